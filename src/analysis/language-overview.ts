@@ -1,0 +1,82 @@
+import type { SozDocument } from '../core/document.js';
+import { segmentText } from '../core/document.js';
+import { identifyLanguage, tokenize } from '../language/index.js';
+import type { AnalysisResult } from '../core/analysis-result.js';
+
+export const LANGUAGE_OVERVIEW = 'language-overview';
+export const LANGUAGE_OVERVIEW_VERSION = '1';
+
+/** Counts of one text span: every token, and the word tokens among them. */
+export interface SpanCounts {
+  readonly characters: number;
+  readonly tokens: number;
+  readonly words: number;
+  /** Detected language code, or `und`. */
+  readonly language: string;
+  /** Why the language is `und` (too short, no letters…). */
+  readonly languageReason?: string;
+}
+
+export interface SegmentOverview extends SpanCounts {
+  readonly segmentId: string;
+}
+
+export interface DocumentOverview extends SpanCounts {
+  readonly documentId: string;
+  readonly evidenceName: string;
+  readonly format: string;
+  readonly segmentCount: number;
+  readonly segments: readonly SegmentOverview[];
+}
+
+export interface LanguageOverview {
+  readonly documents: readonly DocumentOverview[];
+  readonly totals: { readonly documents: number; readonly segments: number; readonly tokens: number; readonly words: number; readonly byLanguage: Readonly<Record<string, number>> };
+}
+
+function countSpan(text: string): SpanCounts {
+  const tokens = tokenize(text);
+  const guess = identifyLanguage(text);
+  return {
+    characters: text.length,
+    tokens: tokens.length,
+    words: tokens.filter((token) => token.kind === 'word').length,
+    language: guess.language,
+    ...(guess.reason !== undefined ? { languageReason: guess.reason } : {}),
+  };
+}
+
+/**
+ * Per document and per segment: characters, tokens, words and the detected language. The first
+ * analysis of every case; later analyses add findings.
+ */
+export function languageOverview(documents: readonly SozDocument[]): AnalysisResult<LanguageOverview> {
+  const overviews: DocumentOverview[] = documents.map((doc) => {
+    const segments = doc.segments.map((segment) => ({ segmentId: segment.id, ...countSpan(segmentText(doc, segment)) }));
+    return {
+      documentId: doc.id,
+      evidenceName: doc.evidenceName,
+      format: doc.format,
+      segmentCount: doc.segments.length,
+      ...countSpan(doc.text),
+      segments,
+    };
+  });
+  const byLanguage: Record<string, number> = {};
+  for (const doc of overviews) for (const segment of doc.segments) byLanguage[segment.language] = (byLanguage[segment.language] ?? 0) + segment.words;
+  return {
+    analysis: LANGUAGE_OVERVIEW,
+    version: LANGUAGE_OVERVIEW_VERSION,
+    parameters: {},
+    data: {
+      documents: overviews,
+      totals: {
+        documents: overviews.length,
+        segments: overviews.reduce((sum, doc) => sum + doc.segmentCount, 0),
+        tokens: overviews.reduce((sum, doc) => sum + doc.tokens, 0),
+        words: overviews.reduce((sum, doc) => sum + doc.words, 0),
+        byLanguage,
+      },
+    },
+  };
+}

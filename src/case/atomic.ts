@@ -1,0 +1,53 @@
+import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync, chmodSync, rmSync, mkdirSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+
+let counter = 0;
+
+/** Name of a temporary sibling of `path`; the prefix lets recovery recognise leftovers. */
+export function tempSibling(path: string): string {
+  counter += 1;
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${counter}`);
+}
+
+/** True for a leftover temporary file made by `tempSibling`. */
+export function isTempName(name: string): boolean {
+  return /^\..+\.tmp-\d+-\d+$/.test(name);
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never a mix: write a temporary
+ * sibling, flush it to disk, rename it over the target, flush the directory.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = tempSibling(path);
+  const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  chmodSync(temp, mode);
+  renameSync(temp, path);
+  syncDirectory(dirname(path));
+}
+
+/** Flushes a directory entry change; a no-op where the platform cannot open directories. */
+export function syncDirectory(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename itself is still atomic there.
+  }
+}

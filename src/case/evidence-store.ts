@@ -1,0 +1,78 @@
+import { createReadStream, createWriteStream, existsSync, chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { EvidenceRecord } from '../core/case.js';
+import { UserError } from '../core/errors.js';
+import { tempSibling, syncDirectory } from './atomic.js';
+import { CaseFiles } from './layout.js';
+import type { CaseWorkspace } from './workspace.js';
+
+const CHUNK = 1024 * 1024;
+
+/** Hashes and size of a file, read in 1 MiB chunks so any size fits in memory. */
+export interface FileDigest {
+  readonly sha256: string;
+  readonly md5: string;
+  readonly size: number;
+}
+
+/** Streams a file once through SHA-256 and MD5. */
+export async function digestFile(path: string): Promise<FileDigest> {
+  const sha = createHash('sha256');
+  const md5 = createHash('md5');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    sha.update(chunk);
+    md5.update(chunk);
+    size += chunk.byteLength;
+  }
+  return { sha256: sha.digest('hex'), md5: md5.digest('hex'), size };
+}
+
+/** The first `length` bytes of a file (for type sniffing). */
+export async function readHead(path: string, length = 64 * 1024): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Checks that a path names a readable regular file; the error says which and what to do. */
+export function assertReadableFile(path: string): void {
+  if (!existsSync(path)) throw new UserError(`${path}: no such file; check the path and try again`, 'input.not-found');
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new UserError(`${path}: not a regular file; give the files inside it instead`, 'input.not-a-file');
+}
+
+/**
+ * Copies an evidence file into `evidence/<sha256><ext>`, checks the copy's hash against the
+ * original's, and makes it read-only. The copy appears under its final name only when complete.
+ */
+export async function storeEvidenceCopy(workspace: CaseWorkspace, source: string, digest: FileDigest, extension: string): Promise<string> {
+  const relative = `${CaseFiles.evidenceDir}/${digest.sha256}${extension}`;
+  const target = workspace.path(relative);
+  if (existsSync(target)) return relative;
+  const temp = tempSibling(target);
+  mkdirSync(workspace.path(CaseFiles.evidenceDir), { recursive: true });
+  await pipeline(createReadStream(source, { highWaterMark: CHUNK }), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+  const copied = await digestFile(temp);
+  if (copied.sha256 !== digest.sha256) {
+    rmSync(temp, { force: true });
+    throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy');
+  }
+  chmodSync(temp, 0o444);
+  renameSync(temp, target);
+  syncDirectory(workspace.path(CaseFiles.evidenceDir));
+  return relative;
+}
+
+/** An evidence record for the register. */
+export function evidenceRecord(source: string, digest: FileDigest, mediaType: string, copy: string): EvidenceRecord {
+  return { sha256: digest.sha256, md5: digest.md5, size: digest.size, originalName: basename(source), mediaType, copy };
+}

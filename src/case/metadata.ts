@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { CaseMetadata } from '../core/case.js';
+import { CASE_SCHEMA } from '../core/case.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'not a calendar date');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** Schema of `case.json`; also validates `soz init` options at the boundary. */
+export const caseMetadataSchema = z.object({
+  schema: z.literal(CASE_SCHEMA),
+  caseNumber: nonEmpty,
+  orderingBody: nonEmpty,
+  orderDate: isoDate.nullable(),
+  examiner: nonEmpty,
+  examinationDate: isoDate.nullable(),
+  reportLanguage: z.enum(['ru', 'ky', 'en']),
+}) satisfies z.ZodType<CaseMetadata>;
+
+/** Every problem in a value as `field: message`, collected rather than stopping at the first. */
+export function schemaProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}

@@ -1,0 +1,169 @@
+import { Command, CommanderError } from 'commander';
+import type { CaseMetadata, ReportLanguage } from '../core/case.js';
+import { CASE_SCHEMA, REPORT_LANGUAGES } from '../core/case.js';
+import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
+import { CaseWorkspace } from '../case/workspace.js';
+import { addEvidence } from '../pipeline/intake.js';
+import { analyzeCase } from '../pipeline/analyze.js';
+import { writeReport } from '../pipeline/report.js';
+import { installFacts } from '../pipeline/install.js';
+import { validateData } from '../pipeline/data.js';
+import { runDemo } from '../pipeline/demo.js';
+import type { CliIo } from './io.js';
+import { terminalSafe } from './io.js';
+import { limitsFrom, withLimitOptions } from './options.js';
+import type { Limits } from '../ingest/adapter.js';
+
+interface CaseOptions {
+  caseNumber: string;
+  orderingBody: string;
+  orderDate?: string;
+  examiner: string;
+  examinationDate?: string;
+  language: string;
+}
+
+function metadataFrom(options: CaseOptions): CaseMetadata {
+  if (!REPORT_LANGUAGES.includes(options.language as ReportLanguage)) {
+    throw new UserError(`--language ${options.language}: reports are written in ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
+  }
+  return {
+    schema: CASE_SCHEMA,
+    caseNumber: options.caseNumber,
+    orderingBody: options.orderingBody,
+    orderDate: options.orderDate ?? null,
+    examiner: options.examiner,
+    examinationDate: options.examinationDate ?? null,
+    reportLanguage: options.language as ReportLanguage,
+  };
+}
+
+function withCaseOptions(command: Command, required: boolean): Command {
+  const add = (flag: string, description: string, fallback?: string) =>
+    required && fallback === undefined ? command.requiredOption(flag, description) : command.option(flag, description, fallback);
+  add('--case-number <text>', 'case number as on the order', required ? undefined : 'not recorded');
+  add('--ordering-body <text>', 'body that ordered the expertise', required ? undefined : 'not recorded');
+  command.option('--order-date <YYYY-MM-DD>', 'date of the order');
+  add('--examiner <name>', 'examiner: name, position', required ? undefined : 'not recorded');
+  command.option('--examination-date <YYYY-MM-DD>', 'date of the examination');
+  command.option('--language <ru|ky|en>', 'language of the report', 'ru');
+  return command;
+}
+
+/**
+ * Runs the soz command line and returns the exit code instead of exiting, so tests run it
+ * in-process. Exit codes: 0 done, 1 a check did not pass, 2 bad input or usage, 3 internal error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command('soz');
+  const say = (line: string) => io.stdout(`${terminalSafe(line)}\n`);
+  const actorFor = (options: { actor?: string }, workspace?: CaseWorkspace) => options.actor ?? workspace?.metadata.examiner ?? 'soz';
+  program
+    .description('Forensic linguistic expertise of texts: reproducible, offline, every finding with its source.')
+    .version(installFacts().version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+
+  withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
+    (dir: string, options: CaseOptions) => {
+      CaseWorkspace.init(dir, metadataFrom(options), io.now, options.examiner);
+      say(`case created: ${dir}`);
+    },
+  );
+
+  withLimitOptions(
+    program
+      .command('add')
+      .argument('<dir>', 'case folder')
+      .argument('<files...>', 'seized files')
+      .option('--actor <name>', 'who performs the intake (default: the examiner)')
+      .description('take files into custody: hash, copy read-only, log'),
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
+    const workspace = CaseWorkspace.open(dir);
+    const outcomes = await addEvidence(workspace, files, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options) });
+    for (const outcome of outcomes) {
+      say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
+    }
+  });
+
+  withLimitOptions(
+    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
+  ).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
+    const workspace = CaseWorkspace.open(dir);
+    const outcome = await analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options) });
+    say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
+    say(`manifest digest: ${outcome.manifestSha256}`);
+  });
+
+  program
+    .command('report')
+    .argument('<dir>', 'case folder')
+    .option('--language <ru|ky|en>', 'language of the report (default: the case language)')
+    .option('--actor <name>', 'who renders the report')
+    .description('render the report')
+    .action((dir: string, options: { language?: string; actor?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      const language = options.language === undefined ? undefined : metadataFrom({ ...workspace.metadata, orderDate: undefined, examinationDate: undefined, language: options.language }).reportLanguage;
+      const outcome = writeReport(workspace, { clock: io.now, actor: actorFor(options, workspace), ...(language ? { language } : {}) });
+      say(`report: ${outcome.path}`);
+      say(`report digest: ${outcome.digest}`);
+    });
+
+  withLimitOptions(
+    withCaseOptions(
+      program
+        .command('run')
+        .argument('<files...>', 'seized files')
+        .requiredOption('--out <dir>', 'new case folder')
+        .description('init + add + analyze + report in one step, with defaults for case data not given'),
+      false,
+    ),
+  ).action(async (files: string[], options: CaseOptions & { out: string }) => {
+    const workspace = CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
+    const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
+    await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+    await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits });
+    const outcome = writeReport(workspace, { clock: io.now, actor: options.examiner });
+    say(`case: ${options.out}`);
+    say(`report: ${outcome.path}`);
+    say(`report digest: ${outcome.digest}`);
+  });
+
+  const data = program.command('data').description('the data soz ships: SOP, lexicons, templates');
+  data
+    .command('validate')
+    .description('check every data file against its schema')
+    .action(async () => {
+      const problems = await validateData();
+      if (problems.length > 0) {
+        for (const problem of problems) io.stderr(`${problem}\n`);
+        throw new UserError(`data validation failed: ${problems.length} problem(s) above`, 'data.invalid');
+      }
+      say('data valid');
+    });
+
+  program
+    .command('demo')
+    .option('--out <dir>', 'folder for the demo case', 'demo-case')
+    .description('run the whole pipeline on the bundled fictional example case')
+    .action(async (options: { out: string }) => {
+      for (const line of await runDemo(options.out, io.now)) say(line);
+    });
+
+  try {
+    await program.parseAsync(['node', 'soz', ...argv]);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.userError;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`soz: error: ${terminalSafe(error.message)}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
+    io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${terminalSafe(detail)}\n`);
+    return ExitCode.internalError;
+  }
+}

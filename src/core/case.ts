@@ -1,0 +1,104 @@
+/**
+ * Case-level records: metadata, evidence register, custody log entries and the run manifest.
+ * Pure types and pure functions; reading and writing them lives in `src/case/`.
+ */
+import { canonicalJson } from './canonical-json.js';
+import { sha256 } from './hash.js';
+
+export type ReportLanguage = 'ru' | 'ky' | 'en';
+export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['ru', 'ky', 'en'];
+
+export const CASE_SCHEMA = 'soz.case/1';
+
+/**
+ * What `soz init` records about the order for expertise. Dates are ISO `YYYY-MM-DD`; `null`
+ * where the examiner did not record one (a quick `soz run`), shown as "not recorded".
+ */
+export interface CaseMetadata {
+  readonly schema: typeof CASE_SCHEMA;
+  readonly caseNumber: string;
+  readonly orderingBody: string;
+  readonly orderDate: string | null;
+  readonly examiner: string;
+  readonly examinationDate: string | null;
+  readonly reportLanguage: ReportLanguage;
+}
+
+/** One evidence file as received, with the type sniffed from its bytes. */
+export interface EvidenceRecord {
+  readonly sha256: string;
+  readonly md5: string;
+  readonly size: number;
+  /** Original file name (no directory). */
+  readonly originalName: string;
+  /** Media type sniffed from the bytes, e.g. `application/pdf`. */
+  readonly mediaType: string;
+  /** Path of the read-only copy, relative to the case folder, POSIX separators. */
+  readonly copy: string;
+}
+
+/** A file referred to by hash in the log or manifest; `path` relative to the case, POSIX. */
+export interface HashedFile {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/**
+ * One entry of the append-only custody log. `hash` is the SHA-256 of the canonical JSON of the
+ * entry without `hash`; `previousHash` is the hash of the entry before (64 zeros for the first).
+ */
+export interface LogEntry {
+  readonly seq: number;
+  /** ISO 8601 UTC; the only place soz records the clock. */
+  readonly time: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly inputs: readonly HashedFile[];
+  readonly outputs: readonly HashedFile[];
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly previousHash: string;
+  readonly hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Computes the hash a log entry must carry. */
+export function logEntryHash(entry: Omit<LogEntry, 'hash'>): string {
+  const { seq, time, actor, action, inputs, outputs, details, previousHash } = entry;
+  return sha256(canonicalJson({ seq, time, actor, action, inputs, outputs, details, previousHash }));
+}
+
+/** Problems in a log's hash chain, entry by entry; empty when the chain is intact. */
+export function logChainProblems(entries: readonly LogEntry[]): string[] {
+  const problems: string[] = [];
+  let previous = GENESIS_HASH;
+  entries.forEach((entry, index) => {
+    const where = `log entry ${index + 1}`;
+    if (entry.seq !== index + 1) problems.push(`${where}: sequence is ${entry.seq}, expected ${index + 1} (entry deleted, inserted or reordered)`);
+    if (entry.previousHash !== previous) problems.push(`${where}: previousHash ${entry.previousHash.slice(0, 12)}… does not match the hash of the entry before (${previous.slice(0, 12)}…)`);
+    const expected = logEntryHash(entry);
+    if (entry.hash !== expected) problems.push(`${where} (${entry.action}): content changed — stored hash ${entry.hash.slice(0, 12)}…, recomputed ${expected.slice(0, 12)}…`);
+    previous = entry.hash;
+  });
+  return problems;
+}
+
+export const MANIFEST_SCHEMA = 'soz.manifest/1';
+
+/**
+ * Everything that produced the derived artefacts. Holds no clock time and no absolute path, so
+ * the same inputs with the same versions give the same bytes on every machine.
+ */
+export interface RunManifest {
+  readonly schema: typeof MANIFEST_SCHEMA;
+  readonly tool: { readonly name: 'soz'; readonly version: string };
+  readonly runtime: { readonly node: string };
+  /** SHA-256 of package-lock.json of the installed soz, and the resolved dependency versions. */
+  readonly lockfileSha256: string;
+  readonly dependencies: Readonly<Record<string, string>>;
+  /** SOP, lexicon and template files used, relative to the soz installation. */
+  readonly data: readonly HashedFile[];
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly HashedFile[];
+  readonly outputs: readonly HashedFile[];
+}

@@ -1,0 +1,106 @@
+import type { Range, SegmentPart } from './document.js';
+import { compareCodeUnits } from './canonical-json.js';
+import { sha256 } from './hash.js';
+
+/**
+ * Whose words a fragment is. A finding in a quotation, a news report or a forwarded post is not
+ * the author's own statement; the examiner must see that before anything else.
+ */
+export type Voice = 'own' | 'quotation' | 'reported' | 'forwarded' | 'reaction' | 'unknown';
+
+/** Circumstances that weigh against reading a fragment as the author's own assertion. */
+export type Countervailing =
+  | 'quoted'
+  | 'reported'
+  | 'forwarded'
+  | 'reaction'
+  | 'negated'
+  | 'question'
+  | 'conditional'
+  | 'mainstream-meaning'
+  | 'irony-marker';
+
+/** Exact place of a finding: document range plus the anchor back to the seized file. */
+export interface Place {
+  readonly documentId: string;
+  readonly evidenceSha256: string;
+  readonly evidenceName: string;
+  readonly segmentId: string;
+  readonly part: SegmentPart;
+  /** `[start, end)` in UTF-16 code units of the document text. */
+  readonly range: Range;
+  /** Line and column (both 1-based) of `range[0]` in the document text. */
+  readonly line: number;
+  readonly column: number;
+  readonly page?: number;
+  readonly messageId?: string;
+  readonly entry?: string;
+}
+
+/** The lexicon entry (or rule) a finding came from, with its published source. */
+export interface Citation {
+  readonly lexicon: string;
+  readonly lexiconVersion: string;
+  readonly entryId: string;
+  readonly source: string;
+}
+
+/**
+ * A candidate for the examiner: a located fragment that may bear on a question. Never a
+ * conclusion; nothing here scores or labels the text.
+ */
+export interface Finding {
+  /** Stable id derived from analysis, rule and place (see `findingId`). */
+  readonly id: string;
+  /** Analysis module that produced it, e.g. `indicators`. */
+  readonly analysis: string;
+  /** Rule or lexicon entry id. */
+  readonly ruleId: string;
+  /** Category, e.g. `call-to-action`, `violence`, `group-designation`. */
+  readonly category: string;
+  /** Neutral sentence saying what was found, e.g. "Imperative verb form". */
+  readonly reason: string;
+  readonly place: Place;
+  /** The matched text exactly as in the document. */
+  readonly actual: string;
+  readonly context: { readonly left: string; readonly right: string };
+  readonly author?: string;
+  readonly voice: Voice;
+  /** Everything that weighs against reading it as own assertion, sorted. */
+  readonly countervailing: readonly Countervailing[];
+  /** Note for the examiner from the lexicon. */
+  readonly note?: string;
+  /** Ordinary (e.g. devotional) meaning of the term, where it has one. */
+  readonly mainstreamMeaning?: string;
+  readonly citation?: Citation;
+  /** Normalisations applied before matching, e.g. "Latin x at offset 14 read as Cyrillic х". */
+  readonly normalisations?: readonly string[];
+}
+
+/** Stable id of a finding: same analysis, rule and place → same id on every machine. */
+export function findingId(analysis: string, ruleId: string, documentId: string, range: Range): string {
+  return 'F' + sha256(`${analysis}\u0000${ruleId}\u0000${documentId}\u0000${range[0]}\u0000${range[1]}`).slice(0, 12);
+}
+
+/** The one stable order of findings: evidence name, document, offset, end, rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareCodeUnits(a.place.evidenceName, b.place.evidenceName) ||
+    compareCodeUnits(a.place.documentId, b.place.documentId) ||
+    a.place.range[0] - b.place.range[0] ||
+    a.place.range[1] - b.place.range[1] ||
+    compareCodeUnits(a.ruleId, b.ruleId) ||
+    compareCodeUnits(a.id, b.id)
+  );
+}
+
+/** Line and column (1-based) of a UTF-16 offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

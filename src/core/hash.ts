@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto';
+
+/** Lower-case hex SHA-256 of bytes or of a string's UTF-8 encoding. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Lower-case hex MD5: recorded beside SHA-256 only because older case files quote MD5. */
+export function md5(data: Uint8Array | string): string {
+  return createHash('md5').update(data).digest('hex');
+}
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,0 +1,88 @@
+import type { DocumentFormat, SozDocument } from '../core/document.js';
+
+/**
+ * Limits on what one evidence file may make soz do. Defaults are generous for real seizures and
+ * stop hostile files; every limit can be raised by a CLI flag named in the error.
+ */
+export interface Limits {
+  /** Largest evidence file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest file an adapter may read into memory whole (formats that cannot stream), in bytes. */
+  readonly maxInMemoryBytes: number;
+  /** Largest total size unpacked from one container (ZIP, DOCX), in bytes. */
+  readonly maxDecompressedBytes: number;
+  /** Largest ratio of unpacked to packed size for one container entry. */
+  readonly maxCompressionRatio: number;
+  /** Deepest nesting accepted in JSON, HTML or XML. */
+  readonly maxDepth: number;
+  /** Most segments (pages, paragraphs, messages) in one document. */
+  readonly maxSegments: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 8 * 1024 ** 3,
+  maxInMemoryBytes: 512 * 1024 ** 2,
+  maxDecompressedBytes: 4 * 1024 ** 3,
+  maxCompressionRatio: 200,
+  maxDepth: 512,
+  maxSegments: 5_000_000,
+};
+
+/**
+ * One evidence file handed to an adapter. The adapter never opens files itself: it reads the
+ * bytes through this object, whole (`bytes`, bounded by `limits.maxInMemoryBytes`) or in chunks
+ * (`chunks`, for exports larger than memory).
+ */
+export interface EvidenceInput {
+  /** Original file name, no directory. */
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** Media type sniffed from the bytes (see `sniffMediaType`). */
+  readonly mediaType: string;
+  /** The first bytes of the file (at most 64 KiB), for detection. */
+  readonly head: Uint8Array;
+  readonly limits: Limits;
+  /** Path inside a container when the input came out of one (ZIP entry), POSIX separators. */
+  readonly entry?: string;
+  /** The whole file; throws a `UserError` past `limits.maxInMemoryBytes`. */
+  bytes(): Promise<Uint8Array>;
+  /** The file in order, in chunks of at most 1 MiB. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * One adapter per format: it says whether it recognises the input and turns it into documents,
+ * yielding them one by one so a large export never has to fit in memory at once. It does no
+ * file I/O; errors it cannot recover from are `UserError`s naming the file.
+ */
+export interface IngestAdapter {
+  readonly id: string;
+  readonly format: DocumentFormat;
+  /** Whether this adapter recognises the input (from `mediaType`, `head`, `name`); first wins. */
+  detect(input: EvidenceInput): boolean;
+  extract(input: EvidenceInput): AsyncIterable<SozDocument>;
+}
+
+/** Wraps an in-memory buffer as an `EvidenceInput` (tests, ZIP entries). */
+export function inputFromBytes(
+  bytes: Uint8Array,
+  meta: { name: string; sha256: string; mediaType: string; limits: Limits; entry?: string },
+): EvidenceInput {
+  return {
+    ...meta,
+    size: bytes.byteLength,
+    head: bytes.subarray(0, 64 * 1024),
+    bytes: () => Promise.resolve(bytes),
+    chunks: async function* () {
+      for (let offset = 0; offset < bytes.byteLength; offset += 1024 * 1024) yield bytes.subarray(offset, offset + 1024 * 1024);
+    },
+  };
+}
+
+/** Collects an adapter's documents into an array (tests and small inputs). */
+export async function collectDocuments(documents: AsyncIterable<SozDocument>): Promise<SozDocument[]> {
+  const all: SozDocument[] = [];
+  for await (const doc of documents) all.push(doc);
+  return all;
+}

@@ -1,0 +1,11 @@
+import type { IngestAdapter } from './adapter.js';
+import { docxAdapter } from './docx.js';
+import { htmlAdapter } from './html.js';
+import { pdfAdapter } from './pdf.js';
+import { textAdapter } from './text.js';
+
+/**
+ * The document-format adapters in detection order (first match wins). Chat-export adapters go
+ * before these, since a Telegram HTML export is also HTML and a WhatsApp export is also text.
+ */
+export const documentAdapters: IngestAdapter[] = [pdfAdapter, docxAdapter, htmlAdapter, textAdapter];

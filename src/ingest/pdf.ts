@@ -1,0 +1,158 @@
+import { createRequire } from 'node:module';
+import type { EvidenceInput, IngestAdapter } from './adapter.js';
+import type { SozDocument } from '../core/document.js';
+import { DocumentBuilder } from '../core/document-builder.js';
+import { UserError, messageOf } from '../core/errors.js';
+import { MEDIA_TYPES } from './sniff.js';
+import { checkSegmentCount, sanitiseMetadata } from './docs/common.js';
+
+/** Arabic presentation forms A (U+FB50–U+FDFF) and B (U+FE70–U+FEFC): glyph codes, not letters. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFC]+/g;
+/** Bidi embedding and override marks U+202A–U+202E that PDF producers wrap around runs. */
+const EMBEDDING_MARKS = /[\u202A-\u202E]/g;
+
+/** What `normalisePdfText` changed, in UTF-16 code units of the input. */
+export interface PdfNormalisation {
+  readonly text: string;
+  readonly presentationForms: number;
+  readonly embeddingMarks: number;
+}
+
+/**
+ * Turns Arabic presentation forms into letters (NFKC on those runs only, so e.g. "№" or
+ * ligatures elsewhere stay as printed) and maps the Farsi yeh NFKC yields from them back to the
+ * Arabic yeh U+064A; strips bidi embedding marks U+202A–U+202E. Other text is unchanged.
+ */
+export function normalisePdfText(text: string): PdfNormalisation {
+  let presentationForms = 0;
+  let embeddingMarks = 0;
+  const letters = text.replace(PRESENTATION_FORMS, (run) => {
+    presentationForms += run.length;
+    return run.normalize('NFKC').replace(/\u06CC/g, '\u064A');
+  });
+  const stripped = letters.replace(EMBEDDING_MARKS, () => {
+    embeddingMarks++;
+    return '';
+  });
+  return { text: stripped, presentationForms, embeddingMarks };
+}
+
+/**
+ * Load options for pdf.js: no console output, no code generation from the file, built-in CMaps
+ * and standard fonts read from the installed pdfjs-dist (never fetched), no system fonts.
+ */
+export function pdfLoadOptions(): Record<string, unknown> {
+  return {
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    cMapUrl: `${pdfjsDirectory()}cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${pdfjsDirectory()}standard_fonts/`,
+    wasmUrl: `${pdfjsDirectory()}wasm/`,
+  };
+}
+
+let cachedPdfjsDirectory: string | undefined;
+
+/** Directory of the pdfjs-dist that pdf-parse itself loads, with a trailing slash. */
+function pdfjsDirectory(): string {
+  if (cachedPdfjsDirectory === undefined) {
+    const fromHere = createRequire(import.meta.url);
+    const fromPdfParse = createRequire(fromHere.resolve('pdf-parse'));
+    cachedPdfjsDirectory = fromPdfParse.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+  }
+  return cachedPdfjsDirectory;
+}
+
+/**
+ * PDF with a text layer, one segment per page (`page<N>`, part `page`, anchor `page` N, from 1).
+ * A page without text gets an empty segment and a `pdf.needs-ocr` notice — soz does no OCR.
+ * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`.
+ */
+export const pdfAdapter: IngestAdapter = {
+  id: 'pdf',
+  format: 'pdf',
+  detect(input: EvidenceInput): boolean {
+    return input.mediaType === MEDIA_TYPES.pdf;
+  },
+  async *extract(input: EvidenceInput): AsyncIterable<SozDocument> {
+    yield await pdfDocument(input, await input.bytes());
+  },
+};
+
+interface PdfContent {
+  readonly pages: readonly string[];
+  readonly info: Record<string, unknown>;
+}
+
+/** Builds the PDF document from the whole file. */
+export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'entry' | 'limits'>, bytes: Uint8Array): Promise<SozDocument> {
+  const content = await readPdf(bytes, input.name);
+  checkSegmentCount(content.pages.length, input.limits, input.name);
+  const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'pdf');
+  const needingOcr: number[] = [];
+  let presentationForms = 0;
+  let embeddingMarks = 0;
+  content.pages.forEach((raw, index) => {
+    const page = index + 1;
+    const normalised = normalisePdfText(raw);
+    presentationForms += normalised.presentationForms;
+    embeddingMarks += normalised.embeddingMarks;
+    const text = normalised.text.trim() === '' ? '' : normalised.text.replace(/\s+$/, '');
+    if (text === '') needingOcr.push(page);
+    builder.add({ id: `page${page}`, text, part: 'page', anchor: { page } });
+  });
+  for (const page of needingOcr) {
+    builder.notice({
+      code: 'pdf.needs-ocr',
+      severity: 'warning',
+      message: `${input.name}: page ${page} has no text layer (a scan or image); its text needs OCR, which soz does not do`,
+      anchor: { page, part: 'page' },
+    });
+  }
+  const producer = sanitiseMetadata(content.info['Producer']);
+  const creator = sanitiseMetadata(content.info['Creator']);
+  const pdfVersion = sanitiseMetadata(content.info['PDFFormatVersion'], 10);
+  return builder.build({
+    pages: content.pages.length,
+    pagesNeedingOcr: needingOcr.length,
+    ...(needingOcr.length > 0 ? { pagesNeedingOcrList: needingOcr.join(',') } : {}),
+    ...(producer !== undefined ? { producer } : {}),
+    ...(creator !== undefined ? { creator } : {}),
+    ...(pdfVersion !== undefined ? { pdfVersion } : {}),
+    normalisation: presentationForms > 0 || embeddingMarks > 0 ? 'arabic-presentation-forms-nfkc,bidi-marks-removed' : 'none',
+    arabicPresentationFormsNormalised: presentationForms,
+    bidiEmbeddingMarksRemoved: embeddingMarks,
+  });
+}
+
+async function readPdf(bytes: Uint8Array, name: string): Promise<PdfContent> {
+  const { PDFParse } = await import('pdf-parse');
+  // pdf.js may take ownership of (detach) the buffer it is given: hand it a copy, never the evidence.
+  const parser = new PDFParse({ ...pdfLoadOptions(), data: bytes.slice() });
+  try {
+    const info = await parser.getInfo();
+    const text = await parser.getText();
+    const pages: string[] = [];
+    for (let page = 1; page <= info.total; page++) pages.push(text.pages.find((p) => p.num === page)?.text ?? '');
+    return { pages, info: (info.info ?? {}) as Record<string, unknown> };
+  } catch (error) {
+    throw pdfError(error, name);
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function pdfError(error: unknown, name: string): UserError {
+  if (error instanceof UserError) return error;
+  const kind = error instanceof Error ? error.name : '';
+  if (kind === 'PasswordException') {
+    return new UserError(`${name}: the PDF is encrypted; obtain the password or an unencrypted copy`, 'pdf.encrypted');
+  }
+  const detail = sanitiseMetadata(messageOf(error), 120) ?? 'unreadable';
+  return new UserError(`${name}: not a readable PDF (${detail}); check the file is complete or obtain another copy`, 'pdf.corrupt');
+}

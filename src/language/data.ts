@@ -1,0 +1,238 @@
+/**
+ * Language data (`sop/language/*.yaml`): alphabets, markers, function words and endings for
+ * identification, and suffix rules with vowel harmony for Turkic stemming. Data, not code: this
+ * module only validates (zod), loads synchronously and caches.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { LANGUAGE_CODES, type LanguageCode } from './types.js';
+
+/** Directory of the language data, relative to the package root. */
+export const LANGUAGE_DATA_DIR = join('sop', 'language');
+
+const languageCode = z.enum(LANGUAGE_CODES as [LanguageCode, ...LanguageCode[]]);
+
+const regexSource = z.string().min(1).superRefine((src, ctx) => {
+  try {
+    new RegExp(src, 'u');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${String(error)}): fix the pattern` });
+  }
+});
+
+const markerSchema = z.strictObject({
+  pattern: regexSource,
+  weight: z.number().finite(),
+  note: z.string().min(1),
+});
+
+/** Condition on the sound before a suffix: a class name or one literal letter. */
+const afterSchema = z.union([z.enum(['vowel', 'consonant', 'voiced', 'sonorant', 'voiceless', 'any']), z.string().length(1)]);
+
+const suffixSchema = z.strictObject({
+  category: z.enum(['plural', 'possessive', 'case', 'verb', 'derivation']),
+  /** Order of the slot in the word: outer slots (higher numbers) are stripped first. */
+  slot: z.number().int().min(1).max(9),
+  variants: z.array(z.strictObject({
+    after: z.array(afterSchema).min(1),
+    forms: z.array(z.string().min(1)).min(1),
+  })).min(1),
+});
+
+const morphologySchema = z.strictObject({
+  min_stem: z.number().int().min(2).max(6),
+  vowels: z.string().min(1),
+  consonants: z.strictObject({ voiced: z.string(), sonorant: z.string(), voiceless: z.string() }),
+  /** Suffix vowel → the last stem vowels it may follow. Empty: no harmony (Uzbek). */
+  harmony: z.record(z.string().length(1), z.string().min(1)),
+  suffixes: z.array(suffixSchema),
+});
+
+/** Schema of one `sop/language/<code>.yaml` file. */
+export const languageFileSchema = z.strictObject({
+  language: languageCode,
+  name: z.string().min(1),
+  script: z.enum(['Cyrillic', 'Latin', 'Arabic']),
+  identification: z.strictObject({
+    franc: z.string().regex(/^[a-z]{3}$/),
+    letters: z.string().min(1),
+    /** Letters met only in loan words: weaker evidence against the language than foreign letters. */
+    rare_letters: z.string().optional(),
+    markers: z.array(markerSchema),
+    function_words: z.array(z.string().min(1)),
+    endings: z.array(z.string().min(1)),
+    /**
+     * Letters typical of this language among its script's candidates, and the minimum share of
+     * all letters they make up in ordinary text: a long text with far fewer of them counts against
+     * the language (Poisson deficit). Set the rate conservatively (about half the usual frequency).
+     */
+    /**
+     * Vowel harmony for identification: words with two or more classified vowels score `weight`/2
+     * when all are front or all back, and −`weight` when they mix (loans do; Russian words often do).
+     */
+    harmony: z.strictObject({ front: z.string().min(1), back: z.string().min(1), weight: z.number().nonnegative() }).optional(),
+    signature: z.array(z.strictObject({ letters: z.string().min(1), rate: z.number().positive().max(0.5) })).optional(),
+  }),
+  morphology: morphologySchema.optional(),
+});
+
+/** Schema of `sop/language/identification.yaml` (weights combining the evidence). */
+export const identificationFileSchema = z.strictObject({
+  version: z.literal(1),
+  weights: z.strictObject({
+    franc: z.number().nonnegative(),
+    functionWord: z.number().nonnegative(),
+    ending: z.number().nonnegative(),
+    foreignLetter: z.number().nonnegative(),
+    foreignLetterCap: z.number().int().min(1),
+    rareLetter: z.number().nonnegative(),
+    signatureDeficit: z.number().nonnegative(),
+  }),
+  thresholds: z.strictObject({
+    minLetters: z.number().int().min(1),
+    unclearMargin: z.number().nonnegative(),
+    shortLetters: z.number().int().min(0),
+  }),
+});
+
+/** One language file as validated. */
+export type LanguageFile = z.infer<typeof languageFileSchema>;
+/** Morphology part of a language file. */
+export type Morphology = z.infer<typeof morphologySchema>;
+/** The identification weights file as validated. */
+export type IdentificationFile = z.infer<typeof identificationFileSchema>;
+
+/** Everything in `sop/language/`, validated. */
+export interface LanguageData {
+  readonly languages: ReadonlyMap<LanguageCode, LanguageFile>;
+  readonly identification: IdentificationFile;
+}
+
+/** The package root: `src/language/` and `dist/language/` both sit two levels below it. */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+function issuesOf(file: string, error: z.ZodError, raw: unknown): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    let entry = path.join('.');
+    // Name the entry by its content where it helps to find it in the file.
+    if (path[0] === 'identification' && path[1] === 'markers' && raw && typeof raw === 'object') {
+      const markers = (raw as { identification?: { markers?: Array<{ pattern?: unknown }> } }).identification?.markers;
+      const marker = markers?.[Number(path[2])];
+      if (marker?.pattern !== undefined) entry += ` (pattern ${JSON.stringify(marker.pattern)})`;
+    }
+    return `${file}: ${entry || '(top level)'}: ${issue.message}`;
+  });
+}
+
+function readYaml(path: string, rel: string, problems: string[]): unknown {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`${rel}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): fix the syntax`);
+    return undefined;
+  }
+}
+
+/** Cross-entry checks the schema cannot express (duplicates, letters outside the alphabet). */
+function semanticProblems(rel: string, file: LanguageFile): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const word of file.identification.function_words) {
+    if (word !== word.toLowerCase().normalize('NFC')) problems.push(`${rel}: identification.function_words "${word}": write it in lower case NFC`);
+  }
+  for (const letter of file.identification.letters) {
+    if (seen.has(letter)) problems.push(`${rel}: identification.letters: "${letter}" is listed twice: remove one`);
+    seen.add(letter);
+  }
+  const m = file.morphology;
+  if (m) {
+    for (const [suffixVowel, stemVowels] of Object.entries(m.harmony)) {
+      for (const v of suffixVowel + stemVowels) {
+        if (!m.vowels.includes(v)) problems.push(`${rel}: morphology.harmony "${suffixVowel}": "${v}" is not in morphology.vowels: add it there or remove it`);
+      }
+    }
+    const forms = new Map<string, string>();
+    for (const [i, suffix] of m.suffixes.entries()) {
+      for (const variant of suffix.variants) {
+        for (const form of variant.forms) {
+          const key = `${suffix.category}:${suffix.slot}:${form}:${variant.after.join(',')}`;
+          if (forms.has(key)) problems.push(`${rel}: morphology.suffixes.${i} (${suffix.category}) form "${form}" is listed twice with the same condition: remove one`);
+          forms.set(key, suffix.category);
+          if (form !== form.toLowerCase().normalize('NFC')) problems.push(`${rel}: morphology.suffixes.${i} form "${form}": write it in lower case NFC`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Validates every language data file under `<root>/sop/language/` and returns the problems, each
+ * naming the file, the entry and the fix; an empty array means the data is sound.
+ */
+export async function validateLanguageData(root: string): Promise<string[]> {
+  return loadFrom(root).problems;
+}
+
+function loadFrom(root: string): { data: LanguageData | undefined; problems: string[] } {
+  const dir = join(root, LANGUAGE_DATA_DIR);
+  const problems: string[] = [];
+  if (!existsSync(dir)) return { data: undefined, problems: [`${LANGUAGE_DATA_DIR}: directory missing: restore it from the soz distribution`] };
+  const languages = new Map<LanguageCode, LanguageFile>();
+  let identification: IdentificationFile | undefined;
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  for (const name of names) {
+    const rel = join(LANGUAGE_DATA_DIR, name);
+    const raw = readYaml(join(dir, name), rel, problems);
+    if (raw === undefined) continue;
+    if (name === 'identification.yaml') {
+      const parsed = identificationFileSchema.safeParse(raw);
+      if (parsed.success) identification = parsed.data;
+      else problems.push(...issuesOf(rel, parsed.error, raw));
+      continue;
+    }
+    const parsed = languageFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issuesOf(rel, parsed.error, raw));
+      continue;
+    }
+    if (`${parsed.data.language}.yaml` !== name) {
+      problems.push(`${rel}: language: "${parsed.data.language}" does not match the file name: rename the file to ${parsed.data.language}.yaml`);
+      continue;
+    }
+    problems.push(...semanticProblems(rel, parsed.data));
+    languages.set(parsed.data.language, parsed.data);
+  }
+  for (const code of LANGUAGE_CODES) {
+    if (!languages.has(code) && !problems.some((p) => p.includes(`${code}.yaml`))) {
+      problems.push(`${join(LANGUAGE_DATA_DIR, `${code}.yaml`)}: missing: every language needs a data file`);
+    }
+  }
+  if (!identification && !problems.some((p) => p.includes('identification.yaml'))) {
+    problems.push(`${join(LANGUAGE_DATA_DIR, 'identification.yaml')}: missing: restore the identification weights`);
+  }
+  return { data: identification && problems.length === 0 ? { languages, identification } : undefined, problems };
+}
+
+let cached: LanguageData | undefined;
+
+/**
+ * The language data of this installation, loaded once (synchronously) and cached.
+ * Throws a {@link UserError} naming the first problems when the data is invalid.
+ */
+export function languageData(): LanguageData {
+  if (cached) return cached;
+  const { data, problems } = loadFrom(packageRoot());
+  if (!data) {
+    throw new UserError(`language data in ${LANGUAGE_DATA_DIR} is invalid: ${problems.slice(0, 3).join('; ')} (run soz data validate)`, 'data.language-invalid');
+  }
+  cached = data;
+  return data;
+}

@@ -1,0 +1,11 @@
+/**
+ * The language layer: script detection, language identification, tokens, normalisation for
+ * matching and stems. Offsets are 0-based UTF-16 code units throughout.
+ */
+export type { LanguageCode, Script, LanguageGuess, NormalisationStep } from './types.js';
+export { LANGUAGE_CODES } from './types.js';
+export { detectScript } from './script.js';
+export { identifyLanguage } from './identify.js';
+export { tokenize, type Token, type TokenKind } from './tokenize.js';
+export { normaliseForMatching, describeStep } from './normalise.js';
+export { stem } from './stem.js';

@@ -1,0 +1,77 @@
+/**
+ * Tokeniser for the eight languages soz reads. Offsets are 0-based UTF-16 code units into the text
+ * given; ranges are half-open `[start, end)`, so `text.slice(...range) === token.text` always.
+ *
+ * Determinism: no ICU data (no `Intl.Segmenter`). The only Unicode tables used are V8's regular
+ * expression properties (`\p{L}`, `\p{M}`, `\p{N}`, `\p{Extended_Pictographic}`), which follow the
+ * Unicode version of the Node release; the letters soz depends on (ң ө ү ә ғ қ ұ һ і ў ҳ ҷ ӣ ӯ ё ʻ ʼ,
+ * Arabic letters and harakat) have been stable for decades and are pinned by tests
+ * (`src/language/tokenize.test.ts`). Newly encoded emoji may tokenise differently on an older Node.
+ */
+import type { Range } from '../core/document.js';
+
+/** What a token is. `url` also covers e-mail addresses. */
+export type TokenKind = 'word' | 'number' | 'hashtag' | 'mention' | 'url' | 'emoji' | 'punct';
+
+/** A token with its `[start, end)` range (UTF-16 code units) in the text it came from. */
+export interface Token {
+  readonly text: string;
+  readonly range: Range;
+  readonly kind: TokenKind;
+}
+
+/** Apostrophe variants that join Uzbek oʻ gʻ and the tutuq belgisi ʼ inside a word. */
+export const APOSTROPHES = "'ʻʼ‘’`";
+
+const EMOJI_MOD = '(?:\\u{FE0F}|[\\u{1F3FB}-\\u{1F3FF}]|[\\u{E0020}-\\u{E007F}])';
+const EMOJI = `(?:[\\u{1F1E6}-\\u{1F1FF}]{2}|[0-9#*]\\u{FE0F}?\\u{20E3}|\\p{Extended_Pictographic}${EMOJI_MOD}*(?:\\u{200D}\\p{Extended_Pictographic}${EMOJI_MOD}*)*)`;
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+const HYPHENS = '[-\\u2010\\u2011]';
+const APOS = `[${APOSTROPHES}]`;
+
+// Order matters: URLs and e-mails before words, emoji before punctuation; flags and keycaps start
+// with characters that would otherwise be read as digits or symbols.
+const TOKEN = new RegExp(
+  [
+    `(?<url>(?:https?:\\/\\/|www\\.)[^\\s<>"«»]+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})`,
+    `(?<tag>(?<![\\p{L}\\p{N}_])[#@][\\p{L}\\p{M}\\p{N}_]+)`,
+    `(?<emoji>${EMOJI})`,
+    `(?<number>\\p{N}+(?:[.,]\\p{N}+)*)(?!\\p{L})`,
+    `(?<word>[\\p{L}\\p{M}\\p{N}](?:${WORD_CHAR}|${APOS}(?=\\p{L})|${HYPHENS}(?=[\\p{L}\\p{N}]))*)`,
+    `(?<punct>[^\\s\\p{L}\\p{M}\\p{N}])`,
+  ].join('|'),
+  'gu',
+);
+
+// A URL does not end in sentence punctuation or a closing bracket the writer put after it.
+const URL_TRAILER = /[.,;:!?)\]}'"’”»]+$/u;
+
+/**
+ * Splits `text` into tokens. Every letter of Kyrgyz, Kazakh, Uzbek (both scripts), Tajik, Russian,
+ * Arabic and English stays inside its word; hyphenated words and Uzbek oʻ/gʻ (any apostrophe) are
+ * one token; numbers (1 234,5 is two tokens; 3,79 is one), hashtags, @mentions, URLs / e-mails and
+ * emoji (ZWJ sequences, flags, skin tones, keycaps) are tokens of their own. Whitespace is skipped.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index;
+    const g = match.groups ?? {};
+    let value = match[0];
+    let kind: TokenKind;
+    if (g.url !== undefined) {
+      kind = 'url';
+      const trailer = URL_TRAILER.exec(value);
+      if (trailer && trailer.index > 0) {
+        value = value.slice(0, trailer.index);
+        TOKEN.lastIndex = start + value.length;
+      }
+    } else if (g.tag !== undefined) kind = value.startsWith('#') ? 'hashtag' : 'mention';
+    else if (g.emoji !== undefined) kind = 'emoji';
+    else if (g.number !== undefined) kind = 'number';
+    else if (g.word !== undefined) kind = 'word';
+    else kind = 'punct';
+    tokens.push({ text: value, range: [start, start + value.length], kind });
+  }
+  return tokens;
+}

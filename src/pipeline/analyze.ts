@@ -1,0 +1,134 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
+import { MANIFEST_SCHEMA } from '../core/case.js';
+import type { AnalysisResult } from '../core/analysis-result.js';
+import type { SozDocument } from '../core/document.js';
+import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import type { Limits } from '../ingest/adapter.js';
+import { inputFromFile } from '../ingest/file-input.js';
+import { adapterFor } from '../ingest/registry.js';
+import { readHead } from '../case/evidence-store.js';
+import { writeFileAtomic, syncDirectory } from '../case/atomic.js';
+import { CaseFiles } from '../case/layout.js';
+import type { CaseWorkspace, Clock } from '../case/workspace.js';
+import { languageOverview } from '../analysis/language-overview.js';
+import { asUserError } from './intake.js';
+import { installDataFiles, installFacts } from './install.js';
+
+export interface AnalyzeOptions {
+  readonly clock: Clock;
+  readonly actor: string;
+  readonly limits: Limits;
+}
+
+export interface AnalyzeOutcome {
+  readonly documents: number;
+  readonly analyses: readonly string[];
+  readonly manifestSha256: string;
+}
+
+/** File name of a document inside `derived/documents/`: the id with path characters escaped. */
+export function documentFileName(documentId: string): string {
+  return `${documentId.replace(/[^A-Za-z0-9._~-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}.json`;
+}
+
+/**
+ * Extracts every evidence copy afresh, runs the analyses and writes `derived/` as one unit:
+ * everything goes to `derived.next/`, which replaces `derived/` by rename, and the log entry
+ * that records the outputs is the commit point (see `CaseWorkspace.recover`).
+ */
+export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOptions): Promise<AnalyzeOutcome> {
+  const evidence = workspace.evidence();
+  if (evidence.length === 0) {
+    throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence');
+  }
+  const next = workspace.path(`${CaseFiles.derivedDir}.next`);
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(join(next, 'documents'), { recursive: true });
+  mkdirSync(join(next, 'analyses'), { recursive: true });
+
+  try {
+    const documents = await extractAll(workspace, evidence, options.limits);
+    const outputs: HashedFile[] = [];
+    const write = (relative: string, content: string) => {
+      writeFileAtomic(join(next, ...relative.split('/')), content);
+      outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
+    };
+    for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+    const results: AnalysisResult[] = [languageOverview(documents)];
+    for (const result of results) write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+
+    const facts = installFacts();
+    const manifest: RunManifest = {
+      schema: MANIFEST_SCHEMA,
+      tool: { name: 'soz', version: facts.version },
+      runtime: { node: process.version },
+      lockfileSha256: facts.lockfileSha256,
+      dependencies: facts.dependencies,
+      data: installDataFiles(),
+      parameters: { limits: options.limits },
+      inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
+      outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),
+    };
+    const manifestText = canonicalJson(manifest, true);
+    writeFileAtomic(join(next, 'manifest.json'), manifestText);
+    const manifestSha256 = sha256(manifestText);
+
+    swapDerived(workspace);
+    workspace.appendLog(options.clock, {
+      actor: options.actor,
+      action: 'analysis.run',
+      inputs: manifest.inputs,
+      outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
+      details: { analyses: results.map((result) => result.analysis), documents: documents.length },
+    });
+    rmSync(workspace.path(`${CaseFiles.derivedDir}.prev`), { recursive: true, force: true });
+    return { documents: documents.length, analyses: results.map((result) => result.analysis), manifestSha256 };
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
+}
+
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits): Promise<SozDocument[]> {
+  const documents: SozDocument[] = [];
+  for (const record of evidence) {
+    const path = workspace.path(record.copy);
+    const head = await readHead(path);
+    const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
+    try {
+      for await (const doc of adapterFor(input).extract(input)) documents.push(doc);
+    } catch (error) {
+      throw asUserError(error, `${record.copy} (${record.originalName})`);
+    }
+  }
+  return documents.sort(compareDocuments);
+}
+
+/** Reading order of documents in every output: evidence file name, then id. */
+function compareDocuments(a: SozDocument, b: SozDocument): number {
+  return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.id, b.id);
+}
+
+/** Replaces `derived/` with `derived.next/` by renames; recovery undoes a half-done swap. */
+function swapDerived(workspace: CaseWorkspace): void {
+  const derived = workspace.path(CaseFiles.derivedDir);
+  const previous = `${derived}.prev`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(derived)) renameSync(derived, previous);
+  renameSync(`${derived}.next`, derived);
+  syncDirectory(workspace.dir);
+}
+
+/** Reads the derived documents of a case, in id order. */
+export function readDerivedDocuments(workspace: CaseWorkspace): SozDocument[] {
+  const dir = workspace.path(CaseFiles.documentsDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort(compareCodeUnits)
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SozDocument)
+    .sort(compareDocuments);
+}

@@ -1,0 +1,92 @@
+import { basename, resolve } from 'node:path';
+import type { EvidenceRecord } from '../core/case.js';
+import { UserError } from '../core/errors.js';
+import type { Limits } from '../ingest/adapter.js';
+import { inputFromFile } from '../ingest/file-input.js';
+import { adapterFor } from '../ingest/registry.js';
+import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
+import type { Clock, CaseWorkspace } from '../case/workspace.js';
+import { assertReadableFile, digestFile, evidenceRecord, readHead, storeEvidenceCopy } from '../case/evidence-store.js';
+import type { FileDigest } from '../case/evidence-store.js';
+
+/** What happened to one file given to `soz add`. */
+export interface IntakeOutcome {
+  readonly record: EvidenceRecord;
+  /** `added`, or `duplicate` when the same bytes were already in the case. */
+  readonly status: 'added' | 'duplicate';
+  readonly documents: number;
+}
+
+interface CheckedFile {
+  readonly source: string;
+  readonly digest: FileDigest;
+  readonly mediaType: string;
+  readonly documents: number;
+}
+
+/**
+ * Takes files into custody: every file is checked first (exists, within limits, a format soz
+ * reads, extracts without error), so one bad file leaves the case exactly as it was. Then each
+ * is copied read-only under its hash and logged. The originals are only ever read.
+ */
+export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits }): Promise<IntakeOutcome[]> {
+  if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
+  const checked: CheckedFile[] = [];
+  for (const file of files) checked.push(await checkFile(resolve(file), options.limits));
+
+  const known = new Map(workspace.evidence().map((record) => [record.sha256, record]));
+  const outcomes: IntakeOutcome[] = [];
+  for (const file of checked) {
+    const existing = known.get(file.digest.sha256);
+    if (existing) {
+      workspace.appendLog(options.clock, {
+        actor: options.actor,
+        action: 'evidence.duplicate',
+        inputs: [{ path: existing.copy, sha256: existing.sha256 }],
+        outputs: [],
+        details: { originalName: basename(file.source), originalPath: file.source, sameAs: existing.originalName },
+      });
+      outcomes.push({ record: existing, status: 'duplicate', documents: file.documents });
+      continue;
+    }
+    const copy = await storeEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
+    const record = evidenceRecord(file.source, file.digest, file.mediaType, copy);
+    workspace.appendLog(options.clock, {
+      actor: options.actor,
+      action: 'evidence.add',
+      inputs: [],
+      outputs: [{ path: copy, sha256: record.sha256 }],
+      details: { evidence: record, originalPath: file.source },
+    });
+    known.set(record.sha256, record);
+    outcomes.push({ record, status: 'added', documents: file.documents });
+  }
+  workspace.writeEvidenceRegister();
+  return outcomes;
+}
+
+async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
+  assertReadableFile(source);
+  const digest = await digestFile(source);
+  if (digest.size > limits.maxFileBytes) {
+    throw new UserError(`${source}: ${digest.size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size');
+  }
+  const head = await readHead(source);
+  const mediaType = sniffMediaType(head);
+  const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
+  const adapter = adapterFor(input);
+  let documents = 0;
+  try {
+    for await (const _doc of adapter.extract(input)) documents += 1;
+  } catch (error) {
+    throw asUserError(error, source);
+  }
+  return { source, digest, mediaType, documents };
+}
+
+/** Keeps adapter `UserError`s; anything else from a parser on bad bytes becomes one naming the file. */
+export function asUserError(error: unknown, source: string): UserError {
+  if (error instanceof UserError) return error;
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new UserError(`${source}: cannot be read (${reason}); check that the file is complete and not damaged`, 'input.corrupt');
+}
