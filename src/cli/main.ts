@@ -12,6 +12,11 @@ import { runDemo } from '../pipeline/demo.js';
 import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { limitsFrom, withLimitOptions } from './options.js';
+import type { RegisterCommands } from './context.js';
+import { createContext } from './context.js';
+
+/** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
+const COMMAND_MODULES: readonly RegisterCommands[] = [];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
@@ -56,8 +61,8 @@ function withCaseOptions(command: Command, required: boolean): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command('soz');
-  const say = (line: string) => io.stdout(`${terminalSafe(line)}\n`);
-  const actorFor = (options: { actor?: string }, workspace?: CaseWorkspace) => options.actor ?? workspace?.metadata.examiner ?? 'soz';
+  const context = createContext(io);
+  const { say, actorFor } = context;
   program
     .description('Forensic linguistic expertise of texts: reproducible, offline, every finding with its source.')
     .version(installFacts().version)
@@ -150,6 +155,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (options: { out: string }) => {
       for (const line of await runDemo(options.out, io.now)) say(line);
     });
+
+  for (const register of COMMAND_MODULES) register(program, context);
 
   try {
     await program.parseAsync(['node', 'soz', ...argv]);

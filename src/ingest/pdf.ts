@@ -117,6 +117,8 @@ export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' |
   const producer = sanitiseMetadata(content.info['Producer']);
   const creator = sanitiseMetadata(content.info['Creator']);
   const pdfVersion = sanitiseMetadata(content.info['PDFFormatVersion'], 10);
+  // Encrypted with an empty user password: readable, but worth recording.
+  const encryption = sanitiseMetadata(content.info['EncryptFilterName'], 40);
   return builder.build({
     pages: content.pages.length,
     pagesNeedingOcr: needingOcr.length,
@@ -124,6 +126,7 @@ export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' |
     ...(producer !== undefined ? { producer } : {}),
     ...(creator !== undefined ? { creator } : {}),
     ...(pdfVersion !== undefined ? { pdfVersion } : {}),
+    ...(encryption !== undefined ? { encryption } : {}),
     normalisation: presentationForms > 0 || embeddingMarks > 0 ? 'arabic-presentation-forms-nfkc,bidi-marks-removed' : 'none',
     arabicPresentationFormsNormalised: presentationForms,
     bidiEmbeddingMarksRemoved: embeddingMarks,

@@ -1,6 +1,6 @@
-import { UserError } from '../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
 import { documentAdapters } from './documents.js';
+import { unsupportedTypeError } from './sniff.js';
 
 /**
  * Every ingest adapter in detection order: containers first, then chat exports (which are JSON,
@@ -12,16 +12,9 @@ export function ingestAdapters(): readonly IngestAdapter[] {
 
 const ADAPTERS: readonly IngestAdapter[] = [...documentAdapters];
 
-/** The adapter that recognises an input, or a `UserError` saying the format is not supported. */
+/** The adapter that recognises an input, or a `UserError` saying why no adapter reads it. */
 export function adapterFor(input: EvidenceInput): IngestAdapter {
   const adapter = ADAPTERS.find((candidate) => candidate.detect(input));
   if (adapter) return adapter;
-  throw new UserError(unsupportedMessage(input), 'input.unknown-format');
-}
-
-function unsupportedMessage(input: EvidenceInput): string {
-  const type = input.mediaType;
-  if (type === 'application/x-ole-storage') return `${input.name}: legacy Microsoft Office file (.doc/.xls); open it in Word and save it as DOCX or PDF, then add that copy`;
-  if (type.startsWith('image/')) return `${input.name}: image file (${type}) has no text layer and soz does not do OCR; have it transcribed or OCR-ed and add the text`;
-  return `${input.name}: unsupported format (${type}); soz reads PDF, DOCX, HTML, plain text and Telegram/WhatsApp/Facebook/Instagram/VK exports`;
+  throw unsupportedTypeError(input.name, input.mediaType, input.head);
 }

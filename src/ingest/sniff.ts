@@ -1,3 +1,4 @@
+import { UserError } from '../core/errors.js';
 import { isValidUtf8 } from './text-decode.js';
 import { localEntryNames, readZipDirectory } from './docs/zip.js';
 
@@ -81,6 +82,24 @@ export function describeMediaType(mediaType: string): string {
 /** Images have no text layer; soz does not do OCR. */
 export function isImageMediaType(mediaType: string): boolean {
   return mediaType.startsWith('image/');
+}
+
+/**
+ * The error for a file no adapter accepted, worded by its sniffed type: images need OCR (which
+ * soz does not do), legacy Office files need converting, anything else is an unknown format.
+ * `head` (the first bytes) lets a legacy Word file be named as such.
+ */
+export function unsupportedTypeError(name: string, mediaType: string, head?: Uint8Array): UserError {
+  if (isImageMediaType(mediaType)) {
+    return new UserError(`${name}: ${describeMediaType(mediaType)} has no text layer; its text needs OCR, which soz does not do — add a transcript or a PDF with a text layer`, 'input.needs-ocr');
+  }
+  if (mediaType === MEDIA_TYPES.ole) {
+    const kind = head ? sniffOleKind(head) : 'other';
+    if (kind === 'word') return new UserError(`${name}: legacy Word .doc: save it as DOCX or PDF and add that copy`, 'docx.legacy-doc');
+    if (kind === 'encrypted-ooxml') return new UserError(`${name}: a password-protected Office document; obtain the password or an unprotected copy`, 'docx.encrypted');
+    return new UserError(`${name}: legacy Office file (.xls/.ppt or similar): save it as DOCX, PDF or text and add that copy`, 'input.legacy-office');
+  }
+  return new UserError(`${name}: ${describeMediaType(mediaType)} is not a format soz reads (PDF, DOCX, HTML, text, chat exports); convert it to one of these`, 'input.unknown-format');
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
