@@ -9,13 +9,12 @@ import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
-import { adapterFor } from '../ingest/registry.js';
 import { readHead } from '../case/evidence-store.js';
 import { writeFileAtomic, syncDirectory } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { languageOverview } from '../analysis/language-overview.js';
-import { asUserError } from './intake.js';
+import { extractEvidence } from './extract.js';
 import { installDataFiles, installFacts } from './install.js';
 
 export interface AnalyzeOptions {
@@ -98,11 +97,7 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const path = workspace.path(record.copy);
     const head = await readHead(path);
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
-    try {
-      for await (const doc of adapterFor(input).extract(input)) documents.push(doc);
-    } catch (error) {
-      throw asUserError(error, `${record.copy} (${record.originalName})`);
-    }
+    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) documents.push(doc);
   }
   return documents.sort(compareDocuments);
 }

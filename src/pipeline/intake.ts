@@ -3,11 +3,11 @@ import type { EvidenceRecord } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
-import { adapterFor } from '../ingest/registry.js';
 import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
 import type { Clock, CaseWorkspace } from '../case/workspace.js';
 import { assertReadableFile, digestFile, evidenceRecord, readHead, storeEvidenceCopy } from '../case/evidence-store.js';
 import type { FileDigest } from '../case/evidence-store.js';
+import { extractEvidence } from './extract.js';
 
 /** What happened to one file given to `soz add`. */
 export interface IntakeOutcome {
@@ -74,19 +74,7 @@ async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
   const head = await readHead(source);
   const mediaType = sniffMediaType(head);
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
-  const adapter = adapterFor(input);
   let documents = 0;
-  try {
-    for await (const _doc of adapter.extract(input)) documents += 1;
-  } catch (error) {
-    throw asUserError(error, source);
-  }
+  for await (const _doc of extractEvidence(input, source)) documents += 1;
   return { source, digest, mediaType, documents };
-}
-
-/** Keeps adapter `UserError`s; anything else from a parser on bad bytes becomes one naming the file. */
-export function asUserError(error: unknown, source: string): UserError {
-  if (error instanceof UserError) return error;
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new UserError(`${source}: cannot be read (${reason}); check that the file is complete and not damaged`, 'input.corrupt');
 }
