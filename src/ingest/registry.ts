@@ -1,6 +1,10 @@
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
 import { documentAdapters } from './documents.js';
+import { facebookAdapter } from './facebook/index.js';
 import { unsupportedTypeError } from './sniff.js';
+import { vkAdapter } from './vk/index.js';
+import { whatsappAdapter } from './whatsapp/index.js';
+import { createZipAdapter } from './zip/index.js';
 
 /**
  * Every ingest adapter in detection order: containers first, then chat exports (which are JSON,
@@ -10,7 +14,7 @@ export function ingestAdapters(): readonly IngestAdapter[] {
   return ADAPTERS;
 }
 
-const ADAPTERS: readonly IngestAdapter[] = [...documentAdapters];
+const ADAPTERS: readonly IngestAdapter[] = [createZipAdapter(ingestAdapters), facebookAdapter, vkAdapter, whatsappAdapter, ...documentAdapters];
 
 /** The adapter that recognises an input, or a `UserError` saying why no adapter reads it. */
 export function adapterFor(input: EvidenceInput): IngestAdapter {

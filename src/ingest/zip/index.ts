@@ -1,0 +1,286 @@
+import type { Entry, ZipFile } from 'yauzl';
+import yauzl from 'yauzl';
+import { DocumentBuilder } from '../../core/document-builder.js';
+import type { SozDocument } from '../../core/document.js';
+import { documentId } from '../../core/document.js';
+import { UserError } from '../../core/errors.js';
+import { sha256 } from '../../core/hash.js';
+import type { EvidenceInput, IngestAdapter, Limits } from '../adapter.js';
+import { inputFromBytes } from '../adapter.js';
+import { entryName, isSymlink, unsafeReason } from './entry-name.js';
+import { isMedia, isOfficePackage } from './sniff.js';
+import { sniffMediaType } from '../sniff.js';
+
+/** Deepest ZIP-inside-ZIP opened (the seized ZIP is depth 0). */
+export const MAX_ZIP_NESTING = 2;
+/** Below this many unpacked bytes an entry's ratio is not checked (tiny repetitive files). */
+export const RATIO_FLOOR_BYTES = 64 * 1024;
+
+/** Options of the ZIP adapter. */
+export interface ZipOptions {
+  /** Media-type sniffer for entries; defaults to the one used for files on disk. */
+  readonly sniff?: (bytes: Uint8Array) => string;
+}
+
+/** What happened to one entry, listed in the ZIP's manifest document. */
+interface ManifestRow {
+  readonly path: string;
+  readonly size?: number;
+  readonly sha256?: string;
+  readonly status: 'ingested' | 'media' | 'unknown-format' | 'failed' | 'encrypted' | 'unsupported-compression' | 'nested-too-deep' | 'nested-zip';
+  readonly detail?: string;
+}
+
+interface WalkState {
+  decompressed: number;
+  readonly rows: ManifestRow[];
+}
+
+/**
+ * A whole export given as a `.zip`. Every entry is unpacked in memory (never to disk) within
+ * `limits.maxDecompressedBytes` (total, counted on the bytes actually inflated, nested ZIPs
+ * included) and `limits.maxCompressionRatio` (per entry), and handed to the first adapter of
+ * `adapters()` that recognises it. Entry paths that could escape an extraction folder (absolute,
+ * `..`, drive letter, backslash, NUL) and symbolic links make the whole ZIP a `UserError`
+ * (`zip.unsafe-entry`). ZIPs inside the ZIP are opened up to depth 2; their entries are named
+ * `outer.zip!/inner/path`.
+ *
+ * Custody: every document keeps the seized ZIP's SHA-256 as `evidenceSha256` and the entry path
+ * as `entry` (documents and anchors), and records the entry's own hash in
+ * `properties.entrySha256`. After the entries, one manifest document (format `text`, id = the ZIP's)
+ * lists every entry with size, hash and what was done with it; media files, unknown formats and
+ * failures are also summarised in its notices, so nothing is skipped silently.
+ *
+ * `adapters` is a function so the registry can include this adapter without an import cycle.
+ */
+export function createZipAdapter(adapters: () => readonly IngestAdapter[], options: ZipOptions = {}): IngestAdapter {
+  const sniff = options.sniff ?? sniffMediaType;
+  return {
+    id: 'zip',
+    // The ZIP adds only its manifest document, which is plain text; entries keep their own formats.
+    format: 'text',
+    detect: detectZip,
+    extract: (input) => extractZip(input, adapters, sniff),
+  };
+}
+
+/** True for a ZIP that is not an office document (DOCX, XLSX, ODT, EPUB are ZIPs too). */
+export function detectZip(input: Pick<EvidenceInput, 'head' | 'name' | 'mediaType'>): boolean {
+  const h = input.head;
+  const zipMagic = h[0] === 0x50 && h[1] === 0x4b && ((h[2] === 3 && h[3] === 4) || (h[2] === 5 && h[3] === 6));
+  if (!zipMagic) return false;
+  if (/officedocument|opendocument|epub/u.test(input.mediaType)) return false;
+  if (/\.(?:docx|docm|xlsx|pptx|odt|ods|odp|epub|jar|apk)$/iu.test(input.name)) return false;
+  return isOfficePackage(h) === undefined;
+}
+
+async function* extractZip(input: EvidenceInput, adapters: () => readonly IngestAdapter[], sniff: (bytes: Uint8Array) => string): AsyncIterable<SozDocument> {
+  const bytes = await input.bytes();
+  const state: WalkState = { decompressed: 0, rows: [] };
+  yield* walkZip(bytes, '', 0, input, adapters, sniff, state);
+  yield manifestDocument(input, state);
+}
+
+async function* walkZip(
+  bytes: Uint8Array,
+  prefix: string,
+  depth: number,
+  input: EvidenceInput,
+  adapters: () => readonly IngestAdapter[],
+  sniff: (bytes: Uint8Array) => string,
+  state: WalkState,
+): AsyncIterable<SozDocument> {
+  const where = prefix === '' ? input.name : `${input.name} (inside ${prefix.slice(0, -2)})`;
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      strictFileNames: true,
+    });
+  } catch (error) {
+    throw corrupt(where, error);
+  }
+  try {
+    const entries = zip.eachEntry();
+    for (;;) {
+      let next: IteratorResult<Entry>;
+      try {
+        next = await entries.next();
+      } catch (error) {
+        throw corrupt(where, error);
+      }
+      if (next.done) break;
+      const entry = next.value;
+      const name = entryName(entry);
+      const path = prefix + name;
+      const reason = unsafeReason(name) ?? (isSymlink(entry) ? 'is a symbolic link' : undefined);
+      if (reason !== undefined) {
+        throw new UserError(
+          `${where}: entry "${path}" ${reason}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
+          'zip.unsafe-entry',
+        );
+      }
+      if (name.endsWith('/')) continue; // a folder: nothing to read
+      if (entry.isEncrypted()) {
+        state.rows.push({ path, size: entry.uncompressedSize, status: 'encrypted', detail: 'encrypted entry, not read' });
+        continue;
+      }
+      if (!entry.canDecodeFileData()) {
+        state.rows.push({ path, size: entry.uncompressedSize, status: 'unsupported-compression', detail: `compression method ${entry.compressionMethod}` });
+        continue;
+      }
+      const data = await readEntry(zip, entry, path, where, input.limits, state);
+      const entrySha = sha256(data);
+      const mediaType = sniff(data);
+      if (mediaType === 'application/zip') {
+        if (depth + 1 > MAX_ZIP_NESTING) {
+          state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-too-deep', detail: `ZIP nested deeper than ${MAX_ZIP_NESTING} levels, not opened` });
+          continue;
+        }
+        state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-zip' });
+        yield* walkZip(data, `${path}!/`, depth + 1, input, adapters, sniff, state);
+        continue;
+      }
+      yield* ingestEntry(data, path, entrySha, mediaType, input, adapters, state);
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+async function* ingestEntry(
+  data: Uint8Array,
+  path: string,
+  entrySha: string,
+  mediaType: string,
+  input: EvidenceInput,
+  adapters: () => readonly IngestAdapter[],
+  state: WalkState,
+): AsyncIterable<SozDocument> {
+  const baseName = path.slice(path.lastIndexOf('/') + 1);
+  const inner = inputFromBytes(data, { name: baseName, sha256: input.sha256, mediaType, limits: input.limits, entry: path });
+  const adapter = adapters().find((candidate) => candidate.id !== 'zip' && safeDetect(candidate, inner));
+  const row = { path, size: data.byteLength, sha256: entrySha };
+  if (!adapter) {
+    state.rows.push({ ...row, status: isMedia(mediaType, baseName) ? 'media' : 'unknown-format', detail: mediaType });
+    return;
+  }
+  let count = 0;
+  try {
+    for await (const doc of adapter.extract(inner)) {
+      count += 1;
+      yield rebase(doc, input, path, entrySha, data.byteLength);
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    state.rows.push({ ...row, status: 'failed', detail: `${adapter.id}: ${error.message} [${error.code}]` });
+    return;
+  }
+  state.rows.push({ ...row, status: 'ingested', detail: `${adapter.id}, ${count} document(s)` });
+}
+
+function safeDetect(adapter: IngestAdapter, input: EvidenceInput): boolean {
+  try {
+    return adapter.detect(input);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one entry, counting the bytes actually inflated against the limits. */
+async function readEntry(zip: ZipFile, entry: Entry, path: string, where: string, limits: Limits, state: WalkState): Promise<Uint8Array> {
+  const ratioLimit = Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let stream: NodeJS.ReadableStream & { destroy(): void };
+  try {
+    stream = (await zip.openReadStreamPromise(entry)) as typeof stream;
+  } catch (error) {
+    throw corrupt(where, error, path);
+  }
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      state.decompressed += chunk.length;
+      if (state.decompressed > limits.maxDecompressedBytes) {
+        throw new UserError(
+          `${where}: unpacking "${path}" passes ${limits.maxDecompressedBytes} bytes in total (maxDecompressedBytes); if the archive is genuine, raise it with --max-decompressed-bytes`,
+          'limit.decompressed-bytes',
+        );
+      }
+      if (size > RATIO_FLOOR_BYTES && size > ratioLimit) {
+        throw new UserError(
+          `${where}: entry "${path}" unpacks to more than ${limits.maxCompressionRatio} times its packed size of ${entry.compressedSize} bytes (maxCompressionRatio; a ZIP bomb?); if genuine, raise it with --max-compression-ratio`,
+          'limit.compression-ratio',
+        );
+      }
+      if (size > limits.maxInMemoryBytes) {
+        throw new UserError(`${where}: entry "${path}" is larger than ${limits.maxInMemoryBytes} bytes; raise the limit with --max-in-memory-bytes`, 'limit.in-memory-bytes');
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof UserError) throw error;
+    throw corrupt(where, error, path);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function corrupt(where: string, error: unknown, path?: string): UserError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const entry = path === undefined ? '' : ` at entry "${path}"`;
+  return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt');
+}
+
+/** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash. */
+function rebase(doc: SozDocument, zip: EvidenceInput, path: string, entrySha: string, entrySize: number): SozDocument {
+  const base = documentId(zip.sha256, path);
+  const plain = documentId(zip.sha256);
+  const id = doc.id.startsWith(base) ? doc.id : doc.id.startsWith(plain) ? base + doc.id.slice(plain.length) : base;
+  return {
+    ...doc,
+    id,
+    evidenceSha256: zip.sha256,
+    evidenceName: zip.name,
+    entry: path,
+    segments: doc.segments.map((segment) =>
+      segment.anchor.evidenceSha256 === zip.sha256 && segment.anchor.entry !== undefined
+        ? segment
+        : { ...segment, anchor: { ...segment.anchor, evidenceSha256: zip.sha256, entry: segment.anchor.entry ?? path } },
+    ),
+    properties: { ...doc.properties, entrySha256: entrySha, entrySize },
+  };
+}
+
+function manifestDocument(input: EvidenceInput, state: WalkState): SozDocument {
+  const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'text');
+  state.rows.forEach((row, index) => {
+    const facts = [row.size !== undefined ? `${row.size} bytes` : undefined, row.sha256 !== undefined ? `sha256 ${row.sha256}` : undefined, row.status, row.detail].filter(
+      (part): part is string => part !== undefined,
+    );
+    builder.add({ id: `e${index + 1}`, text: `${row.path}\t${facts.join('\t')}`, part: 'body', anchor: { entry: row.path, paragraph: index } });
+  });
+  const byStatus = (status: ManifestRow['status']) => state.rows.filter((row) => row.status === status);
+  const list = (rows: readonly ManifestRow[]) => rows.slice(0, 20).map((row) => row.path).join(', ') + (rows.length > 20 ? ` and ${rows.length - 20} more` : '');
+  const media = byStatus('media');
+  const unknown = byStatus('unknown-format');
+  const failed = byStatus('failed');
+  const unread = [...byStatus('encrypted'), ...byStatus('unsupported-compression'), ...byStatus('nested-too-deep')];
+  if (media.length > 0) builder.notice({ code: 'zip.media-not-analysed', severity: 'info', message: `${media.length} media file(s) are listed but have no text to analyse: ${list(media)}` });
+  if (unknown.length > 0) builder.notice({ code: 'zip.unknown-entries', severity: 'warning', message: `${unknown.length} entr(ies) in a format soz does not read, listed but not analysed: ${list(unknown)}` });
+  if (failed.length > 0) builder.notice({ code: 'zip.entry-failed', severity: 'warning', message: `${failed.length} entr(ies) could not be read: ${failed.slice(0, 5).map((row) => `${row.path} (${row.detail ?? ''})`).join('; ')}` });
+  if (unread.length > 0) builder.notice({ code: 'zip.entries-not-opened', severity: 'warning', message: `${unread.length} entr(ies) were not opened (encrypted, unsupported compression or nested too deep): ${list(unread)}` });
+  return builder.build({
+    role: 'container-manifest',
+    entries: state.rows.length,
+    ingested: byStatus('ingested').length,
+    media: media.length,
+    unknown: unknown.length,
+    failed: failed.length,
+    notOpened: unread.length,
+    decompressedBytes: state.decompressed,
+  });
+}
