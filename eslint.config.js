@@ -16,6 +16,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.{js,mjs}', 'bin/soz'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

@@ -11,7 +11,8 @@ import { validateData } from '../pipeline/data.js';
 import { runDemo } from '../pipeline/demo.js';
 import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
-import { limitsFrom, withLimitOptions } from './options.js';
+import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
+import type { AnalysisFlags } from './options.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 
@@ -92,11 +93,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   });
 
-  withLimitOptions(
+  withAnalysisOptions(withLimitOptions(
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
-  ).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
+  )).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & { actor?: string }) => {
     const workspace = CaseWorkspace.open(dir);
-    const outcome = await analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options) });
+    const outcome = await analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options) });
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
     say(`manifest digest: ${outcome.manifestSha256}`);
   });
@@ -115,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       say(`report digest: ${outcome.digest}`);
     });
 
-  withLimitOptions(
+  withAnalysisOptions(withLimitOptions(
     withCaseOptions(
       program
         .command('run')
@@ -124,11 +125,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ).action(async (files: string[], options: CaseOptions & { out: string }) => {
+  )).action(async (files: string[], options: CaseOptions & AnalysisFlags & { out: string }) => {
+    const analysis = analysisFrom(options);
     const workspace = CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-    await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits });
+    await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
     const outcome = writeReport(workspace, { clock: io.now, actor: options.examiner });
     say(`case: ${options.out}`);
     say(`report: ${outcome.path}`);

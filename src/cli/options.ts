@@ -1,4 +1,10 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { MessageRole } from '../core/document.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
+import type { SelectionFilter } from '../analysis/index.js';
 import { InvalidArgumentError } from 'commander';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
@@ -29,4 +35,69 @@ export function limitsFrom(options: Partial<Record<keyof Limits, number>>): Limi
   const limits: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const { key } of LIMIT_FLAGS) if (options[key] !== undefined) limits[key] = options[key];
   return limits as unknown as Limits;
+}
+
+const ROLES: readonly MessageRole[] = ['authored', 'forwarded', 'reply', 'service', 'reaction', 'deleted', 'media-only', 'uninterpreted'];
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds the analysis selection flags (author, role, dates, reference corpus, queries). */
+export function withAnalysisOptions(command: Command): Command {
+  return command
+    .option('--author <name>', 'only messages/parts by this author (repeatable)', collect)
+    .option('--role <role>', `only messages with this role (repeatable): ${ROLES.join(', ')}`, collect)
+    .option('--since <date>', 'only messages at or after this ISO date/time')
+    .option('--until <date>', 'only messages before this ISO date/time (a date includes that day)')
+    .option('--reference <dir>', 'reference corpus folder for keyness and profile comparison')
+    .option('--query <word>', 'word for concordance (KWIC) and collocates (repeatable)', collect)
+    .option('--lemma', 'lemma-aware corpus tools');
+}
+
+export interface AnalysisFlags {
+  author?: string[];
+  role?: string[];
+  since?: string;
+  until?: string;
+  reference?: string;
+  query?: string[];
+  lemma?: boolean;
+}
+
+/** The analysis options a command was given, validated. */
+export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean } {
+  for (const role of flags.role ?? []) {
+    if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role');
+  }
+  for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
+    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
+      throw new UserError(`${flag} ${value}: use an ISO date such as 2026-03-14 or 2026-03-14T10:00:00Z`, 'usage.date');
+    }
+  }
+  const filter: SelectionFilter = {
+    ...(flags.author ? { authors: flags.author } : {}),
+    ...(flags.role ? { roles: flags.role as MessageRole[] } : {}),
+    ...(flags.since ? { since: flags.since } : {}),
+    ...(flags.until ? { until: flags.until } : {}),
+  };
+  return {
+    ...(Object.keys(filter).length > 0 ? { filter } : {}),
+    ...(flags.reference !== undefined ? { referenceFiles: referenceFiles(flags.reference) } : {}),
+    ...(flags.query ? { queries: flags.query } : {}),
+    ...(flags.lemma ? { lemma: true } : {}),
+  };
+}
+
+function referenceFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--reference ${dir}: not a folder; give the folder holding the reference texts`, 'usage.reference');
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name))) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  };
+  walk(dir);
+  if (files.length === 0) throw new UserError(`--reference ${dir}: the folder holds no files`, 'usage.reference');
+  return files;
 }

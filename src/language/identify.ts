@@ -7,8 +7,8 @@
  * one script are grouped until a block has at least {@link BLOCK_LETTERS} letters. Each block is
  * identified on its own; `shares` are the letter-weighted shares of the blocks' languages.
  */
-import { francAll } from 'franc';
 import { languageData, type LanguageData, type LanguageFile } from './data.js';
+import { francSimilarity, type FrancScript } from './trigram.js';
 import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
 
@@ -17,6 +17,8 @@ export const BLOCK_LETTERS = 40;
 
 type BlockScript = 'cyrillic' | 'latin' | 'arabic';
 
+const FRANC_SCRIPT: Record<BlockScript, FrancScript> = { cyrillic: 'Cyrillic', latin: 'Latin', arabic: 'Arabic' };
+
 interface CompiledLanguage {
   readonly code: LanguageCode;
   readonly franc: string;
@@ -24,7 +26,8 @@ interface CompiledLanguage {
   readonly rareLetters: ReadonlySet<string>;
   readonly markers: ReadonlyArray<{ re: RegExp; weight: number }>;
   readonly functionWords: ReadonlySet<string>;
-  readonly endings: readonly string[];
+  readonly endings: ReadonlySet<string>;
+  readonly maxEnding: number;
   readonly harmony: { front: ReadonlySet<string>; back: ReadonlySet<string>; weight: number } | undefined;
   readonly signature: ReadonlyArray<{ letters: ReadonlySet<string>; rate: number }>;
 }
@@ -48,10 +51,12 @@ export function withIdentificationWeights<T>(overrides: Partial<IdentificationWe
   const m = getModel();
   const saved = m.weights;
   m.weights = { ...saved, ...overrides };
+  clearIdentificationCache();
   try {
     return fn();
   } finally {
     m.weights = saved;
+    clearIdentificationCache();
   }
 }
 
@@ -64,7 +69,8 @@ function compile(file: LanguageFile): CompiledLanguage {
     rareLetters: new Set(id.rare_letters ?? ''),
     markers: id.markers.map((m) => ({ re: new RegExp(m.pattern, 'u'), weight: m.weight })),
     functionWords: new Set(id.function_words.map(unifyApostrophes)),
-    endings: [...id.endings].sort((a, b) => b.length - a.length),
+    endings: new Set(id.endings),
+    maxEnding: Math.max(0, ...id.endings.map((e) => e.length)),
     harmony: id.harmony ? { front: new Set(id.harmony.front), back: new Set(id.harmony.back), weight: id.harmony.weight } : undefined,
     signature: (id.signature ?? []).map((s) => ({ letters: new Set(s.letters), rate: s.rate })),
   };
@@ -149,8 +155,7 @@ export function scoreBlock(words: readonly Word[], script: BlockScript): Array<[
   const candidates = byScript[script];
   if (candidates.length === 1) return [[candidates[0]!.code, 1]];
   const joined = words.map((w) => w.text).join(' ');
-  const francScores = new Map<string, number>();
-  for (const [code, score] of francAll(joined, { only: candidates.map((c) => c.franc), minLength: 1 })) francScores.set(code, score);
+  const francScores = francSimilarity(joined, FRANC_SCRIPT[script], candidates.map((c) => c.franc));
   const letterCounts = new Map<string, number>();
   let total = 0;
   for (const w of words) {
@@ -158,8 +163,13 @@ export function scoreBlock(words: readonly Word[], script: BlockScript): Array<[
     for (const ch of w.text) letterCounts.set(ch, (letterCounts.get(ch) ?? 0) + 1);
   }
   const scored: Array<[LanguageCode, number]> = [];
-  for (const lang of candidates) {
-    let score = weights.franc * (francScores.get(lang.franc) ?? 0);
+  const wordSums = new Float64Array(candidates.length);
+  for (const w of words) {
+    const per = wordScores(w.text, script, candidates, weights);
+    for (let i = 0; i < per.length; i++) wordSums[i]! += per[i]!;
+  }
+  for (const [index, lang] of candidates.entries()) {
+    let score = weights.franc * (francScores.get(lang.franc) ?? 0) + wordSums[index]!;
     for (const [ch, n] of letterCounts) {
       if (lang.letters.has(ch)) continue;
       const s = scriptOfCode(ch.charCodeAt(0));
@@ -174,20 +184,44 @@ export function scoreBlock(words: readonly Word[], script: BlockScript): Array<[
       // Poisson deviance of seeing only k signature letters where `expected` were due.
       if (k < expected) score -= weights.signatureDeficit * (expected - k + (k > 0 ? k * Math.log(k / expected) : 0));
     }
-    for (const w of words) {
-      if (lang.functionWords.has(w.text)) score += weights.functionWord;
-      for (const ending of lang.endings) {
-        if (w.text.length > ending.length + 1 && w.text.endsWith(ending)) {
-          score += weights.ending;
-          break;
-        }
-      }
-      for (const marker of lang.markers) if (marker.re.test(w.text)) score += marker.weight;
-      if (lang.harmony) score += harmonyScore(w.text, lang.harmony);
-    }
     scored.push([lang.code, score]);
   }
   return scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+// Word-level evidence is the same wherever a word occurs, and words repeat (Zipf): cache it per
+// language. Bounded; clearing it changes speed, never results.
+const wordCache: Record<BlockScript, Map<string, Float64Array>> = { cyrillic: new Map(), latin: new Map(), arabic: new Map() };
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordScores(word: string, script: BlockScript, candidates: readonly CompiledLanguage[], weights: IdentificationWeights): Float64Array {
+  const cache = wordCache[script];
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const scores = new Float64Array(candidates.length);
+  for (const [i, lang] of candidates.entries()) scores[i] = wordScore(word, lang, weights);
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, scores);
+  return scores;
+}
+
+function wordScore(word: string, lang: CompiledLanguage, weights: IdentificationWeights): number {
+  let score = 0;
+  if (lang.functionWords.has(word)) score += weights.functionWord;
+  for (let len = Math.min(lang.maxEnding, word.length - 2); len >= 1; len--) {
+    if (lang.endings.has(word.slice(word.length - len))) {
+      score += weights.ending;
+      break;
+    }
+  }
+  for (const marker of lang.markers) if (marker.re.test(word)) score += marker.weight;
+  if (lang.harmony) score += harmonyScore(word, lang.harmony);
+  return score;
+}
+
+/** Empties the per-word evidence cache (for benchmarks that want cold-cache numbers). */
+export function clearIdentificationCache(): void {
+  for (const cache of Object.values(wordCache)) cache.clear();
 }
 
 function harmonyScore(word: string, h: NonNullable<CompiledLanguage['harmony']>): number {

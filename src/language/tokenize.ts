@@ -54,7 +54,9 @@ const URL_TRAILER = /[.,;:!?)\]}'"’”»]+$/u;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  // A private copy: lastIndex is rewound after trimming a URL, and callers may re-enter.
+  const re = new RegExp(TOKEN);
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
     const start = match.index;
     const g = match.groups ?? {};
     let value = match[0];
@@ -64,7 +66,7 @@ export function tokenize(text: string): Token[] {
       const trailer = URL_TRAILER.exec(value);
       if (trailer && trailer.index > 0) {
         value = value.slice(0, trailer.index);
-        TOKEN.lastIndex = start + value.length;
+        re.lastIndex = start + value.length;
       }
     } else if (g.tag !== undefined) kind = value.startsWith('#') ? 'hashtag' : 'mention';
     else if (g.emoji !== undefined) kind = 'emoji';

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
@@ -9,18 +9,29 @@ import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
-import { readHead } from '../case/evidence-store.js';
+import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic, syncDirectory } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { languageOverview } from '../analysis/language-overview.js';
+import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
+import type { SelectionFilter } from '../analysis/index.js';
+import { sniffMediaType } from '../ingest/sniff.js';
 import { extractEvidence } from './extract.js';
-import { installDataFiles, installFacts } from './install.js';
+import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
 export interface AnalyzeOptions {
   readonly clock: Clock;
   readonly actor: string;
   readonly limits: Limits;
+  /** Restricts the analyses to some authors, roles or dates; the report says what was left out. */
+  readonly filter?: SelectionFilter;
+  /** Reference-corpus files for keyness and profile comparison (`--reference DIR`). */
+  readonly referenceFiles?: readonly string[];
+  /** Words for concordance (KWIC) and collocates. */
+  readonly queries?: readonly string[];
+  /** Lemma-aware corpus tools. */
+  readonly lemma?: boolean;
 }
 
 export interface AnalyzeOutcome {
@@ -57,7 +68,19 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
       outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
     };
     for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
-    const results: AnalysisResult[] = [languageOverview(documents)];
+    const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
+    const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
+    const results: AnalysisResult[] = [
+      languageOverview(documents),
+      ...runAnalyses(documents, {
+        lexicons,
+        profileLists: lists,
+        ...(reference ? { reference } : {}),
+        ...(options.filter ? { filter: options.filter } : {}),
+        ...(options.queries ? { queries: options.queries } : {}),
+        ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+      }),
+    ];
     for (const result of results) write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
 
     const facts = installFacts();
@@ -68,7 +91,13 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
       lockfileSha256: facts.lockfileSha256,
       dependencies: facts.dependencies,
       data: installDataFiles(),
-      parameters: { limits: options.limits },
+      parameters: {
+        limits: options.limits,
+        filter: options.filter ?? {},
+        queries: options.queries ?? [],
+        lemma: options.lemma ?? false,
+        reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
+      },
       inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
       outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),
     };
@@ -98,6 +127,21 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const head = await readHead(path);
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
     for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) documents.push(doc);
+  }
+  return documents.sort(compareDocuments);
+}
+
+/**
+ * Reads the examiner's reference corpus (not evidence: it is not taken into custody, but every
+ * file's hash is recorded in the manifest parameters).
+ */
+async function extractReference(files: readonly string[], limits: Limits): Promise<SozDocument[]> {
+  const documents: SozDocument[] = [];
+  for (const file of files) {
+    const digest = await digestFile(file);
+    const head = await readHead(file);
+    const input = inputFromFile(file, { name: basename(file), sha256: digest.sha256, size: digest.size, mediaType: sniffMediaType(head), head, limits });
+    for await (const doc of extractEvidence(input, file)) documents.push(doc);
   }
   return documents.sort(compareDocuments);
 }

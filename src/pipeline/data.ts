@@ -6,13 +6,16 @@ import { REPORT_LANGUAGES } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { messageOf } from '../core/errors.js';
 import { INSTALL_ROOT } from './install.js';
+import { validateLexicons } from '../analysis/index.js';
+import { validateLanguageData } from '../language/index.js';
 
 /**
  * Checks every data file soz ships and returns the problems, each naming the file, the entry
  * and the fix. `npm test` runs this first (`soz data validate`).
  */
 export async function validateData(): Promise<string[]> {
-  return [...validateReportLabels(), ...validateTemplates()];
+  const [lexicons, language] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT)]);
+  return [...validateReportLabels(), ...validateTemplates(), ...lexicons, ...language];
 }
 
 /** Every label file has exactly the keys of the English one, each a non-empty string. */

@@ -1,0 +1,31 @@
+// Language-identification accuracy on ../shared/corpora-real/langid (or SOZ_LANGID_DIR), by length
+// band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
+// half, so the odd half is the held-out estimate). Usage: npm run bench:langid
+// SOZ_DIST overrides the compiled module directory (default ../dist).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = process.env.SOZ_DIST ?? join(root, 'dist');
+const { evaluateLangid, formatLangidReport, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const dir = process.env.SOZ_LANGID_DIR ?? join(root, '..', 'shared', 'corpora-real', 'langid');
+const FILES = { ky: 'ky', ru: 'ru', 'uz-Cyrl': 'uz_cyrl', 'uz-Latn': 'uz_latn', kk: 'kk', tg: 'tg', ar: 'ar', en: 'en' };
+
+const all = [];
+for (const [language, name] of Object.entries(FILES)) {
+  const path = join(dir, `${name}.txt`);
+  if (!existsSync(path)) {
+    console.error(`missing ${path}: set SOZ_LANGID_DIR to the langid folder`);
+    process.exit(2);
+  }
+  readFileSync(path, 'utf8').split('\n').forEach((text, index) => { if (text.trim()) all.push({ language, text, index }); });
+}
+const show = (title, sentences) => {
+  const report = evaluateLangid(sentences);
+  console.log(formatLangidReport(report, title));
+  console.log(`worst language: 15-40 ${(100 * worstAccuracy(report, '15-40')).toFixed(1)}%, 40+ ${(100 * worstAccuracy(report, '40+')).toFixed(1)}%\n`);
+};
+show(`all ${all.length} sentences`, all);
+show('tuning half (even lines)', all.filter((s) => s.index % 2 === 0));
+show('held-out half (odd lines)', all.filter((s) => s.index % 2 === 1));

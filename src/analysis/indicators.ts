@@ -1,0 +1,312 @@
+/**
+ * Indicator candidates: lexicon matches turned into findings, each with its place, context,
+ * author, voice and everything that weighs against reading it as the author's own assertion.
+ * Pure: `(docs, options) → findings`, filtered and then sorted once with `compareFindings`.
+ */
+import type { Segment, SozDocument } from '../core/document.js';
+import type { Countervailing, Finding, Voice } from '../core/finding.js';
+import { compareFindings, findingId, lineColumn } from '../core/finding.js';
+import type { LanguageCode } from '../language/index.js';
+import { describeStep, identifyLanguage } from '../language/index.js';
+import type { SelectionFilter } from './filters.js';
+import { filterFindings, segmentAuthor } from './filters.js';
+import type { Lexicon } from './lexicon-check.js';
+import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
+import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
+import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { clauseAround, endsWithQuestion, insideAny, paragraphAround, quotationSpans, sentenceAround } from './text-structure.js';
+
+/** Label every presentation of a finding carries: findings are candidates, never conclusions. */
+export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion';
+
+/** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
+export const INDICATORS_ANALYSIS = 'indicators';
+/** Version of the matching logic; bump when the same input would give different findings. */
+export const INDICATORS_VERSION = '1.0.0';
+
+/** Options of {@link runIndicators}. */
+export interface IndicatorOptions {
+  /** Validated lexicons (from `loadLexicons`). */
+  readonly lexicons: readonly Lexicon[];
+  /** Characters of context on each side (default 60), cut at segment bounds. */
+  readonly contextWindow?: number;
+  /** Match only these languages instead of identifying each segment's language. */
+  readonly languages?: readonly LanguageCode[];
+  /**
+   * Extra languages matched beside the identified one (code-switching). Default: Russian beside
+   * Kyrgyz, Kazakh and Cyrillic Uzbek.
+   */
+  readonly alsoMatch?: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>>;
+  /** Categories to report (default: all except context markers). */
+  readonly categories?: readonly LexiconCategory[];
+  readonly filter?: SelectionFilter;
+}
+
+const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
+
+/** Segments whose id ends in `.q<N>` are blockquotes emitted by the chat adapters. */
+const BLOCKQUOTE_SEGMENT = /\.q\d+$/;
+
+const SCRIPT_LANGUAGES: Readonly<Record<string, readonly LanguageCode[]>> = {
+  Cyrillic: ['ru', 'ky', 'kk', 'uz-Cyrl', 'tg'],
+  Latin: ['en', 'uz-Latn'],
+  Arabic: ['ar'],
+};
+
+const DEFAULT_REASON: Readonly<Record<string, string>> = {
+  'call-to-action': 'Call-to-action marker',
+  violence: 'Violence vocabulary',
+  'group-designation': 'Designation of a group',
+  'us-them': 'Us/them pronoun',
+  'negative-evaluation': 'Negative evaluation',
+  'religious-terminology': 'Religious term',
+  'banned-organisations': 'Name on the list of court-banned organisations',
+};
+
+/** Indicator and marker rules compiled once per run (reusable across runs with the same lexicons). */
+export interface CompiledIndicators {
+  readonly indicators: ReadonlyMap<LanguageCode, CompiledLanguage>;
+  readonly markers: ReadonlyMap<LanguageCode, CompiledLanguage>;
+  readonly scripture: readonly RegExp[];
+  readonly languages: readonly LanguageCode[];
+}
+
+/** Compiles lexicons for matching. */
+export function compileIndicators(lexicons: readonly Lexicon[], categories?: readonly LexiconCategory[]): CompiledIndicators {
+  const wanted = categories ? new Set<string>(categories) : undefined;
+  const indicatorLexicons = lexicons.filter((l) => l.category !== 'context-markers' && (!wanted || wanted.has(l.category)));
+  const markerLexicons = lexicons.filter((l) => l.category === 'context-markers');
+  const languages = [...new Set(lexicons.map((l) => l.language))].sort();
+  const indicators = new Map<LanguageCode, CompiledLanguage>();
+  const markers = new Map<LanguageCode, CompiledLanguage>();
+  for (const language of languages) {
+    indicators.set(language, compileLanguage(indicatorLexicons, language));
+    markers.set(language, compileLanguage(markerLexicons, language));
+  }
+  const scripture: RegExp[] = [];
+  for (const lexicon of markerLexicons) {
+    for (const entry of lexicon.entries) {
+      if (entry.marker === 'scripture' && entry.pattern?.type === 'regex') scripture.push(new RegExp(entry.pattern.regex, 'iu'));
+    }
+  }
+  return { indicators, markers, scripture, languages };
+}
+
+function languagesFor(text: string, compiled: CompiledIndicators, options: IndicatorOptions): LanguageCode[] {
+  if (options.languages) return options.languages.filter((l) => compiled.indicators.has(l));
+  const guess = identifyLanguage(text);
+  const chosen = new Set<LanguageCode>();
+  if (guess.language === 'und') {
+    for (const l of SCRIPT_LANGUAGES[guess.script] ?? compiled.languages) chosen.add(l);
+  } else {
+    chosen.add(guess.language);
+    for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
+    for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) chosen.add(l);
+  }
+  return [...chosen].filter((l) => compiled.indicators.has(l)).sort();
+}
+
+/** Slices context without splitting a surrogate pair. */
+function safeSlice(text: string, start: number, end: number): string {
+  let s = start;
+  let e = end;
+  if (s > 0 && /[\udc00-\udfff]/.test(text[s] ?? '')) s--;
+  if (e < text.length && /[\udc00-\udfff]/.test(text[e] ?? '')) e++;
+  return text.slice(s, e);
+}
+
+interface MarkerHits {
+  readonly byKind: ReadonlyMap<MarkerKind, readonly RuleMatch[]>;
+}
+
+function markerHits(compiled: CompiledLanguage | undefined, text: string, tokens: readonly PreparedToken[]): MarkerHits {
+  const byKind = new Map<MarkerKind, RuleMatch[]>();
+  if (compiled) {
+    for (const m of matchTokens(compiled, text, tokens)) {
+      const kind = m.rule.entry.marker;
+      if (!kind) continue;
+      const list = byKind.get(kind);
+      if (list) list.push(m);
+      else byKind.set(kind, [m]);
+    }
+  }
+  return { byKind };
+}
+
+/** Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`. */
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], text: string, first: number, last: number): boolean {
+  const start = (tokens[first] as PreparedToken).start;
+  const end = (tokens[last] as PreparedToken).end;
+  const clause = clauseAround(text, start);
+  const sentence = sentenceAround(text, start);
+  for (const m of hits.byKind.get(kind) ?? []) {
+    const mStart = (tokens[m.first] as PreparedToken).start;
+    const mEnd = (tokens[m.last] as PreparedToken).end;
+    const position = m.rule.entry.position ?? 'before';
+    if (position === 'within') {
+      if (m.first >= first && m.last <= last) return true;
+    } else if (position === 'before') {
+      if (m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
+    } else if (position === 'after') {
+      const afterClause = clauseAround(text, Math.max(end - 1, start));
+      if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
+    } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A fragment counts as scripture citation when a reference such as (2:191) stands in its sentence,
+ * closes its paragraph (nothing but punctuation after it), or forms the short paragraph right after.
+ * A reference in the middle of an own paragraph does not make the whole paragraph a quotation.
+ */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+function globalCopy(re: RegExp): RegExp {
+  let copy = GLOBAL_COPIES.get(re);
+  if (!copy) {
+    copy = new RegExp(re.source, 'giu');
+    GLOBAL_COPIES.set(re, copy);
+  }
+  return copy;
+}
+
+function scriptureCited(text: string, offset: number, patterns: readonly RegExp[]): boolean {
+  if (patterns.length === 0) return false;
+  const sentence = sentenceAround(text, offset);
+  const [pStart, pEnd] = paragraphAround(text, offset);
+  const paragraph = text.slice(pStart, pEnd);
+  const next = paragraphAround(text, Math.min(text.length, pEnd + 2));
+  const nextText = pEnd < text.length ? text.slice(next[0], next[1]) : '';
+  for (const re of patterns) {
+    const global = globalCopy(re);
+    global.lastIndex = 0;
+    if (global.test(text.slice(sentence[0], Math.min(text.length, sentence[1] + 1)))) return true;
+    global.lastIndex = 0;
+    for (const m of paragraph.matchAll(global)) {
+      if (/^[\s.,;:!?…)\]»”"'-]*$/u.test(paragraph.slice(m.index + m[0].length))) return true;
+    }
+    if (nextText.trim().length > 0 && nextText.trim().length <= 60 && re.test(nextText)) return true;
+  }
+  return false;
+}
+
+function sortedUnique<T extends string>(values: Iterable<T>): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Finds indicator candidates in one segment. Offsets in the findings are document offsets.
+ * Exported for tests and benchmarks; `runIndicators` is the entry point.
+ */
+export function segmentFindings(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions): Finding[] {
+  const [segStart, segEnd] = segment.range;
+  const text = doc.text.slice(segStart, segEnd);
+  if (text.trim() === '') return [];
+  const window = options.contextWindow ?? 60;
+  const role = segment.message?.role;
+  const isBlockquote = BLOCKQUOTE_SEGMENT.test(segment.id);
+  const quotes = quotationSpans(text);
+  const author = segmentAuthor(segment);
+  const findings = new Map<string, Finding>();
+  for (const language of languagesFor(text, compiled, options)) {
+    const indicatorRules = compiled.indicators.get(language);
+    if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
+    const tokens = prepareTokens(text, language);
+    const matches = matchTokens(indicatorRules, text, tokens);
+    if (matches.length === 0) continue;
+    const hits = markerHits(compiled.markers.get(language), text, tokens);
+    for (const match of matches) {
+      const { entry, lexicon } = match.rule;
+      const first = tokens[match.first] as PreparedToken;
+      const last = tokens[match.last] as PreparedToken;
+      const range: [number, number] = [segStart + first.start, segStart + last.end];
+      const key = `${entry.id}\u0000${range[0]}\u0000${range[1]}`;
+      if (findings.has(key)) continue;
+      const quotedByMarks = insideAny(quotes, first.start, last.end);
+      const scripture = scriptureCited(text, first.start, compiled.scripture);
+      const quoted = isBlockquote || quotedByMarks || scripture;
+      const reported = markerApplies('reported', hits, tokens, text, match.first, match.last);
+      const counter = new Set<Countervailing>();
+      if (quoted) counter.add('quoted');
+      if (reported) counter.add('reported');
+      if (role === 'forwarded') counter.add('forwarded');
+      if (role === 'reaction') counter.add('reaction');
+      if (markerApplies('negation', hits, tokens, text, match.first, match.last)) counter.add('negated');
+      if (markerApplies('conditional', hits, tokens, text, match.first, match.last)) counter.add('conditional');
+      if (endsWithQuestion(text, last.end)) counter.add('question');
+      if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
+      const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
+      const normalisations: string[] = [];
+      for (let k = match.first; k <= match.last; k++) {
+        const t = tokens[k] as PreparedToken;
+        for (const step of t.steps) normalisations.push(`«${t.text}» at document offset ${segStart + t.start + step.offset}: ${describeStep(step)}`);
+      }
+      const { line, column } = lineColumn(doc.text, range[0]);
+      const source = lexicon.sources.find((s) => s.id === entry.source);
+      const baseReason = entry.reason ?? DEFAULT_REASON[entry.category] ?? entry.category;
+      const detail = [entry.subcategory, entry.label].filter((x) => x !== undefined).join(': ');
+      const finding: Finding = {
+        id: findingId(INDICATORS_ANALYSIS, entry.id, doc.id, range),
+        analysis: INDICATORS_ANALYSIS,
+        ruleId: entry.id,
+        category: entry.category,
+        reason: detail ? `${baseReason} (${detail})` : baseReason,
+        place: {
+          documentId: doc.id,
+          evidenceSha256: doc.evidenceSha256,
+          evidenceName: doc.evidenceName,
+          segmentId: segment.id,
+          part: segment.anchor.part,
+          range,
+          line,
+          column,
+          ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
+          ...(segment.anchor.messageId !== undefined || segment.message ? { messageId: segment.anchor.messageId ?? segment.message?.messageId } : {}),
+          ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
+        },
+        actual: doc.text.slice(range[0], range[1]),
+        context: {
+          left: safeSlice(doc.text, Math.max(segStart, range[0] - window), range[0]),
+          right: safeSlice(doc.text, range[1], Math.min(segEnd, range[1] + window)),
+        },
+        ...(author !== undefined ? { author } : {}),
+        voice,
+        countervailing: sortedUnique(counter),
+        note: entry.note,
+        ...(entry.mainstreamMeaning ? { mainstreamMeaning: entry.mainstreamMeaning } : {}),
+        citation: {
+          lexicon: lexicon.lexicon,
+          lexiconVersion: lexicon.version,
+          entryId: entry.id,
+          source: source ? `${source.citation}${entry.locator ? `, ${entry.locator}` : ''}` : entry.source,
+        },
+        ...(normalisations.length > 0 ? { normalisations } : {}),
+      };
+      findings.set(key, finding);
+    }
+  }
+  return [...findings.values()];
+}
+
+/** Result of {@link runIndicators}: sorted findings plus what the filters removed. */
+export interface IndicatorResult {
+  readonly findings: Finding[];
+  readonly counts: { readonly beforeFilter: number; readonly afterFilter: number; readonly byCategory: Readonly<Record<string, number>> };
+}
+
+/**
+ * Runs every lexicon over every segment of `docs`, applies the selection filter and sorts the
+ * findings with `compareFindings`. Same documents + same lexicons → same findings, same order.
+ */
+export function runIndicators(docs: readonly SozDocument[], options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorResult {
+  const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
+  const all: Finding[] = [];
+  for (const doc of docs) for (const segment of doc.segments) all.push(...segmentFindings(doc, segment, rules, options));
+  const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
+  const findings = [...kept].sort(compareFindings);
+  const byCategory: Record<string, number> = {};
+  for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+  return { findings, counts: { beforeFilter: all.length, afterFilter: findings.length, byCategory } };
+}

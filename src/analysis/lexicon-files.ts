@@ -1,0 +1,123 @@
+/**
+ * Reading the analysis data from disk: the lexicons under `sop/lexicons/` and the profile word
+ * lists under `sop/profile/`. The only file I/O of the analysis layer; everything it returns is
+ * plain data that the pure analyses take as input.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import type { Lexicon } from './lexicon-check.js';
+import { checkLexiconText } from './lexicon-check.js';
+import type { ProfileLists } from './profile-schema.js';
+import { checkProfileText } from './profile-schema.js';
+
+/** A data file read for a run: path relative to the project root (`/`-separated) and SHA-256 hex. */
+export interface DataFileRecord {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** Relative folder of the lexicons inside the project root. */
+export const LEXICON_DIR = 'sop/lexicons';
+/** Relative folder of the profile word lists inside the project root. */
+export const PROFILE_DIR = 'sop/profile';
+
+interface RawFile {
+  readonly path: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+async function listYaml(root: string, dir: string, depth: number): Promise<string[]> {
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(join(root, dir), { withFileTypes: true })).map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
+  } catch {
+    return out;
+  }
+  for (const name of names.sort(compareCodeUnits)) {
+    if (name.endsWith('/')) {
+      if (depth > 0) out.push(...(await listYaml(root, `${dir}/${name.slice(0, -1)}`, depth - 1)));
+    } else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
+      out.push(`${dir}/${name}`);
+    }
+  }
+  return out;
+}
+
+async function readAll(root: string, paths: readonly string[]): Promise<RawFile[]> {
+  const files: RawFile[] = [];
+  for (const path of paths) {
+    const bytes = await readFile(join(root, path));
+    files.push({ path, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), sha256: sha256(bytes) });
+  }
+  return files;
+}
+
+/**
+ * Validates every lexicon under `<root>/sop/lexicons/<language>/<category>.yaml`; `root` is the
+ * project root. Returns the problems (empty when all files are sound), each naming the file, the
+ * entry and the fix; ids must also be unique across files.
+ */
+export async function validateLexicons(root: string): Promise<string[]> {
+  const paths = await listYaml(root, LEXICON_DIR, 1);
+  if (paths.length === 0) return [`${LEXICON_DIR}: no lexicon files found under ${root} — fix: run from the project root or restore ${LEXICON_DIR}/`];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of await readAll(root, paths)) {
+    if (!/^sop\/lexicons\/[^/]+\/[^/]+\.yaml$/.test(file.path)) {
+      problems.push(`${file.path}: lexicon outside sop/lexicons/<language>/<category>.yaml — fix: move it there (extension .yaml)`);
+      continue;
+    }
+    const check = checkLexiconText(file.path, file.text);
+    problems.push(...check.problems);
+    for (const entry of check.lexicon?.entries ?? []) {
+      const other = seen.get(entry.id);
+      if (other !== undefined) problems.push(`${file.path}: entry ${entry.id}: id also used in ${other} — fix: choose a new slug for one of them`);
+      seen.set(entry.id, file.path);
+    }
+  }
+  const profile = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  for (const file of profile) problems.push(...checkProfileText(file.path, file.text).problems);
+  return problems;
+}
+
+/**
+ * Loads and validates all lexicons (sorted by path) and records every file read with its
+ * SHA-256, for the run manifest. Throws `UserError` (code `data.invalid`) naming the first
+ * problems when any file is unsound.
+ */
+export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[]; files: DataFileRecord[] }> {
+  const raw = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
+  const problems: string[] = [];
+  const lexicons: Lexicon[] = [];
+  for (const file of raw) {
+    const check = checkLexiconText(file.path, file.text);
+    problems.push(...check.problems);
+    if (check.lexicon) lexicons.push(check.lexicon);
+  }
+  if (raw.length === 0) problems.push(`${LEXICON_DIR}: no lexicon files found under ${root}`);
+  if (problems.length > 0) {
+    throw new UserError(`Lexicon data is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
+  }
+  return { lexicons, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+}
+
+/** Loads the profile word lists `<root>/sop/profile/<language>.yaml` with their file records. */
+export async function loadProfileLists(root: string): Promise<{ lists: ProfileLists[]; files: DataFileRecord[] }> {
+  const raw = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  const lists: ProfileLists[] = [];
+  const problems: string[] = [];
+  for (const file of raw) {
+    const check = checkProfileText(file.path, file.text);
+    problems.push(...check.problems);
+    if (check.lists) lists.push(check.lists);
+  }
+  if (problems.length > 0) {
+    throw new UserError(`Profile word lists are invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
+  }
+  return { lists, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+}

@@ -1,0 +1,177 @@
+/**
+ * The one schema every lexicon file (`sop/lexicons/<lang>/<category>.yaml`) obeys.
+ *
+ * Entries are neutral dictionary vocabulary or morphological rules, each with a published source.
+ * Ids are written in the data (`<lexicon>.<slug>`), never derived from position, so adding an entry
+ * never changes another entry's id.
+ */
+import { z } from 'zod';
+
+/** Languages a lexicon may be written for (the language layer's codes). */
+export const LEXICON_LANGUAGES = ['ky', 'ru', 'uz-Cyrl', 'uz-Latn', 'kk', 'tg', 'ar', 'en'] as const;
+export type LexiconLanguage = (typeof LEXICON_LANGUAGES)[number];
+
+/**
+ * Indicator categories. `context-markers` is special: its entries are never findings; they tell
+ * the voice and countervailing detectors what reported speech, negation, conditionals and
+ * scripture citations look like in a language.
+ */
+export const LEXICON_CATEGORIES = [
+  'call-to-action',
+  'violence',
+  'group-designation',
+  'us-them',
+  'negative-evaluation',
+  'religious-terminology',
+  'banned-organisations',
+  'context-markers',
+] as const;
+export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number];
+
+/** Allowed `subcategory` values per category (absent = free text not allowed). */
+export const SUBCATEGORIES: Readonly<Record<LexiconCategory, readonly string[]>> = {
+  'call-to-action': ['imperative', 'hortative', 'obligation', 'appeal'],
+  violence: ['act', 'weapon', 'threat'],
+  'group-designation': ['national', 'ethnic', 'religious', 'social', 'political'],
+  'us-them': ['in-group', 'out-group', 'addressee'],
+  'negative-evaluation': ['evaluation', 'dehumanising-metaphor'],
+  'religious-terminology': ['doctrine', 'practice', 'person', 'community', 'polemic'],
+  'banned-organisations': ['organisation'],
+  'context-markers': [],
+};
+
+/** What a context marker tells the detectors. */
+export const MARKER_KINDS = ['reported', 'negation', 'conditional', 'scripture'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+const nonEmpty = z.string().trim().min(1);
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/** One test on one token of a `sequence` pattern; all given conditions must hold. */
+export const tokenTestSchema = z
+  .object({
+    /** Matched by stem (language layer), like an entry lemma. */
+    lemma: nonEmpty.optional(),
+    /** Exact normalised (lower-case, homoglyph-folded) surface forms. */
+    words: z.array(nonEmpty).min(1).optional(),
+    /** Normalised surface ends with one of these (and is longer than the suffix). */
+    suffixes: z.array(nonEmpty).min(1).optional(),
+    /**
+     * Normalised surface starts with one of these: a stem plus any affixes, for agglutinative
+     * languages (ky, kk, uz) whose dictionary headword is the bare stem.
+     */
+    prefixes: z.array(nonEmpty).min(1).optional(),
+    /** Normalised surface must not start with any of these (e.g. Кыргызстан for кыргыз-). */
+    excludePrefixes: z.array(nonEmpty).optional(),
+    /** Minimum length of the normalised token, in UTF-16 code units. */
+    minLength: z.number().int().positive().optional(),
+    /** Normalised forms that never match this test, even when the suffix does. */
+    exceptions: z.array(nonEmpty).optional(),
+  })
+  .strict()
+  .refine((t) => t.lemma !== undefined || t.words !== undefined || t.suffixes !== undefined || t.prefixes !== undefined, {
+    message: 'a token test needs lemma, words, suffixes or prefixes',
+  });
+export type TokenTest = z.infer<typeof tokenTestSchema>;
+
+/** Morphological rule over tokens, or (context markers only) a regular expression over raw text. */
+export const patternSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('sequence'),
+      /** Consecutive word tokens, one test each. */
+      items: z.array(tokenTestSchema).min(1).max(6),
+      /** Only when the first token starts a sentence (after . ! ? … newline or text start). */
+      sentenceInitial: z.boolean().optional(),
+      /** Not when the token before the first one is one of these normalised forms. */
+      notAfter: z.array(nonEmpty).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('regex'),
+      /** JavaScript regular expression source, applied with flags `giu` to the segment text. */
+      regex: nonEmpty,
+    })
+    .strict(),
+]);
+export type LexiconPattern = z.infer<typeof patternSchema>;
+
+/** One lexicon entry. Exactly what is matched is lemma + variants (by stem), forms, or pattern. */
+export const entrySchema = z
+  .object({
+    /** Stable id: `<lexicon id>.<slug>`, slug in lower-case Latin letters, digits and hyphens. */
+    id: nonEmpty,
+    /** Dictionary form (word or phrase); matched through the language layer's stemmer. */
+    lemma: nonEmpty.optional(),
+    /** Other words or spellings of the same lexeme, matched by stem like the lemma. */
+    variants: z.array(nonEmpty).optional(),
+    /** Exact normalised surface forms (short words the stemmer would over-reach on). */
+    forms: z.array(nonEmpty).optional(),
+    pattern: patternSchema.optional(),
+    language: z.enum(LEXICON_LANGUAGES),
+    category: z.enum(LEXICON_CATEGORIES),
+    subcategory: nonEmpty.optional(),
+    /** Short English label, e.g. the group a designation names ("Uzbeks (ethnic group)"). */
+    label: nonEmpty.optional(),
+    /** Neutral sentence used as the finding's reason; a default is derived from the category. */
+    reason: nonEmpty.optional(),
+    /** What the examiner should weigh: ambiguity, homonyms, typical non-indicative uses. */
+    note: nonEmpty,
+    /** Ordinary (e.g. devotional or everyday) meaning, when the word has one. */
+    mainstreamMeaning: nonEmpty.optional(),
+    /** Id of a source in the file header. */
+    source: nonEmpty,
+    /** Where in the source: headword, page or paragraph. */
+    locator: nonEmpty.optional(),
+    /** Context markers only: what the marker signals. */
+    marker: z.enum(MARKER_KINDS).optional(),
+    /** Context markers only: where the marker stands relative to the match (default `before`). */
+    position: z.enum(['before', 'within', 'after', 'sentence']).optional(),
+    /** Banned organisations only: the decision that banned it. */
+    legal: z
+      .object({
+        authority: nonEmpty,
+        decision: nonEmpty,
+        /** Date of the decision, `YYYY-MM-DD`. */
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        /** Where the decision is published. */
+        publishedIn: nonEmpty,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type LexiconEntry = z.infer<typeof entrySchema>;
+
+/** A published reference work an entry cites. */
+export const sourceSchema = z
+  .object({
+    id: z.string().regex(SLUG, 'source id: lower-case Latin letters, digits and hyphens'),
+    citation: nonEmpty,
+  })
+  .strict();
+export type LexiconSource = z.infer<typeof sourceSchema>;
+
+/** A lexicon file: header plus entries. */
+export const lexiconFileSchema = z
+  .object({
+    /** `<language>.<category>`, e.g. `ru.violence`. */
+    lexicon: nonEmpty,
+    /** Semantic version of the file's content; cited in every finding. */
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version: MAJOR.MINOR.PATCH'),
+    language: z.enum(LEXICON_LANGUAGES),
+    category: z.enum(LEXICON_CATEGORIES),
+    description: nonEmpty,
+    sources: z.array(sourceSchema).min(1),
+    /** True when the lab must replace the shipped content with its own current list. */
+    needsLabUpdate: z.boolean().optional(),
+    /** How the lab maintains the file. */
+    instructions: nonEmpty.optional(),
+    entries: z.array(entrySchema),
+  })
+  .strict();
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+
+/** Slug pattern of the last part of an entry id. */
+export const ENTRY_SLUG = SLUG;

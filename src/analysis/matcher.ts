@@ -1,0 +1,245 @@
+/**
+ * Lexicon matching in one pass over a segment's word tokens.
+ *
+ * Every entry becomes a rule: a sequence of token tests (lemma → stem equality, forms → exact
+ * normalised word, morphological patterns → suffix tests). Rules are indexed by what their first
+ * token must be (a hash map over stems and normalised words, plus a map over suffixes keyed by
+ * length), so each token costs a few map look-ups however large the lexicons are; only the
+ * candidates found there are checked against the following tokens.
+ */
+import type { LanguageCode, NormalisationStep } from '../language/index.js';
+import { normaliseForMatching, stem, tokenize } from '../language/index.js';
+import type { Lexicon } from './lexicon-check.js';
+import type { LexiconEntry, TokenTest } from './lexicon-schema.js';
+
+/** A word token of a segment prepared for matching. */
+export interface PreparedToken {
+  /** Token text exactly as in the document. */
+  readonly text: string;
+  /** `[start, end)` relative to the text that was tokenised. */
+  readonly start: number;
+  readonly end: number;
+  /** Lower-cased, homoglyph-folded form. */
+  readonly normalised: string;
+  readonly stem: string;
+  readonly steps: readonly NormalisationStep[];
+  /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
+  readonly sentenceInitial: boolean;
+}
+
+interface CompiledTest {
+  readonly stems?: ReadonlySet<string>;
+  readonly words?: ReadonlySet<string>;
+  readonly suffixes?: readonly string[];
+  readonly prefixes?: readonly string[];
+  readonly excludePrefixes?: readonly string[];
+  readonly minLength: number;
+  readonly exceptions?: ReadonlySet<string>;
+}
+
+/** One compiled rule: the entry it comes from and its token tests. */
+export interface CompiledRule {
+  readonly lexicon: Lexicon;
+  readonly entry: LexiconEntry;
+  readonly tests: readonly CompiledTest[];
+  readonly sentenceInitial: boolean;
+  readonly notAfter?: ReadonlySet<string>;
+}
+
+/** A rule that matched tokens `[first, last]` (indices into the prepared tokens, inclusive). */
+export interface RuleMatch {
+  readonly rule: CompiledRule;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** All rules of one language, indexed by their first token. */
+export interface CompiledLanguage {
+  readonly language: LanguageCode;
+  readonly byKey: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly bySuffix: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Suffix lengths present in `bySuffix`, longest first. */
+  readonly suffixLengths: readonly number[];
+  readonly byPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly prefixLengths: readonly number[];
+  readonly ruleCount: number;
+}
+
+/** Normalised form and stem of a word as the matcher sees it. */
+export function wordKey(word: string, language: LanguageCode): { normalised: string; stem: string; steps: NormalisationStep[] } {
+  const { normalised: raw, steps } = normaliseForMatching(word, language);
+  const normalised = foldSpelling(raw);
+  return { normalised, stem: stem(normalised, language), steps };
+}
+
+/**
+ * Spelling variation that is not evasion, folded on both sides (lexicon and text) and therefore
+ * not recorded: diacritics on Latin letters (Allāh, ḥadīth), transliteration apostrophes and
+ * ʿayn/hamza signs (bidʿah, o‘ldir, let’s), and Russian ё as е. Cyrillic letters keep their
+ * marks (й, ў are letters of their own).
+ */
+export function foldSpelling(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[ʿʾʻʼ'’‘`]/g, '')
+    .replace(/ё/g, 'е');
+}
+
+function splitWords(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text);
+}
+
+function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
+  const lower = (w: string): string => foldSpelling(normaliseForMatching(w, language).normalised);
+  return {
+    ...(test.lemma !== undefined ? { stems: new Set([wordKey(test.lemma, language).stem]) } : {}),
+    ...(test.words !== undefined ? { words: new Set(test.words.map(lower)) } : {}),
+    ...(test.suffixes !== undefined ? { suffixes: test.suffixes.map(lower) } : {}),
+    ...(test.prefixes !== undefined ? { prefixes: test.prefixes.map(lower) } : {}),
+    ...(test.excludePrefixes !== undefined ? { excludePrefixes: test.excludePrefixes.map(lower) } : {}),
+    minLength: test.minLength ?? 1,
+    ...(test.exceptions !== undefined ? { exceptions: new Set(test.exceptions.map(lower)) } : {}),
+  };
+}
+
+/** Turns one entry into rules (one per lemma/variant/form; one for a sequence pattern). */
+function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode): CompiledRule[] {
+  const rules: CompiledRule[] = [];
+  for (const phrase of [entry.lemma, ...(entry.variants ?? [])]) {
+    if (phrase === undefined) continue;
+    const words = splitWords(phrase);
+    if (words.length === 0) continue;
+    rules.push({ lexicon, entry, sentenceInitial: false, tests: words.map((w) => ({ stems: new Set([wordKey(w, language).stem]), minLength: 1 })) });
+  }
+  for (const form of entry.forms ?? []) {
+    const words = splitWords(form);
+    if (words.length === 0) continue;
+    rules.push({ lexicon, entry, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([wordKey(w, language).normalised]), minLength: 1 })) });
+  }
+  if (entry.pattern?.type === 'sequence') {
+    const pattern = entry.pattern;
+    rules.push({
+      lexicon,
+      entry,
+      sentenceInitial: pattern.sentenceInitial === true,
+      tests: pattern.items.map((t) => compileTest(t, language)),
+      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+    });
+  }
+  return rules;
+}
+
+/**
+ * Compiles the token rules of the given lexicons for one language. Regex patterns (context
+ * markers) are not token rules and are left to the caller.
+ */
+export function compileLanguage(lexicons: readonly Lexicon[], language: LanguageCode): CompiledLanguage {
+  const byKey = new Map<string, CompiledRule[]>();
+  const bySuffix = new Map<string, CompiledRule[]>();
+  const byPrefix = new Map<string, CompiledRule[]>();
+  let ruleCount = 0;
+  const add = <K>(map: Map<K, CompiledRule[]>, key: K, rule: CompiledRule): void => {
+    const list = map.get(key);
+    if (list) list.push(rule);
+    else map.set(key, [rule]);
+  };
+  for (const lexicon of lexicons) {
+    if (lexicon.language !== language) continue;
+    for (const entry of lexicon.entries) {
+      for (const rule of rulesOf(lexicon, entry, language)) {
+        ruleCount++;
+        const first = rule.tests[0];
+        if (!first) continue;
+        // Index by the most selective condition of the first test.
+        if (first.stems) for (const s of first.stems) add(byKey, `s\u0000${s}`, rule);
+        else if (first.words) for (const w of first.words) add(byKey, `w\u0000${w}`, rule);
+        else if (first.prefixes) for (const prefix of first.prefixes) add(byPrefix, prefix, rule);
+        else for (const suffix of first.suffixes ?? []) add(bySuffix, suffix, rule);
+      }
+    }
+  }
+  const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, ruleCount };
+}
+
+/** Tokenises a text and prepares its word tokens (normalised form, stem, sentence starts). */
+export function prepareTokens(text: string, language: LanguageCode): PreparedToken[] {
+  const prepared: PreparedToken[] = [];
+  let sentenceStart = true;
+  let lastEnd = 0;
+  for (const token of tokenize(text)) {
+    const [start, end] = token.range;
+    if (text.slice(lastEnd, start).includes('\n')) sentenceStart = true;
+    lastEnd = end;
+    if (token.kind === 'punct') {
+      if (/[.!?…؟]/.test(token.text)) sentenceStart = true;
+      continue;
+    }
+    if (token.kind !== 'word') {
+      sentenceStart = false;
+      continue;
+    }
+    const key = wordKey(token.text, language);
+    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, sentenceInitial: sentenceStart });
+    sentenceStart = false;
+  }
+  return prepared;
+}
+
+function passes(test: CompiledTest, token: PreparedToken): boolean {
+  const word = token.normalised;
+  if (word.length < test.minLength) return false;
+  if (test.exceptions?.has(word)) return false;
+  if (test.stems && !test.stems.has(token.stem)) return false;
+  if (test.words && !test.words.has(word)) return false;
+  if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
+  if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
+  if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
+  return true;
+}
+
+/** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
+function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
+  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+}
+
+/**
+ * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
+ * pass: per token, look up candidate rules by stem, by word and by each suffix length.
+ */
+export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as PreparedToken;
+    const candidates = new Set<CompiledRule>();
+    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
+    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
+    for (const length of compiled.suffixLengths) {
+      if (length >= token.normalised.length) continue;
+      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
+    }
+    for (const length of compiled.prefixLengths) {
+      if (length > token.normalised.length) continue;
+      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
+    }
+    for (const rule of candidates) {
+      if (rule.sentenceInitial && !token.sentenceInitial) continue;
+      if (rule.notAfter) {
+        const previous = tokens[i - 1];
+        if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
+      }
+      let ok = true;
+      for (let k = 0; k < rule.tests.length && ok; k++) {
+        const t = tokens[i + k];
+        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
+      }
+      if (ok) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
+    }
+  }
+  return matches;
+}

@@ -1,0 +1,150 @@
+/**
+ * Psycholinguistic profile (LIWC-like): per author and per document, rates per 1000 word tokens of
+ * pronoun classes, imperatives, obligation modals, absolutist, emotion, certainty and religious
+ * vocabulary. Word lists are data (`sop/profile/<language>.yaml`); imperatives and obligation are
+ * counted with the call-to-action lexicon (morphology). Rates are descriptive: they are compared
+ * with a reference corpus when one is given, and never turned into a score.
+ */
+import { compareCodeUnits } from '../core/canonical-json.js';
+import type { SozDocument } from '../core/document.js';
+import type { LanguageCode } from '../language/index.js';
+import { identifyLanguage } from '../language/index.js';
+import type { SegmentRef, SelectionFilter } from './filters.js';
+import { segmentAuthor, selectSegments } from './filters.js';
+import type { Lexicon } from './lexicon-check.js';
+import type { CompiledLanguage } from './matcher.js';
+import { compileLanguage, matchTokens, prepareTokens, wordKey } from './matcher.js';
+import type { ProfileLists } from './profile-schema.js';
+import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
+import { logRatio, round6 } from './stats.js';
+
+/** Every profile category, in output order. */
+export const PROFILE_CATEGORIES = [...PROFILE_LIST_CATEGORIES, 'imperative', 'obligation'] as const;
+export type ProfileCategory = (typeof PROFILE_CATEGORIES)[number];
+
+/** Options of {@link runProfile}. */
+export interface ProfileOptions {
+  readonly lists: readonly ProfileLists[];
+  /** Lexicons; the call-to-action ones give imperative and obligation counts. */
+  readonly lexicons: readonly Lexicon[];
+  readonly filter?: SelectionFilter;
+  /** Reference corpus for comparison of rates. */
+  readonly reference?: readonly SozDocument[];
+}
+
+interface CompiledProfile {
+  readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
+  readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
+  readonly calls: CompiledLanguage;
+}
+
+/** Counts of one unit (author or document). */
+interface Tally {
+  tokens: number;
+  /** Word tokens in segments whose language has a profile list. */
+  profiledTokens: number;
+  counts: Record<string, number>;
+  languages: Record<string, number>;
+}
+
+function compileProfiles(lists: readonly ProfileLists[], lexicons: readonly Lexicon[]): Map<LanguageCode, CompiledProfile> {
+  const out = new Map<LanguageCode, CompiledProfile>();
+  const calls = lexicons.filter((l) => l.category === 'call-to-action');
+  for (const list of lists) {
+    const language = list.language;
+    const forms = new Map<ProfileCategory, Set<string>>();
+    const stems = new Map<ProfileCategory, Set<string>>();
+    for (const category of PROFILE_LIST_CATEGORIES) {
+      const c = list.categories[category];
+      if (!c) continue;
+      forms.set(category, new Set((c.forms ?? []).map((w) => wordKey(w, language).normalised)));
+      stems.set(category, new Set((c.lemmas ?? []).map((w) => wordKey(w, language).stem)));
+    }
+    out.set(language, { forms, stems, calls: compileLanguage(calls, language) });
+  }
+  return out;
+}
+
+function emptyTally(): Tally {
+  return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
+}
+
+function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOf: (ref: SegmentRef) => string): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const ref of segments) {
+    const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
+    if (text.trim() === '') continue;
+    const guess = identifyLanguage(text).language;
+    const key = keyOf(ref);
+    const tally = tallies.get(key) ?? emptyTally();
+    tallies.set(key, tally);
+    const profile = guess === 'und' ? undefined : compiled.get(guess);
+    const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess);
+    tally.tokens += tokens.length;
+    tally.languages[guess] = (tally.languages[guess] ?? 0) + tokens.length;
+    if (!profile) continue;
+    tally.profiledTokens += tokens.length;
+    for (const token of tokens) {
+      for (const category of PROFILE_LIST_CATEGORIES) {
+        if (profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+      }
+    }
+    const seen = new Set<string>();
+    for (const m of matchTokens(profile.calls, text, tokens)) {
+      const sub = m.rule.entry.subcategory;
+      const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
+      if (!category || seen.has(`${category}:${m.first}`)) continue;
+      seen.add(`${category}:${m.first}`);
+      tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+    }
+  }
+  return tallies;
+}
+
+function ratesOf(tally: Tally): Record<string, number> {
+  return Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, tally.profiledTokens === 0 ? 0 : round6(((tally.counts[c] ?? 0) * 1000) / tally.profiledTokens)]));
+}
+
+/** One row of the profile: an author or a document. */
+export interface ProfileRow {
+  readonly unit: 'author' | 'document';
+  readonly key: string;
+  /** All word tokens of the unit. */
+  readonly tokens: number;
+  /** Word tokens in languages with a profile list (the denominator of the rates). */
+  readonly profiledTokens: number;
+  readonly languages: Readonly<Record<string, number>>;
+  readonly counts: Readonly<Record<string, number>>;
+  /** Per 1000 profiled tokens. */
+  readonly rates: Readonly<Record<string, number>>;
+  /** log2 ratio of the unit's rate to the reference rate (0.5 for zero counts; Hardie 2014). */
+  readonly logRatioToReference?: Readonly<Record<string, number>>;
+}
+
+/** Profile of the selected segments per author and per document, with reference rates when given. */
+export function runProfile(docs: readonly SozDocument[], options: ProfileOptions): { rows: ProfileRow[]; reference?: { tokens: number; rates: Record<string, number> }; excluded: ReturnType<typeof selectSegments>['counts'] } {
+  const compiled = compileProfiles(options.lists, options.lexicons);
+  const { segments, counts } = selectSegments(docs, options.filter);
+  let reference: Tally | undefined;
+  if (options.reference) {
+    const refSegments = selectSegments(options.reference).segments;
+    reference = tallySegments(refSegments, compiled, () => 'reference').get('reference') ?? emptyTally();
+  }
+  const rows: ProfileRow[] = [];
+  const units: ['author' | 'document', (ref: SegmentRef) => string][] = [
+    ['author', (ref) => segmentAuthor(ref.segment) ?? '(unknown author)'],
+    ['document', (ref) => ref.doc.id],
+  ];
+  for (const [unit, keyOf] of units) {
+    const tallies = tallySegments(segments, compiled, keyOf);
+    for (const key of [...tallies.keys()].sort(compareCodeUnits)) {
+      const tally = tallies.get(key) as Tally;
+      const row: ProfileRow = { unit, key, tokens: tally.tokens, profiledTokens: tally.profiledTokens, languages: tally.languages, counts: tally.counts, rates: ratesOf(tally) };
+      if (reference && reference.profiledTokens > 0 && tally.profiledTokens > 0) {
+        const ref = reference;
+        rows.push({ ...row, logRatioToReference: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, round6(logRatio(tally.counts[c] ?? 0, tally.profiledTokens, ref.counts[c] ?? 0, ref.profiledTokens))])) });
+      } else rows.push(row);
+    }
+  }
+  return { rows, ...(reference ? { reference: { tokens: reference.profiledTokens, rates: ratesOf(reference) } } : {}), excluded: counts };
+}

@@ -1,0 +1,194 @@
+/**
+ * I/O of the examiner's records in a case folder: questions, review decisions, SOP step records,
+ * answers and attached files under `examiner/`. Every write is atomic and logged with the hash of
+ * what was written; the pure rules live in `src/sop/`.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { HashedFile } from '../core/case.js';
+import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
+import type { QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import type { Finding } from '../core/finding.js';
+import { compareFindings } from '../core/finding.js';
+import { sha256 } from '../core/hash.js';
+import { writeFileAtomic } from '../case/atomic.js';
+import { CaseFiles } from '../case/layout.js';
+import type { CaseWorkspace, Clock } from '../case/workspace.js';
+import { loadGuards, loadProcedure } from '../sop/data.js';
+import type { StepStatus } from '../sop/engine.js';
+import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
+import { guardQuestion, questionLanguage } from '../sop/guard.js';
+import type { DecisionRequest } from '../sop/review.js';
+import { applyDecisions, decideQuestion, newQuestion, unreviewedFindings } from '../sop/review.js';
+
+/** Where the examiner's records live inside a case folder (POSIX, case-relative). */
+export const ExaminerFiles = {
+  dir: 'examiner',
+  questions: 'examiner/questions.json',
+  review: 'examiner/review.json',
+  sop: 'examiner/sop.json',
+  answersDir: 'examiner/answers',
+  filesDir: 'examiner/files',
+} as const;
+
+/** Case-relative path of the examiner's answer to a question. */
+export function answerPath(questionId: string): string {
+  return `${ExaminerFiles.answersDir}/${questionId}.md`;
+}
+
+/** Who and when, for every write. */
+export interface RecordOptions {
+  readonly clock: Clock;
+  readonly actor: string;
+}
+
+function readJson<T>(workspace: CaseWorkspace, relative: string, fallback: T): T {
+  const path = workspace.path(relative);
+  if (!existsSync(path)) return fallback;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    throw new UserError(`${path}: not valid JSON; restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
+  }
+}
+
+function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, extra: HashedFile[] = []): void {
+  const text = canonicalJson(value, true);
+  writeFileAtomic(workspace.path(relative), text);
+  workspace.appendLog(options.clock, { actor: options.actor, action, inputs: extra, outputs: [{ path: relative, sha256: sha256(text) }], details });
+}
+
+/** The order's questions, in order. */
+export function readQuestions(workspace: CaseWorkspace): QuestionRecord[] {
+  return readJson<QuestionRecord[]>(workspace, ExaminerFiles.questions, []);
+}
+
+/** The review decisions, by finding id. */
+export function readReview(workspace: CaseWorkspace): ReviewDecision[] {
+  return readJson<ReviewDecision[]>(workspace, ExaminerFiles.review, []);
+}
+
+/** The examiner's SOP step records, in procedure order of recording. */
+export function readStepRecords(workspace: CaseWorkspace): SopStepRecord[] {
+  return readJson<SopStepRecord[]>(workspace, ExaminerFiles.sop, []);
+}
+
+/** The examiner's answer to a question, or null when none was recorded. */
+export function readAnswer(workspace: CaseWorkspace, questionId: string): { text: string; sha256: string; path: string } | null {
+  const relative = answerPath(questionId);
+  const path = workspace.path(relative);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  return { text: bytes.toString('utf8'), sha256: sha256(bytes), path: relative };
+}
+
+/**
+ * Every candidate finding of the case: the `findings` of each `derived/analyses/*.json`, in the
+ * one stable order, each id once.
+ */
+export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
+  const dir = workspace.path(CaseFiles.analysesDir);
+  if (!existsSync(dir)) return [];
+  const byId = new Map<string, Finding>();
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort(compareCodeUnits)) {
+    const result = JSON.parse(readFileSync(workspace.path(`${CaseFiles.analysesDir}/${name}`), 'utf8')) as { findings?: Finding[] };
+    for (const finding of result.findings ?? []) if (!byId.has(finding.id)) byId.set(finding.id, finding);
+  }
+  return [...byId.values()].sort(compareFindings);
+}
+
+/** Stores a question verbatim with the guard's result and logs it. */
+export function addQuestion(workspace: CaseWorkspace, text: string, options: RecordOptions): QuestionRecord {
+  if (text.trim() === '') throw new UserError('soz question add: the question is empty; pass the question text exactly as in the order', 'question.empty');
+  const questions = readQuestions(workspace);
+  const record = newQuestion(questions, text, questionLanguage(text), guardQuestion(text, loadGuards()));
+  writeRecord(workspace, ExaminerFiles.questions, [...questions, record], options, 'question.add', { questionId: record.id, flagged: record.guard.flagged, patterns: record.guard.matches.map((match) => match.patternId) });
+  return record;
+}
+
+/** Records the examiner's decision on a question. */
+export function decideQuestionIn(workspace: CaseWorkspace, id: string, disposition: QuestionDisposition, options: RecordOptions): QuestionRecord {
+  const { questions, problems } = decideQuestion(readQuestions(workspace), id, disposition);
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'question.invalid-decision');
+  writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.decide', { questionId: id, disposition });
+  return questions.find((question) => question.id === id)!;
+}
+
+/** Copies the examiner's answer file (UTF-8 text, e.g. Markdown) to `examiner/answers/<id>.md`. */
+export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions): HashedFile {
+  if (!readQuestions(workspace).some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found');
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
+  if (Buffer.from(text, 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
+  const relative = answerPath(id);
+  writeFileAtomic(workspace.path(relative), bytes);
+  const output = { path: relative, sha256: sha256(bytes) };
+  workspace.appendLog(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file) } });
+  return output;
+}
+
+/** Applies review decisions; unknown ids or a missing reason are a UserError and nothing changes. */
+export function recordReview(workspace: CaseWorkspace, requests: readonly DecisionRequest[], options: RecordOptions): ReviewDecision[] {
+  const findings = readCaseFindings(workspace);
+  const { decisions, problems } = applyDecisions(readReview(workspace), requests, findings, readQuestions(workspace));
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'review.invalid');
+  const manifest = existsSync(workspace.path(CaseFiles.manifest)) ? [workspace.hashedFile(CaseFiles.manifest)] : [];
+  writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.decide', {
+    decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
+  }, manifest);
+  return decisions;
+}
+
+/** The SOP checklist of the case. */
+export function caseSopStatus(workspace: CaseWorkspace): { statuses: StepStatus[]; procedureVersion: string; procedureId: string } {
+  const procedure = loadProcedure();
+  return { statuses: sopStatus(procedure, workspace.readLog(), readStepRecords(workspace)), procedureVersion: procedure.version, procedureId: procedure.id };
+}
+
+/** What `soz sop record` asks for. */
+export interface StepRecordRequest {
+  readonly stepId: string;
+  readonly note: string;
+  readonly skip: boolean;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Paths of files to attach (copied read-only into `examiner/files/`). */
+  readonly files: readonly string[];
+}
+
+/** Extension kept on an attached copy: letters and digits only, else `bin`. */
+function safeExtension(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(name);
+  return match ? match[1]!.toLowerCase() : 'bin';
+}
+
+/** Records an examiner step (or a skip); dependencies and requirements are enforced. */
+export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest, options: RecordOptions): SopStepRecord {
+  const procedure = loadProcedure();
+  const records = readStepRecords(workspace);
+  const statuses = sopStatus(procedure, workspace.readLog(), records);
+  const questions = readQuestions(workspace);
+  const unreviewed = unreviewedFindings(readCaseFindings(workspace), readReview(workspace)).length;
+  for (const file of request.files) {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');
+  }
+  const problems = recordProblems(procedure, statuses, { stepId: request.stepId, skip: request.skip, note: request.note, fields: request.fields, fileCount: request.files.length }, { questions, unreviewed });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
+
+  const attached: SopStepRecord['files'][number][] = [];
+  for (const file of request.files) {
+    const bytes = readFileSync(file);
+    const hash = sha256(bytes);
+    const relative = `${ExaminerFiles.filesDir}/${hash}.${safeExtension(file)}`;
+    if (!existsSync(workspace.path(relative))) writeFileAtomic(workspace.path(relative), bytes, 0o444);
+    attached.push({ path: relative, sha256: hash, originalName: basename(file) });
+  }
+  const fields: Record<string, string> = {};
+  for (const key of Object.keys(request.fields).sort(compareCodeUnits)) fields[key] = request.fields[key]!.trim();
+  const record: SopStepRecord = { stepId: request.stepId, status: request.skip ? 'skipped' : 'done', note: request.note.trim(), fields, files: attached, actor: options.actor };
+  const order = new Map(procedure.steps.map((step, index) => [step.id, index]));
+  const next = [...records.filter((existing) => existing.stepId !== request.stepId), record].sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
+  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })));
+  return record;
+}

@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import type { CaseMetadata, LogEntry } from '../core/case.js';
+import { canonicalJson } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { checkReportDigest } from '../report/markdown.js';
+import { writeFileAtomic } from '../case/atomic.js';
+import { CaseFiles } from '../case/layout.js';
+import type { CaseWorkspace, Clock } from '../case/workspace.js';
+import type { SealFile, SealPayload } from '../seal/seal.js';
+import { FINGERPRINT_PREFIX_LENGTH, SEAL_SCHEMA, createSeal, keyFingerprint, parsePrivateKey, sealSignatureProblems } from '../seal/seal.js';
+import { installFacts } from './install.js';
+import { lastReportEntries, readCaseFile } from './verify.js';
+
+/** Shortest passphrase accepted for a private key, in characters. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/** Where `soz keys new` wrote the key pair. */
+export interface NewKeyOutcome {
+  readonly privateKeyPath: string;
+  readonly publicKeyPath: string;
+  readonly infoPath: string;
+  /** SHA-256 (hex) of the DER SubjectPublicKeyInfo. */
+  readonly fingerprint: string;
+}
+
+/**
+ * Creates an Ed25519 key pair in `outDir`: `<fp16>.key.pem` (PKCS#8, AES-256-CBC with the
+ * passphrase, mode 0600), `<fp16>.pub.pem` and `<fp16>.key.json` (name and fingerprint).
+ * Refuses to overwrite.
+ */
+export function createKeyPair(outDir: string, name: string, passphrase: string): NewKeyOutcome {
+  if (name.trim() === '') throw new UserError('soz keys new: --name must not be empty; give the examiner\'s name', 'keys.no-name');
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new UserError(`soz keys new: the passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; choose a longer one`, 'keys.weak-passphrase');
+  }
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const fingerprint = keyFingerprint(publicKey);
+  const stem = join(outDir, fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH));
+  const paths = { privateKeyPath: `${stem}.key.pem`, publicKeyPath: `${stem}.pub.pem`, infoPath: `${stem}.key.json` };
+  for (const path of Object.values(paths)) if (existsSync(path)) throw new UserError(`${path}: already exists; choose another --out folder`, 'keys.exists');
+  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+  writeFileAtomic(paths.privateKeyPath, privatePem, 0o600);
+  writeFileAtomic(paths.publicKeyPath, publicKey.export({ type: 'spki', format: 'pem' }).toString(), 0o644);
+  writeFileAtomic(paths.infoPath, canonicalJson({ algorithm: 'Ed25519', fingerprint, name: name.trim(), publicKey: `${fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}.pub.pem` }, true), 0o644);
+  return { ...paths, fingerprint };
+}
+
+/** Reads and decrypts a private key file; the signer's name comes from the `.key.json` beside it. */
+export function loadPrivateKey(path: string, passphrase: string): { key: KeyObject; name: string | null } {
+  if (!existsSync(path)) throw new UserError(`${path}: no such key file; give the .key.pem made by "soz keys new"`, 'seal.no-key');
+  const key = parsePrivateKey(readFileSync(path, 'utf8'), passphrase, path);
+  const info = path.replace(/\.pem$/, '.json');
+  let name: string | null = null;
+  if (info !== path && existsSync(info)) {
+    try {
+      const parsed = JSON.parse(readFileSync(info, 'utf8')) as { name?: unknown };
+      if (typeof parsed.name === 'string') name = parsed.name;
+    } catch {
+      name = null;
+    }
+  }
+  return { key, name };
+}
+
+/** Case-relative path of the seal made with a key. */
+export function sealPath(fingerprint: string): string {
+  return `seals/${fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}.json`;
+}
+
+/**
+ * Seals the case's final reports and manifest with an examiner's private key: checks that they
+ * are the ones the log recorded, writes `seals/<fp16>.json` atomically and logs `seal.create`.
+ */
+export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string }): { path: string; fingerprint: string; payload: SealPayload } {
+  const log = workspace.readLog();
+  if (!workspace.derivedIsCommitted()) {
+    throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed');
+  }
+  const reports = [...lastReportEntries(log)].map(([path, entry]) => {
+    const bytes = readCaseFile(workspace.dir, path);
+    const recorded = entry.outputs.find((file) => file.path === path)?.sha256;
+    if (bytes === null || sha256(bytes) !== recorded) {
+      throw new UserError(`${path}: the report is missing or differs from the log (entry ${entry.seq}); render it again with "soz report" before sealing`, 'seal.report-changed');
+    }
+    const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
+    if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed');
+    return { path, language: String(entry.details['language']), sha256: sha256(bytes), digest: actual };
+  });
+  if (reports.length === 0) throw new UserError(`${workspace.dir}: no report to seal; run "soz report ${workspace.dir}" first`, 'seal.no-report');
+  const head = log.at(-1)!;
+  const fingerprint = keyFingerprint(key);
+  const payload: SealPayload = {
+    schema: SEAL_SCHEMA,
+    caseNumber: workspace.metadata.caseNumber,
+    caseSha256: workspace.hashedFile(CaseFiles.metadata).sha256,
+    reports,
+    manifest: workspace.hashedFile(CaseFiles.manifest),
+    logHead: { seq: head.seq, hash: head.hash },
+    signer: { name: options.signer, fingerprint },
+    tool: { name: 'soz', version: installFacts().version },
+  };
+  const seal = createSeal(payload, key);
+  const path = sealPath(fingerprint);
+  const text = canonicalJson(seal, true);
+  writeFileAtomic(workspace.path(path), text);
+  workspace.appendLog(options.clock, {
+    actor: options.actor,
+    action: 'seal.create',
+    inputs: [...reports.map((report) => ({ path: report.path, sha256: report.sha256 })), payload.manifest],
+    outputs: [{ path, sha256: sha256(text) }],
+    details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, payloadSha256: sha256(canonicalJson(payload)) },
+  });
+  return { path, fingerprint, payload };
+}
+
+/**
+ * Problems with one seal file of a case, as lines naming the seal: signature (against the
+ * trusted keys when given, else the embedded key), and whether the sealed files still match.
+ */
+export function sealCheck(dir: string, path: string, log: readonly LogEntry[], trusted?: readonly KeyObject[]): string[] {
+  const bytes = readCaseFile(dir, path);
+  if (bytes === null) return [`${path}: seal missing`];
+  let seal: SealFile;
+  try {
+    seal = JSON.parse(bytes.toString('utf8')) as SealFile;
+  } catch {
+    return [`${path}: seal is not valid JSON`];
+  }
+  if (!seal || typeof seal !== 'object' || !seal.payload || typeof seal.fingerprint !== 'string') return [`${path}: not a soz seal`];
+  const problems: string[] = [];
+  if (trusted && trusted.length > 0) {
+    const attempts = trusted.map((key) => sealSignatureProblems(seal, path, key));
+    if (!attempts.some((attempt) => attempt.length === 0)) problems.push(...attempts[0]!);
+  } else {
+    problems.push(...sealSignatureProblems(seal, path));
+  }
+  const payload = seal.payload;
+  const current = (relative: string) => {
+    const file = readCaseFile(dir, relative);
+    return file === null ? null : sha256(file);
+  };
+  for (const report of Array.isArray(payload.reports) ? payload.reports : []) {
+    const now = current(report.path);
+    if (now !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${now ?? '(missing)'}`);
+    const file = readCaseFile(dir, report.path);
+    const digest = file === null ? null : checkReportDigest(file.toString('utf8')).actual;
+    if (file !== null && digest !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${digest}`);
+  }
+  if (payload.manifest && current(payload.manifest.path) !== payload.manifest.sha256) {
+    problems.push(`${path}: sealed ${payload.manifest.path} had sha256 ${payload.manifest.sha256}, now ${current(payload.manifest.path) ?? '(missing)'}`);
+  }
+  if (payload.caseSha256 !== current(CaseFiles.metadata)) problems.push(`${path}: sealed case.json had sha256 ${payload.caseSha256}, now ${current(CaseFiles.metadata) ?? '(missing)'}`);
+  const metadata = readCaseFile(dir, CaseFiles.metadata);
+  if (metadata !== null) {
+    try {
+      const caseNumber = (JSON.parse(metadata.toString('utf8')) as CaseMetadata).caseNumber;
+      if (caseNumber !== payload.caseNumber) problems.push(`${path}: sealed case number ${JSON.stringify(payload.caseNumber)}, case.json says ${JSON.stringify(caseNumber)}`);
+    } catch {
+      // case.json damage is reported by the recorded-files check.
+    }
+  }
+  const head = log.find((entry) => entry.seq === payload.logHead?.seq);
+  if (!head || head.hash !== payload.logHead.hash) problems.push(`${path}: sealed log head (entry ${payload.logHead?.seq}, ${String(payload.logHead?.hash).slice(0, 12)}…) is not in the log any more`);
+  const created = log.find((entry) => entry.action === 'seal.create' && entry.outputs?.some((file) => file.path === path && file.sha256 === sha256(bytes)));
+  if (!created) problems.push(`${path}: no seal.create log entry records this seal file`);
+  return problems;
+}
