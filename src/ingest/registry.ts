@@ -2,6 +2,7 @@ import type { EvidenceInput, IngestAdapter } from './adapter.js';
 import { documentAdapters } from './documents.js';
 import { facebookAdapter } from './facebook/index.js';
 import { unsupportedTypeError } from './sniff.js';
+import { telegramHtmlAdapter, telegramJsonAdapter } from './telegram/index.js';
 import { vkAdapter } from './vk/index.js';
 import { whatsappAdapter } from './whatsapp/index.js';
 import { createZipAdapter } from './zip/index.js';
@@ -14,7 +15,15 @@ export function ingestAdapters(): readonly IngestAdapter[] {
   return ADAPTERS;
 }
 
-const ADAPTERS: readonly IngestAdapter[] = [createZipAdapter(ingestAdapters), facebookAdapter, vkAdapter, whatsappAdapter, ...documentAdapters];
+const ADAPTERS: readonly IngestAdapter[] = [
+  createZipAdapter(ingestAdapters),
+  telegramJsonAdapter,
+  telegramHtmlAdapter,
+  facebookAdapter,
+  vkAdapter,
+  whatsappAdapter,
+  ...documentAdapters,
+];
 
 /** The adapter that recognises an input, or a `UserError` saying why no adapter reads it. */
 export function adapterFor(input: EvidenceInput): IngestAdapter {
