@@ -52,7 +52,7 @@ describe('soz run: files to a hash-stamped report', () => {
     expect(manifest.runtime.node).toBe(process.version);
     expect(manifest.lockfileSha256).toBe(fileSha256(new URL('../package-lock.json', import.meta.url).pathname));
     expect(manifest.dependencies.franc).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(manifest.data.map((file: { path: string }) => file.path)).toContain('templates/report.md.hbs');
+    expect(manifest.data.map((file: { path: string }) => file.path)).toContain('templates/conclusion.md.hbs');
     expect(manifest.inputs).toHaveLength(3);
     for (const output of manifest.outputs) expect(fileSha256(join(out, output.path))).toBe(output.sha256);
   });

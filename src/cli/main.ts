@@ -8,16 +8,26 @@ import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
 import { installFacts } from '../pipeline/install.js';
 import { validateData } from '../pipeline/data.js';
-import { runDemo } from '../pipeline/demo.js';
+import { runPracticeDemo } from '../pipeline/practice.js';
 import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
+import { registerVerifyCommands } from './commands/verify.js';
+import { registerKeysCommands } from './commands/keys.js';
+import { registerSealCommands } from './commands/seal.js';
+import { registerBundleCommands } from './commands/bundle.js';
+import { registerExportCommands } from './commands/export.js';
+import { registerPracticeCommands } from './commands/practice.js';
+import { registerSopCommands } from './commands/sop.js';
+import { registerQuestionCommands } from './commands/question.js';
+import { registerReviewCommands } from './commands/review.js';
+import { registerReportCommands } from './commands/report.js';
 
 /** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [];
+const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
@@ -102,20 +112,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     say(`manifest digest: ${outcome.manifestSha256}`);
   });
 
-  program
-    .command('report')
-    .argument('<dir>', 'case folder')
-    .option('--language <ru|ky|en>', 'language of the report (default: the case language)')
-    .option('--actor <name>', 'who renders the report')
-    .description('render the report')
-    .action((dir: string, options: { language?: string; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
-      const language = options.language === undefined ? undefined : metadataFrom({ ...workspace.metadata, orderDate: undefined, examinationDate: undefined, language: options.language }).reportLanguage;
-      const outcome = writeReport(workspace, { clock: io.now, actor: actorFor(options, workspace), ...(language ? { language } : {}) });
-      say(`report: ${outcome.path}`);
-      say(`report digest: ${outcome.digest}`);
-    });
-
   withAnalysisOptions(withLimitOptions(
     withCaseOptions(
       program
@@ -153,9 +149,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('demo')
     .option('--out <dir>', 'folder for the demo case', 'demo-case')
-    .description('run the whole pipeline on the bundled fictional example case')
+    .description('run the whole pipeline on the fictional practice case ru-grey-stone')
     .action(async (options: { out: string }) => {
-      for (const line of await runDemo(options.out, io.now)) say(line);
+      for (const line of await runPracticeDemo(options.out, io.now)) say(line);
     });
 
   for (const register of COMMAND_MODULES) register(program, context);

@@ -1,43 +1,66 @@
 /**
  * What the examiner records in a case: questions of the order, review decisions on candidate
- * findings, SOP step records, answers. Pure types; stored as canonical JSON under `examiner/`
- * (see `src/case/layout.ts`), every change logged with the file's hash. Times live in the log.
+ * findings, SOP step records. Pure types; stored as canonical JSON under `examiner/`
+ * (`examiner/questions.json`, `examiner/review.json`, `examiner/sop.json`), answers as the
+ * examiner's own files `examiner/answers/<question id>.md`, attachments as
+ * `examiner/files/<sha256>.<ext>`. Every change is logged with the file's hash; times live only in
+ * the log.
  */
 import type { HashedFile } from './case.js';
 import type { Voice } from './finding.js';
 
+/** One legal-qualification pattern of the competence guard that matched a question. */
+export interface GuardMatch {
+  /** Id of the guard pattern, e.g. `ru.extremist`. */
+  readonly patternId: string;
+  /** Why the wording asks for a legal qualification (in the pattern's language). */
+  readonly reason: string;
+  /** The matched text exactly as in the question. */
+  readonly matched: string;
+  /** `[start, end)` of the match in the question, UTF-16 code units, 0-based. */
+  readonly range: readonly [number, number];
+  /** Citations of the published sources the pattern rests on. */
+  readonly sources: readonly string[];
+}
+
+/** The examiner's decision on a question; `open` until recorded with `soz question decide`. */
+export type QuestionDisposition =
+  | { readonly status: 'open' }
+  | { readonly status: 'answered' }
+  | { readonly status: 'reformulated'; readonly reformulation: string; readonly consent: string }
+  | { readonly status: 'declined'; readonly reason: string };
+
 /** A question of the order, stored verbatim with the competence guard's result. */
 export interface QuestionRecord {
-  /** `Q1`, `Q2`… in the order the questions were added. */
+  /** `Q1`, `Q2`… in the order the questions were added (numbering starts at 1). */
   readonly id: string;
   /** The question exactly as written in the order, in its original language. */
   readonly text: string;
-  /** Detected or stated language of the question (`ru`, `ky`, `en`…). */
+  /** Detected or stated language of the question (`ru`, `ky`, `en`). */
   readonly language: string;
   /** Result of the competence guard: legal-qualification patterns that matched, with reasons. */
   readonly guard: {
     readonly flagged: boolean;
-    readonly matches: readonly { readonly patternId: string; readonly reason: string; readonly matched: string }[];
-    /** Suggested reformulation into linguistic terms, where the guard has one. */
-    readonly suggestion?: string;
+    /** Version of each guard data file used, e.g. `{ ru: "1.0.0" }`. */
+    readonly guardVersions: Readonly<Record<string, string>>;
+    readonly matches: readonly GuardMatch[];
+    /** Suggested reformulations into linguistic terms, one per distinct matched pattern. */
+    readonly suggestions: readonly string[];
   };
-  /** What the examiner decided; `open` until then. */
-  readonly disposition:
-    | { readonly status: 'open' }
-    | { readonly status: 'answered' }
-    | { readonly status: 'reformulated'; readonly reformulation: string; readonly consent: string }
-    | { readonly status: 'declined'; readonly reason: string };
+  readonly disposition: QuestionDisposition;
 }
 
 /** The examiner's decision on one candidate finding. */
 export interface ReviewDecision {
   readonly findingId: string;
   readonly decision: 'accepted' | 'rejected';
+  /** Required, non-empty: why the examiner accepted or set the candidate aside. */
   readonly reason: string;
   /** Questions the finding bears on (accepted findings go under these in the conclusion). */
   readonly questionIds: readonly string[];
   /** The examiner's own attribution of voice where it differs from soz's. */
   readonly voice?: Voice;
+  readonly actor: string;
 }
 
 /** A record of one SOP step. */
@@ -46,7 +69,9 @@ export interface SopStepRecord {
   readonly status: 'done' | 'skipped';
   /** What was done, or why the step was skipped (required for a skip). */
   readonly note: string;
-  /** Files the examiner attached (copied into the case), by hash. */
-  readonly files: readonly HashedFile[];
+  /** Named values the step asks for (e.g. `translator`, the six Rabat fields), in key order. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Files the examiner attached (copied read-only into `examiner/files/`), by hash. */
+  readonly files: readonly (HashedFile & { readonly originalName: string })[];
   readonly actor: string;
 }

@@ -1,13 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
-import { REPORT_LANGUAGES } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { messageOf } from '../core/errors.js';
 import { INSTALL_ROOT } from './install.js';
 import { validateLexicons } from '../analysis/index.js';
 import { validateLanguageData } from '../language/index.js';
+import { validateSopData } from '../sop/data.js';
 
 /**
  * Checks every data file soz ships and returns the problems, each naming the file, the entry
@@ -15,32 +14,7 @@ import { validateLanguageData } from '../language/index.js';
  */
 export async function validateData(): Promise<string[]> {
   const [lexicons, language] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT)]);
-  return [...validateReportLabels(), ...validateTemplates(), ...lexicons, ...language];
-}
-
-/** Every label file has exactly the keys of the English one, each a non-empty string. */
-function validateReportLabels(): string[] {
-  const problems: string[] = [];
-  const load = (language: string) => {
-    const path = join(INSTALL_ROOT, 'templates', 'labels', `${language}.yaml`);
-    try {
-      return { path, labels: parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown> };
-    } catch (error) {
-      problems.push(`${path}: cannot be read as YAML (${messageOf(error)}); fix the syntax`);
-      return { path, labels: {} };
-    }
-  };
-  const reference = load('en');
-  for (const language of REPORT_LANGUAGES) {
-    const { path, labels } = load(language);
-    for (const key of Object.keys(reference.labels)) {
-      if (typeof labels[key] !== 'string' || (labels[key] as string).trim() === '') problems.push(`${path}: label "${key}" is missing or empty; add its ${language} text`);
-    }
-    for (const key of Object.keys(labels)) {
-      if (!(key in reference.labels)) problems.push(`${path}: label "${key}" is not in en.yaml; add it there or remove it here`);
-    }
-  }
-  return problems;
+  return [...validateTemplates(), ...lexicons, ...language, ...(await validateSopData())];
 }
 
 /** Every Handlebars template under templates/ compiles. */

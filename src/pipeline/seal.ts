@@ -86,9 +86,14 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     if (bytes === null || sha256(bytes) !== recorded) {
       throw new UserError(`${path}: the report is missing or differs from the log (entry ${entry.seq}); render it again with "soz report" before sealing`, 'seal.report-changed');
     }
-    const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
-    if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed');
-    return { path, language: String(entry.details['language']), sha256: sha256(bytes), digest: actual };
+    const logged = entry.details['reportDigest'];
+    let digest = typeof logged === 'string' ? logged : sha256(bytes);
+    if (path.endsWith('.md')) {
+      const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
+      if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed');
+      digest = actual;
+    }
+    return { path, language: String(entry.details['language']), sha256: sha256(bytes), digest };
   });
   if (reports.length === 0) throw new UserError(`${workspace.dir}: no report to seal; run "soz report ${workspace.dir}" first`, 'seal.no-report');
   const head = log.at(-1)!;
@@ -146,7 +151,7 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
   for (const report of Array.isArray(payload.reports) ? payload.reports : []) {
     const now = current(report.path);
     if (now !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${now ?? '(missing)'}`);
-    const file = readCaseFile(dir, report.path);
+    const file = report.path.endsWith('.md') ? readCaseFile(dir, report.path) : null;
     const digest = file === null ? null : checkReportDigest(file.toString('utf8')).actual;
     if (file !== null && digest !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${digest}`);
   }

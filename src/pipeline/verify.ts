@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { EvidenceRecord, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
 import { GENESIS_HASH, REPORT_LANGUAGES, logChainProblems, logEntryHash } from '../core/case.js';
@@ -16,7 +16,8 @@ import { CaseWorkspace } from '../case/workspace.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { analyzeCase } from './analyze.js';
-import { writeReport } from './report.js';
+import type { ReportFormat } from './report.js';
+import { REPORT_FORMATS, writeReport, writeReports } from './report.js';
 import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { unpackBundle } from './bundle.js';
@@ -122,7 +123,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}): Prom
   const reportEntries = lastReportEntries(snapshot.log);
   for (const [path, entry] of reportEntries) {
     const bytes = readCaseFile(dir, path);
-    if (bytes === null) continue;
+    if (bytes === null || entry.action !== 'report.render') continue;
     const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
     const logged = entry.details['reportDigest'];
     const problems: string[] = [];
@@ -213,11 +214,11 @@ function isTracked(path: string): boolean {
   return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, 'seals/', 'examiner/'].some((prefix) => path === prefix || path.startsWith(prefix));
 }
 
-/** The last `report.render` entry per report path, in path order. */
+/** The last `report.render` / `report.export` entry per report path, in path order. */
 export function lastReportEntries(log: readonly LogEntry[]): Map<string, LogEntry> {
   const out = new Map<string, LogEntry>();
   for (const entry of log) {
-    if (entry.action !== 'report.render') continue;
+    if (entry.action !== 'report.render' && entry.action !== 'report.export') continue;
     for (const file of entry.outputs ?? []) out.set(file.path, entry);
   }
   return new Map([...out].sort(([a], [b]) => compareCodeUnits(a, b)));
@@ -236,9 +237,12 @@ function limitsOf(manifest: RunManifest | null): Limits {
 }
 
 /**
- * Copies case.json and the evidence copies into a fresh temporary case whose log holds only the
- * evidence register (re-chained), runs the analyses with the recorded limits, renders every
- * report the log recorded, and compares everything with the stored case.
+ * Reproduces the case in a fresh temporary folder: case.json, the evidence copies and
+ * `examiner/` are copied; the analysis runs with the log as it stood before the last
+ * `analysis.run` (same actor, time and recorded limits); each report recorded by the log is
+ * re-rendered with the log as it stood before its render (same actor, time, language, format,
+ * `final`), the reproduced analysis entry standing in for the original. Then every derived
+ * artefact and report is compared with the stored one.
  */
 async function reproduce(
   dir: string,
@@ -249,8 +253,11 @@ async function reproduce(
 ): Promise<{ problems: string[]; checks: number; summary: string }> {
   const temp = mkdtempSync(join(tmpdir(), 'soz-verify-'));
   const copy = join(temp, 'case');
-  const clock = () => new Date(0);
   const labels = { expected: 'stored', actual: 'reproduced' };
+  const log = snapshot.log;
+  const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
+  const analysisEntry = analysisIndex === -1 ? undefined : log[analysisIndex];
+  const writeLog = (entries: readonly LogEntry[]) => writeFileSync(casePath(copy, CaseFiles.log), rechain(entries));
   try {
     mkdirSync(join(copy, CaseFiles.evidenceDir), { recursive: true });
     copyFileSync(casePath(dir, CaseFiles.metadata), casePath(copy, CaseFiles.metadata));
@@ -258,11 +265,16 @@ async function reproduce(
       const source = casePath(dir, record.copy);
       if (existsSync(source)) copyFileSync(source, casePath(copy, record.copy));
     }
-    writeFileSync(casePath(copy, CaseFiles.log), rechain(snapshot.log.filter((entry) => entry.action === 'evidence.add')));
-    let workspace: CaseWorkspace;
+    for (const path of listCaseFiles(dir, 'examiner')) {
+      mkdirSync(dirname(casePath(copy, path)), { recursive: true });
+      copyFileSync(casePath(dir, path), casePath(copy, path));
+    }
+    writeLog(analysisIndex === -1 ? log.filter((entry) => entry.action === 'evidence.add') : log.slice(0, analysisIndex));
+    let reproducedAnalysis: LogEntry;
     try {
-      workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock, actor: 'soz verify', limits: limitsOf(manifest) });
+      const workspace = CaseWorkspace.open(copy);
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry?.time ?? 0), actor: analysisEntry?.actor ?? 'soz verify', limits: limitsOf(manifest) });
+      reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
       return { problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1, summary: 're-run: failed' };
     }
@@ -275,25 +287,33 @@ async function reproduce(
       const difference = describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
       if (difference) problems.push(difference);
     }
-    for (const [path, entry] of reportEntries) {
+    for (const [path, entry] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq)) {
+      checks += 1;
       const language = entry.details['language'];
       if (typeof language !== 'string' || !REPORT_LANGUAGES.includes(language as ReportLanguage)) {
         problems.push(`${path}: log entry ${entry.seq} records no report language; cannot re-render`);
         continue;
       }
-      checks += 1;
-      let rendered: { path: string; digest: string };
+      const index = log.indexOf(entry);
+      writeLog(log.slice(0, index).map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier)));
+      const format = formatOf(entry);
       try {
-        rendered = writeReport(workspace, { clock, actor: 'soz verify', language: language as ReportLanguage });
+        const workspace = CaseWorkspace.open(copy);
+        const options = { clock: () => new Date(entry.time), actor: entry.actor, language: language as ReportLanguage, final: entry.details['final'] === true };
+        if (format === 'md') writeReport(workspace, options);
+        else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
         problems.push(`${path}: could not be re-rendered — ${messageOf(error)}`);
         continue;
       }
       const storedBytes = readCaseFile(dir, path);
-      const difference = describeArtefactDifference(path, storedBytes, readCaseFile(copy, rendered.path), labels);
+      const reproducedBytes = readCaseFile(copy, path);
+      const difference = describeArtefactDifference(path, storedBytes, reproducedBytes, labels);
       if (difference) {
-        const claimed = storedBytes === null ? null : checkReportDigest(storedBytes.toString('utf8')).claimed;
-        problems.push(`${difference}; report digest stored ${claimed ?? '(none)'}, reproduced ${rendered.digest}`);
+        const digests = format === 'md' && storedBytes !== null && reproducedBytes !== null
+          ? `; report digest stored ${checkReportDigest(storedBytes.toString('utf8')).claimed ?? '(none)'}, reproduced ${checkReportDigest(reproducedBytes.toString('utf8')).claimed ?? '(none)'}`
+          : '';
+        problems.push(`${difference}${digests}`);
       }
     }
     const summary = `re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`;
@@ -302,6 +322,13 @@ async function reproduce(
     makeWritable(temp);
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** The report format a render entry produced (`md` for `report.render`). */
+function formatOf(entry: LogEntry): ReportFormat {
+  const recorded = entry.details['format'];
+  if (entry.action === 'report.render' || recorded === 'markdown') return 'md';
+  return (REPORT_FORMATS as readonly string[]).includes(String(recorded)) ? (recorded as ReportFormat) : 'md';
 }
 
 /** A log of the given entries re-numbered and re-chained (for the temporary re-run case only). */

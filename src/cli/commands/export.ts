@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../../case/atomic.js';
+import { exportCase } from '../../pipeline/export.js';
+import type { CliContext, RegisterCommands } from '../context.js';
+
+/** `soz export CASE --format case-uco [-o FILE]`: provenance as CASE/UCO JSON-LD. */
+export const registerExportCommands: RegisterCommands = (program: Command, context: CliContext) => {
+  program
+    .command('export')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--format <name>', 'export format: case-uco (CASE/UCO JSON-LD)')
+    .option('-o, --out <file>', 'file to write (default: standard output)')
+    .description('export the chain of custody and every investigative action')
+    .action((dir: string, options: { format: string; out?: string }) => {
+      const { text, document } = exportCase(dir, options.format);
+      if (options.out === undefined) {
+        context.io.stdout(text);
+        return;
+      }
+      writeFileAtomic(options.out, text);
+      context.say(`export: ${options.out} (${document['@graph'].length} nodes, CASE/UCO JSON-LD)`);
+    });
+};

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
+import { CaseWorkspace } from '../../case/workspace.js';
+import type { ReportFormat } from '../../pipeline/report.js';
+import { REPORT_FORMATS, writeReports } from '../../pipeline/report.js';
+import type { CliContext, RegisterCommands } from '../context.js';
+import { languageOption } from './sop.js';
+
+/** `--format md,html,pdf` into formats; an unknown one is a UserError. */
+export function parseFormats(value: string): ReportFormat[] {
+  const formats = value
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter((format) => format !== '');
+  const unknown = formats.filter((format) => !REPORT_FORMATS.includes(format as ReportFormat));
+  if (unknown.length > 0 || formats.length === 0) throw new UserError(`--format ${value}: use a comma-separated list of ${REPORT_FORMATS.join(', ')}`, 'usage.format');
+  return formats as ReportFormat[];
+}
+
+/** `soz report`: the expert conclusion in Markdown (always), HTML, PDF, DOCX. Replaces the old `report` command of main.ts. */
+export const registerReportCommands: RegisterCommands = (program: Command, context: CliContext) => {
+  program
+    .command('report')
+    .argument('<dir>', 'case folder')
+    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(', ')} (Markdown is always written)`, 'md')
+    .option('--language <ru|ky|en>', 'language of the report (default: the case language)')
+    .option('--final', 'final conclusion: refused while any step before it is open')
+    .option('--actor <name>', 'who renders the report')
+    .description('render the expert conclusion (DRAFT while examiner steps are open)')
+    .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      const formats = parseFormats(options.format);
+      const outcomes = await writeReports(workspace, {
+        clock: context.io.now,
+        actor: context.actorFor(options, workspace),
+        language: languageOption(options.language, workspace),
+        formats,
+        final: options.final ?? false,
+      });
+      for (const outcome of outcomes) {
+        context.say(`report: ${outcome.path}`);
+        context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);
+      }
+    });
+};

@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import type { ReportLanguage } from '../../core/case.js';
+import { REPORT_LANGUAGES } from '../../core/case.js';
+import { UserError } from '../../core/errors.js';
+import { CaseWorkspace } from '../../case/workspace.js';
+import { caseSopStatus, recordStep } from '../../pipeline/examiner.js';
+import type { StepStatus } from '../../sop/engine.js';
+import type { CliContext, RegisterCommands } from '../context.js';
+
+/** `--field key=value` pairs into a record; a malformed pair is a UserError. */
+export function parseFields(pairs: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const pair of pairs) {
+    const index = pair.indexOf('=');
+    if (index <= 0) throw new UserError(`--field ${pair}: use --field name=value`, 'usage.field');
+    fields[pair.slice(0, index).trim()] = pair.slice(index + 1);
+  }
+  return fields;
+}
+
+/** Language for terminal labels: `--language`, else the case's report language. */
+export function languageOption(value: string | undefined, workspace: CaseWorkspace): ReportLanguage {
+  if (value === undefined) return workspace.metadata.reportLanguage;
+  if (!REPORT_LANGUAGES.includes(value as ReportLanguage)) throw new UserError(`--language ${value}: use one of ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
+  return value as ReportLanguage;
+}
+
+/** One checklist line for the terminal. */
+export function statusLine(status: StepStatus, language: ReportLanguage): string {
+  const who = status.actor ? ` — ${status.actor}, ${status.time} (log #${status.logSeq})` : '';
+  const waiting = status.state === 'blocked' ? ` — waiting for ${status.waitingFor.join(', ')}` : '';
+  const note = status.record?.status === 'skipped' ? ` — skipped: ${status.record.note}` : '';
+  return `${String(status.number).padStart(2)} [${status.state.padEnd(7)}] ${status.id} (${status.kind}${status.afterFinal ? ', after final' : ''}): ${status.title[language]}${who}${waiting}${note}`;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `soz sop status` and `soz sop record`. */
+export const registerSopCommands: RegisterCommands = (program: Command, context: CliContext) => {
+  const sop = program.command('sop').description('the standard operating procedure: checklist and examiner step records');
+  sop
+    .command('status')
+    .argument('<dir>', 'case folder')
+    .option('--language <ru|ky|en>', 'language of the step titles (default: the case language)')
+    .description('checklist of the procedure: done / skipped / open / blocked, who did what when')
+    .action((dir: string, options: { language?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      const language = languageOption(options.language, workspace);
+      const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
+      context.say(`procedure ${procedureId} ${procedureVersion}`);
+      for (const status of statuses) context.say(statusLine(status, language));
+      const settled = statuses.filter((status) => status.state === 'done' || status.state === 'skipped').length;
+      context.say(`${settled} of ${statuses.length} step(s) done or skipped`);
+    });
+  sop
+    .command('record')
+    .argument('<dir>', 'case folder')
+    .argument('<step>', 'step id (see soz sop status)')
+    .option('--note <text>', 'what was done')
+    .option('--file <path>', 'attach a file (copied read-only into examiner/files/); repeatable', collect, [])
+    .option('--field <name=value>', 'a value the step asks for, e.g. --field translator="…"; repeatable', collect, [])
+    .option('--skip', 'record the step as skipped (needs --reason)')
+    .option('--reason <text>', 'why the step is skipped')
+    .option('--actor <name>', 'who performed the step (default: the examiner)')
+    .description('record an examiner step (or skip a step with a reason); logged and hashed')
+    .action((dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; actor?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      if (options.skip && options.note !== undefined && options.reason === undefined) throw new UserError('--skip takes --reason "…", not --note', 'usage.skip');
+      if (!options.skip && options.reason !== undefined) throw new UserError('--reason goes with --skip; describe a done step with --note "…"', 'usage.reason');
+      const record = recordStep(
+        workspace,
+        { stepId: step, skip: options.skip ?? false, note: (options.skip ? options.reason : options.note) ?? '', fields: parseFields(options.field), files: options.file },
+        { clock: context.io.now, actor: context.actorFor(options, workspace) },
+      );
+      context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
+      for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
+    });
+};

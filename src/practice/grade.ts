@@ -1,0 +1,276 @@
+/**
+ * Grades a trainee's work on a practice case against the trainer's key. Pure: takes the key, the
+ * documents and findings soz derived, and the trainee's records; returns feedback per item and a
+ * score per skill. The scores measure the TRAINEE's work (did they find, attribute, avoid, guard,
+ * follow the procedure), never the texts: nothing here says whether a text is anything.
+ */
+import type { SozDocument } from '../core/document.js';
+import type { QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import type { Finding, Voice } from '../core/finding.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import type { KeyFragment, KeyTrap, PracticeCase, PracticeKey } from './schema.js';
+import type { KeyPlace } from './locate.js';
+import { locateKeyItem, rangesOverlap } from './locate.js';
+
+export const GRADE_SCHEMA = 'soz.practice-grade/1';
+
+/** Skills a practice case trains; each gets `earned` of `possible` points. */
+export const SKILLS = ['locating', 'voice', 'traps', 'competence', 'answers', 'procedure'] as const;
+export type Skill = (typeof SKILLS)[number];
+
+/** Points on one skill; `possible` 0 means nothing in this case (or this run) could test it. */
+export interface SkillScore {
+  readonly earned: number;
+  readonly possible: number;
+}
+
+/** Outcome of one key item or check. */
+export type ItemStatus =
+  // key fragments
+  | 'found'
+  | 'found-other-question'
+  | 'missed'
+  | 'no-candidate'
+  // traps
+  | 'avoided'
+  | 'not-reviewed'
+  | 'attributed'
+  | 'wrongly-accepted'
+  // questions
+  | 'legal-handled'
+  | 'legal-not-flagged'
+  | 'answered'
+  | 'answered-without-text'
+  | 'unanswered'
+  | 'declined-within-competence'
+  | 'question-missing'
+  // SOP steps
+  | 'step-done'
+  | 'step-skipped'
+  | 'step-missing'
+  // reviews
+  | 'no-reason'
+  | 'unknown-finding'
+  | 'accepted-outside-key';
+
+/** One line of feedback. `ok` is true when the trainee did what the key expects. */
+export interface FeedbackItem {
+  /** Key item id (K1, T2), question id (Q3), SOP step id, or finding id. */
+  readonly ref: string;
+  readonly kind: 'fragment' | 'trap' | 'question' | 'sop' | 'review';
+  readonly status: ItemStatus;
+  readonly ok: boolean;
+  /** What happened, in plain words, for the trainee. */
+  readonly message: string;
+  /** The trainer's note from the key. */
+  readonly note?: string;
+  /** Material file and quoted text of a key item. */
+  readonly material?: string;
+  readonly quote?: string;
+  /** Findings the trainee decided on that overlap this item. */
+  readonly findingIds?: readonly string[];
+}
+
+/** The whole grade of one practice case. */
+export interface GradeResult {
+  readonly schema: typeof GRADE_SCHEMA;
+  readonly caseId: string;
+  readonly title: string;
+  readonly items: readonly FeedbackItem[];
+  readonly skills: Readonly<Record<Skill, SkillScore>>;
+  /** Things the grader could not check (e.g. a key quote not found in the derived text). */
+  readonly problems: readonly string[];
+}
+
+/** What the trainee recorded in the case (the shapes of `core/examiner.ts`). */
+export interface TraineeWork {
+  readonly questions: readonly QuestionRecord[];
+  readonly reviews: readonly ReviewDecision[];
+  readonly steps: readonly SopStepRecord[];
+  /** Question ids that have an answer file. */
+  readonly answered: readonly string[];
+}
+
+/** Everything grading needs; the pipeline reads it from the case and the key. */
+export interface GradeInput {
+  readonly practiceCase: PracticeCase;
+  readonly key: PracticeKey;
+  readonly documents: readonly SozDocument[];
+  readonly findings: readonly Finding[];
+  readonly work: TraineeWork;
+}
+
+interface Decided {
+  readonly finding: Finding;
+  readonly decision: ReviewDecision | undefined;
+}
+
+/** Voice the trainee stands by: their own attribution where given, else soz's. */
+function effectiveVoice(finding: Finding, decision: ReviewDecision): Voice {
+  return decision.voice ?? finding.voice;
+}
+
+function overlapping(place: KeyPlace, findings: readonly Finding[], decisions: ReadonlyMap<string, ReviewDecision>): Decided[] {
+  return findings
+    .filter((finding) => finding.place.evidenceName === place.evidenceName && finding.place.documentId === place.documentId && rangesOverlap(finding.place.range, place.range))
+    .map((finding) => ({ finding, decision: decisions.get(finding.id) }));
+}
+
+const accepted = (decided: readonly Decided[]) => decided.filter((d): d is Decided & { decision: ReviewDecision } => d.decision?.decision === 'accepted');
+const ids = (decided: readonly Decided[]) => decided.map((d) => d.finding.id);
+
+function gradeFragment(item: KeyFragment, decided: Decided[]): { item: FeedbackItem; voice: SkillScore; found: boolean } {
+  const base = { ref: item.id, kind: 'fragment' as const, note: item.note, material: item.material, quote: item.quote ?? `message ${item.messageId ?? '?'}`, findingIds: ids(decided) };
+  if (decided.length === 0) {
+    return { item: { ...base, status: 'no-candidate', ok: false, message: `soz raised no candidate on this fragment, so it cannot be graded here; look for it by reading ${item.material}` }, voice: { earned: 0, possible: 0 }, found: false };
+  }
+  const taken = accepted(decided);
+  if (taken.length === 0) {
+    return { item: { ...base, status: 'missed', ok: false, message: `missed: no candidate on this fragment was accepted (it bears on ${item.questions.join(', ')})` }, voice: { earned: 0, possible: 0 }, found: false };
+  }
+  const voices = [...new Set(taken.map((d) => effectiveVoice(d.finding, d.decision)))].sort(compareCodeUnits);
+  const voiceRight = voices.every((voice) => voice === item.voice);
+  const voiceText = voiceRight ? `voice ${item.voice} right` : `voice recorded as ${voices.join('/')}, key: ${item.voice}`;
+  const underKey = taken.some((d) => d.decision.questionIds.some((q) => item.questions.includes(q)));
+  const voice = { earned: voiceRight ? 1 : 0, possible: 1 };
+  if (!underKey) {
+    const given = [...new Set(taken.flatMap((d) => d.decision.questionIds))].sort(compareCodeUnits);
+    return { item: { ...base, status: 'found-other-question', ok: false, message: `found, but put under ${given.join(', ') || 'no question'}; it bears on ${item.questions.join(', ')}; ${voiceText}` }, voice, found: true };
+  }
+  return { item: { ...base, status: 'found', ok: voiceRight, message: `found under ${item.questions.join(', ')}; ${voiceText}` }, voice, found: true };
+}
+
+function gradeTrap(item: KeyTrap, decided: Decided[]): { item: FeedbackItem; voice: SkillScore; trap: SkillScore } {
+  const base = { ref: item.id, kind: 'trap' as const, note: item.note, material: item.material, quote: item.quote ?? `message ${item.messageId ?? '?'}`, findingIds: ids(decided) };
+  const label = `trap (${item.type})`;
+  if (decided.length === 0) {
+    return { item: { ...base, status: 'no-candidate', ok: true, message: `${label}: soz raised no candidate here, so it cannot be graded in this run` }, voice: { earned: 0, possible: 0 }, trap: { earned: 0, possible: 0 } };
+  }
+  const taken = accepted(decided);
+  if (taken.length === 0) {
+    const rejected = decided.some((d) => d.decision?.decision === 'rejected');
+    return {
+      item: rejected
+        ? { ...base, status: 'avoided', ok: true, message: `${label}: avoided — rejected` }
+        : { ...base, status: 'not-reviewed', ok: true, message: `${label}: not accepted, but not reviewed either; record a rejection with the reason` },
+      voice: { earned: 0, possible: 0 },
+      trap: { earned: 1, possible: 1 },
+    };
+  }
+  const voices = [...new Set(taken.map((d) => effectiveVoice(d.finding, d.decision)))].sort(compareCodeUnits);
+  if (item.expected === 'reject') {
+    return { item: { ...base, status: 'wrongly-accepted', ok: false, message: `${label}: wrongly accepted (as ${voices.join('/')}); this fragment should be rejected` }, voice: { earned: 0, possible: 0 }, trap: { earned: 0, possible: 1 } };
+  }
+  const voiceRight = voices.every((voice) => voice === item.voice);
+  if (!voiceRight) {
+    return { item: { ...base, status: 'wrongly-accepted', ok: false, message: `${label}: wrongly accepted as ${voices.join('/')}; it may be accepted only as ${item.voice}` }, voice: { earned: 0, possible: 1 }, trap: { earned: 0, possible: 1 } };
+  }
+  const allowed = item.questions ?? [];
+  const given = [...new Set(taken.flatMap((d) => d.decision.questionIds))].sort(compareCodeUnits);
+  const outside = allowed.length > 0 && !given.some((q) => allowed.includes(q));
+  const where = outside ? `; put under ${given.join(', ') || 'no question'}, it bears on ${allowed.join(', ')}` : '';
+  return { item: { ...base, status: 'attributed', ok: !outside, message: `${label}: accepted with the right voice (${item.voice})${where}` }, voice: { earned: 1, possible: 1 }, trap: { earned: 1, possible: 1 } };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function gradeQuestion(keyQuestion: PracticeKey['questions'][number], text: string, work: TraineeWork): { item: FeedbackItem; skill: 'competence' | 'answers'; earned: number } {
+  const skill = keyQuestion.legal ? 'competence' : 'answers';
+  const record = work.questions.find((q) => squash(q.text) === squash(text)) ?? work.questions.find((q) => q.id === keyQuestion.id);
+  const base = { ref: keyQuestion.id, kind: 'question' as const, note: keyQuestion.note, quote: text };
+  if (!record) return { item: { ...base, status: 'question-missing', ok: false, message: 'the question is not in the case; add every question of the order verbatim' }, skill, earned: 0 };
+  const status = record.disposition.status;
+  if (keyQuestion.legal) {
+    if (status === 'declined' || status === 'reformulated') {
+      return { item: { ...base, status: 'legal-handled', ok: true, message: `legal qualification recognised: ${status}` }, skill, earned: 1 };
+    }
+    const guard = record.guard.flagged ? 'the competence guard flagged it' : 'the competence guard did not flag it — the examiner must';
+    return { item: { ...base, status: 'legal-not-flagged', ok: false, message: `legal question not declined or reformulated (status ${status}); ${guard}` }, skill, earned: 0 };
+  }
+  if (status === 'answered') {
+    return work.answered.includes(record.id)
+      ? { item: { ...base, status: 'answered', ok: true, message: 'answered' }, skill, earned: 1 }
+      : { item: { ...base, status: 'answered-without-text', ok: false, message: 'marked answered, but no answer file was recorded' }, skill, earned: 0 };
+  }
+  if (status === 'declined' || status === 'reformulated') {
+    return { item: { ...base, status: 'declined-within-competence', ok: false, message: `${status}, but the question is within the examiner's competence` }, skill, earned: 0 };
+  }
+  return { item: { ...base, status: 'unanswered', ok: false, message: 'not answered yet' }, skill, earned: 0 };
+}
+
+function gradeStep(step: PracticeKey['sop'][number], work: TraineeWork): FeedbackItem {
+  const record = work.steps.find((s) => s.stepId === step.stepId);
+  const base = { ref: step.stepId, kind: 'sop' as const, note: step.note };
+  if (!record) return { ...base, status: 'step-missing', ok: false, message: 'step not recorded' };
+  if (record.status === 'skipped') return { ...base, status: 'step-skipped', ok: false, message: `step skipped: ${record.note || '(no reason given)'}` };
+  return { ...base, status: 'step-done', ok: true, message: 'done' };
+}
+
+const add = (a: SkillScore, b: SkillScore): SkillScore => ({ earned: a.earned + b.earned, possible: a.possible + b.possible });
+
+/** Grades the trainee's work; deterministic (same input → same result, items in key order). */
+export function gradePractice(input: GradeInput): GradeResult {
+  const { key, work } = input;
+  const decisions = new Map(work.reviews.map((decision) => [decision.findingId, decision]));
+  const findingIds = new Set(input.findings.map((finding) => finding.id));
+  const items: FeedbackItem[] = [];
+  const problems: string[] = [];
+  const skills: Record<Skill, SkillScore> = { locating: { earned: 0, possible: 0 }, voice: { earned: 0, possible: 0 }, traps: { earned: 0, possible: 0 }, competence: { earned: 0, possible: 0 }, answers: { earned: 0, possible: 0 }, procedure: { earned: 0, possible: 0 } };
+  const covered = new Set<string>();
+
+  const place = (item: KeyFragment | KeyTrap): KeyPlace | null => {
+    const located = locateKeyItem(item, input.documents);
+    if (!located.found) {
+      problems.push(located.problem);
+      return null;
+    }
+    return located.place;
+  };
+
+  for (const fragment of key.fragments) {
+    const where = place(fragment);
+    if (!where) continue;
+    const decided = overlapping(where, input.findings, decisions);
+    decided.forEach((d) => covered.add(d.finding.id));
+    const graded = gradeFragment(fragment, decided);
+    items.push(graded.item);
+    skills.voice = add(skills.voice, graded.voice);
+    if (graded.item.status !== 'no-candidate') skills.locating = add(skills.locating, { earned: graded.found ? 1 : 0, possible: 1 });
+  }
+  for (const trap of key.traps) {
+    const where = place(trap);
+    if (!where) continue;
+    const decided = overlapping(where, input.findings, decisions);
+    decided.forEach((d) => covered.add(d.finding.id));
+    const graded = gradeTrap(trap, decided);
+    items.push(graded.item);
+    skills.voice = add(skills.voice, graded.voice);
+    skills.traps = add(skills.traps, graded.trap);
+  }
+  key.questions.forEach((keyQuestion) => {
+    const text = input.practiceCase.questions.find((q) => q.id === keyQuestion.id)?.text ?? '';
+    const graded = gradeQuestion(keyQuestion, text, work);
+    items.push(graded.item);
+    skills[graded.skill] = add(skills[graded.skill], { earned: graded.earned, possible: 1 });
+  });
+  for (const step of key.sop) {
+    const item = gradeStep(step, work);
+    items.push(item);
+    skills.procedure = add(skills.procedure, { earned: item.ok ? 1 : 0, possible: 1 });
+  }
+  for (const decision of [...work.reviews].sort((a, b) => compareCodeUnits(a.findingId, b.findingId))) {
+    const base = { ref: decision.findingId, kind: 'review' as const };
+    if (!findingIds.has(decision.findingId)) items.push({ ...base, status: 'unknown-finding', ok: false, message: 'decision on a finding the current analysis does not have (re-run analysis, then review again)' });
+    else if (decision.reason.trim() === '') items.push({ ...base, status: 'no-reason', ok: false, message: `${decision.decision} without a reason; every decision needs one` });
+    else if (decision.decision === 'accepted' && !covered.has(decision.findingId)) {
+      const finding = input.findings.find((f) => f.id === decision.findingId);
+      items.push({ ...base, status: 'accepted-outside-key', ok: true, message: `accepted a candidate the key does not list (${finding?.place.evidenceName ?? '?'}: "${finding?.actual ?? ''}"); discuss with the trainer`, findingIds: [decision.findingId] });
+    }
+  }
+  return { schema: GRADE_SCHEMA, caseId: input.practiceCase.id, title: input.practiceCase.title, items, skills, problems };
+}
+
+/** `earned/possible` as text, or `n/a` when the case could not test the skill. */
+export function scoreText(score: SkillScore): string {
+  return score.possible === 0 ? 'n/a' : `${score.earned}/${score.possible}`;
+}

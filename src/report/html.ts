@@ -1,0 +1,33 @@
+/**
+ * The HTML conclusion: one self-contained file (inline print CSS, no scripts, no external
+ * resources; a Content-Security-Policy forbids loading or running anything). Every value is
+ * HTML-escaped by Handlebars `{{…}}`; no template uses triple braces. The last line is an HTML
+ * comment carrying the SHA-256 of every byte above it.
+ */
+import Handlebars from 'handlebars';
+import { sha256 } from '../core/hash.js';
+import type { ConclusionLabels } from './helpers.js';
+import { conclusionHandlebars } from './helpers.js';
+import { DIGEST_LINE_PREFIX } from './markdown.js';
+import type { ConclusionModel } from './model.js';
+
+/** Text without control characters and bidi overrides (which could reorder what a reader sees). */
+export function plainText(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- stripping control and bidi characters is the point
+  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** The examiner's answer as escaped text; `.answer` keeps its line breaks (`white-space: pre-wrap`). */
+function htmlAnswer(text: string): Handlebars.SafeString {
+  return new Handlebars.SafeString(Handlebars.Utils.escapeExpression(plainText(text.replace(/\r\n?/g, '\n').trim())));
+}
+
+/** Renders the conclusion model to HTML; returns the text and its digest. */
+export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
+  const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
+  const render = handlebars.compile(template, { strict: false });
+  const rendered = render({ ...model, t: labels }).replace(/\n{2,}/g, '\n');
+  const body = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
+  const digest = sha256(body);
+  return { text: `${body}<!-- ${DIGEST_LINE_PREFIX}${digest} -->\n`, digest };
+}

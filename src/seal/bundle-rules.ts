@@ -1,0 +1,72 @@
+/**
+ * Pure rules of a case bundle: which case files go in, the entry order, the fixed entry date,
+ * the README for the recipient, and the safety check applied to every entry on unpacking.
+ */
+import { compareCodeUnits } from '../core/canonical-json.js';
+
+/** Every entry carries this date, so the same case gives the same bundle bytes (1980-01-01 UTC, the ZIP epoch). */
+export const BUNDLE_ENTRY_DATE_MS = Date.UTC(1980, 0, 1, 0, 0, 0);
+
+/** Name of the README entry at the root of the bundle. */
+export const BUNDLE_README = 'README.txt';
+
+/** True for a case-relative path that belongs in a bundle. */
+export function belongsInBundle(path: string): boolean {
+  if (['case.json', 'evidence.json', 'log.jsonl'].includes(path)) return true;
+  return ['evidence/', 'derived/', 'reports/', 'seals/', 'examiner/'].some((prefix) => path.startsWith(prefix));
+}
+
+/** Bundle entry order: code-unit order of the paths, README first. */
+export function sortBundleEntries(paths: readonly string[]): string[] {
+  return [...paths].sort((a, b) => (a === BUNDLE_README ? -1 : b === BUNDLE_README ? 1 : compareCodeUnits(a, b)));
+}
+
+/** The README in Russian, Kyrgyz and English: how to install the same soz and verify. */
+export function bundleReadme(facts: { caseNumber: string; version: string; lockfileSha256: string; node: string; bundleName: string }): string {
+  const { caseNumber, version, lockfileSha256, node, bundleName } = facts;
+  return [
+    `soz — case ${caseNumber}`,
+    '',
+    '[RU] Проверка материалов дела',
+    `Этот архив содержит копии объектов исследования, журнал действий, производные данные, заключение и печати. Чтобы повторить все вычисления и проверить, что ничего не изменено:`,
+    `  1. Установите ту же версию soz ${version} (хеш package-lock.json ${lockfileSha256}, Node ${node}):`,
+    `       git checkout v${version} && npm ci`,
+    `  2. Проверьте архив: soz verify ${bundleName}`,
+    '     (с ключом эксперта: soz verify ' + bundleName + ' --public-key КЛЮЧ.pub.pem)',
+    '  Код 0 — всё совпало; код 1 — названо первое расхождение и его место.',
+    '',
+    '[KY] Иштин материалдарын текшерүү',
+    `Бул архивде изилдөө объекттеринин көчүрмөлөрү, аракеттер журналы, алынган маалыматтар, корутунду жана мөөрлөр бар. Бардык эсептөөлөрдү кайталап, эч нерсе өзгөрбөгөнүн текшерүү үчүн:`,
+    `  1. soz программасынын ошол эле ${version} версиясын орнотуңуз (package-lock.json хеши ${lockfileSha256}, Node ${node}):`,
+    `       git checkout v${version} && npm ci`,
+    `  2. Архивди текшериңиз: soz verify ${bundleName}`,
+    '     (эксперттин ачкычы менен: soz verify ' + bundleName + ' --public-key АЧКЫЧ.pub.pem)',
+    '  0 коду — баары дал келди; 1 коду — биринчи айырма жана анын орду көрсөтүлөт.',
+    '',
+    '[EN] Checking the case materials',
+    'This archive holds the evidence copies, the custody log, the derived data, the report and the seals. To repeat every computation and check that nothing was changed:',
+    `  1. Install the same soz version ${version} (package-lock.json sha256 ${lockfileSha256}, Node ${node}):`,
+    `       git checkout v${version} && npm ci`,
+    `  2. Verify the archive: soz verify ${bundleName}`,
+    '     (with the examiner\'s key: soz verify ' + bundleName + ' --public-key KEY.pub.pem)',
+    '  Exit code 0: everything matches; exit code 1: the first difference and where it is are named.',
+    '',
+  ].join('\n');
+}
+
+/** Why an entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
+export function unsafeEntryReason(name: string): string | undefined {
+  if (name === '') return 'has an empty name';
+  if (name.includes('\u0000')) return 'contains a NUL character';
+  if (name.includes('\\')) return 'contains a backslash (a Windows path separator)';
+  if (name.startsWith('/')) return 'is an absolute path';
+  if (/^[A-Za-z]:/u.test(name)) return 'starts with a drive letter';
+  if (name.split('/').some((part) => part === '..')) return 'climbs out of the folder with ".."';
+  if (name.split('/').some((part, index, parts) => part === '.' || (part === '' && index < parts.length - 1))) return 'has an empty or "." path part';
+  return undefined;
+}
+
+/** Unix file type bits of a ZIP entry's external attributes, when the entry came from Unix. */
+export function isSymlinkAttributes(externalFileAttributes: number): boolean {
+  return ((externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+}

@@ -1,0 +1,146 @@
+/**
+ * Loads and validates the SOP data shipped with soz: the procedure and the competence-guard
+ * patterns. `validateSopData` is what `soz data validate` calls.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { UserError, messageOf } from '../core/errors.js';
+import type { GuardFile, Procedure } from './schema.js';
+import { guardFileSchema, procedureSchema } from './schema.js';
+import { compileGuardPattern } from './guard.js';
+
+/** Root of the soz installation (`src/sop/` and `dist/sop/` are two levels down). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Absolute path of the procedure file. */
+export const PROCEDURE_PATH = join(ROOT, 'sop', 'procedure.yaml');
+/** Languages that have a guard file `sop/question-guard/<lang>.yaml`. */
+export const GUARD_LANGUAGES = ['ru', 'ky', 'en'] as const;
+
+/** Absolute path of a guard file. */
+export function guardPath(language: string): string {
+  return join(ROOT, 'sop', 'question-guard', `${language}.yaml`);
+}
+
+function issues(path: string, error: z.ZodError, entryOf: (path: readonly PropertyKey[]) => string): string[] {
+  return error.issues.map((issue) => `${path}: ${entryOf(issue.path)}${issue.path.join('.') || '(root)'}: ${issue.message}; fix the entry`);
+}
+
+function readYaml(path: string): unknown {
+  return parseYaml(readFileSync(path, 'utf8'));
+}
+
+/** Problems of a parsed procedure beyond the schema: duplicate ids, dependencies, fields. */
+export function procedureProblems(procedure: Procedure, path: string): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  procedure.steps.forEach((step, index) => {
+    const where = `${path}: step ${index + 1} (${step.id})`;
+    if (seen.has(step.id)) problems.push(`${where}: id repeats step ${seen.get(step.id)! + 1}; give each step its own id`);
+    for (const dependency of step.dependsOn) {
+      if (!seen.has(dependency)) problems.push(`${where}: dependsOn "${dependency}" is not an earlier step; list only steps that come before it`);
+    }
+    seen.set(step.id, index);
+    if (step.kind === 'automated' && !step.doneWhen) problems.push(`${where}: an automated step needs doneWhen.action; add the log action that completes it`);
+    if (step.kind === 'examiner' && step.doneWhen) problems.push(`${where}: an examiner step is done by the examiner's record; remove doneWhen`);
+    if (step.kind === 'examiner' && !step.requires.includes('note')) problems.push(`${where}: an examiner step must require a note; add "note" to requires`);
+    const wantsFields = step.requires.includes('fields');
+    if (wantsFields && !(step.fields && step.fields.length > 0)) problems.push(`${where}: requires fields but lists none; add fields: [...]`);
+    if (!wantsFields && step.fields) problems.push(`${where}: lists fields but does not require them; add "fields" to requires`);
+  });
+  return problems;
+}
+
+/** Problems of a parsed guard file beyond the schema: regexes, duplicates, source ids. */
+export function guardProblems(file: GuardFile, path: string, expectedLanguage: string): string[] {
+  const problems: string[] = [];
+  if (file.language !== expectedLanguage) problems.push(`${path}: language is "${file.language}" but the file is for "${expectedLanguage}"; correct the language field`);
+  const sourceIds = new Set(file.sources.map((source) => source.id));
+  const seen = new Set<string>();
+  for (const pattern of file.patterns) {
+    const where = `${path}: pattern ${pattern.id}`;
+    if (seen.has(pattern.id)) problems.push(`${where}: id repeats; give each pattern its own id`);
+    seen.add(pattern.id);
+    if (!pattern.id.startsWith(`${expectedLanguage}.`)) problems.push(`${where}: id must start with "${expectedLanguage}."; rename it`);
+    try {
+      const regex = compileGuardPattern(pattern.pattern);
+      if (regex.test('')) problems.push(`${where}: pattern matches the empty string; make it match at least one letter`);
+    } catch (error) {
+      problems.push(`${where}: not a valid regular expression (${messageOf(error)}); fix the pattern`);
+    }
+    for (const source of pattern.sources) {
+      if (!sourceIds.has(source)) problems.push(`${where}: source "${source}" is not listed under sources; add it there or correct the id`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the procedure and every guard file; returns problems naming the file, the entry and the
+ * fix (empty when all is well). Called by `soz data validate`.
+ */
+export async function validateSopData(): Promise<string[]> {
+  const problems: string[] = [];
+  const check = <T>(path: string, schema: z.ZodType<T>, more: (value: T) => string[]) => {
+    if (!existsSync(path)) {
+      problems.push(`${path}: missing; restore it from the soz distribution`);
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = readYaml(path);
+    } catch (error) {
+      problems.push(`${path}: cannot be read as YAML (${messageOf(error).split('\n')[0]}); fix the syntax`);
+      return;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issues(path, parsed.error, (issuePath) => entryName(raw, issuePath)));
+      return;
+    }
+    problems.push(...more(parsed.data));
+  };
+  check(PROCEDURE_PATH, procedureSchema, (procedure) => procedureProblems(procedure, PROCEDURE_PATH));
+  for (const language of GUARD_LANGUAGES) {
+    const path = guardPath(language);
+    check(path, guardFileSchema, (file) => guardProblems(file, path, language));
+  }
+  return problems;
+}
+
+/** "step register-order: " for an issue inside a list entry that has an id, else "". */
+function entryName(raw: unknown, path: readonly PropertyKey[]): string {
+  if (path.length < 2 || typeof path[1] !== 'number') return '';
+  const list = (raw as Record<string, unknown> | null)?.[String(path[0])];
+  const entry = Array.isArray(list) ? (list[path[1]] as Record<string, unknown> | undefined) : undefined;
+  return typeof entry?.['id'] === 'string' ? `entry ${entry['id']}: ` : '';
+}
+
+function load<T>(path: string, schema: z.ZodType<T>, more: (value: T) => string[]): T {
+  let raw: unknown;
+  try {
+    raw = readYaml(path);
+  } catch (error) {
+    throw new UserError(`${path}: cannot be read (${messageOf(error).split('\n')[0]}); run "soz data validate"`, 'data.invalid');
+  }
+  const parsed = schema.safeParse(raw);
+  const problems = parsed.success ? more(parsed.data) : issues(path, parsed.error, (issuePath) => entryName(raw, issuePath));
+  if (!parsed.success || problems.length > 0) throw new UserError(`${problems[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  return parsed.data;
+}
+
+/** The procedure, validated; a broken file is a UserError naming it. */
+export function loadProcedure(path = PROCEDURE_PATH): Procedure {
+  return load(path, procedureSchema, (procedure) => procedureProblems(procedure, path));
+}
+
+/** Every guard file, validated, in `GUARD_LANGUAGES` order. */
+export function loadGuards(): GuardFile[] {
+  return GUARD_LANGUAGES.map((language) => {
+    const path = guardPath(language);
+    return load(path, guardFileSchema, (file) => guardProblems(file, path, language));
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Golden files of the Markdown and HTML conclusion on a small fixed case built by hand (so that
+ * other data files changing does not move them). Regenerate with UPDATE_GOLDEN=1 after a
+ * deliberate change to the templates, labels or model, and read the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunManifest } from '../src/core/case.js';
+import { REPORT_LANGUAGES } from '../src/core/case.js';
+import type { Finding } from '../src/core/finding.js';
+import type { SopStepRecord } from '../src/core/examiner.js';
+import { assembleConclusion } from '../src/report/model.js';
+import { checkReportDigest, renderMarkdownConclusion } from '../src/report/markdown.js';
+import { renderHtmlConclusion } from '../src/report/html.js';
+import { readLabels } from '../src/pipeline/report.js';
+import { sopStatus } from '../src/sop/engine.js';
+import { loadProcedure } from '../src/sop/data.js';
+
+const GOLDEN = new URL('./golden/conclusion/', import.meta.url).pathname;
+const TEMPLATES = new URL('../templates/', import.meta.url).pathname;
+const hex = (c: string) => c.repeat(64);
+const place = { documentId: 'doc1', evidenceSha256: hex('a'), evidenceName: 'post|1.txt', segmentId: 'm7', part: 'body' as const, line: 2, column: 5, messageId: '7' };
+const findings: Finding[] = [
+  { id: 'F000000000001', analysis: 'indicators', ruleId: 'ru.call.1', category: 'call-to-action', reason: 'Imperative verb form', place: { ...place, range: [10, 15] }, actual: 'идите', context: { left: 'Все <b>*', right: '* на площадь' }, voice: 'own', countervailing: ['question'], citation: { lexicon: 'ru/call-to-action', lexiconVersion: '1.0.0', entryId: 'call.1', source: 'fictional' } },
+  { id: 'F000000000002', analysis: 'indicators', ruleId: 'ru.group.1', category: 'group-designation', reason: 'Group designation', place: { ...place, range: [30, 36] }, actual: 'соседи', context: { left: 'наши ', right: ' | всегда' }, voice: 'forwarded', countervailing: ['forwarded'], mainstreamMeaning: 'neighbours' },
+  { id: 'F000000000003', analysis: 'indicators', ruleId: 'ru.viol.1', category: 'violence', reason: 'Violence term', place: { ...place, range: [40, 45] }, actual: 'драка', context: { left: 'была ', right: ' вчера' }, voice: 'reported', countervailing: ['reported'] },
+];
+const manifest: RunManifest = {
+  schema: 'soz.manifest/1',
+  tool: { name: 'soz', version: '9.9.9' },
+  runtime: { node: 'v20.0.0' },
+  lockfileSha256: hex('b'),
+  dependencies: { franc: '6.2.0' },
+  data: [{ path: 'sop/procedure.yaml', sha256: hex('c') }],
+  parameters: {},
+  inputs: [{ path: `evidence/${hex('a')}.txt`, sha256: hex('a') }],
+  outputs: [{ path: 'derived/documents/doc1.json', sha256: hex('d') }],
+};
+
+function model(language: (typeof REPORT_LANGUAGES)[number]) {
+  const procedure = loadProcedure();
+  const log = [
+    { seq: 1, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'evidence.add', inputs: [], outputs: [], details: {}, previousHash: '', hash: '' },
+    { seq: 2, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'analysis.run', inputs: [], outputs: [], details: {}, previousHash: '', hash: '' },
+    { seq: 3, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'register-order' }, previousHash: '', hash: '' },
+    { seq: 4, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'language' }, previousHash: '', hash: '' },
+  ];
+  const records: SopStepRecord[] = [
+    { stepId: 'register-order', status: 'done', note: 'Order No. 7 of 2026-03-02', fields: {}, files: [{ path: `examiner/files/${hex('e')}.pdf`, sha256: hex('e'), originalName: 'order.pdf' }], actor: 'Examiner X' },
+    { stepId: 'language', status: 'done', note: 'Russian text', fields: { translator: 'none' }, files: [], actor: 'Examiner X' },
+  ];
+  return assembleConclusion({
+    language,
+    final: false,
+    metadata: { schema: 'soz.case/1', caseNumber: 'GOLD-1', orderingBody: 'Investigations <Unit>', orderDate: '2026-03-02', examiner: 'Examiner X', examinationDate: '2026-03-10', reportLanguage: language },
+    evidence: [{ sha256: hex('a'), md5: '0'.repeat(32), size: 120, originalName: 'post|1.txt', mediaType: 'text/plain', copy: `evidence/${hex('a')}.txt` }],
+    documents: [],
+    overview: null,
+    analyses: [{ analysis: 'indicators', version: '1.0.0', findings: 3 }],
+    profileRows: null,
+    manifest,
+    manifestSha256: hex('f'),
+    procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') } },
+    templates: [],
+    statuses: sopStatus(procedure, log, records),
+    questions: [
+      { id: 'Q1', text: 'Является ли текст экстремистским?', language: 'ru', guard: { flagged: true, guardVersions: { ru: '1.0.0' }, matches: [{ patternId: 'ru.extremist', reason: 'Правовая квалификация.', matched: 'экстремистским', range: [19, 33], sources: ['src'] }], suggestions: ['Имеются ли побудительные высказывания?'] }, disposition: { status: 'declined', reason: 'Legal question' } },
+      { id: 'Q2', text: 'Кому адресован текст?', language: 'ru', guard: { flagged: false, guardVersions: { ru: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'answered' } },
+      { id: 'Q3', text: 'What speech acts are performed?', language: 'en', guard: { flagged: false, guardVersions: { en: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'open' } },
+    ],
+    answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n' } },
+    findings,
+    decisions: [
+      { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X' },
+      { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },
+    ],
+  });
+}
+
+describe('conclusion golden files', () => {
+  for (const language of REPORT_LANGUAGES) {
+    for (const format of ['md', 'html'] as const) {
+      it(`${language} ${format}`, () => {
+        const labels = readLabels(language);
+        const template = readFileSync(join(TEMPLATES, `conclusion.${format}.hbs`), 'utf8');
+        const { text } = format === 'md' ? renderMarkdownConclusion(model(language), template, labels) : renderHtmlConclusion(model(language), template, labels);
+        const { claimed, actual } = checkReportDigest(text);
+        expect(claimed).toBe(actual);
+        const path = join(GOLDEN, `report.${language}.${format}`);
+        if (process.env['UPDATE_GOLDEN'] === '1') {
+          mkdirSync(GOLDEN, { recursive: true });
+          writeFileSync(path, text);
+        }
+        expect(text).toBe(readFileSync(path, 'utf8'));
+      });
+    }
+  }
+
+  it('labels: every language has exactly the English keys, each non-empty', () => {
+    const reference = Object.keys(readLabels('en')).sort();
+    for (const language of REPORT_LANGUAGES) {
+      const labels = readLabels(language);
+      expect(Object.keys(labels).sort(), language).toEqual(reference);
+      for (const key of reference) expect(labels[key]!.trim(), `${language}.${key}`).not.toBe('');
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash, createPublicKey } from 'node:crypto';
+import { Command, CommanderError } from 'commander';
+import { createContext } from '../src/cli/context.js';
+import type { RegisterCommands } from '../src/cli/context.js';
+import { registerVerifyCommands } from '../src/cli/commands/verify.js';
+import { registerKeysCommands } from '../src/cli/commands/keys.js';
+import { registerSealCommands } from '../src/cli/commands/seal.js';
+import { UserError } from '../src/core/errors.js';
+import type { LogEntry } from '../src/core/case.js';
+import { logChainProblems } from '../src/core/case.js';
+import { soz, tempDir } from './support/cli.js';
+
+const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
+const demoFiles = () => readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name));
+const MODULES: RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands];
+
+/** Runs one of this issue's commands through its command module, as main.ts will once wired. */
+async function run(argv: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env, cwd: process.cwd(), now: () => new Date('2026-03-11T10:00:00Z') };
+  const program = new Command('soz').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const register of MODULES) register(program, createContext(io));
+  try {
+    await program.parseAsync(['node', 'soz', ...argv]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
+    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
+    throw error;
+  }
+}
+
+const PASS = { SOZ_KEY_PASSPHRASE: 'correct horse battery' };
+let caseDir = '';
+let keyA = { key: '', pub: '', fingerprint: '' };
+let keyB = { key: '', pub: '', fingerprint: '' };
+
+async function newKey(name: string): Promise<typeof keyA> {
+  const out = tempDir('soz-keys-');
+  const result = await run(['keys', 'new', '--out', out, '--name', name], PASS);
+  expect(result.code, result.stderr).toBe(0);
+  const fingerprint = /fingerprint: ([0-9a-f]{64})/.exec(result.stdout)![1]!;
+  return { key: join(out, `${fingerprint.slice(0, 16)}.key.pem`), pub: join(out, `${fingerprint.slice(0, 16)}.pub.pem`), fingerprint };
+}
+
+beforeAll(async () => {
+  caseDir = join(tempDir('soz-seal-'), 'case');
+  const made = await soz(['run', ...demoFiles(), '--out', caseDir, '--language', 'en']);
+  expect(made.code, made.stderr).toBe(0);
+  keyA = await newKey('Examiner A. Fictional');
+  keyB = await newKey('Examiner B. Fictional');
+});
+
+describe('soz keys new', () => {
+  it('writes an encrypted PKCS#8 private key with mode 0600, the public key and its SPKI fingerprint', () => {
+    const pem = readFileSync(keyA.key, 'utf8');
+    expect(pem).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
+    expect(statSync(keyA.key).mode & 0o777).toBe(0o600);
+    const der = createPublicKey(readFileSync(keyA.pub, 'utf8')).export({ type: 'spki', format: 'der' });
+    expect(createHash('sha256').update(der).digest('hex')).toBe(keyA.fingerprint);
+    expect(JSON.parse(readFileSync(keyA.key.replace(/\.pem$/, '.json'), 'utf8')).name).toBe('Examiner A. Fictional');
+    expect(keyA.fingerprint).not.toBe(keyB.fingerprint);
+  });
+
+  it('never takes the passphrase from an argument: without the environment variable or a terminal it refuses', async () => {
+    const result = await run(['keys', 'new', '--out', tempDir(), '--name', 'X'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SOZ_KEY_PASSPHRASE');
+    const withArg = await run(['keys', 'new', '--out', tempDir(), '--name', 'X', '--passphrase', 'secret123'], PASS);
+    expect(withArg.code).toBe(2);
+  });
+});
+
+describe('soz seal and soz verify --public-key', () => {
+  let sealed = '';
+  beforeAll(async () => {
+    sealed = join(tempDir('soz-sealed-'), 'case');
+    cpSync(caseDir, sealed, { recursive: true });
+    const result = await run(['seal', sealed, '--key', keyA.key], PASS);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`seal: seals/${keyA.fingerprint.slice(0, 16)}.json`);
+  });
+
+  it('records the seal in the log with the seal file hash, chain intact', () => {
+    const log = readFileSync(join(sealed, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
+    expect(logChainProblems(log)).toEqual([]);
+    const last = log.at(-1)!;
+    expect(last.action).toBe('seal.create');
+    const sealPath = `seals/${keyA.fingerprint.slice(0, 16)}.json`;
+    expect(last.outputs).toEqual([{ path: sealPath, sha256: createHash('sha256').update(readFileSync(join(sealed, sealPath))).digest('hex') }]);
+    const seal = JSON.parse(readFileSync(join(sealed, sealPath), 'utf8'));
+    expect(seal.payload.logHead).toEqual({ seq: log.at(-2)!.seq, hash: log.at(-2)!.hash });
+    expect(seal.payload.reports.map((report: { path: string }) => report.path)).toEqual(['reports/report.en.md']);
+    expect(seal.payload.signer.name).toBe('Examiner A. Fictional');
+  });
+
+  it('verifies with the sealing key', async () => {
+    const result = await run(['verify', sealed, '--public-key', keyA.pub]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('seals: 1');
+  });
+
+  it('fails with another key, naming the seal', async () => {
+    const result = await run(['verify', sealed, '--public-key', keyB.pub]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/seals\/[0-9a-f]{16}\.json: made with key [0-9a-f]{16}…, not with the given public key/);
+    expect(result.stdout).toMatch(/no valid seal in the case was made with this public key/);
+  });
+
+  it('fails when the sealed report changes afterwards, naming the seal and the report', async () => {
+    const dir = join(tempDir('soz-sealed-tamper-'), 'case');
+    cpSync(sealed, dir, { recursive: true });
+    const path = join(dir, 'reports', 'report.en.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('#', '##'));
+    const result = await run(['verify', dir, '--public-key', keyA.pub]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/seals\/[0-9a-f]{16}\.json: sealed reports\/report\.en\.md had sha256 [0-9a-f]{64}, now [0-9a-f]{64}/);
+  });
+
+  it('fails when the seal payload is edited (signature no longer verifies)', async () => {
+    const dir = join(tempDir('soz-sealed-tamper-'), 'case');
+    cpSync(sealed, dir, { recursive: true });
+    const path = join(dir, 'seals', `${keyA.fingerprint.slice(0, 16)}.json`);
+    chmodSync(path, 0o644);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Examiner A. Fictional', 'Examiner C. Fictional'));
+    const result = await run(['verify', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/seals\/[0-9a-f]{16}\.json: signature does not verify/);
+  });
+
+  it('refuses a wrong passphrase without changing the case', async () => {
+    const before = readFileSync(join(caseDir, 'log.jsonl'), 'utf8');
+    const result = await run(['seal', caseDir, '--key', keyA.key], { SOZ_KEY_PASSPHRASE: 'wrong passphrase' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('wrong passphrase');
+    expect(readFileSync(join(caseDir, 'log.jsonl'), 'utf8')).toBe(before);
+  });
+});
