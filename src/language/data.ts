@@ -27,6 +27,11 @@ const regexSource = z.string().min(1).superRefine((src, ctx) => {
 const markerSchema = z.strictObject({
   pattern: regexSource,
   weight: z.number().finite(),
+  /**
+   * `final`: the pattern counts only on the last word of a sentence (before . ! ? … or a line
+   * break, or at the end of the text) — for word-order evidence such as a phrase-final izofa.
+   */
+  position: z.enum(['any', 'final']).optional(),
   note: z.string().min(1),
 });
 
@@ -84,6 +89,7 @@ export const languageFileSchema = z.strictObject({
 export const identificationFileSchema = z.strictObject({
   version: z.literal(1),
   weights: z.strictObject({
+    /** Weight of franc's own similarity (0..1, 1 for the closest candidate). */
     franc: z.number().nonnegative(),
     functionWord: z.number().nonnegative(),
     ending: z.number().nonnegative(),

@@ -33,12 +33,12 @@ const APOS = `[${APOSTROPHES}]`;
 // with characters that would otherwise be read as digits or symbols.
 const TOKEN = new RegExp(
   [
-    `(?<url>(?:https?:\\/\\/|www\\.)[^\\s<>"«»]+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})`,
-    `(?<tag>(?<![\\p{L}\\p{N}_])[#@][\\p{L}\\p{M}\\p{N}_]+)`,
-    `(?<emoji>${EMOJI})`,
-    `(?<number>\\p{N}+(?:[.,]\\p{N}+)*)(?!\\p{L})`,
-    `(?<word>[\\p{L}\\p{M}\\p{N}](?:${WORD_CHAR}|${APOS}(?=\\p{L})|${HYPHENS}(?=[\\p{L}\\p{N}]))*)`,
-    `(?<punct>[^\\s\\p{L}\\p{M}\\p{N}])`,
+    `((?:https?:\\/\\/|www\\.)[^\\s<>"«»]+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})`,
+    `((?<![\\p{L}\\p{N}_])[#@][\\p{L}\\p{M}\\p{N}_]+)`,
+    `(${EMOJI})`,
+    `(\\p{N}+(?:[.,]\\p{N}+)*)(?!\\p{L})`,
+    `([\\p{L}\\p{M}\\p{N}](?:${WORD_CHAR}|${APOS}(?=\\p{L})|${HYPHENS}(?=[\\p{L}\\p{N}]))*)`,
+    `([^\\s\\p{L}\\p{M}\\p{N}])`,
   ].join('|'),
   'gu',
 );
@@ -54,24 +54,26 @@ const URL_TRAILER = /[.,;:!?)\]}'"’”»]+$/u;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // A private copy: lastIndex is rewound after trimming a URL, and callers may re-enter.
-  const re = new RegExp(TOKEN);
+  // lastIndex is rewound after trimming a URL; the loop does not call out, so one shared
+  // expression is safe (identification and tokenisation are synchronous).
+  const re = TOKEN;
+  re.lastIndex = 0;
   for (let match = re.exec(text); match !== null; match = re.exec(text)) {
     const start = match.index;
-    const g = match.groups ?? {};
     let value = match[0];
     let kind: TokenKind;
-    if (g.url !== undefined) {
+    // Groups, in the order of the alternatives: 1 url, 2 tag, 3 emoji, 4 number, 5 word, 6 punct.
+    if (match[5] !== undefined) kind = 'word';
+    else if (match[1] !== undefined) {
       kind = 'url';
       const trailer = URL_TRAILER.exec(value);
       if (trailer && trailer.index > 0) {
         value = value.slice(0, trailer.index);
         re.lastIndex = start + value.length;
       }
-    } else if (g.tag !== undefined) kind = value.startsWith('#') ? 'hashtag' : 'mention';
-    else if (g.emoji !== undefined) kind = 'emoji';
-    else if (g.number !== undefined) kind = 'number';
-    else if (g.word !== undefined) kind = 'word';
+    } else if (match[2] !== undefined) kind = value.startsWith('#') ? 'hashtag' : 'mention';
+    else if (match[3] !== undefined) kind = 'emoji';
+    else if (match[4] !== undefined) kind = 'number';
     else kind = 'punct';
     tokens.push({ text: value, range: [start, start + value.length], kind });
   }

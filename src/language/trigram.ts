@@ -1,68 +1,218 @@
 /**
  * franc 6's trigram distance, computed directly from franc's own data (`franc/data.js`) for a
- * given script and candidate list. Same numbers as `francAll(value, { only })` restricted to one
- * script, without franc's per-call detection of the dominant script over ~30 scripts, which made
- * franc alone ~10,000 calls/s — too slow for the 20,000 segments/s budget.
+ * given script and candidate list. Same distances as `francAll(value, { only })` restricted to one
+ * script, without franc's per-call detection of the dominant script over ~30 scripts and without
+ * building trigram strings: characters are numbered per table, a trigram is one small integer, and
+ * one lookup gives its rank in every candidate's model at once.
  */
 import { data } from 'franc/data.js';
 
 /** franc's penalty for a trigram absent from a language model. */
-const MAX_DIFFERENCE = 300;
+export const MAX_DIFFERENCE = 300;
 /** franc reads only this many characters. */
 const MAX_LENGTH = 2048;
 
 /** franc's script names for the scripts soz identifies. */
 export type FrancScript = 'Cyrillic' | 'Latin' | 'Arabic';
 
-const models = new Map<string, ReadonlyMap<string, number>>();
-
-function model(script: FrancScript, code: string): ReadonlyMap<string, number> | undefined {
-  const key = `${script}:${code}`;
-  let m = models.get(key);
-  if (!m) {
-    const source = data[script]?.[code];
-    if (source === undefined) return undefined;
-    const map = new Map<string, number>();
-    source.split('|').forEach((trigram, rank) => map.set(trigram, rank));
-    models.set(key, map);
-    m = map;
-  }
-  return m;
+/** The models of one script's candidates, compiled for {@link trigramDistances}. */
+export interface TrigramTable {
+  /** franc codes, in the order of the distances returned. */
+  readonly candidates: readonly string[];
+  /** UTF-16 code unit → 1-based character number; 0 for characters no model contains. */
+  readonly charIndex: Uint16Array;
+  /** Number of distinct characters + 1 (the radix of trigram keys). */
+  readonly radix: number;
+  /** Open-addressing hash table: trigram keys (−1 empty) and their offsets into `ranks`. */
+  readonly hashKeys: Int32Array;
+  readonly hashOffsets: Int32Array;
+  /** `hashKeys.length − 1` (the table size is a power of two). */
+  readonly hashMask: number;
+  /** Scratch: occurrences per model trigram (index = offset / candidates) during one call. */
+  readonly occurrences: Int32Array;
+  /** Rank of the trigram in each candidate's model (0 = most frequent), −1 where absent. */
+  readonly ranks: Int16Array;
 }
 
-/** Trigram counts of `value` cleaned as trigram-utils does (ASCII punctuation and digits → space). */
-function trigramCounts(value: string): Map<string, number> {
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const t = cleaned.slice(i, i + 3);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+const SPACE = 0x20;
+
+/** Builds the table for `candidates` (franc codes) of `script`; a code without a model has no trigrams. */
+export function trigramTable(script: FrancScript, candidates: readonly string[]): TrigramTable {
+  const lists = candidates.map((code) => data[script]?.[code]?.split('|') ?? []);
+  const charIndex = new Uint16Array(0x10000);
+  let next = 1;
+  charIndex[SPACE] = next++;
+  for (const list of lists) {
+    for (const trigram of list) {
+      for (let i = 0; i < trigram.length; i++) {
+        const c = trigram.charCodeAt(i);
+        if (charIndex[c] === 0) charIndex[c] = next++;
+      }
+    }
   }
-  return counts;
+  const radix = next;
+  // Keys must stay small integers (V8 Smis) for fast map lookups.
+  if (radix ** 3 >= 2 ** 30) throw new Error(`trigram table for ${script}: too many distinct characters (${radix - 1})`);
+  const offsets = new Map<number, number>();
+  const rankLists: number[] = [];
+  lists.forEach((list, c) => {
+    list.forEach((trigram, rank) => {
+      if (trigram.length !== 3) return;
+      const key = (charIndex[trigram.charCodeAt(0)]! * radix + charIndex[trigram.charCodeAt(1)]!) * radix + charIndex[trigram.charCodeAt(2)]!;
+      let offset = offsets.get(key);
+      if (offset === undefined) {
+        offset = rankLists.length;
+        offsets.set(key, offset);
+        for (let k = 0; k < candidates.length; k++) rankLists.push(-1);
+      }
+      rankLists[offset + c] = rank;
+    });
+  });
+  let size = 16;
+  while (size < offsets.size * 4) size *= 2;
+  const hashKeys = new Int32Array(size).fill(-1);
+  const hashOffsets = new Int32Array(size);
+  for (const [key, offset] of offsets) {
+    let h = hashOf(key) & (size - 1);
+    while (hashKeys[h] !== -1) h = (h + 1) & (size - 1);
+    hashKeys[h] = key;
+    hashOffsets[h] = offset;
+  }
+  const occurrences = new Int32Array(Math.max(1, rankLists.length / Math.max(1, candidates.length)));
+  return { candidates: [...candidates], charIndex, radix, hashKeys, hashOffsets, hashMask: size - 1, occurrences, ranks: Int16Array.from(rankLists) };
+}
+
+function hashOf(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 7;
+}
+
+/** Offset of `key` in the ranks, or −1 when no model has the trigram. */
+function lookup(table: TrigramTable, key: number): number {
+  const { hashKeys, hashMask } = table;
+  let h = hashOf(key) & hashMask;
+  for (;;) {
+    const k = hashKeys[h]!;
+    if (k === key) return table.hashOffsets[h]!;
+    if (k === -1) return -1;
+    h = (h + 1) & hashMask;
+  }
+}
+
+let keyBuffer = new Int32Array(512);
+let touchedBuffer = new Int32Array(512);
+let charBuffer = new Int32Array(512);
+
+/**
+ * franc distance of the text made of `words` joined by single spaces to every candidate of
+ * `table`, written to `out` (same order as `table.candidates`). The text is cleaned as
+ * trigram-utils does (ASCII punctuation and digits → space, spaces collapsed, padded with one
+ * space each side) and read up to franc's 2,048 characters. Returns the number of trigrams.
+ * A trigram containing a character no model knows is absent from every model; such trigrams are
+ * counted once per occurrence (franc counts each distinct one once), which shifts every
+ * candidate's distance equally.
+ */
+export function trigramDistances(table: TrigramTable, words: readonly string[], out: Float64Array): number {
+  const { charIndex, radix, ranks, occurrences } = table;
+  const n = table.candidates.length;
+  const space = charIndex[SPACE]!;
+  // Character numbers of the cleaned, padded text (0: a character no model knows).
+  let chars = charBuffer;
+  let len = 0;
+  let lastSpace = true;
+  let read = 0;
+  let total = 0;
+  for (let w = 0; w < words.length; w++) total += words[w]!.length + 1;
+  const need = Math.min(MAX_LENGTH, total) + 2;
+  if (chars.length < need) chars = charBuffer = new Int32Array(need * 2);
+  chars[len++] = space;
+  outer: for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (w > 0) {
+      if (read++ >= MAX_LENGTH) break;
+      if (!lastSpace) {
+        chars[len++] = space;
+        lastSpace = true;
+      }
+    }
+    for (let i = 0; i < word.length; i++) {
+      if (read++ >= MAX_LENGTH) break outer;
+      const code = word.charCodeAt(i);
+      if ((code >= 0x21 && code <= 0x40) || code === 0x09 || code === 0x0a || code === 0x0d || code === SPACE) {
+        if (lastSpace) continue;
+        lastSpace = true;
+        chars[len++] = space;
+      } else {
+        lastSpace = false;
+        chars[len++] = charIndex[code]!;
+      }
+    }
+  }
+  if (!lastSpace) chars[len++] = space;
+  const count = len >= 3 ? len - 2 : 0;
+  out.fill(0, 0, n);
+  if (count === 0) return 0;
+  if (keyBuffer.length < count) keyBuffer = new Int32Array(count * 2);
+  if (touchedBuffer.length < count) touchedBuffer = new Int32Array(count * 2);
+  // Trigrams of known characters that no model has: collected to count the distinct ones.
+  let unknown = 0;
+  let absentEverywhere = 0;
+  let touched = 0;
+  for (let i = 0; i < count; i++) {
+    const x = chars[i]!;
+    const y = chars[i + 1]!;
+    const z = chars[i + 2]!;
+    if (x === 0 || y === 0 || z === 0) {
+      absentEverywhere++;
+      continue;
+    }
+    const key = (x * radix + y) * radix + z;
+    const offset = lookup(table, key);
+    if (offset < 0) {
+      keyBuffer[unknown++] = key;
+      continue;
+    }
+    const slot = offset / n;
+    if (occurrences[slot]!++ === 0) touchedBuffer[touched++] = offset;
+  }
+  if (unknown > 0) {
+    const keys = keyBuffer.subarray(0, unknown).sort();
+    absentEverywhere++;
+    for (let i = 1; i < unknown; i++) if (keys[i] !== keys[i - 1]) absentEverywhere++;
+  }
+  for (let c = 0; c < n; c++) out[c] = MAX_DIFFERENCE * absentEverywhere;
+  for (let t = 0; t < touched; t++) {
+    const offset = touchedBuffer[t]!;
+    const slot = offset / n;
+    const occ = occurrences[slot]!;
+    occurrences[slot] = 0;
+    for (let c = 0; c < n; c++) {
+      const rank = ranks[offset + c]!;
+      out[c]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(occ - rank - 1);
+    }
+  }
+  return count;
 }
 
 /**
  * franc similarity (0..1, 1 for the closest) of `value` to each candidate language of `script`
- * (franc codes such as `kir`); languages franc has no model for are left out.
+ * (franc codes such as `kir`), as franc computes it; languages franc has no model for are left out.
  */
 export function francSimilarity(value: string, script: FrancScript, candidates: readonly string[]): Map<string, number> {
+  const known = candidates.filter((code) => data[script]?.[code] !== undefined);
+  const table = trigramTable(script, known);
   const text = value.slice(0, MAX_LENGTH);
-  const counts = trigramCounts(text);
-  const distances: Array<[string, number]> = [];
-  for (const code of candidates) {
-    const m = model(script, code);
-    if (!m) continue;
-    let distance = 0;
-    for (const [trigram, count] of counts) {
-      const rank = m.get(trigram);
-      distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
-    }
-    distances.push([code, distance]);
-  }
+  const out = new Float64Array(known.length);
+  trigramDistances(table, [text.toLowerCase()], out);
+  return similarities(known, out, text.length);
+}
+
+/** franc's normalisation of raw distances: 1 − (d − min) / (length · 300 − min). */
+export function similarities(codes: readonly string[], distances: Float64Array, length: number): Map<string, number> {
   const result = new Map<string, number>();
-  if (distances.length === 0) return result;
-  const min = Math.min(...distances.map((d) => d[1]));
-  const max = text.length * MAX_DIFFERENCE - min;
-  for (const [code, d] of distances) result.set(code, 1 - (d - min) / max || 0);
+  if (codes.length === 0) return result;
+  let min = Infinity;
+  for (let c = 0; c < codes.length; c++) min = Math.min(min, distances[c]!);
+  const max = Math.min(length, MAX_LENGTH) * MAX_DIFFERENCE - min;
+  codes.forEach((code, c) => result.set(code, 1 - (distances[c]! - min) / max || 0));
   return result;
 }
