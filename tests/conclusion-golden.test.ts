@@ -58,6 +58,7 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
     documents: [],
     overview: null,
     analyses: [{ analysis: 'indicators', version: '1.0.0', findings: 3 }],
+    selection: { filterText: 'role=authored; since=2026-01-01', considered: 40, kept: 31, byAuthor: 0, byRole: 6, outsideDates: 3, unknownTime: 1 },
     profileRows: null,
     manifest,
     manifestSha256: hex('f'),

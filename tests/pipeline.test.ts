@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logChainProblems } from '../src/core/case.js';
 import type { LogEntry } from '../src/core/case.js';
@@ -114,5 +114,32 @@ describe('real seized-document formats', () => {
     const report = readFileSync(join(out, 'reports', 'report.en.md'), 'utf8');
     for (const file of files) expect(report).toContain(fileSha256(file));
     expect(report).toContain('pdf.needs-ocr');
+  });
+});
+
+describe('selection by author, role and dates', () => {
+  it('restricts the analyses and says in the report what was left out', async () => {
+    const chat = join(REAL_CORPORA, 'whatsapp', 'ru_android_group_kz_school.pseudonymised.txt');
+    const out = join(tempDir(), 'case');
+    const result = await soz(['run', chat, '--out', out, '--language', 'en', '--role', 'authored', '--since', '2020-09-25']);
+    expect(result.code, result.stderr).toBe(0);
+    const indicators = JSON.parse(readFileSync(join(out, 'derived', 'analyses', 'indicators.json'), 'utf8'));
+    const { considered, kept, byRole, outsideDates } = indicators.parameters.selection;
+    expect(considered).toBeGreaterThan(kept);
+    expect(byRole).toBeGreaterThan(0);
+    expect(outsideDates).toBeGreaterThan(0);
+    for (const finding of indicators.findings) expect(finding.place.messageId).toBeDefined();
+    const report = readFileSync(join(out, 'reports', 'report.en.md'), 'utf8');
+    expect(report).toContain(`role=authored; since=2020-09-25. segments analysed ${kept} / ${considered}; left out: by author 0, by role ${byRole}, outside the dates ${outsideDates}`);
+    const manifest = JSON.parse(readFileSync(join(out, 'derived', 'manifest.json'), 'utf8'));
+    expect(manifest.parameters.filter).toEqual({ roles: ['authored'], since: '2020-09-25' });
+  });
+
+  it('rejects an unknown role before creating anything', async () => {
+    const out = join(tempDir(), 'case');
+    const result = await soz(['run', demoFiles()[0]!, '--out', out, '--role', 'liked']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--role liked: unknown role/);
+    expect(existsSync(out)).toBe(false);
   });
 });

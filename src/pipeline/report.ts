@@ -15,6 +15,7 @@ import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { ConclusionModel } from '../report/model.js';
+import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
 import type { ConclusionLabels } from '../report/helpers.js';
 import { renderMarkdownConclusion } from '../report/markdown.js';
@@ -108,6 +109,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     documents,
     overview,
     analyses: analyses.map((result) => ({ analysis: result.analysis, version: result.version, findings: result.findings?.length ?? 0 })),
+    selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
     manifestSha256: sha256(manifestText),

@@ -5,6 +5,7 @@
  * every zip entry; both are replaced afterwards (jszip) by the conclusion's fixed date so the same
  * model gives the same bytes.
  */
+import { selectionSentence } from './selection.js';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { ConclusionLabels } from './helpers.js';
@@ -82,6 +83,7 @@ export async function renderDocxConclusion(model: ConclusionModel, labels: Concl
   p(`soz ${model.tool.version}, Node.js ${model.tool.node}`);
   p(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) p(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
+  if (model.selection) p(selectionSentence(model.selection, t));
   h(`2.2 ${t('documentsHeading')}`, 3);
   for (const document of model.documents) {
     p(`${document.id} — ${document.evidenceName}, ${document.format}, ${t('segments')}: ${document.segments}`, { size: 19 });

@@ -1,3 +1,4 @@
+import type { SelectionView } from './selection.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
  * case's records. Every renderer (Markdown, HTML, PDF, DOCX) reads only this, so the four formats
@@ -106,6 +107,8 @@ export interface ConclusionModel {
   readonly procedure: { readonly id: string; readonly version: string; readonly title: string; readonly file: HashedFile };
   readonly templates: readonly HashedFile[];
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
+  /** Which segments the analyses covered (null for cases analysed without a record of it). */
+  readonly selection: SelectionView | null;
   readonly evidence: readonly EvidenceRecord[];
   readonly documents: readonly {
     readonly id: string;
@@ -138,6 +141,8 @@ export interface ConclusionInputs {
   readonly documents: readonly { readonly doc: SozDocument; readonly sha256: string }[];
   readonly overview: LanguageOverview | null;
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
+  /** Which segments the analyses covered (null for cases analysed without a record of it). */
+  readonly selection: SelectionView | null;
   readonly profileRows: readonly { unit: string; key: string; tokens: number; rates: Readonly<Record<string, number>> }[] | null;
   readonly manifest: RunManifest;
   readonly manifestSha256: string;
@@ -250,6 +255,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     procedure: { id: inputs.procedure.id, version: inputs.procedure.version, title: inputs.procedure.title[language], file: inputs.procedure.file },
     templates: inputs.templates.filter((file) => !inputs.manifest.data.some((data) => data.path === file.path && data.sha256 === file.sha256)),
     analyses: inputs.analyses,
+    selection: inputs.selection,
     evidence: inputs.evidence,
     documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,

@@ -5,6 +5,7 @@
  * (the examination date, else the order date, else 2000-01-01) so the same model gives the same
  * bytes. Every page carries a footer: case number, report digest, "page x of y".
  */
+import { selectionSentence } from './selection.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -125,6 +126,7 @@ export async function renderPdfConclusion(model: ConclusionModel, labels: Conclu
   text(`soz ${model.tool.version}, Node.js ${model.tool.node}`);
   text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
+  if (model.selection) text(selectionSentence(model.selection, t));
   heading(`2.2 ${t('documentsHeading')}`, 3);
   for (const document of model.documents) {
     text(`${document.id} — ${document.evidenceName}, ${document.format}, ${t('segments')}: ${document.segments}`, { size: 9.5 });
