@@ -4,31 +4,41 @@
  * One document per chat. A single-chat export gives one document without `entry`; a full-account
  * export gives `entry` `chats/<chat id>` (`left_chats/<chat id>` for chats the holder left). A
  * chat larger than `TelegramJsonOptions.maxMessagesPerDocument` messages or
- * `maxTextCharsPerDocument` characters is split between messages into parts with entries
- * `<entry>/part<k>` (k from 1; `part<k>` for a single-chat export) so memory stays bounded; each
- * part says so in its properties (`part`, `firstMessageId`, `lastMessageId`) and a notice.
- * A full-account export also yields a last document `entry: 'export'` (see `overview`).
+ * `maxJsonBytesPerDocument` bytes of message JSON is split between messages into parts with
+ * entries `<entry>/part<k>` (k from 1; `part<k>` for a single-chat export) so memory stays bounded;
+ * each part says so in its properties (`part`, `firstMessageId`, `lastMessageId`) and a notice.
+ * A full-account export also yields a last document `entry: 'export'` (see `overviewDocument`).
+ *
+ * Pipeline: the calling thread only reads the file, finds message boundaries (`json-scanner.ts`)
+ * and cuts parts (`PartPlanner`); each part's bytes stream to one worker thread, which decodes,
+ * parses and builds the whole document (`parse-batch.ts`) and sends it back. Documents are
+ * yielded in file order; at most `threads + 1` parts are open or waiting, which bounds memory.
  */
 import { DocumentBuilder } from '../../core/document-builder.js';
-import type { SozDocument } from '../../core/document.js';
-import { UserError } from '../../core/errors.js';
+import type { Notice, Segment, SozDocument } from '../../core/document.js';
+import { UserError, messageOf } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
-import type { ChatMeta } from './json-scanner.js';
+import type { ChatMeta, MessageBatch, ScanEvent } from './json-scanner.js';
 import { TelegramJsonScanner } from './json-scanner.js';
-import type { BatchResult, ParsedMessage } from './parse-batch.js';
-import type { BatchParser } from './pool.js';
-import { createBatchParser } from './pool.js';
+import type { PartHeader, PartResult } from './parse-batch.js';
+import type { PartRunner } from './pool.js';
+import { createPartRunner } from './pool.js';
 
 /** Tuning of the streaming JSON adapter. */
 export interface TelegramJsonOptions {
-  /** Parser threads; default one per core; 0 parses in the calling thread. */
+  /** Worker threads; default one per core; 0 builds in the calling thread. */
   readonly threads?: number;
-  /** Files smaller than this (bytes) are parsed in the calling thread; default 8 MiB. */
+  /** Files smaller than this (bytes) are read in the calling thread; default 8 MiB. */
   readonly workerThresholdBytes?: number;
-  /** Most messages in one document before the chat is split; default 50,000. */
+  /** Most messages in one document before the chat is split; default 10,000. */
   readonly maxMessagesPerDocument?: number;
-  /** Most text characters (UTF-16) in one document before the chat is split; default 16 Mi. */
-  readonly maxTextCharsPerDocument?: number;
+  /**
+   * Most bytes of message JSON in one document before the chat is split; default 8 MiB. The
+   * document text (UTF-16 code units) is never longer than the JSON it comes from.
+   */
+  readonly maxJsonBytesPerDocument?: number;
+  /** Worker file to use instead of the compiled `worker.js` next to this module (tests). */
+  readonly workerUrl?: URL;
 }
 
 const TELEGRAM_CHAT_TYPES = /"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|bot_chat|replies)"/;
@@ -52,99 +62,123 @@ export function createTelegramJsonAdapter(options: TelegramJsonOptions = {}): In
   };
 }
 
-/** Messages waiting in order: batches being parsed and chat boundaries. */
-type Queued = { readonly kind: 'batch'; readonly result: Promise<BatchResult> } | { readonly kind: 'chat-start'; readonly chat: ChatMeta } | { readonly kind: 'chat-end' };
-
 async function* extractTelegramJson(input: EvidenceInput, options: TelegramJsonOptions): AsyncGenerator<SozDocument> {
   const threshold = options.workerThresholdBytes ?? 8 * 1024 * 1024;
-  const parser: BatchParser = createBatchParser(input.size < threshold ? 0 : options.threads);
-  const maxInFlight = Math.max(2, parser.threads * 3);
+  const runner = createPartRunner(input.size < threshold ? 0 : options.threads, options.workerUrl);
+  // Parts open or built but not yet yielded; a bound on them bounds memory (each is ≤ the part limits).
+  const maxOpen = runner.threads + 1;
   const scanner = new TelegramJsonScanner(input.name, input.limits.maxDepth);
-  const chats = new ChatAssembler(input, options, () => scanner.fullAccount);
-  const queue: Queued[] = [];
-  const sections: string[] = [];
-  let inFlight = 0;
-  let current: ChatMeta | null = null;
+  const planner = new PartPlanner(input, options, runner);
+  const ids = new RepeatedIds();
+  let chatsDone = 0;
   try {
-    const consume = async function* (): AsyncGenerator<SozDocument> {
-      const item = queue.shift() as Queued;
-      if (item.kind === 'chat-start') {
-        chats.start(item.chat);
-        return;
-      }
-      if (item.kind === 'chat-end') {
-        yield chats.finish();
-        return;
-      }
-      inFlight--;
-      const result = await item.result;
-      if (!result.ok) {
-        throw new UserError(`${input.name}: malformed JSON in the message starting at byte ${result.offset} (${result.detail}); the export is damaged — export it again or add an undamaged copy`, 'telegram.malformed-json');
-      }
-      yield* chats.add(result.messages);
+    const consume = async (): Promise<SozDocument> => {
+      const part = planner.done.shift() as DonePart;
+      const result = await settled(input, part.result);
+      if (part.firstOfChat) ids.reset();
+      if (part.lastOfChat) chatsDone++;
+      return ids.apply(checked(input, result));
     };
-    const enqueue = (events: ReturnType<TelegramJsonScanner['feed']>): void => {
-      for (const event of events) {
-        if (event.kind === 'section') sections.push(event.key);
-        else if (event.kind === 'chat-start') {
-          current = event.chat;
-          queue.push({ kind: 'chat-start', chat: event.chat });
-        } else if (event.kind === 'chat-end') queue.push({ kind: 'chat-end' });
-        else {
-          const chat = chatContext(current ?? { section: 'root', index: 0 });
-          inFlight++;
-          queue.push({ kind: 'batch', result: parser.submit({ ...event.batch, chat }) });
-        }
+    try {
+      for await (const chunk of input.chunks()) {
+        planner.handle(scanner.feed(chunk));
+        while (planner.done.length > 0 && planner.done.length + planner.openCount() > maxOpen) yield await consume();
       }
-    };
-    for await (const chunk of input.chunks()) {
-      enqueue(scanner.feed(chunk));
-      while (inFlight > maxInFlight || (queue.length > 0 && queue[0]?.kind !== 'batch')) yield* consume();
+      planner.handle(scanner.end());
+    } catch (error) {
+      // A damaged message earlier in the file is the better report than a later structural error.
+      for (const part of planner.done) checked(input, await settled(input, part.result));
+      throw error;
     }
-    enqueue(scanner.end());
-    while (queue.length > 0) yield* consume();
-    const overview = chats.overview(sections);
+    while (planner.done.length > 0) yield await consume();
+    const overview = overviewDocument(input, chatsDone, scanner.fullAccount, planner.sections);
     if (overview !== null) yield overview;
   } finally {
-    await parser.close();
+    await runner.close();
   }
 }
 
-/** `chatId`/`chatName` of a chat as the messages will carry them. */
-export function chatContext(chat: ChatMeta): { chatId: string; chatName: string } {
-  return { chatId: chat.id ?? (chat.section === 'root' ? '' : `#${chat.index}`), chatName: chat.name ?? '' };
+/** A worker that died (out of memory, killed) becomes a `UserError` naming the file. */
+async function settled(input: EvidenceInput, result: Promise<PartResult>): Promise<PartResult> {
+  try {
+    return await result;
+  } catch (error) {
+    throw new UserError(`${input.name}: a parser thread failed (${messageOf(error)}); retry, and if it fails again report it with the size of the file`, 'telegram.worker-failed');
+  }
 }
 
-/** Collects one chat's messages into documents, splitting large chats between messages. */
-class ChatAssembler {
-  private chat: ChatMeta | null = null;
+function checked(input: EvidenceInput, result: PartResult): Extract<PartResult, { ok: true }> {
+  if (result.ok) return result;
+  if (result.kind === 'segments') {
+    throw new UserError(`${input.name}: a chat has more than ${input.limits.maxSegments} segments in one document; raise the limit with --max-segments`, 'limit.segments');
+  }
+  throw new UserError(`${input.name}: malformed JSON in the message starting at byte ${result.offset} (${result.detail}); the export is damaged — export it again or add an undamaged copy`, 'telegram.malformed-json');
+}
+
+/** A closed part whose document is being (or has been) built. */
+interface DonePart {
+  readonly result: Promise<PartResult>;
+  readonly firstOfChat: boolean;
+  readonly lastOfChat: boolean;
+}
+
+/**
+ * Cuts each chat into parts between messages, from the scanner's byte boundaries only (message
+ * counts and JSON bytes), so parts, and the documents built from them, do not depend on the number
+ * of threads or on how the file is read in chunks. Streams each part's batches to its thread.
+ */
+class PartPlanner {
+  readonly done: DonePart[] = [];
+  readonly sections: string[] = [];
+  private header: PartHeader | null = null;
   private entryName: string | undefined;
-  private part = 0;
-  private pending: ParsedMessage[] = [];
-  private textChars = 0;
-  private seen = new Set<string>();
-  private duplicates = 0;
   private readonly entries = new Set<string>();
-  private chatsDone = 0;
+  private partNo = 0;
+  private open: number | null = null;
+  private openMessages = 0;
+  private openBytes = 0;
+  private firstOfChat = false;
+  private seq = 0;
   private readonly maxMessages: number;
-  private readonly maxChars: number;
+  private readonly maxBytes: number;
 
   constructor(
     private readonly input: EvidenceInput,
     options: TelegramJsonOptions,
-    private readonly fullAccount: () => boolean,
+    private readonly runner: PartRunner,
   ) {
-    this.maxMessages = Math.max(1, options.maxMessagesPerDocument ?? 50_000);
-    this.maxChars = Math.max(1, options.maxTextCharsPerDocument ?? 16 * 1024 * 1024);
+    this.maxMessages = Math.max(1, options.maxMessagesPerDocument ?? 10_000);
+    this.maxBytes = Math.max(1, options.maxJsonBytesPerDocument ?? 8 * 1024 * 1024);
   }
 
-  start(chat: ChatMeta): void {
-    this.chat = chat;
-    this.part = 0;
-    this.pending = [];
-    this.textChars = 0;
-    this.seen = new Set();
-    this.duplicates = 0;
+  /** Parts open on a thread (0 or 1). */
+  openCount(): number {
+    return this.open === null ? 0 : 1;
+  }
+
+  handle(events: readonly ScanEvent[]): void {
+    for (const event of events) {
+      if (event.kind === 'section') this.sections.push(event.key);
+      else if (event.kind === 'chat-start') this.startChat(event.chat);
+      else if (event.kind === 'chat-end') this.endChat();
+      else this.batch(event.batch);
+    }
+  }
+
+  private startChat(chat: ChatMeta): void {
+    this.partNo = 0;
+    this.firstOfChat = true;
+    const context = chatContext(chat);
+    this.header = {
+      sha256: this.input.sha256,
+      evidenceName: this.input.name,
+      chat: context,
+      chatSection: chat.section,
+      chatType: chat.type ?? '',
+      chatIdRaw: chat.id ?? '',
+      fullAccount: chat.fullAccount,
+      maxSegments: this.input.limits.maxSegments,
+    };
     if (chat.section === 'root') {
       this.entryName = undefined;
       return;
@@ -156,103 +190,119 @@ class ChatAssembler {
     this.entryName = entry;
   }
 
-  *add(messages: readonly ParsedMessage[]): Generator<SozDocument> {
-    for (const message of messages) {
-      if (this.pending.length >= this.maxMessages || this.textChars >= this.maxChars) {
-        this.part++;
-        yield this.build();
+  private batch(batch: MessageBatch): void {
+    const n = batch.starts.length;
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.open !== null && (this.openMessages >= this.maxMessages || this.openBytes >= this.maxBytes)) {
+        if (i > from) this.send(batch, from, i);
+        from = i;
+        this.partNo++;
+        this.close(false);
       }
-      let chars = 0;
-      for (const segment of message.segments) chars += segment.text.length;
-      this.textChars += chars;
-      this.pending.push(message);
+      if (this.open === null) this.begin();
+      this.openMessages++;
+      this.openBytes += (batch.ends[i] as number) - (batch.starts[i] as number);
     }
+    if (n > from) this.send(batch, from, n);
   }
 
-  /** The chat ended: its last (or only) document. */
-  finish(): SozDocument {
-    this.chatsDone++;
-    if (this.part > 0) this.part++;
-    const doc = this.build();
-    this.chat = null;
-    return doc;
+  private begin(): void {
+    this.open = this.seq++;
+    this.openMessages = 0;
+    this.openBytes = 0;
+    this.runner.begin(this.open, this.header as PartHeader);
   }
 
-  private entry(): string | undefined {
-    if (this.part === 0) return this.entryName;
-    return this.entryName === undefined ? `part${this.part}` : `${this.entryName}/part${this.part}`;
+  /** Sends messages [from, to) of `batch` to the open part. */
+  private send(batch: MessageBatch, from: number, to: number): void {
+    const n = batch.starts.length;
+    if (from === 0 && to === n) {
+      this.runner.add(this.open as number, { bytes: batch.bytes, baseOffset: batch.baseOffset, starts: Uint32Array.from(batch.starts), ends: Uint32Array.from(batch.ends) });
+      return;
+    }
+    const first = batch.starts[from] as number;
+    const last = batch.ends[to - 1] as number;
+    const starts = new Uint32Array(to - from);
+    const ends = new Uint32Array(to - from);
+    for (let i = from; i < to; i++) {
+      starts[i - from] = (batch.starts[i] as number) - first;
+      ends[i - from] = (batch.ends[i] as number) - first;
+    }
+    this.runner.add(this.open as number, { bytes: batch.bytes.slice(first, last), baseOffset: batch.baseOffset + first, starts, ends });
   }
 
-  private build(): SozDocument {
-    const chat = this.chat as ChatMeta;
-    const entry = this.entry();
-    const builder = new DocumentBuilder({ sha256: this.input.sha256, name: this.input.name, ...(entry !== undefined ? { entry } : {}) }, 'telegram-json');
-    let uninterpreted = 0;
-    let firstReason = '';
-    let firstId = '';
-    let lastId = '';
-    for (const message of this.pending) {
-      const first = message.segments[0];
-      const messageId = first?.message?.messageId ?? '';
-      let suffix = '';
-      if (first !== undefined) {
-        if (this.seen.has(first.id)) suffix = `~dup${++this.duplicates}`;
-        this.seen.add(first.id);
-      }
-      for (const segment of message.segments) builder.add(suffix === '' ? segment : { ...segment, id: `${segment.id}${suffix}` });
-      if (message.uninterpreted) {
-        uninterpreted++;
-        if (firstReason === '') firstReason = `${first?.id ?? ''}: ${message.reason ?? ''}`;
-      }
-      if (firstId === '') firstId = messageId;
-      lastId = messageId;
-      if (builder.segmentCount > this.input.limits.maxSegments) {
-        throw new UserError(`${this.input.name}: a chat has more than ${this.input.limits.maxSegments} segments in one document; raise the limit with --max-segments`, 'limit.segments');
-      }
-    }
-    if (uninterpreted > 0) {
-      builder.notice({
-        code: 'telegram.uninterpreted',
-        severity: 'warning',
-        message: `${uninterpreted} message(s) could not be interpreted and are kept as raw JSON in segments with role 'uninterpreted' (first: ${firstReason})`,
-      });
-    }
-    if (this.duplicates > 0) {
-      builder.notice({ code: 'telegram.duplicate-message-id', severity: 'warning', message: `message ids occur more than once in this chat (${this.duplicates} repeat(s) so far); repeats carry the suffix ~dup<k> in their segment ids` });
-    }
-    if (this.part > 0) {
-      builder.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${this.part} (messages ${firstId}…${lastId})` });
-    }
-    const messages = this.pending.length;
-    this.pending = [];
-    this.textChars = 0;
-    return builder.build({
-      platform: 'telegram',
-      exportKind: this.fullAccount() || chat.section !== 'root' ? 'full-account' : 'single-chat',
-      chatSection: chat.section,
-      chatName: chat.name ?? '',
-      chatType: chat.type ?? '',
-      chatId: chat.id ?? '',
-      messages,
-      uninterpreted,
-      ...(this.part > 0 ? { part: this.part } : {}),
-      firstMessageId: firstId,
-      lastMessageId: lastId,
-    });
+  private close(lastOfChat: boolean): void {
+    const seq = this.open as number;
+    const part = lastOfChat && this.partNo > 0 ? this.partNo + 1 : this.partNo;
+    const entry = part === 0 ? this.entryName : this.entryName === undefined ? `part${part}` : `${this.entryName}/part${part}`;
+    this.done.push({ result: this.runner.end(seq, entry !== undefined ? { entry, part } : { part }), firstOfChat: this.firstOfChat, lastOfChat });
+    this.firstOfChat = false;
+    this.open = null;
   }
 
-  /**
-   * After the last chat: for a full-account export (or one without chats) a small document
-   * `entry: 'export'` that names the sections holding no messages (contacts, sessions…), which
-   * soz does not ingest, so the report can say what was left out.
-   */
-  overview(sections: readonly string[]): SozDocument | null {
-    if (this.chatsDone > 0 && !this.fullAccount()) return null;
-    const builder = new DocumentBuilder({ sha256: this.input.sha256, name: this.input.name, entry: 'export' }, 'telegram-json');
-    if (this.chatsDone === 0) builder.notice({ code: 'telegram.no-chats', severity: 'warning', message: 'no chat with a "messages" list was found in this export' });
-    if (sections.length > 0) {
-      builder.notice({ code: 'telegram.sections-not-ingested', severity: 'info', message: `sections of the export that hold no chat messages were not ingested: ${sections.join(', ')}` });
-    }
-    return builder.build({ platform: 'telegram', exportKind: this.fullAccount() ? 'full-account' : 'single-chat', chats: this.chatsDone, sectionsNotIngested: sections.join(',') });
+  private endChat(): void {
+    // An empty chat still gets its (empty) document.
+    if (this.open === null) this.begin();
+    this.close(true);
   }
+}
+
+/**
+ * Message ids repeated within a chat (a damaged or crafted file): later occurrences get segment
+ * ids with the suffix `~dup<k>` (k counts repeats in the chat from 1) and every part from the first
+ * repeat on says so in a notice. Applied in document order on the main thread, since repeats can
+ * be in different parts.
+ */
+class RepeatedIds {
+  private seen = new Set<string>();
+  private duplicates = 0;
+
+  reset(): void {
+    this.seen = new Set();
+    this.duplicates = 0;
+  }
+
+  apply(result: Extract<PartResult, { ok: true }>): SozDocument {
+    const { doc, firstIds, segmentStarts } = result;
+    let segments: Segment[] | null = null;
+    for (let i = 0; i < firstIds.length; i++) {
+      const id = firstIds[i] as string;
+      if (!this.seen.has(id)) {
+        this.seen.add(id);
+        continue;
+      }
+      const suffix = `~dup${++this.duplicates}`;
+      segments ??= [...doc.segments];
+      for (let k = segmentStarts[i] as number; k < (segmentStarts[i + 1] as number); k++) {
+        const segment = segments[k] as Segment;
+        segments[k] = { ...segment, id: `${segment.id}${suffix}` };
+      }
+    }
+    if (this.duplicates === 0) return doc;
+    const notices: Notice[] = [...doc.notices];
+    const at = notices.length > 0 && notices[0]?.code === 'telegram.uninterpreted' ? 1 : 0;
+    notices.splice(at, 0, { code: 'telegram.duplicate-message-id', severity: 'warning', message: `message ids occur more than once in this chat (${this.duplicates} repeat(s) so far); repeats carry the suffix ~dup<k> in their segment ids` });
+    return { ...doc, segments: segments ?? doc.segments, notices };
+  }
+}
+
+/** `chatId`/`chatName` of a chat as the messages will carry them. */
+export function chatContext(chat: ChatMeta): { chatId: string; chatName: string } {
+  return { chatId: chat.id ?? (chat.section === 'root' ? '' : `#${chat.index}`), chatName: chat.name ?? '' };
+}
+
+/**
+ * After the last chat: for a full-account export (or one without chats) a small document
+ * `entry: 'export'` that names the sections holding no messages (contacts, sessions…), which soz
+ * does not ingest, so the report can say what was left out.
+ */
+function overviewDocument(input: EvidenceInput, chatsDone: number, fullAccount: boolean, sections: readonly string[]): SozDocument | null {
+  if (chatsDone > 0 && !fullAccount) return null;
+  const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, entry: 'export' }, 'telegram-json');
+  if (chatsDone === 0) builder.notice({ code: 'telegram.no-chats', severity: 'warning', message: 'no chat with a "messages" list was found in this export' });
+  if (sections.length > 0) {
+    builder.notice({ code: 'telegram.sections-not-ingested', severity: 'info', message: `sections of the export that hold no chat messages were not ingested: ${sections.join(', ')}` });
+  }
+  return builder.build({ platform: 'telegram', exportKind: fullAccount ? 'full-account' : 'single-chat', chats: chatsDone, sectionsNotIngested: sections.join(',') });
 }

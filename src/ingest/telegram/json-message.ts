@@ -32,39 +32,34 @@ export function normalizeJsonMessage(value: unknown): TelegramMessage | Uninterp
   const runs = textRuns(value);
   if (runs === null) return bad(id, value, 'unreadable "text"/"text_entities"');
   const timestamp = timestampOf(value);
-  const edited = typeof value.edited === 'string' || typeof value.edited_unixtime === 'string' ? true : undefined;
   const reactions = reactionsOf(value.reactions);
   if (reactions === null) return bad(id, value, 'unreadable "reactions"');
-  const base = {
-    id,
-    timestamp,
-    runs,
-    ...(edited ? { edited } : {}),
-    ...(reactions.reactions.length > 0 ? { reactions: reactions.reactions } : {}),
-    ...(reactions.reactors.length > 0 ? { reactors: reactions.reactors } : {}),
-  };
   const media = mediaOf(value);
+  // Built by assignment, not spreads: this runs once per message of very large exports.
+  let message: Mutable<TelegramMessage>;
   if (type === 'service') {
-    return {
-      ...base,
-      author: partyOf(value.actor, value.actor_id),
-      role: 'service',
-      action: typeof value.action === 'string' ? value.action : 'unknown',
-      ...(media.length > 0 ? { media } : {}),
+    message = { id, timestamp, runs, author: partyOf(value.actor, value.actor_id), role: 'service', action: typeof value.action === 'string' ? value.action : 'unknown' };
+  } else {
+    const forwarded = 'forwarded_from' in value || 'saved_from' in value;
+    const replyTo = messageIdOf(value.reply_to_message_id);
+    message = {
+      id,
+      timestamp,
+      runs,
+      author: partyOf(value.from, value.from_id),
+      role: messageRole({ forwarded, ...(replyTo !== undefined ? { replyTo } : {}), hasText: hasText(runs), mediaCount: media.length }),
     };
+    if (forwarded) message.forwardedFrom = partyOf(value.forwarded_from !== undefined ? value.forwarded_from : value.saved_from, value.forwarded_from_id);
+    if (replyTo !== undefined) message.replyTo = replyTo;
   }
-  const forwardedName = value.forwarded_from !== undefined ? value.forwarded_from : value.saved_from;
-  const forwarded = 'forwarded_from' in value || 'saved_from' in value;
-  const replyTo = messageIdOf(value.reply_to_message_id);
-  return {
-    ...base,
-    author: partyOf(value.from, value.from_id),
-    role: messageRole({ forwarded, ...(replyTo !== undefined ? { replyTo } : {}), hasText: hasText(runs), mediaCount: media.length }),
-    ...(forwarded ? { forwardedFrom: partyOf(forwardedName, value.forwarded_from_id) } : {}),
-    ...(replyTo !== undefined ? { replyTo } : {}),
-    ...(media.length > 0 ? { media } : {}),
-  };
+  if (typeof value.edited === 'string' || typeof value.edited_unixtime === 'string') message.edited = true;
+  if (reactions.reactions.length > 0) message.reactions = reactions.reactions;
+  if (reactions.reactors.length > 0) message.reactors = reactions.reactors;
+  if (media.length > 0) message.media = media;
+  return message;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function bad(id: string | undefined, value: Json, reason: string): Uninterpretable {
   return {
@@ -117,15 +112,16 @@ export function timestampOf(value: Json): Timestamp {
  * Returns null when neither can be read.
  */
 function textRuns(value: Json): TextRun[] | null {
-  const fromEntities = entityRuns(value.text_entities);
-  if (fromEntities !== null) {
-    // Polls and the like put their content elsewhere; text then is empty but not missing.
-    return [...fromEntities, ...extraTextRuns(value)];
+  let runs: TextRun[] | null = entityRuns(value.text_entities);
+  // Polls and the like put their content elsewhere; text then is empty but not missing.
+  if (runs === null) {
+    if (value.text === undefined && value.text_entities === undefined) runs = [];
+    else if (typeof value.text === 'string') runs = [{ text: value.text, quote: false }];
+    else runs = entityRuns(value.text);
+    if (runs === null) return null;
   }
-  if (value.text === undefined && value.text_entities === undefined) return [...extraTextRuns(value)];
-  if (typeof value.text === 'string') return [{ text: value.text, quote: false }, ...extraTextRuns(value)];
-  const fromText = entityRuns(value.text);
-  return fromText === null ? null : [...fromText, ...extraTextRuns(value)];
+  if (value.poll !== undefined) for (const run of extraTextRuns(value)) runs.push(run);
+  return runs;
 }
 
 function entityRuns(entities: unknown): TextRun[] | null {

@@ -22,6 +22,11 @@ export interface ChatMeta {
   readonly name?: string;
   readonly type?: string;
   readonly id?: string;
+  /**
+   * Whether the export already looked like a full-account export when this chat's `messages`
+   * began (fixed then, so it does not depend on how the file was chunked).
+   */
+  readonly fullAccount: boolean;
 }
 
 /** Bytes of consecutive messages: `bytes` is a copy; `starts`/`ends` are relative to it. */
@@ -80,6 +85,7 @@ interface Capture {
   readonly kind: 0 | 1 | 2;
   depth: number;
   inString: boolean;
+  /** 1 when the previous byte of the string was an escaping backslash. */
   backslashes: number;
 }
 
@@ -252,8 +258,8 @@ export class TelegramJsonScanner {
       }
       if (child === Role.ChatList) childFrame.section = frame.section ?? 'chats';
       if (child === Role.Messages) {
-        const chat = frame.meta ?? { section: 'root' as const, index: 0 };
-        this.events.push({ kind: 'chat-start', chat: { ...chat } });
+        const chat: Omit<ChatMeta, 'fullAccount'> = frame.meta ?? { section: 'root', index: 0 };
+        this.events.push({ kind: 'chat-start', chat: { ...chat, fullAccount: this.fullAccount } });
       }
       if (frame.array) frame.index++;
       this.push(childFrame);
@@ -335,48 +341,61 @@ export class TelegramJsonScanner {
       this.pos = p;
       return false;
     }
+    // One tight loop over bytes with the state in locals: most strings in an export are short
+    // keys and values, for which a per-string native search costs more than it saves.
+    let inString = c.inString;
+    let escaped = c.backslashes === 1;
+    let depth = c.depth;
+    const brackets = this.brackets;
+    const limit = this.maxDepth - base;
+    let done = false;
     while (p < n) {
-      if (c.inString) {
-        const q = buf.indexOf(QUOTE, p);
-        if (q < 0) {
-          c.backslashes = trailingBackslashes(buf, p, n, c.backslashes);
-          this.pos = n;
-          return false;
+      if (inString) {
+        // Long texts: let the native search find the closing quote, then look back for escapes.
+        if (escaped) {
+          escaped = false;
+          p++;
+          continue;
         }
-        const run = trailingBackslashes(buf, p, q, c.backslashes);
-        c.backslashes = 0;
+        const q = buf.indexOf(QUOTE, p);
+        if (q < 0 || q >= n) {
+          escaped = endsInEscape(buf, p, n);
+          p = n;
+          break;
+        }
+        const odd = endsInEscape(buf, p, q);
         p = q + 1;
-        if ((run & 1) === 1) continue;
-        c.inString = false;
+        if (odd) continue;
+        inString = false;
         if (c.kind === 0) {
-          this.pos = p;
-          this.completeCapture(this.bufStart + p);
-          return true;
+          done = true;
+          break;
         }
         continue;
       }
-      const b = buf[p] as number;
-      p++;
+      const b = buf[p++] as number;
       if (b === QUOTE) {
-        c.inString = true;
+        inString = true;
       } else if (b === OPEN_OBJ || b === OPEN_ARR) {
-        if (base + c.depth + 1 > this.maxDepth) {
+        if (depth + 1 > limit) {
           throw this.error(this.bufStart + p - 1, `nests deeper than ${this.maxDepth} levels at byte ${this.bufStart + p - 1}; raise the limit with --max-depth if the file is genuine`);
         }
-        this.brackets[c.depth] = b;
-        c.depth++;
+        brackets[depth++] = b;
       } else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
-        if (c.depth === 0 || this.brackets[c.depth - 1] !== b - 2) throw this.syntax(this.bufStart + p - 1, b);
-        c.depth--;
-        if (c.depth === 0) {
-          this.pos = p;
-          this.completeCapture(this.bufStart + p);
-          return true;
+        if (depth === 0 || brackets[depth - 1] !== b - 2) throw this.syntax(this.bufStart + p - 1, b);
+        if (--depth === 0) {
+          done = true;
+          break;
         }
       }
     }
+    c.inString = inString;
+    c.backslashes = escaped ? 1 : 0;
+    c.depth = depth;
     this.pos = p;
-    return false;
+    if (!done) return false;
+    this.completeCapture(this.bufStart + p);
+    return true;
   }
 
   private completeCapture(end: number): void {
@@ -445,10 +464,9 @@ const ROOT_SCALARS: Readonly<Record<string, true>> = { name: true, type: true, i
 
 const DECODER = new TextDecoder('utf-8', { fatal: false });
 
-/** Length of the run of backslashes ending at `end` (exclusive), continuing `carried` when the run reaches `from`. */
-function trailingBackslashes(buf: Uint8Array, from: number, end: number, carried: number): number {
+/** Whether bytes [from, end) end in an odd run of backslashes (the next byte is escaped). */
+function endsInEscape(buf: Uint8Array, from: number, end: number): boolean {
   let k = end - 1;
   while (k >= from && buf[k] === BACKSLASH) k--;
-  const run = end - 1 - k;
-  return k < from ? run + carried : run;
+  return ((end - 1 - k) & 1) === 1;
 }

@@ -1,94 +1,172 @@
 /**
- * Turns a batch of raw message bytes into segments: decode, one native `JSON.parse` for the
- * whole batch, map each message. Pure and self-contained so it runs unchanged in a worker
- * thread or in the main thread.
+ * Builds one document part of a chat from raw message bytes: decode, one native `JSON.parse` per
+ * batch, map each message to segments, and at the end build the `SozDocument`. Pure and
+ * self-contained (no I/O), so it runs unchanged in a worker thread or in the calling thread, and
+ * the document it builds does not depend on where it ran or how the bytes were batched.
+ *
+ * What needs the whole chat (ids repeated across parts) is left to the caller: `PartResult`
+ * returns each message's first segment id and where its segments start.
  */
+import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SegmentInput } from '../../core/document-builder.js';
+import type { SozDocument } from '../../core/document.js';
 import type { ChatContext } from './message.js';
 import { messageSegments } from './message.js';
 import { normalizeJsonMessage } from './json-message.js';
 
-/** One batch as the scanner cut it, plus the chat its messages belong to. */
+/** Consecutive messages of one part: `starts`/`ends` are byte offsets relative to `bytes`. */
 export interface BatchJob {
   readonly bytes: Uint8Array;
-  /** Byte offset of `bytes[0]` in the file. */
+  /** Byte offset of `bytes[0]` in the file (0-based). */
   readonly baseOffset: number;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+}
+
+/** What a part needs to know about its chat and evidence before its messages arrive. */
+export interface PartHeader {
+  readonly sha256: string;
+  readonly evidenceName: string;
   readonly chat: ChatContext;
+  readonly chatSection: string;
+  readonly chatType: string;
+  /** Chat id as the export writes it ('' when absent). */
+  readonly chatIdRaw: string;
+  /** Whether the export was already known to be a full-account export when the chat began. */
+  readonly fullAccount: boolean;
+  /** Segment limit of one document (`Limits.maxSegments`). */
+  readonly maxSegments: number;
 }
 
-/** The segments of one message; `uninterpreted` when its raw JSON was kept instead. */
-export interface ParsedMessage {
-  readonly segments: SegmentInput[];
-  readonly uninterpreted: boolean;
-  /** Why the message was kept raw (uninterpreted only). */
-  readonly reason?: string;
+/** Known once the part is closed: its entry name and part number (0 when the chat is not split). */
+export interface PartEnd {
+  readonly entry?: string;
+  readonly part: number;
 }
 
-export type BatchResult =
-  | { readonly ok: true; readonly messages: ParsedMessage[]; readonly textChars: number }
-  | { readonly ok: false; readonly offset: number; readonly detail: string };
+/** A built part, or why it could not be built. */
+export type PartResult =
+  | {
+      readonly ok: true;
+      readonly doc: SozDocument;
+      /** First segment id of every message, in order (for ids repeated across parts). */
+      readonly firstIds: string[];
+      /** Index in `doc.segments` of every message's first segment, plus the total at the end. */
+      readonly segmentStarts: Uint32Array;
+    }
+  | { readonly ok: false; readonly kind: 'json'; readonly offset: number; readonly detail: string }
+  | { readonly ok: false; readonly kind: 'segments' };
 
 const DECODER = new TextDecoder('utf-8');
 
-/** Parses a batch; on malformed JSON reports the byte offset of the first bad message. */
-export function parseBatch(job: BatchJob): BatchResult {
-  let values: unknown[];
-  try {
-    values = JSON.parse(`[${DECODER.decode(job.bytes)}]`) as unknown[];
-  } catch {
-    return locateError(job);
-  }
-  if (values.length !== job.starts.length) return { ok: false, offset: job.baseOffset, detail: 'message boundaries do not match the JSON structure' };
-  const messages: ParsedMessage[] = [];
-  let textChars = 0;
-  for (let i = 0; i < values.length; i++) {
-    const normal = normalizeJsonMessage(values[i]);
-    if ('uninterpreted' in normal) {
-      const start = job.starts[i] as number;
-      const raw = DECODER.decode(job.bytes.subarray(start, job.ends[i]));
-      const id = normal.id ?? `@${job.baseOffset + start}`;
-      textChars += raw.length;
-      messages.push({
-        uninterpreted: true,
-        reason: normal.reason,
-        segments: [
-          {
-            id: `m${id}`,
-            text: raw,
-            part: 'message',
-            anchor: { messageId: normal.id ?? '' },
-            message: {
-              platform: 'telegram',
-              chatId: job.chat.chatId,
-              chatName: job.chat.chatName,
-              messageId: normal.id ?? '',
-              author: normal.author,
-              timestamp: normal.timestamp,
-              role: 'uninterpreted',
-            },
-          },
-        ],
-      });
-      continue;
+/** Collects the segments of one part batch by batch; `finish` builds the document. */
+export class PartBuilder {
+  private readonly segments: SegmentInput[] = [];
+  private readonly firstIds: string[] = [];
+  private readonly messageStarts: number[] = [];
+  private uninterpreted = 0;
+  private firstReason = '';
+  private firstId = '';
+  private lastId = '';
+  private failure: PartResult | null = null;
+
+  constructor(private readonly header: PartHeader) {}
+
+  /** Adds a batch; after a failure further batches are ignored and `finish` returns it. */
+  add(job: BatchJob): void {
+    if (this.failure !== null) return;
+    let values: unknown;
+    try {
+      values = JSON.parse(`[${DECODER.decode(job.bytes)}]`) as unknown;
+    } catch {
+      this.failure = locateError(job);
+      return;
     }
-    const segments = messageSegments(normal, job.chat);
-    for (const segment of segments) textChars += segment.text.length;
-    messages.push({ uninterpreted: false, segments });
+    if (!Array.isArray(values) || values.length !== job.starts.length) {
+      this.failure = { ok: false, kind: 'json', offset: job.baseOffset, detail: 'message boundaries do not match the JSON structure' };
+      return;
+    }
+    const chat = this.header.chat;
+    const segments = this.segments;
+    for (let i = 0; i < values.length; i++) {
+      const normal = normalizeJsonMessage(values[i]);
+      const startIndex = segments.length;
+      this.messageStarts.push(startIndex);
+      let messageId: string;
+      if ('uninterpreted' in normal) {
+        const start = job.starts[i] as number;
+        const raw = DECODER.decode(job.bytes.subarray(start, job.ends[i]));
+        messageId = normal.id ?? '';
+        const id = `m${normal.id ?? `@${job.baseOffset + start}`}`;
+        segments.push({
+          id,
+          text: raw,
+          part: 'message',
+          anchor: { messageId },
+          message: { platform: 'telegram', chatId: chat.chatId, chatName: chat.chatName, messageId, author: normal.author, timestamp: normal.timestamp, role: 'uninterpreted' },
+        });
+        this.uninterpreted++;
+        if (this.firstReason === '') this.firstReason = `${id}: ${normal.reason}`;
+      } else {
+        messageId = normal.id;
+        messageSegments(normal, chat, segments);
+      }
+      this.firstIds.push((segments[startIndex] as SegmentInput).id);
+      if (this.firstId === '') this.firstId = messageId;
+      this.lastId = messageId;
+      if (segments.length > this.header.maxSegments) {
+        this.failure = { ok: false, kind: 'segments' };
+        return;
+      }
+    }
   }
-  return { ok: true, messages, textChars };
+
+  /** Builds the document (entry and part number are known only now). */
+  finish(end: PartEnd): PartResult {
+    if (this.failure !== null) return this.failure;
+    const h = this.header;
+    const builder = new DocumentBuilder({ sha256: h.sha256, name: h.evidenceName, ...(end.entry !== undefined ? { entry: end.entry } : {}) }, 'telegram-json');
+    for (const segment of this.segments) builder.add(segment);
+    if (this.uninterpreted > 0) {
+      builder.notice({
+        code: 'telegram.uninterpreted',
+        severity: 'warning',
+        message: `${this.uninterpreted} message(s) could not be interpreted and are kept as raw JSON in segments with role 'uninterpreted' (first: ${this.firstReason})`,
+      });
+    }
+    if (end.part > 0) {
+      builder.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${end.part} (messages ${this.firstId}…${this.lastId})` });
+    }
+    const messages = this.firstIds.length;
+    const doc = builder.build({
+      platform: 'telegram',
+      exportKind: h.fullAccount || h.chatSection !== 'root' ? 'full-account' : 'single-chat',
+      chatSection: h.chatSection,
+      chatName: h.chat.chatName,
+      chatType: h.chatType,
+      chatId: h.chatIdRaw,
+      messages,
+      uninterpreted: this.uninterpreted,
+      ...(end.part > 0 ? { part: end.part } : {}),
+      firstMessageId: this.firstId,
+      lastMessageId: this.lastId,
+    });
+    const segmentStarts = new Uint32Array(messages + 1);
+    for (let i = 0; i < messages; i++) segmentStarts[i] = this.messageStarts[i] as number;
+    segmentStarts[messages] = this.segments.length;
+    return { ok: true, doc, firstIds: this.firstIds, segmentStarts };
+  }
 }
 
-function locateError(job: BatchJob): BatchResult {
+function locateError(job: BatchJob): PartResult {
   for (let i = 0; i < job.starts.length; i++) {
     const start = job.starts[i] as number;
     try {
       JSON.parse(DECODER.decode(job.bytes.subarray(start, job.ends[i])));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, offset: job.baseOffset + start, detail };
+      return { ok: false, kind: 'json', offset: job.baseOffset + start, detail };
     }
   }
-  return { ok: false, offset: job.baseOffset, detail: 'invalid JSON between messages' };
+  return { ok: false, kind: 'json', offset: job.baseOffset, detail: 'invalid JSON between messages' };
 }

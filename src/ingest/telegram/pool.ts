@@ -1,62 +1,91 @@
 /**
- * Runs `parseBatch` in worker threads when the compiled worker file exists (running from
+ * Runs `PartBuilder`s in worker threads when the compiled worker file exists (running from
  * `dist/`), otherwise in the calling thread (tests run the TypeScript sources, where there is no
- * `worker.js`). Results come back in submission order.
+ * `worker.js`). A part lives on one thread from `begin` to `end`; its batches are streamed to it
+ * as the scanner finds them, their bytes transferred, not copied.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchJob, BatchResult } from './parse-batch.js';
-import { parseBatch } from './parse-batch.js';
+import type { BatchJob, PartEnd, PartHeader, PartResult } from './parse-batch.js';
+import { PartBuilder } from './parse-batch.js';
 
-/** Parses batches; `submit` returns the result promise, `close` stops the workers. */
-export interface BatchParser {
-  /** How many threads parse (0 = in the calling thread). */
+/** Builds parts; `end` returns the built part, `close` stops the threads. */
+export interface PartRunner {
+  /** How many worker threads build parts (0 = in the calling thread). */
   readonly threads: number;
-  submit(job: BatchJob): Promise<BatchResult>;
+  begin(seq: number, header: PartHeader): void;
+  /** Hands over a batch; its `bytes` (whole buffer) may be detached afterwards. */
+  add(seq: number, job: BatchJob): void;
+  end(seq: number, end: PartEnd): Promise<PartResult>;
   close(): Promise<void>;
 }
 
+/** Old-generation heap of one worker (MiB): a part in progress is far smaller; see `json-adapter.ts`. */
+const WORKER_HEAP_MB = 384;
+
 /**
- * A parser with `threads` workers (default: one per available core), or in-thread when
- * `threads` is 0 or the worker file is missing.
+ * A runner with `threads` workers (default: one per available core), or in-thread when
+ * `threads` is 0 or the worker file is missing. `workerUrl` overrides the worker file (tests).
  */
-export function createBatchParser(threads?: number): BatchParser {
+export function createPartRunner(threads?: number, workerUrl?: URL): PartRunner {
   const wanted = threads ?? availableParallelism();
-  const url = new URL('./worker.js', import.meta.url);
-  if (wanted <= 0 || url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return inThread();
-  return new WorkerParser(url, wanted);
+  const url = workerUrl ?? new URL('./worker.js', import.meta.url);
+  if (wanted <= 0 || url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return new InThreadRunner();
+  return new WorkerRunner(url, wanted);
 }
 
-function inThread(): BatchParser {
-  return {
-    threads: 0,
-    submit: (job) => Promise.resolve(parseBatch(job)),
-    close: () => Promise.resolve(),
-  };
+class InThreadRunner implements PartRunner {
+  readonly threads = 0;
+  private readonly parts = new Map<number, PartBuilder>();
+
+  begin(seq: number, header: PartHeader): void {
+    this.parts.set(seq, new PartBuilder(header));
+  }
+
+  add(seq: number, job: BatchJob): void {
+    this.parts.get(seq)?.add(job);
+  }
+
+  end(seq: number, end: PartEnd): Promise<PartResult> {
+    const builder = this.parts.get(seq) as PartBuilder;
+    this.parts.delete(seq);
+    return Promise.resolve(builder.finish(end));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
+
+/** Messages to a worker: 0 = begin, 1 = batch, 2 = end. */
+export type ToWorker = { readonly t: 0; readonly seq: number; readonly header: PartHeader } | { readonly t: 1; readonly seq: number; readonly job: BatchJob } | { readonly t: 2; readonly seq: number; readonly end: PartEnd };
 
 interface Pending {
-  resolve(result: BatchResult): void;
+  resolve(result: PartResult): void;
   reject(error: unknown): void;
 }
 
-class WorkerParser implements BatchParser {
+class WorkerRunner implements PartRunner {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
-  private seq = 0;
+  private readonly home = new Map<number, Worker>();
   private failure: unknown = null;
+  private awaited = 0;
 
   constructor(
     url: URL,
     readonly threads: number,
   ) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(url);
-      worker.on('message', (message: { seq: number; result: BatchResult }) => {
+      // A capped heap makes a worker collect garbage early instead of growing towards the
+      // machine's default limit; parts are bounded well below it.
+      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      worker.on('message', (message: { seq: number; result: PartResult }) => {
         const waiting = this.pending.get(message.seq);
         this.pending.delete(message.seq);
+        this.refs(-1);
         waiting?.resolve(message.result);
       });
       worker.on('error', (error) => this.fail(error));
@@ -65,21 +94,47 @@ class WorkerParser implements BatchParser {
     }
   }
 
-  submit(job: BatchJob): Promise<BatchResult> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    const seq = this.seq++;
+  begin(seq: number, header: PartHeader): void {
     const worker = this.workers[seq % this.workers.length] as Worker;
-    return new Promise<BatchResult>((resolve, reject) => {
+    this.home.set(seq, worker);
+    worker.postMessage({ t: 0, seq, header } satisfies ToWorker);
+  }
+
+  add(seq: number, job: BatchJob): void {
+    const worker = this.home.get(seq) as Worker;
+    const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+    const bytes = whole ? job.bytes : job.bytes.slice();
+    worker.postMessage({ t: 1, seq, job: { ...job, bytes } } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
+  }
+
+  end(seq: number, end: PartEnd): Promise<PartResult> {
+    const worker = this.home.get(seq) as Worker;
+    this.home.delete(seq);
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise<PartResult>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      // The bytes are a copy made by the scanner: transfer instead of cloning them again.
-      worker.postMessage({ seq, job }, [job.bytes.buffer as ArrayBuffer]);
+      this.refs(1);
+      worker.postMessage({ t: 2, seq, end } satisfies ToWorker);
     });
+  }
+
+  /**
+   * Workers keep the process alive only while a result is awaited: a consumer that stops
+   * iterating without closing the generator must not hang the process, but an awaited result must
+   * not let it exit either.
+   */
+  private refs(delta: number): void {
+    const before = this.awaited;
+    this.awaited += delta;
+    if (before === 0 && this.awaited > 0) for (const worker of this.workers) worker.ref();
+    if (before > 0 && this.awaited === 0) for (const worker of this.workers) worker.unref();
   }
 
   private fail(error: unknown): void {
     this.failure = error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    this.refs(-this.awaited);
   }
 
   async close(): Promise<void> {

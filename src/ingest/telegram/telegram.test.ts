@@ -77,7 +77,7 @@ describe('TelegramJsonScanner', () => {
     for (const size of [1, 2, 3, 7, 64, 100_000]) {
       const events = scan(text, size);
       expect(messagesOf(events), `chunk ${size}`).toEqual(tricky.messages);
-      expect(events.filter((e) => e.kind === 'chat-start')).toEqual([{ kind: 'chat-start', chat: { section: 'root', index: 0, name: 'x', type: 'personal_chat', id: '1' } }]);
+      expect(events.filter((e) => e.kind === 'chat-start')).toEqual([{ kind: 'chat-start', chat: { section: 'root', index: 0, name: 'x', type: 'personal_chat', id: '1', fullAccount: true } }]);
     }
   });
 
@@ -85,9 +85,9 @@ describe('TelegramJsonScanner', () => {
     const text = JSON.stringify({ about: 'a', personal_information: { user_id: 1 }, chats: { about: 'b', list: [{ name: 'A', type: 'personal_chat', id: 5, messages: [{ id: 1 }] }, { name: 'B', id: 6, messages: [] }] }, left_chats: { list: [{ id: 7, messages: [{ id: 9 }] }] } });
     const events = scan(text, 5);
     expect(events.filter((e) => e.kind === 'chat-start').map((e) => (e.kind === 'chat-start' ? e.chat : null))).toEqual([
-      { section: 'chats', index: 0, name: 'A', type: 'personal_chat', id: '5' },
-      { section: 'chats', index: 1, name: 'B', id: '6' },
-      { section: 'left_chats', index: 0, id: '7' },
+      { section: 'chats', index: 0, name: 'A', type: 'personal_chat', id: '5', fullAccount: true },
+      { section: 'chats', index: 1, name: 'B', id: '6', fullAccount: true },
+      { section: 'left_chats', index: 0, id: '7', fullAccount: true },
     ]);
     expect(events.filter((e) => e.kind === 'chat-end')).toHaveLength(3);
     expect(events.filter((e) => e.kind === 'section')).toEqual([{ kind: 'section', key: 'personal_information' }]);

@@ -1,11 +1,19 @@
 /**
- * Worker thread of the Telegram JSON adapter: parses batches of message bytes off the main
- * thread. Only used from compiled code (`dist/`); see `pool.ts`.
+ * Worker thread of the Telegram JSON adapter: builds document parts off the main thread. Only
+ * used from compiled code (`dist/`); see `pool.ts`.
  */
 import { parentPort } from 'node:worker_threads';
-import type { BatchJob } from './parse-batch.js';
-import { parseBatch } from './parse-batch.js';
+import { PartBuilder } from './parse-batch.js';
+import type { ToWorker } from './pool.js';
 
-parentPort?.on('message', (message: { readonly seq: number; readonly job: BatchJob }) => {
-  parentPort?.postMessage({ seq: message.seq, result: parseBatch(message.job) });
+const parts = new Map<number, PartBuilder>();
+
+parentPort?.on('message', (message: ToWorker) => {
+  if (message.t === 0) parts.set(message.seq, new PartBuilder(message.header));
+  else if (message.t === 1) parts.get(message.seq)?.add(message.job);
+  else {
+    const builder = parts.get(message.seq) as PartBuilder;
+    parts.delete(message.seq);
+    parentPort?.postMessage({ seq: message.seq, result: builder.finish(message.end) });
+  }
 });
