@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, chmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -61,6 +61,7 @@ export async function storeEvidenceCopy(workspace: CaseWorkspace, source: string
   const temp = tempSibling(target);
   mkdirSync(workspace.path(CaseFiles.evidenceDir), { recursive: true });
   await pipeline(createReadStream(source, { highWaterMark: CHUNK }), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+  flushFile(temp);
   const copied = await digestFile(temp);
   if (copied.sha256 !== digest.sha256) {
     rmSync(temp, { force: true });
@@ -70,6 +71,16 @@ export async function storeEvidenceCopy(workspace: CaseWorkspace, source: string
   renameSync(temp, target);
   syncDirectory(workspace.path(CaseFiles.evidenceDir));
   return relative;
+}
+
+/** Forces a file's bytes to disk, so a power cut after the rename cannot leave a short copy. */
+function flushFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** An evidence record for the register. */

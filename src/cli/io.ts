@@ -21,9 +21,10 @@ export function processIo(): CliIo {
 
 /**
  * Makes evidence-derived text safe for a terminal: control characters and bidi overrides are
- * shown as `\u{…}` so a file name cannot move the cursor or reverse what the examiner reads.
+ * shown as `\u{…}` so a file name cannot move the cursor, reverse what the examiner reads or
+ * start a new line that looks like soz's own output.
  */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }

@@ -168,7 +168,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode;
     }
     const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
-    io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${terminalSafe(detail)}\n`);
+    io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
     return ExitCode.internalError;
   }
 }

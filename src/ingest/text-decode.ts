@@ -7,8 +7,13 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'wi
 export interface DecodedText {
   readonly text: string;
   readonly encoding: TextEncoding;
-  /** Why this encoding was chosen: `bom`, `valid-utf-8`, `statistics`, `declared`. */
-  readonly evidence: 'bom' | 'valid-utf-8' | 'statistics' | 'declared';
+  /**
+   * Why this encoding was chosen: `bom`, `valid-utf-8`, `mostly-valid-utf-8` (a few damaged
+   * sequences, each replaced by U+FFFD and counted in `invalidSequences`), `statistics`, `declared`.
+   */
+  readonly evidence: 'bom' | 'valid-utf-8' | 'mostly-valid-utf-8' | 'statistics' | 'declared';
+  /** Damaged UTF-8 sequences replaced by U+FFFD (only with `mostly-valid-utf-8`). */
+  readonly invalidSequences?: number;
   /** Set when a declared encoding (e.g. an HTML meta tag) disagrees with the bytes. */
   readonly declaredMismatch?: string;
 }
@@ -45,6 +50,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     const mismatch = declaredNorm && declaredNorm !== 'utf-8' && hasNonAscii(bytes) ? declared : undefined;
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8', evidence: 'valid-utf-8', ...(mismatch ? { declaredMismatch: mismatch } : {}) };
   }
+  const damaged = mostlyValidUtf8(bytes);
+  if (damaged) return { text: damaged.text, encoding: 'utf-8', evidence: 'mostly-valid-utf-8', invalidSequences: damaged.invalid };
   const statistical = guessSingleByte(bytes);
   if (declaredNorm === 'windows-1251' || declaredNorm === 'koi8-r') {
     const mismatch = declaredNorm !== statistical ? declared : undefined;
@@ -56,6 +63,24 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     };
   }
   return { text: iconv.decode(Buffer.from(bytes), statistical), encoding: statistical, evidence: 'statistics' };
+}
+
+/**
+ * UTF-8 with a few damaged sequences (a bad sector, a cut-and-paste accident) is still UTF-8: one
+ * bad byte must not turn a whole Cyrillic text into Windows-1251 mojibake. Accepted when valid
+ * non-ASCII characters outnumber the damaged sequences at least two to one (a Windows-1251 or
+ * KOI8-R text decodes to almost nothing but U+FFFD, so it still falls through to statistics).
+ */
+function mostlyValidUtf8(bytes: Uint8Array): { text: string; invalid: number } | undefined {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let invalid = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid += 1;
+    else if (code > 0x7f) valid += 1;
+  }
+  return invalid > 0 && valid >= 2 * invalid ? { text, invalid } : undefined;
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

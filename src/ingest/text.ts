@@ -78,7 +78,7 @@ export function textDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
   }));
   const notices: Notice[] = [];
   const replacements = countOf(text, '\uFFFD');
-  if (replacements > 0 && decoded.evidence === 'bom') {
+  if (replacements > 0 && (decoded.evidence === 'bom' || decoded.evidence === 'mostly-valid-utf-8')) {
     notices.push({
       code: 'text.replacement-characters',
       severity: 'warning',

@@ -33,7 +33,7 @@ const APOS = `[${APOSTROPHES}]`;
 // with characters that would otherwise be read as digits or symbols.
 const TOKEN = new RegExp(
   [
-    `((?:https?:\\/\\/|www\\.)[^\\s<>"«»]+|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})`,
+    `((?:https?:\\/\\/|www\\.)[^\\s<>"«»]+|(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.\\p{L}{2,24})`,
     `((?<![\\p{L}\\p{N}_])[#@][\\p{L}\\p{M}\\p{N}_]+)`,
     `(${EMOJI})`,
     `(\\p{N}+(?:[.,]\\p{N}+)*)(?!\\p{L})`,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { EvidenceRecord } from '../core/case.js';
 import { UserError } from '../core/errors.js';
@@ -67,10 +68,12 @@ export async function addEvidence(workspace: CaseWorkspace, files: readonly stri
 
 async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
   assertReadableFile(source);
-  const digest = await digestFile(source);
-  if (digest.size > limits.maxFileBytes) {
-    throw new UserError(`${source}: ${digest.size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size');
+  // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
+  const size = statSync(source).size;
+  if (size > limits.maxFileBytes) {
+    throw new UserError(`${source}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size');
   }
+  const digest = await digestFile(source);
   const head = await readHead(source);
   const mediaType = sniffMediaType(head);
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
