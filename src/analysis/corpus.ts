@@ -12,12 +12,15 @@ import type { LanguageCode } from '../language/index.js';
 import { identifyLanguage, normaliseForMatching, tokenize } from '../language/index.js';
 import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordKey } from './matcher.js';
+import { SegmentLanguages } from './segment-language.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
 /** Options shared by the corpus tools. */
 export interface CorpusOptions {
   /** Count stems instead of word forms (default false). */
   readonly lemma?: boolean;
+  /** Segment languages already identified in this run (shared with the other analyses). */
+  readonly segmentLanguages?: SegmentLanguages;
 }
 
 /** One word token of the corpus, with its item key and document position. */
@@ -37,12 +40,13 @@ export interface CorpusUnit {
 
 /** Tokenises the selected segments once; every tool below takes the result. */
 export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions = {}): CorpusUnit[] {
+  const languages = options.segmentLanguages ?? new SegmentLanguages();
   return segments.map((ref) => {
     const [start, end] = ref.segment.range;
     const text = ref.doc.text.slice(start, end);
     let language: LanguageCode | undefined;
     if (options.lemma) {
-      const guess = identifyLanguage(text).language;
+      const guess = languages.of(ref.doc, ref.segment, text).language;
       language = guess === 'und' ? undefined : guess;
     }
     const tokens: CorpusToken[] = [];

@@ -12,6 +12,7 @@ import { compileIndicators, INDICATORS_ANALYSIS, INDICATORS_VERSION, runIndicato
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory } from './lexicon-schema.js';
 import { runProfile } from './profile.js';
+import { SegmentLanguages } from './segment-language.js';
 import type { ProfileLists } from './profile-schema.js';
 
 import type { AnalysisResult } from '../core/analysis-result.js';
@@ -67,10 +68,12 @@ export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptio
   const results: AnalysisResult[] = [];
   const selection = selectSegments(docs, filter);
   const common = { filter, selection: selection.counts };
+  // Each segment's language is identified once and shared by indicators, corpus tools and profile.
+  const segmentLanguages = new SegmentLanguages();
 
   if (wanted.has('indicators')) {
     const compiled = compileIndicators(options.lexicons, options.categories);
-    const result = runIndicators(docs, { lexicons: options.lexicons, filter, contextWindow: options.contextWindow ?? 60, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}) }, compiled);
+    const result = runIndicators(docs, { lexicons: options.lexicons, filter, segmentLanguages, contextWindow: options.contextWindow ?? 60, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}) }, compiled);
     results.push({
       analysis: INDICATORS_ANALYSIS,
       version: INDICATORS_VERSION,
@@ -79,7 +82,7 @@ export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptio
       data: { counts: result.counts },
     });
   }
-  const units = corpusUnits(selection.segments, { lemma });
+  const units = corpusUnits(selection.segments, { lemma, segmentLanguages });
   const corpusParams = { ...common, lemma, limit };
   if (wanted.has('wordlist')) {
     const list = wordList(units);
@@ -97,14 +100,14 @@ export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptio
     results.push({ analysis: 'collocates', version: ANALYSIS_VERSION, parameters: { ...corpusParams, queries, left: 5, right: 5, minFrequency: 2 }, data: queries.map((q) => collocates(units, q, { lemma, limit })) });
   }
   if (wanted.has('keyness') && options.reference) {
-    const refUnits = corpusUnits(selectSegments(options.reference).segments, { lemma });
+    const refUnits = corpusUnits(selectSegments(options.reference).segments, { lemma, segmentLanguages });
     results.push({ analysis: 'keyness', version: ANALYSIS_VERSION, parameters: { ...corpusParams, minFrequency: 3, referenceDocuments: options.reference.map((d) => d.id).sort() }, data: keyness(units, refUnits, { limit }) });
   }
   if (wanted.has('dispersion')) {
     results.push({ analysis: 'dispersion', version: ANALYSIS_VERSION, parameters: { ...corpusParams, by: 'document', items: queries.length > 0 ? queries : 'top 50' }, data: dispersion(units, { ...(queries.length > 0 ? { items: queries } : {}), lemma }) });
   }
   if (wanted.has('profile') && options.profileLists) {
-    const profile = runProfile(docs, { lists: options.profileLists, lexicons: options.lexicons, filter, ...(options.reference ? { reference: options.reference } : {}) });
+    const profile = runProfile(docs, { lists: options.profileLists, lexicons: options.lexicons, filter, segmentLanguages, ...(options.reference ? { reference: options.reference } : {}) });
     results.push({ analysis: 'profile', version: ANALYSIS_VERSION, parameters: { ...common, lists: options.profileLists.map((l) => ({ profile: l.profile, version: l.version })), reference: options.reference !== undefined }, data: profile });
   }
   return results;

@@ -207,6 +207,26 @@ describe('findings as data', () => {
     expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
   });
 
+  it('stays linear on one long segment with thousands of findings (a chat exported as plain text)', () => {
+    // One 400 000-character segment without blank lines: every per-finding scan of the sentence,
+    // paragraph or document from its start made this take minutes; now it is one pass.
+    const line = 'Он сказал, что не надо убивать врагов (Мф 5:44); Kill them all. Джихад — усилие? Мы должны.\n';
+    const d = doc(line.repeat(Math.ceil(400_000 / line.length)));
+    const started = process.cpuUsage();
+    const found = runIndicators([d], { lexicons }).findings;
+    const cpu = process.cpuUsage(started);
+    expect(found.length).toBeGreaterThan(20_000);
+    const last = found[found.length - 1] as Finding;
+    expect(last.place.line).toBe(d.text.slice(0, last.place.range[0]).split('\n').length);
+    // Per-line answers do not drift along the text: the same fragment gets the same circumstances.
+    const firstLine = found.filter((f) => f.place.line === 1).map((f) => `${f.ruleId}|${f.voice}|${f.countervailing.join(',')}`);
+    const lastLine = found.filter((f) => f.place.line === last.place.line).map((f) => `${f.ruleId}|${f.voice}|${f.countervailing.join(',')}`);
+    expect(lastLine).toEqual(firstLine);
+    expect(firstLine.some((x) => x.includes('|quotation|'))).toBe(true);
+    expect(firstLine.some((x) => x.includes('question'))).toBe(true);
+    expect((cpu.user + cpu.system) / 1e6).toBeLessThan(30);
+  });
+
   it('filters by author, role and date; unknown times are excluded from dated runs', () => {
     const b = new DocumentBuilder({ sha256: 'd'.repeat(64), name: 'chat.json' }, 'telegram-json');
     const msg = (id: string, author: string, iso: string | null): MessageInfo => ({ platform: 'telegram', chatId: 'c', chatName: 'c', messageId: id, author: { name: author }, timestamp: { iso, offset: 'unknown', raw: iso ?? '' }, role: 'authored' });

@@ -3,18 +3,20 @@
  * author, voice and everything that weighs against reading it as the author's own assertion.
  * Pure: `(docs, options) → findings`, filtered and then sorted once with `compareFindings`.
  */
-import type { Segment, SozDocument } from '../core/document.js';
+import type { Range, Segment, SozDocument } from '../core/document.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
-import { compareFindings, findingId, lineColumn } from '../core/finding.js';
+import { compareFindings, findingId } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
-import { describeStep, identifyLanguage } from '../language/index.js';
+import type { Token } from '../language/index.js';
+import { describeStep, tokenize } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
-import { clauseAround, endsWithQuestion, insideAny, paragraphAround, quotationSpans, sentenceAround } from './text-structure.js';
+import { SegmentLanguages } from './segment-language.js';
+import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
 /** Label every presentation of a finding carries: findings are candidates, never conclusions. */
 export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion';
@@ -40,6 +42,8 @@ export interface IndicatorOptions {
   /** Categories to report (default: all except context markers). */
   readonly categories?: readonly LexiconCategory[];
   readonly filter?: SelectionFilter;
+  /** Segment languages already identified in this run (shared with the other analyses). */
+  readonly segmentLanguages?: SegmentLanguages;
 }
 
 const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
@@ -92,9 +96,9 @@ export function compileIndicators(lexicons: readonly Lexicon[], categories?: rea
   return { indicators, markers, scripture, languages };
 }
 
-function languagesFor(text: string, compiled: CompiledIndicators, options: IndicatorOptions): LanguageCode[] {
+function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages): LanguageCode[] {
   if (options.languages) return options.languages.filter((l) => compiled.indicators.has(l));
-  const guess = identifyLanguage(text);
+  const guess = languages.of(doc, segment, text);
   const chosen = new Set<LanguageCode>();
   if (guess.language === 'und') {
     for (const l of SCRIPT_LANGUAGES[guess.script] ?? compiled.languages) chosen.add(l);
@@ -115,31 +119,61 @@ function safeSlice(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
+/** Marker matches of one kind in token order, with the longest span among them (in tokens). */
+interface KindHits {
+  readonly matches: readonly RuleMatch[];
+  readonly maxSpan: number;
+}
+
 interface MarkerHits {
-  readonly byKind: ReadonlyMap<MarkerKind, readonly RuleMatch[]>;
+  readonly byKind: ReadonlyMap<MarkerKind, KindHits>;
 }
 
 function markerHits(compiled: CompiledLanguage | undefined, text: string, tokens: readonly PreparedToken[]): MarkerHits {
-  const byKind = new Map<MarkerKind, RuleMatch[]>();
+  const byKind = new Map<MarkerKind, { matches: RuleMatch[]; maxSpan: number }>();
   if (compiled) {
     for (const m of matchTokens(compiled, text, tokens)) {
       const kind = m.rule.entry.marker;
       if (!kind) continue;
-      const list = byKind.get(kind);
-      if (list) list.push(m);
-      else byKind.set(kind, [m]);
+      const hits = byKind.get(kind);
+      if (hits) {
+        hits.matches.push(m);
+        hits.maxSpan = Math.max(hits.maxSpan, m.last - m.first);
+      } else byKind.set(kind, { matches: [m], maxSpan: m.last - m.first });
     }
   }
   return { byKind };
 }
 
+/** Index of the first match whose first token starts at or after `position` (matches in token order). */
+function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly PreparedToken[], position: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[(matches[mid] as RuleMatch).first] as PreparedToken).start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`. */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], text: string, first: number, last: number): boolean {
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number): boolean {
+  const kindHits = hits.byKind.get(kind);
+  if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
   const end = (tokens[last] as PreparedToken).end;
-  const clause = clauseAround(text, start);
-  const sentence = sentenceAround(text, start);
-  for (const m of hits.byKind.get(kind) ?? []) {
+  const clause = structure.clauseAround(start);
+  const sentence = structure.sentenceAround(start);
+  // Only markers starting in this window can satisfy a position test below (a 'before' marker
+  // ends at most 3 tokens before `first`, an 'after' one starts at most 2 after `last`, the rest
+  // lie within the fragment or its sentence); the answer is "any", so skipping the others is exact.
+  const from = Math.min(sentence[0], (tokens[Math.max(0, first - 3 - kindHits.maxSpan)] as PreparedToken).start);
+  const to = Math.max(sentence[1], (tokens[Math.min(tokens.length - 1, last + 2)] as PreparedToken).start);
+  const matches = kindHits.matches;
+  for (let j = firstStartingAt(matches, tokens, from); j < matches.length; j++) {
+    const m = matches[j] as RuleMatch;
+    if ((tokens[m.first] as PreparedToken).start > to) break;
     const mStart = (tokens[m.first] as PreparedToken).start;
     const mEnd = (tokens[m.last] as PreparedToken).end;
     const position = m.rule.entry.position ?? 'before';
@@ -148,7 +182,7 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
     } else if (position === 'before') {
       if (m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
     } else if (position === 'after') {
-      const afterClause = clauseAround(text, Math.max(end - 1, start));
+      const afterClause = structure.clauseAround(Math.max(end - 1, start));
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
     } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
       return true;
@@ -172,24 +206,61 @@ function globalCopy(re: RegExp): RegExp {
   return copy;
 }
 
-function scriptureCited(text: string, offset: number, patterns: readonly RegExp[]): boolean {
-  if (patterns.length === 0) return false;
-  const sentence = sentenceAround(text, offset);
-  const [pStart, pEnd] = paragraphAround(text, offset);
-  const paragraph = text.slice(pStart, pEnd);
-  const next = paragraphAround(text, Math.min(text.length, pEnd + 2));
-  const nextText = pEnd < text.length ? text.slice(next[0], next[1]) : '';
-  for (const re of patterns) {
-    const global = globalCopy(re);
-    global.lastIndex = 0;
-    if (global.test(text.slice(sentence[0], Math.min(text.length, sentence[1] + 1)))) return true;
-    global.lastIndex = 0;
-    for (const m of paragraph.matchAll(global)) {
-      if (/^[\s.,;:!?…)\]»”"'-]*$/u.test(paragraph.slice(m.index + m[0].length))) return true;
+/**
+ * Scripture tests of one segment, answered once per sentence and once per paragraph: a long
+ * paragraph with many findings would otherwise be searched with every pattern for each of them.
+ */
+class ScriptureCitations {
+  private readonly bySentence = new Map<number, boolean>();
+  private readonly byParagraph = new Map<string, boolean>();
+
+  constructor(
+    private readonly structure: TextStructure,
+    private readonly patterns: readonly RegExp[],
+  ) {}
+
+  /** Whether the fragment at `offset` (segment-relative) is cited scripture. */
+  cited(offset: number): boolean {
+    if (this.patterns.length === 0) return false;
+    const text = this.structure.text;
+    const sentence = this.structure.sentenceAround(offset);
+    // A sentence's start fixes its end, so the start is key enough.
+    let inSentence = this.bySentence.get(sentence[0]);
+    if (inSentence === undefined) {
+      const sentenceText = text.slice(sentence[0], Math.min(text.length, sentence[1] + 1));
+      inSentence = this.patterns.some((re) => {
+        const global = globalCopy(re);
+        global.lastIndex = 0;
+        return global.test(sentenceText);
+      });
+      this.bySentence.set(sentence[0], inSentence);
     }
-    if (nextText.trim().length > 0 && nextText.trim().length <= 60 && re.test(nextText)) return true;
+    if (inSentence) return true;
+    const [pStart, pEnd] = this.structure.paragraphAround(offset);
+    const key = `${pStart}:${pEnd}`;
+    let inParagraph = this.byParagraph.get(key);
+    if (inParagraph === undefined) {
+      inParagraph = this.paragraphCited(pStart, pEnd);
+      this.byParagraph.set(key, inParagraph);
+    }
+    return inParagraph;
   }
-  return false;
+
+  private paragraphCited(pStart: number, pEnd: number): boolean {
+    const text = this.structure.text;
+    const paragraph = text.slice(pStart, pEnd);
+    const next = this.structure.paragraphAround(Math.min(text.length, pEnd + 2));
+    const nextText = pEnd < text.length ? text.slice(next[0], next[1]) : '';
+    for (const re of this.patterns) {
+      const global = globalCopy(re);
+      global.lastIndex = 0;
+      for (const m of paragraph.matchAll(global)) {
+        if (/^[\s.,;:!?…)\]»”"'-]*$/u.test(paragraph.slice(m.index + m[0].length))) return true;
+      }
+      if (nextText.trim().length > 0 && nextText.trim().length <= 60 && re.test(nextText)) return true;
+    }
+    return false;
+  }
 }
 
 function sortedUnique<T extends string>(values: Iterable<T>): T[] {
@@ -201,19 +272,26 @@ function sortedUnique<T extends string>(values: Iterable<T>): T[] {
  * Exported for tests and benchmarks; `runIndicators` is the entry point.
  */
 export function segmentFindings(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions): Finding[] {
+  return findingsOfSegment(doc, segment, compiled, options, new SegmentLanguages(), new LineIndex(doc.text));
+}
+
+function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
   const text = doc.text.slice(segStart, segEnd);
   if (text.trim() === '') return [];
   const window = options.contextWindow ?? 60;
   const role = segment.message?.role;
   const isBlockquote = BLOCKQUOTE_SEGMENT.test(segment.id);
-  const quotes = quotationSpans(text);
+  let quotes: Range[] | undefined;
   const author = segmentAuthor(segment);
   const findings = new Map<string, Finding>();
-  for (const language of languagesFor(text, compiled, options)) {
+  const structure = new TextStructure(text);
+  const scripture = new ScriptureCitations(structure, compiled.scripture);
+  let raw: Token[] | undefined;
+  for (const language of languagesFor(doc, segment, text, compiled, options, languages)) {
     const indicatorRules = compiled.indicators.get(language);
     if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    const tokens = prepareTokens(text, language);
+    const tokens = prepareTokens(text, language, (raw ??= tokenize(text)));
     const matches = matchTokens(indicatorRules, text, tokens);
     if (matches.length === 0) continue;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
@@ -224,18 +302,17 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
       const range: [number, number] = [segStart + first.start, segStart + last.end];
       const key = `${entry.id}\u0000${range[0]}\u0000${range[1]}`;
       if (findings.has(key)) continue;
-      const quotedByMarks = insideAny(quotes, first.start, last.end);
-      const scripture = scriptureCited(text, first.start, compiled.scripture);
-      const quoted = isBlockquote || quotedByMarks || scripture;
-      const reported = markerApplies('reported', hits, tokens, text, match.first, match.last);
+      const quotedByMarks = insideAny((quotes ??= quotationSpans(text)), first.start, last.end);
+      const quoted = isBlockquote || quotedByMarks || scripture.cited(first.start);
+      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last);
       const counter = new Set<Countervailing>();
       if (quoted) counter.add('quoted');
       if (reported) counter.add('reported');
       if (role === 'forwarded') counter.add('forwarded');
       if (role === 'reaction') counter.add('reaction');
-      if (markerApplies('negation', hits, tokens, text, match.first, match.last)) counter.add('negated');
-      if (markerApplies('conditional', hits, tokens, text, match.first, match.last)) counter.add('conditional');
-      if (endsWithQuestion(text, last.end)) counter.add('question');
+      if (markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
+      if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
+      if (structure.endsWithQuestion(last.end)) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
       const normalisations: string[] = [];
@@ -243,7 +320,7 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
         const t = tokens[k] as PreparedToken;
         for (const step of t.steps) normalisations.push(`«${t.text}» at document offset ${segStart + t.start + step.offset}: ${describeStep(step)}`);
       }
-      const { line, column } = lineColumn(doc.text, range[0]);
+      const { line, column } = lines.lineColumn(range[0]);
       const source = lexicon.sources.find((s) => s.id === entry.source);
       const baseReason = entry.reason ?? DEFAULT_REASON[entry.category] ?? entry.category;
       const detail = [entry.subcategory, entry.label].filter((x) => x !== undefined).join(': ');
@@ -302,8 +379,12 @@ export interface IndicatorResult {
  */
 export function runIndicators(docs: readonly SozDocument[], options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorResult {
   const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
+  const languages = options.segmentLanguages ?? new SegmentLanguages();
   const all: Finding[] = [];
-  for (const doc of docs) for (const segment of doc.segments) all.push(...segmentFindings(doc, segment, rules, options));
+  for (const doc of docs) {
+    const lines = new LineIndex(doc.text);
+    for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, languages, lines)) all.push(f);
+  }
   const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
   const findings = [...kept].sort(compareFindings);
   const byCategory: Record<string, number> = {};

@@ -8,6 +8,7 @@
  * candidates found there are checked against the following tokens.
  */
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
+import type { Token } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconEntry, TokenTest } from './lexicon-schema.js';
@@ -70,6 +71,32 @@ export function wordKey(word: string, language: LanguageCode): { normalised: str
   const { normalised: raw, steps } = normaliseForMatching(word, language);
   const normalised = foldSpelling(raw);
   return { normalised, stem: stem(normalised, language), steps };
+}
+
+type WordKey = ReturnType<typeof wordKey>;
+
+/** Memo of {@link wordKey} per language; cleared when it grows past this many words. */
+const KEY_CACHE_LIMIT = 200_000;
+const keyCache = new Map<LanguageCode, Map<string, WordKey>>();
+
+/**
+ * {@link wordKey} remembered per language: a chat repeats the same few thousand words, and
+ * normalising and stemming each occurrence anew was most of the matching time. `wordKey` is a pure
+ * function of (word, language), so the memo changes no result; the shared `steps` are read only.
+ */
+function cachedWordKey(word: string, language: LanguageCode): WordKey {
+  let cache = keyCache.get(language);
+  if (!cache) {
+    cache = new Map();
+    keyCache.set(language, cache);
+  }
+  let key = cache.get(word);
+  if (!key) {
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    key = wordKey(word, language);
+    cache.set(word, key);
+  }
+  return key;
 }
 
 /**
@@ -167,12 +194,16 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, ruleCount };
 }
 
-/** Tokenises a text and prepares its word tokens (normalised form, stem, sentence starts). */
-export function prepareTokens(text: string, language: LanguageCode): PreparedToken[] {
+/**
+ * Tokenises a text and prepares its word tokens (normalised form, stem, sentence starts).
+ * `tokens` is `tokenize(text)` when the caller already has it (tokenisation does not depend on
+ * the language, so a segment matched in several languages is tokenised once).
+ */
+export function prepareTokens(text: string, language: LanguageCode, tokens: readonly Token[] = tokenize(text)): PreparedToken[] {
   const prepared: PreparedToken[] = [];
   let sentenceStart = true;
   let lastEnd = 0;
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const [start, end] = token.range;
     if (text.slice(lastEnd, start).includes('\n')) sentenceStart = true;
     lastEnd = end;
@@ -184,11 +215,48 @@ export function prepareTokens(text: string, language: LanguageCode): PreparedTok
       sentenceStart = false;
       continue;
     }
-    const key = wordKey(token.text, language);
+    const key = cachedWordKey(token.text, language);
     prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, sentenceInitial: sentenceStart });
     sentenceStart = false;
   }
   return prepared;
+}
+
+/** Candidate rules per token (stem + normalised form), remembered per compiled language. */
+const CANDIDATE_CACHE_LIMIT = 200_000;
+const candidateCache = new WeakMap<CompiledLanguage, Map<string, readonly CompiledRule[]>>();
+const NO_RULES: readonly CompiledRule[] = [];
+
+/**
+ * Rules whose first test may pass for `token`: by stem, by word, by each suffix length and by each
+ * prefix length, in that order, each rule once. Depends only on the token's stem and normalised
+ * form, so it is computed once per distinct word and then looked up.
+ */
+function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonly CompiledRule[] {
+  let cache = candidateCache.get(compiled);
+  if (!cache) {
+    cache = new Map();
+    candidateCache.set(compiled, cache);
+  }
+  const key = `${token.stem}\u0000${token.normalised}`;
+  let list = cache.get(key);
+  if (list === undefined) {
+    const candidates = new Set<CompiledRule>();
+    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
+    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
+    for (const length of compiled.suffixLengths) {
+      if (length >= token.normalised.length) continue;
+      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
+    }
+    for (const length of compiled.prefixLengths) {
+      if (length > token.normalised.length) continue;
+      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
+    }
+    list = candidates.size === 0 ? NO_RULES : [...candidates];
+    if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
+    cache.set(key, list);
+  }
+  return list;
 }
 
 function passes(test: CompiledTest, token: PreparedToken): boolean {
@@ -216,18 +284,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
   const matches: RuleMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
-    const candidates = new Set<CompiledRule>();
-    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
-    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
-    for (const length of compiled.suffixLengths) {
-      if (length >= token.normalised.length) continue;
-      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
-    }
-    for (const length of compiled.prefixLengths) {
-      if (length > token.normalised.length) continue;
-      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
-    }
-    for (const rule of candidates) {
+    for (const rule of candidatesOf(compiled, token)) {
       if (rule.sentenceInitial && !token.sentenceInitial) continue;
       if (rule.notAfter) {
         const previous = tokens[i - 1];

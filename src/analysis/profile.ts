@@ -8,7 +8,6 @@
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import type { LanguageCode } from '../language/index.js';
-import { identifyLanguage } from '../language/index.js';
 import type { SegmentRef, SelectionFilter } from './filters.js';
 import { segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
@@ -16,6 +15,7 @@ import type { CompiledLanguage } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens, wordKey } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
+import { SegmentLanguages } from './segment-language.js';
 import { logRatio, round6 } from './stats.js';
 
 /** Every profile category, in output order. */
@@ -30,6 +30,8 @@ export interface ProfileOptions {
   readonly filter?: SelectionFilter;
   /** Reference corpus for comparison of rates. */
   readonly reference?: readonly SozDocument[];
+  /** Segment languages already identified in this run (shared with the other analyses). */
+  readonly segmentLanguages?: SegmentLanguages;
 }
 
 interface CompiledProfile {
@@ -69,36 +71,54 @@ function emptyTally(): Tally {
   return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
 }
 
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOf: (ref: SegmentRef) => string): Map<string, Tally> {
-  const tallies = new Map<string, Tally>();
+/**
+ * Tallies the segments once per unit kind: each segment is identified, tokenised and matched once,
+ * and its counts are added to the tally of its key under every `keyOf` (author, document, …).
+ * Returns one map per `keyOf`, in the same order.
+ */
+function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef) => string)[], languages: SegmentLanguages): Map<string, Tally>[] {
+  const maps = keyOfs.map(() => new Map<string, Tally>());
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
-    const guess = identifyLanguage(text).language;
-    const key = keyOf(ref);
-    const tally = tallies.get(key) ?? emptyTally();
-    tallies.set(key, tally);
-    const profile = guess === 'und' ? undefined : compiled.get(guess);
-    const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess);
-    tally.tokens += tokens.length;
-    tally.languages[guess] = (tally.languages[guess] ?? 0) + tokens.length;
-    if (!profile) continue;
-    tally.profiledTokens += tokens.length;
-    for (const token of tokens) {
-      for (const category of PROFILE_LIST_CATEGORIES) {
-        if (profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
-      }
-    }
-    const seen = new Set<string>();
-    for (const m of matchTokens(profile.calls, text, tokens)) {
-      const sub = m.rule.entry.subcategory;
-      const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
-      if (!category || seen.has(`${category}:${m.first}`)) continue;
-      seen.add(`${category}:${m.first}`);
-      tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+    const guess = languages.of(ref.doc, ref.segment, text).language;
+    const own = segmentTally(text, guess, compiled);
+    keyOfs.forEach((keyOf, i) => {
+      const tallies = maps[i] as Map<string, Tally>;
+      const key = keyOf(ref);
+      const tally = tallies.get(key) ?? emptyTally();
+      tallies.set(key, tally);
+      tally.tokens += own.tokens;
+      tally.languages[guess] = (tally.languages[guess] ?? 0) + own.tokens;
+      tally.profiledTokens += own.profiledTokens;
+      for (const [category, n] of Object.entries(own.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+    });
+  }
+  return maps;
+}
+
+/** Counts of one segment in language `guess`. */
+function segmentTally(text: string, guess: LanguageCode | 'und', compiled: ReadonlyMap<LanguageCode, CompiledProfile>): Tally {
+  const tally = emptyTally();
+  const profile = guess === 'und' ? undefined : compiled.get(guess);
+  const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess);
+  tally.tokens = tokens.length;
+  if (!profile) return tally;
+  tally.profiledTokens = tokens.length;
+  for (const token of tokens) {
+    for (const category of PROFILE_LIST_CATEGORIES) {
+      if (profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
     }
   }
-  return tallies;
+  const seen = new Set<string>();
+  for (const m of matchTokens(profile.calls, text, tokens)) {
+    const sub = m.rule.entry.subcategory;
+    const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
+    if (!category || seen.has(`${category}:${m.first}`)) continue;
+    seen.add(`${category}:${m.first}`);
+    tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+  }
+  return tally;
 }
 
 function ratesOf(tally: Tally): Record<string, number> {
@@ -125,18 +145,20 @@ export interface ProfileRow {
 export function runProfile(docs: readonly SozDocument[], options: ProfileOptions): { rows: ProfileRow[]; reference?: { tokens: number; rates: Record<string, number> }; excluded: ReturnType<typeof selectSegments>['counts'] } {
   const compiled = compileProfiles(options.lists, options.lexicons);
   const { segments, counts } = selectSegments(docs, options.filter);
+  const languages = options.segmentLanguages ?? new SegmentLanguages();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
-    reference = tallySegments(refSegments, compiled, () => 'reference').get('reference') ?? emptyTally();
+    reference = (tallySegments(refSegments, compiled, [() => 'reference'], languages)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const rows: ProfileRow[] = [];
   const units: ['author' | 'document', (ref: SegmentRef) => string][] = [
     ['author', (ref) => segmentAuthor(ref.segment) ?? '(unknown author)'],
     ['document', (ref) => ref.doc.id],
   ];
-  for (const [unit, keyOf] of units) {
-    const tallies = tallySegments(segments, compiled, keyOf);
+  const perUnit = tallySegments(segments, compiled, units.map(([, keyOf]) => keyOf), languages);
+  for (const [i, [unit]] of units.entries()) {
+    const tallies = perUnit[i] as Map<string, Tally>;
     for (const key of [...tallies.keys()].sort(compareCodeUnits)) {
       const tally = tallies.get(key) as Tally;
       const row: ProfileRow = { unit, key, tokens: tally.tokens, profiledTokens: tally.profiledTokens, languages: tally.languages, counts: tally.counts, rates: ratesOf(tally) };

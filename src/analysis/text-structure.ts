@@ -24,8 +24,11 @@ export function quotationSpans(text: string): Range[] {
     if (outer) spans.push([outer.start, end]);
     stack.length = 0;
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
+  // Only line breaks and quotation marks can change the state; jump from one to the next.
+  const interesting = /[\n«»„“”‘’‹›"']/g;
+  for (let found = interesting.exec(text); found !== null; found = interesting.exec(text)) {
+    const i = found.index;
+    const ch = found[0];
     if (ch === '\n' && text[i + 1] === '\n') {
       closeAll(i);
       continue;
@@ -96,4 +99,110 @@ export function paragraphAround(text: string, offset: number): Range {
   const start = before === -1 || before + 2 > offset ? (before === -1 ? 0 : Math.min(before + 2, offset)) : before + 2;
   const after = text.indexOf('\n\n', offset);
   return [start, after === -1 ? text.length : after];
+}
+
+/** Index of the last element of sorted `values` that is `< bound`, or -1. */
+function lastBelow(values: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Positions of the code units matched by the one-character class `boundary` (no flags). */
+function positionsOf(text: string, boundary: RegExp): number[] {
+  const positions: number[] = [];
+  const global = new RegExp(boundary.source, 'g');
+  for (let found = global.exec(text); found !== null; found = global.exec(text)) positions.push(found.index);
+  return positions;
+}
+
+/**
+ * The same answers as {@link sentenceAround}, {@link clauseAround}, {@link paragraphAround} and
+ * {@link endsWithQuestion} for one text, in O(log n) per question instead of a scan: boundary
+ * positions are collected once (lazily, one pass each), then found by binary search. A segment
+ * with thousands of findings (a long message, a chat exported as one text) would otherwise be
+ * scanned once per finding. Offsets are 0-based UTF-16 code units in `[0, text.length]`.
+ */
+export class TextStructure {
+  private sentenceEnds?: number[];
+  private clauseEnds?: number[];
+  private blankLines?: number[];
+  private questionStops?: number[];
+
+  constructor(readonly text: string) {}
+
+  /** As {@link sentenceAround}. */
+  sentenceAround(offset: number): Range {
+    this.sentenceEnds ??= positionsOf(this.text, SENTENCE_END);
+    return this.spanAround(this.sentenceEnds, offset, SENTENCE_END);
+  }
+
+  /** As {@link clauseAround}. */
+  clauseAround(offset: number): Range {
+    this.clauseEnds ??= positionsOf(this.text, CLAUSE_END);
+    return this.spanAround(this.clauseEnds, offset, CLAUSE_END);
+  }
+
+  /** As {@link paragraphAround}. */
+  paragraphAround(offset: number): Range {
+    const text = this.text;
+    if (!this.blankLines) {
+      // Every start of "\n\n", overlapping ones included, as indexOf/lastIndexOf would find them.
+      const starts: number[] = [];
+      for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', i + 1)) starts.push(i);
+      this.blankLines = starts;
+    }
+    const starts = this.blankLines;
+    const before = starts[lastBelow(starts, Math.max(0, offset - 1) + 1)];
+    const start = before === undefined ? 0 : Math.min(before + 2, offset);
+    const after = starts[lastBelow(starts, offset) + 1];
+    return [start, after === undefined ? text.length : after];
+  }
+
+  /** As {@link endsWithQuestion}. */
+  endsWithQuestion(offset: number): boolean {
+    const text = this.text;
+    this.questionStops ??= positionsOf(text, /[?؟.!…\n]/);
+    const i = this.questionStops[lastBelow(this.questionStops, offset) + 1];
+    if (i === undefined) return false;
+    const ch = text[i];
+    if (ch === '?' || ch === '؟') return true;
+    return text[i + 1] === '?' || (ch === '!' && text[i - 1] === '?');
+  }
+
+  private spanAround(ends: readonly number[], offset: number, boundary: RegExp): Range {
+    // Offsets outside the text never occur in practice; the scan defines the answer there.
+    if (offset < 0 || offset > this.text.length) return spanAround(this.text, offset, boundary);
+    // Start: just after the last boundary before `offset`; end: the first boundary at or after it.
+    const k = lastBelow(ends, offset);
+    const before = ends[k];
+    const after = ends[k + 1];
+    return [before === undefined ? 0 : before + 1, after === undefined ? this.text.length : after];
+  }
+}
+
+/**
+ * Line and column of document offsets, found by binary search over the line breaks collected once
+ * (core's `lineColumn` scans from the start of the text at every call). Same numbering as
+ * `lineColumn` in `src/core/finding.ts`: lines and columns start at 1, columns count UTF-16 code
+ * units, a line starts after each "\n".
+ */
+export class LineIndex {
+  private readonly breaks: number[] = [];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+  }
+
+  /** 1-based line and column of the 0-based `offset`. */
+  lineColumn(offset: number): { line: number; column: number } {
+    const k = lastBelow(this.breaks, offset);
+    const lineStart = k < 0 ? 0 : (this.breaks[k] as number) + 1;
+    return { line: k + 2, column: offset - lineStart + 1 };
+  }
 }

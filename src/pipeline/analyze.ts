@@ -17,6 +17,7 @@ import { languageOverview } from '../analysis/language-overview.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
+import { analysisCsv } from '../report/csv-tables.js';
 import { extractEvidence } from './extract.js';
 import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
@@ -81,7 +82,11 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
         ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
       }),
     ];
-    for (const result of results) write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+    for (const result of results) {
+      write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+      const csv = analysisCsv(result);
+      if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+    }
 
     const facts = installFacts();
     const manifest: RunManifest = {
