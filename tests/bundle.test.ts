@@ -2,35 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { Command, CommanderError } from 'commander';
-import { createContext } from '../src/cli/context.js';
-import type { RegisterCommands } from '../src/cli/context.js';
-import { registerVerifyCommands } from '../src/cli/commands/verify.js';
-import { registerBundleCommands } from '../src/cli/commands/bundle.js';
-import { UserError } from '../src/core/errors.js';
 import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
 import { unpackBundle } from '../src/pipeline/bundle.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 const demoFiles = () => readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name));
-const MODULES: RegisterCommands[] = [registerVerifyCommands, registerBundleCommands];
-
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env: {}, cwd: process.cwd(), now: () => new Date('2026-03-11T10:00:00Z') };
-  const program = new Command('soz').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of MODULES) register(program, createContext(io));
-  try {
-    await program.parseAsync(['node', 'soz', ...argv]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
-    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
-    throw error;
-  }
-}
+/** Runs soz in-process with a fixed clock. */
+const run = (argv: readonly string[]) => soz([...argv], { now: new Date('2026-03-11T10:00:00Z') });
 
 let caseDir = '';
 let bundle = '';

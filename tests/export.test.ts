@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { createContext } from '../src/cli/context.js';
-import type { RegisterCommands } from '../src/cli/context.js';
-import { registerExportCommands } from '../src/cli/commands/export.js';
-import { registerKeysCommands } from '../src/cli/commands/keys.js';
-import { registerSealCommands } from '../src/cli/commands/seal.js';
-import { UserError } from '../src/core/errors.js';
 import type { LogEntry } from '../src/core/case.js';
 import type { CaseUcoDocument, JsonLdNode } from '../src/seal/case-uco.js';
 import { caseUcoProblems } from '../src/seal/case-uco.js';
@@ -15,24 +8,10 @@ import { fileSha256, soz, tempDir } from './support/cli.js';
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 const demoFiles = () => readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name));
-const MODULES: RegisterCommands[] = [registerExportCommands, registerKeysCommands, registerSealCommands];
 const PASS = { SOZ_KEY_PASSPHRASE: 'correct horse battery' };
 
-async function run(argv: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env, cwd: process.cwd(), now: () => new Date('2026-03-12T08:30:00Z') };
-  const program = new Command('soz').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of MODULES) register(program, createContext(io));
-  try {
-    await program.parseAsync(['node', 'soz', ...argv]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UserError) return { code: error.exitCode, stdout, stderr: stderr + error.message };
-    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
-    throw error;
-  }
-}
+/** Runs soz in-process with a fixed clock and the given environment. */
+const run = (argv: readonly string[], env: Record<string, string> = {}) => soz([...argv], { env, now: new Date('2026-03-12T08:30:00Z') });
 
 let caseDir = '';
 let exported: CaseUcoDocument;

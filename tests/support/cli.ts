@@ -11,14 +11,14 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with a fixed clock (default: a fixed instant). */
-export async function soz(argv: readonly string[], options: { now?: Date; cwd?: string } = {}): Promise<CliResult> {
+export async function soz(argv: readonly string[], options: { now?: Date; cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const now = options.now ?? new Date('2026-03-10T09:00:00Z');
   const code = await runCli(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    env: {},
+    env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     now: () => now,
   });
