@@ -1,0 +1,185 @@
+/**
+ * The conclusion as an ordered list of layout-neutral blocks (headings, paragraphs, hashes, KWIC
+ * lines, fill-in places). The PDF and DOCX renderers both lay out this one outline, so the two
+ * formats always hold the same parts in the same order; Markdown and HTML come from templates.
+ */
+import type { ConclusionLabels } from './helpers.js';
+import { kindLabel, label, rabatLabel, stateLabel } from './helpers.js';
+import type { ConclusionModel, FindingView } from './model.js';
+import { selectionSentence } from './selection.js';
+
+/** Relative text size; each renderer maps it to its own units. */
+export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
+/** Indentation step: 0 none, 1 under an item, 2 under a sub-item. */
+export type OutlineIndent = 0 | 1 | 2;
+
+export type OutlineBlock =
+  | { readonly kind: 'heading'; readonly text: string; readonly level: 1 | 2 | 3 }
+  | { readonly kind: 'text'; readonly text: string; readonly indent: OutlineIndent; readonly size: OutlineSize; readonly bold: boolean; readonly alert: boolean; readonly center: boolean }
+  | { readonly kind: 'hash'; readonly label: string; readonly value: string; readonly indent: OutlineIndent }
+  | { readonly kind: 'kwic'; readonly label: string; readonly left: string; readonly actual: string; readonly right: string; readonly indent: OutlineIndent }
+  /** Where the examiner writes an answer: highlighted in DOCX, shown with `note` in PDF. */
+  | { readonly kind: 'fill-in'; readonly text: string; readonly note: string }
+  | { readonly kind: 'space' };
+
+interface TextOptions {
+  readonly indent?: OutlineIndent;
+  readonly size?: OutlineSize;
+  readonly bold?: boolean;
+  readonly alert?: boolean;
+  readonly center?: boolean;
+}
+
+/** The blocks of a conclusion, in reading order; pure. */
+export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabels): OutlineBlock[] {
+  const t = (key: string) => label(labels, key);
+  const blocks: OutlineBlock[] = [];
+  const text = (value: string, options: TextOptions = {}) =>
+    blocks.push({ kind: 'text', text: value, indent: options.indent ?? 0, size: options.size ?? 'normal', bold: options.bold ?? false, alert: options.alert ?? false, center: options.center ?? false });
+  const heading = (value: string, level: 1 | 2 | 3) => blocks.push({ kind: 'heading', text: value, level });
+  const pair = (key: string, value: string | null) => text(`${key}: ${value ?? t('notRecorded')}`);
+  const hash = (prefix: string, value: string, indent: OutlineIndent = 0) => blocks.push({ kind: 'hash', label: prefix, value, indent });
+  const kwic = (finding: FindingView, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: finding.left, actual: finding.actual, right: finding.right, indent });
+  const space = () => blocks.push({ kind: 'space' });
+
+  heading(t('title'), 1);
+  if (!model.final) {
+    text(`${t('draft')} — ${t('draftExplanation')}`, { bold: true, alert: true, center: true });
+    if (model.openSteps.length > 0) text(`${t('openStepsHeading')}: ${model.openSteps.map((step) => `${step.number}. ${step.title}`).join('; ')}`, { size: 'smaller', alert: true });
+  }
+  text(t('toolNotice'), { size: 'smaller' });
+
+  heading(`1. ${t('introSection')}`, 2);
+  pair(t('caseNumber'), model.case.caseNumber);
+  pair(t('grounds'), `${model.case.orderingBody}${model.case.orderDate ? `, ${model.case.orderDate}` : ''}`);
+  pair(t('examinationDate'), model.case.examinationDate);
+  pair(t('place'), model.intro.place);
+  pair(t('institution'), model.intro.institution);
+  pair(t('examiner'), model.case.examiner);
+  pair(t('qualification'), model.intro.qualification);
+  pair(t('experience'), model.intro.experience);
+  pair(t('present'), model.intro.present);
+  pair(t('translator'), model.intro.translator);
+  heading(t('liabilityHeading'), 3);
+  text(t('liabilityText'));
+  text(model.intro.acknowledged ? t('acknowledgedRecorded') : t('acknowledgementMissing'), { bold: !model.intro.acknowledged });
+  heading(t('questionsHeading'), 3);
+  if (model.questions.length === 0) text(t('noQuestions'));
+  for (const question of model.questions) {
+    text(`${question.number}. (${question.id}, ${question.language}) «${question.text}»`);
+    if (question.flagged) {
+      text(t('guardFlag'), { bold: true, size: 'smaller', indent: 1 });
+      for (const match of question.guardMatches) text(`«${match.matched}» — ${match.reason}`, { size: 'smaller', indent: 1 });
+      for (const suggestion of question.suggestions) text(`${t('suggestion')}: ${suggestion}`, { size: 'smaller', indent: 1 });
+    }
+  }
+  heading(t('objectsHeading'), 3);
+  model.evidence.forEach((record, index) => {
+    text(`${index + 1}. ${record.originalName} — ${record.mediaType}, ${record.size} ${t('size')}`);
+    hash('SHA-256:', record.sha256, 1);
+  });
+
+  heading(`2. ${t('researchSection')}`, 2);
+  heading(`2.1 ${t('methodsHeading')}`, 3);
+  text(t('methodsText'));
+  text(`soz ${model.tool.version}, Node.js ${model.tool.node}`);
+  text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
+  for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
+  if (model.selection) text(selectionSentence(model.selection, t));
+  heading(`2.2 ${t('documentsHeading')}`, 3);
+  for (const document of model.documents) {
+    text(`${document.id} — ${document.evidenceName}, ${document.format}, ${t('segments')}: ${document.segments}`, { size: 'small' });
+    for (const notice of document.notices) text(`${notice.severity} ${notice.code}: ${notice.message}`, { size: 'tiny', indent: 1 });
+  }
+  if (model.overview) {
+    for (const row of model.overview.documents) text(`${row.documentId}: ${t('characters')} ${row.characters}, ${t('words')} ${row.words}, ${t('language')} ${row.language}`, { size: 'smaller' });
+  }
+  heading(`2.3 ${t('findingsHeading')}`, 3);
+  text(`${t('findingsIntro')} ${model.counts.candidates} / ${model.counts.accepted} / ${model.counts.rejected} / ${model.counts.unreviewed}.`);
+  if (model.objects.length === 0) text(t('noAccepted'));
+  for (const object of model.objects) {
+    text(object.evidenceName, { bold: true });
+    hash('SHA-256:', object.evidenceSha256);
+    for (const finding of object.findings) {
+      text(`${finding.id} — ${finding.reason} (${finding.category})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
+      kwic(finding, 2);
+      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
+      text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });
+      if (finding.mainstreamMeaning) text(`${t('mainstreamMeaning')}: ${finding.mainstreamMeaning}`, { size: 'smaller', indent: 2 });
+      if (finding.citation) text(`${t('citation')}: ${finding.citation}`, { size: 'smaller', indent: 2 });
+      text(`${t('examinerReason')}: ${finding.decisionReason ?? ''}`, { size: 'smaller', indent: 2 });
+    }
+  }
+  if (model.profile) {
+    heading(`2.4 ${t('profileHeading')}`, 3);
+    text(t('profileIntro'), { size: 'smaller' });
+    for (const row of model.profile) text(`${row.unit} ${row.key} (${row.tokens}): ${row.rates.map((rate) => `${rate.category} ${rate.rate}`).join('; ')}`, { size: 'smaller' });
+  }
+  heading(`2.5 ${t('sopHeading')}`, 3);
+  text(`${model.procedure.title} — ${model.procedure.id} ${model.procedure.version}`, { size: 'smaller' });
+  for (const step of model.sop) {
+    text(`${step.number}. ${step.title} — ${kindLabel(labels, step.kind)}, ${stateLabel(labels, step.state)}${step.actor ? `, ${step.actor}` : ''}`, { size: 'small', bold: !(step.state === 'done' || step.state === 'skipped') });
+    if (step.note) text(step.note, { size: 'smaller', indent: 1 });
+    for (const field of step.fields) text(`${field.key}: ${field.value}`, { size: 'smaller', indent: 1 });
+    for (const file of step.files) hash(`${file.originalName}:`, file.sha256, 1);
+  }
+  heading(`2.6 ${t('rabatHeading')}`, 3);
+  text(t('rabatIntro'), { size: 'smaller' });
+  if (model.rabat) for (const part of model.rabat) text(`${rabatLabel(labels, part.key)}: ${part.value}`);
+  else text(t('rabatMissing'), { bold: true });
+
+  heading(`3. ${t('conclusionsSection')}`, 2);
+  if (model.questions.length === 0) text(t('noQuestions'));
+  for (const question of model.questions) {
+    heading(`${t('question')} ${question.number} (${question.id})`, 3);
+    text(`«${question.text}»`, { indent: 1 });
+    if (question.disposition.status === 'declined') {
+      text(`${t('declined')}: ${question.disposition.reason}`, { bold: true });
+    } else {
+      if (question.disposition.status === 'reformulated') text(`${t('reformulated')}: «${question.disposition.reformulation}» (${t('consent')}: ${question.disposition.consent})`);
+      if (question.answer) {
+        for (const line of question.answer.text.replace(/\r\n?/g, '\n').trim().split('\n')) text(line, { indent: 1 });
+        hash(`${t('answerFile')}: ${question.answer.path}, SHA-256`, question.answer.sha256);
+      } else {
+        text(t('unanswered'), { bold: true, alert: true });
+      }
+    }
+    text(`${t('restsOn')}: ${question.findingIds.length ? question.findingIds.join(', ') : t('none')}`, { size: 'smaller' });
+  }
+
+  heading(`4. ${t('limitationsSection')}`, 2);
+  text(t('limitationsText'));
+  if (model.counts.unreviewed > 0) text(`${t('unreviewedWarning')}: ${model.counts.unreviewed}`, { bold: true });
+  heading(`5. ${t('signatureSection')}`, 2);
+  text(t('signatureText'));
+  text(`${t('examiner')}: ${model.case.examiner}`);
+  space();
+  text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
+
+  heading(t('appendixA'), 2);
+  model.evidence.forEach((record, index) => {
+    text(`${index + 1}. ${record.originalName} — ${record.size} ${t('size')}; ${t('copy')}: ${record.copy}`, { size: 'small' });
+    hash('SHA-256:', record.sha256, 1);
+    hash('MD5:', record.md5, 1);
+  });
+  heading(t('appendixB'), 2);
+  hash(`${t('manifestDigest')}:`, model.manifest.sha256);
+  hash(`${t('lockfile')}:`, model.tool.lockfileSha256);
+  for (const file of [...model.manifest.data, ...model.templates, ...model.manifest.outputs]) hash(`${file.path}:`, file.sha256);
+  heading(t('appendixC'), 2);
+  if (model.rejected.length === 0) text(t('noneRejected'));
+  for (const finding of model.rejected) {
+    text(`${finding.id} — ${finding.evidenceName} (${finding.category})`, { bold: true, size: 'small' });
+    kwic(finding, 1);
+    text(`${t('examinerReason')}: ${finding.decisionReason ?? ''}`, { size: 'smaller', indent: 1 });
+  }
+  if (model.unreviewed.length > 0) {
+    heading(t('appendixD'), 2);
+    for (const finding of model.unreviewed) {
+      text(`${finding.id} — ${finding.evidenceName} (${finding.category})`, { bold: true, size: 'small' });
+      kwic(finding, 1);
+    }
+  }
+
+  return blocks;
+}
