@@ -3,10 +3,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../core/document.js';
 import type { SozDocument } from '../core/document.js';
-import { UserError } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
-import { expectSoundDocuments } from '../../tests/support/adapter-invariants.js';
-import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from './adapter.js';
+import { evidenceInputOf, expectSoundDocuments, extractOne, userErrorOf } from '../../tests/support/adapter-invariants.js';
+import { DEFAULT_LIMITS } from './adapter.js';
 import type { Limits } from './adapter.js';
 import { docxAdapter } from './docx.js';
 import { MEDIA_TYPES, sniffMediaType } from './sniff.js';
@@ -58,25 +56,8 @@ async function buildDocx(files: Record<string, string | Uint8Array> = FILES, opt
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', streamFiles: options.streamFiles ?? false });
 }
 
-function inputOf(bytes: Uint8Array, name = 'evidence.docx', limits: Limits = DEFAULT_LIMITS) {
-  return inputFromBytes(bytes, { name, sha256: sha256(bytes), mediaType: sniffMediaType(bytes.subarray(0, 65536)), limits });
-}
-
-async function extract(bytes: Uint8Array, name?: string, limits?: Limits): Promise<SozDocument> {
-  const [doc] = await collectDocuments(docxAdapter.extract(inputOf(bytes, name, limits)));
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-async function userErrorOf(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError');
-}
+const inputOf = (bytes: Uint8Array, name = 'evidence.docx', limits?: Limits) => evidenceInputOf(bytes, name, limits);
+const extract = (bytes: Uint8Array, name = 'evidence.docx', limits?: Limits): Promise<SozDocument> => extractOne(docxAdapter, bytes, name, limits);
 
 describe('docxAdapter on a generated package', () => {
   it('labels every part, keeps deleted/inserted/hidden text apart, in reading order', async () => {

@@ -4,10 +4,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { segmentText } from '../core/document.js';
 import type { SozDocument } from '../core/document.js';
-import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { REAL_CORPORA, expectSoundDocuments } from '../../tests/support/adapter-invariants.js';
-import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from './adapter.js';
+import { REAL_CORPORA, evidenceInputOf, expectSoundDocuments, extractOne, userErrorOf } from '../../tests/support/adapter-invariants.js';
 import { normalisePdfText, pdfAdapter, pdfLoadOptions } from './pdf.js';
 import { MEDIA_TYPES, sniffMediaType } from './sniff.js';
 
@@ -57,25 +55,8 @@ function predefinedCMapPdf(): Uint8Array {
   return new TextEncoder().encode(out);
 }
 
-function inputOf(bytes: Uint8Array, name = 'evidence.pdf') {
-  return inputFromBytes(bytes, { name, sha256: sha256(bytes), mediaType: sniffMediaType(bytes.subarray(0, 65536)), limits: DEFAULT_LIMITS });
-}
-
-async function extract(bytes: Uint8Array, name?: string): Promise<SozDocument> {
-  const [doc] = await collectDocuments(pdfAdapter.extract(inputOf(bytes, name)));
-  if (!doc) throw new Error('no document');
-  return doc;
-}
-
-async function userErrorOf(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError');
-}
+const inputOf = (bytes: Uint8Array, name = 'evidence.pdf') => evidenceInputOf(bytes, name);
+const extract = (bytes: Uint8Array, name = 'evidence.pdf'): Promise<SozDocument> => extractOne(pdfAdapter, bytes, name);
 
 describe('normalisePdfText', () => {
   it('turns Arabic presentation forms into letters, Farsi yeh from them into Arabic yeh, strips embedding marks', () => {
