@@ -36,6 +36,8 @@ const child = option('child', '');
 // Optional part limits, to measure their effect on memory: --max-messages N --max-json-mb M.
 const maxMessages = option('max-messages', '');
 const maxJsonMb = option('max-json-mb', '');
+// Which measurements to run (comma-separated), e.g. --modes adapter while tuning.
+const modes = option('modes', 'adapter,adapter+serialise,json-parse-floor,stream-json').split(',');
 const extra = [...(maxMessages !== '' ? ['--max-messages', maxMessages] : []), ...(maxJsonMb !== '' ? ['--max-json-mb', maxJsonMb] : [])];
 
 
@@ -48,7 +50,7 @@ async function main() {
   process.stdout.write(`file: ${file} (${(bytes / 1e6).toFixed(1)} MB), cores: ${availableParallelism()}, parser threads: ${threads}\n\n`);
   const results = {};
   // No heap flag for the children: the adapter must stay within the target with Node's defaults.
-  for (const mode of ['adapter', 'adapter+serialise', 'json-parse-floor', 'stream-json']) {
+  for (const mode of modes) {
     const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--file', file, '--threads', threads, ...extra], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
     if (run.status !== 0) {
       process.stdout.write(`${mode}: failed\n${run.stderr}\n`);

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, PartEnd, PartHeader, PartResult } from './parse-batch.js';
 import { PartBuilder } from './parse-batch.js';
+import type { PackedPart } from './part-transfer.js';
+import { unpackPart } from './part-transfer.js';
 
 /** Builds parts; `end` returns the built part, `close` stops the threads. */
 export interface PartRunner {
@@ -62,6 +64,12 @@ class InThreadRunner implements PartRunner {
 /** Messages to a worker: 0 = begin, 1 = batch, 2 = end. */
 export type ToWorker = { readonly t: 0; readonly seq: number; readonly header: PartHeader } | { readonly t: 1; readonly seq: number; readonly job: BatchJob } | { readonly t: 2; readonly seq: number; readonly end: PartEnd };
 
+/** A worker's answer: a built part travels packed (see `part-transfer.ts`), a failure as is. */
+export interface FromWorker {
+  readonly seq: number;
+  readonly result: PackedPart | Extract<PartResult, { ok: false }>;
+}
+
 interface Pending {
   resolve(result: PartResult): void;
   reject(error: unknown): void;
@@ -81,12 +89,12 @@ class WorkerRunner implements PartRunner {
     for (let i = 0; i < threads; i++) {
       // A capped heap makes a worker collect garbage early instead of growing towards the
       // machine's default limit; parts are bounded well below it.
-      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      worker.on('message', (message: { seq: number; result: PartResult }) => {
+      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 } });
+      worker.on('message', (message: FromWorker) => {
         const waiting = this.pending.get(message.seq);
         this.pending.delete(message.seq);
         this.refs(-1);
-        waiting?.resolve(message.result);
+        waiting?.resolve(message.result.ok ? unpackPart(message.result) : message.result);
       });
       worker.on('error', (error) => this.fail(error));
       worker.unref();

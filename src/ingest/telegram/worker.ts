@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PartBuilder } from './parse-batch.js';
-import type { ToWorker } from './pool.js';
+import { packPart, transferList } from './part-transfer.js';
+import type { FromWorker, ToWorker } from './pool.js';
 
 const parts = new Map<number, PartBuilder>();
 
@@ -14,6 +15,12 @@ parentPort?.on('message', (message: ToWorker) => {
   else {
     const builder = parts.get(message.seq) as PartBuilder;
     parts.delete(message.seq);
-    parentPort?.postMessage({ seq: message.seq, result: builder.finish(message.end) });
+    const result = builder.finish(message.end);
+    if (!result.ok) {
+      parentPort?.postMessage({ seq: message.seq, result } satisfies FromWorker);
+      return;
+    }
+    const packed = packPart(result);
+    parentPort?.postMessage({ seq: message.seq, result: packed } satisfies FromWorker, transferList(packed));
   }
 });
