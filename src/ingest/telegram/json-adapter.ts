@@ -37,6 +37,11 @@ export interface TelegramJsonOptions {
    * document text (UTF-16 code units) is never longer than the JSON it comes from.
    */
   readonly maxJsonBytesPerDocument?: number;
+  /**
+   * Whether the scanner may take Telegram's own line layout as a shortcut to message ends
+   * (default true; see `json-scanner.ts`). False scans every byte; the documents are the same.
+   */
+  readonly fastPath?: boolean;
   /** Worker file to use instead of the compiled `worker.js` next to this module (tests). */
   readonly workerUrl?: URL;
 }
@@ -62,12 +67,39 @@ export function createTelegramJsonAdapter(options: TelegramJsonOptions = {}): In
   };
 }
 
+/** A fast-path message boundary did not hold up (see `json-scanner.ts`). */
+class NeedsExactScan extends Error {}
+
+/**
+ * Reads with the scanner's fast path; if a candidate boundary does not hold up, or the file looks
+ * malformed (a layout unlike Telegram's own can make a wrong cut look like damage), reads again
+ * exactly and goes on after the documents already given: the exact read has the last word. Both
+ * reads give the same documents wherever the fast one succeeds.
+ */
 async function* extractTelegramJson(input: EvidenceInput, options: TelegramJsonOptions): AsyncGenerator<SozDocument> {
+  if (options.fastPath === false) {
+    yield* readExport(input, options, false);
+    return;
+  }
+  let given = 0;
+  try {
+    for await (const doc of readExport(input, options, true)) {
+      given++;
+      yield doc;
+    }
+  } catch (error) {
+    if (!(error instanceof NeedsExactScan || (error instanceof UserError && error.code === 'telegram.malformed-json'))) throw error;
+    let seen = 0;
+    for await (const doc of readExport(input, options, false)) if (seen++ >= given) yield doc;
+  }
+}
+
+async function* readExport(input: EvidenceInput, options: TelegramJsonOptions, fast: boolean): AsyncGenerator<SozDocument> {
   const threshold = options.workerThresholdBytes ?? 8 * 1024 * 1024;
   const runner = createPartRunner(input.size < threshold ? 0 : options.threads, options.workerUrl);
   // Parts open or built but not yet yielded; a bound on them bounds memory (each is ≤ the part limits).
   const maxOpen = runner.threads + 1;
-  const scanner = new TelegramJsonScanner(input.name, input.limits.maxDepth);
+  const scanner = new TelegramJsonScanner(input.name, input.limits.maxDepth, fast);
   const planner = new PartPlanner(input, options, runner);
   const ids = new RepeatedIds();
   let chatsDone = 0;
@@ -109,6 +141,7 @@ async function settled(input: EvidenceInput, result: Promise<PartResult>): Promi
 
 function checked(input: EvidenceInput, result: PartResult): Extract<PartResult, { ok: true }> {
   if (result.ok) return result;
+  if (result.kind === 'unverified') throw new NeedsExactScan();
   if (result.kind === 'segments') {
     throw new UserError(`${input.name}: a chat has more than ${input.limits.maxSegments} segments in one document; raise the limit with --max-segments`, 'limit.segments');
   }
@@ -218,7 +251,7 @@ class PartPlanner {
   private send(batch: MessageBatch, from: number, to: number): void {
     const n = batch.starts.length;
     if (from === 0 && to === n) {
-      this.runner.add(this.open as number, { bytes: batch.bytes, baseOffset: batch.baseOffset, starts: Uint32Array.from(batch.starts), ends: Uint32Array.from(batch.ends) });
+      this.runner.add(this.open as number, { bytes: batch.bytes, baseOffset: batch.baseOffset, starts: Uint32Array.from(batch.starts), ends: Uint32Array.from(batch.ends), verified: batch.verified, depthLimit: batch.depthLimit });
       return;
     }
     const first = batch.starts[from] as number;
@@ -229,7 +262,7 @@ class PartPlanner {
       starts[i - from] = (batch.starts[i] as number) - first;
       ends[i - from] = (batch.ends[i] as number) - first;
     }
-    this.runner.add(this.open as number, { bytes: batch.bytes.slice(first, last), baseOffset: batch.baseOffset + first, starts, ends });
+    this.runner.add(this.open as number, { bytes: batch.bytes.slice(first, last), baseOffset: batch.baseOffset + first, starts, ends, verified: batch.verified, depthLimit: batch.depthLimit });
   }
 
   private close(lastOfChat: boolean): void {

@@ -8,7 +8,17 @@
  * bracket nesting (checked against `maxDepth` and for matching pairs). Grammar inside a message is
  * checked by `JSON.parse` later; the outer structure is checked here. Offsets are 0-based byte
  * offsets into the file.
+ *
+ * Fast path (on by default): Telegram Desktop pretty-prints, so a message whose `{` starts a line
+ * ends at the next line holding only its indentation and `}`. A raw line break cannot occur inside
+ * a JSON string, so that line is outside every string, and a native search finds it without
+ * looking at the bytes in between. Such a message is only a candidate: its batch says
+ * `verified: false`, and whoever parses it must parse each message on its own (a complete value
+ * each, separated by the commas this scanner checked, proves the cuts) and check its depth; if that
+ * fails, the file must be scanned again with `fast = false`. After a few misses (a message that
+ * ended before the searched line, i.e. a file laid out differently) the fast path switches off.
  */
+import { Buffer } from 'node:buffer';
 import { UserError } from '../../core/errors.js';
 
 /** Where a chat sits in the export. */
@@ -36,6 +46,10 @@ export interface MessageBatch {
   readonly baseOffset: number;
   readonly starts: number[];
   readonly ends: number[];
+  /** False when some boundaries are fast-path candidates (see the module comment). */
+  readonly verified: boolean;
+  /** Deepest nesting allowed inside each message (the message object is level 1). */
+  readonly depthLimit: number;
 }
 
 export type ScanEvent =
@@ -99,6 +113,10 @@ const CLOSE_ARR = 0x5d;
 /** Largest single message or outer value the scanner buffers. */
 const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 
+/** Longest indentation the fast path considers, and misses after which it switches off. */
+const MAX_FAST_INDENT = 64;
+const MAX_FAST_MISSES = 8;
+
 /**
  * Feed chunks in order, take events after each feed, call `end()` at the end of the file.
  * Throws `UserError` (code `telegram.malformed-json`) naming the file and byte offset.
@@ -115,12 +133,20 @@ export class TelegramJsonScanner {
   private events: ScanEvent[] = [];
   private batchStarts: number[] = [];
   private batchEnds: number[] = [];
+  private batchVerified = true;
+  private batchDepthLimit = 0;
+  /** `buf` as a Buffer, for its native multi-byte `indexOf`. */
+  private view: Buffer = Buffer.alloc(0);
+  private fastMisses = 0;
+  /** File offset up to which the last fast-path search looked without finding the end (-1: none pending). */
+  private missedUpTo = -1;
   /** Whether the top level looked like a full-account export (`about`, `chats`, …). */
   fullAccount = false;
 
   constructor(
     private readonly fileName: string,
     private readonly maxDepth: number,
+    private fast = true,
   ) {
     this.brackets = new Uint8Array(Math.max(1, maxDepth) + 1);
   }
@@ -143,6 +169,7 @@ export class TelegramJsonScanner {
       this.pos = 0;
       this.buf = chunk;
     }
+    this.view = Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     if (!this.started && this.bufStart === 0 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
     this.run();
     this.flushBatch();
@@ -246,6 +273,7 @@ export class TelegramJsonScanner {
     if (c === CLOSE_OBJ || c === CLOSE_ARR || c === 0x2c || c === 0x3a) throw this.syntax(at, c);
     frame.expect = Expect.CommaOrEnd;
     if (frame.role === Role.Messages) {
+      if (c === OPEN_OBJ && this.fast && this.fastMessage()) return;
       return this.startCapture(Purpose.Message, c === QUOTE ? 0 : c === OPEN_OBJ || c === OPEN_ARR ? 2 : 1);
     }
     const child = this.childRole(frame);
@@ -306,6 +334,39 @@ export class TelegramJsonScanner {
       return;
     }
     parent.expect = Expect.CommaOrEnd;
+  }
+
+  /**
+   * The fast path for the message whose `{` is at `pos`: true when a candidate end was found and
+   * taken (see the module comment).
+   */
+  private fastMessage(): boolean {
+    const buf = this.buf;
+    let lineStart = this.pos;
+    while (lineStart > 0 && (buf[lineStart - 1] === 0x20 || buf[lineStart - 1] === 0x09)) lineStart--;
+    const indent = this.pos - lineStart;
+    if (lineStart === 0 || buf[lineStart - 1] !== 0x0a || indent > MAX_FAST_INDENT) return false;
+    const closing = new Uint8Array(indent + 2);
+    closing[0] = 0x0a;
+    closing.set(buf.subarray(lineStart, this.pos), 1);
+    closing[indent + 1] = CLOSE_OBJ;
+    const found = this.view.indexOf(closing, this.pos + 1);
+    if (found < 0) {
+      this.missedUpTo = this.bufStart + buf.byteLength;
+      return false;
+    }
+    const end = found + closing.byteLength;
+    this.batchStarts.push(this.bufStart + this.pos);
+    this.batchEnds.push(this.bufStart + end);
+    this.batchVerified = false;
+    this.noteDepthLimit();
+    this.pos = end;
+    return true;
+  }
+
+  /** All messages of one chat sit at the same depth; a batch never spans chats. */
+  private noteDepthLimit(): void {
+    this.batchDepthLimit = this.maxDepth - this.stack.length;
   }
 
   private startCapture(purpose: Purpose, kind: 0 | 1 | 2): void {
@@ -406,6 +467,10 @@ export class TelegramJsonScanner {
       case Purpose.Message:
         this.batchStarts.push(c.start);
         this.batchEnds.push(end);
+        this.noteDepthLimit();
+        // A fast-path search ran past this message's end: the file is not laid out that way.
+        if (this.missedUpTo >= 0 && end < this.missedUpTo && ++this.fastMisses >= MAX_FAST_MISSES) this.fast = false;
+        this.missedUpTo = -1;
         return;
       case Purpose.Skip:
         return;
@@ -452,10 +517,11 @@ export class TelegramJsonScanner {
     bytes.set(this.buf.subarray(first - this.bufStart, last - this.bufStart));
     this.events.push({
       kind: 'batch',
-      batch: { bytes, baseOffset: first, starts: this.batchStarts.map((s) => s - first), ends: this.batchEnds.map((e) => e - first) },
+      batch: { bytes, baseOffset: first, starts: this.batchStarts.map((s) => s - first), ends: this.batchEnds.map((e) => e - first), verified: this.batchVerified, depthLimit: this.batchDepthLimit },
     });
     this.batchStarts = [];
     this.batchEnds = [];
+    this.batchVerified = true;
   }
 }
 
