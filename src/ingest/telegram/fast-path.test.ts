@@ -3,10 +3,13 @@
 // scan, and on layouts built to fool it, on damage and on hostile nesting the adapter ends with
 // exactly what the exact scan gives.
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { EvidenceInput, Limits } from '../adapter.js';
 import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../adapter.js';
+import { REAL_CORPORA } from '../../../tests/support/adapter-invariants.js';
 import type { MessageBatch } from './json-scanner.js';
 import { TelegramJsonScanner } from './json-scanner.js';
 import { createTelegramJsonAdapter } from './json-adapter.js';
@@ -82,6 +85,19 @@ describe('Telegram JSON scanner fast path', () => {
       expect(fast.some((b) => !b.verified)).toBe(chunk > 1000);
     }
     expect(batches(text, false, 4096).every((b) => b.verified)).toBe(true);
+  });
+
+  it('is taken on every real export and gives the same documents there', async () => {
+    const dir = join(REAL_CORPORA, 'telegram');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(2);
+    for (const name of files) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(batches(text, true, 1 << 20).some((b) => !b.verified), name).toBe(true);
+      const { fast, exact } = await bothWays(text);
+      expect(fast, name).not.toMatch(/^error/);
+      expect(fast, name).toBe(exact);
+    }
   });
 
   it('is not taken on a file without line breaks', () => {

@@ -27,7 +27,7 @@ function partOf(doc: SozDocument): BuiltPart {
 /** Through `postMessage`'s algorithm (structured clone), as between threads. */
 function overTheWire(part: BuiltPart): BuiltPart {
   const packed = packPart(part);
-  expect(transferList(packed).length).toBe(7);
+  expect(transferList(packed).length).toBe(8);
   return unpackPart(deserialize(serialize(packed)) as typeof packed);
 }
 

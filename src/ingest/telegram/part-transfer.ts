@@ -33,14 +33,16 @@ export interface PackedPart {
   readonly rangeStarts: Uint32Array;
   readonly rangeEnds: Uint32Array;
   readonly infoOf: Uint32Array;
-  /** Per `MessageInfo`: author and people-table indices, role and offset codes (see `CODES`). */
+  /** Per `MessageInfo`: index of its author in `people`, of its chat in `chats`, role and offset codes. */
   readonly authors: Uint32Array;
+  readonly chatOf: Uint32Array;
   readonly codes: Uint8Array;
   /** All short strings back to back; `lengths` cuts them apart in the order they were written. */
   readonly strings: string;
   readonly lengths: Uint32Array;
-  /** People as `[name, id | null]`, each once. */
+  /** People as `[name, id | null]` and chats as `[chatId, chatName]`, each once. */
   readonly people: ReadonlyArray<readonly [string, string | null]>;
+  readonly chats: ReadonlyArray<readonly [string, string | null]>;
   /** `[info index, fields after the required seven]` for infos that have such fields. */
   readonly tails: ReadonlyArray<readonly [number, Record<string, unknown>]>;
 }
@@ -53,7 +55,7 @@ const ISO_NULL = 1 << 5;
 
 /** The transfer list for `postMessage`: the typed arrays' memory. */
 export function transferList(packed: PackedPart): ArrayBuffer[] {
-  return [packed.segmentStarts, packed.rangeStarts, packed.rangeEnds, packed.infoOf, packed.authors, packed.codes, packed.lengths].map((a) => a.buffer as ArrayBuffer);
+  return [packed.segmentStarts, packed.rangeStarts, packed.rangeEnds, packed.infoOf, packed.authors, packed.chatOf, packed.codes, packed.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Packs a built part; throws `InternalError` when a segment is not of the layout described above. */
@@ -65,7 +67,8 @@ export function packPart(part: BuiltPart): PackedPart {
   const infoOf = new Uint32Array(n);
   const strings: string[] = [];
   const infos: MessageInfo[] = [];
-  const people = new PeopleTable();
+  const people = new PairTable();
+  const chats = new PairTable();
   let last: MessageInfo | undefined;
   for (let i = 0; i < n; i++) {
     const segment = segments[i] as Segment;
@@ -85,6 +88,7 @@ export function packPart(part: BuiltPart): PackedPart {
     infoOf[i] = infos.length - 1;
   }
   const authors = new Uint32Array(infos.length);
+  const chatOf = new Uint32Array(infos.length);
   const codes = new Uint8Array(infos.length);
   const tails: Array<readonly [number, Record<string, unknown>]> = [];
   for (let k = 0; k < infos.length; k++) {
@@ -95,9 +99,10 @@ export function packPart(part: BuiltPart): PackedPart {
     }
     const role = ROLES.indexOf(info.role);
     if (role < 0 || info.platform !== 'telegram') throw new InternalError(`telegram part transfer: message ${info.messageId} has an unknown role or platform`);
-    authors[k] = people.index(info.author);
+    authors[k] = people.index(info.author.name, info.author.id);
+    chatOf[k] = chats.index(info.chatId, info.chatName);
     codes[k] = role | (info.timestamp.offset === 'recorded' ? OFFSET_RECORDED : 0) | (info.timestamp.iso === null ? ISO_NULL : 0);
-    strings.push(info.chatId, info.chatName, info.messageId, info.timestamp.iso ?? '', info.timestamp.raw);
+    strings.push(info.messageId, info.timestamp.iso ?? '', info.timestamp.raw);
     if (keys.length > REQUIRED_INFO_KEYS.length) {
       const tail: Record<string, unknown> = {};
       for (let j = REQUIRED_INFO_KEYS.length; j < keys.length; j++) tail[keys[j] as string] = (info as unknown as Record<string, unknown>)[keys[j] as string];
@@ -106,12 +111,12 @@ export function packPart(part: BuiltPart): PackedPart {
   }
   const lengths = new Uint32Array(strings.length);
   for (let i = 0; i < strings.length; i++) lengths[i] = (strings[i] as string).length;
-  return { ok: true, packed: true, head, keys: Object.keys(part.doc), text, segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, codes, strings: strings.join(''), lengths, people: people.rows, tails };
+  return { ok: true, packed: true, head, keys: Object.keys(part.doc), text, segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, codes, strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, tails };
 }
 
 /** Rebuilds the part `packPart` packed. */
 export function unpackPart(packed: PackedPart): BuiltPart {
-  const { head, rangeStarts, rangeEnds, infoOf, authors, codes, lengths } = packed;
+  const { head, rangeStarts, rangeEnds, infoOf, authors, chatOf, codes, lengths } = packed;
   const pool = packed.strings;
   let at = 0;
   let s = 0;
@@ -126,11 +131,14 @@ export function unpackPart(packed: PackedPart): BuiltPart {
   for (let i = 0; i < n; i++) segmentIds[i] = next();
   const people: Party[] = packed.people.map(([name, id]) => (id === null ? { name } : { name, id }));
   const tails = new Map(packed.tails);
+  const sha = head.evidenceSha256;
+  const entry = head.entry;
+  // One anchor per message, shared by its segments (equal by value to one per segment).
   const infos: MessageInfo[] = new Array<MessageInfo>(codes.length);
+  const anchors: SourceAnchor[] = new Array<SourceAnchor>(codes.length);
   for (let k = 0; k < codes.length; k++) {
     const code = codes[k] as number;
-    const chatId = next();
-    const chatName = next();
+    const [chatId, chatName] = packed.chats[chatOf[k] as number] as readonly [string, string];
     const messageId = next();
     const iso = next();
     const raw = next();
@@ -145,14 +153,12 @@ export function unpackPart(packed: PackedPart): BuiltPart {
     };
     const tail = tails.get(k);
     infos[k] = tail === undefined ? info : { ...info, ...tail };
+    anchors[k] = entry === undefined ? { evidenceSha256: sha, messageId, part: 'message' } : { evidenceSha256: sha, entry, messageId, part: 'message' };
   }
-  const sha = head.evidenceSha256;
-  const entry = head.entry;
   const segments: Segment[] = new Array<Segment>(n);
   for (let i = 0; i < n; i++) {
-    const message = infos[infoOf[i] as number] as MessageInfo;
-    const anchor: SourceAnchor = entry === undefined ? { evidenceSha256: sha, messageId: message.messageId, part: 'message' } : { evidenceSha256: sha, entry, messageId: message.messageId, part: 'message' };
-    segments[i] = { id: segmentIds[i] as string, range: [rangeStarts[i] as number, rangeEnds[i] as number], anchor, message };
+    const k = infoOf[i] as number;
+    segments[i] = { id: segmentIds[i] as string, range: [rangeStarts[i] as number, rangeEnds[i] as number], anchor: anchors[k] as SourceAnchor, message: infos[k] as MessageInfo };
   }
   // Rebuilt in the original key order: documents are serialised and hashed.
   const fields: Record<string, unknown> = {};
@@ -164,18 +170,18 @@ export function unpackPart(packed: PackedPart): BuiltPart {
   return { ok: true, doc, firstIds, segmentStarts };
 }
 
-/** People of a part by name and id, each once; a person keeps the first index given. */
-class PeopleTable {
+/** Pairs of strings (a person's name and id, a chat's id and name), each once. */
+class PairTable {
   readonly rows: Array<readonly [string, string | null]> = [];
   private readonly byKey = new Map<string, number>();
 
-  index(party: Party): number {
-    const id = party.id ?? null;
-    const key = id === null ? `n${party.name}` : `i${id}\u0000${party.name}`;
+  index(first: string, second: string | undefined): number {
+    const id = second ?? null;
+    const key = id === null ? `n${first}` : `i${id}\u0000${first}`;
     let index = this.byKey.get(key);
     if (index === undefined) {
       index = this.rows.length;
-      this.rows.push([party.name, id]);
+      this.rows.push([first, id]);
       this.byKey.set(key, index);
     }
     return index;
