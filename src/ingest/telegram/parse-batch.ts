@@ -176,13 +176,27 @@ export class PartBuilder {
  */
 function nestsDeeper(value: unknown, limit: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  if (limit <= 0) return true;
   try {
-    if (Array.isArray(value)) return value.some((child) => nestsDeeper(child, limit - 1));
-    for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], limit - 1)) return true;
-    return false;
+    return containerNestsDeeper(value, limit);
   } catch (error) {
     if (error instanceof RangeError) return true;
     throw error;
   }
+}
+
+/** `nestsDeeper` for a container; plain loops, as it runs on every fast-path message. */
+function containerNestsDeeper(container: object, limit: number): boolean {
+  if (limit <= 0) return true;
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const child: unknown = container[i];
+      if (typeof child === 'object' && child !== null && containerNestsDeeper(child, limit - 1)) return true;
+    }
+    return false;
+  }
+  for (const key in container) {
+    const child = (container as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && containerNestsDeeper(child, limit - 1)) return true;
+  }
+  return false;
 }
