@@ -1,16 +1,19 @@
 /**
  * One message object of a Telegram Desktop `result.json` → `TelegramMessage`. Pure; runs in worker
- * threads as well as in the main thread. Anything it cannot read returns `null` and the caller
- * keeps the raw JSON as an `uninterpreted` segment.
+ * threads as well as in the main thread. Anything it cannot read becomes an `Uninterpretable` and
+ * the caller keeps the raw JSON as an `uninterpreted` segment.
+ *
+ * This runs once per message of exports with millions of them, so it avoids per-message regular
+ * expressions, object spreads and throw-away objects; each field is read from the message once.
+ * The objects it returns (and their key order, which shows in serialised documents) must not
+ * change: `json-message.test.ts` pins them.
  */
 import type { MediaItem, Party, Reaction, Timestamp } from '../../core/document.js';
 import type { Reactor, TelegramMessage, TextRun } from './message.js';
 import { NO_TIMESTAMP, hasText, messageRole, unixToIso } from './message.js';
 
 type Json = Record<string, unknown>;
-
-/** Marker the exporter writes instead of a path when a file was not downloaded. */
-const NOT_INCLUDED = /^\(File (not included|exceeds maximum size)/;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What `normalizeJsonMessage` returns for anything it cannot interpret. */
 export interface Uninterpretable {
@@ -24,51 +27,131 @@ export interface Uninterpretable {
 
 /** Reads one message; never throws. */
 export function normalizeJsonMessage(value: unknown): TelegramMessage | Uninterpretable {
-  if (!isObject(value)) return bad(undefined, {}, 'not a JSON object');
-  const id = messageIdOf(value.id);
-  if (id === undefined) return bad(undefined, value, 'no usable "id"');
-  const type = value.type;
-  if (type !== 'message' && type !== 'service') return bad(id, value, `unknown message type ${JSON.stringify(type) ?? 'undefined'}`);
-  const runs = textRuns(value);
-  if (runs === null) return bad(id, value, 'unreadable "text"/"text_entities"');
-  const timestamp = timestampOf(value);
-  const reactions = reactionsOf(value.reactions);
-  if (reactions === null) return bad(id, value, 'unreadable "reactions"');
-  const media = mediaOf(value);
-  // Built by assignment, not spreads: this runs once per message of very large exports.
+  if (!isObject(value)) return bad(undefined, NO_FIELDS, 'not a JSON object');
+  const f = fieldsOf(value);
+  const id = messageIdOf(f.id);
+  if (id === undefined) return bad(undefined, f, 'no usable "id"');
+  const type = f.type;
+  if (type !== 'message' && type !== 'service') return bad(id, f, `unknown message type ${JSON.stringify(type) ?? 'undefined'}`);
+  const runs = textRuns(f);
+  if (runs === null) return bad(id, f, 'unreadable "text"/"text_entities"');
+  const timestamp = timestampFrom(f.date, f.date_unixtime);
+  const reactions = reactionsOf(f.reactions);
+  if (reactions === null) return bad(id, f, 'unreadable "reactions"');
+  const media = mediaOf(f);
+  // Built by assignment, not spreads; the key order is the one documents have always had.
   let message: Mutable<TelegramMessage>;
   if (type === 'service') {
-    message = { id, timestamp, runs, author: partyOf(value.actor, value.actor_id), role: 'service', action: typeof value.action === 'string' ? value.action : 'unknown' };
+    message = { id, timestamp, runs, author: partyOf(f.actor, f.actor_id), role: 'service', action: typeof f.action === 'string' ? f.action : 'unknown' };
   } else {
-    const forwarded = 'forwarded_from' in value || 'saved_from' in value;
-    const replyTo = messageIdOf(value.reply_to_message_id);
+    const forwarded = f.hasForwardedFrom || f.hasSavedFrom;
+    const replyTo = messageIdOf(f.reply_to_message_id);
     message = {
       id,
       timestamp,
       runs,
-      author: partyOf(value.from, value.from_id),
-      role: messageRole({ forwarded, ...(replyTo !== undefined ? { replyTo } : {}), hasText: hasText(runs), mediaCount: media.length }),
+      author: partyOf(f.from, f.from_id),
+      role: messageRole({ forwarded, replyTo, hasText: hasText(runs), mediaCount: media.length }),
     };
-    if (forwarded) message.forwardedFrom = partyOf(value.forwarded_from !== undefined ? value.forwarded_from : value.saved_from, value.forwarded_from_id);
+    if (forwarded) message.forwardedFrom = partyOf(f.forwarded_from !== undefined ? f.forwarded_from : f.saved_from, f.forwarded_from_id);
     if (replyTo !== undefined) message.replyTo = replyTo;
   }
-  if (typeof value.edited === 'string' || typeof value.edited_unixtime === 'string') message.edited = true;
+  if (typeof f.edited === 'string' || typeof f.edited_unixtime === 'string') message.edited = true;
   if (reactions.reactions.length > 0) message.reactions = reactions.reactions;
   if (reactions.reactors.length > 0) message.reactors = reactions.reactors;
   if (media.length > 0) message.media = media;
   return message;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** The fields of a message object this module reads; a field the message lacks is `undefined`. */
+class MessageFields {
+  id: unknown;
+  type: unknown;
+  date: unknown;
+  date_unixtime: unknown;
+  text: unknown;
+  text_entities: unknown;
+  from: unknown;
+  from_id: unknown;
+  actor: unknown;
+  actor_id: unknown;
+  action: unknown;
+  forwarded_from: unknown;
+  forwarded_from_id: unknown;
+  saved_from: unknown;
+  reply_to_message_id: unknown;
+  edited: unknown;
+  edited_unixtime: unknown;
+  reactions: unknown;
+  photo: unknown;
+  file: unknown;
+  file_name: unknown;
+  media_type: unknown;
+  poll: unknown;
+  contact_information: unknown;
+  location_information: unknown;
+  game_title: unknown;
+  invoice_information: unknown;
+  giveaway_information: unknown;
+  todo_list: unknown;
+  /** Whether the key is there at all: a forward from a deleted account has `"forwarded_from": null`. */
+  hasForwardedFrom = false;
+  hasSavedFrom = false;
+}
 
-function bad(id: string | undefined, value: Json, reason: string): Uninterpretable {
-  return {
-    uninterpreted: true,
-    ...(id !== undefined ? { id } : {}),
-    author: partyOf(value.from ?? value.actor, value.from_id ?? value.actor_id),
-    timestamp: timestampOf(value),
-    reason,
-  };
+const NO_FIELDS: MessageFields = Object.freeze(new MessageFields());
+
+/**
+ * One pass over the message's keys. Messages come in dozens of shapes (each combination of
+ * optional keys is one), and looking up ~30 names, most of them absent, on objects of so many
+ * shapes cost more than all the mapping that follows; a `for…in` with a `switch` does not.
+ */
+function fieldsOf(value: Json): MessageFields {
+  const f = new MessageFields();
+  for (const key in value) {
+    const field = value[key];
+    switch (key) {
+      case 'id': f.id = field; break;
+      case 'type': f.type = field; break;
+      case 'date': f.date = field; break;
+      case 'date_unixtime': f.date_unixtime = field; break;
+      case 'text': f.text = field; break;
+      case 'text_entities': f.text_entities = field; break;
+      case 'from': f.from = field; break;
+      case 'from_id': f.from_id = field; break;
+      case 'actor': f.actor = field; break;
+      case 'actor_id': f.actor_id = field; break;
+      case 'action': f.action = field; break;
+      case 'forwarded_from': f.forwarded_from = field; f.hasForwardedFrom = true; break;
+      case 'forwarded_from_id': f.forwarded_from_id = field; break;
+      case 'saved_from': f.saved_from = field; f.hasSavedFrom = true; break;
+      case 'reply_to_message_id': f.reply_to_message_id = field; break;
+      case 'edited': f.edited = field; break;
+      case 'edited_unixtime': f.edited_unixtime = field; break;
+      case 'reactions': f.reactions = field; break;
+      case 'photo': f.photo = field; break;
+      case 'file': f.file = field; break;
+      case 'file_name': f.file_name = field; break;
+      case 'media_type': f.media_type = field; break;
+      case 'poll': f.poll = field; break;
+      case 'contact_information': f.contact_information = field; break;
+      case 'location_information': f.location_information = field; break;
+      case 'game_title': f.game_title = field; break;
+      case 'invoice_information': f.invoice_information = field; break;
+      case 'giveaway_information': f.giveaway_information = field; break;
+      case 'todo_list': f.todo_list = field; break;
+    }
+  }
+  return f;
+}
+
+function bad(id: string | undefined, f: MessageFields, reason: string): Uninterpretable {
+  const out = { uninterpreted: true } as Mutable<Uninterpretable>;
+  if (id !== undefined) out.id = id;
+  out.author = partyOf(f.from ?? f.actor, f.from_id ?? f.actor_id);
+  out.timestamp = timestampFrom(f.date, f.date_unixtime);
+  out.reason = reason;
+  return out;
 }
 
 function isObject(value: unknown): value is Json {
@@ -77,8 +160,23 @@ function isObject(value: unknown): value is Json {
 
 function messageIdOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value === 'string' && /^-?\d{1,20}$/.test(value)) return value;
+  if (typeof value === 'string' && isIntegerText(value, 20)) return value;
   return undefined;
+}
+
+/**
+ * Whether `text` is an optional `-` followed by 1 to `maxDigits` ASCII digits (the regular
+ * expression `^-?\d{1,maxDigits}$`, without running one per message).
+ */
+function isIntegerText(text: string, maxDigits: number): boolean {
+  const start = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digits = text.length - start;
+  if (digits < 1 || digits > maxDigits) return false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Author or source as the export names it; `null` (deleted account) becomes an empty name. */
@@ -88,19 +186,26 @@ function partyOf(name: unknown, id: unknown): Party {
   return { name: partyName };
 }
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
 /**
  * Both fields when present: `date_unixtime` gives the instant (ISO UTC, offset recorded), `date`
  * is the exporting computer's wall clock (offset unknown) and is kept in `raw`.
  */
 export function timestampOf(value: Json): Timestamp {
-  const date = typeof value.date === 'string' ? value.date : undefined;
-  const unix = typeof value.date_unixtime === 'string' || typeof value.date_unixtime === 'number' ? String(value.date_unixtime) : undefined;
-  if (unix !== undefined && /^-?\d{1,15}$/.test(unix)) {
+  return timestampFrom(value.date, value.date_unixtime);
+}
+
+/** `timestampOf` for the values of `date` and `date_unixtime`. */
+function timestampFrom(dateValue: unknown, unixValue: unknown): Timestamp {
+  const date = typeof dateValue === 'string' ? dateValue : undefined;
+  const unix = typeof unixValue === 'string' ? unixValue : typeof unixValue === 'number' ? String(unixValue) : undefined;
+  if (unix !== undefined && isIntegerText(unix, 15)) {
     const iso = unixToIso(Number(unix));
     if (iso !== null) return { iso, offset: 'recorded', raw: date !== undefined ? `${date} (unixtime ${unix})` : `unixtime ${unix}` };
   }
   if (date !== undefined) {
-    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(date) ? date : null;
+    const iso = LOCAL_DATE_TIME.test(date) ? date : null;
     return { iso, offset: 'unknown', raw: unix !== undefined ? `${date} (unixtime ${unix})` : date };
   }
   return unix !== undefined ? { iso: null, offset: 'unknown', raw: `unixtime ${unix}` } : NO_TIMESTAMP;
@@ -111,73 +216,106 @@ export function timestampOf(value: Json): Timestamp {
  * array of typed pieces); `text` may be a string or an array of strings and typed pieces.
  * Returns null when neither can be read.
  */
-function textRuns(value: Json): TextRun[] | null {
-  let runs: TextRun[] | null = entityRuns(value.text_entities);
+function textRuns(f: MessageFields): TextRun[] | null {
+  const entities = f.text_entities;
+  let runs: TextRun[] | null = entityRuns(entities);
   // Polls and the like put their content elsewhere; text then is empty but not missing.
   if (runs === null) {
-    if (value.text === undefined && value.text_entities === undefined) runs = [];
-    else if (typeof value.text === 'string') runs = [{ text: value.text, quote: false }];
-    else runs = entityRuns(value.text);
+    const text = f.text;
+    if (text === undefined && entities === undefined) runs = [];
+    else if (typeof text === 'string') runs = [{ text, quote: false }];
+    else runs = entityRuns(text);
     if (runs === null) return null;
   }
-  if (value.poll !== undefined) for (const run of extraTextRuns(value)) runs.push(run);
+  if (f.poll !== undefined) {
+    const pollText = pollRun(f.poll);
+    if (pollText !== null) runs.push(pollText);
+  }
   return runs;
 }
 
 function entityRuns(entities: unknown): TextRun[] | null {
   if (!Array.isArray(entities)) return null;
-  const runs: TextRun[] = [];
-  for (const entity of entities) {
-    if (typeof entity === 'string') runs.push({ text: entity, quote: false });
-    else if (isObject(entity) && typeof entity.text === 'string') runs.push({ text: entity.text, quote: entity.type === 'blockquote' });
-    else return null;
+  // Sized up front: runs live as long as the message, and an array grown by `push` keeps room
+  // for 17 elements where most messages have one or two.
+  const runs = new Array<TextRun>(entities.length);
+  for (let i = 0; i < entities.length; i++) {
+    const entity: unknown = entities[i];
+    if (typeof entity === 'string') {
+      runs[i] = { text: entity, quote: false };
+      continue;
+    }
+    if (!isObject(entity)) return null;
+    const text = entity.text;
+    if (typeof text !== 'string') return null;
+    runs[i] = { text, quote: entity.type === 'blockquote' };
   }
   return runs;
 }
 
 /** Poll questions and answers are text the author wrote: kept as own text after the message. */
-function extraTextRuns(value: Json): TextRun[] {
-  const poll = value.poll;
-  if (!isObject(poll)) return [];
+function pollRun(poll: unknown): TextRun | null {
+  if (!isObject(poll)) return null;
   const lines: string[] = [];
   if (typeof poll.question === 'string') lines.push(poll.question);
   if (Array.isArray(poll.answers)) for (const answer of poll.answers) if (isObject(answer) && typeof answer.text === 'string') lines.push(answer.text);
-  return lines.length > 0 ? [{ text: lines.join('\n'), quote: false }] : [];
+  return lines.length > 0 ? { text: lines.join('\n'), quote: false } : null;
 }
 
-function inExport(path: unknown): boolean | 'unknown' {
-  if (typeof path !== 'string') return 'unknown';
-  return !NOT_INCLUDED.test(path);
+/** Whether a path is the marker the exporter writes instead of a file it did not download. */
+function isNotIncluded(path: string): boolean {
+  return path.startsWith('(File not included') || path.startsWith('(File exceeds maximum size');
 }
 
-function mediaOf(value: Json): MediaItem[] {
-  const media: MediaItem[] = [];
-  if (value.photo !== undefined) {
-    media.push({ type: 'photo', ...(typeof value.photo === 'string' && !NOT_INCLUDED.test(value.photo) ? { fileName: value.photo } : {}), inExport: inExport(value.photo) });
+function mediaItem(type: string, fileName: string | undefined, inExport: boolean | 'unknown'): MediaItem {
+  const item: Mutable<MediaItem> = { type } as Mutable<MediaItem>;
+  if (fileName !== undefined) item.fileName = fileName;
+  item.inExport = inExport;
+  return item;
+}
+
+/** Shared by every message without media; never mutated (the caller only reads its length). */
+const NO_MEDIA: readonly MediaItem[] = Object.freeze([]);
+
+function mediaOf(f: MessageFields): readonly MediaItem[] {
+  let media: MediaItem[] | undefined;
+  const photo = f.photo;
+  if (photo !== undefined) {
+    const path = typeof photo === 'string' ? photo : undefined;
+    const missing = path !== undefined && isNotIncluded(path);
+    media = [mediaItem('photo', missing ? undefined : path, path === undefined ? 'unknown' : !missing)];
   }
-  if (value.file !== undefined || value.media_type !== undefined) {
-    const type = typeof value.media_type === 'string' ? value.media_type : 'file';
-    const fileName = typeof value.file_name === 'string' ? value.file_name : typeof value.file === 'string' && !NOT_INCLUDED.test(value.file) ? value.file : undefined;
-    media.push({ type, ...(fileName !== undefined ? { fileName } : {}), inExport: inExport(value.file) });
+  const file = f.file;
+  const mediaType = f.media_type;
+  if (file !== undefined || mediaType !== undefined) {
+    const path = typeof file === 'string' ? file : undefined;
+    const missing = path !== undefined && isNotIncluded(path);
+    const givenName = f.file_name;
+    const fileName = typeof givenName === 'string' ? givenName : missing ? undefined : path;
+    (media ??= []).push(mediaItem(typeof mediaType === 'string' ? mediaType : 'file', fileName, path === undefined ? 'unknown' : !missing));
   }
-  for (const [key, type] of SIMPLE_MEDIA) if (value[key] !== undefined) media.push({ type, inExport: 'unknown' });
-  return media;
+  // Non-file attachments: their content is metadata, not a file that may be missing.
+  if (f.poll !== undefined) (media ??= []).push({ type: 'poll', inExport: 'unknown' });
+  if (f.contact_information !== undefined) (media ??= []).push({ type: 'contact', inExport: 'unknown' });
+  if (f.location_information !== undefined) (media ??= []).push({ type: 'location', inExport: 'unknown' });
+  if (f.game_title !== undefined) (media ??= []).push({ type: 'game', inExport: 'unknown' });
+  if (f.invoice_information !== undefined) (media ??= []).push({ type: 'invoice', inExport: 'unknown' });
+  if (f.giveaway_information !== undefined) (media ??= []).push({ type: 'giveaway', inExport: 'unknown' });
+  if (f.todo_list !== undefined) (media ??= []).push({ type: 'todo_list', inExport: 'unknown' });
+  return media ?? NO_MEDIA;
 }
 
-/** Non-file attachments: their content is metadata, not a file that may be missing. */
-const SIMPLE_MEDIA: ReadonlyArray<readonly [string, string]> = [
-  ['poll', 'poll'],
-  ['contact_information', 'contact'],
-  ['location_information', 'location'],
-  ['game_title', 'game'],
-  ['invoice_information', 'invoice'],
-  ['giveaway_information', 'giveaway'],
-  ['todo_list', 'todo_list'],
-];
+interface Reactions {
+  readonly reactions: readonly Reaction[];
+  readonly reactors: readonly Reactor[];
+}
+
+/** Shared by every message without reactions; never mutated. */
+const NO_REACTIONS: Reactions = Object.freeze({ reactions: Object.freeze([]), reactors: Object.freeze([]) });
 
 /** Reactions with counts; named reactors (`recent`) become `Reactor`s. Null when malformed. */
-function reactionsOf(value: unknown): { reactions: Reaction[]; reactors: Reactor[] } | null {
-  if (value === undefined) return { reactions: [], reactors: [] };
+function reactionsOf(value: unknown): Reactions | null {
+  if (value === undefined) return NO_REACTIONS;
   if (!Array.isArray(value)) return null;
   const reactions: Reaction[] = [];
   const reactors: Reactor[] = [];

@@ -62,22 +62,24 @@ export function messageRole(m: { forwarded: boolean; replyTo?: string; hasText: 
   return 'authored';
 }
 
-/** Whether runs hold any non-whitespace text. */
+/** Whether runs hold any non-whitespace text (as `String#trim` defines whitespace). */
 export function hasText(runs: readonly TextRun[]): boolean {
-  return runs.some((run) => run.text.trim() !== '');
+  // A scan that stops at the first visible character: `trim()` would copy every padded text.
+  for (let r = 0; r < runs.length; r++) {
+    const text = (runs[r] as TextRun).text;
+    for (let i = 0; i < text.length; i++) if (!isTrimmedSpace(text.charCodeAt(i))) return true;
+  }
+  return false;
 }
 
-/** Merges adjacent runs of the same voice and drops empty ones. */
-export function mergeRuns(runs: readonly TextRun[]): TextRun[] {
-  const out: TextRun[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i] as TextRun;
-    if (run.text === '') continue;
-    const last = out[out.length - 1];
-    if (last !== undefined && last.quote === run.quote) out[out.length - 1] = { text: last.text + run.text, quote: run.quote };
-    else out.push(run);
-  }
-  return out;
+/**
+ * Whether `String#trim` removes this UTF-16 code unit: ECMAScript WhiteSpace (tab, VT, FF, ZWNBSP
+ * and the Unicode Zs category) and LineTerminator. Checked against `trim` for every code unit.
+ */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -104,18 +106,28 @@ export function messageSegments(message: TelegramMessage, chat: ChatContext, out
   if (message.action !== undefined) info.action = message.action;
   const anchor = { messageId: message.id };
   const base = `m${message.id}`;
-  const runs = mergeRuns(message.runs);
-  let index = 0;
-  const first = runs[0];
-  if (first !== undefined && !first.quote) index = 1;
-  out.push({ id: base, text: first !== undefined && !first.quote ? first.text : '', part: 'message', anchor, message: info });
+  // One pass over the runs: adjacent runs of one voice become one segment and empty runs are
+  // skipped (an empty quote does not split own text). The first segment is own text, so a
+  // message that opens with a quote gets an empty `m<id>`.
+  const runs = message.runs;
+  let id = base;
+  let quote = false;
+  let text = '';
   let quoteNo = -1;
-  for (; index < runs.length; index++) {
-    const run = runs[index] as TextRun;
-    if (run.quote) quoteNo++;
-    const id = run.quote ? `${base}.q${quoteNo}` : `${base}.t${quoteNo}`;
-    out.push({ id, text: run.text, part: 'message', anchor, message: info });
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as TextRun;
+    if (run.text === '') continue;
+    if (run.quote === quote) {
+      text += run.text;
+      continue;
+    }
+    out.push({ id, text, part: 'message', anchor, message: info });
+    quote = run.quote;
+    if (quote) quoteNo++;
+    id = quote ? `${base}.q${quoteNo}` : `${base}.t${quoteNo}`;
+    text = run.text;
   }
+  out.push({ id, text, part: 'message', anchor, message: info });
   const reactors = message.reactors;
   if (reactors !== undefined) {
     for (let k = 0; k < reactors.length; k++) {
@@ -141,8 +153,55 @@ export function messageSegments(message: TelegramMessage, chat: ChatContext, out
   return out;
 }
 
-/** Converts a Unix time in seconds to ISO 8601 UTC (`…Z`, no fraction); null when out of range. */
+const SECONDS_PER_DAY = 86_400;
+
+/** `00` … `99`, so formatting a time needs no `padStart` per field. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+/** The day and date part of the previous `unixToIso` call (a cache; results never depend on it). */
+let lastDay = Number.NaN;
+let lastDatePart = '';
+
+/**
+ * Converts a Unix time in seconds (fractions truncated) to ISO 8601 UTC (`…Z`, no fraction), the
+ * same text as `new Date(s * 1000).toISOString()` without `.000`; null when outside the range of
+ * `Date` (±8.64e12 s).
+ */
 export function unixToIso(seconds: number): string | null {
   if (!Number.isFinite(seconds) || Math.abs(seconds) > 8.64e12) return null;
-  return new Date(Math.trunc(seconds) * 1000).toISOString().replace('.000Z', 'Z');
+  const s = Math.trunc(seconds);
+  const day = Math.floor(s / SECONDS_PER_DAY);
+  let rest = s - day * SECONDS_PER_DAY;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  // Date#toISOString cost more than the rest of a message's mapping; plain arithmetic plus the
+  // date part of the previous call (consecutive messages mostly share a day) is exact and cheap.
+  if (day !== lastDay) {
+    lastDatePart = datePart(day);
+    lastDay = day;
+  }
+  // The time is joined first: a short flat string, then one rope node with the shared date part
+  // (left to right every step would be a rope node, and messages keep their timestamps).
+  const time = (TWO_DIGITS[hours] as string) + ':' + (TWO_DIGITS[minutes] as string) + ':' + (TWO_DIGITS[rest - minutes * 60] as string) + 'Z';
+  return lastDatePart + time;
+}
+
+/**
+ * `YYYY-MM-DDT` of a day counted from 1970-01-01 (day 0), in the proleptic Gregorian calendar of
+ * `Date`; years outside 0…9999 as `+YYYYYY`/`-YYYYYY`, as `toISOString` writes them. The civil
+ * date follows H. Hinnant's `civil_from_days` (eras of 400 years = 146097 days, from 0000-03-01).
+ */
+function datePart(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const yearText = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : (year < 0 ? '-' : '+') + String(Math.abs(year)).padStart(6, '0');
+  return `${yearText}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[dayOfMonth] as string}T`;
 }
