@@ -93,6 +93,13 @@ describe.skipIf(!present)('real WhatsApp exports', () => {
     expect(doc.notices.some((n) => n.code === 'whatsapp.date-order-ambiguous')).toBe(false);
   });
 
+  it('no real export has a header-shaped line left unread', async () => {
+    for (const name of files('whatsapp')) {
+      const doc = await ingestReal(whatsappAdapter, 'whatsapp', name);
+      expect(doc.notices.filter((n) => n.code === 'whatsapp.header-unreadable'), name).toEqual([]);
+    }
+  });
+
   it.each(['chatminer_unicode_nbsp.txt', 'chatminer_dateformat4.txt', 'mlomb_en_android_us_group_system.txt'])('%s: genuinely ambiguous dates are reported, not guessed', async (name) => {
     const doc = await ingestReal(whatsappAdapter, 'whatsapp', name);
     expect(doc.notices.find((n) => n.code === 'whatsapp.date-order-ambiguous')?.severity).toBe('warning');

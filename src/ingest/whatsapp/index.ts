@@ -72,7 +72,9 @@ export function buildWhatsappDocument(
   const { messages, lineEnding } = splitMessages(text);
   const headed = messages.filter((m): m is RawMessage & { header: NonNullable<RawMessage['header']> } => m.header !== undefined);
   if (headed.length === 0) {
-    throw new UserError(`${input.name}: no WhatsApp message line found (expected e.g. "24.09.2020, 11:38 - Name: text"); check that this is a WhatsApp "Export chat" file`, 'whatsapp.no-messages');
+    const unread = messages.filter((m) => m.unreadHeader).length;
+    const shape = unread > 0 ? `; ${unread} line(s) look like message headers but their date/time could not be read (first: line ${messages.find((m) => m.unreadHeader)?.line ?? 0}), please report the phone's language setting` : '';
+    throw new UserError(`${input.name}: no WhatsApp message line found (expected e.g. "24.09.2020, 11:38 - Name: text")${shape}; check that this is a WhatsApp "Export chat" file`, 'whatsapp.no-messages');
   }
   if (messages.length > input.limits.maxSegments) {
     throw new UserError(`${input.name}: ${messages.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments');
@@ -92,6 +94,7 @@ export function buildWhatsappDocument(
   const chatId = input.entry ?? input.name;
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'whatsapp-txt');
   let uninterpreted = 0;
+  const unreadHeaders: RawMessage[] = [];
   let invalidTimes = 0;
   let backwards = 0;
   let previousIso: string | undefined;
@@ -101,7 +104,8 @@ export function buildWhatsappDocument(
     const ordinal = String(index + 1);
     const continuation = raw.continuation.length > 0 ? `\n${raw.continuation.join('\n')}` : '';
     if (!raw.header) {
-      uninterpreted += 1;
+      if (raw.unreadHeader) unreadHeaders.push(raw);
+      else uninterpreted += 1;
       const message: MessageInfo = {
         platform: 'whatsapp',
         chatId,
@@ -149,6 +153,15 @@ export function buildWhatsappDocument(
       code: 'whatsapp.uninterpreted',
       severity: 'warning',
       message: `${uninterpreted} block(s) of text before the first message header could not be read as messages; kept verbatim as uninterpreted segments`,
+    });
+  }
+  const firstUnread = unreadHeaders[0];
+  if (firstUnread) {
+    builder.notice({
+      code: 'whatsapp.header-unreadable',
+      severity: 'warning',
+      message: `${unreadHeaders.length} line(s) start like a message header (date and time) that could not be read, first at line ${firstUnread.line} ("${headerPrefix(firstUnread.rest)}"); each is kept verbatim with the lines after it as an uninterpreted segment of unknown author, not joined to the previous message`,
+      anchor: { line: firstUnread.line },
     });
   }
   if (invalidTimes > 0) {
@@ -200,6 +213,13 @@ function dateOrderNotices(decision: DateOrderDecision, name: string): Notice[] {
       anchor: { line: example.line },
     },
   ];
+}
+
+/** The date/time part of an unreadable header line (up to its ` - ` or `]`), for the notice; at most 40 code units. */
+function headerPrefix(line: string): string {
+  const end = /[ \u00a0\u202f\u200e\u200f][-\u2013][ \u00a0\u202f\u200e\u200f]|\]/u.exec(line);
+  const prefix = end ? line.slice(0, end.index + (end[0] === ']' ? 1 : 0)) : line;
+  return prefix.length > 40 ? `${prefix.slice(0, 40)}…` : prefix;
 }
 
 /** Chat name from the export's file name (`WhatsApp Chat with X.txt`, `Чат WhatsApp с X.txt`). */

@@ -1,12 +1,17 @@
 import type { HeaderFields } from './header.js';
-import { parseHeader } from './header.js';
+import { looksLikeHeader, parseHeader } from './header.js';
 
 /** One message as laid out in the file: its header line and the lines that continue it. */
 export interface RawMessage {
   /** Line where the message starts, 1-based. */
   readonly line: number;
-  /** Absent for text before the first header (kept as uninterpreted). */
+  /** Absent for text before the first header and for an unreadable header (both kept as uninterpreted). */
   readonly header?: HeaderFields;
+  /**
+   * True when the first line has a header's shape (date, time, ` - ` or `]`) that could not be
+   * read: it opens a message of unknown author instead of continuing the previous one.
+   */
+  readonly unreadHeader?: true;
   /** First-line text after the header (the whole first line when there is no header). */
   readonly rest: string;
   /** Following lines up to the next header, line endings removed. */
@@ -17,16 +22,17 @@ export interface RawMessage {
 export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
 
 /**
- * Splits an export into messages: a line that starts with a header opens a message; any other
- * line continues the previous one (multi-line messages). Text before the first header becomes a
- * header-less message so nothing is dropped.
+ * Splits an export into messages: a line that starts with a header opens a message; so does a
+ * line shaped like a header that cannot be read (`unreadHeader`), so that its text is never
+ * attributed to the previous sender; any other line continues the previous message (multi-line
+ * messages). Text before the first header becomes a header-less message so nothing is dropped.
  */
 export function splitMessages(text: string): { messages: RawMessage[]; lineEnding: LineEnding } {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   let crlf = 0;
   const messages: RawMessage[] = [];
-  let current: { line: number; header?: HeaderFields; rest: string; continuation: string[] } | undefined;
+  let current: { line: number; header?: HeaderFields; unreadHeader?: true; rest: string; continuation: string[] } | undefined;
   lines.forEach((rawLine, index) => {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line !== rawLine) crlf += 1;
@@ -34,6 +40,9 @@ export function splitMessages(text: string): { messages: RawMessage[]; lineEndin
     if (header) {
       if (current) messages.push(current);
       current = { line: index + 1, header, rest: line.slice(header.length), continuation: [] };
+    } else if (looksLikeHeader(line)) {
+      if (current) messages.push(current);
+      current = { line: index + 1, unreadHeader: true, rest: line, continuation: [] };
     } else if (current) {
       current.continuation.push(line);
     } else {

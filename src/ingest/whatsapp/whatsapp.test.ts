@@ -164,3 +164,45 @@ describe('whatsapp adapter', () => {
     );
   });
 });
+
+describe('whatsapp adapter: other locales and unreadable headers', () => {
+  it('reads a Turkish export (marker before the time) with authors and 24-hour times', async () => {
+    const doc = await ingest('24.09.2020 ÖÖ 9:07 - Ayşe: Günaydın\n24.09.2020 ÖS 9:08 - Mehmet: Merhaba\nikinci satır\n');
+    const rows = doc.segments.map((s) => [s.message?.author.name, s.message?.role, s.message?.timestamp.iso, segmentText(doc, s)]);
+    expect(rows).toEqual([
+      ['Ayşe', 'authored', '2020-09-24T09:07:00', 'Günaydın'],
+      ['Mehmet', 'authored', '2020-09-24T21:08:00', 'Merhaba\nikinci satır'],
+    ]);
+    expect(doc.notices.map((n) => n.code)).not.toContain('whatsapp.header-unreadable');
+  });
+
+  it('keeps a header-like line it cannot read as its own uninterpreted segment, counted in a notice', async () => {
+    const doc = await ingest(
+      ['24.09.2020, 11:38 - Аня: привет', '24.09.2020, 9:07 xyz. - Борис: ответ', 'вторая строка', '24.09.2020, 25:40 - Борис: ещё', '24.09.2020, 11:41 - Аня: ок', ''].join('\n'),
+    );
+    const rows = doc.segments.map((s) => [s.id, s.anchor.line, s.message?.author.name, s.message?.role, segmentText(doc, s)]);
+    expect(rows).toEqual([
+      ['m1', 1, 'Аня', 'authored', 'привет'],
+      ['m2', 2, '', 'uninterpreted', '24.09.2020, 9:07 xyz. - Борис: ответ\nвторая строка'],
+      ['m3', 4, '', 'uninterpreted', '24.09.2020, 25:40 - Борис: ещё'],
+      ['m4', 5, 'Аня', 'authored', 'ок'],
+    ]);
+    const notice = doc.notices.find((n) => n.code === 'whatsapp.header-unreadable');
+    expect(notice).toMatchObject({ severity: 'warning', anchor: { line: 2 } });
+    expect(notice?.message).toMatch(/^2 line\(s\) .*line 2 \("24\.09\.2020, 9:07 xyz\."\)/u);
+    expect(doc.notices.map((n) => n.code)).not.toContain('whatsapp.uninterpreted');
+  });
+
+  it('still joins a continuation line that merely starts with a date', async () => {
+    const doc = await ingest('24.09.2020, 11:38 - Аня: план\n25.09.2020, 10:00 встреча у входа\n');
+    expect(doc.segments).toHaveLength(1);
+    expect(segmentText(doc, doc.segments[0] as never)).toBe('план\n25.09.2020, 10:00 встреча у входа');
+  });
+
+  it('names unreadable header lines when no header at all can be read', async () => {
+    await expect(collectDocuments(whatsappAdapter.extract(input('24.09.2020, 9:07 xyz. - A: x\n')))).rejects.toMatchObject({
+      code: 'whatsapp.no-messages',
+      message: expect.stringContaining('1 line(s) look like message headers') as unknown as string,
+    });
+  });
+});
