@@ -14,6 +14,22 @@
  *   `daySeparators`.
  * - times come from the `title` of `.date` ("11.03.2023 14:27:05 UTC+03:00"): converted to UTC
  *   (`…Z`, offset recorded), raw kept; without `UTC±hh:mm` the wall clock is kept, offset unknown.
+ * - the HTML does not mark edited messages (tdesktop's `HtmlWriter::Wrap::pushMessage` writes the
+ *   send date only; the JSON writer adds `edited`), so `edited` is never set here — absent means
+ *   unknown, not "not edited" — and every page with messages has the property
+ *   `editsRecorded: false`.
+ * - a reply to a message in another chat has no link to its target: role `reply`, no `replyTo`,
+ *   counted in `repliesElsewhere`. A message sent through an inline bot shows "Name via @bot" as
+ *   its author; the author is the name, the bot is named in a `telegram.via-bot` notice.
+ *
+ * Roles are read from the page structure, never from its words: the fixed strings ("In reply to",
+ * "pinned", "Not included, …", "3 November 2025") are English literals in tdesktop's
+ * `export_output_html.cpp` whatever the interface language, but forks may translate them. Day
+ * separators are the service blocks the writer numbers -1, -2, … (`isWriterLine`; a migrated
+ * group's messages have ids near -2^30 and stay messages); a reply is a `.reply_to` block; a
+ * forward, a `.forwarded.body`; media, a `.media_wrap`; a file is in the export when its media
+ * block links to a relative path. Not visible in the HTML: a forward shown as the original (Saved
+ * Messages, `showForwardedAsOriginal`) looks like an authored message.
  */
 import type { parseDocument as parseDocumentType } from 'htmlparser2';
 import { DocumentBuilder } from '../../core/document-builder.js';
@@ -134,8 +150,6 @@ function textRuns(div: HtmlElement): TextRun[] {
   return runs;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "11.03.2023 14:27:05 UTC+03:00" → UTC instant; without an offset, the wall clock. */
 export function htmlTimestamp(title: string | undefined): Timestamp {
   if (title === undefined) return NO_TIMESTAMP;
@@ -161,27 +175,57 @@ function gotoTarget(el: HtmlElement | undefined): string | undefined {
   return /go_to_message(-?\d+)/.exec(source)?.[1] ?? /GoToMessage\((-?\d+)\)/.exec(source)?.[1];
 }
 
-/** Name in a `from_name` block without the date/"via" spans Telegram appends. */
-function nameOf(el: HtmlElement | undefined): string {
-  if (el === undefined) return '';
-  return plainText(el.children, (child) => child.name === 'span').replace(/\s+/g, ' ').trim();
+/**
+ * Name in a `from_name` block without the date span of a forwarded header, and the inline bot of
+ * "Name via @bot": `pushMessage` appends the literal " via @" + username (Latin letters, digits,
+ * `_`) as text, so a name alone never ends that way.
+ */
+function nameOf(el: HtmlElement | undefined): { name: string; viaBot?: string } {
+  if (el === undefined) return { name: '' };
+  const text = plainText(el.children, (child) => child.name === 'span').replace(/\s+/g, ' ').trim();
+  const via = / via @([A-Za-z0-9_]+)$/.exec(text);
+  return via === null ? { name: text } : { name: text.slice(0, via.index), viaBot: via[1] as string };
 }
 
+/** `http(s)://…` links (maps, games) are not files of the export; tdesktop's `IsGlobalLink`. */
+function isGlobalLink(href: string): boolean {
+  return /^https?:\/\//i.test(href);
+}
+
+/**
+ * Generic media kinds that stand for a file (`prepareMediaData` and the fallbacks of
+ * `pushPhotoMedia`/`pushVideoFileMedia`/`pushAnimatedMedia`/`pushStickerMedia`): the writer links
+ * them to the file when it is in the export and writes a plain `div` when it is not.
+ */
+const FILE_KINDS = new Set(['photo', 'video', 'file', 'audio_file', 'voice_message']);
+
+/** Media type named by the wrapper's classes, as close to the JSON `media_type` as the page allows. */
+const WRAP_TYPES: Readonly<Record<string, string>> = { photo_wrap: 'photo', video_file_wrap: 'video_file', animated_wrap: 'animation', sticker_wrap: 'sticker' };
+
+/** One item per `.media_wrap` (every media block the writer emits is wrapped in one). */
 function mediaOf(body: HtmlElement): MediaItem[] {
   const media: MediaItem[] = [];
-  for (const el of findAll(body.children, (e) => (hasClass(e, 'media') && classes(e).some((c) => c.startsWith('media_'))) || hasClass(e, 'photo_wrap') || hasClass(e, 'video_file_wrap') || hasClass(e, 'animated_wrap') || hasClass(e, 'sticker_wrap'))) {
-    if (hasClass(el, 'photo_wrap')) {
-      media.push({ type: 'photo', ...(el.attribs.href ? { fileName: el.attribs.href } : {}), inExport: el.attribs.href !== undefined && el.attribs.href !== '' });
+  for (const wrap of findAll(body.children, (e) => hasClass(e, 'media_wrap') || hasClass(e, 'reactions'))) {
+    if (hasClass(wrap, 'reactions')) continue;
+    const inner = wrap.children.find((c): c is HtmlNode & HtmlElement => isElement(c));
+    if (inner === undefined) continue;
+    const href = inner.name === 'a' ? (inner.attribs.href ?? '') : '';
+    const wrapType = classes(inner).map((c) => WRAP_TYPES[c]).find((t) => t !== undefined);
+    if (wrapType !== undefined) {
+      // Thumbnailed photo/video/GIF/sticker: written only when the file is in the export.
+      media.push({ type: wrapType, ...(href !== '' ? { fileName: href } : {}), inExport: href !== '' ? true : 'unknown' });
       continue;
     }
-    const kind = classes(el).find((c) => c.startsWith('media_') || c.endsWith('_wrap')) ?? 'media_file';
-    const type = kind.replace(/^media_/, '').replace(/_wrap$/, '');
-    const title = find(el.children, (e) => hasClass(e, 'title'));
-    const description = plainText(find(el.children, (e) => hasClass(e, 'description'))?.children ?? []).trim();
-    const href = el.name === 'a' ? el.attribs.href : undefined;
-    const notIncluded = /^Not included/.test(description) || /^File exceeds/.test(description);
-    const fileName = href !== undefined && href !== '' ? href : title !== undefined ? plainText(title.children).trim() : undefined;
-    media.push({ type, ...(fileName !== undefined && fileName !== '' ? { fileName } : {}), inExport: notIncluded ? false : href !== undefined && href !== '' ? true : 'unknown' });
+    const kind = classes(inner).find((c) => c.startsWith('media_')) ?? classes(inner)[0] ?? inner.name;
+    const type = kind.replace(/^media_/, '');
+    if (!FILE_KINDS.has(type)) {
+      // Calls, contacts, locations, polls…: no file of the export (a vCard link is one).
+      media.push({ type, ...(href !== '' && !isGlobalLink(href) ? { fileName: href, inExport: true } : { inExport: 'unknown' }) });
+      continue;
+    }
+    const title = type === 'file' ? plainText(find(inner.children, (e) => hasClass(e, 'title'))?.children ?? []).trim() : '';
+    const fileName = href !== '' ? href : title;
+    media.push({ type, ...(fileName !== '' ? { fileName } : {}), inExport: href !== '' });
   }
   return media;
 }
@@ -200,14 +244,44 @@ function reactionsOf(body: HtmlElement): { reactions: Reaction[]; reactors: Reac
   return { reactions, reactors };
 }
 
-const DAY_SEPARATOR = new RegExp(`^\\d{1,2} (${MONTHS.join('|')}) \\d{4}$`);
+/**
+ * Text of a day separator in any interface language: a day, a month word, a year ("3 November
+ * 2025" from `FormatDateText`; "3 ноября 2025 г." in a translated writer).
+ */
+const DATE_SHAPED = /^\d{1,2}\.? \p{L}+\.? \d{4}(?: \p{L}+\.?)?$/u;
+
+/**
+ * Largest count of the writer's own lines in one chat: one day header per calendar day with
+ * messages (2,700 years of days), far below the ids of a migrated group's messages.
+ */
+const WRITER_LINES_MAX = 1_000_000;
+
+/**
+ * Whether a service block's id is one the writer gave its own line (a day header, "No exported
+ * messages"): those are numbered -1, -2, … per chat (`--_dateMessageId` in `writeDialogSlice`).
+ * Messages of a basic group the chat was migrated from also have negative ids, but near -2^30
+ * (e.g. `message-999663279` in the real workgroup export): those are messages.
+ */
+function isWriterLine(id: string): boolean {
+  const n = Number(id);
+  return n < 0 && n >= -WRITER_LINES_MAX;
+}
 
 interface PageState {
   previousAuthor: Party | null;
+  /** Original author of the previous message when it was forwarded, else null. */
+  previousForwardedFrom: Party | null;
   inherited: number;
   orphanJoined: number;
   daySeparators: number;
+  /** Texts of negative-id blocks that are not dates (e.g. "No exported messages"). */
+  exporterNotes: string[];
   uninterpreted: number;
+  repliesElsewhere: number;
+  forwardsInherited: number;
+  /** Inline bot of the previous message's own author line, else null. */
+  previousViaBot: string | null;
+  viaBot: Array<{ id: string; bot: string; forwarded: boolean }>;
 }
 
 function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocument {
@@ -217,7 +291,7 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   const history = find(nodes, (e) => hasClass(e, 'history'));
   if (history === undefined) return indexDocument(nodes, builder, title);
   const chat: ChatContext = { chatId: '', chatName: title };
-  const state: PageState = { previousAuthor: null, inherited: 0, orphanJoined: 0, daySeparators: 0, uninterpreted: 0 };
+  const state: PageState = { previousAuthor: null, previousForwardedFrom: null, inherited: 0, orphanJoined: 0, daySeparators: 0, exporterNotes: [], uninterpreted: 0, repliesElsewhere: 0, forwardsInherited: 0, previousViaBot: null, viaBot: [] };
   const seen = new Set<string>();
   let messages = 0;
   for (const el of history.children) {
@@ -233,26 +307,46 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   }
   if (state.orphanJoined > 0) builder.notice({ code: 'telegram.author-unknown', severity: 'warning', message: `${state.orphanJoined} message(s) at the top of this page continue an author from the previous page; their author is unknown here (see the previous messages*.html page)` });
   if (state.uninterpreted > 0) builder.notice({ code: 'telegram.uninterpreted', severity: 'warning', message: `${state.uninterpreted} message block(s) could not be interpreted and are kept as their text in segments with role 'uninterpreted'` });
+  if (state.repliesElsewhere > 0) builder.notice({ code: 'telegram.reply-target-elsewhere', severity: 'info', message: `${state.repliesElsewhere} repl(y/ies) answer a message in another chat; the HTML export does not give that message's id (the JSON export does)` });
+  for (const { id, bot, forwarded } of state.viaBot) {
+    const what = forwarded ? `the original of forwarded message ${id} was` : `message ${id} was`;
+    builder.notice({ code: 'telegram.via-bot', severity: 'info', message: `${what} sent through the inline bot @${bot}: the bot produced its content at the sender's request`, anchor: { messageId: id } });
+  }
+  for (const text of state.exporterNotes) builder.notice({ code: 'telegram.exporter-note', severity: 'info', message: `the exporter wrote a line that is not a message: "${text}"` });
   return builder.build({
     platform: 'telegram',
     chatName: title,
     messages,
+    // The page never says which messages were edited: absent `edited` means unknown here.
+    editsRecorded: false,
     authorsInherited: state.inherited,
+    forwardsInherited: state.forwardsInherited,
+    repliesElsewhere: state.repliesElsewhere,
     daySeparators: state.daySeparators,
     uninterpreted: state.uninterpreted,
     nextPage: find(nodes, (e) => hasClass(e, 'pagination'))?.attribs.href ?? '',
   });
 }
 
+/** Whether a block is a media, reactions or bookkeeping part rather than message text. */
+function isFrame(e: HtmlElement): boolean {
+  return hasClass(e, 'date') || hasClass(e, 'from_name') || hasClass(e, 'reply_to') || hasClass(e, 'reactions') || hasClass(e, 'media_wrap') || hasClass(e, 'signature') || hasClass(e, 'userpic_wrap');
+}
+
 function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): ReturnType<typeof messageSegments> | null {
   const id = messageIdFromAttr(el.attribs.id);
   if (hasClass(el, 'service')) {
     const text = plainText(find(el.children, (e) => hasClass(e, 'body'))?.children ?? []).replace(/\s+/g, ' ').trim();
-    if (DAY_SEPARATOR.test(text) && /^message-\d+$/.test(el.attribs.id ?? '')) {
-      state.daySeparators++;
+    if (id !== undefined && isWriterLine(id)) {
+      if (DATE_SHAPED.test(text)) state.daySeparators++;
+      else state.exporterNotes.push(text);
       return null;
     }
     if (id === undefined) return uninterpretedBlock(el, chat, state);
+    state.previousForwardedFrom = null;
+    state.previousViaBot = null;
+    // A service line breaks a run of joined messages (`messageNeedsWrap`), so the next message names its author.
+    state.previousAuthor = null;
     return messageSegments({ id, author: { name: '' }, timestamp: NO_TIMESTAMP, role: 'service', runs: [{ text, quote: false }], action: text }, chat);
   }
   if (!hasClass(el, 'default') || id === undefined) return uninterpretedBlock(el, chat, state);
@@ -267,22 +361,35 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
     } else {
       state.inherited++;
       author = state.previousAuthor;
+      // `messageNeedsWrap` joins only messages sent through the same bot (or none).
+      if (state.previousViaBot !== null) state.viaBot.push({ id, bot: state.previousViaBot, forwarded: false });
     }
-  } else author = { name: nameOf(ownName) };
+  } else {
+    const { name, viaBot } = nameOf(ownName);
+    author = { name };
+    state.previousViaBot = viaBot ?? null;
+    if (viaBot !== undefined) state.viaBot.push({ id, bot: viaBot, forwarded: false });
+  }
   state.previousAuthor = author;
   const date = find(body.children, (e) => hasClass(e, 'date') && hasClass(e, 'details'), (e) => hasClass(e, 'forwarded'));
   const forwardedBody = find(body.children, (e) => hasClass(e, 'forwarded') && hasClass(e, 'body'));
-  const forwardedFrom = forwardedBody === undefined ? undefined : { name: nameOf(find(forwardedBody.children, (e) => hasClass(e, 'from_name'))) };
-  const replyTo = gotoTarget(find(body.children, (e) => hasClass(e, 'reply_to')));
+  const forwardedFrom = forwardedBody === undefined ? undefined : forwardedOrigin(forwardedBody, id, state);
+  state.previousForwardedFrom = forwardedFrom ?? null;
+  const replyBlock = find(body.children, (e) => hasClass(e, 'reply_to'));
+  const replyTo = gotoTarget(replyBlock);
+  if (replyBlock !== undefined && replyTo === undefined) state.repliesElsewhere++;
   const textDiv = find(body.children, (e) => hasClass(e, 'text'), (e) => hasClass(e, 'reply_to') || hasClass(e, 'reactions') || hasClass(e, 'media_wrap'));
   const runs = textDiv === undefined ? [] : textRuns(textDiv);
   const media = mediaOf(body);
+  // No text and no media, yet words on the page (a layout this adapter does not know): keep them.
+  if (runs.length === 0 && media.length === 0 && plainText(body.children, isFrame).trim() !== '' && forwardedFrom === undefined && replyBlock === undefined) return uninterpretedBlock(el, chat, state);
   const { reactions, reactors } = reactionsOf(body);
   const message: TelegramMessage = {
     id,
     author,
     timestamp: htmlTimestamp(date?.attribs.title),
-    role: messageRole({ forwarded: forwardedFrom !== undefined, ...(replyTo !== undefined ? { replyTo } : {}), hasText: hasText(runs), mediaCount: media.length }),
+    // A reply whose target is in another chat is still a reply; '' only tells `messageRole` so.
+    role: messageRole({ forwarded: forwardedFrom !== undefined, ...(replyBlock !== undefined ? { replyTo: replyTo ?? '' } : {}), hasText: hasText(runs), mediaCount: media.length }),
     runs,
     ...(forwardedFrom !== undefined ? { forwardedFrom } : {}),
     ...(replyTo !== undefined ? { replyTo } : {}),
@@ -290,6 +397,21 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
     ...(reactions.length > 0 ? { reactions, reactors } : {}),
   };
   return messageSegments(message, chat);
+}
+
+/**
+ * Original author of a forward. `forwardedNeedsWrap` leaves out the header of a forward that
+ * continues one from the same user within 15 minutes: that one takes the previous message's origin.
+ */
+function forwardedOrigin(forwardedBody: HtmlElement, id: string, state: PageState): Party {
+  const header = find(forwardedBody.children, (e) => hasClass(e, 'from_name'), (e) => hasClass(e, 'reply_to') || hasClass(e, 'media_wrap') || hasClass(e, 'text'));
+  if (header === undefined && state.previousForwardedFrom !== null) {
+    state.forwardsInherited++;
+    return state.previousForwardedFrom;
+  }
+  const { name, viaBot } = nameOf(header);
+  if (viaBot !== undefined) state.viaBot.push({ id, bot: viaBot, forwarded: true });
+  return { name };
 }
 
 function uninterpretedBlock(el: HtmlElement, chat: ChatContext, state: PageState): ReturnType<typeof messageSegments> {
