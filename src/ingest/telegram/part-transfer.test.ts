@@ -2,7 +2,8 @@
 // back the same document, byte for byte when serialised, with segments of one message still
 // sharing one MessageInfo object.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../core/document.js';
@@ -27,16 +28,22 @@ function partOf(doc: SozDocument): BuiltPart {
 /** Through `postMessage`'s algorithm (structured clone), as between threads. */
 function overTheWire(part: BuiltPart): BuiltPart {
   const packed = packPart(part);
-  expect(transferList(packed).length).toBe(8);
+  expect(transferList(packed).length).toBe(10);
   return unpackPart(deserialize(serialize(packed)) as typeof packed);
 }
 
+/** The real Telegram JSON exports and the fictional fixture with quotes, reactions and replies. */
 async function telegramJsonDocuments(): Promise<SozDocument[]> {
   const dir = join(REAL_CORPORA, 'telegram');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+  files.push(fileURLToPath(new URL('../../../tests/fixtures/telegram/fictional_group_quotes_reactions.result.json', import.meta.url)));
   const docs: SozDocument[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of files) {
     const adapter = createTelegramJsonAdapter({ threads: 0 });
-    docs.push(...(await collectDocuments(adapter.extract(evidenceInputOf(readFileSync(join(dir, name)), name)))));
+    docs.push(...(await collectDocuments(adapter.extract(evidenceInputOf(readFileSync(file), basename(file))))));
   }
   return docs.filter((doc) => doc.segments.length > 0);
 }
@@ -45,7 +52,7 @@ describe('part transfer', () => {
   it('gives back every real Telegram document byte for byte, sharing MessageInfo within a message', async () => {
     const docs = await telegramJsonDocuments();
     expect(docs.length).toBeGreaterThan(3);
-    let withTails = 0;
+    const optional = new Set<string>();
     for (const doc of docs) {
       const part = partOf(doc);
       const back = overTheWire(part);
@@ -56,10 +63,12 @@ describe('part transfer', () => {
         const same = doc.segments[i]?.message === doc.segments[i - 1]?.message;
         expect(back.doc.segments[i]?.message === back.doc.segments[i - 1]?.message).toBe(same);
       }
-      if (doc.segments.some((s) => s.message?.media !== undefined || s.message?.forwardedFrom !== undefined)) withTails++;
+      for (const segment of doc.segments) for (const key of Object.keys(segment.message ?? {}).slice(7)) optional.add(key);
     }
-    // The optional MessageInfo fields (media, forwards, reactions…) travel too.
-    expect(withTails).toBeGreaterThan(0);
+    // Every optional MessageInfo field occurs and travels (media with and without file names too).
+    expect([...optional].sort()).toEqual(['action', 'edited', 'forwardedFrom', 'media', 'reactionTo', 'reactions', 'replyTo']);
+    const media = docs.flatMap((d) => d.segments.flatMap((s) => s.message?.media ?? []));
+    expect(media.some((m) => m.fileName !== undefined) && media.some((m) => m.fileName === undefined)).toBe(true);
   });
 
   it('refuses a document that is not laid out as chat message segments', async () => {

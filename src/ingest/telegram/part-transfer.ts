@@ -10,11 +10,11 @@
  *
  * The layout is the one `PartBuilder` produces (see `message.ts`): every segment has `id`,
  * `range`, `anchor` (`evidenceSha256`, optional `entry`, `messageId`, `part`) and `message`, whose
- * first keys are the seven required `MessageInfo` fields; the rare optional fields that follow
- * them travel by structured clone. Segments of one message share their `MessageInfo` object, and
- * keep sharing it after the move.
+ * first keys are the seven required `MessageInfo` fields, then optional ones in the order
+ * `messageSegments` writes them; only reaction lists travel by structured clone. Segments of one
+ * message share their `MessageInfo` object, and keep sharing it after the move.
  */
-import type { MessageInfo, Party, Segment, SourceAnchor, SozDocument } from '../../core/document.js';
+import type { MediaItem, MessageInfo, Party, Segment, SourceAnchor, SozDocument } from '../../core/document.js';
 import { InternalError } from '../../core/errors.js';
 import type { PartResult } from './parse-batch.js';
 
@@ -33,29 +33,47 @@ export interface PackedPart {
   readonly rangeStarts: Uint32Array;
   readonly rangeEnds: Uint32Array;
   readonly infoOf: Uint32Array;
-  /** Per `MessageInfo`: index of its author in `people`, of its chat in `chats`, role and offset codes. */
+  /**
+   * Per `MessageInfo`: index of its author in `people`, of its chat in `chats`, of the original
+   * author of a forward in `people`, and `codes` (role, offset, which optional fields it has).
+   */
   readonly authors: Uint32Array;
   readonly chatOf: Uint32Array;
-  readonly codes: Uint8Array;
+  readonly forwardedOf: Uint32Array;
+  readonly codes: Uint16Array;
+  /** Per media item, in order: `MEDIA_*` bits. */
+  readonly media: Uint8Array;
   /** All short strings back to back; `lengths` cuts them apart in the order they were written. */
   readonly strings: string;
   readonly lengths: Uint32Array;
   /** People as `[name, id | null]` and chats as `[chatId, chatName]`, each once. */
   readonly people: ReadonlyArray<readonly [string, string | null]>;
   readonly chats: ReadonlyArray<readonly [string, string | null]>;
-  /** `[info index, fields after the required seven]` for infos that have such fields. */
-  readonly tails: ReadonlyArray<readonly [number, Record<string, unknown>]>;
+  /** `reactions` of the infos that have them, in info order (rare; structured clone). */
+  readonly reactions: ReadonlyArray<MessageInfo['reactions']>;
 }
 
 const ROLES: readonly MessageInfo['role'][] = ['authored', 'forwarded', 'reply', 'service', 'reaction', 'deleted', 'media-only', 'uninterpreted'];
 const REQUIRED_INFO_KEYS = ['platform', 'chatId', 'chatName', 'messageId', 'author', 'timestamp', 'role'] as const;
-/** `codes` per info: bits 0–3 role, bit 4 offset recorded, bit 5 iso is null, bit 6 anchor without `entry`. */
+/**
+ * The optional `MessageInfo` fields in the order `messageSegments` writes them (a reaction's info
+ * has only `reactionTo`); `codes` has one bit per field, from bit 6.
+ */
+const OPTIONAL_INFO_KEYS = ['forwardedFrom', 'replyTo', 'reactionTo', 'edited', 'media', 'reactions', 'action'] as const;
+type OptionalKey = (typeof OPTIONAL_INFO_KEYS)[number];
+const OPTIONAL_BIT: Readonly<Record<OptionalKey, number>> = { forwardedFrom: 1 << 6, replyTo: 1 << 7, reactionTo: 1 << 8, edited: 1 << 9, media: 1 << 10, reactions: 1 << 11, action: 1 << 12 };
+/** `codes` per info: bits 0–3 role, bit 4 offset recorded, bit 5 iso is null, then `OPTIONAL_BIT`. */
 const OFFSET_RECORDED = 1 << 4;
 const ISO_NULL = 1 << 5;
+/** Per media item: bits 0–1 `inExport` (0 false, 1 true, 2 'unknown'), bit 2 has `fileName`, bit 3 last item. */
+const MEDIA_IN_EXPORT = 0b11;
+const MEDIA_FILE_NAME = 1 << 2;
+const MEDIA_LAST = 1 << 3;
+const IN_EXPORT_VALUES: ReadonlyArray<MediaItem['inExport']> = [false, true, 'unknown'];
 
 /** The transfer list for `postMessage`: the typed arrays' memory. */
 export function transferList(packed: PackedPart): ArrayBuffer[] {
-  return [packed.segmentStarts, packed.rangeStarts, packed.rangeEnds, packed.infoOf, packed.authors, packed.chatOf, packed.codes, packed.lengths].map((a) => a.buffer as ArrayBuffer);
+  return [packed.segmentStarts, packed.rangeStarts, packed.rangeEnds, packed.infoOf, packed.authors, packed.chatOf, packed.forwardedOf, packed.codes, packed.media, packed.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Packs a built part; throws `InternalError` when a segment is not of the layout described above. */
@@ -89,8 +107,10 @@ export function packPart(part: BuiltPart): PackedPart {
   }
   const authors = new Uint32Array(infos.length);
   const chatOf = new Uint32Array(infos.length);
-  const codes = new Uint8Array(infos.length);
-  const tails: Array<readonly [number, Record<string, unknown>]> = [];
+  const forwardedOf = new Uint32Array(infos.length);
+  const codes = new Uint16Array(infos.length);
+  const media: number[] = [];
+  const reactions: Array<MessageInfo['reactions']> = [];
   for (let k = 0; k < infos.length; k++) {
     const info = infos[k] as MessageInfo;
     const keys = Object.keys(info);
@@ -101,22 +121,46 @@ export function packPart(part: BuiltPart): PackedPart {
     if (role < 0 || info.platform !== 'telegram') throw new InternalError(`telegram part transfer: message ${info.messageId} has an unknown role or platform`);
     authors[k] = people.index(info.author.name, info.author.id);
     chatOf[k] = chats.index(info.chatId, info.chatName);
-    codes[k] = role | (info.timestamp.offset === 'recorded' ? OFFSET_RECORDED : 0) | (info.timestamp.iso === null ? ISO_NULL : 0);
+    let code = role | (info.timestamp.offset === 'recorded' ? OFFSET_RECORDED : 0) | (info.timestamp.iso === null ? ISO_NULL : 0);
     strings.push(info.messageId, info.timestamp.iso ?? '', info.timestamp.raw);
-    if (keys.length > REQUIRED_INFO_KEYS.length) {
-      const tail: Record<string, unknown> = {};
-      for (let j = REQUIRED_INFO_KEYS.length; j < keys.length; j++) tail[keys[j] as string] = (info as unknown as Record<string, unknown>)[keys[j] as string];
-      tails.push([k, tail]);
+    let order = -1;
+    for (let j = REQUIRED_INFO_KEYS.length; j < keys.length; j++) {
+      const key = keys[j] as OptionalKey;
+      const at = OPTIONAL_INFO_KEYS.indexOf(key);
+      if (at <= order) throw new InternalError(`telegram part transfer: message ${info.messageId} has an unknown or misplaced field ${key}`);
+      order = at;
+      code |= OPTIONAL_BIT[key];
     }
+    if (info.forwardedFrom !== undefined) forwardedOf[k] = people.index(info.forwardedFrom.name, info.forwardedFrom.id);
+    if (info.replyTo !== undefined) strings.push(info.replyTo);
+    if (info.reactionTo !== undefined) strings.push(info.reactionTo);
+    if (info.edited !== undefined && info.edited !== true) throw new InternalError(`telegram part transfer: message ${info.messageId} has edited other than true`);
+    if (info.media !== undefined) packMedia(info.media, info.messageId, media, strings);
+    if (info.reactions !== undefined) reactions.push(info.reactions);
+    if (info.action !== undefined) strings.push(info.action);
+    codes[k] = code;
   }
   const lengths = new Uint32Array(strings.length);
   for (let i = 0; i < strings.length; i++) lengths[i] = (strings[i] as string).length;
-  return { ok: true, packed: true, head, keys: Object.keys(part.doc), text, segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, codes, strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, tails };
+  return { ok: true, packed: true, head, keys: Object.keys(part.doc), text, segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, media: Uint8Array.from(media), strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, reactions };
+}
+
+/** Media items into `codes` and `strings`; an empty list cannot be told apart from none, so it is refused. */
+function packMedia(items: readonly MediaItem[], messageId: string, codes: number[], strings: string[]): void {
+  if (items.length === 0) throw new InternalError(`telegram part transfer: message ${messageId} has an empty media list`);
+  items.forEach((item, i) => {
+    const keys = Object.keys(item).join(',');
+    if (keys !== 'type,inExport' && keys !== 'type,fileName,inExport') throw new InternalError(`telegram part transfer: message ${messageId} has a media item of unexpected shape`);
+    strings.push(item.type);
+    if (item.fileName !== undefined) strings.push(item.fileName);
+    const inExport = item.inExport === 'unknown' ? 2 : item.inExport ? 1 : 0;
+    codes.push(inExport | (item.fileName !== undefined ? MEDIA_FILE_NAME : 0) | (i === items.length - 1 ? MEDIA_LAST : 0));
+  });
 }
 
 /** Rebuilds the part `packPart` packed. */
 export function unpackPart(packed: PackedPart): BuiltPart {
-  const { head, rangeStarts, rangeEnds, infoOf, authors, chatOf, codes, lengths } = packed;
+  const { head, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, lengths } = packed;
   const pool = packed.strings;
   let at = 0;
   let s = 0;
@@ -130,7 +174,8 @@ export function unpackPart(packed: PackedPart): BuiltPart {
   const segmentIds: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) segmentIds[i] = next();
   const people: Party[] = packed.people.map(([name, id]) => (id === null ? { name } : { name, id }));
-  const tails = new Map(packed.tails);
+  let mediaAt = 0;
+  let reactionsAt = 0;
   const sha = head.evidenceSha256;
   const entry = head.entry;
   // One anchor per message, shared by its segments (equal by value to one per segment).
@@ -142,7 +187,7 @@ export function unpackPart(packed: PackedPart): BuiltPart {
     const messageId = next();
     const iso = next();
     const raw = next();
-    const info: MessageInfo = {
+    const info: { -readonly [K in keyof MessageInfo]: MessageInfo[K] } = {
       platform: 'telegram',
       chatId,
       chatName,
@@ -151,8 +196,25 @@ export function unpackPart(packed: PackedPart): BuiltPart {
       timestamp: { iso: code & ISO_NULL ? null : iso, offset: code & OFFSET_RECORDED ? 'recorded' : 'unknown', raw },
       role: ROLES[code & 0x0f] as MessageInfo['role'],
     };
-    const tail = tails.get(k);
-    infos[k] = tail === undefined ? info : { ...info, ...tail };
+    // In OPTIONAL_INFO_KEYS order, as packed.
+    if (code & OPTIONAL_BIT.forwardedFrom) info.forwardedFrom = people[forwardedOf[k] as number] as Party;
+    if (code & OPTIONAL_BIT.replyTo) info.replyTo = next();
+    if (code & OPTIONAL_BIT.reactionTo) info.reactionTo = next();
+    if (code & OPTIONAL_BIT.edited) info.edited = true;
+    if (code & OPTIONAL_BIT.media) {
+      const items: MediaItem[] = [];
+      for (let last = false; !last; mediaAt++) {
+        const bits = packed.media[mediaAt] as number;
+        const type = next();
+        const inExport = IN_EXPORT_VALUES[bits & MEDIA_IN_EXPORT] as MediaItem['inExport'];
+        items.push(bits & MEDIA_FILE_NAME ? { type, fileName: next(), inExport } : { type, inExport });
+        last = (bits & MEDIA_LAST) !== 0;
+      }
+      info.media = items;
+    }
+    if (code & OPTIONAL_BIT.reactions) info.reactions = packed.reactions[reactionsAt++];
+    if (code & OPTIONAL_BIT.action) info.action = next();
+    infos[k] = info;
     anchors[k] = entry === undefined ? { evidenceSha256: sha, messageId, part: 'message' } : { evidenceSha256: sha, entry, messageId, part: 'message' };
   }
   const segments: Segment[] = new Array<Segment>(n);
