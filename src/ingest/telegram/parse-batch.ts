@@ -97,7 +97,8 @@ export class PartBuilder {
         this.failure = job.verified ? { ok: false, kind: 'json', offset: job.baseOffset + start, detail: error instanceof Error ? error.message : String(error) } : { ok: false, kind: 'unverified' };
         return;
       }
-      if (!job.verified && nestsDeeper(value, job.depthLimit)) {
+      // Each level takes an opening and a closing bracket: shorter messages cannot nest too deep.
+      if (!job.verified && bytes.byteLength > 2 * job.depthLimit && nestsDeeper(value, job.depthLimit)) {
         this.failure = { ok: false, kind: 'unverified' };
         return;
       }

@@ -92,8 +92,8 @@ export function packPart(part: BuiltPart): PackedPart {
     const segment = segments[i] as Segment;
     const info = segment.message;
     const anchor = segment.anchor;
-    const anchorKeys = head.entry === undefined ? 3 : 4;
-    if (info === undefined || segment.author !== undefined || anchor.part !== 'message' || anchor.messageId !== info.messageId || anchor.entry !== head.entry || Object.keys(anchor).length !== anchorKeys) {
+    // The anchor fields other than those rebuilt must be absent (checked by name: this runs per segment).
+    if (info === undefined || segment.author !== undefined || anchor.part !== 'message' || anchor.messageId !== info.messageId || anchor.entry !== head.entry || anchor.page !== undefined || anchor.paragraph !== undefined || anchor.line !== undefined) {
       throw new InternalError(`telegram part transfer: segment ${segment.id} is not a chat message segment of this document`);
     }
     rangeStarts[i] = segment.range[0];
@@ -232,19 +232,26 @@ export function unpackPart(packed: PackedPart): BuiltPart {
   return { ok: true, doc, firstIds, segmentStarts };
 }
 
-/** Pairs of strings (a person's name and id, a chat's id and name), each once. */
+/**
+ * Pairs of strings (a person's name and id, a chat's id and name), each once. Looked up by nested
+ * maps rather than a joined key: it runs for every message.
+ */
 class PairTable {
   readonly rows: Array<readonly [string, string | null]> = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly bySecond = new Map<string | null, Map<string, number>>();
 
   index(first: string, second: string | undefined): number {
-    const id = second ?? null;
-    const key = id === null ? `n${first}` : `i${id}\u0000${first}`;
-    let index = this.byKey.get(key);
+    const key = second ?? null;
+    let byFirst = this.bySecond.get(key);
+    if (byFirst === undefined) {
+      byFirst = new Map();
+      this.bySecond.set(key, byFirst);
+    }
+    let index = byFirst.get(first);
     if (index === undefined) {
       index = this.rows.length;
-      this.rows.push([first, id]);
-      this.byKey.set(key, index);
+      this.rows.push([first, key]);
+      byFirst.set(first, index);
     }
     return index;
   }
