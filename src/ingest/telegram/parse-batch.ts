@@ -1,6 +1,6 @@
 /**
- * Builds one document part of a chat from raw message bytes: decode, one native `JSON.parse` per
- * batch, map each message to segments, and at the end build the `SozDocument`. Pure and
+ * Builds one document part of a chat from raw message bytes: decode, native `JSON.parse` per
+ * message, map each message to segments, and at the end pack the part (`part-transfer.ts`). Pure and
  * self-contained (no I/O), so it runs unchanged in a worker thread or in the calling thread, and
  * the document it builds does not depend on where it ran or how the bytes were batched.
  *
@@ -13,6 +13,8 @@ import type { SozDocument } from '../../core/document.js';
 import type { ChatContext } from './message.js';
 import { messageSegments } from './message.js';
 import { normalizeJsonMessage } from './json-message.js';
+import type { PackedPart } from './part-transfer.js';
+import { packPart } from './part-transfer.js';
 
 /** Consecutive messages of one part: `starts`/`ends` are byte offsets relative to `bytes`. */
 export interface BatchJob {
@@ -48,33 +50,37 @@ export interface PartEnd {
   readonly part: number;
 }
 
-/** A built part, or why it could not be built. */
-export type PartResult =
-  | {
-      readonly ok: true;
-      readonly doc: SozDocument;
-      /** First segment id of every message, in order (for ids repeated across parts). */
-      readonly firstIds: string[];
-      /** Index in `doc.segments` of every message's first segment, plus the total at the end. */
-      readonly segmentStarts: Uint32Array;
-    }
+/** A built part. */
+export interface BuiltPart {
+  readonly ok: true;
+  readonly doc: SozDocument;
+  /** First segment id of every message, in order (for ids repeated across parts). */
+  readonly firstIds: string[];
+  /** Index in `doc.segments` of every message's first segment, plus the total at the end. */
+  readonly segmentStarts: Uint32Array;
+}
+
+/** Why a part could not be built. */
+export type PartFailure =
   | { readonly ok: false; readonly kind: 'json'; readonly offset: number; readonly detail: string }
   | { readonly ok: false; readonly kind: 'segments' }
   /** A fast-path boundary did not hold up: the file must be scanned again exactly. */
   | { readonly ok: false; readonly kind: 'unverified' };
+
+/** A built part, or why it could not be built. */
+export type PartResult = BuiltPart | PartFailure;
 
 const DECODER = new TextDecoder('utf-8');
 
 /** Collects the segments of one part batch by batch; `finish` builds the document. */
 export class PartBuilder {
   private readonly segments: SegmentInput[] = [];
-  private readonly firstIds: string[] = [];
   private readonly messageStarts: number[] = [];
   private uninterpreted = 0;
   private firstReason = '';
   private firstId = '';
   private lastId = '';
-  private failure: PartResult | null = null;
+  private failure: PartFailure | null = null;
 
   constructor(private readonly header: PartHeader) {}
 
@@ -123,7 +129,6 @@ export class PartBuilder {
         messageId = normal.id;
         messageSegments(normal, chat, segments);
       }
-      this.firstIds.push((segments[startIndex] as SegmentInput).id);
       if (this.firstId === '') this.firstId = messageId;
       this.lastId = messageId;
       if (segments.length > this.header.maxSegments) {
@@ -133,24 +138,28 @@ export class PartBuilder {
     }
   }
 
-  /** Builds the document (entry and part number are known only now). */
-  finish(end: PartEnd): PartResult {
+  /**
+   * The part, packed for the thread that yields it (entry and part number are known only now):
+   * `unpackPart` turns it into the document `DocumentBuilder` would build from these segments.
+   * Packing straight from the segment inputs spares building every segment object twice.
+   */
+  finish(end: PartEnd): PackedPart | PartFailure {
     if (this.failure !== null) return this.failure;
     const h = this.header;
-    const builder = new DocumentBuilder({ sha256: h.sha256, name: h.evidenceName, ...(end.entry !== undefined ? { entry: end.entry } : {}) }, 'telegram-json');
-    for (const segment of this.segments) builder.add(segment);
+    // The document without segments: its fields, notices and properties, in the builder's order.
+    const skeleton = new DocumentBuilder({ sha256: h.sha256, name: h.evidenceName, ...(end.entry !== undefined ? { entry: end.entry } : {}) }, 'telegram-json');
     if (this.uninterpreted > 0) {
-      builder.notice({
+      skeleton.notice({
         code: 'telegram.uninterpreted',
         severity: 'warning',
         message: `${this.uninterpreted} message(s) could not be interpreted and are kept as raw JSON in segments with role 'uninterpreted' (first: ${this.firstReason})`,
       });
     }
     if (end.part > 0) {
-      builder.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${end.part} (messages ${this.firstId}…${this.lastId})` });
+      skeleton.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${end.part} (messages ${this.firstId}…${this.lastId})` });
     }
-    const messages = this.firstIds.length;
-    const doc = builder.build({
+    const messages = this.messageStarts.length;
+    const doc = skeleton.build({
       platform: 'telegram',
       exportKind: h.fullAccount || h.chatSection !== 'root' ? 'full-account' : 'single-chat',
       chatSection: h.chatSection,
@@ -166,7 +175,7 @@ export class PartBuilder {
     const segmentStarts = new Uint32Array(messages + 1);
     for (let i = 0; i < messages; i++) segmentStarts[i] = this.messageStarts[i] as number;
     segmentStarts[messages] = this.segments.length;
-    return { ok: true, doc, firstIds: this.firstIds, segmentStarts };
+    return packPart({ skeleton: doc, inputs: this.segments, segmentStarts });
   }
 }
 

@@ -1,81 +1,98 @@
-// The packed form that carries a built chat part from a worker thread to the main thread must give
-// back the same document, byte for byte when serialised, with segments of one message still
-// sharing one MessageInfo object.
+// The packed form that carries a chat part from a worker thread to the main thread must give the
+// document DocumentBuilder builds from the same segment inputs, byte for byte when serialised,
+// with segments of one message still sharing one MessageInfo object.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { SozDocument } from '../../core/document.js';
-import { collectDocuments } from '../adapter.js';
-import { REAL_CORPORA, evidenceInputOf } from '../../../tests/support/adapter-invariants.js';
-import { createTelegramJsonAdapter } from './json-adapter.js';
-import type { PartResult } from './parse-batch.js';
+import { DocumentBuilder } from '../../core/document-builder.js';
+import type { SegmentInput } from '../../core/document-builder.js';
+import type { MediaItem, SozDocument } from '../../core/document.js';
+import { REAL_CORPORA } from '../../../tests/support/adapter-invariants.js';
+import { normalizeJsonMessage } from './json-message.js';
+import { messageSegments } from './message.js';
 import { packPart, transferList, unpackPart } from './part-transfer.js';
 
-type BuiltPart = Extract<PartResult, { ok: true }>;
+/** Every chat of a Telegram JSON export as its message objects (the files here are small). */
+function chatsOf(file: string): unknown[][] {
+  const root = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, { list?: Array<{ messages?: unknown[] }> } | unknown[] | undefined>;
+  if (Array.isArray(root.messages)) return [root.messages];
+  const lists = [root.chats, root.left_chats].flatMap((section) => (section !== undefined && !Array.isArray(section) ? (section.list ?? []) : []));
+  return lists.map((chat) => chat.messages ?? []);
+}
 
-/** A part as `PartBuilder` returns it, reconstructed from a document (first segment of each message). */
-function partOf(doc: SozDocument): BuiltPart {
+/** Segment inputs of a chat as `messageSegments` gives them, and where each message starts. */
+function inputsOf(messages: unknown[]): { inputs: SegmentInput[]; segmentStarts: Uint32Array } {
+  const inputs: SegmentInput[] = [];
   const starts: number[] = [];
-  doc.segments.forEach((segment, i) => {
-    if (!/\.[qtr]\d+$/.test(segment.id)) starts.push(i);
-  });
-  const segmentStarts = Uint32Array.from([...starts, doc.segments.length]);
-  return { ok: true, doc, firstIds: starts.map((i) => doc.segments[i]?.id as string), segmentStarts };
+  for (const value of messages) {
+    const message = normalizeJsonMessage(value);
+    if ('uninterpreted' in message) continue;
+    starts.push(inputs.length);
+    messageSegments(message, { chatId: 'c1', chatName: 'Чат' }, inputs);
+  }
+  // The shape PartBuilder gives a message it cannot interpret.
+  starts.push(inputs.length);
+  inputs.push({ id: 'm@12', text: '{"id": "x"}', part: 'message', anchor: { messageId: '' }, message: { platform: 'telegram', chatId: 'c1', chatName: 'Чат', messageId: '', author: { name: '' }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role: 'uninterpreted' } });
+  return { inputs, segmentStarts: Uint32Array.from([...starts, inputs.length]) };
 }
 
-/** Through `postMessage`'s algorithm (structured clone), as between threads. */
-function overTheWire(part: BuiltPart): BuiltPart {
-  const packed = packPart(part);
+const evidence = { sha256: 'ab'.repeat(32), name: 'result.json', entry: 'chats/1' };
+
+/** The document DocumentBuilder builds from the inputs, and the same through packing and postMessage's clone. */
+function bothWays(inputs: SegmentInput[], segmentStarts: Uint32Array): { reference: SozDocument; moved: ReturnType<typeof unpackPart> } {
+  const builder = new DocumentBuilder(evidence, 'telegram-json').notice({ code: 'x', severity: 'info', message: 'm' });
+  for (const input of inputs) builder.add(input);
+  const reference = builder.build({ platform: 'telegram', messages: segmentStarts.length - 1 });
+  const skeleton = new DocumentBuilder(evidence, 'telegram-json').notice({ code: 'x', severity: 'info', message: 'm' }).build({ platform: 'telegram', messages: segmentStarts.length - 1 });
+  const packed = packPart({ skeleton, inputs, segmentStarts });
   expect(transferList(packed).length).toBe(10);
-  return unpackPart(deserialize(serialize(packed)) as typeof packed);
+  return { reference, moved: unpackPart(deserialize(serialize(packed)) as typeof packed) };
 }
 
-/** The real Telegram JSON exports and the fictional fixture with quotes, reactions and replies. */
-async function telegramJsonDocuments(): Promise<SozDocument[]> {
+function telegramJsonFiles(): string[] {
   const dir = join(REAL_CORPORA, 'telegram');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join(dir, f));
-  files.push(fileURLToPath(new URL('../../../tests/fixtures/telegram/fictional_group_quotes_reactions.result.json', import.meta.url)));
-  const docs: SozDocument[] = [];
-  for (const file of files) {
-    const adapter = createTelegramJsonAdapter({ threads: 0 });
-    docs.push(...(await collectDocuments(adapter.extract(evidenceInputOf(readFileSync(file), basename(file))))));
-  }
-  return docs.filter((doc) => doc.segments.length > 0);
+  return [...files, fileURLToPath(new URL('../../../tests/fixtures/telegram/fictional_group_quotes_reactions.result.json', import.meta.url))];
 }
 
 describe('part transfer', () => {
-  it('gives back every real Telegram document byte for byte, sharing MessageInfo within a message', async () => {
-    const docs = await telegramJsonDocuments();
-    expect(docs.length).toBeGreaterThan(3);
+  it("gives DocumentBuilder's document for every real chat, byte for byte, sharing MessageInfo within a message", () => {
     const optional = new Set<string>();
-    for (const doc of docs) {
-      const part = partOf(doc);
-      const back = overTheWire(part);
-      expect(JSON.stringify(back.doc)).toBe(JSON.stringify(doc));
-      expect(back.firstIds).toEqual(part.firstIds);
-      expect([...back.segmentStarts]).toEqual([...part.segmentStarts]);
-      for (let i = 1; i < doc.segments.length; i++) {
-        const same = doc.segments[i]?.message === doc.segments[i - 1]?.message;
-        expect(back.doc.segments[i]?.message === back.doc.segments[i - 1]?.message).toBe(same);
+    const media: MediaItem[] = [];
+    let chats = 0;
+    for (const file of telegramJsonFiles()) {
+      for (const messages of chatsOf(file)) {
+        const { inputs, segmentStarts } = inputsOf(messages);
+        const { reference, moved } = bothWays(inputs, segmentStarts);
+        expect(JSON.stringify(moved.doc), basename(file)).toBe(JSON.stringify(reference));
+        expect(moved.firstIds).toEqual([...segmentStarts.slice(0, -1)].map((i) => inputs[i]?.id));
+        for (let i = 1; i < inputs.length; i++) {
+          const same = inputs[i]?.message === inputs[i - 1]?.message;
+          expect(moved.doc.segments[i]?.message === moved.doc.segments[i - 1]?.message).toBe(same);
+        }
+        for (const input of inputs) for (const key of Object.keys(input.message ?? {}).slice(7)) optional.add(key);
+        media.push(...inputs.flatMap((input) => input.message?.media ?? []));
+        chats++;
       }
-      for (const segment of doc.segments) for (const key of Object.keys(segment.message ?? {}).slice(7)) optional.add(key);
     }
+    expect(chats).toBeGreaterThan(3);
     // Every optional MessageInfo field occurs and travels (media with and without file names too).
     expect([...optional].sort()).toEqual(['action', 'edited', 'forwardedFrom', 'media', 'reactionTo', 'reactions', 'replyTo']);
-    const media = docs.flatMap((d) => d.segments.flatMap((s) => s.message?.media ?? []));
     expect(media.some((m) => m.fileName !== undefined) && media.some((m) => m.fileName === undefined)).toBe(true);
   });
 
-  it('refuses a document that is not laid out as chat message segments', async () => {
-    const [doc] = await telegramJsonDocuments();
-    const first = doc?.segments[0];
-    if (doc === undefined || first === undefined) throw new Error('no document');
-    const foreign: SozDocument = { ...doc, segments: [{ ...first, anchor: { ...first.anchor, page: 1 } }, ...doc.segments.slice(1)] };
-    expect(() => packPart(partOf(foreign))).toThrow(/not a chat message segment/);
+  it('refuses segments that are not chat messages', () => {
+    const [messages] = chatsOf(telegramJsonFiles()[0] as string);
+    const { inputs, segmentStarts } = inputsOf(messages ?? []);
+    const skeleton = new DocumentBuilder(evidence, 'telegram-json').build();
+    const first = inputs[0] as SegmentInput;
+    for (const foreign of [{ ...first, part: 'body' as const }, { ...first, anchor: { messageId: first.anchor?.messageId as string, page: 1 } }, { ...first, author: 'A' }]) {
+      expect(() => packPart({ skeleton, inputs: [foreign, ...inputs.slice(1)], segmentStarts })).toThrow(/not a chat message segment/);
+    }
   });
 });

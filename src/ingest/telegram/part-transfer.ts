@@ -1,24 +1,31 @@
 /**
- * Moves a built chat part from a worker thread to the main thread cheaply.
+ * A chat part in a form that moves cheaply from a worker thread to the main thread, packed
+ * straight from the segment inputs and unpacked into the `SozDocument` that `DocumentBuilder`
+ * would build from them (same values, same key order, so the same bytes when serialised).
  *
- * Structured clone of a `SozDocument` costs more than building it: every segment is five small
- * objects whose keys the serialiser writes out each time (measured: ~13 CPU-s per GB of export,
- * split over both threads). A packed part instead is the document text (one string), typed arrays
- * of ranges and indices, one string of all short strings with their lengths, and a deduplicated
- * table of people. `unpackPart(packPart(r))` equals `r` by value and by key order, so documents
- * serialise to the same bytes whichever thread built them.
+ * Structured clone of a `SozDocument` costs more than building it: every segment is several small
+ * objects whose keys the serialiser writes out each time (measured: ~13 CPU-s per GB of export).
+ * A packed part is the document text (one string), typed arrays of ranges and indices, one string
+ * of all short strings with their lengths, and deduplicated tables of people and chats.
  *
- * The layout is the one `PartBuilder` produces (see `message.ts`): every segment has `id`,
- * `range`, `anchor` (`evidenceSha256`, optional `entry`, `messageId`, `part`) and `message`, whose
- * first keys are the seven required `MessageInfo` fields, then optional ones in the order
- * `messageSegments` writes them; only reaction lists travel by structured clone. Segments of one
- * message share their `MessageInfo` object, and keep sharing it after the move.
+ * The layout is the one `PartBuilder` produces (see `message.ts`): every segment input is a chat
+ * message (`part: 'message'`, anchor `{ messageId }`, no author) whose `MessageInfo` starts with
+ * the seven required fields, then optional ones in the order `messageSegments` writes them; only
+ * reaction lists travel by structured clone. Segments of one message share their `MessageInfo`
+ * object, and keep sharing it after the move; `packPart` refuses anything else.
  */
+import type { SegmentInput } from '../../core/document-builder.js';
+import { SEGMENT_SEPARATOR } from '../../core/document-builder.js';
 import type { MediaItem, MessageInfo, Party, Segment, SourceAnchor, SozDocument } from '../../core/document.js';
 import { InternalError } from '../../core/errors.js';
-import type { PartResult } from './parse-batch.js';
+import type { BuiltPart } from './parse-batch.js';
 
-type BuiltPart = Extract<PartResult, { ok: true }>;
+/** What `packPart` packs: the document without segments, the segment inputs in order, message starts. */
+export interface PartToPack {
+  readonly skeleton: SozDocument;
+  readonly inputs: readonly SegmentInput[];
+  readonly segmentStarts: Uint32Array;
+}
 
 /** A `BuiltPart` in transferable form; `buffers()` lists the memory to transfer, not copy. */
 export interface PackedPart {
@@ -76,10 +83,14 @@ export function transferList(packed: PackedPart): ArrayBuffer[] {
   return [packed.segmentStarts, packed.rangeStarts, packed.rangeEnds, packed.infoOf, packed.authors, packed.chatOf, packed.forwardedOf, packed.codes, packed.media, packed.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Packs a built part; throws `InternalError` when a segment is not of the layout described above. */
-export function packPart(part: BuiltPart): PackedPart {
-  const { text, segments, ...head } = part.doc;
-  const n = segments.length;
+/** Packs a part; throws `InternalError` when a segment input is not of the layout described above. */
+export function packPart(part: PartToPack): PackedPart {
+  const { text: skeletonText, segments: skeletonSegments, ...head } = part.skeleton;
+  if (skeletonText !== '' || skeletonSegments.length > 0) throw new InternalError('telegram part transfer: the skeleton document already has segments');
+  const inputs = part.inputs;
+  const n = inputs.length;
+  const texts: string[] = new Array<string>(n);
+  let length = 0;
   const rangeStarts = new Uint32Array(n);
   const rangeEnds = new Uint32Array(n);
   const infoOf = new Uint32Array(n);
@@ -89,16 +100,20 @@ export function packPart(part: BuiltPart): PackedPart {
   const chats = new PairTable();
   let last: MessageInfo | undefined;
   for (let i = 0; i < n; i++) {
-    const segment = segments[i] as Segment;
-    const info = segment.message;
-    const anchor = segment.anchor;
-    // The anchor fields other than those rebuilt must be absent (checked by name: this runs per segment).
-    if (info === undefined || segment.author !== undefined || anchor.part !== 'message' || anchor.messageId !== info.messageId || anchor.entry !== head.entry || anchor.page !== undefined || anchor.paragraph !== undefined || anchor.line !== undefined) {
-      throw new InternalError(`telegram part transfer: segment ${segment.id} is not a chat message segment of this document`);
+    const input = inputs[i] as SegmentInput;
+    const info = input.message;
+    const anchor = input.anchor;
+    // Only `messageId` may be in the input's anchor (checked by name: this runs per segment).
+    if (info === undefined || input.author !== undefined || input.part !== 'message' || anchor?.messageId !== info.messageId || anchor.entry !== undefined || anchor.page !== undefined || anchor.paragraph !== undefined || anchor.line !== undefined) {
+      throw new InternalError(`telegram part transfer: segment ${input.id} is not a chat message segment`);
     }
-    rangeStarts[i] = segment.range[0];
-    rangeEnds[i] = segment.range[1];
-    strings.push(segment.id);
+    // Ranges as DocumentBuilder lays them out: texts joined by SEGMENT_SEPARATOR.
+    if (i > 0) length += SEGMENT_SEPARATOR.length;
+    rangeStarts[i] = length;
+    length += input.text.length;
+    rangeEnds[i] = length;
+    texts[i] = input.text;
+    strings.push(input.id);
     if (info !== last) {
       infos.push(info);
       last = info;
@@ -142,7 +157,7 @@ export function packPart(part: BuiltPart): PackedPart {
   }
   const lengths = new Uint32Array(strings.length);
   for (let i = 0; i < strings.length; i++) lengths[i] = (strings[i] as string).length;
-  return { ok: true, packed: true, head, keys: Object.keys(part.doc), text, segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, media: Uint8Array.from(media), strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, reactions };
+  return { ok: true, packed: true, head, keys: Object.keys(part.skeleton), text: texts.join(SEGMENT_SEPARATOR), segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, media: Uint8Array.from(media), strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, reactions };
 }
 
 /** Media items into `codes` and `strings`; an empty list cannot be told apart from none, so it is refused. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchJob, PartEnd, PartHeader, PartResult } from './parse-batch.js';
+import type { BatchJob, PartEnd, PartFailure, PartHeader, PartResult } from './parse-batch.js';
 import { PartBuilder } from './parse-batch.js';
 import type { PackedPart } from './part-transfer.js';
 import { unpackPart } from './part-transfer.js';
@@ -53,7 +53,8 @@ class InThreadRunner implements PartRunner {
   end(seq: number, end: PartEnd): Promise<PartResult> {
     const builder = this.parts.get(seq) as PartBuilder;
     this.parts.delete(seq);
-    return Promise.resolve(builder.finish(end));
+    const result = builder.finish(end);
+    return Promise.resolve(result.ok ? unpackPart(result) : result);
   }
 
   close(): Promise<void> {
@@ -67,7 +68,7 @@ export type ToWorker = { readonly t: 0; readonly seq: number; readonly header: P
 /** A worker's answer: a built part travels packed (see `part-transfer.ts`), a failure as is. */
 export interface FromWorker {
   readonly seq: number;
-  readonly result: PackedPart | Extract<PartResult, { ok: false }>;
+  readonly result: PackedPart | PartFailure;
 }
 
 interface Pending {

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PartBuilder } from './parse-batch.js';
-import { packPart, transferList } from './part-transfer.js';
+import { transferList } from './part-transfer.js';
 import type { FromWorker, ToWorker } from './pool.js';
 
 const parts = new Map<number, PartBuilder>();
@@ -16,11 +16,6 @@ parentPort?.on('message', (message: ToWorker) => {
     const builder = parts.get(message.seq) as PartBuilder;
     parts.delete(message.seq);
     const result = builder.finish(message.end);
-    if (!result.ok) {
-      parentPort?.postMessage({ seq: message.seq, result } satisfies FromWorker);
-      return;
-    }
-    const packed = packPart(result);
-    parentPort?.postMessage({ seq: message.seq, result: packed } satisfies FromWorker, transferList(packed));
+    parentPort?.postMessage({ seq: message.seq, result } satisfies FromWorker, result.ok ? transferList(result) : []);
   }
 });
