@@ -65,19 +65,26 @@ async function main() {
         (r.threadsCpu.length > 0 ? `${''.padEnd(18)} CPU s by thread at the end (finished workers not listed): ${r.threadsCpu.join(', ')}\n` : ''),
     );
   }
-  const a = results['adapter+serialise'];
+  const a = results['adapter'];
+  const as = results['adapter+serialise'];
   const s = results['stream-json'];
   if (a && s) {
     const mb = bytes / 1e6;
-    process.stdout.write(`\nratio adapter+serialise / stream-json: wall ${(s.seconds / a.seconds).toFixed(2)}× faster, CPU ${(s.cpuSeconds / a.cpuSeconds).toFixed(2)}× less, peak RSS ${(a.maxRssMb / s.maxRssMb).toFixed(2)}×\n`);
+    process.stdout.write(`\nratio adapter / stream-json: wall ${(s.seconds / a.seconds).toFixed(2)}× faster, CPU ${(s.cpuSeconds / a.cpuSeconds).toFixed(2)}× less, peak RSS ${(a.maxRssMb / s.maxRssMb).toFixed(2)}×\n`);
     const f = results['json-parse-floor'];
-    if (f) process.stdout.write(`adapter+serialise CPU per byte vs the single-thread decode+JSON.parse floor on this machine now: ${(a.cpuSeconds / f.cpuSeconds).toFixed(2)}×\n`);
-    const wallOk = mb / a.seconds >= 100;
+    if (f) process.stdout.write(`adapter CPU per byte vs the single-thread scan+decode+JSON.parse floor on this machine now: ${(a.cpuSeconds / f.cpuSeconds).toFixed(2)}×\n`);
+    // The target is for ingest: documents built in memory, as \`soz add\` checks them (adapter).
+    // Serialising them (adapter+serialise) is what \`soz analyze\` does next, reported beside it.
     // On a shared machine wall time mostly measures the other tenants; the CPU figure assumes the
     // two cores were ours alone (every thread's CPU time, divided over 2 cores).
-    const cpuOk = (2 * mb) / a.cpuSeconds >= 100;
-    const rssOk = a.maxRssMb <= 512;
-    process.stdout.write(`target ≥100 MB/s on 2 cores with peak RSS ≤512 MB (adapter+serialise): wall ${wallOk ? 'met' : 'NOT met'}, CPU-based ${cpuOk ? 'met' : 'NOT met'}, RSS ${rssOk ? 'met' : 'NOT met'} (load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}, cores ${availableParallelism()})\n`);
+    for (const [name, r] of [['adapter', a], ['adapter+serialise', as]]) {
+      if (!r) continue;
+      const wallOk = mb / r.seconds >= 100;
+      const cpuOk = (2 * mb) / r.cpuSeconds >= 100;
+      const rssOk = r.maxRssMb <= 512;
+      process.stdout.write(`target ≥100 MB/s on 2 cores with peak RSS ≤512 MB (${name}): wall ${wallOk ? 'met' : 'NOT met'}, CPU-based ${cpuOk ? 'met' : 'NOT met'}, RSS ${rssOk ? 'met' : 'NOT met'}\n`);
+    }
+    process.stdout.write(`(load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}, cores ${availableParallelism()})\n`);
     if (s.messages !== a.messages) {
       process.stdout.write(`message counts differ: adapter ${a.messages}, stream-json ${s.messages}\n`);
       process.exitCode = 1;

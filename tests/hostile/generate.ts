@@ -472,7 +472,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     id: 'telegram-1m',
     file: 'telegram-1m.json',
     input: 'Telegram result.json with 1,000,000 messages (~190 MB)',
-    expect: { exit: 0, addedDocuments: 50, addOnly: true },
+    expect: { exit: 0, addedDocuments: 118, addOnly: true },
     needsAdapter: 'telegram-json',
     big: true,
     make: () => telegramExport(1_000_000),

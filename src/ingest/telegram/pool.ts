@@ -26,6 +26,12 @@ export interface PartRunner {
 
 /** Old-generation heap of one worker (MiB): a part in progress is far smaller; see `json-adapter.ts`. */
 const WORKER_HEAP_MB = 384;
+/**
+ * Young generation of one worker (MiB). Nearly everything a worker allocates dies with its part,
+ * and a young generation this size lets it die there instead of being copied and promoted;
+ * measured on 2 cores: 48 → 96 MiB cuts ~10 % of CPU for ~+40 MiB peak RSS (`npm run bench:ingest`).
+ */
+const WORKER_YOUNG_MB = 96;
 
 /**
  * A runner with `threads` workers (default: one per available core), or in-thread when
@@ -90,7 +96,7 @@ class WorkerRunner implements PartRunner {
     for (let i = 0; i < threads; i++) {
       // A capped heap makes a worker collect garbage early instead of growing towards the
       // machine's default limit; parts are bounded well below it.
-      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 } });
+      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.on('message', (message: FromWorker) => {
         const waiting = this.pending.get(message.seq);
         this.pending.delete(message.seq);
