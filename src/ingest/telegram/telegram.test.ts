@@ -187,6 +187,17 @@ describe('telegramJsonAdapter', () => {
     await expect(collectDocuments(telegramJsonAdapter.extract(input(text.slice(0, 60))))).rejects.toBeInstanceOf(UserError);
   });
 
+  it('turns damaged UTF-8 inside a message into U+FFFD exactly as TextDecoder does', async () => {
+    const damaged = [0x61, 0xff, 0xc3, 0x28, 0x62, 0xe2, 0x82, 0x20, 0xf0, 0x9f, 0x98, 0xed, 0xa0, 0x80, 0x63];
+    const head = new TextEncoder().encode('{"name":"n","type":"personal_chat","id":1,"messages":[{"id":1,"type":"message","text":"');
+    const tail = new TextEncoder().encode('"}]}');
+    const bytes = new Uint8Array([...head, ...damaged, ...tail]);
+    const [doc] = await collectDocuments(createTelegramJsonAdapter({ threads: 0 }).extract(input(bytes)));
+    const expected = new TextDecoder().decode(new Uint8Array(damaged));
+    expect(expected).toContain('\uFFFD');
+    expect(doc?.text).toBe(expected);
+  });
+
   it('keeps empty chats as empty documents', async () => {
     const docs = await collectDocuments(telegramJsonAdapter.extract(input('{"name":"n","type":"personal_chat","id":1,"messages":[]}')));
     expect(docs).toHaveLength(1);
