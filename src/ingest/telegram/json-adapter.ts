@@ -35,8 +35,9 @@ export interface TelegramJsonOptions {
   /**
    * Most bytes of message JSON in one document before the chat is split; default 2 MiB (about
    * 1,500–10,000 messages). The document text (UTF-16 code units) is never longer than the JSON it
-   * comes from. Small parts keep little in flight between threads: on 2 cores, 8 MiB parts cost
-   * ~15 % of throughput in garbage collection (`npm run bench:ingest -- --max-json-mb 8`).
+   * comes from. Small parts keep little in flight between threads: on 2 cores (with the worker
+   * young generation of `pool.ts`) 2 MiB parts ingested a few per cent faster than 4 MiB parts,
+   * at lower peak RSS (`npm run bench:ingest -- --max-json-mb 4`).
    */
   readonly maxJsonBytesPerDocument?: number;
   /**
