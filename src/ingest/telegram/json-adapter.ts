@@ -9,10 +9,12 @@
  * each part says so in its properties (`part`, `firstMessageId`, `lastMessageId`) and a notice.
  * A full-account export also yields a last document `entry: 'export'` (see `overviewDocument`).
  *
- * Pipeline: the calling thread only reads the file, finds message boundaries (`json-scanner.ts`)
- * and cuts parts (`PartPlanner`); each part's bytes stream to one worker thread, which decodes,
- * parses and builds the whole document (`parse-batch.ts`) and sends it back. Documents are
- * yielded in file order; at most `threads + 1` parts are open or waiting, which bounds memory.
+ * Pipeline: the calling thread only reads the file, finds message boundaries (`json-scanner.ts`,
+ * with its fast path and the exact re-read below) and cuts parts (`PartPlanner`); each part's
+ * bytes stream to one worker thread, which decodes, parses and maps every message
+ * (`parse-batch.ts`) and sends the part back packed (`part-transfer.ts`); the calling thread
+ * unpacks it into the document. Documents are yielded in file order; at most `threads + 1` parts
+ * are open or waiting, which bounds memory.
  */
 import { DocumentBuilder } from '../../core/document-builder.js';
 import type { Notice, Segment, SozDocument } from '../../core/document.js';

@@ -71,8 +71,7 @@ export type PartFailure =
 /** A built part, or why it could not be built. */
 export type PartResult = BuiltPart | PartFailure;
 
-
-/** Collects the segments of one part batch by batch; `finish` builds the document. */
+/** Collects the segments of one part batch by batch; `finish` packs the part. */
 export class PartBuilder {
   private readonly segments: SegmentInput[] = [];
   private readonly messageStarts: number[] = [];
@@ -100,9 +99,10 @@ export class PartBuilder {
       const start = job.starts[i] as number;
       const end = job.ends[i] as number;
       const length = end - start;
+      const json = view.toString('utf8', start, end);
       let value: unknown;
       try {
-        value = JSON.parse(view.toString('utf8', start, end)) as unknown;
+        value = JSON.parse(json) as unknown;
       } catch (error) {
         this.failure = job.verified ? { ok: false, kind: 'json', offset: job.baseOffset + start, detail: error instanceof Error ? error.message : String(error) } : { ok: false, kind: 'unverified' };
         return;
@@ -117,12 +117,11 @@ export class PartBuilder {
       this.messageStarts.push(startIndex);
       let messageId: string;
       if ('uninterpreted' in normal) {
-        const raw = view.toString('utf8', start, end);
         messageId = normal.id ?? '';
         const id = `m${normal.id ?? `@${job.baseOffset + start}`}`;
         segments.push({
           id,
-          text: raw,
+          text: json,
           part: 'message',
           anchor: { messageId },
           message: { platform: 'telegram', chatId: chat.chatId, chatName: chat.chatName, messageId, author: normal.author, timestamp: normal.timestamp, role: 'uninterpreted' },

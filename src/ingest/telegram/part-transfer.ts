@@ -27,10 +27,9 @@ export interface PartToPack {
   readonly segmentStarts: Uint32Array;
 }
 
-/** A `BuiltPart` in transferable form; `buffers()` lists the memory to transfer, not copy. */
+/** A part in transferable form; `transferList` lists the memory to move, not copy. */
 export interface PackedPart {
   readonly ok: true;
-  readonly packed: true;
   /** The document without `text` and `segments`, and the document's keys in their order. */
   readonly head: Omit<SozDocument, 'text' | 'segments'>;
   readonly keys: readonly string[];
@@ -157,7 +156,7 @@ export function packPart(part: PartToPack): PackedPart {
   }
   const lengths = new Uint32Array(strings.length);
   for (let i = 0; i < strings.length; i++) lengths[i] = (strings[i] as string).length;
-  return { ok: true, packed: true, head, keys: Object.keys(part.skeleton), text: texts.join(SEGMENT_SEPARATOR), segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, media: Uint8Array.from(media), strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, reactions };
+  return { ok: true, head, keys: Object.keys(part.skeleton), text: texts.join(SEGMENT_SEPARATOR), segmentStarts: part.segmentStarts, rangeStarts, rangeEnds, infoOf, authors, chatOf, forwardedOf, codes, media: Uint8Array.from(media), strings: strings.join(''), lengths, people: people.rows, chats: chats.rows, reactions };
 }
 
 /** Media items into `codes` and `strings`; an empty list cannot be told apart from none, so it is refused. */
