@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA } from '../core/case.js';
+import { isoDateTimeProblem } from '../core/calendar.js';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'not a calendar date');
+  .refine((value) => isoDateTimeProblem(value) === null, 'not a calendar date');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

@@ -8,10 +8,21 @@ export interface CliIo {
   readonly now: () => Date;
 }
 
-/** The real process's io. */
+/**
+ * The real process's io. When the reader of stdout goes away (`soz … | head`), further output is
+ * dropped and the command still finishes its work and its log entry: a closed pipe must not
+ * interrupt a write to the case halfway.
+ */
 export function processIo(): CliIo {
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),

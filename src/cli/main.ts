@@ -167,8 +167,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`soz: error: ${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
+    const fileSystem = fileSystemProblem(error);
+    if (fileSystem !== null) {
+      io.stderr(`soz: error: ${terminalSafe(fileSystem)}\n`);
+      return ExitCode.userError;
+    }
     const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
     io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
     return ExitCode.internalError;
+  }
+}
+
+/**
+ * A refusal of the operating system that the examiner can fix (no permission, read-only disk,
+ * disk full), as one line naming the path; `null` for anything else. Writes to a case are atomic,
+ * so the case keeps its last committed state.
+ */
+function fileSystemProblem(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path } = error as NodeJS.ErrnoException;
+  const where = path ?? 'a file';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `${where}: permission denied (${code}); make the folder writable for this user or work in a copy`;
+    case 'EROFS':
+      return `${where}: the disk is read-only (${code}); copy the case to a writable folder`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `${where}: no space left on the disk (${code}); free space and run the command again — the case keeps its last committed state`;
+    default:
+      return null;
   }
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { MessageRole } from '../core/document.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
+import { isoDateTimeProblem } from '../core/calendar.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { InvalidArgumentError } from 'commander';
 import type { Limits } from '../ingest/adapter.js';
@@ -69,9 +70,8 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
     if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role');
   }
   for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
-    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
-      throw new UserError(`${flag} ${value}: use an ISO date such as 2026-03-14 or 2026-03-14T10:00:00Z`, 'usage.date');
-    }
+    const problem = value === undefined ? null : isoDateTimeProblem(value);
+    if (problem !== null) throw new UserError(`${flag} ${value}: ${problem}`, 'usage.date');
   }
   const filter: SelectionFilter = {
     ...(flags.author ? { authors: flags.author } : {}),
