@@ -18,11 +18,20 @@ export interface InstallFacts {
 
 let cached: InstallFacts | undefined;
 
+/**
+ * The lockfile of the installation: the repository's own, or in an installed package (npm leaves
+ * package-lock.json out of packages) the copy `npm pack` puts into dist/. Same bytes either way.
+ */
+function lockfilePath(): string {
+  const own = join(INSTALL_ROOT, 'package-lock.json');
+  return existsSync(own) ? own : join(INSTALL_ROOT, 'dist', 'package-lock.json');
+}
+
 /** Reads package.json and package-lock.json of the installation once. */
 export function installFacts(): InstallFacts {
   if (cached) return cached;
   const pkg = JSON.parse(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
-  const lockBytes = readFileSync(join(INSTALL_ROOT, 'package-lock.json'));
+  const lockBytes = readFileSync(lockfilePath());
   const lock = JSON.parse(lockBytes.toString('utf8')) as { packages?: Record<string, { version?: string }> };
   const dependencies: Record<string, string> = {};
   for (const name of Object.keys(pkg.dependencies ?? {}).sort(compareCodeUnits)) {
