@@ -1,52 +1,19 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../src/core/case.js';
 import { logChainProblems } from '../src/core/case.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
+import { DEAD_PID, caseWith, plantLock, readLog, sources } from './support/custody.js';
 
-// Custody under concurrency and damage: the case lock, the appended log, readers that never
-// repair, recovery that moves aside instead of deleting, and a log behind its folder refused.
+// Custody under concurrency: the case lock, the appended log, a torn last entry, and separate
+// bin/soz processes on one case. A damaged case folder is in tests/hostile/case-folder.test.ts.
 // Texts are fictional.
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const BIN = process.env['SOZ_BIN'] ?? join(ROOT, 'bin', 'soz');
 const BUILT = process.env['SOZ_BIN'] !== undefined || existsSync(join(ROOT, 'dist', 'cli', 'bin.js'));
-const INIT = ['--case-number', 'C-13', '--ordering-body', 'test', '--examiner', 'tester', '--language', 'en'];
-/** Above any Linux pid_max (2^22): a process id that cannot be running. */
-const DEAD_PID = 4194305;
-
-function readLog(dir: string): LogEntry[] {
-  return readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
-}
-
-let made = 0;
-
-/** `count` small fictional text files, each with bytes no other call gave. */
-function sources(count: number): string[] {
-  const dir = tempDir('soz-custody-src-');
-  return Array.from({ length: count }, (_, i) => {
-    made += 1;
-    const file = join(dir, `note-${i}.txt`);
-    writeFileSync(file, `Вымышленная записка номер ${made}.\n\nFictional note number ${made}, written for the custody tests.\n`);
-    return file;
-  });
-}
-
-async function caseWith(files: readonly string[]): Promise<string> {
-  const dir = join(tempDir('soz-custody-'), 'case');
-  expect((await soz(['init', dir, ...INIT])).code).toBe(0);
-  if (files.length > 0) expect((await soz(['add', dir, ...files])).code).toBe(0);
-  return dir;
-}
-
-/** Writes a lock as another soz process would have left it. */
-function plantLock(dir: string, owner: { pid: number; command: string; host?: string }): void {
-  mkdirSync(join(dir, '.soz-lock'));
-  writeFileSync(join(dir, '.soz-lock', 'owner.json'), JSON.stringify({ host: hostname(), since: '2026-03-10T08:00:00.000Z', id: 'planted', ...owner }));
-}
 
 describe('case lock', () => {
   it('a writer finding the case held by a live process exits 2 naming it; the case is unchanged', async () => {
@@ -102,45 +69,6 @@ describe('custody log', () => {
     expect(readFileSync(join(dir, 'quarantine', 'after-entry-2', 'log.jsonl.torn-tail'), 'utf8')).toBe(torn);
     expect(logChainProblems(readLog(dir))).toEqual([]);
     expect(readLog(dir).map((entry) => entry.action)).toEqual(['case.init', 'evidence.add', 'evidence.add']);
-  });
-});
-
-describe('readers never repair; a log behind its folder is refused', () => {
-  it('sop status with log.jsonl missing deletes nothing and says what to do', async () => {
-    const dir = await caseWith(sources(2));
-    const log = readFileSync(join(dir, 'log.jsonl'));
-    writeFileSync(join(dir, 'log.jsonl.saved'), log);
-    const { rmSync } = await import('node:fs');
-    rmSync(join(dir, 'log.jsonl'));
-    const before = snapshotTree(dir);
-    for (const argv of [['sop', 'status', dir], ['question', 'list', dir], ['add', dir, ...sources(1)], ['analyze', dir]]) {
-      const result = await soz(argv);
-      expect(result.code, argv.join(' ')).toBe(2);
-      expect(result.stderr).toContain('log.jsonl: the custody log is missing; the folder holds evidence that only the log can account for; restore log.jsonl from the case bundle');
-      expect(snapshotTree(dir), argv.join(' ')).toEqual(before);
-    }
-  });
-
-  it('a log cut short is an error naming what it no longer accounts for; nothing is moved', async () => {
-    const dir = await caseWith(sources(3));
-    const lines = readFileSync(join(dir, 'log.jsonl'), 'utf8').split('\n');
-    writeFileSync(join(dir, 'log.jsonl'), `${lines.slice(0, 2).join('\n')}\n`);
-    const before = snapshotTree(dir);
-    expect((await soz(['sop', 'status', dir])).code).toBe(0);
-    const result = await soz(['question', 'add', dir, 'What is the topic of the text?']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/the custody log does not account for what the folder holds — evidence\.json lists evidence\/[0-9a-f]{64}\.txt, which no log entry records; .*restore log\.jsonl from the case bundle.* nothing was changed/);
-    expect(snapshotTree(dir)).toEqual(before);
-  });
-
-  it('a reader leaves unlogged copies and temporaries where they are', async () => {
-    const dir = await caseWith(sources(1));
-    writeFileSync(join(dir, 'evidence', 'feedface.txt'), 'unlogged');
-    chmodSync(join(dir, 'evidence', 'feedface.txt'), 0o444);
-    writeFileSync(join(dir, 'evidence', `.x.txt.tmp-${DEAD_PID}-1`), 'half a copy');
-    const before = snapshotTree(dir);
-    for (const argv of [['sop', 'status', dir], ['question', 'list', dir], ['review', dir, '--list']]) expect((await soz(argv)).code, argv.join(' ')).toBe(0);
-    expect(snapshotTree(dir)).toEqual(before);
   });
 });
 
