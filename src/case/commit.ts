@@ -10,6 +10,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LogEntryFields } from '../core/custody-log.js';
 import { canonicalJson } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
 import { syncDirectory, writeFileAtomic } from './atomic.js';
 import { crashPoint } from './crash-points.js';
 import { casePath } from './layout.js';
@@ -46,7 +47,12 @@ export function writeIntent(caseDir: string, intent: Omit<CommitIntent, 'schema'
 /** The pending intent, or null. Written atomically, so it is whole or absent. */
 export function readIntent(caseDir: string): CommitIntent | null {
   const path = casePath(caseDir, INTENT_FILE);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CommitIntent) : null;
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as CommitIntent;
+  } catch {
+    throw new UserError(`${path}: the record of an interrupted command is damaged (it is written whole, so it was changed by hand); move it out of the case and run "soz verify ${caseDir}"`, 'case.corrupt-intent');
+  }
 }
 
 /**

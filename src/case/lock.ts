@@ -12,7 +12,7 @@ import { UserError } from '../core/errors.js';
 import { syncDirectory, tempSibling } from './atomic.js';
 
 export const LOCK_DIR = '.soz-lock';
-/** A lock broken after its owner died is kept under this prefix + `<pid>-<id>` (see `breakStale`). */
+/** A lock broken after its owner died is kept under this prefix + `<pid>-<id>` (see `breakStaleLock`). */
 export const STALE_LOCK_PREFIX = '.soz-lock.stale-';
 const OWNER_FILE = 'owner.json';
 const POLL_MS = 50;
@@ -60,7 +60,7 @@ export function acquireCaseLock(caseDir: string, command: string, options: { now
     }
     const holder = readOwner(lockDir);
     if (holder !== null && isStale(holder)) {
-      breakStale(caseDir, holder);
+      breakStaleLock(caseDir, holder);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -104,7 +104,7 @@ function isStale(owner: LockOwner): boolean {
  * (the name is taken by a non-empty folder), so it can never move away a lock taken meanwhile.
  * For that the moved-aside folder is kept (a few bytes recording the interrupted command).
  */
-function breakStale(caseDir: string, owner: LockOwner): void {
+export function breakStaleLock(caseDir: string, owner: LockOwner): void {
   try {
     renameSync(join(caseDir, LOCK_DIR), join(caseDir, `${STALE_LOCK_PREFIX}${owner.pid}-${owner.id}`));
   } catch (error) {
