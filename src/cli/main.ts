@@ -123,11 +123,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ),
   )).action(async (files: string[], options: CaseOptions & AnalysisFlags & { out: string }) => {
     const analysis = analysisFrom(options);
-    const workspace = CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
+    CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
-    await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-    await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
-    const outcome = writeReport(workspace, { clock: io.now, actor: options.examiner });
+    const outcome = await context.writeCase(options.out, 'run', async (workspace) => {
+      await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
+      return writeReport(workspace, { clock: io.now, actor: options.examiner });
+    });
     say(`case: ${options.out}`);
     say(`report: ${outcome.path}`);
     say(`report digest: ${outcome.digest}`);
