@@ -98,18 +98,23 @@ describe('case workspace', () => {
     expect(result.stderr).toMatch(/not a soz case/);
   });
 
-  it('cleans up after an interrupted write: temp files and unlogged copies disappear', async () => {
+  it('after an interrupted write, moves unlogged copies and dead temporaries to quarantine, deleting nothing', async () => {
     const { file } = makeSource();
     const dir = join(tempDir(), 'case');
     await soz(['init', dir, ...INIT]);
     const before = snapshotTree(dir);
-    writeFileSync(join(dir, '.log.jsonl.tmp-1-1'), 'half');
+    // pid 2^22+1 is above Linux's pid_max: a process that cannot be running.
+    writeFileSync(join(dir, '.log.jsonl.tmp-4194305-1'), 'half');
     mkdirSync(join(dir, 'evidence'));
     writeFileSync(join(dir, 'evidence', 'deadbeef.txt'), 'unlogged copy');
     chmodSync(join(dir, 'evidence', 'deadbeef.txt'), 0o444);
-    await soz(['add', dir, file]);
-    expect(existsSync(join(dir, '.log.jsonl.tmp-1-1'))).toBe(false);
+    const result = await soz(['add', dir, file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('soz: recovery: evidence/deadbeef.txt: evidence copy that no log entry records');
+    expect(existsSync(join(dir, '.log.jsonl.tmp-4194305-1'))).toBe(false);
     expect(existsSync(join(dir, 'evidence', 'deadbeef.txt'))).toBe(false);
+    expect(readFileSync(join(dir, 'quarantine', 'after-entry-1', 'evidence', 'deadbeef.txt'), 'utf8')).toBe('unlogged copy');
+    expect(readFileSync(join(dir, 'quarantine', 'after-entry-1', '.log.jsonl.tmp-4194305-1'), 'utf8')).toBe('half');
     expect(Object.keys(before).every((key) => key in snapshotTree(dir))).toBe(true);
   });
 });

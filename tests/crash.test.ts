@@ -8,7 +8,7 @@ import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
 
 // Crash consistency: the real `bin/soz` (compiled dist/, built by the gate before vitest; set
 // SOZ_BIN to use another build) is killed with SIGKILL at many points of `soz add` and
-// `soz analyze`. Afterwards, once the case is opened (which runs recovery), it must be exactly as
+// `soz analyze`. Afterwards, once the next writer has opened it (which runs recovery), it must be exactly as
 // before or exactly as after the command, the log chain must verify, every evidence copy must be
 // complete (its SHA-256 is its name), and re-running the command must complete.
 
@@ -64,10 +64,14 @@ function runAndKill(args: readonly string[], delayMs: number, watchDir?: string)
   });
 }
 
-/** The committed state of a case, as a reader after recovery sees it; log times are masked. */
+/**
+ * The committed state of a case after the next writer's recovery; log times are masked, and so
+ * are what recovery keeps aside (quarantine/, broken locks), which `tests/custody-crash.test.ts`
+ * checks.
+ */
 function state(dir: string): { files: Record<string, string>; actions: string[] } {
-  CaseWorkspace.open(dir); // recovery
-  const files = snapshotTree(dir);
+  CaseWorkspace.openForWriting(dir, { command: 'test', now: () => new Date(0) }).workspace.close();
+  const files = Object.fromEntries(Object.entries(snapshotTree(dir)).filter(([path]) => !path.startsWith('quarantine/') && !path.startsWith('.soz-lock.stale-')));
   delete files['log.jsonl'];
   const workspace = CaseWorkspace.open(dir);
   return { files, actions: workspace.readLog().map((entry) => entry.action) };

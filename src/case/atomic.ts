@@ -19,6 +19,16 @@ export function isTempName(name: string): boolean {
  * sibling, flush it to disk, rename it over the target, flush the directory.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+  const temp = writeTempSibling(path, data, mode);
+  renameSync(temp, path);
+  syncDirectory(dirname(path));
+}
+
+/**
+ * Writes `data` to a new temporary sibling of `path`, flushed to disk with `mode` set, and
+ * returns the temporary's path; renaming it onto `path` is the caller's commit.
+ */
+export function writeTempSibling(path: string, data: string | Uint8Array, mode = 0o644): string {
   mkdirSync(dirname(path), { recursive: true });
   const temp = tempSibling(path);
   const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
@@ -34,8 +44,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   }
   closeSync(fd);
   chmodSync(temp, mode);
-  renameSync(temp, path);
-  syncDirectory(dirname(path));
+  return temp;
+}
+
+/** The process id a temporary name was made by (see `tempSibling`), or null for other names. */
+export function tempOwnerPid(name: string): number | null {
+  const match = /\.tmp-(\d+)-\d+$/.exec(name);
+  return match && isTempName(name) ? Number(match[1]) : null;
 }
 
 /** Flushes a directory entry change; a no-op where the platform cannot open directories. */

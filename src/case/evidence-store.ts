@@ -1,11 +1,12 @@
-import { closeSync, createReadStream, createWriteStream, existsSync, chmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, chmodSync, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { EvidenceRecord } from '../core/case.js';
 import { UserError } from '../core/errors.js';
-import { tempSibling, syncDirectory } from './atomic.js';
+import { tempSibling } from './atomic.js';
+import type { StagedMove } from './commit.js';
 import { CaseFiles } from './layout.js';
 import type { CaseWorkspace } from './workspace.js';
 
@@ -51,14 +52,13 @@ export function assertReadableFile(path: string): void {
 }
 
 /**
- * Copies an evidence file into `evidence/<sha256><ext>`, checks the copy's hash against the
- * original's, and makes it read-only. The copy appears under its final name only when complete.
+ * Copies an evidence file to a temporary name beside `evidence/<sha256><ext>`, flushes it, checks
+ * the copy's hash against the original's and makes it read-only. Committing it (the rename and
+ * its log entry) is `CaseWorkspace.commit`'s, so the copy appears under its name only when logged.
  */
-export async function storeEvidenceCopy(workspace: CaseWorkspace, source: string, digest: FileDigest, extension: string): Promise<string> {
+export async function stageEvidenceCopy(workspace: CaseWorkspace, source: string, digest: FileDigest, extension: string): Promise<StagedMove> {
   const relative = `${CaseFiles.evidenceDir}/${digest.sha256}${extension}`;
-  const target = workspace.path(relative);
-  if (existsSync(target)) return relative;
-  const temp = tempSibling(target);
+  const temp = tempSibling(workspace.path(relative));
   mkdirSync(workspace.path(CaseFiles.evidenceDir), { recursive: true });
   await pipeline(createReadStream(source, { highWaterMark: CHUNK }), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
   flushFile(temp);
@@ -68,9 +68,7 @@ export async function storeEvidenceCopy(workspace: CaseWorkspace, source: string
     throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy');
   }
   chmodSync(temp, 0o444);
-  renameSync(temp, target);
-  syncDirectory(workspace.path(CaseFiles.evidenceDir));
-  return relative;
+  return { from: `${CaseFiles.evidenceDir}/${basename(temp)}`, to: relative };
 }
 
 /** Forces a file's bytes to disk, so a power cut after the rename cannot leave a short copy. */

@@ -1,19 +1,44 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
-import { GENESIS_HASH, logEntryHash } from '../core/case.js';
-import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
+import { compareCodeUnits, canonicalJson } from '../core/canonical-json.js';
+import type { LogEntryFields, ParsedLog } from '../core/custody-log.js';
+import { chainEntry, logLine, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { writeFileAtomic, isTempName } from './atomic.js';
+import { GENESIS_HASH } from '../core/case.js';
+import { syncDirectory, writeFileAtomic, writeTempSibling } from './atomic.js';
+import type { StagedMove } from './commit.js';
+import { applyMoves, finishCommit, writeIntent } from './commit.js';
+import { crashPoint } from './crash-points.js';
 import { CaseFiles, casePath } from './layout.js';
+import type { CaseLock } from './lock.js';
+import { acquireCaseLock } from './lock.js';
 import { caseMetadataSchema, schemaProblems } from './metadata.js';
+import { missingLogError, recoverCase } from './recovery.js';
 
 /** Source of the current time for log entries; injected so tests can fix it. */
 export type Clock = () => Date;
 
-/** An open case folder. All writes go through here. */
+/** How long a writer waits for a case another soz command holds, by default. */
+export const DEFAULT_LOCK_WAIT_MS = 10_000;
+
+/** Who opens a case for writing: the command (named in the lock), the clock and the wait. */
+export interface WriteAccess {
+  readonly command: string;
+  readonly now: Clock;
+  /** How long to wait for another command's lock; default `DEFAULT_LOCK_WAIT_MS`. */
+  readonly waitMs?: number;
+}
+
+/**
+ * An open case folder. Every read and write of the folder goes through here (and `case/`).
+ * Opened with `open` it is a reader and never changes the folder; `openForWriting` holds the case
+ * lock until `close` and first brings back a state the log explains (`case/recovery.ts`).
+ */
 export class CaseWorkspace {
+  private lock: CaseLock | null = null;
+
   private constructor(
     readonly dir: string,
     readonly metadata: CaseMetadata,
@@ -25,34 +50,50 @@ export class CaseWorkspace {
     if (!parsed.success) {
       throw new UserError(`soz init: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.invalid-metadata');
     }
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
-    }
-    writeFileAtomic(casePath(dir, CaseFiles.metadata), canonicalJson(metadata, true));
+    const refuseOccupied = () => {
+      if (existsSync(dir) && readdirSync(dir).some((name) => name !== '.soz-lock')) {
+        throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
+      }
+    };
+    refuseOccupied();
+    mkdirSync(dir, { recursive: true });
     const workspace = new CaseWorkspace(dir, metadata);
-    workspace.appendLog(clock, { actor, action: 'case.init', inputs: [], outputs: [workspace.hashedFile(CaseFiles.metadata)], details: { ...metadata } });
+    workspace.whileLocked({ command: 'init', now: clock }, () => {
+      refuseOccupied(); // another `soz init` may have won the lock first
+      const text = canonicalJson(metadata, true);
+      writeFileAtomic(casePath(dir, CaseFiles.metadata), text);
+      workspace.appendLog(clock, { actor, action: 'case.init', inputs: [], outputs: [{ path: CaseFiles.metadata, sha256: sha256(text) }], details: { ...metadata } });
+    });
     return workspace;
   }
 
-  /** Opens an existing case after checking it is one, and repairs interrupted writes. */
+  /** Opens an existing case to read it. Changes nothing, whatever state the folder is in. */
   static open(dir: string): CaseWorkspace {
-    const metadataPath = casePath(dir, CaseFiles.metadata);
-    if (!existsSync(metadataPath)) {
-      throw new UserError(`${dir}: not a soz case (no ${CaseFiles.metadata}); create one with "soz init ${dir}"`, 'case.not-a-case');
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(metadataPath, 'utf8'));
-    } catch {
-      throw new UserError(`${metadataPath}: case data is not valid JSON; restore it from a bundle or the examiner's copy`, 'case.corrupt-metadata');
-    }
-    const parsed = caseMetadataSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new UserError(`${metadataPath}: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.corrupt-metadata');
-    }
-    const workspace = new CaseWorkspace(dir, parsed.data as CaseMetadata);
-    workspace.recover();
+    const workspace = new CaseWorkspace(dir, readMetadata(dir));
+    if (!existsSync(workspace.path(CaseFiles.log))) throw missingLogError(dir);
     return workspace;
+  }
+
+  /**
+   * Opens a case to change it: takes the case lock (waiting for another command), then brings the
+   * folder to a state the log explains. Returns what recovery did, for the command to print.
+   * The caller must `close()` the workspace.
+   */
+  static openForWriting(dir: string, access: WriteAccess): { workspace: CaseWorkspace; notices: string[] } {
+    const workspace = new CaseWorkspace(dir, readMetadata(dir));
+    workspace.lock = acquireCaseLock(dir, access.command, { now: access.now, waitMs: access.waitMs ?? DEFAULT_LOCK_WAIT_MS });
+    try {
+      return { workspace, notices: recoverCase(workspace) };
+    } catch (error) {
+      workspace.close();
+      throw error;
+    }
+  }
+
+  /** Gives up the case lock (a reader has none). */
+  close(): void {
+    this.lock?.release();
+    this.lock = null;
   }
 
   path(relative: string): string {
@@ -64,43 +105,73 @@ export class CaseWorkspace {
     return { path: relative, sha256: sha256File(this.path(relative)) };
   }
 
-  /** All log entries, in order. A malformed line is an error naming the line. */
-  readLog(): LogEntry[] {
+  /** The log file split into entries and a torn tail (empty log when the file is absent). */
+  parsedLog(): ParsedLog {
     const logPath = this.path(CaseFiles.log);
-    if (!existsSync(logPath)) return [];
-    return readFileSync(logPath, 'utf8')
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line, index) => {
-        try {
-          return JSON.parse(line) as LogEntry;
-        } catch {
-          throw new UserError(`${logPath}: line ${index + 1} is not valid JSON; the log was damaged — run "soz verify ${this.dir}"`, 'case.corrupt-log');
-        }
-      });
+    return parseLog(existsSync(logPath) ? readFileSync(logPath) : new Uint8Array());
   }
 
   /**
-   * Appends one entry to the hash-chained log. The whole log is rewritten atomically, so an
-   * interrupted append leaves the previous log intact; the entry is the commit point of a command.
+   * All committed log entries, in order. A damaged line is an error naming the line; an
+   * incomplete last line (an append cut short) is not part of the log.
    */
-  appendLog(clock: Clock, entry: Pick<LogEntry, 'actor' | 'action' | 'inputs' | 'outputs' | 'details'>): LogEntry {
-    const log = this.readLog();
-    const previous = log.at(-1);
-    const body: Omit<LogEntry, 'hash'> = {
-      seq: log.length + 1,
-      time: clock().toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      inputs: entry.inputs,
-      outputs: entry.outputs,
-      details: entry.details,
-      previousHash: previous?.hash ?? GENESIS_HASH,
-    };
-    const complete: LogEntry = { ...body, hash: logEntryHash(body) };
-    const existing = existsSync(this.path(CaseFiles.log)) ? readFileSync(this.path(CaseFiles.log), 'utf8') : '';
-    writeFileAtomic(this.path(CaseFiles.log), existing + canonicalJson(complete) + '\n');
-    return complete;
+  readLog(): LogEntry[] {
+    const parsed = this.parsedLog();
+    const bad = parsed.badLines[0];
+    if (bad !== undefined) {
+      throw new UserError(`${this.path(CaseFiles.log)}: line ${bad} is not valid JSON; the log was damaged — run "soz verify ${this.dir}"`, 'case.corrupt-log');
+    }
+    return [...parsed.entries];
+  }
+
+  /** Appends one entry to the hash-chained log (a commit without files). */
+  appendLog(clock: Clock, entry: Omit<LogEntryFields, 'time'>): LogEntry {
+    return this.commit(clock, entry, []);
+  }
+
+  /**
+   * Commits staged files with their log entry (see `case/commit.ts`): intent, renames, log entry,
+   * done. Holds the case lock throughout (a workspace opened for reading takes it for this call).
+   */
+  commit(clock: Clock, entry: Omit<LogEntryFields, 'time'>, moves: readonly StagedMove[]): LogEntry {
+    const fields: LogEntryFields = { ...entry, time: clock().toISOString() };
+    return this.whileLocked({ command: entry.action, now: clock }, () => {
+      crashPoint(fields.action, 'staged');
+      if (moves.length === 0) return this.appendEntry(fields);
+      writeIntent(this.dir, { previousHash: this.readLog().at(-1)?.hash ?? GENESIS_HASH, entry: fields, moves });
+      applyMoves(this.dir, fields.action, moves);
+      const written = this.appendEntry(fields);
+      finishCommit(this.dir, fields.action, moves);
+      return written;
+    });
+  }
+
+  /** Writes `data` complete and flushed under a temporary name beside `relative`, for `commit`. */
+  stageFile(relative: string, data: string | Uint8Array, mode = 0o644): StagedMove {
+    const temp = writeTempSibling(this.path(relative), data, mode);
+    return { from: `${relative.slice(0, relative.lastIndexOf('/') + 1)}${basename(temp)}`, to: relative };
+  }
+
+  /**
+   * Appends one entry after the last: one line, one `write` on a file opened for appending,
+   * flushed before returning. Only under the case lock (recovery uses it to roll forward).
+   */
+  appendEntry(fields: LogEntryFields): LogEntry {
+    const logPath = this.path(CaseFiles.log);
+    const created = !existsSync(logPath);
+    const entry = chainEntry(this.readLog().at(-1), fields);
+    const fd = openSync(logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o644);
+    try {
+      const bytes = Buffer.from(logLine(entry), 'utf8');
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (created) syncDirectory(this.dir);
+    crashPoint(fields.action, 'logged');
+    return entry;
   }
 
   /** The evidence register: every file taken into custody, rebuilt from the log. */
@@ -119,35 +190,6 @@ export class CaseWorkspace {
     writeFileAtomic(this.path(CaseFiles.evidenceRegister), canonicalJson(this.evidence(), true));
   }
 
-  /**
-   * Brings the folder back to the last committed state after an interrupted command: removes
-   * temporary files, evidence copies the log never recorded, and half-swapped derived folders.
-   */
-  private recover(): void {
-    removeTempFiles(this.dir);
-    const derived = this.path(CaseFiles.derivedDir);
-    const previous = `${derived}.prev`;
-    const next = `${derived}.next`;
-    if (existsSync(next)) rmSync(next, { recursive: true, force: true });
-    if (existsSync(previous)) {
-      if (!existsSync(derived) || !this.derivedIsCommitted()) {
-        rmSync(derived, { recursive: true, force: true });
-        renameSync(previous, derived);
-      } else {
-        rmSync(previous, { recursive: true, force: true });
-      }
-    }
-    const evidenceDir = this.path(CaseFiles.evidenceDir);
-    if (existsSync(evidenceDir)) {
-      const registered = new Set(this.evidence().map((record) => record.copy));
-      for (const name of readdirSync(evidenceDir)) {
-        const relative = `${CaseFiles.evidenceDir}/${name}`;
-        if (!registered.has(relative)) rmSync(join(evidenceDir, name), { force: true });
-      }
-    }
-    if (this.evidence().length > 0 || existsSync(this.path(CaseFiles.evidenceRegister))) this.writeEvidenceRegister();
-  }
-
   /** Whether the current derived/manifest.json is the one the last analysis log entry recorded. */
   derivedIsCommitted(): boolean {
     const manifestPath = this.path(CaseFiles.manifest);
@@ -156,15 +198,35 @@ export class CaseWorkspace {
     const recorded = last?.outputs.find((file) => file.path === CaseFiles.manifest);
     return recorded !== undefined && recorded.sha256 === sha256File(manifestPath);
   }
+
+  /** Runs `write` under the case lock: the one this workspace holds, else one taken for the call. */
+  private whileLocked<T>(access: WriteAccess, write: () => T): T {
+    if (this.lock !== null) return write();
+    this.lock = acquireCaseLock(this.dir, access.command, { now: access.now, waitMs: access.waitMs ?? DEFAULT_LOCK_WAIT_MS });
+    try {
+      return write();
+    } finally {
+      this.close();
+    }
+  }
 }
 
-function removeTempFiles(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) removeTempFiles(full);
-    else if (isTempName(entry.name)) rmSync(full, { force: true });
+function readMetadata(dir: string): CaseMetadata {
+  const metadataPath = casePath(dir, CaseFiles.metadata);
+  if (!existsSync(metadataPath)) {
+    throw new UserError(`${dir}: not a soz case (no ${CaseFiles.metadata}); create one with "soz init ${dir}"`, 'case.not-a-case');
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(metadataPath, 'utf8'));
+  } catch {
+    throw new UserError(`${metadataPath}: case data is not valid JSON; restore it from a bundle or the examiner's copy`, 'case.corrupt-metadata');
+  }
+  const parsed = caseMetadataSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UserError(`${metadataPath}: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.corrupt-metadata');
+  }
+  return parsed.data as CaseMetadata;
 }
 
 /** SHA-256 of a file's bytes. */
@@ -176,4 +238,3 @@ export function sha256File(path: string): string {
 export function isCaseDir(dir: string): boolean {
   return existsSync(casePath(dir, CaseFiles.metadata)) && statSync(dir).isDirectory();
 }
-

@@ -3,7 +3,7 @@ import type { CaseMetadata, ReportLanguage } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
-import { addEvidence } from '../pipeline/intake.js';
+import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
 import { installFacts } from '../pipeline/install.js';
@@ -96,8 +96,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--actor <name>', 'who performs the intake (default: the examiner)')
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
-    const workspace = CaseWorkspace.open(dir);
-    const outcomes = await addEvidence(workspace, files, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options) });
+    CaseWorkspace.open(dir); // "not a case" before reading any file
+    const checked = await checkEvidenceFiles(files, limitsFrom(options));
+    const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
     }
@@ -106,8 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   withAnalysisOptions(withLimitOptions(
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
   )).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & { actor?: string }) => {
-    const workspace = CaseWorkspace.open(dir);
-    const outcome = await analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options) });
+    const outcome = await context.writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options) }));
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
     say(`manifest digest: ${outcome.manifestSha256}`);
   });
@@ -123,11 +123,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ),
   )).action(async (files: string[], options: CaseOptions & AnalysisFlags & { out: string }) => {
     const analysis = analysisFrom(options);
-    const workspace = CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
+    CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
-    await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-    await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
-    const outcome = writeReport(workspace, { clock: io.now, actor: options.examiner });
+    const outcome = await context.writeCase(options.out, 'run', async (workspace) => {
+      await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
+      return writeReport(workspace, { clock: io.now, actor: options.examiner });
+    });
     say(`case: ${options.out}`);
     say(`report: ${outcome.path}`);
     say(`report digest: ${outcome.digest}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
@@ -10,7 +10,7 @@ import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
-import { writeFileAtomic, syncDirectory } from '../case/atomic.js';
+import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { languageOverview } from '../analysis/language-overview.js';
@@ -49,80 +49,86 @@ export function documentFileName(documentId: string): string {
 /**
  * Extracts every evidence copy afresh, runs the analyses and writes `derived/` as one unit:
  * everything goes to `derived.next/`, which replaces `derived/` by rename, and the log entry
- * that records the outputs is the commit point (see `CaseWorkspace.recover`).
+ * that records the outputs is the commit point (see `case/commit.ts`).
  */
 export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOptions): Promise<AnalyzeOutcome> {
   const evidence = workspace.evidence();
   if (evidence.length === 0) {
     throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence');
   }
-  const next = workspace.path(`${CaseFiles.derivedDir}.next`);
+  const staging = `${CaseFiles.derivedDir}.next`;
+  const next = workspace.path(staging);
   rmSync(next, { recursive: true, force: true });
   mkdirSync(join(next, 'documents'), { recursive: true });
   mkdirSync(join(next, 'analyses'), { recursive: true });
 
+  let built: { manifest: RunManifest; manifestSha256: string; documents: number; analyses: string[] };
   try {
-    const documents = await extractAll(workspace, evidence, options.limits);
-    const outputs: HashedFile[] = [];
-    const write = (relative: string, content: string) => {
-      writeFileAtomic(join(next, ...relative.split('/')), content);
-      outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
-    };
-    for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
-    const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
-    const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
-    const results: AnalysisResult[] = [
-      languageOverview(documents),
-      ...runAnalyses(documents, {
-        lexicons,
-        profileLists: lists,
-        ...(reference ? { reference } : {}),
-        ...(options.filter ? { filter: options.filter } : {}),
-        ...(options.queries ? { queries: options.queries } : {}),
-        ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
-      }),
-    ];
-    for (const result of results) {
-      write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
-      const csv = analysisCsv(result);
-      if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
-    }
-
-    const facts = installFacts();
-    const manifest: RunManifest = {
-      schema: MANIFEST_SCHEMA,
-      tool: { name: 'soz', version: facts.version },
-      runtime: { node: process.version },
-      lockfileSha256: facts.lockfileSha256,
-      dependencies: facts.dependencies,
-      data: installDataFiles(),
-      parameters: {
-        limits: options.limits,
-        filter: options.filter ?? {},
-        queries: options.queries ?? [],
-        lemma: options.lemma ?? false,
-        reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
-      },
-      inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
-      outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),
-    };
-    const manifestText = canonicalJson(manifest, true);
-    writeFileAtomic(join(next, 'manifest.json'), manifestText);
-    const manifestSha256 = sha256(manifestText);
-
-    swapDerived(workspace);
-    workspace.appendLog(options.clock, {
-      actor: options.actor,
-      action: 'analysis.run',
-      inputs: manifest.inputs,
-      outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
-      details: { analyses: results.map((result) => result.analysis), documents: documents.length },
-    });
-    rmSync(workspace.path(`${CaseFiles.derivedDir}.prev`), { recursive: true, force: true });
-    return { documents: documents.length, analyses: results.map((result) => result.analysis), manifestSha256 };
-  } finally {
+    built = await buildDerived(workspace, next, evidence, options);
+  } catch (error) {
     rmSync(next, { recursive: true, force: true });
+    throw error;
   }
+  const { manifest, manifestSha256, documents, analyses } = built;
+  workspace.commit(options.clock, {
+    actor: options.actor,
+    action: 'analysis.run',
+    inputs: manifest.inputs,
+    outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
+    details: { analyses, documents },
+  }, [{ from: staging, to: CaseFiles.derivedDir, directory: true }]);
+  return { documents, analyses, manifestSha256 };
+}
+
+/** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
+async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
+  const documents = await extractAll(workspace, evidence, options.limits);
+  const outputs: HashedFile[] = [];
+  const write = (relative: string, content: string) => {
+    writeFileAtomic(join(next, ...relative.split('/')), content);
+    outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
+  };
+  for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+  const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
+  const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
+  const results: AnalysisResult[] = [
+    languageOverview(documents),
+    ...runAnalyses(documents, {
+      lexicons,
+      profileLists: lists,
+      ...(reference ? { reference } : {}),
+      ...(options.filter ? { filter: options.filter } : {}),
+      ...(options.queries ? { queries: options.queries } : {}),
+      ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+    }),
+  ];
+  for (const result of results) {
+    write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+    const csv = analysisCsv(result);
+    if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+  }
+
+  const facts = installFacts();
+  const manifest: RunManifest = {
+    schema: MANIFEST_SCHEMA,
+    tool: { name: 'soz', version: facts.version },
+    runtime: { node: process.version },
+    lockfileSha256: facts.lockfileSha256,
+    dependencies: facts.dependencies,
+    data: installDataFiles(),
+    parameters: {
+      limits: options.limits,
+      filter: options.filter ?? {},
+      queries: options.queries ?? [],
+      lemma: options.lemma ?? false,
+      reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
+    },
+    inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
+    outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),
+  };
+  const manifestText = canonicalJson(manifest, true);
+  writeFileAtomic(join(next, 'manifest.json'), manifestText);
+  return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis) };
 }
 
 async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits): Promise<SozDocument[]> {
@@ -154,16 +160,6 @@ async function extractReference(files: readonly string[], limits: Limits): Promi
 /** Reading order of documents in every output: evidence file name, then id. */
 function compareDocuments(a: SozDocument, b: SozDocument): number {
   return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.id, b.id);
-}
-
-/** Replaces `derived/` with `derived.next/` by renames; recovery undoes a half-done swap. */
-function swapDerived(workspace: CaseWorkspace): void {
-  const derived = workspace.path(CaseFiles.derivedDir);
-  const previous = `${derived}.prev`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(derived)) renameSync(derived, previous);
-  renameSync(`${derived}.next`, derived);
-  syncDirectory(workspace.dir);
 }
 
 /** Reads the derived documents of a case, in id order. */

@@ -12,7 +12,7 @@ import type { QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
-import { writeFileAtomic } from '../case/atomic.js';
+import type { StagedMove } from '../case/commit.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { loadGuards, loadProcedure } from '../sop/data.js';
@@ -53,10 +53,11 @@ function readJson<T>(workspace: CaseWorkspace, relative: string, fallback: T): T
   }
 }
 
-function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, extra: HashedFile[] = []): void {
+/** Writes one record file and logs it in one commit; `attached` are staged files it refers to. */
+function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, extra: HashedFile[] = [], attached: StagedMove[] = []): void {
   const text = canonicalJson(value, true);
-  writeFileAtomic(workspace.path(relative), text);
-  workspace.appendLog(options.clock, { actor: options.actor, action, inputs: extra, outputs: [{ path: relative, sha256: sha256(text) }], details });
+  const staged = workspace.stageFile(relative, text);
+  workspace.commit(options.clock, { actor: options.actor, action, inputs: extra, outputs: [{ path: relative, sha256: sha256(text) }], details }, [...attached, staged]);
 }
 
 /** The order's questions, in order. */
@@ -123,9 +124,8 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
   const relative = answerPath(id);
-  writeFileAtomic(workspace.path(relative), bytes);
   const output = { path: relative, sha256: sha256(bytes) };
-  workspace.appendLog(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file) } });
+  workspace.commit(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file) } }, [workspace.stageFile(relative, bytes)]);
   return output;
 }
 
@@ -177,11 +177,12 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
 
   const attached: SopStepRecord['files'][number][] = [];
+  const staged: StagedMove[] = [];
   for (const file of request.files) {
     const bytes = readFileSync(file);
     const hash = sha256(bytes);
     const relative = `${ExaminerFiles.filesDir}/${hash}.${safeExtension(file)}`;
-    if (!existsSync(workspace.path(relative))) writeFileAtomic(workspace.path(relative), bytes, 0o444);
+    if (!existsSync(workspace.path(relative)) && !staged.some((move) => move.to === relative)) staged.push(workspace.stageFile(relative, bytes, 0o444));
     attached.push({ path: relative, sha256: hash, originalName: basename(file) });
   }
   const fields: Record<string, string> = {};
@@ -189,6 +190,6 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   const record: SopStepRecord = { stepId: request.stepId, status: request.skip ? 'skipped' : 'done', note: request.note.trim(), fields, files: attached, actor: options.actor };
   const order = new Map(procedure.steps.map((step, index) => [step.id, index]));
   const next = [...records.filter((existing) => existing.stepId !== request.stepId), record].sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
-  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })));
+  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })), staged);
   return record;
 }

@@ -6,7 +6,7 @@ import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
 import type { Clock, CaseWorkspace } from '../case/workspace.js';
-import { assertReadableFile, digestFile, evidenceRecord, readHead, storeEvidenceCopy } from '../case/evidence-store.js';
+import { assertReadableFile, digestFile, evidenceRecord, readHead, stageEvidenceCopy } from '../case/evidence-store.js';
 import type { FileDigest } from '../case/evidence-store.js';
 import { extractEvidence } from './extract.js';
 
@@ -18,7 +18,8 @@ export interface IntakeOutcome {
   readonly documents: number;
 }
 
-interface CheckedFile {
+/** A file given to `soz add`, read and checked, not yet in the case. */
+export interface CheckedFile {
   readonly source: string;
   readonly digest: FileDigest;
   readonly mediaType: string;
@@ -31,10 +32,22 @@ interface CheckedFile {
  * is copied read-only under its hash and logged. The originals are only ever read.
  */
 export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits }): Promise<IntakeOutcome[]> {
+  return takeIntoCustody(workspace, await checkEvidenceFiles(files, options.limits), options);
+}
+
+/**
+ * Reads and checks the files for `soz add` without touching any case, so the command can do this
+ * slow part before it takes the case lock.
+ */
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
   const checked: CheckedFile[] = [];
-  for (const file of files) checked.push(await checkFile(resolve(file), options.limits));
+  for (const file of files) checked.push(await checkFile(resolve(file), limits));
+  return checked;
+}
 
+/** Copies checked files into the case and logs each (one commit per file), then the register. */
+export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonly CheckedFile[], options: { clock: Clock; actor: string }): Promise<IntakeOutcome[]> {
   const known = new Map(workspace.evidence().map((record) => [record.sha256, record]));
   const outcomes: IntakeOutcome[] = [];
   for (const file of checked) {
@@ -50,15 +63,15 @@ export async function addEvidence(workspace: CaseWorkspace, files: readonly stri
       outcomes.push({ record: existing, status: 'duplicate', documents: file.documents });
       continue;
     }
-    const copy = await storeEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
-    const record = evidenceRecord(file.source, file.digest, file.mediaType, copy);
-    workspace.appendLog(options.clock, {
+    const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
+    const record = evidenceRecord(file.source, file.digest, file.mediaType, staged.to);
+    workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
       inputs: [],
-      outputs: [{ path: copy, sha256: record.sha256 }],
+      outputs: [{ path: staged.to, sha256: record.sha256 }],
       details: { evidence: record, originalPath: file.source },
-    });
+    }, [staged]);
     known.set(record.sha256, record);
     outcomes.push({ record, status: 'added', documents: file.documents });
   }

@@ -18,7 +18,6 @@ import { inputFromFile } from '../ingest/file-input.js';
 import { adapterFor } from '../ingest/registry.js';
 import { sniffMediaType } from '../ingest/sniff.js';
 import { readHead } from '../case/evidence-store.js';
-import { writeFileAtomic } from '../case/atomic.js';
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import type { Clock } from '../case/workspace.js';
 import type { PracticeCase, PracticeKey } from '../practice/schema.js';
@@ -190,8 +189,7 @@ export async function startPracticeCase(id: string, dir: string, options: StartO
     materials: files.map((file) => ({ name: basename(file), sha256: sha256(readFileSync(file)) })),
   };
   const text = canonicalJson(record, true);
-  writeFileAtomic(workspace.path(PracticeFiles.record), text);
-  workspace.appendLog(options.clock, { actor, action: 'practice.start', inputs: [], outputs: [{ path: PracticeFiles.record, sha256: sha256(text) }], details: { caseId: practiceCase.id } });
+  workspace.commit(options.clock, { actor, action: 'practice.start', inputs: [], outputs: [{ path: PracticeFiles.record, sha256: sha256(text) }], details: { caseId: practiceCase.id } }, [workspace.stageFile(PracticeFiles.record, text)]);
   return { caseId: practiceCase.id, dir, materials: files.length, documents: analysis.documents, questions: practiceCase.questions.length, flagged };
 }
 
@@ -261,9 +259,7 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
   });
   const json = canonicalJson(result, true);
   const html = feedbackHtml(result);
-  writeFileAtomic(workspace.path(PracticeFiles.grade), json);
-  writeFileAtomic(workspace.path(PracticeFiles.feedback), html);
-  workspace.appendLog(options.clock, {
+  workspace.commit(options.clock, {
     actor: options.actor ?? 'trainer',
     action: 'practice.grade',
     inputs: [],
@@ -272,7 +268,7 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
       { path: PracticeFiles.feedback, sha256: sha256(html) },
     ],
     details: { caseId: record.caseId, keySha256: sha256(readFileSync(keyPath)) },
-  });
+  }, [workspace.stageFile(PracticeFiles.grade, json), workspace.stageFile(PracticeFiles.feedback, html)]);
   const lines = [...feedbackLines(result), `feedback sheet: ${join(dir, PracticeFiles.feedback)}`];
   return { result, lines, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
 }

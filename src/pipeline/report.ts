@@ -20,7 +20,6 @@ import { assembleConclusion, finalProblems, modelDigest } from '../report/model.
 import type { ConclusionLabels } from '../report/helpers.js';
 import { renderMarkdownConclusion } from '../report/markdown.js';
 import { renderHtmlConclusion } from '../report/html.js';
-import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
@@ -129,17 +128,17 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
 }
 
 function logRender(workspace: CaseWorkspace, options: ReportOptions, model: ConclusionModel, format: ReportFormat, relative: string, bytes: string | Uint8Array, digest: string): FormatOutcome {
-  writeFileAtomic(workspace.path(relative), bytes);
+  const staged = workspace.stageFile(relative, bytes);
   const fileSha256 = sha256(bytes);
   const paths = templatePaths(model.language);
   const templates: HashedFile[] = [hashInstallFile(paths.labels), hashInstallFile(PROCEDURE_PATH), ...(format === 'md' || format === 'html' ? [hashInstallFile(paths[format])] : [])];
-  workspace.appendLog(options.clock, {
+  workspace.commit(options.clock, {
     actor: options.actor,
     action: format === 'md' ? 'report.render' : 'report.export',
     inputs: [{ path: CaseFiles.manifest, sha256: model.manifest.sha256 }],
     outputs: [{ path: relative, sha256: fileSha256 }],
     details: { language: model.language, format: format === 'md' ? 'markdown' : format, final: model.final, reportDigest: digest, modelDigest: modelDigest(model), templates },
-  });
+  }, [staged]);
   return { format, path: relative, digest, sha256: fileSha256 };
 }
 

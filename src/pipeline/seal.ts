@@ -111,14 +111,13 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
   const seal = createSeal(payload, key);
   const path = sealPath(fingerprint);
   const text = canonicalJson(seal, true);
-  writeFileAtomic(workspace.path(path), text);
-  workspace.appendLog(options.clock, {
+  workspace.commit(options.clock, {
     actor: options.actor,
     action: 'seal.create',
     inputs: [...reports.map((report) => ({ path: report.path, sha256: report.sha256 })), payload.manifest],
     outputs: [{ path, sha256: sha256(text) }],
     details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, payloadSha256: sha256(canonicalJson(payload)) },
-  });
+  }, [workspace.stageFile(path, text)]);
   return { path, fingerprint, payload };
 }
 

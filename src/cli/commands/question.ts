@@ -23,9 +23,8 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .argument('<text>', 'the question exactly as in the order (quote it)')
     .option('--actor <name>', 'who registers the question')
     .description('store a question verbatim; flags wording that asks for a legal qualification')
-    .action((dir: string, text: string, options: { actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
-      const record = addQuestion(workspace, text, { clock: context.io.now, actor: context.actorFor(options, workspace) });
+    .action(async (dir: string, text: string, options: { actor?: string }) => {
+      const record = await context.writeCase(dir, 'question add', (workspace) => addQuestion(workspace, text, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
       for (const line of describe(record)) context.say(line);
       if (record.guard.flagged) context.say(`  decide with: soz question decide ${dir} ${record.id} --answered | --reformulated "…" --consent "…" | --declined --reason "…"`);
     });
@@ -40,7 +39,7 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .option('--reason <text>', 'why the question is declined')
     .option('--actor <name>', 'who decides')
     .description('record whether a question is answered, reformulated with consent, or declined')
-    .action((dir: string, id: string, options: { answered?: boolean; reformulated?: string; consent?: string; declined?: boolean; reason?: string; actor?: string }) => {
+    .action(async (dir: string, id: string, options: { answered?: boolean; reformulated?: string; consent?: string; declined?: boolean; reason?: string; actor?: string }) => {
       const chosen = [options.answered, options.reformulated !== undefined, options.declined].filter(Boolean).length;
       if (chosen !== 1) throw new UserError('choose exactly one of --answered, --reformulated "…" --consent "…", --declined --reason "…"', 'usage.decide');
       let disposition: QuestionDisposition;
@@ -52,8 +51,7 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
         if (options.reason === undefined) throw new UserError('--declined needs --reason "…"', 'usage.decide');
         disposition = { status: 'declined', reason: options.reason };
       }
-      const workspace = CaseWorkspace.open(dir);
-      const record = decideQuestionIn(workspace, id, disposition, { clock: context.io.now, actor: context.actorFor(options, workspace) });
+      const record = await context.writeCase(dir, 'question decide', (workspace) => decideQuestionIn(workspace, id, disposition, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
       for (const line of describe(record)) context.say(line);
     });
   question
@@ -63,9 +61,8 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .requiredOption('--file <path>', "the examiner's answer, a UTF-8 text (Markdown) file")
     .option('--actor <name>', 'who records the answer')
     .description("record the examiner's answer (copied to examiner/answers/<id>.md, logged with its hash)")
-    .action((dir: string, id: string, options: { file: string; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
-      const output = recordAnswer(workspace, id, options.file, { clock: context.io.now, actor: context.actorFor(options, workspace) });
+    .action(async (dir: string, id: string, options: { file: string; actor?: string }) => {
+      const output = await context.writeCase(dir, 'question answer', (workspace) => recordAnswer(workspace, id, options.file, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
       context.say(`answer to ${id}: ${output.path} ${output.sha256}`);
     });
   question

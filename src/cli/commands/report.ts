@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { CaseWorkspace } from '../../case/workspace.js';
 import type { ReportFormat } from '../../pipeline/report.js';
 import { REPORT_FORMATS, writeReports } from '../../pipeline/report.js';
 import type { CliContext, RegisterCommands } from '../context.js';
@@ -28,15 +27,14 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .option('--actor <name>', 'who renders the report')
     .description('render the expert conclusion (DRAFT while examiner steps are open)')
     .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
       const formats = parseFormats(options.format);
-      const outcomes = await writeReports(workspace, {
+      const outcomes = await context.writeCase(dir, 'report', (workspace) => writeReports(workspace, {
         clock: context.io.now,
         actor: context.actorFor(options, workspace),
         language: languageOption(options.language, workspace),
         formats,
         final: options.final ?? false,
-      });
+      }));
       for (const outcome of outcomes) {
         context.say(`report: ${outcome.path}`);
         context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);

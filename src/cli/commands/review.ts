@@ -63,6 +63,16 @@ function summary(decisions: readonly ReviewDecision[], total: number): string {
   return `review: ${accepted} accepted, ${decisions.length - accepted} rejected, ${total - decisions.length} not reviewed of ${total} candidate(s)`;
 }
 
+/** The flags of `soz review`. */
+interface ReviewOptions {
+  accept?: string[];
+  reject?: string[];
+  question?: string[];
+  reason?: string;
+  list?: boolean;
+  actor?: string;
+}
+
 /** `soz review`: interactive on a terminal, or by finding id for scripts. */
 export const registerReviewCommands: RegisterCommands = (program: Command, context: CliContext) => {
   program
@@ -75,36 +85,44 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--list', 'list the candidates not yet reviewed and exit')
     .option('--actor <name>', 'who reviews (default: the examiner)')
     .description('accept or reject each candidate finding with a reason (interactive on a terminal)')
-    .action(async (dir: string, options: { accept?: string[]; reject?: string[]; question?: string[]; reason?: string; list?: boolean; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
-      const actor = context.actorFor(options, workspace);
-      const findings = readCaseFindings(workspace);
-      const open = unreviewedFindings(findings, readReview(workspace));
+    .action(async (dir: string, options: ReviewOptions) => {
       const scripted = options.accept !== undefined || options.reject !== undefined;
       if (options.list || (!scripted && !process.stdin.isTTY)) {
+        const workspace = CaseWorkspace.open(dir);
+        const findings = readCaseFindings(workspace);
+        const open = unreviewedFindings(findings, readReview(workspace));
         for (const finding of open) for (const line of findingLines(finding)) context.say(line);
         context.say(`${open.length} candidate(s) not reviewed of ${findings.length}`);
         return;
       }
-      let requests: DecisionRequest[];
-      if (scripted) {
-        if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review');
-        if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review');
-        const decision = options.accept ? 'accepted' : 'rejected';
-        requests = [{ findingIds: options.accept ?? options.reject ?? [], decision, reason: options.reason, questionIds: (options.question ?? []).map((id) => id.toUpperCase()), actor }];
-      } else {
-        const terminal = createInterface({ input: process.stdin, output: process.stdout });
-        try {
-          requests = await interactiveReview(open, readQuestions(workspace), (prompt) => terminal.question(prompt), context.say, actor);
-        } finally {
-          terminal.close();
-        }
-        if (requests.length === 0) {
-          context.say('no decision recorded');
-          return;
-        }
-      }
-      const decisions = recordReview(workspace, requests, { clock: context.io.now, actor });
-      context.say(summary(decisions, findings.length));
+      await context.writeCase(dir, 'review', (workspace) => review(workspace, options, context));
     });
 };
+
+/** Records review decisions given by flags or asked for on the terminal; under the case lock. */
+async function review(workspace: CaseWorkspace, options: ReviewOptions, context: CliContext): Promise<void> {
+  const actor = context.actorFor(options, workspace);
+  const findings = readCaseFindings(workspace);
+  const open = unreviewedFindings(findings, readReview(workspace));
+  const scripted = options.accept !== undefined || options.reject !== undefined;
+  let requests: DecisionRequest[];
+  if (scripted) {
+    if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review');
+    if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review');
+    const decision = options.accept ? 'accepted' : 'rejected';
+    requests = [{ findingIds: options.accept ?? options.reject ?? [], decision, reason: options.reason, questionIds: (options.question ?? []).map((id) => id.toUpperCase()), actor }];
+  } else {
+    const terminal = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      requests = await interactiveReview(open, readQuestions(workspace), (prompt) => terminal.question(prompt), context.say, actor);
+    } finally {
+      terminal.close();
+    }
+    if (requests.length === 0) {
+      context.say('no decision recorded');
+      return;
+    }
+  }
+  const decisions = recordReview(workspace, requests, { clock: context.io.now, actor });
+  context.say(summary(decisions, findings.length));
+}

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { CaseWorkspace } from '../../case/workspace.js';
 import { loadPrivateKey, sealCase } from '../../pipeline/seal.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { readPassphrase } from './keys.js';
@@ -14,11 +13,9 @@ export const registerSealCommands: RegisterCommands = (program: Command, context
     .option('--actor <name>', 'who seals')
     .description('seal the final report(s) and manifest with an Ed25519 signature, and log it')
     .action(async (dir: string, options: { key: string; signer?: string; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
       const passphrase = await readPassphrase(context, `passphrase for ${options.key}: `, false);
       const { key, name } = loadPrivateKey(options.key, passphrase);
-      const signer = options.signer ?? name ?? workspace.metadata.examiner;
-      const outcome = sealCase(workspace, key, { clock: context.io.now, actor: context.actorFor(options, workspace), signer });
+      const outcome = await context.writeCase(dir, 'seal', (workspace) => sealCase(workspace, key, { clock: context.io.now, actor: context.actorFor(options, workspace), signer: options.signer ?? name ?? workspace.metadata.examiner }));
       context.say(`seal: ${outcome.path}`);
       context.say(`fingerprint: ${outcome.fingerprint}`);
       for (const report of outcome.payload.reports) context.say(`sealed ${report.path}: report digest ${report.digest}`);

@@ -63,15 +63,15 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .option('--reason <text>', 'why the step is skipped')
     .option('--actor <name>', 'who performed the step (default: the examiner)')
     .description('record an examiner step (or skip a step with a reason); logged and hashed')
-    .action((dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; actor?: string }) => {
-      const workspace = CaseWorkspace.open(dir);
+    .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; actor?: string }) => {
+      CaseWorkspace.open(dir);
       if (options.skip && options.note !== undefined && options.reason === undefined) throw new UserError('--skip takes --reason "…", not --note', 'usage.skip');
       if (!options.skip && options.reason !== undefined) throw new UserError('--reason goes with --skip; describe a done step with --note "…"', 'usage.reason');
-      const record = recordStep(
+      const record = await context.writeCase(dir, 'sop record', (workspace) => recordStep(
         workspace,
         { stepId: step, skip: options.skip ?? false, note: (options.skip ? options.reason : options.note) ?? '', fields: parseFields(options.field), files: options.file },
         { clock: context.io.now, actor: context.actorFor(options, workspace) },
-      );
+      ));
       context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
     });

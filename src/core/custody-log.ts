@@ -1,0 +1,73 @@
+/**
+ * The custody log as bytes: parsing `log.jsonl`, chaining a new entry to the last one, and the
+ * one canonical line an entry is written as. Pure; `case/workspace.ts` does the file I/O.
+ */
+import type { LogEntry } from './case.js';
+import { GENESIS_HASH, logEntryHash } from './case.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** What a command decides about an entry; `seq`, `previousHash` and `hash` come from the chain. */
+export type LogEntryFields = Pick<LogEntry, 'time' | 'actor' | 'action' | 'inputs' | 'outputs' | 'details'>;
+
+/** A log file split into its committed entries and an incomplete last line, if any. */
+export interface ParsedLog {
+  readonly entries: readonly LogEntry[];
+  /** Byte length of the complete lines (every entry ends with `\n`). */
+  readonly committedBytes: number;
+  /** Bytes after the last `\n`: an append cut short by a crash; empty when the log is whole. */
+  readonly tornTail: Uint8Array;
+  /** 1-based numbers of complete lines that are not a JSON object (damage, not a crash). */
+  readonly badLines: readonly number[];
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Splits log bytes into entries. Only a line without its final `\n` can come from an interrupted
+ * append (one entry is written with one `write` and flushed), so only that is a torn tail.
+ */
+export function parseLog(bytes: Uint8Array): ParsedLog {
+  const committedBytes = bytes.lastIndexOf(NEWLINE) + 1;
+  const entries: LogEntry[] = [];
+  const badLines: number[] = [];
+  Buffer.from(bytes.subarray(0, committedBytes))
+    .toString('utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line === '') return;
+      try {
+        const value = JSON.parse(line) as unknown;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) entries.push(value as LogEntry);
+        else badLines.push(index + 1);
+      } catch {
+        badLines.push(index + 1);
+      }
+    });
+  return { entries, committedBytes, tornTail: bytes.subarray(committedBytes), badLines };
+}
+
+/** The entry that follows `previous` (or starts the chain) with the given fields. */
+export function chainEntry(previous: LogEntry | undefined, fields: LogEntryFields): LogEntry {
+  const body: Omit<LogEntry, 'hash'> = {
+    seq: (previous?.seq ?? 0) + 1,
+    time: fields.time,
+    actor: fields.actor,
+    action: fields.action,
+    inputs: fields.inputs,
+    outputs: fields.outputs,
+    details: fields.details,
+    previousHash: previous?.hash ?? GENESIS_HASH,
+  };
+  return { ...body, hash: logEntryHash(body) };
+}
+
+/** The bytes one entry occupies in `log.jsonl`: canonical JSON and a line break. */
+export function logLine(entry: LogEntry): string {
+  return `${canonicalJson(entry)}\n`;
+}
+
+/** Whether `entry` carries exactly `fields` (how recovery recognises an entry already written). */
+export function entryHasFields(entry: LogEntry, fields: LogEntryFields): boolean {
+  const { time, actor, action, inputs, outputs, details } = entry;
+  return canonicalJson({ time, actor, action, inputs, outputs, details }) === canonicalJson(fields);
+}
