@@ -3,6 +3,7 @@
  * the README for the recipient, and the safety check applied to every entry on unpacking.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
+import { relativePathProblem } from '../core/relative-path.js';
 
 /** Every entry carries this date, so the same case gives the same bundle bytes (1980-01-01 UTC, the ZIP epoch). */
 export const BUNDLE_ENTRY_DATE_MS = Date.UTC(1980, 0, 1, 0, 0, 0);
@@ -13,7 +14,7 @@ export const BUNDLE_README = 'README.txt';
 /** True for a case-relative path that belongs in a bundle. */
 export function belongsInBundle(path: string): boolean {
   if (['case.json', 'evidence.json', 'log.jsonl'].includes(path)) return true;
-  return ['evidence/', 'derived/', 'reports/', 'seals/', 'examiner/'].some((prefix) => path.startsWith(prefix));
+  return ['evidence/', 'derived/', 'reports/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path.startsWith(prefix));
 }
 
 /** Bundle entry order: code-unit order of the paths, README first. */
@@ -54,16 +55,9 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
   ].join('\n');
 }
 
-/** Why an entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
+/** Why a ZIP entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
 export function unsafeEntryReason(name: string): string | undefined {
-  if (name === '') return 'has an empty name';
-  if (name.includes('\u0000')) return 'contains a NUL character';
-  if (name.includes('\\')) return 'contains a backslash (a Windows path separator)';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/u.test(name)) return 'starts with a drive letter';
-  if (name.split('/').some((part) => part === '..')) return 'climbs out of the folder with ".."';
-  if (name.split('/').some((part, index, parts) => part === '.' || (part === '' && index < parts.length - 1))) return 'has an empty or "." path part';
-  return undefined;
+  return relativePathProblem(name, { directory: true });
 }
 
 /** Unix file type bits of a ZIP entry's external attributes, when the entry came from Unix. */
