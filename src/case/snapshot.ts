@@ -49,7 +49,7 @@ export function resolveInside(root: string, relative: unknown, where: string): s
     }
     if (target !== realRoot && !target.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) throw refuse('passes through a link leading outside the folder');
   }
-  return current;
+  return join(root, ...parts);
 }
 
 /** Reads a case folder's log without changing anything; not a case → `UserError`. */
