@@ -35,6 +35,7 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Проверьте архив: soz verify ${bundleName}`,
     '     (с ключом эксперта: soz verify ' + bundleName + ' --public-key КЛЮЧ.pub.pem)',
     '  Код 0 — всё совпало; код 1 — названо первое расхождение и его место.',
+    '  Код 4 — расхождений нет, но записи эксперта изменены после последнего заключения: его нужно составить заново.',
     '',
     '[KY] Иштин материалдарын текшерүү',
     `Бул архивде изилдөө объекттеринин көчүрмөлөрү, аракеттер журналы, алынган маалыматтар, корутунду жана мөөрлөр бар. Бардык эсептөөлөрдү кайталап, эч нерсе өзгөрбөгөнүн текшерүү үчүн:`,
@@ -43,6 +44,7 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Архивди текшериңиз: soz verify ${bundleName}`,
     '     (эксперттин ачкычы менен: soz verify ' + bundleName + ' --public-key АЧКЫЧ.pub.pem)',
     '  0 коду — баары дал келди; 1 коду — биринчи айырма жана анын орду көрсөтүлөт.',
+    '  4 коду — айырма жок, бирок эксперттин жазуулары акыркы корутундудан кийин өзгөргөн: аны кайра түзүү керек.',
     '',
     '[EN] Checking the case materials',
     'This archive holds the evidence copies, the custody log, the derived data, the report and the seals. To repeat every computation and check that nothing was changed:',
@@ -51,6 +53,7 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Verify the archive: soz verify ${bundleName}`,
     '     (with the examiner\'s key: soz verify ' + bundleName + ' --public-key KEY.pub.pem)',
     '  Exit code 0: everything matches; exit code 1: the first difference and where it is are named.',
+    '  Exit code 4: nothing differs, but the examiner\'s records changed after the last report: it must be rendered again.',
     '',
   ].join('\n');
 }
