@@ -62,6 +62,17 @@ describe('an untouched case verifies at every stage and in every report format',
     expect(verified.stdout).not.toMatch(/stale/);
   });
 
+  it('an analysis with a selection and a reference corpus is repeated with them (the corpus given again with --reference)', async () => {
+    const dir = await initCase();
+    await ok(['add', dir, ...materials()]);
+    await ok(['analyze', dir, '--query', 'we', '--lemma', '--since', '2020-01-01', '--reference', MATERIALS]);
+    const without = await run(['verify', dir]);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toMatch(/^note: the analysis used a reference corpus of \d+ document\(s\) outside the case; give it with --reference DIR/m);
+    const verified = await ok(['verify', dir, '--reference', MATERIALS]);
+    expect(verified.stdout).not.toMatch(/^note:/m);
+  });
+
   it('a bundle of the untouched demo (practice) case verifies', async () => {
     const out = join(tempDir('soz-verify-demo-'), 'demo-case');
     await ok(['demo', '--out', out]);

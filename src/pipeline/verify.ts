@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
 import { GENESIS_HASH, REPORT_LANGUAGES, logChainProblems, logEntryHash } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
@@ -11,6 +12,7 @@ import type { LogHead } from '../core/log-head.js';
 import { expectedHeadCheck, formatLogHead, logHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
+import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
@@ -19,6 +21,7 @@ import { CaseWorkspace } from '../case/workspace.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from './report.js';
 import { REPORT_FORMATS, writeReport, writeReports } from './report.js';
@@ -46,6 +49,8 @@ export interface VerifyOptions {
   readonly publicKeys?: readonly { readonly key: KeyObject; readonly source: string }[];
   /** A log head recorded earlier (`--expect-head`, a report, a seal): the log must still contain it. */
   readonly expectHead?: LogHead;
+  /** The reference corpus the analysis used (`--reference DIR`), which lies outside the case. */
+  readonly referenceFiles?: readonly string[];
   /** Limits for unpacking a bundle; default `DEFAULT_LIMITS`. */
   readonly unpackLimits?: Limits;
 }
@@ -87,7 +92,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
 
   const manifestBytes = readCaseFile(dir, CaseFiles.manifest);
   const manifest = parseJson<RunManifest>(manifestBytes);
-  lines.push(...environmentNotes(manifest));
+  lines.push(...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined));
 
   // 1. Evidence copies against the register (from the log) and the register file.
   const register = evidenceRegister(snapshot.log);
@@ -158,7 +163,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   for (const [path, later] of stale) {
     lines.push(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`);
   }
-  const rerun = await reproduce(dir, snapshot, register, manifest, new Map([...reportEntries].filter(([path]) => !stale.has(path))));
+  const rerun = await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, new Map([...reportEntries].filter(([path]) => !stale.has(path))));
   differences.push(...rerun.problems);
   checks += rerun.checks;
   lines.push(rerun.summary);
@@ -218,6 +223,35 @@ function limitsOf(manifest: RunManifest | null): Limits {
   return limits as unknown as Limits;
 }
 
+/** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`). */
+const recordedSelection = z.object({
+  filter: z.object({ authors: z.array(z.string()).optional(), roles: z.array(z.string()).optional(), since: z.string().optional(), until: z.string().optional() }).strict().optional(),
+  queries: z.array(z.string()).optional(),
+  lemma: z.boolean().optional(),
+});
+
+/**
+ * The analysis options a re-run repeats, from the manifest's parameters. A manifest that does not
+ * parse gives the defaults; the comparison then names the difference.
+ */
+function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma'> {
+  const parsed = recordedSelection.safeParse(manifest?.parameters ?? {});
+  const selection = parsed.success ? parsed.data : {};
+  return {
+    limits: limitsOf(manifest),
+    ...(selection.filter ? { filter: selection.filter as SelectionFilter } : {}),
+    ...(selection.queries ? { queries: selection.queries } : {}),
+    ...(selection.lemma ? { lemma: true } : {}),
+  };
+}
+
+/** A note when the analysis used a reference corpus (outside the case) and none was given to verify. */
+function referenceNote(manifest: RunManifest | null, given: boolean): string[] {
+  const reference = manifest?.parameters?.['reference'];
+  if (!Array.isArray(reference) || given) return [];
+  return [`note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`];
+}
+
 /** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
 async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
   const temp = mkdtempSync(join(tmpdir(), prefix));
@@ -257,8 +291,7 @@ function prepareCopy(dir: string, copy: string, register: readonly EvidenceRecor
 async function reproduce(
   dir: string,
   snapshot: CaseSnapshot,
-  register: readonly EvidenceRecord[],
-  manifest: RunManifest | null,
+  recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
   reportEntries: ReadonlyMap<string, LogEntry>,
 ): Promise<{ problems: string[]; checks: number; summary: string }> {
   const log = snapshot.log;
@@ -272,12 +305,12 @@ async function reproduce(
     const copy = join(temp, 'case');
     const labels = { expected: 'stored', actual: 'reproduced' };
     const writeLog = (entries: readonly LogEntry[]) => writeFileSync(join(copy, CaseFiles.log), rechain(entries));
-    prepareCopy(dir, copy, register);
+    prepareCopy(dir, copy, recorded.register);
     writeLog(log.slice(0, analysisIndex));
     let reproducedAnalysis: LogEntry;
     try {
       const workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, limits: limitsOf(manifest) });
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
       return { problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1, summary: 're-run: failed' };
