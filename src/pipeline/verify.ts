@@ -75,6 +75,13 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
   return verifyCase(target, options);
 }
 
+/** One part of the verification: the lines it prints, the differences it found, the checks it made. */
+interface Section {
+  readonly lines: readonly string[];
+  readonly problems: readonly string[];
+  readonly checks: number;
+}
+
 /**
  * Verifies a case folder (see `verifyTarget`). `shownAs` names the case in refusals (the bundle
  * file when `dir` is its temporary unpacked copy).
@@ -82,20 +89,35 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
 export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
   for (const { path, where } of loggedPaths(snapshot.log)) resolveInside(dir, path, `${shownAs}: ${where}`);
-  const lines: string[] = [];
-  const differences: string[] = [];
-  let checks = 0;
-  const check = (problems: readonly string[], count = 1) => {
-    checks += count;
-    differences.push(...problems);
-  };
-
-  const manifestBytes = readCaseFile(dir, CaseFiles.manifest);
-  const manifest = parseJson<RunManifest>(manifestBytes);
-  lines.push(...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined));
-
-  // 1. Evidence copies against the register (from the log) and the register file.
+  const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
+  const reportEntries = lastReportEntries(snapshot.log);
+  const stale = staleReports(snapshot.log, reportEntries);
+  const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
+  const sections: Section[] = [
+    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
+    evidenceSection(dir, register),
+    logSection(snapshot, options.expectHead),
+    recordedSection(dir, snapshot.log, shownAs),
+    digestSection(dir, reportEntries),
+    { lines: [...stale].map(([path, later]) => `stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`), problems: [], checks: 0 },
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
+    sealSection(dir, snapshot.log, options.publicKeys ?? []),
+  ];
+  const differences = sections.flatMap((section) => section.problems);
+  const checks = sections.reduce((sum, section) => sum + section.checks, 0);
+  const staleNote = stale.size > 0 ? `, ${stale.size} stale report${stale.size === 1 ? '' : 's'}` : '';
+  const lines = [
+    ...sections.flatMap((section) => section.lines),
+    ...differences.map((difference, index) => `${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`),
+    `verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`,
+  ];
+  const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
+  return { lines, checks, differences, stale: [...stale.keys()], head: logHeadOf(snapshot.log), ...(staleSince === undefined ? {} : { staleSince }) };
+}
+
+/** Evidence copies against the register (from the log), and the register file against the log. */
+function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Section {
   const found = new Map<string, string>();
   for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, sha256(readCaseFile(dir, path)!));
   const audit = auditEvidence(
@@ -103,87 +125,78 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     found,
   );
   const { summary, problems } = auditLines(audit);
-  lines.push(summary);
-  check(problems, Math.max(1, register.length + audit.added.length));
+  const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
-  if (registerBytes !== null || register.length > 0) {
-    const expected = Buffer.from(canonicalJson(register, true));
-    const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-    check(difference ? [difference] : []);
-  }
+  if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
+  const expected = Buffer.from(canonicalJson(register, true));
+  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
+  return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
+}
 
-  // 2. The log's hash chain, entry by entry, and its head against the one the user expects.
+/** The log's hash chain entry by entry, its head, and the head the user expects (`--expect-head`). */
+function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
     ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
     ...logChainProblems(snapshot.log).map((problem) => `${CaseFiles.log}: ${problem}`),
   ];
-  lines.push(`log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`);
-  check(chain, Math.max(1, snapshot.log.length));
-  const head = logHeadOf(snapshot.log);
-  lines.push(`log head: ${formatLogHead(head)}`);
-  if (options.expectHead) {
-    const expected = expectedHeadCheck(snapshot.log, options.expectHead);
-    if (expected.problems.length === 0) lines.push(`expected head ${formatLogHead(options.expectHead)}: present${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
-    check(expected.problems);
+  const lines = [
+    `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
+    `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
+  ];
+  const checks = Math.max(1, snapshot.log.length);
+  if (!expectHead) return { lines, problems: chain, checks };
+  const expected = expectedHeadCheck(snapshot.log, expectHead);
+  if (expected.problems.length === 0) {
+    lines.push(`expected head ${formatLogHead(expectHead)}: present${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
   }
+  return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
+}
 
-  // 3. Stored files against what the log recorded for them.
-  const recorded = recordedOutputs(snapshot.log);
-  const recordedProblems: string[] = [];
+/** Stored files against the hash the log recorded for them, and tracked files no entry records. */
+function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string): Section {
+  const recorded = recordedOutputs(log);
+  const problems: string[] = [];
+  let checks = 0;
   for (const [path, expected] of recorded) {
     const bytes = readCaseFile(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
-    if (bytes === null) recordedProblems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
-    else if (sha256(bytes) !== expected.sha256) recordedProblems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
+    if (bytes === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
+    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
   }
   for (const path of listCaseFiles(dir)) {
-    if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path)) continue;
-    if (!isTracked(path)) continue;
+    if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path) || !isTracked(path)) continue;
     checks += 1;
-    recordedProblems.push(`${path}: present but no log entry records it (file added after the fact)`);
+    problems.push(`${path}: present but no log entry records it (file added after the fact)`);
   }
-  lines.push(`recorded files: ${recorded.size} in the log, ${recordedProblems.length === 0 ? 'all match' : `${recordedProblems.length} differ`}`);
-  differences.push(...recordedProblems);
+  return { lines: [`recorded files: ${recorded.size} in the log, ${problems.length === 0 ? 'all match' : `${problems.length} differ`}`], problems, checks };
+}
 
-  // 4. Report digests as stored.
-  const reportEntries = lastReportEntries(snapshot.log);
+/** The digest line of each Markdown report against its text and against the log. */
+function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>): Section {
+  const problems: string[] = [];
+  let checks = 0;
   for (const [path, entry] of reportEntries) {
     const bytes = readCaseFile(dir, path);
     if (bytes === null || entry.action !== 'report.render') continue;
+    checks += 1;
     const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
     const logged = entry.details['reportDigest'];
-    const problems: string[] = [];
     if (claimed !== actual) problems.push(`${path}: report digest line says ${claimed ?? '(none)'}, the text above it hashes to ${actual}`);
     if (typeof logged === 'string' && claimed !== logged) problems.push(`${path}: report digest ${claimed ?? '(none)'} differs from the log (entry ${entry.seq}: ${logged})`);
-    check(problems);
   }
+  return { lines: [], problems, checks };
+}
 
-  // 5. Reproduce: re-run extraction, analyses and the reports that are not stale.
-  const stale = staleReports(snapshot.log, reportEntries);
-  for (const [path, later] of stale) {
-    lines.push(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`);
-  }
-  const rerun = await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, new Map([...reportEntries].filter(([path]) => !stale.has(path))));
-  differences.push(...rerun.problems);
-  checks += rerun.checks;
-  lines.push(rerun.summary);
-
-  // 6. Seals.
+/** Every seal's signature and sealed hashes; with trusted keys, at least one seal per key. */
+function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNullable<VerifyOptions['publicKeys']>): Section {
   const seals = listCaseFiles(dir, 'seals').filter((path) => path.endsWith('.json'));
-  for (const path of seals) check(sealCheck(dir, path, snapshot.log, options.publicKeys?.map((item) => item.key)));
-  if (options.publicKeys && options.publicKeys.length > 0) {
-    for (const { key, source } of options.publicKeys) {
-      const byKey = seals.filter((path) => sealCheck(dir, path, snapshot.log, [key]).length === 0);
-      check(byKey.length === 0 ? [`${source}: no valid seal in the case was made with this public key`] : []);
-    }
+  const trusted = publicKeys.map((item) => item.key);
+  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted));
+  for (const { key, source } of publicKeys) {
+    if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(`${source}: no valid seal in the case was made with this public key`);
   }
-  lines.push(`seals: ${seals.length}${seals.length > 0 && !options.publicKeys?.length ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : ''}`);
-
-  differences.forEach((difference, index) => lines.push(`${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`));
-  const staleNote = stale.size > 0 ? `, ${stale.size} stale report${stale.size === 1 ? '' : 's'}` : '';
-  lines.push(`verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`);
-  const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
-  return { lines, checks, differences, stale: [...stale.keys()], head, ...(staleSince === undefined ? {} : { staleSince }) };
+  const note = seals.length > 0 && publicKeys.length === 0 ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : '';
+  return { lines: [`seals: ${seals.length}${note}`], problems, checks: seals.length + publicKeys.length };
 }
 
 /** Notes printed before comparing when this installation differs from the one that made the case. */
@@ -293,12 +306,12 @@ async function reproduce(
   snapshot: CaseSnapshot,
   recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
   reportEntries: ReadonlyMap<string, LogEntry>,
-): Promise<{ problems: string[]; checks: number; summary: string }> {
+): Promise<Section> {
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
   if (analysisIndex === -1) {
     const problems = [...reportEntries].map(([path, entry]) => `${path}: the log records no analysis.run before this report (entry ${entry.seq}); cannot re-render`);
-    return { problems, checks: problems.length, summary: 're-run: nothing analysed yet, nothing to reproduce' };
+    return { lines: ['re-run: nothing analysed yet, nothing to reproduce'], problems, checks: problems.length };
   }
   const analysisEntry = log[analysisIndex]!;
   return withTempFolder('soz-verify-', async (temp) => {
@@ -313,7 +326,7 @@ async function reproduce(
       await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1, summary: 're-run: failed' };
+      return { lines: ['re-run: failed'], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
     }
     const problems: string[] = [];
     let checks = 0;
@@ -351,8 +364,7 @@ async function reproduce(
       const difference = compare(path);
       if (difference) problems.push(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`);
     }
-    const summary = `re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`;
-    return { problems, checks, summary };
+    return { lines: [`re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks };
   });
 }
 
