@@ -62,7 +62,6 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
     profileRows: null,
     manifest,
     manifestSha256: hex('f'),
-    logHead: { entries: 12, hash: hex('7') },
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') } },
     templates: [],
     statuses: sopStatus(procedure, log, records),

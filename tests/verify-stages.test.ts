@@ -7,10 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../src/core/hash.js';
-import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../src/ingest/adapter.js';
-import { documentAdapters } from '../src/ingest/documents.js';
-import { sniffMediaType } from '../src/ingest/sniff.js';
 import { soz, tempDir } from './support/cli.js';
 import { readLog, rechainedLog } from './support/log-edit.js';
 
@@ -31,14 +27,6 @@ function printedHead(stdout: string): string {
   return match![1]!;
 }
 
-/** The text of a rendered report, read back with soz's own extractors (PDF and DOCX included). */
-async function reportText(path: string): Promise<string> {
-  const bytes = new Uint8Array(readFileSync(path));
-  const input = inputFromBytes(bytes, { name: path, sha256: sha256(bytes), mediaType: sniffMediaType(bytes.subarray(0, 65536)), limits: DEFAULT_LIMITS });
-  const adapter = documentAdapters.find((candidate) => candidate.detect(input))!;
-  return (await collectDocuments(adapter.extract(input))).map((doc) => doc.text).join('\n').replace(/\s+/g, '');
-}
-
 async function initCase(): Promise<string> {
   const dir = join(tempDir('soz-verify-stage-'), 'case');
   await ok(['init', dir, '--case-number', 'ДЕЛО-13', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт В. Т.', '--language', 'ru']);
@@ -52,11 +40,8 @@ describe('an untouched case verifies at every stage and in every report format',
     await ok(['add', dir, ...materials()]);
     expect((await ok(['verify', dir])).stdout).toMatch(/evidence: 3 matched, 0 changed, 0 missing, 0 new/);
     await ok(['analyze', dir]);
-    const analysed = await ok(['verify', dir]);
-    expect(analysed.stdout).toMatch(/re-run: \d+ artefact\(s\) compared, all identical/);
+    expect((await ok(['verify', dir])).stdout).toMatch(/re-run: \d+ artefact\(s\) compared, all identical/);
     await ok(['report', dir, '--format', 'md,html,pdf,docx']);
-    const head = printedHead(analysed.stdout);
-    for (const format of ['md', 'html', 'pdf', 'docx']) expect(await reportText(join(dir, 'reports', `report.ru.${format}`)), format).toContain(head);
     const verified = await ok(['verify', dir]);
     expect(verified.stdout).toMatch(/verify: \d+ checks, 0 differences\n$/);
     expect(verified.stdout).not.toMatch(/stale/);

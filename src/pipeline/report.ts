@@ -12,7 +12,6 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { logHeadOf } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { ConclusionModel } from '../report/model.js';
@@ -114,7 +113,6 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
     manifestSha256: sha256(manifestText),
-    logHead: logHeadOf(workspace.readLog()),
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: hashInstallFile(PROCEDURE_PATH) },
     templates: [hashInstallFile(paths.md), hashInstallFile(paths.html), hashInstallFile(paths.labels)],
     statuses: sopStatus(procedure, workspace.readLog(), readStepRecords(workspace)),

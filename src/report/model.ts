@@ -11,7 +11,6 @@ import type { Notice, SozDocument } from '../core/document.js';
 import type { QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
-import type { LogHead } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
 import { compareQuestionIds } from '../sop/review.js';
@@ -131,8 +130,6 @@ export interface ConclusionModel {
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
   readonly manifest: { readonly sha256: string; readonly data: readonly HashedFile[]; readonly inputs: readonly HashedFile[]; readonly outputs: readonly HashedFile[] };
-  /** The custody log as the report was rendered from it (before the render's own entry); `soz verify --expect-head` checks it. */
-  readonly logHead: LogHead;
 }
 
 /** Inputs of `assembleConclusion`: the records as read from the case folder and the installation. */
@@ -149,7 +146,6 @@ export interface ConclusionInputs {
   readonly profileRows: readonly { unit: string; key: string; tokens: number; rates: Readonly<Record<string, number>> }[] | null;
   readonly manifest: RunManifest;
   readonly manifestSha256: string;
-  readonly logHead: LogHead;
   readonly procedure: { readonly id: string; readonly version: string; readonly title: Readonly<Record<ReportLanguage, string>>; readonly file: HashedFile };
   readonly templates: readonly HashedFile[];
   readonly statuses: readonly StepStatus[];
@@ -295,7 +291,6 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     rejected,
     unreviewed,
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
-    logHead: inputs.logHead,
   };
 }
 
