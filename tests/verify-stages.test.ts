@@ -20,9 +20,9 @@ async function ok(argv: readonly string[]) {
   return result;
 }
 
-/** The `N:HASH` verify prints after "log head:". */
+/** The `N:HASH` that verify and report print after "log head:". */
 function printedHead(stdout: string): string {
-  const match = /^log head: (\d+:[0-9a-f]{64})$/m.exec(stdout);
+  const match = /^log head: (\d+:[0-9a-f]{64})(?: \(|$)/m.exec(stdout);
   expect(match, stdout).not.toBeNull();
   return match![1]!;
 }
@@ -41,8 +41,9 @@ describe('an untouched case verifies at every stage and in every report format',
     expect((await ok(['verify', dir])).stdout).toMatch(/evidence: 3 matched, 0 changed, 0 missing, 0 new/);
     await ok(['analyze', dir]);
     expect((await ok(['verify', dir])).stdout).toMatch(/re-run: \d+ artefact\(s\) compared, all identical/);
-    await ok(['report', dir, '--format', 'md,html,pdf,docx']);
+    const rendered = await ok(['report', dir, '--format', 'md,html,pdf,docx']);
     const verified = await ok(['verify', dir]);
+    expect(printedHead(rendered.stdout)).toBe(printedHead(verified.stdout));
     expect(verified.stdout).toMatch(/verify: \d+ checks, 0 differences\n$/);
     expect(verified.stdout).not.toMatch(/stale/);
   });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { formatLogHead, logHeadOf } from '../../core/log-head.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import type { ReportFormat } from '../../pipeline/report.js';
 import { REPORT_FORMATS, writeReports } from '../../pipeline/report.js';
@@ -41,5 +42,7 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
         context.say(`report: ${outcome.path}`);
         context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);
       }
+      // The head goes to the terminal, not into the report: report bytes must not depend on log times.
+      context.say(`log head: ${formatLogHead(logHeadOf(workspace.readLog()))} (keep it with the report; soz verify --expect-head checks the log still holds it)`);
     });
 };
