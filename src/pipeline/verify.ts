@@ -40,8 +40,6 @@ export interface VerifyResult {
   readonly stale: readonly string[];
   /** Sequence number of the earliest log entry that made a report stale; undefined when none is. */
   readonly staleSince?: number;
-  /** The log's head as read. */
-  readonly head: LogHead;
 }
 
 export interface VerifyOptions {
@@ -113,7 +111,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     `verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`,
   ];
   const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
-  return { lines, checks, differences, stale: [...stale.keys()], head: logHeadOf(snapshot.log), ...(staleSince === undefined ? {} : { staleSince }) };
+  return { lines, checks, differences, stale: [...stale.keys()], ...(staleSince === undefined ? {} : { staleSince }) };
 }
 
 /** Evidence copies against the register (from the log), and the register file against the log. */
