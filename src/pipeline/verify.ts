@@ -293,7 +293,7 @@ function prepareCopy(dir: string, copy: string, register: readonly EvidenceRecor
 /**
  * Reproduces the case in a fresh temporary folder: case.json, the evidence copies and
  * `examiner/` are copied; the analysis runs with the log as it stood before the last
- * `analysis.run` (same actor, time and recorded limits); each report given is re-rendered with
+ * `analysis.run` (same actor, time, recorded limits and selection); each report given is re-rendered with
  * the log as it stood before its render (same actor, time, language, format, `final`; an export
  * from the model of its Markdown render), the reproduced analysis entry standing in for the
  * original. Then every derived artefact and report is compared with the stored one. A case not
