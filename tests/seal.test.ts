@@ -55,12 +55,37 @@ describe('soz keys new', () => {
 
 describe('soz seal and soz verify --public-key', () => {
   let sealed = '';
+  let sealedHead = '';
   beforeAll(async () => {
     sealed = join(tempDir('soz-sealed-'), 'case');
     cpSync(caseDir, sealed, { recursive: true });
     const result = await run(['seal', sealed, '--key', keyA.key], PASS);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`seal: seals/${keyA.fingerprint.slice(0, 16)}.json`);
+    sealedHead = /^sealed log head: (\d+:[0-9a-f]{64}) /m.exec(result.stdout)![1]!;
+  });
+
+  it('prints the sealed log head, which verify --expect-head accepts', async () => {
+    const seal = JSON.parse(readFileSync(join(sealed, 'seals', `${keyA.fingerprint.slice(0, 16)}.json`), 'utf8'));
+    expect(sealedHead).toBe(`${seal.payload.logHead.seq}:${seal.payload.logHead.hash}`);
+    const result = await run(['verify', sealed, '--expect-head', sealedHead]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`expected head ${sealedHead}: present, 1 later entry`);
+  });
+
+  it('refuses a seal naming a file outside the case (exit 2), never reading it', async () => {
+    const dir = join(tempDir('soz-sealed-hostile-'), 'case');
+    cpSync(sealed, dir, { recursive: true });
+    const path = join(dir, 'seals', `${keyA.fingerprint.slice(0, 16)}.json`);
+    chmodSync(path, 0o644);
+    const seal = JSON.parse(readFileSync(path, 'utf8'));
+    seal.payload.reports[0].path = '../../outside.md';
+    writeFileSync(path, JSON.stringify(seal));
+    writeFileSync(join(dir, '..', '..', 'outside.md'), 'fictional words outside the case');
+    const result = await run(['verify', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/seals\/[0-9a-f]{16}\.json: sealed file names "\.\.\/\.\.\/outside\.md", which climbs out of the folder with "\.\."; refused/);
+    expect(result.stdout + result.stderr).not.toContain('fictional words');
   });
 
   it('records the seal in the log with the seal file hash, chain intact', () => {

@@ -87,7 +87,8 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
   };
 }
 
-function referenceFiles(dir: string): string[] {
+/** Every file below a `--reference` folder, in code-unit order of the names; an empty or missing folder is a `UserError`. */
+export function referenceFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--reference ${dir}: not a folder; give the folder holding the reference texts`, 'usage.reference');
   const files: string[] = [];
   const walk = (folder: string) => {

@@ -7,6 +7,8 @@ export const ExitCode = {
   userError: 2,
   /** A bug in soz: the message asks for a report. */
   internalError: 3,
+  /** `soz verify`: everything matches, but the examiner's records changed after the last report; re-render. */
+  stale: 4,
 } as const;
 
 /**

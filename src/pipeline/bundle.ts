@@ -11,9 +11,9 @@ import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles, casePath } from '../case/layout.js';
+import { listCaseFiles, readCaseFile, readCaseSnapshot } from '../case/snapshot.js';
 import { BUNDLE_ENTRY_DATE_MS, BUNDLE_README, belongsInBundle, bundleReadme, isSymlinkAttributes, sortBundleEntries, unsafeEntryReason } from '../seal/bundle-rules.js';
 import { installFacts } from './install.js';
-import { listCaseFiles, readCaseFile, readCaseSnapshot } from './verify.js';
 
 /** What `soz bundle` wrote. */
 export interface BundleOutcome {

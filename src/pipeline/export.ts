@@ -4,10 +4,11 @@ import { canonicalJson } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { CaseFiles } from '../case/layout.js';
+import { readCaseFile, readCaseSnapshot } from '../case/snapshot.js';
 import type { CaseUcoDocument } from '../seal/case-uco.js';
 import { caseUcoDocument } from '../seal/case-uco.js';
+import { evidenceRegister } from '../seal/log-records.js';
 import { installFacts } from './install.js';
-import { evidenceRegister, readCaseFile, readCaseSnapshot } from './verify.js';
 
 /** Export formats `soz export` knows. */
 export const EXPORT_FORMATS = ['case-uco'] as const;

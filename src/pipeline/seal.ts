@@ -9,11 +9,12 @@ import { sha256 } from '../core/hash.js';
 import { checkReportDigest } from '../report/markdown.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
+import { readCaseFile } from '../case/snapshot.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { SealFile, SealPayload } from '../seal/seal.js';
 import { FINGERPRINT_PREFIX_LENGTH, SEAL_SCHEMA, createSeal, keyFingerprint, parsePrivateKey, sealSignatureProblems } from '../seal/seal.js';
+import { lastReportEntries } from '../seal/log-records.js';
 import { installFacts } from './install.js';
-import { lastReportEntries, readCaseFile } from './verify.js';
 
 /** Shortest passphrase accepted for a private key, in characters. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -143,14 +144,15 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
     problems.push(...sealSignatureProblems(seal, path));
   }
   const payload = seal.payload;
+  const sealed = (relative: string) => readCaseFile(dir, relative, `${path}: sealed file`);
   const current = (relative: string) => {
-    const file = readCaseFile(dir, relative);
+    const file = sealed(relative);
     return file === null ? null : sha256(file);
   };
   for (const report of Array.isArray(payload.reports) ? payload.reports : []) {
     const now = current(report.path);
     if (now !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${now ?? '(missing)'}`);
-    const file = report.path.endsWith('.md') ? readCaseFile(dir, report.path) : null;
+    const file = report.path.endsWith('.md') ? sealed(report.path) : null;
     const digest = file === null ? null : checkReportDigest(file.toString('utf8')).actual;
     if (file !== null && digest !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${digest}`);
   }

@@ -1,20 +1,27 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
 import { GENESIS_HASH, REPORT_LANGUAGES, logChainProblems, logEntryHash } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
+import type { LogHead } from '../core/log-head.js';
+import { expectedHeadCheck, formatLogHead, logHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
+import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest } from '../report/markdown.js';
-import { isTempName } from '../case/atomic.js';
-import { CaseFiles, casePath } from '../case/layout.js';
+import { CaseFiles } from '../case/layout.js';
+import type { CaseSnapshot } from '../case/snapshot.js';
+import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
+import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from './report.js';
 import { REPORT_FORMATS, writeReport, writeReports } from './report.js';
@@ -22,61 +29,93 @@ import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { unpackBundle } from './bundle.js';
 
-/** What `soz verify` found: lines to print in order, and the differences among them. */
+/** What `soz verify` found: lines to print in order, the differences and the stale reports among them. */
 export interface VerifyResult {
   /** Everything to print, in order: notes, section summaries, differences, the summary line. */
   readonly lines: readonly string[];
   readonly checks: number;
   /** Every difference, each naming the artefact (file / log entry / seal) and both values. */
   readonly differences: readonly string[];
+  /** Reports the examiner's later work has made stale (see `staleReports`), in path order. */
+  readonly stale: readonly string[];
+  /** Sequence number of the earliest log entry that made a report stale; undefined when none is. */
+  readonly staleSince?: number;
 }
 
 export interface VerifyOptions {
   /** Public keys the user trusts (from `--public-key`); every seal must be made with one of them. */
   readonly publicKeys?: readonly { readonly key: KeyObject; readonly source: string }[];
+  /** A log head recorded earlier (`--expect-head`, a report, a seal): the log must still contain it. */
+  readonly expectHead?: LogHead;
+  /** The reference corpus the analysis used (`--reference DIR`), which lies outside the case. */
+  readonly referenceFiles?: readonly string[];
   /** Limits for unpacking a bundle; default `DEFAULT_LIMITS`. */
   readonly unpackLimits?: Limits;
 }
 
 /**
- * Verifies a case folder or a bundle made by `soz bundle`: evidence audit, log chain, stored
- * files against the log, a full re-run into a temporary folder compared artefact by artefact,
- * report digests and seals. Never changes the case. Output holds no temporary path or clock.
+ * Verifies a case folder or a bundle made by `soz bundle`: evidence audit, log chain and head,
+ * stored files against the log, a full re-run into a temporary folder compared artefact by
+ * artefact, report digests and seals. Never changes the case; every path taken from the log or a
+ * seal must stay inside the case (else `UserError`, exit 2); temporary folders are always
+ * removed. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found');
   if (statSync(target).isFile()) {
-    const temp = mkdtempSync(join(tmpdir(), 'soz-verify-bundle-'));
-    try {
+    return withTempFolder('soz-verify-bundle-', async (temp) => {
       const dir = join(temp, 'case');
       const unpacked = await unpackBundle(target, dir, options.unpackLimits ?? DEFAULT_LIMITS);
-      const result = await verifyCase(dir, options);
+      const result = await verifyCase(dir, options, target);
       return { ...result, lines: [`bundle: ${unpacked.entries} entries unpacked`, ...result.lines] };
-    } finally {
-      makeWritable(temp);
-      rmSync(temp, { recursive: true, force: true });
-    }
+    });
   }
   return verifyCase(target, options);
 }
 
-/** Verifies a case folder (see `verifyTarget`). */
-export async function verifyCase(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+/** One part of the verification: the lines it prints, the differences it found, the checks it made. */
+interface Section {
+  readonly lines: readonly string[];
+  readonly problems: readonly string[];
+  readonly checks: number;
+}
+
+/**
+ * Verifies a case folder (see `verifyTarget`). `shownAs` names the case in refusals (the bundle
+ * file when `dir` is its temporary unpacked copy).
+ */
+export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
-  const lines: string[] = [];
-  const differences: string[] = [];
-  let checks = 0;
-  const check = (problems: readonly string[], count = 1) => {
-    checks += count;
-    differences.push(...problems);
-  };
-
-  const manifestBytes = readCaseFile(dir, CaseFiles.manifest);
-  const manifest = parseJson<RunManifest>(manifestBytes);
-  lines.push(...environmentNotes(manifest));
-
-  // 1. Evidence copies against the register (from the log) and the register file.
+  for (const { path, where } of loggedPaths(snapshot.log)) resolveInside(dir, path, `${shownAs}: ${where}`);
+  const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
+  const reportEntries = lastReportEntries(snapshot.log);
+  const stale = staleReports(snapshot.log, reportEntries);
+  const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
+  const sections: Section[] = [
+    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
+    evidenceSection(dir, register),
+    logSection(snapshot, options.expectHead),
+    recordedSection(dir, snapshot.log, shownAs),
+    digestSection(dir, reportEntries),
+    { lines: [...stale].map(([path, later]) => `stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`), problems: [], checks: 0 },
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
+    sealSection(dir, snapshot.log, options.publicKeys ?? []),
+  ];
+  const differences = sections.flatMap((section) => section.problems);
+  const checks = sections.reduce((sum, section) => sum + section.checks, 0);
+  const staleNote = stale.size > 0 ? `, ${stale.size} stale report${stale.size === 1 ? '' : 's'}` : '';
+  const lines = [
+    ...sections.flatMap((section) => section.lines),
+    ...differences.map((difference, index) => `${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`),
+    `verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`,
+  ];
+  const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
+  return { lines, checks, differences, stale: [...stale.keys()], ...(staleSince === undefined ? {} : { staleSince }) };
+}
+
+/** Evidence copies against the register (from the log), and the register file against the log. */
+function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Section {
   const found = new Map<string, string>();
   for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, sha256(readCaseFile(dir, path)!));
   const audit = auditEvidence(
@@ -84,74 +123,78 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}): Prom
     found,
   );
   const { summary, problems } = auditLines(audit);
-  lines.push(summary);
-  check(problems, Math.max(1, register.length + audit.added.length));
+  const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
-  if (registerBytes !== null || register.length > 0) {
-    const expected = Buffer.from(canonicalJson(register, true));
-    const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-    check(difference ? [difference] : []);
-  }
+  if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
+  const expected = Buffer.from(canonicalJson(register, true));
+  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
+  return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
+}
 
-  // 2. The log's hash chain, entry by entry.
+/** The log's hash chain entry by entry, its head, and the head the user expects (`--expect-head`). */
+function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
     ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
     ...logChainProblems(snapshot.log).map((problem) => `${CaseFiles.log}: ${problem}`),
   ];
-  lines.push(`log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`);
-  check(chain, Math.max(1, snapshot.log.length));
+  const lines = [
+    `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
+    `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
+  ];
+  const checks = Math.max(1, snapshot.log.length);
+  if (!expectHead) return { lines, problems: chain, checks };
+  const expected = expectedHeadCheck(snapshot.log, expectHead);
+  if (expected.problems.length === 0) {
+    lines.push(`expected head ${formatLogHead(expectHead)}: present${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
+  }
+  return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
+}
 
-  // 3. Stored files against what the log recorded for them.
-  const recorded = recordedOutputs(snapshot.log);
-  const recordedProblems: string[] = [];
+/** Stored files against the hash the log recorded for them, and tracked files no entry records. */
+function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string): Section {
+  const recorded = recordedOutputs(log);
+  const problems: string[] = [];
+  let checks = 0;
   for (const [path, expected] of recorded) {
-    const bytes = readCaseFile(dir, path);
+    const bytes = readCaseFile(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
-    if (bytes === null) recordedProblems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
-    else if (sha256(bytes) !== expected.sha256) recordedProblems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
+    if (bytes === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
+    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
   }
   for (const path of listCaseFiles(dir)) {
-    if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path)) continue;
-    if (!isTracked(path)) continue;
+    if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path) || !isTracked(path)) continue;
     checks += 1;
-    recordedProblems.push(`${path}: present but no log entry records it (file added after the fact)`);
+    problems.push(`${path}: present but no log entry records it (file added after the fact)`);
   }
-  lines.push(`recorded files: ${recorded.size} in the log, ${recordedProblems.length === 0 ? 'all match' : `${recordedProblems.length} differ`}`);
-  differences.push(...recordedProblems);
+  return { lines: [`recorded files: ${recorded.size} in the log, ${problems.length === 0 ? 'all match' : `${problems.length} differ`}`], problems, checks };
+}
 
-  // 4. Report digests as stored.
-  const reportEntries = lastReportEntries(snapshot.log);
+/** The digest line of each Markdown report against its text and against the log. */
+function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>): Section {
+  const problems: string[] = [];
+  let checks = 0;
   for (const [path, entry] of reportEntries) {
     const bytes = readCaseFile(dir, path);
     if (bytes === null || entry.action !== 'report.render') continue;
+    checks += 1;
     const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
     const logged = entry.details['reportDigest'];
-    const problems: string[] = [];
     if (claimed !== actual) problems.push(`${path}: report digest line says ${claimed ?? '(none)'}, the text above it hashes to ${actual}`);
     if (typeof logged === 'string' && claimed !== logged) problems.push(`${path}: report digest ${claimed ?? '(none)'} differs from the log (entry ${entry.seq}: ${logged})`);
-    check(problems);
   }
+  return { lines: [], problems, checks };
+}
 
-  // 5. Reproduce: re-run extraction, analyses and reports from the evidence copies.
-  const rerun = await reproduce(dir, snapshot, register, manifest, reportEntries);
-  differences.push(...rerun.problems);
-  checks += rerun.checks;
-  lines.push(rerun.summary);
-
-  // 6. Seals.
+/** Every seal's signature and sealed hashes; with trusted keys, at least one seal per key. */
+function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNullable<VerifyOptions['publicKeys']>): Section {
   const seals = listCaseFiles(dir, 'seals').filter((path) => path.endsWith('.json'));
-  for (const path of seals) check(sealCheck(dir, path, snapshot.log, options.publicKeys?.map((item) => item.key)));
-  if (options.publicKeys && options.publicKeys.length > 0) {
-    for (const { key, source } of options.publicKeys) {
-      const byKey = seals.filter((path) => sealCheck(dir, path, snapshot.log, [key]).length === 0);
-      check(byKey.length === 0 ? [`${source}: no valid seal in the case was made with this public key`] : []);
-    }
+  const trusted = publicKeys.map((item) => item.key);
+  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted));
+  for (const { key, source } of publicKeys) {
+    if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(`${source}: no valid seal in the case was made with this public key`);
   }
-  lines.push(`seals: ${seals.length}${seals.length > 0 && !options.publicKeys?.length ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : ''}`);
-
-  differences.forEach((difference, index) => lines.push(`${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`));
-  lines.push(`verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}`);
-  return { lines, checks, differences };
+  const note = seals.length > 0 && publicKeys.length === 0 ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : '';
+  return { lines: [`seals: ${seals.length}${note}`], problems, checks: seals.length + publicKeys.length };
 }
 
 /** Notes printed before comparing when this installation differs from the one that made the case. */
@@ -174,54 +217,9 @@ export function environmentNotes(manifest: RunManifest | null): string[] {
   return notes;
 }
 
-/** The evidence register as the log records it (first `evidence.add` per hash), in register order. */
-export function evidenceRegister(log: readonly LogEntry[]): EvidenceRecord[] {
-  const records = new Map<string, EvidenceRecord>();
-  for (const entry of log) {
-    if (entry.action !== 'evidence.add') continue;
-    const record = entry.details?.['evidence'] as EvidenceRecord | undefined;
-    if (record && typeof record.sha256 === 'string' && !records.has(record.sha256)) records.set(record.sha256, record);
-  }
-  return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
-}
-
-interface RecordedOutput {
-  readonly sha256: string;
-  readonly seq: number;
-  readonly action: string;
-}
-
-/**
- * The hash each case file should have according to the log: the last entry that wrote it; for
- * `derived/` only the last `analysis.run` counts (it replaces the folder as a whole). Evidence
- * copies are left to the audit.
- */
-export function recordedOutputs(log: readonly LogEntry[]): Map<string, RecordedOutput> {
-  const out = new Map<string, RecordedOutput>();
-  const lastAnalysis = log.filter((entry) => entry.action === 'analysis.run').at(-1);
-  for (const entry of log) {
-    for (const file of Array.isArray(entry.outputs) ? entry.outputs : []) {
-      if (typeof file?.path !== 'string' || file.path.startsWith(`${CaseFiles.evidenceDir}/`) || file.path.startsWith(`${CaseFiles.derivedDir}/`)) continue;
-      out.set(file.path, { sha256: file.sha256, seq: entry.seq, action: entry.action });
-    }
-  }
-  for (const file of lastAnalysis?.outputs ?? []) out.set(file.path, { sha256: file.sha256, seq: lastAnalysis!.seq, action: lastAnalysis!.action });
-  return new Map([...out].sort(([a], [b]) => compareCodeUnits(a, b)));
-}
-
 /** Files whose presence the log must explain (everything a command writes into the case). */
 function isTracked(path: string): boolean {
-  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, 'seals/', 'examiner/'].some((prefix) => path === prefix || path.startsWith(prefix));
-}
-
-/** The last `report.render` / `report.export` entry per report path, in path order. */
-export function lastReportEntries(log: readonly LogEntry[]): Map<string, LogEntry> {
-  const out = new Map<string, LogEntry>();
-  for (const entry of log) {
-    if (entry.action !== 'report.render' && entry.action !== 'report.export') continue;
-    for (const file of entry.outputs ?? []) out.set(file.path, entry);
-  }
-  return new Map([...out].sort(([a], [b]) => compareCodeUnits(a, b)));
+  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
 }
 
 function limitsOf(manifest: RunManifest | null): Limits {
@@ -236,66 +234,120 @@ function limitsOf(manifest: RunManifest | null): Limits {
   return limits as unknown as Limits;
 }
 
+/** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`). */
+const recordedSelection = z.object({
+  filter: z.object({ authors: z.array(z.string()).optional(), roles: z.array(z.string()).optional(), since: z.string().optional(), until: z.string().optional() }).strict().optional(),
+  queries: z.array(z.string()).optional(),
+  lemma: z.boolean().optional(),
+});
+
+/**
+ * The analysis options a re-run repeats, from the manifest's parameters. A manifest that does not
+ * parse gives the defaults; the comparison then names the difference.
+ */
+function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma'> {
+  const parsed = recordedSelection.safeParse(manifest?.parameters ?? {});
+  const selection = parsed.success ? parsed.data : {};
+  return {
+    limits: limitsOf(manifest),
+    ...(selection.filter ? { filter: selection.filter as SelectionFilter } : {}),
+    ...(selection.queries ? { queries: selection.queries } : {}),
+    ...(selection.lemma ? { lemma: true } : {}),
+  };
+}
+
+/** A note when the analysis used a reference corpus (outside the case) and none was given to verify. */
+function referenceNote(manifest: RunManifest | null, given: boolean): string[] {
+  const reference = manifest?.parameters?.['reference'];
+  if (!Array.isArray(reference) || given) return [];
+  return [`note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`];
+}
+
+/** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
+async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return await work(temp);
+  } finally {
+    makeWritable(temp);
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`. */
+function prepareCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
+  mkdirSync(join(copy, CaseFiles.evidenceDir), { recursive: true });
+  copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
+  for (const record of register) {
+    const where = `log.jsonl evidence.add of ${record.originalName}: evidence copy`;
+    const source = resolveInside(dir, record.copy, where);
+    if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
+  }
+  for (const path of listCaseFiles(dir, 'examiner')) {
+    const target = resolveInside(copy, path, 'examiner record');
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(resolveInside(dir, path, 'examiner record'), target);
+  }
+}
+
 /**
  * Reproduces the case in a fresh temporary folder: case.json, the evidence copies and
  * `examiner/` are copied; the analysis runs with the log as it stood before the last
- * `analysis.run` (same actor, time and recorded limits); each report recorded by the log is
- * re-rendered with the log as it stood before its render (same actor, time, language, format,
- * `final`), the reproduced analysis entry standing in for the original. Then every derived
- * artefact and report is compared with the stored one.
+ * `analysis.run` (same actor, time, recorded limits and selection); each report given is re-rendered with
+ * the log as it stood before its render (same actor, time, language, format, `final`; an export
+ * from the model of its Markdown render), the reproduced analysis entry standing in for the
+ * original. Then every derived artefact and report is compared with the stored one. A case not
+ * analysed yet has nothing to reproduce.
  */
 async function reproduce(
   dir: string,
   snapshot: CaseSnapshot,
-  register: readonly EvidenceRecord[],
-  manifest: RunManifest | null,
+  recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
   reportEntries: ReadonlyMap<string, LogEntry>,
-): Promise<{ problems: string[]; checks: number; summary: string }> {
-  const temp = mkdtempSync(join(tmpdir(), 'soz-verify-'));
-  const copy = join(temp, 'case');
-  const labels = { expected: 'stored', actual: 'reproduced' };
+): Promise<Section> {
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
-  const analysisEntry = analysisIndex === -1 ? undefined : log[analysisIndex];
-  const writeLog = (entries: readonly LogEntry[]) => writeFileSync(casePath(copy, CaseFiles.log), rechain(entries));
-  try {
-    mkdirSync(join(copy, CaseFiles.evidenceDir), { recursive: true });
-    copyFileSync(casePath(dir, CaseFiles.metadata), casePath(copy, CaseFiles.metadata));
-    for (const record of register) {
-      const source = casePath(dir, record.copy);
-      if (existsSync(source)) copyFileSync(source, casePath(copy, record.copy));
-    }
-    for (const path of listCaseFiles(dir, 'examiner')) {
-      mkdirSync(dirname(casePath(copy, path)), { recursive: true });
-      copyFileSync(casePath(dir, path), casePath(copy, path));
-    }
-    writeLog(analysisIndex === -1 ? log.filter((entry) => entry.action === 'evidence.add') : log.slice(0, analysisIndex));
+  if (analysisIndex === -1) {
+    const problems = [...reportEntries].map(([path, entry]) => `${path}: the log records no analysis.run before this report (entry ${entry.seq}); cannot re-render`);
+    return { lines: ['re-run: nothing analysed yet, nothing to reproduce'], problems, checks: problems.length };
+  }
+  const analysisEntry = log[analysisIndex]!;
+  return withTempFolder('soz-verify-', async (temp) => {
+    const copy = join(temp, 'case');
+    const labels = { expected: 'stored', actual: 'reproduced' };
+    const writeLog = (entries: readonly LogEntry[]) => writeFileSync(join(copy, CaseFiles.log), rechain(entries));
+    prepareCopy(dir, copy, recorded.register);
+    writeLog(log.slice(0, analysisIndex));
     let reproducedAnalysis: LogEntry;
     try {
       const workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock: () => new Date(analysisEntry?.time ?? 0), actor: analysisEntry?.actor ?? 'soz verify', limits: limitsOf(manifest) });
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1, summary: 're-run: failed' };
+      return { lines: ['re-run: failed'], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
     }
     const problems: string[] = [];
     let checks = 0;
+    const compare = (path: string) => {
+      checks += 1;
+      return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
+    };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
     for (const path of [...new Set([...stored, ...reproduced])].sort(compareCodeUnits)) {
-      checks += 1;
-      const difference = describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
+      const difference = compare(path);
       if (difference) problems.push(difference);
     }
+    const standIn = (entries: readonly LogEntry[]) =>
+      entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
     for (const [path, entry] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq)) {
-      checks += 1;
       const language = entry.details['language'];
       if (typeof language !== 'string' || !REPORT_LANGUAGES.includes(language as ReportLanguage)) {
+        checks += 1;
         problems.push(`${path}: log entry ${entry.seq} records no report language; cannot re-render`);
         continue;
       }
-      const index = log.indexOf(entry);
-      writeLog(log.slice(0, index).map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier)));
+      writeLog(standIn(log.slice(0, log.indexOf(renderBatchStart(log, entry)))));
       const format = formatOf(entry);
       try {
         const workspace = CaseWorkspace.open(copy);
@@ -303,25 +355,21 @@ async function reproduce(
         if (format === 'md') writeReport(workspace, options);
         else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
+        checks += 1;
         problems.push(`${path}: could not be re-rendered — ${messageOf(error)}`);
         continue;
       }
-      const storedBytes = readCaseFile(dir, path);
-      const reproducedBytes = readCaseFile(copy, path);
-      const difference = describeArtefactDifference(path, storedBytes, reproducedBytes, labels);
-      if (difference) {
-        const digests = format === 'md' && storedBytes !== null && reproducedBytes !== null
-          ? `; report digest stored ${checkReportDigest(storedBytes.toString('utf8')).claimed ?? '(none)'}, reproduced ${checkReportDigest(reproducedBytes.toString('utf8')).claimed ?? '(none)'}`
-          : '';
-        problems.push(`${difference}${digests}`);
-      }
+      const difference = compare(path);
+      if (difference) problems.push(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`);
     }
-    const summary = `re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`;
-    return { problems, checks, summary };
-  } finally {
-    makeWritable(temp);
-    rmSync(temp, { recursive: true, force: true });
-  }
+    return { lines: [`re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks };
+  });
+}
+
+/** The stored and reproduced digest lines of a Markdown report that differs. */
+function digestNote(stored: Buffer | null, reproduced: Buffer | null): string {
+  if (stored === null || reproduced === null) return '';
+  return `; report digest stored ${checkReportDigest(stored.toString('utf8')).claimed ?? '(none)'}, reproduced ${checkReportDigest(reproduced.toString('utf8')).claimed ?? '(none)'}`;
 }
 
 /** The report format a render entry produced (`md` for `report.render`). */
@@ -361,66 +409,4 @@ function parseJson<T>(bytes: Buffer | null): T | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Read-only access to a case folder for `verify`, `seal`, `bundle` and `export`. Unlike
- * `CaseWorkspace.open` it never repairs anything: checking a case must not change it.
- */
-export interface CaseSnapshot {
-  readonly dir: string;
-  /** Parsed log entries in file order; lines that are not JSON are left out and listed. */
-  readonly log: readonly LogEntry[];
-  /** 1-based line numbers of log lines that are not valid JSON objects. */
-  readonly badLogLines: readonly number[];
-}
-
-/** Reads a case folder without changing it; not a case → `UserError`. */
-export function readCaseSnapshot(dir: string): CaseSnapshot {
-  if (!existsSync(casePath(dir, CaseFiles.metadata))) {
-    throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case');
-  }
-  const logPath = casePath(dir, CaseFiles.log);
-  const log: LogEntry[] = [];
-  const badLogLines: number[] = [];
-  if (existsSync(logPath)) {
-    readFileSync(logPath, 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (line === '') return;
-        try {
-          const entry = JSON.parse(line) as unknown;
-          if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) badLogLines.push(index + 1);
-          else log.push(entry as LogEntry);
-        } catch {
-          badLogLines.push(index + 1);
-        }
-      });
-  }
-  return { dir, log, badLogLines };
-}
-
-/**
- * Every regular file below `dir` (or below `dir/sub`), as case-relative POSIX paths in code-unit
- * order; temporary leftovers of interrupted writes are skipped.
- */
-export function listCaseFiles(dir: string, sub = ''): string[] {
-  const out: string[] = [];
-  const walk = (relative: string) => {
-    const full = relative === '' ? dir : casePath(dir, relative);
-    if (!existsSync(full)) return;
-    for (const entry of readdirSync(full, { withFileTypes: true })) {
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && !isTempName(entry.name)) out.push(child);
-    }
-  };
-  walk(sub);
-  return out.sort(compareCodeUnits);
-}
-
-/** Reads a case file's bytes, or `null` when it does not exist. */
-export function readCaseFile(dir: string, relative: string): Buffer | null {
-  const full = join(dir, ...relative.split('/'));
-  return existsSync(full) ? readFileSync(full) : null;
 }

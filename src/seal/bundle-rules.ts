@@ -3,6 +3,7 @@
  * the README for the recipient, and the safety check applied to every entry on unpacking.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
+import { relativePathProblem } from '../core/relative-path.js';
 
 /** Every entry carries this date, so the same case gives the same bundle bytes (1980-01-01 UTC, the ZIP epoch). */
 export const BUNDLE_ENTRY_DATE_MS = Date.UTC(1980, 0, 1, 0, 0, 0);
@@ -13,7 +14,7 @@ export const BUNDLE_README = 'README.txt';
 /** True for a case-relative path that belongs in a bundle. */
 export function belongsInBundle(path: string): boolean {
   if (['case.json', 'evidence.json', 'log.jsonl'].includes(path)) return true;
-  return ['evidence/', 'derived/', 'reports/', 'seals/', 'examiner/'].some((prefix) => path.startsWith(prefix));
+  return ['evidence/', 'derived/', 'reports/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path.startsWith(prefix));
 }
 
 /** Bundle entry order: code-unit order of the paths, README first. */
@@ -34,6 +35,7 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Проверьте архив: soz verify ${bundleName}`,
     '     (с ключом эксперта: soz verify ' + bundleName + ' --public-key КЛЮЧ.pub.pem)',
     '  Код 0 — всё совпало; код 1 — названо первое расхождение и его место.',
+    '  Код 4 — расхождений нет, но записи эксперта изменены после последнего заключения: его нужно составить заново.',
     '',
     '[KY] Иштин материалдарын текшерүү',
     `Бул архивде изилдөө объекттеринин көчүрмөлөрү, аракеттер журналы, алынган маалыматтар, корутунду жана мөөрлөр бар. Бардык эсептөөлөрдү кайталап, эч нерсе өзгөрбөгөнүн текшерүү үчүн:`,
@@ -42,6 +44,7 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Архивди текшериңиз: soz verify ${bundleName}`,
     '     (эксперттин ачкычы менен: soz verify ' + bundleName + ' --public-key АЧКЫЧ.pub.pem)',
     '  0 коду — баары дал келди; 1 коду — биринчи айырма жана анын орду көрсөтүлөт.',
+    '  4 коду — айырма жок, бирок эксперттин жазуулары акыркы корутундудан кийин өзгөргөн: аны кайра түзүү керек.',
     '',
     '[EN] Checking the case materials',
     'This archive holds the evidence copies, the custody log, the derived data, the report and the seals. To repeat every computation and check that nothing was changed:',
@@ -50,20 +53,14 @@ export function bundleReadme(facts: { caseNumber: string; version: string; lockf
     `  2. Verify the archive: soz verify ${bundleName}`,
     '     (with the examiner\'s key: soz verify ' + bundleName + ' --public-key KEY.pub.pem)',
     '  Exit code 0: everything matches; exit code 1: the first difference and where it is are named.',
+    '  Exit code 4: nothing differs, but the examiner\'s records changed after the last report: it must be rendered again.',
     '',
   ].join('\n');
 }
 
-/** Why an entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
+/** Why a ZIP entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
 export function unsafeEntryReason(name: string): string | undefined {
-  if (name === '') return 'has an empty name';
-  if (name.includes('\u0000')) return 'contains a NUL character';
-  if (name.includes('\\')) return 'contains a backslash (a Windows path separator)';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/u.test(name)) return 'starts with a drive letter';
-  if (name.split('/').some((part) => part === '..')) return 'climbs out of the folder with ".."';
-  if (name.split('/').some((part, index, parts) => part === '.' || (part === '' && index < parts.length - 1))) return 'has an empty or "." path part';
-  return undefined;
+  return relativePathProblem(name, { directory: true });
 }
 
 /** Unix file type bits of a ZIP entry's external attributes, when the entry came from Unix. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { formatLogHead, logHeadOf } from '../../core/log-head.js';
 import type { ReportFormat } from '../../pipeline/report.js';
 import { REPORT_FORMATS, writeReports } from '../../pipeline/report.js';
 import type { CliContext, RegisterCommands } from '../context.js';
@@ -28,16 +29,21 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .description('render the expert conclusion (DRAFT while examiner steps are open)')
     .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string }) => {
       const formats = parseFormats(options.format);
-      const outcomes = await context.writeCase(dir, 'report', (workspace) => writeReports(workspace, {
-        clock: context.io.now,
-        actor: context.actorFor(options, workspace),
-        language: languageOption(options.language, workspace),
-        formats,
-        final: options.final ?? false,
+      const { outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
+        outcomes: await writeReports(workspace, {
+          clock: context.io.now,
+          actor: context.actorFor(options, workspace),
+          language: languageOption(options.language, workspace),
+          formats,
+          final: options.final ?? false,
+        }),
+        head: logHeadOf(workspace.readLog()),
       }));
       for (const outcome of outcomes) {
         context.say(`report: ${outcome.path}`);
         context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);
       }
+      // The head goes to the terminal, not into the report: report bytes must not depend on log times.
+      context.say(`log head: ${formatLogHead(head)} (keep it with the report; soz verify --expect-head checks the log still holds it)`);
     });
 };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatLogHead } from '../../core/log-head.js';
 import { loadPrivateKey, sealCase } from '../../pipeline/seal.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { readPassphrase } from './keys.js';
@@ -20,5 +21,6 @@ export const registerSealCommands: RegisterCommands = (program: Command, context
       context.say(`fingerprint: ${outcome.fingerprint}`);
       for (const report of outcome.payload.reports) context.say(`sealed ${report.path}: report digest ${report.digest}`);
       context.say(`sealed ${outcome.payload.manifest.path}: ${outcome.payload.manifest.sha256}`);
+      context.say(`sealed log head: ${formatLogHead({ entries: outcome.payload.logHead.seq, hash: outcome.payload.logHead.hash })} (check later with soz verify --expect-head)`);
     });
 };

@@ -1,0 +1,107 @@
+/**
+ * Read-only access to a case folder for `verify`, `seal`, `bundle` and `export`. Unlike
+ * `CaseWorkspace.open` it never repairs anything: checking a case must not change it. Every path
+ * taken from a record (log, manifest, seal, bundle) goes through `resolveInside`, so a hostile
+ * record cannot make soz read or write outside the folder.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { LogEntry } from '../core/case.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import { UserError } from '../core/errors.js';
+import { relativePathProblem } from '../core/relative-path.js';
+import { isTempName } from './atomic.js';
+import { CaseFiles, casePath } from './layout.js';
+
+/** A case folder as read: its log entries, and the log lines that could not be read. */
+export interface CaseSnapshot {
+  readonly dir: string;
+  /** Parsed log entries in file order; lines that are not JSON are left out and listed. */
+  readonly log: readonly LogEntry[];
+  /** 1-based line numbers of log lines that are not valid JSON objects. */
+  readonly badLogLines: readonly number[];
+}
+
+/**
+ * Absolute path of a recorded case-relative POSIX path inside `root`. Refused with a `UserError`
+ * (exit 2) naming `where` (e.g. the log entry) when the path is not plain (see
+ * `relativePathProblem`) or passes through a link that leads outside `root` or nowhere.
+ */
+export function resolveInside(root: string, relative: unknown, where: string): string {
+  const refuse = (why: string) =>
+    new UserError(`${where} names ${JSON.stringify(relative)}, which ${why}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path');
+  const problem = relativePathProblem(relative);
+  if (problem !== undefined) throw refuse(problem);
+  const parts = (relative as string).split('/');
+  let realRoot: string | undefined;
+  let current = root;
+  for (const part of parts) {
+    current = join(current, part);
+    const stat = lstatSync(current, { throwIfNoEntry: false });
+    if (stat === undefined) break;
+    if (!stat.isSymbolicLink()) continue;
+    realRoot ??= realpathSync(root);
+    let target: string;
+    try {
+      target = realpathSync(current);
+    } catch {
+      throw refuse('passes through a link that leads nowhere');
+    }
+    if (target !== realRoot && !target.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) throw refuse('passes through a link leading outside the folder');
+  }
+  return join(root, ...parts);
+}
+
+/** Reads a case folder's log without changing anything; not a case → `UserError`. */
+export function readCaseSnapshot(dir: string): CaseSnapshot {
+  if (!existsSync(casePath(dir, CaseFiles.metadata))) {
+    throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case');
+  }
+  const log: LogEntry[] = [];
+  const badLogLines: number[] = [];
+  const bytes = readCaseFile(dir, CaseFiles.log);
+  if (bytes !== null) {
+    bytes
+      .toString('utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (line === '') return;
+        try {
+          const entry = JSON.parse(line) as unknown;
+          if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) badLogLines.push(index + 1);
+          else log.push(entry as LogEntry);
+        } catch {
+          badLogLines.push(index + 1);
+        }
+      });
+  }
+  return { dir, log, badLogLines };
+}
+
+/**
+ * Every regular file below `dir` (or below `dir/sub`), as case-relative POSIX paths in code-unit
+ * order; links are not followed and temporary leftovers of interrupted writes are skipped.
+ */
+export function listCaseFiles(dir: string, sub = ''): string[] {
+  const out: string[] = [];
+  const walk = (relative: string) => {
+    const full = relative === '' ? dir : resolveInside(dir, relative, `${dir}: folder`);
+    if (!existsSync(full) || !statSync(full).isDirectory()) return;
+    for (const entry of readdirSync(full, { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() && !isTempName(entry.name)) out.push(child);
+    }
+  };
+  walk(sub);
+  return out.sort(compareCodeUnits);
+}
+
+/**
+ * Reads a case file's bytes, or `null` when there is no regular file at that path. `where` names
+ * the record the path came from, for the refusal of an unsafe path (see `resolveInside`).
+ */
+export function readCaseFile(dir: string, relative: string, where = `${dir}: case file`): Buffer | null {
+  const full = resolveInside(dir, relative, where);
+  return existsSync(full) && statSync(full).isFile() ? readFileSync(full) : null;
+}
