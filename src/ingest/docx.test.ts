@@ -87,6 +87,9 @@ describe('docxAdapter on a generated package', () => {
       ['footnote.1', 'footnote', 1, 'Текст сноски.', null],
       ['footnote.1.1', 'footnote', 2, 'Второй абзац сноски.', null],
       ['comment.3', 'comment', 0, 'Замечание к фразе', 'Эксперт Э.'],
+      // Document properties come last, as evidence text; the scalar properties stay sanitised.
+      ['core.creator', 'metadata', undefined, 'Автор\u202Eобманка', null],
+      ['core.lastModifiedBy', 'metadata', undefined, 'Редактор', null],
     ]);
     expect(doc.notices.map((n) => n.code).sort()).toEqual(['docx.hidden-text', 'docx.tracked-changes']);
     expect(doc.properties).toMatchObject({
