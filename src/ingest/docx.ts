@@ -51,7 +51,7 @@ interface PartPlan {
  * altChunk (imported HTML or text) is read in place, labelled `embedded`.
  * Ids: `body.12`, `body.12.del0`, `body.12.link0`, `header1.0`, `footnote.2`, `comment.3` (`.1`,
  * `.2` for further paragraphs of one note or comment), `body.altChunk0.p3`, `core.title`,
- * `custom.<name>`, `app.company`. Anchor `paragraph`: index in its part file, from 0.
+ * `custom.0`, `app.company`. Anchor `paragraph`: index in its part file, from 0.
  * What the package holds but soz does not read is counted in `docx.not-read` notices.
  */
 export const docxAdapter: IngestAdapter = {
@@ -71,8 +71,8 @@ interface Package {
   readonly entries: readonly ZipEntry[];
   bytes(path: string): Uint8Array | undefined;
   xml(path: string): string | undefined;
-  /** Every path `bytes`/`xml` was asked for and found. */
-  readonly read: Set<string>;
+  /** Every path read (asked for through `bytes`/`xml` and found) or already counted in a notice. */
+  readonly accounted: Set<string>;
 }
 
 /** What the paragraphs of a document held, by kind of labelled text. */
@@ -189,11 +189,11 @@ function partPlans(mainPath: string, documentRels: readonly Relationship[], entr
 
 function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], name: string): Package {
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  const read = new Set<string>();
+  const accounted = new Set<string>();
   const entryBytes = (path: string): Uint8Array | undefined => {
     const entry = byName.get(path);
     if (!entry) return undefined;
-    read.add(path);
+    accounted.add(path);
     try {
       return readZipEntry(bytes, entry);
     } catch (error) {
@@ -208,7 +208,7 @@ function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], name: stri
       const raw = entryBytes(path);
       return raw === undefined ? undefined : decodeXml(raw);
     },
-    read,
+    accounted,
   };
 }
 
@@ -256,6 +256,7 @@ function addAltChunk(context: ReadContext, plan: PartPlan, chunk: WordAltChunk, 
   const reader = ALT_CHUNK_READERS[relationship.target.slice(relationship.target.lastIndexOf('.') + 1).toLowerCase()];
   const bytes = reader !== undefined ? context.pkg.bytes(relationship.target) : undefined;
   if (reader === undefined || bytes === undefined) {
+    context.pkg.accounted.add(relationship.target);
     context.unread.note('imported document(s) (altChunk) in a format soz does not read here (RTF, MHT, DOCX …)', `${place}: ${relationship.target}`);
     return;
   }
@@ -293,10 +294,10 @@ function addPackageProperties(context: ReadContext): Record<string, string> {
   }
   const custom = context.pkg.xml('docProps/custom.xml');
   if (custom !== undefined) {
-    for (const property of readCustomProperties(custom, context.parse)) {
-      if (property.value.trim() === '' && property.name.trim() === '') continue;
-      add(`custom.${sanitiseId(property.name)}`, `${property.name}: ${property.value.trim()}`);
-    }
+    // Names are free text in any script, so ids number the properties; the name leads the text.
+    readCustomProperties(custom, context.parse).forEach((property, index) => {
+      if (property.value.trim() !== '' || property.name.trim() !== '') add(`custom.${index}`, `${property.name}: ${property.value.trim()}`);
+    });
   }
   const app = context.pkg.xml('docProps/app.xml');
   if (app !== undefined) {
@@ -360,7 +361,7 @@ function addNotices(context: ReadContext, mainDirectory: string): void {
     });
   }
   for (const entry of pkg.entries) {
-    if (pkg.read.has(entry.name) || TEXT_FREE_PARTS.some((pattern) => pattern.test(entry.name))) continue;
+    if (pkg.accounted.has(entry.name) || TEXT_FREE_PARTS.some((pattern) => pattern.test(entry.name))) continue;
     unread.note(`package part(s) under ${directoryOf(entry.name) || '/'}`, entry.name);
   }
   for (const notice of unread.notices(name, 'docx')) builder.notice(notice);
