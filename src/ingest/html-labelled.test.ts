@@ -43,11 +43,18 @@ describe('HTML attributes and hidden content, each labelled', () => {
     expect(doc.notices).toEqual([]);
   });
 
-  it('counts images without alt text, styles and embedded objects, with the first line', async () => {
-    const doc = await extract('<html><head><style>p{}</style></head><body>\n<p>Текст<img src="a.png"></p>\n<img src="b.png"><object data="x.swf"></object></body></html>');
+  it('counts images without alt text, styles, event handlers and embedded objects, with the first place', async () => {
+    const doc = await extract(
+      '<html><head><style>p{}</style><link rel="canonical" href="https://example.org/c"></head><body>\n<p>Текст<img src="a.png"></p>\n<img src="b.png" onerror="x()"><object data="x.swf"></object></body></html>',
+    );
+    expect(rows(doc)).toEqual([
+      ['link0', 'link', 'https://example.org/c', 1],
+      ['p0', 'body', 'Текст', 2],
+    ]);
     expect(doc.notices.filter((n) => n.code === 'html.not-read').map((n) => n.unread)).toEqual([
       { kind: 'style element(s) (CSS)', count: 1, first: 'line 1' },
       { kind: 'image(s) without alt text (any text inside needs OCR)', count: 2, first: 'line 2' },
+      { kind: 'event-handler attribute(s) (script, e.g. onclick)', count: 1, first: 'line 3 (onerror)' },
       { kind: 'embedded object(s) (object, embed, applet)', count: 1, first: 'line 3' },
     ]);
   });

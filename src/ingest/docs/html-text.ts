@@ -12,12 +12,13 @@ import { lineAt, lineStarts } from './common.js';
  *   the same name: a browser with scripts on does not show them);
  * - after the paragraph that holds an element (or, for a block element, after its own text),
  *   its attributes in this order: `alt` → `alt<N>` (part `alt-text`), `title` → `tooltip<N>`
- *   (`tooltip`), `href` of `a`/`area` and `src` of `iframe`/`frame` → `link<N>` (`link`),
+ *   (`tooltip`), `href` of `a`/`area`/`link` and `src` of `iframe`/`frame` → `link<N>` (`link`),
  *   `value` of `input` (hidden ones too) → `value<N>` (`form-value`), `content` of `meta` →
  *   `meta<N>` (`metadata`), and the document in an iframe's `srcdoc`, read by these same rules
  *   → `srcdoc<K>.<id>` (part `embedded`);
- * - script and style content is not text: scripts and comments are counted for the caller,
- *   styles, embedded objects and images without alt text go to the unread tally.
+ * - script and style content is not text: scripts and comments are counted for the caller;
+ *   styles, event-handler attributes (`onclick` …), embedded objects and images without alt
+ *   text go to the unread tally.
  */
 
 /** One labelled piece of an HTML document's text, in reading order. */
@@ -74,7 +75,7 @@ const ATTRIBUTE_READERS: readonly { readonly stem: string; readonly part: Segmen
   {
     stem: 'link',
     part: 'link',
-    read: (element, a) => (element === 'a' || element === 'area' ? a['href'] : element === 'iframe' || element === 'frame' ? a['src'] : undefined),
+    read: (element, a) => (element === 'a' || element === 'area' || element === 'link' ? a['href'] : element === 'iframe' || element === 'frame' ? a['src'] : undefined),
   },
   { stem: 'value', part: 'form-value', read: (element, a) => (element === 'input' ? a['value'] : undefined) },
   { stem: 'meta', part: 'metadata', read: (element, a) => (element === 'meta' ? metaText(a) : undefined) },
@@ -139,6 +140,9 @@ export function readHtmlText(source: string, options: HtmlReadOptions, onBlock: 
       options.unread.note('image(s) without alt text (any text inside needs OCR)', `${options.placePrefix} ${line}`);
     }
     if (EMBEDDING_ELEMENTS.has(name)) options.unread.note('embedded object(s) (object, embed, applet)', `${options.placePrefix} ${line}`);
+    for (const attribute of Object.keys(attributes)) {
+      if (attribute.startsWith('on')) options.unread.note('event-handler attribute(s) (script, e.g. onclick)', `${options.placePrefix} ${line} (${attribute.slice(0, 40)})`);
+    }
   };
 
   const parser: Parser = new Parser(
