@@ -37,7 +37,14 @@ export const CONTENT_TYPES =
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 
 /** The parts of a minimal package whose main part is `word/document.xml`, holding `body`. */
-export function minimalParts(body: string): Record<string, string> {
+/** A type alias, not an interface, so it stays assignable to `Record<string, …>`. */
+export type MinimalParts = {
+  readonly '[Content_Types].xml': string;
+  readonly '_rels/.rels': string;
+  readonly 'word/document.xml': string;
+};
+
+export function minimalParts(body: string): MinimalParts {
   return {
     '[Content_Types].xml': CONTENT_TYPES,
     '_rels/.rels': relsXml([['rId1', 'officeDocument', 'word/document.xml']]),

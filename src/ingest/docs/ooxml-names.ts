@@ -55,7 +55,16 @@ export function wordAttribute(attributes: Readonly<Record<string, string>>, loca
 /** Namespaces in scope: prefix (`''` for the default namespace) → URI. */
 type Scope = ReadonlyMap<string, string>;
 
+/** A scope with the canonical names already worked out in it (elements and attributes apart). */
+interface ScopeFrame {
+  readonly scope: Scope;
+  readonly elements: Map<string, string>;
+  readonly attributes: Map<string, string>;
+}
+
 const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+const frameOf = (scope: Scope): ScopeFrame => ({ scope, elements: new Map(), attributes: new Map() });
 
 /** Callbacks of `parseOoxml`; names arrive canonical (see the module comment). */
 export interface OoxmlHandlers {
@@ -77,21 +86,23 @@ export interface OoxmlParseOptions {
  * declared is left as written (broken files are read as far as they go, not refused).
  */
 export function parseOoxml(xml: string, handlers: OoxmlHandlers, options: OoxmlParseOptions): void {
-  const scopes: Scope[] = [XML_SCOPE];
+  // Declarations are rare (usually only on the root), so a frame and its name caches are shared
+  // by every element below the one that declared them.
+  const frames: ScopeFrame[] = [frameOf(XML_SCOPE)];
   const names: string[] = [];
   const parser = new Parser(
     {
       onopentag(rawName, rawAttributes) {
-        const parentScope = scopes[scopes.length - 1] ?? XML_SCOPE;
-        const scope = declaredScope(parentScope, rawAttributes);
-        scopes.push(scope);
-        if (scopes.length - 1 > options.maxDepth) throw options.onTooDeep();
-        const name = canonicalName(rawName, scope, true);
+        const parent = frames[frames.length - 1] ?? frameOf(XML_SCOPE);
+        const frame = declaresNamespaces(rawAttributes) ? frameOf(declaredScope(parent.scope, rawAttributes)) : parent;
+        frames.push(frame);
+        if (frames.length - 1 > options.maxDepth) throw options.onTooDeep();
+        const name = cached(frame.elements, rawName, () => canonicalName(rawName, frame.scope, true));
         names.push(name);
-        handlers.onopentag?.(name, canonicalAttributes(rawAttributes, scope));
+        handlers.onopentag?.(name, canonicalAttributes(rawAttributes, frame));
       },
       onclosetag() {
-        scopes.pop();
+        frames.pop();
         const name = names.pop();
         if (name !== undefined) handlers.onclosetag?.(name);
       },
@@ -118,21 +129,43 @@ export function canonicalName(qualified: string, scope: Scope, isElement: boolea
   return canonical === undefined ? `{${uri}}${local}` : `${canonical}:${local}`;
 }
 
-function declaredScope(parent: Scope, attributes: Readonly<Record<string, string>>): Scope {
-  let scope: Map<string, string> | undefined;
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
-    scope ??= new Map(parent);
-    scope.set(name === 'xmlns' ? '' : name.slice(6), value);
+function cached(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
   }
-  return scope ?? parent;
+  return value;
 }
 
-function canonicalAttributes(attributes: Readonly<Record<string, string>>, scope: Scope): Record<string, string> {
-  const result: Record<string, string> = {};
+function declaresNamespaces(attributes: Readonly<Record<string, string>>): boolean {
+  for (const name in attributes) if (name === 'xmlns' || name.startsWith('xmlns:')) return true;
+  return false;
+}
+
+function declaredScope(parent: Scope, attributes: Readonly<Record<string, string>>): Scope {
+  const scope = new Map(parent);
   for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'xmlns') scope.set('', value);
+    else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value);
+  }
+  return scope;
+}
+
+function canonicalAttributes(attributes: Readonly<Record<string, string>>, frame: ScopeFrame): Readonly<Record<string, string>> {
+  // Files written with the canonical prefixes (Word's own) need no copy.
+  let unchanged = true;
+  for (const name in attributes) {
+    if (name === 'xmlns' || name.startsWith('xmlns:') || cached(frame.attributes, name, () => canonicalName(name, frame.scope, false)) !== name) {
+      unchanged = false;
+      break;
+    }
+  }
+  if (unchanged) return attributes;
+  const result: Record<string, string> = {};
+  for (const name in attributes) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-    result[canonicalName(name, scope, false)] = value;
+    result[cached(frame.attributes, name, () => canonicalName(name, frame.scope, false))] = attributes[name] ?? '';
   }
   return result;
 }
