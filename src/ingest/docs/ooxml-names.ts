@@ -66,11 +66,15 @@ const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace'
 
 const frameOf = (scope: Scope): ScopeFrame => ({ scope, elements: new Map(), attributes: new Map() });
 
-/** Callbacks of `parseOoxml`; names arrive canonical (see the module comment). */
+/**
+ * Callbacks of `parseOoxml`; names arrive canonical (see the module comment). `ancestors` are the
+ * names of the open elements around this one, outermost first (valid during the call only);
+ * `element` is the innermost open element around a text.
+ */
 export interface OoxmlHandlers {
-  onopentag?(name: string, attributes: Readonly<Record<string, string>>): void;
+  onopentag?(name: string, attributes: Readonly<Record<string, string>>, ancestors: readonly string[]): void;
   onclosetag?(name: string): void;
-  ontext?(text: string): void;
+  ontext?(text: string, element: string | undefined): void;
 }
 
 export interface OoxmlParseOptions {
@@ -98,8 +102,8 @@ export function parseOoxml(xml: string, handlers: OoxmlHandlers, options: OoxmlP
         frames.push(frame);
         if (frames.length - 1 > options.maxDepth) throw options.onTooDeep();
         const name = cached(frame.elements, rawName, () => canonicalName(rawName, frame.scope, true));
+        handlers.onopentag?.(name, canonicalAttributes(rawAttributes, frame), names);
         names.push(name);
-        handlers.onopentag?.(name, canonicalAttributes(rawAttributes, frame));
       },
       onclosetag() {
         frames.pop();
@@ -107,7 +111,7 @@ export function parseOoxml(xml: string, handlers: OoxmlHandlers, options: OoxmlP
         if (name !== undefined) handlers.onclosetag?.(name);
       },
       ontext(text) {
-        handlers.ontext?.(text);
+        handlers.ontext?.(text, names[names.length - 1]);
       },
     },
     { xmlMode: true, decodeEntities: true },

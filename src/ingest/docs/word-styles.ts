@@ -35,15 +35,13 @@ export function readWordStyles(xml: string, options: OoxmlParseOptions): WordSty
   const byType = { paragraph: new Map<string, StyleEntry>(), character: new Map<string, StyleEntry>() };
   let defaultParagraph: string | undefined;
   let defaultHidden = false;
-  const stack: string[] = [];
   let current: StyleEntry | undefined;
   parseOoxml(
     xml,
     {
-      onopentag(name, attribs) {
-        const parent = stack[stack.length - 1];
-        const grandparent = stack[stack.length - 2];
-        stack.push(name);
+      onopentag(name, attribs, ancestors) {
+        const parent = ancestors[ancestors.length - 1];
+        const grandparent = ancestors[ancestors.length - 2];
         if (name === 'w:style') {
           const type = wordAttribute(attribs, 'type') ?? 'paragraph';
           const id = wordAttribute(attribs, 'styleId');
@@ -61,7 +59,6 @@ export function readWordStyles(xml: string, options: OoxmlParseOptions): WordSty
         }
       },
       onclosetag(name) {
-        stack.pop();
         if (name === 'w:style') current = undefined;
       },
     },

@@ -118,7 +118,6 @@ interface OpenField {
 export function readWordPart(xml: string, options: WordPartOptions): WordBlock[] {
   const styles = options.styles ?? NO_STYLES;
   const blocks: WordBlock[] = [];
-  const stack: string[] = [];
   const revisions: { kind: 'deleted' | 'inserted'; author?: string }[] = [];
   const open: { paragraph: WordParagraph; styleHidden: boolean | undefined }[] = [];
   const runs: OpenRun[] = [];
@@ -174,10 +173,9 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
   parseOoxml(
     xml,
     {
-      onopentag(name, attribs) {
-        const parent = stack[stack.length - 1];
-        const grandparent = stack[stack.length - 2];
-        stack.push(name);
+      onopentag(name, attribs, ancestors) {
+        const parent = ancestors[ancestors.length - 1];
+        const grandparent = ancestors[ancestors.length - 2];
         if (skipDepth > 0 || name === 'mc:Fallback') {
           skipDepth++;
           return;
@@ -295,7 +293,6 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
         }
       },
       onclosetag(name) {
-        stack.pop();
         if (skipDepth > 0) {
           skipDepth--;
           return;
@@ -311,9 +308,8 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
           if (link?.tooltip !== undefined) append(link.tooltip, 'tooltip');
         }
       },
-      ontext(text) {
+      ontext(text, element) {
         if (skipDepth > 0) return;
-        const element = stack[stack.length - 1];
         if (element === 'w:t' || element === 'w:delText' || element === 'm:t') append(text);
         else if (element === 'w:instrText') {
           const field = fields[fields.length - 1];
@@ -421,18 +417,10 @@ export function readRelationships(xml: string, baseDirectory: string, options: O
 export function readSimpleElements(xml: string, names: readonly string[], options: OoxmlParseOptions): Map<string, string> {
   const wanted = new Set(names);
   const found = new Map<string, string>();
-  const stack: string[] = [];
   parseOoxml(
     xml,
     {
-      onopentag(name) {
-        stack.push(name);
-      },
-      onclosetag() {
-        stack.pop();
-      },
-      ontext(text) {
-        const element = stack[stack.length - 1];
+      ontext(text, element) {
         if (element !== undefined && wanted.has(element)) found.set(element, (found.get(element) ?? '') + text);
       },
     },
