@@ -110,14 +110,17 @@ describe('DOCX text that is not running text, each labelled after what it belong
     expect(doc.properties).toMatchObject({ linkTargets: 4, tooltips: 2 });
   });
 
-  it('image descriptions and titles (wp:docPr), and images without one counted', async () => {
+  it('image descriptions and titles (wp:docPr, VML), and images without one counted', async () => {
     const drawing = (attributes: string) => `<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Рисунок 1"${attributes}/></wp:inline></w:drawing></w:r>`;
-    const doc = await extract(minimalParts(para(run('Фото: '), drawing(' descr="Плакат с надписью" title="Заголовок рисунка"'), run(' конец')) + para(drawing(''))));
+    const vml = '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" alt="старая картинка"><v:imagedata o:title="имя файла"/></v:shape></w:pict></w:r>';
+    const doc = await extract(minimalParts(para(run('Фото: '), drawing(' descr="Плакат с надписью" title="Заголовок рисунка"'), run(' конец'), vml) + para(drawing(''))));
     expect(rows(doc)).toEqual([
       ['body.0', 'body', 'Фото: '],
       ['body.0.alt0', 'alt-text', 'Плакат с надписью'],
       ['body.0.tip0', 'tooltip', 'Заголовок рисунка'],
       ['body.0.txt1', 'body', ' конец'],
+      ['body.0.alt1', 'alt-text', 'старая картинка'],
+      ['body.0.tip1', 'tooltip', 'имя файла'],
     ]);
     expect(unread(doc)).toEqual([{ kind: 'image(s) or drawing(s) without alt text (any text inside needs OCR)', count: 1, first: 'word/document.xml paragraph 1' }]);
   });

@@ -272,7 +272,8 @@ function addAltChunk(context: ReadContext, plan: PartPlan, chunk: WordAltChunk, 
   }
   const options = { ...context.parse, unread: context.unread, placePrefix: `${relationship.target} line` };
   const counts = readHtmlText(decoded, options, (block) => add(block.id, block.text));
-  if (counts.scripts > 0) context.unread.note('script element(s) in imported HTML', relationship.target);
+  for (let n = 0; n < counts.scripts; n++) context.unread.note('script element(s) in imported HTML', relationship.target);
+  for (let n = 0; n < counts.comments; n++) context.unread.note('HTML comment(s) in imported HTML', relationship.target);
 }
 
 /** Core, custom and extended properties: segments labelled `metadata`, and scalar properties. */

@@ -19,6 +19,7 @@ describe('labelled seeds for the property tests', () => {
       'image(s) without alt text (any text inside needs OCR)',
       'embedded object(s) (object, embed, applet)',
       'script element(s) in imported HTML',
+      'HTML comment(s) in imported HTML',
       'imported document(s) (altChunk) in a format soz does not read here (RTF, MHT, DOCX …)',
       'package part(s) under word/embeddings/',
     ]);

@@ -267,6 +267,11 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
             if (alt) append(alt, 'alt-text');
             return;
           }
+          case 'v:imagedata': {
+            const title = attribs['o:title']?.trim();
+            if (title) append(title, 'tooltip');
+            return;
+          }
           case 'w:altChunk':
             blocks.push({ kind: 'altChunk', relationshipId: attribs['r:id'] ?? '', paragraphsBefore: paragraphCount });
             return;
@@ -311,7 +316,7 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
       ontext(text, element) {
         if (skipDepth > 0) return;
         if (element === 'w:t' || element === 'w:delText' || element === 'm:t') append(text);
-        else if (element === 'w:instrText') {
+        else if (element === 'w:instrText' || element === 'w:delInstrText') {
           const field = fields[fields.length - 1];
           if (field && !field.done) field.instruction += text;
         }
