@@ -10,6 +10,7 @@ import { ZipFormatError, checkZipLimits, readZipDirectory, readZipEntry } from '
 import type { PieceKind, Relationship, WordAltChunk, WordParagraph } from './docs/wordml.js';
 import { decodeXml, readCustomProperties, readRelationships, readSimpleElements, readWordPart } from './docs/wordml.js';
 import type { OoxmlParseOptions } from './docs/ooxml-names.js';
+import type { WordStyles } from './docs/word-styles.js';
 import { NO_STYLES, readWordStyles } from './docs/word-styles.js';
 import { readHtmlText } from './docs/html-text.js';
 import { declaredHtmlCharset } from './html.js';
@@ -104,7 +105,7 @@ export function docxDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
   const mainPath = packageRels.find((r) => r.type === 'officeDocument' && !r.external)?.target ?? 'word/document.xml';
   const mainXml = pkg.xml(mainPath);
   if (mainXml === undefined) throw corrupt(name, `no main document part ${mainPath}: this ZIP is not a Word document`);
-  const mainDirectory = mainPath.slice(0, mainPath.lastIndexOf('/') + 1);
+  const mainDirectory = directoryOf(mainPath);
   const documentRels = parseRels(pkg.xml(relsPathOf(mainPath)), mainDirectory, name, parse);
   const stylesPath = relatedParts(documentRels, 'styles', entries, new RegExp(`^${escapeRegExp(mainDirectory)}styles\\.xml$`))[0];
   const stylesXml = stylesPath !== undefined ? pkg.xml(stylesPath) : undefined;
@@ -121,32 +122,12 @@ export function docxDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
     pieces: { deleted: 0, inserted: 0, hidden: 0, link: 0, tooltip: 0, 'alt-text': 0, equation: 0 },
     authors: new Set<string>(),
   };
-  const counts = { comments: new Set<string>(), footnotes: 0, endnotes: 0, headers: 0, footers: 0 };
+  const counts: PartCounts = { comments: new Set<string>(), footnotes: 0, endnotes: 0, headers: 0, footers: 0 };
   for (const plan of partPlans(mainPath, documentRels, entries)) {
     const xml = plan.path === mainPath ? mainXml : pkg.xml(plan.path);
     if (xml === undefined) continue;
-    if (plan.part === 'header') counts.headers++;
-    if (plan.part === 'footer') counts.footers++;
     const partRels = plan.path === mainPath ? documentRels : parseRels(pkg.xml(relsPathOf(plan.path)), directoryOf(plan.path), name, parse);
-    const relationships = new Map(partRels.map((r) => [r.id, r]));
-    const notesSeen = new Set<string>();
-    const blocks = readWordPart(xml, { ...parse, partPath: plan.path, relationships, styles, unread: context.unread });
-    for (const block of blocks) {
-      if (block.kind === 'altChunk') {
-        addAltChunk(context, plan, block, relationships.get(block.relationshipId));
-        continue;
-      }
-      const container = block.container;
-      if (container?.type !== undefined && container.type !== 'normal') continue;
-      if (container) {
-        if (container.kind === 'comment') counts.comments.add(container.id);
-        else if (!notesSeen.has(container.id)) {
-          notesSeen.add(container.id);
-          counts[container.kind === 'footnote' ? 'footnotes' : 'endnotes']++;
-        }
-      }
-      addParagraph(context, plan, block);
-    }
+    readPart(context, plan, xml, partRels, styles, counts);
   }
   const properties = addPackageProperties(context);
 
@@ -169,6 +150,40 @@ export function docxDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
     images: imageCount(entries, mainDirectory),
     ...(context.authors.size > 0 ? { revisionAndCommentAuthors: [...context.authors].sort(compareCodeUnits).join('; ').slice(0, 500) } : {}),
   });
+}
+
+/** How many of each container a package holds (comments by id). */
+interface PartCounts {
+  readonly comments: Set<string>;
+  footnotes: number;
+  endnotes: number;
+  headers: number;
+  footers: number;
+}
+
+/** Adds the segments of one WordprocessingML part, in its order, counting its containers. */
+function readPart(context: ReadContext, plan: PartPlan, xml: string, partRels: readonly Relationship[], styles: WordStyles, counts: PartCounts): void {
+  if (plan.part === 'header') counts.headers++;
+  if (plan.part === 'footer') counts.footers++;
+  const relationships = new Map(partRels.map((r) => [r.id, r]));
+  const notesSeen = new Set<string>();
+  for (const block of readWordPart(xml, { ...context.parse, partPath: plan.path, relationships, styles, unread: context.unread })) {
+    if (block.kind === 'altChunk') {
+      addAltChunk(context, plan, block, relationships.get(block.relationshipId));
+      continue;
+    }
+    const container = block.container;
+    // Separator "notes" are layout (the line above the footnotes), not text.
+    if (container?.type !== undefined && container.type !== 'normal') continue;
+    if (container) {
+      if (container.kind === 'comment') counts.comments.add(container.id);
+      else if (!notesSeen.has(container.id)) {
+        notesSeen.add(container.id);
+        counts[container.kind === 'footnote' ? 'footnotes' : 'endnotes']++;
+      }
+    }
+    addParagraph(context, plan, block);
+  }
 }
 
 /** The WordprocessingML parts to read, in reading order, found through the main part's relationships. */
