@@ -43,6 +43,15 @@ describe('HTML attributes and hidden content, each labelled', () => {
     expect(doc.notices).toEqual([]);
   });
 
+  it('aria-label and placeholder, which screen readers and empty fields show', async () => {
+    const doc = await extract('<form><button aria-label="Отправить заявку">→</button><textarea placeholder="Ваше сообщение"></textarea></form>');
+    expect(rows(doc)).toEqual([
+      ['p0', 'body', '→', 1],
+      ['label0', 'tooltip', 'Отправить заявку', 1],
+      ['placeholder0', 'form-value', 'Ваше сообщение', 1],
+    ]);
+  });
+
   it('counts images without alt text, styles, event handlers and embedded objects, with the first place', async () => {
     const doc = await extract(
       '<html><head><style>p{}</style><link rel="canonical" href="https://example.org/c"></head><body>\n<p>Текст<img src="a.png"></p>\n<img src="b.png" onerror="x()"><object data="x.swf"></object></body></html>',
