@@ -4,7 +4,7 @@ import type { SozDocument } from '../core/document.js';
 import { expectSoundDocuments, extractOne } from '../../tests/support/adapter-invariants.js';
 import { CONTENT_TYPES, NS, buildDocx, documentXml, minimalParts, para, relsXml, run } from '../../tests/support/docx-package.js';
 import { docxAdapter } from './docx.js';
-import { MEDIA_TYPES, sniffMediaType } from './sniff.js';
+import { MEDIA_TYPES, sniffMediaType, sniffZipKind } from './sniff.js';
 
 // Issue 13: DOCX text that used to be dropped in silence is read and labelled, or counted in a
 // `docx.not-read` notice. Every package here is built in the test; all text is fictional.
@@ -69,7 +69,9 @@ describe('DOCX main part found through the package relationships', () => {
       'word/document2.xml': documentXml(para(run('Текст основной части'), '<w:hyperlink r:id="rL">' + run('ссылка') + '</w:hyperlink>')),
       'word/_rels/document2.xml.rels': relsXml([['rL', 'hyperlink', 'https://example.org/page', true]]),
     };
-    expect(sniffMediaType(await buildDocx(files))).toBe(MEDIA_TYPES.docx);
+    const bytes = await buildDocx(files);
+    expect(sniffMediaType(bytes)).toBe(MEDIA_TYPES.docx);
+    expect(sniffZipKind(bytes)).toBe('docx');
     const doc = await extract(files);
     expect(rows(doc)).toEqual([
       ['body.0', 'body', 'Текст основной частиссылка'],
