@@ -1,4 +1,5 @@
 import type { Notice } from '../core/document.js';
+import { sanitiseMetadata } from './docs/common.js';
 
 /**
  * The notice contract for what an adapter does not extract: nothing is dropped in silence.
@@ -13,8 +14,9 @@ export class UnreadTally {
   /** Counts one unread item of `kind` (say it in the plural-neutral form, e.g. `embedded OLE object(s)`). */
   note(kind: string, place: string): void {
     const seen = this.kinds.get(kind);
+    // Places quote the evidence (part names, field keywords): made safe to print, like metadata.
     if (seen) seen.count++;
-    else this.kinds.set(kind, { count: 1, first: place });
+    else this.kinds.set(kind, { count: 1, first: sanitiseMetadata(place) ?? '?' });
   }
 
   /** How many items of `kind` were noted. */
