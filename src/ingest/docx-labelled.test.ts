@@ -55,9 +55,22 @@ describe('DOCX read by namespace URI, not prefix', () => {
     expect(rows(bare)).toEqual(EXPECTED);
   });
 
-  it('does not take an element of another namespace for a Word one', async () => {
+  it('does not take an element of another namespace for a Word one, but counts its text', async () => {
     const doc = await extract(minimalParts(para(run('своё')) + '<x:p xmlns:x="urn:example:other"><x:r><x:t>чужое</x:t></x:r></x:p>'));
     expect(rows(doc)).toEqual([['body.0', 'body', 'своё']]);
+    expect(unread(doc)).toEqual([{ kind: 'text in element(s) soz does not read', count: 1, first: 'word/document.xml (<{urn:example:other}t>)' }]);
+  });
+
+  it('a part that never declares its w: prefix is still read (an undeclared prefix is kept as written)', async () => {
+    const parts = minimalParts(para(run('без объявления')));
+    const doc = await extract({ ...parts, 'word/document.xml': parts['word/document.xml'].replace(/ xmlns:w="[^"]*"/, '') });
+    expect(rows(doc)).toEqual([['body.0', 'body', 'без объявления']]);
+  });
+
+  it('a part in no namespace at all is not Word: its text is counted, never an empty document in silence', async () => {
+    const doc = await extract({ ...minimalParts(''), 'word/document.xml': '<document><body><p><r><t>вне пространства имён</t></r></p></body></document>' });
+    expect(rows(doc)).toEqual([]);
+    expect(unread(doc)).toEqual([{ kind: 'text in element(s) soz does not read', count: 1, first: 'word/document.xml (<t>)' }]);
   });
 });
 

@@ -99,6 +99,11 @@ const LAYOUT_FIELDS = new Set([
 /** Fields whose first argument is a URL or path to another document. */
 const LINK_FIELDS = new Set(['HYPERLINK', 'INCLUDETEXT', 'INCLUDEPICTURE']);
 
+/** Elements whose content is a layout value (drawing position, size, binary field data), not text. */
+function isLayoutValue(element: string | undefined): boolean {
+  return element === undefined || element.startsWith('wp:') || element.startsWith('{http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing}') || element === 'w:fldData';
+}
+
 interface OpenRun {
   vanish?: boolean;
   styleHidden?: boolean;
@@ -319,6 +324,10 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
         else if (element === 'w:instrText' || element === 'w:delInstrText') {
           const field = fields[fields.length - 1];
           if (field && !field.done) field.instruction += text;
+        } else if (text.trim() !== '' && !isLayoutValue(element)) {
+          // The safety net: text anywhere else (DrawingML a:t, an unknown namespace, a part
+          // written without namespaces) is counted, never dropped in silence.
+          options.unread?.note('text in element(s) soz does not read', `${place()} (<${(element ?? '').slice(0, 60)}>)`);
         }
       },
     },
