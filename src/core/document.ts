@@ -24,6 +24,10 @@ export type DocumentFormat =
 /**
  * Where inside the evidence file a segment comes from. DOCX parts keep what Word keeps apart:
  * text deleted under track changes or formatted hidden is evidence too, but it is labelled.
+ * `link`: a hyperlink target or URL; `tooltip`: a title shown on hover; `alt-text`: an image's
+ * description; `equation`: math text; `embedded`: a document inside the document (DOCX altChunk,
+ * HTML iframe srcdoc); `metadata`: document properties and HTML meta; `form-value`: an HTML
+ * input's value (hidden ones too); `noscript` / `template`: HTML content a browser does not show.
  */
 export type SegmentPart =
   | 'body'
@@ -37,7 +41,17 @@ export type SegmentPart =
   | 'hidden'
   | 'page'
   | 'title'
-  | 'message';
+  | 'message'
+  // Text a reader does not see as running text, each labelled (DOCX and HTML):
+  | 'link'
+  | 'tooltip'
+  | 'alt-text'
+  | 'equation'
+  | 'embedded'
+  | 'metadata'
+  | 'form-value'
+  | 'noscript'
+  | 'template';
 
 /** Points from a segment back to the exact place in the seized file. */
 export interface SourceAnchor {
@@ -141,6 +155,20 @@ export interface Notice {
   readonly message: string;
   readonly severity: 'info' | 'warning';
   readonly anchor?: Partial<SourceAnchor>;
+  /** Set when the notice accounts for something the adapter saw but did not extract. */
+  readonly unread?: UnreadCount;
+}
+
+/**
+ * What an adapter did not extract, of one kind: nothing is dropped in silence, so every part,
+ * key or element left unread is counted, with the first place it occurred.
+ */
+export interface UnreadCount {
+  /** What was left unread, e.g. `embedded OLE object`, `script element`, `JSON key "poll"`. */
+  readonly kind: string;
+  readonly count: number;
+  /** Where the first one is, in words an examiner can follow (part path, paragraph, line). */
+  readonly first: string;
 }
 
 /** Scalar properties an adapter records (encoding detected, page count, exporter version…). */

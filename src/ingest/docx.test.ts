@@ -1,18 +1,13 @@
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../core/document.js';
 import type { SozDocument } from '../core/document.js';
 import { evidenceInputOf, expectSoundDocuments, extractOne, userErrorOf } from '../../tests/support/adapter-invariants.js';
+import { REL, W, buildDocx as zipParts, para, run } from '../../tests/support/docx-package.js';
 import { DEFAULT_LIMITS } from './adapter.js';
 import type { Limits } from './adapter.js';
 import { docxAdapter } from './docx.js';
 import { MEDIA_TYPES, sniffMediaType } from './sniff.js';
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-const para = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
 
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document ${W}><w:body>
@@ -50,11 +45,7 @@ const FILES: Record<string, string> = {
   'docProps/core.xml': '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Автор\u202Eобманка</dc:creator><cp:lastModifiedBy>Редактор</cp:lastModifiedBy></cp:coreProperties>',
 };
 
-async function buildDocx(files: Record<string, string | Uint8Array> = FILES, options: { streamFiles?: boolean } = {}): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const [path, content] of Object.entries(files)) zip.file(path, content, { date: new Date(Date.UTC(2024, 0, 1)) });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', streamFiles: options.streamFiles ?? false });
-}
+const buildDocx = (files: Record<string, string | Uint8Array> = FILES, options: { streamFiles?: boolean } = {}) => zipParts(files, options);
 
 const inputOf = (bytes: Uint8Array, name = 'evidence.docx', limits?: Limits) => evidenceInputOf(bytes, name, limits);
 const extract = (bytes: Uint8Array, name = 'evidence.docx', limits?: Limits): Promise<SozDocument> => extractOne(docxAdapter, bytes, name, limits);
@@ -87,6 +78,9 @@ describe('docxAdapter on a generated package', () => {
       ['footnote.1', 'footnote', 1, 'Текст сноски.', null],
       ['footnote.1.1', 'footnote', 2, 'Второй абзац сноски.', null],
       ['comment.3', 'comment', 0, 'Замечание к фразе', 'Эксперт Э.'],
+      // Document properties come last, as evidence text; the scalar properties stay sanitised.
+      ['core.creator', 'metadata', undefined, 'Автор\u202Eобманка', null],
+      ['core.lastModifiedBy', 'metadata', undefined, 'Редактор', null],
     ]);
     expect(doc.notices.map((n) => n.code).sort()).toEqual(['docx.hidden-text', 'docx.tracked-changes']);
     expect(doc.properties).toMatchObject({

@@ -33,7 +33,7 @@ const PAGE = `<!DOCTYPE html>
 </body></html>`;
 
 describe('htmlAdapter', () => {
-  it('visible text of block elements as paragraphs, title, entities, no script/style', async () => {
+  it('visible text of block elements as paragraphs, title, entities; noscript and template labelled; no script/style', async () => {
     const bytes = new TextEncoder().encode(PAGE);
     expect(sniffMediaType(bytes)).toBe(MEDIA_TYPES.html);
     expect(htmlAdapter.detect(input(bytes))).toBe(true);
@@ -47,6 +47,8 @@ describe('htmlAdapter', () => {
       ['p3', 'body', 'вложенный абзац'],
       ['p4', 'body', 'хвост div'],
       ['p5', 'body', '  код\n   с отступами'],
+      ['noscript0', 'noscript', 'Включите JavaScript'],
+      ['template0', 'template', 'шаблон'],
       ['p6', 'body', 'пункт один'],
       ['p7', 'body', 'пункт два'],
       ['p8', 'body', 'ячейка'],
@@ -54,12 +56,13 @@ describe('htmlAdapter', () => {
     ]);
     expect(doc.text).not.toContain('secret');
     expect(doc.text).not.toContain('color');
-    expect(doc.text).not.toContain('шаблон');
     expect(doc.segments.find((s) => s.id === 'p0')?.anchor.line).toBe(6);
     expect(doc.notices.map((n) => [n.code, n.message.includes('2 script')])).toEqual([
       ['html.scripts-removed', true],
       ['html.comments-ignored', false],
+      ['html.not-read', false],
     ]);
+    expect(doc.notices.at(-1)?.unread).toEqual({ kind: 'style element(s) (CSS)', count: 1, first: 'line 4' });
   });
 
   it('decodes a Windows-1251 page that declares it', () => {

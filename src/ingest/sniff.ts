@@ -49,8 +49,8 @@ export function sniffMediaType(head: Uint8Array): string {
 }
 
 /**
- * Whether a whole ZIP file is a DOCX, by its central directory: `docx` when an entry
- * `word/document.xml` exists, `zip` for any other readable ZIP, `corrupt` when no directory
+ * Whether a whole ZIP file is a DOCX, by its central directory: `docx` when its entries are
+ * those of a Word package (see `isDocxNames`), `zip` for any other readable ZIP, `corrupt` when no directory
  * can be read (truncated or not a ZIP).
  */
 export function sniffZipKind(bytes: Uint8Array): 'docx' | 'zip' | 'corrupt' {
@@ -133,8 +133,13 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [MEDIA_TYPES.unknown]: 'unknown binary',
 };
 
+/**
+ * A WordprocessingML package: `word/document.xml`, or — since the main part is wherever
+ * `_rels/.rels` points (`word/document2.xml` after some editors) — a content-types part beside
+ * any XML part under `word/`. The adapter then follows the relationships to the main part.
+ */
 function isDocxNames(names: readonly string[]): boolean {
-  return names.some((name) => name === 'word/document.xml');
+  return names.some((name) => name === 'word/document.xml') || (names.includes('[Content_Types].xml') && names.some((name) => /^word\/[^/]+\.xml$/.test(name)));
 }
 
 function sniffText(head: Uint8Array): string {

@@ -10,6 +10,7 @@ import type { EvidenceInput, Limits } from '../../src/ingest/adapter.js';
 import { DEFAULT_LIMITS, inputFromBytes } from '../../src/ingest/adapter.js';
 import { sniffMediaType } from '../../src/ingest/sniff.js';
 import { REAL_CORPORA } from '../support/adapter-invariants.js';
+import { labelledSeedsFor } from './labelled-seeds.js';
 
 /**
  * Runs per property (per adapter, per generator family). `SOZ_FUZZ_RUNS` raises it; the default
@@ -122,6 +123,11 @@ export const HAVE_CORPORA = existsSync(join(REAL_CORPORA, 'SOURCES.md'));
 
 /** Seed bytes for an adapter; a ZIP adapter gets a ZIP made of other seeds. */
 export async function seedsFor(adapterId: string): Promise<Uint8Array[]> {
+  const generated = await labelledSeedsFor(adapterId);
+  return [...generated, ...(await corpusSeedsFor(adapterId))];
+}
+
+async function corpusSeedsFor(adapterId: string): Promise<Uint8Array[]> {
   if (!HAVE_CORPORA) return [];
   const read = (relative: string) => new Uint8Array(readFileSync(join(REAL_CORPORA, relative)));
   if (adapterId === 'zip') {
