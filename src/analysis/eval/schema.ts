@@ -89,14 +89,20 @@ export function splitOf(id: string): EvalSplit {
   return parseInt(sha256(id).slice(0, 2), 16) % 2 === 0 ? 'tune' : 'heldout';
 }
 
-/** `[start, end)` (UTF-16 code units) of the `nth` occurrence (from 1) of `word` in `text`, or undefined. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * `[start, end)` (UTF-16 code units) of the `nth` occurrence (from 1) of `word` in `text` as a
+ * whole word (no letter or digit glued to either side: «war» is not found in «toward»), or undefined.
+ */
 export function locateWord(text: string, word: string, nth = 1): readonly [number, number] | undefined {
-  let at = -1;
-  for (let i = 0; i < nth; i++) {
-    at = text.indexOf(word, at + 1);
-    if (at === -1) return undefined;
+  let seen = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+    if (++seen === nth) return [at, end];
   }
-  return [at, at + word.length];
+  return undefined;
 }
 
 /** Result of {@link checkEvalText}: the items (when the file is sound) and every problem found. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalItem, Expectation } from './schema.js';
-import { checkEvalText, splitOf } from './schema.js';
+import { checkEvalText, locateWord, splitOf } from './schema.js';
 import type { ScoredCandidate } from './score.js';
 import { ENGINE_COUNTER_KINDS, headlines, scoreRuns } from './score.js';
 
@@ -82,6 +82,14 @@ describe('scoreRuns', () => {
   it('maps engine counter names through one table', () => {
     expect(ENGINE_COUNTER_KINDS.negated).toBe('negation');
     expect(ENGINE_COUNTER_KINDS['mainstream-meaning']).toBeUndefined();
+  });
+});
+
+describe('locateWord', () => {
+  it('finds whole words only, counting occurrences from 1', () => {
+    expect(locateWord('Israel wants to drive them toward civil war.', 'war')).toEqual([40, 43]);
+    expect(locateWord('kill time, not kill people', 'kill', 2)).toEqual([15, 19]);
+    expect(locateWord('killing', 'kill')).toBeUndefined();
   });
 });
 
