@@ -26,7 +26,7 @@ const corpora = join(root, '..', 'shared', 'corpora-real');
 const BENIGN = {
   'devotional channel (telegram/salaf_channel_ar_en.result.json)': 'telegram/salaf_channel_ar_en.result.json',
   'work chat (telegram/full_account_html_export_workgroup_ru/chats/chat_02/messages.html)': 'telegram/full_account_html_export_workgroup_ru/chats/chat_02/messages.html',
-  'school parents chat (whatsapp/ru_android_group_kz_school.pseudonymised.txt)': 'whatsapp/ru_android_group_kz_school.pseudonymised.txt',
+  'school class chat (whatsapp/ru_android_group_kz_school.pseudonymised.txt)': 'whatsapp/ru_android_group_kz_school.pseudonymised.txt',
 };
 
 const { lexicons } = await loadLexicons(root);
