@@ -1,6 +1,7 @@
 // Language-identification accuracy on ../shared/corpora-real/langid (or SOZ_LANGID_DIR), by length
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
-// half, so the odd half is the held-out estimate). Usage: npm run bench:langid
+// half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
+// written for soz in corpora/eval/langid. Usage: npm run bench:langid
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,3 +30,14 @@ const show = (title, sentences) => {
 show(`all ${all.length} sentences`, all);
 show('tuning half (even lines)', all.filter((s) => s.index % 2 === 0));
 show('held-out half (odd lines)', all.filter((s) => s.index % 2 === 1));
+
+// Short Cyrillic sentences written for soz (corpora/eval/langid, 15-39 characters; see its README):
+// Uzbek Cyrillic against its neighbours. Only the even lines were looked at while tuning.
+const own = join(root, 'corpora', 'eval', 'langid');
+const short = [];
+for (const [language, name] of Object.entries(FILES)) {
+  const path = join(own, `${name}.txt`);
+  if (existsSync(path)) readFileSync(path, 'utf8').split('\n').forEach((text, index) => { if (text.trim()) short.push({ language, text, index }); });
+}
+show('soz short set, tuning half (even lines)', short.filter((s) => s.index % 2 === 0));
+show('soz short set, held-out half (odd lines)', short.filter((s) => s.index % 2 === 1));
