@@ -250,9 +250,12 @@ describe('Telegram HTML: media', () => {
       ['m20', 'media-only', [{ type: 'file', fileName: 'files/отчёт.docx', inExport: true }]],
       ['m21', 'media-only', [{ type: 'file', fileName: 'смета.xlsx', inExport: false }]],
       ['m22', 'media-only', [{ type: 'location', inExport: 'unknown' }]],
-      ['m23', 'media-only', [{ type: 'poll', inExport: 'unknown' }]],
+      // The question and answers are the author's words, as in the JSON export.
+      ['m23', 'authored', [{ type: 'poll', inExport: 'unknown' }]],
       ['m24', 'authored', [{ type: 'voice_message', fileName: 'voice_messages/audio_1.ogg', inExport: true }]],
     ]);
+    const poll23 = doc.segments.find((s) => s.id === 'm23');
+    expect(poll23 && doc.text.slice(poll23.range[0], poll23.range[1])).toBe('Вымышленный вопрос?\nДа');
   });
 
   it('keeps a message of an unknown layout as uninterpreted text instead of an empty message', async () => {

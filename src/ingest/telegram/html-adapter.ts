@@ -37,7 +37,7 @@ import type { MediaItem, Party, Reaction, SozDocument, Timestamp } from '../../c
 import { UserError } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
 import { decodeText } from '../text-decode.js';
-import type { ChatContext, Reactor, TelegramMessage, TextRun } from './message.js';
+import type { ChatContext, ExtraText, Reactor, TelegramMessage, TextRun } from './message.js';
 import { NO_TIMESTAMP, hasText, messageRole, messageSegments } from './message.js';
 
 type HtmlDocument = ReturnType<typeof parseDocumentType>;
@@ -380,6 +380,11 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
   if (replyBlock !== undefined && replyTo === undefined) state.repliesElsewhere++;
   const textDiv = find(body.children, (e) => hasClass(e, 'text'), (e) => hasClass(e, 'reply_to') || hasClass(e, 'reactions') || hasClass(e, 'media_wrap'));
   const runs = textDiv === undefined ? [] : textRuns(textDiv);
+  const poll = pollText(body);
+  if (poll !== '') runs.push({ text: poll, quote: false });
+  const extras: ExtraText[] = (textDiv === undefined ? [] : linkTargets(textDiv)).map((text) => ({ label: 'link', text }));
+  extras.push(...mediaExtras(body));
+  const signature = find(body.children, (e) => hasClass(e, 'signature'), (e) => hasClass(e, 'forwarded'));
   const media = mediaOf(body);
   // No text and no media, yet words on the page (a layout this adapter does not know): keep them.
   if (runs.length === 0 && media.length === 0 && plainText(body.children, isFrame).trim() !== '' && forwardedFrom === undefined && replyBlock === undefined) return uninterpretedBlock(el, chat, state);
@@ -395,8 +400,68 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
     ...(replyTo !== undefined ? { replyTo } : {}),
     ...(media.length > 0 ? { media } : {}),
     ...(reactions.length > 0 ? { reactions, reactors } : {}),
+    ...(signature !== undefined ? { signature: plainText(signature.children).trim() } : {}),
+    ...(extras.length > 0 ? { extras } : {}),
   };
   return messageSegments(message, chat);
+}
+
+/**
+ * Targets of links hidden behind other text (the JSON export's `text_link` entities): `<a>` with
+ * an absolute target that differs from the words shown. Links that show their own address, jumps
+ * to messages (`#go_to_message…`), hashtags and mentions (`href=""`) and custom emoji (a relative
+ * file path) hide nothing.
+ */
+function linkTargets(textDiv: HtmlElement): string[] {
+  const targets: string[] = [];
+  for (const a of findAll(textDiv.children, (e) => e.name === 'a')) {
+    const href = a.attribs.href ?? '';
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+    const shown = plainText(a.children);
+    // A mention links to the profile it names: https://t.me/<name> behind "@<name>".
+    if (href !== shown && !(shown.startsWith('@') && href.endsWith(`/${shown.slice(1)}`))) targets.push(href);
+  }
+  return targets;
+}
+
+/**
+ * What media blocks show as words, as the JSON export's extra parts: an audio file's
+ * "performer – title" (`pushAudioFileMedia`; a title without the dash is the file name, already
+ * the media item's `fileName`) and a sticker's emoji (the status line "💠, 4.7 KB" under the
+ * writer's English literal "Sticker").
+ */
+function mediaExtras(body: HtmlElement): ExtraText[] {
+  const extras: ExtraText[] = [];
+  for (const media of findAll(body.children, (e) => hasClass(e, 'media'))) {
+    const title = plainText(find(media.children, (e) => hasClass(e, 'title'))?.children ?? []).replace(/\s+/g, ' ').trim();
+    if (hasClass(media, 'media_audio_file')) {
+      const dash = title.indexOf(' – ');
+      if (dash > 0) extras.push({ label: 'audio', text: `${title.slice(0, dash)}\n${title.slice(dash + 3)}` });
+    } else if (title === 'Sticker') {
+      const status = plainText(find(media.children, (e) => hasClass(e, 'status'))?.children ?? []).trim();
+      const comma = status.lastIndexOf(', ');
+      const emoji = comma >= 0 ? status.slice(0, comma) : status;
+      if (emoji !== '') extras.push({ label: 'sticker', text: emoji });
+    }
+  }
+  return extras;
+}
+
+/**
+ * A poll's question and answers, one per line, as the JSON adapter keeps them (own text after the
+ * message text). tdesktop's `pushPoll` writes each answer as "- text" followed by its vote count in
+ * a `details` span, which is left out.
+ */
+function pollText(body: HtmlElement): string {
+  const poll = find(body.children, (e) => hasClass(e, 'media_poll'));
+  if (poll === undefined) return '';
+  const lines: string[] = [];
+  for (const part of findAll(poll.children, (e) => hasClass(e, 'question') || hasClass(e, 'answer'))) {
+    const text = plainText(part.children, (e) => hasClass(e, 'details')).replace(/\s+/g, ' ').trim();
+    const line = hasClass(part, 'answer') ? text.replace(/^- /, '') : text;
+    if (line !== '') lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /**
