@@ -62,8 +62,10 @@ export function normalizeJsonMessage(value: unknown): TelegramMessage | Uninterp
   if (media.length > 0) message.media = media;
   if (typeof f.author === 'string') message.signature = f.author;
   if (typeof f.via_bot === 'string') message.viaBot = f.via_bot;
-  const extras = extrasOf(f, type === 'service');
-  if (extras !== undefined) message.extras = extras;
+  if (f.hasExtras || linkTargets.length > 0) {
+    const extras = extrasOf(f, type === 'service');
+    if (extras !== undefined) message.extras = extras;
+  }
   if (f.unread !== undefined) message.unreadKeys = f.unread;
   return message;
 }
@@ -115,6 +117,8 @@ class MessageFields {
   information_text: unknown;
   /** Keys neither read nor deliberately ignored (see `fieldsOf`), each once; absent when none. */
   unread: string[] | undefined;
+  /** Whether a key that may hold extra text (see `extrasOf`) is there: most messages have none. */
+  hasExtras = false;
   /** Whether the key is there at all: a forward from a deleted account has `"forwarded_from": null`. */
   hasForwardedFrom = false;
   hasSavedFrom = false;
@@ -155,26 +159,26 @@ function fieldsOf(value: Json): MessageFields {
       case 'file_name': f.file_name = field; break;
       case 'media_type': f.media_type = field; break;
       case 'poll': f.poll = field; break;
-      case 'contact_information': f.contact_information = field; break;
+      case 'contact_information': f.contact_information = field; f.hasExtras = true; break;
       case 'location_information': f.location_information = field; break;
-      case 'game_title': f.game_title = field; break;
-      case 'invoice_information': f.invoice_information = field; break;
-      case 'giveaway_information': f.giveaway_information = field; break;
-      case 'todo_list': f.todo_list = field; break;
+      case 'game_title': f.game_title = field; f.hasExtras = true; break;
+      case 'invoice_information': f.invoice_information = field; f.hasExtras = true; break;
+      case 'giveaway_information': f.giveaway_information = field; f.hasExtras = true; break;
+      case 'todo_list': f.todo_list = field; f.hasExtras = true; break;
       case 'author': f.author = field; break;
       case 'via_bot': f.via_bot = field; break;
-      case 'inline_bot_buttons': f.inline_bot_buttons = field; break;
-      case 'place_name': f.place_name = field; break;
-      case 'address': f.address = field; break;
-      case 'title': f.title = field; break;
-      case 'new_title': f.new_title = field; break;
-      case 'members': f.members = field; break;
-      case 'inviter': f.inviter = field; break;
-      case 'performer': f.performer = field; break;
-      case 'sticker_emoji': f.sticker_emoji = field; break;
-      case 'game_description': f.game_description = field; break;
-      case 'game_link': f.game_link = field; break;
-      case 'information_text': f.information_text = field; break;
+      case 'inline_bot_buttons': f.inline_bot_buttons = field; f.hasExtras = true; break;
+      case 'place_name': f.place_name = field; f.hasExtras = true; break;
+      case 'address': f.address = field; f.hasExtras = true; break;
+      case 'title': f.title = field; f.hasExtras = true; break;
+      case 'new_title': f.new_title = field; f.hasExtras = true; break;
+      case 'members': f.members = field; f.hasExtras = true; break;
+      case 'inviter': f.inviter = field; f.hasExtras = true; break;
+      case 'performer': f.performer = field; f.hasExtras = true; break;
+      case 'sticker_emoji': f.sticker_emoji = field; f.hasExtras = true; break;
+      case 'game_description': f.game_description = field; f.hasExtras = true; break;
+      case 'game_link': f.game_link = field; f.hasExtras = true; break;
+      case 'information_text': f.information_text = field; f.hasExtras = true; break;
       // Deliberately not read: metadata that is neither text nor needed for a finding's place or
       // role — file sizes and paths of thumbnails, dimensions, durations, ids of related messages
       // and peers, payment amounts, timers, theme emoji, poll-free giveaway results.
