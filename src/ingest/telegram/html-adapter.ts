@@ -37,7 +37,7 @@ import type { MediaItem, Party, Reaction, SozDocument, Timestamp } from '../../c
 import { UserError } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
 import { decodeText } from '../text-decode.js';
-import type { ChatContext, ExtraText, Reactor, TelegramMessage, TextRun } from './message.js';
+import type { ChatContext, ExtraLabel, ExtraText, Reactor, TelegramMessage, TextRun } from './message.js';
 import { NO_TIMESTAMP, hasText, messageRole, messageSegments } from './message.js';
 
 type HtmlDocument = ReturnType<typeof parseDocumentType>;
@@ -425,16 +425,33 @@ function linkTargets(textDiv: HtmlElement): string[] {
 }
 
 /**
- * What media blocks show as words, as the JSON export's extra parts: an audio file's
- * "performer – title" (`pushAudioFileMedia`; a title without the dash is the file name, already
- * the media item's `fileName`) and a sticker's emoji (the status line "💠, 4.7 KB" under the
- * writer's English literal "Sticker").
+ * Media blocks whose words are the JSON export's extra parts, by class (tdesktop's
+ * `prepareMediaData`): title and description lines, and the status line for a contact's phone
+ * (without the " - vCard" the writer appends when the card is a file of the export).
+ */
+const WORDED_MEDIA: ReadonlyArray<{ readonly className: string; readonly label: ExtraLabel; readonly status: boolean }> = [
+  { className: 'media_contact', label: 'contact', status: true },
+  { className: 'media_venue', label: 'place', status: false },
+  { className: 'media_game', label: 'game', status: false },
+  { className: 'media_invoice', label: 'invoice', status: false },
+];
+
+/**
+ * What media blocks show as words, as the JSON export's extra parts: contacts, venues, games and
+ * invoices (`WORDED_MEDIA`), an audio file's "performer – title" (`pushAudioFileMedia`; a title
+ * without the dash is the file name, already the media item's `fileName`) and a sticker's emoji
+ * (the status line "💠, 4.7 KB" under the writer's English literal "Sticker").
  */
 function mediaExtras(body: HtmlElement): ExtraText[] {
   const extras: ExtraText[] = [];
   for (const media of findAll(body.children, (e) => hasClass(e, 'media'))) {
-    const title = plainText(find(media.children, (e) => hasClass(e, 'title'))?.children ?? []).replace(/\s+/g, ' ').trim();
-    if (hasClass(media, 'media_audio_file')) {
+    const part = (name: string) => plainText(find(media.children, (e) => hasClass(e, name))?.children ?? []).replace(/\s+/g, ' ').trim();
+    const title = part('title');
+    const worded = WORDED_MEDIA.find((kind) => hasClass(media, kind.className));
+    if (worded !== undefined) {
+      const lines = [title, part('description'), worded.status ? part('status').replace(/ - vCard$/, '') : ''].filter((line) => line !== '');
+      if (lines.length > 0) extras.push({ label: worded.label, text: lines.join('\n') });
+    } else if (hasClass(media, 'media_audio_file')) {
       const dash = title.indexOf(' – ');
       if (dash > 0) extras.push({ label: 'audio', text: `${title.slice(0, dash)}\n${title.slice(dash + 3)}` });
     } else if (title === 'Sticker') {
