@@ -294,6 +294,14 @@ ${status}
     ]);
   });
 
+  it('counts words in page elements it does not read beside a message it does read', async () => {
+    const block = message({ id: 31, name: 'Айбек', minute: 0, text: 'Обычный текст.' }).replace('      </div>\n     </div>', '       <div class="rich_page"><p>Вымышленная статья.</p></div>\n      </div>\n     </div>');
+    const doc = await extract(page([block, message({ id: 32, minute: 1, text: 'Ещё.' })]));
+    expect(doc.segments.map((s) => s.message?.role)).toEqual(['authored', 'authored']);
+    expect(doc.notices.map((n) => [n.code, n.anchor])).toEqual([['telegram.unread-element', { messageId: '31' }]]);
+    expect(doc.notices[0]?.message).toMatch(/^1 message\(s\) show words in page elements soz does not read/);
+  });
+
   it('keeps a message of an unknown layout as uninterpreted text instead of an empty message', async () => {
     const block = message({ id: 30, name: 'Айбек', minute: 0 }).replace('      </div>\n     </div>', '       <div class="rich_page"><p>Вымышленная статья.</p></div>\n      </div>\n     </div>');
     const doc = await extract(page([block]));

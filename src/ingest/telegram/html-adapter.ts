@@ -282,6 +282,9 @@ interface PageState {
   /** Inline bot of the previous message's own author line, else null. */
   previousViaBot: string | null;
   viaBot: Array<{ id: string; bot: string; forwarded: boolean }>;
+  /** Messages with words in blocks no part of this adapter reads, and the first of them. */
+  unreadBlocks: number;
+  firstUnreadBlock: string;
 }
 
 function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocument {
@@ -291,7 +294,7 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   const history = find(nodes, (e) => hasClass(e, 'history'));
   if (history === undefined) return indexDocument(nodes, builder, title);
   const chat: ChatContext = { chatId: '', chatName: title };
-  const state: PageState = { previousAuthor: null, previousForwardedFrom: null, inherited: 0, orphanJoined: 0, daySeparators: 0, exporterNotes: [], uninterpreted: 0, repliesElsewhere: 0, forwardsInherited: 0, previousViaBot: null, viaBot: [] };
+  const state: PageState = { previousAuthor: null, previousForwardedFrom: null, inherited: 0, orphanJoined: 0, daySeparators: 0, exporterNotes: [], uninterpreted: 0, repliesElsewhere: 0, forwardsInherited: 0, previousViaBot: null, viaBot: [], unreadBlocks: 0, firstUnreadBlock: '' };
   const seen = new Set<string>();
   let messages = 0;
   for (const el of history.children) {
@@ -311,6 +314,14 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   for (const { id, bot, forwarded } of state.viaBot) {
     const what = forwarded ? `the original of forwarded message ${id} was` : `message ${id} was`;
     builder.notice({ code: 'telegram.via-bot', severity: 'info', message: `${what} sent through the inline bot @${bot}: the bot produced its content at the sender's request`, anchor: { messageId: id } });
+  }
+  if (state.unreadBlocks > 0) {
+    builder.notice({
+      code: 'telegram.unread-element',
+      severity: 'warning',
+      message: `${state.unreadBlocks} message(s) show words in page elements soz does not read (first: message ${state.firstUnreadBlock}); they are in the evidence file, not in the document`,
+      anchor: { messageId: state.firstUnreadBlock },
+    });
   }
   for (const text of state.exporterNotes) builder.notice({ code: 'telegram.exporter-note', severity: 'info', message: `the exporter wrote a line that is not a message: "${text}"` });
   return builder.build({
@@ -388,6 +399,11 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
   const media = mediaOf(body);
   // No text and no media, yet words on the page (a layout this adapter does not know): keep them.
   if (runs.length === 0 && media.length === 0 && plainText(body.children, isFrame).trim() !== '' && forwardedFrom === undefined && replyBlock === undefined) return uninterpretedBlock(el, chat, state);
+  // Words in the block outside every part read above (a layout this adapter does not know).
+  if (plainText(body.children, (e) => isFrame(e) || hasClass(e, 'text')).trim() !== '') {
+    state.unreadBlocks++;
+    if (state.firstUnreadBlock === '') state.firstUnreadBlock = id;
+  }
   const { reactions, reactors } = reactionsOf(body);
   const message: TelegramMessage = {
     id,
