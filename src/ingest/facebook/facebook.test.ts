@@ -116,7 +116,7 @@ describe('facebook adapter', () => {
       ['m1.share0', 'Вымышленный текст поста', '1'],
     ]);
     const unread = doc.notices.filter((n) => n.code === 'facebook.unread-key');
-    expect(unread.map((n) => n.message)).toEqual([expect.stringContaining('"ip" in 2 message(s), first m2; "share.original_content_owner" in 1 message(s), first m1')]);
+    expect(unread.map((n) => n.message)).toEqual([expect.stringContaining('"ip" in 2 message(s), first in message 2; "share.original_content_owner" in 1 message(s), first in message 1')]);
     expect(unread[0]?.message).not.toContain('is_geoblocked_for_viewer');
   });
 

@@ -6,7 +6,8 @@ import { decodeText } from '../text-decode.js';
 import { hasWideStrings, repairTree } from './mojibake.js';
 import { guessPlatform } from './platform.js';
 import type { MetaMessage } from './roles.js';
-import { UnreadKeys, extraParts, interpretMessage } from './roles.js';
+import { UnreadKeyTally } from '../unread-keys.js';
+import { countUnreadKeys, extraParts, interpretMessage } from './roles.js';
 
 /**
  * Facebook Messenger / Instagram "Download your information" JSON (`message_1.json`).
@@ -91,7 +92,7 @@ export function buildFacebookDocument(
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'facebook-json');
   let uninterpreted = 0;
   let untargetedReactions = 0;
-  const unread = new UnreadKeys();
+  const unread = new UnreadKeyTally();
   const sameTime = new Map<string, number>();
   for (const { index, message } of chronological) {
     const id = String(index);
@@ -119,9 +120,9 @@ export function buildFacebookDocument(
     // An uninterpreted entry is kept whole as JSON: nothing of it is left unread.
     if (read === undefined || read.role === 'uninterpreted') continue;
     for (const extra of extraParts(m)) builder.add({ id: `m${id}.${extra.label}0`, text: extra.text, part: 'message', anchor: { messageId: id }, message: info });
-    unread.count(m, id);
+    countUnreadKeys(m, id, unread);
   }
-  const unreadNotice = unread.notice();
+  const unreadNotice = unread.notice('facebook.unread-key');
   if (unreadNotice !== undefined) builder.notice(unreadNotice);
 
   if (repaired > 0) {

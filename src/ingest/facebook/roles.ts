@@ -1,4 +1,5 @@
-import type { MediaItem, MessageRole, Notice, Reaction } from '../../core/document.js';
+import type { MediaItem, MessageRole, Reaction } from '../../core/document.js';
+import type { UnreadKeyTally } from '../unread-keys.js';
 
 /** Lines Meta writes itself into `content` for group events (English, Portuguese, Russian). */
 const SERVICE = [
@@ -151,30 +152,11 @@ export function extraParts(m: MetaMessage): Array<{ label: 'share'; text: string
   return parts;
 }
 
-/** Counts message keys (and keys of `share`) that are neither read nor ignored on purpose. */
-export class UnreadKeys {
-  private readonly keys = new Map<string, { count: number; firstId: string }>();
-
-  count(m: MetaMessage, messageId: string): void {
-    for (const key of Object.keys(m)) if (!READ_KEYS.has(key) && !IGNORED_KEYS.has(key)) this.add(key, messageId);
-    const share = m.share;
-    if (share !== null && typeof share === 'object' && !Array.isArray(share)) {
-      for (const key of Object.keys(share)) if (!SHARE_KEYS.has(key)) this.add(`share.${key}`, messageId);
-    }
-  }
-
-  /** One warning naming each key (the first 20), in how many messages, and the first of them. */
-  notice(): Notice | undefined {
-    if (this.keys.size === 0) return undefined;
-    const listed = [...this.keys].slice(0, 20).map(([key, { count, firstId }]) => `${JSON.stringify(key)} in ${count} message(s), first m${firstId}`);
-    if (this.keys.size > 20) listed.push(`and ${this.keys.size - 20} more key(s)`);
-    const first = this.keys.values().next().value as { firstId: string };
-    return { code: 'facebook.unread-key', severity: 'warning', message: `message keys soz does not read were left out (their values are in the evidence file): ${listed.join('; ')}`, anchor: { messageId: first.firstId } };
-  }
-
-  private add(key: string, messageId: string): void {
-    const seen = this.keys.get(key);
-    if (seen === undefined) this.keys.set(key, { count: 1, firstId: messageId });
-    else seen.count++;
+/** Counts the keys of a message (and of its `share`) that are neither read nor ignored on purpose. */
+export function countUnreadKeys(m: MetaMessage, messageId: string, tally: UnreadKeyTally): void {
+  for (const key of Object.keys(m)) if (!READ_KEYS.has(key) && !IGNORED_KEYS.has(key)) tally.add(key, messageId);
+  const share = m.share;
+  if (share !== null && typeof share === 'object' && !Array.isArray(share)) {
+    for (const key of Object.keys(share)) if (!SHARE_KEYS.has(key)) tally.add(`share.${key}`, messageId);
   }
 }

@@ -72,8 +72,8 @@ describe('Telegram JSON: parts outside the message body', () => {
     const doc = await fixtureDocument();
     const unread = doc.notices.filter((n) => n.code === 'telegram.unread-key');
     expect(unread).toHaveLength(1);
-    expect(unread[0]?.message).toContain('"future_field" in 2 message(s), first 18');
-    expect(unread[0]?.message).toContain('"another_new_key" in 1 message(s), first 18');
+    expect(unread[0]?.message).toContain('"future_field" in 2 message(s), first in message 18');
+    expect(unread[0]?.message).toContain('"another_new_key" in 1 message(s), first in message 18');
     expect(unread[0]?.anchor).toEqual({ messageId: '18' });
     // Metadata deliberately ignored (sizes, dimensions, MIME types…) is not reported.
     expect(unread[0]?.message).not.toMatch(/file_size|width|mime_type|location_information/);

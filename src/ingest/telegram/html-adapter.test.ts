@@ -103,7 +103,7 @@ function message(m: Msg): string {
   return parts.filter((p) => p !== '').join('\n');
 }
 
-function genericMedia(kind: string, title: string, description: string, href?: string): string {
+function genericMedia(kind: string, title: string, description: string, href?: string, status = '1280x720, 120.5 KB'): string {
   const open = href === undefined ? `<div class="media clearfix pull_left ${kind}">` : `<a class="media clearfix pull_left block_link ${kind}" href="${href}">`;
   const close = href === undefined ? '</div>' : '</a>';
   return `       <div class="media_wrap clearfix">
@@ -115,7 +115,7 @@ ${title}
           </div>
 ${description === '' ? '' : `          <div class="description">\n${description}\n          </div>`}
           <div class="status details">
-1280x720, 120.5 KB
+${status}
           </div>
          </div>
         ${close}
@@ -259,19 +259,7 @@ describe('Telegram HTML: media', () => {
   });
 
   it('keeps the words of contacts, venues, games, audio files, stickers and hidden link targets as the JSON export does', async () => {
-    const worded = (kind: string, title: string, description: string, status: string) => `       <div class="media_wrap clearfix">
-        <div class="media clearfix pull_left ${kind}">
-         <div class="body">
-          <div class="title bold">
-${title}
-          </div>
-${description === '' ? '' : `          <div class="description">\n${description}\n          </div>`}
-          <div class="status details">
-${status}
-          </div>
-         </div>
-        </div>
-       </div>`;
+    const worded = (kind: string, title: string, description: string, status: string) => genericMedia(kind, title, description, undefined, status);
     const doc = await extract(
       page([
         message({ id: 40, name: 'Айбек', minute: 0, media: worded('media_contact', 'Эркин Вымышленный', '', '+996 000 000 000 - vCard') }),

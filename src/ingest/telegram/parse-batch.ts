@@ -10,7 +10,8 @@
 import { Buffer } from 'node:buffer';
 import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SegmentInput } from '../../core/document-builder.js';
-import type { Notice, SozDocument } from '../../core/document.js';
+import type { SozDocument } from '../../core/document.js';
+import { UnreadKeyTally } from '../unread-keys.js';
 import type { ChatContext } from './message.js';
 import { messageSegments } from './message.js';
 import { normalizeJsonMessage } from './json-message.js';
@@ -77,8 +78,8 @@ export class PartBuilder {
   private readonly messageStarts: number[] = [];
   private uninterpreted = 0;
   private firstReason = '';
-  /** Keys no reader knows, by name: how many messages have each, and the first of them. */
-  private readonly unreadKeys = new Map<string, { count: number; firstId: string }>();
+  /** Keys of message objects no reader knows (see `json-message.ts`). */
+  private readonly unreadKeys = new UnreadKeyTally();
   private firstId = '';
   private lastId = '';
   private failure: PartFailure | null = null;
@@ -133,7 +134,7 @@ export class PartBuilder {
       } else {
         messageId = normal.id;
         messageSegments(normal, chat, segments);
-        if (normal.unreadKeys !== undefined) this.countUnread(normal.unreadKeys, messageId);
+        if (normal.unreadKeys !== undefined) for (const key of normal.unreadKeys) this.unreadKeys.add(key, messageId);
       }
       if (this.firstId === '') this.firstId = messageId;
       this.lastId = messageId;
@@ -141,14 +142,6 @@ export class PartBuilder {
         this.failure = { ok: false, kind: 'segments' };
         return;
       }
-    }
-  }
-
-  private countUnread(keys: readonly string[], messageId: string): void {
-    for (const key of keys) {
-      const seen = this.unreadKeys.get(key);
-      if (seen === undefined) this.unreadKeys.set(key, { count: 1, firstId: messageId });
-      else seen.count++;
     }
   }
 
@@ -169,7 +162,7 @@ export class PartBuilder {
         message: `${this.uninterpreted} message(s) could not be interpreted and are kept as raw JSON in segments with role 'uninterpreted' (first: ${this.firstReason})`,
       });
     }
-    const unread = unreadKeysNotice(this.unreadKeys);
+    const unread = this.unreadKeys.notice('telegram.unread-key');
     if (unread !== undefined) skeleton.notice(unread);
     if (end.part > 0) {
       skeleton.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${end.part} (messages ${this.firstId}…${this.lastId})` });
@@ -193,27 +186,6 @@ export class PartBuilder {
     segmentStarts[messages] = this.segments.length;
     return packPart({ skeleton: doc, inputs: this.segments, segmentStarts });
   }
-}
-
-/**
- * One notice for all keys of message objects that soz neither reads nor deliberately ignores
- * (`json-message.ts` lists both): their values may hold text, so the examiner is told which keys,
- * in how many messages, and where each first occurs. Keys in order of first appearance.
- */
-const MAX_KEYS_NAMED = 20;
-
-function unreadKeysNotice(keys: ReadonlyMap<string, { count: number; firstId: string }>): Notice | undefined {
-  if (keys.size === 0) return undefined;
-  // A crafted file can invent any number of keys: the first are named, the rest counted.
-  const listed = [...keys].slice(0, MAX_KEYS_NAMED).map(([key, { count, firstId }]) => `${JSON.stringify(key)} in ${count} message(s), first ${firstId}`);
-  if (keys.size > MAX_KEYS_NAMED) listed.push(`and ${keys.size - MAX_KEYS_NAMED} more key(s)`);
-  const first = keys.values().next().value as { firstId: string };
-  return {
-    code: 'telegram.unread-key',
-    severity: 'warning',
-    message: `message keys soz does not read were left out (their values are in the evidence file): ${listed.join('; ')}`,
-    anchor: { messageId: first.firstId },
-  };
 }
 
 /**
