@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
 import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../src/ingest/adapter.js';
 import { telegramHtmlAdapter, telegramJsonAdapter } from '../src/ingest/telegram/index.js';
+import { SUB_SEGMENT_SUFFIX } from '../src/ingest/telegram/message.js';
 import { REAL_CORPORA, expectSoundDocuments } from './support/adapter-invariants.js';
 
 const DIR = join(REAL_CORPORA, 'telegram');
@@ -28,7 +29,7 @@ async function ingest(file: string): Promise<SozDocument> {
 
 /** One entry per message (quote/text sub-segments and reactions left out). */
 function messages(doc: SozDocument) {
-  return doc.segments.filter((s) => s.message !== undefined && s.message.role !== 'reaction' && !/\.[qt]\d+$/.test(s.id));
+  return doc.segments.filter((s) => s.message !== undefined && s.message.role !== 'reaction' && !SUB_SEGMENT_SUFFIX.test(s.id));
 }
 
 function roleCounts(doc: SozDocument): Record<string, number> {

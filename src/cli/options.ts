@@ -17,6 +17,8 @@ const LIMIT_FLAGS: readonly { key: keyof Limits; flag: string; description: stri
   { key: 'maxCompressionRatio', flag: '--max-compression-ratio <n>', description: 'largest unpacked/packed ratio of a container entry' },
   { key: 'maxDepth', flag: '--max-depth <n>', description: 'deepest nesting in JSON, HTML or XML' },
   { key: 'maxSegments', flag: '--max-segments <n>', description: 'most segments in one document' },
+  { key: 'maxDocuments', flag: '--max-documents <n>', description: 'most documents (chats, chat parts, archive entries) from one evidence file' },
+  { key: 'maxSegmentChars', flag: '--max-segment-chars <n>', description: 'longest text of one segment (message, paragraph, page), UTF-16 code units' },
 ];
 
 function positiveInteger(value: string): number {

@@ -135,6 +135,10 @@ export interface MessageInfo {
   readonly reactions?: readonly Reaction[];
   /** Service action name as the export gives it (role 'service'). */
   readonly action?: string;
+  /** Signature the channel shows under a post (Telegram `author`): who in the channel posted it. */
+  readonly signature?: string;
+  /** Inline bot the message was sent through, as the export names it (Telegram `via_bot`, e.g. `@gif`). */
+  readonly viaBot?: string;
 }
 
 /** One addressable piece of a document: a page, paragraph, comment or message. */

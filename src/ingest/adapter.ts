@@ -17,6 +17,10 @@ export interface Limits {
   readonly maxDepth: number;
   /** Most segments (pages, paragraphs, messages) in one document. */
   readonly maxSegments: number;
+  /** Most documents (chats, chat parts, archive entries) from one evidence file. */
+  readonly maxDocuments: number;
+  /** Longest text of one segment (one message, paragraph or page), in UTF-16 code units. */
+  readonly maxSegmentChars: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -26,6 +30,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxCompressionRatio: 200,
   maxDepth: 512,
   maxSegments: 5_000_000,
+  maxDocuments: 20_000,
+  maxSegmentChars: 5_000_000,
 };
 
 /**

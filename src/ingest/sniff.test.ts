@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { REAL_CORPORA } from '../../tests/support/adapter-invariants.js';
 import { MEDIA_TYPES, describeMediaType, unsupportedTypeError, extensionForMediaType, sniffMediaType, sniffOleKind, sniffZipKind } from './sniff.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -43,6 +46,16 @@ describe('sniffMediaType', () => {
     expect(sniffOleKind(ole('WordDocument'))).toBe('word');
     expect(sniffOleKind(ole('EncryptedPackage'))).toBe('encrypted-ooxml');
     expect(sniffOleKind(ole('Workbook'))).toBe('other');
+  });
+
+  it('an iOS WhatsApp export opening with "[date, time]" is text, not JSON', () => {
+    expect(sniffMediaType(ascii('[12.03.21, 14:05:11] Айбек: салам\n[12.03.21, 14:06:02] Нурлан: салам\n'))).toBe(MEDIA_TYPES.text);
+    expect(sniffMediaType(concat(bytes(0xef, 0xbb, 0xbf), ascii('\u200e[02/11/2020, 9:47:19 pm] Alice: Hello\r\n')))).toBe(MEDIA_TYPES.text);
+    const real = readFileSync(join(REAL_CORPORA, 'whatsapp', 'en_ios_12h_attached_lrm.chat.txt'));
+    expect(sniffMediaType(real.subarray(0, 65536))).toBe(MEDIA_TYPES.text);
+    expect(extensionForMediaType(MEDIA_TYPES.text)).toBe('.txt');
+    expect(sniffMediaType(ascii('[12.03, 14.05]'))).toBe(MEDIA_TYPES.json);
+    expect(sniffMediaType(ascii('[\n {"date": "12.03.21, 14:05:11"}\n]'))).toBe(MEDIA_TYPES.json);
   });
 
   it('JSON and HTML after an optional BOM and whitespace; HTML case-insensitively', () => {

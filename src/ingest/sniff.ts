@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { isValidUtf8 } from './text-decode.js';
 import { localEntryNames, readZipDirectory } from './docs/zip.js';
+import { parseHeader } from './whatsapp/header.js';
 
 /**
  * Media types from bytes only, never from the file name: a seized file may carry any extension.
@@ -158,12 +159,21 @@ function sniffText(head: Uint8Array): string {
 
 function classifyDecoded(text: string): string {
   const trimmed = text.replace(/^[\s\uFEFF]+/, '');
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return MEDIA_TYPES.json;
+  if (trimmed.startsWith('{') || (trimmed.startsWith('[') && !isBracketedChatLine(trimmed))) return MEDIA_TYPES.json;
   const lower = trimmed.slice(0, 1024).toLowerCase();
   // At the start, after an optional XML prolog and comments (Telegram and VK exports begin so).
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/.test(lower)) return MEDIA_TYPES.html;
   if (hasControlCharacters(text)) return MEDIA_TYPES.unknown;
   return MEDIA_TYPES.text;
+}
+
+/**
+ * Whether text opening with `[` is an iOS WhatsApp export (`[12.03.21, 14:05:11] Name: text`),
+ * which is text, not JSON: its first line is read by the WhatsApp adapter's own header reader.
+ */
+function isBracketedChatLine(text: string): boolean {
+  const end = text.indexOf('\n');
+  return parseHeader((end < 0 ? text : text.slice(0, end)).replace(/\r$/, '')) !== undefined;
 }
 
 /** Text files have no NUL and few C0 controls other than tab, CR, LF, FF, ESC. */

@@ -1,4 +1,4 @@
-import type { SozDocument } from '../core/document.js';
+import type { Segment, SozDocument } from '../core/document.js';
 import { documentProblems } from '../core/document.js';
 import { InternalError, UserError } from '../core/errors.js';
 import type { EvidenceInput } from '../ingest/adapter.js';
@@ -6,13 +6,27 @@ import { adapterFor } from '../ingest/registry.js';
 
 /**
  * Extracts the documents of one evidence input through the adapter that recognises it, checking
- * at this boundary what every later stage relies on: the segment limit and the document
- * invariants. `source` names the file in errors (path or copy and original name).
+ * at this boundary what every later stage relies on: the document, segment and segment-length
+ * limits and the document invariants. `source` names the file in errors (path or copy and
+ * original name). `soz add` runs the same extraction, so a file that would exhaust `analyze`
+ * is refused when it is added.
  */
 export async function* extractEvidence(input: EvidenceInput, source: string): AsyncGenerator<SozDocument> {
   const adapter = adapterFor(input);
+  const limits = input.limits;
+  let documents = 0;
   try {
     for await (const doc of adapter.extract(input)) {
+      if (++documents > limits.maxDocuments) {
+        throw new UserError(`${source}: more than ${limits.maxDocuments} documents (chats, chat parts, entries) from one evidence file; if the file is genuine, raise the limit with --max-documents`, 'limit.documents');
+      }
+      const long = longestSegment(doc);
+      if (long !== undefined && long.chars > limits.maxSegmentChars) {
+        throw new UserError(
+          `${source}: segment ${long.id}${doc.entry !== undefined ? ` of ${doc.entry}` : ''} holds ${long.chars} characters, more than the limit of ${limits.maxSegmentChars} one segment may hold; if the file is genuine, raise the limit with --max-segment-chars`,
+          'limit.segment-chars',
+        );
+      }
       if (doc.segments.length > input.limits.maxSegments) {
         throw new UserError(
           `${source}: ${doc.segments.length} segments in one document exceeds the limit of ${input.limits.maxSegments}; raise it with --max-segments`,
@@ -26,6 +40,19 @@ export async function* extractEvidence(input: EvidenceInput, source: string): As
   } catch (error) {
     throw asUserError(error, source);
   }
+}
+
+/** The longest segment of a document (the first of equals), or undefined when it has none. */
+function longestSegment(doc: SozDocument): { id: string; chars: number } | undefined {
+  let at = -1;
+  let chars = -1;
+  doc.segments.forEach((segment, index) => {
+    if (segment.range[1] - segment.range[0] > chars) {
+      chars = segment.range[1] - segment.range[0];
+      at = index;
+    }
+  });
+  return at < 0 ? undefined : { id: (doc.segments[at] as Segment).id, chars };
 }
 
 /**

@@ -103,6 +103,23 @@ describe('facebook adapter', () => {
     expect(unknown.notices.find((n) => n.code === 'facebook.platform-uncertain')?.severity).toBe('warning');
   });
 
+  it('keeps the text of a shared post as its own part and counts keys it does not read', async () => {
+    const doc = await ingest(
+      thread([
+        { sender_name: 'Bob', timestamp_ms: 2, content: 'смотри', share: { link: 'https://example.org/post', share_text: 'Вымышленный текст поста', original_content_owner: 'someone' }, ip: '192.0.2.1' },
+        { sender_name: 'Bob', timestamp_ms: 1, content: 'привет', ip: '192.0.2.1', is_geoblocked_for_viewer: false },
+      ]),
+    );
+    expect(doc.segments.map((s) => [s.id, doc.text.slice(s.range[0], s.range[1]), s.message?.messageId])).toEqual([
+      ['m2', 'привет', '2'],
+      ['m1', 'смотри', '1'],
+      ['m1.share0', 'Вымышленный текст поста', '1'],
+    ]);
+    const unread = doc.notices.filter((n) => n.code === 'facebook.unread-key');
+    expect(unread.map((n) => n.message)).toEqual([expect.stringContaining('"ip" in 2 message(s), first in message 2; "share.original_content_owner" in 1 message(s), first in message 1')]);
+    expect(unread[0]?.message).not.toContain('is_geoblocked_for_viewer');
+  });
+
   it('reads a real Instagram fixture with mojibake emoji names', async () => {
     const doc = await ingest(readFileSync(`${FIXTURES}instagram_mojibake.json`), 'testlog.json');
     expect(doc.segments).toHaveLength(13);

@@ -6,7 +6,8 @@ import { decodeText } from '../text-decode.js';
 import { hasWideStrings, repairTree } from './mojibake.js';
 import { guessPlatform } from './platform.js';
 import type { MetaMessage } from './roles.js';
-import { interpretMessage } from './roles.js';
+import { UnreadKeyTally } from '../unread-keys.js';
+import { countUnreadKeys, extraParts, interpretMessage } from './roles.js';
 
 /**
  * Facebook Messenger / Instagram "Download your information" JSON (`message_1.json`).
@@ -18,6 +19,10 @@ import { interpretMessage } from './roles.js';
  * - Segments run in chronological order (export is newest-first; equal times keep the reversed
  *   export order). Meta gives no message ids: the id is the 1-based position of the message in
  *   the export's `messages` array (`m37` = 37th entry), so it points back into the file.
+ * - Text a message carries beside `content` becomes its own segment after it, with the message's
+ *   metadata: `m37.share0` (the text of a shared post). Keys soz neither reads nor ignores on
+ *   purpose (`roles.ts`) are counted in one `facebook.unread-key` warning: key, messages, first
+ *   message.
  * - Reactions stay attached to the message they react to (`MessageInfo.reactions`, each with the
  *   names of who reacted), as Telegram's are; Meta's own lines "Liked a message" / "Reacted 😂 to
  *   your message" become segments with role `reaction` (their target is not named by Meta).
@@ -87,6 +92,7 @@ export function buildFacebookDocument(
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'facebook-json');
   let uninterpreted = 0;
   let untargetedReactions = 0;
+  const unread = new UnreadKeyTally();
   const sameTime = new Map<string, number>();
   for (const { index, message } of chronological) {
     const id = String(index);
@@ -111,7 +117,13 @@ export function buildFacebookDocument(
     };
     const text = read === undefined || read.role === 'uninterpreted' ? (JSON.stringify(message) ?? '') : read.text;
     builder.add({ id: `m${id}`, text, part: 'message', anchor: { messageId: id }, message: info });
+    // An uninterpreted entry is kept whole as JSON: nothing of it is left unread.
+    if (read === undefined || read.role === 'uninterpreted') continue;
+    for (const extra of extraParts(m)) builder.add({ id: `m${id}.${extra.label}0`, text: extra.text, part: 'message', anchor: { messageId: id }, message: info });
+    countUnreadKeys(m, id, unread);
   }
+  const unreadNotice = unread.notice('facebook.unread-key');
+  if (unreadNotice !== undefined) builder.notice(unreadNotice);
 
   if (repaired > 0) {
     builder.notice({ code: 'facebook.mojibake-repaired', severity: 'info', message: `${repaired} text value(s) were stored by Meta as UTF-8 bytes escaped one by one (Latin-1 mojibake) and were decoded back to the characters written` });

@@ -1,4 +1,5 @@
 import type { MediaItem, MessageRole, Reaction } from '../../core/document.js';
+import type { UnreadKeyTally } from '../unread-keys.js';
 
 /** Lines Meta writes itself into `content` for group events (English, Portuguese, Russian). */
 const SERVICE = [
@@ -122,4 +123,40 @@ export function reactionsOf(list: unknown): Reaction[] {
     byEmoji.set(emoji, actors);
   }
   return [...byEmoji].map(([emoji, actors]) => ({ emoji, count: actors.length, from: actors.map((name) => ({ name })) }));
+}
+
+/** Keys of a message this module reads. */
+const READ_KEYS: ReadonlySet<string> = new Set(['sender_name', 'timestamp_ms', 'content', 'is_unsent', 'type', 'users', 'call_duration', 'photos', 'videos', 'audio_files', 'files', 'gifs', 'sticker', 'share', 'reactions']);
+
+/**
+ * Keys ignored on purpose: flags about how Meta displays the message to the account holder
+ * (`is_geoblocked_for_viewer`, `is_unsent_image_by_messenger_kid_parent`) and Meta's internal
+ * sender id (the sender's name is read). Anything else is counted as unread.
+ */
+const IGNORED_KEYS: ReadonlySet<string> = new Set(['is_geoblocked_for_viewer', 'is_unsent_image_by_messenger_kid_parent', 'sender_id_INTERNAL']);
+
+/** Keys of a `share` object this module reads (`link` as the media item, `share_text` as a part). */
+const SHARE_KEYS: ReadonlySet<string> = new Set(['link', 'share_text']);
+
+/**
+ * Text a message carries beside `content`, labelled as the Telegram adapter labels its parts: the
+ * text of a shared post. (`users` of a service line are the people its `content` already names.)
+ */
+export function extraParts(m: MetaMessage): Array<{ label: 'share'; text: string }> {
+  const parts: Array<{ label: 'share'; text: string }> = [];
+  const share = m.share;
+  if (share !== null && typeof share === 'object') {
+    const text = (share as Record<string, unknown>)['share_text'];
+    if (typeof text === 'string' && text !== '') parts.push({ label: 'share', text });
+  }
+  return parts;
+}
+
+/** Counts the keys of a message (and of its `share`) that are neither read nor ignored on purpose. */
+export function countUnreadKeys(m: MetaMessage, messageId: string, tally: UnreadKeyTally): void {
+  for (const key of Object.keys(m)) if (!READ_KEYS.has(key) && !IGNORED_KEYS.has(key)) tally.add(key, messageId);
+  const share = m.share;
+  if (share !== null && typeof share === 'object' && !Array.isArray(share)) {
+    for (const key of Object.keys(share)) if (!SHARE_KEYS.has(key)) tally.add(`share.${key}`, messageId);
+  }
 }

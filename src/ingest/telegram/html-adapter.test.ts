@@ -103,7 +103,7 @@ function message(m: Msg): string {
   return parts.filter((p) => p !== '').join('\n');
 }
 
-function genericMedia(kind: string, title: string, description: string, href?: string): string {
+function genericMedia(kind: string, title: string, description: string, href?: string, status = '1280x720, 120.5 KB'): string {
   const open = href === undefined ? `<div class="media clearfix pull_left ${kind}">` : `<a class="media clearfix pull_left block_link ${kind}" href="${href}">`;
   const close = href === undefined ? '</div>' : '</a>';
   return `       <div class="media_wrap clearfix">
@@ -115,7 +115,7 @@ ${title}
           </div>
 ${description === '' ? '' : `          <div class="description">\n${description}\n          </div>`}
           <div class="status details">
-1280x720, 120.5 KB
+${status}
           </div>
          </div>
         ${close}
@@ -250,9 +250,44 @@ describe('Telegram HTML: media', () => {
       ['m20', 'media-only', [{ type: 'file', fileName: 'files/отчёт.docx', inExport: true }]],
       ['m21', 'media-only', [{ type: 'file', fileName: 'смета.xlsx', inExport: false }]],
       ['m22', 'media-only', [{ type: 'location', inExport: 'unknown' }]],
-      ['m23', 'media-only', [{ type: 'poll', inExport: 'unknown' }]],
+      // The question and answers are the author's words, as in the JSON export.
+      ['m23', 'authored', [{ type: 'poll', inExport: 'unknown' }]],
       ['m24', 'authored', [{ type: 'voice_message', fileName: 'voice_messages/audio_1.ogg', inExport: true }]],
     ]);
+    const poll23 = doc.segments.find((s) => s.id === 'm23');
+    expect(poll23 && doc.text.slice(poll23.range[0], poll23.range[1])).toBe('Вымышленный вопрос?\nДа');
+  });
+
+  it('keeps the words of contacts, venues, games, audio files, stickers and hidden link targets as the JSON export does', async () => {
+    const worded = (kind: string, title: string, description: string, status: string) => genericMedia(kind, title, description, undefined, status);
+    const doc = await extract(
+      page([
+        message({ id: 40, name: 'Айбек', minute: 0, media: worded('media_contact', 'Эркин Вымышленный', '', '+996 000 000 000 - vCard') }),
+        message({ id: 41, minute: 1, media: worded('media_venue', 'Кафе «Вымысел»', 'ул. Придуманная, 1', '') }),
+        message({ id: 42, minute: 2, media: worded('media_game', 'Вымышленная игра', 'Собери все буквы', '') }),
+        message({ id: 43, minute: 3, media: worded('media_audio_file', 'Вымышленный исполнитель – Песня о поле', '', '03:00, 1.0 KB') }),
+        message({ id: 44, minute: 4, media: worded('media_audio_file', 'Audio file', '', '03:00') }),
+        message({ id: 45, minute: 5, media: worded('media_photo', 'Sticker', '', '😀, 4.7 KB') }),
+        message({ id: 46, minute: 6, text: 'Читайте <a href="https://example.org/statya">здесь</a>, <a href="https://example.org">https://example.org</a> и <a href="https://t.me/kanal">@kanal</a>' }),
+      ]),
+    );
+    const extras = doc.segments.filter((s) => !/^m\d+$/.test(s.id)).map((s) => [s.id, doc.text.slice(s.range[0], s.range[1])]);
+    expect(extras).toEqual([
+      ['m40.contact0', 'Эркин Вымышленный\n+996 000 000 000'],
+      ['m41.place0', 'Кафе «Вымысел»\nул. Придуманная, 1'],
+      ['m42.game0', 'Вымышленная игра\nСобери все буквы'],
+      ['m43.audio0', 'Вымышленный исполнитель\nПесня о поле'],
+      ['m45.sticker0', '😀'],
+      ['m46.link0', 'https://example.org/statya'],
+    ]);
+  });
+
+  it('counts words in page elements it does not read beside a message it does read', async () => {
+    const block = message({ id: 31, name: 'Айбек', minute: 0, text: 'Обычный текст.' }).replace('      </div>\n     </div>', '       <div class="rich_page"><p>Вымышленная статья.</p></div>\n      </div>\n     </div>');
+    const doc = await extract(page([block, message({ id: 32, minute: 1, text: 'Ещё.' })]));
+    expect(doc.segments.map((s) => s.message?.role)).toEqual(['authored', 'authored']);
+    expect(doc.notices.map((n) => [n.code, n.anchor])).toEqual([['telegram.unread-element', { messageId: '31' }]]);
+    expect(doc.notices[0]?.message).toMatch(/^1 message\(s\) show words in page elements soz does not read/);
   });
 
   it('keeps a message of an unknown layout as uninterpreted text instead of an empty message', async () => {

@@ -37,7 +37,7 @@ import type { MediaItem, Party, Reaction, SozDocument, Timestamp } from '../../c
 import { UserError } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
 import { decodeText } from '../text-decode.js';
-import type { ChatContext, Reactor, TelegramMessage, TextRun } from './message.js';
+import type { ChatContext, ExtraLabel, ExtraText, Reactor, TelegramMessage, TextRun } from './message.js';
 import { NO_TIMESTAMP, hasText, messageRole, messageSegments } from './message.js';
 
 type HtmlDocument = ReturnType<typeof parseDocumentType>;
@@ -282,6 +282,9 @@ interface PageState {
   /** Inline bot of the previous message's own author line, else null. */
   previousViaBot: string | null;
   viaBot: Array<{ id: string; bot: string; forwarded: boolean }>;
+  /** Messages with words in blocks no part of this adapter reads, and the first of them. */
+  unreadBlocks: number;
+  firstUnreadBlock: string;
 }
 
 function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocument {
@@ -291,7 +294,7 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   const history = find(nodes, (e) => hasClass(e, 'history'));
   if (history === undefined) return indexDocument(nodes, builder, title);
   const chat: ChatContext = { chatId: '', chatName: title };
-  const state: PageState = { previousAuthor: null, previousForwardedFrom: null, inherited: 0, orphanJoined: 0, daySeparators: 0, exporterNotes: [], uninterpreted: 0, repliesElsewhere: 0, forwardsInherited: 0, previousViaBot: null, viaBot: [] };
+  const state: PageState = { previousAuthor: null, previousForwardedFrom: null, inherited: 0, orphanJoined: 0, daySeparators: 0, exporterNotes: [], uninterpreted: 0, repliesElsewhere: 0, forwardsInherited: 0, previousViaBot: null, viaBot: [], unreadBlocks: 0, firstUnreadBlock: '' };
   const seen = new Set<string>();
   let messages = 0;
   for (const el of history.children) {
@@ -311,6 +314,14 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
   for (const { id, bot, forwarded } of state.viaBot) {
     const what = forwarded ? `the original of forwarded message ${id} was` : `message ${id} was`;
     builder.notice({ code: 'telegram.via-bot', severity: 'info', message: `${what} sent through the inline bot @${bot}: the bot produced its content at the sender's request`, anchor: { messageId: id } });
+  }
+  if (state.unreadBlocks > 0) {
+    builder.notice({
+      code: 'telegram.unread-element',
+      severity: 'warning',
+      message: `${state.unreadBlocks} message(s) show words in page elements soz does not read (first: message ${state.firstUnreadBlock}); they are in the evidence file, not in the document`,
+      anchor: { messageId: state.firstUnreadBlock },
+    });
   }
   for (const text of state.exporterNotes) builder.notice({ code: 'telegram.exporter-note', severity: 'info', message: `the exporter wrote a line that is not a message: "${text}"` });
   return builder.build({
@@ -380,9 +391,19 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
   if (replyBlock !== undefined && replyTo === undefined) state.repliesElsewhere++;
   const textDiv = find(body.children, (e) => hasClass(e, 'text'), (e) => hasClass(e, 'reply_to') || hasClass(e, 'reactions') || hasClass(e, 'media_wrap'));
   const runs = textDiv === undefined ? [] : textRuns(textDiv);
+  const poll = pollText(body);
+  if (poll !== '') runs.push({ text: poll, quote: false });
+  const extras: ExtraText[] = (textDiv === undefined ? [] : linkTargets(textDiv)).map((text) => ({ label: 'link', text }));
+  extras.push(...mediaExtras(body));
+  const signature = find(body.children, (e) => hasClass(e, 'signature'), (e) => hasClass(e, 'forwarded'));
   const media = mediaOf(body);
   // No text and no media, yet words on the page (a layout this adapter does not know): keep them.
   if (runs.length === 0 && media.length === 0 && plainText(body.children, isFrame).trim() !== '' && forwardedFrom === undefined && replyBlock === undefined) return uninterpretedBlock(el, chat, state);
+  // Words in the block outside every part read above (a layout this adapter does not know).
+  if (plainText(body.children, (e) => isFrame(e) || hasClass(e, 'text')).trim() !== '') {
+    state.unreadBlocks++;
+    if (state.firstUnreadBlock === '') state.firstUnreadBlock = id;
+  }
   const { reactions, reactors } = reactionsOf(body);
   const message: TelegramMessage = {
     id,
@@ -395,8 +416,85 @@ function messageElement(el: HtmlElement, chat: ChatContext, state: PageState): R
     ...(replyTo !== undefined ? { replyTo } : {}),
     ...(media.length > 0 ? { media } : {}),
     ...(reactions.length > 0 ? { reactions, reactors } : {}),
+    ...(signature !== undefined ? { signature: plainText(signature.children).trim() } : {}),
+    ...(extras.length > 0 ? { extras } : {}),
   };
   return messageSegments(message, chat);
+}
+
+/**
+ * Targets of links hidden behind other text (the JSON export's `text_link` entities): `<a>` with
+ * an absolute target that differs from the words shown. Links that show their own address, jumps
+ * to messages (`#go_to_message…`), hashtags and mentions (`href=""`) and custom emoji (a relative
+ * file path) hide nothing.
+ */
+function linkTargets(textDiv: HtmlElement): string[] {
+  const targets: string[] = [];
+  for (const a of findAll(textDiv.children, (e) => e.name === 'a')) {
+    const href = a.attribs.href ?? '';
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+    const shown = plainText(a.children);
+    // A mention links to the profile it names: https://t.me/<name> behind "@<name>".
+    if (href !== shown && !(shown.startsWith('@') && href.endsWith(`/${shown.slice(1)}`))) targets.push(href);
+  }
+  return targets;
+}
+
+/**
+ * Media blocks whose words are the JSON export's extra parts, by class (tdesktop's
+ * `prepareMediaData`): title and description lines, and the status line for a contact's phone
+ * (without the " - vCard" the writer appends when the card is a file of the export).
+ */
+const WORDED_MEDIA: ReadonlyArray<{ readonly className: string; readonly label: ExtraLabel; readonly status: boolean }> = [
+  { className: 'media_contact', label: 'contact', status: true },
+  { className: 'media_venue', label: 'place', status: false },
+  { className: 'media_game', label: 'game', status: false },
+  { className: 'media_invoice', label: 'invoice', status: false },
+];
+
+/**
+ * What media blocks show as words, as the JSON export's extra parts: contacts, venues, games and
+ * invoices (`WORDED_MEDIA`), an audio file's "performer – title" (`pushAudioFileMedia`; a title
+ * without the dash is the file name, already the media item's `fileName`) and a sticker's emoji
+ * (the status line "💠, 4.7 KB" under the writer's English literal "Sticker").
+ */
+function mediaExtras(body: HtmlElement): ExtraText[] {
+  const extras: ExtraText[] = [];
+  for (const media of findAll(body.children, (e) => hasClass(e, 'media'))) {
+    const part = (name: string) => plainText(find(media.children, (e) => hasClass(e, name))?.children ?? []).replace(/\s+/g, ' ').trim();
+    const title = part('title');
+    const worded = WORDED_MEDIA.find((kind) => hasClass(media, kind.className));
+    if (worded !== undefined) {
+      const lines = [title, part('description'), worded.status ? part('status').replace(/ - vCard$/, '') : ''].filter((line) => line !== '');
+      if (lines.length > 0) extras.push({ label: worded.label, text: lines.join('\n') });
+    } else if (hasClass(media, 'media_audio_file')) {
+      const dash = title.indexOf(' – ');
+      if (dash > 0) extras.push({ label: 'audio', text: `${title.slice(0, dash)}\n${title.slice(dash + 3)}` });
+    } else if (title === 'Sticker') {
+      const status = plainText(find(media.children, (e) => hasClass(e, 'status'))?.children ?? []).trim();
+      const comma = status.lastIndexOf(', ');
+      const emoji = comma >= 0 ? status.slice(0, comma) : status;
+      if (emoji !== '') extras.push({ label: 'sticker', text: emoji });
+    }
+  }
+  return extras;
+}
+
+/**
+ * A poll's question and answers, one per line, as the JSON adapter keeps them (own text after the
+ * message text). tdesktop's `pushPoll` writes each answer as "- text" followed by its vote count in
+ * a `details` span, which is left out.
+ */
+function pollText(body: HtmlElement): string {
+  const poll = find(body.children, (e) => hasClass(e, 'media_poll'));
+  if (poll === undefined) return '';
+  const lines: string[] = [];
+  for (const part of findAll(poll.children, (e) => hasClass(e, 'question') || hasClass(e, 'answer'))) {
+    const text = plainText(part.children, (e) => hasClass(e, 'details')).replace(/\s+/g, ' ').trim();
+    const line = hasClass(part, 'answer') ? text.replace(/^- /, '') : text;
+    if (line !== '') lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /**

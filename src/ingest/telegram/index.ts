@@ -1,11 +1,12 @@
 /**
  * Telegram Desktop exports: JSON (`result.json`, single chat or full account, streamed) and HTML
  * (`messages*.html` pages and the full-account index pages). See `message.ts` for how a message
- * becomes segments (own text, `.q<N>` blockquotes, `.r<K>` reactions).
+ * becomes segments (own text, `.q<N>` blockquotes, `.<label><K>` extra parts, `.r<K>` reactions).
  */
 import type { MessageRole, SozDocument } from '../../core/document.js';
 import { compareCodeUnits } from '../../core/canonical-json.js';
 import { createTelegramJsonAdapter } from './json-adapter.js';
+import { SUB_SEGMENT_SUFFIX } from './message.js';
 
 export { createTelegramJsonAdapter, detectTelegramJson } from './json-adapter.js';
 export type { TelegramJsonOptions } from './json-adapter.js';
@@ -35,8 +36,8 @@ export function chatParticipants(doc: Pick<SozDocument, 'segments'>): ChatPartic
   for (const segment of doc.segments) {
     const info = segment.message;
     if (info === undefined) continue;
-    // Sub-segments (.q/.t) of one message share the message; count the message once.
-    const messageKey = info.role === 'reaction' ? segment.id : `${info.chatId}\u0000${info.messageId}\u0000${segment.id.replace(/\.[qt]\d+$/, '')}`;
+    // Sub-segments (quotes, extra parts) of one message share the message; count the message once.
+    const messageKey = info.role === 'reaction' ? segment.id : `${info.chatId}\u0000${info.messageId}\u0000${segment.id.replace(SUB_SEGMENT_SUFFIX, '')}`;
     if (counted.has(messageKey)) continue;
     counted.add(messageKey);
     const key = `${info.author.name}\u0000${info.author.id ?? ''}`;

@@ -9,7 +9,7 @@
  * change: `json-message.test.ts` pins them.
  */
 import type { MediaItem, Party, Reaction, Timestamp } from '../../core/document.js';
-import type { Reactor, TelegramMessage, TextRun } from './message.js';
+import type { ExtraLabel, ExtraText, Reactor, TelegramMessage, TextRun } from './message.js';
 import { NO_TIMESTAMP, hasText, messageRole, unixToIso } from './message.js';
 
 type Json = Record<string, unknown>;
@@ -60,6 +60,13 @@ export function normalizeJsonMessage(value: unknown): TelegramMessage | Uninterp
   if (reactions.reactions.length > 0) message.reactions = reactions.reactions;
   if (reactions.reactors.length > 0) message.reactors = reactions.reactors;
   if (media.length > 0) message.media = media;
+  if (typeof f.author === 'string') message.signature = f.author;
+  if (typeof f.via_bot === 'string') message.viaBot = f.via_bot;
+  if (f.hasExtras || linkTargets.length > 0) {
+    const extras = extrasOf(f, type === 'service');
+    if (extras !== undefined) message.extras = extras;
+  }
+  if (f.unread !== undefined) message.unreadKeys = f.unread;
   return message;
 }
 
@@ -94,6 +101,24 @@ class MessageFields {
   invoice_information: unknown;
   giveaway_information: unknown;
   todo_list: unknown;
+  author: unknown;
+  via_bot: unknown;
+  inline_bot_buttons: unknown;
+  place_name: unknown;
+  address: unknown;
+  title: unknown;
+  new_title: unknown;
+  members: unknown;
+  inviter: unknown;
+  performer: unknown;
+  sticker_emoji: unknown;
+  game_description: unknown;
+  game_link: unknown;
+  information_text: unknown;
+  /** Keys neither read nor deliberately ignored (see `fieldsOf`), each once; absent when none. */
+  unread: string[] | undefined;
+  /** Whether a key that may hold extra text (see `extrasOf`) is there: most messages have none. */
+  hasExtras = false;
   /** Whether the key is there at all: a forward from a deleted account has `"forwarded_from": null`. */
   hasForwardedFrom = false;
   hasSavedFrom = false;
@@ -134,12 +159,72 @@ function fieldsOf(value: Json): MessageFields {
       case 'file_name': f.file_name = field; break;
       case 'media_type': f.media_type = field; break;
       case 'poll': f.poll = field; break;
-      case 'contact_information': f.contact_information = field; break;
+      case 'contact_information': f.contact_information = field; f.hasExtras = true; break;
       case 'location_information': f.location_information = field; break;
-      case 'game_title': f.game_title = field; break;
-      case 'invoice_information': f.invoice_information = field; break;
-      case 'giveaway_information': f.giveaway_information = field; break;
-      case 'todo_list': f.todo_list = field; break;
+      case 'game_title': f.game_title = field; f.hasExtras = true; break;
+      case 'invoice_information': f.invoice_information = field; f.hasExtras = true; break;
+      case 'giveaway_information': f.giveaway_information = field; f.hasExtras = true; break;
+      case 'todo_list': f.todo_list = field; f.hasExtras = true; break;
+      case 'author': f.author = field; break;
+      case 'via_bot': f.via_bot = field; break;
+      case 'inline_bot_buttons': f.inline_bot_buttons = field; f.hasExtras = true; break;
+      case 'place_name': f.place_name = field; f.hasExtras = true; break;
+      case 'address': f.address = field; f.hasExtras = true; break;
+      case 'title': f.title = field; f.hasExtras = true; break;
+      case 'new_title': f.new_title = field; f.hasExtras = true; break;
+      case 'members': f.members = field; f.hasExtras = true; break;
+      case 'inviter': f.inviter = field; f.hasExtras = true; break;
+      case 'performer': f.performer = field; f.hasExtras = true; break;
+      case 'sticker_emoji': f.sticker_emoji = field; f.hasExtras = true; break;
+      case 'game_description': f.game_description = field; f.hasExtras = true; break;
+      case 'game_link': f.game_link = field; f.hasExtras = true; break;
+      case 'information_text': f.information_text = field; f.hasExtras = true; break;
+      // Deliberately not read: metadata that is neither text nor needed for a finding's place or
+      // role — file sizes and paths of thumbnails, dimensions, durations, ids of related messages
+      // and peers, payment amounts, timers, theme emoji, poll-free giveaway results.
+      case 'photo_file_size':
+      case 'file_size':
+      case 'thumbnail':
+      case 'thumbnail_file_size':
+      case 'mime_type':
+      case 'duration_seconds':
+      case 'width':
+      case 'height':
+      case 'media_spoiler':
+      case 'self_destruct_period_seconds':
+      case 'live_location_period_seconds':
+      case 'contact_vcard':
+      case 'contact_vcard_file_size':
+      case 'message_id':
+      case 'reply_to_peer_id':
+      case 'game_message_id':
+      case 'invoice_message_id':
+      case 'score':
+      case 'amount':
+      case 'currency':
+      case 'recurring':
+      case 'discard_reason':
+      case 'duration':
+      case 'period':
+      case 'schedule_date':
+      case 'emoticon':
+      case 'new_icon_emoji_id':
+      case 'button_id':
+      case 'peer_id':
+      case 'values':
+      case 'distance':
+      case 'to':
+      case 'to_id':
+      case 'reason_app_id':
+      case 'reason_app_name':
+      case 'reason_domain':
+      case 'cost':
+      case 'months':
+      case 'paid_stars_amount':
+      case 'giveaway_results':
+        break;
+      default:
+        (f.unread ??= []).push(key);
     }
   }
   return f;
@@ -223,8 +308,10 @@ function textRuns(f: MessageFields): TextRun[] | null {
   if (runs === null) {
     const text = f.text;
     if (text === undefined && entities === undefined) runs = [];
-    else if (typeof text === 'string') runs = [{ text, quote: false }];
-    else runs = entityRuns(text);
+    else if (typeof text === 'string') {
+      linkTargets.length = 0;
+      runs = [{ text, quote: false }];
+    } else runs = entityRuns(text);
     if (runs === null) return null;
   }
   if (f.poll !== undefined) {
@@ -234,7 +321,14 @@ function textRuns(f: MessageFields): TextRun[] | null {
   return runs;
 }
 
+/**
+ * Targets of `text_link` entities of the runs `entityRuns` read last (a scratch list reused for
+ * every message: most messages have none, and a list per message would be garbage).
+ */
+const linkTargets: string[] = [];
+
 function entityRuns(entities: unknown): TextRun[] | null {
+  linkTargets.length = 0;
   if (!Array.isArray(entities)) return null;
   // Sized up front: runs live as long as the message, and an array grown by `push` keeps room
   // for 17 elements where most messages have one or two.
@@ -248,7 +342,9 @@ function entityRuns(entities: unknown): TextRun[] | null {
     if (!isObject(entity)) return null;
     const text = entity.text;
     if (typeof text !== 'string') return null;
-    runs[i] = { text, quote: entity.type === 'blockquote' };
+    const type = entity.type;
+    runs[i] = { text, quote: type === 'blockquote' };
+    if (type === 'text_link' && typeof entity.href === 'string') linkTargets.push(entity.href);
   }
   return runs;
 }
@@ -260,6 +356,70 @@ function pollRun(poll: unknown): TextRun | null {
   if (typeof poll.question === 'string') lines.push(poll.question);
   if (Array.isArray(poll.answers)) for (const answer of poll.answers) if (isObject(answer) && typeof answer.text === 'string') lines.push(answer.text);
   return lines.length > 0 ? { text: lines.join('\n'), quote: false } : null;
+}
+
+/**
+ * Text the message carries outside its body (see `ExtraLabel`), grouped by label; undefined when
+ * there is none (most messages). Reads the link targets `textRuns` left in `linkTargets`.
+ */
+function extrasOf(f: MessageFields, service: boolean): ExtraText[] | undefined {
+  let extras: ExtraText[] | undefined;
+  const add = (label: ExtraLabel, text: string): void => {
+    if (text !== '') (extras ??= []).push({ label, text });
+  };
+  for (let i = 0; i < linkTargets.length; i++) add('link', linkTargets[i] as string);
+  if (f.inline_bot_buttons !== undefined) for (const button of buttonsOf(f.inline_bot_buttons)) add('button', button);
+  const contact = f.contact_information;
+  if (isObject(contact)) add('contact', lines([`${plainText(contact.first_name)} ${plainText(contact.last_name)}`.trim(), contact.phone_number]));
+  if (f.place_name !== undefined || f.address !== undefined) add('place', lines([f.place_name, f.address]));
+  // A service message's `title` is the group's new title; a media message's the song title.
+  if (service) add('title', lines([f.title, f.new_title]));
+  if (Array.isArray(f.members)) add('members', lines(f.members));
+  add('inviter', plainText(f.inviter));
+  if (!service && (f.performer !== undefined || f.title !== undefined)) add('audio', lines([f.performer, f.title]));
+  add('sticker', plainText(f.sticker_emoji));
+  if (f.game_title !== undefined || f.game_description !== undefined) add('game', lines([f.game_title, f.game_description, f.game_link]));
+  const invoice = f.invoice_information;
+  if (isObject(invoice)) add('invoice', lines([invoice.title, invoice.description]));
+  const giveaway = f.giveaway_information;
+  if (isObject(giveaway)) add('giveaway', plainText(giveaway.additional_prize));
+  const todo = f.todo_list;
+  if (isObject(todo)) add('todo', lines([todo.title, ...(Array.isArray(todo.items) ? todo.items.map((item: unknown) => (isObject(item) ? item.text : item)) : [])]));
+  add('information', plainText(f.information_text));
+  return extras;
+}
+
+/** Each inline bot button as its label, forward text and URL or data, one per line. */
+function buttonsOf(rows: unknown): string[] {
+  const buttons: string[] = [];
+  if (!Array.isArray(rows)) return buttons;
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    for (const button of row) if (isObject(button)) buttons.push(lines([button.text, button.forward_text, button.data]));
+  }
+  return buttons;
+}
+
+/** The non-empty texts among `values`, one per line (strings, or Telegram's arrays of text pieces). */
+function lines(values: readonly unknown[]): string {
+  let out = '';
+  for (const value of values) {
+    const text = plainText(value);
+    if (text !== '') out = out === '' ? text : `${out}\n${text}`;
+  }
+  return out;
+}
+
+/**
+ * A string, or the text of a Telegram text value (an array of strings and `{ text }` pieces, as
+ * `text` and to-do items are written); '' for anything else.
+ */
+function plainText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return '';
+  let out = '';
+  for (const piece of value) out += typeof piece === 'string' ? piece : isObject(piece) && typeof piece.text === 'string' ? piece.text : '';
+  return out;
 }
 
 /** Whether a path is the marker the exporter writes instead of a file it did not download. */

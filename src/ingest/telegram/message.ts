@@ -6,9 +6,12 @@
  * - `m<id>`       the message's own text up to its first blockquote (possibly empty), always present;
  * - `m<id>.q<N>`  the N-th blockquote of the message (N from 0): text the author quotes;
  * - `m<id>.t<N>`  the message's own text after blockquote N (only when non-empty);
+ * - `m<id>.<label><K>`  text the message carries outside its body, K-th of its label (from 0),
+ *                 after the body segments: see `ExtraLabel` (link targets, buttons, contacts…);
  * - `m<id>.r<K>`  reaction K (from 0) by a named person, role `reaction`, text = the emoji.
  * Every text sub-segment carries the message's full `MessageInfo`, so filters by author or role
- * treat them alike; a `.q` suffix is the only mark of quoted voice until the core type has one.
+ * treat them alike; a `.q` suffix is the only mark of quoted voice until the core type has one,
+ * and the label suffix the only mark of an extra part.
  */
 import type { SegmentInput } from '../../core/document-builder.js';
 import type { MediaItem, MessageInfo, MessageRole, Party, Reaction, Timestamp } from '../../core/document.js';
@@ -17,6 +20,32 @@ import type { MediaItem, MessageInfo, MessageRole, Party, Reaction, Timestamp } 
 export interface TextRun {
   readonly text: string;
   readonly quote: boolean;
+}
+
+/**
+ * Text a message carries beside its body, kept as its own labelled segment (never dropped):
+ * - `link`: the target (URL) of a link hidden behind text;
+ * - `button`: an inline bot button, its label and its URL or data, one per line;
+ * - `contact`: a shared contact's name and phone number;
+ * - `place`: a venue's name and address;
+ * - `title`: a group, channel or topic title set by a service message;
+ * - `members`: people invited, removed or present at group creation, one per line;
+ * - `inviter`: who shared the link a member joined by;
+ * - `audio`: an audio file's performer and title;
+ * - `sticker`: the emoji a sticker stands for;
+ * - `game`, `invoice`, `giveaway`, `todo`: their titles, descriptions, prizes and items;
+ * - `information`: the text of a custom service message.
+ */
+export const EXTRA_LABELS = ['link', 'button', 'contact', 'place', 'title', 'members', 'inviter', 'audio', 'sticker', 'game', 'invoice', 'giveaway', 'todo', 'information'] as const;
+export type ExtraLabel = (typeof EXTRA_LABELS)[number];
+
+/** The suffix of a segment id that marks a part of a message other than its first (`.q0`, `.t1`, `.link0`…). */
+export const SUB_SEGMENT_SUFFIX = new RegExp(`\\.(?:q|t|${EXTRA_LABELS.join('|')})\\d+$`);
+
+/** One extra part of a message (see `ExtraLabel`). */
+export interface ExtraText {
+  readonly label: ExtraLabel;
+  readonly text: string;
 }
 
 /** A named person who reacted, with the emoji and, where the export has it, the time. */
@@ -40,6 +69,12 @@ export interface TelegramMessage {
   readonly reactions?: readonly Reaction[];
   readonly reactors?: readonly Reactor[];
   readonly action?: string;
+  readonly signature?: string;
+  readonly viaBot?: string;
+  /** Extra parts, grouped by label (all parts of one label next to each other). */
+  readonly extras?: readonly ExtraText[];
+  /** Keys of the message object no reader knows, each once, in order of appearance (JSON export). */
+  readonly unreadKeys?: readonly string[];
 }
 
 /** The chat a message belongs to. */
@@ -104,6 +139,8 @@ export function messageSegments(message: TelegramMessage, chat: ChatContext, out
   if (message.media !== undefined && message.media.length > 0) info.media = message.media;
   if (message.reactions !== undefined && message.reactions.length > 0) info.reactions = message.reactions;
   if (message.action !== undefined) info.action = message.action;
+  if (message.signature !== undefined) info.signature = message.signature;
+  if (message.viaBot !== undefined) info.viaBot = message.viaBot;
   const anchor = { messageId: message.id };
   const base = `m${message.id}`;
   // One pass over the runs: adjacent runs of one voice become one segment and empty runs are
@@ -128,6 +165,16 @@ export function messageSegments(message: TelegramMessage, chat: ChatContext, out
     text = run.text;
   }
   out.push({ id, text, part: 'message', anchor, message: info });
+  const extras = message.extras;
+  if (extras !== undefined) {
+    // Numbered within each label; the mapper groups extras by label, so a change of label restarts.
+    let k = 0;
+    for (let e = 0; e < extras.length; e++) {
+      const extra = extras[e] as ExtraText;
+      k = e > 0 && (extras[e - 1] as ExtraText).label === extra.label ? k + 1 : 0;
+      out.push({ id: `${base}.${extra.label}${k}`, text: extra.text, part: 'message', anchor, message: info });
+    }
+  }
   const reactors = message.reactors;
   if (reactors !== undefined) {
     for (let k = 0; k < reactors.length; k++) {

@@ -11,6 +11,7 @@ import { Buffer } from 'node:buffer';
 import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SegmentInput } from '../../core/document-builder.js';
 import type { SozDocument } from '../../core/document.js';
+import { UnreadKeyTally } from '../unread-keys.js';
 import type { ChatContext } from './message.js';
 import { messageSegments } from './message.js';
 import { normalizeJsonMessage } from './json-message.js';
@@ -77,6 +78,8 @@ export class PartBuilder {
   private readonly messageStarts: number[] = [];
   private uninterpreted = 0;
   private firstReason = '';
+  /** Keys of message objects no reader knows (see `json-message.ts`). */
+  private readonly unreadKeys = new UnreadKeyTally();
   private firstId = '';
   private lastId = '';
   private failure: PartFailure | null = null;
@@ -131,6 +134,7 @@ export class PartBuilder {
       } else {
         messageId = normal.id;
         messageSegments(normal, chat, segments);
+        if (normal.unreadKeys !== undefined) for (const key of normal.unreadKeys) this.unreadKeys.add(key, messageId);
       }
       if (this.firstId === '') this.firstId = messageId;
       this.lastId = messageId;
@@ -158,6 +162,8 @@ export class PartBuilder {
         message: `${this.uninterpreted} message(s) could not be interpreted and are kept as raw JSON in segments with role 'uninterpreted' (first: ${this.firstReason})`,
       });
     }
+    const unread = this.unreadKeys.notice('telegram.unread-key');
+    if (unread !== undefined) skeleton.notice(unread);
     if (end.part > 0) {
       skeleton.notice({ code: 'telegram.chat-split', severity: 'info', message: `this chat is split into several documents between messages to bound memory; this is part ${end.part} (messages ${this.firstId}…${this.lastId})` });
     }

@@ -57,7 +57,7 @@ function telegramJsonFiles(): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join(dir, f));
-  return [...files, fileURLToPath(new URL('../../../tests/fixtures/telegram/fictional_group_quotes_reactions.result.json', import.meta.url))];
+  return [...files, ...['fictional_group_quotes_reactions', 'fictional_channel_extras'].map((name) => fileURLToPath(new URL(`../../../tests/fixtures/telegram/${name}.result.json`, import.meta.url)))];
 }
 
 describe('part transfer', () => {
@@ -82,7 +82,7 @@ describe('part transfer', () => {
     }
     expect(chats).toBeGreaterThan(3);
     // Every optional MessageInfo field occurs and travels (media with and without file names too).
-    expect([...optional].sort()).toEqual(['action', 'edited', 'forwardedFrom', 'media', 'reactionTo', 'reactions', 'replyTo']);
+    expect([...optional].sort()).toEqual(['action', 'edited', 'forwardedFrom', 'media', 'reactionTo', 'reactions', 'replyTo', 'signature', 'viaBot']);
     expect(media.some((m) => m.fileName !== undefined) && media.some((m) => m.fileName === undefined)).toBe(true);
   });
 

@@ -65,9 +65,9 @@ const REQUIRED_INFO_KEYS = ['platform', 'chatId', 'chatName', 'messageId', 'auth
  * The optional `MessageInfo` fields in the order `messageSegments` writes them (a reaction's info
  * has only `reactionTo`); `codes` has one bit per field, from bit 6.
  */
-const OPTIONAL_INFO_KEYS = ['forwardedFrom', 'replyTo', 'reactionTo', 'edited', 'media', 'reactions', 'action'] as const;
+const OPTIONAL_INFO_KEYS = ['forwardedFrom', 'replyTo', 'reactionTo', 'edited', 'media', 'reactions', 'action', 'signature', 'viaBot'] as const;
 type OptionalKey = (typeof OPTIONAL_INFO_KEYS)[number];
-const OPTIONAL_BIT: Readonly<Record<OptionalKey, number>> = { forwardedFrom: 1 << 6, replyTo: 1 << 7, reactionTo: 1 << 8, edited: 1 << 9, media: 1 << 10, reactions: 1 << 11, action: 1 << 12 };
+const OPTIONAL_BIT: Readonly<Record<OptionalKey, number>> = { forwardedFrom: 1 << 6, replyTo: 1 << 7, reactionTo: 1 << 8, edited: 1 << 9, media: 1 << 10, reactions: 1 << 11, action: 1 << 12, signature: 1 << 13, viaBot: 1 << 14 };
 /** `codes` per info: bits 0–3 role, bit 4 offset recorded, bit 5 iso is null, then `OPTIONAL_BIT`. */
 const OFFSET_RECORDED = 1 << 4;
 const ISO_NULL = 1 << 5;
@@ -152,6 +152,8 @@ export function packPart(part: PartToPack): PackedPart {
     if (info.media !== undefined) packMedia(info.media, info.messageId, media, strings);
     if (info.reactions !== undefined) reactions.push(info.reactions);
     if (info.action !== undefined) strings.push(info.action);
+    if (info.signature !== undefined) strings.push(info.signature);
+    if (info.viaBot !== undefined) strings.push(info.viaBot);
     codes[k] = code;
   }
   const lengths = new Uint32Array(strings.length);
@@ -228,6 +230,8 @@ export function unpackPart(packed: PackedPart): BuiltPart {
     }
     if (code & OPTIONAL_BIT.reactions) info.reactions = packed.reactions[reactionsAt++];
     if (code & OPTIONAL_BIT.action) info.action = next();
+    if (code & OPTIONAL_BIT.signature) info.signature = next();
+    if (code & OPTIONAL_BIT.viaBot) info.viaBot = next();
     infos[k] = info;
     anchors[k] = entry === undefined ? { evidenceSha256: sha, messageId, part: 'message' } : { evidenceSha256: sha, entry, messageId, part: 'message' };
   }

@@ -154,6 +154,14 @@ class WorkerRunner implements PartRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    // A terminating worker does not keep the event loop alive (Node 20, even after `ref()`): when
+    // nothing else does, the process ended inside `terminate` — silently, exit code 0 — before the
+    // caller's error (e.g. a limit reached) was reported. A timer holds the loop until they stop.
+    const keepAlive = setInterval(() => undefined, 60_000);
+    try {
+      await Promise.all(this.workers.map((worker) => worker.terminate()));
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 }

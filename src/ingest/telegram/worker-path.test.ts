@@ -18,7 +18,7 @@ import type { TelegramJsonOptions } from './json-adapter.js';
 import { createTelegramJsonAdapter } from './json-adapter.js';
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
-const JSON_PATH = ['json-adapter', 'json-scanner', 'parse-batch', 'message', 'json-message', 'pool', 'part-transfer', 'worker'].map((m) => `ingest/telegram/${m}.ts`);
+const JSON_PATH = [...['json-adapter', 'json-scanner', 'parse-batch', 'message', 'json-message', 'pool', 'part-transfer', 'worker'].map((m) => `ingest/telegram/${m}.ts`), 'ingest/unread-keys.ts'];
 
 let out = '';
 let compiled: {

@@ -34,6 +34,8 @@ interface ManifestRow {
 interface WalkState {
   decompressed: number;
   readonly rows: ManifestRow[];
+  /** Entries whose names carry no encoding (no UTF-8 flag, not ASCII), and the code page used. */
+  readonly guessedNames: Array<{ readonly path: string; readonly decoding: 'cp866' | 'cp437' }>;
 }
 
 /**
@@ -76,7 +78,7 @@ export function detectZip(input: Pick<EvidenceInput, 'head' | 'name' | 'mediaTyp
 
 async function* extractZip(input: EvidenceInput, adapters: () => readonly IngestAdapter[], sniff: (bytes: Uint8Array) => string): AsyncIterable<SozDocument> {
   const bytes = await input.bytes();
-  const state: WalkState = { decompressed: 0, rows: [] };
+  const state: WalkState = { decompressed: 0, rows: [], guessedNames: [] };
   yield* walkZip(bytes, '', 0, input, adapters, sniff, state);
   yield manifestDocument(input, state);
 }
@@ -113,8 +115,9 @@ async function* walkZip(
       }
       if (next.done) break;
       const entry = next.value;
-      const name = entryName(entry);
+      const { name, decoding } = entryName(entry);
       const path = prefix + name;
+      if (decoding === 'cp866' || decoding === 'cp437') state.guessedNames.push({ path, decoding });
       const reason = unsafeReason(name) ?? (isSymlink(entry) ? 'is a symbolic link' : undefined);
       if (reason !== undefined) {
         throw new UserError(
@@ -272,6 +275,13 @@ function manifestDocument(input: EvidenceInput, state: WalkState): SozDocument {
   if (media.length > 0) builder.notice({ code: 'zip.media-not-analysed', severity: 'info', message: `${media.length} media file(s) are listed but have no text to analyse: ${list(media)}` });
   if (unknown.length > 0) builder.notice({ code: 'zip.unknown-entries', severity: 'warning', message: `${unknown.length} entr(ies) in a format soz does not read, listed but not analysed: ${list(unknown)}` });
   if (failed.length > 0) builder.notice({ code: 'zip.entry-failed', severity: 'warning', message: `${failed.length} entr(ies) could not be read: ${failed.slice(0, 5).map((row) => `${row.path} (${row.detail ?? ''})`).join('; ')}` });
+  for (const decoding of ['cp866', 'cp437'] as const) {
+    const named = state.guessedNames.filter((entry) => entry.decoding === decoding);
+    if (named.length === 0) continue;
+    const how = decoding === 'cp866' ? 'CP866 (the Cyrillic DOS code page Russian Windows archivers write: the bytes spell Cyrillic words there)' : 'CP437 (the ZIP standard\'s default; the bytes are not Cyrillic in CP866)';
+    const paths = named.slice(0, 20).map((entry) => entry.path).join(', ') + (named.length > 20 ? ` and ${named.length - 20} more` : '');
+    builder.notice({ code: 'zip.entry-name-encoding', severity: 'info', message: `${named.length} entry name(s) do not say their encoding (no UTF-8 flag) and were decoded as ${how}: ${paths}` });
+  }
   if (unread.length > 0) builder.notice({ code: 'zip.entries-not-opened', severity: 'warning', message: `${unread.length} entr(ies) were not opened (encrypted, unsupported compression or nested too deep): ${list(unread)}` });
   return builder.build({
     role: 'container-manifest',
