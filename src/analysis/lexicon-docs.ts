@@ -22,13 +22,19 @@ function matchOf(entry: LexiconEntry): string {
       if (t.words) parts.push(t.words.join('/'));
       if (t.prefixes) parts.push(`${t.prefixes.join('/')}…`);
       if (t.suffixes) parts.push(`…-${t.suffixes.join('/-')}`);
+      if (t.grammemes) parts.push(`(${t.grammemes.join(',')} when in the dictionary)`);
       return parts.join(' ');
     });
-    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${items.join(' + ')}`;
+      const except = (entry.exclusions ?? []).map((x) => x.note);
+    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${items.join(' + ')}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
   }
   const words = [entry.lemma, ...(entry.variants ?? [])].filter((w): w is string => w !== undefined);
   const forms = entry.forms ?? [];
-  return [words.length ? `stem of ${words.join(', ')}` : '', forms.length ? `forms ${forms.join(', ')}` : ''].filter(Boolean).join('; ');
+  // Russian words the dictionary knows match by lexeme; everything else by stem.
+  const how = entry.language === 'ru' ? 'lexeme (else stem) of' : 'stem of';
+  const matches = [words.length ? `${how} ${words.join(', ')}` : '', forms.length ? `forms ${forms.join(', ')}` : ''].filter(Boolean).join('; ');
+  const except = (entry.exclusions ?? []).map((x) => x.note);
+  return except.length > 0 ? `${matches}; except: ${except.join(' ')}` : matches;
 }
 
 /** Markdown table of every entry, grouped by file, with a summary of counts per category × language. */
