@@ -10,7 +10,7 @@ import type { LanguageCode } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { describeStep, tokenize } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
-import { filterFindings, segmentAuthor } from './filters.js';
+import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, LexiconEntry, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
@@ -66,8 +66,6 @@ function isFeature(entry: LexiconEntry): boolean {
 
 const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
 
-/** Segments whose id ends in `.q<N>` are blockquotes emitted by the chat adapters. */
-const BLOCKQUOTE_SEGMENT = /\.q\d+$/;
 
 const SCRIPT_LANGUAGES: Readonly<Record<string, readonly LanguageCode[]>> = {
   Cyrillic: ['ru', 'ky', 'kk', 'uz-Cyrl', 'tg'],
@@ -339,7 +337,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   if (text.trim() === '') return [];
   const window = options.contextWindow ?? 60;
   const role = segment.message?.role;
-  const isBlockquote = BLOCKQUOTE_SEGMENT.test(segment.id);
+  const blockquote = isBlockquote(segment);
   let quotes: Range[] | undefined;
   const author = segmentAuthor(segment);
   const originalAuthor = role === 'forwarded' ? segment.message?.forwardedFrom?.name : undefined;
@@ -363,7 +361,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const key = `${entry.id}\u0000${range[0]}\u0000${range[1]}`;
       if (findings.has(key)) continue;
       const quotedByMarks = insideAny((quotes ??= quotationSpans(text)), first.start, last.end);
-      const quoted = isBlockquote || quotedByMarks || scripture.cited(first.start);
+      const quoted = blockquote || quotedByMarks || scripture.cited(first.start);
       const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start);
       const counter = new Set<Countervailing>();
       if (quoted) counter.add('quoted');
