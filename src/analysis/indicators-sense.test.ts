@@ -80,6 +80,18 @@ describe('lexemes, not prefixes', () => {
   });
 });
 
+describe('Arabic is searched', () => {
+  it('finds calls and violence in Arabic, and a Qur\'an reference makes the verse a quotation', () => {
+    // Qur'an 2:190 (public text): «وقاتلوا في سبيل الله الذين يقاتلونكم ولا تعتدوا».
+    const verse = all('وَقَاتِلُوا فِي سَبِيلِ اللَّهِ الَّذِينَ يُقَاتِلُونَكُمْ (2:190)');
+    expect(one(verse, 'ar.violence.qital').voice).toBe('quotation');
+    const own = all('اقتلوهم جميعا');
+    expect(one(own, 'ar.violence.qatl').voice).toBe('own');
+    expect(one(own, 'ar.call-to-action.imperative-2pl').actual).toBe('اقتلوهم');
+    expect(one(all('لا تقتلوا الابرياء'), 'ar.violence.qatl').countervailing).toContain('negated');
+  });
+});
+
 describe('negation scope, condemnation and prohibition', () => {
   const counter = (text: string, ruleId: string, language: LanguageCode): readonly string[] => one(all(text, language), ruleId).countervailing;
 

@@ -64,6 +64,8 @@ function isFeature(entry: LexiconEntry): boolean {
   return entry.subcategory !== undefined && FEATURE_SUBCATEGORIES[entry.category]?.has(entry.subcategory) === true;
 }
 
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
 const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
 
 
@@ -122,6 +124,9 @@ function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled
     chosen.add(guess.language);
     for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
     for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) chosen.add(l);
+    // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
+    // share, but their script says which lexicon can read them.
+    if (ARABIC_LETTER.test(text)) chosen.add('ar');
   }
   return [...chosen].filter((l) => compiled.indicators.has(l)).sort();
 }
