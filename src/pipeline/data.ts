@@ -5,6 +5,7 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import { messageOf } from '../core/errors.js';
 import { INSTALL_ROOT } from './install.js';
 import { validateLexicons } from '../analysis/index.js';
+import { validateEvalSet } from '../analysis/eval/index.js';
 import { validateLanguageData } from '../language/index.js';
 import { validateSopData } from '../sop/data.js';
 
@@ -13,8 +14,8 @@ import { validateSopData } from '../sop/data.js';
  * and the fix. `npm test` runs this first (`soz data validate`).
  */
 export async function validateData(): Promise<string[]> {
-  const [lexicons, language] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT)]);
-  return [...validateTemplates(), ...lexicons, ...language, ...(await validateSopData())];
+  const [lexicons, language, evalSet] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT), validateEvalSet(INSTALL_ROOT)]);
+  return [...validateTemplates(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
 }
 
 /** Every Handlebars template under templates/ compiles. */
