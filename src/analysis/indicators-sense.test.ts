@@ -155,20 +155,22 @@ describe('forwarded authorship and grouping', () => {
     expect(f).toMatchObject({ author: 'Holder', originalAuthor: 'Origin channel', voice: 'forwarded' });
   });
 
-  it('bare pronouns, imperatives and modals accompany the candidate of their message; alone they are withheld, not lost', () => {
+  it('a pronoun stands beside a call in its sentence, accompanies the message\'s candidate otherwise, and alone is withheld, not lost', () => {
     const b = new DocumentBuilder({ sha256: 'f'.repeat(64), name: 'chat.json' }, 'telegram-json');
     b.add({ id: 'm1', text: 'Мы должны уничтожить врагов.', part: 'message', message: msg('1', 'A') });
-    b.add({ id: 'm2', text: 'Наберите номер, нам нужно проверить.', part: 'message', message: msg('2', 'A') });
+    b.add({ id: 'm2', text: 'Мы с ними работаем давно. Война закончилась.', part: 'message', message: msg('2', 'A') });
+    b.add({ id: 'm3', text: 'Мы были у них дома.', part: 'message', message: msg('3', 'A') });
     const d = b.build();
     const grouped = runIndicators([d], { lexicons, languages: ['ru'] });
-    expect(grouped.findings.every((f) => f.place.segmentId === 'm1')).toBe(true);
-    const core = one(grouped.findings, 'ru.violence.unichtozhit');
-    expect(core.accompanying?.map((a) => a.ruleId)).toEqual(expect.arrayContaining(['ru.us-them.my', 'ru.call-to-action.obligation-dolzhen']));
-    expect(new Set(grouped.findings.map((f) => f.unit)).size).toBe(1);
-    expect(grouped.withheld.map((w) => w.segmentId)).toEqual(expect.arrayContaining(['m2']));
+    expect(one(grouped.findings, 'ru.us-them.my').place.segmentId).toBe('m1');
+    const war = one(grouped.findings, 'ru.violence.voyna');
+    expect(war.accompanying?.map((a) => a.actual)).toEqual(['Мы', 'ними']);
+    expect(grouped.findings.filter((f) => f.place.segmentId === 'm2').map((f) => f.ruleId)).toEqual(['ru.violence.voyna']);
+    expect(grouped.withheld.map((w) => `${w.segmentId}:${w.actual}`)).toEqual(['m3:Мы', 'm3:них']);
+    expect(new Set(grouped.findings.filter((f) => f.place.segmentId === 'm1').map((f) => f.unit)).size).toBe(1);
     const standalone = runIndicators([d], { lexicons, languages: ['ru'], standaloneFeatures: true });
     const attached = grouped.findings.reduce((n, f) => n + (f.accompanying?.length ?? 0), 0);
     expect(standalone.findings.length).toBe(grouped.findings.length + attached + grouped.withheld.length);
-    expect(grouped.counts.attachedFeatures).toBe(attached);
+    expect(grouped.counts).toMatchObject({ attachedFeatures: attached, withheldFeatures: { 'us-them': 2 } });
   });
 });

@@ -12,7 +12,7 @@ import { describeStep, tokenize } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { LexiconCategory, LexiconEntry, MarkerKind } from './lexicon-schema.js';
+import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import { SegmentLanguages } from './segment-language.js';
@@ -52,17 +52,16 @@ export interface IndicatorOptions {
 }
 
 /**
- * Features: markers that say little alone (a pronoun «мы», an imperative «наберите», a modal
- * «нужно») and matter as context of a candidate in the same message.
+ * Features: markers that say little alone (a pronoun «мы», «они», "you") and matter as context
+ * of a candidate in the same message. Calls are never features: an imperative is what the
+ * examiner reads first, even in a prayer (then it carries the prayer counter-indicator).
  */
-const FEATURE_SUBCATEGORIES: Readonly<Partial<Record<LexiconCategory, ReadonlySet<string>>>> = {
-  'us-them': new Set(['in-group', 'out-group', 'addressee']),
-  'call-to-action': new Set(['imperative', 'obligation', 'hortative']),
-};
+const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
-function isFeature(entry: LexiconEntry): boolean {
-  return entry.subcategory !== undefined && FEATURE_SUBCATEGORIES[entry.category]?.has(entry.subcategory) === true;
-}
+/** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
+const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation']);
+/** A call with one of these is no call to people, so its pronouns («прости нам») are no target. */
+const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned']);
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
@@ -333,8 +332,8 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
   return findingsOfSegment(doc, segment, compiled, options, new SegmentLanguages(), new LineIndex(doc.text));
 }
 
-/** Findings that are features (see {@link isFeature}); filled as findings are made. */
-const FEATURES = new WeakSet<Finding>();
+/** Every finding → document offset of its sentence's start and its entry's subcategory. */
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined }>();
 
 function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
@@ -430,7 +429,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         unit,
         ...(normalisations.length > 0 ? { normalisations } : {}),
       };
-      if (isFeature(entry)) FEATURES.add(finding);
+      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory });
       findings.set(key, finding);
     }
   }
@@ -480,8 +479,18 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
 }
 
 /**
- * Attaches each feature to the nearest non-feature candidate of its unit (message), ties to the
- * earlier one. Features of a unit without a candidate are returned as withheld.
+ * Whether a pronoun stands as a candidate: its sentence also holds a call to people or a negative
+ * evaluation (the pronoun names the target or the evaluated group: «Мы должны уничтожить их»).
+ * Two pronouns alone («нам … они») are everyday talk.
+ */
+function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {
+  return sentence.some((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+}
+
+/**
+ * Pronouns that are part of a statement stay candidates (see {@link pronounStands}). Other features of a unit (message) with
+ * a candidate attach to the nearest one, ties to the earlier; features of a unit without any
+ * candidate are returned as withheld.
  */
 function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; attached: number; withheld: Finding[] } {
   const byUnit = new Map<string, Finding[]>();
@@ -495,8 +504,16 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
   const withheld: Finding[] = [];
   let attached = 0;
   for (const unitFindings of byUnit.values()) {
-    const cores = unitFindings.filter((f) => !FEATURES.has(f)).sort(compareFindings);
-    const features = unitFindings.filter((f) => FEATURES.has(f)).sort(compareFindings);
+    const bySentence = new Map<number | undefined, Finding[]>();
+    for (const f of unitFindings) {
+      const key = SENTENCE_OF.get(f)?.start;
+      const list = bySentence.get(key);
+      if (list) list.push(f);
+      else bySentence.set(key, [f]);
+    }
+    const stands = (f: Finding): boolean => !FEATURE_CATEGORIES.has(f.category as LexiconCategory) || pronounStands(f, bySentence.get(SENTENCE_OF.get(f)?.start) ?? []);
+    const cores = unitFindings.filter(stands).sort(compareFindings);
+    const features = unitFindings.filter((f) => !stands(f)).sort(compareFindings);
     if (cores.length === 0) {
       withheld.push(...features);
       continue;

@@ -22,7 +22,7 @@ function matchOf(entry: LexiconEntry): string {
       if (t.words) parts.push(t.words.join('/'));
       if (t.prefixes) parts.push(`${t.prefixes.join('/')}…`);
       if (t.suffixes) parts.push(`…-${t.suffixes.join('/-')}`);
-      if (t.grammemes) parts.push(`(${t.grammemes.join(',')} when in the dictionary)`);
+      if (t.grammemes) parts.push(`(${t.grammemes.join(',')}${t.requireDictionary ? ', dictionary words only' : ' when in the dictionary'})`);
       return parts.join(' ');
     });
       const except = (entry.exclusions ?? []).map((x) => x.note);

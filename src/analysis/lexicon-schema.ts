@@ -82,6 +82,8 @@ export const tokenTestSchema = z
      * сайте, a noun, then never passes as a verb in -йте).
      */
     grammemes: z.array(nonEmpty).min(1).optional(),
+    /** With `grammemes`: a word the dictionary does not know fails too (for endings as short as -и). */
+    requireDictionary: z.boolean().optional(),
   })
   .strict()
   .refine((t) => t.lemma !== undefined || t.words !== undefined || t.suffixes !== undefined || t.prefixes !== undefined, {

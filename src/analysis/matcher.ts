@@ -46,6 +46,7 @@ interface CompiledTest {
    */
   readonly dictionary?: { readonly lexemes?: ReadonlySet<string> };
   readonly grammemes?: readonly string[];
+  readonly requireDictionary?: boolean;
 }
 
 /** Where a rule comes from in its entry: which lemma, variant or form, or the pattern. */
@@ -167,7 +168,7 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
     ...(test.excludePrefixes !== undefined ? { excludePrefixes: test.excludePrefixes.map(lower) } : {}),
     minLength: test.minLength ?? 1,
     ...(test.exceptions !== undefined ? { exceptions: new Set(test.exceptions.map(lower)) } : {}),
-    ...(test.grammemes !== undefined && language === 'ru' ? { grammemes: test.grammemes } : {}),
+    ...(test.grammemes !== undefined && language === 'ru' ? { grammemes: test.grammemes, requireDictionary: test.requireDictionary === true } : {}),
   };
 }
 
@@ -269,6 +270,7 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
         const first = rule.tests[0];
         if (!first) continue;
         // Index by the most selective condition of the first test.
+        for (const lexeme of first.dictionary?.lexemes ?? []) add(byKey, `l\u0000${lexeme}`, rule);
         if (first.stems) for (const s of first.stems) add(byKey, `s\u0000${s}`, rule);
         else if (first.words) for (const w of first.words) add(byKey, `w\u0000${w}`, rule);
         else if (first.prefixes) for (const prefix of first.prefixes) add(byPrefix, prefix, rule);
@@ -331,6 +333,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
     for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
+    for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
     for (const length of compiled.suffixLengths) {
       if (length >= token.normalised.length) continue;
       for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
@@ -350,7 +353,10 @@ function passes(test: CompiledTest, token: PreparedToken): boolean {
   const word = token.normalised;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
-  if (test.stems && !test.stems.has(token.stem)) return false;
+  // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
+  // whatever the stemmer makes of it); an unknown word falls back to the stem.
+  const byLexeme = test.dictionary !== undefined && token.parses.length > 0;
+  if (test.stems && !byLexeme && !test.stems.has(token.stem)) return false;
   if (test.words && !test.words.has(word)) return false;
   if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
   if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
@@ -359,7 +365,7 @@ function passes(test: CompiledTest, token: PreparedToken): boolean {
     const lexemes = test.dictionary.lexemes;
     if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
   }
-  if (test.grammemes && token.parses.length > 0) {
+  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary)) {
     const wanted = test.grammemes;
     if (!token.parses.some((p) => wanted.every((g) => p.grammemes.includes(g)))) return false;
   }
