@@ -69,13 +69,15 @@ function loadAz(): AzModule {
 }
 
 const NO_PARSES: readonly RussianParse[] = [];
+/** Only the dictionary parser: `az`'s guessers are never used (see the module comment) and are most of its time. */
+const DICTIONARY_ONLY = { typos: 0, stutter: 0, parsers: ['Dictionary'] } as const;
 
 /**
  * The dictionary readings of a lower-case Russian word form, each lemma/word-class pair once,
  * in the dictionary's order. Empty for a word the dictionary does not contain.
  */
 export function russianParses(word: string): readonly RussianParse[] {
-  const parses = loadAz().Morph(word, { typos: 0, stutter: 0 }).filter((p) => p.parser === 'Dictionary');
+  const parses = loadAz().Morph(word, DICTIONARY_ONLY).filter((p) => p.parser === 'Dictionary');
   if (parses.length === 0) return NO_PARSES;
   const seen = new Set<string>();
   const out: RussianParse[] = [];
