@@ -59,8 +59,8 @@ export interface IndicatorOptions {
 const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
 /** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
-const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation']);
-/** A call with one of these is no call to people, so its pronouns («прости нам») are no target. */
+const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation', 'violence']);
+/** A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы осуждаем насилие») are no target. */
 const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned']);
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
@@ -479,8 +479,9 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
 }
 
 /**
- * Whether a pronoun stands as a candidate: its sentence also holds a call to people or a negative
- * evaluation (the pronoun names the target or the evaluated group: «Мы должны уничтожить их»).
+ * Whether a pronoun stands as a candidate: its sentence also holds a call to people, violence or a
+ * negative evaluation, none of them negated, condemned or prayed (the pronoun names the target,
+ * the actor or the evaluated group: «Мы должны уничтожить их», «иначе нас уничтожат»).
  * Two pronouns alone («нам … они») are everyday talk.
  */
 function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {

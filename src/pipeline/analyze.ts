@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   readonly queries?: readonly string[];
   /** Lemma-aware corpus tools. */
   readonly lemma?: boolean;
+  /** Bare us/them pronouns as candidates of their own instead of context of their message's candidates. */
+  readonly standaloneFeatures?: boolean;
 }
 
 export interface AnalyzeOutcome {
@@ -80,6 +82,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
         ...(options.filter ? { filter: options.filter } : {}),
         ...(options.queries ? { queries: options.queries } : {}),
         ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+        ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
       }),
     ];
     for (const result of results) {
