@@ -38,6 +38,10 @@ describe('lexemes, not prefixes', () => {
   it('every exclusion in the lexicons stops its own example', () => {
     let checked = 0;
     for (const lexicon of lexicons) {
+      for (const exclusion of lexicon.exclusions ?? []) {
+        expect(all(exclusion.example, lexicon.language as LanguageCode).filter((f) => f.citation?.lexicon === lexicon.lexicon), `${lexicon.lexicon}: ${exclusion.note}`).toEqual([]);
+        checked++;
+      }
       for (const entry of lexicon.entries) {
         for (const exclusion of entry.exclusions ?? []) {
           expect(rules(all(exclusion.example, lexicon.language as LanguageCode)), `${entry.id}: ${exclusion.note}`).not.toContain(entry.id);

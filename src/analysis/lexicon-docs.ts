@@ -60,6 +60,7 @@ export function lexiconTable(lexicons: readonly Lexicon[]): string {
   for (const lexicon of sorted) {
     lines.push(`## ${lexicon.lexicon} (version ${lexicon.version})`, '', `File: \`${lexicon.path}\`. ${cell(lexicon.description)}`, '');
     if (lexicon.needsLabUpdate) lines.push(`**Needs the lab's current list.** ${cell(lexicon.instructions)}`, '');
+    if (lexicon.exclusions?.length) lines.push(`Never for any entry: ${cell(lexicon.exclusions.map((x) => x.note).join(' '))}`, '');
     lines.push('Sources:', '');
     for (const source of lexicon.sources) lines.push(`- \`${source.id}\`: ${cell(source.citation)}`);
     lines.push('');

@@ -233,6 +233,8 @@ export const lexiconFileSchema = z
     needsLabUpdate: z.boolean().optional(),
     /** How the lab maintains the file. */
     instructions: nonEmpty.optional(),
+    /** Exclusions that hold for every entry of the file (a sense shared by all: «русский язык»). */
+    exclusions: z.array(exclusionSchema).optional(),
     entries: z.array(entrySchema),
   })
   .strict();

@@ -192,8 +192,8 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
   };
 }
 
-function compileExclusions(entry: LexiconEntry, language: LanguageCode): CompiledExclusion[] {
-  return (entry.exclusions ?? []).map((exclusion) => {
+function compileExclusions(exclusions: readonly Exclusion[], language: LanguageCode): CompiledExclusion[] {
+  return exclusions.map((exclusion) => {
     const previous = compileNeighbour(exclusion.previous, language);
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
@@ -219,7 +219,7 @@ function describePattern(entry: LexiconEntry): string {
 /** Turns one entry into rules (one per lemma/variant/form; one for a sequence pattern). */
 function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode): CompiledRule[] {
   const rules: CompiledRule[] = [];
-  const exclusions = compileExclusions(entry, language);
+  const exclusions = compileExclusions([...(lexicon.exclusions ?? []), ...(entry.exclusions ?? [])], language);
   const lexemes: [RuleOrigin['kind'], string | undefined][] = [['lemma', entry.lemma], ...(entry.variants ?? []).map((v): [RuleOrigin['kind'], string] => ['variant', v])];
   for (const [kind, phrase] of lexemes) {
     if (phrase === undefined) continue;
