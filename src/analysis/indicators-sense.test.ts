@@ -144,6 +144,10 @@ describe('prayer and ritual', () => {
     expect(one(all('Совершайте намаз вовремя.', 'ru'), 'ru.call-to-action.imperative-2pl-yte').countervailing).toContain('prayer');
     expect(one(all('O Allah, let us see the truth.', 'en'), 'en.call-to-action.lets').countervailing).toContain('prayer');
     expect(one(all('Let us fight them.', 'en'), 'en.call-to-action.lets').countervailing).not.toContain('prayer');
+    const vocative = one(all('O Allah, guide us and forgive us.', 'en'), 'en.call-to-action.imperative-vocative');
+    expect(vocative.actual).toBe('guide');
+    expect(vocative.countervailing).toContain('prayer');
+    expect(rules(all('Guide them to the river.', 'en'))).not.toContain('en.call-to-action.imperative-vocative');
   });
 });
 

@@ -102,6 +102,11 @@ export const patternSchema = z.discriminatedUnion('type', [
       sentenceInitial: z.boolean().optional(),
       /** Not when the token before the first one is one of these normalised forms. */
       notAfter: z.array(nonEmpty).optional(),
+      /**
+       * Only when the word before the first one, across punctuation, is one of these (a vocative:
+       * «Lord, grant …»). Combine with the first test's word list, never alone.
+       */
+      onlyAfter: z.array(nonEmpty).min(1).optional(),
     })
     .strict(),
   z

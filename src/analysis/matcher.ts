@@ -79,6 +79,7 @@ export interface CompiledRule {
   readonly tests: readonly CompiledTest[];
   readonly sentenceInitial: boolean;
   readonly notAfter?: ReadonlySet<string>;
+  readonly onlyAfter?: ReadonlySet<string>;
   readonly origin: RuleOrigin;
   /** `origin.text` normalised, for exclusions that apply to some of the entry's words only. */
   readonly originKey: string;
@@ -243,6 +244,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       sentenceInitial: pattern.sentenceInitial === true,
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
     });
   }
   return rules;
@@ -432,6 +434,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         const previous = tokens[i - 1];
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
+      if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
