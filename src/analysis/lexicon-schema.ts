@@ -126,14 +126,16 @@ export const neighbourSchema = z
     words: z.array(nonEmpty).min(1).optional(),
     /** Normalised form starts with one of these. */
     prefixes: z.array(nonEmpty).min(1).optional(),
+    /** Normalised form ends with one of these (e.g. a Kyrgyz genitive -нын before a possessed noun). */
+    suffixes: z.array(nonEmpty).min(1).optional(),
     /** Russian: one of the word's dictionary lemmas is one of these. */
     lemmas: z.array(nonEmpty).min(1).optional(),
     /** Russian: one of the word's dictionary readings has this OpenCorpora part of speech (NOUN, ADJF, PREP …). */
     pos: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {
-    message: 'a neighbour test needs words, prefixes, lemmas or pos',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas or pos',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 

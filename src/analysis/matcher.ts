@@ -59,6 +59,7 @@ export interface RuleOrigin {
 interface CompiledNeighbour {
   readonly words?: ReadonlySet<string>;
   readonly prefixes?: readonly string[];
+  readonly suffixes?: readonly string[];
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
 }
@@ -188,6 +189,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
   return {
     ...(test.words ? { words: new Set(test.words.map(lower)) } : {}),
     ...(test.prefixes ? { prefixes: test.prefixes.map(lower) } : {}),
+    ...(test.suffixes ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
   };
@@ -378,6 +380,7 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (!token) return false;
   if (test.words && !test.words.has(token.normalised)) return false;
   if (test.prefixes && !test.prefixes.some((p) => token.normalised.startsWith(p))) return false;
+  if (test.suffixes && !test.suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x))) return false;
   if (test.lemmas && !token.parses.some((p) => test.lemmas?.has(p.lemma))) return false;
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
   return true;
