@@ -51,7 +51,7 @@ describe('an untouched case verifies at every stage and in every report format',
   it('an analysis with a selection and a reference corpus is repeated with them (the corpus given again with --reference)', async () => {
     const dir = await initCase();
     await ok(['add', dir, ...materials()]);
-    await ok(['analyze', dir, '--query', 'we', '--lemma', '--since', '2020-01-01', '--reference', MATERIALS]);
+    await ok(['analyze', dir, '--query', 'we', '--lemma', '--standalone-features', '--since', '2020-01-01', '--reference', MATERIALS]);
     const without = await run(['verify', dir]);
     expect(without.code).toBe(1);
     expect(without.stdout).toMatch(/^note: the analysis used a reference corpus of \d+ document\(s\) outside the case; give it with --reference DIR/m);
@@ -72,7 +72,10 @@ describe('an untouched case verifies at every stage and in every report format',
 describe('examiner work after the last render is "stale", not tampering', () => {
   it('a review decision after a draft render: exit 4, its own words; re-rendering every format makes it consistent again', async () => {
     const dir = await initCase();
-    await ok(['add', dir, ...materials()]);
+    // The demo materials are benign and raise no candidate: add a fictional call to review.
+    const call = join(dir, '..', 'call.txt');
+    writeFileSync(call, 'Жители квартала, вооружайтесь и прогоните соседей с рынка!\n');
+    await ok(['add', dir, ...materials(), call]);
     await ok(['analyze', dir]);
     await ok(['report', dir, '--format', 'md,html']);
     const candidate = /^(F[0-9a-f]+) /m.exec((await ok(['review', dir, '--list'])).stdout)?.[1];

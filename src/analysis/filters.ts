@@ -46,6 +46,14 @@ export function segmentAuthor(segment: Segment): string | undefined {
   return segment.message?.author.name ?? segment.author;
 }
 
+/** Segments whose id ends in `.q<N>` are blockquotes emitted by the chat adapters. */
+const BLOCKQUOTE_SEGMENT = /\.q\d+$/;
+
+/** Whether a segment is a blockquote inside a message (someone else's words, set off by the sender). */
+export function isBlockquote(segment: Segment): boolean {
+  return BLOCKQUOTE_SEGMENT.test(segment.id);
+}
+
 /** Milliseconds since the epoch for an ISO string, reading a missing offset as UTC. */
 export function isoToMillis(iso: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso.trim());

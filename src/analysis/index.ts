@@ -43,6 +43,8 @@ export interface AnalysisOptions {
   readonly contextWindow?: number;
   readonly languages?: readonly LanguageCode[];
   readonly categories?: readonly LexiconCategory[];
+  /** Keep us/them pronouns, imperatives and modals as candidates of their own (default false). */
+  readonly standaloneFeatures?: boolean;
   /** Lemma-aware corpus tools (default false). */
   readonly lemma?: boolean;
   /** N-gram sizes (default [2, 3]). */
@@ -73,13 +75,13 @@ export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptio
 
   if (wanted.has('indicators')) {
     const compiled = compileIndicators(options.lexicons, options.categories);
-    const result = runIndicators(docs, { lexicons: options.lexicons, filter, segmentLanguages, contextWindow: options.contextWindow ?? 60, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}) }, compiled);
+    const result = runIndicators(docs, { lexicons: options.lexicons, filter, segmentLanguages, contextWindow: options.contextWindow ?? 60, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures: options.standaloneFeatures === true }, compiled);
     results.push({
       analysis: INDICATORS_ANALYSIS,
       version: INDICATORS_VERSION,
-      parameters: { ...common, contextWindow: options.contextWindow ?? 60, languages: options.languages ?? 'identified per segment', categories: options.categories ?? 'all', lexicons: options.lexicons.map((l) => ({ lexicon: l.lexicon, version: l.version, entries: l.entries.length })) },
+      parameters: { ...common, contextWindow: options.contextWindow ?? 60, languages: options.languages ?? 'identified per segment', categories: options.categories ?? 'all', standaloneFeatures: options.standaloneFeatures === true, lexicons: options.lexicons.map((l) => ({ lexicon: l.lexicon, version: l.version, entries: l.entries.length })) },
       findings: result.findings,
-      data: { counts: result.counts },
+      data: { counts: result.counts, withheld: result.withheld },
     });
   }
   const units = corpusUnits(selection.segments, { lemma, segmentLanguages });

@@ -1,3 +1,4 @@
+// Detector tests: bare features (pronouns, imperatives, modals) stay standalone so each rule is seen; grouping is tested in indicators-grouping.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../core/canonical-json.js';
 import { DocumentBuilder } from '../core/document-builder.js';
@@ -39,7 +40,7 @@ function expectAt(d: SozDocument, findings: readonly Finding[], ruleId: string, 
 describe('indicator candidates — offsets per category and language', () => {
   it('Russian: call to action, violence, group, us/them, negative evaluation, religious term', () => {
     const d = doc('Мы должны защитить наших детей. Уничтожайте врагов!', 'Узбеки и мусульмане живут здесь. Они не паразиты. Джихад означает усилие.');
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     expectAt(d, f, 'ru.us-them.my', 'Мы');
     expectAt(d, f, 'ru.call-to-action.obligation-dolzhen', 'должны');
     expectAt(d, f, 'ru.call-to-action.imperative-2pl-yte', 'Уничтожайте');
@@ -52,14 +53,14 @@ describe('indicator candidates — offsets per category and language', () => {
     const jihad = expectAt(d, f, 'ru.religious-terminology.dzhihad', 'Джихад');
     expect(jihad.countervailing).toContain('mainstream-meaning');
     expect(jihad.mainstreamMeaning).toMatch(/Усердие/);
-    expect(jihad.citation).toMatchObject({ lexicon: 'ru.religious-terminology', lexiconVersion: '1.0.0', entryId: 'ru.religious-terminology.dzhihad' });
+    expect(jihad.citation).toMatchObject({ lexicon: 'ru.religious-terminology', lexiconVersion: '1.1.0', entryId: 'ru.religious-terminology.dzhihad' });
     expect(jihad.citation?.source).toMatch(/Ислам: энциклопедический словарь/);
     expect(jihad.reason).toMatch(/Religious term/);
   });
 
   it('Kyrgyz: morphological imperative, hortative, obligation, violence, groups', () => {
     const d = doc('Кыргыздар, баргыла! Биз жерибизди коргойлу. Аларды өлтүрүшү керек эмес. Мусулмандар намаз окушат.');
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     expectAt(d, f, 'ky.group-designation.kyrgyz', 'Кыргыздар');
     expectAt(d, f, 'ky.call-to-action.imperative-2pl', 'баргыла');
     expectAt(d, f, 'ky.us-them.biz', 'Биз');
@@ -76,13 +77,13 @@ describe('indicator candidates — offsets per category and language', () => {
   it('Kyrgyz verb negation inside the word is marked negated', () => {
     // One word is too short for language identification; the examiner can fix the language.
     const d = doc('Өлтүрбөгүлө!');
-    const f = runIndicators([d], { lexicons, languages: ['ky'] }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true, languages: ['ky'] }).findings;
     expect(expectAt(d, f, 'ky.violence.oltur', 'Өлтүрбөгүлө').countervailing).toContain('negated');
   });
 
   it('English: sentence-initial imperative, let us, must, violence, groups', () => {
     const d = doc("Attack them now. Let us stand together; the migrants must leave. We hate nobody.");
-    const f = runIndicators([d], { lexicons, languages: ['en'] }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true, languages: ['en'] }).findings;
     expectAt(d, f, 'en.call-to-action.imperative-initial', 'Attack');
     expectAt(d, f, 'en.violence.attack', 'Attack');
     expectAt(d, f, 'en.us-them.they', 'them');
@@ -94,18 +95,18 @@ describe('indicator candidates — offsets per category and language', () => {
 
   it('Uzbek (both scripts) and Kazakh: calls, violence, groups', () => {
     const cyr = doc('Ўзбеклар, юринглар! Уларни ўлдириш керак.');
-    const fc = runIndicators([cyr], { lexicons, languages: ['uz-Cyrl'] }).findings;
+    const fc = runIndicators([cyr], { lexicons, standaloneFeatures: true, languages: ['uz-Cyrl'] }).findings;
     expectAt(cyr, fc, 'uz-Cyrl.group-designation.ozbek', 'Ўзбеклар');
     expectAt(cyr, fc, 'uz-Cyrl.call-to-action.imperative-2pl', 'юринглар');
     expectAt(cyr, fc, 'uz-Cyrl.violence.oldir', 'ўлдириш');
     const lat = doc("O‘zbeklar, yuringlar! Ularni o'ldirish kerak. Qirg'izlar keldi.");
-    const fl = runIndicators([lat], { lexicons, languages: ['uz-Latn'] }).findings;
+    const fl = runIndicators([lat], { lexicons, standaloneFeatures: true, languages: ['uz-Latn'] }).findings;
     expectAt(lat, fl, 'uz-Latn.group-designation.ozbek', 'O‘zbeklar');
     expectAt(lat, fl, 'uz-Latn.call-to-action.imperative-2pl', 'yuringlar');
     expectAt(lat, fl, 'uz-Latn.violence.oldir', "o'ldirish");
     expectAt(lat, fl, 'uz-Latn.group-designation.qirgiz', "Qirg'izlar");
     const kk = doc('Қазақтар, барайық! Оларды өлтіру керек емес. Соғыс болмасын.');
-    const fk = runIndicators([kk], { lexicons, languages: ['kk'] }).findings;
+    const fk = runIndicators([kk], { lexicons, standaloneFeatures: true, languages: ['kk'] }).findings;
     expectAt(kk, fk, 'kk.group-designation.qazaq', 'Қазақтар');
     expectAt(kk, fk, 'kk.call-to-action.hortative-1pl', 'барайық');
     expectAt(kk, fk, 'kk.violence.oltir', 'өлтіру');
@@ -116,12 +117,12 @@ describe('indicator candidates — offsets per category and language', () => {
 describe('voice and countervailing circumstances', () => {
   it('negation, question and conditional in the clause', () => {
     const d = doc('Не убивайте никого. Надо ли взорвать мост? Если бы они напали, мы бы стреляли.');
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     expect(expectAt(d, f, 'ru.violence.ubit', 'убивайте').countervailing).toEqual(['negated']);
     expect(expectAt(d, f, 'ru.violence.vzorvat', 'взорвать').countervailing).toContain('question');
     expect(expectAt(d, f, 'ru.violence.strelyat', 'стреляли').countervailing).toContain('conditional');
     const en = doc("Don't kill anyone. Should we fight? If they attack, we defend. Unless you burn it, fine.");
-    const fe = runIndicators([en], { lexicons, languages: ['en'] }).findings;
+    const fe = runIndicators([en], { lexicons, standaloneFeatures: true, languages: ['en'] }).findings;
     expect(expectAt(en, fe, 'en.violence.kill', 'kill').countervailing).toContain('negated');
     expect(expectAt(en, fe, 'en.violence.war', 'fight').countervailing).toContain('question');
     expect(expectAt(en, fe, 'en.violence.attack', 'attack').countervailing).toContain('conditional');
@@ -133,7 +134,7 @@ describe('voice and countervailing circumstances', () => {
       'Бишкек, 3 марта. Как сообщает пресс-служба милиции, задержанный ранее заявил, что взорвет здание суда.',
       'По словам следователя, он написал в чате: «Мы всех убьем».',
     );
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     const threat = expectAt(d, f, 'ru.violence.vzorvat', 'взорвет');
     expect(threat.voice).toBe('reported');
     expect(threat.countervailing).toContain('reported');
@@ -141,12 +142,12 @@ describe('voice and countervailing circumstances', () => {
     expect(quoted.voice).toBe('quotation');
     expect(quoted.countervailing).toEqual(expect.arrayContaining(['quoted', 'reported']));
     const en = doc('The suspect said he would bomb the station, according to police.');
-    expect(expectAt(en, runIndicators([en], { lexicons, languages: ['en'] }).findings, 'en.violence.bomb', 'bomb').voice).toBe('reported');
+    expect(expectAt(en, runIndicators([en], { lexicons, standaloneFeatures: true, languages: ['en'] }).findings, 'en.violence.bomb', 'bomb').voice).toBe('reported');
   });
 
   it('own words without markers are own voice', () => {
     const d = doc('Уничтожьте их.');
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     expect(expectAt(d, f, 'ru.violence.unichtozhit', 'Уничтожьте').voice).toBe('own');
   });
 
@@ -161,7 +162,7 @@ describe('voice and countervailing circumstances', () => {
     b.add({ id: 'm2', text: 'Kill them.', part: 'message', anchor: { messageId: '2' }, message: message('2', 'authored') });
     b.add({ id: 'm2.q1', text: 'They fought and killed.', part: 'message', anchor: { messageId: '2' }, message: message('2', 'authored') });
     const d = b.build();
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     const fwd = find(f, 'ru.violence.ubit');
     expect(fwd.voice).toBe('forwarded');
     expect(fwd.countervailing).toContain('forwarded');
@@ -175,7 +176,7 @@ describe('voice and countervailing circumstances', () => {
 
   it('records a homoglyph evasion (Latin o inside a Cyrillic word)', () => {
     const d = doc('Надо уничтoжить их.');
-    const f = runIndicators([d], { lexicons }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     const hit = expectAt(d, f, 'ru.violence.unichtozhit', 'уничтoжить');
     expect(hit.normalisations).toHaveLength(1);
     expect(hit.normalisations?.[0]).toContain(`document offset ${d.text.indexOf('o')}`);
@@ -186,12 +187,12 @@ describe('voice and countervailing circumstances', () => {
 describe('findings as data', () => {
   it('carry place, line/column, context cut at the segment, and stable ids', () => {
     const d = doc('Первый абзац.', 'Вторая строка\nи здесь убейте всех, кто пришёл.');
-    const f = runIndicators([d], { lexicons, contextWindow: 10 }).findings;
+    const f = runIndicators([d], { lexicons, standaloneFeatures: true, contextWindow: 10 }).findings;
     const hit = expectAt(d, f, 'ru.violence.ubit', 'убейте');
     expect(hit.place).toMatchObject({ documentId: d.id, segmentId: 'p1', part: 'body', line: 4, column: 9, evidenceName: 'case.txt' });
     expect(hit.context.left).toBe('а\nи здесь ');
     expect(hit.context.right).toBe(' всех, кто');
-    const wide = runIndicators([d], { lexicons, contextWindow: 500 }).findings.find((x) => x.id === hit.id);
+    const wide = runIndicators([d], { lexicons, standaloneFeatures: true, contextWindow: 500 }).findings.find((x) => x.id === hit.id);
     expect(wide?.context.left).toBe('Вторая строка\nи здесь ');
     expect(hit.id).toMatch(/^F[0-9a-f]{12}$/);
     expect(CANDIDATE_LABEL).toMatch(/not a conclusion/);
@@ -200,10 +201,10 @@ describe('findings as data', () => {
 
   it('is deterministic and sorted', () => {
     const d = doc('Уничтожайте врагов! Kill them. Кыргыздар, баргыла!', 'Джихад — усилие.');
-    const a = canonicalJson(runIndicators([d], { lexicons }).findings);
-    const b = canonicalJson(runIndicators([d], { lexicons }).findings);
+    const a = canonicalJson(runIndicators([d], { lexicons, standaloneFeatures: true }).findings);
+    const b = canonicalJson(runIndicators([d], { lexicons, standaloneFeatures: true }).findings);
     expect(a).toBe(b);
-    const offsets = runIndicators([d], { lexicons }).findings.map((x) => x.place.range[0]);
+    const offsets = runIndicators([d], { lexicons, standaloneFeatures: true }).findings.map((x) => x.place.range[0]);
     expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
   });
 
@@ -213,7 +214,7 @@ describe('findings as data', () => {
     const line = 'Он сказал, что не надо убивать врагов (Мф 5:44); Kill them all. Джихад — усилие? Мы должны.\n';
     const d = doc(line.repeat(Math.ceil(400_000 / line.length)));
     const started = process.cpuUsage();
-    const found = runIndicators([d], { lexicons }).findings;
+    const found = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
     const cpu = process.cpuUsage(started);
     expect(found.length).toBeGreaterThan(20_000);
     const last = found[found.length - 1] as Finding;
@@ -234,7 +235,7 @@ describe('findings as data', () => {
     b.add({ id: 'm2', text: 'Убейте их.', part: 'message', message: msg('2', 'B', '2024-03-01T10:00:00') });
     b.add({ id: 'm3', text: 'Убейте их.', part: 'message', message: msg('3', 'A', null) });
     const d = b.build();
-    const ids = (filter: object) => [...new Set(runIndicators([d], { lexicons, filter }).findings.map((x) => x.place.segmentId))];
+    const ids = (filter: object) => [...new Set(runIndicators([d], { lexicons, standaloneFeatures: true, filter }).findings.map((x) => x.place.segmentId))];
     expect(ids({ authors: ['A'] })).toEqual(['m1', 'm3']);
     expect(ids({ since: '2024-02-01' })).toEqual(['m2']);
     expect(ids({ until: '2024-01-01' })).toEqual(['m1']);

@@ -10,7 +10,7 @@ import type { LanguageCode } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { describeStep, tokenize } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
-import { filterFindings, segmentAuthor } from './filters.js';
+import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
@@ -24,7 +24,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '1.0.0';
+export const INDICATORS_VERSION = '2.0.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -44,12 +44,29 @@ export interface IndicatorOptions {
   readonly filter?: SelectionFilter;
   /** Segment languages already identified in this run (shared with the other analyses). */
   readonly segmentLanguages?: SegmentLanguages;
+  /**
+   * Keep bare features (us/them pronouns, imperatives, modals) as candidates of their own, as
+   * before version 2 (default false: they accompany the candidates of their message instead).
+   */
+  readonly standaloneFeatures?: boolean;
 }
+
+/**
+ * Features: markers that say little alone (a pronoun «мы», «они», "you") and matter as context
+ * of a candidate in the same message. Calls are never features: an imperative is what the
+ * examiner reads first, even in a prayer (then it carries the prayer counter-indicator).
+ */
+const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
+
+/** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
+const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation', 'violence']);
+/** A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы осуждаем насилие») are no target. */
+const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned']);
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
 
-/** Segments whose id ends in `.q<N>` are blockquotes emitted by the chat adapters. */
-const BLOCKQUOTE_SEGMENT = /\.q\d+$/;
 
 const SCRIPT_LANGUAGES: Readonly<Record<string, readonly LanguageCode[]>> = {
   Cyrillic: ['ru', 'ky', 'kk', 'uz-Cyrl', 'tg'],
@@ -106,6 +123,9 @@ function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled
     chosen.add(guess.language);
     for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
     for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) chosen.add(l);
+    // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
+    // share, but their script says which lexicon can read them.
+    if (ARABIC_LETTER.test(text)) chosen.add('ar');
   }
   return [...chosen].filter((l) => compiled.indicators.has(l)).sort();
 }
@@ -184,9 +204,46 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
     } else if (position === 'after') {
       const afterClause = structure.clauseAround(Math.max(end - 1, start));
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
+    } else if (position === 'earlier') {
+      if (m.last < first && mStart >= sentence[0]) return true;
     } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
       return true;
     }
+  }
+  return false;
+}
+
+/** Whether a sentence-wide marker of `kind` stands anywhere in `[from, to)` (segment offsets). */
+function markerIn(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], from: number, to: number): boolean {
+  const matches = hits.byKind.get(kind)?.matches ?? [];
+  for (let j = firstStartingAt(matches, tokens, from); j < matches.length; j++) {
+    const m = matches[j] as RuleMatch;
+    if ((tokens[m.first] as PreparedToken).start >= to) break;
+    const position = m.rule.entry.position ?? 'before';
+    if ((tokens[m.last] as PreparedToken).end <= to && (position === 'sentence' || position === 'earlier')) return true;
+  }
+  return false;
+}
+
+/**
+ * Attribution in the neighbouring sentence: post-posed («Убивайте всех! — сказал подсудимый»: the
+ * next sentence opens with a dash and holds a verb of saying) or introduced by a colon at the end
+ * of the previous line («Он написал:» then the words on the next line).
+ */
+function attributedNextDoor(hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, offset: number): boolean {
+  if (!hits.byKind.has('reported')) return false;
+  const text = structure.text;
+  const [sStart, sEnd] = structure.sentenceAround(offset);
+  const after = /^[!?.…»”"'\s]*[—–-]\s*/u.exec(text.slice(sEnd, sEnd + 12));
+  if (after && sEnd + after[0].length < text.length) {
+    const next = structure.sentenceAround(sEnd + after[0].length);
+    if (markerIn('reported', hits, tokens, next[0], next[1])) return true;
+  }
+  let colon = sStart - 1;
+  while (colon >= 0 && /\s/u.test(text[colon] ?? '')) colon--;
+  if (colon >= 0 && text[colon] === ':') {
+    const previous = structure.sentenceAround(colon);
+    if (markerIn('reported', hits, tokens, previous[0], colon)) return true;
   }
   return false;
 }
@@ -275,15 +332,20 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
   return findingsOfSegment(doc, segment, compiled, options, new SegmentLanguages(), new LineIndex(doc.text));
 }
 
+/** Every finding → document offset of its sentence's start and its entry's subcategory. */
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined }>();
+
 function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
   const text = doc.text.slice(segStart, segEnd);
   if (text.trim() === '') return [];
   const window = options.contextWindow ?? 60;
   const role = segment.message?.role;
-  const isBlockquote = BLOCKQUOTE_SEGMENT.test(segment.id);
+  const blockquote = isBlockquote(segment);
   let quotes: Range[] | undefined;
   const author = segmentAuthor(segment);
+  const originalAuthor = role === 'forwarded' ? segment.message?.forwardedFrom?.name : undefined;
+  const unit = `${doc.id}#${segment.message?.messageId ?? segment.anchor.messageId ?? segment.id}`;
   const findings = new Map<string, Finding>();
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
@@ -303,8 +365,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const key = `${entry.id}\u0000${range[0]}\u0000${range[1]}`;
       if (findings.has(key)) continue;
       const quotedByMarks = insideAny((quotes ??= quotationSpans(text)), first.start, last.end);
-      const quoted = isBlockquote || quotedByMarks || scripture.cited(first.start);
-      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last);
+      const quoted = blockquote || quotedByMarks || scripture.cited(first.start);
+      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start);
       const counter = new Set<Countervailing>();
       if (quoted) counter.add('quoted');
       if (reported) counter.add('reported');
@@ -312,6 +374,9 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (role === 'reaction') counter.add('reaction');
       if (markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
+      if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last)) counter.add('condemned');
+      // A prayer or ritual instruction changes what an imperative is, not what a noun names.
+      if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last)) counter.add('prayer');
       if (structure.endsWithQuestion(last.end)) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
@@ -349,6 +414,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
           right: safeSlice(doc.text, range[1], Math.min(segEnd, range[1] + window)),
         },
         ...(author !== undefined ? { author } : {}),
+        ...(originalAuthor !== undefined ? { originalAuthor } : {}),
         voice,
         countervailing: sortedUnique(counter),
         note: entry.note,
@@ -359,18 +425,114 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
           entryId: entry.id,
           source: source ? `${source.citation}${entry.locator ? `, ${entry.locator}` : ''}` : entry.source,
         },
+        matched: { form: tokens.slice(match.first, match.last + 1).map((t) => t.normalised).join(' '), rule: `${match.rule.origin.kind} ${match.rule.origin.text}` },
+        unit,
         ...(normalisations.length > 0 ? { normalisations } : {}),
       };
+      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory });
       findings.set(key, finding);
     }
   }
   return [...findings.values()];
 }
 
+/** A feature that had no candidate to accompany in its message: kept as a reference, not a candidate. */
+export interface WithheldFeature {
+  readonly ruleId: string;
+  readonly category: string;
+  readonly actual: string;
+  readonly documentId: string;
+  readonly segmentId: string;
+  readonly range: Range;
+}
+
 /** Result of {@link runIndicators}: sorted findings plus what the filters removed. */
 export interface IndicatorResult {
   readonly findings: Finding[];
-  readonly counts: { readonly beforeFilter: number; readonly afterFilter: number; readonly byCategory: Readonly<Record<string, number>> };
+  readonly counts: {
+    readonly beforeFilter: number;
+    readonly afterFilter: number;
+    readonly byCategory: Readonly<Record<string, number>>;
+    /** Features attached to a candidate of their message (shown in its `accompanying`). */
+    readonly attachedFeatures: number;
+    /** Features alone in their message, by category (listed in `withheld`). */
+    readonly withheldFeatures: Readonly<Record<string, number>>;
+  };
+  /** Features alone in their message, in finding order: not candidates, but nothing is lost. */
+  readonly withheld: readonly WithheldFeature[];
+}
+
+/** The finding of `sorted` (one document, by offset) whose start is nearest `offset`, ties to the earlier. */
+function nearest(sorted: readonly Finding[], offset: number): Finding {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as Finding).place.range[0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = sorted[lo - 1];
+  if (!before) return after as Finding;
+  if (!after) return before;
+  return offset - before.place.range[0] <= after.place.range[0] - offset ? before : after;
+}
+
+/**
+ * Whether a pronoun stands as a candidate: its sentence also holds a call to people, violence or a
+ * negative evaluation, none of them negated, condemned or prayed (the pronoun names the target,
+ * the actor or the evaluated group: «Мы должны уничтожить их», «иначе нас уничтожат»).
+ * Two pronouns alone («нам … они») are everyday talk.
+ */
+function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {
+  return sentence.some((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+}
+
+/**
+ * Pronouns that are part of a statement stay candidates (see {@link pronounStands}). Other features of a unit (message) with
+ * a candidate attach to the nearest one, ties to the earlier; features of a unit without any
+ * candidate are returned as withheld.
+ */
+function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; attached: number; withheld: Finding[] } {
+  const byUnit = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.unit ?? f.place.segmentId;
+    const list = byUnit.get(key);
+    if (list) list.push(f);
+    else byUnit.set(key, [f]);
+  }
+  const out: Finding[] = [];
+  const withheld: Finding[] = [];
+  let attached = 0;
+  for (const unitFindings of byUnit.values()) {
+    const bySentence = new Map<number | undefined, Finding[]>();
+    for (const f of unitFindings) {
+      const key = SENTENCE_OF.get(f)?.start;
+      const list = bySentence.get(key);
+      if (list) list.push(f);
+      else bySentence.set(key, [f]);
+    }
+    const stands = (f: Finding): boolean => !FEATURE_CATEGORIES.has(f.category as LexiconCategory) || pronounStands(f, bySentence.get(SENTENCE_OF.get(f)?.start) ?? []);
+    const cores = unitFindings.filter(stands).sort(compareFindings);
+    const features = unitFindings.filter((f) => !stands(f)).sort(compareFindings);
+    if (cores.length === 0) {
+      withheld.push(...features);
+      continue;
+    }
+    const extras = new Map<Finding, Finding[]>();
+    for (const feature of features) {
+      const best = nearest(cores, feature.place.range[0]);
+      const list = extras.get(best);
+      if (list) list.push(feature);
+      else extras.set(best, [feature]);
+      attached++;
+    }
+    for (const core of cores) {
+      const accompanying = extras.get(core);
+      out.push(accompanying ? { ...core, accompanying: accompanying.map((f) => ({ ruleId: f.ruleId, category: f.category, actual: f.actual, range: f.place.range })) } : core);
+    }
+  }
+  return { findings: out, attached, withheld };
 }
 
 /**
@@ -386,8 +548,14 @@ export function runIndicators(docs: readonly SozDocument[], options: IndicatorOp
     for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, languages, lines)) all.push(f);
   }
   const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
-  const findings = [...kept].sort(compareFindings);
+  const grouped = options.standaloneFeatures === true ? { findings: [...kept], attached: 0, withheld: [] } : attachFeatures(kept);
+  const findings = grouped.findings.sort(compareFindings);
   const byCategory: Record<string, number> = {};
   for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  return { findings, counts: { beforeFilter: all.length, afterFilter: findings.length, byCategory } };
+  const withheldFeatures: Record<string, number> = {};
+  const withheld = grouped.withheld.sort(compareFindings).map((f): WithheldFeature => {
+    withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
+    return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
+  });
+  return { findings, counts: { beforeFilter: all.length, afterFilter: findings.length, byCategory, attachedFeatures: grouped.attached, withheldFeatures }, withheld };
 }

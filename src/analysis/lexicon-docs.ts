@@ -22,13 +22,19 @@ function matchOf(entry: LexiconEntry): string {
       if (t.words) parts.push(t.words.join('/'));
       if (t.prefixes) parts.push(`${t.prefixes.join('/')}…`);
       if (t.suffixes) parts.push(`…-${t.suffixes.join('/-')}`);
+      if (t.grammemes) parts.push(`(${t.grammemes.join(',')}${t.requireDictionary ? ', dictionary words only' : ' when in the dictionary'})`);
       return parts.join(' ');
     });
-    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${items.join(' + ')}`;
+      const except = (entry.exclusions ?? []).map((x) => x.note);
+    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${entry.pattern.onlyAfter ? `after ${entry.pattern.onlyAfter.join('/')}: ` : ''}${items.join(' + ')}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
   }
   const words = [entry.lemma, ...(entry.variants ?? [])].filter((w): w is string => w !== undefined);
   const forms = entry.forms ?? [];
-  return [words.length ? `stem of ${words.join(', ')}` : '', forms.length ? `forms ${forms.join(', ')}` : ''].filter(Boolean).join('; ');
+  // Russian words the dictionary knows match by lexeme; everything else by stem.
+  const how = entry.language === 'ru' ? 'lexeme (else stem) of' : 'stem of';
+  const matches = [words.length ? `${how} ${words.join(', ')}` : '', forms.length ? `forms ${forms.join(', ')}` : ''].filter(Boolean).join('; ');
+  const except = (entry.exclusions ?? []).map((x) => x.note);
+  return except.length > 0 ? `${matches}; except: ${except.join(' ')}` : matches;
 }
 
 /** Markdown table of every entry, grouped by file, with a summary of counts per category × language. */
@@ -54,6 +60,7 @@ export function lexiconTable(lexicons: readonly Lexicon[]): string {
   for (const lexicon of sorted) {
     lines.push(`## ${lexicon.lexicon} (version ${lexicon.version})`, '', `File: \`${lexicon.path}\`. ${cell(lexicon.description)}`, '');
     if (lexicon.needsLabUpdate) lines.push(`**Needs the lab's current list.** ${cell(lexicon.instructions)}`, '');
+    if (lexicon.exclusions?.length) lines.push(`Never for any entry: ${cell(lexicon.exclusions.map((x) => x.note).join(' '))}`, '');
     lines.push('Sources:', '');
     for (const source of lexicon.sources) lines.push(`- \`${source.id}\`: ${cell(source.citation)}`);
     lines.push('');

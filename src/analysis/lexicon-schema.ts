@@ -41,8 +41,17 @@ export const SUBCATEGORIES: Readonly<Record<LexiconCategory, readonly string[]>>
 };
 
 /** What a context marker tells the detectors. */
-export const MARKER_KINDS = ['reported', 'negation', 'conditional', 'scripture'] as const;
+export const MARKER_KINDS = ['reported', 'negation', 'conditional', 'scripture', 'condemnation', 'prayer'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+/**
+ * Where a context marker must stand relative to a match: up to three words `before` in the same
+ * clause, `within` the matched words, up to two words `after` in the same clause, anywhere else
+ * in the `sentence`, or `earlier` in the same sentence (a negated or condemning main clause that
+ * governs what follows: «Я не считаю, что надо …»).
+ */
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier'] as const;
+export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -67,6 +76,14 @@ export const tokenTestSchema = z
     minLength: z.number().int().positive().optional(),
     /** Normalised forms that never match this test, even when the suffix does. */
     exceptions: z.array(nonEmpty).optional(),
+    /**
+     * Russian only: the word passes when the dictionary does not know it, or when one of its
+     * dictionary readings has all these OpenCorpora grammemes (e.g. `[impr]` for an imperative:
+     * сайте, a noun, then never passes as a verb in -йте).
+     */
+    grammemes: z.array(nonEmpty).min(1).optional(),
+    /** With `grammemes`: a word the dictionary does not know fails too (for endings as short as -и). */
+    requireDictionary: z.boolean().optional(),
   })
   .strict()
   .refine((t) => t.lemma !== undefined || t.words !== undefined || t.suffixes !== undefined || t.prefixes !== undefined, {
@@ -85,6 +102,11 @@ export const patternSchema = z.discriminatedUnion('type', [
       sentenceInitial: z.boolean().optional(),
       /** Not when the token before the first one is one of these normalised forms. */
       notAfter: z.array(nonEmpty).optional(),
+      /**
+       * Only when the word before the first one, across punctuation, is one of these (a vocative:
+       * «Lord, grant …»). Combine with the first test's word list, never alone.
+       */
+      onlyAfter: z.array(nonEmpty).min(1).optional(),
     })
     .strict(),
   z
@@ -96,6 +118,54 @@ export const patternSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type LexiconPattern = z.infer<typeof patternSchema>;
+
+/** A test on one word next to a match; all given conditions must hold. */
+export const neighbourSchema = z
+  .object({
+    /** Exact normalised forms. */
+    words: z.array(nonEmpty).min(1).optional(),
+    /** Normalised form starts with one of these. */
+    prefixes: z.array(nonEmpty).min(1).optional(),
+    /** Normalised form ends with one of these (e.g. a Kyrgyz genitive -нын before a possessed noun). */
+    suffixes: z.array(nonEmpty).min(1).optional(),
+    /** Russian: one of the word's dictionary lemmas is one of these. */
+    lemmas: z.array(nonEmpty).min(1).optional(),
+    /** Russian: one of the word's dictionary readings has this OpenCorpora part of speech (NOUN, ADJF, PREP …). */
+    pos: z.array(nonEmpty).min(1).optional(),
+  })
+  .strict()
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas or pos',
+  });
+export type NeighbourTest = z.infer<typeof neighbourSchema>;
+
+/**
+ * A use of an entry's word that is another sense and never a candidate (давайте is not даават,
+ * места is not месть). Every given condition must hold. Each exclusion carries an example that
+ * the lexicon tests run, so each exclusion is tested.
+ */
+export const exclusionSchema = z
+  .object({
+    /** Which sense this is and why it is excluded. */
+    note: nonEmpty,
+    /** A short fictional sentence with the excluded use: it must give no candidate of this entry. */
+    example: nonEmpty,
+    /** Only for matches of these lemma/variant/form words of the entry (default: every match). */
+    only: z.array(nonEmpty).min(1).optional(),
+    /** The matched word is one of these normalised forms. */
+    forms: z.array(nonEmpty).min(1).optional(),
+    /** The word right before the match. */
+    previous: neighbourSchema.optional(),
+    /** The word right after the match. */
+    next: neighbourSchema.optional(),
+    /** Some other word of the same sentence. */
+    sentence: neighbourSchema.optional(),
+  })
+  .strict()
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined, {
+    message: 'an exclusion needs forms, previous, next or sentence',
+  });
+export type Exclusion = z.infer<typeof exclusionSchema>;
 
 /** One lexicon entry. Exactly what is matched is lemma + variants (by stem), forms, or pattern. */
 export const entrySchema = z
@@ -109,6 +179,8 @@ export const entrySchema = z
     /** Exact normalised surface forms (short words the stemmer would over-reach on). */
     forms: z.array(nonEmpty).optional(),
     pattern: patternSchema.optional(),
+    /** Uses of the entry's words in another sense, never candidates. */
+    exclusions: z.array(exclusionSchema).optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),
@@ -127,7 +199,7 @@ export const entrySchema = z
     /** Context markers only: what the marker signals. */
     marker: z.enum(MARKER_KINDS).optional(),
     /** Context markers only: where the marker stands relative to the match (default `before`). */
-    position: z.enum(['before', 'within', 'after', 'sentence']).optional(),
+    position: z.enum(MARKER_POSITIONS).optional(),
     /** Banned organisations only: the decision that banned it. */
     legal: z
       .object({
@@ -168,6 +240,8 @@ export const lexiconFileSchema = z
     needsLabUpdate: z.boolean().optional(),
     /** How the lab maintains the file. */
     instructions: nonEmpty.optional(),
+    /** Exclusions that hold for every entry of the file (a sense shared by all: «русский язык»). */
+    exclusions: z.array(exclusionSchema).optional(),
     entries: z.array(entrySchema),
   })
   .strict();

@@ -10,8 +10,9 @@
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
+import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { LexiconEntry, TokenTest } from './lexicon-schema.js';
+import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
 
 /** A word token of a segment prepared for matching. */
 export interface PreparedToken {
@@ -24,6 +25,8 @@ export interface PreparedToken {
   readonly normalised: string;
   readonly stem: string;
   readonly steps: readonly NormalisationStep[];
+  /** Russian: the word's dictionary readings (empty when unknown to the dictionary or not Russian). */
+  readonly parses: readonly RussianParse[];
   /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
   readonly sentenceInitial: boolean;
 }
@@ -36,6 +39,38 @@ interface CompiledTest {
   readonly excludePrefixes?: readonly string[];
   readonly minLength: number;
   readonly exceptions?: ReadonlySet<string>;
+  /**
+   * Lexeme test (Russian lemma and variant words): a word the dictionary knows matches only when
+   * one of its lemmas is in `lexemes` (undefined: the entry word is not in the dictionary, so no
+   * dictionary word matches it); a word the dictionary does not know falls back to the stem.
+   */
+  readonly dictionary?: { readonly lexemes?: ReadonlySet<string> };
+  readonly grammemes?: readonly string[];
+  readonly requireDictionary?: boolean;
+}
+
+/** Where a rule comes from in its entry: which lemma, variant or form, or the pattern. */
+export interface RuleOrigin {
+  readonly kind: 'lemma' | 'variant' | 'form' | 'pattern';
+  /** The lemma, variant or form as written in the entry; for a pattern, its description. */
+  readonly text: string;
+}
+
+interface CompiledNeighbour {
+  readonly words?: ReadonlySet<string>;
+  readonly prefixes?: readonly string[];
+  readonly suffixes?: readonly string[];
+  readonly lemmas?: ReadonlySet<string>;
+  readonly pos?: ReadonlySet<string>;
+}
+
+interface CompiledExclusion {
+  readonly exclusion: Exclusion;
+  readonly only?: ReadonlySet<string>;
+  readonly forms?: ReadonlySet<string>;
+  readonly previous?: CompiledNeighbour;
+  readonly next?: CompiledNeighbour;
+  readonly sentence?: CompiledNeighbour;
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -45,6 +80,11 @@ export interface CompiledRule {
   readonly tests: readonly CompiledTest[];
   readonly sentenceInitial: boolean;
   readonly notAfter?: ReadonlySet<string>;
+  readonly onlyAfter?: ReadonlySet<string>;
+  readonly origin: RuleOrigin;
+  /** `origin.text` normalised, for exclusions that apply to some of the entry's words only. */
+  readonly originKey: string;
+  readonly exclusions: readonly CompiledExclusion[];
 }
 
 /** A rule that matched tokens `[first, last]` (indices into the prepared tokens, inclusive). */
@@ -67,10 +107,10 @@ export interface CompiledLanguage {
 }
 
 /** Normalised form and stem of a word as the matcher sees it. */
-export function wordKey(word: string, language: LanguageCode): { normalised: string; stem: string; steps: NormalisationStep[] } {
+export function wordKey(word: string, language: LanguageCode): { normalised: string; stem: string; steps: NormalisationStep[]; parses: readonly RussianParse[] } {
   const { normalised: raw, steps } = normaliseForMatching(word, language);
   const normalised = foldSpelling(raw);
-  return { normalised, stem: stem(normalised, language), steps };
+  return { normalised, stem: stem(normalised, language), steps, parses: language === 'ru' && /^[а-я-]+$/.test(normalised) ? russianParses(normalised) : [] };
 }
 
 type WordKey = ReturnType<typeof wordKey>;
@@ -130,31 +170,83 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
     ...(test.excludePrefixes !== undefined ? { excludePrefixes: test.excludePrefixes.map(lower) } : {}),
     minLength: test.minLength ?? 1,
     ...(test.exceptions !== undefined ? { exceptions: new Set(test.exceptions.map(lower)) } : {}),
+    ...(test.grammemes !== undefined && language === 'ru' ? { grammemes: test.grammemes, requireDictionary: test.requireDictionary === true } : {}),
   };
+}
+
+/** The lexeme test of one lemma or variant word (Russian only; other languages match by stem). */
+function lexemeTest(word: string, language: LanguageCode): CompiledTest {
+  const key = wordKey(word, language);
+  const test: CompiledTest = { stems: new Set([key.stem]), minLength: 1 };
+  if (language !== 'ru') return test;
+  const lexemes = key.parses.length > 0 ? new Set(key.parses.map((p) => p.lemma)) : undefined;
+  return { ...test, dictionary: lexemes ? { lexemes } : {} };
+}
+
+function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCode): CompiledNeighbour | undefined {
+  if (!test) return undefined;
+  const lower = (w: string): string => wordKey(w, language).normalised;
+  return {
+    ...(test.words ? { words: new Set(test.words.map(lower)) } : {}),
+    ...(test.prefixes ? { prefixes: test.prefixes.map(lower) } : {}),
+    ...(test.suffixes ? { suffixes: test.suffixes.map(lower) } : {}),
+    ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
+    ...(test.pos ? { pos: new Set(test.pos) } : {}),
+  };
+}
+
+function compileExclusions(exclusions: readonly Exclusion[], language: LanguageCode): CompiledExclusion[] {
+  return exclusions.map((exclusion) => {
+    const previous = compileNeighbour(exclusion.previous, language);
+    const next = compileNeighbour(exclusion.next, language);
+    const sentence = compileNeighbour(exclusion.sentence, language);
+    return {
+      exclusion,
+      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(previous ? { previous } : {}),
+      ...(next ? { next } : {}),
+      ...(sentence ? { sentence } : {}),
+    };
+  });
+}
+
+function describePattern(entry: LexiconEntry): string {
+  if (entry.pattern?.type !== 'sequence') return 'pattern';
+  const items = entry.pattern.items.map((t) =>
+    [t.lemma, t.words?.join('|'), t.prefixes?.map((p) => `${p}-`).join('|'), t.suffixes?.map((x) => `-${x}`).join('|')].filter((x) => x !== undefined).join(' '),
+  );
+  return `${entry.pattern.sentenceInitial === true ? 'sentence start: ' : ''}${items.join(' + ')}`;
 }
 
 /** Turns one entry into rules (one per lemma/variant/form; one for a sequence pattern). */
 function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode): CompiledRule[] {
   const rules: CompiledRule[] = [];
-  for (const phrase of [entry.lemma, ...(entry.variants ?? [])]) {
+  const exclusions = compileExclusions([...(lexicon.exclusions ?? []), ...(entry.exclusions ?? [])], language);
+  const lexemes: [RuleOrigin['kind'], string | undefined][] = [['lemma', entry.lemma], ...(entry.variants ?? []).map((v): [RuleOrigin['kind'], string] => ['variant', v])];
+  for (const [kind, phrase] of lexemes) {
     if (phrase === undefined) continue;
     const words = splitWords(phrase);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, sentenceInitial: false, tests: words.map((w) => ({ stems: new Set([wordKey(w, language).stem]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind, text: phrase }, originKey: wordKey(phrase, language).normalised, sentenceInitial: false, tests: words.map((w) => lexemeTest(w, language)) });
   }
   for (const form of entry.forms ?? []) {
     const words = splitWords(form);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([wordKey(w, language).normalised]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([wordKey(w, language).normalised]), minLength: 1 })) });
   }
   if (entry.pattern?.type === 'sequence') {
     const pattern = entry.pattern;
     rules.push({
       lexicon,
       entry,
+      exclusions,
+      origin: { kind: 'pattern', text: describePattern(entry) },
+      originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
     });
   }
   return rules;
@@ -182,6 +274,7 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
         const first = rule.tests[0];
         if (!first) continue;
         // Index by the most selective condition of the first test.
+        for (const lexeme of first.dictionary?.lexemes ?? []) add(byKey, `l\u0000${lexeme}`, rule);
         if (first.stems) for (const s of first.stems) add(byKey, `s\u0000${s}`, rule);
         else if (first.words) for (const w of first.words) add(byKey, `w\u0000${w}`, rule);
         else if (first.prefixes) for (const prefix of first.prefixes) add(byPrefix, prefix, rule);
@@ -216,7 +309,7 @@ export function prepareTokens(text: string, language: LanguageCode, tokens: read
       continue;
     }
     const key = cachedWordKey(token.text, language);
-    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, sentenceInitial: sentenceStart });
+    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart });
     sentenceStart = false;
   }
   return prepared;
@@ -244,6 +337,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
     for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
+    for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
     for (const length of compiled.suffixLengths) {
       if (length >= token.normalised.length) continue;
       for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
@@ -263,12 +357,65 @@ function passes(test: CompiledTest, token: PreparedToken): boolean {
   const word = token.normalised;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
-  if (test.stems && !test.stems.has(token.stem)) return false;
+  // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
+  // whatever the stemmer makes of it); an unknown word falls back to the stem.
+  const byLexeme = test.dictionary !== undefined && token.parses.length > 0;
+  if (test.stems && !byLexeme && !test.stems.has(token.stem)) return false;
   if (test.words && !test.words.has(word)) return false;
   if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
   if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
   if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
+  if (test.dictionary && token.parses.length > 0) {
+    const lexemes = test.dictionary.lexemes;
+    if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
+  }
+  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary)) {
+    const wanted = test.grammemes;
+    if (!token.parses.some((p) => wanted.every((g) => p.grammemes.includes(g)))) return false;
+  }
   return true;
+}
+
+function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
+  if (!token) return false;
+  if (test.words && !test.words.has(token.normalised)) return false;
+  if (test.prefixes && !test.prefixes.some((p) => token.normalised.startsWith(p))) return false;
+  if (test.suffixes && !test.suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x))) return false;
+  if (test.lemmas && !token.parses.some((p) => test.lemmas?.has(p.lemma))) return false;
+  if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
+  return true;
+}
+
+/** Token index range `[from, to)` of the sentence around token `i`. */
+function sentenceOf(tokens: readonly PreparedToken[], i: number): [number, number] {
+  let from = i;
+  while (from > 0 && !(tokens[from] as PreparedToken).sentenceInitial) from--;
+  let to = i + 1;
+  while (to < tokens.length && !(tokens[to] as PreparedToken).sentenceInitial) to++;
+  return [from, to];
+}
+
+function anyForm(forms: ReadonlySet<string>, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (forms.has((tokens[k] as PreparedToken).normalised)) return true;
+  return false;
+}
+
+/** The exclusion of the rule that applies to the match `[first, last]`, if any. */
+function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
+  for (const x of rule.exclusions) {
+    if (x.only && !x.only.has(rule.originKey)) continue;
+    if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
+    if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
+    if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
+    if (x.sentence) {
+      const [from, to] = sentenceOf(tokens, first);
+      let found = false;
+      for (let k = from; k < to && !found; k++) if ((k < first || k > last) && neighbourPasses(x.sentence, tokens[k])) found = true;
+      if (!found) continue;
+    }
+    return x.exclusion;
+  }
+  return undefined;
 }
 
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
@@ -290,12 +437,13 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         const previous = tokens[i - 1];
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
+      if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
-      if (ok) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
+      if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }
   return matches;

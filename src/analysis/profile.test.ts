@@ -25,3 +25,23 @@ describe('psycholinguistic profile', () => {
     expect(result.rows.some((r) => r.unit === 'document')).toBe(true);
   });
 });
+
+describe('profile of an author counts own words only', () => {
+  it('lists forwarded, blockquoted and quoted text under the author apart from the own words', async () => {
+    const { lexicons } = await loadLexicons(ROOT);
+    const { lists } = await loadProfileLists(ROOT);
+    const b = new DocumentBuilder({ sha256: 'a'.repeat(64), name: 'chat.json' }, 'telegram-json');
+    const message = (id: string, role: 'authored' | 'forwarded') => ({ platform: 'telegram', chatId: 'c', chatName: 'c', messageId: id, author: { name: 'Holder' }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role }) as const;
+    b.add({ id: 'm1', text: 'Я иду домой. Он написал: «Мы всегда должны бороться».', part: 'message', message: message('1', 'authored') });
+    b.add({ id: 'm2', text: 'Мы никогда не сдадимся, мы победим.', part: 'message', message: message('2', 'forwarded') });
+    b.add({ id: 'm1.q1', text: 'Мы все должны идти.', part: 'message', message: message('1', 'authored') });
+    const rows = runProfile([b.build()], { lists, lexicons }).rows;
+    const row = (unit: string) => rows.find((r) => r.unit === unit && r.key === 'Holder');
+    expect(row('author')?.counts['first-person-plural']).toBe(0);
+    expect(row('author')?.tokens).toBe(5);
+    expect(row('author-forwarded')?.counts['first-person-plural']).toBe(2);
+    expect(row('author-quoted')?.counts['first-person-plural']).toBe(2);
+    const document = rows.find((r) => r.unit === 'document');
+    expect(document?.tokens).toBe((row('author')?.tokens ?? 0) + (row('author-forwarded')?.tokens ?? 0) + (row('author-quoted')?.tokens ?? 0));
+  });
+});

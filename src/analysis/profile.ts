@@ -9,13 +9,14 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import type { LanguageCode } from '../language/index.js';
 import type { SegmentRef, SelectionFilter } from './filters.js';
-import { segmentAuthor, selectSegments } from './filters.js';
+import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens, wordKey } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { SegmentLanguages } from './segment-language.js';
+import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
 
 /** Every profile category, in output order. */
@@ -71,30 +72,62 @@ function emptyTally(): Tally {
   return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
 }
 
+/** Whose words a piece of a segment is, for the profile: only `own` words describe an author. */
+export type ProfileVoice = 'own' | 'forwarded' | 'quoted';
+
+/** What a profile row describes. */
+export type ProfileUnit = 'author' | 'author-forwarded' | 'author-quoted' | 'document';
+
 /**
- * Tallies the segments once per unit kind: each segment is identified, tokenised and matched once,
- * and its counts are added to the tally of its key under every `keyOf` (author, document, …).
+ * The pieces of a segment by voice: a forwarded message or a blockquote is wholly someone else's;
+ * in any other segment, text inside quotation marks is quoted and the rest is own (quoted spans
+ * are blanked, not cut, so words either side do not join).
+ */
+function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text: string }[] {
+  if (ref.segment.message?.role === 'forwarded') return [{ voice: 'forwarded', text }];
+  if (isBlockquote(ref.segment)) return [{ voice: 'quoted', text }];
+  const spans = quotationSpans(text);
+  if (spans.length === 0) return [{ voice: 'own', text }];
+  let own = '';
+  let last = 0;
+  for (const [start, end] of spans) {
+    own += text.slice(last, start) + ' '.repeat(end - start);
+    last = end;
+  }
+  own += text.slice(last);
+  return [{ voice: 'own', text: own }, { voice: 'quoted', text: spans.map(([start, end]) => text.slice(start, end)).join('\n') }];
+}
+
+/**
+ * Tallies the segments once per unit kind: each piece of a segment (see {@link voicePieces}) is
+ * tokenised and matched once, and its counts are added to the tally of its key under every `keyOf`
+ * (author's own words, document, …); a `keyOf` returning undefined skips the piece.
  * Returns one map per `keyOf`, in the same order.
  */
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef) => string)[], languages: SegmentLanguages): Map<string, Tally>[] {
+function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], languages: SegmentLanguages): Map<string, Tally>[] {
   const maps = keyOfs.map(() => new Map<string, Tally>());
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
     const guess = languages.of(ref.doc, ref.segment, text).language;
-    const own = segmentTally(text, guess, compiled);
-    keyOfs.forEach((keyOf, i) => {
-      const tallies = maps[i] as Map<string, Tally>;
-      const key = keyOf(ref);
-      const tally = tallies.get(key) ?? emptyTally();
-      tallies.set(key, tally);
-      tally.tokens += own.tokens;
-      tally.languages[guess] = (tally.languages[guess] ?? 0) + own.tokens;
-      tally.profiledTokens += own.profiledTokens;
-      for (const [category, n] of Object.entries(own.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
-    });
+    for (const piece of voicePieces(ref, text)) addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, guess, compiled), guess);
   }
   return maps;
+}
+
+/** Adds one piece's counts to the tally of its key under every `keyOf` that takes it. */
+function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally, guess: LanguageCode | 'und'): void {
+  keyOfs.forEach((keyOf, i) => {
+    const tallies = maps[i] as Map<string, Tally>;
+    const key = keyOf(ref, voice);
+    if (key === undefined) return;
+    const tally = tallies.get(key) ?? emptyTally();
+    tallies.set(key, tally);
+    tally.tokens += counts.tokens;
+    tally.languages[guess] = (tally.languages[guess] ?? 0) + counts.tokens;
+    tally.profiledTokens += counts.profiledTokens;
+    for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+  });
 }
 
 /** Counts of one segment in language `guess`. */
@@ -125,9 +158,13 @@ function ratesOf(tally: Tally): Record<string, number> {
   return Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, tally.profiledTokens === 0 ? 0 : round6(((tally.counts[c] ?? 0) * 1000) / tally.profiledTokens)]));
 }
 
-/** One row of the profile: an author or a document. */
+/**
+ * One row of the profile: an author's own words (`author`), the forwarded or quoted text under an
+ * author's name (`author-forwarded`, `author-quoted`, listed apart so they never count as the
+ * author's words), or a whole document.
+ */
 export interface ProfileRow {
-  readonly unit: 'author' | 'document';
+  readonly unit: ProfileUnit;
   readonly key: string;
   /** All word tokens of the unit. */
   readonly tokens: number;
@@ -152,8 +189,11 @@ export function runProfile(docs: readonly SozDocument[], options: ProfileOptions
     reference = (tallySegments(refSegments, compiled, [() => 'reference'], languages)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const rows: ProfileRow[] = [];
-  const units: ['author' | 'document', (ref: SegmentRef) => string][] = [
-    ['author', (ref) => segmentAuthor(ref.segment) ?? '(unknown author)'],
+  const authorOf = (ref: SegmentRef): string => segmentAuthor(ref.segment) ?? '(unknown author)';
+  const units: [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice) => string | undefined][] = [
+    ['author', (ref, voice) => (voice === 'own' ? authorOf(ref) : undefined)],
+    ['author-forwarded', (ref, voice) => (voice === 'forwarded' ? authorOf(ref) : undefined)],
+    ['author-quoted', (ref, voice) => (voice === 'quoted' ? authorOf(ref) : undefined)],
     ['document', (ref) => ref.doc.id],
   ];
   const perUnit = tallySegments(segments, compiled, units.map(([, keyOf]) => keyOf), languages);

@@ -53,7 +53,8 @@ export function withAnalysisOptions(command: Command): Command {
     .option('--until <date>', 'only messages before this ISO date/time (a date includes that day)')
     .option('--reference <dir>', 'reference corpus folder for keyness and profile comparison')
     .option('--query <word>', 'word for concordance (KWIC) and collocates (repeatable)', collect)
-    .option('--lemma', 'lemma-aware corpus tools');
+    .option('--lemma', 'lemma-aware corpus tools')
+    .option('--standalone-features', 'keep bare us/them pronouns as candidates of their own (as before indicators 2.0)');
 }
 
 export interface AnalysisFlags {
@@ -64,10 +65,11 @@ export interface AnalysisFlags {
   reference?: string;
   query?: string[];
   lemma?: boolean;
+  standaloneFeatures?: boolean;
 }
 
 /** The analysis options a command was given, validated. */
-export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean } {
+export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean } {
   for (const role of flags.role ?? []) {
     if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role');
   }
@@ -86,6 +88,7 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
     ...(flags.reference !== undefined ? { referenceFiles: referenceFiles(flags.reference) } : {}),
     ...(flags.query ? { queries: flags.query } : {}),
     ...(flags.lemma ? { lemma: true } : {}),
+    ...(flags.standaloneFeatures ? { standaloneFeatures: true } : {}),
   };
 }
 

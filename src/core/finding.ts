@@ -15,6 +15,10 @@ export type Countervailing =
   | 'forwarded'
   | 'reaction'
   | 'negated'
+  /** A condemnation or prohibition frame in the sentence («Мы осуждаем …», "Islam forbids …"). */
+  | 'condemned'
+  /** An imperative addressed to God or a ritual instruction, not a call to people. */
+  | 'prayer'
   | 'question'
   | 'conditional'
   | 'mainstream-meaning'
@@ -64,7 +68,13 @@ export interface Finding {
   /** The matched text exactly as in the document. */
   readonly actual: string;
   readonly context: { readonly left: string; readonly right: string };
+  /**
+   * The account the words were found under: the sender of a message, the author of a post — for
+   * forwarded material the holder who forwarded it, not the one who wrote it.
+   */
   readonly author?: string;
+  /** Forwarded material only: who wrote it originally (the chat export's "forwarded from"). */
+  readonly originalAuthor?: string;
   readonly voice: Voice;
   /** Everything that weighs against reading it as own assertion, sorted. */
   readonly countervailing: readonly Countervailing[];
@@ -73,6 +83,18 @@ export interface Finding {
   /** Ordinary (e.g. devotional) meaning of the term, where it has one. */
   readonly mainstreamMeaning?: string;
   readonly citation?: Citation;
+  /** Which word form matched and by which rule of the entry (lemma, variant, form or pattern). */
+  readonly matched?: { readonly form: string; readonly rule: string };
+  /**
+   * Reviewable unit: findings of one message (or one segment) share it, so the examiner reviews a
+   * message once with everything found in it.
+   */
+  readonly unit?: string;
+  /**
+   * Features that accompany this candidate in its message and are shown as its context instead of
+   * standing alone (bare us/them pronouns, bare imperatives and modals).
+   */
+  readonly accompanying?: readonly { readonly ruleId: string; readonly category: string; readonly actual: string; readonly range: Range }[];
   /** Normalisations applied before matching, e.g. "Latin x at offset 14 read as Cyrillic х". */
   readonly normalisations?: readonly string[];
 }

@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   readonly queries?: readonly string[];
   /** Lemma-aware corpus tools. */
   readonly lemma?: boolean;
+  /** Bare us/them pronouns as candidates of their own instead of context of their message's candidates. */
+  readonly standaloneFeatures?: boolean;
 }
 
 export interface AnalyzeOutcome {
@@ -100,6 +102,7 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
       ...(options.filter ? { filter: options.filter } : {}),
       ...(options.queries ? { queries: options.queries } : {}),
       ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+      ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     }),
   ];
   for (const result of results) {
@@ -121,6 +124,7 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
       filter: options.filter ?? {},
       queries: options.queries ?? [],
       lemma: options.lemma ?? false,
+      standaloneFeatures: options.standaloneFeatures ?? false,
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),

@@ -234,18 +234,19 @@ function limitsOf(manifest: RunManifest | null): Limits {
   return limits as unknown as Limits;
 }
 
-/** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`). */
+/** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`, `--standalone-features`). */
 const recordedSelection = z.object({
   filter: z.object({ authors: z.array(z.string()).optional(), roles: z.array(z.string()).optional(), since: z.string().optional(), until: z.string().optional() }).strict().optional(),
   queries: z.array(z.string()).optional(),
   lemma: z.boolean().optional(),
+  standaloneFeatures: z.boolean().optional(),
 });
 
 /**
  * The analysis options a re-run repeats, from the manifest's parameters. A manifest that does not
  * parse gives the defaults; the comparison then names the difference.
  */
-function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma'> {
+function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma' | 'standaloneFeatures'> {
   const parsed = recordedSelection.safeParse(manifest?.parameters ?? {});
   const selection = parsed.success ? parsed.data : {};
   return {
@@ -253,6 +254,7 @@ function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'lim
     ...(selection.filter ? { filter: selection.filter as SelectionFilter } : {}),
     ...(selection.queries ? { queries: selection.queries } : {}),
     ...(selection.lemma ? { lemma: true } : {}),
+    ...(selection.standaloneFeatures ? { standaloneFeatures: true } : {}),
   };
 }
 

@@ -20,7 +20,8 @@ export function analysisCsv(result: AnalysisResult): string | null {
 
 const FINDING_COLUMNS = [
   'id', 'category', 'ruleId', 'reason', 'evidenceName', 'evidenceSha256', 'documentId', 'segmentId', 'part', 'page', 'messageId',
-  'start', 'end', 'line', 'column', 'author', 'voice', 'countervailing', 'actual', 'left', 'right', 'mainstreamMeaning', 'lexicon', 'source',
+  'start', 'end', 'line', 'column', 'author', 'originalAuthor', 'voice', 'countervailing', 'actual', 'left', 'right', 'mainstreamMeaning', 'lexicon', 'source',
+  'matchedForm', 'matchedRule', 'unit', 'accompanying',
 ] as const;
 
 function findingRow(finding: Finding): Row {
@@ -42,6 +43,7 @@ function findingRow(finding: Finding): Row {
     line: place.line,
     column: place.column,
     author: finding.author,
+    originalAuthor: finding.originalAuthor,
     voice: finding.voice,
     countervailing: finding.countervailing.join(' '),
     actual: finding.actual,
@@ -50,6 +52,10 @@ function findingRow(finding: Finding): Row {
     mainstreamMeaning: finding.mainstreamMeaning,
     lexicon: finding.citation ? `${finding.citation.lexicon}@${finding.citation.lexiconVersion}` : undefined,
     source: finding.citation?.source,
+    matchedForm: finding.matched?.form,
+    matchedRule: finding.matched?.rule,
+    unit: finding.unit,
+    accompanying: finding.accompanying?.map((a) => `${a.actual} (${a.ruleId})`).join('; '),
   };
 }
 

@@ -43,6 +43,8 @@ export interface FindingView {
   readonly actual: string;
   readonly right: string;
   readonly author: string | null;
+  /** Forwarded material: who wrote it originally (`author` is then the holder who forwarded it). */
+  readonly originalAuthor: string | null;
   readonly voice: Voice;
   readonly countervailing: readonly Countervailing[];
   readonly note: string | null;
@@ -176,6 +178,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     actual: finding.actual,
     right: finding.context.right,
     author: finding.author ?? null,
+    originalAuthor: finding.originalAuthor ?? null,
     voice: decision?.voice ?? finding.voice,
     countervailing: finding.countervailing,
     note: finding.note ?? null,
