@@ -130,7 +130,8 @@ describe('selection by author, role and dates', () => {
     expect(outsideDates).toBeGreaterThan(0);
     for (const finding of indicators.findings) expect(finding.place.messageId).toBeDefined();
     const csv = readFileSync(join(out, 'derived', 'analyses', 'indicators.csv'), 'utf8').trimEnd().split('\r\n');
-    expect(csv[0]).toMatch(/^id,category,ruleId,reason,evidenceName,evidenceSha256,documentId,segmentId,part,page,messageId,start,end,/);
+    // The byte-order mark tells Excel on a cp1251 Windows that the file is UTF-8.
+    expect(csv[0]).toMatch(/^\uFEFFid,category,ruleId,reason,evidenceName,evidenceSha256,documentId,segmentId,part,page,messageId,start,end,/);
     expect(csv.filter((line) => /^F[0-9a-f]{12},/.test(line))).toHaveLength(indicators.findings.length);
     const report = readFileSync(join(out, 'reports', 'report.en.md'), 'utf8');
     expect(report).toContain(`role=authored; since=2020-09-25. segments analysed ${kept} / ${considered}; left out: by author 0, by role ${byRole}, outside the dates ${outsideDates}`);

@@ -12,7 +12,7 @@ describe('CSV writer', () => {
     expect(csvCell(-3)).toBe('-3');
   });
   it('quotes commas, quotes and line breaks and ends rows with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
-    expect(recordsToCsv(['item', 'range'], [{ item: 'убить', range: [1, 2] }])).toBe('item,range\r\nубить,"[1,2]"\r\n');
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null]])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
+    expect(recordsToCsv(['item', 'range'], [{ item: 'убить', range: [1, 2] }])).toBe('\uFEFFitem,range\r\nубить,"[1,2]"\r\n');
   });
 });

@@ -21,9 +21,15 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A whole CSV document: header row then rows, CRLF-separated, ending with CRLF. */
+/**
+ * UTF-8 byte-order mark at the start of every CSV file: without it Excel on a Russian (cp1251)
+ * Windows opens the file as cp1251 and shows Cyrillic, Kyrgyz and Arabic as garbage.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** A whole CSV document: byte-order mark, header row then rows, CRLF-separated, ending with CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
