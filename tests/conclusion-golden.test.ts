@@ -15,7 +15,7 @@ import { checkReportDigest, renderMarkdownConclusion } from '../src/report/markd
 import { renderHtmlConclusion } from '../src/report/html.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { sopStatus } from '../src/sop/engine.js';
-import { loadProcedure } from '../src/sop/data.js';
+import { loadLiability, loadProcedure } from '../src/sop/data.js';
 
 const GOLDEN = new URL('./golden/conclusion/', import.meta.url).pathname;
 const TEMPLATES = new URL('../templates/', import.meta.url).pathname;
@@ -45,10 +45,12 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
     { seq: 2, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'analysis.run', inputs: [], outputs: [], details: {}, previousHash: '', hash: '' },
     { seq: 3, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'register-order' }, previousHash: '', hash: '' },
     { seq: 4, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'language' }, previousHash: '', hash: '' },
+    { seq: 5, time: '2026-01-02T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'packaging' }, previousHash: '', hash: '' },
   ];
   const records: SopStepRecord[] = [
     { stepId: 'register-order', status: 'done', note: 'Order No. 7 of 2026-03-02', fields: {}, files: [{ path: `examiner/files/${hex('e')}.pdf`, sha256: hex('e'), originalName: 'order.pdf' }], actor: 'Examiner X' },
-    { stepId: 'language', status: 'done', note: 'Russian text', fields: { translator: 'none' }, files: [], actor: 'Examiner X' },
+    { stepId: 'packaging', status: 'skipped', note: 'Files received by e-mail', fields: {}, files: [], actor: 'Examiner X', skip: { reasonId: 'received-electronically', decidedBy: 'Examiner X' } },
+    { stepId: 'language', status: 'done', note: 'Russian text', fields: { translator: '-' }, files: [], actor: 'Examiner X' },
   ];
   return assembleConclusion({
     language,
@@ -62,7 +64,8 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
     profileRows: null,
     manifest,
     manifestSha256: hex('f'),
-    procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') } },
+    procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') }, skipReasons: procedure.skipReasons },
+    liability: { data: loadLiability(), file: { path: 'sop/liability.yaml', sha256: hex('7') } },
     templates: [],
     statuses: sopStatus(procedure, log, records),
     questions: [
@@ -70,10 +73,10 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
       { id: 'Q2', text: 'Кому адресован текст?', language: 'ru', guard: { flagged: false, guardVersions: { ru: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'answered' } },
       { id: 'Q3', text: 'What speech acts are performed?', language: 'en', guard: { flagged: false, guardVersions: { en: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'open' } },
     ],
-    answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n' } },
+    answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: [] } },
     findings,
     decisions: [
-      { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X' },
+      { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside quotation marks of a cited post' },
       { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },
     ],
   });

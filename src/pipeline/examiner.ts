@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import type { QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -20,7 +20,7 @@ import type { StepStatus } from '../sop/engine.js';
 import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { DecisionRequest } from '../sop/review.js';
-import { applyDecisions, decideQuestion, newQuestion, unreviewedFindings } from '../sop/review.js';
+import { applyDecisions, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
 export const ExaminerFiles = {
@@ -102,21 +102,44 @@ export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
 export function addQuestion(workspace: CaseWorkspace, text: string, options: RecordOptions): QuestionRecord {
   if (text.trim() === '') throw new UserError('soz question add: the question is empty; pass the question text exactly as in the order', 'question.empty');
   const questions = readQuestions(workspace);
-  const record = newQuestion(questions, text, questionLanguage(text), guardQuestion(text, loadGuards()));
+  const guards = loadGuards();
+  const language = questionLanguage(text, guards);
+  const record = newQuestion(questions, text, language, guardQuestion(text, guards, language));
   writeRecord(workspace, ExaminerFiles.questions, [...questions, record], options, 'question.add', { questionId: record.id, flagged: record.guard.flagged, patterns: record.guard.matches.map((match) => match.patternId) });
   return record;
 }
 
 /** Records the examiner's decision on a question. */
 export function decideQuestionIn(workspace: CaseWorkspace, id: string, disposition: QuestionDisposition, options: RecordOptions): QuestionRecord {
-  const { questions, problems } = decideQuestion(readQuestions(workspace), id, disposition);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'question.invalid-decision');
+  const { questions, problems } = decideQuestion(readQuestions(workspace), id, disposition, loadGuards());
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot decide ${id}: ${problems.join('; ')}`, 'question.invalid-decision');
   writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.decide', { questionId: id, disposition });
   return questions.find((question) => question.id === id)!;
 }
 
-/** Copies the examiner's answer file (UTF-8 text, e.g. Markdown) to `examiner/answers/<id>.md`. */
-export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions): HashedFile {
+/**
+ * Legal-qualification wording the competence guard finds in the examiner's answer to a question
+ * (the same patterns as for questions); empty when there is no answer or nothing is found.
+ */
+export function answerLegalWording(answer: { text: string } | null): GuardMatch[] {
+  return answer ? [...guardQuestion(answer.text, loadGuards()).matches] : [];
+}
+
+/** Keeps the legal-qualification wording of the current answer with a reason (logged, printed). */
+export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: string, options: RecordOptions): QuestionRecord {
+  const answer = readAnswer(workspace, id);
+  const { questions, problems } = overrideAnswer(readQuestions(workspace), id, answer ? { sha256: answer.sha256, matches: answerLegalWording(answer) } : null, reason, options.actor);
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot override the answer to ${id}: ${problems.join('; ')}`, 'question.invalid-override');
+  writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.override', { questionId: id, answerSha256: answer!.sha256, reason: reason.trim() });
+  return questions.find((question) => question.id === id)!;
+}
+
+/**
+ * Copies the examiner's answer file (UTF-8 text, e.g. Markdown) to `examiner/answers/<id>.md`;
+ * returns it with the legal-qualification wording the guard finds in it (which blocks a final
+ * conclusion until the answer is revised or the wording kept with `soz question override`).
+ */
+export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions): HashedFile & { legalWording: GuardMatch[] } {
   if (!readQuestions(workspace).some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown');
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found');
   const bytes = readFileSync(file);
@@ -125,8 +148,9 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
   const relative = answerPath(id);
   writeFileAtomic(workspace.path(relative), bytes);
   const output = { path: relative, sha256: sha256(bytes) };
-  workspace.appendLog(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file) } });
-  return output;
+  const legalWording = answerLegalWording({ text });
+  workspace.appendLog(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file), legalWording: legalWording.map((match) => match.patternId) } });
+  return { ...output, legalWording };
 }
 
 /** Applies review decisions; unknown ids or a missing reason are a UserError and nothing changes. */
@@ -152,6 +176,9 @@ export interface StepRecordRequest {
   readonly stepId: string;
   readonly note: string;
   readonly skip: boolean;
+  /** With `skip`: id of an admitted skip reason, and who decided (default: the actor). */
+  readonly skipReason?: string;
+  readonly decidedBy?: string;
   readonly fields: Readonly<Record<string, string>>;
   /** Paths of files to attach (copied read-only into `examiner/files/`). */
   readonly files: readonly string[];
@@ -173,7 +200,12 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   for (const file of request.files) {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');
   }
-  const problems = recordProblems(procedure, statuses, { stepId: request.stepId, skip: request.skip, note: request.note, fields: request.fields, fileCount: request.files.length }, { questions, unreviewed });
+  const problems = recordProblems(
+    procedure,
+    statuses,
+    { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
+    { questions, unreviewed },
+  );
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
 
   const attached: SopStepRecord['files'][number][] = [];
@@ -186,9 +218,17 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   }
   const fields: Record<string, string> = {};
   for (const key of Object.keys(request.fields).sort(compareCodeUnits)) fields[key] = request.fields[key]!.trim();
-  const record: SopStepRecord = { stepId: request.stepId, status: request.skip ? 'skipped' : 'done', note: request.note.trim(), fields, files: attached, actor: options.actor };
+  const record: SopStepRecord = {
+    stepId: request.stepId,
+    status: request.skip ? 'skipped' : 'done',
+    note: request.note.trim(),
+    fields,
+    files: attached,
+    actor: options.actor,
+    ...(request.skip ? { skip: { reasonId: request.skipReason!, decidedBy: (request.decidedBy ?? '').trim() || options.actor } } : {}),
+  };
   const order = new Map(procedure.steps.map((step, index) => [step.id, index]));
   const next = [...records.filter((existing) => existing.stepId !== request.stepId), record].sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
-  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })));
+  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, ...(record.skip ? { skip: record.skip } : {}), procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })));
   return record;
 }

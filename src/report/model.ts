@@ -8,15 +8,19 @@ import type { SelectionView } from './selection.js';
 import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
+import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
+import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
 import { compareQuestionIds } from '../sop/review.js';
 
 /** Schema tag of the model; bump when its shape changes. */
-export const CONCLUSION_SCHEMA = 'soz.conclusion/1';
+export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
+
+/** Value of the `translator` field of the language step that says no translator took part. */
+export const NO_TRANSLATOR = '-';
 
 /** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
 export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
@@ -43,7 +47,10 @@ export interface FindingView {
   readonly actual: string;
   readonly right: string;
   readonly author: string | null;
+  /** The voice the conclusion states: the examiner's where they changed it, else soz's. */
   readonly voice: Voice;
+  /** soz's voice and the examiner's reason, where the examiner changed it in review. */
+  readonly voiceChange: { readonly from: Voice; readonly reason: string; readonly actor: string } | null;
   readonly countervailing: readonly Countervailing[];
   readonly note: string | null;
   readonly mainstreamMeaning: string | null;
@@ -66,6 +73,10 @@ export interface QuestionView {
   readonly disposition: QuestionDisposition;
   /** The examiner's own answer file, verbatim, or null when none is written yet. */
   readonly answer: { readonly path: string; readonly sha256: string; readonly text: string } | null;
+  /** Legal-qualification wording the competence guard found in the answer. */
+  readonly answerLegalWording: readonly { readonly matched: string; readonly patternId: string; readonly reason: string }[];
+  /** The examiner's recorded reason for keeping that wording (for the current answer only). */
+  readonly answerOverride: { readonly reason: string; readonly actor: string } | null;
   /** Accepted findings the answer rests on (ids, in finding order). */
   readonly findingIds: readonly string[];
 }
@@ -78,7 +89,13 @@ export interface SopStepView {
   readonly kind: 'automated' | 'examiner';
   readonly state: StepState;
   readonly afterFinal: boolean;
+  readonly requiredForFinal: boolean;
   readonly actor: string | null;
+  /** Sequence number (from 1) and UTC date (`YYYY-MM-DD`) of the log entry that settled the step. */
+  readonly logSeq: number | null;
+  readonly date: string | null;
+  /** For a skipped step: the admitted reason (id and title) and who decided it. */
+  readonly skip: { readonly reasonId: string; readonly reason: string; readonly decidedBy: string } | null;
   readonly note: string | null;
   readonly fields: readonly { readonly key: string; readonly value: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly originalName: string }[];
@@ -101,7 +118,17 @@ export interface ConclusionModel {
     readonly place: string | null;
     readonly present: string | null;
     readonly translator: string | null;
-    readonly acknowledged: boolean;
+  };
+  /** The liability block: composed from the acknowledgement record and the lab's statute data. */
+  readonly liability: {
+    /** The acknowledgement step as the log holds it, or null while it is not recorded. */
+    readonly acknowledgement: { readonly examiner: string; readonly recordedBy: string; readonly date: string; readonly logSeq: number } | null;
+    /** One reference per role, in the report's language; `article` null where the lab has not filled it. */
+    readonly statutes: readonly { readonly id: string; readonly role: StatuteRole; readonly act: string; readonly article: string | null; readonly heading: string; readonly source: string }[];
+    readonly version: string;
+    readonly file: HashedFile;
+    /** A named translator (language step) and the record of their warning, when named. */
+    readonly translator: { readonly name: string; readonly warning: string | null } | null;
   };
   readonly tool: { readonly version: string; readonly node: string; readonly lockfileSha256: string; readonly dependencies: readonly { readonly name: string; readonly version: string }[] };
   readonly procedure: { readonly id: string; readonly version: string; readonly title: string; readonly file: HashedFile };
@@ -146,11 +173,19 @@ export interface ConclusionInputs {
   readonly profileRows: readonly { unit: string; key: string; tokens: number; rates: Readonly<Record<string, number>> }[] | null;
   readonly manifest: RunManifest;
   readonly manifestSha256: string;
-  readonly procedure: { readonly id: string; readonly version: string; readonly title: Readonly<Record<ReportLanguage, string>>; readonly file: HashedFile };
+  readonly procedure: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: Readonly<Record<ReportLanguage, string>>;
+    readonly file: HashedFile;
+    readonly skipReasons: readonly { readonly id: string; readonly title: Readonly<Record<ReportLanguage, string>> }[];
+  };
+  readonly liability: { readonly data: LiabilityFile; readonly file: HashedFile };
   readonly templates: readonly HashedFile[];
   readonly statuses: readonly StepStatus[];
   readonly questions: readonly QuestionRecord[];
-  readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string }>>;
+  /** Each recorded answer with the legal-qualification wording the guard found in it. */
+  readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
 }
@@ -177,6 +212,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     right: finding.context.right,
     author: finding.author ?? null,
     voice: decision?.voice ?? finding.voice,
+    voiceChange: decision?.voice && decision.voice !== finding.voice ? { from: finding.voice, reason: decision.voiceReason ?? decision.reason, actor: decision.actor } : null,
     countervailing: finding.countervailing,
     note: finding.note ?? null,
     mainstreamMeaning: finding.mainstreamMeaning ?? null,
@@ -219,7 +255,14 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     kind: status.kind,
     state: status.state,
     afterFinal: status.afterFinal,
+    requiredForFinal: status.requiredForFinal,
     actor: status.actor ?? null,
+    logSeq: status.logSeq ?? null,
+    date: status.time ? status.time.slice(0, 10) : null,
+    skip:
+      status.state === 'skipped' && status.record?.skip
+        ? { reasonId: status.record.skip.reasonId, reason: inputs.procedure.skipReasons.find((reason) => reason.id === status.record!.skip!.reasonId)?.title[language] ?? status.record.skip.reasonId, decidedBy: status.record.skip.decidedBy }
+        : null,
     note: status.record?.note ?? null,
     fields: Object.keys(status.record?.fields ?? {})
       .sort(compareCodeUnits)
@@ -242,8 +285,8 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       place: field('acknowledgement', 'place'),
       present: field('packaging', 'present'),
       translator: field('language', 'translator'),
-      acknowledged: recordOf('acknowledgement')?.status === 'done',
     },
+    liability: liabilityView(inputs, language, sop),
     tool: {
       version: inputs.manifest.tool.version,
       node: inputs.manifest.runtime.node,
@@ -270,7 +313,10 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         guardMatches: question.guard.matches.map((match) => ({ matched: match.matched, reason: match.reason, sources: match.sources })),
         suggestions: question.guard.suggestions,
         disposition: question.disposition,
-        answer: inputs.answers[question.id] ?? null,
+        answer: answerOf(inputs, question.id),
+        answerLegalWording: (inputs.answers[question.id]?.legalWording ?? []).map((match) => ({ matched: match.matched, patternId: match.patternId, reason: match.reason })),
+        answerOverride:
+          question.answerOverride && question.answerOverride.answerSha256 === inputs.answers[question.id]?.sha256 ? { reason: question.answerOverride.reason, actor: question.answerOverride.actor } : null,
         findingIds: accepted.filter((finding) => finding.questionIds.includes(question.id)).map((finding) => finding.id),
       })),
     objects,
@@ -294,22 +340,66 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
   };
 }
 
+function answerOf(inputs: ConclusionInputs, questionId: string): QuestionView['answer'] {
+  const answer = inputs.answers[questionId];
+  return answer ? { path: answer.path, sha256: answer.sha256, text: answer.text } : null;
+}
+
+/** The liability block's facts: the acknowledgement as logged, the lab's statutes, the translator. */
+function liabilityView(inputs: ConclusionInputs, language: ReportLanguage, sop: readonly SopStepView[]): ConclusionModel['liability'] {
+  const acknowledgement = sop.find((step) => step.id === 'acknowledgement');
+  const languageStep = inputs.statuses.find((status) => status.id === 'language');
+  const translator = languageStep?.record?.status === 'done' ? (languageStep.record.fields['translator'] ?? '').trim() : '';
+  const warning = languageStep?.record?.fields['translatorWarning']?.trim() ?? '';
+  return {
+    acknowledgement:
+      acknowledgement && acknowledgement.state === 'done' && acknowledgement.logSeq !== null && acknowledgement.date !== null
+        ? { examiner: inputs.metadata.examiner, recordedBy: acknowledgement.actor ?? inputs.metadata.examiner, date: acknowledgement.date, logSeq: acknowledgement.logSeq }
+        : null,
+    statutes: inputs.liability.data.statutes.map((statute) => ({
+      id: statute.id,
+      role: statute.role,
+      act: statute.act[language],
+      article: statute.article.trim() === '' ? null : statute.article.trim(),
+      heading: statute.heading[language],
+      source: statute.source,
+    })),
+    version: inputs.liability.data.version,
+    file: inputs.liability.file,
+    translator: translator !== '' && translator !== NO_TRANSLATOR ? { name: translator, warning: warning === '' ? null : warning } : null,
+  };
+}
+
 /** Digest of a conclusion for formats without a text digest line (PDF, DOCX): SHA-256 of the model's canonical JSON. */
 export function modelDigest(model: ConclusionModel): string {
   return sha256(canonicalJson(model));
 }
 
-/** Problems that stop a `--final` report, each naming what to do; empty when it may be final. */
+/**
+ * Problems of the questions, answers and review that stop a `--final` report, each naming what to
+ * do; empty when they allow it. (Unmet SOP steps are checked by `unmetForFinal` in `src/sop/`.)
+ */
 export function finalProblems(model: ConclusionModel): string[] {
   const problems: string[] = [];
-  if (model.openSteps.length > 0) problems.push(`open SOP steps: ${model.openSteps.map((step) => `${step.number} ${step.id}`).join(', ')} — record each with soz sop record DIR STEP --note "…" or skip it with --skip --reason "…"`);
   if (model.questions.length === 0) problems.push('no questions registered — add each with soz question add DIR "…"');
   for (const question of model.questions) {
-    if (question.disposition.status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
-    if ((question.disposition.status === 'answered' || question.disposition.status === 'reformulated') && !question.answer) {
+    const { status } = question.disposition;
+    if (status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
+    if (status === 'answered' && question.flagged) {
+      problems.push(`question ${question.id} asks for a legal qualification and is marked answered as put — reformulate it with consent (soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it`);
+    }
+    if ((status === 'answered' || status === 'reformulated') && !question.answer) {
       problems.push(`question ${question.id} has no answer — write it and record it with soz question answer DIR ${question.id} --file ANSWER.md`);
+    }
+    if (question.answer && question.answerLegalWording.length > 0 && !question.answerOverride) {
+      problems.push(
+        `the answer to ${question.id} contains legal-qualification wording (${question.answerLegalWording.map((match) => `«${match.matched}» ${match.patternId}`).join(', ')}) — revise it (soz question answer DIR ${question.id} --file …) or keep it with soz question override DIR ${question.id} --reason "…"`,
+      );
     }
   }
   if (model.counts.unreviewed > 0) problems.push(`${model.counts.unreviewed} candidate finding(s) not reviewed — soz review DIR`);
+  if (model.liability.translator && !model.liability.translator.warning) {
+    problems.push(`translator ${model.liability.translator.name} is named but their warning of liability is not recorded — soz sop record DIR language --note "…" --field translator=… --field translatorWarning="signed warning, date"`);
+  }
   return problems;
 }

@@ -29,7 +29,7 @@ export function languageOption(value: string | undefined, workspace: CaseWorkspa
 export function statusLine(status: StepStatus, language: ReportLanguage): string {
   const who = status.actor ? ` — ${status.actor}, ${status.time} (log #${status.logSeq})` : '';
   const waiting = status.state === 'blocked' ? ` — waiting for ${status.waitingFor.join(', ')}` : '';
-  const note = status.record?.status === 'skipped' ? ` — skipped: ${status.record.note}` : '';
+  const note = status.record?.status === 'skipped' ? ` — skipped (${status.record.skip?.reasonId ?? 'no admitted reason'}, decided by ${status.record.skip?.decidedBy ?? status.record.actor}): ${status.record.note}` : '';
   return `${String(status.number).padStart(2)} [${status.state.padEnd(7)}] ${status.id} (${status.kind}${status.afterFinal ? ', after final' : ''}): ${status.title[language]}${who}${waiting}${note}`;
 }
 
@@ -59,17 +59,25 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .option('--note <text>', 'what was done')
     .option('--file <path>', 'attach a file (copied read-only into examiner/files/); repeatable', collect, [])
     .option('--field <name=value>', 'a value the step asks for, e.g. --field translator="…"; repeatable', collect, [])
-    .option('--skip', 'record the step as skipped (needs --reason)')
-    .option('--reason <text>', 'why the step is skipped')
+    .option('--skip', 'record the step as skipped (needs --reason and --note)')
+    .option('--reason <id>', 'with --skip: a skip reason the step admits (listed in sop/procedure.yaml; an error names them)')
+    .option('--decided-by <name>', 'with --skip: who decided the skip (required where the reason asks; default: the actor)')
     .option('--actor <name>', 'who performed the step (default: the examiner)')
     .description('record an examiner step (or skip a step with a reason); logged and hashed')
-    .action((dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; actor?: string }) => {
+    .action((dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; decidedBy?: string; actor?: string }) => {
       const workspace = CaseWorkspace.open(dir);
-      if (options.skip && options.note !== undefined && options.reason === undefined) throw new UserError('--skip takes --reason "…", not --note', 'usage.skip');
-      if (!options.skip && options.reason !== undefined) throw new UserError('--reason goes with --skip; describe a done step with --note "…"', 'usage.reason');
+      if (!options.skip && (options.reason !== undefined || options.decidedBy !== undefined)) throw new UserError('--reason and --decided-by go with --skip; describe a done step with --note "…"', 'usage.reason');
       const record = recordStep(
         workspace,
-        { stepId: step, skip: options.skip ?? false, note: (options.skip ? options.reason : options.note) ?? '', fields: parseFields(options.field), files: options.file },
+        {
+          stepId: step,
+          skip: options.skip ?? false,
+          ...(options.reason !== undefined ? { skipReason: options.reason } : {}),
+          ...(options.decidedBy !== undefined ? { decidedBy: options.decidedBy } : {}),
+          note: options.note ?? '',
+          fields: parseFields(options.field),
+          files: options.file,
+        },
         { clock: context.io.now, actor: context.actorFor(options, workspace) },
       );
       context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
