@@ -20,7 +20,7 @@ import type { StepStatus } from '../sop/engine.js';
 import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { DecisionRequest } from '../sop/review.js';
-import { applyDecisions, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
+import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
 export const ExaminerFiles = {
@@ -162,6 +162,14 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.decide', {
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
   }, manifest);
+  return decisions;
+}
+
+/** The examiner's attribution of voice for decided findings, with a reason; logged as `review.voice`. */
+export function recordVoice(workspace: CaseWorkspace, findingIds: readonly string[], voice: string, reason: string, options: RecordOptions): ReviewDecision[] {
+  const { decisions, problems } = changeVoice(readReview(workspace), findingIds, voice, reason, readCaseFindings(workspace));
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot change the voice: ${problems.join('; ')}`, 'review.invalid-voice');
+  writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.voice', { findingIds: [...findingIds], voice, reason: reason.trim() });
   return decisions;
 }
 

@@ -4,7 +4,10 @@
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Voice } from '../core/finding.js';
+
+/** Every voice a finding can have, for validating the examiner's attribution. */
+export const VOICES: readonly Voice[] = ['own', 'quotation', 'reported', 'forwarded', 'reaction', 'unknown'];
 import { guardQuestion } from './guard.js';
 import type { GuardFile } from './schema.js';
 
@@ -39,7 +42,9 @@ export function applyDecisions(
     if (unknownQuestions.length > 0) problems.push(`unknown question id(s) ${unknownQuestions.join(', ')}; list them with soz question list DIR`);
     if (request.decision === 'rejected' && request.questionIds.length > 0) problems.push('--question applies to accepted findings only');
     for (const findingId of request.findingIds) {
+      const previous = byId.get(findingId);
       byId.set(findingId, {
+        ...(previous?.voice ? { voice: previous.voice, voiceReason: previous.voiceReason ?? '' } : {}),
         findingId,
         decision: request.decision,
         reason: request.reason.trim(),
@@ -50,6 +55,28 @@ export function applyDecisions(
   }
   const decisions = [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId));
   return { decisions, problems };
+}
+
+/**
+ * The examiner's attribution of voice for decided findings, with a reason (shown in the
+ * conclusion beside soz's own attribution). Setting soz's voice again removes the change.
+ */
+export function changeVoice(existing: readonly ReviewDecision[], findingIds: readonly string[], voice: string, reason: string, findings: readonly Finding[]): { decisions: ReviewDecision[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!(VOICES as readonly string[]).includes(voice)) problems.push(`--voice ${voice}: use one of ${VOICES.join(', ')}`);
+  if (reason.trim() === '') problems.push('--reason "…" is required: say why the words are not what soz attributed');
+  const byId = new Map(existing.map((decision) => [decision.findingId, decision]));
+  const sozVoice = new Map(findings.map((finding) => [finding.id, finding.voice]));
+  const unknown = findingIds.filter((id) => !sozVoice.has(id));
+  if (unknown.length > 0) problems.push(`unknown finding id(s) ${unknown.join(', ')}; list the candidates with soz review DIR --list`);
+  const undecided = findingIds.filter((id) => sozVoice.has(id) && !byId.has(id));
+  if (undecided.length > 0) problems.push(`finding(s) ${undecided.join(', ')} not yet accepted or rejected; decide them first with soz review DIR --accept|--reject … --reason "…"`);
+  if (problems.length > 0) return { decisions: [...existing], problems };
+  for (const id of findingIds) {
+    const { voice: _voice, voiceReason: _reason, ...decision } = byId.get(id)!;
+    byId.set(id, voice === sozVoice.get(id) ? decision : { ...decision, voice: voice as Voice, voiceReason: reason.trim() });
+  }
+  return { decisions: [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId)), problems };
 }
 
 /** Question ids in numeric order: Q2 before Q10. */

@@ -4,9 +4,9 @@ import { UserError } from '../../core/errors.js';
 import type { QuestionRecord, ReviewDecision } from '../../core/examiner.js';
 import type { Finding } from '../../core/finding.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { readCaseFindings, readQuestions, readReview, recordReview } from '../../pipeline/examiner.js';
+import { readCaseFindings, readQuestions, readReview, recordReview, recordVoice } from '../../pipeline/examiner.js';
 import type { DecisionRequest } from '../../sop/review.js';
-import { unreviewedFindings } from '../../sop/review.js';
+import { unreviewedFindings, VOICES } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 /** One candidate as the examiner sees it in the terminal. */
@@ -71,13 +71,21 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--accept <ids...>', 'finding ids to accept')
     .option('--reject <ids...>', 'finding ids to reject')
     .option('--question <ids...>', 'questions the accepted findings bear on')
+    .option('--voice <voice>', `with --finding: whose words these are, where soz attributed them otherwise (${VOICES.join(', ')})`)
+    .option('--finding <ids...>', 'with --voice: decided findings whose voice the examiner changes')
     .option('--reason <text>', 'why (required with --accept / --reject)')
     .option('--list', 'list the candidates not yet reviewed and exit')
     .option('--actor <name>', 'who reviews (default: the examiner)')
     .description('accept or reject each candidate finding with a reason (interactive on a terminal)')
-    .action(async (dir: string, options: { accept?: string[]; reject?: string[]; question?: string[]; reason?: string; list?: boolean; actor?: string }) => {
+    .action(async (dir: string, options: { accept?: string[]; reject?: string[]; question?: string[]; voice?: string; finding?: string[]; reason?: string; list?: boolean; actor?: string }) => {
       const workspace = CaseWorkspace.open(dir);
       const actor = context.actorFor(options, workspace);
+      if (options.voice !== undefined || options.finding !== undefined) {
+        if (options.voice === undefined || options.finding === undefined || options.accept || options.reject) throw new UserError('change a voice with --voice VOICE --finding F… --reason "…" (without --accept / --reject)', 'usage.review');
+        recordVoice(workspace, options.finding, options.voice, options.reason ?? '', { clock: context.io.now, actor });
+        context.say(`voice of ${options.finding.join(', ')}: ${options.voice} (examiner)`);
+        return;
+      }
       const findings = readCaseFindings(workspace);
       const open = unreviewedFindings(findings, readReview(workspace));
       const scripted = options.accept !== undefined || options.reject !== undefined;
