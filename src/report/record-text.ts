@@ -3,7 +3,8 @@
  * paragraph (one sentence per procedure step), the review summary and the final / draft mark —
  * composed from the conclusion model, that is from what the case log and the examiner's records
  * hold. Nothing here asserts a step that the record does not show: a step not recorded is said to
- * be not recorded. Every renderer (Markdown, HTML, PDF, DOCX) prints these same sentences. Pure.
+ * be not recorded. "When" is the number of the log entry, which holds the time: times appear only
+ * in `log.jsonl`, so the same case renders the same bytes whenever it is rendered. Every renderer (Markdown, HTML, PDF, DOCX) prints these same sentences. Pure.
  */
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
@@ -49,7 +50,7 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
 }
 
 function stepSentence(step: SopStepView, t: (key: string) => string): string {
-  const where = { title: step.title, actor: step.actor ?? '', date: step.date ?? '', seq: step.logSeq ?? '' };
+  const where = { title: step.title, actor: step.actor ?? '', seq: step.logSeq ?? '' };
   if (step.state === 'done') return fill(t(step.kind === 'automated' ? 'stepDoneBySoz' : 'stepDone'), where);
   if (step.state === 'skipped') {
     const skip = step.skip ?? { reason: t('skipReasonMissing'), decidedBy: step.actor ?? '' };
@@ -62,7 +63,7 @@ function reviewSentences(model: ConclusionModel, t: (key: string) => string): st
   const { candidates, accepted, rejected, unreviewed } = model.counts;
   const sentences = [fill(t('reviewSummary'), { candidates, reviewed: accepted + rejected, accepted, rejected, unreviewed })];
   const review = model.sop.find((step) => step.id === 'review');
-  sentences.push(review && review.state === 'done' ? fill(t('reviewStepDone'), { actor: review.actor ?? '', date: review.date ?? '', seq: review.logSeq ?? '' }) : t('reviewStepMissing'));
+  sentences.push(review && review.state === 'done' ? fill(t('reviewStepDone'), { actor: review.actor ?? '', seq: review.logSeq ?? '' }) : t('reviewStepMissing'));
   const changed = model.objects.flatMap((object) => object.findings).filter((finding) => finding.voiceChange);
   if (changed.length > 0) sentences.push(fill(t('voiceChanges'), { ids: changed.map((finding) => finding.id).join(', ') }));
   return sentences;
@@ -80,7 +81,7 @@ function liabilitySentences(model: ConclusionModel, t: (key: string) => string):
     sentences.push(fill(t('liabilityWarned'), { examiner: acknowledgement.examiner, ...statute('examiner-liability') }));
     sentences.push(fill(t('liabilityRights'), statute('rights-and-duties')));
     sentences.push(t('liabilityIndependence'));
-    sentences.push(fill(t('liabilityRecord'), { date: acknowledgement.date, seq: acknowledgement.logSeq, recordedBy: acknowledgement.recordedBy }));
+    sentences.push(fill(t('liabilityRecord'), { seq: acknowledgement.logSeq, recordedBy: acknowledgement.recordedBy }));
   } else {
     sentences.push(t('liabilityMissing'));
   }
