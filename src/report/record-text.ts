@@ -73,7 +73,7 @@ function liabilitySentences(model: ConclusionModel, t: (key: string) => string):
   const statute = (role: string) => {
     const found = model.liability.statutes.find((candidate) => candidate.role === role);
     if (!found) return { heading: '', reference: t('labFill') };
-    return { heading: found.heading, reference: `${found.article ? fill(t('articleRef'), { article: found.article }) : t('labFill')} ${found.act}` };
+    return { heading: found.heading, reference: `${found.act}, ${found.article ? fill(t('articleRef'), { article: found.article }) : t('labFill')}` };
   };
   const sentences: string[] = [];
   const acknowledgement = model.liability.acknowledgement;
