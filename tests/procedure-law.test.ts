@@ -84,6 +84,8 @@ describe('the careless path is refused at every step', () => {
     expect(draft).toMatch(/Лингвистическое исследование: речевые акты, оценка, адресат и группа-объект — не выполнено\./);
     expect(draft).toMatch(/Завершение рассмотрения кандидатов в журнале не зафиксировано\./);
     expect(draft).not.toMatch(/каждый кандидат рассмотрен экспертом/);
+    expect(draft).toContain('> - Вопрос Q1: решение (ответ, переформулирование с согласия, отказ) не принято.');
+    expect(draft).toContain('> - Вопрос Q1: в ответе формулировка правовой оценки; ответ не исправлен, обоснование не записано.');
 
     // soz seal signs no draft.
     const key = await newKey();

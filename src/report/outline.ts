@@ -48,6 +48,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(record.mark, { bold: true, alert: !model.final, center: true });
   if (!model.final) {
     if (model.openSteps.length > 0) text(`${t('openStepsHeading')}: ${model.openSteps.map((step) => `${step.number}. ${step.title}`).join('; ')}`, { size: 'smaller', alert: true });
+    if (record.missing.length > 0) text(`${t('alsoMissing')}: ${record.missing.join(' ')}`, { size: 'smaller', alert: true });
   }
   text(t('toolNotice'), { size: 'smaller' });
 

@@ -24,6 +24,8 @@ export interface RecordText {
   readonly liabilitySources: readonly string[];
   /** The methods paragraph: one sentence per step a conclusion needs, in procedure order. */
   readonly methods: readonly string[];
+  /** For a draft: what else keeps it from being final besides open steps (questions, answers, review, translator). */
+  readonly missing: readonly string[];
 }
 
 /** `{name}` placeholders of a label replaced by values; an unknown name stays visible. */
@@ -46,7 +48,24 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
     liability: liabilitySentences(model, t),
     liabilitySources: model.liability.statutes.map((statute) => `${statute.act}: ${statute.source}`).concat(fill(t('liabilityData'), { path: model.liability.file.path, version: model.liability.version, sha256: model.liability.file.sha256 })),
     methods: model.sop.filter((step) => step.requiredForFinal).map((step) => stepSentence(step, t)),
+    missing: model.final ? [] : missingSentences(model, t),
   };
+}
+
+/** The draft's list of what is missing, the same conditions `finalProblems` refuses a final for. */
+function missingSentences(model: ConclusionModel, t: (key: string) => string): string[] {
+  const missing: string[] = [];
+  if (model.questions.length === 0) missing.push(t('noQuestions'));
+  for (const question of model.questions) {
+    const { status } = question.disposition;
+    if (status === 'open') missing.push(fill(t('missingDecision'), { id: question.id }));
+    if (status === 'answered' && question.flagged) missing.push(fill(t('missingReformulation'), { id: question.id }));
+    if ((status === 'answered' || status === 'reformulated') && !question.answer) missing.push(fill(t('missingAnswer'), { id: question.id }));
+    if (question.answer && question.answerLegalWording.length > 0 && !question.answerOverride) missing.push(fill(t('missingAnswerRevision'), { id: question.id }));
+  }
+  if (model.counts.unreviewed > 0) missing.push(`${t('unreviewedWarning')}: ${model.counts.unreviewed}`);
+  if (model.liability.translator && !model.liability.translator.warning) missing.push(fill(t('translatorNotWarned'), { name: model.liability.translator.name }));
+  return missing;
 }
 
 function stepSentence(step: SopStepView, t: (key: string) => string): string {
