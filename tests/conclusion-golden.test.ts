@@ -38,19 +38,29 @@ const manifest: RunManifest = {
   outputs: [{ path: 'derived/documents/doc1.json', sha256: hex('d') }],
 };
 
-function model(language: (typeof REPORT_LANGUAGES)[number]) {
+/**
+ * `draft`: an early case. `recorded`: the same with the acknowledgement, a named and warned
+ * translator, a question reformulated with consent and an answer whose legal wording the examiner
+ * kept with a reason — the branches of the liability block and the conclusions.
+ */
+type Variant = 'draft' | 'recorded';
+
+function model(language: (typeof REPORT_LANGUAGES)[number], variant: Variant) {
   const procedure = loadProcedure();
+  const recorded = variant === 'recorded';
   const log = [
     { seq: 1, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'evidence.add', inputs: [], outputs: [], details: {}, previousHash: '', hash: '' },
     { seq: 2, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'analysis.run', inputs: [], outputs: [], details: {}, previousHash: '', hash: '' },
     { seq: 3, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'register-order' }, previousHash: '', hash: '' },
     { seq: 4, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'language' }, previousHash: '', hash: '' },
     { seq: 5, time: '2026-01-02T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'packaging' }, previousHash: '', hash: '' },
+    ...(recorded ? [{ seq: 6, time: '2026-01-02T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'acknowledgement' }, previousHash: '', hash: '' }] : []),
   ];
   const records: SopStepRecord[] = [
     { stepId: 'register-order', status: 'done', note: 'Order No. 7 of 2026-03-02', fields: {}, files: [{ path: `examiner/files/${hex('e')}.pdf`, sha256: hex('e'), originalName: 'order.pdf' }], actor: 'Examiner X' },
     { stepId: 'packaging', status: 'skipped', note: 'Files received by e-mail', fields: {}, files: [], actor: 'Examiner X', skip: { reasonId: 'received-electronically', decidedBy: 'Examiner X' } },
-    { stepId: 'language', status: 'done', note: 'Russian text', fields: { translator: '-' }, files: [], actor: 'Examiner X' },
+    { stepId: 'language', status: 'done', note: 'Russian text', fields: recorded ? { translator: 'Translator T. (fictional)', translatorWarning: 'signed warning of 2026-03-10' } : { translator: '-' }, files: [], actor: 'Examiner X' },
+    ...(recorded ? [{ stepId: 'acknowledgement', status: 'done' as const, note: 'Signed', fields: { institution: 'Centre (fictional)', qualification: 'linguist', experience: '9 years', place: 'Osh' }, files: [], actor: 'Examiner X' }] : []),
   ];
   return assembleConclusion({
     language,
@@ -70,10 +80,23 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
     statuses: sopStatus(procedure, log, records),
     questions: [
       { id: 'Q1', text: 'Является ли текст экстремистским?', language: 'ru', guard: { flagged: true, guardVersions: { ru: '1.0.0' }, matches: [{ patternId: 'ru.extremist', reason: 'Правовая квалификация.', matched: 'экстремистским', range: [19, 33], sources: ['src'] }], suggestions: ['Имеются ли побудительные высказывания?'] }, disposition: { status: 'declined', reason: 'Legal question' } },
-      { id: 'Q2', text: 'Кому адресован текст?', language: 'ru', guard: { flagged: false, guardVersions: { ru: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'answered' } },
-      { id: 'Q3', text: 'What speech acts are performed?', language: 'en', guard: { flagged: false, guardVersions: { en: '1.0.0' }, matches: [], suggestions: [] }, disposition: { status: 'open' } },
+      {
+        id: 'Q2',
+        text: 'Кому адресован текст?',
+        language: 'ru',
+        guard: { flagged: false, guardVersions: { ru: '1.0.0' }, matches: [], suggestions: [] },
+        disposition: { status: 'answered' },
+        ...(recorded ? { answerOverride: { answerSha256: hex('9'), reason: 'The order quotes the term; the answer rejects it', actor: 'Examiner X' } } : {}),
+      },
+      {
+        id: 'Q3',
+        text: 'What speech acts are performed?',
+        language: 'en',
+        guard: { flagged: false, guardVersions: { en: '1.0.0' }, matches: [], suggestions: [] },
+        disposition: recorded ? { status: 'reformulated', reformulation: 'Which speech acts does the text perform, addressed to whom?', consent: { reference: '№ 12/345', date: '2026-03-05' } } : { status: 'open' },
+      },
     ],
-    answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: [] } },
+    answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
     findings,
     decisions: [
       { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside quotation marks of a cited post' },
@@ -83,21 +106,23 @@ function model(language: (typeof REPORT_LANGUAGES)[number]) {
 }
 
 describe('conclusion golden files', () => {
-  for (const language of REPORT_LANGUAGES) {
-    for (const format of ['md', 'html'] as const) {
-      it(`${language} ${format}`, () => {
-        const labels = readLabels(language);
-        const template = readFileSync(join(TEMPLATES, `conclusion.${format}.hbs`), 'utf8');
-        const { text } = format === 'md' ? renderMarkdownConclusion(model(language), template, labels) : renderHtmlConclusion(model(language), template, labels);
-        const { claimed, actual } = checkReportDigest(text);
-        expect(claimed).toBe(actual);
-        const path = join(GOLDEN, `report.${language}.${format}`);
-        if (process.env['UPDATE_GOLDEN'] === '1') {
-          mkdirSync(GOLDEN, { recursive: true });
-          writeFileSync(path, text);
-        }
-        expect(text).toBe(readFileSync(path, 'utf8'));
-      });
+  for (const variant of ['draft', 'recorded'] as const) {
+    for (const language of REPORT_LANGUAGES) {
+      for (const format of ['md', 'html'] as const) {
+        it(`${variant} ${language} ${format}`, () => {
+          const labels = readLabels(language);
+          const template = readFileSync(join(TEMPLATES, `conclusion.${format}.hbs`), 'utf8');
+          const { text } = format === 'md' ? renderMarkdownConclusion(model(language, variant), template, labels) : renderHtmlConclusion(model(language, variant), template, labels);
+          const { claimed, actual } = checkReportDigest(text);
+          expect(claimed).toBe(actual);
+          const path = join(GOLDEN, `report.${variant === 'draft' ? '' : `${variant}.`}${language}.${format}`);
+          if (process.env['UPDATE_GOLDEN'] === '1') {
+            mkdirSync(GOLDEN, { recursive: true });
+            writeFileSync(path, text);
+          }
+          expect(text).toBe(readFileSync(path, 'utf8'));
+        });
+      }
     }
   }
 
