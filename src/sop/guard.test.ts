@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { loadGuards } from './data.js';
 import { guardQuestion, questionLanguage } from './guard.js';
 
@@ -70,6 +72,10 @@ describe('competence guard', () => {
       'Текстте кандай кеп аракеттери бар?',
       'Matnda qanday nutqiy harakatlar ifodalangan?',
       'Мәтінде қандай сөйлеу әрекеттері бар?',
+      'Does the letter urge any action against members of the rowing club?',
+      'Who is the intended addressee of the message?',
+      'Кому адресованы сообщения участникам группы в мессенджере?',
+      'Топтун мүчөлөрүнө карата терс баа барбы?',
     ]) {
       expect(guardQuestion(question, guards).flagged, question).toBe(false);
     }
@@ -92,5 +98,21 @@ describe('competence guard', () => {
       ['Who is the text addressed to?', 'en'],
     ];
     for (const [question, language] of cases) expect(questionLanguage(question, guards), question).toBe(language);
+  });
+
+  it('flags exactly the practice cases\' legal questions, in the language they are written in', () => {
+    const library = new URL('../../corpora/practice/', import.meta.url).pathname;
+    let checked = 0;
+    for (const id of readdirSync(library).filter((name) => !name.includes('.'))) {
+      const practiceCase = parseYaml(readFileSync(`${library}${id}/case.yaml`, 'utf8')) as { language?: string; questions?: { id: string; text: string }[] };
+      const key = parseYaml(readFileSync(`${library}${id}/key.yaml`, 'utf8')) as { questions?: { id: string; legal: boolean }[] };
+      for (const question of practiceCase.questions ?? []) {
+        const legal = key.questions?.find((candidate) => candidate.id === question.id)?.legal;
+        expect(guardQuestion(question.text, guards).flagged, `${id} ${question.id}: ${question.text}`).toBe(legal);
+        expect(['ru', 'ky', 'en'], `${id} ${question.id}`).toContain(questionLanguage(question.text, guards));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
   });
 });
