@@ -191,4 +191,19 @@ describe('the complete path gives a final conclusion backed by the log', () => {
     await ok(['review', dir, '--voice', 'reported', '--finding', ids[0]!, '--reason', 'retold (fictional)']);
     expect(await refused(dir, ['report', dir, '--final'])).toMatch(/reports\/report\.en\.md: a final conclusion was rendered \(log entry \d+\) and this render differs; a final is never overwritten/);
   });
+
+  it('soz verify reproduces the final and the draft rendered after it, each at its own path', async () => {
+    const { dir, ids } = await analysedCase('en', false);
+    await completeProcedure(dir, ids);
+    await ok(['report', dir, '--final', '--format', 'md,html']);
+    await ok(['report', dir, '--format', 'md,html']);
+    const verified = await soz(['verify', dir]);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toMatch(/re-run: \d+ artefact\(s\) compared, all identical/);
+    const log = readLog(dir);
+    const finals = log.filter((entry) => entry.details['final'] === true).flatMap((entry) => entry.outputs.map((file) => file.path));
+    const drafts = log.filter((entry) => entry.action.startsWith('report.') && entry.details['final'] === false).flatMap((entry) => entry.outputs.map((file) => file.path));
+    expect(finals).toEqual(['reports/report.en.md', 'reports/report.en.html']);
+    expect(drafts.slice(-2)).toEqual(['reports/report.en.draft.md', 'reports/report.en.draft.html']);
+  });
 });

@@ -170,7 +170,7 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
       case 'questions-decided': {
         const open = context.questions.filter((question) => question.disposition.status === 'open').map((question) => question.id);
         if (context.questions.length === 0) problems.push(`step ${step.id} needs the order's questions; add each with soz question add DIR "…"`);
-        if (open.length > 0) problems.push(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent "…" | --declined --reason "…"`);
+        if (open.length > 0) problems.push(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD | --declined --reason "…"`);
         break;
       }
       case 'review-complete':
