@@ -206,4 +206,16 @@ describe('the complete path gives a final conclusion backed by the log', () => {
     expect(finals).toEqual(['reports/report.en.md', 'reports/report.en.html']);
     expect(drafts.slice(-2)).toEqual(['reports/report.en.draft.md', 'reports/report.en.draft.html']);
   });
+
+  it('a consent recorded as free text by an earlier soz is shown as recorded and does not pass the final', async () => {
+    const { dir, ids } = await analysedCase('en');
+    await completeProcedure(dir, ids);
+    const path = join(dir, 'examiner', 'questions.json');
+    const questions = JSON.parse(readFileSync(path, 'utf8')) as { disposition: unknown }[];
+    questions[0]!.disposition = { status: 'reformulated', reformulation: 'Which speech acts does the text perform?', consent: 'orally' };
+    writeFileSync(path, JSON.stringify(questions));
+    expect(await refused(dir, ['report', dir, '--final'])).toMatch(/question Q1 is reformulated without a dated consent document/);
+    await ok(['report', dir]);
+    expect(readFileSync(join(dir, 'reports', 'report.en.md'), 'utf8')).toContain('(consent: orally, )');
+  });
 });

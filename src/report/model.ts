@@ -14,7 +14,7 @@ import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
 import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
-import { compareQuestionIds } from '../sop/review.js';
+import { compareQuestionIds, isCalendarDate } from '../sop/review.js';
 
 /** Schema tag of the model; bump when its shape changes. */
 export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
@@ -310,7 +310,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         flagged: question.guard.flagged,
         guardMatches: question.guard.matches.map((match) => ({ matched: match.matched, reason: match.reason, sources: match.sources })),
         suggestions: question.guard.suggestions,
-        disposition: question.disposition,
+        disposition: dispositionView(question.disposition),
         answer: answerOf(inputs, question.id),
         answerLegalWording: (inputs.answers[question.id]?.legalWording ?? []).map((match) => ({ matched: match.matched, patternId: match.patternId, reason: match.reason })),
         answerOverride:
@@ -336,6 +336,15 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
   };
+}
+
+/**
+ * A disposition as the conclusion shows it. Cases recorded before consent was a document kept it
+ * as free text: it is shown as the reference with no date, which `finalProblems` does not accept.
+ */
+function dispositionView(disposition: QuestionDisposition): QuestionDisposition {
+  if (disposition.status !== 'reformulated' || typeof disposition.consent === 'object') return disposition;
+  return { ...disposition, consent: { reference: String(disposition.consent), date: '' } };
 }
 
 function answerOf(inputs: ConclusionInputs, questionId: string): QuestionView['answer'] {
@@ -385,6 +394,9 @@ export function finalProblems(model: ConclusionModel): string[] {
     if (status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
     if (status === 'answered' && question.flagged) {
       problems.push(`question ${question.id} asks for a legal qualification and is marked answered as put — reformulate it with consent (soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it`);
+    }
+    if (question.disposition.status === 'reformulated' && !(/\p{Nd}/u.test(question.disposition.consent.reference) && isCalendarDate(question.disposition.consent.date))) {
+      problems.push(`question ${question.id} is reformulated without a dated consent document — soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD`);
     }
     if ((status === 'answered' || status === 'reformulated') && !question.answer) {
       problems.push(`question ${question.id} has no answer — write it and record it with soz question answer DIR ${question.id} --file ANSWER.md`);
