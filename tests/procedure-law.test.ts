@@ -95,9 +95,9 @@ describe('the careless path is refused at every step', () => {
 
 /** Labels that end the log-entry reference of each language's sentences. */
 const ENTRY_WORDS: Record<'ru' | 'ky' | 'en', RegExp> = {
-  ru: /([^\n:;]+), запись журнала № (\d+)/g,
-  ky: /([^\n:;]+), журналдын № (\d+) жазуусу/g,
-  en: /([^\n:;]+), log entry (\d+)/g,
+  ru: /([^\n:;]+?)\)?, запись журнала № (\d+)/g,
+  ky: /([^\n:;]+?)\)?, журналдын № (\d+) жазуусу/g,
+  en: /([^\n:;]+?)\)?, log entry (\d+)/g,
 };
 
 describe('the complete path gives a final conclusion backed by the log', () => {
