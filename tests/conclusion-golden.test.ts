@@ -26,6 +26,8 @@ const findings: Finding[] = [
   { id: 'F000000000002', analysis: 'indicators', ruleId: 'ru.group.1', category: 'group-designation', reason: 'Group designation', place: { ...place, range: [30, 36] }, actual: 'соседи', context: { left: 'наши ', right: ' | всегда' }, voice: 'forwarded', countervailing: ['forwarded'], mainstreamMeaning: 'neighbours' },
   { id: 'F000000000003', analysis: 'indicators', ruleId: 'ru.viol.1', category: 'violence', reason: 'Violence term', place: { ...place, range: [40, 45] }, actual: 'драка', context: { left: 'была ', right: ' вчера' }, voice: 'reported', countervailing: ['reported'] },
 ];
+/** A fragment the examiner added (`analysis: examiner`), in the recorded variant only. */
+const added: Finding = { id: 'F000000000004', analysis: 'examiner', ruleId: 'examiner.place', category: 'place', reason: 'Meeting place named', place: { ...place, range: [50, 54] }, actual: 'двор', context: { left: 'во ', right: ' в шесть' }, voice: 'own', countervailing: [] };
 const manifest: RunManifest = {
   schema: 'soz.manifest/1',
   tool: { name: 'soz', version: '9.9.9' },
@@ -97,10 +99,11 @@ function model(language: (typeof REPORT_LANGUAGES)[number], variant: Variant) {
       },
     ],
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
-    findings,
+    findings: recorded ? [...findings, added] : findings,
     decisions: [
       { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside quotation marks of a cited post' },
       { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },
+      ...(recorded ? [{ findingId: added.id, decision: 'accepted' as const, reason: 'Named meeting place', questionIds: ['Q2'], actor: 'Examiner X' }] : []),
     ],
   });
 }

@@ -218,4 +218,25 @@ describe('the complete path gives a final conclusion backed by the log', () => {
     await ok(['report', dir]);
     expect(readFileSync(join(dir, 'reports', 'report.en.md'), 'utf8')).toContain('(consent: orally, )');
   });
+
+  it('the examiner adds a fragment soz did not offer: placed, accepted, marked in the conclusion, reproduced by verify', async () => {
+    const { dir, ids } = await analysedCase('en', false);
+    const documents = JSON.parse(readFileSync(join(dir, 'derived', 'manifest.json'), 'utf8')) as { outputs: { path: string }[] };
+    const letter = documents.outputs.filter((file) => file.path.startsWith('derived/documents/')).map((file) => JSON.parse(readFileSync(join(dir, file.path), 'utf8')) as { id?: string; evidenceName?: string; text?: string }).find((doc) => doc.evidenceName === 'letter_en.txt')!;
+    const word = /\p{L}{5,}/u.exec(letter.text!)!;
+    const place = `${letter.id}:${word.index}-${word.index + word[0].length}`;
+    expect(await refused(dir, ['review', dir, '--add', `${letter.id}:0-99999`, '--category', 'address', '--reason', 'x'])).toMatch(/range 0-99999 is not inside document/);
+    expect(await refused(dir, ['review', dir, '--add', place, '--category', 'address', '--reason', 'Form of address (fictional)', '--question', 'Q9'])).toMatch(/unknown question id\(s\) Q9/);
+    const added = await ok(['review', dir, '--add', place, '--category', 'address', '--reason', 'Form of address (fictional)']);
+    const id = /added and accepted (F[0-9a-f]{12})/.exec(added.stdout)![1]!;
+    expect(await refused(dir, ['review', dir, '--add', place, '--category', 'address', '--reason', 'again'])).toMatch(/is already a candidate/);
+    await completeProcedure(dir, ids);
+    await ok(['report', dir, '--final']);
+    const md = readFileSync(join(dir, 'reports', 'report.en.md'), 'utf8');
+    expect(md).toContain(`- **${id}** — Form of address (fictional) (\`address\`, added by the examiner)`);
+    expect(md).toContain(`The examiner added fragments soz did not offer: ${id}.`);
+    expect(md).toContain(`⟦${word[0]}⟧`);
+    const verified = await soz(['verify', dir]);
+    expect(verified.code, verified.stdout).toBe(0);
+  });
 });

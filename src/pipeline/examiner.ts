@@ -19,6 +19,9 @@ import { loadGuards, loadProcedure } from '../sop/data.js';
 import type { StepStatus } from '../sop/engine.js';
 import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
+import type { AddedFindingRequest } from '../sop/added.js';
+import { examinerFinding } from '../sop/added.js';
+import { readDerivedDocuments } from './analyze.js';
 import type { DecisionRequest } from '../sop/review.js';
 import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
 
@@ -28,6 +31,7 @@ export const ExaminerFiles = {
   questions: 'examiner/questions.json',
   review: 'examiner/review.json',
   sop: 'examiner/sop.json',
+  added: 'examiner/added-findings.json',
   answersDir: 'examiner/answers',
   filesDir: 'examiner/files',
 } as const;
@@ -84,17 +88,17 @@ export function readAnswer(workspace: CaseWorkspace, questionId: string): { text
 }
 
 /**
- * Every candidate finding of the case: the `findings` of each `derived/analyses/*.json`, in the
- * one stable order, each id once.
+ * Every candidate finding of the case: the `findings` of each `derived/analyses/*.json` and the
+ * findings the examiner added (`examiner/added-findings.json`), in the one stable order, each id once.
  */
 export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
   const dir = workspace.path(CaseFiles.analysesDir);
-  if (!existsSync(dir)) return [];
   const byId = new Map<string, Finding>();
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort(compareCodeUnits)) {
+  for (const name of (existsSync(dir) ? readdirSync(dir) : []).filter((file) => file.endsWith('.json')).sort(compareCodeUnits)) {
     const result = JSON.parse(readFileSync(workspace.path(`${CaseFiles.analysesDir}/${name}`), 'utf8')) as { findings?: Finding[] };
     for (const finding of result.findings ?? []) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   }
+  for (const finding of readJson<Finding[]>(workspace, ExaminerFiles.added, [])) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()].sort(compareFindings);
 }
 
@@ -163,6 +167,27 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
   }, manifest);
   return decisions;
+}
+
+/**
+ * Adds a finding the examiner located (a fragment soz did not offer) and accepts it with the
+ * examiner's reason and the questions it bears on. Everything is checked before anything is
+ * written; the finding is logged as `finding.add`, the acceptance as `review.decide`.
+ */
+export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequest, questionIds: readonly string[], options: RecordOptions): Finding {
+  const { finding, problems } = examinerFinding(readDerivedDocuments(workspace), request);
+  const known = new Set(readQuestions(workspace).map((question) => question.id));
+  const unknown = questionIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) problems.push(`unknown question id(s) ${unknown.join(', ')}; list them with soz question list DIR`);
+  const existing = readCaseFindings(workspace);
+  if (finding && existing.some((candidate) => candidate.place.documentId === finding.place.documentId && candidate.place.range[0] === finding.place.range[0] && candidate.place.range[1] === finding.place.range[1])) {
+    problems.push(`${finding.place.documentId} ${finding.place.range[0]}-${finding.place.range[1]} is already a candidate; accept it with soz review DIR --accept …`);
+  }
+  if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added');
+  const added = [...readJson<Finding[]>(workspace, ExaminerFiles.added, []), finding].sort(compareFindings);
+  writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category });
+  recordReview(workspace, [{ findingIds: [finding.id], decision: 'accepted', reason: request.reason, questionIds, actor: options.actor }], options);
+  return finding;
 }
 
 /** The examiner's attribution of voice for decided findings, with a reason; logged as `review.voice`. */

@@ -7,6 +7,7 @@ import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, rabatLabel, stateLabel } from './helpers.js';
 import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
+import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import { selectionSentence } from './selection.js';
 
 /** Relative text size; each renderer maps it to its own units. */
@@ -105,7 +106,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     text(object.evidenceName, { bold: true });
     hash('SHA-256:', object.evidenceSha256);
     for (const finding of object.findings) {
-      text(`${finding.id} — ${finding.reason} (${finding.category})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
+      text(`${finding.id} — ${finding.reason} (${finding.category}${finding.analysis === EXAMINER_ANALYSIS ? `, ${t('addedByExaminer')}` : ''})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
       kwic(finding, 2);
       text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
       text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });

@@ -9,6 +9,7 @@
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
 import type { ConclusionModel, SopStepView } from './model.js';
+import { EXAMINER_ANALYSIS } from '../sop/added.js';
 
 /** The composed sentences, in reading order within each part. */
 export interface RecordText {
@@ -83,6 +84,8 @@ function reviewSentences(model: ConclusionModel, t: (key: string) => string): st
   const sentences = [fill(t('reviewSummary'), { candidates, reviewed: accepted + rejected, accepted, rejected, unreviewed })];
   const review = model.sop.find((step) => step.id === 'review');
   sentences.push(review && review.state === 'done' ? fill(t('reviewStepDone'), { actor: review.actor ?? '', seq: review.logSeq ?? '' }) : t('reviewStepMissing'));
+  const added = [...model.objects.flatMap((object) => object.findings), ...model.rejected].filter((finding) => finding.analysis === EXAMINER_ANALYSIS);
+  if (added.length > 0) sentences.push(fill(t('addedSummary'), { ids: added.map((finding) => finding.id).join(', ') }));
   const changed = model.objects.flatMap((object) => object.findings).filter((finding) => finding.voiceChange);
   if (changed.length > 0) sentences.push(fill(t('voiceChanges'), { ids: changed.map((finding) => finding.id).join(', ') }));
   return sentences;

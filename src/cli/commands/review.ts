@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { QuestionRecord, ReviewDecision } from '../../core/examiner.js';
 import type { Finding } from '../../core/finding.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { readCaseFindings, readQuestions, readReview, recordReview, recordVoice } from '../../pipeline/examiner.js';
+import { addFindingIn, readCaseFindings, readQuestions, readReview, recordReview, recordVoice } from '../../pipeline/examiner.js';
 import type { DecisionRequest } from '../../sop/review.js';
 import { unreviewedFindings, VOICES } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
@@ -73,13 +73,30 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--question <ids...>', 'questions the accepted findings bear on')
     .option('--voice <voice>', `with --finding: whose words these are, where soz attributed them otherwise (${VOICES.join(', ')})`)
     .option('--finding <ids...>', 'with --voice: decided findings whose voice the examiner changes')
+    .option('--add <DOC:START-END>', 'add a fragment soz did not offer: document id and UTF-16 offsets [START, END); accepted with --reason')
+    .option('--category <name>', 'with --add: category of the added finding, e.g. threat')
     .option('--reason <text>', 'why (required with --accept / --reject)')
     .option('--list', 'list the candidates not yet reviewed and exit')
     .option('--actor <name>', 'who reviews (default: the examiner)')
     .description('accept or reject each candidate finding with a reason (interactive on a terminal)')
-    .action(async (dir: string, options: { accept?: string[]; reject?: string[]; question?: string[]; voice?: string; finding?: string[]; reason?: string; list?: boolean; actor?: string }) => {
+    .action(async (dir: string, options: { accept?: string[]; reject?: string[]; question?: string[]; voice?: string; finding?: string[]; add?: string; category?: string; reason?: string; list?: boolean; actor?: string }) => {
       const workspace = CaseWorkspace.open(dir);
       const actor = context.actorFor(options, workspace);
+      if (options.add !== undefined) {
+        const place = /^([^:]+):(\d+)-(\d+)$/.exec(options.add);
+        if (!place || options.category === undefined || options.accept || options.reject || options.finding) {
+          throw new UserError('add a finding with --add DOC:START-END --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review');
+        }
+        const finding = addFindingIn(
+          workspace,
+          { documentId: place[1]!, range: [Number(place[2]), Number(place[3])], category: options.category, reason: options.reason ?? '', ...(options.voice !== undefined ? { voice: options.voice } : {}) },
+          (options.question ?? []).map((id) => id.toUpperCase()),
+          { clock: context.io.now, actor },
+        );
+        for (const line of findingLines(finding)) context.say(line);
+        context.say(`added and accepted ${finding.id} (examiner)`);
+        return;
+      }
       if (options.voice !== undefined || options.finding !== undefined) {
         if (options.voice === undefined || options.finding === undefined || options.accept || options.reject) throw new UserError('change a voice with --voice VOICE --finding F… --reason "…" (without --accept / --reject)', 'usage.review');
         recordVoice(workspace, options.finding, options.voice, options.reason ?? '', { clock: context.io.now, actor });
