@@ -143,6 +143,8 @@ describe('the complete path gives a final conclusion backed by the log', () => {
       expect(md).toContain(labels['liabilityIndependence']!);
       expect(md).toContain(markdownCell(labels['labFill']!));
       expect(md).toMatch(new RegExp(`${acknowledgement.actor}, [^\\n]*${acknowledgement.seq}`));
+      // The relation of the person to each item, as recorded.
+      expect(md).toMatch(new RegExp(`\\| post\\\\_ky\\.txt \\| ${labels['relation_forwarded']!.replace(/[()]/g, '\\$&')} \\| The export shows a forwarded post \\(fictional\\) \\(`));
       // Review summary and the examiner's change of voice, with its reason.
       expect(md).toContain('inside quotation marks (fictional)');
       expect(md).toMatch(/own → quotation/);

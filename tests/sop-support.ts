@@ -102,6 +102,9 @@ export async function completeProcedure(dir: string, findingIds: readonly string
   await ok(['question', 'answer', dir, 'Q1', '--file', answer]);
   await ok(['sop', 'record', dir, 'competence', '--note', 'Q1 is within the linguist\'s competence']);
   await ok(['sop', 'record', dir, 'language', '--note', 'Texts in Russian, Kyrgyz and English', '--field', 'translator=-']);
+  await ok(['sop', 'relate', dir, 'leaflet_ru.txt', '--relation', 'authored', '--note', 'The order names the person as the author (fictional)']);
+  await ok(['sop', 'relate', dir, 'letter_en.txt', '--relation', 'stored', '--note', 'Found on the person\'s computer (fictional)']);
+  await ok(['sop', 'relate', dir, 'post_ky.txt', '--relation', 'forwarded', '--note', 'The export shows a forwarded post (fictional)']);
   await ok(['sop', 'record', dir, 'context', '--note', 'Leaflet: authored text, public display']);
   if (findingIds.length > 0) {
     await ok(['review', dir, '--accept', findingIds[0]!, '--question', 'Q1', '--reason', 'an invitation to a meeting']);

@@ -55,6 +55,10 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
 
     const answer = join(tempDir(), 'Q2.md');
     writeFileSync(answer, 'Текст является информационным объявлением о собрании жильцов.\n');
+    expect((await run(['sop', 'record', dir, 'context', '--note', 'x'])).stderr).toMatch(/no relation recorded for leaflet_ru\.txt, letter_en\.txt, post_ky\.txt; record each with soz sop relate DIR ITEM --relation/);
+    expect((await run(['sop', 'relate', dir, 'nothere.txt', '--relation', 'authored', '--note', 'x'])).stderr).toMatch(/no evidence item "nothere\.txt"/);
+    expect((await run(['sop', 'relate', dir, 'leaflet_ru.txt', '--relation', 'liked', '--note', 'x'])).stderr).toMatch(/--relation liked: use one of authored, forwarded, reaction, stored, unknown/);
+    for (const name of readdirSync(MATERIALS)) expect((await run(['sop', 'relate', dir, name, '--relation', 'authored', '--note', 'Автор указан в постановлении'])).code).toBe(0);
     const steps: string[][] = [
       ['acknowledgement', '--note', 'Подписка дана', '--field', 'institution=Центр экспертиз (вымышленный)', '--field', 'qualification=филолог', '--field', 'experience=12 лет', '--field', 'place=г. Ак-Суу'],
       ['packaging', '--note', 'Конверт цел, печать не нарушена', '--field', 'present=никто'],

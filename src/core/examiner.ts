@@ -86,6 +86,23 @@ export interface ReviewDecision {
   readonly actor: string;
 }
 
+/**
+ * How the person concerned relates to a seized item, as the examiner established it from the case
+ * materials: wrote it, forwarded it, only reacted to it (like, emoji) or only stored it — the
+ * distinction a court must not lose.
+ */
+export const ITEM_RELATIONS = ['authored', 'forwarded', 'reaction', 'stored', 'unknown'] as const;
+export type ItemRelation = (typeof ITEM_RELATIONS)[number];
+
+/** The examiner's record of the relation to one evidence item (`examiner/items.json`). */
+export interface ItemRelationRecord {
+  readonly evidenceSha256: string;
+  readonly relation: ItemRelation;
+  /** What the relation rests on (the order, a protocol, the export's author field…). */
+  readonly note: string;
+  readonly actor: string;
+}
+
 /** A record of one SOP step. */
 export interface SopStepRecord {
   readonly stepId: string;

@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import { ITEM_RELATIONS } from '../core/examiner.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -32,6 +33,7 @@ export const ExaminerFiles = {
   review: 'examiner/review.json',
   sop: 'examiner/sop.json',
   added: 'examiner/added-findings.json',
+  items: 'examiner/items.json',
   answersDir: 'examiner/answers',
   filesDir: 'examiner/files',
 } as const;
@@ -198,6 +200,31 @@ export function recordVoice(workspace: CaseWorkspace, findingIds: readonly strin
   return decisions;
 }
 
+/** The examiner's records of the relation of the person concerned to each evidence item, by hash. */
+export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[] {
+  return readJson<ItemRelationRecord[]>(workspace, ExaminerFiles.items, []);
+}
+
+/**
+ * Records how the person concerned relates to one evidence item, named by its original file name
+ * or by at least 8 leading hex digits of its SHA-256; a later record for the item replaces the
+ * earlier (the log keeps both).
+ */
+export function relateItem(workspace: CaseWorkspace, item: string, relation: string, note: string, options: RecordOptions): ItemRelationRecord & { evidenceName: string } {
+  const evidence = workspace.evidence();
+  const matches = evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+  const problems: string[] = [];
+  if (matches.length !== 1) problems.push(`${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`);
+  if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(`--relation ${relation}: use one of ${ITEM_RELATIONS.join(', ')}`);
+  if (note.trim() === '') problems.push('--note "…" is required: say what the relation rests on');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the relation: ${problems.join('; ')}`, 'item.invalid-relation');
+  const target = matches[0]!;
+  const record: ItemRelationRecord = { evidenceSha256: target.sha256, relation: relation as ItemRelationRecord['relation'], note: note.trim(), actor: options.actor };
+  const records = [...readItemRelations(workspace).filter((existing) => existing.evidenceSha256 !== target.sha256), record].sort((a, b) => compareCodeUnits(a.evidenceSha256, b.evidenceSha256));
+  writeRecord(workspace, ExaminerFiles.items, records, options, 'item.relate', { evidenceSha256: target.sha256, relation });
+  return { ...record, evidenceName: target.originalName };
+}
+
 /** The SOP checklist of the case. */
 export function caseSopStatus(workspace: CaseWorkspace): { statuses: StepStatus[]; procedureVersion: string; procedureId: string } {
   const procedure = loadProcedure();
@@ -230,6 +257,8 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   const statuses = sopStatus(procedure, workspace.readLog(), records);
   const questions = readQuestions(workspace);
   const unreviewed = unreviewedFindings(readCaseFindings(workspace), readReview(workspace)).length;
+  const related = new Set(readItemRelations(workspace).map((record) => record.evidenceSha256));
+  const unrelatedItems = workspace.evidence().filter((record) => !related.has(record.sha256)).map((record) => record.originalName);
   for (const file of request.files) {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');
   }
@@ -237,7 +266,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     procedure,
     statuses,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
-    { questions, unreviewed },
+    { questions, unreviewed, unrelatedItems },
   );
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
 

@@ -26,7 +26,7 @@ import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { documentFileName, readDerivedDocuments } from './analyze.js';
-import { answerLegalWording, readAnswer, readCaseFindings, readQuestions, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
 /** Formats `soz report` renders. */
@@ -122,6 +122,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     answers,
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
+    itemRelations: readItemRelations(workspace),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model)];

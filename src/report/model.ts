@@ -8,7 +8,7 @@ import type { SelectionView } from './selection.js';
 import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
+import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
@@ -136,6 +136,8 @@ export interface ConclusionModel {
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
   readonly selection: SelectionView | null;
   readonly evidence: readonly EvidenceRecord[];
+  /** The relation of the person concerned to each evidence item (evidence order); null where not recorded. */
+  readonly relations: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly relation: ItemRelation | null; readonly note: string | null; readonly actor: string | null }[];
   readonly documents: readonly {
     readonly id: string;
     readonly evidenceName: string;
@@ -187,6 +189,7 @@ export interface ConclusionInputs {
   readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
+  readonly itemRelations: readonly ItemRelationRecord[];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -298,6 +301,10 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     analyses: inputs.analyses,
     selection: inputs.selection,
     evidence: inputs.evidence,
+    relations: inputs.evidence.map((record) => {
+      const related = inputs.itemRelations.find((candidate) => candidate.evidenceSha256 === record.sha256);
+      return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };
+    }),
     documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]

@@ -4,7 +4,7 @@
  * formats always hold the same parts in the same order; Markdown and HTML come from templates.
  */
 import type { ConclusionLabels } from './helpers.js';
-import { kindLabel, label, rabatLabel, stateLabel } from './helpers.js';
+import { kindLabel, label, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
@@ -82,6 +82,10 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     text(`${index + 1}. ${record.originalName} — ${record.mediaType}, ${record.size} ${t('size')}`);
     hash('SHA-256:', record.sha256, 1);
   });
+  heading(t('relationsHeading'), 3);
+  for (const item of model.relations) {
+    text(`${item.evidenceName}: ${relationLabel(labels, item.relation)}${item.note ? ` — ${item.note} (${item.actor ?? ''})` : ''}`, { bold: item.relation === null });
+  }
 
   heading(`2. ${t('researchSection')}`, 2);
   heading(`2.1 ${t('methodsHeading')}`, 3);

@@ -135,6 +135,8 @@ export interface RecordContext {
   readonly questions: readonly QuestionRecord[];
   /** Candidate findings not yet accepted or rejected. */
   readonly unreviewed: number;
+  /** Names of evidence items without a recorded relation of the person concerned. */
+  readonly unrelatedItems: readonly string[];
 }
 
 /**
@@ -180,6 +182,9 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
         for (const field of step.fields ?? []) {
           if ((request.fields[field] ?? '').trim() === '') problems.push(`step ${step.id} needs --field ${field}=…`);
         }
+        break;
+      case 'items-related':
+        if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…"`);
         break;
       case 'note':
         break;

@@ -3,7 +3,8 @@ import type { ReportLanguage } from '../../core/case.js';
 import { REPORT_LANGUAGES } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { caseSopStatus, recordStep } from '../../pipeline/examiner.js';
+import { ITEM_RELATIONS } from '../../core/examiner.js';
+import { caseSopStatus, recordStep, relateItem } from '../../pipeline/examiner.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -82,5 +83,18 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
       );
       context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
+    });
+  sop
+    .command('relate')
+    .argument('<dir>', 'case folder')
+    .argument('<item>', 'evidence item: its original file name, or at least 8 leading hex digits of its SHA-256')
+    .requiredOption('--relation <relation>', `how the person concerned relates to the item: ${ITEM_RELATIONS.join(', ')}`)
+    .option('--note <text>', 'what the relation rests on (required)')
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record the relation of the person concerned to an evidence item (the context step needs one per item)')
+    .action((dir: string, item: string, options: { relation: string; note?: string; actor?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      const record = relateItem(workspace, item, options.relation, options.note ?? '', { clock: context.io.now, actor: context.actorFor(options, workspace) });
+      context.say(`${record.evidenceName}: ${record.relation}`);
     });
 };
