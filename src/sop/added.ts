@@ -5,7 +5,7 @@
  */
 import type { SozDocument } from '../core/document.js';
 import type { Finding, Voice } from '../core/finding.js';
-import { findingId, lineColumn } from '../core/finding.js';
+import { findingId, placeInSegment } from '../core/finding.js';
 import { VOICES } from './review.js';
 
 /** `analysis` of a finding the examiner added. */
@@ -49,7 +49,6 @@ export function examinerFinding(documents: readonly SozDocument[], request: Adde
   }
   if (problems.length > 0 || !segment) return { finding: null, problems };
   const range: [number, number] = [start, end];
-  const { line, column } = lineColumn(doc.text, start);
   const ruleId = `examiner.${request.category}`;
   const finding: Finding = {
     id: findingId(EXAMINER_ANALYSIS, ruleId, doc.id, range),
@@ -57,19 +56,7 @@ export function examinerFinding(documents: readonly SozDocument[], request: Adde
     ruleId,
     category: request.category,
     reason: request.reason.trim(),
-    place: {
-      documentId: doc.id,
-      evidenceSha256: doc.evidenceSha256,
-      evidenceName: doc.evidenceName,
-      segmentId: segment.id,
-      part: segment.anchor.part,
-      range,
-      line,
-      column,
-      ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
-      ...(segment.anchor.messageId !== undefined ? { messageId: segment.anchor.messageId } : {}),
-      ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
-    },
+    place: placeInSegment(doc, segment, range),
     actual: doc.text.slice(start, end),
     context: { left: doc.text.slice(Math.max(segment.range[0], start - CONTEXT), start), right: doc.text.slice(end, Math.min(segment.range[1], end + CONTEXT)) },
     ...(segment.message?.author.name ? { author: segment.message.author.name } : segment.author ? { author: segment.author } : {}),
