@@ -17,7 +17,7 @@ import { registerQuestionCommands } from '../src/cli/commands/question.js';
 import { registerReviewCommands } from '../src/cli/commands/review.js';
 import { registerReportCommands } from '../src/cli/commands/report.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
-import { readCaseFindings } from '../src/pipeline/examiner.js';
+import { readCaseFindings, readReview } from '../src/pipeline/examiner.js';
 import type { CliResult } from './support/cli.js';
 import { soz, tempDir } from './support/cli.js';
 
@@ -114,7 +114,11 @@ export async function completeProcedure(dir: string, findingIds: readonly string
   await ok(['sop', 'record', dir, 'linguistic-analysis', '--note', 'Speech act: invitation']);
   await ok(['sop', 'record', dir, 'psychological-analysis', '--note', 'Inducement to attend a meeting']);
   await ok(['sop', 'record', dir, 'religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'No religious vocabulary or topic in the material']);
-  await ok(['sop', 'record', dir, 'rabat', '--note', 'Filled in', '--field', 'context=yard', '--field', 'speaker=residents\' council', '--field', 'intent=call a meeting', '--field', 'contentForm=notice', '--field', 'extent=residents of the block', '--field', 'likelihood=not applicable']);
+  const accepted = readReview(CaseWorkspace.open(dir)).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId);
+  if (accepted.length > 0) {
+    await ok(['sop', 'rabat', dir, '--finding', ...accepted, '--field', 'context=yard', '--field', 'speaker=residents\' council', '--field', 'intent=call a meeting', '--field', 'contentForm=notice', '--field', 'extent=residents of the block', '--field', 'likelihood=not applicable']);
+  }
+  await ok(['sop', 'record', dir, 'rabat', '--note', 'One worksheet per statement']);
   await ok(['report', dir]);
   await ok(['sop', 'record', dir, 'peer-review', '--skip', '--reason', 'no-second-expert', '--decided-by', 'Head of the centre A. B. (fictional)', '--note', 'The only linguist of the centre is on leave']);
 }

@@ -70,13 +70,15 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
     expect((await run(['question', 'decide', dir, 'Q1', '--declined', '--reason', 'Вопрос о правовой квалификации'])).code).toBe(0);
     expect((await run(['question', 'decide', dir, 'Q2', '--answered'])).code).toBe(0);
     expect((await run(['question', 'answer', dir, 'Q2', '--file', answer])).code).toBe(0);
+    expect((await run(['sop', 'rabat', dir, '--finding', ids[1]!, '--field', 'context=двор'])).stderr).toMatch(/are not accepted; a worksheet covers accepted findings only.*give the facts of every part: --field speaker=…/);
+    expect((await run(['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'intent=созвать собрание', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона', '--field', 'likelihood=не применимо'])).code).toBe(0);
     for (const step of [
       ['competence', '--note', 'Q1 — правовой, отклонён; Q2 — в компетенции'],
       ['review', '--note', 'Кандидаты рассмотрены'],
       ['linguistic-analysis', '--note', 'Речевой акт: приглашение'],
       ['psychological-analysis', '--note', 'Побуждение к участию в собрании'],
       ['religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'Религиозного содержания нет'],
-      ['rabat', '--note', 'Заполнено', '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'intent=созвать собрание', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона', '--field', 'likelihood=не применимо'],
+      ['rabat', '--note', 'Заполнено по каждому высказыванию'],
     ]) {
       const result = await run(['sop', 'record', dir, ...step]);
       expect(result.code, `${step[0]}: ${result.stderr}`).toBe(0);

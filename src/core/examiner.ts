@@ -103,6 +103,20 @@ export interface ItemRelationRecord {
   readonly actor: string;
 }
 
+/** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
+export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
+export type RabatField = (typeof RABAT_FIELDS)[number];
+
+/**
+ * A Rabat worksheet for one statement: the accepted findings it covers (one utterance may hold
+ * several) and the facts the examiner recorded for each of the six parts (`examiner/rabat.json`).
+ */
+export interface RabatWorksheet {
+  readonly findingIds: readonly string[];
+  readonly parts: Readonly<Record<RabatField, string>>;
+  readonly actor: string;
+}
+
 /** A record of one SOP step. */
 export interface SopStepRecord {
   readonly stepId: string;

@@ -8,8 +8,8 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
-import { ITEM_RELATIONS } from '../core/examiner.js';
+import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
+import { ITEM_RELATIONS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -34,6 +34,7 @@ export const ExaminerFiles = {
   sop: 'examiner/sop.json',
   added: 'examiner/added-findings.json',
   items: 'examiner/items.json',
+  rabat: 'examiner/rabat.json',
   answersDir: 'examiner/answers',
   filesDir: 'examiner/files',
 } as const;
@@ -225,6 +226,46 @@ export function relateItem(workspace: CaseWorkspace, item: string, relation: str
   return { ...record, evidenceName: target.originalName };
 }
 
+/** The Rabat worksheets, one per statement. */
+export function readRabat(workspace: CaseWorkspace): RabatWorksheet[] {
+  return readJson<RabatWorksheet[]>(workspace, ExaminerFiles.rabat, []);
+}
+
+/** Accepted findings that no Rabat worksheet covers, in finding order. */
+export function uncoveredStatements(workspace: CaseWorkspace): string[] {
+  const covered = new Set(readRabat(workspace).flatMap((sheet) => sheet.findingIds));
+  const accepted = new Set(readReview(workspace).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId));
+  return readCaseFindings(workspace).filter((finding) => accepted.has(finding.id) && !covered.has(finding.id)).map((finding) => finding.id);
+}
+
+/**
+ * Records the Rabat worksheet of one statement: the accepted findings it covers and the facts of
+ * all six parts. Findings covered by an earlier worksheet move to this one.
+ */
+export function recordRabat(workspace: CaseWorkspace, findingIds: readonly string[], fields: Readonly<Record<string, string>>, options: RecordOptions): RabatWorksheet {
+  const accepted = new Set(readReview(workspace).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId));
+  const problems: string[] = [];
+  if (findingIds.length === 0) problems.push('name the statement\'s findings with --finding F…');
+  const notAccepted = findingIds.filter((id) => !accepted.has(id));
+  if (notAccepted.length > 0) problems.push(`finding(s) ${notAccepted.join(', ')} are not accepted; a worksheet covers accepted findings only (soz review DIR --accept …)`);
+  const unknown = Object.keys(fields).filter((key) => !(RABAT_FIELDS as readonly string[]).includes(key));
+  if (unknown.length > 0) problems.push(`no Rabat part ${unknown.join(', ')} (parts: ${RABAT_FIELDS.join(', ')})`);
+  const missing = RABAT_FIELDS.filter((key) => (fields[key] ?? '').trim() === '');
+  if (missing.length > 0) problems.push(`give the facts of every part: --field ${missing.map((key) => `${key}=…`).join(' --field ')}`);
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${problems.join('; ')}`, 'rabat.invalid');
+  const parts = Object.fromEntries(RABAT_FIELDS.map((key) => [key, fields[key]!.trim()])) as Record<RabatField, string>;
+  const ids = [...new Set(findingIds)].sort(compareCodeUnits);
+  const sheet: RabatWorksheet = { findingIds: ids, parts, actor: options.actor };
+  const sheets = [
+    ...readRabat(workspace)
+      .map((earlier) => ({ ...earlier, findingIds: earlier.findingIds.filter((id) => !ids.includes(id)) }))
+      .filter((earlier) => earlier.findingIds.length > 0),
+    sheet,
+  ].sort((a, b) => compareCodeUnits(a.findingIds[0]!, b.findingIds[0]!));
+  writeRecord(workspace, ExaminerFiles.rabat, sheets, options, 'rabat.record', { findingIds: ids });
+  return sheet;
+}
+
 /** The SOP checklist of the case. */
 export function caseSopStatus(workspace: CaseWorkspace): { statuses: StepStatus[]; procedureVersion: string; procedureId: string } {
   const procedure = loadProcedure();
@@ -266,7 +307,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     procedure,
     statuses,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
-    { questions, unreviewed, unrelatedItems },
+    { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace) },
   );
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
 

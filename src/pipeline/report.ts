@@ -26,7 +26,7 @@ import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { documentFileName, readDerivedDocuments } from './analyze.js';
-import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
 /** Formats `soz report` renders. */
@@ -123,6 +123,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
     itemRelations: readItemRelations(workspace),
+    rabat: readRabat(workspace),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model)];

@@ -8,7 +8,8 @@ import type { SelectionView } from './selection.js';
 import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
+import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
+import { RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
@@ -22,8 +23,6 @@ export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
 /** Value of the `translator` field of the language step that says no translator took part. */
 export const NO_TRANSLATOR = '-';
 
-/** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
-export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
 
 /** A finding as the conclusion shows it: place, KWIC, source and, once reviewed, the decision. */
 export interface FindingView {
@@ -152,8 +151,8 @@ export interface ConclusionModel {
   readonly objects: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly findings: readonly FindingView[] }[];
   readonly profile: readonly { readonly unit: string; readonly key: string; readonly tokens: number; readonly rates: readonly { readonly category: string; readonly rate: number }[] }[] | null;
   readonly sop: readonly SopStepView[];
-  /** The six Rabat parts as the examiner recorded them, or null when the step is not recorded. */
-  readonly rabat: readonly { readonly key: (typeof RABAT_FIELDS)[number]; readonly value: string }[] | null;
+  /** One Rabat worksheet per statement: the findings it covers and the six parts (empty: none recorded). */
+  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField; readonly value: string }[] }[];
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
@@ -190,6 +189,7 @@ export interface ConclusionInputs {
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
   readonly itemRelations: readonly ItemRelationRecord[];
+  readonly rabat: readonly RabatWorksheet[];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -249,7 +249,6 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     const value = recordOf(step)?.fields[key];
     return recordOf(step)?.status === 'done' && value !== undefined && value !== '' ? value : null;
   };
-  const rabatRecord = recordOf('rabat');
   const sop: SopStepView[] = inputs.statuses.map((status) => ({
     number: status.number,
     id: status.id,
@@ -337,7 +336,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         }))
       : null,
     sop,
-    rabat: rabatRecord && rabatRecord.status === 'done' ? RABAT_FIELDS.map((key) => ({ key, value: rabatRecord.fields[key] ?? '' })) : null,
+    rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: RABAT_FIELDS.map((key) => ({ key, value: sheet.parts[key] })) })),
     counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
     rejected,
     unreviewed,

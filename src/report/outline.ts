@@ -136,8 +136,11 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   }
   heading(`2.6 ${t('rabatHeading')}`, 3);
   text(t('rabatIntro'), { size: 'smaller' });
-  if (model.rabat) for (const part of model.rabat) text(`${rabatLabel(labels, part.key)}: ${part.value}`);
-  else text(t('rabatMissing'), { bold: true });
+  for (const sheet of model.rabat) {
+    text(`${t('rabatStatement')}: ${sheet.findingIds.join(', ')}`, { bold: true });
+    for (const part of sheet.parts) text(`${rabatLabel(labels, part.key)}: ${part.value}`, { indent: 1 });
+  }
+  if (model.rabat.length === 0) text(t('rabatMissing'), { bold: true });
 
   heading(`3. ${t('conclusionsSection')}`, 2);
   if (model.questions.length === 0) text(t('noQuestions'));

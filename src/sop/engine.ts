@@ -137,6 +137,8 @@ export interface RecordContext {
   readonly unreviewed: number;
   /** Names of evidence items without a recorded relation of the person concerned. */
   readonly unrelatedItems: readonly string[];
+  /** Accepted findings not covered by a Rabat worksheet. */
+  readonly uncoveredStatements: readonly string[];
 }
 
 /**
@@ -185,6 +187,9 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
         break;
       case 'items-related':
         if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…"`);
+        break;
+      case 'rabat-per-statement':
+        if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field intent=… --field contentForm=… --field extent=… --field likelihood=…`);
         break;
       case 'note':
         break;

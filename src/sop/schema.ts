@@ -10,7 +10,7 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits
 const titles = z.object({ ru: nonEmpty, ky: nonEmpty, en: nonEmpty }).strict();
 
 /** What a step record must carry (see the comment at the top of `sop/procedure.yaml`). */
-export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related'] as const;
+export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
 
 /** One step of the procedure. */

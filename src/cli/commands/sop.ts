@@ -4,7 +4,7 @@ import { REPORT_LANGUAGES } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import { ITEM_RELATIONS } from '../../core/examiner.js';
-import { caseSopStatus, recordStep, relateItem } from '../../pipeline/examiner.js';
+import { caseSopStatus, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -83,6 +83,18 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
       );
       context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
+    });
+  sop
+    .command('rabat')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--finding <ids...>', 'the accepted findings of one statement')
+    .option('--field <part=facts>', 'facts of one Rabat part (context, speaker, intent, contentForm, extent, likelihood); repeatable', collect, [])
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record the Rabat Plan of Action worksheet of one statement: facts only, all six parts')
+    .action((dir: string, options: { finding: string[]; field: string[]; actor?: string }) => {
+      const workspace = CaseWorkspace.open(dir);
+      const sheet = recordRabat(workspace, options.finding, parseFields(options.field), { clock: context.io.now, actor: context.actorFor(options, workspace) });
+      context.say(`Rabat worksheet for ${sheet.findingIds.join(', ')}`);
     });
   sop
     .command('relate')
