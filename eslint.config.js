@@ -11,7 +11,7 @@ const LAYER_IMPORTS = {
   ingest: ['core'],
   language: ['core'],
   analysis: ['core', 'language'],
-  sop: ['core'],
+  sop: ['core', 'language'],
   report: ['core', 'analysis', 'sop'],
   seal: ['core'],
   practice: ['core'],

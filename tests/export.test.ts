@@ -5,6 +5,7 @@ import type { LogEntry } from '../src/core/case.js';
 import type { CaseUcoDocument, JsonLdNode } from '../src/seal/case-uco.js';
 import { caseUcoProblems } from '../src/seal/case-uco.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
+import { analysedCase, completeProcedure, ok } from './sop-support.js';
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 const demoFiles = () => readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name));
@@ -18,8 +19,11 @@ let exported: CaseUcoDocument;
 let log: LogEntry[] = [];
 
 beforeAll(async () => {
-  caseDir = join(tempDir('soz-export-'), 'case');
-  expect((await soz(['run', ...demoFiles(), '--out', caseDir])).code).toBe(0);
+  // soz seals only a final conclusion: the fictional case is walked through the whole procedure.
+  const made = await analysedCase('ru', false);
+  caseDir = made.dir;
+  await completeProcedure(caseDir, made.ids);
+  await ok(['report', caseDir, '--final']);
   const keys = tempDir('soz-export-keys-');
   expect((await run(['keys', 'new', '--out', keys, '--name', 'Examiner A. Fictional'], PASS)).code).toBe(0);
   const key = join(keys, readdirSync(keys).find((name) => name.endsWith('.key.pem'))!);

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash, createPublicKey } from 'node:crypto';
 import type { LogEntry } from '../src/core/case.js';
 import { logChainProblems } from '../src/core/case.js';
 import { soz, tempDir } from './support/cli.js';
+import { analysedCase, completeProcedure, ok } from './sop-support.js';
 
-const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
-const demoFiles = () => readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name));
 
 /** Runs soz in-process with a fixed clock and the given environment. */
 const run = (argv: readonly string[], env: Record<string, string> = {}) => soz(argv, { env, now: new Date('2026-03-11T10:00:00Z') });
@@ -26,9 +25,11 @@ async function newKey(name: string): Promise<typeof keyA> {
 }
 
 beforeAll(async () => {
-  caseDir = join(tempDir('soz-seal-'), 'case');
-  const made = await soz(['run', ...demoFiles(), '--out', caseDir, '--language', 'en']);
-  expect(made.code, made.stderr).toBe(0);
+  // soz seals only a final conclusion: the fictional case is walked through the whole procedure.
+  const { dir, ids } = await analysedCase('en', false);
+  caseDir = dir;
+  await completeProcedure(caseDir, ids);
+  await ok(['report', caseDir, '--final']);
   keyA = await newKey('Examiner A. Fictional');
   keyB = await newKey('Examiner B. Fictional');
 });

@@ -2,8 +2,9 @@
  * Test support for the SOP / review / report commands until the lead wires them into main.ts:
  * runs them on a local commander program with a fixed clock, mapping errors like `runCli`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { Command, CommanderError } from 'commander';
 import { canonicalJson } from '../src/core/canonical-json.js';
 import type { SozDocument } from '../src/core/document.js';
@@ -15,8 +16,10 @@ import { registerSopCommands } from '../src/cli/commands/sop.js';
 import { registerQuestionCommands } from '../src/cli/commands/question.js';
 import { registerReviewCommands } from '../src/cli/commands/review.js';
 import { registerReportCommands } from '../src/cli/commands/report.js';
+import { CaseWorkspace } from '../src/case/workspace.js';
+import { readCaseFindings, readReview } from '../src/pipeline/examiner.js';
 import type { CliResult } from './support/cli.js';
-import { soz } from './support/cli.js';
+import { soz, tempDir } from './support/cli.js';
 
 /** Runs one of the new commands in-process; other commands go to the real CLI. */
 export async function sozx(argv: readonly string[], now = new Date('2026-03-11T10:00:00Z')): Promise<CliResult> {
@@ -72,4 +75,71 @@ export function plantFindings(caseDir: string, evidenceName: string, words: read
 
 function readDoc(caseDir: string, path: string): SozDocument {
   return JSON.parse(readFileSync(join(caseDir, ...path.split('/')), 'utf8')) as SozDocument;
+}
+
+/** Runs a command that must succeed; the failure message shows its stderr. */
+export async function ok(argv: string[]): Promise<CliResult> {
+  const result = await sozx(argv);
+  expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
+  return result;
+}
+
+/**
+ * Walks an analysed case with one linguistic question through every step of the procedure, the
+ * careful way (fictional records): questions decided and answered, every candidate reviewed, every
+ * examiner step done or skipped for an admitted reason, a draft assembled after the Rabat
+ * worksheet, peer review done. The case is then ready for `soz report --final`.
+ */
+export async function completeProcedure(dir: string, findingIds: readonly string[]): Promise<void> {
+  const answer = join(tempDir(), 'Q1.md');
+  writeFileSync(answer, 'The text announces a residents\' meeting and invites the neighbours to attend (fictional answer).\n');
+  await ok(['question', 'add', dir, 'To whom is the text addressed and which speech acts does it perform?']);
+  // No --file here: soz verify does not yet count an attachment (logged as an input) as recorded.
+  await ok(['sop', 'record', dir, 'register-order', '--note', 'Order No. 7 of 2026-03-02 (fictional)']);
+  await ok(['sop', 'record', dir, 'acknowledgement', '--note', 'Signed the warning (fictional)', '--field', 'institution=Forensic centre (fictional)', '--field', 'qualification=linguist', '--field', 'experience=12 years', '--field', 'place=Ak-Suu']);
+  await ok(['sop', 'record', dir, 'packaging', '--skip', '--reason', 'received-electronically', '--note', 'Files received on a sealed USB stick image by the secure portal (fictional)']);
+  await ok(['question', 'decide', dir, 'Q1', '--answered']);
+  await ok(['question', 'answer', dir, 'Q1', '--file', answer]);
+  await ok(['sop', 'record', dir, 'competence', '--note', 'Q1 is within the linguist\'s competence']);
+  await ok(['sop', 'record', dir, 'language', '--note', 'Texts in Russian, Kyrgyz and English', '--field', 'translator=-']);
+  await ok(['sop', 'relate', dir, 'leaflet_ru.txt', '--relation', 'authored', '--note', 'The order names the person as the author (fictional)']);
+  await ok(['sop', 'relate', dir, 'letter_en.txt', '--relation', 'stored', '--note', 'Found on the person\'s computer (fictional)']);
+  await ok(['sop', 'relate', dir, 'post_ky.txt', '--relation', 'forwarded', '--note', 'The export shows a forwarded post (fictional)']);
+  await ok(['sop', 'record', dir, 'context', '--note', 'Leaflet: authored text, public display']);
+  if (findingIds.length > 0) {
+    await ok(['review', dir, '--accept', findingIds[0]!, '--question', 'Q1', '--reason', 'an invitation to a meeting']);
+    if (findingIds.length > 1) await ok(['review', dir, '--reject', ...findingIds.slice(1), '--reason', 'ordinary mention']);
+  }
+  await ok(['sop', 'record', dir, 'review', '--note', 'All candidates reviewed']);
+  await ok(['sop', 'record', dir, 'linguistic-analysis', '--note', 'Speech act: invitation']);
+  await ok(['sop', 'record', dir, 'psychological-analysis', '--note', 'Inducement to attend a meeting']);
+  await ok(['sop', 'record', dir, 'religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'No religious vocabulary or topic in the material']);
+  const accepted = readReview(CaseWorkspace.open(dir)).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId);
+  if (accepted.length > 0) {
+    await ok(['sop', 'rabat', dir, '--finding', ...accepted, '--field', 'context=yard', '--field', 'speaker=residents\' council', '--field', 'intent=call a meeting', '--field', 'contentForm=notice', '--field', 'extent=residents of the block', '--field', 'likelihood=not applicable']);
+  }
+  await ok(['sop', 'record', dir, 'rabat', '--note', 'One worksheet per statement']);
+  await ok(['report', dir]);
+  await ok(['sop', 'record', dir, 'peer-review', '--skip', '--reason', 'no-second-expert', '--decided-by', 'Head of the centre A. B. (fictional)', '--note', 'The only linguist of the centre is on leave']);
+}
+
+const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
+
+/**
+ * A fictional case made from the demo materials, analysed, with two planted candidate findings in
+ * the Russian leaflet (unless `plant` is false: then the analyses' own findings, and the case
+ * still passes `soz verify`); `language` is the report language. Returns the folder and the
+ * finding ids.
+ */
+export async function analysedCase(language: 'ru' | 'ky' | 'en' = 'ru', plant = true): Promise<{ dir: string; ids: string[] }> {
+  const dir = join(tempDir(), 'case');
+  await ok(['init', dir, '--case-number', 'ДЕЛО-7', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт Б. Т.', '--order-date', '2026-03-02', '--examination-date', '2026-03-10', '--language', language]);
+  await ok(['add', dir, ...readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name))]);
+  await ok(['analyze', dir]);
+  if (!plant) return { dir, ids: readCaseFindings(CaseWorkspace.open(dir)).map((finding) => finding.id) };
+  const findings = plantFindings(dir, 'leaflet_ru.txt', [
+    { word: 'спор', category: 'conflict' },
+    { word: 'паспорт', category: 'document' },
+  ]);
+  return { dir, ids: findings.map((finding) => finding.id) };
 }

@@ -6,26 +6,9 @@ import { logChainProblems } from '../src/core/case.js';
 import type { LogEntry } from '../src/core/case.js';
 import { checkReportDigest } from '../src/report/markdown.js';
 import { fileSha256, tempDir } from './support/cli.js';
-import { plantFindings, sozx } from './sop-support.js';
+import { analysedCase, sozx } from './sop-support.js';
 
 const MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
-
-async function analysedCase(): Promise<{ dir: string; ids: string[] }> {
-  const dir = join(tempDir(), 'case');
-  const ok = async (argv: string[]) => {
-    const result = await sozx(argv);
-    expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
-    return result;
-  };
-  await ok(['init', dir, '--case-number', 'ДЕЛО-7', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт Б. Т.', '--order-date', '2026-03-02', '--examination-date', '2026-03-10']);
-  await ok(['add', dir, ...readdirSync(MATERIALS).map((name) => join(MATERIALS, name))]);
-  await ok(['analyze', dir]);
-  const findings = plantFindings(dir, 'leaflet_ru.txt', [
-    { word: 'спор', category: 'conflict' },
-    { word: 'паспорт', category: 'document' },
-  ]);
-  return { dir, ids: findings.map((finding) => finding.id) };
-}
 
 const log = (dir: string) => readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
 
@@ -68,28 +51,34 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
     expect(draftMd).toMatch(/`acknowledgement`/);
     const refused = await run(['report', dir, '--final']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/open SOP steps: .*acknowledgement/);
+    expect(refused.stderr).toMatch(/step 2 acknowledgement is not done — record it with soz sop record DIR acknowledgement --note "…" --field institution=…/);
 
     const answer = join(tempDir(), 'Q2.md');
     writeFileSync(answer, 'Текст является информационным объявлением о собрании жильцов.\n');
+    expect((await run(['sop', 'record', dir, 'context', '--note', 'x'])).stderr).toMatch(/no relation recorded for leaflet_ru\.txt, letter_en\.txt, post_ky\.txt; record each with soz sop relate DIR ITEM --relation/);
+    expect((await run(['sop', 'relate', dir, 'nothere.txt', '--relation', 'authored', '--note', 'x'])).stderr).toMatch(/no evidence item "nothere\.txt"/);
+    expect((await run(['sop', 'relate', dir, 'leaflet_ru.txt', '--relation', 'liked', '--note', 'x'])).stderr).toMatch(/--relation liked: use one of authored, forwarded, reaction, stored, unknown/);
+    for (const name of readdirSync(MATERIALS)) expect((await run(['sop', 'relate', dir, name, '--relation', 'authored', '--note', 'Автор указан в постановлении'])).code).toBe(0);
     const steps: string[][] = [
       ['acknowledgement', '--note', 'Подписка дана', '--field', 'institution=Центр экспертиз (вымышленный)', '--field', 'qualification=филолог', '--field', 'experience=12 лет', '--field', 'place=г. Ак-Суу'],
       ['packaging', '--note', 'Конверт цел, печать не нарушена', '--field', 'present=никто'],
-      ['language', '--note', 'Тексты на русском, кыргызском и английском', '--field', 'translator=не привлекался'],
+      ['language', '--note', 'Тексты на русском, кыргызском и английском', '--field', 'translator=-'],
       ['context', '--note', 'Листовка: авторский текст, открытое размещение'],
     ];
     for (const step of steps) expect((await run(['sop', 'record', dir, ...step])).code).toBe(0);
     expect((await run(['sop', 'record', dir, 'competence', '--note', 'проверено'])).stderr).toMatch(/Q1, Q2 have no decision/);
-    await run(['question', 'decide', dir, 'Q1', '--declined', '--reason', 'Вопрос о правовой квалификации']);
-    await run(['question', 'decide', dir, 'Q2', '--answered']);
+    expect((await run(['question', 'decide', dir, 'Q1', '--declined', '--reason', 'Вопрос о правовой квалификации'])).code).toBe(0);
+    expect((await run(['question', 'decide', dir, 'Q2', '--answered'])).code).toBe(0);
     expect((await run(['question', 'answer', dir, 'Q2', '--file', answer])).code).toBe(0);
+    expect((await run(['sop', 'rabat', dir, '--finding', ids[1]!, '--field', 'context=двор'])).stderr).toMatch(/are not accepted; a worksheet covers accepted findings only.*give the facts of every part: --field speaker=…/);
+    expect((await run(['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'intent=созвать собрание', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона', '--field', 'likelihood=не применимо'])).code).toBe(0);
     for (const step of [
       ['competence', '--note', 'Q1 — правовой, отклонён; Q2 — в компетенции'],
       ['review', '--note', 'Кандидаты рассмотрены'],
       ['linguistic-analysis', '--note', 'Речевой акт: приглашение'],
       ['psychological-analysis', '--note', 'Побуждение к участию в собрании'],
-      ['religious-analysis', '--skip', '--reason', 'Религиозного содержания нет'],
-      ['rabat', '--note', 'Заполнено', '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'intent=созвать собрание', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона', '--field', 'likelihood=не применимо'],
+      ['religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'Религиозного содержания нет'],
+      ['rabat', '--note', 'Заполнено по каждому высказыванию'],
     ]) {
       const result = await run(['sop', 'record', dir, ...step]);
       expect(result.code, `${step[0]}: ${result.stderr}`).toBe(0);
@@ -98,7 +87,7 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
     expect((await run(['sop', 'record', dir, 'peer-review', '--note', 'Замечаний нет', '--field', 'reviewer=Эксперт В.'])).code).toBe(0);
     const status = await run(['sop', 'status', dir]);
     expect(status.stdout).toMatch(/16 of 18 step\(s\) done or skipped/);
-    expect(status.stdout).toMatch(/13 \[skipped\] religious-analysis .* skipped: Религиозного содержания нет/);
+    expect(status.stdout).toMatch(/13 \[skipped\] religious-analysis .* skipped \(no-religious-content, decided by Эксперт Б\. Т\.\): Религиозного содержания нет/);
 
     const final = await run(['report', dir, '--final', '--format', 'md,html,pdf,docx']);
     expect(final.code, final.stderr).toBe(0);

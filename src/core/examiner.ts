@@ -23,12 +23,31 @@ export interface GuardMatch {
   readonly sources: readonly string[];
 }
 
-/** The examiner's decision on a question; `open` until recorded with `soz question decide`. */
+/** The ordering body's consent to a reformulation: the document that records it. */
+export interface ConsentRecord {
+  /** Number (and kind) of the letter or decision, e.g. `№ 12/345`; must hold a digit. */
+  readonly reference: string;
+  /** Its date, `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/**
+ * The examiner's decision on a question; `open` until recorded with `soz question decide`. A
+ * question the competence guard flagged cannot be `answered` as put.
+ */
 export type QuestionDisposition =
   | { readonly status: 'open' }
   | { readonly status: 'answered' }
-  | { readonly status: 'reformulated'; readonly reformulation: string; readonly consent: string }
+  | { readonly status: 'reformulated'; readonly reformulation: string; readonly consent: ConsentRecord }
   | { readonly status: 'declined'; readonly reason: string };
+
+/** The examiner keeps legal-qualification wording the guard found in an answer, with a reason. */
+export interface AnswerOverride {
+  /** SHA-256 of the answer file the override was given for; a revised answer needs a new one. */
+  readonly answerSha256: string;
+  readonly reason: string;
+  readonly actor: string;
+}
 
 /** A question of the order, stored verbatim with the competence guard's result. */
 export interface QuestionRecord {
@@ -48,6 +67,8 @@ export interface QuestionRecord {
     readonly suggestions: readonly string[];
   };
   readonly disposition: QuestionDisposition;
+  /** Recorded with `soz question override`; printed in the conclusion beside the answer. */
+  readonly answerOverride?: AnswerOverride;
 }
 
 /** The examiner's decision on one candidate finding. */
@@ -60,6 +81,39 @@ export interface ReviewDecision {
   readonly questionIds: readonly string[];
   /** The examiner's own attribution of voice where it differs from soz's. */
   readonly voice?: Voice;
+  /** Why the examiner changed the voice (required with `voice`). */
+  readonly voiceReason?: string;
+  readonly actor: string;
+}
+
+/**
+ * How the person concerned relates to a seized item, as the examiner established it from the case
+ * materials: wrote it, forwarded it, only reacted to it (like, emoji) or only stored it — the
+ * distinction a court must not lose.
+ */
+export const ITEM_RELATIONS = ['authored', 'forwarded', 'reaction', 'stored', 'unknown'] as const;
+export type ItemRelation = (typeof ITEM_RELATIONS)[number];
+
+/** The examiner's record of the relation to one evidence item (`examiner/items.json`). */
+export interface ItemRelationRecord {
+  readonly evidenceSha256: string;
+  readonly relation: ItemRelation;
+  /** What the relation rests on (the order, a protocol, the export's author field…). */
+  readonly note: string;
+  readonly actor: string;
+}
+
+/** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
+export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
+export type RabatField = (typeof RABAT_FIELDS)[number];
+
+/**
+ * A Rabat worksheet for one statement: the accepted findings it covers (one utterance may hold
+ * several) and the facts the examiner recorded for each of the six parts (`examiner/rabat.json`).
+ */
+export interface RabatWorksheet {
+  readonly findingIds: readonly string[];
+  readonly parts: Readonly<Record<RabatField, string>>;
   readonly actor: string;
 }
 
@@ -74,4 +128,6 @@ export interface SopStepRecord {
   /** Files the examiner attached (copied read-only into `examiner/files/`), by hash. */
   readonly files: readonly (HashedFile & { readonly originalName: string })[];
   readonly actor: string;
+  /** For a skip: the admitted reason's id (from `sop/procedure.yaml`) and who decided it. */
+  readonly skip?: { readonly reasonId: string; readonly decidedBy: string };
 }

@@ -1,4 +1,4 @@
-import type { Range, SegmentPart } from './document.js';
+import type { Range, Segment, SegmentPart, SozDocument } from './document.js';
 import { compareCodeUnits } from './canonical-json.js';
 import { sha256 } from './hash.js';
 
@@ -114,6 +114,28 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareCodeUnits(a.ruleId, b.ruleId) ||
     compareCodeUnits(a.id, b.id)
   );
+}
+
+/**
+ * The place of a range inside one segment of a document: ids, anchor (page, message id, container
+ * entry) and the 1-based line and column of its start.
+ */
+export function placeInSegment(doc: SozDocument, segment: Segment, range: Range): Place {
+  const { line, column } = lineColumn(doc.text, range[0]);
+  const messageId = segment.anchor.messageId ?? segment.message?.messageId;
+  return {
+    documentId: doc.id,
+    evidenceSha256: doc.evidenceSha256,
+    evidenceName: doc.evidenceName,
+    segmentId: segment.id,
+    part: segment.anchor.part,
+    range,
+    line,
+    column,
+    ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
+    ...(messageId !== undefined ? { messageId } : {}),
+    ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
+  };
 }
 
 /** Line and column (1-based) of a UTF-16 offset in a text. */

@@ -7,14 +7,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
+import type { HashedFile, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
-import type { ConclusionModel } from '../report/model.js';
+import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
 import type { ConclusionLabels } from '../report/helpers.js';
@@ -22,10 +22,10 @@ import { renderMarkdownConclusion } from '../report/markdown.js';
 import { renderHtmlConclusion } from '../report/html.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
-import { sopStatus } from '../sop/engine.js';
+import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
+import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { documentFileName, readDerivedDocuments } from './analyze.js';
-import { readAnswer, readCaseFindings, readQuestions, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
 /** Formats `soz report` renders. */
@@ -94,11 +94,12 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   const profileData = analyses.find((result) => result.analysis === 'profile')?.data as { rows?: { unit: string; key: string; tokens: number; rates: Record<string, number> }[] } | undefined;
   const procedure = loadProcedure();
   const questions = readQuestions(workspace);
-  const answers: Record<string, { path: string; sha256: string; text: string }> = {};
+  const answers: Record<string, ConclusionInputs['answers'][string]> = {};
   for (const question of questions) {
     const answer = readAnswer(workspace, question.id);
-    if (answer) answers[question.id] = answer;
+    if (answer) answers[question.id] = { ...answer, legalWording: answerLegalWording(answer) };
   }
+  const statuses = sopStatus(procedure, workspace.readLog(), readStepRecords(workspace));
   const paths = templatePaths(language);
   const model = assembleConclusion({
     language,
@@ -112,17 +113,20 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
     manifestSha256: sha256(manifestText),
-    procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: hashInstallFile(PROCEDURE_PATH) },
+    procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: hashInstallFile(PROCEDURE_PATH), skipReasons: procedure.skipReasons },
+    liability: { data: loadLiability(), file: hashInstallFile(LIABILITY_PATH) },
     templates: [hashInstallFile(paths.md), hashInstallFile(paths.html), hashInstallFile(paths.labels)],
-    statuses: sopStatus(procedure, workspace.readLog(), readStepRecords(workspace)),
+    statuses,
     questions,
     answers,
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
+    itemRelations: readItemRelations(workspace),
+    rabat: readRabat(workspace),
   });
   if (final) {
-    const problems = finalProblems(model);
-    if (problems.length > 0) throw new UserError(`${workspace.dir}: a final report needs every step done or skipped — ${problems.join('; ')}`, 'report.not-final');
+    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model)];
+    if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final');
   }
   return model;
 }
@@ -142,42 +146,94 @@ function logRender(workspace: CaseWorkspace, options: ReportOptions, model: Conc
   return { format, path: relative, digest, sha256: fileSha256 };
 }
 
+/** A draft rendered after a final conclusion goes to `report.<lang>.draft.<ext>`; never sealed. */
+export function isDraftCopy(path: string): boolean {
+  return /\.draft\.[a-z]+$/.test(path);
+}
+
+/** One rendered format, not yet written. */
+interface Rendered {
+  readonly format: ReportFormat;
+  readonly bytes: string | Uint8Array;
+  readonly digest: string;
+}
+
 /**
- * Renders the Markdown conclusion into `reports/report.<lang>.md` and logs it (`report.render`).
- * Synchronous: `soz run`, the demo and `soz verify` use it.
+ * Final reports the log records, by case-relative path, with the entry that wrote each last.
+ * A path once written as a final keeps that role: see {@link reportPaths}.
+ */
+function finalReports(workspace: CaseWorkspace): Map<string, LogEntry> {
+  const finals = new Map<string, LogEntry>();
+  for (const entry of workspace.readLog()) {
+    if ((entry.action !== 'report.render' && entry.action !== 'report.export') || entry.details['final'] !== true) continue;
+    for (const file of entry.outputs) finals.set(file.path, entry);
+  }
+  return finals;
+}
+
+/**
+ * Where each rendered format goes. A final conclusion is never overwritten: a draft rendered after
+ * it goes to `report.<lang>.draft.<ext>`, and a final whose bytes differ from the final already
+ * written is refused as a whole before anything is written.
+ */
+function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, rendered: readonly Rendered[]): string[] {
+  const finals = finalReports(workspace);
+  const base = `${CaseFiles.reportsDir}/report.${language}`;
+  return rendered.map(({ format, bytes }) => {
+    const path = `${base}.${format}`;
+    const existing = finals.get(path);
+    if (!existing) return path;
+    if (!final) return `${base}.draft.${format}`;
+    const current = existsSync(workspace.path(path)) ? readFileSync(workspace.path(path)) : null;
+    if (current !== null && !current.equals(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes))) {
+      throw new UserError(`${path}: a final conclusion was rendered (log entry ${existing.seq}) and this render differs; a final is never overwritten — render a draft (soz report ${workspace.dir}), and put corrections in a supplementary conclusion`, 'report.final-exists');
+    }
+    return path;
+  });
+}
+
+/** Writes and logs each rendered format at its path (see {@link reportPaths}). */
+function writeRendered(workspace: CaseWorkspace, options: ReportOptions, model: ConclusionModel, rendered: readonly Rendered[]): FormatOutcome[] {
+  const paths = reportPaths(workspace, model.language, model.final, rendered);
+  return rendered.map((item, index) => logRender(workspace, options, model, item.format, paths[index]!, item.bytes, item.digest));
+}
+
+/**
+ * Renders the Markdown conclusion into `reports/report.<lang>.md` (a draft after a final: see
+ * {@link reportPaths}) and logs it (`report.render`). Synchronous: `soz run`, the demo and
+ * `soz verify` use it.
  */
 export function writeReport(workspace: CaseWorkspace, options: ReportOptions & { final?: boolean }): ReportOutcome {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const model = buildConclusion(workspace, language, options.final ?? false);
   const { text, digest } = renderMarkdownConclusion(model, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
-  const outcome = logRender(workspace, options, model, 'md', `${CaseFiles.reportsDir}/report.${language}.md`, text, digest);
-  return { path: outcome.path, digest: outcome.digest };
+  const [outcome] = writeRendered(workspace, options, model, [{ format: 'md', bytes: text, digest }]);
+  return { path: outcome!.path, digest: outcome!.digest };
 }
 
 /**
  * Renders the conclusion in each requested format (Markdown always, as the reference text) and
- * logs each file. All formats come from one model, so they say the same.
+ * logs each file. All formats come from one model, so they say the same; all are rendered before
+ * any is written, so a refusal leaves the case as it was.
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const model = buildConclusion(workspace, language, options.final);
   const labels = readLabels(language);
   const paths = templatePaths(language);
-  const base = `${CaseFiles.reportsDir}/report.${language}`;
-  const outcomes: FormatOutcome[] = [];
   const markdown = renderMarkdownConclusion(model, readFileSync(paths.md, 'utf8'), labels);
-  outcomes.push(logRender(workspace, options, model, 'md', `${base}.md`, markdown.text, markdown.digest));
+  const rendered: Rendered[] = [{ format: 'md', bytes: markdown.text, digest: markdown.digest }];
   for (const format of REPORT_FORMATS.filter((candidate) => candidate !== 'md' && options.formats.includes(candidate))) {
     if (format === 'html') {
       const html = renderHtmlConclusion(model, readFileSync(paths.html, 'utf8'), labels);
-      outcomes.push(logRender(workspace, options, model, 'html', `${base}.html`, html.text, html.digest));
+      rendered.push({ format, bytes: html.text, digest: html.digest });
     } else if (format === 'pdf') {
       const { renderPdfConclusion } = await import('../report/pdf.js');
-      outcomes.push(logRender(workspace, options, model, 'pdf', `${base}.pdf`, await renderPdfConclusion(model, labels), modelDigest(model)));
+      rendered.push({ format, bytes: await renderPdfConclusion(model, labels), digest: modelDigest(model) });
     } else {
       const { renderDocxConclusion } = await import('../report/docx.js');
-      outcomes.push(logRender(workspace, options, model, 'docx', `${base}.docx`, await renderDocxConclusion(model, labels), modelDigest(model)));
+      rendered.push({ format, bytes: await renderDocxConclusion(model, labels), digest: modelDigest(model) });
     }
   }
-  return outcomes;
+  return writeRendered(workspace, options, model, rendered);
 }

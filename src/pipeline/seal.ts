@@ -15,6 +15,7 @@ import type { SealFile, SealPayload } from '../seal/seal.js';
 import { FINGERPRINT_PREFIX_LENGTH, SEAL_SCHEMA, createSeal, keyFingerprint, parsePrivateKey, sealSignatureProblems } from '../seal/seal.js';
 import { lastReportEntries } from '../seal/log-records.js';
 import { installFacts } from './install.js';
+import { isDraftCopy } from './report.js';
 
 /** Shortest passphrase accepted for a private key, in characters. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -73,15 +74,20 @@ export function sealPath(fingerprint: string): string {
 }
 
 /**
- * Seals the case's final reports and manifest with an examiner's private key: checks that they
- * are the ones the log recorded, writes `seals/<fp16>.json` atomically and logs `seal.create`.
+ * Seals the case's final reports and manifest with an examiner's private key: refuses a draft,
+ * checks that they are the ones the log recorded, writes `seals/<fp16>.json` atomically and logs `seal.create`.
  */
 export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string }): { path: string; fingerprint: string; payload: SealPayload } {
   const log = workspace.readLog();
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed');
   }
-  const reports = [...lastReportEntries(log)].map(([path, entry]) => {
+  const sealable = [...lastReportEntries(log)].filter(([path]) => !isDraftCopy(path));
+  const draft = sealable.find(([, entry]) => entry.details['final'] !== true);
+  if (draft) {
+    throw new UserError(`${draft[0]}: a draft (log entry ${draft[1].seq}), which says it must not be signed; render the final conclusion with "soz report ${workspace.dir} --final" before sealing`, 'seal.draft');
+  }
+  const reports = sealable.map(([path, entry]) => {
     const bytes = readCaseFile(workspace.dir, path);
     const recorded = entry.outputs.find((file) => file.path === path)?.sha256;
     if (bytes === null || sha256(bytes) !== recorded) {

@@ -12,6 +12,7 @@ import { label } from './helpers.js';
 import type { ConclusionModel } from './model.js';
 import type { OutlineIndent, OutlineSize } from './outline.js';
 import { conclusionOutline } from './outline.js';
+import { pageMark } from './record-text.js';
 import { modelDigest } from './model.js';
 import { pdfDate } from './pdf.js';
 
@@ -68,7 +69,7 @@ export async function renderDocxConclusion(model: ConclusionModel, labels: Concl
   const pageRuns: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [clean(beforePage ?? ''), PageNumber.CURRENT, clean(between ?? ''), PageNumber.TOTAL_PAGES, clean(afterPages)];
   const footer = new Footer({
     children: [
-      para([run(`${t('caseNumber')}: ${model.case.caseNumber}${model.final ? '' : ` — ${t('draft')}`}    `, { size: 15 }), new TextRun({ children: pageRuns, font: FONT, size: 15 })]),
+      para([run(`${t('caseNumber')}: ${model.case.caseNumber} — ${pageMark(model, labels)}    `, { size: 15 }), new TextRun({ children: pageRuns, font: FONT, size: 15 })]),
       para([run(`${t('reportDigest')} (SHA-256): `, { size: 14 }), run(digest, { mono: true, size: 14 })]),
     ],
   });

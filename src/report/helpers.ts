@@ -22,6 +22,8 @@ export function pageLabel(labels: ConclusionLabels, page: number, pages: number)
 export const kindLabel = (labels: ConclusionLabels, kind: string) => label(labels, kind === 'automated' ? 'kindAutomated' : 'kindExaminer');
 export const stateLabel = (labels: ConclusionLabels, state: string) => label(labels, `state${state.charAt(0).toUpperCase()}${state.slice(1)}`);
 export const rabatLabel = (labels: ConclusionLabels, key: string) => label(labels, `rabat_${key}`);
+/** Label of the relation of the person concerned to an item; `null` (not recorded) has its own. */
+export const relationLabel = (labels: ConclusionLabels, relation: string | null) => label(labels, relation === null ? 'relationNotRecorded' : `relation_${relation}`);
 
 /**
  * A Handlebars instance with the helpers both text templates use. `cell` and `answerText` differ
@@ -37,5 +39,6 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('kindLabel', (kind: string) => format.cell(kindLabel(labels, kind)));
   handlebars.registerHelper('stateLabel', (state: string) => format.cell(stateLabel(labels, state)));
   handlebars.registerHelper('rabatLabel', (key: string) => format.cell(rabatLabel(labels, key)));
+  handlebars.registerHelper('relationLabel', (relation: string | null) => format.cell(relationLabel(labels, relation)));
   return handlebars;
 }

@@ -10,6 +10,7 @@ import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import { DIGEST_LINE_PREFIX } from './markdown.js';
 import type { ConclusionModel } from './model.js';
+import { recordText } from './record-text.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
 export function plainText(value: unknown): string {
@@ -26,7 +27,7 @@ function htmlAnswer(text: string): Handlebars.SafeString {
 export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
   const render = handlebars.compile(template, { strict: false });
-  const rendered = render({ ...model, t: labels }).replace(/\n{2,}/g, '\n');
+  const rendered = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{2,}/g, '\n');
   const body = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
   const digest = sha256(body);
   return { text: `${body}<!-- ${DIGEST_LINE_PREFIX}${digest} -->\n`, digest };

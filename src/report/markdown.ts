@@ -6,6 +6,7 @@ import { sha256 } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import type { ConclusionModel } from './model.js';
+import { recordText } from './record-text.js';
 
 /** The last line of every text report: the digest of all bytes before it. */
 export const DIGEST_LINE_PREFIX = 'Report digest (SHA-256 of all lines above this one): ';
@@ -43,7 +44,7 @@ export function withDigestLine(body: string): { text: string; digest: string } {
 export function renderMarkdownConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   const render = handlebars.compile(template, { noEscape: true, strict: false });
-  const body = render({ ...model, t: labels }).replace(/\n{3,}/g, '\n\n');
+  const body = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{3,}/g, '\n\n');
   return withDigestLine(body);
 }
 

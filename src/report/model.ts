@@ -8,18 +8,21 @@ import type { SelectionView } from './selection.js';
 import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
+import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
+import { RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
-import { compareQuestionIds } from '../sop/review.js';
+import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
+import { compareQuestionIds, isCalendarDate } from '../sop/review.js';
 
 /** Schema tag of the model; bump when its shape changes. */
-export const CONCLUSION_SCHEMA = 'soz.conclusion/1';
+export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
 
-/** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
-export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
+/** Value of the `translator` field of the language step that says no translator took part. */
+export const NO_TRANSLATOR = '-';
+
 
 /** A finding as the conclusion shows it: place, KWIC, source and, once reviewed, the decision. */
 export interface FindingView {
@@ -45,7 +48,10 @@ export interface FindingView {
   readonly author: string | null;
   /** Forwarded material: who wrote it originally (`author` is then the holder who forwarded it). */
   readonly originalAuthor: string | null;
+  /** The voice the conclusion states: the examiner's where they changed it, else soz's. */
   readonly voice: Voice;
+  /** soz's voice and the examiner's reason, where the examiner changed it in review. */
+  readonly voiceChange: { readonly from: Voice; readonly reason: string; readonly actor: string } | null;
   readonly countervailing: readonly Countervailing[];
   readonly note: string | null;
   readonly mainstreamMeaning: string | null;
@@ -68,6 +74,10 @@ export interface QuestionView {
   readonly disposition: QuestionDisposition;
   /** The examiner's own answer file, verbatim, or null when none is written yet. */
   readonly answer: { readonly path: string; readonly sha256: string; readonly text: string } | null;
+  /** Legal-qualification wording the competence guard found in the answer. */
+  readonly answerLegalWording: readonly { readonly matched: string; readonly patternId: string; readonly reason: string }[];
+  /** The examiner's recorded reason for keeping that wording (for the current answer only). */
+  readonly answerOverride: { readonly reason: string; readonly actor: string } | null;
   /** Accepted findings the answer rests on (ids, in finding order). */
   readonly findingIds: readonly string[];
 }
@@ -80,7 +90,12 @@ export interface SopStepView {
   readonly kind: 'automated' | 'examiner';
   readonly state: StepState;
   readonly afterFinal: boolean;
+  readonly requiredForFinal: boolean;
   readonly actor: string | null;
+  /** Sequence number (from 1) of the log entry that settled the step; the log holds its time. */
+  readonly logSeq: number | null;
+  /** For a skipped step: the admitted reason (id and title) and who decided it. */
+  readonly skip: { readonly reasonId: string; readonly reason: string; readonly decidedBy: string } | null;
   readonly note: string | null;
   readonly fields: readonly { readonly key: string; readonly value: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly originalName: string }[];
@@ -103,7 +118,17 @@ export interface ConclusionModel {
     readonly place: string | null;
     readonly present: string | null;
     readonly translator: string | null;
-    readonly acknowledged: boolean;
+  };
+  /** The liability block: composed from the acknowledgement record and the lab's statute data. */
+  readonly liability: {
+    /** The acknowledgement step as the log holds it, or null while it is not recorded. */
+    readonly acknowledgement: { readonly examiner: string; readonly recordedBy: string; readonly logSeq: number } | null;
+    /** One reference per role, in the report's language; `article` null where the lab has not filled it. */
+    readonly statutes: readonly { readonly id: string; readonly role: StatuteRole; readonly act: string; readonly article: string | null; readonly heading: string; readonly source: string }[];
+    readonly version: string;
+    readonly file: HashedFile;
+    /** A named translator (language step) and the record of their warning, when named. */
+    readonly translator: { readonly name: string; readonly warning: string | null } | null;
   };
   readonly tool: { readonly version: string; readonly node: string; readonly lockfileSha256: string; readonly dependencies: readonly { readonly name: string; readonly version: string }[] };
   readonly procedure: { readonly id: string; readonly version: string; readonly title: string; readonly file: HashedFile };
@@ -112,6 +137,8 @@ export interface ConclusionModel {
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
   readonly selection: SelectionView | null;
   readonly evidence: readonly EvidenceRecord[];
+  /** The relation of the person concerned to each evidence item (evidence order); null where not recorded. */
+  readonly relations: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly relation: ItemRelation | null; readonly note: string | null; readonly actor: string | null }[];
   readonly documents: readonly {
     readonly id: string;
     readonly evidenceName: string;
@@ -126,8 +153,8 @@ export interface ConclusionModel {
   readonly objects: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly findings: readonly FindingView[] }[];
   readonly profile: readonly { readonly unit: string; readonly key: string; readonly tokens: number; readonly rates: readonly { readonly category: string; readonly rate: number }[] }[] | null;
   readonly sop: readonly SopStepView[];
-  /** The six Rabat parts as the examiner recorded them, or null when the step is not recorded. */
-  readonly rabat: readonly { readonly key: (typeof RABAT_FIELDS)[number]; readonly value: string }[] | null;
+  /** One Rabat worksheet per statement: the findings it covers and the six parts (empty: none recorded). */
+  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField; readonly value: string }[] }[];
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
@@ -148,13 +175,23 @@ export interface ConclusionInputs {
   readonly profileRows: readonly { unit: string; key: string; tokens: number; rates: Readonly<Record<string, number>> }[] | null;
   readonly manifest: RunManifest;
   readonly manifestSha256: string;
-  readonly procedure: { readonly id: string; readonly version: string; readonly title: Readonly<Record<ReportLanguage, string>>; readonly file: HashedFile };
+  readonly procedure: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: Readonly<Record<ReportLanguage, string>>;
+    readonly file: HashedFile;
+    readonly skipReasons: readonly { readonly id: string; readonly title: Readonly<Record<ReportLanguage, string>> }[];
+  };
+  readonly liability: { readonly data: LiabilityFile; readonly file: HashedFile };
   readonly templates: readonly HashedFile[];
   readonly statuses: readonly StepStatus[];
   readonly questions: readonly QuestionRecord[];
-  readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string }>>;
+  /** Each recorded answer with the legal-qualification wording the guard found in it. */
+  readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
+  readonly itemRelations: readonly ItemRelationRecord[];
+  readonly rabat: readonly RabatWorksheet[];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -180,6 +217,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     author: finding.author ?? null,
     originalAuthor: finding.originalAuthor ?? null,
     voice: decision?.voice ?? finding.voice,
+    voiceChange: decision?.voice && decision.voice !== finding.voice ? { from: finding.voice, reason: decision.voiceReason ?? decision.reason, actor: decision.actor } : null,
     countervailing: finding.countervailing,
     note: finding.note ?? null,
     mainstreamMeaning: finding.mainstreamMeaning ?? null,
@@ -214,7 +252,6 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     const value = recordOf(step)?.fields[key];
     return recordOf(step)?.status === 'done' && value !== undefined && value !== '' ? value : null;
   };
-  const rabatRecord = recordOf('rabat');
   const sop: SopStepView[] = inputs.statuses.map((status) => ({
     number: status.number,
     id: status.id,
@@ -222,7 +259,13 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     kind: status.kind,
     state: status.state,
     afterFinal: status.afterFinal,
+    requiredForFinal: status.requiredForFinal,
     actor: status.actor ?? null,
+    logSeq: status.logSeq ?? null,
+    skip:
+      status.state === 'skipped' && status.record?.skip
+        ? { reasonId: status.record.skip.reasonId, reason: inputs.procedure.skipReasons.find((reason) => reason.id === status.record!.skip!.reasonId)?.title[language] ?? status.record.skip.reasonId, decidedBy: status.record.skip.decidedBy }
+        : null,
     note: status.record?.note ?? null,
     fields: Object.keys(status.record?.fields ?? {})
       .sort(compareCodeUnits)
@@ -245,8 +288,8 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       place: field('acknowledgement', 'place'),
       present: field('packaging', 'present'),
       translator: field('language', 'translator'),
-      acknowledged: recordOf('acknowledgement')?.status === 'done',
     },
+    liability: liabilityView(inputs, language, sop),
     tool: {
       version: inputs.manifest.tool.version,
       node: inputs.manifest.runtime.node,
@@ -260,6 +303,10 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     analyses: inputs.analyses,
     selection: inputs.selection,
     evidence: inputs.evidence,
+    relations: inputs.evidence.map((record) => {
+      const related = inputs.itemRelations.find((candidate) => candidate.evidenceSha256 === record.sha256);
+      return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };
+    }),
     documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]
@@ -272,8 +319,11 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         flagged: question.guard.flagged,
         guardMatches: question.guard.matches.map((match) => ({ matched: match.matched, reason: match.reason, sources: match.sources })),
         suggestions: question.guard.suggestions,
-        disposition: question.disposition,
-        answer: inputs.answers[question.id] ?? null,
+        disposition: dispositionView(question.disposition),
+        answer: answerOf(inputs, question.id),
+        answerLegalWording: (inputs.answers[question.id]?.legalWording ?? []).map((match) => ({ matched: match.matched, patternId: match.patternId, reason: match.reason })),
+        answerOverride:
+          question.answerOverride && question.answerOverride.answerSha256 === inputs.answers[question.id]?.sha256 ? { reason: question.answerOverride.reason, actor: question.answerOverride.actor } : null,
         findingIds: accepted.filter((finding) => finding.questionIds.includes(question.id)).map((finding) => finding.id),
       })),
     objects,
@@ -289,11 +339,50 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         }))
       : null,
     sop,
-    rabat: rabatRecord && rabatRecord.status === 'done' ? RABAT_FIELDS.map((key) => ({ key, value: rabatRecord.fields[key] ?? '' })) : null,
+    rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: RABAT_FIELDS.map((key) => ({ key, value: sheet.parts[key] })) })),
     counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
     rejected,
     unreviewed,
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
+  };
+}
+
+/**
+ * A disposition as the conclusion shows it. Cases recorded before consent was a document kept it
+ * as free text: it is shown as the reference with no date, which `finalProblems` does not accept.
+ */
+function dispositionView(disposition: QuestionDisposition): QuestionDisposition {
+  if (disposition.status !== 'reformulated' || typeof disposition.consent === 'object') return disposition;
+  return { ...disposition, consent: { reference: String(disposition.consent), date: '' } };
+}
+
+function answerOf(inputs: ConclusionInputs, questionId: string): QuestionView['answer'] {
+  const answer = inputs.answers[questionId];
+  return answer ? { path: answer.path, sha256: answer.sha256, text: answer.text } : null;
+}
+
+/** The liability block's facts: the acknowledgement as logged, the lab's statutes, the translator. */
+function liabilityView(inputs: ConclusionInputs, language: ReportLanguage, sop: readonly SopStepView[]): ConclusionModel['liability'] {
+  const acknowledgement = sop.find((step) => step.id === 'acknowledgement');
+  const languageStep = inputs.statuses.find((status) => status.id === 'language');
+  const translator = languageStep?.record?.status === 'done' ? (languageStep.record.fields['translator'] ?? '').trim() : '';
+  const warning = languageStep?.record?.fields['translatorWarning']?.trim() ?? '';
+  return {
+    acknowledgement:
+      acknowledgement && acknowledgement.state === 'done' && acknowledgement.logSeq !== null
+        ? { examiner: inputs.metadata.examiner, recordedBy: acknowledgement.actor ?? inputs.metadata.examiner, logSeq: acknowledgement.logSeq }
+        : null,
+    statutes: inputs.liability.data.statutes.map((statute) => ({
+      id: statute.id,
+      role: statute.role,
+      act: statute.act[language],
+      article: statute.article.trim() === '' ? null : statute.article.trim(),
+      heading: statute.heading[language],
+      source: statute.source,
+    })),
+    version: inputs.liability.data.version,
+    file: inputs.liability.file,
+    translator: translator !== '' && translator !== NO_TRANSLATOR ? { name: translator, warning: warning === '' ? null : warning } : null,
   };
 }
 
@@ -302,17 +391,34 @@ export function modelDigest(model: ConclusionModel): string {
   return sha256(canonicalJson(model));
 }
 
-/** Problems that stop a `--final` report, each naming what to do; empty when it may be final. */
+/**
+ * Problems of the questions, answers and review that stop a `--final` report, each naming what to
+ * do; empty when they allow it. (Unmet SOP steps are checked by `unmetForFinal` in `src/sop/`.)
+ */
 export function finalProblems(model: ConclusionModel): string[] {
   const problems: string[] = [];
-  if (model.openSteps.length > 0) problems.push(`open SOP steps: ${model.openSteps.map((step) => `${step.number} ${step.id}`).join(', ')} — record each with soz sop record DIR STEP --note "…" or skip it with --skip --reason "…"`);
   if (model.questions.length === 0) problems.push('no questions registered — add each with soz question add DIR "…"');
   for (const question of model.questions) {
-    if (question.disposition.status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
-    if ((question.disposition.status === 'answered' || question.disposition.status === 'reformulated') && !question.answer) {
+    const { status } = question.disposition;
+    if (status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
+    if (status === 'answered' && question.flagged) {
+      problems.push(`question ${question.id} asks for a legal qualification and is marked answered as put — reformulate it with consent (soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it`);
+    }
+    if (question.disposition.status === 'reformulated' && !(/\p{Nd}/u.test(question.disposition.consent.reference) && isCalendarDate(question.disposition.consent.date))) {
+      problems.push(`question ${question.id} is reformulated without a dated consent document — soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD`);
+    }
+    if ((status === 'answered' || status === 'reformulated') && !question.answer) {
       problems.push(`question ${question.id} has no answer — write it and record it with soz question answer DIR ${question.id} --file ANSWER.md`);
+    }
+    if (question.answer && question.answerLegalWording.length > 0 && !question.answerOverride) {
+      problems.push(
+        `the answer to ${question.id} contains legal-qualification wording (${question.answerLegalWording.map((match) => `«${match.matched}» ${match.patternId}`).join(', ')}) — revise it (soz question answer DIR ${question.id} --file …) or keep it with soz question override DIR ${question.id} --reason "…"`,
+      );
     }
   }
   if (model.counts.unreviewed > 0) problems.push(`${model.counts.unreviewed} candidate finding(s) not reviewed — soz review DIR`);
+  if (model.liability.translator && !model.liability.translator.warning) {
+    problems.push(`translator ${model.liability.translator.name} is named but their warning of liability is not recorded — soz sop record DIR language --note "…" --field translator=… --field translatorWarning="signed warning, date"`);
+  }
   return problems;
 }

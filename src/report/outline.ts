@@ -4,8 +4,10 @@
  * formats always hold the same parts in the same order; Markdown and HTML come from templates.
  */
 import type { ConclusionLabels } from './helpers.js';
-import { kindLabel, label, rabatLabel, stateLabel } from './helpers.js';
+import { kindLabel, label, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { ConclusionModel, FindingView } from './model.js';
+import { recordText } from './record-text.js';
+import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import { selectionSentence } from './selection.js';
 
 /** Relative text size; each renderer maps it to its own units. */
@@ -42,10 +44,12 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   const kwic = (finding: FindingView, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: finding.left, actual: finding.actual, right: finding.right, indent });
   const space = () => blocks.push({ kind: 'space' });
 
+  const record = recordText(model, labels);
   heading(t('title'), 1);
+  text(record.mark, { bold: true, alert: !model.final, center: true });
   if (!model.final) {
-    text(`${t('draft')} — ${t('draftExplanation')}`, { bold: true, alert: true, center: true });
     if (model.openSteps.length > 0) text(`${t('openStepsHeading')}: ${model.openSteps.map((step) => `${step.number}. ${step.title}`).join('; ')}`, { size: 'smaller', alert: true });
+    if (record.missing.length > 0) text(`${t('alsoMissing')}: ${record.missing.join(' ')}`, { size: 'smaller', alert: true });
   }
   text(t('toolNotice'), { size: 'smaller' });
 
@@ -61,8 +65,8 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   pair(t('present'), model.intro.present);
   pair(t('translator'), model.intro.translator);
   heading(t('liabilityHeading'), 3);
-  text(t('liabilityText'));
-  text(model.intro.acknowledged ? t('acknowledgedRecorded') : t('acknowledgementMissing'), { bold: !model.intro.acknowledged });
+  for (const sentence of record.liability) text(sentence, { bold: !model.liability.acknowledgement });
+  for (const source of record.liabilitySources) text(source, { size: 'tiny' });
   heading(t('questionsHeading'), 3);
   if (model.questions.length === 0) text(t('noQuestions'));
   for (const question of model.questions) {
@@ -78,10 +82,15 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     text(`${index + 1}. ${record.originalName} — ${record.mediaType}, ${record.size} ${t('size')}`);
     hash('SHA-256:', record.sha256, 1);
   });
+  heading(t('relationsHeading'), 3);
+  for (const item of model.relations) {
+    text(`${item.evidenceName}: ${relationLabel(labels, item.relation)}${item.note ? ` — ${item.note} (${item.actor ?? ''})` : ''}`, { bold: item.relation === null });
+  }
 
   heading(`2. ${t('researchSection')}`, 2);
   heading(`2.1 ${t('methodsHeading')}`, 3);
-  text(t('methodsText'));
+  text(t('methodsIntro'));
+  for (const sentence of record.methods) text(sentence, { size: 'small', indent: 1 });
   text(`soz ${model.tool.version}, Node.js ${model.tool.node}`);
   text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
@@ -95,16 +104,17 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     for (const row of model.overview.documents) text(`${row.documentId}: ${t('characters')} ${row.characters}, ${t('words')} ${row.words}, ${t('language')} ${row.language}`, { size: 'smaller' });
   }
   heading(`2.3 ${t('findingsHeading')}`, 3);
-  text(`${t('findingsIntro')} ${model.counts.candidates} / ${model.counts.accepted} / ${model.counts.rejected} / ${model.counts.unreviewed}.`);
+  for (const sentence of record.review) text(sentence);
   if (model.objects.length === 0) text(t('noAccepted'));
   for (const object of model.objects) {
     text(object.evidenceName, { bold: true });
     hash('SHA-256:', object.evidenceSha256);
     for (const finding of object.findings) {
-      text(`${finding.id} — ${finding.reason} (${finding.category})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
+      text(`${finding.id} — ${finding.reason} (${finding.category}${finding.analysis === EXAMINER_ANALYSIS ? `, ${t('addedByExaminer')}` : ''})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
       kwic(finding, 2);
       text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
       text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });
+      if (finding.voiceChange) text(`${t('voiceChanged')}: ${finding.voiceChange.from} → ${finding.voice} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}`, { size: 'smaller', indent: 2 });
       if (finding.mainstreamMeaning) text(`${t('mainstreamMeaning')}: ${finding.mainstreamMeaning}`, { size: 'smaller', indent: 2 });
       if (finding.citation) text(`${t('citation')}: ${finding.citation}`, { size: 'smaller', indent: 2 });
       text(`${t('examinerReason')}: ${finding.decisionReason ?? ''}`, { size: 'smaller', indent: 2 });
@@ -118,15 +128,19 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   heading(`2.5 ${t('sopHeading')}`, 3);
   text(`${model.procedure.title} — ${model.procedure.id} ${model.procedure.version}`, { size: 'smaller' });
   for (const step of model.sop) {
-    text(`${step.number}. ${step.title} — ${kindLabel(labels, step.kind)}, ${stateLabel(labels, step.state)}${step.actor ? `, ${step.actor}` : ''}`, { size: 'small', bold: !(step.state === 'done' || step.state === 'skipped') });
+    text(`${step.number}. ${step.title} — ${kindLabel(labels, step.kind)}, ${stateLabel(labels, step.state)}${step.actor ? `, ${step.actor}` : ''}${step.logSeq !== null ? `, ${t('logEntry')} ${step.logSeq}` : ''}`, { size: 'small', bold: !(step.state === 'done' || step.state === 'skipped') });
+    if (step.skip) text(`${t('skipReason')}: ${step.skip.reason}; ${t('decidedBy')}: ${step.skip.decidedBy}`, { size: 'smaller', indent: 1 });
     if (step.note) text(step.note, { size: 'smaller', indent: 1 });
     for (const field of step.fields) text(`${field.key}: ${field.value}`, { size: 'smaller', indent: 1 });
     for (const file of step.files) hash(`${file.originalName}:`, file.sha256, 1);
   }
   heading(`2.6 ${t('rabatHeading')}`, 3);
   text(t('rabatIntro'), { size: 'smaller' });
-  if (model.rabat) for (const part of model.rabat) text(`${rabatLabel(labels, part.key)}: ${part.value}`);
-  else text(t('rabatMissing'), { bold: true });
+  for (const sheet of model.rabat) {
+    text(`${t('rabatStatement')}: ${sheet.findingIds.join(', ')}`, { bold: true });
+    for (const part of sheet.parts) text(`${rabatLabel(labels, part.key)}: ${part.value}`, { indent: 1 });
+  }
+  if (model.rabat.length === 0) text(t('rabatMissing'), { bold: true });
 
   heading(`3. ${t('conclusionsSection')}`, 2);
   if (model.questions.length === 0) text(t('noQuestions'));
@@ -136,10 +150,16 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     if (question.disposition.status === 'declined') {
       text(`${t('declined')}: ${question.disposition.reason}`, { bold: true });
     } else {
-      if (question.disposition.status === 'reformulated') text(`${t('reformulated')}: «${question.disposition.reformulation}» (${t('consent')}: ${question.disposition.consent})`);
+      if (question.disposition.status === 'reformulated') {
+        text(`${t('reformulated')}: «${question.disposition.reformulation}» (${t('consent')}: ${question.disposition.consent.reference}, ${question.disposition.consent.date})`);
+      }
       if (question.answer) {
         for (const line of question.answer.text.replace(/\r\n?/g, '\n').trim().split('\n')) text(line, { indent: 1 });
         hash(`${t('answerFile')}: ${question.answer.path}, SHA-256`, question.answer.sha256);
+        if (question.answerLegalWording.length > 0) {
+          text(`${t('answerLegalWording')}: ${question.answerLegalWording.map((match) => `«${match.matched}» — ${match.reason}`).join('; ')}`, { size: 'smaller', bold: true, alert: !question.answerOverride });
+          if (question.answerOverride) text(`${t('answerOverride')} (${question.answerOverride.actor}): ${question.answerOverride.reason}`, { size: 'smaller' });
+        }
       } else {
         text(t('unanswered'), { bold: true, alert: true });
       }
@@ -155,6 +175,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(`${t('examiner')}: ${model.case.examiner}`);
   space();
   text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
+  text(record.pageMark, { bold: true, alert: !model.final, center: true });
 
   heading(t('appendixA'), 2);
   model.evidence.forEach((record, index) => {

@@ -13,6 +13,7 @@ import { label, pageLabel } from './helpers.js';
 import type { ConclusionModel } from './model.js';
 import type { OutlineIndent, OutlineSize } from './outline.js';
 import { conclusionOutline } from './outline.js';
+import { pageMark } from './record-text.js';
 import { modelDigest } from './model.js';
 
 const require = createRequire(import.meta.url);
@@ -114,7 +115,7 @@ export async function renderPdfConclusion(model: ConclusionModel, labels: Conclu
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 44;
     doc.font('regular').fontSize(7.5).fillColor('#333333');
-    doc.text(`${t('caseNumber')}: ${clean(model.case.caseNumber)}${model.final ? '' : ` — ${t('draft')}`}`, doc.page.margins.left, y, { width, lineBreak: false });
+    doc.text(`${t('caseNumber')}: ${clean(model.case.caseNumber)} — ${pageMark(model, labels)}`, doc.page.margins.left, y, { width, lineBreak: false });
     doc.text(pageLabel(labels, index - range.start + 1, range.count), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
     doc.font('regular').fontSize(7).text(`${t('reportDigest')} (SHA-256): `, doc.page.margins.left, y + 11, { width, lineBreak: false, continued: true }).font('mono').text(digest, { lineBreak: false });
     doc.page.margins.bottom = bottom;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError, messageOf } from '../core/errors.js';
-import type { GuardFile, Procedure } from './schema.js';
-import { guardFileSchema, procedureSchema } from './schema.js';
+import type { GuardFile, LiabilityFile, Procedure } from './schema.js';
+import { GUARD_LANGUAGES, STATUTE_ROLES, guardFileSchema, liabilityFileSchema, procedureSchema } from './schema.js';
 import { compileGuardPattern } from './guard.js';
 
 /** Root of the soz installation (`src/sop/` and `dist/sop/` are two levels down). */
@@ -17,8 +17,22 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Absolute path of the procedure file. */
 export const PROCEDURE_PATH = join(ROOT, 'sop', 'procedure.yaml');
-/** Languages that have a guard file `sop/question-guard/<lang>.yaml`. */
-export const GUARD_LANGUAGES = ['ru', 'ky', 'en'] as const;
+export { GUARD_LANGUAGES } from './schema.js';
+
+/** Absolute path of the statute references of the liability block. */
+export const LIABILITY_PATH = join(ROOT, 'sop', 'liability.yaml');
+
+/** Problems of the liability file beyond the schema: one reference per role, unique ids. */
+export function liabilityProblems(file: LiabilityFile, path: string): string[] {
+  const problems: string[] = [];
+  for (const role of STATUTE_ROLES) {
+    const count = file.statutes.filter((statute) => statute.role === role).length;
+    if (count !== 1) problems.push(`${path}: role ${role} has ${count} statute(s); give exactly one`);
+  }
+  const ids = file.statutes.map((statute) => statute.id);
+  for (const repeated of ids.filter((value, index) => ids.indexOf(value) !== index)) problems.push(`${path}: statute ${repeated}: id repeats; give each its own id`);
+  return problems;
+}
 
 /** Absolute path of a guard file. */
 export function guardPath(language: string): string {
@@ -37,6 +51,11 @@ function readYaml(path: string): unknown {
 export function procedureProblems(procedure: Procedure, path: string): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
+  const reasons = new Set<string>();
+  for (const reason of procedure.skipReasons) {
+    if (reasons.has(reason.id)) problems.push(`${path}: skip reason ${reason.id}: id repeats; give each reason its own id`);
+    reasons.add(reason.id);
+  }
   procedure.steps.forEach((step, index) => {
     const where = `${path}: step ${index + 1} (${step.id})`;
     if (seen.has(step.id)) problems.push(`${where}: id repeats step ${seen.get(step.id)! + 1}; give each step its own id`);
@@ -50,6 +69,10 @@ export function procedureProblems(procedure: Procedure, path: string): string[] 
     const wantsFields = step.requires.includes('fields');
     if (wantsFields && !(step.fields && step.fields.length > 0)) problems.push(`${where}: requires fields but lists none; add fields: [...]`);
     if (!wantsFields && step.fields) problems.push(`${where}: lists fields but does not require them; add "fields" to requires`);
+    if (step.afterFinal && step.requiredForFinal) problems.push(`${where}: a step after the final conclusion cannot be required for it; set requiredForFinal: false`);
+    for (const reason of step.skipReasons ?? []) {
+      if (!reasons.has(reason)) problems.push(`${where}: skip reason "${reason}" is not listed under skipReasons; add it there or correct the id`);
+    }
   });
   return problems;
 }
@@ -65,17 +88,22 @@ export function guardProblems(file: GuardFile, path: string, expectedLanguage: s
     if (seen.has(pattern.id)) problems.push(`${where}: id repeats; give each pattern its own id`);
     seen.add(pattern.id);
     if (!pattern.id.startsWith(`${expectedLanguage}.`)) problems.push(`${where}: id must start with "${expectedLanguage}."; rename it`);
-    try {
-      const regex = compileGuardPattern(pattern.pattern);
-      if (regex.test('')) problems.push(`${where}: pattern matches the empty string; make it match at least one letter`);
-    } catch (error) {
-      problems.push(`${where}: not a valid regular expression (${messageOf(error)}); fix the pattern`);
-    }
+    problems.push(...regexProblems(pattern.pattern, where));
     for (const source of pattern.sources) {
       if (!sourceIds.has(source)) problems.push(`${where}: source "${source}" is not listed under sources; add it there or correct the id`);
     }
   }
+  for (const cue of file.questionCues ?? []) problems.push(...regexProblems(cue, `${path}: question cue ${JSON.stringify(cue)}`));
   return problems;
+}
+
+/** A guard regex that does not compile or matches the empty string. */
+function regexProblems(pattern: string, where: string): string[] {
+  try {
+    return compileGuardPattern(pattern).test('') ? [`${where}: pattern matches the empty string; make it match at least one letter`] : [];
+  } catch (error) {
+    return [`${where}: not a valid regular expression (${messageOf(error)}); fix the pattern`];
+  }
 }
 
 /**
@@ -104,6 +132,7 @@ export async function validateSopData(): Promise<string[]> {
     problems.push(...more(parsed.data));
   };
   check(PROCEDURE_PATH, procedureSchema, (procedure) => procedureProblems(procedure, PROCEDURE_PATH));
+  check(LIABILITY_PATH, liabilityFileSchema, (file) => liabilityProblems(file, LIABILITY_PATH));
   for (const language of GUARD_LANGUAGES) {
     const path = guardPath(language);
     check(path, guardFileSchema, (file) => guardProblems(file, path, language));
@@ -143,4 +172,9 @@ export function loadGuards(): GuardFile[] {
     const path = guardPath(language);
     return load(path, guardFileSchema, (file) => guardProblems(file, path, language));
   });
+}
+
+/** The statute references of the liability block, validated. */
+export function loadLiability(path = LIABILITY_PATH): LiabilityFile {
+  return load(path, liabilityFileSchema, (file) => liabilityProblems(file, path));
 }

@@ -21,6 +21,8 @@ export interface StepStatus {
   readonly title: SopStep['title'];
   readonly state: StepState;
   readonly afterFinal: boolean;
+  /** Whether a final conclusion needs the step done or skipped for an admitted reason. */
+  readonly requiredForFinal: boolean;
   /** Who did it: the log entry's actor. */
   readonly actor?: string;
   /** Sequence number (from 1) of the log entry that completed the step. */
@@ -33,17 +35,24 @@ export interface StepStatus {
   readonly waitingFor: readonly string[];
 }
 
-/** The checklist: every step in procedure order with its state. */
+/**
+ * The checklist: every step in procedure order with its state. An automated step is done by the
+ * first log entry of its action from the one that settled the last of its dependencies on (so a draft
+ * rendered before the Rabat worksheet does not count as the assembly after it, and the entry that
+ * completed a step never moves when the same action is repeated).
+ */
 export function sopStatus(procedure: Procedure, log: readonly LogEntry[], records: readonly SopStepRecord[]): StepStatus[] {
   const byStep = new Map(records.map((record) => [record.stepId, record]));
   const lastEntry = (predicate: (entry: LogEntry) => boolean) => [...log].reverse().find(predicate);
-  const settled = new Set<string>();
+  /** Step id → seq of the log entry that settled it (done or skipped). */
+  const settled = new Map<string, number>();
   const statuses: StepStatus[] = [];
   procedure.steps.forEach((step, index) => {
     const record = byStep.get(step.id);
-    const automatedEntry = step.doneWhen ? lastEntry((entry) => entry.action === step.doneWhen!.action) : undefined;
-    const recordEntry = record ? lastEntry((entry) => entry.action === SOP_RECORD_ACTION && entry.details['stepId'] === step.id) : undefined;
     const waitingFor = step.dependsOn.filter((dependency) => !settled.has(dependency));
+    const after = Math.max(0, ...step.dependsOn.map((dependency) => settled.get(dependency) ?? 0));
+    const automatedEntry = step.doneWhen && waitingFor.length === 0 ? log.find((entry) => entry.action === step.doneWhen!.action && entry.seq >= after) : undefined;
+    const recordEntry = record ? lastEntry((entry) => entry.action === SOP_RECORD_ACTION && entry.details['stepId'] === step.id) : undefined;
     let state: StepState;
     let entry: LogEntry | undefined;
     if (automatedEntry) {
@@ -55,7 +64,7 @@ export function sopStatus(procedure: Procedure, log: readonly LogEntry[], record
     } else {
       state = waitingFor.length > 0 ? 'blocked' : 'open';
     }
-    if (state === 'done' || state === 'skipped') settled.add(step.id);
+    if (state === 'done' || state === 'skipped') settled.set(step.id, entry?.seq ?? 0);
     statuses.push({
       id: step.id,
       number: index + 1,
@@ -63,6 +72,7 @@ export function sopStatus(procedure: Procedure, log: readonly LogEntry[], record
       title: step.title,
       state,
       afterFinal: step.afterFinal ?? false,
+      requiredForFinal: step.requiredForFinal,
       ...(entry ? { actor: entry.actor, logSeq: entry.seq, time: entry.time } : {}),
       ...(record && !automatedEntry ? { record } : {}),
       waitingFor,
@@ -76,10 +86,45 @@ export function openBeforeFinal(statuses: readonly StepStatus[]): StepStatus[] {
   return statuses.filter((status) => !status.afterFinal && status.state !== 'done' && status.state !== 'skipped');
 }
 
+/**
+ * Steps a `--final` conclusion cannot have unmet, each a sentence naming the step and how to meet
+ * it: a required step neither done nor skipped, or skipped for a reason it does not admit (a
+ * record made under another version of the procedure).
+ */
+export function unmetForFinal(procedure: Procedure, statuses: readonly StepStatus[]): string[] {
+  const problems: string[] = [];
+  for (const status of statuses) {
+    const step = procedure.steps.find((candidate) => candidate.id === status.id);
+    if (!step || !step.requiredForFinal) continue;
+    const name = `step ${status.number} ${status.id}`;
+    if (status.state === 'skipped') {
+      const reason = status.record?.skip?.reasonId;
+      if (!reason || !(step.skipReasons ?? []).includes(reason)) problems.push(`${name} is skipped${reason ? ` for "${reason}"` : ' without an admitted reason'}, which it does not admit — ${howToMeet(step)}`);
+    } else if (status.state !== 'done') {
+      problems.push(`${name} is ${status.state === 'blocked' ? `waiting for ${status.waitingFor.join(', ')}` : 'not done'} — ${howToMeet(step)}`);
+    }
+  }
+  return problems;
+}
+
+/** How a step is met, for refusal messages. */
+function howToMeet(step: SopStep): string {
+  const how =
+    step.kind === 'automated'
+      ? `it is done when the log shows "${step.doneWhen?.action}" after ${step.dependsOn.join(', ') || 'the start'}${step.doneWhen?.action === 'report.render' ? ' (render a draft with soz report DIR)' : ''}`
+      : `record it with soz sop record DIR ${step.id} --note "…"${(step.fields ?? []).map((field) => ` --field ${field}=…`).join('')}`;
+  const skips = step.skipReasons ?? [];
+  return skips.length > 0 ? `${how}, or skip it with --skip --reason ${skips.join('|')} --note "…"` : how;
+}
+
 /** What the examiner asks to record. */
 export interface RecordRequest {
   readonly stepId: string;
   readonly skip: boolean;
+  /** Id of the admitted skip reason (with `skip`). */
+  readonly skipReason?: string;
+  /** Who decided the skip; required when the reason says `decidedBy: named`. */
+  readonly decidedBy?: string;
   readonly note: string;
   readonly fields: Readonly<Record<string, string>>;
   readonly fileCount: number;
@@ -90,29 +135,34 @@ export interface RecordContext {
   readonly questions: readonly QuestionRecord[];
   /** Candidate findings not yet accepted or rejected. */
   readonly unreviewed: number;
+  /** Names of evidence items without a recorded relation of the person concerned. */
+  readonly unrelatedItems: readonly string[];
+  /** Accepted findings not covered by a Rabat worksheet. */
+  readonly uncoveredStatements: readonly string[];
 }
 
 /**
  * Problems with a record request, each a sentence that says what to do; empty when it may be
- * recorded. Skips need only a reason; a done record needs its dependencies settled and its
+ * recorded. Done or skipped, a step waits for the steps it depends on. A skip needs a reason the
+ * step admits (and who decided, where the reason asks) and a note; a done record needs its
  * requirements met.
  */
 export function recordProblems(procedure: Procedure, statuses: readonly StepStatus[], request: RecordRequest, context: RecordContext): string[] {
   const step = procedure.steps.find((candidate) => candidate.id === request.stepId);
   if (!step) return [`no step "${request.stepId}" in the procedure; steps are: ${procedure.steps.map((candidate) => candidate.id).join(', ')}`];
   const problems: string[] = [];
-  const allowed = new Set(step.fields ?? []);
+  const allowed = new Set([...(step.fields ?? []), ...(step.optionalFields ?? [])]);
   for (const key of Object.keys(request.fields)) {
     if (!allowed.has(key)) problems.push(`step ${step.id} has no field "${key}"${allowed.size > 0 ? ` (fields: ${[...allowed].join(', ')})` : ''}`);
   }
-  if (request.note.trim() === '') problems.push(request.skip ? `a skip needs --reason "…"` : `step ${step.id} needs --note "…" saying what was done`);
-  if (request.skip) return problems;
-  if (step.kind === 'automated') {
-    problems.push(`step ${step.id} is automated: it is done when the log shows "${step.doneWhen?.action}"; only --skip --reason "…" can be recorded for it`);
-    return problems;
-  }
   const status = statuses.find((candidate) => candidate.id === step.id);
   if (status && status.waitingFor.length > 0) problems.push(`step ${step.id} depends on ${status.waitingFor.join(', ')}, not yet done or skipped; record those first`);
+  if (request.skip) return [...problems, ...skipProblems(procedure, step, request)];
+  if (request.note.trim() === '') problems.push(`step ${step.id} needs --note "…" saying what was done`);
+  if (step.kind === 'automated') {
+    problems.push(`step ${step.id} is automated: it is done when the log shows "${step.doneWhen?.action}"${(step.skipReasons ?? []).length > 0 ? `; only --skip --reason ${step.skipReasons!.join('|')} can be recorded for it` : ''}`);
+    return problems;
+  }
   for (const requirement of step.requires) {
     switch (requirement) {
       case 'file':
@@ -124,7 +174,7 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
       case 'questions-decided': {
         const open = context.questions.filter((question) => question.disposition.status === 'open').map((question) => question.id);
         if (context.questions.length === 0) problems.push(`step ${step.id} needs the order's questions; add each with soz question add DIR "…"`);
-        if (open.length > 0) problems.push(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent "…" | --declined --reason "…"`);
+        if (open.length > 0) problems.push(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD | --declined --reason "…"`);
         break;
       }
       case 'review-complete':
@@ -135,9 +185,30 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
           if ((request.fields[field] ?? '').trim() === '') problems.push(`step ${step.id} needs --field ${field}=…`);
         }
         break;
+      case 'items-related':
+        if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…"`);
+        break;
+      case 'rabat-per-statement':
+        if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field intent=… --field contentForm=… --field extent=… --field likelihood=…`);
+        break;
       case 'note':
         break;
     }
   }
+  return problems;
+}
+
+/** Problems of a skip: the reason must be one the step admits; a named decision names who. */
+function skipProblems(procedure: Procedure, step: SopStep, request: RecordRequest): string[] {
+  const admitted = step.skipReasons ?? [];
+  if (admitted.length === 0) return [`step ${step.id} cannot be skipped: ${step.requiredForFinal ? 'a final conclusion needs it done' : 'the procedure admits no reason to skip it'}`];
+  const list = admitted.map((id) => `${id} (${procedure.skipReasons.find((reason) => reason.id === id)?.title.en ?? id})`).join(', ');
+  const reason = procedure.skipReasons.find((candidate) => candidate.id === request.skipReason);
+  if (!request.skipReason || !reason || !admitted.includes(reason.id)) {
+    return [`${request.skipReason ? `"${request.skipReason}" is not a reason step ${step.id} admits` : `a skip of step ${step.id} needs --reason`}; give --reason with one of: ${list}`];
+  }
+  const problems: string[] = [];
+  if (request.note.trim() === '') problems.push(`a skip needs --note "…" saying concretely why (${reason.id})`);
+  if (reason.decidedBy === 'named' && (request.decidedBy ?? '').trim() === '') problems.push(`reason ${reason.id} needs --decided-by "…" naming who decided (name and position)`);
   return problems;
 }

@@ -4,7 +4,9 @@
  * (`sop/question-guard/<lang>.yaml`).
  */
 import type { GuardMatch, QuestionRecord } from '../core/examiner.js';
+import { identifyLanguage } from '../language/identify.js';
 import type { GuardFile } from './schema.js';
+import { GUARD_LANGUAGES } from './schema.js';
 
 /**
  * Compiles a guard pattern: case-insensitive, Unicode, and anchored so it cannot start inside a
@@ -14,11 +16,29 @@ export function compileGuardPattern(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{M}])(?:${pattern})`, 'giu');
 }
 
-/** Language of a question from its letters: Kyrgyz letters → ky, other Cyrillic → ru, else en. */
-export function questionLanguage(text: string): string {
+/**
+ * Language of a question. Letters decide first (ў ҳ oʻ → uz; ә і ұ һ → kk; ң ө ү → ky). Else the
+ * guard files' `questionCues` are counted as whole words: the language with strictly the most
+ * wins, so a short Kyrgyz question without ң ө ү («Текст экстремисттик беле?») is not taken for
+ * Russian. Else soz's language identification decides (uz-Cyrl and uz-Latn are both `uz`).
+ */
+export function questionLanguage(text: string, guards: readonly GuardFile[]): string {
+  if (/[ўҳЎҲ]|[oOgG][ʻ'’ʼ`]/u.test(text)) return 'uz';
+  if (/[әіұһӘІҰҺ]/u.test(text)) return 'kk';
   if (/[ңөүҢӨҮ]/u.test(text)) return 'ky';
-  if (/\p{Script=Cyrillic}/u.test(text)) return 'ru';
-  return 'en';
+  const scores = guards
+    .map((guard) => ({ language: guard.language, score: (guard.questionCues ?? []).reduce((sum, cue) => sum + [...text.matchAll(compileCue(cue))].length, 0) }))
+    .sort((a, b) => b.score - a.score);
+  if (scores[0] && scores[0].score > 0 && scores[0].score > (scores[1]?.score ?? 0)) return scores[0].language;
+  const identified = identifyLanguage(text).language;
+  const language = identified.startsWith('uz-') ? 'uz' : identified;
+  if ((GUARD_LANGUAGES as readonly string[]).includes(language) || language === 'tg' || language === 'ar') return language;
+  return /\p{Script=Cyrillic}/u.test(text) ? 'ru' : 'en';
+}
+
+/** A cue matches a whole word. */
+function compileCue(cue: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})(?![\\p{L}\\p{M}])`, 'giu');
 }
 
 /**
@@ -26,11 +46,10 @@ export function questionLanguage(text: string): string {
  * Russian may be put in a Kyrgyz case and vice versa); a match overlapping one already found is
  * not repeated from another language's file. Matches are ordered by position, then pattern id.
  */
-export function guardQuestion(text: string, guards: readonly GuardFile[]): QuestionRecord['guard'] {
+export function guardQuestion(text: string, guards: readonly GuardFile[], own = questionLanguage(text, guards)): QuestionRecord['guard'] {
   const matches: GuardMatch[] = [];
   const suggestions: string[] = [];
   const guardVersions: Record<string, string> = {};
-  const own = questionLanguage(text);
   const ordered = [...guards.filter((guard) => guard.language === own), ...guards.filter((guard) => guard.language !== own)];
   for (const guard of ordered) {
     guardVersions[guard.language] = guard.version;

@@ -3,8 +3,13 @@
  * check ids and reasons, and return the new records or a sentence saying what is wrong.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
-import type { QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
-import type { Finding } from '../core/finding.js';
+import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
+import type { Finding, Voice } from '../core/finding.js';
+
+/** Every voice a finding can have, for validating the examiner's attribution. */
+export const VOICES: readonly Voice[] = ['own', 'quotation', 'reported', 'forwarded', 'reaction', 'unknown'];
+import { guardQuestion } from './guard.js';
+import type { GuardFile } from './schema.js';
 
 /** One batch of decisions, as given on the command line or interactively. */
 export interface DecisionRequest {
@@ -37,7 +42,9 @@ export function applyDecisions(
     if (unknownQuestions.length > 0) problems.push(`unknown question id(s) ${unknownQuestions.join(', ')}; list them with soz question list DIR`);
     if (request.decision === 'rejected' && request.questionIds.length > 0) problems.push('--question applies to accepted findings only');
     for (const findingId of request.findingIds) {
+      const previous = byId.get(findingId);
       byId.set(findingId, {
+        ...(previous?.voice ? { voice: previous.voice, voiceReason: previous.voiceReason ?? '' } : {}),
         findingId,
         decision: request.decision,
         reason: request.reason.trim(),
@@ -48,6 +55,28 @@ export function applyDecisions(
   }
   const decisions = [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId));
   return { decisions, problems };
+}
+
+/**
+ * The examiner's attribution of voice for decided findings, with a reason (shown in the
+ * conclusion beside soz's own attribution). Setting soz's voice again removes the change.
+ */
+export function changeVoice(existing: readonly ReviewDecision[], findingIds: readonly string[], voice: string, reason: string, findings: readonly Finding[]): { decisions: ReviewDecision[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!(VOICES as readonly string[]).includes(voice)) problems.push(`--voice ${voice}: use one of ${VOICES.join(', ')}`);
+  if (reason.trim() === '') problems.push('--reason "…" is required: say why the words are not what soz attributed');
+  const byId = new Map(existing.map((decision) => [decision.findingId, decision]));
+  const sozVoice = new Map(findings.map((finding) => [finding.id, finding.voice]));
+  const unknown = findingIds.filter((id) => !sozVoice.has(id));
+  if (unknown.length > 0) problems.push(`unknown finding id(s) ${unknown.join(', ')}; list the candidates with soz review DIR --list`);
+  const undecided = findingIds.filter((id) => sozVoice.has(id) && !byId.has(id));
+  if (undecided.length > 0) problems.push(`finding(s) ${undecided.join(', ')} not yet accepted or rejected; decide them first with soz review DIR --accept|--reject … --reason "…"`);
+  if (problems.length > 0) return { decisions: [...existing], problems };
+  for (const id of findingIds) {
+    const { voice: _voice, voiceReason: _reason, ...decision } = byId.get(id)!;
+    byId.set(id, voice === sozVoice.get(id) ? decision : { ...decision, voice: voice as Voice, voiceReason: reason.trim() });
+  }
+  return { decisions: [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId)), problems };
 }
 
 /** Question ids in numeric order: Q2 before Q10. */
@@ -66,13 +95,66 @@ export function newQuestion(existing: readonly QuestionRecord[], text: string, l
   return { id: `Q${existing.length + 1}`, text, language, guard, disposition: { status: 'open' } };
 }
 
-/** Replaces the disposition of one question; problems when the id is unknown or reasons are empty. */
-export function decideQuestion(questions: readonly QuestionRecord[], id: string, disposition: QuestionDisposition): { questions: QuestionRecord[]; problems: string[] } {
+/** `YYYY-MM-DD` naming a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().startsWith(value);
+}
+
+/** `«matched»` (pattern id) for each match, for one-line messages. */
+export function describeMatches(matches: readonly GuardMatch[]): string {
+  return matches.map((match) => `«${match.matched}» (${match.patternId})`).join(', ');
+}
+
+/**
+ * Replaces the disposition of one question; problems when the id is unknown, reasons are empty,
+ * a flagged question is to be answered as put, the consent is not a dated document, or the
+ * reformulation still asks for a legal qualification (screened by the same guard).
+ */
+export function decideQuestion(questions: readonly QuestionRecord[], id: string, disposition: QuestionDisposition, guards: readonly GuardFile[]): { questions: QuestionRecord[]; problems: string[] } {
+  const question = questions.find((candidate) => candidate.id === id);
+  if (!question) return { questions: [...questions], problems: [`unknown question ${id}; the questions are ${questions.map((candidate) => candidate.id).join(', ') || 'none yet'} (soz question list DIR)`] };
   const problems: string[] = [];
-  if (!questions.some((question) => question.id === id)) problems.push(`unknown question ${id}; the questions are ${questions.map((question) => question.id).join(', ') || 'none yet'} (soz question list DIR)`);
-  if (disposition.status === 'reformulated' && (disposition.reformulation.trim() === '' || disposition.consent.trim() === '')) {
-    problems.push('--reformulated needs the new wording and --consent "…" naming the ordering body\'s consent (letter, date)');
+  if (disposition.status === 'answered' && question.guard.flagged) {
+    problems.push(
+      `${id} asks for a legal qualification (${describeMatches(question.guard.matches)}); it cannot be answered as put — reformulate it with the ordering body's consent (--reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it (--declined --reason "…")`,
+    );
+  }
+  if (disposition.status === 'reformulated') {
+    if (disposition.reformulation.trim() === '') problems.push('--reformulated needs the new wording');
+    if (!/\p{Nd}/u.test(disposition.consent.reference)) problems.push(`--consent-ref "${disposition.consent.reference}" is not a document reference; give the number of the ordering body's letter or decision (e.g. "№ 12/345")`);
+    if (!isCalendarDate(disposition.consent.date)) problems.push(`--consent-date "${disposition.consent.date}" is not a date; give the date of that document as YYYY-MM-DD`);
+    const screened = guardQuestion(disposition.reformulation, guards);
+    if (screened.flagged) problems.push(`the reformulation still asks for a legal qualification (${describeMatches(screened.matches)}); word it in linguistic terms, e.g. «${screened.suggestions[0]}»`);
   }
   if (disposition.status === 'declined' && disposition.reason.trim() === '') problems.push('--declined needs --reason "…"');
-  return { questions: questions.map((question) => (question.id === id ? { ...question, disposition } : question)), problems };
+  return { questions: questions.map((candidate) => (candidate.id === id ? { ...candidate, disposition: trimmed(disposition) } : candidate)), problems };
+}
+
+function trimmed(disposition: QuestionDisposition): QuestionDisposition {
+  switch (disposition.status) {
+    case 'reformulated':
+      return { status: 'reformulated', reformulation: disposition.reformulation.trim(), consent: { reference: disposition.consent.reference.trim(), date: disposition.consent.date } };
+    case 'declined':
+      return { status: 'declined', reason: disposition.reason.trim() };
+    default:
+      return disposition;
+  }
+}
+
+/**
+ * Records that the examiner keeps the wording the guard found in the current answer, with a
+ * reason; problems when there is no answer, nothing was found in it, or the reason is empty.
+ */
+export function overrideAnswer(questions: readonly QuestionRecord[], id: string, answer: { sha256: string; matches: readonly GuardMatch[] } | null, reason: string, actor: string): { questions: QuestionRecord[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!questions.some((question) => question.id === id)) problems.push(`unknown question ${id} (soz question list DIR)`);
+  else if (!answer) problems.push(`${id} has no answer yet; record it with soz question answer DIR ${id} --file ANSWER.md`);
+  else if (answer.matches.length === 0) problems.push(`the answer to ${id} holds no legal-qualification wording; there is nothing to override`);
+  if (reason.trim() === '') problems.push('--reason "…" is required: say why the wording stays (it is printed in the conclusion)');
+  if (problems.length > 0 || !answer) return { questions: [...questions], problems };
+  const answerOverride = { answerSha256: answer.sha256, reason: reason.trim(), actor };
+  return { questions: questions.map((question) => (question.id === id ? { ...question, answerOverride } : question)), problems };
 }

@@ -4,9 +4,9 @@ import { UserError } from '../../core/errors.js';
 import type { QuestionRecord, ReviewDecision } from '../../core/examiner.js';
 import type { Finding } from '../../core/finding.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { readCaseFindings, readQuestions, readReview, recordReview } from '../../pipeline/examiner.js';
+import { addFindingIn, readCaseFindings, readQuestions, readReview, recordReview, recordVoice } from '../../pipeline/examiner.js';
 import type { DecisionRequest } from '../../sop/review.js';
-import { unreviewedFindings } from '../../sop/review.js';
+import { unreviewedFindings, VOICES } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 /** One candidate as the examiner sees it in the terminal. */
@@ -68,6 +68,10 @@ interface ReviewOptions {
   accept?: string[];
   reject?: string[];
   question?: string[];
+  voice?: string;
+  finding?: string[];
+  add?: string;
+  category?: string;
   reason?: string;
   list?: boolean;
   actor?: string;
@@ -81,11 +85,23 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--accept <ids...>', 'finding ids to accept')
     .option('--reject <ids...>', 'finding ids to reject')
     .option('--question <ids...>', 'questions the accepted findings bear on')
+    .option('--voice <voice>', `with --finding: whose words these are, where soz attributed them otherwise (${VOICES.join(', ')})`)
+    .option('--finding <ids...>', 'with --voice: decided findings whose voice the examiner changes')
+    .option('--add <DOC:START-END>', 'add a fragment soz did not offer: document id and UTF-16 offsets [START, END); accepted with --reason')
+    .option('--category <name>', 'with --add: category of the added finding, e.g. threat')
     .option('--reason <text>', 'why (required with --accept / --reject)')
     .option('--list', 'list the candidates not yet reviewed and exit')
     .option('--actor <name>', 'who reviews (default: the examiner)')
     .description('accept or reject each candidate finding with a reason (interactive on a terminal)')
     .action(async (dir: string, options: ReviewOptions) => {
+      if (options.add !== undefined) {
+        await context.writeCase(dir, 'review', (workspace) => addFinding(workspace, options, options.add!, context));
+        return;
+      }
+      if (options.voice !== undefined || options.finding !== undefined) {
+        await context.writeCase(dir, 'review', (workspace) => changeVoice(workspace, options, context));
+        return;
+      }
       const scripted = options.accept !== undefined || options.reject !== undefined;
       if (options.list || (!scripted && !process.stdin.isTTY)) {
         const workspace = CaseWorkspace.open(dir);
@@ -98,6 +114,29 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
       await context.writeCase(dir, 'review', (workspace) => review(workspace, options, context));
     });
 };
+
+/** `--add DOC:START-END`: an examiner-added finding, accepted with the reason; under the case lock. */
+function addFinding(workspace: CaseWorkspace, options: ReviewOptions, place: string, context: CliContext): void {
+  const match = /^([^:]+):(\d+)-(\d+)$/.exec(place);
+  if (!match || options.category === undefined || options.accept || options.reject || options.finding) {
+    throw new UserError('add a finding with --add DOC:START-END --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review');
+  }
+  const finding = addFindingIn(
+    workspace,
+    { documentId: match[1]!, range: [Number(match[2]), Number(match[3])], category: options.category, reason: options.reason ?? '', ...(options.voice !== undefined ? { voice: options.voice } : {}) },
+    (options.question ?? []).map((id) => id.toUpperCase()),
+    { clock: context.io.now, actor: context.actorFor(options, workspace) },
+  );
+  for (const line of findingLines(finding)) context.say(line);
+  context.say(`added and accepted ${finding.id} (examiner)`);
+}
+
+/** `--voice V --finding F…`: the examiner corrects whose words decided findings are; under the case lock. */
+function changeVoice(workspace: CaseWorkspace, options: ReviewOptions, context: CliContext): void {
+  if (options.voice === undefined || options.finding === undefined || options.accept || options.reject) throw new UserError('change a voice with --voice VOICE --finding F… --reason "…" (without --accept / --reject)', 'usage.review');
+  recordVoice(workspace, options.finding, options.voice, options.reason ?? '', { clock: context.io.now, actor: context.actorFor(options, workspace) });
+  context.say(`voice of ${options.finding.join(', ')}: ${options.voice} (examiner)`);
+}
 
 /** Records review decisions given by flags or asked for on the terminal; under the case lock. */
 async function review(workspace: CaseWorkspace, options: ReviewOptions, context: CliContext): Promise<void> {

@@ -3,7 +3,8 @@ import type { ReportLanguage } from '../../core/case.js';
 import { REPORT_LANGUAGES } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { caseSopStatus, recordStep } from '../../pipeline/examiner.js';
+import { ITEM_RELATIONS } from '../../core/examiner.js';
+import { caseSopStatus, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -29,7 +30,7 @@ export function languageOption(value: string | undefined, workspace: CaseWorkspa
 export function statusLine(status: StepStatus, language: ReportLanguage): string {
   const who = status.actor ? ` — ${status.actor}, ${status.time} (log #${status.logSeq})` : '';
   const waiting = status.state === 'blocked' ? ` — waiting for ${status.waitingFor.join(', ')}` : '';
-  const note = status.record?.status === 'skipped' ? ` — skipped: ${status.record.note}` : '';
+  const note = status.record?.status === 'skipped' ? ` — skipped (${status.record.skip?.reasonId ?? 'no admitted reason'}, decided by ${status.record.skip?.decidedBy ?? status.record.actor}): ${status.record.note}` : '';
   return `${String(status.number).padStart(2)} [${status.state.padEnd(7)}] ${status.id} (${status.kind}${status.afterFinal ? ', after final' : ''}): ${status.title[language]}${who}${waiting}${note}`;
 }
 
@@ -59,20 +60,50 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .option('--note <text>', 'what was done')
     .option('--file <path>', 'attach a file (copied read-only into examiner/files/); repeatable', collect, [])
     .option('--field <name=value>', 'a value the step asks for, e.g. --field translator="…"; repeatable', collect, [])
-    .option('--skip', 'record the step as skipped (needs --reason)')
-    .option('--reason <text>', 'why the step is skipped')
+    .option('--skip', 'record the step as skipped (needs --reason and --note)')
+    .option('--reason <id>', 'with --skip: a skip reason the step admits (listed in sop/procedure.yaml; an error names them)')
+    .option('--decided-by <name>', 'with --skip: who decided the skip (required where the reason asks; default: the actor)')
     .option('--actor <name>', 'who performed the step (default: the examiner)')
     .description('record an examiner step (or skip a step with a reason); logged and hashed')
-    .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; actor?: string }) => {
-      CaseWorkspace.open(dir);
-      if (options.skip && options.note !== undefined && options.reason === undefined) throw new UserError('--skip takes --reason "…", not --note', 'usage.skip');
-      if (!options.skip && options.reason !== undefined) throw new UserError('--reason goes with --skip; describe a done step with --note "…"', 'usage.reason');
+    .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; decidedBy?: string; actor?: string }) => {
+      if (!options.skip && (options.reason !== undefined || options.decidedBy !== undefined)) throw new UserError('--reason and --decided-by go with --skip; describe a done step with --note "…"', 'usage.reason');
       const record = await context.writeCase(dir, 'sop record', (workspace) => recordStep(
         workspace,
-        { stepId: step, skip: options.skip ?? false, note: (options.skip ? options.reason : options.note) ?? '', fields: parseFields(options.field), files: options.file },
+        {
+          stepId: step,
+          skip: options.skip ?? false,
+          ...(options.reason !== undefined ? { skipReason: options.reason } : {}),
+          ...(options.decidedBy !== undefined ? { decidedBy: options.decidedBy } : {}),
+          note: options.note ?? '',
+          fields: parseFields(options.field),
+          files: options.file,
+        },
         { clock: context.io.now, actor: context.actorFor(options, workspace) },
       ));
       context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
+    });
+  sop
+    .command('rabat')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--finding <ids...>', 'the accepted findings of one statement')
+    .option('--field <part=facts>', 'facts of one Rabat part (context, speaker, intent, contentForm, extent, likelihood); repeatable', collect, [])
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record the Rabat Plan of Action worksheet of one statement: facts only, all six parts')
+    .action(async (dir: string, options: { finding: string[]; field: string[]; actor?: string }) => {
+      const sheet = await context.writeCase(dir, 'sop rabat', (workspace) => recordRabat(workspace, options.finding, parseFields(options.field), { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      context.say(`Rabat worksheet for ${sheet.findingIds.join(', ')}`);
+    });
+  sop
+    .command('relate')
+    .argument('<dir>', 'case folder')
+    .argument('<item>', 'evidence item: its original file name, or at least 8 leading hex digits of its SHA-256')
+    .requiredOption('--relation <relation>', `how the person concerned relates to the item: ${ITEM_RELATIONS.join(', ')}`)
+    .option('--note <text>', 'what the relation rests on (required)')
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record the relation of the person concerned to an evidence item (the context step needs one per item)')
+    .action(async (dir: string, item: string, options: { relation: string; note?: string; actor?: string }) => {
+      const record = await context.writeCase(dir, 'sop relate', (workspace) => relateItem(workspace, item, options.relation, options.note ?? '', { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      context.say(`${record.evidenceName}: ${record.relation}`);
     });
 };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { SozDocument } from '../core/document.js';
+import { examinerFinding } from './added.js';
+
+const text = 'Fictional line one.\nMeet at the yard at six.';
+const doc = {
+  id: 'doc1',
+  evidenceSha256: 'a'.repeat(64),
+  evidenceName: 'notice.txt',
+  format: 'text',
+  text,
+  segments: [
+    { id: 'p0', range: [0, 19], anchor: { evidenceSha256: 'a'.repeat(64), part: 'body', paragraph: 0, line: 1 } },
+    { id: 'p1', range: [20, text.length], anchor: { evidenceSha256: 'a'.repeat(64), part: 'body', paragraph: 1, line: 2 } },
+  ],
+  notices: [],
+} as unknown as SozDocument;
+
+describe('findings the examiner adds', () => {
+  it('are placed like soz findings: segment, offsets, line and column, context inside the segment', () => {
+    const start = text.indexOf('yard');
+    const { finding, problems } = examinerFinding([doc], { documentId: 'doc1', range: [start, start + 4], category: 'place', reason: 'Meeting place named', voice: 'own' });
+    expect(problems).toEqual([]);
+    expect(finding).toMatchObject({ analysis: 'examiner', ruleId: 'examiner.place', actual: 'yard', voice: 'own', place: { segmentId: 'p1', line: 2, column: start - 20 + 1, range: [start, start + 4] } });
+    expect(finding!.context.left).toBe('Meet at the ');
+    expect(finding!.id).toMatch(/^F[0-9a-f]{12}$/);
+  });
+
+  it('name what to fix: unknown document, crossing or empty range, category, reason, voice', () => {
+    const problems = (request: Parameters<typeof examinerFinding>[1]) => examinerFinding([doc], request).problems.join('\n');
+    expect(problems({ documentId: 'nope', range: [0, 4], category: 'x', reason: 'r' })).toMatch(/no document "nope"; the documents are doc1/);
+    expect(problems({ documentId: 'doc1', range: [10, 25], category: 'x', reason: 'r' })).toMatch(/crosses a segment boundary/);
+    expect(problems({ documentId: 'doc1', range: [5, 5], category: 'x', reason: 'r' })).toMatch(/is not inside document doc1/);
+    expect(problems({ documentId: 'doc1', range: [19, 20], category: 'x', reason: 'r' })).toMatch(/crosses a segment boundary|no letter or digit/);
+    expect(problems({ documentId: 'doc1', range: [0, 4], category: 'Bad Name', reason: ' ', voice: 'mine' })).toMatch(/--category "Bad Name"[\s\S]*--reason "…" is required[\s\S]*--voice mine: use one of own/);
+  });
+});
