@@ -16,6 +16,8 @@ const LIMIT_FLAGS: readonly { key: keyof Limits; flag: string; description: stri
   { key: 'maxCompressionRatio', flag: '--max-compression-ratio <n>', description: 'largest unpacked/packed ratio of a container entry' },
   { key: 'maxDepth', flag: '--max-depth <n>', description: 'deepest nesting in JSON, HTML or XML' },
   { key: 'maxSegments', flag: '--max-segments <n>', description: 'most segments in one document' },
+  { key: 'maxPdfSeconds', flag: '--max-pdf-seconds <n>', description: 'longest time reading one PDF, seconds' },
+  { key: 'maxPdfMemoryMb', flag: '--max-pdf-memory-mb <n>', description: 'largest memory for reading one PDF, MiB' },
 ];
 
 function positiveInteger(value: string): number {

@@ -37,7 +37,16 @@ export type SegmentPart =
   | 'hidden'
   | 'page'
   | 'title'
-  | 'message';
+  | 'message'
+  // PDF text outside the page content streams, and text pdf.js leaves out of the page text.
+  | 'pdf-info'
+  | 'pdf-xmp'
+  | 'pdf-bookmark'
+  | 'pdf-annotation'
+  | 'pdf-link'
+  | 'pdf-form-field'
+  | 'pdf-attachment-name'
+  | 'pdf-off-page';
 
 /** Points from a segment back to the exact place in the seized file. */
 export interface SourceAnchor {

@@ -17,6 +17,10 @@ export interface Limits {
   readonly maxDepth: number;
   /** Most segments (pages, paragraphs, messages) in one document. */
   readonly maxSegments: number;
+  /** Longest time one PDF may be read, in seconds (pdf.js runs in a worker thread that is stopped then). */
+  readonly maxPdfSeconds: number;
+  /** Largest heap of the thread reading one PDF, in MiB. */
+  readonly maxPdfMemoryMb: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -26,6 +30,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxCompressionRatio: 200,
   maxDepth: 512,
   maxSegments: 5_000_000,
+  maxPdfSeconds: 60,
+  maxPdfMemoryMb: 1024,
 };
 
 /**
