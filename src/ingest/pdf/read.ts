@@ -13,6 +13,8 @@ import { flaggedRuns } from './text-runs.js';
  * Load options for pdf.js: no console output, no code generation from the file, built-in CMaps
  * and standard fonts read from the installed pdfjs-dist (never fetched), no system fonts. Font
  * extra properties keep each font's ToUnicode table, which tells mapped glyphs from guessed ones.
+ * `maxImageSize: 1` leaves every image undecoded: soz reads text, and decoding the images of a
+ * scan for the operator list took seconds a page.
  */
 export function pdfLoadOptions(): Record<string, unknown> {
   return {
@@ -21,6 +23,7 @@ export function pdfLoadOptions(): Record<string, unknown> {
     useSystemFonts: false,
     disableFontFace: true,
     fontExtraProperties: true,
+    maxImageSize: 1,
     useWorkerFetch: false,
     stopAtErrors: false,
     cMapUrl: `${pdfjsDirectory()}cmaps/`,
@@ -58,7 +61,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
     // pdf-parse keeps its pdf.js document private; `load()` returns the one already loaded above,
     // so the file is parsed once. pdf-parse is pinned, and the tests cover every part read here.
     const doc = await (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
-    const perPage = await readPages(doc, pdfjs.OPS);
+    const { files, ...perPage } = await readPages(doc, pdfjs.OPS);
     return {
       pages,
       info: (info.info ?? {}) as Record<string, unknown>,
@@ -66,7 +69,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
       bookmarks: bookmarksOf(info.outline ?? [], []),
       ...perPage,
       fields: fieldsOf(await doc.getFieldObjects()),
-      attachments: attachmentsOf(await doc.getAttachments()),
+      attachments: [...attachmentsOf(await doc.getAttachments()), ...files],
     };
   } finally {
     await parser.destroy();
@@ -98,8 +101,9 @@ function bookmarksOf(items: readonly unknown[], parent: readonly number[]): PdfB
   });
 }
 
-async function readPages(doc: PDFDocumentProxy, ops: OperatorCodes): Promise<Pick<PdfContent, 'annotations' | 'links' | 'runs'>> {
+async function readPages(doc: PDFDocumentProxy, ops: OperatorCodes): Promise<Pick<PdfContent, 'annotations' | 'links' | 'runs'> & { files: PdfAttachment[] }> {
   const annotations: PdfAnnotation[] = [];
+  const files: PdfAttachment[] = [];
   const links: PdfLink[] = [];
   const runs: PdfRun[] = [];
   const layers = await doc.getOptionalContentConfig();
@@ -113,6 +117,7 @@ async function readPages(doc: PDFDocumentProxy, ops: OperatorCodes): Promise<Pic
         if (url !== '') links.push({ page: number, url });
         continue;
       }
+      if (subtype === 'FileAttachment') files.push(...attachmentsOf({ file: data['file'] }));
       // A Popup repeats its parent's text; a Widget is a form field, read from the AcroForm.
       const contents = text(record(data['contentsObj'])['str']);
       if (subtype === 'Popup' || subtype === 'Widget' || contents.trim() === '') continue;
@@ -127,7 +132,7 @@ async function readPages(doc: PDFDocumentProxy, ops: OperatorCodes): Promise<Pic
     }
     page.cleanup();
   }
-  return { annotations, links, runs };
+  return { annotations, links, runs, files };
 }
 
 /** What the exported pdf.js font says about Unicode: its ToUnicode table, whether from the file or built from glyph names. */
