@@ -32,6 +32,8 @@ export const FUZZ_LIMITS: Limits = {
   maxCompressionRatio: 200,
   maxDepth: 512,
   maxSegments: 200_000,
+  // pdf.js runs in a worker thread stopped at this deadline, well inside RUN_TIMEOUT_MS.
+  maxPdfSeconds: 3,
 };
 
 /** Outcome of one bounded extraction. */

@@ -88,7 +88,7 @@ describe('PDF parts besides the page text', () => {
     const page = segmentText(doc, doc.segments[0]!);
     for (const seen of ['Видимый текст страницы.', 'Белый текст', 'Крошечный текст', 'Невидимый текст']) expect(page).toContain(seen);
     expect(page).not.toContain('Текст за краем');
-    expect(byPart(doc, 'pdf-off-page')).toEqual([['p1.offpage1', 'Текст за краем', 1, null]]);
+    expect(byPart(doc, 'pdf-off-page')).toEqual([['p1.offpage', 'Текст за краем', 1, null]]);
     const flagged = (code: string) => notices(doc, code).map((n) => [n.anchor?.page, n.message.match(/e\.g\. "(.*)";/)?.[1]]);
     expect(flagged('pdf.white-text')).toEqual([[1, 'Белый текст']]);
     expect(flagged('pdf.tiny-text')).toEqual([[1, 'Крошечный текст']]);

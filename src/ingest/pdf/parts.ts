@@ -21,7 +21,7 @@ const FLAG_NOTICES: Readonly<Record<RunFlag, { code: string; what: string; advic
   invisible: { code: 'pdf.invisible-text', what: 'in invisible render mode (Tr 3 or 7): not painted', advice: 'it is in the page text' },
   white: { code: 'pdf.white-text', what: 'filled in white (invisible on a white background)', advice: 'it is in the page text; compare with the page as printed' },
   tiny: { code: 'pdf.tiny-text', what: `smaller than ${TINY_TEXT_POINTS} pt`, advice: 'it is in the page text' },
-  'off-page': { code: 'pdf.off-page-text', what: 'outside the page box (not shown or printed)', advice: 'pdf.js leaves it out of the page text; soz keeps it as segments labelled pdf-off-page' },
+  'off-page': { code: 'pdf.off-page-text', what: 'outside the page box (not shown or printed)', advice: 'pdf.js leaves it out of the page text; soz keeps it in a segment labelled pdf-off-page' },
   'hidden-layer': { code: 'pdf.hidden-layer-text', what: 'in an optional-content layer hidden by default', advice: 'it is in the page text' },
   unmapped: {
     code: 'pdf.unmapped-glyphs',
@@ -113,20 +113,25 @@ export function addPdfParts(builder: DocumentBuilder, content: PdfContent, fileN
 type AddSegment = (candidate: string, text: string, part: SegmentPart, property?: string, page?: number, author?: string) => string;
 
 function addFlaggedRuns(builder: DocumentBuilder, runs: readonly PdfRun[], fileName: string, add: AddSegment, count: (key: string) => void): void {
-  const offPage = new Map<number, number>();
+  const byPage = new Map<number, PdfRun[]>();
   for (const run of runs) {
-    if (!run.flags.includes('off-page')) continue;
-    const n = (offPage.get(run.page) ?? 0) + 1;
-    offPage.set(run.page, n);
-    add(`p${run.page}.offpage${n}`, run.text, 'pdf-off-page', undefined, run.page);
+    const list = byPage.get(run.page);
+    if (list) list.push(run);
+    else byPage.set(run.page, [run]);
   }
-  const pages = [...new Set(runs.map((r) => r.page))].sort((a, b) => a - b);
+  const pages = [...byPage.keys()].sort((a, b) => a - b);
+  // One segment a page, runs on their own lines: a file can hold millions of tiny runs.
   for (const page of pages) {
+    const texts = (byPage.get(page) ?? []).filter((r) => r.flags.includes('off-page')).map((r) => r.text);
+    if (texts.length > 0) add(`p${page}.offpage`, texts.join('\n'), 'pdf-off-page', undefined, page);
+  }
+  for (const page of pages) {
+    const onPage = byPage.get(page) ?? [];
     for (const flag of FLAG_ORDER) {
-      const flagged = runs.filter((r) => r.page === page && r.flags.includes(flag));
+      const flagged = onPage.filter((r) => r.flags.includes(flag));
       if (flagged.length === 0) continue;
       for (let i = 0; i < flagged.length; i++) count(propertyOf(flag));
-      const example = sanitiseMetadata(flagged.map((r) => r.text).join(' '), 80) ?? '';
+      const example = sanitiseMetadata(flagged.slice(0, 20).map((r) => r.text).join(' '), 80) ?? '';
       const { code, what, advice } = FLAG_NOTICES[flag];
       builder.notice({
         code,
