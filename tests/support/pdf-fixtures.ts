@@ -40,3 +40,64 @@ export function handMadePdf(objects: readonly string[]): Uint8Array {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
+
+/** The file embedded by `everythingPdf`. */
+export const ATTACHED = new TextEncoder().encode('вложенный текст (вымышленный)');
+
+/** One page with every kind of dropped or hidden text pdfkit can write, and every non-page part. */
+export function everythingPdf(): Promise<Uint8Array> {
+  return pdfkitPdf(
+    (doc) => {
+      doc.addPage();
+      doc.fontSize(14).text('Видимый текст страницы.', 72, 72, { lineBreak: false });
+      doc.fillColor('white').text('Белый текст', 72, 100, { lineBreak: false });
+      doc.fillColor('black').fontSize(0.5).text('Крошечный текст', 72, 130, { lineBreak: false });
+      doc.fontSize(14).text('Текст за краем', 700, 72, { lineBreak: false });
+      doc.addContent('3 Tr');
+      doc.text('Невидимый текст', 72, 160, { lineBreak: false });
+      doc.addContent('0 Tr');
+      // pdfkit writes String objects as PDF strings (plain strings become names).
+      const pdfString = (value: string) => new String(value) as unknown as string;
+      doc.note(72, 200, 50, 20, 'Заметка на полях', { T: pdfString('Айгүл'), M: pdfString("D:20240305101500+06'00'") } as PDFKit.Mixins.AnnotationOption);
+      doc.link(72, 230, 100, 20, 'https://example.org/leaflet');
+      doc.outline.addItem('Глава первая').addItem('Раздел 1.1');
+      doc.initForm();
+      doc.formText('surname', 72, 300, 200, 20, { value: 'Fictional' });
+      doc.file(Buffer.from(ATTACHED), { name: 'note.txt', type: 'text/plain', description: 'записка', creationDate: FIXED_DATE, modifiedDate: FIXED_DATE });
+    },
+    { info: { Title: 'Листовка (вымышленная)', Author: 'Автор А.', Subject: 'Тема', Keywords: 'ключ; слово' } },
+  );
+}
+
+/**
+ * A Type3 font whose glyph names (/a1 /a2 /a3) are in no glyph list and which has no ToUnicode:
+ * pdf.js shows the character codes ("ABC"). Also text in a layer that is off by default.
+ */
+export function type3AndLayerPdf(): Uint8Array {
+  return handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] /Order [6 0 R] >> >> >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> /Properties << /L1 6 0 R >> >> /Contents 4 0 R >>',
+    '{stream}BT /F1 12 Tf 20 150 Td (ABC) Tj ET /OC /L1 BDC BT /F2 12 Tf 20 100 Td (Secret layer) Tj ET EMC BT /F2 12 Tf 20 50 Td (Visible words) Tj ET{/stream}',
+    '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a1 8 0 R /a2 8 0 R /a3 8 0 R >> /Encoding << /Type /Encoding /Differences [65 /a1 /a2 /a3] >> /FirstChar 65 /LastChar 67 /Widths [1000 1000 1000] /Resources << >> >>',
+    '<< /Type /OCG /Name (Hidden layer) >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '{stream}1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f{/stream}',
+  ]);
+}
+
+/**
+ * Pages that each repeat one content stream of `runs` text-showing operators, nearly all beyond
+ * the page's right edge: a small file that keeps pdf.js busy for seconds.
+ */
+export function slowPdf(pages: number, runs: number): Uint8Array {
+  const kids = Array.from({ length: pages }, (_, i) => `${5 + i} 0 R`).join(' ');
+  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>';
+  return handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    `{stream}BT /F1 10 Tf 10 10 Td ${'(A) Tj '.repeat(runs)}ET{/stream}`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...Array.from({ length: pages }, () => page),
+  ]);
+}
