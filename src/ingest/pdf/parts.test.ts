@@ -34,7 +34,7 @@ describe('PDF parts besides the page text', () => {
     expect(byPart(doc, 'pdf-form-field')).toEqual([['field.surname', 'Fictional', 1, null]]);
     expect(byPart(doc, 'pdf-attachment-name')).toEqual([['attachment.1', 'note.txt', null, null]]);
     const [attachment] = notices(doc, 'pdf.attachment');
-    expect(attachment?.message).toContain(`${ATTACHED.byteLength} bytes, SHA-256 ${sha256(ATTACHED)}`);
+    expect(attachment?.message).toContain(`${ATTACHED.byteLength} bytes, text/plain by its bytes, SHA-256 ${sha256(ATTACHED)}`);
     expect(attachment?.message).toContain('described as "записка"');
     expect(doc.properties).toMatchObject({ infoEntriesRead: 4, bookmarks: 2, annotations: 1, links: 1, formFields: 1, attachments: 1 });
   });

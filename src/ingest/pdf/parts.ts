@@ -8,6 +8,7 @@ import type { DocumentProperties, SegmentPart } from '../../core/document.js';
 import { compareCodeUnits } from '../../core/canonical-json.js';
 import { sha256 } from '../../core/hash.js';
 import { sanitiseMetadata } from '../docs/common.js';
+import { sniffMediaType } from '../sniff.js';
 import type { PdfContent, PdfRun } from './content.js';
 import type { RunFlag } from './text-runs.js';
 import { TINY_TEXT_POINTS } from './text-runs.js';
@@ -103,7 +104,7 @@ export function addPdfParts(builder: DocumentBuilder, content: PdfContent, fileN
     builder.notice({
       code: 'pdf.attachment',
       severity: 'warning',
-      message: `${fileName}: embedded file "${sanitiseMetadata(attachment.name, 120) ?? ''}" (segment ${id}, ${attachment.bytes.byteLength} bytes, SHA-256 ${sha256(attachment.bytes)})${description !== undefined ? `, described as "${description}"` : ''} is not read by soz; save it from the PDF and add it as evidence of its own`,
+      message: `${fileName}: embedded file "${sanitiseMetadata(attachment.name, 120) ?? ''}" (segment ${id}, ${attachment.bytes.byteLength} bytes, ${sniffMediaType(attachment.bytes.subarray(0, 64 * 1024))} by its bytes, SHA-256 ${sha256(attachment.bytes)})${description !== undefined ? `, described as "${description}"` : ''} is not read by soz; save it from the PDF and add it as evidence of its own`,
     });
   });
   addFlaggedRuns(builder, content.runs, fileName, add, count);
