@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { InternalError, UserError } from '../../core/errors.js';
+import { InternalError, UserError, messageOf } from '../../core/errors.js';
 import type { PdfContent } from './content.js';
 import type { FromPdfWorker, PdfJob } from './worker.js';
 
@@ -87,7 +87,9 @@ export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: P
   const thread = at >= 0 ? (idle.splice(at, 1)[0] as PdfThread) : startThread(limits.memoryMb);
   thread.worker.ref();
   await thread.ready.catch((error: unknown) => {
-    throw limitError(error, name, limits) ?? error;
+    const failure = threadFailure(error, name, limits);
+    // Before any file was given, only the heap limit is the file's concern; anything else is soz's.
+    throw failure instanceof UserError ? failure : new InternalError(`the PDF worker thread did not start: ${failure.message}`);
   });
   const copy = bytes.slice();
   const outcome = await new Promise<{ message: FromPdfWorker } | { error: unknown } | 'deadline'>((resolve) => {
@@ -103,7 +105,7 @@ export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: P
     await thread.worker.terminate();
     throw new UserError(`${name}: reading the PDF took longer than ${limits.seconds} s; if the file is genuine, raise the limit with --max-pdf-seconds`, 'limit.pdf-seconds');
   }
-  if ('error' in outcome) throw limitError(outcome.error, name, limits) ?? outcome.error;
+  if ('error' in outcome) throw threadFailure(outcome.error, name, limits);
   thread.worker.unref();
   idle.push(thread);
   if (outcome.message.kind === 'failed') throw new PdfReadFailure(outcome.message.name, outcome.message.message);
@@ -111,7 +113,14 @@ export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: P
   return outcome.message.content;
 }
 
-function limitError(error: unknown, name: string, limits: PdfReadLimits): UserError | undefined {
-  if ((error as { code?: unknown } | null)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') return undefined;
-  return new UserError(`${name}: reading the PDF needed more than ${limits.memoryMb} MiB of memory; if the file is genuine, raise the limit with --max-pdf-memory-mb`, 'limit.pdf-memory');
+/**
+ * Why a thread stopped: its heap limit (a `UserError` naming the flag), a soz bug (`InternalError`),
+ * or an exception pdf.js left uncaught — for the file, one more way of being unreadable.
+ */
+function threadFailure(error: unknown, name: string, limits: PdfReadLimits): Error {
+  if (error instanceof InternalError) return error;
+  if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new UserError(`${name}: reading the PDF needed more than ${limits.memoryMb} MiB of memory; if the file is genuine, raise the limit with --max-pdf-memory-mb`, 'limit.pdf-memory');
+  }
+  return new PdfReadFailure(error instanceof Error ? error.name : '', messageOf(error));
 }
