@@ -5,7 +5,8 @@ import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import { handMadePdf, pdfkitPdf } from '../../tests/support/pdf-fixtures.js';
 import { REAL_CORPORA, evidenceInputOf, expectSoundDocuments, extractOne, userErrorOf } from '../../tests/support/adapter-invariants.js';
-import { normalisePdfText, pdfAdapter, pdfLoadOptions } from './pdf.js';
+import { pdfAdapter } from './documents.js';
+import { normalisePdfText, pdfLoadOptions } from './pdf.js';
 import { readPdfContent } from './pdf/read.js';
 import { MEDIA_TYPES, sniffMediaType } from './sniff.js';
 

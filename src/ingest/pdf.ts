@@ -3,6 +3,7 @@ import type { SozDocument } from '../core/document.js';
 import { DocumentBuilder } from '../core/document-builder.js';
 import { UserError, messageOf } from '../core/errors.js';
 import type { PdfContent } from './pdf/content.js';
+import { readAttachments } from './pdf/attachments.js';
 import { addPdfParts } from './pdf/parts.js';
 import { PdfReadFailure, readPdfInWorker } from './pdf/runner.js';
 import { MEDIA_TYPES } from './sniff.js';
@@ -44,22 +45,29 @@ export function normalisePdfText(text: string): PdfNormalisation {
 /**
  * PDF with a text layer, one segment per page (`page<N>`, part `page`, anchor `page` N, from 1).
  * A page without text gets an empty segment and a `pdf.needs-ocr` notice — soz does no OCR.
- * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`.
+ * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`. The other parts follow
+ * the pages (see `pdf/parts.ts`); embedded files that one of `nested()` reads come after the PDF's
+ * document as documents of their own. `nested` is a function so the adapter list can include this
+ * adapter without an import cycle.
  */
-export const pdfAdapter: IngestAdapter = {
-  id: 'pdf',
-  format: 'pdf',
-  detect(input: EvidenceInput): boolean {
-    return input.mediaType === MEDIA_TYPES.pdf;
-  },
-  async *extract(input: EvidenceInput): AsyncIterable<SozDocument> {
-    yield await pdfDocument(input, await input.bytes());
-  },
-};
+export function createPdfAdapter(nested: () => readonly IngestAdapter[]): IngestAdapter {
+  return {
+    id: 'pdf',
+    format: 'pdf',
+    detect(input: EvidenceInput): boolean {
+      return input.mediaType === MEDIA_TYPES.pdf;
+    },
+    async *extract(input: EvidenceInput): AsyncIterable<SozDocument> {
+      const content = await readPdf(await input.bytes(), input.name, input.limits);
+      const attachments = await readAttachments(content.attachments, input, nested());
+      yield pdfDocument(input, content, attachments.outcomes);
+      yield* attachments.documents;
+    },
+  };
+}
 
-/** Builds the PDF document from the whole file. */
-export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'entry' | 'limits'>, bytes: Uint8Array): Promise<SozDocument> {
-  const content = await readPdf(bytes, input.name, input.limits);
+/** Builds the PDF's document from what was read; `attachmentOutcomes` says what became of each embedded file. */
+function pdfDocument(input: EvidenceInput, content: PdfContent, attachmentOutcomes: readonly string[]): SozDocument {
   checkSegmentCount(content.pages.length, input.limits, input.name);
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'pdf');
   const needingOcr: number[] = [];
@@ -82,7 +90,7 @@ export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' |
       anchor: { page, part: 'page' },
     });
   }
-  const parts = addPdfParts(builder, content, input.name);
+  const parts = addPdfParts(builder, content, input.name, attachmentOutcomes);
   checkSegmentCount(builder.segmentCount, input.limits, input.name);
   const producer = sanitiseMetadata(content.info['Producer']);
   const creator = sanitiseMetadata(content.info['Creator']);

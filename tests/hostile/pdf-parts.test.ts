@@ -40,8 +40,10 @@ async function analysedDocument(file: string): Promise<SozDocument> {
   const analysed = await soz(['analyze', caseDir]);
   expect(analysed.code, analysed.stderr).toBe(0);
   const dir = join(caseDir, 'derived', 'documents');
-  const [name] = readdirSync(dir);
-  return JSON.parse(readFileSync(join(dir, name ?? ''), 'utf8')) as SozDocument;
+  const documents = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SozDocument);
+  const pdf = documents.find((doc) => doc.format === 'pdf');
+  if (!pdf) throw new Error('no PDF document');
+  return pdf;
 }
 
 describe('hostile PDFs through the CLI', () => {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../core/document.js';
 import { segmentText } from '../../core/document.js';
 import { sha256 } from '../../core/hash.js';
-import { expectSoundDocuments, extractOne } from '../../../tests/support/adapter-invariants.js';
-import { ATTACHED, everythingPdf, pdfkitPdf, type3AndLayerPdf } from '../../../tests/support/pdf-fixtures.js';
-import { pdfAdapter } from '../pdf.js';
+import { collectDocuments } from '../adapter.js';
+import { evidenceInputOf, expectSoundDocuments, extractOne } from '../../../tests/support/adapter-invariants.js';
+import { ATTACHED, FIXED_DATE, everythingPdf, pdfkitPdf, type3AndLayerPdf } from '../../../tests/support/pdf-fixtures.js';
+import { pdfAdapter } from '../documents.js';
 import { pdfDate } from './parts.js';
 
 const byPart = (doc: SozDocument, part: string) => doc.segments.filter((s) => s.anchor.part === part).map((s) => [s.id, segmentText(doc, s), s.anchor.page ?? null, s.author ?? null]);
@@ -35,7 +36,7 @@ describe('PDF parts besides the page text', () => {
     expect(byPart(doc, 'pdf-attachment-name')).toEqual([['attachment.1', 'note.txt', null, null]]);
     const [attachment] = notices(doc, 'pdf.attachment');
     expect(attachment?.message).toContain(`${ATTACHED.byteLength} bytes, text/plain by its bytes, SHA-256 ${sha256(ATTACHED)}`);
-    expect(attachment?.message).toContain('described as "записка"');
+    expect(attachment?.message).toContain('described as "записка" is read as 1 document(s) with entry "attachment.1/note.txt"');
     expect(doc.properties).toMatchObject({ infoEntriesRead: 4, bookmarks: 2, annotations: 1, links: 1, formFields: 1, attachments: 1 });
   });
 
@@ -70,6 +71,29 @@ describe('PDF parts besides the page text', () => {
     expect(doc.segments.map((s) => s.id)).toEqual(['page1']);
     expect(doc.notices).toEqual([]);
     expect(Object.keys(doc.properties).sort()).toEqual(['arabicPresentationFormsNormalised', 'bidiEmbeddingMarksRemoved', 'creator', 'normalisation', 'pages', 'pagesNeedingOcr', 'pdfVersion', 'producer']);
+  });
+});
+
+describe('files embedded in a PDF', () => {
+  it('are read as documents of their own when soz reads their format, in the custody of the PDF', async () => {
+    const bytes = await everythingPdf();
+    const docs = await expectSoundDocuments(() => collectDocuments(pdfAdapter.extract(evidenceInputOf(bytes, 'leaflet.pdf'))));
+    expect(docs.map((d) => [d.format, d.entry ?? null, d.evidenceSha256])).toEqual([
+      ['pdf', null, sha256(bytes)],
+      ['text', 'attachment.1/note.txt', sha256(bytes)],
+    ]);
+    expect(docs[1]?.text).toBe(new TextDecoder().decode(ATTACHED));
+    expect(docs[1]?.segments.every((s) => s.anchor.entry === 'attachment.1/note.txt')).toBe(true);
+  });
+
+  it('are named, sized and hashed but not opened past two levels of PDFs in PDFs', async () => {
+    const inner = await everythingPdf();
+    const middle = await pdfkitPdf((doc) => doc.addPage().file(Buffer.from(inner), { name: 'inner.pdf', creationDate: FIXED_DATE, modifiedDate: FIXED_DATE }));
+    const outer = await pdfkitPdf((doc) => doc.addPage().file(Buffer.from(middle), { name: 'middle.pdf', creationDate: FIXED_DATE, modifiedDate: FIXED_DATE }));
+    const docs = await collectDocuments(pdfAdapter.extract(evidenceInputOf(outer, 'outer.pdf')));
+    expect(docs.map((d) => d.entry ?? null)).toEqual([null, 'attachment.1/middle.pdf', 'attachment.1/middle.pdf/attachment.1/inner.pdf']);
+    const deepest = docs[2]?.notices.find((n) => n.code === 'pdf.attachment');
+    expect(deepest?.message).toContain('is not read (nested 2 files deep); save it from the PDF and add it as evidence of its own');
   });
 });
 

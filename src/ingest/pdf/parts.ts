@@ -37,7 +37,7 @@ const FLAG_ORDER: readonly RunFlag[] = ['invisible', 'white', 'tiny', 'off-page'
  * returns the counts to record as document properties (only those above zero, so a PDF without
  * such parts keeps the properties it always had).
  */
-export function addPdfParts(builder: DocumentBuilder, content: PdfContent, fileName: string): DocumentProperties {
+export function addPdfParts(builder: DocumentBuilder, content: PdfContent, fileName: string, attachmentOutcomes: readonly string[]): DocumentProperties {
   const ids = new Set<string>();
   const counts: Record<string, number> = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
@@ -104,7 +104,7 @@ export function addPdfParts(builder: DocumentBuilder, content: PdfContent, fileN
     builder.notice({
       code: 'pdf.attachment',
       severity: 'warning',
-      message: `${fileName}: embedded file "${sanitiseMetadata(attachment.name, 120) ?? ''}" (segment ${id}, ${attachment.bytes.byteLength} bytes, ${sniffMediaType(attachment.bytes.subarray(0, 64 * 1024))} by its bytes, SHA-256 ${sha256(attachment.bytes)})${description !== undefined ? `, described as "${description}"` : ''} is not read by soz; save it from the PDF and add it as evidence of its own`,
+      message: `${fileName}: embedded file "${sanitiseMetadata(attachment.name, 120) ?? ''}" (segment ${id}, ${attachment.bytes.byteLength} bytes, ${sniffMediaType(attachment.bytes.subarray(0, 64 * 1024))} by its bytes, SHA-256 ${sha256(attachment.bytes)})${description !== undefined ? `, described as "${description}"` : ''} ${attachmentOutcomes[index] ?? 'is not read'}`,
     });
   });
   addFlaggedRuns(builder, content.runs, fileName, add, count);
