@@ -19,6 +19,8 @@ const LIMIT_FLAGS: readonly { key: keyof Limits; flag: string; description: stri
   { key: 'maxSegments', flag: '--max-segments <n>', description: 'most segments in one document' },
   { key: 'maxDocuments', flag: '--max-documents <n>', description: 'most documents (chats, chat parts, archive entries) from one evidence file' },
   { key: 'maxSegmentChars', flag: '--max-segment-chars <n>', description: 'longest text of one segment (message, paragraph, page), UTF-16 code units' },
+  { key: 'maxPdfSeconds', flag: '--max-pdf-seconds <n>', description: 'longest time reading one PDF, seconds' },
+  { key: 'maxPdfMemoryMb', flag: '--max-pdf-memory-mb <n>', description: 'largest memory for reading one PDF, MiB' },
 ];
 
 function positiveInteger(value: string): number {

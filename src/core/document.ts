@@ -51,7 +51,16 @@ export type SegmentPart =
   | 'metadata'
   | 'form-value'
   | 'noscript'
-  | 'template';
+  | 'template'
+  // PDF text outside the page content streams, and text pdf.js leaves out of the page text.
+  | 'pdf-info'
+  | 'pdf-xmp'
+  | 'pdf-bookmark'
+  | 'pdf-annotation'
+  | 'pdf-link'
+  | 'pdf-form-field'
+  | 'pdf-attachment-name'
+  | 'pdf-off-page';
 
 /** Points from a segment back to the exact place in the seized file. */
 export interface SourceAnchor {

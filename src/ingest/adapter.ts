@@ -21,6 +21,13 @@ export interface Limits {
   readonly maxDocuments: number;
   /** Longest text of one segment (one message, paragraph or page), in UTF-16 code units. */
   readonly maxSegmentChars: number;
+  /**
+   * Longest time one PDF may be read, in seconds (pdf.js runs in a worker thread that is stopped
+   * then). Genuine files take up to ~0.2 s a page on a loaded 2-core machine: 120 s covers ~600 pages.
+   */
+  readonly maxPdfSeconds: number;
+  /** Largest heap of the thread reading one PDF, in MiB. */
+  readonly maxPdfMemoryMb: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +39,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxSegments: 5_000_000,
   maxDocuments: 20_000,
   maxSegmentChars: 5_000_000,
+  maxPdfSeconds: 120,
+  maxPdfMemoryMb: 1024,
 };
 
 /**

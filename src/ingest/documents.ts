@@ -1,11 +1,14 @@
 import type { IngestAdapter } from './adapter.js';
 import { docxAdapter } from './docx.js';
 import { htmlAdapter } from './html.js';
-import { pdfAdapter } from './pdf.js';
+import { createPdfAdapter } from './pdf.js';
 import { textAdapter } from './text.js';
 
 /**
  * The document-format adapters in detection order (first match wins). Chat-export adapters go
  * before these, since a Telegram HTML export is also HTML and a WhatsApp export is also text.
  */
-export const documentAdapters: IngestAdapter[] = [pdfAdapter, docxAdapter, htmlAdapter, textAdapter];
+export const documentAdapters: readonly IngestAdapter[] = [createPdfAdapter(() => documentAdapters), docxAdapter, htmlAdapter, textAdapter];
+
+/** The PDF adapter: files embedded in a PDF are read with the document-format adapters above. */
+export const pdfAdapter = documentAdapters[0] as IngestAdapter;

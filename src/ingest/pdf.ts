@@ -1,10 +1,15 @@
-import { createRequire } from 'node:module';
-import type { EvidenceInput, IngestAdapter } from './adapter.js';
+import type { EvidenceInput, IngestAdapter, Limits } from './adapter.js';
 import type { SozDocument } from '../core/document.js';
 import { DocumentBuilder } from '../core/document-builder.js';
 import { UserError, messageOf } from '../core/errors.js';
+import type { PdfContent } from './pdf/content.js';
+import { readAttachments } from './pdf/attachments.js';
+import { addPdfParts } from './pdf/parts.js';
+import { PdfReadFailure, readPdfInWorker } from './pdf/runner.js';
 import { MEDIA_TYPES } from './sniff.js';
 import { checkSegmentCount, sanitiseMetadata } from './docs/common.js';
+
+export { pdfLoadOptions } from './pdf/read.js';
 
 /** Arabic presentation forms A (U+FB50–U+FDFF) and B (U+FE70–U+FEFC): glyph codes, not letters. */
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFC]+/g;
@@ -38,60 +43,31 @@ export function normalisePdfText(text: string): PdfNormalisation {
 }
 
 /**
- * Load options for pdf.js: no console output, no code generation from the file, built-in CMaps
- * and standard fonts read from the installed pdfjs-dist (never fetched), no system fonts.
+ * PDF with a text layer, one segment per page (`page<N>`, part `page`, anchor `page` N, from 1).
+ * A page without text gets an empty segment and a `pdf.needs-ocr` notice — soz does no OCR.
+ * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`. The other parts follow
+ * the pages (see `pdf/parts.ts`); embedded files that one of `nested()` reads come after the PDF's
+ * document as documents of their own. `nested` is a function so the adapter list can include this
+ * adapter without an import cycle.
  */
-export function pdfLoadOptions(): Record<string, unknown> {
+export function createPdfAdapter(nested: () => readonly IngestAdapter[]): IngestAdapter {
   return {
-    verbosity: 0,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    cMapUrl: `${pdfjsDirectory()}cmaps/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${pdfjsDirectory()}standard_fonts/`,
-    wasmUrl: `${pdfjsDirectory()}wasm/`,
+    id: 'pdf',
+    format: 'pdf',
+    detect(input: EvidenceInput): boolean {
+      return input.mediaType === MEDIA_TYPES.pdf;
+    },
+    async *extract(input: EvidenceInput): AsyncIterable<SozDocument> {
+      const content = await readPdf(await input.bytes(), input.name, input.limits);
+      const attachments = await readAttachments(content.attachments, input, nested());
+      yield pdfDocument(input, content, attachments.outcomes);
+      yield* attachments.documents;
+    },
   };
 }
 
-let cachedPdfjsDirectory: string | undefined;
-
-/** Directory of the pdfjs-dist that pdf-parse itself loads, with a trailing slash. */
-function pdfjsDirectory(): string {
-  if (cachedPdfjsDirectory === undefined) {
-    const fromHere = createRequire(import.meta.url);
-    const fromPdfParse = createRequire(fromHere.resolve('pdf-parse'));
-    cachedPdfjsDirectory = fromPdfParse.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
-  }
-  return cachedPdfjsDirectory;
-}
-
-/**
- * PDF with a text layer, one segment per page (`page<N>`, part `page`, anchor `page` N, from 1).
- * A page without text gets an empty segment and a `pdf.needs-ocr` notice — soz does no OCR.
- * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`.
- */
-export const pdfAdapter: IngestAdapter = {
-  id: 'pdf',
-  format: 'pdf',
-  detect(input: EvidenceInput): boolean {
-    return input.mediaType === MEDIA_TYPES.pdf;
-  },
-  async *extract(input: EvidenceInput): AsyncIterable<SozDocument> {
-    yield await pdfDocument(input, await input.bytes());
-  },
-};
-
-interface PdfContent {
-  readonly pages: readonly string[];
-  readonly info: Record<string, unknown>;
-}
-
-/** Builds the PDF document from the whole file. */
-export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'entry' | 'limits'>, bytes: Uint8Array): Promise<SozDocument> {
-  const content = await readPdf(bytes, input.name);
+/** Builds the PDF's document from what was read; `attachmentOutcomes` says what became of each embedded file. */
+function pdfDocument(input: EvidenceInput, content: PdfContent, attachmentOutcomes: readonly string[]): SozDocument {
   checkSegmentCount(content.pages.length, input.limits, input.name);
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'pdf');
   const needingOcr: number[] = [];
@@ -114,6 +90,8 @@ export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' |
       anchor: { page, part: 'page' },
     });
   }
+  const parts = addPdfParts(builder, content, input.name, attachmentOutcomes);
+  checkSegmentCount(builder.segmentCount, input.limits, input.name);
   const producer = sanitiseMetadata(content.info['Producer']);
   const creator = sanitiseMetadata(content.info['Creator']);
   const pdfVersion = sanitiseMetadata(content.info['PDFFormatVersion'], 10);
@@ -130,30 +108,20 @@ export async function pdfDocument(input: Pick<EvidenceInput, 'name' | 'sha256' |
     normalisation: presentationForms > 0 || embeddingMarks > 0 ? 'arabic-presentation-forms-nfkc,bidi-marks-removed' : 'none',
     arabicPresentationFormsNormalised: presentationForms,
     bidiEmbeddingMarksRemoved: embeddingMarks,
+    ...parts,
   });
 }
 
-async function readPdf(bytes: Uint8Array, name: string): Promise<PdfContent> {
-  const { PDFParse } = await import('pdf-parse');
-  // pdf.js may take ownership of (detach) the buffer it is given: hand it a copy, never the evidence.
-  const parser = new PDFParse({ ...pdfLoadOptions(), data: bytes.slice() });
+async function readPdf(bytes: Uint8Array, name: string, limits: Limits): Promise<PdfContent> {
   try {
-    const info = await parser.getInfo();
-    const text = await parser.getText();
-    const pages: string[] = [];
-    for (let page = 1; page <= info.total; page++) pages.push(text.pages.find((p) => p.num === page)?.text ?? '');
-    return { pages, info: (info.info ?? {}) as Record<string, unknown> };
+    return await readPdfInWorker(bytes, name, { seconds: limits.maxPdfSeconds, memoryMb: limits.maxPdfMemoryMb });
   } catch (error) {
-    throw pdfError(error, name);
-  } finally {
-    await parser.destroy();
+    throw error instanceof PdfReadFailure ? pdfError(error, name) : error;
   }
 }
 
-function pdfError(error: unknown, name: string): UserError {
-  if (error instanceof UserError) return error;
-  const kind = error instanceof Error ? error.name : '';
-  if (kind === 'PasswordException') {
+function pdfError(error: PdfReadFailure, name: string): UserError {
+  if (error.kind === 'PasswordException') {
     return new UserError(`${name}: the PDF is encrypted; obtain the password or an unencrypted copy`, 'pdf.encrypted');
   }
   const detail = sanitiseMetadata(messageOf(error), 120) ?? 'unreadable';

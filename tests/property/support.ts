@@ -33,6 +33,9 @@ export const FUZZ_LIMITS: Limits = {
   maxCompressionRatio: 200,
   maxDepth: 512,
   maxSegments: 200_000,
+  // pdf.js runs in a worker thread stopped at this deadline; with the restart of a stopped
+  // thread (~0.3 s, up to 1 s on a loaded machine) it stays inside RUN_TIMEOUT_MS.
+  maxPdfSeconds: 2,
 };
 
 /** Outcome of one bounded extraction. */

@@ -1,0 +1,28 @@
+/**
+ * Worker thread that reads PDFs (see `runner.ts`): pdf.js runs here so that a file keeping it busy
+ * can be stopped by terminating the thread, and one using too much memory stops only the thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { PdfContent } from './content.js';
+import { readPdfContent } from './read.js';
+
+/** A job: the PDF's bytes (transferred; a copy of the evidence, never the evidence buffer). */
+export interface PdfJob {
+  readonly bytes: Uint8Array;
+}
+
+/** The worker's answer: `ready` once pdf.js is loaded, then one result per job. */
+export type FromPdfWorker = { readonly kind: 'ready' } | { readonly kind: 'content'; readonly content: PdfContent } | { readonly kind: 'failed'; readonly name: string; readonly message: string };
+
+const port = parentPort;
+if (port !== null) {
+  // Loading pdf.js before saying ready keeps start-up out of the time a file is given.
+  await import('pdf-parse');
+  port.on('message', (job: PdfJob) => {
+    readPdfContent(job.bytes).then(
+      (content) => port.postMessage({ kind: 'content', content } satisfies FromPdfWorker, content.attachments.map((a) => a.bytes.buffer as ArrayBuffer)),
+      (error: unknown) => port.postMessage({ kind: 'failed', name: error instanceof Error ? error.name : '', message: error instanceof Error ? error.message : String(error) } satisfies FromPdfWorker),
+    );
+  });
+  port.postMessage({ kind: 'ready' } satisfies FromPdfWorker);
+}
