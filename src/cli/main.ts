@@ -13,6 +13,8 @@ import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
+import { intakeStatementFrom } from './intake-flags.js';
+import type { UnreadableFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 import { registerVerifyCommands } from './commands/verify.js';
@@ -95,10 +97,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .argument('<dir>', 'case folder')
       .argument('<files...>', 'seized files')
       .option('--actor <name>', 'who performs the intake (default: the examiner)')
+      .option('--keep-unreadable', 'take a damaged file of a format soz reads into custody without text (needs --reason)')
+      .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & UnreadableFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
-    const checked = await checkEvidenceFiles(files, limitsFrom(options));
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options));
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);

@@ -19,7 +19,9 @@ export type DocumentFormat =
   | 'telegram-html'
   | 'whatsapp-txt'
   | 'facebook-json'
-  | 'vk-html';
+  | 'vk-html'
+  // An item in custody soz reads no text from (image, audio, video, unknown or kept unreadable).
+  | 'no-text';
 
 /**
  * Where inside the evidence file a segment comes from. DOCX parts keep what Word keeps apart:

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { isValidUtf8 } from './text-decode.js';
 import { localEntryNames, readZipDirectory } from './docs/zip.js';
+import { audioVisualExtension, audioVisualLabel, sniffAudioVisual } from './media-types.js';
 
 /**
  * Media types from bytes only, never from the file name: a seized file may carry any extension.
@@ -45,7 +46,7 @@ export function sniffMediaType(head: Uint8Array): string {
   if (startsWithAscii(head, 'GIF87a') || startsWithAscii(head, 'GIF89a')) return MEDIA_TYPES.gif;
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return MEDIA_TYPES.tiff;
   if (startsWithAscii(head, 'RIFF') && asciiAt(head, 8, 'WEBP')) return MEDIA_TYPES.webp;
-  return sniffText(head);
+  return sniffAudioVisual(head) ?? sniffText(head);
 }
 
 /**
@@ -71,12 +72,12 @@ export function sniffOleKind(head: Uint8Array): 'word' | 'encrypted-ooxml' | 'ot
 
 /** The extension soz gives a read-only evidence copy of this media type (with the dot). */
 export function extensionForMediaType(mediaType: string): string {
-  return EXTENSIONS[mediaType] ?? '.bin';
+  return EXTENSIONS[mediaType] ?? audioVisualExtension(mediaType) ?? '.bin';
 }
 
 /** A short human label of a media type for reports ("PDF document", "legacy Office file"). */
 export function describeMediaType(mediaType: string): string {
-  return DESCRIPTIONS[mediaType] ?? mediaType;
+  return DESCRIPTIONS[mediaType] ?? audioVisualLabel(mediaType) ?? mediaType;
 }
 
 /** Images have no text layer; soz does not do OCR. */

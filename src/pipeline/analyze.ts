@@ -9,6 +9,7 @@ import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
+import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
@@ -134,6 +135,10 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
 async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
   for (const record of evidence) {
+    if (record.unreadable) {
+      documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
+      continue;
+    }
     const path = workspace.path(record.copy);
     const head = await readHead(path);
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });

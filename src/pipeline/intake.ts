@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { EvidenceRecord } from '../core/case.js';
+import type { EvidenceRecord, UnreadableIntake } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
@@ -24,6 +24,17 @@ export interface CheckedFile {
   readonly digest: FileDigest;
   readonly mediaType: string;
   readonly documents: number;
+  /** Set when the file did not extract and the examiner took it in knowingly. */
+  readonly unreadable?: UnreadableIntake;
+}
+
+/** What the examiner states about the files of one `soz add`. */
+export interface IntakeStatement {
+  /**
+   * The reason to take a damaged file of a format soz reads into custody without text
+   * (`--keep-unreadable --reason`); without it such a file is refused and the case left as it was.
+   */
+  readonly keepUnreadableReason?: string;
 }
 
 /**
@@ -39,10 +50,10 @@ export async function addEvidence(workspace: CaseWorkspace, files: readonly stri
  * Reads and checks the files for `soz add` without touching any case, so the command can do this
  * slow part before it takes the case lock.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
   const checked: CheckedFile[] = [];
-  for (const file of files) checked.push(await checkFile(resolve(file), limits));
+  for (const file of files) checked.push(await checkFile(resolve(file), limits, statement));
   return checked;
 }
 
@@ -64,7 +75,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
       continue;
     }
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
-    const record = evidenceRecord(file.source, file.digest, file.mediaType, staged.to);
+    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}) };
     workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
@@ -79,7 +90,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
   return outcomes;
 }
 
-async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
+async function checkFile(source: string, limits: Limits, statement: IntakeStatement): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
@@ -91,6 +102,13 @@ async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
   const mediaType = sniffMediaType(head);
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
   let documents = 0;
-  for await (const _doc of extractEvidence(input, source)) documents += 1;
+  try {
+    for await (const _doc of extractEvidence(input, source)) documents += 1;
+  } catch (error) {
+    const reason = statement.keepUnreadableReason;
+    // Limits are not damage: past one, the examiner raises the limit rather than give up the text.
+    if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
+    return { source, digest, mediaType, documents: 1, unreadable: { reason, error: error.message } };
+  }
   return { source, digest, mediaType, documents };
 }
