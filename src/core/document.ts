@@ -20,6 +20,8 @@ export type DocumentFormat =
   | 'whatsapp-txt'
   | 'facebook-json'
   | 'vk-html'
+  // The examiner's transcript of audio or video: SubRip, WebVTT or `[hh:mm:ss] Speaker: text`.
+  | 'transcript'
   // An item in custody soz reads no text from (image, audio, video, unknown or kept unreadable).
   | 'no-text';
 
@@ -44,6 +46,8 @@ export type SegmentPart =
   | 'page'
   | 'title'
   | 'message'
+  // One time-coded passage of a transcript (speaker in `Segment.author`).
+  | 'cue'
   // Text a reader does not see as running text, each labelled (DOCX and HTML):
   | 'link'
   | 'tooltip'
@@ -70,6 +74,12 @@ export interface SourceAnchor {
   readonly line?: number;
   /** Message id as the export gives it (chat formats). */
   readonly messageId?: string;
+  /** Transcript cue: where it starts in the media, in milliseconds from the start. */
+  readonly startMs?: number;
+  /** Transcript cue: where it ends in the media (ms), when the transcript says. */
+  readonly endMs?: number;
+  /** Transcript: SHA-256 of the audio or video file it transcribes (`soz add --transcribes`). */
+  readonly mediaSha256?: string;
 }
 
 /** What the account holder did with a message: the distinction courts have confused. */

@@ -3,9 +3,11 @@ import { docxAdapter } from './docx.js';
 import { htmlAdapter } from './html.js';
 import { pdfAdapter } from './pdf.js';
 import { textAdapter } from './text.js';
+import { transcriptAdapter } from './transcript.js';
 
 /**
  * The document-format adapters in detection order (first match wins). Chat-export adapters go
- * before these, since a Telegram HTML export is also HTML and a WhatsApp export is also text.
+ * before these, since a Telegram HTML export is also HTML and a WhatsApp export is also text;
+ * a transcript is also text, so it goes before plain text.
  */
-export const documentAdapters: IngestAdapter[] = [pdfAdapter, docxAdapter, htmlAdapter, textAdapter];
+export const documentAdapters: IngestAdapter[] = [pdfAdapter, docxAdapter, htmlAdapter, transcriptAdapter, textAdapter];
