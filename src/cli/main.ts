@@ -14,7 +14,7 @@ import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { intakeStatementFrom } from './intake-flags.js';
-import type { UnreadableFlags } from './intake-flags.js';
+import type { IntakeFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 import { registerVerifyCommands } from './commands/verify.js';
@@ -99,8 +99,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--actor <name>', 'who performs the intake (default: the examiner)')
       .option('--keep-unreadable', 'take a damaged file of a format soz reads into custody without text (needs --reason)')
       .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
+      .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
+      .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & UnreadableFlags) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
     const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options));
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));

@@ -145,11 +145,4 @@ function millis([hours, minutes, seconds, fraction]: readonly (string | undefine
   return ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + ms;
 }
 
-/** `hh:mm:ss.mmm` for reports and notices. */
-export function formatTimecode(ms: number): string {
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  const hours = Math.floor(ms / 3_600_000);
-  return `${pad(hours)}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
-}
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

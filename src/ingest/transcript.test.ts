@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, inputFromBytes } from './adapter.js';
 import { segmentText } from '../core/document.js';
-import { formatTimecode, parseTranscript, transcriptForm } from './transcript-parse.js';
+import { formatTimecode } from '../core/timecode.js';
+import { parseTranscript, transcriptForm } from './transcript-parse.js';
 import { linkTranscript, transcriptAdapter, transcriptDocument } from './transcript.js';
 
 import { FICTIONAL_SRT as SRT, FICTIONAL_TIMECODED as TIMECODED, FICTIONAL_VTT as VTT } from '../../tests/support/transcripts.js';

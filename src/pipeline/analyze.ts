@@ -10,6 +10,7 @@ import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
+import { linkTranscript } from '../ingest/transcript.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
@@ -142,7 +143,9 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const path = workspace.path(record.copy);
     const head = await readHead(path);
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
-    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) documents.push(doc);
+    const link = record.transcribes;
+    const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
+    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) documents.push(link ? linkTranscript(doc, link, mediaName) : doc);
   }
   return documents.sort(compareDocuments);
 }

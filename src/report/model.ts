@@ -1,4 +1,6 @@
 import type { SelectionView } from './selection.js';
+import type { MediaSummary } from './media-summary.js';
+import { withMediaSummary } from './media-summary.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
  * case's records. Every renderer (Markdown, HTML, PDF, DOCX) reads only this, so the four formats
@@ -9,7 +11,7 @@ import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManif
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
 import type { QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
-import type { Countervailing, Finding, Voice } from '../core/finding.js';
+import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
@@ -39,6 +41,8 @@ export interface FindingView {
   readonly column: number;
   readonly page: number | null;
   readonly messageId: string | null;
+  /** For a transcript: the media file, its hash and the cue's time code. */
+  readonly media: MediaPlace | null;
   readonly left: string;
   readonly actual: string;
   readonly right: string;
@@ -109,7 +113,8 @@ export interface ConclusionModel {
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
   readonly selection: SelectionView | null;
-  readonly evidence: readonly EvidenceRecord[];
+  /** Evidence in custody; `media` only where there is more to say (see `mediaSummary`). */
+  readonly evidence: readonly (EvidenceRecord & { readonly media?: MediaSummary })[];
   readonly documents: readonly {
     readonly id: string;
     readonly evidenceName: string;
@@ -172,6 +177,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     column: finding.place.column,
     page: finding.place.page ?? null,
     messageId: finding.place.messageId ?? null,
+    media: finding.place.media ?? null,
     left: finding.context.left,
     actual: finding.actual,
     right: finding.context.right,
@@ -256,7 +262,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     templates: inputs.templates.filter((file) => !inputs.manifest.data.some((data) => data.path === file.path && data.sha256 === file.sha256)),
     analyses: inputs.analyses,
     selection: inputs.selection,
-    evidence: inputs.evidence,
+    evidence: inputs.evidence.map((record) => withMediaSummary(record, inputs.evidence, inputs.documents.map(({ doc }) => doc))),
     documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]
