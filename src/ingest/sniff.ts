@@ -80,20 +80,17 @@ export function describeMediaType(mediaType: string): string {
   return DESCRIPTIONS[mediaType] ?? audioVisualLabel(mediaType) ?? mediaType;
 }
 
-/** Images have no text layer; soz does not do OCR. */
+/** Pictures: soz reads no text from them (no OCR); they go into custody without text. */
 export function isImageMediaType(mediaType: string): boolean {
   return mediaType.startsWith('image/');
 }
 
 /**
- * The error for a file no adapter accepted, worded by its sniffed type: images need OCR (which
- * soz does not do), legacy Office files need converting, anything else is an unknown format.
+ * Why no adapter reads a file, worded by its sniffed type: legacy Office files need converting,
+ * anything else is an unknown format (pictures and recordings are worded in `no-text.ts`).
  * `head` (the first bytes) lets a legacy Word file be named as such.
  */
 export function unsupportedTypeError(name: string, mediaType: string, head?: Uint8Array): UserError {
-  if (isImageMediaType(mediaType)) {
-    return new UserError(`${name}: ${describeMediaType(mediaType)} has no text layer; its text needs OCR, which soz does not do — add a transcript or a PDF with a text layer`, 'input.needs-ocr');
-  }
   if (mediaType === MEDIA_TYPES.ole) {
     const kind = head ? sniffOleKind(head) : 'other';
     if (kind === 'word') return new UserError(`${name}: legacy Word .doc: save it as DOCX or PDF and add that copy`, 'docx.legacy-doc');
