@@ -19,7 +19,8 @@ const LIMIT_FLAGS: readonly { key: keyof Limits; flag: string; description: stri
   { key: 'maxSegments', flag: '--max-segments <n>', description: 'most segments in one document' },
 ];
 
-function positiveInteger(value: string): number {
+/** Commander parser of a flag that takes a positive whole number. */
+export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isSafeInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return number;

@@ -22,6 +22,8 @@ export type DocumentFormat =
   | 'vk-html'
   // The examiner's transcript of audio or video: SubRip, WebVTT or `[hh:mm:ss] Speaker: text`.
   | 'transcript'
+  // Text of a picture read by OCR (Tesseract), every word with its box and confidence.
+  | 'ocr'
   // An item in custody soz reads no text from (image, audio, video, unknown or kept unreadable).
   | 'no-text';
 
@@ -158,7 +160,24 @@ export interface Segment {
   /** Author named by the source for this part (DOCX comment or revision author). */
   readonly author?: string;
   readonly message?: MessageInfo;
+  /** Text read by OCR: every word of the segment with its place on the page and confidence. */
+  readonly words?: readonly OcrWord[];
 }
+
+/** A word read by OCR: where it is in the document text and in the image, and how sure the engine was. */
+export interface OcrWord {
+  /** `[start, end)` into the document text. */
+  readonly range: Range;
+  /** Pixels from the image's top-left corner: left, top, width, height. */
+  readonly box: readonly [left: number, top: number, width: number, height: number];
+  /** The engine's confidence, 0–100, to two decimals. */
+  readonly confidence: number;
+  /** Below `OCR_LOW_CONFIDENCE`: the examiner checks this word against the image. */
+  readonly low: boolean;
+}
+
+/** Confidence (0–100) under which an OCR word is marked low. */
+export const OCR_LOW_CONFIDENCE = 60;
 
 /** Something the adapter wants the examiner to know: a page needing OCR, repaired mojibake… */
 export interface Notice {
