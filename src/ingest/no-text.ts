@@ -62,7 +62,7 @@ function whyNoText(input: EvidenceInput): Notice {
   const label = describeMediaType(input.mediaType);
   const unread = (kind: string) => ({ kind, count: 1, first: 'whole file' });
   if (isImageMediaType(input.mediaType)) {
-    return { code: 'no-text.needs-ocr', severity: 'warning', message: `${input.name}: ${label} has no text layer; its text needs OCR, which soz does not do yet — if it shows text, transcribe it and add the transcript`, unread: unread('image needing OCR') };
+    return { code: 'no-text.needs-ocr', severity: 'warning', message: `${input.name}: ${label} has no text layer; soz analyze reads its text by OCR where Tesseract is installed`, unread: unread('image needing OCR') };
   }
   if (isAudioOrVideo(input.mediaType)) {
     return {

@@ -90,7 +90,8 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
 
 /** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
 async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
-  const engine = findTesseract();
+  // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
+  const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
   const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => {
