@@ -5,7 +5,7 @@
  */
 import type { Range, Segment, SozDocument } from '../core/document.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
-import { compareFindings, findingId } from '../core/finding.js';
+import { compareFindings, findingId, withMediaPlace } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { describeStep, tokenize } from '../language/index.js';
@@ -407,6 +407,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
           ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
           ...(segment.anchor.messageId !== undefined || segment.message ? { messageId: segment.anchor.messageId ?? segment.message?.messageId } : {}),
           ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
+          ...withMediaPlace(doc, segment.anchor),
         },
         actual: doc.text.slice(range[0], range[1]),
         context: {

@@ -13,6 +13,10 @@ import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
+import { intakeStatementFrom } from './intake-flags.js';
+import { ocrLimitsFrom, withOcrOptions } from './ocr-flags.js';
+import type { OcrFlags } from './ocr-flags.js';
+import type { IntakeFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 import { registerVerifyCommands } from './commands/verify.js';
@@ -95,25 +99,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .argument('<dir>', 'case folder')
       .argument('<files...>', 'seized files')
       .option('--actor <name>', 'who performs the intake (default: the examiner)')
+      .option('--keep-unreadable', 'take a damaged file of a format soz reads into custody without text (needs --reason)')
+      .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
+      .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
+      .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string }) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
-    const checked = await checkEvidenceFiles(files, limitsFrom(options));
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options));
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
     }
   });
 
-  withAnalysisOptions(withLimitOptions(
+  withOcrOptions(withAnalysisOptions(withLimitOptions(
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
-  )).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & { actor?: string }) => {
-    const outcome = await context.writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options) }));
+  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string }) => {
+    const outcome = await context.writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options) }));
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
     say(`manifest digest: ${outcome.manifestSha256}`);
   });
 
-  withAnalysisOptions(withLimitOptions(
+  withOcrOptions(withAnalysisOptions(withLimitOptions(
     withCaseOptions(
       program
         .command('run')
@@ -122,13 +130,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  )).action(async (files: string[], options: CaseOptions & AnalysisFlags & { out: string }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string }) => {
     const analysis = analysisFrom(options);
     CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     const outcome = await context.writeCase(options.out, 'run', async (workspace) => {
       await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis });
+      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options) });
       return writeReport(workspace, { clock: io.now, actor: options.examiner });
     });
     say(`case: ${options.out}`);

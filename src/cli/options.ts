@@ -23,7 +23,8 @@ const LIMIT_FLAGS: readonly { key: keyof Limits; flag: string; description: stri
   { key: 'maxPdfMemoryMb', flag: '--max-pdf-memory-mb <n>', description: 'largest memory for reading one PDF, MiB' },
 ];
 
-function positiveInteger(value: string): number {
+/** Commander parser of a flag that takes a positive whole number. */
+export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isSafeInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return number;

@@ -35,6 +35,23 @@ export interface EvidenceRecord {
   readonly mediaType: string;
   /** Path of the read-only copy, relative to the case folder, POSIX separators. */
   readonly copy: string;
+  /** A damaged file of a format soz reads, taken in knowingly (`soz add --keep-unreadable`). */
+  readonly unreadable?: UnreadableIntake;
+  /** For a transcript: the audio or video item it transcribes and who made it (`soz add --transcribes`). */
+  readonly transcribes?: TranscriptLink;
+}
+
+/** Why a damaged file was taken into custody without text: the examiner's reason and soz's error. */
+export interface UnreadableIntake {
+  readonly reason: string;
+  readonly error: string;
+}
+
+/** Links a transcript to the media item it transcribes, by the media file's SHA-256. */
+export interface TranscriptLink {
+  readonly mediaSha256: string;
+  /** Who made the transcript, as the examiner states it. */
+  readonly transcriber: string;
 }
 
 /** A file referred to by hash in the log or manifest; `path` relative to the case, POSIX. */

@@ -19,7 +19,13 @@ export type DocumentFormat =
   | 'telegram-html'
   | 'whatsapp-txt'
   | 'facebook-json'
-  | 'vk-html';
+  | 'vk-html'
+  // The examiner's transcript of audio or video: SubRip, WebVTT or `[hh:mm:ss] Speaker: text`.
+  | 'transcript'
+  // Text of a picture read by OCR (Tesseract), every word with its box and confidence.
+  | 'ocr'
+  // An item in custody soz reads no text from (image, audio, video, unknown or kept unreadable).
+  | 'no-text';
 
 /**
  * Where inside the evidence file a segment comes from. DOCX parts keep what Word keeps apart:
@@ -42,6 +48,8 @@ export type SegmentPart =
   | 'page'
   | 'title'
   | 'message'
+  // One time-coded passage of a transcript (speaker in `Segment.author`).
+  | 'cue'
   // Text a reader does not see as running text, each labelled (DOCX and HTML):
   | 'link'
   | 'tooltip'
@@ -77,6 +85,12 @@ export interface SourceAnchor {
   readonly line?: number;
   /** Message id as the export gives it (chat formats). */
   readonly messageId?: string;
+  /** Transcript cue: where it starts in the media, in milliseconds from the start. */
+  readonly startMs?: number;
+  /** Transcript cue: where it ends in the media (ms), when the transcript says. */
+  readonly endMs?: number;
+  /** Transcript: SHA-256 of the audio or video file it transcribes (`soz add --transcribes`). */
+  readonly mediaSha256?: string;
 }
 
 /** What the account holder did with a message: the distinction courts have confused. */
@@ -159,7 +173,24 @@ export interface Segment {
   /** Author named by the source for this part (DOCX comment or revision author). */
   readonly author?: string;
   readonly message?: MessageInfo;
+  /** Text read by OCR: every word of the segment with its place on the page and confidence. */
+  readonly words?: readonly OcrWord[];
 }
+
+/** A word read by OCR: where it is in the document text and in the image, and how sure the engine was. */
+export interface OcrWord {
+  /** `[start, end)` into the document text. */
+  readonly range: Range;
+  /** Pixels from the image's top-left corner: left, top, width, height. */
+  readonly box: readonly [left: number, top: number, width: number, height: number];
+  /** The engine's confidence, 0–100, to two decimals. */
+  readonly confidence: number;
+  /** Below `OCR_LOW_CONFIDENCE`: the examiner checks this word against the image. */
+  readonly low: boolean;
+}
+
+/** Confidence (0–100) under which an OCR word is marked low. */
+export const OCR_LOW_CONFIDENCE = 60;
 
 /** Something the adapter wants the examiner to know: a page needing OCR, repaired mojibake… */
 export interface Notice {

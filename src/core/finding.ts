@@ -1,4 +1,4 @@
-import type { Range, Segment, SegmentPart, SozDocument } from './document.js';
+import type { Range, Segment, SegmentPart, SourceAnchor, SozDocument } from './document.js';
 import { compareCodeUnits } from './canonical-json.js';
 import { sha256 } from './hash.js';
 
@@ -39,6 +39,33 @@ export interface Place {
   readonly page?: number;
   readonly messageId?: string;
   readonly entry?: string;
+  /** In a transcript: the audio or video it transcribes and the time code of the cue (ms). */
+  readonly media?: MediaPlace;
+}
+
+/** Where in a media item a transcript finding lies: its hash, name when in custody, cue times. */
+export interface MediaPlace {
+  /** Absent when the transcript is not linked to its media (`soz add --transcribes`). */
+  readonly sha256?: string;
+  readonly name?: string;
+  readonly startMs: number;
+  readonly endMs?: number;
+}
+
+/**
+ * The `media` field of a finding's place for a segment of a transcript (empty for segments without
+ * a time code), spread into the place so other findings keep their shape.
+ */
+export function withMediaPlace(doc: Pick<SozDocument, 'properties'>, anchor: SourceAnchor): { media?: MediaPlace } {
+  if (anchor.startMs === undefined) return {};
+  const name = doc.properties['transcribesName'];
+  const media: MediaPlace = {
+    ...(anchor.mediaSha256 !== undefined ? { sha256: anchor.mediaSha256 } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    startMs: anchor.startMs,
+    ...(anchor.endMs !== undefined ? { endMs: anchor.endMs } : {}),
+  };
+  return { media };
 }
 
 /** The lexicon entry (or rule) a finding came from, with its published source. */

@@ -1,7 +1,8 @@
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
 import { documentAdapters } from './documents.js';
 import { facebookAdapter } from './facebook/index.js';
-import { unsupportedTypeError } from './sniff.js';
+import { noTextAdapter } from './no-text.js';
+import { MEDIA_TYPES, unsupportedTypeError } from './sniff.js';
 import { telegramHtmlAdapter, telegramJsonAdapter } from './telegram/index.js';
 import { vkAdapter } from './vk/index.js';
 import { whatsappAdapter } from './whatsapp/index.js';
@@ -25,9 +26,18 @@ const ADAPTERS: readonly IngestAdapter[] = [
   ...documentAdapters,
 ];
 
-/** The adapter that recognises an input, or a `UserError` saying why no adapter reads it. */
+/**
+ * The adapter that recognises an input. An input of a format soz reads text from that no adapter
+ * recognises is damaged: a `UserError` (the examiner may keep it knowingly, `--keep-unreadable`).
+ * Anything else (picture, sound, video, unknown format) goes to `noTextAdapter`, so every seized
+ * item can be taken into custody.
+ */
 export function adapterFor(input: EvidenceInput): IngestAdapter {
   const adapter = ADAPTERS.find((candidate) => candidate.detect(input));
   if (adapter) return adapter;
-  throw unsupportedTypeError(input.name, input.mediaType, input.head);
+  if (TEXT_FORMATS.has(input.mediaType)) throw unsupportedTypeError(input.name, input.mediaType, input.head);
+  return noTextAdapter;
 }
+
+/** Media types soz reads text from: one no adapter recognises is a damaged file, not an item without text. */
+const TEXT_FORMATS = new Set<string>([MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.zip, MEDIA_TYPES.json, MEDIA_TYPES.html, MEDIA_TYPES.text]);

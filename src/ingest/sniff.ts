@@ -2,6 +2,7 @@ import { UserError } from '../core/errors.js';
 import { isValidUtf8 } from './text-decode.js';
 import { localEntryNames, readZipDirectory } from './docs/zip.js';
 import { parseHeader } from './whatsapp/header.js';
+import { audioVisualExtension, audioVisualLabel, sniffAudioVisual } from './media-types.js';
 
 /**
  * Media types from bytes only, never from the file name: a seized file may carry any extension.
@@ -46,7 +47,7 @@ export function sniffMediaType(head: Uint8Array): string {
   if (startsWithAscii(head, 'GIF87a') || startsWithAscii(head, 'GIF89a')) return MEDIA_TYPES.gif;
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return MEDIA_TYPES.tiff;
   if (startsWithAscii(head, 'RIFF') && asciiAt(head, 8, 'WEBP')) return MEDIA_TYPES.webp;
-  return sniffText(head);
+  return sniffAudioVisual(head) ?? sniffText(head);
 }
 
 /**
@@ -72,28 +73,25 @@ export function sniffOleKind(head: Uint8Array): 'word' | 'encrypted-ooxml' | 'ot
 
 /** The extension soz gives a read-only evidence copy of this media type (with the dot). */
 export function extensionForMediaType(mediaType: string): string {
-  return EXTENSIONS[mediaType] ?? '.bin';
+  return EXTENSIONS[mediaType] ?? audioVisualExtension(mediaType) ?? '.bin';
 }
 
 /** A short human label of a media type for reports ("PDF document", "legacy Office file"). */
 export function describeMediaType(mediaType: string): string {
-  return DESCRIPTIONS[mediaType] ?? mediaType;
+  return DESCRIPTIONS[mediaType] ?? audioVisualLabel(mediaType) ?? mediaType;
 }
 
-/** Images have no text layer; soz does not do OCR. */
+/** Pictures: soz reads no text from them (no OCR); they go into custody without text. */
 export function isImageMediaType(mediaType: string): boolean {
   return mediaType.startsWith('image/');
 }
 
 /**
- * The error for a file no adapter accepted, worded by its sniffed type: images need OCR (which
- * soz does not do), legacy Office files need converting, anything else is an unknown format.
+ * Why no adapter reads a file, worded by its sniffed type: legacy Office files need converting,
+ * anything else is an unknown format (pictures and recordings are worded in `no-text.ts`).
  * `head` (the first bytes) lets a legacy Word file be named as such.
  */
 export function unsupportedTypeError(name: string, mediaType: string, head?: Uint8Array): UserError {
-  if (isImageMediaType(mediaType)) {
-    return new UserError(`${name}: ${describeMediaType(mediaType)} has no text layer; its text needs OCR, which soz does not do — add a transcript or a PDF with a text layer`, 'input.needs-ocr');
-  }
   if (mediaType === MEDIA_TYPES.ole) {
     const kind = head ? sniffOleKind(head) : 'other';
     if (kind === 'word') return new UserError(`${name}: legacy Word .doc: save it as DOCX or PDF and add that copy`, 'docx.legacy-doc');

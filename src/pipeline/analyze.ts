@@ -9,6 +9,12 @@ import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
+import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
+import { linkTranscript } from '../ingest/transcript.js';
+import type { OcrEngine } from '../ingest/ocr-tsv.js';
+import { isImageMediaType } from '../ingest/sniff.js';
+import { DEFAULT_OCR_LIMITS, findTesseract, withOcr } from './ocr.js';
+import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
@@ -35,6 +41,8 @@ export interface AnalyzeOptions {
   readonly lemma?: boolean;
   /** Bare us/them pronouns as candidates of their own instead of context of their message's candidates. */
   readonly standaloneFeatures?: boolean;
+  /** Limits on OCR of pictures (default `DEFAULT_OCR_LIMITS`). */
+  readonly ocr?: OcrLimits;
 }
 
 export interface AnalyzeOutcome {
@@ -84,7 +92,9 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
 
 /** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
 async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
-  const documents = await extractAll(workspace, evidence, options.limits);
+  // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
+  const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
+  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => {
     writeFileAtomic(join(next, ...relative.split('/')), content);
@@ -125,6 +135,8 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
       queries: options.queries ?? [],
       lemma: options.lemma ?? false,
       standaloneFeatures: options.standaloneFeatures ?? false,
+      // Pictures' text depends on the engine, its language data and the limits: all recorded.
+      ocr: { engine: engine ?? null, limits: options.ocr ?? DEFAULT_OCR_LIMITS },
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
@@ -135,13 +147,23 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
   return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis) };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
   for (const record of evidence) {
+    if (record.unreadable) {
+      documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
+      continue;
+    }
     const path = workspace.path(record.copy);
     const head = await readHead(path);
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
-    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) documents.push(doc);
+    const link = record.transcribes;
+    const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
+    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+      if (link) documents.push(linkTranscript(doc, link, mediaName));
+      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.engine, ocr.limits));
+      else documents.push(doc);
+    }
   }
   return documents.sort(compareDocuments);
 }

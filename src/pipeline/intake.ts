@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { EvidenceRecord } from '../core/case.js';
+import type { EvidenceRecord, TranscriptLink, UnreadableIntake } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
@@ -24,6 +24,25 @@ export interface CheckedFile {
   readonly digest: FileDigest;
   readonly mediaType: string;
   readonly documents: number;
+  /** Set when the file did not extract and the examiner took it in knowingly. */
+  readonly unreadable?: UnreadableIntake;
+  /** Set for a transcript: the media it transcribes (hash, or hash prefix resolved in the case). */
+  readonly transcribes?: TranscriptLink;
+}
+
+/** What the examiner states about the files of one `soz add`. */
+export interface IntakeStatement {
+  /**
+   * The reason to take a damaged file of a format soz reads into custody without text
+   * (`--keep-unreadable --reason`); without it such a file is refused and the case left as it was.
+   */
+  readonly keepUnreadableReason?: string;
+  /**
+   * The files are transcripts of this audio or video item (`--transcribes`, `--transcriber`):
+   * `media` is the media file's SHA-256, a prefix of it (at least 12 hex digits) naming an item
+   * already in the case, or the path of the media file.
+   */
+  readonly transcribes?: { readonly media: string; readonly transcriber: string };
 }
 
 /**
@@ -39,10 +58,14 @@ export async function addEvidence(workspace: CaseWorkspace, files: readonly stri
  * Reads and checks the files for `soz add` without touching any case, so the command can do this
  * slow part before it takes the case lock.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
+  const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
-  for (const file of files) checked.push(await checkFile(resolve(file), limits));
+  for (const file of files) {
+    const result = await checkFile(resolve(file), limits, statement);
+    checked.push(link ? { ...result, transcribes: link } : result);
+  }
   return checked;
 }
 
@@ -50,7 +73,8 @@ export async function checkEvidenceFiles(files: readonly string[], limits: Limit
 export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonly CheckedFile[], options: { clock: Clock; actor: string }): Promise<IntakeOutcome[]> {
   const known = new Map(workspace.evidence().map((record) => [record.sha256, record]));
   const outcomes: IntakeOutcome[] = [];
-  for (const file of checked) {
+  for (const unresolved of checked) {
+    const file = unresolved.transcribes ? { ...unresolved, transcribes: resolveMediaPrefix(unresolved.transcribes, [...known.keys()]) } : unresolved;
     const existing = known.get(file.digest.sha256);
     if (existing) {
       workspace.appendLog(options.clock, {
@@ -64,7 +88,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
       continue;
     }
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
-    const record = evidenceRecord(file.source, file.digest, file.mediaType, staged.to);
+    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}) };
     workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
@@ -79,7 +103,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
   return outcomes;
 }
 
-async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
+async function checkFile(source: string, limits: Limits, statement: IntakeStatement): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
@@ -91,6 +115,36 @@ async function checkFile(source: string, limits: Limits): Promise<CheckedFile> {
   const mediaType = sniffMediaType(head);
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
   let documents = 0;
-  for await (const _doc of extractEvidence(input, source)) documents += 1;
+  try {
+    for await (const doc of extractEvidence(input, source)) {
+      documents += 1;
+      if (statement.transcribes && doc.format !== 'transcript') {
+        throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript');
+      }
+    }
+  } catch (error) {
+    const reason = statement.keepUnreadableReason;
+    // Limits are not damage: past one, the examiner raises the limit rather than give up the text.
+    if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
+    return { source, digest, mediaType, documents: 1, unreadable: { reason, error: error.message } };
+  }
   return { source, digest, mediaType, documents };
+}
+
+/** The media link as stated: a full hash is kept, a path is hashed, a prefix waits for the case. */
+async function mediaLink(media: string, transcriber: string): Promise<TranscriptLink> {
+  if (/^[0-9a-f]{12,64}$/iu.test(media)) return { mediaSha256: media.toLowerCase(), transcriber };
+  assertReadableFile(resolve(media));
+  return { mediaSha256: (await digestFile(resolve(media))).sha256, transcriber };
+}
+
+/** A hash prefix must name exactly one item in the case; a full hash may name one not (yet) in it. */
+function resolveMediaPrefix(link: TranscriptLink, caseHashes: readonly string[]): TranscriptLink {
+  if (link.mediaSha256.length === 64) return link;
+  const matches = caseHashes.filter((hash) => hash.startsWith(link.mediaSha256));
+  if (matches.length !== 1) {
+    const problem = matches.length === 0 ? 'names no item in the case' : `names ${matches.length} items in the case`;
+    throw new UserError(`--transcribes ${link.mediaSha256}: the hash prefix ${problem}; give the full SHA-256 or the media file's path`, 'transcript.media-prefix');
+  }
+  return { ...link, mediaSha256: matches[0]! };
 }

@@ -4,6 +4,9 @@
  * the clock or the locale.
  */
 import Handlebars from 'handlebars';
+import type { MediaPlace } from '../core/finding.js';
+import type { MediaSummary } from './media-summary.js';
+import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 
 /** Labels of one language, from `templates/<lang>/conclusion.yaml`. */
 export type ConclusionLabels = Readonly<Record<string, string>>;
@@ -40,5 +43,7 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('stateLabel', (state: string) => format.cell(stateLabel(labels, state)));
   handlebars.registerHelper('rabatLabel', (key: string) => format.cell(rabatLabel(labels, key)));
   handlebars.registerHelper('relationLabel', (relation: string | null) => format.cell(relationLabel(labels, relation)));
+  handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
+  handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
   return handlebars;
 }

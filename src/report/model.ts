@@ -1,4 +1,6 @@
 import type { SelectionView } from './selection.js';
+import type { MediaSummary } from './media-summary.js';
+import { withMediaSummary } from './media-summary.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
  * case's records. Every renderer (Markdown, HTML, PDF, DOCX) reads only this, so the four formats
@@ -10,7 +12,7 @@ import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_FIELDS } from '../core/examiner.js';
-import type { Countervailing, Finding, Voice } from '../core/finding.js';
+import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
@@ -42,6 +44,8 @@ export interface FindingView {
   readonly column: number;
   readonly page: number | null;
   readonly messageId: string | null;
+  /** For a transcript: the media file, its hash and the cue's time code. */
+  readonly media: MediaPlace | null;
   readonly left: string;
   readonly actual: string;
   readonly right: string;
@@ -136,7 +140,8 @@ export interface ConclusionModel {
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
   readonly selection: SelectionView | null;
-  readonly evidence: readonly EvidenceRecord[];
+  /** Evidence in custody; `media` only where there is more to say (see `mediaSummary`). */
+  readonly evidence: readonly (EvidenceRecord & { readonly media?: MediaSummary })[];
   /** The relation of the person concerned to each evidence item (evidence order); null where not recorded. */
   readonly relations: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly relation: ItemRelation | null; readonly note: string | null; readonly actor: string | null }[];
   readonly documents: readonly {
@@ -211,6 +216,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     column: finding.place.column,
     page: finding.place.page ?? null,
     messageId: finding.place.messageId ?? null,
+    media: finding.place.media ?? null,
     left: finding.context.left,
     actual: finding.actual,
     right: finding.context.right,
@@ -302,7 +308,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     templates: inputs.templates.filter((file) => !inputs.manifest.data.some((data) => data.path === file.path && data.sha256 === file.sha256)),
     analyses: inputs.analyses,
     selection: inputs.selection,
-    evidence: inputs.evidence,
+    evidence: inputs.evidence.map((record) => withMediaSummary(record, inputs.evidence, inputs.documents.map(({ doc }) => doc))),
     relations: inputs.evidence.map((record) => {
       const related = inputs.itemRelations.find((candidate) => candidate.evidenceSha256 === record.sha256);
       return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };

@@ -9,6 +9,7 @@ import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import { selectionSentence } from './selection.js';
+import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 
 /** Relative text size; each renderer maps it to its own units. */
 export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
@@ -79,7 +80,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   }
   heading(t('objectsHeading'), 3);
   model.evidence.forEach((record, index) => {
-    text(`${index + 1}. ${record.originalName} — ${record.mediaType}, ${record.size} ${t('size')}`);
+    text(`${index + 1}. ${record.originalName} — ${record.mediaType}${record.media ? `; ${mediaSummaryText(record.media, t)}` : ''}, ${record.size} ${t('size')}`);
     hash('SHA-256:', record.sha256, 1);
   });
   heading(t('relationsHeading'), 3);
@@ -112,7 +113,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     for (const finding of object.findings) {
       text(`${finding.id} — ${finding.reason} (${finding.category}${finding.analysis === EXAMINER_ANALYSIS ? `, ${t('addedByExaminer')}` : ''})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
       kwic(finding, 2);
-      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
+      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}${finding.media ? `, ${mediaPlaceText(finding.media, t)}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
       text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });
       if (finding.voiceChange) text(`${t('voiceChanged')}: ${finding.voiceChange.from} → ${finding.voice} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}`, { size: 'smaller', indent: 2 });
       if (finding.mainstreamMeaning) text(`${t('mainstreamMeaning')}: ${finding.mainstreamMeaning}`, { size: 'smaller', indent: 2 });

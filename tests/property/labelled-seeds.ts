@@ -1,4 +1,5 @@
 import { NS, buildDocx, minimalParts, para, relsXml, run } from '../support/docx-package.js';
+import { FICTIONAL_SRT, FICTIONAL_TIMECODED, FICTIONAL_VTT } from '../support/transcripts.js';
 
 /**
  * Generated seeds (fictional text) that reach every labelled path of the DOCX and HTML readers,
@@ -48,5 +49,6 @@ export async function labelledDocx(): Promise<Uint8Array> {
 export async function labelledSeedsFor(adapterId: string): Promise<Uint8Array[]> {
   if (adapterId === 'docx') return [await labelledDocx()];
   if (adapterId === 'html') return [new TextEncoder().encode(LABELLED_HTML)];
+  if (adapterId === 'transcript') return [FICTIONAL_SRT, FICTIONAL_VTT, FICTIONAL_TIMECODED].map((text) => new TextEncoder().encode(text));
   return [];
 }

@@ -1,0 +1,30 @@
+import { UserError } from '../core/errors.js';
+import type { IntakeStatement } from '../pipeline/intake.js';
+
+/** The `soz add` flags by which the examiner states something about the files added. */
+export interface IntakeFlags {
+  readonly keepUnreadable?: boolean;
+  readonly reason?: string;
+  readonly transcribes?: string;
+  readonly transcriber?: string;
+}
+
+/**
+ * The intake statement of `soz add`'s flags: a damaged file is kept only with a stated reason,
+ * and a transcript is linked to its media only with the name of who made it.
+ */
+export function intakeStatementFrom(flags: IntakeFlags): IntakeStatement {
+  const transcriber = flags.transcriber?.trim();
+  if ((flags.transcribes === undefined) !== (transcriber === undefined || transcriber === '')) {
+    throw new UserError('soz add: --transcribes MEDIA and --transcriber "name" go together: which audio or video the transcript covers, and who made it', 'input.transcript-link');
+  }
+  const transcribes = flags.transcribes !== undefined && transcriber !== undefined ? { transcribes: { media: flags.transcribes, transcriber } } : {};
+  const reason = flags.reason?.trim();
+  if (flags.keepUnreadable === true && (reason === undefined || reason === '')) {
+    throw new UserError('soz add: --keep-unreadable needs --reason "…" saying why the damaged file is taken in; the reason is logged and reported', 'input.no-reason');
+  }
+  if (flags.keepUnreadable !== true && reason !== undefined) {
+    throw new UserError('soz add: --reason is only used with --keep-unreadable', 'input.reason-without-keep');
+  }
+  return { ...transcribes, ...(flags.keepUnreadable === true && reason !== undefined ? { keepUnreadableReason: reason } : {}) };
+}

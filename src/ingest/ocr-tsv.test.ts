@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { documentProblems, segmentText } from '../core/document.js';
+import { ocrDocument } from './ocr-tsv.js';
+
+// Tesseract 5 TSV as it prints it (header, layout rows of levels 1–4, word rows of level 5);
+// the words are fictional.
+const TSV = [
+  'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+  '1\t1\t0\t0\t0\t0\t0\t0\t700\t150\t-1\t',
+  '4\t1\t1\t1\t1\t0\t20\t26\t398\t28\t-1\t',
+  '5\t1\t1\t1\t1\t1\t20\t26\t177\t28\t96.775581\tТестовый',
+  '5\t1\t1\t1\t1\t2\t212\t34\t104\t20\t41.5\tтекст',
+  '5\t1\t1\t1\t1\t3\t331\t28\t87\t26\t95\t ',
+  '5\t1\t1\t1\t2\t1\t23\t88\t272\t26\t91.433868\tстрока',
+  '',
+].join('\n');
+const ENGINE = { version: '5.3.0', languages: ['kir', 'rus'], dataSha256: { kir: 'k'.repeat(64), rus: 'r'.repeat(64) } };
+
+describe('OCR TSV to a document', () => {
+  const doc = ocrDocument({ sha256: 'ab'.repeat(32), name: 'scan.png' }, TSV, ENGINE);
+
+  it('makes one segment per line, every word with its range, box and confidence; low ones marked', () => {
+    expect(documentProblems(doc)).toEqual([]);
+    expect(doc.segments.map((segment) => [segment.id, segment.anchor.page, segmentText(doc, segment)])).toEqual([
+      ['o1.1.1.1', 1, 'Тестовый текст'],
+      ['o1.1.1.2', 1, 'строка'],
+    ]);
+    const words = doc.segments.flatMap((segment) => segment.words ?? []);
+    expect(words.map((word) => [doc.text.slice(word.range[0], word.range[1]), word.box, word.confidence, word.low])).toEqual([
+      ['Тестовый', [20, 26, 177, 28], 96.78, false],
+      ['текст', [212, 34, 104, 20], 41.5, true],
+      ['строка', [23, 88, 272, 26], 91.43, false],
+    ]);
+  });
+
+  it('says the text came from OCR, with engine, languages and data hashes', () => {
+    expect(doc.notices.map((notice) => notice.message)).toEqual(['scan.png: text read by OCR (tesseract 5.3.0, languages kir+rus); 1 of 3 word(s) below confidence 60, marked low — check them against the image']);
+    expect(doc.properties).toEqual({ ocrEngine: 'tesseract 5.3.0', ocrLanguages: 'kir+rus', 'ocrData.kir.sha256': 'k'.repeat(64), 'ocrData.rus.sha256': 'r'.repeat(64) });
+  });
+});

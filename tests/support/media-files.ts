@@ -1,0 +1,90 @@
+import { deflateSync } from 'node:zlib';
+
+// Minimal, fictional media files built byte by byte for tests: headers as the format
+// specifications define them (PNG: ISO/IEC 15948; JPEG/EXIF: CIPA DC-008; WAV: RIFF WAVE).
+
+/** A PNG of `width` × `height` whose pixel data is a few bytes only (an image bomb when huge). */
+export function png(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(16))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.byteLength);
+  // Readers of headers do not check the CRC; a fixed value keeps the builder short.
+  return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+}
+
+/** A JPEG with an EXIF block (Make, Model, DateTimeOriginal) and a baseline frame header. */
+export function jpegWithExif(fields: { make: string; model: string; dateTimeOriginal: string }, width = 640, height = 480): Buffer {
+  const tiff = exifTiff(fields);
+  const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const sof = Buffer.from([0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xe1, app1), segment(0xc0, sof), Buffer.from([0xff, 0xd9])]);
+}
+
+function segment(marker: number, data: Buffer): Buffer {
+  const header = Buffer.from([0xff, marker, 0, 0]);
+  header.writeUInt16BE(data.byteLength + 2, 2);
+  return Buffer.concat([header, data]);
+}
+
+/** Little-endian TIFF: IFD0 with Make, Model and a pointer to the EXIF IFD with DateTimeOriginal. */
+function exifTiff(fields: { make: string; model: string; dateTimeOriginal: string }): Buffer {
+  const ascii = (text: string) => Buffer.from(`${text}\0`, 'latin1');
+  const make = ascii(fields.make);
+  const model = ascii(fields.model);
+  const date = ascii(fields.dateTimeOriginal);
+  const ifd0At = 8;
+  const ifd0Size = 2 + 3 * 12 + 4;
+  const exifAt = ifd0At + ifd0Size;
+  const exifSize = 2 + 12 + 4;
+  let dataAt = exifAt + exifSize;
+  const out = Buffer.alloc(dataAt + make.length + model.length + date.length);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(ifd0At, 4);
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    out.writeUInt16LE(tag, at);
+    out.writeUInt16LE(type, at + 2);
+    out.writeUInt32LE(count, at + 4);
+    out.writeUInt32LE(value, at + 8);
+  };
+  const place = (bytes: Buffer) => {
+    const at = dataAt;
+    bytes.copy(out, at);
+    dataAt += bytes.length;
+    return at;
+  };
+  out.writeUInt16LE(3, ifd0At);
+  entry(ifd0At + 2, 0x010f, 2, make.length, place(make));
+  entry(ifd0At + 14, 0x0110, 2, model.length, place(model));
+  entry(ifd0At + 26, 0x8769, 4, 1, exifAt);
+  out.writeUInt16LE(1, exifAt);
+  entry(exifAt + 2, 0x9003, 2, date.length, place(date));
+  return out;
+}
+
+/** A mono 16-bit PCM WAV of silence lasting `seconds` at 8000 Hz. */
+export function wav(seconds: number): Buffer {
+  const rate = 8000;
+  const data = Buffer.alloc(rate * 2 * seconds);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + data.byteLength, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(data.byteLength, 40);
+  return Buffer.concat([header, data]);
+}
