@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignWords } from './diff.js';
+import { kgramHashes, winnow } from './fingerprint.js';
+import { buildIndex, decodeIndex, encodeIndex } from './index-data.js';
+import { coveredShare, findPassages } from './passages.js';
+import { boundedEditDistance, similarWords } from './similar.js';
+import { matchWords } from './words.js';
+
+// Fictional vocabulary: made-up words, so no real text is reproduced.
+const SYLLABLES = ['ka', 'lo', 'mir', 'tan', 'se', 'vu', 'rak', 'ni', 'dor', 'pel', 'zu', 'gim', 'ost', 'bra', 'ley'];
+
+/** Deterministic fictional text of `count` words (a linear congruential generator with a seed). */
+function fictional(count: number, seed: number): string[] {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state;
+  };
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const syllables = 1 + (next() % 3);
+    let word = '';
+    for (let s = 0; s < syllables; s++) word += SYLLABLES[next() % SYLLABLES.length];
+    words.push(word);
+  }
+  return words;
+}
+
+function passagesIn(evidence: string, items: string[], minWords = 40) {
+  const itemWords = items.map((text) => matchWords(text));
+  const index = buildIndex(itemWords.map((w) => w.keys));
+  const words = matchWords(evidence);
+  return { words, itemWords, passages: findPassages(words.keys, index, (item) => itemWords[item]!.keys, { minWords, maxGap: 40, maxPostings: 64, minSameShare: 0.6 }) };
+}
+
+describe('matchWords', () => {
+  it('gives Cyrillic and Latin spellings one key and keeps offsets into the original text', () => {
+    const cyr = matchWords('Джихад — «сабр», ўзбек тили.');
+    const lat = matchWords('dzhihad sabr,\nOʻzbek tili');
+    expect(cyr.keys).toEqual(lat.keys);
+    expect('Джихад — «сабр», ўзбек тили.'.slice(cyr.starts[1], cyr.ends[1])).toBe('сабр');
+  });
+  it('folds Latin homoglyphs inside a Cyrillic word', () => {
+    expect(matchWords('сабр').keys).toEqual(matchWords('caбp').keys);
+  });
+});
+
+describe('fingerprints', () => {
+  it('hashes k-grams to stable 52-bit integers', () => {
+    const hashes = kgramHashes(['a', 'b', 'c', 'a', 'b', 'c'], 3);
+    expect(hashes.length).toBe(4);
+    expect(hashes[0]).toBe(hashes[3]);
+    expect(hashes[0]).not.toBe(hashes[1]);
+    for (const h of hashes) expect(Number.isInteger(h) && h >= 0 && h < 2 ** 52).toBe(true);
+  });
+  it('winnowing selects a position in every window of w hashes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (values, w) => {
+        const selected = winnow(Float64Array.from(values), w);
+        for (let start = 0; start + w <= values.length; start++) expect(selected.some((p) => p >= start && p < start + w)).toBe(true);
+        expect([...selected].sort((a, b) => a - b)).toEqual(selected);
+      }),
+    );
+  });
+  it('round-trips the index through bytes', () => {
+    const index = buildIndex([fictional(200, 1), fictional(100, 2)]);
+    const decoded = decodeIndex(encodeIndex(index));
+    expect(decoded).toEqual(index);
+    expect(decodeIndex(new Uint8Array([1, 2, 3]))).toBeNull();
+  });
+});
+
+describe('similarity and alignment', () => {
+  it('bounds the edit distance', () => {
+    expect(boundedEditDistance('kitten', 'sitting', 5)).toBe(3);
+    expect(boundedEditDistance('kitten', 'sitting', 1)).toBe(2);
+    expect(similarWords('sabrlik', 'sabrlak')).toBe(true);
+    expect(similarWords('bir', 'bor')).toBe(false);
+  });
+  it('aligns with insertions, deletions and substitutions, pairing every equal word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 30 }), fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 30 }), (a, b) => {
+        const ops = alignWords(a, 0, a.length, b, 0, b.length, (x, y) => x === y);
+        expect(ops.flatMap((op) => (op.kind === 'only-b' ? [] : [op.a]))).toEqual(a.map((_, i) => i));
+        expect(ops.flatMap((op) => (op.kind === 'only-a' ? [] : [op.b]))).toEqual(b.map((_, i) => i));
+        for (const op of ops) if (op.kind === 'same') expect(a[op.a]).toBe(b[op.b]);
+      }),
+    );
+  });
+});
+
+describe('findPassages', () => {
+  const item = fictional(300, 7);
+  const carrier = fictional(400, 99);
+
+  it('finds a planted passage with its boundaries on both sides', () => {
+    const planted = item.slice(100, 160);
+    const evidence = [...carrier.slice(0, 150), ...planted, ...carrier.slice(150)].join(' ');
+    const { passages } = passagesIn(evidence, [fictional(300, 3).join(' '), item.join(' ')]);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toMatchObject({ item: 1, evidenceWords: [150, 210], itemWords: [100, 160], sameWords: 60 });
+  });
+
+  it('survives retyping: punctuation, line breaks, a dropped word, an inserted word, typos, the other script', () => {
+    const planted = item.slice(20, 90).map((w, i) => (i % 9 === 4 ? w.replace(/a/g, 'o') : w));
+    planted.splice(30, 1);
+    planted.splice(50, 0, 'vstavka');
+    const latin = planted.join(', ').replace(/(.{60})/g, '$1\n');
+    const cyrillicItem = item.join(' ').replace(/[a-z]/g, (c) => ({ a: 'а', k: 'к', l: 'л', o: 'о', m: 'м', i: 'и', r: 'р', t: 'т', n: 'н', s: 'с', e: 'е', v: 'в', u: 'у', d: 'д', p: 'п', z: 'з', g: 'г', b: 'б', y: 'й' })[c] ?? c);
+    const { passages } = passagesIn(`${carrier.slice(0, 50).join(' ')} ${latin} ${carrier.slice(50, 120).join(' ')}`, [cyrillicItem]);
+    expect(passages).toHaveLength(1);
+    const [p] = passages;
+    expect(Math.abs(p!.itemWords[0] - 20)).toBeLessThanOrEqual(2);
+    expect(Math.abs(p!.itemWords[1] - 90)).toBeLessThanOrEqual(2);
+  });
+
+  it('finds passages in any order and reports nothing for unrelated text', () => {
+    const evidence = [...item.slice(200, 260), ...carrier.slice(0, 30), ...item.slice(0, 50)].join(' ');
+    const { passages } = passagesIn(evidence, [item.join(' ')]);
+    expect(passages.map((p) => [p.evidenceWords, p.itemWords])).toEqual([
+      [[0, 60], [200, 260]],
+      [[90, 140], [0, 50]],
+    ]);
+    expect(passagesIn(carrier.join(' '), [item.join(' ')]).passages).toEqual([]);
+  });
+
+  it('keeps a passage shorter than the minimum out', () => {
+    const evidence = [...carrier.slice(0, 50), ...item.slice(0, 30), ...carrier.slice(50, 100)].join(' ');
+    expect(passagesIn(evidence, [item.join(' ')]).passages).toEqual([]);
+    expect(passagesIn(evidence, [item.join(' ')], 25).passages).toHaveLength(1);
+  });
+
+  it('computes covered shares from the union of ranges', () => {
+    expect(coveredShare([[0, 10], [5, 20], [30, 40]], 100)).toBe(0.3);
+    expect(coveredShare([], 0)).toBe(0);
+  });
+});
