@@ -3,6 +3,7 @@
  * item and the word position it starts at, sorted by (hash, item, position) in three typed arrays
  * so it can be written to disk as bytes and searched by binary search without a hash map.
  */
+import { InternalError } from '../../core/errors.js';
 import { kgramHashes, winnow } from './fingerprint.js';
 
 /** Parameters of fingerprinting; an index is only valid for the parameters it was built with. */
@@ -24,20 +25,37 @@ export interface FingerprintIndex {
   readonly positions: Uint32Array;
 }
 
+/** The fingerprints of one item's words (every posting names item 0), sorted by hash and position. */
+export function fingerprintItem(keys: readonly string[], parameters: ReuseParameters = DEFAULT_REUSE_PARAMETERS): FingerprintIndex {
+  const hashes = kgramHashes(keys, parameters.k);
+  const selected = winnow(hashes, parameters.w).sort((a, b) => hashes[a]! - hashes[b]! || a - b);
+  return { parameters, hashes: Float64Array.from(selected, (p) => hashes[p]!), items: new Uint32Array(selected.length), positions: Uint32Array.from(selected) };
+}
+
+/**
+ * One index from per-item fingerprints: the postings of `parts[i]` are renumbered to item `i`.
+ * Built once per library change; the parts must share one set of parameters.
+ */
+export function mergeIndexes(parts: readonly FingerprintIndex[], parameters: ReuseParameters = DEFAULT_REUSE_PARAMETERS): FingerprintIndex {
+  const total = parts.reduce((sum, part) => sum + part.hashes.length, 0);
+  const hashes = new Float64Array(total);
+  const items = new Uint32Array(total);
+  const positions = new Uint32Array(total);
+  let at = 0;
+  parts.forEach((part, item) => {
+    if (part.parameters.k !== parameters.k || part.parameters.w !== parameters.w) throw new InternalError(`item ${item} was fingerprinted with k=${part.parameters.k}, w=${part.parameters.w}`);
+    hashes.set(part.hashes, at);
+    items.fill(item, at, at + part.hashes.length);
+    positions.set(part.positions, at);
+    at += part.hashes.length;
+  });
+  const order = Uint32Array.from({ length: total }, (_, i) => i).sort((x, y) => hashes[x]! - hashes[y]! || items[x]! - items[y]! || positions[x]! - positions[y]!);
+  return { parameters, hashes: Float64Array.from(order, (i) => hashes[i]!), items: Uint32Array.from(order, (i) => items[i]!), positions: Uint32Array.from(order, (i) => positions[i]!) };
+}
+
 /** Builds the index over the items' word keys (item number = position in `itemKeys`). */
 export function buildIndex(itemKeys: ReadonlyArray<readonly string[]>, parameters: ReuseParameters = DEFAULT_REUSE_PARAMETERS): FingerprintIndex {
-  const postings: Array<[number, number, number]> = [];
-  itemKeys.forEach((keys, item) => {
-    const hashes = kgramHashes(keys, parameters.k);
-    for (const position of winnow(hashes, parameters.w)) postings.push([hashes[position]!, item, position]);
-  });
-  postings.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-  return {
-    parameters,
-    hashes: Float64Array.from(postings, (p) => p[0]),
-    items: Uint32Array.from(postings, (p) => p[1]),
-    positions: Uint32Array.from(postings, (p) => p[2]),
-  };
+  return mergeIndexes(itemKeys.map((keys) => fingerprintItem(keys, parameters)), parameters);
 }
 
 /** Index of the first posting with a hash ≥ `hash`. */

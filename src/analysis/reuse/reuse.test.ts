@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignWords } from './diff.js';
+import { markedPassage } from './marked.js';
 import { kgramHashes, winnow } from './fingerprint.js';
 import { buildIndex, decodeIndex, encodeIndex } from './index-data.js';
 import { coveredShare, findPassages } from './passages.js';
@@ -134,5 +135,17 @@ describe('findPassages', () => {
   it('computes covered shares from the union of ranges', () => {
     expect(coveredShare([[0, 10], [5, 20], [30, 40]], 100)).toBe(0.3);
     expect(coveredShare([], 0)).toBe(0);
+  });
+
+  it('marks inserted and misspelled words but not the same word in the other script', () => {
+    const a = 'Сабр — бу чидамлилик ва яна бир сўз.';
+    const b = 'Sabr bu chidamlilik va bir soʻz';
+    const aw = matchWords(a);
+    const bw = matchWords(b.replace('chidamlilik', 'chidamlilak'));
+    const ops = alignWords(aw.keys, 0, aw.keys.length, bw.keys, 0, bw.keys.length, similarWords);
+    const marked = markedPassage(ops, { text: a, words: aw, range: [0, aw.keys.length] }, { text: b.replace('chidamlilik', 'chidamlilak'), words: bw, range: [0, bw.keys.length] });
+    expect(marked.a).toBe('Сабр — бу ⟦чидамлилик⟧ ва ⟦яна⟧ бир сўз');
+    expect(marked.b).toBe('Sabr bu ⟦chidamlilak⟧ va bir soʻz');
+    expect(marked.differingWords).toBe(3);
   });
 });
