@@ -12,6 +12,7 @@
 // index as a real library would, with common trigrams and many unrelated postings.
 // Everything is seeded: the same run prints the same quality figures.
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,13 +36,6 @@ const random = () => {
   return state / 2 ** 32;
 };
 const pick = (list) => list[Math.floor(random() * list.length)];
-const shuffle = (list) => {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
-  return list;
-};
 
 // --- material ---------------------------------------------------------------------------------
 const LANGS = ['ru', 'ky', 'kk', 'uz_cyrl', 'uz_latn', 'tg', 'en'];
