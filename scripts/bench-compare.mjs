@@ -224,3 +224,11 @@ else {
   console.log(`precision: ${pct(result.precision)} of ${result.reported} reported passages`);
   for (const [name, b] of Object.entries(result.buckets)) console.log(`  ${name}: ${b.planted} planted, recall ${pct(b.recall)}, boundaries within 5 words ${pct(b.boundariesWithin5Words)}`);
 }
+if (args.includes('--misses')) {
+  for (const p of planted) {
+    const bad = !p.found || Math.abs(p.found.itemWords[0] - p.itemWords[0]) > 5 || Math.abs(p.found.itemWords[1] - p.itemWords[1]) > 5 || Math.abs(p.found.evidenceWords[0] - p.evidenceWords[0]) > 5 || Math.abs(p.found.evidenceWords[1] - p.evidenceWords[1]) > 5;
+    if (!bad) continue;
+    const others = reported.filter((r) => r.doc === p.doc && r.item === p.item && overlap(r.evidenceWords, p.evidenceWords) > 0).map((r) => `e${r.evidenceWords} i${r.itemWords} same ${r.sameWords}`);
+    console.log(`miss: doc ${p.doc} item ${p.item} planted e${p.evidenceWords} i${p.itemWords} noise ${p.noise} translit ${p.translit}; found: ${others.join(' | ') || 'nothing'}`);
+  }
+}

@@ -16,16 +16,18 @@ import { similarWords } from './similar.js';
 export interface PassageOptions {
   /** A passage is kept when it spans at least this many words on one side (default 40). */
   readonly minWords: number;
-  /** Largest gap, in words on either side, between two seeds of one passage (default 40). */
+  /** Largest gap, in words on either side, between two seeds of one chain (default 100). */
   readonly maxGap: number;
   /** Fingerprints found in more places of the library than this are too common to seed (default 64). */
   readonly maxPostings: number;
   /** Least share of a passage's longer side that must be paired words (default 0.6). */
   readonly minSameShare: number;
+  /** More unpaired words in a row than this (on either side) end a passage (default 12). */
+  readonly maxUnpairedRun: number;
 }
 
 /** Defaults of {@link PassageOptions}. */
-export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minWords: 40, maxGap: 40, maxPostings: 64, minSameShare: 0.6 };
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { minWords: 40, maxGap: 100, maxPostings: 64, minSameShare: 0.6, maxUnpairedRun: 12 };
 
 /** One reused passage: half-open word ranges in the evidence text and in library item `item`. */
 export interface WordPassage {
@@ -150,18 +152,53 @@ function extend(q: readonly string[], l: readonly string[], q0: number, l0: numb
   return { ops, q: cq, l: cl };
 }
 
-/** The passage a chain grows into, or `null` when it is too short or too loose to keep. */
-function passageOf(item: number, chain: readonly Seed[], q: readonly string[], l: readonly string[], k: number, options: PassageOptions): WordPassage | null {
+/**
+ * Cuts an alignment where more than `maxRun` words in a row on either side are unpaired: text put
+ * between two reused passages is a boundary, not a difference. Each piece starts and ends with a
+ * paired word.
+ */
+export function splitAtGaps(ops: readonly AlignmentOp[], maxRun: number): AlignmentOp[][] {
+  const pieces: AlignmentOp[][] = [];
+  let piece: AlignmentOp[] = [];
+  let pending: AlignmentOp[] = [];
+  let onlyA = 0;
+  let onlyB = 0;
+  for (const op of ops) {
+    if (op.kind !== 'same') {
+      pending.push(op);
+      if (op.kind === 'only-a') onlyA++;
+      else onlyB++;
+      continue;
+    }
+    if (Math.max(onlyA, onlyB) > maxRun && piece.length > 0) {
+      pieces.push(piece);
+      piece = [];
+    } else if (piece.length > 0) piece.push(...pending);
+    piece.push(op);
+    pending = [];
+    onlyA = 0;
+    onlyB = 0;
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
+}
+
+/** The passages a chain grows into that are long and close enough to keep. */
+function passagesOf(item: number, chain: readonly Seed[], q: readonly string[], l: readonly string[], k: number, options: PassageOptions): WordPassage[] {
   const middle = alignChain(chain, q, l, k);
   const before = extend(q, l, chain[0]!.q, chain[0]!.l, -1);
   const after = extend(q, l, middle.endQ, middle.endL, 1);
-  const ops = [...before.ops.reverse(), ...middle.ops, ...after.ops];
-  const sameWords = ops.filter((op) => op.kind === 'same').length;
-  const evidenceWords: [number, number] = [before.q, after.q];
-  const itemWords: [number, number] = [before.l, after.l];
-  const longer = Math.max(evidenceWords[1] - evidenceWords[0], itemWords[1] - itemWords[0]);
-  if (longer < options.minWords || sameWords < options.minSameShare * longer) return null;
-  return { item, evidenceWords, itemWords, sameWords, ops };
+  const kept: WordPassage[] = [];
+  for (const ops of splitAtGaps([...before.ops.reverse(), ...middle.ops, ...after.ops], options.maxUnpairedRun)) {
+    const first = ops[0] as Extract<AlignmentOp, { kind: 'same' }>;
+    const last = ops[ops.length - 1] as Extract<AlignmentOp, { kind: 'same' }>;
+    const sameWords = ops.filter((op) => op.kind === 'same').length;
+    const evidenceWords: [number, number] = [first.a, last.a + 1];
+    const itemWords: [number, number] = [first.b, last.b + 1];
+    const longer = Math.max(evidenceWords[1] - evidenceWords[0], itemWords[1] - itemWords[0]);
+    if (longer >= options.minWords && sameWords >= options.minSameShare * longer) kept.push({ item, evidenceWords, itemWords, sameWords, ops });
+  }
+  return kept;
 }
 
 function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
@@ -183,8 +220,7 @@ export function findPassages(evidenceKeys: readonly string[], index: Fingerprint
     const verified = seeds.filter((s) => evidenceKeys.slice(s.q, s.q + k).every((key, i) => key === keys[s.l + i]));
     verified.sort((a, b) => a.q - b.q || a.l - b.l);
     const candidates = chainSeeds(verified, options.maxGap)
-      .map((chain) => passageOf(item, chain, evidenceKeys, keys, k, options))
-      .filter((p): p is WordPassage => p !== null)
+      .flatMap((chain) => passagesOf(item, chain, evidenceKeys, keys, k, options))
       .sort((a, b) => b.sameWords - a.sameWords || a.evidenceWords[0] - b.evidenceWords[0] || a.itemWords[0] - b.itemWords[0]);
     const kept: WordPassage[] = [];
     for (const candidate of candidates) {

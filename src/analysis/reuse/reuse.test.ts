@@ -4,7 +4,7 @@ import { alignWords } from './diff.js';
 import { markedPassage } from './marked.js';
 import { kgramHashes, winnow } from './fingerprint.js';
 import { buildIndex, decodeIndex, encodeIndex } from './index-data.js';
-import { coveredShare, findPassages } from './passages.js';
+import { DEFAULT_PASSAGE_OPTIONS, coveredShare, findPassages, splitAtGaps } from './passages.js';
 import { boundedEditDistance, similarWords } from './similar.js';
 import { matchWords } from './words.js';
 
@@ -32,7 +32,7 @@ function passagesIn(evidence: string, items: string[], minWords = 40) {
   const itemWords = items.map((text) => matchWords(text));
   const index = buildIndex(itemWords.map((w) => w.keys));
   const words = matchWords(evidence);
-  return { words, itemWords, passages: findPassages(words.keys, index, (item) => itemWords[item]!.keys, { minWords, maxGap: 40, maxPostings: 64, minSameShare: 0.6 }) };
+  return { words, itemWords, passages: findPassages(words.keys, index, (item) => itemWords[item]!.keys, { ...DEFAULT_PASSAGE_OPTIONS, minWords }) };
 }
 
 describe('matchWords', () => {
@@ -147,5 +147,21 @@ describe('findPassages', () => {
     expect(marked.a).toBe('Сабр — бу ⟦чидамлилик⟧ ва ⟦яна⟧ бир сўз');
     expect(marked.b).toBe('Sabr bu ⟦chidamlilak⟧ va bir soʻz');
     expect(marked.differingWords).toBe(3);
+  });
+
+  it('reports two passages of one item with other text between them as two', () => {
+    const evidence = [...item.slice(0, 60), ...carrier.slice(0, 20), ...item.slice(60, 130)].join(' ');
+    const { passages } = passagesIn(evidence, [item.join(' ')]);
+    expect(passages.map((p) => [p.evidenceWords, p.itemWords])).toEqual([
+      [[0, 60], [0, 60]],
+      [[80, 150], [60, 130]],
+    ]);
+  });
+
+  it('splits an alignment only at long unpaired runs', () => {
+    const same = (a: number, b: number) => ({ kind: 'same' as const, a, b });
+    const ops = [same(0, 0), { kind: 'only-a' as const, a: 1 }, same(2, 1), ...Array.from({ length: 13 }, (_, i) => ({ kind: 'only-a' as const, a: 3 + i })), same(16, 2)];
+    expect(splitAtGaps(ops, 12)).toEqual([ops.slice(0, 3), [same(16, 2)]]);
+    expect(splitAtGaps(ops, 13)).toEqual([ops]);
   });
 });
