@@ -14,7 +14,7 @@ import { chainEntry, logLine, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { syncDirectory, writeFileAtomic } from '../case/atomic.js';
-import { acquireCaseLock } from '../case/lock.js';
+import { acquireCaseLock, isLockName } from '../case/lock.js';
 import type { IndexEntry, LibraryItem } from './item.js';
 
 /** Where everything lives in a library folder (POSIX paths relative to the folder). */
@@ -118,6 +118,8 @@ export function readLibrary(dir: string): LibraryState {
     if (!existsSync(file)) problems.push(`${path} is missing`);
     else if (sha256(readFileSync(file)) !== recorded) problems.push(`${path} differs from the version the log recorded`);
   }
+  const unexplained = filesBelow(dir).find((path) => !lastWritten.has(path) && path !== LibraryFiles.log && !isLockName(path.split('/')[0]!));
+  if (unexplained !== undefined) problems.push(`${unexplained} is not in the log`);
   if (problems.length > 0) throw new UserError(`${dir}: the library was changed outside soz (${problems[0]}); restore it from the lab's copy before comparing`, 'library.tampered');
   const everAdded: LibraryItem[] = [];
   const removed = new Set<string>();
@@ -131,6 +133,13 @@ export function readLibrary(dir: string): LibraryState {
   const current = new Map<string, LibraryItem>();
   for (const item of everAdded) if (!removed.has(item.sha256)) current.set(item.sha256, item);
   return { dir, head: parsed.entries.at(-1)?.hash ?? '', items: [...current.values()], everAdded, indexEntries };
+}
+
+/** Every file below `dir`, as sorted library-relative POSIX paths. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, ...prefix.split('/').filter(Boolean)), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesBelow(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 /** Bytes of a library file (after {@link readLibrary} checked it). */
