@@ -77,7 +77,7 @@ describe('soz compare', () => {
     const caseDir = await analysedCase();
     const result = await soz(['compare', caseDir, '--library', lib]);
     expect(result.code, result.stderr).toBe(0);
-    const output = JSON.parse(readFileSync(join(caseDir, 'derived', 'compare', 'matches.json'), 'utf8')) as CompareResult;
+    const output = JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')) as CompareResult;
     expect(output.matches).toHaveLength(1);
     const [match] = output.matches;
     const note = readFileSync(NOTE, 'utf8');
@@ -91,7 +91,11 @@ describe('soz compare', () => {
     const head = (await soz(['library', 'list', lib])).stdout.match(/library head ([0-9a-f]{64})/)![1];
     expect(log.at(-1)).toMatchObject({ action: 'compare.run', details: { libraryHead: head, matches: 1 } });
     expect(output.libraryHead).toBe(head);
-    expect(readFileSync(join(caseDir, 'derived', 'compare', 'matches.csv'), 'utf8')).toContain('9-77/2024');
+    expect(readFileSync(join(caseDir, 'compare', 'matches.csv'), 'utf8')).toContain('9-77/2024');
+    const verified = await soz(['verify', caseDir]);
+    expect(verified.code, verified.stdout).toBe(0);
+    writeFileSync(join(caseDir, 'compare', 'matches.csv'), 'edited');
+    expect((await soz(['verify', caseDir])).code).toBe(1);
   });
 
   it('gives the same bytes for the same inputs, and nothing under a high minimum', async () => {
@@ -100,7 +104,7 @@ describe('soz compare', () => {
     const second = await analysedCase();
     await soz(['compare', first, '--library', lib]);
     await soz(['compare', second, '--library', lib]);
-    const bytes = (dir: string) => readFileSync(join(dir, 'derived', 'compare', 'matches.json'));
+    const bytes = (dir: string) => readFileSync(join(dir, 'compare', 'matches.json'));
     expect(bytes(first).equals(bytes(second))).toBe(true);
     await soz(['compare', first, '--library', lib, '--min-words', '200']);
     expect((JSON.parse(bytes(first).toString('utf8')) as CompareResult).matches).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * `soz compare CASE --library LIB`: every passage of the case's documents that reproduces text of
  * a library item. Read (checked library, analysed case) → assemble (pure text reuse) → write
- * `derived/compare/matches.json` and `.csv` in one logged commit that records the library's head
+ * `compare/matches.json` and `.csv` in one logged commit that records the library's head
  * hash. Each match states what matches what and cites the decision; it is not a conclusion.
  */
 import type { SozDocument, SourceAnchor } from '../core/document.js';
@@ -20,8 +20,11 @@ import type { Provenance } from '../library/item.js';
 import { openLibrary } from './library.js';
 import { readDerivedDocuments } from './analyze.js';
 
-/** Where `soz compare` writes (case-relative). */
-export const COMPARE_FILES = { json: 'derived/compare/matches.json', csv: 'derived/compare/matches.csv' } as const;
+/**
+ * Where `soz compare` writes (case-relative): beside `derived/`, not in it, because `soz analyze`
+ * replaces `derived/` as a whole and `soz verify` re-runs the analysis, not the comparison.
+ */
+export const COMPARE_FILES = { json: `${CaseFiles.compareDir}/matches.json`, csv: `${CaseFiles.compareDir}/matches.csv` } as const;
 
 /** One reused passage, with both places. Offsets are 0-based UTF-16 code units, ranges half-open. */
 export interface ReuseMatch {

@@ -84,7 +84,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
     .requiredOption('--library <dir>', 'reference library folder')
     .option('--min-words <n>', 'shortest passage reported, in words', minWords, 40)
     .option('--actor <name>', 'who runs the comparison')
-    .description('find passages of the evidence that reproduce library items (writes derived/compare/)')
+    .description('find passages of the evidence that reproduce library items (writes compare/)')
     .action(async (dir: string, options: { library: string; minWords: number; actor?: string }) => {
       const result = await context.writeCase(dir, 'compare', (workspace) => compareCase(workspace, options.library, { minWords: options.minWords, clock: context.io.now, actor: context.actorFor(options, workspace) }));
       context.say(`compared against library head ${result.libraryHead}`);
@@ -93,6 +93,6 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
         const p = m.library.provenance;
         context.say(`  ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
       }
-      context.say('written: derived/compare/matches.json, derived/compare/matches.csv');
+      context.say('written: compare/matches.json, compare/matches.csv');
     });
 };
