@@ -94,6 +94,10 @@ describe('soz compare', () => {
     expect(readFileSync(join(caseDir, 'compare', 'matches.csv'), 'utf8')).toContain('9-77/2024');
     const verified = await soz(['verify', caseDir]);
     expect(verified.code, verified.stdout).toBe(0);
+    const bundle = join(tempDir(), 'case.zip');
+    expect((await soz(['bundle', caseDir, '-o', bundle])).code).toBe(0);
+    const bundled = await soz(['verify', bundle]);
+    expect(bundled.code, bundled.stdout).toBe(0);
     writeFileSync(join(caseDir, 'compare', 'matches.csv'), 'edited');
     expect((await soz(['verify', caseDir])).code).toBe(1);
   });
