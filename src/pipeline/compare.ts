@@ -26,32 +26,27 @@ import { readDerivedDocuments } from './analyze.js';
  */
 export const COMPARE_FILES = { json: `${CaseFiles.compareDir}/matches.json`, csv: `${CaseFiles.compareDir}/matches.csv` } as const;
 
-/** One reused passage, with both places. Offsets are 0-based UTF-16 code units, ranges half-open. */
+/** One side of a passage. Offsets are 0-based UTF-16 code units, ranges half-open. */
+export interface PassagePlace {
+  readonly documentId: string;
+  readonly range: readonly [number, number];
+  /** Word indices `[start, end)` among the document's matched words. */
+  readonly words: readonly [number, number];
+  /** Share (0–1) of the document's words inside this passage. */
+  readonly share: number;
+  /** The passage as written, differing words marked (see `analysis/reuse/marked.ts`). */
+  readonly text: string;
+}
+
+/** One reused passage, with both places and the decision the library records for the item. */
 export interface ReuseMatch {
-  readonly evidence: {
-    readonly documentId: string;
+  readonly evidence: PassagePlace & {
     readonly evidenceName: string;
     readonly evidenceSha256: string;
-    readonly range: readonly [number, number];
-    /** Word indices `[start, end)` among the document's matched words. */
-    readonly words: readonly [number, number];
     /** Where the passage starts in the evidence file (page, paragraph, message…). */
     readonly anchor: SourceAnchor | null;
-    /** Share (0–1) of the document's words inside this passage. */
-    readonly share: number;
-    readonly text: string;
   };
-  readonly library: {
-    readonly itemSha256: string;
-    readonly originalName: string;
-    readonly documentId: string;
-    readonly range: readonly [number, number];
-    readonly words: readonly [number, number];
-    /** Share (0–1) of the library document's words inside this passage. */
-    readonly share: number;
-    readonly text: string;
-    readonly provenance: Provenance;
-  };
+  readonly library: PassagePlace & { readonly itemSha256: string; readonly originalName: string; readonly provenance: Provenance };
   /** Words paired as the same word (exactly, or within OCR-noise distance, or across scripts). */
   readonly sameWords: number;
   /** Words of either side marked as differing (inserted, dropped, or spelled differently). */

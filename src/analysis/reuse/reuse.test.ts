@@ -116,13 +116,15 @@ describe('findPassages', () => {
     expect(Math.abs(p!.itemWords[1] - 90)).toBeLessThanOrEqual(2);
   });
 
-  it('finds passages in any order and reports nothing for unrelated text', () => {
-    const evidence = [...item.slice(200, 260), ...carrier.slice(0, 30), ...item.slice(0, 50)].join(' ');
-    const { passages } = passagesIn(evidence, [item.join(' ')]);
-    expect(passages.map((p) => [p.evidenceWords, p.itemWords])).toEqual([
-      [[0, 60], [200, 260]],
-      [[90, 140], [0, 50]],
-    ]);
+  it.each([
+    ['in any order', () => [...item.slice(200, 260), ...carrier.slice(0, 30), ...item.slice(0, 50)], [[[0, 60], [200, 260]], [[90, 140], [0, 50]]]],
+    ['as two when other text stands between two passages of one item', () => [...item.slice(0, 60), ...carrier.slice(0, 20), ...item.slice(60, 130)], [[[0, 60], [0, 60]], [[80, 150], [60, 130]]]],
+  ] as const)('finds passages %s', (_name, words, expected) => {
+    const { passages } = passagesIn(words().join(' '), [item.join(' ')]);
+    expect(passages.map((p) => [p.evidenceWords, p.itemWords])).toEqual(expected);
+  });
+
+  it('reports nothing for unrelated text', () => {
     expect(passagesIn(carrier.join(' '), [item.join(' ')]).passages).toEqual([]);
   });
 
@@ -147,15 +149,6 @@ describe('findPassages', () => {
     expect(marked.a).toBe('Сабр — бу ⟦чидамлилик⟧ ва ⟦яна⟧ бир сўз');
     expect(marked.b).toBe('Sabr bu ⟦chidamlilak⟧ va bir soʻz');
     expect(marked.differingWords).toBe(3);
-  });
-
-  it('reports two passages of one item with other text between them as two', () => {
-    const evidence = [...item.slice(0, 60), ...carrier.slice(0, 20), ...item.slice(60, 130)].join(' ');
-    const { passages } = passagesIn(evidence, [item.join(' ')]);
-    expect(passages.map((p) => [p.evidenceWords, p.itemWords])).toEqual([
-      [[0, 60], [0, 60]],
-      [[80, 150], [60, 130]],
-    ]);
   });
 
   it('splits an alignment only at long unpaired runs', () => {
