@@ -157,4 +157,24 @@ describe('findPassages', () => {
     expect(splitAtGaps(ops, 12)).toEqual([ops.slice(0, 3), [same(16, 2)]]);
     expect(splitAtGaps(ops, 13)).toEqual([ops]);
   });
+
+  it('finds any planted passage of 50+ words with up to 3 % letter noise, boundaries within 5 words', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 50, max: 200 }), fc.integer({ min: 0, max: 350 }), fc.double({ min: 0, max: 0.03, noNaN: true }), fc.integer(), (from, length, at, noise, seed) => {
+        const to = Math.min(item.length, from + length);
+        fc.pre(to - from >= 50);
+        let state = seed >>> 0;
+        const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const noisy = item.slice(from, to).map((word) => [...word].map((ch) => (next() < noise ? 'x' : ch)).join(''));
+        const { passages } = passagesIn([...carrier.slice(0, at), ...noisy, ...carrier.slice(at)].join(' '), [item.join(' ')]);
+        expect(passages).toHaveLength(1);
+        const [p] = passages;
+        expect(Math.abs(p!.itemWords[0] - from)).toBeLessThanOrEqual(5);
+        expect(Math.abs(p!.itemWords[1] - to)).toBeLessThanOrEqual(5);
+        expect(Math.abs(p!.evidenceWords[0] - at)).toBeLessThanOrEqual(5);
+        expect(Math.abs(p!.evidenceWords[1] - (at + to - from))).toBeLessThanOrEqual(5);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
