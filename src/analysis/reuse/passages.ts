@@ -106,8 +106,9 @@ function alignChain(chain: readonly Seed[], q: readonly string[], l: readonly st
   return { ops, endQ: cq, endL: cl };
 }
 
-// Ways to step over a difference, tried in order: substitution, insertion, deletion, then two.
-const RESYNC: ReadonlyArray<readonly [number, number]> = [[1, 1], [1, 0], [0, 1], [2, 2], [2, 0], [0, 2], [2, 1], [1, 2]];
+// Ways to step over a difference, tried in order: substitution, insertion, deletion, then two,
+// then blocks of three and four words of which some are hit by OCR noise.
+const RESYNC: ReadonlyArray<readonly [number, number]> = [[1, 1], [1, 0], [0, 1], [2, 2], [2, 0], [0, 2], [2, 1], [1, 2], [3, 3], [4, 4]];
 const RESYNC_CONFIRM = 2;
 
 /**
@@ -140,13 +141,18 @@ function extend(q: readonly string[], l: readonly string[], q0: number, l0: numb
     }
     const skip = RESYNC.find(([dq, dl]) => pairs(dq, dl, RESYNC_CONFIRM));
     if (!skip) break;
-    for (let i = 0; i < skip[0]; i++) {
-      ops.push({ kind: 'only-a', a: step === 1 ? cq : cq - 1 });
-      cq += step;
-    }
-    for (let i = 0; i < skip[1]; i++) {
-      ops.push({ kind: 'only-b', b: step === 1 ? cl : cl - 1 });
-      cl += step;
+    // Inside a block of equal length, words that still pair are paired, the others marked.
+    const paired = skip[0] === skip[1];
+    for (let i = 0; i < Math.max(skip[0], skip[1]); i++) {
+      const a = step === 1 ? cq : cq - 1;
+      const b = step === 1 ? cl : cl - 1;
+      if (paired && pairs(0, 0, 1)) ops.push({ kind: 'same', a, b });
+      else {
+        if (i < skip[0]) ops.push({ kind: 'only-a', a });
+        if (i < skip[1]) ops.push({ kind: 'only-b', b });
+      }
+      if (i < skip[0]) cq += step;
+      if (i < skip[1]) cl += step;
     }
   }
   return { ops, q: cq, l: cl };

@@ -174,7 +174,7 @@ describe('findPassages', () => {
         expect(Math.abs(p!.evidenceWords[0] - at)).toBeLessThanOrEqual(5);
         expect(Math.abs(p!.evidenceWords[1] - (at + to - from))).toBeLessThanOrEqual(5);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env['SOZ_FUZZ_RUNS'] ?? 40) },
     );
   });
 });
