@@ -15,8 +15,9 @@ const LAYER_IMPORTS = {
   report: ['core', 'analysis', 'sop'],
   seal: ['core'],
   practice: ['core'],
-  pipeline: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice'],
-  cli: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'pipeline'],
+  library: ['core', 'case', 'language'],
+  pipeline: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'library'],
+  cli: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'pipeline', 'library'],
 };
 
 const layerRules = Object.entries(LAYER_IMPORTS).map(([layer, allowed]) => {

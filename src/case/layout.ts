@@ -14,6 +14,7 @@ export const CaseFiles = {
   manifest: 'derived/manifest.json',
   log: 'log.jsonl',
   reportsDir: 'reports',
+  compareDir: 'compare',
 } as const;
 
 /** Absolute path of a case-relative POSIX path. */
