@@ -61,10 +61,15 @@ function readJson<T>(workspace: CaseWorkspace, relative: string, fallback: T): T
 }
 
 /** Writes one record file and logs it in one commit; `attached` are staged files it refers to. */
-function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, extra: HashedFile[] = [], attached: StagedMove[] = []): void {
+/**
+ * Writes one examiner record and commits it with its log entry. Files attached to the record
+ * (copied into `examiner/files/` by this same command) are outputs of the entry like the record
+ * itself, so `soz verify` finds every one of them recorded.
+ */
+function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, attachedFiles: HashedFile[] = [], attached: StagedMove[] = []): void {
   const text = canonicalJson(value, true);
   const staged = workspace.stageFile(relative, text);
-  workspace.commit(options.clock, { actor: options.actor, action, inputs: extra, outputs: [{ path: relative, sha256: sha256(text) }], details }, [...attached, staged]);
+  workspace.commit(options.clock, { actor: options.actor, action, inputs: [], outputs: [...attachedFiles, { path: relative, sha256: sha256(text) }], details }, [...attached, staged]);
 }
 
 /** The order's questions, in order. */
