@@ -5,7 +5,7 @@
  */
 import type { Range, Segment, SozDocument } from '../core/document.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
-import { compareFindings, findingId, withMediaPlace } from '../core/finding.js';
+import { compareFindings, findingId, placeInSegment } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { describeStep, tokenize } from '../language/index.js';
@@ -385,7 +385,6 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         const t = tokens[k] as PreparedToken;
         for (const step of t.steps) normalisations.push(`«${t.text}» at document offset ${segStart + t.start + step.offset}: ${describeStep(step)}`);
       }
-      const { line, column } = lines.lineColumn(range[0]);
       const source = lexicon.sources.find((s) => s.id === entry.source);
       const baseReason = entry.reason ?? DEFAULT_REASON[entry.category] ?? entry.category;
       const detail = [entry.subcategory, entry.label].filter((x) => x !== undefined).join(': ');
@@ -395,20 +394,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         ruleId: entry.id,
         category: entry.category,
         reason: detail ? `${baseReason} (${detail})` : baseReason,
-        place: {
-          documentId: doc.id,
-          evidenceSha256: doc.evidenceSha256,
-          evidenceName: doc.evidenceName,
-          segmentId: segment.id,
-          part: segment.anchor.part,
-          range,
-          line,
-          column,
-          ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
-          ...(segment.anchor.messageId !== undefined || segment.message ? { messageId: segment.anchor.messageId ?? segment.message?.messageId } : {}),
-          ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
-          ...withMediaPlace(doc, segment.anchor),
-        },
+        place: placeInSegment(doc, segment, range, lines.lineColumn(range[0])),
         actual: doc.text.slice(range[0], range[1]),
         context: {
           left: safeSlice(doc.text, Math.max(segStart, range[0] - window), range[0]),

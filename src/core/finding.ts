@@ -145,10 +145,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * The place of a range inside one segment of a document: ids, anchor (page, message id, container
- * entry) and the 1-based line and column of its start.
+ * entry, recording and time code) and the 1-based line and column of its start. `position` lets a
+ * caller that already indexed the lines pass them; by default they are counted from the text.
  */
-export function placeInSegment(doc: SozDocument, segment: Segment, range: Range): Place {
-  const { line, column } = lineColumn(doc.text, range[0]);
+export function placeInSegment(doc: SozDocument, segment: Segment, range: Range, position: { line: number; column: number } = lineColumn(doc.text, range[0])): Place {
+  const { line, column } = position;
   const messageId = segment.anchor.messageId ?? segment.message?.messageId;
   return {
     documentId: doc.id,
@@ -162,6 +163,7 @@ export function placeInSegment(doc: SozDocument, segment: Segment, range: Range)
     ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
     ...(messageId !== undefined ? { messageId } : {}),
     ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
+    ...withMediaPlace(doc, segment.anchor),
   };
 }
 
