@@ -74,7 +74,6 @@ function withCaseOptions(command: Command, required: boolean): Command {
 /**
  * Runs the soz command line and returns the exit code instead of exiting, so tests run it
  * in-process. Exit codes: 0 done, 1 a check did not pass, 2 bad input or usage, 3 internal error,
- * 4 `soz verify` found a stale report (README "Exit codes").
  * 4 `soz verify`: a report is stale.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
