@@ -69,17 +69,29 @@ export function initLibraryFolder(dir: string, now: () => Date, actor: string): 
  * the folder's lock. A crash between the two leaves files the log does not explain, which
  * {@link readLibrary} reports as a changed library.
  */
-export function commitLibraryChange(dir: string, now: () => Date, entry: Pick<LogEntryFields, 'actor' | 'action' | 'details'> & { inputs?: LogEntryFields['inputs'] }, files: readonly LibraryWrite[]): LogEntry {
+export function commitLibraryChange(
+  dir: string,
+  now: () => Date,
+  entry: Pick<LogEntryFields, 'actor' | 'action' | 'details'> & { inputs?: LogEntryFields['inputs'] },
+  files: readonly LibraryWrite[],
+  /** The library head the change was built from; another command's change since then refuses it. */
+  basedOn?: string,
+): LogEntry {
   const lock = acquireCaseLock(dir, entry.action, { now, waitMs: LOCK_WAIT_MS });
   try {
+    const logPath = libraryPath(dir, LibraryFiles.log);
+    const previous = existsSync(logPath) ? parseLog(readFileSync(logPath)).entries.at(-1) : undefined;
+    // The new index is built from the items read before the lock: a change committed meanwhile
+    // would be lost from it, so refuse rather than overwrite (nothing written yet).
+    if (basedOn !== undefined && previous?.hash !== basedOn) {
+      throw new UserError(`${dir}: the library was changed by another soz command while this ${entry.action} was prepared; run the command again`, 'library.changed-meanwhile');
+    }
     const outputs = files.map((file) => {
       const target = libraryPath(dir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileAtomic(target, file.data);
       return { path: file.path, sha256: sha256(file.data) };
     });
-    const logPath = libraryPath(dir, LibraryFiles.log);
-    const previous = existsSync(logPath) ? parseLog(readFileSync(logPath)).entries.at(-1) : undefined;
     const written = chainEntry(previous, { time: now().toISOString(), actor: entry.actor, action: entry.action, inputs: entry.inputs ?? [], outputs, details: entry.details });
     const fd = openSync(logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o644);
     try {

@@ -87,7 +87,7 @@ export async function addLibraryItem(dir: string, file: string, provenance: Prov
   writes.push({ path: item.copy, data: readFileSync(file) }, { path: item.text, data: canonicalJson(text, true) });
   const items = [...library.items, item];
   const entryWrites = [...writes, ...indexWrites(dir, items, writes)];
-  const entry = commitLibraryChange(dir, change.now, { actor: change.actor, action: 'library.add', details: { item, indexEntries: indexEntriesOf(items) } }, entryWrites);
+  const entry = commitLibraryChange(dir, change.now, { actor: change.actor, action: 'library.add', details: { item, indexEntries: indexEntriesOf(items) } }, entryWrites, library.head);
   return { item, entry };
 }
 
@@ -96,7 +96,7 @@ export function removeLibraryItem(dir: string, sha256Prefix: string, reason: str
   const library = readLibrary(dir);
   const item = findItem(library, sha256Prefix);
   const items = library.items.filter((other) => other !== item);
-  const entry = commitLibraryChange(dir, change.now, { actor: change.actor, action: 'library.remove', details: { sha256: item.sha256, reason, indexEntries: indexEntriesOf(items) } }, indexWrites(dir, items));
+  const entry = commitLibraryChange(dir, change.now, { actor: change.actor, action: 'library.remove', details: { sha256: item.sha256, reason, indexEntries: indexEntriesOf(items) } }, indexWrites(dir, items), library.head);
   return { item, entry };
 }
 
