@@ -54,7 +54,10 @@ describe('facebook adapter', () => {
       ['m3', 'Bob', 'authored', 'same time, earlier in export'],
       ['m2', 'Ана', 'authored', 'второе'],
       ['m1', 'Bob', 'authored', 'third'],
+      ['m1.r0', 'Ана', 'reaction', '❤️'],
+      ['m1.r1', 'Bob', 'reaction', '❤️'],
     ]);
+    expect(doc.segments[4]?.message).toMatchObject({ role: 'reaction', reactionTo: '1', messageId: '1', timestamp: { iso: null, offset: 'unknown' } });
     expect(doc.segments[3]?.message?.reactions).toEqual([{ emoji: '❤️', count: 2, from: [{ name: 'Ана' }, { name: 'Bob' }] }]);
     expect(doc.segments[0]?.message?.timestamp).toEqual({ iso: '1970-01-01T00:00:01.000Z', offset: 'recorded', raw: '1000' });
     expect(doc.segments[0]?.message?.chatName).toBe('Чат');
@@ -122,7 +125,9 @@ describe('facebook adapter', () => {
 
   it('reads a real Instagram fixture with mojibake emoji names', async () => {
     const doc = await ingest(readFileSync(`${FIXTURES}instagram_mojibake.json`), 'testlog.json');
-    expect(doc.segments).toHaveLength(13);
+    // 13 messages and 2 reactions, each reaction its own segment.
+    expect(doc.segments).toHaveLength(15);
+    expect(doc.segments.filter((s) => s.message?.role === 'reaction' && s.message.reactionTo !== undefined)).toHaveLength(2);
     expect(doc.text).not.toMatch(/[ÃÂâð][\u0080-\u00bf]/u);
     expect(doc.segments.some((s) => s.message?.author.name === 'J❤️hn Doe')).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { DocumentBuilder } from '../../core/document-builder.js';
-import type { MessageInfo, SozDocument } from '../../core/document.js';
+import type { MessageInfo, Reaction, SozDocument } from '../../core/document.js';
 import { UserError } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
 import { decodeText } from '../text-decode.js';
@@ -24,7 +24,8 @@ import { countUnreadKeys, extraParts, interpretMessage } from './roles.js';
  *   purpose (`roles.ts`) are counted in one `facebook.unread-key` warning: key, messages, first
  *   message.
  * - Reactions stay attached to the message they react to (`MessageInfo.reactions`, each with the
- *   names of who reacted), as Telegram's are; Meta's own lines "Liked a message" / "Reacted 😂 to
+ *   names of who reacted), and each person's reaction is also a segment `m37.r0`, `m37.r1`… with
+ *   role `reaction` and that person as author, as Telegram's are; Meta's own lines "Liked a message" / "Reacted 😂 to
  *   your message" become segments with role `reaction` (their target is not named by Meta).
  */
 export const facebookAdapter: IngestAdapter = {
@@ -120,6 +121,7 @@ export function buildFacebookDocument(
     // An uninterpreted entry is kept whole as JSON: nothing of it is left unread.
     if (read === undefined || read.role === 'uninterpreted') continue;
     for (const extra of extraParts(m)) builder.add({ id: `m${id}.${extra.label}0`, text: extra.text, part: 'message', anchor: { messageId: id }, message: info });
+    addReactionSegments(builder, info, read.reactions);
     countUnreadKeys(m, id, unread);
   }
   const unreadNotice = unread.notice('facebook.unread-key');
@@ -166,6 +168,27 @@ export function buildFacebookDocument(
     mojibakeRepaired: repaired,
     participants: participants.join('; '),
   });
+}
+
+/**
+ * One `m<id>.r<K>` segment per person who reacted (K from 0, in the export's order), role
+ * `reaction`, text the emoji, author the one who reacted, as Telegram's: so `--role reaction` and
+ * `--author` select them and a reaction is never read as the words of the message it marks. Meta
+ * gives no time for a reaction.
+ */
+function addReactionSegments(builder: DocumentBuilder, info: MessageInfo, reactions: readonly Reaction[]): void {
+  let k = 0;
+  for (const reaction of reactions) {
+    for (const party of reaction.from) {
+      builder.add({
+        id: `m${info.messageId}.r${k++}`,
+        text: reaction.emoji,
+        part: 'message',
+        anchor: { messageId: info.messageId },
+        message: { platform: info.platform, chatId: info.chatId, chatName: info.chatName, messageId: info.messageId, author: party, timestamp: { iso: null, offset: 'unknown', raw: '' }, role: 'reaction', reactionTo: info.messageId },
+      });
+    }
+  }
 }
 
 function participantNames(list: unknown): string[] {
