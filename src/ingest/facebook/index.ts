@@ -119,7 +119,10 @@ export function buildFacebookDocument(
     const text = read === undefined || read.role === 'uninterpreted' ? (JSON.stringify(message) ?? '') : read.text;
     builder.add({ id: `m${id}`, text, part: 'message', anchor: { messageId: id }, message: info });
     // An uninterpreted entry is kept whole as JSON: nothing of it is left unread.
-    if (read === undefined || read.role === 'uninterpreted') continue;
+    if (read === undefined || read.role === 'uninterpreted') {
+      if (read) addReactionSegments(builder, info, read.reactions);
+      continue;
+    }
     for (const extra of extraParts(m)) builder.add({ id: `m${id}.${extra.label}0`, text: extra.text, part: 'message', anchor: { messageId: id }, message: info });
     addReactionSegments(builder, info, read.reactions);
     countUnreadKeys(m, id, unread);
