@@ -125,9 +125,9 @@ describe('facebook adapter', () => {
 
   it('reads a real Instagram fixture with mojibake emoji names', async () => {
     const doc = await ingest(readFileSync(`${FIXTURES}instagram_mojibake.json`), 'testlog.json');
-    // 13 messages and 2 reactions, each reaction its own segment.
-    expect(doc.segments).toHaveLength(15);
-    expect(doc.segments.filter((s) => s.message?.role === 'reaction' && s.message.reactionTo !== undefined)).toHaveLength(2);
+    // 13 messages and two messages with two reactions each, every reaction a segment of its own.
+    expect(doc.segments).toHaveLength(17);
+    expect(doc.segments.filter((s) => s.message?.role === 'reaction' && s.message.reactionTo !== undefined)).toHaveLength(4);
     expect(doc.text).not.toMatch(/[ÃÂâð][\u0080-\u00bf]/u);
     expect(doc.segments.some((s) => s.message?.author.name === 'J❤️hn Doe')).toBe(true);
   });
