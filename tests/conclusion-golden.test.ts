@@ -102,6 +102,19 @@ function model(language: (typeof REPORT_LANGUAGES)[number], variant: Variant) {
     findings: recorded ? [...findings, added] : findings,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
     itemRelations: recorded ? [{ evidenceSha256: hex('a'), relation: 'forwarded' as const, note: 'The export names the channel as the original author', actor: 'Examiner X' }] : [],
+    persons: recorded
+      ? [
+          { id: 'P1', name: 'Subject S. (fictional)', handles: ['subj_s'], note: 'The order names the account', actor: 'Examiner X' },
+          { id: 'P2', name: 'Neighbour N. (fictional)', handles: ['+996 000 000'], note: 'Phone book of the seized phone', actor: 'Examiner X' },
+        ]
+      : [],
+    personRelations: recorded
+      ? [
+          { personId: 'P1', relation: 'reacted' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', basis: 'reaction 👍 by subj_s on message 7', by: 'data' as const },
+          { personId: 'P1', relation: 'recipient' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), basis: 'member of the chat', by: 'data' as const },
+          { personId: 'P2', relation: 'author' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', basis: 'The seizure protocol names the phone as theirs', by: 'examiner' as const, actor: 'Examiner X' },
+        ]
+      : [],
     decisions: [
       { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside quotation marks of a cited post' },
       { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },

@@ -10,6 +10,7 @@ import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_FIELDS } from '../core/examiner.js';
+import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -23,6 +24,9 @@ import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
 import { readDerivedDocuments } from './analyze.js';
+import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
+import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
+import { compareIds, personRelations } from '../sop/relations.js';
 import type { DecisionRequest } from '../sop/review.js';
 import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
 
@@ -35,6 +39,8 @@ export const ExaminerFiles = {
   added: 'examiner/added-findings.json',
   items: 'examiner/items.json',
   rabat: 'examiner/rabat.json',
+  persons: 'examiner/persons.json',
+  relations: 'examiner/relations.json',
   answersDir: 'examiner/answers',
   filesDir: 'examiner/files',
 } as const;
@@ -229,6 +235,75 @@ export function relateItem(workspace: CaseWorkspace, item: string, relation: str
   const records = [...readItemRelations(workspace).filter((existing) => existing.evidenceSha256 !== target.sha256), record].sort((a, b) => compareCodeUnits(a.evidenceSha256, b.evidenceSha256));
   writeRecord(workspace, ExaminerFiles.items, records, options, 'item.relate', { evidenceSha256: target.sha256, relation });
   return { ...record, evidenceName: target.originalName };
+}
+
+/** The persons of interest, in the order they were added. */
+export function readPersons(workspace: CaseWorkspace): PersonRecord[] {
+  return readJson<PersonRecord[]>(workspace, ExaminerFiles.persons, []);
+}
+
+/** The relations the examiner set by hand. */
+export function readRelationOverrides(workspace: CaseWorkspace): RelationOverride[] {
+  return readJson<RelationOverride[]>(workspace, ExaminerFiles.relations, []);
+}
+
+/** Every relation of every person of interest: derived from the derived documents, the examiner's replacing them. */
+export function readPersonRelations(workspace: CaseWorkspace, documents: readonly SozDocument[] = readDerivedDocuments(workspace)): PersonRelation[] {
+  return personRelations(readPersons(workspace), documents, readRelationOverrides(workspace));
+}
+
+/** Records a person of interest with the accounts that are theirs in the evidence; logged as `person.add`. */
+export function addPerson(workspace: CaseWorkspace, name: string, handles: readonly string[], note: string, options: RecordOptions): PersonRecord {
+  const persons = readPersons(workspace);
+  const problems: string[] = [];
+  if (name.trim() === '') problems.push('--name "…" is required: the name as the ordering body gives it');
+  const cleaned = [...new Set(handles.map((handle) => handle.trim()).filter((handle) => handle !== ''))];
+  if (cleaned.length === 0) problems.push('give at least one --handle: an account name, id or phone-book name that is theirs in the evidence');
+  if (note.trim() === '') problems.push('--note "…" is required: say what the attribution of the accounts rests on');
+  const taken = cleaned.filter((handle) => persons.some((person) => person.handles.some((other) => handleKey(other) === handleKey(handle))));
+  if (taken.length > 0) problems.push(`handle(s) ${taken.join(', ')} already belong to another person; see soz person list ${workspace.dir}`);
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot add the person: ${problems.join('; ')}`, 'person.invalid');
+  const record: PersonRecord = { id: `P${persons.length + 1}`, name: name.trim(), handles: cleaned, note: note.trim(), actor: options.actor };
+  writeRecord(workspace, ExaminerFiles.persons, [...persons, record], options, 'person.add', { personId: record.id, handles: cleaned });
+  return record;
+}
+
+/** What `soz relation set` asks for: `target` is `DOC` or `DOC#MESSAGE` (document id or evidence file name). */
+export interface RelationRequest {
+  readonly personId: string;
+  readonly target: string;
+  readonly relation: string;
+  readonly reason: string;
+}
+
+/**
+ * Sets a person's relation to a document or one of its messages by hand, replacing what the data
+ * gave for that place (a later setting replaces an earlier; the log keeps both); `relation.set`.
+ */
+export function setRelation(workspace: CaseWorkspace, request: RelationRequest, options: RecordOptions): RelationOverride {
+  const documents = readDerivedDocuments(workspace);
+  const problems: string[] = [];
+  const personId = request.personId.toUpperCase();
+  if (!readPersons(workspace).some((person) => person.id === personId)) problems.push(`no person ${request.personId}; add them with soz person add ${workspace.dir} --name "…" --handle …`);
+  if (!(SETTABLE_RELATIONS as readonly string[]).includes(request.relation)) problems.push(`--relation ${request.relation}: use one of ${SETTABLE_RELATIONS.join(', ')}`);
+  if (request.reason.trim() === '') problems.push('--reason "…" is required: say what the relation rests on');
+  const hash = request.target.lastIndexOf('#');
+  const name = hash === -1 ? request.target : request.target.slice(0, hash);
+  const messageId = hash === -1 ? undefined : request.target.slice(hash + 1);
+  const docs = documents.filter((doc) => doc.id === name || doc.evidenceName === name);
+  if (docs.length !== 1) {
+    problems.push(`${docs.length === 0 ? 'no' : 'more than one'} document "${name}"; give --doc as a document id or evidence file name (documents: ${documents.map((doc) => `${doc.id} ${doc.evidenceName}`).join(', ') || 'none; run soz analyze'}), with #MESSAGE for a message`);
+  } else if (messageId !== undefined && !docs[0]!.segments.some((segment) => segment.message?.messageId === messageId)) {
+    problems.push(`document ${docs[0]!.id} (${docs[0]!.evidenceName}) has no message ${messageId}`);
+  }
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot set the relation: ${problems.join('; ')}`, 'relation.invalid');
+  const record: RelationOverride = { personId, documentId: docs[0]!.id, ...(messageId !== undefined ? { messageId } : {}), relation: request.relation as RelationOverride['relation'], reason: request.reason.trim(), actor: options.actor };
+  const same = (other: RelationOverride) => other.personId === record.personId && other.documentId === record.documentId && other.messageId === record.messageId;
+  const records = [...readRelationOverrides(workspace).filter((other) => !same(other)), record].sort(
+    (a, b) => compareIds(a.personId, b.personId) || compareCodeUnits(a.documentId, b.documentId) || compareIds(a.messageId ?? '', b.messageId ?? ''),
+  );
+  writeRecord(workspace, ExaminerFiles.relations, records, options, 'relation.set', { personId, documentId: record.documentId, ...(messageId !== undefined ? { messageId } : {}), relation: record.relation, reason: record.reason });
+  return record;
 }
 
 /** The Rabat worksheets, one per statement. */

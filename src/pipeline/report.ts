@@ -25,7 +25,7 @@ import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { documentFileName, readDerivedDocuments } from './analyze.js';
-import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
 /** Formats `soz report` renders. */
@@ -122,6 +122,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
     itemRelations: readItemRelations(workspace),
+    persons: readPersons(workspace),
+    personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),
     rabat: readRabat(workspace),
   });
   if (final) {

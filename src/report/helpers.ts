@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import type { MediaPlace } from '../core/finding.js';
 import type { MediaSummary } from './media-summary.js';
+import type { PersonView } from './model.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 
 /** Labels of one language, from `templates/<lang>/conclusion.yaml`. */
@@ -27,6 +28,14 @@ export const stateLabel = (labels: ConclusionLabels, state: string) => label(lab
 export const rabatLabel = (labels: ConclusionLabels, key: string) => label(labels, `rabat_${key}`);
 /** Label of the relation of the person concerned to an item; `null` (not recorded) has its own. */
 export const relationLabel = (labels: ConclusionLabels, relation: string | null) => label(labels, relation === null ? 'relationNotRecorded' : `relation_${relation}`);
+/** Label of a person's relation to an item or message (`author`, `reacted`…). */
+export const personRelationLabel = (labels: ConclusionLabels, relation: string) => label(labels, `personRelation_${relation}`);
+
+/** One place of a person's relation: evidence, message, what it rests on, and who set it when the examiner did. */
+export function personPlaceText(labels: ConclusionLabels, place: PersonView['rows'][number]['places'][number]): string {
+  const where = `${place.evidenceName}${place.messageId !== null ? ` #${place.messageId}` : ''}`;
+  return `${where} — ${place.basis}${place.by === 'examiner' ? ` (${label(labels, 'personSetByExaminer')}: ${place.actor ?? ''})` : ''}`;
+}
 
 /**
  * A Handlebars instance with the helpers both text templates use. `cell` and `answerText` differ
@@ -43,6 +52,8 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('stateLabel', (state: string) => format.cell(stateLabel(labels, state)));
   handlebars.registerHelper('rabatLabel', (key: string) => format.cell(rabatLabel(labels, key)));
   handlebars.registerHelper('relationLabel', (relation: string | null) => format.cell(relationLabel(labels, relation)));
+  handlebars.registerHelper('personRelationLabel', (relation: string) => format.cell(personRelationLabel(labels, relation)));
+  handlebars.registerHelper('personPlace', (place: PersonView['rows'][number]['places'][number]) => format.cell(personPlaceText(labels, place)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
   return handlebars;

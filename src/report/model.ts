@@ -18,6 +18,8 @@ import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
 import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
 import { compareQuestionIds, isCalendarDate } from '../sop/review.js';
+import type { PersonRecord, PersonRelation, PersonRelationKind } from '../core/persons.js';
+import { personRows } from '../sop/relations.js';
 
 /** Schema tag of the model; bump when its shape changes. */
 export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
@@ -86,6 +88,25 @@ export interface QuestionView {
   readonly findingIds: readonly string[];
 }
 
+/**
+ * One person of interest with what they authored, forwarded, reacted to, received and only held:
+ * each relation with its places and the accepted findings that fall in them.
+ */
+export interface PersonView {
+  readonly id: string;
+  readonly name: string;
+  readonly handles: readonly string[];
+  readonly note: string;
+  readonly rows: readonly {
+    readonly relation: PersonRelationKind;
+    readonly count: number;
+    readonly places: readonly { readonly evidenceName: string; readonly documentId: string; readonly messageId: string | null; readonly basis: string; readonly by: 'data' | 'examiner'; readonly actor: string | null }[];
+    readonly findingIds: readonly string[];
+    /** True for every relation but `author`: the findings in these places are not the person's words. */
+    readonly notTheirWords: boolean;
+  }[];
+}
+
 /** One line of the SOP record. */
 export interface SopStepView {
   readonly number: number;
@@ -144,6 +165,8 @@ export interface ConclusionModel {
   readonly evidence: readonly (EvidenceRecord & { readonly media?: MediaSummary })[];
   /** The relation of the person concerned to each evidence item (evidence order); null where not recorded. */
   readonly relations: readonly { readonly evidenceName: string; readonly evidenceSha256: string; readonly relation: ItemRelation | null; readonly note: string | null; readonly actor: string | null }[];
+  /** The persons of interest (in the order added) and their relation to each item and message. */
+  readonly persons: readonly PersonView[];
   readonly documents: readonly {
     readonly id: string;
     readonly evidenceName: string;
@@ -196,6 +219,9 @@ export interface ConclusionInputs {
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
   readonly itemRelations: readonly ItemRelationRecord[];
+  readonly persons: readonly PersonRecord[];
+  /** Relations of the persons: derived from the documents, the examiner's replacing them. */
+  readonly personRelations: readonly PersonRelation[];
   readonly rabat: readonly RabatWorksheet[];
 }
 
@@ -313,6 +339,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       const related = inputs.itemRelations.find((candidate) => candidate.evidenceSha256 === record.sha256);
       return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };
     }),
+    persons: personViews(inputs, accepted),
     documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]
@@ -351,6 +378,24 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
   };
+}
+
+/** The per-person table: each person's relations grouped by kind, with the accepted findings in each. */
+function personViews(inputs: ConclusionInputs, accepted: readonly FindingView[]): PersonView[] {
+  const locations = accepted.map((finding) => ({ id: finding.id, documentId: finding.documentId, messageId: finding.messageId }));
+  return inputs.persons.map((person) => ({
+    id: person.id,
+    name: person.name,
+    handles: person.handles,
+    note: person.note,
+    rows: personRows(person.id, inputs.personRelations, locations).map((row) => ({
+      relation: row.relation,
+      count: row.relations.length,
+      places: row.relations.map((relation) => ({ evidenceName: relation.evidenceName, documentId: relation.documentId, messageId: relation.messageId ?? null, basis: relation.basis, by: relation.by, actor: relation.actor ?? null })),
+      findingIds: row.findingIds,
+      notTheirWords: row.relation !== 'author',
+    })),
+  }));
 }
 
 /**

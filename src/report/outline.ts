@@ -4,7 +4,7 @@
  * formats always hold the same parts in the same order; Markdown and HTML come from templates.
  */
 import type { ConclusionLabels } from './helpers.js';
-import { kindLabel, label, rabatLabel, relationLabel, stateLabel } from './helpers.js';
+import { kindLabel, label, personPlaceText, personRelationLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
@@ -86,6 +86,17 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   heading(t('relationsHeading'), 3);
   for (const item of model.relations) {
     text(`${item.evidenceName}: ${relationLabel(labels, item.relation)}${item.note ? ` — ${item.note} (${item.actor ?? ''})` : ''}`, { bold: item.relation === null });
+  }
+  heading(t('personsHeading'), 3);
+  text(t('personsIntro'), { size: 'smaller' });
+  if (model.persons.length === 0) text(t('personsNone'));
+  for (const person of model.persons) {
+    text(`${person.id} ${person.name} — ${t('personHandles')}: ${person.handles.join(', ')}. ${person.note}`, { bold: true });
+    for (const row of person.rows) {
+      text(`${personRelationLabel(labels, row.relation)}: ${row.count}`, { indent: 1 });
+      for (const place of row.places) text(personPlaceText(labels, place), { indent: 2, size: 'smaller' });
+      if (row.findingIds.length > 0) text(`${t('personFindings')}: ${row.findingIds.join(', ')}${row.notTheirWords ? ` — ${t('personNotTheirWords')}` : ''}`, { indent: 2, bold: row.notTheirWords });
+    }
   }
 
   heading(`2. ${t('researchSection')}`, 2);

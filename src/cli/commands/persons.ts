@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { PERSON_RELATIONS, SETTABLE_RELATIONS } from '../../core/persons.js';
+import type { PersonRelation } from '../../core/persons.js';
+import { CaseWorkspace } from '../../case/workspace.js';
+import { addPerson, readPersonRelations, readPersons, setRelation } from '../../pipeline/examiner.js';
+import type { CliContext, RegisterCommands } from '../context.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** One relation as a terminal line: relation, place, basis, and who set it when the examiner did. */
+function relationLine(relation: PersonRelation): string {
+  const place = `${relation.evidenceName}${relation.messageId !== undefined ? ` #${relation.messageId}` : ''}`;
+  return `  ${relation.relation}: ${place} — ${relation.basis}${relation.by === 'examiner' ? ` (set by ${relation.actor ?? 'the examiner'})` : ''}`;
+}
+
+/** `soz person add|list` and `soz relation set`: persons of interest and their relation to each item or message. */
+export const registerPersonCommands: RegisterCommands = (program: Command, context: CliContext) => {
+  const person = program.command('person').description('persons of interest: the accounts that are theirs and their relation to each item');
+  person
+    .command('add')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--name <name>', 'the name as the ordering body gives it')
+    .option('--handle <account>', 'an account name, id or phone-book name that is theirs in the evidence (repeatable)', collect, [])
+    .option('--note <text>', 'what the attribution of the accounts rests on (required)')
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record a person of interest; relations to every item are then derived from the data')
+    .action(async (dir: string, options: { name: string; handle: string[]; note?: string; actor?: string }) => {
+      const record = await context.writeCase(dir, 'person add', (workspace) => addPerson(workspace, options.name, options.handle, options.note ?? '', { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      context.say(`${record.id} ${record.name}: ${record.handles.join(', ')}`);
+    });
+  person
+    .command('list')
+    .argument('<dir>', 'case folder')
+    .description('the persons of interest and every relation: derived from the data or set by the examiner')
+    .action((dir: string) => {
+      const workspace = CaseWorkspace.open(dir);
+      const relations = readPersonRelations(workspace);
+      const persons = readPersons(workspace);
+      for (const record of persons) {
+        context.say(`${record.id} ${record.name} (${record.handles.join(', ')})`);
+        for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation));
+      }
+      if (persons.length === 0) context.say(`no person of interest recorded; add one with soz person add ${dir} --name "…" --handle …`);
+    });
+
+  program
+    .command('relation')
+    .description('set a person\'s relation to an item or message by hand')
+    .command('set')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--person <id>', 'the person (P1, P2…; see soz person list)')
+    .requiredOption('--doc <DOC[#MESSAGE]>', 'document id or evidence file name, with #MESSAGE for one message of a chat')
+    .requiredOption('--relation <relation>', `${SETTABLE_RELATIONS.join(', ')} (none: no relation; ${PERSON_RELATIONS.join(', ')} as derived)`)
+    .option('--reason <text>', 'what the relation rests on (required)')
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .action(async (dir: string, options: { person: string; doc: string; relation: string; reason?: string; actor?: string }) => {
+      const record = await context.writeCase(dir, 'relation set', (workspace) =>
+        setRelation(workspace, { personId: options.person, target: options.doc, relation: options.relation, reason: options.reason ?? '' }, { clock: context.io.now, actor: context.actorFor(options, workspace) }),
+      );
+      context.say(`${record.personId} ${record.relation}: ${record.documentId}${record.messageId !== undefined ? `#${record.messageId}` : ''} (examiner)`);
+    });
+};
