@@ -199,7 +199,7 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
   }
   if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added');
   const added = [...readJson<Finding[]>(workspace, ExaminerFiles.added, []), finding].sort(compareFindings);
-  writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category });
+  writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category, ...(request.quoted ? { quoted: request.quoted } : {}) });
   recordReview(workspace, [{ findingIds: [finding.id], decision: 'accepted', reason: request.reason, questionIds, actor: options.actor }], options);
   return finding;
 }

@@ -34,4 +34,30 @@ describe('findings the examiner adds', () => {
     expect(problems({ documentId: 'doc1', range: [19, 20], category: 'x', reason: 'r' })).toMatch(/crosses a segment boundary|no letter or digit/);
     expect(problems({ documentId: 'doc1', range: [0, 4], category: 'Bad Name', reason: ' ', voice: 'mine' })).toMatch(/--category "Bad Name"[\s\S]*--reason "…" is required[\s\S]*--voice mine: use one of own/);
   });
+
+  it('by message id and quoted words: found after collapsing white space, refused when absent or ambiguous', () => {
+    const chatText = 'Встречаемся  у\nродника.Пусть уйдут. Пусть уйдут.';
+    const sha = 'b'.repeat(64);
+    const message = (messageId: string) => ({ platform: 'telegram', chatId: '1', chatName: 'Вымышленный чат', messageId, author: { name: 'Тимур Д.' }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role: 'authored' });
+    const chat = {
+      id: 'chat1',
+      evidenceSha256: sha,
+      evidenceName: 'result.json',
+      format: 'telegram-json',
+      text: chatText,
+      segments: [
+        { id: 'm7', range: [0, 23], anchor: { evidenceSha256: sha, part: 'message', messageId: '7' }, message: message('7') },
+        { id: 'm8', range: [23, chatText.length], anchor: { evidenceSha256: sha, part: 'message', messageId: '8' }, message: message('8') },
+      ],
+      notices: [],
+    } as unknown as SozDocument;
+    const add = (messageId: string, quote: string, documentId = 'chat1') => examinerFinding([chat], { documentId, quoted: { messageId, quote }, category: 'call', reason: 'Meeting place named' });
+    const found = add('7', 'у родника');
+    expect(found.problems).toEqual([]);
+    expect(found.finding).toMatchObject({ actual: 'у\nродника', author: 'Тимур Д.', place: { messageId: '7', segmentId: 'm7', range: [13, 22] } });
+    expect(add('7', 'у родника', 'result.json').finding?.id).toBe(found.finding?.id);
+    expect(add('7', 'у колодца').problems.join()).toMatch(/the quoted words do not occur in message 7 of result\.json/);
+    expect(add('8', 'Пусть уйдут').problems.join()).toMatch(/occur 2 times in message 8 of result\.json \(at 23-34, 36-47\); quote more words/);
+    expect(add('9', 'Пусть').problems.join()).toMatch(/has no message 9/);
+  });
 });

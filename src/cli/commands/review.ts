@@ -71,6 +71,7 @@ interface ReviewOptions {
   voice?: string;
   finding?: string[];
   add?: string;
+  quote?: string;
   category?: string;
   reason?: string;
   list?: boolean;
@@ -87,7 +88,8 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--question <ids...>', 'questions the accepted findings bear on')
     .option('--voice <voice>', `with --finding: whose words these are, where soz attributed them otherwise (${VOICES.join(', ')})`)
     .option('--finding <ids...>', 'with --voice: decided findings whose voice the examiner changes')
-    .option('--add <DOC:START-END>', 'add a fragment soz did not offer: document id and UTF-16 offsets [START, END); accepted with --reason')
+    .option('--add <DOC:START-END|DOC#MESSAGE>', 'add a fragment soz did not offer: document id (or evidence file name) and UTF-16 offsets [START, END), or a message with --quote; accepted with --reason')
+    .option('--quote <words>', 'with --add DOC#MESSAGE: the words as written in the message (white space may differ); refused when they occur twice')
     .option('--category <name>', 'with --add: category of the added finding, e.g. threat')
     .option('--reason <text>', 'why (required with --accept / --reject)')
     .option('--list', 'list the candidates not yet reviewed and exit')
@@ -117,13 +119,15 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
 
 /** `--add DOC:START-END`: an examiner-added finding, accepted with the reason; under the case lock. */
 function addFinding(workspace: CaseWorkspace, options: ReviewOptions, place: string, context: CliContext): void {
-  const match = /^([^:]+):(\d+)-(\d+)$/.exec(place);
-  if (!match || options.category === undefined || options.accept || options.reject || options.finding) {
-    throw new UserError('add a finding with --add DOC:START-END --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review');
+  const byRange = options.quote === undefined ? /^(.+):(\d+)-(\d+)$/.exec(place) : null;
+  const byMessage = options.quote !== undefined ? /^(.+)#([^#]+)$/.exec(place) : null;
+  if ((!byRange && !byMessage) || options.category === undefined || options.accept || options.reject || options.finding) {
+    throw new UserError('add a finding with --add DOC:START-END or --add DOC#MESSAGE --quote "…", and --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review');
   }
+  const where = byRange ? { documentId: byRange[1]!, range: [Number(byRange[2]), Number(byRange[3])] as const } : { documentId: byMessage![1]!, quoted: { messageId: byMessage![2]!, quote: options.quote! } };
   const finding = addFindingIn(
     workspace,
-    { documentId: match[1]!, range: [Number(match[2]), Number(match[3])], category: options.category, reason: options.reason ?? '', ...(options.voice !== undefined ? { voice: options.voice } : {}) },
+    { ...where, category: options.category, reason: options.reason ?? '', ...(options.voice !== undefined ? { voice: options.voice } : {}) },
     (options.question ?? []).map((id) => id.toUpperCase()),
     { clock: context.io.now, actor: context.actorFor(options, workspace) },
   );
