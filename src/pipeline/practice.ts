@@ -27,7 +27,7 @@ import { gradePractice } from '../practice/grade.js';
 import { feedbackHtml, feedbackLines } from '../practice/feedback.js';
 import { addEvidence } from './intake.js';
 import { analyzeCase, readDerivedDocuments } from './analyze.js';
-import { addQuestion, readAnswer, readCaseFindings, readQuestions, readReview, readStepRecords } from './examiner.js';
+import { addQuestion, readAnswer, readCaseFindings, readPersonRelations, readQuestions, readReview, readStepRecords } from './examiner.js';
 import { writeReport } from './report.js';
 import { INSTALL_ROOT } from './install.js';
 
@@ -245,16 +245,18 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
   const problems = caseKeyProblems(practiceCase, key, record.materials.map((m) => m.name));
   if (problems.length > 0) throw new UserError(`${keyPath}: does not fit case ${record.caseId} — ${problems.join('; ')}`, 'practice.key-mismatch');
   const questions = readQuestions(workspace);
+  const documents = readDerivedDocuments(workspace);
   const result = gradePractice({
     practiceCase,
     key,
-    documents: readDerivedDocuments(workspace),
+    documents,
     findings: readCaseFindings(workspace),
     work: {
       questions,
       reviews: readReview(workspace),
       steps: readStepRecords(workspace),
       answered: questions.filter((q) => readAnswer(workspace, q.id) !== null).map((q) => q.id),
+      relations: readPersonRelations(workspace, documents),
     },
   });
   const json = canonicalJson(result, true);

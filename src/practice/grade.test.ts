@@ -106,6 +106,7 @@ describe('practice grading (pure)', () => {
       reviews: [decision(fence, true, ['Q1']), decision(burn, true, ['Q1'], 'quotation'), decision(hate, false, [])],
       steps: [step('competence', 'done'), step('context', 'done')],
       answered: ['Q1'],
+      relations: [],
     };
     const result = gradePractice({ practiceCase, key, documents: [doc()], findings: FINDINGS, work });
     expect(result.items.filter((item) => !item.ok)).toEqual([]);
@@ -126,6 +127,7 @@ describe('practice grading (pure)', () => {
       reviews: [decision(fence, false, []), decision(burn, true, ['Q1']), decision(hate, true, ['Q1']), decision(pride, true, ['Q1'], undefined, ' ')],
       steps: [step('competence', 'skipped')],
       answered: [],
+      relations: [],
     };
     const result = gradePractice({ practiceCase, key, documents: [doc()], findings: FINDINGS, work });
     const status = Object.fromEntries(result.items.map((item) => [item.ref, item.status]));
@@ -139,7 +141,7 @@ describe('practice grading (pure)', () => {
   });
 
   it('does not grade items soz raised no candidate for, and says so', () => {
-    const work: TraineeWork = { questions: [], reviews: [], steps: [], answered: [] };
+    const work: TraineeWork = { questions: [], reviews: [], steps: [], answered: [], relations: [] };
     const result = gradePractice({ practiceCase, key, documents: [doc()], findings: [], work });
     expect(result.items.filter((item) => item.kind === 'fragment' || item.kind === 'trap').map((item) => item.status)).toEqual(['no-candidate', 'no-candidate', 'no-candidate']);
     expect(scoreText(result.skills.locating)).toBe('n/a');
@@ -171,7 +173,7 @@ questions: [{ id: Q1, language: en, text: "x" }]
 `,
       'hostile',
     );
-    const html = feedbackHtml(gradePractice({ practiceCase: hostile, key: { ...key, questions: [{ id: 'Q1', legal: true, note: '<img src=x onerror=alert(1)>' }] }, documents: [doc()], findings: [], work: { questions: [], reviews: [], steps: [], answered: [] } }));
+    const html = feedbackHtml(gradePractice({ practiceCase: hostile, key: { ...key, questions: [{ id: 'Q1', legal: true, note: '<img src=x onerror=alert(1)>' }] }, documents: [doc()], findings: [], work: { questions: [], reviews: [], steps: [], answered: [], relations: [] } }));
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).toContain(escapeHtml('<script>alert(1)</script>'));

@@ -7,6 +7,7 @@
 import type { SozDocument } from '../core/document.js';
 import type { QuestionRecord, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import type { Finding, Voice } from '../core/finding.js';
+import type { PersonRelation, PersonRelationKind } from '../core/persons.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { KeyFragment, KeyTrap, PracticeCase, PracticeKey } from './schema.js';
 import type { KeyPlace } from './locate.js';
@@ -36,6 +37,8 @@ export type ItemStatus =
   | 'not-reviewed'
   | 'attributed'
   | 'wrongly-accepted'
+  // a forwarded or reaction trap whose relation the trainee recorded (soz person add / relation set)
+  | 'relation-recorded'
   // questions
   | 'legal-handled'
   | 'legal-not-flagged'
@@ -89,6 +92,8 @@ export interface TraineeWork {
   readonly steps: readonly SopStepRecord[];
   /** Question ids that have an answer file. */
   readonly answered: readonly string[];
+  /** Relations of the persons of interest the trainee recorded (derived from the data or set by hand). */
+  readonly relations: readonly PersonRelation[];
 }
 
 /** Everything grading needs; the pipeline reads it from the case and the key. */
@@ -140,9 +145,31 @@ function gradeFragment(item: KeyFragment, decided: Decided[]): { item: FeedbackI
   return { item: { ...base, status: 'found', ok: voiceRight, message: `found under ${item.questions.join(', ')}; ${voiceText}` }, voice, found: true };
 }
 
-function gradeTrap(item: KeyTrap, decided: Decided[]): { item: FeedbackItem; voice: SkillScore; trap: SkillScore } {
+/** The relation that tells a trap's words are not the subject's: only forwarded, only reacted. */
+const TRAP_RELATION: Partial<Record<KeyTrap['type'], PersonRelationKind>> = { forwarded: 'forwarder', reaction: 'reacted' };
+
+/**
+ * A sentence naming the person recorded with the trap's relation to its message (and not as its
+ * author), or null when the trainee recorded none.
+ */
+function recordedRelation(item: KeyTrap, place: KeyPlace, documents: readonly SozDocument[], relations: readonly PersonRelation[]): string | null {
+  const kind = TRAP_RELATION[item.type];
+  const doc = documents.find((candidate) => candidate.id === place.documentId);
+  if (!kind || !doc) return null;
+  const messages = new Set(doc.segments.filter((segment) => segment.message && segment.message.reactionTo === undefined && rangesOverlap(segment.range, place.range)).map((segment) => segment.message!.messageId));
+  const onTrap = relations.filter((relation) => relation.documentId === doc.id && relation.messageId !== undefined && messages.has(relation.messageId));
+  const hit = onTrap.find((relation) => relation.relation === kind && !onTrap.some((other) => other.personId === relation.personId && other.relation === 'author'));
+  return hit ? `${hit.personId} recorded as ${kind} of message ${hit.messageId!} (${hit.by === 'data' ? 'from the export' : 'set by the examiner'})` : null;
+}
+
+function gradeTrap(item: KeyTrap, decided: Decided[], relation: string | null): { item: FeedbackItem; voice: SkillScore; trap: SkillScore } {
   const base = { ref: item.id, kind: 'trap' as const, note: item.note, material: item.material, quote: item.quote ?? `message ${item.messageId ?? '?'}`, findingIds: ids(decided) };
   const label = `trap (${item.type})`;
+  if (relation !== null && accepted(decided).every((d) => effectiveVoice(d.finding, d.decision) !== item.voice)) {
+    // Recording who only forwarded or reacted keeps the words from being presented as the subject's
+    // in the conclusion's per-person table, whatever voice the findings carry.
+    return { item: { ...base, status: 'relation-recorded', ok: true, message: `${label}: passed — ${relation}; the conclusion does not present these words as the person's` }, voice: { earned: 0, possible: 0 }, trap: { earned: 1, possible: 1 } };
+  }
   if (decided.length === 0) {
     return { item: { ...base, status: 'no-candidate', ok: true, message: `${label}: soz raised no candidate here, so it cannot be graded in this run` }, voice: { earned: 0, possible: 0 }, trap: { earned: 0, possible: 0 } };
   }
@@ -242,7 +269,7 @@ export function gradePractice(input: GradeInput): GradeResult {
     if (!where) continue;
     const decided = overlapping(where, input.findings, decisions);
     decided.forEach((d) => covered.add(d.finding.id));
-    const graded = gradeTrap(trap, decided);
+    const graded = gradeTrap(trap, decided, recordedRelation(trap, where, input.documents, work.relations));
     items.push(graded.item);
     skills.voice = add(skills.voice, graded.voice);
     skills.traps = add(skills.traps, graded.trap);
