@@ -378,7 +378,9 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   const statuses = sopStatus(procedure, workspace.readLog(), records);
   const questions = readQuestions(workspace);
   const unreviewed = unreviewedFindings(readCaseFindings(workspace), readReview(workspace)).length;
-  const related = new Set(readItemRelations(workspace).map((record) => record.evidenceSha256));
+  // An item is related once the examiner recorded the relation of the person concerned to it, or
+  // a person of interest has a relation to one of its documents (derived from the data or set).
+  const related = new Set([...readItemRelations(workspace), ...readPersonRelations(workspace)].map((record) => record.evidenceSha256));
   const unrelatedItems = workspace.evidence().filter((record) => !related.has(record.sha256)).map((record) => record.originalName);
   for (const file of request.files) {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');

@@ -88,7 +88,7 @@ describe('SOP engine', () => {
     expect(recordProblems(procedure, statuses, { stepId: 'language', skip: false, note: '', fields: { translator: 'none' }, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [] })).toEqual(['step language depends on intake, not yet done or skipped; record those first', 'step language needs --note "…" saying what was done']);
     const related: Procedure = { ...procedure, steps: [{ id: 'ctx', kind: 'examiner', title, requires: ['note', 'items-related'], dependsOn: [], requiredForFinal: true }] };
     expect(recordProblems(related, sopStatus(related, [], []), { stepId: 'ctx', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: ['a.txt', 'b.pdf'], uncoveredStatements: [] })).toEqual([
-      'no relation recorded for a.txt, b.pdf; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…"',
+      'no relation recorded for a.txt, b.pdf; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)',
     ]);
     const perStatement: Procedure = { ...procedure, steps: [{ id: 'rabat', kind: 'examiner', title, requires: ['note', 'rabat-per-statement'], dependsOn: [], requiredForFinal: true }] };
     expect(recordProblems(perStatement, sopStatus(perStatement, [], []), { stepId: 'rabat', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: ['F1', 'F2'] })[0]).toMatch(

@@ -186,7 +186,7 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
         }
         break;
       case 'items-related':
-        if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…"`);
+        if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)`);
         break;
       case 'rabat-per-statement':
         if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field intent=… --field contentForm=… --field extent=… --field likelihood=…`);
