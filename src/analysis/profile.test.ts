@@ -44,4 +44,16 @@ describe('profile of an author counts own words only', () => {
     const document = rows.find((r) => r.unit === 'document');
     expect(document?.tokens).toBe((row('author')?.tokens ?? 0) + (row('author-forwarded')?.tokens ?? 0) + (row('author-quoted')?.tokens ?? 0));
   });
+
+  it('leaves a reaction record out of the reactor\'s own words; the document still counts it', async () => {
+    const { lexicons } = await loadLexicons(ROOT);
+    const { lists } = await loadProfileLists(ROOT);
+    const b = new DocumentBuilder({ sha256: 'b'.repeat(64), name: 'message_1.json' }, 'facebook-json');
+    const message = (id: string, author: string, role: 'authored' | 'reaction') => ({ platform: 'facebook', chatId: 'c', chatName: 'c', messageId: id, author: { name: author }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role }) as const;
+    b.add({ id: 'm1', text: 'Мы всегда победим.', part: 'message', message: message('1', 'Writer', 'authored') });
+    b.add({ id: 'm2', text: 'Понравилось сообщение', part: 'message', message: message('2', 'Reactor', 'reaction') });
+    const rows = runProfile([b.build()], { lists, lexicons }).rows;
+    expect(rows.filter((r) => r.key === 'Reactor')).toEqual([]);
+    expect(rows.find((r) => r.unit === 'document')?.tokens).toBe((rows.find((r) => r.unit === 'author' && r.key === 'Writer')?.tokens ?? 0) + 2);
+  });
 });

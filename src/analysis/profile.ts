@@ -72,8 +72,11 @@ function emptyTally(): Tally {
   return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
 }
 
-/** Whose words a piece of a segment is, for the profile: only `own` words describe an author. */
-export type ProfileVoice = 'own' | 'forwarded' | 'quoted';
+/**
+ * Whose words a piece of a segment is, for the profile: only `own` words describe an author; a
+ * reaction record (an emoji or Meta's "Liked a message") is not the reactor's text.
+ */
+export type ProfileVoice = 'own' | 'forwarded' | 'quoted' | 'reaction';
 
 /** What a profile row describes. */
 export type ProfileUnit = 'author' | 'author-forwarded' | 'author-quoted' | 'document';
@@ -85,6 +88,7 @@ export type ProfileUnit = 'author' | 'author-forwarded' | 'author-quoted' | 'doc
  */
 function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text: string }[] {
   if (ref.segment.message?.role === 'forwarded') return [{ voice: 'forwarded', text }];
+  if (ref.segment.message?.role === 'reaction') return [{ voice: 'reaction', text }];
   if (isBlockquote(ref.segment)) return [{ voice: 'quoted', text }];
   const spans = quotationSpans(text);
   if (spans.length === 0) return [{ voice: 'own', text }];
