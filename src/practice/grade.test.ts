@@ -181,6 +181,45 @@ questions: [{ id: Q1, language: en, text: "x" }]
   });
 });
 
+describe('a reaction trap passed by recording the relation', () => {
+  const CHAT = 'Go away from our river. I agree.';
+  const chatDoc = (): SozDocument => {
+    const info = (messageId: string, name: string) => ({ platform: 'telegram' as const, chatId: 'c', chatName: 'c', messageId, author: { name }, timestamp: { iso: null, offset: 'unknown' as const, raw: '' }, role: 'authored' as const });
+    return {
+      ...doc(),
+      evidenceName: 'result.json',
+      format: 'telegram-json',
+      text: CHAT,
+      segments: [
+        { id: 'm1', range: [0, 23], anchor: { evidenceSha256: SHA, part: 'message', messageId: '1' }, message: info('1', 'Other') },
+        { id: 'm2', range: [24, CHAT.length], anchor: { evidenceSha256: SHA, part: 'message', messageId: '2' }, message: info('2', 'Alpha') },
+      ],
+    };
+  };
+  const likeKey = parsePracticeKey(
+    `caseId: unit
+questions:
+  - { id: Q1, legal: false, note: linguistic }
+  - { id: Q2, legal: true, note: guilt is for the court }
+fragments: []
+traps:
+  - { id: T1, type: reaction, material: result.json, quote: "Go away", voice: reaction, expected: attribute, note: Alpha only liked it }
+  - { id: T2, type: negated, material: result.json, quote: "I agree", voice: own, expected: reject, note: filler }
+sop: []
+`,
+    'like key.yaml',
+  );
+  const reacted = (relation: 'reacted' | 'author') => ({ personId: 'P1', relation, documentId: SHA.slice(0, 16), evidenceName: 'result.json', evidenceSha256: SHA, messageId: '1', basis: 'reaction 👍 by Alpha', by: 'data' as const });
+  const grade = (relations: TraineeWork['relations'], reviews: ReviewDecision[] = []) =>
+    gradePractice({ practiceCase, key: likeKey, documents: [chatDoc()], findings: [], work: { questions: [], reviews, steps: [], answered: [], relations } }).items.find((item) => item.ref === 'T1')!;
+
+  it('credits the trap when a person is recorded as having only reacted to its message', () => {
+    expect(grade([])).toMatchObject({ status: 'no-candidate' });
+    expect(grade([reacted('reacted')])).toMatchObject({ status: 'relation-recorded', ok: true, message: expect.stringMatching(/P1 recorded as reacted of message 1 \(from the export\)/) });
+    expect(grade([reacted('reacted'), reacted('author')]).status).toBe('no-candidate');
+  });
+});
+
 describe('practice schemas', () => {
   it('rejects a key item with both or neither of quote and messageId, and a key without a legal question', () => {
     const base = `caseId: x\nquestions: [{ id: Q1, legal: false, note: n }]\nfragments: []\nsop: []\n`;
