@@ -293,6 +293,8 @@ export function setRelation(workspace: CaseWorkspace, request: RelationRequest, 
   const docs = documents.filter((doc) => doc.id === name || doc.evidenceName === name);
   if (docs.length !== 1) {
     problems.push(`${docs.length === 0 ? 'no' : 'more than one'} document "${name}"; give --doc as a document id or evidence file name (documents: ${documents.map((doc) => `${doc.id} ${doc.evidenceName}`).join(', ') || 'none; run soz analyze'}), with #MESSAGE for a message`);
+  } else if (messageId === '') {
+    problems.push(`--doc ${request.target}: give the message id after #, or leave out # for the whole document`);
   } else if (messageId !== undefined && !docs[0]!.segments.some((segment) => segment.message?.messageId === messageId)) {
     problems.push(`document ${docs[0]!.id} (${docs[0]!.evidenceName}) has no message ${messageId}`);
   }
