@@ -39,6 +39,11 @@ beforeAll(async () => {
 describe('persons of interest through the CLI', () => {
   it('passes the "like" trap once the subject is recorded: the export shows he only reacted', async () => {
     expect((await trap('T2')).status).not.toBe('relation-recorded');
+    await ok(['sop', 'record', dir, 'register-order', '--note', 'Order PR-2026-001 (fictional)']);
+    await ok(['sop', 'record', dir, 'acknowledgement', '--note', 'Signed (fictional)', '--field', 'institution=Centre (fictional)', '--field', 'qualification=linguist', '--field', 'experience=3 years', '--field', 'place=Serokamensk']);
+    await ok(['sop', 'record', dir, 'packaging', '--skip', '--reason', 'received-electronically', '--note', 'Files received by the secure portal (fictional)']);
+    await ok(['sop', 'record', dir, 'language', '--note', 'Russian', '--field', 'translator=-']);
+    expect(await refused(['sop', 'record', dir, 'context', '--note', 'Roles told apart'])).toMatch(/no relation recorded for listovka\.pdf, result\.json; .* or record the persons of interest with soz person add/);
     expect(await refused(['person', 'add', dir, '--name', 'Тимур Д.', '--note', 'x'])).toMatch(/give at least one --handle/);
     expect(await ok(['person', 'add', dir, '--name', 'Тимур Д.', '--handle', 'user5001', '--note', 'The order names the account user5001 (fictional)'])).toMatch(/^P1 Тимур Д\.: user5001/u);
     expect(await refused(['person', 'add', dir, '--name', 'Someone', '--handle', '@USER5001', '--note', 'x'])).toMatch(/handle\(s\) @USER5001 already belong to another person/);
@@ -47,6 +52,7 @@ describe('persons of interest through the CLI', () => {
     expect(listed).toMatch(/forwarder: result\.json #104 — forwarded by Тимур Д\. \(user5001\) from Голос Серого Камня/u);
     expect(listed).toMatch(/author: result\.json #103/u);
     expect(listed).toMatch(/holder: listovka\.pdf — pdf file with no author or sender in the data/u);
+    await ok(['sop', 'record', dir, 'context', '--note', 'Own, forwarded and reacted-to messages told apart; the leaflet only held']);
     const graded = await trap('T2');
     expect(graded).toMatchObject({ status: 'relation-recorded', ok: true });
     expect(graded.message).toMatch(/P1 recorded as reacted of message 105 \(from the export\)/);
