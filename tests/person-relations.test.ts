@@ -101,6 +101,26 @@ describe('relations derived from the data', () => {
     expect(lines(personRelations([subject], [doc], []))).toEqual(['recipient', 'reacted #1']);
   });
 
+  it('a transcript: the speaker of each cue is its author; the file is held', async () => {
+    const transcript = '[00:00:01] Тимур Д.: Свой текст.\n[00:00:05] Марат Е.: Чужой текст.\n';
+    const doc = await extract(transcript, 'zapis.txt', 'text/plain', 'f');
+    expect(doc.format).toBe('transcript');
+    const relations = personRelations([subject], [doc], []);
+    const own = doc.segments.find((segment) => segment.author === 'Тимур Д.')!;
+    expect(relations.map((relation) => [relation.relation, relation.segmentId ?? null])).toEqual([
+      ['holder', null],
+      ['author', own.id],
+    ]);
+    const rows = personRows('P1', relations, [
+      { id: 'F1', documentId: doc.id, segmentId: own.id, messageId: null },
+      { id: 'F2', documentId: doc.id, segmentId: doc.segments.find((segment) => segment.author === 'Марат Е.')!.id, messageId: null },
+    ]);
+    expect(rows.map((row) => [row.relation, row.findingIds])).toEqual([
+      ['author', ['F1']],
+      ['holder', ['F2']],
+    ]);
+  });
+
   it('a PDF with no author or sender in its data: held only', async () => {
     const doc = await extract(readFileSync(LEAFLET), 'listovka.pdf', 'application/pdf', 'e');
     const relations = personRelations([subject, channel], [doc], []);
@@ -130,10 +150,10 @@ describe('per-person rows', () => {
     const doc = await extract(TELEGRAM_JSON, 'result.json', 'application/json', 'a');
     const relations = personRelations([subject], [doc], []);
     const rows = personRows('P1', relations, [
-      { id: 'F1', documentId: doc.id, messageId: '2' },
-      { id: 'F2', documentId: doc.id, messageId: '4' },
-      { id: 'F3', documentId: doc.id, messageId: '3' },
-      { id: 'F4', documentId: 'other', messageId: '2' },
+      { id: 'F1', documentId: doc.id, segmentId: 'm2', messageId: '2' },
+      { id: 'F2', documentId: doc.id, segmentId: 'm4', messageId: '4' },
+      { id: 'F3', documentId: doc.id, segmentId: 'm3', messageId: '3' },
+      { id: 'F4', documentId: 'other', segmentId: 'm2', messageId: '2' },
     ]);
     expect(rows.map((row) => [row.relation, row.relations.length, row.findingIds])).toEqual([
       ['author', 1, ['F1']],

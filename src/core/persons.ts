@@ -54,6 +54,11 @@ export interface PersonRelation {
   readonly evidenceSha256: string;
   /** The message concerned (for `reacted`: the message reacted to); absent for the whole document. */
   readonly messageId?: string;
+  /**
+   * A part of a document the source names as this person's (a transcript cue's speaker, a DOCX
+   * comment or revision author); absent otherwise.
+   */
+  readonly segmentId?: string;
   /** What the relation rests on: the export's field and value, or the examiner's reason. */
   readonly basis: string;
   /** `data` when derived from the export; `examiner` when set by hand (who in `actor`). */

@@ -33,7 +33,7 @@ export const personRelationLabel = (labels: ConclusionLabels, relation: string) 
 
 /** One place of a person's relation: evidence, message, what it rests on, and who set it when the examiner did. */
 export function personPlaceText(labels: ConclusionLabels, place: PersonView['rows'][number]['places'][number]): string {
-  const where = `${place.evidenceName}${place.messageId !== null ? ` #${place.messageId}` : ''}`;
+  const where = `${place.evidenceName}${place.messageId !== null ? ` #${place.messageId}` : place.segmentId !== null ? ` (${place.segmentId})` : ''}`;
   return `${where} — ${place.basis}${place.by === 'examiner' ? ` (${label(labels, 'personSetByExaminer')}: ${place.actor ?? ''})` : ''}`;
 }
 

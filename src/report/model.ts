@@ -100,7 +100,7 @@ export interface PersonView {
   readonly rows: readonly {
     readonly relation: PersonRelationKind;
     readonly count: number;
-    readonly places: readonly { readonly evidenceName: string; readonly documentId: string; readonly messageId: string | null; readonly basis: string; readonly by: 'data' | 'examiner'; readonly actor: string | null }[];
+    readonly places: readonly { readonly evidenceName: string; readonly documentId: string; readonly messageId: string | null; readonly segmentId: string | null; readonly basis: string; readonly by: 'data' | 'examiner'; readonly actor: string | null }[];
     readonly findingIds: readonly string[];
     /** True for every relation but `author`: the findings in these places are not the person's words. */
     readonly notTheirWords: boolean;
@@ -382,7 +382,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
 
 /** The per-person table: each person's relations grouped by kind, with the accepted findings in each. */
 function personViews(inputs: ConclusionInputs, accepted: readonly FindingView[]): PersonView[] {
-  const locations = accepted.map((finding) => ({ id: finding.id, documentId: finding.documentId, messageId: finding.messageId }));
+  const locations = accepted.map((finding) => ({ id: finding.id, documentId: finding.documentId, segmentId: finding.segmentId, messageId: finding.messageId }));
   return inputs.persons.map((person) => ({
     id: person.id,
     name: person.name,
@@ -391,7 +391,7 @@ function personViews(inputs: ConclusionInputs, accepted: readonly FindingView[])
     rows: personRows(person.id, inputs.personRelations, locations).map((row) => ({
       relation: row.relation,
       count: row.relations.length,
-      places: row.relations.map((relation) => ({ evidenceName: relation.evidenceName, documentId: relation.documentId, messageId: relation.messageId ?? null, basis: relation.basis, by: relation.by, actor: relation.actor ?? null })),
+      places: row.relations.map((relation) => ({ evidenceName: relation.evidenceName, documentId: relation.documentId, messageId: relation.messageId ?? null, segmentId: relation.segmentId ?? null, basis: relation.basis, by: relation.by, actor: relation.actor ?? null })),
       findingIds: row.findingIds,
       notTheirWords: row.relation !== 'author',
     })),

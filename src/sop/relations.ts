@@ -34,11 +34,21 @@ class RelationSet {
   private readonly byKey = new Map<string, PersonRelation>();
   constructor(private readonly doc: SozDocument) {}
 
-  add(personIds: readonly string[], relation: PersonRelationKind, messageId: string | undefined, basis: string): void {
+  add(personIds: readonly string[], relation: PersonRelationKind, messageId: string | undefined, basis: string, segmentId?: string): void {
     for (const personId of personIds) {
-      const key = `${personId}\u0000${messageId ?? ''}\u0000${relation}`;
+      const key = `${personId}\u0000${messageId ?? ''}\u0000${segmentId ?? ''}\u0000${relation}`;
       if (this.byKey.has(key)) continue;
-      this.byKey.set(key, { personId, relation, documentId: this.doc.id, evidenceName: this.doc.evidenceName, evidenceSha256: this.doc.evidenceSha256, ...(messageId !== undefined ? { messageId } : {}), basis, by: 'data' });
+      this.byKey.set(key, {
+        personId,
+        relation,
+        documentId: this.doc.id,
+        evidenceName: this.doc.evidenceName,
+        evidenceSha256: this.doc.evidenceSha256,
+        ...(messageId !== undefined ? { messageId } : {}),
+        ...(segmentId !== undefined ? { segmentId } : {}),
+        basis,
+        by: 'data',
+      });
     }
   }
 
@@ -108,6 +118,7 @@ export function compareRelations(a: PersonRelation, b: PersonRelation): number {
     compareCodeUnits(a.evidenceName, b.evidenceName) ||
     compareCodeUnits(a.documentId, b.documentId) ||
     compareIds(a.messageId ?? '', b.messageId ?? '') ||
+    compareCodeUnits(a.segmentId ?? '', b.segmentId ?? '') ||
     PERSON_RELATIONS.indexOf(a.relation) - PERSON_RELATIONS.indexOf(b.relation)
   );
 }
@@ -115,8 +126,10 @@ export function compareRelations(a: PersonRelation, b: PersonRelation): number {
 /**
  * Every relation of the persons to the documents: derived from the data, then for each person,
  * document and message the examiner set, the examiner's relation replaces the derived ones
- * (`none` removes them). A document with no message (PDF, DOCX, text…) has no sender in the data:
- * each person is its holder only until the examiner says otherwise.
+ * (`none` removes them; a whole-document setting replaces the parts named as the person's too). A
+ * document with no message (PDF, DOCX, text…) has no sender in the data: each person is its holder
+ * only until the examiner says otherwise, and the author of the parts the source names as theirs
+ * (transcript speakers, DOCX comment and revision authors).
  */
 export function personRelations(persons: readonly PersonRecord[], documents: readonly SozDocument[], overrides: readonly RelationOverride[]): PersonRelation[] {
   const personsOf = personMatcher(persons);
@@ -126,14 +139,18 @@ export function personRelations(persons: readonly PersonRecord[], documents: rea
       derived.push(...chatRelations(doc, personsOf));
       continue;
     }
-    const holders = new RelationSet(doc);
-    holders.add(
+    const found = new RelationSet(doc);
+    const named = doc.segments.filter((segment) => segment.author !== undefined && segment.author !== '');
+    for (const segment of named) found.add(personsOf({ name: segment.author! }), 'author', undefined, `${segment.anchor.part} ${segment.id} is named as by ${segment.author!}`, segment.id);
+    found.add(
       persons.map((person) => person.id),
       'holder',
       undefined,
-      `${doc.format} file with no author or sender in the data: held only, unless the examiner establishes otherwise`,
+      named.length > 0
+        ? `${doc.format} file: only the parts named as by a person have an author in the data; otherwise held only, unless the examiner establishes otherwise`
+        : `${doc.format} file with no author or sender in the data: held only, unless the examiner establishes otherwise`,
     );
-    derived.push(...holders.values());
+    derived.push(...found.values());
   }
   const sameTarget = (relation: PersonRelation, override: RelationOverride) => relation.personId === override.personId && relation.documentId === override.documentId && relation.messageId === override.messageId;
   const kept = derived.filter((relation) => !overrides.some((override) => sameTarget(relation, override)));
@@ -162,6 +179,7 @@ export function personRelations(persons: readonly PersonRecord[], documents: rea
 export interface FindingLocation {
   readonly id: string;
   readonly documentId: string;
+  readonly segmentId: string;
   readonly messageId: string | null;
 }
 
@@ -175,17 +193,18 @@ export interface PersonRow {
 
 /**
  * A person's relations grouped by kind (in `PERSON_RELATIONS` order, empty kinds left out), with the
- * findings that fall in each: a finding in a message goes under the person's relation to that
- * message; a finding elsewhere in a document under their relation to the whole document
+ * findings that fall in each: a finding in a message (or a part named as the person's) goes under
+ * the person's relation to it; a finding elsewhere in a document under their relation to the whole document
  * (`recipient`, `holder`). A message they reacted to is never counted as their words.
  */
 export function personRows(personId: string, relations: readonly PersonRelation[], findings: readonly FindingLocation[]): PersonRow[] {
   const own = relations.filter((relation) => relation.personId === personId);
   const placed = new Map<string, PersonRelationKind>();
   for (const finding of findings) {
-    const inMessage = own.find((relation) => relation.documentId === finding.documentId && relation.messageId !== undefined && relation.messageId === finding.messageId);
-    const inDocument = own.find((relation) => relation.documentId === finding.documentId && relation.messageId === undefined);
-    const relation = inMessage ?? inDocument;
+    const sameDocument = own.filter((relation) => relation.documentId === finding.documentId);
+    const inPart = sameDocument.find((relation) => (relation.messageId !== undefined && relation.messageId === finding.messageId) || relation.segmentId === finding.segmentId);
+    const inDocument = sameDocument.find((relation) => relation.messageId === undefined && relation.segmentId === undefined);
+    const relation = inPart ?? inDocument;
     if (relation) placed.set(finding.id, relation.relation);
   }
   return PERSON_RELATIONS.map((relation) => ({

@@ -9,7 +9,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** One relation as a terminal line: relation, place, basis, and who set it when the examiner did. */
 function relationLine(relation: PersonRelation): string {
-  const place = `${relation.evidenceName}${relation.messageId !== undefined ? ` #${relation.messageId}` : ''}`;
+  const place = `${relation.evidenceName}${relation.messageId !== undefined ? ` #${relation.messageId}` : relation.segmentId !== undefined ? ` (${relation.segmentId})` : ''}`;
   return `  ${relation.relation}: ${place} — ${relation.basis}${relation.by === 'examiner' ? ` (set by ${relation.actor ?? 'the examiner'})` : ''}`;
 }
 
