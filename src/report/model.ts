@@ -22,7 +22,7 @@ import type { PersonRecord, PersonRelation, PersonRelationKind } from '../core/p
 import { personRows } from '../sop/relations.js';
 
 /** Schema tag of the model; bump when its shape changes. */
-export const CONCLUSION_SCHEMA = 'soz.conclusion/2';
+export const CONCLUSION_SCHEMA = 'soz.conclusion/3';
 
 /** Value of the `translator` field of the language step that says no translator took part. */
 export const NO_TRANSLATOR = '-';
