@@ -13,6 +13,7 @@ import type { SopStepRecord } from '../src/core/examiner.js';
 import { assembleConclusion } from '../src/report/model.js';
 import { checkReportDigest, renderMarkdownConclusion } from '../src/report/markdown.js';
 import { renderHtmlConclusion } from '../src/report/html.js';
+import { conclusionOutline } from '../src/report/outline.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { sopStatus } from '../src/sop/engine.js';
 import { loadLiability, loadProcedure } from '../src/sop/data.js';
@@ -143,6 +144,23 @@ describe('conclusion golden files', () => {
       }
     }
   }
+
+  it('PDF and DOCX outline: the per-person table, marking what is not the person\'s words', () => {
+    const lines = conclusionOutline(model('en', 'recorded'), readLabels('en')).flatMap((block) => (block.kind === 'text' || block.kind === 'heading' ? [block.text] : []));
+    const at = lines.indexOf('Persons of interest: what each wrote, forwarded, reacted to, received and only held');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 2, at + 11)).toEqual([
+      'P1 Subject S. (fictional) — accounts in the evidence: subj_s. The order names the account',
+      'reacted to (like, emoji): 1',
+      'post|1.txt #7 — reaction 👍 by subj_s on message 7',
+      "Accepted findings there: F000000000001, F000000000004 — not this person's words",
+      'received (member of the chat): 1',
+      'post|1.txt — member of the chat',
+      'P2 Neighbour N. (fictional) — accounts in the evidence: +996 000 000. Phone book of the seized phone',
+      'authored: 1',
+      'post|1.txt #7 — The seizure protocol names the phone as theirs (set by the examiner: Examiner X)',
+    ]);
+  });
 
   it('labels: every language has exactly the English keys, each non-empty', () => {
     const reference = Object.keys(readLabels('en')).sort();
