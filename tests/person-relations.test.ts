@@ -8,6 +8,7 @@ import type { PersonRecord, PersonRelation, RelationOverride } from '../src/core
 import { collectDocuments, DEFAULT_LIMITS, inputFromBytes } from '../src/ingest/adapter.js';
 import { adapterFor } from '../src/ingest/registry.js';
 import { personRelations, personRows } from '../src/sop/relations.js';
+import { selectSegments } from '../src/analysis/filters.js';
 
 const LEAFLET = new URL('../corpora/practice/ru-grey-stone/materials/listovka.pdf', import.meta.url).pathname;
 
@@ -99,6 +100,8 @@ describe('relations derived from the data', () => {
     const reaction = doc.segments.find((segment) => segment.message?.role === 'reaction');
     expect(reaction?.message).toMatchObject({ author: { name: 'Тимур Д.' }, reactionTo: '1' });
     expect(lines(personRelations([subject], [doc], []))).toEqual(['recipient', 'reacted #1']);
+    // --role reaction --author "Тимур Д." selects the reaction record, as for Telegram.
+    expect(selectSegments([doc], { roles: ['reaction'], authors: ['Тимур Д.'] }).segments.map((ref) => ref.segment.id)).toEqual(['m1.r0']);
   });
 
   it('a transcript: the speaker of each cue is its author; the file is held', async () => {
