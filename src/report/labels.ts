@@ -190,6 +190,17 @@ export const conclusionLabelsSchema = z.strictObject({
   relation_unknown: text,
   relationNotRecorded: text,
   rabatStatement: text,
+  location: text,
+  matchedForm: text,
+  rule: text,
+  lexiconNote: text,
+  reviewUnit: text,
+  digestLine: text,
+  tocHeading: text,
+  appendixE: text,
+  toExcerpt: text,
+  excerptClipped: text,
+  fragmentsInExcerpt: text,
   /** Whose words a fragment is (`Voice`). */
   voices: z.record(z.enum(VOICES), text),
   /** What weighs against reading a fragment as own assertion (`Countervailing`). */
