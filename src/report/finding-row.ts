@@ -11,6 +11,7 @@ import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import type { ConclusionLabels } from './labels.js';
 import type { FindingView } from './model.js';
+import type { SourceExcerpt } from './excerpts.js';
 import { mediaPlaceText } from './media-summary.js';
 
 /** The labelled lines of one candidate; `null` where there is nothing to say. */
@@ -92,6 +93,18 @@ export function findingUnits(findings: readonly FindingView[], labels: Conclusio
     const where = first.messageId !== null ? `${labels.message} ${first.messageId}` : first.page !== null ? `${labels.page} ${first.page}` : `${labels.segment} ${first.segmentId}`;
     return { unit, title: `${labels.reviewUnit}: ${where} — ${first.evidenceName} (${first.documentId})`, findings: members };
   });
+}
+
+/** A source excerpt as plain text: heading, where it is, and the text with each fragment as ⟦…⟧ and its ids. */
+export function excerptView(excerpt: SourceExcerpt, labels: ConclusionLabels): { title: string; meta: string; text: string } {
+  const where = excerpt.messageId !== null ? `${labels.message} ${excerpt.messageId}` : excerpt.page !== null ? `${labels.page} ${excerpt.page}` : `${labels.document} ${excerpt.documentId}`;
+  const people = [excerpt.author !== null ? `${labels.author}: ${excerpt.author}` : null, excerpt.originalAuthor !== null ? `${labels.originalAuthor}: ${excerpt.originalAuthor}` : null].filter((part) => part !== null);
+  const body = excerpt.parts.map((part) => (part.findingIds.length > 0 ? `⟦${part.text}⟧(${part.findingIds.join(', ')})` : part.text)).join('');
+  return {
+    title: `${where} — ${excerpt.evidenceName}`,
+    meta: [`${excerpt.documentId}, ${labels.offsets} [${excerpt.range[0]}, ${excerpt.range[1]})`, ...people].join('; '),
+    text: `${excerpt.clipped.before ? `${labels.excerptClipped} ` : ''}${body}${excerpt.clipped.after ? ` ${labels.excerptClipped}` : ''}`,
+  };
 }
 
 /** HTML anchor ids of a finding's row and of a unit's source excerpt (letters, digits, hyphens only). */

@@ -10,7 +10,8 @@ import type { StepState } from '../sop/engine.js';
 import { PROFILE_CATEGORIES } from '../analysis/profile.js';
 import type { ConclusionLabels, LabelKey } from './labels.js';
 import type { FindingView } from './model.js';
-import { excerptAnchor, findingRow, findingUnits, rowAnchor } from './finding-row.js';
+import type { SourceExcerpt } from './excerpts.js';
+import { excerptAnchor, excerptView, findingRow, findingUnits, rowAnchor } from './finding-row.js';
 import type { MediaSummary } from './media-summary.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 
@@ -58,6 +59,7 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('relationLabel', (relation: ItemRelation | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('row', (finding: FindingView) => findingRow(finding, labels));
   handlebars.registerHelper('units', (findings: readonly FindingView[]) => findingUnits(findings, labels));
+  handlebars.registerHelper('excerptView', (excerpt: SourceExcerpt) => excerptView(excerpt, labels));
   handlebars.registerHelper('rowAnchor', (findingId: string) => rowAnchor(findingId));
   handlebars.registerHelper('excerptAnchor', (unit: string) => excerptAnchor(unit));
   handlebars.registerHelper('profileCategory', (category: string) => format.cell(profileCategoryLabel(labels, category)));

@@ -7,7 +7,7 @@ import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, profileCategoryLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { FindingRow } from './finding-row.js';
-import { findingRow, findingUnits } from './finding-row.js';
+import { excerptView, findingRow, findingUnits } from './finding-row.js';
 import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
 import { selectionSentence } from './selection.js';
@@ -201,6 +201,14 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   if (model.unreviewed.length > 0) {
     heading(t('appendixD'), 2);
     findingUnitBlocks(model.unreviewed, 0);
+  }
+  if (model.excerpts.length > 0) {
+    heading(t('appendixE'), 2);
+    for (const excerpt of model.excerpts) {
+      const view = excerptView(excerpt, labels);
+      text(`${view.title} (${view.meta})`, { bold: true, size: 'small' });
+      text(view.text, { size: 'small', indent: 1 });
+    }
   }
 
   return blocks;
