@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { COUNTERVAILING, VOICES } from '../src/core/finding.js';
 import { LEXICON_CATEGORIES } from '../src/analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../src/analysis/matcher.js';
-import { PROFILE_CATEGORIES } from '../src/analysis/profile.js';
+import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../src/analysis/profile.js';
 import { createPdfAdapter } from '../src/ingest/pdf.js';
 import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../src/ingest/adapter.js';
 import type { OutlineBlock } from '../src/report/outline.js';
@@ -23,7 +23,7 @@ import { conclusionFixture } from './support/conclusion-fixture.js';
 
 const TEMPLATES = new URL('../templates/', import.meta.url).pathname;
 const template = (format: 'md' | 'html') => readFileSync(join(TEMPLATES, `conclusion.${format}.hbs`), 'utf8');
-const CODES = [...VOICES, ...COUNTERVAILING, ...LEXICON_CATEGORIES, ...RULE_ORIGIN_KINDS, ...PROFILE_CATEGORIES];
+const CODES = [...VOICES, ...COUNTERVAILING, ...LEXICON_CATEGORIES, ...RULE_ORIGIN_KINDS, ...PROFILE_CATEGORIES, ...PROFILE_UNITS];
 
 /** The text of an outline, as PDF and DOCX print it. */
 function outlineText(blocks: readonly OutlineBlock[]): string {

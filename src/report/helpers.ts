@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import type { ItemRelation, RabatField } from '../core/examiner.js';
 import type { MediaPlace } from '../core/finding.js';
 import type { StepState } from '../sop/engine.js';
-import { PROFILE_CATEGORIES } from '../analysis/profile.js';
+import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import type { ConclusionLabels, LabelKey } from './labels.js';
 import type { FindingView } from './model.js';
 import type { SourceExcerpt } from './excerpts.js';
@@ -39,6 +39,12 @@ export function profileCategoryLabel(labels: ConclusionLabels, category: string)
   return known ? labels.profileCategories[known] : category;
 }
 
+/** Label of what a profile row counts; a unit soz does not know is printed as recorded. */
+export function profileUnitLabel(labels: ConclusionLabels, unit: string): string {
+  const known = PROFILE_UNITS.find((candidate) => candidate === unit);
+  return known ? labels.profileUnits[known] : unit;
+}
+
 /** Label of the relation of the person concerned to an item; `null` (not recorded) has its own. */
 export const relationLabel = (labels: ConclusionLabels, relation: ItemRelation | null) => labels[relation === null ? 'relationNotRecorded' : (`relation_${relation}` as const)];
 
@@ -62,6 +68,7 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('excerptView', (excerpt: SourceExcerpt) => excerptView(excerpt, labels));
   handlebars.registerHelper('rowAnchor', (findingId: string) => rowAnchor(findingId));
   handlebars.registerHelper('excerptAnchor', (unit: string) => excerptAnchor(unit));
+  handlebars.registerHelper('profileUnit', (unit: string) => format.cell(profileUnitLabel(labels, unit)));
   handlebars.registerHelper('profileCategory', (category: string) => format.cell(profileCategoryLabel(labels, category)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));

@@ -5,7 +5,7 @@
  */
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
-import { kindLabel, label, profileCategoryLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
+import { kindLabel, label, profileCategoryLabel, profileUnitLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { FindingRow } from './finding-row.js';
 import { excerptView, findingRow, findingUnits } from './finding-row.js';
 import type { ConclusionModel, FindingView } from './model.js';
@@ -131,7 +131,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   if (model.profile) {
     heading(`2.4 ${t('profileHeading')}`, 3);
     text(t('profileIntro'), { size: 'smaller' });
-    for (const row of model.profile) text(`${row.unit} ${row.key} (${row.tokens}): ${row.rates.map((rate) => `${profileCategoryLabel(labels, rate.category)} ${rate.rate}`).join('; ')}`, { size: 'smaller' });
+    for (const row of model.profile) text(`${profileUnitLabel(labels, row.unit)} ${row.key} (${row.tokens}): ${row.rates.map((rate) => `${profileCategoryLabel(labels, rate.category)} ${rate.rate}`).join('; ')}`, { size: 'smaller' });
   }
   heading(`2.5 ${t('sopHeading')}`, 3);
   text(`${model.procedure.title} — ${model.procedure.id} ${model.procedure.version}`, { size: 'smaller' });

@@ -111,7 +111,7 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
     findings: recorded ? [...findings, added] : findings,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
-    itemRelations: recorded ? [{ evidenceSha256: hex('a'), relation: 'forwarded' as const, note: 'The export names the channel as the original author', actor: 'Examiner X' }] : [],
+    itemRelations: recorded ? [{ evidenceSha256: hex('a'), relation: 'forwarded' as const, note: 'The export names the channel it came from', actor: 'Examiner X' }] : [],
     decisions: [
       { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside the marks of a cited post' },
       { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },
