@@ -18,6 +18,8 @@ import { conclusionOutline } from '../src/report/outline.js';
 import { renderMarkdownConclusion } from '../src/report/markdown.js';
 import { renderHtmlConclusion } from '../src/report/html.js';
 import { renderPdfConclusion } from '../src/report/pdf.js';
+import { renderDocxConclusion } from '../src/report/docx.js';
+import JSZip from 'jszip';
 import { readLabels } from '../src/pipeline/report.js';
 import { conclusionFixture } from './support/conclusion-fixture.js';
 
@@ -93,6 +95,16 @@ describe('candidate rows', () => {
       }
     });
   }
+
+  it('the DOCX carries the original author and the rows of the appendices', async () => {
+    const labels = readLabels('ky');
+    const bytes = await renderDocxConclusion(conclusionFixture('ky', 'recorded'), labels);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`${labels.originalAuthor}: Channel C (fictional)`);
+    expect(text).toContain(labels.voices.forwarded);
+    expect(text).toContain('F000000000003');
+  });
 
   it('the PDF carries the original author and the rows of the appendices', async () => {
     const model = conclusionFixture('ru', 'recorded');
