@@ -147,7 +147,7 @@ describe('the complete path gives a final conclusion backed by the log', () => {
       expect(md).toMatch(new RegExp(`\\| post\\\\_ky\\.txt \\| ${labels['relation_forwarded']!.replace(/[()]/g, '\\$&')} \\| The export shows a forwarded post \\(fictional\\) \\(`));
       // Review summary and the examiner's change of voice, with its reason.
       expect(md).toContain('inside quotation marks (fictional)');
-      expect(md).toMatch(/own → quotation/);
+      expect(md).toContain(`${labels.voices.own} → ${labels.voices.quotation}`);
 
       const html = readFileSync(join(dir, 'reports', `report.${language}.html`), 'utf8');
       expect(html).toContain(`<p class="final">${labels['finalMark']} — `);
@@ -237,7 +237,7 @@ describe('the complete path gives a final conclusion backed by the log', () => {
     await completeProcedure(dir, ids);
     await ok(['report', dir, '--final']);
     const md = readFileSync(join(dir, 'reports', 'report.en.md'), 'utf8');
-    expect(md).toContain(`- **${id}** — Form of address (fictional) (\`address\`, added by the examiner)`);
+    expect(md).toContain(`- **${id}** — address (added by the examiner: Form of address (fictional))`);
     expect(md).toContain(`The examiner added fragments soz did not offer: ${id}.`);
     expect(md).toContain(`⟦${word[0]}⟧`);
     const verified = await soz(['verify', dir]);

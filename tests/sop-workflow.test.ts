@@ -101,7 +101,7 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
     expect(md).toContain('Текст является информационным объявлением о собрании жильцов.');
     expect(md).toMatch(new RegExp(`Основан на фрагментах: ${ids[0]}`));
     expect(md).toMatch(/\*\*Эксперт отказался отвечать\*\*: Вопрос о правовой квалификации/);
-    expect(md).toMatch(new RegExp(`\\| ${ids[1]} \\| leaflet\\\\_ru\\.txt \\| .*⟦паспорт⟧.* \\| бытовое упоминание документа \\|`));
+    expect(md).toMatch(new RegExp(`- \\*\\*${ids[1]}\\*\\* — [^\\n]*\\n  - Контекст: [^\\n]*⟦паспорт⟧[^\\n]*\\n  - Место: leaflet\\\\_ru\\.txt[^\\n]*\\n(?:  - [^\\n]*\\n)*  - Обоснование эксперта: бытовое упоминание документа\\n`));
     expect(md).toMatch(/\| Говорящий \| совет жильцов \|/);
     for (const name of readdirSync(MATERIALS)) expect(md).toContain(fileSha256(join(MATERIALS, name)));
 

@@ -79,7 +79,8 @@ function emptyTally(): Tally {
 export type ProfileVoice = 'own' | 'forwarded' | 'quoted' | 'reaction';
 
 /** What a profile row describes. */
-export type ProfileUnit = 'author' | 'author-forwarded' | 'author-quoted' | 'document';
+export const PROFILE_UNITS = ['author', 'author-forwarded', 'author-quoted', 'document'] as const;
+export type ProfileUnit = (typeof PROFILE_UNITS)[number];
 
 /**
  * The pieces of a segment by voice: a forwarded message or a blockquote is wholly someone else's;

@@ -7,7 +7,11 @@ import Handlebars from 'handlebars';
 import type { ItemRelation, RabatField } from '../core/examiner.js';
 import type { MediaPlace } from '../core/finding.js';
 import type { StepState } from '../sop/engine.js';
+import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import type { ConclusionLabels, LabelKey } from './labels.js';
+import type { FindingView } from './model.js';
+import type { SourceExcerpt } from './excerpts.js';
+import { excerptAnchor, excerptView, findingRow, findingUnits, rowAnchor } from './finding-row.js';
 import type { MediaSummary } from './media-summary.js';
 import type { PersonView } from './model.js';
 import type { PersonRelationKind } from '../core/persons.js';
@@ -31,6 +35,18 @@ const STATE_KEYS: Readonly<Record<StepState, LabelKey>> = { done: 'stateDone', s
 export const kindLabel = (labels: ConclusionLabels, kind: 'automated' | 'examiner') => labels[kind === 'automated' ? 'kindAutomated' : 'kindExaminer'];
 export const stateLabel = (labels: ConclusionLabels, state: StepState) => labels[STATE_KEYS[state]];
 export const rabatLabel = (labels: ConclusionLabels, key: RabatField) => labels[`rabat_${key}` as const];
+/** Label of a profile category; a category soz does not know is printed as recorded. */
+export function profileCategoryLabel(labels: ConclusionLabels, category: string): string {
+  const known = PROFILE_CATEGORIES.find((candidate) => candidate === category);
+  return known ? labels.profileCategories[known] : category;
+}
+
+/** Label of what a profile row counts; a unit soz does not know is printed as recorded. */
+export function profileUnitLabel(labels: ConclusionLabels, unit: string): string {
+  const known = PROFILE_UNITS.find((candidate) => candidate === unit);
+  return known ? labels.profileUnits[known] : unit;
+}
+
 /** Label of the relation of the person concerned to an item; `null` (not recorded) has its own. */
 export const relationLabel = (labels: ConclusionLabels, relation: ItemRelation | null) => labels[relation === null ? 'relationNotRecorded' : (`relation_${relation}` as const)];
 /** Label of a person's relation to an item or message (`author`, `reacted`…). */
@@ -59,6 +75,13 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('relationLabel', (relation: ItemRelation | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('personRelationLabel', (relation: PersonRelationKind) => format.cell(personRelationLabel(labels, relation)));
   handlebars.registerHelper('personPlace', (place: PersonView['rows'][number]['places'][number]) => format.cell(personPlaceText(labels, place)));
+  handlebars.registerHelper('row', (finding: FindingView) => findingRow(finding, labels));
+  handlebars.registerHelper('units', (findings: readonly FindingView[]) => findingUnits(findings, labels));
+  handlebars.registerHelper('excerptView', (excerpt: SourceExcerpt) => excerptView(excerpt, labels));
+  handlebars.registerHelper('rowAnchor', (findingId: string) => rowAnchor(findingId));
+  handlebars.registerHelper('excerptAnchor', (unit: string) => excerptAnchor(unit));
+  handlebars.registerHelper('profileUnit', (unit: string) => format.cell(profileUnitLabel(labels, unit)));
+  handlebars.registerHelper('profileCategory', (category: string) => format.cell(profileCategoryLabel(labels, category)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
   return handlebars;

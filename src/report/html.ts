@@ -2,13 +2,12 @@
  * The HTML conclusion: one self-contained file (inline print CSS, no scripts, no external
  * resources; a Content-Security-Policy forbids loading or running anything). Every value is
  * HTML-escaped by Handlebars `{{…}}`; no template uses triple braces. The last line is an HTML
- * comment carrying the SHA-256 of every byte above it.
+ * comment carrying the SHA-256 of every byte above it (see `withDigestLine`).
  */
 import Handlebars from 'handlebars';
-import { sha256 } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
-import { DIGEST_LINE_PREFIX } from './markdown.js';
+import { withDigestLine } from './markdown.js';
 import type { ConclusionModel } from './model.js';
 import { recordText } from './record-text.js';
 
@@ -28,7 +27,5 @@ export function renderHtmlConclusion(model: ConclusionModel, template: string, l
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
   const render = handlebars.compile(template, { strict: false });
   const rendered = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{2,}/g, '\n');
-  const body = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
-  const digest = sha256(body);
-  return { text: `${body}<!-- ${DIGEST_LINE_PREFIX}${digest} -->\n`, digest };
+  return withDigestLine(rendered, labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
 }

@@ -2,14 +2,14 @@
  * The labels of a conclusion (`templates/<lang>/conclusion.yaml`): one schema every language file
  * must satisfy — every key present and non-empty, no other key — and the TypeScript type of the
  * labels derived from it. Groups keyed by a code list of soz (voices, counter-indicators,
- * categories, profile categories, rule kinds) follow that list, so a new code without its label
+ * categories, profile categories and units, rule kinds) follow that list, so a new code without its label
  * in every language fails `soz data validate`. Pure: reading the files is the pipeline's.
  */
 import { z } from 'zod';
 import { COUNTERVAILING, VOICES } from '../core/finding.js';
 import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
-import { PROFILE_CATEGORIES } from '../analysis/profile.js';
+import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import { PERSON_RELATIONS } from '../core/persons.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -202,6 +202,17 @@ export const conclusionLabelsSchema = z.strictObject({
   personSetByExaminer: text,
   /** A person's relation to an item or message (`PersonRelationKind`). */
   personRelations: z.record(z.enum(PERSON_RELATIONS), text),
+  location: text,
+  matchedForm: text,
+  rule: text,
+  lexiconNote: text,
+  reviewUnit: text,
+  digestLine: text,
+  tocHeading: text,
+  appendixE: text,
+  toExcerpt: text,
+  excerptClipped: text,
+  fragmentsInExcerpt: text,
   /** Whose words a fragment is (`Voice`). */
   voices: z.record(z.enum(VOICES), text),
   /** What weighs against reading a fragment as own assertion (`Countervailing`). */
@@ -210,6 +221,8 @@ export const conclusionLabelsSchema = z.strictObject({
   categories: z.record(z.enum(LEXICON_CATEGORIES), text),
   /** Categories of the psycholinguistic profile. */
   profileCategories: z.record(z.enum(PROFILE_CATEGORIES), text),
+  /** What a profile row counts: an author's own words, what they forwarded or quoted, a document. */
+  profileUnits: z.record(z.enum(PROFILE_UNITS), text),
   /** Which part of a lexicon entry matched (lemma, variant, form, pattern). */
   ruleKinds: z.record(z.enum(RULE_ORIGIN_KINDS), text),
 });

@@ -1,15 +1,12 @@
 /**
  * The Markdown conclusion: the reference text of the report. Its last line carries the SHA-256 of
- * every byte above it (`DIGEST_LINE_PREFIX`).
+ * every byte above it, introduced by the `digestLine` label of the report's language.
  */
 import { sha256 } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import type { ConclusionModel } from './model.js';
 import { recordText } from './record-text.js';
-
-/** The last line of every text report: the digest of all bytes before it. */
-export const DIGEST_LINE_PREFIX = 'Report digest (SHA-256 of all lines above this one): ';
 
 /** A table cell or inline text: evidence text can hold `|`, newlines and Markdown; none may break the layout. */
 export function markdownCell(value: unknown): string {
@@ -21,23 +18,26 @@ export function markdownCell(value: unknown): string {
 }
 
 /**
- * The examiner's answer as written (their own Markdown), with line ends normalised and any line
- * that could pose as a digest line defused.
+ * The examiner's answer as written (their own Markdown), with line ends normalised. No line of it
+ * can pose as the digest line, which is always the file's last.
  */
 export function markdownAnswer(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split('\n')
-    .map((line) => (line.startsWith(DIGEST_LINE_PREFIX.trim().slice(0, 13)) ? `\\${line}` : line))
-    .join('\n');
+  return text.replace(/\r\n?/g, '\n').trim();
 }
 
-/** Appends the digest line to a rendered body; returns the text and the digest. */
-export function withDigestLine(body: string): { text: string; digest: string } {
+/**
+ * Appends the digest line (`{prefix}: {digest}`, wrapped by `line` — an HTML comment in HTML) to a
+ * rendered body; returns the text and the digest.
+ */
+export function withDigestLine(body: string, prefix: string, line: (text: string) => string = (text) => text): { text: string; digest: string } {
   const normalised = body.endsWith('\n') ? body : `${body}\n`;
   const digest = sha256(normalised);
-  return { text: `${normalised}${DIGEST_LINE_PREFIX}${digest}\n`, digest };
+  return { text: `${normalised}${line(`${plainLine(prefix)}: ${digest}`)}\n`, digest };
+}
+
+/** A label kept on one line. */
+function plainLine(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Renders the conclusion model to Markdown with the template and labels; returns text and digest. */
@@ -45,18 +45,18 @@ export function renderMarkdownConclusion(model: ConclusionModel, template: strin
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   const render = handlebars.compile(template, { noEscape: true, strict: false });
   const body = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{3,}/g, '\n\n');
-  return withDigestLine(body);
+  return withDigestLine(body, labels.digestLine);
 }
 
 /**
- * Splits a text report into its body and the digest it claims, and checks them. The claimed digest
- * is the 64 hex digits after the prefix (an HTML report closes the line with ` -->`).
+ * Splits a text report into its body and the digest it claims, and checks them. The digest line is
+ * the file's last line, in any report language (and as written by earlier soz versions); the
+ * claimed digest is the last 64 hex digits on it.
  */
 export function checkReportDigest(text: string): { claimed: string | null; actual: string } {
-  const index = text.lastIndexOf(DIGEST_LINE_PREFIX);
-  if (index === -1) return { claimed: null, actual: sha256(text) };
-  const rest = text.slice(index + DIGEST_LINE_PREFIX.length);
-  const claimed = /^[0-9a-f]{64}/.exec(rest)?.[0] ?? rest.trim();
-  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const claimed = [...text.slice(lineStart, end).matchAll(/[0-9a-f]{64}/g)].at(-1)?.[0] ?? null;
+  if (claimed === null) return { claimed: null, actual: sha256(text) };
   return { claimed, actual: sha256(text.slice(0, lineStart)) };
 }

@@ -1,6 +1,8 @@
 import type { SelectionView } from './selection.js';
 import type { MediaSummary } from './media-summary.js';
 import { withMediaSummary } from './media-summary.js';
+import type { SourceExcerpt } from './excerpts.js';
+import { sourceExcerpts } from './excerpts.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
  * case's records. Every renderer (Markdown, HTML, PDF, DOCX) reads only this, so the four formats
@@ -65,6 +67,10 @@ export interface FindingView {
   /** The examiner's reason (accepted or rejected findings). */
   readonly decisionReason: string | null;
   readonly questionIds: readonly string[];
+  /** Which word form matched and by which rule of the lexicon entry (`kind text`), where known. */
+  readonly matched: { readonly form: string; readonly rule: string } | null;
+  /** Reviewable unit (one message, else one segment): the key of its source excerpt. */
+  readonly unit: string;
 }
 
 /** One question with everything the conclusion says about it. */
@@ -186,6 +192,8 @@ export interface ConclusionModel {
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
+  /** The source of every reviewable unit a candidate lies in, with the candidates marked (finding order). */
+  readonly excerpts: readonly SourceExcerpt[];
   readonly manifest: { readonly sha256: string; readonly data: readonly HashedFile[]; readonly inputs: readonly HashedFile[]; readonly outputs: readonly HashedFile[] };
 }
 
@@ -256,6 +264,8 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     citation,
     decisionReason: decision?.reason ?? null,
     questionIds: decision?.decision === 'accepted' ? decision.questionIds : [],
+    matched: finding.matched ?? null,
+    unit: finding.unit ?? `${finding.place.documentId}#${finding.place.messageId ?? finding.place.segmentId}`,
   };
 }
 
@@ -376,6 +386,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
     rejected,
     unreviewed,
+    excerpts: sourceExcerpts(inputs.documents.map(({ doc }) => doc), [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
   };
 }

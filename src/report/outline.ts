@@ -5,12 +5,13 @@
  */
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
-import { kindLabel, label, personPlaceText, personRelationLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
+import { kindLabel, label, personPlaceText, personRelationLabel, profileCategoryLabel, profileUnitLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
+import type { FindingRow } from './finding-row.js';
+import { excerptView, findingRow, findingUnits } from './finding-row.js';
 import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
-import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import { selectionSentence } from './selection.js';
-import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
+import { mediaSummaryText } from './media-summary.js';
 
 /** Relative text size; each renderer maps it to its own units. */
 export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
@@ -43,7 +44,21 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   const heading = (value: string, level: 1 | 2 | 3) => blocks.push({ kind: 'heading', text: value, level });
   const pair = (key: string, value: string | null) => text(`${key}: ${value ?? t('notRecorded')}`);
   const hash = (prefix: string, value: string, indent: OutlineIndent = 0) => blocks.push({ kind: 'hash', label: prefix, value, indent });
-  const kwic = (finding: FindingView, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: finding.left, actual: finding.actual, right: finding.right, indent });
+  const kwic = (row: FindingRow, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: row.kwic.left, actual: row.kwic.actual, right: row.kwic.right, indent });
+  /** Every candidate row the same way, grouped by reviewable unit: accepted, rejected or unreviewed. */
+  const findingUnitBlocks = (findings: readonly FindingView[], indent: 0 | 1) => {
+    const inner: OutlineIndent = indent === 0 ? 1 : 2;
+    for (const unit of findingUnits(findings, labels)) {
+      text(unit.title, { bold: true, size: 'small', indent });
+      for (const finding of unit.findings) {
+        const row = findingRow(finding, labels);
+        text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
+        kwic(row, inner);
+        for (const line of [row.place, row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
+        if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
+      }
+    }
+  };
   const space = () => blocks.push({ kind: 'space' });
 
   const record = recordText(model, labels);
@@ -122,21 +137,12 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   for (const object of model.objects) {
     text(object.evidenceName, { bold: true });
     hash('SHA-256:', object.evidenceSha256);
-    for (const finding of object.findings) {
-      text(`${finding.id} — ${finding.reason} (${finding.category}${finding.analysis === EXAMINER_ANALYSIS ? `, ${t('addedByExaminer')}` : ''})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
-      kwic(finding, 2);
-      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}${finding.media ? `, ${mediaPlaceText(finding.media, t)}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
-      text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });
-      if (finding.voiceChange) text(`${t('voiceChanged')}: ${finding.voiceChange.from} → ${finding.voice} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}`, { size: 'smaller', indent: 2 });
-      if (finding.mainstreamMeaning) text(`${t('mainstreamMeaning')}: ${finding.mainstreamMeaning}`, { size: 'smaller', indent: 2 });
-      if (finding.citation) text(`${t('citation')}: ${finding.citation}`, { size: 'smaller', indent: 2 });
-      text(`${t('examinerReason')}: ${finding.decisionReason ?? ''}`, { size: 'smaller', indent: 2 });
-    }
+    findingUnitBlocks(object.findings, 1);
   }
   if (model.profile) {
     heading(`2.4 ${t('profileHeading')}`, 3);
     text(t('profileIntro'), { size: 'smaller' });
-    for (const row of model.profile) text(`${row.unit} ${row.key} (${row.tokens}): ${row.rates.map((rate) => `${rate.category} ${rate.rate}`).join('; ')}`, { size: 'smaller' });
+    for (const row of model.profile) text(`${profileUnitLabel(labels, row.unit)} ${row.key} (${row.tokens}): ${row.rates.map((rate) => `${profileCategoryLabel(labels, rate.category)} ${rate.rate}`).join('; ')}`, { size: 'smaller' });
   }
   heading(`2.5 ${t('sopHeading')}`, 3);
   text(`${model.procedure.title} — ${model.procedure.id} ${model.procedure.version}`, { size: 'smaller' });
@@ -202,16 +208,17 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   for (const file of [...model.manifest.data, ...model.templates, ...model.manifest.outputs]) hash(`${file.path}:`, file.sha256);
   heading(t('appendixC'), 2);
   if (model.rejected.length === 0) text(t('noneRejected'));
-  for (const finding of model.rejected) {
-    text(`${finding.id} — ${finding.evidenceName} (${finding.category})`, { bold: true, size: 'small' });
-    kwic(finding, 1);
-    text(`${t('examinerReason')}: ${finding.decisionReason ?? ''}`, { size: 'smaller', indent: 1 });
-  }
+  findingUnitBlocks(model.rejected, 0);
   if (model.unreviewed.length > 0) {
     heading(t('appendixD'), 2);
-    for (const finding of model.unreviewed) {
-      text(`${finding.id} — ${finding.evidenceName} (${finding.category})`, { bold: true, size: 'small' });
-      kwic(finding, 1);
+    findingUnitBlocks(model.unreviewed, 0);
+  }
+  if (model.excerpts.length > 0) {
+    heading(t('appendixE'), 2);
+    for (const excerpt of model.excerpts) {
+      const view = excerptView(excerpt, labels);
+      text(`${view.title} (${view.meta})`, { bold: true, size: 'small' });
+      text(view.text, { size: 'small', indent: 1 });
     }
   }
 

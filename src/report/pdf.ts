@@ -15,6 +15,7 @@ import type { ConclusionModel } from './model.js';
 import type { OutlineIndent, OutlineSize } from './outline.js';
 import { conclusionOutline } from './outline.js';
 import { pageMark } from './record-text.js';
+import { withEmojiNames } from './glyphs.js';
 import { modelDigest } from './model.js';
 
 const require = createRequire(import.meta.url);
@@ -36,10 +37,13 @@ export function pdfDate(model: ConclusionModel): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** Strips control and bidi-override characters, which a PDF would show as boxes or misorder. */
+/**
+ * Strips control and bidi-override characters, which a PDF would show as boxes or misorder, and
+ * writes pictographs the font lacks as their Unicode names (see `glyphs.ts`).
+ */
 function clean(value: unknown): string {
   // eslint-disable-next-line no-control-regex -- stripping control and bidi characters is the point
-  return String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  return withEmojiNames(String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ''));
 }
 
 /** Renders the conclusion model to PDF bytes; same model and labels → same bytes. */

@@ -1,0 +1,88 @@
+/**
+ * Source excerpts of a conclusion: for every reviewable unit (one message, else one segment) a
+ * candidate lies in, the unit's text with every candidate in it marked, so a reader can see each
+ * fragment where it stands. Pure; offsets are 0-based UTF-16 code units of the document text.
+ */
+import type { SozDocument } from '../core/document.js';
+import type { FindingView } from './model.js';
+
+/** Longest excerpt kept whole; a longer unit keeps this margin around its candidates. */
+const WHOLE_UNTIL = 1500;
+const MARGIN = 400;
+
+/** One piece of an excerpt: plain text, or text inside the candidates listed. */
+export interface ExcerptPart {
+  readonly text: string;
+  readonly findingIds: readonly string[];
+}
+
+/** The source of one reviewable unit, with its candidates marked. */
+export interface SourceExcerpt {
+  readonly unit: string;
+  readonly evidenceName: string;
+  readonly documentId: string;
+  readonly page: number | null;
+  readonly messageId: string | null;
+  readonly author: string | null;
+  readonly originalAuthor: string | null;
+  /** `[start, end)` of the excerpt in the document text. */
+  readonly range: readonly [number, number];
+  /** Whether text of the unit was left out before or after the excerpt. */
+  readonly clipped: { readonly before: boolean; readonly after: boolean };
+  readonly parts: readonly ExcerptPart[];
+}
+
+/** An offset moved off the second half of a surrogate pair, so no character is cut. */
+function wholeCharacter(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff && offset > 0 ? offset - 1 : offset;
+}
+
+/** The pieces of `text[start, end)` cut at every candidate's start and end. */
+function markedParts(text: string, start: number, end: number, findings: readonly FindingView[]): ExcerptPart[] {
+  const cuts = new Set([start, end]);
+  for (const finding of findings) {
+    for (const at of finding.range) if (at > start && at < end) cuts.add(at);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const parts: ExcerptPart[] = [];
+  for (let index = 0; index + 1 < points.length; index += 1) {
+    const [from, to] = [points[index]!, points[index + 1]!];
+    const findingIds = findings.filter((finding) => finding.range[0] <= from && to <= finding.range[1]).map((finding) => finding.id);
+    parts.push({ text: text.slice(from, to), findingIds });
+  }
+  return parts;
+}
+
+/** The excerpt of each unit the findings lie in, in the order the units first occur. */
+export function sourceExcerpts(documents: readonly SozDocument[], findings: readonly FindingView[]): SourceExcerpt[] {
+  const byUnit = new Map<string, FindingView[]>();
+  for (const finding of findings) byUnit.set(finding.unit, [...(byUnit.get(finding.unit) ?? []), finding]);
+  const excerpts: SourceExcerpt[] = [];
+  for (const [unit, members] of byUnit) {
+    const first = members[0]!;
+    const doc = documents.find((candidate) => candidate.id === first.documentId);
+    const segments = doc?.segments.filter((segment) => members.some((finding) => finding.segmentId === segment.id)) ?? [];
+    if (!doc || segments.length === 0) continue;
+    const unitStart = Math.min(...segments.map((segment) => segment.range[0]));
+    const unitEnd = Math.max(...segments.map((segment) => segment.range[1]));
+    const marksStart = Math.min(...members.map((finding) => finding.range[0]));
+    const marksEnd = Math.max(...members.map((finding) => finding.range[1]));
+    const whole = unitEnd - unitStart <= WHOLE_UNTIL;
+    const start = whole ? unitStart : wholeCharacter(doc.text, Math.max(unitStart, marksStart - MARGIN));
+    const end = whole ? unitEnd : wholeCharacter(doc.text, Math.min(unitEnd, marksEnd + MARGIN));
+    excerpts.push({
+      unit,
+      evidenceName: first.evidenceName,
+      documentId: first.documentId,
+      page: first.page,
+      messageId: first.messageId,
+      author: first.author,
+      originalAuthor: first.originalAuthor,
+      range: [start, end],
+      clipped: { before: start > unitStart, after: end < unitEnd },
+      parts: markedParts(doc.text, start, end, members),
+    });
+  }
+  return excerpts;
+}

@@ -1,0 +1,112 @@
+/**
+ * One candidate row as every format prints it, in the report's language: what it is, its place
+ * (evidence file, document, page or message, line, character range), author and original author
+ * as separate fields, voice, counter-indicators, the matched form and rule, notes and the
+ * examiner's decision. Codes (voices, counter-indicators, categories, rule kinds) become labels;
+ * a category the examiner named in their own words is printed as written. Rows of one reviewable
+ * unit (a message) are grouped. Pure.
+ */
+import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
+import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
+import { EXAMINER_ANALYSIS } from '../sop/added.js';
+import type { ConclusionLabels } from './labels.js';
+import type { FindingView } from './model.js';
+import type { SourceExcerpt } from './excerpts.js';
+import { mediaPlaceText } from './media-summary.js';
+
+/** The labelled lines of one candidate; `null` where there is nothing to say. */
+export interface FindingRow {
+  readonly id: string;
+  /** The fragment in its context. */
+  readonly kwic: { readonly left: string; readonly actual: string; readonly right: string };
+  /** Category (and the examiner's words for a fragment they added), the questions it bears on. */
+  readonly title: string;
+  readonly place: string;
+  /** Author and original author (forwarded from), each named or said to be not recorded. */
+  readonly people: string;
+  /** Voice and counter-indicators. */
+  readonly voice: string;
+  readonly matched: string | null;
+  /** Voice change, ordinary meaning, the lexicon's note and its citation. */
+  readonly notes: readonly string[];
+  /** The examiner's reason for a reviewed candidate. */
+  readonly decision: string | null;
+}
+
+/** The candidates of one reviewable unit, in finding order. */
+export interface FindingUnit {
+  readonly unit: string;
+  /** "message 7 — file" or "segment s3 — file". */
+  readonly title: string;
+  readonly findings: readonly FindingView[];
+}
+
+/** Label of a finding's category: the lexicon's categories have one; an examiner's word stays as written. */
+export function categoryLabel(labels: ConclusionLabels, category: string): string {
+  const known = LEXICON_CATEGORIES.find((candidate) => candidate === category);
+  return known ? labels.categories[known] : category;
+}
+
+/** `lemma убить` as «лемма «убить»» in the report's language; an unknown kind stays as recorded. */
+export function ruleLabel(labels: ConclusionLabels, rule: string): string {
+  const space = rule.indexOf(' ');
+  const kind = RULE_ORIGIN_KINDS.find((candidate) => candidate === (space === -1 ? rule : rule.slice(0, space)));
+  return kind ? `${labels.ruleKinds[kind]} «${rule.slice(space + 1)}»` : rule;
+}
+
+/** The labelled lines of one candidate. */
+export function findingRow(finding: FindingView, labels: ConclusionLabels): FindingRow {
+  const added = finding.analysis === EXAMINER_ANALYSIS;
+  const category = categoryLabel(labels, finding.category);
+  const bears = finding.questionIds.length > 0 ? `; ${labels.bearsOn.replace('{ids}', finding.questionIds.join(', '))}` : '';
+  const anchor = [
+    finding.page !== null ? `${labels.page} ${finding.page}` : null,
+    finding.messageId !== null ? `${labels.message} ${finding.messageId}` : null,
+    finding.media ? mediaPlaceText(finding.media, (key) => labels[key]) : null,
+  ].filter((part) => part !== null);
+  const counters = finding.countervailing.map((code) => labels.counterIndicators[code]);
+  const notes = [
+    finding.voiceChange ? `${labels.voiceChanged}: ${labels.voices[finding.voiceChange.from]} → ${labels.voices[finding.voice]} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}` : null,
+    finding.mainstreamMeaning ? `${labels.mainstreamMeaning}: ${finding.mainstreamMeaning}` : null,
+    finding.note ? `${labels.lexiconNote}: ${finding.note}` : null,
+    finding.citation ? `${labels.citation}: ${finding.citation}` : null,
+  ].filter((note) => note !== null);
+  return {
+    id: finding.id,
+    kwic: { left: finding.left, actual: finding.actual, right: finding.right },
+    title: `${category}${added ? ` (${labels.addedByExaminer}: ${finding.reason})` : ''}${bears}`,
+    place: `${labels.location}: ${[`${finding.evidenceName} (${finding.documentId})`, ...anchor, `${labels.segment} ${finding.segmentId}`, `${labels.lineColumn} ${finding.line}:${finding.column}`, `${labels.offsets} [${finding.range[0]}, ${finding.range[1]})`].join(', ')}`,
+    people: `${labels.author}: ${finding.author ?? labels.notRecorded}; ${labels.originalAuthor}: ${finding.originalAuthor ?? labels.none}`,
+    voice: `${labels.voice}: ${labels.voices[finding.voice]}; ${labels.countervailing}: ${counters.length > 0 ? counters.join(', ') : labels.none}`,
+    matched: finding.matched ? `${labels.matchedForm}: «${finding.matched.form}»; ${labels.rule}: ${ruleLabel(labels, finding.matched.rule)} (${finding.ruleId})` : added ? null : `${labels.rule}: ${finding.ruleId}`,
+    notes,
+    decision: finding.decisionReason,
+  };
+}
+
+/** Findings grouped by reviewable unit, units in the order they first occur. */
+export function findingUnits(findings: readonly FindingView[], labels: ConclusionLabels): FindingUnit[] {
+  const units = new Map<string, FindingView[]>();
+  for (const finding of findings) units.set(finding.unit, [...(units.get(finding.unit) ?? []), finding]);
+  return [...units].map(([unit, members]) => {
+    const first = members[0]!;
+    const where = first.messageId !== null ? `${labels.message} ${first.messageId}` : first.page !== null ? `${labels.page} ${first.page}` : `${labels.segment} ${first.segmentId}`;
+    return { unit, title: `${labels.reviewUnit}: ${where} — ${first.evidenceName} (${first.documentId})`, findings: members };
+  });
+}
+
+/** A source excerpt as plain text: heading, where it is, and the text with each fragment as ⟦…⟧ and its ids. */
+export function excerptView(excerpt: SourceExcerpt, labels: ConclusionLabels): { title: string; meta: string; text: string } {
+  const where = excerpt.messageId !== null ? `${labels.message} ${excerpt.messageId}` : excerpt.page !== null ? `${labels.page} ${excerpt.page}` : `${labels.document} ${excerpt.documentId}`;
+  const people = [excerpt.author !== null ? `${labels.author}: ${excerpt.author}` : null, excerpt.originalAuthor !== null ? `${labels.originalAuthor}: ${excerpt.originalAuthor}` : null].filter((part) => part !== null);
+  const body = excerpt.parts.map((part) => (part.findingIds.length > 0 ? `⟦${part.text}⟧(${part.findingIds.join(', ')})` : part.text)).join('');
+  return {
+    title: `${where} — ${excerpt.evidenceName}`,
+    meta: [`${excerpt.documentId}, ${labels.offsets} [${excerpt.range[0]}, ${excerpt.range[1]})`, ...people].join('; '),
+    text: `${excerpt.clipped.before ? `${labels.excerptClipped} ` : ''}${body}${excerpt.clipped.after ? ` ${labels.excerptClipped}` : ''}`,
+  };
+}
+
+/** HTML anchor ids of a finding's row and of a unit's source excerpt (letters, digits, hyphens only). */
+export const rowAnchor = (findingId: string) => `row-${findingId}`;
+export const excerptAnchor = (unit: string) => `src-${unit.replace(/[^A-Za-z0-9_-]/g, (character) => `-${character.codePointAt(0)!.toString(16)}-`)}`;
