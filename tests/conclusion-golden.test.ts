@@ -76,6 +76,7 @@ function model(language: (typeof REPORT_LANGUAGES)[number], variant: Variant) {
     profileRows: null,
     manifest,
     manifestSha256: hex('f'),
+    recordHead: { entries: 41, hash: hex('8') },
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') }, skipReasons: procedure.skipReasons },
     liability: { data: loadLiability(), file: { path: 'sop/liability.yaml', sha256: hex('7') } },
     templates: [],

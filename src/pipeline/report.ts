@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
+import { recordHeadOf } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
@@ -99,7 +100,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     const answer = readAnswer(workspace, question.id);
     if (answer) answers[question.id] = { ...answer, legalWording: answerLegalWording(answer) };
   }
-  const statuses = sopStatus(procedure, workspace.readLog(), readStepRecords(workspace));
+  const log = workspace.readLog();
+  const statuses = sopStatus(procedure, log, readStepRecords(workspace));
   const paths = templatePaths(language);
   const model = assembleConclusion({
     language,
@@ -113,6 +115,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
     manifestSha256: sha256(manifestText),
+    recordHead: recordHeadOf(log),
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: hashInstallFile(PROCEDURE_PATH), skipReasons: procedure.skipReasons },
     liability: { data: loadLiability(), file: hashInstallFile(LIABILITY_PATH) },
     templates: [hashInstallFile(paths.md), hashInstallFile(paths.html), hashInstallFile(paths.labels)],

@@ -9,7 +9,7 @@ import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
-import { expectedHeadCheck, formatLogHead, logHeadOf } from '../core/log-head.js';
+import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
 import type { SelectionFilter } from '../analysis/filters.js';
@@ -131,7 +131,7 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Sect
   return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
 }
 
-/** The log's hash chain entry by entry, its head, and the head the user expects (`--expect-head`). */
+/** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
 function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
     ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
@@ -140,12 +140,13 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
   const lines = [
     `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
     `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
+    `record head: ${formatLogHead(recordHeadOf(snapshot.log))} (the log without its times, as reports and seals print it)`,
   ];
   const checks = Math.max(1, snapshot.log.length);
   if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
-    lines.push(`expected head ${formatLogHead(expectHead)}: present${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
+    lines.push(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
   }
   return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
