@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import type { LogEntry } from '../core/case.js';
 import { GENESIS_HASH } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { entryHasFields } from '../core/custody-log.js';
+import { entryHasFields, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { isTempName, syncDirectory, tempOwnerPid } from './atomic.js';
@@ -178,6 +178,24 @@ class Quarantine {
     }
     return this.folder;
   }
+}
+
+/**
+ * What a `soz init` killed before `case.json` was in place left in `dir` (its temporaries, intent
+ * and a log of nothing but `case.init`; earlier quarantine and locks are kept where they are), or
+ * null when the folder holds anything else. A folder that does not exist has no leftovers.
+ */
+export function interruptedInitLeftovers(dir: string): string[] | null {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((name) => !isLockName(name) && name !== QUARANTINE_DIR);
+  const initLog = (name: string) => name === CaseFiles.log && parseLog(readFileSync(casePath(dir, name))).entries.every((entry) => entry.action === 'case.init');
+  return names.every((name) => isTempName(name) || name === INTENT_FILE || initLog(name)) ? names.sort() : null;
+}
+
+/** Moves the leftovers of a killed `soz init` into `quarantine/after-entry-0/`; one line per move. */
+export function quarantineLeftovers(dir: string, leftovers: readonly string[]): string[] {
+  const quarantine = new Quarantine(dir, 0);
+  return leftovers.map((name) => `${name}: left by an interrupted soz init (no case.json, so no case); moved to ${quarantine.move(name)}`);
 }
 
 /** The error for a case folder without its log: nothing can be trusted or repaired without it. */

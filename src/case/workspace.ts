@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
 import { compareCodeUnits, canonicalJson } from '../core/canonical-json.js';
@@ -15,7 +15,7 @@ import { CaseFiles, casePath } from './layout.js';
 import type { CaseLock } from './lock.js';
 import { acquireCaseLock } from './lock.js';
 import { caseMetadataSchema, schemaProblems } from './metadata.js';
-import { missingLogError, recoverCase } from './recovery.js';
+import { interruptedInitLeftovers, missingLogError, quarantineLeftovers, recoverCase } from './recovery.js';
 
 /** Source of the current time for log entries; injected so tests can fix it. */
 export type Clock = () => Date;
@@ -44,27 +44,38 @@ export class CaseWorkspace {
     readonly metadata: CaseMetadata,
   ) {}
 
-  /** Creates a new case folder; refuses a folder that already has files in it. */
-  static init(dir: string, metadata: CaseMetadata, clock: Clock, actor: string): CaseWorkspace {
+  /**
+   * Creates a new case folder; refuses a folder that already has files in it, except what a killed
+   * `soz init` left (moved to quarantine, reported in `notices`). A commit whose last step is
+   * `case.json`: staged, intent, log entry, then the rename that makes the folder a case, so a kill
+   * at any point leaves no case (no `case.json`; `soz init` again) or one that verifies.
+   */
+  static init(dir: string, metadata: CaseMetadata, clock: Clock, actor: string): { workspace: CaseWorkspace; notices: string[] } {
     const parsed = caseMetadataSchema.safeParse(metadata);
     if (!parsed.success) {
       throw new UserError(`soz init: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.invalid-metadata');
     }
-    const refuseOccupied = () => {
-      if (existsSync(dir) && readdirSync(dir).some((name) => name !== '.soz-lock')) {
-        throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
-      }
+    const refuseOccupied = (): string[] => {
+      const leftovers = interruptedInitLeftovers(dir);
+      if (leftovers === null) throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
+      return leftovers;
     };
     refuseOccupied();
     mkdirSync(dir, { recursive: true });
     const workspace = new CaseWorkspace(dir, metadata);
-    workspace.whileLocked({ command: 'init', now: clock }, () => {
-      refuseOccupied(); // another `soz init` may have won the lock first
+    const notices = workspace.whileLocked({ command: 'init', now: clock }, () => {
+      const moved = quarantineLeftovers(dir, refuseOccupied()); // another `soz init` may have won the lock first
       const text = canonicalJson(metadata, true);
-      writeFileAtomic(casePath(dir, CaseFiles.metadata), text);
-      workspace.appendLog(clock, { actor, action: 'case.init', inputs: [], outputs: [{ path: CaseFiles.metadata, sha256: sha256(text) }], details: { ...metadata } });
+      const fields: LogEntryFields = { time: clock().toISOString(), actor, action: 'case.init', inputs: [], outputs: [{ path: CaseFiles.metadata, sha256: sha256(text) }], details: { ...metadata } };
+      const staged = [workspace.stageFile(CaseFiles.metadata, text)];
+      crashPoint(fields.action, 'staged');
+      writeIntent(dir, { previousHash: GENESIS_HASH, entry: fields, moves: staged });
+      workspace.appendEntry(fields);
+      applyMoves(dir, fields.action, staged);
+      finishCommit(dir, fields.action, staged);
+      return moved;
     });
-    return workspace;
+    return { workspace, notices };
   }
 
   /** Opens an existing case to read it. Changes nothing, whatever state the folder is in. */

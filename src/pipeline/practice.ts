@@ -175,7 +175,7 @@ export async function startPracticeCase(id: string, dir: string, options: StartO
   if (files.length === 0) throw new UserError(`${source.materialsDir}: no materials; a practice case needs at least one`, 'practice.no-materials');
   const limits = options.limits ?? DEFAULT_LIMITS;
   const actor = practiceCase.examiner;
-  const workspace = CaseWorkspace.init(dir, practiceMetadata(practiceCase), options.clock, actor);
+  const { workspace } = CaseWorkspace.init(dir, practiceMetadata(practiceCase), options.clock, actor);
   await addEvidence(workspace, files, { clock: options.clock, actor, limits });
   let flagged = 0;
   for (const question of practiceCase.questions) {
