@@ -18,6 +18,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
 import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
+import { readWhileQuiet } from '../case/quiet-read.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
@@ -58,7 +59,8 @@ export interface VerifyOptions {
  * stored files against the log, a full re-run into a temporary folder compared artefact by
  * artefact, report digests and seals. Never changes the case; every path taken from the log or a
  * seal must stay inside the case (else `UserError`, exit 2); temporary folders are always
- * removed. Output holds no temporary path or clock.
+ * removed. A folder another soz command writes to meanwhile is read again (`readWhileQuiet`), so a
+ * concurrent writer never shows as tampering. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found');
@@ -70,7 +72,8 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
       return { ...result, lines: [`bundle: ${unpacked.entries} entries unpacked`, ...result.lines] };
     });
   }
-  return verifyCase(target, options);
+  // A folder may be written to while it is checked: read it at a moment no writer works (case/quiet-read.ts).
+  return readWhileQuiet(target, 'verify', () => verifyCase(target, options));
 }
 
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
