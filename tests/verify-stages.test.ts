@@ -139,7 +139,7 @@ describe('a log cut short together with the files it named', () => {
     writeFileSync(join(dir, 'log.jsonl'), rechainedLog(entries.map((entry, index) => (index === 0 ? { ...entry, actor: 'someone else' } : entry))));
     const caught = await run(['verify', dir, '--expect-head', head]);
     expect(caught.code).toBe(1);
-    expect(caught.stdout).toMatch(/entry \d+ has log head [0-9a-f]{12}… and record head [0-9a-f]{12}…, the expected head says [0-9a-f]{12}… — the log was changed or replaced up to that entry/);
+    expect(caught.stdout).toMatch(/entry \d+ has log head [0-9a-f]{12}… and record head [0-9a-f]{12}…, the expected head says [0-9a-f]{12}… — the log was changed, cut short or replaced up to that entry/);
     const malformed = await run(['verify', dir, '--expect-head', '3:abc']);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/--expect-head 3:abc: give N:HASH/);

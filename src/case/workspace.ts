@@ -111,6 +111,11 @@ export class CaseWorkspace {
     return casePath(this.dir, relative);
   }
 
+  /** Whether the case holds a file or folder at `relative`. */
+  has(relative: string): boolean {
+    return existsSync(this.path(relative));
+  }
+
   /** SHA-256 of a case file, as the log and manifest record it. */
   hashedFile(relative: string): HashedFile {
     return { path: relative, sha256: sha256File(this.path(relative)) };

@@ -27,31 +27,44 @@ export function logHeadOf(log: readonly LogEntry[]): LogHead {
 }
 
 /**
- * What of an entry enters the record head: everything but its time and its chain hashes. A seal
- * signs the log head, so a `seal.create` entry also enters without that head, the payload hash and
- * the seal file's hash (all three follow from the log's times); its paths and signer remain.
+ * Actions whose entries stay out of the record head: renders, exports and seals produce files from
+ * the records and change none, so rendering (or sealing) again leaves the head — and with it a
+ * final report's bytes — as they were. The log head and the hash chain still cover them.
  */
-export function timeFreeRecord(entry: LogEntry): Record<string, unknown> {
-  const { seq, actor, action, inputs, outputs, details } = entry;
-  if (action !== 'seal.create') return { seq, actor, action, inputs, outputs, details };
-  const { logHead: _logHead, payloadSha256: _payloadSha256, ...kept } = details ?? {};
-  return { seq, actor, action, inputs, outputs: (outputs ?? []).map((file) => ({ path: file.path })), details: kept };
+const OUTSIDE_RECORD_HEAD: ReadonlySet<string> = new Set(['report.render', 'report.export', 'seal.create']);
+
+/** The entries the record head chains: every entry but renders, exports and seals, in log order. */
+export function recordEntries(log: readonly LogEntry[]): LogEntry[] {
+  return log.filter((entry) => !OUTSIDE_RECORD_HEAD.has(entry.action));
 }
 
-/** The record-head hash after each entry: `chain[i]` covers entries 1…i+1. */
-export function recordChain(log: readonly LogEntry[]): string[] {
+/**
+ * What of an entry enters the record head: who did what with which files and details — not its
+ * time, number or chain hashes (its place is given by the chain itself).
+ */
+export function timeFreeRecord(entry: LogEntry): Record<string, unknown> {
+  const { actor, action, inputs, outputs, details } = entry;
+  return { actor, action, inputs, outputs, details };
+}
+
+/** The record-head hash after each of `records` (see `recordEntries`): `chain[i]` covers records 1…i+1. */
+function recordChain(records: readonly LogEntry[]): string[] {
   const chain: string[] = [];
   let previous = GENESIS_HASH;
-  for (const entry of log) {
+  for (const entry of records) {
     previous = sha256(canonicalJson({ previous, record: timeFreeRecord(entry) }));
     chain.push(previous);
   }
   return chain;
 }
 
-/** The record head of a log (see the module comment): entry count and time-free chain hash. */
+/**
+ * The record head of a log (see the module comment): how many records it holds (`recordEntries`)
+ * and their time-free chain hash.
+ */
 export function recordHeadOf(log: readonly LogEntry[]): LogHead {
-  return { entries: log.length, hash: recordChain(log).at(-1) ?? GENESIS_HASH };
+  const records = recordEntries(log);
+  return { entries: records.length, hash: recordChain(records).at(-1) ?? GENESIS_HASH };
 }
 
 /** `N:HASH`, the form `soz verify` prints and `--expect-head` takes. */
@@ -70,21 +83,23 @@ export function parseLogHead(text: string): LogHead | undefined {
 export type HeadKind = 'log head' | 'record head';
 
 /**
- * Problems when a log does not contain an expected head, given either as a log head or as a
- * record head (`matched` says which it was): fewer entries than it, or neither head at its place.
- * Later entries are allowed (the log is append-only); `later` counts them.
+ * Problems when a log does not contain an expected head, given either as a log head (N counts log
+ * entries) or as a record head (N counts records): `matched` says which it was. Later entries (or
+ * records) are allowed, the log being append-only; `later` counts them.
  */
 export function expectedHeadCheck(log: readonly LogEntry[], expected: LogHead): { problems: string[]; later: number; matched?: HeadKind } {
-  const at = log[expected.entries - 1];
-  if (at === undefined) {
-    return { problems: [`log.jsonl: has ${log.length} entries, the expected head is entry ${expected.entries} (${expected.hash.slice(0, 12)}…) — the log was cut short or replaced`], later: 0 };
+  const { entries: n, hash } = expected;
+  if (log[n - 1]?.hash === hash) return { problems: [], later: log.length - n, matched: 'log head' };
+  const records = recordEntries(log);
+  const recordHash = records.length >= n ? recordChain(records.slice(0, n)).at(-1)! : undefined;
+  if (recordHash === hash) return { problems: [], later: records.length - n, matched: 'record head' };
+  const short = (text: string) => `${text.slice(0, 12)}…`;
+  if (log.length < n) {
+    return { problems: [`log.jsonl: has ${log.length} entries, the expected head is entry ${n} (${short(hash)}) — the log was cut short or replaced`], later: 0 };
   }
-  const later = log.length - expected.entries;
-  if (at.hash === expected.hash) return { problems: [], later, matched: 'log head' };
-  const record = recordChain(log.slice(0, expected.entries)).at(-1)!;
-  if (record === expected.hash) return { problems: [], later, matched: 'record head' };
+  const asRecord = recordHash === undefined ? `only ${records.length} records, fewer than a record head at ${n} needs` : `record head ${short(recordHash)}`;
   return {
-    problems: [`log.jsonl: entry ${expected.entries} has log head ${String(at.hash).slice(0, 12)}… and record head ${record.slice(0, 12)}…, the expected head says ${expected.hash.slice(0, 12)}… — the log was changed or replaced up to that entry`],
+    problems: [`log.jsonl: entry ${n} has log head ${short(String(log[n - 1]!.hash))} and ${asRecord}, the expected head says ${short(hash)} — the log was changed, cut short or replaced up to that entry`],
     later: 0,
   };
 }

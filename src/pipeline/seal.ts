@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import { generateKeyPairSync } from 'node:crypto';
 import type { CaseMetadata, LogEntry } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { formatLogHead, parseLogHead, recordHeadOf } from '../core/log-head.js';
+import { expectedHeadCheck, formatLogHead, parseLogHead, recordHeadOf } from '../core/log-head.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { checkReportDigest } from '../report/markdown.js';
@@ -181,8 +181,7 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
   if (!head || head.hash !== payload.logHead.hash) problems.push(`${path}: sealed log head (entry ${payload.logHead?.seq}, ${String(payload.logHead?.hash).slice(0, 12)}…) is not in the log any more`);
   if (payload.recordHead !== undefined) {
     const sealedRecord = typeof payload.recordHead === 'string' ? parseLogHead(payload.recordHead) : undefined;
-    const current = sealedRecord === undefined ? undefined : recordHeadOf(log.slice(0, sealedRecord.entries));
-    if (!sealedRecord || current!.entries !== sealedRecord.entries || current!.hash !== sealedRecord.hash) problems.push(`${path}: sealed record head ${String(payload.recordHead).slice(0, 24)}… is not the record head of the log at that entry`);
+    if (!sealedRecord || expectedHeadCheck(log, sealedRecord).matched !== 'record head') problems.push(`${path}: sealed record head ${String(payload.recordHead).slice(0, 24)}… is not in the log any more`);
   }
   const created = log.find((entry) => entry.action === 'seal.create' && entry.outputs?.some((file) => file.path === path && file.sha256 === sha256(bytes)));
   if (!created) problems.push(`${path}: no seal.create log entry records this seal file`);

@@ -143,13 +143,14 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
   const lines = [
     `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
     `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
-    `record head: ${formatLogHead(recordHeadOf(snapshot.log))} (the log without its times, as reports and seals print it)`,
+    `record head: ${formatLogHead(recordHeadOf(snapshot.log))} (the records of the log without times, renders and seals, as reports and seals print it)`,
   ];
   const checks = Math.max(1, snapshot.log.length);
   if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
-    lines.push(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
+    const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
+    lines.push(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`);
   }
   return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
