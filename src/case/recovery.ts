@@ -52,14 +52,16 @@ export function recoverCase(workspace: CaseWorkspace): string[] {
     if (existsSync(workspace.path(leftover))) notices.push(`${leftover}: an analysis interrupted before it was committed; moved to ${quarantine.move(leftover)}`);
   }
   for (const temp of deadTemporaries(workspace.dir)) notices.push(`${temp}: temporary file of an interrupted command; moved to ${quarantine.move(temp)}`);
-  const logged = new Set(workspace.evidence().map((record) => record.copy));
+  // The register is rebuilt from the log once, after the intent (which may add an entry) is settled.
+  const evidence = workspace.evidence();
+  const logged = new Set(evidence.map((record) => record.copy));
   for (const copy of listFiles(workspace.dir, CaseFiles.evidenceDir)) {
     if (!logged.has(copy) && !isTempName(copy.slice(copy.lastIndexOf('/') + 1))) notices.push(`${copy}: evidence copy that no log entry records (an interrupted soz add); moved to ${quarantine.move(copy)} — add the original again if it belongs to the case`);
   }
-  const register = canonicalJson(workspace.evidence(), true);
+  const register = canonicalJson(evidence, true);
   const registerPath = workspace.path(CaseFiles.evidenceRegister);
-  if ((workspace.evidence().length > 0 || existsSync(registerPath)) && (!existsSync(registerPath) || readFileSync(registerPath, 'utf8') !== register)) {
-    workspace.writeEvidenceRegister();
+  if ((evidence.length > 0 || existsSync(registerPath)) && (!existsSync(registerPath) || readFileSync(registerPath, 'utf8') !== register)) {
+    workspace.writeEvidenceRegister(evidence);
     notices.push(`${CaseFiles.evidenceRegister}: rewritten from the log`);
   }
   return notices;

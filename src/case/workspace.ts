@@ -1,9 +1,9 @@
 import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
-import { compareCodeUnits, canonicalJson } from '../core/canonical-json.js';
+import { canonicalJson } from '../core/canonical-json.js';
 import type { LogEntryFields, ParsedLog } from '../core/custody-log.js';
-import { chainEntry, logLine, parseLog } from '../core/custody-log.js';
+import { chainEntry, evidenceRegister, logLine, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { GENESIS_HASH } from '../core/case.js';
@@ -192,18 +192,12 @@ export class CaseWorkspace {
 
   /** The evidence register: every file taken into custody, rebuilt from the log. */
   evidence(): EvidenceRecord[] {
-    const records = new Map<string, EvidenceRecord>();
-    for (const entry of this.readLog()) {
-      if (entry.action !== 'evidence.add') continue;
-      const record = entry.details['evidence'] as EvidenceRecord | undefined;
-      if (record && !records.has(record.sha256)) records.set(record.sha256, record);
-    }
-    return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
+    return evidenceRegister(this.readLog());
   }
 
-  /** Writes the evidence register file from the log (derived state, kept for readers). */
-  writeEvidenceRegister(): void {
-    writeFileAtomic(this.path(CaseFiles.evidenceRegister), canonicalJson(this.evidence(), true));
+  /** Writes the evidence register file (derived state, kept for readers): `register`, else rebuilt from the log. */
+  writeEvidenceRegister(register: readonly EvidenceRecord[] = this.evidence()): void {
+    writeFileAtomic(this.path(CaseFiles.evidenceRegister), canonicalJson(register, true));
   }
 
   /** Whether the current derived/manifest.json is the one the last analysis log entry recorded. */

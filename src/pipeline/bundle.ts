@@ -1,4 +1,4 @@
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -10,9 +10,10 @@ import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { writeFileAtomic } from '../case/atomic.js';
-import { CaseFiles, casePath } from '../case/layout.js';
+import { CaseFiles } from '../case/layout.js';
 import { listCaseFiles, readCaseFile, readCaseSnapshot } from '../case/snapshot.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
+import { makeEvidenceReadOnly } from '../case/evidence-store.js';
 import { BUNDLE_ENTRY_DATE_MS, BUNDLE_README, belongsInBundle, bundleReadme, isSymlinkAttributes, sortBundleEntries, unsafeEntryReason } from '../seal/bundle-rules.js';
 import { installFacts } from './install.js';
 
@@ -122,6 +123,6 @@ export async function unpackBundle(file: string, dest: string, limits: Limits): 
     });
     zip.readEntry();
   });
-  for (const path of listCaseFiles(dest, CaseFiles.evidenceDir)) chmodSync(casePath(dest, path), 0o444);
+  makeEvidenceReadOnly(dest);
   return { entries: count };
 }

@@ -8,7 +8,7 @@ import { readCaseFile, readCaseSnapshot } from '../case/snapshot.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import type { CaseUcoDocument } from '../seal/case-uco.js';
 import { caseUcoDocument } from '../seal/case-uco.js';
-import { evidenceRegister } from '../seal/log-records.js';
+import { evidenceRegister } from '../core/custody-log.js';
 import { installFacts } from './install.js';
 
 /** Export formats `soz export` knows. */

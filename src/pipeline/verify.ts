@@ -1,10 +1,9 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
-import { GENESIS_HASH, REPORT_LANGUAGES, logChainProblems, logEntryHash } from '../core/case.js';
+import { REPORT_LANGUAGES, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -19,9 +18,11 @@ import type { CaseSnapshot } from '../case/snapshot.js';
 import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
+import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
-import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { evidenceRegister } from '../core/custody-log.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from './report.js';
@@ -270,33 +271,6 @@ function referenceNote(manifest: RunManifest | null, given: boolean): string[] {
   return [`note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`];
 }
 
-/** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
-async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
-  const temp = mkdtempSync(join(tmpdir(), prefix));
-  try {
-    return await work(temp);
-  } finally {
-    makeWritable(temp);
-    rmSync(temp, { recursive: true, force: true });
-  }
-}
-
-/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`. */
-function prepareCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
-  mkdirSync(join(copy, CaseFiles.evidenceDir), { recursive: true });
-  copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
-  for (const record of register) {
-    const where = `log.jsonl evidence.add of ${record.originalName}: evidence copy`;
-    const source = resolveInside(dir, record.copy, where);
-    if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
-  }
-  for (const path of listCaseFiles(dir, 'examiner')) {
-    const target = resolveInside(copy, path, 'examiner record');
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(resolveInside(dir, path, 'examiner record'), target);
-  }
-}
-
 /**
  * Reproduces the case in a fresh temporary folder: case.json, the evidence copies and
  * `examiner/` are copied; the analysis runs with the log as it stood before the last
@@ -322,8 +296,8 @@ async function reproduce(
   return withTempFolder('soz-verify-', async (temp) => {
     const copy = join(temp, 'case');
     const labels = { expected: 'stored', actual: 'reproduced' };
-    const writeLog = (entries: readonly LogEntry[]) => writeFileSync(join(copy, CaseFiles.log), rechain(entries));
-    prepareCopy(dir, copy, recorded.register);
+    const writeLog = (entries: readonly LogEntry[]) => writeRerunLog(copy, entries);
+    prepareRerunCopy(dir, copy, recorded.register);
     writeLog(log.slice(0, analysisIndex));
     let reproducedAnalysis: LogEntry;
     try {
@@ -384,29 +358,6 @@ function formatOf(entry: LogEntry): ReportFormat {
   const recorded = entry.details['format'];
   if (entry.action === 'report.render' || recorded === 'markdown') return 'md';
   return (REPORT_FORMATS as readonly string[]).includes(String(recorded)) ? (recorded as ReportFormat) : 'md';
-}
-
-/** A log of the given entries re-numbered and re-chained (for the temporary re-run case only). */
-function rechain(entries: readonly LogEntry[]): string {
-  let previousHash = GENESIS_HASH;
-  return entries
-    .map((entry, index) => {
-      const body = { seq: index + 1, time: entry.time, actor: entry.actor, action: entry.action, inputs: entry.inputs, outputs: entry.outputs, details: entry.details, previousHash };
-      const complete = { ...body, hash: logEntryHash(body) };
-      previousHash = complete.hash;
-      return `${canonicalJson(complete)}\n`;
-    })
-    .join('');
-}
-
-/** Makes a temporary tree removable (evidence copies are read-only). */
-function makeWritable(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) makeWritable(full);
-    else if (entry.isFile()) chmodSync(full, 0o644);
-  }
 }
 
 function parseJson<T>(bytes: Buffer | null): T | null {
