@@ -119,4 +119,37 @@ describe.skipIf(!BUILT)('SIGKILL at every commit point leaves a case that verifi
       }
     }, 900_000);
   }
+
+  // init's last step is the rename of case.json (its log entry comes before it), so each kill
+  // leaves no case (soz init again takes over, quarantining what the killed one left) or a case.
+  it('init: every point leaves no case or one that verifies', async () => {
+    const steps = ['staged', 'intent', 'logged', 'renamed@1', 'finished'];
+    expect([...steps].map((step) => step.replace(/@\d+$/, '')).sort()).toEqual([...COMMIT_STEPS].sort());
+    const outcomes: string[] = [];
+    for (const step of steps) {
+      const dir = join(tempDir('soz-custody-crash-init-'), 'case');
+      const killed = await run(['init', dir, ...INIT], `case.init/${step}`);
+      expect(killed.signal, `${step} was reached`).toBe('SIGKILL');
+      if (existsSync(join(dir, 'case.json'))) {
+        outcomes.push(`${step}: case`);
+        const verify = await soz(['verify', dir]);
+        expect(verify.code, `${step}: ${verify.stdout}${verify.stderr}`).toBe(0);
+        const { workspace } = CaseWorkspace.openForWriting(dir, { command: 'test recovery', now: () => new Date('2026-03-12T00:00:00Z') });
+        workspace.close();
+        expect(actions(dir), step).toEqual(['case.init']);
+        expect(existsSync(join(dir, '.soz-intent.json')), step).toBe(false);
+      } else {
+        outcomes.push(`${step}: no case`);
+        const verify = await soz(['verify', dir]);
+        expect(verify.code, step).toBe(2);
+        expect(verify.stderr, step).toMatch(/not a soz case/);
+        const again = await soz(['init', dir, ...INIT]);
+        expect(again.code, `${step}: ${again.stderr}`).toBe(0);
+        expect(again.stderr, step).toMatch(/recovery: .*left by an interrupted soz init .*moved to quarantine\/after-entry-0\//);
+        expect((await soz(['verify', dir])).code, step).toBe(0);
+        expect(actions(dir), step).toEqual(['case.init']);
+      }
+    }
+    expect(outcomes).toEqual(['staged: no case', 'intent: no case', 'logged: no case', 'renamed@1: case', 'finished: case']);
+  }, 300_000);
 });

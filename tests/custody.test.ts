@@ -1,19 +1,14 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logChainProblems } from '../src/core/case.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
-import { DEAD_PID, caseWith, plantLock, readLog, sources } from './support/custody.js';
+import { BUILT, DEAD_PID, caseWith, plantLock, readLog, runBin as run, sources } from './support/custody.js';
 
 // Custody under concurrency: the case lock, the appended log, a torn last entry, and separate
 // bin/soz processes on one case. A damaged case folder is in tests/hostile/case-folder.test.ts.
 // Texts are fictional.
-
-const ROOT = new URL('../', import.meta.url).pathname;
-const BIN = process.env['SOZ_BIN'] ?? join(ROOT, 'bin', 'soz');
-const BUILT = process.env['SOZ_BIN'] !== undefined || existsSync(join(ROOT, 'dist', 'cli', 'bin.js'));
 
 describe('case lock', () => {
   it('a writer finding the case held by a live process exits 2 naming it; the case is unchanged', async () => {
@@ -71,19 +66,6 @@ describe('custody log', () => {
     expect(readLog(dir).map((entry) => entry.action)).toEqual(['case.init', 'evidence.add', 'evidence.add']);
   });
 });
-
-/** Runs the compiled CLI as its own OS process. */
-function run(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.skipIf(!BUILT)('separate soz processes on one case', () => {
   it('many `soz add` at once, round after round, lose nothing and verify', async () => {

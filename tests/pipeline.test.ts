@@ -18,12 +18,22 @@ describe('soz run: files to a hash-stamped report', () => {
   it('produces byte-identical derived artefacts and report in different folders at different times', async () => {
     const a = join(tempDir(), 'first');
     const b = join(tempDir(), 'second');
+    const c = join(tempDir(), 'third');
     const first = await soz(['run', ...demoFiles(), '--out', a, '--language', 'en'], { now: new Date('2026-01-01T00:00:00Z') });
     const second = await soz(['run', ...demoFiles().reverse(), '--out', b, '--language', 'en'], { now: new Date('2031-07-15T13:14:15Z') });
+    const third = await soz(['run', ...demoFiles(), '--out', c, '--language', 'en'], { now: new Date('2031-07-15T13:14:15Z') });
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
+    expect(third.code, third.stderr).toBe(0);
     expect(tree(b, 'derived')).toEqual(tree(a, 'derived'));
-    expect(tree(b, 'reports')).toEqual(tree(a, 'reports'));
+    expect(tree(c, 'reports')).toEqual(tree(a, 'reports'));
+    // Files added in another order give another custody log, so the report's record head (and
+    // with it the digest line) differs; every other line is the same.
+    const lines = (dir: string) => readFileSync(join(dir, 'reports', 'report.en.md'), 'utf8').split('\n');
+    const differing = lines(a).filter((line, index) => line !== lines(b)[index]);
+    expect(differing).toHaveLength(2);
+    expect(differing[0]).toMatch(/record head .*`\d+:[0-9a-f]{64}`$/);
+    expect(differing[1]).toMatch(/^Report digest/);
     expect(readFileSync(join(a, 'evidence.json'), 'utf8')).toBe(readFileSync(join(b, 'evidence.json'), 'utf8'));
     // Times live only in the log.
     expect(readFileSync(join(a, 'log.jsonl'), 'utf8')).not.toBe(readFileSync(join(b, 'log.jsonl'), 'utf8'));

@@ -14,7 +14,7 @@ import type { QuestionRecord, ReviewDecision, SopStepRecord } from '../src/core/
 import type { Finding, Voice } from '../src/core/finding.js';
 import { findingId, lineColumn } from '../src/core/finding.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
-import { readDerivedDocuments } from '../src/pipeline/analyze.js';
+import { readDerivedDocuments } from '../src/case/records.js';
 import { ExaminerFiles, readQuestions } from '../src/pipeline/examiner.js';
 import { PracticeFiles, gradePracticeCase, practiceKeyPath, readPracticeKey, startPracticeCase } from '../src/pipeline/practice.js';
 import { locateKeyItem } from '../src/practice/locate.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
 import type { QuestionRecord } from '../src/core/examiner.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
-import { readDerivedDocuments } from '../src/pipeline/analyze.js';
+import { readDerivedDocuments } from '../src/case/records.js';
 import { readQuestions } from '../src/pipeline/examiner.js';
 import { PRACTICE_LIBRARY, listPracticeCases, materialFiles, practiceKeyPath, practiceSource, readPracticeCase, readPracticeKey, startPracticeCase } from '../src/pipeline/practice.js';
 import { caseKeyProblems, TRAP_TYPES } from '../src/practice/schema.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHash, createPublicKey } from 'node:crypto';
 import type { LogEntry } from '../src/core/case.js';
 import { logChainProblems } from '../src/core/case.js';
+import { formatLogHead, recordHeadOf } from '../src/core/log-head.js';
 import { soz, tempDir } from './support/cli.js';
 import { analysedCase, completeProcedure, ok } from './sop-support.js';
 
@@ -71,7 +72,16 @@ describe('soz seal and soz verify --public-key', () => {
     expect(sealedHead).toBe(`${seal.payload.logHead.seq}:${seal.payload.logHead.hash}`);
     const result = await run(['verify', sealed, '--expect-head', sealedHead]);
     expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain(`expected head ${sealedHead}: present, 1 later entry`);
+    expect(result.stdout).toContain(`expected head ${sealedHead}: present as the log head, 1 later entry`);
+  });
+
+  it('carries the record head at the sealed entry, which verify --expect-head accepts as such', async () => {
+    const seal = JSON.parse(readFileSync(join(sealed, 'seals', `${keyA.fingerprint.slice(0, 16)}.json`), 'utf8'));
+    const log = readFileSync(join(sealed, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
+    expect(seal.payload.recordHead).toBe(formatLogHead(recordHeadOf(log.slice(0, seal.payload.logHead.seq))));
+    const result = await run(['verify', sealed, '--expect-head', seal.payload.recordHead]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`expected head ${seal.payload.recordHead}: present as the record head, it is the last record`);
   });
 
   it('refuses a seal naming a file outside the case (exit 2), never reading it', async () => {

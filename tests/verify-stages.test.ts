@@ -128,7 +128,7 @@ describe('a log cut short together with the files it named', () => {
     const caught = await run(['verify', dir, '--expect-head', second]);
     expect(caught.code).toBe(1);
     expect(caught.stdout).toMatch(new RegExp(`FIRST DIFFERENCE: log\\.jsonl: has ${first.split(':')[0]} entries, the expected head is entry ${second.split(':')[0]} \\([0-9a-f]{12}…\\) — the log was cut short or replaced`));
-    expect((await ok(['verify', dir, '--expect-head', first])).stdout).toContain(`expected head ${first}: present, it is the last entry`);
+    expect((await ok(['verify', dir, '--expect-head', first])).stdout).toContain(`expected head ${first}: present as the log head, it is the last entry`);
   });
 
   it('names an edited entry before the expected head, and refuses a malformed head (exit 2)', async () => {
@@ -139,7 +139,7 @@ describe('a log cut short together with the files it named', () => {
     writeFileSync(join(dir, 'log.jsonl'), rechainedLog(entries.map((entry, index) => (index === 0 ? { ...entry, actor: 'someone else' } : entry))));
     const caught = await run(['verify', dir, '--expect-head', head]);
     expect(caught.code).toBe(1);
-    expect(caught.stdout).toMatch(/entry \d+ has hash [0-9a-f]{12}…, the expected head says [0-9a-f]{12}… — the log was changed or replaced up to that entry/);
+    expect(caught.stdout).toMatch(/entry \d+ has log head [0-9a-f]{12}… and record head [0-9a-f]{12}…, the expected head says [0-9a-f]{12}… — the log was changed, cut short or replaced up to that entry/);
     const malformed = await run(['verify', dir, '--expect-head', '3:abc']);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/--expect-head 3:abc: give N:HASH/);

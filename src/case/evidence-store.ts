@@ -7,7 +7,8 @@ import type { EvidenceRecord } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import { tempSibling } from './atomic.js';
 import type { StagedMove } from './commit.js';
-import { CaseFiles } from './layout.js';
+import { CaseFiles, casePath } from './layout.js';
+import { listCaseFiles } from './snapshot.js';
 import type { CaseWorkspace } from './workspace.js';
 
 const CHUNK = 1024 * 1024;
@@ -84,4 +85,9 @@ function flushFile(path: string): void {
 /** An evidence record for the register. */
 export function evidenceRecord(source: string, digest: FileDigest, mediaType: string, copy: string): EvidenceRecord {
   return { sha256: digest.sha256, md5: digest.md5, size: digest.size, originalName: basename(source), mediaType, copy };
+}
+
+/** Makes the evidence copies of a case folder read-only, as `soz add` leaves them (an unpacked bundle). */
+export function makeEvidenceReadOnly(dir: string): void {
+  for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) chmodSync(casePath(dir, path), 0o444);
 }

@@ -93,6 +93,15 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Who is writing to a case now: the lock's owner unless it is stale (see `isStale`), or null. A
+ * lock folder without a readable owner is a take or release in progress and counts as no writer.
+ */
+export function liveLockHolder(caseDir: string): LockOwner | null {
+  const holder = readOwner(join(caseDir, LOCK_DIR));
+  return holder !== null && !isStale(holder) ? holder : null;
+}
+
 /** A lock is stale only when its owner ran on this host and is gone; another host's is never guessed. */
 function isStale(owner: LockOwner): boolean {
   return owner.host === hostname() && Number.isSafeInteger(owner.pid) && !processIsAlive(owner.pid);

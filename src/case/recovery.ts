@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import type { LogEntry } from '../core/case.js';
 import { GENESIS_HASH } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { entryHasFields } from '../core/custody-log.js';
+import { entryHasFields, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { isTempName, syncDirectory, tempOwnerPid } from './atomic.js';
@@ -52,14 +52,16 @@ export function recoverCase(workspace: CaseWorkspace): string[] {
     if (existsSync(workspace.path(leftover))) notices.push(`${leftover}: an analysis interrupted before it was committed; moved to ${quarantine.move(leftover)}`);
   }
   for (const temp of deadTemporaries(workspace.dir)) notices.push(`${temp}: temporary file of an interrupted command; moved to ${quarantine.move(temp)}`);
-  const logged = new Set(workspace.evidence().map((record) => record.copy));
+  // The register is rebuilt from the log once, after the intent (which may add an entry) is settled.
+  const evidence = workspace.evidence();
+  const logged = new Set(evidence.map((record) => record.copy));
   for (const copy of listFiles(workspace.dir, CaseFiles.evidenceDir)) {
     if (!logged.has(copy) && !isTempName(copy.slice(copy.lastIndexOf('/') + 1))) notices.push(`${copy}: evidence copy that no log entry records (an interrupted soz add); moved to ${quarantine.move(copy)} — add the original again if it belongs to the case`);
   }
-  const register = canonicalJson(workspace.evidence(), true);
+  const register = canonicalJson(evidence, true);
   const registerPath = workspace.path(CaseFiles.evidenceRegister);
-  if ((workspace.evidence().length > 0 || existsSync(registerPath)) && (!existsSync(registerPath) || readFileSync(registerPath, 'utf8') !== register)) {
-    workspace.writeEvidenceRegister();
+  if ((evidence.length > 0 || existsSync(registerPath)) && (!existsSync(registerPath) || readFileSync(registerPath, 'utf8') !== register)) {
+    workspace.writeEvidenceRegister(evidence);
     notices.push(`${CaseFiles.evidenceRegister}: rewritten from the log`);
   }
   return notices;
@@ -178,6 +180,24 @@ class Quarantine {
     }
     return this.folder;
   }
+}
+
+/**
+ * What a `soz init` killed before `case.json` was in place left in `dir` (its temporaries, intent
+ * and a log of nothing but `case.init`; earlier quarantine and locks are kept where they are), or
+ * null when the folder holds anything else. A folder that does not exist has no leftovers.
+ */
+export function interruptedInitLeftovers(dir: string): string[] | null {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((name) => !isLockName(name) && name !== QUARANTINE_DIR);
+  const initLog = (name: string) => name === CaseFiles.log && parseLog(readFileSync(casePath(dir, name))).entries.every((entry) => entry.action === 'case.init');
+  return names.every((name) => isTempName(name) || name === INTENT_FILE || initLog(name)) ? names.sort() : null;
+}
+
+/** Moves the leftovers of a killed `soz init` into `quarantine/after-entry-0/`; one line per move. */
+export function quarantineLeftovers(dir: string, leftovers: readonly string[]): string[] {
+  const quarantine = new Quarantine(dir, 0);
+  return leftovers.map((name) => `${name}: left by an interrupted soz init (no case.json, so no case); moved to ${quarantine.move(name)}`);
 }
 
 /** The error for a case folder without its log: nothing can be trusted or repaired without it. */

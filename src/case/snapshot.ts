@@ -7,6 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { LogEntry } from '../core/case.js';
+import { parseLog } from '../core/custody-log.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { relativePathProblem } from '../core/relative-path.js';
@@ -57,25 +58,11 @@ export function readCaseSnapshot(dir: string): CaseSnapshot {
   if (!existsSync(casePath(dir, CaseFiles.metadata))) {
     throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case');
   }
-  const log: LogEntry[] = [];
-  const badLogLines: number[] = [];
-  const bytes = readCaseFile(dir, CaseFiles.log);
-  if (bytes !== null) {
-    bytes
-      .toString('utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (line === '') return;
-        try {
-          const entry = JSON.parse(line) as unknown;
-          if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) badLogLines.push(index + 1);
-          else log.push(entry as LogEntry);
-        } catch {
-          badLogLines.push(index + 1);
-        }
-      });
-  }
-  return { dir, log, badLogLines };
+  const bytes = readCaseFile(dir, CaseFiles.log) ?? new Uint8Array();
+  const parsed = parseLog(bytes);
+  // A checker reports an entry cut short too (a writer's recovery would quarantine it): it is the line after the committed ones.
+  const tornLine = parsed.tornTail.byteLength > 0 ? [Buffer.from(bytes.subarray(0, parsed.committedBytes)).toString('utf8').split('\n').length] : [];
+  return { dir, log: parsed.entries, badLogLines: [...parsed.badLines, ...tornLine] };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
-import { compareCodeUnits, canonicalJson } from '../core/canonical-json.js';
+import { canonicalJson } from '../core/canonical-json.js';
 import type { LogEntryFields, ParsedLog } from '../core/custody-log.js';
-import { chainEntry, logLine, parseLog } from '../core/custody-log.js';
+import { chainEntry, evidenceRegister, logLine, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { GENESIS_HASH } from '../core/case.js';
@@ -15,7 +15,7 @@ import { CaseFiles, casePath } from './layout.js';
 import type { CaseLock } from './lock.js';
 import { acquireCaseLock } from './lock.js';
 import { caseMetadataSchema, schemaProblems } from './metadata.js';
-import { missingLogError, recoverCase } from './recovery.js';
+import { interruptedInitLeftovers, missingLogError, quarantineLeftovers, recoverCase } from './recovery.js';
 
 /** Source of the current time for log entries; injected so tests can fix it. */
 export type Clock = () => Date;
@@ -44,27 +44,38 @@ export class CaseWorkspace {
     readonly metadata: CaseMetadata,
   ) {}
 
-  /** Creates a new case folder; refuses a folder that already has files in it. */
-  static init(dir: string, metadata: CaseMetadata, clock: Clock, actor: string): CaseWorkspace {
+  /**
+   * Creates a new case folder; refuses a folder that already has files in it, except what a killed
+   * `soz init` left (moved to quarantine, reported in `notices`). A commit whose last step is
+   * `case.json`: staged, intent, log entry, then the rename that makes the folder a case, so a kill
+   * at any point leaves no case (no `case.json`; `soz init` again) or one that verifies.
+   */
+  static init(dir: string, metadata: CaseMetadata, clock: Clock, actor: string): { workspace: CaseWorkspace; notices: string[] } {
     const parsed = caseMetadataSchema.safeParse(metadata);
     if (!parsed.success) {
       throw new UserError(`soz init: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.invalid-metadata');
     }
-    const refuseOccupied = () => {
-      if (existsSync(dir) && readdirSync(dir).some((name) => name !== '.soz-lock')) {
-        throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
-      }
+    const refuseOccupied = (): string[] => {
+      const leftovers = interruptedInitLeftovers(dir);
+      if (leftovers === null) throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
+      return leftovers;
     };
     refuseOccupied();
     mkdirSync(dir, { recursive: true });
     const workspace = new CaseWorkspace(dir, metadata);
-    workspace.whileLocked({ command: 'init', now: clock }, () => {
-      refuseOccupied(); // another `soz init` may have won the lock first
+    const notices = workspace.whileLocked({ command: 'init', now: clock }, () => {
+      const moved = quarantineLeftovers(dir, refuseOccupied()); // another `soz init` may have won the lock first
       const text = canonicalJson(metadata, true);
-      writeFileAtomic(casePath(dir, CaseFiles.metadata), text);
-      workspace.appendLog(clock, { actor, action: 'case.init', inputs: [], outputs: [{ path: CaseFiles.metadata, sha256: sha256(text) }], details: { ...metadata } });
+      const fields: LogEntryFields = { time: clock().toISOString(), actor, action: 'case.init', inputs: [], outputs: [{ path: CaseFiles.metadata, sha256: sha256(text) }], details: { ...metadata } };
+      const staged = [workspace.stageFile(CaseFiles.metadata, text)];
+      crashPoint(fields.action, 'staged');
+      writeIntent(dir, { previousHash: GENESIS_HASH, entry: fields, moves: staged });
+      workspace.appendEntry(fields);
+      applyMoves(dir, fields.action, staged);
+      finishCommit(dir, fields.action, staged);
+      return moved;
     });
-    return workspace;
+    return { workspace, notices };
   }
 
   /** Opens an existing case to read it. Changes nothing, whatever state the folder is in. */
@@ -98,6 +109,11 @@ export class CaseWorkspace {
 
   path(relative: string): string {
     return casePath(this.dir, relative);
+  }
+
+  /** Whether the case holds a file or folder at `relative`. */
+  has(relative: string): boolean {
+    return existsSync(this.path(relative));
   }
 
   /** SHA-256 of a case file, as the log and manifest record it. */
@@ -176,18 +192,12 @@ export class CaseWorkspace {
 
   /** The evidence register: every file taken into custody, rebuilt from the log. */
   evidence(): EvidenceRecord[] {
-    const records = new Map<string, EvidenceRecord>();
-    for (const entry of this.readLog()) {
-      if (entry.action !== 'evidence.add') continue;
-      const record = entry.details['evidence'] as EvidenceRecord | undefined;
-      if (record && !records.has(record.sha256)) records.set(record.sha256, record);
-    }
-    return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
+    return evidenceRegister(this.readLog());
   }
 
-  /** Writes the evidence register file from the log (derived state, kept for readers). */
-  writeEvidenceRegister(): void {
-    writeFileAtomic(this.path(CaseFiles.evidenceRegister), canonicalJson(this.evidence(), true));
+  /** Writes the evidence register file (derived state, kept for readers): `register`, else rebuilt from the log. */
+  writeEvidenceRegister(register: readonly EvidenceRecord[] = this.evidence()): void {
+    writeFileAtomic(this.path(CaseFiles.evidenceRegister), canonicalJson(register, true));
   }
 
   /** Whether the current derived/manifest.json is the one the last analysis log entry recorded. */

@@ -91,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
     (dir: string, options: CaseOptions) => {
-      CaseWorkspace.init(dir, metadataFrom(options), io.now, options.examiner);
+      const { notices } = CaseWorkspace.init(dir, metadataFrom(options), io.now, options.examiner);
+      for (const notice of notices) io.stderr(`soz: recovery: ${terminalSafe(notice)}\n`);
       say(`case created: ${dir}`);
     },
   );

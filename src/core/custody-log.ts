@@ -2,9 +2,9 @@
  * The custody log as bytes: parsing `log.jsonl`, chaining a new entry to the last one, and the
  * one canonical line an entry is written as. Pure; `case/workspace.ts` does the file I/O.
  */
-import type { LogEntry } from './case.js';
+import type { EvidenceRecord, LogEntry } from './case.js';
 import { GENESIS_HASH, logEntryHash } from './case.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, compareCodeUnits } from './canonical-json.js';
 
 /** What a command decides about an entry; `seq`, `previousHash` and `hash` come from the chain. */
 export type LogEntryFields = Pick<LogEntry, 'time' | 'actor' | 'action' | 'inputs' | 'outputs' | 'details'>;
@@ -70,4 +70,33 @@ export function logLine(entry: LogEntry): string {
 export function entryHasFields(entry: LogEntry, fields: LogEntryFields): boolean {
   const { time, actor, action, inputs, outputs, details } = entry;
   return canonicalJson({ time, actor, action, inputs, outputs, details }) === canonicalJson(fields);
+}
+
+/**
+ * A log text of `entries` re-numbered and re-chained from the start, as if written in this order
+ * (`soz verify` builds the log of its temporary re-run this way; an editor of a log can do the same,
+ * which is why the chain alone cannot tell a rebuilt log: see the log and record heads).
+ */
+export function rechainedLog(entries: readonly LogEntry[]): string {
+  let previous: LogEntry | undefined;
+  return entries
+    .map((entry) => {
+      previous = chainEntry(previous, { time: entry.time, actor: entry.actor, action: entry.action, inputs: entry.inputs, outputs: entry.outputs, details: entry.details });
+      return logLine(previous);
+    })
+    .join('');
+}
+
+/**
+ * The evidence register as the log records it: the first `evidence.add` of each hash, ordered by
+ * original name, then hash. The one definition `case/` (evidence.json), verify and export share.
+ */
+export function evidenceRegister(log: readonly LogEntry[]): EvidenceRecord[] {
+  const records = new Map<string, EvidenceRecord>();
+  for (const entry of log) {
+    if (entry.action !== 'evidence.add') continue;
+    const record = entry.details?.['evidence'] as EvidenceRecord | undefined;
+    if (record && typeof record.sha256 === 'string' && !records.has(record.sha256)) records.set(record.sha256, record);
+  }
+  return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
 }

@@ -1,12 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
@@ -16,8 +14,10 @@ import { isImageMediaType } from '../ingest/sniff.js';
 import { DEFAULT_OCR_LIMITS, findTesseract, withOcr } from './ocr.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
-import { writeFileAtomic } from '../case/atomic.js';
+import type { DerivedRun } from '../case/derived-run.js';
+import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
+import { compareDocuments, documentFileName } from '../case/records.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { languageOverview } from '../analysis/language-overview.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
@@ -51,11 +51,6 @@ export interface AnalyzeOutcome {
   readonly manifestSha256: string;
 }
 
-/** File name of a document inside `derived/documents/`: the id with path characters escaped. */
-export function documentFileName(documentId: string): string {
-  return `${documentId.replace(/[^A-Za-z0-9._~-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}.json`;
-}
-
 /**
  * Extracts every evidence copy afresh, runs the analyses and writes `derived/` as one unit:
  * everything goes to `derived.next/`, which replaces `derived/` by rename, and the log entry
@@ -66,17 +61,12 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
   if (evidence.length === 0) {
     throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence');
   }
-  const staging = `${CaseFiles.derivedDir}.next`;
-  const next = workspace.path(staging);
-  rmSync(next, { recursive: true, force: true });
-  mkdirSync(join(next, 'documents'), { recursive: true });
-  mkdirSync(join(next, 'analyses'), { recursive: true });
-
+  const run = startDerivedRun(workspace.dir);
   let built: { manifest: RunManifest; manifestSha256: string; documents: number; analyses: string[] };
   try {
-    built = await buildDerived(workspace, next, evidence, options);
+    built = await buildDerived(workspace, run, evidence, options);
   } catch (error) {
-    rmSync(next, { recursive: true, force: true });
+    run.discard();
     throw error;
   }
   const { manifest, manifestSha256, documents, analyses } = built;
@@ -86,20 +76,17 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     inputs: manifest.inputs,
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
-  }, [{ from: staging, to: CaseFiles.derivedDir, directory: true }]);
+  }, [run.move]);
   return { documents, analyses, manifestSha256 };
 }
 
-/** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
-async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
+/** Writes the documents, analyses and manifest of a fresh run into its staging folder. */
+async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
   const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
   const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
   const outputs: HashedFile[] = [];
-  const write = (relative: string, content: string) => {
-    writeFileAtomic(join(next, ...relative.split('/')), content);
-    outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
-  };
+  const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
   for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
@@ -143,8 +130,8 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
     outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),
   };
   const manifestText = canonicalJson(manifest, true);
-  writeFileAtomic(join(next, 'manifest.json'), manifestText);
-  return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis) };
+  const { sha256: manifestSha256 } = run.write('manifest.json', manifestText);
+  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis) };
 }
 
 async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }): Promise<SozDocument[]> {
@@ -181,20 +168,4 @@ async function extractReference(files: readonly string[], limits: Limits): Promi
     for await (const doc of extractEvidence(input, file)) documents.push(doc);
   }
   return documents.sort(compareDocuments);
-}
-
-/** Reading order of documents in every output: evidence file name, then id. */
-function compareDocuments(a: SozDocument, b: SozDocument): number {
-  return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.id, b.id);
-}
-
-/** Reads the derived documents of a case, in id order. */
-export function readDerivedDocuments(workspace: CaseWorkspace): SozDocument[] {
-  const dir = workspace.path(CaseFiles.documentsDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort(compareCodeUnits)
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SozDocument)
-    .sort(compareDocuments);
 }

@@ -1,4 +1,4 @@
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -10,8 +10,10 @@ import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { Limits } from '../ingest/adapter.js';
 import { writeFileAtomic } from '../case/atomic.js';
-import { CaseFiles, casePath } from '../case/layout.js';
+import { CaseFiles } from '../case/layout.js';
 import { listCaseFiles, readCaseFile, readCaseSnapshot } from '../case/snapshot.js';
+import { readWhileQuiet } from '../case/quiet-read.js';
+import { makeEvidenceReadOnly } from '../case/evidence-store.js';
 import { BUNDLE_ENTRY_DATE_MS, BUNDLE_README, belongsInBundle, bundleReadme, isSymlinkAttributes, sortBundleEntries, unsafeEntryReason } from '../seal/bundle-rules.js';
 import { installFacts } from './install.js';
 
@@ -29,6 +31,18 @@ export interface BundleOutcome {
  * only read. The ZIP is written atomically.
  */
 export async function createBundle(dir: string, out: string): Promise<BundleOutcome> {
+  const { readme, contents } = await readWhileQuiet(dir, 'bundle', () => bundleContents(dir, basename(out)));
+  const zip = new JSZip();
+  const date = new Date(BUNDLE_ENTRY_DATE_MS);
+  const entries = sortBundleEntries([BUNDLE_README, ...contents.keys()]);
+  for (const path of entries) zip.file(path, path === BUNDLE_README ? Buffer.from(readme, 'utf8') : contents.get(path)!, { date, binary: true, createFolders: false });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'DOS' });
+  writeFileAtomic(out, bytes);
+  return { path: out, entries: entries.length, sha256: sha256(bytes), bytes: bytes.byteLength };
+}
+
+/** The bundle's README text and every case file it holds, read at one moment (no writer between). */
+function bundleContents(dir: string, bundleName: string): { readme: string; contents: Map<string, Uint8Array> } {
   readCaseSnapshot(dir);
   const metadata = JSON.parse(readCaseFile(dir, CaseFiles.metadata)!.toString('utf8')) as CaseMetadata;
   const manifestBytes = readCaseFile(dir, CaseFiles.manifest);
@@ -39,18 +53,11 @@ export async function createBundle(dir: string, out: string): Promise<BundleOutc
     version: manifest?.tool.version ?? facts.version,
     lockfileSha256: manifest?.lockfileSha256 ?? facts.lockfileSha256,
     node: manifest?.runtime.node ?? process.version,
-    bundleName: basename(out),
+    bundleName,
   });
-  const zip = new JSZip();
-  const date = new Date(BUNDLE_ENTRY_DATE_MS);
-  const files = listCaseFiles(dir).filter(belongsInBundle);
-  const contents = new Map<string, Uint8Array>([[BUNDLE_README, Buffer.from(readme, 'utf8')]]);
-  for (const path of files) contents.set(path, readCaseFile(dir, path)!);
-  const entries = sortBundleEntries([...contents.keys()]);
-  for (const path of entries) zip.file(path, contents.get(path)!, { date, binary: true, createFolders: false });
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'DOS' });
-  writeFileAtomic(out, bytes);
-  return { path: out, entries: entries.length, sha256: sha256(bytes), bytes: bytes.byteLength };
+  const contents = new Map<string, Uint8Array>();
+  for (const path of listCaseFiles(dir).filter(belongsInBundle)) contents.set(path, readCaseFile(dir, path)!);
+  return { readme, contents };
 }
 
 /**
@@ -116,6 +123,6 @@ export async function unpackBundle(file: string, dest: string, limits: Limits): 
     });
     zip.readEntry();
   });
-  for (const path of listCaseFiles(dest, CaseFiles.evidenceDir)) chmodSync(casePath(dest, path), 0o444);
+  makeEvidenceReadOnly(dest);
   return { entries: count };
 }

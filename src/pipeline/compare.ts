@@ -18,7 +18,7 @@ import type { MatchWords } from '../analysis/reuse/words.js';
 import { matchWords } from '../analysis/reuse/words.js';
 import type { Provenance } from '../library/item.js';
 import { openLibrary } from './library.js';
-import { readDerivedDocuments } from './analyze.js';
+import { readDerivedDocuments } from '../case/records.js';
 
 /**
  * Where `soz compare` writes (case-relative): beside `derived/`, not in it, because `soz analyze`

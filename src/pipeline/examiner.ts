@@ -3,7 +3,7 @@
  * answers and attached files under `examiner/`. Every write is atomic and logged with the hash of
  * what was written; the pure rules live in `src/sop/`.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
@@ -23,7 +23,7 @@ import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
-import { readDerivedDocuments } from './analyze.js';
+import { readAnalyses, readCaseText, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
@@ -56,16 +56,6 @@ export interface RecordOptions {
   readonly actor: string;
 }
 
-function readJson<T>(workspace: CaseWorkspace, relative: string, fallback: T): T {
-  const path = workspace.path(relative);
-  if (!existsSync(path)) return fallback;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch {
-    throw new UserError(`${path}: not valid JSON; restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
-  }
-}
-
 /** Writes one record file and logs it in one commit; `attached` are staged files it refers to. */
 /**
  * Writes one examiner record and commits it with its log entry. Files attached to the record
@@ -80,26 +70,24 @@ function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown,
 
 /** The order's questions, in order. */
 export function readQuestions(workspace: CaseWorkspace): QuestionRecord[] {
-  return readJson<QuestionRecord[]>(workspace, ExaminerFiles.questions, []);
+  return readExaminerRecord<QuestionRecord>(workspace, ExaminerFiles.questions, 'questions');
 }
 
 /** The review decisions, by finding id. */
 export function readReview(workspace: CaseWorkspace): ReviewDecision[] {
-  return readJson<ReviewDecision[]>(workspace, ExaminerFiles.review, []);
+  return readExaminerRecord<ReviewDecision>(workspace, ExaminerFiles.review, 'review');
 }
 
 /** The examiner's SOP step records, in procedure order of recording. */
 export function readStepRecords(workspace: CaseWorkspace): SopStepRecord[] {
-  return readJson<SopStepRecord[]>(workspace, ExaminerFiles.sop, []);
+  return readExaminerRecord<SopStepRecord>(workspace, ExaminerFiles.sop, 'sop');
 }
 
 /** The examiner's answer to a question, or null when none was recorded. */
 export function readAnswer(workspace: CaseWorkspace, questionId: string): { text: string; sha256: string; path: string } | null {
   const relative = answerPath(questionId);
-  const path = workspace.path(relative);
-  if (!existsSync(path)) return null;
-  const bytes = readFileSync(path);
-  return { text: bytes.toString('utf8'), sha256: sha256(bytes), path: relative };
+  const answer = readCaseText(workspace, relative);
+  return answer === null ? null : { ...answer, path: relative };
 }
 
 /**
@@ -107,13 +95,11 @@ export function readAnswer(workspace: CaseWorkspace, questionId: string): { text
  * findings the examiner added (`examiner/added-findings.json`), in the one stable order, each id once.
  */
 export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
-  const dir = workspace.path(CaseFiles.analysesDir);
   const byId = new Map<string, Finding>();
-  for (const name of (existsSync(dir) ? readdirSync(dir) : []).filter((file) => file.endsWith('.json')).sort(compareCodeUnits)) {
-    const result = JSON.parse(readFileSync(workspace.path(`${CaseFiles.analysesDir}/${name}`), 'utf8')) as { findings?: Finding[] };
+  for (const result of readAnalyses(workspace)) {
     for (const finding of result.findings ?? []) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   }
-  for (const finding of readJson<Finding[]>(workspace, ExaminerFiles.added, [])) if (!byId.has(finding.id)) byId.set(finding.id, finding);
+  for (const finding of readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()].sort(compareFindings);
 }
 
@@ -176,7 +162,7 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
   const findings = readCaseFindings(workspace);
   const { decisions, problems } = applyDecisions(readReview(workspace), requests, findings, readQuestions(workspace));
   if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'review.invalid');
-  const manifest = existsSync(workspace.path(CaseFiles.manifest)) ? [workspace.hashedFile(CaseFiles.manifest)] : [];
+  const manifest = workspace.has(CaseFiles.manifest) ? [workspace.hashedFile(CaseFiles.manifest)] : [];
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.decide', {
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
   }, manifest);
@@ -198,7 +184,7 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
     problems.push(`${finding.place.documentId} ${finding.place.range[0]}-${finding.place.range[1]} is already a candidate; accept it with soz review DIR --accept …`);
   }
   if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added');
-  const added = [...readJson<Finding[]>(workspace, ExaminerFiles.added, []), finding].sort(compareFindings);
+  const added = [...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added'), finding].sort(compareFindings);
   writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category, ...(request.quoted ? { quoted: request.quoted } : {}) });
   recordReview(workspace, [{ findingIds: [finding.id], decision: 'accepted', reason: request.reason, questionIds, actor: options.actor }], options);
   return finding;
@@ -214,7 +200,7 @@ export function recordVoice(workspace: CaseWorkspace, findingIds: readonly strin
 
 /** The examiner's records of the relation of the person concerned to each evidence item, by hash. */
 export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[] {
-  return readJson<ItemRelationRecord[]>(workspace, ExaminerFiles.items, []);
+  return readExaminerRecord<ItemRelationRecord>(workspace, ExaminerFiles.items, 'items');
 }
 
 /**
@@ -239,12 +225,12 @@ export function relateItem(workspace: CaseWorkspace, item: string, relation: str
 
 /** The persons of interest, in the order they were added. */
 export function readPersons(workspace: CaseWorkspace): PersonRecord[] {
-  return readJson<PersonRecord[]>(workspace, ExaminerFiles.persons, []);
+  return readExaminerRecord<PersonRecord>(workspace, ExaminerFiles.persons, 'persons');
 }
 
 /** The relations the examiner set by hand. */
 export function readRelationOverrides(workspace: CaseWorkspace): RelationOverride[] {
-  return readJson<RelationOverride[]>(workspace, ExaminerFiles.relations, []);
+  return readExaminerRecord<RelationOverride>(workspace, ExaminerFiles.relations, 'relations');
 }
 
 /** Every relation of every person of interest: derived from the derived documents, the examiner's replacing them. */
@@ -310,7 +296,7 @@ export function setRelation(workspace: CaseWorkspace, request: RelationRequest, 
 
 /** The Rabat worksheets, one per statement. */
 export function readRabat(workspace: CaseWorkspace): RabatWorksheet[] {
-  return readJson<RabatWorksheet[]>(workspace, ExaminerFiles.rabat, []);
+  return readExaminerRecord<RabatWorksheet>(workspace, ExaminerFiles.rabat, 'rabat');
 }
 
 /** Accepted findings that no Rabat worksheet covers, in finding order. */
@@ -401,7 +387,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     const bytes = readFileSync(file);
     const hash = sha256(bytes);
     const relative = `${ExaminerFiles.filesDir}/${hash}.${safeExtension(file)}`;
-    if (!existsSync(workspace.path(relative)) && !staged.some((move) => move.to === relative)) staged.push(workspace.stageFile(relative, bytes, 0o444));
+    if (!workspace.has(relative) && !staged.some((move) => move.to === relative)) staged.push(workspace.stageFile(relative, bytes, 0o444));
     attached.push({ path: relative, sha256: hash, originalName: basename(file) });
   }
   const fields: Record<string, string> = {};

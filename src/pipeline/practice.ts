@@ -26,7 +26,8 @@ import type { GradeResult } from '../practice/grade.js';
 import { gradePractice } from '../practice/grade.js';
 import { feedbackHtml, feedbackLines } from '../practice/feedback.js';
 import { addEvidence } from './intake.js';
-import { analyzeCase, readDerivedDocuments } from './analyze.js';
+import { analyzeCase } from './analyze.js';
+import { readCaseJson, readDerivedDocuments } from '../case/records.js';
 import { addQuestion, readAnswer, readCaseFindings, readPersonRelations, readQuestions, readReview, readStepRecords } from './examiner.js';
 import { writeReport } from './report.js';
 import { INSTALL_ROOT } from './install.js';
@@ -175,7 +176,7 @@ export async function startPracticeCase(id: string, dir: string, options: StartO
   if (files.length === 0) throw new UserError(`${source.materialsDir}: no materials; a practice case needs at least one`, 'practice.no-materials');
   const limits = options.limits ?? DEFAULT_LIMITS;
   const actor = practiceCase.examiner;
-  const workspace = CaseWorkspace.init(dir, practiceMetadata(practiceCase), options.clock, actor);
+  const { workspace } = CaseWorkspace.init(dir, practiceMetadata(practiceCase), options.clock, actor);
   await addEvidence(workspace, files, { clock: options.clock, actor, limits });
   let flagged = 0;
   for (const question of practiceCase.questions) {
@@ -204,13 +205,8 @@ export function startLines(outcome: StartOutcome): string[] {
 /** Reads `practice/practice.json` of a case folder. */
 export function readPracticeRecord(workspace: CaseWorkspace): PracticeRecord {
   const path = workspace.path(PracticeFiles.record);
-  if (!existsSync(path)) throw new UserError(`${workspace.dir}: not a practice case (no ${PracticeFiles.record}); start one with "soz practice start ID DIR"`, 'practice.not-practice');
-  let record: PracticeRecord;
-  try {
-    record = JSON.parse(readFileSync(path, 'utf8')) as PracticeRecord;
-  } catch {
-    throw new UserError(`${path}: not valid JSON; start the practice case again`, 'practice.not-practice');
-  }
+  const record = readCaseJson(workspace, PracticeFiles.record, 'a practice record; start the practice case again') as PracticeRecord | null;
+  if (record === null) throw new UserError(`${workspace.dir}: not a practice case (no ${PracticeFiles.record}); start one with "soz practice start ID DIR"`, 'practice.not-practice');
   if (record === null || typeof record !== 'object' || record.schema !== 'soz.practice/1' || typeof record.caseId !== 'string') throw new UserError(`${path}: not a practice record; start the case again`, 'practice.not-practice');
   return record;
 }

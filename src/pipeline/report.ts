@@ -4,14 +4,13 @@
  * each file with its hash. The Markdown file is the reference text (`report.render`, digest line);
  * HTML, PDF and DOCX are logged as `report.export`.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { HashedFile, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
-import type { AnalysisResult } from '../core/analysis-result.js';
-import { compareCodeUnits } from '../core/canonical-json.js';
+import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
+import { recordHeadOf } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
@@ -26,7 +25,8 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { documentFileName, readDerivedDocuments } from './analyze.js';
+import { readAnalyses, readDocumentFiles, readManifest } from '../case/records.js';
+import { readCaseFile } from '../case/snapshot.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
@@ -76,15 +76,6 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
   return parsed.data;
 }
 
-function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
-  const dir = workspace.path(CaseFiles.analysesDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort(compareCodeUnits)
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as AnalysisResult);
-}
-
 /**
  * Assembles the conclusion model of a case from its records. A `--final` model is refused with a
  * UserError listing what is still open.
@@ -93,12 +84,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed');
   }
-  const manifestText = readFileSync(workspace.path(CaseFiles.manifest), 'utf8');
-  const manifest = JSON.parse(manifestText) as RunManifest;
-  const documents = readDerivedDocuments(workspace).map((doc) => ({
-    doc,
-    sha256: sha256(readFileSync(join(workspace.path(CaseFiles.documentsDir), documentFileName(doc.id)))),
-  }));
+  const { manifest, text: manifestText } = readManifest(workspace)!;
+  const documents = readDocumentFiles(workspace);
   const analyses = readAnalyses(workspace);
   const overview = (analyses.find((result) => result.analysis === LANGUAGE_OVERVIEW)?.data as LanguageOverview | undefined) ?? null;
   const profileData = analyses.find((result) => result.analysis === 'profile')?.data as { rows?: { unit: string; key: string; tokens: number; rates: Record<string, number> }[] } | undefined;
@@ -109,7 +96,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     const answer = readAnswer(workspace, question.id);
     if (answer) answers[question.id] = { ...answer, legalWording: answerLegalWording(answer) };
   }
-  const statuses = sopStatus(procedure, workspace.readLog(), readStepRecords(workspace));
+  const log = workspace.readLog();
+  const statuses = sopStatus(procedure, log, readStepRecords(workspace));
   const paths = templatePaths(language);
   const model = assembleConclusion({
     language,
@@ -123,6 +111,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
     manifestSha256: sha256(manifestText),
+    recordHead: recordHeadOf(log),
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: hashInstallFile(PROCEDURE_PATH), skipReasons: procedure.skipReasons },
     liability: { data: loadLiability(), file: hashInstallFile(LIABILITY_PATH) },
     templates: [hashInstallFile(paths.md), hashInstallFile(paths.html), hashInstallFile(paths.labels)],
@@ -194,7 +183,7 @@ function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: 
     const existing = finals.get(path);
     if (!existing) return path;
     if (!final) return `${base}.draft.${format}`;
-    const current = existsSync(workspace.path(path)) ? readFileSync(workspace.path(path)) : null;
+    const current = readCaseFile(workspace.dir, path);
     if (current !== null && !current.equals(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes))) {
       throw new UserError(`${path}: a final conclusion was rendered (log entry ${existing.seq}) and this render differs; a final is never overwritten — render a draft (soz report ${workspace.dir}), and put corrections in a supplementary conclusion`, 'report.final-exists');
     }

@@ -4,6 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import { generateKeyPairSync } from 'node:crypto';
 import type { CaseMetadata, LogEntry } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
+import { expectedHeadCheck, formatLogHead, parseLogHead, recordHeadOf } from '../core/log-head.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { checkReportDigest } from '../report/markdown.js';
@@ -112,6 +113,7 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     reports,
     manifest: workspace.hashedFile(CaseFiles.manifest),
     logHead: { seq: head.seq, hash: head.hash },
+    recordHead: formatLogHead(recordHeadOf(log)),
     signer: { name: options.signer, fingerprint },
     tool: { name: 'soz', version: installFacts().version },
   };
@@ -123,7 +125,7 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     action: 'seal.create',
     inputs: [...reports.map((report) => ({ path: report.path, sha256: report.sha256 })), payload.manifest],
     outputs: [{ path, sha256: sha256(text) }],
-    details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, payloadSha256: sha256(canonicalJson(payload)) },
+    details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, recordHead: payload.recordHead, payloadSha256: sha256(canonicalJson(payload)) },
   }, [workspace.stageFile(path, text)]);
   return { path, fingerprint, payload };
 }
@@ -177,6 +179,10 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
   }
   const head = log.find((entry) => entry.seq === payload.logHead?.seq);
   if (!head || head.hash !== payload.logHead.hash) problems.push(`${path}: sealed log head (entry ${payload.logHead?.seq}, ${String(payload.logHead?.hash).slice(0, 12)}…) is not in the log any more`);
+  if (payload.recordHead !== undefined) {
+    const sealedRecord = typeof payload.recordHead === 'string' ? parseLogHead(payload.recordHead) : undefined;
+    if (!sealedRecord || expectedHeadCheck(log, sealedRecord).matched !== 'record head') problems.push(`${path}: sealed record head ${String(payload.recordHead).slice(0, 24)}… is not in the log any more`);
+  }
   const created = log.find((entry) => entry.action === 'seal.create' && entry.outputs?.some((file) => file.path === path && file.sha256 === sha256(bytes)));
   if (!created) problems.push(`${path}: no seal.create log entry records this seal file`);
   return problems;

@@ -1,15 +1,14 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
-import { GENESIS_HASH, isReportLanguage, logChainProblems, logEntryHash } from '../core/case.js';
+import { isReportLanguage, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
-import { expectedHeadCheck, formatLogHead, logHeadOf } from '../core/log-head.js';
+import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
 import type { SelectionFilter } from '../analysis/filters.js';
@@ -18,9 +17,12 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
 import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
+import { readWhileQuiet } from '../case/quiet-read.js';
+import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
-import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { evidenceRegister } from '../core/custody-log.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from '../report/renderers.js';
@@ -59,7 +61,8 @@ export interface VerifyOptions {
  * stored files against the log, a full re-run into a temporary folder compared artefact by
  * artefact, report digests and seals. Never changes the case; every path taken from the log or a
  * seal must stay inside the case (else `UserError`, exit 2); temporary folders are always
- * removed. Output holds no temporary path or clock.
+ * removed. A folder another soz command writes to meanwhile is read again (`readWhileQuiet`), so a
+ * concurrent writer never shows as tampering. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found');
@@ -71,7 +74,8 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
       return { ...result, lines: [`bundle: ${unpacked.entries} entries unpacked`, ...result.lines] };
     });
   }
-  return verifyCase(target, options);
+  // A folder may be written to while it is checked: read it at a moment no writer works (case/quiet-read.ts).
+  return readWhileQuiet(target, 'verify', () => verifyCase(target, options));
 }
 
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
@@ -132,7 +136,7 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Sect
   return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
 }
 
-/** The log's hash chain entry by entry, its head, and the head the user expects (`--expect-head`). */
+/** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
 function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
     ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
@@ -141,12 +145,14 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
   const lines = [
     `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
     `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
+    `record head: ${formatLogHead(recordHeadOf(snapshot.log))} (the records of the log without times, renders and seals, as reports and seals print it)`,
   ];
   const checks = Math.max(1, snapshot.log.length);
   if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
-    lines.push(`expected head ${formatLogHead(expectHead)}: present${expected.later > 0 ? `, ${expected.later} later entr${expected.later === 1 ? 'y' : 'ies'}` : ', it is the last entry'}`);
+    const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
+    lines.push(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`);
   }
   return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
@@ -266,33 +272,6 @@ function referenceNote(manifest: RunManifest | null, given: boolean): string[] {
   return [`note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`];
 }
 
-/** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
-async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
-  const temp = mkdtempSync(join(tmpdir(), prefix));
-  try {
-    return await work(temp);
-  } finally {
-    makeWritable(temp);
-    rmSync(temp, { recursive: true, force: true });
-  }
-}
-
-/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`. */
-function prepareCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
-  mkdirSync(join(copy, CaseFiles.evidenceDir), { recursive: true });
-  copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
-  for (const record of register) {
-    const where = `log.jsonl evidence.add of ${record.originalName}: evidence copy`;
-    const source = resolveInside(dir, record.copy, where);
-    if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
-  }
-  for (const path of listCaseFiles(dir, 'examiner')) {
-    const target = resolveInside(copy, path, 'examiner record');
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(resolveInside(dir, path, 'examiner record'), target);
-  }
-}
-
 /**
  * Reproduces the case in a fresh temporary folder: case.json, the evidence copies and
  * `examiner/` are copied; the analysis runs with the log as it stood before the last
@@ -318,8 +297,8 @@ async function reproduce(
   return withTempFolder('soz-verify-', async (temp) => {
     const copy = join(temp, 'case');
     const labels = { expected: 'stored', actual: 'reproduced' };
-    const writeLog = (entries: readonly LogEntry[]) => writeFileSync(join(copy, CaseFiles.log), rechain(entries));
-    prepareCopy(dir, copy, recorded.register);
+    const writeLog = (entries: readonly LogEntry[]) => writeRerunLog(copy, entries);
+    prepareRerunCopy(dir, copy, recorded.register);
     writeLog(log.slice(0, analysisIndex));
     let reproducedAnalysis: LogEntry;
     try {
@@ -380,29 +359,6 @@ function formatOf(entry: LogEntry): ReportFormat {
   const recorded = entry.details['format'];
   if (entry.action === 'report.render' || recorded === 'markdown') return 'md';
   return isReportFormat(recorded) ? recorded : 'md';
-}
-
-/** A log of the given entries re-numbered and re-chained (for the temporary re-run case only). */
-function rechain(entries: readonly LogEntry[]): string {
-  let previousHash = GENESIS_HASH;
-  return entries
-    .map((entry, index) => {
-      const body = { seq: index + 1, time: entry.time, actor: entry.actor, action: entry.action, inputs: entry.inputs, outputs: entry.outputs, details: entry.details, previousHash };
-      const complete = { ...body, hash: logEntryHash(body) };
-      previousHash = complete.hash;
-      return `${canonicalJson(complete)}\n`;
-    })
-    .join('');
-}
-
-/** Makes a temporary tree removable (evidence copies are read-only). */
-function makeWritable(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) makeWritable(full);
-    else if (entry.isFile()) chmodSync(full, 0o644);
-  }
 }
 
 function parseJson<T>(bytes: Buffer | null): T | null {

@@ -130,6 +130,7 @@ export const conclusionLabelsSchema = z.strictObject({
   copy: text,
   appendixB: text,
   manifestDigest: text,
+  recordHead: text,
   file: text,
   appendixC: text,
   finding: text,

@@ -16,6 +16,8 @@ import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition,
 import { RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
+import type { LogHead } from '../core/log-head.js';
+import { formatLogHead } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
 import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
@@ -195,6 +197,8 @@ export interface ConclusionModel {
   /** The source of every reviewable unit a candidate lies in, with the candidates marked (finding order). */
   readonly excerpts: readonly SourceExcerpt[];
   readonly manifest: { readonly sha256: string; readonly data: readonly HashedFile[]; readonly inputs: readonly HashedFile[]; readonly outputs: readonly HashedFile[] };
+  /** The custody log's record head (`N:HASH`, no times: see `core/log-head.ts`) when the report was rendered. */
+  readonly recordHead: string;
 }
 
 /** Inputs of `assembleConclusion`: the records as read from the case folder and the installation. */
@@ -211,6 +215,8 @@ export interface ConclusionInputs {
   readonly profileRows: readonly { unit: string; key: string; tokens: number; rates: Readonly<Record<string, number>> }[] | null;
   readonly manifest: RunManifest;
   readonly manifestSha256: string;
+  /** The record head of the custody log as it stands before this render. */
+  readonly recordHead: LogHead;
   readonly procedure: {
     readonly id: string;
     readonly version: string;
@@ -388,6 +394,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     excerpts: sourceExcerpts(inputs.documents.map(({ doc }) => doc), [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
+    recordHead: formatLogHead(inputs.recordHead),
   };
 }
 

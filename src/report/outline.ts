@@ -204,6 +204,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   });
   heading(t('appendixB'), 2);
   hash(`${t('manifestDigest')}:`, model.manifest.sha256);
+  hash(`${t('recordHead')}:`, model.recordHead);
   hash(`${t('lockfile')}:`, model.tool.lockfileSha256);
   for (const file of [...model.manifest.data, ...model.templates, ...model.manifest.outputs]) hash(`${file.path}:`, file.sha256);
   heading(t('appendixC'), 2);

@@ -1,21 +1,11 @@
 /**
  * What a custody log says about the case folder, read as pure functions of the log entries:
- * the evidence register, the hash each file should have, the last render of each report, which
- * reports later examiner work has made stale, and every path the log names.
+ * the hash each file should have, the last render of each report, which reports later examiner
+ * work has made stale, and every path the log names (the evidence register is in
+ * `core/custody-log.ts`).
  */
-import type { EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
+import type { HashedFile, LogEntry } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
-
-/** The evidence register as the log records it (first `evidence.add` per hash), in register order. */
-export function evidenceRegister(log: readonly LogEntry[]): EvidenceRecord[] {
-  const records = new Map<string, EvidenceRecord>();
-  for (const entry of log) {
-    if (entry.action !== 'evidence.add') continue;
-    const record = entry.details?.['evidence'] as EvidenceRecord | undefined;
-    if (record && typeof record.sha256 === 'string' && !records.has(record.sha256)) records.set(record.sha256, record);
-  }
-  return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
-}
 
 /** The log entry that last recorded a file, and the hash it recorded. */
 export interface RecordedOutput {

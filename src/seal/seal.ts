@@ -24,6 +24,11 @@ export interface SealPayload {
   readonly manifest: { readonly path: string; readonly sha256: string };
   /** The last log entry before the seal: its number (from 1) and hash. */
   readonly logHead: { readonly seq: number; readonly hash: string };
+  /**
+   * The record head at the same entry (`N:HASH` without the log's times: `core/log-head.ts`), which
+   * the reports print; absent in seals made before it existed.
+   */
+  readonly recordHead?: string;
   readonly signer: { readonly name: string; readonly fingerprint: string };
   readonly tool: { readonly name: 'soz'; readonly version: string };
 }

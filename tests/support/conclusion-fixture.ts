@@ -86,6 +86,7 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     profileRows: null,
     manifest,
     manifestSha256: hex('f'),
+    recordHead: { entries: 41, hash: hex('8') },
     procedure: { id: procedure.id, version: procedure.version, title: procedure.title, file: { path: 'sop/procedure.yaml', sha256: hex('c') }, skipReasons: procedure.skipReasons },
     liability: { data: loadLiability(), file: { path: 'sop/liability.yaml', sha256: hex('7') } },
     templates: [],

@@ -2,7 +2,8 @@
  * Shared by the custody tests: small fictional cases and evidence files, the log as entries,
  * and a lock planted as another soz process would have left it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -41,4 +42,22 @@ export async function caseWith(files: readonly string[]): Promise<string> {
 export function plantLock(dir: string, owner: { pid: number; command: string; host?: string }): void {
   mkdirSync(join(dir, '.soz-lock'));
   writeFileSync(join(dir, '.soz-lock', 'owner.json'), JSON.stringify({ host: hostname(), since: '2026-03-10T08:00:00.000Z', id: 'planted', ...owner }));
+}
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** The compiled CLI (`SOZ_BIN` overrides), and whether it is built: tests of separate processes need it. */
+export const BIN = process.env['SOZ_BIN'] ?? join(ROOT, 'bin', 'soz');
+export const BUILT = process.env['SOZ_BIN'] !== undefined || existsSync(join(ROOT, 'dist', 'cli', 'bin.js'));
+
+/** Runs the compiled CLI as its own OS process. */
+export function runBin(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry } from '../../src/core/case.js';
-import { GENESIS_HASH, logEntryHash } from '../../src/core/case.js';
-import { canonicalJson } from '../../src/core/canonical-json.js';
+import { rechainedLog } from '../../src/core/custody-log.js';
 
 /** The log entries of a case folder. */
 export function readLog(dir: string): LogEntry[] {
@@ -18,17 +17,7 @@ export function logEntries(text: string): LogEntry[] {
  * A log text with the entries re-numbered and re-chained, as an attacker who edits the log can
  * do (the chain has no key): the chain check passes, only the other checks can catch the edit.
  */
-export function rechainedLog(entries: readonly LogEntry[]): string {
-  let previousHash = GENESIS_HASH;
-  return entries
-    .map((entry, index) => {
-      const body = { seq: index + 1, time: entry.time, actor: entry.actor, action: entry.action, inputs: entry.inputs, outputs: entry.outputs, details: entry.details, previousHash };
-      const hash = logEntryHash(body);
-      previousHash = hash;
-      return `${canonicalJson({ ...body, hash })}\n`;
-    })
-    .join('');
-}
+export { rechainedLog };
 
 /** Rewrites a case's log through `edit` and re-chains it. */
 export function editLog(dir: string, edit: (entries: LogEntry[]) => LogEntry[]): void {

@@ -11,8 +11,8 @@ export const registerExportCommands: RegisterCommands = (program: Command, conte
     .requiredOption('--format <name>', 'export format: case-uco (CASE/UCO JSON-LD)')
     .option('-o, --out <file>', 'file to write (default: standard output)')
     .description('export the chain of custody and every investigative action')
-    .action((dir: string, options: { format: string; out?: string }) => {
-      const { text, document } = exportCase(dir, options.format);
+    .action(async (dir: string, options: { format: string; out?: string }) => {
+      const { text, document } = await exportCase(dir, options.format);
       if (options.out === undefined) {
         context.io.stdout(text);
         return;

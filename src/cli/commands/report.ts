@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { REPORT_LANGUAGES } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
-import { formatLogHead, logHeadOf } from '../../core/log-head.js';
+import { formatLogHead, logHeadOf, recordHeadOf } from '../../core/log-head.js';
 import { writeReports } from '../../pipeline/report.js';
 import type { ReportFormat } from '../../report/renderers.js';
 import { REPORT_FORMATS, isReportFormat } from '../../report/renderers.js';
@@ -31,7 +31,8 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .description('render the expert conclusion (DRAFT while examiner steps are open)')
     .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string }) => {
       const formats = parseFormats(options.format);
-      const { outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
+      const { recordHead, outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
+        recordHead: recordHeadOf(workspace.readLog()),
         outcomes: await writeReports(workspace, {
           clock: context.io.now,
           actor: context.actorFor(options, workspace),
@@ -45,7 +46,9 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
         context.say(`report: ${outcome.path}`);
         context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);
       }
-      // The head goes to the terminal, not into the report: report bytes must not depend on log times.
+      // The report holds the time-free record head of the log before it; the log head (which depends on
+      // the log's times) goes to the terminal only. verify --expect-head accepts either.
+      context.say(`record head in the report: ${formatLogHead(recordHead)} (the log before this render, without times)`);
       context.say(`log head: ${formatLogHead(head)} (keep it with the report; soz verify --expect-head checks the log still holds it)`);
     });
 };

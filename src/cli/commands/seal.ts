@@ -22,5 +22,6 @@ export const registerSealCommands: RegisterCommands = (program: Command, context
       for (const report of outcome.payload.reports) context.say(`sealed ${report.path}: report digest ${report.digest}`);
       context.say(`sealed ${outcome.payload.manifest.path}: ${outcome.payload.manifest.sha256}`);
       context.say(`sealed log head: ${formatLogHead({ entries: outcome.payload.logHead.seq, hash: outcome.payload.logHead.hash })} (check later with soz verify --expect-head)`);
+      if (outcome.payload.recordHead !== undefined) context.say(`sealed record head: ${outcome.payload.recordHead} (the same without times, as the reports print it)`);
     });
 };

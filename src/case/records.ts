@@ -1,0 +1,130 @@
+/**
+ * Typed readers of the case folder's records, each validated at the boundary with zod: derived
+ * documents, analysis results and the run manifest (`derived/`), and the examiner's JSON records
+ * (`examiner/`). A file that does not fit is a `UserError` naming it and how to restore it; the
+ * schemas check the fields soz relies on and keep the rest as written.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { AnalysisResult } from '../core/analysis-result.js';
+import type { RunManifest } from '../core/case.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import type { SozDocument } from '../core/document.js';
+import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { CaseFiles } from './layout.js';
+import { schemaProblems } from './metadata.js';
+import type { CaseWorkspace } from './workspace.js';
+
+const hashedFile = z.object({ path: z.string(), sha256: z.string() });
+
+const documentSchema = z.looseObject({ id: z.string(), evidenceSha256: z.string(), evidenceName: z.string(), format: z.string(), text: z.string(), segments: z.array(z.unknown()), notices: z.array(z.unknown()) });
+const analysisSchema = z.looseObject({ analysis: z.string(), version: z.string(), findings: z.array(z.looseObject({ id: z.string() })).optional() });
+const manifestSchema = z.looseObject({
+  tool: z.looseObject({ version: z.string() }),
+  runtime: z.looseObject({ node: z.string() }),
+  lockfileSha256: z.string(),
+  dependencies: z.record(z.string(), z.string()),
+  data: z.array(hashedFile),
+  inputs: z.array(hashedFile),
+  outputs: z.array(hashedFile),
+});
+/** Every examiner record file is a list of objects; these are the fields soz reads by name. */
+const examinerRecordSchemas = {
+  questions: z.array(z.looseObject({ id: z.string(), text: z.string() })),
+  review: z.array(z.looseObject({ findingId: z.string(), decision: z.string() })),
+  sop: z.array(z.looseObject({ stepId: z.string(), status: z.string() })),
+  added: z.array(z.looseObject({ id: z.string() })),
+  items: z.array(z.looseObject({ evidenceSha256: z.string(), relation: z.string() })),
+  rabat: z.array(z.looseObject({ findingIds: z.array(z.string()), parts: z.record(z.string(), z.string()) })),
+  persons: z.array(z.looseObject({ id: z.string(), name: z.string(), handles: z.array(z.string()) })),
+  relations: z.array(z.looseObject({ personId: z.string(), documentId: z.string(), relation: z.string() })),
+} as const;
+
+/** Which examiner record a reader asks for (see `ExaminerFiles` in `pipeline/examiner.ts`). */
+export type ExaminerRecordKind = keyof typeof examinerRecordSchemas;
+
+/** File name of a document inside `derived/documents/`: the id with path characters escaped. */
+export function documentFileName(documentId: string): string {
+  return `${documentId.replace(/[^A-Za-z0-9._~-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}.json`;
+}
+
+/** Reading order of documents in every output: evidence file name, then id. */
+export function compareDocuments(a: SozDocument, b: SozDocument): number {
+  return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.id, b.id);
+}
+
+/** The derived documents of a case in reading order. */
+export function readDerivedDocuments(workspace: CaseWorkspace): SozDocument[] {
+  return readDocumentFiles(workspace).map((file) => file.doc);
+}
+
+/** The derived documents of a case in reading order, each with the SHA-256 of its file. */
+export function readDocumentFiles(workspace: CaseWorkspace): { doc: SozDocument; sha256: string }[] {
+  return jsonFilesIn(workspace, CaseFiles.documentsDir)
+    .map((relative) => {
+      const bytes = readFileSync(workspace.path(relative));
+      return { doc: parsed(relative, bytes, documentSchema, 'a soz document; run "soz analyze" again') as unknown as SozDocument, sha256: sha256(bytes) };
+    })
+    .sort((a, b) => compareDocuments(a.doc, b.doc));
+}
+
+/** The analysis results of a case (`derived/analyses/*.json`), in file-name order. */
+export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
+  return jsonFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsed(relative, readFileSync(workspace.path(relative)), analysisSchema, 'a soz analysis result; run "soz analyze" again') as unknown as AnalysisResult);
+}
+
+/** The run manifest with its exact text (hashed into reports), or null before the first analysis. */
+export function readManifest(workspace: CaseWorkspace): { manifest: RunManifest; text: string } | null {
+  const path = workspace.path(CaseFiles.manifest);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  return { manifest: parsed(CaseFiles.manifest, bytes, manifestSchema, 'a soz run manifest; run "soz analyze" again') as unknown as RunManifest, text: bytes.toString('utf8') };
+}
+
+/** An examiner record file (`examiner/<kind>.json`) as a list; an empty list while none was written. */
+export function readExaminerRecord<T>(workspace: CaseWorkspace, relative: string, kind: ExaminerRecordKind): T[] {
+  const path = workspace.path(relative);
+  if (!existsSync(path)) return [];
+  return parsed(relative, readFileSync(path), examinerRecordSchemas[kind], 'an examiner record; restore it from the case bundle (the log holds its hash)') as unknown as T[];
+}
+
+/**
+ * A JSON file of the case whose schema lives in a later layer (the practice record), parsed but
+ * not validated here; null when there is none. Not JSON → `UserError` naming the file and `what`.
+ */
+export function readCaseJson(workspace: CaseWorkspace, relative: string, what: string): unknown {
+  const path = workspace.path(relative);
+  return existsSync(path) ? parsed(relative, readFileSync(path), z.unknown(), what) : null;
+}
+
+/** A text file of the case (an examiner's answer) with its SHA-256, or null when there is none. */
+export function readCaseText(workspace: CaseWorkspace, relative: string): { text: string; sha256: string } | null {
+  const path = workspace.path(relative);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  return { text: bytes.toString('utf8'), sha256: sha256(bytes) };
+}
+
+/** Case-relative paths of the `.json` files directly in a case folder, in code-unit order. */
+function jsonFilesIn(workspace: CaseWorkspace, folder: string): string[] {
+  const dir = workspace.path(folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort(compareCodeUnits)
+    .map((name) => `${folder}/${name}`);
+}
+
+/** JSON bytes checked against `schema`; anything else → `UserError` naming the file and the fix. */
+function parsed(relative: string, bytes: Uint8Array, schema: z.ZodType, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new UserError(`${relative}: not valid JSON; expected ${what}`, 'case.corrupt-record');
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UserError(`${relative}: not ${what} — ${schemaProblems(result.error).join('; ')}`, 'case.corrupt-record');
+  return result.data;
+}

@@ -1,0 +1,55 @@
+/**
+ * The temporary copy of a case that `soz verify` re-runs the analysis and the reports in: made in a
+ * fresh temporary folder that is always removed, holding what a re-run starts from (`case.json`,
+ * the registered evidence copies, `examiner/`) and a log written as it stood before each step.
+ * Every path taken from the log goes through `resolveInside`.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { EvidenceRecord, LogEntry } from '../core/case.js';
+import { rechainedLog } from '../core/custody-log.js';
+import { CaseFiles, casePath } from './layout.js';
+import { listCaseFiles, resolveInside } from './snapshot.js';
+
+/** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
+export async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return await work(temp);
+  } finally {
+    makeWritable(temp);
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`. */
+export function prepareRerunCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
+  mkdirSync(casePath(copy, CaseFiles.evidenceDir), { recursive: true });
+  copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
+  for (const record of register) {
+    const where = `log.jsonl evidence.add of ${record.originalName}: evidence copy`;
+    const source = resolveInside(dir, record.copy, where);
+    if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
+  }
+  for (const path of listCaseFiles(dir, 'examiner')) {
+    const target = resolveInside(copy, path, 'examiner record');
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(resolveInside(dir, path, 'examiner record'), target);
+  }
+}
+
+/** Writes the re-run copy's log: `entries` re-numbered and re-chained. */
+export function writeRerunLog(copy: string, entries: readonly LogEntry[]): void {
+  writeFileSync(casePath(copy, CaseFiles.log), rechainedLog(entries));
+}
+
+/** Makes a temporary tree removable (evidence copies are read-only). */
+function makeWritable(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) makeWritable(full);
+    else if (entry.isFile()) chmodSync(full, 0o644);
+  }
+}
