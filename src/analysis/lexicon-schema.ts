@@ -181,6 +181,11 @@ export const entrySchema = z
     pattern: patternSchema.optional(),
     /** Uses of the entry's words in another sense, never candidates. */
     exclusions: z.array(exclusionSchema).optional(),
+    /**
+     * Us/them only: the entry's forms that name the group as subject or in address (мы, we, биз,
+     * братья). Beside a call alone such a form says who is to act, not whom the call is against.
+     */
+    subjectForms: z.array(nonEmpty).min(1).optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),
