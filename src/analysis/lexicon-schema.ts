@@ -107,6 +107,19 @@ export const patternSchema = z.discriminatedUnion('type', [
        * «Lord, grant …»). Combine with the first test's word list, never alone.
        */
       onlyAfter: z.array(nonEmpty).min(1).optional(),
+      /**
+       * Russian: what to do with a first word the dictionary also reads without the first test's
+       * grammemes (при is a preposition, день a noun, пришли a past tense). A reading of a part of
+       * speech in `never` rules it out; any other such word passes only at the start of a clause —
+       * a sentence start, after punctuation, or after one of the words in `clauseStartAfter`.
+       */
+      homonyms: z
+        .object({
+          never: z.array(nonEmpty).min(1).optional(),
+          clauseStartAfter: z.array(nonEmpty),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   z

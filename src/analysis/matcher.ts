@@ -81,6 +81,7 @@ export interface CompiledRule {
   readonly sentenceInitial: boolean;
   readonly notAfter?: ReadonlySet<string>;
   readonly onlyAfter?: ReadonlySet<string>;
+  readonly homonyms?: { readonly never: ReadonlySet<string>; readonly clauseStartAfter: ReadonlySet<string> };
   readonly origin: RuleOrigin;
   /** `origin.text` normalised, for exclusions that apply to some of the entry's words only. */
   readonly originKey: string;
@@ -247,6 +248,9 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
       ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.homonyms !== undefined && language === 'ru'
+        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => wordKey(w, language).normalised)) } }
+        : {}),
     });
   }
   return rules;
@@ -424,6 +428,30 @@ function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
 }
 
 /**
+ * Whether token `i` stands where the rule's first test may read it (see `homonyms` in the lexicon
+ * schema). Only readings of another lexeme count: the same verb in another mood (уходите,
+ * indicative or imperative) is the rule's own ambiguity, read by the examiner. A word also read as
+ * a part of speech in `never` never passes; any other homonym only at the start of a clause and
+ * not right before an indicative verb.
+ */
+function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const homonyms = rule.homonyms;
+  const wanted = rule.tests[0]?.grammemes;
+  const token = tokens[i] as PreparedToken;
+  if (!homonyms || !wanted) return true;
+  const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+  const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+  if (others.length === 0) return true;
+  if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  // Right before a word that is only a verb, indicative in some reading, the other reading is its
+  // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
+  const next = tokens[i + 1];
+  if (next !== undefined && adjacent(text, token, next) && next.parses.some((p) => p.grammemes.includes('indc')) && next.parses.every((p) => p.pos === 'VERB')) return false;
+  const previous = tokens[i - 1];
+  return token.sentenceInitial || previous === undefined || !adjacent(text, previous, token) || homonyms.clauseStartAfter.has(previous.normalised);
+}
+
+/**
  * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
  * pass: per token, look up candidate rules by stem, by word and by each suffix length.
  */
@@ -438,6 +466,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
       if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
+      if (!homonymPlaced(rule, text, tokens, i)) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];

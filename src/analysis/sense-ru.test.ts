@@ -1,0 +1,47 @@
+// Russian sense conditions of indicator candidates (issue 14, tuning round 2). Sentences are
+// fictional, written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DocumentBuilder } from '../core/document-builder.js';
+import type { Finding } from '../core/finding.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+import { runIndicators } from './indicators.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+/** Every Russian candidate of one text, features standalone. */
+function all(text: string): Finding[] {
+  const doc = new DocumentBuilder({ sha256: 'd'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+  return runIndicators([doc], { lexicons, languages: ['ru'], standaloneFeatures: true }).findings;
+}
+
+const calls = (text: string): string[] => all(text).filter((f) => f.category === 'call-to-action').map((f) => f.actual);
+
+describe('imperatives that the dictionary also reads as another word', () => {
+  it('a preposition, particle, numeral or interjection is never an imperative (при, почти, три, здравствуйте)', () => {
+    expect(calls('При входе в зал почти никого не было, три стула пустовали.')).toEqual([]);
+    expect(calls('Здравствуйте, коллеги.')).toEqual([]);
+  });
+
+  it('a noun, adjective or another verb is an imperative only at the start of a clause', () => {
+    expect(calls('Отчёт сдаём раз в день у нашей заводи.')).toEqual([]);
+    expect(calls('Гости пришли поздно.')).toEqual([]);
+    expect(calls('Пришли мне файл.')).toEqual(['Пришли']);
+    expect(calls('Коля, пришли мне файл.')).toEqual(['пришли']);
+    expect(calls('Души их и уходи.')).toEqual(['Души', 'уходи']);
+  });
+
+  it('the same verb in another mood is left to the examiner (уходите is also indicative)', () => {
+    expect(calls('Завтра уходите через лес.')).toEqual(['уходите']);
+  });
+});
+
+describe('a homonym before a word that is also a noun stays an imperative', () => {
+  it('«упокой душу»: душу is a noun as well as «I strangle»', () => {
+    expect(calls('Господи, упокой душу раба Твоего.')).toEqual(['упокой']);
+  });
+});
