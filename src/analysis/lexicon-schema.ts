@@ -108,6 +108,11 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       onlyAfter: z.array(nonEmpty).min(1).optional(),
       /**
+       * Only as an address: a comma or an exclamation mark follows the last token («Аллах, укрепи …»,
+       * «Господь! …»), not the subject of a statement («Аллах запретил …»).
+       */
+      addressed: z.boolean().optional(),
+      /**
        * Russian: what to do with a first word the dictionary also reads without the first test's
        * grammemes (при is a preposition, день a noun, пришли a past tense). A reading of a part of
        * speech in `never` rules it out; any other such word passes only at the start of a clause —

@@ -79,6 +79,8 @@ export interface CompiledRule {
   readonly entry: LexiconEntry;
   readonly tests: readonly CompiledTest[];
   readonly sentenceInitial: boolean;
+  /** Only when a comma or an exclamation mark follows the match (an address). */
+  readonly addressed?: boolean;
   readonly notAfter?: ReadonlySet<string>;
   readonly onlyAfter?: ReadonlySet<string>;
   readonly homonyms?: { readonly never: ReadonlySet<string>; readonly clauseStartAfter: ReadonlySet<string> };
@@ -245,6 +247,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       origin: { kind: 'pattern', text: describePattern(entry) },
       originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
+      ...(pattern.addressed === true ? { addressed: true } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
       ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
@@ -422,6 +425,9 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
   return undefined;
 }
 
+/** What follows a word used as an address: a comma or an exclamation mark. */
+const ADDRESS_MARK = /^[ \t\u00a0]*[,!]/u;
+
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
   return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
@@ -472,6 +478,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         const t = tokens[i + k];
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
+      if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }

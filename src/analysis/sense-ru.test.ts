@@ -45,3 +45,22 @@ describe('a homonym before a word that is also a noun stays an imperative', () =
     expect(calls('Господи, упокой душу раба Твоего.')).toEqual(['упокой']);
   });
 });
+
+describe('prayer: God addressed by name, or the actor of a wish', () => {
+  const prayerOf = (text: string): string[] => all(text).filter((f) => f.category === 'call-to-action' && f.countervailing.includes('prayer')).map((f) => f.actual);
+
+  it('a name of God followed by a comma or «!» makes the imperatives of its sentence a prayer', () => {
+    expect(prayerOf('Аллах, сохрани наших детей и дай им здоровья.')).toEqual(['сохрани', 'дай']);
+    expect(prayerOf('Спаситель, защити этот дом.')).toEqual(['защити']);
+  });
+
+  it('God spoken of is no address: as the subject of a statement or before a relative clause', () => {
+    expect(prayerOf('Аллах велит нам: держитесь вместе.')).toEqual([]);
+    expect(prayerOf('Бог, которого они чтут, им не поможет, уходите.')).toEqual([]);
+  });
+
+  it('«Пусть Всевышний …» is a wish with God as the actor', () => {
+    expect(prayerOf('Пусть Всевышний хранит вашу семью.')).toEqual(['Пусть']);
+    expect(prayerOf('Пусть сосед хранит ключи.')).toEqual([]);
+  });
+});
