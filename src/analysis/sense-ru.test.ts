@@ -64,3 +64,23 @@ describe('prayer: God addressed by name, or the actor of a wish', () => {
     expect(prayerOf('Пусть сосед хранит ключи.')).toEqual([]);
   });
 });
+
+describe('figurative and literal senses are excluded by their neighbours, the violent sense stays', () => {
+  const ids = (text: string): string[] => all(text).map((f) => f.ruleId);
+
+  it('the excluded senses give no candidate of the entry', () => {
+    expect(ids('Мы убили время на настройку.')).not.toContain('ru.violence.ubit');
+    expect(ids('Утром сдал кровь на анализ.')).not.toContain('ru.violence.krov');
+    expect(ids('Режьте провода.')).not.toContain('ru.violence.rezat');
+    expect(ids('Кот поймал крысу в подвале.')).not.toContain('ru.negative-evaluation.krysa');
+    expect(ids('Он пришёл к власти в девяностые.')).not.toContain('ru.group-designation.chinovniki');
+  });
+
+  it('the same words of people keep their candidate', () => {
+    expect(ids('Они убили сторожа в тот вечер.')).toContain('ru.violence.ubit');
+    expect(ids('Прольётся кровь чужаков.')).toContain('ru.violence.krov');
+    expect(ids('Режьте их!')).toContain('ru.violence.rezat');
+    expect(ids('Эти крысы предали народ.')).toContain('ru.negative-evaluation.krysa');
+    expect(ids('Власти запретили митинг.')).toContain('ru.group-designation.chinovniki');
+  });
+});
