@@ -178,10 +178,15 @@ export const exclusionSchema = z
     next: neighbourSchema.optional(),
     /** Some other word of the same sentence. */
     sentence: neighbourSchema.optional(),
+    /**
+     * No other word of the same sentence passes this test: a sense that needs its context
+     * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion).
+     */
+    sentenceLacks: neighbourSchema.optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined, {
-    message: 'an exclusion needs forms, previous, next or sentence',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence or sentenceLacks',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

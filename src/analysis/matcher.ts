@@ -71,6 +71,7 @@ interface CompiledExclusion {
   readonly previous?: CompiledNeighbour;
   readonly next?: CompiledNeighbour;
   readonly sentence?: CompiledNeighbour;
+  readonly sentenceLacks?: CompiledNeighbour;
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -203,6 +204,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const previous = compileNeighbour(exclusion.previous, language);
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
+    const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => wordKey(w, language).normalised)) } : {}),
@@ -210,6 +212,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
+      ...(sentenceLacks ? { sentenceLacks } : {}),
     };
   });
 }
@@ -407,6 +410,13 @@ function anyForm(forms: ReadonlySet<string>, tokens: readonly PreparedToken[], f
   return false;
 }
 
+/** Whether a word of the sentence around `[first, last]`, outside it, passes `test`. */
+function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  const [from, to] = sentenceOf(tokens, first);
+  for (let k = from; k < to; k++) if ((k < first || k > last) && neighbourPasses(test, tokens[k])) return true;
+  return false;
+}
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
 function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
@@ -414,12 +424,8 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
     if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
     if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
-    if (x.sentence) {
-      const [from, to] = sentenceOf(tokens, first);
-      let found = false;
-      for (let k = from; k < to && !found; k++) if ((k < first || k > last) && neighbourPasses(x.sentence, tokens[k])) found = true;
-      if (!found) continue;
-    }
+    if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
+    if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     return x.exclusion;
   }
   return undefined;

@@ -84,3 +84,19 @@ describe('figurative and literal senses are excluded by their neighbours, the vi
     expect(ids('Власти запретили митинг.')).toContain('ru.group-designation.chinovniki');
   });
 });
+
+describe('a sense that needs its context (sentenceLacks)', () => {
+  const ids = (text: string): string[] => all(text).map((f) => f.ruleId);
+
+  it('молитва is namaz only beside Islamic words; нововведение and смута are religious terms only in religion', () => {
+    expect(ids('Он провёл вечер в тихой молитве.')).not.toContain('ru.religious-terminology.namaz');
+    expect(ids('После пятничной молитвы в мечети имам прочитал проповедь.')).toContain('ru.religious-terminology.namaz');
+    expect(ids('Смута началась после смерти царя.')).not.toContain('ru.religious-terminology.fitna');
+    expect(ids('Это нововведение в религии, бидаа.')).toContain('ru.religious-terminology.bida');
+  });
+
+  it('a death in time or as a fact is no threat; a death wished on people is', () => {
+    expect(ids('После смерти деда дом продали.')).not.toContain('ru.violence.smert');
+    expect(ids('Смерть предателям!')).toContain('ru.violence.smert');
+  });
+});
