@@ -74,6 +74,12 @@ describe('figurative and literal senses are excluded by their neighbours, the vi
     expect(ids('Режьте провода.')).not.toContain('ru.violence.rezat');
     expect(ids('Кот поймал крысу в подвале.')).not.toContain('ru.negative-evaluation.krysa');
     expect(ids('Он пришёл к власти в девяностые.')).not.toContain('ru.group-designation.chinovniki');
+    expect(ids('Захвати зонт и уничтожь черновики.')).not.toContain('ru.violence.zahvatit');
+    expect(ids('Захвати зонт и уничтожь черновики.')).not.toContain('ru.violence.unichtozhit');
+    expect(ids('Наши спортсмены бьют рекорды.')).not.toContain('ru.violence.bit');
+    expect(ids('Песня взорвала интернет.')).not.toContain('ru.violence.vzorvat');
+    expect(ids('Биатлонисты стреляют по мишеням.')).not.toContain('ru.violence.strelyat');
+    expect(ids('Давайте уничтожим их лагерь.')).not.toContain('ru.call-to-action.appeal-struggle');
   });
 
   it('the same words of people keep their candidate', () => {
@@ -82,6 +88,9 @@ describe('figurative and literal senses are excluded by their neighbours, the vi
     expect(ids('Режьте их!')).toContain('ru.violence.rezat');
     expect(ids('Эти крысы предали народ.')).toContain('ru.negative-evaluation.krysa');
     expect(ids('Власти запретили митинг.')).toContain('ru.group-designation.chinovniki');
+    expect(ids('Захватите здание и уничтожьте их всех.')).toEqual(expect.arrayContaining(['ru.violence.zahvatit', 'ru.violence.unichtozhit']));
+    expect(ids('Бейте их, взорвите мост, стреляйте!')).toEqual(expect.arrayContaining(['ru.violence.bit', 'ru.violence.vzorvat', 'ru.violence.strelyat']));
+    expect(ids('Уничтожим их, братья!')).toContain('ru.call-to-action.appeal-struggle');
   });
 });
 
