@@ -109,3 +109,21 @@ describe('a sense that needs its context (sentenceLacks)', () => {
     expect(ids('Смерть предателям!')).toContain('ru.violence.smert');
   });
 });
+
+describe('more reported speech, negated main clauses and prayer closings', () => {
+  const of = (text: string, word: string): Finding | undefined => all(text).find((f) => f.actual === word && f.category !== 'us-them');
+
+  it('«по его словам», «мол», «дескать», «якобы» attribute the words to someone else', () => {
+    expect(of('По его словам, надо сжечь склад.', 'сжечь')?.voice).toBe('reported');
+    expect(of('Надо, мол, бить чужаков.', 'бить')?.countervailing).toContain('reported');
+  });
+
+  it('«не говорю, что …», «не стоит …» negate what they govern', () => {
+    expect(of('Я не говорю, что надо воевать.', 'воевать')?.countervailing).toContain('negated');
+    expect(of('Не стоит никого бить.', 'бить')?.countervailing).toContain('negated');
+  });
+
+  it('«аминь» closes a prayer', () => {
+    expect(of('Помоги нам в пути, аминь.', 'Помоги')?.countervailing).toContain('prayer');
+  });
+});
