@@ -24,7 +24,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.0.0';
+export const INDICATORS_VERSION = '2.1.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -60,8 +60,13 @@ const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
 /** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
 const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation', 'violence']);
-/** A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы осуждаем насилие») are no target. */
-const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned']);
+/** Partners that set people against people by themselves: an in-group subject beside them stands. */
+const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
+/**
+ * A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы
+ * осуждаем насилие», «можно мы будем тебя бить?») are no target.
+ */
+const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned', 'question']);
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
@@ -332,8 +337,11 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
   return findingsOfSegment(doc, segment, compiled, options, new SegmentLanguages(), new LineIndex(doc.text));
 }
 
-/** Every finding → document offset of its sentence's start and its entry's subcategory. */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined }>();
+/**
+ * Every finding → document offset of its sentence's start, its entry's subcategory, and whether
+ * it matched one of the entry's `subjectForms` (an in-group named as subject or in address).
+ */
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean }>();
 
 function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
@@ -385,6 +393,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         const t = tokens[k] as PreparedToken;
         for (const step of t.steps) normalisations.push(`«${t.text}» at document offset ${segStart + t.start + step.offset}: ${describeStep(step)}`);
       }
+      const form = tokens.slice(match.first, match.last + 1).map((t) => t.normalised).join(' ');
       const source = lexicon.sources.find((s) => s.id === entry.source);
       const baseReason = entry.reason ?? DEFAULT_REASON[entry.category] ?? entry.category;
       const detail = [entry.subcategory, entry.label].filter((x) => x !== undefined).join(': ');
@@ -412,11 +421,11 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
           entryId: entry.id,
           source: source ? `${source.citation}${entry.locator ? `, ${entry.locator}` : ''}` : entry.source,
         },
-        matched: { form: tokens.slice(match.first, match.last + 1).map((t) => t.normalised).join(' '), rule: `${match.rule.origin.kind} ${match.rule.origin.text}` },
+        matched: { form, rule: `${match.rule.origin.kind} ${match.rule.origin.text}` },
         unit,
         ...(normalisations.length > 0 ? { normalisations } : {}),
       };
-      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory });
+      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: entry.subjectForms?.includes(form) ?? false });
       findings.set(key, finding);
     }
   }
@@ -466,13 +475,27 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
 }
 
 /**
- * Whether a pronoun stands as a candidate: its sentence also holds a call to people, violence or a
- * negative evaluation, none of them negated, condemned or prayed (the pronoun names the target,
- * the actor or the evaluated group: «Мы должны уничтожить их», «иначе нас уничтожат»).
- * Two pronouns alone («нам … они») are everyday talk.
+ * Whether a pronoun stands as a candidate: where it sets a group against another or names the
+ * target of a call (docs/eval-findings.md). The same rule for every language; the lexicons say
+ * which entries are addressees, in-groups or out-groups and which forms are subjects. Its sentence
+ * must hold a call to people, violence or a negative evaluation that no negation, condemnation,
+ * prayer or question takes back; two pronouns alone («нам … они») are everyday talk. Then:
+ * - the addressee («вы», «ваши документы», "you", «силер») is who is called, not whom against: it
+ *   stands only beside an out-group pronoun («они убьют вас»);
+ * - an in-group as subject or in address («мы должны», "we must", «бир туугандар») beside a call
+ *   alone is who is to act: it stands only beside violence, a negative evaluation or an out-group
+ *   pronoun («Мы отомстим», «Братья, враг у стен», «их дома, как горели наши»);
+ * - any other form stands: the target, the victim, the group whose things are named («Бейте их»,
+ *   «иначе нас уничтожат», "burn their shops").
  */
 function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {
-  return sentence.some((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+  if (partners.length === 0) return false;
+  const facts = SENTENCE_OF.get(feature);
+  const outGroupBeside = sentence.some((f) => f.category === 'us-them' && SENTENCE_OF.get(f)?.subcategory === 'out-group');
+  if (facts?.subcategory === 'addressee') return outGroupBeside;
+  if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));
+  return true;
 }
 
 /**

@@ -110,6 +110,12 @@ function checkEntry(file: LexiconFile, entry: LexiconEntry, sourceIds: ReadonlyS
     if (entry.marker !== undefined || entry.position !== undefined) problems.push('marker/position are only for context-markers — fix: remove them');
     if (entry.pattern?.type === 'regex') problems.push('regex patterns are only for context-markers — fix: use a sequence pattern');
   }
+  if (entry.subjectForms !== undefined) {
+    if (file.category !== 'us-them') problems.push('subjectForms are only for us-them — fix: remove them');
+    const forms = new Set(entry.forms ?? []);
+    const strays = entry.subjectForms.filter((f) => !forms.has(f));
+    if (strays.length > 0) problems.push(`subjectForms ${strays.join(', ')} are not among the entry's forms — fix: list them in forms too`);
+  }
   if (file.category === 'banned-organisations' && entry.legal === undefined) {
     problems.push('banned organisation without legal source — fix: add legal: {authority, decision, date, publishedIn}');
   }

@@ -107,6 +107,24 @@ export const patternSchema = z.discriminatedUnion('type', [
        * «Lord, grant …»). Combine with the first test's word list, never alone.
        */
       onlyAfter: z.array(nonEmpty).min(1).optional(),
+      /**
+       * Only as an address: a comma or an exclamation mark follows the last token («Аллах, укрепи …»,
+       * «Господь! …»), not the subject of a statement («Аллах запретил …»).
+       */
+      addressed: z.boolean().optional(),
+      /**
+       * Russian: what to do with a first word the dictionary also reads without the first test's
+       * grammemes (при is a preposition, день a noun, пришли a past tense). A reading of a part of
+       * speech in `never` rules it out; any other such word passes only at the start of a clause —
+       * a sentence start, after punctuation, or after one of the words in `clauseStartAfter`.
+       */
+      homonyms: z
+        .object({
+          never: z.array(nonEmpty).min(1).optional(),
+          clauseStartAfter: z.array(nonEmpty),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   z
@@ -160,10 +178,15 @@ export const exclusionSchema = z
     next: neighbourSchema.optional(),
     /** Some other word of the same sentence. */
     sentence: neighbourSchema.optional(),
+    /**
+     * No other word of the same sentence passes this test: a sense that needs its context
+     * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion).
+     */
+    sentenceLacks: neighbourSchema.optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined, {
-    message: 'an exclusion needs forms, previous, next or sentence',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence or sentenceLacks',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
@@ -181,6 +204,11 @@ export const entrySchema = z
     pattern: patternSchema.optional(),
     /** Uses of the entry's words in another sense, never candidates. */
     exclusions: z.array(exclusionSchema).optional(),
+    /**
+     * Us/them only: the entry's forms that name the group as subject or in address (мы, we, биз,
+     * братья). Beside a call alone such a form says who is to act, not whom the call is against.
+     */
+    subjectForms: z.array(nonEmpty).min(1).optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),

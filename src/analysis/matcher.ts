@@ -78,6 +78,7 @@ interface CompiledExclusion {
   readonly previous?: CompiledNeighbour;
   readonly next?: CompiledNeighbour;
   readonly sentence?: CompiledNeighbour;
+  readonly sentenceLacks?: CompiledNeighbour;
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -86,8 +87,11 @@ export interface CompiledRule {
   readonly entry: LexiconEntry;
   readonly tests: readonly CompiledTest[];
   readonly sentenceInitial: boolean;
+  /** Only when a comma or an exclamation mark follows the match (an address). */
+  readonly addressed?: boolean;
   readonly notAfter?: ReadonlySet<string>;
   readonly onlyAfter?: ReadonlySet<string>;
+  readonly homonyms?: { readonly never: ReadonlySet<string>; readonly clauseStartAfter: ReadonlySet<string> };
   readonly origin: RuleOrigin;
   /** `origin.text` normalised, for exclusions that apply to some of the entry's words only. */
   readonly originKey: string;
@@ -207,6 +211,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const previous = compileNeighbour(exclusion.previous, language);
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
+    const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => wordKey(w, language).normalised)) } : {}),
@@ -214,6 +219,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
+      ...(sentenceLacks ? { sentenceLacks } : {}),
     };
   });
 }
@@ -251,9 +257,13 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       origin: { kind: 'pattern', text: describePattern(entry) },
       originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
+      ...(pattern.addressed === true ? { addressed: true } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
       ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.homonyms !== undefined && language === 'ru'
+        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => wordKey(w, language).normalised)) } }
+        : {}),
     });
   }
   return rules;
@@ -407,6 +417,13 @@ function anyForm(forms: ReadonlySet<string>, tokens: readonly PreparedToken[], f
   return false;
 }
 
+/** Whether a word of the sentence around `[first, last]`, outside it, passes `test`. */
+function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  const [from, to] = sentenceOf(tokens, first);
+  for (let k = from; k < to; k++) if ((k < first || k > last) && neighbourPasses(test, tokens[k])) return true;
+  return false;
+}
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
 function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
@@ -414,20 +431,43 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
     if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
     if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
-    if (x.sentence) {
-      const [from, to] = sentenceOf(tokens, first);
-      let found = false;
-      for (let k = from; k < to && !found; k++) if ((k < first || k > last) && neighbourPasses(x.sentence, tokens[k])) found = true;
-      if (!found) continue;
-    }
+    if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
+    if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     return x.exclusion;
   }
   return undefined;
 }
 
+/** What follows a word used as an address: a comma or an exclamation mark. */
+const ADDRESS_MARK = /^[ \t\u00a0]*[,!]/u;
+
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
   return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+}
+
+/**
+ * Whether token `i` stands where the rule's first test may read it (see `homonyms` in the lexicon
+ * schema). Only readings of another lexeme count: the same verb in another mood (уходите,
+ * indicative or imperative) is the rule's own ambiguity, read by the examiner. A word also read as
+ * a part of speech in `never` never passes; any other homonym only at the start of a clause and
+ * not right before an indicative verb.
+ */
+function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const homonyms = rule.homonyms;
+  const wanted = rule.tests[0]?.grammemes;
+  const token = tokens[i] as PreparedToken;
+  if (!homonyms || !wanted) return true;
+  const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+  const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+  if (others.length === 0) return true;
+  if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  // Right before a word that is only a verb, indicative in some reading, the other reading is its
+  // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
+  const next = tokens[i + 1];
+  if (next !== undefined && adjacent(text, token, next) && next.parses.some((p) => p.grammemes.includes('indc')) && next.parses.every((p) => p.pos === 'VERB')) return false;
+  const previous = tokens[i - 1];
+  return token.sentenceInitial || previous === undefined || !adjacent(text, previous, token) || homonyms.clauseStartAfter.has(previous.normalised);
 }
 
 /**
@@ -445,11 +485,13 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
       if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
+      if (!homonymPlaced(rule, text, tokens, i)) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
+      if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }
