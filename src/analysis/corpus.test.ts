@@ -31,6 +31,15 @@ describe('corpus tools', () => {
     expect(() => ngrams(units(a), 6)).toThrow(RangeError);
   });
 
+  it('counts each document once in an n-gram range, even when its units are interleaved with another\'s', () => {
+    const [a0, a1, ...rest] = units(a, b);
+    const interleaved = [a0, ...rest, a1].filter((unit) => unit !== undefined);
+    const rows = wordList(interleaved).rows;
+    expect(rows.find((r) => r.item === 'sat')).toMatchObject({ frequency: 3, range: 2 });
+    expect(rows.find((r) => r.item === 'the')).toMatchObject({ frequency: 4, range: 2 });
+    expect(wordList(interleaved)).toEqual(wordList(units(a, b)));
+  });
+
   it('KWIC gives document offsets and context', () => {
     const lines = kwic(units(a), 'CAT', { window: 1 });
     expect(lines).toHaveLength(2);

@@ -19,7 +19,6 @@ import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { languageOverview } from '../analysis/language-overview.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -103,18 +102,15 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
   for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
-  const results: AnalysisResult[] = [
-    languageOverview(documents),
-    ...runAnalyses(documents, {
-      lexicons,
-      profileLists: lists,
-      ...(reference ? { reference } : {}),
-      ...(options.filter ? { filter: options.filter } : {}),
-      ...(options.queries ? { queries: options.queries } : {}),
-      ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
-      ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
-    }),
-  ];
+  const results: AnalysisResult[] = runAnalyses(documents, {
+    lexicons,
+    profileLists: lists,
+    ...(reference ? { reference } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.queries ? { queries: options.queries } : {}),
+    ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+    ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
+  });
   for (const result of results) {
     write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
     const csv = analysisCsv(result);

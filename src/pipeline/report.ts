@@ -12,8 +12,7 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import type { LanguageOverview } from '../analysis/language-overview.js';
-import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
+import { analysisData } from '../analysis/index.js';
 import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
@@ -90,8 +89,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     sha256: sha256(readFileSync(join(workspace.path(CaseFiles.documentsDir), documentFileName(doc.id)))),
   }));
   const analyses = readAnalyses(workspace);
-  const overview = (analyses.find((result) => result.analysis === LANGUAGE_OVERVIEW)?.data as LanguageOverview | undefined) ?? null;
-  const profileData = analyses.find((result) => result.analysis === 'profile')?.data as { rows?: { unit: string; key: string; tokens: number; rates: Record<string, number> }[] } | undefined;
+  const overview = analysisData(analyses, 'language-overview') ?? null;
+  const profileData = analysisData(analyses, 'profile');
   const procedure = loadProcedure();
   const questions = readQuestions(workspace);
   const answers: Record<string, ConclusionInputs['answers'][string]> = {};
