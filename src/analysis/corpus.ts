@@ -130,25 +130,40 @@ export function ngrams(units: readonly CorpusUnit[], n: number, options: { minFr
 }
 
 function ngramTable<R>(units: readonly CorpusUnit[], n: number, minFrequency: number, limit: number | undefined, make: (total: number, types: number, rows: FrequencyRow[]) => R): R {
-  // Documents are walked one at a time, so an n-gram's range (documents it occurs in) grows when
-  // its last document differs from the current one: no set of document ids per n-gram.
-  const counts = new Map<string, { frequency: number; range: number; lastDocument: number }>();
+  // Items become small integers and an n-gram a number in base (vocabulary size), so counting
+  // builds no string per n-gram; the text of an n-gram is made only for the rows kept. Documents
+  // are walked one at a time, so an n-gram's range (documents it occurs in) grows when its last
+  // document differs from the current one: no set of document ids per n-gram.
+  const groups = unitsByDocument(units);
+  const vocabulary = new Map<string, number>();
+  const items: string[] = [];
+  const idsOf = (unit: CorpusUnit): Int32Array =>
+    Int32Array.from(unit.tokens, (token) => {
+      let id = vocabulary.get(token.item);
+      if (id === undefined) {
+        id = items.length;
+        vocabulary.set(token.item, id);
+        items.push(token.item);
+      }
+      return id;
+    });
+  const ids = groups.map((group) => group.map(idsOf));
+  const base = Math.max(1, items.length);
+  const numeric = base ** n <= Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number | string, { frequency: number; range: number; lastDocument: number }>();
   let total = 0;
-  let document = 0;
-  for (const group of unitsByDocument(units)) {
-    document++;
-    for (const unit of group) {
+  groups.forEach((group, document) => {
+    group.forEach((unit, u) => {
       const t = unit.tokens;
+      const unitIds = (ids[document] as Int32Array[])[u] as Int32Array;
       for (let i = 0; i + n <= t.length; i++) {
-        let key = (t[i] as CorpusToken).item;
         let crosses = false;
-        for (let k = 1; k < n && !crosses; k++) {
-          const next = t[i + k] as CorpusToken;
-          crosses = next.breakBefore;
-          key += ` ${next.item}`;
-        }
+        for (let k = 1; k < n && !crosses; k++) crosses = (t[i + k] as CorpusToken).breakBefore;
         if (crosses) continue;
         total++;
+        let key: number | string = 0;
+        if (numeric) for (let k = 0; k < n; k++) key = key * base + (unitIds[i + k] as number);
+        else key = unitIds.subarray(i, i + n).join(',');
         const entry = counts.get(key);
         if (entry === undefined) counts.set(key, { frequency: 1, range: 1, lastDocument: document });
         else {
@@ -159,11 +174,21 @@ function ngramTable<R>(units: readonly CorpusUnit[], n: number, minFrequency: nu
           }
         }
       }
+    });
+  });
+  const textOf = (key: number | string): string => {
+    if (typeof key === 'string') return key.split(',').map((id) => items[Number(id)]).join(' ');
+    const words: string[] = [];
+    let rest = key;
+    for (let k = 0; k < n; k++) {
+      words.unshift(items[rest % base] as string);
+      rest = Math.floor(rest / base);
     }
-  }
+    return words.join(' ');
+  };
   const rows: FrequencyRow[] = [];
-  for (const [item, v] of counts) {
-    if (v.frequency >= minFrequency) rows.push({ item, frequency: v.frequency, per1000: total === 0 ? 0 : round6((v.frequency * 1000) / total), range: v.range });
+  for (const [key, v] of counts) {
+    if (v.frequency >= minFrequency) rows.push({ item: textOf(key), frequency: v.frequency, per1000: total === 0 ? 0 : round6((v.frequency * 1000) / total), range: v.range });
   }
   rows.sort(byFrequency);
   return make(total, counts.size, limit !== undefined ? rows.slice(0, limit) : rows);

@@ -29,6 +29,11 @@ export interface PreparedToken {
   readonly parses: readonly RussianParse[];
   /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
   readonly sentenceInitial: boolean;
+  /**
+   * The word's memo entry, one object per distinct word and language: per-word caches use it as
+   * their key instead of building a string key per token.
+   */
+  readonly word: object;
 }
 
 interface CompiledTest {
@@ -309,15 +314,17 @@ export function prepareTokens(text: string, language: LanguageCode, tokens: read
       continue;
     }
     const key = cachedWordKey(token.text, language);
-    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart });
+    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart, word: key });
     sentenceStart = false;
   }
   return prepared;
 }
 
-/** Candidate rules per token (stem + normalised form), remembered per compiled language. */
-const CANDIDATE_CACHE_LIMIT = 200_000;
-const candidateCache = new WeakMap<CompiledLanguage, Map<string, readonly CompiledRule[]>>();
+/**
+ * Candidate rules per word, remembered per compiled language and keyed by the word's memo entry
+ * (so the entries go when the word memo lets the word go).
+ */
+const candidateCache = new WeakMap<CompiledLanguage, WeakMap<object, readonly CompiledRule[]>>();
 const NO_RULES: readonly CompiledRule[] = [];
 
 /**
@@ -328,11 +335,10 @@ const NO_RULES: readonly CompiledRule[] = [];
 function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonly CompiledRule[] {
   let cache = candidateCache.get(compiled);
   if (!cache) {
-    cache = new Map();
+    cache = new WeakMap();
     candidateCache.set(compiled, cache);
   }
-  const key = `${token.stem}\u0000${token.normalised}`;
-  let list = cache.get(key);
+  let list = cache.get(token.word);
   if (list === undefined) {
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
@@ -347,8 +353,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
     list = candidates.size === 0 ? NO_RULES : [...candidates];
-    if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
-    cache.set(key, list);
+    cache.set(token.word, list);
   }
   return list;
 }
