@@ -126,10 +126,12 @@ const keyCache = new Map<LanguageCode, Map<string, WordKey>>();
 
 /**
  * {@link wordKey} remembered per language: a chat repeats the same few thousand words, and
- * normalising and stemming each occurrence anew was most of the matching time. `wordKey` is a pure
- * function of (word, language), so the memo changes no result; the shared `steps` are read only.
+ * normalising and stemming each occurrence anew was most of the matching time; compiling lexicons
+ * and profile lists meets the same words again and again (exclusions are compiled per entry).
+ * `wordKey` is a pure function of (word, language), so the memo changes no result; the shared
+ * `steps` and `parses` are read only.
  */
-function cachedWordKey(word: string, language: LanguageCode): WordKey {
+export function cachedWordKey(word: string, language: LanguageCode): WordKey {
   let cache = keyCache.get(language);
   if (!cache) {
     cache = new Map();
@@ -181,7 +183,7 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
 
 /** The lexeme test of one lemma or variant word (Russian only; other languages match by stem). */
 function lexemeTest(word: string, language: LanguageCode): CompiledTest {
-  const key = wordKey(word, language);
+  const key = cachedWordKey(word, language);
   const test: CompiledTest = { stems: new Set([key.stem]), minLength: 1 };
   if (language !== 'ru') return test;
   const lexemes = key.parses.length > 0 ? new Set(key.parses.map((p) => p.lemma)) : undefined;
@@ -190,7 +192,7 @@ function lexemeTest(word: string, language: LanguageCode): CompiledTest {
 
 function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCode): CompiledNeighbour | undefined {
   if (!test) return undefined;
-  const lower = (w: string): string => wordKey(w, language).normalised;
+  const lower = (w: string): string => cachedWordKey(w, language).normalised;
   return {
     ...(test.words ? { words: new Set(test.words.map(lower)) } : {}),
     ...(test.prefixes ? { prefixes: test.prefixes.map(lower) } : {}),
@@ -207,8 +209,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const sentence = compileNeighbour(exclusion.sentence, language);
     return {
       exclusion,
-      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => wordKey(w, language).normalised)) } : {}),
-      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
@@ -238,7 +240,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
   for (const form of entry.forms ?? []) {
     const words = splitWords(form);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([wordKey(w, language).normalised]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([cachedWordKey(w, language).normalised]), minLength: 1 })) });
   }
   if (entry.pattern?.type === 'sequence') {
     const pattern = entry.pattern;
@@ -250,8 +252,8 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
       tests: pattern.items.map((t) => compileTest(t, language)),
-      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
-      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
     });
   }
   return rules;

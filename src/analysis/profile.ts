@@ -13,7 +13,7 @@ import type { SegmentRef, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage } from './matcher.js';
-import { compileLanguage, matchTokens, prepareTokens, wordKey } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { SegmentFacts } from './segment-facts.js';
@@ -61,8 +61,8 @@ function compileProfiles(lists: readonly ProfileLists[], lexicons: readonly Lexi
     for (const category of PROFILE_LIST_CATEGORIES) {
       const c = list.categories[category];
       if (!c) continue;
-      forms.set(category, new Set((c.forms ?? []).map((w) => wordKey(w, language).normalised)));
-      stems.set(category, new Set((c.lemmas ?? []).map((w) => wordKey(w, language).stem)));
+      forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
+      stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
     }
     out.set(language, { forms, stems, calls: compileLanguage(calls, language) });
   }
