@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { ProgressListener } from '../core/progress.js';
 import type { LanguageCode } from '../language/index.js';
 import type { CorpusUnit, DispersionRow, FrequencyRow, KeynessRow, KwicLine, CollocateRow } from './corpus.js';
 import { collocates, corpusUnits, dispersion, keyness, kwic, ngrams, wordList } from './corpus.js';
@@ -48,6 +49,8 @@ export interface AnalysisOptions {
   readonly queries?: readonly string[];
   /** KWIC window in word tokens (default 7). */
   readonly kwicWindow?: number;
+  /** Told after each analysis (stage `analyses`), for a progress display. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Per-segment facts an analysis reads; `corpus-units` are built once when any analysis needs them. */
@@ -204,9 +207,10 @@ export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptio
   const units = wanted.some((module) => module.needs.includes('corpus-units')) ? corpusUnits(selection.segments, { lemma, segmentFacts: facts }) : [];
   const context: AnalysisContext = { docs, options, common: { filter, selection: selection.counts }, facts, units, limit: options.limit ?? 200, lemma, queries: options.queries ?? [] };
   const results: AnalysisResult[] = [];
-  for (const module of wanted) {
+  for (const [index, module] of wanted.entries()) {
     const result = module.run(context);
     if (result) results.push(result);
+    options.onProgress?.({ stage: 'analyses', done: index + 1, total: wanted.length });
   }
   return results;
 }

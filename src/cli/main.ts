@@ -19,6 +19,7 @@ import type { OcrFlags } from './ocr-flags.js';
 import type { IntakeFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
+import { noticeLine, progressDisplay } from './progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerSealCommands } from './commands/seal.js';
@@ -115,11 +116,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
-    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
-  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string }) => {
-    const outcome = await context.writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options) }));
+    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').description('extract documents and run the analyses'),
+  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean }) => {
+    const progress = progressDisplay(io, 'analyze', options.quiet === true);
+    const outcome = await context
+      .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
+      .finally(progress.end);
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
     say(`manifest digest: ${outcome.manifestSha256}`);
+    say(noticeLine(outcome.notices));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
@@ -128,21 +133,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .command('run')
         .argument('<files...>', 'seized files')
         .requiredOption('--out <dir>', 'new case folder')
+        .option('--quiet', 'no progress on the terminal')
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean }) => {
     const analysis = analysisFrom(options);
     CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
-    const outcome = await context.writeCase(options.out, 'run', async (workspace) => {
-      await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options) });
-      return writeReport(workspace, { clock: io.now, actor: options.examiner });
-    });
+    const progress = progressDisplay(io, 'run', options.quiet === true);
+    const { report, analysed } = await context
+      .writeCase(options.out, 'run', async (workspace) => {
+        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
+      })
+      .finally(progress.end);
     say(`case: ${options.out}`);
-    say(`report: ${outcome.path}`);
-    say(`report digest: ${outcome.digest}`);
+    say(`report: ${report.path}`);
+    say(`report digest: ${report.digest}`);
+    say(noticeLine(analysed.notices));
   });
 
   const data = program.command('data').description('the data soz ships: SOP, lexicons, templates');

@@ -4,6 +4,8 @@ import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { NoticeTally, ProgressListener } from '../core/progress.js';
+import { tallyNotices } from '../core/progress.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -42,12 +44,16 @@ export interface AnalyzeOptions {
   readonly standaloneFeatures?: boolean;
   /** Limits on OCR of pictures (default `DEFAULT_OCR_LIMITS`). */
   readonly ocr?: OcrLimits;
+  /** Told as evidence is extracted, analyses run and files written (a progress display). */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface AnalyzeOutcome {
   readonly documents: number;
   readonly analyses: readonly string[];
   readonly manifestSha256: string;
+  /** The documents' notices by code, for the summary line. */
+  readonly notices: readonly NoticeTally[];
 }
 
 /** File name of a document inside `derived/documents/`: the id with path characters escaped. */
@@ -71,14 +77,14 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
   mkdirSync(join(next, 'documents'), { recursive: true });
   mkdirSync(join(next, 'analyses'), { recursive: true });
 
-  let built: { manifest: RunManifest; manifestSha256: string; documents: number; analyses: string[] };
+  let built: Awaited<ReturnType<typeof buildDerived>>;
   try {
     built = await buildDerived(workspace, next, evidence, options);
   } catch (error) {
     rmSync(next, { recursive: true, force: true });
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses } = built;
+  const { manifest, manifestSha256, documents, analyses, notices } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -86,20 +92,23 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [{ from: staging, to: CaseFiles.derivedDir, directory: true }]);
-  return { documents, analyses, manifestSha256 };
+  return { documents, analyses, manifestSha256, notices };
 }
 
 /** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
 async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
   const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
-  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
+  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => {
     writeFileAtomic(join(next, ...relative.split('/')), content);
     outputs.push({ path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) });
   };
-  for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+  documents.forEach((doc, index) => {
+    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+    options.onProgress?.({ stage: 'documents written', done: index + 1, total: documents.length });
+  });
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const results: AnalysisResult[] = runAnalyses(documents, {
@@ -110,6 +119,7 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
     ...(options.queries ? { queries: options.queries } : {}),
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   for (const result of results) {
     write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
@@ -140,12 +150,13 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
   };
   const manifestText = canonicalJson(manifest, true);
   writeFileAtomic(join(next, 'manifest.json'), manifestText);
-  return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis) };
+  return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents) };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
-  for (const record of evidence) {
+  for (const [index, record] of evidence.entries()) {
+    onProgress?.({ stage: 'evidence extracted', done: index, total: evidence.length });
     if (record.unreadable) {
       documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
       continue;
