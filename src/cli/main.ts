@@ -20,6 +20,7 @@ import type { IntakeFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 import { noticeLine, progressDisplay } from './progress.js';
+import { tallyNotices } from '../core/progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerSealCommands } from './commands/seal.js';
@@ -105,14 +106,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
       .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
       .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
+      .option('--quiet', 'no progress on the terminal')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & IntakeFlags) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
-    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options));
+    const progress = progressDisplay(io, 'add', options.quiet === true);
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener).finally(progress.end);
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
     }
+    say(noticeLine(tallyNotices(outcomes)));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
