@@ -5,6 +5,7 @@
 //   npm run bench:analyze                       # CPU ratios, PDF ratio, end to end at 50/100/200/400 MB
 //   node scripts/bench-analyze.mjs --full       # … and the 1 GB export
 //   node scripts/bench-analyze.mjs --sizes 50 --runs 1 --parts cpu,e2e,pdf
+//   node scripts/bench-analyze.mjs --parts cpu --baseline ../main   # also another build's analyze, interleaved
 //
 // 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
 //    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
@@ -38,6 +39,7 @@ const shared = join(here, '..', '..', 'shared', 'corpora-real');
 const runs = Number(option('runs', '3'));
 const parts = option('parts', 'cpu,pdf,e2e').split(',');
 const sizes = option('sizes', '50,100,200,400').split(',').map(Number).concat(args.includes('--full') ? [1024] : []);
+const baseline = option('baseline', '');
 const work = mkdtempSync(join(tmpdir(), 'soz-bench-analyze-'));
 
 // The floor: what any tool must at least do to count words and bigrams of the text.
@@ -67,6 +69,10 @@ function timed(command, commandArgs, label) {
 
 function sozTimed(label, ...sozArgs) {
   return timed(process.execPath, [soz, ...sozArgs], label);
+}
+
+function baselineTimed(label, ...sozArgs) {
+  return timed(process.execPath, [join(baseline, 'bin', 'soz'), ...sozArgs], label);
 }
 
 function mustSoz(...sozArgs) {
@@ -112,11 +118,13 @@ function cpuRatio(name, file) {
   writeFileSync(floorScript, FLOOR);
   const analyze = [];
   const floor = [];
+  const before = [];
   for (let i = 0; i < runs; i++) {
     const a = sozTimed('analyze', 'analyze', dir);
     if (a.failed) return console.log(`${name}: ${a.failed}`);
     analyze.push(a);
     floor.push(timed(process.execPath, [floorScript, file, join(work, 'floor-out.json')], 'floor'));
+    if (baseline !== '') before.push(baselineTimed('baseline analyze', 'analyze', dir));
   }
   const a = median(analyze.map((r) => r.cpu));
   const f = median(floor.map((r) => r.cpu));
@@ -124,6 +132,10 @@ function cpuRatio(name, file) {
   console.log(
     `${name.padEnd(34)} ${mb(statSync(file).size).padStart(6)} MB | soz analyze CPU ${a.toFixed(2).padStart(6)} s (wall ${median(analyze.map((r) => r.wall)).toFixed(2)} s, RSS ${median(analyze.map((r) => r.rssMb)).toFixed(0)} MB) | floor CPU ${f.toFixed(2)} s | ratio ${(a / f).toFixed(1)}× (target ≤ 4×: ${verdict(a / f <= 4)}) | derived/ ${mb(derived)} MB`,
   );
+  if (before.length > 0 && !before.some((r) => r.failed)) {
+    const b = median(before.map((r) => r.cpu));
+    console.log(`${''.padEnd(34)} baseline ${baseline}: analyze CPU ${b.toFixed(2)} s, ratio ${(b / f).toFixed(1)}× (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB)`);
+  }
 }
 
 function directorySize(dir) {
