@@ -93,6 +93,6 @@ describe.skipIf(!existsSync(FILE))('real channel: English/Arabic devotional Tele
     const a = canonicalJson(runAnalyses([doc], options));
     expect(canonicalJson(runAnalyses([doc], options))).toBe(a);
     const names = runAnalyses([doc], options).map((r) => r.analysis);
-    expect(names).toEqual(['indicators', 'wordlist', 'ngrams', 'kwic', 'collocates', 'dispersion']);
+    expect(names).toEqual(['language-overview', 'indicators', 'wordlist', 'ngrams', 'kwic', 'collocates', 'dispersion']);
   });
 });

@@ -31,6 +31,25 @@ describe('corpus tools', () => {
     expect(() => ngrams(units(a), 6)).toThrow(RangeError);
   });
 
+  it('counts each document once in an n-gram range, even when its units are interleaved with another\'s', () => {
+    const [a0, a1, ...rest] = units(a, b);
+    const interleaved = [a0, ...rest, a1].filter((unit) => unit !== undefined);
+    const rows = wordList(interleaved).rows;
+    expect(rows.find((r) => r.item === 'sat')).toMatchObject({ frequency: 3, range: 2 });
+    expect(rows.find((r) => r.item === 'the')).toMatchObject({ frequency: 4, range: 2 });
+    expect(wordList(interleaved)).toEqual(wordList(units(a, b)));
+  });
+
+  it('n-grams of a vocabulary too large for numeric keys read the same', () => {
+    const letters = (i: number): string => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26) % 26, 97 + Math.floor(i / 676));
+    const words = Array.from({ length: 2000 }, (_, i) => letters(i));
+    const big = doc('d', `${words.join(' ')} ${words.slice(0, 5).join(' ')}`);
+    const five = ngrams(units(big), 5, { limit: 1 });
+    expect(five.rows[0]).toMatchObject({ item: words.slice(0, 5).join(' '), frequency: 2, range: 1 });
+    expect(five.total).toBe(2001);
+    expect(ngrams(units(big), 2, { limit: 1 }).rows[0]).toMatchObject({ item: words.slice(0, 2).join(' '), frequency: 2 });
+  });
+
   it('KWIC gives document offsets and context', () => {
     const lines = kwic(units(a), 'CAT', { window: 1 });
     expect(lines).toHaveLength(2);

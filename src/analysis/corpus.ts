@@ -9,18 +9,18 @@
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { Range } from '../core/document.js';
 import type { LanguageCode } from '../language/index.js';
-import { identifyLanguage, normaliseForMatching, tokenize } from '../language/index.js';
+import { identifyLanguage, normaliseForMatching } from '../language/index.js';
 import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordKey } from './matcher.js';
-import { SegmentLanguages } from './segment-language.js';
+import { SegmentFacts } from './segment-facts.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
 /** Options shared by the corpus tools. */
 export interface CorpusOptions {
   /** Count stems instead of word forms (default false). */
   readonly lemma?: boolean;
-  /** Segment languages already identified in this run (shared with the other analyses). */
-  readonly segmentLanguages?: SegmentLanguages;
+  /** Per-segment facts (tokens, language) already computed in this run (shared with the other analyses). */
+  readonly segmentFacts?: SegmentFacts;
 }
 
 /** One word token of the corpus, with its item key and document position. */
@@ -38,21 +38,38 @@ export interface CorpusUnit {
   readonly tokens: readonly CorpusToken[];
 }
 
-/** Tokenises the selected segments once; every tool below takes the result. */
+/**
+ * Tokenises the selected segments once; every tool below takes the result. Each distinct word is
+ * normalised once per language (a chat repeats the same few thousand words).
+ */
 export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions = {}): CorpusUnit[] {
-  const languages = options.segmentLanguages ?? new SegmentLanguages();
+  const facts = options.segmentFacts ?? new SegmentFacts();
+  const items = new Map<LanguageCode | undefined, Map<string, string>>();
+  const itemOf = (word: string, language: LanguageCode | undefined): string => {
+    let known = items.get(language);
+    if (!known) {
+      known = new Map();
+      items.set(language, known);
+    }
+    let item = known.get(word);
+    if (item === undefined) {
+      item = language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised);
+      known.set(word, item);
+    }
+    return item;
+  };
   return segments.map((ref) => {
     const [start, end] = ref.segment.range;
     const text = ref.doc.text.slice(start, end);
     let language: LanguageCode | undefined;
     if (options.lemma) {
-      const guess = languages.of(ref.doc, ref.segment, text).language;
+      const guess = facts.language(ref.doc, ref.segment, text).language;
       language = guess === 'und' ? undefined : guess;
     }
     const tokens: CorpusToken[] = [];
     let pendingBreak = true;
     let lastEnd = 0;
-    for (const token of tokenize(text)) {
+    for (const token of facts.tokens(ref.doc, ref.segment, text)) {
       if (text.slice(lastEnd, token.range[0]).includes('\n')) pendingBreak = true;
       lastEnd = token.range[1];
       if (token.kind === 'punct') {
@@ -60,8 +77,7 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
         continue;
       }
       if (token.kind !== 'word') continue;
-      const item = language ? wordKey(token.text, language).stem : foldSpelling(normaliseForMatching(token.text).normalised);
-      tokens.push({ item, range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
+      tokens.push({ item: itemOf(token.text, language), range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
       pendingBreak = false;
     }
     return { ref, tokens };
@@ -114,27 +130,79 @@ export function ngrams(units: readonly CorpusUnit[], n: number, options: { minFr
 }
 
 function ngramTable<R>(units: readonly CorpusUnit[], n: number, minFrequency: number, limit: number | undefined, make: (total: number, types: number, rows: FrequencyRow[]) => R): R {
-  const counts = new Map<string, { frequency: number; docs: Set<string> }>();
+  // Items become small integers and an n-gram a number in base (vocabulary size), so counting
+  // builds no string per n-gram; the text of an n-gram is made only for the rows kept. Documents
+  // are walked one at a time, so an n-gram's range (documents it occurs in) grows when its last
+  // document differs from the current one: no set of document ids per n-gram.
+  const groups = unitsByDocument(units);
+  const vocabulary = new Map<string, number>();
+  const items: string[] = [];
+  const idsOf = (unit: CorpusUnit): Int32Array =>
+    Int32Array.from(unit.tokens, (token) => {
+      let id = vocabulary.get(token.item);
+      if (id === undefined) {
+        id = items.length;
+        vocabulary.set(token.item, id);
+        items.push(token.item);
+      }
+      return id;
+    });
+  const ids = groups.map((group) => group.map(idsOf));
+  const base = Math.max(1, items.length);
+  const numeric = base ** n <= Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number | string, { frequency: number; range: number; lastDocument: number }>();
   let total = 0;
-  for (const unit of units) {
-    const t = unit.tokens;
-    for (let i = 0; i + n <= t.length; i++) {
-      let crosses = false;
-      for (let k = 1; k < n; k++) if ((t[i + k] as CorpusToken).breakBefore) crosses = true;
-      if (crosses) continue;
-      total++;
-      const key = t.slice(i, i + n).map((x) => x.item).join(' ');
-      const entry = counts.get(key) ?? { frequency: 0, docs: new Set<string>() };
-      entry.frequency++;
-      entry.docs.add(unit.ref.doc.id);
-      counts.set(key, entry);
+  groups.forEach((group, document) => {
+    group.forEach((unit, u) => {
+      const t = unit.tokens;
+      const unitIds = (ids[document] as Int32Array[])[u] as Int32Array;
+      for (let i = 0; i + n <= t.length; i++) {
+        let crosses = false;
+        for (let k = 1; k < n && !crosses; k++) crosses = (t[i + k] as CorpusToken).breakBefore;
+        if (crosses) continue;
+        total++;
+        let key: number | string = 0;
+        if (numeric) for (let k = 0; k < n; k++) key = key * base + (unitIds[i + k] as number);
+        else key = unitIds.subarray(i, i + n).join(',');
+        const entry = counts.get(key);
+        if (entry === undefined) counts.set(key, { frequency: 1, range: 1, lastDocument: document });
+        else {
+          entry.frequency++;
+          if (entry.lastDocument !== document) {
+            entry.range++;
+            entry.lastDocument = document;
+          }
+        }
+      }
+    });
+  });
+  const textOf = (key: number | string): string => {
+    if (typeof key === 'string') return key.split(',').map((id) => items[Number(id)]).join(' ');
+    const words: string[] = [];
+    let rest = key;
+    for (let k = 0; k < n; k++) {
+      words.unshift(items[rest % base] as string);
+      rest = Math.floor(rest / base);
     }
+    return words.join(' ');
+  };
+  const rows: FrequencyRow[] = [];
+  for (const [key, v] of counts) {
+    if (v.frequency >= minFrequency) rows.push({ item: textOf(key), frequency: v.frequency, per1000: total === 0 ? 0 : round6((v.frequency * 1000) / total), range: v.range });
   }
-  const rows = [...counts.entries()]
-    .filter(([, v]) => v.frequency >= minFrequency)
-    .map(([item, v]) => ({ item, frequency: v.frequency, per1000: total === 0 ? 0 : round6((v.frequency * 1000) / total), range: v.docs.size }))
-    .sort(byFrequency);
+  rows.sort(byFrequency);
   return make(total, counts.size, limit !== undefined ? rows.slice(0, limit) : rows);
+}
+
+/** The units grouped by document id, in order of each document's first unit. */
+function unitsByDocument(units: readonly CorpusUnit[]): CorpusUnit[][] {
+  const groups = new Map<string, CorpusUnit[]>();
+  for (const unit of units) {
+    const group = groups.get(unit.ref.doc.id);
+    if (group) group.push(unit);
+    else groups.set(unit.ref.doc.id, [unit]);
+  }
+  return [...groups.values()];
 }
 
 /** One concordance line; `left`/`right` are document text cut at the segment bounds. */

@@ -8,14 +8,14 @@ import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { compareFindings, findingId, placeInSegment } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
 import type { Token } from '../language/index.js';
-import { describeStep, tokenize } from '../language/index.js';
+import { describeStep } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
-import { SegmentLanguages } from './segment-language.js';
+import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
 /** Label every presentation of a finding carries: findings are candidates, never conclusions. */
@@ -42,8 +42,8 @@ export interface IndicatorOptions {
   /** Categories to report (default: all except context markers). */
   readonly categories?: readonly LexiconCategory[];
   readonly filter?: SelectionFilter;
-  /** Segment languages already identified in this run (shared with the other analyses). */
-  readonly segmentLanguages?: SegmentLanguages;
+  /** Per-segment facts (tokens, language) already computed in this run (shared with the other analyses). */
+  readonly segmentFacts?: SegmentFacts;
   /**
    * Keep bare features (us/them pronouns, imperatives, modals) as candidates of their own, as
    * before version 2 (default false: they accompany the candidates of their message instead).
@@ -118,9 +118,9 @@ export function compileIndicators(lexicons: readonly Lexicon[], categories?: rea
   return { indicators, markers, scripture, languages };
 }
 
-function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages): LanguageCode[] {
+function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): LanguageCode[] {
   if (options.languages) return options.languages.filter((l) => compiled.indicators.has(l));
-  const guess = languages.of(doc, segment, text);
+  const guess = facts.language(doc, segment, text);
   const chosen = new Set<LanguageCode>();
   if (guess.language === 'und') {
     for (const l of SCRIPT_LANGUAGES[guess.script] ?? compiled.languages) chosen.add(l);
@@ -334,7 +334,7 @@ function sortedUnique<T extends string>(values: Iterable<T>): T[] {
  * Exported for tests and benchmarks; `runIndicators` is the entry point.
  */
 export function segmentFindings(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions): Finding[] {
-  return findingsOfSegment(doc, segment, compiled, options, new SegmentLanguages(), new LineIndex(doc.text));
+  return findingsOfSegment(doc, segment, compiled, options, new SegmentFacts(), new LineIndex(doc.text));
 }
 
 /**
@@ -343,7 +343,7 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
  */
 const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean }>();
 
-function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, languages: SegmentLanguages, lines: LineIndex): Finding[] {
+function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
   const text = doc.text.slice(segStart, segEnd);
   if (text.trim() === '') return [];
@@ -357,11 +357,11 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const findings = new Map<string, Finding>();
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
-  let raw: Token[] | undefined;
-  for (const language of languagesFor(doc, segment, text, compiled, options, languages)) {
+  let raw: readonly Token[] | undefined;
+  for (const language of languagesFor(doc, segment, text, compiled, options, facts)) {
     const indicatorRules = compiled.indicators.get(language);
     if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    const tokens = prepareTokens(text, language, (raw ??= tokenize(text)));
+    const tokens = prepareTokens(text, language, (raw ??= facts.tokens(doc, segment, text)));
     const matches = matchTokens(indicatorRules, text, tokens);
     if (matches.length === 0) continue;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
@@ -551,11 +551,11 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
  */
 export function runIndicators(docs: readonly SozDocument[], options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorResult {
   const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
-  const languages = options.segmentLanguages ?? new SegmentLanguages();
+  const facts = options.segmentFacts ?? new SegmentFacts();
   const all: Finding[] = [];
   for (const doc of docs) {
     const lines = new LineIndex(doc.text);
-    for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, languages, lines)) all.push(f);
+    for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
   }
   const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
   const grouped = options.standaloneFeatures === true ? { findings: [...kept], attached: 0, withheld: [] } : attachFeatures(kept);

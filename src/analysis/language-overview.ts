@@ -1,7 +1,9 @@
 import type { SozDocument } from '../core/document.js';
-import { segmentText } from '../core/document.js';
+import type { Token } from '../language/index.js';
 import { identifyLanguage, tokenize } from '../language/index.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
+import type { LanguageGuess } from './segment-facts.js';
+import { SegmentFacts } from './segment-facts.js';
 
 export const LANGUAGE_OVERVIEW = 'language-overview';
 export const LANGUAGE_OVERVIEW_VERSION = '1';
@@ -34,9 +36,7 @@ export interface LanguageOverview {
   readonly totals: { readonly documents: number; readonly segments: number; readonly tokens: number; readonly words: number; readonly byLanguage: Readonly<Record<string, number>> };
 }
 
-function countSpan(text: string): SpanCounts {
-  const tokens = tokenize(text);
-  const guess = identifyLanguage(text);
+function countSpan(text: string, tokens: readonly Token[] = tokenize(text), guess: LanguageGuess = identifyLanguage(text)): SpanCounts {
   return {
     characters: text.length,
     tokens: tokens.length,
@@ -48,11 +48,15 @@ function countSpan(text: string): SpanCounts {
 
 /**
  * Per document and per segment: characters, tokens, words and the detected language. The first
- * analysis of every case; later analyses add findings.
+ * analysis of every case; later analyses add findings. Segment tokens and languages come from
+ * `facts`, shared with the other analyses of the run.
  */
-export function languageOverview(documents: readonly SozDocument[]): AnalysisResult<LanguageOverview> {
+export function languageOverview(documents: readonly SozDocument[], facts: SegmentFacts = new SegmentFacts()): AnalysisResult<LanguageOverview> {
   const overviews: DocumentOverview[] = documents.map((doc) => {
-    const segments = doc.segments.map((segment) => ({ segmentId: segment.id, ...countSpan(segmentText(doc, segment)) }));
+    const segments = doc.segments.map((segment) => {
+      const text = doc.text.slice(segment.range[0], segment.range[1]);
+      return { segmentId: segment.id, ...countSpan(text, facts.tokens(doc, segment, text), facts.language(doc, segment, text)) };
+    });
     return {
       documentId: doc.id,
       evidenceName: doc.evidenceName,

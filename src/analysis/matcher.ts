@@ -29,6 +29,11 @@ export interface PreparedToken {
   readonly parses: readonly RussianParse[];
   /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
   readonly sentenceInitial: boolean;
+  /**
+   * The word's memo entry, one object per distinct word and language: per-word caches use it as
+   * their key instead of building a string key per token.
+   */
+  readonly word: object;
 }
 
 interface CompiledTest {
@@ -132,10 +137,12 @@ const keyCache = new Map<LanguageCode, Map<string, WordKey>>();
 
 /**
  * {@link wordKey} remembered per language: a chat repeats the same few thousand words, and
- * normalising and stemming each occurrence anew was most of the matching time. `wordKey` is a pure
- * function of (word, language), so the memo changes no result; the shared `steps` are read only.
+ * normalising and stemming each occurrence anew was most of the matching time; compiling lexicons
+ * and profile lists meets the same words again and again (exclusions are compiled per entry).
+ * `wordKey` is a pure function of (word, language), so the memo changes no result; the shared
+ * `steps` and `parses` are read only.
  */
-function cachedWordKey(word: string, language: LanguageCode): WordKey {
+export function cachedWordKey(word: string, language: LanguageCode): WordKey {
   let cache = keyCache.get(language);
   if (!cache) {
     cache = new Map();
@@ -187,7 +194,7 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
 
 /** The lexeme test of one lemma or variant word (Russian only; other languages match by stem). */
 function lexemeTest(word: string, language: LanguageCode): CompiledTest {
-  const key = wordKey(word, language);
+  const key = cachedWordKey(word, language);
   const test: CompiledTest = { stems: new Set([key.stem]), minLength: 1 };
   if (language !== 'ru') return test;
   const lexemes = key.parses.length > 0 ? new Set(key.parses.map((p) => p.lemma)) : undefined;
@@ -196,7 +203,7 @@ function lexemeTest(word: string, language: LanguageCode): CompiledTest {
 
 function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCode): CompiledNeighbour | undefined {
   if (!test) return undefined;
-  const lower = (w: string): string => wordKey(w, language).normalised;
+  const lower = (w: string): string => cachedWordKey(w, language).normalised;
   return {
     ...(test.words ? { words: new Set(test.words.map(lower)) } : {}),
     ...(test.prefixes ? { prefixes: test.prefixes.map(lower) } : {}),
@@ -214,8 +221,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
     return {
       exclusion,
-      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => wordKey(w, language).normalised)) } : {}),
-      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
@@ -246,7 +253,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
   for (const form of entry.forms ?? []) {
     const words = splitWords(form);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([wordKey(w, language).normalised]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([cachedWordKey(w, language).normalised]), minLength: 1 })) });
   }
   if (entry.pattern?.type === 'sequence') {
     const pattern = entry.pattern;
@@ -259,10 +266,10 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       sentenceInitial: pattern.sentenceInitial === true,
       ...(pattern.addressed === true ? { addressed: true } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
-      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => wordKey(w, language).normalised)) } : {}),
-      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => wordKey(w, language).normalised)) } : {}),
+      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       ...(pattern.homonyms !== undefined && language === 'ru'
-        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => wordKey(w, language).normalised)) } }
+        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => cachedWordKey(w, language).normalised)) } }
         : {}),
     });
   }
@@ -326,15 +333,17 @@ export function prepareTokens(text: string, language: LanguageCode, tokens: read
       continue;
     }
     const key = cachedWordKey(token.text, language);
-    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart });
+    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart, word: key });
     sentenceStart = false;
   }
   return prepared;
 }
 
-/** Candidate rules per token (stem + normalised form), remembered per compiled language. */
-const CANDIDATE_CACHE_LIMIT = 200_000;
-const candidateCache = new WeakMap<CompiledLanguage, Map<string, readonly CompiledRule[]>>();
+/**
+ * Candidate rules per word, remembered per compiled language and keyed by the word's memo entry
+ * (so the entries go when the word memo lets the word go).
+ */
+const candidateCache = new WeakMap<CompiledLanguage, WeakMap<object, readonly CompiledRule[]>>();
 const NO_RULES: readonly CompiledRule[] = [];
 
 /**
@@ -345,11 +354,10 @@ const NO_RULES: readonly CompiledRule[] = [];
 function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonly CompiledRule[] {
   let cache = candidateCache.get(compiled);
   if (!cache) {
-    cache = new Map();
+    cache = new WeakMap();
     candidateCache.set(compiled, cache);
   }
-  const key = `${token.stem}\u0000${token.normalised}`;
-  let list = cache.get(key);
+  let list = cache.get(token.word);
   if (list === undefined) {
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
@@ -364,8 +372,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
     list = candidates.size === 0 ? NO_RULES : [...candidates];
-    if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
-    cache.set(key, list);
+    cache.set(token.word, list);
   }
   return list;
 }

@@ -7,15 +7,16 @@
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
-import type { LanguageCode } from '../language/index.js';
+import type { LanguageCode, Token } from '../language/index.js';
+import { tokenize } from '../language/index.js';
 import type { SegmentRef, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage } from './matcher.js';
-import { compileLanguage, matchTokens, prepareTokens, wordKey } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
-import { SegmentLanguages } from './segment-language.js';
+import { SegmentFacts } from './segment-facts.js';
 import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
 
@@ -31,8 +32,8 @@ export interface ProfileOptions {
   readonly filter?: SelectionFilter;
   /** Reference corpus for comparison of rates. */
   readonly reference?: readonly SozDocument[];
-  /** Segment languages already identified in this run (shared with the other analyses). */
-  readonly segmentLanguages?: SegmentLanguages;
+  /** Per-segment facts (tokens, language) already computed in this run (shared with the other analyses). */
+  readonly segmentFacts?: SegmentFacts;
 }
 
 interface CompiledProfile {
@@ -60,8 +61,8 @@ function compileProfiles(lists: readonly ProfileLists[], lexicons: readonly Lexi
     for (const category of PROFILE_LIST_CATEGORIES) {
       const c = list.categories[category];
       if (!c) continue;
-      forms.set(category, new Set((c.forms ?? []).map((w) => wordKey(w, language).normalised)));
-      stems.set(category, new Set((c.lemmas ?? []).map((w) => wordKey(w, language).stem)));
+      forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
+      stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
     }
     out.set(language, { forms, stems, calls: compileLanguage(calls, language) });
   }
@@ -109,13 +110,17 @@ function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text
  * (author's own words, document, …); a `keyOf` returning undefined skips the piece.
  * Returns one map per `keyOf`, in the same order.
  */
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], languages: SegmentLanguages): Map<string, Tally>[] {
+function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts): Map<string, Tally>[] {
   const maps = keyOfs.map(() => new Map<string, Tally>());
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
-    const guess = languages.of(ref.doc, ref.segment, text).language;
-    for (const piece of voicePieces(ref, text)) addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, guess, compiled), guess);
+    const guess = facts.language(ref.doc, ref.segment, text).language;
+    for (const piece of voicePieces(ref, text)) {
+      // A piece that is the whole segment has the segment's tokens, shared with the other analyses.
+      const tokens = piece.text === text ? facts.tokens(ref.doc, ref.segment, text) : tokenize(piece.text);
+      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, tokens, guess, compiled), guess);
+    }
   }
   return maps;
 }
@@ -135,11 +140,11 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
   });
 }
 
-/** Counts of one segment in language `guess`. */
-function segmentTally(text: string, guess: LanguageCode | 'und', compiled: ReadonlyMap<LanguageCode, CompiledProfile>): Tally {
+/** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
+function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ReadonlyMap<LanguageCode, CompiledProfile>): Tally {
   const tally = emptyTally();
   const profile = guess === 'und' ? undefined : compiled.get(guess);
-  const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess);
+  const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess, raw);
   tally.tokens = tokens.length;
   if (!profile) return tally;
   tally.profiledTokens = tokens.length;
@@ -187,11 +192,11 @@ export interface ProfileRow {
 export function runProfile(docs: readonly SozDocument[], options: ProfileOptions): { rows: ProfileRow[]; reference?: { tokens: number; rates: Record<string, number> }; excluded: ReturnType<typeof selectSegments>['counts'] } {
   const compiled = compileProfiles(options.lists, options.lexicons);
   const { segments, counts } = selectSegments(docs, options.filter);
-  const languages = options.segmentLanguages ?? new SegmentLanguages();
+  const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
-    reference = (tallySegments(refSegments, compiled, [() => 'reference'], languages)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
+    reference = (tallySegments(refSegments, compiled, [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const rows: ProfileRow[] = [];
   const authorOf = (ref: SegmentRef): string => segmentAuthor(ref.segment) ?? '(unknown author)';
@@ -201,7 +206,7 @@ export function runProfile(docs: readonly SozDocument[], options: ProfileOptions
     ['author-quoted', (ref, voice) => (voice === 'quoted' ? authorOf(ref) : undefined)],
     ['document', (ref) => ref.doc.id],
   ];
-  const perUnit = tallySegments(segments, compiled, units.map(([, keyOf]) => keyOf), languages);
+  const perUnit = tallySegments(segments, compiled, units.map(([, keyOf]) => keyOf), facts);
   for (const [i, [unit]] of units.entries()) {
     const tallies = perUnit[i] as Map<string, Tally>;
     for (const key of [...tallies.keys()].sort(compareCodeUnits)) {

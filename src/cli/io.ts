@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The clock for log entries; the only time soz records. */
   readonly now: () => Date;
+  /** True when stderr is a terminal someone watches (progress is shown only then). */
+  readonly stderrIsTerminal?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    stderrIsTerminal: process.stderr.isTTY,
   };
 }
 

@@ -19,6 +19,8 @@ import type { OcrFlags } from './ocr-flags.js';
 import type { IntakeFlags } from './intake-flags.js';
 import type { RegisterCommands } from './context.js';
 import { createContext } from './context.js';
+import { noticeLine, progressDisplay } from './progress.js';
+import { tallyNotices } from '../core/progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerSealCommands } from './commands/seal.js';
@@ -107,22 +109,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
       .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
       .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
+      .option('--quiet', 'no progress on the terminal')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string } & IntakeFlags) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
-    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options));
+    const progress = progressDisplay(io, 'add', options.quiet === true);
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener).finally(progress.end);
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
     }
+    say(noticeLine(tallyNotices(outcomes)));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
-    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').description('extract documents and run the analyses'),
-  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string }) => {
-    const outcome = await context.writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options) }));
+    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').description('extract documents and run the analyses'),
+  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean }) => {
+    const progress = progressDisplay(io, 'analyze', options.quiet === true);
+    const outcome = await context
+      .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
+      .finally(progress.end);
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
     say(`manifest digest: ${outcome.manifestSha256}`);
+    say(noticeLine(outcome.notices));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
@@ -131,21 +140,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .command('run')
         .argument('<files...>', 'seized files')
         .requiredOption('--out <dir>', 'new case folder')
+        .option('--quiet', 'no progress on the terminal')
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean }) => {
     const analysis = analysisFrom(options);
     CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
-    const outcome = await context.writeCase(options.out, 'run', async (workspace) => {
-      await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
-      await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options) });
-      return writeReport(workspace, { clock: io.now, actor: options.examiner });
-    });
+    const progress = progressDisplay(io, 'run', options.quiet === true);
+    const { report, analysed } = await context
+      .writeCase(options.out, 'run', async (workspace) => {
+        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
+      })
+      .finally(progress.end);
     say(`case: ${options.out}`);
-    say(`report: ${outcome.path}`);
-    say(`report digest: ${outcome.digest}`);
+    say(`report: ${report.path}`);
+    say(`report digest: ${report.digest}`);
+    say(noticeLine(analysed.notices));
   });
 
   const data = program.command('data').description('the data soz ships: SOP, lexicons, templates');

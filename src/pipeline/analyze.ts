@@ -3,6 +3,8 @@ import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { NoticeTally, ProgressListener } from '../core/progress.js';
+import { tallyNotices } from '../core/progress.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import type { Limits } from '../ingest/adapter.js';
@@ -19,7 +21,6 @@ import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
 import { compareDocuments, documentFileName } from '../case/records.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { languageOverview } from '../analysis/language-overview.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -43,12 +44,16 @@ export interface AnalyzeOptions {
   readonly standaloneFeatures?: boolean;
   /** Limits on OCR of pictures (default `DEFAULT_OCR_LIMITS`). */
   readonly ocr?: OcrLimits;
+  /** Told as evidence is extracted, analyses run and files written (a progress display). */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface AnalyzeOutcome {
   readonly documents: number;
   readonly analyses: readonly string[];
   readonly manifestSha256: string;
+  /** The documents' notices by code, for the summary line. */
+  readonly notices: readonly NoticeTally[];
 }
 
 /**
@@ -62,14 +67,14 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence');
   }
   const run = startDerivedRun(workspace.dir);
-  let built: { manifest: RunManifest; manifestSha256: string; documents: number; analyses: string[] };
+  let built: Awaited<ReturnType<typeof buildDerived>>;
   try {
     built = await buildDerived(workspace, run, evidence, options);
   } catch (error) {
     run.discard();
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses } = built;
+  const { manifest, manifestSha256, documents, analyses, notices } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -77,31 +82,32 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [run.move]);
-  return { documents, analyses, manifestSha256 };
+  return { documents, analyses, manifestSha256, notices };
 }
 
 /** Writes the documents, analyses and manifest of a fresh run into its staging folder. */
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
   const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
-  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
+  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
-  for (const doc of documents) write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+  documents.forEach((doc, index) => {
+    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+    options.onProgress?.({ stage: 'documents written', done: index + 1, total: documents.length });
+  });
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
-  const results: AnalysisResult[] = [
-    languageOverview(documents),
-    ...runAnalyses(documents, {
-      lexicons,
-      profileLists: lists,
-      ...(reference ? { reference } : {}),
-      ...(options.filter ? { filter: options.filter } : {}),
-      ...(options.queries ? { queries: options.queries } : {}),
-      ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
-      ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
-    }),
-  ];
+  const results: AnalysisResult[] = runAnalyses(documents, {
+    lexicons,
+    profileLists: lists,
+    ...(reference ? { reference } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.queries ? { queries: options.queries } : {}),
+    ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
+    ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   for (const result of results) {
     write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
     const csv = analysisCsv(result);
@@ -131,12 +137,13 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   };
   const manifestText = canonicalJson(manifest, true);
   const { sha256: manifestSha256 } = run.write('manifest.json', manifestText);
-  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis) };
+  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents) };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
-  for (const record of evidence) {
+  for (const [index, record] of evidence.entries()) {
+    onProgress?.({ stage: 'evidence extracted', done: index, total: evidence.length });
     if (record.unreadable) {
       documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
       continue;

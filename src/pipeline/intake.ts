@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { EvidenceRecord, TranscriptLink, UnreadableIntake } from '../core/case.js';
+import type { Notice } from '../core/document.js';
 import { UserError } from '../core/errors.js';
+import type { ProgressListener } from '../core/progress.js';
 import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
@@ -16,6 +18,8 @@ export interface IntakeOutcome {
   /** `added`, or `duplicate` when the same bytes were already in the case. */
   readonly status: 'added' | 'duplicate';
   readonly documents: number;
+  /** The notices of its documents (for the summary line of the command). */
+  readonly notices: readonly Notice[];
 }
 
 /** A file given to `soz add`, read and checked, not yet in the case. */
@@ -24,6 +28,8 @@ export interface CheckedFile {
   readonly digest: FileDigest;
   readonly mediaType: string;
   readonly documents: number;
+  /** The notices of its documents, as extracted. */
+  readonly notices: readonly Notice[];
   /** Set when the file did not extract and the examiner took it in knowingly. */
   readonly unreadable?: UnreadableIntake;
   /** Set for a transcript: the media it transcribes (hash, or hash prefix resolved in the case). */
@@ -56,13 +62,14 @@ export async function addEvidence(workspace: CaseWorkspace, files: readonly stri
 
 /**
  * Reads and checks the files for `soz add` without touching any case, so the command can do this
- * slow part before it takes the case lock.
+ * slow part before it takes the case lock. `onProgress` is told before each file.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
   const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    onProgress?.({ stage: 'files read and checked', done: index, total: files.length });
     const result = await checkFile(resolve(file), limits, statement);
     checked.push(link ? { ...result, transcribes: link } : result);
   }
@@ -84,7 +91,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
         outputs: [],
         details: { originalName: basename(file.source), originalPath: file.source, sameAs: existing.originalName },
       });
-      outcomes.push({ record: existing, status: 'duplicate', documents: file.documents });
+      outcomes.push({ record: existing, status: 'duplicate', documents: file.documents, notices: file.notices });
       continue;
     }
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
@@ -97,7 +104,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
       details: { evidence: record, originalPath: file.source },
     }, [staged]);
     known.set(record.sha256, record);
-    outcomes.push({ record, status: 'added', documents: file.documents });
+    outcomes.push({ record, status: 'added', documents: file.documents, notices: file.notices });
   }
   workspace.writeEvidenceRegister();
   return outcomes;
@@ -115,9 +122,11 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   const mediaType = sniffMediaType(head);
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
   let documents = 0;
+  const notices: Notice[] = [];
   try {
     for await (const doc of extractEvidence(input, source)) {
       documents += 1;
+      notices.push(...doc.notices);
       if (statement.transcribes && doc.format !== 'transcript') {
         throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript');
       }
@@ -126,9 +135,9 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
     const reason = statement.keepUnreadableReason;
     // Limits are not damage: past one, the examiner raises the limit rather than give up the text.
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
-    return { source, digest, mediaType, documents: 1, unreadable: { reason, error: error.message } };
+    return { source, digest, mediaType, documents: 1, notices: [], unreadable: { reason, error: error.message } };
   }
-  return { source, digest, mediaType, documents };
+  return { source, digest, mediaType, documents, notices };
 }
 
 /** The media link as stated: a full hash is kept, a path is hashed, a prefix waits for the case. */

@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Benchmark of `soz analyze` and of the whole run (issue 17), each figure printed beside its floor
+// and its target.
+//
+//   npm run bench:analyze                       # CPU ratios, PDF ratio, end to end at 50/100/200/400 MB
+//   node scripts/bench-analyze.mjs --full       # … and the 1 GB export
+//   node scripts/bench-analyze.mjs --sizes 50 --runs 1 --parts cpu,e2e,pdf
+//   node scripts/bench-analyze.mjs --parts cpu --baseline ../main   # also another build's analyze, interleaved
+//
+// 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
+//    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
+//    export of ../shared/corpora-real and on 5 MB of ru+ky text built deterministically from the
+//    real sentences of ../shared/corpora-real/langid. Medians of interleaved runs; target ≤ 4×.
+// 2. End to end: a generated Telegram full-account export (scripts/telegram-export.mjs) through
+//    `soz init`, `add`, `analyze`, `report` (Markdown), each its own process, so every stage has
+//    its own wall time and peak RSS; derived/ size against the input. Targets at 1 GB: ≤ 3 min
+//    wall on 2 cores, peak RSS ≤ 1.5 GB, derived/ ≤ input; time linear and memory flat in size.
+//    After the first size that fails, bigger sizes are skipped (they would fail the same way).
+// 3. PDF: the PDF adapter (as `soz analyze` extracts) against `pdftotext` on the same many-page PDF.
+//
+// Every child runs under /usr/bin/time (wall, user+system CPU of the process and its threads,
+// peak RSS) with Node's default heap limits. The load average is printed: on a shared machine the
+// wall clock mostly measures the other tenants, CPU time much less so.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateTelegramExport } from './telegram-export.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
+const here = fileURLToPath(new URL('.', import.meta.url));
+const soz = join(here, '..', 'bin', 'soz');
+const shared = join(here, '..', '..', 'shared', 'corpora-real');
+const runs = Number(option('runs', '3'));
+const parts = option('parts', 'cpu,pdf,e2e').split(',');
+const sizes = option('sizes', '50,100,200,400').split(',').map(Number).concat(args.includes('--full') ? [1024] : []);
+const baseline = option('baseline', '');
+const work = mkdtempSync(join(tmpdir(), 'soz-bench-analyze-'));
+
+// The floor: what any tool must at least do to count words and bigrams of the text.
+const FLOOR = `
+import { readFileSync, writeFileSync } from 'node:fs';
+const text = readFileSync(process.argv[2], 'utf8');
+const words = new Map();
+const bigrams = new Map();
+let previous = '';
+for (const match of text.matchAll(/[\\p{L}\\p{M}\\p{N}]+/gu)) {
+  const word = match[0].toLowerCase();
+  words.set(word, (words.get(word) ?? 0) + 1);
+  if (previous !== '') { const key = previous + ' ' + word; bigrams.set(key, (bigrams.get(key) ?? 0) + 1); }
+  previous = word;
+}
+writeFileSync(process.argv[3], JSON.stringify({ words: [...words], bigrams: [...bigrams] }));
+`;
+
+/** Runs a command under /usr/bin/time; returns wall and CPU seconds and peak RSS in MB. */
+function timed(command, commandArgs, label) {
+  const report = join(work, 'time.txt');
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', report, command, ...commandArgs], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CI: '1' } });
+  const [wall, user, system, rssKb] = readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  const failed = run.status !== 0 ? `${label} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').filter((line) => line.trim() !== '').slice(-1)[0] ?? ''}` : undefined;
+  return { wall, cpu: user + system, rssMb: rssKb / 1024, failed, stdout: run.stdout };
+}
+
+function sozTimed(label, ...sozArgs) {
+  return timed(process.execPath, [soz, ...sozArgs], label);
+}
+
+function baselineTimed(label, ...sozArgs) {
+  return timed(process.execPath, [join(baseline, 'bin', 'soz'), ...sozArgs], label);
+}
+
+function mustSoz(...sozArgs) {
+  const run = spawnSync(process.execPath, [soz, ...sozArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`soz ${sozArgs[0]} failed: ${run.stderr}`);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const load = () => loadavg()[0].toFixed(1);
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+
+function newCase(name, files) {
+  const dir = join(work, name);
+  mustSoz('init', dir, '--case-number', 'bench', '--ordering-body', 'bench', '--examiner', 'bench');
+  mustSoz('add', dir, ...files);
+  return dir;
+}
+
+/** 5 MB of real ru and ky sentences in a fixed pseudo-random order (the same bytes every run). */
+function mixedText(bytes) {
+  const sentences = ['ru', 'ky'].flatMap((lang) => readFileSync(join(shared, 'langid', `${lang}.txt`), 'utf8').split('\n').filter((line) => line.trim() !== ''));
+  let state = 20261206;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  const lines = [];
+  let size = 0;
+  while (size < bytes) {
+    const paragraph = [];
+    for (let i = 0, n = 1 + (next() % 5); i < n; i++) paragraph.push(sentences[next() % sentences.length]);
+    const line = paragraph.join(' ');
+    lines.push(line);
+    size += Buffer.byteLength(line) + 2;
+  }
+  return lines.join('\n\n') + '\n';
+}
+
+function cpuRatio(name, file) {
+  const dir = newCase(`cpu-${name}`, [file]);
+  const floorScript = join(work, 'floor.mjs');
+  writeFileSync(floorScript, FLOOR);
+  const analyze = [];
+  const floor = [];
+  const before = [];
+  for (let i = 0; i < runs; i++) {
+    const a = sozTimed('analyze', 'analyze', dir);
+    if (a.failed) return console.log(`${name}: ${a.failed}`);
+    analyze.push(a);
+    floor.push(timed(process.execPath, [floorScript, file, join(work, 'floor-out.json')], 'floor'));
+    if (baseline !== '') before.push(baselineTimed('baseline analyze', 'analyze', dir));
+  }
+  const a = median(analyze.map((r) => r.cpu));
+  const f = median(floor.map((r) => r.cpu));
+  const derived = directorySize(join(dir, 'derived'));
+  console.log(
+    `${name.padEnd(34)} ${mb(statSync(file).size).padStart(6)} MB | soz analyze CPU ${a.toFixed(2).padStart(6)} s (wall ${median(analyze.map((r) => r.wall)).toFixed(2)} s, RSS ${median(analyze.map((r) => r.rssMb)).toFixed(0)} MB) | floor CPU ${f.toFixed(2)} s | ratio ${(a / f).toFixed(1)}× (target ≤ 4×: ${verdict(a / f <= 4)}) | derived/ ${mb(derived)} MB`,
+  );
+  if (before.length > 0 && !before.some((r) => r.failed)) {
+    const b = median(before.map((r) => r.cpu));
+    console.log(`${''.padEnd(34)} baseline ${baseline}: analyze CPU ${b.toFixed(2)} s, ratio ${(b / f).toFixed(1)}× (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB)`);
+  }
+}
+
+function directorySize(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? directorySize(path) : statSync(path).size;
+  }
+  return total;
+}
+
+async function endToEnd() {
+  const rows = [];
+  for (const size of sizes) {
+    const file = join(tmpdir(), `soz-bench-telegram-${size}mb.json`);
+    if (!existsSync(file)) {
+      console.log(`generating ${size} MB export at ${file} …`);
+      await generateTelegramExport(file, size * 1024 * 1024);
+    }
+    const input = statSync(file).size;
+    const dir = join(work, `e2e-${size}`);
+    const before = load();
+    const stages = [
+      ['init', sozTimed('init', 'init', dir, '--case-number', 'bench', '--ordering-body', 'bench', '--examiner', 'bench')],
+    ];
+    for (const [stage, stageArgs] of [['add', [file]], ['analyze', []], ['report', ['--format', 'md']]]) {
+      const previous = stages[stages.length - 1][1];
+      if (previous.failed) break;
+      stages.push([stage, sozTimed(stage, stage, dir, ...stageArgs)]);
+    }
+    const failed = stages.find(([, r]) => r.failed)?.[1].failed;
+    const wall = stages.reduce((sum, [, r]) => sum + r.wall, 0);
+    const cpu = stages.reduce((sum, [, r]) => sum + r.cpu, 0);
+    const rss = Math.max(...stages.map(([, r]) => r.rssMb));
+    const derived = existsSync(join(dir, 'derived')) ? directorySize(join(dir, 'derived')) : 0;
+    console.log(
+      `${mb(input).padStart(7)} MB export: ${stages.map(([stage, r]) => `${stage} ${r.wall.toFixed(1)} s/${r.rssMb.toFixed(0)} MB`).join(', ')} | total wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB | derived/ ${mb(derived)} MB = ${(derived / input).toFixed(2)}× input | load ${before}→${load()}${failed ? `\n           ${failed}` : ''}`,
+    );
+    rows.push({ size, input, wall, cpu, rss, derived, failed });
+    rmSync(dir, { recursive: true, force: true });
+    if (failed) {
+      console.log(`           bigger sizes skipped: ${size} MB already fails`);
+      break;
+    }
+  }
+  const done = rows.filter((r) => !r.failed);
+  if (done.length >= 2) {
+    const [first, last] = [done[0], done[done.length - 1]];
+    console.log(`growth ${mb(first.input)} → ${mb(last.input)} MB (${(last.input / first.input).toFixed(1)}× input): CPU ${(last.cpu / first.cpu).toFixed(1)}× (linear: ≈ ${(last.input / first.input).toFixed(1)}×), peak RSS ${(last.rss / first.rss).toFixed(1)}× (flat: ≈ 1×)`);
+  }
+  const gig = done.find((r) => r.size >= 1024);
+  const biggest = done[done.length - 1];
+  if (gig) console.log(`1 GB target: wall ${gig.wall.toFixed(0)} s ≤ 180 s ${verdict(gig.wall <= 180)}, peak RSS ${gig.rss.toFixed(0)} MB ≤ 1536 MB ${verdict(gig.rss <= 1536)}, derived/ ≤ input ${verdict(gig.derived <= gig.input)}`);
+  else if (biggest) console.log(`1 GB target (≤ 180 s, ≤ 1536 MB, derived/ ≤ input) not measured (--full); at ${mb(biggest.input)} MB: wall extrapolated to 1 GB ${((biggest.wall * 1073741824) / biggest.input).toFixed(0)} s, derived/ ≤ input ${verdict(biggest.derived <= biggest.input)}`);
+}
+
+function pdfRatio() {
+  const pdf = join(shared, 'pdf', 'ar_docx2pdf_proposal_25p_presentation_forms.pdf');
+  const extract = join(work, 'extract-pdf.mjs');
+  const dist = join(here, '..', 'dist');
+  writeFileSync(
+    extract,
+    `import { readFileSync } from 'node:fs';
+const { adapterFor } = await import(${JSON.stringify(join(dist, 'ingest', 'registry.js'))});
+const { DEFAULT_LIMITS, inputFromBytes, collectDocuments } = await import(${JSON.stringify(join(dist, 'ingest', 'adapter.js'))});
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const input = inputFromBytes(bytes, { name: 'x.pdf', sha256: '0'.repeat(64), mediaType: 'application/pdf', limits: DEFAULT_LIMITS });
+const seconds = [];
+for (let pass = 0; pass < 2; pass++) {
+  const started = performance.now();
+  const [doc] = await collectDocuments(adapterFor(input).extract(input));
+  seconds.push((performance.now() - started) / 1000);
+  if (doc.properties.pages !== 25) throw new Error('expected 25 pages, got ' + doc.properties.pages);
+}
+console.log(JSON.stringify(seconds));
+`,
+  );
+  const ours = [];
+  const poppler = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(timed(process.execPath, [extract, pdf], 'pdf adapter'));
+    poppler.push(timed('pdftotext', ['-enc', 'UTF-8', pdf, join(work, 'pdf.txt')], 'pdftotext'));
+  }
+  const failed = [...ours, ...poppler].find((r) => r.failed);
+  if (failed) return console.log(failed.failed);
+  const o = median(ours.map((r) => r.wall));
+  const p = median(poppler.map((r) => r.wall));
+  const oc = median(ours.map((r) => r.cpu));
+  const pc = median(poppler.map((r) => r.cpu));
+  const [first, warm] = [0, 1].map((pass) => median(ours.map((r) => JSON.parse(r.stdout.trim())[pass])));
+  console.log(`25-page PDF, pdftotext: wall ${p.toFixed(2)} s, CPU ${pc.toFixed(2)} s (whole process)`);
+  console.log(`  soz PDF adapter, whole process (Node start, pdf.js load, two extractions): wall ${o.toFixed(2)} s, CPU ${oc.toFixed(2)} s`);
+  console.log(`  first extraction in the process ${first.toFixed(2)} s = ${(first / p).toFixed(1)}× pdftotext; warm (second) ${warm.toFixed(2)} s = ${(warm / p).toFixed(1)}× pdftotext`);
+}
+
+try {
+  console.log(`load average ${load()}; ${runs} run(s) per CPU figure, median`);
+  if (parts.includes('cpu')) {
+    console.log('\n--- soz analyze CPU vs the floor script (tokenise, count words and bigrams, write JSON)');
+    cpuRatio('real WhatsApp export (ru, school chat)', join(shared, 'whatsapp', 'ru_android_group_kz_school.pseudonymised.txt'));
+    const text = join(work, 'ru-ky-5mb.txt');
+    writeFileSync(text, mixedText(5 * 1024 * 1024));
+    cpuRatio('5 MB ru+ky text (real sentences)', text);
+  }
+  if (parts.includes('pdf')) {
+    console.log('\n--- PDF extraction vs pdftotext');
+    pdfRatio();
+  }
+  if (parts.includes('e2e')) {
+    console.log('\n--- end to end: generated Telegram export, soz init + add + analyze + report md');
+    await endToEnd();
+  }
+  console.log(`\nload average now ${load()}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,59 @@
+/**
+ * Progress of long commands on stderr, only where someone watches it: stderr is a terminal, not
+ * CI, no `--quiet`. One line, rewritten at most every `THROTTLE_MS`, with counts and an estimate
+ * of the time left in the current stage; cleared when the command ends.
+ */
+import type { NoticeTally, ProgressListener } from '../core/progress.js';
+import type { CliIo } from './io.js';
+
+const THROTTLE_MS = 250;
+
+/** A progress display: `listener` for the pipeline, `end` to clear the line before the command prints. */
+export interface ProgressDisplay {
+  readonly listener: ProgressListener | undefined;
+  readonly end: () => void;
+}
+
+/**
+ * The progress display of `command`, or one that shows nothing when stderr is no terminal, `CI`
+ * is set or `quiet`. `clock` gives milliseconds (monotonic); it is only ever shown, never recorded.
+ */
+export function progressDisplay(io: CliIo, command: string, quiet: boolean, clock: () => number = () => performance.now()): ProgressDisplay {
+  const ci = io.env['CI'] !== undefined && io.env['CI'] !== '' && io.env['CI'] !== 'false';
+  if (quiet || ci || io.stderrIsTerminal !== true) return { listener: undefined, end: () => undefined };
+  let shown = false;
+  let lastWrite = -Infinity;
+  let stage = '';
+  let stageStart = 0;
+  const listener: ProgressListener = (step) => {
+    const now = clock();
+    if (step.stage !== stage) {
+      stage = step.stage;
+      stageStart = now;
+    }
+    if (now - lastWrite < THROTTLE_MS && step.done < step.total) return;
+    lastWrite = now;
+    const elapsed = now - stageStart;
+    const left = step.done > 0 && step.done < step.total ? ` · about ${formatSeconds((elapsed / step.done) * (step.total - step.done))} left` : '';
+    io.stderr(`\r\u001b[K${command}: ${step.stage} ${step.done}/${step.total}${left}`);
+    shown = true;
+  };
+  return {
+    listener,
+    end: () => {
+      if (shown) io.stderr('\r\u001b[K');
+      shown = false;
+    },
+  };
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** One line naming every notice code of a command's documents with its count: nothing left only in JSON files. */
+export function noticeLine(tallies: readonly NoticeTally[]): string {
+  if (tallies.length === 0) return 'notices: none';
+  return `notices: ${tallies.map((t) => `${t.code} ×${t.count}${t.warning ? ' (warning)' : ''}`).join(', ')}`;
+}

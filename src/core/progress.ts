@@ -1,0 +1,37 @@
+/**
+ * What long commands tell the terminal while they work, and the notice summary they end with.
+ * Pure: the pipeline reports steps to a listener the CLI gives it (only `cli/` writes to the
+ * terminal), and nothing here reaches a hashed output.
+ */
+import type { SozDocument } from './document.js';
+
+/** `done` of `total` units of one stage of a command (e.g. evidence files extracted). */
+export interface ProgressStep {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Receives progress steps; the pipeline calls it synchronously and never depends on it. */
+export type ProgressListener = (step: ProgressStep) => void;
+
+/** Notices of one code: how many, and whether any of them is a warning. */
+export interface NoticeTally {
+  readonly code: string;
+  readonly count: number;
+  readonly warning: boolean;
+}
+
+/** The documents' notices counted by code, in code order (the one-line summary of a command). */
+export function tallyNotices(documents: Iterable<Pick<SozDocument, 'notices'>>): NoticeTally[] {
+  const byCode = new Map<string, { count: number; warning: boolean }>();
+  for (const doc of documents) {
+    for (const notice of doc.notices) {
+      const tally = byCode.get(notice.code) ?? { count: 0, warning: false };
+      tally.count++;
+      tally.warning ||= notice.severity === 'warning';
+      byCode.set(notice.code, tally);
+    }
+  }
+  return [...byCode.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, tally]) => ({ code, ...tally }));
+}
