@@ -19,7 +19,7 @@ if (!existsSync(corpus)) {
   console.error(`bench-pdf: ${corpus} not found; the real corpora must be beside the project`);
   process.exit(2);
 }
-const { pdfAdapter } = await import(pathToFileURL(`${dist}/ingest/pdf.js`).href);
+const { adapterFor } = await import(pathToFileURL(`${dist}/ingest/registry.js`).href);
 const { DEFAULT_LIMITS, inputFromBytes, collectDocuments } = await import(pathToFileURL(`${dist}/ingest/adapter.js`).href);
 
 const load = () => loadavg()[0].toFixed(1);
@@ -30,7 +30,7 @@ for (let pass = 0; pass < 2; pass++) {
     const bytes = new Uint8Array(readFileSync(corpus + name));
     const input = inputFromBytes(bytes, { name, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: 'application/pdf', limits: DEFAULT_LIMITS });
     const started = performance.now();
-    const [doc] = await collectDocuments(pdfAdapter.extract(input));
+    const [doc] = await collectDocuments(adapterFor(input).extract(input));
     if (pass === 1) times[name] = `${Math.round(performance.now() - started)} ms, ${doc.properties.pages} pages`;
   }
 }
