@@ -96,10 +96,13 @@ describe.skipIf(!BUILT)('separate soz processes on one case', () => {
     const long = join(tempDir('soz-custody-long-'), 'long.txt');
     writeFileSync(long, Array.from({ length: 3000 }, (_, i) => `${i}. Вымышленный абзац для долгого анализа; fictional paragraph.`).join('\n\n'));
     expect((await soz(['add', dir, long])).code).toBe(0);
-    const analyze = run(['analyze', dir]);
+    // The analysis waits with the lock held, after staging its folder, until the test releases it.
+    const release = join(tempDir('soz-custody-release-'), 'go');
+    const analyze = run(['analyze', dir], { SOZ_HOLD_AT: `analysis.run/staged=${release}` });
     for (let i = 0; i < 600 && !existsSync(join(dir, '.soz-lock', 'owner.json')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = await run(['add', dir, ...sources(1)], { SOZ_LOCK_WAIT_SECONDS: '0' });
     const waiting = run(['add', dir, ...sources(1)], { SOZ_LOCK_WAIT_SECONDS: '300' });
+    writeFileSync(release, '');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/case is in use by soz analyze \(pid \d+ on host .+, since .+\); try again when it has finished/);
     expect((await analyze).code).toBe(0);

@@ -82,7 +82,7 @@ describe('candidate rows', () => {
       // F3 unreviewed (reported), F4 examiner-added.
       for (const [format, text] of Object.entries(texts)) {
         for (const id of ['F000000000001', 'F000000000002', 'F000000000003', 'F000000000004']) {
-          const start = text.indexOf(`${id}`, text.indexOf(labels.findingsHeading));
+          const start = text.indexOf(`${id}`, text.lastIndexOf(labels.findingsHeading));
           const row = text.slice(start, text.indexOf(labels.examinerReason, start) === -1 ? start + 2000 : start + 1500);
           for (const part of [labels.location, labels.author, labels.originalAuthor, labels.voice, labels.countervailing]) expect(row, `${format} ${id} ${part}`).toContain(part);
         }

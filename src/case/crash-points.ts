@@ -4,7 +4,11 @@
  * entry with that action, e.g. `analysis.run/renamed@2` or `report.export/logged`. Nothing else
  * reads this variable; unset, a crash point does nothing. `tests/custody-crash.test.ts` kills the
  * real CLI at every step of every command that writes.
+ *
+ * `SOZ_HOLD_AT=<action>/<step>=<path>` makes the process wait at that step (the case lock held)
+ * until `<path>` exists, so tests of concurrent commands do not depend on how fast a command runs.
  */
+import { existsSync } from 'node:fs';
 
 /** The steps of one commit, in order (see `case/commit.ts`). */
 export const COMMIT_STEPS = ['staged', 'intent', 'renamed', 'logged', 'finished'] as const;
@@ -14,6 +18,7 @@ const reached = new Map<string, number>();
 
 /** Marks that `action`'s commit reached `step`; kills the process here when the hook asks for it. */
 export function crashPoint(action: string, step: CommitStep): void {
+  holdPoint(`${action}/${step}`);
   const wanted = process.env['SOZ_CRASH_AT'];
   if (wanted === undefined || wanted === '') return;
   const point = `${action}/${step}`;
@@ -21,4 +26,14 @@ export function crashPoint(action: string, step: CommitStep): void {
   reached.set(point, count);
   const [name, nth] = wanted.split('@');
   if (name === point && count === Number(nth ?? '1')) process.kill(process.pid, 'SIGKILL');
+}
+
+function holdPoint(point: string): void {
+  const hold = process.env['SOZ_HOLD_AT'];
+  if (hold === undefined || hold === '') return;
+  const at = hold.indexOf('=');
+  if (hold.slice(0, at) !== point) return;
+  const release = hold.slice(at + 1);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(release)) Atomics.wait(pause, 0, 0, 20);
 }

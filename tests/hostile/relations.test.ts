@@ -43,7 +43,7 @@ describe('persons of interest under hostile input', () => {
     const saved = readFileSync(path);
     writeFileSync(path, '[{"id": "P1", ');
     try {
-      expect(await refusedUnchanged(['person', 'list', dir])).toMatch(/examiner\/persons\.json: not valid JSON; restore it from the case bundle/);
+      expect(await refusedUnchanged(['person', 'list', dir])).toMatch(/examiner\/persons\.json: not valid JSON;.*restore it from the case bundle/);
       expect(await refusedUnchanged(['person', 'add', dir, '--name', 'X', '--handle', 'x', '--note', 'x'])).toMatch(/examiner\/persons\.json: not valid JSON/);
     } finally {
       writeFileSync(path, saved);
