@@ -1,0 +1,63 @@
+// Context markers of Uzbek (both scripts) and Kazakh, and the obligation forms added with them
+// (issue 14, tuning round 2). Sentences are fictional, written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DocumentBuilder } from '../core/document-builder.js';
+import type { Finding } from '../core/finding.js';
+import type { LanguageCode } from '../language/index.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+import { runIndicators } from './indicators.js';
+import { quotationSpans } from './text-structure.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+function candidates(text: string, language: LanguageCode): Finding[] {
+  const b = new DocumentBuilder({ sha256: 'd'.repeat(64), name: 'case.txt' }, 'text');
+  b.add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } });
+  return runIndicators([b.build()], { lexicons, standaloneFeatures: true, languages: [language] }).findings;
+}
+
+/** Counter-indicators of the candidate of `category` on `word`. */
+function countersOf(text: string, language: LanguageCode, category: string, word: string): readonly string[] {
+  const f = candidates(text, language).find((x) => x.category === category && x.actual === word);
+  expect(f, `${category} «${word}» in «${text}»`).toBeDefined();
+  return f?.countervailing ?? [];
+}
+
+describe('Uzbek and Kazakh context markers', () => {
+  it('condemnation and prohibition frames', () => {
+    expect(countersOf('Жамоа Тошқўрғондаги портлашни қаттиқ қоралади.', 'uz-Cyrl', 'violence', 'портлашни')).toContain('condemned');
+    expect(countersOf('Qonun qurol olib yurishni taqiqlaydi.', 'uz-Latn', 'violence', 'qurol')).toContain('condemned');
+    expect(countersOf('Кеңес Ақсайдағы қырғынды айыптады.', 'kk', 'violence', 'қырғынды')).toContain('condemned');
+  });
+
+  it('negation inside the verb, by a negative pronoun, and the compound verb йўқ қилмоқ that is no negation', () => {
+    expect(countersOf('Ҳеч ким қурол олмасин.', 'uz-Cyrl', 'violence', 'қурол')).toContain('negated');
+    expect(countersOf('Ешкім қару алмасын.', 'kk', 'violence', 'қару')).toContain('negated');
+    expect(countersOf('Босқинчилар йўқ қилинсин!', 'uz-Cyrl', 'call-to-action', 'қилинсин')).not.toContain('negated');
+    expect(countersOf('Bosqinchilarni yoʻq qilinglar!', 'uz-Latn', 'call-to-action', 'qilinglar')).not.toContain('negated');
+  });
+
+  it('reported speech and prayer', () => {
+    expect(countersOf('Уларни жазолаш керак, деб ёзди блогер.', 'uz-Cyrl', 'call-to-action', 'жазолаш керак')).toContain('reported');
+    expect(countersOf('Оларды жазалау керек, деді блогер.', 'kk', 'call-to-action', 'жазалау керек')).toContain('reported');
+    expect(countersOf('Namozdan oldin tahorat olinglar.', 'uz-Latn', 'call-to-action', 'olinglar')).toContain('prayer');
+    expect(countersOf('Намаз алдында дәрет алыңдар.', 'kk', 'call-to-action', 'алыңдар')).toContain('prayer');
+  });
+
+  it('obligation with the bare verbal noun and with the negative -masligi', () => {
+    expect(candidates('Hech kim qurol olmasligi kerak.', 'uz-Latn').some((f) => f.category === 'call-to-action' && f.actual === 'olmasligi kerak')).toBe(true);
+    expect(candidates('Маған су керек.', 'kk').some((f) => f.category === 'call-to-action')).toBe(false);
+  });
+});
+
+describe('quotation marks', () => {
+  it('‘ inside a word is the Uzbek letter sign, not an opening quote', () => {
+    expect(quotationSpans('U so‘ng qurol o‘g‘irladi.')).toEqual([]);
+    expect(quotationSpans('He said ‘go’ twice.')).toEqual([[8, 12]]);
+  });
+});
