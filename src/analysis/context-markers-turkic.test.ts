@@ -55,6 +55,16 @@ describe('Uzbek and Kazakh context markers', () => {
   });
 });
 
+describe('Kyrgyz 3rd-person imperative -СЫН against the possessed accusative', () => {
+  it('ends its clause or stands inverted; a possessed object before its verb is no imperative', () => {
+    const imperative3 = (text: string): string[] => candidates(text, 'ky').filter((f) => f.ruleId === 'ky.call-to-action.imperative-3').map((f) => f.actual);
+    expect(imperative3('Кудай жар болсун, жолуңар ачык болсун!')).toEqual(['болсун', 'болсун']);
+    expect(imperative3('Кетсин баары, тез кетсин!')).toEqual(['Кетсин', 'кетсин']);
+    expect(imperative3('Айыл чарба комплексин өнүктүрүүнүн жолдору талкууланды.')).toEqual([]);
+    expect(imperative3('Фермер бакчасын сугарып жатат.')).toEqual([]);
+  });
+});
+
 describe('quotation marks', () => {
   it('‘ inside a word is the Uzbek letter sign, not an opening quote', () => {
     expect(quotationSpans('U so‘ng qurol o‘g‘irladi.')).toEqual([]);
