@@ -65,6 +65,15 @@ describe('Kyrgyz 3rd-person imperative -СЫН against the possessed accusative'
   });
 });
 
+describe('Kyrgyz group names: the people, not the language or an adjective', () => {
+  it('language adverbs in -ча/-че and adjectives in -тык/-түк are no group; the people still are', () => {
+    const groups = (text: string): string[] => candidates(text, 'ky').filter((f) => f.category === 'group-designation').map((f) => f.actual);
+    expect(groups('Ал орусча жана өзбекче эркин сүйлөйт.')).toEqual([]);
+    expect(groups('Өкмөттүк комиссия депутаттык мандаттарды текшерди.')).toEqual([]);
+    expect(groups('Орустар жана өзбектер базарда соода кылат.')).toEqual(['Орустар', 'өзбектер']);
+  });
+});
+
 describe('quotation marks', () => {
   it('‘ inside a word is the Uzbek letter sign, not an opening quote', () => {
     expect(quotationSpans('U so‘ng qurol o‘g‘irladi.')).toEqual([]);
