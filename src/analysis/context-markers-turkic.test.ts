@@ -65,6 +65,20 @@ describe('Kyrgyz 3rd-person imperative -СЫН against the possessed accusative'
   });
 });
 
+describe('Kyrgyz violence vocabulary and stance', () => {
+  it('set on fire, shootout, knife, blood — but not a blood test', () => {
+    const violence = (text: string): string[] => candidates(text, 'ky').filter((f) => f.category === 'violence').map((f) => f.actual);
+    expect(violence('Белгисиз адамдар сарайды өрттөп, бычак менен коркутушкан.')).toEqual(['өрттөп', 'бычак']);
+    expect(violence('Шаардын четинде атышуу болду.')).toEqual(['атышуу']);
+    expect(violence('Доктур кан анализин тапшырууну сунуштады.')).toEqual([]);
+  });
+
+  it('a negated predicate at the end negates the words it governs; «гезит кабарлагандай» reports', () => {
+    expect(countersOf('Айыл тургундары согушту жана зордукту колдобойт.', 'ky', 'violence', 'согушту')).toContain('negated');
+    expect(countersOf('Гезит кабарлагандай, кампаны өрттөгөн адамдар кармалды.', 'ky', 'violence', 'өрттөгөн')).toContain('reported');
+  });
+});
+
 describe('Kyrgyz group names: the people, not the language or an adjective', () => {
   it('language adverbs in -ча/-че and adjectives in -тык/-түк are no group; the people still are', () => {
     const groups = (text: string): string[] => candidates(text, 'ky').filter((f) => f.category === 'group-designation').map((f) => f.actual);
