@@ -79,6 +79,13 @@ describe('Kyrgyz violence vocabulary and stance', () => {
   });
 });
 
+describe('Kyrgyz prayer', () => {
+  it('the polite imperative -А көр is a call, in a prayer; a ritual instruction facing the qibla is a prayer', () => {
+    expect(countersOf('Кудайым, айылыбызды кырсыктан сактай көр.', 'ky', 'call-to-action', 'сактай көр')).toContain('prayer');
+    expect(countersOf('Кыбылага карап туруп, колуңарды көтөргүлө.', 'ky', 'call-to-action', 'көтөргүлө')).toContain('prayer');
+  });
+});
+
 describe('Kyrgyz group names: the people, not the language or an adjective', () => {
   it('language adverbs in -ча/-че and adjectives in -тык/-түк are no group; the people still are', () => {
     const groups = (text: string): string[] => candidates(text, 'ky').filter((f) => f.category === 'group-designation').map((f) => f.actual);
