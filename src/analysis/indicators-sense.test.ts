@@ -144,10 +144,13 @@ describe('prayer and ritual', () => {
     expect(one(all('Совершайте намаз вовремя.', 'ru'), 'ru.call-to-action.imperative-2pl-yte').countervailing).toContain('prayer');
     expect(one(all('O Allah, let us see the truth.', 'en'), 'en.call-to-action.lets').countervailing).toContain('prayer');
     expect(one(all('Let us fight them.', 'en'), 'en.call-to-action.lets').countervailing).not.toContain('prayer');
-    const vocative = one(all('O Allah, guide us and forgive us.', 'en'), 'en.call-to-action.imperative-vocative');
+    const vocative = one(all('O Allah, guide us and forgive us.', 'en'), 'en.call-to-action.imperative');
     expect(vocative.actual).toBe('guide');
     expect(vocative.countervailing).toContain('prayer');
-    expect(rules(all('Guide them to the river.', 'en'))).not.toContain('en.call-to-action.imperative-vocative');
+    expect(one(all('Guide them to the river.', 'en'), 'en.call-to-action.imperative').countervailing).not.toContain('prayer');
+    // A bare address to God with its comma opens a prayer; God as the subject does not.
+    expect(one(all('Lord, heal all who are sick in Greyford tonight.', 'en'), 'en.call-to-action.imperative').countervailing).toContain('prayer');
+    expect(one(all('God knows our hearts; stand together, neighbours.', 'en'), 'en.call-to-action.imperative').countervailing).not.toContain('prayer');
   });
 });
 

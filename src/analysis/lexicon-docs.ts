@@ -22,11 +22,12 @@ function matchOf(entry: LexiconEntry): string {
       if (t.words) parts.push(t.words.join('/'));
       if (t.prefixes) parts.push(`${t.prefixes.join('/')}…`);
       if (t.suffixes) parts.push(`…-${t.suffixes.join('/-')}`);
+      if (t.wordClass) parts.push(`${t.wordClass} (word class)${t.knownVerbs ? `, also ${t.knownVerbs.join('/')}` : ''}`);
       if (t.grammemes) parts.push(`(${t.grammemes.join(',')}${t.requireDictionary ? ', dictionary words only' : ' when in the dictionary'})`);
       return parts.join(' ');
     });
       const except = (entry.exclusions ?? []).map((x) => x.note);
-    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${entry.pattern.onlyAfter ? `after ${entry.pattern.onlyAfter.join('/')}: ` : ''}${items.join(' + ')}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
+    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${entry.pattern.onlyAfter ? `after ${entry.pattern.onlyAfter.join('/')}: ` : ''}${items.join(' + ')}${entry.pattern.addressed ? ' + comma or !' : ''}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
   }
   const words = [entry.lemma, ...(entry.variants ?? [])].filter((w): w is string => w !== undefined);
   const forms = entry.forms ?? [];

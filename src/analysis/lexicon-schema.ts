@@ -84,11 +84,19 @@ export const tokenTestSchema = z
     grammemes: z.array(nonEmpty).min(1).optional(),
     /** With `grammemes`: a word the dictionary does not know fails too (for endings as short as -и). */
     requireDictionary: z.boolean().optional(),
+    /**
+     * English only: the word is of this class in its sentence. `imperative`: a base-form verb
+     * opening a clause with no subject (position, and word class from the compromise tagger).
+     */
+    wordClass: z.enum(['imperative']).optional(),
+    /** With `wordClass: imperative`: base verbs read as verbs at a clause start even where the tagger reads a noun (avenge). */
+    knownVerbs: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((t) => t.lemma !== undefined || t.words !== undefined || t.suffixes !== undefined || t.prefixes !== undefined, {
-    message: 'a token test needs lemma, words, suffixes or prefixes',
-  });
+  .refine((t) => t.lemma !== undefined || t.words !== undefined || t.suffixes !== undefined || t.prefixes !== undefined || t.wordClass !== undefined, {
+    message: 'a token test needs lemma, words, suffixes, prefixes or wordClass',
+  })
+  .refine((t) => t.knownVerbs === undefined || t.wordClass === 'imperative', { message: 'knownVerbs belongs to a test with wordClass: imperative' });
 export type TokenTest = z.infer<typeof tokenTestSchema>;
 
 /** Morphological rule over tokens, or (context markers only) a regular expression over raw text. */

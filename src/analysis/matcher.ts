@@ -10,6 +10,7 @@
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import type { Token } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
+import { englishImperatives } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
@@ -52,6 +53,7 @@ interface CompiledTest {
   readonly dictionary?: { readonly lexemes?: ReadonlySet<string> };
   readonly grammemes?: readonly string[];
   readonly requireDictionary?: boolean;
+  readonly wordClass?: 'imperative';
 }
 
 /**
@@ -119,6 +121,10 @@ export interface CompiledLanguage {
   readonly suffixLengths: readonly number[];
   readonly byPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly prefixLengths: readonly number[];
+  /** Rules whose first test is a word class (English imperatives), tried at every token of that class. */
+  readonly classRules: readonly CompiledRule[];
+  /** Union of the `knownVerbs` of the word-class tests. */
+  readonly knownVerbs: ReadonlySet<string>;
   readonly ruleCount: number;
 }
 
@@ -189,6 +195,7 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
     minLength: test.minLength ?? 1,
     ...(test.exceptions !== undefined ? { exceptions: new Set(test.exceptions.map(lower)) } : {}),
     ...(test.grammemes !== undefined && language === 'ru' ? { grammemes: test.grammemes, requireDictionary: test.requireDictionary === true } : {}),
+    ...(test.wordClass !== undefined ? { wordClass: test.wordClass } : {}),
   };
 }
 
@@ -284,6 +291,8 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   const byKey = new Map<string, CompiledRule[]>();
   const bySuffix = new Map<string, CompiledRule[]>();
   const byPrefix = new Map<string, CompiledRule[]>();
+  const classRules: CompiledRule[] = [];
+  const knownVerbs = new Set<string>();
   let ruleCount = 0;
   const add = <K>(map: Map<K, CompiledRule[]>, key: K, rule: CompiledRule): void => {
     const list = map.get(key);
@@ -293,10 +302,15 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   for (const lexicon of lexicons) {
     if (lexicon.language !== language) continue;
     for (const entry of lexicon.entries) {
+      if (entry.pattern?.type === 'sequence') for (const t of entry.pattern.items) for (const v of t.knownVerbs ?? []) knownVerbs.add(wordKey(v, language).normalised);
       for (const rule of rulesOf(lexicon, entry, language)) {
         ruleCount++;
         const first = rule.tests[0];
         if (!first) continue;
+        if (first.wordClass) {
+          classRules.push(rule);
+          continue;
+        }
         // Index by the most selective condition of the first test.
         for (const lexeme of first.dictionary?.lexemes ?? []) add(byKey, `l\u0000${lexeme}`, rule);
         if (first.stems) for (const s of first.stems) add(byKey, `s\u0000${s}`, rule);
@@ -308,7 +322,7 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   }
   const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
   const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, ruleCount };
+  return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
 /**
@@ -377,8 +391,9 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
   return list;
 }
 
-function passes(test: CompiledTest, token: PreparedToken): boolean {
+function passes(test: CompiledTest, token: PreparedToken, imperatives: ReadonlySet<PreparedToken>): boolean {
   const word = token.normalised;
+  if (test.wordClass === 'imperative' && !imperatives.has(token)) return false;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
   // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
@@ -483,9 +498,13 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
  */
 export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
+  // Word classes come from a tagger that reads English only (see imperative-en.ts).
+  const imperatives = new Set<PreparedToken>();
+  if (compiled.language === 'en' && compiled.classRules.length > 0) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
-    for (const rule of candidatesOf(compiled, token)) {
+    const rules = imperatives.has(token) ? [...candidatesOf(compiled, token), ...compiled.classRules] : candidatesOf(compiled, token);
+    for (const rule of rules) {
       if (rule.sentenceInitial && !token.sentenceInitial) continue;
       if (rule.notAfter) {
         const previous = tokens[i - 1];
@@ -496,7 +515,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
-        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
+        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, imperatives) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });

@@ -40,7 +40,8 @@ export function quotationSpans(text: string): Range[] {
       continue;
     }
     const close = PAIRED[ch];
-    if (close !== undefined) {
+    // ‘ right after a letter is a letter sign (Uzbek so‘ng, o‘g‘ri), not an opening quote.
+    if (close !== undefined && !(ch === '‘' && isLetter(text[i - 1]))) {
       // “ is also the closing mark of „…“; it opens only when it is not closing the top.
       stack.push({ close, start: i });
     } else if (SYMMETRIC.has(ch) && !isLetter(text[i - 1]) && isLetter(text[i + 1]) && !stack.some((s) => s.close === ch)) {

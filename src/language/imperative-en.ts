@@ -1,0 +1,133 @@
+/**
+ * English imperatives by position and word class. English imperatives have no ending: a clause
+ * that opens with a base-form verb and no subject is one («Gather your brothers», «Brothers, burn
+ * their shops», «He wrote: drive them out», «Do not kill»). The position is found here; the word
+ * class comes from the compromise part-of-speech tagger (English only: on other languages it tags
+ * every word a noun without an error, so callers gate by language). compromise is used read-only —
+ * no plugin, no lexicon change, nothing global — and is deterministic and offline.
+ */
+import nlp from 'compromise';
+
+/** A word token as the caller sees it: `[start, end)` in `text`, normalised form, sentence start. */
+export interface ImperativeWord {
+  readonly start: number;
+  readonly end: number;
+  readonly normalised: string;
+  readonly sentenceInitial: boolean;
+}
+
+/** Words that may open an imperative clause before its verb: please, just, now, and, do not, never. */
+const LEAD_IN: ReadonlySet<string> = new Set(['please', 'pls', 'just', 'now', 'so', 'then', 'and', 'but', 'also', 'never', 'dont', 'do', 'not', 'always', 'therefore', 'hence', 'rather', 'instead']);
+/** Words that join a second imperative to the first («Go and fight»). */
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'then', 'or']);
+/** A vocative before a comma opens the sentence in at most this many words («O my brothers,»). */
+const VOCATIVE_WORDS = 4;
+/** Words after the clause start given to the tagger: enough context for its word class. */
+const TAG_WINDOW = 6;
+/** Tag sets of the clause start that make it a base verb but no imperative (do, can, be). */
+const NOT_IMPERATIVE_TAGS = ['Auxiliary', 'Modal', 'Copula', 'Gerund', 'PastTense', 'Participle'];
+
+/** What this module reads of a compromise term after `compute('offset')`. */
+interface TaggedTerm {
+  readonly tags?: ReadonlySet<string>;
+  readonly offset?: { readonly start: number };
+}
+
+/** Tagger answers per window text: a chat repeats the same openings. Cleared past this size. */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, boolean>();
+
+/** Tags of a clause start that rule out a base verb even when the word could be one (their, a, the). */
+const NOT_A_VERB_TAGS = ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Plural', 'Possessive', 'Adjective', 'Adverb', 'QuestionWord', 'Value'];
+
+/** Tags of the term at `offset` of `window` and of the term after it (compromise's reading in context). */
+function tagsAt(window: string, offset: number): { readonly tags: ReadonlySet<string>; readonly next: ReadonlySet<string> } | undefined {
+  const doc = nlp(window);
+  doc.compute('offset');
+  for (const sentence of doc.document) {
+    // compute('offset') adds `offset` to every term; compromise's types do not declare it.
+    const terms = sentence as readonly TaggedTerm[];
+    const i = terms.findIndex((term) => term.offset?.start === offset);
+    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), next: terms[i + 1]?.tags ?? new Set() };
+  }
+  return undefined;
+}
+
+const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
+
+/**
+ * Whether the tagger reads the word at `offset` of `window` as an imperative (base-form verb).
+ * After a vocative («Lord, grant peace») a clause has no subject, so a word the tagger reads as a
+ * singular noun or a name in context still counts when it is a verb in the frame "to …" — unless
+ * a verb follows it, which makes it the subject («Indeed, man is ungrateful»).
+ */
+function taggedImperative(window: string, offset: number, afterVocative: boolean): boolean {
+  const key = `${afterVocative ? 'v' : 's'}${offset}\u0000${window}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const read = tagsAt(window, offset);
+  let verb = read !== undefined && isBaseVerb(read.tags);
+  if (!verb && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
+    const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0] ?? '';
+    const frame = tagsAt(`to ${word.toLowerCase()}`, 3);
+    verb = frame !== undefined && isBaseVerb(frame.tags);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, verb);
+  return verb;
+}
+
+/** A word that starts a clause; `vocative`: it follows the comma of an address at the sentence start. */
+interface ClauseStart {
+  readonly index: number;
+  readonly vocative: boolean;
+}
+
+/** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash. */
+function clauseStarts(text: string, words: readonly ImperativeWord[], from: number, to: number): ClauseStart[] {
+  const starts: ClauseStart[] = [{ index: from, vocative: false }];
+  for (let k = from; k < to - 1; k++) {
+    const gap = text.slice((words[k] as ImperativeWord).end, (words[k + 1] as ImperativeWord).start);
+    if (/[:;—–]/u.test(gap)) starts.push({ index: k + 1, vocative: false });
+    else if (k < from + VOCATIVE_WORDS && gap.includes(',')) starts.push({ index: k + 1, vocative: true });
+  }
+  return starts;
+}
+
+/**
+ * Indices into `words` of the verbs that open an imperative clause in `text`. A clause opens at a
+ * sentence start or after a short vocative, a colon, a semicolon or a dash; lead-in words (please,
+ * do not, never) are stepped over; a base verb after and / then / or later in a sentence whose
+ * clause opened with an imperative is one too («guide us … and keep us firm»). `knownVerbs`
+ * (normalised base forms) count as verbs whatever the tagger reads («Avenge our martyrs»: a rare
+ * verb it takes for a noun).
+ */
+export function englishImperatives(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>): Set<number> {
+  const found = new Set<number>();
+  let from = 0;
+  while (from < words.length) {
+    let to = from + 1;
+    while (to < words.length && !(words[to] as ImperativeWord).sentenceInitial) to++;
+    const sentenceStart = (words[from] as ImperativeWord).start;
+    const isVerb = (k: number, vocative: boolean): boolean => {
+      const w = words[k] as ImperativeWord;
+      if (!/^[a-z]+$/u.test(w.normalised)) return false;
+      // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
+      if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
+      if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4))) return false;
+      const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
+      return knownVerbs.has(w.normalised) || taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative);
+    };
+    for (const start of clauseStarts(text, words, from, to)) {
+      let c = start.index;
+      while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
+      if (!isVerb(c, start.vocative)) continue;
+      found.add(c);
+      for (let k = c + 1; k < to - 1; k++) {
+        if (COORDINATORS.has((words[k] as ImperativeWord).normalised) && isVerb(k + 1, false)) found.add(k + 1);
+      }
+    }
+    from = to;
+  }
+  return found;
+}
