@@ -129,7 +129,7 @@ describe('the complete path gives a final conclusion backed by the log', () => {
         const entry = log.find((candidate) => candidate.seq === Number(seq));
         expect(entry, `log entry ${seq}`).toBeDefined();
         expect(who!.endsWith(entry!.actor) || who!.includes(`${entry!.actor} `), `${who} / ${entry!.actor}`).toBe(true);
-        expect(['sop.record', 'evidence.add', 'analysis.run', 'report.render']).toContain(entry!.action);
+        expect(['sop.record', 'evidence.add', 'analysis.run', 'report.render', 'case.set']).toContain(entry!.action);
       }
       for (const sentence of sentences) expect(sentence).toMatch(new RegExp(ENTRY_WORDS[language].source));
       // The skipped steps say why and who decided, as recorded.

@@ -27,6 +27,8 @@ import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { documentFileName, readDerivedDocuments } from './analyze.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
+import { expertsFinalInputs } from './experts.js';
+import { expertsFinalProblems } from '../sop/experts.js';
 
 /** Formats `soz report` renders. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
@@ -99,7 +101,9 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     const answer = readAnswer(workspace, question.id);
     if (answer) answers[question.id] = { ...answer, legalWording: answerLegalWording(answer) };
   }
-  const statuses = sopStatus(procedure, workspace.readLog(), readStepRecords(workspace));
+  const log = workspace.readLog();
+  const statuses = sopStatus(procedure, log, readStepRecords(workspace));
+  const finalInputs = expertsFinalInputs(workspace);
   const paths = templatePaths(language);
   const model = assembleConclusion({
     language,
@@ -123,9 +127,13 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     decisions: readReview(workspace),
     itemRelations: readItemRelations(workspace),
     rabat: readRabat(workspace),
+    experts: finalInputs.experts,
+    caseFacts: finalInputs.facts,
+    expertDigests: finalInputs.digests,
+    log,
   });
   if (final) {
-    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model)];
+    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
     if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final');
   }
   return model;

@@ -4,13 +4,14 @@
  * and cross-checks them.
  */
 import { z } from 'zod';
+import { SPECIALITIES } from '../core/experts.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, starting with a letter');
 const titles = z.object({ ru: nonEmpty, ky: nonEmpty, en: nonEmpty }).strict();
 
 /** What a step record must carry (see the comment at the top of `sop/procedure.yaml`). */
-export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement'] as const;
+export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement', 'experts-acknowledged'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
 
 /** One step of the procedure. */
@@ -30,6 +31,8 @@ export const stepSchema = z
     requiredForFinal: z.boolean(),
     /** Ids of `skipReasons` this step admits; a step that lists none cannot be skipped. */
     skipReasons: z.array(id).optional(),
+    /** The speciality whose part the step is: in a case naming experts, one of them answers for it. */
+    speciality: z.enum(SPECIALITIES).optional(),
   })
   .strict();
 
