@@ -20,6 +20,14 @@ export function expertLines(file: ExpertsFile): string[] {
   ];
 }
 
+/**
+ * Who an expert's own act is logged under: `--actor`, else the expert (each acknowledges, signs
+ * and dissents in their own name), else the examiner of the case.
+ */
+export function expertActor(context: CliContext, options: { actor?: string }, workspace: CaseWorkspace, expertId: string): string {
+  return options.actor ?? readExperts(workspace).experts.find((expert) => expert.id === expertId)?.name ?? context.actorFor(options, workspace);
+}
+
 const FACT_KEYS = Object.keys(CASE_FACT_OPTIONS) as (keyof typeof CASE_FACT_OPTIONS)[];
 /** The property commander gives an option: `--grounds-number` → `groundsNumber`. */
 const optionProperty = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -49,10 +57,10 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .argument('<dir>', 'case folder')
     .argument('<id>', 'expert id, e.g. E2')
     .requiredOption('--note <text>', 'the signed warning of liability: document and date')
-    .option('--actor <name>', 'who records it (default: the examiner)')
+    .option('--actor <name>', 'who records it (default: the expert)')
     .description("record one expert's acknowledgement of criminal liability and declaration of independence")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
-      await context.writeCase(dir, 'expert acknowledge', (workspace) => acknowledgeExpert(workspace, id, options.note, { ...record, actor: context.actorFor(options, workspace) }));
+      await context.writeCase(dir, 'expert acknowledge', (workspace) => acknowledgeExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
       context.say(`expert ${id}: acknowledgement recorded`);
     });
   expert
@@ -60,10 +68,10 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .argument('<dir>', 'case folder')
     .argument('<id>', 'expert id, e.g. E2')
     .option('--note <text>', 'e.g. where the handwritten signature is', '')
-    .option('--actor <name>', 'who records it (default: the examiner)')
+    .option('--actor <name>', 'who records it (default: the expert)')
     .description("record one expert's signature of their part (the hash of their steps, answers and the joint section)")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
-      const signed = await context.writeCase(dir, 'expert sign', (workspace) => signExpert(workspace, id, options.note, { ...record, actor: context.actorFor(options, workspace) }));
+      const signed = await context.writeCase(dir, 'expert sign', (workspace) => signExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
       context.say(`expert ${id}: signed part ${signed.signature!.partDigest}`);
     });
   expert

@@ -6,7 +6,7 @@ import { CaseWorkspace } from '../../case/workspace.js';
 import { ITEM_RELATIONS, RABAT_FIELDS } from '../../core/examiner.js';
 import { caseSopStatus, readExperts, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
 import { recordDissentIn, recordJointIn } from '../../pipeline/experts.js';
-import { expertLines } from './experts.js';
+import { expertActor, expertLines } from './experts.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -114,10 +114,10 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .argument('<dir>', 'case folder')
     .requiredOption('--expert <id>', 'the expert who dissents')
     .requiredOption('--text <text>', 'the dissent, in the expert\'s own words')
-    .option('--actor <name>', 'who records it (default: the examiner)')
+    .option('--actor <name>', 'who records it (default: the expert)')
     .description('record one expert\'s dissent from the joint section')
     .action(async (dir: string, options: { expert: string; text: string; actor?: string }) => {
-      await context.writeCase(dir, 'sop dissent', (workspace) => recordDissentIn(workspace, options.expert, options.text, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      await context.writeCase(dir, 'sop dissent', (workspace) => recordDissentIn(workspace, options.expert, options.text, { clock: context.io.now, actor: expertActor(context, options, workspace, options.expert) }));
       context.say(`dissent of ${options.expert} recorded`);
     });
   sop
