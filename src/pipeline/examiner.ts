@@ -11,7 +11,9 @@ import { UserError } from '../core/errors.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { ExpertsFile } from '../core/experts.js';
-import { assignAnswer, assignExpert, NO_EXPERTS } from '../sop/experts.js';
+import { assignAnswer, assignExpert, expertsFileSchema, NO_EXPERTS } from '../sop/experts.js';
+import type { z } from 'zod';
+import { schemaProblems } from '../case/metadata.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -78,7 +80,17 @@ export function writeRecord(workspace: CaseWorkspace, relative: string, value: u
 
 /** The experts of the case and the joint section; none named in a single-examiner case. */
 export function readExperts(workspace: CaseWorkspace): ExpertsFile {
-  return readJson<ExpertsFile>(workspace, ExaminerFiles.experts, NO_EXPERTS);
+  return validRecord(workspace, ExaminerFiles.experts, expertsFileSchema, readJson<unknown>(workspace, ExaminerFiles.experts, NO_EXPERTS));
+}
+
+/**
+ * A record read from the case checked against its schema: a file edited by hand into another shape
+ * is a UserError naming the file and the first problems, never a crash further on.
+ */
+export function validRecord<T>(workspace: CaseWorkspace, relative: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UserError(`${workspace.path(relative)}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
 }
 
 /** The order's questions, in order. */

@@ -9,9 +9,9 @@ import type { CaseWorkspace } from '../case/workspace.js';
 import { loadProcedure } from '../sop/data.js';
 import { sopStatus } from '../sop/engine.js';
 import type { ExpertRequest, ExpertsFinalInputs } from '../sop/experts.js';
-import { addExpert, expertPartDigest, findExpert, mergeCaseFacts, recordDissent, recordJointSection } from '../sop/experts.js';
+import { addExpert, caseFactsSchema, expertPartDigest, findExpert, mergeCaseFacts, recordDissent, recordJointSection } from '../sop/experts.js';
 import type { RecordOptions } from './examiner.js';
-import { ExaminerFiles, readAnswer, readExperts, readJson, readQuestions, readStepRecords, writeRecord } from './examiner.js';
+import { ExaminerFiles, readAnswer, readExperts, readJson, readQuestions, readStepRecords, validRecord, writeRecord } from './examiner.js';
 
 function writeExperts(workspace: CaseWorkspace, file: ExpertsFile, options: RecordOptions, action: string, details: Record<string, unknown>): void {
   writeRecord(workspace, ExaminerFiles.experts, file, options, action, details);
@@ -115,7 +115,7 @@ export function recordDissentIn(workspace: CaseWorkspace, expertId: string, text
 
 /** The introductory facts recorded so far. */
 export function readCaseFacts(workspace: CaseWorkspace): CaseFacts {
-  return readJson<CaseFacts>(workspace, ExaminerFiles.caseFacts, {});
+  return validRecord(workspace, ExaminerFiles.caseFacts, caseFactsSchema, readJson<unknown>(workspace, ExaminerFiles.caseFacts, {}));
 }
 
 /** Sets some of the introductory facts (`case.set`); the merged whole is checked first. */

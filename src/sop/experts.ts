@@ -15,6 +15,30 @@ import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 import { sha256 } from '../core/hash.js';
 import type { Procedure } from './schema.js';
 
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+
+/** Schema of `examiner/experts.json`, checked whenever it is read (it may have been edited by hand). */
+export const expertsFileSchema = z
+  .object({
+    experts: z.array(
+      z
+        .object({
+          id: z.string().regex(/^E[1-9]\d*$/, 'use E1, E2…'),
+          name: nonEmpty,
+          speciality: z.enum(SPECIALITIES),
+          qualification: nonEmpty,
+          experienceYears: z.number().int().min(0).max(99),
+          institution: nonEmpty,
+          acknowledgement: z.object({ note: nonEmpty }).strict().optional(),
+          signature: z.object({ partDigest: sha256Hex, note: z.string() }).strict().optional(),
+        })
+        .strict(),
+    ),
+    joint: z.object({ conclusions: nonEmpty, dissents: z.array(z.object({ expertId: z.string(), text: nonEmpty }).strict()) }).strict().nullable(),
+  })
+  .strict() satisfies z.ZodType<ExpertsFile>;
+
 /** An empty experts file: a single-examiner case. */
 export const NO_EXPERTS: ExpertsFile = { experts: [], joint: null };
 
