@@ -15,19 +15,10 @@ import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../src/ingest/
 import { readLabels } from '../src/pipeline/report.js';
 import { loadProcedure } from '../src/sop/data.js';
 import { soz, tempDir } from './support/cli.js';
-import { analysedCase, ok, sozx } from './sop-support.js';
+import { ENTRY_WORDS, analysedCase, ok, refused } from './sop-support.js';
 
 const readLog = (dir: string) => readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
 
-/** A refusal: exit 2, one line on stderr, the log untouched. Returns the line. */
-async function refused(dir: string, argv: string[]): Promise<string> {
-  const before = readFileSync(join(dir, 'log.jsonl'), 'utf8');
-  const result = await sozx(argv);
-  expect(result.code, `${argv.join(' ')} should be refused`).toBe(2);
-  expect(result.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
-  expect(readFileSync(join(dir, 'log.jsonl'), 'utf8'), `${argv.join(' ')} changed the log`).toBe(before);
-  return result.stderr.trim();
-}
 
 const EXPERTS = [
   ['--name', 'Linguist L. (fictional)', '--speciality', 'linguist', '--qualification', 'PhD in philology, certificate № 11 (fictional)', '--experience', '12', '--institution', 'Forensic centre (fictional)'],
@@ -86,13 +77,6 @@ async function complexExpertise(dir: string, ids: readonly string[]): Promise<vo
   await ok(['sop', 'dissent', dir, '--expert', 'E3', '--text', 'The greeting is a customary formula, not a religious appeal (fictional).']);
 }
 
-/** The words before each language's log-entry reference and the entry number. */
-const ENTRY: Record<'ru' | 'ky' | 'en', RegExp> = {
-  ru: /([^\n:;]+?)\)?, запись журнала № (\d+)/g,
-  ky: /([^\n:;]+?)\)?, журналдын № (\d+) жазуусу/g,
-  en: /([^\n:;]+?)\)?, log entry (\d+)/g,
-};
-
 describe('a complex expertise by three experts', () => {
   for (const language of ['ru', 'ky', 'en'] as const) {
     it(`${language}: a final conclusion in every format whose every procedure sentence is backed by its log entry`, async () => {
@@ -122,7 +106,7 @@ describe('a complex expertise by three experts', () => {
 
       // Every reference to a log entry: the entry exists, the actor is the one named, and an act of
       // an expert cites that expert's own entry.
-      const references = [...md.matchAll(ENTRY[language])];
+      const references = [...md.matchAll(ENTRY_WORDS[language])];
       expect(references.length).toBeGreaterThan(20);
       const allowed = ['sop.record', 'evidence.add', 'analysis.run', 'report.render', 'case.set', 'expert.acknowledge', 'expert.sign', 'expert.joint', 'expert.dissent'];
       for (const [whole, who, seq] of references) {
@@ -135,7 +119,7 @@ describe('a complex expertise by three experts', () => {
       }
       const lineFor = (action: string, expertId?: string) => {
         const entry = [...log].reverse().find((candidate) => candidate.action === action && (expertId === undefined || candidate.details['expertId'] === expertId))!;
-        const line = md.split('\n').find((text) => [...text.matchAll(ENTRY[language])].some((match) => Number(match[2]) === entry.seq));
+        const line = md.split('\n').find((text) => [...text.matchAll(ENTRY_WORDS[language])].some((match) => Number(match[2]) === entry.seq));
         expect(line, `${action} ${expertId ?? ''} cited`).toBeDefined();
         return line!;
       };

@@ -78,12 +78,29 @@ function readDoc(caseDir: string, path: string): SozDocument {
   return JSON.parse(readFileSync(join(caseDir, ...path.split('/')), 'utf8')) as SozDocument;
 }
 
+/** A refusal: exit 2, one line on stderr, the log untouched. Returns the line. */
+export async function refused(dir: string, argv: string[], run: (argv: string[]) => Promise<{ code: number; stderr: string }> = sozx): Promise<string> {
+  const before = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+  const result = await run(argv);
+  expect(result.code, `${argv.join(' ')} should be refused`).toBe(2);
+  expect(result.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+  expect(readFileSync(join(dir, 'log.jsonl'), 'utf8'), `${argv.join(' ')} changed the log`).toBe(before);
+  return result.stderr.trim();
+}
+
 /** Runs a command that must succeed; the failure message shows its stderr. */
 export async function ok(argv: string[]): Promise<CliResult> {
   const result = await sozx(argv);
   expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
   return result;
 }
+
+/** The words before each language's log-entry reference in a conclusion, and the entry number. */
+export const ENTRY_WORDS: Readonly<Record<'ru' | 'ky' | 'en', RegExp>> = {
+  ru: /([^\n:;]+?)\)?, запись журнала № (\d+)/g,
+  ky: /([^\n:;]+?)\)?, журналдын № (\d+) жазуусу/g,
+  en: /([^\n:;]+?)\)?, log entry (\d+)/g,
+};
 
 /** The introductory facts of the fictional case (`soz case set`), as a final conclusion needs them. */
 export const CASE_FACTS = [

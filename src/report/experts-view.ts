@@ -5,7 +5,7 @@
  * entry that recorded it. Pure.
  */
 import type { LogEntry } from '../core/case.js';
-import type { CaseFacts, ExpertiseForm, ExpertiseKind, ExpertsFile, GroundsType, Speciality } from '../core/experts.js';
+import type { CaseFacts, ExpertiseForm, ExpertiseKind, ExpertRecord, ExpertsFile, GroundsType } from '../core/experts.js';
 import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 
 /** Who recorded an act and in which log entry (the entry holds the time). */
@@ -32,14 +32,8 @@ export interface StructureView {
   readonly recorded: ActView | null;
 }
 
-/** One expert as the conclusion shows them. */
-export interface ExpertView {
-  readonly id: string;
-  readonly name: string;
-  readonly speciality: Speciality;
-  readonly qualification: string;
-  readonly experienceYears: number;
-  readonly institution: string;
+/** One expert as the conclusion shows them: their record, their parts and their acts. */
+export interface ExpertView extends Omit<ExpertRecord, 'acknowledgement' | 'signature'> {
   /** Titles of the steps and ids of the answers that are this expert's part, in procedure order. */
   readonly parts: readonly string[];
   readonly acknowledgement: (ActView & { readonly note: string }) | null;

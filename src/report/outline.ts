@@ -61,8 +61,11 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   pair(t('place'), model.intro.place);
   pair(t('institution'), model.intro.institution);
   pair(t('examiner'), model.case.examiner);
-  pair(t('qualification'), model.intro.qualification);
-  pair(t('experience'), model.intro.experience);
+  // With experts named, each expert's qualification and experience stand in their own line below.
+  if (model.experts.length === 0) {
+    pair(t('qualification'), model.intro.qualification);
+    pair(t('experience'), model.intro.experience);
+  }
   pair(t('present'), model.intro.present);
   pair(t('translator'), model.intro.translator);
   for (const row of record.structure) pair(row.label, row.value);
