@@ -50,6 +50,7 @@ export function pageMark(model: ConclusionModel, labels: ConclusionLabels): stri
 /** Composes the record sentences of a conclusion; pure. */
 export function recordText(model: ConclusionModel, labels: ConclusionLabels): RecordText {
   const t = (key: string) => label(labels, key);
+  const experts = expertSentences(model, t);
   return {
     mark: model.final ? `${t('finalMark')} — ${t('finalExplanation')}` : `${t('draft')} — ${t('draftExplanation')}`,
     pageMark: pageMark(model, labels),
@@ -57,9 +58,37 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
     liability: liabilitySentences(model, t),
     liabilitySources: model.liability.statutes.map((statute) => `${statute.act}: ${statute.source}`).concat(fill(t('liabilityData'), { path: model.liability.file.path, version: model.liability.version, sha256: model.liability.file.sha256 })),
     methods: model.sop.filter((step) => step.requiredForFinal).map((step) => stepSentence(step, model.experts, t)),
-    missing: model.final ? [] : missingSentences(model, t),
-    ...expertSentences(model, t),
+    missing: model.final ? [] : [...missingSentences(model, t), ...missingOfExperts(model, experts, t)],
+    ...experts,
   };
+}
+
+/** The draft's list of what the experts and the introductory part still lack (as `expertsFinalProblems` refuses a final for). */
+function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 'signatures'>, t: (key: string) => string): string[] {
+  const missing: string[] = [];
+  const s = model.structure;
+  const absent = (...values: readonly (string | null)[]) => values.some((value) => value === null);
+  const notRecorded = (
+    [
+      ['expertiseKind', absent(s.kind, s.form)],
+      ['groundsDocument', absent(s.groundsType, s.groundsNumber)],
+      ['receivedDate', absent(s.receivedDate)],
+      ['startDate', absent(s.startDate)],
+      ['endDate', absent(s.endDate)],
+      ['materials', absent(s.materials)],
+      ['packaging', absent(s.packaging)],
+      ['circumstances', absent(s.circumstances)],
+    ] as const
+  )
+    .filter(([, isAbsent]) => isAbsent)
+    .map(([key]) => t(key));
+  if (notRecorded.length > 0) missing.push(fill(t('missingFacts'), { facts: notRecorded.join('; ') }));
+  for (const expert of model.experts) if (!expert.acknowledgement) missing.push(fill(t('liabilityExpertMissing'), { name: expert.name, id: expert.id }));
+  model.experts.forEach((expert, index) => {
+    if (!expert.signature?.current) missing.push(sentences.signatures[index]!);
+  });
+  if (model.experts.length > 1 && !model.joint) missing.push(t('jointMissing'));
+  return missing;
 }
 
 /** `{label}` of an enum value, or "not recorded". */
