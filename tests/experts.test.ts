@@ -136,7 +136,7 @@ describe('a complex expertise by three experts', () => {
       expect(lineFor('case.set')).toContain(labels['factsRecorded']!);
 
       // The introductory part: type, form, grounds, dates, materials, circumstances.
-      for (const value of [labels['kind_first'], labels['form_complex'], labels['groundsType_decision'], '2026-03-03', '2026-03-04', '2026-03-10', 'Envelope sealed, seal intact (fictional)', 'Leaflets found in a residents\' yard (fictional)']) expect(md).toContain(value);
+      for (const value of [labels.expertiseKinds.first, labels.expertiseForms.complex, labels.groundsTypes.decision, '2026-03-03', '2026-03-04', '2026-03-10', 'Envelope sealed, seal intact (fictional)', 'Leaflets found in a residents\' yard (fictional)']) expect(md).toContain(value);
       // The answers say which expert answers for them.
       expect(md).toContain(`${labels['answeredBy']}: E1 Linguist L. (fictional)`);
       expect(md).toContain(`${labels['answeredBy']}: E2 Psychologist P. (fictional)`);

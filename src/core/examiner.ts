@@ -116,6 +116,7 @@ export type RabatField = (typeof RABAT_FIELDS)[number];
 
 /** Rabat parts that are for the court; an earlier soz recorded them, so old worksheets may hold them. */
 export const RABAT_COURT_PARTS = ['intent', 'likelihood'] as const;
+export type RabatCourtPart = (typeof RABAT_COURT_PARTS)[number];
 
 /**
  * A Rabat worksheet for one statement: the accepted findings it covers (one utterance may hold
@@ -124,7 +125,7 @@ export const RABAT_COURT_PARTS = ['intent', 'likelihood'] as const;
  */
 export interface RabatWorksheet {
   readonly findingIds: readonly string[];
-  readonly parts: Readonly<Record<RabatField, string>> & Readonly<Partial<Record<(typeof RABAT_COURT_PARTS)[number], string>>>;
+  readonly parts: Readonly<Record<RabatField, string>> & Readonly<Partial<Record<RabatCourtPart, string>>>;
   readonly actor: string;
 }
 

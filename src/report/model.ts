@@ -13,7 +13,7 @@ import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
+import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -173,7 +173,7 @@ export interface ConclusionModel {
   readonly sop: readonly SopStepView[];
   /** One Rabat worksheet per statement: the findings it covers and the six parts (empty: none recorded). */
   /** One worksheet per statement; `intent` / `likelihood` only in worksheets of an earlier soz. */
-  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField | (typeof RABAT_COURT_PARTS)[number]; readonly value: string }[] }[];
+  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField | RabatCourtPart; readonly value: string }[] }[];
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];

@@ -5,6 +5,7 @@
  * (the examination date, else the order date, else 2000-01-01) so the same model gives the same
  * bytes. Every page carries a footer: case number, report digest, "page x of y".
  */
+import type { LabelKey } from './labels.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -43,7 +44,7 @@ function clean(value: unknown): string {
 
 /** Renders the conclusion model to PDF bytes; same model and labels → same bytes. */
 export async function renderPdfConclusion(model: ConclusionModel, labels: ConclusionLabels): Promise<Uint8Array> {
-  const t = (key: string) => label(labels, key);
+  const t = (key: LabelKey) => label(labels, key);
   const digest = modelDigest(model);
   const date = pdfDate(model);
   const doc = new PDFDocument({

@@ -6,6 +6,7 @@
  * be not recorded. "When" is the number of the log entry, which holds the time: times appear only
  * in `log.jsonl`, so the same case renders the same bytes whenever it is rendered. Every renderer (Markdown, HTML, PDF, DOCX) prints these same sentences. Pure.
  */
+import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
 import type { ConclusionModel, SopStepView } from './model.js';
@@ -49,8 +50,8 @@ export function pageMark(model: ConclusionModel, labels: ConclusionLabels): stri
 
 /** Composes the record sentences of a conclusion; pure. */
 export function recordText(model: ConclusionModel, labels: ConclusionLabels): RecordText {
-  const t = (key: string) => label(labels, key);
-  const experts = expertSentences(model, t);
+  const t = (key: LabelKey) => label(labels, key);
+  const experts = expertSentences(model, labels, t);
   return {
     mark: model.final ? `${t('finalMark')} — ${t('finalExplanation')}` : `${t('draft')} — ${t('draftExplanation')}`,
     pageMark: pageMark(model, labels),
@@ -64,7 +65,7 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
 }
 
 /** The draft's list of what the experts and the introductory part still lack (as `expertsFinalProblems` refuses a final for). */
-function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 'signatures'>, t: (key: string) => string): string[] {
+function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 'signatures'>, t: (key: LabelKey) => string): string[] {
   const missing: string[] = [];
   const s = model.structure;
   const absent = (...values: readonly (string | null)[]) => values.some((value) => value === null);
@@ -91,18 +92,15 @@ function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 's
   return missing;
 }
 
-/** `{label}` of an enum value, or "not recorded". */
-function valueLabel(t: (key: string) => string, prefix: string, value: string | null): string {
-  return value === null ? t('notRecorded') : t(`${prefix}_${value}`);
-}
-
 /** The introductory facts, the experts, the joint section and the signatures, from the model. */
-function expertSentences(model: ConclusionModel, t: (key: string) => string): Pick<RecordText, 'structure' | 'experts' | 'joint' | 'signatures'> {
+function expertSentences(model: ConclusionModel, labels: ConclusionLabels, t: (key: LabelKey) => string): Pick<RecordText, 'structure' | 'experts' | 'joint' | 'signatures'> {
   const s = model.structure;
   const orNot = (value: string | null) => value ?? t('notRecorded');
-  const grounds = s.groundsType === null && s.groundsNumber === null ? null : fill(t('groundsValue'), { type: valueLabel(t, 'groundsType', s.groundsType), body: s.groundsBody, number: orNot(s.groundsNumber), date: orNot(s.groundsDate) });
+  /** The label of a code of one of the groups, or "not recorded". */
+  const coded = <K extends string>(group: Readonly<Record<K, string>>, value: K | null) => (value === null ? t('notRecorded') : group[value]);
+  const grounds = s.groundsType === null && s.groundsNumber === null ? null : fill(t('groundsValue'), { type: coded(labels.groundsTypes, s.groundsType), body: s.groundsBody, number: orNot(s.groundsNumber), date: orNot(s.groundsDate) });
   const structure = [
-    { label: t('expertiseKind'), value: `${valueLabel(t, 'kind', s.kind)}; ${valueLabel(t, 'form', s.form)}` },
+    { label: t('expertiseKind'), value: `${coded(labels.expertiseKinds, s.kind)}; ${coded(labels.expertiseForms, s.form)}` },
     { label: t('groundsDocument'), value: orNot(grounds) },
     { label: t('receivedDate'), value: orNot(s.receivedDate) },
     { label: t('startDate'), value: orNot(s.startDate) },
@@ -117,7 +115,7 @@ function expertSentences(model: ConclusionModel, t: (key: string) => string): Pi
     const all = model.joint ? [...list, t('jointPart')] : list;
     return all.length > 0 ? all.join('; ') : t('none');
   };
-  const experts = model.experts.map((expert) => fill(t('expertLine'), { id: expert.id, name: expert.name, speciality: t(`speciality_${expert.speciality}`), qualification: expert.qualification, years: expert.experienceYears, institution: expert.institution, parts: parts(expert.parts) }));
+  const experts = model.experts.map((expert) => fill(t('expertLine'), { id: expert.id, name: expert.name, speciality: labels.specialities[expert.speciality], qualification: expert.qualification, years: expert.experienceYears, institution: expert.institution, parts: parts(expert.parts) }));
   const joint: string[] = [];
   if (model.joint) {
     joint.push(fill(t('jointRecorded'), { actor: model.joint.actor, seq: model.joint.logSeq }), model.joint.conclusions);
@@ -127,7 +125,7 @@ function expertSentences(model: ConclusionModel, t: (key: string) => string): Pi
     joint.push(t('jointMissing'));
   }
   const signatures = model.experts.map((expert) => {
-    const who = { id: expert.id, name: expert.name, speciality: t(`speciality_${expert.speciality}`), parts: parts(expert.parts) };
+    const who = { id: expert.id, name: expert.name, speciality: labels.specialities[expert.speciality], parts: parts(expert.parts) };
     if (!expert.signature) return fill(t('signatureMissing'), who);
     return fill(t(expert.signature.current ? 'signatureRecorded' : 'signatureStale'), { ...who, digest: expert.signature.partDigest, actor: expert.signature.actor, seq: expert.signature.logSeq });
   });
@@ -135,7 +133,7 @@ function expertSentences(model: ConclusionModel, t: (key: string) => string): Pi
 }
 
 /** The draft's list of what is missing, the same conditions `finalProblems` refuses a final for. */
-function missingSentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function missingSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const missing: string[] = [];
   if (model.questions.length === 0) missing.push(t('noQuestions'));
   for (const question of model.questions) {
@@ -150,7 +148,7 @@ function missingSentences(model: ConclusionModel, t: (key: string) => string): s
   return missing;
 }
 
-function stepSentence(step: SopStepView, experts: ConclusionModel['experts'], t: (key: string) => string): string {
+function stepSentence(step: SopStepView, experts: ConclusionModel['experts'], t: (key: LabelKey) => string): string {
   const where = { title: step.title, actor: step.actor ?? '', seq: step.logSeq ?? '' };
   if (step.state === 'done' && step.expertId !== null) return fill(t('stepDoneByExpert'), { ...where, expert: experts.find((expert) => expert.id === step.expertId)?.name ?? step.expertId, id: step.expertId });
   if (step.state === 'done') return fill(t(step.kind === 'automated' ? 'stepDoneBySoz' : 'stepDone'), where);
@@ -161,7 +159,7 @@ function stepSentence(step: SopStepView, experts: ConclusionModel['experts'], t:
   return fill(t('stepNotDone'), where);
 }
 
-function reviewSentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function reviewSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const { candidates, accepted, rejected, unreviewed } = model.counts;
   const sentences = [fill(t('reviewSummary'), { candidates, reviewed: accepted + rejected, accepted, rejected, unreviewed })];
   const review = model.sop.find((step) => step.id === 'review');
@@ -173,7 +171,7 @@ function reviewSentences(model: ConclusionModel, t: (key: string) => string): st
   return sentences;
 }
 
-function liabilitySentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function liabilitySentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const statute = (role: string) => {
     const found = model.liability.statutes.find((candidate) => candidate.role === role);
     if (!found) return { heading: '', reference: t('labFill') };
