@@ -15,20 +15,11 @@ import { markdownCell } from '../src/report/markdown.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { loadProcedure } from '../src/sop/data.js';
 import { soz, tempDir } from './support/cli.js';
-import { analysedCase, completeProcedure, ok, sozx } from './sop-support.js';
+import { ENTRY_WORDS, analysedCase, completeProcedure, ok, refused } from './sop-support.js';
 
 const PASS = { SOZ_KEY_PASSPHRASE: 'correct horse battery' };
 const readLog = (dir: string) => readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
 
-/** A refusal: exit 2, one line on stderr, the log untouched. Returns the line. */
-async function refused(dir: string, argv: string[], run: (argv: string[]) => Promise<{ code: number; stderr: string }> = sozx): Promise<string> {
-  const before = readFileSync(join(dir, 'log.jsonl'), 'utf8');
-  const result = await run(argv);
-  expect(result.code, `${argv.join(' ')} should be refused`).toBe(2);
-  expect(result.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
-  expect(readFileSync(join(dir, 'log.jsonl'), 'utf8'), `${argv.join(' ')} changed the log`).toBe(before);
-  return result.stderr.trim();
-}
 
 async function newKey(): Promise<string> {
   const out = tempDir('soz-keys-');
@@ -93,13 +84,6 @@ describe('the careless path is refused at every step', () => {
   });
 });
 
-/** Labels that end the log-entry reference of each language's sentences. */
-const ENTRY_WORDS: Record<'ru' | 'ky' | 'en', RegExp> = {
-  ru: /([^\n:;]+?)\)?, запись журнала № (\d+)/g,
-  ky: /([^\n:;]+?)\)?, журналдын № (\d+) жазуусу/g,
-  en: /([^\n:;]+?)\)?, log entry (\d+)/g,
-};
-
 describe('the complete path gives a final conclusion backed by the log', () => {
   for (const language of ['ru', 'ky', 'en'] as const) {
     it(`${language}: Markdown, HTML, PDF and DOCX, final mark on every page, every procedure sentence names its log entry`, async () => {
@@ -129,7 +113,7 @@ describe('the complete path gives a final conclusion backed by the log', () => {
         const entry = log.find((candidate) => candidate.seq === Number(seq));
         expect(entry, `log entry ${seq}`).toBeDefined();
         expect(who!.endsWith(entry!.actor) || who!.includes(`${entry!.actor} `), `${who} / ${entry!.actor}`).toBe(true);
-        expect(['sop.record', 'evidence.add', 'analysis.run', 'report.render']).toContain(entry!.action);
+        expect(['sop.record', 'evidence.add', 'analysis.run', 'report.render', 'case.set']).toContain(entry!.action);
       }
       for (const sentence of sentences) expect(sentence).toMatch(new RegExp(ENTRY_WORDS[language].source));
       // The skipped steps say why and who decided, as recorded.

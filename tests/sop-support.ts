@@ -16,6 +16,7 @@ import { registerSopCommands } from '../src/cli/commands/sop.js';
 import { registerQuestionCommands } from '../src/cli/commands/question.js';
 import { registerReviewCommands } from '../src/cli/commands/review.js';
 import { registerReportCommands } from '../src/cli/commands/report.js';
+import { registerExpertCommands } from '../src/cli/commands/experts.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { readCaseFindings, readReview } from '../src/pipeline/examiner.js';
 import type { CliResult } from './support/cli.js';
@@ -23,13 +24,13 @@ import { soz, tempDir } from './support/cli.js';
 
 /** Runs one of the new commands in-process; other commands go to the real CLI. */
 export async function sozx(argv: readonly string[], now = new Date('2026-03-11T10:00:00Z')): Promise<CliResult> {
-  if (!['sop', 'question', 'review', 'report'].includes(argv[0] ?? '')) return soz(argv, { now });
+  if (!['sop', 'question', 'review', 'report', 'expert', 'case'].includes(argv[0] ?? '')) return soz(argv, { now });
   let stdout = '';
   let stderr = '';
   const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), env: {}, cwd: process.cwd(), now: () => now };
   const program = new Command('soz').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const context = createContext(io);
-  for (const register of [registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands]) register(program, context);
+  for (const register of [registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerExpertCommands]) register(program, context);
   try {
     await program.parseAsync(['node', 'soz', ...argv]);
     return { code: 0, stdout, stderr };
@@ -77,12 +78,37 @@ function readDoc(caseDir: string, path: string): SozDocument {
   return JSON.parse(readFileSync(join(caseDir, ...path.split('/')), 'utf8')) as SozDocument;
 }
 
+/** A refusal: exit 2, one line on stderr, the log untouched. Returns the line. */
+export async function refused(dir: string, argv: string[], run: (argv: string[]) => Promise<{ code: number; stderr: string }> = sozx): Promise<string> {
+  const before = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+  const result = await run(argv);
+  expect(result.code, `${argv.join(' ')} should be refused`).toBe(2);
+  expect(result.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+  expect(readFileSync(join(dir, 'log.jsonl'), 'utf8'), `${argv.join(' ')} changed the log`).toBe(before);
+  return result.stderr.trim();
+}
+
 /** Runs a command that must succeed; the failure message shows its stderr. */
 export async function ok(argv: string[]): Promise<CliResult> {
   const result = await sozx(argv);
   expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
   return result;
 }
+
+/** The words before each language's log-entry reference in a conclusion, and the entry number. */
+export const ENTRY_WORDS: Readonly<Record<'ru' | 'ky' | 'en', RegExp>> = {
+  ru: /([^\n:;]+?)\)?, запись журнала № (\d+)/g,
+  ky: /([^\n:;]+?)\)?, журналдын № (\d+) жазуусу/g,
+  en: /([^\n:;]+?)\)?, log entry (\d+)/g,
+};
+
+/** The introductory facts of the fictional case (`soz case set`), as a final conclusion needs them. */
+export const CASE_FACTS = [
+  '--kind', 'first', '--form', 'single', '--grounds-type', 'decision', '--grounds-number', '7',
+  '--received', '2026-03-03', '--start', '2026-03-04', '--end', '2026-03-10',
+  '--materials', 'Three text files on a USB stick (fictional)', '--packaging', 'Envelope sealed, seal intact (fictional)',
+  '--circumstances', 'Leaflets found in a residents\' yard (fictional)',
+];
 
 /**
  * Walks an analysed case with one linguistic question through every step of the procedure, the
@@ -96,6 +122,7 @@ export async function completeProcedure(dir: string, findingIds: readonly string
   await ok(['question', 'add', dir, 'To whom is the text addressed and which speech acts does it perform?']);
   // No --file here: soz verify does not yet count an attachment (logged as an input) as recorded.
   await ok(['sop', 'record', dir, 'register-order', '--note', 'Order No. 7 of 2026-03-02 (fictional)']);
+  await ok(['case', 'set', dir, ...CASE_FACTS]);
   await ok(['sop', 'record', dir, 'acknowledgement', '--note', 'Signed the warning (fictional)', '--field', 'institution=Forensic centre (fictional)', '--field', 'qualification=linguist', '--field', 'experience=12 years', '--field', 'place=Ak-Suu']);
   await ok(['sop', 'record', dir, 'packaging', '--skip', '--reason', 'received-electronically', '--note', 'Files received on a sealed USB stick image by the secure portal (fictional)']);
   await ok(['question', 'decide', dir, 'Q1', '--answered']);
@@ -116,7 +143,7 @@ export async function completeProcedure(dir: string, findingIds: readonly string
   await ok(['sop', 'record', dir, 'religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'No religious vocabulary or topic in the material']);
   const accepted = readReview(CaseWorkspace.open(dir)).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId);
   if (accepted.length > 0) {
-    await ok(['sop', 'rabat', dir, '--finding', ...accepted, '--field', 'context=yard', '--field', 'speaker=residents\' council', '--field', 'intent=call a meeting', '--field', 'contentForm=notice', '--field', 'extent=residents of the block', '--field', 'likelihood=not applicable']);
+    await ok(['sop', 'rabat', dir, '--finding', ...accepted, '--field', 'context=yard', '--field', 'speaker=residents\' council; residents of the block', '--field', 'contentForm=notice', '--field', 'extent=residents of the block']);
   }
   await ok(['sop', 'record', dir, 'rabat', '--note', 'One worksheet per statement']);
   await ok(['report', dir]);

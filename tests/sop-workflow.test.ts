@@ -6,7 +6,7 @@ import { logChainProblems } from '../src/core/case.js';
 import type { LogEntry } from '../src/core/case.js';
 import { checkReportDigest } from '../src/report/markdown.js';
 import { fileSha256, tempDir } from './support/cli.js';
-import { analysedCase, sozx } from './sop-support.js';
+import { CASE_FACTS, analysedCase, sozx } from './sop-support.js';
 
 const MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 
@@ -67,12 +67,13 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
       ['context', '--note', 'Листовка: авторский текст, открытое размещение'],
     ];
     for (const step of steps) expect((await run(['sop', 'record', dir, ...step])).code).toBe(0);
+    expect((await run(['case', 'set', dir, ...CASE_FACTS])).code).toBe(0);
     expect((await run(['sop', 'record', dir, 'competence', '--note', 'проверено'])).stderr).toMatch(/Q1, Q2 have no decision/);
     expect((await run(['question', 'decide', dir, 'Q1', '--declined', '--reason', 'Вопрос о правовой квалификации'])).code).toBe(0);
     expect((await run(['question', 'decide', dir, 'Q2', '--answered'])).code).toBe(0);
     expect((await run(['question', 'answer', dir, 'Q2', '--file', answer])).code).toBe(0);
     expect((await run(['sop', 'rabat', dir, '--finding', ids[1]!, '--field', 'context=двор'])).stderr).toMatch(/are not accepted; a worksheet covers accepted findings only.*give the facts of every part: --field speaker=…/);
-    expect((await run(['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'intent=созвать собрание', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона', '--field', 'likelihood=не применимо'])).code).toBe(0);
+    expect((await run(['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=двор', '--field', 'speaker=совет жильцов', '--field', 'contentForm=объявление', '--field', 'extent=жители микрорайона'])).code).toBe(0);
     for (const step of [
       ['competence', '--note', 'Q1 — правовой, отклонён; Q2 — в компетенции'],
       ['review', '--note', 'Кандидаты рассмотрены'],

@@ -69,6 +69,8 @@ export interface QuestionRecord {
   readonly disposition: QuestionDisposition;
   /** Recorded with `soz question override`; printed in the conclusion beside the answer. */
   readonly answerOverride?: AnswerOverride;
+  /** Id of the expert who answers for the answer (`soz question answer --expert`), in a case naming experts. */
+  readonly answeredBy?: string;
 }
 
 /** The examiner's decision on one candidate finding. */
@@ -103,17 +105,27 @@ export interface ItemRelationRecord {
   readonly actor: string;
 }
 
-/** The six parts of the Rabat Plan of Action threshold test, in its order (facts only). */
-export const RABAT_FIELDS = ['context', 'speaker', 'intent', 'contentForm', 'extent', 'likelihood'] as const;
+/**
+ * The parts of the Rabat Plan of Action test the examiner records facts for, in its order:
+ * context, speaker (and audience), content and form, extent. The plan's other two parts, intent
+ * and likelihood of harm, are findings for the court, which the competence guard itself refuses
+ * to an expert; soz never asks for them.
+ */
+export const RABAT_FIELDS = ['context', 'speaker', 'contentForm', 'extent'] as const;
 export type RabatField = (typeof RABAT_FIELDS)[number];
+
+/** Rabat parts that are for the court; an earlier soz recorded them, so old worksheets may hold them. */
+export const RABAT_COURT_PARTS = ['intent', 'likelihood'] as const;
+export type RabatCourtPart = (typeof RABAT_COURT_PARTS)[number];
 
 /**
  * A Rabat worksheet for one statement: the accepted findings it covers (one utterance may hold
- * several) and the facts the examiner recorded for each of the six parts (`examiner/rabat.json`).
+ * several) and the facts the examiner recorded for each part (`examiner/rabat.json`). Worksheets
+ * of an earlier soz may also hold `intent` and `likelihood`; they are shown as recorded.
  */
 export interface RabatWorksheet {
   readonly findingIds: readonly string[];
-  readonly parts: Readonly<Record<RabatField, string>>;
+  readonly parts: Readonly<Record<RabatField, string>> & Readonly<Partial<Record<RabatCourtPart, string>>>;
   readonly actor: string;
 }
 
@@ -130,4 +142,6 @@ export interface SopStepRecord {
   readonly actor: string;
   /** For a skip: the admitted reason's id (from `sop/procedure.yaml`) and who decided it. */
   readonly skip?: { readonly reasonId: string; readonly decidedBy: string };
+  /** Id of the expert whose part the step is (`--expert`, or the one expert of the step's speciality). */
+  readonly expertId?: string;
 }

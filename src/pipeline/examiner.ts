@@ -9,8 +9,12 @@ import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
-import { ITEM_RELATIONS, RABAT_FIELDS } from '../core/examiner.js';
+import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { SozDocument } from '../core/document.js';
+import type { ExpertsFile } from '../core/experts.js';
+import { assignAnswer, assignExpert, expertsFileSchema, NO_EXPERTS } from '../sop/experts.js';
+import type { z } from 'zod';
+import { schemaProblems } from '../case/metadata.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
@@ -23,7 +27,7 @@ import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
-import { readAnalyses, readCaseText, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
+import { readAnalyses, readCaseJson, readCaseText, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
@@ -41,6 +45,8 @@ export const ExaminerFiles = {
   rabat: 'examiner/rabat.json',
   persons: 'examiner/persons.json',
   relations: 'examiner/relations.json',
+  experts: 'examiner/experts.json',
+  caseFacts: 'examiner/case-facts.json',
   answersDir: 'examiner/answers',
   filesDir: 'examiner/files',
 } as const;
@@ -56,16 +62,35 @@ export interface RecordOptions {
   readonly actor: string;
 }
 
-/** Writes one record file and logs it in one commit; `attached` are staged files it refers to. */
+/** A JSON record of the case as parsed (validated by the caller), or `fallback` when the file does not exist. */
+export function readRecordJson(workspace: CaseWorkspace, relative: string, fallback: unknown): unknown {
+  return readCaseJson(workspace, relative, 'an examiner record; restore it from the case bundle (the log holds its hash)') ?? fallback;
+}
+
 /**
  * Writes one examiner record and commits it with its log entry. Files attached to the record
  * (copied into `examiner/files/` by this same command) are outputs of the entry like the record
  * itself, so `soz verify` finds every one of them recorded.
  */
-function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, attachedFiles: HashedFile[] = [], attached: StagedMove[] = []): void {
+export function writeRecord(workspace: CaseWorkspace, relative: string, value: unknown, options: RecordOptions, action: string, details: Record<string, unknown>, attachedFiles: HashedFile[] = [], attached: StagedMove[] = []): void {
   const text = canonicalJson(value, true);
   const staged = workspace.stageFile(relative, text);
   workspace.commit(options.clock, { actor: options.actor, action, inputs: [], outputs: [...attachedFiles, { path: relative, sha256: sha256(text) }], details }, [...attached, staged]);
+}
+
+/** The experts of the case and the joint section; none named in a single-examiner case. */
+export function readExperts(workspace: CaseWorkspace): ExpertsFile {
+  return validRecord(workspace, ExaminerFiles.experts, expertsFileSchema, readRecordJson(workspace, ExaminerFiles.experts, NO_EXPERTS));
+}
+
+/**
+ * A record read from the case checked against its schema: a file edited by hand into another shape
+ * is a UserError naming the file and the first problems, never a crash further on.
+ */
+export function validRecord<T>(workspace: CaseWorkspace, relative: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UserError(`${workspace.path(relative)}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
 }
 
 /** The order's questions, in order. */
@@ -144,8 +169,11 @@ export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: s
  * returns it with the legal-qualification wording the guard finds in it (which blocks a final
  * conclusion until the answer is revised or the wording kept with `soz question override`).
  */
-export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions): HashedFile & { legalWording: GuardMatch[] } {
-  if (!readQuestions(workspace).some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown');
+export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions & { expertId?: string }): HashedFile & { legalWording: GuardMatch[]; expertId: string | null } {
+  const questions = readQuestions(workspace);
+  if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown');
+  const assigned = assignAnswer(readExperts(workspace), options.expertId);
+  if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert');
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found');
   const bytes = readFileSync(file);
   const text = bytes.toString('utf8');
@@ -153,8 +181,16 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
   const relative = answerPath(id);
   const output = { path: relative, sha256: sha256(bytes) };
   const legalWording = answerLegalWording({ text });
-  workspace.commit(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs: [output], details: { questionId: id, originalName: basename(file), legalWording: legalWording.map((match) => match.patternId) } }, [workspace.stageFile(relative, bytes)]);
-  return { ...output, legalWording };
+  const staged = [workspace.stageFile(relative, bytes)];
+  const outputs = [output];
+  if (assigned.expertId !== null) {
+    // Who answers for the answer is part of the question's record: written in the same commit.
+    const updated = canonicalJson(questions.map((question) => (question.id === id ? { ...question, answeredBy: assigned.expertId! } : question)), true);
+    staged.push(workspace.stageFile(ExaminerFiles.questions, updated));
+    outputs.push({ path: ExaminerFiles.questions, sha256: sha256(updated) });
+  }
+  workspace.commit(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs, details: { questionId: id, originalName: basename(file), legalWording: legalWording.map((match) => match.patternId), ...(assigned.expertId !== null ? { expertId: assigned.expertId } : {}) } }, staged);
+  return { ...output, legalWording, expertId: assigned.expertId };
 }
 
 /** Applies review decisions; unknown ids or a missing reason are a UserError and nothing changes. */
@@ -316,12 +352,15 @@ export function recordRabat(workspace: CaseWorkspace, findingIds: readonly strin
   if (findingIds.length === 0) problems.push('name the statement\'s findings with --finding F…');
   const notAccepted = findingIds.filter((id) => !accepted.has(id));
   if (notAccepted.length > 0) problems.push(`finding(s) ${notAccepted.join(', ')} are not accepted; a worksheet covers accepted findings only (soz review DIR --accept …)`);
-  const unknown = Object.keys(fields).filter((key) => !(RABAT_FIELDS as readonly string[]).includes(key));
+  const forCourt = Object.keys(fields).filter((key) => (RABAT_COURT_PARTS as readonly string[]).includes(key));
+  if (forCourt.length > 0) problems.push(`${forCourt.join(' and ')} ${forCourt.length > 1 ? 'are' : 'is'} for the court to establish, not the expert; record the facts only (parts: ${RABAT_FIELDS.join(', ')})`);
+  const unknown = Object.keys(fields).filter((key) => !(RABAT_FIELDS as readonly string[]).includes(key) && !forCourt.includes(key));
   if (unknown.length > 0) problems.push(`no Rabat part ${unknown.join(', ')} (parts: ${RABAT_FIELDS.join(', ')})`);
   const missing = RABAT_FIELDS.filter((key) => (fields[key] ?? '').trim() === '');
   if (missing.length > 0) problems.push(`give the facts of every part: --field ${missing.map((key) => `${key}=…`).join(' --field ')}`);
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${problems.join('; ')}`, 'rabat.invalid');
   const parts = Object.fromEntries(RABAT_FIELDS.map((key) => [key, fields[key]!.trim()])) as Record<RabatField, string>;
+
   const ids = [...new Set(findingIds)].sort(compareCodeUnits);
   const sheet: RabatWorksheet = { findingIds: ids, parts, actor: options.actor };
   const sheets = [
@@ -351,6 +390,8 @@ export interface StepRecordRequest {
   readonly fields: Readonly<Record<string, string>>;
   /** Paths of files to attach (copied read-only into `examiner/files/`). */
   readonly files: readonly string[];
+  /** The expert whose part this is (`--expert E…`); default: the one expert of the step's speciality. */
+  readonly expertId?: string;
 }
 
 /** Extension kept on an attached copy: letters and digits only, else `bin`. */
@@ -370,6 +411,8 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   // a person of interest has a relation to one of its documents (derived from the data or set).
   const related = new Set([...readItemRelations(workspace), ...readPersonRelations(workspace)].map((record) => record.evidenceSha256));
   const unrelatedItems = workspace.evidence().filter((record) => !related.has(record.sha256)).map((record) => record.originalName);
+  const experts = readExperts(workspace);
+  const assigned = assignExpert(experts, procedure, request.stepId, request.expertId, request.skip);
   for (const file of request.files) {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');
   }
@@ -377,8 +420,9 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     procedure,
     statuses,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
-    { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace) },
+    { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
+  if (assigned.problem) problems.push(assigned.problem);
   if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
 
   const attached: SopStepRecord['files'][number][] = [];
@@ -400,9 +444,10 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     files: attached,
     actor: options.actor,
     ...(request.skip ? { skip: { reasonId: request.skipReason!, decidedBy: (request.decidedBy ?? '').trim() || options.actor } } : {}),
+    ...(assigned.expertId !== null ? { expertId: assigned.expertId } : {}),
   };
   const order = new Map(procedure.steps.map((step, index) => [step.id, index]));
   const next = [...records.filter((existing) => existing.stepId !== request.stepId), record].sort((a, b) => (order.get(a.stepId) ?? 0) - (order.get(b.stepId) ?? 0));
-  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, ...(record.skip ? { skip: record.skip } : {}), procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })), staged);
+  writeRecord(workspace, ExaminerFiles.sop, next, options, SOP_RECORD_ACTION, { stepId: record.stepId, status: record.status, ...(record.skip ? { skip: record.skip } : {}), ...(record.expertId ? { expertId: record.expertId } : {}), procedure: procedure.id, procedureVersion: procedure.version }, attached.map(({ path, sha256: hash }) => ({ path, sha256: hash })), staged);
   return record;
 }

@@ -28,6 +28,8 @@ import { readAnalyses, readDocumentFiles, readManifest } from '../case/records.j
 import { readCaseFile } from '../case/snapshot.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
+import { expertsFinalInputs } from './experts.js';
+import { expertsFinalProblems } from '../sop/experts.js';
 
 export { REPORT_FORMATS } from '../report/renderers.js';
 export type { ReportFormat } from '../report/renderers.js';
@@ -97,6 +99,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   }
   const log = workspace.readLog();
   const statuses = sopStatus(procedure, log, readStepRecords(workspace));
+  const finalInputs = expertsFinalInputs(workspace);
   const paths = templatePaths(language);
   const model = assembleConclusion({
     language,
@@ -123,9 +126,13 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     persons: readPersons(workspace),
     personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),
     rabat: readRabat(workspace),
+    experts: finalInputs.experts,
+    caseFacts: finalInputs.facts,
+    expertDigests: finalInputs.digests,
+    log,
   });
   if (final) {
-    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model)];
+    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
     if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final');
   }
   return model;

@@ -4,7 +4,7 @@
  * the clock or the locale.
  */
 import Handlebars from 'handlebars';
-import type { ItemRelation, RabatField } from '../core/examiner.js';
+import type { ItemRelation, RabatCourtPart, RabatField } from '../core/examiner.js';
 import type { MediaPlace } from '../core/finding.js';
 import type { StepState } from '../sop/engine.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
@@ -34,7 +34,8 @@ const STATE_KEYS: Readonly<Record<StepState, LabelKey>> = { done: 'stateDone', s
 /** Label of an SOP step's kind / state / Rabat part. */
 export const kindLabel = (labels: ConclusionLabels, kind: 'automated' | 'examiner') => labels[kind === 'automated' ? 'kindAutomated' : 'kindExaminer'];
 export const stateLabel = (labels: ConclusionLabels, state: StepState) => labels[STATE_KEYS[state]];
-export const rabatLabel = (labels: ConclusionLabels, key: RabatField) => labels[`rabat_${key}` as const];
+/** Label of a Rabat part, the court's parts too (printed as recorded in worksheets of an earlier soz). */
+export const rabatLabel = (labels: ConclusionLabels, key: RabatField | RabatCourtPart) => labels[`rabat_${key}` as const];
 /** Label of a profile category; a category soz does not know is printed as recorded. */
 export function profileCategoryLabel(labels: ConclusionLabels, category: string): string {
   const known = PROFILE_CATEGORIES.find((candidate) => candidate === category);
@@ -71,7 +72,7 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('is', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('kindLabel', (kind: 'automated' | 'examiner') => format.cell(kindLabel(labels, kind)));
   handlebars.registerHelper('stateLabel', (state: StepState) => format.cell(stateLabel(labels, state)));
-  handlebars.registerHelper('rabatLabel', (key: RabatField) => format.cell(rabatLabel(labels, key)));
+  handlebars.registerHelper('rabatLabel', (key: RabatField | RabatCourtPart) => format.cell(rabatLabel(labels, key)));
   handlebars.registerHelper('relationLabel', (relation: ItemRelation | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('personRelationLabel', (relation: PersonRelationKind) => format.cell(personRelationLabel(labels, relation)));
   handlebars.registerHelper('personPlace', (place: PersonView['rows'][number]['places'][number]) => format.cell(personPlaceText(labels, place)));

@@ -11,6 +11,7 @@ import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import { PERSON_RELATIONS } from '../core/persons.js';
+import { EXPERTISE_FORMS, EXPERTISE_KINDS, GROUNDS_TYPES, SPECIALITIES } from '../core/experts.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -214,6 +215,42 @@ export const conclusionLabelsSchema = z.strictObject({
   toExcerpt: text,
   excerptClipped: text,
   fragmentsInExcerpt: text,
+  // Several experts, the joint section and the introductory facts (soz expert, soz sop joint, soz case set).
+  expertiseKind: text,
+  groundsDocument: text,
+  groundsValue: text,
+  receivedDate: text,
+  startDate: text,
+  endDate: text,
+  materials: text,
+  packaging: text,
+  circumstances: text,
+  factsRecorded: text,
+  actRef: text,
+  expertsHeading: text,
+  expertLine: text,
+  jointHeading: text,
+  jointRecorded: text,
+  dissentRecorded: text,
+  noDissent: text,
+  jointMissing: text,
+  signatureRecorded: text,
+  signatureStale: text,
+  signatureMissing: text,
+  liabilityExpert: text,
+  liabilityExpertMissing: text,
+  stepDoneByExpert: text,
+  answeredBy: text,
+  jointPart: text,
+  missingFacts: text,
+  /** Type of expertise: first, additional, repeat. */
+  expertiseKinds: z.record(z.enum(EXPERTISE_KINDS), text),
+  /** Single, complex, commission. */
+  expertiseForms: z.record(z.enum(EXPERTISE_FORMS), text),
+  /** The act that ordered the expertise: decision (постановление), ruling (определение). */
+  groundsTypes: z.record(z.enum(GROUNDS_TYPES), text),
+  /** Specialities of the experts. */
+  specialities: z.record(z.enum(SPECIALITIES), text),
   /** Whose words a fragment is (`Voice`). */
   voices: z.record(z.enum(VOICES), text),
   /** What weighs against reading a fragment as own assertion (`Countervailing`). */

@@ -9,11 +9,14 @@ import { sourceExcerpts } from './excerpts.js';
  * say the same; its canonical JSON is hashed to give the PDF/DOCX report digest. It holds no clock
  * time and no absolute path.
  */
-import type { CaseMetadata, EvidenceRecord, HashedFile, ReportLanguage, RunManifest } from '../core/case.js';
+import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
+import type { CaseFacts, ExpertsFile } from '../core/experts.js';
+import type { ExpertView, JointView, StructureView } from './experts-view.js';
+import { expertsView } from './experts-view.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
-import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
-import { RABAT_FIELDS } from '../core/examiner.js';
+import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
+import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
@@ -94,6 +97,8 @@ export interface QuestionView {
   readonly answerOverride: { readonly reason: string; readonly actor: string } | null;
   /** Accepted findings the answer rests on (ids, in finding order). */
   readonly findingIds: readonly string[];
+  /** The expert who answers for the answer (`E1 name`), in a case naming experts. */
+  readonly answeredBy: string | null;
 }
 
 /**
@@ -132,6 +137,8 @@ export interface SopStepView {
   readonly note: string | null;
   readonly fields: readonly { readonly key: string; readonly value: string }[];
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly originalName: string }[];
+  /** The expert whose part the step is (`E1`…), in a case naming experts. */
+  readonly expertId: string | null;
 }
 
 /** Everything a conclusion shows. */
@@ -143,6 +150,12 @@ export interface ConclusionModel {
   /** Steps still open (state open or blocked), excluding steps that follow the conclusion. */
   readonly openSteps: readonly { readonly number: number; readonly id: string; readonly title: string }[];
   readonly case: CaseMetadata;
+  /** Type, grounds, dates, materials and circumstances of the expertise (`soz case set`). */
+  readonly structure: StructureView;
+  /** The experts named in the case (empty: a single examiner, `case.examiner`). */
+  readonly experts: readonly ExpertView[];
+  /** The joint section of a complex or commission expertise, or null while not recorded. */
+  readonly joint: JointView | null;
   /** Introductory facts the examiner recorded in SOP steps; null where not recorded. */
   readonly intro: {
     readonly institution: string | null;
@@ -190,7 +203,8 @@ export interface ConclusionModel {
   readonly profile: readonly { readonly unit: string; readonly key: string; readonly tokens: number; readonly rates: readonly { readonly category: string; readonly rate: number }[] }[] | null;
   readonly sop: readonly SopStepView[];
   /** One Rabat worksheet per statement: the findings it covers and the six parts (empty: none recorded). */
-  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField; readonly value: string }[] }[];
+  /** One worksheet per statement; `intent` / `likelihood` only in worksheets of an earlier soz. */
+  readonly rabat: readonly { readonly findingIds: readonly string[]; readonly parts: readonly { readonly key: RabatField | RabatCourtPart; readonly value: string }[] }[];
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
@@ -237,6 +251,12 @@ export interface ConclusionInputs {
   /** Relations of the persons: derived from the documents, the examiner's replacing them. */
   readonly personRelations: readonly PersonRelation[];
   readonly rabat: readonly RabatWorksheet[];
+  readonly experts: ExpertsFile;
+  readonly caseFacts: CaseFacts;
+  /** The current part digest of each expert (what a signature must still match). */
+  readonly expertDigests: Readonly<Record<string, string>>;
+  /** The custody log, where each expert act and `case.set` is found by its entry. */
+  readonly log: readonly LogEntry[];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -319,6 +339,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       .sort(compareCodeUnits)
       .map((key) => ({ key, value: status.record!.fields[key]! })),
     files: status.record?.files ?? [],
+    expertId: status.record?.expertId ?? null,
   }));
 
   return {
@@ -329,6 +350,16 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       .filter((status) => !status.afterFinal && (status.state === 'open' || status.state === 'blocked'))
       .map((status) => ({ number: status.number, id: status.id, title: status.title[language] })),
     case: inputs.metadata,
+    ...expertsView({
+      experts: inputs.experts,
+      caseFacts: inputs.caseFacts,
+      expertDigests: inputs.expertDigests,
+      log: inputs.log,
+      orderingBody: inputs.metadata.orderingBody,
+      orderDate: inputs.metadata.orderDate,
+      steps: inputs.statuses.map((status) => ({ title: status.title[language], ...(status.record ? { record: status.record } : {}) })),
+      questions: inputs.questions,
+    }),
     intro: {
       institution: field('acknowledgement', 'institution'),
       qualification: field('acknowledgement', 'qualification'),
@@ -374,6 +405,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         answerOverride:
           question.answerOverride && question.answerOverride.answerSha256 === inputs.answers[question.id]?.sha256 ? { reason: question.answerOverride.reason, actor: question.answerOverride.actor } : null,
         findingIds: accepted.filter((finding) => finding.questionIds.includes(question.id)).map((finding) => finding.id),
+        answeredBy: expertName(inputs.experts, question.answeredBy),
       })),
     objects,
     profile: inputs.profileRows
@@ -388,7 +420,8 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
         }))
       : null,
     sop,
-    rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: RABAT_FIELDS.map((key) => ({ key, value: sheet.parts[key] })) })),
+    // Worksheets of an earlier soz may hold the court's parts: shown as recorded, never dropped.
+    rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: [...RABAT_FIELDS, ...RABAT_COURT_PARTS].filter((key) => sheet.parts[key] !== undefined).map((key) => ({ key, value: sheet.parts[key]! })) })),
     counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
     rejected,
     unreviewed,
@@ -414,6 +447,13 @@ function personViews(inputs: ConclusionInputs, accepted: readonly FindingView[])
       notTheirWords: row.relation !== 'author',
     })),
   }));
+}
+
+/** `E1 name` of an expert id, or null. */
+function expertName(experts: ExpertsFile, id: string | undefined): string | null {
+  if (id === undefined) return null;
+  const expert = experts.experts.find((candidate) => candidate.id === id);
+  return expert ? `${expert.id} ${expert.name}` : id;
 }
 
 /**

@@ -77,10 +77,18 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   pair(t('place'), model.intro.place);
   pair(t('institution'), model.intro.institution);
   pair(t('examiner'), model.case.examiner);
-  pair(t('qualification'), model.intro.qualification);
-  pair(t('experience'), model.intro.experience);
+  // With experts named, each expert's qualification and experience stand in their own line below.
+  if (model.experts.length === 0) {
+    pair(t('qualification'), model.intro.qualification);
+    pair(t('experience'), model.intro.experience);
+  }
   pair(t('present'), model.intro.present);
   pair(t('translator'), model.intro.translator);
+  for (const row of record.structure) pair(row.label, row.value);
+  if (record.experts.length > 0) {
+    heading(t('expertsHeading'), 3);
+    for (const sentence of record.experts) text(sentence);
+  }
   heading(t('liabilityHeading'), 3);
   for (const sentence of record.liability) text(sentence, { bold: !model.liability.acknowledgement });
   for (const source of record.liabilitySources) text(source, { size: 'tiny' });
@@ -160,6 +168,10 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     for (const part of sheet.parts) text(`${rabatLabel(labels, part.key)}: ${part.value}`, { indent: 1 });
   }
   if (model.rabat.length === 0) text(t('rabatMissing'), { bold: true });
+  if (record.joint.length > 0) {
+    heading(`2.7 ${t('jointHeading')}`, 3);
+    for (const sentence of record.joint) text(sentence, { bold: model.joint === null });
+  }
 
   heading(`3. ${t('conclusionsSection')}`, 2);
   if (model.questions.length === 0) text(t('noQuestions'));
@@ -173,6 +185,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
         text(`${t('reformulated')}: «${question.disposition.reformulation}» (${t('consent')}: ${question.disposition.consent.reference}, ${question.disposition.consent.date})`);
       }
       if (question.answer) {
+        if (question.answeredBy) text(`${t('answeredBy')}: ${question.answeredBy}`);
         for (const line of question.answer.text.replace(/\r\n?/g, '\n').trim().split('\n')) text(line, { indent: 1 });
         hash(`${t('answerFile')}: ${question.answer.path}, SHA-256`, question.answer.sha256);
         if (question.answerLegalWording.length > 0) {
@@ -191,9 +204,17 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   if (model.counts.unreviewed > 0) text(`${t('unreviewedWarning')}: ${model.counts.unreviewed}`, { bold: true });
   heading(`5. ${t('signatureSection')}`, 2);
   text(t('signatureText'));
-  text(`${t('examiner')}: ${model.case.examiner}`);
-  space();
-  text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
+  const signatureLine = () => text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
+  if (record.signatures.length === 0) {
+    text(`${t('examiner')}: ${model.case.examiner}`);
+    space();
+    signatureLine();
+  }
+  for (const sentence of record.signatures) {
+    text(sentence);
+    space();
+    signatureLine();
+  }
   text(record.pageMark, { bold: true, alert: !model.final, center: true });
 
   heading(t('appendixA'), 2);

@@ -28,6 +28,14 @@ export interface RecordText {
   readonly methods: readonly string[];
   /** For a draft: what else keeps it from being final besides open steps (questions, answers, review, translator). */
   readonly missing: readonly string[];
+  /** The introductory facts as label / value rows: type and form, grounds, dates, materials, circumstances. */
+  readonly structure: readonly { readonly label: string; readonly value: string }[];
+  /** One sentence per expert: who, speciality, qualification, experience, institution, parts. */
+  readonly experts: readonly string[];
+  /** The joint section: common conclusions and each dissent with its log entry; empty for one expert. */
+  readonly joint: readonly string[];
+  /** One sentence per expert on their signature act; empty in a single-examiner case. */
+  readonly signatures: readonly string[];
 }
 
 /** `{name}` placeholders of a label replaced by values; an unknown name stays visible. */
@@ -43,15 +51,85 @@ export function pageMark(model: ConclusionModel, labels: ConclusionLabels): stri
 /** Composes the record sentences of a conclusion; pure. */
 export function recordText(model: ConclusionModel, labels: ConclusionLabels): RecordText {
   const t = (key: LabelKey) => label(labels, key);
+  const experts = expertSentences(model, labels, t);
   return {
     mark: model.final ? `${t('finalMark')} — ${t('finalExplanation')}` : `${t('draft')} — ${t('draftExplanation')}`,
     pageMark: pageMark(model, labels),
     review: reviewSentences(model, t),
     liability: liabilitySentences(model, t),
     liabilitySources: model.liability.statutes.map((statute) => `${statute.act}: ${statute.source}`).concat(fill(t('liabilityData'), { path: model.liability.file.path, version: model.liability.version, sha256: model.liability.file.sha256 })),
-    methods: model.sop.filter((step) => step.requiredForFinal).map((step) => stepSentence(step, t)),
-    missing: model.final ? [] : missingSentences(model, t),
+    methods: model.sop.filter((step) => step.requiredForFinal).map((step) => stepSentence(step, model.experts, t)),
+    missing: model.final ? [] : [...missingSentences(model, t), ...missingOfExperts(model, experts, t)],
+    ...experts,
   };
+}
+
+/** The draft's list of what the experts and the introductory part still lack (as `expertsFinalProblems` refuses a final for). */
+function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 'signatures'>, t: (key: LabelKey) => string): string[] {
+  const missing: string[] = [];
+  const s = model.structure;
+  const absent = (...values: readonly (string | null)[]) => values.some((value) => value === null);
+  const notRecorded = (
+    [
+      ['expertiseKind', absent(s.kind, s.form)],
+      ['groundsDocument', absent(s.groundsType, s.groundsNumber)],
+      ['receivedDate', absent(s.receivedDate)],
+      ['startDate', absent(s.startDate)],
+      ['endDate', absent(s.endDate)],
+      ['materials', absent(s.materials)],
+      ['packaging', absent(s.packaging)],
+      ['circumstances', absent(s.circumstances)],
+    ] as const
+  )
+    .filter(([, isAbsent]) => isAbsent)
+    .map(([key]) => t(key));
+  if (notRecorded.length > 0) missing.push(fill(t('missingFacts'), { facts: notRecorded.join('; ') }));
+  for (const expert of model.experts) if (!expert.acknowledgement) missing.push(fill(t('liabilityExpertMissing'), { name: expert.name, id: expert.id }));
+  model.experts.forEach((expert, index) => {
+    if (!expert.signature?.current) missing.push(sentences.signatures[index]!);
+  });
+  if (model.experts.length > 1 && !model.joint) missing.push(t('jointMissing'));
+  return missing;
+}
+
+/** The introductory facts, the experts, the joint section and the signatures, from the model. */
+function expertSentences(model: ConclusionModel, labels: ConclusionLabels, t: (key: LabelKey) => string): Pick<RecordText, 'structure' | 'experts' | 'joint' | 'signatures'> {
+  const s = model.structure;
+  const orNot = (value: string | null) => value ?? t('notRecorded');
+  /** The label of a code of one of the groups, or "not recorded". */
+  const coded = <K extends string>(group: Readonly<Record<K, string>>, value: K | null) => (value === null ? t('notRecorded') : group[value]);
+  const grounds = s.groundsType === null && s.groundsNumber === null ? null : fill(t('groundsValue'), { type: coded(labels.groundsTypes, s.groundsType), body: s.groundsBody, number: orNot(s.groundsNumber), date: orNot(s.groundsDate) });
+  const structure = [
+    { label: t('expertiseKind'), value: `${coded(labels.expertiseKinds, s.kind)}; ${coded(labels.expertiseForms, s.form)}` },
+    { label: t('groundsDocument'), value: orNot(grounds) },
+    { label: t('receivedDate'), value: orNot(s.receivedDate) },
+    { label: t('startDate'), value: orNot(s.startDate) },
+    { label: t('endDate'), value: orNot(s.endDate) },
+    { label: t('materials'), value: orNot(s.materials) },
+    { label: t('packaging'), value: orNot(s.packaging) },
+    { label: t('circumstances'), value: orNot(s.circumstances) },
+    { label: t('factsRecorded'), value: s.recorded ? fill(t('actRef'), { actor: s.recorded.actor, seq: s.recorded.logSeq }) : t('notRecorded') },
+  ];
+  // Every expert of a complex or commission expertise answers for the joint section too.
+  const parts = (list: readonly string[]) => {
+    const all = model.joint ? [...list, t('jointPart')] : list;
+    return all.length > 0 ? all.join('; ') : t('none');
+  };
+  const experts = model.experts.map((expert) => fill(t('expertLine'), { id: expert.id, name: expert.name, speciality: labels.specialities[expert.speciality], qualification: expert.qualification, years: expert.experienceYears, institution: expert.institution, parts: parts(expert.parts) }));
+  const joint: string[] = [];
+  if (model.joint) {
+    joint.push(fill(t('jointRecorded'), { actor: model.joint.actor, seq: model.joint.logSeq }), model.joint.conclusions);
+    for (const dissent of model.joint.dissents) joint.push(fill(t('dissentRecorded'), { id: dissent.expertId, name: dissent.name, actor: dissent.actor, seq: dissent.logSeq }), dissent.text);
+    if (model.joint.dissents.length === 0) joint.push(t('noDissent'));
+  } else if (model.experts.length > 1) {
+    joint.push(t('jointMissing'));
+  }
+  const signatures = model.experts.map((expert) => {
+    const who = { id: expert.id, name: expert.name, speciality: labels.specialities[expert.speciality], parts: parts(expert.parts) };
+    if (!expert.signature) return fill(t('signatureMissing'), who);
+    return fill(t(expert.signature.current ? 'signatureRecorded' : 'signatureStale'), { ...who, digest: expert.signature.partDigest, actor: expert.signature.actor, seq: expert.signature.logSeq });
+  });
+  return { structure, experts, joint, signatures };
 }
 
 /** The draft's list of what is missing, the same conditions `finalProblems` refuses a final for. */
@@ -70,8 +148,9 @@ function missingSentences(model: ConclusionModel, t: (key: LabelKey) => string):
   return missing;
 }
 
-function stepSentence(step: SopStepView, t: (key: LabelKey) => string): string {
+function stepSentence(step: SopStepView, experts: ConclusionModel['experts'], t: (key: LabelKey) => string): string {
   const where = { title: step.title, actor: step.actor ?? '', seq: step.logSeq ?? '' };
+  if (step.state === 'done' && step.expertId !== null) return fill(t('stepDoneByExpert'), { ...where, expert: experts.find((expert) => expert.id === step.expertId)?.name ?? step.expertId, id: step.expertId });
   if (step.state === 'done') return fill(t(step.kind === 'automated' ? 'stepDoneBySoz' : 'stepDone'), where);
   if (step.state === 'skipped') {
     const skip = step.skip ?? { reason: t('skipReasonMissing'), decidedBy: step.actor ?? '' };
@@ -100,7 +179,16 @@ function liabilitySentences(model: ConclusionModel, t: (key: LabelKey) => string
   };
   const sentences: string[] = [];
   const acknowledgement = model.liability.acknowledgement;
-  if (acknowledgement) {
+  if (model.experts.length > 0) {
+    // Each expert acknowledges individually; the acknowledgement step records the institution's facts.
+    for (const expert of model.experts) {
+      sentences.push(
+        expert.acknowledgement
+          ? fill(t('liabilityExpert'), { name: expert.name, id: expert.id, note: expert.acknowledgement.note, actor: expert.acknowledgement.actor, seq: expert.acknowledgement.logSeq, ...statute('examiner-liability'), rightsHeading: statute('rights-and-duties').heading, rightsReference: statute('rights-and-duties').reference })
+          : fill(t('liabilityExpertMissing'), { name: expert.name, id: expert.id }),
+      );
+    }
+  } else if (acknowledgement) {
     sentences.push(fill(t('liabilityWarned'), { examiner: acknowledgement.examiner, ...statute('examiner-liability') }));
     sentences.push(fill(t('liabilityRights'), statute('rights-and-duties')));
     sentences.push(t('liabilityIndependence'));

@@ -139,6 +139,8 @@ export interface RecordContext {
   readonly unrelatedItems: readonly string[];
   /** Accepted findings not covered by a Rabat worksheet. */
   readonly uncoveredStatements: readonly string[];
+  /** Experts named in the case who have not acknowledged liability (`id name`). */
+  readonly unacknowledgedExperts: readonly string[];
 }
 
 /**
@@ -189,7 +191,10 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
         if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)`);
         break;
       case 'rabat-per-statement':
-        if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field intent=… --field contentForm=… --field extent=… --field likelihood=…`);
+        if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field contentForm=… --field extent=…`);
+        break;
+      case 'experts-acknowledged':
+        if (context.unacknowledgedExperts.length > 0) problems.push(`expert(s) ${context.unacknowledgedExperts.join(', ')} have not acknowledged liability; each does with soz expert acknowledge DIR E… --note "…"`);
         break;
       case 'note':
         break;

@@ -4,6 +4,7 @@
  * and cross-checks them.
  */
 import { z } from 'zod';
+import { SPECIALITIES } from '../core/experts.js';
 import { REPORT_LANGUAGES } from '../core/case.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -12,7 +13,7 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits
 const titles = z.record(z.enum(REPORT_LANGUAGES), nonEmpty);
 
 /** What a step record must carry (see the comment at the top of `sop/procedure.yaml`). */
-export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement'] as const;
+export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement', 'experts-acknowledged'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
 
 /** One step of the procedure. */
@@ -32,6 +33,8 @@ export const stepSchema = z
     requiredForFinal: z.boolean(),
     /** Ids of `skipReasons` this step admits; a step that lists none cannot be skipped. */
     skipReasons: z.array(id).optional(),
+    /** The speciality whose part the step is: in a case naming experts, one of them answers for it. */
+    speciality: z.enum(SPECIALITIES).optional(),
   })
   .strict();
 

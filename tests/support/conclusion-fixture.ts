@@ -67,6 +67,15 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     { seq: 4, time: '2026-01-01T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'language' }, previousHash: '', hash: '' },
     { seq: 5, time: '2026-01-02T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'packaging' }, previousHash: '', hash: '' },
     ...(recorded ? [{ seq: 6, time: '2026-01-02T00:00:00.000Z', actor: 'Examiner X', action: 'sop.record', inputs: [], outputs: [], details: { stepId: 'acknowledgement' }, previousHash: '', hash: '' }] : []),
+    ...(recorded
+      ? [
+          ['case.set', {}],
+          ['expert.acknowledge', { expertId: 'E1' }],
+          ['expert.joint', {}],
+          ['expert.dissent', { expertId: 'E2' }],
+          ['expert.sign', { expertId: 'E1' }],
+        ].map(([action, details], index) => ({ seq: 7 + index, time: '2026-01-03T00:00:00.000Z', actor: 'Examiner X', action: action as string, inputs: [], outputs: [], details: details as Record<string, unknown>, previousHash: '', hash: '' }))
+      : []),
   ];
   const records: SopStepRecord[] = [
     { stepId: 'register-order', status: 'done', note: 'Order No. 7 of 2026-03-02', fields: {}, files: [{ path: `examiner/files/${hex('e')}.pdf`, sha256: hex('e'), originalName: 'order.pdf' }], actor: 'Examiner X' },
@@ -112,6 +121,19 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
     findings: recorded ? [...findings, added] : findings,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
+    // Recorded: a complex expertise by two fictional experts; E1 acknowledged and signed, E2 dissents and has done neither.
+    experts: recorded
+      ? {
+          experts: [
+            { id: 'E1', name: 'Linguist L. (fictional)', speciality: 'linguist' as const, qualification: 'PhD, certificate № 1', experienceYears: 9, institution: 'Centre (fictional)', acknowledgement: { note: 'Signed warning of 2026-03-10' }, signature: { partDigest: hex('5'), note: '' } },
+            { id: 'E2', name: 'Psychologist P. (fictional)', speciality: 'psychologist' as const, qualification: 'certificate № 2', experienceYears: 4, institution: 'Centre (fictional)' },
+          ],
+          joint: { conclusions: 'The text invites neighbours to a meeting.', dissents: [{ expertId: 'E2', text: 'The invitation is also a reproach.' }] },
+        }
+      : { experts: [], joint: null },
+    caseFacts: recorded ? { kind: 'first' as const, form: 'complex' as const, groundsType: 'decision' as const, groundsNumber: '7', receivedDate: '2026-03-03', startDate: '2026-03-04', endDate: '2026-03-10', materials: 'One text file | on a USB stick', packaging: 'Envelope sealed, seal intact', circumstances: 'A post in a residents\' chat (fictional).' } : {},
+    expertDigests: { E1: hex('5'), E2: hex('6') },
+    log,
     itemRelations: recorded ? [{ evidenceSha256: hex('a'), relation: 'forwarded' as const, note: 'The export names the channel it came from', actor: 'Examiner X' }] : [],
     persons: recorded
       ? [

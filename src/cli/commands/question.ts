@@ -64,11 +64,12 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .argument('<dir>', 'case folder')
     .argument('<id>', 'question id, e.g. Q1')
     .requiredOption('--file <path>', "the examiner's answer, a UTF-8 text (Markdown) file")
+    .option('--expert <id>', 'the expert who answers for it (default: the only expert of the case)')
     .option('--actor <name>', 'who records the answer')
     .description("record the examiner's answer (copied to examiner/answers/<id>.md, logged with its hash)")
-    .action(async (dir: string, id: string, options: { file: string; actor?: string }) => {
-      const output = await context.writeCase(dir, 'question answer', (workspace) => recordAnswer(workspace, id, options.file, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      context.say(`answer to ${id}: ${output.path} ${output.sha256}`);
+    .action(async (dir: string, id: string, options: { file: string; expert?: string; actor?: string }) => {
+      const output = await context.writeCase(dir, 'question answer', (workspace) => recordAnswer(workspace, id, options.file, { clock: context.io.now, actor: context.actorFor(options, workspace), ...(options.expert !== undefined ? { expertId: options.expert } : {}) }));
+      context.say(`answer to ${id}: ${output.path} ${output.sha256}${output.expertId ? ` (expert ${output.expertId})` : ''}`);
       if (output.legalWording.length > 0) {
         context.say(`  legal-qualification wording in the answer: ${describeMatches(output.legalWording)} — a final conclusion is refused until you revise the answer or keep the wording with soz question override ${dir} ${id} --reason "…"`);
       }

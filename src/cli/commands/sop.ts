@@ -3,8 +3,10 @@ import type { ReportLanguage } from '../../core/case.js';
 import { REPORT_LANGUAGES, isReportLanguage } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { ITEM_RELATIONS } from '../../core/examiner.js';
-import { caseSopStatus, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
+import { ITEM_RELATIONS, RABAT_FIELDS } from '../../core/examiner.js';
+import { caseSopStatus, readExperts, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
+import { recordDissentIn, recordJointIn } from '../../pipeline/experts.js';
+import { expertActor, expertLines } from './experts.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
@@ -49,7 +51,8 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
       const language = languageOption(options.language, workspace);
       const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
       context.say(`procedure ${procedureId} ${procedureVersion}`);
-      for (const status of statuses) context.say(statusLine(status, language));
+      for (const status of statuses) context.say(statusLine(status, language) + (status.record?.expertId ? ` [expert ${status.record.expertId}]` : ''));
+      for (const line of expertLines(readExperts(workspace))) context.say(line);
       const settled = statuses.filter((status) => status.state === 'done' || status.state === 'skipped').length;
       context.say(`${settled} of ${statuses.length} step(s) done or skipped`);
     });
@@ -63,9 +66,10 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .option('--skip', 'record the step as skipped (needs --reason and --note)')
     .option('--reason <id>', 'with --skip: a skip reason the step admits (listed in sop/procedure.yaml; an error names them)')
     .option('--decided-by <name>', 'with --skip: who decided the skip (required where the reason asks; default: the actor)')
+    .option('--expert <id>', 'the expert whose part the step is (default for a part of a speciality: the one expert of it)')
     .option('--actor <name>', 'who performed the step (default: the examiner)')
     .description('record an examiner step (or skip a step with a reason); logged and hashed')
-    .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; decidedBy?: string; actor?: string }) => {
+    .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; decidedBy?: string; expert?: string; actor?: string }) => {
       if (!options.skip && (options.reason !== undefined || options.decidedBy !== undefined)) throw new UserError('--reason and --decided-by go with --skip; describe a done step with --note "…"', 'usage.reason');
       const record = await context.writeCase(dir, 'sop record', (workspace) => recordStep(
         workspace,
@@ -77,22 +81,44 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
           note: options.note ?? '',
           fields: parseFields(options.field),
           files: options.file,
+          ...(options.expert !== undefined ? { expertId: options.expert } : {}),
         },
         { clock: context.io.now, actor: context.actorFor(options, workspace) },
       ));
-      context.say(`step ${record.stepId}: ${record.status}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
+      context.say(`step ${record.stepId}: ${record.status}${record.expertId ? ` (expert ${record.expertId})` : ''}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
     });
   sop
     .command('rabat')
     .argument('<dir>', 'case folder')
     .requiredOption('--finding <ids...>', 'the accepted findings of one statement')
-    .option('--field <part=facts>', 'facts of one Rabat part (context, speaker, intent, contentForm, extent, likelihood); repeatable', collect, [])
+    .option('--field <part=facts>', `facts of one Rabat part (${RABAT_FIELDS.join(', ')}); intent and likelihood are for the court; repeatable`, collect, [])
     .option('--actor <name>', 'who records it (default: the examiner)')
-    .description('record the Rabat Plan of Action worksheet of one statement: facts only, all six parts')
+    .description('record the Rabat Plan of Action worksheet of one statement: facts only, every part')
     .action(async (dir: string, options: { finding: string[]; field: string[]; actor?: string }) => {
       const sheet = await context.writeCase(dir, 'sop rabat', (workspace) => recordRabat(workspace, options.finding, parseFields(options.field), { clock: context.io.now, actor: context.actorFor(options, workspace) }));
       context.say(`Rabat worksheet for ${sheet.findingIds.join(', ')}`);
+    });
+  sop
+    .command('joint')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--conclusions <text>', 'the conclusions the experts reached together')
+    .option('--actor <name>', 'who records it (default: the examiner)')
+    .description('record the joint section of a complex or commission expertise (after every part is done or skipped)')
+    .action(async (dir: string, options: { conclusions: string; actor?: string }) => {
+      await context.writeCase(dir, 'sop joint', (workspace) => recordJointIn(workspace, options.conclusions, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      context.say('joint section recorded; every expert signs it (soz expert sign DIR E…)');
+    });
+  sop
+    .command('dissent')
+    .argument('<dir>', 'case folder')
+    .requiredOption('--expert <id>', 'the expert who dissents')
+    .requiredOption('--text <text>', 'the dissent, in the expert\'s own words')
+    .option('--actor <name>', 'who records it (default: the expert)')
+    .description('record one expert\'s dissent from the joint section')
+    .action(async (dir: string, options: { expert: string; text: string; actor?: string }) => {
+      await context.writeCase(dir, 'sop dissent', (workspace) => recordDissentIn(workspace, options.expert, options.text, { clock: context.io.now, actor: expertActor(context, options, workspace, options.expert) }));
+      context.say(`dissent of ${options.expert} recorded`);
     });
   sop
     .command('relate')

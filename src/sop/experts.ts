@@ -1,0 +1,257 @@
+/**
+ * Rules of a case with several experts (complex or commission expertise) and of the conclusion's
+ * introductory facts: who a part belongs to, what an expert's signature covers, and what a final
+ * conclusion cannot lack. Pure: records in, records or one-sentence problems out.
+ *
+ * A case that names no expert is a single-examiner case as before: `case.json`'s examiner is
+ * expert 1, the acknowledgement step is theirs, and the seal after the final is their signature.
+ */
+import { z } from 'zod';
+import { canonicalJson } from '../core/canonical-json.js';
+import { isoDateTimeProblem } from '../core/calendar.js';
+import type { CaseFacts, Dissent, ExpertRecord, ExpertsFile, JointSection, Speciality } from '../core/experts.js';
+import { CASE_FACTS_REQUIRED, EXPERTISE_FORMS, EXPERTISE_KINDS, GROUNDS_TYPES, SPECIALITIES } from '../core/experts.js';
+import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
+import { sha256 } from '../core/hash.js';
+import type { Procedure } from './schema.js';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+
+/** Schema of `examiner/experts.json`, checked whenever it is read (it may have been edited by hand). */
+export const expertsFileSchema = z
+  .object({
+    experts: z.array(
+      z
+        .object({
+          id: z.string().regex(/^E[1-9]\d*$/, 'use E1, E2…'),
+          name: nonEmpty,
+          speciality: z.enum(SPECIALITIES),
+          qualification: nonEmpty,
+          experienceYears: z.number().int().min(0).max(99),
+          institution: nonEmpty,
+          acknowledgement: z.object({ note: nonEmpty }).strict().optional(),
+          signature: z.object({ partDigest: sha256Hex, note: z.string() }).strict().optional(),
+        })
+        .strict(),
+    ),
+    joint: z.object({ conclusions: nonEmpty, dissents: z.array(z.object({ expertId: z.string(), text: nonEmpty }).strict()) }).strict().nullable(),
+  })
+  .strict() satisfies z.ZodType<ExpertsFile>;
+
+/** An empty experts file: a single-examiner case. */
+export const NO_EXPERTS: ExpertsFile = { experts: [], joint: null };
+
+/** What `soz expert add` asks for. */
+export interface ExpertRequest {
+  readonly name: string;
+  readonly speciality: string;
+  readonly qualification: string;
+  readonly experienceYears: string;
+  readonly institution: string;
+}
+
+/** Adds an expert with the next id (`E1`, `E2`…); problems name the option to fix. */
+export function addExpert(file: ExpertsFile, request: ExpertRequest): { file: ExpertsFile; expert: ExpertRecord | null; problems: string[] } {
+  const problems: string[] = [];
+  for (const [option, value] of [['--name', request.name], ['--qualification', request.qualification], ['--institution', request.institution]] as const) {
+    if (value.trim() === '') problems.push(`${option} "…" is required`);
+  }
+  if (!(SPECIALITIES as readonly string[]).includes(request.speciality)) problems.push(`--speciality ${request.speciality || '(none)'}: use one of ${SPECIALITIES.join(', ')}`);
+  if (!/^\d{1,2}$/.test(request.experienceYears.trim())) problems.push(`--experience ${request.experienceYears || '(none)'}: give the years of experience as an expert as a whole number, e.g. 12`);
+  if (file.experts.some((expert) => expert.name === request.name.trim())) problems.push(`an expert named "${request.name.trim()}" is already in the case`);
+  if (file.joint !== null) problems.push('the joint section is already recorded; an expert added now did not take part in it');
+  if (problems.length > 0) return { file, expert: null, problems };
+  const expert: ExpertRecord = {
+    id: `E${file.experts.length + 1}`,
+    name: request.name.trim(),
+    speciality: request.speciality as Speciality,
+    qualification: request.qualification.trim(),
+    experienceYears: Number(request.experienceYears.trim()),
+    institution: request.institution.trim(),
+  };
+  return { file: { ...file, experts: [...file.experts, expert] }, expert, problems };
+}
+
+/** The expert with this id, or a problem naming the ids there are. */
+export function findExpert(file: ExpertsFile, id: string): { expert: ExpertRecord | null; problem: string | null } {
+  const expert = file.experts.find((candidate) => candidate.id === id) ?? null;
+  if (expert) return { expert, problem: null };
+  return { expert: null, problem: file.experts.length === 0 ? `the case names no experts; add them with soz expert add DIR --name "…" --speciality ${SPECIALITIES.join('|')} …` : `no expert ${id} in the case (experts: ${file.experts.map((candidate) => `${candidate.id} ${candidate.name}`).join(', ')})` };
+}
+
+/**
+ * Whose part a step record is: the expert named with `--expert`, else — for a step of a
+ * speciality — the one expert of that speciality. Null (and no problem) in a single-examiner case.
+ */
+export function assignExpert(file: ExpertsFile, procedure: Procedure, stepId: string, explicit: string | undefined, skip: boolean): { expertId: string | null; problem: string | null } {
+  if (explicit !== undefined) {
+    const { problem } = findExpert(file, explicit);
+    return { expertId: problem ? null : explicit, problem };
+  }
+  const speciality = procedure.steps.find((step) => step.id === stepId)?.speciality;
+  if (file.experts.length === 0 || !speciality || skip) return { expertId: null, problem: null };
+  const candidates = file.experts.filter((expert) => expert.speciality === speciality);
+  if (candidates.length === 1) return { expertId: candidates[0]!.id, problem: null };
+  return {
+    expertId: null,
+    problem: `step ${stepId} is the part of a ${speciality} and the case names ${candidates.length === 0 ? 'none' : `${candidates.length} (${candidates.map((expert) => expert.id).join(', ')})`}; say whose part it is with --expert E…`,
+  };
+}
+
+/** The expert who answers for a question's answer: `--expert`, else the only expert of the case. */
+export function assignAnswer(file: ExpertsFile, explicit: string | undefined): { expertId: string | null; problem: string | null } {
+  if (explicit !== undefined) {
+    const { problem } = findExpert(file, explicit);
+    return { expertId: problem ? null : explicit, problem };
+  }
+  if (file.experts.length === 1) return { expertId: file.experts[0]!.id, problem: null };
+  if (file.experts.length === 0) return { expertId: null, problem: null };
+  return { expertId: null, problem: `the case names ${file.experts.length} experts; say who answers with --expert E…` };
+}
+
+/**
+ * SHA-256 of what an expert signs: their record, the steps and answers assigned to them, and the
+ * joint section (every expert of a complex or commission expertise signs it). Step times are not
+ * in it: the same records give the same digest.
+ */
+export function expertPartDigest(expert: ExpertRecord, steps: readonly SopStepRecord[], questions: readonly QuestionRecord[], answers: Readonly<Record<string, string>>, joint: JointSection | null): string {
+  const { id, name, speciality, qualification, experienceYears, institution } = expert;
+  return sha256(
+    canonicalJson({
+      expert: { id, name, speciality, qualification, experienceYears, institution },
+      steps: steps.filter((step) => step.expertId === id).map(({ stepId, status, note, fields, files }) => ({ stepId, status, note, fields, files: files.map((file) => file.sha256) })),
+      answers: questions.filter((question) => question.answeredBy === id).map((question) => ({ questionId: question.id, sha256: answers[question.id] ?? null })),
+      joint,
+    }),
+  );
+}
+
+/** Records the joint section's common conclusions; every part of a speciality must be settled first. */
+export function recordJointSection(file: ExpertsFile, conclusions: string, unsettledParts: readonly string[]): { file: ExpertsFile; problems: string[] } {
+  const problems: string[] = [];
+  if (file.experts.length < 2) problems.push(`a joint section is written by several experts; the case names ${file.experts.length} (add them with soz expert add DIR …)`);
+  if (conclusions.trim() === '') problems.push('--conclusions "…" is required: the conclusions the experts reached together');
+  if (unsettledParts.length > 0) problems.push(`the parts ${unsettledParts.join(', ')} are neither done nor skipped; the joint section comes after every part`);
+  if (problems.length > 0) return { file, problems };
+  return { file: { ...file, joint: { conclusions: conclusions.trim(), dissents: file.joint?.dissents ?? [] } }, problems };
+}
+
+/** Records (or replaces) one expert's dissent from the joint section. */
+export function recordDissent(file: ExpertsFile, expertId: string, text: string): { file: ExpertsFile; problems: string[] } {
+  const problems: string[] = [];
+  const { problem } = findExpert(file, expertId);
+  if (problem) problems.push(problem);
+  if (file.joint === null) problems.push('record the joint section first (soz sop joint DIR --conclusions "…"); a dissent is from it');
+  if (text.trim() === '') problems.push('--text "…" is required: the expert\'s dissent in their own words');
+  if (problems.length > 0 || file.joint === null) return { file, problems };
+  const dissents: Dissent[] = [...file.joint.dissents.filter((dissent) => dissent.expertId !== expertId), { expertId, text: text.trim() }].sort((a, b) => compareExpertIds(a.expertId, b.expertId));
+  return { file: { ...file, joint: { ...file.joint, dissents } }, problems };
+}
+
+/** `E2` before `E10`. */
+export function compareExpertIds(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isoDateTimeProblem(value) === null, 'not a date; use YYYY-MM-DD (a day that exists)');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Schema of `examiner/case-facts.json` and of `soz case set` at the boundary. */
+export const caseFactsSchema = z
+  .object({
+    kind: z.enum(EXPERTISE_KINDS),
+    form: z.enum(EXPERTISE_FORMS),
+    groundsType: z.enum(GROUNDS_TYPES),
+    groundsBody: text,
+    groundsNumber: text,
+    groundsDate: isoDate,
+    receivedDate: isoDate,
+    startDate: isoDate,
+    endDate: isoDate,
+    materials: text,
+    packaging: text,
+    circumstances: text,
+  })
+  .partial()
+  .strict() satisfies z.ZodType<CaseFacts>;
+
+/** Option name of each fact, for messages. */
+export const CASE_FACT_OPTIONS: Readonly<Record<keyof CaseFacts, string>> = {
+  kind: '--kind',
+  form: '--form',
+  groundsType: '--grounds-type',
+  groundsBody: '--grounds-body',
+  groundsNumber: '--grounds-number',
+  groundsDate: '--grounds-date',
+  receivedDate: '--received',
+  startDate: '--start',
+  endDate: '--end',
+  materials: '--materials',
+  packaging: '--packaging',
+  circumstances: '--circumstances',
+};
+
+/**
+ * Merges an update into the recorded facts and checks the whole: each value valid, and the dates
+ * in their order (order ≤ receipt ≤ start ≤ end). Returns the merged facts or the problems.
+ */
+export function mergeCaseFacts(existing: CaseFacts, update: Readonly<Record<string, string>>, orderDate: string | null): { facts: CaseFacts; problems: string[] } {
+  const parsed = caseFactsSchema.safeParse(update);
+  if (!parsed.success) {
+    return { facts: existing, problems: parsed.error.issues.map((issue) => `${CASE_FACT_OPTIONS[issue.path[0] as keyof CaseFacts] ?? String(issue.path[0])} ${JSON.stringify(update[String(issue.path[0])] ?? '')}: ${'values' in issue ? `use one of ${issue.values.map(String).join(', ')}` : issue.message}`) };
+  }
+  const facts: CaseFacts = { ...existing, ...parsed.data };
+  const problems: string[] = [];
+  const ordered: [keyof CaseFacts | 'orderDate', string | undefined | null][] = [['groundsDate', facts.groundsDate ?? orderDate], ['receivedDate', facts.receivedDate], ['startDate', facts.startDate], ['endDate', facts.endDate]];
+  for (let later = 1; later < ordered.length; later += 1) {
+    for (let earlier = 0; earlier < later; earlier += 1) {
+      const [laterKey, laterValue] = ordered[later]!;
+      const [earlierKey, earlierValue] = ordered[earlier]!;
+      if (laterValue && earlierValue && laterValue < earlierValue) problems.push(`${CASE_FACT_OPTIONS[laterKey as keyof CaseFacts]} ${laterValue} is before ${earlierKey === 'groundsDate' ? 'the date of the order' : CASE_FACT_OPTIONS[earlierKey as keyof CaseFacts]} ${earlierValue}`);
+    }
+  }
+  return { facts, problems };
+}
+
+/** Everything a `--final` conclusion needs of the experts and the introductory facts. */
+export interface ExpertsFinalInputs {
+  readonly experts: ExpertsFile;
+  readonly facts: CaseFacts;
+  /** Done records of steps that are a speciality's part, with the step's speciality. */
+  readonly parts: readonly { readonly stepId: string; readonly expertId: string | null }[];
+  /** Questions with a recorded answer, and who answers for it. */
+  readonly answers: readonly { readonly questionId: string; readonly expertId: string | null }[];
+  /** The current part digest of each expert. */
+  readonly digests: Readonly<Record<string, string>>;
+}
+
+/** Problems that stop a final conclusion, each naming the command that meets it. */
+export function expertsFinalProblems(inputs: ExpertsFinalInputs): string[] {
+  const problems: string[] = [];
+  const missing = CASE_FACTS_REQUIRED.filter((key) => inputs.facts[key] === undefined);
+  if (missing.length > 0) problems.push(`the introductory part lacks ${missing.join(', ')} — soz case set DIR ${missing.map((key) => `${CASE_FACT_OPTIONS[key]} …`).join(' ')}`);
+  const { experts } = inputs.experts;
+  const form = inputs.facts.form;
+  if (form) {
+    const specialities = new Set(experts.map((expert) => expert.speciality));
+    const shared = experts.some((expert, index) => experts.findIndex((other) => other.speciality === expert.speciality) !== index);
+    if (form === 'single' && experts.length > 1) problems.push(`the expertise is recorded as single but the case names ${experts.length} experts — soz case set DIR --form complex|commission`);
+    if (form === 'complex' && specialities.size < 2) problems.push('a complex expertise needs experts of at least two specialities — soz expert add DIR …');
+    if (form === 'commission' && !shared) problems.push('a commission expertise needs at least two experts of one speciality — soz expert add DIR …');
+  }
+  if (experts.length === 0) return problems;
+  for (const part of inputs.parts) {
+    if (part.expertId === null) problems.push(`step ${part.stepId} has no assigned expert — record it again with soz sop record DIR ${part.stepId} --expert E… --note "…"`);
+  }
+  for (const answer of inputs.answers) {
+    if (answer.expertId === null) problems.push(`the answer to ${answer.questionId} has no assigned expert — soz question answer DIR ${answer.questionId} --file … --expert E…`);
+  }
+  for (const expert of experts) {
+    if (!expert.acknowledgement) problems.push(`expert ${expert.id} ${expert.name} has not acknowledged liability — soz expert acknowledge DIR ${expert.id} --note "…"`);
+    if (!expert.signature) problems.push(`expert ${expert.id} ${expert.name} has not signed their part — soz expert sign DIR ${expert.id}`);
+    else if (expert.signature.partDigest !== inputs.digests[expert.id]) problems.push(`expert ${expert.id} ${expert.name} signed a part that has changed since — soz expert sign DIR ${expert.id} again`);
+  }
+  if (experts.length > 1 && inputs.experts.joint === null) problems.push(`an expertise by ${experts.length} experts needs the joint section — soz sop joint DIR --conclusions "…"`);
+  return problems;
+}
