@@ -50,6 +50,8 @@ export type SegmentPart =
   | 'message'
   // One time-coded passage of a transcript (speaker in `Segment.author`).
   | 'cue'
+  // One line read by OCR from the picture of a PDF page without a text layer (its words in `Segment.words`).
+  | 'ocr'
   // Text a reader does not see as running text, each labelled (DOCX and HTML):
   | 'link'
   | 'tooltip'

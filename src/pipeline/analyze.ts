@@ -11,9 +11,8 @@ import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
-import type { OcrEngine } from '../ingest/ocr-tsv.js';
 import { isImageMediaType } from '../ingest/sniff.js';
-import { DEFAULT_OCR_LIMITS, findTesseract, withOcr } from './ocr.js';
+import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import { writeFileAtomic } from '../case/atomic.js';
@@ -92,9 +91,8 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
 
 /** Writes the documents, analyses and manifest of a fresh run into the staging folder `next`. */
 async function buildDerived(workspace: CaseWorkspace, next: string, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
-  // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
-  const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
-  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
+  const tools = new OcrTools();
+  const documents = await extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS });
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => {
     writeFileAtomic(join(next, ...relative.split('/')), content);
@@ -136,7 +134,7 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
       lemma: options.lemma ?? false,
       standaloneFeatures: options.standaloneFeatures ?? false,
       // Pictures' text depends on the engine, its language data and the limits: all recorded.
-      ocr: { engine: engine ?? null, limits: options.ocr ?? DEFAULT_OCR_LIMITS },
+      ocr: { ...tools.recorded(), limits: options.ocr ?? DEFAULT_OCR_LIMITS },
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
@@ -147,7 +145,7 @@ async function buildDerived(workspace: CaseWorkspace, next: string, evidence: re
   return { manifest, manifestSha256: sha256(manifestText), documents: documents.length, analyses: results.map((result) => result.analysis) };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
   for (const record of evidence) {
     if (record.unreadable) {
@@ -161,7 +159,8 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
     for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
       if (link) documents.push(linkTranscript(doc, link, mediaName));
-      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.engine, ocr.limits));
+      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits));
+      else if (doc.format === 'pdf' && doc.entry === undefined) documents.push(await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits));
       else documents.push(doc);
     }
   }
