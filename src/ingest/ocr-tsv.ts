@@ -1,6 +1,6 @@
-import type { DocumentProperties, Notice, OcrWord, Range, Segment, SozDocument } from '../core/document.js';
+import type { DocumentProperties, Notice, OcrWord, Segment, SozDocument } from '../core/document.js';
 import { OCR_LOW_CONFIDENCE } from '../core/document.js';
-import { DocumentBuilder, SEGMENT_SEPARATOR } from '../core/document-builder.js';
+import { DocumentBuilder, insertSegments } from '../core/document-builder.js';
 
 /** The OCR engine as run: version, languages in order, and the SHA-256 of each language's data file. */
 export interface OcrEngine {
@@ -61,27 +61,14 @@ export interface Rasteriser {
  */
 export function withPdfPageText(doc: SozDocument, readings: readonly PageReading[], engine: OcrEngine, rasteriser: Rasteriser): SozDocument {
   const byPage = new Map(readings.map((reading) => [reading.page, tsvLines(reading.tsv)]));
-  const texts: string[] = [];
-  const segments: Segment[] = [];
-  let length = 0;
-  const place = (text: string): Range => {
-    if (texts.length > 0) length += SEGMENT_SEPARATOR.length;
-    texts.push(text);
-    const range: Range = [length, length + text.length];
-    length = range[1];
-    return range;
-  };
-  for (const segment of doc.segments) {
-    const range = place(doc.text.slice(segment.range[0], segment.range[1]));
-    const shift = range[0] - segment.range[0];
-    segments.push(shift === 0 ? segment : { ...segment, range, ...(segment.words ? { words: segment.words.map((word) => ({ ...word, range: [word.range[0] + shift, word.range[1] + shift] as const })) } : {}) });
+  const laidOut = insertSegments(doc, (segment) => {
     const page = segment.anchor.part === 'page' ? segment.anchor.page : undefined;
     const lines = page !== undefined && segment.id === `page${page}` ? byPage.get(page) : undefined;
-    for (const [id, words] of lines ?? []) {
-      const lineRange = place(words.map((word) => word.text).join(' '));
-      segments.push(withWords({ id: `page${page}.o${id}`, range: lineRange, anchor: { ...segment.anchor, part: 'ocr' } }, words));
-    }
-  }
+    return [...(lines ?? [])].map(([id, words]) => {
+      const text = words.map((word) => word.text).join(' ');
+      return { text, segment: withWords({ id: `page${page}.o${id}`, range: [0, text.length], anchor: { ...segment.anchor, part: 'ocr' } }, words) };
+    });
+  });
   const read = new Set(byPage.keys());
   const notices = doc.notices.flatMap((notice): Notice[] => {
     const page = notice.anchor?.page;
@@ -91,7 +78,7 @@ export function withPdfPageText(doc: SozDocument, readings: readonly PageReading
   });
   const properties: Record<string, string | number> = { ...doc.properties, ...ocrProperties(engine), ocrRasteriser: rasteriser.version, ocrDpi: rasteriser.dpi, pagesReadByOcr: readings.map((reading) => reading.page).join(',') };
   for (const reading of readings) properties[`ocrPage.${reading.page}.imageSha256`] = reading.imageSha256;
-  return { ...doc, text: texts.join(SEGMENT_SEPARATOR), segments, notices, properties };
+  return { ...laidOut, notices, properties };
 }
 
 function ocrNotice(name: string, engine: OcrEngine, words: number, low: number): Notice {

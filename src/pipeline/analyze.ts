@@ -12,6 +12,7 @@ import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
 import { isImageMediaType } from '../ingest/sniff.js';
+import { linkChatPhotos } from '../ingest/chat-photos.js';
 import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
@@ -164,7 +165,7 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
       else documents.push(doc);
     }
   }
-  return documents.sort(compareDocuments);
+  return linkChatPhotos(documents).sort(compareDocuments);
 }
 
 /**
