@@ -149,9 +149,17 @@ function ocrPicture(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, time
   return { ...read, properties: { ...doc.properties, ...read.properties } };
 }
 
+/**
+ * Tesseract's command line for one picture on stdin, TSV on stdout: the fixed parameters every
+ * reading uses (`npm run bench:ocr` measures with the same, plus the variants it compares).
+ */
+export function tesseractArguments(languages: readonly string[]): string[] {
+  return ['stdin', 'stdout', '-l', languages.join('+'), '--dpi', `${PDF_OCR_DPI}`, '--psm', '3', 'tsv'];
+}
+
 /** Tesseract's TSV for one picture, with the fixed parameters; or why there is none. */
 function runTesseract(picture: Uint8Array, engine: OcrEngine, timeoutSeconds: number): { readonly tsv: string } | { readonly why: string } {
-  const run = runTool('tesseract', ['stdin', 'stdout', '-l', engine.languages.join('+'), '--dpi', `${PDF_OCR_DPI}`, '--psm', '3', 'tsv'], picture, timeoutSeconds);
+  const run = runTool('tesseract', tesseractArguments(engine.languages), picture, timeoutSeconds);
   if ('why' in run) return { why: run.timedOut ? run.why : `Tesseract could not read it (${run.why})` };
   return { tsv: run.output.toString('utf8') };
 }
