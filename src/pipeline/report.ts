@@ -17,6 +17,7 @@ import { LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
+import { findingPictures } from './ocr-crops.js';
 import type { ConclusionLabels } from '../report/helpers.js';
 import { renderMarkdownConclusion } from '../report/markdown.js';
 import { renderHtmlConclusion } from '../report/html.js';
@@ -223,13 +224,15 @@ export async function writeReports(workspace: CaseWorkspace, options: ReportOpti
   const paths = templatePaths(language);
   const markdown = renderMarkdownConclusion(model, readFileSync(paths.md, 'utf8'), labels);
   const rendered: Rendered[] = [{ format: 'md', bytes: markdown.text, digest: markdown.digest }];
+  // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
+  const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, model) : {};
   for (const format of REPORT_FORMATS.filter((candidate) => candidate !== 'md' && options.formats.includes(candidate))) {
     if (format === 'html') {
-      const html = renderHtmlConclusion(model, readFileSync(paths.html, 'utf8'), labels);
+      const html = renderHtmlConclusion(model, readFileSync(paths.html, 'utf8'), labels, pictures);
       rendered.push({ format, bytes: html.text, digest: html.digest });
     } else if (format === 'pdf') {
       const { renderPdfConclusion } = await import('../report/pdf.js');
-      rendered.push({ format, bytes: await renderPdfConclusion(model, labels), digest: modelDigest(model) });
+      rendered.push({ format, bytes: await renderPdfConclusion(model, labels, pictures), digest: modelDigest(model) });
     } else {
       const { renderDocxConclusion } = await import('../report/docx.js');
       rendered.push({ format, bytes: await renderDocxConclusion(model, labels), digest: modelDigest(model) });

@@ -4,9 +4,10 @@
  * the clock or the locale.
  */
 import Handlebars from 'handlebars';
-import type { MediaPlace } from '../core/finding.js';
+import type { ImagePlace, MediaPlace } from '../core/finding.js';
 import type { MediaSummary } from './media-summary.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
+import { imagePlaceText } from './ocr-region.js';
 
 /** Labels of one language, from `templates/<lang>/conclusion.yaml`. */
 export type ConclusionLabels = Readonly<Record<string, string>>;
@@ -45,5 +46,6 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('relationLabel', (relation: string | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
+  handlebars.registerHelper('imagePlace', (image: ImagePlace) => format.cell(imagePlaceText(image, (key) => label(labels, key))));
   return handlebars;
 }

@@ -10,6 +10,7 @@ import { recordText } from './record-text.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
 import { selectionSentence } from './selection.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
+import { imagePlaceText } from './ocr-region.js';
 
 /** Relative text size; each renderer maps it to its own units. */
 export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
@@ -23,6 +24,8 @@ export type OutlineBlock =
   | { readonly kind: 'kwic'; readonly label: string; readonly left: string; readonly actual: string; readonly right: string; readonly indent: OutlineIndent }
   /** Where the examiner writes an answer: highlighted in DOCX, shown with `note` in PDF. */
   | { readonly kind: 'fill-in'; readonly text: string; readonly note: string }
+  /** The crop of the picture a finding's OCR text came from, where the renderer was given one (PDF). */
+  | { readonly kind: 'picture'; readonly findingId: string; readonly indent: OutlineIndent }
   | { readonly kind: 'space' };
 
 interface TextOptions {
@@ -113,7 +116,8 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
     for (const finding of object.findings) {
       text(`${finding.id} — ${finding.reason} (${finding.category}${finding.analysis === EXAMINER_ANALYSIS ? `, ${t('addedByExaminer')}` : ''})${finding.questionIds.length ? `; ${t('bearsOn')} ${finding.questionIds.join(', ')}` : ''}`, { bold: true, size: 'small', indent: 1 });
       kwic(finding, 2);
-      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}${finding.media ? `, ${mediaPlaceText(finding.media, t)}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
+      text(`${t('source')}: ${finding.documentId}, ${t('segment')} ${finding.segmentId}${finding.page ? `, ${t('page')} ${finding.page}` : ''}${finding.messageId ? `, ${t('message')} ${finding.messageId}` : ''}${finding.media ? `, ${mediaPlaceText(finding.media, t)}` : ''}${finding.image ? `, ${imagePlaceText(finding.image, t)}` : ''}, ${t('lineColumn')} ${finding.line}:${finding.column}, ${t('offsets')} [${finding.range[0]}, ${finding.range[1]})`, { size: 'smaller', indent: 2 });
+      if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: 2 });
       text(`${t('voice')}: ${finding.voice}${finding.countervailing.length ? `; ${t('countervailing')}: ${finding.countervailing.join(', ')}` : ''}`, { size: 'smaller', indent: 2 });
       if (finding.voiceChange) text(`${t('voiceChanged')}: ${finding.voiceChange.from} → ${finding.voice} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}`, { size: 'smaller', indent: 2 });
       if (finding.mainstreamMeaning) text(`${t('mainstreamMeaning')}: ${finding.mainstreamMeaning}`, { size: 'smaller', indent: 2 });
