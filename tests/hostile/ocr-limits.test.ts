@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../src/core/document.js';
 import { findTesseract } from '../../src/pipeline/ocr.js';
 import { soz, tempDir } from '../support/cli.js';
 import { caseWith } from '../support/custody.js';
+import { png } from '../support/media-files.js';
 
 // Limits on OCR of scanned PDF pages (issue 16): a page past the time or pixel limit, or a machine
 // without pdftoppm, leaves the page's needs-OCR notice plus one line naming the page and the flag
@@ -38,6 +39,18 @@ describe.skipIf(!ready)(title, () => {
   it('does not rasterise a page over --max-ocr-pixels', async () => {
     const doc = await scanDocument(['--max-ocr-pixels', '1000']);
     expect(doc.notices.map((notice) => notice.message)).toContain('ru_scanned_contract_image_only_p1-2.pdf: page 1 at 300 dpi would be 8702320 pixels, over the OCR limit of 1000 pixels; raise it with --max-ocr-pixels');
+  }, 300_000);
+
+  it('keeps a picture Tesseract cannot decode without text, naming the file and the reason', async () => {
+    // A PNG of a plausible size whose chunks fail their checksums: Leptonica refuses it.
+    const file = join(tempDir('soz-corrupt-png-'), 'broken.png');
+    writeFileSync(file, png(200, 100));
+    const dir = await caseWith([file]);
+    expect((await soz(['analyze', dir])).code).toBe(0);
+    const folder = join(dir, 'derived', 'documents');
+    const doc = JSON.parse(readFileSync(join(folder, readdirSync(folder)[0] ?? ''), 'utf8')) as SozDocument;
+    expect(doc.format).toBe('no-text');
+    expect(doc.notices.find((notice) => notice.code === 'ocr.failed')?.message).toMatch(/^broken\.png: Tesseract could not read it \(.+\); kept without text$/u);
   }, 300_000);
 
   it('says in one line what to install when pdftoppm is missing', async () => {
