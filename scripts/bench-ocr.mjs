@@ -1,9 +1,9 @@
 // OCR accuracy and speed (issue 16). Renders test pages from known text (scripts/ocr-pages.mjs) in
 // ru, ky, kk, uz (Cyrillic and Latin), tg and en, in five conditions, reads them with Tesseract
-// exactly as soz does (tesseractArguments of dist/pipeline/ocr.js, one thread, soz's language
-// list) and prints the character and word error rates per language and condition, then the same
-// for two variants: only the page's own language pack (the choice a per-page language pick would
-// make) and Sauvola binarisation (`-c thresholding_method=2`). Tuning and held-out text are
+// exactly as soz does (runTesseract of dist/pipeline/ocr.js: one thread, soz's language
+// list, then the identified language alone) and prints the character and word error rates per
+// language and condition, then the same for three variants: one reading with all languages, only
+// the page's own language pack, and Sauvola binarisation (`-c thresholding_method=2`). Tuning and held-out text are
 // separate halves: even lines make the tuning page, odd lines the held-out page. Then reads the
 // real scanned PDF pages of ../shared/corpora-real/pdf (no ground truth: words, share of
 // low-confidence words, time). Prints pages per minute.
@@ -16,7 +16,7 @@ import { CONDITIONS, pagePicture } from './ocr-pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const { findTesseract, tesseractArguments } = await import(pathToFileURL(join(dist, 'pipeline', 'ocr.js')).href);
+const { findTesseract, runTesseract, tesseractArguments } = await import(pathToFileURL(join(dist, 'pipeline', 'ocr.js')).href);
 const { ocrDocument } = await import(pathToFileURL(join(dist, 'ingest', 'ocr-tsv.js')).href);
 
 const engine = findTesseract();
@@ -40,20 +40,37 @@ const LINES_PER_PAGE = 10;
 const pick = (name, all) => (process.env[name] ? process.env[name].split(',') : all);
 const languages = pick('SOZ_OCR_LANGS', Object.keys(TEXTS));
 const conditions = pick('SOZ_OCR_CONDITIONS', Object.keys(CONDITIONS));
+// `soz` is soz's own reading (runTesseract: all installed languages, then the identified
+// language's pack alone); the others are single Tesseract runs with other arguments.
 const VARIANTS = {
-  soz: (pack) => tesseractArguments(engine.languages.includes(pack) ? engine.languages : [...engine.languages, pack]),
+  soz: 'soz',
+  all: () => tesseractArguments(engine.languages),
   own: (pack) => tesseractArguments([pack]),
-  sauvola: (pack) => [...VARIANTS.soz(pack), '-c', 'thresholding_method=2'],
+  sauvola: () => [...tesseractArguments(engine.languages), '-c', 'thresholding_method=2'],
+};
+const TITLES = {
+  soz: 'as soz reads (all installed languages, then the identified language alone)',
+  all: 'one reading with all installed languages (soz before the language pick)',
+  own: "only the page's own language pack",
+  sauvola: 'all languages + Sauvola binarisation (-c thresholding_method=2)',
 };
 const variants = pick('SOZ_OCR_VARIANTS', Object.keys(VARIANTS));
 
-/** Tesseract on one picture with `args`; the text as soz's OCR document has it, and the seconds taken. */
-function read(picture, args) {
+/** One picture read the `variant` way; the text as soz's OCR document has it, and the seconds taken. */
+function read(picture, variant, pack) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('tesseract', args, { input: picture, maxBuffer: 256 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', OMP_THREAD_LIMIT: '1', LC_ALL: 'C' } });
+  let tsv;
+  if (variant === 'soz') {
+    const run = runTesseract(picture, engine, 600);
+    if ('why' in run) throw new Error(`tesseract failed: ${run.why}`);
+    tsv = run.tsv;
+  } else {
+    const run = spawnSync('tesseract', VARIANTS[variant](pack), { input: picture, maxBuffer: 256 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', OMP_THREAD_LIMIT: '1', LC_ALL: 'C' } });
+    if (run.error || run.status !== 0) throw new Error(`tesseract failed: ${run.error?.message ?? run.stderr.toString()}`);
+    tsv = run.stdout.toString('utf8');
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.error || run.status !== 0) throw new Error(`tesseract failed: ${run.error?.message ?? run.stderr.toString()}`);
-  const doc = ocrDocument({ sha256: '0'.repeat(64), name: 'page.png' }, run.stdout.toString('utf8'), engine);
+  const doc = ocrDocument({ sha256: '0'.repeat(64), name: 'page.png' }, tsv, engine);
   const words = doc.segments.flatMap((segment) => segment.words ?? []);
   return { text: doc.segments.map((segment) => doc.text.slice(segment.range[0], segment.range[1])).join(' '), seconds, words: words.length, low: words.filter((word) => word.low).length };
 }
@@ -91,7 +108,7 @@ for (const language of languages) {
     for (const [half, text] of Object.entries(halves)) {
       const picture = await pagePicture(text, condition, { seed: half === 'tuning' ? 1 : 2 });
       for (const variant of variants) {
-        const reading = read(picture, VARIANTS[variant](TEXTS[language].pack));
+        const reading = read(picture, variant, TEXTS[language].pack);
         if (variant === 'soz') {
           pages++;
           seconds += reading.seconds;
@@ -104,7 +121,7 @@ for (const language of languages) {
 
 console.log(`Tesseract ${engine.version}; soz's languages ${engine.languages.join('+')}; pages of ${LINES_PER_PAGE} lines in DejaVu Sans 13 pt`);
 for (const variant of variants) {
-  console.log(`\n${variant === 'soz' ? 'as soz reads (all languages)' : variant === 'own' ? "only the page's own language pack" : 'as soz reads + Sauvola binarisation'}: CER / WER, tuning half | held-out half`);
+  console.log(`\n${TITLES[variant]}: CER / WER, tuning half | held-out half`);
   console.log(`${'language'.padEnd(9)}${conditions.map((condition) => condition.padStart(36)).join('')}`);
   for (const language of languages) {
     const cells = conditions.map((condition) => {
@@ -133,7 +150,7 @@ if (existsSync(scans) && !process.env.SOZ_OCR_SKIP_REAL) {
     for (let page = 1; page <= count; page++) {
       const started = process.hrtime.bigint();
       const picture = spawnSync('pdftoppm', ['-r', '300', '-f', `${page}`, '-l', `${page}`, '-gray', '-png', '-singlefile', '-'], { input: pdf, maxBuffer: 512 * 1024 * 1024 }).stdout;
-      const reading = read(picture, tesseractArguments(engine.languages));
+      const reading = read(picture, 'soz');
       const taken = Number(process.hrtime.bigint() - started) / 1e9;
       realPages++;
       realSeconds += taken;

@@ -48,7 +48,7 @@ describe('OCR text of PDF pages without a text layer', () => {
     .add({ id: 'info.Title', text: 'Листовка', part: 'pdf-info' })
     .notice({ code: 'pdf.needs-ocr', severity: 'warning', message: 'leaflet.pdf: page 2 has no text layer', anchor: { page: 2, part: 'page' } })
     .build({ pages: 2, pagesNeedingOcrList: '2' });
-  const read = withPdfPageText(pdf, [{ page: 2, tsv: TSV, imageSha256: 'ee'.repeat(32) }], ENGINE, { version: 'pdftoppm 22.12.0', dpi: 300 });
+  const read = withPdfPageText(pdf, [{ page: 2, tsv: TSV, imageSha256: 'ee'.repeat(32), languages: ['kir'], languagePick: 'kir: ky identified in a first reading with kir+rus' }], ENGINE, { version: 'pdftoppm 22.12.0', dpi: 300 });
 
   it('puts the lines after the empty page segment as part ocr, and moves what follows', () => {
     expect(documentProblems(read)).toEqual([]);
@@ -65,7 +65,7 @@ describe('OCR text of PDF pages without a text layer', () => {
 
   it('replaces the page\'s needs-OCR notice and records the page picture, rasteriser and engine', () => {
     expect(read.notices.map((notice) => [notice.code, notice.anchor?.page])).toEqual([['ocr.text-from-ocr', 2]]);
-    expect(read.notices[0]?.message).toMatch(/^leaflet\.pdf page 2: text read by OCR \(tesseract 5\.3\.0/u);
-    expect(read.properties).toMatchObject({ pages: 2, ocrRasteriser: 'pdftoppm 22.12.0', ocrDpi: 300, pagesReadByOcr: '2', 'ocrPage.2.imageSha256': 'ee'.repeat(32), 'ocrData.kir.sha256': 'k'.repeat(64) });
+    expect(read.notices[0]?.message).toMatch(/^leaflet\.pdf page 2: text read by OCR \(tesseract 5\.3\.0, languages kir\)/u);
+    expect(read.properties).toMatchObject({ pages: 2, ocrRasteriser: 'pdftoppm 22.12.0', ocrDpi: 300, pagesReadByOcr: '2', 'ocrPage.2.imageSha256': 'ee'.repeat(32), 'ocrPage.2.languages': 'kir', 'ocrData.kir.sha256': 'k'.repeat(64) });
   });
 });

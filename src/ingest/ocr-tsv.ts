@@ -42,6 +42,9 @@ export interface PageReading {
   readonly tsv: string;
   /** SHA-256 of the page picture Tesseract read (the rasteriser's PNG), so the reading can be redone and checked. */
   readonly imageSha256: string;
+  /** The Tesseract languages of the reading kept, and how they were chosen. */
+  readonly languages: readonly string[];
+  readonly languagePick: string;
 }
 
 /** How PDF pages were turned into pictures for OCR, recorded with the text read from them. */
@@ -74,10 +77,15 @@ export function withPdfPageText(doc: SozDocument, readings: readonly PageReading
     const page = notice.anchor?.page;
     if (notice.code !== 'pdf.needs-ocr' || page === undefined || !read.has(page)) return [notice];
     const words = [...(byPage.get(page)?.values() ?? [])].flat();
-    return [{ ...ocrNotice(`${doc.evidenceName} page ${page}`, engine, words.length, words.filter((word) => word.confidence < OCR_LOW_CONFIDENCE).length), anchor: { page, part: 'ocr' } }];
+    const languages = readings.find((reading) => reading.page === page)?.languages ?? engine.languages;
+    return [{ ...ocrNotice(`${doc.evidenceName} page ${page}`, { ...engine, languages }, words.length, words.filter((word) => word.confidence < OCR_LOW_CONFIDENCE).length), anchor: { page, part: 'ocr' } }];
   });
   const properties: Record<string, string | number> = { ...doc.properties, ...ocrProperties(engine), ocrRasteriser: rasteriser.version, ocrDpi: rasteriser.dpi, pagesReadByOcr: readings.map((reading) => reading.page).join(',') };
-  for (const reading of readings) properties[`ocrPage.${reading.page}.imageSha256`] = reading.imageSha256;
+  for (const reading of readings) {
+    properties[`ocrPage.${reading.page}.imageSha256`] = reading.imageSha256;
+    properties[`ocrPage.${reading.page}.languages`] = reading.languages.join('+');
+    properties[`ocrPage.${reading.page}.languagePick`] = reading.languagePick;
+  }
   return { ...laidOut, notices, properties };
 }
 
@@ -104,6 +112,11 @@ function withWords(segment: Segment, words: readonly TsvWord[]): Segment {
     return { range, box: word.box, confidence: word.confidence, low: word.confidence < OCR_LOW_CONFIDENCE };
   });
   return { ...segment, words: placed };
+}
+
+/** The recognised words of a TSV reading, lines separated by line breaks (for identifying its language). */
+export function tsvText(tsv: string): string {
+  return [...tsvLines(tsv).values()].map((words) => words.map((word) => word.text).join(' ')).join('\n');
 }
 
 /** The words of each recognised line, keyed `<page>.<block>.<paragraph>.<line>`, in reading order. */
