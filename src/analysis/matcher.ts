@@ -49,9 +49,16 @@ interface CompiledTest {
   readonly requireDictionary?: boolean;
 }
 
+/**
+ * What part of an entry a rule comes from. A finding's `matched.rule` begins with one of these
+ * words (then the text), which the report shows in its own language.
+ */
+export const RULE_ORIGIN_KINDS = ['lemma', 'variant', 'form', 'pattern'] as const;
+export type RuleOriginKind = (typeof RULE_ORIGIN_KINDS)[number];
+
 /** Where a rule comes from in its entry: which lemma, variant or form, or the pattern. */
 export interface RuleOrigin {
-  readonly kind: 'lemma' | 'variant' | 'form' | 'pattern';
+  readonly kind: RuleOriginKind;
   /** The lemma, variant or form as written in the entry; for a pattern, its description. */
   readonly text: string;
 }

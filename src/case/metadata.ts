@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseMetadata } from '../core/case.js';
-import { CASE_SCHEMA } from '../core/case.js';
+import { CASE_SCHEMA, REPORT_LANGUAGES } from '../core/case.js';
 import { isoDateTimeProblem } from '../core/calendar.js';
 
 const isoDate = z
@@ -18,7 +18,7 @@ export const caseMetadataSchema = z.object({
   orderDate: isoDate.nullable(),
   examiner: nonEmpty,
   examinationDate: isoDate.nullable(),
-  reportLanguage: z.enum(['ru', 'ky', 'en']),
+  reportLanguage: z.enum(REPORT_LANGUAGES),
 }) satisfies z.ZodType<CaseMetadata>;
 
 /** Every problem in a value as `field: message`, collected rather than stopping at the first. */

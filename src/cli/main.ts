@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import type { CaseMetadata, ReportLanguage } from '../core/case.js';
-import { CASE_SCHEMA, REPORT_LANGUAGES } from '../core/case.js';
+import type { CaseMetadata } from '../core/case.js';
+import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
@@ -45,7 +45,8 @@ interface CaseOptions {
 }
 
 function metadataFrom(options: CaseOptions): CaseMetadata {
-  if (!REPORT_LANGUAGES.includes(options.language as ReportLanguage)) {
+  const language = options.language;
+  if (!isReportLanguage(language)) {
     throw new UserError(`--language ${options.language}: reports are written in ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
   }
   return {
@@ -55,7 +56,7 @@ function metadataFrom(options: CaseOptions): CaseMetadata {
     orderDate: options.orderDate ?? null,
     examiner: options.examiner,
     examinationDate: options.examinationDate ?? null,
-    reportLanguage: options.language as ReportLanguage,
+    reportLanguage: language,
   };
 }
 
@@ -67,7 +68,7 @@ function withCaseOptions(command: Command, required: boolean): Command {
   command.option('--order-date <YYYY-MM-DD>', 'date of the order');
   add('--examiner <name>', 'examiner: name, position', required ? undefined : 'not recorded');
   command.option('--examination-date <YYYY-MM-DD>', 'date of the examination');
-  command.option('--language <ru|ky|en>', 'language of the report', 'ru');
+  command.option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the report', 'ru');
   return command;
 }
 

@@ -5,8 +5,18 @@
 import { canonicalJson } from './canonical-json.js';
 import { sha256 } from './hash.js';
 
-export type ReportLanguage = 'ru' | 'ky' | 'en';
-export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['ru', 'ky', 'en'];
+/**
+ * Languages a conclusion is written in: the one list every schema, enum and help text derives
+ * from. Adding one is this line plus its data folder `templates/<lang>/` (and the titles in the
+ * SOP data, which validation then asks for).
+ */
+export const REPORT_LANGUAGES = ['ru', 'ky', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** Whether a value names a report language. */
+export function isReportLanguage(value: unknown): value is ReportLanguage {
+  return (REPORT_LANGUAGES as readonly unknown[]).includes(value);
+}
 
 export const CASE_SCHEMA = 'soz.case/1';
 

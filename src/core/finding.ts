@@ -6,23 +6,26 @@ import { sha256 } from './hash.js';
  * Whose words a fragment is. A finding in a quotation, a news report or a forwarded post is not
  * the author's own statement; the examiner must see that before anything else.
  */
-export type Voice = 'own' | 'quotation' | 'reported' | 'forwarded' | 'reaction' | 'unknown';
+export const VOICES = ['own', 'quotation', 'reported', 'forwarded', 'reaction', 'unknown'] as const;
+export type Voice = (typeof VOICES)[number];
 
 /** Circumstances that weigh against reading a fragment as the author's own assertion. */
-export type Countervailing =
-  | 'quoted'
-  | 'reported'
-  | 'forwarded'
-  | 'reaction'
-  | 'negated'
+export const COUNTERVAILING = [
+  'quoted',
+  'reported',
+  'forwarded',
+  'reaction',
+  'negated',
   /** A condemnation or prohibition frame in the sentence («Мы осуждаем …», "Islam forbids …"). */
-  | 'condemned'
+  'condemned',
   /** An imperative addressed to God or a ritual instruction, not a call to people. */
-  | 'prayer'
-  | 'question'
-  | 'conditional'
-  | 'mainstream-meaning'
-  | 'irony-marker';
+  'prayer',
+  'question',
+  'conditional',
+  'mainstream-meaning',
+  'irony-marker',
+] as const;
+export type Countervailing = (typeof COUNTERVAILING)[number];
 
 /** Exact place of a finding: document range plus the anchor back to the seized file. */
 export interface Place {

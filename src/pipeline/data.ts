@@ -4,6 +4,9 @@ import Handlebars from 'handlebars';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { messageOf } from '../core/errors.js';
 import { INSTALL_ROOT } from './install.js';
+import { REPORT_LANGUAGES } from '../core/case.js';
+import { labelProblems } from '../report/labels.js';
+import { readRawLabels } from './report.js';
 import { validateLexicons } from '../analysis/index.js';
 import { validateEvalSet } from '../analysis/eval/index.js';
 import { validateLanguageData } from '../language/index.js';
@@ -15,7 +18,19 @@ import { validateSopData } from '../sop/data.js';
  */
 export async function validateData(): Promise<string[]> {
   const [lexicons, language, evalSet] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT), validateEvalSet(INSTALL_ROOT)]);
-  return [...validateTemplates(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
+  return [...validateTemplates(), ...validateLabels(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
+}
+
+/** Every report language has a label file that fits the label schema (every key, no other). */
+function validateLabels(): string[] {
+  return REPORT_LANGUAGES.flatMap((language) => {
+    try {
+      const { path, raw } = readRawLabels(language);
+      return labelProblems(path, raw);
+    } catch (error) {
+      return [`templates/${language}/conclusion.yaml: cannot be read (${messageOf(error).split('\n')[0]}); add the file or fix its YAML`];
+    }
+  });
 }
 
 /** Every Handlebars template under templates/ compiles. */

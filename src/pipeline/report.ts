@@ -18,9 +18,11 @@ import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
 import { findingPictures } from './ocr-crops.js';
-import type { ConclusionLabels } from '../report/helpers.js';
+import type { ConclusionLabels } from '../report/labels.js';
+import { conclusionLabelsSchema, labelProblems } from '../report/labels.js';
 import { renderMarkdownConclusion } from '../report/markdown.js';
-import { renderHtmlConclusion } from '../report/html.js';
+import type { RenderedReport, ReportFormat } from '../report/renderers.js';
+import { REPORT_FORMATS, conclusionRenderers } from '../report/renderers.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
@@ -29,9 +31,8 @@ import { documentFileName, readDerivedDocuments } from './analyze.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 
-/** Formats `soz report` renders. */
-export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS } from '../report/renderers.js';
+export type { ReportFormat } from '../report/renderers.js';
 
 export interface ReportOutcome {
   /** Case-relative path of the report. */
@@ -62,9 +63,18 @@ function templatePaths(language: ReportLanguage) {
   };
 }
 
-/** Reads the conclusion's labels for a language. */
+/** The label file of a language, parsed but not yet validated. */
+export function readRawLabels(language: ReportLanguage): { path: string; raw: unknown } {
+  const path = templatePaths(language).labels;
+  return { path, raw: parseYaml(readFileSync(path, 'utf8')) };
+}
+
+/** Reads and validates the conclusion's labels for a language; a broken file is a UserError naming it. */
 export function readLabels(language: ReportLanguage): ConclusionLabels {
-  return parseYaml(readFileSync(templatePaths(language).labels, 'utf8')) as ConclusionLabels;
+  const { path, raw } = readRawLabels(language);
+  const parsed = conclusionLabelsSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  return parsed.data;
 }
 
 function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
@@ -153,10 +163,8 @@ export function isDraftCopy(path: string): boolean {
 }
 
 /** One rendered format, not yet written. */
-interface Rendered {
+interface Rendered extends RenderedReport {
   readonly format: ReportFormat;
-  readonly bytes: string | Uint8Array;
-  readonly digest: string;
 }
 
 /**
@@ -222,21 +230,12 @@ export async function writeReports(workspace: CaseWorkspace, options: ReportOpti
   const model = buildConclusion(workspace, language, options.final);
   const labels = readLabels(language);
   const paths = templatePaths(language);
-  const markdown = renderMarkdownConclusion(model, readFileSync(paths.md, 'utf8'), labels);
-  const rendered: Rendered[] = [{ format: 'md', bytes: markdown.text, digest: markdown.digest }];
+  const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
   const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, model) : {};
-  for (const format of REPORT_FORMATS.filter((candidate) => candidate !== 'md' && options.formats.includes(candidate))) {
-    if (format === 'html') {
-      const html = renderHtmlConclusion(model, readFileSync(paths.html, 'utf8'), labels, pictures);
-      rendered.push({ format, bytes: html.text, digest: html.digest });
-    } else if (format === 'pdf') {
-      const { renderPdfConclusion } = await import('../report/pdf.js');
-      rendered.push({ format, bytes: await renderPdfConclusion(model, labels, pictures), digest: modelDigest(model) });
-    } else {
-      const { renderDocxConclusion } = await import('../report/docx.js');
-      rendered.push({ format, bytes: await renderDocxConclusion(model, labels), digest: modelDigest(model) });
-    }
+  const rendered: Rendered[] = [];
+  for (const format of REPORT_FORMATS.filter((candidate) => candidate === 'md' || options.formats.includes(candidate))) {
+    rendered.push({ format, ...(await renderers[format](model, labels, pictures)) });
   }
   return writeRendered(workspace, options, model, rendered);
 }

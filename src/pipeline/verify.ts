@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { EvidenceRecord, LogEntry, ReportLanguage, RunManifest } from '../core/case.js';
-import { GENESIS_HASH, REPORT_LANGUAGES, logChainProblems, logEntryHash } from '../core/case.js';
+import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
+import { GENESIS_HASH, isReportLanguage, logChainProblems, logEntryHash } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -23,8 +23,9 @@ import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { evidenceRegister, lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
-import type { ReportFormat } from './report.js';
-import { REPORT_FORMATS, writeReport, writeReports } from './report.js';
+import type { ReportFormat } from '../report/renderers.js';
+import { isReportFormat } from '../report/renderers.js';
+import { writeReport, writeReports } from './report.js';
 import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { unpackBundle } from './bundle.js';
@@ -344,7 +345,7 @@ async function reproduce(
       entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
     for (const [path, entry] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq)) {
       const language = entry.details['language'];
-      if (typeof language !== 'string' || !REPORT_LANGUAGES.includes(language as ReportLanguage)) {
+      if (!isReportLanguage(language)) {
         checks += 1;
         problems.push(`${path}: log entry ${entry.seq} records no report language; cannot re-render`);
         continue;
@@ -353,7 +354,7 @@ async function reproduce(
       const format = formatOf(entry);
       try {
         const workspace = CaseWorkspace.open(copy);
-        const options = { clock: () => new Date(entry.time), actor: entry.actor, language: language as ReportLanguage, final: entry.details['final'] === true };
+        const options = { clock: () => new Date(entry.time), actor: entry.actor, language, final: entry.details['final'] === true };
         if (format === 'md') writeReport(workspace, options);
         else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
@@ -378,7 +379,7 @@ function digestNote(stored: Buffer | null, reproduced: Buffer | null): string {
 function formatOf(entry: LogEntry): ReportFormat {
   const recorded = entry.details['format'];
   if (entry.action === 'report.render' || recorded === 'markdown') return 'md';
-  return (REPORT_FORMATS as readonly string[]).includes(String(recorded)) ? (recorded as ReportFormat) : 'md';
+  return isReportFormat(recorded) ? recorded : 'md';
 }
 
 /** A log of the given entries re-numbered and re-chained (for the temporary re-run case only). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
+import { REPORT_LANGUAGES } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD');
@@ -12,7 +13,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const questionId = z.string().regex(/^Q\d+$/, 'question ids are Q1, Q2…');
 
 /** Languages a practice case may be written in. */
-export const PRACTICE_LANGUAGES = ['ru', 'ky', 'en'] as const;
+export const PRACTICE_LANGUAGES = REPORT_LANGUAGES;
 
 /** Schema of `corpora/practice/<id>/case.yaml`. */
 export const practiceCaseSchema = z.strictObject({

@@ -5,6 +5,7 @@
  * every zip entry; both are replaced afterwards (jszip) by the conclusion's fixed date so the same
  * model gives the same bytes.
  */
+import type { LabelKey } from './labels.js';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { ConclusionLabels } from './helpers.js';
@@ -38,7 +39,7 @@ function para(children: TextRun[], options: { heading?: (typeof HeadingLevel)[ke
 
 /** Renders the conclusion model to DOCX bytes; same model and labels → same bytes. */
 export async function renderDocxConclusion(model: ConclusionModel, labels: ConclusionLabels): Promise<Uint8Array> {
-  const t = (key: string) => label(labels, key);
+  const t = (key: LabelKey) => label(labels, key);
   const body: Paragraph[] = [];
   for (const block of conclusionOutline(model, labels)) {
     switch (block.kind) {

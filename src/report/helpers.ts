@@ -4,30 +4,34 @@
  * the clock or the locale.
  */
 import Handlebars from 'handlebars';
+import type { ItemRelation, RabatField } from '../core/examiner.js';
 import type { ImagePlace, MediaPlace } from '../core/finding.js';
+import type { StepState } from '../sop/engine.js';
+import type { ConclusionLabels, LabelKey } from './labels.js';
 import type { MediaSummary } from './media-summary.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 import { imagePlaceText } from './ocr-region.js';
 
-/** Labels of one language, from `templates/<lang>/conclusion.yaml`. */
-export type ConclusionLabels = Readonly<Record<string, string>>;
+export type { ConclusionLabels } from './labels.js';
 
-/** A label, or a visible marker naming the missing key (data validation catches these first). */
-export function label(labels: ConclusionLabels, key: string): string {
-  return labels[key] ?? `[${key}]`;
+/** A text label of the report's language. */
+export function label(labels: ConclusionLabels, key: LabelKey): string {
+  return labels[key];
 }
 
 /** `Page {page} of {pages}` filled in. */
 export function pageLabel(labels: ConclusionLabels, page: number, pages: number): string {
-  return label(labels, 'pageOf').replace('{page}', String(page)).replace('{pages}', String(pages));
+  return labels.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
 
+const STATE_KEYS: Readonly<Record<StepState, LabelKey>> = { done: 'stateDone', skipped: 'stateSkipped', open: 'stateOpen', blocked: 'stateBlocked' };
+
 /** Label of an SOP step's kind / state / Rabat part. */
-export const kindLabel = (labels: ConclusionLabels, kind: string) => label(labels, kind === 'automated' ? 'kindAutomated' : 'kindExaminer');
-export const stateLabel = (labels: ConclusionLabels, state: string) => label(labels, `state${state.charAt(0).toUpperCase()}${state.slice(1)}`);
-export const rabatLabel = (labels: ConclusionLabels, key: string) => label(labels, `rabat_${key}`);
+export const kindLabel = (labels: ConclusionLabels, kind: 'automated' | 'examiner') => labels[kind === 'automated' ? 'kindAutomated' : 'kindExaminer'];
+export const stateLabel = (labels: ConclusionLabels, state: StepState) => labels[STATE_KEYS[state]];
+export const rabatLabel = (labels: ConclusionLabels, key: RabatField) => labels[`rabat_${key}` as const];
 /** Label of the relation of the person concerned to an item; `null` (not recorded) has its own. */
-export const relationLabel = (labels: ConclusionLabels, relation: string | null) => label(labels, relation === null ? 'relationNotRecorded' : `relation_${relation}`);
+export const relationLabel = (labels: ConclusionLabels, relation: ItemRelation | null) => labels[relation === null ? 'relationNotRecorded' : (`relation_${relation}` as const)];
 
 /**
  * A Handlebars instance with the helpers both text templates use. `cell` and `answerText` differ
@@ -40,10 +44,10 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('ordinal', (index: number) => String(index + 1));
   handlebars.registerHelper('join', (values: readonly unknown[]) => format.cell(values.map(String).join(', ')));
   handlebars.registerHelper('is', (a: unknown, b: unknown) => a === b);
-  handlebars.registerHelper('kindLabel', (kind: string) => format.cell(kindLabel(labels, kind)));
-  handlebars.registerHelper('stateLabel', (state: string) => format.cell(stateLabel(labels, state)));
-  handlebars.registerHelper('rabatLabel', (key: string) => format.cell(rabatLabel(labels, key)));
-  handlebars.registerHelper('relationLabel', (relation: string | null) => format.cell(relationLabel(labels, relation)));
+  handlebars.registerHelper('kindLabel', (kind: 'automated' | 'examiner') => format.cell(kindLabel(labels, kind)));
+  handlebars.registerHelper('stateLabel', (state: StepState) => format.cell(stateLabel(labels, state)));
+  handlebars.registerHelper('rabatLabel', (key: RabatField) => format.cell(rabatLabel(labels, key)));
+  handlebars.registerHelper('relationLabel', (relation: ItemRelation | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
   handlebars.registerHelper('imagePlace', (image: ImagePlace) => format.cell(imagePlaceText(image, (key) => label(labels, key))));

@@ -40,7 +40,7 @@ function htmlCrop(pictures: FindingPictures, findingId: string, caption: string)
 /** Renders the conclusion model to HTML, with the crops of findings read by OCR where given; returns the text and its digest. */
 export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
-  handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels['ocrRegion'] ?? ''));
+  handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels.ocrRegion));
   const render = handlebars.compile(template, { strict: false });
   const hasPictures = Object.keys(pictures).length > 0;
   const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures }).replace(/\n{2,}/g, '\n');

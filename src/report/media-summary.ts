@@ -1,3 +1,4 @@
+import type { LabelKey } from './labels.js';
 import type { EvidenceRecord } from '../core/case.js';
 import type { SozDocument } from '../core/document.js';
 import type { MediaPlace } from '../core/finding.js';
@@ -41,7 +42,7 @@ export function withMediaSummary(record: EvidenceRecord, evidence: readonly Evid
 }
 
 /** The summary in words of the report language (`label` looks a key up in its labels). */
-export function mediaSummaryText(summary: MediaSummary, label: (key: string) => string): string {
+export function mediaSummaryText(summary: MediaSummary, label: (key: LabelKey) => string): string {
   const parts: string[] = [];
   if (summary.duration !== undefined) parts.push(`${label('mediaDuration')} ${summary.duration}`);
   for (const transcript of summary.transcripts ?? []) parts.push(`${label('mediaTranscript')}: ${transcript.name} (${label('mediaTranscriber')}: ${transcript.transcriber})`);
@@ -52,7 +53,7 @@ export function mediaSummaryText(summary: MediaSummary, label: (key: string) => 
 }
 
 /** Where a transcript finding lies in its media: name, hash and time code (`hh:mm:ss.mmm–…`). */
-export function mediaPlaceText(media: MediaPlace, label: (key: string) => string): string {
+export function mediaPlaceText(media: MediaPlace, label: (key: LabelKey) => string): string {
   const file = [media.name, media.sha256 !== undefined ? `SHA-256 ${media.sha256}` : undefined].filter((part) => part !== undefined).join(', ');
   const time = `${formatTimecode(media.startMs)}${media.endMs !== undefined ? `–${formatTimecode(media.endMs)}` : ''}`;
   return `${label('mediaAt')} ${time}${file !== '' ? ` (${file})` : ''}`;

@@ -1,4 +1,5 @@
 import type { ImagePlace } from '../core/finding.js';
+import type { LabelKey } from './labels.js';
 
 /**
  * A crop of the picture a finding's OCR text was read from, made for the HTML and PDF reports:
@@ -15,7 +16,7 @@ export interface FindingPicture {
 export type FindingPictures = Readonly<Record<string, FindingPicture>>;
 
 /** Where a finding read by OCR lies: the picture's hash, the page, the box in pixels. */
-export function imagePlaceText(image: ImagePlace, label: (key: string) => string): string {
+export function imagePlaceText(image: ImagePlace, label: (key: LabelKey) => string): string {
   const [left, top, width, height] = image.box;
   return `${label('ocrRegion')} SHA-256 ${image.sha256}${image.page !== undefined ? `, ${label('page')} ${image.page}` : ''}, ${left},${top} ${width}×${height} px`;
 }

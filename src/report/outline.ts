@@ -3,6 +3,7 @@
  * lines, fill-in places). The PDF and DOCX renderers both lay out this one outline, so the two
  * formats always hold the same parts in the same order; Markdown and HTML come from templates.
  */
+import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { ConclusionModel, FindingView } from './model.js';
@@ -38,7 +39,7 @@ interface TextOptions {
 
 /** The blocks of a conclusion, in reading order; pure. */
 export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabels): OutlineBlock[] {
-  const t = (key: string) => label(labels, key);
+  const t = (key: LabelKey) => label(labels, key);
   const blocks: OutlineBlock[] = [];
   const text = (value: string, options: TextOptions = {}) =>
     blocks.push({ kind: 'text', text: value, indent: options.indent ?? 0, size: options.size ?? 'normal', bold: options.bold ?? false, alert: options.alert ?? false, center: options.center ?? false });

@@ -5,6 +5,7 @@
  * (the examination date, else the order date, else 2000-01-01) so the same model gives the same
  * bytes. Every page carries a footer: case number, report digest, "page x of y".
  */
+import type { LabelKey } from './labels.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -47,7 +48,7 @@ const CROP_MAX_WIDTH = 320;
 
 /** Renders the conclusion model to PDF bytes, with the crops of findings read by OCR where given; same inputs → same bytes. */
 export async function renderPdfConclusion(model: ConclusionModel, labels: ConclusionLabels, pictures: FindingPictures = {}): Promise<Uint8Array> {
-  const t = (key: string) => label(labels, key);
+  const t = (key: LabelKey) => label(labels, key);
   const digest = modelDigest(model);
   const date = pdfDate(model);
   const doc = new PDFDocument({

@@ -6,6 +6,7 @@
  * be not recorded. "When" is the number of the log entry, which holds the time: times appear only
  * in `log.jsonl`, so the same case renders the same bytes whenever it is rendered. Every renderer (Markdown, HTML, PDF, DOCX) prints these same sentences. Pure.
  */
+import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
 import type { ConclusionModel, SopStepView } from './model.js';
@@ -41,7 +42,7 @@ export function pageMark(model: ConclusionModel, labels: ConclusionLabels): stri
 
 /** Composes the record sentences of a conclusion; pure. */
 export function recordText(model: ConclusionModel, labels: ConclusionLabels): RecordText {
-  const t = (key: string) => label(labels, key);
+  const t = (key: LabelKey) => label(labels, key);
   return {
     mark: model.final ? `${t('finalMark')} — ${t('finalExplanation')}` : `${t('draft')} — ${t('draftExplanation')}`,
     pageMark: pageMark(model, labels),
@@ -54,7 +55,7 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
 }
 
 /** The draft's list of what is missing, the same conditions `finalProblems` refuses a final for. */
-function missingSentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function missingSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const missing: string[] = [];
   if (model.questions.length === 0) missing.push(t('noQuestions'));
   for (const question of model.questions) {
@@ -69,7 +70,7 @@ function missingSentences(model: ConclusionModel, t: (key: string) => string): s
   return missing;
 }
 
-function stepSentence(step: SopStepView, t: (key: string) => string): string {
+function stepSentence(step: SopStepView, t: (key: LabelKey) => string): string {
   const where = { title: step.title, actor: step.actor ?? '', seq: step.logSeq ?? '' };
   if (step.state === 'done') return fill(t(step.kind === 'automated' ? 'stepDoneBySoz' : 'stepDone'), where);
   if (step.state === 'skipped') {
@@ -79,7 +80,7 @@ function stepSentence(step: SopStepView, t: (key: string) => string): string {
   return fill(t('stepNotDone'), where);
 }
 
-function reviewSentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function reviewSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const { candidates, accepted, rejected, unreviewed } = model.counts;
   const sentences = [fill(t('reviewSummary'), { candidates, reviewed: accepted + rejected, accepted, rejected, unreviewed })];
   const review = model.sop.find((step) => step.id === 'review');
@@ -91,7 +92,7 @@ function reviewSentences(model: ConclusionModel, t: (key: string) => string): st
   return sentences;
 }
 
-function liabilitySentences(model: ConclusionModel, t: (key: string) => string): string[] {
+function liabilitySentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
   const statute = (role: string) => {
     const found = model.liability.statutes.find((candidate) => candidate.role === role);
     if (!found) return { heading: '', reference: t('labFill') };

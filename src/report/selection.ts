@@ -2,6 +2,8 @@
  * What part of the material the analyses covered: the examiner's selection (author, role, dates)
  * and how many segments each criterion left out, so the report states what was not looked at.
  */
+import type { LabelKey } from './labels.js';
+
 export interface SelectionView {
   /** `author=…; role=…; since=…; until=…` as given on the command line; empty when none. */
   readonly filterText: string;
@@ -41,7 +43,7 @@ export function selectionView(parameters: Readonly<Record<string, unknown>> | un
 }
 
 /** One sentence for renderers that build text in code (PDF, DOCX); `t` looks up a label. */
-export function selectionSentence(view: SelectionView, t: (key: string) => string): string {
+export function selectionSentence(view: SelectionView, t: (key: LabelKey) => string): string {
   const scope = view.filterText === '' ? t('selectionNone') : view.filterText;
   return `${t('selectionLabel')}: ${scope}. ${t('selectionKept')} ${view.kept} / ${view.considered}; ${t('selectionLeftOut')}: ${t('byAuthor')} ${view.byAuthor}, ${t('byRole')} ${view.byRole}, ${t('outsideDates')} ${view.outsideDates} (${t('unknownTime')} ${view.unknownTime}).`;
 }

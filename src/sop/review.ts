@@ -5,11 +5,12 @@
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { GuardMatch, QuestionDisposition, QuestionRecord, ReviewDecision } from '../core/examiner.js';
 import type { Finding, Voice } from '../core/finding.js';
-
-/** Every voice a finding can have, for validating the examiner's attribution. */
-export const VOICES: readonly Voice[] = ['own', 'quotation', 'reported', 'forwarded', 'reaction', 'unknown'];
+import { VOICES } from '../core/finding.js';
 import { guardQuestion } from './guard.js';
 import type { GuardFile } from './schema.js';
+
+/** Every voice a finding can have, for validating the examiner's attribution. */
+export { VOICES };
 
 /** One batch of decisions, as given on the command line or interactively. */
 export interface DecisionRequest {

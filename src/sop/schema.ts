@@ -4,10 +4,12 @@
  * and cross-checks them.
  */
 import { z } from 'zod';
+import { REPORT_LANGUAGES } from '../core/case.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, starting with a letter');
-const titles = z.object({ ru: nonEmpty, ky: nonEmpty, en: nonEmpty }).strict();
+/** One text per report language: every language present, no other key. */
+const titles = z.record(z.enum(REPORT_LANGUAGES), nonEmpty);
 
 /** What a step record must carry (see the comment at the top of `sop/procedure.yaml`). */
 export const REQUIREMENTS = ['note', 'file', 'questions', 'questions-decided', 'review-complete', 'fields', 'items-related', 'rabat-per-statement'] as const;
@@ -59,7 +61,7 @@ export type SkipReason = z.infer<typeof skipReasonSchema>;
 export type Procedure = z.infer<typeof procedureSchema>;
 
 /** Languages that have a guard file `sop/question-guard/<lang>.yaml` (uz covers Cyrillic and Latin). */
-export const GUARD_LANGUAGES = ['ru', 'ky', 'en', 'uz', 'kk'] as const;
+export const GUARD_LANGUAGES = [...REPORT_LANGUAGES, 'uz', 'kk'] as const;
 export type GuardLanguage = (typeof GUARD_LANGUAGES)[number];
 
 /** One guard data file. */

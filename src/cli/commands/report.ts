@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { REPORT_LANGUAGES } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { formatLogHead, logHeadOf } from '../../core/log-head.js';
-import type { ReportFormat } from '../../pipeline/report.js';
-import { REPORT_FORMATS, writeReports } from '../../pipeline/report.js';
+import { writeReports } from '../../pipeline/report.js';
+import type { ReportFormat } from '../../report/renderers.js';
+import { REPORT_FORMATS, isReportFormat } from '../../report/renderers.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { languageOption } from './sop.js';
 
@@ -12,9 +14,9 @@ export function parseFormats(value: string): ReportFormat[] {
     .split(',')
     .map((format) => format.trim().toLowerCase())
     .filter((format) => format !== '');
-  const unknown = formats.filter((format) => !REPORT_FORMATS.includes(format as ReportFormat));
-  if (unknown.length > 0 || formats.length === 0) throw new UserError(`--format ${value}: use a comma-separated list of ${REPORT_FORMATS.join(', ')}`, 'usage.format');
-  return formats as ReportFormat[];
+  const known = formats.filter(isReportFormat);
+  if (known.length !== formats.length || formats.length === 0) throw new UserError(`--format ${value}: use a comma-separated list of ${REPORT_FORMATS.join(', ')}`, 'usage.format');
+  return known;
 }
 
 /** `soz report`: the expert conclusion in Markdown (always), HTML, PDF, DOCX. Replaces the old `report` command of main.ts. */
@@ -23,7 +25,7 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .command('report')
     .argument('<dir>', 'case folder')
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(', ')} (Markdown is always written)`, 'md')
-    .option('--language <ru|ky|en>', 'language of the report (default: the case language)')
+    .option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the report (default: the case language)')
     .option('--final', 'final conclusion: refused while any step before it is open')
     .option('--actor <name>', 'who renders the report')
     .description('render the expert conclusion (DRAFT while examiner steps are open)')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ReportLanguage } from '../../core/case.js';
-import { REPORT_LANGUAGES } from '../../core/case.js';
+import { REPORT_LANGUAGES, isReportLanguage } from '../../core/case.js';
 import { UserError } from '../../core/errors.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import { ITEM_RELATIONS } from '../../core/examiner.js';
@@ -22,8 +22,8 @@ export function parseFields(pairs: readonly string[]): Record<string, string> {
 /** Language for terminal labels: `--language`, else the case's report language. */
 export function languageOption(value: string | undefined, workspace: CaseWorkspace): ReportLanguage {
   if (value === undefined) return workspace.metadata.reportLanguage;
-  if (!REPORT_LANGUAGES.includes(value as ReportLanguage)) throw new UserError(`--language ${value}: use one of ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
-  return value as ReportLanguage;
+  if (!isReportLanguage(value)) throw new UserError(`--language ${value}: use one of ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
+  return value;
 }
 
 /** One checklist line for the terminal. */
@@ -42,7 +42,7 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
   sop
     .command('status')
     .argument('<dir>', 'case folder')
-    .option('--language <ru|ky|en>', 'language of the step titles (default: the case language)')
+    .option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the step titles (default: the case language)')
     .description('checklist of the procedure: done / skipped / open / blocked, who did what when')
     .action((dir: string, options: { language?: string }) => {
       const workspace = CaseWorkspace.open(dir);
