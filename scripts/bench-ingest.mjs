@@ -23,6 +23,7 @@ import { createWriteStream, existsSync, openSync, readSync, readFileSync, readdi
 import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './seeded-random.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -190,16 +191,6 @@ async function runStreamJson() {
 
 // ---------- deterministic generator ----------
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = {
   ru: 'сегодня встреча перенесена на завтра пожалуйста проверьте документы отчёт готов спасибо коллеги вопрос по расписанию ответ будет позже хорошо договорились посмотрю вечером отправил файл в общую папку'.split(' '),

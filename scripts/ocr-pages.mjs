@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { mulberry32 } from './seeded-random.mjs';
 
 const require = createRequire(import.meta.url);
 const FONT = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
@@ -23,18 +24,6 @@ export const CONDITIONS = {
   'skew-300': { dpi: 300, rotate: 3, specks: 0, leaflet: false },
   'leaflet-200': { dpi: 200, rotate: -2, specks: 2500, leaflet: true },
 };
-
-/** mulberry32: a small seeded generator, so the noise is the same on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The one-page PDF of `lines` in `condition` (bytes). */
 export function pagePdf(lines, condition, { fontSize = 13, seed = 1 } = {}) {
@@ -57,7 +46,7 @@ export function pagePdf(lines, condition, { fontSize = 13, seed = 1 } = {}) {
   doc.font(FONT).fontSize(fontSize).fillColor(spec.leaflet ? '#3a3a3a' : '#000000');
   lines.forEach((line, index) => doc.text(line, 40, 40 + index * lineHeight, { lineBreak: false }));
   doc.restore();
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   for (let i = 0; i < spec.specks; i++) {
     doc.circle(random() * width, random() * height, 0.2 + random() * 0.45).fill(spec.leaflet ? '#555555' : '#000000');
   }
