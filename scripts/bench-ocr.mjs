@@ -1,5 +1,5 @@
 // OCR accuracy and speed (issue 16). Renders test pages from known text (scripts/ocr-pages.mjs) in
-// ru, ky, kk, uz (Cyrillic and Latin), tg and en, in five conditions, reads them with Tesseract
+// ru, ky, kk, uz (Cyrillic and Latin), tg and en, in six conditions, reads them with Tesseract
 // exactly as soz does (runTesseract of dist/pipeline/ocr.js: one thread, soz's language
 // list, then the identified language alone) and prints the character and word error rates per
 // language and condition, then the same for three variants: one reading with all languages, only

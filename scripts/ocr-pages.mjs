@@ -21,6 +21,7 @@ export const CONDITIONS = {
   'clean-300': { dpi: 300, rotate: 0, specks: 0, leaflet: false },
   'clean-150': { dpi: 150, rotate: 0, specks: 0, leaflet: false },
   'noise-300': { dpi: 300, rotate: 0, specks: 1500, leaflet: false },
+  'mild-noise-300': { dpi: 300, rotate: 0, specks: 300, leaflet: false },
   'skew-300': { dpi: 300, rotate: 3, specks: 0, leaflet: false },
   'leaflet-200': { dpi: 200, rotate: -2, specks: 2500, leaflet: true },
 };
