@@ -117,7 +117,9 @@ describe('real seized-document formats', () => {
   it('runs on every real PDF and DOCX and reports each SHA-256 as sha256sum would', async () => {
     const files = [...real('pdf'), ...real('docx')];
     const out = join(tempDir(), 'case');
-    const result = await soz(['run', ...files, '--out', out, '--language', 'en']);
+    // The scanned pages stay unread here (over a one-pixel OCR limit) to keep this test quick;
+    // tests/ocr-case.test.ts reads them by OCR.
+    const result = await soz(['run', ...files, '--out', out, '--language', 'en', '--max-ocr-pixels', '1']);
     expect(result.code, result.stderr).toBe(0);
     const report = readFileSync(join(out, 'reports', 'report.en.md'), 'utf8');
     for (const file of files) expect(report).toContain(fileSha256(file));

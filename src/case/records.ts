@@ -15,6 +15,7 @@ import { sha256 } from '../core/hash.js';
 import { CaseFiles } from './layout.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
+import { resolveInside } from './snapshot.js';
 
 const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
@@ -127,4 +128,9 @@ function parsed(relative: string, bytes: Uint8Array, schema: z.ZodType, what: st
   const result = schema.safeParse(value);
   if (!result.success) throw new UserError(`${relative}: not ${what} — ${schemaProblems(result.error).join('; ')}`, 'case.corrupt-record');
   return result.data;
+}
+
+/** The bytes of an evidence copy in custody; its path, read from a record, must stay inside the case. */
+export function readEvidenceCopy(workspace: CaseWorkspace, copy: string): Buffer {
+  return readFileSync(resolveInside(workspace.dir, copy, `${workspace.dir}: evidence copy`));
 }

@@ -142,17 +142,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .argument('<files...>', 'seized files')
         .requiredOption('--out <dir>', 'new case folder')
         .option('--quiet', 'no progress on the terminal')
+        .option('--transcriber <name>', 'link each transcript among the files to the recording of the same name (clip.srt → clip.mp4), made by this person')
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string }) => {
     const analysis = analysisFrom(options);
     CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     const progress = progressDisplay(io, 'run', options.quiet === true);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
-        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits });
+        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}) });
         const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) });
         return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
       })

@@ -78,3 +78,34 @@ export class DocumentBuilder {
     };
   }
 }
+
+/** A segment to insert, with its range and its words' ranges counted from the start of `text`. */
+export interface InsertedSegment {
+  readonly text: string;
+  readonly segment: Segment;
+}
+
+/**
+ * The document with new segments after some of its segments (pure): `after` names, for each
+ * segment, what follows it. The text is laid out again the way `DocumentBuilder` lays it out,
+ * and every later range (of segments and their OCR words) moves by the inserted length.
+ */
+export function insertSegments(doc: SozDocument, after: (segment: Segment) => readonly InsertedSegment[]): SozDocument {
+  const texts: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  const place = (text: string, segment: Segment, from: number) => {
+    if (texts.length > 0) length += SEGMENT_SEPARATOR.length;
+    texts.push(text);
+    const shift = length - from;
+    length += text.length;
+    if (shift === 0) return segments.push(segment);
+    const words = segment.words?.map((word) => ({ ...word, range: [word.range[0] + shift, word.range[1] + shift] as const }));
+    return segments.push({ ...segment, range: [segment.range[0] + shift, segment.range[1] + shift], ...(words ? { words } : {}) });
+  };
+  for (const segment of doc.segments) {
+    place(doc.text.slice(segment.range[0], segment.range[1]), segment, segment.range[0]);
+    for (const inserted of after(segment)) place(inserted.text, inserted.segment, 0);
+  }
+  return { ...doc, text: texts.join(SEGMENT_SEPARATOR), segments };
+}

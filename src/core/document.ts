@@ -50,6 +50,10 @@ export type SegmentPart =
   | 'message'
   // One time-coded passage of a transcript (speaker in `Segment.author`).
   | 'cue'
+  // One line read by OCR from the picture of a PDF page without a text layer (its words in `Segment.words`).
+  | 'ocr'
+  // Text read by OCR from a picture a chat message posted (a meme, a photographed leaflet): the message's voice.
+  | 'image-text'
   // Text a reader does not see as running text, each labelled (DOCX and HTML):
   | 'link'
   | 'tooltip'
@@ -91,6 +95,8 @@ export interface SourceAnchor {
   readonly endMs?: number;
   /** Transcript: SHA-256 of the audio or video file it transcribes (`soz add --transcribes`). */
   readonly mediaSha256?: string;
+  /** Text read by OCR from a picture posted in a chat (part `image-text`): SHA-256 of the picture in custody its words' boxes refer to. */
+  readonly imageSha256?: string;
 }
 
 /** What the account holder did with a message: the distinction courts have confused. */

@@ -44,6 +44,20 @@ export interface Place {
   readonly entry?: string;
   /** In a transcript: the audio or video it transcribes and the time code of the cue (ms). */
   readonly media?: MediaPlace;
+  /** In text read by OCR: the picture and the box of the words the range covers. */
+  readonly image?: ImagePlace;
+}
+
+/**
+ * Where text read by OCR lies in its picture, so the examiner can check the reading: `sha256` is
+ * the picture's (the evidence file, or the posted photo of an `image-text` segment) or, for a
+ * scanned PDF page (`page` set), the page picture soz rasterised; `box` (left, top, width, height
+ * in that picture's pixels) bounds the words the finding's range touches.
+ */
+export interface ImagePlace {
+  readonly sha256: string;
+  readonly page?: number;
+  readonly box: readonly [left: number, top: number, width: number, height: number];
 }
 
 /** Where in a media item a transcript finding lies: its hash, name when in custody, cue times. */
@@ -167,7 +181,22 @@ export function placeInSegment(doc: SozDocument, segment: Segment, range: Range,
     ...(messageId !== undefined ? { messageId } : {}),
     ...(segment.anchor.entry !== undefined ? { entry: segment.anchor.entry } : {}),
     ...withMediaPlace(doc, segment.anchor),
+    ...withImagePlace(doc, segment, range),
   };
+}
+
+/** The `image` field of a place whose range touches OCR words (empty otherwise). */
+function withImagePlace(doc: SozDocument, segment: Segment, range: Range): { image?: ImagePlace } {
+  const words = (segment.words ?? []).filter((word) => word.range[0] < range[1] && range[0] < word.range[1]);
+  if (words.length === 0) return {};
+  const page = segment.anchor.part === 'ocr' ? segment.anchor.page : undefined;
+  const pagePicture = page !== undefined ? doc.properties[`ocrPage.${page}.imageSha256`] : undefined;
+  const sha256 = segment.anchor.imageSha256 ?? (typeof pagePicture === 'string' ? pagePicture : doc.evidenceSha256);
+  const left = Math.min(...words.map((word) => word.box[0]));
+  const top = Math.min(...words.map((word) => word.box[1]));
+  const right = Math.max(...words.map((word) => word.box[0] + word.box[2]));
+  const bottom = Math.max(...words.map((word) => word.box[1] + word.box[3]));
+  return { image: { sha256, ...(page !== undefined ? { page } : {}), box: [left, top, right - left, bottom - top] } };
 }
 
 /** Line and column (1-based) of a UTF-16 offset in a text. */

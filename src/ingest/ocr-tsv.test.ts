@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentProblems, segmentText } from '../core/document.js';
-import { ocrDocument } from './ocr-tsv.js';
+import { DocumentBuilder } from '../core/document-builder.js';
+import { ocrDocument, withPdfPageText } from './ocr-tsv.js';
 
 // Tesseract 5 TSV as it prints it (header, layout rows of levels 1–4, word rows of level 5);
 // the words are fictional.
@@ -36,5 +37,35 @@ describe('OCR TSV to a document', () => {
   it('says the text came from OCR, with engine, languages and data hashes', () => {
     expect(doc.notices.map((notice) => notice.message)).toEqual(['scan.png: text read by OCR (tesseract 5.3.0, languages kir+rus); 1 of 3 word(s) below confidence 60, marked low — check them against the image']);
     expect(doc.properties).toEqual({ ocrEngine: 'tesseract 5.3.0', ocrLanguages: 'kir+rus', 'ocrData.kir.sha256': 'k'.repeat(64), 'ocrData.rus.sha256': 'r'.repeat(64) });
+  });
+});
+
+describe('OCR text of PDF pages without a text layer', () => {
+  // A fictional two-page PDF document: page 1 has a text layer, page 2 is a scan, then an info part.
+  const pdf = new DocumentBuilder({ sha256: 'cd'.repeat(32), name: 'leaflet.pdf' }, 'pdf')
+    .add({ id: 'page1', text: 'Первая страница', part: 'page', anchor: { page: 1 } })
+    .add({ id: 'page2', text: '', part: 'page', anchor: { page: 2 } })
+    .add({ id: 'info.Title', text: 'Листовка', part: 'pdf-info' })
+    .notice({ code: 'pdf.needs-ocr', severity: 'warning', message: 'leaflet.pdf: page 2 has no text layer', anchor: { page: 2, part: 'page' } })
+    .build({ pages: 2, pagesNeedingOcrList: '2' });
+  const read = withPdfPageText(pdf, [{ page: 2, tsv: TSV, imageSha256: 'ee'.repeat(32), languages: ['kir'], languagePick: 'kir: ky identified in a first reading with kir+rus' }], ENGINE, { version: 'pdftoppm 22.12.0', dpi: 300 });
+
+  it('puts the lines after the empty page segment as part ocr, and moves what follows', () => {
+    expect(documentProblems(read)).toEqual([]);
+    expect(read.segments.map((segment) => [segment.id, segment.anchor.part, segment.anchor.page, segmentText(read, segment)])).toEqual([
+      ['page1', 'page', 1, 'Первая страница'],
+      ['page2', 'page', 2, ''],
+      ['page2.o1.1.1.1', 'ocr', 2, 'Тестовый текст'],
+      ['page2.o1.1.1.2', 'ocr', 2, 'строка'],
+      ['info.Title', 'pdf-info', undefined, 'Листовка'],
+    ]);
+    const words = read.segments.flatMap((segment) => segment.words ?? []);
+    expect(words.map((word) => read.text.slice(word.range[0], word.range[1]))).toEqual(['Тестовый', 'текст', 'строка']);
+  });
+
+  it('replaces the page\'s needs-OCR notice and records the page picture, rasteriser and engine', () => {
+    expect(read.notices.map((notice) => [notice.code, notice.anchor?.page])).toEqual([['ocr.text-from-ocr', 2]]);
+    expect(read.notices[0]?.message).toMatch(/^leaflet\.pdf page 2: text read by OCR \(tesseract 5\.3\.0, languages kir\)/u);
+    expect(read.properties).toMatchObject({ pages: 2, ocrRasteriser: 'pdftoppm 22.12.0', ocrDpi: 300, pagesReadByOcr: '2', 'ocrPage.2.imageSha256': 'ee'.repeat(32), 'ocrPage.2.languages': 'kir', 'ocrData.kir.sha256': 'k'.repeat(64) });
   });
 });

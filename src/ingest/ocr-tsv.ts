@@ -1,6 +1,6 @@
 import type { DocumentProperties, Notice, OcrWord, Segment, SozDocument } from '../core/document.js';
 import { OCR_LOW_CONFIDENCE } from '../core/document.js';
-import { DocumentBuilder } from '../core/document-builder.js';
+import { DocumentBuilder, insertSegments } from '../core/document-builder.js';
 
 /** The OCR engine as run: version, languages in order, and the SHA-256 of each language's data file. */
 export interface OcrEngine {
@@ -24,12 +24,7 @@ interface TsvWord {
  * with the engine, languages and how many words are below the confidence mark.
  */
 export function ocrDocument(evidence: { readonly sha256: string; readonly name: string; readonly entry?: string }, tsv: string, engine: OcrEngine): SozDocument {
-  const lines = new Map<string, TsvWord[]>();
-  for (const word of tsvWords(tsv)) {
-    const line = lines.get(word.line);
-    if (line) line.push(word);
-    else lines.set(word.line, [word]);
-  }
+  const lines = tsvLines(tsv);
   const builder = new DocumentBuilder(evidence, 'ocr');
   for (const [id, words] of lines) builder.add({ id: `o${id}`, text: words.map((word) => word.text).join(' '), part: 'body', anchor: { page: words[0]?.page ?? 1 } });
   const all = [...lines.values()].flat();
@@ -37,6 +32,61 @@ export function ocrDocument(evidence: { readonly sha256: string; readonly name: 
   builder.notice(ocrNotice(evidence.name, engine, all.length, low));
   const built = builder.build(ocrProperties(engine));
   return { ...built, segments: built.segments.map((segment) => withWords(segment, lines.get(segment.id.slice(1)) ?? [])) };
+}
+
+/** A PDF page without a text layer as rasterised and read by Tesseract. */
+export interface PageReading {
+  /** 1-based page number. */
+  readonly page: number;
+  /** Tesseract's TSV output for the page picture. */
+  readonly tsv: string;
+  /** SHA-256 of the page picture Tesseract read (the rasteriser's PNG), so the reading can be redone and checked. */
+  readonly imageSha256: string;
+  /** The Tesseract languages of the reading kept, and how they were chosen. */
+  readonly languages: readonly string[];
+  readonly languagePick: string;
+}
+
+/** How PDF pages were turned into pictures for OCR, recorded with the text read from them. */
+export interface Rasteriser {
+  /** e.g. `pdftoppm 22.12.0`. */
+  readonly version: string;
+  readonly dpi: number;
+}
+
+/**
+ * The PDF document with the OCR text of its pages without a text layer (pure): after the empty
+ * `page<N>` segment of each page read come its lines as segments `page<N>.o<block>.<paragraph>.<line>`,
+ * part `ocr`, anchor page N, words with boxes (pixels of the page picture) and confidence; later
+ * segments move by the inserted length. The `pdf.needs-ocr` notice of a page read becomes an
+ * `ocr.text-from-ocr` notice for that page; the page picture's hash, the rasteriser and the engine
+ * are recorded in the properties.
+ */
+export function withPdfPageText(doc: SozDocument, readings: readonly PageReading[], engine: OcrEngine, rasteriser: Rasteriser): SozDocument {
+  const byPage = new Map(readings.map((reading) => [reading.page, tsvLines(reading.tsv)]));
+  const laidOut = insertSegments(doc, (segment) => {
+    const page = segment.anchor.part === 'page' ? segment.anchor.page : undefined;
+    const lines = page !== undefined && segment.id === `page${page}` ? byPage.get(page) : undefined;
+    return [...(lines ?? [])].map(([id, words]) => {
+      const text = words.map((word) => word.text).join(' ');
+      return { text, segment: withWords({ id: `page${page}.o${id}`, range: [0, text.length], anchor: { ...segment.anchor, part: 'ocr' } }, words) };
+    });
+  });
+  const read = new Set(byPage.keys());
+  const notices = doc.notices.flatMap((notice): Notice[] => {
+    const page = notice.anchor?.page;
+    if (notice.code !== 'pdf.needs-ocr' || page === undefined || !read.has(page)) return [notice];
+    const words = [...(byPage.get(page)?.values() ?? [])].flat();
+    const languages = readings.find((reading) => reading.page === page)?.languages ?? engine.languages;
+    return [{ ...ocrNotice(`${doc.evidenceName} page ${page}`, { ...engine, languages }, words.length, words.filter((word) => word.confidence < OCR_LOW_CONFIDENCE).length), anchor: { page, part: 'ocr' } }];
+  });
+  const properties: Record<string, string | number> = { ...doc.properties, ...ocrProperties(engine), ocrRasteriser: rasteriser.version, ocrDpi: rasteriser.dpi, pagesReadByOcr: readings.map((reading) => reading.page).join(',') };
+  for (const reading of readings) {
+    properties[`ocrPage.${reading.page}.imageSha256`] = reading.imageSha256;
+    properties[`ocrPage.${reading.page}.languages`] = reading.languages.join('+');
+    properties[`ocrPage.${reading.page}.languagePick`] = reading.languagePick;
+  }
+  return { ...laidOut, notices, properties };
 }
 
 function ocrNotice(name: string, engine: OcrEngine, words: number, low: number): Notice {
@@ -62,6 +112,22 @@ function withWords(segment: Segment, words: readonly TsvWord[]): Segment {
     return { range, box: word.box, confidence: word.confidence, low: word.confidence < OCR_LOW_CONFIDENCE };
   });
   return { ...segment, words: placed };
+}
+
+/** The recognised words of a TSV reading, lines separated by line breaks (for identifying its language). */
+export function tsvText(tsv: string): string {
+  return [...tsvLines(tsv).values()].map((words) => words.map((word) => word.text).join(' ')).join('\n');
+}
+
+/** The words of each recognised line, keyed `<page>.<block>.<paragraph>.<line>`, in reading order. */
+function tsvLines(tsv: string): Map<string, TsvWord[]> {
+  const lines = new Map<string, TsvWord[]>();
+  for (const word of tsvWords(tsv)) {
+    const line = lines.get(word.line);
+    if (line) line.push(word);
+    else lines.set(word.line, [word]);
+  }
+  return lines;
 }
 
 /** Level-5 (word) rows with text; other levels are the layout above words. */

@@ -11,9 +11,9 @@ import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
-import type { OcrEngine } from '../ingest/ocr-tsv.js';
 import { isImageMediaType } from '../ingest/sniff.js';
-import { DEFAULT_OCR_LIMITS, findTesseract, withOcr } from './ocr.js';
+import { linkChatPhotos } from '../ingest/chat-photos.js';
+import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
@@ -87,9 +87,8 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
 
 /** Writes the documents, analyses and manifest of a fresh run into its staging folder. */
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
-  // Looked for only when there are pictures, so a case without any does not depend on the machine's OCR.
-  const engine = evidence.some((record) => isImageMediaType(record.mediaType) && !record.unreadable) ? findTesseract() : undefined;
-  const documents = await extractAll(workspace, evidence, options.limits, { engine, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
+  const tools = new OcrTools();
+  const documents = await extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
   documents.forEach((doc, index) => {
@@ -129,7 +128,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
       lemma: options.lemma ?? false,
       standaloneFeatures: options.standaloneFeatures ?? false,
       // Pictures' text depends on the engine, its language data and the limits: all recorded.
-      ocr: { engine: engine ?? null, limits: options.ocr ?? DEFAULT_OCR_LIMITS },
+      ocr: { ...tools.recorded(), limits: options.ocr ?? DEFAULT_OCR_LIMITS },
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
@@ -140,7 +139,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents) };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { engine: OcrEngine | undefined; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
   const documents: SozDocument[] = [];
   for (const [index, record] of evidence.entries()) {
     onProgress?.({ stage: 'evidence extracted', done: index, total: evidence.length });
@@ -155,11 +154,12 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
     for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
       if (link) documents.push(linkTranscript(doc, link, mediaName));
-      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.engine, ocr.limits));
+      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits));
+      else if (doc.format === 'pdf' && doc.entry === undefined) documents.push(await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits));
       else documents.push(doc);
     }
   }
-  return documents.sort(compareDocuments);
+  return linkChatPhotos(documents).sort(compareDocuments);
 }
 
 /**

@@ -90,7 +90,7 @@ export function readExperts(workspace: CaseWorkspace): ExpertsFile {
 export function validRecord<T>(workspace: CaseWorkspace, relative: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new UserError(`${workspace.path(relative)}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
+  throw new UserError(`${relative}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
 }
 
 /** The order's questions, in order. */

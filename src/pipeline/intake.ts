@@ -10,6 +10,7 @@ import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
 import type { Clock, CaseWorkspace } from '../case/workspace.js';
 import { assertReadableFile, digestFile, evidenceRecord, readHead, stageEvidenceCopy } from '../case/evidence-store.js';
 import type { FileDigest } from '../case/evidence-store.js';
+import { isAudioOrVideo } from '../ingest/media-types.js';
 import { extractEvidence } from './extract.js';
 
 /** What happened to one file given to `soz add`. */
@@ -34,6 +35,8 @@ export interface CheckedFile {
   readonly unreadable?: UnreadableIntake;
   /** Set for a transcript: the media it transcribes (hash, or hash prefix resolved in the case). */
   readonly transcribes?: TranscriptLink;
+  /** Set when the file reads as a transcript (SubRip, WebVTT, time-coded text). */
+  readonly transcript?: true;
 }
 
 /** What the examiner states about the files of one `soz add`. */
@@ -56,8 +59,23 @@ export interface IntakeStatement {
  * reads, extracts without error), so one bad file leaves the case exactly as it was. Then each
  * is copied read-only under its hash and logged. The originals are only ever read.
  */
-export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits }): Promise<IntakeOutcome[]> {
-  return takeIntoCustody(workspace, await checkEvidenceFiles(files, options.limits), options);
+export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits; transcriber?: string }): Promise<IntakeOutcome[]> {
+  const checked = await checkEvidenceFiles(files, options.limits);
+  return takeIntoCustody(workspace, options.transcriber !== undefined ? pairTranscripts(checked, options.transcriber) : checked, options);
+}
+
+/**
+ * Links each transcript among the files to the one audio or video file among them with the same
+ * name before the extension (`clip.srt` → `clip.mp4`), made by `transcriber` (`soz run
+ * --transcriber`). A transcript with no such recording, or with two, stays unlinked.
+ */
+export function pairTranscripts(checked: readonly CheckedFile[], transcriber: string): CheckedFile[] {
+  const stem = (file: CheckedFile) => basename(file.source).replace(/\.[^.]*$/u, '');
+  return checked.map((file) => {
+    if (!file.transcript || file.transcribes) return file;
+    const recordings = checked.filter((other) => isAudioOrVideo(other.mediaType) && stem(other) === stem(file));
+    return recordings.length === 1 && recordings[0] ? { ...file, transcribes: { mediaSha256: recordings[0].digest.sha256, transcriber } } : file;
+  });
 }
 
 /**
@@ -123,10 +141,12 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
   let documents = 0;
   const notices: Notice[] = [];
+  let transcript = false;
   try {
     for await (const doc of extractEvidence(input, source)) {
       documents += 1;
       notices.push(...doc.notices);
+      transcript ||= doc.format === 'transcript';
       if (statement.transcribes && doc.format !== 'transcript') {
         throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript');
       }
@@ -137,7 +157,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
     return { source, digest, mediaType, documents: 1, notices: [], unreadable: { reason, error: error.message } };
   }
-  return { source, digest, mediaType, documents, notices };
+  return { source, digest, mediaType, documents, notices, ...(transcript ? { transcript: true as const } : {}) };
 }
 
 /** The media link as stated: a full hash is kept, a path is hashed, a prefix waits for the case. */

@@ -3,14 +3,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice, SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
-import type { OcrEngine } from '../ingest/ocr-tsv.js';
-import { ocrDocument } from '../ingest/ocr-tsv.js';
+import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
+import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
+import type { LanguageCode } from '../language/index.js';
+import { identifyLanguage } from '../language/index.js';
 
 /** Tesseract language data soz asks for, in this order, where installed. */
 const WANTED_LANGUAGES = ['kir', 'rus', 'kaz', 'uzb', 'uzb_cyrl', 'tgk', 'ara', 'eng'];
 
 /** Debian packages that give Tesseract and the language data, for the one-line advice. */
 export const TESSERACT_INSTALL = 'apt-get install tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-uzb tesseract-ocr-uzb-cyrl tesseract-ocr-tgk tesseract-ocr-ara tesseract-ocr-eng';
+
+/** The Debian package that gives `pdftoppm` and `pdfinfo`, which turn PDF pages without a text layer into pictures. */
+export const POPPLER_INSTALL = 'apt-get install poppler-utils';
+
+/** Resolution PDF pages are rasterised at for OCR (Tesseract is told the same). */
+export const PDF_OCR_DPI = 300;
 
 /** Limits on OCR of one picture; each has a flag of `soz analyze`. */
 export interface OcrLimits {
@@ -40,6 +48,81 @@ export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>
 }
 
 /**
+ * The OCR programs of this machine, each looked up once and only when a document needs it, so a
+ * case without pictures or scanned pages does not depend on what is installed.
+ */
+export class OcrTools {
+  private engineLookup: { readonly found: OcrEngine | undefined } | undefined;
+  private rasteriserLookup: { readonly found: Rasteriser | undefined } | undefined;
+
+  engine(): OcrEngine | undefined {
+    this.engineLookup ??= { found: findTesseract() };
+    return this.engineLookup.found;
+  }
+
+  rasteriser(): Rasteriser | undefined {
+    this.rasteriserLookup ??= { found: findRasteriser() };
+    return this.rasteriserLookup.found;
+  }
+
+  /** What the manifest records: the engine (null when absent or never needed) and, once PDF pages needed it, the rasteriser. */
+  recorded(): { readonly engine: OcrEngine | null; readonly rasteriser?: Rasteriser | null } {
+    return { engine: this.engineLookup?.found ?? null, ...(this.rasteriserLookup ? { rasteriser: this.rasteriserLookup.found ?? null } : {}) };
+  }
+}
+
+/**
+ * The PDF document with the pages it lists as having no text layer (`pagesNeedingOcrList`) read
+ * by OCR: each page rasterised alone by `pdftoppm` at a fixed resolution, then read by Tesseract
+ * as a picture is. A page past a limit, or one a program fails on, keeps its `pdf.needs-ocr`
+ * notice plus one naming the page and why; without the programs one notice says what to install.
+ */
+export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>, tools: OcrTools, limits: OcrLimits): Promise<SozDocument> {
+  const pages = `${doc.properties['pagesNeedingOcrList'] ?? ''}`.split(',').filter((page) => page !== '').map(Number);
+  if (pages.length === 0) return doc;
+  const engine = tools.engine();
+  const rasteriser = tools.rasteriser();
+  if (!engine || !rasteriser) {
+    const missing = [...(rasteriser ? [] : [`pdftoppm (${POPPLER_INSTALL})`]), ...(engine ? [] : [`Tesseract (${TESSERACT_INSTALL})`])].join(' and ');
+    return withNotice(doc, { code: 'ocr.unavailable', severity: 'warning', message: `${doc.evidenceName}: page(s) ${pages.join(',')} have no text layer; reading them by OCR needs ${missing}; install it and run soz analyze again` });
+  }
+  const pdf = await bytes();
+  const readings: PageReading[] = [];
+  const problems: Notice[] = [];
+  for (const page of pages) {
+    const outcome = readPdfPage(pdf, page, engine, limits);
+    if ('tsv' in outcome) readings.push(outcome);
+    else problems.push({ ...outcome, anchor: { page, part: 'page' } });
+  }
+  const read = readings.length > 0 ? withPdfPageText(doc, readings, engine, rasteriser) : doc;
+  return { ...read, notices: [...read.notices, ...problems.map((problem) => ({ ...problem, message: `${doc.evidenceName}: ${problem.message}` }))] };
+}
+
+/** One PDF page: its size checked against the pixel limit, rasterised, read; or a notice saying why not. */
+function readPdfPage(pdf: Uint8Array, page: number, engine: OcrEngine, limits: OcrLimits): PageReading | Notice {
+  const range = ['-f', `${page}`, '-l', `${page}`];
+  const info = runTool('pdfinfo', [...range, '-'], pdf, limits.timeoutSeconds);
+  const size = 'output' in info ? new RegExp(`Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+) pts`, 'u').exec(info.output.toString('latin1')) : null;
+  if (!size) return { code: 'ocr.skipped', severity: 'warning', message: `page ${page}: its size could not be read (${'why' in info ? info.why : 'pdfinfo gave none'}), so it was not rasterised for OCR` };
+  const pixels = Math.ceil((Number(size[1]) / 72) * PDF_OCR_DPI) * Math.ceil((Number(size[2]) / 72) * PDF_OCR_DPI);
+  if (pixels > limits.maxPixels) {
+    return { code: 'ocr.skipped', severity: 'warning', message: `page ${page} at ${PDF_OCR_DPI} dpi would be ${pixels} pixels, over the OCR limit of ${limits.maxPixels} pixels; raise it with --max-ocr-pixels` };
+  }
+  const picture = runTool('pdftoppm', ['-r', `${PDF_OCR_DPI}`, ...range, '-gray', '-png', '-singlefile', '-'], pdf, limits.timeoutSeconds);
+  if ('why' in picture) return { code: 'ocr.failed', severity: 'warning', message: `page ${page}: pdftoppm ${picture.why}` };
+  const read = runTesseract(picture.output, engine, limits.timeoutSeconds);
+  if ('why' in read) return { code: 'ocr.failed', severity: 'warning', message: `page ${page}: ${read.why}` };
+  return { page, tsv: read.tsv, imageSha256: sha256(picture.output), languages: read.engine.languages, languagePick: read.pick };
+}
+
+/** `pdftoppm` on this machine with its version; undefined when poppler-utils is not installed. */
+function findRasteriser(): Rasteriser | undefined {
+  const version = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) return undefined;
+  return { version: `pdftoppm ${/version\s+(\S+)/u.exec(`${version.stdout}${version.stderr}`)?.[1] ?? 'unknown'}`, dpi: PDF_OCR_DPI };
+}
+
+/**
  * Tesseract on this machine (`tesseract` on PATH): version, the wanted languages it has and the
  * hash of each language's data file; undefined when it is not installed or has none of them.
  */
@@ -62,20 +145,68 @@ export function findTesseract(): OcrEngine | undefined {
  * image, `doc` (the document without text) comes back with a notice naming the file and why.
  */
 function ocrPicture(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, timeoutSeconds: number): SozDocument {
-  const run = spawnSync('tesseract', ['stdin', 'stdout', '-l', engine.languages.join('+'), '--dpi', '300', '--psm', '3', 'tsv'], {
-    input: bytes,
-    encoding: 'utf8',
+  const run = runTesseract(bytes, engine, timeoutSeconds);
+  if ('why' in run) return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${doc.evidenceName}: ${run.why}; kept without text` });
+  const read = ocrDocument({ sha256: doc.evidenceSha256, name: doc.evidenceName, ...(doc.entry !== undefined ? { entry: doc.entry } : {}) }, run.tsv, run.engine);
+  return { ...read, properties: { ...doc.properties, ...read.properties, ocrLanguagePick: run.pick } };
+}
+
+/**
+ * Tesseract's command line for one picture on stdin, TSV on stdout: the fixed parameters every
+ * reading uses (`npm run bench:ocr` measures with the same, plus the variants it compares).
+ */
+export function tesseractArguments(languages: readonly string[]): string[] {
+  return ['stdin', 'stdout', '-l', languages.join('+'), '--dpi', `${PDF_OCR_DPI}`, '--psm', '3', 'tsv'];
+}
+
+/** Tesseract's language pack for each language soz identifies. */
+const PACKS: Readonly<Record<LanguageCode, string>> = { ky: 'kir', ru: 'rus', kk: 'kaz', 'uz-Cyrl': 'uzb_cyrl', 'uz-Latn': 'uzb', tg: 'tgk', ar: 'ara', en: 'eng' };
+
+/** Share of a first reading's letters one language must hold for the second reading to use its pack alone. */
+const PICK_SHARE = 0.8;
+
+/**
+ * Tesseract's TSV for one picture with the fixed parameters, or why there is none. A first reading
+ * uses every installed language; when soz's language identification gives one language at least
+ * 80 % of that text and its pack is installed, the picture is read again with that pack alone —
+ * `npm run bench:ocr` measured the single pack at 0.4 % CER against 4 % for all eight on clean
+ * Uzbek and Tajik pages, where neighbouring packs swap look-alike letters. The engine returned
+ * names the languages of the reading kept, and `pick` says how they were chosen.
+ */
+export function runTesseract(picture: Uint8Array, engine: OcrEngine, timeoutSeconds: number): { readonly tsv: string; readonly engine: OcrEngine; readonly pick: string } | { readonly why: string } {
+  const first = readWith(picture, engine.languages, timeoutSeconds);
+  if ('why' in first) return first;
+  const guess = identifyLanguage(tsvText(first.tsv));
+  const pack = guess.language !== 'und' && (guess.shares[guess.language] ?? 0) >= PICK_SHARE ? PACKS[guess.language] : undefined;
+  if (pack === undefined || !engine.languages.includes(pack) || engine.languages.length === 1) {
+    return { tsv: first.tsv, engine, pick: `all installed languages (identified: ${guess.language}${guess.reason !== undefined ? `, ${guess.reason}` : ''})` };
+  }
+  const second = readWith(picture, [pack], timeoutSeconds);
+  if ('why' in second) return second;
+  return { tsv: second.tsv, engine: { ...engine, languages: [pack] }, pick: `${pack}: ${guess.language} identified in a first reading with ${engine.languages.join('+')}` };
+}
+
+function readWith(picture: Uint8Array, languages: readonly string[], timeoutSeconds: number): { readonly tsv: string } | { readonly why: string } {
+  const run = runTool('tesseract', tesseractArguments(languages), picture, timeoutSeconds);
+  if ('why' in run) return { why: run.timedOut ? run.why : `Tesseract could not read it (${run.why})` };
+  return { tsv: run.output.toString('utf8') };
+}
+
+/**
+ * One run of an OCR program on bytes given on stdin, single-threaded and in the C locale so its
+ * output depends on nothing but the input; past `timeoutSeconds` it is stopped.
+ */
+function runTool(command: string, args: readonly string[], input: Uint8Array, timeoutSeconds: number): { readonly output: Buffer } | { readonly why: string; readonly timedOut: boolean } {
+  const run = spawnSync(command, args, {
+    input,
     timeout: timeoutSeconds * 1000,
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: 1024 * 1024 * 1024,
     env: { PATH: process.env['PATH'] ?? '', OMP_THREAD_LIMIT: '1', LC_ALL: 'C' },
   });
-  if (run.error || run.status !== 0) {
-    const timedOut = run.signal === 'SIGTERM' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    const why = timedOut ? `OCR ran past the limit of ${timeoutSeconds} s; raise it with --max-ocr-seconds` : `Tesseract could not read it (${firstLine(run.stderr) || firstLine(run.error?.message)})`;
-    return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${doc.evidenceName}: ${why}; kept without text` });
-  }
-  const read = ocrDocument({ sha256: doc.evidenceSha256, name: doc.evidenceName, ...(doc.entry !== undefined ? { entry: doc.entry } : {}) }, run.stdout, engine);
-  return { ...read, properties: { ...doc.properties, ...read.properties } };
+  if (!run.error && run.status === 0) return { output: run.stdout };
+  const timedOut = run.signal === 'SIGTERM' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  if (timedOut) return { why: `OCR ran past the limit of ${timeoutSeconds} s; raise it with --max-ocr-seconds`, timedOut };
+  return { why: firstLine((run.stderr as Buffer | null)?.toString('utf8')) || firstLine(run.error?.message) || `exit ${run.status}`, timedOut };
 }
 
 /** The notice for a picture when Tesseract is not installed: one line saying what to install. */

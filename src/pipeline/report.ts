@@ -15,6 +15,7 @@ import { analysisData } from '../analysis/index.js';
 import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
+import { findingPictures } from './ocr-crops.js';
 import type { ConclusionLabels } from '../report/labels.js';
 import { conclusionLabelsSchema, labelProblems } from '../report/labels.js';
 import { renderMarkdownConclusion } from '../report/markdown.js';
@@ -227,9 +228,11 @@ export async function writeReports(workspace: CaseWorkspace, options: ReportOpti
   const labels = readLabels(language);
   const paths = templatePaths(language);
   const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });
+  // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
+  const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, model) : {};
   const rendered: Rendered[] = [];
   for (const format of REPORT_FORMATS.filter((candidate) => candidate === 'md' || options.formats.includes(candidate))) {
-    rendered.push({ format, ...(await renderers[format](model, labels)) });
+    rendered.push({ format, ...(await renderers[format](model, labels, pictures)) });
   }
   return writeRendered(workspace, options, model, rendered);
 }

@@ -58,6 +58,9 @@ export async function renderDocxConclusion(model: ConclusionModel, labels: Concl
       case 'fill-in':
         body.push(para([run(block.text, { highlight: 'yellow' })], { indent: DOCX_INDENT[1] }));
         break;
+      case 'picture':
+        // The crop is drawn in the HTML and PDF reports; here the source line above gives the picture's hash and box.
+        break;
       case 'space':
         body.push(para([run('')]));
         break;

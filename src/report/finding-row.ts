@@ -13,6 +13,7 @@ import type { ConclusionLabels } from './labels.js';
 import type { FindingView } from './model.js';
 import type { SourceExcerpt } from './excerpts.js';
 import { mediaPlaceText } from './media-summary.js';
+import { imagePlaceText } from './ocr-region.js';
 
 /** The labelled lines of one candidate; `null` where there is nothing to say. */
 export interface FindingRow {
@@ -63,6 +64,7 @@ export function findingRow(finding: FindingView, labels: ConclusionLabels): Find
     finding.page !== null ? `${labels.page} ${finding.page}` : null,
     finding.messageId !== null ? `${labels.message} ${finding.messageId}` : null,
     finding.media ? mediaPlaceText(finding.media, (key) => labels[key]) : null,
+    finding.image ? imagePlaceText(finding.image, (key) => labels[key]) : null,
   ].filter((part) => part !== null);
   const counters = finding.countervailing.map((code) => labels.counterIndicators[code]);
   const notes = [

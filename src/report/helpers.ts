@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import type { ItemRelation, RabatCourtPart, RabatField } from '../core/examiner.js';
-import type { MediaPlace } from '../core/finding.js';
+import type { ImagePlace, MediaPlace } from '../core/finding.js';
 import type { StepState } from '../sop/engine.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import type { ConclusionLabels, LabelKey } from './labels.js';
@@ -16,6 +16,7 @@ import type { MediaSummary } from './media-summary.js';
 import type { PersonView } from './model.js';
 import type { PersonRelationKind } from '../core/persons.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
+import { imagePlaceText } from './ocr-region.js';
 
 export type { ConclusionLabels } from './labels.js';
 
@@ -85,5 +86,6 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('profileCategory', (category: string) => format.cell(profileCategoryLabel(labels, category)));
   handlebars.registerHelper('mediaSummary', (summary: MediaSummary) => format.cell(mediaSummaryText(summary, (key) => label(labels, key))));
   handlebars.registerHelper('mediaPlace', (media: MediaPlace) => format.cell(mediaPlaceText(media, (key) => label(labels, key))));
+  handlebars.registerHelper('imagePlace', (image: ImagePlace) => format.cell(imagePlaceText(image, (key) => label(labels, key))));
   return handlebars;
 }

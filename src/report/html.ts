@@ -9,6 +9,7 @@ import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import { withDigestLine } from './markdown.js';
 import type { ConclusionModel } from './model.js';
+import type { FindingPictures } from './ocr-region.js';
 import { recordText } from './record-text.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
@@ -22,10 +23,25 @@ function htmlAnswer(text: string): Handlebars.SafeString {
   return new Handlebars.SafeString(Handlebars.Utils.escapeExpression(plainText(text.replace(/\r\n?/g, '\n').trim())));
 }
 
-/** Renders the conclusion model to HTML; returns the text and its digest. */
-export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
+/**
+ * The crop of a finding read by OCR as an inline PNG (a `data:` URI, the only kind of image the
+ * page's Content-Security-Policy then admits) with the finding's words boxed; empty without one.
+ */
+function htmlCrop(pictures: FindingPictures, findingId: string, caption: string): Handlebars.SafeString {
+  const picture = pictures[findingId];
+  if (!picture) return new Handlebars.SafeString('');
+  const [left, top, width, height] = picture.region;
+  const source = `data:image/png;base64,${Buffer.from(picture.png).toString('base64')}`;
+  const box = `position:absolute;left:${left}px;top:${top}px;width:${width}px;height:${height}px;border:2px solid #b00020;box-sizing:border-box`;
+  return new Handlebars.SafeString(`<br><span style="position:relative;display:inline-block"><img src="${source}" width="${picture.width}" height="${picture.height}" alt="${Handlebars.Utils.escapeExpression(caption)}"><span style="${box}"></span></span>`);
+}
+
+/** Renders the conclusion model to HTML, with the crops of findings read by OCR where given; returns the text and its digest. */
+export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
+  handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels.ocrRegion));
   const render = handlebars.compile(template, { strict: false });
-  const rendered = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{2,}/g, '\n');
+  const hasPictures = Object.keys(pictures).length > 0;
+  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures }).replace(/\n{2,}/g, '\n');
   return withDigestLine(rendered, labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
 }

@@ -46,6 +46,7 @@ export const conclusionLabelsSchema = z.strictObject({
   mediaType: text,
   size: text,
   mediaAt: text,
+  ocrRegion: text,
   mediaDuration: text,
   mediaTranscript: text,
   mediaTranscriber: text,

@@ -17,7 +17,7 @@ import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { Notice, SozDocument } from '../core/document.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
-import type { Countervailing, Finding, MediaPlace, Voice } from '../core/finding.js';
+import type { Countervailing, Finding, ImagePlace, MediaPlace, Voice } from '../core/finding.js';
 import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
 import { formatLogHead } from '../core/log-head.js';
@@ -55,6 +55,8 @@ export interface FindingView {
   readonly messageId: string | null;
   /** For a transcript: the media file, its hash and the cue's time code. */
   readonly media: MediaPlace | null;
+  /** For text read by OCR: the picture and the box of the finding's words (absent otherwise, so other findings keep their shape). */
+  readonly image?: ImagePlace;
   readonly left: string;
   readonly actual: string;
   readonly right: string;
@@ -277,6 +279,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     page: finding.place.page ?? null,
     messageId: finding.place.messageId ?? null,
     media: finding.place.media ?? null,
+    ...(finding.place.image ? { image: finding.place.image } : {}),
     left: finding.context.left,
     actual: finding.actual,
     right: finding.context.right,

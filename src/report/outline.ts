@@ -25,6 +25,8 @@ export type OutlineBlock =
   | { readonly kind: 'kwic'; readonly label: string; readonly left: string; readonly actual: string; readonly right: string; readonly indent: OutlineIndent }
   /** Where the examiner writes an answer: highlighted in DOCX, shown with `note` in PDF. */
   | { readonly kind: 'fill-in'; readonly text: string; readonly note: string }
+  /** The crop of the picture a finding's OCR text came from, where the renderer was given one (PDF). */
+  | { readonly kind: 'picture'; readonly findingId: string; readonly indent: OutlineIndent }
   | { readonly kind: 'space' };
 
 interface TextOptions {
@@ -54,7 +56,9 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
         const row = findingRow(finding, labels);
         text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
         kwic(row, inner);
-        for (const line of [row.place, row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
+        text(row.place, { size: 'smaller', indent: inner });
+        if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: inner });
+        for (const line of [row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
         if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
       }
     }

@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { ConclusionLabels } from './helpers.js';
 import { label, pageLabel } from './helpers.js';
 import type { ConclusionModel } from './model.js';
+import type { FindingPictures } from './ocr-region.js';
 import type { OutlineIndent, OutlineSize } from './outline.js';
 import { conclusionOutline } from './outline.js';
 import { pageMark } from './record-text.js';
@@ -46,8 +47,11 @@ function clean(value: unknown): string {
   return withEmojiNames(String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ''));
 }
 
-/** Renders the conclusion model to PDF bytes; same model and labels → same bytes. */
-export async function renderPdfConclusion(model: ConclusionModel, labels: ConclusionLabels): Promise<Uint8Array> {
+/** Widest a crop of an OCR picture is drawn, in points; a larger crop is scaled down to it. */
+const CROP_MAX_WIDTH = 320;
+
+/** Renders the conclusion model to PDF bytes, with the crops of findings read by OCR where given; same inputs → same bytes. */
+export async function renderPdfConclusion(model: ConclusionModel, labels: ConclusionLabels, pictures: FindingPictures = {}): Promise<Uint8Array> {
   const t = (key: LabelKey) => label(labels, key);
   const digest = modelDigest(model);
   const date = pdfDate(model);
@@ -105,6 +109,22 @@ export async function renderPdfConclusion(model: ConclusionModel, labels: Conclu
       case 'fill-in':
         text(block.note, { font: 'bold', color: ALERT });
         break;
+      case 'picture': {
+        // The crop at one point per pixel (scaled down when wider), the finding's words boxed.
+        const picture = pictures[block.findingId];
+        if (!picture) break;
+        const scale = Math.min(1, CROP_MAX_WIDTH / picture.width);
+        const height = picture.height * scale;
+        if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+        const x = doc.page.margins.left + indentOf(block.indent);
+        const y = doc.y;
+        doc.image(Buffer.from(picture.png), x, y, { width: picture.width * scale, height });
+        const [left, top, width, boxHeight] = picture.region;
+        doc.lineWidth(1.2).strokeColor(ALERT).rect(x + left * scale, y + top * scale, width * scale, boxHeight * scale).stroke();
+        doc.y = y + height;
+        doc.moveDown(0.3);
+        break;
+      }
       case 'space':
         doc.moveDown(1);
         break;

@@ -5,6 +5,7 @@
  */
 import type { ConclusionLabels } from './labels.js';
 import type { ConclusionModel } from './model.js';
+import type { FindingPictures } from './ocr-region.js';
 import { modelDigest } from './model.js';
 import { renderMarkdownConclusion } from './markdown.js';
 import { renderHtmlConclusion } from './html.js';
@@ -25,8 +26,8 @@ export interface RenderedReport {
   readonly digest: string;
 }
 
-/** model + labels → bytes; the same inputs always give the same bytes. */
-export type ConclusionRenderer = (model: ConclusionModel, labels: ConclusionLabels) => Promise<RenderedReport>;
+/** model + labels (+ crops of OCR pictures, which HTML and PDF show) → bytes; the same inputs always give the same bytes. */
+export type ConclusionRenderer = (model: ConclusionModel, labels: ConclusionLabels, pictures?: FindingPictures) => Promise<RenderedReport>;
 
 /** The Handlebars templates of the text formats, as read from the installation. */
 export interface TextTemplates {
@@ -41,13 +42,13 @@ export function conclusionRenderers(templates: TextTemplates): Readonly<Record<R
       const { text, digest } = renderMarkdownConclusion(model, templates.md, labels);
       return { bytes: text, digest };
     },
-    html: async (model, labels) => {
-      const { text, digest } = renderHtmlConclusion(model, templates.html, labels);
+    html: async (model, labels, pictures) => {
+      const { text, digest } = renderHtmlConclusion(model, templates.html, labels, pictures);
       return { bytes: text, digest };
     },
-    pdf: async (model, labels) => {
+    pdf: async (model, labels, pictures) => {
       const { renderPdfConclusion } = await import('./pdf.js');
-      return { bytes: await renderPdfConclusion(model, labels), digest: modelDigest(model) };
+      return { bytes: await renderPdfConclusion(model, labels, pictures), digest: modelDigest(model) };
     },
     docx: async (model, labels) => {
       const { renderDocxConclusion } = await import('./docx.js');

@@ -88,3 +88,21 @@ export function wav(seconds: number): Buffer {
   header.writeUInt32LE(data.byteLength, 40);
   return Buffer.concat([header, data]);
 }
+
+/** An MPEG-4 file of `seconds` (ISO/IEC 14496-12): `ftyp` brand isom and a `moov` holding only the movie header. */
+export function mp4(seconds: number): Buffer {
+  const box = (type: string, data: Buffer) => {
+    const header = Buffer.alloc(8);
+    header.writeUInt32BE(8 + data.byteLength, 0);
+    header.write(type, 4, 'latin1');
+    return Buffer.concat([header, data]);
+  };
+  const mvhd = Buffer.alloc(100);
+  mvhd.writeUInt32BE(1000, 12); // timescale: milliseconds
+  mvhd.writeUInt32BE(seconds * 1000, 16);
+  mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
+  mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
+  [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].forEach((value, i) => mvhd.writeUInt32BE(value, 36 + 4 * i)); // unity matrix
+  mvhd.writeUInt32BE(1, 96); // next track id
+  return Buffer.concat([box('ftyp', Buffer.from('isom\0\0\0\0isommp41', 'latin1')), box('moov', box('mvhd', mvhd))]);
+}

@@ -1,0 +1,108 @@
+import type { MediaItem, Notice, OcrWord, Segment, SozDocument } from '../core/document.js';
+import type { InsertedSegment } from '../core/document-builder.js';
+import { insertSegments } from '../core/document-builder.js';
+
+/**
+ * Links pictures read by OCR to the chat messages that posted them (pure). A message whose media
+ * names a file of the export (`photos/photo_3@….jpg`, `IMG-….jpg`) that is in the case as its own
+ * evidence item, read by OCR, gets the picture's text right after it as a segment of part
+ * `image-text` with the message's own `message` info and author — so a meme posted, forwarded or
+ * liked carries the same voice as the message's words — and `anchor.imageSha256` naming the
+ * picture its words' boxes refer to. The picture's own document then keeps no text (it would be
+ * counted twice) and says where its text went; a picture no message refers to keeps its text and
+ * says so. Pictures are matched by file name; two different pictures of the same name in the
+ * case are not linked (a notice says why).
+ */
+export function linkChatPhotos(documents: readonly SozDocument[]): SozDocument[] {
+  const pictures = picturesByName(documents);
+  const chats = documents.filter((doc) => doc.segments.some((segment) => segment.message?.media?.some((item) => item.fileName !== undefined)));
+  if (chats.length === 0 || pictures.size === 0) return [...documents];
+  const places = new Map<string, string[]>();
+  const ambiguous = new Set<string>();
+  const linked = new Map<string, SozDocument>();
+  for (const chat of chats) {
+    const withPhotos = insertSegments(chat, (segment) =>
+      postedPictures(segment, pictures, ambiguous).map((picture, index) => {
+        const place = `${chat.evidenceName} message ${segment.message?.messageId ?? segment.id}`;
+        places.set(picture.id, [...(places.get(picture.id) ?? []), place]);
+        return imageTextSegment(segment, picture, `${segment.id}.image${index + 1}`);
+      }),
+    );
+    const added = withPhotos.segments.length - chat.segments.length;
+    linked.set(chat.id, added === 0 ? chat : { ...withPhotos, notices: [...withPhotos.notices, linkedNotice(chat.evidenceName, added)] });
+  }
+  return documents.map((doc) => linked.get(doc.id) ?? pictureAfterLinking(doc, places.get(doc.id), ambiguous));
+}
+
+/** OCR documents of whole evidence files by their file name; a name two different pictures share maps to both. */
+function picturesByName(documents: readonly SozDocument[]): Map<string, SozDocument[]> {
+  const byName = new Map<string, SozDocument[]>();
+  for (const doc of documents) {
+    if (doc.format !== 'ocr' || doc.entry !== undefined) continue;
+    const name = baseName(doc.evidenceName);
+    const same = byName.get(name) ?? [];
+    if (!same.some((other) => other.evidenceSha256 === doc.evidenceSha256)) byName.set(name, [...same, doc]);
+  }
+  return byName;
+}
+
+/** The pictures a message posted that are in the case, in the order of its media. */
+function postedPictures(segment: Segment, pictures: ReadonlyMap<string, readonly SozDocument[]>, ambiguous: Set<string>): SozDocument[] {
+  const found: SozDocument[] = [];
+  for (const item of segment.message?.media ?? []) {
+    const candidates = pictureFile(item) ? pictures.get(baseName(item.fileName ?? '')) : undefined;
+    if (candidates?.length === 1 && candidates[0]) found.push(candidates[0]);
+    else if (candidates && candidates.length > 1) candidates.forEach((candidate) => ambiguous.add(candidate.id));
+  }
+  return found;
+}
+
+function pictureFile(item: MediaItem): boolean {
+  return item.fileName !== undefined && item.inExport !== false;
+}
+
+/** The picture's lines joined by line breaks, its words moved to their place in that text. */
+function imageTextSegment(message: Segment, picture: SozDocument, id: string): InsertedSegment {
+  const lines: string[] = [];
+  const words: OcrWord[] = [];
+  let at = 0;
+  for (const line of picture.segments) {
+    const shift = at - line.range[0];
+    lines.push(picture.text.slice(line.range[0], line.range[1]));
+    for (const word of line.words ?? []) words.push({ ...word, range: [word.range[0] + shift, word.range[1] + shift] });
+    at += line.range[1] - line.range[0] + 1;
+  }
+  const text = lines.join('\n');
+  const segment: Segment = {
+    id,
+    range: [0, text.length],
+    anchor: { ...message.anchor, part: 'image-text', imageSha256: picture.evidenceSha256 },
+    ...(message.author !== undefined ? { author: message.author } : {}),
+    ...(message.message !== undefined ? { message: message.message } : {}),
+    words,
+  };
+  return { text, segment };
+}
+
+function linkedNotice(chatName: string, count: number): Notice {
+  return {
+    code: 'image-text.linked',
+    severity: 'warning',
+    message: `${chatName}: ${count} picture(s) posted in messages were read by OCR; their text follows each message as an image-text segment with the message's author and role — check the reading against the picture`,
+  };
+}
+
+/** A picture's own document once the chats are linked: its text moved to the messages that posted it, or kept and marked as posted by none. */
+function pictureAfterLinking(doc: SozDocument, places: readonly string[] | undefined, ambiguous: ReadonlySet<string>): SozDocument {
+  if (doc.format !== 'ocr' || doc.entry !== undefined) return doc;
+  if (places) {
+    const notice: Notice = { code: 'image-text.moved', severity: 'info', message: `${doc.evidenceName}: its OCR text is read in ${places.join('; ')} (image-text), with that message's author and role; this document keeps the picture's properties` };
+    return { ...doc, text: '', segments: [], notices: [...doc.notices, notice] };
+  }
+  const why = ambiguous.has(doc.id) ? 'another picture in the case has the same file name, so the message it belongs to cannot be told' : 'no message of the chat exports in the case posted it';
+  return { ...doc, notices: [...doc.notices, { code: 'image-text.not-posted', severity: 'warning', message: `${doc.evidenceName}: ${why}; its OCR text stands alone, without a message's author or role` }] };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
