@@ -103,7 +103,7 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
     expect(md).toMatch(new RegExp(`Основан на фрагментах: ${ids[0]}`));
     expect(md).toMatch(/\*\*Эксперт отказался отвечать\*\*: Вопрос о правовой квалификации/);
     expect(md).toMatch(new RegExp(`- \\*\\*${ids[1]}\\*\\* — [^\\n]*\\n  - Контекст: [^\\n]*⟦паспорт⟧[^\\n]*\\n  - Место: leaflet\\\\_ru\\.txt[^\\n]*\\n(?:  - [^\\n]*\\n)*  - Обоснование эксперта: бытовое упоминание документа\\n`));
-    expect(md).toMatch(/\| Говорящий \| совет жильцов \|/);
+    expect(md).toMatch(/\| Говорящий и аудитория \| совет жильцов \|/);
     for (const name of readdirSync(MATERIALS)) expect(md).toContain(fileSha256(join(MATERIALS, name)));
 
     const html = readFileSync(join(dir, 'reports', 'report.ru.html'), 'utf8');
