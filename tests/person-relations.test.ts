@@ -114,6 +114,10 @@ describe('relations derived from the data', () => {
       ['holder', null],
       ['author', own.id],
     ]);
+    expect(relations.map((relation) => (relation.by === 'data' ? relation.basis : null))).toEqual([
+      { kind: 'heldPartly', values: { format: 'transcript' } },
+      { kind: 'namedPart', values: { part: 'cue', segment: own.id, party: 'Тимур Д.' } },
+    ]);
     const rows = personRows('P1', relations, [
       { id: 'F1', documentId: doc.id, segmentId: own.id, messageId: null },
       { id: 'F2', documentId: doc.id, segmentId: doc.segments.find((segment) => segment.author === 'Марат Е.')!.id, messageId: null },

@@ -27,6 +27,13 @@ describe('relation bases in the report language', () => {
     }
   });
 
+  it('a document part is worded by its label; a part code soz does not know is printed as recorded', () => {
+    const basis = (part: string): RelationBasis => ({ kind: 'namedPart', values: { part, segment: 'c0', party: 'Тимур Д.' } });
+    expect(relationBasisText(readLabels('ru'), basis('cue'))).toBe('автор части c0 (фрагмент расшифровки) по данным источника: Тимур Д.');
+    expect(relationBasisText(readLabels('ky'), basis('comment'))).toBe('булак боюнча c0 бөлүгүнүн (комментарий) автору: Тимур Д.');
+    expect(relationBasisText(readLabels('en'), basis('new-part'))).toBe('new-part c0 is named by the source as by Тимур Д.');
+  });
+
   it('ru and ky templates have no Latin words of their own', () => {
     for (const language of ['ru', 'ky'] as const) {
       for (const [kind, template] of Object.entries(readLabels(language).relationBases)) expect(template.replace(PLACEHOLDER, ''), `${language} ${kind}`).not.toMatch(/[A-Za-z]/u);

@@ -11,6 +11,7 @@ import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import { PERSON_RELATIONS, RELATION_BASES, RELATION_BASIS_KINDS } from '../core/persons.js';
+import { SEGMENT_PARTS } from '../core/document.js';
 import type { RelationBasisKind } from '../core/persons.js';
 import { PLACEHOLDER } from './basis-text.js';
 
@@ -216,6 +217,8 @@ export const conclusionLabelsSchema = z.strictObject({
   /** A person's relation to an item or message (`PersonRelationKind`). */
   personRelations: z.record(z.enum(PERSON_RELATIONS), text),
   /** What a derived relation rests on (`RelationBasis`), with `{name}` for each value of the kind. */
+  /** What part of a document a segment is (`SegmentPart`: comment, transcript cue…), as a relation basis names it. */
+  segmentParts: z.record(z.enum(SEGMENT_PARTS), text),
   relationBases: z.strictObject(Object.fromEntries(RELATION_BASIS_KINDS.map((kind) => [kind, basisTemplate(kind)])) as Record<RelationBasisKind, ReturnType<typeof basisTemplate>>),
   location: text,
   matchedForm: text,
