@@ -216,9 +216,9 @@ export const conclusionLabelsSchema = z.strictObject({
   personSetByExaminer: text,
   /** A person's relation to an item or message (`PersonRelationKind`). */
   personRelations: z.record(z.enum(PERSON_RELATIONS), text),
-  /** What a derived relation rests on (`RelationBasis`), with `{name}` for each value of the kind. */
   /** What part of a document a segment is (`SegmentPart`: comment, transcript cue…), as a relation basis names it. */
   segmentParts: z.record(z.enum(SEGMENT_PARTS), text),
+  /** What a derived relation rests on (`RelationBasis`), with `{name}` for each value of the kind. */
   relationBases: z.strictObject(Object.fromEntries(RELATION_BASIS_KINDS.map((kind) => [kind, basisTemplate(kind)])) as Record<RelationBasisKind, ReturnType<typeof basisTemplate>>),
   location: text,
   matchedForm: text,
