@@ -47,7 +47,7 @@ describe('conclusion golden files', () => {
       'post|1.txt #7 — reaction 👍 by subj_s on message 7',
       "Accepted findings there: F000000000001, F000000000004 — not this person's words",
       'received (member of the chat): 1',
-      'post|1.txt — member of the chat',
+      'post|1.txt — member of the chat «Friends | *fictional*» (listed among the participants: subj_s)',
       'P2 Neighbour N. (fictional) — accounts in the evidence: +996 000 000. Phone book of the seized phone',
       'authored: 1',
       'post|1.txt #7 — The seizure protocol names the phone as theirs (set by the examiner: Examiner X)',

@@ -88,7 +88,7 @@ describe('persons of interest through the CLI', () => {
     expect(md).toMatch(/### Лица, представляющие интерес/u);
     expect(md).toMatch(/\*\*P1 Тимур Д\.\*\* — учётные записи в материалах: user5001/u);
     const reacted = md.split('\n').find((line) => line.startsWith('| реакция (отметка, эмодзи) |'))!;
-    expect(reacted).toMatch(/\| 1 \| result\.json \\#105 — reaction 👍/u);
+    expect(reacted).toMatch(/\| 1 \| result\.json \\#105 — реакция 👍 от Тимур Д\. \(user5001\) на сообщение 105/u);
     for (const id of onReacted) expect(reacted).toContain(id);
     expect(reacted).toMatch(/\*\*не высказывания этого лица\*\*/u);
     const authored = md.split('\n').find((line) => line.startsWith('| автор |'))!;

@@ -35,44 +35,46 @@ export type DocumentFormat =
  * HTML iframe srcdoc); `metadata`: document properties and HTML meta; `form-value`: an HTML
  * input's value (hidden ones too); `noscript` / `template`: HTML content a browser does not show.
  */
-export type SegmentPart =
-  | 'body'
-  | 'header'
-  | 'footer'
-  | 'footnote'
-  | 'endnote'
-  | 'comment'
-  | 'deleted'
-  | 'inserted'
-  | 'hidden'
-  | 'page'
-  | 'title'
-  | 'message'
+export const SEGMENT_PARTS = [
+  'body',
+  'header',
+  'footer',
+  'footnote',
+  'endnote',
+  'comment',
+  'deleted',
+  'inserted',
+  'hidden',
+  'page',
+  'title',
+  'message',
   // One time-coded passage of a transcript (speaker in `Segment.author`).
-  | 'cue'
+  'cue',
   // One line read by OCR from the picture of a PDF page without a text layer (its words in `Segment.words`).
-  | 'ocr'
+  'ocr',
   // Text read by OCR from a picture a chat message posted (a meme, a photographed leaflet): the message's voice.
-  | 'image-text'
+  'image-text',
   // Text a reader does not see as running text, each labelled (DOCX and HTML):
-  | 'link'
-  | 'tooltip'
-  | 'alt-text'
-  | 'equation'
-  | 'embedded'
-  | 'metadata'
-  | 'form-value'
-  | 'noscript'
-  | 'template'
+  'link',
+  'tooltip',
+  'alt-text',
+  'equation',
+  'embedded',
+  'metadata',
+  'form-value',
+  'noscript',
+  'template',
   // PDF text outside the page content streams, and text pdf.js leaves out of the page text.
-  | 'pdf-info'
-  | 'pdf-xmp'
-  | 'pdf-bookmark'
-  | 'pdf-annotation'
-  | 'pdf-link'
-  | 'pdf-form-field'
-  | 'pdf-attachment-name'
-  | 'pdf-off-page';
+  'pdf-info',
+  'pdf-xmp',
+  'pdf-bookmark',
+  'pdf-annotation',
+  'pdf-link',
+  'pdf-form-field',
+  'pdf-attachment-name',
+  'pdf-off-page',
+] as const;
+export type SegmentPart = (typeof SEGMENT_PARTS)[number];
 
 /** Points from a segment back to the exact place in the seized file. */
 export interface SourceAnchor {

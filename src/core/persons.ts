@@ -45,8 +45,41 @@ export interface RelationOverride {
   readonly actor: string;
 }
 
-/** One relation of a person to a document or a message, derived from the data or set by the examiner. */
-export interface PersonRelation {
+/**
+ * What a relation derived from the data rests on, by kind, with the names of the values each kind
+ * carries. The report words each kind in its language (`relationBases` of the label files, where
+ * `{name}` stands for a value); the values are data (names and ids as in the export, an emoji, a
+ * message id, a chat name, a format or part code) and are never translated.
+ * - `reaction`: `party` put `emoji` on `message`;
+ * - `reactionUnlinked`: a reaction line `emoji` by `party` the export does not tie to a message;
+ * - `forwarded` / `forwardedFrom`: `party` forwarded the message (from `original`);
+ * - `originalAuthor`: the original author of a message `forwarder` forwarded;
+ * - `sender`: `party` sent `message`;
+ * - `memberWrote` / `memberListed`: member of the chat `chat` as `party` wrote in it / is listed among its participants;
+ * - `namedPart`: part `segment` (of kind `part`) is named by the source as by `party`;
+ * - `heldPartly` / `heldOnly`: a `format` file where only named parts have an author / with no author or sender at all.
+ */
+export const RELATION_BASES = {
+  reaction: ['party', 'emoji', 'message'],
+  reactionUnlinked: ['party', 'emoji'],
+  forwarded: ['party'],
+  forwardedFrom: ['party', 'original'],
+  originalAuthor: ['forwarder'],
+  sender: ['party', 'message'],
+  memberWrote: ['chat', 'party'],
+  memberListed: ['chat', 'party'],
+  namedPart: ['part', 'segment', 'party'],
+  heldPartly: ['format'],
+  heldOnly: ['format'],
+} as const satisfies Record<string, readonly string[]>;
+export type RelationBasisKind = keyof typeof RELATION_BASES;
+export const RELATION_BASIS_KINDS = Object.keys(RELATION_BASES) as RelationBasisKind[];
+
+/** The basis of a derived relation: its kind and every value that kind names. */
+export type RelationBasis = { [K in RelationBasisKind]: { readonly kind: K; readonly values: { readonly [V in (typeof RELATION_BASES)[K][number]]: string } } }[RelationBasisKind];
+
+/** Where a relation lies and to what; common to derived and hand-set relations. */
+interface RelationPlace {
   readonly personId: string;
   readonly relation: PersonRelationKind;
   readonly documentId: string;
@@ -59,12 +92,14 @@ export interface PersonRelation {
    * comment or revision author); absent otherwise.
    */
   readonly segmentId?: string;
-  /** What the relation rests on: the export's field and value, or the examiner's reason. */
-  readonly basis: string;
-  /** `data` when derived from the export; `examiner` when set by hand (who in `actor`). */
-  readonly by: 'data' | 'examiner';
-  readonly actor?: string;
 }
+
+/**
+ * One relation of a person to a document or a message: derived from the data (`by: 'data'`, with
+ * the structured `basis`), or set by the examiner (`by: 'examiner'`, with their free-text `reason`
+ * and who set it in `actor`).
+ */
+export type PersonRelation = RelationPlace & ({ readonly by: 'data'; readonly basis: RelationBasis } | { readonly by: 'examiner'; readonly reason: string; readonly actor: string });
 
 /** A handle or account name compared as written: NFC, spaces collapsed, case folded, a leading `@` dropped. */
 export function handleKey(value: string): string {

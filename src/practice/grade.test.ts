@@ -209,7 +209,7 @@ sop: []
 `,
     'like key.yaml',
   );
-  const reacted = (relation: 'reacted' | 'author') => ({ personId: 'P1', relation, documentId: SHA.slice(0, 16), evidenceName: 'result.json', evidenceSha256: SHA, messageId: '1', basis: 'reaction 👍 by Alpha', by: 'data' as const });
+  const reacted = (relation: 'reacted' | 'author') => ({ personId: 'P1', relation, documentId: SHA.slice(0, 16), evidenceName: 'result.json', evidenceSha256: SHA, messageId: '1', by: 'data' as const, basis: { kind: 'reaction' as const, values: { party: 'Alpha', emoji: '👍', message: '1' } } });
   const grade = (relations: TraineeWork['relations'], reviews: ReviewDecision[] = []) =>
     gradePractice({ practiceCase, key: likeKey, documents: [chatDoc()], findings: [], work: { questions: [], reviews, steps: [], answered: [], relations } }).items.find((item) => item.ref === 'T1')!;
 

@@ -13,7 +13,8 @@ import type { FindingView } from './model.js';
 import type { SourceExcerpt } from './excerpts.js';
 import { excerptAnchor, excerptView, findingRow, findingUnits, rowAnchor } from './finding-row.js';
 import type { MediaSummary } from './media-summary.js';
-import type { PersonView } from './model.js';
+import type { PersonPlaceView } from './model.js';
+import { relationBasisText } from './basis-text.js';
 import type { PersonRelationKind } from '../core/persons.js';
 import { mediaPlaceText, mediaSummaryText } from './media-summary.js';
 import { imagePlaceText } from './ocr-region.js';
@@ -55,9 +56,9 @@ export const relationLabel = (labels: ConclusionLabels, relation: ItemRelation |
 export const personRelationLabel = (labels: ConclusionLabels, relation: PersonRelationKind) => labels.personRelations[relation];
 
 /** One place of a person's relation: evidence, message or part, what it rests on, and who set it when the examiner did. */
-export function personPlaceText(labels: ConclusionLabels, place: PersonView['rows'][number]['places'][number]): string {
+export function personPlaceText(labels: ConclusionLabels, place: PersonPlaceView): string {
   const where = `${place.evidenceName}${place.messageId !== null ? ` #${place.messageId}` : place.segmentId !== null ? ` (${place.segmentId})` : ''}`;
-  return `${where} — ${place.basis}${place.by === 'examiner' ? ` (${labels.personSetByExaminer}: ${place.actor ?? ''})` : ''}`;
+  return `${where} — ${place.by === 'data' ? relationBasisText(labels, place.basis) : `${place.reason} (${labels.personSetByExaminer}: ${place.actor})`}`;
 }
 
 /**
@@ -76,7 +77,7 @@ export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (
   handlebars.registerHelper('rabatLabel', (key: RabatField | RabatCourtPart) => format.cell(rabatLabel(labels, key)));
   handlebars.registerHelper('relationLabel', (relation: ItemRelation | null) => format.cell(relationLabel(labels, relation)));
   handlebars.registerHelper('personRelationLabel', (relation: PersonRelationKind) => format.cell(personRelationLabel(labels, relation)));
-  handlebars.registerHelper('personPlace', (place: PersonView['rows'][number]['places'][number]) => format.cell(personPlaceText(labels, place)));
+  handlebars.registerHelper('personPlace', (place: PersonPlaceView) => format.cell(personPlaceText(labels, place)));
   handlebars.registerHelper('row', (finding: FindingView) => findingRow(finding, labels));
   handlebars.registerHelper('units', (findings: readonly FindingView[]) => findingUnits(findings, labels));
   handlebars.registerHelper('excerptView', (excerpt: SourceExcerpt) => excerptView(excerpt, labels));

@@ -10,10 +10,23 @@ import { COUNTERVAILING, VOICES } from '../core/finding.js';
 import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
-import { PERSON_RELATIONS } from '../core/persons.js';
+import { PERSON_RELATIONS, RELATION_BASES, RELATION_BASIS_KINDS } from '../core/persons.js';
+import type { RelationBasisKind } from '../core/persons.js';
+import { SEGMENT_PARTS } from '../core/document.js';
 import { EXPERTISE_FORMS, EXPERTISE_KINDS, GROUNDS_TYPES, SPECIALITIES } from '../core/experts.js';
+import { PLACEHOLDER } from './basis-text.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** A template of a relation basis: text whose `{name}` placeholders are all values that kind carries. */
+function basisTemplate(kind: RelationBasisKind) {
+  const names: readonly string[] = RELATION_BASES[kind];
+  return text.superRefine((value, context) => {
+    for (const [, name] of value.matchAll(PLACEHOLDER)) {
+      if (!names.includes(name!)) context.addIssue({ code: 'custom', message: `{${name!}} is not a value of this basis (use ${names.map((known) => `{${known}}`).join(', ')})` });
+    }
+  });
+}
 
 /** Schema of one language's label file. Adding a label: one line here, one line per language file. */
 export const conclusionLabelsSchema = z.strictObject({
@@ -205,6 +218,10 @@ export const conclusionLabelsSchema = z.strictObject({
   personSetByExaminer: text,
   /** A person's relation to an item or message (`PersonRelationKind`). */
   personRelations: z.record(z.enum(PERSON_RELATIONS), text),
+  /** What part of a document a segment is (`SegmentPart`: comment, transcript cue…), as a relation basis names it. */
+  segmentParts: z.record(z.enum(SEGMENT_PARTS), text),
+  /** What a derived relation rests on (`RelationBasis`), with `{name}` for each value of the kind. */
+  relationBases: z.strictObject(Object.fromEntries(RELATION_BASIS_KINDS.map((kind) => [kind, basisTemplate(kind)])) as Record<RelationBasisKind, ReturnType<typeof basisTemplate>>),
   location: text,
   matchedForm: text,
   rule: text,

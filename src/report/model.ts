@@ -25,7 +25,7 @@ import type { LanguageOverview } from '../analysis/language-overview.js';
 import type { StepState, StepStatus } from '../sop/engine.js';
 import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
 import { compareQuestionIds, isCalendarDate } from '../sop/review.js';
-import type { PersonRecord, PersonRelation, PersonRelationKind } from '../core/persons.js';
+import type { PersonRecord, PersonRelation, PersonRelationKind, RelationBasis } from '../core/persons.js';
 import { personRows } from '../sop/relations.js';
 
 /** Schema tag of the model; bump when its shape changes. */
@@ -104,6 +104,15 @@ export interface QuestionView {
 }
 
 /**
+ * One place of a person's relation: the structured basis of a derived relation (worded in the
+ * report's language), or the examiner's reason and name for one set by hand.
+ */
+export type PersonPlaceView = { readonly evidenceName: string; readonly documentId: string; readonly messageId: string | null; readonly segmentId: string | null } & (
+  | { readonly by: 'data'; readonly basis: RelationBasis }
+  | { readonly by: 'examiner'; readonly reason: string; readonly actor: string }
+);
+
+/**
  * One person of interest with what they authored, forwarded, reacted to, received and only held:
  * each relation with its places and the accepted findings that fall in them.
  */
@@ -115,7 +124,7 @@ export interface PersonView {
   readonly rows: readonly {
     readonly relation: PersonRelationKind;
     readonly count: number;
-    readonly places: readonly { readonly evidenceName: string; readonly documentId: string; readonly messageId: string | null; readonly segmentId: string | null; readonly basis: string; readonly by: 'data' | 'examiner'; readonly actor: string | null }[];
+    readonly places: readonly PersonPlaceView[];
     readonly findingIds: readonly string[];
     /** True for every relation but `author`: the findings in these places are not the person's words. */
     readonly notTheirWords: boolean;
@@ -445,7 +454,10 @@ function personViews(inputs: ConclusionInputs, accepted: readonly FindingView[])
     rows: personRows(person.id, inputs.personRelations, locations).map((row) => ({
       relation: row.relation,
       count: row.relations.length,
-      places: row.relations.map((relation) => ({ evidenceName: relation.evidenceName, documentId: relation.documentId, messageId: relation.messageId ?? null, segmentId: relation.segmentId ?? null, basis: relation.basis, by: relation.by, actor: relation.actor ?? null })),
+      places: row.relations.map((relation): PersonPlaceView => {
+        const where = { evidenceName: relation.evidenceName, documentId: relation.documentId, messageId: relation.messageId ?? null, segmentId: relation.segmentId ?? null };
+        return relation.by === 'data' ? { ...where, by: 'data', basis: relation.basis } : { ...where, by: 'examiner', reason: relation.reason, actor: relation.actor };
+      }),
       findingIds: row.findingIds,
       notTheirWords: row.relation !== 'author',
     })),

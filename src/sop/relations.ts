@@ -6,7 +6,7 @@
  */
 import type { Party, Segment, SozDocument } from '../core/document.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
-import type { PersonRecord, PersonRelation, PersonRelationKind, RelationOverride } from '../core/persons.js';
+import type { PersonRecord, PersonRelation, PersonRelationKind, RelationBasis, RelationOverride } from '../core/persons.js';
 import { handleKey, PERSON_RELATIONS } from '../core/persons.js';
 
 /** Which persons an account of the export belongs to, by name or id. */
@@ -34,7 +34,7 @@ class RelationSet {
   private readonly byKey = new Map<string, PersonRelation>();
   constructor(private readonly doc: SozDocument) {}
 
-  add(personIds: readonly string[], relation: PersonRelationKind, messageId: string | undefined, basis: string, segmentId?: string): void {
+  add(personIds: readonly string[], relation: PersonRelationKind, messageId: string | undefined, basis: RelationBasis, segmentId?: string): void {
     for (const personId of personIds) {
       const key = `${personId}\u0000${messageId ?? ''}\u0000${segmentId ?? ''}\u0000${relation}`;
       if (this.byKey.has(key)) continue;
@@ -46,8 +46,8 @@ class RelationSet {
         evidenceSha256: this.doc.evidenceSha256,
         ...(messageId !== undefined ? { messageId } : {}),
         ...(segmentId !== undefined ? { segmentId } : {}),
-        basis,
         by: 'data',
+        basis,
       });
     }
   }
@@ -60,36 +60,39 @@ class RelationSet {
 /** Relations a chat document's messages give: authors, forwarders, original authors, reactions, members. */
 function chatRelations(doc: SozDocument, personsOf: (party: Party | undefined) => string[]): PersonRelation[] {
   const found = new RelationSet(doc);
-  const members = new Map<string, string>();
-  const member = (party: Party, why: string) => {
-    for (const id of personsOf(party)) if (!members.has(id)) members.set(id, `${why}: ${partyText(party)}`);
+  const members = new Map<string, RelationBasis>();
+  const member = (party: Party, kind: 'memberWrote' | 'memberListed') => {
+    for (const id of personsOf(party)) if (!members.has(id)) members.set(id, { kind, values: { chat: chatName(doc), party: partyText(party) } });
   };
   for (const segment of doc.segments) {
     const message = segment.message;
     if (!message) continue;
     const author = personsOf(message.author);
-    if (message.role !== 'reaction') member(message.author, 'wrote in the chat');
+    if (message.role !== 'reaction') member(message.author, 'memberWrote');
     if (message.role === 'reaction') {
       const emoji = doc.text.slice(segment.range[0], segment.range[1]);
       found.add(
         author,
         'reacted',
         message.reactionTo ?? message.messageId,
-        message.reactionTo !== undefined ? `reaction ${emoji} by ${partyText(message.author)} on message ${message.reactionTo}` : `reaction line «${emoji}» by ${partyText(message.author)}; the export does not name the message reacted to`,
+        message.reactionTo !== undefined
+          ? { kind: 'reaction', values: { party: partyText(message.author), emoji, message: message.reactionTo } }
+          : { kind: 'reactionUnlinked', values: { party: partyText(message.author), emoji } },
       );
     } else if (message.role === 'forwarded') {
-      found.add(author, 'forwarder', message.messageId, `forwarded by ${partyText(message.author)}${message.forwardedFrom ? ` from ${partyText(message.forwardedFrom)}` : ''}`);
-      if (message.forwardedFrom) found.add(personsOf(message.forwardedFrom), 'author', message.messageId, `original author of a message forwarded by ${partyText(message.author)}`);
+      const party = partyText(message.author);
+      found.add(author, 'forwarder', message.messageId, message.forwardedFrom ? { kind: 'forwardedFrom', values: { party, original: partyText(message.forwardedFrom) } } : { kind: 'forwarded', values: { party } });
+      if (message.forwardedFrom) found.add(personsOf(message.forwardedFrom), 'author', message.messageId, { kind: 'originalAuthor', values: { forwarder: party } });
     } else if (message.role !== 'service' && isOwnPart(segment)) {
-      found.add(author, 'author', message.messageId, `sender of message ${message.messageId}: ${partyText(message.author)}`);
+      found.add(author, 'author', message.messageId, { kind: 'sender', values: { party: partyText(message.author), message: message.messageId } });
     }
     for (const reaction of message.reactions ?? []) {
-      for (const party of reaction.from) found.add(personsOf(party), 'reacted', message.messageId, `reaction ${reaction.emoji} by ${partyText(party)} on message ${message.messageId}`);
+      for (const party of reaction.from) found.add(personsOf(party), 'reacted', message.messageId, { kind: 'reaction', values: { party: partyText(party), emoji: reaction.emoji, message: message.messageId } });
     }
   }
   const participants = doc.properties['participants'];
-  if (typeof participants === 'string') for (const name of participants.split('; ').filter((value) => value !== '')) member({ name }, 'listed among the participants');
-  for (const [personId, why] of members) found.add([personId], 'recipient', undefined, `member of the chat «${chatName(doc)}» (${why})`);
+  if (typeof participants === 'string') for (const name of participants.split('; ').filter((value) => value !== '')) member({ name }, 'memberListed');
+  for (const [personId, basis] of members) found.add([personId], 'recipient', undefined, basis);
   return found.values();
 }
 
@@ -141,14 +144,12 @@ export function personRelations(persons: readonly PersonRecord[], documents: rea
     }
     const found = new RelationSet(doc);
     const named = doc.segments.filter((segment) => segment.author !== undefined && segment.author !== '');
-    for (const segment of named) found.add(personsOf({ name: segment.author! }), 'author', undefined, `${segment.anchor.part} ${segment.id} is named as by ${segment.author!}`, segment.id);
+    for (const segment of named) found.add(personsOf({ name: segment.author! }), 'author', undefined, { kind: 'namedPart', values: { part: segment.anchor.part, segment: segment.id, party: segment.author! } }, segment.id);
     found.add(
       persons.map((person) => person.id),
       'holder',
       undefined,
-      named.length > 0
-        ? `${doc.format} file: only the parts named as by a person have an author in the data; otherwise held only, unless the examiner establishes otherwise`
-        : `${doc.format} file with no author or sender in the data: held only, unless the examiner establishes otherwise`,
+      { kind: named.length > 0 ? 'heldPartly' : 'heldOnly', values: { format: doc.format } },
     );
     derived.push(...found.values());
   }
@@ -166,8 +167,8 @@ export function personRelations(persons: readonly PersonRecord[], documents: rea
         evidenceName: doc.evidenceName,
         evidenceSha256: doc.evidenceSha256,
         ...(override.messageId !== undefined ? { messageId: override.messageId } : {}),
-        basis: override.reason,
         by: 'examiner',
+        reason: override.reason,
         actor: override.actor,
       },
     ];

@@ -143,9 +143,9 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
       : [],
     personRelations: recorded
       ? [
-          { personId: 'P1', relation: 'reacted' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', basis: 'reaction 👍 by subj_s on message 7', by: 'data' as const },
-          { personId: 'P1', relation: 'recipient' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), basis: 'member of the chat', by: 'data' as const },
-          { personId: 'P2', relation: 'author' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', basis: 'The seizure protocol names the phone as theirs', by: 'examiner' as const, actor: 'Examiner X' },
+          { personId: 'P1', relation: 'reacted' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', by: 'data' as const, basis: { kind: 'reaction' as const, values: { party: 'subj_s', emoji: '👍', message: '7' } } },
+          { personId: 'P1', relation: 'recipient' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), by: 'data' as const, basis: { kind: 'memberListed' as const, values: { chat: 'Friends | *fictional*', party: 'subj_s' } } },
+          { personId: 'P2', relation: 'author' as const, documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), messageId: '7', by: 'examiner' as const, reason: 'The seizure protocol names the phone as theirs', actor: 'Examiner X' },
         ]
       : [],
     decisions: [

@@ -4,13 +4,16 @@ import type { PersonRelation } from '../../core/persons.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import { addPerson, readPersonRelations, readPersons, setRelation } from '../../pipeline/examiner.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import { readLabels } from '../../pipeline/report.js';
+import { relationBasisText } from '../../report/basis-text.js';
+import type { ConclusionLabels } from '../../report/labels.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** One relation as a terminal line: relation, place, basis, and who set it when the examiner did. */
-function relationLine(relation: PersonRelation): string {
+/** One relation as a terminal line: relation, place, basis (worded by the English labels), and who set it when the examiner did. */
+function relationLine(relation: PersonRelation, labels: ConclusionLabels): string {
   const place = `${relation.evidenceName}${relation.messageId !== undefined ? ` #${relation.messageId}` : relation.segmentId !== undefined ? ` (${relation.segmentId})` : ''}`;
-  return `  ${relation.relation}: ${place} — ${relation.basis}${relation.by === 'examiner' ? ` (set by ${relation.actor ?? 'the examiner'})` : ''}`;
+  return `  ${relation.relation}: ${place} — ${relation.by === 'data' ? relationBasisText(labels, relation.basis) : `${relation.reason} (set by ${relation.actor})`}`;
 }
 
 /** `soz person add|list` and `soz relation set`: persons of interest and their relation to each item or message. */
@@ -36,9 +39,10 @@ export const registerPersonCommands: RegisterCommands = (program: Command, conte
       const workspace = CaseWorkspace.open(dir);
       const relations = readPersonRelations(workspace);
       const persons = readPersons(workspace);
+      const labels = readLabels('en');
       for (const record of persons) {
         context.say(`${record.id} ${record.name} (${record.handles.join(', ')})`);
-        for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation));
+        for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation, labels));
       }
       if (persons.length === 0) context.say(`no person of interest recorded; add one with soz person add ${dir} --name "…" --handle …`);
     });
