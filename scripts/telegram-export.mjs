@@ -3,18 +3,7 @@
 // other entities, reactions, service messages, media; the same bytes for the same size.
 import { Buffer } from 'node:buffer';
 import { createWriteStream, renameSync } from 'node:fs';
-
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random.mjs';
 
 const WORDS = {
   ru: 'сегодня встреча перенесена на завтра пожалуйста проверьте документы отчёт готов спасибо коллеги вопрос по расписанию ответ будет позже хорошо договорились посмотрю вечером отправил файл в общую папку'.split(' '),
