@@ -53,4 +53,10 @@ describe('conclusion golden files', () => {
       'post|1.txt #7 — The seizure protocol names the phone as theirs (set by the examiner: Examiner X)',
     ]);
   });
+
+  it('the liability sources are in the report\'s language (Latin only in the web address)', () => {
+    for (const language of ['ru', 'ky'] as const) {
+      for (const statute of model(language, 'draft').liability.statutes) expect(statute.source.replace('cbd.minjust.gov.kg', ''), `${language} ${statute.id}`).not.toMatch(/[A-Za-z]/);
+    }
+  });
 });

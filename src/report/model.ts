@@ -502,7 +502,7 @@ function liabilityView(inputs: ConclusionInputs, language: ReportLanguage, sop: 
       act: statute.act[language],
       article: statute.article.trim() === '' ? null : statute.article.trim(),
       heading: statute.heading[language],
-      source: statute.source,
+      source: statute.source[language],
     })),
     version: inputs.liability.data.version,
     file: inputs.liability.file,

@@ -115,7 +115,8 @@ export const liabilityFileSchema = z
             /** Article number(s) as verified by the lab; "" until then (printed as a fill-in marker). */
             article: z.string(),
             heading: titles,
-            source: nonEmpty,
+            /** Where the lab checks the text, in each report language. */
+            source: titles,
           })
           .strict(),
       )
