@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { logChainProblems } from '../src/core/case.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
+import { mulberry32 } from '../scripts/seeded-random.mjs';
 
 // Crash consistency: the real `bin/soz` (compiled dist/, built by the gate before vitest; set
 // SOZ_BIN to use another build) is killed with SIGKILL at many points of `soz add` and
@@ -20,17 +21,6 @@ const RUNS = Math.max(2, Number.parseInt(process.env['SOZ_CRASH_RUNS'] ?? '', 10
 const INIT = ['--case-number', 'H-9', '--ordering-body', 'test', '--examiner', 'tester'];
 const DEMO = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 
-/** A small seeded generator, so a failing kill schedule can be replayed (SOZ_CRASH_SEED). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SEED = Number.parseInt(process.env['SOZ_CRASH_SEED'] ?? '', 10) || 9;
 
 interface Killed {
@@ -123,7 +113,7 @@ describe.skipIf(!BUILT)('SIGKILL at any point leaves the case as before or as af
     const after = state(reference);
     expect(after).not.toEqual(before);
 
-    const next = random(SEED);
+    const next = mulberry32(SEED); // seeded, so a failing kill schedule can be replayed (SOZ_CRASH_SEED)
     const outcomes: string[] = [];
     let kills = 0;
     for (let i = 0; i < RUNS; i++) {
