@@ -17,7 +17,8 @@ const LAYER_IMPORTS = {
   practice: ['core'],
   library: ['core', 'case', 'language'],
   pipeline: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'library'],
-  cli: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'pipeline', 'library'],
+  desk: ['core', 'case', 'analysis', 'report', 'pipeline'],
+  cli: ['core', 'case', 'ingest', 'language', 'analysis', 'sop', 'report', 'seal', 'practice', 'pipeline', 'library', 'desk'],
 };
 
 const layerRules = Object.entries(LAYER_IMPORTS).map(([layer, allowed]) => {

@@ -34,9 +34,10 @@ import { registerReportCommands } from './commands/report.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerPersonCommands } from './commands/persons.js';
 import { registerExpertCommands } from './commands/experts.js';
+import { registerDeskCommands } from './commands/desk.js';
 
 /** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerPersonCommands, registerExpertCommands];
+const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerPersonCommands, registerExpertCommands, registerDeskCommands];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {

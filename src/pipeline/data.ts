@@ -7,6 +7,7 @@ import { INSTALL_ROOT } from './install.js';
 import { REPORT_LANGUAGES } from '../core/case.js';
 import { labelProblems } from '../report/labels.js';
 import { readRawLabels } from './report.js';
+import { validateDeskLabels } from './desk-labels.js';
 import { validateLexicons } from '../analysis/index.js';
 import { validateEvalSet } from '../analysis/eval/index.js';
 import { validateLanguageData } from '../language/index.js';
@@ -18,7 +19,7 @@ import { validateSopData } from '../sop/data.js';
  */
 export async function validateData(): Promise<string[]> {
   const [lexicons, language, evalSet] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT), validateEvalSet(INSTALL_ROOT)]);
-  return [...validateTemplates(), ...validateLabels(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
+  return [...validateTemplates(), ...validateLabels(), ...validateDeskLabels(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
 }
 
 /** Every report language has a label file that fits the label schema (every key, no other). */

@@ -1,0 +1,108 @@
+/**
+ * The desk's writes: each is one call of the case function the CLI uses (`recordReview`,
+ * `recordVoice`, `addFindingIn`, `restoreDecisions`, `writeReports`) on a case opened for writing,
+ * so every decision holds the case lock and gets its own log entry. Requests are validated here,
+ * at the boundary; the case functions check ids and reasons as they do for the CLI.
+ */
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import type { ReportLanguage } from '../core/case.js';
+import type { CaseWorkspace, Clock } from '../case/workspace.js';
+import { addFindingIn, readCaseFindings, recordReview, recordVoice } from '../pipeline/examiner.js';
+import type { PriorDecision } from '../pipeline/review-undo.js';
+import { priorDecisions, restoreDecisions } from '../pipeline/review-undo.js';
+import { writeReports } from '../pipeline/report.js';
+
+const nonEmpty = z.string().trim().min(1);
+const ids = z.array(nonEmpty).min(1).max(100_000);
+
+/** POST /api/decide: accept or reject findings with a reason (and, accepted, the questions they bear on). */
+export const decideSchema = z.object({ findingIds: ids, decision: z.enum(['accepted', 'rejected']), reason: z.string(), questionIds: z.array(nonEmpty).default([]) }).strict();
+/** POST /api/voice: the examiner's attribution of voice for decided findings. */
+export const voiceSchema = z.object({ findingIds: ids, voice: nonEmpty, reason: z.string() }).strict();
+/** POST /api/rule: one decision for every candidate of one lexicon entry in one document. */
+export const ruleSchema = z.object({ findingId: nonEmpty, decision: z.enum(['accepted', 'rejected']), reason: z.string() }).strict();
+/** POST /api/add: an examiner finding from a selection in a document's text. */
+export const addSchema = z.object({ documentId: nonEmpty, start: z.number().int().min(0), end: z.number().int().min(0), category: nonEmpty, reason: z.string(), voice: nonEmpty.optional() }).strict();
+/** POST /api/undo: no fields. */
+export const undoSchema = z.object({}).strict();
+
+/** Who writes and when. */
+export interface DeskActor {
+  readonly clock: Clock;
+  readonly actor: string;
+}
+
+/**
+ * The decisions this desk made, newest last, each with what the findings held before: what
+ * `undo` sets back. Kept for the life of the server (shared by its tabs); the log is the record.
+ */
+export class UndoStack {
+  private readonly entries: PriorDecision[][] = [];
+
+  push(prior: PriorDecision[]): void {
+    this.entries.push(prior);
+  }
+
+  pop(): PriorDecision[] | undefined {
+    return this.entries.pop();
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+}
+
+/** Records a decision on findings; remembers what it replaced for undo. */
+export function decide(workspace: CaseWorkspace, body: z.infer<typeof decideSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
+  const prior = priorDecisions(workspace, body.findingIds);
+  recordReview(workspace, [{ findingIds: body.findingIds, decision: body.decision, reason: body.reason, questionIds: body.questionIds, actor: who.actor }], who);
+  undo.push(prior);
+  return { decided: body.findingIds.length };
+}
+
+/**
+ * Decision by rule: every candidate of the same lexicon entry (`ruleId`) in the same document as
+ * `findingId`, with one reason; the log entry lists every finding decided.
+ */
+export function decideByRule(workspace: CaseWorkspace, body: z.infer<typeof ruleSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
+  const findings = readCaseFindings(workspace);
+  const model = findings.find((finding) => finding.id === body.findingId);
+  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'review.invalid');
+  const same = findings.filter((finding) => finding.ruleId === model.ruleId && finding.analysis === model.analysis && finding.place.documentId === model.place.documentId).map((finding) => finding.id);
+  return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: [] }, who, undo), findingIds: same };
+}
+
+/** Changes the voice of decided findings; undo sets back their earlier record. */
+export function changeVoice(workspace: CaseWorkspace, body: z.infer<typeof voiceSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
+  const prior = priorDecisions(workspace, body.findingIds);
+  recordVoice(workspace, body.findingIds, body.voice, body.reason, who);
+  undo.push(prior);
+  return { changed: body.findingIds.length };
+}
+
+/** Sets back the desk's last decision, logged as a new `review.undo` entry. */
+export function undoLast(workspace: CaseWorkspace, who: DeskActor, undo: UndoStack): Record<string, unknown> {
+  const prior = undo.pop();
+  if (!prior) throw new UserError('nothing to undo: this desk has made no decision yet', 'desk.nothing-to-undo');
+  try {
+    restoreDecisions(workspace, prior, 'undone in the desk', who);
+  } catch (error) {
+    undo.push(prior);
+    throw error;
+  }
+  return { restored: prior.map(({ findingId, previous }) => ({ findingId, status: previous?.decision ?? 'open' })) };
+}
+
+/** Adds and accepts the examiner's own finding for a selection of a document's text. */
+export function addFinding(workspace: CaseWorkspace, body: z.infer<typeof addSchema>, who: DeskActor): Record<string, unknown> {
+  const finding = addFindingIn(workspace, { documentId: body.documentId, range: [body.start, body.end], category: body.category, reason: body.reason, ...(body.voice !== undefined ? { voice: body.voice } : {}) }, [], who);
+  return { findingId: finding.id };
+}
+
+/** Renders the draft conclusion (Markdown and HTML) into the case, as `soz report --format html` does. */
+export async function renderDraft(workspace: CaseWorkspace, language: ReportLanguage, who: DeskActor): Promise<{ path: string; digest: string }> {
+  const outcomes = await writeReports(workspace, { clock: who.clock, actor: who.actor, language, formats: ['html'], final: false });
+  const html = outcomes.find((outcome) => outcome.format === 'html')!;
+  return { path: html.path, digest: html.digest };
+}

@@ -1,0 +1,243 @@
+/**
+ * The examiner's desk: a local web server over one case. It answers on 127.0.0.1 only, on a port
+ * the system picks (or `--port`), to requests that carry the one-time token of its address
+ * (`security.ts`). Reads open the case as a reader; every write runs one case function under
+ * the case lock (`actions.ts`), one at a time, so tabs and CLI commands never lose a decision.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { ReportLanguage } from '../core/case.js';
+import { InternalError, messageOf, UserError } from '../core/errors.js';
+import { CaseWorkspace } from '../case/workspace.js';
+import type { Clock } from '../case/workspace.js';
+import { INSTALL_ROOT } from '../pipeline/install.js';
+import { readDeskLabels } from '../pipeline/desk-labels.js';
+import { readLabels } from '../pipeline/report.js';
+import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
+import type { DeskActor } from './actions.js';
+import { addFinding, addSchema, changeVoice, decide, decideByRule, decideSchema, renderDraft, ruleSchema, UndoStack, undoLast, undoSchema, voiceSchema } from './actions.js';
+import { candidateViews, caseSummary, concordance, documentList, documentView, procedureView } from './views.js';
+
+/** How the desk is started. */
+export interface DeskOptions {
+  readonly caseDir: string;
+  /** 0: the system picks a free port. */
+  readonly port: number;
+  readonly language: ReportLanguage;
+  readonly clock: Clock;
+  readonly actor: string;
+  /** How long a write waits for another command's case lock before answering 409 (default 2 s). */
+  readonly lockWaitMs?: number;
+  /** A fixed token (tests); default 32 random bytes. */
+  readonly token?: string;
+}
+
+/** A running desk. */
+export interface Desk {
+  /** The address to open, with the token. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** Stops accepting requests and resolves once the server is closed. */
+  close(): Promise<void>;
+}
+
+/** Files the page loads: the compiled UI script and the style sheet, both from the installation. */
+const ASSETS: Readonly<Record<string, { path: string; type: string }>> = {
+  '/': { path: join(INSTALL_ROOT, 'templates', 'desk', 'index.html'), type: 'text/html; charset=utf-8' },
+  '/desk.css': { path: join(INSTALL_ROOT, 'templates', 'desk', 'desk.css'), type: 'text/css; charset=utf-8' },
+  '/app.js': { path: join(INSTALL_ROOT, 'dist', 'desk-ui', 'app.js'), type: 'text/javascript; charset=utf-8' },
+};
+
+/**
+ * The draft is the report's own HTML (with its inline style sheet): shown under a policy of its
+ * own that allows no script at all and sandboxes the page.
+ */
+const DRAFT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+const MAX_BODY_BYTES = 1 << 20;
+
+/** A refusal with its HTTP status, for the one place that answers errors. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Starts the desk for a case; resolves once it listens. */
+export async function startDesk(options: DeskOptions): Promise<Desk> {
+  CaseWorkspace.open(options.caseDir); // "not a case" before anything listens
+  if (!existsSync(ASSETS['/app.js']!.path)) throw new UserError(`${ASSETS['/app.js']!.path}: the desk's page script is not built; run "npm run build"`, 'desk.not-built');
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const undo = new UndoStack();
+  let writes: Promise<unknown> = Promise.resolve();
+  let port = 0;
+
+  const who = (workspace: CaseWorkspace): DeskActor => ({ clock: options.clock, actor: options.actor || workspace.metadata.examiner });
+  const read = <T>(view: (workspace: CaseWorkspace) => T): T => view(CaseWorkspace.open(options.caseDir));
+  /** One write at a time in this server; each under the case lock, 409 when another command holds it. */
+  const write = <T>(action: (workspace: CaseWorkspace) => T | Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      let opened: CaseWorkspace;
+      try {
+        opened = CaseWorkspace.openForWriting(options.caseDir, { command: 'desk', now: options.clock, waitMs: options.lockWaitMs ?? 2000 }).workspace;
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'case.locked') throw new HttpError(409, error.message);
+        throw error;
+      }
+      try {
+        return await action(opened);
+      } finally {
+        opened.close();
+      }
+    };
+    const result = writes.then(run, run);
+    writes = result.catch(() => undefined);
+    return result;
+  };
+  const parse = <S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new HttpError(400, `bad request: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+    return parsed.data as z.infer<S>;
+  };
+
+  const getRoutes: Record<string, (url: URL) => unknown> = {
+    '/api/session': () => {
+      const conclusion = readLabels(options.language);
+      return { language: options.language, labels: readDeskLabels(options.language), voices: conclusion.voices, categories: conclusion.categories, counterIndicators: conclusion.counterIndicators, undoDepth: undo.size };
+    },
+    '/api/case': () => read(caseSummary),
+    '/api/candidates': () => read(candidateViews),
+    '/api/documents': () => read(documentList),
+    '/api/document': (url) => read((workspace) => documentView(workspace, url.searchParams.get('id') ?? '')),
+    '/api/procedure': () => read((workspace) => procedureView(workspace, options.language)),
+    '/api/concordance': (url) => read((workspace) => concordance(workspace, url.searchParams.get('word') ?? '', url.searchParams.get('lemma') === '1')),
+  };
+  const postRoutes: Record<string, (body: unknown) => Promise<unknown>> = {
+    '/api/decide': (body) => write((workspace) => decide(workspace, parse(decideSchema, body), who(workspace), undo)),
+    '/api/rule': (body) => write((workspace) => decideByRule(workspace, parse(ruleSchema, body), who(workspace), undo)),
+    '/api/voice': (body) => write((workspace) => changeVoice(workspace, parse(voiceSchema, body), who(workspace), undo)),
+    '/api/undo': (body) => write((workspace) => {
+      parse(undoSchema, body);
+      return undoLast(workspace, who(workspace), undo);
+    }),
+    '/api/add': (body) => write((workspace) => addFinding(workspace, parse(addSchema, body), who(workspace))),
+    '/api/draft': () => write((workspace) => renderDraft(workspace, options.language, who(workspace))),
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const admission = admit(
+      {
+        method: request.method ?? 'GET',
+        host: request.headers.host,
+        origin: request.headers.origin,
+        cookie: request.headers.cookie,
+        tokenHeader: headerValue(request.headers[TOKEN_HEADER]),
+        queryToken: url.searchParams.get('token'),
+      },
+      token,
+      port,
+    );
+    if (!admission.ok) return send(response, admission.status, { error: admission.message });
+    if (admission.viaQuery) {
+      // The token moves into a cookie and out of the address bar (and the browser's history).
+      response.setHeader('Set-Cookie', tokenCookie(token));
+      response.setHeader('Location', url.pathname);
+      response.statusCode = 303;
+      response.end();
+      return;
+    }
+    try {
+      if (request.method === 'GET' && ASSETS[url.pathname]) return sendFile(response, ASSETS[url.pathname]!);
+      if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language);
+      if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, getRoutes[url.pathname]!(url));
+      if (request.method === 'POST' && postRoutes[url.pathname]) {
+        if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'send the request as application/json');
+        return send(response, 200, await postRoutes[url.pathname]!(await readJson(request)));
+      }
+      throw new HttpError(getRoutes[url.pathname] || postRoutes[url.pathname] ? 405 : 404, `${request.method ?? ''} ${url.pathname}: no such page of the desk`);
+    } catch (error) {
+      if (error instanceof HttpError) return send(response, error.status, { error: error.message });
+      if (error instanceof UserError) return send(response, 400, { error: error.message, code: error.code });
+      return send(response, 500, { error: `internal error in soz — please report it: ${messageOf(error)}` });
+    }
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { error: messageOf(error) });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new UserError(`--port ${options.port}: the port is in use; choose another or leave --port out`, 'desk.port-in-use') : error));
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new InternalError('the desk server has no TCP address');
+  port = address.port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}
+
+function sendFile(response: ServerResponse, asset: { path: string; type: string }): void {
+  response.statusCode = 200;
+  response.setHeader('Content-Type', asset.type);
+  response.end(readFileSync(asset.path));
+}
+
+/** The case's rendered HTML draft, under the draft's own policy; 404 until one is rendered. */
+function sendDraft(response: ServerResponse, caseDir: string, language: ReportLanguage): void {
+  const workspace = CaseWorkspace.open(caseDir);
+  // After a final conclusion a draft goes beside it as report.<lang>.draft.html.
+  const relative = [`reports/report.${language}.draft.html`, `reports/report.${language}.html`].find((candidate) => workspace.has(candidate));
+  if (relative === undefined) throw new HttpError(404, 'no draft rendered yet: use "render the draft"');
+  response.statusCode = 200;
+  response.setHeader('Content-Security-Policy', DRAFT_POLICY);
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.end(readFileSync(workspace.path(relative)));
+}
+
+/** The request body as JSON, at most 1 MiB; anything else is a 400. */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body over 1 MiB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text === '' ? {} : (JSON.parse(text) as unknown);
+  } catch {
+    throw new HttpError(400, 'the request body is not JSON');
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What the desk shows, read from the case with the same functions as the CLI: the case summary,
+ * documents with their segments, candidates with the examiner's decisions, the procedure, and a
+ * concordance. Readers only: nothing here writes to the case.
+ */
+import type { ReportLanguage } from '../core/case.js';
+import { UserError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import type { SozDocument } from '../core/document.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
+import type { CaseWorkspace } from '../case/workspace.js';
+import { readDerivedDocuments } from '../case/records.js';
+import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
+import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readQuestions, readReview } from '../pipeline/examiner.js';
+import { buildConclusion } from '../pipeline/report.js';
+
+/** Where a candidate stands with the examiner. */
+export type CandidateStatus = 'open' | 'accepted' | 'rejected';
+
+/** A candidate as the desk lists it: soz's finding with the examiner's decision on it. */
+export interface CandidateView {
+  readonly finding: Finding;
+  readonly status: CandidateStatus;
+  readonly reason?: string;
+  readonly questionIds: readonly string[];
+  /** The examiner's attribution of voice where it differs from soz's. */
+  readonly examinerVoice?: string;
+  readonly voiceReason?: string;
+}
+
+/** The case at a glance. */
+export function caseSummary(workspace: CaseWorkspace): Record<string, unknown> {
+  const candidates = candidateViews(workspace);
+  return {
+    caseNumber: workspace.metadata.caseNumber,
+    examiner: workspace.metadata.examiner,
+    reportLanguage: workspace.metadata.reportLanguage,
+    documents: readDerivedDocuments(workspace).length,
+    candidates: candidates.length,
+    reviewed: candidates.filter((candidate) => candidate.status !== 'open').length,
+  };
+}
+
+/** Every candidate of the case in the findings' stable order, with its review status. */
+export function candidateViews(workspace: CaseWorkspace): CandidateView[] {
+  const decisions = new Map(readReview(workspace).map((decision) => [decision.findingId, decision]));
+  return readCaseFindings(workspace).map((finding) => {
+    const decision = decisions.get(finding.id);
+    if (!decision) return { finding, status: 'open', questionIds: [] };
+    return {
+      finding,
+      status: decision.decision,
+      reason: decision.reason,
+      questionIds: decision.questionIds,
+      ...(decision.voice ? { examinerVoice: decision.voice, voiceReason: decision.voiceReason ?? '' } : {}),
+    };
+  });
+}
+
+/** The documents of the case without their text: id, evidence file, size, segment count. */
+export function documentList(workspace: CaseWorkspace): Record<string, unknown>[] {
+  return readDerivedDocuments(workspace).map((doc) => ({ id: doc.id, evidenceName: doc.evidenceName, characters: doc.text.length, segments: doc.segments.length }));
+}
+
+/**
+ * One document's text and its segments with what the examiner needs beside a chat message:
+ * author, time, role, the message it replies to, and forward origin.
+ */
+export function documentView(workspace: CaseWorkspace, id: string): Record<string, unknown> {
+  const doc = readDerivedDocuments(workspace).find((candidate) => candidate.id === id);
+  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document');
+  return {
+    id: doc.id,
+    evidenceName: doc.evidenceName,
+    text: doc.text,
+    segments: doc.segments.map((segment) => ({
+      id: segment.id,
+      range: segment.range,
+      ...(segment.anchor.page !== undefined ? { page: segment.anchor.page } : {}),
+      ...(segment.author !== undefined ? { author: segment.author } : {}),
+      ...(segment.message
+        ? {
+            messageId: segment.message.messageId,
+            author: segment.message.author.name,
+            time: segment.message.timestamp.iso ?? segment.message.timestamp.raw,
+            role: segment.message.role,
+            ...(segment.message.replyTo !== undefined ? { replyTo: segment.message.replyTo } : {}),
+            ...(segment.message.forwardedFrom ? { forwardedFrom: segment.message.forwardedFrom.name } : {}),
+          }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * The procedure panel: the SOP checklist (titles in `language`), the questions with the guard's
+ * result and the examiner's decision, and what still blocks a final conclusion (the same check
+ * `soz report --final` makes; empty when a final could be rendered).
+ */
+export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Record<string, unknown> {
+  const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
+  const questions = readQuestions(workspace).map((question) => ({
+    id: question.id,
+    text: question.text,
+    flagged: question.guard.flagged,
+    guardMatches: question.guard.matches.map((match) => match.matched),
+    disposition: question.disposition.status,
+    answerLegalWording: answerLegalWording(readAnswer(workspace, question.id)).map((match) => match.matched),
+  }));
+  return {
+    procedure: `${procedureId} ${procedureVersion}`,
+    steps: statuses.map((status) => ({ number: status.number, id: status.id, title: status.title[language], state: status.state, requiredForFinal: status.requiredForFinal, ...(status.actor !== undefined ? { actor: status.actor } : {}) })),
+    questions,
+    blocksFinal: finalBlockers(workspace, language),
+  };
+}
+
+/** What `soz report --final` would refuse for, one item each. */
+function finalBlockers(workspace: CaseWorkspace, language: ReportLanguage): string[] {
+  try {
+    buildConclusion(workspace, language, true);
+    return [];
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const listed = /requirement\(s\) are unmet: (.*)$/s.exec(error.message);
+    return listed ? listed[1]!.split('; ') : [error.message];
+  }
+}
+
+/** One occurrence of the word for the dispersion plot: document, offset, document length, time. */
+interface DispersionPoint {
+  readonly documentId: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly time?: string;
+}
+
+/**
+ * Concordance of a word across the case: KWIC lines (document order), collocates, and where each
+ * occurrence lies in its document (for the dispersion plot). `lemma` compares stems.
+ */
+export function concordance(workspace: CaseWorkspace, word: string, lemma: boolean): Record<string, unknown> {
+  if (word.trim() === '') throw new UserError('give a word for the concordance', 'desk.empty-query');
+  const documents = readDerivedDocuments(workspace);
+  const units = corpusUnits(
+    documents.flatMap((doc) => doc.segments.map((segment) => ({ doc, segment }))),
+    { lemma },
+  );
+  const lines = kwic(units, word.trim(), { lemma });
+  const byId = new Map<string, SozDocument>(documents.map((doc) => [doc.id, doc]));
+  const points: DispersionPoint[] = lines.map((line) => {
+    const doc = byId.get(line.documentId)!;
+    const segment = doc.segments.find((candidate) => candidate.id === line.segmentId);
+    const time = segment?.message?.timestamp.iso ?? undefined;
+    return { documentId: line.documentId, offset: line.range[0], length: doc.text.length, ...(time ? { time } : {}) };
+  });
+  return {
+    word: word.trim(),
+    lemma,
+    lines,
+    collocates: collocates(units, word.trim(), { lemma, limit: 20 }).rows,
+    dispersion: { documents: documents.map((doc) => ({ id: doc.id, evidenceName: doc.evidenceName, length: doc.text.length })).sort((a, b) => compareCodeUnits(a.id, b.id)), points },
+  };
+}
