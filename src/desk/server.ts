@@ -46,12 +46,20 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-/** Files the page loads: the compiled UI script and the style sheet, both from the installation. */
+/** The page and its style sheet, from the installation's templates. */
 const ASSETS: Readonly<Record<string, { path: string; type: string }>> = {
   '/': { path: join(INSTALL_ROOT, 'templates', 'desk', 'index.html'), type: 'text/html; charset=utf-8' },
   '/desk.css': { path: join(INSTALL_ROOT, 'templates', 'desk', 'desk.css'), type: 'text/css; charset=utf-8' },
-  '/app.js': { path: join(INSTALL_ROOT, 'dist', 'desk-ui', 'app.js'), type: 'text/javascript; charset=utf-8' },
 };
+/** The page's script modules, compiled by `npm run build` from `desk-ui/` (lower-case names only: no path can be named). */
+const SCRIPT_DIR = join(INSTALL_ROOT, 'dist', 'desk-ui');
+const SCRIPT_NAME = /^\/([a-z-]+\.js)$/;
+
+function assetOf(pathname: string): { path: string; type: string } | undefined {
+  const script = SCRIPT_NAME.exec(pathname);
+  if (script && existsSync(join(SCRIPT_DIR, script[1]!))) return { path: join(SCRIPT_DIR, script[1]!), type: 'text/javascript; charset=utf-8' };
+  return ASSETS[pathname];
+}
 
 /**
  * The draft is the report's own HTML (with its inline style sheet): shown under a policy of its
@@ -74,7 +82,7 @@ class HttpError extends Error {
 /** Starts the desk for a case; resolves once it listens. */
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   CaseWorkspace.open(options.caseDir); // "not a case" before anything listens
-  if (!existsSync(ASSETS['/app.js']!.path)) throw new UserError(`${ASSETS['/app.js']!.path}: the desk's page script is not built; run "npm run build"`, 'desk.not-built');
+  if (!existsSync(join(SCRIPT_DIR, 'app.js'))) throw new UserError(`${join(SCRIPT_DIR, 'app.js')}: the desk's page script is not built; run "npm run build"`, 'desk.not-built');
   const token = options.token ?? randomBytes(32).toString('base64url');
   const undo = new UndoStack();
   let writes: Promise<unknown> = Promise.resolve();
@@ -157,7 +165,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       return;
     }
     try {
-      if (request.method === 'GET' && ASSETS[url.pathname]) return sendFile(response, ASSETS[url.pathname]!);
+      const asset = request.method === 'GET' ? assetOf(url.pathname) : undefined;
+      if (asset) return sendFile(response, asset);
       if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language);
       if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {

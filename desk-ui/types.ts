@@ -1,0 +1,110 @@
+/** The shapes the desk's server sends (src/desk/views.ts); the page trusts only their types, never their text. */
+
+export interface Place {
+  readonly documentId: string;
+  readonly evidenceName: string;
+  readonly segmentId: string;
+  readonly range: readonly [number, number];
+  readonly line: number;
+  readonly column: number;
+  readonly page?: number;
+  readonly messageId?: string;
+}
+
+export interface Finding {
+  readonly id: string;
+  readonly analysis: string;
+  readonly ruleId: string;
+  readonly category: string;
+  readonly reason: string;
+  readonly place: Place;
+  readonly actual: string;
+  readonly context: { readonly left: string; readonly right: string };
+  readonly author?: string;
+  readonly originalAuthor?: string;
+  readonly voice: string;
+  readonly countervailing: readonly string[];
+  readonly note?: string;
+  readonly mainstreamMeaning?: string;
+}
+
+export type Status = 'open' | 'accepted' | 'rejected';
+
+export interface Candidate {
+  readonly finding: Finding;
+  readonly status: Status;
+  readonly reason?: string;
+  readonly questionIds: readonly string[];
+  readonly examinerVoice?: string;
+  readonly voiceReason?: string;
+}
+
+export interface SegmentView {
+  readonly id: string;
+  readonly range: readonly [number, number];
+  readonly page?: number;
+  readonly messageId?: string;
+  readonly author?: string;
+  readonly time?: string;
+  readonly role?: string;
+  readonly replyTo?: string;
+  readonly forwardedFrom?: string;
+}
+
+export interface DocumentView {
+  readonly id: string;
+  readonly evidenceName: string;
+  readonly text: string;
+  readonly segments: readonly SegmentView[];
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly evidenceName: string;
+  readonly characters: number;
+  readonly segments: number;
+}
+
+export interface Session {
+  readonly language: string;
+  readonly labels: Record<string, string>;
+  readonly voices: Record<string, string>;
+  readonly categories: Record<string, string>;
+  readonly counterIndicators: Record<string, string>;
+}
+
+export interface CaseSummary {
+  readonly caseNumber: string;
+  readonly examiner: string;
+  readonly documents: number;
+  readonly candidates: number;
+  readonly reviewed: number;
+}
+
+export interface KwicLine {
+  readonly documentId: string;
+  readonly evidenceName: string;
+  readonly messageId?: string;
+  readonly author?: string;
+  readonly range: readonly [number, number];
+  readonly left: string;
+  readonly keyword: string;
+  readonly right: string;
+}
+
+export interface Concordance {
+  readonly word: string;
+  readonly lines: readonly KwicLine[];
+  readonly collocates: readonly { item: string; observed: number; frequency: number; logLikelihood: number; mutualInformation: number }[];
+  readonly dispersion: {
+    readonly documents: readonly { id: string; evidenceName: string; length: number }[];
+    readonly points: readonly { documentId: string; offset: number; length: number; time?: string }[];
+  };
+}
+
+export interface Procedure {
+  readonly procedure: string;
+  readonly steps: readonly { number: number; id: string; title: string; state: string; requiredForFinal: boolean; actor?: string }[];
+  readonly questions: readonly { id: string; text: string; flagged: boolean; guardMatches: readonly string[]; disposition: string; answerLegalWording: readonly string[] }[];
+  readonly blocksFinal: readonly string[];
+}
