@@ -1,0 +1,172 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReviewDecision } from '../src/core/examiner.js';
+import { runPracticeDemo } from '../src/pipeline/practice.js';
+import type { Desk } from '../src/desk/server.js';
+import { startDesk } from '../src/desk/server.js';
+import { PAYLOAD_TEXT } from './hostile/generate.js';
+import { soz, tempDir } from './support/cli.js';
+
+// The examiner's desk end to end in Debian's Chromium (one browser for the whole file): the demo
+// case reviewed through the page as a trainee would — in Russian, with the keys of a Russian
+// layout — and a case of hostile evidence whose markup must stay text.
+
+const CHROMIUM = process.env['SOZ_CHROMIUM'] ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** Shown as the suite's name when it is skipped, so the report says why. */
+const SUITE = HAVE_CHROMIUM ? 'soz desk in Chromium' : `soz desk in Chromium — SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set SOZ_CHROMIUM)`;
+
+const clock = () => new Date('2026-03-12T10:00:00Z');
+let context: BrowserContext;
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
+  const { chromium } = await import('playwright-core');
+  context = await chromium.launchPersistentContext(tempDir('soz-desk-profile-'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** A page of the desk that records every dialog, page error and request to anywhere but the desk. */
+async function openDesk(desk: Desk): Promise<{ page: Page; dialogs: string[]; errors: string[]; foreign: string[] }> {
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/*', (route) => {
+    if (!route.request().url().startsWith(`http://127.0.0.1:${desk.port}/`)) {
+      foreign.push(route.request().url());
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(desk.url);
+  await page.waitForSelector('#candidate-list li');
+  return { page, dialogs, errors, foreign };
+}
+
+/** A key press as Chromium gets it from a Russian (ЙЦУКЕН) layout: the physical key and its Cyrillic character. */
+async function pressOnRussianLayout(page: Page, character: string, code: string): Promise<void> {
+  const session = await context.newCDPSession(page);
+  const key = { key: character, code, text: character, unmodifiedText: character, windowsVirtualKeyCode: code.charCodeAt(3) };
+  await session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key });
+  await session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await session.detach();
+}
+
+function review(dir: string): ReviewDecision[] {
+  const path = join(dir, 'examiner', 'review.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ReviewDecision[]) : [];
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
+  it('reviews the demo case: filter, accept with a reason (Russian keys), change a voice, reload, render the draft; the case verifies', async () => {
+    const dir = join(tempDir('soz-desk-demo-'), 'case');
+    await runPracticeDemo(dir, clock);
+    const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+    try {
+      const { page, dialogs, errors, foreign } = await openDesk(desk);
+      // The token left the address bar for a cookie; the page speaks Russian.
+      expect(page.url()).toBe(`http://127.0.0.1:${desk.port}/`);
+      expect(await page.textContent('#progress-text')).toMatch(/^рассмотрено 0 из \d+$/);
+
+      // Filter by category: the list shows exactly the count the option announced.
+      const option = page.locator('#filter-category option').nth(1);
+      const [value, text] = [await option.getAttribute('value'), await option.textContent()];
+      await page.selectOption('#filter-category', value!);
+      const announced = Number(/\((\d+)\)$/.exec(text!)![1]);
+      await expect.poll(() => page.locator('#candidate-list li').count()).toBe(announced);
+
+      // Accept with ф (a on the Russian layout): the reason is asked for first, Enter records it.
+      const first = await page.locator('#candidate-list li.current').getAttribute('data-id');
+      await pressOnRussianLayout(page, 'ф', 'KeyA');
+      await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('reason');
+      await page.keyboard.type('Противопоставление «мы — они» в призыве');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => review(dir).find((decision) => decision.findingId === first)?.decision).toBe('accepted');
+      expect(review(dir).find((decision) => decision.findingId === first)?.reason).toBe('Противопоставление «мы — они» в призыве');
+
+      // Change its voice with a reason.
+      await page.click(`#candidate-list li[data-id="${first!}"]`);
+      await page.selectOption('#voice', 'quotation');
+      await page.fill('#reason', 'Слова приведены в кавычках как чужие');
+      await page.click('#change-voice');
+      await expect.poll(() => review(dir).find((decision) => decision.findingId === first)?.voice).toBe('quotation');
+
+      // Reload: the decision and the voice come back from the case.
+      await page.reload();
+      await page.waitForSelector(`#candidate-list li[data-id="${first!}"].accepted`);
+      await page.click(`#candidate-list li[data-id="${first!}"]`);
+      expect(await page.textContent('#voice-shown')).toContain('цитата');
+      expect(await page.textContent('#decision')).toContain('Противопоставление');
+      expect(await page.textContent('#progress-text')).toMatch(/^рассмотрено 1 из \d+$/);
+
+      // The chat context and the concordance with its plot.
+      await page.click('#tab-concordance');
+      await page.fill('#word', 'они');
+      await page.click('#concordance-form button[type=submit]');
+      await page.waitForSelector('#kwic tr');
+      expect(await page.locator('#dispersion line.plot-tick').count()).toBeGreaterThan(0);
+
+      // The procedure and the draft rendered into the case.
+      await page.click('#tab-procedure');
+      await page.waitForSelector('#steps tr');
+      expect(await page.locator('#blocks li').count()).toBeGreaterThan(0);
+      await page.click('#tab-draft');
+      await page.click('#render-draft');
+      await expect.poll(() => page.textContent('#status')).toMatch(/reports\/report\.ru\.html/);
+
+      expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
+      await page.close();
+    } finally {
+      await desk.close();
+    }
+    const verify = await soz(['verify', dir]);
+    expect(verify.stdout + verify.stderr).toMatch(/0 differences/);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+  }, 180_000);
+
+  it('shows hostile evidence as text: no script runs, no element is made from it, nothing loads', async () => {
+    const inputs = tempDir('soz-desk-hostile-in-');
+    const folder = join(inputs, 'n');
+    mkdirSync(folder);
+    const hostileName = join(folder, `<img src=x onerror=alert(6)>.txt`);
+    writeFileSync(hostileName, `${PAYLOAD_TEXT}\nПриходите в субботу, этих соседей надо проучить <img src=x onerror="alert(5)"> <svg onload=alert(7)>\n`);
+    const dir = join(tempDir('soz-desk-hostile-'), 'case');
+    const run = await soz(['run', hostileName, '--out', dir, '--language', 'ru']);
+    expect(run.code, run.stderr).toBe(0);
+    const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+    try {
+      const { page, dialogs, errors, foreign } = await openDesk(desk);
+      // The candidate's context holds the markup, shown as characters.
+      expect(await page.textContent('#in-place')).toContain('<img src=x onerror="alert(5)">');
+      await page.click('#tab-document');
+      await page.waitForSelector('#document-text span');
+      const shown = (await page.textContent('#document-text')) ?? '';
+      expect(shown).toContain('<script>document.title="PWNED";alert(1)</script>');
+      expect(shown).toContain('<svg onload=alert(7)>');
+      expect(await page.textContent('#document-picker')).toContain('<img src=x onerror=alert(6)>.txt');
+      // Evaluated as strings: the project's TypeScript has no DOM library.
+      expect(await page.evaluate("document.querySelectorAll('img, svg:not(#dispersion), iframe, object, embed, [onerror], [onload], [onclick]').length")).toBe(0);
+      expect(await page.evaluate("document.querySelectorAll('script').length")).toBe(1);
+      expect(await page.title()).not.toBe('PWNED');
+      expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
+      await page.close();
+    } finally {
+      await desk.close();
+    }
+  }, 180_000);
+});
