@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseWorkspace } from '../src/case/workspace.js';
+import { liveLockHolder } from '../src/case/lock.js';
+import type { ReviewDecision } from '../src/core/examiner.js';
+import { runPracticeDemo } from '../src/pipeline/practice.js';
+import type { Desk } from '../src/desk/server.js';
+import { startDesk } from '../src/desk/server.js';
+import { soz, tempDir } from './support/cli.js';
+
+// The desk's door and its writes, with plain HTTP requests (no browser): the token, Host and
+// Origin rules and the headers on every answer; the case lock (409 while another command holds
+// it); decisions from several requests and a CLI command at once, none lost; the command itself.
+
+const BIN = fileURLToPath(new URL('../bin/soz', import.meta.url));
+const clock = () => new Date('2026-03-12T10:00:00Z');
+let dir: string;
+let desk: Desk;
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** One HTTP request to the desk with exactly the headers given (Host included). */
+function send(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const outgoing = request({ host: '127.0.0.1', port: desk.port, method, path, headers: { Host: `127.0.0.1:${desk.port}`, ...(text !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(text);
+  });
+}
+
+const withToken = (headers: Record<string, string> = {}) => ({ 'X-Soz-Token': desk.token, ...headers });
+
+function reviewOf(caseDir: string): ReviewDecision[] {
+  return JSON.parse(readFileSync(join(caseDir, 'examiner', 'review.json'), 'utf8')) as ReviewDecision[];
+}
+
+function logActions(caseDir: string): string[] {
+  return CaseWorkspace.open(caseDir)
+    .readLog()
+    .map((entry) => entry.action);
+}
+
+beforeAll(async () => {
+  dir = join(tempDir('soz-desk-server-'), 'case');
+  await runPracticeDemo(dir, clock);
+  desk = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: 'Trainee', lockWaitMs: 300 });
+}, 120_000);
+
+afterAll(async () => {
+  await desk?.close();
+});
+
+describe('the desk refuses what is not its own page', () => {
+  it('listens on 127.0.0.1 and prints an address with a long random token', () => {
+    expect(desk.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${desk.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+  });
+
+  it('answers 403 without the token or with a wrong one, with the security headers on the refusal too', async () => {
+    const attempts: Record<string, string>[] = [{}, { 'X-Soz-Token': 'guess' }, { Cookie: 'soz_desk=guess' }];
+    for (const headers of attempts) {
+      const answer = await send('GET', '/api/case', headers);
+      expect(answer.status).toBe(403);
+      expect(answer.body).not.toContain('PR-2026');
+      expect(answer.headers['content-security-policy']).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await send('GET', '/', {})).status).toBe(403);
+  });
+
+  it('moves the token from the address into an HttpOnly SameSite=Strict cookie that then admits the page', async () => {
+    const first = await send('GET', `/?token=${desk.token}`, {});
+    expect(first.status).toBe(303);
+    expect(first.headers['location']).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await send('GET', '/', { Cookie: cookie.split(';')[0]! });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect((await send('GET', '/app.js', { Cookie: cookie.split(';')[0]! })).status).toBe(200);
+  });
+
+  it('refuses another Host (DNS rebinding) even with the token; localhost on its port is the desk', async () => {
+    for (const host of ['evil.example', `evil.example:${desk.port}`, `127.0.0.1:${desk.port + 1}`, '127.0.0.1']) {
+      const answer = await send('GET', '/api/case', withToken({ Host: host }));
+      expect(answer.status, host).toBe(421);
+    }
+    expect((await send('GET', '/api/case', withToken({ Host: `localhost:${desk.port}` }))).status).toBe(200);
+  });
+
+  it('refuses a cross-origin POST even with the cookie, and a form post that is not JSON; the case is unchanged', async () => {
+    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+    const [first] = JSON.parse((await send('GET', '/api/candidates', withToken())).body) as { finding: { id: string } }[];
+    const decision = { findingIds: [first!.finding.id], decision: 'rejected', reason: 'forged' };
+    expect((await send('POST', '/api/decide', { Cookie: `soz_desk=${desk.token}`, Origin: 'http://evil.example' }, decision)).status).toBe(403);
+    expect((await send('POST', '/api/decide', { Cookie: `soz_desk=${desk.token}`, Origin: 'null' }, decision)).status).toBe(403);
+    const form = await send('POST', '/api/decide', withToken({ 'Content-Type': 'text/plain' }), decision);
+    expect(form.status).toBe(415);
+    expect(readFileSync(join(dir, 'log.jsonl'), 'utf8')).toBe(log);
+  });
+
+  it('serves no file but its own: no path out of its folders', async () => {
+    for (const path of ['/../case.json', '/%2e%2e/case.json', '/log.jsonl', '/cli/main.js', '/../../package.json']) {
+      expect((await send('GET', path, withToken())).status, path).toBe(404);
+    }
+  });
+});
+
+describe('the desk writes through the case lock', () => {
+  it('loses no decision when several tabs and a CLI review write at once: 409 while the CLI holds the case, then the retries land; one log entry each', async () => {
+    const candidates = (JSON.parse((await send('GET', '/api/candidates', withToken())).body) as { finding: { id: string } }[]).map((candidate) => candidate.finding.id);
+    expect(candidates.length).toBeGreaterThanOrEqual(8);
+    const before = logActions(dir).filter((action) => action === 'review.decide').length;
+    const fromTabs = candidates.slice(2, 7);
+    const fromCli = candidates[7]!;
+    // The CLI review stops with the case lock held until the test lets it go (SOZ_HOLD_AT, src/case/crash-points.ts).
+    const release = join(tempDir('soz-desk-hold-'), 'release');
+    const child = spawn(process.execPath, [BIN, 'review', dir, '--accept', fromCli, '--reason', 'from the terminal'], { stdio: 'ignore', env: { ...process.env, SOZ_HOLD_AT: `review.decide/staged=${release}` } });
+    const cli = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    while (liveLockHolder(dir)?.command !== 'review') await new Promise((resolve) => setTimeout(resolve, 20));
+    const decisions = fromTabs.map((id, i) => ({ findingIds: [id], decision: i % 2 === 0 ? 'accepted' : 'rejected', reason: `tab ${i}` }));
+    const busy = await Promise.all(decisions.map((decision) => send('POST', '/api/decide', withToken(), decision)));
+    expect(busy.map((answer) => answer.status)).toEqual(fromTabs.map(() => 409));
+    expect(busy[0]!.body).toMatch(/in use by soz review/);
+    writeFileSync(release, '');
+    expect(await cli).toBe(0);
+    // What the page does on 409: send the same decision again.
+    const retried = await Promise.all(decisions.map((decision) => send('POST', '/api/decide', withToken(), decision)));
+    expect(retried.map((answer) => answer.status)).toEqual(fromTabs.map(() => 200));
+    const decided = new Map(reviewOf(dir).map((decision) => [decision.findingId, decision.reason]));
+    fromTabs.forEach((id, i) => expect(decided.get(id)).toBe(`tab ${i}`));
+    expect(decided.get(fromCli)).toBe('from the terminal');
+    expect(logActions(dir).filter((action) => action === 'review.decide').length).toBe(before + fromTabs.length + 1);
+  }, 60_000);
+
+  it('undoes the last decision as a new logged review.undo that restores the earlier status; the case verifies', async () => {
+    const [, , , , , , , , ninth] = JSON.parse((await send('GET', '/api/candidates', withToken())).body) as { finding: { id: string }; status: string }[];
+    expect(ninth!.status).toBe('open');
+    const entries = logActions(dir).length;
+    await send('POST', '/api/decide', withToken(), { findingIds: [ninth!.finding.id], decision: 'rejected', reason: 'by mistake' });
+    const undo = await send('POST', '/api/undo', withToken(), {});
+    expect(undo.status).toBe(200);
+    expect(JSON.parse(undo.body)).toEqual({ restored: [{ findingId: ninth!.finding.id, status: 'open' }] });
+    expect(reviewOf(dir).some((decision) => decision.findingId === ninth!.finding.id)).toBe(false);
+    expect(logActions(dir).slice(entries)).toEqual(['review.decide', 'review.undo']);
+    const verify = await soz(['verify', dir]);
+    // The demo's report predates these decisions: stale (4) but nothing differs.
+    expect(verify.stdout).toMatch(/0 differences/);
+    expect([0, 4]).toContain(verify.code);
+  }, 60_000);
+});
+
+describe('soz desk (the command)', () => {
+  it('prints the address, serves the case, and stops cleanly on Ctrl-C (SIGINT) with exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'desk', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        const match = /desk: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', () => reject(new Error(`soz desk ended early: ${out}`)));
+    });
+    const token = new URL(url).searchParams.get('token')!;
+    const answer = await fetch(new URL('/api/case', url), { headers: { 'X-Soz-Token': token } });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { caseNumber: string }).caseNumber).toBe('PR-2026-001');
+    const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+    expect(out).toMatch(/desk stopped/);
+  }, 60_000);
+
+  it('refuses a folder that is not a case with exit 2', async () => {
+    const result = await soz(['desk', tempDir('soz-desk-none-'), '--no-open']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a soz case|case\.json/);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilters, optionCounts } from '../desk-ui/filters.js';
+import { keyAction } from '../desk-ui/keys.js';
+import type { Candidate, Finding } from '../desk-ui/types.js';
+
+// The page's pure parts (no DOM): which key does what on Latin and Cyrillic layouts, and the filters' counts.
+
+const press = (key: string, code = '') => ({ key, code, ctrlKey: false, metaKey: false, altKey: false });
+
+describe('keyAction', () => {
+  it('reads the physical key, so every layout works', () => {
+    expect(['KeyJ', 'KeyK', 'KeyA', 'KeyR', 'KeyV', 'KeyU'].map((code) => keyAction(press('?', code)))).toEqual(['next', 'previous', 'accept', 'reject', 'voice', 'undo']);
+  });
+
+  it('reads the Latin or ЙЦУКЕН character when the browser gives no code', () => {
+    expect(['j', 'k', 'a', 'r', 'v', 'u'].map((key) => keyAction(press(key)))).toEqual(['next', 'previous', 'accept', 'reject', 'voice', 'undo']);
+    expect(['о', 'л', 'ф', 'к', 'м', 'г'].map((key) => keyAction(press(key)))).toEqual(['next', 'previous', 'accept', 'reject', 'voice', 'undo']);
+    expect(keyAction(press('Ф'))).toBe('accept');
+  });
+
+  it('leaves shortcuts with modifiers and other keys to the browser', () => {
+    expect(keyAction({ ...press('a', 'KeyA'), ctrlKey: true })).toBeNull();
+    expect(keyAction(press('x', 'KeyX'))).toBeNull();
+  });
+});
+
+function candidate(id: string, category: string, status: Candidate['status'], countervailing: string[] = [], examinerVoice?: string): Candidate {
+  const finding = { id, category, voice: 'own', countervailing, place: { evidenceName: 'chat.json' } } as unknown as Finding;
+  return { finding, status, questionIds: [], ...(examinerVoice ? { examinerVoice } : {}) };
+}
+
+describe('filters', () => {
+  const list = [candidate('F1', 'threat', 'open', ['quoted', 'negated']), candidate('F2', 'threat', 'accepted', [], 'quotation'), candidate('F3', 'us-them', 'open')];
+
+  it('keeps the candidates that match every chosen filter, in order', () => {
+    expect(applyFilters(list, { category: 'threat' }).map((c) => c.finding.id)).toEqual(['F1', 'F2']);
+    expect(applyFilters(list, { category: 'threat', status: 'open' }).map((c) => c.finding.id)).toEqual(['F1']);
+    expect(applyFilters(list, { voice: 'quotation' }).map((c) => c.finding.id)).toEqual(['F2']);
+    expect(applyFilters(list, { countervailing: 'negated' }).map((c) => c.finding.id)).toEqual(['F1']);
+  });
+
+  it('counts each option under the other filters, so the count is what choosing it shows', () => {
+    expect(optionCounts(list, { status: 'open' }, 'category')).toEqual([['threat', 1], ['us-them', 1]]);
+    expect(optionCounts(list, { category: 'threat' }, 'category')).toEqual([['threat', 2], ['us-them', 1]]);
+    expect(optionCounts(list, {}, 'countervailing')).toEqual([['negated', 1], ['quoted', 1], ['—', 2]]);
+  });
+});
