@@ -1,0 +1,49 @@
+// Screenshots of the desk's main views for the README (docs/desk-*.png): the demo case in a fresh
+// folder, the desk on it, Debian's Chromium through playwright-core. Run: npm run desk:screenshots
+// (SOZ_CHROMIUM names another Chromium). Writes nothing but the demo folder it removes and the PNGs.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { runPracticeDemo } from '../dist/pipeline/practice.js';
+import { startDesk } from '../dist/desk/server.js';
+
+const CHROMIUM = process.env.SOZ_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(`desk:screenshots: no Chromium at ${CHROMIUM}; install it or set SOZ_CHROMIUM\n`);
+  process.exit(2);
+}
+const out = new URL('../docs/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), 'soz-desk-shots-'));
+const clock = () => new Date('2026-03-12T10:00:00Z');
+const dir = join(scratch, 'demo-case');
+await runPracticeDemo(dir, clock);
+const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(desk.url);
+  await page.waitForSelector('#candidate-list li');
+  // A chat candidate: the detail shows the message's author, time and the message it answers.
+  const chat = page.locator('#candidate-list li', { hasText: '#' }).first();
+  if ((await chat.count()) > 0) await chat.click();
+  await page.fill('#reason', 'Побуждение адресовано группе «соседей»');
+  await page.screenshot({ path: join(out, 'desk-candidates.png') });
+  await page.click('#show-in-document');
+  await page.waitForSelector('#document-text mark.current');
+  await page.screenshot({ path: join(out, 'desk-document.png') });
+  await page.click('#tab-concordance');
+  await page.fill('#word', 'скотом');
+  await page.click('#concordance-form button[type=submit]');
+  await page.waitForSelector('#kwic tr');
+  await page.screenshot({ path: join(out, 'desk-concordance.png') });
+  await page.click('#tab-procedure');
+  await page.waitForSelector('#steps tr');
+  await page.screenshot({ path: join(out, 'desk-procedure.png'), fullPage: false });
+  process.stdout.write(`docs/desk-candidates.png, desk-document.png, desk-concordance.png, desk-procedure.png\n`);
+} finally {
+  await browser.close();
+  await desk.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
