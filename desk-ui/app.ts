@@ -256,6 +256,7 @@ async function renderDetail(detail: HTMLElement, candidate: Candidate): Promise<
       el('datalist', { id: 'reasons' }, ...recentReasons().map((text) => el('option', { value: text }))),
       el('button', { type: 'button', id: 'accept', onclick: () => void act('accepted') }, label('accept')),
       el('button', { type: 'button', id: 'reject', onclick: () => void act('rejected') }, label('reject')),
+      el('fieldset', { id: 'bears-on' }, el('legend', {}, label('bearsOn')), ...(state.summary?.questions ?? []).map((question) => el('label', { title: question.text }, el('input', { type: 'checkbox', class: 'question', value: question.id, checked: candidate.questionIds.includes(question.id) }), ` ${question.id} `, question.text.length > 60 ? `${question.text.slice(0, 60)}…` : question.text))),
       el('label', {}, byRule, ' ', label('byRule')),
       el('label', {}, label('filterVoice'), ' ', voice),
       el('button', { type: 'button', id: 'change-voice', onclick: () => void act('voice') }, label('voice')),
@@ -292,9 +293,9 @@ async function act(kind: 'accepted' | 'rejected' | 'voice'): Promise<void> {
       const voice = (document.getElementById('voice') as HTMLSelectElement).value;
       await post('/api/voice', { findingIds: [candidate.finding.id], voice, reason }, busy);
     } else if ((document.getElementById('by-rule') as HTMLInputElement | null)?.checked) {
-      await post('/api/rule', { findingId: candidate.finding.id, decision: kind, reason }, busy);
+      await post('/api/rule', { findingId: candidate.finding.id, decision: kind, reason, questionIds: checkedQuestions(kind) }, busy);
     } else {
-      await post('/api/decide', { findingIds: [candidate.finding.id], decision: kind, reason }, busy);
+      await post('/api/decide', { findingIds: [candidate.finding.id], decision: kind, reason, questionIds: checkedQuestions(kind) }, busy);
     }
     rememberReason(reason);
     say(`${candidate.finding.id}: ${label('saved')}`);
@@ -305,6 +306,11 @@ async function act(kind: 'accepted' | 'rejected' | 'voice'): Promise<void> {
   } catch (error) {
     failed(error);
   }
+}
+
+/** The questions ticked for an acceptance (a rejection bears on none). */
+function checkedQuestions(kind: 'accepted' | 'rejected'): string[] {
+  return kind === 'accepted' ? [...document.querySelectorAll<HTMLInputElement>('#bears-on input.question:checked')].map((box) => box.value) : [];
 }
 
 async function undo(): Promise<void> {
@@ -636,7 +642,8 @@ function renderDraft(): void {
 
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;
-  if (target.closest('input, textarea, select')) return;
+  // Keys are the examiner's typing in a text field or a list; a ticked checkbox keeps them for the desk.
+  if (target.closest('input:not([type=checkbox]), textarea, select')) return;
   const action = keyAction(event);
   if (action === null) return;
   if (action === 'concordance') {

@@ -79,6 +79,7 @@ export interface CaseSummary {
   readonly documents: number;
   readonly candidates: number;
   readonly reviewed: number;
+  readonly questions: readonly { id: string; text: string }[];
 }
 
 export interface KwicLine {

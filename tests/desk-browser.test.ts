@@ -92,12 +92,13 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
 
       // Accept with ф (a on the Russian layout): the reason is asked for first, Enter records it.
       const first = await page.locator('#candidate-list li.current').getAttribute('data-id');
+      await page.check('#bears-on input.question[value="Q1"]');
       await pressOnRussianLayout(page, 'ф', 'KeyA');
       await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('reason');
       await page.keyboard.type('Противопоставление «мы — они» в призыве');
       await page.keyboard.press('Enter');
       await expect.poll(() => review(dir).find((decision) => decision.findingId === first)?.decision).toBe('accepted');
-      expect(review(dir).find((decision) => decision.findingId === first)?.reason).toBe('Противопоставление «мы — они» в призыве');
+      expect(review(dir).find((decision) => decision.findingId === first)).toMatchObject({ reason: 'Противопоставление «мы — они» в призыве', questionIds: ['Q1'], actor: 'Стажёр' });
 
       // Change its voice with a reason.
       await page.click(`#candidate-list li[data-id="${first!}"]`);

@@ -21,7 +21,7 @@ export const decideSchema = z.object({ findingIds: ids, decision: z.enum(['accep
 /** POST /api/voice: the examiner's attribution of voice for decided findings. */
 export const voiceSchema = z.object({ findingIds: ids, voice: nonEmpty, reason: z.string() }).strict();
 /** POST /api/rule: one decision for every candidate of one lexicon entry in one document. */
-export const ruleSchema = z.object({ findingId: nonEmpty, decision: z.enum(['accepted', 'rejected']), reason: z.string() }).strict();
+export const ruleSchema = z.object({ findingId: nonEmpty, decision: z.enum(['accepted', 'rejected']), reason: z.string(), questionIds: z.array(nonEmpty).default([]) }).strict();
 /** POST /api/add: an examiner finding from a selection in a document's text. */
 export const addSchema = z.object({ documentId: nonEmpty, start: z.number().int().min(0), end: z.number().int().min(0), category: nonEmpty, reason: z.string(), voice: nonEmpty.optional() }).strict();
 /** POST /api/undo: no fields. */
@@ -70,7 +70,7 @@ export function decideByRule(workspace: CaseWorkspace, body: z.infer<typeof rule
   const model = findings.find((finding) => finding.id === body.findingId);
   if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'review.invalid');
   const same = findings.filter((finding) => finding.ruleId === model.ruleId && finding.analysis === model.analysis && finding.place.documentId === model.place.documentId).map((finding) => finding.id);
-  return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: [] }, who, undo), findingIds: same };
+  return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: body.questionIds }, who, undo), findingIds: same };
 }
 
 /** Changes the voice of decided findings; undo sets back their earlier record. */

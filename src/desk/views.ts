@@ -38,6 +38,8 @@ export function caseSummary(workspace: CaseWorkspace): Record<string, unknown> {
     documents: readDerivedDocuments(workspace).length,
     candidates: candidates.length,
     reviewed: candidates.filter((candidate) => candidate.status !== 'open').length,
+    // What an accepted finding may bear on (the conclusion lists accepted findings under these).
+    questions: readQuestions(workspace).map((question) => ({ id: question.id, text: question.text })),
   };
 }
 

@@ -13,7 +13,7 @@ export const DESK_LABEL_KEYS = [
   'title', 'candidates', 'document', 'concordance', 'procedure', 'draft',
   'filterCategory', 'filterAuthor', 'filterOriginalAuthor', 'filterVoice', 'filterCounter', 'filterStatus', 'filterDocument', 'all',
   'statusOpen', 'statusAccepted', 'statusRejected', 'progress', 'shown',
-  'accept', 'reject', 'voice', 'undo', 'byRule', 'reason', 'reasonPlaceholder', 'recentReasons', 'saved', 'busy', 'failed',
+  'accept', 'reject', 'voice', 'undo', 'byRule', 'bearsOn', 'reason', 'reasonPlaceholder', 'recentReasons', 'saved', 'busy', 'failed',
   'author', 'originalAuthor', 'time', 'role', 'replyTo', 'forwardedFrom', 'message', 'page', 'counterIndicators', 'mainstreamMeaning', 'examinerVoice',
   'search', 'lemma', 'sortDocument', 'sortLeft', 'sortRight', 'collocates', 'dispersion', 'occurrences', 'frequency',
   'steps', 'questions', 'guardFlagged', 'blocksFinal', 'nothingBlocks', 'renderDraft', 'openDraft',
