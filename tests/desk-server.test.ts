@@ -164,6 +164,39 @@ describe('the desk writes through the case lock', () => {
   }, 60_000);
 });
 
+describe('the desk decides by rule and adds the examiner\'s findings', () => {
+  it('decides every candidate of one lexicon entry in one document with one reason, in one log entry listing each', async () => {
+    const candidates = JSON.parse((await send('GET', '/api/candidates', withToken())).body) as { finding: { id: string; ruleId: string; analysis: string; place: { documentId: string } } }[];
+    const groups = new Map<string, string[]>();
+    for (const { finding } of candidates) groups.set(`${finding.analysis} ${finding.ruleId} ${finding.place.documentId}`, [...(groups.get(`${finding.analysis} ${finding.ruleId} ${finding.place.documentId}`) ?? []), finding.id]);
+    const group = [...groups.values()].sort((a, b) => b.length - a.length)[0]!;
+    const answer = await send('POST', '/api/rule', withToken(), { findingId: group[0], decision: 'rejected', reason: 'ordinary usage throughout this chat' });
+    expect(answer.status).toBe(200);
+    expect((JSON.parse(answer.body) as { findingIds: string[] }).findingIds.sort()).toEqual([...group].sort());
+    const entry = CaseWorkspace.open(dir).readLog().at(-1)!;
+    expect(entry.action).toBe('review.decide');
+    expect((entry.details['decisions'] as { findingIds: string[] }[])[0]!.findingIds.sort()).toEqual([...group].sort());
+    for (const id of group) expect(reviewOf(dir).find((decision) => decision.findingId === id)?.reason).toBe('ordinary usage throughout this chat');
+  });
+
+  it('adds a finding from a selection (document id and offsets), accepted with the reason; a bad range is a 400 that changes nothing', async () => {
+    const [doc] = JSON.parse((await send('GET', '/api/documents', withToken())).body) as { id: string }[];
+    const text = (JSON.parse((await send('GET', `/api/document?id=${doc!.id}`, withToken())).body) as { text: string }).text;
+    const start = text.indexOf('старой мельнице');
+    expect(start).toBeGreaterThan(-1);
+    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+    const bad = await send('POST', '/api/add', withToken(), { documentId: doc!.id, start: text.length + 5, end: text.length + 9, category: 'call-to-action', reason: 'x' });
+    expect(bad.status).toBe(400);
+    expect(readFileSync(join(dir, 'log.jsonl'), 'utf8')).toBe(log);
+    const added = await send('POST', '/api/add', withToken(), { documentId: doc!.id, start, end: start + 'старой мельнице'.length, category: 'call-to-action', reason: 'место сбора названо' });
+    expect(added.status, added.body).toBe(200);
+    const { findingId } = JSON.parse(added.body) as { findingId: string };
+    const candidates = JSON.parse((await send('GET', '/api/candidates', withToken())).body) as { finding: { id: string; actual: string }; status: string }[];
+    expect(candidates.find((candidate) => candidate.finding.id === findingId)).toMatchObject({ status: 'accepted', finding: { actual: 'старой мельнице' } });
+    expect(CaseWorkspace.open(dir).readLog().slice(-2).map((entry) => entry.action)).toEqual(['finding.add', 'review.decide']);
+  });
+});
+
 describe('soz desk (the command)', () => {
   it('prints the address, serves the case, and stops cleanly on Ctrl-C (SIGINT) with exit 0', async () => {
     const child = spawn(process.execPath, [BIN, 'desk', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
