@@ -10,7 +10,7 @@ import type { Child } from './dom.js';
 import type { FilterKey, Filters } from './filters.js';
 import { applyFilters, FILTER_KEYS, optionCounts } from './filters.js';
 import { keyAction } from './keys.js';
-import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, KwicLine, Procedure, SegmentView, Session } from './types.js';
+import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, KwicLine, Procedure, SegmentView, Session } from '../src/desk/wire.js';
 
 type Tab = 'candidates' | 'document' | 'concordance' | 'procedure' | 'draft';
 type Pending = 'accepted' | 'rejected' | 'voice' | null;

@@ -1,5 +1,5 @@
 /** The candidate list's filters: pure functions over the candidates, so counts and lists always agree. */
-import type { Candidate } from './types.js';
+import type { Candidate } from '../src/desk/wire.js';
 
 /** The fields the examiner filters by. */
 export const FILTER_KEYS = ['status', 'category', 'author', 'originalAuthor', 'voice', 'countervailing', 'document'] as const;

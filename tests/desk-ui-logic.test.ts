@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, optionCounts } from '../desk-ui/filters.js';
 import { keyAction } from '../desk-ui/keys.js';
-import type { Candidate, Finding } from '../desk-ui/types.js';
+import type { Candidate, Finding } from '../src/desk/wire.js';
 
 // The page's pure parts (no DOM): which key does what on Latin and Cyrillic layouts, and the filters' counts.
 

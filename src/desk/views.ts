@@ -5,7 +5,6 @@
  */
 import type { ReportLanguage } from '../core/case.js';
 import { UserError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import type { SozDocument } from '../core/document.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
@@ -13,23 +12,10 @@ import { readDerivedDocuments } from '../case/records.js';
 import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
 import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readQuestions, readReview } from '../pipeline/examiner.js';
 import { buildConclusion } from '../pipeline/report.js';
-
-/** Where a candidate stands with the examiner. */
-export type CandidateStatus = 'open' | 'accepted' | 'rejected';
-
-/** A candidate as the desk lists it: soz's finding with the examiner's decision on it. */
-export interface CandidateView {
-  readonly finding: Finding;
-  readonly status: CandidateStatus;
-  readonly reason?: string;
-  readonly questionIds: readonly string[];
-  /** The examiner's attribution of voice where it differs from soz's. */
-  readonly examinerVoice?: string;
-  readonly voiceReason?: string;
-}
+import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, Procedure } from './wire.js';
 
 /** The case at a glance. */
-export function caseSummary(workspace: CaseWorkspace): Record<string, unknown> {
+export function caseSummary(workspace: CaseWorkspace): CaseSummary {
   const candidates = candidateViews(workspace);
   return {
     caseNumber: workspace.metadata.caseNumber,
@@ -44,7 +30,7 @@ export function caseSummary(workspace: CaseWorkspace): Record<string, unknown> {
 }
 
 /** Every candidate of the case in the findings' stable order, with its review status. */
-export function candidateViews(workspace: CaseWorkspace): CandidateView[] {
+export function candidateViews(workspace: CaseWorkspace): Candidate[] {
   const decisions = new Map(readReview(workspace).map((decision) => [decision.findingId, decision]));
   return readCaseFindings(workspace).map((finding) => {
     const decision = decisions.get(finding.id);
@@ -60,7 +46,7 @@ export function candidateViews(workspace: CaseWorkspace): CandidateView[] {
 }
 
 /** The documents of the case without their text: id, evidence file, size, segment count. */
-export function documentList(workspace: CaseWorkspace): Record<string, unknown>[] {
+export function documentList(workspace: CaseWorkspace): DocumentSummary[] {
   return readDerivedDocuments(workspace).map((doc) => ({ id: doc.id, evidenceName: doc.evidenceName, characters: doc.text.length, segments: doc.segments.length }));
 }
 
@@ -68,7 +54,7 @@ export function documentList(workspace: CaseWorkspace): Record<string, unknown>[
  * One document's text and its segments with what the examiner needs beside a chat message:
  * author, time, role, the message it replies to, and forward origin.
  */
-export function documentView(workspace: CaseWorkspace, id: string): Record<string, unknown> {
+export function documentView(workspace: CaseWorkspace, id: string): DocumentView {
   const doc = readDerivedDocuments(workspace).find((candidate) => candidate.id === id);
   if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document');
   return {
@@ -99,7 +85,7 @@ export function documentView(workspace: CaseWorkspace, id: string): Record<strin
  * result and the examiner's decision, and what still blocks a final conclusion (the same check
  * `soz report --final` makes; empty when a final could be rendered).
  */
-export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Record<string, unknown> {
+export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Procedure {
   const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
   const questions = readQuestions(workspace).map((question) => ({
     id: question.id,
@@ -129,19 +115,11 @@ function finalBlockers(workspace: CaseWorkspace, language: ReportLanguage): stri
   }
 }
 
-/** One occurrence of the word for the dispersion plot: document, offset, document length, time. */
-interface DispersionPoint {
-  readonly documentId: string;
-  readonly offset: number;
-  readonly length: number;
-  readonly time?: string;
-}
-
 /**
  * Concordance of a word across the case: KWIC lines (document order), collocates, and where each
  * occurrence lies in its document (for the dispersion plot). `lemma` compares stems.
  */
-export function concordance(workspace: CaseWorkspace, word: string, lemma: boolean): Record<string, unknown> {
+export function concordance(workspace: CaseWorkspace, word: string, lemma: boolean): Concordance {
   if (word.trim() === '') throw new UserError('give a word for the concordance', 'desk.empty-query');
   const documents = readDerivedDocuments(workspace);
   const units = corpusUnits(
@@ -150,7 +128,7 @@ export function concordance(workspace: CaseWorkspace, word: string, lemma: boole
   );
   const lines = kwic(units, word.trim(), { lemma });
   const byId = new Map<string, SozDocument>(documents.map((doc) => [doc.id, doc]));
-  const points: DispersionPoint[] = lines.map((line) => {
+  const points: Concordance['dispersion']['points'] = lines.map((line) => {
     const doc = byId.get(line.documentId)!;
     const segment = doc.segments.find((candidate) => candidate.id === line.segmentId);
     const time = segment?.message?.timestamp.iso ?? undefined;

@@ -1,4 +1,9 @@
-/** The shapes the desk's server sends (src/desk/views.ts); the page trusts only their types, never their text. */
+/**
+ * The desk's wire format: the JSON its server sends (`views.ts` returns these types) and its page
+ * reads (`desk-ui/`, compiled apart with the DOM library, imports them as types only). A
+ * declaration file with no imports, so both programs share it; the server's values are checked
+ * against it by tsc (a soz `Finding` must fit the `Finding` here).
+ */
 
 export interface Place {
   readonly documentId: string;
@@ -19,7 +24,6 @@ export interface Finding {
   readonly reason: string;
   readonly place: Place;
   readonly actual: string;
-  readonly context: { readonly left: string; readonly right: string };
   readonly author?: string;
   readonly originalAuthor?: string;
   readonly voice: string;
@@ -76,6 +80,7 @@ export interface Session {
 export interface CaseSummary {
   readonly caseNumber: string;
   readonly examiner: string;
+  readonly reportLanguage: string;
   readonly documents: number;
   readonly candidates: number;
   readonly reviewed: number;
@@ -85,6 +90,7 @@ export interface CaseSummary {
 export interface KwicLine {
   readonly documentId: string;
   readonly evidenceName: string;
+  readonly segmentId: string;
   readonly messageId?: string;
   readonly author?: string;
   readonly range: readonly [number, number];
@@ -95,6 +101,7 @@ export interface KwicLine {
 
 export interface Concordance {
   readonly word: string;
+  readonly lemma: boolean;
   readonly lines: readonly KwicLine[];
   readonly collocates: readonly { item: string; observed: number; frequency: number; logLikelihood: number; mutualInformation: number }[];
   readonly dispersion: {
@@ -103,9 +110,18 @@ export interface Concordance {
   };
 }
 
+export interface Question {
+  readonly id: string;
+  readonly text: string;
+  readonly flagged: boolean;
+  readonly guardMatches: readonly string[];
+  readonly disposition: string;
+  readonly answerLegalWording: readonly string[];
+}
+
 export interface Procedure {
   readonly procedure: string;
   readonly steps: readonly { number: number; id: string; title: string; state: string; requiredForFinal: boolean; actor?: string }[];
-  readonly questions: readonly { id: string; text: string; flagged: boolean; guardMatches: readonly string[]; disposition: string; answerLegalWording: readonly string[] }[];
+  readonly questions: readonly Question[];
   readonly blocksFinal: readonly string[];
 }
