@@ -65,7 +65,7 @@ export interface VerifyOptions {
  * concurrent writer never shows as tampering. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found');
+  if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found', undefined, { key: 'error.no-case-or-bundle', params: { path: target } });
   if (statSync(target).isFile()) {
     return withTempFolder('soz-verify-bundle-', async (temp) => {
       const dir = join(temp, 'case');

@@ -6,17 +6,20 @@ import { readExperts } from '../../pipeline/examiner.js';
 import { acknowledgeExpert, addExpertIn, readCaseFacts, setCaseFacts, signExpert } from '../../pipeline/experts.js';
 import { CASE_FACT_OPTIONS } from '../../sop/experts.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 
 /** The experts of a case for the terminal, one line each, with acknowledgement and signature. */
-export function expertLines(file: ExpertsFile): string[] {
-  if (file.experts.length === 0) return ['experts: none named (single examiner: the examiner of case.json is expert 1)'];
+export function expertLines(file: ExpertsFile, t: Translator['t']): string[] {
+  if (file.experts.length === 0) return [t('experts.none')];
   const dissenting = new Set((file.joint?.dissents ?? []).map((dissent) => dissent.expertId));
+  const yesNo = (value: boolean) => t(value ? 'cli.yes' : 'cli.no');
   return [
     ...file.experts.map(
       (expert) =>
-        `expert ${expert.id} ${expert.name} — ${expert.speciality}, ${expert.qualification}, ${expert.experienceYears} year(s), ${expert.institution}; acknowledged: ${expert.acknowledgement ? 'yes' : 'no'}; signed: ${expert.signature ? expert.signature.partDigest.slice(0, 12) : 'no'}${dissenting.has(expert.id) ? '; dissents' : ''}`,
+        t('experts.line', { id: expert.id, name: expert.name, speciality: expert.speciality, qualification: expert.qualification, years: expert.experienceYears, institution: expert.institution, acknowledged: yesNo(expert.acknowledgement !== undefined), signed: expert.signature ? expert.signature.partDigest.slice(0, 12) : yesNo(false) }) +
+        (dissenting.has(expert.id) ? t('experts.dissents') : ''),
     ),
-    `joint section: ${file.joint ? `recorded${file.joint.dissents.length > 0 ? `, ${file.joint.dissents.length} dissent(s)` : ''}` : 'not recorded'}`,
+    file.joint ? t('experts.joint-recorded') + (file.joint.dissents.length > 0 ? t('experts.joint-dissents', { count: file.joint.dissents.length }) : '') : t('experts.joint-missing'),
   ];
 }
 
@@ -79,7 +82,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .argument('<dir>', 'case folder')
     .description('the experts, their acknowledgement and signature, and the joint section')
     .action((dir: string) => {
-      for (const line of expertLines(readExperts(CaseWorkspace.open(dir)))) context.say(line);
+      for (const line of expertLines(readExperts(CaseWorkspace.open(dir)), context.translator.t)) context.say(line);
     });
 
   const caseCommand = program.command('case').description("the facts of the conclusion's introductory part");
