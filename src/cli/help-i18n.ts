@@ -12,6 +12,9 @@ const TITLE_KEYS: Readonly<Record<string, string>> = {
   'Global Options:': 'help.globalOptions',
 };
 
+/** The description of `-h, --help` and of the `help` command, which commander adds itself. */
+const HELP_OPTION_TEXT = 'display help for command';
+
 /** A command's path below the program, e.g. `sop status` (empty for the program itself). */
 export function commandPath(command: Command): string {
   const names: string[] = [];
@@ -36,7 +39,7 @@ export function helpTexts(program: Command): string[] {
     command.description(),
     ...command.registeredArguments.map((argument) => argument.description),
     ...command.options.map((option) => option.description),
-  ]).filter((text) => text !== '');
+  ]).concat(HELP_OPTION_TEXT).filter((text) => text !== '');
 }
 
 /**
@@ -50,7 +53,7 @@ export function localiseHelp(program: Command, translator: Translator): void {
     command.description(help(command.description()));
     for (const argument of command.registeredArguments) argument.description = help(argument.description);
     for (const option of command.options) option.description = help(option.description);
-    command.helpOption('-h, --help', help('display help for command'));
+    command.helpOption('-h, --help', help(HELP_OPTION_TEXT));
     command.configureHelp({
       styleTitle: (title) => (TITLE_KEYS[title] === undefined ? title : t(TITLE_KEYS[title])),
       optionDescription: (option) => new Help().optionDescription(option).replace(/\(default: /, `(${t('help.default')}: `),
@@ -58,7 +61,7 @@ export function localiseHelp(program: Command, translator: Translator): void {
     const examples = t(examplesKey(command));
     command.addHelpText('after', `\n${t('help.examples')}\n${examples.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}\n`);
   }
-  program.helpCommand('help [command]', help('display help for command'));
+  program.helpCommand('help [command]', help(HELP_OPTION_TEXT));
 }
 
 /**
