@@ -85,3 +85,27 @@ export function helpCoverageProblems(program: Command): string[] {
   for (const key of Object.keys(messages)) if (key.startsWith('examples.') && !keys.has(key)) problems.push(`templates/en/cli.yaml: ${key}: no such command; remove it from every language`);
   return problems;
 }
+
+/** Commander's own usage errors, matched by their English wording, with their catalogue keys and the names of the quoted parts. */
+const COMMANDER_ERRORS: readonly { pattern: RegExp; key: string; names: readonly string[] }[] = [
+  { pattern: /^error: missing required argument '([^']*)'/, key: 'commander.missing-argument', names: ['name'] },
+  { pattern: /^error: option '([^']*)' argument missing/, key: 'commander.option-argument-missing', names: ['option'] },
+  { pattern: /^error: required option '([^']*)' not specified/, key: 'commander.required-option', names: ['option'] },
+  { pattern: /^error: option '([^']*)' argument '([^']*)' is invalid\. (.*)$/s, key: 'commander.invalid-argument', names: ['option', 'value', 'reason'] },
+  { pattern: /^error: unknown option '([^']*)'/, key: 'commander.unknown-option', names: ['option'] },
+  { pattern: /^error: unknown command '([^']*)'/, key: 'commander.unknown-command', names: ['command'] },
+  { pattern: /^error: too many arguments/, key: 'commander.too-many-arguments', names: [] },
+];
+
+/**
+ * A usage error commander prints, in the translator's language; English stays commander's own
+ * line, and a wording not known here is printed as commander wrote it.
+ */
+export function localiseCommanderError(text: string, translator: Translator): string {
+  if (translator.language === 'en') return text;
+  for (const { pattern, key, names } of COMMANDER_ERRORS) {
+    const match = pattern.exec(text.trim());
+    if (match) return `${translator.t('cli.error', { message: translator.t(key, Object.fromEntries(names.map((name, index) => [name, match[index + 1]!.trim()]))) })}\n`;
+  }
+  return text;
+}

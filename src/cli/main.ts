@@ -21,7 +21,7 @@ import type { CliContext, RegisterCommands } from './context.js';
 import { createContext } from './context.js';
 import type { Translator } from './i18n.js';
 import { cliLanguage, translatorFor } from './i18n.js';
-import { helpCoverageProblems, localiseHelp } from './help-i18n.js';
+import { helpCoverageProblems, localiseCommanderError, localiseHelp } from './help-i18n.js';
 import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
 import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
@@ -93,7 +93,7 @@ export function buildProgram(context: CliContext): Command {
     .version(installFacts().version)
     .option(`--lang <${REPORT_LANGUAGES.join('|')}>`, 'language of messages and help (else SOZ_LANG, else the locale, else English)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(localiseCommanderError(text, translator)) })
     .showHelpAfterError(false);
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
