@@ -23,7 +23,8 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 /** Schema of one catalogue file: a flat map of dotted keys to non-empty texts. */
 export const messageCatalogueSchema = z.record(
   z.string().regex(/^[a-z][A-Za-z0-9-]*(\.[a-z][A-Za-z0-9-]*)*$/, 'keys are dotted lower-case words, e.g. add.added'),
-  z.string().trim().min(1, 'must not be empty'),
+  // Not trimmed: a part such as " — waiting for {steps}" is appended to a line with its space.
+  z.string().refine((text) => text.trim() !== '', 'must not be empty'),
 );
 
 /** The placeholder names of a text, sorted and without repeats. */
