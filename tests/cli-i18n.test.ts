@@ -121,6 +121,12 @@ describe('messages in the examiner’s language', () => {
     const status = await soz(['--lang', 'ky', 'sop', 'status', dir]);
     expect(status.stdout.split('\n')[0]).toMatch(/^жол-жобо /);
     expect(status.stdout).toContain(`[${t('sop.state.done').padEnd(7)}]`);
+    const verify = await soz(['--lang', 'ky', 'verify', dir]);
+    expect(verify.code, verify.stderr).toBe(0);
+    const verifyLines = verify.stdout.trimEnd().split('\n');
+    expect(verifyLines.at(-1)).toMatch(new RegExp(`^${t('verify.summary', { checks: '\\d+', differences: '0' })}$`));
+    expect(verifyLines).toContain(t('verify.seals', { count: 0 }));
+    expect(verifyLines.some((line) => line.startsWith(t('verify.log-head', { head: '' })))).toBe(true);
     const missing = await soz(['--lang', 'ky', 'question', 'answer', dir, 'Q9', '--file', join(dir, 'none.md')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`${t('cli.error', { message: t('error.unknown-question', { dir, id: 'Q9' }) })}\n`);

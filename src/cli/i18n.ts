@@ -50,7 +50,10 @@ export interface Translator {
   readonly t: (key: string, params?: MessageParams) => string;
   /** A `--help` description in the language; the English text itself when it has no translation. */
   readonly help: (english: string) => string;
-  /** The text of a message reference, or `fallback` when no catalogue has the key. */
+  /**
+   * The text of a message reference in the language; `fallback` (the English the code wrote, which
+   * may say more, e.g. plurals) in English or when no catalogue has the key.
+   */
   readonly message: (ref: MessageRef, fallback: string) => string;
 }
 
@@ -62,7 +65,7 @@ export function translatorFor(catalogue: CliCatalogue, english: CliCatalogue = c
     t: (key, params = {}) => formatMessage(template(key) ?? key, params),
     help: (text) => catalogue.help[text] ?? text,
     message: (ref, fallback) => {
-      const text = template(ref.key);
+      const text = catalogue.language === 'en' ? undefined : template(ref.key);
       return text === undefined ? fallback : formatMessage(text, ref.params);
     },
   };

@@ -31,8 +31,8 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
       }
       const result = await verifyTarget(target, { publicKeys, ...(expectHead ? { expectHead } : {}), ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}) });
       const outcome = result.differences.length > 0 ? 'mismatch' : result.stale.length > 0 ? 'stale' : 'match';
-      if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines });
-      else for (const line of result.lines) context.say(line);
+      if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines.map((line) => line.text) });
+      else for (const line of result.lines) context.say(line.message ? context.translator.message(line.message, line.text) : line.text);
       if (outcome === 'mismatch') {
         throw new UserError(`verify: ${target} does not match — ${result.differences.length} difference(s), the first is shown above`, 'verify.mismatch', ExitCode.mismatch, { key: 'error.verify-mismatch', params: { target, count: result.differences.length } });
       }
