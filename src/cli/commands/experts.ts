@@ -53,7 +53,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
       const added = await context.writeCase(dir, 'expert add', (workspace) =>
         addExpertIn(workspace, { name: options.name, speciality: options.speciality, qualification: options.qualification, experienceYears: options.experience, institution: options.institution }, { ...record, actor: context.actorFor(options, workspace) }),
       );
-      context.say(`expert ${added.id}: ${added.name} (${added.speciality})`);
+      context.tell('experts.added', { id: added.id, name: added.name, speciality: added.speciality });
     });
   expert
     .command('acknowledge')
@@ -64,7 +64,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description("record one expert's acknowledgement of criminal liability and declaration of independence")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
       await context.writeCase(dir, 'expert acknowledge', (workspace) => acknowledgeExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
-      context.say(`expert ${id}: acknowledgement recorded`);
+      context.tell('experts.acknowledged', { id });
     });
   expert
     .command('sign')
@@ -75,7 +75,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description("record one expert's signature of their part (the hash of their steps, answers and the joint section)")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
       const signed = await context.writeCase(dir, 'expert sign', (workspace) => signExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
-      context.say(`expert ${id}: signed part ${signed.signature!.partDigest}`);
+      context.tell('experts.signed', { id, digest: signed.signature!.partDigest });
     });
   expert
     .command('list')
@@ -110,7 +110,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
         if (value !== undefined) update[key] = value;
       }
       const facts = await context.writeCase(dir, 'case set', (workspace) => setCaseFacts(workspace, update, { ...record, actor: context.actorFor(options, workspace) }));
-      context.say(`case facts: ${FACT_KEYS.filter((key) => facts[key] !== undefined).join(', ')}`);
+      context.tell('case.facts', { facts: FACT_KEYS.filter((key) => facts[key] !== undefined).join(', ') });
     });
   caseCommand
     .command('show')
@@ -118,6 +118,6 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description('the facts of the introductory part recorded so far')
     .action((dir: string) => {
       const facts = readCaseFacts(CaseWorkspace.open(dir));
-      for (const key of FACT_KEYS) context.say(`${CASE_FACT_OPTIONS[key]}: ${facts[key] ?? '(not recorded)'}`);
+      for (const key of FACT_KEYS) context.say(`${CASE_FACT_OPTIONS[key]}: ${facts[key] ?? context.translator.t('case.not-recorded')}`);
     });
 };
