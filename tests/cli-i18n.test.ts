@@ -203,3 +203,31 @@ describe('--json', () => {
     expect(ky['verify']!['outcome']).toBe(en['verify']!['outcome']);
   });
 });
+
+describe('--json of the reference library', () => {
+  // The fictional pine-cone leaflet and the note retyping it (tests/fixtures/library/, written for soz's tests).
+  const fixtures = new URL('./fixtures/library/', import.meta.url).pathname;
+  const provenance = ['--court', 'Fictional District Court No. 9', '--decision-date', '2024-02-29', '--decision-number', '9-77/2024', '--list', 'Fictional list of decided material', '--entry', '412', '--language', 'ru'];
+
+  it('library list and compare print JSON; compare --json is the matches.json soz writes', async () => {
+    const root = tempDir('soz-i18n-library-');
+    const lib = join(root, 'lib');
+    expect((await soz(['library', 'init', lib])).code).toBe(0);
+    expect((await soz(['library', 'add', lib, join(fixtures, 'fictional-leaflet.txt'), ...provenance])).code).toBe(0);
+    const listed = await soz(['--lang', 'ru', 'library', 'list', lib, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const library = JSON.parse(listed.stdout) as { items: { originalName: string; provenance: { court: string; entry: string } }[]; head: string };
+    expect(library.items).toHaveLength(1);
+    expect(library.items[0]).toMatchObject({ originalName: 'fictional-leaflet.txt', provenance: { court: 'Fictional District Court No. 9', entry: '412' } });
+    expect(library.head).toMatch(/^[0-9a-f]{64}$/);
+
+    const caseDir = join(root, 'case');
+    expect((await soz(['run', join(fixtures, 'seized-note.txt'), '--out', caseDir])).code).toBe(0);
+    const compared = await soz(['--lang', 'ky', 'compare', caseDir, '--library', lib, '--json']);
+    expect(compared.code, compared.stderr).toBe(0);
+    const result = JSON.parse(compared.stdout) as { schema: string; libraryHead: string; matches: unknown[] };
+    expect(result).toMatchObject({ schema: 'soz.compare/1', libraryHead: library.head });
+    expect(result.matches.length).toBeGreaterThan(0);
+    expect(result).toEqual(JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')));
+  });
+});
