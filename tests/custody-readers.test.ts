@@ -55,7 +55,7 @@ describe('reading while quiet', () => {
     const result = await verifying;
     // Read before the add (one copy) or after it (two), never in between (a copy no entry names).
     expect(result.differences).toEqual([]);
-    expect(result.lines.join('\n')).toMatch(/evidence: [12] matched, 0 changed, 0 missing, 0 new/);
+    expect(result.lines.map((line) => line.text).join('\n')).toMatch(/evidence: [12] matched, 0 changed, 0 missing, 0 new/);
   });
 
   it('waits for a live writer, then names it when it does not finish (exit 2 wording), changing nothing', async () => {

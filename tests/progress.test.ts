@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { tallyNotices } from '../src/core/progress.js';
 import type { CliIo } from '../src/cli/io.js';
 import { noticeLine, progressDisplay } from '../src/cli/progress.js';
+import { translatorFor } from '../src/cli/i18n.js';
+import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
 import { soz, tempDir } from './support/cli.js';
+
+const english = translatorFor(readCliCatalogue('en'));
 
 function terminalIo(env: Record<string, string> = {}, stderrIsTerminal = true): { io: CliIo; err: () => string } {
   let err = '';
@@ -47,8 +51,8 @@ describe('notice summary', () => {
       { code: 'a.info', count: 1, warning: false },
       { code: 'pdf.needs-ocr', count: 2, warning: true },
     ]);
-    expect(noticeLine(tallies)).toBe('notices: a.info ×1, pdf.needs-ocr ×2 (warning)');
-    expect(noticeLine([])).toBe('notices: none');
+    expect(noticeLine(tallies, english.t)).toBe('notices: a.info ×1, pdf.needs-ocr ×2 (warning)');
+    expect(noticeLine([], english.t)).toBe('notices: none');
   });
 
   it('ends soz analyze with the notice line and writes no progress when stderr is no terminal', async () => {

@@ -47,7 +47,7 @@ export async function readHead(path: string, length = 64 * 1024): Promise<Uint8A
 
 /** Checks that a path names a readable regular file; the error says which and what to do. */
 export function assertReadableFile(path: string): void {
-  if (!existsSync(path)) throw new UserError(`${path}: no such file; check the path and try again`, 'input.not-found');
+  if (!existsSync(path)) throw new UserError(`${path}: no such file; check the path and try again`, 'input.not-found', undefined, { key: 'error.no-such-file', params: { path } });
   const stat = statSync(path);
   if (!stat.isFile()) throw new UserError(`${path}: not a regular file; give the files inside it instead`, 'input.not-a-file');
 }

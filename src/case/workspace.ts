@@ -57,7 +57,7 @@ export class CaseWorkspace {
     }
     const refuseOccupied = (): string[] => {
       const leftovers = interruptedInitLeftovers(dir);
-      if (leftovers === null) throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty');
+      if (leftovers === null) throw new UserError(`${dir}: folder is not empty; choose a new folder for the case`, 'case.not-empty', undefined, { key: 'error.case-not-empty', params: { dir } });
       return leftovers;
     };
     refuseOccupied();
@@ -224,7 +224,7 @@ export class CaseWorkspace {
 function readMetadata(dir: string): CaseMetadata {
   const metadataPath = casePath(dir, CaseFiles.metadata);
   if (!existsSync(metadataPath)) {
-    throw new UserError(`${dir}: not a soz case (no ${CaseFiles.metadata}); create one with "soz init ${dir}"`, 'case.not-a-case');
+    throw new UserError(`${dir}: not a soz case (no ${CaseFiles.metadata}); create one with "soz init ${dir}"`, 'case.not-a-case', undefined, { key: 'error.not-a-case', params: { dir, file: CaseFiles.metadata } });
   }
   let raw: unknown;
   try {

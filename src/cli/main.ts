@@ -17,8 +17,13 @@ import { intakeStatementFrom } from './intake-flags.js';
 import { ocrLimitsFrom, withOcrOptions } from './ocr-flags.js';
 import type { OcrFlags } from './ocr-flags.js';
 import type { IntakeFlags } from './intake-flags.js';
-import type { RegisterCommands } from './context.js';
+import type { CliContext, RegisterCommands } from './context.js';
 import { createContext } from './context.js';
+import type { Translator } from './i18n.js';
+import { cliLanguage, translatorFor } from './i18n.js';
+import { helpCoverageProblems, localiseCommanderError, localiseHelp } from './help-i18n.js';
+import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
+import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
 import { tallyNotices } from '../core/progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
@@ -52,7 +57,7 @@ interface CaseOptions {
 function metadataFrom(options: CaseOptions): CaseMetadata {
   const language = options.language;
   if (!isReportLanguage(language)) {
-    throw new UserError(`--language ${options.language}: reports are written in ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
+    throw new UserError(`--language ${options.language}: reports are written in ${REPORT_LANGUAGES.join(', ')}`, 'usage.language', undefined, { key: 'error.report-language', params: { value: options.language, languages: REPORT_LANGUAGES.join(', ') } });
   }
   return {
     schema: CASE_SCHEMA,
@@ -78,26 +83,25 @@ function withCaseOptions(command: Command, required: boolean): Command {
 }
 
 /**
- * Runs the soz command line and returns the exit code instead of exiting, so tests run it
- * in-process. Exit codes: 0 done, 1 a check did not pass, 2 bad input or usage, 3 internal error,
- * 4 `soz verify`: a report is stale.
+ * The program with every command. Its `--help` descriptions are the English of the code until
+ * `localiseHelp`; its messages are in the context's language.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export function buildProgram(context: CliContext): Command {
   const program = new Command('soz');
-  const context = createContext(io);
-  const { say, actorFor } = context;
+  const { io, say, tell, actorFor, translator } = context;
   program
     .description('Forensic linguistic expertise of texts: reproducible, offline, every finding with its source.')
     .version(installFacts().version)
+    .option(`--lang <${REPORT_LANGUAGES.join('|')}>`, 'language of messages and help (else SOZ_LANG, else the locale, else English)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(localiseCommanderError(text, translator)) })
     .showHelpAfterError(false);
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
     (dir: string, options: CaseOptions) => {
       const { notices } = CaseWorkspace.init(dir, metadataFrom(options), io.now, options.examiner);
-      for (const notice of notices) io.stderr(`soz: recovery: ${terminalSafe(notice)}\n`);
-      say(`case created: ${dir}`);
+      for (const notice of notices) io.stderr(`${translator.t('cli.recovery', { notice: terminalSafe(notice) })}\n`);
+      tell('init.created', { dir });
     },
   );
 
@@ -112,28 +116,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
       .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
       .option('--quiet', 'no progress on the terminal')
+      .option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines')
       .description('take files into custody: hash, copy read-only, log'),
-  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean } & IntakeFlags) => {
+  ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
     const progress = progressDisplay(io, 'add', options.quiet === true);
     const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener).finally(progress.end);
     const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
-    for (const outcome of outcomes) {
-      say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
+    if (options.json) {
+      context.json({ items: outcomes.map(({ status, record, documents }) => ({ status, sha256: record.sha256, originalName: record.originalName, mediaType: record.mediaType, documents })), notices: tallyNotices(outcomes) });
+      return;
     }
-    say(noticeLine(tallyNotices(outcomes)));
+    for (const { status, record, documents } of outcomes) tell(status === 'added' ? 'add.added' : 'add.duplicate', { sha256: record.sha256, name: record.originalName, mediaType: record.mediaType, documents });
+    say(noticeLine(tallyNotices(outcomes), translator.t));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
-    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').description('extract documents and run the analyses'),
-  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean }) => {
+    program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines').description('extract documents and run the analyses'),
+  ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean; json?: boolean }) => {
     const progress = progressDisplay(io, 'analyze', options.quiet === true);
     const outcome = await context
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
-    say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
-    say(`manifest digest: ${outcome.manifestSha256}`);
-    say(noticeLine(outcome.notices));
+    if (options.json) {
+      context.json({ documents: outcome.documents, analyses: outcome.analyses, manifestSha256: outcome.manifestSha256, notices: outcome.notices });
+      return;
+    }
+    tell('analyze.done', { documents: outcome.documents, analyses: outcome.analyses.join(', ') });
+    tell('analyze.manifest', { digest: outcome.manifestSha256 });
+    say(noticeLine(outcome.notices, translator.t));
   });
 
   withOcrOptions(withAnalysisOptions(withLimitOptions(
@@ -159,10 +170,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
       })
       .finally(progress.end);
-    say(`case: ${options.out}`);
-    say(`report: ${report.path}`);
-    say(`report digest: ${report.digest}`);
-    say(noticeLine(analysed.notices));
+    tell('run.case', { dir: options.out });
+    tell('report.path', { path: report.path });
+    tell('report.digest', { digest: report.digest });
+    say(noticeLine(analysed.notices, translator.t));
   });
 
   const data = program.command('data').description('the data soz ships: SOP, lexicons, templates');
@@ -170,12 +181,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('validate')
     .description('check every data file against its schema')
     .action(async () => {
-      const problems = await validateData();
+      const problems = [...(await validateData()), ...helpCoverageProblems(buildProgram(createContext(io)))];
       if (problems.length > 0) {
         for (const problem of problems) io.stderr(`${problem}\n`);
-        throw new UserError(`data validation failed: ${problems.length} problem(s) above`, 'data.invalid');
+        throw new UserError(`data validation failed: ${problems.length} problem(s) above`, 'data.invalid', undefined, { key: 'error.data-invalid', params: { count: problems.length } });
       }
-      say('data valid');
+      tell('data.valid');
     });
 
   program
@@ -187,27 +198,52 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   for (const register of COMMAND_MODULES) register(program, context);
+  return program;
+}
+
+/**
+ * Runs the soz command line and returns the exit code instead of exiting, so tests run it
+ * in-process. Exit codes: 0 done, 1 a check did not pass, 2 bad input or usage, 3 internal error,
+ * 4 `soz verify`: a report is stale.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const english = readCliCatalogue('en');
+  let translator = translatorFor(english);
+  try {
+    const { language } = cliLanguage(argv, io.env);
+    translator = translatorFor(language === 'en' ? english : readCliCatalogue(language), english);
+  } catch (error) {
+    return reportError(error, io, translator);
+  }
+  const program = buildProgram(createContext(io, translator));
+  localiseHelp(program, translator);
 
   try {
     await program.parseAsync(['node', 'soz', ...argv]);
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.userError;
-    }
-    if (error instanceof UserError) {
-      io.stderr(`soz: error: ${terminalSafe(error.message)}\n`);
-      return error.exitCode;
-    }
-    const fileSystem = fileSystemProblem(error);
-    if (fileSystem !== null) {
-      io.stderr(`soz: error: ${terminalSafe(fileSystem)}\n`);
-      return ExitCode.userError;
-    }
-    const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
-    io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
-    return ExitCode.internalError;
+    return reportError(error, io, translator);
   }
+}
+
+/** Prints what went wrong in the examiner's language and returns the exit code. */
+function reportError(error: unknown, io: CliIo, translator: Translator): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.userError;
+  }
+  if (error instanceof UserError) {
+    const message = error.localised === undefined ? error.message : translator.message(error.localised, error.message);
+    io.stderr(`${translator.t('cli.error', { message: terminalSafe(message) })}\n`);
+    return error.exitCode;
+  }
+  const fileSystem = fileSystemProblem(error);
+  if (fileSystem !== null) {
+    io.stderr(`${translator.t('cli.error', { message: terminalSafe(translator.t(fileSystem.key, fileSystem.params)) })}\n`);
+    return ExitCode.userError;
+  }
+  const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
+  io.stderr(`${translator.t('cli.internal')}\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
+  return ExitCode.internalError;
 }
 
 /**
@@ -215,20 +251,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
  * disk full), as one line naming the path; `null` for anything else. Writes to a case are atomic,
  * so the case keeps its last committed state.
  */
-function fileSystemProblem(error: unknown): string | null {
+function fileSystemProblem(error: unknown): MessageRef | null {
   if (!(error instanceof Error)) return null;
   const { code, path } = error as NodeJS.ErrnoException;
-  const where = path ?? 'a file';
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `${where}: permission denied (${code}); make the folder writable for this user or work in a copy`;
-    case 'EROFS':
-      return `${where}: the disk is read-only (${code}); copy the case to a writable folder`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `${where}: no space left on the disk (${code}); free space and run the command again — the case keeps its last committed state`;
-    default:
-      return null;
-  }
+  const key = code === undefined ? undefined : FILE_SYSTEM_KEYS[code];
+  return key === undefined ? null : { key, params: { path: path ?? '?', code: code! } };
 }
+
+/** The operating system's refusals the examiner can fix, with their catalogue messages. */
+const FILE_SYSTEM_KEYS: Readonly<Record<string, string>> = {
+  EACCES: 'error.fs.permission',
+  EPERM: 'error.fs.permission',
+  EROFS: 'error.fs.read-only',
+  ENOSPC: 'error.fs.no-space',
+  EDQUOT: 'error.fs.no-space',
+};

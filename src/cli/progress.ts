@@ -5,6 +5,7 @@
  */
 import type { NoticeTally, ProgressListener } from '../core/progress.js';
 import type { CliIo } from './io.js';
+import type { Translator } from './i18n.js';
 
 const THROTTLE_MS = 250;
 
@@ -52,8 +53,11 @@ function formatSeconds(ms: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-/** One line naming every notice code of a command's documents with its count: nothing left only in JSON files. */
-export function noticeLine(tallies: readonly NoticeTally[]): string {
-  if (tallies.length === 0) return 'notices: none';
-  return `notices: ${tallies.map((t) => `${t.code} ×${t.count}${t.warning ? ' (warning)' : ''}`).join(', ')}`;
+/**
+ * One line naming every notice code of a command's documents with its count: nothing left only in
+ * JSON files. The codes stay as they are; the words around them are in the examiner's language.
+ */
+export function noticeLine(tallies: readonly NoticeTally[], t: Translator['t']): string {
+  if (tallies.length === 0) return t('notices.none');
+  return t('notices.list', { notices: tallies.map((tally) => `${tally.code} ×${tally.count}${tally.warning ? ` (${t('notices.warning')})` : ''}`).join(', ') });
 }

@@ -1,3 +1,5 @@
+import type { MessageRef } from './messages.js';
+
 /** Exit codes of the CLI; documented in the README. */
 export const ExitCode = {
   ok: 0,
@@ -22,6 +24,8 @@ export class UserError extends Error {
     /** Stable code, e.g. `input.not-found`, `pdf.corrupt`, `limit.file-size`. */
     readonly code: string,
     readonly exitCode: number = ExitCode.userError,
+    /** The message as a catalogue key and values, printed in the examiner's language; `message` is its English fallback. */
+    readonly localised?: MessageRef,
   ) {
     super(message);
   }

@@ -164,7 +164,7 @@ export function compareCsv(result: CompareResult): string {
 
 /** Runs the comparison on an analysed case and commits the result with a `compare.run` log entry. */
 export function compareCase(workspace: CaseWorkspace, libraryDir: string, options: { minWords?: number; clock: Clock; actor: string }): CompareResult {
-  if (!workspace.derivedIsCommitted()) throw new UserError(`${workspace.dir}: the case has no committed analysis; run "soz analyze ${workspace.dir}" first`, 'compare.not-analysed');
+  if (!workspace.derivedIsCommitted()) throw new UserError(`${workspace.dir}: the case has no committed analysis; run "soz analyze ${workspace.dir}" first`, 'compare.not-analysed', undefined, { key: 'error.not-analysed-compare', params: { dir: workspace.dir } });
   const library = openLibrary(libraryDir);
   const result = compareDocuments(readDerivedDocuments(workspace), library, { ...DEFAULT_PASSAGE_OPTIONS, minWords: options.minWords ?? DEFAULT_PASSAGE_OPTIONS.minWords });
   const files = [

@@ -12,6 +12,7 @@ import { validateLexicons } from '../analysis/index.js';
 import { validateEvalSet } from '../analysis/eval/index.js';
 import { validateLanguageData } from '../language/index.js';
 import { validateSopData } from '../sop/data.js';
+import { validateCliCatalogues } from './cli-catalogue.js';
 
 /**
  * Checks every data file soz ships and returns the problems, each naming the file, the entry
@@ -19,7 +20,7 @@ import { validateSopData } from '../sop/data.js';
  */
 export async function validateData(): Promise<string[]> {
   const [lexicons, language, evalSet] = await Promise.all([validateLexicons(INSTALL_ROOT), validateLanguageData(INSTALL_ROOT), validateEvalSet(INSTALL_ROOT)]);
-  return [...validateTemplates(), ...validateLabels(), ...validateDeskLabels(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
+  return [...validateTemplates(), ...validateLabels(), ...validateDeskLabels(), ...validateCliCatalogues(), ...lexicons, ...language, ...(await validateSopData()), ...evalSet];
 }
 
 /** Every report language has a label file that fits the label schema (every key, no other). */

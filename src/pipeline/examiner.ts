@@ -130,7 +130,7 @@ export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
 
 /** Stores a question verbatim with the guard's result and logs it. */
 export function addQuestion(workspace: CaseWorkspace, text: string, options: RecordOptions): QuestionRecord {
-  if (text.trim() === '') throw new UserError('soz question add: the question is empty; pass the question text exactly as in the order', 'question.empty');
+  if (text.trim() === '') throw new UserError('soz question add: the question is empty; pass the question text exactly as in the order', 'question.empty', undefined, { key: 'error.question-empty', params: {} });
   const questions = readQuestions(workspace);
   const guards = loadGuards();
   const language = questionLanguage(text, guards);
@@ -142,7 +142,7 @@ export function addQuestion(workspace: CaseWorkspace, text: string, options: Rec
 /** Records the examiner's decision on a question. */
 export function decideQuestionIn(workspace: CaseWorkspace, id: string, disposition: QuestionDisposition, options: RecordOptions): QuestionRecord {
   const { questions, problems } = decideQuestion(readQuestions(workspace), id, disposition, loadGuards());
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot decide ${id}: ${problems.join('; ')}`, 'question.invalid-decision');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot decide ${id}: ${problems.join('; ')}`, 'question.invalid-decision', undefined, { key: 'error.cannot-decide', params: { dir: workspace.dir, id, problems: problems.join('; ') } });
   writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.decide', { questionId: id, disposition });
   return questions.find((question) => question.id === id)!;
 }
@@ -171,10 +171,10 @@ export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: s
  */
 export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions & { expertId?: string }): HashedFile & { legalWording: GuardMatch[]; expertId: string | null } {
   const questions = readQuestions(workspace);
-  if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown');
+  if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown', undefined, { key: 'error.unknown-question', params: { dir: workspace.dir, id } });
   const assigned = assignAnswer(readExperts(workspace), options.expertId);
   if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert');
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found', undefined, { key: 'error.answer-not-found', params: { path: file } });
   const bytes = readFileSync(file);
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
@@ -197,7 +197,7 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
 export function recordReview(workspace: CaseWorkspace, requests: readonly DecisionRequest[], options: RecordOptions): ReviewDecision[] {
   const findings = readCaseFindings(workspace);
   const { decisions, problems } = applyDecisions(readReview(workspace), requests, findings, readQuestions(workspace));
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'review.invalid');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'review.invalid', undefined, { key: 'error.review-invalid', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const manifest = workspace.has(CaseFiles.manifest) ? [workspace.hashedFile(CaseFiles.manifest)] : [];
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.decide', {
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
@@ -414,7 +414,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   const experts = readExperts(workspace);
   const assigned = assignExpert(experts, procedure, request.stepId, request.expertId, request.skip);
   for (const file of request.files) {
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found');
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: file to attach not found; check the path`, 'input.not-found', undefined, { key: 'error.attachment-not-found', params: { path: file } });
   }
   const problems = recordProblems(
     procedure,
@@ -423,7 +423,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
   if (assigned.problem) problems.push(assigned.problem);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record', undefined, { key: 'error.cannot-record-step', params: { dir: workspace.dir, step: request.stepId, problems: problems.join('; ') } });
 
   const attached: SopStepRecord['files'][number][] = [];
   const staged: StagedMove[] = [];

@@ -83,7 +83,7 @@ export function pairTranscripts(checked: readonly CheckedFile[], transcriber: st
  * slow part before it takes the case lock. `onProgress` is told before each file.
  */
 export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener): Promise<CheckedFile[]> {
-  if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files');
+  if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files', undefined, { key: 'error.no-files', params: {} });
   const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
   for (const [index, file] of files.entries()) {
@@ -133,7 +133,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
   if (size > limits.maxFileBytes) {
-    throw new UserError(`${source}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size');
+    throw new UserError(`${source}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size', undefined, { key: 'error.limit-file-size', params: { path: source, size, limit: limits.maxFileBytes } });
   }
   const digest = await digestFile(source);
   const head = await readHead(source);

@@ -194,14 +194,6 @@ export async function startPracticeCase(id: string, dir: string, options: StartO
   return { caseId: practiceCase.id, dir, materials: files.length, documents: analysis.documents, questions: practiceCase.questions.length, flagged };
 }
 
-/** Lines `soz practice start` prints. */
-export function startLines(outcome: StartOutcome): string[] {
-  return [
-    `practice case ${outcome.caseId} started in ${outcome.dir}: ${outcome.materials} material(s), ${outcome.documents} document(s), ${outcome.questions} question(s) (${outcome.flagged} flagged by the competence guard)`,
-    `next: soz question list ${outcome.dir}; soz review ${outcome.dir}; soz sop status ${outcome.dir}; then soz practice grade ${outcome.dir}`,
-  ];
-}
-
 /** Reads `practice/practice.json` of a case folder. */
 export function readPracticeRecord(workspace: CaseWorkspace): PracticeRecord {
   const path = workspace.path(PracticeFiles.record);

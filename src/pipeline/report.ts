@@ -84,7 +84,7 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
  */
 export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean): ConclusionModel {
   if (!workspace.derivedIsCommitted()) {
-    throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed');
+    throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
   const { manifest, text: manifestText } = readManifest(workspace)!;
   const documents = readDocumentFiles(workspace);

@@ -1,3 +1,4 @@
+import type { MessageParams, MessageRef } from '../core/messages.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -32,10 +33,22 @@ import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { unpackBundle } from './bundle.js';
 
+/** One line `soz verify` prints: its English text, and the catalogue message the CLI prints instead where there is one. */
+export interface VerifyLine {
+  readonly text: string;
+  readonly message?: MessageRef;
+}
+
+/** A line with its catalogue message. */
+const said = (text: string, key: string, params: MessageParams): VerifyLine => ({ text, message: { key, params } });
+
+/** A line only in English (notes and differences name files and values as found). */
+const plain = (text: string): VerifyLine => ({ text });
+
 /** What `soz verify` found: lines to print in order, the differences and the stale reports among them. */
 export interface VerifyResult {
   /** Everything to print, in order: notes, section summaries, differences, the summary line. */
-  readonly lines: readonly string[];
+  readonly lines: readonly VerifyLine[];
   readonly checks: number;
   /** Every difference, each naming the artefact (file / log entry / seal) and both values. */
   readonly differences: readonly string[];
@@ -65,13 +78,13 @@ export interface VerifyOptions {
  * concurrent writer never shows as tampering. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found');
+  if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found', undefined, { key: 'error.no-case-or-bundle', params: { path: target } });
   if (statSync(target).isFile()) {
     return withTempFolder('soz-verify-bundle-', async (temp) => {
       const dir = join(temp, 'case');
       const unpacked = await unpackBundle(target, dir, options.unpackLimits ?? DEFAULT_LIMITS);
       const result = await verifyCase(dir, options, target);
-      return { ...result, lines: [`bundle: ${unpacked.entries} entries unpacked`, ...result.lines] };
+      return { ...result, lines: [said(`bundle: ${unpacked.entries} entries unpacked`, 'verify.bundle', { entries: unpacked.entries }), ...result.lines] };
     });
   }
   // A folder may be written to while it is checked: read it at a moment no writer works (case/quiet-read.ts).
@@ -80,7 +93,7 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
 
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
 interface Section {
-  readonly lines: readonly string[];
+  readonly lines: readonly VerifyLine[];
   readonly problems: readonly string[];
   readonly checks: number;
 }
@@ -98,12 +111,12 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const stale = staleReports(snapshot.log, reportEntries);
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
-    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
+    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)].map(plain), problems: [], checks: 0 },
     evidenceSection(dir, register),
     logSection(snapshot, options.expectHead),
     recordedSection(dir, snapshot.log, shownAs),
     digestSection(dir, reportEntries),
-    { lines: [...stale].map(([path, later]) => `stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`), problems: [], checks: 0 },
+    { lines: [...stale].map(([path, later]) => said(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`, 'verify.stale', { path, entry: reportEntries.get(path)!.seq, later: later.seq, action: later.action })), problems: [], checks: 0 },
     await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
@@ -112,8 +125,8 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const staleNote = stale.size > 0 ? `, ${stale.size} stale report${stale.size === 1 ? '' : 's'}` : '';
   const lines = [
     ...sections.flatMap((section) => section.lines),
-    ...differences.map((difference, index) => `${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`),
-    `verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`,
+    ...differences.map((difference, index) => said(`${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`, index === 0 ? 'verify.first-difference' : 'verify.difference', { difference })),
+    said(`verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`, stale.size > 0 ? 'verify.summary-stale' : 'verify.summary', { checks, differences: differences.length, stale: stale.size }),
   ];
   const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
   return { lines, checks, differences, stale: [...stale.keys()], ...(staleSince === undefined ? {} : { staleSince }) };
@@ -130,10 +143,10 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Sect
   const { summary, problems } = auditLines(audit);
   const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
-  if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
+  if (registerBytes === null && register.length === 0) return { lines: [plain(summary)], problems, checks };
   const expected = Buffer.from(canonicalJson(register, true));
   const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-  return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
+  return { lines: [plain(summary)], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
 }
 
 /** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
@@ -142,17 +155,22 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
     ...logChainProblems(snapshot.log).map((problem) => `${CaseFiles.log}: ${problem}`),
   ];
+  const entries = snapshot.log.length + snapshot.badLogLines.length;
+  const logHead = formatLogHead(logHeadOf(snapshot.log));
+  const recordHead = formatLogHead(recordHeadOf(snapshot.log));
   const lines = [
-    `log: ${snapshot.log.length + snapshot.badLogLines.length} entries, ${chain.length === 0 ? 'hash chain intact' : `${chain.length} chain problem(s)`}`,
-    `log head: ${formatLogHead(logHeadOf(snapshot.log))}`,
-    `record head: ${formatLogHead(recordHeadOf(snapshot.log))} (the records of the log without times, renders and seals, as reports and seals print it)`,
+    chain.length === 0
+      ? said(`log: ${entries} entries, hash chain intact`, 'verify.log-intact', { entries })
+      : said(`log: ${entries} entries, ${chain.length} chain problem(s)`, 'verify.log-problems', { entries, problems: chain.length }),
+    said(`log head: ${logHead}`, 'verify.log-head', { head: logHead }),
+    said(`record head: ${recordHead} (the records of the log without times, renders and seals, as reports and seals print it)`, 'verify.record-head', { head: recordHead }),
   ];
   const checks = Math.max(1, snapshot.log.length);
   if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
     const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
-    lines.push(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`);
+    lines.push(plain(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`));
   }
   return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
@@ -173,7 +191,10 @@ function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string)
     checks += 1;
     problems.push(`${path}: present but no log entry records it (file added after the fact)`);
   }
-  return { lines: [`recorded files: ${recorded.size} in the log, ${problems.length === 0 ? 'all match' : `${problems.length} differ`}`], problems, checks };
+  const recordedLine = problems.length === 0
+    ? said(`recorded files: ${recorded.size} in the log, all match`, 'verify.recorded-match', { files: recorded.size })
+    : said(`recorded files: ${recorded.size} in the log, ${problems.length} differ`, 'verify.recorded-differ', { files: recorded.size, differ: problems.length });
+  return { lines: [recordedLine], problems, checks };
 }
 
 /** The digest line of each Markdown report against its text and against the log. */
@@ -201,7 +222,7 @@ function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNulla
     if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(`${source}: no valid seal in the case was made with this public key`);
   }
   const note = seals.length > 0 && publicKeys.length === 0 ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : '';
-  return { lines: [`seals: ${seals.length}${note}`], problems, checks: seals.length + publicKeys.length };
+  return { lines: [note === '' ? said(`seals: ${seals.length}`, 'verify.seals', { count: seals.length }) : said(`seals: ${seals.length}${note}`, 'verify.seals-unkeyed', { count: seals.length })], problems, checks: seals.length + publicKeys.length };
 }
 
 /** Notes printed before comparing when this installation differs from the one that made the case. */
@@ -291,7 +312,7 @@ async function reproduce(
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
   if (analysisIndex === -1) {
     const problems = [...reportEntries].map(([path, entry]) => `${path}: the log records no analysis.run before this report (entry ${entry.seq}); cannot re-render`);
-    return { lines: ['re-run: nothing analysed yet, nothing to reproduce'], problems, checks: problems.length };
+    return { lines: [said('re-run: nothing analysed yet, nothing to reproduce', 'verify.rerun-nothing', {})], problems, checks: problems.length };
   }
   const analysisEntry = log[analysisIndex]!;
   return withTempFolder('soz-verify-', async (temp) => {
@@ -306,7 +327,7 @@ async function reproduce(
       await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { lines: ['re-run: failed'], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
+      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
     }
     const problems: string[] = [];
     let checks = 0;
@@ -344,7 +365,10 @@ async function reproduce(
       const difference = compare(path);
       if (difference) problems.push(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`);
     }
-    return { lines: [`re-run: ${checks} artefact(s) compared, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks };
+    const rerun = problems.length === 0
+      ? said(`re-run: ${checks} artefact(s) compared, all identical`, 'verify.rerun-identical', { checks })
+      : said(`re-run: ${checks} artefact(s) compared, ${problems.length} differ`, 'verify.rerun-differ', { checks, differ: problems.length });
+    return { lines: [rerun], problems, checks };
   });
 }
 

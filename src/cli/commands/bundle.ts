@@ -11,8 +11,8 @@ export const registerBundleCommands: RegisterCommands = (program: Command, conte
     .description('pack the case (evidence copies, log, derived data, reports, seals) with a README into one ZIP')
     .action(async (dir: string, options: { out: string }) => {
       const outcome = await createBundle(dir, options.out);
-      context.say(`bundle: ${outcome.path} (${outcome.entries} entries, ${outcome.bytes} bytes)`);
-      context.say(`bundle sha256: ${outcome.sha256}`);
-      context.say(`check it with: soz verify ${outcome.path}`);
+      context.tell('bundle.path', { path: outcome.path, entries: outcome.entries, bytes: outcome.bytes });
+      context.tell('bundle.sha256', { sha256: outcome.sha256 });
+      context.tell('bundle.check', { path: outcome.path });
     });
 };

@@ -6,17 +6,20 @@ import { readExperts } from '../../pipeline/examiner.js';
 import { acknowledgeExpert, addExpertIn, readCaseFacts, setCaseFacts, signExpert } from '../../pipeline/experts.js';
 import { CASE_FACT_OPTIONS } from '../../sop/experts.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 
 /** The experts of a case for the terminal, one line each, with acknowledgement and signature. */
-export function expertLines(file: ExpertsFile): string[] {
-  if (file.experts.length === 0) return ['experts: none named (single examiner: the examiner of case.json is expert 1)'];
+export function expertLines(file: ExpertsFile, t: Translator['t']): string[] {
+  if (file.experts.length === 0) return [t('experts.none')];
   const dissenting = new Set((file.joint?.dissents ?? []).map((dissent) => dissent.expertId));
+  const yesNo = (value: boolean) => t(value ? 'cli.yes' : 'cli.no');
   return [
     ...file.experts.map(
       (expert) =>
-        `expert ${expert.id} ${expert.name} — ${expert.speciality}, ${expert.qualification}, ${expert.experienceYears} year(s), ${expert.institution}; acknowledged: ${expert.acknowledgement ? 'yes' : 'no'}; signed: ${expert.signature ? expert.signature.partDigest.slice(0, 12) : 'no'}${dissenting.has(expert.id) ? '; dissents' : ''}`,
+        t('experts.line', { id: expert.id, name: expert.name, speciality: expert.speciality, qualification: expert.qualification, years: expert.experienceYears, institution: expert.institution, acknowledged: yesNo(expert.acknowledgement !== undefined), signed: expert.signature ? expert.signature.partDigest.slice(0, 12) : yesNo(false) }) +
+        (dissenting.has(expert.id) ? t('experts.dissents') : ''),
     ),
-    `joint section: ${file.joint ? `recorded${file.joint.dissents.length > 0 ? `, ${file.joint.dissents.length} dissent(s)` : ''}` : 'not recorded'}`,
+    file.joint ? t('experts.joint-recorded') + (file.joint.dissents.length > 0 ? t('experts.joint-dissents', { count: file.joint.dissents.length }) : '') : t('experts.joint-missing'),
   ];
 }
 
@@ -50,7 +53,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
       const added = await context.writeCase(dir, 'expert add', (workspace) =>
         addExpertIn(workspace, { name: options.name, speciality: options.speciality, qualification: options.qualification, experienceYears: options.experience, institution: options.institution }, { ...record, actor: context.actorFor(options, workspace) }),
       );
-      context.say(`expert ${added.id}: ${added.name} (${added.speciality})`);
+      context.tell('experts.added', { id: added.id, name: added.name, speciality: added.speciality });
     });
   expert
     .command('acknowledge')
@@ -61,7 +64,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description("record one expert's acknowledgement of criminal liability and declaration of independence")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
       await context.writeCase(dir, 'expert acknowledge', (workspace) => acknowledgeExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
-      context.say(`expert ${id}: acknowledgement recorded`);
+      context.tell('experts.acknowledged', { id });
     });
   expert
     .command('sign')
@@ -72,14 +75,14 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description("record one expert's signature of their part (the hash of their steps, answers and the joint section)")
     .action(async (dir: string, id: string, options: { note: string; actor?: string }) => {
       const signed = await context.writeCase(dir, 'expert sign', (workspace) => signExpert(workspace, id, options.note, { ...record, actor: expertActor(context, options, workspace, id) }));
-      context.say(`expert ${id}: signed part ${signed.signature!.partDigest}`);
+      context.tell('experts.signed', { id, digest: signed.signature!.partDigest });
     });
   expert
     .command('list')
     .argument('<dir>', 'case folder')
     .description('the experts, their acknowledgement and signature, and the joint section')
     .action((dir: string) => {
-      for (const line of expertLines(readExperts(CaseWorkspace.open(dir)))) context.say(line);
+      for (const line of expertLines(readExperts(CaseWorkspace.open(dir)), context.translator.t)) context.say(line);
     });
 
   const caseCommand = program.command('case').description("the facts of the conclusion's introductory part");
@@ -107,7 +110,7 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
         if (value !== undefined) update[key] = value;
       }
       const facts = await context.writeCase(dir, 'case set', (workspace) => setCaseFacts(workspace, update, { ...record, actor: context.actorFor(options, workspace) }));
-      context.say(`case facts: ${FACT_KEYS.filter((key) => facts[key] !== undefined).join(', ')}`);
+      context.tell('case.facts', { facts: FACT_KEYS.filter((key) => facts[key] !== undefined).join(', ') });
     });
   caseCommand
     .command('show')
@@ -115,6 +118,6 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
     .description('the facts of the introductory part recorded so far')
     .action((dir: string) => {
       const facts = readCaseFacts(CaseWorkspace.open(dir));
-      for (const key of FACT_KEYS) context.say(`${CASE_FACT_OPTIONS[key]}: ${facts[key] ?? '(not recorded)'}`);
+      for (const key of FACT_KEYS) context.say(`${CASE_FACT_OPTIONS[key]}: ${facts[key] ?? context.translator.t('case.not-recorded')}`);
     });
 };

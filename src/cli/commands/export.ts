@@ -18,6 +18,6 @@ export const registerExportCommands: RegisterCommands = (program: Command, conte
         return;
       }
       writeFileAtomic(options.out, text);
-      context.say(`export: ${options.out} (${document['@graph'].length} nodes, CASE/UCO JSON-LD)`);
+      context.tell('export.written', { path: options.out, nodes: document['@graph'].length });
     });
 };

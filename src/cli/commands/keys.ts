@@ -14,11 +14,11 @@ export async function readPassphrase(context: CliContext, prompt: string, confir
   const fromEnv = context.io.env[PASSPHRASE_ENV];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new UserError(`no passphrase: set ${PASSPHRASE_ENV} in the environment, or run the command at a terminal to type it`, 'keys.no-passphrase');
+    throw new UserError(`no passphrase: set ${PASSPHRASE_ENV} in the environment, or run the command at a terminal to type it`, 'keys.no-passphrase', undefined, { key: 'error.no-passphrase', params: { variable: PASSPHRASE_ENV } });
   }
   const first = await promptHidden(context, prompt);
-  if (confirm && (await promptHidden(context, 'repeat the passphrase: ')) !== first) {
-    throw new UserError('the two passphrases differ; run the command again', 'keys.passphrase-mismatch');
+  if (confirm && (await promptHidden(context, context.translator.t('keys.repeat'))) !== first) {
+    throw new UserError('the two passphrases differ; run the command again', 'keys.passphrase-mismatch', undefined, { key: 'error.passphrase-mismatch', params: {} });
   }
   return first;
 }
@@ -43,7 +43,7 @@ function promptHidden(context: CliContext, prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new UserError('cancelled', 'keys.cancelled'));
+        if (ch === '\u0003') return done(new UserError('cancelled', 'keys.cancelled', undefined, { key: 'error.cancelled', params: {} }));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }
@@ -61,10 +61,10 @@ export const registerKeysCommands: RegisterCommands = (program: Command, context
     .requiredOption('--name <text>', "examiner's name, recorded beside the key")
     .description(`create a key pair; the passphrase comes from ${PASSPHRASE_ENV} or is typed without echo`)
     .action(async (options: { out: string; name: string }) => {
-      const passphrase = await readPassphrase(context, 'passphrase for the new private key: ', true);
+      const passphrase = await readPassphrase(context, context.translator.t('keys.passphrase'), true);
       const outcome = createKeyPair(options.out, options.name, passphrase);
-      context.say(`private key: ${outcome.privateKeyPath} (encrypted, mode 0600 — keep it secret)`);
-      context.say(`public key:  ${outcome.publicKeyPath} (give this to whoever checks your seals)`);
-      context.say(`fingerprint: ${outcome.fingerprint}`);
+      context.tell('keys.private', { path: outcome.privateKeyPath });
+      context.tell('keys.public', { path: outcome.publicKeyPath });
+      context.tell('seal.fingerprint', { fingerprint: outcome.fingerprint });
     });
 };

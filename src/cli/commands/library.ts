@@ -32,7 +32,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
     .description('create an empty library folder with its hash-chained log')
     .action((dir: string, options: { actor?: string }) => {
       const entry = initLibrary(dir, change(options));
-      context.say(`library ${dir} created; head ${entry.hash}`);
+      context.tell('library.created', { dir, head: entry.hash });
     });
   withLimitOptions(
     library
@@ -53,18 +53,23 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
       const { court, decisionDate, decisionNumber, list, entry: listEntry, language, notes } = options;
       const provenance = parseProvenance({ court, decisionDate, decisionNumber, list, entry: listEntry, language, notes });
       const { item, entry } = await addLibraryItem(dir, file, provenance, limitsFrom(options), change(options));
-      context.say(`added ${describe(item)}`);
-      context.say(`library head ${entry.hash}`);
+      context.tell('library.added', { item: describe(item) });
+      context.tell('library.head', { head: entry.hash });
     });
   library
     .command('list')
     .argument('<dir>', 'library folder')
+    .option('--json', 'print the items as JSON (keys and codes in English) instead of lines')
     .description('the items compared against, with their provenance (checks the folder first)')
-    .action((dir: string) => {
+    .action((dir: string, options: { json?: boolean }) => {
       const state = readLibrary(dir);
-      if (state.items.length === 0) context.say(`no items yet; add each with soz library add ${dir} FILE --court … --decision-date … --decision-number … --list … --entry … --language …`);
+      if (options.json) {
+        context.json({ items: state.items, head: state.head });
+        return;
+      }
+      if (state.items.length === 0) context.tell('library.empty', { dir });
       for (const item of state.items) context.say(describe(item));
-      context.say(`library head ${state.head}`);
+      context.tell('library.head', { head: state.head });
     });
   library
     .command('remove')
@@ -75,8 +80,8 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
     .description('stop comparing against an item; its copy stays in the folder and the change is logged')
     .action((dir: string, sha: string, options: { reason: string; actor?: string }) => {
       const { item, entry } = removeLibraryItem(dir, sha, options.reason, change(options));
-      context.say(`removed ${describe(item)}`);
-      context.say(`library head ${entry.hash}`);
+      context.tell('library.removed', { item: describe(item) });
+      context.tell('library.head', { head: entry.hash });
     });
   program
     .command('compare')
@@ -84,15 +89,20 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
     .requiredOption('--library <dir>', 'reference library folder')
     .option('--min-words <n>', 'shortest passage reported, in words', minWords, 40)
     .option('--actor <name>', 'who runs the comparison')
+    .option('--json', 'print the passages as JSON (keys and codes in English) instead of lines')
     .description('find passages of the evidence that reproduce library items (writes compare/)')
-    .action(async (dir: string, options: { library: string; minWords: number; actor?: string }) => {
+    .action(async (dir: string, options: { library: string; minWords: number; actor?: string; json?: boolean }) => {
       const result = await context.writeCase(dir, 'compare', (workspace) => compareCase(workspace, options.library, { minWords: options.minWords, clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      context.say(`compared against library head ${result.libraryHead}`);
-      for (const doc of result.documents) context.say(`${doc.evidenceName} (${doc.documentId}): ${doc.matches} passage(s), ${(doc.share * 100).toFixed(1)}% of ${doc.words} words`);
+      if (options.json) {
+        context.json(result);
+        return;
+      }
+      context.tell('compare.head', { head: result.libraryHead });
+      for (const doc of result.documents) context.tell('compare.document', { name: doc.evidenceName, id: doc.documentId, passages: doc.matches, percent: (doc.share * 100).toFixed(1), words: doc.words });
       for (const m of result.matches) {
         const p = m.library.provenance;
         context.say(`  ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
       }
-      context.say('written: compare/matches.json, compare/matches.csv');
+      context.tell('compare.written');
     });
 };

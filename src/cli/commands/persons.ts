@@ -39,12 +39,12 @@ export const registerPersonCommands: RegisterCommands = (program: Command, conte
       const workspace = CaseWorkspace.open(dir);
       const relations = readPersonRelations(workspace);
       const persons = readPersons(workspace);
-      const labels = readLabels('en');
+      const labels = readLabels(context.translator.language);
       for (const record of persons) {
         context.say(`${record.id} ${record.name} (${record.handles.join(', ')})`);
         for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation, labels));
       }
-      if (persons.length === 0) context.say(`no person of interest recorded; add one with soz person add ${dir} --name "…" --handle …`);
+      if (persons.length === 0) context.tell('person.none', { dir });
     });
 
   program
@@ -61,6 +61,6 @@ export const registerPersonCommands: RegisterCommands = (program: Command, conte
       const record = await context.writeCase(dir, 'relation set', (workspace) =>
         setRelation(workspace, { personId: options.person, target: options.doc, relation: options.relation, reason: options.reason ?? '' }, { clock: context.io.now, actor: context.actorFor(options, workspace) }),
       );
-      context.say(`${record.personId} ${record.relation}: ${record.documentId}${record.messageId !== undefined ? `#${record.messageId}` : ''} (examiner)`);
+      context.tell('person.relation-set', { person: record.personId, relation: record.relation, target: `${record.documentId}${record.messageId !== undefined ? `#${record.messageId}` : ''}` });
     });
 };

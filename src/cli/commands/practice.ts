@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { canonicalJson } from '../../core/canonical-json.js';
-import { gradePracticeCase, listPracticeCases, startLines, startPracticeCase } from '../../pipeline/practice.js';
+import { gradePracticeCase, listPracticeCases, startPracticeCase } from '../../pipeline/practice.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 /**
@@ -26,7 +26,8 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
     .description('create a case from the practice materials and order (without the key) and run the analysis')
     .action(async (id: string, dir: string) => {
       const outcome = await startPracticeCase(id, dir, { clock: context.io.now });
-      for (const line of startLines(outcome)) context.say(line);
+      context.tell('practice.started', { id: outcome.caseId, dir: outcome.dir, materials: outcome.materials, documents: outcome.documents, questions: outcome.questions, flagged: outcome.flagged });
+      context.tell('practice.next', { dir: outcome.dir });
     });
 
   practice

@@ -5,19 +5,25 @@ import { CaseWorkspace } from '../../case/workspace.js';
 import { addQuestion, decideQuestionIn, overrideAnswerIn, readAnswer, readQuestions, recordAnswer } from '../../pipeline/examiner.js';
 import { describeMatches } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 
-function describe(question: QuestionRecord): string[] {
-  const lines = [`${question.id} (${question.language}) [${question.disposition.status}] ${question.text}`];
-  for (const match of question.guard.matches) lines.push(`  flagged «${match.matched}» (${match.patternId}): ${match.reason}`);
-  for (const suggestion of question.guard.suggestions) lines.push(`  suggested reformulation: ${suggestion}`);
-  if (question.disposition.status === 'reformulated') lines.push(`  reformulated: ${question.disposition.reformulation} (consent: ${question.disposition.consent.reference} of ${question.disposition.consent.date})`);
-  if (question.disposition.status === 'declined') lines.push(`  declined: ${question.disposition.reason}`);
-  if (question.answerOverride) lines.push(`  answer wording kept: ${question.answerOverride.reason} (${question.answerOverride.actor})`);
+/** A question for the terminal: its words verbatim, the guard's reasons as the guard gives them, the rest in the translator's language. */
+function describe(question: QuestionRecord, t: Translator['t']): string[] {
+  const lines = [`${question.id} (${question.language}) [${t(`question.status.${question.disposition.status}`)}] ${question.text}`];
+  for (const match of question.guard.matches) lines.push(t('question.flagged', { matched: match.matched, pattern: match.patternId, reason: match.reason }));
+  for (const suggestion of question.guard.suggestions) lines.push(t('question.suggested', { suggestion }));
+  if (question.disposition.status === 'reformulated') lines.push(t('question.reformulated', { text: question.disposition.reformulation, reference: question.disposition.consent.reference, date: question.disposition.consent.date }));
+  if (question.disposition.status === 'declined') lines.push(t('question.declined', { reason: question.disposition.reason }));
+  if (question.answerOverride) lines.push(t('question.override', { reason: question.answerOverride.reason, actor: question.answerOverride.actor }));
   return lines;
 }
 
 /** `soz question add | decide | answer | list`. */
 export const registerQuestionCommands: RegisterCommands = (program: Command, context: CliContext) => {
+  const { t } = context.translator;
+  const sayQuestion = (record: QuestionRecord) => {
+    for (const line of describe(record, t)) context.say(line);
+  };
   const question = program.command('question').description("the order's questions, the competence guard and the examiner's answers");
   question
     .command('add')
@@ -27,8 +33,8 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .description('store a question verbatim; flags wording that asks for a legal qualification')
     .action(async (dir: string, text: string, options: { actor?: string }) => {
       const record = await context.writeCase(dir, 'question add', (workspace) => addQuestion(workspace, text, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      for (const line of describe(record)) context.say(line);
-      if (record.guard.flagged) context.say(`  decide with: soz question decide ${dir} ${record.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD | --declined --reason "…"`);
+      sayQuestion(record);
+      if (record.guard.flagged) context.tell('question.decide-with', { dir, id: record.id });
     });
   question
     .command('decide')
@@ -44,20 +50,19 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .description('record whether a question is answered, reformulated with consent, or declined (a flagged question cannot be answered as put)')
     .action(async (dir: string, id: string, options: { answered?: boolean; reformulated?: string; consentRef?: string; consentDate?: string; declined?: boolean; reason?: string; actor?: string }) => {
       const chosen = [options.answered, options.reformulated !== undefined, options.declined].filter(Boolean).length;
-      if (chosen !== 1) throw new UserError('choose exactly one of --answered, --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD, --declined --reason "…"', 'usage.decide');
+      if (chosen !== 1) throw new UserError('choose exactly one of --answered, --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD, --declined --reason "…"', 'usage.decide', undefined, { key: 'error.decide-one', params: {} });
       let disposition: QuestionDisposition;
       if (options.answered) disposition = { status: 'answered' };
       else if (options.reformulated !== undefined) {
         if (options.consentRef === undefined || options.consentDate === undefined) {
-          throw new UserError('--reformulated needs --consent-ref "№ …" and --consent-date YYYY-MM-DD: the ordering body\'s document consenting to the new wording', 'usage.decide');
+          throw new UserError('--reformulated needs --consent-ref "№ …" and --consent-date YYYY-MM-DD: the ordering body\'s document consenting to the new wording', 'usage.decide', undefined, { key: 'error.decide-consent', params: {} });
         }
         disposition = { status: 'reformulated', reformulation: options.reformulated, consent: { reference: options.consentRef, date: options.consentDate } };
       } else {
-        if (options.reason === undefined) throw new UserError('--declined needs --reason "…"', 'usage.decide');
+        if (options.reason === undefined) throw new UserError('--declined needs --reason "…"', 'usage.decide', undefined, { key: 'error.decide-reason', params: {} });
         disposition = { status: 'declined', reason: options.reason };
       }
-      const record = await context.writeCase(dir, 'question decide', (workspace) => decideQuestionIn(workspace, id, disposition, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      for (const line of describe(record)) context.say(line);
+      sayQuestion(await context.writeCase(dir, 'question decide', (workspace) => decideQuestionIn(workspace, id, disposition, { clock: context.io.now, actor: context.actorFor(options, workspace) })));
     });
   question
     .command('answer')
@@ -69,10 +74,8 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .description("record the examiner's answer (copied to examiner/answers/<id>.md, logged with its hash)")
     .action(async (dir: string, id: string, options: { file: string; expert?: string; actor?: string }) => {
       const output = await context.writeCase(dir, 'question answer', (workspace) => recordAnswer(workspace, id, options.file, { clock: context.io.now, actor: context.actorFor(options, workspace), ...(options.expert !== undefined ? { expertId: options.expert } : {}) }));
-      context.say(`answer to ${id}: ${output.path} ${output.sha256}${output.expertId ? ` (expert ${output.expertId})` : ''}`);
-      if (output.legalWording.length > 0) {
-        context.say(`  legal-qualification wording in the answer: ${describeMatches(output.legalWording)} — a final conclusion is refused until you revise the answer or keep the wording with soz question override ${dir} ${id} --reason "…"`);
-      }
+      context.say(t('question.answer-recorded', { id, path: output.path, sha256: output.sha256 }) + (output.expertId ? t('sop.recorded-expert', { id: output.expertId }) : ''));
+      if (output.legalWording.length > 0) context.tell('question.legal-wording', { matches: describeMatches(output.legalWording), dir, id });
     });
   question
     .command('override')
@@ -82,21 +85,24 @@ export const registerQuestionCommands: RegisterCommands = (program: Command, con
     .option('--actor <name>', 'who decides')
     .description('keep legal-qualification wording the guard found in the current answer, with a recorded reason')
     .action(async (dir: string, id: string, options: { reason: string; actor?: string }) => {
-      const record = await context.writeCase(dir, 'question override', (workspace) => overrideAnswerIn(workspace, id, options.reason, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      for (const line of describe(record)) context.say(line);
+      sayQuestion(await context.writeCase(dir, 'question override', (workspace) => overrideAnswerIn(workspace, id, options.reason, { clock: context.io.now, actor: context.actorFor(options, workspace) })));
     });
   question
     .command('list')
     .argument('<dir>', 'case folder')
+    .option('--json', 'print the questions as JSON (keys and codes in English) instead of lines')
     .description('the questions with the guard result, the decision and whether an answer is recorded')
-    .action((dir: string) => {
+    .action((dir: string, options: { json?: boolean }) => {
       const workspace = CaseWorkspace.open(dir);
-      const questions = readQuestions(workspace);
-      if (questions.length === 0) context.say(`no questions yet; add each with soz question add ${dir} "…"`);
-      for (const record of questions) {
-        for (const line of describe(record)) context.say(line);
-        const answer = readAnswer(workspace, record.id);
-        context.say(`  answer: ${answer ? `${answer.path} ${answer.sha256}` : 'none'}`);
+      const questions = readQuestions(workspace).map((record) => ({ record, answer: readAnswer(workspace, record.id) }));
+      if (options.json) {
+        context.json({ questions: questions.map(({ record, answer }) => ({ ...record, answer: answer ? { path: answer.path, sha256: answer.sha256 } : null })) });
+        return;
+      }
+      if (questions.length === 0) context.tell('question.none', { dir });
+      for (const { record, answer } of questions) {
+        sayQuestion(record);
+        context.tell('question.answer', { answer: answer ? `${answer.path} ${answer.sha256}` : t('question.no-answer') });
       }
     });
 };

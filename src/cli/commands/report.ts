@@ -15,7 +15,7 @@ export function parseFormats(value: string): ReportFormat[] {
     .map((format) => format.trim().toLowerCase())
     .filter((format) => format !== '');
   const known = formats.filter(isReportFormat);
-  if (known.length !== formats.length || formats.length === 0) throw new UserError(`--format ${value}: use a comma-separated list of ${REPORT_FORMATS.join(', ')}`, 'usage.format');
+  if (known.length !== formats.length || formats.length === 0) throw new UserError(`--format ${value}: use a comma-separated list of ${REPORT_FORMATS.join(', ')}`, 'usage.format', undefined, { key: 'error.format', params: { value, formats: REPORT_FORMATS.join(', ') } });
   return known;
 }
 
@@ -28,8 +28,9 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the report (default: the case language)')
     .option('--final', 'final conclusion: refused while any step before it is open')
     .option('--actor <name>', 'who renders the report')
+    .option('--json', 'print what was written as JSON (keys and codes in English) instead of lines')
     .description('render the expert conclusion (DRAFT while examiner steps are open)')
-    .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string }) => {
+    .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string; json?: boolean }) => {
       const formats = parseFormats(options.format);
       const { recordHead, outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
         recordHead: recordHeadOf(workspace.readLog()),
@@ -42,13 +43,17 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
         }),
         head: logHeadOf(workspace.readLog()),
       }));
+      if (options.json) {
+        context.json({ reports: outcomes.map(({ path, format, digest }) => ({ path, format, digest })), recordHead: formatLogHead(recordHead), logHead: formatLogHead(head) });
+        return;
+      }
       for (const outcome of outcomes) {
-        context.say(`report: ${outcome.path}`);
-        context.say(`report digest${outcome.format === 'pdf' || outcome.format === 'docx' ? ' (SHA-256 of the conclusion model)' : ''}: ${outcome.digest}`);
+        context.tell('report.path', { path: outcome.path });
+        context.tell(outcome.format === 'pdf' || outcome.format === 'docx' ? 'report.model-digest' : 'report.digest', { digest: outcome.digest });
       }
       // The report holds the time-free record head of the log before it; the log head (which depends on
       // the log's times) goes to the terminal only. verify --expect-head accepts either.
-      context.say(`record head in the report: ${formatLogHead(recordHead)} (the log before this render, without times)`);
-      context.say(`log head: ${formatLogHead(head)} (keep it with the report; soz verify --expect-head checks the log still holds it)`);
+      context.tell('report.record-head', { head: formatLogHead(recordHead) });
+      context.tell('report.log-head', { head: formatLogHead(head) });
     });
 };

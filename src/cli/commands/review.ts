@@ -75,6 +75,7 @@ interface ReviewOptions {
   category?: string;
   reason?: string;
   list?: boolean;
+  json?: boolean;
   actor?: string;
 }
 
@@ -93,6 +94,7 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
     .option('--category <name>', 'with --add: category of the added finding, e.g. threat')
     .option('--reason <text>', 'why (required with --accept / --reject)')
     .option('--list', 'list the candidates not yet reviewed and exit')
+    .option('--json', 'with --list: print the candidates as JSON (keys and codes in English) instead of lines')
     .option('--actor <name>', 'who reviews (default: the examiner)')
     .description('accept or reject each candidate finding with a reason (interactive on a terminal)')
     .action(async (dir: string, options: ReviewOptions) => {
@@ -109,8 +111,12 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
         const workspace = CaseWorkspace.open(dir);
         const findings = readCaseFindings(workspace);
         const open = unreviewedFindings(findings, readReview(workspace));
+        if (options.json) {
+          context.json({ open, notReviewed: open.length, total: findings.length });
+          return;
+        }
         for (const finding of open) for (const line of findingLines(finding)) context.say(line);
-        context.say(`${open.length} candidate(s) not reviewed of ${findings.length}`);
+        context.tell('review.open', { open: open.length, total: findings.length });
         return;
       }
       await context.writeCase(dir, 'review', (workspace) => review(workspace, options, context));

@@ -9,13 +9,14 @@ import { recordDissentIn, recordJointIn } from '../../pipeline/experts.js';
 import { expertActor, expertLines } from './experts.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 
 /** `--field key=value` pairs into a record; a malformed pair is a UserError. */
 export function parseFields(pairs: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const pair of pairs) {
     const index = pair.indexOf('=');
-    if (index <= 0) throw new UserError(`--field ${pair}: use --field name=value`, 'usage.field');
+    if (index <= 0) throw new UserError(`--field ${pair}: use --field name=value`, 'usage.field', undefined, { key: 'error.field', params: { value: pair } });
     fields[pair.slice(0, index).trim()] = pair.slice(index + 1);
   }
   return fields;
@@ -28,12 +29,13 @@ export function languageOption(value: string | undefined, workspace: CaseWorkspa
   return value;
 }
 
-/** One checklist line for the terminal. */
-export function statusLine(status: StepStatus, language: ReportLanguage): string {
-  const who = status.actor ? ` — ${status.actor}, ${status.time} (log #${status.logSeq})` : '';
-  const waiting = status.state === 'blocked' ? ` — waiting for ${status.waitingFor.join(', ')}` : '';
-  const note = status.record?.status === 'skipped' ? ` — skipped (${status.record.skip?.reasonId ?? 'no admitted reason'}, decided by ${status.record.skip?.decidedBy ?? status.record.actor}): ${status.record.note}` : '';
-  return `${String(status.number).padStart(2)} [${status.state.padEnd(7)}] ${status.id} (${status.kind}${status.afterFinal ? ', after final' : ''}): ${status.title[language]}${who}${waiting}${note}`;
+/** One checklist line for the terminal: step titles in `language`, the words around them in the translator's. */
+export function statusLine(status: StepStatus, language: ReportLanguage, t: Translator['t']): string {
+  const who = status.actor ? t('sop.who', { actor: status.actor, time: status.time ?? '', seq: status.logSeq ?? '' }) : '';
+  const waiting = status.state === 'blocked' ? t('sop.waiting', { steps: status.waitingFor.join(', ') }) : '';
+  const note = status.record?.status === 'skipped' ? t('sop.skipped', { reason: status.record.skip?.reasonId ?? t('sop.no-reason'), decidedBy: status.record.skip?.decidedBy ?? status.record.actor, note: status.record.note }) : '';
+  const kind = `${t(`sop.kind.${status.kind}`)}${status.afterFinal ? t('sop.after-final') : ''}`;
+  return `${String(status.number).padStart(2)} [${t(`sop.state.${status.state}`).padEnd(7)}] ${status.id} (${kind}): ${status.title[language]}${who}${waiting}${note}`;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -45,16 +47,23 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .command('status')
     .argument('<dir>', 'case folder')
     .option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the step titles (default: the case language)')
+    .option('--json', 'print the checklist as JSON (keys and codes in English) instead of lines')
     .description('checklist of the procedure: done / skipped / open / blocked, who did what when')
-    .action((dir: string, options: { language?: string }) => {
+    .action((dir: string, options: { language?: string; json?: boolean }) => {
       const workspace = CaseWorkspace.open(dir);
       const language = languageOption(options.language, workspace);
       const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
-      context.say(`procedure ${procedureId} ${procedureVersion}`);
-      for (const status of statuses) context.say(statusLine(status, language) + (status.record?.expertId ? ` [expert ${status.record.expertId}]` : ''));
-      for (const line of expertLines(readExperts(workspace))) context.say(line);
       const settled = statuses.filter((status) => status.state === 'done' || status.state === 'skipped').length;
-      context.say(`${settled} of ${statuses.length} step(s) done or skipped`);
+      const experts = readExperts(workspace);
+      if (options.json) {
+        context.json({ procedureId, procedureVersion, steps: statuses, settled, total: statuses.length, experts: experts.experts, joint: experts.joint ?? null });
+        return;
+      }
+      const { t } = context.translator;
+      context.tell('sop.procedure', { id: procedureId, version: procedureVersion });
+      for (const status of statuses) context.say(statusLine(status, language, t) + (status.record?.expertId ? t('sop.expert', { id: status.record.expertId }) : ''));
+      for (const line of expertLines(experts, t)) context.say(line);
+      context.tell('sop.settled', { settled, total: statuses.length });
     });
   sop
     .command('record')
@@ -70,7 +79,7 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .option('--actor <name>', 'who performed the step (default: the examiner)')
     .description('record an examiner step (or skip a step with a reason); logged and hashed')
     .action(async (dir: string, step: string, options: { note?: string; file: string[]; field: string[]; skip?: boolean; reason?: string; decidedBy?: string; expert?: string; actor?: string }) => {
-      if (!options.skip && (options.reason !== undefined || options.decidedBy !== undefined)) throw new UserError('--reason and --decided-by go with --skip; describe a done step with --note "…"', 'usage.reason');
+      if (!options.skip && (options.reason !== undefined || options.decidedBy !== undefined)) throw new UserError('--reason and --decided-by go with --skip; describe a done step with --note "…"', 'usage.reason', undefined, { key: 'error.reason-without-skip', params: {} });
       const record = await context.writeCase(dir, 'sop record', (workspace) => recordStep(
         workspace,
         {
@@ -85,7 +94,8 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
         },
         { clock: context.io.now, actor: context.actorFor(options, workspace) },
       ));
-      context.say(`step ${record.stepId}: ${record.status}${record.expertId ? ` (expert ${record.expertId})` : ''}${record.files.length ? `, ${record.files.length} file(s) attached` : ''}`);
+      const { t } = context.translator;
+      context.say(t('sop.recorded', { step: record.stepId, state: t(`sop.state.${record.status}`) }) + (record.expertId ? t('sop.recorded-expert', { id: record.expertId }) : '') + (record.files.length ? t('sop.recorded-files', { count: record.files.length }) : ''));
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
     });
   sop
@@ -97,7 +107,7 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .description('record the Rabat Plan of Action worksheet of one statement: facts only, every part')
     .action(async (dir: string, options: { finding: string[]; field: string[]; actor?: string }) => {
       const sheet = await context.writeCase(dir, 'sop rabat', (workspace) => recordRabat(workspace, options.finding, parseFields(options.field), { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      context.say(`Rabat worksheet for ${sheet.findingIds.join(', ')}`);
+      context.tell('sop.rabat', { findings: sheet.findingIds.join(', ') });
     });
   sop
     .command('joint')
@@ -107,7 +117,7 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .description('record the joint section of a complex or commission expertise (after every part is done or skipped)')
     .action(async (dir: string, options: { conclusions: string; actor?: string }) => {
       await context.writeCase(dir, 'sop joint', (workspace) => recordJointIn(workspace, options.conclusions, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
-      context.say('joint section recorded; every expert signs it (soz expert sign DIR E…)');
+      context.tell('sop.joint');
     });
   sop
     .command('dissent')
@@ -118,7 +128,7 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
     .description('record one expert\'s dissent from the joint section')
     .action(async (dir: string, options: { expert: string; text: string; actor?: string }) => {
       await context.writeCase(dir, 'sop dissent', (workspace) => recordDissentIn(workspace, options.expert, options.text, { clock: context.io.now, actor: expertActor(context, options, workspace, options.expert) }));
-      context.say(`dissent of ${options.expert} recorded`);
+      context.tell('sop.dissent', { expert: options.expert });
     });
   sop
     .command('relate')

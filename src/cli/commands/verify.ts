@@ -18,26 +18,31 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
     .option('--public-key <file...>', "examiner's public key(s) (.pub.pem); every seal must be made with one of them")
     .option('--reference <dir>', 'the reference corpus the analysis used (--reference of analyze); it lies outside the case')
     .option('--expect-head <N:HASH>', 'log head recorded earlier (printed by verify, written in reports and seals); the log must still contain it')
+    .option('--json', 'print the result as JSON (keys and codes in English) instead of lines; the exit code is the same')
     .description('re-hash the evidence, check the log chain, reproduce every artefact and check seals; exit 1 on any difference, 4 when a report is stale')
-    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string }) => {
+    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string; json?: boolean }) => {
       const publicKeys = (options.publicKey ?? []).map((source) => {
-        if (!existsSync(source)) throw new UserError(`${source}: no such public key file; check the path`, 'input.not-found');
+        if (!existsSync(source)) throw new UserError(`${source}: no such public key file; check the path`, 'input.not-found', undefined, { key: 'error.no-public-key', params: { path: source } });
         return { key: parsePublicKey(readFileSync(source, 'utf8'), source), source };
       });
       const expectHead = options.expectHead === undefined ? undefined : parseLogHead(options.expectHead);
       if (options.expectHead !== undefined && expectHead === undefined) {
-        throw new UserError(`--expect-head ${options.expectHead}: give N:HASH as "soz verify" prints it after "log head:" (entry count, colon, 64 hex digits)`, 'usage.expect-head');
+        throw new UserError(`--expect-head ${options.expectHead}: give N:HASH as "soz verify" prints it after "log head:" (entry count, colon, 64 hex digits)`, 'usage.expect-head', undefined, { key: 'error.expect-head', params: { value: options.expectHead } });
       }
       const result = await verifyTarget(target, { publicKeys, ...(expectHead ? { expectHead } : {}), ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}) });
-      for (const line of result.lines) context.say(line);
-      if (result.differences.length > 0) {
-        throw new UserError(`verify: ${target} does not match — ${result.differences.length} difference(s), the first is shown above`, 'verify.mismatch', ExitCode.mismatch);
+      const outcome = result.differences.length > 0 ? 'mismatch' : result.stale.length > 0 ? 'stale' : 'match';
+      if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines.map((line) => line.text) });
+      else for (const line of result.lines) context.say(line.message ? context.translator.message(line.message, line.text) : line.text);
+      if (outcome === 'mismatch') {
+        throw new UserError(`verify: ${target} does not match — ${result.differences.length} difference(s), the first is shown above`, 'verify.mismatch', ExitCode.mismatch, { key: 'error.verify-mismatch', params: { target, count: result.differences.length } });
       }
-      if (result.stale.length > 0) {
+      if (outcome === 'stale') {
+        const rerender = statSync(target).isFile() ? context.translator.t('verify.bundle-case') : target;
         throw new UserError(
-          `verify: ${target} is stale, not tampered: the examiner's records changed after the last report (entry ${result.staleSince}); re-render with soz report ${statSync(target).isFile() ? 'CASE (the case folder the bundle was made from)' : target}`,
+          `verify: ${target} is stale, not tampered: the examiner's records changed after the last report (entry ${result.staleSince}); re-render with soz report ${rerender}`,
           'verify.stale',
           ExitCode.stale,
+          { key: 'error.verify-stale', params: { target, entry: result.staleSince ?? '?', rerender } },
         );
       }
     });

@@ -1,0 +1,64 @@
+/**
+ * The CLI's message catalogue (`templates/<lang>/cli.yaml`): a flat map from a stable key
+ * (`add.added`, `error.case.not-found`…) to the text in one language, with `{name}` placeholders.
+ * English is the reference: every language has exactly its keys, and each text the same
+ * placeholders. Pure: reading the files is the pipeline's, printing the CLI's.
+ */
+import { z } from 'zod';
+
+/** A catalogue of one language: key → text with `{name}` placeholders. */
+export type MessageCatalogue = Readonly<Record<string, string>>;
+
+/** Values a message's placeholders are filled with. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A message by key, with its values, that the CLI prints in the examiner's language. */
+export interface MessageRef {
+  readonly key: string;
+  readonly params: MessageParams;
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** Schema of one catalogue file: a flat map of dotted keys to non-empty texts. */
+export const messageCatalogueSchema = z.record(
+  z.string().regex(/^[a-z][A-Za-z0-9-]*(\.[a-z][A-Za-z0-9-]*)*$/, 'keys are dotted lower-case words, e.g. add.added'),
+  // Not trimmed: a part such as " — waiting for {steps}" is appended to a line with its space.
+  z.string().refine((text) => text.trim() !== '', 'must not be empty'),
+);
+
+/** The placeholder names of a text, sorted and without repeats. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))].sort();
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays as written, so nothing is lost. */
+export function formatMessage(template: string, params: MessageParams = {}): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/**
+ * Problems of one parsed catalogue against the reference (English) one, each naming the file,
+ * the key and the fix; empty when it has every key of the reference, no other, and the same
+ * placeholders in each text.
+ */
+export function catalogueProblems(path: string, raw: unknown, reference: MessageCatalogue): string[] {
+  const parsed = messageCatalogueSchema.safeParse(raw);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => `${path}: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}; write one "key: text" line per message`);
+  }
+  const catalogue = parsed.data;
+  const problems: string[] = [];
+  for (const key of Object.keys(reference)) {
+    if (!Object.hasOwn(catalogue, key)) problems.push(`${path}: ${key}: missing; give the text in this language`);
+    else {
+      const expected = placeholdersOf(reference[key]!).join(', ');
+      const found = placeholdersOf(catalogue[key]!).join(', ');
+      if (expected !== found) problems.push(`${path}: ${key}: placeholders {${found}} differ from the English {${expected}}; use the same names`);
+    }
+  }
+  for (const key of Object.keys(catalogue)) {
+    if (!Object.hasOwn(reference, key)) problems.push(`${path}: ${key}: not in the English catalogue; remove it, or add it to templates/en/cli.yaml`);
+  }
+  return problems;
+}

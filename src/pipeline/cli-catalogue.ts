@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { ReportLanguage } from '../core/case.js';
+import { REPORT_LANGUAGES } from '../core/case.js';
+import { messageOf } from '../core/errors.js';
+import type { MessageCatalogue } from '../core/messages.js';
+import { catalogueProblems, messageCatalogueSchema } from '../core/messages.js';
+import { INSTALL_ROOT } from './install.js';
+
+/**
+ * The CLI's texts in one language: `messages` by key (`templates/<lang>/cli.yaml`), and `help`,
+ * the `--help` descriptions keyed by their English text as written in the command modules
+ * (`templates/<lang>/cli-help.yaml`; English needs none — the code's text is the English).
+ */
+export interface CliCatalogue {
+  readonly language: ReportLanguage;
+  readonly messages: MessageCatalogue;
+  readonly help: Readonly<Record<string, string>>;
+}
+
+/** Languages whose `--help` descriptions are translated from the English in the code. */
+export const HELP_TRANSLATED: readonly ReportLanguage[] = REPORT_LANGUAGES.filter((language) => language !== 'en');
+
+/** A translated help file: English description → its translation. */
+const helpSchema = z.record(z.string().min(1), z.string().trim().min(1, 'must not be empty'));
+
+function messagesPath(language: ReportLanguage): string {
+  return join(INSTALL_ROOT, 'templates', language, 'cli.yaml');
+}
+
+function helpPath(language: ReportLanguage): string {
+  return join(INSTALL_ROOT, 'templates', language, 'cli-help.yaml');
+}
+
+function readYaml(path: string): unknown {
+  return parseYaml(readFileSync(path, 'utf8'));
+}
+
+/**
+ * The catalogue of a language. A file that is missing or does not fit its schema gives an empty
+ * map, so the CLI falls back to English instead of failing; `soz data validate` names the problem.
+ */
+export function readCliCatalogue(language: ReportLanguage): CliCatalogue {
+  return { language, messages: readMap(messagesPath(language), messageCatalogueSchema), help: language === 'en' ? {} : readMap(helpPath(language), helpSchema) };
+}
+
+function readMap(path: string, schema: z.ZodType<Record<string, string>>): Record<string, string> {
+  if (!existsSync(path)) return {};
+  try {
+    const parsed = schema.safeParse(readYaml(path));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The problems of one file, or the one-line problem of a file that cannot be read. */
+function fileProblems(path: string, check: (raw: unknown) => string[]): string[] {
+  let raw: unknown;
+  try {
+    raw = readYaml(path);
+  } catch (error) {
+    return [`${path}: cannot be read (${messageOf(error).split('\n')[0]}); add the file or fix its YAML`];
+  }
+  return check(raw);
+}
+
+/**
+ * Problems of the CLI catalogues, each naming the file, the key and the fix: every language's
+ * `cli.yaml` has the English keys with the same placeholders; every translated `cli-help.yaml`
+ * fits its schema. (Whether the help files cover every description of the program is checked by
+ * the CLI, which holds the program, in `soz data validate`.)
+ */
+export function validateCliCatalogues(): string[] {
+  const english = readMap(messagesPath('en'), messageCatalogueSchema);
+  const problems = REPORT_LANGUAGES.flatMap((language) => fileProblems(messagesPath(language), (raw) => catalogueProblems(messagesPath(language), raw, english)));
+  for (const language of HELP_TRANSLATED) {
+    const path = helpPath(language);
+    problems.push(
+      ...fileProblems(path, (raw) => {
+        const parsed = helpSchema.safeParse(raw);
+        return parsed.success ? [] : parsed.error.issues.map((issue) => `${path}: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}; write one "English text: translation" line per description`);
+      }),
+    );
+  }
+  return problems;
+}
