@@ -17,6 +17,12 @@ export const CaseFiles = {
   compareDir: 'compare',
 } as const;
 
+/**
+ * Where `soz compare` writes (case-relative): beside `derived/`, not in it, because `soz analyze`
+ * replaces `derived/` as a whole and `soz verify` re-runs the analysis, not the comparison.
+ */
+export const COMPARE_FILES = { json: `${CaseFiles.compareDir}/matches.json`, csv: `${CaseFiles.compareDir}/matches.csv` } as const;
+
 /** Absolute path of a case-relative POSIX path. */
 export function casePath(caseDir: string, relative: string): string {
   return join(caseDir, ...relative.split('/'));
