@@ -66,6 +66,8 @@ export interface DocumentCoverage {
   readonly words: number;
   readonly matches: number;
   readonly share: number;
+  /** Per library item (index order) this document reproduces: share of the item and of the document covered. */
+  readonly items: readonly { readonly itemSha256: string; readonly libraryDocumentId: string; readonly itemShare: number; readonly documentShare: number }[];
 }
 
 /** What `compare/matches.json` holds. */

@@ -117,7 +117,18 @@ export function compareDocuments(documents: readonly SozDocument[], library: Ret
       matches.push({ findingId: id, ...found });
       findings.push(matchFinding(doc, found, id));
     }
-    coverage.push({ documentId: doc.id, evidenceName: doc.evidenceName, words: words.keys.length, matches: passages.length, share: coveredShare(passages.map((p) => p.evidenceWords), words.keys.length) });
+    const itemNumbers = [...new Set(passages.map((passage) => passage.item))].sort((a, b) => a - b);
+    const items = itemNumbers.map((n) => {
+      const item = itemOf(n);
+      const own = passages.filter((passage) => passage.item === n);
+      return {
+        itemSha256: item.entry.item.sha256,
+        libraryDocumentId: item.entry.documentId,
+        itemShare: coveredShare(own.map((p) => p.itemWords), item.words.keys.length),
+        documentShare: coveredShare(own.map((p) => p.evidenceWords), words.keys.length),
+      };
+    });
+    coverage.push({ documentId: doc.id, evidenceName: doc.evidenceName, words: words.keys.length, matches: passages.length, share: coveredShare(passages.map((p) => p.evidenceWords), words.keys.length), items });
   }
   return { schema: COMPARE_SCHEMA, libraryHead: library.state.head, libraryItems: library.state.items.length, parameters: { ...library.index.parameters, minWords: options.minWords }, documents: coverage, matches, findings };
 }
