@@ -93,6 +93,13 @@ describe('soz compare', () => {
     expect(output.libraryHead).toBe(head);
     expect(readFileSync(join(caseDir, 'compare', 'matches.csv'), 'utf8')).toContain('9-77/2024');
     expect(log.at(-1)!.details['sozVersion']).toMatch(/^\d+\.\d+\.\d+/);
+    const stale = await soz(['verify', caseDir]);
+    expect(stale.stdout).toContain('stale: reports/report.ru.md (entry 4) — the examiner\'s records changed after it (entry 5, compare.run)');
+    const rendered = await soz(['report', caseDir, '--format', 'md,html,docx']);
+    expect(rendered.code, rendered.stderr).toBe(0);
+    const report = readFileSync(join(caseDir, 'reports', 'report.ru.md'), 'utf8');
+    expect(report).toContain('### 2.8 Ранее исследованные материалы');
+    expect(report).toContain('Решение, записанное в библиотеке: Fictional District Court No. 9, 2024-02-29, № 9-77/2024');
     const verified = await soz(['verify', caseDir]);
     expect(verified.code, verified.stdout).toBe(0);
     const bundle = join(tempDir(), 'case.zip');
