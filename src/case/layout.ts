@@ -15,6 +15,8 @@ export const CaseFiles = {
   log: 'log.jsonl',
   reportsDir: 'reports',
   compareDir: 'compare',
+  /** The lab's list of banned organisations as imported (`soz lists import`), read by `soz analyze`. */
+  orgList: 'lists/organisations.json',
 } as const;
 
 /**

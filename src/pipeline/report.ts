@@ -124,6 +124,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
     comparison: readComparison(workspace),
+    labList: analysisData(analyses, 'org-list') ?? null,
     itemRelations: readItemRelations(workspace),
     persons: readPersons(workspace),
     personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),

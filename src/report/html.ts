@@ -12,6 +12,7 @@ import type { ConclusionModel } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
 import { recordText } from './record-text.js';
 import { knownRows } from './known-rows.js';
+import { labListLines } from './lab-list-lines.js';
 import { DIFFERENCE_MARKS } from '../analysis/reuse/marked.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
@@ -56,6 +57,6 @@ export function renderHtmlConclusion(model: ConclusionModel, template: string, l
   const render = handlebars.compile(template, { strict: false });
   const hasPictures = Object.keys(pictures).length > 0;
   const known = model.knownMaterial ? knownRows(model.knownMaterial, labels) : null;
-  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures, known }).replace(/\n{2,}/g, '\n');
+  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures, known, labList: labListLines(model.labList, labels) }).replace(/\n{2,}/g, '\n');
   return withDigestLine(rendered, labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
 }

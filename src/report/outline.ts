@@ -13,6 +13,7 @@ import { recordText } from './record-text.js';
 import { selectionSentence } from './selection.js';
 import { mediaSummaryText } from './media-summary.js';
 import { knownRows } from './known-rows.js';
+import { labListLines } from './lab-list-lines.js';
 
 /** Relative text size; each renderer maps it to its own units. */
 export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
@@ -136,6 +137,9 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
   if (model.selection) text(selectionSentence(model.selection, t));
+  const labList = labListLines(model.labList, labels);
+  if (labList.line !== null) text(labList.line);
+  for (const warning of labList.warnings) text(warning, { bold: true, alert: true });
   heading(`2.2 ${t('documentsHeading')}`, 3);
   for (const document of model.documents) {
     text(`${document.id} — ${document.evidenceName}, ${document.format}, ${t('segments')}: ${document.segments}`, { size: 'small' });
