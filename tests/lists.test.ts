@@ -50,6 +50,17 @@ describe("the lab's list", () => {
     expect(noHeader.stderr).toMatch(/fictional-example\.csv: name: /);
   });
 
+  it('names the row or the YAML path of every other problem', () => {
+    const header = { name: 'L', version: '1.0.0', updated: '2026-03-01' };
+    const row = (date: string) => `a,ru,Имя,Суд,1,${date},`;
+    expect(readOrgListCsv('l.csv', `id,language,name,court,decision_number,decision_date,note\n${row('2026-02-30')}`, header).problems).toEqual(['l.csv: row 2 (decisionDate): not a calendar date']);
+    expect(readOrgListCsv('l.csv', 'id,language,name,court,decision_number\n', header).problems[0]).toMatch(/^l\.csv: row 1: the header lacks the column\(s\) decision_date/);
+    const twice = 'schema: soz.org-list/1\nname: L\nversion: 1.0.0\nupdated: 2026-03-01\nentries:\n' + ['a', 'a'].map((id) => `  - {id: ${id}, names: {ru: [Имя]}, court: С, decisionNumber: "1", decisionDate: 2026-01-01}\n`).join('');
+    expect(readOrgListYaml('l.yaml', twice).problems).toEqual(['l.yaml: entries.1.id: id a is used twice; give each organisation its own id']);
+    const nameless = 'schema: soz.org-list/1\nname: L\nversion: 1.0.0\nupdated: 2026-03-01\nentries:\n  - {id: a, names: {}, court: С, decisionNumber: "1", decisionDate: 2026-01-01}\n';
+    expect(readOrgListYaml('l.yaml', nameless).problems).toEqual(['l.yaml: entries.0.names: give at least one name or abbreviation']);
+  });
+
   it('is recorded in the case, its names found in either script and cited with version and date in the report', async () => {
     const root = tempDir('soz-lists-case-');
     const seized = join(root, 'seized.txt');
