@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { isoDateTimeProblem } from '../core/calendar.js';
 import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
-import { findingId, placeInSegment } from '../core/finding.js';
+import { contextAround, findingId, placeOfRange } from '../core/finding.js';
 import { LEXICON_LANGUAGES } from './lexicon-schema.js';
 import { matchWords } from './reuse/words.js';
 
@@ -211,8 +211,8 @@ export function findOrgNames(docs: readonly SozDocument[], list: OrgList): Findi
     const kept: typeof hits = [];
     for (const hit of hits) if (!kept.some((other) => other.entry === hit.entry && other.range[0] < hit.range[1] && hit.range[0] < other.range[1])) kept.push(hit);
     for (const hit of kept.sort((a, b) => a.range[0] - b.range[0] || (a.entry.id < b.entry.id ? -1 : 1))) {
-      const segment = doc.segments.find((candidate) => candidate.range[0] <= hit.range[0] && hit.range[0] < candidate.range[1]) ?? doc.segments[0];
-      if (!segment) continue;
+      const place = placeOfRange(doc, hit.range);
+      if (place === null) continue;
       const ruleId = `list:${hit.entry.id}`;
       findings.push({
         id: findingId(ORG_LIST_ANALYSIS, ruleId, doc.id, hit.range),
@@ -220,9 +220,9 @@ export function findOrgNames(docs: readonly SozDocument[], list: OrgList): Findi
         ruleId,
         category: 'banned-organisations',
         reason: `Name on the lab's list: ${hit.name}`,
-        place: placeInSegment(doc, segment, hit.range),
+        place,
         actual: doc.text.slice(hit.range[0], hit.range[1]),
-        context: { left: doc.text.slice(Math.max(0, hit.range[0] - CONTEXT_CHARS), hit.range[0]), right: doc.text.slice(hit.range[1], hit.range[1] + CONTEXT_CHARS) },
+        context: contextAround(doc.text, hit.range, CONTEXT_CHARS),
         voice: 'unknown',
         countervailing: [],
         ...(hit.entry.note !== '' ? { note: hit.entry.note } : {}),

@@ -6,11 +6,11 @@
  */
 import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
-import { findingId, placeInSegment } from '../core/finding.js';
+import { contextAround, findingId, placeOfRange, segmentAt } from '../core/finding.js';
 import type { CompareResult, DocumentCoverage, ReuseMatch } from '../core/known-material.js';
 import { COMPARE_SCHEMA, KNOWN_MATERIAL_ANALYSIS, KNOWN_MATERIAL_CATEGORY } from '../core/known-material.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { UserError } from '../core/errors.js';
+import { InternalError, UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
@@ -26,10 +26,6 @@ import { readDerivedDocuments } from '../case/records.js';
 
 import { COMPARE_FILES } from '../case/layout.js';
 
-function segmentAt(doc: SozDocument, offset: number) {
-  return doc.segments.find((segment) => segment.range[0] <= offset && offset < segment.range[1]);
-}
-
 /** Rule id of a match: the library item it reproduces. */
 function knownRuleId(itemSha256: string): string {
   return `library:${itemSha256.slice(0, 12)}`;
@@ -44,8 +40,9 @@ const CONTEXT_CHARS = 60;
  * whose words it is stays for the examiner (the voice of its place is not known here).
  */
 function matchFinding(doc: SozDocument, match: Omit<ReuseMatch, 'findingId'>, id: string): Finding {
-  const range = match.evidence.range;
-  const segment = segmentAt(doc, range[0]) ?? doc.segments[0]!;
+  const range: [number, number] = [match.evidence.range[0], match.evidence.range[1]];
+  const place = placeOfRange(doc, range);
+  if (place === null) throw new InternalError(`${doc.id}: a passage was found in a document without segments`);
   const p = match.library.provenance;
   return {
     id,
@@ -53,9 +50,9 @@ function matchFinding(doc: SozDocument, match: Omit<ReuseMatch, 'findingId'>, id
     ruleId: knownRuleId(match.library.itemSha256),
     category: KNOWN_MATERIAL_CATEGORY,
     reason: `Passage reproduces ${match.library.originalName} [${match.library.range[0]}, ${match.library.range[1]})`,
-    place: placeInSegment(doc, segment, [range[0], range[1]]),
+    place,
     actual: doc.text.slice(range[0], range[1]),
-    context: { left: doc.text.slice(Math.max(0, range[0] - CONTEXT_CHARS), range[0]), right: doc.text.slice(range[1], range[1] + CONTEXT_CHARS) },
+    context: contextAround(doc.text, range, CONTEXT_CHARS),
     voice: 'unknown',
     countervailing: [],
     citation: { lexicon: p.list, lexiconVersion: `${p.court}, ${p.decisionDate} No. ${p.decisionNumber}`, entryId: p.entry, source: `${match.library.originalName} (SHA-256 ${match.library.itemSha256})` },
