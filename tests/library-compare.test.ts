@@ -79,6 +79,7 @@ describe('soz compare', () => {
     expect(result.code, result.stderr).toBe(0);
     const output = JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')) as CompareResult;
     expect(output.matches).toHaveLength(1);
+    expect(result.stdout).toContain(`  ${output.matches[0]!.findingId} seized-note.txt [`);
     const [match] = output.matches;
     const note = readFileSync(NOTE, 'utf8');
     const leaflet = readFileSync(LEAFLET, 'utf8');
@@ -95,7 +96,7 @@ describe('soz compare', () => {
     expect(log.at(-1)!.details['sozVersion']).toMatch(/^\d+\.\d+\.\d+/);
     const stale = await soz(['verify', caseDir]);
     expect(stale.stdout).toContain('stale: reports/report.ru.md (entry 4) — the examiner\'s records changed after it (entry 5, compare.run)');
-    const rendered = await soz(['report', caseDir, '--format', 'md,html,docx']);
+    const rendered = await soz(['report', caseDir, '--format', 'md,html,pdf,docx']);
     expect(rendered.code, rendered.stderr).toBe(0);
     const report = readFileSync(join(caseDir, 'reports', 'report.ru.md'), 'utf8');
     expect(report).toContain('### 2.8 Ранее исследованные материалы');

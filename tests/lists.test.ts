@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogEntry, RunManifest } from '../src/core/case.js';
 import type { Finding } from '../src/core/finding.js';
 import { readOrgListCsv, readOrgListYaml } from '../src/analysis/org-list.js';
-import { soz, tempDir } from './support/cli.js';
+import { snapshotTree, soz, tempDir } from './support/cli.js';
 
 const LISTS = new URL('../corpora/lists/', import.meta.url).pathname;
 const YAML_LIST = join(LISTS, 'fictional-example.yaml');
@@ -48,6 +48,15 @@ describe("the lab's list", () => {
     const noHeader = await soz(['lists', 'check', CSV_LIST]);
     expect(noHeader.code).toBe(2);
     expect(noHeader.stderr).toMatch(/fictional-example\.csv: name: /);
+    const seized = join(dir, 'seized.txt');
+    writeFileSync(seized, SEIZED);
+    const caseDir = join(dir, 'case');
+    expect((await soz(['run', seized, '--out', caseDir])).code).toBe(0);
+    const before = snapshotTree(caseDir);
+    const refused = await soz(['lists', 'import', caseDir, bad, ...CSV_HEADER]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(snapshotTree(caseDir)).toEqual(before);
   });
 
   it('names the row or the YAML path of every other problem', () => {

@@ -91,8 +91,8 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
       for (const doc of result.documents) context.say(`${doc.evidenceName} (${doc.documentId}): ${doc.matches} passage(s), ${(doc.share * 100).toFixed(1)}% of ${doc.words} words`);
       for (const m of result.matches) {
         const p = m.library.provenance;
-        context.say(`  ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
+        context.say(`  ${m.findingId} ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
       }
-      context.say('written: compare/matches.json, compare/matches.csv');
+      context.say('written: compare/matches.json, compare/matches.csv; each match is a candidate to accept or reject with soz review');
     });
 };
