@@ -45,7 +45,7 @@ describe('conclusion golden files', () => {
       'P1 Subject S. (fictional) — accounts in the evidence: subj_s. The order names the account',
       'reacted to (like, emoji): 1',
       'post|1.txt #7 — reaction 👍 by subj_s on message 7',
-      "Accepted findings there: F000000000001, F000000000004 — not this person's words",
+      "Accepted findings there: F000000000001, F000000000004, F000000000005 — not this person's words",
       'received (member of the chat): 1',
       'post|1.txt — member of the chat «Friends | *fictional*» (listed among the participants: subj_s)',
       'P2 Neighbour N. (fictional) — accounts in the evidence: +996 000 000. Phone book of the seized phone',

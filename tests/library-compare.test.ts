@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../src/core/case.js';
-import type { CompareResult } from '../src/pipeline/compare.js';
+import type { CompareResult } from '../src/core/known-material.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 
 // Fictional material written for these tests: a leaflet of a made-up society of pine-cone keepers
@@ -79,6 +79,7 @@ describe('soz compare', () => {
     expect(result.code, result.stderr).toBe(0);
     const output = JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')) as CompareResult;
     expect(output.matches).toHaveLength(1);
+    expect(result.stdout).toContain(`  ${output.matches[0]!.findingId} seized-note.txt [`);
     const [match] = output.matches;
     const note = readFileSync(NOTE, 'utf8');
     const leaflet = readFileSync(LEAFLET, 'utf8');
@@ -92,6 +93,14 @@ describe('soz compare', () => {
     expect(log.at(-1)).toMatchObject({ action: 'compare.run', details: { libraryHead: head, matches: 1 } });
     expect(output.libraryHead).toBe(head);
     expect(readFileSync(join(caseDir, 'compare', 'matches.csv'), 'utf8')).toContain('9-77/2024');
+    expect(log.at(-1)!.details['sozVersion']).toMatch(/^\d+\.\d+\.\d+/);
+    const stale = await soz(['verify', caseDir]);
+    expect(stale.stdout).toContain('stale: reports/report.ru.md (entry 4) — the examiner\'s records changed after it (entry 5, compare.run)');
+    const rendered = await soz(['report', caseDir, '--format', 'md,html,pdf,docx']);
+    expect(rendered.code, rendered.stderr).toBe(0);
+    const report = readFileSync(join(caseDir, 'reports', 'report.ru.md'), 'utf8');
+    expect(report).toContain('### 2.8 Ранее исследованные материалы');
+    expect(report).toContain('Решение, записанное в библиотеке: Fictional District Court No. 9, 2024-02-29, № 9-77/2024');
     const verified = await soz(['verify', caseDir]);
     expect(verified.code, verified.stdout).toBe(0);
     const bundle = join(tempDir(), 'case.zip');
@@ -100,6 +109,23 @@ describe('soz compare', () => {
     expect(bundled.code, bundled.stdout).toBe(0);
     writeFileSync(join(caseDir, 'compare', 'matches.csv'), 'edited');
     expect((await soz(['verify', caseDir])).code).toBe(1);
+  });
+
+  it('makes each match a candidate finding the examiner accepts or rejects with a reason', async () => {
+    const lib = await libraryWithLeaflet();
+    const caseDir = await analysedCase();
+    await soz(['compare', caseDir, '--library', lib]);
+    const output = JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')) as CompareResult;
+    const [finding] = output.findings;
+    expect(finding).toMatchObject({ id: output.matches[0]!.findingId, analysis: 'compare', category: 'known-material', citation: { lexicon: 'Fictional list of decided material', entryId: '412' } });
+    expect(finding!.actual).toBe(readFileSync(NOTE, 'utf8').slice(...output.matches[0]!.evidence.range));
+    const listed = await soz(['review', caseDir, '--list']);
+    expect(listed.stdout).toContain(`${finding!.id} known-material:`);
+    const noReason = await soz(['review', caseDir, '--accept', finding!.id]);
+    expect(noReason.code).toBe(2);
+    const accepted = await soz(['review', caseDir, '--accept', finding!.id, '--reason', 'The note retypes the leaflet (fictional)']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect((await soz(['review', caseDir, '--list'])).stdout).not.toContain(finding!.id);
   });
 
   it('gives the same bytes for the same inputs, and nothing under a high minimum', async () => {

@@ -14,7 +14,7 @@ describe('analysis registry', () => {
     const names = ANALYSES.map((module) => module.name);
     expect(new Set(names).size).toBe(names.length);
     const results = runAnalyses([doc], { lexicons: [], queries: ['meeting'] });
-    expect(results.map((r) => r.analysis)).toEqual(names.filter((name) => name !== 'keyness' && name !== 'profile'));
+    expect(results.map((r) => r.analysis)).toEqual(names.filter((name) => name !== 'keyness' && name !== 'profile' && name !== 'org-list'));
     for (const result of results) expect(result.version).toBe(ANALYSES.find((m) => m.name === result.analysis)?.version);
   });
 

@@ -21,6 +21,8 @@ import type { LexiconCategory } from './lexicon-schema.js';
 import { runProfile } from './profile.js';
 import type { ProfileLists } from './profile-schema.js';
 import { SegmentFacts } from './segment-facts.js';
+import type { OrgList } from './org-list.js';
+import { findOrgNames, namesPerLanguage, ORG_LIST_ANALYSIS, ORG_LIST_VERSION } from './org-list.js';
 
 /** Version of the corpus tools' output shapes; bump on any change to their results. */
 export const ANALYSIS_VERSION = '1.0.0';
@@ -51,6 +53,8 @@ export interface AnalysisOptions {
   readonly kwicWindow?: number;
   /** Told after each analysis (stage `analyses`), for a progress display. */
   readonly onProgress?: ProgressListener;
+  /** The lab's list of banned organisations recorded in the case (`soz lists import`), with its file's SHA-256. */
+  readonly orgList?: { readonly list: OrgList; readonly sha256: string };
 }
 
 /** Per-segment facts an analysis reads; `corpus-units` are built once when any analysis needs them. */
@@ -81,6 +85,18 @@ export interface AnalysisDataByName {
   keyness: { targetTokens: number; referenceTokens: number; rows: KeynessRow[] };
   dispersion: { by: string; parts: number; rows: DispersionRow[] };
   profile: ReturnType<typeof runProfile>;
+  'org-list': OrgListData;
+}
+
+/** What the `org-list` analysis records about the list it searched for: the report cites it and warns when it is empty. */
+export interface OrgListData {
+  readonly name: string;
+  readonly version: string;
+  readonly updated: string;
+  readonly sha256: string;
+  readonly entries: number;
+  /** Names per language code, and `abbreviation`. */
+  readonly names: Readonly<Record<string, number>>;
 }
 
 /** Name of an analysis of the registry. */
@@ -122,6 +138,23 @@ export const ANALYSES: readonly AnalysisModule[] = [
       };
     },
   } satisfies AnalysisModule<'indicators'>,
+  {
+    name: ORG_LIST_ANALYSIS,
+    version: ORG_LIST_VERSION,
+    needs: [],
+    // Names are searched in every segment, also outside a selection: who is named is a fact of the whole material.
+    run: ({ docs, options }) => {
+      if (!options.orgList) return undefined;
+      const { list, sha256 } = options.orgList;
+      return {
+        analysis: ORG_LIST_ANALYSIS,
+        version: ORG_LIST_VERSION,
+        parameters: { scope: 'all segments', list: { name: list.name, version: list.version, updated: list.updated, sha256 } },
+        findings: findOrgNames(docs, list),
+        data: { name: list.name, version: list.version, updated: list.updated, sha256, entries: list.entries.length, names: namesPerLanguage(list) },
+      };
+    },
+  } satisfies AnalysisModule<'org-list'>,
   {
     name: 'wordlist',
     version: ANALYSIS_VERSION,

@@ -15,7 +15,15 @@ export const CaseFiles = {
   log: 'log.jsonl',
   reportsDir: 'reports',
   compareDir: 'compare',
+  /** The lab's list of banned organisations as imported (`soz lists import`), read by `soz analyze`. */
+  orgList: 'lists/organisations.json',
 } as const;
+
+/**
+ * Where `soz compare` writes (case-relative): beside `derived/`, not in it, because `soz analyze`
+ * replaces `derived/` as a whole and `soz verify` re-runs the analysis, not the comparison.
+ */
+export const COMPARE_FILES = { json: `${CaseFiles.compareDir}/matches.json`, csv: `${CaseFiles.compareDir}/matches.csv` } as const;
 
 /** Absolute path of a case-relative POSIX path. */
 export function casePath(caseDir: string, relative: string): string {

@@ -12,7 +12,9 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { CaseFiles } from './layout.js';
+import type { CompareResult } from '../core/known-material.js';
+import { COMPARE_SCHEMA } from '../core/known-material.js';
+import { CaseFiles, COMPARE_FILES } from './layout.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
 import { resolveInside } from './snapshot.js';
@@ -29,6 +31,15 @@ const manifestSchema = z.looseObject({
   data: z.array(hashedFile),
   inputs: z.array(hashedFile),
   outputs: z.array(hashedFile),
+});
+const place = z.looseObject({ documentId: z.string(), range: z.tuple([z.number(), z.number()]), share: z.number(), text: z.string() });
+const comparisonSchema = z.looseObject({
+  schema: z.literal(COMPARE_SCHEMA),
+  libraryHead: z.string(),
+  libraryItems: z.number(),
+  documents: z.array(z.looseObject({ documentId: z.string(), evidenceName: z.string(), words: z.number(), matches: z.number(), share: z.number() })),
+  matches: z.array(z.looseObject({ findingId: z.string(), evidence: place.extend({ evidenceName: z.string(), evidenceSha256: z.string() }), library: place.extend({ itemSha256: z.string(), originalName: z.string(), provenance: z.looseObject({ court: z.string(), decisionDate: z.string(), decisionNumber: z.string() }) }) })),
+  findings: z.array(z.looseObject({ id: z.string() })),
 });
 /** Every examiner record file is a list of objects; these are the fields soz reads by name. */
 const examinerRecordSchemas = {
@@ -81,6 +92,16 @@ export function readManifest(workspace: CaseWorkspace): { manifest: RunManifest;
   if (!existsSync(path)) return null;
   const bytes = readFileSync(path);
   return { manifest: parsed(CaseFiles.manifest, bytes, manifestSchema, 'a soz run manifest; run "soz analyze" again') as unknown as RunManifest, text: bytes.toString('utf8') };
+}
+
+/**
+ * The last comparison with the lab's reference library (`soz compare`), or null when the case was
+ * never compared. The desk and the report read the matches through this one function.
+ */
+export function readComparison(workspace: CaseWorkspace): CompareResult | null {
+  const path = workspace.path(COMPARE_FILES.json);
+  if (!existsSync(path)) return null;
+  return parsed(COMPARE_FILES.json, readFileSync(path), comparisonSchema, 'a soz comparison (soz.compare/2); run "soz compare" again') as unknown as CompareResult;
 }
 
 /** An examiner record file (`examiner/<kind>.json`) as a list; an empty list while none was written. */

@@ -1,7 +1,7 @@
 /**
  * The temporary copy of a case that `soz verify` re-runs the analysis and the reports in: made in a
  * fresh temporary folder that is always removed, holding what a re-run starts from (`case.json`,
- * the registered evidence copies, `examiner/`) and a log written as it stood before each step.
+ * the registered evidence copies, `examiner/`, `lists/`, `compare/`) and a log written as it stood before each step.
  * Every path taken from the log goes through `resolveInside`.
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export async function withTempFolder<T>(prefix: string, work: (temp: string) => 
   }
 }
 
-/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`. */
+/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`, `lists/`, `compare/`. */
 export function prepareRerunCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
   mkdirSync(casePath(copy, CaseFiles.evidenceDir), { recursive: true });
   copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
@@ -32,7 +32,9 @@ export function prepareRerunCopy(dir: string, copy: string, register: readonly E
     const source = resolveInside(dir, record.copy, where);
     if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
   }
-  for (const path of listCaseFiles(dir, 'examiner')) {
+  // The examiner's records, the lab's list the analysis read and the comparison with the reference
+  // library are inputs the re-run does not reproduce (soz compare needs the library): copied as recorded.
+  for (const path of [...listCaseFiles(dir, 'examiner'), ...listCaseFiles(dir, 'lists'), ...listCaseFiles(dir, CaseFiles.compareDir)]) {
     const target = resolveInside(copy, path, 'examiner record');
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(resolveInside(dir, path, 'examiner record'), target);

@@ -37,12 +37,13 @@ import { registerQuestionCommands } from './commands/question.js';
 import { registerReviewCommands } from './commands/review.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerLibraryCommands } from './commands/library.js';
+import { registerListsCommands } from './commands/lists.js';
 import { registerPersonCommands } from './commands/persons.js';
 import { registerExpertCommands } from './commands/experts.js';
 import { registerDeskCommands } from './commands/desk.js';
 
 /** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerPersonCommands, registerExpertCommands, registerDeskCommands];
+const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerListsCommands, registerPersonCommands, registerExpertCommands, registerDeskCommands];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {

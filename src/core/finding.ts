@@ -185,6 +185,25 @@ export function placeInSegment(doc: SozDocument, segment: Segment, range: Range,
   };
 }
 
+/** The segment holding UTF-16 offset `offset` of the document text, if any. */
+export function segmentAt(doc: SozDocument, offset: number): Segment | undefined {
+  return doc.segments.find((segment) => segment.range[0] <= offset && offset < segment.range[1]);
+}
+
+/**
+ * The place of a range found on the whole document text (not segment by segment): the segment its
+ * start lies in, or the first segment; null for a document without segments.
+ */
+export function placeOfRange(doc: SozDocument, range: Range): Place | null {
+  const segment = segmentAt(doc, range[0]) ?? doc.segments[0];
+  return segment ? placeInSegment(doc, segment, range) : null;
+}
+
+/** Up to `chars` characters of text either side of a range, as a finding's context. */
+export function contextAround(text: string, range: Range, chars: number): Finding['context'] {
+  return { left: text.slice(Math.max(0, range[0] - chars), range[0]), right: text.slice(range[1], range[1] + chars) };
+}
+
 /** The `image` field of a place whose range touches OCR words (empty otherwise). */
 function withImagePlace(doc: SozDocument, segment: Segment, range: Range): { image?: ImagePlace } {
   const words = (segment.words ?? []).filter((word) => word.range[0] < range[1] && range[0] < word.range[1]);

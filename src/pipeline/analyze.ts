@@ -22,6 +22,7 @@ import { CaseFiles } from '../case/layout.js';
 import { compareDocuments, documentFileName } from '../case/records.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
+import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
 import { analysisCsv } from '../report/csv-tables.js';
@@ -97,10 +98,12 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   });
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
+  const orgList = readCaseOrgList(workspace);
   const results: AnalysisResult[] = runAnalyses(documents, {
     lexicons,
     profileLists: lists,
     ...(reference ? { reference } : {}),
+    ...(orgList ? { orgList } : {}),
     ...(options.filter ? { filter: options.filter } : {}),
     ...(options.queries ? { queries: options.queries } : {}),
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
@@ -130,6 +133,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
       // Pictures' text depends on the engine, its language data and the limits: all recorded.
       ocr: { ...tools.recorded(), limits: options.ocr ?? DEFAULT_OCR_LIMITS },
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
+      ...(orgList ? { orgList: { path: CaseFiles.orgList, sha256: orgList.sha256, name: orgList.list.name, version: orgList.list.version, updated: orgList.list.updated } } : {}),
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),
     outputs: [...outputs].sort((a, b) => compareCodeUnits(a.path, b.path)),

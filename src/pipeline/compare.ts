@@ -4,9 +4,13 @@
  * `compare/matches.json` and `.csv` in one logged commit that records the library's head
  * hash. Each match states what matches what and cites the decision; it is not a conclusion.
  */
-import type { SozDocument, SourceAnchor } from '../core/document.js';
+import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
+import { contextAround, findingId, placeOfRange, segmentAt } from '../core/finding.js';
+import type { CompareResult, DocumentCoverage, ReuseMatch } from '../core/known-material.js';
+import { COMPARE_SCHEMA, KNOWN_MATERIAL_ANALYSIS, KNOWN_MATERIAL_CATEGORY } from '../core/known-material.js';
 import { canonicalJson } from '../core/canonical-json.js';
-import { UserError } from '../core/errors.js';
+import { InternalError, UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
@@ -16,63 +20,43 @@ import type { PassageOptions } from '../analysis/reuse/passages.js';
 import { DEFAULT_PASSAGE_OPTIONS, coveredShare, findPassages } from '../analysis/reuse/passages.js';
 import type { MatchWords } from '../analysis/reuse/words.js';
 import { matchWords } from '../analysis/reuse/words.js';
-import type { Provenance } from '../library/item.js';
+import { installFacts } from './install.js';
 import { openLibrary } from './library.js';
 import { readDerivedDocuments } from '../case/records.js';
 
+import { COMPARE_FILES } from '../case/layout.js';
+
+/** Rule id of a match: the library item it reproduces. */
+function knownRuleId(itemSha256: string): string {
+  return `library:${itemSha256.slice(0, 12)}`;
+}
+
+/** Characters of context shown left and right of a matched passage in its finding. */
+const CONTEXT_CHARS = 60;
+
 /**
- * Where `soz compare` writes (case-relative): beside `derived/`, not in it, because `soz analyze`
- * replaces `derived/` as a whole and `soz verify` re-runs the analysis, not the comparison.
+ * The candidate finding of one match: placed like any finding (segment, page or message, line),
+ * its rule the library item, its citation the court decision. The passage is the finding's text;
+ * whose words it is stays for the examiner (the voice of its place is not known here).
  */
-export const COMPARE_FILES = { json: `${CaseFiles.compareDir}/matches.json`, csv: `${CaseFiles.compareDir}/matches.csv` } as const;
-
-/** One side of a passage. Offsets are 0-based UTF-16 code units, ranges half-open. */
-export interface PassagePlace {
-  readonly documentId: string;
-  readonly range: readonly [number, number];
-  /** Word indices `[start, end)` among the document's matched words. */
-  readonly words: readonly [number, number];
-  /** Share (0–1) of the document's words inside this passage. */
-  readonly share: number;
-  /** The passage as written, differing words marked (see `analysis/reuse/marked.ts`). */
-  readonly text: string;
-}
-
-/** One reused passage, with both places and the decision the library records for the item. */
-export interface ReuseMatch {
-  readonly evidence: PassagePlace & {
-    readonly evidenceName: string;
-    readonly evidenceSha256: string;
-    /** Where the passage starts in the evidence file (page, paragraph, message…). */
-    readonly anchor: SourceAnchor | null;
+function matchFinding(doc: SozDocument, match: Omit<ReuseMatch, 'findingId'>, id: string): Finding {
+  const range: [number, number] = [match.evidence.range[0], match.evidence.range[1]];
+  const place = placeOfRange(doc, range);
+  if (place === null) throw new InternalError(`${doc.id}: a passage was found in a document without segments`);
+  const p = match.library.provenance;
+  return {
+    id,
+    analysis: KNOWN_MATERIAL_ANALYSIS,
+    ruleId: knownRuleId(match.library.itemSha256),
+    category: KNOWN_MATERIAL_CATEGORY,
+    reason: `Passage reproduces ${match.library.originalName} [${match.library.range[0]}, ${match.library.range[1]})`,
+    place,
+    actual: doc.text.slice(range[0], range[1]),
+    context: contextAround(doc.text, range, CONTEXT_CHARS),
+    voice: 'unknown',
+    countervailing: [],
+    citation: { lexicon: p.list, lexiconVersion: `${p.court}, ${p.decisionDate} No. ${p.decisionNumber}`, entryId: p.entry, source: `${match.library.originalName} (SHA-256 ${match.library.itemSha256})` },
   };
-  readonly library: PassagePlace & { readonly itemSha256: string; readonly originalName: string; readonly provenance: Provenance };
-  /** Words paired as the same word (exactly, or within OCR-noise distance, or across scripts). */
-  readonly sameWords: number;
-  /** Words of either side marked as differing (inserted, dropped, or spelled differently). */
-  readonly differingWords: number;
-}
-
-/** Per evidence document: how much of it reproduces library text (union of its passages). */
-export interface DocumentCoverage {
-  readonly documentId: string;
-  readonly evidenceName: string;
-  readonly words: number;
-  readonly matches: number;
-  readonly share: number;
-}
-
-/** What `matches.json` holds. */
-export interface CompareResult {
-  readonly schema: 'soz.compare/1';
-  readonly libraryHead: string;
-  readonly parameters: { readonly k: number; readonly w: number; readonly minWords: number };
-  readonly documents: readonly DocumentCoverage[];
-  readonly matches: readonly ReuseMatch[];
-}
-
-function anchorAt(doc: SozDocument, offset: number): SourceAnchor | null {
-  return doc.segments.find((segment) => segment.range[0] <= offset && offset < segment.range[1])?.anchor ?? null;
 }
 
 function charRange(words: MatchWords, range: readonly [number, number]): [number, number] {
@@ -92,6 +76,7 @@ export function compareDocuments(documents: readonly SozDocument[], library: Ret
     return known;
   };
   const matches: ReuseMatch[] = [];
+  const findings: Finding[] = [];
   const coverage: DocumentCoverage[] = [];
   for (const doc of documents) {
     const words = matchWords(doc.text, cache);
@@ -101,14 +86,14 @@ export function compareDocuments(documents: readonly SozDocument[], library: Ret
       const evidenceRange = charRange(words, passage.evidenceWords);
       const itemRange = charRange(item.words, passage.itemWords);
       const marked = markedPassage(passage.ops, { text: doc.text, words, range: passage.evidenceWords }, { text: item.text, words: item.words, range: passage.itemWords });
-      matches.push({
+      const found: Omit<ReuseMatch, 'findingId'> = {
         evidence: {
           documentId: doc.id,
           evidenceName: doc.evidenceName,
           evidenceSha256: doc.evidenceSha256,
           range: evidenceRange,
           words: passage.evidenceWords,
-          anchor: anchorAt(doc, evidenceRange[0]),
+          anchor: segmentAt(doc, evidenceRange[0])?.anchor ?? null,
           share: coveredShare([passage.evidenceWords], words.keys.length),
           text: marked.a,
         },
@@ -124,19 +109,34 @@ export function compareDocuments(documents: readonly SozDocument[], library: Ret
         },
         sameWords: passage.sameWords,
         differingWords: marked.differingWords,
-      });
+      };
+      const id = findingId(KNOWN_MATERIAL_ANALYSIS, knownRuleId(found.library.itemSha256), doc.id, evidenceRange);
+      matches.push({ findingId: id, ...found });
+      findings.push(matchFinding(doc, found, id));
     }
-    coverage.push({ documentId: doc.id, evidenceName: doc.evidenceName, words: words.keys.length, matches: passages.length, share: coveredShare(passages.map((p) => p.evidenceWords), words.keys.length) });
+    const itemNumbers = [...new Set(passages.map((passage) => passage.item))].sort((a, b) => a - b);
+    const items = itemNumbers.map((n) => {
+      const item = itemOf(n);
+      const own = passages.filter((passage) => passage.item === n);
+      return {
+        itemSha256: item.entry.item.sha256,
+        libraryDocumentId: item.entry.documentId,
+        itemShare: coveredShare(own.map((p) => p.itemWords), item.words.keys.length),
+        documentShare: coveredShare(own.map((p) => p.evidenceWords), words.keys.length),
+      };
+    });
+    coverage.push({ documentId: doc.id, evidenceName: doc.evidenceName, words: words.keys.length, matches: passages.length, share: coveredShare(passages.map((p) => p.evidenceWords), words.keys.length), items });
   }
-  return { schema: 'soz.compare/1', libraryHead: library.state.head, parameters: { ...library.index.parameters, minWords: options.minWords }, documents: coverage, matches };
+  return { schema: COMPARE_SCHEMA, libraryHead: library.state.head, libraryItems: library.state.items.length, parameters: { ...library.index.parameters, minWords: options.minWords }, documents: coverage, matches, findings };
 }
 
 /** One CSV row per match: both places, the decision cited, both texts with differences marked. */
 export function compareCsv(result: CompareResult): string {
-  const columns = ['evidence_name', 'evidence_document', 'evidence_start', 'evidence_end', 'evidence_page', 'evidence_message', 'evidence_share', 'library_item', 'library_sha256', 'library_start', 'library_end', 'library_share', 'court', 'decision_date', 'decision_number', 'list', 'entry', 'same_words', 'differing_words', 'evidence_text', 'library_text'];
+  const columns = ['finding', 'evidence_name', 'evidence_document', 'evidence_start', 'evidence_end', 'evidence_page', 'evidence_message', 'evidence_share', 'library_item', 'library_sha256', 'library_start', 'library_end', 'library_share', 'court', 'decision_date', 'decision_number', 'list', 'entry', 'same_words', 'differing_words', 'evidence_text', 'library_text'];
   return recordsToCsv(
     columns,
     result.matches.map((m) => ({
+      finding: m.findingId,
       evidence_name: m.evidence.evidenceName,
       evidence_document: m.evidence.documentId,
       evidence_start: m.evidence.range[0],
@@ -179,7 +179,7 @@ export function compareCase(workspace: CaseWorkspace, libraryDir: string, option
       action: 'compare.run',
       inputs: [workspace.hashedFile(CaseFiles.manifest)],
       outputs: files.map((file) => ({ path: file.path, sha256: sha256(file.text) })),
-      details: { libraryHead: result.libraryHead, libraryItems: library.state.items.length, minWords: result.parameters.minWords, matches: result.matches.length },
+      details: { libraryHead: result.libraryHead, libraryItems: result.libraryItems, sozVersion: installFacts().version, minWords: result.parameters.minWords, matches: result.matches.length },
     },
     moves,
   );

@@ -27,7 +27,7 @@ import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
-import { readAnalyses, readCaseJson, readCaseText, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
+import { readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
@@ -116,14 +116,14 @@ export function readAnswer(workspace: CaseWorkspace, questionId: string): { text
 }
 
 /**
- * Every candidate finding of the case: the `findings` of each `derived/analyses/*.json` and the
- * findings the examiner added (`examiner/added-findings.json`), in the one stable order, each id once.
+ * Every candidate finding of the case: the `findings` of each `derived/analyses/*.json`, the
+ * passages `soz compare` found reproducing library items (`compare/matches.json`) and the findings
+ * the examiner added (`examiner/added-findings.json`), in the one stable order, each id once.
  */
 export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
   const byId = new Map<string, Finding>();
-  for (const result of readAnalyses(workspace)) {
-    for (const finding of result.findings ?? []) if (!byId.has(finding.id)) byId.set(finding.id, finding);
-  }
+  const found = [...readAnalyses(workspace).flatMap((result) => result.findings ?? []), ...(readComparison(workspace)?.findings ?? [])];
+  for (const finding of found) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   for (const finding of readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()].sort(compareFindings);
 }

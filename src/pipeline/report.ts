@@ -25,7 +25,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { readAnalyses, readDocumentFiles, readManifest } from '../case/records.js';
+import { readAnalyses, readComparison, readDocumentFiles, readManifest } from '../case/records.js';
 import { readCaseFile } from '../case/snapshot.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
@@ -123,6 +123,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     answers,
     findings: readCaseFindings(workspace),
     decisions: readReview(workspace),
+    comparison: readComparison(workspace),
+    labList: analysisData(analyses, 'org-list') ?? null,
     itemRelations: readItemRelations(workspace),
     persons: readPersons(workspace),
     personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),

@@ -247,7 +247,7 @@ export function environmentNotes(manifest: RunManifest | null): string[] {
 
 /** Files whose presence the log must explain (everything a command writes into the case). */
 function isTracked(path: string): boolean {
-  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
+  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'lists/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
 }
 
 function limitsOf(manifest: RunManifest | null): Limits {

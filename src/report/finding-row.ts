@@ -6,6 +6,7 @@
  * a category the examiner named in their own words is printed as written. Rows of one reviewable
  * unit (a message) are grouped. Pure.
  */
+import { KNOWN_MATERIAL_CATEGORY } from '../core/known-material.js';
 import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
@@ -44,6 +45,7 @@ export interface FindingUnit {
 
 /** Label of a finding's category: the lexicon's categories have one; an examiner's word stays as written. */
 export function categoryLabel(labels: ConclusionLabels, category: string): string {
+  if (category === KNOWN_MATERIAL_CATEGORY) return labels.known.category;
   const known = LEXICON_CATEGORIES.find((candidate) => candidate === category);
   return known ? labels.categories[known] : category;
 }

@@ -11,6 +11,9 @@ import { withDigestLine } from './markdown.js';
 import type { ConclusionModel } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
 import { recordText } from './record-text.js';
+import { knownRows } from './known-rows.js';
+import { labListLines } from './lab-list-lines.js';
+import { DIFFERENCE_MARKS } from '../analysis/reuse/marked.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
 export function plainText(value: unknown): string {
@@ -21,6 +24,16 @@ export function plainText(value: unknown): string {
 /** The examiner's answer as escaped text; `.answer` keeps its line breaks (`white-space: pre-wrap`). */
 function htmlAnswer(text: string): Handlebars.SafeString {
   return new Handlebars.SafeString(Handlebars.Utils.escapeExpression(plainText(text.replace(/\r\n?/g, '\n').trim())));
+}
+
+/**
+ * A passage with its difference marks (`⟦word⟧`) as marked spans: everything escaped, then each
+ * marked word wrapped in `<mark>` (the brackets stay, so a copy of the text keeps the marks).
+ */
+export function htmlDifferences(text: string): Handlebars.SafeString {
+  const [open, close] = DIFFERENCE_MARKS;
+  const escaped = Handlebars.Utils.escapeExpression(plainText(text));
+  return new Handlebars.SafeString(escaped.split(open).map((part, index) => (index === 0 || !part.includes(close) ? `${index === 0 ? '' : open}${part}` : `<mark>${open}${part.replace(close, `${close}</mark>`)}`)).join(''));
 }
 
 /**
@@ -39,9 +52,11 @@ function htmlCrop(pictures: FindingPictures, findingId: string, caption: string)
 /** Renders the conclusion model to HTML, with the crops of findings read by OCR where given; returns the text and its digest. */
 export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
+  handlebars.registerHelper('differences', (text: string) => htmlDifferences(text));
   handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels.ocrRegion));
   const render = handlebars.compile(template, { strict: false });
   const hasPictures = Object.keys(pictures).length > 0;
-  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures }).replace(/\n{2,}/g, '\n');
+  const known = model.knownMaterial ? knownRows(model.knownMaterial, labels) : null;
+  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures, known, labList: labListLines(model.labList, labels) }).replace(/\n{2,}/g, '\n');
   return withDigestLine(rendered, labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
 }

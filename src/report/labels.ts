@@ -281,6 +281,27 @@ export const conclusionLabelsSchema = z.strictObject({
   profileUnits: z.record(z.enum(PROFILE_UNITS), text),
   /** Which part of a lexicon entry matched (lemma, variant, form, pattern). */
   ruleKinds: z.record(z.enum(RULE_ORIGIN_KINDS), text),
+  /** The known-material section (`soz compare`); `{name}` placeholders are filled by `report/known-rows.ts`. */
+  known: z.strictObject({
+    heading: text,
+    intro: text,
+    library: text,
+    none: text,
+    reproduces: text,
+    decision: text,
+    shares: text,
+    passage: text,
+    evidenceSide: text,
+    librarySide: text,
+    words: text,
+    marks: text,
+    accepted: text,
+    rejected: text,
+    unreviewed: text,
+    category: text,
+  }),
+  /** The lab's lists of organisations the names were checked against, and the warning for an empty one. */
+  labLists: z.strictObject({ heading: text, line: text, empty: text, none: text }),
 });
 
 /** Labels of one language, as validated. */

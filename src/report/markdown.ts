@@ -7,6 +7,8 @@ import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import type { ConclusionModel } from './model.js';
 import { recordText } from './record-text.js';
+import { knownRows } from './known-rows.js';
+import { labListLines } from './lab-list-lines.js';
 
 /** A table cell or inline text: evidence text can hold `|`, newlines and Markdown; none may break the layout. */
 export function markdownCell(value: unknown): string {
@@ -44,7 +46,7 @@ function plainLine(value: string): string {
 export function renderMarkdownConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   const render = handlebars.compile(template, { noEscape: true, strict: false });
-  const body = render({ ...model, t: labels, record: recordText(model, labels) }).replace(/\n{3,}/g, '\n\n');
+  const body = render({ ...model, t: labels, record: recordText(model, labels), known: model.knownMaterial ? knownRows(model.knownMaterial, labels) : null, labList: labListLines(model.labList, labels) }).replace(/\n{3,}/g, '\n\n');
   return withDigestLine(body, labels.digestLine);
 }
 

@@ -27,6 +27,10 @@ import type { LiabilityFile, StatuteRole } from '../sop/schema.js';
 import { compareQuestionIds, isCalendarDate } from '../sop/review.js';
 import type { PersonRecord, PersonRelation, PersonRelationKind, RelationBasis } from '../core/persons.js';
 import { personRows } from '../sop/relations.js';
+import type { CompareResult } from '../core/known-material.js';
+import type { KnownMaterialView } from './known-view.js';
+import type { OrgListData } from '../analysis/registry.js';
+import { knownMaterialView } from './known-view.js';
 
 /** Schema tag of the model; bump when its shape changes. */
 export const CONCLUSION_SCHEMA = 'soz.conclusion/3';
@@ -219,6 +223,10 @@ export interface ConclusionModel {
   readonly counts: { readonly candidates: number; readonly accepted: number; readonly rejected: number; readonly unreviewed: number };
   readonly rejected: readonly FindingView[];
   readonly unreviewed: readonly FindingView[];
+  /** What `soz compare` found reproducing the lab's reference library; null when the case was not compared. */
+  readonly knownMaterial: KnownMaterialView | null;
+  /** The lab's list of banned organisations the analysis searched (`soz lists import`); null when none was given. */
+  readonly labList: OrgListData | null;
   /** The source of every reviewable unit a candidate lies in, with the candidates marked (finding order). */
   readonly excerpts: readonly SourceExcerpt[];
   readonly manifest: { readonly sha256: string; readonly data: readonly HashedFile[]; readonly inputs: readonly HashedFile[]; readonly outputs: readonly HashedFile[] };
@@ -257,6 +265,10 @@ export interface ConclusionInputs {
   readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
   readonly findings: readonly Finding[];
   readonly decisions: readonly ReviewDecision[];
+  /** The last comparison with the reference library (`compare/matches.json`), or null. */
+  readonly comparison: CompareResult | null;
+  /** What the `org-list` analysis recorded about the lab's list, or null when none was given. */
+  readonly labList: OrgListData | null;
   readonly itemRelations: readonly ItemRelationRecord[];
   readonly persons: readonly PersonRecord[];
   /** Relations of the persons: derived from the documents, the examiner's replacing them. */
@@ -437,6 +449,8 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
     rejected,
     unreviewed,
+    knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
+    labList: inputs.labList,
     excerpts: sourceExcerpts(inputs.documents.map(({ doc }) => doc), [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),

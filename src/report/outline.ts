@@ -12,6 +12,8 @@ import type { ConclusionModel, FindingView } from './model.js';
 import { recordText } from './record-text.js';
 import { selectionSentence } from './selection.js';
 import { mediaSummaryText } from './media-summary.js';
+import { knownRows } from './known-rows.js';
+import { labListLines } from './lab-list-lines.js';
 
 /** Relative text size; each renderer maps it to its own units. */
 export type OutlineSize = 'normal' | 'small' | 'smaller' | 'tiny';
@@ -135,6 +137,9 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
   if (model.selection) text(selectionSentence(model.selection, t));
+  const labList = labListLines(model.labList, labels);
+  if (labList.line !== null) text(labList.line);
+  for (const warning of labList.warnings) text(warning, { bold: true, alert: true });
   heading(`2.2 ${t('documentsHeading')}`, 3);
   for (const document of model.documents) {
     text(`${document.id} — ${document.evidenceName}, ${document.format}, ${t('segments')}: ${document.segments}`, { size: 'small' });
@@ -175,6 +180,26 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   if (record.joint.length > 0) {
     heading(`2.7 ${t('jointHeading')}`, 3);
     for (const sentence of record.joint) text(sentence, { bold: model.joint === null });
+  }
+
+  if (model.knownMaterial) {
+    const known = knownRows(model.knownMaterial, labels);
+    heading(`2.8 ${known.heading}`, 3);
+    for (const line of [known.intro, known.library, known.marks, ...(known.none ? [known.none] : [])]) text(line, { size: 'small' });
+    for (const evidence of known.evidence) {
+      text(evidence.title, { bold: true });
+      for (const item of evidence.items) {
+        text(item.title, { bold: true, size: 'small', indent: 1 });
+        for (const line of [item.decision, item.shares]) text(line, { size: 'small', indent: 1 });
+        for (const passage of item.passages) {
+          text(passage.title, { bold: true, size: 'smaller', indent: 2 });
+          for (const line of [passage.evidencePlace, passage.libraryPlace, passage.words]) text(line, { size: 'smaller', indent: 2 });
+          if (passage.decisionReason !== null) text(`${t('examinerReason')}: ${passage.decisionReason}`, { size: 'smaller', indent: 2 });
+          text(`${known.evidenceSide}: ${passage.evidenceText}`, { size: 'smaller', indent: 2 });
+          text(`${known.librarySide}: ${passage.libraryText}`, { size: 'smaller', indent: 2 });
+        }
+      }
+    }
   }
 
   heading(`3. ${t('conclusionsSection')}`, 2);

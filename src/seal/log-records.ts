@@ -61,8 +61,8 @@ export function renderBatchStart(log: readonly LogEntry[], exported: LogEntry): 
   return exported;
 }
 
-/** Case files a report is rendered from besides the log: an entry writing one of these makes earlier reports stale. */
-const REPORT_SOURCES = ['case.json', 'evidence/', 'derived/', 'examiner/'];
+/** Case files a report is rendered from besides the log (`compare/`: the comparison with the reference library): an entry writing one of these makes earlier reports stale. */
+const REPORT_SOURCES = ['case.json', 'evidence/', 'derived/', 'examiner/', 'compare/'];
 
 /**
  * For each report, the first later entry that changed what the report was rendered from (the

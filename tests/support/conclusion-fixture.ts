@@ -4,6 +4,7 @@
  */
 import type { ReportLanguage, RunManifest } from '../../src/core/case.js';
 import type { Finding } from '../../src/core/finding.js';
+import type { CompareResult } from '../../src/core/known-material.js';
 import type { SozDocument } from '../../src/core/document.js';
 import { DOCUMENT_SCHEMA } from '../../src/core/document.js';
 import type { SopStepRecord } from '../../src/core/examiner.js';
@@ -38,6 +39,37 @@ const document: SozDocument = {
 };
 /** A fragment the examiner added (`analysis: examiner`), in the recorded variant only. */
 const added: Finding = { id: 'F000000000004', analysis: 'examiner', ruleId: 'examiner.place', category: 'place', reason: 'Meeting place named', place: { ...place, range: [50, 54] }, actual: 'двор', context: { left: 'во ', right: ' в шесть' }, voice: 'own', countervailing: [] };
+/** A passage found reproducing a fictional library item (`soz compare`), in the recorded variant only. */
+const knownFinding: Finding = {
+  id: 'F000000000005',
+  analysis: 'compare',
+  ruleId: 'library:eeeeeeeeeeee',
+  category: 'known-material',
+  reason: 'Passage reproduces leaflet <7>.pdf [120, 141)',
+  place: { ...place, range: [0, 26] },
+  actual: 'Все идите на площадь',
+  context: { left: '', right: ' соседи' },
+  voice: 'unknown',
+  countervailing: [],
+  citation: { lexicon: 'Fictional list of decided material', lexiconVersion: 'Fictional Court No. 9, 2024-02-29 No. 9-77/2024', entryId: '412', source: `leaflet <7>.pdf (SHA-256 ${hex('e')})` },
+};
+const comparison: CompareResult = {
+  schema: 'soz.compare/2',
+  libraryHead: hex('f'),
+  libraryItems: 3,
+  parameters: { k: 5, w: 4, minWords: 40 },
+  documents: [{ documentId: 'doc1', evidenceName: 'post|1.txt', words: 8, matches: 1, share: 0.5, items: [{ itemSha256: hex('e'), libraryDocumentId: 'lib1', itemShare: 0.125, documentShare: 0.5 }] }],
+  matches: [
+    {
+      findingId: knownFinding.id,
+      evidence: { documentId: 'doc1', evidenceName: 'post|1.txt', evidenceSha256: hex('a'), range: [0, 26], words: [0, 4], share: 0.5, anchor: { evidenceSha256: hex('a'), part: 'body', messageId: '7' }, text: 'Все ⟦идите⟧ на | площадь ⟦<b>⟧' },
+      library: { documentId: 'lib1', itemSha256: hex('e'), originalName: 'leaflet <7>.pdf', range: [120, 141], words: [30, 34], share: 0.125, text: 'Все ⟦пойдёмте⟧ на площадь', provenance: { court: 'Fictional Court No. 9', decisionDate: '2024-02-29', decisionNumber: '9-77/2024', list: 'Fictional list of decided material', entry: '412', language: 'ru', notes: '' } },
+      sameWords: 3,
+      differingWords: 3,
+    },
+  ],
+  findings: [knownFinding],
+};
 const manifest: RunManifest = {
   schema: 'soz.manifest/1',
   tool: { name: 'soz', version: '9.9.9' },
@@ -119,7 +151,9 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
       },
     ],
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
-    findings: recorded ? [...findings, added] : findings,
+    findings: recorded ? [...findings, added, knownFinding] : findings,
+    comparison: recorded ? comparison : null,
+    labList: recorded ? { name: 'Fictional training list', version: '1.0.0', updated: '2026-03-01', sha256: hex('7'), entries: 2, names: { ru: 2, ky: 1, 'uz-Cyrl': 0, 'uz-Latn': 1, kk: 1, en: 2, abbreviation: 1 } } : null,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
     // Recorded: a complex expertise by two fictional experts; E1 acknowledged and signed, E2 dissents and has done neither.
     experts: recorded
@@ -152,6 +186,7 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
       { findingId: 'F000000000001', decision: 'accepted', reason: 'Direct address', questionIds: ['Q2'], actor: 'Examiner X', voice: 'quotation', voiceReason: 'Inside the marks of a cited post' },
       { findingId: 'F000000000002', decision: 'rejected', reason: 'Forwarded, ordinary meaning', questionIds: [], actor: 'Examiner X' },
       ...(recorded ? [{ findingId: added.id, decision: 'accepted' as const, reason: 'Named meeting place', questionIds: ['Q2'], actor: 'Examiner X' }] : []),
+      ...(recorded ? [{ findingId: knownFinding.id, decision: 'accepted' as const, reason: 'Retyped from the leaflet, one word changed', questionIds: [], actor: 'Examiner X' }] : []),
     ],
   });
 }

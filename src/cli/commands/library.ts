@@ -101,7 +101,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
       for (const doc of result.documents) context.tell('compare.document', { name: doc.evidenceName, id: doc.documentId, passages: doc.matches, percent: (doc.share * 100).toFixed(1), words: doc.words });
       for (const m of result.matches) {
         const p = m.library.provenance;
-        context.say(`  ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
+        context.say(`  ${m.findingId} ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
       }
       context.tell('compare.written');
     });
