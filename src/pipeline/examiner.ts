@@ -32,7 +32,8 @@ import type { PersonRecord, PersonRelation, RelationOverride } from '../core/per
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
 import type { DecisionRequest } from '../sop/review.js';
-import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
+import type { PriorDecision } from '../sop/review.js';
+import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, restoreDecisions, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
 export const ExaminerFiles = {
@@ -203,6 +204,35 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
   }, manifest);
   return decisions;
+}
+
+/**
+ * Undoes a review decision: a new entry `review.undo` puts the findings back to what they were
+ * before it (earlier decision or undecided); nothing is removed from the log.
+ */
+export function undoReview(workspace: CaseWorkspace, prior: readonly PriorDecision[], options: RecordOptions): ReviewDecision[] {
+  const known = new Set(readCaseFindings(workspace).map((finding) => finding.id));
+  const unknown = prior.filter((entry) => !known.has(entry.findingId)).map((entry) => entry.findingId);
+  if (unknown.length > 0) throw new UserError(`${workspace.dir}: cannot undo: unknown finding id(s) ${unknown.join(', ')}`, 'review.invalid');
+  const decisions = restoreDecisions(readReview(workspace), prior);
+  writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.undo', {
+    restored: prior.map((entry) => ({ findingId: entry.findingId, decision: entry.decision?.decision ?? null })),
+  });
+  return decisions;
+}
+
+/** Reasons the examiner gave in the case's review decisions, most recent first, each once. */
+export function recentReviewReasons(workspace: CaseWorkspace, limit: number): string[] {
+  const reasons: string[] = [];
+  for (const entry of workspace.readLog().reverse()) {
+    if (entry.action !== 'review.decide') continue;
+    const decisions = (entry.details['decisions'] ?? []) as { reason?: unknown }[];
+    for (const decision of decisions) {
+      if (typeof decision.reason === 'string' && decision.reason.trim() !== '' && !reasons.includes(decision.reason)) reasons.push(decision.reason);
+    }
+    if (reasons.length >= limit) break;
+  }
+  return reasons.slice(0, limit);
 }
 
 /**
