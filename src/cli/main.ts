@@ -2,7 +2,8 @@ import { Command, CommanderError } from 'commander';
 import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
-import { CaseWorkspace } from '../case/workspace.js';
+import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
+import { newerCaseProblem } from '../case/newer-case.js';
 import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
@@ -90,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version(installFacts().version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .hook('preAction', (_program, command) => refuseNewerCases(command.args));
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
     (dir: string, options: CaseOptions) => {
@@ -206,6 +208,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
     io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
     return ExitCode.internalError;
+  }
+}
+
+/** Every case folder among a command's arguments must be readable by this soz: a newer one is refused (exit 2). */
+function refuseNewerCases(args: readonly string[]): void {
+  for (const arg of args) {
+    const problem = isCaseDir(arg) ? newerCaseProblem(arg, installFacts().version) : null;
+    if (problem !== null) throw new UserError(problem, 'case.newer-soz');
   }
 }
 
