@@ -4,6 +4,7 @@ import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import { newerCaseProblem } from '../case/newer-case.js';
+import { discardCaseWithoutEvidence } from '../case/discard.js';
 import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
@@ -150,14 +151,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ),
   ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string }) => {
     const analysis = analysisFrom(options);
-    CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
+    const metadata = metadataFrom(options);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
+    const ocr = ocrLimitsFrom(options);
+    CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
     const progress = progressDisplay(io, 'run', options.quiet === true);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
         await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}) });
-        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
         return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
+      })
+      .catch((error: unknown) => {
+        throw afterFailedRun(options.out, error);
       })
       .finally(progress.end);
     say(`case: ${options.out}`);
@@ -209,6 +215,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`soz: internal error — please report it with the command you ran and this text:\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
     return ExitCode.internalError;
   }
+}
+
+/**
+ * What a failed `soz run` leaves: the case folder it created is removed while it holds no evidence
+ * (the corrected command can use the same --out); a case that took evidence into custody stays,
+ * and a bad-input error says how to go on with it.
+ */
+function afterFailedRun(out: string, error: unknown): unknown {
+  if (discardCaseWithoutEvidence(out)) return error;
+  if (!(error instanceof UserError)) return error;
+  return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode);
 }
 
 /** Every case folder among a command's arguments must be readable by this soz: a newer one is refused (exit 2). */
