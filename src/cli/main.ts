@@ -15,7 +15,7 @@ import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
-import { intakeStatementFrom } from './intake-flags.js';
+import { dateOrderFrom, intakeStatementFrom } from './intake-flags.js';
 import { ocrLimitsFrom, withOcrOptions } from './ocr-flags.js';
 import type { OcrFlags } from './ocr-flags.js';
 import type { IntakeFlags } from './intake-flags.js';
@@ -36,9 +36,10 @@ import { registerReportCommands } from './commands/report.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerPersonCommands } from './commands/persons.js';
 import { registerExpertCommands } from './commands/experts.js';
+import { registerEvidenceCommands } from './commands/evidence.js';
 
 /** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerPersonCommands, registerExpertCommands];
+const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerPersonCommands, registerExpertCommands, registerEvidenceCommands];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
@@ -113,6 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
       .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
       .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
+      .option('--date-order <dmy|mdy>', 'WhatsApp exports whose dates the file cannot settle: day first (dmy) or month first (mdy); logged and reported')
       .option('--quiet', 'no progress on the terminal')
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean } & IntakeFlags) => {
@@ -146,19 +148,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .requiredOption('--out <dir>', 'new case folder')
         .option('--quiet', 'no progress on the terminal')
         .option('--transcriber <name>', 'link each transcript among the files to the recording of the same name (clip.srt → clip.mp4), made by this person')
+        .option('--date-order <dmy|mdy>', 'WhatsApp exports whose dates the file cannot settle: day first (dmy) or month first (mdy); logged and reported')
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string; dateOrder?: string }) => {
     const analysis = analysisFrom(options);
     const metadata = metadataFrom(options);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     const ocr = ocrLimitsFrom(options);
+    const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
     CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
     const progress = progressDisplay(io, 'run', options.quiet === true);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
-        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}) });
+        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
         const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
         return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
       })
