@@ -115,6 +115,17 @@ describe('terminal review', () => {
     expect(decide.details['decisions']).toHaveLength(count);
   });
 
+  it('sets the voice of the last decision with a reason (review.voice), and undoes that too', async () => {
+    const dir = demoCopy();
+    const result = await reviewWith(dir, ['a', 'fictional reason', '', 'м', 'sung', 'quotation', 'fictional: the author quotes a song', 'u', 'q']);
+    expect(result.code).toBe(0);
+    const actions = logEntries(dir).map((entry) => entry.action);
+    expect(actions.slice(-3)).toEqual(['review.decide', 'review.voice', 'review.undo']);
+    const decisions = JSON.parse(readFileSync(join(dir, 'examiner', 'review.json'), 'utf8')) as { voice?: string }[];
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]!.voice).toBeUndefined();
+  });
+
   it('prints a wider context on m and asks again', async () => {
     const dir = demoCopy();
     const result = await reviewWith(dir, ['ь', 'q']);

@@ -5,7 +5,8 @@
  */
 import type { QuestionRecord, ReviewDecision } from '../core/examiner.js';
 import type { SozDocument } from '../core/document.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Voice } from '../core/finding.js';
+import { VOICES } from '../core/finding.js';
 import type { DecisionRequest, PriorDecision } from '../sop/review.js';
 import { moreContextLines, reviewKey, threadLines } from './review-view.js';
 
@@ -35,6 +36,8 @@ export interface ReviewSessionDeps {
   readonly record: (requests: readonly DecisionRequest[]) => ReviewDecision[];
   /** Puts findings back as they were (one `review.undo` log entry); returns the decisions now in the case. */
   readonly undo: (prior: readonly PriorDecision[]) => ReviewDecision[];
+  /** Sets the examiner's voice of decided findings (one `review.voice` log entry); returns the decisions now in the case. */
+  readonly voice: (findingIds: readonly string[], voice: Voice, reason: string) => ReviewDecision[];
   /** Candidate lines as `soz review --list` prints them. */
   readonly describe: (finding: Finding) => string[];
 }
@@ -53,7 +56,7 @@ class InputEnded extends Error {
 }
 
 const REUSABLE_REASONS = 5;
-const KEYS = 'accept (a), reject (r), skip (s), all of this entry in this document (e), more context (m), undo (u), quit (q)? ';
+const KEYS = 'accept (a), reject (r), skip (s), all of this entry in this document (e), more context (m), voice of the last decision (v), undo (u), quit (q)? ';
 
 /** Runs the review of `open` (undecided candidates, in order). */
 export async function runReviewSession(open: readonly Finding[], deps: ReviewSessionDeps): Promise<ReviewSessionOutcome> {
@@ -99,6 +102,7 @@ class ReviewSession {
       else if (key === 'u') position = this.undoLast(position);
       else if (key === 'a' || key === 'r') await this.decide([finding], key, position);
       else if (key === 'e') await this.decideByEntry(finding, position);
+      else if (key === 'v') await this.changeLastVoice();
     }
     return 'done';
   }
@@ -118,7 +122,7 @@ class ReviewSession {
   private async askKey(): Promise<string> {
     for (;;) {
       const key = reviewKey(await this.line(KEYS));
-      if ('arsemuq'.includes(key) && key !== '') return key;
+      if ('arsemvuq'.includes(key) && key !== '') return key;
     }
   }
 
@@ -174,6 +178,26 @@ class ReviewSession {
       if (key === 'b') return;
       if (key === 'a' || key === 'r') return this.decide(alike, key, position);
     }
+  }
+
+  /**
+   * `v`: the examiner's attribution of voice for the findings of the last decision (whose words
+   * they are, where soz said otherwise), with a reason; `u` undoes it like a decision.
+   */
+  private async changeLastVoice(): Promise<void> {
+    const last = this.undoStack.at(-1);
+    if (!last) {
+      this.deps.say('decide a candidate first: the voice is set for the last decision of this review');
+      return;
+    }
+    const ids = last.prior.map((entry) => entry.findingId);
+    let voice = '';
+    while (!(VOICES as readonly string[]).includes(voice)) voice = (await this.line(`voice of ${ids.join(', ')} (${VOICES.join(', ')}): `)).trim().toLowerCase();
+    const reason = await this.askReason();
+    const prior = ids.map((findingId) => ({ findingId, decision: this.decisions.get(findingId) ?? null }));
+    this.sync(this.deps.voice(ids, voice as Voice, reason));
+    this.undoStack.push({ prior, position: last.position });
+    this.deps.say(`voice of ${ids.join(', ')}: ${voice} (recorded)`);
   }
 
   /** `u`: the last decision of this session undone by a new log entry; back to its candidate. */

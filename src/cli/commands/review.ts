@@ -137,6 +137,7 @@ async function reviewOnTerminal(workspace: CaseWorkspace, actor: string, context
     decisions: existing,
     record: (requests) => (decisions = recordReview(workspace, requests, record)),
     undo: (prior) => (decisions = undoReview(workspace, prior, record)),
+    voice: (findingIds, voice, reason) => (decisions = recordVoice(workspace, findingIds, voice, reason, record)),
     describe: findingLines,
   }).finally(terminal.close);
   context.say(outcome.written === 0 ? 'no decision recorded' : summary(decisions, findings.length));
