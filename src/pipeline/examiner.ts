@@ -27,6 +27,7 @@ import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
+import { itemsNamed } from './intake.js';
 import { readAnalyses, readCaseJson, readCaseText, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
@@ -276,7 +277,7 @@ export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[
  */
 export function relateItem(workspace: CaseWorkspace, item: string, relation: string, note: string, options: RecordOptions): ItemRelationRecord & { evidenceName: string } {
   const evidence = workspace.evidence();
-  const matches = evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+  const matches = itemsNamed(evidence, item);
   const problems: string[] = [];
   if (matches.length !== 1) problems.push(`${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`);
   if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(`--relation ${relation}: use one of ${ITEM_RELATIONS.join(', ')}`);

@@ -173,6 +173,11 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   return { source, digest, mediaType, documents, notices, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) };
 }
 
+/** The evidence items a name refers to: its original file name, or 8+ leading hex digits of its SHA-256. */
+export function itemsNamed(evidence: readonly EvidenceRecord[], item: string): EvidenceRecord[] {
+  return evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+}
+
 /**
  * Sets the day/month order of a WhatsApp export already in custody (named by file name or at
  * least 8 leading hex digits of its SHA-256), logged as `evidence.date-order`; the next
@@ -180,7 +185,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
  */
 export function setDateOrder(workspace: CaseWorkspace, item: string, dateOrder: EvidenceDateOrder, options: { clock: Clock; actor: string }): EvidenceRecord {
   const evidence = workspace.evidence();
-  const matches = evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+  const matches = itemsNamed(evidence, item);
   if (matches.length !== 1) {
     throw new UserError(`${workspace.dir}: ${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`, 'input.unknown-item');
   }
