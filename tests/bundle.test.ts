@@ -49,7 +49,10 @@ describe('soz bundle', () => {
     for (const file of Object.values(zip.files)) expect(file.date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
     const readme = await zip.file('README.txt')!.async('string');
     const manifest = JSON.parse(readFileSync(join(caseDir, 'derived', 'manifest.json'), 'utf8'));
-    expect(readme).toContain(`git checkout v${manifest.tool.version}`);
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { name: string };
+    expect(readme).toContain(`npm install -g --offline ./${pkg.name}-${manifest.tool.version}.tgz`);
+    expect(readme).toContain(`made by npm package "${pkg.name}" ${manifest.tool.version}`);
+    expect(readme).not.toContain('git checkout');
     expect(readme).toContain(manifest.lockfileSha256);
     expect(readme).toContain('soz verify case.zip');
     for (const heading of ['[RU]', '[KY]', '[EN]']) expect(readme).toContain(heading);

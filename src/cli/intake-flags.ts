@@ -1,3 +1,4 @@
+import type { EvidenceDateOrder } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import type { IntakeStatement } from '../pipeline/intake.js';
 
@@ -7,6 +8,17 @@ export interface IntakeFlags {
   readonly reason?: string;
   readonly transcribes?: string;
   readonly transcriber?: string;
+  readonly dateOrder?: string;
+}
+
+/** The `--date-order` values: the order the numeric date fields are written in. */
+const DATE_ORDERS: Readonly<Record<string, EvidenceDateOrder>> = { dmy: 'day-first', mdy: 'month-first' };
+
+/** `--date-order dmy|mdy` as the order it names; anything else is a usage error. */
+export function dateOrderFrom(value: string): EvidenceDateOrder {
+  const order = DATE_ORDERS[value.trim().toLowerCase()];
+  if (order === undefined) throw new UserError(`--date-order ${value}: give dmy (day first, 24/09/20) or mdy (month first, 09/24/20)`, 'usage.date-order');
+  return order;
 }
 
 /**
@@ -26,5 +38,5 @@ export function intakeStatementFrom(flags: IntakeFlags): IntakeStatement {
   if (flags.keepUnreadable !== true && reason !== undefined) {
     throw new UserError('soz add: --reason is only used with --keep-unreadable', 'input.reason-without-keep');
   }
-  return { ...transcribes, ...(flags.keepUnreadable === true && reason !== undefined ? { keepUnreadableReason: reason } : {}) };
+  return { ...transcribes, ...(flags.keepUnreadable === true && reason !== undefined ? { keepUnreadableReason: reason } : {}), ...(flags.dateOrder !== undefined ? { dateOrder: dateOrderFrom(flags.dateOrder) } : {}) };
 }

@@ -1,3 +1,5 @@
+import type { AskLine } from './review-session.js';
+
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -8,6 +10,11 @@ export interface CliIo {
   readonly now: () => Date;
   /** True when stderr is a terminal someone watches (progress is shown only then). */
   readonly stderrIsTerminal?: boolean;
+  /**
+   * Answers to the interactive review's prompts instead of the process terminal (tests script
+   * them); a `{ end }` answer is Ctrl-D or Ctrl-C.
+   */
+  readonly ask?: AskLine;
 }
 
 /**

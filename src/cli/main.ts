@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
-import { CaseWorkspace } from '../case/workspace.js';
+import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
+import { newerCaseProblem } from '../case/newer-case.js';
+import { discardCaseWithoutEvidence } from '../case/discard.js';
 import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
@@ -13,7 +15,7 @@ import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
-import { intakeStatementFrom } from './intake-flags.js';
+import { dateOrderFrom, intakeStatementFrom } from './intake-flags.js';
 import { ocrLimitsFrom, withOcrOptions } from './ocr-flags.js';
 import type { OcrFlags } from './ocr-flags.js';
 import type { IntakeFlags } from './intake-flags.js';
@@ -41,9 +43,10 @@ import { registerListsCommands } from './commands/lists.js';
 import { registerPersonCommands } from './commands/persons.js';
 import { registerExpertCommands } from './commands/experts.js';
 import { registerDeskCommands } from './commands/desk.js';
+import { registerEvidenceCommands } from './commands/evidence.js';
 
 /** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerListsCommands, registerPersonCommands, registerExpertCommands, registerDeskCommands];
+const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerListsCommands, registerPersonCommands, registerExpertCommands, registerEvidenceCommands, registerDeskCommands];
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
@@ -96,7 +99,8 @@ export function buildProgram(context: CliContext): Command {
     .option(`--lang <${REPORT_LANGUAGES.join('|')}>`, 'language of messages and help (else SOZ_LANG, else the locale, else English)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(localiseCommanderError(text, translator)) })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .hook('preAction', (_program, command) => refuseNewerCases(command.args));
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
     (dir: string, options: CaseOptions) => {
@@ -116,6 +120,7 @@ export function buildProgram(context: CliContext): Command {
       .option('--reason <text>', 'why a damaged file is taken in (logged and reported)')
       .option('--transcribes <media>', 'the files are transcripts of this audio/video: its SHA-256 (or a prefix of an item in the case) or its path')
       .option('--transcriber <name>', 'who made the transcript (with --transcribes)')
+      .option('--date-order <dmy|mdy>', 'WhatsApp exports whose dates the file cannot settle: day first (dmy) or month first (mdy); logged and reported')
       .option('--quiet', 'no progress on the terminal')
       .option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines')
       .description('take files into custody: hash, copy read-only, log'),
@@ -156,19 +161,26 @@ export function buildProgram(context: CliContext): Command {
         .requiredOption('--out <dir>', 'new case folder')
         .option('--quiet', 'no progress on the terminal')
         .option('--transcriber <name>', 'link each transcript among the files to the recording of the same name (clip.srt → clip.mp4), made by this person')
+        .option('--date-order <dmy|mdy>', 'WhatsApp exports whose dates the file cannot settle: day first (dmy) or month first (mdy); logged and reported')
         .description('init + add + analyze + report in one step, with defaults for case data not given'),
       false,
     ),
-  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string }) => {
+  ))).action(async (files: string[], options: CaseOptions & AnalysisFlags & OcrFlags & { out: string; quiet?: boolean; transcriber?: string; dateOrder?: string }) => {
     const analysis = analysisFrom(options);
-    CaseWorkspace.init(options.out, metadataFrom(options), io.now, options.examiner);
+    const metadata = metadataFrom(options);
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
+    const ocr = ocrLimitsFrom(options);
+    const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
+    CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
     const progress = progressDisplay(io, 'run', options.quiet === true);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
-        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}) });
-        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
+        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
         return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
+      })
+      .catch((error: unknown) => {
+        throw afterFailedRun(options.out, error);
       })
       .finally(progress.end);
     tell('run.case', { dir: options.out });
@@ -245,6 +257,25 @@ function reportError(error: unknown, io: CliIo, translator: Translator): number 
   const detail = error instanceof InternalError || error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
   io.stderr(`${translator.t('cli.internal')}\n${detail.split("\n").map(terminalSafe).join("\n")}\n`);
   return ExitCode.internalError;
+}
+
+/**
+ * What a failed `soz run` leaves: the case folder it created is removed while it holds no evidence
+ * (the corrected command can use the same --out); a case that took evidence into custody stays,
+ * and a bad-input error says how to go on with it.
+ */
+function afterFailedRun(out: string, error: unknown): unknown {
+  if (discardCaseWithoutEvidence(out)) return error;
+  if (!(error instanceof UserError)) return error;
+  return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode);
+}
+
+/** Every case folder among a command's arguments must be readable by this soz: a newer one is refused (exit 2). */
+function refuseNewerCases(args: readonly string[]): void {
+  for (const arg of args) {
+    const problem = isCaseDir(arg) ? newerCaseProblem(arg, installFacts().version) : null;
+    if (problem !== null) throw new UserError(problem, 'case.newer-soz');
+  }
 }
 
 /**

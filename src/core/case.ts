@@ -49,7 +49,18 @@ export interface EvidenceRecord {
   readonly unreadable?: UnreadableIntake;
   /** For a transcript: the audio or video item it transcribes and who made it (`soz add --transcribes`). */
   readonly transcribes?: TranscriptLink;
+  /**
+   * Day/month order of a chat export whose dates the file cannot settle, as the examiner set it
+   * (`--date-order` on `soz add` / `soz run`, or `soz evidence date-order`); the file decides where it can.
+   */
+  readonly dateOrder?: EvidenceDateOrder;
 }
+
+/** Which of the two numeric date fields is the day, when the examiner sets it for an item. */
+export type EvidenceDateOrder = 'day-first' | 'month-first';
+
+/** Log action that sets the date order of an item in custody (details: `sha256`, `dateOrder`). */
+export const DATE_ORDER_ACTION = 'evidence.date-order';
 
 /** Why a damaged file was taken into custody without text: the examiner's reason and soz's error. */
 export interface UnreadableIntake {

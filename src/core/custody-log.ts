@@ -3,7 +3,7 @@
  * one canonical line an entry is written as. Pure; `case/workspace.ts` does the file I/O.
  */
 import type { EvidenceRecord, LogEntry } from './case.js';
-import { GENESIS_HASH, logEntryHash } from './case.js';
+import { DATE_ORDER_ACTION, GENESIS_HASH, logEntryHash } from './case.js';
 import { canonicalJson, compareCodeUnits } from './canonical-json.js';
 
 /** What a command decides about an entry; `seq`, `previousHash` and `hash` come from the chain. */
@@ -88,12 +88,19 @@ export function rechainedLog(entries: readonly LogEntry[]): string {
 }
 
 /**
- * The evidence register as the log records it: the first `evidence.add` of each hash, ordered by
- * original name, then hash. The one definition `case/` (evidence.json), verify and export share.
+ * The evidence register as the log records it: the first `evidence.add` of each hash, with the
+ * date order of a later `evidence.date-order`, ordered by original name, then hash. The one
+ * definition `case/` (evidence.json), verify and export share.
  */
 export function evidenceRegister(log: readonly LogEntry[]): EvidenceRecord[] {
   const records = new Map<string, EvidenceRecord>();
   for (const entry of log) {
+    if (entry.action === DATE_ORDER_ACTION) {
+      const { sha256, dateOrder } = entry.details as { sha256?: unknown; dateOrder?: unknown };
+      const record = typeof sha256 === 'string' ? records.get(sha256) : undefined;
+      if (record && (dateOrder === 'day-first' || dateOrder === 'month-first')) records.set(record.sha256, { ...record, dateOrder });
+      continue;
+    }
     if (entry.action !== 'evidence.add') continue;
     const record = entry.details?.['evidence'] as EvidenceRecord | undefined;
     if (record && typeof record.sha256 === 'string' && !records.has(record.sha256)) records.set(record.sha256, record);

@@ -11,6 +11,8 @@ export const ExitCode = {
   internalError: 3,
   /** `soz verify`: everything matches, but the examiner's records changed after the last report; re-render. */
   stale: 4,
+  /** Ended by Ctrl-C (128 + SIGINT), after keeping what was already written. */
+  interrupted: 130,
 } as const;
 
 /**

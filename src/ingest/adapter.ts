@@ -60,6 +60,8 @@ export interface EvidenceInput {
   readonly limits: Limits;
   /** Path inside a container when the input came out of one (ZIP entry), POSIX separators. */
   readonly entry?: string;
+  /** Day/month order the examiner set for a chat export whose dates the file cannot settle (kept for ZIP entries). */
+  readonly dateOrder?: 'day-first' | 'month-first';
   /** The whole file; throws a `UserError` past `limits.maxInMemoryBytes`. */
   bytes(): Promise<Uint8Array>;
   /** The file in order, in chunks of at most 1 MiB. */
@@ -82,7 +84,7 @@ export interface IngestAdapter {
 /** Wraps an in-memory buffer as an `EvidenceInput` (tests, ZIP entries). */
 export function inputFromBytes(
   bytes: Uint8Array,
-  meta: { name: string; sha256: string; mediaType: string; limits: Limits; entry?: string },
+  meta: { name: string; sha256: string; mediaType: string; limits: Limits; entry?: string; dateOrder?: 'day-first' | 'month-first' },
 ): EvidenceInput {
   return {
     ...meta,

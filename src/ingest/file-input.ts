@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
-import type { EvidenceInput, Limits } from './adapter.js';
+import type { EvidenceInput } from './adapter.js';
 
 /** An `EvidenceInput` reading a file on disk; the only place adapters' bytes come from files. */
 export function inputFromFile(
   path: string,
-  meta: { name: string; sha256: string; size: number; mediaType: string; head: Uint8Array; limits: Limits },
+  meta: Pick<EvidenceInput, 'name' | 'sha256' | 'size' | 'mediaType' | 'head' | 'limits' | 'dateOrder'>,
 ): EvidenceInput {
   return {
     ...meta,

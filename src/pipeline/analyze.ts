@@ -153,7 +153,7 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     }
     const path = workspace.path(record.copy);
     const head = await readHead(path);
-    const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
+    const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
     const link = record.transcribes;
     const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
     for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {

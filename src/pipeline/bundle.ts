@@ -50,6 +50,8 @@ function bundleContents(dir: string, bundleName: string): { readme: string; cont
   const facts = installFacts();
   const readme = bundleReadme({
     caseNumber: metadata.caseNumber,
+    packageName: facts.name,
+    repository: facts.repository,
     version: manifest?.tool.version ?? facts.version,
     lockfileSha256: manifest?.lockfileSha256 ?? facts.lockfileSha256,
     node: manifest?.runtime.node ?? process.version,

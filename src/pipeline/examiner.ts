@@ -27,12 +27,14 @@ import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
+import { itemsNamed } from './intake.js';
 import { readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
 import type { DecisionRequest } from '../sop/review.js';
-import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, unreviewedFindings } from '../sop/review.js';
+import type { PriorDecision } from '../sop/review.js';
+import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, restoreDecisions, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
 export const ExaminerFiles = {
@@ -206,6 +208,35 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
 }
 
 /**
+ * Undoes a review decision: a new entry `review.undo` puts the findings back to what they were
+ * before it (earlier decision or undecided); nothing is removed from the log.
+ */
+export function undoReview(workspace: CaseWorkspace, prior: readonly PriorDecision[], options: RecordOptions): ReviewDecision[] {
+  const known = new Set(readCaseFindings(workspace).map((finding) => finding.id));
+  const unknown = prior.filter((entry) => !known.has(entry.findingId)).map((entry) => entry.findingId);
+  if (unknown.length > 0) throw new UserError(`${workspace.dir}: cannot undo: unknown finding id(s) ${unknown.join(', ')}`, 'review.invalid');
+  const decisions = restoreDecisions(readReview(workspace), prior);
+  writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.undo', {
+    restored: prior.map((entry) => ({ findingId: entry.findingId, decision: entry.decision?.decision ?? null })),
+  });
+  return decisions;
+}
+
+/** Reasons the examiner gave in the case's review decisions, most recent first, each once. */
+export function recentReviewReasons(workspace: CaseWorkspace, limit: number): string[] {
+  const reasons: string[] = [];
+  for (const entry of workspace.readLog().reverse()) {
+    if (entry.action !== 'review.decide') continue;
+    const decisions = (entry.details['decisions'] ?? []) as { reason?: unknown }[];
+    for (const decision of decisions) {
+      if (typeof decision.reason === 'string' && decision.reason.trim() !== '' && !reasons.includes(decision.reason)) reasons.push(decision.reason);
+    }
+    if (reasons.length >= limit) break;
+  }
+  return reasons.slice(0, limit);
+}
+
+/**
  * Adds a finding the examiner located (a fragment soz did not offer) and accepts it with the
  * examiner's reason and the questions it bears on. Everything is checked before anything is
  * written; the finding is logged as `finding.add`, the acceptance as `review.decide`.
@@ -246,7 +277,7 @@ export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[
  */
 export function relateItem(workspace: CaseWorkspace, item: string, relation: string, note: string, options: RecordOptions): ItemRelationRecord & { evidenceName: string } {
   const evidence = workspace.evidence();
-  const matches = evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+  const matches = itemsNamed(evidence, item);
   const problems: string[] = [];
   if (matches.length !== 1) problems.push(`${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`);
   if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(`--relation ${relation}: use one of ${ITEM_RELATIONS.join(', ')}`);

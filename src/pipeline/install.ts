@@ -10,6 +10,10 @@ export const INSTALL_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Facts about the installed soz that every manifest records. */
 export interface InstallFacts {
+  /** The npm package name (package.json `name`). */
+  readonly name: string;
+  /** The source repository package.json names, if it names one. */
+  readonly repository: string | null;
   readonly version: string;
   readonly lockfileSha256: string;
   /** Resolved versions of the direct runtime dependencies, from the lockfile. */
@@ -30,14 +34,15 @@ function lockfilePath(): string {
 /** Reads package.json and package-lock.json of the installation once. */
 export function installFacts(): InstallFacts {
   if (cached) return cached;
-  const pkg = JSON.parse(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; repository?: string | { url?: string }; dependencies?: Record<string, string> };
   const lockBytes = readFileSync(lockfilePath());
   const lock = JSON.parse(lockBytes.toString('utf8')) as { packages?: Record<string, { version?: string }> };
   const dependencies: Record<string, string> = {};
   for (const name of Object.keys(pkg.dependencies ?? {}).sort(compareCodeUnits)) {
     dependencies[name] = lock.packages?.[`node_modules/${name}`]?.version ?? 'unresolved';
   }
-  cached = { version: pkg.version, lockfileSha256: sha256(lockBytes), dependencies };
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? null);
+  cached = { name: pkg.name, repository, version: pkg.version, lockfileSha256: sha256(lockBytes), dependencies };
   return cached;
 }
 

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { EvidenceRecord, TranscriptLink, UnreadableIntake } from '../core/case.js';
+import type { EvidenceDateOrder, EvidenceRecord, TranscriptLink, UnreadableIntake } from '../core/case.js';
+import { DATE_ORDER_ACTION } from '../core/case.js';
 import type { Notice } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import type { ProgressListener } from '../core/progress.js';
@@ -37,6 +38,8 @@ export interface CheckedFile {
   readonly transcribes?: TranscriptLink;
   /** Set when the file reads as a transcript (SubRip, WebVTT, time-coded text). */
   readonly transcript?: true;
+  /** The day/month order the examiner set for a WhatsApp export (`--date-order`). */
+  readonly dateOrder?: EvidenceDateOrder;
 }
 
 /** What the examiner states about the files of one `soz add`. */
@@ -52,6 +55,8 @@ export interface IntakeStatement {
    * already in the case, or the path of the media file.
    */
   readonly transcribes?: { readonly media: string; readonly transcriber: string };
+  /** Day/month order of WhatsApp exports whose dates the file cannot settle (`--date-order dmy|mdy`). */
+  readonly dateOrder?: EvidenceDateOrder;
 }
 
 /**
@@ -59,8 +64,8 @@ export interface IntakeStatement {
  * reads, extracts without error), so one bad file leaves the case exactly as it was. Then each
  * is copied read-only under its hash and logged. The originals are only ever read.
  */
-export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits; transcriber?: string }): Promise<IntakeOutcome[]> {
-  const checked = await checkEvidenceFiles(files, options.limits);
+export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits; transcriber?: string; dateOrder?: EvidenceDateOrder }): Promise<IntakeOutcome[]> {
+  const checked = await checkEvidenceFiles(files, options.limits, options.dateOrder ? { dateOrder: options.dateOrder } : {});
   return takeIntoCustody(workspace, options.transcriber !== undefined ? pairTranscripts(checked, options.transcriber) : checked, options);
 }
 
@@ -97,6 +102,11 @@ export async function checkEvidenceFiles(files: readonly string[], limits: Limit
 /** Copies checked files into the case and logs each (one commit per file), then the register. */
 export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonly CheckedFile[], options: { clock: Clock; actor: string }): Promise<IntakeOutcome[]> {
   const known = new Map(workspace.evidence().map((record) => [record.sha256, record]));
+  const ordered = checked.find((file) => file.dateOrder !== undefined && known.has(file.digest.sha256));
+  if (ordered) {
+    const held = known.get(ordered.digest.sha256)!;
+    throw new UserError(`${ordered.source}: already in custody as ${held.originalName}; set its date order with soz evidence date-order ${workspace.dir} "${held.originalName}" ${ordered.dateOrder === 'day-first' ? 'dmy' : 'mdy'}`, 'input.date-order-in-custody');
+  }
   const outcomes: IntakeOutcome[] = [];
   for (const unresolved of checked) {
     const file = unresolved.transcribes ? { ...unresolved, transcribes: resolveMediaPrefix(unresolved.transcribes, [...known.keys()]) } : unresolved;
@@ -113,7 +123,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
       continue;
     }
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
-    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}) };
+    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
     workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
@@ -138,8 +148,9 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   const digest = await digestFile(source);
   const head = await readHead(source);
   const mediaType = sniffMediaType(head);
-  const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits });
+  const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits, ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) });
   let documents = 0;
+  let chat = false;
   const notices: Notice[] = [];
   let transcript = false;
   try {
@@ -147,6 +158,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
       documents += 1;
       notices.push(...doc.notices);
       transcript ||= doc.format === 'transcript';
+      chat ||= doc.format === 'whatsapp-txt';
       if (statement.transcribes && doc.format !== 'transcript') {
         throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript');
       }
@@ -157,7 +169,33 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
     return { source, digest, mediaType, documents: 1, notices: [], unreadable: { reason, error: error.message } };
   }
-  return { source, digest, mediaType, documents, notices, ...(transcript ? { transcript: true as const } : {}) };
+  if (statement.dateOrder && !chat) throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp');
+  return { source, digest, mediaType, documents, notices, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) };
+}
+
+/** The evidence items a name refers to: its original file name, or 8+ leading hex digits of its SHA-256. */
+export function itemsNamed(evidence: readonly EvidenceRecord[], item: string): EvidenceRecord[] {
+  return evidence.filter((record) => record.originalName === item || (/^[0-9a-f]{8,64}$/.test(item) && record.sha256.startsWith(item)));
+}
+
+/**
+ * Sets the day/month order of a WhatsApp export already in custody (named by file name or at
+ * least 8 leading hex digits of its SHA-256), logged as `evidence.date-order`; the next
+ * `soz analyze` reads its dates so, and `soz verify` reproduces that from the log.
+ */
+export function setDateOrder(workspace: CaseWorkspace, item: string, dateOrder: EvidenceDateOrder, options: { clock: Clock; actor: string }): EvidenceRecord {
+  const evidence = workspace.evidence();
+  const matches = itemsNamed(evidence, item);
+  if (matches.length !== 1) {
+    throw new UserError(`${workspace.dir}: ${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`, 'input.unknown-item');
+  }
+  const record = matches[0]!;
+  if (record.mediaType !== 'text/plain' && record.mediaType !== 'application/zip') {
+    throw new UserError(`${workspace.dir}: ${record.originalName} is ${record.mediaType}; the date order is set for WhatsApp chat exports (.txt, or a ZIP holding one)`, 'input.date-order-not-whatsapp');
+  }
+  workspace.appendLog(options.clock, { actor: options.actor, action: DATE_ORDER_ACTION, inputs: [{ path: record.copy, sha256: record.sha256 }], outputs: [], details: { sha256: record.sha256, originalName: record.originalName, dateOrder } });
+  workspace.writeEvidenceRegister();
+  return { ...record, dateOrder };
 }
 
 /** The media link as stated: a full hash is kept, a path is hashed, a prefix waits for the case. */

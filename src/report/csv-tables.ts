@@ -12,10 +12,15 @@ type Row = Readonly<Record<string, unknown>>;
  * goes through the formula-neutralising CSV writer.
  */
 export function analysisCsv(result: AnalysisResult): string | null {
-  if (result.findings) return recordsToCsv(FINDING_COLUMNS, result.findings.map(findingRow));
+  const table = analysisTable(result);
+  return table === null ? null : recordsToCsv(table.columns, table.rows);
+}
+
+/** The table of an analysis result, as its CSV and XLSX export write it; null when it has none. */
+export function analysisTable(result: AnalysisResult): { columns: readonly string[]; rows: readonly Row[] } | null {
+  if (result.findings) return { columns: FINDING_COLUMNS, rows: result.findings.map(findingRow) };
   const rows = tableRows(result.data);
-  if (rows.length === 0) return null;
-  return recordsToCsv(columnsOf(rows), rows);
+  return rows.length === 0 ? null : { columns: columnsOf(rows), rows };
 }
 
 const FINDING_COLUMNS = [

@@ -7,7 +7,7 @@
  */
 import type { LabelKey } from './labels.js';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import JSZip from 'jszip';
+import { withFixedZipDates } from './fixed-zip-dates.js';
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
 import type { ConclusionModel } from './model.js';
@@ -92,21 +92,8 @@ export async function renderDocxConclusion(model: ConclusionModel, labels: Concl
  * entry order, so the same content gives the same bytes.
  */
 export async function fixDocxDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(bytes);
-  const out = new JSZip();
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const names: string[] = [];
-  source.forEach((name, entry) => {
-    if (!entry.dir) names.push(name);
-  });
-  for (const name of names) {
-    let content: Uint8Array | string = await source.file(name)!.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      content = Buffer.from(content)
-        .toString('utf8')
-        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
-    }
-    out.file(name, content, { date, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return withFixedZipDates(bytes, date, (name, content) =>
+    name === 'docProps/core.xml' ? Buffer.from(Buffer.from(content).toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`), 'utf8') : content,
+  );
 }

@@ -66,6 +66,8 @@ export const conclusionLabelsSchema = z.strictObject({
   mediaTranscriptOf: text,
   mediaNotInCustody: text,
   mediaKeptUnreadable: text,
+  mediaDateOrderDayFirst: text,
+  mediaDateOrderMonthFirst: text,
   researchSection: text,
   methodsHeading: text,
   lockfile: text,

@@ -1,5 +1,5 @@
 import type { LabelKey } from './labels.js';
-import type { EvidenceRecord } from '../core/case.js';
+import type { EvidenceDateOrder, EvidenceRecord } from '../core/case.js';
 import type { SozDocument } from '../core/document.js';
 import type { MediaPlace } from '../core/finding.js';
 import { formatTimecode } from '../core/timecode.js';
@@ -7,7 +7,8 @@ import { formatTimecode } from '../core/timecode.js';
 /**
  * What the object list says about an item beyond name, type and size: the duration of audio or
  * video and the transcripts that cover it (with who made them), the media a transcript covers
- * (or that it is not in custody), and the examiner's reason for keeping a damaged file.
+ * (or that it is not in custody), the examiner's reason for keeping a damaged file, and the
+ * day/month order the examiner set for a chat export.
  */
 export interface MediaSummary {
   /** `hh:mm:ss.mmm`, from the container headers. */
@@ -16,6 +17,8 @@ export interface MediaSummary {
   /** For a transcript; `name` absent when the media is not in custody. */
   readonly transcribes?: { readonly sha256: string; readonly name?: string; readonly transcriber: string };
   readonly unreadableReason?: string;
+  /** The day/month order the examiner set for a chat export whose dates the file cannot settle. */
+  readonly dateOrder?: EvidenceDateOrder;
 }
 
 /** The summary of one evidence item, or undefined when there is nothing beyond the basics. */
@@ -31,6 +34,7 @@ export function mediaSummary(record: EvidenceRecord, evidence: readonly Evidence
     ...(transcripts.length > 0 ? { transcripts } : {}),
     ...(link ? { transcribes: { sha256: link.mediaSha256, ...(mediaName !== undefined ? { name: mediaName } : {}), transcriber: link.transcriber } } : {}),
     ...(record.unreadable ? { unreadableReason: record.unreadable.reason } : {}),
+    ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}),
   };
   return Object.keys(summary).length > 0 ? summary : undefined;
 }
@@ -49,6 +53,7 @@ export function mediaSummaryText(summary: MediaSummary, label: (key: LabelKey) =
   const link = summary.transcribes;
   if (link) parts.push(`${label('mediaTranscriptOf')} ${link.name ?? label('mediaNotInCustody')} (SHA-256 ${link.sha256}; ${label('mediaTranscriber')}: ${link.transcriber})`);
   if (summary.unreadableReason !== undefined) parts.push(`${label('mediaKeptUnreadable')}: ${summary.unreadableReason}`);
+  if (summary.dateOrder !== undefined) parts.push(label(summary.dateOrder === 'day-first' ? 'mediaDateOrderDayFirst' : 'mediaDateOrderMonthFirst'));
   return parts.join('; ');
 }
 

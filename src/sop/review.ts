@@ -80,6 +80,25 @@ export function changeVoice(existing: readonly ReviewDecision[], findingIds: rea
   return { decisions: [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId)), problems };
 }
 
+/** What one finding's review was before a decision: the earlier decision, or none (undecided). */
+export interface PriorDecision {
+  readonly findingId: string;
+  readonly decision: ReviewDecision | null;
+}
+
+/**
+ * Puts findings back to what they were before a decision (undo): the earlier decision where there
+ * was one, undecided where there was none. The log keeps the undone decision and the undo.
+ */
+export function restoreDecisions(existing: readonly ReviewDecision[], prior: readonly PriorDecision[]): ReviewDecision[] {
+  const byId = new Map(existing.map((decision) => [decision.findingId, decision]));
+  for (const { findingId, decision } of prior) {
+    if (decision === null) byId.delete(findingId);
+    else byId.set(findingId, decision);
+  }
+  return [...byId.values()].sort((a, b) => compareCodeUnits(a.findingId, b.findingId));
+}
+
 /** Question ids in numeric order: Q2 before Q10. */
 export function compareQuestionIds(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1)) || compareCodeUnits(a, b);

@@ -1,13 +1,15 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
-import type { QuestionRecord, ReviewDecision } from '../../core/examiner.js';
+import { ExitCode, UserError } from '../../core/errors.js';
+import type { ReviewDecision } from '../../core/examiner.js';
 import type { Finding } from '../../core/finding.js';
 import { CaseWorkspace } from '../../case/workspace.js';
-import { addFindingIn, readCaseFindings, readQuestions, readReview, recordReview, recordVoice } from '../../pipeline/examiner.js';
-import type { DecisionRequest } from '../../sop/review.js';
+import { readDerivedDocuments } from '../../case/records.js';
+import { addFindingIn, readCaseFindings, readQuestions, readReview, recentReviewReasons, recordReview, recordVoice, undoReview } from '../../pipeline/examiner.js';
 import { unreviewedFindings, VOICES } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { AskLine, TerminalAnswer } from '../review-session.js';
+import { runReviewSession } from '../review-session.js';
 
 /** One candidate as the examiner sees it in the terminal. */
 export function findingLines(finding: Finding): string[] {
@@ -17,45 +19,6 @@ export function findingLines(finding: Finding): string[] {
     `  …${finding.context.left}[${finding.actual}]${finding.context.right}…`,
     `  voice ${finding.voice}${finding.countervailing.length ? `; weighs against: ${finding.countervailing.join(', ')}` : ''}${finding.mainstreamMeaning ? `; ordinary meaning: ${finding.mainstreamMeaning}` : ''}`,
   ];
-}
-
-/**
- * Asks about each candidate in turn: accept (with a reason and the questions it bears on), reject
- * (with a reason), skip, or quit. Returns the decisions taken; nothing is written here.
- */
-export async function interactiveReview(
-  findings: readonly Finding[],
-  questions: readonly QuestionRecord[],
-  ask: (prompt: string) => Promise<string>,
-  say: (line: string) => void,
-  actor: string,
-): Promise<DecisionRequest[]> {
-  const requests: DecisionRequest[] = [];
-  const questionIds = new Set(questions.map((question) => question.id));
-  for (const [index, finding] of findings.entries()) {
-    say(`— ${index + 1} of ${findings.length}`);
-    for (const line of findingLines(finding)) say(line);
-    let answer = '';
-    while (!['a', 'r', 's', 'q'].includes(answer)) answer = (await ask('accept (a), reject (r), skip (s), quit (q)? ')).trim().toLowerCase().slice(0, 1);
-    if (answer === 'q') break;
-    if (answer === 's') continue;
-    let reason = '';
-    while (reason === '') reason = (await ask('reason: ')).trim();
-    let bearsOn: string[] = [];
-    if (answer === 'a' && questionIds.size > 0) {
-      for (;;) {
-        bearsOn = (await ask(`bears on question(s) (${[...questionIds].join(', ')}; comma-separated, empty for none): `))
-          .split(/[\s,]+/)
-          .filter((id) => id !== '')
-          .map((id) => id.toUpperCase());
-        const unknown = bearsOn.filter((id) => !questionIds.has(id));
-        if (unknown.length === 0) break;
-        say(`unknown question(s): ${unknown.join(', ')}`);
-      }
-    }
-    requests.push({ findingIds: [finding.id], decision: answer === 'a' ? 'accepted' : 'rejected', reason, questionIds: bearsOn, actor });
-  }
-  return requests;
 }
 
 function summary(decisions: readonly ReviewDecision[], total: number): string {
@@ -107,7 +70,7 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
         return;
       }
       const scripted = options.accept !== undefined || options.reject !== undefined;
-      if (options.list || (!scripted && !process.stdin.isTTY)) {
+      if (options.list || (!scripted && context.io.ask === undefined && !process.stdin.isTTY)) {
         const workspace = CaseWorkspace.open(dir);
         const findings = readCaseFindings(workspace);
         const open = unreviewedFindings(findings, readReview(workspace));
@@ -148,30 +111,70 @@ function changeVoice(workspace: CaseWorkspace, options: ReviewOptions, context: 
   context.say(`voice of ${options.finding.join(', ')}: ${options.voice} (examiner)`);
 }
 
-/** Records review decisions given by flags or asked for on the terminal; under the case lock. */
+/** Records review decisions given by flags, or runs the terminal review; under the case lock. */
 async function review(workspace: CaseWorkspace, options: ReviewOptions, context: CliContext): Promise<void> {
   const actor = context.actorFor(options, workspace);
+  const record = { clock: context.io.now, actor };
+  if (options.accept === undefined && options.reject === undefined) return reviewOnTerminal(workspace, actor, context);
+  if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review');
+  if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review');
+  const decision = options.accept ? 'accepted' : 'rejected';
+  const decisions = recordReview(workspace, [{ findingIds: options.accept ?? options.reject ?? [], decision, reason: options.reason, questionIds: (options.question ?? []).map((id) => id.toUpperCase()), actor }], record);
+  context.say(summary(decisions, readCaseFindings(workspace).length));
+}
+
+/**
+ * The interactive review: every decision and undo is written to the case the moment it is taken
+ * (its own log entry), so `q`, Ctrl-D and Ctrl-C all keep what was decided; Ctrl-C exits 130.
+ */
+async function reviewOnTerminal(workspace: CaseWorkspace, actor: string, context: CliContext): Promise<void> {
   const findings = readCaseFindings(workspace);
-  const open = unreviewedFindings(findings, readReview(workspace));
-  const scripted = options.accept !== undefined || options.reject !== undefined;
-  let requests: DecisionRequest[];
-  if (scripted) {
-    if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review');
-    if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review');
-    const decision = options.accept ? 'accepted' : 'rejected';
-    requests = [{ findingIds: options.accept ?? options.reject ?? [], decision, reason: options.reason, questionIds: (options.question ?? []).map((id) => id.toUpperCase()), actor }];
-  } else {
-    const terminal = createInterface({ input: process.stdin, output: process.stdout });
-    try {
-      requests = await interactiveReview(open, readQuestions(workspace), (prompt) => terminal.question(prompt), context.say, actor);
-    } finally {
-      terminal.close();
-    }
-    if (requests.length === 0) {
-      context.say('no decision recorded');
-      return;
-    }
-  }
-  const decisions = recordReview(workspace, requests, { clock: context.io.now, actor });
-  context.say(summary(decisions, findings.length));
+  const existing = readReview(workspace);
+  const record = { clock: context.io.now, actor };
+  const terminal = context.io.ask ? { ask: context.io.ask, close: () => undefined } : processTerminal();
+  let decisions = existing;
+  const outcome = await runReviewSession(unreviewedFindings(findings, existing), {
+    ask: terminal.ask,
+    say: context.say,
+    actor,
+    questions: readQuestions(workspace),
+    documents: readDerivedDocuments(workspace),
+    recentReasons: recentReviewReasons(workspace, 5),
+    decisions: existing,
+    record: (requests) => (decisions = recordReview(workspace, requests, record)),
+    undo: (prior) => (decisions = undoReview(workspace, prior, record)),
+    voice: (findingIds, voice, reason) => (decisions = recordVoice(workspace, findingIds, voice, reason, record)),
+    describe: findingLines,
+  }).finally(terminal.close);
+  context.say(outcome.written === 0 ? 'no decision recorded' : summary(decisions, findings.length));
+  if (outcome.ended === 'interrupt') throw new UserError(`review interrupted (Ctrl-C); ${outcome.written} decision(s) of this review are kept in the case`, 'review.interrupted', ExitCode.interrupted);
+}
+
+/** Questions on the real terminal; Ctrl-D and Ctrl-C end the input instead of the process. */
+function processTerminal(): { ask: AskLine; close: () => void } {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  let pending: ((answer: TerminalAnswer) => void) | null = null;
+  let ended: 'eof' | 'interrupt' | null = null;
+  const finish = (end: 'eof' | 'interrupt') => {
+    ended ??= end;
+    pending?.({ end: ended });
+    pending = null;
+  };
+  terminal.on('SIGINT', () => {
+    finish('interrupt');
+    terminal.close();
+  });
+  terminal.on('close', () => finish('eof'));
+  return {
+    ask: (prompt) =>
+      new Promise((resolve) => {
+        if (ended !== null) return resolve({ end: ended });
+        pending = resolve;
+        terminal.question(prompt, (answer) => {
+          pending = null;
+          resolve(answer);
+        });
+      }),
+    close: () => terminal.close(),
+  };
 }

@@ -56,7 +56,7 @@ export function detectWhatsapp(input: Pick<EvidenceInput, 'head'>): boolean {
 
 async function* extractWhatsapp(input: EvidenceInput, options: WhatsappOptions): AsyncIterable<SozDocument> {
   const decoded = decodeText(await input.bytes());
-  yield buildWhatsappDocument(decoded.text, input, options, { encoding: decoded.encoding });
+  yield buildWhatsappDocument(decoded.text, input, input.dateOrder ? { ...options, dateOrder: input.dateOrder } : options, { encoding: decoded.encoding });
 }
 
 /**
@@ -200,7 +200,7 @@ function dateOrderNotices(decision: DateOrderDecision, name: string): Notice[] {
       {
         code: decision.basis === 'conflict' ? 'whatsapp.date-order-conflict' : 'whatsapp.date-order-ambiguous',
         severity: 'warning',
-        message: `${name}: day/month order not decided (${decision.evidence}); ${decision.ambiguousCount} timestamp(s) such as ${readings}; their ISO date is left empty and the raw text kept; set the date order explicitly to fill them`,
+        message: `${name}: day/month order not decided (${decision.evidence}); ${decision.ambiguousCount} timestamp(s) such as ${readings}; their ISO date is left empty and the raw text kept; set the order with --date-order dmy|mdy on soz add / soz run, or for a file in custody with soz evidence date-order CASE "${name}" dmy|mdy, then soz analyze CASE`,
         anchor: { line: example.line },
       },
     ];

@@ -163,7 +163,7 @@ async function* ingestEntry(
   state: WalkState,
 ): AsyncIterable<SozDocument> {
   const baseName = path.slice(path.lastIndexOf('/') + 1);
-  const inner = inputFromBytes(data, { name: baseName, sha256: input.sha256, mediaType, limits: input.limits, entry: path });
+  const inner = inputFromBytes(data, { name: baseName, sha256: input.sha256, mediaType, limits: input.limits, entry: path, ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}) });
   const adapter = adapters().find((candidate) => candidate.id !== 'zip' && safeDetect(candidate, inner));
   const row = { path, size: data.byteLength, sha256: entrySha };
   if (!adapter) {
