@@ -1,6 +1,6 @@
 /**
  * The desk's writes: each is one call of the case function the CLI uses (`recordReview`,
- * `recordVoice`, `addFindingIn`, `restoreDecisions`, `writeReports`) on a case opened for writing,
+ * `recordVoice`, `addFindingIn`, `undoReview`, `writeReports`) on a case opened for writing,
  * so every decision holds the case lock and gets its own log entry. Requests are validated here,
  * at the boundary; the case functions check ids and reasons as they do for the CLI.
  */
@@ -8,9 +8,8 @@ import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { addFindingIn, readCaseFindings, recordReview, recordVoice } from '../pipeline/examiner.js';
-import type { PriorDecision } from '../pipeline/review-undo.js';
-import { priorDecisions, restoreDecisions } from '../pipeline/review-undo.js';
+import { addFindingIn, priorDecisions, readCaseFindings, recordReview, recordVoice, undoReview } from '../pipeline/examiner.js';
+import type { PriorDecision } from '../pipeline/examiner.js';
 import { writeReports } from '../pipeline/report.js';
 
 const nonEmpty = z.string().trim().min(1);
@@ -86,12 +85,12 @@ export function undoLast(workspace: CaseWorkspace, who: DeskActor, undo: UndoSta
   const prior = undo.pop();
   if (!prior) throw new UserError('nothing to undo: this desk has made no decision yet', 'desk.nothing-to-undo');
   try {
-    restoreDecisions(workspace, prior, 'undone in the desk', who);
+    undoReview(workspace, prior, who, 'undone in the desk');
   } catch (error) {
     undo.push(prior);
     throw error;
   }
-  return { restored: prior.map(({ findingId, previous }) => ({ findingId, status: previous?.decision ?? 'open' })) };
+  return { restored: prior.map(({ findingId, decision }) => ({ findingId, status: decision?.decision ?? 'open' })) };
 }
 
 /** Adds and accepts the examiner's own finding for a selection of a document's text. */

@@ -34,6 +34,8 @@ import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
 import type { DecisionRequest } from '../sop/review.js';
 import type { PriorDecision } from '../sop/review.js';
+
+export type { PriorDecision };
 import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, restoreDecisions, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
@@ -211,15 +213,22 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
  * Undoes a review decision: a new entry `review.undo` puts the findings back to what they were
  * before it (earlier decision or undecided); nothing is removed from the log.
  */
-export function undoReview(workspace: CaseWorkspace, prior: readonly PriorDecision[], options: RecordOptions): ReviewDecision[] {
+export function undoReview(workspace: CaseWorkspace, prior: readonly PriorDecision[], options: RecordOptions, reason?: string): ReviewDecision[] {
   const known = new Set(readCaseFindings(workspace).map((finding) => finding.id));
   const unknown = prior.filter((entry) => !known.has(entry.findingId)).map((entry) => entry.findingId);
   if (unknown.length > 0) throw new UserError(`${workspace.dir}: cannot undo: unknown finding id(s) ${unknown.join(', ')}`, 'review.invalid');
   const decisions = restoreDecisions(readReview(workspace), prior);
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.undo', {
-    restored: prior.map((entry) => ({ findingId: entry.findingId, decision: entry.decision?.decision ?? null })),
+    ...(reason !== undefined ? { reason } : {}),
+    restored: prior.map((entry) => ({ findingId: entry.findingId, decision: entry.decision?.decision ?? null, ...(entry.decision?.voice ? { voice: entry.decision.voice } : {}) })),
   });
   return decisions;
+}
+
+/** The review records of `findingIds` as they are now: what `undoReview` restores. */
+export function priorDecisions(workspace: CaseWorkspace, findingIds: readonly string[]): PriorDecision[] {
+  const byId = new Map(readReview(workspace).map((decision) => [decision.findingId, decision]));
+  return [...new Set(findingIds)].map((findingId) => ({ findingId, decision: byId.get(findingId) ?? null }));
 }
 
 /** Reasons the examiner gave in the case's review decisions, most recent first, each once. */
