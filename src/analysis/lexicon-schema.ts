@@ -158,6 +158,11 @@ export const neighbourSchema = z
     lemmas: z.array(nonEmpty).min(1).optional(),
     /** Russian: one of the word's dictionary readings has this OpenCorpora part of speech (NOUN, ADJF, PREP …). */
     pos: z.array(nonEmpty).min(1).optional(),
+    /**
+     * `previous` and `next` only: words stepped over, within the sentence, before the test — articles
+     * and possessives between a verb and its object (kill the lights, attack this problem).
+     */
+    skip: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
   .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {

@@ -76,6 +76,7 @@ interface CompiledNeighbour {
   readonly suffixes?: readonly string[];
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
+  readonly skip?: ReadonlySet<string>;
 }
 
 interface CompiledExclusion {
@@ -217,6 +218,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.suffixes ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
+    ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
   };
 }
 
@@ -446,13 +448,28 @@ function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], f
   return false;
 }
 
+/**
+ * The word before (`step` -1) or after (+1) token `from` in its sentence, past the words the test
+ * skips (articles, possessives); undefined at the sentence edge.
+ */
+function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], from: number, step: -1 | 1): PreparedToken | undefined {
+  let k = from;
+  for (;;) {
+    const edge = step < 0 ? (tokens[k] as PreparedToken).sentenceInitial : tokens[k + 1]?.sentenceInitial !== false;
+    if (edge) return undefined;
+    k += step;
+    const token = tokens[k] as PreparedToken;
+    if (!test.skip?.has(token.normalised)) return token;
+  }
+}
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
 function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
     if (x.only && !x.only.has(rule.originKey)) continue;
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
-    if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
-    if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
+    if (x.previous && !neighbourPasses(x.previous, neighbourOf(x.previous, tokens, first, -1))) continue;
+    if (x.next && !neighbourPasses(x.next, neighbourOf(x.next, tokens, last, 1))) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     return x.exclusion;

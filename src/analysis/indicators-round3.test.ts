@@ -1,0 +1,69 @@
+// Issue 14, tuning round 3 (English and Kyrgyz): the object of a violent verb tells its sense,
+// reported directives without quotation marks, and a prayer reaching what it asks. Sentences are
+// fictional, written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DocumentBuilder } from '../core/document-builder.js';
+import type { Finding } from '../core/finding.js';
+import type { LanguageCode } from '../language/types.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+import { runIndicators } from './indicators.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+function candidates(text: string, language: LanguageCode = 'en'): Finding[] {
+  const b = new DocumentBuilder({ sha256: 'f'.repeat(64), name: 'case.txt' }, 'text');
+  b.add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } });
+  return runIndicators([b.build()], { lexicons, standaloneFeatures: true, languages: [language] }).findings;
+}
+
+const violence = (text: string): string[] => candidates(text).filter((f) => f.category === 'violence').map((f) => f.actual);
+const find = (text: string, category: string, word: string, language?: LanguageCode): Finding | undefined =>
+  candidates(text, language).find((f) => f.category === category && f.actual === word);
+
+describe('the object of a violent verb, past articles and possessives', () => {
+  it('a figurative object is no violence', () => {
+    expect(violence('Kill the lights and kill the engine.')).toEqual([]);
+    expect(violence('Attack this problem as she attacked her backlog.')).toEqual([]);
+    expect(violence('The union fought for higher wages.')).toEqual([]);
+    expect(violence('The city declared war on potholes.')).toEqual([]);
+    expect(violence('She burned her bridges.')).toEqual([]);
+  });
+
+  it('a literal object, or a figurative word elsewhere in the sentence, leaves the candidate', () => {
+    expect(violence('Kill the guards and open the gates.')).toEqual(['Kill']);
+    expect(violence('Fight the Marshfolk for the glory of the clan.')).toEqual(['Fight']);
+    // "hunger" is not what the war is on: before round 3 any such word in the sentence removed it.
+    expect(violence('The war destroyed the villages and hunger followed.')).toEqual(['war', 'destroyed']);
+  });
+});
+
+describe('reported directives', () => {
+  it('ordered / instructed / called on … to … report someone else’s call', () => {
+    expect(find('The commander ordered his men to shoot the prisoners.', 'violence', 'shoot')?.voice).toBe('reported');
+    expect(find('They were instructed to kill anyone who resisted.', 'violence', 'kill')?.voice).toBe('reported');
+    expect(find('The organiser called on supporters to destroy the statue.', 'violence', 'destroy')?.voice).toBe('reported');
+  });
+
+  it('the addressee of a reported directive is no us/them candidate', () => {
+    expect(find('He told them to burn the shops.', 'us-them', 'them')).toBeUndefined();
+    expect(find('They were told to wait in the hall.', 'us-them', 'They')).toBeUndefined();
+    expect(find('Burn their shops tonight.', 'us-them', 'their')).toBeDefined();
+  });
+});
+
+describe('a prayer reaches what it asks', () => {
+  it('violence after the imperative of a prayer carries the prayer', () => {
+    expect(find('God, protect our children from war.', 'violence', 'war')?.countervailing).toContain('prayer');
+    expect(find('Say the takbir three times.', 'call-to-action', 'Say')?.countervailing).toContain('prayer');
+  });
+
+  it('violence before the imperative, or in a sentence with no prayer, does not', () => {
+    expect(find('War came, Lord, have mercy on us.', 'violence', 'War')?.countervailing ?? []).not.toContain('prayer');
+    expect(find('Protect the fort from the raiders, fight to the end.', 'violence', 'fight')?.countervailing ?? []).not.toContain('prayer');
+  });
+});
