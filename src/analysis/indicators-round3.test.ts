@@ -62,8 +62,37 @@ describe('a prayer reaches what it asks', () => {
     expect(find('Say the takbir three times.', 'call-to-action', 'Say')?.countervailing).toContain('prayer');
   });
 
-  it('violence before the imperative, or in a sentence with no prayer, does not', () => {
-    expect(find('War came, Lord, have mercy on us.', 'violence', 'War')?.countervailing ?? []).not.toContain('prayer');
+  it('before the verb too, as Kyrgyz puts it last', () => {
+    expect(find('Жаратканым, өлкөбүздү согуштан сакта.', 'violence', 'согуштан', 'ky')?.countervailing).toContain('prayer');
+  });
+
+  it('violence in another sentence, or in a sentence with no prayer, does not', () => {
+    expect(find('War came. Lord, have mercy on us.', 'violence', 'War')?.countervailing ?? []).not.toContain('prayer');
     expect(find('Protect the fort from the raiders, fight to the end.', 'violence', 'fight')?.countervailing ?? []).not.toContain('prayer');
+  });
+});
+
+describe('Kyrgyz: the bare-stem imperative ending a clause addressed to God', () => {
+  const calls = (text: string): string[] => candidates(text, 'ky').filter((f) => f.category === 'call-to-action').map((f) => `${f.actual}${f.countervailing.includes('prayer') ? ' (prayer)' : ''}`);
+
+  it('each clause-final verb after the address is a call marked as prayer', () => {
+    expect(calls('Теңирим, бизге сабыр бер.')).toEqual(['бер (prayer)']);
+    expect(calls('Оо, Алла, ата-энебизди кечир, аларга ырайым кыл.')).toEqual(['кечир (prayer)', 'кыл (prayer)']);
+  });
+
+  it('not a converb, a noun or a finite verb ending the clause, nor the address words themselves', () => {
+    expect(calls('Кудайым, жамгыр жаадырып, түшүм бер.')).toEqual(['бер (prayer)']);
+    expect(calls('Кудайым, сага шүгүр!')).toEqual([]);
+    expect(calls('Кудай, сен кечиримдүүсүң.')).toEqual([]);
+  });
+
+  it('only after an address to God: a person addressed, an interjection alone or no comma give nothing', () => {
+    expect(calls('Айбек, эшикти жап.')).toEqual([]);
+    expect(calls('Оо, кандай сонун!')).toEqual([]);
+    expect(calls('Кудай бизди сактайт.')).toEqual([]);
+  });
+
+  it('the polite «-а көр» stays one candidate', () => {
+    expect(calls('Кудай, бизди коргой көр.')).toEqual(['коргой көр (prayer)']);
   });
 });

@@ -436,10 +436,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
 const ASKED_IN_PRAYER: ReadonlySet<string> = new Set(['violence', 'negative-evaluation']);
 
 /**
- * A violence or negative-evaluation word after a prayer's imperative in the same sentence is part
- * of what the prayer asks («God, protect our children from war», «Жаратканым, өлкөбүздү согуштан
- * сакта»): it carries the prayer too, so the examiner sees it inside the prayer and a pronoun beside
- * it does not stand. A word before the imperative is not (Kill them, then pray).
+ * A violence or negative-evaluation word in the sentence of a prayer's imperative is part of what
+ * the prayer asks («God, protect our children from war», «Жаратканым, өлкөбүздү согуштан сакта»:
+ * before the verb in a verb-final language): it carries the prayer too, so the examiner sees it
+ * inside the prayer and a pronoun beside it does not stand.
  */
 function prayerReachesWhatItAsks(findings: readonly Finding[]): Finding[] {
   const prayers = findings.filter((f) => f.category === 'call-to-action' && f.countervailing.includes('prayer'));
@@ -447,8 +447,7 @@ function prayerReachesWhatItAsks(findings: readonly Finding[]): Finding[] {
   return findings.map((f) => {
     const sentence = SENTENCE_OF.get(f);
     if (!ASKED_IN_PRAYER.has(f.category) || f.countervailing.includes('prayer') || sentence === undefined) return f;
-    const asked = prayers.some((p) => SENTENCE_OF.get(p)?.start === sentence.start && p.place.range[0] < f.place.range[0]);
-    if (!asked) return f;
+    if (!prayers.some((p) => SENTENCE_OF.get(p)?.start === sentence.start)) return f;
     const prayed: Finding = { ...f, countervailing: sortedUnique([...f.countervailing, 'prayer']) };
     SENTENCE_OF.set(prayed, sentence);
     return prayed;
