@@ -96,3 +96,24 @@ describe('Kyrgyz: the bare-stem imperative ending a clause addressed to God', ()
     expect(calls('Кудай, бизди коргой көр.')).toEqual(['коргой көр (prayer)']);
   });
 });
+
+describe('Tajik: the first lexicon of calls and violence', () => {
+  const found = (text: string): string[] => candidates(text, 'tg').map((f) => `${f.category} ${f.actual}${f.countervailing.length > 0 ? ` [${f.countervailing.join(',')}]` : ''}`);
+
+  it('imperative -ед, hortative би-…-ем and of a compound verb, and violence words', () => {
+    expect(found('Посбононро бикушед ва дарвозаро кушоед.')).toEqual(['call-to-action бикушед', 'violence бикушед', 'call-to-action кушоед']);
+    expect(found('Биёед, ба посгоҳ ҳамла кунем.')).toEqual(['call-to-action Биёед', 'violence ҳамла', 'call-to-action кунем']);
+  });
+
+  it('present (ме-) and past (-дед, -тед) forms, and words that only end alike, are no calls', () => {
+    expect(found('Шумо дирӯз ба бозор рафтед ва нон харидед.')).toEqual([]);
+    expect(found('Мо ҳар рӯз ба мактаб меравем, дарахтон зиёд ва сафед.')).toEqual([]);
+    expect(found('Ҷангал дар баҳор сабз мешавад.')).toEqual([]);
+  });
+
+  it('condemnation, reported speech and a prayer with the bare stem', () => {
+    expect(found('Мо ҳама гуна терроризмро маҳкум мекунем.')).toEqual(['violence терроризмро [condemned]']);
+    expect(found('Ба гуфтаи милиса, ҷинояткорон ду нафарро куштанд.')).toEqual(['violence куштанд [reported]']);
+    expect(found('Худоё, кишвари моро аз ҷанг нигоҳ дор.')).toEqual(['violence ҷанг [prayer]', 'call-to-action дор [prayer]']);
+  });
+});
