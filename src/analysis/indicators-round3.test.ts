@@ -117,3 +117,22 @@ describe('Tajik: the first lexicon of calls and violence', () => {
     expect(found('Худоё, кишвари моро аз ҷанг нигоҳ дор.')).toEqual(['violence ҷанг [prayer]', 'call-to-action дор [prayer]']);
   });
 });
+
+describe('Arabic: war, violence, attack and the hortative فلن…', () => {
+  const found = (text: string): string[] => candidates(text, 'ar').map((f) => `${f.category} ${f.actual}${f.countervailing.length > 0 ? ` [${f.countervailing.join(',')}]` : ''}`);
+
+  it('nouns match with the definite article by their stem; verbs by their forms', () => {
+    expect(found('وقبل اندلاع الحرب كان للحلفاء أفضلية.')).toEqual(['violence الحرب']);
+    expect(found('فلنقاتل الغرباء حتى آخر رجل!')).toEqual(['call-to-action فلنقاتل']);
+  });
+
+  it('reported and rejected', () => {
+    expect(found('أفادت الشرطة بأن الهجوم وقع ليلا.')).toEqual(['violence الهجوم [reported]']);
+    expect(found('نرفض الحرب ونطالب بالسلام.')).toEqual(['violence الحرب [condemned]']);
+  });
+
+  it('wa-lan «and will not» is no hortative, a blood test no violence', () => {
+    expect(found('ولن نسمح بتأخير المشروع.')).toEqual([]);
+    expect(found('أجرى الطبيب تحليل الدم للمريض.')).toEqual([]);
+  });
+});
