@@ -21,6 +21,9 @@ function candidates(text: string, language: LanguageCode = 'en'): Finding[] {
   return runIndicators([b.build()], { lexicons, standaloneFeatures: true, languages: [language] }).findings;
 }
 
+/** Every candidate as «category word [counters]». */
+const shown = (text: string, language: LanguageCode): string[] =>
+  candidates(text, language).map((f) => `${f.category} ${f.actual}${f.countervailing.length > 0 ? ` [${f.countervailing.join(',')}]` : ''}`);
 const violence = (text: string): string[] => candidates(text).filter((f) => f.category === 'violence').map((f) => f.actual);
 const find = (text: string, category: string, word: string, language?: LanguageCode): Finding | undefined =>
   candidates(text, language).find((f) => f.category === category && f.actual === word);
@@ -98,7 +101,7 @@ describe('Kyrgyz: the bare-stem imperative ending a clause addressed to God', ()
 });
 
 describe('Tajik: the first lexicon of calls and violence', () => {
-  const found = (text: string): string[] => candidates(text, 'tg').map((f) => `${f.category} ${f.actual}${f.countervailing.length > 0 ? ` [${f.countervailing.join(',')}]` : ''}`);
+  const found = (text: string): string[] => shown(text, 'tg');
 
   it('imperative -ед, hortative би-…-ем and of a compound verb, and violence words', () => {
     expect(found('Посбононро бикушед ва дарвозаро кушоед.')).toEqual(['call-to-action бикушед', 'violence бикушед', 'call-to-action кушоед']);
@@ -119,7 +122,7 @@ describe('Tajik: the first lexicon of calls and violence', () => {
 });
 
 describe('Arabic: war, violence, attack and the hortative فلن…', () => {
-  const found = (text: string): string[] => candidates(text, 'ar').map((f) => `${f.category} ${f.actual}${f.countervailing.length > 0 ? ` [${f.countervailing.join(',')}]` : ''}`);
+  const found = (text: string): string[] => shown(text, 'ar');
 
   it('nouns match with the definite article by their stem; verbs by their forms', () => {
     expect(found('وقبل اندلاع الحرب كان للحلفاء أفضلية.')).toEqual(['violence الحرب']);
