@@ -429,7 +429,29 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       findings.set(key, finding);
     }
   }
-  return [...findings.values()];
+  return prayerReachesWhatItAsks([...findings.values()]);
+}
+
+/** Categories of what a prayer asks to be kept from or done to («protect our children from war»). */
+const ASKED_IN_PRAYER: ReadonlySet<string> = new Set(['violence', 'negative-evaluation']);
+
+/**
+ * A violence or negative-evaluation word in the sentence of a prayer's imperative is part of what
+ * the prayer asks («God, protect our children from war», «Жаратканым, өлкөбүздү согуштан сакта»:
+ * before the verb in a verb-final language): it carries the prayer too, so the examiner sees it
+ * inside the prayer and a pronoun beside it does not stand.
+ */
+function prayerReachesWhatItAsks(findings: readonly Finding[]): Finding[] {
+  const prayers = findings.filter((f) => f.category === 'call-to-action' && f.countervailing.includes('prayer'));
+  if (prayers.length === 0) return [...findings];
+  return findings.map((f) => {
+    const sentence = SENTENCE_OF.get(f);
+    if (!ASKED_IN_PRAYER.has(f.category) || f.countervailing.includes('prayer') || sentence === undefined) return f;
+    if (!prayers.some((p) => SENTENCE_OF.get(p)?.start === sentence.start)) return f;
+    const prayed: Finding = { ...f, countervailing: sortedUnique([...f.countervailing, 'prayer']) };
+    SENTENCE_OF.set(prayed, sentence);
+    return prayed;
+  });
 }
 
 /** A feature that had no candidate to accompany in its message: kept as a reference, not a candidate. */

@@ -72,6 +72,8 @@ export const tokenTestSchema = z
     prefixes: z.array(nonEmpty).min(1).optional(),
     /** Normalised surface must not start with any of these (e.g. Кыргызстан for кыргыз-). */
     excludePrefixes: z.array(nonEmpty).optional(),
+    /** Normalised surface must not end with any of these (case and person endings of a noun, not a verb stem). */
+    excludeSuffixes: z.array(nonEmpty).optional(),
     /** Minimum length of the normalised token, in UTF-16 code units. */
     minLength: z.number().int().positive().optional(),
     /** Normalised forms that never match this test, even when the suffix does. */
@@ -85,10 +87,13 @@ export const tokenTestSchema = z
     /** With `grammemes`: a word the dictionary does not know fails too (for endings as short as -и). */
     requireDictionary: z.boolean().optional(),
     /**
-     * English only: the word is of this class in its sentence. `imperative`: a base-form verb
+     * The word is of this class in its sentence. `imperative` (English only): a base-form verb
      * opening a clause with no subject (position, and word class from the compromise tagger).
+     * `addressed-final` (verb-final languages): the last word of a clause in a sentence that opens
+     * with an address to one of the pattern's `addressees` — a bare imperative stem («Кудайым,
+     * бизге сабыр бер»).
      */
-    wordClass: z.enum(['imperative']).optional(),
+    wordClass: z.enum(['imperative', 'addressed-final']).optional(),
     /** With `wordClass: imperative`: base verbs read as verbs at a clause start even where the tagger reads a noun (avenge). */
     knownVerbs: z.array(nonEmpty).min(1).optional(),
   })
@@ -120,6 +125,11 @@ export const patternSchema = z.discriminatedUnion('type', [
        * «Господь! …»), not the subject of a statement («Аллах запретил …»).
        */
       addressed: z.boolean().optional(),
+      /**
+       * With a first test of `wordClass: addressed-final`: the words a sentence-opening address may
+       * consist of (Кудайым, Алла, оо), each followed by a comma or «!».
+       */
+      addressees: z.array(nonEmpty).min(1).optional(),
       /**
        * Russian: what to do with a first word the dictionary also reads without the first test's
        * grammemes (при is a preposition, день a noun, пришли a past tense). A reading of a part of
@@ -158,6 +168,11 @@ export const neighbourSchema = z
     lemmas: z.array(nonEmpty).min(1).optional(),
     /** Russian: one of the word's dictionary readings has this OpenCorpora part of speech (NOUN, ADJF, PREP …). */
     pos: z.array(nonEmpty).min(1).optional(),
+    /**
+     * `previous` and `next` only: words stepped over, within the sentence, before the test — articles
+     * and possessives between a verb and its object (kill the lights, attack this problem).
+     */
+    skip: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
   .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {

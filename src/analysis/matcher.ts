@@ -43,6 +43,7 @@ interface CompiledTest {
   readonly suffixes?: readonly string[];
   readonly prefixes?: readonly string[];
   readonly excludePrefixes?: readonly string[];
+  readonly excludeSuffixes?: readonly string[];
   readonly minLength: number;
   readonly exceptions?: ReadonlySet<string>;
   /**
@@ -53,7 +54,7 @@ interface CompiledTest {
   readonly dictionary?: { readonly lexemes?: ReadonlySet<string> };
   readonly grammemes?: readonly string[];
   readonly requireDictionary?: boolean;
-  readonly wordClass?: 'imperative';
+  readonly wordClass?: 'imperative' | 'addressed-final';
 }
 
 /**
@@ -76,6 +77,7 @@ interface CompiledNeighbour {
   readonly suffixes?: readonly string[];
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
+  readonly skip?: ReadonlySet<string>;
 }
 
 interface CompiledExclusion {
@@ -96,6 +98,8 @@ export interface CompiledRule {
   readonly sentenceInitial: boolean;
   /** Only when a comma or an exclamation mark follows the match (an address). */
   readonly addressed?: boolean;
+  /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
+  readonly addressees?: ReadonlySet<string>;
   readonly notAfter?: ReadonlySet<string>;
   readonly onlyAfter?: ReadonlySet<string>;
   readonly homonyms?: { readonly never: ReadonlySet<string>; readonly clauseStartAfter: ReadonlySet<string> };
@@ -192,6 +196,7 @@ function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
     ...(test.suffixes !== undefined ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.prefixes !== undefined ? { prefixes: test.prefixes.map(lower) } : {}),
     ...(test.excludePrefixes !== undefined ? { excludePrefixes: test.excludePrefixes.map(lower) } : {}),
+    ...(test.excludeSuffixes !== undefined ? { excludeSuffixes: test.excludeSuffixes.map(lower) } : {}),
     minLength: test.minLength ?? 1,
     ...(test.exceptions !== undefined ? { exceptions: new Set(test.exceptions.map(lower)) } : {}),
     ...(test.grammemes !== undefined && language === 'ru' ? { grammemes: test.grammemes, requireDictionary: test.requireDictionary === true } : {}),
@@ -217,6 +222,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.suffixes ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
+    ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
   };
 }
 
@@ -272,6 +278,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
       ...(pattern.addressed === true ? { addressed: true } : {}),
+      ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
@@ -391,9 +398,9 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
   return list;
 }
 
-function passes(test: CompiledTest, token: PreparedToken, imperatives: ReadonlySet<PreparedToken>): boolean {
+function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
   const word = token.normalised;
-  if (test.wordClass === 'imperative' && !imperatives.has(token)) return false;
+  if (test.wordClass !== undefined && !classMembers.has(token)) return false;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
   // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
@@ -404,6 +411,7 @@ function passes(test: CompiledTest, token: PreparedToken, imperatives: ReadonlyS
   if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
   if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
   if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
+  if (test.excludeSuffixes?.some((x) => word.length > x.length && word.endsWith(x))) return false;
   if (test.dictionary && token.parses.length > 0) {
     const lexemes = test.dictionary.lexemes;
     if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
@@ -446,13 +454,28 @@ function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], f
   return false;
 }
 
+/**
+ * The word before (`step` -1) or after (+1) token `from` in its sentence, past the words the test
+ * skips (articles, possessives); undefined at the sentence edge.
+ */
+function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], from: number, step: -1 | 1): PreparedToken | undefined {
+  let k = from;
+  for (;;) {
+    const edge = step < 0 ? (tokens[k] as PreparedToken).sentenceInitial : tokens[k + 1]?.sentenceInitial !== false;
+    if (edge) return undefined;
+    k += step;
+    const token = tokens[k] as PreparedToken;
+    if (!test.skip?.has(token.normalised)) return token;
+  }
+}
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
 function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
     if (x.only && !x.only.has(rule.originKey)) continue;
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
-    if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
-    if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
+    if (x.previous && !neighbourPasses(x.previous, neighbourOf(x.previous, tokens, first, -1))) continue;
+    if (x.next && !neighbourPasses(x.next, neighbourOf(x.next, tokens, last, 1))) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     return x.exclusion;
@@ -492,18 +515,60 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   return token.sentenceInitial || previous === undefined || !adjacent(text, previous, token) || homonyms.clauseStartAfter.has(previous.normalised);
 }
 
+const NO_TOKENS: ReadonlySet<PreparedToken> = new Set();
+/** An address opens a sentence in at most this many words («Оо, Алла таала,»). */
+const ADDRESS_WORDS = 4;
+/** Punctuation between two words that ends the clause of the first. */
+const CLAUSE_BREAK = /[,.!?;:…—–]/u;
+
+/**
+ * The last words of the clauses of every sentence that opens with an address: one or more words
+ * of `addressees`, the last followed by a comma or «!», perhaps after an interjection («Оо,»). In a verb-final language such a word is
+ * the verb of what is asked of the one addressed («Кудайым, бизге сабыр бер»).
+ */
+function addressedFinals(text: string, tokens: readonly PreparedToken[], addressees: ReadonlySet<string> | undefined): Set<PreparedToken> {
+  const found = new Set<PreparedToken>();
+  if (addressees === undefined) return found;
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from + 1;
+    while (to < tokens.length && !(tokens[to] as PreparedToken).sentenceInitial) to++;
+    let addressEnd = -1;
+    // A leading interjection with its own comma may open the address («Оо, Алла, …»).
+    const opening = from + 1 < to && ADDRESS_MARK.test(text.slice((tokens[from] as PreparedToken).end)) && addressees.has((tokens[from + 1] as PreparedToken).normalised) ? from + 1 : from;
+    for (let k = opening; k < to && k < opening + ADDRESS_WORDS && addressees.has((tokens[k] as PreparedToken).normalised); k++) {
+      if (ADDRESS_MARK.test(text.slice((tokens[k] as PreparedToken).end))) addressEnd = k;
+    }
+    for (let j = addressEnd + 1; addressEnd >= 0 && j < to; j++) {
+      const token = tokens[j] as PreparedToken;
+      const next = tokens[j + 1];
+      if (!addressees.has(token.normalised) && (j === to - 1 || next === undefined || CLAUSE_BREAK.test(text.slice(token.end, next.start)))) found.add(token);
+    }
+    from = to;
+  }
+  return found;
+}
+
 /**
  * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
  * pass: per token, look up candidate rules by stem, by word and by each suffix length.
  */
 export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  // Word classes come from a tagger that reads English only (see imperative-en.ts).
+  // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
-  if (compiled.language === 'en' && compiled.classRules.length > 0) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
+  if (compiled.language === 'en' && compiled.classRules.some((r) => r.tests[0]?.wordClass === 'imperative')) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
+  const classMembers = new Map<CompiledRule, ReadonlySet<PreparedToken>>();
+  const classRulesOf = new Map<PreparedToken, CompiledRule[]>();
+  for (const rule of compiled.classRules) {
+    const members = rule.tests[0]?.wordClass === 'addressed-final' ? addressedFinals(text, tokens, rule.addressees) : imperatives;
+    classMembers.set(rule, members);
+    for (const token of members) classRulesOf.set(token, [...(classRulesOf.get(token) ?? []), rule]);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
-    const rules = imperatives.has(token) ? [...candidatesOf(compiled, token), ...compiled.classRules] : candidatesOf(compiled, token);
+    const byClass = classRulesOf.get(token);
+    const rules = byClass ? [...candidatesOf(compiled, token), ...byClass] : candidatesOf(compiled, token);
     for (const rule of rules) {
       if (rule.sentenceInitial && !token.sentenceInitial) continue;
       if (rule.notAfter) {
@@ -515,7 +580,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
-        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, imperatives) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
+        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, classMembers.get(rule) ?? NO_TOKENS) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });

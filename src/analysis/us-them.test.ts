@@ -54,7 +54,7 @@ describe('us/them pronouns: set against another group or target of a call', () =
   });
 
   it('"the US" is the country, not the pronoun', () => {
-    const doc = new DocumentBuilder({ sha256: 'b'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text: 'The US army left; they told us to stay.', part: 'body', anchor: { paragraph: 0 } }).build();
+    const doc = new DocumentBuilder({ sha256: 'b'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text: 'The US army left; they gave us their tents.', part: 'body', anchor: { paragraph: 0 } }).build();
     const result = runIndicators([doc], { lexicons, languages: ['en'], standaloneFeatures: true });
     expect(result.findings.filter((f) => f.ruleId === 'en.us-them.we').map((f) => f.actual)).toEqual(['us']);
   });
