@@ -71,7 +71,8 @@ describe('lexemes, not prefixes', () => {
 
   it('reflexive imperatives and verbs of struggle are calls', () => {
     const f = all('Вооружайтесь! Сражайтесь и боритесь! Поднимайтесь!', 'ru');
-    expect(f.filter((x) => x.ruleId === 'ru.call-to-action.imperative-reflexive').map((x) => x.actual)).toEqual(['Вооружайтесь', 'Сражайтесь', 'боритесь', 'Поднимайтесь']);
+    // One candidate per call (tuning round 3): the listed verb of struggle or appeal over the ending rule.
+    expect(f.filter((x) => x.category === 'call-to-action').map((x) => x.actual)).toEqual(['Вооружайтесь', 'Сражайтесь', 'боритесь', 'Поднимайтесь']);
     expect(f.filter((x) => x.ruleId === 'ru.call-to-action.appeal-struggle').map((x) => x.actual)).toEqual(['Вооружайтесь', 'Сражайтесь', 'боритесь']);
     expect(rules(f)).toContain('ru.violence.oruzhie');
   });

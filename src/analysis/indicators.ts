@@ -429,7 +429,27 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       findings.set(key, finding);
     }
   }
-  return [...findings.values()];
+  return onePerCall([...findings.values()]);
+}
+
+/**
+ * Two call rules on the same words make one candidate, not two: an imperative in -ай is also a
+ * 2nd-person imperative, «давайте обсудим» is also the imperative «давайте», «сражайтесь» is a
+ * verb of struggle and a reflexive imperative. The widest span stays (it says most), then a word
+ * the lexicon lists over an ending pattern, then the rule matched first; the order of the rest is
+ * kept. Other categories keep each entry's candidate (two group names on one phrase are two
+ * statements).
+ */
+function onePerCall(findings: readonly Finding[]): Finding[] {
+  const width = (f: Finding): number => f.place.range[1] - f.place.range[0];
+  const byPattern = (f: Finding): number => (f.matched?.rule.startsWith('pattern') === true ? 1 : 0);
+  const kept = new Set<Finding>();
+  for (const f of [...findings].sort((a, b) => width(b) - width(a) || byPattern(a) - byPattern(b))) {
+    const [start, end] = f.place.range;
+    const twin = f.category === 'call-to-action' && [...kept].some((k) => k.category === f.category && k.place.range[0] < end && start < k.place.range[1]);
+    if (!twin) kept.add(f);
+  }
+  return findings.filter((f) => kept.has(f));
 }
 
 /** A feature that had no candidate to accompany in its message: kept as a reference, not a candidate. */
