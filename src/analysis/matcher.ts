@@ -425,6 +425,25 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   return true;
 }
 
+/** Words that agree with the noun they precede (целый, весь, этот, свой; in az's tags). */
+const ATTRIBUTIVE = new Set(['ADJF', 'PRTF']);
+
+/**
+ * Whether the word after `last`, in the same sentence, passes `test`; failing that, the noun after
+ * up to two attributive words, since the object of a verb is a phrase («убили целый вечер»,
+ * «взорвала весь зал»). Words without a dictionary reading (every language but Russian) are never
+ * skipped.
+ */
+function nextPasses(test: CompiledNeighbour, tokens: readonly PreparedToken[], last: number): boolean {
+  for (let k = last + 1; k <= last + 3; k++) {
+    const token = tokens[k];
+    if (token?.sentenceInitial !== false) return false;
+    if (neighbourPasses(test, token)) return true;
+    if (!token.parses.some((p) => ATTRIBUTIVE.has(p.pos))) return false;
+  }
+  return false;
+}
+
 /** Token index range `[from, to)` of the sentence around token `i`. */
 function sentenceOf(tokens: readonly PreparedToken[], i: number): [number, number] {
   let from = i;
@@ -452,7 +471,7 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
     if (x.only && !x.only.has(rule.originKey)) continue;
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
     if (x.previous && ((tokens[first] as PreparedToken).sentenceInitial || !neighbourPasses(x.previous, tokens[first - 1]))) continue;
-    if (x.next && (tokens[last + 1]?.sentenceInitial !== false || !neighbourPasses(x.next, tokens[last + 1]))) continue;
+    if (x.next && !nextPasses(x.next, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     return x.exclusion;

@@ -38,3 +38,29 @@ describe('two call rules on one call give one candidate', () => {
     expect(words('Вырежьте снежинки и приклейте их.', 'call-to-action')).toEqual(['Вырежьте', 'приклейте']);
   });
 });
+
+describe('figurative violence: the object phrase or the subject says it is none', () => {
+  it('the object is found past the words that agree with it («убили целый вечер», «взорвала весь зал»)', () => {
+    expect(words('Мы убили целый вечер на настройку.', 'violence')).toEqual([]);
+    expect(words('Певица взорвала весь зал.', 'violence')).toEqual([]);
+    expect(words('Спойлер убил всю интригу.', 'violence')).toEqual([]);
+    expect(words('Они убили целую семью.', 'violence')).toEqual(['убили']);
+  });
+
+  it('a state or impression «is killing me» is hyperbole; killing people is not', () => {
+    expect(words('Очередь в банке меня просто убивает.', 'violence')).toEqual([]);
+    expect(words('Этот взгляд убивает.', 'violence')).toEqual([]);
+    expect(words('Бандиты убивают людей.', 'violence')).toEqual(['убивают']);
+  });
+
+  it('shooting glances is flirting', () => {
+    expect(words('Она стреляет глазами в соседа.', 'violence')).toEqual([]);
+    expect(words('Он стрелял в соседа.', 'violence')).toEqual(['стрелял']);
+  });
+
+  it('a song or a piece of news «is a bomb» is praise; a bomb under a bridge is a weapon', () => {
+    expect(words('Новый трек просто бомба!', 'violence')).toEqual([]);
+    expect(words('Эта новость — настоящая бомба.', 'violence')).toEqual([]);
+    expect(words('Неизвестные заложили бомбу под мостом.', 'violence')).toEqual(['бомбу']);
+  });
+});
