@@ -512,9 +512,14 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
   if (partners.length === 0) return false;
   const facts = SENTENCE_OF.get(feature);
-  const outGroupBeside = sentence.some((f) => f.category === 'us-them' && SENTENCE_OF.get(f)?.subcategory === 'out-group');
+  const groupBeside = (subcategories: readonly string[]): boolean => sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? ''));
+  const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));
+  if (facts?.subcategory === 'out-group' && facts.subjectForm) {
+    const has = (category: string): boolean => partners.some((f) => f.category === category);
+    return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
+  }
   return true;
 }
 

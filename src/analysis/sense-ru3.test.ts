@@ -64,3 +64,43 @@ describe('figurative violence: the object phrase or the subject says it is none'
     expect(words('Неизвестные заложили бомбу под мостом.', 'violence')).toEqual(['бомбу']);
   });
 });
+
+describe('everyday obligation and past-tense homonyms of work chats', () => {
+  it('a modal in a relative clause says what a thing is for, not whom it calls', () => {
+    expect(words('Это список, который нужно сверить.', 'call-to-action')).toEqual([]);
+    expect(words('Сотрудник, который должен был прийти, заболел.', 'call-to-action')).toEqual([]);
+    expect(words('Список нужно сверить.', 'call-to-action')).toEqual(['нужно']);
+  });
+
+  it('«обязательно» before a verb or another modal is an adverb; as a predicate it stays', () => {
+    expect(words('Я обязательно приду.', 'call-to-action')).toEqual([]);
+    expect(words('Обязательно нужно внести документы.', 'call-to-action')).toEqual(['нужно']);
+    expect(words('Присутствие обязательно.', 'call-to-action')).toEqual(['обязательно']);
+  });
+
+  it('after «не» a word that is also a past tense (пришли, нашли, вышли) is the past tense', () => {
+    expect(words('Документы до сих пор не пришли.', 'call-to-action')).toEqual([]);
+    expect(words('Другого выхода пока не нашли.', 'call-to-action')).toEqual([]);
+    expect(words('Срочно пришли мне договор.', 'call-to-action')).toEqual(['пришли']);
+    expect(words('Не забудь ключи.', 'call-to-action')).toEqual(['забудь']);
+  });
+});
+
+describe('«они» as subject stands only where a group is set against another', () => {
+  /** Pronouns that stand as candidates (features attached, the default). */
+  function standing(text: string): string[] {
+    const doc = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+    return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.filter((f) => f.category === 'us-them').map((f) => f.actual);
+  }
+
+  it('they as the actor of violence alone accompany it', () => {
+    expect(standing('Они взорвали старый склад ночью.')).toEqual([]);
+    expect(standing('Они воевали на фронте.')).toEqual([]);
+  });
+
+  it('beside another group, a negative evaluation or a violent call they stand', () => {
+    expect(standing('Они сожгли наши дома.')).toEqual(['Они', 'наши']);
+    expect(standing('Они предатели и трусы, гоните их прочь.')).toEqual(['Они', 'их']);
+    expect(standing('Давайте уничтожим их лагерь, пока они спят.')).toEqual(['их', 'они']);
+  });
+});
