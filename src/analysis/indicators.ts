@@ -403,6 +403,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         ruleId: entry.id,
         category: entry.category,
         reason: detail ? `${baseReason} (${detail})` : baseReason,
+        ...(entry.subcategory !== undefined ? { subcategory: entry.subcategory } : {}),
         place: placeInSegment(doc, segment, range, lines.lineColumn(range[0])),
         actual: doc.text.slice(range[0], range[1]),
         context: {
