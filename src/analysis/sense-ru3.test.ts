@@ -104,3 +104,17 @@ describe('«они» as subject stands only where a group is set against another
     expect(standing('Давайте уничтожим их лагерь, пока они спят.')).toEqual(['их', 'они']);
   });
 });
+
+describe('a Russian word that translates an Islamic term is the term only beside Islamic words', () => {
+  it('polytheism, monotheism and apostasy of any faith or of history are no shirk, tawhid or ridda', () => {
+    expect(words('В Древней Греции господствовало многобожие.', 'religious-terminology')).toEqual([]);
+    expect(words('Иудаизм стал религией единобожия.', 'religious-terminology')).toEqual([]);
+    expect(words('Церковь объявила Юлиана вероотступником.', 'religious-terminology')).toEqual([]);
+  });
+
+  it('beside the Prophet or the Qur\'an the term stays, with its mainstream meaning', () => {
+    const found = all('Пророк проповедовал единобожие в Мекке.').filter((f) => f.category === 'religious-terminology');
+    expect(found.map((f) => [f.actual, f.countervailing.includes('mainstream-meaning')])).toEqual([['единобожие', true]]);
+    expect(words('Коран осуждает многобожие.', 'religious-terminology')).toEqual(['многобожие']);
+  });
+});
