@@ -118,3 +118,14 @@ describe('a Russian word that translates an Islamic term is the term only beside
     expect(words('Коран осуждает многобожие.', 'religious-terminology')).toEqual(['многобожие']);
   });
 });
+
+describe('a pronoun after a preposition of place, possession, absence, benefit or topic', () => {
+  it('says where or whose, not who stands against whom (у нас, без них, о них)', () => {
+    expect(words('У нас в классе собрание, приходите все.', 'us-them')).toEqual([]);
+    expect(words('Расскажите о них подробнее.', 'us-them')).toEqual([]);
+  });
+
+  it('after «против» it stays', () => {
+    expect(words('Поднимайтесь против них, братья!', 'us-them')).toEqual(['них', 'братья']);
+  });
+});
