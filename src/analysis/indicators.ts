@@ -339,7 +339,8 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
 
 /**
  * Every finding → document offset of its sentence's start, its entry's subcategory, and whether
- * it matched one of the entry's `subjectForms` (an in-group named as subject or in address).
+ * it matched one of the entry's `subjectForms` (a group named as subject or in address) or is the
+ * dative of who must act.
  */
 const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean }>();
 
@@ -426,7 +427,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         unit,
         ...(normalisations.length > 0 ? { normalisations } : {}),
       };
-      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: entry.subjectForms?.includes(form) ?? false });
+      // A pronoun in the dative right before a modal of obligation is who is to act, as a subject is
+      // («Им нужно подписать», «нам надо»); «Их нужно …» (accusative) is whom it is about.
+      const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
+      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false) });
       findings.set(key, finding);
     }
   }

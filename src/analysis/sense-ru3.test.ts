@@ -129,3 +129,21 @@ describe('a pronoun after a preposition of place, possession, absence, benefit o
     expect(words('Поднимайтесь против них, братья!', 'us-them')).toEqual(['них', 'братья']);
   });
 });
+
+describe('the dative of who must act, right before a modal, is read as a subject', () => {
+  /** Pronouns that stand as candidates (features attached, the default). */
+  function standing(text: string): string[] {
+    const doc = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+    return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.filter((f) => f.category === 'us-them').map((f) => f.actual);
+  }
+
+  it('«им нужно», «нам нужно» beside a call alone accompany it', () => {
+    expect(standing('Им нужно подписать договор.')).toEqual([]);
+    expect(standing('Нам нужно сдать отчёт.')).toEqual([]);
+  });
+
+  it('the accusative «их нужно» is whom it is about, and two groups with violence stand', () => {
+    expect(standing('Их надо остановить.')).toEqual(['Их']);
+    expect(standing('Нам нужно отомстить им.')).toEqual(['Нам', 'им']);
+  });
+});
