@@ -13,11 +13,14 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** Every Russian candidate of one text, features standalone. */
-function all(text: string): Finding[] {
+/** Every Russian candidate of one text; features standalone unless `attached`. */
+function all(text: string, attached = false): Finding[] {
   const doc = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  return runIndicators([doc], { lexicons, languages: ['ru'], standaloneFeatures: true }).findings;
+  return runIndicators([doc], { lexicons, languages: ['ru'], standaloneFeatures: !attached }).findings;
 }
+
+/** Pronouns that stand as candidates, features attached (the default of a case). */
+const standing = (text: string): string[] => all(text, true).filter((f) => f.category === 'us-them').map((f) => f.actual);
 
 const words = (text: string, category: string): string[] => all(text).filter((f) => f.category === category).map((f) => f.actual);
 
@@ -87,12 +90,6 @@ describe('everyday obligation and past-tense homonyms of work chats', () => {
 });
 
 describe('«они» as subject stands only where a group is set against another', () => {
-  /** Pronouns that stand as candidates (features attached, the default). */
-  function standing(text: string): string[] {
-    const doc = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-    return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.filter((f) => f.category === 'us-them').map((f) => f.actual);
-  }
-
   it('they as the actor of violence alone accompany it', () => {
     expect(standing('Они взорвали старый склад ночью.')).toEqual([]);
     expect(standing('Они воевали на фронте.')).toEqual([]);
@@ -131,12 +128,6 @@ describe('a pronoun after a preposition of place, possession, absence, benefit o
 });
 
 describe('the dative of who must act, right before a modal, is read as a subject', () => {
-  /** Pronouns that stand as candidates (features attached, the default). */
-  function standing(text: string): string[] {
-    const doc = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-    return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.filter((f) => f.category === 'us-them').map((f) => f.actual);
-  }
-
   it('«им нужно», «нам нужно» beside a call alone accompany it', () => {
     expect(standing('Им нужно подписать договор.')).toEqual([]);
     expect(standing('Нам нужно сдать отчёт.')).toEqual([]);
