@@ -24,7 +24,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.1.0';
+export const INDICATORS_VERSION = '2.2.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -339,7 +339,8 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
 
 /**
  * Every finding → document offset of its sentence's start, its entry's subcategory, and whether
- * it matched one of the entry's `subjectForms` (an in-group named as subject or in address).
+ * it matched one of the entry's `subjectForms` (a group named as subject or in address) or is the
+ * dative of who must act.
  */
 const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean }>();
 
@@ -403,6 +404,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         ruleId: entry.id,
         category: entry.category,
         reason: detail ? `${baseReason} (${detail})` : baseReason,
+        ...(entry.subcategory !== undefined ? { subcategory: entry.subcategory } : {}),
         place: placeInSegment(doc, segment, range, lines.lineColumn(range[0])),
         actual: doc.text.slice(range[0], range[1]),
         context: {
@@ -425,11 +427,34 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         unit,
         ...(normalisations.length > 0 ? { normalisations } : {}),
       };
-      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: entry.subjectForms?.includes(form) ?? false });
+      // A pronoun in the dative right before a modal of obligation is who is to act, as a subject is
+      // («Им нужно подписать», «нам надо»); «Их нужно …» (accusative) is whom it is about.
+      const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
+      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false) });
       findings.set(key, finding);
     }
   }
-  return prayerReachesWhatItAsks([...findings.values()]);
+  return prayerReachesWhatItAsks(onePerCall([...findings.values()]));
+}
+
+/**
+ * Two call rules on the same words make one candidate, not two: an imperative in -ай is also a
+ * 2nd-person imperative, «давайте обсудим» is also the imperative «давайте», «сражайтесь» is a
+ * verb of struggle and a reflexive imperative. The widest span stays (it says most), then a word
+ * the lexicon lists over an ending pattern, then the rule matched first; the order of the rest is
+ * kept. Other categories keep each entry's candidate (two group names on one phrase are two
+ * statements).
+ */
+function onePerCall(findings: readonly Finding[]): Finding[] {
+  const width = (f: Finding): number => f.place.range[1] - f.place.range[0];
+  const byPattern = (f: Finding): number => (f.matched?.rule.startsWith('pattern') === true ? 1 : 0);
+  const kept = new Set<Finding>();
+  for (const f of [...findings].sort((a, b) => width(b) - width(a) || byPattern(a) - byPattern(b))) {
+    const [start, end] = f.place.range;
+    const twin = f.category === 'call-to-action' && [...kept].some((k) => k.category === f.category && k.place.range[0] < end && start < k.place.range[1]);
+    if (!twin) kept.add(f);
+  }
+  return findings.filter((f) => kept.has(f));
 }
 
 /** Categories of what a prayer asks to be kept from or done to («protect our children from war»). */
@@ -514,9 +539,14 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
   if (partners.length === 0) return false;
   const facts = SENTENCE_OF.get(feature);
-  const outGroupBeside = sentence.some((f) => f.category === 'us-them' && SENTENCE_OF.get(f)?.subcategory === 'out-group');
+  const groupBeside = (subcategories: readonly string[]): boolean => sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? ''));
+  const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));
+  if (facts?.subcategory === 'out-group' && facts.subjectForm) {
+    const has = (category: string): boolean => partners.some((f) => f.category === category);
+    return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
+  }
   return true;
 }
 

@@ -40,6 +40,9 @@ export const SUBCATEGORIES: Readonly<Record<LexiconCategory, readonly string[]>>
   'context-markers': [],
 };
 
+/** Every sub-category code of any category, once, in the order of {@link SUBCATEGORIES}. */
+export const ALL_SUBCATEGORIES = [...new Set(Object.values(SUBCATEGORIES).flat())] as [string, ...string[]];
+
 /** What a context marker tells the detectors. */
 export const MARKER_KINDS = ['reported', 'negation', 'conditional', 'scripture', 'condemnation', 'prayer'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];

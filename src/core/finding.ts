@@ -108,6 +108,8 @@ export interface Finding {
   readonly category: string;
   /** Neutral sentence saying what was found, e.g. "Imperative verb form". */
   readonly reason: string;
+  /** The lexicon entry's sub-category code (violence → `act`, `weapon`, `threat`), where it has one. */
+  readonly subcategory?: string;
   readonly place: Place;
   /** The matched text exactly as in the document. */
   readonly actual: string;

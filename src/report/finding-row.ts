@@ -50,6 +50,12 @@ export function categoryLabel(labels: ConclusionLabels, category: string): strin
   return known ? labels.categories[known] : category;
 }
 
+/** Category and, where the entry has one, its sub-category («лексика насилия: физический вред»). */
+export function categoryWithSubcategory(labels: ConclusionLabels, category: string, subcategory: string | null): string {
+  const sub = subcategory === null ? undefined : labels.subcategories[subcategory];
+  return sub === undefined ? categoryLabel(labels, category) : `${categoryLabel(labels, category)}: ${sub}`;
+}
+
 /** `lemma убить` as «лемма «убить»» in the report's language; an unknown kind stays as recorded. */
 export function ruleLabel(labels: ConclusionLabels, rule: string): string {
   const space = rule.indexOf(' ');
@@ -60,7 +66,7 @@ export function ruleLabel(labels: ConclusionLabels, rule: string): string {
 /** The labelled lines of one candidate. */
 export function findingRow(finding: FindingView, labels: ConclusionLabels): FindingRow {
   const added = finding.analysis === EXAMINER_ANALYSIS;
-  const category = categoryLabel(labels, finding.category);
+  const category = categoryWithSubcategory(labels, finding.category, finding.subcategory);
   const bears = finding.questionIds.length > 0 ? `; ${labels.bearsOn.replace('{ids}', finding.questionIds.join(', '))}` : '';
   const anchor = [
     finding.page !== null ? `${labels.page} ${finding.page}` : null,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { COUNTERVAILING, VOICES } from '../core/finding.js';
-import { LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
+import { ALL_SUBCATEGORIES, LEXICON_CATEGORIES } from '../analysis/lexicon-schema.js';
 import { RULE_ORIGIN_KINDS } from '../analysis/matcher.js';
 import { PROFILE_CATEGORIES, PROFILE_UNITS } from '../analysis/profile.js';
 import { PERSON_RELATIONS, RELATION_BASES, RELATION_BASIS_KINDS } from '../core/persons.js';
@@ -277,6 +277,8 @@ export const conclusionLabelsSchema = z.strictObject({
   counterIndicators: z.record(z.enum(COUNTERVAILING), text),
   /** Lexicon categories of candidate findings. */
   categories: z.record(z.enum(LEXICON_CATEGORIES), text),
+  /** Sub-categories of lexicon entries (violence → physical harm, weapon, threat). */
+  subcategories: z.record(z.enum(ALL_SUBCATEGORIES), text),
   /** Categories of the psycholinguistic profile. */
   profileCategories: z.record(z.enum(PROFILE_CATEGORIES), text),
   /** What a profile row counts: an author's own words, what they forwarded or quoted, a document. */

@@ -46,6 +46,8 @@ export interface FindingView {
   readonly ruleId: string;
   readonly category: string;
   readonly reason: string;
+  /** The lexicon entry's sub-category code, shown with the category in the report's language. */
+  readonly subcategory: string | null;
   readonly evidenceName: string;
   readonly evidenceSha256: string;
   readonly documentId: string;
@@ -290,6 +292,7 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
     ruleId: finding.ruleId,
     category: finding.category,
     reason: finding.reason,
+    subcategory: finding.subcategory ?? null,
     evidenceName: finding.place.evidenceName,
     evidenceSha256: finding.place.evidenceSha256,
     documentId: finding.place.documentId,
