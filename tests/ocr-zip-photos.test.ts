@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
+import type { Finding } from '../src/core/finding.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
 
@@ -28,7 +29,7 @@ async function zippedExport(): Promise<Uint8Array> {
 }
 
 describe.skipIf(!ready)(title, () => {
-  it('reads the posted photo from the ZIP by OCR and puts its text under its message, the member path and hash in the place', async () => {
+  it('reads the posted photo from the ZIP by OCR, puts its text under its message with the member path and hash in the place, and crops it in the report', async () => {
     const work = tempDir('soz-ocr-zip-');
     const zipFile = join(work, 'telegram-export.zip');
     writeFileSync(zipFile, await zippedExport());
@@ -52,6 +53,17 @@ describe.skipIf(!ready)(title, () => {
     expect(docs.some((doc) => doc.entry === `export/${PHOTO_2}`)).toBe(false);
     const manifest = docs.find((doc) => doc.format === 'text' && doc.entry === undefined && doc.evidenceName === 'telegram-export.zip');
     expect(manifest?.text).toContain(`export/${PHOTO_2}`);
+
+    const indicators = JSON.parse(readFileSync(join(dir, 'derived', 'analyses', 'indicators.json'), 'utf8')) as { findings: Finding[] };
+    const onPhoto = indicators.findings.find((finding) => finding.place.part === 'image-text');
+    expect(onPhoto?.place.image).toMatchObject({ sha256: fileSha256(join(EXPORT, PHOTO_1)), entry: `export/${PHOTO_1}` });
+    expect((await soz(['review', dir, '--accept', onPhoto?.id ?? '', '--reason', 'the words on the posted picture (fictional check)'])).code).toBe(0);
+    const reported = await soz(['report', dir, '--format', 'html']);
+    expect(reported.code, reported.stderr).toBe(0);
+    const reports = join(dir, 'reports');
+    const html = readFileSync(join(reports, readdirSync(reports).find((name) => name.endsWith('.html')) ?? ''), 'utf8');
+    expect(html).toContain(`SHA-256 ${fileSha256(join(EXPORT, PHOTO_1))} (export/${PHOTO_1})`);
+    expect(html.match(/<img src="data:image\/png;base64,/gu)?.length).toBe(1);
 
     const again = await soz(['verify', dir]);
     expect(again.code, again.stderr).toBe(0);
