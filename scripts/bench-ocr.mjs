@@ -6,7 +6,8 @@
 // the page's own language pack, and Sauvola binarisation (`-c thresholding_method=2`). Tuning and held-out text are
 // separate halves: even lines make the tuning page, odd lines the held-out page. Then reads the
 // real scanned PDF pages of ../shared/corpora-real/pdf (no ground truth: words, share of
-// low-confidence words, time). Prints pages per minute.
+// low-confidence words, time). Prints pages per minute. The worst Cyrillic CER of each condition is
+// printed twice: as soz reads, and with the specks soz leaves out kept (before issue 16's filter).
 // Usage: npm run bench:ocr   (SOZ_OCR_LANGS=ky,ru / SOZ_OCR_CONDITIONS=clean-300 / SOZ_OCR_VARIANTS=soz narrow it)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -72,7 +73,12 @@ function read(picture, variant, pack) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const doc = ocrDocument({ sha256: '0'.repeat(64), name: 'page.png' }, tsv, engine);
   const words = doc.segments.flatMap((segment) => segment.words ?? []);
-  return { text: doc.segments.map((segment) => doc.text.slice(segment.range[0], segment.range[1])).join(' '), seconds, words: words.length, low: words.filter((word) => word.low).length };
+  return { text: doc.segments.map((segment) => doc.text.slice(segment.range[0], segment.range[1])).join(' '), withSpecks: everyWord(tsv), seconds, words: words.length, low: words.filter((word) => word.low).length };
+}
+
+/** Every word of a TSV reading, specks included: soz's text before specks were left out (issue 16). */
+function everyWord(tsv) {
+  return tsv.split('\n').map((row) => row.split('\t')).filter((cells) => cells[0] === '5' && (cells[11] ?? '').trim() !== '').map((cells) => cells[11].trim()).join(' ');
 }
 
 /** Compared as printed: whitespace runs are one space, and the Uzbek ʻ written as ʻ ‘ ’ ' ʼ is one letter. */
@@ -113,7 +119,7 @@ for (const language of languages) {
           pages++;
           seconds += reading.seconds;
         }
-        results.push({ language, condition, half, variant, ...rates(text.join(' '), reading.text) });
+        results.push({ language, condition, half, variant, ...rates(text.join(' '), reading.text), before: rates(text.join(' '), reading.withSpecks).cer });
       }
     }
   }
@@ -132,7 +138,7 @@ for (const variant of variants) {
   }
   for (const condition of conditions) {
     const cyrillic = results.filter((r) => r.variant === variant && r.condition === condition && ['ky', 'ru', 'kk', 'uz-Cyrl', 'tg'].includes(r.language));
-    if (cyrillic.length > 0) console.log(`  worst Cyrillic CER ${condition}: ${percent(Math.max(...cyrillic.map((r) => r.cer))).trim()}`);
+    if (cyrillic.length > 0) console.log(`  worst Cyrillic CER ${condition}: ${percent(Math.max(...cyrillic.map((r) => r.cer))).trim()} (specks kept: ${percent(Math.max(...cyrillic.map((r) => r.before))).trim()})`);
   }
 }
 console.log(`\ngenerated pages as soz reads them: ${pages} in ${seconds.toFixed(1)} s of Tesseract = ${((60 * pages) / seconds).toFixed(1)} pages per minute`);

@@ -99,6 +99,8 @@ export interface SourceAnchor {
   readonly mediaSha256?: string;
   /** Text read by OCR from a picture posted in a chat (part `image-text`): SHA-256 of the picture in custody its words' boxes refer to. */
   readonly imageSha256?: string;
+  /** Part `image-text` from a picture inside a seized ZIP: the picture's member path (`imageSha256` is then the member's own hash). */
+  readonly imageEntry?: string;
 }
 
 /** What the account holder did with a message: the distinction courts have confused. */

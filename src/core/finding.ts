@@ -57,6 +57,8 @@ export interface Place {
 export interface ImagePlace {
   readonly sha256: string;
   readonly page?: number;
+  /** The picture's path inside the seized ZIP when it was posted in a zipped chat export. */
+  readonly entry?: string;
   readonly box: readonly [left: number, top: number, width: number, height: number];
 }
 
@@ -217,7 +219,8 @@ function withImagePlace(doc: SozDocument, segment: Segment, range: Range): { ima
   const top = Math.min(...words.map((word) => word.box[1]));
   const right = Math.max(...words.map((word) => word.box[0] + word.box[2]));
   const bottom = Math.max(...words.map((word) => word.box[1] + word.box[3]));
-  return { image: { sha256, ...(page !== undefined ? { page } : {}), box: [left, top, right - left, bottom - top] } };
+  const entry = segment.anchor.imageEntry;
+  return { image: { sha256, ...(page !== undefined ? { page } : {}), ...(entry !== undefined ? { entry } : {}), box: [left, top, right - left, bottom - top] } };
 }
 
 /** Line and column (1-based) of a UTF-16 offset in a text. */

@@ -22,7 +22,7 @@ export function linkChatPhotos(documents: readonly SozDocument[]): SozDocument[]
   const linked = new Map<string, SozDocument>();
   for (const chat of chats) {
     const withPhotos = insertSegments(chat, (segment) =>
-      postedPictures(segment, pictures, ambiguous).map((picture, index) => {
+      postedPictures(chat, segment, pictures, ambiguous).map((picture, index) => {
         const place = `${chat.evidenceName} message ${segment.message?.messageId ?? segment.id}`;
         places.set(picture.id, [...(places.get(picture.id) ?? []), place]);
         return imageTextSegment(segment, picture, `${segment.id}.image${index + 1}`);
@@ -34,12 +34,15 @@ export function linkChatPhotos(documents: readonly SozDocument[]): SozDocument[]
   return documents.map((doc) => linked.get(doc.id) ?? pictureAfterLinking(doc, places.get(doc.id), ambiguous));
 }
 
-/** OCR documents of whole evidence files by their file name; a name two different pictures share maps to both. */
+/**
+ * OCR documents of whole evidence files by their file name (a name two different pictures share
+ * maps to both), and of ZIP members by the ZIP's hash and the member path.
+ */
 function picturesByName(documents: readonly SozDocument[]): Map<string, SozDocument[]> {
   const byName = new Map<string, SozDocument[]>();
   for (const doc of documents) {
-    if (doc.format !== 'ocr' || doc.entry !== undefined) continue;
-    const name = baseName(doc.evidenceName);
+    if (doc.format !== 'ocr') continue;
+    const name = doc.entry !== undefined ? memberKey(doc.evidenceSha256, doc.entry) : baseName(doc.evidenceName);
     const same = byName.get(name) ?? [];
     if (!same.some((other) => other.evidenceSha256 === doc.evidenceSha256)) byName.set(name, [...same, doc]);
   }
@@ -47,10 +50,12 @@ function picturesByName(documents: readonly SozDocument[]): Map<string, SozDocum
 }
 
 /** The pictures a message posted that are in the case, in the order of its media. */
-function postedPictures(segment: Segment, pictures: ReadonlyMap<string, readonly SozDocument[]>, ambiguous: Set<string>): SozDocument[] {
+function postedPictures(chat: SozDocument, segment: Segment, pictures: ReadonlyMap<string, readonly SozDocument[]>, ambiguous: Set<string>): SozDocument[] {
   const found: SozDocument[] = [];
   for (const item of segment.message?.media ?? []) {
-    const candidates = pictureFile(item) ? pictures.get(baseName(item.fileName ?? '')) : undefined;
+    const fileName = item.fileName ?? '';
+    const member = chat.entry !== undefined ? pictures.get(memberKey(chat.evidenceSha256, postedMemberPath(chat.entry, fileName))) : undefined;
+    const candidates = pictureFile(item) ? (member ?? pictures.get(baseName(fileName))) : undefined;
     if (candidates?.length === 1 && candidates[0]) found.push(candidates[0]);
     else if (candidates && candidates.length > 1) candidates.forEach((candidate) => ambiguous.add(candidate.id));
   }
@@ -76,7 +81,7 @@ function imageTextSegment(message: Segment, picture: SozDocument, id: string): I
   const segment: Segment = {
     id,
     range: [0, text.length],
-    anchor: { ...message.anchor, part: 'image-text', imageSha256: picture.evidenceSha256 },
+    anchor: { ...message.anchor, part: 'image-text', ...pictureSource(picture) },
     ...(message.author !== undefined ? { author: message.author } : {}),
     ...(message.message !== undefined ? { message: message.message } : {}),
     words,
@@ -92,15 +97,32 @@ function linkedNotice(chatName: string, count: number): Notice {
   };
 }
 
+/** The picture the words' boxes refer to: a file in custody by its hash, a ZIP member by its own hash and its path in the ZIP. */
+function pictureSource(picture: SozDocument): { readonly imageSha256: string; readonly imageEntry?: string } {
+  const own = picture.properties['entrySha256'];
+  if (picture.entry === undefined || typeof own !== 'string') return { imageSha256: picture.evidenceSha256 };
+  return { imageSha256: own, imageEntry: picture.entry };
+}
+
 /** A picture's own document once the chats are linked: its text moved to the messages that posted it, or kept and marked as posted by none. */
 function pictureAfterLinking(doc: SozDocument, places: readonly string[] | undefined, ambiguous: ReadonlySet<string>): SozDocument {
-  if (doc.format !== 'ocr' || doc.entry !== undefined) return doc;
+  if (doc.format !== 'ocr') return doc;
+  const name = doc.entry !== undefined ? `${doc.evidenceName}!/${doc.entry}` : doc.evidenceName;
   if (places) {
-    const notice: Notice = { code: 'image-text.moved', severity: 'info', message: `${doc.evidenceName}: its OCR text is read in ${places.join('; ')} (image-text), with that message's author and role; this document keeps the picture's properties` };
+    const notice: Notice = { code: 'image-text.moved', severity: 'info', message: `${name}: its OCR text is read in ${places.join('; ')} (image-text), with that message's author and role; this document keeps the picture's properties` };
     return { ...doc, text: '', segments: [], notices: [...doc.notices, notice] };
   }
   const why = ambiguous.has(doc.id) ? 'another picture in the case has the same file name, so the message it belongs to cannot be told' : 'no message of the chat exports in the case posted it';
-  return { ...doc, notices: [...doc.notices, { code: 'image-text.not-posted', severity: 'warning', message: `${doc.evidenceName}: ${why}; its OCR text stands alone, without a message's author or role` }] };
+  return { ...doc, notices: [...doc.notices, { code: 'image-text.not-posted', severity: 'warning', message: `${name}: ${why}; its OCR text stands alone, without a message's author or role` }] };
+}
+
+/** The ZIP member a chat at member path `chatEntry` names by `fileName` (relative to the chat's folder; `./` and backslashes made POSIX). */
+export function postedMemberPath(chatEntry: string, fileName: string): string {
+  return `${chatEntry.slice(0, chatEntry.lastIndexOf('/') + 1)}${fileName.replace(/\\/gu, '/').replace(/^(?:\.\/)+/u, '')}`;
+}
+
+function memberKey(zipSha256: string, path: string): string {
+  return `${zipSha256}!/${path}`;
 }
 
 function baseName(path: string): string {

@@ -40,6 +40,26 @@ describe('OCR TSV to a document', () => {
   });
 });
 
+describe('specks read as punctuation', () => {
+  // Line 1 as above plus a 2 × 2 px "|" (a speck: no letter, under a tenth of the median word height, 26 px)
+  // and a 9 × 8 px "." standing alone (a full stop: kept); line 2 a 4 × 4 px "7" (a digit: kept).
+  const noisy = [
+    ...TSV.split('\n').slice(0, 6),
+    '5\t1\t1\t1\t1\t4\t330\t40\t2\t2\t82.6\t|',
+    '5\t1\t1\t1\t1\t5\t340\t46\t9\t8\t70\t.',
+    '5\t1\t1\t1\t2\t1\t23\t88\t272\t26\t91.433868\tстрока',
+    '5\t1\t1\t1\t2\t2\t300\t90\t4\t4\t50\t7',
+    '',
+  ].join('\n');
+  const doc = ocrDocument({ sha256: 'ab'.repeat(32), name: 'scan.png' }, noisy, ENGINE);
+
+  it('leaves out marks with no letter or digit smaller every way than a tenth of the text height, and counts them', () => {
+    expect(doc.segments.map((segment) => segmentText(doc, segment))).toEqual(['Тестовый текст .', 'строка 7']);
+    expect(doc.properties['ocrSpecksLeftOut']).toBe(1);
+    expect(doc.notices[0]?.message).toContain('; 1 speck(s) read as punctuation, smaller than 0.1 of the text height and with no letter or digit, left out of the text');
+  });
+});
+
 describe('OCR text of PDF pages without a text layer', () => {
   // A fictional two-page PDF document: page 1 has a text layer, page 2 is a scan, then an info part.
   const pdf = new DocumentBuilder({ sha256: 'cd'.repeat(32), name: 'leaflet.pdf' }, 'pdf')

@@ -11,9 +11,10 @@ import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
-import { isImageMediaType } from '../ingest/sniff.js';
+import { MEDIA_TYPES, isImageMediaType } from '../ingest/sniff.js';
 import { linkChatPhotos } from '../ingest/chat-photos.js';
 import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
+import { zipPhotoDocuments } from './zip-photos.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
@@ -156,12 +157,14 @@ async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceR
     const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
     const link = record.transcribes;
     const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
+    const first = documents.length;
     for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
       if (link) documents.push(linkTranscript(doc, link, mediaName));
       else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits));
       else if (doc.format === 'pdf' && doc.entry === undefined) documents.push(await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits));
       else documents.push(doc);
     }
+    if (record.mediaType === MEDIA_TYPES.zip) documents.push(...(await zipPhotoDocuments(documents.slice(first), () => input.bytes(), ocr.tools, ocr.limits, limits)));
   }
   return linkChatPhotos(documents).sort(compareDocuments);
 }

@@ -6,7 +6,8 @@ import { readEvidenceCopy } from '../case/records.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import type { ConclusionModel } from '../report/model.js';
 import type { FindingPicture, FindingPictures } from '../report/ocr-region.js';
-import { MEDIA_TYPES } from '../ingest/sniff.js';
+import { readZipDirectory, readZipEntry } from '../ingest/docs/zip.js';
+import { MEDIA_TYPES, sniffMediaType } from '../ingest/sniff.js';
 import { PDF_OCR_DPI } from './ocr.js';
 
 /** Pixels of picture kept around a finding's words in its crop. */
@@ -44,10 +45,25 @@ async function cropOf(workspace: CaseWorkspace, evidence: readonly EvidenceRecor
     const pdf = evidence.find((record) => record.sha256 === evidenceSha256 && record.mediaType === MEDIA_TYPES.pdf);
     return pdf ? withSize(rasterise(readEvidenceCopy(workspace, pdf.copy), PDF_OCR_DPI, image.page, crop), region) : undefined;
   }
-  const picture = evidence.find((record) => record.sha256 === image.sha256);
-  if (!picture || (picture.mediaType !== 'image/png' && picture.mediaType !== 'image/jpeg')) return undefined;
-  const page = await pictureOnPage(readEvidenceCopy(workspace, picture.copy), crop);
+  const bytes = pictureBytes(workspace, evidence, evidenceSha256, image);
+  if (!bytes) return undefined;
+  const page = await pictureOnPage(bytes, crop);
   return withSize(rasterise(page, 72, 1, { x: 0, y: 0, width: crop.width, height: crop.height }), region);
+}
+
+/** The PNG or JPEG picture's bytes: the evidence file of its hash, or the member of the seized ZIP it was posted in. */
+function pictureBytes(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], evidenceSha256: string, image: ImagePlace): Buffer | undefined {
+  const drawable = (mediaType: string) => mediaType === 'image/png' || mediaType === 'image/jpeg';
+  if (image.entry === undefined) {
+    const picture = evidence.find((record) => record.sha256 === image.sha256);
+    return picture && drawable(picture.mediaType) ? readEvidenceCopy(workspace, picture.copy) : undefined;
+  }
+  const zip = evidence.find((record) => record.sha256 === evidenceSha256 && record.mediaType === MEDIA_TYPES.zip);
+  if (!zip) return undefined;
+  const bytes = readEvidenceCopy(workspace, zip.copy);
+  const member = readZipDirectory(bytes).find((entry) => entry.name === image.entry);
+  const data = member ? Buffer.from(readZipEntry(bytes, member)) : undefined;
+  return data && drawable(sniffMediaType(data)) ? data : undefined;
 }
 
 /** A one-page PDF of the crop's size (points = pixels) showing the picture moved so the crop's corner is the page's. */

@@ -15,8 +15,9 @@ export interface FindingPicture {
 /** Crops by finding id; a finding without one (picture not PNG/JPEG, poppler absent) has only its text. */
 export type FindingPictures = Readonly<Record<string, FindingPicture>>;
 
-/** Where a finding read by OCR lies: the picture's hash, the page, the box in pixels. */
+/** Where a finding read by OCR lies: the picture's hash (and its path inside a seized ZIP), the page, the box in pixels. */
 export function imagePlaceText(image: ImagePlace, label: (key: LabelKey) => string): string {
   const [left, top, width, height] = image.box;
-  return `${label('ocrRegion')} SHA-256 ${image.sha256}${image.page !== undefined ? `, ${label('page')} ${image.page}` : ''}, ${left},${top} ${width}×${height} px`;
+  const where = image.entry !== undefined ? ` (${image.entry})` : '';
+  return `${label('ocrRegion')} SHA-256 ${image.sha256}${where}${image.page !== undefined ? `, ${label('page')} ${image.page}` : ''}, ${left},${top} ${width}×${height} px`;
 }
