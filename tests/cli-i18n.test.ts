@@ -226,7 +226,7 @@ describe('--json of the reference library', () => {
     const compared = await soz(['--lang', 'ky', 'compare', caseDir, '--library', lib, '--json']);
     expect(compared.code, compared.stderr).toBe(0);
     const result = JSON.parse(compared.stdout) as { schema: string; libraryHead: string; matches: unknown[] };
-    expect(result).toMatchObject({ schema: 'soz.compare/1', libraryHead: library.head });
+    expect(result).toMatchObject({ schema: 'soz.compare/2', libraryHead: library.head });
     expect(result.matches.length).toBeGreaterThan(0);
     expect(result).toEqual(JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')));
   });
