@@ -545,27 +545,57 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
   return { findings: out, attached, withheld };
 }
 
+/** Indicator findings gathered document by document; `finish` sorts them once. */
+export interface IndicatorStream {
+  /** Matches every segment of `doc` (held only during this call). */
+  add(doc: SozDocument): void;
+  finish(): IndicatorResult;
+}
+
+/**
+ * Starts a run that takes documents one at a time: each document's findings are filtered and
+ * their features attached within the document (a unit, the message, never spans two
+ * documents), so the result does not depend on the order documents arrive in.
+ */
+export function startIndicators(options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorStream {
+  const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
+  const facts = options.segmentFacts ?? new SegmentFacts();
+  const findings: Finding[] = [];
+  const withheldFindings: Finding[] = [];
+  let beforeFilter = 0;
+  let attached = 0;
+  return {
+    add(doc) {
+      const lines = new LineIndex(doc.text);
+      const all: Finding[] = [];
+      for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
+      beforeFilter += all.length;
+      const kept = options.filter ? filterFindings(all, [doc], options.filter) : all;
+      const grouped = options.standaloneFeatures === true ? { findings: kept, attached: 0, withheld: [] } : attachFeatures(kept);
+      for (const f of grouped.findings) findings.push(f);
+      for (const f of grouped.withheld) withheldFindings.push(f);
+      attached += grouped.attached;
+    },
+    finish() {
+      findings.sort(compareFindings);
+      const byCategory: Record<string, number> = {};
+      for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+      const withheldFeatures: Record<string, number> = {};
+      const withheld = withheldFindings.sort(compareFindings).map((f): WithheldFeature => {
+        withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
+        return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
+      });
+      return { findings, counts: { beforeFilter, afterFilter: findings.length, byCategory, attachedFeatures: attached, withheldFeatures }, withheld };
+    },
+  };
+}
+
 /**
  * Runs every lexicon over every segment of `docs`, applies the selection filter and sorts the
  * findings with `compareFindings`. Same documents + same lexicons → same findings, same order.
  */
 export function runIndicators(docs: readonly SozDocument[], options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorResult {
-  const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
-  const facts = options.segmentFacts ?? new SegmentFacts();
-  const all: Finding[] = [];
-  for (const doc of docs) {
-    const lines = new LineIndex(doc.text);
-    for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
-  }
-  const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
-  const grouped = options.standaloneFeatures === true ? { findings: [...kept], attached: 0, withheld: [] } : attachFeatures(kept);
-  const findings = grouped.findings.sort(compareFindings);
-  const byCategory: Record<string, number> = {};
-  for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  const withheldFeatures: Record<string, number> = {};
-  const withheld = grouped.withheld.sort(compareFindings).map((f): WithheldFeature => {
-    withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
-    return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
-  });
-  return { findings, counts: { beforeFilter: all.length, afterFilter: findings.length, byCategory, attachedFeatures: grouped.attached, withheldFeatures }, withheld };
+  const stream = startIndicators(options, compiled);
+  for (const doc of docs) stream.add(doc);
+  return stream.finish();
 }
