@@ -12,6 +12,7 @@ import type { LanguageCode } from '../language/index.js';
 import { identifyLanguage, normaliseForMatching } from '../language/index.js';
 import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordKey } from './matcher.js';
+import { detachedData, detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
@@ -54,8 +55,8 @@ export class CorpusItems {
     }
     let item = known.get(word);
     if (item === undefined) {
-      item = language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised);
-      known.set(word, item);
+      item = detachedString(language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised));
+      known.set(detachedString(word), item);
     }
     return item;
   }
@@ -384,7 +385,7 @@ export class KwicTally {
     if (!first) return;
     const lines = units.flatMap((unit) => kwicLines(unit, this.target, this.window));
     if (lines.length === 0) return;
-    const group = { evidenceName: first.ref.doc.evidenceName, documentId: first.ref.doc.id, lines };
+    const group = { evidenceName: first.ref.doc.evidenceName, documentId: first.ref.doc.id, lines: detachedData(lines) };
     const order = (a: typeof group, b: typeof group) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId);
     this.groups = [...this.groups, group].sort(order);
     let held = this.groups.reduce((sum, g) => sum + g.lines.length, 0);
@@ -597,7 +598,7 @@ export class DispersionTally {
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       }
-      this.parts.set(part, { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
+      this.parts.set(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
     }
   }
 

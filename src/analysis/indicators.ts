@@ -15,6 +15,7 @@ import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { detachedData } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
@@ -555,14 +556,18 @@ export interface IndicatorStream {
 /**
  * Starts a run that takes documents one at a time: each document's findings are filtered and
  * their features attached within the document (a unit, the message, never spans two
- * documents), so the result does not depend on the order documents arrive in.
+ * documents), so the result does not depend on the order documents arrive in. With
+ * `onDocumentFindings`, each document's findings (sorted) go there instead of into the result,
+ * whose `findings` then stay empty: the caller writes them, and a case of any size holds none.
  */
-export function startIndicators(options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorStream {
+export function startIndicators(options: IndicatorOptions, compiled?: CompiledIndicators, onDocumentFindings?: (findings: readonly Finding[]) => void): IndicatorStream {
   const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
   const facts = options.segmentFacts ?? new SegmentFacts();
   const findings: Finding[] = [];
   const withheldFindings: Finding[] = [];
+  const byCategory: Record<string, number> = {};
   let beforeFilter = 0;
+  let afterFilter = 0;
   let attached = 0;
   return {
     add(doc) {
@@ -572,20 +577,23 @@ export function startIndicators(options: IndicatorOptions, compiled?: CompiledIn
       beforeFilter += all.length;
       const kept = options.filter ? filterFindings(all, [doc], options.filter) : all;
       const grouped = options.standaloneFeatures === true ? { findings: kept, attached: 0, withheld: [] } : attachFeatures(kept);
-      for (const f of grouped.findings) findings.push(f);
-      for (const f of grouped.withheld) withheldFindings.push(f);
+      grouped.findings.sort(compareFindings);
+      for (const f of grouped.findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+      afterFilter += grouped.findings.length;
       attached += grouped.attached;
+      // Copies: a finding's context and text are slices that would keep the document alive.
+      if (onDocumentFindings) onDocumentFindings(grouped.findings);
+      else for (const f of detachedData(grouped.findings)) findings.push(f);
+      for (const f of detachedData(grouped.withheld)) withheldFindings.push(f);
     },
     finish() {
       findings.sort(compareFindings);
-      const byCategory: Record<string, number> = {};
-      for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
       const withheldFeatures: Record<string, number> = {};
       const withheld = withheldFindings.sort(compareFindings).map((f): WithheldFeature => {
         withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
         return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
       });
-      return { findings, counts: { beforeFilter, afterFilter: findings.length, byCategory, attachedFeatures: attached, withheldFeatures }, withheld };
+      return { findings, counts: { beforeFilter, afterFilter, byCategory, attachedFeatures: attached, withheldFeatures }, withheld };
     },
   };
 }

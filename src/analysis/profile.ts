@@ -16,6 +16,7 @@ import type { CompiledLanguage } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
+import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
@@ -130,8 +131,11 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    const tally = tallies.get(key) ?? emptyTally();
-    tallies.set(key, tally);
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(detachedString(key), tally);
+    }
     tally.tokens += counts.tokens;
     tally.languages[guess] = (tally.languages[guess] ?? 0) + counts.tokens;
     tally.profiledTokens += counts.profiledTokens;

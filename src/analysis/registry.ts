@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { LanguageCode } from '../language/index.js';
 import type { CollocateTable, CorpusUnit, DispersionTable, FrequencyRow, KeynessRow, KwicLine } from './corpus.js';
@@ -52,6 +53,11 @@ export interface AnalysisOptions {
   readonly kwicWindow?: number;
   /** Told after each analysis (stage `analyses`), for a progress display. */
   readonly onProgress?: ProgressListener;
+  /**
+   * Receives each document's indicator findings (sorted with `compareFindings`) as they are found;
+   * the indicators result then holds none (its `findings` are empty) and the caller writes them.
+   */
+  readonly onDocumentFindings?: (findings: readonly Finding[]) => void;
 }
 
 /** Per-segment facts an analysis reads; `corpus-units` are built once when any analysis needs them. */
@@ -143,7 +149,7 @@ export const ANALYSES: readonly AnalysisModule[] = [
     start: ({ options, filter, facts }) => {
       const contextWindow = options.contextWindow ?? 60;
       const standaloneFeatures = options.standaloneFeatures === true;
-      const stream = startIndicators({ lexicons: options.lexicons, filter, segmentFacts: facts, contextWindow, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures });
+      const stream = startIndicators({ lexicons: options.lexicons, filter, segmentFacts: facts, contextWindow, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures }, undefined, options.onDocumentFindings);
       return {
         add: ({ doc }) => stream.add(doc),
         finish: (common) => {

@@ -12,10 +12,24 @@ type Row = Readonly<Record<string, unknown>>;
  * goes through the formula-neutralising CSV writer.
  */
 export function analysisCsv(result: AnalysisResult): string | null {
-  if (result.findings) return recordsToCsv(FINDING_COLUMNS, result.findings.map(findingRow));
+  if (result.findings) return findingsCsv(result.findings);
   const rows = tableRows(result.data);
   if (rows.length === 0) return null;
   return recordsToCsv(columnsOf(rows), rows);
+}
+
+/** The CSV of findings: the byte-order mark and header row, then one row per finding (see `findingsCsvRows`). */
+export function findingsCsv(findings: readonly Finding[]): string {
+  return recordsToCsv(FINDING_COLUMNS, findings.map(findingRow));
+}
+
+/**
+ * The rows of `findings` alone, each ending with CRLF: `findingsCsv([])` followed by the rows of
+ * each group of findings in turn is `findingsCsv` of all of them, so a huge table can be written
+ * in parts.
+ */
+export function findingsCsvRows(findings: readonly Finding[]): string {
+  return findings.length === 0 ? '' : findingsCsv(findings).slice(findingsCsv([]).length);
 }
 
 const FINDING_COLUMNS = [
