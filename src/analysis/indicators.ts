@@ -92,24 +92,47 @@ const DEFAULT_REASON: Readonly<Record<string, string>> = {
 
 /** Indicator and marker rules compiled once per run (reusable across runs with the same lexicons). */
 export interface CompiledIndicators {
-  readonly indicators: ReadonlyMap<LanguageCode, CompiledLanguage>;
-  readonly markers: ReadonlyMap<LanguageCode, CompiledLanguage>;
+  readonly indicators: LanguageRules;
+  readonly markers: LanguageRules;
   readonly scripture: readonly RegExp[];
   readonly languages: readonly LanguageCode[];
 }
 
-/** Compiles lexicons for matching. */
+/** Compiled rules by language (see {@link compileIndicators}). */
+export interface LanguageRules {
+  has(language: LanguageCode): boolean;
+  /** The rules of `language`, compiled the first time they are asked for; undefined for a language no lexicon has. */
+  get(language: LanguageCode): CompiledLanguage | undefined;
+  /** Every language's rules, compiled now, in language-code order. */
+  values(): CompiledLanguage[];
+}
+
+function lazyRules(languages: readonly LanguageCode[], compile: (language: LanguageCode) => CompiledLanguage): LanguageRules {
+  const known = new Set(languages);
+  const compiled = new Map<LanguageCode, CompiledLanguage>();
+  const get = (language: LanguageCode): CompiledLanguage | undefined => {
+    if (!known.has(language)) return undefined;
+    let rules = compiled.get(language);
+    if (!rules) {
+      rules = compile(language);
+      compiled.set(language, rules);
+    }
+    return rules;
+  };
+  return { has: (language) => known.has(language), get, values: () => languages.map((language) => get(language) as CompiledLanguage) };
+}
+
+/**
+ * Compiles lexicons for matching. Each language is compiled when a segment first needs it, so a
+ * case in two languages pays for two (compiling every language was a fixed cost of every run).
+ */
 export function compileIndicators(lexicons: readonly Lexicon[], categories?: readonly LexiconCategory[]): CompiledIndicators {
   const wanted = categories ? new Set<string>(categories) : undefined;
   const indicatorLexicons = lexicons.filter((l) => l.category !== 'context-markers' && (!wanted || wanted.has(l.category)));
   const markerLexicons = lexicons.filter((l) => l.category === 'context-markers');
   const languages = [...new Set(lexicons.map((l) => l.language))].sort();
-  const indicators = new Map<LanguageCode, CompiledLanguage>();
-  const markers = new Map<LanguageCode, CompiledLanguage>();
-  for (const language of languages) {
-    indicators.set(language, compileLanguage(indicatorLexicons, language));
-    markers.set(language, compileLanguage(markerLexicons, language));
-  }
+  const indicators = lazyRules(languages, (language) => compileLanguage(indicatorLexicons, language));
+  const markers = lazyRules(languages, (language) => compileLanguage(markerLexicons, language));
   const scripture: RegExp[] = [];
   for (const lexicon of markerLexicons) {
     for (const entry of lexicon.entries) {

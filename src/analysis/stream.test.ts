@@ -22,8 +22,8 @@ beforeAll(async () => {
 
 // Fictional chat lines written for this test.
 function chat(name: string, lines: readonly [string, string][]): SozDocument {
-  const b = new DocumentBuilder({ sha256: name.charCodeAt(0).toString(16).padStart(2, '0').repeat(32), name }, 'whatsapp');
-  lines.forEach(([author, text], i) => b.add({ id: `m${i}`, text, part: 'message', author, message: { messageId: `m${i}`, author: { name: author }, role: 'original' } }));
+  const b = new DocumentBuilder({ sha256: name.charCodeAt(0).toString(16).padStart(2, '0').repeat(32), name }, 'whatsapp-txt');
+  lines.forEach(([author, text], i) => b.add({ id: `m${i}`, text, part: 'message', author, message: { platform: 'whatsapp', chatId: name, chatName: name, messageId: `m${i}`, author: { name: author }, timestamp: { iso: '2024-05-01T10:00:00', offset: 'unknown', raw: '' }, role: 'authored' } }));
   return b.build();
 }
 
