@@ -174,7 +174,9 @@ async function endToEnd() {
     console.log(
       `${mb(input).padStart(7)} MB export: ${stages.map(([stage, r]) => `${stage} ${r.wall.toFixed(1)} s/${r.rssMb.toFixed(0)} MB`).join(', ')} | total wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB | derived/ ${mb(derived)} MB = ${(derived / input).toFixed(2)}× input | load ${before}→${load()}${failed ? `\n           ${failed}` : ''}`,
     );
-    rows.push({ size, input, wall, cpu, rss, derived, failed });
+    const analyzeRss = stages.find(([stage]) => stage === 'analyze')?.[1].rssMb;
+    if (analyzeRss !== undefined) console.log(`           analyze peak RSS ${analyzeRss.toFixed(0)} MB (target: flat in size, bounded by the largest part; 1 GB run ≤ 1536 MB)`);
+    rows.push({ size, input, wall, cpu, rss, analyzeRss, derived, failed });
     rmSync(dir, { recursive: true, force: true });
     if (failed) {
       console.log(`           bigger sizes skipped: ${size} MB already fails`);
@@ -184,7 +186,7 @@ async function endToEnd() {
   const done = rows.filter((r) => !r.failed);
   if (done.length >= 2) {
     const [first, last] = [done[0], done[done.length - 1]];
-    console.log(`growth ${mb(first.input)} → ${mb(last.input)} MB (${(last.input / first.input).toFixed(1)}× input): CPU ${(last.cpu / first.cpu).toFixed(1)}× (linear: ≈ ${(last.input / first.input).toFixed(1)}×), peak RSS ${(last.rss / first.rss).toFixed(1)}× (flat: ≈ 1×)`);
+    console.log(`growth ${mb(first.input)} → ${mb(last.input)} MB (${(last.input / first.input).toFixed(1)}× input): CPU ${(last.cpu / first.cpu).toFixed(1)}× (linear: ≈ ${(last.input / first.input).toFixed(1)}×), peak RSS ${(last.rss / first.rss).toFixed(1)}× (flat: ≈ 1×), analyze peak RSS ${first.analyzeRss?.toFixed(0)} → ${last.analyzeRss?.toFixed(0)} MB = ${((last.analyzeRss ?? 0) / (first.analyzeRss ?? 1)).toFixed(1)}× (flat: ≈ 1×)`);
   }
   const gig = done.find((r) => r.size >= 1024);
   const biggest = done[done.length - 1];

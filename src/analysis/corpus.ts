@@ -12,6 +12,7 @@ import type { LanguageCode } from '../language/index.js';
 import { identifyLanguage, normaliseForMatching } from '../language/index.js';
 import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordKey } from './matcher.js';
+import { detachedData, detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
@@ -39,25 +40,35 @@ export interface CorpusUnit {
 }
 
 /**
- * Tokenises the selected segments once; every tool below takes the result. Each distinct word is
- * normalised once per language (a chat repeats the same few thousand words).
+ * The item of each distinct word, per language: a chat repeats the same few thousand words, so
+ * each is normalised once per run (one memo shared by every document of a run).
  */
-export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions = {}): CorpusUnit[] {
-  const facts = options.segmentFacts ?? new SegmentFacts();
-  const items = new Map<LanguageCode | undefined, Map<string, string>>();
-  const itemOf = (word: string, language: LanguageCode | undefined): string => {
-    let known = items.get(language);
+export class CorpusItems {
+  private readonly byLanguage = new Map<LanguageCode | undefined, Map<string, string>>();
+
+  /** The item of `word`: its stem in `language`, or its folded normal form when no language is given. */
+  itemOf(word: string, language: LanguageCode | undefined): string {
+    let known = this.byLanguage.get(language);
     if (!known) {
       known = new Map();
-      items.set(language, known);
+      this.byLanguage.set(language, known);
     }
     let item = known.get(word);
     if (item === undefined) {
-      item = language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised);
-      known.set(word, item);
+      item = detachedString(language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised));
+      known.set(detachedString(word), item);
     }
     return item;
-  };
+  }
+}
+
+/**
+ * Tokenises the selected segments once; every tool below takes the result. Items come from
+ * `items` (a run passes one memo for all its documents).
+ */
+export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions & { items?: CorpusItems } = {}): CorpusUnit[] {
+  const facts = options.segmentFacts ?? new SegmentFacts();
+  const items = options.items ?? new CorpusItems();
   return segments.map((ref) => {
     const [start, end] = ref.segment.range;
     const text = ref.doc.text.slice(start, end);
@@ -77,7 +88,7 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
         continue;
       }
       if (token.kind !== 'word') continue;
-      tokens.push({ item: itemOf(token.text, language), range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
+      tokens.push({ item: items.itemOf(token.text, language), range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
       pendingBreak = false;
     }
     return { ref, tokens };
@@ -92,14 +103,23 @@ export function queryItem(word: string, options: CorpusOptions = {}): string {
   return language === 'und' ? folded : wordKey(word, language).stem;
 }
 
-function totalTokens(units: readonly CorpusUnit[]): number {
-  return units.reduce((n, u) => n + u.tokens.length, 0);
+/** Item frequencies and the token total, added to part by part. */
+export class FrequencyTally {
+  readonly counts = new Map<string, number>();
+  total = 0;
+
+  add(units: readonly CorpusUnit[]): void {
+    for (const unit of units) {
+      for (const t of unit.tokens) this.counts.set(t.item, (this.counts.get(t.item) ?? 0) + 1);
+      this.total += unit.tokens.length;
+    }
+  }
 }
 
-function frequencies(units: readonly CorpusUnit[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const unit of units) for (const t of unit.tokens) counts.set(t.item, (counts.get(t.item) ?? 0) + 1);
-  return counts;
+function frequencies(units: readonly CorpusUnit[]): FrequencyTally {
+  const tally = new FrequencyTally();
+  tally.add(units);
+  return tally;
 }
 
 function byFrequency<T extends { item: string; frequency: number }>(a: T, b: T): number {
@@ -117,7 +137,12 @@ export interface FrequencyRow {
 
 /** Word list: token and type counts, type-token ratio and each item's frequency. */
 export function wordList(units: readonly CorpusUnit[]): { tokens: number; types: number; typeTokenRatio: number; rows: FrequencyRow[] } {
-  return ngramTable(units, 1, 1, undefined, (tokens, types, rows) => ({ tokens, types, typeTokenRatio: tokens === 0 ? 0 : round6(types / tokens), rows }));
+  return wordListOf(countByDocument(units, 1, Infinity).table(1));
+}
+
+/** The word list of a unigram table. */
+export function wordListOf(table: NgramTable): { tokens: number; types: number; typeTokenRatio: number; rows: FrequencyRow[] } {
+  return { tokens: table.total, types: table.types, typeTokenRatio: table.total === 0 ? 0 : round6(table.types / table.total), rows: table.rows };
 }
 
 /**
@@ -125,45 +150,102 @@ export function wordList(units: readonly CorpusUnit[]): { tokens: number; types:
  * frequency ≥ `minFrequency` (default 2 for n > 1, else 1), at most `limit` rows (most frequent first).
  */
 export function ngrams(units: readonly CorpusUnit[], n: number, options: { minFrequency?: number; limit?: number } = {}): { n: number; total: number; rows: FrequencyRow[] } {
-  if (!Number.isInteger(n) || n < 1 || n > 5) throw new RangeError(`n-gram size must be 1..5, got ${n}`);
-  return ngramTable(units, n, options.minFrequency ?? (n > 1 ? 2 : 1), options.limit, (total, _types, rows) => ({ n, total, rows }));
+  const { total, rows } = countByDocument(units, n, Infinity).table(options.minFrequency ?? (n > 1 ? 2 : 1), options.limit);
+  return { n, total, rows };
 }
 
-function ngramTable<R>(units: readonly CorpusUnit[], n: number, minFrequency: number, limit: number | undefined, make: (total: number, types: number, rows: FrequencyRow[]) => R): R {
-  // Items become small integers and an n-gram a number in base (vocabulary size), so counting
-  // builds no string per n-gram; the text of an n-gram is made only for the rows kept. Documents
-  // are walked one at a time, so an n-gram's range (documents it occurs in) grows when its last
-  // document differs from the current one: no set of document ids per n-gram.
-  const groups = unitsByDocument(units);
-  const vocabulary = new Map<string, number>();
-  const items: string[] = [];
-  const idsOf = (unit: CorpusUnit): Int32Array =>
-    Int32Array.from(unit.tokens, (token) => {
-      let id = vocabulary.get(token.item);
-      if (id === undefined) {
-        id = items.length;
-        vocabulary.set(token.item, id);
-        items.push(token.item);
-      }
-      return id;
-    });
-  const ids = groups.map((group) => group.map(idsOf));
-  const base = Math.max(1, items.length);
-  const numeric = base ** n <= Number.MAX_SAFE_INTEGER;
-  const counts = new Map<number | string, { frequency: number; range: number; lastDocument: number }>();
-  let total = 0;
-  groups.forEach((group, document) => {
-    group.forEach((unit, u) => {
+function countByDocument(units: readonly CorpusUnit[], n: number, maxDistinct: number): NgramCounter {
+  const counter = new NgramCounter(n, new Vocabulary(), maxDistinct);
+  for (const group of unitsByDocument(units)) counter.addDocument(group);
+  return counter;
+}
+
+/** Items as small integers, so counting builds no string per n-gram. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly items: string[] = [];
+
+  /** The ids of a unit's items, in token order. */
+  idsOf(unit: CorpusUnit): Int32Array {
+    return Int32Array.from(unit.tokens, (token) => this.idOf(token.item));
+  }
+
+  idOf(item: string): number {
+    let id = this.ids.get(item);
+    if (id === undefined) {
+      id = this.items.length;
+      this.ids.set(item, id);
+      this.items.push(item);
+    }
+    return id;
+  }
+
+  item(id: number): string {
+    return this.items[id] as string;
+  }
+}
+
+/** What an n-gram counter holds at the end: rows kept, and whether a cap pruned it. */
+export interface NgramTable {
+  /** N-grams counted (tokens for n = 1). */
+  readonly total: number;
+  /** Distinct n-grams held at the end. */
+  readonly types: number;
+  readonly rows: FrequencyRow[];
+  /**
+   * Set when the table grew past its cap of distinct n-grams and the rarest were dropped: every
+   * n-gram seen at most this often at a pruning was forgotten, so a row's frequency and range may
+   * be too low by up to this much, and an n-gram may be missing.
+   */
+  readonly prunedAtOrBelow?: number;
+}
+
+interface NgramEntry {
+  frequency: number;
+  range: number;
+  lastDocument: number;
+}
+
+/**
+ * Counts the n-grams of one size document by document. An n-gram is a number in base 2^(52/n)
+ * when its items' ids fit (else the ids joined), so counting builds no string per n-gram; an
+ * n-gram's range grows when its last document differs from the current one, so no set of
+ * documents per n-gram. With a cap (`maxDistinct`), when more distinct n-grams are held after a
+ * document, the rarest are dropped until half the cap remains (see {@link NgramTable}).
+ */
+export class NgramCounter {
+  private readonly base: number;
+  private readonly counts = new Map<number | string, NgramEntry>();
+  private total = 0;
+  private documents = 0;
+  private prunedAtOrBelow = 0;
+
+  constructor(
+    readonly n: number,
+    private readonly vocabulary: Vocabulary,
+    private readonly maxDistinct: number,
+  ) {
+    if (!Number.isInteger(n) || n < 1 || n > 5) throw new RangeError(`n-gram size must be 1..5, got ${n}`);
+    this.base = 2 ** Math.floor(52 / n);
+  }
+
+  /** Counts the n-grams of one document's units (each document in one call). */
+  addDocument(units: readonly CorpusUnit[], ids: readonly Int32Array[] = units.map((unit) => this.vocabulary.idsOf(unit))): void {
+    const { n, base, counts } = this;
+    const document = this.documents++;
+    units.forEach((unit, u) => {
       const t = unit.tokens;
-      const unitIds = (ids[document] as Int32Array[])[u] as Int32Array;
+      const unitIds = ids[u] as Int32Array;
       for (let i = 0; i + n <= t.length; i++) {
         let crosses = false;
         for (let k = 1; k < n && !crosses; k++) crosses = (t[i + k] as CorpusToken).breakBefore;
         if (crosses) continue;
-        total++;
+        this.total++;
         let key: number | string = 0;
-        if (numeric) for (let k = 0; k < n; k++) key = key * base + (unitIds[i + k] as number);
-        else key = unitIds.subarray(i, i + n).join(',');
+        for (let k = 0; k < n && typeof key === 'number'; k++) {
+          const id = unitIds[i + k] as number;
+          key = id < base ? key * base + id : unitIds.subarray(i, i + n).join(',');
+        }
         const entry = counts.get(key);
         if (entry === undefined) counts.set(key, { frequency: 1, range: 1, lastDocument: document });
         else {
@@ -175,34 +257,60 @@ function ngramTable<R>(units: readonly CorpusUnit[], n: number, minFrequency: nu
         }
       }
     });
-  });
-  const textOf = (key: number | string): string => {
-    if (typeof key === 'string') return key.split(',').map((id) => items[Number(id)]).join(' ');
+    if (counts.size > this.maxDistinct) this.prune();
+  }
+
+  /** The rows with frequency ≥ `minFrequency`, most frequent first, at most `limit`. */
+  table(minFrequency: number, limit?: number): NgramTable {
+    const rows: FrequencyRow[] = [];
+    for (const [key, v] of this.counts) {
+      if (v.frequency >= minFrequency) rows.push({ item: this.textOf(key), frequency: v.frequency, per1000: this.total === 0 ? 0 : round6((v.frequency * 1000) / this.total), range: v.range });
+    }
+    rows.sort(byFrequency);
+    return { total: this.total, types: this.counts.size, rows: limit !== undefined ? rows.slice(0, limit) : rows, ...(this.prunedAtOrBelow > 0 ? { prunedAtOrBelow: this.prunedAtOrBelow } : {}) };
+  }
+
+  private textOf(key: number | string): string {
+    if (typeof key === 'string') return key.split(',').map((id) => this.vocabulary.item(Number(id))).join(' ');
     const words: string[] = [];
     let rest = key;
-    for (let k = 0; k < n; k++) {
-      words.unshift(items[rest % base] as string);
-      rest = Math.floor(rest / base);
+    for (let k = 0; k < this.n; k++) {
+      words.unshift(this.vocabulary.item(rest % this.base));
+      rest = Math.floor(rest / this.base);
     }
     return words.join(' ');
-  };
-  const rows: FrequencyRow[] = [];
-  for (const [key, v] of counts) {
-    if (v.frequency >= minFrequency) rows.push({ item: textOf(key), frequency: v.frequency, per1000: total === 0 ? 0 : round6((v.frequency * 1000) / total), range: v.range });
   }
-  rows.sort(byFrequency);
-  return make(total, counts.size, limit !== undefined ? rows.slice(0, limit) : rows);
+
+  /** Drops the rarest n-grams (every one at or below a frequency) until at most half the cap remain. */
+  private prune(): void {
+    const byFrequency = new Map<number, number>();
+    for (const entry of this.counts.values()) byFrequency.set(entry.frequency, (byFrequency.get(entry.frequency) ?? 0) + 1);
+    let remaining = this.counts.size;
+    let threshold = 0;
+    for (const frequency of [...byFrequency.keys()].sort((a, b) => a - b)) {
+      if (remaining <= this.maxDistinct / 2) break;
+      remaining -= byFrequency.get(frequency) as number;
+      threshold = frequency;
+    }
+    for (const [key, entry] of this.counts) if (entry.frequency <= threshold) this.counts.delete(key);
+    this.prunedAtOrBelow = Math.max(this.prunedAtOrBelow, threshold);
+  }
 }
 
 /** The units grouped by document id, in order of each document's first unit. */
 function unitsByDocument(units: readonly CorpusUnit[]): CorpusUnit[][] {
+  return [...groupUnits(units, (unit) => unit.ref.doc.id).values()];
+}
+
+function groupUnits(units: readonly CorpusUnit[], keyOf: (unit: CorpusUnit) => string): Map<string, CorpusUnit[]> {
   const groups = new Map<string, CorpusUnit[]>();
   for (const unit of units) {
-    const group = groups.get(unit.ref.doc.id);
+    const key = keyOf(unit);
+    const group = groups.get(key);
     if (group) group.push(unit);
-    else groups.set(unit.ref.doc.id, [unit]);
+    else groups.set(key, [unit]);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** One concordance line; `left`/`right` are document text cut at the segment bounds. */
@@ -226,29 +334,67 @@ export interface KwicLine {
 export function kwic(units: readonly CorpusUnit[], query: string, options: CorpusOptions & { window?: number } = {}): KwicLine[] {
   const target = queryItem(query, options);
   const window = options.window ?? 7;
+  return units.flatMap((unit) => kwicLines(unit, target, window));
+}
+
+function kwicLines(unit: CorpusUnit, target: string, window: number): KwicLine[] {
+  const { doc, segment } = unit.ref;
+  const [segStart, segEnd] = segment.range;
   const lines: KwicLine[] = [];
-  for (const unit of units) {
-    const { doc, segment } = unit.ref;
-    const [segStart, segEnd] = segment.range;
-    unit.tokens.forEach((token, i) => {
-      if (token.item !== target) return;
-      const leftStart = unit.tokens[Math.max(0, i - window)]?.range[0] ?? token.range[0];
-      const rightEnd = unit.tokens[Math.min(unit.tokens.length - 1, i + window)]?.range[1] ?? token.range[1];
-      const author = segment.message?.author.name ?? segment.author;
-      lines.push({
-        documentId: doc.id,
-        evidenceName: doc.evidenceName,
-        segmentId: segment.id,
-        ...(segment.anchor.messageId !== undefined ? { messageId: segment.anchor.messageId } : {}),
-        ...(author !== undefined ? { author } : {}),
-        range: token.range,
-        left: doc.text.slice(Math.max(segStart, leftStart), token.range[0]).replace(/\s+/g, ' '),
-        keyword: doc.text.slice(token.range[0], token.range[1]),
-        right: doc.text.slice(token.range[1], Math.min(segEnd, rightEnd)).replace(/\s+/g, ' '),
-      });
+  unit.tokens.forEach((token, i) => {
+    if (token.item !== target) return;
+    const leftStart = unit.tokens[Math.max(0, i - window)]?.range[0] ?? token.range[0];
+    const rightEnd = unit.tokens[Math.min(unit.tokens.length - 1, i + window)]?.range[1] ?? token.range[1];
+    const author = segment.message?.author.name ?? segment.author;
+    lines.push({
+      documentId: doc.id,
+      evidenceName: doc.evidenceName,
+      segmentId: segment.id,
+      ...(segment.anchor.messageId !== undefined ? { messageId: segment.anchor.messageId } : {}),
+      ...(author !== undefined ? { author } : {}),
+      range: token.range,
+      left: doc.text.slice(Math.max(segStart, leftStart), token.range[0]).replace(/\s+/g, ' '),
+      keyword: doc.text.slice(token.range[0], token.range[1]),
+      right: doc.text.slice(token.range[1], Math.min(segEnd, rightEnd)).replace(/\s+/g, ' '),
     });
-  }
+  });
   return lines;
+}
+
+/**
+ * The first `limit` concordance lines of a query in reading order (evidence name, document id),
+ * gathered document by document in any order: only the lines that can still be among the first
+ * `limit` are held, so a huge case keeps at most `limit` lines plus one document's.
+ */
+export class KwicTally {
+  private readonly target: string;
+  private groups: { evidenceName: string; documentId: string; lines: KwicLine[] }[] = [];
+
+  constructor(
+    readonly query: string,
+    options: CorpusOptions,
+    private readonly window: number,
+    private readonly limit: number,
+  ) {
+    this.target = queryItem(query, options);
+  }
+
+  /** Adds the lines of one document's units (each document in one call). */
+  addDocument(units: readonly CorpusUnit[]): void {
+    const first = units[0];
+    if (!first) return;
+    const lines = units.flatMap((unit) => kwicLines(unit, this.target, this.window));
+    if (lines.length === 0) return;
+    const group = { evidenceName: first.ref.doc.evidenceName, documentId: first.ref.doc.id, lines: detachedData(lines) };
+    const order = (a: typeof group, b: typeof group) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId);
+    this.groups = [...this.groups, group].sort(order);
+    let held = this.groups.reduce((sum, g) => sum + g.lines.length, 0);
+    while (this.groups.length > 1 && held - (this.groups[this.groups.length - 1] as typeof group).lines.length >= this.limit) held -= (this.groups.pop() as typeof group).lines.length;
+  }
+
+  lines(): KwicLine[] {
+    return this.groups.flatMap((group) => group.lines).slice(0, this.limit);
+  }
 }
 
 /** A collocate of the node word with its association measures. */
@@ -274,49 +420,78 @@ export interface CollocateRow {
  * frequency inside vs outside the windows with 0.5 for zero counts (Hardie 2014). Sorted by
  * log-likelihood, then item.
  */
-export function collocates(units: readonly CorpusUnit[], node: string, options: CorpusOptions & { left?: number; right?: number; minFrequency?: number; limit?: number } = {}): { node: string; windowTokens: number; corpusTokens: number; rows: CollocateRow[] } {
-  const target = queryItem(node, options);
-  const left = options.left ?? 5;
-  const right = options.right ?? 5;
-  const minFrequency = options.minFrequency ?? 2;
-  const inWindow = new Map<string, number>();
-  let r1 = 0;
-  for (const unit of units) {
-    const t = unit.tokens;
-    const marked = new Set<number>();
-    t.forEach((token, i) => {
-      if (token.item !== target) return;
-      for (let k = Math.max(0, i - left); k <= Math.min(t.length - 1, i + right); k++) if (k !== i) marked.add(k);
-    });
-    for (const k of marked) {
-      const item = (t[k] as CorpusToken).item;
-      inWindow.set(item, (inWindow.get(item) ?? 0) + 1);
-      r1++;
+export function collocates(units: readonly CorpusUnit[], node: string, options: CorpusOptions & { left?: number; right?: number; minFrequency?: number; limit?: number } = {}): CollocateTable {
+  const tally = new CollocateTally(node, options, options.left ?? 5, options.right ?? 5);
+  tally.add(units);
+  return tally.table(options.minFrequency ?? 2, options.limit);
+}
+
+/** What {@link collocates} returns. */
+export interface CollocateTable {
+  readonly node: string;
+  readonly windowTokens: number;
+  readonly corpusTokens: number;
+  readonly rows: CollocateRow[];
+}
+
+/** The contingency counts of a node's collocates, added to part by part (see {@link collocates}). */
+export class CollocateTally {
+  private readonly target: string;
+  private readonly inWindow = new Map<string, number>();
+  private readonly corpus = new FrequencyTally();
+  private r1 = 0;
+
+  constructor(
+    node: string,
+    options: CorpusOptions,
+    private readonly left: number,
+    private readonly right: number,
+  ) {
+    this.target = queryItem(node, options);
+  }
+
+  add(units: readonly CorpusUnit[]): void {
+    for (const unit of units) {
+      const t = unit.tokens;
+      const marked = new Set<number>();
+      t.forEach((token, i) => {
+        if (token.item !== this.target) return;
+        for (let k = Math.max(0, i - this.left); k <= Math.min(t.length - 1, i + this.right); k++) if (k !== i) marked.add(k);
+      });
+      for (const k of marked) {
+        const item = (t[k] as CorpusToken).item;
+        this.inWindow.set(item, (this.inWindow.get(item) ?? 0) + 1);
+        this.r1++;
+      }
     }
+    this.corpus.add(units);
   }
-  const freq = frequencies(units);
-  const n = totalTokens(units);
-  const rows: CollocateRow[] = [];
-  for (const [item, o11] of inWindow) {
-    if (o11 < minFrequency) continue;
-    const c1 = freq.get(item) ?? o11;
-    const o12 = r1 - o11;
-    const o21 = c1 - o11;
-    const o22 = n - r1 - o21;
-    const expected = (r1 * c1) / n;
-    rows.push({
-      item,
-      observed: o11,
-      expected: round6(expected),
-      frequency: c1,
-      logLikelihood: round6(logLikelihood2x2(o11, o12, o21, o22)),
-      mutualInformation: round6(mutualInformation(o11, expected)),
-      tScore: round6(tScore(o11, expected)),
-      logRatio: round6(logRatio(o11, r1, o21, n - r1)),
-    });
+
+  table(minFrequency: number, limit?: number): CollocateTable {
+    const { r1 } = this;
+    const n = this.corpus.total;
+    const rows: CollocateRow[] = [];
+    for (const [item, o11] of this.inWindow) {
+      if (o11 < minFrequency) continue;
+      const c1 = this.corpus.counts.get(item) ?? o11;
+      const o12 = r1 - o11;
+      const o21 = c1 - o11;
+      const o22 = n - r1 - o21;
+      const expected = (r1 * c1) / n;
+      rows.push({
+        item,
+        observed: o11,
+        expected: round6(expected),
+        frequency: c1,
+        logLikelihood: round6(logLikelihood2x2(o11, o12, o21, o22)),
+        mutualInformation: round6(mutualInformation(o11, expected)),
+        tScore: round6(tScore(o11, expected)),
+        logRatio: round6(logRatio(o11, r1, o21, n - r1)),
+      });
+    }
+    rows.sort((a, b) => b.logLikelihood - a.logLikelihood || compareCodeUnits(a.item, b.item));
+    return { node: this.target, windowTokens: r1, corpusTokens: n, rows: limit !== undefined ? rows.slice(0, limit) : rows };
   }
-  rows.sort((a, b) => b.logLikelihood - a.logLikelihood || compareCodeUnits(a.item, b.item));
-  return { node: target, windowTokens: r1, corpusTokens: n, rows: options.limit !== undefined ? rows.slice(0, options.limit) : rows };
 }
 
 /** Keyness of one item in the target corpus against the reference corpus. */
@@ -337,11 +512,9 @@ export interface KeynessRow {
  * total frequency ≥ `minFrequency` (default 3); sorted by log-likelihood then item. Positive and
  * negative keywords are both listed (sign of `logRatio`).
  */
-export function keyness(target: readonly CorpusUnit[], reference: readonly CorpusUnit[], options: { minFrequency?: number; limit?: number } = {}): { targetTokens: number; referenceTokens: number; rows: KeynessRow[] } {
-  const ft = frequencies(target);
-  const fr = frequencies(reference);
-  const nt = totalTokens(target);
-  const nr = totalTokens(reference);
+export function keyness(target: readonly CorpusUnit[] | FrequencyTally, reference: readonly CorpusUnit[], options: { minFrequency?: number; limit?: number } = {}): { targetTokens: number; referenceTokens: number; rows: KeynessRow[] } {
+  const { counts: ft, total: nt } = target instanceof FrequencyTally ? target : frequencies(target);
+  const { counts: fr, total: nr } = frequencies(reference);
   const items = new Set([...ft.keys(), ...fr.keys()]);
   const rows: KeynessRow[] = [];
   for (const item of items) {
@@ -379,34 +552,98 @@ export interface DispersionRow {
  * Dispersion of items across documents (`by: 'document'`, default) or segments. Items default to
  * the 50 most frequent. Parts without word tokens are ignored.
  */
-export function dispersion(units: readonly CorpusUnit[], options: { items?: readonly string[]; by?: 'document' | 'segment'; lemma?: boolean } = {}): { by: string; parts: number; rows: DispersionRow[] } {
-  const by = options.by ?? 'document';
-  const partSizes = new Map<string, number>();
-  const counts = new Map<string, Map<string, number>>();
-  for (const unit of units) {
-    if (unit.tokens.length === 0) continue;
-    const part = by === 'document' ? unit.ref.doc.id : `${unit.ref.doc.id}\u0000${unit.ref.segment.id}`;
-    partSizes.set(part, (partSizes.get(part) ?? 0) + unit.tokens.length);
-    for (const t of unit.tokens) {
-      const perPart = counts.get(t.item) ?? new Map<string, number>();
-      perPart.set(part, (perPart.get(part) ?? 0) + 1);
-      counts.set(t.item, perPart);
+export function dispersion(units: readonly CorpusUnit[], options: { items?: readonly string[]; by?: 'document' | 'segment'; lemma?: boolean } = {}): DispersionTable {
+  const tally = new DispersionTally(options.by ?? 'document');
+  tally.add(units);
+  return tally.table(options.items, options);
+}
+
+/** What {@link dispersion} returns. */
+export interface DispersionTable {
+  readonly by: string;
+  readonly parts: number;
+  readonly rows: DispersionRow[];
+}
+
+/** One part's item counts, packed (8 bytes per distinct item of the part). */
+interface PackedPart {
+  readonly size: number;
+  readonly ids: Int32Array;
+  readonly counts: Int32Array;
+}
+
+/**
+ * Item counts per part (document or segment), added part by part and kept packed: a huge case
+ * holds 8 bytes per distinct item of each part, not its tokens. A part must come in one call.
+ */
+export class DispersionTally {
+  private readonly vocabulary = new Vocabulary();
+  private readonly parts = new Map<string, PackedPart>();
+
+  constructor(private readonly by: 'document' | 'segment') {}
+
+  add(units: readonly CorpusUnit[]): void {
+    const groups = groupUnits(
+      units.filter((unit) => unit.tokens.length > 0),
+      (unit) => (this.by === 'document' ? unit.ref.doc.id : `${unit.ref.doc.id}\u0000${unit.ref.segment.id}`),
+    );
+    for (const [part, group] of groups) {
+      if (this.parts.has(part)) throw new RangeError(`dispersion part ${part} was added twice`);
+      const counts = new Map<number, number>();
+      let size = 0;
+      for (const unit of group) {
+        size += unit.tokens.length;
+        for (const t of unit.tokens) {
+          const id = this.vocabulary.idOf(t.item);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+      }
+      this.parts.set(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
     }
   }
-  const parts = [...partSizes.keys()].sort(compareCodeUnits);
-  const total = [...partSizes.values()].reduce((a, b) => a + b, 0);
-  const items = options.items
-    ? options.items.map((w) => queryItem(w, options))
-    : wordList(units).rows.slice(0, 50).map((r) => r.item);
-  const rows = items.map((item) => {
-    const perPart = counts.get(item) ?? new Map<string, number>();
-    const f = [...perPart.values()].reduce((a, b) => a + b, 0);
-    const rel = parts.map((p) => (perPart.get(p) ?? 0) / (partSizes.get(p) ?? 1));
-    const mean = rel.reduce((a, b) => a + b, 0) / Math.max(1, rel.length);
-    const sd = Math.sqrt(rel.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, rel.length));
-    const juillandD = parts.length < 2 || mean === 0 ? 0 : 1 - sd / mean / Math.sqrt(parts.length - 1);
-    const dp = f === 0 ? 0 : 0.5 * parts.reduce((a, p) => a + Math.abs((perPart.get(p) ?? 0) / f - (partSizes.get(p) ?? 0) / total), 0);
-    return { item, frequency: f, range: perPart.size, parts: parts.length, juillandD: round6(juillandD), dp: round6(dp) };
-  });
-  return { by, parts: parts.length, rows };
+
+  /** Rows for `items` (normalised as queries), by default the 50 most frequent items. */
+  table(items: readonly string[] | undefined, options: CorpusOptions): DispersionTable {
+    const parts = [...this.parts.keys()].sort(compareCodeUnits);
+    const partSizes = new Map([...this.parts].map(([part, packed]) => [part, packed.size]));
+    const total = [...partSizes.values()].reduce((a, b) => a + b, 0);
+    const wanted = items ? items.map((w) => queryItem(w, options)) : this.mostFrequent(50);
+    const perItem = this.countsPerPart(new Set(wanted));
+    const rows = wanted.map((item) => {
+      const perPart = perItem.get(item) ?? new Map<string, number>();
+      const f = [...perPart.values()].reduce((a, b) => a + b, 0);
+      const rel = parts.map((p) => (perPart.get(p) ?? 0) / (partSizes.get(p) ?? 1));
+      const mean = rel.reduce((a, b) => a + b, 0) / Math.max(1, rel.length);
+      const sd = Math.sqrt(rel.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, rel.length));
+      const juillandD = parts.length < 2 || mean === 0 ? 0 : 1 - sd / mean / Math.sqrt(parts.length - 1);
+      const dp = f === 0 ? 0 : 0.5 * parts.reduce((a, p) => a + Math.abs((perPart.get(p) ?? 0) / f - (partSizes.get(p) ?? 0) / total), 0);
+      return { item, frequency: f, range: perPart.size, parts: parts.length, juillandD: round6(juillandD), dp: round6(dp) };
+    });
+    return { by: this.by, parts: parts.length, rows };
+  }
+
+  /** The `count` most frequent items, as the word list orders them (frequency, then item). */
+  private mostFrequent(count: number): string[] {
+    const frequency = new Map<number, number>();
+    for (const packed of this.parts.values()) packed.ids.forEach((id, i) => frequency.set(id, (frequency.get(id) ?? 0) + (packed.counts[i] as number)));
+    return [...frequency]
+      .map(([id, f]) => ({ item: this.vocabulary.item(id), frequency: f }))
+      .sort(byFrequency)
+      .slice(0, count)
+      .map((row) => row.item);
+  }
+
+  private countsPerPart(items: ReadonlySet<string>): Map<string, Map<string, number>> {
+    const out = new Map<string, Map<string, number>>();
+    for (const [part, packed] of this.parts) {
+      packed.ids.forEach((id, i) => {
+        const item = this.vocabulary.item(id);
+        if (!items.has(item)) return;
+        const perPart = out.get(item) ?? new Map<string, number>();
+        perPart.set(part, packed.counts[i] as number);
+        out.set(item, perPart);
+      });
+    }
+    return out;
+  }
 }

@@ -13,4 +13,4 @@ export { corpusUnits, wordList, ngrams, kwic, collocates, keyness, dispersion } 
 export { runProfile, PROFILE_CATEGORIES } from './profile.js';
 export { toCsv, recordsToCsv, csvCell } from './csv.js';
 export { benchmarkIndicators } from './bench.js';
-export { ANALYSES, ANALYSIS_VERSION, analysisData, runAnalyses, type AnalysisContext, type AnalysisDataByName, type AnalysisModule, type AnalysisName, type AnalysisOptions, type SegmentFact } from './registry.js';
+export { ANALYSES, ANALYSIS_VERSION, NGRAM_CAP, analysisData, runAnalyses, startAnalyses, type AnalysisRun, type DocumentPart, type AnalysisContext, type AnalysisDataByName, type AnalysisModule, type AnalysisName, type AnalysisOptions, type SegmentFact } from './registry.js';

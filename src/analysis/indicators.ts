@@ -15,6 +15,7 @@ import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { detachedData } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
@@ -91,24 +92,47 @@ const DEFAULT_REASON: Readonly<Record<string, string>> = {
 
 /** Indicator and marker rules compiled once per run (reusable across runs with the same lexicons). */
 export interface CompiledIndicators {
-  readonly indicators: ReadonlyMap<LanguageCode, CompiledLanguage>;
-  readonly markers: ReadonlyMap<LanguageCode, CompiledLanguage>;
+  readonly indicators: LanguageRules;
+  readonly markers: LanguageRules;
   readonly scripture: readonly RegExp[];
   readonly languages: readonly LanguageCode[];
 }
 
-/** Compiles lexicons for matching. */
+/** Compiled rules by language (see {@link compileIndicators}). */
+export interface LanguageRules {
+  has(language: LanguageCode): boolean;
+  /** The rules of `language`, compiled the first time they are asked for; undefined for a language no lexicon has. */
+  get(language: LanguageCode): CompiledLanguage | undefined;
+  /** Every language's rules, compiled now, in language-code order. */
+  values(): CompiledLanguage[];
+}
+
+function lazyRules(languages: readonly LanguageCode[], compile: (language: LanguageCode) => CompiledLanguage): LanguageRules {
+  const known = new Set(languages);
+  const compiled = new Map<LanguageCode, CompiledLanguage>();
+  const get = (language: LanguageCode): CompiledLanguage | undefined => {
+    if (!known.has(language)) return undefined;
+    let rules = compiled.get(language);
+    if (!rules) {
+      rules = compile(language);
+      compiled.set(language, rules);
+    }
+    return rules;
+  };
+  return { has: (language) => known.has(language), get, values: () => languages.map((language) => get(language) as CompiledLanguage) };
+}
+
+/**
+ * Compiles lexicons for matching. Each language is compiled when a segment first needs it, so a
+ * case in two languages pays for two (compiling every language was a fixed cost of every run).
+ */
 export function compileIndicators(lexicons: readonly Lexicon[], categories?: readonly LexiconCategory[]): CompiledIndicators {
   const wanted = categories ? new Set<string>(categories) : undefined;
   const indicatorLexicons = lexicons.filter((l) => l.category !== 'context-markers' && (!wanted || wanted.has(l.category)));
   const markerLexicons = lexicons.filter((l) => l.category === 'context-markers');
   const languages = [...new Set(lexicons.map((l) => l.language))].sort();
-  const indicators = new Map<LanguageCode, CompiledLanguage>();
-  const markers = new Map<LanguageCode, CompiledLanguage>();
-  for (const language of languages) {
-    indicators.set(language, compileLanguage(indicatorLexicons, language));
-    markers.set(language, compileLanguage(markerLexicons, language));
-  }
+  const indicators = lazyRules(languages, (language) => compileLanguage(indicatorLexicons, language));
+  const markers = lazyRules(languages, (language) => compileLanguage(markerLexicons, language));
   const scripture: RegExp[] = [];
   for (const lexicon of markerLexicons) {
     for (const entry of lexicon.entries) {
@@ -597,27 +621,64 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
   return { findings: out, attached, withheld };
 }
 
+/** Indicator findings gathered document by document; `finish` sorts them once. */
+export interface IndicatorStream {
+  /** Matches every segment of `doc` (held only during this call). */
+  add(doc: SozDocument): void;
+  finish(): IndicatorResult;
+}
+
+/**
+ * Starts a run that takes documents one at a time: each document's findings are filtered and
+ * their features attached within the document (a unit, the message, never spans two
+ * documents), so the result does not depend on the order documents arrive in. With
+ * `onDocumentFindings`, each document's findings (sorted) go there instead of into the result,
+ * whose `findings` then stay empty: the caller writes them, and a case of any size holds none.
+ */
+export function startIndicators(options: IndicatorOptions, compiled?: CompiledIndicators, onDocumentFindings?: (findings: readonly Finding[]) => void): IndicatorStream {
+  const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
+  const facts = options.segmentFacts ?? new SegmentFacts();
+  const findings: Finding[] = [];
+  const withheldFindings: Finding[] = [];
+  const byCategory: Record<string, number> = {};
+  let beforeFilter = 0;
+  let afterFilter = 0;
+  let attached = 0;
+  return {
+    add(doc) {
+      const lines = new LineIndex(doc.text);
+      const all: Finding[] = [];
+      for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
+      beforeFilter += all.length;
+      const kept = options.filter ? filterFindings(all, [doc], options.filter) : all;
+      const grouped = options.standaloneFeatures === true ? { findings: kept, attached: 0, withheld: [] } : attachFeatures(kept);
+      grouped.findings.sort(compareFindings);
+      for (const f of grouped.findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+      afterFilter += grouped.findings.length;
+      attached += grouped.attached;
+      // Copies: a finding's context and text are slices that would keep the document alive.
+      if (onDocumentFindings) onDocumentFindings(grouped.findings);
+      else for (const f of detachedData(grouped.findings)) findings.push(f);
+      for (const f of detachedData(grouped.withheld)) withheldFindings.push(f);
+    },
+    finish() {
+      findings.sort(compareFindings);
+      const withheldFeatures: Record<string, number> = {};
+      const withheld = withheldFindings.sort(compareFindings).map((f): WithheldFeature => {
+        withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
+        return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
+      });
+      return { findings, counts: { beforeFilter, afterFilter, byCategory, attachedFeatures: attached, withheldFeatures }, withheld };
+    },
+  };
+}
+
 /**
  * Runs every lexicon over every segment of `docs`, applies the selection filter and sorts the
  * findings with `compareFindings`. Same documents + same lexicons → same findings, same order.
  */
 export function runIndicators(docs: readonly SozDocument[], options: IndicatorOptions, compiled?: CompiledIndicators): IndicatorResult {
-  const rules = compiled ?? compileIndicators(options.lexicons, options.categories);
-  const facts = options.segmentFacts ?? new SegmentFacts();
-  const all: Finding[] = [];
-  for (const doc of docs) {
-    const lines = new LineIndex(doc.text);
-    for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
-  }
-  const kept = options.filter ? filterFindings(all, docs, options.filter) : all;
-  const grouped = options.standaloneFeatures === true ? { findings: [...kept], attached: 0, withheld: [] } : attachFeatures(kept);
-  const findings = grouped.findings.sort(compareFindings);
-  const byCategory: Record<string, number> = {};
-  for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
-  const withheldFeatures: Record<string, number> = {};
-  const withheld = grouped.withheld.sort(compareFindings).map((f): WithheldFeature => {
-    withheldFeatures[f.category] = (withheldFeatures[f.category] ?? 0) + 1;
-    return { ruleId: f.ruleId, category: f.category, actual: f.actual, documentId: f.place.documentId, segmentId: f.place.segmentId, range: f.place.range };
-  });
-  return { findings, counts: { beforeFilter: all.length, afterFilter: findings.length, byCategory, attachedFeatures: grouped.attached, withheldFeatures }, withheld };
+  const stream = startIndicators(options, compiled);
+  for (const doc of docs) stream.add(doc);
+  return stream.finish();
 }

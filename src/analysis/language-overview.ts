@@ -2,8 +2,9 @@ import type { SozDocument } from '../core/document.js';
 import type { Token } from '../language/index.js';
 import { identifyLanguage, tokenize } from '../language/index.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
+import { compareCodeUnits } from '../core/canonical-json.js';
 import type { LanguageGuess } from './segment-facts.js';
-import { SegmentFacts } from './segment-facts.js';
+import type { SegmentFacts } from './segment-facts.js';
 
 export const LANGUAGE_OVERVIEW = 'language-overview';
 export const LANGUAGE_OVERVIEW_VERSION = '1';
@@ -47,25 +48,31 @@ function countSpan(text: string, tokens: readonly Token[] = tokenize(text), gues
 }
 
 /**
- * Per document and per segment: characters, tokens, words and the detected language. The first
- * analysis of every case; later analyses add findings. Segment tokens and languages come from
- * `facts`, shared with the other analyses of the run.
+ * Per document and per segment: characters, tokens, words and the detected language; the first
+ * analysis of every case. Segment tokens and languages come from `facts`, shared with the other
+ * analyses of the run.
  */
-export function languageOverview(documents: readonly SozDocument[], facts: SegmentFacts = new SegmentFacts()): AnalysisResult<LanguageOverview> {
-  const overviews: DocumentOverview[] = documents.map((doc) => {
-    const segments = doc.segments.map((segment) => {
-      const text = doc.text.slice(segment.range[0], segment.range[1]);
-      return { segmentId: segment.id, ...countSpan(text, facts.tokens(doc, segment, text), facts.language(doc, segment, text)) };
-    });
-    return {
-      documentId: doc.id,
-      evidenceName: doc.evidenceName,
-      format: doc.format,
-      segmentCount: doc.segments.length,
-      ...countSpan(doc.text),
-      segments,
-    };
+export function documentOverview(doc: SozDocument, facts: SegmentFacts): DocumentOverview {
+  const segments = doc.segments.map((segment) => {
+    const text = doc.text.slice(segment.range[0], segment.range[1]);
+    return { segmentId: segment.id, ...countSpan(text, facts.tokens(doc, segment, text), facts.language(doc, segment, text)) };
   });
+  return {
+    documentId: doc.id,
+    evidenceName: doc.evidenceName,
+    format: doc.format,
+    segmentCount: doc.segments.length,
+    ...countSpan(doc.text),
+    segments,
+  };
+}
+
+/**
+ * The overview of a run from its documents' overviews, in any order: rows are put in reading order
+ * (evidence name, then document id, as `compareDocuments`), and the totals are sums of integers.
+ */
+export function overviewResult(documents: readonly DocumentOverview[]): AnalysisResult<LanguageOverview> {
+  const overviews = [...documents].sort((a, b) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId));
   const byLanguage: Record<string, number> = {};
   for (const doc of overviews) for (const segment of doc.segments) byLanguage[segment.language] = (byLanguage[segment.language] ?? 0) + segment.words;
   return {

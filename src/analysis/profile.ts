@@ -9,13 +9,14 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import type { LanguageCode, Token } from '../language/index.js';
 import { tokenize } from '../language/index.js';
-import type { SegmentRef, SelectionFilter } from './filters.js';
+import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
+import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
@@ -108,10 +109,9 @@ function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text
  * Tallies the segments once per unit kind: each piece of a segment (see {@link voicePieces}) is
  * tokenised and matched once, and its counts are added to the tally of its key under every `keyOf`
  * (author's own words, document, …); a `keyOf` returning undefined skips the piece.
- * Returns one map per `keyOf`, in the same order.
+ * Adds to `maps` (one per `keyOf`, in the same order; new ones by default) and returns them.
  */
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts): Map<string, Tally>[] {
-  const maps = keyOfs.map(() => new Map<string, Tally>());
+function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
@@ -131,8 +131,11 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    const tally = tallies.get(key) ?? emptyTally();
-    tallies.set(key, tally);
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(detachedString(key), tally);
+    }
     tally.tokens += counts.tokens;
     tally.languages[guess] = (tally.languages[guess] ?? 0) + counts.tokens;
     tally.profiledTokens += counts.profiledTokens;
@@ -188,35 +191,69 @@ export interface ProfileRow {
   readonly logRatioToReference?: Readonly<Record<string, number>>;
 }
 
-/** Profile of the selected segments per author and per document, with reference rates when given. */
-export function runProfile(docs: readonly SozDocument[], options: ProfileOptions): { rows: ProfileRow[]; reference?: { tokens: number; rates: Record<string, number> }; excluded: ReturnType<typeof selectSegments>['counts'] } {
+/** What {@link runProfile} returns. */
+export interface ProfileData {
+  readonly rows: ProfileRow[];
+  readonly reference?: { tokens: number; rates: Record<string, number> };
+  readonly excluded: SelectionCounts;
+}
+
+/** A profile tallied segment by segment; `finish` makes the rows. */
+export interface ProfileStream {
+  /** Tallies selected segments (of any documents; each is held only during this call). */
+  add(segments: readonly SegmentRef[]): void;
+  /** The rows, sorted by unit and key; `excluded` says what the selection left out. */
+  finish(excluded: SelectionCounts): ProfileData;
+}
+
+const authorOf = (ref: SegmentRef): string => segmentAuthor(ref.segment) ?? '(unknown author)';
+const PROFILE_KEYS: readonly [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice) => string | undefined][] = [
+  ['author', (ref, voice) => (voice === 'own' ? authorOf(ref) : undefined)],
+  ['author-forwarded', (ref, voice) => (voice === 'forwarded' ? authorOf(ref) : undefined)],
+  ['author-quoted', (ref, voice) => (voice === 'quoted' ? authorOf(ref) : undefined)],
+  ['document', (ref) => ref.doc.id],
+];
+
+/**
+ * Starts a profile that takes segments part by part: the tallies are sums of integers per key, so
+ * neither the order nor the grouping of the parts changes the rows.
+ */
+export function startProfile(options: Omit<ProfileOptions, 'filter'>): ProfileStream {
   const compiled = compileProfiles(options.lists, options.lexicons);
-  const { segments, counts } = selectSegments(docs, options.filter);
   const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
     reference = (tallySegments(refSegments, compiled, [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
-  const rows: ProfileRow[] = [];
-  const authorOf = (ref: SegmentRef): string => segmentAuthor(ref.segment) ?? '(unknown author)';
-  const units: [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice) => string | undefined][] = [
-    ['author', (ref, voice) => (voice === 'own' ? authorOf(ref) : undefined)],
-    ['author-forwarded', (ref, voice) => (voice === 'forwarded' ? authorOf(ref) : undefined)],
-    ['author-quoted', (ref, voice) => (voice === 'quoted' ? authorOf(ref) : undefined)],
-    ['document', (ref) => ref.doc.id],
-  ];
-  const perUnit = tallySegments(segments, compiled, units.map(([, keyOf]) => keyOf), facts);
-  for (const [i, [unit]] of units.entries()) {
-    const tallies = perUnit[i] as Map<string, Tally>;
-    for (const key of [...tallies.keys()].sort(compareCodeUnits)) {
-      const tally = tallies.get(key) as Tally;
-      const row: ProfileRow = { unit, key, tokens: tally.tokens, profiledTokens: tally.profiledTokens, languages: tally.languages, counts: tally.counts, rates: ratesOf(tally) };
-      if (reference && reference.profiledTokens > 0 && tally.profiledTokens > 0) {
-        const ref = reference;
-        rows.push({ ...row, logRatioToReference: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, round6(logRatio(tally.counts[c] ?? 0, tally.profiledTokens, ref.counts[c] ?? 0, ref.profiledTokens))])) });
-      } else rows.push(row);
-    }
-  }
-  return { rows, ...(reference ? { reference: { tokens: reference.profiledTokens, rates: ratesOf(reference) } } : {}), excluded: counts };
+  const perUnit = PROFILE_KEYS.map(() => new Map<string, Tally>());
+  const keyOfs = PROFILE_KEYS.map(([, keyOf]) => keyOf);
+  return {
+    add(segments) {
+      tallySegments(segments, compiled, keyOfs, facts, perUnit);
+    },
+    finish(excluded) {
+      const rows: ProfileRow[] = [];
+      for (const [i, [unit]] of PROFILE_KEYS.entries()) {
+        const tallies = perUnit[i] as Map<string, Tally>;
+        for (const key of [...tallies.keys()].sort(compareCodeUnits)) {
+          const tally = tallies.get(key) as Tally;
+          const row: ProfileRow = { unit, key, tokens: tally.tokens, profiledTokens: tally.profiledTokens, languages: tally.languages, counts: tally.counts, rates: ratesOf(tally) };
+          if (reference && reference.profiledTokens > 0 && tally.profiledTokens > 0) {
+            const ref = reference;
+            rows.push({ ...row, logRatioToReference: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, round6(logRatio(tally.counts[c] ?? 0, tally.profiledTokens, ref.counts[c] ?? 0, ref.profiledTokens))])) });
+          } else rows.push(row);
+        }
+      }
+      return { rows, ...(reference ? { reference: { tokens: reference.profiledTokens, rates: ratesOf(reference) } } : {}), excluded };
+    },
+  };
+}
+
+/** Profile of the selected segments per author and per document, with reference rates when given. */
+export function runProfile(docs: readonly SozDocument[], options: ProfileOptions): ProfileData {
+  const { segments, counts } = selectSegments(docs, options.filter);
+  const stream = startProfile(options);
+  stream.add(segments);
+  return stream.finish(counts);
 }

@@ -6,19 +6,22 @@
  */
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
+import { compareFindings } from '../core/finding.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { LanguageCode } from '../language/index.js';
-import type { CorpusUnit, DispersionRow, FrequencyRow, KeynessRow, KwicLine, CollocateRow } from './corpus.js';
-import { collocates, corpusUnits, dispersion, keyness, kwic, ngrams, wordList } from './corpus.js';
-import type { SelectionCounts, SelectionFilter } from './filters.js';
+import type { CollocateTable, CorpusUnit, DispersionTable, FrequencyRow, KeynessRow, KwicLine } from './corpus.js';
+import { CollocateTally, CorpusItems, corpusUnits, DispersionTally, FrequencyTally, keyness, KwicTally, NgramCounter, Vocabulary, wordListOf } from './corpus.js';
+import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { selectSegments } from './filters.js';
 import type { IndicatorResult } from './indicators.js';
-import { compileIndicators, INDICATORS_ANALYSIS, INDICATORS_VERSION, runIndicators } from './indicators.js';
-import type { LanguageOverview } from './language-overview.js';
-import { LANGUAGE_OVERVIEW_VERSION, languageOverview } from './language-overview.js';
+import { INDICATORS_ANALYSIS, INDICATORS_VERSION, startIndicators } from './indicators.js';
+import type { DocumentOverview, LanguageOverview } from './language-overview.js';
+import { documentOverview, LANGUAGE_OVERVIEW_VERSION, overviewResult } from './language-overview.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory } from './lexicon-schema.js';
-import { runProfile } from './profile.js';
+import type { ProfileData } from './profile.js';
+import { startProfile } from './profile.js';
 import type { ProfileLists } from './profile-schema.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { OrgList } from './org-list.js';
@@ -55,23 +58,49 @@ export interface AnalysisOptions {
   readonly onProgress?: ProgressListener;
   /** The lab's list of banned organisations recorded in the case (`soz lists import`), with its file's SHA-256. */
   readonly orgList?: { readonly list: OrgList; readonly sha256: string };
+  /**
+   * Receives each document's indicator findings (sorted with `compareFindings`) as they are found;
+   * the indicators result then holds none (its `findings` are empty) and the caller writes them.
+   */
+  readonly onDocumentFindings?: (findings: readonly Finding[]) => void;
 }
 
 /** Per-segment facts an analysis reads; `corpus-units` are built once when any analysis needs them. */
 export type SegmentFact = 'tokens' | 'language' | 'corpus-units';
 
-/** What every analysis of one run reads. */
+/** What every analysis of one run reads when it starts. */
 export interface AnalysisContext {
-  readonly docs: readonly SozDocument[];
   readonly options: AnalysisOptions;
-  /** The filter and what it kept, recorded in every result's parameters. */
-  readonly common: { readonly filter: SelectionFilter; readonly selection: SelectionCounts };
+  readonly filter: SelectionFilter;
   readonly facts: SegmentFacts;
-  /** Word tokens of the selected segments (empty unless an analysis declared `corpus-units`). */
-  readonly units: readonly CorpusUnit[];
   readonly limit: number;
   readonly lemma: boolean;
   readonly queries: readonly string[];
+}
+
+/**
+ * One document's share of a run, handed to every analysis and then dropped: the document, its
+ * segments the filter kept, and their word tokens (empty unless an analysis declared `corpus-units`).
+ */
+export interface DocumentPart {
+  readonly doc: SozDocument;
+  readonly segments: readonly SegmentRef[];
+  readonly units: readonly CorpusUnit[];
+}
+
+/** The filter and what it kept over the whole run, recorded in every result's parameters. */
+export interface RunSelection {
+  readonly filter: SelectionFilter;
+  readonly selection: SelectionCounts;
+}
+
+/**
+ * The running state of one analysis: it takes documents one at a time, in any order, and holds only
+ * its aggregate (counts, capped tables, findings), never the documents.
+ */
+export interface AnalysisAccumulator<Name extends AnalysisName = AnalysisName> {
+  add(part: DocumentPart): void;
+  finish(common: RunSelection): AnalysisResult<AnalysisDataByName[Name]>;
 }
 
 /** The data each analysis writes, by name: what the report and exports read, typed. */
@@ -79,12 +108,12 @@ export interface AnalysisDataByName {
   'language-overview': LanguageOverview;
   indicators: Pick<IndicatorResult, 'counts' | 'withheld'>;
   wordlist: { tokens: number; types: number; typeTokenRatio: number; rows: FrequencyRow[] };
-  ngrams: { n: number; total: number; rows: FrequencyRow[] }[];
+  ngrams: { n: number; total: number; rows: FrequencyRow[]; prunedAtOrBelow?: number }[];
   kwic: { query: string; lines: KwicLine[] }[];
-  collocates: { node: string; windowTokens: number; corpusTokens: number; rows: CollocateRow[] }[];
+  collocates: CollocateTable[];
   keyness: { targetTokens: number; referenceTokens: number; rows: KeynessRow[] };
-  dispersion: { by: string; parts: number; rows: DispersionRow[] };
-  profile: ReturnType<typeof runProfile>;
+  dispersion: DispersionTable;
+  profile: ProfileData;
   'org-list': OrgListData;
 }
 
@@ -102,15 +131,22 @@ export interface OrgListData {
 /** Name of an analysis of the registry. */
 export type AnalysisName = keyof AnalysisDataByName;
 
-/** One analysis: name, version, the facts it reads, and how it runs (undefined when it does not apply). */
+/** One analysis: name, version, the facts it reads, and how it starts (undefined when it does not apply). */
 export interface AnalysisModule<Name extends AnalysisName = AnalysisName> {
   readonly name: Name;
   readonly version: string;
   readonly needs: readonly SegmentFact[];
-  run(context: AnalysisContext): AnalysisResult<AnalysisDataByName[Name]> | undefined;
+  start(context: AnalysisContext): AnalysisAccumulator<Name> | undefined;
 }
 
-const corpusParameters = (context: AnalysisContext) => ({ ...context.common, lemma: context.lemma, limit: context.limit });
+/**
+ * Most distinct n-grams of one size a run holds (issue 17): past it, the rarest are dropped (see
+ * `NgramTable.prunedAtOrBelow`, written into the result when it happens). An ordinary case never
+ * comes near it; a whole phone's chats can.
+ */
+export const NGRAM_CAP = 2_000_000;
+
+const corpusParameters = (context: AnalysisContext, common: RunSelection) => ({ ...common, lemma: context.lemma, limit: context.limit });
 
 /** Every analysis, in the order results are returned and written. */
 export const ANALYSES: readonly AnalysisModule[] = [
@@ -118,23 +154,31 @@ export const ANALYSES: readonly AnalysisModule[] = [
     name: 'language-overview',
     version: LANGUAGE_OVERVIEW_VERSION,
     needs: ['tokens', 'language'],
-    run: (context) => languageOverview(context.docs, context.facts),
+    start: ({ facts }) => {
+      const overviews: DocumentOverview[] = [];
+      return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), finish: () => overviewResult(overviews) };
+    },
   } satisfies AnalysisModule<'language-overview'>,
   {
     name: 'indicators',
     version: INDICATORS_VERSION,
     needs: ['tokens', 'language'],
-    run: ({ docs, options, common, facts }) => {
+    start: ({ options, filter, facts }) => {
       const contextWindow = options.contextWindow ?? 60;
       const standaloneFeatures = options.standaloneFeatures === true;
-      const compiled = compileIndicators(options.lexicons, options.categories);
-      const result = runIndicators(docs, { lexicons: options.lexicons, filter: common.filter, segmentFacts: facts, contextWindow, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures }, compiled);
+      const stream = startIndicators({ lexicons: options.lexicons, filter, segmentFacts: facts, contextWindow, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures }, undefined, options.onDocumentFindings);
       return {
-        analysis: INDICATORS_ANALYSIS,
-        version: INDICATORS_VERSION,
-        parameters: { ...common, contextWindow, languages: options.languages ?? 'identified per segment', categories: options.categories ?? 'all', standaloneFeatures, lexicons: options.lexicons.map((l) => ({ lexicon: l.lexicon, version: l.version, entries: l.entries.length })) },
-        findings: result.findings,
-        data: { counts: result.counts, withheld: result.withheld },
+        add: ({ doc }) => stream.add(doc),
+        finish: (common) => {
+          const result = stream.finish();
+          return {
+            analysis: INDICATORS_ANALYSIS,
+            version: INDICATORS_VERSION,
+            parameters: { ...common, contextWindow, languages: options.languages ?? 'identified per segment', categories: options.categories ?? 'all', standaloneFeatures, lexicons: options.lexicons.map((l) => ({ lexicon: l.lexicon, version: l.version, entries: l.entries.length })) },
+            findings: result.findings,
+            data: { counts: result.counts, withheld: result.withheld },
+          };
+        },
       };
     },
   } satisfies AnalysisModule<'indicators'>,
@@ -143,15 +187,19 @@ export const ANALYSES: readonly AnalysisModule[] = [
     version: ORG_LIST_VERSION,
     needs: [],
     // Names are searched in every segment, also outside a selection: who is named is a fact of the whole material.
-    run: ({ docs, options }) => {
+    start: ({ options }) => {
       if (!options.orgList) return undefined;
       const { list, sha256 } = options.orgList;
+      const findings: Finding[] = [];
       return {
-        analysis: ORG_LIST_ANALYSIS,
-        version: ORG_LIST_VERSION,
-        parameters: { scope: 'all segments', list: { name: list.name, version: list.version, updated: list.updated, sha256 } },
-        findings: findOrgNames(docs, list),
-        data: { name: list.name, version: list.version, updated: list.updated, sha256, entries: list.entries.length, names: namesPerLanguage(list) },
+        add: ({ doc }) => findings.push(...findOrgNames([doc], list)),
+        finish: () => ({
+          analysis: ORG_LIST_ANALYSIS,
+          version: ORG_LIST_VERSION,
+          parameters: { scope: 'all segments', list: { name: list.name, version: list.version, updated: list.updated, sha256 } },
+          findings: findings.sort(compareFindings),
+          data: { name: list.name, version: list.version, updated: list.updated, sha256, entries: list.entries.length, names: namesPerLanguage(list) },
+        }),
       };
     },
   } satisfies AnalysisModule<'org-list'>,
@@ -159,97 +207,170 @@ export const ANALYSES: readonly AnalysisModule[] = [
     name: 'wordlist',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
-      const list = wordList(context.units);
-      return { analysis: 'wordlist', version: ANALYSIS_VERSION, parameters: corpusParameters(context), data: { ...list, rows: list.rows.slice(0, context.limit) } };
+    start: (context) => {
+      const counter = new NgramCounter(1, new Vocabulary(), Infinity);
+      return {
+        add: ({ units }) => counter.addDocument(units),
+        finish: (common) => ({ analysis: 'wordlist', version: ANALYSIS_VERSION, parameters: corpusParameters(context, common), data: wordListOf(counter.table(1, context.limit)) }),
+      };
     },
   } satisfies AnalysisModule<'wordlist'>,
   {
     name: 'ngrams',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
+    start: (context) => {
       const sizes = context.options.ngramSizes ?? [2, 3];
-      return { analysis: 'ngrams', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context), sizes }, data: sizes.map((n) => ngrams(context.units, n, { limit: context.limit })) };
+      const vocabulary = new Vocabulary();
+      const counters = sizes.map((n) => new NgramCounter(n, vocabulary, NGRAM_CAP));
+      return {
+        add: ({ units }) => {
+          const ids = units.map((unit) => vocabulary.idsOf(unit));
+          for (const counter of counters) counter.addDocument(units, ids);
+        },
+        finish: (common) => ({
+          analysis: 'ngrams',
+          version: ANALYSIS_VERSION,
+          parameters: { ...corpusParameters(context, common), sizes },
+          data: counters.map((counter) => {
+            const { total, rows, prunedAtOrBelow } = counter.table(counter.n > 1 ? 2 : 1, context.limit);
+            return { n: counter.n, total, rows, ...(prunedAtOrBelow !== undefined ? { prunedAtOrBelow, distinctCap: NGRAM_CAP } : {}) };
+          }),
+        }),
+      };
     },
   } satisfies AnalysisModule<'ngrams'>,
   {
     name: 'kwic',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
+    start: (context) => {
       const { queries, lemma, limit } = context;
       if (queries.length === 0) return undefined;
       const window = context.options.kwicWindow ?? 7;
-      return { analysis: 'kwic', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context), queries, window }, data: queries.map((q) => ({ query: q, lines: kwic(context.units, q, { lemma, window }).slice(0, limit) })) };
+      const tallies = queries.map((q) => new KwicTally(q, { lemma }, window, limit));
+      return {
+        add: ({ units }) => tallies.forEach((tally) => tally.addDocument(units)),
+        finish: (common) => ({ analysis: 'kwic', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), queries, window }, data: tallies.map((tally) => ({ query: tally.query, lines: tally.lines() })) }),
+      };
     },
   } satisfies AnalysisModule<'kwic'>,
   {
     name: 'collocates',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
+    start: (context) => {
       const { queries, lemma, limit } = context;
       if (queries.length === 0) return undefined;
-      return { analysis: 'collocates', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context), queries, left: 5, right: 5, minFrequency: 2 }, data: queries.map((q) => collocates(context.units, q, { lemma, limit })) };
+      const tallies = queries.map((q) => new CollocateTally(q, { lemma }, 5, 5));
+      return {
+        add: ({ units }) => tallies.forEach((tally) => tally.add(units)),
+        finish: (common) => ({ analysis: 'collocates', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), queries, left: 5, right: 5, minFrequency: 2 }, data: tallies.map((tally) => tally.table(2, limit)) }),
+      };
     },
   } satisfies AnalysisModule<'collocates'>,
   {
     name: 'keyness',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
+    start: (context) => {
       const reference = context.options.reference;
       if (!reference) return undefined;
-      const referenceUnits = corpusUnits(selectSegments(reference).segments, { lemma: context.lemma, segmentFacts: context.facts });
-      return { analysis: 'keyness', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context), minFrequency: 3, referenceDocuments: reference.map((d) => d.id).sort() }, data: keyness(context.units, referenceUnits, { limit: context.limit }) };
+      const target = new FrequencyTally();
+      return {
+        add: ({ units }) => target.add(units),
+        finish: (common) => {
+          const referenceUnits = corpusUnits(selectSegments(reference).segments, { lemma: context.lemma, segmentFacts: context.facts });
+          return { analysis: 'keyness', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), minFrequency: 3, referenceDocuments: reference.map((d) => d.id).sort() }, data: keyness(target, referenceUnits, { limit: context.limit }) };
+        },
+      };
     },
   } satisfies AnalysisModule<'keyness'>,
   {
     name: 'dispersion',
     version: ANALYSIS_VERSION,
     needs: ['corpus-units'],
-    run: (context) => {
+    start: (context) => {
       const { queries, lemma } = context;
-      return { analysis: 'dispersion', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context), by: 'document', items: queries.length > 0 ? queries : 'top 50' }, data: dispersion(context.units, { ...(queries.length > 0 ? { items: queries } : {}), lemma }) };
+      const tally = new DispersionTally('document');
+      return {
+        add: ({ units }) => tally.add(units),
+        finish: (common) => ({ analysis: 'dispersion', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), by: 'document', items: queries.length > 0 ? queries : 'top 50' }, data: tally.table(queries.length > 0 ? queries : undefined, { lemma }) }),
+      };
     },
   } satisfies AnalysisModule<'dispersion'>,
   {
     name: 'profile',
     version: ANALYSIS_VERSION,
     needs: ['tokens', 'language'],
-    run: ({ docs, options, common, facts }) => {
-      if (!options.profileLists) return undefined;
-      const data = runProfile(docs, { lists: options.profileLists, lexicons: options.lexicons, filter: common.filter, segmentFacts: facts, ...(options.reference ? { reference: options.reference } : {}) });
-      return { analysis: 'profile', version: ANALYSIS_VERSION, parameters: { ...common, lists: options.profileLists.map((l) => ({ profile: l.profile, version: l.version })), reference: options.reference !== undefined }, data };
+    start: ({ options, facts }) => {
+      const lists = options.profileLists;
+      if (!lists) return undefined;
+      const stream = startProfile({ lists, lexicons: options.lexicons, segmentFacts: facts, ...(options.reference ? { reference: options.reference } : {}) });
+      return {
+        add: ({ segments }) => stream.add(segments),
+        finish: (common) => ({ analysis: 'profile', version: ANALYSIS_VERSION, parameters: { ...common, lists: lists.map((l) => ({ profile: l.profile, version: l.version })), reference: options.reference !== undefined }, data: stream.finish(common.selection) }),
+      };
     },
   } satisfies AnalysisModule<'profile'>,
 ];
+
+/** A run of the analyses that takes documents one at a time (see {@link startAnalyses}). */
+export interface AnalysisRun {
+  /** Analyses one document; nothing of it is held afterwards but what the aggregates keep. */
+  add(doc: SozDocument): void;
+  /** One result per analysis that applies, in registry order. */
+  finish(): AnalysisResult[];
+}
+
+/**
+ * Starts the requested analyses (default all). Documents may come in any order, each once: every
+ * result is put in reading order at `finish`, so the same documents give the same results, byte
+ * for byte under `canonicalJson`, however they were streamed. Memory holds the aggregates and the
+ * current document, not the case.
+ */
+export function startAnalyses(options: AnalysisOptions): AnalysisRun {
+  const wanted = options.analyses ? ANALYSES.filter((module) => options.analyses?.includes(module.name)) : ANALYSES;
+  const filter = options.filter ?? {};
+  const facts = new SegmentFacts();
+  const lemma = options.lemma ?? false;
+  const needsUnits = wanted.some((module) => module.needs.includes('corpus-units'));
+  const items = new CorpusItems();
+  const context: AnalysisContext = { options, filter, facts, limit: options.limit ?? 200, lemma, queries: options.queries ?? [] };
+  const running = wanted.flatMap((module) => {
+    const accumulator = module.start(context);
+    return accumulator ? [accumulator] : [];
+  });
+  const selection: Record<keyof SelectionCounts, number> = { considered: 0, kept: 0, byAuthor: 0, byRole: 0, unknownTime: 0, outsideDates: 0 };
+  return {
+    add(doc) {
+      const { segments, counts } = selectSegments([doc], filter);
+      for (const key of Object.keys(selection) as (keyof SelectionCounts)[]) selection[key] += counts[key];
+      const part: DocumentPart = { doc, segments, units: needsUnits ? corpusUnits(segments, { lemma, segmentFacts: facts, items }) : [] };
+      for (const accumulator of running) accumulator.add(part);
+    },
+    finish() {
+      return running.map((accumulator, index) => {
+        const result = accumulator.finish({ filter, selection });
+        options.onProgress?.({ stage: 'analyses', done: index + 1, total: running.length });
+        return result;
+      });
+    },
+  };
+}
 
 /**
  * Runs the requested analyses (default all) over `docs`, filtered by `options.filter`. Returns one
  * result per analysis that applies, in registry order; same inputs → same results, byte for byte
  * under `canonicalJson`.
  */
-export function runAnalyses(docs: readonly SozDocument[], options: AnalysisOptions): AnalysisResult[] {
-  const wanted = options.analyses ? ANALYSES.filter((module) => options.analyses?.includes(module.name)) : ANALYSES;
-  const filter = options.filter ?? {};
-  const selection = selectSegments(docs, filter);
-  const facts = new SegmentFacts();
-  const lemma = options.lemma ?? false;
-  const units = wanted.some((module) => module.needs.includes('corpus-units')) ? corpusUnits(selection.segments, { lemma, segmentFacts: facts }) : [];
-  const context: AnalysisContext = { docs, options, common: { filter, selection: selection.counts }, facts, units, limit: options.limit ?? 200, lemma, queries: options.queries ?? [] };
-  const results: AnalysisResult[] = [];
-  for (const [index, module] of wanted.entries()) {
-    const result = module.run(context);
-    if (result) results.push(result);
-    options.onProgress?.({ stage: 'analyses', done: index + 1, total: wanted.length });
-  }
-  return results;
+export function runAnalyses(docs: Iterable<SozDocument>, options: AnalysisOptions): AnalysisResult[] {
+  const run = startAnalyses(options);
+  for (const doc of docs) run.add(doc);
+  return run.finish();
 }
 
 /** The data of analysis `name` among `results` (as read back from a case), typed; undefined when absent. */
 export function analysisData<Name extends AnalysisName>(results: readonly AnalysisResult[], name: Name): AnalysisDataByName[Name] | undefined {
   return results.find((result) => result.analysis === name)?.data as AnalysisDataByName[Name] | undefined;
 }
-

@@ -18,24 +18,27 @@ export function isTempName(name: string): boolean {
  * Writes a file so that readers see the old content or the new, never a mix: write a temporary
  * sibling, flush it to disk, rename it over the target, flush the directory.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): void {
   const temp = writeTempSibling(path, data, mode);
   renameSync(temp, path);
   syncDirectory(dirname(path));
 }
 
 /**
- * Writes `data` to a new temporary sibling of `path`, flushed to disk with `mode` set, and
- * returns the temporary's path; renaming it onto `path` is the caller's commit.
+ * Writes `data` (or its parts in turn, so a big file need not be one string) to a new temporary
+ * sibling of `path`, flushed to disk with `mode` set, and returns the temporary's path; renaming
+ * it onto `path` is the caller's commit.
  */
-export function writeTempSibling(path: string, data: string | Uint8Array, mode = 0o644): string {
+export function writeTempSibling(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): string {
   mkdirSync(dirname(path), { recursive: true });
   const temp = tempSibling(path);
   const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

@@ -3,6 +3,8 @@
  * the commit renames over `derived/` (the log entry recording the outputs is the commit point,
  * see `case/commit.ts`).
  */
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { HashedFile } from '../core/case.js';
 import { sha256 } from '../core/hash.js';
@@ -12,11 +14,20 @@ import { CaseFiles, casePath } from './layout.js';
 
 /** An analysis run being written: files go in with `write`; `move` is what the commit renames. */
 export interface DerivedRun {
-  /** Writes `relative` (below `derived/`, e.g. `documents/x.json`) and returns it as the log records it. */
-  write(relative: string, content: string): HashedFile;
+  /**
+   * Writes `relative` (below `derived/`, e.g. `documents/x.json`) and returns it as the log records
+   * it. Content given in parts is written and hashed part by part (a file bigger than memory).
+   */
+  write(relative: string, content: string | Iterable<string | Uint8Array>): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
   readonly move: StagedMove;
+  /**
+   * A folder inside the staging folder (not yet made) for the run's temporary files: whoever makes
+   * it removes it before the commit, and `discard` removes it with the rest — so a run, verify's
+   * re-run included, never writes outside the case folder it works in.
+   */
+  readonly scratch: string;
 }
 
 /** Starts a run in a fresh `derived.next/` (one left by this command's earlier failure is replaced). */
@@ -28,10 +39,25 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   mkdirSync(casePath(next, 'analyses'), { recursive: true });
   return {
     write: (relative, content) => {
-      writeFileAtomic(casePath(next, relative), content);
-      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
+      if (typeof content === 'string') {
+        writeFileAtomic(casePath(next, relative), content);
+        return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
+      }
+      const hash = createHash('sha256');
+      writeFileAtomic(casePath(next, relative), hashedParts(content, hash));
+      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: hash.digest('hex') };
     },
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
+    scratch: casePath(next, '.scratch'),
   };
+}
+
+/** `parts` as they are written, each added to `hash` (text as UTF-8, as the file gets it). */
+function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generator<string | Uint8Array> {
+  for (const part of parts) {
+    if (typeof part === 'string') hash.update(part, 'utf8');
+    else hash.update(part);
+    yield part;
+  }
 }

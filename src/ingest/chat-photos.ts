@@ -14,24 +14,61 @@ import { insertSegments } from '../core/document-builder.js';
  * case are not linked (a notice says why).
  */
 export function linkChatPhotos(documents: readonly SozDocument[]): SozDocument[] {
-  const pictures = picturesByName(documents);
-  const chats = documents.filter((doc) => doc.segments.some((segment) => segment.message?.media?.some((item) => item.fileName !== undefined)));
-  if (chats.length === 0 || pictures.size === 0) return [...documents];
-  const places = new Map<string, string[]>();
-  const ambiguous = new Set<string>();
-  const linked = new Map<string, SozDocument>();
-  for (const chat of chats) {
-    const withPhotos = insertSegments(chat, (segment) =>
-      postedPictures(chat, segment, pictures, ambiguous).map((picture, index) => {
-        const place = `${chat.evidenceName} message ${segment.message?.messageId ?? segment.id}`;
-        places.set(picture.id, [...(places.get(picture.id) ?? []), place]);
+  const linker = new ChatPhotoLinker(documents.filter(isPictureDocument));
+  const linked = new Map(documents.filter((doc) => !isPictureDocument(doc)).map((doc) => [doc, linker.link(doc)]));
+  const pictures = new Map(linker.pictures().map((doc) => [doc.id, doc]));
+  return documents.map((doc) => linked.get(doc) ?? pictures.get(doc.id) ?? doc);
+}
+
+/** Whether `doc` is a picture's text read by OCR (a picture file in custody, or a picture inside a seized ZIP). */
+export function isPictureDocument(doc: SozDocument): boolean {
+  return doc.format === 'ocr';
+}
+
+/**
+ * {@link linkChatPhotos} for documents that come one at a time: the pictures (small: the text of
+ * a picture) are all known first, each other document is linked as it comes and can be let go,
+ * and the pictures' own documents are finished last, once every chat has been seen.
+ */
+export class ChatPhotoLinker {
+  private readonly pictureDocuments: SozDocument[];
+  private readonly byName: Map<string, SozDocument[]>;
+  private readonly places = new Map<string, string[]>();
+  private readonly ambiguous = new Set<string>();
+  private chatSeen = false;
+
+  constructor(pictureDocuments: readonly SozDocument[]) {
+    this.pictureDocuments = [...pictureDocuments];
+    this.byName = picturesByName(pictureDocuments);
+  }
+
+  /** Adds pictures known only later: those a ZIP's chats post, read from the ZIP once its chats are extracted. */
+  addPictures(documents: readonly SozDocument[]): void {
+    this.pictureDocuments.push(...documents);
+    for (const [name, docs] of picturesByName(documents)) this.byName.set(name, [...(this.byName.get(name) ?? []), ...docs]);
+  }
+
+  /** `doc` with the text of the pictures its messages posted, or `doc` itself. */
+  link(doc: SozDocument): SozDocument {
+    if (!doc.segments.some((segment) => segment.message?.media?.some((item) => item.fileName !== undefined))) return doc;
+    this.chatSeen = true;
+    if (this.byName.size === 0) return doc;
+    const withPhotos = insertSegments(doc, (segment) =>
+      postedPictures(doc, segment, this.byName, this.ambiguous).map((picture, index) => {
+        const place = `${doc.evidenceName} message ${segment.message?.messageId ?? segment.id}`;
+        this.places.set(picture.id, [...(this.places.get(picture.id) ?? []), place]);
         return imageTextSegment(segment, picture, `${segment.id}.image${index + 1}`);
       }),
     );
-    const added = withPhotos.segments.length - chat.segments.length;
-    linked.set(chat.id, added === 0 ? chat : { ...withPhotos, notices: [...withPhotos.notices, linkedNotice(chat.evidenceName, added)] });
+    const added = withPhotos.segments.length - doc.segments.length;
+    return added === 0 ? doc : { ...withPhotos, notices: [...withPhotos.notices, linkedNotice(doc.evidenceName, added)] };
   }
-  return documents.map((doc) => linked.get(doc.id) ?? pictureAfterLinking(doc, places.get(doc.id), ambiguous));
+
+  /** The pictures' own documents, after every chat was linked; unchanged when no chat names a file. */
+  pictures(): SozDocument[] {
+    if (!this.chatSeen) return [...this.pictureDocuments];
+    return this.pictureDocuments.map((doc) => pictureAfterLinking(doc, this.places.get(doc.id), this.ambiguous));
+  }
 }
 
 /**

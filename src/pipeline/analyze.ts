@@ -7,12 +7,12 @@ import type { NoticeTally, ProgressListener } from '../core/progress.js';
 import { tallyNotices } from '../core/progress.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import type { Limits } from '../ingest/adapter.js';
+import type { EvidenceInput, Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
 import { MEDIA_TYPES, isImageMediaType } from '../ingest/sniff.js';
-import { linkChatPhotos } from '../ingest/chat-photos.js';
+import { ChatPhotoLinker, isPictureDocument } from '../ingest/chat-photos.js';
 import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
 import { zipPhotoDocuments } from './zip-photos.js';
 import type { OcrLimits } from './ocr.js';
@@ -22,12 +22,13 @@ import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
 import { compareDocuments, documentFileName } from '../case/records.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
+import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
 import { analysisCsv } from '../report/csv-tables.js';
 import { extractEvidence } from './extract.js';
+import { FindingsSpill } from './findings-spill.js';
 import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
 export interface AnalyzeOptions {
@@ -87,20 +88,50 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
   return { documents, analyses, manifestSha256, notices };
 }
 
-/** Writes the documents, analyses and manifest of a fresh run into its staging folder. */
+/**
+ * Writes the documents, analyses and manifest of a fresh run into its staging folder. Documents
+ * stream: each is written and handed to the analyses as it is extracted, then let go, so memory
+ * holds the aggregates and the largest document, not the case.
+ */
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   const tools = new OcrTools();
-  const documents = await extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
   const outputs: HashedFile[] = [];
-  const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
-  documents.forEach((doc, index) => {
-    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
-    options.onProgress?.({ stage: 'documents written', done: index + 1, total: documents.length });
-  });
+  const write = (relative: string, content: string | Iterable<string | Uint8Array>) => outputs.push(run.write(relative, content));
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const orgList = readCaseOrgList(workspace);
-  const results: AnalysisResult[] = runAnalyses(documents, {
+  const spill = new FindingsSpill(run.scratch);
+  try {
+    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, write });
+    for (const result of results.results) {
+      if (result.analysis === INDICATORS_ANALYSIS) {
+        write(`analyses/${result.analysis}.json`, spill.json(result));
+        write(`analyses/${result.analysis}.csv`, spill.csv());
+        continue;
+      }
+      write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+      const csv = analysisCsv(result);
+      if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+    }
+    return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
+  } finally {
+    spill.close();
+  }
+}
+
+interface StreamParts {
+  readonly tools: OcrTools;
+  readonly lexicons: Awaited<ReturnType<typeof loadLexicons>>['lexicons'];
+  readonly lists: Awaited<ReturnType<typeof loadProfileLists>>['lists'];
+  readonly reference: readonly SozDocument[] | undefined;
+  readonly orgList: ReturnType<typeof readCaseOrgList>;
+  readonly spill: FindingsSpill;
+  readonly write: (relative: string, content: string) => void;
+}
+
+/** Extracts, writes and analyses the documents one at a time; the findings go to `spill`. */
+async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, write }: StreamParts) {
+  const analyses = startAnalyses({
     lexicons,
     profileLists: lists,
     ...(reference ? { reference } : {}),
@@ -110,13 +141,20 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onDocumentFindings: (findings) => spill.add(findings),
   });
-  for (const result of results) {
-    write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
-    const csv = analysisCsv(result);
-    if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+  const notices: Pick<SozDocument, 'notices'>[] = [];
+  for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress)) {
+    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+    analyses.add(doc);
+    notices.push({ notices: doc.notices });
   }
+  const results: AnalysisResult[] = analyses.finish();
+  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices) };
+}
 
+/** Writes the manifest of the run: tool, data, parameters, inputs and every output's hash. */
+function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, tools: OcrTools, reference: readonly SozDocument[] | undefined, orgList: ReturnType<typeof readCaseOrgList>, outputs: readonly HashedFile[]) {
   const facts = installFacts();
   const manifest: RunManifest = {
     schema: MANIFEST_SCHEMA,
@@ -141,32 +179,62 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   };
   const manifestText = canonicalJson(manifest, true);
   const { sha256: manifestSha256 } = run.write('manifest.json', manifestText);
-  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents) };
+  return { manifest, manifestSha256 };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
-  const documents: SozDocument[] = [];
-  for (const [index, record] of evidence.entries()) {
-    onProgress?.({ stage: 'evidence extracted', done: index, total: evidence.length });
+/**
+ * The documents of every evidence copy, extracted afresh, one at a time. Pictures come first and
+ * are held (their OCR text is small) so each chat can be linked to the pictures its messages
+ * posted as it comes (`ChatPhotoLinker`); the pictures' own documents come last. A seized ZIP's
+ * documents are held together, since its chats name the photos inside it (read by OCR once the
+ * chats are known) — memory then holds that one evidence item.
+ */
+async function* extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined): AsyncGenerator<SozDocument> {
+  const isPicture = (record: EvidenceRecord) => !record.unreadable && !record.transcribes && isImageMediaType(record.mediaType);
+  const ordered = [...evidence.filter(isPicture), ...evidence.filter((record) => !isPicture(record))];
+  const pictures: SozDocument[] = [];
+  let linker: ChatPhotoLinker | undefined;
+  for (const [index, record] of ordered.entries()) {
+    onProgress?.({ stage: 'evidence analysed', done: index, total: ordered.length });
     if (record.unreadable) {
-      documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
+      yield noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]);
       continue;
     }
-    const path = workspace.path(record.copy);
-    const head = await readHead(path);
-    const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
-    const link = record.transcribes;
-    const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
-    const first = documents.length;
-    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
-      if (link) documents.push(linkTranscript(doc, link, mediaName));
-      else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits));
-      else if (doc.format === 'pdf' && doc.entry === undefined) documents.push(await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits));
-      else documents.push(doc);
+    const input = await recordInput(workspace, record, limits);
+    if (record.mediaType === MEDIA_TYPES.zip) {
+      const documents: SozDocument[] = [];
+      for await (const doc of extractRecord(evidence, record, input, ocr)) documents.push(doc);
+      linker ??= new ChatPhotoLinker(pictures);
+      linker.addPictures(await zipPhotoDocuments(documents, () => input.bytes(), ocr.tools, ocr.limits, limits));
+      for (const doc of documents) yield linker.link(doc);
+      continue;
     }
-    if (record.mediaType === MEDIA_TYPES.zip) documents.push(...(await zipPhotoDocuments(documents.slice(first), () => input.bytes(), ocr.tools, ocr.limits, limits)));
+    for await (const doc of extractRecord(evidence, record, input, ocr)) {
+      if (isPicture(record) && isPictureDocument(doc)) pictures.push(doc);
+      else if (isPicture(record)) yield doc;
+      else yield (linker ??= new ChatPhotoLinker(pictures)).link(doc);
+    }
   }
-  return linkChatPhotos(documents).sort(compareDocuments);
+  yield* (linker ?? new ChatPhotoLinker(pictures)).pictures();
+}
+
+/** The evidence copy of `record` as the extractors read it (with the date order the examiner set). */
+async function recordInput(workspace: CaseWorkspace, record: EvidenceRecord, limits: Limits): Promise<EvidenceInput> {
+  const path = workspace.path(record.copy);
+  const head = await readHead(path);
+  return inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
+}
+
+/** The documents of one evidence copy (a picture read by OCR, a transcript linked to its recording). */
+async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<SozDocument> {
+  const link = record.transcribes;
+  const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
+  for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+    if (link) yield linkTranscript(doc, link, mediaName);
+    else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) yield await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits);
+    else if (doc.format === 'pdf' && doc.entry === undefined) yield await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits);
+    else yield doc;
+  }
 }
 
 /**

@@ -23,6 +23,20 @@ export function analysisTable(result: AnalysisResult): { columns: readonly strin
   return rows.length === 0 ? null : { columns: columnsOf(rows), rows };
 }
 
+/** The CSV of findings: the byte-order mark and header row, then one row per finding (see `findingsCsvRows`). */
+export function findingsCsv(findings: readonly Finding[]): string {
+  return recordsToCsv(FINDING_COLUMNS, findings.map(findingRow));
+}
+
+/**
+ * The rows of `findings` alone, each ending with CRLF: `findingsCsv([])` followed by the rows of
+ * each group of findings in turn is `findingsCsv` of all of them, so a huge table can be written
+ * in parts.
+ */
+export function findingsCsvRows(findings: readonly Finding[]): string {
+  return findings.length === 0 ? '' : findingsCsv(findings).slice(findingsCsv([]).length);
+}
+
 const FINDING_COLUMNS = [
   'id', 'category', 'ruleId', 'reason', 'evidenceName', 'evidenceSha256', 'documentId', 'segmentId', 'part', 'page', 'messageId',
   'start', 'end', 'line', 'column', 'author', 'originalAuthor', 'voice', 'countervailing', 'actual', 'left', 'right', 'mainstreamMeaning', 'lexicon', 'source',
