@@ -19,7 +19,7 @@ import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
 import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
-import { compareDocuments, documentFileName } from '../case/records.js';
+import { compareDocuments } from '../case/records.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.js';
 import type { SelectionFilter } from '../analysis/index.js';
@@ -92,7 +92,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
   documents.forEach((doc, index) => {
-    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+    outputs.push(run.writeDocument(doc));
     options.onProgress?.({ stage: 'documents written', done: index + 1, total: documents.length });
   });
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
@@ -108,7 +108,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   for (const result of results) {
-    write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+    outputs.push(run.writeAnalysis(result));
     const csv = analysisCsv(result);
     if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
   }
