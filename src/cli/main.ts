@@ -3,7 +3,7 @@ import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
-import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
+import { addEvidence, checkEvidenceFiles, discardKept, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
 import { installFacts } from '../pipeline/install.js';
@@ -115,8 +115,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
     const progress = progressDisplay(io, 'add', options.quiet === true);
-    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener).finally(progress.end);
-    const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, true).finally(progress.end);
+    const outcomes = await context
+      .writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }))
+      .finally(() => discardKept(checked)); // the case in use, say: the kept documents are not left behind
     for (const outcome of outcomes) {
       say(`${outcome.status === 'added' ? 'added    ' : 'duplicate'} ${outcome.record.sha256}  ${outcome.record.originalName}  (${outcome.record.mediaType}, ${outcome.documents} document(s))`);
     }
@@ -131,6 +133,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
     say(`analysed: ${outcome.documents} document(s); analyses: ${outcome.analyses.join(', ')}`);
+    say(`evidence files: ${outcome.extraction.reused} read from the documents soz add kept, ${outcome.extraction.extracted} extracted afresh`);
     say(`manifest digest: ${outcome.manifestSha256}`);
     say(noticeLine(outcome.notices));
   });

@@ -25,7 +25,8 @@ import { loadLexicons, loadProfileLists, runAnalyses } from '../analysis/index.j
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
 import { analysisCsv } from '../report/csv-tables.js';
-import { extractEvidence } from './extract.js';
+import { evidenceInput, extractEvidence, extractorKey } from './extract.js';
+import { readKeptExtraction } from '../case/extraction-store.js';
 import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
 export interface AnalyzeOptions {
@@ -54,10 +55,13 @@ export interface AnalyzeOutcome {
   readonly manifestSha256: string;
   /** The documents' notices by code, for the summary line. */
   readonly notices: readonly NoticeTally[];
+  /** Evidence files whose documents `soz add` kept and this run reused, and those extracted afresh. */
+  readonly extraction: { readonly reused: number; readonly extracted: number };
 }
 
 /**
- * Extracts every evidence copy afresh, runs the analyses and writes `derived/` as one unit:
+ * Takes the documents of every evidence copy — those `soz add` kept when the extractor is the same
+ * (`extractorKey`), else extracted afresh — runs the analyses and writes `derived/` as one unit:
  * everything goes to `derived.next/`, which replaces `derived/` by rename, and the log entry
  * that records the outputs is the commit point (see `case/commit.ts`).
  */
@@ -74,7 +78,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     run.discard();
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses, notices } = built;
+  const { manifest, manifestSha256, documents, analyses, notices, extraction } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -82,13 +86,13 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [run.move]);
-  return { documents, analyses, manifestSha256, notices };
+  return { documents, analyses, manifestSha256, notices, extraction };
 }
 
 /** Writes the documents, analyses and manifest of a fresh run into its staging folder. */
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   const tools = new OcrTools();
-  const documents = await extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
+  const { documents, extraction } = await extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress);
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string) => outputs.push(run.write(relative, content));
   documents.forEach((doc, index) => {
@@ -136,30 +140,38 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   };
   const manifestText = canonicalJson(manifest, true);
   const { sha256: manifestSha256 } = run.write('manifest.json', manifestText);
-  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents) };
+  return { manifest, manifestSha256, documents: documents.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(documents), extraction };
 }
 
-async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined): Promise<SozDocument[]> {
+async function extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined) {
   const documents: SozDocument[] = [];
+  const key = extractorKey(limits);
+  const recorded = recordedFiles(workspace);
+  const extraction = { reused: 0, extracted: 0 };
   for (const [index, record] of evidence.entries()) {
     onProgress?.({ stage: 'evidence extracted', done: index, total: evidence.length });
     if (record.unreadable) {
       documents.push(noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]));
       continue;
     }
-    const path = workspace.path(record.copy);
-    const head = await readHead(path);
-    const input = inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits });
+    const input = await evidenceInput(workspace.path(record.copy), record, limits);
     const link = record.transcribes;
     const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
-    for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+    const kept = readKeptExtraction(workspace.dir, record.sha256, key, recorded);
+    extraction[kept ? 'reused' : 'extracted'] += 1;
+    for await (const doc of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
       if (link) documents.push(linkTranscript(doc, link, mediaName));
       else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) documents.push(await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits));
       else if (doc.format === 'pdf' && doc.entry === undefined) documents.push(await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits));
       else documents.push(doc);
     }
   }
-  return linkChatPhotos(documents).sort(compareDocuments);
+  return { documents: linkChatPhotos(documents).sort(compareDocuments), extraction };
+}
+
+/** Every file the custody log records as written by `soz add`, path → SHA-256. */
+function recordedFiles(workspace: CaseWorkspace): Map<string, string> {
+  return new Map(workspace.readLog().filter((entry) => entry.action === 'evidence.add').flatMap((entry) => entry.outputs.map((file) => [file.path, file.sha256] as const)));
 }
 
 /**

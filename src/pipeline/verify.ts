@@ -30,6 +30,7 @@ import { isReportFormat } from '../report/renderers.js';
 import { writeReport, writeReports } from './report.js';
 import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
+import { checkKeptExtractions, recordedLimits } from './verify-kept.js';
 import { unpackBundle } from './bundle.js';
 
 /** What `soz verify` found: lines to print in order, the differences and the stale reports among them. */
@@ -104,6 +105,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     recordedSection(dir, snapshot.log, shownAs),
     digestSection(dir, reportEntries),
     { lines: [...stale].map(([path, later]) => `stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`), problems: [], checks: 0 },
+    await checkKeptExtractions(dir, snapshot.log, register),
     await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
@@ -226,19 +228,11 @@ export function environmentNotes(manifest: RunManifest | null): string[] {
 
 /** Files whose presence the log must explain (everything a command writes into the case). */
 function isTracked(path: string): boolean {
-  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
+  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.extractedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
 }
 
 function limitsOf(manifest: RunManifest | null): Limits {
-  const recorded = manifest?.parameters?.['limits'] as Record<string, unknown> | undefined;
-  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
-  if (recorded && typeof recorded === 'object') {
-    for (const key of Object.keys(DEFAULT_LIMITS)) {
-      const value = recorded[key];
-      if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) limits[key] = value;
-    }
-  }
-  return limits as unknown as Limits;
+  return recordedLimits(manifest?.parameters?.['limits']);
 }
 
 /** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`, `--standalone-features`). */
