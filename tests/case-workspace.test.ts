@@ -64,7 +64,9 @@ describe('case workspace', () => {
     const log = readLog(dir);
     expect(log.map((entry) => entry.action)).toEqual(['case.init', 'evidence.add']);
     expect(log[1]!.details['originalPath']).toBe(file);
-    expect(log[1]!.outputs).toEqual([{ path: record.copy, sha256: before.sha }]);
+    // The evidence copy, then the documents add kept (extract once).
+    expect(log[1]!.outputs[0]).toEqual({ path: record.copy, sha256: before.sha });
+    expect(log[1]!.outputs.slice(1).map((output) => output.path)).toEqual([expect.stringMatching(new RegExp(`^extracted/${before.sha}\\.[0-9a-f]{16}/[^/]+\\.ndjson$`))]);
     expect(logChainProblems(log)).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 import { caseWith, readLog } from './support/custody.js';
 import { jpegWithExif, wav } from './support/media-files.js';
+import { derivedDocumentList } from './support/derived.js';
 
 // Every seized item goes into custody, text or not (issue 16). Files are fictional and built
 // byte by byte in tests/support/media-files.ts.
@@ -16,8 +17,7 @@ function write(name: string, bytes: Uint8Array): string {
 }
 
 function documentsOf(dir: string): SozDocument[] {
-  const folder = join(dir, 'derived', 'documents');
-  return readdirSync(folder).sort().map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument);
+  return derivedDocumentList(dir);
 }
 
 describe('custody of items without text', () => {

@@ -8,6 +8,7 @@ import type { Finding } from '../src/core/finding.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
 import { mp4 } from './support/media-files.js';
+import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 
 // Issue 16, "done when": every kind of seized item through `soz run` into one case — a real
 // scanned PDF (../shared/corpora-real, 0BSD, two pages of a Russian contract), a generated meme
@@ -30,8 +31,7 @@ const title = ready ? 'every seized item through soz run' : 'every seized item t
 if (!ready && process.env['CI'] === 'true') throw new Error(`${title}: in CI this test must run (.ci/run installs them)`);
 
 function documents(dir: string): SozDocument[] {
-  const folder = join(dir, 'derived', 'documents');
-  return readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument);
+  return derivedDocumentList(dir);
 }
 
 describe.skipIf(!ready)(title, () => {
@@ -76,7 +76,7 @@ describe.skipIf(!ready)(title, () => {
     expect(transcript?.segments[0]?.anchor).toMatchObject({ part: 'cue', startMs: 1000, endMs: 4000, mediaSha256: fileSha256(clip) });
     expect(byName('device.bin')[0]?.notices.map((notice) => notice.code)).toContain('no-text.unknown-format');
 
-    const indicators = JSON.parse(readFileSync(join(dir, 'derived', 'analyses', 'indicators.json'), 'utf8')) as { findings: Finding[] };
+    const indicators = derivedAnalysis(dir, 'indicators') as { findings: readonly Finding[] };
     expect(indicators.findings.some((finding) => finding.place.evidenceName === 'result.json' && finding.place.part === 'image-text' && finding.place.messageId === '2')).toBe(true);
 
     const reportName = readdirSync(join(dir, 'reports')).find((name) => name.endsWith('.md')) ?? '';

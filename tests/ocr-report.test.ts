@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SozDocument } from '../src/core/document.js';
 import type { Finding } from '../src/core/finding.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
+import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 
 // Findings in text read by OCR show their place in the picture in the HTML and PDF reports
 // (issue 16): a crop around the words with a box drawn on it. One finding is an indicator on the
@@ -28,15 +28,14 @@ describe.skipIf(!ready)(title, () => {
     const run = await soz(['run', join(EXPORT, 'result.json'), PHOTO, SCAN, '--out', dir, '--language', 'en']);
     expect(run.code, run.stderr).toBe(0);
 
-    const indicators = JSON.parse(readFileSync(join(dir, 'derived', 'analyses', 'indicators.json'), 'utf8')) as { findings: Finding[] };
+    const indicators = derivedAnalysis(dir, 'indicators') as { findings: readonly Finding[] };
     const onPhoto = indicators.findings.find((finding) => finding.place.part === 'image-text');
     expect(onPhoto?.place.image?.sha256).toBe(fileSha256(PHOTO));
     const [left, top, width, height] = onPhoto?.place.image?.box ?? [];
     expect([left, top, width, height].every((value) => typeof value === 'number' && value >= 0)).toBe(true);
     expect(width).toBeGreaterThan(0);
 
-    const folder = join(dir, 'derived', 'documents');
-    const scan = readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument).find((doc) => doc.evidenceSha256 === fileSha256(SCAN));
+    const scan = derivedDocumentList(dir).find((doc) => doc.evidenceSha256 === fileSha256(SCAN));
     const start = scan?.text.indexOf('ДОГОВОР') ?? -1;
     expect(start).toBeGreaterThanOrEqual(0);
     expect((await soz(['review', dir, '--add', `${scan?.id}:${start}-${start + 'ДОГОВОР'.length}`, '--category', 'address', '--reason', 'title of the scanned contract (fictional check)'])).code).toBe(0);

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SozDocument } from '../src/core/document.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
 import { soz } from './support/cli.js';
 import { caseWith } from './support/custody.js';
+import { parsedDocument } from '../src/case/records.js';
 
 // OCR of a picture with Tesseract (issue 16). Needs `tesseract` with Russian data: `.ci/run`
 // installs it; elsewhere these tests are skipped, and the title says so.
@@ -23,7 +23,7 @@ describe.skipIf(!engine?.languages.includes('rus'))(title, () => {
     const dir = await caseWith([FIXTURE]);
     expect((await soz(['analyze', dir])).code).toBe(0);
     const [first] = documentsOf(dir);
-    const doc = JSON.parse(first ?? '{}') as SozDocument;
+    const doc = parsedDocument('derived/documents/first.ndjson', Buffer.from(first ?? '', 'utf8'));
     expect(doc.format).toBe('ocr');
     expect(doc.text).toContain('2026');
     expect(doc.text).toMatch(/Тестовый/u);
@@ -45,7 +45,7 @@ describe.skipIf(!engine?.languages.includes('rus'))(title, () => {
   it('does not hand a picture over the pixel limit to Tesseract, and says which flag raises it', async () => {
     const dir = await caseWith([FIXTURE]);
     expect((await soz(['analyze', dir, '--max-ocr-pixels', '1000'])).code).toBe(0);
-    const doc = JSON.parse(documentsOf(dir)[0] ?? '{}') as SozDocument;
+    const doc = parsedDocument('derived/documents/first.ndjson', Buffer.from(documentsOf(dir)[0] ?? '', 'utf8'));
     expect(doc.format).toBe('no-text');
     expect(doc.notices.map((notice) => notice.message)).toContain('fictional-ru.png: 700 × 150 pixels exceeds the OCR limit of 1000 pixels; raise it with --max-ocr-pixels');
   });

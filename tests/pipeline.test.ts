@@ -6,6 +6,7 @@ import type { LogEntry } from '../src/core/case.js';
 import { checkReportDigest } from '../src/report/markdown.js';
 import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
+import { derivedAnalysis } from './support/derived.js';
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 const demoFiles = () => readdirSync(DEMO_MATERIALS).map((name) => join(DEMO_MATERIALS, name));
@@ -70,7 +71,7 @@ describe('soz run: files to a hash-stamped report', () => {
   it('detects the language of each demo text', async () => {
     const out = join(tempDir(), 'case');
     await soz(['run', ...demoFiles(), '--out', out]);
-    const overview = JSON.parse(readFileSync(join(out, 'derived', 'analyses', 'language-overview.json'), 'utf8'));
+    const overview = derivedAnalysis(out, 'language-overview') as { data: { documents: { evidenceName: string; language: string }[] } };
     const byName = Object.fromEntries(overview.data.documents.map((doc: { evidenceName: string; language: string }) => [doc.evidenceName, doc.language]));
     expect(byName).toEqual({ 'leaflet_ru.txt': 'ru', 'post_ky.txt': 'ky', 'letter_en.txt': 'en' });
   });
@@ -133,7 +134,7 @@ describe('selection by author, role and dates', () => {
     const out = join(tempDir(), 'case');
     const result = await soz(['run', chat, '--out', out, '--language', 'en', '--role', 'authored', '--since', '2020-09-25']);
     expect(result.code, result.stderr).toBe(0);
-    const indicators = JSON.parse(readFileSync(join(out, 'derived', 'analyses', 'indicators.json'), 'utf8'));
+    const indicators = derivedAnalysis(out, 'indicators') as unknown as { parameters: { selection: { considered: number; kept: number; byRole: number; outsideDates: number } }; findings: { place: { messageId?: string } }[] };
     const { considered, kept, byRole, outsideDates } = indicators.parameters.selection;
     expect(considered).toBeGreaterThan(kept);
     expect(byRole).toBeGreaterThan(0);

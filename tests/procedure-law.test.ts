@@ -16,6 +16,7 @@ import { readLabels } from '../src/pipeline/report.js';
 import { loadProcedure } from '../src/sop/data.js';
 import { soz, tempDir } from './support/cli.js';
 import { ENTRY_WORDS, analysedCase, completeProcedure, ok, refused } from './sop-support.js';
+import { derivedDocumentAt } from './support/derived.js';
 
 const PASS = { SOZ_KEY_PASSPHRASE: 'correct horse battery' };
 const readLog = (dir: string) => readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
@@ -210,7 +211,7 @@ describe('the complete path gives a final conclusion backed by the log', () => {
   it('the examiner adds a fragment soz did not offer: placed, accepted, marked in the conclusion, reproduced by verify', async () => {
     const { dir, ids } = await analysedCase('en', false);
     const documents = JSON.parse(readFileSync(join(dir, 'derived', 'manifest.json'), 'utf8')) as { outputs: { path: string }[] };
-    const letter = documents.outputs.filter((file) => file.path.startsWith('derived/documents/')).map((file) => JSON.parse(readFileSync(join(dir, file.path), 'utf8')) as { id?: string; evidenceName?: string; text?: string }).find((doc) => doc.evidenceName === 'letter_en.txt')!;
+    const letter = documents.outputs.filter((file) => file.path.startsWith('derived/documents/')).map((file) => derivedDocumentAt(dir, file.path)).find((doc) => doc.evidenceName === 'letter_en.txt')!;
     const word = /\p{L}{5,}/u.exec(letter.text!)!;
     const place = `${letter.id}:${word.index}-${word.index + word[0].length}`;
     expect(await refused(dir, ['review', dir, '--add', `${letter.id}:0-99999`, '--category', 'address', '--reason', 'x'])).toMatch(/range 0-99999 is not inside document/);

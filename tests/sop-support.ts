@@ -6,7 +6,6 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Command, CommanderError } from 'commander';
-import { canonicalJson } from '../src/core/canonical-json.js';
 import type { SozDocument } from '../src/core/document.js';
 import { UserError } from '../src/core/errors.js';
 import type { Finding } from '../src/core/finding.js';
@@ -21,6 +20,7 @@ import { CaseWorkspace } from '../src/case/workspace.js';
 import { readCaseFindings, readReview } from '../src/pipeline/examiner.js';
 import type { CliResult } from './support/cli.js';
 import { soz, tempDir } from './support/cli.js';
+import { derivedDocumentAt, writeDerivedAnalysis } from './support/derived.js';
 
 /** Runs one of the new commands in-process; other commands go to the real CLI. */
 export async function sozx(argv: readonly string[], now = new Date('2026-03-11T10:00:00Z')): Promise<CliResult> {
@@ -70,12 +70,12 @@ export function plantFindings(caseDir: string, evidenceName: string, words: read
     } satisfies Finding;
   });
   findings.sort(compareFindings);
-  writeFileSync(join(caseDir, 'derived', 'analyses', 'indicators.json'), canonicalJson({ analysis: 'indicators', version: '0.0.0-test', parameters: {}, findings }, true));
+  writeDerivedAnalysis(caseDir, { analysis: 'indicators', version: '0.0.0-test', parameters: {}, findings });
   return findings;
 }
 
 function readDoc(caseDir: string, path: string): SozDocument {
-  return JSON.parse(readFileSync(join(caseDir, ...path.split('/')), 'utf8')) as SozDocument;
+  return derivedDocumentAt(caseDir, path);
 }
 
 /** A refusal: exit 2, one line on stderr, the log untouched. Returns the line. */

@@ -7,6 +7,7 @@ import type { LogEntry } from '../src/core/case.js';
 import { checkReportDigest } from '../src/report/markdown.js';
 import { fileSha256, tempDir } from './support/cli.js';
 import { CASE_FACTS, analysedCase, sozx } from './sop-support.js';
+import { derivedAnalysis, writeDerivedAnalysis } from './support/derived.js';
 
 const MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 
@@ -133,10 +134,9 @@ describe('SOP, questions, review and the conclusion, end to end', () => {
   it('renders PDF and DOCX byte-identically across runs, times and time zones; escapes evidence in HTML', async () => {
     const { dir, ids } = await analysedCase();
     // A hostile "finding" text: markup must arrive escaped.
-    const path = join(dir, 'derived', 'analyses', 'indicators.json');
-    const result = JSON.parse(readFileSync(path, 'utf8'));
-    result.findings[0].context.left = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    writeFileSync(path, JSON.stringify(result));
+    const result = derivedAnalysis(dir, 'indicators');
+    const [first, ...rest] = result.findings ?? [];
+    writeDerivedAnalysis(dir, { ...result, findings: [{ ...first!, context: { ...first!.context, left: '<script>alert(1)</script><img src=x onerror=alert(2)>' } }, ...rest] });
     await sozx(['review', dir, '--accept', ids[0]!, '--reason', 'тест']);
     const bytes = async (now: string, tz: string) => {
       process.env['TZ'] = tz;

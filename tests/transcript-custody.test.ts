@@ -5,6 +5,7 @@ import type { Finding } from '../src/core/finding.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
 import { caseWith, readLog } from './support/custody.js';
 import { wav } from './support/media-files.js';
+import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 
 // A transcript linked to the recording it transcribes (issue 16). Recording and transcripts are
 // fictional; the transcript text is a made-up quarrel written for this test.
@@ -29,7 +30,7 @@ describe('transcripts linked to their media', () => {
     expect(entry?.details['evidence']).toMatchObject({ originalName: 'call.srt', transcribes: { mediaSha256: media, transcriber: 'Fictional Examiner' } });
 
     expect((await soz(['analyze', dir])).code).toBe(0);
-    const indicators = JSON.parse(readFileSync(join(dir, 'derived', 'analyses', 'indicators.json'), 'utf8')) as { findings: Finding[] };
+    const indicators = derivedAnalysis(dir, 'indicators') as { findings: readonly Finding[] };
     const inTranscript = indicators.findings.filter((finding) => finding.place.evidenceName === 'call.srt');
     expect(inTranscript.length).toBeGreaterThan(0);
     for (const finding of inTranscript) expect(finding.place.media).toMatchObject({ sha256: media, name: 'call.wav', startMs: expect.any(Number) as number, endMs: expect.any(Number) as number });
@@ -47,8 +48,7 @@ describe('transcripts linked to their media', () => {
     const absent = 'ab'.repeat(32);
     expect((await soz(['add', dir, write('lost.srt', TRANSCRIPT), '--transcribes', absent, '--transcriber', 'Fictional Examiner'])).code).toBe(0);
     expect((await soz(['analyze', dir])).code).toBe(0);
-    const folder = join(dir, 'derived', 'documents');
-    const [doc] = readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as { notices: { code: string }[] });
+    const [doc] = derivedDocumentList(dir);
     expect(doc?.notices.map((notice) => notice.code)).toEqual(['transcript.media-not-in-custody']);
   });
 

@@ -90,21 +90,22 @@ describe('soz verify names each change (tamper evidence)', () => {
       name: 'one byte of a derived document',
       tamper: (dir) => {
         const doc = readdirSync(join(dir, 'derived', 'documents'))[0]!;
-        flipByte(dir, `derived/documents/${doc}`, { from: '"text": "', to: '"text": "X' });
+        // The text is the second line of a compact document file.
+        flipByte(dir, `derived/documents/${doc}`, { from: '\n"', to: '\n"X' });
       },
-      expect: [/derived\/documents\/[^ ]+\.json: sha256 [0-9a-f]{64} differs from the log \(entry 5, analysis\.run/, /derived\/documents\/[^ ]+\.json: \$\.text: stored "X/],
+      expect: [/derived\/documents\/[^ ]+\.ndjson: sha256 [0-9a-f]{64} differs from the log \(entry 5, analysis\.run/, /derived\/documents\/[^ ]+\.ndjson: line 2: \$: stored "X/],
     },
     {
       name: 'one byte of an analysis file',
       tamper: (dir) => {
-        const name = readdirSync(join(dir, 'derived', 'analyses')).filter((file) => file.endsWith('.json')).sort()[0]!;
+        const name = readdirSync(join(dir, 'derived', 'analyses')).filter((file) => file.endsWith('.ndjson')).sort()[0]!;
         const path = join(dir, 'derived', 'analyses', name);
         const text = readFileSync(path, 'utf8');
-        const match = /(\d)(,?\n)/.exec(text)!;
+        const match = /(\d)([,}\]])/.exec(text)!;
         const digit = match[1] === '9' ? '8' : String(Number(match[1]) + 1);
         writeFileSync(path, text.slice(0, match.index) + digit + text.slice(match.index + 1));
       },
-      expect: [/FIRST DIFFERENCE: derived\/analyses\/[^ ]+\.json: sha256/, /derived\/analyses\/[^ ]+\.json: \$\.[^ ]+: stored \d+, reproduced \d+/],
+      expect: [/FIRST DIFFERENCE: derived\/analyses\/[^ ]+\.ndjson: sha256/, /derived\/analyses\/[^ ]+\.ndjson: line \d+: \$\.[^ ]+: stored \d+, reproduced \d+/],
     },
     {
       name: 'one byte of the manifest',

@@ -6,19 +6,27 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import type { AnalysisResult } from '../core/analysis-result.js';
 import type { HashedFile } from '../core/case.js';
+import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import { writeFileAtomic } from './atomic.js';
 import type { StagedMove } from './commit.js';
+import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
+import { documentFileName } from './records.js';
 
 /** An analysis run being written: files go in with `write`; `move` is what the commit renames. */
 export interface DerivedRun {
   /**
-   * Writes `relative` (below `derived/`, e.g. `documents/x.json`) and returns it as the log records
-   * it. Content given in parts is written and hashed part by part (a file bigger than memory).
+   * Writes `relative` (below `derived/`, e.g. `documents/x.ndjson`) and returns it as the log
+   * records it. Content given in parts is written and hashed part by part (a file bigger than memory).
    */
   write(relative: string, content: string | Iterable<string | Uint8Array>): HashedFile;
+  /** Writes a document in the compact form (`documents/<id>.ndjson`, see `derived-format.ts`). */
+  writeDocument(doc: SozDocument): HashedFile;
+  /** Writes an analysis result in the compact form (`analyses/<name>.ndjson`). */
+  writeAnalysis(result: AnalysisResult): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
   readonly move: StagedMove;
@@ -37,16 +45,19 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   rmSync(next, { recursive: true, force: true });
   mkdirSync(casePath(next, 'documents'), { recursive: true });
   mkdirSync(casePath(next, 'analyses'), { recursive: true });
+  const write = (relative: string, content: string | Iterable<string | Uint8Array>): HashedFile => {
+    if (typeof content === 'string') {
+      writeFileAtomic(casePath(next, relative), content);
+      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
+    }
+    const hash = createHash('sha256');
+    writeFileAtomic(casePath(next, relative), hashedParts(content, hash));
+    return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: hash.digest('hex') };
+  };
   return {
-    write: (relative, content) => {
-      if (typeof content === 'string') {
-        writeFileAtomic(casePath(next, relative), content);
-        return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
-      }
-      const hash = createHash('sha256');
-      writeFileAtomic(casePath(next, relative), hashedParts(content, hash));
-      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: hash.digest('hex') };
-    },
+    write,
+    writeDocument: (doc) => write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))),
+    writeAnalysis: (result) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result))),
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
     scratch: casePath(next, '.scratch'),
@@ -60,4 +71,20 @@ function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generat
     else hash.update(part);
     yield part;
   }
+}
+
+/** `lines` joined into parts of about a million characters: few writes, and never one string of a whole huge file. */
+function* batched(lines: Iterable<string>): Generator<string> {
+  let part: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    part.push(line);
+    length += line.length;
+    if (length >= 1_000_000) {
+      yield part.join('');
+      part = [];
+      length = 0;
+    }
+  }
+  if (part.length > 0) yield part.join('');
 }

@@ -11,6 +11,7 @@ export const CaseFiles = {
   derivedDir: 'derived',
   documentsDir: 'derived/documents',
   analysesDir: 'derived/analyses',
+  extractedDir: 'extracted',
   manifest: 'derived/manifest.json',
   log: 'log.jsonl',
   reportsDir: 'reports',

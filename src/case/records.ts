@@ -4,7 +4,7 @@
  * (`examiner/`). A file that does not fit is a `UserError` naming it and how to restore it; the
  * schemas check the fields soz relies on and keep the rest as written.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
@@ -15,6 +15,8 @@ import { sha256 } from '../core/hash.js';
 import type { CompareResult } from '../core/known-material.js';
 import { COMPARE_SCHEMA } from '../core/known-material.js';
 import { CaseFiles, COMPARE_FILES } from './layout.js';
+import type { AnalysisFileHeader, DocumentFileHeader } from './derived-format.js';
+import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
 import { resolveInside } from './snapshot.js';
@@ -22,6 +24,20 @@ import { resolveInside } from './snapshot.js';
 const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
 const documentSchema = z.looseObject({ id: z.string(), evidenceSha256: z.string(), evidenceName: z.string(), format: z.string(), text: z.string(), segments: z.array(z.unknown()), notices: z.array(z.unknown()) });
+const documentHeaderSchema = z.object({
+  schema: z.literal(DOCUMENT_FILE_SCHEMA),
+  document: z.looseObject({ id: z.string(), evidenceSha256: z.string(), evidenceName: z.string(), format: z.string(), notices: z.array(z.unknown()), properties: z.record(z.string(), z.unknown()) }),
+  segments: z.number().int().nonnegative(),
+  shared: z.object({ message: z.record(z.string(), z.unknown()) }),
+});
+const segmentLineSchema = z.looseObject({ id: z.string(), range: z.tuple([z.number(), z.number()]), anchor: z.record(z.string(), z.unknown()) });
+const analysisHeaderSchema = z.object({
+  schema: z.literal(ANALYSIS_FILE_SCHEMA),
+  result: z.looseObject({ analysis: z.string(), version: z.string() }),
+  findings: z.number().int().nonnegative().optional(),
+  shared: z.object({ rules: z.record(z.string(), z.record(z.string(), z.unknown())), places: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
+});
+const findingLineSchema = z.looseObject({ id: z.string(), ruleId: z.string(), place: z.looseObject({ documentId: z.string() }) });
 const analysisSchema = z.looseObject({ analysis: z.string(), version: z.string(), findings: z.array(z.looseObject({ id: z.string() })).optional() });
 const manifestSchema = z.looseObject({
   tool: z.looseObject({ version: z.string() }),
@@ -58,32 +74,70 @@ export type ExaminerRecordKind = keyof typeof examinerRecordSchemas;
 
 /** File name of a document inside `derived/documents/`: the id with path characters escaped. */
 export function documentFileName(documentId: string): string {
-  return `${documentId.replace(/[^A-Za-z0-9._~-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}.json`;
+  return `${documentId.replace(/[^A-Za-z0-9._~-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}${COMPACT_EXTENSION}`;
 }
 
 /** Reading order of documents in every output: evidence file name, then id. */
-export function compareDocuments(a: SozDocument, b: SozDocument): number {
+export function compareDocuments(a: Pick<SozDocument, 'evidenceName' | 'id'>, b: Pick<SozDocument, 'evidenceName' | 'id'>): number {
   return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.id, b.id);
 }
 
 /** The derived documents of a case in reading order. */
 export function readDerivedDocuments(workspace: CaseWorkspace): SozDocument[] {
-  return readDocumentFiles(workspace).map((file) => file.doc);
+  return [...derivedDocuments(workspace)].map((file) => file.doc);
 }
 
 /** The derived documents of a case in reading order, each with the SHA-256 of its file. */
 export function readDocumentFiles(workspace: CaseWorkspace): { doc: SozDocument; sha256: string }[] {
-  return jsonFilesIn(workspace, CaseFiles.documentsDir)
-    .map((relative) => {
-      const bytes = readFileSync(workspace.path(relative));
-      return { doc: parsed(relative, bytes, documentSchema, 'a soz document; run "soz analyze" again') as unknown as SozDocument, sha256: sha256(bytes) };
-    })
-    .sort((a, b) => compareDocuments(a.doc, b.doc));
+  return [...derivedDocuments(workspace)];
 }
 
-/** The analysis results of a case (`derived/analyses/*.json`), in file-name order. */
+/**
+ * The derived documents of a case in reading order, one at a time: only the header line of each
+ * file is read to order them, and each document is read when it is asked for, so a consumer that
+ * lets one go before taking the next holds one document at a time.
+ */
+export function* derivedDocuments(workspace: CaseWorkspace): Generator<{ doc: SozDocument; sha256: string }> {
+  const files = derivedFilesIn(workspace, CaseFiles.documentsDir)
+    .map((relative) => ({ relative, key: documentOrderKey(workspace, relative) }))
+    .sort((a, b) => compareDocuments(a.key, b.key));
+  for (const { relative } of files) {
+    const bytes = readFileSync(workspace.path(relative));
+    yield { doc: parsedDocument(relative, bytes), sha256: sha256(bytes) };
+  }
+}
+
+/** A derived document file's bytes as a document (compact form, or the whole-JSON form of schema 1). */
+export function parsedDocument(relative: string, bytes: Uint8Array): SozDocument {
+  const what = 'a soz document; run "soz analyze" again';
+  if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, documentSchema, what) as unknown as SozDocument;
+  const lines = compactLines(relative, bytes, what);
+  const header = checked(relative, lines[0], documentHeaderSchema, what) as unknown as DocumentFileHeader;
+  const text = lines[1];
+  if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${what} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record');
+  return decodeDocument(header, text, lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>));
+}
+
+/** Evidence name and id of a derived document, from its first line only. */
+function documentOrderKey(workspace: CaseWorkspace, relative: string): { evidenceName: string; id: string } {
+  if (!relative.endsWith(COMPACT_EXTENSION)) return parsedDocument(relative, readFileSync(workspace.path(relative)));
+  const what = 'a soz document; run "soz analyze" again';
+  return (checked(relative, jsonLine(relative, firstLine(workspace.path(relative)), what), documentHeaderSchema, what) as unknown as DocumentFileHeader).document;
+}
+
+/** The analysis results of a case (`derived/analyses/*.ndjson`, or `*.json` of schema 1), in file-name order. */
 export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
-  return jsonFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsed(relative, readFileSync(workspace.path(relative)), analysisSchema, 'a soz analysis result; run "soz analyze" again') as unknown as AnalysisResult);
+  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsedAnalysis(relative, readFileSync(workspace.path(relative))));
+}
+
+/** A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1). */
+export function parsedAnalysis(relative: string, bytes: Uint8Array): AnalysisResult {
+  const what = 'a soz analysis result; run "soz analyze" again';
+  if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, analysisSchema, what) as unknown as AnalysisResult;
+  const lines = compactLines(relative, bytes, what);
+  const header = checked(relative, lines[0], analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
+  if (lines.length !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${what} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record');
+  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>));
 }
 
 /** The run manifest with its exact text (hashed into reports), or null before the first analysis. */
@@ -128,24 +182,58 @@ export function readCaseText(workspace: CaseWorkspace, relative: string): { text
   return { text: bytes.toString('utf8'), sha256: sha256(bytes) };
 }
 
-/** Case-relative paths of the `.json` files directly in a case folder, in code-unit order. */
-function jsonFilesIn(workspace: CaseWorkspace, folder: string): string[] {
+/** Case-relative paths of the derived files (`.ndjson`, or `.json` of schema 1) directly in a case folder, in code-unit order. */
+function derivedFilesIn(workspace: CaseWorkspace, folder: string): string[] {
   const dir = workspace.path(folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith('.json') || name.endsWith(COMPACT_EXTENSION))
     .sort(compareCodeUnits)
     .map((name) => `${folder}/${name}`);
 }
 
+/** The lines of a compact file, each parsed as JSON; the file ends with a newline. */
+function compactLines(relative: string, bytes: Uint8Array, what: string): unknown[] {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (!text.endsWith('\n')) throw new UserError(`${relative}: not ${what} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record');
+  return text.slice(0, -1).split('\n').map((line, index) => jsonLine(`${relative} line ${index + 1}`, line, what));
+}
+
+function jsonLine(where: string, line: string, what: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new UserError(`${where}: not valid JSON; expected ${what}`, 'case.corrupt-record');
+  }
+}
+
+/** The first line of a file, read in chunks so a large file is not read whole. */
+function firstLine(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(65536);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      const newline = chunk.subarray(0, read).indexOf(10);
+      if (newline >= 0 || read === 0) {
+        chunks.push(Buffer.from(chunk.subarray(0, newline >= 0 ? newline : read)));
+        return Buffer.concat(chunks).toString('utf8');
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** JSON bytes checked against `schema`; anything else → `UserError` naming the file and the fix. */
 function parsed(relative: string, bytes: Uint8Array, schema: z.ZodType, what: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    throw new UserError(`${relative}: not valid JSON; expected ${what}`, 'case.corrupt-record');
-  }
+  return checked(relative, jsonLine(relative, Buffer.from(bytes).toString('utf8'), what), schema, what);
+}
+
+/** A parsed JSON value checked against `schema`; anything else → `UserError` naming the file and the fix. */
+function checked(relative: string, value: unknown, schema: z.ZodType, what: string): unknown {
   const result = schema.safeParse(value);
   if (!result.success) throw new UserError(`${relative}: not ${what} — ${schemaProblems(result.error).join('; ')}`, 'case.corrupt-record');
   return result.data;

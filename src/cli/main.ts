@@ -5,7 +5,7 @@ import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import { newerCaseProblem } from '../case/newer-case.js';
 import { discardCaseWithoutEvidence } from '../case/discard.js';
-import { addEvidence, checkEvidenceFiles, takeIntoCustody } from '../pipeline/intake.js';
+import { addEvidence, checkEvidenceFiles, discardKept, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
 import { writeReport } from '../pipeline/report.js';
 import { installFacts } from '../pipeline/install.js';
@@ -127,8 +127,10 @@ export function buildProgram(context: CliContext): Command {
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
     const progress = progressDisplay(io, 'add', options.quiet === true);
-    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener).finally(progress.end);
-    const outcomes = await context.writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }));
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, true).finally(progress.end);
+    const outcomes = await context
+      .writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }))
+      .finally(() => discardKept(checked)); // the case in use, say: the kept documents are not left behind
     if (options.json) {
       context.json({ items: outcomes.map(({ status, record, documents }) => ({ status, sha256: record.sha256, originalName: record.originalName, mediaType: record.mediaType, documents })), notices: tallyNotices(outcomes) });
       return;
@@ -145,10 +147,11 @@ export function buildProgram(context: CliContext): Command {
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
     if (options.json) {
-      context.json({ documents: outcome.documents, analyses: outcome.analyses, manifestSha256: outcome.manifestSha256, notices: outcome.notices });
+      context.json({ documents: outcome.documents, analyses: outcome.analyses, manifestSha256: outcome.manifestSha256, notices: outcome.notices, extraction: outcome.extraction });
       return;
     }
     tell('analyze.done', { documents: outcome.documents, analyses: outcome.analyses.join(', ') });
+    tell('analyze.extraction', { reused: outcome.extraction.reused, extracted: outcome.extraction.extracted });
     tell('analyze.manifest', { digest: outcome.manifestSha256 });
     say(noticeLine(outcome.notices, translator.t));
   });

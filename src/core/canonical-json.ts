@@ -4,7 +4,26 @@
  * Every hashed artefact is written with it, so bytes never depend on insertion order.
  */
 export function canonicalJson(value: unknown, pretty = false): string {
+  // The native serialiser gives the same bytes, 2–3× faster, when every object's keys are already
+  // in code-unit order (none integer-like: V8 puts those first) and nothing needs dropping or refusing.
+  if (!pretty && inCanonicalOrder(value)) return JSON.stringify(value);
   return serialise(value, pretty ? '  ' : '', '') + (pretty ? '\n' : '');
+}
+
+const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
+
+/** Whether `JSON.stringify(value)` is already canonical: keys sorted, no undefined, no non-finite number. */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' || typeof value === 'boolean' || value === null;
+  if (Array.isArray(value)) return value.every((item) => item !== undefined && inCanonicalOrder(item));
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  let previous: string | undefined;
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined || (previous !== undefined && !(previous < key)) || INTEGER_KEY.test(key) || !inCanonicalOrder(member)) return false;
+    previous = key;
+  }
+  return true;
 }
 
 function serialise(value: unknown, indent: string, current: string): string {

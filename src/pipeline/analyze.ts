@@ -20,15 +20,15 @@ import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
 import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
-import { compareDocuments, documentFileName } from '../case/records.js';
+import { compareDocuments } from '../case/records.js';
+import { readKeptExtraction } from '../case/extraction-store.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
+import { loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
-import { analysisCsv } from '../report/csv-tables.js';
-import { extractEvidence } from './extract.js';
-import { FindingsSpill } from './findings-spill.js';
+import { analysisCsv, findingsCsvParts } from '../report/csv-tables.js';
+import { evidenceInput, extractEvidence, extractorKey } from './extract.js';
 import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
 export interface AnalyzeOptions {
@@ -57,10 +57,13 @@ export interface AnalyzeOutcome {
   readonly manifestSha256: string;
   /** The documents' notices by code, for the summary line. */
   readonly notices: readonly NoticeTally[];
+  /** Evidence files whose documents `soz add` kept and this run reused, and those extracted afresh. */
+  readonly extraction: { readonly reused: number; readonly extracted: number };
 }
 
 /**
- * Extracts every evidence copy afresh, runs the analyses and writes `derived/` as one unit:
+ * Takes the documents of every evidence copy — those `soz add` kept when the extractor is the same
+ * (`extractorKey`), else extracted afresh — runs the analyses and writes `derived/` as one unit:
  * everything goes to `derived.next/`, which replaces `derived/` by rename, and the log entry
  * that records the outputs is the commit point (see `case/commit.ts`).
  */
@@ -77,7 +80,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     run.discard();
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses, notices } = built;
+  const { manifest, manifestSha256, documents, analyses, notices, extraction } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -85,7 +88,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [run.move]);
-  return { documents, analyses, manifestSha256, notices };
+  return { documents, analyses, manifestSha256, notices, extraction };
 }
 
 /**
@@ -100,23 +103,16 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const orgList = readCaseOrgList(workspace);
-  const spill = new FindingsSpill(run.scratch);
-  try {
-    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, write });
-    for (const result of results.results) {
-      if (result.analysis === INDICATORS_ANALYSIS) {
-        write(`analyses/${result.analysis}.json`, spill.json(result));
-        write(`analyses/${result.analysis}.csv`, spill.csv());
-        continue;
-      }
-      write(`analyses/${result.analysis}.json`, canonicalJson(result, true));
+  const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
+  for (const result of results.results) {
+    outputs.push(run.writeAnalysis(result));
+    if (result.findings) write(`analyses/${result.analysis}.csv`, findingsCsvParts(result.findings));
+    else {
       const csv = analysisCsv(result);
       if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
     }
-    return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
-  } finally {
-    spill.close();
   }
+  return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
 }
 
 interface StreamParts {
@@ -125,12 +121,15 @@ interface StreamParts {
   readonly lists: Awaited<ReturnType<typeof loadProfileLists>>['lists'];
   readonly reference: readonly SozDocument[] | undefined;
   readonly orgList: ReturnType<typeof readCaseOrgList>;
-  readonly spill: FindingsSpill;
-  readonly write: (relative: string, content: string) => void;
+  readonly writeDocument: (doc: SozDocument) => void;
 }
 
-/** Extracts, writes and analyses the documents one at a time; the findings go to `spill`. */
-async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, write }: StreamParts) {
+/**
+ * Extracts (or takes the kept documents of), writes and analyses the documents one at a time. The
+ * findings are held until the end: the compact analysis file names each rule's shared fields in its
+ * first line, before any finding.
+ */
+async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, writeDocument }: StreamParts) {
   const analyses = startAnalyses({
     lexicons,
     profileLists: lists,
@@ -141,16 +140,16 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    onDocumentFindings: (findings) => spill.add(findings),
   });
   const notices: Pick<SozDocument, 'notices'>[] = [];
-  for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, options.onProgress)) {
-    write(`documents/${documentFileName(doc.id)}`, canonicalJson(doc, true));
+  const extraction = { reused: 0, extracted: 0 };
+  for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
+    writeDocument(doc);
     analyses.add(doc);
     notices.push({ notices: doc.notices });
   }
   const results: AnalysisResult[] = analyses.finish();
-  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices) };
+  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction };
 }
 
 /** Writes the manifest of the run: tool, data, parameters, inputs and every output's hash. */
@@ -189,10 +188,12 @@ function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], opt
  * documents are held together, since its chats name the photos inside it (read by OCR once the
  * chats are known) — memory then holds that one evidence item.
  */
-async function* extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, onProgress: ProgressListener | undefined): AsyncGenerator<SozDocument> {
+async function* extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, extraction: { reused: number; extracted: number }, onProgress: ProgressListener | undefined): AsyncGenerator<SozDocument> {
   const isPicture = (record: EvidenceRecord) => !record.unreadable && !record.transcribes && isImageMediaType(record.mediaType);
   const ordered = [...evidence.filter(isPicture), ...evidence.filter((record) => !isPicture(record))];
   const pictures: SozDocument[] = [];
+  const key = extractorKey(limits);
+  const recorded = recordedFiles(workspace);
   let linker: ChatPhotoLinker | undefined;
   for (const [index, record] of ordered.entries()) {
     onProgress?.({ stage: 'evidence analysed', done: index, total: ordered.length });
@@ -200,16 +201,18 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
       yield noTextDocument({ sha256: record.sha256, name: record.originalName, mediaType: record.mediaType }, [keptUnreadableNotice(record.originalName, record.unreadable.reason, record.unreadable.error)]);
       continue;
     }
-    const input = await recordInput(workspace, record, limits);
+    const input = await evidenceInput(workspace.path(record.copy), record, limits);
+    const kept = readKeptExtraction(workspace.dir, record.sha256, key, recorded) ?? undefined;
+    extraction[kept ? 'reused' : 'extracted'] += 1;
     if (record.mediaType === MEDIA_TYPES.zip) {
       const documents: SozDocument[] = [];
-      for await (const doc of extractRecord(evidence, record, input, ocr)) documents.push(doc);
+      for await (const doc of extractRecord(evidence, record, input, kept, ocr)) documents.push(doc);
       linker ??= new ChatPhotoLinker(pictures);
       linker.addPictures(await zipPhotoDocuments(documents, () => input.bytes(), ocr.tools, ocr.limits, limits));
       for (const doc of documents) yield linker.link(doc);
       continue;
     }
-    for await (const doc of extractRecord(evidence, record, input, ocr)) {
+    for await (const doc of extractRecord(evidence, record, input, kept, ocr)) {
       if (isPicture(record) && isPictureDocument(doc)) pictures.push(doc);
       else if (isPicture(record)) yield doc;
       else yield (linker ??= new ChatPhotoLinker(pictures)).link(doc);
@@ -218,18 +221,19 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
   yield* (linker ?? new ChatPhotoLinker(pictures)).pictures();
 }
 
-/** The evidence copy of `record` as the extractors read it (with the date order the examiner set). */
-async function recordInput(workspace: CaseWorkspace, record: EvidenceRecord, limits: Limits): Promise<EvidenceInput> {
-  const path = workspace.path(record.copy);
-  const head = await readHead(path);
-  return inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head, limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
+/** Every file the custody log records as written by `soz add`, path → SHA-256. */
+function recordedFiles(workspace: CaseWorkspace): Map<string, string> {
+  return new Map(workspace.readLog().filter((entry) => entry.action === 'evidence.add').flatMap((entry) => entry.outputs.map((file) => [file.path, file.sha256] as const)));
 }
 
-/** The documents of one evidence copy (a picture read by OCR, a transcript linked to its recording). */
-async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<SozDocument> {
+/**
+ * The documents of one evidence copy — the ones `soz add` kept (`kept`), else extracted afresh —
+ * with a picture read by OCR and a transcript linked to its recording.
+ */
+async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, kept: Iterable<SozDocument> | undefined, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<SozDocument> {
   const link = record.transcribes;
   const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
-  for await (const doc of extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+  for await (const doc of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
     if (link) yield linkTranscript(doc, link, mediaName);
     else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) yield await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits);
     else if (doc.format === 'pdf' && doc.entry === undefined) yield await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits);

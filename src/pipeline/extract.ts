@@ -1,8 +1,30 @@
 import type { Segment, SozDocument } from '../core/document.js';
 import { documentProblems } from '../core/document.js';
 import { InternalError, UserError } from '../core/errors.js';
-import type { EvidenceInput } from '../ingest/adapter.js';
+import type { EvidenceInput, Limits } from '../ingest/adapter.js';
 import { adapterFor } from '../ingest/registry.js';
+import { inputFromFile } from '../ingest/file-input.js';
+import { readHead } from '../case/evidence-store.js';
+import type { EvidenceRecord } from '../core/case.js';
+import { canonicalJson } from '../core/canonical-json.js';
+import { sha256 } from '../core/hash.js';
+import { DOCUMENT_FILE_SCHEMA } from '../case/derived-format.js';
+import type { InstallFacts } from './install.js';
+import { installFacts } from './install.js';
+
+/**
+ * Names the extractor whose documents `soz add` keeps (`case/extraction-store.ts`): everything
+ * that can change what an adapter yields — soz version, dependency lockfile, Node version, the
+ * limits, the document file schema. `analyze` reuses kept documents only under the same key.
+ */
+export function extractorKey(limits: Limits, facts: Pick<InstallFacts, 'version' | 'lockfileSha256'> = installFacts(), node: string = process.version): string {
+  return sha256(canonicalJson({ schema: DOCUMENT_FILE_SCHEMA, soz: facts.version, lockfile: facts.lockfileSha256, node, limits })).slice(0, 16);
+}
+
+/** The input of an evidence copy in custody at `path`, described by its register record. */
+export async function evidenceInput(path: string, record: EvidenceRecord, limits: Limits): Promise<EvidenceInput> {
+  return inputFromFile(path, { name: record.originalName, sha256: record.sha256, size: record.size, mediaType: record.mediaType, head: await readHead(path), limits, ...(record.dateOrder ? { dateOrder: record.dateOrder } : {}) });
+}
 
 /**
  * Extracts the documents of one evidence input through the adapter that recognises it, checking

@@ -12,7 +12,9 @@ import type { Clock, CaseWorkspace } from '../case/workspace.js';
 import { assertReadableFile, digestFile, evidenceRecord, readHead, stageEvidenceCopy } from '../case/evidence-store.js';
 import type { FileDigest } from '../case/evidence-store.js';
 import { isAudioOrVideo } from '../ingest/media-types.js';
-import { extractEvidence } from './extract.js';
+import { extractEvidence, extractorKey } from './extract.js';
+import type { KeptExtraction } from '../case/extraction-store.js';
+import { keepExtraction } from '../case/extraction-store.js';
 
 /** What happened to one file given to `soz add`. */
 export interface IntakeOutcome {
@@ -29,6 +31,8 @@ export interface CheckedFile {
   readonly source: string;
   readonly digest: FileDigest;
   readonly mediaType: string;
+  /** The limits it was checked (and its documents extracted) under. */
+  readonly limits: Limits;
   readonly documents: number;
   /** The notices of its documents, as extracted. */
   readonly notices: readonly Notice[];
@@ -40,6 +44,8 @@ export interface CheckedFile {
   readonly transcript?: true;
   /** The day/month order the examiner set for a WhatsApp export (`--date-order`). */
   readonly dateOrder?: EvidenceDateOrder;
+  /** The documents as extracted, kept in a temporary folder of the case for `add`'s commit (extract once). */
+  readonly kept?: KeptExtraction;
 }
 
 /** What the examiner states about the files of one `soz add`. */
@@ -65,7 +71,7 @@ export interface IntakeStatement {
  * is copied read-only under its hash and logged. The originals are only ever read.
  */
 export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits; transcriber?: string; dateOrder?: EvidenceDateOrder }): Promise<IntakeOutcome[]> {
-  const checked = await checkEvidenceFiles(files, options.limits, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  const checked = await checkEvidenceFiles(files, options.limits, options.dateOrder ? { dateOrder: options.dateOrder } : {}, undefined, true);
   return takeIntoCustody(workspace, options.transcriber !== undefined ? pairTranscripts(checked, options.transcriber) : checked, options);
 }
 
@@ -84,23 +90,44 @@ export function pairTranscripts(checked: readonly CheckedFile[], transcriber: st
 }
 
 /**
- * Reads and checks the files for `soz add` without touching any case, so the command can do this
- * slow part before it takes the case lock. `onProgress` is told before each file.
+ * Reads and checks the files for `soz add` without taking the case lock, so the command can do
+ * this slow part first. With `keep` the documents extracted are kept (outside the case until
+ * `takeIntoCustody` commits them with the evidence copy: extract once); on any error they are
+ * removed again. `onProgress` is told before each file.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener, keep = false): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files', undefined, { key: 'error.no-files', params: {} });
   const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
-  for (const [index, file] of files.entries()) {
-    onProgress?.({ stage: 'files read and checked', done: index, total: files.length });
-    const result = await checkFile(resolve(file), limits, statement);
-    checked.push(link ? { ...result, transcribes: link } : result);
+  try {
+    for (const [index, file] of files.entries()) {
+      onProgress?.({ stage: 'files read and checked', done: index, total: files.length });
+      const result = await checkFile(resolve(file), limits, statement, keep);
+      checked.push(link ? { ...result, transcribes: link } : result);
+    }
+  } catch (error) {
+    discardKept(checked);
+    throw error;
   }
   return checked;
 }
 
+/** Removes the kept documents of checked files that were not committed (a no-op for those that were). */
+export function discardKept(checked: readonly CheckedFile[]): void {
+  for (const file of checked) file.kept?.discard();
+}
+
 /** Copies checked files into the case and logs each (one commit per file), then the register. */
 export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonly CheckedFile[], options: { clock: Clock; actor: string }): Promise<IntakeOutcome[]> {
+  try {
+    return await commitEach(workspace, checked, options);
+  } finally {
+    // Whatever was not committed (a duplicate, or the files after one that failed) is dropped.
+    discardKept(checked);
+  }
+}
+
+async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFile[], options: { clock: Clock; actor: string }): Promise<IntakeOutcome[]> {
   const known = new Map(workspace.evidence().map((record) => [record.sha256, record]));
   const ordered = checked.find((file) => file.dateOrder !== undefined && known.has(file.digest.sha256));
   if (ordered) {
@@ -124,13 +151,15 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
     }
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
     const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
+    const kept = file.kept;
+    const keptMove = kept?.stage(workspace.dir);
     workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
       inputs: [],
-      outputs: [{ path: staged.to, sha256: record.sha256 }],
-      details: { evidence: record, originalPath: file.source },
-    }, [staged]);
+      outputs: [{ path: staged.to, sha256: record.sha256 }, ...(kept ? kept.files() : [])],
+      details: { evidence: record, originalPath: file.source, ...(keptMove ? { extraction: { folder: keptMove.to, limits: file.limits } } : {}) },
+    }, keptMove ? [staged, keptMove] : [staged]);
     known.set(record.sha256, record);
     outcomes.push({ record, status: 'added', documents: file.documents, notices: file.notices });
   }
@@ -138,7 +167,7 @@ export async function takeIntoCustody(workspace: CaseWorkspace, checked: readonl
   return outcomes;
 }
 
-async function checkFile(source: string, limits: Limits, statement: IntakeStatement): Promise<CheckedFile> {
+async function checkFile(source: string, limits: Limits, statement: IntakeStatement, keep: boolean): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
@@ -153,8 +182,10 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   let chat = false;
   const notices: Notice[] = [];
   let transcript = false;
+  const kept = keep ? keepExtraction(digest.sha256, extractorKey(limits)) : undefined;
   try {
     for await (const doc of extractEvidence(input, source)) {
+      kept?.write(doc);
       documents += 1;
       notices.push(...doc.notices);
       transcript ||= doc.format === 'transcript';
@@ -164,13 +195,14 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
       }
     }
   } catch (error) {
+    kept?.discard();
     const reason = statement.keepUnreadableReason;
     // Limits are not damage: past one, the examiner raises the limit rather than give up the text.
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
-    return { source, digest, mediaType, documents: 1, notices: [], unreadable: { reason, error: error.message } };
+    return { source, digest, mediaType, documents: 1, notices: [], limits, unreadable: { reason, error: error.message } };
   }
   if (statement.dateOrder && !chat) throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp');
-  return { source, digest, mediaType, documents, notices, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) };
+  return { source, digest, mediaType, documents, notices, limits, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}), ...(kept ? { kept } : {}) };
 }
 
 /** The evidence items a name refers to: its original file name, or 8+ leading hex digits of its SHA-256. */

@@ -31,6 +31,7 @@ import { isReportFormat } from '../report/renderers.js';
 import { writeReport, writeReports } from './report.js';
 import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
+import { checkKeptExtractions, recordedLimits } from './verify-kept.js';
 import { unpackBundle } from './bundle.js';
 
 /** One line `soz verify` prints: its English text, and the catalogue message the CLI prints instead where there is one. */
@@ -44,6 +45,9 @@ const said = (text: string, key: string, params: MessageParams): VerifyLine => (
 
 /** A line only in English (notes and differences name files and values as found). */
 const plain = (text: string): VerifyLine => ({ text });
+
+/** The check of the documents `soz add` kept, as a section of English lines. */
+const keptSection = (check: Awaited<ReturnType<typeof checkKeptExtractions>>) => ({ ...check, lines: check.lines.map(plain) });
 
 /** What `soz verify` found: lines to print in order, the differences and the stale reports among them. */
 export interface VerifyResult {
@@ -117,6 +121,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     recordedSection(dir, snapshot.log, shownAs),
     digestSection(dir, reportEntries),
     { lines: [...stale].map(([path, later]) => said(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`, 'verify.stale', { path, entry: reportEntries.get(path)!.seq, later: later.seq, action: later.action })), problems: [], checks: 0 },
+    keptSection(await checkKeptExtractions(dir, snapshot.log, register)),
     await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
@@ -247,19 +252,11 @@ export function environmentNotes(manifest: RunManifest | null): string[] {
 
 /** Files whose presence the log must explain (everything a command writes into the case). */
 function isTracked(path: string): boolean {
-  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'lists/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
+  return ['case.json', `${CaseFiles.derivedDir}/`, `${CaseFiles.extractedDir}/`, `${CaseFiles.reportsDir}/`, `${CaseFiles.compareDir}/`, 'lists/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path === prefix || path.startsWith(prefix));
 }
 
 function limitsOf(manifest: RunManifest | null): Limits {
-  const recorded = manifest?.parameters?.['limits'] as Record<string, unknown> | undefined;
-  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
-  if (recorded && typeof recorded === 'object') {
-    for (const key of Object.keys(DEFAULT_LIMITS)) {
-      const value = recorded[key];
-      if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) limits[key] = value;
-    }
-  }
-  return limits as unknown as Limits;
+  return recordedLimits(manifest?.parameters?.['limits']);
 }
 
 /** The selection a manifest records (`--author`, `--role`, `--since`, `--until`, `--query`, `--lemma`, `--standalone-features`). */

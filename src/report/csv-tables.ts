@@ -28,6 +28,12 @@ export function findingsCsv(findings: readonly Finding[]): string {
   return recordsToCsv(FINDING_COLUMNS, findings.map(findingRow));
 }
 
+/** `findingsCsv(findings)` in parts of a thousand rows: the same bytes without one string of them all. */
+export function* findingsCsvParts(findings: readonly Finding[]): Generator<string> {
+  yield findingsCsv([]);
+  for (let at = 0; at < findings.length; at += 1000) yield findingsCsvRows(findings.slice(at, at + 1000));
+}
+
 /**
  * The rows of `findings` alone, each ending with CRLF: `findingsCsv([])` followed by the rows of
  * each group of findings in turn is `findingsCsv` of all of them, so a huge table can be written

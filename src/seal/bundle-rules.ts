@@ -14,7 +14,7 @@ export const BUNDLE_README = 'README.txt';
 /** True for a case-relative path that belongs in a bundle. */
 export function belongsInBundle(path: string): boolean {
   if (['case.json', 'evidence.json', 'log.jsonl'].includes(path)) return true;
-  return ['evidence/', 'derived/', 'compare/', 'reports/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path.startsWith(prefix));
+  return ['evidence/', 'extracted/', 'derived/', 'compare/', 'reports/', 'seals/', 'examiner/', 'practice/'].some((prefix) => path.startsWith(prefix));
 }
 
 /** Bundle entry order: code-unit order of the paths, README first. */

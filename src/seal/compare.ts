@@ -116,9 +116,26 @@ export function describeArtefactDifference(path: string, expected: Uint8Array | 
     }
     if (!a.ok) return `${path}: not valid JSON any more (${labels.actual})`;
   }
+  if (path.endsWith('.ndjson')) {
+    const difference = firstNdjsonDifference(expectedText, actualText);
+    if (difference) return `${path}: line ${difference.line}: ${difference.path}${difference.elementId === undefined ? '' : ` (element ${difference.elementId})`}: ${labels.expected} ${difference.expected}, ${labels.actual} ${difference.actual}`;
+  }
   const line = firstLineDifference(expectedText, actualText);
   if (line) return `${path}: line ${line.line}, column ${line.column}: ${labels.expected} ${line.expected}, ${labels.actual} ${line.actual}`;
   return `${path}: bytes differ`;
+}
+
+/** The first JSON difference of the first differing line of two NDJSON texts (1-based line), or null when that line is not JSON on both sides. */
+function firstNdjsonDifference(expected: string, actual: string): (JsonDifference & { line: number }) | null {
+  const e = expected.split('\n');
+  const a = actual.split('\n');
+  const index = e.findIndex((line, at) => line !== a[at]);
+  if (index < 0 || a[index] === undefined) return null;
+  const parsedExpected = tryParse(e[index]!);
+  const parsedActual = tryParse(a[index]);
+  if (!parsedExpected.ok || !parsedActual.ok) return null;
+  const difference = firstJsonDifference(parsedExpected.value, parsedActual.value);
+  return difference ? { ...difference, line: index + 1 } : null;
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SegmentPart, SozDocument } from '../../src/core/document.js';
+import type { SegmentPart } from '../../src/core/document.js';
 import { soz, tempDir } from '../support/cli.js';
 import { NS, buildDocx, minimalParts, para, relsXml, run } from '../support/docx-package.js';
+import { derivedDocumentList } from '../support/derived.js';
 
 // Issue 13, "nothing dropped in silence", through the real CLI (`soz init` → `soz add` →
 // `soz analyze`): each file that used to come out empty or without part of its text now yields
@@ -128,8 +129,7 @@ describe('issue 13 files through soz add / soz analyze: text read and labelled, 
       const analysed = await soz(['analyze', caseDir]);
       expect(analysed.code, analysed.stderr).toBe(0);
 
-      const documentsDir = join(caseDir, 'derived', 'documents');
-      const documents = readdirSync(documentsDir).map((name) => JSON.parse(readFileSync(join(documentsDir, name), 'utf8')) as SozDocument);
+      const documents = derivedDocumentList(caseDir);
       expect(documents).toHaveLength(1);
       const doc = documents[0]!;
       const labelled = doc.segments.map((segment) => [segment.anchor.part, doc.text.slice(segment.range[0], segment.range[1])]);

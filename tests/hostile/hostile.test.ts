@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/core/case.js';
@@ -7,6 +7,7 @@ import { ingestAdapters } from '../../src/ingest/registry.js';
 import { snapshotTree, soz, tempDir } from '../support/cli.js';
 import type { HostileCase } from './generate.js';
 import { GENERATED_DIR, HOSTILE_CASES, RUN_BIG, writeHostileFile } from './generate.js';
+import { derivedDocumentList } from '../support/derived.js';
 
 // Table-driven: every hostile file goes through the real CLI path (`soz init`, `soz add`, then
 // `soz analyze` when it was accepted). docs/hostile-input.md documents the same rows.
@@ -22,8 +23,7 @@ const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 function documentsOf(caseDir: string): SozDocument[] {
-  const dir = join(caseDir, 'derived', 'documents');
-  return readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SozDocument);
+  return derivedDocumentList(caseDir);
 }
 
 async function runHostile(hostile: HostileCase): Promise<void> {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../src/core/document.js';
@@ -6,6 +6,7 @@ import { findTesseract } from '../../src/pipeline/ocr.js';
 import { soz, tempDir } from '../support/cli.js';
 import { caseWith } from '../support/custody.js';
 import { png } from '../support/media-files.js';
+import { derivedDocumentList } from '../support/derived.js';
 
 // Hostile pictures, sound and video (issue 16): taken into custody without a crash, a hang or a
 // large allocation; what cannot be read is a notice naming the file. All bytes are made up here.
@@ -48,8 +49,7 @@ const CASES: readonly { id: string; file: string; bytes: () => Buffer; notices: 
 ];
 
 function documentsOf(dir: string): SozDocument[] {
-  const folder = join(dir, 'derived', 'documents');
-  return readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument);
+  return derivedDocumentList(dir);
 }
 
 describe('hostile media files', () => {

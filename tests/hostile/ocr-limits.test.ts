@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../src/core/document.js';
@@ -7,6 +7,7 @@ import { findTesseract } from '../../src/pipeline/ocr.js';
 import { soz, tempDir } from '../support/cli.js';
 import { caseWith } from '../support/custody.js';
 import { png } from '../support/media-files.js';
+import { derivedDocumentList } from '../support/derived.js';
 
 // Limits on OCR of scanned PDF pages (issue 16): a page past the time or pixel limit, or a machine
 // without pdftoppm, leaves the page's needs-OCR notice plus one line naming the page and the flag
@@ -23,8 +24,7 @@ async function scanDocument(flags: readonly string[]): Promise<SozDocument> {
   const dir = await caseWith([SCAN]);
   const analysed = await soz(['analyze', dir, ...flags]);
   expect(analysed.code, analysed.stderr).toBe(0);
-  const folder = join(dir, 'derived', 'documents');
-  return JSON.parse(readFileSync(join(folder, readdirSync(folder)[0] ?? ''), 'utf8')) as SozDocument;
+  return derivedDocumentList(dir)[0]!;
 }
 
 describe.skipIf(!ready)(title, () => {
@@ -47,8 +47,7 @@ describe.skipIf(!ready)(title, () => {
     writeFileSync(file, png(200, 100));
     const dir = await caseWith([file]);
     expect((await soz(['analyze', dir])).code).toBe(0);
-    const folder = join(dir, 'derived', 'documents');
-    const doc = JSON.parse(readFileSync(join(folder, readdirSync(folder)[0] ?? ''), 'utf8')) as SozDocument;
+    const doc = derivedDocumentList(dir)[0]!;
     expect(doc.format).toBe('no-text');
     expect(doc.notices.find((notice) => notice.code === 'ocr.failed')?.message).toMatch(/^broken\.png: Tesseract could not read it \(.+\); kept without text$/u);
   }, 300_000);

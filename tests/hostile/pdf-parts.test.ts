@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../src/core/document.js';
 import { snapshotTree, soz, tempDir } from '../support/cli.js';
 import { REAL_CORPORA } from '../support/adapter-invariants.js';
 import { everythingPdf, slowPdf, type3AndLayerPdf } from '../support/pdf-fixtures.js';
+import { derivedDocumentList } from '../support/derived.js';
 
 // PDFs that hide text or keep pdf.js busy, through the real command line. Rows of README's
 // "Hostile and broken input" table: pdf-slow, pdf-heap, pdf-hidden-text, pdf-type3-unmapped.
@@ -39,8 +40,7 @@ async function analysedDocument(file: string): Promise<SozDocument> {
   expect(added.code, added.stderr).toBe(0);
   const analysed = await soz(['analyze', caseDir]);
   expect(analysed.code, analysed.stderr).toBe(0);
-  const dir = join(caseDir, 'derived', 'documents');
-  const documents = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SozDocument);
+  const documents = derivedDocumentList(caseDir);
   const pdf = documents.find((doc) => doc.format === 'pdf');
   if (!pdf) throw new Error('no PDF document');
   return pdf;
