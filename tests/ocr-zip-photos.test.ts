@@ -1,11 +1,10 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { SozDocument } from '../src/core/document.js';
-import type { Finding } from '../src/core/finding.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
+import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 
 // Issue 16: photos inside a zipped chat export are read by OCR and linked to the messages that
 // posted them, as photos of an export folder are. The ZIP is generated from the fictional
@@ -37,8 +36,7 @@ describe.skipIf(!ready)(title, () => {
     const run = await soz(['run', zipFile, '--out', dir, '--language', 'ru']);
     expect(run.code, run.stderr).toBe(0);
 
-    const folder = join(dir, 'derived', 'documents');
-    const docs = readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument);
+    const docs = derivedDocumentList(dir);
     const chat = docs.find((doc) => doc.entry === 'export/result.json');
     const imageText = chat?.segments.filter((segment) => segment.anchor.part === 'image-text') ?? [];
     expect(imageText).toHaveLength(1);
@@ -54,8 +52,7 @@ describe.skipIf(!ready)(title, () => {
     const manifest = docs.find((doc) => doc.format === 'text' && doc.entry === undefined && doc.evidenceName === 'telegram-export.zip');
     expect(manifest?.text).toContain(`export/${PHOTO_2}`);
 
-    const indicators = JSON.parse(readFileSync(join(dir, 'derived', 'analyses', 'indicators.json'), 'utf8')) as { findings: Finding[] };
-    const onPhoto = indicators.findings.find((finding) => finding.place.part === 'image-text');
+    const onPhoto = (derivedAnalysis(dir, 'indicators').findings ?? []).find((finding) => finding.place.part === 'image-text');
     expect(onPhoto?.place.image).toMatchObject({ sha256: fileSha256(join(EXPORT, PHOTO_1)), entry: `export/${PHOTO_1}` });
     expect((await soz(['review', dir, '--accept', onPhoto?.id ?? '', '--reason', 'the words on the posted picture (fictional check)'])).code).toBe(0);
     const reported = await soz(['report', dir, '--format', 'html']);
