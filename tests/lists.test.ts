@@ -8,9 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, RunManifest } from '../src/core/case.js';
-import type { Finding } from '../src/core/finding.js';
 import { readOrgListCsv, readOrgListYaml } from '../src/analysis/org-list.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
+import { derivedAnalysis } from './support/derived.js';
 
 const LISTS = new URL('../corpora/lists/', import.meta.url).pathname;
 const YAML_LIST = join(LISTS, 'fictional-example.yaml');
@@ -84,7 +84,7 @@ describe("the lab's list", () => {
     expect((await soz(['analyze', caseDir])).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(caseDir, 'derived', 'manifest.json'), 'utf8')) as RunManifest;
     expect(manifest.parameters['orgList']).toMatchObject({ path: 'lists/organisations.json', version: '1.0.0', updated: '2026-03-01' });
-    const findings = (JSON.parse(readFileSync(join(caseDir, 'derived', 'analyses', 'org-list.json'), 'utf8')) as { findings: Finding[] }).findings;
+    const findings = derivedAnalysis(caseDir, 'org-list').findings ?? [];
     expect(findings.map((finding) => finding.actual)).toEqual(['Братства хранителей кедровой шишки', 'Bratstvo khraniteley kedrovoy shishki', 'БХКШ', 'Кедр қуббаси қўриқчилари биродарлиги']);
     expect(findings[0]).toMatchObject({ category: 'banned-organisations', citation: { lexicon: 'Fictional training list of banned organisations', lexiconVersion: '1.0.0 (2026-03-01)', entryId: 'cedar-cone-keepers', source: 'Сосновоборский районный суд (вымышленный), 2025-11-14 No. 2-417/2025' } });
     expect((await soz(['report', caseDir, '--language', 'en'])).code).toBe(0);
