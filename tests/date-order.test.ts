@@ -4,18 +4,18 @@
  * applied by the extractor through the case (so `soz verify` reproduces it), and reported.
  * Fixture: tests/fixtures/chats/whatsapp_nbsp_ambiguous.txt (MIT, joweich/chat-miner; see its SOURCES.md).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
 import { soz, tempDir } from './support/cli.js';
+import { derivedDocumentList } from './support/derived.js';
 
 const AMBIGUOUS = join(import.meta.dirname, 'fixtures', 'chats', 'whatsapp_nbsp_ambiguous.txt');
 const CASE = ['--case-number', '1', '--ordering-body', 'Court (fictional)', '--examiner', 'Examiner (fictional)', '--language', 'en', '--quiet'];
 
 function documents(dir: string): SozDocument[] {
-  const folder = join(dir, 'derived', 'documents');
-  return readdirSync(folder).map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as SozDocument);
+  return derivedDocumentList(dir);
 }
 
 function firstIso(dir: string): string | null {
