@@ -56,13 +56,14 @@ describe('extract once', () => {
 
   it('names the extractor by everything that can change the documents', () => {
     const facts = { version: '0.1.0', lockfileSha256: 'a'.repeat(64) };
-    const key = extractorKey(DEFAULT_LIMITS, facts, 'v22.3.0');
+    const key = extractorKey(DEFAULT_LIMITS, undefined, facts, 'v22.3.0');
     expect(key).toMatch(/^[0-9a-f]{16}$/);
-    expect(extractorKey(DEFAULT_LIMITS, { ...facts, version: '0.2.0' }, 'v22.3.0')).not.toBe(key);
-    expect(extractorKey(DEFAULT_LIMITS, { ...facts, lockfileSha256: 'b'.repeat(64) }, 'v22.3.0')).not.toBe(key);
-    expect(extractorKey(DEFAULT_LIMITS, facts, 'v20.16.0')).not.toBe(key);
-    expect(extractorKey({ ...DEFAULT_LIMITS, maxSegments: 7 }, facts, 'v22.3.0')).not.toBe(key);
-    expect(extractorKey(DEFAULT_LIMITS, facts, 'v22.3.0')).toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, undefined, { ...facts, version: '0.2.0' }, 'v22.3.0')).not.toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, undefined, { ...facts, lockfileSha256: 'b'.repeat(64) }, 'v22.3.0')).not.toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v20.16.0')).not.toBe(key);
+    expect(extractorKey({ ...DEFAULT_LIMITS, maxSegments: 7 }, undefined, facts, 'v22.3.0')).not.toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, 'day-first', facts, 'v22.3.0')).not.toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v22.3.0')).toBe(key);
   });
 
   it('does not reuse a kept document changed after add; verify names it against the evidence', async () => {

@@ -192,7 +192,6 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
   const isPicture = (record: EvidenceRecord) => !record.unreadable && !record.transcribes && isImageMediaType(record.mediaType);
   const ordered = [...evidence.filter(isPicture), ...evidence.filter((record) => !isPicture(record))];
   const pictures: SozDocument[] = [];
-  const key = extractorKey(limits);
   const recorded = recordedFiles(workspace);
   let linker: ChatPhotoLinker | undefined;
   for (const [index, record] of ordered.entries()) {
@@ -202,7 +201,7 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
       continue;
     }
     const input = await evidenceInput(workspace.path(record.copy), record, limits);
-    const kept = readKeptExtraction(workspace.dir, record.sha256, key, recorded) ?? undefined;
+    const kept = readKeptExtraction(workspace.dir, record.sha256, extractorKey(limits, record.dateOrder), recorded) ?? undefined;
     extraction[kept ? 'reused' : 'extracted'] += 1;
     if (record.mediaType === MEDIA_TYPES.zip) {
       const documents: SozDocument[] = [];

@@ -5,7 +5,7 @@ import type { EvidenceInput, Limits } from '../ingest/adapter.js';
 import { adapterFor } from '../ingest/registry.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { readHead } from '../case/evidence-store.js';
-import type { EvidenceRecord } from '../core/case.js';
+import type { EvidenceDateOrder, EvidenceRecord } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { sha256 } from '../core/hash.js';
 import { DOCUMENT_FILE_SCHEMA } from '../case/derived-format.js';
@@ -17,8 +17,8 @@ import { installFacts } from './install.js';
  * that can change what an adapter yields — soz version, dependency lockfile, Node version, the
  * limits, the document file schema. `analyze` reuses kept documents only under the same key.
  */
-export function extractorKey(limits: Limits, facts: Pick<InstallFacts, 'version' | 'lockfileSha256'> = installFacts(), node: string = process.version): string {
-  return sha256(canonicalJson({ schema: DOCUMENT_FILE_SCHEMA, soz: facts.version, lockfile: facts.lockfileSha256, node, limits })).slice(0, 16);
+export function extractorKey(limits: Limits, dateOrder?: EvidenceDateOrder, facts: Pick<InstallFacts, 'version' | 'lockfileSha256'> = installFacts(), node: string = process.version): string {
+  return sha256(canonicalJson({ schema: DOCUMENT_FILE_SCHEMA, soz: facts.version, lockfile: facts.lockfileSha256, node, limits, ...(dateOrder ? { dateOrder } : {}) })).slice(0, 16);
 }
 
 /** The input of an evidence copy in custody at `path`, described by its register record. */

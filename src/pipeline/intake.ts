@@ -182,7 +182,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   let chat = false;
   const notices: Notice[] = [];
   let transcript = false;
-  const kept = keep ? keepExtraction(digest.sha256, extractorKey(limits)) : undefined;
+  const kept = keep ? keepExtraction(digest.sha256, extractorKey(limits, statement.dateOrder)) : undefined;
   try {
     for await (const doc of extractEvidence(input, source)) {
       kept?.write(doc);

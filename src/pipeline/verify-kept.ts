@@ -3,7 +3,7 @@
  * again from the evidence copy, with the limits the add recorded, and compared byte for byte.
  */
 import { existsSync } from 'node:fs';
-import type { EvidenceRecord, LogEntry } from '../core/case.js';
+import type { EvidenceDateOrder, EvidenceRecord, LogEntry } from '../core/case.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
 import type { Limits } from '../ingest/adapter.js';
 import { encodeDocument } from '../case/derived-format.js';
@@ -32,7 +32,11 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
     if (!existsSync(copy)) continue; // the evidence audit names a missing copy
     const source = `${record.copy} (${record.originalName})`;
     try {
-      for await (const doc of extractEvidence(await evidenceInput(copy, record, recordedLimits(extraction.limits)), source)) {
+      // The date order in force when soz add extracted them (one set later is for later analyses).
+      const { dateOrder: _later, ...asAdded } = record;
+      const atAdd = (entry.details['evidence'] as { dateOrder?: EvidenceDateOrder } | undefined)?.dateOrder;
+      const input = await evidenceInput(copy, atAdd === 'day-first' || atAdd === 'month-first' ? { ...asAdded, dateOrder: atAdd } : asAdded, recordedLimits(extraction.limits));
+      for await (const doc of extractEvidence(input, source)) {
         const path = `${extraction.folder}/${documentFileName(doc.id)}`;
         checks += 1;
         const difference = describeArtefactDifference(path, readCaseFile(dir, path), Buffer.from([...encodeDocument(doc)].join(''), 'utf8'), { expected: 'kept', actual: 're-extracted' });
