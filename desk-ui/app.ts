@@ -10,9 +10,9 @@ import type { Child } from './dom.js';
 import type { FilterKey, Filters } from './filters.js';
 import { applyFilters, FILTER_KEYS, optionCounts } from './filters.js';
 import { keyAction } from './keys.js';
-import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, KwicLine, Procedure, SegmentView, Session } from '../src/desk/wire.js';
+import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, KnownMaterial, KnownPassage, KwicLine, Procedure, SegmentView, Session, TextPart } from '../src/desk/wire.js';
 
-type Tab = 'candidates' | 'document' | 'concordance' | 'procedure' | 'draft';
+type Tab = 'candidates' | 'document' | 'concordance' | 'known' | 'procedure' | 'draft';
 type Pending = 'accepted' | 'rejected' | 'voice' | null;
 
 const REASONS_KEY = 'soz-desk-reasons';
@@ -94,7 +94,7 @@ function selected(): Candidate | undefined {
 function renderTop(): void {
   const summary = state.summary;
   const reviewed = state.candidates.filter((candidate) => candidate.status !== 'open').length;
-  const tabs: Tab[] = ['candidates', 'document', 'concordance', 'procedure', 'draft'];
+  const tabs: Tab[] = ['candidates', 'document', 'concordance', 'known', 'procedure', 'draft'];
   replace(
     top,
     el('h1', {}, label('title'), summary ? ` — ${summary.caseNumber}` : ''),
@@ -111,6 +111,7 @@ async function show(tab: Tab): Promise<void> {
     if (tab === 'candidates') await renderCandidates();
     if (tab === 'document') await renderDocumentTab();
     if (tab === 'concordance') renderConcordance();
+    if (tab === 'known') await renderKnown();
     if (tab === 'procedure') await renderProcedure();
     if (tab === 'draft') renderDraft();
   } catch (error) {
@@ -262,6 +263,7 @@ async function renderDetail(detail: HTMLElement, candidate: Candidate): Promise<
       el('button', { type: 'button', id: 'change-voice', onclick: () => void act('voice') }, label('voice')),
       el('button', { type: 'button', id: 'undo', onclick: () => void undo() }, label('undo')),
       el('button', { type: 'button', id: 'show-in-document', onclick: () => void openInDocument(finding.place.documentId, finding.id) }, label('document')),
+      finding.category === KNOWN_MATERIAL ? el('button', { type: 'button', id: 'show-passage', onclick: () => void openPassage(finding.id) }, label('showPassage')) : null,
     ),
   );
 }
@@ -598,6 +600,70 @@ function dispersionPlot(data: Concordance): SVGElement {
     );
   }
   return plot;
+}
+
+// ---------------------------------------------------------------- known material
+
+/** Category of the candidates `soz compare` makes (one per matched passage). */
+const KNOWN_MATERIAL = 'known-material';
+
+/** A passage's text with its differing words in `<mark>` (text nodes only: both texts may be hostile). */
+function passageText(parts: readonly TextPart[]): HTMLElement {
+  return el('p', { class: 'context' }, ...parts.map((part) => (part.differs ? el('mark', {}, part.text) : part.text)));
+}
+
+function passageView(passage: KnownPassage, evidenceSide: string, librarySide: string): HTMLElement {
+  return el(
+    'section',
+    { class: 'passage', id: `passage-${passage.findingId}`, 'data-finding': passage.findingId },
+    el('h4', {}, passage.title),
+    el('p', { class: 'place' }, passage.words),
+    passage.decisionReason !== null ? el('p', { class: 'note' }, `${label('reason')}: ${passage.decisionReason}`) : null,
+    el(
+      'div',
+      { class: 'side-by-side' },
+      el('div', { class: 'evidence-side' }, el('h5', {}, evidenceSide), el('p', { class: 'place' }, passage.evidencePlace), passageText(passage.evidenceText)),
+      el('div', { class: 'library-side' }, el('h5', {}, librarySide), el('p', { class: 'place' }, passage.libraryPlace), passageText(passage.libraryText)),
+    ),
+    el('button', { type: 'button', class: 'show-candidate', onclick: () => selectFromDocument(passage.findingId) }, label('showCandidate')),
+  );
+}
+
+/** Per evidence item the library items it reproduces, with shares, the decision the library records, and each passage side by side. */
+async function renderKnown(): Promise<void> {
+  const known = await get<KnownMaterial>('/api/known');
+  if (!known.compared) {
+    replace(main, el('p', { id: 'never-compared' }, label('neverCompared')));
+    return;
+  }
+  replace(
+    main,
+    el(
+      'div',
+      { id: 'known' },
+      el('h2', {}, known.heading),
+      el('p', {}, known.intro),
+      el('p', { class: 'place' }, known.library),
+      el('p', { class: 'note' }, known.marks),
+      known.none !== null ? el('p', { id: 'known-none' }, known.none) : null,
+      ...known.evidence.map((evidence) =>
+        el(
+          'section',
+          { class: 'known-evidence' },
+          el('h3', {}, evidence.title),
+          ...evidence.items.map((item) => el('div', { class: 'known-item' }, el('h4', {}, item.title), el('p', { class: 'decision' }, item.decision), el('p', { class: 'place' }, item.shares), ...item.passages.map((passage) => passageView(passage, known.evidenceSide, known.librarySide)))),
+        ),
+      ),
+    ),
+  );
+}
+
+/** From a known-material candidate to its passage in the known-material view. */
+async function openPassage(findingId: string): Promise<void> {
+  await show('known');
+  const passage = document.getElementById(`passage-${findingId}`);
+  passage?.classList.add('current');
+  passage?.scrollIntoView({ block: 'center' });
 }
 
 // ---------------------------------------------------------------- procedure and draft

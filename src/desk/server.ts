@@ -20,6 +20,7 @@ import { readLabels } from '../pipeline/report.js';
 import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
 import type { DeskActor } from './actions.js';
 import { addFinding, addSchema, changeVoice, decide, decideByRule, decideSchema, renderDraft, ruleSchema, UndoStack, undoLast, undoSchema, voiceSchema } from './actions.js';
+import { knownMaterial } from './known.js';
 import { candidateViews, caseSummary, concordance, documentList, documentView, procedureView } from './views.js';
 
 /** How the desk is started. */
@@ -126,6 +127,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/documents': () => read(documentList),
     '/api/document': (url) => read((workspace) => documentView(workspace, url.searchParams.get('id') ?? '')),
     '/api/procedure': () => read((workspace) => procedureView(workspace, options.language)),
+    '/api/known': () => read((workspace) => knownMaterial(workspace, options.language)),
     '/api/concordance': (url) => read((workspace) => concordance(workspace, url.searchParams.get('word') ?? '', url.searchParams.get('lemma') === '1')),
   };
   const postRoutes: Record<string, (body: unknown) => Promise<unknown>> = {

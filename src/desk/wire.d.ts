@@ -125,3 +125,40 @@ export interface Procedure {
   readonly questions: readonly Question[];
   readonly blocksFinal: readonly string[];
 }
+
+/** A stretch of a passage's text: `differs` when it is a word marked as differing (its marks `⟦` `⟧` kept). */
+export interface TextPart {
+  readonly text: string;
+  readonly differs: boolean;
+}
+
+/** One passage of known material as the report labels it, both texts split at the difference marks. */
+export interface KnownPassage {
+  /** The candidate finding that carries this match into review. */
+  readonly findingId: string;
+  readonly title: string;
+  readonly evidencePlace: string;
+  readonly libraryPlace: string;
+  readonly words: string;
+  readonly decisionReason: string | null;
+  readonly evidenceText: readonly TextPart[];
+  readonly libraryText: readonly TextPart[];
+}
+
+/** The known-material view: `compared: false` while the case was never compared with a library. */
+export type KnownMaterial =
+  | { readonly compared: false }
+  | {
+      readonly compared: true;
+      readonly heading: string;
+      readonly intro: string;
+      readonly library: string;
+      readonly marks: string;
+      readonly none: string | null;
+      readonly evidenceSide: string;
+      readonly librarySide: string;
+      readonly evidence: readonly {
+        readonly title: string;
+        readonly items: readonly { readonly title: string; readonly decision: string; readonly shares: string; readonly passages: readonly KnownPassage[] }[];
+      }[];
+    };

@@ -18,6 +18,7 @@ export const DESK_LABEL_KEYS = [
   'search', 'lemma', 'sortDocument', 'sortLeft', 'sortRight', 'collocates', 'dispersion', 'occurrences', 'frequency',
   'steps', 'questions', 'guardFlagged', 'blocksFinal', 'nothingBlocks', 'renderDraft', 'openDraft',
   'addFinding', 'category', 'selectionHint', 'keys',
+  'known', 'neverCompared', 'showPassage', 'showCandidate',
 ] as const;
 
 /** Schema of one language's desk label file. */
