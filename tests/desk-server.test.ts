@@ -10,7 +10,9 @@ import type { ReviewDecision } from '../src/core/examiner.js';
 import { runPracticeDemo } from '../src/pipeline/practice.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
+import type { Candidate, KnownMaterial } from '../src/desk/wire.js';
 import { soz, tempDir } from './support/cli.js';
+import { comparedPracticeCase } from './support/known-case.js';
 
 // The desk's door and its writes, with plain HTTP requests (no browser): the token, Host and
 // Origin rules and the headers on every answer; the case lock (409 while another command holds
@@ -195,6 +197,42 @@ describe('the desk decides by rule and adds the examiner\'s findings', () => {
     expect(candidates.find((candidate) => candidate.finding.id === findingId)).toMatchObject({ status: 'accepted', finding: { actual: 'старой мельнице' } });
     expect(CaseWorkspace.open(dir).readLog().slice(-2).map((entry) => entry.action)).toEqual(['finding.add', 'review.decide']);
   });
+});
+
+describe('the desk shows known material (soz compare)', () => {
+  it('says a case was never compared', async () => {
+    const answer = await send('GET', '/api/known', withToken());
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ compared: false });
+  });
+
+  it('lays out a compared case: per evidence item the library item, shares, the decision, and both passages with the differing words apart', async () => {
+    const { caseDir } = await comparedPracticeCase(tempDir('soz-desk-known-'));
+    const known = await startDesk({ caseDir, port: 0, language: 'ru', clock, actor: 'Стажёр', token: 'known-token' });
+    try {
+      const get = async <T>(path: string): Promise<T> => (await fetch(`http://127.0.0.1:${known.port}${path}`, { headers: { 'X-Soz-Token': known.token } })).json() as Promise<T>;
+      const view = await get<KnownMaterial>('/api/known');
+      if (!view.compared) throw new Error('the compared case shows as never compared');
+      expect(view.evidence.map((row) => row.title.split(' (')[0])).toEqual(expect.arrayContaining(['listovka.txt', 'post-forum.txt']));
+      const items = view.evidence.flatMap((row) => row.items);
+      for (const item of items) {
+        expect(item.decision).toContain('Сосновоборский районный суд (вымышленный), 2025-11-14, № 2-417/2025');
+        expect(item.shares).toMatch(/\d+\.\d %/);
+      }
+      const passages = items.flatMap((item) => item.passages);
+      expect(passages).toHaveLength(2);
+      const leaflet = passages.find((passage) => passage.evidenceText.some((part) => part.differs && part.text === '⟦воскресенье⟧'))!;
+      expect(leaflet.libraryText).toContainEqual({ text: '⟦субботу⟧', differs: true });
+      expect(leaflet.evidencePlace).toMatch(/\[\d+, \d+\)/);
+      expect(leaflet.libraryPlace).toMatch(/\[\d+, \d+\)/);
+      // Every passage is the passage of a known-material candidate the list shows.
+      const candidates = await get<Candidate[]>('/api/candidates');
+      const knownIds = candidates.filter((candidate) => candidate.finding.category === 'known-material').map((candidate) => candidate.finding.id);
+      expect(passages.map((passage) => passage.findingId).sort()).toEqual([...knownIds].sort());
+    } finally {
+      await known.close();
+    }
+  }, 120_000);
 });
 
 describe('soz desk (the command)', () => {

@@ -6,28 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from '../src/core/known-material.js';
 import { soz, tempDir } from './support/cli.js';
-
-const CASE_SOURCE = new URL('../corpora/practice/ru-sosnovy-bor/', import.meta.url).pathname;
-const provenance = parseYaml(readFileSync(join(CASE_SOURCE, 'library', 'provenance.yaml'), 'utf8')) as Record<string, string>;
-const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+import { comparedPracticeCase, KNOWN_CASE_SOURCE as CASE_SOURCE, knownProvenance } from './support/known-case.js';
 
 describe('practice case ru-sosnovy-bor: known material', () => {
   it('finds the retyped leaflet and the quoting post with both places, the shares and the decision, in the report', async () => {
-    const root = tempDir('soz-practice-known-');
-    const caseDir = join(root, 'case');
-    const lib = join(root, 'lib');
-    const started = await soz(['practice', 'start', 'ru-sosnovy-bor', caseDir]);
-    expect(started.code, started.stderr).toBe(0);
-    expect((await soz(['library', 'init', lib])).code).toBe(0);
-    const { file, ...fields } = provenance;
-    const added = await soz(['library', 'add', lib, join(CASE_SOURCE, 'library', file!), ...Object.entries(fields).flatMap(([name, value]) => [flag(name), value])]);
-    expect(added.code, added.stderr).toBe(0);
-    const compared = await soz(['compare', caseDir, '--library', lib]);
-    expect(compared.code, compared.stderr).toBe(0);
+    const { caseDir } = await comparedPracticeCase(tempDir('soz-practice-known-'));
+    const file = knownProvenance['file'];
 
     const result = JSON.parse(readFileSync(join(caseDir, 'compare', 'matches.json'), 'utf8')) as CompareResult;
     const item = readFileSync(join(CASE_SOURCE, 'library', file!), 'utf8');
