@@ -8,6 +8,7 @@ import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import { PAYLOAD_TEXT } from './hostile/generate.js';
 import { soz, tempDir } from './support/cli.js';
+import { comparedPracticeCase } from './support/known-case.js';
 
 // The examiner's desk end to end in Debian's Chromium (one browser for the whole file): the demo
 // case reviewed through the page as a trainee would — in Russian, with the keys of a Russian
@@ -164,6 +165,35 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       expect(await page.evaluate("document.querySelectorAll('img, svg:not(#dispersion), iframe, object, embed, [onerror], [onload], [onclick]').length")).toBe(0);
       expect(await page.evaluate("document.querySelectorAll('script').length")).toBe(1);
       expect(await page.title()).not.toBe('PWNED');
+      // Never compared with a library: the known-material tab says so.
+      await page.click('#tab-known');
+      expect(await page.textContent('#never-compared')).toContain('soz compare');
+      expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
+      await page.close();
+    } finally {
+      await desk.close();
+    }
+  }, 180_000);
+
+  it('shows known material: from the candidate to its passage, both texts side by side with the differing words marked, and the decision the library records', async () => {
+    const { caseDir } = await comparedPracticeCase(tempDir('soz-desk-known-'));
+    const desk = await startDesk({ caseDir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+    try {
+      const { page, dialogs, errors, foreign } = await openDesk(desk);
+      await page.selectOption('#filter-category', 'known-material');
+      await page.click('#candidate-list li:first-child');
+      const findingId = await page.locator('#candidate-list li.current').getAttribute('data-id');
+      await page.click('#show-passage');
+      const passage = page.locator(`#passage-${findingId!}.current`);
+      await passage.waitFor();
+      expect(await page.locator('section.passage').count()).toBe(2);
+      expect(await page.locator('.known-item .decision').first().textContent()).toContain('№ 2-417/2025');
+      const leaflet = page.locator('section.passage', { has: page.locator('.evidence-side mark', { hasText: '⟦воскресенье⟧' }) });
+      expect(await leaflet.locator('.library-side mark', { hasText: '⟦субботу⟧' }).count()).toBe(1);
+      expect(await leaflet.locator('.evidence-side .place').textContent()).toMatch(/\[\d+, \d+\)/);
+      // And back from the passage to its candidate.
+      await passage.locator('button.show-candidate').click();
+      await page.waitForSelector(`#candidate-list li.current[data-id="${findingId!}"]`);
       expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
       await page.close();
     } finally {
