@@ -82,6 +82,8 @@ describe.skipIf(!ready)(title, () => {
     const reportName = readdirSync(join(dir, 'reports')).find((name) => name.endsWith('.md')) ?? '';
     const report = readFileSync(join(dir, 'reports', reportName), 'utf8').replaceAll('\\', '');
     for (const file of files) expect(report).toContain(fileSha256(file));
+    // The clip has no audio track: its duration comes from the movie header (mvhd).
+    expect(report).toContain('| clip.mp4 | video/mp4; длительность 00:00:12.000; расшифровка: clip.srt (выполнил(а): Fictional Examiner) |');
 
     const verified = await soz(['verify', dir]);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectDocuments, DEFAULT_LIMITS, inputFromBytes } from './adapter.js';
 import { keptUnreadableNotice, noTextAdapter, noTextDocument } from './no-text.js';
 import { sniffMediaType } from './sniff.js';
-import { jpegWithExif, png, wav } from '../../tests/support/media-files.js';
+import { isoBox, jpegWithExif, movieHeader, mp4, mp4Ftyp, png, wav } from '../../tests/support/media-files.js';
 
 const SHA = 'ab'.repeat(32);
 
@@ -47,6 +47,25 @@ describe('items soz reads no text from', () => {
     expect(doc.properties).toMatchObject({ mediaType: 'audio/wav', container: 'WAVE', durationSeconds: 3 });
     expect(doc.notices[0]?.code).toBe('no-text.needs-transcript');
     expect(doc.notices[0]?.message).toContain(`--transcribes ${SHA.slice(0, 16)}`);
+  });
+
+  it('an MP4 without an audio track gets its duration from the movie header', async () => {
+    const doc = await extract('clip.mp4', mp4(12));
+    expect(doc.properties).toMatchObject({ mediaType: 'video/mp4', durationSeconds: 12 });
+    expect(doc.notices.map((notice) => notice.code)).toEqual(['no-text.needs-transcript']);
+  });
+
+  it('an MP4 whose moov follows the media data is read to the movie header', async () => {
+    const doc = await extract('late.mp4', Buffer.concat([mp4Ftyp(), isoBox('mdat', Buffer.alloc(3 * 1024 * 1024 + 5), { largeSize: true }), isoBox('moov', movieHeader(61.5, 1))]));
+    expect(doc.properties).toMatchObject({ mediaType: 'video/mp4', durationSeconds: 61.5 });
+  });
+
+  it('an MP4 with garbage after ftyp is kept without a duration, with the notice that its properties were unread', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
+    const doc = await extract('broken.mp4', Buffer.concat([mp4Ftyp(), garbage]));
+    expect(doc.properties['mediaType']).toBe('video/mp4');
+    expect(doc.properties['durationSeconds']).toBeUndefined();
+    expect(doc.notices.map((notice) => notice.code)).toEqual(['no-text.needs-transcript', 'no-text.properties-unread']);
   });
 
   it('a truncated image is still kept, with a notice that its properties could not be read', async () => {

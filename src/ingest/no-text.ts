@@ -6,6 +6,7 @@ import type { DocumentProperties, Notice, SozDocument } from '../core/document.j
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
 import { isAudioOrVideo } from './media-types.js';
+import { MOVIE_HEADER_TYPES, movieHeaderDuration } from './movie-header.js';
 import { describeMediaType, isImageMediaType, unsupportedTypeError } from './sniff.js';
 
 /**
@@ -111,7 +112,10 @@ async function audioVisualProperties(input: EvidenceInput): Promise<DocumentProp
   const properties: Record<string, string | number> = {};
   if (format.container !== undefined) properties['container'] = format.container;
   if (format.codec !== undefined) properties['codec'] = format.codec;
-  if (format.duration !== undefined && Number.isFinite(format.duration)) properties['durationSeconds'] = Math.round(format.duration * 1000) / 1000;
+  // music-metadata reads an MP4/QuickTime duration from an audio track only; a silent or
+  // video-only clip still declares one in its movie header, read in a second streamed pass.
+  const duration = format.duration ?? (MOVIE_HEADER_TYPES.has(input.mediaType) ? await movieHeaderDuration(input.chunks()) : undefined);
+  if (duration !== undefined && Number.isFinite(duration)) properties['durationSeconds'] = Math.round(duration * 1000) / 1000;
   return properties;
 }
 

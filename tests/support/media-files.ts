@@ -91,18 +91,44 @@ export function wav(seconds: number): Buffer {
 
 /** An MPEG-4 file of `seconds` (ISO/IEC 14496-12): `ftyp` brand isom and a `moov` holding only the movie header. */
 export function mp4(seconds: number): Buffer {
-  const box = (type: string, data: Buffer) => {
-    const header = Buffer.alloc(8);
-    header.writeUInt32BE(8 + data.byteLength, 0);
-    header.write(type, 4, 'latin1');
-    return Buffer.concat([header, data]);
-  };
-  const mvhd = Buffer.alloc(100);
-  mvhd.writeUInt32BE(1000, 12); // timescale: milliseconds
-  mvhd.writeUInt32BE(seconds * 1000, 16);
-  mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
-  mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
-  [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].forEach((value, i) => mvhd.writeUInt32BE(value, 36 + 4 * i)); // unity matrix
-  mvhd.writeUInt32BE(1, 96); // next track id
-  return Buffer.concat([box('ftyp', Buffer.from('isom\0\0\0\0isommp41', 'latin1')), box('moov', box('mvhd', mvhd))]);
+  return Buffer.concat([mp4Ftyp(), isoBox('moov', movieHeader(seconds))]);
+}
+
+/** The `ftyp` box of an MPEG-4 file, brand isom. */
+export function mp4Ftyp(): Buffer {
+  return isoBox('ftyp', Buffer.from('isom\0\0\0\0isommp41', 'latin1'));
+}
+
+/** An ISO box; `largeSize` writes size 1 and the 64-bit size after the type, `declaredSize` overrides the size field (a fake length). */
+export function isoBox(type: string, data: Buffer, options: { largeSize?: boolean; declaredSize?: bigint } = {}): Buffer {
+  const headerSize = options.largeSize === true ? 16 : 8;
+  const size = options.declaredSize ?? BigInt(headerSize + data.byteLength);
+  const header = Buffer.alloc(headerSize);
+  header.write(type, 4, 'latin1');
+  if (options.largeSize === true) {
+    header.writeUInt32BE(1, 0);
+    header.writeBigUInt64BE(size, 8);
+  } else {
+    header.writeUInt32BE(Number(size), 0);
+  }
+  return Buffer.concat([header, data]);
+}
+
+/** A movie header box (`mvhd`) of `seconds` at a millisecond timescale; version 1 has 64-bit times and duration. */
+export function movieHeader(seconds: number, version: 0 | 1 = 0): Buffer {
+  const rest = version === 1 ? 32 : 20; // after version/flags, creation, modification, timescale, duration
+  const mvhd = Buffer.alloc(rest + 80);
+  mvhd.writeUInt8(version, 0);
+  if (version === 1) {
+    mvhd.writeUInt32BE(1000, 20); // timescale: milliseconds
+    mvhd.writeBigUInt64BE(BigInt(seconds * 1000), 24);
+  } else {
+    mvhd.writeUInt32BE(1000, 12);
+    mvhd.writeUInt32BE(seconds * 1000, 16);
+  }
+  mvhd.writeUInt32BE(0x00010000, rest); // rate 1.0
+  mvhd.writeUInt16BE(0x0100, rest + 4); // volume 1.0
+  [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].forEach((value, i) => mvhd.writeUInt32BE(value, rest + 16 + 4 * i)); // unity matrix
+  mvhd.writeUInt32BE(1, rest + 76); // next track id
+  return isoBox('mvhd', mvhd);
 }
