@@ -186,18 +186,19 @@ function sameNameWord(name: string, text: string, exact: boolean): boolean {
 const CONTEXT_CHARS = 60;
 
 /**
- * Every place where a name or abbreviation of the list occurs in the documents, as a candidate
- * finding citing the list's version and the court decision. Overlapping hits of one entry keep
- * the longest; sorted by document and offset.
+ * A search for the list's names, prepared once for a whole run (the names' matching keys and the
+ * word-key cache are shared by every document): given a document, every place where a name or
+ * abbreviation of the list occurs, as a candidate finding citing the list's version and the court
+ * decision. Overlapping hits of one entry keep the longest; sorted by offset.
  */
-export function findOrgNames(docs: readonly SozDocument[], list: OrgList): Finding[] {
+export function orgNameFinder(list: OrgList): (doc: SozDocument) => Finding[] {
   const cache = new Map<string, string>();
   const patterns = list.entries.flatMap((entry) => [
     ...Object.values(entry.names).flatMap((names) => names.map((name) => ({ entry, name, keys: matchWords(name, cache).keys, exact: false }))),
     ...entry.abbreviations.map((name) => ({ entry, name, keys: matchWords(name, cache).keys, exact: true })),
   ]);
-  const findings: Finding[] = [];
-  for (const doc of docs) {
+  return (doc) => {
+    const findings: Finding[] = [];
     const words = matchWords(doc.text, cache);
     const hits: { entry: OrgListEntry; name: string; range: [number, number] }[] = [];
     for (const pattern of patterns) {
@@ -230,6 +231,6 @@ export function findOrgNames(docs: readonly SozDocument[], list: OrgList): Findi
         matched: { form: hit.name, rule: `${hit.entry.abbreviations.includes(hit.name) ? 'form' : 'variant'} ${hit.name}` },
       });
     }
-  }
-  return findings;
+    return findings;
+  };
 }

@@ -25,7 +25,7 @@ import { startProfile } from './profile.js';
 import type { ProfileLists } from './profile-schema.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { OrgList } from './org-list.js';
-import { findOrgNames, namesPerLanguage, ORG_LIST_ANALYSIS, ORG_LIST_VERSION } from './org-list.js';
+import { namesPerLanguage, orgNameFinder, ORG_LIST_ANALYSIS, ORG_LIST_VERSION } from './org-list.js';
 
 /** Version of the corpus tools' output shapes; bump on any change to their results. */
 export const ANALYSIS_VERSION = '1.0.0';
@@ -190,9 +190,10 @@ export const ANALYSES: readonly AnalysisModule[] = [
     start: ({ options }) => {
       if (!options.orgList) return undefined;
       const { list, sha256 } = options.orgList;
+      const find = orgNameFinder(list);
       const findings: Finding[] = [];
       return {
-        add: ({ doc }) => findings.push(...findOrgNames([doc], list)),
+        add: ({ doc }) => findings.push(...find(doc)),
         finish: () => ({
           analysis: ORG_LIST_ANALYSIS,
           version: ORG_LIST_VERSION,
