@@ -8,24 +8,31 @@ const scratch = mkdtempSync(join(tmpdir(), 'soz-practice-demo-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('runPracticeDemo', () => {
-  it('starts the demo practice case, renders the report, and repeats byte for byte', async () => {
+  it('starts the demo practice case, renders the report, and run again repeats byte for byte beside it, never replacing the first case', async () => {
     const out = join(scratch, 'demo-case');
     const first = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0)));
-    expect(first[0]).toContain(`practice case ${PRACTICE_DEMO_CASE}`);
+    expect(first[0]).toContain(`demo case: ${out} (practice case ${PRACTICE_DEMO_CASE}`);
     const reportLine = first.find((line) => line.startsWith('report: '))!;
     expect(existsSync(reportLine.slice('report: '.length))).toBe(true);
     const record = readFileSync(join(out, PracticeFiles.record), 'utf8');
+    const log = readFileSync(join(out, 'log.jsonl'), 'utf8');
     const second = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 26, 9, 0, 0)));
+    expect(second[0]).toContain(`demo case: ${out}-2 (`);
     expect(second.find((line) => line.startsWith('report digest'))).toBe(first.find((line) => line.startsWith('report digest')));
-    expect(readFileSync(join(out, PracticeFiles.record), 'utf8')).toBe(record);
+    expect(readFileSync(join(`${out}-2`, PracticeFiles.record), 'utf8')).toBe(record);
+    expect(readFileSync(join(out, 'log.jsonl'), 'utf8')).toBe(log);
     expect(existsSync(join(out, 'practice', 'key.yaml'))).toBe(false);
   });
 
-  it('refuses a non-empty folder that is not a case', async () => {
+  it('leaves a non-empty folder that is not a case as it was and writes beside it', async () => {
     const other = join(scratch, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'mine');
-    await expect(runPracticeDemo(other, () => new Date(0))).rejects.toThrow(/not a soz case/);
+    mkdirSync(`${other}-2`);
+    writeFileSync(join(`${other}-2`, 'notes.txt'), 'mine too');
+    const lines = await runPracticeDemo(other, () => new Date(0));
+    expect(lines[0]).toContain(`demo case: ${other}-3 (`);
     expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(`${other}-2`, 'notes.txt'), 'utf8')).toBe('mine too');
   });
 });

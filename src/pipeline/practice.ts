@@ -5,7 +5,7 @@
  * `practiceSource()` returns — the case's `case.yaml` and the files in its `materials/` — and never
  * builds a path to `key.yaml`. Only `grade` (and `practiceKeyPath`) name the key.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA } from '../core/case.js';
@@ -18,7 +18,8 @@ import { inputFromFile } from '../ingest/file-input.js';
 import { adapterFor } from '../ingest/registry.js';
 import { sniffMediaType } from '../ingest/sniff.js';
 import { readHead } from '../case/evidence-store.js';
-import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
+import { CaseWorkspace } from '../case/workspace.js';
+import { unusedFolder } from '../case/new-folder.js';
 import type { Clock } from '../case/workspace.js';
 import type { PracticeCase, PracticeKey } from '../practice/schema.js';
 import { caseKeyProblems, parsePracticeCase, parsePracticeKey } from '../practice/schema.js';
@@ -264,22 +265,19 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
 }
 
 /**
- * The demo on a practice case: start `PRACTICE_DEMO_CASE` in `out` (replacing an earlier demo
- * case there; any other non-empty folder is refused), then render the report. Returns what to
- * print. Meant as the body of `runDemo` (see the report to the lead).
+ * The demo on a practice case: start `PRACTICE_DEMO_CASE` in `out`, or beside it in the first free
+ * `out-2`, `out-3`, … when `out` holds anything (an earlier demo case is evidence custody too, so
+ * it is never replaced), then render the report. Returns what to print, the folder used first.
  */
 export async function runPracticeDemo(out: string, clock: Clock): Promise<string[]> {
-  const target = resolve(out);
-  if (existsSync(target) && readdirSync(target).length > 0) {
-    if (!isCaseDir(target)) throw new UserError(`${out}: folder exists and is not a soz case; choose another --out`, 'demo.out-exists');
-    rmSync(target, { recursive: true, force: true });
-  }
+  const folder = unusedFolder(out);
+  const target = resolve(folder);
   const outcome = await startPracticeCase(PRACTICE_DEMO_CASE, target, { clock });
   const workspace = CaseWorkspace.open(target);
   const report = writeReport(workspace, { clock, actor: workspace.metadata.examiner });
   return [
-    `demo case: ${out} (practice case ${outcome.caseId}: ${outcome.materials} file(s), ${outcome.documents} document(s), ${outcome.questions} question(s))`,
-    `report: ${join(out, report.path)}`,
+    `demo case: ${folder} (practice case ${outcome.caseId}: ${outcome.materials} file(s), ${outcome.documents} document(s), ${outcome.questions} question(s))`,
+    `report: ${join(folder, report.path)}`,
     `report digest: ${report.digest}`,
   ];
 }
