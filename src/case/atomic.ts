@@ -1,5 +1,5 @@
 import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync, chmodSync, rmSync, mkdirSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, resolve } from 'node:path';
 
 let counter = 0;
 
@@ -7,6 +7,25 @@ let counter = 0;
 export function tempSibling(path: string): string {
   counter += 1;
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${counter}`);
+}
+
+/** Absolute paths of this process's temporaries that are work in progress, not leftovers. */
+const inProgress = new Set<string>();
+
+/**
+ * Marks a temporary of this process (a `tempSibling` path) as work in progress until the returned
+ * release is called, so recovery run by this same process (its lock taken after the work began,
+ * e.g. `soz add` staging kept documents before the lock) does not take it for a leftover.
+ */
+export function holdTemporary(path: string): () => void {
+  const key = resolve(path);
+  inProgress.add(key);
+  return () => inProgress.delete(key);
+}
+
+/** Whether `path` is a temporary this process holds as work in progress ({@link holdTemporary}). */
+export function isHeldTemporary(path: string): boolean {
+  return inProgress.has(resolve(path));
 }
 
 /** True for a leftover temporary file made by `tempSibling`. */

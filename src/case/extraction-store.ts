@@ -2,33 +2,30 @@
  * Extract once: the documents `soz add` extracted from an evidence file, kept in
  * `extracted/<sha256>.<key>/<id>.ndjson` (the compact form of `derived-format.ts`), where `key`
  * names the extractor (soz version, dependency lockfile, Node, limits: `pipeline/extract.ts`).
- * They are written while `add` reads the file, staged into the case under its lock like the
- * evidence copy, and renamed into place by `add`'s commit, whose log entry records every file with its hash. `analyze` reads them back only
- * when the folder holds exactly the files the log records, byte for byte.
+ * They are written while `add` reads the file into a staging folder of this process inside the
+ * case (nothing goes outside the case folder), and renamed into place by `add`'s commit, whose log
+ * entry records every file with its hash. `analyze` reads them back only when the folder holds
+ * exactly the files the log records, byte for byte.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
-import { tempSibling, writeFileAtomic } from './atomic.js';
+import { holdTemporary, tempSibling, writeFileAtomic } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
 import { documentFileName, parsedDocument } from './records.js';
 
-/** An extraction being kept: documents go in with `write`; `stage` puts them into the case for the commit. */
+/** An extraction being kept: documents go in with `write`; `stage` hands them to the commit. */
 export interface KeptExtraction {
   write(doc: SozDocument): void;
   /** The files written, as the log records them (final paths in the case). */
   files(): HashedFile[];
-  /**
-   * Moves the documents into a temporary folder of the case (under its lock, like an evidence copy)
-   * and returns the rename that the commit performs.
-   */
-  stage(caseDir: string): StagedMove;
+  /** The rename that the commit performs: the staging folder onto its place in `extracted/`. */
+  stage(): StagedMove;
   /** Removes what is not committed (the file was refused, a duplicate, or the command failed). */
   discard(): void;
 }
@@ -39,40 +36,38 @@ export function extractionFolder(evidenceSha256: string, key: string): string {
 }
 
 /**
- * Starts keeping the documents of one evidence file. They are written while `add` reads the file,
- * before it takes the case lock, so into a folder of the system's temporary directory: the case
- * sees them only as the staged folder of `stage`.
+ * Starts keeping the documents of one evidence file in `caseDir`. They are written while `add`
+ * reads the file, before it takes the case lock, into a staging folder named as a temporary of
+ * this process (`extracted/.<sha256>.<key>.tmp-<pid>-<n>/`): readers and `verify` skip it, another
+ * writer's recovery leaves it while this process lives and moves it to `quarantine/` once it is
+ * gone, and it is renamed into place by the commit, so nothing is written outside the case folder.
  */
-export function keepExtraction(evidenceSha256: string, key: string): KeptExtraction {
+export function keepExtraction(caseDir: string, evidenceSha256: string, key: string): KeptExtraction {
   const folder = extractionFolder(evidenceSha256, key);
-  const outside = mkdtempSync(join(tmpdir(), 'soz-extract-'));
+  const temp = `${CaseFiles.extractedDir}/${basename(tempSibling(casePath(caseDir, folder)))}`;
+  mkdirSync(casePath(caseDir, temp), { recursive: true });
+  const release = holdTemporary(casePath(caseDir, temp));
   const written: HashedFile[] = [];
-  let staged: { caseDir: string; temp: string } | undefined;
   return {
     write: (doc) => {
       const name = documentFileName(doc.id);
       const content = [...encodeDocument(doc)].join('');
-      writeFileSync(join(outside, name), content);
+      writeFileAtomic(casePath(caseDir, `${temp}/${name}`), content);
       written.push({ path: `${folder}/${name}`, sha256: sha256(content) });
     },
     files: () => [...written].sort((a, b) => compareCodeUnits(a.path, b.path)),
-    stage: (caseDir) => {
-      mkdirSync(casePath(caseDir, CaseFiles.extractedDir), { recursive: true });
-      const temp = `${CaseFiles.extractedDir}/${basename(tempSibling(casePath(caseDir, folder)))}`;
-      mkdirSync(casePath(caseDir, temp));
-      staged = { caseDir, temp };
-      // Copied and flushed file by file: the temporary directory may be on another file system.
-      for (const name of readdirSync(outside).sort(compareCodeUnits)) writeFileAtomic(casePath(caseDir, `${temp}/${name}`), readFileSync(join(outside, name)));
-      rmSync(outside, { recursive: true, force: true });
-      return { from: temp, to: folder, directory: true };
-    },
+    stage: () => ({ from: temp, to: folder, directory: true }),
     discard: () => {
-      rmSync(outside, { recursive: true, force: true });
-      if (staged === undefined) return;
-      rmSync(casePath(staged.caseDir, staged.temp), { recursive: true, force: true });
-      // A refused add leaves the case as it was: no empty `extracted/` either.
-      const parent = casePath(staged.caseDir, CaseFiles.extractedDir);
-      if (existsSync(parent) && readdirSync(parent).length === 0) rmdirSync(parent);
+      rmSync(casePath(caseDir, temp), { recursive: true, force: true });
+      release();
+      // A refused add leaves the case as it was: no empty `extracted/` either (another add's
+      // staging folder in it keeps it, and rmdir refuses a folder that is not empty).
+      const parent = casePath(caseDir, CaseFiles.extractedDir);
+      try {
+        if (existsSync(parent) && readdirSync(parent).length === 0) rmdirSync(parent);
+      } catch {
+        // Another add started staging in it meanwhile: it stays.
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ import { canonicalJson } from '../core/canonical-json.js';
 import { entryHasFields, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { isTempName, syncDirectory, tempOwnerPid } from './atomic.js';
+import { isHeldTemporary, isTempName, syncDirectory, tempOwnerPid } from './atomic.js';
 import type { CommitIntent } from './commit.js';
 import { INTENT_FILE, applyMoves, finishCommit, movesAreComplete, readIntent } from './commit.js';
 import { CaseFiles, casePath } from './layout.js';
@@ -126,8 +126,9 @@ function deadTemporaries(caseDir: string): string[] {
       if (child === QUARANTINE_DIR || isLockName(entry.name)) continue;
       const pid = tempOwnerPid(entry.name);
       if (pid !== null) {
-        // A live process's temporary is its work in progress (e.g. a writer waiting for the lock).
-        if (pid === process.pid || !processIsAlive(pid)) out.push(child);
+        // A live process's temporary is its work in progress (e.g. a writer waiting for the lock);
+        // this process's own are leftovers of an earlier command unless it holds them.
+        if (pid === process.pid ? !isHeldTemporary(casePath(caseDir, child)) : !processIsAlive(pid)) out.push(child);
       } else if (entry.isDirectory()) walk(child);
     }
   };

@@ -67,7 +67,8 @@ export function readCaseSnapshot(dir: string): CaseSnapshot {
 
 /**
  * Every regular file below `dir` (or below `dir/sub`), as case-relative POSIX paths in code-unit
- * order; links are not followed and temporary leftovers of interrupted writes are skipped.
+ * order; links are not followed, and temporaries (files or staging folders of writes in progress
+ * or interrupted) are skipped.
  */
 export function listCaseFiles(dir: string, sub = ''): string[] {
   const out: string[] = [];
@@ -76,8 +77,9 @@ export function listCaseFiles(dir: string, sub = ''): string[] {
     if (!existsSync(full) || !statSync(full).isDirectory()) return;
     for (const entry of readdirSync(full, { withFileTypes: true })) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (isTempName(entry.name)) continue; // a write in progress (or its leftover), not yet the case's
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && !isTempName(entry.name)) out.push(child);
+      else if (entry.isFile()) out.push(child);
     }
   };
   walk(sub);

@@ -125,9 +125,9 @@ export function buildProgram(context: CliContext): Command {
       .option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines')
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
-    CaseWorkspace.open(dir); // "not a case" before reading any file
+    const { dir: caseDir } = CaseWorkspace.open(dir); // "not a case" before reading any file
     const progress = progressDisplay(io, 'add', options.quiet === true);
-    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, true).finally(progress.end);
+    const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, caseDir).finally(progress.end);
     const outcomes = await context
       .writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }))
       .finally(() => discardKept(checked)); // the case in use, say: the kept documents are not left behind

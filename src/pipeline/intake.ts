@@ -44,7 +44,7 @@ export interface CheckedFile {
   readonly transcript?: true;
   /** The day/month order the examiner set for a WhatsApp export (`--date-order`). */
   readonly dateOrder?: EvidenceDateOrder;
-  /** The documents as extracted, kept in a temporary folder of the case for `add`'s commit (extract once). */
+  /** The documents as extracted, kept in a staging folder inside the case for `add`'s commit (extract once). */
   readonly kept?: KeptExtraction;
 }
 
@@ -71,7 +71,7 @@ export interface IntakeStatement {
  * is copied read-only under its hash and logged. The originals are only ever read.
  */
 export async function addEvidence(workspace: CaseWorkspace, files: readonly string[], options: { clock: Clock; actor: string; limits: Limits; transcriber?: string; dateOrder?: EvidenceDateOrder }): Promise<IntakeOutcome[]> {
-  const checked = await checkEvidenceFiles(files, options.limits, options.dateOrder ? { dateOrder: options.dateOrder } : {}, undefined, true);
+  const checked = await checkEvidenceFiles(files, options.limits, options.dateOrder ? { dateOrder: options.dateOrder } : {}, undefined, workspace.dir);
   return takeIntoCustody(workspace, options.transcriber !== undefined ? pairTranscripts(checked, options.transcriber) : checked, options);
 }
 
@@ -91,18 +91,19 @@ export function pairTranscripts(checked: readonly CheckedFile[], transcriber: st
 
 /**
  * Reads and checks the files for `soz add` without taking the case lock, so the command can do
- * this slow part first. With `keep` the documents extracted are kept (outside the case until
+ * this slow part first. With `keepIn` (the case folder) the documents extracted are kept in a
+ * staging folder inside that case (until
  * `takeIntoCustody` commits them with the evidence copy: extract once); on any error they are
  * removed again. `onProgress` is told before each file.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener, keep = false): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener, keepIn?: string): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files', undefined, { key: 'error.no-files', params: {} });
   const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
   try {
     for (const [index, file] of files.entries()) {
       onProgress?.({ stage: 'files read and checked', done: index, total: files.length });
-      const result = await checkFile(resolve(file), limits, statement, keep);
+      const result = await checkFile(resolve(file), limits, statement, keepIn);
       checked.push(link ? { ...result, transcribes: link } : result);
     }
   } catch (error) {
@@ -152,7 +153,7 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
     const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
     const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
     const kept = file.kept;
-    const keptMove = kept?.stage(workspace.dir);
+    const keptMove = kept?.stage();
     workspace.commit(options.clock, {
       actor: options.actor,
       action: 'evidence.add',
@@ -167,7 +168,7 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
   return outcomes;
 }
 
-async function checkFile(source: string, limits: Limits, statement: IntakeStatement, keep: boolean): Promise<CheckedFile> {
+async function checkFile(source: string, limits: Limits, statement: IntakeStatement, keepIn: string | undefined): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
@@ -182,7 +183,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   let chat = false;
   const notices: Notice[] = [];
   let transcript = false;
-  const kept = keep ? keepExtraction(digest.sha256, extractorKey(limits, statement.dateOrder)) : undefined;
+  const kept = keepIn !== undefined ? keepExtraction(keepIn, digest.sha256, extractorKey(limits, statement.dateOrder)) : undefined;
   try {
     for await (const doc of extractEvidence(input, source)) {
       kept?.write(doc);
