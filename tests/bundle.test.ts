@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
-import { unpackBundle } from '../src/pipeline/bundle.js';
+import { unpackBundle } from '../src/case/bundle-folder.js';
 import { fileSha256, snapshotTree, soz, tempDir } from './support/cli.js';
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;

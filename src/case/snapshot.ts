@@ -91,6 +91,12 @@ export function listCaseFiles(dir: string, sub = ''): string[] {
  * the record the path came from, for the refusal of an unsafe path (see `resolveInside`).
  */
 export function readCaseFile(dir: string, relative: string, where = `${dir}: case file`): Buffer | null {
+  const full = presentCaseFile(dir, relative, where);
+  return full === null ? null : readFileSync(full);
+}
+
+/** Absolute path of a recorded case file when a regular file is there, else `null`; refused as `resolveInside` refuses. */
+export function presentCaseFile(dir: string, relative: string, where = `${dir}: case file`): string | null {
   const full = resolveInside(dir, relative, where);
-  return existsSync(full) && statSync(full).isFile() ? readFileSync(full) : null;
+  return existsSync(full) && statSync(full).isFile() ? full : null;
 }

@@ -2,13 +2,12 @@
  * `soz verify`'s proof of extract-once: every document `soz add` kept (`extracted/`) is extracted
  * again from the evidence copy, with the limits the add recorded, and compared byte for byte.
  */
-import { existsSync } from 'node:fs';
 import type { EvidenceDateOrder, EvidenceRecord, LogEntry } from '../core/case.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
 import type { Limits } from '../ingest/adapter.js';
 import { encodeDocument } from '../case/derived-format.js';
 import { documentFileName } from '../case/records.js';
-import { readCaseFile, resolveInside } from '../case/snapshot.js';
+import { presentCaseFile, readCaseFile } from '../case/snapshot.js';
 import { describeArtefactDifference } from '../seal/compare.js';
 import { evidenceInput, extractEvidence } from './extract.js';
 
@@ -28,8 +27,8 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
     const record = register.find((item) => item.sha256 === (entry.details['evidence'] as { sha256?: unknown } | undefined)?.sha256);
     if (typeof extraction?.folder !== 'string' || record === undefined) continue;
     const kept = new Set(entry.outputs.map((file) => file.path).filter((path) => path.startsWith(`${extraction.folder}/`)));
-    const copy = resolveInside(dir, record.copy, `${dir}: evidence copy`);
-    if (!existsSync(copy)) continue; // the evidence audit names a missing copy
+    const copy = presentCaseFile(dir, record.copy, `${dir}: evidence copy`);
+    if (copy === null) continue; // the evidence audit names a missing copy
     const source = `${record.copy} (${record.originalName})`;
     try {
       // The date order in force when soz add extracted them (one set later is for later analyses).

@@ -1,5 +1,4 @@
 import type { MessageParams, MessageRef } from '../core/messages.js';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
@@ -32,7 +31,7 @@ import { writeReport, writeReports } from './report.js';
 import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { checkKeptExtractions, recordedLimits } from './verify-kept.js';
-import { unpackBundle } from './bundle.js';
+import { unpackBundle, verifyTargetKind } from '../case/bundle-folder.js';
 
 /** One line `soz verify` prints: its English text, and the catalogue message the CLI prints instead where there is one. */
 export interface VerifyLine {
@@ -82,8 +81,9 @@ export interface VerifyOptions {
  * concurrent writer never shows as tampering. Output holds no temporary path or clock.
  */
 export async function verifyTarget(target: string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  if (!existsSync(target)) throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found', undefined, { key: 'error.no-case-or-bundle', params: { path: target } });
-  if (statSync(target).isFile()) {
+  const kind = verifyTargetKind(target);
+  if (kind === 'missing') throw new UserError(`${target}: no such case folder or bundle; check the path`, 'input.not-found', undefined, { key: 'error.no-case-or-bundle', params: { path: target } });
+  if (kind === 'file') {
     return withTempFolder('soz-verify-bundle-', async (temp) => {
       const dir = join(temp, 'case');
       const unpacked = await unpackBundle(target, dir, options.unpackLimits ?? DEFAULT_LIMITS);

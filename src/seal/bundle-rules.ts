@@ -1,9 +1,8 @@
 /**
  * Pure rules of a case bundle: which case files go in, the entry order, the fixed entry date,
- * the README for the recipient, and the safety check applied to every entry on unpacking.
+ * the README for the recipient. The safety check of each entry on unpacking is `core/zip-entry.ts`.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
-import { relativePathProblem } from '../core/relative-path.js';
 
 /** Every entry carries this date, so the same case gives the same bundle bytes (1980-01-01 UTC, the ZIP epoch). */
 export const BUNDLE_ENTRY_DATE_MS = Date.UTC(1980, 0, 1, 0, 0, 0);
@@ -81,14 +80,4 @@ export function bundleReadme(facts: BundleReadmeFacts): string {
     "  Exit code 4: nothing differs, but the examiner's records changed after the last report: it must be rendered again.",
     '',
   ].join('\n');
-}
-
-/** Why a ZIP entry name could escape the unpack folder or is not a plain relative path; undefined when safe. */
-export function unsafeEntryReason(name: string): string | undefined {
-  return relativePathProblem(name, { directory: true });
-}
-
-/** Unix file type bits of a ZIP entry's external attributes, when the entry came from Unix. */
-export function isSymlinkAttributes(externalFileAttributes: number): boolean {
-  return ((externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 }

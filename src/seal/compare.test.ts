@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeArtefactDifference, firstJsonDifference, firstLineDifference } from './compare.js';
 import { auditEvidence, auditLines } from './audit.js';
-import { unsafeEntryReason, isSymlinkAttributes, sortBundleEntries } from './bundle-rules.js';
+import { sortBundleEntries } from './bundle-rules.js';
+import { isSymlinkAttributes, unsafeEntryReason } from '../core/zip-entry.js';
 
 describe('firstJsonDifference', () => {
   it('names the first differing field by path, with both values and the finding id', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { parseLogHead } from '../../core/log-head.js';
@@ -6,6 +6,7 @@ import { parsePublicKey } from '../../seal/seal.js';
 import { verifyTarget } from '../../pipeline/verify.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { referenceFiles } from '../options.js';
+import { verifyTargetKind } from '../../case/bundle-folder.js';
 
 /**
  * `soz verify CASE|BUNDLE [--public-key PUB.pem…] [--expect-head N:HASH]`: exit 0 when everything
@@ -37,7 +38,7 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
         throw new UserError(`verify: ${target} does not match — ${result.differences.length} difference(s), the first is shown above`, 'verify.mismatch', ExitCode.mismatch, { key: 'error.verify-mismatch', params: { target, count: result.differences.length } });
       }
       if (outcome === 'stale') {
-        const rerender = statSync(target).isFile() ? context.translator.t('verify.bundle-case') : target;
+        const rerender = verifyTargetKind(target) === 'file' ? context.translator.t('verify.bundle-case') : target;
         throw new UserError(
           `verify: ${target} is stale, not tampered: the examiner's records changed after the last report (entry ${result.staleSince}); re-render with soz report ${rerender}`,
           'verify.stale',

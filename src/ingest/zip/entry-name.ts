@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Entry } from 'yauzl';
 import yauzl from 'yauzl';
+import { isSymlinkAttributes } from '../../core/zip-entry.js';
 
 /**
  * How an entry name's bytes were read: flagged UTF-8, the Info-ZIP Unicode Path field, plain
@@ -59,5 +60,5 @@ export function unsafeReason(name: string): string | undefined {
 
 /** True when the entry is a symbolic link (Unix mode bits in the external attributes). */
 export function isSymlink(entry: Pick<Entry, 'externalFileAttributes'>): boolean {
-  return ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+  return isSymlinkAttributes(entry.externalFileAttributes);
 }
