@@ -8,6 +8,7 @@
 // real scanned PDF pages of ../shared/corpora-real/pdf (no ground truth: words, share of
 // low-confidence words, time). Prints pages per minute. The worst Cyrillic CER of each condition is
 // printed twice: as soz reads, and with the specks soz leaves out kept (before issue 16's filter).
+// soz reads with the case language's pack first (SOZ_OCR_CASE_LANGUAGE, default ru as `soz init`).
 // Usage: npm run bench:ocr   (SOZ_OCR_LANGS=ky,ru / SOZ_OCR_CONDITIONS=clean-300 / SOZ_OCR_VARIANTS=soz narrow it)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,10 +18,11 @@ import { CONDITIONS, pagePicture } from './ocr-pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const { findTesseract, runTesseract, tesseractArguments } = await import(pathToFileURL(join(dist, 'pipeline', 'ocr.js')).href);
+const { findTesseract, forCaseLanguage, runTesseract, tesseractArguments } = await import(pathToFileURL(join(dist, 'pipeline', 'ocr.js')).href);
 const { ocrDocument } = await import(pathToFileURL(join(dist, 'ingest', 'ocr-tsv.js')).href);
 
-const engine = findTesseract();
+const caseLanguage = process.env.SOZ_OCR_CASE_LANGUAGE ?? 'ru';
+const engine = forCaseLanguage(findTesseract(), caseLanguage);
 if (!engine) {
   console.error('bench:ocr needs Tesseract and its language data: apt-get install tesseract-ocr tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-uzb tesseract-ocr-uzb-cyrl tesseract-ocr-tgk tesseract-ocr-eng poppler-utils');
   process.exit(2);
@@ -50,7 +52,7 @@ const VARIANTS = {
   sauvola: () => [...tesseractArguments(engine.languages), '-c', 'thresholding_method=2'],
 };
 const TITLES = {
-  soz: 'as soz reads (all installed languages, then the identified language alone)',
+  soz: `as soz reads (case language ${caseLanguage}: all installed languages with its pack first, then the identified language's pack or the detected script's packs)`,
   all: 'one reading with all installed languages (soz before the language pick)',
   own: "only the page's own language pack",
   sauvola: 'all languages + Sauvola binarisation (-c thresholding_method=2)',
@@ -61,10 +63,12 @@ const variants = pick('SOZ_OCR_VARIANTS', Object.keys(VARIANTS));
 function read(picture, variant, pack) {
   const started = process.hrtime.bigint();
   let tsv;
+  let pick = '';
   if (variant === 'soz') {
     const run = runTesseract(picture, engine, 600);
     if ('why' in run) throw new Error(`tesseract failed: ${run.why}`);
     tsv = run.tsv;
+    pick = run.pick.split(' ')[0].replace(/:$/u, '');
   } else {
     const run = spawnSync('tesseract', VARIANTS[variant](pack), { input: picture, maxBuffer: 256 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', OMP_THREAD_LIMIT: '1', LC_ALL: 'C' } });
     if (run.error || run.status !== 0) throw new Error(`tesseract failed: ${run.error?.message ?? run.stderr.toString()}`);
@@ -73,7 +77,7 @@ function read(picture, variant, pack) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const doc = ocrDocument({ sha256: '0'.repeat(64), name: 'page.png' }, tsv, engine);
   const words = doc.segments.flatMap((segment) => segment.words ?? []);
-  return { text: doc.segments.map((segment) => doc.text.slice(segment.range[0], segment.range[1])).join(' '), withSpecks: everyWord(tsv), seconds, words: words.length, low: words.filter((word) => word.low).length };
+  return { text: doc.segments.map((segment) => doc.text.slice(segment.range[0], segment.range[1])).join(' '), withSpecks: everyWord(tsv), seconds, words: words.length, low: words.filter((word) => word.low).length, pick };
 }
 
 /** Every word of a TSV reading, specks included: soz's text before specks were left out (issue 16). */
@@ -119,7 +123,7 @@ for (const language of languages) {
           pages++;
           seconds += reading.seconds;
         }
-        results.push({ language, condition, half, variant, ...rates(text.join(' '), reading.text), before: rates(text.join(' '), reading.withSpecks).cer });
+        results.push({ language, condition, half, variant, ...rates(text.join(' '), reading.text), before: rates(text.join(' '), reading.withSpecks).cer, pick: reading.pick });
       }
     }
   }
@@ -139,6 +143,10 @@ for (const variant of variants) {
   for (const condition of conditions) {
     const cyrillic = results.filter((r) => r.variant === variant && r.condition === condition && ['ky', 'ru', 'kk', 'uz-Cyrl', 'tg'].includes(r.language));
     if (cyrillic.length > 0) console.log(`  worst Cyrillic CER ${condition}: ${percent(Math.max(...cyrillic.map((r) => r.cer))).trim()} (specks kept: ${percent(Math.max(...cyrillic.map((r) => r.before))).trim()})`);
+  }
+  if (variant === 'soz') {
+    console.log('  packs of the reading kept, per language (tuning | held-out) and condition:');
+    for (const language of languages) console.log(`    ${language.padEnd(8)}${conditions.map((condition) => ['tuning', 'held-out'].map((half) => results.find((r) => r.language === language && r.condition === condition && r.half === half && r.variant === 'soz').pick).join(' | ')).join('; ')}`);
   }
 }
 console.log(`\ngenerated pages as soz reads them: ${pages} in ${seconds.toFixed(1)} s of Tesseract = ${((60 * pages) / seconds).toFixed(1)} pages per minute`);
@@ -160,7 +168,7 @@ if (existsSync(scans) && !process.env.SOZ_OCR_SKIP_REAL) {
       const taken = Number(process.hrtime.bigint() - started) / 1e9;
       realPages++;
       realSeconds += taken;
-      console.log(`  ${name} page ${page}: ${reading.words} words, ${percent(reading.low / Math.max(reading.words, 1)).trim()} low, ${taken.toFixed(1)} s (rasterise + OCR)`);
+      console.log(`  ${name} page ${page}: ${reading.words} words, ${percent(reading.low / Math.max(reading.words, 1)).trim()} low, read with ${reading.pick}, ${taken.toFixed(1)} s (rasterise + OCR)`);
     }
   }
   console.log(`  ${realPages} real pages in ${realSeconds.toFixed(1)} s = ${((60 * realPages) / realSeconds).toFixed(1)} pages per minute`);

@@ -97,7 +97,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
  * holds the aggregates and the largest document, not the case.
  */
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
-  const tools = new OcrTools();
+  const tools = new OcrTools(workspace.metadata.reportLanguage);
   const outputs: HashedFile[] = [];
   const write = (relative: string, content: string | Iterable<string | Uint8Array>) => outputs.push(run.write(relative, content));
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
