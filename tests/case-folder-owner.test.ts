@@ -1,8 +1,9 @@
 /**
- * Only `case/` touches the case folder (src/README.md). `pipeline/` still reads files from outside
- * the case (answer files, attachments, keys, templates, the practice library), so node:fs cannot
- * be banned there as a whole; instead no file-system call in `pipeline/` may take a case path:
- * `workspace…`, `casePath(…)`, a join onto a case folder variable, or a `CaseFiles` path.
+ * Only `case/` touches the case folder (src/README.md). ESLint allows node:fs in `pipeline/` only
+ * in the files of `FS_FILES` (eslint.config.js), which read files from outside the case (answer
+ * files, attachments, keys, templates, the practice library); within those, no file-system call
+ * may take a case path: `workspace…`, `casePath(…)`, a join onto a case folder variable, or a
+ * `CaseFiles` path.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
