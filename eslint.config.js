@@ -75,7 +75,7 @@ const layerRules = Object.entries(LAYER_IMPORTS).flatMap(([layer, allowed]) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'demo-case/**', 'coverage/**', 'tests/hostile/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'demo-case/**', 'demo-case-*/**', 'coverage/**', 'bench-out/**', 'tests/hostile/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
