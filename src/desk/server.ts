@@ -19,7 +19,7 @@ import { readDeskLabels } from '../pipeline/desk-labels.js';
 import { readLabels } from '../pipeline/report.js';
 import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
 import type { DeskActor } from './actions.js';
-import { addFinding, addSchema, changeVoice, decide, decideByRule, decideSchema, renderDraft, ruleSchema, UndoStack, undoLast, undoSchema, voiceSchema } from './actions.js';
+import { addFinding, addSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
 import { candidateViews, caseSummary, concordance, documentList, documentView, procedureView } from './views.js';
 
@@ -140,6 +140,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     }),
     '/api/add': (body) => write((workspace) => addFinding(workspace, parse(addSchema, body), who(workspace))),
     '/api/draft': () => write((workspace) => renderDraft(workspace, options.language, who(workspace))),
+    '/api/step': (body) => write((workspace) => recordStepFrom(workspace, parse(stepSchema, body), who(workspace))),
+    '/api/step-withdraw': (body) => write((workspace) => withdrawStepFrom(workspace, parse(withdrawSchema, body), who(workspace))),
+    '/api/question': (body) => write((workspace) => decideQuestionFrom(workspace, parse(questionSchema, body), who(workspace))),
+    '/api/relate': (body) => write((workspace) => relateItemFrom(workspace, parse(relateSchema, body), who(workspace))),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

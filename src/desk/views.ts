@@ -10,7 +10,10 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import { readDerivedDocuments } from '../case/records.js';
 import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
-import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readQuestions, readReview } from '../pipeline/examiner.js';
+import { ITEM_RELATIONS } from '../core/examiner.js';
+import type { QuestionDisposition } from '../core/examiner.js';
+import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
+import { stepForms } from '../pipeline/sop-steps.js';
 import { buildConclusion } from '../pipeline/report.js';
 import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, Procedure } from './wire.js';
 
@@ -87,20 +90,59 @@ export function documentView(workspace: CaseWorkspace, id: string): DocumentView
  */
 export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Procedure {
   const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
+  const forms = new Map(stepForms(language).map((form) => [form.id, form]));
   const questions = readQuestions(workspace).map((question) => ({
     id: question.id,
     text: question.text,
     flagged: question.guard.flagged,
     guardMatches: question.guard.matches.map((match) => match.matched),
     disposition: question.disposition.status,
+    ...dispositionDetail(question.disposition),
     answerLegalWording: answerLegalWording(readAnswer(workspace, question.id)).map((match) => match.matched),
   }));
   return {
     procedure: `${procedureId} ${procedureVersion}`,
-    steps: statuses.map((status) => ({ number: status.number, id: status.id, title: status.title[language], state: status.state, requiredForFinal: status.requiredForFinal, ...(status.actor !== undefined ? { actor: status.actor } : {}) })),
+    steps: statuses.map((status) => {
+      const form = forms.get(status.id)!;
+      return {
+        number: status.number,
+        id: status.id,
+        title: status.title[language],
+        kind: status.kind,
+        state: status.state,
+        requiredForFinal: status.requiredForFinal,
+        afterFinal: status.afterFinal,
+        waitingFor: status.waitingFor,
+        fields: form.fields,
+        optionalFields: form.optionalFields,
+        skipReasons: form.skipReasons,
+        ...(status.actor !== undefined ? { actor: status.actor } : {}),
+        ...(status.record ? { record: { note: status.record.note, fields: status.record.fields, ...(status.record.skip ? { skipReason: status.record.skip.reasonId } : {}) } } : {}),
+      };
+    }),
     questions,
+    items: itemRelations(workspace),
+    relations: ITEM_RELATIONS,
     blocksFinal: finalBlockers(workspace, language),
   };
+}
+
+/** What the examiner decided beyond the status: the new wording and consent, or why declined. */
+function dispositionDetail(disposition: QuestionDisposition): { detail?: string } {
+  if (disposition.status === 'reformulated') return { detail: `${disposition.reformulation} (${disposition.consent.reference}, ${disposition.consent.date})` };
+  if (disposition.status === 'declined') return { detail: disposition.reason };
+  return {};
+}
+
+/** Every evidence item with the relation of the person concerned: recorded by the examiner, else derived from the persons of interest. */
+function itemRelations(workspace: CaseWorkspace): Procedure['items'] {
+  const recorded = new Map(readItemRelations(workspace).map((record) => [record.evidenceSha256, record]));
+  const derived = new Map(readPersonRelations(workspace).map((relation) => [relation.evidenceSha256, relation]));
+  return workspace.evidence().map((item) => {
+    const record = recorded.get(item.sha256);
+    const relation = record?.relation ?? derived.get(item.sha256)?.relation;
+    return { sha256: item.sha256, name: item.originalName, ...(relation !== undefined ? { relation } : {}), ...(record ? { note: record.note } : {}) };
+  });
 }
 
 /** What `soz report --final` would refuse for, one item each. */

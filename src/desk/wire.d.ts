@@ -116,13 +116,36 @@ export interface Question {
   readonly flagged: boolean;
   readonly guardMatches: readonly string[];
   readonly disposition: string;
+  /** Reformulated: the new wording and the consent; declined: why. */
+  readonly detail?: string;
   readonly answerLegalWording: readonly string[];
+}
+
+/** One step of the SOP checklist with what recording it asks for. */
+export interface ProcedureStep {
+  readonly number: number;
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'automated' | 'examiner';
+  readonly state: string;
+  readonly requiredForFinal: boolean;
+  readonly afterFinal: boolean;
+  readonly waitingFor: readonly string[];
+  readonly fields: readonly string[];
+  readonly optionalFields: readonly string[];
+  readonly skipReasons: readonly { readonly id: string; readonly title: string; readonly named: boolean }[];
+  readonly actor?: string;
+  /** The examiner's record (done or skipped): what can be withdrawn. */
+  readonly record?: { readonly note: string; readonly fields: Readonly<Record<string, string>>; readonly skipReason?: string };
 }
 
 export interface Procedure {
   readonly procedure: string;
-  readonly steps: readonly { number: number; id: string; title: string; state: string; requiredForFinal: boolean; actor?: string }[];
+  readonly steps: readonly ProcedureStep[];
   readonly questions: readonly Question[];
+  /** Evidence items with the relation of the person concerned, where known (the context step needs every one). */
+  readonly items: readonly { readonly sha256: string; readonly name: string; readonly relation?: string; readonly note?: string }[];
+  readonly relations: readonly string[];
   readonly blocksFinal: readonly string[];
 }
 
