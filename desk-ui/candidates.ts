@@ -63,6 +63,7 @@ export async function renderCandidates(): Promise<void> {
         'li',
         {
           'data-id': candidate.finding.id,
+          'data-category': candidate.finding.category,
           class: `${candidate.status}${candidate.finding.id === state.selectedId ? ' current' : ''}`,
           onclick: () => {
             state.selectedId = candidate.finding.id;

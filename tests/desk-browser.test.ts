@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseWorkspace } from '../src/case/workspace.js';
 import type { ReviewDecision } from '../src/core/examiner.js';
 import { runPracticeDemo } from '../src/pipeline/practice.js';
 import type { Desk } from '../src/desk/server.js';
@@ -74,7 +75,7 @@ function review(dir: string): ReviewDecision[] {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
-  it('reviews the demo case: filter, accept with a reason (Russian keys), change a voice, reload, render the draft; the case verifies', async () => {
+  it('a trainee reviews the demo case entirely in the desk, in Russian: every candidate decided (by rule where possible), a voice changed, the procedure and questions completed, the draft rendered; all of it persists and the case verifies', async () => {
     const dir = join(tempDir('soz-desk-demo-'), 'case');
     await runPracticeDemo(dir, clock);
     const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
@@ -82,7 +83,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       const { page, dialogs, errors, foreign } = await openDesk(desk);
       // The token left the address bar for a cookie; the page speaks Russian.
       expect(page.url()).toBe(`http://127.0.0.1:${desk.port}/`);
-      expect(await page.textContent('#progress-text')).toMatch(/^рассмотрено 0 из \d+$/);
+      const total = Number(/^рассмотрено 0 из (\d+)$/.exec((await page.textContent('#progress-text')) ?? '')![1]);
 
       // Filter by category: the list shows exactly the count the option announced.
       const option = page.locator('#filter-category option').nth(1);
@@ -108,28 +109,105 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.click('#change-voice');
       await expect.poll(() => review(dir).find((decision) => decision.findingId === first)?.voice).toBe('quotation');
 
-      // Reload: the decision and the voice come back from the case.
-      await page.reload();
-      await page.waitForSelector(`#candidate-list li[data-id="${first!}"].accepted`);
-      await page.click(`#candidate-list li[data-id="${first!}"]`);
-      expect(await page.textContent('#voice-shown')).toContain('цитата');
-      expect(await page.textContent('#decision')).toContain('Противопоставление');
-      expect(await page.textContent('#progress-text')).toMatch(/^рассмотрено 1 из \d+$/);
+      // Every other candidate: by rule (one reason for every candidate of the entry in the document), call-to-action accepted, the rest rejected.
+      await page.selectOption('#filter-category', '');
+      for (let open = total - 1; open > 0; ) {
+        const current = page.locator('#candidate-list li.open').first();
+        await current.click();
+        const accept = (await current.getAttribute('data-category')) === 'call-to-action';
+        await page.check('#by-rule');
+        await page.fill('#reason', accept ? 'Побуждение адресовано группе' : 'Местоимение без противопоставления групп');
+        await page.click(accept ? '#accept' : '#reject');
+        await expect.poll(() => page.locator('#candidate-list li.open').count()).toBeLessThan(open);
+        open = await page.locator('#candidate-list li.open').count();
+      }
+      expect(await page.textContent('#progress-text')).toBe(`рассмотрено ${total} из ${total}`);
+      expect(review(dir)).toHaveLength(total);
+      const byRule = CaseWorkspace.open(dir)
+        .readLog()
+        .filter((entry) => entry.action === 'review.decide');
+      expect(byRule.length).toBeLessThan(total); // at least one decision covered several candidates
 
-      // The chat context and the concordance with its plot.
+      // The concordance with its plot.
       await page.click('#tab-concordance');
       await page.fill('#word', 'они');
       await page.click('#concordance-form button[type=submit]');
       await page.waitForSelector('#kwic tr');
       expect(await page.locator('#dispersion line.plot-tick').count()).toBeGreaterThan(0);
 
-      // The procedure and the draft rendered into the case.
+      // The procedure: the questions decided, the relation to each item, then every step the final needs, in order.
       await page.click('#tab-procedure');
       await page.waitForSelector('#steps tr');
-      expect(await page.locator('#blocks li').count()).toBeGreaterThan(0);
+      const decideQuestion = async (id: string, decision: string, textValue = '', consent: [string, string] | null = null) => {
+        await page.selectOption(`#question-decision-${id}`, decision);
+        await page.fill(`#question-text-${id}`, textValue);
+        if (consent) {
+          await page.fill(`#question-consent-ref-${id}`, consent[0]);
+          await page.fill(`#question-consent-date-${id}`, consent[1]);
+        }
+        await page.click(`#question-decide-${id}`);
+        await page.waitForSelector(`#question-${id} .disposition:not(:text("решения нет"))`);
+      };
+      await decideQuestion('Q1', 'answered');
+      await decideQuestion('Q2', 'answered');
+      await decideQuestion('Q3', 'reformulated', 'Имеются ли в тексте высказывания, побуждающие к действиям против группы лиц?', ['№ 17-с', '2026-03-05']);
+      expect(await page.textContent('#question-Q3 .disposition')).toContain('№ 17-с');
+      for (const index of [0, 1]) {
+        await page.selectOption(`#item-relation-${index}`, 'authored');
+        await page.fill(`#item-note-${index}`, 'Изъято у лица; автор по данным переписки');
+        await page.click(`#item-relate-${index}`);
+        await page.waitForSelector(`#items tr:nth-child(${index + 1}) td.relation:has-text("автор")`);
+      }
+      const record = async (step: string, note: string, fields: Record<string, string> = {}, skip?: { reason: string; decidedBy?: string }) => {
+        await page.fill(`#step-note-${step}`, note);
+        for (const [field, fieldValue] of Object.entries(fields)) await page.fill(`#step-field-${step}-${field}`, fieldValue);
+        if (skip) await page.selectOption(`#step-skip-${step}`, skip.reason);
+        if (skip?.decidedBy !== undefined) await page.fill(`#step-decided-by-${step}`, skip.decidedBy);
+        await page.click(`#step-record-${step}`);
+        await page.waitForSelector(`#step-${step}.${skip ? 'skipped' : 'done'}`);
+      };
+      await record('register-order', 'Постановление № 17 от 01.03.2026; вопросы перенесены дословно');
+      await record('acknowledgement', 'Подписка дана', { institution: 'Учебный центр', qualification: 'лингвист', experience: '5 лет', place: 'Бишкек' });
+      await record('packaging', 'Материалы поступили по электронной почте', {}, { reason: 'received-electronically' });
+      await record('competence', 'Вопрос 3 переформулирован с согласия органа');
+      await record('language', 'Тексты на русском языке', { translator: '-' });
+      await record('context', 'Листовка и переписка автора в закрытом чате');
+      await record('review', 'Все кандидаты рассмотрены');
+      await record('linguistic-analysis', 'Речевые акты побуждения, адресат и группа-объект описаны');
+      await record('psychological-analysis', 'Не назначено', {}, { reason: 'not-ordered' });
+      await record('religious-analysis', 'Религиозного содержания нет', {}, { reason: 'no-religious-content' });
+      await record('rabat', 'Учебное дело', {}, { reason: 'no-group-statements' });
+      // Withdraw a record and make it again: the step is open in between.
+      await page.fill('#step-withdraw-reason-rabat', 'Пропуск записан преждевременно');
+      await page.click('#step-withdraw-rabat');
+      await page.waitForSelector('#step-rabat.open');
+      await record('rabat', 'Учебное дело', {}, { reason: 'no-group-statements' });
+
+      // The draft rendered into the case: the conclusion-assembly step is done by it; then the peer review.
       await page.click('#tab-draft');
       await page.click('#render-draft');
       await expect.poll(() => page.textContent('#status')).toMatch(/reports\/report\.ru\.html/);
+      await page.click('#tab-procedure');
+      await page.waitForSelector('#step-conclusion-assembly.done');
+      await record('peer-review', 'Второго эксперта нет', {}, { reason: 'no-second-expert', decidedBy: 'Руководитель центра А. А. Иванов' });
+      // What blocks the final now is what the desk does not write: the answers' files and the introductory part.
+      const blocks = await page.locator('#blocks li').allTextContents();
+      expect(blocks.filter((problem) => !/has no answer|introductory part/.test(problem))).toEqual([]);
+      await page.click('#tab-draft');
+      await page.click('#render-draft');
+      await expect.poll(() => page.textContent('#status')).toMatch(/reports\/report\.ru\.html/);
+
+      // Reload: every decision, the voice and the procedure come back from the case.
+      await page.reload();
+      await page.waitForSelector(`#candidate-list li[data-id="${first!}"].accepted`);
+      expect(await page.locator('#candidate-list li.open').count()).toBe(0);
+      expect(await page.textContent('#progress-text')).toBe(`рассмотрено ${total} из ${total}`);
+      await page.click(`#candidate-list li[data-id="${first!}"]`);
+      expect(await page.textContent('#voice-shown')).toContain('цитата');
+      expect(await page.textContent('#decision')).toContain('Противопоставление');
+      await page.click('#tab-procedure');
+      await page.waitForSelector('#step-peer-review.skipped');
+      expect(await page.locator('#steps tr.open, #steps tr.blocked').evaluateAll((rows) => rows.map((row) => row.id))).toEqual(['step-seal', 'step-return']);
 
       expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
       await page.close();
@@ -139,7 +217,7 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
     const verify = await soz(['verify', dir]);
     expect(verify.stdout + verify.stderr).toMatch(/0 differences/);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
-  }, 180_000);
+  }, 240_000);
 
   it('shows hostile evidence as text: no script runs, no element is made from it, nothing loads', async () => {
     const inputs = tempDir('soz-desk-hostile-in-');
