@@ -7,9 +7,9 @@ import { post } from './api.js';
 import { el, fill, marked, replace } from './dom.js';
 import type { Child } from './dom.js';
 import type { FilterKey } from './filters.js';
-import { FILTER_KEYS, optionCounts } from './filters.js';
+import { FILTER_KEYS, optionCounts, undatedCount } from './filters.js';
 import { busy, documentOf, failed, label, loadCandidates, main, recentReasons, rememberReason, renderTop, say, selected, state, valueName, visible } from './core.js';
-import { openInDocument } from './document.js';
+import { openInDocument, pictureOf } from './document.js';
 import { KNOWN_MATERIAL, openPassage } from './known.js';
 import type { Candidate, SegmentView } from '../src/desk/wire.js';
 
@@ -48,7 +48,43 @@ function filterBar(): HTMLElement {
         ),
       ),
     ),
+    dateFilter(),
   );
+}
+
+/**
+ * From / to on the date of the candidate's message; the candidates without a date are counted
+ * beside it and stay in the list (marked "no date") unless the examiner unticks them.
+ */
+function dateFilter(): HTMLElement {
+  const bound = (key: 'dateFrom' | 'dateTo', name: string) =>
+    el(
+      'label',
+      {},
+      name,
+      ' ',
+      el('input', {
+        id: `filter-${key === 'dateFrom' ? 'date-from' : 'date-to'}`,
+        type: 'date',
+        value: state.filters[key] ?? '',
+        onchange: (event: Event) => {
+          const value = (event.target as HTMLInputElement).value;
+          if (value === '') delete state.filters[key];
+          else state.filters[key] = value;
+          void renderCandidates();
+        },
+      }),
+    );
+  const withUndated = el('input', {
+    id: 'filter-undated',
+    type: 'checkbox',
+    checked: state.filters.hideUndated !== true,
+    onchange: (event: Event) => {
+      state.filters.hideUndated = !(event.target as HTMLInputElement).checked;
+      void renderCandidates();
+    },
+  });
+  return el('span', { class: 'date-filter' }, bound('dateFrom', label('filterDateFrom')), bound('dateTo', label('filterDateTo')), el('label', {}, withUndated, ' ', label('withUndated'), ' ', el('span', { id: 'undated' }, `(${fill(label('undated'), { n: undatedCount(state.candidates, state.filters) })})`)));
 }
 
 /** The list with its filters and the selected candidate beside it. */
@@ -77,6 +113,8 @@ export async function renderCandidates(): Promise<void> {
         el('q', {}, candidate.finding.actual),
         ' ',
         el('small', {}, candidate.finding.place.evidenceName, candidate.finding.place.messageId ? ` #${candidate.finding.place.messageId}` : ''),
+        ' ',
+        el('small', { class: candidate.date === undefined ? 'date undated' : 'date' }, candidate.date?.slice(0, 10) ?? label('noDate')),
       ),
     ),
   );
@@ -117,6 +155,7 @@ async function renderDetail(detail: HTMLElement, candidate: Candidate): Promise<
     replied ? el('blockquote', { class: 'reply' }, el('small', {}, `${label('replyTo')} #${replied.messageId ?? ''} — ${replied.author ?? ''}`), el('p', {}, doc.text.slice(replied.range[0], replied.range[1]))) : null,
     segmentMeta(segment),
     el('p', { id: 'in-place', class: 'context' }, ...marked(doc.text.slice(segStart, segEnd), finding.place.range[0] - segStart, finding.place.range[1] - segStart)),
+    pictureOf(candidate),
     el(
       'dl',
       { class: 'facts' },

@@ -3,9 +3,9 @@
  * thread, every candidate marked in place; words selected in the text become an examiner's finding.
  */
 import { get, post } from './api.js';
-import { el, replace } from './dom.js';
+import { el, fill, replace, svg } from './dom.js';
 import { busy, documentOf, failed, label, loadCandidates, main, rememberReason, renderTop, say, selectCandidate, state } from './core.js';
-import type { DocumentSummary, DocumentView, SegmentView } from '../src/desk/wire.js';
+import type { Candidate, DocumentSummary, DocumentView, SegmentView } from '../src/desk/wire.js';
 
 /** Opens a document in the document tab, the finding's mark (if any) in view. */
 export async function openInDocument(documentId: string, findingId: string | null): Promise<void> {
@@ -14,10 +14,38 @@ export async function openInDocument(documentId: string, findingId: string | nul
   await renderDocumentTab();
   renderTop();
   if (findingId) {
+    const candidate = state.candidates.find((other) => other.finding.id === findingId);
+    const picture = candidate ? pictureOf(candidate) : null;
+    if (picture) document.getElementById('document-text')?.before(picture);
     const mark = main.querySelector(`mark[data-findings~="${CSS.escape(findingId)}"]`);
     mark?.classList.add('current');
     mark?.scrollIntoView({ block: 'center' });
   }
+}
+
+/**
+ * Where a candidate lies on its page or picture. Text read by OCR: the picture itself (the
+ * evidence copy, or the PDF page rendered again as the OCR read it, from the desk's server) with
+ * the box of each of the finding's words drawn over it in SVG. A PDF page with a text layer: the
+ * page number and that the PDF gives no word positions — no box is invented. Otherwise null.
+ */
+export function pictureOf(candidate: Candidate): HTMLElement | null {
+  const place = candidate.finding.place;
+  if (!place.image) return place.page === undefined ? null : el('p', { id: 'page-note', class: 'note' }, fill(label('textLayerPage'), { page: place.page }));
+  const boxes = svg('svg', { id: 'picture-boxes', preserveAspectRatio: 'none' });
+  const image = el('img', {
+    id: 'picture',
+    alt: label('picture'),
+    src: `/picture?finding=${encodeURIComponent(candidate.finding.id)}`,
+    onload: () => {
+      boxes.setAttribute('viewBox', `0 0 ${image.naturalWidth} ${image.naturalHeight}`);
+      const rect = (box: readonly number[], kind: string) => svg('rect', { x: box[0]!, y: box[1]!, width: box[2]!, height: box[3]!, class: kind });
+      boxes.append(rect(place.image!.box, 'finding-box'), ...(candidate.wordBoxes ?? []).map((box) => rect(box, 'word-box')));
+    },
+    onerror: () => figure.replaceWith(el('p', { id: 'page-note', class: 'note' }, label('noPicture'))),
+  });
+  const figure = el('figure', { id: 'picture-region' }, el('div', { class: 'picture-frame' }, image, boxes), el('figcaption', { class: 'note' }, label('picture'), place.page !== undefined ? ` — ${label('page')} ${place.page}` : ''));
+  return figure;
 }
 
 /** The document tab: picker, add-a-finding bar, the text with its candidates marked. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,10 @@ import { runPracticeDemo } from '../src/pipeline/practice.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import { PAYLOAD_TEXT } from './hostile/generate.js';
+import { findTesseract } from '../src/pipeline/ocr.js';
+import { parsedDocument } from '../src/case/records.js';
 import { soz, tempDir } from './support/cli.js';
+import { caseWith } from './support/custody.js';
 import { comparedPracticeCase } from './support/known-case.js';
 
 // The examiner's desk end to end in Debian's Chromium (one browser for the whole file): the demo
@@ -36,6 +39,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
 });
+
+/** A fictional picture with two Russian lines (tests/fixtures/ocr/README.md), 700 × 150 pixels. */
+const PICTURE = new URL('./fixtures/ocr/fictional-ru.png', import.meta.url).pathname;
+const HAVE_OCR = findTesseract()?.languages.includes('rus') === true;
 
 /** A page of the desk that records every dialog, page error and request to anywhere but the desk. */
 async function openDesk(desk: Desk): Promise<{ page: Page; dialogs: string[]; errors: string[]; foreign: string[] }> {
@@ -91,6 +98,19 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.selectOption('#filter-category', value!);
       const announced = Number(/\((\d+)\)$/.exec(text!)![1]);
       await expect.poll(() => page.locator('#candidate-list li').count()).toBe(announced);
+
+      // The date filter: a range after every message leaves only the candidates without a date, counted and marked so.
+      await page.selectOption('#filter-category', '');
+      await page.fill('#filter-date-from', '2099-01-01');
+      const undated = Number(/(\d+) без даты/.exec((await page.textContent('#undated')) ?? '')![1]);
+      expect(undated).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#candidate-list li').count()).toBe(undated);
+      expect(await page.locator('#candidate-list li .date.undated').count()).toBe(undated);
+      await page.uncheck('#filter-undated');
+      await expect.poll(() => page.locator('#candidate-list li').count()).toBe(0);
+      await page.check('#filter-undated');
+      await page.fill('#filter-date-from', '');
+      await page.selectOption('#filter-category', value!);
 
       // Accept with ф (a on the Russian layout): the reason is asked for first, Enter records it.
       const first = await page.locator('#candidate-list li.current').getAttribute('data-id');
@@ -205,6 +225,10 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.click(`#candidate-list li[data-id="${first!}"]`);
       expect(await page.textContent('#voice-shown')).toContain('цитата');
       expect(await page.textContent('#decision')).toContain('Противопоставление');
+      // A candidate on a PDF page with a text layer: the page, and no invented box.
+      await page.locator('#candidate-list li', { hasText: 'listovka.pdf' }).first().click();
+      expect(await page.textContent('#page-note')).toContain('Страница 1 PDF (текстовый слой)');
+      expect(await page.locator('#picture-region').count()).toBe(0);
       await page.click('#tab-procedure');
       await page.waitForSelector('#step-peer-review.skipped');
       expect(await page.locator('#steps tr.open, #steps tr.blocked').evaluateAll((rows) => rows.map((row) => row.id))).toEqual(['step-seal', 'step-return']);
@@ -274,6 +298,41 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.waitForSelector(`#candidate-list li.current[data-id="${findingId!}"]`);
       expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
       await page.close();
+    } finally {
+      await desk.close();
+    }
+  }, 180_000);
+
+  it.skipIf(!HAVE_OCR)(`shows the picture the OCR read with the finding's words boxed on it${HAVE_OCR ? '' : ' — SKIPPED: needs tesseract-ocr with rus'}`, async () => {
+    const dir = await caseWith([PICTURE]);
+    expect((await soz(['analyze', dir])).code).toBe(0);
+    const folder = join(dir, 'derived', 'documents');
+    const file = readdirSync(folder)[0]!;
+    const doc = parsedDocument(`derived/documents/${file}`, readFileSync(join(folder, file)));
+    const start = doc.text.indexOf('Тестовый');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const added = await soz(['review', dir, '--add', `${doc.id}:${start}-${start + 'Тестовый текст'.length}`, '--category', 'address', '--reason', 'the words on the picture (fictional check)']);
+    expect(added.code, added.stderr).toBe(0);
+    const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+    try {
+      const { page, dialogs, errors, foreign } = await openDesk(desk);
+      await page.locator('#candidate-list li').first().click();
+      await page.waitForSelector('#picture-boxes rect.finding-box');
+      // The picture is the evidence itself, as the OCR read it; the boxes are in its pixels.
+      expect(await page.evaluate("document.getElementById('picture').naturalWidth")).toBe(700);
+      expect(await page.locator('#picture-boxes rect.word-box').count()).toBe(2);
+      const [x, width] = await Promise.all([page.getAttribute('#picture-boxes rect.finding-box', 'x'), page.getAttribute('#picture-boxes rect.finding-box', 'width')]);
+      expect(Number(x)).toBeGreaterThanOrEqual(0);
+      expect(Number(x) + Number(width)).toBeLessThanOrEqual(700);
+      expect(await page.evaluate("fetch('/picture?finding=' + document.querySelector('#candidate-list li.current').dataset.id).then((r) => r.arrayBuffer()).then((b) => b.byteLength)")).toBe(readFileSync(PICTURE).length);
+      // Opened in the document view, the picture comes with it.
+      await page.click('#show-in-document');
+      await page.waitForSelector('#document-text mark.current');
+      expect(await page.locator('#picture-region img').count()).toBe(1);
+      expect({ dialogs, errors, foreign }).toEqual({ dialogs: [], errors: [], foreign: [] });
+      await page.close();
+      // Without the token the picture is refused like every other page of the desk.
+      expect((await fetch(`http://127.0.0.1:${desk.port}/picture?finding=x`)).status).toBe(403);
     } finally {
       await desk.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, optionCounts } from '../desk-ui/filters.js';
+import { applyFilters, optionCounts, undatedCount } from '../desk-ui/filters.js';
 import { keyAction } from '../desk-ui/keys.js';
 import type { Candidate, Finding } from '../src/desk/wire.js';
 
@@ -43,5 +43,22 @@ describe('filters', () => {
     expect(optionCounts(list, { status: 'open' }, 'category')).toEqual([['threat', 1], ['us-them', 1]]);
     expect(optionCounts(list, { category: 'threat' }, 'category')).toEqual([['threat', 2], ['us-them', 1]]);
     expect(optionCounts(list, {}, 'countervailing')).toEqual([['negated', 1], ['quoted', 1], ['—', 2]]);
+  });
+});
+
+describe('the date filter', () => {
+  const dated = (id: string, date?: string): Candidate => ({ ...candidate(id, 'threat', 'open'), ...(date !== undefined ? { date } : {}) });
+  const list = [dated('F1', '2021-03-01T09:00:00'), dated('F2', '2021-03-15T23:59:00'), dated('F3'), dated('F4', '2021-04-02T00:00:00+06:00')];
+
+  it('keeps the days from and to, both included, on the date as recorded', () => {
+    expect(applyFilters(list, { dateFrom: '2021-03-15', dateTo: '2021-04-02', hideUndated: true }).map((c) => c.finding.id)).toEqual(['F2', 'F4']);
+    expect(applyFilters(list, { dateTo: '2021-03-01', hideUndated: true }).map((c) => c.finding.id)).toEqual(['F1']);
+  });
+
+  it('never hides a candidate without a date silently: it stays unless unticked, and is counted either way', () => {
+    expect(applyFilters(list, { dateFrom: '2021-03-02' }).map((c) => c.finding.id)).toEqual(['F2', 'F3', 'F4']);
+    expect(undatedCount(list, { dateFrom: '2021-03-02' })).toBe(1);
+    expect(undatedCount(list, { dateFrom: '2021-03-02', hideUndated: true })).toBe(1);
+    expect(undatedCount(list, { category: 'us-them' })).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.j
 import type { DeskActor } from './actions.js';
 import { addFinding, addSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
-import { candidateViews, caseSummary, concordance, documentList, documentView, procedureView } from './views.js';
+import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, procedureView } from './views.js';
 
 /** How the desk is started. */
 export interface DeskOptions {
@@ -174,6 +174,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       const asset = request.method === 'GET' ? assetOf(url.pathname) : undefined;
       if (asset) return sendFile(response, asset);
       if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language);
+      if (request.method === 'GET' && url.pathname === '/picture') return sendPicture(response, read((workspace) => findingPicture(workspace, url.searchParams.get('finding') ?? '')));
       if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {
         if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'send the request as application/json');
@@ -226,6 +227,14 @@ function sendFile(response: ServerResponse, asset: { path: string; type: string 
   response.statusCode = 200;
   response.setHeader('Content-Type', asset.type);
   response.end(readFileSync(asset.path));
+}
+
+/** A picture of the evidence (served under the desk's policy, `img-src 'self'`); 404 when the candidate has none. */
+function sendPicture(response: ServerResponse, picture: { bytes: Buffer; mediaType: string } | undefined): void {
+  if (!picture) throw new HttpError(404, 'no picture for this candidate');
+  response.statusCode = 200;
+  response.setHeader('Content-Type', picture.mediaType);
+  response.end(picture.bytes);
 }
 
 /** The case's rendered HTML draft, under the draft's own policy; 404 until one is rendered. */

@@ -14,6 +14,7 @@ import { ITEM_RELATIONS } from '../core/examiner.js';
 import type { QuestionDisposition } from '../core/examiner.js';
 import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
 import { stepForms } from '../pipeline/sop-steps.js';
+import { wholePicture } from '../pipeline/ocr-crops.js';
 import { buildConclusion } from '../pipeline/report.js';
 import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, Procedure } from './wire.js';
 
@@ -32,18 +33,28 @@ export function caseSummary(workspace: CaseWorkspace): CaseSummary {
   };
 }
 
-/** Every candidate of the case in the findings' stable order, with its review status. */
+/**
+ * Every candidate of the case in the findings' stable order, with its review status, the date of
+ * its message (for the date filter) and, for text read by OCR, the box of each of its words.
+ */
 export function candidateViews(workspace: CaseWorkspace): Candidate[] {
   const decisions = new Map(readReview(workspace).map((decision) => [decision.findingId, decision]));
+  const segments = new Map(readDerivedDocuments(workspace).flatMap((doc) => doc.segments.map((segment) => [`${doc.id}\n${segment.id}`, segment] as const)));
   return readCaseFindings(workspace).map((finding) => {
     const decision = decisions.get(finding.id);
-    if (!decision) return { finding, status: 'open', questionIds: [] };
+    const segment = segments.get(`${finding.place.documentId}\n${finding.place.segmentId}`);
+    const date = segment?.message?.timestamp.iso ?? undefined;
+    const [start, end] = finding.place.range;
+    const wordBoxes = finding.place.image ? (segment?.words ?? []).filter((word) => word.range[0] < end && start < word.range[1]).map((word) => word.box) : [];
+    const place = { ...(date !== undefined ? { date } : {}), ...(wordBoxes.length > 0 ? { wordBoxes } : {}) };
+    if (!decision) return { finding, status: 'open', questionIds: [], ...place };
     return {
       finding,
       status: decision.decision,
       reason: decision.reason,
       questionIds: decision.questionIds,
       ...(decision.voice ? { examinerVoice: decision.voice, voiceReason: decision.voiceReason ?? '' } : {}),
+      ...place,
     };
   });
 }
@@ -183,4 +194,14 @@ export function concordance(workspace: CaseWorkspace, word: string, lemma: boole
     collocates: collocates(units, word.trim(), { lemma, limit: 20 }).rows,
     dispersion: { documents: documents.map((doc) => ({ id: doc.id, evidenceName: doc.evidenceName, length: doc.text.length })).sort((a, b) => compareCodeUnits(a.id, b.id)), points },
   };
+}
+
+/**
+ * The picture a candidate's OCR text was read from (the evidence picture, the posted photo, or the
+ * scanned PDF page rendered again at the OCR resolution); undefined when it has none or it cannot
+ * be rendered here.
+ */
+export function findingPicture(workspace: CaseWorkspace, findingId: string): { bytes: Buffer; mediaType: string } | undefined {
+  const finding = readCaseFindings(workspace).find((candidate) => candidate.id === findingId);
+  return finding?.place.image ? wholePicture(workspace, finding.place.evidenceSha256, finding.place.image) : undefined;
 }

@@ -14,6 +14,8 @@ export interface Place {
   readonly column: number;
   readonly page?: number;
   readonly messageId?: string;
+  /** Text read by OCR: the picture (evidence file, posted photo, or rendered PDF page) and the box of the finding's words. */
+  readonly image?: { readonly sha256: string; readonly page?: number; readonly entry?: string; readonly box: Box };
 }
 
 export interface Finding {
@@ -32,6 +34,9 @@ export interface Finding {
   readonly mainstreamMeaning?: string;
 }
 
+/** Pixels from a picture's top-left corner: left, top, width, height. */
+export type Box = readonly [number, number, number, number];
+
 export type Status = 'open' | 'accepted' | 'rejected';
 
 export interface Candidate {
@@ -41,6 +46,10 @@ export interface Candidate {
   readonly questionIds: readonly string[];
   readonly examinerVoice?: string;
   readonly voiceReason?: string;
+  /** Date of the candidate's message as recorded (ISO); absent when the source gives none. */
+  readonly date?: string;
+  /** Text read by OCR: the box of each word of the finding, in the picture's pixels. */
+  readonly wordBoxes?: readonly Box[];
 }
 
 export interface SegmentView {
