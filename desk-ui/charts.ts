@@ -3,6 +3,7 @@
  * and over time. Text on them is text nodes; they read only the concordance's data.
  */
 import { svg } from './dom.js';
+import { perDocument, perMonth } from './frequency.js';
 import type { Concordance } from '../src/desk/wire.js';
 
 /**
@@ -44,3 +45,37 @@ export function dispersionPlot(data: Concordance): SVGElement {
   return plot;
 }
 
+
+/** Horizontal bars, one row per item: its name, a bar proportional to `value`, the value written. */
+function barChart(id: string, rows: readonly { name: string; value: number; text: string }[]): SVGElement {
+  const width = 480;
+  const labelWidth = 200;
+  const row = 20;
+  const most = Math.max(1, ...rows.map((item) => item.value));
+  const height = rows.length * row + 4;
+  const chart = svg('svg', { id, width: width + labelWidth + 120, height, viewBox: `0 0 ${width + labelWidth + 120} ${height}`, role: 'img' });
+  rows.forEach((item, index) => {
+    const y = index * row + 2;
+    const bar = (item.value / most) * width;
+    chart.append(
+      svg('text', { x: 0, y: y + 14, class: 'chart-label' }, item.name.slice(0, 28)),
+      svg('rect', { x: labelWidth, y, width: bar, height: row - 5, class: 'chart-bar', 'data-value': item.value }),
+      svg('text', { x: labelWidth + bar + 4, y: y + 14, class: 'chart-label' }, item.text),
+    );
+  });
+  return chart;
+}
+
+/** The word's frequency per document: hits (and per 10,000 characters) for every document of the case. */
+export function frequencyPerDocument(data: Concordance): SVGElement {
+  return barChart(
+    'frequency-documents',
+    perDocument(data).map((doc) => ({ name: doc.evidenceName, value: doc.hits, text: `${doc.hits} (${doc.per10k.toFixed(1)} / 10 000)` })),
+  );
+}
+
+/** The word's frequency per month of the message date, every month from the first to the last; null when no hit has a date. */
+export function frequencyOverTime(data: Concordance): SVGElement | null {
+  const { months } = perMonth(data);
+  return months.length === 0 ? null : barChart('frequency-time', months.map((month) => ({ name: month.month, value: month.hits, text: String(month.hits) })));
+}

@@ -3,10 +3,11 @@
  * context, the collocates, and where the word occurs (dispersion and frequency charts, `charts.ts`).
  */
 import { get } from './api.js';
-import { el, replace } from './dom.js';
+import { el, fill, replace } from './dom.js';
 import { failed, label, main, state } from './core.js';
 import { openInDocument } from './document.js';
-import { dispersionPlot } from './charts.js';
+import { dispersionPlot, frequencyOverTime, frequencyPerDocument } from './charts.js';
+import { perMonth } from './frequency.js';
 import type { Concordance, KwicLine } from '../src/desk/wire.js';
 
 /** The concordance tab: the query form and, once run, its results. */
@@ -74,6 +75,11 @@ function drawConcordance(results: HTMLElement): void {
     el('h2', {}, `${data.word}: ${data.lines.length} ${label('occurrences')}`),
     el('h3', {}, label('dispersion')),
     dispersionPlot(data),
+    el('h3', {}, label('frequencyPerDocument')),
+    frequencyPerDocument(data),
+    el('h3', {}, label('frequencyOverTime')),
+    frequencyOverTime(data),
+    el('p', { id: 'frequency-undated', class: 'note' }, fill(label('undated'), { n: perMonth(data).undated })),
     el(
       'table',
       { id: 'kwic' },

@@ -154,6 +154,13 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.click('#concordance-form button[type=submit]');
       await page.waitForSelector('#kwic tr');
       expect(await page.locator('#dispersion line.plot-tick').count()).toBeGreaterThan(0);
+      // The frequency charts add up to the concordance: per document (every document a bar), and per month plus the undated.
+      const hits = await page.locator('#kwic tr').count();
+      const sum = async (selector: string) => (await page.locator(selector).evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))))).reduce((a, b) => a + b, 0);
+      expect(await page.locator('#frequency-documents rect.chart-bar').count()).toBe(2);
+      expect(await sum('#frequency-documents rect.chart-bar')).toBe(hits);
+      const undatedHits = Number(/(\d+)/.exec((await page.textContent('#frequency-undated')) ?? '')![1]);
+      expect((await sum('#frequency-time rect.chart-bar')) + undatedHits).toBe(hits);
 
       // The procedure: the questions decided, the relation to each item, then every step the final needs, in order.
       await page.click('#tab-procedure');
