@@ -115,4 +115,18 @@ describe('the procedure panel writes through the CLI case functions', () => {
     expect(verify.stdout).toMatch(/0 differences, 1 stale report/);
     expect(verify.code, verify.stdout + verify.stderr).toBe(4);
   }, 60_000);
+
+  it('answers in the language of the desk: its own refusals from the desk labels, a case function\'s from the CLI catalogue', async () => {
+    const russian = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр', lockWaitMs: 200 });
+    try {
+      const ask = async (path: string, body: unknown, token = russian.token) =>
+        (await fetch(`http://127.0.0.1:${russian.port}${path}`, { method: 'POST', headers: { 'X-Soz-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{ error: string }>;
+      expect((await ask('/api/undo', {}, 'guess')).error).toMatch(/^нет действительного ключа/);
+      expect((await ask('/api/undo', {})).error).toMatch(/^нечего отменять/);
+      expect((await ask('/api/rule', { findingId: 'F000', decision: 'accepted', reason: 'x' })).error).toBe('кандидата F000 в деле нет');
+      expect((await ask('/api/step', { stepId: 'competence', note: 'проверено', fields: {} })).error).toMatch(/нельзя записать шаг competence: /);
+    } finally {
+      await russian.close();
+    }
+  });
 });

@@ -88,7 +88,7 @@ export function decide(workspace: CaseWorkspace, body: z.infer<typeof decideSche
 export function decideByRule(workspace: CaseWorkspace, body: z.infer<typeof ruleSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
   const findings = readCaseFindings(workspace);
   const model = findings.find((finding) => finding.id === body.findingId);
-  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'review.invalid');
+  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'desk.unknown-finding', undefined, { key: 'desk.unknown-finding', params: { id: body.findingId } });
   const same = findings.filter((finding) => finding.ruleId === model.ruleId && finding.analysis === model.analysis && finding.place.documentId === model.place.documentId).map((finding) => finding.id);
   return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: body.questionIds }, who, undo), findingIds: same };
 }

@@ -70,7 +70,7 @@ export function documentList(workspace: CaseWorkspace): DocumentSummary[] {
  */
 export function documentView(workspace: CaseWorkspace, id: string): DocumentView {
   const doc = readDerivedDocuments(workspace).find((candidate) => candidate.id === id);
-  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document');
+  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document', undefined, { key: 'desk.unknown-document', params: { id } });
   return {
     id: doc.id,
     evidenceName: doc.evidenceName,

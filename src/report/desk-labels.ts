@@ -26,6 +26,7 @@ export const DESK_LABEL_KEYS = [
   'picture', 'textLayerPage', 'noPicture',
   'frequencyPerDocument', 'frequencyOverTime',
   'errorNothingToUndo', 'errorNoDraft', 'errorNotJson', 'errorBadBody', 'errorBodyTooLarge', 'errorBadRequest', 'errorNoSuchPage', 'errorUnknownDocument', 'errorEmptyQuery', 'errorInternal',
+  'errorHost', 'errorOrigin', 'errorOpaque', 'errorNoToken', 'errorUnknownFinding',
 ] as const;
 
 /** Schema of one language's desk label file. */
