@@ -1,7 +1,7 @@
 /**
  * The procedure panel: the SOP checklist with a form per step the examiner records (done with a
  * note and the step's fields, or skipped for a reason the step admits) and the withdrawal of a
- * record; the questions with the guard's result and the examiner's decision; the relation of the
+ * record; the questions with the guard's result, the examiner's decision and answer; the relation of the
  * person concerned to each item; what blocks a final conclusion. Every change is one POST that
  * the server turns into the CLI's case function; the panel is then read again from the case.
  */
@@ -12,7 +12,7 @@ import type { Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
 
 /** The value of a field of the panel (empty when absent). */
 function valueOf(id: string): string {
-  return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
+  return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null)?.value.trim() ?? '';
 }
 
 /** Sends one change, then shows the panel as the case now has it. */
@@ -120,6 +120,13 @@ function questionItem(question: Question): HTMLElement {
       el('input', { id: `question-consent-ref-${question.id}`, type: 'text', placeholder: label('consentRef') }),
       el('input', { id: `question-consent-date-${question.id}`, type: 'text', placeholder: label('consentDate') }),
       el('button', { type: 'button', id: `question-decide-${question.id}`, onclick: decide }, label('decideQuestion')),
+    ),
+    el(
+      'div',
+      { class: 'step-form' },
+      el('textarea', { id: `question-answer-${question.id}`, rows: 3, cols: 80, placeholder: label('answer'), value: question.answer ?? '' }),
+      el('button', { type: 'button', id: `question-answer-save-${question.id}`, onclick: () => void change('/api/answer', { questionId: question.id, text: valueOf(`question-answer-${question.id}`) }) }, label('recordAnswer')),
+      question.answerSha256 !== undefined ? el('small', { class: 'answer-recorded' }, `${label('answerRecorded')} ${question.answerSha256}`) : null,
     ),
   );
 }

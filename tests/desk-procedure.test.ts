@@ -71,6 +71,21 @@ describe('the procedure panel writes through the CLI case functions', () => {
     expect(actions().filter((action) => action === 'question.decide')).toHaveLength(2);
   });
 
+  it('records an answer typed in the desk as `soz question answer` records a file: stored, hashed, logged, checked by the guard', async () => {
+    expect((await call('POST', '/api/answer', { questionId: 'Q1', text: '  ' })).status).toBe(400);
+    const recorded = await call<{ path: string; sha256: string; legalWording: string[] }>('POST', '/api/answer', { questionId: 'Q1', text: 'Да. Текст является экстремистским.' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ path: 'examiner/answers/Q1.md', legalWording: ['экстремистским'] });
+    const question = (await procedure()).questions.find((candidate) => candidate.id === 'Q1')!;
+    expect(question).toMatchObject({ answer: 'Да. Текст является экстремистским.', answerLegalWording: ['экстремистским'] });
+    const entry = CaseWorkspace.open(dir)
+      .readLog()
+      .filter((logged) => logged.action === 'question.answer')
+      .pop()!;
+    expect(entry.details).toMatchObject({ questionId: 'Q1', originalName: '(typed in soz desk)' });
+    expect(entry.outputs).toEqual([{ path: 'examiner/answers/Q1.md', sha256: recorded.body.sha256 }]);
+  });
+
   it('records a step done, skips one for an admitted reason, refuses what `soz sop record` refuses, and withdraws a record (dependants first)', async () => {
     const noNote = await call('POST', '/api/step', { stepId: 'register-order', note: ' ', fields: {} });
     expect(noNote.status).toBe(400);

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { QuestionDisposition } from '../core/examiner.js';
-import { addFindingIn, decideQuestionIn, priorDecisions, readCaseFindings, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
+import { addFindingIn, decideQuestionIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
 import { withdrawStep } from '../pipeline/sop-steps.js';
 import type { PriorDecision } from '../pipeline/examiner.js';
 import { writeReports } from '../pipeline/report.js';
@@ -42,6 +42,8 @@ export const questionSchema = z
     ]),
   })
   .strict();
+/** POST /api/answer: the examiner's answer to a question, typed in the desk, as `soz question answer` records a file. */
+export const answerSchema = z.object({ questionId: nonEmpty, text: z.string().max(500_000) }).strict();
 /** POST /api/relate: how the person concerned relates to an evidence item, as `soz sop relate`. */
 export const relateSchema = z.object({ item: nonEmpty, relation: nonEmpty, note: z.string() }).strict();
 /** POST /api/undo: no fields. */
@@ -152,4 +154,10 @@ export function decideQuestionFrom(workspace: CaseWorkspace, body: z.infer<typeo
 export function relateItemFrom(workspace: CaseWorkspace, body: z.infer<typeof relateSchema>, who: DeskActor): Record<string, unknown> {
   const record = relateItem(workspace, body.item, body.relation, body.note, who);
   return { evidenceName: record.evidenceName, relation: record.relation };
+}
+
+/** Records the examiner's answer typed in the desk (`recordAnswerText`, as `soz question answer` records a file). */
+export function answerFrom(workspace: CaseWorkspace, body: z.infer<typeof answerSchema>, who: DeskActor): Record<string, unknown> {
+  const answer = recordAnswerText(workspace, body.questionId, body.text, who);
+  return { questionId: body.questionId, path: answer.path, sha256: answer.sha256, legalWording: answer.legalWording.map((match) => match.matched) };
 }

@@ -23,7 +23,7 @@ import { readLabels } from '../pipeline/report.js';
 import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
 import type { Refusal } from './security.js';
 import type { DeskActor } from './actions.js';
-import { addFinding, addSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
+import { addFinding, addSchema, answerFrom, answerSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
 import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, procedureView } from './views.js';
 
@@ -172,6 +172,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/step': (body) => write((workspace) => recordStepFrom(workspace, parse(stepSchema, body), who(workspace))),
     '/api/step-withdraw': (body) => write((workspace) => withdrawStepFrom(workspace, parse(withdrawSchema, body), who(workspace))),
     '/api/question': (body) => write((workspace) => decideQuestionFrom(workspace, parse(questionSchema, body), who(workspace))),
+    '/api/answer': (body) => write((workspace) => answerFrom(workspace, parse(answerSchema, body), who(workspace))),
     '/api/relate': (body) => write((workspace) => relateItemFrom(workspace, parse(relateSchema, body), who(workspace))),
   };
 

@@ -102,15 +102,19 @@ export function documentView(workspace: CaseWorkspace, id: string): DocumentView
 export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Procedure {
   const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
   const forms = new Map(stepForms(language).map((form) => [form.id, form]));
-  const questions = readQuestions(workspace).map((question) => ({
-    id: question.id,
-    text: question.text,
-    flagged: question.guard.flagged,
-    guardMatches: question.guard.matches.map((match) => match.matched),
-    disposition: question.disposition.status,
-    ...dispositionDetail(question.disposition),
-    answerLegalWording: answerLegalWording(readAnswer(workspace, question.id)).map((match) => match.matched),
-  }));
+  const questions = readQuestions(workspace).map((question) => {
+    const answer = readAnswer(workspace, question.id);
+    return {
+      id: question.id,
+      text: question.text,
+      flagged: question.guard.flagged,
+      guardMatches: question.guard.matches.map((match) => match.matched),
+      disposition: question.disposition.status,
+      ...dispositionDetail(question.disposition),
+      ...(answer ? { answer: answer.text, answerSha256: answer.sha256 } : {}),
+      answerLegalWording: answerLegalWording(answer).map((match) => match.matched),
+    };
+  });
   return {
     procedure: `${procedureId} ${procedureVersion}`,
     steps: statuses.map((status) => {

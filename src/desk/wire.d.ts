@@ -127,6 +127,9 @@ export interface Question {
   readonly disposition: string;
   /** Reformulated: the new wording and the consent; declined: why. */
   readonly detail?: string;
+  /** The examiner's recorded answer (Markdown text), if any. */
+  readonly answer?: string;
+  readonly answerSha256?: string;
   readonly answerLegalWording: readonly string[];
 }
 

@@ -20,7 +20,7 @@ export const DESK_LABEL_KEYS = [
   'addFinding', 'category', 'selectionHint', 'keys',
   'known', 'neverCompared', 'showPassage', 'showCandidate',
   'stateOpen', 'stateDone', 'stateSkipped', 'stateBlocked', 'waitingFor', 'stepsHint', 'stepNote', 'stepDone', 'skipFor', 'decidedBy', 'recordStep', 'withdraw', 'withdrawReason',
-  'dispositionOpen', 'dispositionAnswered', 'dispositionReformulated', 'dispositionDeclined', 'questionText', 'consentRef', 'consentDate', 'decideQuestion',
+  'dispositionOpen', 'dispositionAnswered', 'dispositionReformulated', 'dispositionDeclined', 'questionText', 'consentRef', 'consentDate', 'decideQuestion', 'answer', 'recordAnswer', 'answerRecorded',
   'items', 'relationAuthored', 'relationForwarded', 'relationReaction', 'relationStored', 'relationUnknown', 'relationNote', 'recordRelation',
   'filterDateFrom', 'filterDateTo', 'undated', 'withUndated', 'noDate',
   'picture', 'textLayerPage', 'noPicture',
