@@ -5,8 +5,13 @@ import type { Candidate } from '../src/desk/wire.js';
 export const FILTER_KEYS = ['status', 'category', 'author', 'originalAuthor', 'voice', 'countervailing', 'document'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** Chosen value per filter; a missing key shows all. */
-export type Filters = Partial<Record<FilterKey, string>>;
+/**
+ * Chosen value per filter (a missing key shows all), and the date range: `dateFrom`/`dateTo`
+ * (YYYY-MM-DD, inclusive) on the date of the candidate's message. A candidate without a date is
+ * outside no range: it stays in the list, marked, unless the examiner hides the undated
+ * (`hideUndated`); either way `undatedCount` counts them.
+ */
+export type Filters = Partial<Record<FilterKey, string>> & { dateFrom?: string; dateTo?: string; hideUndated?: boolean };
 
 /** The values a candidate has for a filter (a candidate has several counter-indicators). */
 export function valuesOf(candidate: Candidate, key: FilterKey): string[] {
@@ -29,9 +34,21 @@ export function valuesOf(candidate: Candidate, key: FilterKey): string[] {
   }
 }
 
-/** Candidates that match every chosen filter, in the list's order. */
+/** Whether a candidate's date lies in the range (an undated one does unless hidden). */
+function inDateRange(candidate: Candidate, filters: Filters): boolean {
+  if (candidate.date === undefined) return filters.hideUndated !== true;
+  const day = candidate.date.slice(0, 10);
+  return (filters.dateFrom === undefined || day >= filters.dateFrom) && (filters.dateTo === undefined || day <= filters.dateTo);
+}
+
+/** Candidates that match every chosen filter and the date range, in the list's order. */
 export function applyFilters(candidates: readonly Candidate[], filters: Filters): Candidate[] {
-  return candidates.filter((candidate) => FILTER_KEYS.every((key) => filters[key] === undefined || valuesOf(candidate, key).includes(filters[key]!)));
+  return candidates.filter((candidate) => FILTER_KEYS.every((key) => filters[key] === undefined || valuesOf(candidate, key).includes(filters[key]!)) && inDateRange(candidate, filters));
+}
+
+/** How many candidates the other filters let through that have no date (shown or hidden by the date filter). */
+export function undatedCount(candidates: readonly Candidate[], filters: Filters): number {
+  return applyFilters(candidates, { ...filters, hideUndated: false }).filter((candidate) => candidate.date === undefined).length;
 }
 
 /**

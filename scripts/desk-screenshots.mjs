@@ -1,12 +1,14 @@
 // Screenshots of the desk's main views for the README (docs/desk-*.png): the demo case in a fresh
 // folder, the desk on it, Debian's Chromium through playwright-core. Run: npm run desk:screenshots
-// (SOZ_CHROMIUM names another Chromium). Writes nothing but the demo folder it removes and the PNGs.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// (SOZ_CHROMIUM names another Chromium); desk-picture.png when Tesseract is installed. Writes nothing but the demo folder it removes and the PNGs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runPracticeDemo } from '../dist/pipeline/practice.js';
 import { startDesk } from '../dist/desk/server.js';
+import { parsedDocument } from '../dist/case/records.js';
 
 const CHROMIUM = process.env.SOZ_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -42,8 +44,43 @@ try {
   await page.waitForSelector('#steps tr');
   await page.screenshot({ path: join(out, 'desk-procedure.png'), fullPage: false });
   process.stdout.write(`docs/desk-candidates.png, desk-document.png, desk-concordance.png, desk-procedure.png\n`);
+  await pictureShot(browser);
 } finally {
   await browser.close();
   await desk.close();
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * The picture with the region: a case of the fictional OCR fixture (tests/fixtures/ocr), an
+ * examiner's finding on its words, the desk showing the picture with their boxes. Needs Tesseract
+ * with Russian data; without it this screenshot is left as it is.
+ */
+async function pictureShot(browser) {
+  if (spawnSync('tesseract', ['--version']).status !== 0) {
+    process.stdout.write('docs/desk-picture.png not made: tesseract is not installed\n');
+    return;
+  }
+  const soz = (...args) => spawnSync(process.execPath, [new URL('../bin/soz', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  const caseDir = join(scratch, 'picture-case');
+  soz('init', caseDir, '--case-number', 'DEMO-OCR', '--ordering-body', 'учебный центр', '--examiner', 'Стажёр', '--language', 'ru');
+  soz('add', caseDir, new URL('../tests/fixtures/ocr/fictional-ru.png', import.meta.url).pathname);
+  soz('analyze', caseDir);
+  const folder = join(caseDir, 'derived', 'documents');
+  const name = readdirSync(folder)[0];
+  const doc = parsedDocument(`derived/documents/${name}`, readFileSync(join(folder, name)));
+  const start = doc.text.indexOf('Тестовый');
+  soz('review', caseDir, '--add', `${doc.id}:${start}-${start + 'Тестовый текст'.length}`, '--category', 'address', '--reason', 'слова на изображении (учебная проверка)');
+  const pictureDesk = await startDesk({ caseDir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(pictureDesk.url);
+    await page.waitForSelector('#candidate-list li');
+    await page.locator('#candidate-list li').first().click();
+    await page.waitForSelector('#picture-boxes rect.finding-box');
+    await page.screenshot({ path: join(out, 'desk-picture.png') });
+    process.stdout.write('docs/desk-picture.png\n');
+  } finally {
+    await pictureDesk.close();
+  }
 }

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { addFindingIn, priorDecisions, readCaseFindings, recordReview, recordVoice, undoReview } from '../pipeline/examiner.js';
+import type { QuestionDisposition } from '../core/examiner.js';
+import { addFindingIn, decideQuestionIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
+import { withdrawStep } from '../pipeline/sop-steps.js';
 import type { PriorDecision } from '../pipeline/examiner.js';
 import { writeReports } from '../pipeline/report.js';
 
@@ -23,6 +25,27 @@ export const voiceSchema = z.object({ findingIds: ids, voice: nonEmpty, reason: 
 export const ruleSchema = z.object({ findingId: nonEmpty, decision: z.enum(['accepted', 'rejected']), reason: z.string(), questionIds: z.array(nonEmpty).default([]) }).strict();
 /** POST /api/add: an examiner finding from a selection in a document's text. */
 export const addSchema = z.object({ documentId: nonEmpty, start: z.number().int().min(0), end: z.number().int().min(0), category: nonEmpty, reason: z.string(), voice: nonEmpty.optional() }).strict();
+/** POST /api/step: a step done (note and fields) or skipped for an admitted reason, as `soz sop record`. */
+export const stepSchema = z
+  .object({ stepId: nonEmpty, note: z.string(), fields: z.record(z.string(), z.string()).default({}), skipReason: nonEmpty.optional(), decidedBy: z.string().optional() })
+  .strict();
+/** POST /api/step-withdraw: the step's record withdrawn, with why. */
+export const withdrawSchema = z.object({ stepId: nonEmpty, reason: z.string() }).strict();
+/** POST /api/question: the examiner's decision on a question, as `soz question decide`. */
+export const questionSchema = z
+  .object({
+    questionId: nonEmpty,
+    disposition: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('answered') }).strict(),
+      z.object({ status: z.literal('reformulated'), reformulation: nonEmpty, consent: z.object({ reference: nonEmpty, date: nonEmpty }).strict() }).strict(),
+      z.object({ status: z.literal('declined'), reason: nonEmpty }).strict(),
+    ]),
+  })
+  .strict();
+/** POST /api/answer: the examiner's answer to a question, typed in the desk, as `soz question answer` records a file. */
+export const answerSchema = z.object({ questionId: nonEmpty, text: z.string().max(500_000) }).strict();
+/** POST /api/relate: how the person concerned relates to an evidence item, as `soz sop relate`. */
+export const relateSchema = z.object({ item: nonEmpty, relation: nonEmpty, note: z.string() }).strict();
 /** POST /api/undo: no fields. */
 export const undoSchema = z.object({}).strict();
 
@@ -67,7 +90,7 @@ export function decide(workspace: CaseWorkspace, body: z.infer<typeof decideSche
 export function decideByRule(workspace: CaseWorkspace, body: z.infer<typeof ruleSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
   const findings = readCaseFindings(workspace);
   const model = findings.find((finding) => finding.id === body.findingId);
-  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'review.invalid');
+  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'desk.unknown-finding', undefined, { key: 'desk.unknown-finding', params: { id: body.findingId } });
   const same = findings.filter((finding) => finding.ruleId === model.ruleId && finding.analysis === model.analysis && finding.place.documentId === model.place.documentId).map((finding) => finding.id);
   return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: body.questionIds }, who, undo), findingIds: same };
 }
@@ -104,4 +127,37 @@ export async function renderDraft(workspace: CaseWorkspace, language: ReportLang
   const outcomes = await writeReports(workspace, { clock: who.clock, actor: who.actor, language, formats: ['html'], final: false });
   const html = outcomes.find((outcome) => outcome.format === 'html')!;
   return { path: html.path, digest: html.digest };
+}
+
+/** Records a step done or skipped (`recordStep`, as `soz sop record`); files are attached with the CLI. */
+export function recordStepFrom(workspace: CaseWorkspace, body: z.infer<typeof stepSchema>, who: DeskActor): Record<string, unknown> {
+  const fields = Object.fromEntries(Object.entries(body.fields).filter(([, value]) => value.trim() !== ''));
+  const skip = body.skipReason !== undefined;
+  const record = recordStep(workspace, { stepId: body.stepId, note: body.note, skip, ...(skip ? { skipReason: body.skipReason } : {}), ...(body.decidedBy !== undefined && body.decidedBy.trim() !== '' ? { decidedBy: body.decidedBy } : {}), fields, files: [] }, who);
+  return { stepId: record.stepId, status: record.status };
+}
+
+/** Withdraws a step's record (`withdrawStep`): the step is open again, the log says why. */
+export function withdrawStepFrom(workspace: CaseWorkspace, body: z.infer<typeof withdrawSchema>, who: DeskActor): Record<string, unknown> {
+  const record = withdrawStep(workspace, body.stepId, body.reason, who);
+  return { stepId: record.stepId, withdrawn: record.status };
+}
+
+/** Records the decision on a question (`decideQuestionIn`, as `soz question decide`). */
+export function decideQuestionFrom(workspace: CaseWorkspace, body: z.infer<typeof questionSchema>, who: DeskActor): Record<string, unknown> {
+  const disposition: QuestionDisposition = body.disposition;
+  const question = decideQuestionIn(workspace, body.questionId, disposition, who);
+  return { questionId: question.id, disposition: question.disposition.status };
+}
+
+/** Records the relation of the person concerned to an item (`relateItem`, as `soz sop relate`). */
+export function relateItemFrom(workspace: CaseWorkspace, body: z.infer<typeof relateSchema>, who: DeskActor): Record<string, unknown> {
+  const record = relateItem(workspace, body.item, body.relation, body.note, who);
+  return { evidenceName: record.evidenceName, relation: record.relation };
+}
+
+/** Records the examiner's answer typed in the desk (`recordAnswerText`, as `soz question answer` records a file). */
+export function answerFrom(workspace: CaseWorkspace, body: z.infer<typeof answerSchema>, who: DeskActor): Record<string, unknown> {
+  const answer = recordAnswerText(workspace, body.questionId, body.text, who);
+  return { questionId: body.questionId, path: answer.path, sha256: answer.sha256, legalWording: answer.legalWording.map((match) => match.matched) };
 }

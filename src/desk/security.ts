@@ -42,7 +42,12 @@ export interface RequestFacts {
 }
 
 /** The guard's answer: let through (and whether the token came in the query), or refuse with a status and a line. */
-export type Admission = { readonly ok: true; readonly viaQuery: boolean } | { readonly ok: false; readonly status: 403 | 421; readonly message: string };
+export type Admission =
+  | { readonly ok: true; readonly viaQuery: boolean }
+  | { readonly ok: false; readonly status: 403 | 421; readonly refusal: Refusal; readonly params: Readonly<Record<string, string | number>> };
+
+/** Why a request is refused; the server says it in the desk's language (`error…` labels). */
+export type Refusal = 'host' | 'origin' | 'opaque' | 'token';
 
 /** Hosts the server accepts in the Host header for its port. */
 export function allowedHosts(port: number): string[] {
@@ -53,16 +58,16 @@ export function allowedHosts(port: number): string[] {
 export function admit(request: RequestFacts, token: string, port: number): Admission {
   const hosts = allowedHosts(port);
   const host = (request.host ?? '').toLowerCase();
-  if (!hosts.includes(host)) return { ok: false, status: 421, message: `Host "${request.host ?? ''}" is not this desk (use http://127.0.0.1:${port}/)` };
+  if (!hosts.includes(host)) return { ok: false, status: 421, refusal: 'host', params: { host: request.host ?? '', port } };
   if (request.origin !== undefined && request.origin !== 'null' && !hosts.some((allowed) => request.origin === `http://${allowed}`)) {
-    return { ok: false, status: 403, message: `a request from ${request.origin} is not this desk's own page` };
+    return { ok: false, status: 403, refusal: 'origin', params: { origin: request.origin } };
   }
   // A sandboxed or file: page sends "Origin: null"; it is never the desk's own page, so writes are refused.
-  if (request.origin === 'null' && request.method !== 'GET') return { ok: false, status: 403, message: 'a request from an opaque origin is not this desk\'s own page' };
+  if (request.origin === 'null' && request.method !== 'GET') return { ok: false, status: 403, refusal: 'opaque', params: {} };
   if (request.queryToken !== null && sameSecret(request.queryToken, token)) return { ok: true, viaQuery: true };
   const presented = request.tokenHeader ?? cookieValue(request.cookie, TOKEN_COOKIE);
   if (presented !== undefined && sameSecret(presented, token)) return { ok: true, viaQuery: false };
-  return { ok: false, status: 403, message: 'no valid desk token: open the address soz desk printed (it carries ?token=…)' };
+  return { ok: false, status: 403, refusal: 'token', params: {} };
 }
 
 /** The cookie that keeps the token for later requests of this page only. */

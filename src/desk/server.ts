@@ -16,12 +16,16 @@ import { CaseWorkspace } from '../case/workspace.js';
 import type { Clock } from '../case/workspace.js';
 import { INSTALL_ROOT } from '../pipeline/install.js';
 import { readDeskLabels } from '../pipeline/desk-labels.js';
+import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
+import { formatMessage } from '../core/messages.js';
+import type { DeskLabels } from '../report/desk-labels.js';
 import { readLabels } from '../pipeline/report.js';
 import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
+import type { Refusal } from './security.js';
 import type { DeskActor } from './actions.js';
-import { addFinding, addSchema, changeVoice, decide, decideByRule, decideSchema, renderDraft, ruleSchema, UndoStack, undoLast, undoSchema, voiceSchema } from './actions.js';
+import { addFinding, addSchema, answerFrom, answerSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
-import { candidateViews, caseSummary, concordance, documentList, documentView, procedureView } from './views.js';
+import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, procedureView } from './views.js';
 
 /** How the desk is started. */
 export interface DeskOptions {
@@ -80,11 +84,36 @@ class HttpError extends Error {
   }
 }
 
+/** The label of each refusal of the door. */
+const REFUSALS: Readonly<Record<Refusal, keyof DeskLabels>> = { host: 'errorHost', origin: 'errorOrigin', opaque: 'errorOpaque', token: 'errorNoToken' };
+
+/** The desk's own errors (codes of its views and actions) by the label that says them. */
+const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
+  'desk.nothing-to-undo': 'errorNothingToUndo',
+  'desk.unknown-document': 'errorUnknownDocument',
+  'desk.empty-query': 'errorEmptyQuery',
+  'desk.unknown-finding': 'errorUnknownFinding',
+};
+
+/**
+ * A case function's refusal in the desk's language: the desk's own errors from its labels, a
+ * pipeline error that carries a message key from the CLI's catalogue of the language, else the
+ * English line (the CLI's texts are translated key by key; English is their fallback).
+ */
+function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Record<string, string>>): string {
+  const own = DESK_ERRORS[error.code];
+  if (own) return formatMessage(labels[own], error.localised?.params);
+  const template = error.localised ? catalogue[error.localised.key] : undefined;
+  return template !== undefined ? formatMessage(template, error.localised!.params) : error.message;
+}
+
 /** Starts the desk for a case; resolves once it listens. */
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   CaseWorkspace.open(options.caseDir); // "not a case" before anything listens
   if (!existsSync(join(SCRIPT_DIR, 'app.js'))) throw new UserError(`${join(SCRIPT_DIR, 'app.js')}: the desk's page script is not built; run "npm run build"`, 'desk.not-built');
   const token = options.token ?? randomBytes(32).toString('base64url');
+  const labels = readDeskLabels(options.language);
+  const catalogue = options.language === 'en' ? {} : readCliCatalogue(options.language).messages;
   const undo = new UndoStack();
   let writes: Promise<unknown> = Promise.resolve();
   let port = 0;
@@ -98,7 +127,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       try {
         opened = CaseWorkspace.openForWriting(options.caseDir, { command: 'desk', now: options.clock, waitMs: options.lockWaitMs ?? 2000 }).workspace;
       } catch (error) {
-        if (error instanceof UserError && error.code === 'case.locked') throw new HttpError(409, error.message);
+        if (error instanceof UserError && error.code === 'case.locked') throw new HttpError(409, explain(error, labels, catalogue));
         throw error;
       }
       try {
@@ -113,14 +142,14 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   };
   const parse = <S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> => {
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new HttpError(400, `bad request: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success) throw new HttpError(400, `${labels.errorBadRequest}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
     return parsed.data as z.infer<S>;
   };
 
   const getRoutes: Record<string, (url: URL) => unknown> = {
     '/api/session': () => {
       const conclusion = readLabels(options.language);
-      return { language: options.language, labels: readDeskLabels(options.language), voices: conclusion.voices, categories: conclusion.categories, counterIndicators: conclusion.counterIndicators, undoDepth: undo.size };
+      return { language: options.language, labels, voices: conclusion.voices, categories: conclusion.categories, counterIndicators: conclusion.counterIndicators, undoDepth: undo.size };
     },
     '/api/case': () => read(caseSummary),
     '/api/candidates': () => read(candidateViews),
@@ -140,6 +169,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     }),
     '/api/add': (body) => write((workspace) => addFinding(workspace, parse(addSchema, body), who(workspace))),
     '/api/draft': () => write((workspace) => renderDraft(workspace, options.language, who(workspace))),
+    '/api/step': (body) => write((workspace) => recordStepFrom(workspace, parse(stepSchema, body), who(workspace))),
+    '/api/step-withdraw': (body) => write((workspace) => withdrawStepFrom(workspace, parse(withdrawSchema, body), who(workspace))),
+    '/api/question': (body) => write((workspace) => decideQuestionFrom(workspace, parse(questionSchema, body), who(workspace))),
+    '/api/answer': (body) => write((workspace) => answerFrom(workspace, parse(answerSchema, body), who(workspace))),
+    '/api/relate': (body) => write((workspace) => relateItemFrom(workspace, parse(relateSchema, body), who(workspace))),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -157,7 +191,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       token,
       port,
     );
-    if (!admission.ok) return send(response, admission.status, { error: admission.message });
+    if (!admission.ok) return send(response, admission.status, { error: formatMessage(labels[REFUSALS[admission.refusal]], admission.params) });
     if (admission.viaQuery) {
       // The token moves into a cookie and out of the address bar (and the browser's history).
       response.setHeader('Set-Cookie', tokenCookie(token));
@@ -169,17 +203,18 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     try {
       const asset = request.method === 'GET' ? assetOf(url.pathname) : undefined;
       if (asset) return sendFile(response, asset);
-      if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language);
+      if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language, labels);
+      if (request.method === 'GET' && url.pathname === '/picture') return sendPicture(response, read((workspace) => findingPicture(workspace, url.searchParams.get('finding') ?? '')), labels);
       if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {
-        if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'send the request as application/json');
-        return send(response, 200, await postRoutes[url.pathname]!(await readJson(request)));
+        if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, labels.errorNotJson);
+        return send(response, 200, await postRoutes[url.pathname]!(await readJson(request, labels)));
       }
-      throw new HttpError(getRoutes[url.pathname] || postRoutes[url.pathname] ? 405 : 404, `${request.method ?? ''} ${url.pathname}: no such page of the desk`);
+      throw new HttpError(getRoutes[url.pathname] || postRoutes[url.pathname] ? 405 : 404, `${request.method ?? ''} ${url.pathname}: ${labels.errorNoSuchPage}`);
     } catch (error) {
       if (error instanceof HttpError) return send(response, error.status, { error: error.message });
-      if (error instanceof UserError) return send(response, 400, { error: error.message, code: error.code });
-      return send(response, 500, { error: `internal error in soz — please report it: ${messageOf(error)}` });
+      if (error instanceof UserError) return send(response, 400, { error: explain(error, labels, catalogue), code: error.code });
+      return send(response, 500, { error: `${labels.errorInternal}: ${messageOf(error)}` });
     }
   };
 
@@ -224,12 +259,20 @@ function sendFile(response: ServerResponse, asset: { path: string; type: string 
   response.end(readFileSync(asset.path));
 }
 
+/** A picture of the evidence (served under the desk's policy, `img-src 'self'`); 404 when the candidate has none. */
+function sendPicture(response: ServerResponse, picture: { bytes: Buffer; mediaType: string } | undefined, labels: DeskLabels): void {
+  if (!picture) throw new HttpError(404, labels.noPicture);
+  response.statusCode = 200;
+  response.setHeader('Content-Type', picture.mediaType);
+  response.end(picture.bytes);
+}
+
 /** The case's rendered HTML draft, under the draft's own policy; 404 until one is rendered. */
-function sendDraft(response: ServerResponse, caseDir: string, language: ReportLanguage): void {
+function sendDraft(response: ServerResponse, caseDir: string, language: ReportLanguage, labels: DeskLabels): void {
   const workspace = CaseWorkspace.open(caseDir);
   // After a final conclusion a draft goes beside it as report.<lang>.draft.html.
   const relative = [`reports/report.${language}.draft.html`, `reports/report.${language}.html`].find((candidate) => workspace.has(candidate));
-  if (relative === undefined) throw new HttpError(404, 'no draft rendered yet: use "render the draft"');
+  if (relative === undefined) throw new HttpError(404, labels.errorNoDraft);
   response.statusCode = 200;
   response.setHeader('Content-Security-Policy', DRAFT_POLICY);
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -237,18 +280,18 @@ function sendDraft(response: ServerResponse, caseDir: string, language: ReportLa
 }
 
 /** The request body as JSON, at most 1 MiB; anything else is a 400. */
-async function readJson(request: IncomingMessage): Promise<unknown> {
+async function readJson(request: IncomingMessage, labels: DeskLabels): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body over 1 MiB');
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, labels.errorBodyTooLarge);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   try {
     return text === '' ? {} : (JSON.parse(text) as unknown);
   } catch {
-    throw new HttpError(400, 'the request body is not JSON');
+    throw new HttpError(400, labels.errorBadBody);
   }
 }

@@ -10,7 +10,11 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import { readDerivedDocuments } from '../case/records.js';
 import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
-import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readQuestions, readReview } from '../pipeline/examiner.js';
+import { ITEM_RELATIONS } from '../core/examiner.js';
+import type { QuestionDisposition } from '../core/examiner.js';
+import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
+import { stepForms } from '../pipeline/sop-steps.js';
+import { wholePicture } from '../pipeline/ocr-crops.js';
 import { buildConclusion } from '../pipeline/report.js';
 import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, Procedure } from './wire.js';
 
@@ -29,18 +33,28 @@ export function caseSummary(workspace: CaseWorkspace): CaseSummary {
   };
 }
 
-/** Every candidate of the case in the findings' stable order, with its review status. */
+/**
+ * Every candidate of the case in the findings' stable order, with its review status, the date of
+ * its message (for the date filter) and, for text read by OCR, the box of each of its words.
+ */
 export function candidateViews(workspace: CaseWorkspace): Candidate[] {
   const decisions = new Map(readReview(workspace).map((decision) => [decision.findingId, decision]));
+  const segments = new Map(readDerivedDocuments(workspace).flatMap((doc) => doc.segments.map((segment) => [`${doc.id}\n${segment.id}`, segment] as const)));
   return readCaseFindings(workspace).map((finding) => {
     const decision = decisions.get(finding.id);
-    if (!decision) return { finding, status: 'open', questionIds: [] };
+    const segment = segments.get(`${finding.place.documentId}\n${finding.place.segmentId}`);
+    const date = segment?.message?.timestamp.iso ?? undefined;
+    const [start, end] = finding.place.range;
+    const wordBoxes = finding.place.image ? (segment?.words ?? []).filter((word) => word.range[0] < end && start < word.range[1]).map((word) => word.box) : [];
+    const place = { ...(date !== undefined ? { date } : {}), ...(wordBoxes.length > 0 ? { wordBoxes } : {}) };
+    if (!decision) return { finding, status: 'open', questionIds: [], ...place };
     return {
       finding,
       status: decision.decision,
       reason: decision.reason,
       questionIds: decision.questionIds,
       ...(decision.voice ? { examinerVoice: decision.voice, voiceReason: decision.voiceReason ?? '' } : {}),
+      ...place,
     };
   });
 }
@@ -56,7 +70,7 @@ export function documentList(workspace: CaseWorkspace): DocumentSummary[] {
  */
 export function documentView(workspace: CaseWorkspace, id: string): DocumentView {
   const doc = readDerivedDocuments(workspace).find((candidate) => candidate.id === id);
-  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document');
+  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document', undefined, { key: 'desk.unknown-document', params: { id } });
   return {
     id: doc.id,
     evidenceName: doc.evidenceName,
@@ -87,20 +101,63 @@ export function documentView(workspace: CaseWorkspace, id: string): DocumentView
  */
 export function procedureView(workspace: CaseWorkspace, language: ReportLanguage): Procedure {
   const { statuses, procedureId, procedureVersion } = caseSopStatus(workspace);
-  const questions = readQuestions(workspace).map((question) => ({
-    id: question.id,
-    text: question.text,
-    flagged: question.guard.flagged,
-    guardMatches: question.guard.matches.map((match) => match.matched),
-    disposition: question.disposition.status,
-    answerLegalWording: answerLegalWording(readAnswer(workspace, question.id)).map((match) => match.matched),
-  }));
+  const forms = new Map(stepForms(language).map((form) => [form.id, form]));
+  const questions = readQuestions(workspace).map((question) => {
+    const answer = readAnswer(workspace, question.id);
+    return {
+      id: question.id,
+      text: question.text,
+      flagged: question.guard.flagged,
+      guardMatches: question.guard.matches.map((match) => match.matched),
+      disposition: question.disposition.status,
+      ...dispositionDetail(question.disposition),
+      ...(answer ? { answer: answer.text, answerSha256: answer.sha256 } : {}),
+      answerLegalWording: answerLegalWording(answer).map((match) => match.matched),
+    };
+  });
   return {
     procedure: `${procedureId} ${procedureVersion}`,
-    steps: statuses.map((status) => ({ number: status.number, id: status.id, title: status.title[language], state: status.state, requiredForFinal: status.requiredForFinal, ...(status.actor !== undefined ? { actor: status.actor } : {}) })),
+    steps: statuses.map((status) => {
+      const form = forms.get(status.id)!;
+      return {
+        number: status.number,
+        id: status.id,
+        title: status.title[language],
+        kind: status.kind,
+        state: status.state,
+        requiredForFinal: status.requiredForFinal,
+        afterFinal: status.afterFinal,
+        waitingFor: status.waitingFor,
+        fields: form.fields,
+        optionalFields: form.optionalFields,
+        skipReasons: form.skipReasons,
+        ...(status.actor !== undefined ? { actor: status.actor } : {}),
+        ...(status.record ? { record: { note: status.record.note, fields: status.record.fields, ...(status.record.skip ? { skipReason: status.record.skip.reasonId } : {}) } } : {}),
+      };
+    }),
     questions,
+    items: itemRelations(workspace),
+    relations: ITEM_RELATIONS,
     blocksFinal: finalBlockers(workspace, language),
   };
+}
+
+/** What the examiner decided beyond the status: the new wording and consent, or why declined. */
+function dispositionDetail(disposition: QuestionDisposition): { detail?: string } {
+  if (disposition.status === 'reformulated') return { detail: `${disposition.reformulation} (${disposition.consent.reference}, ${disposition.consent.date})` };
+  if (disposition.status === 'declined') return { detail: disposition.reason };
+  return {};
+}
+
+/** Every evidence item with the relation of the person concerned: recorded by the examiner, else derived from the persons of interest. */
+function itemRelations(workspace: CaseWorkspace): Procedure['items'] {
+  const recorded = new Map(readItemRelations(workspace).map((record) => [record.evidenceSha256, record]));
+  const derived = new Map(readPersonRelations(workspace).map((relation) => [relation.evidenceSha256, relation]));
+  return workspace.evidence().map((item) => {
+    const record = recorded.get(item.sha256);
+    const relation = record?.relation ?? derived.get(item.sha256)?.relation;
+    return { sha256: item.sha256, name: item.originalName, ...(relation !== undefined ? { relation } : {}), ...(record ? { note: record.note } : {}) };
+  });
 }
 
 /** What `soz report --final` would refuse for, one item each. */
@@ -141,4 +198,14 @@ export function concordance(workspace: CaseWorkspace, word: string, lemma: boole
     collocates: collocates(units, word.trim(), { lemma, limit: 20 }).rows,
     dispersion: { documents: documents.map((doc) => ({ id: doc.id, evidenceName: doc.evidenceName, length: doc.text.length })).sort((a, b) => compareCodeUnits(a.id, b.id)), points },
   };
+}
+
+/**
+ * The picture a candidate's OCR text was read from (the evidence picture, the posted photo, or the
+ * scanned PDF page rendered again at the OCR resolution); undefined when it has none or it cannot
+ * be rendered here.
+ */
+export function findingPicture(workspace: CaseWorkspace, findingId: string): { bytes: Buffer; mediaType: string } | undefined {
+  const finding = readCaseFindings(workspace).find((candidate) => candidate.id === findingId);
+  return finding?.place.image ? wholePicture(workspace, finding.place.evidenceSha256, finding.place.image) : undefined;
 }

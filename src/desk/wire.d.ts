@@ -14,6 +14,8 @@ export interface Place {
   readonly column: number;
   readonly page?: number;
   readonly messageId?: string;
+  /** Text read by OCR: the picture (evidence file, posted photo, or rendered PDF page) and the box of the finding's words. */
+  readonly image?: { readonly sha256: string; readonly page?: number; readonly entry?: string; readonly box: Box };
 }
 
 export interface Finding {
@@ -32,6 +34,9 @@ export interface Finding {
   readonly mainstreamMeaning?: string;
 }
 
+/** Pixels from a picture's top-left corner: left, top, width, height. */
+export type Box = readonly [number, number, number, number];
+
 export type Status = 'open' | 'accepted' | 'rejected';
 
 export interface Candidate {
@@ -41,6 +46,10 @@ export interface Candidate {
   readonly questionIds: readonly string[];
   readonly examinerVoice?: string;
   readonly voiceReason?: string;
+  /** Date of the candidate's message as recorded (ISO); absent when the source gives none. */
+  readonly date?: string;
+  /** Text read by OCR: the box of each word of the finding, in the picture's pixels. */
+  readonly wordBoxes?: readonly Box[];
 }
 
 export interface SegmentView {
@@ -116,13 +125,39 @@ export interface Question {
   readonly flagged: boolean;
   readonly guardMatches: readonly string[];
   readonly disposition: string;
+  /** Reformulated: the new wording and the consent; declined: why. */
+  readonly detail?: string;
+  /** The examiner's recorded answer (Markdown text), if any. */
+  readonly answer?: string;
+  readonly answerSha256?: string;
   readonly answerLegalWording: readonly string[];
+}
+
+/** One step of the SOP checklist with what recording it asks for. */
+export interface ProcedureStep {
+  readonly number: number;
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'automated' | 'examiner';
+  readonly state: string;
+  readonly requiredForFinal: boolean;
+  readonly afterFinal: boolean;
+  readonly waitingFor: readonly string[];
+  readonly fields: readonly string[];
+  readonly optionalFields: readonly string[];
+  readonly skipReasons: readonly { readonly id: string; readonly title: string; readonly named: boolean }[];
+  readonly actor?: string;
+  /** The examiner's record (done or skipped): what can be withdrawn. */
+  readonly record?: { readonly note: string; readonly fields: Readonly<Record<string, string>>; readonly skipReason?: string };
 }
 
 export interface Procedure {
   readonly procedure: string;
-  readonly steps: readonly { number: number; id: string; title: string; state: string; requiredForFinal: boolean; actor?: string }[];
+  readonly steps: readonly ProcedureStep[];
   readonly questions: readonly Question[];
+  /** Evidence items with the relation of the person concerned, where known (the context step needs every one). */
+  readonly items: readonly { readonly sha256: string; readonly name: string; readonly relation?: string; readonly note?: string }[];
+  readonly relations: readonly string[];
   readonly blocksFinal: readonly string[];
 }
 

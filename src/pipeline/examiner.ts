@@ -173,18 +173,39 @@ export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: s
  * returns it with the legal-qualification wording the guard finds in it (which blocks a final
  * conclusion until the answer is revised or the wording kept with `soz question override`).
  */
-export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions & { expertId?: string }): HashedFile & { legalWording: GuardMatch[]; expertId: string | null } {
+export function recordAnswer(workspace: CaseWorkspace, id: string, file: string, options: RecordOptions & { expertId?: string }): RecordedAnswer {
+  return commitAnswer(workspace, id, options, () => {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found', undefined, { key: 'error.answer-not-found', params: { path: file } });
+    const bytes = readFileSync(file);
+    if (Buffer.from(bytes.toString('utf8'), 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
+    return { bytes, originalName: basename(file) };
+  });
+}
+
+/** Name the log gives an answer typed in the desk rather than copied from a file. */
+export const TYPED_ANSWER_NAME = '(typed in soz desk)';
+
+/** Records an answer typed by the examiner (the desk), exactly as `recordAnswer` records a file's. */
+export function recordAnswerText(workspace: CaseWorkspace, id: string, text: string, options: RecordOptions & { expertId?: string }): RecordedAnswer {
+  return commitAnswer(workspace, id, options, () => {
+    if (text.trim() === '') throw new UserError(`${workspace.dir}: the answer to ${id} is empty; write it first`, 'question.answer-empty');
+    return { bytes: Buffer.from(text, 'utf8'), originalName: TYPED_ANSWER_NAME };
+  });
+}
+
+/** A recorded answer: its file and hash, the guard's findings in it, who answers for it. */
+export type RecordedAnswer = HashedFile & { legalWording: GuardMatch[]; expertId: string | null };
+
+/** The question and its expert checked first, then the answer read, stored and logged in one commit. */
+function commitAnswer(workspace: CaseWorkspace, id: string, options: RecordOptions & { expertId?: string }, read: () => { bytes: Buffer; originalName: string }): RecordedAnswer {
   const questions = readQuestions(workspace);
   if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown', undefined, { key: 'error.unknown-question', params: { dir: workspace.dir, id } });
   const assigned = assignAnswer(readExperts(workspace), options.expertId);
   if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert');
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found', undefined, { key: 'error.answer-not-found', params: { path: file } });
-  const bytes = readFileSync(file);
-  const text = bytes.toString('utf8');
-  if (Buffer.from(text, 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
+  const { bytes, originalName } = read();
   const relative = answerPath(id);
   const output = { path: relative, sha256: sha256(bytes) };
-  const legalWording = answerLegalWording({ text });
+  const legalWording = answerLegalWording({ text: bytes.toString('utf8') });
   const staged = [workspace.stageFile(relative, bytes)];
   const outputs = [output];
   if (assigned.expertId !== null) {
@@ -193,7 +214,7 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
     staged.push(workspace.stageFile(ExaminerFiles.questions, updated));
     outputs.push({ path: ExaminerFiles.questions, sha256: sha256(updated) });
   }
-  workspace.commit(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs, details: { questionId: id, originalName: basename(file), legalWording: legalWording.map((match) => match.patternId), ...(assigned.expertId !== null ? { expertId: assigned.expertId } : {}) } }, staged);
+  workspace.commit(options.clock, { actor: options.actor, action: 'question.answer', inputs: [], outputs, details: { questionId: id, originalName, legalWording: legalWording.map((match) => match.patternId), ...(assigned.expertId !== null ? { expertId: assigned.expertId } : {}) } }, staged);
   return { ...output, legalWording, expertId: assigned.expertId };
 }
 

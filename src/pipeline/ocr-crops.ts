@@ -51,6 +51,23 @@ async function cropOf(workspace: CaseWorkspace, evidence: readonly EvidenceRecor
   return withSize(rasterise(page, 72, 1, { x: 0, y: 0, width: crop.width, height: crop.height }), region);
 }
 
+/**
+ * The whole picture a finding's OCR text was read from, for the desk to show with the words'
+ * boxes on it: a PNG or JPEG picture as it is in custody (or in the seized ZIP), a scanned PDF
+ * page rasterised again at the OCR resolution (the boxes are in its pixels). Undefined when the
+ * picture is of another type or pdftoppm is missing or fails.
+ */
+export function wholePicture(workspace: CaseWorkspace, evidenceSha256: string, image: ImagePlace): { bytes: Buffer; mediaType: string } | undefined {
+  const evidence = workspace.evidence();
+  if (image.page !== undefined) {
+    const pdf = evidence.find((record) => record.sha256 === evidenceSha256 && record.mediaType === MEDIA_TYPES.pdf);
+    const page = pdf ? rasterise(readEvidenceCopy(workspace, pdf.copy), PDF_OCR_DPI, image.page) : undefined;
+    return page ? { bytes: page, mediaType: 'image/png' } : undefined;
+  }
+  const bytes = pictureBytes(workspace, evidence, evidenceSha256, image);
+  return bytes ? { bytes, mediaType: sniffMediaType(bytes) } : undefined;
+}
+
 /** The PNG or JPEG picture's bytes: the evidence file of its hash, or the member of the seized ZIP it was posted in. */
 function pictureBytes(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], evidenceSha256: string, image: ImagePlace): Buffer | undefined {
   const drawable = (mediaType: string) => mediaType === 'image/png' || mediaType === 'image/jpeg';
@@ -81,9 +98,9 @@ function pictureOnPage(bytes: Buffer, crop: { x: number; y: number; width: numbe
   return done;
 }
 
-/** One page of a PDF rasterised by pdftoppm, greyscale, only the crop (pixels at `dpi`); undefined when pdftoppm fails or is missing. */
-function rasterise(pdf: Uint8Array, dpi: number, page: number, crop: { x: number; y: number; width: number; height: number }): Buffer | undefined {
-  const area = ['-x', `${crop.x}`, '-y', `${crop.y}`, '-W', `${crop.width}`, '-H', `${crop.height}`];
+/** One page of a PDF rasterised by pdftoppm, greyscale, only the crop when given (pixels at `dpi`); undefined when pdftoppm fails or is missing. */
+function rasterise(pdf: Uint8Array, dpi: number, page: number, crop?: { x: number; y: number; width: number; height: number }): Buffer | undefined {
+  const area = crop ? ['-x', `${crop.x}`, '-y', `${crop.y}`, '-W', `${crop.width}`, '-H', `${crop.height}`] : [];
   const run = spawnSync('pdftoppm', ['-r', `${dpi}`, '-f', `${page}`, '-l', `${page}`, ...area, '-gray', '-png', '-singlefile', '-'], {
     input: pdf,
     timeout: CROP_SECONDS * 1000,

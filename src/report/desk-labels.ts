@@ -19,6 +19,14 @@ export const DESK_LABEL_KEYS = [
   'steps', 'questions', 'guardFlagged', 'blocksFinal', 'nothingBlocks', 'renderDraft', 'openDraft',
   'addFinding', 'category', 'selectionHint', 'keys',
   'known', 'neverCompared', 'showPassage', 'showCandidate',
+  'stateOpen', 'stateDone', 'stateSkipped', 'stateBlocked', 'waitingFor', 'stepsHint', 'stepNote', 'stepDone', 'skipFor', 'decidedBy', 'recordStep', 'withdraw', 'withdrawReason',
+  'dispositionOpen', 'dispositionAnswered', 'dispositionReformulated', 'dispositionDeclined', 'questionText', 'consentRef', 'consentDate', 'decideQuestion', 'answer', 'recordAnswer', 'answerRecorded',
+  'items', 'relationAuthored', 'relationForwarded', 'relationReaction', 'relationStored', 'relationUnknown', 'relationNote', 'recordRelation',
+  'filterDateFrom', 'filterDateTo', 'undated', 'withUndated', 'noDate',
+  'picture', 'textLayerPage', 'noPicture',
+  'frequencyPerDocument', 'frequencyOverTime',
+  'errorNothingToUndo', 'errorNoDraft', 'errorNotJson', 'errorBadBody', 'errorBodyTooLarge', 'errorBadRequest', 'errorNoSuchPage', 'errorUnknownDocument', 'errorEmptyQuery', 'errorInternal',
+  'errorHost', 'errorOrigin', 'errorOpaque', 'errorNoToken', 'errorUnknownFinding',
 ] as const;
 
 /** Schema of one language's desk label file. */

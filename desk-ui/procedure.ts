@@ -1,0 +1,176 @@
+/**
+ * The procedure panel: the SOP checklist with a form per step the examiner records (done with a
+ * note and the step's fields, or skipped for a reason the step admits) and the withdrawal of a
+ * record; the questions with the guard's result, the examiner's decision and answer; the relation of the
+ * person concerned to each item; what blocks a final conclusion. Every change is one POST that
+ * the server turns into the CLI's case function; the panel is then read again from the case.
+ */
+import { get, post } from './api.js';
+import { el, replace } from './dom.js';
+import { busy, failed, label, main, say } from './core.js';
+import type { Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
+
+/** The value of a field of the panel (empty when absent). */
+function valueOf(id: string): string {
+  return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null)?.value.trim() ?? '';
+}
+
+/** Sends one change, then shows the panel as the case now has it. */
+async function change(path: string, body: unknown): Promise<void> {
+  try {
+    await post(path, body, busy);
+    await renderProcedure();
+    say(label('saved'));
+  } catch (error) {
+    failed(error);
+  }
+}
+
+/** The label key of a code: `disposition` + `answered` → `dispositionAnswered`. */
+function keyOf(prefix: string, code: string): string {
+  return `${prefix}${code.slice(0, 1).toUpperCase()}${code.slice(1)}`;
+}
+
+function stateName(step: ProcedureStep): string {
+  const name = label(keyOf('state', step.state));
+  return step.state === 'blocked' ? `${name}: ${label('waitingFor')} ${step.waitingFor.join(', ')}` : name;
+}
+
+/** What the examiner can do with a step: record it when open, withdraw the record once made. */
+function stepAction(step: ProcedureStep): HTMLElement | null {
+  if (step.record) {
+    return el(
+      'div',
+      { class: 'step-form' },
+      el('input', { id: `step-withdraw-reason-${step.id}`, type: 'text', placeholder: label('withdrawReason') }),
+      el('button', { type: 'button', id: `step-withdraw-${step.id}`, onclick: () => void change('/api/step-withdraw', { stepId: step.id, reason: valueOf(`step-withdraw-reason-${step.id}`) }) }, label('withdraw')),
+    );
+  }
+  if (step.kind === 'automated' || step.state !== 'open') return null;
+  const fields = [...step.fields, ...step.optionalFields];
+  const skip = el(
+    'select',
+    { id: `step-skip-${step.id}` },
+    el('option', { value: '' }, label('stepDone')),
+    ...step.skipReasons.map((reason) => el('option', { value: reason.id }, `${label('skipFor')}: ${reason.title}`)),
+  );
+  const record = () => {
+    const skipReason = valueOf(`step-skip-${step.id}`);
+    const values = Object.fromEntries(fields.map((field) => [field, valueOf(`step-field-${step.id}-${field}`)]));
+    void change('/api/step', { stepId: step.id, note: valueOf(`step-note-${step.id}`), fields: values, ...(skipReason !== '' ? { skipReason, decidedBy: valueOf(`step-decided-by-${step.id}`) } : {}) });
+  };
+  return el(
+    'div',
+    { class: 'step-form' },
+    el('input', { id: `step-note-${step.id}`, type: 'text', placeholder: label('stepNote') }),
+    ...fields.map((field) => el('label', {}, `${field}${step.fields.includes(field) ? ' *' : ''} `, el('input', { id: `step-field-${step.id}-${field}`, type: 'text' }))),
+    step.skipReasons.length > 0 ? skip : null,
+    step.skipReasons.some((reason) => reason.named) ? el('input', { id: `step-decided-by-${step.id}`, type: 'text', placeholder: label('decidedBy') }) : null,
+    el('button', { type: 'button', id: `step-record-${step.id}`, onclick: record }, label('recordStep')),
+  );
+}
+
+function stepRow(step: ProcedureStep): HTMLElement {
+  const recorded = step.record ? [step.record.note, ...Object.entries(step.record.fields).map(([name, value]) => `${name}: ${value}`)].filter((part) => part !== '').join(' · ') : '';
+  return el(
+    'tr',
+    { class: step.state, id: `step-${step.id}` },
+    el('td', {}, step.number),
+    el('td', {}, step.title, step.requiredForFinal ? ' *' : ''),
+    el('td', { class: 'state' }, stateName(step)),
+    el('td', {}, step.actor ?? '', recorded !== '' ? el('small', {}, ` — ${recorded}`) : null),
+    el('td', {}, stepAction(step)),
+  );
+}
+
+/** A question with the guard's result, the decision on it, and the form to decide (or change the decision). */
+function questionItem(question: Question): HTMLElement {
+  const decision = el(
+    'select',
+    { id: `question-decision-${question.id}` },
+    ...(['answered', 'reformulated', 'declined'] as const).map((status) => el('option', { value: status, selected: status === question.disposition }, label(keyOf('disposition', status)))),
+  );
+  const decide = () => {
+    const status = valueOf(`question-decision-${question.id}`);
+    const text = valueOf(`question-text-${question.id}`);
+    const disposition =
+      status === 'reformulated'
+        ? { status, reformulation: text, consent: { reference: valueOf(`question-consent-ref-${question.id}`), date: valueOf(`question-consent-date-${question.id}`) } }
+        : status === 'declined'
+          ? { status, reason: text }
+          : { status };
+    void change('/api/question', { questionId: question.id, disposition });
+  };
+  const dispositionName = label(keyOf('disposition', question.disposition));
+  return el(
+    'li',
+    { id: `question-${question.id}` },
+    el('b', {}, question.id),
+    ' ',
+    question.text,
+    ' — ',
+    el('span', { class: 'disposition' }, dispositionName, question.detail !== undefined ? `: ${question.detail}` : ''),
+    question.flagged ? el('span', { class: 'flag' }, ` ⚠ ${label('guardFlagged')}: ${question.guardMatches.join(', ')}`) : null,
+    question.answerLegalWording.length > 0 ? el('span', { class: 'flag' }, ` ⚠ ${question.answerLegalWording.join(', ')}`) : null,
+    el(
+      'div',
+      { class: 'step-form' },
+      decision,
+      el('input', { id: `question-text-${question.id}`, type: 'text', placeholder: label('questionText') }),
+      el('input', { id: `question-consent-ref-${question.id}`, type: 'text', placeholder: label('consentRef') }),
+      el('input', { id: `question-consent-date-${question.id}`, type: 'text', placeholder: label('consentDate') }),
+      el('button', { type: 'button', id: `question-decide-${question.id}`, onclick: decide }, label('decideQuestion')),
+    ),
+    el(
+      'div',
+      { class: 'step-form' },
+      el('textarea', { id: `question-answer-${question.id}`, rows: 3, cols: 80, placeholder: label('answer'), value: question.answer ?? '' }),
+      el('button', { type: 'button', id: `question-answer-save-${question.id}`, onclick: () => void change('/api/answer', { questionId: question.id, text: valueOf(`question-answer-${question.id}`) }) }, label('recordAnswer')),
+      question.answerSha256 !== undefined ? el('small', { class: 'answer-recorded' }, `${label('answerRecorded')} ${question.answerSha256}`) : null,
+    ),
+  );
+}
+
+/** The items with the relation of the person concerned and the form to record it (the context step needs one per item). */
+function itemRows(procedure: Procedure): HTMLElement {
+  return el(
+    'table',
+    { id: 'items' },
+    el(
+      'tbody',
+      {},
+      ...procedure.items.map((item, index) =>
+        el(
+          'tr',
+          { 'data-sha256': item.sha256 },
+          el('td', {}, item.name),
+          el('td', { class: 'relation' }, item.relation !== undefined ? label(keyOf('relation', item.relation)) : '—', item.note !== undefined ? ` (${item.note})` : ''),
+          el(
+            'td',
+            {},
+            el('select', { id: `item-relation-${index}` }, ...procedure.relations.map((relation) => el('option', { value: relation, selected: relation === item.relation }, label(keyOf('relation', relation))))),
+            el('input', { id: `item-note-${index}`, type: 'text', placeholder: label('relationNote') }),
+            el('button', { type: 'button', id: `item-relate-${index}`, onclick: () => void change('/api/relate', { item: item.sha256, relation: valueOf(`item-relation-${index}`), note: valueOf(`item-note-${index}`) }) }, label('recordRelation')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The procedure tab, read from the case. */
+export async function renderProcedure(): Promise<void> {
+  const procedure = await get<Procedure>('/api/procedure');
+  replace(
+    main,
+    el('h2', {}, label('steps'), ` (${procedure.procedure})`),
+    el('p', { class: 'note' }, label('stepsHint')),
+    el('table', { id: 'steps' }, el('tbody', {}, ...procedure.steps.map(stepRow))),
+    el('h2', {}, label('questions')),
+    el('ol', { id: 'questions' }, ...procedure.questions.map(questionItem)),
+    el('h2', {}, label('items')),
+    itemRows(procedure),
+    el('h2', {}, label('blocksFinal')),
+    procedure.blocksFinal.length === 0 ? el('p', { id: 'blocks' }, label('nothingBlocks')) : el('ul', { id: 'blocks' }, ...procedure.blocksFinal.map((problem) => el('li', {}, problem))),
+  );
+}

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseWorkspace } from '../src/case/workspace.js';
+import { runPracticeDemo } from '../src/pipeline/practice.js';
+import type { Desk } from '../src/desk/server.js';
+import { startDesk } from '../src/desk/server.js';
+import type { Procedure } from '../src/desk/wire.js';
+import { soz, tempDir } from './support/cli.js';
+
+// The procedure from the desk, over plain HTTP: SOP steps recorded, skipped and withdrawn,
+// question decisions and item relations, each through the CLI's case function with its own log
+// entry, refused as the CLI refuses, 409 while another command holds the case; the guard's
+// result and what blocks a final read again after each change.
+
+const clock = () => new Date('2026-03-12T10:00:00Z');
+let dir: string;
+let desk: Desk;
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T & { error?: string } }> {
+  const response = await fetch(`http://127.0.0.1:${desk.port}${path}`, {
+    method,
+    headers: { 'X-Soz-Token': desk.token, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as T & { error?: string } };
+}
+
+const procedure = async () => (await call<Procedure>('GET', '/api/procedure')).body;
+const stateOf = (view: Procedure, id: string) => view.steps.find((step) => step.id === id)?.state;
+const actions = () =>
+  CaseWorkspace.open(dir)
+    .readLog()
+    .map((entry) => entry.action);
+
+beforeAll(async () => {
+  dir = join(tempDir('soz-desk-procedure-'), 'case');
+  await runPracticeDemo(dir, clock);
+  desk = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: 'Trainee', lockWaitMs: 200 });
+}, 120_000);
+
+afterAll(async () => {
+  await desk?.close();
+});
+
+describe('the procedure panel writes through the CLI case functions', () => {
+  it('shows what each step asks for: fields, admitted skip reasons in the language, and the items with their relation', async () => {
+    const view = await procedure();
+    const packaging = view.steps.find((step) => step.id === 'packaging')!;
+    expect(packaging).toMatchObject({ kind: 'examiner', state: 'open', fields: ['present'], skipReasons: [{ id: 'received-electronically', named: false }] });
+    expect(packaging.skipReasons[0]!.title).toMatch(/electronically/);
+    expect(view.steps.find((step) => step.id === 'acknowledgement')).toMatchObject({ state: 'blocked', waitingFor: ['register-order'] });
+    expect(view.items.map((item) => item.name)).toEqual(expect.arrayContaining(['listovka.pdf']));
+    expect(view.relations).toContain('authored');
+    expect(view.questions.find((question) => question.id === 'Q3')).toMatchObject({ flagged: true, disposition: 'open' });
+  });
+
+  it('decides questions as `soz question decide` does: a flagged question cannot be answered as put; declined with a reason', async () => {
+    const refused = await call('POST', '/api/question', { questionId: 'Q3', disposition: { status: 'answered' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/Q3/);
+    expect((await call('POST', '/api/question', { questionId: 'Q1', disposition: { status: 'answered' } })).status).toBe(200);
+    expect((await call('POST', '/api/question', { questionId: 'Q3', disposition: { status: 'declined', reason: 'правовая квалификация — вопрос суда' } })).status).toBe(200);
+    const view = await procedure();
+    expect(view.questions.map((question) => [question.id, question.disposition, question.detail])).toEqual([
+      ['Q1', 'answered', undefined],
+      ['Q2', 'open', undefined],
+      ['Q3', 'declined', 'правовая квалификация — вопрос суда'],
+    ]);
+    expect(view.blocksFinal.some((problem) => problem.startsWith('question Q1 has no decision'))).toBe(false);
+    expect(view.blocksFinal.some((problem) => problem.startsWith('question Q2 has no decision'))).toBe(true);
+    expect(actions().filter((action) => action === 'question.decide')).toHaveLength(2);
+  });
+
+  it('records an answer typed in the desk as `soz question answer` records a file: stored, hashed, logged, checked by the guard', async () => {
+    expect((await call('POST', '/api/answer', { questionId: 'Q1', text: '  ' })).status).toBe(400);
+    const recorded = await call<{ path: string; sha256: string; legalWording: string[] }>('POST', '/api/answer', { questionId: 'Q1', text: 'Да. Текст является экстремистским.' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ path: 'examiner/answers/Q1.md', legalWording: ['экстремистским'] });
+    const question = (await procedure()).questions.find((candidate) => candidate.id === 'Q1')!;
+    expect(question).toMatchObject({ answer: 'Да. Текст является экстремистским.', answerLegalWording: ['экстремистским'] });
+    const entry = CaseWorkspace.open(dir)
+      .readLog()
+      .filter((logged) => logged.action === 'question.answer')
+      .pop()!;
+    expect(entry.details).toMatchObject({ questionId: 'Q1', originalName: '(typed in soz desk)' });
+    expect(entry.outputs).toEqual([{ path: 'examiner/answers/Q1.md', sha256: recorded.body.sha256 }]);
+  });
+
+  it('records a step done, skips one for an admitted reason, refuses what `soz sop record` refuses, and withdraws a record (dependants first)', async () => {
+    const noNote = await call('POST', '/api/step', { stepId: 'register-order', note: ' ', fields: {} });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error).toMatch(/needs --note/);
+    expect((await call('POST', '/api/step', { stepId: 'register-order', note: 'Постановление № 17 от 01.03.2026 зарегистрировано', fields: {} })).status).toBe(200);
+    expect((await call('POST', '/api/step', { stepId: 'packaging', note: 'Поступило по электронной почте', fields: { present: '' }, skipReason: 'received-electronically', decidedBy: '' })).status).toBe(200);
+    const fields = { institution: 'Учебный центр', qualification: 'лингвист', experience: '5 лет', place: 'Бишкек' };
+    expect((await call('POST', '/api/step', { stepId: 'acknowledgement', note: 'Подписка дана', fields })).status).toBe(200);
+    let view = await procedure();
+    expect([stateOf(view, 'register-order'), stateOf(view, 'packaging'), stateOf(view, 'acknowledgement')]).toEqual(['done', 'skipped', 'done']);
+    expect(view.steps.find((step) => step.id === 'acknowledgement')!.record).toMatchObject({ note: 'Подписка дана', fields });
+    expect(view.blocksFinal.some((problem) => problem.includes('register-order'))).toBe(false);
+
+    const dependants = await call('POST', '/api/step-withdraw', { stepId: 'register-order', reason: 'ошибка в номере' });
+    expect(dependants.status).toBe(400);
+    expect(dependants.body.error).toMatch(/acknowledgement depends on register-order/);
+    expect((await call('POST', '/api/step-withdraw', { stepId: 'acknowledgement', reason: '' })).status).toBe(400);
+    expect((await call('POST', '/api/step-withdraw', { stepId: 'acknowledgement', reason: 'подписка дана не тем экспертом' })).status).toBe(200);
+    view = await procedure();
+    expect(stateOf(view, 'acknowledgement')).toBe('open');
+    expect(view.blocksFinal.some((problem) => problem.includes('step 2 acknowledgement is not done'))).toBe(true);
+    const withdrawn = CaseWorkspace.open(dir)
+      .readLog()
+      .filter((entry) => entry.action === 'sop.withdraw');
+    expect(withdrawn.map((entry) => entry.details)).toEqual([{ stepId: 'acknowledgement', withdrawn: 'done', reason: 'подписка дана не тем экспертом' }]);
+  });
+
+  it('records the relation to an item (the context step needs one per item) and answers 409 while another command holds the case', async () => {
+    const item = (await procedure()).items.find((candidate) => candidate.name === 'listovka.pdf')!;
+    expect((await call('POST', '/api/relate', { item: item.sha256, relation: 'stored', note: 'Файл найден в телефоне' })).status).toBe(200);
+    expect((await procedure()).items.find((candidate) => candidate.sha256 === item.sha256)).toMatchObject({ relation: 'stored', note: 'Файл найден в телефоне' });
+    const held = CaseWorkspace.openForWriting(dir, { command: 'review', now: clock }).workspace;
+    try {
+      const busy = await call('POST', '/api/question', { questionId: 'Q2', disposition: { status: 'answered' } });
+      expect(busy.status).toBe(409);
+    } finally {
+      held.close();
+    }
+    expect((await procedure()).questions.find((question) => question.id === 'Q2')!.disposition).toBe('open');
+    // Every change is a recorded record: nothing differs; the demo's report is stale (exit 4) until re-rendered.
+    const verify = await soz(['verify', dir]);
+    expect(verify.stdout).toMatch(/0 differences, 1 stale report/);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(4);
+  }, 60_000);
+
+  it('answers in the language of the desk: its own refusals from the desk labels, a case function\'s from the CLI catalogue', async () => {
+    const russian = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр', lockWaitMs: 200 });
+    try {
+      const ask = async (path: string, body: unknown, token = russian.token) =>
+        (await fetch(`http://127.0.0.1:${russian.port}${path}`, { method: 'POST', headers: { 'X-Soz-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{ error: string }>;
+      expect((await ask('/api/undo', {}, 'guess')).error).toMatch(/^нет действительного ключа/);
+      expect((await ask('/api/undo', {})).error).toMatch(/^нечего отменять/);
+      expect((await ask('/api/rule', { findingId: 'F000', decision: 'accepted', reason: 'x' })).error).toBe('кандидата F000 в деле нет');
+      expect((await ask('/api/step', { stepId: 'competence', note: 'проверено', fields: {} })).error).toMatch(/нельзя записать шаг competence: /);
+    } finally {
+      await russian.close();
+    }
+  });
+});
