@@ -150,6 +150,8 @@ function processTerminal(): { ask: AskLine; close: () => void } {
   let ended: 'eof' | 'interrupt' | null = null;
   const finish = (end: 'eof' | 'interrupt') => {
     ended ??= end;
+    // The prompt was left open on its line: the summary after Ctrl-D / Ctrl-C starts on a new one.
+    if (pending !== null) process.stdout.write('\n');
     pending?.({ end: ended });
     pending = null;
   };
