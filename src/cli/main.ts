@@ -126,7 +126,7 @@ export function buildProgram(context: CliContext): Command {
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
     CaseWorkspace.open(dir); // "not a case" before reading any file
-    const progress = progressDisplay(io, 'add', options.quiet === true);
+    const progress = progressDisplay(io, 'add', options.quiet === true, translator.t);
     const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, true).finally(progress.end);
     const outcomes = await context
       .writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }))
@@ -142,7 +142,7 @@ export function buildProgram(context: CliContext): Command {
   withOcrOptions(withAnalysisOptions(withLimitOptions(
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines').description('extract documents and run the analyses'),
   ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean; json?: boolean }) => {
-    const progress = progressDisplay(io, 'analyze', options.quiet === true);
+    const progress = progressDisplay(io, 'analyze', options.quiet === true, translator.t);
     const outcome = await context
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
@@ -175,7 +175,7 @@ export function buildProgram(context: CliContext): Command {
     const ocr = ocrLimitsFrom(options);
     const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
     CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
-    const progress = progressDisplay(io, 'run', options.quiet === true);
+    const progress = progressDisplay(io, 'run', options.quiet === true, translator.t);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
         await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });

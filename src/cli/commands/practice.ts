@@ -12,9 +12,15 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
 
   practice
     .command('list')
+    .option('--json', 'print the cases as JSON instead of lines')
     .description('the bundled fictional practice cases: id, languages, formats, title')
-    .action(async () => {
-      for (const entry of await listPracticeCases()) {
+    .action(async (options: { json?: boolean }) => {
+      const cases = await listPracticeCases();
+      if (options.json) {
+        context.json({ cases });
+        return;
+      }
+      for (const entry of cases) {
         context.say(`${entry.id.padEnd(26)} ${entry.languages.join('/').padEnd(9)} ${entry.formats.join(', ').padEnd(34)} ${entry.title}`);
       }
     });
