@@ -11,12 +11,11 @@ describe('runPracticeDemo', () => {
   it('starts the demo practice case, renders the report, and repeats byte for byte', async () => {
     const out = join(scratch, 'demo-case');
     const first = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0)));
-    expect(first[0]).toContain(`practice case ${PRACTICE_DEMO_CASE}`);
-    const reportLine = first.find((line) => line.startsWith('report: '))!;
-    expect(existsSync(reportLine.slice('report: '.length))).toBe(true);
+    expect(first.caseId).toBe(PRACTICE_DEMO_CASE);
+    expect(existsSync(first.reportPath)).toBe(true);
     const record = readFileSync(join(out, PracticeFiles.record), 'utf8');
     const second = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 26, 9, 0, 0)));
-    expect(second.find((line) => line.startsWith('report digest'))).toBe(first.find((line) => line.startsWith('report digest')));
+    expect(second.digest).toBe(first.digest);
     expect(readFileSync(join(out, PracticeFiles.record), 'utf8')).toBe(record);
     expect(existsSync(join(out, 'practice', 'key.yaml'))).toBe(false);
   });

@@ -27,6 +27,7 @@ import { helpCoverageProblems, localiseCommanderError, localiseHelp } from './he
 import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
 import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
+import { demoLines } from './practice-lines.js';
 import { tallyNotices } from '../core/progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { registerKeysCommands } from './commands/keys.js';
@@ -210,7 +211,7 @@ export function buildProgram(context: CliContext): Command {
     .option('--out <dir>', 'folder for the demo case', 'demo-case')
     .description('run the whole pipeline on the fictional practice case ru-grey-stone')
     .action(async (options: { out: string }) => {
-      for (const line of await runPracticeDemo(options.out, io.now)) say(line);
+      for (const line of demoLines(await runPracticeDemo(options.out, io.now), translator.t)) say(line);
     });
 
   for (const register of COMMAND_MODULES) register(program, context);

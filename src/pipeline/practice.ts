@@ -24,7 +24,7 @@ import type { PracticeCase, PracticeKey } from '../practice/schema.js';
 import { caseKeyProblems, parsePracticeCase, parsePracticeKey } from '../practice/schema.js';
 import type { GradeResult } from '../practice/grade.js';
 import { gradePractice } from '../practice/grade.js';
-import { feedbackHtml, feedbackLines } from '../practice/feedback.js';
+import { feedbackHtml } from '../practice/feedback.js';
 import { addEvidence } from './intake.js';
 import { analyzeCase } from './analyze.js';
 import { readCaseJson, readDerivedDocuments } from '../case/records.js';
@@ -211,10 +211,9 @@ export interface GradeOptions {
   readonly actor?: string;
 }
 
-/** What `grade` did: the result, the terminal lines and the files it wrote. */
+/** What `grade` did: the result and the files it wrote. */
 export interface GradeOutcome {
   readonly result: GradeResult;
-  readonly lines: readonly string[];
   readonly feedbackPath: string;
   readonly gradePath: string;
 }
@@ -259,16 +258,26 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
     ],
     details: { caseId: record.caseId, keySha256: sha256(readFileSync(keyPath)) },
   }, [workspace.stageFile(PracticeFiles.grade, json), workspace.stageFile(PracticeFiles.feedback, html)]);
-  const lines = [...feedbackLines(result), `feedback sheet: ${join(dir, PracticeFiles.feedback)}`];
-  return { result, lines, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
+  return { result, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
+}
+
+/** What `soz demo` made: the case folder as given, the practice case's counts, the report. */
+export interface PracticeDemoOutcome {
+  readonly out: string;
+  readonly caseId: string;
+  readonly materials: number;
+  readonly documents: number;
+  readonly questions: number;
+  /** The Markdown report, as a path beside `out`. */
+  readonly reportPath: string;
+  readonly digest: string;
 }
 
 /**
  * The demo on a practice case: start `PRACTICE_DEMO_CASE` in `out` (replacing an earlier demo
- * case there; any other non-empty folder is refused), then render the report. Returns what to
- * print. Meant as the body of `runDemo` (see the report to the lead).
+ * case there; any other non-empty folder is refused), then render the report.
  */
-export async function runPracticeDemo(out: string, clock: Clock): Promise<string[]> {
+export async function runPracticeDemo(out: string, clock: Clock): Promise<PracticeDemoOutcome> {
   const target = resolve(out);
   if (existsSync(target) && readdirSync(target).length > 0) {
     if (!isCaseDir(target)) throw new UserError(`${out}: folder exists and is not a soz case; choose another --out`, 'demo.out-exists');
@@ -277,9 +286,5 @@ export async function runPracticeDemo(out: string, clock: Clock): Promise<string
   const outcome = await startPracticeCase(PRACTICE_DEMO_CASE, target, { clock });
   const workspace = CaseWorkspace.open(target);
   const report = writeReport(workspace, { clock, actor: workspace.metadata.examiner });
-  return [
-    `demo case: ${out} (practice case ${outcome.caseId}: ${outcome.materials} file(s), ${outcome.documents} document(s), ${outcome.questions} question(s))`,
-    `report: ${join(out, report.path)}`,
-    `report digest: ${report.digest}`,
-  ];
+  return { out, caseId: outcome.caseId, materials: outcome.materials, documents: outcome.documents, questions: outcome.questions, reportPath: join(out, report.path), digest: report.digest };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { canonicalJson } from '../../core/canonical-json.js';
 import { gradePracticeCase, listPracticeCases, startPracticeCase } from '../../pipeline/practice.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import { gradeLines } from '../practice-lines.js';
 
 /**
  * `soz practice list | start ID DIR | grade DIR [--key FILE] [--json]`: the fictional practice
@@ -45,7 +45,7 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
     .description('compare the trainee\'s records with the key: feedback per item, a score per skill, practice/feedback.html')
     .action((dir: string, options: { key?: string; actor?: string; json?: boolean }) => {
       const outcome = gradePracticeCase(dir, { clock: context.io.now, ...(options.key ? { keyFile: options.key } : {}), ...(options.actor ? { actor: options.actor } : {}) });
-      if (options.json) context.io.stdout(canonicalJson(outcome.result, true));
-      else for (const line of outcome.lines) context.say(line);
+      if (options.json) context.json(outcome.result);
+      else for (const line of gradeLines(outcome.result, outcome.feedbackPath, context.translator.t)) context.say(line);
     });
 };
