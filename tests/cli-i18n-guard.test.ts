@@ -150,6 +150,10 @@ beforeAll(async () => {
   await run(['library', 'list', lib]);
   await run(['compare', dir, '--library', lib]);
   await run(['practice', 'list']);
+  await run(['question', 'decide', dir, 'Q1', '--answered']);
+  await run(['sop', 'relate', dir, 'записка.txt', '--relation', 'stored', '--note', 'изъята у лица А']);
+  await run(['relation', 'set', dir, '--person', 'P1', '--doc', 'записка.txt', '--relation', 'author', '--reason', 'вымышленное основание']);
+  await run(['case', 'set', dir, '--received', '2026-03-01']);
   // The errors of the normal workflow.
   mkdirSync(join(root, 'пусто'));
   await run(['sop', 'status', join(root, 'пусто')], 2);
@@ -159,6 +163,10 @@ beforeAll(async () => {
   await run(['compare', dir, '--library', lib, '--min-words', '3'], 2);
   await run(['export', dir, '--format', 'xlsx'], 2);
   await run(['init', join(root, 'другое')], 2);
+  await run(['evidence', 'date-order', dir, 'нет.txt', 'dmy'], 2);
+  await run(['lists', 'check', note], 2);
+  await run(['library', 'add', lib, join(library, 'fictional-leaflet.txt'), ...provenance], 2);
+  await run(['library', 'remove', lib, 'abcdef', '--reason', 'вымышленное'], 2);
   for (const command of allCommands(buildProgram(createContext({ stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/', now: () => new Date(0) })))) {
     for (const name of [command.name(), ...command.registeredArguments.map((argument) => argument.name())]) codes.add(name);
     await run([...commandPath(command).split(' ').filter((word) => word !== ''), '--help']);
