@@ -68,6 +68,7 @@ const quoted: string[] = ['"not recorded"', '"not', 'recorded"'];
 const codes = new Set<string>();
 let root = '';
 let dir = '';
+let list = '';
 
 async function run(argv: readonly string[], expectedCode = 0, env: Record<string, string> = {}): Promise<CliResult> {
   const result = await ru(argv, env);
@@ -102,7 +103,7 @@ beforeAll(async () => {
   dir = join(root, 'дело');
   const note = join(root, 'записка.txt');
   const chat = join(root, 'чат.txt');
-  const list = join(root, 'список.yaml');
+  list = join(root, 'список.yaml');
   writeFileSync(note, 'Соседи! Приходите в субботу к старой мельнице.\nОни опять заняли наше пастбище, пусть уезжают.\n');
   writeFileSync(chat, '03/04/24, 10:15 - Айбек: Приходите в субботу к мельнице.\n05/04/24, 11:20 - Нурлан: Они опять заняли пастбище.\n');
   writeFileSync(list, 'schema: soz.org-list/1\nname: "Вымышленный учебный список"\nversion: 1.0.0\nupdated: 2026-03-01\nentries:\n  - id: shishka\n    names:\n      ru: ["Братство хранителей кедровой шишки"]\n    abbreviations: []\n    court: "Вымышленный районный суд"\n    decisionNumber: "2-1/2025"\n    decisionDate: 2025-11-14\n    note: "вымышленная запись"\n');
@@ -188,5 +189,29 @@ describe('soz --lang ru prints no English', () => {
     expect(printed.length).toBeGreaterThan(300);
     const english = printed.flatMap(([command, line]) => englishIn(line, quoted, codes).map((phrase) => `${command}: «${phrase}» in: ${line}`));
     expect(english).toEqual([]);
+  });
+});
+
+describe('--json of the commands that print results', () => {
+  it('lists, evidence, person, expert, case show and practice list print the same canonical JSON in every language', async () => {
+    const commands = [['lists', 'check', list], ['lists', 'import', dir, list], ['evidence', 'date-order', dir, 'чат.txt', 'dmy'], ['person', 'list', dir], ['expert', 'list', dir], ['case', 'show', dir], ['practice', 'list']];
+    for (const argv of commands) {
+      const inRussian = await ru([...argv, '--json']);
+      const inEnglish = await soz([...argv, '--json']);
+      expect(inRussian.code, inRussian.stderr).toBe(0);
+      expect(inRussian.stdout, argv.join(' ')).toBe(inEnglish.stdout);
+      const value = JSON.parse(inRussian.stdout) as Record<string, unknown>;
+      expect(Object.keys(value)).toEqual(Object.keys(value).sort());
+    }
+    const listed = JSON.parse((await soz(['lists', 'check', list, '--json'])).stdout) as Record<string, unknown>;
+    expect(listed).toEqual({ name: 'Вымышленный учебный список', version: '1.0.0', updated: '2026-03-01', organisations: 1, namesPerLanguage: expect.objectContaining({ ru: 1 }) });
+    const persons = JSON.parse((await soz(['person', 'list', dir, '--json'])).stdout) as { persons: { id: string }[]; relations: unknown[] };
+    expect(persons.persons.map((person) => person.id)).toEqual(['P1']);
+    expect(persons.relations.length).toBeGreaterThan(0);
+    const facts = JSON.parse((await soz(['case', 'show', dir, '--json'])).stdout) as { facts: Record<string, string | null> };
+    expect(facts.facts['receivedDate']).toBe('2026-03-01');
+    expect(Object.values(facts.facts)).toContain(null);
+    const dated = JSON.parse((await soz(['evidence', 'date-order', dir, 'чат.txt', 'mdy', '--json'])).stdout) as Record<string, unknown>;
+    expect(dated).toMatchObject({ originalName: 'чат.txt', dateOrder: 'month-first', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });
