@@ -11,14 +11,14 @@ describe('runPracticeDemo', () => {
   it('starts the demo practice case, renders the report, and run again repeats byte for byte beside it, never replacing the first case', async () => {
     const out = join(scratch, 'demo-case');
     const first = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0)));
-    expect(first[0]).toContain(`demo case: ${out} (practice case ${PRACTICE_DEMO_CASE}`);
-    const reportLine = first.find((line) => line.startsWith('report: '))!;
-    expect(existsSync(reportLine.slice('report: '.length))).toBe(true);
+    expect(first.caseId).toBe(PRACTICE_DEMO_CASE);
+    expect(first.out).toBe(out);
+    expect(existsSync(first.reportPath)).toBe(true);
     const record = readFileSync(join(out, PracticeFiles.record), 'utf8');
     const log = readFileSync(join(out, 'log.jsonl'), 'utf8');
     const second = await runPracticeDemo(out, () => new Date(Date.UTC(2026, 2, 26, 9, 0, 0)));
-    expect(second[0]).toContain(`demo case: ${out}-2 (`);
-    expect(second.find((line) => line.startsWith('report digest'))).toBe(first.find((line) => line.startsWith('report digest')));
+    expect(second.out).toBe(`${out}-2`);
+    expect(second.digest).toBe(first.digest);
     expect(readFileSync(join(`${out}-2`, PracticeFiles.record), 'utf8')).toBe(record);
     expect(readFileSync(join(out, 'log.jsonl'), 'utf8')).toBe(log);
     expect(existsSync(join(out, 'practice', 'key.yaml'))).toBe(false);

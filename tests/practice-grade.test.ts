@@ -21,6 +21,9 @@ import { locateKeyItem } from '../src/practice/locate.js';
 import type { GradeResult } from '../src/practice/grade.js';
 import { registerPracticeCommands } from '../src/cli/commands/practice.js';
 import { createContext } from '../src/cli/context.js';
+import { gradeLines } from '../src/cli/practice-lines.js';
+import { translatorFor } from '../src/cli/i18n.js';
+import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
 
 const CASE_ID = 'ru-grey-stone';
 const clock = () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0));
@@ -159,7 +162,8 @@ describe('soz practice grade', () => {
       answers: ['Q1', 'Q2', 'Q3'],
       steps: [['competence', 'done'], ['context', 'skipped'], ['linguistic-analysis', 'done']],
     });
-    const { result, lines } = gradePracticeCase(dir, { clock });
+    const { result, feedbackPath } = gradePracticeCase(dir, { clock });
+    const lines = gradeLines(result, feedbackPath, translatorFor(readCliCatalogue('en')).t);
     expect(statusOf(result)).toEqual({
       K1: 'found',
       K2: 'missed',

@@ -19,7 +19,7 @@ describe('progress on the terminal', () => {
   it('shows counts and time left, at most every 250 ms, and clears the line at the end', () => {
     const { io, err } = terminalIo();
     let now = 0;
-    const display = progressDisplay(io, 'analyze', false, () => now);
+    const display = progressDisplay(io, 'analyze', false, english.t, () => now);
     display.listener?.({ stage: 'evidence extracted', done: 0, total: 4 });
     now = 100;
     display.listener?.({ stage: 'evidence extracted', done: 1, total: 4 });
@@ -33,7 +33,7 @@ describe('progress on the terminal', () => {
 
   it('shows nothing when stderr is piped, in CI or with --quiet', () => {
     for (const [io, quiet] of [[terminalIo({}, false), false], [terminalIo({ CI: 'true' }), false], [terminalIo(), true]] as const) {
-      const display = progressDisplay(io.io, 'analyze', quiet, () => 0);
+      const display = progressDisplay(io.io, 'analyze', quiet, english.t, () => 0);
       expect(display.listener).toBeUndefined();
       display.end();
       expect(io.err()).toBe('');

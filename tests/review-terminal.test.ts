@@ -3,7 +3,9 @@
  * each decision is in the case the moment it is taken, Ctrl-D / Ctrl-C keep it, keys work on a
  * Cyrillic layout, undo and decision by entry are logged entries, chat findings show their thread.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync } from 'node:fs';
@@ -132,4 +134,64 @@ describe('terminal review', () => {
     expect(result.stdout).toMatch(/\n {2}\| .*\[[^\]]+\]/);
     expect(result.prompts.filter((prompt) => prompt.startsWith('accept (a)'))).toHaveLength(2);
   });
+});
+
+/**
+ * The real `soz` (bin/soz, the built dist/) on a pseudo-terminal made by util-linux `script`
+ * (bsdutils, essential in Debian): stdin is a TTY, so readline runs in raw mode and Ctrl-D / Ctrl-C
+ * arrive as the bytes a keyboard sends (\x04, \x03), not as a scripted `{ end }`.
+ */
+const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' });
+const hasScript = SCRIPT.status === 0 && /util-linux/.test(SCRIPT.stdout);
+const BIN = fileURLToPath(new URL('../bin/soz', import.meta.url));
+
+/** Runs `soz --lang ru review DIR` on a pseudo-terminal, typing each key after the prompt it answers. */
+function reviewOnPty(dir: string, keys: readonly { after: string; type: string }[]): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, BIN, '--lang', 'ru', 'review', dir].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TERM: 'dumb', SOZ_LANG: '', CI: '' } });
+  let output = '';
+  let next = 0;
+  let searchFrom = 0;
+  const typeWhenAsked = () => {
+    while (next < keys.length) {
+      const found = output.indexOf(keys[next]!.after, searchFrom);
+      if (found < 0) return;
+      searchFrom = found + keys[next]!.after.length;
+      child.stdin.write(keys[next]!.type);
+      next++;
+    }
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    typeWhenAsked();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
+}
+
+describe.skipIf(!hasScript)(`terminal review on a pseudo-terminal${hasScript ? '' : ' (skipped: util-linux "script" not found; install bsdutils)'}`, () => {
+  const keysPrompt = '(q/й)? ';
+  const decideAndEnd = (end: string) => [
+    { after: keysPrompt, type: 'ф\r' }, // a on the Russian layout: accept
+    { after: 'основание: ', type: 'вымышленное основание\r' },
+    { after: 'ни к одному): ', type: '\r' },
+    { after: keysPrompt, type: 'к\r' }, // r on the Russian layout: reject
+    { after: 'основание: ', type: '1\r' }, // the reason just given, by its number
+    { after: keysPrompt, type: end },
+  ];
+
+  it.each([
+    ['Ctrl-D', 0, '\u0004'],
+    ['Ctrl-C', 130, '\u0003'],
+  ] as const)('%s keeps both decisions typed on a Russian layout, exits %i, no stack trace', async (_name, exitCode, end) => {
+    const dir = demoCopy();
+    const before = logEntries(dir).length;
+    const { code, output } = await reviewOnPty(dir, decideAndEnd(end));
+    expect(code, output).toBe(exitCode);
+    expect(logEntries(dir).slice(before).map((entry) => entry.action)).toEqual(['review.decide', 'review.decide']);
+    expect(review(dir).map((decision) => `${decision.decision} ${decision.reason}`).sort()).toEqual(['accepted вымышленное основание', 'rejected вымышленное основание']);
+    expect(output).toContain('рассмотрение: принято 1, отклонено 1');
+    expect(output).not.toMatch(/\n\s+at |internal error|внутренняя ошибка/);
+    if (exitCode === 130) expect(output).toContain('soz: ошибка: рассмотрение прервано (Ctrl-C); решений этого рассмотрения сохранено в деле: 2');
+  }, 60_000);
 });

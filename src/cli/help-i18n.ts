@@ -60,8 +60,9 @@ export function localiseHelp(program: Command, translator: Translator): void {
     });
     const examples = t(examplesKey(command));
     command.addHelpText('after', `\n${t('help.examples')}\n${examples.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+    // Commander adds `help [command]` to every command with subcommands, described in English.
+    if (command.commands.length > 0) command.helpCommand('help [command]', help(HELP_OPTION_TEXT));
   }
-  program.helpCommand('help [command]', help(HELP_OPTION_TEXT));
 }
 
 /**

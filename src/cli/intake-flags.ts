@@ -17,7 +17,7 @@ const DATE_ORDERS: Readonly<Record<string, EvidenceDateOrder>> = { dmy: 'day-fir
 /** `--date-order dmy|mdy` as the order it names; anything else is a usage error. */
 export function dateOrderFrom(value: string): EvidenceDateOrder {
   const order = DATE_ORDERS[value.trim().toLowerCase()];
-  if (order === undefined) throw new UserError(`--date-order ${value}: give dmy (day first, 24/09/20) or mdy (month first, 09/24/20)`, 'usage.date-order');
+  if (order === undefined) throw new UserError(`--date-order ${value}: give dmy (day first, 24/09/20) or mdy (month first, 09/24/20)`, 'usage.date-order', undefined, { key: 'error.date-order', params: { value } });
   return order;
 }
 
@@ -28,15 +28,15 @@ export function dateOrderFrom(value: string): EvidenceDateOrder {
 export function intakeStatementFrom(flags: IntakeFlags): IntakeStatement {
   const transcriber = flags.transcriber?.trim();
   if ((flags.transcribes === undefined) !== (transcriber === undefined || transcriber === '')) {
-    throw new UserError('soz add: --transcribes MEDIA and --transcriber "name" go together: which audio or video the transcript covers, and who made it', 'input.transcript-link');
+    throw new UserError('soz add: --transcribes MEDIA and --transcriber "name" go together: which audio or video the transcript covers, and who made it', 'input.transcript-link', undefined, { key: 'error.transcript-link', params: {} });
   }
   const transcribes = flags.transcribes !== undefined && transcriber !== undefined ? { transcribes: { media: flags.transcribes, transcriber } } : {};
   const reason = flags.reason?.trim();
   if (flags.keepUnreadable === true && (reason === undefined || reason === '')) {
-    throw new UserError('soz add: --keep-unreadable needs --reason "…" saying why the damaged file is taken in; the reason is logged and reported', 'input.no-reason');
+    throw new UserError('soz add: --keep-unreadable needs --reason "…" saying why the damaged file is taken in; the reason is logged and reported', 'input.no-reason', undefined, { key: 'error.keep-needs-reason', params: {} });
   }
   if (flags.keepUnreadable !== true && reason !== undefined) {
-    throw new UserError('soz add: --reason is only used with --keep-unreadable', 'input.reason-without-keep');
+    throw new UserError('soz add: --reason is only used with --keep-unreadable', 'input.reason-without-keep', undefined, { key: 'error.reason-without-keep', params: {} });
   }
   return { ...transcribes, ...(flags.keepUnreadable === true && reason !== undefined ? { keepUnreadableReason: reason } : {}), ...(flags.dateOrder !== undefined ? { dateOrder: dateOrderFrom(flags.dateOrder) } : {}) };
 }

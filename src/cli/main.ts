@@ -27,6 +27,7 @@ import { helpCoverageProblems, localiseCommanderError, localiseHelp } from './he
 import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
 import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
+import { demoLines } from './practice-lines.js';
 import { tallyNotices } from '../core/progress.js';
 import { registerVerifyCommands } from './commands/verify.js';
 import { registerKeysCommands } from './commands/keys.js';
@@ -126,7 +127,7 @@ export function buildProgram(context: CliContext): Command {
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
     const { dir: caseDir } = CaseWorkspace.open(dir); // "not a case" before reading any file
-    const progress = progressDisplay(io, 'add', options.quiet === true);
+    const progress = progressDisplay(io, 'add', options.quiet === true, translator.t);
     const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, caseDir).finally(progress.end);
     const outcomes = await context
       .writeCase(dir, 'add', (workspace) => takeIntoCustody(workspace, checked, { clock: io.now, actor: actorFor(options, workspace) }))
@@ -142,7 +143,7 @@ export function buildProgram(context: CliContext): Command {
   withOcrOptions(withAnalysisOptions(withLimitOptions(
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines').description('extract documents and run the analyses'),
   ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean; json?: boolean }) => {
-    const progress = progressDisplay(io, 'analyze', options.quiet === true);
+    const progress = progressDisplay(io, 'analyze', options.quiet === true, translator.t);
     const outcome = await context
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
@@ -175,7 +176,7 @@ export function buildProgram(context: CliContext): Command {
     const ocr = ocrLimitsFrom(options);
     const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
     CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
-    const progress = progressDisplay(io, 'run', options.quiet === true);
+    const progress = progressDisplay(io, 'run', options.quiet === true, translator.t);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
         await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
@@ -210,7 +211,7 @@ export function buildProgram(context: CliContext): Command {
     .option('--out <dir>', 'folder for the demo case', 'demo-case')
     .description('run the whole pipeline on the fictional practice case ru-grey-stone')
     .action(async (options: { out: string }) => {
-      for (const line of await runPracticeDemo(options.out, io.now)) say(line);
+      for (const line of demoLines(await runPracticeDemo(options.out, io.now), translator.t)) say(line);
     });
 
   for (const register of COMMAND_MODULES) register(program, context);

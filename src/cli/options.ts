@@ -74,7 +74,7 @@ export interface AnalysisFlags {
 /** The analysis options a command was given, validated. */
 export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean } {
   for (const role of flags.role ?? []) {
-    if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role');
+    if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role', undefined, { key: 'error.role', params: { value: role, roles: ROLES.join(', ') } });
   }
   for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
     const problem = value === undefined ? null : isoDateTimeProblem(value);
@@ -97,7 +97,7 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
 
 /** Every file below a `--reference` folder, in code-unit order of the names; an empty or missing folder is a `UserError`. */
 export function referenceFiles(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--reference ${dir}: not a folder; give the folder holding the reference texts`, 'usage.reference');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--reference ${dir}: not a folder; give the folder holding the reference texts`, 'usage.reference', undefined, { key: 'error.reference-not-folder', params: { path: dir } });
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name))) {
@@ -107,6 +107,6 @@ export function referenceFiles(dir: string): string[] {
     }
   };
   walk(dir);
-  if (files.length === 0) throw new UserError(`--reference ${dir}: the folder holds no files`, 'usage.reference');
+  if (files.length === 0) throw new UserError(`--reference ${dir}: the folder holds no files`, 'usage.reference', undefined, { key: 'error.reference-empty', params: { path: dir } });
   return files;
 }

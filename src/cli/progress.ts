@@ -19,7 +19,7 @@ export interface ProgressDisplay {
  * The progress display of `command`, or one that shows nothing when stderr is no terminal, `CI`
  * is set or `quiet`. `clock` gives milliseconds (monotonic); it is only ever shown, never recorded.
  */
-export function progressDisplay(io: CliIo, command: string, quiet: boolean, clock: () => number = () => performance.now()): ProgressDisplay {
+export function progressDisplay(io: CliIo, command: string, quiet: boolean, t: Translator['t'], clock: () => number = () => performance.now()): ProgressDisplay {
   const ci = io.env['CI'] !== undefined && io.env['CI'] !== '' && io.env['CI'] !== 'false';
   if (quiet || ci || io.stderrIsTerminal !== true) return { listener: undefined, end: () => undefined };
   let shown = false;
@@ -35,8 +35,9 @@ export function progressDisplay(io: CliIo, command: string, quiet: boolean, cloc
     if (now - lastWrite < THROTTLE_MS && step.done < step.total) return;
     lastWrite = now;
     const elapsed = now - stageStart;
-    const left = step.done > 0 && step.done < step.total ? ` · about ${formatSeconds((elapsed / step.done) * (step.total - step.done))} left` : '';
-    io.stderr(`\r\u001b[K${command}: ${step.stage} ${step.done}/${step.total}${left}`);
+    const left = step.done > 0 && step.done < step.total ? t('progress.left', { time: formatSeconds((elapsed / step.done) * (step.total - step.done), t) }) : '';
+    const stageKey = STAGE_KEYS[step.stage];
+    io.stderr(`\r\u001b[K${command}: ${stageKey === undefined ? step.stage : t(stageKey)} ${step.done}/${step.total}${left}`);
     shown = true;
   };
   return {
@@ -48,9 +49,16 @@ export function progressDisplay(io: CliIo, command: string, quiet: boolean, cloc
   };
 }
 
-function formatSeconds(ms: number): string {
+/** The pipeline's stage names (English, in `ProgressStep.stage`) with their catalogue keys. */
+const STAGE_KEYS: Readonly<Record<string, string>> = {
+  'files read and checked': 'progress.stage.read',
+  'evidence analysed': 'progress.stage.analysed',
+  analyses: 'progress.stage.analyses',
+};
+
+function formatSeconds(ms: number, t: Translator['t']): string {
   const seconds = Math.ceil(ms / 1000);
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return seconds < 60 ? t('progress.seconds', { seconds }) : t('progress.minutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
 }
 
 /**

@@ -8,7 +8,8 @@ import type { SozDocument } from '../core/document.js';
 import type { Finding, Voice } from '../core/finding.js';
 import { VOICES } from '../core/finding.js';
 import type { DecisionRequest, PriorDecision } from '../sop/review.js';
-import { moreContextLines, reviewKey, threadLines } from './review-view.js';
+import { findingLines, moreContextLines, reviewKey, threadLines } from './review-view.js';
+import type { Translator } from './i18n.js';
 
 /** The end of the terminal's input: Ctrl-D (`eof`) or Ctrl-C (`interrupt`). */
 export interface TerminalEnd {
@@ -25,6 +26,8 @@ export type AskLine = (prompt: string) => Promise<TerminalAnswer>;
 export interface ReviewSessionDeps {
   readonly ask: AskLine;
   readonly say: (line: string) => void;
+  /** The review's words in the examiner's language. */
+  readonly t: Translator['t'];
   readonly actor: string;
   readonly questions: readonly QuestionRecord[];
   readonly documents: readonly SozDocument[];
@@ -38,8 +41,6 @@ export interface ReviewSessionDeps {
   readonly undo: (prior: readonly PriorDecision[]) => ReviewDecision[];
   /** Sets the examiner's voice of decided findings (one `review.voice` log entry); returns the decisions now in the case. */
   readonly voice: (findingIds: readonly string[], voice: Voice, reason: string) => ReviewDecision[];
-  /** Candidate lines as `soz review --list` prints them. */
-  readonly describe: (finding: Finding) => string[];
 }
 
 /** How the review ended and how many decisions (and undos) it wrote. */
@@ -56,7 +57,6 @@ class InputEnded extends Error {
 }
 
 const REUSABLE_REASONS = 5;
-const KEYS = 'accept (a), reject (r), skip (s), all of this entry in this document (e), more context (m), voice of the last decision (v), undo (u), quit (q)? ';
 
 /** Runs the review of `open` (undecided candidates, in order). */
 export async function runReviewSession(open: readonly Finding[], deps: ReviewSessionDeps): Promise<ReviewSessionOutcome> {
@@ -98,7 +98,7 @@ class ReviewSession {
       const key = await this.askKey();
       if (key === 'q') return 'quit';
       if (key === 's') position++;
-      else if (key === 'm') for (const line of moreContextLines(finding, this.deps.documents)) this.deps.say(line);
+      else if (key === 'm') for (const line of moreContextLines(finding, this.deps.documents, this.deps.t)) this.deps.say(line);
       else if (key === 'u') position = this.undoLast(position);
       else if (key === 'a' || key === 'r') await this.decide([finding], key, position);
       else if (key === 'e') await this.decideByEntry(finding, position);
@@ -108,9 +108,10 @@ class ReviewSession {
   }
 
   private show(finding: Finding, position: number): void {
-    this.deps.say(`— ${position + 1} of ${this.open.length}`);
-    for (const line of this.deps.describe(finding)) this.deps.say(line);
-    for (const line of threadLines(finding, this.deps.documents)) this.deps.say(line);
+    const { t, say } = this.deps;
+    say(t('review.position', { position: position + 1, total: this.open.length }));
+    for (const line of findingLines(finding, t)) say(line);
+    for (const line of threadLines(finding, this.deps.documents, t)) say(line);
   }
 
   private async line(prompt: string): Promise<string> {
@@ -121,7 +122,7 @@ class ReviewSession {
 
   private async askKey(): Promise<string> {
     for (;;) {
-      const key = reviewKey(await this.line(KEYS));
+      const key = reviewKey(await this.line(this.deps.t('review.keys')));
       if ('arsemvuq'.includes(key) && key !== '') return key;
     }
   }
@@ -130,11 +131,11 @@ class ReviewSession {
   private async askReason(): Promise<string> {
     const offered = this.reasons.slice(0, REUSABLE_REASONS);
     if (offered.length > 0) {
-      this.deps.say('recent reasons (type the number to reuse one):');
+      this.deps.say(this.deps.t('review.recent-reasons'));
       offered.forEach((reason, index) => this.deps.say(`  ${index + 1}) ${reason}`));
     }
     for (;;) {
-      const typed = (await this.line('reason: ')).trim();
+      const typed = (await this.line(this.deps.t('review.reason'))).trim();
       const picked = /^\d+$/.test(typed) ? offered[Number(typed) - 1] : undefined;
       const reason = picked ?? (/^\d+$/.test(typed) ? '' : typed);
       if (reason === '') continue;
@@ -148,13 +149,13 @@ class ReviewSession {
   private async askQuestions(): Promise<string[]> {
     if (this.questionIds.size === 0) return [];
     for (;;) {
-      const ids = (await this.line(`bears on question(s) (${[...this.questionIds].join(', ')}; comma-separated, empty for none): `))
+      const ids = (await this.line(this.deps.t('review.questions', { questions: [...this.questionIds].join(', ') })))
         .split(/[\s,]+/)
         .filter((id) => id !== '')
         .map((id) => id.toUpperCase());
       const unknown = ids.filter((id) => !this.questionIds.has(id));
       if (unknown.length === 0) return ids;
-      this.deps.say(`unknown question(s): ${unknown.join(', ')}`);
+      this.deps.say(this.deps.t('review.unknown-questions', { ids: unknown.join(', ') }));
     }
   }
 
@@ -166,15 +167,15 @@ class ReviewSession {
     const prior = findings.map((finding) => ({ findingId: finding.id, decision: this.decisions.get(finding.id) ?? null }));
     this.sync(this.deps.record(findings.map((finding) => ({ findingIds: [finding.id], decision, reason, questionIds, actor: this.deps.actor }))));
     this.undoStack.push({ prior, position });
-    this.deps.say(`${decision}: ${findings.map((finding) => finding.id).join(', ')} (recorded)`);
+    this.deps.say(this.deps.t(`review.decided.${decision}`, { ids: findings.map((finding) => finding.id).join(', ') }));
   }
 
   /** `e`: every undecided candidate of the same lexicon entry in the same document, with one reason. */
   private async decideByEntry(finding: Finding, position: number): Promise<void> {
     const alike = this.open.filter((other) => !this.decisions.has(other.id) && other.analysis === finding.analysis && other.ruleId === finding.ruleId && other.place.documentId === finding.place.documentId);
-    this.deps.say(`${alike.length} undecided candidate(s) of ${finding.ruleId} in ${finding.place.evidenceName}: ${alike.map((other) => other.id).join(', ')}`);
+    this.deps.say(this.deps.t('review.entry-candidates', { count: alike.length, rule: finding.ruleId, name: finding.place.evidenceName, ids: alike.map((other) => other.id).join(', ') }));
     for (;;) {
-      const key = reviewKey(await this.line('accept all (a), reject all (r), back (b)? '));
+      const key = reviewKey(await this.line(this.deps.t('review.entry-keys')));
       if (key === 'b') return;
       if (key === 'a' || key === 'r') return this.decide(alike, key, position);
     }
@@ -187,28 +188,28 @@ class ReviewSession {
   private async changeLastVoice(): Promise<void> {
     const last = this.undoStack.at(-1);
     if (!last) {
-      this.deps.say('decide a candidate first: the voice is set for the last decision of this review');
+      this.deps.say(this.deps.t('review.voice-first'));
       return;
     }
     const ids = last.prior.map((entry) => entry.findingId);
     let voice = '';
-    while (!(VOICES as readonly string[]).includes(voice)) voice = (await this.line(`voice of ${ids.join(', ')} (${VOICES.join(', ')}): `)).trim().toLowerCase();
+    while (!(VOICES as readonly string[]).includes(voice)) voice = (await this.line(this.deps.t('review.voice-prompt', { ids: ids.join(', '), voices: VOICES.join(', ') }))).trim().toLowerCase();
     const reason = await this.askReason();
     const prior = ids.map((findingId) => ({ findingId, decision: this.decisions.get(findingId) ?? null }));
     this.sync(this.deps.voice(ids, voice as Voice, reason));
     this.undoStack.push({ prior, position: last.position });
-    this.deps.say(`voice of ${ids.join(', ')}: ${voice} (recorded)`);
+    this.deps.say(this.deps.t('review.voice-recorded', { ids: ids.join(', '), voice }));
   }
 
   /** `u`: the last decision of this session undone by a new log entry; back to its candidate. */
   private undoLast(position: number): number {
     const last = this.undoStack.pop();
     if (!last) {
-      this.deps.say('nothing to undo in this review');
+      this.deps.say(this.deps.t('review.nothing-to-undo'));
       return position;
     }
     this.sync(this.deps.undo(last.prior));
-    this.deps.say(`undone: ${last.prior.map((entry) => `${entry.findingId} ${entry.decision?.decision ?? 'undecided'}`).join(', ')} (recorded)`);
+    this.deps.say(this.deps.t('review.undone', { items: last.prior.map((entry) => `${entry.findingId} ${this.deps.t(`review.state.${entry.decision?.decision ?? 'undecided'}`)}`).join(', ') }));
     return last.position;
   }
 

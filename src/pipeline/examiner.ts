@@ -163,7 +163,7 @@ export function answerLegalWording(answer: { text: string } | null): GuardMatch[
 export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: string, options: RecordOptions): QuestionRecord {
   const answer = readAnswer(workspace, id);
   const { questions, problems } = overrideAnswer(readQuestions(workspace), id, answer ? { sha256: answer.sha256, matches: answerLegalWording(answer) } : null, reason, options.actor);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot override the answer to ${id}: ${problems.join('; ')}`, 'question.invalid-override');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot override the answer to ${id}: ${problems.join('; ')}`, 'question.invalid-override', undefined, { key: 'error.cannot-override', params: { dir: workspace.dir, id, problems: problems.join('; ') } });
   writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.override', { questionId: id, answerSha256: answer!.sha256, reason: reason.trim() });
   return questions.find((question) => question.id === id)!;
 }
@@ -177,7 +177,7 @@ export function recordAnswer(workspace: CaseWorkspace, id: string, file: string,
   return commitAnswer(workspace, id, options, () => {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`${file}: answer file not found; write the answer in a text file and pass its path`, 'input.not-found', undefined, { key: 'error.answer-not-found', params: { path: file } });
     const bytes = readFileSync(file);
-    if (Buffer.from(bytes.toString('utf8'), 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding');
+    if (Buffer.from(bytes.toString('utf8'), 'utf8').compare(bytes) !== 0) throw new UserError(`${file}: not UTF-8 text; save the answer as UTF-8`, 'question.answer-encoding', undefined, { key: 'error.answer-encoding', params: { path: file } });
     return { bytes, originalName: basename(file) };
   });
 }
@@ -201,7 +201,7 @@ function commitAnswer(workspace: CaseWorkspace, id: string, options: RecordOptio
   const questions = readQuestions(workspace);
   if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown', undefined, { key: 'error.unknown-question', params: { dir: workspace.dir, id } });
   const assigned = assignAnswer(readExperts(workspace), options.expertId);
-  if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert');
+  if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert', undefined, { key: 'error.cannot-answer', params: { dir: workspace.dir, id, problems: assigned.problem } });
   const { bytes, originalName } = read();
   const relative = answerPath(id);
   const output = { path: relative, sha256: sha256(bytes) };
@@ -237,7 +237,7 @@ export function recordReview(workspace: CaseWorkspace, requests: readonly Decisi
 export function undoReview(workspace: CaseWorkspace, prior: readonly PriorDecision[], options: RecordOptions, reason?: string): ReviewDecision[] {
   const known = new Set(readCaseFindings(workspace).map((finding) => finding.id));
   const unknown = prior.filter((entry) => !known.has(entry.findingId)).map((entry) => entry.findingId);
-  if (unknown.length > 0) throw new UserError(`${workspace.dir}: cannot undo: unknown finding id(s) ${unknown.join(', ')}`, 'review.invalid');
+  if (unknown.length > 0) throw new UserError(`${workspace.dir}: cannot undo: unknown finding id(s) ${unknown.join(', ')}`, 'review.invalid', undefined, { key: 'error.cannot-undo', params: { dir: workspace.dir, ids: unknown.join(', ') } });
   const decisions = restoreDecisions(readReview(workspace), prior);
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.undo', {
     ...(reason !== undefined ? { reason } : {}),
@@ -280,7 +280,7 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
   if (finding && existing.some((candidate) => candidate.place.documentId === finding.place.documentId && candidate.place.range[0] === finding.place.range[0] && candidate.place.range[1] === finding.place.range[1])) {
     problems.push(`${finding.place.documentId} ${finding.place.range[0]}-${finding.place.range[1]} is already a candidate; accept it with soz review DIR --accept …`);
   }
-  if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added');
+  if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added', undefined, { key: 'error.cannot-add-finding', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const added = [...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added'), finding].sort(compareFindings);
   writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category, ...(request.quoted ? { quoted: request.quoted } : {}) });
   recordReview(workspace, [{ findingIds: [finding.id], decision: 'accepted', reason: request.reason, questionIds, actor: options.actor }], options);
@@ -290,7 +290,7 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
 /** The examiner's attribution of voice for decided findings, with a reason; logged as `review.voice`. */
 export function recordVoice(workspace: CaseWorkspace, findingIds: readonly string[], voice: string, reason: string, options: RecordOptions): ReviewDecision[] {
   const { decisions, problems } = changeVoice(readReview(workspace), findingIds, voice, reason, readCaseFindings(workspace));
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot change the voice: ${problems.join('; ')}`, 'review.invalid-voice');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot change the voice: ${problems.join('; ')}`, 'review.invalid-voice', undefined, { key: 'error.cannot-change-voice', params: { dir: workspace.dir, problems: problems.join('; ') } });
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.voice', { findingIds: [...findingIds], voice, reason: reason.trim() });
   return decisions;
 }
@@ -312,7 +312,7 @@ export function relateItem(workspace: CaseWorkspace, item: string, relation: str
   if (matches.length !== 1) problems.push(`${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`);
   if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(`--relation ${relation}: use one of ${ITEM_RELATIONS.join(', ')}`);
   if (note.trim() === '') problems.push('--note "…" is required: say what the relation rests on');
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the relation: ${problems.join('; ')}`, 'item.invalid-relation');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the relation: ${problems.join('; ')}`, 'item.invalid-relation', undefined, { key: 'error.cannot-record-relation', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const target = matches[0]!;
   const record: ItemRelationRecord = { evidenceSha256: target.sha256, relation: relation as ItemRelationRecord['relation'], note: note.trim(), actor: options.actor };
   const records = [...readItemRelations(workspace).filter((existing) => existing.evidenceSha256 !== target.sha256), record].sort((a, b) => compareCodeUnits(a.evidenceSha256, b.evidenceSha256));
@@ -345,7 +345,7 @@ export function addPerson(workspace: CaseWorkspace, name: string, handles: reado
   if (note.trim() === '') problems.push('--note "…" is required: say what the attribution of the accounts rests on');
   const taken = cleaned.filter((handle) => persons.some((person) => person.handles.some((other) => handleKey(other) === handleKey(handle))));
   if (taken.length > 0) problems.push(`handle(s) ${taken.join(', ')} already belong to another person; see soz person list ${workspace.dir}`);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot add the person: ${problems.join('; ')}`, 'person.invalid');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot add the person: ${problems.join('; ')}`, 'person.invalid', undefined, { key: 'error.cannot-add-person', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const record: PersonRecord = { id: `P${persons.length + 1}`, name: name.trim(), handles: cleaned, note: note.trim(), actor: options.actor };
   writeRecord(workspace, ExaminerFiles.persons, [...persons, record], options, 'person.add', { personId: record.id, handles: cleaned });
   return record;
@@ -381,7 +381,7 @@ export function setRelation(workspace: CaseWorkspace, request: RelationRequest, 
   } else if (messageId !== undefined && !docs[0]!.segments.some((segment) => segment.message?.messageId === messageId)) {
     problems.push(`document ${docs[0]!.id} (${docs[0]!.evidenceName}) has no message ${messageId}`);
   }
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot set the relation: ${problems.join('; ')}`, 'relation.invalid');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot set the relation: ${problems.join('; ')}`, 'relation.invalid', undefined, { key: 'error.cannot-set-relation', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const record: RelationOverride = { personId, documentId: docs[0]!.id, ...(messageId !== undefined ? { messageId } : {}), relation: request.relation as RelationOverride['relation'], reason: request.reason.trim(), actor: options.actor };
   const same = (other: RelationOverride) => other.personId === record.personId && other.documentId === record.documentId && other.messageId === record.messageId;
   const records = [...readRelationOverrides(workspace).filter((other) => !same(other)), record].sort(
@@ -419,7 +419,7 @@ export function recordRabat(workspace: CaseWorkspace, findingIds: readonly strin
   if (unknown.length > 0) problems.push(`no Rabat part ${unknown.join(', ')} (parts: ${RABAT_FIELDS.join(', ')})`);
   const missing = RABAT_FIELDS.filter((key) => (fields[key] ?? '').trim() === '');
   if (missing.length > 0) problems.push(`give the facts of every part: --field ${missing.map((key) => `${key}=…`).join(' --field ')}`);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${problems.join('; ')}`, 'rabat.invalid');
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${problems.join('; ')}`, 'rabat.invalid', undefined, { key: 'error.cannot-record-rabat', params: { dir: workspace.dir, problems: problems.join('; ') } });
   const parts = Object.fromEntries(RABAT_FIELDS.map((key) => [key, fields[key]!.trim()])) as Record<RabatField, string>;
 
   const ids = [...new Set(findingIds)].sort(compareCodeUnits);

@@ -133,7 +133,10 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
   const ordered = checked.find((file) => file.dateOrder !== undefined && known.has(file.digest.sha256));
   if (ordered) {
     const held = known.get(ordered.digest.sha256)!;
-    throw new UserError(`${ordered.source}: already in custody as ${held.originalName}; set its date order with soz evidence date-order ${workspace.dir} "${held.originalName}" ${ordered.dateOrder === 'day-first' ? 'dmy' : 'mdy'}`, 'input.date-order-in-custody');
+    throw new UserError(`${ordered.source}: already in custody as ${held.originalName}; set its date order with soz evidence date-order ${workspace.dir} "${held.originalName}" ${ordered.dateOrder === 'day-first' ? 'dmy' : 'mdy'}`, 'input.date-order-in-custody', undefined, {
+      key: 'error.date-order-in-custody',
+      params: { path: ordered.source, name: held.originalName, dir: workspace.dir, order: ordered.dateOrder === 'day-first' ? 'dmy' : 'mdy' },
+    });
   }
   const outcomes: IntakeOutcome[] = [];
   for (const unresolved of checked) {
@@ -192,7 +195,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
       transcript ||= doc.format === 'transcript';
       chat ||= doc.format === 'whatsapp-txt';
       if (statement.transcribes && doc.format !== 'transcript') {
-        throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript');
+        throw new UserError(`${source}: --transcribes is for a transcript (SubRip .srt, WebVTT .vtt or lines starting [hh:mm:ss]); this file reads as ${doc.format}`, 'transcript.not-a-transcript', undefined, { key: 'error.not-a-transcript', params: { path: source, format: doc.format } });
       }
     }
   } catch (error) {
@@ -202,7 +205,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
     return { source, digest, mediaType, documents: 1, notices: [], limits, unreadable: { reason, error: error.message } };
   }
-  if (statement.dateOrder && !chat) throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp');
+  if (statement.dateOrder && !chat) throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp', undefined, { key: 'error.date-order-not-whatsapp', params: { path: source } });
   return { source, digest, mediaType, documents, notices, limits, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}), ...(kept ? { kept } : {}) };
 }
 
@@ -220,11 +223,17 @@ export function setDateOrder(workspace: CaseWorkspace, item: string, dateOrder: 
   const evidence = workspace.evidence();
   const matches = itemsNamed(evidence, item);
   if (matches.length !== 1) {
-    throw new UserError(`${workspace.dir}: ${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`, 'input.unknown-item');
+    throw new UserError(`${workspace.dir}: ${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`, 'input.unknown-item', undefined, {
+      key: matches.length === 0 ? 'error.no-item' : 'error.many-items',
+      params: { dir: workspace.dir, item, items: evidence.map((record) => record.originalName).join(', ') || '—' },
+    });
   }
   const record = matches[0]!;
   if (record.mediaType !== 'text/plain' && record.mediaType !== 'application/zip') {
-    throw new UserError(`${workspace.dir}: ${record.originalName} is ${record.mediaType}; the date order is set for WhatsApp chat exports (.txt, or a ZIP holding one)`, 'input.date-order-not-whatsapp');
+    throw new UserError(`${workspace.dir}: ${record.originalName} is ${record.mediaType}; the date order is set for WhatsApp chat exports (.txt, or a ZIP holding one)`, 'input.date-order-not-whatsapp', undefined, {
+      key: 'error.item-not-whatsapp',
+      params: { dir: workspace.dir, name: record.originalName, mediaType: record.mediaType },
+    });
   }
   workspace.appendLog(options.clock, { actor: options.actor, action: DATE_ORDER_ACTION, inputs: [{ path: record.copy, sha256: record.sha256 }], outputs: [], details: { sha256: record.sha256, originalName: record.originalName, dateOrder } });
   workspace.writeEvidenceRegister();

@@ -49,7 +49,7 @@ function kebab(name: string): string {
 async function extractItem(file: string, limits: Limits): Promise<{ documents: SozDocument[]; sha256: string; size: number; mediaType: string }> {
   assertReadableFile(file);
   const size = statSync(file).size;
-  if (size > limits.maxFileBytes) throw new UserError(`${file}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size');
+  if (size > limits.maxFileBytes) throw new UserError(`${file}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size', undefined, { key: 'error.limit-file-size', params: { path: file, size, limit: limits.maxFileBytes } });
   const digest = await digestFile(file);
   const head = await readHead(file);
   const mediaType = sniffMediaType(head);
@@ -64,7 +64,7 @@ export async function addLibraryItem(dir: string, file: string, provenance: Prov
   const library = readLibrary(dir);
   const extracted = await extractItem(file, limits);
   const present = library.items.find((item) => item.sha256 === extracted.sha256);
-  if (present) throw new UserError(`${file}: already in the library as ${present.originalName} (${present.sha256.slice(0, 12)})`, 'library.duplicate');
+  if (present) throw new UserError(`${file}: already in the library as ${present.originalName} (${present.sha256.slice(0, 12)})`, 'library.duplicate', undefined, { key: 'error.library-duplicate', params: { path: file, name: present.originalName, sha: present.sha256.slice(0, 12) } });
   const writes: LibraryWrite[] = [];
   const documents = extracted.documents.map((doc, n) => {
     const keys = matchWords(doc.text).keys;
@@ -72,7 +72,7 @@ export async function addLibraryItem(dir: string, file: string, provenance: Prov
     writes.push({ path: fingerprints, data: encodeIndex(fingerprintItem(keys)) });
     return { id: doc.id, words: keys.length, fingerprints };
   });
-  if (documents.every((doc) => doc.words === 0)) throw new UserError(`${file}: no words to compare were extracted; a scanned item needs OCR before it enters the library`, 'library.no-text');
+  if (documents.every((doc) => doc.words === 0)) throw new UserError(`${file}: no words to compare were extracted; a scanned item needs OCR before it enters the library`, 'library.no-text', undefined, { key: 'error.library-no-text', params: { path: file } });
   const item: LibraryItem = {
     sha256: extracted.sha256,
     originalName: basename(file),
@@ -102,7 +102,7 @@ export function removeLibraryItem(dir: string, sha256Prefix: string, reason: str
 
 function findItem(library: LibraryState, prefix: string): LibraryItem {
   const matches = prefix.length >= 6 ? library.items.filter((item) => item.sha256.startsWith(prefix.toLowerCase())) : [];
-  if (matches.length !== 1) throw new UserError(`${library.dir}: ${matches.length === 0 ? 'no item' : 'more than one item'} with SHA-256 starting ${prefix}; see "soz library list ${library.dir}"`, 'library.no-such-item');
+  if (matches.length !== 1) throw new UserError(`${library.dir}: ${matches.length === 0 ? 'no item' : 'more than one item'} with SHA-256 starting ${prefix}; see "soz library list ${library.dir}"`, 'library.no-such-item', undefined, { key: matches.length === 0 ? 'error.library-no-item' : 'error.library-many-items', params: { dir: library.dir, prefix } });
   return matches[0]!;
 }
 

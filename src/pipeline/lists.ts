@@ -21,7 +21,7 @@ export function readOrgListFile(file: string, header: OrgListHeader): OrgList {
   assertReadableFile(file);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(file));
   const extension = extname(file).toLowerCase();
-  if (extension !== '.csv' && extension !== '.yaml' && extension !== '.yml') throw new UserError(`${file}: give the list as .yaml or .csv (see README, "The lab's lists")`, 'lists.format');
+  if (extension !== '.csv' && extension !== '.yaml' && extension !== '.yml') throw new UserError(`${file}: give the list as .yaml or .csv (see README, "The lab's lists")`, 'lists.format', undefined, { key: 'error.list-format', params: { path: file } });
   const read = extension === '.csv' ? readOrgListCsv(file, text, header) : readOrgListYaml(file, text);
   if (read.list === null) throw new UserError(`${read.problems[0]!}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`, 'lists.invalid');
   return read.list;

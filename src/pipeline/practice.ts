@@ -25,7 +25,7 @@ import type { PracticeCase, PracticeKey } from '../practice/schema.js';
 import { caseKeyProblems, parsePracticeCase, parsePracticeKey } from '../practice/schema.js';
 import type { GradeResult } from '../practice/grade.js';
 import { gradePractice } from '../practice/grade.js';
-import { feedbackHtml, feedbackLines } from '../practice/feedback.js';
+import { feedbackHtml } from '../practice/feedback.js';
 import { addEvidence } from './intake.js';
 import { analyzeCase } from './analyze.js';
 import { readCaseJson, readDerivedDocuments } from '../case/records.js';
@@ -212,10 +212,9 @@ export interface GradeOptions {
   readonly actor?: string;
 }
 
-/** What `grade` did: the result, the terminal lines and the files it wrote. */
+/** What `grade` did: the result and the files it wrote. */
 export interface GradeOutcome {
   readonly result: GradeResult;
-  readonly lines: readonly string[];
   readonly feedbackPath: string;
   readonly gradePath: string;
 }
@@ -260,24 +259,32 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
     ],
     details: { caseId: record.caseId, keySha256: sha256(readFileSync(keyPath)) },
   }, [workspace.stageFile(PracticeFiles.grade, json), workspace.stageFile(PracticeFiles.feedback, html)]);
-  const lines = [...feedbackLines(result), `feedback sheet: ${join(dir, PracticeFiles.feedback)}`];
-  return { result, lines, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
+  return { result, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
+}
+
+/** What `soz demo` made: the case folder as given, the practice case's counts, the report. */
+export interface PracticeDemoOutcome {
+  readonly out: string;
+  readonly caseId: string;
+  readonly materials: number;
+  readonly documents: number;
+  readonly questions: number;
+  /** The Markdown report, as a path beside `out`. */
+  readonly reportPath: string;
+  readonly digest: string;
 }
 
 /**
+/**
  * The demo on a practice case: start `PRACTICE_DEMO_CASE` in `out`, or beside it in the first free
  * `out-2`, `out-3`, … when `out` holds anything (an earlier demo case is evidence custody too, so
- * it is never replaced), then render the report. Returns what to print, the folder used first.
+ * it is never replaced), then render the report. `out` of the outcome is the folder used.
  */
-export async function runPracticeDemo(out: string, clock: Clock): Promise<string[]> {
+export async function runPracticeDemo(out: string, clock: Clock): Promise<PracticeDemoOutcome> {
   const folder = unusedFolder(out);
   const target = resolve(folder);
   const outcome = await startPracticeCase(PRACTICE_DEMO_CASE, target, { clock });
   const workspace = CaseWorkspace.open(target);
   const report = writeReport(workspace, { clock, actor: workspace.metadata.examiner });
-  return [
-    `demo case: ${folder} (practice case ${outcome.caseId}: ${outcome.materials} file(s), ${outcome.documents} document(s), ${outcome.questions} question(s))`,
-    `report: ${join(folder, report.path)}`,
-    `report digest: ${report.digest}`,
-  ];
+  return { out: folder, caseId: outcome.caseId, materials: outcome.materials, documents: outcome.documents, questions: outcome.questions, reportPath: join(folder, report.path), digest: report.digest };
 }

@@ -136,7 +136,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
-    if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final');
+    if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final', undefined, { key: 'error.not-final', params: { dir: workspace.dir, count: problems.length, problems: problems.join('; ') } });
   }
   return model;
 }
@@ -194,7 +194,7 @@ function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: 
     if (!final) return `${base}.draft.${format}`;
     const current = readCaseFile(workspace.dir, path);
     if (current !== null && !current.equals(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes))) {
-      throw new UserError(`${path}: a final conclusion was rendered (log entry ${existing.seq}) and this render differs; a final is never overwritten — render a draft (soz report ${workspace.dir}), and put corrections in a supplementary conclusion`, 'report.final-exists');
+      throw new UserError(`${path}: a final conclusion was rendered (log entry ${existing.seq}) and this render differs; a final is never overwritten — render a draft (soz report ${workspace.dir}), and put corrections in a supplementary conclusion`, 'report.final-exists', undefined, { key: 'error.final-exists', params: { path, entry: existing.seq, dir: workspace.dir } });
     }
     return path;
   });

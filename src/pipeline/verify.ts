@@ -37,6 +37,8 @@ import { unpackBundle, verifyTargetKind } from '../case/bundle-folder.js';
 export interface VerifyLine {
   readonly text: string;
   readonly message?: MessageRef;
+  /** On a difference line: the difference's own message, printed in place of its `{difference}`. */
+  readonly detail?: MessageRef;
 }
 
 /** A line with its catalogue message. */
@@ -45,8 +47,12 @@ const said = (text: string, key: string, params: MessageParams): VerifyLine => (
 /** A line only in English (notes and differences name files and values as found). */
 const plain = (text: string): VerifyLine => ({ text });
 
-/** The check of the documents `soz add` kept, as a section of English lines. */
-const keptSection = (check: Awaited<ReturnType<typeof checkKeptExtractions>>) => ({ ...check, lines: check.lines.map(plain) });
+/** The check of the documents `soz add` kept, as a section: its line in the catalogue, its differences in English. */
+const keptSection = ({ lines, problems, checks }: Awaited<ReturnType<typeof checkKeptExtractions>>): Section => ({
+  lines: lines.map((text) => (problems.length === 0 ? said(text, 'verify.kept-identical', { checks }) : said(text, 'verify.kept-differ', { checks, differ: problems.length }))),
+  problems: problems.map(plain),
+  checks,
+});
 
 /** What `soz verify` found: lines to print in order, the differences and the stale reports among them. */
 export interface VerifyResult {
@@ -98,7 +104,8 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
 interface Section {
   readonly lines: readonly VerifyLine[];
-  readonly problems: readonly string[];
+  /** The differences found, each with its catalogue message where it has one. */
+  readonly problems: readonly VerifyLine[];
   readonly checks: number;
 }
 
@@ -115,7 +122,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const stale = staleReports(snapshot.log, reportEntries);
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
-    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)].map(plain), problems: [], checks: 0 },
+    { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
     evidenceSection(dir, register),
     logSection(snapshot, options.expectHead),
     recordedSection(dir, snapshot.log, shownAs),
@@ -125,12 +132,16 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
-  const differences = sections.flatMap((section) => section.problems);
+  const problems = sections.flatMap((section) => section.problems);
+  const differences = problems.map((problem) => problem.text);
   const checks = sections.reduce((sum, section) => sum + section.checks, 0);
   const staleNote = stale.size > 0 ? `, ${stale.size} stale report${stale.size === 1 ? '' : 's'}` : '';
   const lines = [
     ...sections.flatMap((section) => section.lines),
-    ...differences.map((difference, index) => said(`${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${difference}`, index === 0 ? 'verify.first-difference' : 'verify.difference', { difference })),
+    ...problems.map((problem, index) => ({
+      ...said(`${index === 0 ? 'FIRST DIFFERENCE' : 'difference'}: ${problem.text}`, index === 0 ? 'verify.first-difference' : 'verify.difference', { difference: problem.text }),
+      ...(problem.message ? { detail: problem.message } : {}),
+    })),
     said(`verify: ${checks} checks, ${differences.length} difference${differences.length === 1 ? '' : 's'}${staleNote}`, stale.size > 0 ? 'verify.summary-stale' : 'verify.summary', { checks, differences: differences.length, stale: stale.size }),
   ];
   const staleSince = stale.size > 0 ? Math.min(...[...stale.values()].map((entry) => entry.seq)) : undefined;
@@ -145,13 +156,15 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Sect
     register.map((record) => ({ path: record.copy, sha256: record.sha256, originalName: record.originalName })),
     found,
   );
-  const { summary, problems } = auditLines(audit);
+  const audited = auditLines(audit);
+  const summary = said(audited.summary, 'verify.evidence', { matched: audit.matched.length, changed: audit.changed.length, missing: audit.missing.length, added: audit.added.length });
+  const problems = audited.problems.map(plain);
   const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
-  if (registerBytes === null && register.length === 0) return { lines: [plain(summary)], problems, checks };
+  if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
   const expected = Buffer.from(canonicalJson(register, true));
   const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-  return { lines: [plain(summary)], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
+  return { lines: [summary], problems: difference ? [...problems, plain(difference)] : problems, checks: checks + 1 };
 }
 
 /** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
@@ -171,30 +184,33 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     said(`record head: ${recordHead} (the records of the log without times, renders and seals, as reports and seals print it)`, 'verify.record-head', { head: recordHead }),
   ];
   const checks = Math.max(1, snapshot.log.length);
-  if (!expectHead) return { lines, problems: chain, checks };
+  if (!expectHead) return { lines, problems: chain.map(plain), checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
     const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
-    lines.push(plain(`expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`));
+    const text = `expected head ${formatLogHead(expectHead)}: present as the ${expected.matched}${expected.later > 0 ? `, ${expected.later} later ${unit[expected.later === 1 ? 0 : 1]}` : `, it is the last ${unit[0]}`}`;
+    const kind = expected.matched === 'record head' ? 'record' : 'log';
+    lines.push(said(text, `verify.expected-${kind}-${expected.later > 0 ? 'later' : 'last'}`, { head: formatLogHead(expectHead), later: expected.later }));
   }
-  return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
+  return { lines, problems: [...chain, ...expected.problems].map(plain), checks: checks + 1 };
 }
 
 /** Stored files against the hash the log recorded for them, and tracked files no entry records. */
 function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string): Section {
   const recorded = recordedOutputs(log);
-  const problems: string[] = [];
+  const problems: VerifyLine[] = [];
   let checks = 0;
   for (const [path, expected] of recorded) {
     const bytes = readCaseFile(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
-    if (bytes === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
-    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
+    const logged = { path, entry: expected.seq, action: expected.action, sha256: expected.sha256 };
+    if (bytes === null) problems.push(said(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`, 'verify.diff.missing', logged));
+    else if (sha256(bytes) !== expected.sha256) problems.push(said(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`, 'verify.diff.sha256', { ...logged, actual: sha256(bytes) }));
   }
   for (const path of listCaseFiles(dir)) {
     if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path) || !isTracked(path)) continue;
     checks += 1;
-    problems.push(`${path}: present but no log entry records it (file added after the fact)`);
+    problems.push(said(`${path}: present but no log entry records it (file added after the fact)`, 'verify.diff.unrecorded', { path }));
   }
   const recordedLine = problems.length === 0
     ? said(`recorded files: ${recorded.size} in the log, all match`, 'verify.recorded-match', { files: recorded.size })
@@ -204,7 +220,7 @@ function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string)
 
 /** The digest line of each Markdown report against its text and against the log. */
 function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>): Section {
-  const problems: string[] = [];
+  const problems: VerifyLine[] = [];
   let checks = 0;
   for (const [path, entry] of reportEntries) {
     const bytes = readCaseFile(dir, path);
@@ -212,8 +228,8 @@ function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>
     checks += 1;
     const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
     const logged = entry.details['reportDigest'];
-    if (claimed !== actual) problems.push(`${path}: report digest line says ${claimed ?? '(none)'}, the text above it hashes to ${actual}`);
-    if (typeof logged === 'string' && claimed !== logged) problems.push(`${path}: report digest ${claimed ?? '(none)'} differs from the log (entry ${entry.seq}: ${logged})`);
+    if (claimed !== actual) problems.push(said(`${path}: report digest line says ${claimed ?? '(none)'}, the text above it hashes to ${actual}`, 'verify.diff.digest-line', { path, claimed: claimed ?? '—', actual }));
+    if (typeof logged === 'string' && claimed !== logged) problems.push(said(`${path}: report digest ${claimed ?? '(none)'} differs from the log (entry ${entry.seq}: ${logged})`, 'verify.diff.digest-log', { path, claimed: claimed ?? '—', entry: entry.seq, logged }));
   }
   return { lines: [], problems, checks };
 }
@@ -222,31 +238,33 @@ function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>
 function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNullable<VerifyOptions['publicKeys']>): Section {
   const seals = listCaseFiles(dir, 'seals').filter((path) => path.endsWith('.json'));
   const trusted = publicKeys.map((item) => item.key);
-  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted));
+  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted)).map(plain);
   for (const { key, source } of publicKeys) {
-    if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(`${source}: no valid seal in the case was made with this public key`);
+    if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(said(`${source}: no valid seal in the case was made with this public key`, 'verify.diff.no-seal-for-key', { path: source }));
   }
   const note = seals.length > 0 && publicKeys.length === 0 ? ' (signatures checked against the keys inside the seals only; give --public-key to check who sealed)' : '';
   return { lines: [note === '' ? said(`seals: ${seals.length}`, 'verify.seals', { count: seals.length }) : said(`seals: ${seals.length}${note}`, 'verify.seals-unkeyed', { count: seals.length })], problems, checks: seals.length + publicKeys.length };
 }
 
 /** Notes printed before comparing when this installation differs from the one that made the case. */
-export function environmentNotes(manifest: RunManifest | null): string[] {
-  if (manifest === null) return ['note: derived/manifest.json is missing or not JSON; versions cannot be compared'];
+export function environmentNotes(manifest: RunManifest | null): VerifyLine[] {
+  if (manifest === null) return [said('note: derived/manifest.json is missing or not JSON; versions cannot be compared', 'verify.note.no-manifest', {})];
   const facts = installFacts();
-  const notes: string[] = [];
-  const note = (what: string, recorded: unknown, installed: string) => {
-    if (recorded !== installed) notes.push(`note: ${what} differs — manifest ${showValue(recorded)}, here ${JSON.stringify(installed)}; reproduced artefacts may differ for this reason alone`);
+  const notes: VerifyLine[] = [];
+  const note = (what: string, key: string, recorded: unknown, installed: string) => {
+    const params = { recorded: showValue(recorded), installed: JSON.stringify(installed) };
+    if (recorded !== installed) notes.push(said(`note: ${what} differs — manifest ${params.recorded}, here ${params.installed}; reproduced artefacts may differ for this reason alone`, key, params));
   };
-  note('soz version', manifest.tool?.version, facts.version);
-  note('dependency lockfile (package-lock.json sha256)', manifest.lockfileSha256, facts.lockfileSha256);
-  note('Node version', manifest.runtime?.node, process.version);
+  note('soz version', 'verify.note.version', manifest.tool?.version, facts.version);
+  note('dependency lockfile (package-lock.json sha256)', 'verify.note.lockfile', manifest.lockfileSha256, facts.lockfileSha256);
+  note('Node version', 'verify.note.node', manifest.runtime?.node, process.version);
   const installed = new Map(installDataFiles().map((file) => [file.path, file.sha256]));
   const recordedData = Array.isArray(manifest.data) ? manifest.data : [];
   for (const file of recordedData) {
-    if (installed.get(file.path) !== file.sha256) notes.push(`note: data file ${file.path} differs from the one recorded in the manifest (${installed.has(file.path) ? 'changed' : 'absent here'})`);
+    const here = installed.has(file.path);
+    if (installed.get(file.path) !== file.sha256) notes.push(said(`note: data file ${file.path} differs from the one recorded in the manifest (${here ? 'changed' : 'absent here'})`, here ? 'verify.note.data-changed' : 'verify.note.data-absent', { path: file.path }));
   }
-  for (const path of installed.keys()) if (!recordedData.some((file) => file.path === path)) notes.push(`note: data file ${path} is installed here but was not used for the case`);
+  for (const path of installed.keys()) if (!recordedData.some((file) => file.path === path)) notes.push(said(`note: data file ${path} is installed here but was not used for the case`, 'verify.note.data-unused', { path }));
   return notes;
 }
 
@@ -284,10 +302,11 @@ function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'lim
 }
 
 /** A note when the analysis used a reference corpus (outside the case) and none was given to verify. */
-function referenceNote(manifest: RunManifest | null, given: boolean): string[] {
+function referenceNote(manifest: RunManifest | null, given: boolean): VerifyLine[] {
   const reference = manifest?.parameters?.['reference'];
   if (!Array.isArray(reference) || given) return [];
-  return [`note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`];
+  const text = `note: the analysis used a reference corpus of ${reference.length} document(s) outside the case; give it with --reference DIR, else the re-run goes without it and the analyses that use it (keyness, profile comparison) differ for this reason alone`;
+  return [said(text, 'verify.note.reference', { count: reference.length })];
 }
 
 /**
@@ -308,7 +327,7 @@ async function reproduce(
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
   if (analysisIndex === -1) {
-    const problems = [...reportEntries].map(([path, entry]) => `${path}: the log records no analysis.run before this report (entry ${entry.seq}); cannot re-render`);
+    const problems = [...reportEntries].map(([path, entry]) => said(`${path}: the log records no analysis.run before this report (entry ${entry.seq}); cannot re-render`, 'verify.diff.no-analysis', { path, entry: entry.seq }));
     return { lines: [said('re-run: nothing analysed yet, nothing to reproduce', 'verify.rerun-nothing', {})], problems, checks: problems.length };
   }
   const analysisEntry = log[analysisIndex]!;
@@ -324,9 +343,9 @@ async function reproduce(
       await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
+      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: messageOf(error) })], checks: 1 };
     }
-    const problems: string[] = [];
+    const problems: VerifyLine[] = [];
     let checks = 0;
     const compare = (path: string) => {
       checks += 1;
@@ -336,7 +355,7 @@ async function reproduce(
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
     for (const path of [...new Set([...stored, ...reproduced])].sort(compareCodeUnits)) {
       const difference = compare(path);
-      if (difference) problems.push(difference);
+      if (difference) problems.push(plain(difference));
     }
     const standIn = (entries: readonly LogEntry[]) =>
       entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
@@ -344,7 +363,7 @@ async function reproduce(
       const language = entry.details['language'];
       if (!isReportLanguage(language)) {
         checks += 1;
-        problems.push(`${path}: log entry ${entry.seq} records no report language; cannot re-render`);
+        problems.push(said(`${path}: log entry ${entry.seq} records no report language; cannot re-render`, 'verify.diff.no-language', { path, entry: entry.seq }));
         continue;
       }
       writeLog(standIn(log.slice(0, log.indexOf(renderBatchStart(log, entry)))));
@@ -356,11 +375,11 @@ async function reproduce(
         else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
         checks += 1;
-        problems.push(`${path}: could not be re-rendered — ${messageOf(error)}`);
+        problems.push(said(`${path}: could not be re-rendered — ${messageOf(error)}`, 'verify.diff.not-rerendered', { path, problem: messageOf(error) }));
         continue;
       }
       const difference = compare(path);
-      if (difference) problems.push(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`);
+      if (difference) problems.push(plain(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`));
     }
     const rerun = problems.length === 0
       ? said(`re-run: ${checks} artefact(s) compared, all identical`, 'verify.rerun-identical', { checks })

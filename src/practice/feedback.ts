@@ -1,5 +1,5 @@
 /**
- * Renders a grade as text lines for the terminal and as one self-contained HTML feedback sheet
+ * Renders a grade as one self-contained HTML feedback sheet
  * (no scripts, no external resources, a CSP that forbids both, every value escaped). Pure.
  */
 import type { FeedbackItem, GradeResult, Skill } from './grade.js';
@@ -14,22 +14,6 @@ export const SKILL_LABELS: Readonly<Record<Skill, string>> = {
   answers: 'Answers (questions within competence answered)',
   procedure: 'Procedure (SOP steps the case calls for)',
 };
-
-function itemLine(item: FeedbackItem): string {
-  const mark = item.ok ? 'ok  ' : 'FIX ';
-  const where = item.material ? ` [${item.material}]` : '';
-  return `${mark}${item.kind.padEnd(8)} ${item.ref.padEnd(14)} ${item.message}${where}`;
-}
-
-/** Terminal lines: one per item, then one per skill score. */
-export function feedbackLines(result: GradeResult): string[] {
-  const lines = [`practice case ${result.caseId}: ${result.title}`];
-  for (const item of result.items) lines.push(itemLine(item));
-  lines.push('scores (the trainee\'s work, not the texts):');
-  for (const skill of SKILLS) lines.push(`  ${skill.padEnd(11)} ${scoreText(result.skills[skill]).padStart(5)}  ${SKILL_LABELS[skill]}`);
-  for (const problem of result.problems) lines.push(`note: ${problem}`);
-  return lines;
-}
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

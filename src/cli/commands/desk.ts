@@ -29,11 +29,11 @@ export const registerDeskCommands: RegisterCommands = (program: Command, context
     .description('review the case in the browser: candidates, documents, concordance, procedure (local, token-protected)')
     .action(async (dir: string, flags: DeskFlags) => {
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${flags.port}: give a port number 0–65535 (0: any free port)`, 'usage.port');
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${flags.port}: give a port number 0–65535 (0: any free port)`, 'usage.port', undefined, { key: 'error.port', params: { value: flags.port } });
       const workspace = CaseWorkspace.open(dir);
       const desk = await startDesk({ caseDir: dir, port, language: languageOption(flags.language, workspace), clock: context.io.now, actor: context.actorFor(flags, workspace) });
-      context.say(`desk: ${desk.url}`);
-      context.say('open this address in a browser on this computer; Ctrl-C stops the desk');
+      context.tell('desk.url', { url: desk.url });
+      context.tell('desk.open');
       if (flags.open) openBrowser(desk.url);
       await new Promise<void>((resolve) => {
         const stop = () => {
@@ -45,7 +45,7 @@ export const registerDeskCommands: RegisterCommands = (program: Command, context
         process.once('SIGTERM', stop);
       });
       await desk.close();
-      context.say('desk stopped');
+      context.tell('desk.stopped');
     });
 };
 

@@ -80,9 +80,12 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
   expert
     .command('list')
     .argument('<dir>', 'case folder')
+    .option('--json', 'print the experts and the joint section as JSON (keys and codes in English) instead of lines')
     .description('the experts, their acknowledgement and signature, and the joint section')
-    .action((dir: string) => {
-      for (const line of expertLines(readExperts(CaseWorkspace.open(dir)), context.translator.t)) context.say(line);
+    .action((dir: string, options: { json?: boolean }) => {
+      const experts = readExperts(CaseWorkspace.open(dir));
+      if (options.json) context.json({ experts: experts.experts, joint: experts.joint ?? null });
+      else for (const line of expertLines(experts, context.translator.t)) context.say(line);
     });
 
   const caseCommand = program.command('case').description("the facts of the conclusion's introductory part");
@@ -115,9 +118,14 @@ export const registerExpertCommands: RegisterCommands = (program: Command, conte
   caseCommand
     .command('show')
     .argument('<dir>', 'case folder')
+    .option('--json', 'print the facts as JSON (null where not recorded) instead of lines')
     .description('the facts of the introductory part recorded so far')
-    .action((dir: string) => {
+    .action((dir: string, options: { json?: boolean }) => {
       const facts = readCaseFacts(CaseWorkspace.open(dir));
+      if (options.json) {
+        context.json({ facts: Object.fromEntries(FACT_KEYS.map((key) => [key, facts[key] ?? null])) });
+        return;
+      }
       for (const key of FACT_KEYS) context.say(`${CASE_FACT_OPTIONS[key]}: ${facts[key] ?? context.translator.t('case.not-recorded')}`);
     });
 };

@@ -27,9 +27,9 @@ export const registerExportCommands: RegisterCommands = (program: Command, conte
 
 /** `--format xlsx -o FILE`: the analysis tables as one workbook (binary, so never to the terminal). */
 async function exportWorkbook(dir: string, out: string | undefined, context: CliContext): Promise<void> {
-  if (out === undefined) throw new UserError('--format xlsx writes a file: give -o FILE.xlsx', 'usage.export-out');
+  if (out === undefined) throw new UserError('--format xlsx writes a file: give -o FILE.xlsx', 'usage.export-out', undefined, { key: 'error.export-out', params: {} });
   const workbook = await exportTables(dir);
   writeFileAtomic(out, workbook.bytes);
-  context.say(`export: ${out} (${workbook.sheets.length} sheet(s): ${workbook.sheets.join(', ')})`);
-  if (workbook.cutCells > 0) context.say(`notice: ${workbook.cutCells} cell(s) longer than Excel's 32,767 characters were cut in the workbook; the CSV and JSON beside the analyses keep them whole`);
+  context.tell('export.workbook', { path: out, count: workbook.sheets.length, sheets: workbook.sheets.join(', ') });
+  if (workbook.cutCells > 0) context.tell('export.cut-cells', { count: workbook.cutCells });
 }

@@ -7,17 +7,19 @@ import type { LibraryItem } from '../../library/item.js';
 import { limitsFrom, withLimitOptions } from '../options.js';
 import type { Limits } from '../../ingest/adapter.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 
-function describe(item: LibraryItem): string {
+function describe(item: LibraryItem, t: Translator['t']): string {
   const p = item.provenance;
-  return `${item.sha256.slice(0, 12)} ${item.originalName} (${p.language}, ${item.documents.reduce((sum, doc) => sum + doc.words, 0)} words): ${p.court}, ${p.decisionDate} No. ${p.decisionNumber}; ${p.list}, entry ${p.entry}`;
+  const words = item.documents.reduce((sum, doc) => sum + doc.words, 0);
+  return t('library.item', { sha: item.sha256.slice(0, 12), name: item.originalName, language: p.language, words, court: p.court, date: p.decisionDate, number: p.decisionNumber, list: p.list, entry: p.entry });
 }
 
 type AddOptions = { court: string; decisionDate: string; decisionNumber: string; list: string; entry: string; language: string; notes: string; actor?: string } & Partial<Record<keyof Limits, number>>;
 
 function minWords(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 10) throw new UserError(`--min-words ${value}: give a whole number of words, 10 or more`, 'usage.min-words');
+  if (!Number.isInteger(number) || number < 10) throw new UserError(`--min-words ${value}: give a whole number of words, 10 or more`, 'usage.min-words', undefined, { key: 'error.min-words', params: { value } });
   return number;
 }
 
@@ -53,7 +55,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
       const { court, decisionDate, decisionNumber, list, entry: listEntry, language, notes } = options;
       const provenance = parseProvenance({ court, decisionDate, decisionNumber, list, entry: listEntry, language, notes });
       const { item, entry } = await addLibraryItem(dir, file, provenance, limitsFrom(options), change(options));
-      context.tell('library.added', { item: describe(item) });
+      context.tell('library.added', { item: describe(item, context.translator.t) });
       context.tell('library.head', { head: entry.hash });
     });
   library
@@ -68,7 +70,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
         return;
       }
       if (state.items.length === 0) context.tell('library.empty', { dir });
-      for (const item of state.items) context.say(describe(item));
+      for (const item of state.items) context.say(describe(item, context.translator.t));
       context.tell('library.head', { head: state.head });
     });
   library
@@ -80,7 +82,7 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
     .description('stop comparing against an item; its copy stays in the folder and the change is logged')
     .action((dir: string, sha: string, options: { reason: string; actor?: string }) => {
       const { item, entry } = removeLibraryItem(dir, sha, options.reason, change(options));
-      context.tell('library.removed', { item: describe(item) });
+      context.tell('library.removed', { item: describe(item, context.translator.t) });
       context.tell('library.head', { head: entry.hash });
     });
   program
@@ -101,7 +103,8 @@ export const registerLibraryCommands: RegisterCommands = (program: Command, cont
       for (const doc of result.documents) context.tell('compare.document', { name: doc.evidenceName, id: doc.documentId, passages: doc.matches, percent: (doc.share * 100).toFixed(1), words: doc.words });
       for (const m of result.matches) {
         const p = m.library.provenance;
-        context.say(`  ${m.findingId} ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]}) ${m.sameWords} words paired; ${p.court} ${p.decisionDate} No. ${p.decisionNumber}, ${p.list} entry ${p.entry}`);
+        const place = `${m.findingId} ${m.evidence.evidenceName} [${m.evidence.range[0]}, ${m.evidence.range[1]}) = ${m.library.originalName} [${m.library.range[0]}, ${m.library.range[1]})`;
+        context.tell('compare.match', { place, words: m.sameWords, court: p.court, date: p.decisionDate, number: p.decisionNumber, list: p.list, entry: p.entry });
       }
       context.tell('compare.written');
     });

@@ -4,6 +4,7 @@ import type { PersonRelation } from '../../core/persons.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import { addPerson, readPersonRelations, readPersons, setRelation } from '../../pipeline/examiner.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import type { Translator } from '../i18n.js';
 import { readLabels } from '../../pipeline/report.js';
 import { relationBasisText } from '../../report/basis-text.js';
 import type { ConclusionLabels } from '../../report/labels.js';
@@ -11,9 +12,9 @@ import type { ConclusionLabels } from '../../report/labels.js';
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** One relation as a terminal line: relation, place, basis (worded by the English labels), and who set it when the examiner did. */
-function relationLine(relation: PersonRelation, labels: ConclusionLabels): string {
+function relationLine(relation: PersonRelation, labels: ConclusionLabels, t: Translator['t']): string {
   const place = `${relation.evidenceName}${relation.messageId !== undefined ? ` #${relation.messageId}` : relation.segmentId !== undefined ? ` (${relation.segmentId})` : ''}`;
-  return `  ${relation.relation}: ${place} — ${relation.by === 'data' ? relationBasisText(labels, relation.basis) : `${relation.reason} (set by ${relation.actor})`}`;
+  return `  ${relation.relation}: ${place} — ${relation.by === 'data' ? relationBasisText(labels, relation.basis) : `${relation.reason}${t('person.set-by', { actor: relation.actor })}`}`;
 }
 
 /** `soz person add|list` and `soz relation set`: persons of interest and their relation to each item or message. */
@@ -34,15 +35,20 @@ export const registerPersonCommands: RegisterCommands = (program: Command, conte
   person
     .command('list')
     .argument('<dir>', 'case folder')
+    .option('--json', 'print the persons and relations as JSON (keys and codes in English) instead of lines')
     .description('the persons of interest and every relation: derived from the data or set by the examiner')
-    .action((dir: string) => {
+    .action((dir: string, options: { json?: boolean }) => {
       const workspace = CaseWorkspace.open(dir);
       const relations = readPersonRelations(workspace);
       const persons = readPersons(workspace);
+      if (options.json) {
+        context.json({ persons, relations });
+        return;
+      }
       const labels = readLabels(context.translator.language);
       for (const record of persons) {
         context.say(`${record.id} ${record.name} (${record.handles.join(', ')})`);
-        for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation, labels));
+        for (const relation of relations.filter((candidate) => candidate.personId === record.id)) context.say(relationLine(relation, labels, context.translator.t));
       }
       if (persons.length === 0) context.tell('person.none', { dir });
     });

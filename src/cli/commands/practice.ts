@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { canonicalJson } from '../../core/canonical-json.js';
 import { gradePracticeCase, listPracticeCases, startPracticeCase } from '../../pipeline/practice.js';
 import type { CliContext, RegisterCommands } from '../context.js';
+import { gradeLines } from '../practice-lines.js';
 
 /**
  * `soz practice list | start ID DIR | grade DIR [--key FILE] [--json]`: the fictional practice
@@ -12,9 +12,15 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
 
   practice
     .command('list')
+    .option('--json', 'print the cases as JSON instead of lines')
     .description('the bundled fictional practice cases: id, languages, formats, title')
-    .action(async () => {
-      for (const entry of await listPracticeCases()) {
+    .action(async (options: { json?: boolean }) => {
+      const cases = await listPracticeCases();
+      if (options.json) {
+        context.json({ cases });
+        return;
+      }
+      for (const entry of cases) {
         context.say(`${entry.id.padEnd(26)} ${entry.languages.join('/').padEnd(9)} ${entry.formats.join(', ').padEnd(34)} ${entry.title}`);
       }
     });
@@ -39,7 +45,7 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
     .description('compare the trainee\'s records with the key: feedback per item, a score per skill, practice/feedback.html')
     .action((dir: string, options: { key?: string; actor?: string; json?: boolean }) => {
       const outcome = gradePracticeCase(dir, { clock: context.io.now, ...(options.key ? { keyFile: options.key } : {}), ...(options.actor ? { actor: options.actor } : {}) });
-      if (options.json) context.io.stdout(canonicalJson(outcome.result, true));
-      else for (const line of outcome.lines) context.say(line);
+      if (options.json) context.json(outcome.result);
+      else for (const line of gradeLines(outcome.result, outcome.feedbackPath, context.translator.t)) context.say(line);
     });
 };

@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ExitCode, UserError } from '../../core/errors.js';
 import type { ReviewDecision } from '../../core/examiner.js';
-import type { Finding } from '../../core/finding.js';
 import { CaseWorkspace } from '../../case/workspace.js';
 import { readDerivedDocuments } from '../../case/records.js';
 import { addFindingIn, readCaseFindings, readQuestions, readReview, recentReviewReasons, recordReview, recordVoice, undoReview } from '../../pipeline/examiner.js';
@@ -10,20 +9,12 @@ import { unreviewedFindings, VOICES } from '../../sop/review.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import type { AskLine, TerminalAnswer } from '../review-session.js';
 import { runReviewSession } from '../review-session.js';
+import { findingLines } from '../review-view.js';
+import type { Translator } from '../i18n.js';
 
-/** One candidate as the examiner sees it in the terminal. */
-export function findingLines(finding: Finding): string[] {
-  const where = [finding.place.evidenceName, finding.place.page ? `p. ${finding.place.page}` : '', finding.place.messageId ? `message ${finding.place.messageId}` : '', `${finding.place.line}:${finding.place.column}`].filter(Boolean).join(', ');
-  return [
-    `${finding.id} ${finding.category}: ${finding.reason} (${where})`,
-    `  …${finding.context.left}[${finding.actual}]${finding.context.right}…`,
-    `  voice ${finding.voice}${finding.countervailing.length ? `; weighs against: ${finding.countervailing.join(', ')}` : ''}${finding.mainstreamMeaning ? `; ordinary meaning: ${finding.mainstreamMeaning}` : ''}`,
-  ];
-}
-
-function summary(decisions: readonly ReviewDecision[], total: number): string {
+function summary(decisions: readonly ReviewDecision[], total: number, t: Translator['t']): string {
   const accepted = decisions.filter((decision) => decision.decision === 'accepted').length;
-  return `review: ${accepted} accepted, ${decisions.length - accepted} rejected, ${total - decisions.length} not reviewed of ${total} candidate(s)`;
+  return t('review.summary', { accepted, rejected: decisions.length - accepted, open: total - decisions.length, total });
 }
 
 /** The flags of `soz review`. */
@@ -78,7 +69,7 @@ export const registerReviewCommands: RegisterCommands = (program: Command, conte
           context.json({ open, notReviewed: open.length, total: findings.length });
           return;
         }
-        for (const finding of open) for (const line of findingLines(finding)) context.say(line);
+        for (const finding of open) for (const line of findingLines(finding, context.translator.t)) context.say(line);
         context.tell('review.open', { open: open.length, total: findings.length });
         return;
       }
@@ -91,7 +82,7 @@ function addFinding(workspace: CaseWorkspace, options: ReviewOptions, place: str
   const byRange = options.quote === undefined ? /^(.+):(\d+)-(\d+)$/.exec(place) : null;
   const byMessage = options.quote !== undefined ? /^(.+)#([^#]+)$/.exec(place) : null;
   if ((!byRange && !byMessage) || options.category === undefined || options.accept || options.reject || options.finding) {
-    throw new UserError('add a finding with --add DOC:START-END or --add DOC#MESSAGE --quote "…", and --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review');
+    throw new UserError('add a finding with --add DOC:START-END or --add DOC#MESSAGE --quote "…", and --category NAME --reason "…" [--question Q…] [--voice VOICE] (without --accept / --reject / --finding)', 'usage.review', undefined, { key: 'error.review-add', params: {} });
   }
   const where = byRange ? { documentId: byRange[1]!, range: [Number(byRange[2]), Number(byRange[3])] as const } : { documentId: byMessage![1]!, quoted: { messageId: byMessage![2]!, quote: options.quote! } };
   const finding = addFindingIn(
@@ -100,15 +91,15 @@ function addFinding(workspace: CaseWorkspace, options: ReviewOptions, place: str
     (options.question ?? []).map((id) => id.toUpperCase()),
     { clock: context.io.now, actor: context.actorFor(options, workspace) },
   );
-  for (const line of findingLines(finding)) context.say(line);
-  context.say(`added and accepted ${finding.id} (examiner)`);
+  for (const line of findingLines(finding, context.translator.t)) context.say(line);
+  context.tell('review.added', { id: finding.id });
 }
 
 /** `--voice V --finding F…`: the examiner corrects whose words decided findings are; under the case lock. */
 function changeVoice(workspace: CaseWorkspace, options: ReviewOptions, context: CliContext): void {
-  if (options.voice === undefined || options.finding === undefined || options.accept || options.reject) throw new UserError('change a voice with --voice VOICE --finding F… --reason "…" (without --accept / --reject)', 'usage.review');
+  if (options.voice === undefined || options.finding === undefined || options.accept || options.reject) throw new UserError('change a voice with --voice VOICE --finding F… --reason "…" (without --accept / --reject)', 'usage.review', undefined, { key: 'error.review-voice', params: {} });
   recordVoice(workspace, options.finding, options.voice, options.reason ?? '', { clock: context.io.now, actor: context.actorFor(options, workspace) });
-  context.say(`voice of ${options.finding.join(', ')}: ${options.voice} (examiner)`);
+  context.tell('review.voice-changed', { ids: options.finding.join(', '), voice: options.voice });
 }
 
 /** Records review decisions given by flags, or runs the terminal review; under the case lock. */
@@ -116,11 +107,11 @@ async function review(workspace: CaseWorkspace, options: ReviewOptions, context:
   const actor = context.actorFor(options, workspace);
   const record = { clock: context.io.now, actor };
   if (options.accept === undefined && options.reject === undefined) return reviewOnTerminal(workspace, actor, context);
-  if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review');
-  if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review');
+  if (options.accept && options.reject) throw new UserError('give --accept or --reject in one call, not both (their reasons differ)', 'usage.review', undefined, { key: 'error.review-both', params: {} });
+  if (options.reason === undefined) throw new UserError('--reason "…" is required: say why', 'usage.review', undefined, { key: 'error.review-reason', params: {} });
   const decision = options.accept ? 'accepted' : 'rejected';
   const decisions = recordReview(workspace, [{ findingIds: options.accept ?? options.reject ?? [], decision, reason: options.reason, questionIds: (options.question ?? []).map((id) => id.toUpperCase()), actor }], record);
-  context.say(summary(decisions, readCaseFindings(workspace).length));
+  context.say(summary(decisions, readCaseFindings(workspace).length, context.translator.t));
 }
 
 /**
@@ -136,6 +127,7 @@ async function reviewOnTerminal(workspace: CaseWorkspace, actor: string, context
   const outcome = await runReviewSession(unreviewedFindings(findings, existing), {
     ask: terminal.ask,
     say: context.say,
+    t: context.translator.t,
     actor,
     questions: readQuestions(workspace),
     documents: readDerivedDocuments(workspace),
@@ -144,10 +136,11 @@ async function reviewOnTerminal(workspace: CaseWorkspace, actor: string, context
     record: (requests) => (decisions = recordReview(workspace, requests, record)),
     undo: (prior) => (decisions = undoReview(workspace, prior, record)),
     voice: (findingIds, voice, reason) => (decisions = recordVoice(workspace, findingIds, voice, reason, record)),
-    describe: findingLines,
   }).finally(terminal.close);
-  context.say(outcome.written === 0 ? 'no decision recorded' : summary(decisions, findings.length));
-  if (outcome.ended === 'interrupt') throw new UserError(`review interrupted (Ctrl-C); ${outcome.written} decision(s) of this review are kept in the case`, 'review.interrupted', ExitCode.interrupted);
+  context.say(outcome.written === 0 ? context.translator.t('review.none-recorded') : summary(decisions, findings.length, context.translator.t));
+  if (outcome.ended === 'interrupt') {
+    throw new UserError(`review interrupted (Ctrl-C); ${outcome.written} decision(s) of this review are kept in the case`, 'review.interrupted', ExitCode.interrupted, { key: 'error.review-interrupted', params: { count: outcome.written } });
+  }
 }
 
 /** Questions on the real terminal; Ctrl-D and Ctrl-C end the input instead of the process. */
@@ -157,6 +150,8 @@ function processTerminal(): { ask: AskLine; close: () => void } {
   let ended: 'eof' | 'interrupt' | null = null;
   const finish = (end: 'eof' | 'interrupt') => {
     ended ??= end;
+    // The prompt was left open on its line: the summary after Ctrl-D / Ctrl-C starts on a new one.
+    if (pending !== null) process.stdout.write('\n');
     pending?.({ end: ended });
     pending = null;
   };

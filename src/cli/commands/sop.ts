@@ -25,7 +25,7 @@ export function parseFields(pairs: readonly string[]): Record<string, string> {
 /** Language for terminal labels: `--language`, else the case's report language. */
 export function languageOption(value: string | undefined, workspace: CaseWorkspace): ReportLanguage {
   if (value === undefined) return workspace.metadata.reportLanguage;
-  if (!isReportLanguage(value)) throw new UserError(`--language ${value}: use one of ${REPORT_LANGUAGES.join(', ')}`, 'usage.language');
+  if (!isReportLanguage(value)) throw new UserError(`--language ${value}: use one of ${REPORT_LANGUAGES.join(', ')}`, 'usage.language', undefined, { key: 'error.language', params: { value, languages: REPORT_LANGUAGES.join(', ') } });
   return value;
 }
 

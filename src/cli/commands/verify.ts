@@ -4,9 +4,18 @@ import { ExitCode, UserError } from '../../core/errors.js';
 import { parseLogHead } from '../../core/log-head.js';
 import { parsePublicKey } from '../../seal/seal.js';
 import { verifyTarget } from '../../pipeline/verify.js';
+import type { VerifyLine } from '../../pipeline/verify.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { referenceFiles } from '../options.js';
 import { verifyTargetKind } from '../../case/bundle-folder.js';
+
+/** A line of `soz verify` in the examiner's language; a difference with its own message is translated inside its frame. */
+function verifyLineText(line: VerifyLine, context: CliContext): string {
+  if (line.message === undefined) return line.text;
+  const { message } = context.translator;
+  const params = line.detail === undefined ? line.message.params : { ...line.message.params, difference: message(line.detail, String(line.message.params['difference'])) };
+  return message({ key: line.message.key, params }, line.text);
+}
 
 /**
  * `soz verify CASE|BUNDLE [--public-key PUB.pem…] [--expect-head N:HASH]`: exit 0 when everything
@@ -33,7 +42,7 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
       const result = await verifyTarget(target, { publicKeys, ...(expectHead ? { expectHead } : {}), ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}) });
       const outcome = result.differences.length > 0 ? 'mismatch' : result.stale.length > 0 ? 'stale' : 'match';
       if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines.map((line) => line.text) });
-      else for (const line of result.lines) context.say(line.message ? context.translator.message(line.message, line.text) : line.text);
+      else for (const line of result.lines) context.say(verifyLineText(line, context));
       if (outcome === 'mismatch') {
         throw new UserError(`verify: ${target} does not match — ${result.differences.length} difference(s), the first is shown above`, 'verify.mismatch', ExitCode.mismatch, { key: 'error.verify-mismatch', params: { target, count: result.differences.length } });
       }
