@@ -30,8 +30,8 @@ describe('runPracticeDemo', () => {
     writeFileSync(join(other, 'notes.txt'), 'mine');
     mkdirSync(`${other}-2`);
     writeFileSync(join(`${other}-2`, 'notes.txt'), 'mine too');
-    const lines = await runPracticeDemo(other, () => new Date(0));
-    expect(lines[0]).toContain(`demo case: ${other}-3 (`);
+    const outcome = await runPracticeDemo(other, () => new Date(0));
+    expect(outcome.out).toBe(`${other}-3`);
     expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(`${other}-2`, 'notes.txt'), 'utf8')).toBe('mine too');
   });
