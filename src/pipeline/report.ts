@@ -25,7 +25,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { readAnalyses, readComparison, readDocumentFiles, readManifest } from '../case/records.js';
+import { derivedDocumentHeaders, readAnalyses, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
 import { readCaseFile } from '../case/snapshot.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
@@ -87,7 +87,8 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
   const { manifest, text: manifestText } = readManifest(workspace)!;
-  const documents = readDocumentFiles(workspace);
+  // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
+  const documents = derivedDocumentHeaders(workspace);
   const analyses = readAnalyses(workspace);
   const overview = analysisData(analyses, 'language-overview') ?? null;
   const profileData = analysisData(analyses, 'profile');
@@ -108,6 +109,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
+    documentText: (documentId) => readDerivedDocument(workspace, documentId),
     overview,
     analyses: analyses.map((result) => ({ analysis: result.analysis, version: result.version, findings: result.findings?.length ?? 0 })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
@@ -121,13 +123,13 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     statuses,
     questions,
     answers,
-    findings: readCaseFindings(workspace),
+    findings: readCaseFindings(workspace, analyses),
     decisions: readReview(workspace),
     comparison: readComparison(workspace),
     labList: analysisData(analyses, 'org-list') ?? null,
     itemRelations: readItemRelations(workspace),
     persons: readPersons(workspace),
-    personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),
+    personRelations: readPersonRelations(workspace),
     rabat: readRabat(workspace),
     experts: finalInputs.experts,
     caseFacts: finalInputs.facts,

@@ -7,7 +7,6 @@ import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
 import { isReportLanguage, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
 import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
@@ -16,7 +15,7 @@ import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
-import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
+import { caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
@@ -140,7 +139,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
 /** Evidence copies against the register (from the log), and the register file against the log. */
 function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Section {
   const found = new Map<string, string>();
-  for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, sha256(readCaseFile(dir, path)!));
+  for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, caseFileSha256(dir, path)!);
   const audit = auditEvidence(
     register.map((record) => ({ path: record.copy, sha256: record.sha256, originalName: record.originalName })),
     found,
@@ -186,10 +185,10 @@ function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string)
   const problems: string[] = [];
   let checks = 0;
   for (const [path, expected] of recorded) {
-    const bytes = readCaseFile(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
+    const actual = caseFileSha256(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
-    if (bytes === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
-    else if (sha256(bytes) !== expected.sha256) problems.push(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
+    if (actual === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
+    else if (actual !== expected.sha256) problems.push(`${path}: sha256 ${actual} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`);
   }
   for (const path of listCaseFiles(dir)) {
     if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path) || !isTracked(path)) continue;
@@ -330,6 +329,9 @@ async function reproduce(
     let checks = 0;
     const compare = (path: string) => {
       checks += 1;
+      // Hashed in chunks first: only a file that differs is read whole, to say where.
+      const stored = caseFileSha256(dir, path);
+      if (stored !== null && stored === caseFileSha256(copy, path)) return null;
       return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
     };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);

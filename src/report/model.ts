@@ -14,7 +14,7 @@ import type { CaseFacts, ExpertsFile } from '../core/experts.js';
 import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import type { Notice, SozDocument } from '../core/document.js';
+import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, ImagePlace, MediaPlace, Voice } from '../core/finding.js';
@@ -242,7 +242,10 @@ export interface ConclusionInputs {
   readonly final: boolean;
   readonly metadata: CaseMetadata;
   readonly evidence: readonly EvidenceRecord[];
-  readonly documents: readonly { readonly doc: SozDocument; readonly sha256: string }[];
+  /** The derived documents in reading order, without their text and segments, with each file's SHA-256. */
+  readonly documents: readonly { readonly doc: DocumentHeader; readonly sha256: string }[];
+  /** A document's text and segments by id, asked for once per document that holds a candidate (source excerpts). */
+  readonly documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined;
   readonly overview: LanguageOverview | null;
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
@@ -414,7 +417,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };
     }),
     persons: personViews(inputs, accepted),
-    documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
+    documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segmentCount, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]
       .sort((a, b) => compareQuestionIds(a.id, b.id))
@@ -454,7 +457,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
     labList: inputs.labList,
-    excerpts: sourceExcerpts(inputs.documents.map(({ doc }) => doc), [...accepted, ...rejected, ...unreviewed]),
+    excerpts: sourceExcerpts(inputs.documentText, [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };
