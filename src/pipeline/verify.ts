@@ -23,6 +23,7 @@ import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
+import type { ProgressListener } from '../core/progress.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from '../report/renderers.js';
@@ -70,6 +71,8 @@ export interface VerifyOptions {
   readonly referenceFiles?: readonly string[];
   /** Limits for unpacking a bundle; default `DEFAULT_LIMITS`. */
   readonly unpackLimits?: Limits;
+  /** Told as files are hashed, the analysis re-runs and artefacts are compared (a progress display); never changes the result. */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
@@ -115,13 +118,13 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
     { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)].map(plain), problems: [], checks: 0 },
-    evidenceSection(dir, register),
+    evidenceSection(dir, register, options.onProgress),
     logSection(snapshot, options.expectHead),
-    recordedSection(dir, snapshot.log, shownAs),
+    recordedSection(dir, snapshot.log, shownAs, options.onProgress),
     digestSection(dir, reportEntries),
     { lines: [...stale].map(([path, later]) => said(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`, 'verify.stale', { path, entry: reportEntries.get(path)!.seq, later: later.seq, action: later.action })), problems: [], checks: 0 },
     keptSection(await checkKeptExtractions(dir, snapshot.log, register)),
-    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh, options.onProgress),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
   const differences = sections.flatMap((section) => section.problems);
@@ -137,9 +140,13 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
 }
 
 /** Evidence copies against the register (from the log), and the register file against the log. */
-function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Section {
+function evidenceSection(dir: string, register: readonly EvidenceRecord[], onProgress: ProgressListener | undefined): Section {
   const found = new Map<string, string>();
-  for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, caseFileSha256(dir, path)!);
+  const copies = listCaseFiles(dir, CaseFiles.evidenceDir);
+  for (const [index, path] of copies.entries()) {
+    onProgress?.({ stage: 'evidence hashed', done: index, total: copies.length });
+    found.set(path, caseFileSha256(dir, path)!);
+  }
   const audit = auditEvidence(
     register.map((record) => ({ path: record.copy, sha256: record.sha256, originalName: record.originalName })),
     found,
@@ -180,11 +187,12 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
 }
 
 /** Stored files against the hash the log recorded for them, and tracked files no entry records. */
-function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string): Section {
+function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string, onProgress: ProgressListener | undefined): Section {
   const recorded = recordedOutputs(log);
   const problems: string[] = [];
   let checks = 0;
   for (const [path, expected] of recorded) {
+    onProgress?.({ stage: 'recorded files hashed', done: checks, total: recorded.size });
     const actual = caseFileSha256(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
     if (actual === null) problems.push(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`);
@@ -303,6 +311,7 @@ async function reproduce(
   snapshot: CaseSnapshot,
   recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
   reportEntries: ReadonlyMap<string, LogEntry>,
+  onProgress: ProgressListener | undefined,
 ): Promise<Section> {
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
@@ -320,7 +329,7 @@ async function reproduce(
     let reproducedAnalysis: LogEntry;
     try {
       const workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
       return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`], checks: 1 };
@@ -336,13 +345,16 @@ async function reproduce(
     };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
-    for (const path of [...new Set([...stored, ...reproduced])].sort(compareCodeUnits)) {
+    const artefacts = [...new Set([...stored, ...reproduced])].sort(compareCodeUnits);
+    for (const [index, path] of artefacts.entries()) {
+      onProgress?.({ stage: 'artefacts compared', done: index, total: artefacts.length });
       const difference = compare(path);
       if (difference) problems.push(difference);
     }
     const standIn = (entries: readonly LogEntry[]) =>
       entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
-    for (const [path, entry] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq)) {
+    for (const [index, [path, entry]] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq).entries()) {
+      onProgress?.({ stage: 'reports re-rendered', done: index, total: reportEntries.size });
       const language = entry.details['language'];
       if (!isReportLanguage(language)) {
         checks += 1;

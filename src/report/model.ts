@@ -228,12 +228,23 @@ export interface ConclusionModel {
   /** What `soz compare` found reproducing the lab's reference library; null when the case was not compared. */
   readonly knownMaterial: KnownMaterialView | null;
   /** The lab's list of banned organisations the analysis searched (`soz lists import`); null when none was given. */
+  /** The n-gram tables' cap and whether it was reached (a line of the methods section). */
+  readonly ngramCap: NgramCapView | null;
   readonly labList: OrgListData | null;
   /** The source of every reviewable unit a candidate lies in, with the candidates marked (finding order). */
   readonly excerpts: readonly SourceExcerpt[];
   readonly manifest: { readonly sha256: string; readonly data: readonly HashedFile[]; readonly inputs: readonly HashedFile[]; readonly outputs: readonly HashedFile[] };
   /** The custody log's record head (`N:HASH`, no times: see `core/log-head.ts`) when the report was rendered. */
   readonly recordHead: string;
+}
+
+/**
+ * The cap on distinct n-grams a run holds per size (`NGRAM_CAP`), and each size where it was
+ * reached: past it the rarest were dropped, so a row may be low by up to `atOrBelow`.
+ */
+export interface NgramCapView {
+  readonly cap: number;
+  readonly reached: readonly { readonly n: number; readonly atOrBelow: number }[];
 }
 
 /** Inputs of `assembleConclusion`: the records as read from the case folder and the installation. */
@@ -274,6 +285,8 @@ export interface ConclusionInputs {
   readonly comparison: CompareResult | null;
   /** What the `org-list` analysis recorded about the lab's list, or null when none was given. */
   readonly labList: OrgListData | null;
+  /** The n-gram tables' cap on distinct n-grams per size and, per size, where it pruned; null when the case has no n-gram tables. */
+  readonly ngramCap: NgramCapView | null;
   readonly itemRelations: readonly ItemRelationRecord[];
   readonly persons: readonly PersonRecord[];
   /** Relations of the persons: derived from the documents, the examiner's replacing them. */
@@ -457,6 +470,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
     labList: inputs.labList,
+    ngramCap: inputs.ngramCap,
     excerpts: sourceExcerpts(inputs.documentText, [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),

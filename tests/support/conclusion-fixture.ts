@@ -154,6 +154,8 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
     findings: recorded ? [...findings, added, knownFinding] : findings,
     comparison: recorded ? comparison : null,
+    // A fictional run whose trigram table passed the cap (recorded) and one that never came near it (draft).
+    ngramCap: recorded ? { cap: 2_000_000, reached: [{ n: 3, atOrBelow: 2 }] } : { cap: 2_000_000, reached: [] },
     labList: recorded ? { name: 'Fictional training list', version: '1.0.0', updated: '2026-03-01', sha256: hex('7'), entries: 2, names: { ru: 2, ky: 1, 'uz-Cyrl': 0, 'uz-Latn': 1, kk: 1, en: 2, abbreviation: 1 } } : null,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
     // Recorded: a complex expertise by two fictional experts; E1 acknowledged and signed, E2 dissents and has done neither.
