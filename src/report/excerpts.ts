@@ -4,6 +4,7 @@
  * fragment where it stands. Pure; offsets are 0-based UTF-16 code units of the document text.
  */
 import type { SozDocument } from '../core/document.js';
+import { detachedString } from '../analysis/detached.js';
 import type { FindingView } from './model.js';
 
 /** Longest excerpt kept whole; a longer unit keeps this margin around its candidates. */
@@ -49,7 +50,8 @@ function markedParts(text: string, start: number, end: number, findings: readonl
   for (let index = 0; index + 1 < points.length; index += 1) {
     const [from, to] = [points[index]!, points[index + 1]!];
     const findingIds = findings.filter((finding) => finding.range[0] <= from && to <= finding.range[1]).map((finding) => finding.id);
-    parts.push({ text: text.slice(from, to), findingIds });
+    // A copy: a slice would keep the whole document text alive as long as the report model lives.
+    parts.push({ text: detachedString(text.slice(from, to)), findingIds });
   }
   return parts;
 }
