@@ -6,6 +6,7 @@
 //   node scripts/bench-analyze.mjs --full       # … and the 1 GB export
 //   node scripts/bench-analyze.mjs --sizes 50 --runs 1 --parts cpu,e2e,pdf
 //   node scripts/bench-analyze.mjs --parts cpu --baseline ../main   # also another build's analyze, interleaved
+//   node scripts/bench-analyze.mjs --parts e2e --sizes 50,200 --runs 1 --verify   # … and soz verify after the report
 //
 // 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
 //    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
@@ -172,7 +173,9 @@ async function endToEnd() {
     const stages = [
       ['init', sozTimed('init', 'init', dir, '--case-number', 'bench', '--ordering-body', 'bench', '--examiner', 'bench')],
     ];
-    for (const [stage, stageArgs] of [['add', [file]], ['analyze', []], ['report', ['--format', 'md']]]) {
+    // --verify adds `soz verify` (it re-runs the analysis: about as long again) to show its peak RSS too.
+    const steps = [['add', [file]], ['analyze', []], ['report', ['--format', 'md']], ...(args.includes('--verify') ? [['verify', []]] : [])];
+    for (const [stage, stageArgs] of steps) {
       const previous = stages[stages.length - 1][1];
       if (previous.failed) break;
       stages.push([stage, sozTimed(stage, stage, dir, ...stageArgs)]);

@@ -20,6 +20,7 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import type { Segment, SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
+import { compareFindings } from '../core/finding.js';
 
 /** Schema of a derived document file. */
 export const DOCUMENT_FILE_SCHEMA = 'soz.document-file/2';
@@ -83,26 +84,78 @@ export function decodeDocument(header: DocumentFileHeader, text: string, segment
   return { ...header.document, schema: DOCUMENT_SCHEMA, text, segments };
 }
 
-/** The lines of an analysis result in the compact form (each ends with a newline). */
-export function* encodeAnalysis(result: AnalysisResult): Generator<string> {
+/**
+ * Findings handed to the encoder apart from their result, e.g. read back from a spill file: how
+ * many, their shared members (collected as they came) and the findings in `compareFindings` order.
+ */
+export interface FindingSource {
+  readonly count: number;
+  readonly shared: SharedFindingMembers;
+  findings(): Iterable<Finding>;
+}
+
+/**
+ * The members the findings of each rule and of each document share, taken from its first finding
+ * in `compareFindings` order, whatever order the findings are given in: a run that meets documents
+ * in any order names the same shared members as one that sorted every finding first. Holds copies,
+ * so no string of a document outlives it.
+ */
+export class SharedFindingMembers {
+  private readonly rules = new Map<string, { first: FindingKey; members: Members }>();
+  private readonly places = new Map<string, { first: FindingKey; members: Members }>();
+
+  add(finding: Finding): void {
+    this.keep(this.rules, finding.ruleId, finding, () => pick(finding as unknown as Members, SHARED_FINDING_KEYS));
+    this.keep(this.places, finding.place.documentId, finding, () => pick(finding.place as unknown as Members, SHARED_PLACE_KEYS));
+  }
+
+  /** The header's `shared` member. */
+  shared(): { rules: Record<string, Members>; places: Record<string, Members> } {
+    const members = (held: Map<string, { members: Members }>) => Object.fromEntries([...held].map(([key, value]) => [key, value.members]));
+    return { rules: members(this.rules), places: members(this.places) };
+  }
+
+  private keep(held: Map<string, { first: FindingKey; members: Members }>, key: string, finding: Finding, members: () => Members): void {
+    const current = held.get(key);
+    if (current !== undefined && compareFindings(finding, current.first as Finding) >= 0) return;
+    held.set(key, structuredClone({ first: findingKey(finding), members: members() }));
+  }
+}
+
+/** What `compareFindings` reads of a finding. */
+type FindingKey = Pick<Finding, 'id' | 'ruleId'> & { place: Pick<Finding['place'], 'evidenceName' | 'documentId' | 'range'> };
+
+function findingKey(finding: Finding): FindingKey {
+  const { evidenceName, documentId, range } = finding.place;
+  return { id: finding.id, ruleId: finding.ruleId, place: { evidenceName, documentId, range } };
+}
+
+/**
+ * The lines of an analysis result in the compact form (each ends with a newline). The findings are
+ * the result's own, or, when `source` is given, those of the source (the result's are then ignored).
+ */
+export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource): Generator<string> {
   const { findings, ...rest } = result;
   if (findings === undefined) {
     yield `${canonicalJson({ schema: ANALYSIS_FILE_SCHEMA, result: rest })}\n`;
     return;
   }
-  const rules: Record<string, Members> = {};
-  const places: Record<string, Members> = {};
-  for (const finding of findings) {
-    rules[finding.ruleId] ??= pick(finding as unknown as Members, SHARED_FINDING_KEYS);
-    places[finding.place.documentId] ??= pick(finding.place as unknown as Members, SHARED_PLACE_KEYS);
-  }
-  const header: AnalysisFileHeader = { schema: ANALYSIS_FILE_SCHEMA, result: rest, findings: findings.length, shared: { rules, places } };
+  const given = source ?? findingSource(findings);
+  const { rules, places } = given.shared.shared();
+  const header: AnalysisFileHeader = { schema: ANALYSIS_FILE_SCHEMA, result: rest, findings: given.count, shared: { rules, places } };
   yield `${canonicalJson(header)}\n`;
-  for (const finding of findings) {
+  for (const finding of given.findings()) {
     const line = difference(finding as unknown as Members, rules[finding.ruleId]!);
     line['place'] = difference(finding.place as unknown as Members, places[finding.place.documentId]!);
     yield `${canonicalJson(line)}\n`;
   }
+}
+
+/** Findings held in memory (sorted) as a source. */
+function findingSource(findings: readonly Finding[]): FindingSource {
+  const shared = new SharedFindingMembers();
+  for (const finding of findings) shared.add(finding);
+  return { count: findings.length, shared, findings: () => findings };
 }
 
 /** An analysis result from its header and finding lines (parsed). Undoes `encodeAnalysis` exactly. */

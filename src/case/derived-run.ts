@@ -12,6 +12,7 @@ import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import { writeFileAtomic } from './atomic.js';
 import type { StagedMove } from './commit.js';
+import type { FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
 import { documentFileName } from './records.js';
@@ -25,8 +26,8 @@ export interface DerivedRun {
   write(relative: string, content: string | Iterable<string | Uint8Array>): HashedFile;
   /** Writes a document in the compact form (`documents/<id>.ndjson`, see `derived-format.ts`). */
   writeDocument(doc: SozDocument): HashedFile;
-  /** Writes an analysis result in the compact form (`analyses/<name>.ndjson`). */
-  writeAnalysis(result: AnalysisResult): HashedFile;
+  /** Writes an analysis result in the compact form (`analyses/<name>.ndjson`); its findings are `source`'s when given (a spill). */
+  writeAnalysis(result: AnalysisResult, source?: FindingSource): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
   readonly move: StagedMove;
@@ -57,7 +58,7 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   return {
     write,
     writeDocument: (doc) => write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))),
-    writeAnalysis: (result) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result))),
+    writeAnalysis: (result, source) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source))),
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
     scratch: casePath(next, '.scratch'),

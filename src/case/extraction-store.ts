@@ -12,12 +12,14 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
+import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { holdTemporary, tempSibling, writeFileAtomic } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
 import { documentFileName, parsedDocument } from './records.js';
+import { caseFileSha256 } from './snapshot.js';
 
 /** An extraction being kept: documents go in with `write`; `stage` hands them to the commit. */
 export interface KeptExtraction {
@@ -75,21 +77,27 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
 /**
  * The kept documents of one evidence file by the extractor `key`, or null when there are none or
  * the folder does not hold exactly the files `recorded` (path → SHA-256 from the log) with those
- * hashes — then the caller extracts afresh.
+ * hashes — then the caller extracts afresh. The files are hashed in chunks first; the documents are
+ * then read one at a time as they are asked for, so a phone's export of many parts is never held
+ * whole.
  */
-export function readKeptExtraction(caseDir: string, evidenceSha256: string, key: string, recorded: ReadonlyMap<string, string>): SozDocument[] | null {
+export function readKeptExtraction(caseDir: string, evidenceSha256: string, key: string, recorded: ReadonlyMap<string, string>): Iterable<SozDocument> | null {
   const folder = extractionFolder(evidenceSha256, key);
   const dir = casePath(caseDir, folder);
   if (!existsSync(dir)) return null;
   const names = readdirSync(dir).sort(compareCodeUnits);
   const expected = [...recorded.keys()].filter((path) => path.startsWith(`${folder}/`));
   if (names.length === 0 || names.length !== expected.length) return null;
-  const documents: SozDocument[] = [];
-  for (const name of names) {
-    const relative = `${folder}/${name}`;
+  const files = names.map((name) => `${folder}/${name}`);
+  if (files.some((relative) => recorded.get(relative) !== caseFileSha256(caseDir, relative))) return null;
+  return keptDocuments(caseDir, files, recorded);
+}
+
+/** The kept documents of `files`, each read and checked against its recorded hash again when asked for. */
+function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<SozDocument> {
+  for (const relative of files) {
     const bytes = readFileSync(casePath(caseDir, relative));
-    if (recorded.get(relative) !== sha256(bytes)) return null;
-    documents.push(parsedDocument(relative, bytes));
+    if (recorded.get(relative) !== sha256(bytes)) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record');
+    yield parsedDocument(relative, bytes);
   }
-  return documents;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
-import type { SozDocument } from '../core/document.js';
+import type { DocumentHeader, SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { CompareResult } from '../core/known-material.js';
@@ -19,7 +19,7 @@ import type { AnalysisFileHeader, DocumentFileHeader } from './derived-format.js
 import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
-import { resolveInside } from './snapshot.js';
+import { caseFileSha256, resolveInside } from './snapshot.js';
 
 const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
@@ -87,6 +87,11 @@ export function readDerivedDocuments(workspace: CaseWorkspace): SozDocument[] {
   return [...derivedDocuments(workspace)].map((file) => file.doc);
 }
 
+/** The derived documents of a case in reading order, one at a time (see {@link derivedDocuments}). */
+export function* eachDerivedDocument(workspace: CaseWorkspace): Generator<SozDocument> {
+  for (const { doc } of derivedDocuments(workspace)) yield doc;
+}
+
 /** The derived documents of a case in reading order, each with the SHA-256 of its file. */
 export function readDocumentFiles(workspace: CaseWorkspace): { doc: SozDocument; sha256: string }[] {
   return [...derivedDocuments(workspace)];
@@ -105,6 +110,38 @@ export function* derivedDocuments(workspace: CaseWorkspace): Generator<{ doc: So
     const bytes = readFileSync(workspace.path(relative));
     yield { doc: parsedDocument(relative, bytes), sha256: sha256(bytes) };
   }
+}
+
+/**
+ * The headers of the derived documents in reading order, each with the SHA-256 of its file: only
+ * the first line of a compact file is parsed and the file is hashed in chunks, so memory holds no
+ * document (a whole-JSON file of schema 1 is read whole).
+ */
+export function derivedDocumentHeaders(workspace: CaseWorkspace): { doc: DocumentHeader; sha256: string }[] {
+  const what = 'a soz document; run "soz analyze" again';
+  return derivedFilesIn(workspace, CaseFiles.documentsDir)
+    .map((relative) => {
+      const path = workspace.path(relative);
+      if (!relative.endsWith(COMPACT_EXTENSION)) {
+        const bytes = readFileSync(path);
+        const { text: _text, segments, ...rest } = parsedDocument(relative, bytes);
+        return { doc: { ...rest, segmentCount: segments.length }, sha256: sha256(bytes) };
+      }
+      const header = checked(relative, jsonLine(relative, firstLine(path), what), documentHeaderSchema, what) as unknown as DocumentFileHeader;
+      return { doc: { ...header.document, segmentCount: header.segments }, sha256: caseFileSha256(workspace.dir, relative)! };
+    })
+    .sort((a, b) => compareDocuments(a.doc, b.doc));
+}
+
+/** One derived document by id (compact file, or the whole-JSON file of schema 1), or undefined when the case has none of that id. */
+export function readDerivedDocument(workspace: CaseWorkspace, documentId: string): SozDocument | undefined {
+  const compact = `${CaseFiles.documentsDir}/${documentFileName(documentId)}`;
+  const whole = `${compact.slice(0, -COMPACT_EXTENSION.length)}.json`;
+  for (const relative of [compact, whole]) {
+    const path = workspace.path(relative);
+    if (existsSync(path)) return parsedDocument(relative, readFileSync(path));
+  }
+  return undefined;
 }
 
 /** A derived document file's bytes as a document (compact form, or the whole-JSON form of schema 1). */

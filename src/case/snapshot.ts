@@ -4,7 +4,8 @@
  * taken from a record (log, manifest, seal, bundle) goes through `resolveInside`, so a hostile
  * record cannot make soz read or write outside the folder.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { LogEntry } from '../core/case.js';
 import { parseLog } from '../core/custody-log.js';
@@ -84,6 +85,24 @@ export function listCaseFiles(dir: string, sub = ''): string[] {
   };
   walk(sub);
   return out.sort(compareCodeUnits);
+}
+
+/**
+ * The SHA-256 of a case file, read in chunks of a MiB so a file of any size is never held whole,
+ * or `null` when there is no regular file at that path (`where` as for {@link readCaseFile}).
+ */
+export function caseFileSha256(dir: string, relative: string, where = `${dir}: case file`): string | null {
+  const full = resolveInside(dir, relative, where);
+  if (!existsSync(full) || !statSync(full).isFile()) return null;
+  const hash = createHash('sha256');
+  const fd = openSync(full, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -247,6 +247,12 @@ export interface SozDocument {
   readonly properties: DocumentProperties;
 }
 
+/**
+ * What a derived document says of itself without its text and segments (`segmentCount` instead):
+ * what a document list needs, read from a compact file's first line alone.
+ */
+export type DocumentHeader = Omit<SozDocument, 'text' | 'segments'> & { readonly segmentCount: number };
+
 /** Builds the stable document id from the evidence hash and an optional container entry. */
 export function documentId(evidenceSha256: string, entry?: string): string {
   const base = evidenceSha256.slice(0, 16);

@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
@@ -22,8 +23,9 @@ import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
 import { compareDocuments } from '../case/records.js';
 import { readKeptExtraction } from '../case/extraction-store.js';
+import { FindingsSpill } from '../case/findings-spill.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
+import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -103,16 +105,24 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const orgList = readCaseOrgList(workspace);
-  const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
-  for (const result of results.results) {
-    outputs.push(run.writeAnalysis(result));
-    if (result.findings) write(`analyses/${result.analysis}.csv`, findingsCsvParts(result.findings));
-    else {
-      const csv = analysisCsv(result);
-      if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+  // Indicator findings go to a spill file as each document's are found, not into memory.
+  const spill = new FindingsSpill(join(run.scratch, 'indicators.ndjson'));
+  try {
+    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
+    for (const result of results.results) {
+      const source = result.analysis === INDICATORS_ANALYSIS ? spill : undefined;
+      outputs.push(run.writeAnalysis(result, source));
+      if (result.findings) write(`analyses/${result.analysis}.csv`, findingsCsvParts(source ? source.findings() : result.findings));
+      else {
+        const csv = analysisCsv(result);
+        if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
+      }
     }
+    return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
+  } finally {
+    spill.remove();
+    rmSync(run.scratch, { recursive: true, force: true });
   }
-  return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
 }
 
 interface StreamParts {
@@ -121,15 +131,15 @@ interface StreamParts {
   readonly lists: Awaited<ReturnType<typeof loadProfileLists>>['lists'];
   readonly reference: readonly SozDocument[] | undefined;
   readonly orgList: ReturnType<typeof readCaseOrgList>;
+  readonly spill: FindingsSpill;
   readonly writeDocument: (doc: SozDocument) => void;
 }
 
 /**
- * Extracts (or takes the kept documents of), writes and analyses the documents one at a time. The
- * findings are held until the end: the compact analysis file names each rule's shared fields in its
- * first line, before any finding.
+ * Extracts (or takes the kept documents of), writes and analyses the documents one at a time. Each
+ * document's indicator findings go to `spill` (the indicators result then holds none).
  */
-async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, writeDocument }: StreamParts) {
+async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, writeDocument }: StreamParts) {
   const analyses = startAnalyses({
     lexicons,
     profileLists: lists,
@@ -140,6 +150,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onDocumentFindings: (findings) => spill.add(findings),
   });
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };

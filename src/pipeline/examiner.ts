@@ -28,7 +28,8 @@ import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
 import { itemsNamed } from './intake.js';
-import { readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
+import { eachDerivedDocument, readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
+import type { AnalysisResult } from '../core/analysis-result.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
 import { compareIds, personRelations } from '../sop/relations.js';
@@ -124,9 +125,9 @@ export function readAnswer(workspace: CaseWorkspace, questionId: string): { text
  * passages `soz compare` found reproducing library items (`compare/matches.json`) and the findings
  * the examiner added (`examiner/added-findings.json`), in the one stable order, each id once.
  */
-export function readCaseFindings(workspace: CaseWorkspace): Finding[] {
+export function readCaseFindings(workspace: CaseWorkspace, analyses: readonly AnalysisResult[] = readAnalyses(workspace)): Finding[] {
   const byId = new Map<string, Finding>();
-  const found = [...readAnalyses(workspace).flatMap((result) => result.findings ?? []), ...(readComparison(workspace)?.findings ?? [])];
+  const found = [...analyses.flatMap((result) => result.findings ?? []), ...(readComparison(workspace)?.findings ?? [])];
   for (const finding of found) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   for (const finding of readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()].sort(compareFindings);
@@ -331,7 +332,7 @@ export function readRelationOverrides(workspace: CaseWorkspace): RelationOverrid
 }
 
 /** Every relation of every person of interest: derived from the derived documents, the examiner's replacing them. */
-export function readPersonRelations(workspace: CaseWorkspace, documents: readonly SozDocument[] = readDerivedDocuments(workspace)): PersonRelation[] {
+export function readPersonRelations(workspace: CaseWorkspace, documents: Iterable<SozDocument> = eachDerivedDocument(workspace)): PersonRelation[] {
   return personRelations(readPersons(workspace), documents, readRelationOverrides(workspace));
 }
 

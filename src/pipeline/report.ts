@@ -8,11 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
+import type { Finding } from '../core/finding.js';
+import type { ProgressListener } from '../core/progress.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { recordHeadOf } from '../core/log-head.js';
-import { analysisData } from '../analysis/index.js';
-import type { ConclusionInputs, ConclusionModel } from '../report/model.js';
+import type { AnalysisDataByName } from '../analysis/index.js';
+import { analysisData, NGRAM_CAP } from '../analysis/index.js';
+import type { ConclusionInputs, ConclusionModel, NgramCapView } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
 import { findingPictures } from './ocr-crops.js';
@@ -25,7 +28,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { readAnalyses, readComparison, readDocumentFiles, readManifest } from '../case/records.js';
+import { derivedDocumentHeaders, readAnalyses, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
 import { readCaseFile } from '../case/snapshot.js';
 import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
@@ -53,6 +56,8 @@ export interface ReportOptions {
   readonly clock: Clock;
   readonly actor: string;
   readonly language?: ReportLanguage;
+  /** Told as documents are read and formats rendered (a progress display); never changes an output. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Template files of the installation, absolute paths. */
@@ -82,13 +87,15 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
  * Assembles the conclusion model of a case from its records. A `--final` model is refused with a
  * UserError listing what is still open.
  */
-export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean): ConclusionModel {
+export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener): ConclusionModel {
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
   const { manifest, text: manifestText } = readManifest(workspace)!;
-  const documents = readDocumentFiles(workspace);
+  // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
+  const documents = derivedDocumentHeaders(workspace);
   const analyses = readAnalyses(workspace);
+  const findings = readCaseFindings(workspace, analyses);
   const overview = analysisData(analyses, 'language-overview') ?? null;
   const profileData = analysisData(analyses, 'profile');
   const procedure = loadProcedure();
@@ -108,6 +115,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
+    documentText: excerptSource(workspace, findings, onProgress),
     overview,
     analyses: analyses.map((result) => ({ analysis: result.analysis, version: result.version, findings: result.findings?.length ?? 0 })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
@@ -121,13 +129,14 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     statuses,
     questions,
     answers,
-    findings: readCaseFindings(workspace),
+    findings,
     decisions: readReview(workspace),
     comparison: readComparison(workspace),
     labList: analysisData(analyses, 'org-list') ?? null,
+    ngramCap: ngramCapOf(analysisData(analyses, 'ngrams')),
     itemRelations: readItemRelations(workspace),
     persons: readPersons(workspace),
-    personRelations: readPersonRelations(workspace, documents.map(({ doc }) => doc)),
+    personRelations: readPersonRelations(workspace),
     rabat: readRabat(workspace),
     experts: finalInputs.experts,
     caseFacts: finalInputs.facts,
@@ -139,6 +148,26 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final', undefined, { key: 'error.not-final', params: { dir: workspace.dir, count: problems.length, problems: problems.join('; ') } });
   }
   return model;
+}
+
+/** The cap on distinct n-grams and the sizes where this run's tables reached it (`prunedAtOrBelow`); null without n-gram tables. */
+function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapView | null {
+  if (!Array.isArray(tables)) return null;
+  return { cap: NGRAM_CAP, reached: tables.flatMap((table) => (table.prunedAtOrBelow !== undefined ? [{ n: table.n, atOrBelow: table.prunedAtOrBelow }] : [])) };
+}
+
+/**
+ * A document's text for the excerpts, read from its file when asked (once per document that holds
+ * a candidate); `onProgress` counts them against the documents the findings lie in.
+ */
+function excerptSource(workspace: CaseWorkspace, findings: readonly Finding[], onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
+  const total = new Set(findings.map((finding) => finding.place.documentId)).size;
+  let done = 0;
+  return (documentId) => {
+    onProgress?.({ stage: 'documents read for excerpts', done, total });
+    done += 1;
+    return readDerivedDocument(workspace, documentId);
+  };
 }
 
 function logRender(workspace: CaseWorkspace, options: ReportOptions, model: ConclusionModel, format: ReportFormat, relative: string, bytes: string | Uint8Array, digest: string): FormatOutcome {
@@ -213,7 +242,7 @@ function writeRendered(workspace: CaseWorkspace, options: ReportOptions, model: 
  */
 export function writeReport(workspace: CaseWorkspace, options: ReportOptions & { final?: boolean }): ReportOutcome {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const model = buildConclusion(workspace, language, options.final ?? false);
+  const model = buildConclusion(workspace, language, options.final ?? false, options.onProgress);
   const { text, digest } = renderMarkdownConclusion(model, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
   const [outcome] = writeRendered(workspace, options, model, [{ format: 'md', bytes: text, digest }]);
   return { path: outcome!.path, digest: outcome!.digest };
@@ -226,14 +255,16 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const model = buildConclusion(workspace, language, options.final);
+  const model = buildConclusion(workspace, language, options.final, options.onProgress);
   const labels = readLabels(language);
   const paths = templatePaths(language);
   const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
   const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, model) : {};
   const rendered: Rendered[] = [];
-  for (const format of REPORT_FORMATS.filter((candidate) => candidate === 'md' || options.formats.includes(candidate))) {
+  const formats = REPORT_FORMATS.filter((candidate) => candidate === 'md' || options.formats.includes(candidate));
+  for (const format of formats) {
+    options.onProgress?.({ stage: 'formats rendered', done: rendered.length, total: formats.length });
     rendered.push({ format, ...(await renderers[format](model, labels, pictures)) });
   }
   return writeRendered(workspace, options, model, rendered);

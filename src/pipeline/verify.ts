@@ -6,7 +6,6 @@ import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
 import { isReportLanguage, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError, messageOf } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
 import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
@@ -15,7 +14,7 @@ import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
-import { listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
+import { caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
@@ -23,6 +22,7 @@ import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, showValue } from '../seal/compare.js';
 import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
+import type { ProgressListener } from '../core/progress.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
 import type { ReportFormat } from '../report/renderers.js';
@@ -76,6 +76,8 @@ export interface VerifyOptions {
   readonly referenceFiles?: readonly string[];
   /** Limits for unpacking a bundle; default `DEFAULT_LIMITS`. */
   readonly unpackLimits?: Limits;
+  /** Told as files are hashed, the analysis re-runs and artefacts are compared (a progress display); never changes the result. */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
@@ -123,13 +125,13 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
     { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
-    evidenceSection(dir, register),
+    evidenceSection(dir, register, options.onProgress),
     logSection(snapshot, options.expectHead),
-    recordedSection(dir, snapshot.log, shownAs),
+    recordedSection(dir, snapshot.log, shownAs, options.onProgress),
     digestSection(dir, reportEntries),
     { lines: [...stale].map(([path, later]) => said(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`, 'verify.stale', { path, entry: reportEntries.get(path)!.seq, later: later.seq, action: later.action })), problems: [], checks: 0 },
     keptSection(await checkKeptExtractions(dir, snapshot.log, register)),
-    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh),
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh, options.onProgress),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
   const problems = sections.flatMap((section) => section.problems);
@@ -149,9 +151,13 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
 }
 
 /** Evidence copies against the register (from the log), and the register file against the log. */
-function evidenceSection(dir: string, register: readonly EvidenceRecord[]): Section {
+function evidenceSection(dir: string, register: readonly EvidenceRecord[], onProgress: ProgressListener | undefined): Section {
   const found = new Map<string, string>();
-  for (const path of listCaseFiles(dir, CaseFiles.evidenceDir)) found.set(path, sha256(readCaseFile(dir, path)!));
+  const copies = listCaseFiles(dir, CaseFiles.evidenceDir);
+  for (const [index, path] of copies.entries()) {
+    onProgress?.({ stage: 'evidence hashed', done: index, total: copies.length });
+    found.set(path, caseFileSha256(dir, path)!);
+  }
   const audit = auditEvidence(
     register.map((record) => ({ path: record.copy, sha256: record.sha256, originalName: record.originalName })),
     found,
@@ -196,16 +202,17 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
 }
 
 /** Stored files against the hash the log recorded for them, and tracked files no entry records. */
-function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string): Section {
+function recordedSection(dir: string, log: readonly LogEntry[], shownAs: string, onProgress: ProgressListener | undefined): Section {
   const recorded = recordedOutputs(log);
   const problems: VerifyLine[] = [];
   let checks = 0;
   for (const [path, expected] of recorded) {
-    const bytes = readCaseFile(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
+    onProgress?.({ stage: 'recorded files hashed', done: checks, total: recorded.size });
+    const actual = caseFileSha256(dir, path, `${shownAs}: log.jsonl entry ${expected.seq} (${expected.action}) output`);
     checks += 1;
     const logged = { path, entry: expected.seq, action: expected.action, sha256: expected.sha256 };
-    if (bytes === null) problems.push(said(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`, 'verify.diff.missing', logged));
-    else if (sha256(bytes) !== expected.sha256) problems.push(said(`${path}: sha256 ${sha256(bytes)} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`, 'verify.diff.sha256', { ...logged, actual: sha256(bytes) }));
+    if (actual === null) problems.push(said(`${path}: missing; the log (entry ${expected.seq}, ${expected.action}) recorded sha256 ${expected.sha256}`, 'verify.diff.missing', logged));
+    else if (actual !== expected.sha256) problems.push(said(`${path}: sha256 ${actual} differs from the log (entry ${expected.seq}, ${expected.action}: ${expected.sha256})`, 'verify.diff.sha256', { ...logged, actual }));
   }
   for (const path of listCaseFiles(dir)) {
     if (path === CaseFiles.log || path === CaseFiles.evidenceRegister || path.startsWith(`${CaseFiles.evidenceDir}/`) || recorded.has(path) || !isTracked(path)) continue;
@@ -323,6 +330,7 @@ async function reproduce(
   snapshot: CaseSnapshot,
   recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
   reportEntries: ReadonlyMap<string, LogEntry>,
+  onProgress: ProgressListener | undefined,
 ): Promise<Section> {
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
@@ -340,7 +348,7 @@ async function reproduce(
     let reproducedAnalysis: LogEntry;
     try {
       const workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}) });
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
       return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: messageOf(error) })], checks: 1 };
@@ -349,17 +357,23 @@ async function reproduce(
     let checks = 0;
     const compare = (path: string) => {
       checks += 1;
+      // Hashed in chunks first: only a file that differs is read whole, to say where.
+      const stored = caseFileSha256(dir, path);
+      if (stored !== null && stored === caseFileSha256(copy, path)) return null;
       return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
     };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
-    for (const path of [...new Set([...stored, ...reproduced])].sort(compareCodeUnits)) {
+    const artefacts = [...new Set([...stored, ...reproduced])].sort(compareCodeUnits);
+    for (const [index, path] of artefacts.entries()) {
+      onProgress?.({ stage: 'artefacts compared', done: index, total: artefacts.length });
       const difference = compare(path);
       if (difference) problems.push(plain(difference));
     }
     const standIn = (entries: readonly LogEntry[]) =>
       entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
-    for (const [path, entry] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq)) {
+    for (const [index, [path, entry]] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq).entries()) {
+      onProgress?.({ stage: 'reports re-rendered', done: index, total: reportEntries.size });
       const language = entry.details['language'];
       if (!isReportLanguage(language)) {
         checks += 1;

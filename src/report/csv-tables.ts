@@ -28,10 +28,21 @@ export function findingsCsv(findings: readonly Finding[]): string {
   return recordsToCsv(FINDING_COLUMNS, findings.map(findingRow));
 }
 
-/** `findingsCsv(findings)` in parts of a thousand rows: the same bytes without one string of them all. */
-export function* findingsCsvParts(findings: readonly Finding[]): Generator<string> {
+/**
+ * `findingsCsv(findings)` in parts of a thousand rows: the same bytes without one string of them
+ * all, nor an array of them all when `findings` is read as it goes (a spill file).
+ */
+export function* findingsCsvParts(findings: Iterable<Finding>): Generator<string> {
   yield findingsCsv([]);
-  for (let at = 0; at < findings.length; at += 1000) yield findingsCsvRows(findings.slice(at, at + 1000));
+  let group: Finding[] = [];
+  for (const finding of findings) {
+    group.push(finding);
+    if (group.length === 1000) {
+      yield findingsCsvRows(group);
+      group = [];
+    }
+  }
+  yield findingsCsvRows(group);
 }
 
 /**

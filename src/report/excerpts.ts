@@ -4,6 +4,7 @@
  * fragment where it stands. Pure; offsets are 0-based UTF-16 code units of the document text.
  */
 import type { SozDocument } from '../core/document.js';
+import { detachedString } from '../analysis/detached.js';
 import type { FindingView } from './model.js';
 
 /** Longest excerpt kept whole; a longer unit keeps this margin around its candidates. */
@@ -49,40 +50,66 @@ function markedParts(text: string, start: number, end: number, findings: readonl
   for (let index = 0; index + 1 < points.length; index += 1) {
     const [from, to] = [points[index]!, points[index + 1]!];
     const findingIds = findings.filter((finding) => finding.range[0] <= from && to <= finding.range[1]).map((finding) => finding.id);
-    parts.push({ text: text.slice(from, to), findingIds });
+    // A copy: a slice would keep the whole document text alive as long as the report model lives.
+    parts.push({ text: detachedString(text.slice(from, to)), findingIds });
   }
   return parts;
 }
 
-/** The excerpt of each unit the findings lie in, in the order the units first occur. */
-export function sourceExcerpts(documents: readonly SozDocument[], findings: readonly FindingView[]): SourceExcerpt[] {
+/**
+ * The excerpt of each unit the findings lie in, in the order the units first occur. `documentText`
+ * gives a document's text and segments by id; each document is asked for once, so a caller that
+ * reads it from disk holds one document at a time.
+ */
+export function sourceExcerpts(documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined, findings: readonly FindingView[]): SourceExcerpt[] {
   const byUnit = new Map<string, FindingView[]>();
-  for (const finding of findings) byUnit.set(finding.unit, [...(byUnit.get(finding.unit) ?? []), finding]);
-  const excerpts: SourceExcerpt[] = [];
-  for (const [unit, members] of byUnit) {
-    const first = members[0]!;
-    const doc = documents.find((candidate) => candidate.id === first.documentId);
-    const segments = doc?.segments.filter((segment) => members.some((finding) => finding.segmentId === segment.id)) ?? [];
-    if (!doc || segments.length === 0) continue;
-    const unitStart = Math.min(...segments.map((segment) => segment.range[0]));
-    const unitEnd = Math.max(...segments.map((segment) => segment.range[1]));
-    const marksStart = Math.min(...members.map((finding) => finding.range[0]));
-    const marksEnd = Math.max(...members.map((finding) => finding.range[1]));
-    const whole = unitEnd - unitStart <= WHOLE_UNTIL;
-    const start = whole ? unitStart : wholeCharacter(doc.text, Math.max(unitStart, marksStart - MARGIN));
-    const end = whole ? unitEnd : wholeCharacter(doc.text, Math.min(unitEnd, marksEnd + MARGIN));
-    excerpts.push({
-      unit,
-      evidenceName: first.evidenceName,
-      documentId: first.documentId,
-      page: first.page,
-      messageId: first.messageId,
-      author: first.author,
-      originalAuthor: first.originalAuthor,
-      range: [start, end],
-      clipped: { before: start > unitStart, after: end < unitEnd },
-      parts: markedParts(doc.text, start, end, members),
-    });
+  for (const finding of findings) {
+    const members = byUnit.get(finding.unit);
+    if (members) members.push(finding);
+    else byUnit.set(finding.unit, [finding]);
   }
-  return excerpts;
+  const byDocument = new Map<string, (readonly [string, FindingView[]])[]>();
+  for (const entry of byUnit) {
+    const documentId = entry[1][0]!.documentId;
+    const units = byDocument.get(documentId);
+    if (units) units.push(entry);
+    else byDocument.set(documentId, [entry]);
+  }
+  const excerpts = new Map<string, SourceExcerpt>();
+  for (const [documentId, units] of byDocument) {
+    const doc = documentText(documentId);
+    if (!doc) continue;
+    const segmentsById = new Map(doc.segments.map((segment) => [segment.id, segment]));
+    for (const [unit, members] of units) {
+      const excerpt = unitExcerpt(doc.text, segmentsById, unit, members);
+      if (excerpt) excerpts.set(unit, excerpt);
+    }
+  }
+  return [...byUnit.keys()].flatMap((unit) => excerpts.get(unit) ?? []);
+}
+
+/** The excerpt of one unit of a document (its segments by id), or undefined when none of its segments is in the document. */
+function unitExcerpt(text: string, segmentsById: ReadonlyMap<string, SozDocument['segments'][number]>, unit: string, members: readonly FindingView[]): SourceExcerpt | undefined {
+  const first = members[0]!;
+  const segments = [...new Set(members.map((finding) => finding.segmentId))].flatMap((id) => segmentsById.get(id) ?? []);
+  if (segments.length === 0) return undefined;
+  const unitStart = Math.min(...segments.map((segment) => segment.range[0]));
+  const unitEnd = Math.max(...segments.map((segment) => segment.range[1]));
+  const marksStart = Math.min(...members.map((finding) => finding.range[0]));
+  const marksEnd = Math.max(...members.map((finding) => finding.range[1]));
+  const whole = unitEnd - unitStart <= WHOLE_UNTIL;
+  const start = whole ? unitStart : wholeCharacter(text, Math.max(unitStart, marksStart - MARGIN));
+  const end = whole ? unitEnd : wholeCharacter(text, Math.min(unitEnd, marksEnd + MARGIN));
+  return {
+    unit,
+    evidenceName: first.evidenceName,
+    documentId: first.documentId,
+    page: first.page,
+    messageId: first.messageId,
+    author: first.author,
+    originalAuthor: first.originalAuthor,
+    range: [start, end],
+    clipped: { before: start > unitStart, after: end < unitEnd },
+    parts: markedParts(text, start, end, members),
+  };
 }

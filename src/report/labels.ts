@@ -74,6 +74,8 @@ export const conclusionLabelsSchema = z.strictObject({
   procedure: text,
   analysisLabel: text,
   candidatesUnit: text,
+  ngramCapNotReached: text,
+  ngramCapReached: text,
   documentsHeading: text,
   document: text,
   format: text,

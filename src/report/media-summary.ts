@@ -40,7 +40,7 @@ export function mediaSummary(record: EvidenceRecord, evidence: readonly Evidence
 }
 
 /** The record with its summary under `media` when there is one (the object list of the report). */
-export function withMediaSummary(record: EvidenceRecord, evidence: readonly EvidenceRecord[], documents: readonly SozDocument[]): EvidenceRecord & { media?: MediaSummary } {
+export function withMediaSummary(record: EvidenceRecord, evidence: readonly EvidenceRecord[], documents: readonly Pick<SozDocument, 'evidenceSha256' | 'properties'>[]): EvidenceRecord & { media?: MediaSummary } {
   const media = mediaSummary(record, evidence, documents);
   return media ? { ...record, media } : record;
 }

@@ -14,7 +14,7 @@ import type { CaseFacts, ExpertsFile } from '../core/experts.js';
 import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import type { Notice, SozDocument } from '../core/document.js';
+import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, ImagePlace, MediaPlace, Voice } from '../core/finding.js';
@@ -228,6 +228,8 @@ export interface ConclusionModel {
   /** What `soz compare` found reproducing the lab's reference library; null when the case was not compared. */
   readonly knownMaterial: KnownMaterialView | null;
   /** The lab's list of banned organisations the analysis searched (`soz lists import`); null when none was given. */
+  /** The n-gram tables' cap and whether it was reached (a line of the methods section). */
+  readonly ngramCap: NgramCapView | null;
   readonly labList: OrgListData | null;
   /** The source of every reviewable unit a candidate lies in, with the candidates marked (finding order). */
   readonly excerpts: readonly SourceExcerpt[];
@@ -236,13 +238,25 @@ export interface ConclusionModel {
   readonly recordHead: string;
 }
 
+/**
+ * The cap on distinct n-grams a run holds per size (`NGRAM_CAP`), and each size where it was
+ * reached: past it the rarest were dropped, so a row may be low by up to `atOrBelow`.
+ */
+export interface NgramCapView {
+  readonly cap: number;
+  readonly reached: readonly { readonly n: number; readonly atOrBelow: number }[];
+}
+
 /** Inputs of `assembleConclusion`: the records as read from the case folder and the installation. */
 export interface ConclusionInputs {
   readonly language: ReportLanguage;
   readonly final: boolean;
   readonly metadata: CaseMetadata;
   readonly evidence: readonly EvidenceRecord[];
-  readonly documents: readonly { readonly doc: SozDocument; readonly sha256: string }[];
+  /** The derived documents in reading order, without their text and segments, with each file's SHA-256. */
+  readonly documents: readonly { readonly doc: DocumentHeader; readonly sha256: string }[];
+  /** A document's text and segments by id, asked for once per document that holds a candidate (source excerpts). */
+  readonly documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined;
   readonly overview: LanguageOverview | null;
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
@@ -271,6 +285,8 @@ export interface ConclusionInputs {
   readonly comparison: CompareResult | null;
   /** What the `org-list` analysis recorded about the lab's list, or null when none was given. */
   readonly labList: OrgListData | null;
+  /** The n-gram tables' cap on distinct n-grams per size and, per size, where it pruned; null when the case has no n-gram tables. */
+  readonly ngramCap: NgramCapView | null;
   readonly itemRelations: readonly ItemRelationRecord[];
   readonly persons: readonly PersonRecord[];
   /** Relations of the persons: derived from the documents, the examiner's replacing them. */
@@ -414,7 +430,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
       return { evidenceName: record.originalName, evidenceSha256: record.sha256, relation: related?.relation ?? null, note: related?.note ?? null, actor: related?.actor ?? null };
     }),
     persons: personViews(inputs, accepted),
-    documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segments.length, sha256: hash, notices: doc.notices })),
+    documents: inputs.documents.map(({ doc, sha256: hash }) => ({ id: doc.id, evidenceName: doc.evidenceName, format: doc.format, segments: doc.segmentCount, sha256: hash, notices: doc.notices })),
     overview: inputs.overview,
     questions: [...inputs.questions]
       .sort((a, b) => compareQuestionIds(a.id, b.id))
@@ -454,7 +470,8 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     unreviewed,
     knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
     labList: inputs.labList,
-    excerpts: sourceExcerpts(inputs.documents.map(({ doc }) => doc), [...accepted, ...rejected, ...unreviewed]),
+    ngramCap: inputs.ngramCap,
+    excerpts: sourceExcerpts(inputs.documentText, [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };

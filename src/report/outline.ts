@@ -136,6 +136,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(`soz ${model.tool.version}, Node.js ${model.tool.node}`);
   text(`${t('procedure')}: ${model.procedure.title} (${model.procedure.id} ${model.procedure.version})`);
   for (const analysis of model.analyses) text(`${t('analysisLabel')} ${analysis.analysis} ${analysis.version}: ${analysis.findings} ${t('candidatesUnit')}`);
+  if (record.ngramCap !== null) text(record.ngramCap);
   if (model.selection) text(selectionSentence(model.selection, t));
   const labList = labListLines(model.labList, labels);
   if (labList.line !== null) text(labList.line);

@@ -26,6 +26,8 @@ export interface RecordText {
   readonly liabilitySources: readonly string[];
   /** The methods paragraph: one sentence per step a conclusion needs, in procedure order. */
   readonly methods: readonly string[];
+  /** The n-gram tables' cap and whether it was reached; null when the case has no n-gram tables. */
+  readonly ngramCap: string | null;
   /** For a draft: what else keeps it from being final besides open steps (questions, answers, review, translator). */
   readonly missing: readonly string[];
   /** The introductory facts as label / value rows: type and form, grounds, dates, materials, circumstances. */
@@ -59,9 +61,22 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
     liability: liabilitySentences(model, t),
     liabilitySources: model.liability.statutes.map((statute) => `${statute.act}: ${statute.source}`).concat(fill(t('liabilityData'), { path: model.liability.file.path, version: model.liability.version, sha256: model.liability.file.sha256 })),
     methods: model.sop.filter((step) => step.requiredForFinal).map((step) => stepSentence(step, model.experts, t)),
+    ngramCap: ngramCapSentence(model, t),
     missing: model.final ? [] : [...missingSentences(model, t), ...missingOfExperts(model, experts, t)],
     ...experts,
   };
+}
+
+/** The n-gram cap sentence: the cap, and for each size where it was reached how low a row may be. */
+function ngramCapSentence(model: ConclusionModel, t: (key: LabelKey) => string): string | null {
+  const capped = model.ngramCap;
+  if (!capped) return null;
+  if (capped.reached.length === 0) return fill(t('ngramCapNotReached'), { cap: capped.cap });
+  return fill(t('ngramCapReached'), {
+    cap: capped.cap,
+    sizes: capped.reached.map((size) => `n = ${size.n}`).join(', '),
+    atOrBelow: Math.max(...capped.reached.map((size) => size.atOrBelow)),
+  });
 }
 
 /** The draft's list of what the experts and the introductory part still lack (as `expertsFinalProblems` refuses a final for). */

@@ -134,10 +134,14 @@ export function compareRelations(a: PersonRelation, b: PersonRelation): number {
  * only until the examiner says otherwise, and the author of the parts the source names as theirs
  * (transcript speakers, DOCX comment and revision authors).
  */
-export function personRelations(persons: readonly PersonRecord[], documents: readonly SozDocument[], overrides: readonly RelationOverride[]): PersonRelation[] {
+export function personRelations(persons: readonly PersonRecord[], documents: Iterable<SozDocument>, overrides: readonly RelationOverride[]): PersonRelation[] {
+  // No person and no override: nothing to relate, and no document need be read.
+  if (persons.length === 0 && overrides.length === 0) return [];
   const personsOf = personMatcher(persons);
   const derived: PersonRelation[] = [];
+  const byDocument = new Map<string, Pick<SozDocument, 'id' | 'evidenceName' | 'evidenceSha256'>>();
   for (const doc of documents) {
+    byDocument.set(doc.id, { id: doc.id, evidenceName: doc.evidenceName, evidenceSha256: doc.evidenceSha256 });
     if (doc.segments.some((segment) => segment.message !== undefined)) {
       derived.push(...chatRelations(doc, personsOf));
       continue;
@@ -155,7 +159,6 @@ export function personRelations(persons: readonly PersonRecord[], documents: rea
   }
   const sameTarget = (relation: PersonRelation, override: RelationOverride) => relation.personId === override.personId && relation.documentId === override.documentId && relation.messageId === override.messageId;
   const kept = derived.filter((relation) => !overrides.some((override) => sameTarget(relation, override)));
-  const byDocument = new Map(documents.map((doc) => [doc.id, doc]));
   const set = overrides.flatMap((override): PersonRelation[] => {
     const doc = byDocument.get(override.documentId);
     if (override.relation === 'none' || !doc) return [];

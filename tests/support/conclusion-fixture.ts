@@ -120,7 +120,8 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     final: false,
     metadata: { schema: 'soz.case/1', caseNumber: 'GOLD-1', orderingBody: 'Investigations <Unit>', orderDate: '2026-03-02', examiner: 'Examiner X', examinationDate: '2026-03-10', reportLanguage: language },
     evidence: [{ sha256: hex('a'), md5: '0'.repeat(32), size: 120, originalName: 'post|1.txt', mediaType: 'text/plain', copy: `evidence/${hex('a')}.txt` }],
-    documents: [{ doc: document, sha256: hex('d') }],
+    documents: [{ doc: { id: document.id, evidenceSha256: document.evidenceSha256, evidenceName: document.evidenceName, format: document.format, schema: document.schema, notices: document.notices, properties: document.properties, segmentCount: document.segments.length }, sha256: hex('d') }],
+    documentText: (documentId) => (documentId === document.id ? document : undefined),
     overview: null,
     analyses: [{ analysis: 'indicators', version: '1.0.0', findings: 3 }],
     selection: { filterText: 'role=authored; since=2026-01-01', considered: 40, kept: 31, byAuthor: 0, byRole: 6, outsideDates: 3, unknownTime: 1 },
@@ -153,6 +154,8 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     answers: { Q2: { path: 'examiner/answers/Q2.md', sha256: hex('9'), text: 'The text addresses *neighbours*.\n\n<script>not run</script>\n', legalWording: recorded ? [{ patternId: 'en.extremist', reason: 'Legal qualification.', matched: 'extremist', range: [0, 9], sources: ['src'] }] : [] } },
     findings: recorded ? [...findings, added, knownFinding] : findings,
     comparison: recorded ? comparison : null,
+    // A fictional run whose trigram table passed the cap (recorded) and one that never came near it (draft).
+    ngramCap: recorded ? { cap: 2_000_000, reached: [{ n: 3, atOrBelow: 2 }] } : { cap: 2_000_000, reached: [] },
     labList: recorded ? { name: 'Fictional training list', version: '1.0.0', updated: '2026-03-01', sha256: hex('7'), entries: 2, names: { ru: 2, ky: 1, 'uz-Cyrl': 0, 'uz-Latn': 1, kk: 1, en: 2, abbreviation: 1 } } : null,
     rabat: recorded ? [{ findingIds: ['F000000000001', 'F000000000004'], parts: { context: 'Residents\' chat', speaker: 'A neighbour', intent: 'To call a meeting', contentForm: 'Invitation', extent: '40 members', likelihood: 'None stated' }, actor: 'Examiner X' }] : [],
     // Recorded: a complex expertise by two fictional experts; E1 acknowledged and signed, E2 dissents and has done neither.

@@ -7,6 +7,7 @@ import type { ReportFormat } from '../../report/renderers.js';
 import { REPORT_FORMATS, isReportFormat } from '../../report/renderers.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { languageOption } from './sop.js';
+import { progressDisplay } from '../progress.js';
 
 /** `--format md,html,pdf` into formats; an unknown one is a UserError. */
 export function parseFormats(value: string): ReportFormat[] {
@@ -29,9 +30,11 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .option('--final', 'final conclusion: refused while any step before it is open')
     .option('--actor <name>', 'who renders the report')
     .option('--json', 'print what was written as JSON (keys and codes in English) instead of lines')
+    .option('--quiet', 'no progress on the terminal')
     .description('render the expert conclusion (DRAFT while examiner steps are open)')
-    .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string; json?: boolean }) => {
+    .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string; json?: boolean; quiet?: boolean }) => {
       const formats = parseFormats(options.format);
+      const progress = progressDisplay(context.io, 'report', options.quiet === true, context.translator.t);
       const { recordHead, outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
         recordHead: recordHeadOf(workspace.readLog()),
         outcomes: await writeReports(workspace, {
@@ -40,9 +43,10 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
           language: languageOption(options.language, workspace),
           formats,
           final: options.final ?? false,
+          ...(progress.listener ? { onProgress: progress.listener } : {}),
         }),
         head: logHeadOf(workspace.readLog()),
-      }));
+      })).finally(progress.end);
       if (options.json) {
         context.json({ reports: outcomes.map(({ path, format, digest }) => ({ path, format, digest })), recordHead: formatLogHead(recordHead), logHead: formatLogHead(head) });
         return;

@@ -16,6 +16,7 @@ function verifyLineText(line: VerifyLine, context: CliContext): string {
   const params = line.detail === undefined ? line.message.params : { ...line.message.params, difference: message(line.detail, String(line.message.params['difference'])) };
   return message({ key: line.message.key, params }, line.text);
 }
+import { progressDisplay } from '../progress.js';
 
 /**
  * `soz verify CASE|BUNDLE [--public-key PUB.pem…] [--expect-head N:HASH]`: exit 0 when everything
@@ -29,8 +30,9 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
     .option('--reference <dir>', 'the reference corpus the analysis used (--reference of analyze); it lies outside the case')
     .option('--expect-head <N:HASH>', 'log head recorded earlier (printed by verify, written in reports and seals); the log must still contain it')
     .option('--json', 'print the result as JSON (keys and codes in English) instead of lines; the exit code is the same')
+    .option('--quiet', 'no progress on the terminal')
     .description('re-hash the evidence, check the log chain, reproduce every artefact and check seals; exit 1 on any difference, 4 when a report is stale')
-    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string; json?: boolean }) => {
+    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string; json?: boolean; quiet?: boolean }) => {
       const publicKeys = (options.publicKey ?? []).map((source) => {
         if (!existsSync(source)) throw new UserError(`${source}: no such public key file; check the path`, 'input.not-found', undefined, { key: 'error.no-public-key', params: { path: source } });
         return { key: parsePublicKey(readFileSync(source, 'utf8'), source), source };
@@ -39,7 +41,13 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
       if (options.expectHead !== undefined && expectHead === undefined) {
         throw new UserError(`--expect-head ${options.expectHead}: give N:HASH as "soz verify" prints it after "log head:" (entry count, colon, 64 hex digits)`, 'usage.expect-head', undefined, { key: 'error.expect-head', params: { value: options.expectHead } });
       }
-      const result = await verifyTarget(target, { publicKeys, ...(expectHead ? { expectHead } : {}), ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}) });
+      const progress = progressDisplay(context.io, 'verify', options.quiet === true, context.translator.t);
+      const result = await verifyTarget(target, {
+        publicKeys,
+        ...(expectHead ? { expectHead } : {}),
+        ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}),
+        ...(progress.listener ? { onProgress: progress.listener } : {}),
+      }).finally(progress.end);
       const outcome = result.differences.length > 0 ? 'mismatch' : result.stale.length > 0 ? 'stale' : 'match';
       if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines.map((line) => line.text) });
       else for (const line of result.lines) context.say(verifyLineText(line, context));
