@@ -23,7 +23,9 @@ import { CaseFiles } from '../case/layout.js';
 import { compareDocuments } from '../case/records.js';
 import { readKeptExtraction } from '../case/extraction-store.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
+import { loadLexicons, loadProfileLists } from '../analysis/index.js';
+import type { AnalysisWorkerLimits } from '../analysis/parallel.js';
+import { defaultAnalysisWorkers, startParallelAnalyses } from '../analysis/parallel.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -49,6 +51,10 @@ export interface AnalyzeOptions {
   readonly ocr?: OcrLimits;
   /** Told as evidence is extracted, analyses run and files written (a progress display). */
   readonly onProgress?: ProgressListener;
+  /** Threads that run the analyses (default `defaultAnalysisWorkers()`); the outputs are the same bytes for any number. */
+  readonly workers?: number;
+  /** Limits of each analysis thread (tests give a small heap to see a thread fail). */
+  readonly workerLimits?: AnalysisWorkerLimits;
 }
 
 export interface AnalyzeOutcome {
@@ -59,6 +65,8 @@ export interface AnalyzeOutcome {
   readonly notices: readonly NoticeTally[];
   /** Evidence files whose documents `soz add` kept and this run reused, and those extracted afresh. */
   readonly extraction: { readonly reused: number; readonly extracted: number };
+  /** Threads that ran the analyses. */
+  readonly workers: number;
 }
 
 /**
@@ -80,7 +88,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     run.discard();
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses, notices, extraction } = built;
+  const { manifest, manifestSha256, documents, analyses, notices, extraction, workers } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -88,7 +96,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [run.move]);
-  return { documents, analyses, manifestSha256, notices, extraction };
+  return { documents, analyses, manifestSha256, notices, extraction, workers };
 }
 
 /**
@@ -127,10 +135,12 @@ interface StreamParts {
 /**
  * Extracts (or takes the kept documents of), writes and analyses the documents one at a time. The
  * findings are held until the end: the compact analysis file names each rule's shared fields in its
- * first line, before any finding.
+ * first line, before any finding. Documents are written here, in extraction order, and dealt to the
+ * analysis threads (`startParallelAnalyses`), whose aggregates are merged in thread order at the
+ * end: no output byte depends on the number of threads or their timing.
  */
 async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, writeDocument }: StreamParts) {
-  const analyses = startAnalyses({
+  const analyses = startParallelAnalyses({
     lexicons,
     profileLists: lists,
     ...(reference ? { reference } : {}),
@@ -140,16 +150,21 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };
-  for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
-    writeDocument(doc);
-    analyses.add(doc);
-    notices.push({ notices: doc.notices });
+  let results: AnalysisResult[];
+  try {
+    for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
+      writeDocument(doc);
+      await analyses.add(doc);
+      notices.push({ notices: doc.notices });
+    }
+    results = await analyses.finish();
+  } finally {
+    await analyses.close();
   }
-  const results: AnalysisResult[] = analyses.finish();
-  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction };
+  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction, workers: analyses.workers };
 }
 
 /** Writes the manifest of the run: tool, data, parameters, inputs and every output's hash. */
