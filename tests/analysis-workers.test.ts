@@ -4,10 +4,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLexicons } from '../src/analysis/index.js';
+import { startParallelAnalyses } from '../src/analysis/parallel.js';
+import { canonicalJson } from '../src/core/canonical-json.js';
 import { UserError } from '../src/core/errors.js';
+import { derivedDocuments } from '../src/case/records.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
 import { analyzeCase } from '../src/pipeline/analyze.js';
+import { INSTALL_ROOT } from '../src/pipeline/install.js';
 import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 
@@ -46,6 +51,25 @@ describe('analyses on worker threads', () => {
     expect(derived(dir)).toEqual(serial);
     expect(Object.keys(serial).filter((path) => path.startsWith('documents/')).length).toBeGreaterThan(1);
   }, 120_000);
+
+  it('hand out each document\'s indicator findings in the order the documents were dealt, as one thread does', async () => {
+    const docs = [...derivedDocuments(CaseWorkspace.open(demo)), ...derivedDocuments(CaseWorkspace.open(chats))].map(({ doc }) => doc);
+    const { lexicons } = await loadLexicons(INSTALL_ROOT);
+    const handedOut = async (workers: number) => {
+      const ids: string[][] = [];
+      const run = startParallelAnalyses({ lexicons, analyses: ['indicators', 'wordlist'], onDocumentFindings: (findings) => ids.push(findings.map((f) => f.id)) }, workers);
+      try {
+        for (const doc of docs) await run.add(doc);
+        return { ids, results: canonicalJson(await run.finish()) };
+      } finally {
+        await run.close();
+      }
+    };
+    const [one, two] = [await handedOut(1), await handedOut(2)];
+    expect(two).toEqual(one);
+    expect(one.ids).toHaveLength(docs.length);
+    expect(one.ids.flat().length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('a thread that fails is a one-line error naming the file, exit 2, and the case is unchanged', async () => {
     const before = snapshotTree(chats);

@@ -9,7 +9,9 @@
  * (the first such thread on a tie), so even the one result that depends on grouping — an n-gram
  * table pruned past `NGRAM_CAP` — does not depend on timing. Each thread has at most two
  * documents in flight (one analysed, one queued), so memory holds a few documents and the
- * aggregates, not the case.
+ * aggregates, not the case. When the run hands out each document's indicator findings
+ * (`onDocumentFindings`), they come back with the thread's answer and are handed out in the order
+ * the documents were dealt, as in one thread.
  *
  * The worker is the compiled `worker.js` beside this file (soz run from `dist/`); run from the
  * TypeScript sources (tests), `worker.ts` is started through `scripts/ts-worker.mjs`.
@@ -21,6 +23,7 @@ import type { WorkerOptions } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import { ExitCode, messageOf, UserError } from '../core/errors.js';
 import type { AnalysisOptions, RunState } from './registry.js';
 import { startAnalyses } from './registry.js';
@@ -57,24 +60,24 @@ export function defaultAnalysisWorkers(): number {
   return existsSync(fileURLToPath(COMPILED_WORKER)) ? Math.min(2, availableParallelism()) : 1;
 }
 
-/**
- * Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`).
- * `onDocumentFindings` cannot cross threads: with workers the findings are held and merged.
- */
-export function startParallelAnalyses(options: Omit<AnalysisOptions, 'onDocumentFindings'>, workers: number, limits: AnalysisWorkerLimits = {}): ParallelAnalysisRun {
+/** Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`). */
+export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}): ParallelAnalysisRun {
   const main = startAnalyses(options);
   if (workers <= 1) {
     return { workers: 1, add: (doc) => Promise.resolve(main.add(doc)), finish: () => Promise.resolve(main.finish()), close: () => Promise.resolve() };
   }
-  // Progress is told by the calling thread when it finishes; a function cannot be cloned.
-  const data: AnalysisWorkerData = { options: { ...options, onProgress: undefined } };
-  const threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits));
+  // Functions cannot be cloned: progress is told by the calling thread when it finishes, findings
+  // come back with each document's answer.
+  const data: AnalysisWorkerData = { options: { ...options, onProgress: undefined, onDocumentFindings: undefined }, findingsBack: options.onDocumentFindings !== undefined };
+  const handOut = inDealingOrder(options.onDocumentFindings);
+  const threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits, handOut.answered));
+  let dealt = 0;
   const close = () => Promise.all(threads.map((thread) => thread.close())).then(() => undefined);
   return {
     workers,
     add(doc) {
       const thread = threads.reduce((least, next) => (next.characters < least.characters ? next : least));
-      return thread.send(doc);
+      return thread.send(doc, dealt++);
     },
     async finish() {
       for (const thread of threads) thread.requestState();
@@ -83,6 +86,25 @@ export function startParallelAnalyses(options: Omit<AnalysisOptions, 'onDocument
       return main.finish();
     },
     close,
+  };
+}
+
+/**
+ * Hands each document's findings to `onDocumentFindings` in dealing order: an answer that comes
+ * before those of documents dealt earlier waits for them (at most the documents in flight).
+ */
+function inDealingOrder(onDocumentFindings: AnalysisOptions['onDocumentFindings']): { answered(seq: number, findings: readonly Finding[]): void } {
+  const early = new Map<number, readonly Finding[]>();
+  let next = 0;
+  return {
+    answered(seq, findings) {
+      if (!onDocumentFindings) return;
+      early.set(seq, findings);
+      for (let ready = early.get(next); ready !== undefined; ready = early.get(next)) {
+        early.delete(next++);
+        onDocumentFindings(ready);
+      }
+    },
   };
 }
 
@@ -97,18 +119,18 @@ class AnalysisThread {
   /** Characters dealt to it so far (the dealing key). */
   characters = 0;
   private readonly worker: Worker;
-  /** Evidence names of the documents sent and not yet analysed, oldest first. */
-  private readonly inFlight: string[] = [];
+  /** The documents sent and not yet analysed (dealing number, evidence name), oldest first. */
+  private readonly inFlight: { readonly seq: number; readonly name: string }[] = [];
   private received: RunState | undefined;
   private failure: UserError | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits) {
+  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, findings: readonly Finding[]) => void) {
     const { url, options } = workerStart();
     const workerData = { ...(options.workerData as object | undefined), ...data };
     this.worker = new Worker(url, { workerData, ...(limits.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } } : {}) });
     this.worker.on('message', (message: FromAnalysisWorker) => {
-      if (message.kind === 'added') this.inFlight.shift();
+      if (message.kind === 'added') answered((this.inFlight.shift() as { seq: number }).seq, message.findings);
       else this.received = message.state;
       this.poke();
     });
@@ -118,9 +140,9 @@ class AnalysisThread {
     });
   }
 
-  async send(doc: SozDocument): Promise<void> {
+  async send(doc: SozDocument, seq: number): Promise<void> {
     await this.until(() => this.inFlight.length < IN_FLIGHT);
-    this.inFlight.push(doc.evidenceName);
+    this.inFlight.push({ seq, name: doc.evidenceName });
     this.characters += doc.text.length;
     this.worker.postMessage({ kind: 'add', doc } satisfies ToAnalysisWorker);
   }
@@ -159,7 +181,7 @@ class AnalysisThread {
   /** One line naming the file being analysed when the thread failed (the first document in flight). */
   private fail(error: unknown): void {
     if (this.failure) return;
-    const file = this.inFlight[0] ?? 'the analyses';
+    const file = this.inFlight[0]?.name ?? 'the analyses';
     const advice = 'the case is unchanged — run again with --workers 1';
     if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       this.failure = new UserError(`${file}: an analysis worker thread ran out of memory; ${advice}`, 'limit.analysis-memory', ExitCode.userError, { key: 'analyze.worker-memory', params: { file } });
