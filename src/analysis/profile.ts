@@ -231,18 +231,20 @@ const PROFILE_KEYS: readonly [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice
  * neither the order nor the grouping of the parts changes the rows.
  */
 export function startProfile(options: Omit<ProfileOptions, 'filter'>): ProfileStream {
-  const compiled = compileProfiles(options.lists, options.lexicons);
+  // Compiled on first use: a run that only merges other threads' tallies never needs the lists.
+  let compiledLists: Map<LanguageCode, CompiledProfile> | undefined;
+  const compiled = () => (compiledLists ??= compileProfiles(options.lists, options.lexicons));
   const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
-    reference = (tallySegments(refSegments, compiled, [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
+    reference = (tallySegments(refSegments, compiled(), [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const perUnit = PROFILE_KEYS.map(() => new Map<string, Tally>());
   const keyOfs = PROFILE_KEYS.map(([, keyOf]) => keyOf);
   return {
     add(segments) {
-      tallySegments(segments, compiled, keyOfs, facts, perUnit);
+      tallySegments(segments, compiled(), keyOfs, facts, perUnit);
     },
     state: () => perUnit,
     merge(other) {
