@@ -23,6 +23,9 @@ const chats = join(scratch, 'chats');
 // chats, a personal Telegram chat and three WhatsApp files; one document each, several for the export.
 const CHAT_FILES = ['telegram/mlomb_fixture_full_account_export.result.json', 'telegram/mlomb_fixture_personal_chat.result.json', 'whatsapp/chatminer_multiformat_testlog.txt', 'whatsapp/en_ios_12h_attached_lrm.chat.txt', 'whatsapp/mlomb_en_android_us_group_system.txt'].map((file) => `${REAL_CORPORA}${file}`);
 
+// The demo's materials (`soz demo`, practice case ru-grey-stone): a Telegram channel and a PDF leaflet.
+const DEMO_FILES = ['listovka.pdf', 'result.json'].map((file) => new URL(`../corpora/practice/ru-grey-stone/materials/${file}`, import.meta.url).pathname);
+
 /** derived/ and the manifest in it, every file with its hash. */
 const derived = (dir: string) => snapshotTree(join(dir, 'derived'));
 
@@ -33,16 +36,20 @@ async function analyzed(dir: string, workers: number): Promise<{ workers: number
   return JSON.parse(run.stdout) as { workers: number; manifestSha256: string };
 }
 
+async function newCase(dir: string, files: readonly string[]): Promise<void> {
+  expect((await soz(['init', dir, '--case-number', 'W-1', '--ordering-body', 'test', '--examiner', 'test'])).code).toBe(0);
+  expect((await soz(['add', dir, ...files])).code).toBe(0);
+}
+
 beforeAll(async () => {
-  expect((await soz(['demo', '--out', demo])).code).toBe(0);
-  expect((await soz(['init', chats, '--case-number', 'W-1', '--ordering-body', 'test', '--examiner', 'test'])).code).toBe(0);
-  expect((await soz(['add', chats, ...CHAT_FILES])).code).toBe(0);
+  await newCase(demo, DEMO_FILES);
+  await newCase(chats, CHAT_FILES);
 }, 120_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('analyses on worker threads', () => {
-  it.each([['the demo case', demo], ['a case of several chats', chats]])('write the same derived/ and manifest with one thread and with two: %s', async (_, dir) => {
+  it.each([["the demo case's materials", demo], ['a case of several chats', chats]])('write the same derived/ and manifest with one thread and with two: %s', async (_, dir) => {
     const one = await analyzed(dir, 1);
     const serial = derived(dir);
     const two = await analyzed(dir, 2);
