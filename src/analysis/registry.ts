@@ -164,7 +164,7 @@ export const ANALYSES: readonly AnalysisModule[] = [
     needs: ['tokens', 'language'],
     start: ({ facts }) => {
       const overviews: DocumentOverview[] = [];
-      return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), state: () => overviews, merge: (other: readonly DocumentOverview[]) => overviews.push(...other), finish: () => overviewResult(overviews) };
+      return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), state: () => overviews, merge: (other: readonly DocumentOverview[]) => other.forEach((row) => overviews.push(row)), finish: () => overviewResult(overviews) };
     },
   } satisfies AnalysisModule<'language-overview'>,
   {
@@ -205,7 +205,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       return {
         add: ({ doc }) => findings.push(...find(doc)),
         state: () => findings,
-        merge: (other: readonly Finding[]) => findings.push(...other),
+        // One by one: spreading a huge array into push overflows the stack.
+        merge: (other: readonly Finding[]) => other.forEach((finding) => findings.push(finding)),
         finish: () => ({
           analysis: ORG_LIST_ANALYSIS,
           version: ORG_LIST_VERSION,
