@@ -44,6 +44,8 @@ const runs = Number(option('runs', '3'));
 const parts = option('parts', 'cpu,pdf,e2e').split(',');
 const sizes = option('sizes', '50,100,200,400').split(',').map(Number).concat(args.includes('--full') ? [1024] : []);
 const baseline = option('baseline', '');
+// Thread counts `soz analyze` is timed with in the end-to-end part (each on the same case).
+const workerCounts = option('workers', '1,2').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'soz-bench-analyze-'));
 
 // The floor: what any tool must at least do to count words and bigrams of the text.
@@ -173,25 +175,33 @@ async function endToEnd() {
     const stages = [
       ['init', sozTimed('init', 'init', dir, '--case-number', 'bench', '--ordering-body', 'bench', '--examiner', 'bench')],
     ];
+    const ok = () => !stages[stages.length - 1][1].failed;
+    if (ok()) stages.push(['add', sozTimed('add', 'add', dir, file)]);
+    // analyze once per thread count on the same case (each replaces derived/), then the report.
+    for (const workers of workerCounts) if (ok()) stages.push([`analyze --workers ${workers}`, sozTimed(`analyze --workers ${workers}`, 'analyze', dir, '--workers', String(workers))]);
+    if (ok()) stages.push(['report', sozTimed('report', 'report', dir, '--format', 'md')]);
     // --verify adds `soz verify` (it re-runs the analysis: about as long again) to show its peak RSS too.
-    const steps = [['add', [file]], ['analyze', []], ['report', ['--format', 'md']], ...(args.includes('--verify') ? [['verify', []]] : [])];
-    for (const [stage, stageArgs] of steps) {
-      const previous = stages[stages.length - 1][1];
-      if (previous.failed) break;
-      stages.push([stage, sozTimed(stage, stage, dir, ...stageArgs)]);
-    }
+    if (args.includes('--verify') && ok()) stages.push(['verify', sozTimed('verify', 'verify', dir)]);
     const failed = stages.find(([, r]) => r.failed)?.[1].failed;
-    const wall = stages.reduce((sum, [, r]) => sum + r.wall, 0);
-    const cpu = stages.reduce((sum, [, r]) => sum + r.cpu, 0);
-    const rss = Math.max(...stages.map(([, r]) => r.rssMb));
+    const analyses = stages.filter(([stage]) => stage.startsWith('analyze'));
+    const others = stages.filter(([stage]) => !stage.startsWith('analyze'));
     const derived = existsSync(join(dir, 'derived')) ? directorySize(join(dir, 'derived')) : 0;
     const parts = derivedParts(dir);
+    const digests = new Set(analyses.map(([, r]) => /manifest digest: ([0-9a-f]{64})/.exec(r.stdout)?.[1]));
     console.log(
-      `${mb(input).padStart(7)} MB export: ${stages.map(([stage, r]) => `${stage} ${r.wall.toFixed(1)} s/${r.rssMb.toFixed(0)} MB`).join(', ')} | total wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB | derived/ ${mb(derived)} MB = ${(derived / input).toFixed(2)}× input (${parts}) | load ${before}→${load()}${failed ? `\n           ${failed}` : ''}`,
+      `${mb(input).padStart(7)} MB export: ${stages.map(([stage, r]) => `${stage} ${r.wall.toFixed(1)} s/${r.cpu.toFixed(1)} s CPU/${r.rssMb.toFixed(0)} MB`).join(', ')} | derived/ ${mb(derived)} MB = ${(derived / input).toFixed(2)}× input (${parts}) | same manifest digest for every thread count: ${digests.size === 1 && !digests.has(undefined) ? 'yes' : 'NO'} | load ${before}→${load()}${failed ? `\n           ${failed}` : ''}`,
     );
-    const analyzeRss = stages.find(([stage]) => stage === 'analyze')?.[1].rssMb;
-    if (analyzeRss !== undefined) console.log(`           analyze peak RSS ${analyzeRss.toFixed(0)} MB (target: flat in size, bounded by the largest part; 1 GB run ≤ 1536 MB)`);
-    rows.push({ size, input, wall, cpu, rss, analyzeRss, derived, failed });
+    let row;
+    for (const [stage, analysis] of analyses) {
+      const run = [...others, [stage, analysis]];
+      const wall = run.reduce((sum, [, r]) => sum + r.wall, 0);
+      const cpu = run.reduce((sum, [, r]) => sum + r.cpu, 0);
+      const rss = Math.max(...run.map(([, r]) => r.rssMb));
+      console.log(`           with ${stage}: total wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB; analyze wall ${analysis.wall.toFixed(1)} s, CPU ${analysis.cpu.toFixed(1)} s, peak RSS ${analysis.rssMb.toFixed(0)} MB (target: flat in size, bounded by the largest part; 1 GB run ≤ 1536 MB)`);
+      // The rows compared across sizes are those of the last thread count (the default's, 2).
+      row = { size, input, wall, cpu, rss, analyzeRss: analysis.rssMb, derived, failed };
+    }
+    rows.push(row ?? { size, input, wall: 0, cpu: 0, rss: 0, derived, failed });
     rmSync(dir, { recursive: true, force: true });
     if (failed) {
       console.log(`           bigger sizes skipped: ${size} MB already fails`);

@@ -114,6 +114,23 @@ export class FrequencyTally {
       this.total += unit.tokens.length;
     }
   }
+
+  /** The tally as data another thread can receive (see {@link merge}). */
+  state(): FrequencyTallyState {
+    return { counts: this.counts, total: this.total };
+  }
+
+  /** Adds a tally of other tokens (another worker's): the same as having added its units here. */
+  merge(other: FrequencyTallyState): void {
+    for (const [item, n] of other.counts) this.counts.set(item, (this.counts.get(item) ?? 0) + n);
+    this.total += other.total;
+  }
+}
+
+/** What {@link FrequencyTally.state} gives: structured-clonable. */
+export interface FrequencyTallyState {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly total: number;
 }
 
 function frequencies(units: readonly CorpusUnit[]): FrequencyTally {
@@ -183,6 +200,16 @@ export class Vocabulary {
   item(id: number): string {
     return this.items[id] as string;
   }
+
+  /** Every item, by id. */
+  all(): readonly string[] {
+    return this.items;
+  }
+
+  /** This vocabulary's id of each item of `items` (another vocabulary's, by its ids). */
+  idsFrom(items: readonly string[]): Int32Array {
+    return Int32Array.from(items, (item) => this.idOf(item));
+  }
 }
 
 /** What an n-gram counter holds at the end: rows kept, and whether a cap pruned it. */
@@ -198,6 +225,18 @@ export interface NgramTable {
    * be too low by up to this much, and an n-gram may be missing.
    */
   readonly prunedAtOrBelow?: number;
+}
+
+/** What {@link NgramCounter.state} gives: structured-clonable, ids relative to `items`. */
+export interface NgramCounterState {
+  readonly n: number;
+  readonly items: readonly string[];
+  readonly total: number;
+  readonly prunedAtOrBelow: number;
+  /** `n` item ids per n-gram, n-gram after n-gram. */
+  readonly grams: Int32Array;
+  readonly frequency: Int32Array;
+  readonly range: Int32Array;
 }
 
 interface NgramEntry {
@@ -231,7 +270,7 @@ export class NgramCounter {
 
   /** Counts the n-grams of one document's units (each document in one call). */
   addDocument(units: readonly CorpusUnit[], ids: readonly Int32Array[] = units.map((unit) => this.vocabulary.idsOf(unit))): void {
-    const { n, base, counts } = this;
+    const { n, counts } = this;
     const document = this.documents++;
     units.forEach((unit, u) => {
       const t = unit.tokens;
@@ -241,11 +280,7 @@ export class NgramCounter {
         for (let k = 1; k < n && !crosses; k++) crosses = (t[i + k] as CorpusToken).breakBefore;
         if (crosses) continue;
         this.total++;
-        let key: number | string = 0;
-        for (let k = 0; k < n && typeof key === 'number'; k++) {
-          const id = unitIds[i + k] as number;
-          key = id < base ? key * base + id : unitIds.subarray(i, i + n).join(',');
-        }
+        const key = this.keyAt(unitIds, i);
         const entry = counts.get(key);
         if (entry === undefined) counts.set(key, { frequency: 1, range: 1, lastDocument: document });
         else {
@@ -270,15 +305,79 @@ export class NgramCounter {
     return { total: this.total, types: this.counts.size, rows: limit !== undefined ? rows.slice(0, limit) : rows, ...(this.prunedAtOrBelow > 0 ? { prunedAtOrBelow: this.prunedAtOrBelow } : {}) };
   }
 
-  private textOf(key: number | string): string {
-    if (typeof key === 'string') return key.split(',').map((id) => this.vocabulary.item(Number(id))).join(' ');
-    const words: string[] = [];
+  /**
+   * The counts as data another thread can receive: each n-gram as its items' ids in `items`
+   * (`n` ids an n-gram, flattened), with its frequency and range.
+   */
+  state(): NgramCounterState {
+    const size = this.counts.size;
+    const grams = new Int32Array(size * this.n);
+    const frequency = new Int32Array(size);
+    const range = new Int32Array(size);
+    let e = 0;
+    for (const [key, entry] of this.counts) {
+      grams.set(this.idsOfKey(key), e * this.n);
+      frequency[e] = entry.frequency;
+      range[e] = entry.range;
+      e++;
+    }
+    return { n: this.n, items: this.vocabulary.all(), total: this.total, prunedAtOrBelow: this.prunedAtOrBelow, grams, frequency, range };
+  }
+
+  /**
+   * Adds the counts of other documents (another worker's counter of the same size): frequencies,
+   * ranges and totals add up, so the table is the one a single counter fed every document gives.
+   * Past the cap, the rarest are dropped as after a document (then the forgotten n-grams depend on
+   * how the documents were grouped; `prunedAtOrBelow` bounds them either way).
+   */
+  merge(other: NgramCounterState): void {
+    if (other.n !== this.n) throw new RangeError(`cannot merge ${other.n}-grams into ${this.n}-grams`);
+    const ids = this.vocabulary.idsFrom(other.items);
+    const gram = new Int32Array(this.n);
+    for (let e = 0; e < other.frequency.length; e++) {
+      for (let k = 0; k < this.n; k++) gram[k] = ids[other.grams[e * this.n + k] as number] as number;
+      const key = this.keyAt(gram, 0);
+      const entry = this.counts.get(key);
+      // lastDocument −1: no document of this counter has it yet, so its next one widens the range.
+      if (entry === undefined) this.counts.set(key, { frequency: other.frequency[e] as number, range: other.range[e] as number, lastDocument: -1 });
+      else {
+        entry.frequency += other.frequency[e] as number;
+        entry.range += other.range[e] as number;
+      }
+    }
+    this.total += other.total;
+    this.prunedAtOrBelow = Math.max(this.prunedAtOrBelow, other.prunedAtOrBelow);
+    if (this.counts.size > this.maxDistinct) this.prune();
+  }
+
+  /** The key of the n-gram of `ids` starting at `i`: a number in base `base` when every id fits, else the ids joined. */
+  private keyAt(ids: Int32Array, i: number): number | string {
+    const { n, base } = this;
+    let key = 0;
+    for (let k = 0; k < n; k++) {
+      const id = ids[i + k] as number;
+      if (id >= base) return ids.subarray(i, i + n).join(',');
+      key = key * base + id;
+    }
+    return key;
+  }
+
+  /** The items' ids of a key, in order. */
+  private idsOfKey(key: number | string): number[] {
+    if (typeof key === 'string') return key.split(',').map(Number);
+    const ids: number[] = [];
     let rest = key;
     for (let k = 0; k < this.n; k++) {
-      words.unshift(this.vocabulary.item(rest % this.base));
+      ids.unshift(rest % this.base);
       rest = Math.floor(rest / this.base);
     }
-    return words.join(' ');
+    return ids;
+  }
+
+  private textOf(key: number | string): string {
+    return this.idsOfKey(key)
+      .map((id) => this.vocabulary.item(id))
+      .join(' ');
   }
 
   /** Drops the rarest n-grams (every one at or below a frequency) until at most half the cap remain. */
@@ -361,6 +460,13 @@ function kwicLines(unit: CorpusUnit, target: string, window: number): KwicLine[]
   return lines;
 }
 
+/** One document's concordance lines, as a {@link KwicTally} holds them. */
+export interface KwicGroup {
+  readonly evidenceName: string;
+  readonly documentId: string;
+  readonly lines: readonly KwicLine[];
+}
+
 /**
  * The first `limit` concordance lines of a query in reading order (evidence name, document id),
  * gathered document by document in any order: only the lines that can still be among the first
@@ -368,7 +474,7 @@ function kwicLines(unit: CorpusUnit, target: string, window: number): KwicLine[]
  */
 export class KwicTally {
   private readonly target: string;
-  private groups: { evidenceName: string; documentId: string; lines: KwicLine[] }[] = [];
+  private groups: KwicGroup[] = [];
 
   constructor(
     readonly query: string,
@@ -385,11 +491,25 @@ export class KwicTally {
     if (!first) return;
     const lines = units.flatMap((unit) => kwicLines(unit, this.target, this.window));
     if (lines.length === 0) return;
-    const group = { evidenceName: first.ref.doc.evidenceName, documentId: first.ref.doc.id, lines: detachedData(lines) };
-    const order = (a: typeof group, b: typeof group) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId);
-    this.groups = [...this.groups, group].sort(order);
+    this.hold([{ evidenceName: first.ref.doc.evidenceName, documentId: first.ref.doc.id, lines: detachedData(lines) }]);
+  }
+
+  /** The lines held, by document, as data another thread can receive. */
+  state(): readonly KwicGroup[] {
+    return this.groups;
+  }
+
+  /** Adds the lines another tally (of other documents) held: the first `limit` come out as if one tally saw all. */
+  merge(other: readonly KwicGroup[]): void {
+    this.hold(other);
+  }
+
+  /** Puts `groups` among the held ones in reading order and drops those that can no longer be among the first `limit` lines. */
+  private hold(groups: readonly KwicGroup[]): void {
+    const order = (a: KwicGroup, b: KwicGroup) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId);
+    this.groups = [...this.groups, ...groups].sort(order);
     let held = this.groups.reduce((sum, g) => sum + g.lines.length, 0);
-    while (this.groups.length > 1 && held - (this.groups[this.groups.length - 1] as typeof group).lines.length >= this.limit) held -= (this.groups.pop() as typeof group).lines.length;
+    while (this.groups.length > 1 && held - (this.groups[this.groups.length - 1] as KwicGroup).lines.length >= this.limit) held -= (this.groups.pop() as KwicGroup).lines.length;
   }
 
   lines(): KwicLine[] {
@@ -434,6 +554,13 @@ export interface CollocateTable {
   readonly rows: CollocateRow[];
 }
 
+/** What {@link CollocateTally.state} gives: structured-clonable. */
+export interface CollocateTallyState {
+  readonly inWindow: ReadonlyMap<string, number>;
+  readonly corpus: FrequencyTallyState;
+  readonly r1: number;
+}
+
 /** The contingency counts of a node's collocates, added to part by part (see {@link collocates}). */
 export class CollocateTally {
   private readonly target: string;
@@ -465,6 +592,18 @@ export class CollocateTally {
       }
     }
     this.corpus.add(units);
+  }
+
+  /** The counts as data another thread can receive. */
+  state(): CollocateTallyState {
+    return { inWindow: this.inWindow, corpus: this.corpus.state(), r1: this.r1 };
+  }
+
+  /** Adds another tally's counts (of other units): the same as having added its units here. */
+  merge(other: CollocateTallyState): void {
+    for (const [item, n] of other.inWindow) this.inWindow.set(item, (this.inWindow.get(item) ?? 0) + n);
+    this.corpus.merge(other.corpus);
+    this.r1 += other.r1;
   }
 
   table(minFrequency: number, limit?: number): CollocateTable {
@@ -565,8 +704,14 @@ export interface DispersionTable {
   readonly rows: DispersionRow[];
 }
 
+/** What {@link DispersionTally.state} gives: structured-clonable. */
+export interface DispersionTallyState {
+  readonly items: readonly string[];
+  readonly parts: ReadonlyMap<string, PackedPart>;
+}
+
 /** One part's item counts, packed (8 bytes per distinct item of the part). */
-interface PackedPart {
+export interface PackedPart {
   readonly size: number;
   readonly ids: Int32Array;
   readonly counts: Int32Array;
@@ -588,7 +733,6 @@ export class DispersionTally {
       (unit) => (this.by === 'document' ? unit.ref.doc.id : `${unit.ref.doc.id}\u0000${unit.ref.segment.id}`),
     );
     for (const [part, group] of groups) {
-      if (this.parts.has(part)) throw new RangeError(`dispersion part ${part} was added twice`);
       const counts = new Map<number, number>();
       let size = 0;
       for (const unit of group) {
@@ -598,8 +742,24 @@ export class DispersionTally {
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       }
-      this.parts.set(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
+      this.keep(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
     }
+  }
+
+  /** The parts' counts as data another thread can receive (ids relative to `items`). */
+  state(): DispersionTallyState {
+    return { items: this.vocabulary.all(), parts: this.parts };
+  }
+
+  /** Adds the parts another tally counted (other documents; a part counted by both is an error). */
+  merge(other: DispersionTallyState): void {
+    const ids = this.vocabulary.idsFrom(other.items);
+    for (const [part, packed] of other.parts) this.keep(part, { size: packed.size, ids: packed.ids.map((id) => ids[id] as number), counts: packed.counts });
+  }
+
+  private keep(part: string, packed: PackedPart): void {
+    if (this.parts.has(part)) throw new RangeError(`dispersion part ${part} was added twice`);
+    this.parts.set(part, packed);
   }
 
   /** Rows for `items` (normalised as queries), by default the 50 most frequent items. */

@@ -625,7 +625,21 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
 export interface IndicatorStream {
   /** Matches every segment of `doc` (held only during this call). */
   add(doc: SozDocument): void;
+  /** What it holds so far, as data another thread can receive. */
+  state(): IndicatorState;
+  /** Adds what another stream (of other documents) held: the same result as one stream fed both. */
+  merge(other: IndicatorState): void;
   finish(): IndicatorResult;
+}
+
+/** What {@link IndicatorStream.state} gives: the findings held and the counts, structured-clonable. */
+export interface IndicatorState {
+  readonly findings: readonly Finding[];
+  readonly withheld: readonly Finding[];
+  readonly byCategory: Readonly<Record<string, number>>;
+  readonly beforeFilter: number;
+  readonly afterFilter: number;
+  readonly attached: number;
 }
 
 /**
@@ -660,6 +674,15 @@ export function startIndicators(options: IndicatorOptions, compiled?: CompiledIn
       if (onDocumentFindings) onDocumentFindings(grouped.findings);
       else for (const f of detachedData(grouped.findings)) findings.push(f);
       for (const f of detachedData(grouped.withheld)) withheldFindings.push(f);
+    },
+    state: () => ({ findings, withheld: withheldFindings, byCategory, beforeFilter, afterFilter, attached }),
+    merge(other) {
+      for (const f of other.findings) findings.push(f);
+      for (const f of other.withheld) withheldFindings.push(f);
+      for (const [category, n] of Object.entries(other.byCategory)) byCategory[category] = (byCategory[category] ?? 0) + n;
+      beforeFilter += other.beforeFilter;
+      afterFilter += other.afterFilter;
+      attached += other.attached;
     },
     finish() {
       findings.sort(compareFindings);

@@ -44,7 +44,7 @@ interface CompiledProfile {
 }
 
 /** Counts of one unit (author or document). */
-interface Tally {
+export interface Tally {
   tokens: number;
   /** Word tokens in segments whose language has a profile list. */
   profiledTokens: number;
@@ -131,16 +131,21 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = emptyTally();
-      tallies.set(detachedString(key), tally);
-    }
-    tally.tokens += counts.tokens;
-    tally.languages[guess] = (tally.languages[guess] ?? 0) + counts.tokens;
-    tally.profiledTokens += counts.profiledTokens;
-    for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+    addTally(tallies, key, { ...counts, languages: { [guess]: counts.tokens } });
   });
+}
+
+/** Adds `counts` to the tally of `key` (sums of integers, so the order of adding never matters). */
+function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void {
+  let tally = tallies.get(key);
+  if (!tally) {
+    tally = emptyTally();
+    tallies.set(detachedString(key), tally);
+  }
+  tally.tokens += counts.tokens;
+  tally.profiledTokens += counts.profiledTokens;
+  for (const [language, n] of Object.entries(counts.languages)) tally.languages[language] = (tally.languages[language] ?? 0) + n;
+  for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
 }
 
 /** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
@@ -198,10 +203,17 @@ export interface ProfileData {
   readonly excluded: SelectionCounts;
 }
 
+/** What {@link ProfileStream.state} gives: each unit's tallies by key, in `PROFILE_UNITS` order. */
+export type ProfileState = readonly ReadonlyMap<string, Tally>[];
+
 /** A profile tallied segment by segment; `finish` makes the rows. */
 export interface ProfileStream {
   /** Tallies selected segments (of any documents; each is held only during this call). */
   add(segments: readonly SegmentRef[]): void;
+  /** The tallies so far, per unit, as data another thread can receive. */
+  state(): ProfileState;
+  /** Adds another stream's tallies (of other segments): the same rows as one stream fed both. */
+  merge(other: ProfileState): void;
   /** The rows, sorted by unit and key; `excluded` says what the selection left out. */
   finish(excluded: SelectionCounts): ProfileData;
 }
@@ -219,18 +231,26 @@ const PROFILE_KEYS: readonly [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice
  * neither the order nor the grouping of the parts changes the rows.
  */
 export function startProfile(options: Omit<ProfileOptions, 'filter'>): ProfileStream {
-  const compiled = compileProfiles(options.lists, options.lexicons);
+  // Compiled on first use: a run that only merges other threads' tallies never needs the lists.
+  let compiledLists: Map<LanguageCode, CompiledProfile> | undefined;
+  const compiled = () => (compiledLists ??= compileProfiles(options.lists, options.lexicons));
   const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
-    reference = (tallySegments(refSegments, compiled, [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
+    reference = (tallySegments(refSegments, compiled(), [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const perUnit = PROFILE_KEYS.map(() => new Map<string, Tally>());
   const keyOfs = PROFILE_KEYS.map(([, keyOf]) => keyOf);
   return {
     add(segments) {
-      tallySegments(segments, compiled, keyOfs, facts, perUnit);
+      tallySegments(segments, compiled(), keyOfs, facts, perUnit);
+    },
+    state: () => perUnit,
+    merge(other) {
+      other.forEach((tallies, i) => {
+        for (const [key, tally] of tallies) addTally(perUnit[i] as Map<string, Tally>, key, tally);
+      });
     },
     finish(excluded) {
       const rows: ProfileRow[] = [];

@@ -8,19 +8,20 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
+import { InternalError } from '../core/errors.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { LanguageCode } from '../language/index.js';
-import type { CollocateTable, CorpusUnit, DispersionTable, FrequencyRow, KeynessRow, KwicLine } from './corpus.js';
+import type { CollocateTable, CollocateTallyState, CorpusUnit, DispersionTable, DispersionTallyState, FrequencyRow, FrequencyTallyState, KeynessRow, KwicGroup, KwicLine, NgramCounterState } from './corpus.js';
 import { CollocateTally, CorpusItems, corpusUnits, DispersionTally, FrequencyTally, keyness, KwicTally, NgramCounter, Vocabulary, wordListOf } from './corpus.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { selectSegments } from './filters.js';
-import type { IndicatorResult } from './indicators.js';
+import type { IndicatorResult, IndicatorState } from './indicators.js';
 import { INDICATORS_ANALYSIS, INDICATORS_VERSION, startIndicators } from './indicators.js';
 import type { DocumentOverview, LanguageOverview } from './language-overview.js';
 import { documentOverview, LANGUAGE_OVERVIEW_VERSION, overviewResult } from './language-overview.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory } from './lexicon-schema.js';
-import type { ProfileData } from './profile.js';
+import type { ProfileData, ProfileState } from './profile.js';
 import { startProfile } from './profile.js';
 import type { ProfileLists } from './profile-schema.js';
 import { SegmentFacts } from './segment-facts.js';
@@ -98,8 +99,15 @@ export interface RunSelection {
  * The running state of one analysis: it takes documents one at a time, in any order, and holds only
  * its aggregate (counts, capped tables, findings), never the documents.
  */
-export interface AnalysisAccumulator<Name extends AnalysisName = AnalysisName> {
+export interface AnalysisAccumulator<Name extends AnalysisName = AnalysisName, State = unknown> {
   add(part: DocumentPart): void;
+  /** Its aggregate as structured-clonable data, for a worker thread to send (see {@link merge}). */
+  state(): State;
+  /**
+   * Adds the aggregate of an accumulator of the same analysis and options that was fed other
+   * documents: after it, `finish` gives exactly what one accumulator fed all of them gives.
+   */
+  merge(other: State): void;
   finish(common: RunSelection): AnalysisResult<AnalysisDataByName[Name]>;
 }
 
@@ -156,7 +164,7 @@ export const ANALYSES: readonly AnalysisModule[] = [
     needs: ['tokens', 'language'],
     start: ({ facts }) => {
       const overviews: DocumentOverview[] = [];
-      return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), finish: () => overviewResult(overviews) };
+      return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), state: () => overviews, merge: (other: readonly DocumentOverview[]) => other.forEach((row) => overviews.push(row)), finish: () => overviewResult(overviews) };
     },
   } satisfies AnalysisModule<'language-overview'>,
   {
@@ -169,6 +177,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const stream = startIndicators({ lexicons: options.lexicons, filter, segmentFacts: facts, contextWindow, ...(options.languages ? { languages: options.languages } : {}), ...(options.categories ? { categories: options.categories } : {}), standaloneFeatures }, undefined, options.onDocumentFindings);
       return {
         add: ({ doc }) => stream.add(doc),
+        state: () => stream.state(),
+        merge: (other: IndicatorState) => stream.merge(other),
         finish: (common) => {
           const result = stream.finish();
           return {
@@ -194,6 +204,9 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const findings: Finding[] = [];
       return {
         add: ({ doc }) => findings.push(...find(doc)),
+        state: () => findings,
+        // One by one: spreading a huge array into push overflows the stack.
+        merge: (other: readonly Finding[]) => other.forEach((finding) => findings.push(finding)),
         finish: () => ({
           analysis: ORG_LIST_ANALYSIS,
           version: ORG_LIST_VERSION,
@@ -212,6 +225,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const counter = new NgramCounter(1, new Vocabulary(), Infinity);
       return {
         add: ({ units }) => counter.addDocument(units),
+        state: () => counter.state(),
+        merge: (other: NgramCounterState) => counter.merge(other),
         finish: (common) => ({ analysis: 'wordlist', version: ANALYSIS_VERSION, parameters: corpusParameters(context, common), data: wordListOf(counter.table(1, context.limit)) }),
       };
     },
@@ -229,6 +244,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
           const ids = units.map((unit) => vocabulary.idsOf(unit));
           for (const counter of counters) counter.addDocument(units, ids);
         },
+        state: () => counters.map((counter) => counter.state()),
+        merge: (other: readonly NgramCounterState[]) => counters.forEach((counter, i) => counter.merge(other[i] as NgramCounterState)),
         finish: (common) => ({
           analysis: 'ngrams',
           version: ANALYSIS_VERSION,
@@ -252,6 +269,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const tallies = queries.map((q) => new KwicTally(q, { lemma }, window, limit));
       return {
         add: ({ units }) => tallies.forEach((tally) => tally.addDocument(units)),
+        state: () => tallies.map((tally) => tally.state()),
+        merge: (other: readonly (readonly KwicGroup[])[]) => tallies.forEach((tally, i) => tally.merge(other[i] ?? [])),
         finish: (common) => ({ analysis: 'kwic', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), queries, window }, data: tallies.map((tally) => ({ query: tally.query, lines: tally.lines() })) }),
       };
     },
@@ -266,6 +285,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const tallies = queries.map((q) => new CollocateTally(q, { lemma }, 5, 5));
       return {
         add: ({ units }) => tallies.forEach((tally) => tally.add(units)),
+        state: () => tallies.map((tally) => tally.state()),
+        merge: (other: readonly CollocateTallyState[]) => tallies.forEach((tally, i) => tally.merge(other[i] as CollocateTallyState)),
         finish: (common) => ({ analysis: 'collocates', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), queries, left: 5, right: 5, minFrequency: 2 }, data: tallies.map((tally) => tally.table(2, limit)) }),
       };
     },
@@ -280,6 +301,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const target = new FrequencyTally();
       return {
         add: ({ units }) => target.add(units),
+        state: () => target.state(),
+        merge: (other: FrequencyTallyState) => target.merge(other),
         finish: (common) => {
           const referenceUnits = corpusUnits(selectSegments(reference).segments, { lemma: context.lemma, segmentFacts: context.facts });
           return { analysis: 'keyness', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), minFrequency: 3, referenceDocuments: reference.map((d) => d.id).sort() }, data: keyness(target, referenceUnits, { limit: context.limit }) };
@@ -296,6 +319,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const tally = new DispersionTally('document');
       return {
         add: ({ units }) => tally.add(units),
+        state: () => tally.state(),
+        merge: (other: DispersionTallyState) => tally.merge(other),
         finish: (common) => ({ analysis: 'dispersion', version: ANALYSIS_VERSION, parameters: { ...corpusParameters(context, common), by: 'document', items: queries.length > 0 ? queries : 'top 50' }, data: tally.table(queries.length > 0 ? queries : undefined, { lemma }) }),
       };
     },
@@ -310,6 +335,8 @@ export const ANALYSES: readonly AnalysisModule[] = [
       const stream = startProfile({ lists, lexicons: options.lexicons, segmentFacts: facts, ...(options.reference ? { reference: options.reference } : {}) });
       return {
         add: ({ segments }) => stream.add(segments),
+        state: () => stream.state(),
+        merge: (other: ProfileState) => stream.merge(other),
         finish: (common) => ({ analysis: 'profile', version: ANALYSIS_VERSION, parameters: { ...common, lists: lists.map((l) => ({ profile: l.profile, version: l.version })), reference: options.reference !== undefined }, data: stream.finish(common.selection) }),
       };
     },
@@ -320,8 +347,21 @@ export const ANALYSES: readonly AnalysisModule[] = [
 export interface AnalysisRun {
   /** Analyses one document; nothing of it is held afterwards but what the aggregates keep. */
   add(doc: SozDocument): void;
+  /** The aggregates and selection counts so far, structured-clonable: what a worker thread sends back. */
+  state(): RunState;
+  /**
+   * Adds the state of a run with the same options that was fed other documents (each document to
+   * exactly one run): `finish` then gives the bytes one run fed every document gives.
+   */
+  merge(other: RunState): void;
   /** One result per analysis that applies, in registry order. */
   finish(): AnalysisResult[];
+}
+
+/** What {@link AnalysisRun.state} gives: the selection counts, and each running analysis's state by name. */
+export interface RunState {
+  readonly selection: SelectionCounts;
+  readonly analyses: readonly { readonly name: AnalysisName; readonly state: unknown }[];
 }
 
 /**
@@ -340,7 +380,7 @@ export function startAnalyses(options: AnalysisOptions): AnalysisRun {
   const context: AnalysisContext = { options, filter, facts, limit: options.limit ?? 200, lemma, queries: options.queries ?? [] };
   const running = wanted.flatMap((module) => {
     const accumulator = module.start(context);
-    return accumulator ? [accumulator] : [];
+    return accumulator ? [{ name: module.name, accumulator }] : [];
   });
   const selection: Record<keyof SelectionCounts, number> = { considered: 0, kept: 0, byAuthor: 0, byRole: 0, unknownTime: 0, outsideDates: 0 };
   return {
@@ -348,10 +388,16 @@ export function startAnalyses(options: AnalysisOptions): AnalysisRun {
       const { segments, counts } = selectSegments([doc], filter);
       for (const key of Object.keys(selection) as (keyof SelectionCounts)[]) selection[key] += counts[key];
       const part: DocumentPart = { doc, segments, units: needsUnits ? corpusUnits(segments, { lemma, segmentFacts: facts, items }) : [] };
-      for (const accumulator of running) accumulator.add(part);
+      for (const { accumulator } of running) accumulator.add(part);
+    },
+    state: () => ({ selection, analyses: running.map(({ name, accumulator }) => ({ name, state: accumulator.state() })) }),
+    merge(other) {
+      if (other.analyses.map(({ name }) => name).join() !== running.map(({ name }) => name).join()) throw new InternalError('merged analysis runs started with different analyses');
+      for (const key of Object.keys(selection) as (keyof SelectionCounts)[]) selection[key] += other.selection[key];
+      running.forEach(({ accumulator }, i) => accumulator.merge(other.analyses[i]?.state));
     },
     finish() {
-      return running.map((accumulator, index) => {
+      return running.map(({ accumulator }, index) => {
         const result = accumulator.finish({ filter, selection });
         options.onProgress?.({ stage: 'analyses', done: index + 1, total: running.length });
         return result;

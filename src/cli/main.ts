@@ -148,7 +148,7 @@ export function buildProgram(context: CliContext): Command {
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
     if (options.json) {
-      context.json({ documents: outcome.documents, analyses: outcome.analyses, manifestSha256: outcome.manifestSha256, notices: outcome.notices, extraction: outcome.extraction });
+      context.json({ documents: outcome.documents, analyses: outcome.analyses, manifestSha256: outcome.manifestSha256, notices: outcome.notices, extraction: outcome.extraction, workers: outcome.workers });
       return;
     }
     tell('analyze.done', { documents: outcome.documents, analyses: outcome.analyses.join(', ') });

@@ -57,7 +57,8 @@ export function withAnalysisOptions(command: Command): Command {
     .option('--reference <dir>', 'reference corpus folder for keyness and profile comparison')
     .option('--query <word>', 'word for concordance (KWIC) and collocates (repeatable)', collect)
     .option('--lemma', 'lemma-aware corpus tools')
-    .option('--standalone-features', 'keep bare us/them pronouns as candidates of their own (as before indicators 2.0)');
+    .option('--standalone-features', 'keep bare us/them pronouns as candidates of their own (as before indicators 2.0)')
+    .option('--workers <n>', 'threads that run the analyses (default: one per core, at most 2; 1 = in the calling thread); the results are the same bytes', positiveInteger);
 }
 
 export interface AnalysisFlags {
@@ -69,10 +70,11 @@ export interface AnalysisFlags {
   query?: string[];
   lemma?: boolean;
   standaloneFeatures?: boolean;
+  workers?: number;
 }
 
 /** The analysis options a command was given, validated. */
-export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean } {
+export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean; workers?: number } {
   for (const role of flags.role ?? []) {
     if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role', undefined, { key: 'error.role', params: { value: role, roles: ROLES.join(', ') } });
   }
@@ -92,6 +94,7 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
     ...(flags.query ? { queries: flags.query } : {}),
     ...(flags.lemma ? { lemma: true } : {}),
     ...(flags.standaloneFeatures ? { standaloneFeatures: true } : {}),
+    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
   };
 }
 

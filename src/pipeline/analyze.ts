@@ -25,7 +25,9 @@ import { compareDocuments } from '../case/records.js';
 import { readKeptExtraction } from '../case/extraction-store.js';
 import { FindingsSpill } from '../case/findings-spill.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
-import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists, startAnalyses } from '../analysis/index.js';
+import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists } from '../analysis/index.js';
+import type { AnalysisWorkerLimits } from '../analysis/parallel.js';
+import { defaultAnalysisWorkers, startParallelAnalyses } from '../analysis/parallel.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -51,6 +53,10 @@ export interface AnalyzeOptions {
   readonly ocr?: OcrLimits;
   /** Told as evidence is extracted, analyses run and files written (a progress display). */
   readonly onProgress?: ProgressListener;
+  /** Threads that run the analyses (default `defaultAnalysisWorkers()`); the outputs are the same bytes for any number. */
+  readonly workers?: number;
+  /** Limits of each analysis thread (tests give a small heap to see a thread fail). */
+  readonly workerLimits?: AnalysisWorkerLimits;
 }
 
 export interface AnalyzeOutcome {
@@ -61,6 +67,8 @@ export interface AnalyzeOutcome {
   readonly notices: readonly NoticeTally[];
   /** Evidence files whose documents `soz add` kept and this run reused, and those extracted afresh. */
   readonly extraction: { readonly reused: number; readonly extracted: number };
+  /** Threads that ran the analyses. */
+  readonly workers: number;
 }
 
 /**
@@ -82,7 +90,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     run.discard();
     throw error;
   }
-  const { manifest, manifestSha256, documents, analyses, notices, extraction } = built;
+  const { manifest, manifestSha256, documents, analyses, notices, extraction, workers } = built;
   workspace.commit(options.clock, {
     actor: options.actor,
     action: 'analysis.run',
@@ -90,7 +98,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
   }, [run.move]);
-  return { documents, analyses, manifestSha256, notices, extraction };
+  return { documents, analyses, manifestSha256, notices, extraction, workers };
 }
 
 /**
@@ -137,10 +145,13 @@ interface StreamParts {
 
 /**
  * Extracts (or takes the kept documents of), writes and analyses the documents one at a time. Each
- * document's indicator findings go to `spill` (the indicators result then holds none).
+ * document's indicator findings go to `spill` in reading order (the indicators result then holds
+ * none). Documents are written here, in extraction order, and dealt to the analysis threads
+ * (`startParallelAnalyses`), whose aggregates are merged in thread order at the end: no output
+ * byte depends on the number of threads or their timing.
  */
 async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, writeDocument }: StreamParts) {
-  const analyses = startAnalyses({
+  const analyses = startParallelAnalyses({
     lexicons,
     profileLists: lists,
     ...(reference ? { reference } : {}),
@@ -151,16 +162,21 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onDocumentFindings: (findings) => spill.add(findings),
-  });
+  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };
-  for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
-    writeDocument(doc);
-    analyses.add(doc);
-    notices.push({ notices: doc.notices });
+  let results: AnalysisResult[];
+  try {
+    for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
+      writeDocument(doc);
+      await analyses.add(doc);
+      notices.push({ notices: doc.notices });
+    }
+    results = await analyses.finish();
+  } finally {
+    await analyses.close();
   }
-  const results: AnalysisResult[] = analyses.finish();
-  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction };
+  return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction, workers: analyses.workers };
 }
 
 /** Writes the manifest of the run: tool, data, parameters, inputs and every output's hash. */

@@ -1,0 +1,194 @@
+/**
+ * The analyses on several cores (issue 17): documents are dealt to worker threads, each running
+ * every analysis over the documents it is given (`worker.ts`); at the end the calling thread merges
+ * their aggregates in the order of the threads and finishes. Merging is exact and `finish` puts
+ * every result in reading order, so the results are the bytes of one run over every document
+ * (`merge.test.ts`), whatever the number of threads and however they are scheduled.
+ *
+ * Dealing is deterministic: each document goes to the thread dealt the fewest characters so far
+ * (the first such thread on a tie), so even the one result that depends on grouping — an n-gram
+ * table pruned past `NGRAM_CAP` — does not depend on timing. Each thread has at most two
+ * documents in flight (one analysed, one queued), so memory holds a few documents and the
+ * aggregates, not the case. When the run hands out each document's indicator findings
+ * (`onDocumentFindings`), they come back with the thread's answer and are handed out in the order
+ * the documents were dealt, as in one thread.
+ *
+ * The worker is the compiled `worker.js` beside this file (soz run from `dist/`); run from the
+ * TypeScript sources (tests), `worker.ts` is started through `scripts/ts-worker.mjs`.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisResult } from '../core/analysis-result.js';
+import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
+import { ExitCode, messageOf, UserError } from '../core/errors.js';
+import type { AnalysisOptions, RunState } from './registry.js';
+import { startAnalyses } from './registry.js';
+import type { AnalysisWorkerData, FromAnalysisWorker, ToAnalysisWorker } from './worker.js';
+
+/** A run of the analyses that takes documents one at a time, possibly on other threads. */
+export interface ParallelAnalysisRun {
+  /** Threads that analyse (1: the calling thread itself). */
+  readonly workers: number;
+  /** Deals one document; resolves when it is on its way (its thread had room for it). */
+  add(doc: SozDocument): Promise<void>;
+  /** Merges the threads' aggregates in thread order and gives the results (see `AnalysisRun.finish`). */
+  finish(): Promise<AnalysisResult[]>;
+  /** Stops the worker threads; call it always, after `finish` or a failure. */
+  close(): Promise<void>;
+}
+
+/** Limits of one worker thread. */
+export interface AnalysisWorkerLimits {
+  /** Old-generation heap of one worker, MiB (default: Node's). */
+  readonly heapMb?: number;
+}
+
+const COMPILED_WORKER = new URL('./worker.js', import.meta.url);
+/** Documents sent to a thread and not yet analysed, at most. */
+const IN_FLIGHT = 2;
+
+/**
+ * How many threads analyse when the examiner does not say (`--workers`): one per core, at most
+ * two, when soz runs compiled; one (the calling thread) from the TypeScript sources, where a
+ * worker must be transpiled at start-up.
+ */
+export function defaultAnalysisWorkers(): number {
+  return existsSync(fileURLToPath(COMPILED_WORKER)) ? Math.min(2, availableParallelism()) : 1;
+}
+
+/** Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`). */
+export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}): ParallelAnalysisRun {
+  const main = startAnalyses(options);
+  if (workers <= 1) {
+    return { workers: 1, add: (doc) => Promise.resolve(main.add(doc)), finish: () => Promise.resolve(main.finish()), close: () => Promise.resolve() };
+  }
+  // Functions cannot be cloned: progress is told by the calling thread when it finishes, findings
+  // come back with each document's answer.
+  const data: AnalysisWorkerData = { options: { ...options, onProgress: undefined, onDocumentFindings: undefined }, findingsBack: options.onDocumentFindings !== undefined };
+  const handOut = inDealingOrder(options.onDocumentFindings);
+  const threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits, handOut.answered));
+  let dealt = 0;
+  const close = () => Promise.all(threads.map((thread) => thread.close())).then(() => undefined);
+  return {
+    workers,
+    add(doc) {
+      const thread = threads.reduce((least, next) => (next.characters < least.characters ? next : least));
+      return thread.send(doc, dealt++);
+    },
+    async finish() {
+      for (const thread of threads) thread.requestState();
+      for (const thread of threads) main.merge(await thread.state());
+      await close();
+      return main.finish();
+    },
+    close,
+  };
+}
+
+/**
+ * Hands each document's findings to `onDocumentFindings` in dealing order: an answer that comes
+ * before those of documents dealt earlier waits for them (at most the documents in flight).
+ */
+function inDealingOrder(onDocumentFindings: AnalysisOptions['onDocumentFindings']): { answered(seq: number, findings: readonly Finding[]): void } {
+  const early = new Map<number, readonly Finding[]>();
+  let next = 0;
+  return {
+    answered(seq, findings) {
+      if (!onDocumentFindings) return;
+      early.set(seq, findings);
+      for (let ready = early.get(next); ready !== undefined; ready = early.get(next)) {
+        early.delete(next++);
+        onDocumentFindings(ready);
+      }
+    },
+  };
+}
+
+function workerStart(): { url: URL; options: WorkerOptions } {
+  if (existsSync(fileURLToPath(COMPILED_WORKER))) return { url: COMPILED_WORKER, options: {} };
+  const source = new URL('./worker.ts', import.meta.url);
+  return { url: new URL('../../scripts/ts-worker.mjs', import.meta.url), options: { workerData: { sourceWorker: source.href } } };
+}
+
+/** One worker thread, the documents in flight to it, and its failure once it has failed. */
+class AnalysisThread {
+  /** Characters dealt to it so far (the dealing key). */
+  characters = 0;
+  private readonly worker: Worker;
+  /** The documents sent and not yet analysed (dealing number, evidence name), oldest first. */
+  private readonly inFlight: { readonly seq: number; readonly name: string }[] = [];
+  private received: RunState | undefined;
+  private failure: UserError | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, findings: readonly Finding[]) => void) {
+    const { url, options } = workerStart();
+    const workerData = { ...(options.workerData as object | undefined), ...data };
+    this.worker = new Worker(url, { workerData, ...(limits.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } } : {}) });
+    this.worker.on('message', (message: FromAnalysisWorker) => {
+      if (message.kind === 'added') answered((this.inFlight.shift() as { seq: number }).seq, message.findings);
+      else this.received = message.state;
+      this.poke();
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (this.received === undefined) this.fail(new Error(`the thread stopped (exit code ${code})`));
+    });
+  }
+
+  async send(doc: SozDocument, seq: number): Promise<void> {
+    await this.until(() => this.inFlight.length < IN_FLIGHT);
+    this.inFlight.push({ seq, name: doc.evidenceName });
+    this.characters += doc.text.length;
+    this.worker.postMessage({ kind: 'add', doc } satisfies ToAnalysisWorker);
+  }
+
+  requestState(): void {
+    this.worker.postMessage({ kind: 'finish' } satisfies ToAnalysisWorker);
+  }
+
+  async state(): Promise<RunState> {
+    await this.until(() => this.received !== undefined);
+    return this.received as RunState;
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  /** Resolves once `ready()` holds, rejects once the thread has failed. */
+  private until(ready: () => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.failure) reject(this.failure);
+        else if (ready()) resolve();
+        else this.wake = check;
+      };
+      check();
+    });
+  }
+
+  private poke(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** One line naming the file being analysed when the thread failed (the first document in flight). */
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    const file = this.inFlight[0]?.name ?? 'the analyses';
+    const advice = 'the case is unchanged — run again with --workers 1';
+    if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      this.failure = new UserError(`${file}: an analysis worker thread ran out of memory; ${advice}`, 'limit.analysis-memory', ExitCode.userError, { key: 'analyze.worker-memory', params: { file } });
+    } else {
+      const reason = messageOf(error).replace(/\s+/g, ' ');
+      this.failure = new UserError(`${file}: an analysis worker thread failed: ${reason}; ${advice}`, 'analysis.worker-failed', ExitCode.userError, { key: 'analyze.worker-failed', params: { file, reason } });
+    }
+    this.poke();
+  }
+}

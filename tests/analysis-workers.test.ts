@@ -1,0 +1,100 @@
+// The analyses on worker threads (issue 17): `--workers 1` and `--workers 2` write the same bytes
+// (derived/ and the manifest) on the demo case and on a case of several real chats, and a thread
+// that fails is a one-line error naming the file, exit 2, with the case left as it was.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLexicons } from '../src/analysis/index.js';
+import { startParallelAnalyses } from '../src/analysis/parallel.js';
+import { canonicalJson } from '../src/core/canonical-json.js';
+import { UserError } from '../src/core/errors.js';
+import { derivedDocuments } from '../src/case/records.js';
+import { CaseWorkspace } from '../src/case/workspace.js';
+import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
+import { analyzeCase } from '../src/pipeline/analyze.js';
+import { INSTALL_ROOT } from '../src/pipeline/install.js';
+import { REAL_CORPORA } from './support/adapter-invariants.js';
+import { snapshotTree, soz, tempDir } from './support/cli.js';
+
+const scratch = tempDir('soz-workers-');
+const demo = join(scratch, 'demo');
+const chats = join(scratch, 'chats');
+// Small real chats of ../shared/corpora-real (see its SOURCES.md): a full-account export of several
+// chats, a personal Telegram chat and three WhatsApp files; one document each, several for the export.
+const CHAT_FILES = ['telegram/mlomb_fixture_full_account_export.result.json', 'telegram/mlomb_fixture_personal_chat.result.json', 'whatsapp/chatminer_multiformat_testlog.txt', 'whatsapp/en_ios_12h_attached_lrm.chat.txt', 'whatsapp/mlomb_en_android_us_group_system.txt'].map((file) => `${REAL_CORPORA}${file}`);
+
+// The demo's materials (`soz demo`, practice case ru-grey-stone): a Telegram channel and a PDF leaflet.
+const DEMO_FILES = ['listovka.pdf', 'result.json'].map((file) => new URL(`../corpora/practice/ru-grey-stone/materials/${file}`, import.meta.url).pathname);
+
+/** derived/ and the manifest in it, every file with its hash. */
+const derived = (dir: string) => snapshotTree(join(dir, 'derived'));
+
+async function analyzed(dir: string, workers: number): Promise<{ workers: number; manifestSha256: string }> {
+  const run = await soz(['analyze', dir, '--workers', String(workers), '--query', 'школа', '--json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as { workers: number; manifestSha256: string };
+}
+
+async function newCase(dir: string, files: readonly string[]): Promise<void> {
+  expect((await soz(['init', dir, '--case-number', 'W-1', '--ordering-body', 'test', '--examiner', 'test'])).code).toBe(0);
+  expect((await soz(['add', dir, ...files])).code).toBe(0);
+}
+
+beforeAll(async () => {
+  await newCase(demo, DEMO_FILES);
+  await newCase(chats, CHAT_FILES);
+}, 120_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('analyses on worker threads', () => {
+  it.each([["the demo case's materials", demo], ['a case of several chats', chats]])('write the same derived/ and manifest with one thread and with two: %s', async (_, dir) => {
+    const one = await analyzed(dir, 1);
+    const serial = derived(dir);
+    const two = await analyzed(dir, 2);
+    expect([one.workers, two.workers]).toEqual([1, 2]);
+    expect(two.manifestSha256).toBe(one.manifestSha256);
+    expect(derived(dir)).toEqual(serial);
+    expect(Object.keys(serial).filter((path) => path.startsWith('documents/')).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('hand out each document\'s indicator findings in the order the documents were dealt, as one thread does', async () => {
+    const docs = [...derivedDocuments(CaseWorkspace.open(chats))].map(({ doc }) => doc);
+    const { lexicons } = await loadLexicons(INSTALL_ROOT);
+    const handedOut = async (workers: number) => {
+      const ids: string[][] = [];
+      const run = startParallelAnalyses({ lexicons, analyses: ['indicators'], onDocumentFindings: (findings) => ids.push(findings.map((f) => f.id)) }, workers);
+      try {
+        for (const doc of docs) await run.add(doc);
+        return { ids, results: canonicalJson(await run.finish()) };
+      } finally {
+        await run.close();
+      }
+    };
+    const [one, two] = [await handedOut(1), await handedOut(2)];
+    expect(two).toEqual(one);
+    expect(one.ids).toHaveLength(docs.length);
+    expect(one.ids.flat().length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a thread that fails is a one-line error naming the file, exit 2, and the case is unchanged', async () => {
+    const before = snapshotTree(chats);
+    const { workspace } = CaseWorkspace.openForWriting(chats, { command: 'analyze', now: () => new Date('2026-03-10T09:00:00Z') });
+    let failure: unknown;
+    try {
+      // A heap far too small for the analyses: the thread stops at its limit.
+      await analyzeCase(workspace, { clock: () => new Date('2026-03-10T09:00:00Z'), actor: 'test', limits: DEFAULT_LIMITS, workers: 2, workerLimits: { heapMb: 4 } });
+    } catch (error) {
+      failure = error;
+    } finally {
+      workspace.close();
+    }
+    expect(failure).toBeInstanceOf(UserError);
+    const { message, exitCode } = failure as UserError;
+    expect(exitCode).toBe(2);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^(mlomb_fixture_full_account_export\.result\.json|mlomb_fixture_personal_chat\.result\.json|chatminer_multiformat_testlog\.txt|en_ios_12h_attached_lrm\.chat\.txt|mlomb_en_android_us_group_system\.txt): an analysis worker thread (ran out of memory|failed: .+); the case is unchanged — run again with --workers 1$/);
+    expect(snapshotTree(chats)).toEqual(before);
+  }, 60_000);
+});
