@@ -1,10 +1,13 @@
 /**
  * Reading the analysis data from disk: the lexicons under `sop/lexicons/` and the profile word
- * lists under `sop/profile/`. The only file I/O of the analysis layer; everything it returns is
- * plain data that the pure analyses take as input.
+ * lists under `sop/profile/`, compiled from their YAML or taken from the build's ready-to-load
+ * copy when that was compiled from the same bytes by the same code (`data-cache.ts`). With that
+ * module, the only file I/O of the analysis layer; everything it returns is plain data that the
+ * pure analyses take as input.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
@@ -12,6 +15,7 @@ import type { Lexicon } from './lexicon-check.js';
 import { checkLexiconText } from './lexicon-check.js';
 import type { ProfileLists } from './profile-schema.js';
 import { checkProfileText } from './profile-schema.js';
+import { dataCacheKey, dataCachePath, dataCacheText, readDataCache } from './data-cache.js';
 
 /** A data file read for a run: path relative to the project root (`/`-separated) and SHA-256 hex. */
 export interface DataFileRecord {
@@ -92,6 +96,13 @@ export async function validateLexicons(root: string): Promise<string[]> {
  */
 export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
+  const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
+  const cached = readDataCache(root, 'lexicons', dataCacheKey('lexicons', files));
+  if (cached !== undefined) return { lexicons: cached as Lexicon[], files };
+  return { lexicons: compileLexicons(root, raw), files };
+}
+
+function compileLexicons(root: string, raw: readonly RawFile[]): Lexicon[] {
   const problems: string[] = [];
   const lexicons: Lexicon[] = [];
   for (const file of raw) {
@@ -103,12 +114,19 @@ export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[];
   if (problems.length > 0) {
     throw new UserError(`Lexicon data is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
   }
-  return { lexicons, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+  return lexicons;
 }
 
 /** Loads the profile word lists `<root>/sop/profile/<language>.yaml` with their file records. */
 export async function loadProfileLists(root: string): Promise<{ lists: ProfileLists[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
+  const cached = readDataCache(root, 'profile-lists', dataCacheKey('profile-lists', files));
+  if (cached !== undefined) return { lists: cached as ProfileLists[], files };
+  return { lists: compileProfileLists(raw), files };
+}
+
+function compileProfileLists(raw: readonly RawFile[]): ProfileLists[] {
   const lists: ProfileLists[] = [];
   const problems: string[] = [];
   for (const file of raw) {
@@ -119,5 +137,31 @@ export async function loadProfileLists(root: string): Promise<{ lists: ProfileLi
   if (problems.length > 0) {
     throw new UserError(`Profile word lists are invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
   }
-  return { lists, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+  return lists;
+}
+
+/**
+ * Compiles the lexicons and profile word lists under the project root `root` and writes their
+ * ready-to-load copies (`data-cache.ts`); returns the files written. Throws when the data is
+ * invalid or when a compiled value would not come back from JSON unchanged (then a cache would
+ * change results, so none is written).
+ */
+export async function writeDataCaches(root: string): Promise<string[]> {
+  const lexiconFiles = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
+  const profileFiles = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  const written: string[] = [];
+  for (const [kind, raw, value] of [
+    ['lexicons', lexiconFiles, compileLexicons(root, lexiconFiles)],
+    ['profile-lists', profileFiles, compileProfileLists(profileFiles)],
+  ] as const) {
+    const key = dataCacheKey(kind, raw);
+    if (key === null) throw new Error(`${kind}: the compiling modules cannot be read, so no cache can be keyed`);
+    const text = dataCacheText(key, value);
+    if (!isDeepStrictEqual(JSON.parse(text.slice(text.indexOf('\n') + 1)), value)) throw new Error(`${kind}: the compiled data does not survive JSON unchanged; no cache written`);
+    const path = dataCachePath(root, kind);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    written.push(path);
+  }
+  return written;
 }
