@@ -1,13 +1,12 @@
 /**
  * Reading the analysis data from disk: the lexicons under `sop/lexicons/` and the profile word
  * lists under `sop/profile/`, compiled from their YAML or taken from the build's ready-to-load
- * copy when that was compiled from the same bytes by the same code (`data-cache.ts`). With that
+ * copy when that was compiled from the same bytes by the same code (`language/data-cache.ts`). With that
  * module, the only file I/O of the analysis layer; everything it returns is plain data that the
  * pure analyses take as input.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
@@ -15,7 +14,10 @@ import type { Lexicon } from './lexicon-check.js';
 import { checkLexiconText } from './lexicon-check.js';
 import type { ProfileLists } from './profile-schema.js';
 import { checkProfileText } from './profile-schema.js';
-import { dataCacheKey, dataCachePath, dataCacheText, readDataCache } from './data-cache.js';
+import { compilerModules, dataCacheKey, readDataCache, writeDataCache } from '../language/data-cache.js';
+
+/** What decides the compiled lexicons and lists: the YAML parsing and schemas, and this loader. */
+export const LEXICON_COMPILER = compilerModules(import.meta.url, ['lexicon-files', 'lexicon-check', 'lexicon-schema', 'profile-schema']);
 
 /** A data file read for a run: path relative to the project root (`/`-separated) and SHA-256 hex. */
 export interface DataFileRecord {
@@ -97,7 +99,7 @@ export async function validateLexicons(root: string): Promise<string[]> {
 export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
   const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
-  const cached = readDataCache(root, 'lexicons', dataCacheKey('lexicons', files));
+  const cached = readDataCache(root, 'lexicons', dataCacheKey('lexicons', files, LEXICON_COMPILER));
   if (cached !== undefined) return { lexicons: cached as Lexicon[], files };
   return { lexicons: compileLexicons(root, raw), files };
 }
@@ -121,7 +123,7 @@ function compileLexicons(root: string, raw: readonly RawFile[]): Lexicon[] {
 export async function loadProfileLists(root: string): Promise<{ lists: ProfileLists[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
   const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
-  const cached = readDataCache(root, 'profile-lists', dataCacheKey('profile-lists', files));
+  const cached = readDataCache(root, 'profile-lists', dataCacheKey('profile-lists', files, LEXICON_COMPILER));
   if (cached !== undefined) return { lists: cached as ProfileLists[], files };
   return { lists: compileProfileLists(raw), files };
 }
@@ -142,26 +144,14 @@ function compileProfileLists(raw: readonly RawFile[]): ProfileLists[] {
 
 /**
  * Compiles the lexicons and profile word lists under the project root `root` and writes their
- * ready-to-load copies (`data-cache.ts`); returns the files written. Throws when the data is
- * invalid or when a compiled value would not come back from JSON unchanged (then a cache would
- * change results, so none is written).
+ * ready-to-load copies (`language/data-cache.ts`); returns the files written. Throws when the data
+ * is invalid or does not survive JSON unchanged.
  */
 export async function writeDataCaches(root: string): Promise<string[]> {
   const lexiconFiles = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
   const profileFiles = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
-  const written: string[] = [];
-  for (const [kind, raw, value] of [
-    ['lexicons', lexiconFiles, compileLexicons(root, lexiconFiles)],
-    ['profile-lists', profileFiles, compileProfileLists(profileFiles)],
-  ] as const) {
-    const key = dataCacheKey(kind, raw);
-    if (key === null) throw new Error(`${kind}: the compiling modules cannot be read, so no cache can be keyed`);
-    const text = dataCacheText(key, value);
-    if (!isDeepStrictEqual(JSON.parse(text.slice(text.indexOf('\n') + 1)), value)) throw new Error(`${kind}: the compiled data does not survive JSON unchanged; no cache written`);
-    const path = dataCachePath(root, kind);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    written.push(path);
-  }
-  return written;
+  return [
+    writeDataCache(root, 'lexicons', dataCacheKey('lexicons', lexiconFiles, LEXICON_COMPILER), compileLexicons(root, lexiconFiles)),
+    writeDataCache(root, 'profile-lists', dataCacheKey('profile-lists', profileFiles, LEXICON_COMPILER), compileProfileLists(profileFiles)),
+  ];
 }

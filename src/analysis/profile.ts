@@ -52,22 +52,38 @@ interface Tally {
   languages: Record<string, number>;
 }
 
-function compileProfiles(lists: readonly ProfileLists[], lexicons: readonly Lexicon[]): Map<LanguageCode, CompiledProfile> {
-  const out = new Map<LanguageCode, CompiledProfile>();
+/** The compiled profile of a language, or undefined when it has no profile list. */
+type ProfileOf = (language: LanguageCode) => CompiledProfile | undefined;
+
+/**
+ * Compiles each language's profile on the first segment in that language: a case in one language
+ * never compiles the others (nor loads the Russian dictionary their words would need). Compiling is
+ * pure, so when it happens changes no count.
+ */
+function profileCompiler(lists: readonly ProfileLists[], lexicons: readonly Lexicon[]): ProfileOf {
   const calls = lexicons.filter((l) => l.category === 'call-to-action');
-  for (const list of lists) {
-    const language = list.language;
-    const forms = new Map<ProfileCategory, Set<string>>();
-    const stems = new Map<ProfileCategory, Set<string>>();
-    for (const category of PROFILE_LIST_CATEGORIES) {
-      const c = list.categories[category];
-      if (!c) continue;
-      forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
-      stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
-    }
-    out.set(language, { forms, stems, calls: compileLanguage(calls, language) });
+  const compiled = new Map<LanguageCode, CompiledProfile | undefined>();
+  return (language) => {
+    if (compiled.has(language)) return compiled.get(language);
+    let list: ProfileLists | undefined;
+    for (const candidate of lists) if (candidate.language === language) list = candidate;
+    const profile = list ? compileProfile(list, calls) : undefined;
+    compiled.set(language, profile);
+    return profile;
+  };
+}
+
+function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): CompiledProfile {
+  const language = list.language;
+  const forms = new Map<ProfileCategory, Set<string>>();
+  const stems = new Map<ProfileCategory, Set<string>>();
+  for (const category of PROFILE_LIST_CATEGORIES) {
+    const c = list.categories[category];
+    if (!c) continue;
+    forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
+    stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return out;
+  return { forms, stems, calls: compileLanguage(calls, language) };
 }
 
 function emptyTally(): Tally {
@@ -111,7 +127,7 @@ function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text
  * (author's own words, document, …); a `keyOf` returning undefined skips the piece.
  * Adds to `maps` (one per `keyOf`, in the same order; new ones by default) and returns them.
  */
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
+function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
@@ -144,9 +160,9 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
 }
 
 /** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
-function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ReadonlyMap<LanguageCode, CompiledProfile>): Tally {
+function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
   const tally = emptyTally();
-  const profile = guess === 'und' ? undefined : compiled.get(guess);
+  const profile = guess === 'und' ? undefined : compiled(guess);
   const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess, raw);
   tally.tokens = tokens.length;
   if (!profile) return tally;
@@ -219,7 +235,7 @@ const PROFILE_KEYS: readonly [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice
  * neither the order nor the grouping of the parts changes the rows.
  */
 export function startProfile(options: Omit<ProfileOptions, 'filter'>): ProfileStream {
-  const compiled = compileProfiles(options.lists, options.lexicons);
+  const compiled = profileCompiler(options.lists, options.lexicons);
   const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataCacheKey, dataCachePath, dataCacheText } from './data-cache.js';
-import { loadLexicons, loadProfileLists, writeDataCaches } from './lexicon-files.js';
+import { dataCacheKey, dataCachePath, dataCacheText } from '../language/data-cache.js';
+import { LEXICON_COMPILER, loadLexicons, loadProfileLists, writeDataCaches } from './lexicon-files.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -32,7 +32,7 @@ describe('ready-to-load data cache', () => {
   it('is read when its key matches: a body written under the current key is what the loader returns', async () => {
     const path = dataCachePath(root, 'lexicons');
     const original = readFileSync(path, 'utf8');
-    const key = dataCacheKey('lexicons', compiled.files);
+    const key = dataCacheKey('lexicons', compiled.files, LEXICON_COMPILER);
     expect(key).not.toBeNull();
     const marked = compiled.lexicons.map((lexicon) => ({ ...lexicon, description: 'from the cache' }));
     writeFileSync(path, dataCacheText(key as string, marked));
@@ -58,7 +58,7 @@ describe('ready-to-load data cache', () => {
     const path = dataCachePath(root, 'lexicons');
     const original = readFileSync(path, 'utf8');
     const marked = compiled.lexicons.map((lexicon) => ({ ...lexicon, description: 'from the cache' }));
-    writeFileSync(path, dataCacheText(dataCacheKey('lexicons', compiled.files) as string, marked));
+    writeFileSync(path, dataCacheText(dataCacheKey('lexicons', compiled.files, LEXICON_COMPILER) as string, marked));
     const source = join(root, 'sop/lexicons/ru/violence.yaml');
     const yaml = readFileSync(source, 'utf8');
     appendFileSync(source, "# an examiner's comment\n");
