@@ -12,7 +12,7 @@ import { tokenize } from '../language/index.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { CompiledLanguage } from './matcher.js';
+import type { CompiledLanguage, PreparedToken } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
@@ -41,6 +41,8 @@ interface CompiledProfile {
   readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly calls: CompiledLanguage;
+  /** The list categories of each distinct word, keyed by its memo entry (`PreparedToken.word`). */
+  readonly categoriesOfWord: WeakMap<object, readonly ProfileCategory[]>;
 }
 
 /** Counts of one unit (author or document). */
@@ -83,7 +85,7 @@ function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): Compiled
     forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
     stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return { forms, stems, calls: compileLanguage(calls, language) };
+  return { forms, stems, calls: compileLanguage(calls, language), categoriesOfWord: new WeakMap() };
 }
 
 function emptyTally(): Tally {
@@ -168,9 +170,7 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
   if (!profile) return tally;
   tally.profiledTokens = tokens.length;
   for (const token of tokens) {
-    for (const category of PROFILE_LIST_CATEGORIES) {
-      if (profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
-    }
+    for (const category of listCategories(profile, token)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
   }
   const seen = new Set<string>();
   for (const m of matchTokens(profile.calls, text, tokens)) {
@@ -181,6 +181,16 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
     tally.counts[category] = (tally.counts[category] ?? 0) + 1;
   }
   return tally;
+}
+
+/** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
+function listCategories(profile: CompiledProfile, token: PreparedToken): readonly ProfileCategory[] {
+  let categories = profile.categoriesOfWord.get(token.word);
+  if (!categories) {
+    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
+    profile.categoriesOfWord.set(token.word, categories);
+  }
+  return categories;
 }
 
 function ratesOf(tally: Tally): Record<string, number> {
