@@ -7,6 +7,7 @@
 //   node scripts/bench-analyze.mjs --sizes 50 --runs 1 --parts cpu,e2e,pdf
 //   node scripts/bench-analyze.mjs --parts cpu --baseline ../main   # also another build's analyze, interleaved
 //   node scripts/bench-analyze.mjs --parts e2e --sizes 50,200 --runs 1 --verify   # … and soz verify after the report
+//   node scripts/bench-analyze.mjs --parts startup --baseline ../main   # fixed cost of a command
 //
 // 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
 //    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
@@ -18,6 +19,9 @@
 //    `add` keeps in extracted/, outside derived/). Targets at 1 GB: ≤ 3 min
 //    wall on 2 cores, peak RSS ≤ 1.5 GB, derived/ ≤ input; time linear and memory flat in size.
 //    After the first size that fails, bigger sizes are skipped (they would fail the same way).
+// 0. Start-up (`--parts startup`): CPU of `soz --version`, `soz sop status` and `soz analyze` of a
+//    one-line Russian case — what every command pays before it reads any evidence (module loading,
+//    data loading, the Russian dictionary).
 // 3. PDF: the PDF adapter (as `soz analyze` extracts) against `pdftotext` on the same many-page PDF;
 //    then `soz analyze` of a case holding it, reusing the documents `add` kept against extracting
 //    afresh (other limits make another extractor key), interleaved.
@@ -41,7 +45,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const soz = join(here, '..', 'bin', 'soz');
 const shared = join(here, '..', '..', 'shared', 'corpora-real');
 const runs = Number(option('runs', '3'));
-const parts = option('parts', 'cpu,pdf,e2e').split(',');
+const parts = option('parts', 'startup,cpu,pdf,e2e').split(',');
 const sizes = option('sizes', '50,100,200,400').split(',').map(Number).concat(args.includes('--full') ? [1024] : []);
 const baseline = option('baseline', '');
 // Thread counts `soz analyze` is timed with in the end-to-end part (each on the same case).
@@ -134,6 +138,7 @@ function cpuRatio(name, file) {
   }
   const a = median(analyze.map((r) => r.cpu));
   const f = median(floor.map((r) => r.cpu));
+  console.log(`${''.padEnd(34)} load average ${load()} after these runs`);
   const derived = directorySize(join(dir, 'derived'));
   console.log(
     `${name.padEnd(34)} ${mb(statSync(file).size).padStart(6)} MB | soz analyze CPU ${a.toFixed(2).padStart(6)} s (wall ${median(analyze.map((r) => r.wall)).toFixed(2)} s, RSS ${median(analyze.map((r) => r.rssMb)).toFixed(0)} MB) | floor CPU ${f.toFixed(2)} s | ratio ${(a / f).toFixed(1)}× (target ≤ 4×: ${verdict(a / f <= 4)}) | derived/ ${mb(derived)} MB`,
@@ -141,6 +146,26 @@ function cpuRatio(name, file) {
   if (before.length > 0 && !before.some((r) => r.failed)) {
     const b = median(before.map((r) => r.cpu));
     console.log(`${''.padEnd(34)} baseline ${baseline}: analyze CPU ${b.toFixed(2)} s, ratio ${(b / f).toFixed(1)}× (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB)`);
+  }
+}
+
+/** CPU seconds of commands with no evidence to read, medians of interleaved runs (and the baseline's). */
+function startup() {
+  const text = join(work, 'one-line.txt');
+  writeFileSync(text, 'Это короткий текст из одной строки для замера запуска.\n');
+  const dir = newCase('startup', [text]);
+  const commands = [['soz --version', ['--version']], ['soz sop status CASE', ['sop', 'status', dir]], ['soz analyze CASE (one line, ru)', ['analyze', dir, '--quiet']]];
+  for (const [label, commandArgs] of commands) {
+    const ours = [];
+    const before = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(sozTimed(label, ...commandArgs));
+      if (baseline !== '') before.push(baselineTimed(label, ...commandArgs));
+    }
+    const failed = [...ours, ...before].find((r) => r.failed);
+    if (failed) return console.log(failed.failed);
+    const b = before.length > 0 ? `; baseline ${median(before.map((r) => r.cpu)).toFixed(2)} s (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB)` : '';
+    console.log(`${label.padEnd(34)} CPU ${median(ours.map((r) => r.cpu)).toFixed(2)} s (RSS ${median(ours.map((r) => r.rssMb)).toFixed(0)} MB)${b} | load ${load()}`);
   }
 }
 
@@ -275,6 +300,10 @@ console.log(JSON.stringify(seconds));
 
 try {
   console.log(`load average ${load()}; ${runs} run(s) per CPU figure, median`);
+  if (parts.includes('startup')) {
+    console.log('\n--- start-up: CPU of commands that read no evidence');
+    startup();
+  }
   if (parts.includes('cpu')) {
     console.log('\n--- soz analyze CPU vs the floor script (tokenise, count words and bigrams, write JSON)');
     cpuRatio('real WhatsApp export (ru, school chat)', join(shared, 'whatsapp', 'ru_android_group_kz_school.pseudonymised.txt'));

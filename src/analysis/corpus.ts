@@ -11,7 +11,7 @@ import type { Range } from '../core/document.js';
 import type { LanguageCode } from '../language/index.js';
 import { identifyLanguage, normaliseForMatching } from '../language/index.js';
 import type { SegmentRef } from './filters.js';
-import { foldSpelling, wordKey } from './matcher.js';
+import { foldSpelling, wordStem } from './matcher.js';
 import { detachedData, detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
@@ -55,7 +55,7 @@ export class CorpusItems {
     }
     let item = known.get(word);
     if (item === undefined) {
-      item = detachedString(language ? wordKey(word, language).stem : foldSpelling(normaliseForMatching(word).normalised));
+      item = detachedString(language ? wordStem(word, language) : foldSpelling(normaliseForMatching(word).normalised));
       known.set(detachedString(word), item);
     }
     return item;
@@ -100,7 +100,7 @@ export function queryItem(word: string, options: CorpusOptions = {}): string {
   const folded = foldSpelling(normaliseForMatching(word).normalised);
   if (!options.lemma) return folded;
   const language = identifyLanguage(word).language;
-  return language === 'und' ? folded : wordKey(word, language).stem;
+  return language === 'und' ? folded : wordStem(word, language);
 }
 
 /** Item frequencies and the token total, added to part by part. */

@@ -38,13 +38,37 @@ export interface LanguageOverview {
 }
 
 function countSpan(text: string, tokens: readonly Token[] = tokenize(text), guess: LanguageGuess = identifyLanguage(text)): SpanCounts {
+  return spanCounts(text, { tokens: tokens.length, words: tokens.filter((token) => token.kind === 'word').length }, guess);
+}
+
+function spanCounts(text: string, counts: { readonly tokens: number; readonly words: number }, guess: LanguageGuess): SpanCounts {
   return {
     characters: text.length,
-    tokens: tokens.length,
-    words: tokens.filter((token) => token.kind === 'word').length,
+    tokens: counts.tokens,
+    words: counts.words,
     language: guess.language,
     ...(guess.reason !== undefined ? { languageReason: guess.reason } : {}),
   };
+}
+
+const WHITESPACE = /^\s*$/u;
+
+/**
+ * The token and word counts of the whole text as sums over its segments, when they must be the
+ * same as tokenising the text again: the segments are in order, apart, and only whitespace lies
+ * before, between (at least one character) and after them. No token contains whitespace, and every
+ * look-around of the tokeniser reads whitespace as it reads a text's edge, so the tokens of the text
+ * are then exactly the tokens of its segments. Undefined otherwise (the caller tokenises the text).
+ */
+function countsFromSegments(doc: SozDocument, segments: readonly SpanCounts[]): { tokens: number; words: number } | undefined {
+  let end = 0;
+  for (const [i, segment] of doc.segments.entries()) {
+    const [start, next] = segment.range;
+    if (start < end || (i > 0 && start === end) || !WHITESPACE.test(doc.text.slice(end, start))) return undefined;
+    end = next;
+  }
+  if (!WHITESPACE.test(doc.text.slice(end))) return undefined;
+  return { tokens: segments.reduce((sum, s) => sum + s.tokens, 0), words: segments.reduce((sum, s) => sum + s.words, 0) };
 }
 
 /**
@@ -57,12 +81,13 @@ export function documentOverview(doc: SozDocument, facts: SegmentFacts): Documen
     const text = doc.text.slice(segment.range[0], segment.range[1]);
     return { segmentId: segment.id, ...countSpan(text, facts.tokens(doc, segment, text), facts.language(doc, segment, text)) };
   });
+  const counts = countsFromSegments(doc, segments);
   return {
     documentId: doc.id,
     evidenceName: doc.evidenceName,
     format: doc.format,
     segmentCount: doc.segments.length,
-    ...countSpan(doc.text),
+    ...(counts ? spanCounts(doc.text, counts, identifyLanguage(doc.text)) : countSpan(doc.text)),
     segments,
   };
 }

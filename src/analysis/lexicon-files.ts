@@ -1,7 +1,9 @@
 /**
  * Reading the analysis data from disk: the lexicons under `sop/lexicons/` and the profile word
- * lists under `sop/profile/`. The only file I/O of the analysis layer; everything it returns is
- * plain data that the pure analyses take as input.
+ * lists under `sop/profile/`, compiled from their YAML or taken from the build's ready-to-load
+ * copy when that was compiled from the same bytes by the same code (`language/data-cache.ts`). With that
+ * module, the only file I/O of the analysis layer; everything it returns is plain data that the
+ * pure analyses take as input.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +14,10 @@ import type { Lexicon } from './lexicon-check.js';
 import { checkLexiconText } from './lexicon-check.js';
 import type { ProfileLists } from './profile-schema.js';
 import { checkProfileText } from './profile-schema.js';
+import { compilerModules, dataCacheKey, readDataCache, writeDataCache } from '../language/data-cache.js';
+
+/** What decides the compiled lexicons and lists: the YAML parsing and schemas, and this loader. */
+export const LEXICON_COMPILER = compilerModules(import.meta.url, ['lexicon-files', 'lexicon-check', 'lexicon-schema', 'profile-schema']);
 
 /** A data file read for a run: path relative to the project root (`/`-separated) and SHA-256 hex. */
 export interface DataFileRecord {
@@ -92,6 +98,13 @@ export async function validateLexicons(root: string): Promise<string[]> {
  */
 export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
+  const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
+  const cached = readDataCache(root, 'lexicons', dataCacheKey('lexicons', files, LEXICON_COMPILER));
+  if (cached !== undefined) return { lexicons: cached as Lexicon[], files };
+  return { lexicons: compileLexicons(root, raw), files };
+}
+
+function compileLexicons(root: string, raw: readonly RawFile[]): Lexicon[] {
   const problems: string[] = [];
   const lexicons: Lexicon[] = [];
   for (const file of raw) {
@@ -103,12 +116,19 @@ export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[];
   if (problems.length > 0) {
     throw new UserError(`Lexicon data is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
   }
-  return { lexicons, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+  return lexicons;
 }
 
 /** Loads the profile word lists `<root>/sop/profile/<language>.yaml` with their file records. */
 export async function loadProfileLists(root: string): Promise<{ lists: ProfileLists[]; files: DataFileRecord[] }> {
   const raw = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
+  const cached = readDataCache(root, 'profile-lists', dataCacheKey('profile-lists', files, LEXICON_COMPILER));
+  if (cached !== undefined) return { lists: cached as ProfileLists[], files };
+  return { lists: compileProfileLists(raw), files };
+}
+
+function compileProfileLists(raw: readonly RawFile[]): ProfileLists[] {
   const lists: ProfileLists[] = [];
   const problems: string[] = [];
   for (const file of raw) {
@@ -119,5 +139,19 @@ export async function loadProfileLists(root: string): Promise<{ lists: ProfileLi
   if (problems.length > 0) {
     throw new UserError(`Profile word lists are invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
   }
-  return { lists, files: raw.map(({ path, sha256: hash }) => ({ path, sha256: hash })) };
+  return lists;
+}
+
+/**
+ * Compiles the lexicons and profile word lists under the project root `root` and writes their
+ * ready-to-load copies (`language/data-cache.ts`); returns the files written. Throws when the data
+ * is invalid or does not survive JSON unchanged.
+ */
+export async function writeDataCaches(root: string): Promise<string[]> {
+  const lexiconFiles = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
+  const profileFiles = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  return [
+    writeDataCache(root, 'lexicons', dataCacheKey('lexicons', lexiconFiles, LEXICON_COMPILER), compileLexicons(root, lexiconFiles)),
+    writeDataCache(root, 'profile-lists', dataCacheKey('profile-lists', profileFiles, LEXICON_COMPILER), compileProfileLists(profileFiles)),
+  ];
 }

@@ -132,11 +132,21 @@ export interface CompiledLanguage {
   readonly ruleCount: number;
 }
 
-/** Normalised form and stem of a word as the matcher sees it. */
+/** Normalised form and stem of a word as the matcher sees it, with its Russian dictionary readings. */
 export function wordKey(word: string, language: LanguageCode): { normalised: string; stem: string; steps: NormalisationStep[]; parses: readonly RussianParse[] } {
   const { normalised: raw, steps } = normaliseForMatching(word, language);
   const normalised = foldSpelling(raw);
   return { normalised, stem: stem(normalised, language), steps, parses: language === 'ru' && /^[а-я-]+$/.test(normalised) ? russianParses(normalised) : [] };
+}
+
+/** {@link wordKey}'s `normalised` alone: no stemming, no dictionary look-up. */
+export function normalisedWord(word: string, language: LanguageCode): string {
+  return foldSpelling(normaliseForMatching(word, language).normalised);
+}
+
+/** {@link wordKey}'s `stem` alone: no dictionary look-up. */
+export function wordStem(word: string, language: LanguageCode): string {
+  return stem(normalisedWord(word, language), language);
 }
 
 type WordKey = ReturnType<typeof wordKey>;
@@ -189,9 +199,9 @@ function splitWords(phrase: string): string[] {
 }
 
 function compileTest(test: TokenTest, language: LanguageCode): CompiledTest {
-  const lower = (w: string): string => foldSpelling(normaliseForMatching(w, language).normalised);
+  const lower = (w: string): string => normalisedWord(w, language);
   return {
-    ...(test.lemma !== undefined ? { stems: new Set([wordKey(test.lemma, language).stem]) } : {}),
+    ...(test.lemma !== undefined ? { stems: new Set([wordStem(test.lemma, language)]) } : {}),
     ...(test.words !== undefined ? { words: new Set(test.words.map(lower)) } : {}),
     ...(test.suffixes !== undefined ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.prefixes !== undefined ? { prefixes: test.prefixes.map(lower) } : {}),
@@ -261,12 +271,12 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
     if (phrase === undefined) continue;
     const words = splitWords(phrase);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, exclusions, origin: { kind, text: phrase }, originKey: wordKey(phrase, language).normalised, sentenceInitial: false, tests: words.map((w) => lexemeTest(w, language)) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind, text: phrase }, originKey: normalisedWord(phrase, language), sentenceInitial: false, tests: words.map((w) => lexemeTest(w, language)) });
   }
   for (const form of entry.forms ?? []) {
     const words = splitWords(form);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: wordKey(form, language).normalised, sentenceInitial: false, tests: words.map((w) => ({ words: new Set([cachedWordKey(w, language).normalised]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: normalisedWord(form, language), sentenceInitial: false, tests: words.map((w) => ({ words: new Set([cachedWordKey(w, language).normalised]), minLength: 1 })) });
   }
   if (entry.pattern?.type === 'sequence') {
     const pattern = entry.pattern;
@@ -309,7 +319,7 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   for (const lexicon of lexicons) {
     if (lexicon.language !== language) continue;
     for (const entry of lexicon.entries) {
-      if (entry.pattern?.type === 'sequence') for (const t of entry.pattern.items) for (const v of t.knownVerbs ?? []) knownVerbs.add(wordKey(v, language).normalised);
+      if (entry.pattern?.type === 'sequence') for (const t of entry.pattern.items) for (const v of t.knownVerbs ?? []) knownVerbs.add(normalisedWord(v, language));
       for (const rule of rulesOf(lexicon, entry, language)) {
         ruleCount++;
         const first = rule.tests[0];

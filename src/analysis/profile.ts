@@ -12,7 +12,7 @@ import { tokenize } from '../language/index.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { CompiledLanguage } from './matcher.js';
+import type { CompiledLanguage, PreparedToken } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
@@ -41,6 +41,8 @@ interface CompiledProfile {
   readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly calls: CompiledLanguage;
+  /** The list categories of each distinct word, keyed by its memo entry (`PreparedToken.word`). */
+  readonly categoriesOfWord: WeakMap<object, readonly ProfileCategory[]>;
 }
 
 /** Counts of one unit (author or document). */
@@ -52,22 +54,38 @@ export interface Tally {
   languages: Record<string, number>;
 }
 
-function compileProfiles(lists: readonly ProfileLists[], lexicons: readonly Lexicon[]): Map<LanguageCode, CompiledProfile> {
-  const out = new Map<LanguageCode, CompiledProfile>();
+/** The compiled profile of a language, or undefined when it has no profile list. */
+type ProfileOf = (language: LanguageCode) => CompiledProfile | undefined;
+
+/**
+ * Compiles each language's profile on the first segment in that language: a case in one language
+ * never compiles the others (nor loads the Russian dictionary their words would need). Compiling is
+ * pure, so when it happens changes no count.
+ */
+function profileCompiler(lists: readonly ProfileLists[], lexicons: readonly Lexicon[]): ProfileOf {
   const calls = lexicons.filter((l) => l.category === 'call-to-action');
-  for (const list of lists) {
-    const language = list.language;
-    const forms = new Map<ProfileCategory, Set<string>>();
-    const stems = new Map<ProfileCategory, Set<string>>();
-    for (const category of PROFILE_LIST_CATEGORIES) {
-      const c = list.categories[category];
-      if (!c) continue;
-      forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
-      stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
-    }
-    out.set(language, { forms, stems, calls: compileLanguage(calls, language) });
+  const compiled = new Map<LanguageCode, CompiledProfile | undefined>();
+  return (language) => {
+    if (compiled.has(language)) return compiled.get(language);
+    let list: ProfileLists | undefined;
+    for (const candidate of lists) if (candidate.language === language) list = candidate;
+    const profile = list ? compileProfile(list, calls) : undefined;
+    compiled.set(language, profile);
+    return profile;
+  };
+}
+
+function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): CompiledProfile {
+  const language = list.language;
+  const forms = new Map<ProfileCategory, Set<string>>();
+  const stems = new Map<ProfileCategory, Set<string>>();
+  for (const category of PROFILE_LIST_CATEGORIES) {
+    const c = list.categories[category];
+    if (!c) continue;
+    forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
+    stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return out;
+  return { forms, stems, calls: compileLanguage(calls, language), categoriesOfWord: new WeakMap() };
 }
 
 function emptyTally(): Tally {
@@ -111,7 +129,7 @@ function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text
  * (author's own words, document, …); a `keyOf` returning undefined skips the piece.
  * Adds to `maps` (one per `keyOf`, in the same order; new ones by default) and returns them.
  */
-function tallySegments(segments: readonly SegmentRef[], compiled: ReadonlyMap<LanguageCode, CompiledProfile>, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
+function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
@@ -149,17 +167,15 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
 }
 
 /** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
-function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ReadonlyMap<LanguageCode, CompiledProfile>): Tally {
+function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
   const tally = emptyTally();
-  const profile = guess === 'und' ? undefined : compiled.get(guess);
+  const profile = guess === 'und' ? undefined : compiled(guess);
   const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess, raw);
   tally.tokens = tokens.length;
   if (!profile) return tally;
   tally.profiledTokens = tokens.length;
   for (const token of tokens) {
-    for (const category of PROFILE_LIST_CATEGORIES) {
-      if (profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
-    }
+    for (const category of listCategories(profile, token)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
   }
   const seen = new Set<string>();
   for (const m of matchTokens(profile.calls, text, tokens)) {
@@ -170,6 +186,16 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
     tally.counts[category] = (tally.counts[category] ?? 0) + 1;
   }
   return tally;
+}
+
+/** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
+function listCategories(profile: CompiledProfile, token: PreparedToken): readonly ProfileCategory[] {
+  let categories = profile.categoriesOfWord.get(token.word);
+  if (!categories) {
+    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
+    profile.categoriesOfWord.set(token.word, categories);
+  }
+  return categories;
 }
 
 function ratesOf(tally: Tally): Record<string, number> {
@@ -231,20 +257,19 @@ const PROFILE_KEYS: readonly [ProfileUnit, (ref: SegmentRef, voice: ProfileVoice
  * neither the order nor the grouping of the parts changes the rows.
  */
 export function startProfile(options: Omit<ProfileOptions, 'filter'>): ProfileStream {
-  // Compiled on first use: a run that only merges other threads' tallies never needs the lists.
-  let compiledLists: Map<LanguageCode, CompiledProfile> | undefined;
-  const compiled = () => (compiledLists ??= compileProfiles(options.lists, options.lexicons));
+  // Each language's lists compiled on first use: a run that only merges other threads' tallies never needs them.
+  const compiled = profileCompiler(options.lists, options.lexicons);
   const facts = options.segmentFacts ?? new SegmentFacts();
   let reference: Tally | undefined;
   if (options.reference) {
     const refSegments = selectSegments(options.reference).segments;
-    reference = (tallySegments(refSegments, compiled(), [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
+    reference = (tallySegments(refSegments, compiled, [() => 'reference'], facts)[0] as Map<string, Tally>).get('reference') ?? emptyTally();
   }
   const perUnit = PROFILE_KEYS.map(() => new Map<string, Tally>());
   const keyOfs = PROFILE_KEYS.map(([, keyOf]) => keyOf);
   return {
     add(segments) {
-      tallySegments(segments, compiled(), keyOfs, facts, perUnit);
+      tallySegments(segments, compiled, keyOfs, facts, perUnit);
     },
     state: () => perUnit,
     merge(other) {

@@ -1,7 +1,4 @@
 import { Readable } from 'node:stream';
-import exifr from 'exifr';
-import { imageSize } from 'image-size';
-import { parseStream } from 'music-metadata';
 import type { DocumentProperties, Notice, SozDocument } from '../core/document.js';
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
@@ -89,6 +86,8 @@ async function readProperties(input: EvidenceInput): Promise<{ properties: Docum
 
 /** Width and height from the header (first frame of a GIF), and EXIF date and device as written. */
 async function imageProperties(head: Uint8Array, mediaType: string): Promise<DocumentProperties> {
+  // The header readers load only when a picture or a clip is taken into custody, not on every command.
+  const [{ imageSize }, { default: exifr }] = await Promise.all([import('image-size'), import('exifr')]);
   const size = imageSize(head);
   const properties: Record<string, string | number> = {};
   if (size.width !== undefined && size.height !== undefined) Object.assign(properties, { imageWidth: size.width, imageHeight: size.height });
@@ -108,6 +107,7 @@ const EXIF_FIELDS = ['DateTimeOriginal', 'CreateDate', 'Make', 'Model'] as const
 
 /** Container, codec and duration (seconds, to the millisecond) from the container's headers. */
 async function audioVisualProperties(input: EvidenceInput): Promise<DocumentProperties> {
+  const { parseStream } = await import('music-metadata');
   const { format } = await parseStream(Readable.from(input.chunks(), { objectMode: false }), { mimeType: input.mediaType, size: input.size }, { skipCovers: true, duration: false });
   const properties: Record<string, string | number> = {};
   if (format.container !== undefined) properties['container'] = format.container;

@@ -1,7 +1,8 @@
 /**
  * Language data (`sop/language/*.yaml`): alphabets, markers, function words and endings for
  * identification, and suffix rules with vowel harmony for Turkic stemming. Data, not code: this
- * module only validates (zod), loads synchronously and caches.
+ * module only validates (zod), loads synchronously and caches — in memory, and in the build's
+ * ready-to-load copy (`data-cache.ts`) used when compiled from the same bytes by the same code.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import type { CachedSource } from './data-cache.js';
+import { compilerModules, dataCacheKey, readDataCache, writeDataCache } from './data-cache.js';
 import { LANGUAGE_CODES, type LanguageCode } from './types.js';
 
 /** Directory of the language data, relative to the package root. */
@@ -137,9 +141,26 @@ function issuesOf(file: string, error: z.ZodError, raw: unknown): string[] {
   });
 }
 
-function readYaml(path: string, rel: string, problems: string[]): unknown {
+/** A language data file as read: name, text and its record (path from the root, `/`-separated, and SHA-256). */
+interface SourceFile {
+  readonly name: string;
+  readonly text: string;
+  readonly source: CachedSource;
+}
+
+function readSources(dir: string): SourceFile[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return { name, text: bytes.toString('utf8'), source: { path: `sop/language/${name}`, sha256: sha256(bytes) } };
+    });
+}
+
+function readYaml(text: string, rel: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(path, 'utf8'));
+    return parse(text);
   } catch (error) {
     problems.push(`${rel}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): fix the syntax`);
     return undefined;
@@ -187,16 +208,15 @@ export async function validateLanguageData(root: string): Promise<string[]> {
   return loadFrom(root).problems;
 }
 
-function loadFrom(root: string): { data: LanguageData | undefined; problems: string[] } {
+function loadFrom(root: string, sources?: readonly SourceFile[]): { data: LanguageData | undefined; problems: string[] } {
   const dir = join(root, LANGUAGE_DATA_DIR);
   const problems: string[] = [];
   if (!existsSync(dir)) return { data: undefined, problems: [`${LANGUAGE_DATA_DIR}: directory missing: restore it from the soz distribution`] };
   const languages = new Map<LanguageCode, LanguageFile>();
   let identification: IdentificationFile | undefined;
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  for (const name of names) {
+  for (const { name, text } of sources ?? readSources(dir)) {
     const rel = join(LANGUAGE_DATA_DIR, name);
-    const raw = readYaml(join(dir, name), rel, problems);
+    const raw = readYaml(text, rel, problems);
     if (raw === undefined) continue;
     if (name === 'identification.yaml') {
       const parsed = identificationFileSchema.safeParse(raw);
@@ -229,16 +249,48 @@ function loadFrom(root: string): { data: LanguageData | undefined; problems: str
 
 let cached: LanguageData | undefined;
 
+/** What decides the compiled language data: this module's schemas and checks, and the language list. */
+const LANGUAGE_COMPILER = compilerModules(import.meta.url, ['data', 'types']);
+
+/** Language data as JSON holds it: the map as its entries, in file order. */
+interface StoredLanguageData {
+  readonly languages: readonly (readonly [LanguageCode, LanguageFile])[];
+  readonly identification: IdentificationFile;
+}
+
 /**
  * The language data of this installation, loaded once (synchronously) and cached.
  * Throws a {@link UserError} naming the first problems when the data is invalid.
  */
 export function languageData(): LanguageData {
-  if (cached) return cached;
-  const { data, problems } = loadFrom(packageRoot());
+  cached ??= loadLanguageData(packageRoot());
+  return cached;
+}
+
+/**
+ * The language data under the project root `root`: the ready-to-load copy when it was compiled
+ * from these files by this code, else compiled from the YAML. Throws a {@link UserError} naming
+ * the first problems when the data is invalid.
+ */
+export function loadLanguageData(root: string): LanguageData {
+  const sources = existsSync(join(root, LANGUAGE_DATA_DIR)) ? readSources(join(root, LANGUAGE_DATA_DIR)) : [];
+  const stored = readDataCache(root, 'language-data', dataCacheKey('language-data', sources.map((file) => file.source), LANGUAGE_COMPILER)) as StoredLanguageData | undefined;
+  if (stored) return { languages: new Map(stored.languages), identification: stored.identification };
+  const { data, problems } = loadFrom(root, sources);
   if (!data) {
     throw new UserError(`language data in ${LANGUAGE_DATA_DIR} is invalid: ${problems.slice(0, 3).join('; ')} (run soz data validate)`, 'data.language-invalid');
   }
-  cached = data;
   return data;
+}
+
+/**
+ * Compiles the language data under the project root `root` and writes its ready-to-load copy
+ * (`data-cache.ts`); returns the file written. Throws when the data is invalid.
+ */
+export function writeLanguageDataCache(root: string): string {
+  const sources = readSources(join(root, LANGUAGE_DATA_DIR));
+  const { data, problems } = loadFrom(root, sources);
+  if (!data) throw new Error(`language data in ${LANGUAGE_DATA_DIR} is invalid: ${problems.slice(0, 3).join('; ')}`);
+  const stored: StoredLanguageData = { languages: [...data.languages], identification: data.identification };
+  return writeDataCache(root, 'language-data', dataCacheKey('language-data', sources.map((file) => file.source), LANGUAGE_COMPILER), stored);
 }

@@ -68,4 +68,12 @@ describe('tokenize', () => {
       }
     }), { numRuns: 300 });
   });
+
+  it('tokenises text without an @ as it would with one far away (the faster expression skips e-mails only)', () => {
+    // An @ on a line of its own after the text makes tokenize use the full expression.
+    const alphabet = fc.constantFrom(...'аөңқўxoʻ\'’-_.,%+# 1🇰👍🏽\u0301\n'.split(''), 'https://a.kg/', 'www.x.kg', 'a.b', 'бир.кг', 'بِ');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+      expect(tokenize(text)).toEqual(tokenize(`${text}\n\n@`).slice(0, -1));
+    }), { numRuns: 300 });
+  });
 });

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import PDFDocument from 'pdfkit';
 import type { EvidenceRecord } from '../core/case.js';
 import type { ImagePlace } from '../core/finding.js';
 import { readEvidenceCopy } from '../case/records.js';
@@ -84,7 +83,9 @@ function pictureBytes(workspace: CaseWorkspace, evidence: readonly EvidenceRecor
 }
 
 /** A one-page PDF of the crop's size (points = pixels) showing the picture moved so the crop's corner is the page's. */
-function pictureOnPage(bytes: Buffer, crop: { x: number; y: number; width: number; height: number }): Promise<Buffer> {
+async function pictureOnPage(bytes: Buffer, crop: { x: number; y: number; width: number; height: number }): Promise<Buffer> {
+  // pdfkit (with its fonts) is loaded only when a report draws a picture, not on every command.
+  const { default: PDFDocument } = await import('pdfkit');
   const fixed = new Date(Date.UTC(2000, 0, 1));
   const doc = new PDFDocument({ size: [crop.width, crop.height], margin: 0, info: { CreationDate: fixed, ModDate: fixed, Producer: 'soz', Creator: 'soz' } });
   const chunks: Buffer[] = [];
