@@ -14,7 +14,7 @@ import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
-import { compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import { detachedData } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
@@ -25,7 +25,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.2.0';
+export const INDICATORS_VERSION = '2.3.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -46,16 +46,17 @@ export interface IndicatorOptions {
   /** Per-segment facts (tokens, language) already computed in this run (shared with the other analyses). */
   readonly segmentFacts?: SegmentFacts;
   /**
-   * Keep bare features (us/them pronouns, imperatives, modals) as candidates of their own, as
-   * before version 2 (default false: they accompany the candidates of their message instead).
+   * Keep bare features (us/them pronouns; calls whose content is of no concern) as candidates of
+   * their own, as before version 2 (default false: they accompany the candidates of their
+   * message instead, or are withheld and listed).
    */
   readonly standaloneFeatures?: boolean;
 }
 
 /**
  * Features: markers that say little alone (a pronoun «мы», «они», "you") and matter as context
- * of a candidate in the same message. Calls are never features: an imperative is what the
- * examiner reads first, even in a prayer (then it carries the prayer counter-indicator).
+ * of a candidate in the same message. A call is a feature only when it is bare (see
+ * {@link markBareCalls}); a prayer stays a candidate with its counter-indicator.
  */
 const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
@@ -361,12 +362,65 @@ export function segmentFindings(doc: SozDocument, segment: Segment, compiled: Co
   return findingsOfSegment(doc, segment, compiled, options, new SegmentFacts(), new LineIndex(doc.text));
 }
 
+/** A call-to-action lexicon's `concern`, compiled: sets of the categories, entry ids and normalised words. */
+interface CompiledConcern {
+  readonly bare: ReadonlySet<string>;
+  readonly categories: ReadonlySet<string>;
+  readonly entries: ReadonlySet<string>;
+  /** Each word or phrase as its normalised words. */
+  readonly words: readonly (readonly string[])[];
+  readonly prefixes: readonly string[];
+}
+
+const CONCERNS = new WeakMap<Lexicon, CompiledConcern>();
+
+/** The compiled `concern` of a call lexicon, once per lexicon object; undefined when it has none. */
+function concernOf(lexicon: Lexicon): CompiledConcern | undefined {
+  const concern = lexicon.concern;
+  if (concern === undefined) return undefined;
+  let compiled = CONCERNS.get(lexicon);
+  if (!compiled) {
+    const normalised = (w: string): string => cachedWordKey(w, lexicon.language).normalised;
+    compiled = {
+      bare: new Set(concern.bare),
+      categories: new Set(concern.categories),
+      entries: new Set(concern.entries ?? []),
+      words: (concern.words ?? []).map((phrase) => phrase.split(/\s+/u).map(normalised)),
+      prefixes: (concern.prefixes ?? []).map(normalised),
+    };
+    CONCERNS.set(lexicon, compiled);
+  }
+  return compiled;
+}
+
+/** What the bare-call test needs of a call of a bare form: its lexicon's concern and whether a concern word stands in its sentence. */
+interface CallContent {
+  readonly concern: CompiledConcern;
+  readonly concernWord: boolean;
+}
+
 /**
- * Every finding → document offset of its sentence's start, its entry's subcategory, and whether
- * it matched one of the entry's `subjectForms` (a group named as subject or in address) or is the
- * dative of who must act.
+ * Every finding → document offset of its sentence's start, its entry's subcategory, whether it
+ * matched one of the entry's `subjectForms` (a group named as subject or in address) or is the
+ * dative of who must act; for a call of a bare form, what its content is judged by, and `bare`
+ * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
+
+/** Whether the tokens inside `[from, to)` (segment offsets) hold one of the concern's words or phrases. */
+function concernWordIn(concern: CompiledConcern, tokens: readonly PreparedToken[], from: number, to: number): boolean {
+  if (concern.words.length === 0 && concern.prefixes.length === 0) return false;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as PreparedToken).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: string[] = [];
+  for (let k = lo; k < tokens.length && (tokens[k] as PreparedToken).end <= to; k++) inside.push((tokens[k] as PreparedToken).normalised);
+  return inside.some((word, i) => concern.prefixes.some((p) => word.startsWith(p)) || concern.words.some((phrase) => phrase.every((w, k) => inside[i + k] === w)));
+}
 
 function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts, lines: LineIndex): Finding[] {
   const [segStart, segEnd] = segment.range;
@@ -380,6 +434,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const originalAuthor = role === 'forwarded' ? segment.message?.forwardedFrom?.name : undefined;
   const unit = `${doc.id}#${segment.message?.messageId ?? segment.anchor.messageId ?? segment.id}`;
   const findings = new Map<string, Finding>();
+  const concernWords = new Map<string, boolean>();
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
   let raw: readonly Token[] | undefined;
@@ -454,11 +509,57 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       // A pronoun in the dative right before a modal of obligation is who is to act, as a subject is
       // («Им нужно подписать», «нам надо»); «Их нужно …» (accusative) is whom it is about.
       const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
-      SENTENCE_OF.set(finding, { start: segStart + structure.sentenceAround(first.start)[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false) });
+      const sentence = structure.sentenceAround(first.start);
+      const concern = concernOf(lexicon);
+      let call: CallContent | undefined;
+      if (concern?.bare.has(entry.subcategory ?? '') === true) {
+        // One answer per sentence and language: a sentence of many calls is read once.
+        const wordKey = `${language}\u0000${sentence[0]}`;
+        let concernWord = concernWords.get(wordKey);
+        if (concernWord === undefined) {
+          concernWord = concernWordIn(concern, tokens, sentence[0], sentence[1]);
+          concernWords.set(wordKey, concernWord);
+        }
+        call = { concern, concernWord };
+      }
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(call ? { call } : {}) });
       findings.set(key, finding);
     }
   }
-  return prayerReachesWhatItAsks(onePerCall([...findings.values()]));
+  return markBareCalls(prayerReachesWhatItAsks(onePerCall([...findings.values()])));
+}
+
+/** Findings grouped by the document offset of their sentence's start. */
+function bySentenceStart(findings: readonly Finding[]): Map<number | undefined, Finding[]> {
+  const bySentence = new Map<number | undefined, Finding[]>();
+  for (const f of findings) {
+    const key = SENTENCE_OF.get(f)?.start;
+    const list = bySentence.get(key);
+    if (list) list.push(f);
+    else bySentence.set(key, [f]);
+  }
+  return bySentence;
+}
+
+/**
+ * Marks the bare calls of a segment: a call of a form its lexicon's `concern` lists as possibly
+ * bare (today: obligation modals) that is no prayer, and whose sentence holds no word of concern,
+ * no other candidate of a category or entry of concern and no pronoun that stands beside it as
+ * its target («нужно внести данные», "You should rest", «Силер келишиңер керек»). The data say
+ * what concern is, per language; this rule is the same for all. A bare call is a feature: it
+ * accompanies a candidate of its message or is withheld, and is listed either way.
+ */
+function markBareCalls(findings: readonly Finding[]): Finding[] {
+  const bySentence = bySentenceStart(findings);
+  for (const f of findings) {
+    const facts = SENTENCE_OF.get(f);
+    const call = facts?.call;
+    if (facts === undefined || call === undefined || f.countervailing.includes('prayer') || call.concernWord) continue;
+    const sentence = bySentence.get(facts.start) ?? [];
+    const ofConcern = sentence.some((o) => o !== f && (call.concern.categories.has(o.category) || call.concern.entries.has(o.ruleId) || (o.category === 'us-them' && pronounStands(o, sentence))));
+    if (!ofConcern) SENTENCE_OF.set(f, { ...facts, bare: true });
+  }
+  return [...findings];
 }
 
 /**
@@ -560,7 +661,7 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
  *   «иначе нас уничтожат», "burn their shops").
  */
 function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {
-  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
   if (partners.length === 0) return false;
   const facts = SENTENCE_OF.get(feature);
   const groupBeside = (subcategories: readonly string[]): boolean => sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? ''));
@@ -575,9 +676,9 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
 }
 
 /**
- * Pronouns that are part of a statement stay candidates (see {@link pronounStands}). Other features of a unit (message) with
- * a candidate attach to the nearest one, ties to the earlier; features of a unit without any
- * candidate are returned as withheld.
+ * Pronouns that are part of a statement stay candidates (see {@link pronounStands}). Other
+ * features of a unit (message) — the other pronouns and the bare calls — attach to the nearest
+ * candidate, ties to the earlier; features of a unit without any candidate are returned as withheld.
  */
 function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; attached: number; withheld: Finding[] } {
   const byUnit = new Map<string, Finding[]>();
@@ -591,14 +692,11 @@ function attachFeatures(findings: readonly Finding[]): { findings: Finding[]; at
   const withheld: Finding[] = [];
   let attached = 0;
   for (const unitFindings of byUnit.values()) {
-    const bySentence = new Map<number | undefined, Finding[]>();
-    for (const f of unitFindings) {
-      const key = SENTENCE_OF.get(f)?.start;
-      const list = bySentence.get(key);
-      if (list) list.push(f);
-      else bySentence.set(key, [f]);
-    }
-    const stands = (f: Finding): boolean => !FEATURE_CATEGORIES.has(f.category as LexiconCategory) || pronounStands(f, bySentence.get(SENTENCE_OF.get(f)?.start) ?? []);
+    const bySentence = bySentenceStart(unitFindings);
+    const stands = (f: Finding): boolean => {
+      if (SENTENCE_OF.get(f)?.bare === true) return false;
+      return !FEATURE_CATEGORIES.has(f.category as LexiconCategory) || pronounStands(f, bySentence.get(SENTENCE_OF.get(f)?.start) ?? []);
+    };
     const cores = unitFindings.filter(stands).sort(compareFindings);
     const features = unitFindings.filter((f) => !stands(f)).sort(compareFindings);
     if (cores.length === 0) {

@@ -70,6 +70,10 @@ export function checkLexiconText(path: string, text: string): LexiconCheck {
     if (sourceIds.has(source.id)) problems.push(`${where()} duplicate source id "${source.id}" — fix: give each source its own id`);
     sourceIds.add(source.id);
   }
+  if (file.concern !== undefined) {
+    if (file.category !== 'call-to-action') problems.push(`${where()} concern is only for call-to-action lexicons — fix: remove it`);
+    if (!sourceIds.has(file.concern.source)) problems.push(`${where()} concern.source "${file.concern.source}" is not in the file's sources — fix: add it to sources or use one of ${[...sourceIds].join(', ')}`);
+  }
   const ids = new Set<string>();
   const matchKeys = new Map<string, string>();
   for (const entry of file.entries) {

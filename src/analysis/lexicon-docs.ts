@@ -62,6 +62,11 @@ export function lexiconTable(lexicons: readonly Lexicon[]): string {
     lines.push(`## ${lexicon.lexicon} (version ${lexicon.version})`, '', `File: \`${lexicon.path}\`. ${cell(lexicon.description)}`, '');
     if (lexicon.needsLabUpdate) lines.push(`**Needs the lab's current list.** ${cell(lexicon.instructions)}`, '');
     if (lexicon.exclusions?.length) lines.push(`Never for any entry: ${cell(lexicon.exclusions.map((x) => x.note).join(' '))}`, '');
+    const concern = lexicon.concern;
+    if (concern) {
+      const of = [concern.categories.join(', '), concern.entries?.join(', '), concern.words?.join(', '), concern.prefixes?.map((p) => `${p}…`).join(', ')].filter(Boolean).join('; ');
+      lines.push(`**Bare calls** (${concern.bare.join(', ')}) accompany a candidate or are withheld unless their sentence holds: ${cell(of)} (source \`${concern.source}\`). ${cell(concern.note)}`, '');
+    }
     lines.push('Sources:', '');
     for (const source of lexicon.sources) lines.push(`- \`${source.id}\`: ${cell(source.citation)}`);
     lines.push('');

@@ -73,6 +73,7 @@ export async function validateLexicons(root: string): Promise<string[]> {
   if (paths.length === 0) return [`${LEXICON_DIR}: no lexicon files found under ${root} — fix: run from the project root or restore ${LEXICON_DIR}/`];
   const problems: string[] = [];
   const seen = new Map<string, string>();
+  const concernEntries: [string, readonly string[]][] = [];
   for (const file of await readAll(root, paths)) {
     if (!/^sop\/lexicons\/[^/]+\/[^/]+\.yaml$/.test(file.path)) {
       problems.push(`${file.path}: lexicon outside sop/lexicons/<language>/<category>.yaml — fix: move it there (extension .yaml)`);
@@ -80,11 +81,15 @@ export async function validateLexicons(root: string): Promise<string[]> {
     }
     const check = checkLexiconText(file.path, file.text);
     problems.push(...check.problems);
+    if (check.lexicon?.concern?.entries) concernEntries.push([file.path, check.lexicon.concern.entries]);
     for (const entry of check.lexicon?.entries ?? []) {
       const other = seen.get(entry.id);
       if (other !== undefined) problems.push(`${file.path}: entry ${entry.id}: id also used in ${other} — fix: choose a new slug for one of them`);
       seen.set(entry.id, file.path);
     }
+  }
+  for (const [path, ids] of concernEntries) {
+    for (const id of ids) if (!seen.has(id)) problems.push(`${path}: concern.entries: ${id} is no entry of any lexicon — fix: correct the id or remove it`);
   }
   const profile = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
   for (const file of profile) problems.push(...checkProfileText(file.path, file.text).problems);

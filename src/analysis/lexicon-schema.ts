@@ -129,6 +129,12 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       addressed: z.boolean().optional(),
       /**
+       * Only a word written with a capital inside a sentence of ordinary case — not at its start, the
+       * words beside it in lower case: the devotional capital of You and Your for God («refuge in You
+       * from …»), not a Title Case heading («Remain in Your Homes»).
+       */
+      capitalisedInside: z.boolean().optional(),
+      /**
        * With a first test of `wordClass: addressed-final`: the words a sentence-opening address may
        * consist of (Кудайым, Алла, оо), each followed by a comma or «!».
        */
@@ -279,6 +285,33 @@ export const sourceSchema = z
   .strict();
 export type LexiconSource = z.infer<typeof sourceSchema>;
 
+/**
+ * Call-to-action lexicons only: what makes a call's content of concern. A call of a `bare` form
+ * (an everyday instruction, a devotional exhortation) whose sentence holds none of this — no
+ * candidate of `categories`, no entry of `entries`, no word of `words` or `prefixes` — and that
+ * is no prayer is a feature like a bare pronoun: it accompanies the nearest candidate of its
+ * message or is withheld (listed, never lost).
+ */
+export const concernSchema = z
+  .object({
+    /** Why these, for the next maintainer. */
+    note: nonEmpty,
+    /** Call sub-categories that may be bare (appeal formulas always stand). */
+    bare: z.array(z.enum(['imperative', 'hortative', 'obligation'])).min(1),
+    /** Categories whose candidates in the call's sentence make it of concern (violence, a group …). */
+    categories: z.array(z.enum(LEXICON_CATEGORIES).exclude(['context-markers', 'call-to-action'])).min(1),
+    /** Entry ids of other categories that make it of concern (religious-legal terms, a group addressed). */
+    entries: z.array(nonEmpty).optional(),
+    /** Normalised word forms that make it of concern without a lexicon of their own (riot, by force). */
+    words: z.array(nonEmpty).min(1).optional(),
+    /** Normalised beginnings of such words, for languages that add endings (ky, kk, uz). */
+    prefixes: z.array(nonEmpty).min(1).optional(),
+    /** Id of a source in the file header. */
+    source: nonEmpty,
+  })
+  .strict();
+export type Concern = z.infer<typeof concernSchema>;
+
 /** A lexicon file: header plus entries. */
 export const lexiconFileSchema = z
   .object({
@@ -296,6 +329,8 @@ export const lexiconFileSchema = z
     instructions: nonEmpty.optional(),
     /** Exclusions that hold for every entry of the file (a sense shared by all: «русский язык»). */
     exclusions: z.array(exclusionSchema).optional(),
+    /** Call-to-action only: what makes a call more than a bare call (see {@link concernSchema}). */
+    concern: concernSchema.optional(),
     entries: z.array(entrySchema),
   })
   .strict();

@@ -98,6 +98,8 @@ export interface CompiledRule {
   readonly sentenceInitial: boolean;
   /** Only when a comma or an exclamation mark follows the match (an address). */
   readonly addressed?: boolean;
+  /** Only a capitalised word inside a sentence of ordinary case (see the pattern field). */
+  readonly capitalisedInside?: boolean;
   /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
   readonly addressees?: ReadonlySet<string>;
   readonly notAfter?: ReadonlySet<string>;
@@ -288,6 +290,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       originKey: '',
       sentenceInitial: pattern.sentenceInitial === true,
       ...(pattern.addressed === true ? { addressed: true } : {}),
+      ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
@@ -376,6 +379,17 @@ export function prepareTokens(text: string, language: LanguageCode, tokens: read
  */
 const candidateCache = new WeakMap<CompiledLanguage, WeakMap<object, readonly CompiledRule[]>>();
 const NO_RULES: readonly CompiledRule[] = [];
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** Whether token `i` has a capital though it opens no sentence, and the words beside it in its sentence do not. */
+function capitalisedInside(tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (token.sentenceInitial || previous === undefined || !CAPITAL.test(token.text) || CAPITAL.test(previous.text)) return false;
+  return next === undefined || next.sentenceInitial || !CAPITAL.test(next.text);
+}
 
 /**
  * Rules whose first test may pass for `token`: by stem, by word, by each suffix length and by each
@@ -614,6 +628,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, classMembers.get(rule) ?? NO_TOKENS) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
+      if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }

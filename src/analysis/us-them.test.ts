@@ -16,13 +16,16 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** Pronouns that stand as candidates, and those that only accompany one, in one sentence. */
+/**
+ * Pronouns that stand as candidates, and those that only accompany one in one sentence — or are
+ * withheld with it, when the call beside them is a bare obligation («Мы должны закончить отчёт»).
+ */
 function pronouns(text: string, language: LanguageCode): { stand: string[]; accompany: string[] } {
   const doc = new DocumentBuilder({ sha256: 'a'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  const { findings } = runIndicators([doc], { lexicons, languages: [language] });
+  const { findings, withheld } = runIndicators([doc], { lexicons, languages: [language] });
   return {
     stand: findings.filter((f) => f.category === 'us-them').map((f) => f.actual),
-    accompany: findings.flatMap((f) => (f.accompanying ?? []).filter((a) => a.category === 'us-them').map((a) => a.actual)),
+    accompany: [...findings.flatMap((f) => f.accompanying ?? []), ...withheld].filter((a) => a.category === 'us-them').map((a) => a.actual),
   };
 }
 

@@ -77,14 +77,17 @@ export function formatSplit(title: string, score: SplitScore): string {
   return [`== ${title}: ${score.items} items`, formatHeadlines(headlines(score)), '', formatCells(score), '', 'counter-indicators found/expected (on found candidates)', formatCounters(score)].join('\n');
 }
 
-/** Candidates per 100 messages on the benign corpora. */
+/** Candidates and reviewable units per 100 messages on the benign corpora, every feature standing alone → default. */
 export function formatBenign(rates: readonly BenignRate[]): string {
-  const lines = ['== real benign corpora: candidates per 100 messages'];
+  const lines = ['== real benign corpora: candidates and reviewable units (messages with a candidate) per 100 messages; standalone features → default'];
   for (const r of rates) {
     const detail = Object.entries(r.byCategory)
       .map(([c, n]) => `${c} ${n}`)
       .join(', ');
-    lines.push(`${r.corpus}: ${r.messages} messages, ${r.candidates} candidates, ${r.per100} per 100 (${detail})`);
+    lines.push(
+      `${r.corpus}: ${r.messages} messages, ${r.standalone.candidates} → ${r.candidates} candidates, ${r.standalone.per100} → ${r.per100} per 100 (${detail}); ` +
+        `units ${r.standalone.unitsPer100} → ${r.unitsPer100} per 100; listed, not candidates: accompanying ${r.accompanyingPer100}, withheld ${r.withheldPer100} per 100`,
+    );
   }
   return lines.join('\n');
 }

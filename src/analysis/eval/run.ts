@@ -5,6 +5,7 @@
  */
 import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SozDocument } from '../../core/document.js';
+import type { Finding } from '../../core/finding.js';
 import { sha256 } from '../../core/hash.js';
 import type { CompiledIndicators } from '../indicators.js';
 import { compileIndicators, runIndicators } from '../indicators.js';
@@ -38,6 +39,13 @@ export interface BenignRate {
   readonly candidates: number;
   readonly per100: number;
   readonly byCategory: Readonly<Record<string, number>>;
+  /** Reviewable units (messages with at least one candidate: findings of one message share a `unit`) per 100 messages. */
+  readonly unitsPer100: number;
+  /** Features accompanying a candidate, and features withheld, per 100 messages (listed, not candidates). */
+  readonly accompanyingPer100: number;
+  readonly withheldPer100: number;
+  /** The same corpus with every feature standing alone (`standaloneFeatures`, the behaviour before 2.0). */
+  readonly standalone: { readonly candidates: number; readonly per100: number; readonly unitsPer100: number };
 }
 
 /**
@@ -53,10 +61,23 @@ export function benignRate(corpus: string, docs: readonly SozDocument[], lexicon
       if ((role === 'authored' || role === 'forwarded' || role === 'reply') && s.range[1] > s.range[0] && !BLOCKQUOTE_SEGMENT.test(s.id)) messages++;
     }
   }
-  const findings = runIndicators(docs, { lexicons }, compiled).findings;
+  const grouped = runIndicators(docs, { lexicons }, compiled);
+  const standalone = runIndicators(docs, { lexicons, standaloneFeatures: true }, compiled).findings;
+  const findings = grouped.findings;
   const counts: Record<string, number> = {};
   for (const f of findings) counts[f.category] = (counts[f.category] ?? 0) + 1;
   const per = (n: number): number => (messages === 0 ? 0 : Math.round((10000 * n) / messages) / 100);
+  const units = (list: readonly Finding[]): number => new Set(list.map((f) => f.unit ?? f.place.segmentId)).size;
   const byCategory = Object.fromEntries(Object.keys(counts).sort().map((c) => [c, per(counts[c] as number)]));
-  return { corpus, messages, candidates: findings.length, per100: per(findings.length), byCategory };
+  return {
+    corpus,
+    messages,
+    candidates: findings.length,
+    per100: per(findings.length),
+    byCategory,
+    unitsPer100: per(units(findings)),
+    accompanyingPer100: per(grouped.counts.attachedFeatures),
+    withheldPer100: per(grouped.withheld.length),
+    standalone: { candidates: standalone.length, per100: per(standalone.length), unitsPer100: per(units(standalone)) },
+  };
 }
