@@ -5,7 +5,7 @@
  * at the boundary; the case functions check ids and reasons as they do for the CLI.
  */
 import { z } from 'zod';
-import { UserError } from '../core/errors.js';
+import { DeskError } from './errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { QuestionDisposition } from '../core/examiner.js';
@@ -90,7 +90,7 @@ export function decide(workspace: CaseWorkspace, body: z.infer<typeof decideSche
 export function decideByRule(workspace: CaseWorkspace, body: z.infer<typeof ruleSchema>, who: DeskActor, undo: UndoStack): Record<string, unknown> {
   const findings = readCaseFindings(workspace);
   const model = findings.find((finding) => finding.id === body.findingId);
-  if (!model) throw new UserError(`unknown finding ${body.findingId}`, 'desk.unknown-finding', undefined, { key: 'desk.unknown-finding', params: { id: body.findingId } });
+  if (!model) throw new DeskError(`unknown finding ${body.findingId}`, 'desk.unknown-finding', { id: body.findingId });
   const same = findings.filter((finding) => finding.ruleId === model.ruleId && finding.analysis === model.analysis && finding.place.documentId === model.place.documentId).map((finding) => finding.id);
   return { ...decide(workspace, { findingIds: same, decision: body.decision, reason: body.reason, questionIds: body.questionIds }, who, undo), findingIds: same };
 }
@@ -106,7 +106,7 @@ export function changeVoice(workspace: CaseWorkspace, body: z.infer<typeof voice
 /** Sets back the desk's last decision, logged as a new `review.undo` entry. */
 export function undoLast(workspace: CaseWorkspace, who: DeskActor, undo: UndoStack): Record<string, unknown> {
   const prior = undo.pop();
-  if (!prior) throw new UserError('nothing to undo: this desk has made no decision yet', 'desk.nothing-to-undo');
+  if (!prior) throw new DeskError('nothing to undo: this desk has made no decision yet', 'desk.nothing-to-undo');
   try {
     undoReview(workspace, prior, who, 'undone in the desk');
   } catch (error) {

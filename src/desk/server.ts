@@ -22,6 +22,7 @@ import type { DeskLabels } from '../report/desk-labels.js';
 import { readLabels } from '../pipeline/report.js';
 import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.js';
 import type { Refusal } from './security.js';
+import { DeskError } from './errors.js';
 import type { DeskActor } from './actions.js';
 import { addFinding, addSchema, answerFrom, answerSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
@@ -102,7 +103,7 @@ const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
  */
 function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Record<string, string>>): string {
   const own = DESK_ERRORS[error.code];
-  if (own) return formatMessage(labels[own], error.localised?.params);
+  if (own) return formatMessage(labels[own], error instanceof DeskError ? error.params : {});
   const template = error.localised ? catalogue[error.localised.key] : undefined;
   return template !== undefined ? formatMessage(template, error.localised!.params) : error.message;
 }

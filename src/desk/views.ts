@@ -5,6 +5,7 @@
  */
 import type { ReportLanguage } from '../core/case.js';
 import { UserError } from '../core/errors.js';
+import { DeskError } from './errors.js';
 import type { SozDocument } from '../core/document.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
@@ -70,7 +71,7 @@ export function documentList(workspace: CaseWorkspace): DocumentSummary[] {
  */
 export function documentView(workspace: CaseWorkspace, id: string): DocumentView {
   const doc = readDerivedDocuments(workspace).find((candidate) => candidate.id === id);
-  if (!doc) throw new UserError(`no document ${id} in the case`, 'desk.unknown-document', undefined, { key: 'desk.unknown-document', params: { id } });
+  if (!doc) throw new DeskError(`no document ${id} in the case`, 'desk.unknown-document', { id });
   return {
     id: doc.id,
     evidenceName: doc.evidenceName,
@@ -177,7 +178,7 @@ function finalBlockers(workspace: CaseWorkspace, language: ReportLanguage): stri
  * occurrence lies in its document (for the dispersion plot). `lemma` compares stems.
  */
 export function concordance(workspace: CaseWorkspace, word: string, lemma: boolean): Concordance {
-  if (word.trim() === '') throw new UserError('give a word for the concordance', 'desk.empty-query');
+  if (word.trim() === '') throw new DeskError('give a word for the concordance', 'desk.empty-query');
   const documents = readDerivedDocuments(workspace);
   const units = corpusUnits(
     documents.flatMap((doc) => doc.segments.map((segment) => ({ doc, segment }))),
