@@ -11,7 +11,7 @@ import { UserError } from '../src/core/errors.js';
 import { derivedDocuments } from '../src/case/records.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
-import { analyzeCase } from '../src/pipeline/analyze.js';
+import { analyzeCase, ngramTablePruned } from '../src/pipeline/analyze.js';
 import { INSTALL_ROOT } from '../src/pipeline/install.js';
 import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
@@ -97,4 +97,11 @@ describe('analyses on worker threads', () => {
     expect(message).toMatch(/^(mlomb_fixture_full_account_export\.result\.json|mlomb_fixture_personal_chat\.result\.json|chatminer_multiformat_testlog\.txt|en_ios_12h_attached_lrm\.chat\.txt|mlomb_en_android_us_group_system\.txt): an analysis worker thread (ran out of memory|failed: .+); the case is unchanged — run again with --workers 1$/);
     expect(snapshotTree(chats)).toEqual(before);
   }, 60_000);
+
+  it('record the thread count only when an n-gram table was pruned (the one result that depends on grouping)', () => {
+    const ngrams = (tables: readonly object[]) => [{ analysis: 'ngrams', version: '1', parameters: {}, data: tables }] as never;
+    expect(ngramTablePruned(ngrams([{ n: 2, total: 10, rows: [] }]))).toBe(false);
+    expect(ngramTablePruned(ngrams([{ n: 2, total: 10, rows: [] }, { n: 3, total: 9, rows: [], prunedAtOrBelow: 1, distinctCap: 2_000_000 }]))).toBe(true);
+    expect(ngramTablePruned([])).toBe(false);
+  });
 });

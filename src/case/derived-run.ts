@@ -37,6 +37,8 @@ export interface DerivedRun {
    * re-run included, never writes outside the case folder it works in.
    */
   readonly scratch: string;
+  /** Removes `scratch` (before the commit: nothing temporary is committed with the run). */
+  removeScratch(): void;
 }
 
 /** Starts a run in a fresh `derived.next/` (one left by this command's earlier failure is replaced). */
@@ -62,6 +64,7 @@ export function startDerivedRun(caseDir: string): DerivedRun {
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
     scratch: casePath(next, '.scratch'),
+    removeScratch: () => rmSync(casePath(next, '.scratch'), { recursive: true, force: true }),
   };
 }
 

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
@@ -126,10 +125,11 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
         if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
       }
     }
-    return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs) };
+    const threads = ngramTablePruned(results.results) ? results.workers : undefined;
+    return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs, threads) };
   } finally {
     spill.remove();
-    rmSync(run.scratch, { recursive: true, force: true });
+    run.removeScratch();
   }
 }
 
@@ -179,8 +179,22 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
   return { results, documents: notices.length, analyses: results.map((result) => result.analysis), notices: tallyNotices(notices), extraction, workers: analyses.workers };
 }
 
-/** Writes the manifest of the run: tool, data, parameters, inputs and every output's hash. */
-function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, tools: OcrTools, reference: readonly SozDocument[] | undefined, orgList: ReturnType<typeof readCaseOrgList>, outputs: readonly HashedFile[]) {
+/**
+ * Whether an n-gram table passed `NGRAM_CAP` and was pruned: then which rare n-grams were dropped
+ * depends on how the documents were grouped into threads, so the run records its thread count.
+ */
+export function ngramTablePruned(results: readonly AnalysisResult[]): boolean {
+  const ngrams = results.find((result) => result.analysis === 'ngrams');
+  return Array.isArray(ngrams?.data) && ngrams.data.some((table: unknown) => typeof table === 'object' && table !== null && 'prunedAtOrBelow' in table);
+}
+
+/**
+ * Writes the manifest of the run: tool, data, parameters, inputs and every output's hash.
+ * `analysisThreads` is recorded only when a result depends on it (a pruned n-gram table), so an
+ * ordinary case gives the same bytes on any number of threads, and verify re-runs a pruned one on
+ * the threads it was made with.
+ */
+function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, tools: OcrTools, reference: readonly SozDocument[] | undefined, orgList: ReturnType<typeof readCaseOrgList>, outputs: readonly HashedFile[], analysisThreads: number | undefined) {
   const facts = installFacts();
   const manifest: RunManifest = {
     schema: MANIFEST_SCHEMA,
@@ -198,6 +212,7 @@ function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], opt
       // Pictures' text depends on the engine, its language data and the limits: all recorded.
       ocr: { ...tools.recorded(), limits: options.ocr ?? DEFAULT_OCR_LIMITS },
       reference: reference ? reference.map((doc) => ({ id: doc.id, name: doc.evidenceName, sha256: doc.evidenceSha256 })) : null,
+      ...(analysisThreads !== undefined ? { analysisThreads } : {}),
       ...(orgList ? { orgList: { path: CaseFiles.orgList, sha256: orgList.sha256, name: orgList.list.name, version: orgList.list.version, updated: orgList.list.updated } } : {}),
     },
     inputs: evidence.map((record) => ({ path: record.copy, sha256: record.sha256 })),

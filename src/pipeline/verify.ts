@@ -290,13 +290,14 @@ const recordedSelection = z.object({
   queries: z.array(z.string()).optional(),
   lemma: z.boolean().optional(),
   standaloneFeatures: z.boolean().optional(),
+  analysisThreads: z.number().int().min(1).max(64).optional(),
 });
 
 /**
  * The analysis options a re-run repeats, from the manifest's parameters. A manifest that does not
  * parse gives the defaults; the comparison then names the difference.
  */
-function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma' | 'standaloneFeatures'> {
+function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'limits' | 'filter' | 'queries' | 'lemma' | 'standaloneFeatures' | 'workers'> {
   const parsed = recordedSelection.safeParse(manifest?.parameters ?? {});
   const selection = parsed.success ? parsed.data : {};
   return {
@@ -305,6 +306,7 @@ function rerunOptionsOf(manifest: RunManifest | null): Pick<AnalyzeOptions, 'lim
     ...(selection.queries ? { queries: selection.queries } : {}),
     ...(selection.lemma ? { lemma: true } : {}),
     ...(selection.standaloneFeatures ? { standaloneFeatures: true } : {}),
+    ...(selection.analysisThreads !== undefined ? { workers: selection.analysisThreads } : {}),
   };
 }
 
