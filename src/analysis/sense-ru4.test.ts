@@ -1,0 +1,103 @@
+// Russian and Kyrgyz sense conditions found in natural text (issue 14, tuning round 4): each
+// phenomenon with the wrong sense it removes and the right sense it keeps. Sentences are
+// fictional, written for these tests, modelled on what ../shared/corpora-real showed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DocumentBuilder } from '../core/document-builder.js';
+import type { LanguageCode } from '../language/index.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+import { runIndicators } from './indicators.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+/** The words of one category's candidates; `languages` as a case would match them (ky with ru beside it). */
+function words(text: string, category: string, languages: readonly LanguageCode[] = ['ru']): string[] {
+  const doc = new DocumentBuilder({ sha256: 'f'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+  return runIndicators([doc], { lexicons, languages, standaloneFeatures: true })
+    .findings.filter((f) => f.category === category)
+    .map((f) => f.actual);
+}
+const calls = (text: string): string[] => words(text, 'call-to-action');
+
+describe('Russian imperatives: endings of other forms and other words', () => {
+  it('a word unknown to the dictionary in -ться, -шься or a past -лись is no reflexive imperative; -йтесь, -ись are', () => {
+    expect(calls('Надо было сфокусироваться и не зацикливаться.')).toEqual(['Надо']);
+    expect(calls('Ты так заколебешься, а они уже соучились.')).toEqual([]);
+    expect(calls('Переобувайтесь и не ленись!')).toEqual(['Переобувайтесь', 'ленись']);
+  });
+
+  it('obscene adverbs in -хуй and slang «сори», «хули» are not imperatives', () => {
+    expect(calls('Да и похуй, сори.')).toEqual([]);
+    expect(calls('Нарисуй план.')).toEqual(['Нарисуй']);
+  });
+
+  it('a predicative homonym (жаль) is never the imperative', () => {
+    expect(calls('Жаль, что концерт отменили.')).toEqual([]);
+  });
+
+  it('a homonym heading a noun phrase is the noun or adjective, not the imperative', () => {
+    expect(calls('Цель исследования описана ниже.')).toEqual([]);
+    expect(calls('Весь турнир я смотрел дома.')).toEqual([]);
+    expect(calls('День добрый, коллеги.')).toEqual([]);
+  });
+
+  it('the imperative stays where the next word can be its object', () => {
+    expect(calls('Бей неверных!')).toEqual(['Бей']);
+    expect(calls('Бейте их всех!')).toEqual(['Бейте']);
+  });
+});
+
+describe('homonymous forms of other lexemes (paradigm check against the dictionary)', () => {
+  it('nouns бит, бита and «мести» (sweep) are not violence; бить and месть are', () => {
+    expect(words('Трек записан под новые биты, ключ на 256 бит.', 'violence')).toEqual([]);
+    expect(words('Утром он вышел мести двор.', 'violence')).toEqual([]);
+    expect(words('Их избили из мести.', 'violence')).toEqual(['избили', 'мести']);
+  });
+
+  it('«призван» + infinitive is what a thing is for, not an appeal', () => {
+    expect(calls('Закон призван защитить арендаторов.')).toEqual([]);
+    expect(calls('Он призвал жителей выйти на площадь.')).toEqual(['призвал']);
+  });
+
+  it('«убитый» of a worn-out thing and «избитый» of a trite phrase are no violence', () => {
+    expect(words('Продали убитую машину, это избитая история.', 'violence')).toEqual([]);
+    expect(words('Убитого нашли у реки.', 'violence')).toEqual(['Убитого']);
+  });
+});
+
+describe('languages and states are not people', () => {
+  it('a nationality adjective after «на» or «по» alone is a language or a subject; the plural is people', () => {
+    expect(words('Сериал вышел на русском, а по казахскому задали сочинение.', 'group-designation')).toEqual([]);
+    expect(words('Нападения на русских осудили.', 'group-designation')).toEqual(['русских']);
+  });
+
+  it('«неверный» opposed to «верный» is a judgement of truth, not a kafir', () => {
+    expect(words('Ответ может быть верным или неверным.', 'religious-terminology')).toEqual([]);
+  });
+});
+
+describe('Kyrgyz text, read with Russian beside it', () => {
+  const ky: readonly LanguageCode[] = ['ky', 'ru'];
+
+  it('the postpositions «бери» and «карай» are not Russian imperatives', () => {
+    expect(words('Жыл башынан бери көп иш жасалды, эми келечекке карай.', 'call-to-action', ky)).toEqual([]);
+  });
+
+  it('Кытай the country, states and pairs of nations are not groups; people are', () => {
+    expect(words('Делегация Кытайдан келди, Кыргыз Республикасы кыргыз-италия кызматташтыгын колдойт.', 'group-designation', ky)).toEqual([]);
+    expect(words('Кытайлык адистер келди.', 'group-designation', ky)).toEqual(['Кытайлык']);
+  });
+
+  it('a noun in -ал with its possessive (абалы, мисалы) is no hortative; баралы is', () => {
+    expect(words('Жолдун абалы, мисалы, жаман.', 'call-to-action', ky)).toEqual([]);
+    expect(words('Эртең тоого баралы.', 'call-to-action', ky)).toEqual(['баралы']);
+  });
+
+  it('a possessed noun in -сын before a participle in -ген is the object, not the 3rd-person imperative', () => {
+    expect(words('Өз позициясын билдирген мамлекеттер көп.', 'call-to-action', ky)).toEqual([]);
+  });
+});
