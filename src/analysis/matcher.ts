@@ -547,14 +547,17 @@ const agrees = (a: RussianParse, n: RussianParse): boolean => !a.grammemes.inclu
 /**
  * Whether another reading of a homonym heads a noun phrase with the word after it, which an
  * imperative never does: a noun in the nominative with a genitive after it that cannot be the
- * verb's object («Цель исследования», «Слои узлов»; not «Бей неверных», where бей is also a noun
- * but неверных an accusative), or an adjective or pronoun and a noun agreeing in case, number and
+ * verb's object («Цель исследования», «Слои краски»; not «Бей неверных», where бей is also a noun
+ * but неверных an animate accusative), or an adjective or pronoun and a noun agreeing in case, number and
  * gender («Весь турнир», «День добрый»).
  */
 function headsNounPhrase(token: PreparedToken, others: readonly RussianParse[], next: PreparedToken): boolean {
-  const objectAfter = token.parses.some((p) => !others.includes(p) && p.grammemes.includes('tran')) && next.parses.some((p) => caseOf(p) === 'accs');
-  const genitiveAfter = next.parses.some((p) => (ATTRIBUTIVE.has(p.pos) || p.pos === 'NOUN') && caseOf(p) === 'gent');
-  if (!objectAfter && genitiveAfter && others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn')) return true;
+  const genitives = next.parses.filter((p) => (ATTRIBUTIVE.has(p.pos) || p.pos === 'NOUN') && caseOf(p) === 'gent');
+  const number = (p: RussianParse): string | undefined => p.grammemes.find((g) => g === 'sing' || g === 'plur');
+  // An accusative of the same number as the genitive is the animate accusative (неверных, их): the
+  // object of a transitive imperative; «краски», «рождения» are genitive singular, accusative plural.
+  const objectAfter = token.parses.some((p) => !others.includes(p) && p.grammemes.includes('tran')) && next.parses.some((p) => caseOf(p) === 'accs' && genitives.some((g) => number(g) === number(p)));
+  if (genitives.length > 0 && !objectAfter && others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn')) return true;
   return others.some((o) => next.parses.some((n) => (ATTRIBUTIVE.has(o.pos) && n.pos === 'NOUN' && agrees(o, n)) || (o.pos === 'NOUN' && caseOf(o) === 'nomn' && ATTRIBUTIVE.has(n.pos) && agrees(n, o))));
 }
 

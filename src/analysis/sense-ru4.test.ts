@@ -43,6 +43,7 @@ describe('Russian imperatives: endings of other forms and other words', () => {
     expect(calls('Цель исследования описана ниже.')).toEqual([]);
     expect(calls('Весь турнир я смотрел дома.')).toEqual([]);
     expect(calls('День добрый, коллеги.')).toEqual([]);
+    expect(calls('Слои краски сохнут.')).toEqual([]);
   });
 
   it('the imperative stays where the next word can be its object', () => {
@@ -95,6 +96,21 @@ describe('Kyrgyz text, read with Russian beside it', () => {
   it('a noun in -ал with its possessive (абалы, мисалы) is no hortative; баралы is', () => {
     expect(words('Жолдун абалы, мисалы, жаман.', 'call-to-action', ky)).toEqual([]);
     expect(words('Эртең тоого баралы.', 'call-to-action', ky)).toEqual(['баралы']);
+  });
+
+  it('someone\'s death as a fact (after a genitive) or a time after death is no threat; «өлүм» alone is', () => {
+    expect(words('Энесинин өлүмүнөн соң үйдү сатышты. Досунун өлүмү аны өзгөрттү.', 'violence', ky)).toEqual([]);
+    expect(words('Өлүмдөн кийинки күндөр оор болду.', 'violence', ky)).toEqual([]);
+    expect(words('Баскынчыларга өлүм!', 'violence', ky)).toEqual(['өлүм']);
+  });
+
+  it('ширкет (a company) is not ширк in any form', () => {
+    expect(words('Ширкетибиз жаңы ширкеттерди сатып алды, ширкеттеги эмгек акы өстү.', 'religious-terminology', ky)).toEqual([]);
+    expect(words('Ширк чоң күнөө.', 'religious-terminology', ky)).toContain('Ширк');
+  });
+
+  it('the bare nation names of a list of languages are not people', () => {
+    expect(words('Окуучулар өзбек, кытай жана орус тилдерин үйрөнүшөт.', 'group-designation', ky)).toEqual([]);
   });
 
   it('a possessed noun in -сын before a participle in -ген is the object, not the 3rd-person imperative', () => {
