@@ -3,6 +3,7 @@
 // fictional, written for these tests, modelled on what ../shared/corpora-real showed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
+import type { Finding } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
 import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons } from './lexicon-files.js';
@@ -14,13 +15,12 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** The words of one category's candidates; `languages` as a case would match them (ky with ru beside it). */
-function words(text: string, category: string, languages: readonly LanguageCode[] = ['ru']): string[] {
+/** One category's candidates; `languages` as a case would match them (ky with ru beside it). */
+function found(text: string, category: string, languages: readonly LanguageCode[] = ['ru']): Finding[] {
   const doc = new DocumentBuilder({ sha256: 'f'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  return runIndicators([doc], { lexicons, languages, standaloneFeatures: true })
-    .findings.filter((f) => f.category === category)
-    .map((f) => f.actual);
+  return runIndicators([doc], { lexicons, languages, standaloneFeatures: true }).findings.filter((f) => f.category === category);
 }
+const words = (text: string, category: string, languages?: readonly LanguageCode[]): string[] => found(text, category, languages).map((f) => f.actual);
 const calls = (text: string): string[] => words(text, 'call-to-action');
 
 describe('Russian imperatives: endings of other forms and other words', () => {
@@ -67,6 +67,33 @@ describe('homonymous forms of other lexemes (paradigm check against the dictiona
   it('«убитый» of a worn-out thing and «избитый» of a trite phrase are no violence', () => {
     expect(words('Продали убитую машину, это избитая история.', 'violence')).toEqual([]);
     expect(words('Убитого нашли у реки.', 'violence')).toEqual(['Убитого']);
+  });
+});
+
+describe('tools, natural forces, mythology and titles harm no one', () => {
+  it('a knife named by its use is a tool; a knife threatening someone stays', () => {
+    expect(words('Перочинный нож и хлебный нож купили на рынке.', 'violence')).toEqual([]);
+    expect(words('Он напал на прохожего с ножом.', 'violence')).toEqual(['ножом']);
+  });
+
+  it('threatening with a weapon is an act narrated, not reported words; a threat said stays reported', () => {
+    const voices = (text: string): string[] => found(text, 'violence').map((f) => f.voice);
+    expect(voices('Грабитель угрожал продавцу пистолетом.')).toEqual([]);
+    expect(voices('Налётчик угрожал охраннику ножом.')).toEqual(['own']);
+    expect(voices('Он угрожал, что убьёт соседа.')).toEqual(['reported']);
+  });
+
+  it('a fire, hail or frost destroying things is no one acting', () => {
+    expect(words('Пожар уничтожил сарай, а ураган уничтожил теплицу.', 'violence')).toEqual([]);
+    expect(words('Солдаты уничтожили деревню.', 'violence')).toEqual(['уничтожили']);
+  });
+
+  it('the god of war and «Звёздные войны» are mythology and a title', () => {
+    expect(words('Тор не был богом войны; «Звёздные войны» он не смотрел.', 'violence')).toEqual([]);
+  });
+
+  it('a scene or a file cut out of a recording', () => {
+    expect(words('Режиссёр вырезал сцену и файл перезалил.', 'violence')).toEqual([]);
   });
 });
 
