@@ -103,8 +103,10 @@ describe('languages and states are not people', () => {
     expect(words('Нападения на русских осудили.', 'group-designation')).toEqual(['русских']);
   });
 
-  it('«неверный» opposed to «верный» is a judgement of truth, not a kafir', () => {
+  it('«неверный» opposed to «верный», its short forms and the adverb are a judgement of truth, not a kafir', () => {
     expect(words('Ответ может быть верным или неверным.', 'religious-terminology')).toEqual([]);
+    expect(words('Адрес указан неверно, и сумма тоже неверна.', 'religious-terminology')).toEqual([]);
+    expect(words('Кафиры и неверные упомянуты в этой главе.', 'religious-terminology')).toEqual(['Кафиры', 'неверные']);
   });
 });
 
