@@ -1,7 +1,8 @@
 // Indicator candidates against the annotated set corpora/eval/findings (issue 14): per language
 // and category, sense precision, recall, voice accuracy and counter-indicator recall, for the
 // tuning half and the held-out half; then candidates per 100 messages on real benign corpora.
-// Usage: npm run bench:findings [-- --json] [-- --misses tune|heldout]
+// Usage: npm run bench:findings [-- --json] [-- --misses tune|heldout] [-- --by-entry]
+// (--by-entry: sense precision per lexicon entry on the tuning half only)
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -20,6 +21,7 @@ const { sniffMediaType } = await load('ingest/sniff.js');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined;
+const byEntry = args.includes('--by-entry');
 
 // Benign corpora (../shared/corpora-real/SOURCES.md): a devotional channel and two work/school chats.
 const corpora = join(root, '..', 'shared', 'corpora-real');
@@ -57,6 +59,8 @@ if (json) {
   const out = {};
   for (const [half, score] of Object.entries(halves)) out[half] = { ...score, headlines: evalSet.headlines(score) };
   console.log(JSON.stringify({ items: items.length, ...out, benign }, null, 2));
+} else if (byEntry) {
+  console.log(evalSet.formatByEntry(halves.tune));
 } else if (missesOf) {
   console.log(evalSet.formatMisses(halves[missesOf]?.misses ?? []));
 } else {

@@ -143,7 +143,9 @@ export const patternSchema = z.discriminatedUnion('type', [
        * Russian: what to do with a first word the dictionary also reads without the first test's
        * grammemes (при is a preposition, день a noun, пришли a past tense). A reading of a part of
        * speech in `never` rules it out; any other such word passes only at the start of a clause —
-       * a sentence start, after punctuation, or after one of the words in `clauseStartAfter`.
+       * a sentence start, after punctuation, or after one of the words in `clauseStartAfter` — and
+       * not where its other reading heads a noun phrase with the next word («Цель исследования»,
+       * «Весь турнир»).
        */
       homonyms: z
         .object({

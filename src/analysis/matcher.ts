@@ -540,8 +540,8 @@ function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
  * Whether token `i` stands where the rule's first test may read it (see `homonyms` in the lexicon
  * schema). Only readings of another lexeme count: the same verb in another mood (уходите,
  * indicative or imperative) is the rule's own ambiguity, read by the examiner. A word also read as
- * a part of speech in `never` never passes; any other homonym only at the start of a clause and
- * not right before an indicative verb.
+ * a part of speech in `never` never passes; any other homonym only at the start of a clause, not
+ * right before an indicative verb and not heading a noun phrase with the next word.
  */
 function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
   const homonyms = rule.homonyms;
@@ -556,8 +556,33 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];
   if (next !== undefined && adjacent(text, token, next) && next.parses.some((p) => p.grammemes.includes('indc')) && next.parses.every((p) => p.pos === 'VERB')) return false;
+  if (next !== undefined && adjacent(text, token, next) && headsNounPhrase(token, others, next)) return false;
   const previous = tokens[i - 1];
   return token.sentenceInitial || previous === undefined || !adjacent(text, previous, token) || homonyms.clauseStartAfter.has(previous.normalised);
+}
+
+/** Case, number and gender grammemes of OpenCorpora (az). */
+const CASES = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2']);
+const NUMBER_GENDER = new Set(['sing', 'plur', 'masc', 'femn', 'neut']);
+const caseOf = (p: RussianParse): string | undefined => p.grammemes.find((g) => CASES.has(g));
+/** An adjective agrees with a noun; indeclinable possessives (их, его) agree with anything and say nothing. */
+const agrees = (a: RussianParse, n: RussianParse): boolean => !a.grammemes.includes('Fixd') && caseOf(a) === caseOf(n) && a.grammemes.every((g) => !NUMBER_GENDER.has(g) || n.grammemes.includes(g));
+
+/**
+ * Whether another reading of a homonym heads a noun phrase with the word after it, which an
+ * imperative never does: a noun in the nominative with a genitive after it that cannot be the
+ * verb's object («Цель исследования», «Слои краски»; not «Бей неверных», where бей is also a noun
+ * but неверных an animate accusative), or an adjective or pronoun and a noun agreeing in case, number and
+ * gender («Весь турнир», «День добрый»).
+ */
+function headsNounPhrase(token: PreparedToken, others: readonly RussianParse[], next: PreparedToken): boolean {
+  const genitives = next.parses.filter((p) => (ATTRIBUTIVE.has(p.pos) || p.pos === 'NOUN') && caseOf(p) === 'gent');
+  const number = (p: RussianParse): string | undefined => p.grammemes.find((g) => g === 'sing' || g === 'plur');
+  // An accusative of the same number as the genitive is the animate accusative (неверных, их): the
+  // object of a transitive imperative; «краски», «рождения» are genitive singular, accusative plural.
+  const objectAfter = token.parses.some((p) => !others.includes(p) && p.grammemes.includes('tran')) && next.parses.some((p) => caseOf(p) === 'accs' && genitives.some((g) => number(g) === number(p)));
+  if (genitives.length > 0 && !objectAfter && others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn')) return true;
+  return others.some((o) => next.parses.some((n) => (ATTRIBUTIVE.has(o.pos) && n.pos === 'NOUN' && agrees(o, n)) || (o.pos === 'NOUN' && caseOf(o) === 'nomn' && ATTRIBUTIVE.has(n.pos) && agrees(n, o))));
 }
 
 const NO_TOKENS: ReadonlySet<PreparedToken> = new Set();

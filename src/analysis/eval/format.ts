@@ -92,6 +92,13 @@ export function formatBenign(rates: readonly BenignRate[]): string {
   return lines.join('\n');
 }
 
+/** Sense precision per lexicon entry, lowest first (then by entry id), for tuning. */
+export function formatByEntry(score: SplitScore): string {
+  const widths = [48, 6, 7];
+  const entries = Object.entries(score.byEntry).sort(([a, x], [b, y]) => x.rightSense / x.candidates - y.rightSense / y.candidates || (a < b ? -1 : a > b ? 1 : 0));
+  return [row(['entry', 'cand', 'sense%'], widths), ...entries.map(([id, t]) => row([id, String(t.candidates), pct(ratio(t.rightSense, t.candidates))], widths))].join('\n');
+}
+
 /** Wrong-sense, missed, wrong-voice and counter misses, one line each, for tuning. */
 export function formatMisses(misses: readonly Miss[]): string {
   return misses.map((m) => `${m.item}\t${m.kind}\t${m.category}\t«${m.word}»\t${m.detail}`).join('\n');

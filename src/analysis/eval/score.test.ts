@@ -3,6 +3,7 @@ import type { EvalItem, Expectation } from './schema.js';
 import { checkEvalText, locateWord, splitOf } from './schema.js';
 import type { ScoredCandidate } from './score.js';
 import { ENGINE_COUNTER_KINDS, headlines, scoreRuns } from './score.js';
+import { formatByEntry } from './format.js';
 
 function item(id: string, text: string, expected: Partial<Expectation>[]): EvalItem {
   return {
@@ -37,6 +38,14 @@ describe('scoreRuns', () => {
     const score = scoreRuns([{ item: it1, candidates: [candidate(text, 'kill', { category: 'call-to-action' }), candidate(text, 'guard')] }]);
     expect(score.cells.en?.all).toMatchObject({ candidates: 2, rightSense: 0, expected: 1, found: 0 });
     expect(score.misses.map((m) => m.kind)).toEqual(['wrong-sense', 'wrong-sense', 'missed']);
+  });
+
+  it('tallies sense per lexicon entry, and formats the entries lowest precision first', () => {
+    const t = 'kill time, not kill people';
+    const it1 = item('en-t-9', t, [{ word: 'kill', nth: 2 }]);
+    const score = scoreRuns([{ item: it1, candidates: [candidate(t, 'kill'), { ...candidate(t, 'kill'), range: [15, 19], ruleId: 'en.violence.z' }] }]);
+    expect(score.byEntry).toEqual({ 'en.violence.kill': { candidates: 1, rightSense: 0 }, 'en.violence.z': { candidates: 1, rightSense: 1 } });
+    expect(formatByEntry(score).split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['entry', 'en.violence.kill', 'en.violence.z']);
   });
 
   it('finds the nth occurrence and does not count two rules on one word twice', () => {

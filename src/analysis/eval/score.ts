@@ -72,6 +72,8 @@ export interface SplitScore {
   readonly cells: Record<string, Record<string, Tally>>;
   /** language → counter kind → tally. */
   readonly counters: Record<string, CounterTally>;
+  /** Lexicon entry id → its candidates and how many of them have the right sense. */
+  readonly byEntry: Record<string, { candidates: number; rightSense: number }>;
   readonly misses: Miss[];
 }
 
@@ -108,6 +110,7 @@ export function scoreRuns(runs: readonly ItemRun[]): SplitScore {
   const cells: Record<string, Record<string, Tally>> = {};
   const counters: Record<string, CounterTally> = {};
   const misses: Miss[] = [];
+  const byEntry: SplitScore['byEntry'] = {};
   const tallies = (language: string, category: string): Tally[] => {
     const byCategory = (cells[language] ??= {});
     return [(byCategory[category] ??= emptyTally()), (byCategory.all ??= emptyTally())];
@@ -120,6 +123,9 @@ export function scoreRuns(runs: readonly ItemRun[]): SplitScore {
     for (const candidate of candidates) {
       const index = item.expected.findIndex((e, i) => e.category === candidate.category && spans[i] !== undefined && overlaps(spans[i] as [number, number], candidate.range));
       for (const t of tallies(language, candidate.category)) t.candidates++;
+      const entry = (byEntry[candidate.ruleId] ??= { candidates: 0, rightSense: 0 });
+      entry.candidates++;
+      if (index !== -1) entry.rightSense++;
       if (index === -1) {
         misses.push({ item: item.id, kind: 'wrong-sense', category: candidate.category, word: candidate.actual, detail: candidate.ruleId });
         continue;
@@ -162,7 +168,7 @@ export function scoreRuns(runs: readonly ItemRun[]): SplitScore {
       }
     });
   }
-  return { items: runs.length, cells, counters, misses };
+  return { items: runs.length, cells, counters, byEntry, misses };
 }
 
 /** Ratio as a fraction, or undefined when there is nothing to divide. */
