@@ -33,6 +33,8 @@ const FS_FILES = {
   'src/ingest/file-input.ts': 'the one place a path becomes an EvidenceInput',
   'src/ingest/pdf/runner.ts': 'finds the compiled pdf.js worker beside it',
   'src/ingest/telegram/pool.ts': 'finds the compiled Telegram worker beside it',
+  'src/analysis/parallel.ts': 'finds the compiled analysis worker beside it',
+  'src/language/data-cache.ts': 'reads and writes the compiled data cache in dist/ (installed data, never a case)',
   'src/language/data.ts': 'reads the installed language data',
   'src/language/lemma-ru.ts': 'reads the installed Russian lemma dictionary',
   'src/sop/data.ts': 'reads the installed SOP data',
