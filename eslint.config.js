@@ -52,7 +52,7 @@ const FS_FILES = {
   'src/pipeline/library.ts': 'a reference file named on the command line',
   'src/pipeline/lists.ts': 'a list file named on the command line',
   'src/pipeline/seal.ts': 'key files named on the command line',
-  'src/desk/server.ts': "serves the desk page's built files (it also reads a case file by path: to move into case/)",
+  'src/desk/server.ts': "serves the desk page's built files (case files go through case/)",
 };
 
 const FS_MODULES = ['node:fs', 'fs', 'node:fs/promises', 'fs/promises'];

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { ReportLanguage } from '../core/case.js';
 import { InternalError, messageOf, UserError } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
+import { readCaseFile } from '../case/snapshot.js';
 import type { Clock } from '../case/workspace.js';
 import { INSTALL_ROOT } from '../pipeline/install.js';
 import { readDeskLabels } from '../pipeline/desk-labels.js';
@@ -273,11 +274,12 @@ function sendDraft(response: ServerResponse, caseDir: string, language: ReportLa
   const workspace = CaseWorkspace.open(caseDir);
   // After a final conclusion a draft goes beside it as report.<lang>.draft.html.
   const relative = [`reports/report.${language}.draft.html`, `reports/report.${language}.html`].find((candidate) => workspace.has(candidate));
-  if (relative === undefined) throw new HttpError(404, labels.errorNoDraft);
+  const bytes = relative === undefined ? null : readCaseFile(workspace.dir, relative);
+  if (bytes === null) throw new HttpError(404, labels.errorNoDraft);
   response.statusCode = 200;
   response.setHeader('Content-Security-Policy', DRAFT_POLICY);
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.end(readFileSync(workspace.path(relative)));
+  response.end(bytes);
 }
 
 /** The request body as JSON, at most 1 MiB; anything else is a 400. */
