@@ -32,6 +32,14 @@ describe('secondReadingPacks', () => {
     expect(pick.why).toBe('Cyrillic script detected (identified: und, too-short)');
   });
 
+  it('never picks one language for a text of a few words, which identifies as any language of its script: the script decides', () => {
+    for (const meme of ['Мир', 'Салам баарына', 'Добро пожаловать домой']) {
+      const pick = secondReadingPacks(meme, INSTALLED);
+      expect(pick.packs).toEqual(['kir', 'rus', 'kaz', 'uzb_cyrl', 'tgk']);
+      expect(pick.why).toMatch(/^Cyrillic script detected/);
+    }
+  });
+
   it('keeps the first reading when the scripts are mixed or only one pack is installed', () => {
     const mixed = 'The fictional letter says hello. Это вымышленное письмо, оно здоровается. هذه رسالة خيالية';
     expect(secondReadingPacks(mixed, INSTALLED).packs).toBeUndefined();

@@ -182,6 +182,12 @@ export function forCaseLanguage(engine: OcrEngine | undefined, caseLanguage: Lan
 
 /** Share of a first reading's letters one language must hold for the second reading to use its pack alone. */
 const PICK_SHARE = 0.8;
+/**
+ * Letters a first reading must hold before one language's pack alone may read it again: a meme of
+ * one to three words identifies as any language of its script with full confidence («Мир» as
+ * Uzbek), and one wrong pack then misreads the rest; below this the script's packs read it.
+ */
+const PICK_MIN_LETTERS = 40;
 
 /**
  * Tesseract's TSV for one picture with the fixed parameters, or why there is none. A first reading
@@ -204,15 +210,16 @@ export function runTesseract(picture: Uint8Array, engine: OcrEngine, timeoutSeco
 
 /**
  * Which packs read a picture again, from the text of its first reading with `installed` (in
- * order): the identified language's pack alone when that language holds at least 80 % of the
- * text; else, when one script holds 80 % of its letters and only some installed packs read that
+ * order): the identified language's pack alone when that language holds at least 80 % of a text
+ * of at least {@link PICK_MIN_LETTERS} letters; else, when one script holds 80 % of its letters and only some installed packs read that
  * script, those packs in their order; else none (`packs` undefined: the first reading stands).
  * `why` says what decided, for `ocrLanguagePick`.
  */
 export function secondReadingPacks(text: string, installed: readonly string[]): { readonly packs: readonly string[] | undefined; readonly why: string } {
   const guess = identifyLanguage(text);
   const identified = `identified: ${guess.language}${guess.reason !== undefined ? `, ${guess.reason}` : ''}`;
-  const pack = guess.language !== 'und' && (guess.shares[guess.language] ?? 0) >= PICK_SHARE ? PACKS[guess.language] : undefined;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const pack = guess.language !== 'und' && letters >= PICK_MIN_LETTERS && (guess.shares[guess.language] ?? 0) >= PICK_SHARE ? PACKS[guess.language] : undefined;
   if (pack !== undefined && installed.includes(pack) && installed.length > 1) return { packs: [pack], why: `${guess.language} identified` };
   const ofScript = installed.filter((language) => PACK_SCRIPTS[language] === guess.script);
   if (ofScript.length > 0 && ofScript.length < installed.length) return { packs: ofScript, why: `${guess.script} script detected (${identified})` };
