@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { tallyNotices } from '../src/core/progress.js';
+import { PROGRESS_STAGES, tallyNotices } from '../src/core/progress.js';
 import type { CliIo } from '../src/cli/io.js';
 import { noticeLine, progressDisplay } from '../src/cli/progress.js';
 import { translatorFor } from '../src/cli/i18n.js';
@@ -20,15 +20,28 @@ describe('progress on the terminal', () => {
     const { io, err } = terminalIo();
     let now = 0;
     const display = progressDisplay(io, 'analyze', false, english.t, () => now);
-    display.listener?.({ stage: 'evidence extracted', done: 0, total: 4 });
+    display.listener?.({ stage: 'evidence analysed', done: 0, total: 4 });
     now = 100;
-    display.listener?.({ stage: 'evidence extracted', done: 1, total: 4 });
+    display.listener?.({ stage: 'evidence analysed', done: 1, total: 4 });
     now = 2000;
-    display.listener?.({ stage: 'evidence extracted', done: 1, total: 4 });
+    display.listener?.({ stage: 'evidence analysed', done: 1, total: 4 });
     display.end();
     const writes = err().split('\r\u001b[K').filter((part) => part !== '');
-    expect(writes).toEqual(['analyze: evidence extracted 0/4', 'analyze: evidence extracted 1/4 · about 6 s left']);
+    expect(writes).toEqual(['analyze: evidence analysed 0/4', 'analyze: evidence analysed 1/4 · about 6 s left']);
     expect(err().endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('names every stage of every command in the examiner\'s language', () => {
+    for (const language of ['ru', 'ky'] as const) {
+      const translator = translatorFor(readCliCatalogue(language));
+      for (const stage of PROGRESS_STAGES) {
+        const { io, err } = terminalIo();
+        progressDisplay(io, 'verify', false, translator.t, () => 0).listener?.({ stage, done: 0, total: 2 });
+        const line = err();
+        expect(line.startsWith('\r\u001b[Kverify: '), `${language}: ${stage}`).toBe(true);
+        expect(line.slice('\r\u001b[Kverify: '.length), `${language}: ${stage}`).toMatch(/^[^A-Za-z]+ 0\/2$/u);
+      }
+    }
   });
 
   it('shows nothing when stderr is piped, in CI or with --quiet', () => {

@@ -3,7 +3,7 @@
  * CI, no `--quiet`. One line, rewritten at most every `THROTTLE_MS`, with counts and an estimate
  * of the time left in the current stage; cleared when the command ends.
  */
-import type { NoticeTally, ProgressListener } from '../core/progress.js';
+import type { NoticeTally, ProgressListener, ProgressStage } from '../core/progress.js';
 import type { CliIo } from './io.js';
 import type { Translator } from './i18n.js';
 
@@ -36,8 +36,7 @@ export function progressDisplay(io: CliIo, command: string, quiet: boolean, t: T
     lastWrite = now;
     const elapsed = now - stageStart;
     const left = step.done > 0 && step.done < step.total ? t('progress.left', { time: formatSeconds((elapsed / step.done) * (step.total - step.done), t) }) : '';
-    const stageKey = STAGE_KEYS[step.stage];
-    io.stderr(`\r\u001b[K${command}: ${stageKey === undefined ? step.stage : t(stageKey)} ${step.done}/${step.total}${left}`);
+    io.stderr(`\r\u001b[K${command}: ${t(STAGE_KEYS[step.stage])} ${step.done}/${step.total}${left}`);
     shown = true;
   };
   return {
@@ -49,11 +48,17 @@ export function progressDisplay(io: CliIo, command: string, quiet: boolean, t: T
   };
 }
 
-/** The pipeline's stage names (English, in `ProgressStep.stage`) with their catalogue keys. */
-const STAGE_KEYS: Readonly<Record<string, string>> = {
+/** The pipeline's stage names (English, in `ProgressStep.stage`) with their catalogue keys: every stage has one. */
+const STAGE_KEYS: Readonly<Record<ProgressStage, string>> = {
   'files read and checked': 'progress.stage.read',
   'evidence analysed': 'progress.stage.analysed',
   analyses: 'progress.stage.analyses',
+  'documents read for excerpts': 'progress.stage.excerpts',
+  'formats rendered': 'progress.stage.rendered',
+  'evidence hashed': 'progress.stage.evidence-hashed',
+  'recorded files hashed': 'progress.stage.recorded-hashed',
+  'artefacts compared': 'progress.stage.compared',
+  'reports re-rendered': 'progress.stage.rerendered',
 };
 
 function formatSeconds(ms: number, t: Translator['t']): string {

@@ -5,9 +5,28 @@
  */
 import type { SozDocument } from './document.js';
 
+/**
+ * Every stage a command reports. A closed list, so the CLI's table of their texts in the
+ * examiner's language (`cli/progress.ts`) cannot miss one: a new stage fails the type check there.
+ */
+export const PROGRESS_STAGES = [
+  'files read and checked',
+  'evidence analysed',
+  'analyses',
+  'documents read for excerpts',
+  'formats rendered',
+  'evidence hashed',
+  'recorded files hashed',
+  'artefacts compared',
+  'reports re-rendered',
+] as const;
+
+/** One of `PROGRESS_STAGES`. */
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
+
 /** `done` of `total` units of one stage of a command (e.g. evidence files extracted). */
 export interface ProgressStep {
-  readonly stage: string;
+  readonly stage: ProgressStage;
   readonly done: number;
   readonly total: number;
 }
