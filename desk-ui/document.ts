@@ -3,8 +3,9 @@
  * thread, every candidate marked in place; words selected in the text become an examiner's finding.
  */
 import { get, post } from './api.js';
-import { el, fill, replace, svg } from './dom.js';
+import { el, replace, svg } from './dom.js';
 import { busy, documentOf, failed, label, loadCandidates, main, rememberReason, renderTop, say, selectCandidate, state } from './core.js';
+import { pdfPageOf } from './page-region.js';
 import type { Candidate, DocumentSummary, DocumentView, SegmentView } from '../src/desk/wire.js';
 
 /** Opens a document in the document tab, the finding's mark (if any) in view. */
@@ -27,11 +28,11 @@ export async function openInDocument(documentId: string, findingId: string | nul
  * Where a candidate lies on its page or picture. Text read by OCR: the picture itself (the
  * evidence copy, or the PDF page rendered again as the OCR read it, from the desk's server) with
  * the box of each of the finding's words drawn over it in SVG. A PDF page with a text layer: the
- * page number and that the PDF gives no word positions — no box is invented. Otherwise null.
+ * page drawn by the server with the candidate's words outlined (`pdfPageOf`). Otherwise null.
  */
 export function pictureOf(candidate: Candidate): HTMLElement | null {
   const place = candidate.finding.place;
-  if (!place.image) return place.page === undefined ? null : el('p', { id: 'page-note', class: 'note' }, fill(label('textLayerPage'), { page: place.page }));
+  if (!place.image) return place.page === undefined ? null : pdfPageOf(candidate, place.page);
   const boxes = svg('svg', { id: 'picture-boxes', preserveAspectRatio: 'none' });
   const image = el('img', {
     id: 'picture',

@@ -242,10 +242,12 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.click(`#candidate-list li[data-id="${first!}"]`);
       expect(await page.textContent('#voice-shown')).toContain('цитата');
       expect(await page.textContent('#decision')).toContain('Противопоставление');
-      // A candidate on a PDF page with a text layer: the page, and no invented box.
+      // A candidate on a PDF page with a text layer: the page drawn again, its words boxed in the page's points.
       await page.locator('#candidate-list li', { hasText: 'listovka.pdf' }).first().click();
+      await page.waitForSelector('#picture-region #picture-boxes rect.word-box');
       expect(await page.textContent('#page-note')).toContain('Страница 1 PDF (текстовый слой)');
-      expect(await page.locator('#picture-region').count()).toBe(0);
+      expect(await page.getAttribute('#picture-boxes', 'viewBox')).toBe('0 0 595.28 841.89');
+      expect(await page.locator('#picture-boxes rect.finding-box').count()).toBe(1);
       await page.click('#tab-procedure');
       await page.waitForSelector('#step-peer-review.skipped');
       expect(await page.inputValue('#question-answer-Q2')).toBe('Ответ эксперта на вопрос Q2 (учебный).');

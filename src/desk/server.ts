@@ -27,7 +27,7 @@ import { DeskError } from './errors.js';
 import type { DeskActor } from './actions.js';
 import { addFinding, addSchema, answerFrom, answerSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
 import { knownMaterial } from './known.js';
-import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, procedureView } from './views.js';
+import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, pageRegion, procedureView } from './views.js';
 
 /** How the desk is started. */
 export interface DeskOptions {
@@ -95,6 +95,7 @@ const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
   'desk.unknown-document': 'errorUnknownDocument',
   'desk.empty-query': 'errorEmptyQuery',
   'desk.unknown-finding': 'errorUnknownFinding',
+  'desk.not-on-page': 'errorNotOnPage',
 };
 
 /**
@@ -160,6 +161,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/procedure': () => read((workspace) => procedureView(workspace, options.language)),
     '/api/known': () => read((workspace) => knownMaterial(workspace, options.language)),
     '/api/concordance': (url) => read((workspace) => concordance(workspace, url.searchParams.get('word') ?? '', url.searchParams.get('lemma') === '1')),
+    '/api/page-region': (url) => read((workspace) => pageRegion(workspace, url.searchParams.get('finding') ?? '')),
   };
   const postRoutes: Record<string, (body: unknown) => Promise<unknown>> = {
     '/api/decide': (body) => write((workspace) => decide(workspace, parse(decideSchema, body), who(workspace), undo)),
@@ -207,7 +209,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       if (asset) return sendFile(response, asset);
       if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language, labels);
       if (request.method === 'GET' && url.pathname === '/picture') return sendPicture(response, read((workspace) => findingPicture(workspace, url.searchParams.get('finding') ?? '')), labels);
-      if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, getRoutes[url.pathname]!(url));
+      if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, await getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {
         if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, labels.errorNotJson);
         return send(response, 200, await postRoutes[url.pathname]!(await readJson(request, labels)));

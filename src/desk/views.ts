@@ -7,6 +7,7 @@ import type { ReportLanguage } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import { DeskError } from './errors.js';
 import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import { readDerivedDocuments } from '../case/records.js';
@@ -16,8 +17,9 @@ import type { QuestionDisposition } from '../core/examiner.js';
 import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
 import { stepForms } from '../pipeline/sop-steps.js';
 import { wholePicture } from '../pipeline/ocr-crops.js';
+import { pdfPagePicture, pdfPageRegion } from '../pipeline/pdf-page.js';
 import { buildConclusion } from '../pipeline/report.js';
-import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, Procedure } from './wire.js';
+import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, PageRegion, Procedure } from './wire.js';
 
 /** The case at a glance. */
 export function caseSummary(workspace: CaseWorkspace): CaseSummary {
@@ -201,12 +203,29 @@ export function concordance(workspace: CaseWorkspace, word: string, lemma: boole
   };
 }
 
+/** A candidate of the case by id; the desk's own refusal when there is none. */
+function findingOf(workspace: CaseWorkspace, findingId: string): Finding {
+  const finding = readCaseFindings(workspace).find((candidate) => candidate.id === findingId);
+  if (!finding) throw new DeskError(`unknown finding ${findingId}`, 'desk.unknown-finding', { id: findingId });
+  return finding;
+}
+
 /**
- * The picture a candidate's OCR text was read from (the evidence picture, the posted photo, or the
- * scanned PDF page rendered again at the OCR resolution); undefined when it has none or it cannot
- * be rendered here.
+ * The picture a candidate lies on: for text read by OCR the picture it was read from (the evidence
+ * picture, the posted photo, or the scanned PDF page rendered again at the OCR resolution); for a
+ * PDF page with a text layer the page rendered at `PDF_PAGE_VIEW_DPI`. Undefined when it has none
+ * or it cannot be rendered here.
  */
 export function findingPicture(workspace: CaseWorkspace, findingId: string): { bytes: Buffer; mediaType: string } | undefined {
-  const finding = readCaseFindings(workspace).find((candidate) => candidate.id === findingId);
-  return finding?.place.image ? wholePicture(workspace, finding.place.evidenceSha256, finding.place.image) : undefined;
+  const finding = findingOf(workspace, findingId);
+  if (finding.place.image) return wholePicture(workspace, finding.place.evidenceSha256, finding.place.image);
+  const page = pdfPagePicture(workspace, finding);
+  return page ? { bytes: page, mediaType: 'image/png' } : undefined;
+}
+
+/** Where a candidate on a PDF page with a text layer lies on that page; the desk's refusal when it is not on one. */
+export async function pageRegion(workspace: CaseWorkspace, findingId: string): Promise<PageRegion> {
+  const region = await pdfPageRegion(workspace, findingOf(workspace, findingId));
+  if (!region) throw new DeskError(`candidate ${findingId} is not on a PDF page with a text layer`, 'desk.not-on-page', { id: findingId });
+  return region;
 }

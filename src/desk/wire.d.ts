@@ -37,6 +37,17 @@ export interface Finding {
 /** Pixels from a picture's top-left corner: left, top, width, height. */
 export type Box = readonly [number, number, number, number];
 
+/**
+ * A candidate on a PDF page with a text layer (`GET /api/page-region?finding=…`): the page in
+ * points (1/72 in, from its top-left corner) with the boxes of the candidate's words and of the
+ * text runs they lie in, or why its words cannot be boxed exactly. `rendered`: the server can draw
+ * the page (`GET /picture?finding=…`; pdftoppm is installed).
+ */
+export type PageRegion = {
+  readonly page: number;
+  readonly rendered: boolean;
+} & ({ readonly mapped: true; readonly width: number; readonly height: number; readonly words: readonly Box[]; readonly runs: readonly Box[] } | { readonly mapped: false; readonly why: 'normalised' | 'text-differs' | 'unreadable' });
+
 export type Status = 'open' | 'accepted' | 'rejected';
 
 export interface Candidate {

@@ -100,7 +100,7 @@ async function pictureOnPage(bytes: Buffer, crop: { x: number; y: number; width:
 }
 
 /** One page of a PDF rasterised by pdftoppm, greyscale, only the crop when given (pixels at `dpi`); undefined when pdftoppm fails or is missing. */
-function rasterise(pdf: Uint8Array, dpi: number, page: number, crop?: { x: number; y: number; width: number; height: number }): Buffer | undefined {
+export function rasterise(pdf: Uint8Array, dpi: number, page: number, crop?: { x: number; y: number; width: number; height: number }): Buffer | undefined {
   const area = crop ? ['-x', `${crop.x}`, '-y', `${crop.y}`, '-W', `${crop.width}`, '-H', `${crop.height}`] : [];
   const run = spawnSync('pdftoppm', ['-r', `${dpi}`, '-f', `${page}`, '-l', `${page}`, ...area, '-gray', '-png', '-singlefile', '-'], {
     input: pdf,

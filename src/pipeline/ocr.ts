@@ -120,7 +120,7 @@ function readPdfPage(pdf: Uint8Array, page: number, engine: OcrEngine, limits: O
 }
 
 /** `pdftoppm` on this machine with its version; undefined when poppler-utils is not installed. */
-function findRasteriser(): Rasteriser | undefined {
+export function findRasteriser(): Rasteriser | undefined {
   const version = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) return undefined;
   return { version: `pdftoppm ${/version\s+(\S+)/u.exec(`${version.stdout}${version.stderr}`)?.[1] ?? 'unknown'}`, dpi: PDF_OCR_DPI };

@@ -23,10 +23,10 @@ export const DESK_LABEL_KEYS = [
   'dispositionOpen', 'dispositionAnswered', 'dispositionReformulated', 'dispositionDeclined', 'questionText', 'consentRef', 'consentDate', 'decideQuestion', 'answer', 'recordAnswer', 'answerRecorded',
   'items', 'relationAuthored', 'relationForwarded', 'relationReaction', 'relationStored', 'relationUnknown', 'relationNote', 'recordRelation',
   'filterDateFrom', 'filterDateTo', 'undated', 'withUndated', 'noDate',
-  'picture', 'textLayerPage', 'noPicture',
+  'picture', 'pdfPage', 'pageNormalised', 'pageTextDiffers', 'pageUnreadable', 'noPoppler', 'noPicture',
   'frequencyPerDocument', 'frequencyOverTime',
   'errorNothingToUndo', 'errorNoDraft', 'errorNotJson', 'errorBadBody', 'errorBodyTooLarge', 'errorBadRequest', 'errorNoSuchPage', 'errorUnknownDocument', 'errorEmptyQuery', 'errorInternal',
-  'errorHost', 'errorOrigin', 'errorOpaque', 'errorNoToken', 'errorUnknownFinding',
+  'errorHost', 'errorOrigin', 'errorOpaque', 'errorNoToken', 'errorUnknownFinding', 'errorNotOnPage',
 ] as const;
 
 /** Schema of one language's desk label file. */

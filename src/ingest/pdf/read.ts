@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { PdfAnnotation, PdfAttachment, PdfBookmark, PdfContent, PdfField, PdfLink, PdfRun } from './content.js';
+import type { PageLayout, RawTextItem, RawViewport } from './page-layout.js';
+import { layoutOfPage } from './page-layout.js';
 import type { FontFacts, OperatorCodes } from './text-runs.js';
 import { flaggedRuns } from './text-runs.js';
 
@@ -71,6 +73,25 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
       fields: fieldsOf(await doc.getFieldObjects()),
       attachments: [...attachmentsOf(await doc.getAttachments()), ...files],
     };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/**
+ * The layout of one page (1-based) read with the same pdf.js, load options and text-content options
+ * as the extractor's `getText()`; throws pdf.js's own errors, and a `RangeError` for a page the file lacks.
+ */
+export async function readPageLayout(bytes: Uint8Array, pageNumber: number): Promise<PageLayout> {
+  const { PDFParse } = await import('pdf-parse');
+  const parser = new PDFParse({ ...pdfLoadOptions(), data: bytes });
+  try {
+    const doc = await (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
+    if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > doc.numPages) throw new RangeError(`the PDF has no page ${pageNumber} (it has ${doc.numPages})`);
+    const page = await doc.getPage(pageNumber);
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    const items = content.items.filter((item): item is RawTextItem & (typeof content.items)[number] => 'str' in item);
+    return layoutOfPage(items, page.getViewport({ scale: 1 }) as unknown as RawViewport);
   } finally {
     await parser.destroy();
   }

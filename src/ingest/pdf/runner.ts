@@ -13,6 +13,7 @@ import type { WorkerOptions } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import { InternalError, UserError, messageOf } from '../../core/errors.js';
 import type { PdfContent } from './content.js';
+import type { PageLayout } from './page-layout.js';
 import type { FromPdfWorker, PdfJob } from './worker.js';
 
 /** How long and with how much heap one PDF may be read. */
@@ -83,6 +84,23 @@ function startThread(memoryMb: number): PdfThread {
  * never transferred: it may be the evidence itself.
  */
 export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: PdfReadLimits): Promise<PdfContent> {
+  const message = await runJob(bytes, undefined, name, limits);
+  if (message.kind !== 'content') throw new InternalError('the PDF worker thread answered out of turn');
+  return message.content;
+}
+
+/**
+ * The layout of one page (1-based) of a PDF, read in a worker thread under the same limits and
+ * with the same failures as `readPdfInWorker` (a page the file lacks is a `PdfReadFailure`).
+ */
+export async function readPageLayoutInWorker(bytes: Uint8Array, page: number, name: string, limits: PdfReadLimits): Promise<PageLayout> {
+  const message = await runJob(bytes, page, name, limits);
+  if (message.kind !== 'layout') throw new InternalError('the PDF worker thread answered out of turn');
+  return message.layout;
+}
+
+/** Runs one job on an idle thread (or a new one) and returns its answer; pdf.js's failures are thrown. */
+async function runJob(bytes: Uint8Array, layoutPage: number | undefined, name: string, limits: PdfReadLimits): Promise<Exclude<FromPdfWorker, { kind: 'ready' | 'failed' }>> {
   const at = idle.findIndex((t) => t.memoryMb === limits.memoryMb);
   const thread = at >= 0 ? (idle.splice(at, 1)[0] as PdfThread) : startThread(limits.memoryMb);
   thread.worker.ref();
@@ -98,7 +116,7 @@ export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: P
       clearTimeout(timer);
       resolve(result);
     };
-    thread.worker.postMessage({ bytes: copy } satisfies PdfJob, [copy.buffer as ArrayBuffer]);
+    thread.worker.postMessage({ bytes: copy, ...(layoutPage !== undefined ? { layoutPage } : {}) } satisfies PdfJob, [copy.buffer as ArrayBuffer]);
   });
   delete thread.settle;
   if (outcome === 'deadline') {
@@ -109,8 +127,8 @@ export async function readPdfInWorker(bytes: Uint8Array, name: string, limits: P
   thread.worker.unref();
   idle.push(thread);
   if (outcome.message.kind === 'failed') throw new PdfReadFailure(outcome.message.name, outcome.message.message);
-  if (outcome.message.kind !== 'content') throw new InternalError('the PDF worker thread answered out of turn');
-  return outcome.message.content;
+  if (outcome.message.kind === 'ready') throw new InternalError('the PDF worker thread answered out of turn');
+  return outcome.message;
 }
 
 /**
