@@ -1,24 +1,26 @@
 /**
  * The procedure panel: the SOP checklist with a form per step the examiner records (done with a
- * note and the step's fields, or skipped for a reason the step admits) and the withdrawal of a
- * record; the questions with the guard's result, the examiner's decision and answer; the relation of the
- * person concerned to each item; what blocks a final conclusion. Every change is one POST that
- * the server turns into the CLI's case function; the panel is then read again from the case.
+ * note, the step's fields and attached files, or skipped for a reason the step admits) and the
+ * withdrawal of a record; the questions with the guard's result, the examiner's decision and
+ * answer, the legal wording kept with a reason, a question added; the relation of the person
+ * concerned to each item; the facts of the introductory part; what blocks a final conclusion.
+ * Every change is one POST that the server turns into the CLI's case function; the panel is then
+ * read again from the case.
  */
 import { get, post } from './api.js';
-import { el, replace } from './dom.js';
-import { busy, failed, label, main, say } from './core.js';
-import type { Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
+import { el, fill, replace } from './dom.js';
+import { busy, failed, label, main, say, state } from './core.js';
+import type { CaseFact, Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
 
 /** The value of a field of the panel (empty when absent). */
 function valueOf(id: string): string {
   return (document.getElementById(id) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null)?.value.trim() ?? '';
 }
 
-/** Sends one change, then shows the panel as the case now has it. */
+/** Sends one change (its body made first, e.g. files read), then shows the panel as the case now has it. */
 async function change(path: string, body: unknown): Promise<void> {
   try {
-    await post(path, body, busy);
+    await post(path, await body, busy);
     await renderProcedure();
     say(label('saved'));
   } catch (error) {
@@ -54,10 +56,12 @@ function stepAction(step: ProcedureStep): HTMLElement | null {
     el('option', { value: '' }, label('stepDone')),
     ...step.skipReasons.map((reason) => el('option', { value: reason.id }, `${label('skipFor')}: ${reason.title}`)),
   );
+  const files = el('input', { id: `step-files-${step.id}`, type: 'file', multiple: true });
   const record = () => {
     const skipReason = valueOf(`step-skip-${step.id}`);
     const values = Object.fromEntries(fields.map((field) => [field, valueOf(`step-field-${step.id}-${field}`)]));
-    void change('/api/step', { stepId: step.id, note: valueOf(`step-note-${step.id}`), fields: values, ...(skipReason !== '' ? { skipReason, decidedBy: valueOf(`step-decided-by-${step.id}`) } : {}) });
+    const body = uploads(files.files).then((attached) => ({ stepId: step.id, note: valueOf(`step-note-${step.id}`), fields: values, files: attached, ...(skipReason !== '' ? { skipReason, decidedBy: valueOf(`step-decided-by-${step.id}`) } : {}) }));
+    void change('/api/step', body);
   };
   return el(
     'div',
@@ -66,12 +70,26 @@ function stepAction(step: ProcedureStep): HTMLElement | null {
     ...fields.map((field) => el('label', {}, `${field}${step.fields.includes(field) ? ' *' : ''} `, el('input', { id: `step-field-${step.id}-${field}`, type: 'text' }))),
     step.skipReasons.length > 0 ? skip : null,
     step.skipReasons.some((reason) => reason.named) ? el('input', { id: `step-decided-by-${step.id}`, type: 'text', placeholder: label('decidedBy') }) : null,
+    el('label', {}, `${fill(label('attachFiles'), { limit: state.session?.attachmentMiB ?? '' })} `, files),
     el('button', { type: 'button', id: `step-record-${step.id}`, onclick: record }, label('recordStep')),
   );
 }
 
+/** The files chosen in a file field, each as its name and bytes in base64 (the server stores them under their hash). */
+async function uploads(list: FileList | null): Promise<{ name: string; base64: string }[]> {
+  return Promise.all(
+    [...(list ?? [])].map(async (file) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      return { name: file.name, base64: btoa(binary) };
+    }),
+  );
+}
+
 function stepRow(step: ProcedureStep): HTMLElement {
-  const recorded = step.record ? [step.record.note, ...Object.entries(step.record.fields).map(([name, value]) => `${name}: ${value}`)].filter((part) => part !== '').join(' · ') : '';
+  const attached = step.record && step.record.files.length > 0 ? `${label('attached')}: ${step.record.files.map((file) => `${file.originalName} (SHA-256 ${file.sha256.slice(0, 12)}…)`).join(', ')}` : '';
+  const recorded = step.record ? [step.record.note, ...Object.entries(step.record.fields).map(([name, value]) => `${name}: ${value}`), attached].filter((part) => part !== '').join(' · ') : '';
   return el(
     'tr',
     { class: step.state, id: `step-${step.id}` },
@@ -128,7 +146,44 @@ function questionItem(question: Question): HTMLElement {
       el('button', { type: 'button', id: `question-answer-save-${question.id}`, onclick: () => void change('/api/answer', { questionId: question.id, text: valueOf(`question-answer-${question.id}`) }) }, label('recordAnswer')),
       question.answerSha256 !== undefined ? el('small', { class: 'answer-recorded' }, `${label('answerRecorded')} ${question.answerSha256}`) : null,
     ),
+    overrideForm(question),
   );
+}
+
+/** The legal wording the guard found in an answer: kept with the reason given, or a form to keep it (`soz question override`). */
+function overrideForm(question: Question): HTMLElement | null {
+  if (question.answerOverride !== undefined) return el('p', { class: 'note', id: `question-kept-${question.id}` }, `${label('answerKept')}: ${question.answerOverride}`);
+  if (question.answerLegalWording.length === 0) return null;
+  return el(
+    'div',
+    { class: 'step-form' },
+    el('input', { id: `question-override-reason-${question.id}`, type: 'text', size: 60, placeholder: label('overrideReason') }),
+    el('button', { type: 'button', id: `question-override-${question.id}`, onclick: () => void change('/api/answer-override', { questionId: question.id, reason: valueOf(`question-override-reason-${question.id}`) }) }, label('overrideAnswer')),
+  );
+}
+
+/** The label key of a fact: `groundsDate` → `factGroundsDate`. */
+const factLabel = (fact: CaseFact): string => label(keyOf('fact', fact.key));
+
+/** A fact of the introductory part: a choice, a date or a text, with what is recorded. */
+function factField(fact: CaseFact): HTMLElement {
+  const id = `fact-${fact.key}`;
+  const field = fact.choices
+    ? el('select', { id }, el('option', { value: '' }, '—'), ...fact.choices.map((choice) => el('option', { value: choice.value, selected: choice.value === fact.value }, choice.name)))
+    : fact.key === 'materials' || fact.key === 'packaging' || fact.key === 'circumstances'
+      ? el('textarea', { id, rows: 2, cols: 60, value: fact.value ?? '' })
+      : el('input', { id, type: 'text', value: fact.value ?? '', placeholder: fact.date ? 'YYYY-MM-DD' : '' });
+  return el('tr', {}, el('td', {}, factLabel(fact), fact.required ? ' *' : ''), el('td', {}, field), el('td', { class: 'note' }, fact.value === undefined ? label('notRecorded') : ''));
+}
+
+/** The introductory part's facts and the form to record them (`soz case set`). */
+function factsForm(facts: readonly CaseFact[]): HTMLElement[] {
+  const record = () => void change('/api/case-facts', { facts: Object.fromEntries(facts.map((fact) => [fact.key, valueOf(`fact-${fact.key}`)])) });
+  return [
+    el('p', { class: 'note' }, label('factsHint')),
+    el('table', { id: 'facts' }, el('tbody', {}, ...facts.map(factField))),
+    el('button', { type: 'button', id: 'facts-record', onclick: record }, label('recordFacts')),
+  ];
 }
 
 /** The items with the relation of the person concerned and the form to record it (the context step needs one per item). */
@@ -168,6 +223,14 @@ export async function renderProcedure(): Promise<void> {
     el('table', { id: 'steps' }, el('tbody', {}, ...procedure.steps.map(stepRow))),
     el('h2', {}, label('questions')),
     el('ol', { id: 'questions' }, ...procedure.questions.map(questionItem)),
+    el(
+      'div',
+      { class: 'step-form' },
+      el('input', { id: 'question-new', type: 'text', size: 80, placeholder: label('questionNew') }),
+      el('button', { type: 'button', id: 'question-add', onclick: () => void change('/api/question-add', { text: valueOf('question-new') }) }, label('addQuestion')),
+    ),
+    el('h2', {}, label('intro')),
+    ...factsForm(procedure.facts),
     el('h2', {}, label('items')),
     itemRows(procedure),
     el('h2', {}, label('blocksFinal')),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseWorkspace } from '../src/case/workspace.js';
@@ -130,6 +132,72 @@ describe('the procedure panel writes through the CLI case functions', () => {
     expect(verify.stdout).toMatch(/0 differences, 1 stale report/);
     expect(verify.code, verify.stdout + verify.stderr).toBe(4);
   }, 60_000);
+
+  it('attaches files sent by the page to a step as `soz sop record --file` does: stored under their hash, read-only, in the log; never a path; over the limit refused', async () => {
+    const consent = Buffer.from('Учебное согласие органа на переформулировку (вымышленное)\n', 'utf8');
+    const recorded = await call<{ files: { path: string; sha256: string; originalName: string }[] }>('POST', '/api/step', {
+      stepId: 'acknowledgement',
+      note: 'Подписка дана',
+      fields: { institution: 'Учебный центр', qualification: 'лингвист', experience: '5 лет', place: 'Бишкек' },
+      files: [{ name: '../../C:\\evil\\podpiska.txt', base64: consent.toString('base64') }],
+    });
+    expect(recorded.status, recorded.body.error).toBe(200);
+    const digest = createHash('sha256').update(consent).digest('hex');
+    expect(recorded.body.files).toEqual([{ path: `examiner/files/${digest}.txt`, sha256: digest, originalName: 'podpiska.txt' }]);
+    const stored = join(dir, 'examiner', 'files', `${digest}.txt`);
+    expect(readFileSync(stored)).toEqual(consent);
+    expect(statSync(stored).mode & 0o222).toBe(0);
+    const entry = CaseWorkspace.open(dir)
+      .readLog()
+      .filter((logged) => logged.action === 'sop.record')
+      .pop()!;
+    expect(entry.outputs).toContainEqual({ path: `examiner/files/${digest}.txt`, sha256: digest });
+    expect((await procedure()).steps.find((step) => step.id === 'acknowledgement')!.record!.files).toEqual([{ originalName: 'podpiska.txt', sha256: digest }]);
+
+    const before = actions().length;
+    const large = Buffer.alloc(16 * 1024 * 1024 + 1).toString('base64');
+    const tooLarge = await call('POST', '/api/step', { stepId: 'sampling', note: 'x', fields: {}, files: [{ name: 'big.bin', base64: large }] });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.error).toMatch(/at most 16\.0 MiB can be attached/);
+    expect((await call('POST', '/api/step', { stepId: 'sampling', note: 'x', fields: {}, files: [{ name: 'a', base64: 'not base64!' }] })).status).toBe(400);
+    expect(actions()).toHaveLength(before);
+  }, 60_000);
+
+  it('adds a question with the guard\'s result, keeps an answer\'s legal wording with a reason, and records the introductory facts, each as the CLI does', async () => {
+    expect((await call('POST', '/api/question-add', { text: ' ' })).status).toBe(400);
+    const added = await call<{ questionId: string; flagged: boolean }>('POST', '/api/question-add', { text: 'Является ли текст экстремистским?' });
+    expect(added.body).toEqual({ questionId: 'Q4', flagged: true });
+
+    // Q1's answer holds legal wording (recorded above): the reason is required, then it is kept.
+    expect((await call('POST', '/api/answer-override', { questionId: 'Q1', reason: ' ' })).status).toBe(400);
+    expect((await call('POST', '/api/answer-override', { questionId: 'Q2', reason: 'x' })).body.error).toMatch(/Q2 has no answer yet/);
+    const kept = await call('POST', '/api/answer-override', { questionId: 'Q1', reason: 'цитата из постановления' });
+    expect(kept.status, kept.body.error).toBe(200);
+    let view = await procedure();
+    expect(view.questions.find((question) => question.id === 'Q1')).toMatchObject({ answerOverride: 'цитата из постановления' });
+    expect(view.questions.find((question) => question.id === 'Q4')).toMatchObject({ flagged: true, disposition: 'open' });
+
+    expect(view.facts.map((fact) => fact.key)).toEqual(['kind', 'form', 'groundsType', 'groundsBody', 'groundsNumber', 'groundsDate', 'receivedDate', 'startDate', 'endDate', 'materials', 'packaging', 'circumstances']);
+    expect(view.facts.find((fact) => fact.key === 'kind')).toMatchObject({ required: true, choices: [{ value: 'first', name: 'first' }, { value: 'additional', name: 'additional' }, { value: 'repeat', name: 'repeat' }] });
+    const badDate = await call('POST', '/api/case-facts', { facts: { kind: 'first', receivedDate: '2021-02-30' } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error).toMatch(/--received/);
+    expect((await call('POST', '/api/case-facts', { facts: { kind: '', form: ' ' } })).status).toBe(400);
+    const facts = await call('POST', '/api/case-facts', { facts: { kind: 'first', form: 'single', receivedDate: '2026-03-22', materials: 'Учебный диск с файлами', circumstances: '' } });
+    expect(facts.status, facts.body.error).toBe(200);
+    view = await procedure();
+    expect(view.facts.filter((fact) => fact.value !== undefined).map((fact) => [fact.key, fact.value])).toEqual([
+      ['kind', 'first'],
+      ['form', 'single'],
+      ['receivedDate', '2026-03-22'],
+      ['materials', 'Учебный диск с файлами'],
+    ]);
+    expect(view.blocksFinal.join('\n')).toMatch(/introductory part/);
+    const log = CaseWorkspace.open(dir).readLog();
+    expect(log.filter((entry) => entry.action === 'case.set').map((entry) => entry.details)).toEqual([{ keys: ['form', 'kind', 'materials', 'receivedDate'] }]);
+    expect(log.filter((entry) => entry.action === 'question.override').map((entry) => entry.details)).toMatchObject([{ questionId: 'Q1', reason: 'цитата из постановления' }]);
+    expect(log.filter((entry) => entry.action === 'question.add').pop()!.details).toMatchObject({ questionId: 'Q4', flagged: true });
+  });
 
   it('answers in the language of the desk: its own refusals from the desk labels, a case function\'s from the CLI catalogue', async () => {
     const russian = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр', lockWaitMs: 200 });

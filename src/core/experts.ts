@@ -83,5 +83,8 @@ export interface CaseFacts {
   readonly circumstances?: string;
 }
 
+/** Every fact of the introductory part, in the order `soz case set` lists them. */
+export const CASE_FACT_KEYS = ['kind', 'form', 'groundsType', 'groundsBody', 'groundsNumber', 'groundsDate', 'receivedDate', 'startDate', 'endDate', 'materials', 'packaging', 'circumstances'] as const satisfies readonly (keyof CaseFacts)[];
+
 /** Facts a final conclusion cannot lack (grounds body and date fall back on `case.json`). */
 export const CASE_FACTS_REQUIRED = ['kind', 'form', 'groundsType', 'groundsNumber', 'receivedDate', 'startDate', 'endDate', 'materials', 'packaging', 'circumstances'] as const satisfies readonly (keyof CaseFacts)[];

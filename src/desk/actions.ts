@@ -1,15 +1,18 @@
 /**
  * The desk's writes: each is one call of the case function the CLI uses (`recordReview`,
- * `recordVoice`, `addFindingIn`, `undoReview`, `writeReports`) on a case opened for writing,
- * so every decision holds the case lock and gets its own log entry. Requests are validated here,
- * at the boundary; the case functions check ids and reasons as they do for the CLI.
+ * `recordVoice`, `addFindingIn`, `undoReview`, `writeReports`, `recordStep`, `withdrawStep`,
+ * `addQuestion`, `decideQuestionIn`, `recordAnswerText`, `overrideAnswerIn`, `relateItem`,
+ * `setCaseFacts`) on a case opened for writing, so every decision holds the case lock and gets
+ * its own log entry. Requests are validated here, at the boundary; the case functions check ids
+ * and reasons as they do for the CLI.
  */
 import { z } from 'zod';
 import { DeskError } from './errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { QuestionDisposition } from '../core/examiner.js';
-import { addFindingIn, decideQuestionIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
+import { addFindingIn, addQuestion, decideQuestionIn, overrideAnswerIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
+import { setCaseFacts } from '../pipeline/experts.js';
 import { withdrawStep } from '../pipeline/sop-steps.js';
 import type { PriorDecision } from '../pipeline/examiner.js';
 import { writeReports } from '../pipeline/report.js';
@@ -25,9 +28,13 @@ export const voiceSchema = z.object({ findingIds: ids, voice: nonEmpty, reason: 
 export const ruleSchema = z.object({ findingId: nonEmpty, decision: z.enum(['accepted', 'rejected']), reason: z.string(), questionIds: z.array(nonEmpty).default([]) }).strict();
 /** POST /api/add: an examiner finding from a selection in a document's text. */
 export const addSchema = z.object({ documentId: nonEmpty, start: z.number().int().min(0), end: z.number().int().min(0), category: nonEmpty, reason: z.string(), voice: nonEmpty.optional() }).strict();
-/** POST /api/step: a step done (note and fields) or skipped for an admitted reason, as `soz sop record`. */
+/** Most the files attached to one step record in the desk may hold together (larger ones: `soz sop record --file`). */
+export const MAX_ATTACHMENT_BYTES = 16 * 1024 * 1024;
+/** A file sent by the page: the name the examiner's browser gave it (kept as the original name only) and its bytes in base64. */
+const uploadSchema = z.object({ name: z.string().max(1000), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }).strict();
+/** POST /api/step: a step done (note, fields, attached files) or skipped for an admitted reason, as `soz sop record`. */
 export const stepSchema = z
-  .object({ stepId: nonEmpty, note: z.string(), fields: z.record(z.string(), z.string()).default({}), skipReason: nonEmpty.optional(), decidedBy: z.string().optional() })
+  .object({ stepId: nonEmpty, note: z.string(), fields: z.record(z.string(), z.string()).default({}), skipReason: nonEmpty.optional(), decidedBy: z.string().optional(), files: z.array(uploadSchema).max(50).default([]) })
   .strict();
 /** POST /api/step-withdraw: the step's record withdrawn, with why. */
 export const withdrawSchema = z.object({ stepId: nonEmpty, reason: z.string() }).strict();
@@ -44,6 +51,12 @@ export const questionSchema = z
   .strict();
 /** POST /api/answer: the examiner's answer to a question, typed in the desk, as `soz question answer` records a file. */
 export const answerSchema = z.object({ questionId: nonEmpty, text: z.string().max(500_000) }).strict();
+/** POST /api/answer-override: keep the legal wording the guard found in an answer, with why, as `soz question override`. */
+export const overrideSchema = z.object({ questionId: nonEmpty, reason: z.string() }).strict();
+/** POST /api/question-add: a question of the order, as `soz question add`. */
+export const questionAddSchema = z.object({ text: z.string().max(10_000) }).strict();
+/** POST /api/case-facts: facts of the introductory part (only those given change), as `soz case set`. */
+export const factsSchema = z.object({ facts: z.record(z.string(), z.string().max(100_000)) }).strict();
 /** POST /api/relate: how the person concerned relates to an evidence item, as `soz sop relate`. */
 export const relateSchema = z.object({ item: nonEmpty, relation: nonEmpty, note: z.string() }).strict();
 /** POST /api/undo: no fields. */
@@ -129,12 +142,34 @@ export async function renderDraft(workspace: CaseWorkspace, language: ReportLang
   return { path: html.path, digest: html.digest };
 }
 
-/** Records a step done or skipped (`recordStep`, as `soz sop record`); files are attached with the CLI. */
+/**
+ * The name a browser gave a file, as an original name only: the part after the last slash or
+ * backslash, without control characters, at most 200 characters ("attachment" when nothing is
+ * left). It never becomes a path: the case stores the file under its hash.
+ */
+export function uploadName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim().slice(0, 200);
+  return base === '' || base === '.' || base === '..' ? 'attachment' : base;
+}
+
+/** The files of a step record sent by the page, decoded; more than `MAX_ATTACHMENT_BYTES` together is refused. */
+function uploadsOf(files: z.infer<typeof stepSchema>['files']): { name: string; bytes: Uint8Array }[] {
+  const uploads = files.map((file) => ({ name: uploadName(file.name), bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) }));
+  const total = uploads.reduce((sum, upload) => sum + upload.bytes.byteLength, 0);
+  if (total > MAX_ATTACHMENT_BYTES) throw new DeskError(`the attached files come to ${mebibytes(total)} MiB; at most ${mebibytes(MAX_ATTACHMENT_BYTES)} MiB can be attached in the desk (larger files: soz sop record … --file)`, 'desk.attachment-too-large', { size: mebibytes(total), limit: mebibytes(MAX_ATTACHMENT_BYTES) });
+  return uploads;
+}
+
+const mebibytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+/** Records a step done or skipped (`recordStep`, as `soz sop record`), with the files the page sent attached as `--file` attaches them. */
 export function recordStepFrom(workspace: CaseWorkspace, body: z.infer<typeof stepSchema>, who: DeskActor): Record<string, unknown> {
   const fields = Object.fromEntries(Object.entries(body.fields).filter(([, value]) => value.trim() !== ''));
   const skip = body.skipReason !== undefined;
-  const record = recordStep(workspace, { stepId: body.stepId, note: body.note, skip, ...(skip ? { skipReason: body.skipReason } : {}), ...(body.decidedBy !== undefined && body.decidedBy.trim() !== '' ? { decidedBy: body.decidedBy } : {}), fields, files: [] }, who);
-  return { stepId: record.stepId, status: record.status };
+  const uploads = uploadsOf(body.files);
+  const record = recordStep(workspace, { stepId: body.stepId, note: body.note, skip, ...(skip ? { skipReason: body.skipReason } : {}), ...(body.decidedBy !== undefined && body.decidedBy.trim() !== '' ? { decidedBy: body.decidedBy } : {}), fields, files: [], uploads }, who);
+  return { stepId: record.stepId, status: record.status, files: record.files };
 }
 
 /** Withdraws a step's record (`withdrawStep`): the step is open again, the log says why. */
@@ -154,6 +189,24 @@ export function decideQuestionFrom(workspace: CaseWorkspace, body: z.infer<typeo
 export function relateItemFrom(workspace: CaseWorkspace, body: z.infer<typeof relateSchema>, who: DeskActor): Record<string, unknown> {
   const record = relateItem(workspace, body.item, body.relation, body.note, who);
   return { evidenceName: record.evidenceName, relation: record.relation };
+}
+
+/** Keeps the legal wording the guard found in an answer, with why (`overrideAnswerIn`, as `soz question override`). */
+export function overrideAnswerFrom(workspace: CaseWorkspace, body: z.infer<typeof overrideSchema>, who: DeskActor): Record<string, unknown> {
+  const question = overrideAnswerIn(workspace, body.questionId, body.reason, who);
+  return { questionId: question.id, reason: question.answerOverride?.reason ?? '' };
+}
+
+/** Registers a question of the order (`addQuestion`, as `soz question add`), with the competence guard's result. */
+export function addQuestionFrom(workspace: CaseWorkspace, body: z.infer<typeof questionAddSchema>, who: DeskActor): Record<string, unknown> {
+  const question = addQuestion(workspace, body.text, who);
+  return { questionId: question.id, flagged: question.guard.flagged };
+}
+
+/** Records facts of the introductory part (`setCaseFacts`, as `soz case set`); an empty value leaves a fact as it is. */
+export function setFactsFrom(workspace: CaseWorkspace, body: z.infer<typeof factsSchema>, who: DeskActor): Record<string, unknown> {
+  const update = Object.fromEntries(Object.entries(body.facts).filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value.trim()]));
+  return { facts: setCaseFacts(workspace, update, who) };
 }
 
 /** Records the examiner's answer typed in the desk (`recordAnswerText`, as `soz question answer` records a file). */

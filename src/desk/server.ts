@@ -25,7 +25,37 @@ import { admit, SECURITY_HEADERS, TOKEN_HEADER, tokenCookie } from './security.j
 import type { Refusal } from './security.js';
 import { DeskError } from './errors.js';
 import type { DeskActor } from './actions.js';
-import { addFinding, addSchema, answerFrom, answerSchema, changeVoice, decide, decideByRule, decideQuestionFrom, decideSchema, questionSchema, recordStepFrom, relateItemFrom, relateSchema, renderDraft, ruleSchema, stepSchema, UndoStack, undoLast, undoSchema, voiceSchema, withdrawSchema, withdrawStepFrom } from './actions.js';
+import {
+  addFinding,
+  addQuestionFrom,
+  addSchema,
+  answerFrom,
+  answerSchema,
+  changeVoice,
+  decide,
+  decideByRule,
+  decideQuestionFrom,
+  decideSchema,
+  factsSchema,
+  MAX_ATTACHMENT_BYTES,
+  overrideAnswerFrom,
+  overrideSchema,
+  questionAddSchema,
+  questionSchema,
+  recordStepFrom,
+  relateItemFrom,
+  relateSchema,
+  renderDraft,
+  ruleSchema,
+  setFactsFrom,
+  stepSchema,
+  UndoStack,
+  undoLast,
+  undoSchema,
+  voiceSchema,
+  withdrawSchema,
+  withdrawStepFrom,
+} from './actions.js';
 import { knownMaterial } from './known.js';
 import { candidateViews, caseSummary, concordance, documentList, documentView, findingPicture, pageRegion, procedureView } from './views.js';
 
@@ -75,6 +105,8 @@ function assetOf(pathname: string): { path: string; type: string } | undefined {
 const DRAFT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 const MAX_BODY_BYTES = 1 << 20;
+/** A step record may carry attached files in base64 (4 characters per 3 bytes) beside its note and fields. */
+const BODY_LIMITS: Readonly<Record<string, number>> = { '/api/step': Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + MAX_BODY_BYTES };
 
 /** A refusal with its HTTP status, for the one place that answers errors. */
 class HttpError extends Error {
@@ -96,6 +128,7 @@ const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
   'desk.empty-query': 'errorEmptyQuery',
   'desk.unknown-finding': 'errorUnknownFinding',
   'desk.not-on-page': 'errorNotOnPage',
+  'desk.attachment-too-large': 'errorAttachmentTooLarge',
 };
 
 /**
@@ -152,7 +185,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const getRoutes: Record<string, (url: URL) => unknown> = {
     '/api/session': () => {
       const conclusion = readLabels(options.language);
-      return { language: options.language, labels, voices: conclusion.voices, categories: conclusion.categories, counterIndicators: conclusion.counterIndicators, undoDepth: undo.size };
+      return { language: options.language, labels, voices: conclusion.voices, categories: conclusion.categories, counterIndicators: conclusion.counterIndicators, undoDepth: undo.size, attachmentMiB: MAX_ATTACHMENT_BYTES / 1024 / 1024 };
     },
     '/api/case': () => read(caseSummary),
     '/api/candidates': () => read(candidateViews),
@@ -178,6 +211,9 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/question': (body) => write((workspace) => decideQuestionFrom(workspace, parse(questionSchema, body), who(workspace))),
     '/api/answer': (body) => write((workspace) => answerFrom(workspace, parse(answerSchema, body), who(workspace))),
     '/api/relate': (body) => write((workspace) => relateItemFrom(workspace, parse(relateSchema, body), who(workspace))),
+    '/api/answer-override': (body) => write((workspace) => overrideAnswerFrom(workspace, parse(overrideSchema, body), who(workspace))),
+    '/api/question-add': (body) => write((workspace) => addQuestionFrom(workspace, parse(questionAddSchema, body), who(workspace))),
+    '/api/case-facts': (body) => write((workspace) => setFactsFrom(workspace, parse(factsSchema, body), who(workspace))),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -212,7 +248,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, await getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {
         if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, labels.errorNotJson);
-        return send(response, 200, await postRoutes[url.pathname]!(await readJson(request, labels)));
+        return send(response, 200, await postRoutes[url.pathname]!(await readJson(request, labels, BODY_LIMITS[url.pathname] ?? MAX_BODY_BYTES)));
       }
       throw new HttpError(getRoutes[url.pathname] || postRoutes[url.pathname] ? 405 : 404, `${request.method ?? ''} ${url.pathname}: ${labels.errorNoSuchPage}`);
     } catch (error) {
@@ -284,13 +320,13 @@ function sendDraft(response: ServerResponse, caseDir: string, language: ReportLa
   response.end(bytes);
 }
 
-/** The request body as JSON, at most 1 MiB; anything else is a 400. */
-async function readJson(request: IncomingMessage, labels: DeskLabels): Promise<unknown> {
+/** The request body as JSON, at most `limit` bytes (413 past it); anything else is a 400. */
+async function readJson(request: IncomingMessage, labels: DeskLabels, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, labels.errorBodyTooLarge);
+    if (size > limit) throw new HttpError(413, formatMessage(labels.errorBodyTooLarge, { limit: Math.round(limit / 1024 / 1024) }));
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -18,8 +18,11 @@ import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readIt
 import { stepForms } from '../pipeline/sop-steps.js';
 import { wholePicture } from '../pipeline/ocr-crops.js';
 import { pdfPagePicture, pdfPageRegion } from '../pipeline/pdf-page.js';
-import { buildConclusion } from '../pipeline/report.js';
-import type { Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, PageRegion, Procedure } from './wire.js';
+import { buildConclusion, readLabels } from '../pipeline/report.js';
+import { readCaseFacts } from '../pipeline/experts.js';
+import { CASE_FACT_KEYS, CASE_FACTS_REQUIRED } from '../core/experts.js';
+import type { CaseFacts } from '../core/experts.js';
+import type { CaseFact, Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, PageRegion, Procedure } from './wire.js';
 
 /** The case at a glance. */
 export function caseSummary(workspace: CaseWorkspace): CaseSummary {
@@ -116,6 +119,7 @@ export function procedureView(workspace: CaseWorkspace, language: ReportLanguage
       ...dispositionDetail(question.disposition),
       ...(answer ? { answer: answer.text, answerSha256: answer.sha256 } : {}),
       answerLegalWording: answerLegalWording(answer).map((match) => match.matched),
+      ...(question.answerOverride ? { answerOverride: question.answerOverride.reason } : {}),
     };
   });
   return {
@@ -135,14 +139,35 @@ export function procedureView(workspace: CaseWorkspace, language: ReportLanguage
         optionalFields: form.optionalFields,
         skipReasons: form.skipReasons,
         ...(status.actor !== undefined ? { actor: status.actor } : {}),
-        ...(status.record ? { record: { note: status.record.note, fields: status.record.fields, ...(status.record.skip ? { skipReason: status.record.skip.reasonId } : {}) } } : {}),
+        ...(status.record
+          ? { record: { note: status.record.note, fields: status.record.fields, files: status.record.files.map(({ originalName, sha256 }) => ({ originalName, sha256 })), ...(status.record.skip ? { skipReason: status.record.skip.reasonId } : {}) } }
+          : {}),
       };
     }),
     questions,
     items: itemRelations(workspace),
     relations: ITEM_RELATIONS,
+    facts: caseFacts(workspace, language),
     blocksFinal: finalBlockers(workspace, language),
   };
+}
+
+/** The introductory part's facts as recorded, each choice with its names in the conclusion's language. */
+function caseFacts(workspace: CaseWorkspace, language: ReportLanguage): CaseFact[] {
+  const recorded = readCaseFacts(workspace);
+  const labels = readLabels(language);
+  const choices: Partial<Record<keyof CaseFacts, Readonly<Record<string, string>>>> = { kind: labels.expertiseKinds, form: labels.expertiseForms, groundsType: labels.groundsTypes };
+  const required: readonly string[] = CASE_FACTS_REQUIRED;
+  return CASE_FACT_KEYS.map((key) => {
+    const names = choices[key];
+    return {
+      key,
+      ...(recorded[key] !== undefined ? { value: recorded[key] } : {}),
+      required: required.includes(key),
+      date: key.endsWith('Date'),
+      ...(names ? { choices: Object.entries(names).map(([value, name]) => ({ value, name })) } : {}),
+    };
+  });
 }
 
 /** What the examiner decided beyond the status: the new wording and consent, or why declined. */

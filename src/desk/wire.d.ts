@@ -95,6 +95,8 @@ export interface Session {
   readonly voices: Record<string, string>;
   readonly categories: Record<string, string>;
   readonly counterIndicators: Record<string, string>;
+  /** Most the files attached to one step record in the desk may hold together, MiB. */
+  readonly attachmentMiB: number;
 }
 
 export interface CaseSummary {
@@ -142,6 +144,19 @@ export interface Question {
   readonly answer?: string;
   readonly answerSha256?: string;
   readonly answerLegalWording: readonly string[];
+  /** Why the legal wording stays in the answer (`soz question override`), if the examiner kept it. */
+  readonly answerOverride?: string;
+}
+
+/** One fact of the conclusion's introductory part (`soz case set`): its key, what is recorded, the values it admits (if a choice). */
+export interface CaseFact {
+  readonly key: string;
+  readonly value?: string;
+  /** Needed for a final conclusion. */
+  readonly required: boolean;
+  /** `YYYY-MM-DD`. */
+  readonly date: boolean;
+  readonly choices?: readonly { readonly value: string; readonly name: string }[];
 }
 
 /** One step of the SOP checklist with what recording it asks for. */
@@ -158,8 +173,8 @@ export interface ProcedureStep {
   readonly optionalFields: readonly string[];
   readonly skipReasons: readonly { readonly id: string; readonly title: string; readonly named: boolean }[];
   readonly actor?: string;
-  /** The examiner's record (done or skipped): what can be withdrawn. */
-  readonly record?: { readonly note: string; readonly fields: Readonly<Record<string, string>>; readonly skipReason?: string };
+  /** The examiner's record (done or skipped): what can be withdrawn, with the files attached to it. */
+  readonly record?: { readonly note: string; readonly fields: Readonly<Record<string, string>>; readonly skipReason?: string; readonly files: readonly { readonly originalName: string; readonly sha256: string }[] };
 }
 
 export interface Procedure {
@@ -169,6 +184,8 @@ export interface Procedure {
   /** Evidence items with the relation of the person concerned, where known (the context step needs every one). */
   readonly items: readonly { readonly sha256: string; readonly name: string; readonly relation?: string; readonly note?: string }[];
   readonly relations: readonly string[];
+  /** The introductory part's facts, in the order of `soz case set`. */
+  readonly facts: readonly CaseFact[];
   readonly blocksFinal: readonly string[];
 }
 

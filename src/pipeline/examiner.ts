@@ -452,6 +452,8 @@ export interface StepRecordRequest {
   readonly fields: Readonly<Record<string, string>>;
   /** Paths of files to attach (copied read-only into `examiner/files/`). */
   readonly files: readonly string[];
+  /** Files to attach given as bytes (the desk's uploads): `name` is kept as the original name only, never read as a path. */
+  readonly uploads?: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   /** The expert whose part this is (`--expert E…`); default: the one expert of the step's speciality. */
   readonly expertId?: string;
 }
@@ -481,7 +483,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
   const problems = recordProblems(
     procedure,
     statuses,
-    { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
+    { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length + (request.uploads?.length ?? 0) },
     { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
   if (assigned.problem) problems.push(assigned.problem);
@@ -489,12 +491,11 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
 
   const attached: SopStepRecord['files'][number][] = [];
   const staged: StagedMove[] = [];
-  for (const file of request.files) {
-    const bytes = readFileSync(file);
+  for (const { name, bytes } of [...request.files.map((file) => ({ name: basename(file), bytes: readFileSync(file) })), ...(request.uploads ?? [])]) {
     const hash = sha256(bytes);
-    const relative = `${ExaminerFiles.filesDir}/${hash}.${safeExtension(file)}`;
+    const relative = `${ExaminerFiles.filesDir}/${hash}.${safeExtension(name)}`;
     if (!workspace.has(relative) && !staged.some((move) => move.to === relative)) staged.push(workspace.stageFile(relative, bytes, 0o444));
-    attached.push({ path: relative, sha256: hash, originalName: basename(file) });
+    attached.push({ path: relative, sha256: hash, originalName: name });
   }
   const fields: Record<string, string> = {};
   for (const key of Object.keys(request.fields).sort(compareCodeUnits)) fields[key] = request.fields[key]!.trim();

@@ -27,6 +27,9 @@ export const DESK_LABEL_KEYS = [
   'frequencyPerDocument', 'frequencyOverTime',
   'errorNothingToUndo', 'errorNoDraft', 'errorNotJson', 'errorBadBody', 'errorBodyTooLarge', 'errorBadRequest', 'errorNoSuchPage', 'errorUnknownDocument', 'errorEmptyQuery', 'errorInternal',
   'errorHost', 'errorOrigin', 'errorOpaque', 'errorNoToken', 'errorUnknownFinding', 'errorNotOnPage',
+  'attachFiles', 'attached', 'errorAttachmentTooLarge', 'overrideReason', 'overrideAnswer', 'answerKept', 'questionNew', 'addQuestion',
+  'intro', 'factsHint', 'recordFacts', 'notRecorded',
+  'factKind', 'factForm', 'factGroundsType', 'factGroundsBody', 'factGroundsNumber', 'factGroundsDate', 'factReceivedDate', 'factStartDate', 'factEndDate', 'factMaterials', 'factPackaging', 'factCircumstances',
 ] as const;
 
 /** Schema of one language's desk label file. */
