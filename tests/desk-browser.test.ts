@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -182,28 +183,44 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await decideQuestion('Q2', 'answered', 'отвечен');
       await decideQuestion('Q3', 'reformulated', 'переформулирован', 'Имеются ли в тексте высказывания, побуждающие к действиям против группы лиц?', ['№ 17-с', '2026-03-05']);
       expect(await page.textContent('#question-Q3 .disposition')).toContain('№ 17-с');
-      for (const id of ['Q1', 'Q2', 'Q3']) {
-        await page.fill(`#question-answer-${id}`, `Ответ эксперта на вопрос ${id} (учебный).`);
+      // A question of the order added in the desk, with the guard's result, then decided.
+      await page.fill('#question-new', 'Какие речевые действия выражены в тексте листовки?');
+      await page.click('#question-add');
+      await page.waitForSelector('#question-Q4');
+      expect(await page.locator('#question-Q4 .flag').count()).toBe(0);
+      await decideQuestion('Q4', 'answered', 'отвечен');
+      for (const id of ['Q1', 'Q2', 'Q3', 'Q4']) {
+        await page.fill(`#question-answer-${id}`, id === 'Q1' ? 'Ответ эксперта на вопрос Q1 (учебный): слово «экстремистским» приведено как цитата из постановления.' : `Ответ эксперта на вопрос ${id} (учебный).`);
         await page.click(`#question-answer-save-${id}`);
         await page.waitForSelector(`#question-${id} .answer-recorded`);
         expect(existsSync(join(dir, 'examiner', 'answers', `${id}.md`))).toBe(true);
       }
+      // The guard finds legal wording in Q1's answer: the examiner keeps it with a reason (soz question override).
+      await page.fill('#question-override-reason-Q1', 'Слово приведено как цитата из постановления, не как вывод эксперта');
+      await page.click('#question-override-Q1');
+      await page.waitForSelector('#question-kept-Q1');
+      expect(await page.textContent('#question-kept-Q1')).toContain('формулировка оставлена');
       for (const index of [0, 1]) {
         await page.selectOption(`#item-relation-${index}`, 'authored');
         await page.fill(`#item-note-${index}`, 'Изъято у лица; автор по данным переписки');
         await page.click(`#item-relate-${index}`);
         await page.waitForSelector(`#items tr:nth-child(${index + 1}) td.relation:has-text("автор")`);
       }
-      const record = async (step: string, note: string, fields: Record<string, string> = {}, skip?: { reason: string; decidedBy?: string }) => {
+      const record = async (step: string, note: string, fields: Record<string, string> = {}, skip?: { reason: string; decidedBy?: string }, files: { name: string; mimeType: string; buffer: Buffer }[] = []) => {
         await page.fill(`#step-note-${step}`, note);
         for (const [field, fieldValue] of Object.entries(fields)) await page.fill(`#step-field-${step}-${field}`, fieldValue);
+        if (files.length > 0) await page.setInputFiles(`#step-files-${step}`, files);
         if (skip) await page.selectOption(`#step-skip-${step}`, skip.reason);
         if (skip?.decidedBy !== undefined) await page.fill(`#step-decided-by-${step}`, skip.decidedBy);
         await page.click(`#step-record-${step}`);
         await page.waitForSelector(`#step-${step}.${skip ? 'skipped' : 'done'}`);
       };
       await record('register-order', 'Постановление № 17 от 01.03.2026; вопросы перенесены дословно');
-      await record('acknowledgement', 'Подписка дана', { institution: 'Учебный центр', qualification: 'лингвист', experience: '5 лет', place: 'Бишкек' });
+      // The signed warning attached from the page, as `soz sop record --file` attaches it.
+      const signed = Buffer.from('Подписка эксперта (учебная, вымышленная)\n', 'utf8');
+      await record('acknowledgement', 'Подписка дана', { institution: 'Учебный центр', qualification: 'лингвист', experience: '5 лет', place: 'Бишкек' }, undefined, [{ name: 'подписка.txt', mimeType: 'text/plain', buffer: signed }]);
+      expect(await page.textContent('#step-acknowledgement')).toContain('приложено: подписка.txt');
+      expect(readFileSync(join(dir, 'examiner', 'files', `${createHash('sha256').update(signed).digest('hex')}.txt`))).toEqual(signed);
       await record('packaging', 'Материалы поступили по электронной почте', {}, { reason: 'received-electronically' });
       await record('competence', 'Вопрос 3 переформулирован с согласия органа');
       await record('language', 'Тексты на русском языке', { translator: '-' });
@@ -226,10 +243,18 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       await page.click('#tab-procedure');
       await page.waitForSelector('#step-conclusion-assembly.done');
       await record('peer-review', 'Второго эксперта нет', {}, { reason: 'no-second-expert', decidedBy: 'Руководитель центра А. А. Иванов' });
-      // What blocks the final now is only what the desk does not write: the introductory part (soz case set).
+      // What blocks the final now is only the introductory part; its facts recorded in the desk (soz case set), nothing blocks.
       const blocks = await page.locator('#blocks li').allTextContents();
       expect(blocks).toHaveLength(1);
       expect(blocks[0]).toMatch(/introductory part/);
+      const facts: Record<string, string> = { groundsNumber: '17', receivedDate: '2026-03-21', startDate: '2026-03-22', endDate: '2026-03-25', materials: 'Листовка и переписка на учебном диске', packaging: 'Конверт, опечатанный учебной печатью', circumstances: 'Учебное дело: листовка и переписка изъяты у лица' };
+      await page.selectOption('#fact-kind', 'first');
+      await page.selectOption('#fact-form', 'single');
+      await page.selectOption('#fact-groundsType', 'decision');
+      for (const [key, factValue] of Object.entries(facts)) await page.fill(`#fact-${key}`, factValue);
+      await page.click('#facts-record');
+      await page.waitForSelector('p#blocks');
+      expect(await page.textContent('#blocks')).toBe('ничего: окончательное заключение можно сформировать');
       await page.click('#tab-draft');
       await page.click('#render-draft');
       await expect.poll(() => page.textContent('#status'), POLL).toMatch(/reports\/report\.ru\.html/);
@@ -250,6 +275,8 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       expect(await page.locator('#picture-boxes rect.finding-box').count()).toBe(1);
       await page.click('#tab-procedure');
       await page.waitForSelector('#step-peer-review.skipped');
+      expect(await page.inputValue('#fact-kind')).toBe('first');
+      expect(await page.inputValue('#fact-circumstances')).toBe('Учебное дело: листовка и переписка изъяты у лица');
       expect(await page.inputValue('#question-answer-Q2')).toBe('Ответ эксперта на вопрос Q2 (учебный).');
       expect(await page.locator('#steps tr.open, #steps tr.blocked').evaluateAll((rows) => rows.map((row) => row.id))).toEqual(['step-seal', 'step-return']);
 
