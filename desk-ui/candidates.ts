@@ -8,7 +8,7 @@ import { el, fill, marked, replace } from './dom.js';
 import type { Child } from './dom.js';
 import type { FilterKey } from './filters.js';
 import { FILTER_KEYS, optionCounts, undatedCount } from './filters.js';
-import { busy, documentOf, failed, label, loadCandidates, main, recentReasons, rememberReason, renderTop, say, selected, state, valueName, visible } from './core.js';
+import { busy, codeLabel, documentOf, failed, label, loadCandidates, main, recentReasons, rememberReason, renderTop, say, selected, state, valueName, visible } from './core.js';
 import { openInDocument, pictureOf } from './document.js';
 import { KNOWN_MATERIAL, openPassage } from './known.js';
 import type { Candidate, SegmentView } from '../src/desk/wire.js';
@@ -131,7 +131,7 @@ function segmentMeta(segment: SegmentView | undefined): Child {
     [label('message'), segment.messageId],
     [label('author'), segment.author],
     [label('time'), segment.time],
-    [label('role'), segment.role],
+    [label('role'), segment.role === undefined ? undefined : codeLabel('role', segment.role)],
     [label('forwardedFrom'), segment.forwardedFrom],
     [label('page'), segment.page === undefined ? undefined : String(segment.page)],
   ];

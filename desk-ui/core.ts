@@ -40,6 +40,16 @@ export function label(key: string): string {
   return state.session?.labels[key] ?? key;
 }
 
+/**
+ * The label of a code under a prefix (`role` + `media-only` → `roleMediaOnly`), for codes the
+ * server sends as they are recorded (chat roles, the fields a step asks for); the code itself
+ * when the labels have none (a field added to the procedure after the labels were written).
+ */
+export function codeLabel(prefix: string, code: string): string {
+  const key = prefix + code.split('-').map((part) => part.slice(0, 1).toUpperCase() + part.slice(1)).join('');
+  return state.session?.labels[key] ?? code;
+}
+
 /** One line in the status bar. */
 export function say(text: string, kind: 'info' | 'error' = 'info'): void {
   statusLine.className = kind;

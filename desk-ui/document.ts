@@ -4,7 +4,7 @@
  */
 import { get, post } from './api.js';
 import { el, replace, svg } from './dom.js';
-import { busy, documentOf, failed, label, loadCandidates, main, rememberReason, renderTop, say, selectCandidate, state } from './core.js';
+import { busy, codeLabel, documentOf, failed, label, loadCandidates, main, rememberReason, renderTop, say, selectCandidate, state } from './core.js';
 import { pdfPageOf } from './page-region.js';
 import type { Candidate, DocumentSummary, DocumentView, SegmentView } from '../src/desk/wire.js';
 
@@ -115,7 +115,7 @@ function messageHeader(segment: SegmentView): HTMLElement {
     segment.messageId !== undefined ? `#${segment.messageId}` : '',
     segment.author ?? '',
     segment.time ?? '',
-    segment.role ?? '',
+    segment.role === undefined ? '' : codeLabel('role', segment.role),
     segment.replyTo !== undefined ? `${label('replyTo')} #${segment.replyTo}` : '',
     segment.forwardedFrom !== undefined ? `${label('forwardedFrom')}: ${segment.forwardedFrom}` : '',
   ].filter((part) => part !== '');

@@ -9,7 +9,7 @@
  */
 import { get, post } from './api.js';
 import { el, fill, replace } from './dom.js';
-import { busy, failed, label, main, say, state } from './core.js';
+import { busy, codeLabel, failed, label, main, say, state } from './core.js';
 import type { CaseFact, Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
 
 /** The value of a field of the panel (empty when absent). */
@@ -67,7 +67,7 @@ function stepAction(step: ProcedureStep): HTMLElement | null {
     'div',
     { class: 'step-form' },
     el('input', { id: `step-note-${step.id}`, type: 'text', placeholder: label('stepNote') }),
-    ...fields.map((field) => el('label', {}, `${field}${step.fields.includes(field) ? ' *' : ''} `, el('input', { id: `step-field-${step.id}-${field}`, type: 'text' }))),
+    ...fields.map((field) => el('label', {}, `${codeLabel('field', field)}${step.fields.includes(field) ? ' *' : ''} `, el('input', { id: `step-field-${step.id}-${field}`, type: 'text' }))),
     step.skipReasons.length > 0 ? skip : null,
     step.skipReasons.some((reason) => reason.named) ? el('input', { id: `step-decided-by-${step.id}`, type: 'text', placeholder: label('decidedBy') }) : null,
     el('label', {}, `${fill(label('attachFiles'), { limit: state.session?.attachmentMiB ?? '' })} `, files),
@@ -89,7 +89,7 @@ async function uploads(list: FileList | null): Promise<{ name: string; base64: s
 
 function stepRow(step: ProcedureStep): HTMLElement {
   const attached = step.record && step.record.files.length > 0 ? `${label('attached')}: ${step.record.files.map((file) => `${file.originalName} (SHA-256 ${file.sha256.slice(0, 12)}…)`).join(', ')}` : '';
-  const recorded = step.record ? [step.record.note, ...Object.entries(step.record.fields).map(([name, value]) => `${name}: ${value}`), attached].filter((part) => part !== '').join(' · ') : '';
+  const recorded = step.record ? [step.record.note, ...Object.entries(step.record.fields).map(([name, value]) => `${codeLabel('field', name)}: ${value}`), attached].filter((part) => part !== '').join(' · ') : '';
   return el(
     'tr',
     { class: step.state, id: `step-${step.id}` },
@@ -172,7 +172,7 @@ function factField(fact: CaseFact): HTMLElement {
     ? el('select', { id }, el('option', { value: '' }, '—'), ...fact.choices.map((choice) => el('option', { value: choice.value, selected: choice.value === fact.value }, choice.name)))
     : fact.key === 'materials' || fact.key === 'packaging' || fact.key === 'circumstances'
       ? el('textarea', { id, rows: 2, cols: 60, value: fact.value ?? '' })
-      : el('input', { id, type: 'text', value: fact.value ?? '', placeholder: fact.date ? 'YYYY-MM-DD' : '' });
+      : el('input', { id, type: 'text', value: fact.value ?? '', placeholder: fact.date ? label('datePlaceholder') : '' });
   return el('tr', {}, el('td', {}, factLabel(fact), fact.required ? ' *' : ''), el('td', {}, field), el('td', { class: 'note' }, fact.value === undefined ? label('notRecorded') : ''));
 }
 

@@ -273,8 +273,17 @@ describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
       expect(await page.textContent('#page-note')).toContain('Страница 1 PDF (текстовый слой)');
       expect(await page.getAttribute('#picture-boxes', 'viewBox')).toBe('0 0 595.28 841.89');
       expect(await page.locator('#picture-boxes rect.finding-box').count()).toBe(1);
+      // The chat in the document view: each message's role named in Russian, never its code.
+      await page.click('#tab-document');
+      const chat = await page.locator('#document-picker option', { hasText: 'result.json' }).getAttribute('value');
+      await page.selectOption('#document-picker', chat!);
+      await page.waitForSelector('#document-text .segment-head');
+      const heads = (await page.locator('#document-text .segment-head').allTextContents()).join('\n');
+      expect(heads).toContain('написано владельцем аккаунта');
+      expect(heads).not.toMatch(/· (authored|reply|forwarded|service|reaction)\b/);
       await page.click('#tab-procedure');
       await page.waitForSelector('#step-peer-review.skipped');
+      expect(await page.textContent('#step-acknowledgement')).toContain('учреждение: Учебный центр');
       expect(await page.inputValue('#fact-kind')).toBe('first');
       expect(await page.inputValue('#fact-circumstances')).toBe('Учебное дело: листовка и переписка изъяты у лица');
       expect(await page.inputValue('#question-answer-Q2')).toBe('Ответ эксперта на вопрос Q2 (учебный).');

@@ -132,15 +132,33 @@ const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
 };
 
 /**
- * A case function's refusal in the desk's language: the desk's own errors from its labels, a
- * pipeline error that carries a message key from the CLI's catalogue of the language, else the
- * English line (the CLI's texts are translated key by key; English is their fallback).
+ * Refusals of the case functions the desk calls that carry no message key of the CLI's catalogue,
+ * by code: said from the desk's labels in a desk of another language (an English desk keeps the
+ * case function's own line, which names the steps and values). `{problems}`: what follows
+ * "cannot …:" in the English line.
  */
-function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Record<string, string>>): string {
+const UNKEYED_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
+  'sop.nothing-to-withdraw': 'errorNothingToWithdraw',
+  'sop.withdraw-reason': 'errorWithdrawReason',
+  'sop.withdraw-dependants': 'errorWithdrawDependants',
+  'question.answer-empty': 'errorAnswerEmpty',
+  'case.facts-empty': 'errorFactsEmpty',
+  'case.invalid-facts': 'errorInvalidFacts',
+};
+
+/**
+ * A case function's refusal in the desk's language: the desk's own errors from its labels, a
+ * pipeline error that carries a message key from the CLI's catalogue of the language, one without
+ * a key from `UNKEYED_ERRORS`, else the English line (the CLI's texts are translated key by key;
+ * English is their fallback).
+ */
+function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Record<string, string>>, english: boolean): string {
   const own = DESK_ERRORS[error.code];
   if (own) return formatMessage(labels[own], error instanceof DeskError ? error.params : {});
   const template = error.localised ? catalogue[error.localised.key] : undefined;
-  return template !== undefined ? formatMessage(template, error.localised!.params) : error.message;
+  if (template !== undefined) return formatMessage(template, error.localised!.params);
+  const unkeyed = error.localised || english ? undefined : UNKEYED_ERRORS[error.code];
+  return unkeyed ? formatMessage(labels[unkeyed], { problems: /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '' }) : error.message;
 }
 
 /** Starts the desk for a case; resolves once it listens. */
@@ -163,7 +181,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       try {
         opened = CaseWorkspace.openForWriting(options.caseDir, { command: 'desk', now: options.clock, waitMs: options.lockWaitMs ?? 2000 }).workspace;
       } catch (error) {
-        if (error instanceof UserError && error.code === 'case.locked') throw new HttpError(409, explain(error, labels, catalogue));
+        if (error instanceof UserError && error.code === 'case.locked') throw new HttpError(409, explain(error, labels, catalogue, options.language === 'en'));
         throw error;
       }
       try {
@@ -253,7 +271,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       throw new HttpError(getRoutes[url.pathname] || postRoutes[url.pathname] ? 405 : 404, `${request.method ?? ''} ${url.pathname}: ${labels.errorNoSuchPage}`);
     } catch (error) {
       if (error instanceof HttpError) return send(response, error.status, { error: error.message });
-      if (error instanceof UserError) return send(response, 400, { error: explain(error, labels, catalogue), code: error.code });
+      if (error instanceof UserError) return send(response, 400, { error: explain(error, labels, catalogue, options.language === 'en'), code: error.code });
       return send(response, 500, { error: `${labels.errorInternal}: ${messageOf(error)}` });
     }
   };

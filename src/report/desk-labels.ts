@@ -30,6 +30,9 @@ export const DESK_LABEL_KEYS = [
   'attachFiles', 'attached', 'errorAttachmentTooLarge', 'overrideReason', 'overrideAnswer', 'answerKept', 'questionNew', 'addQuestion',
   'intro', 'factsHint', 'recordFacts', 'notRecorded',
   'factKind', 'factForm', 'factGroundsType', 'factGroundsBody', 'factGroundsNumber', 'factGroundsDate', 'factReceivedDate', 'factStartDate', 'factEndDate', 'factMaterials', 'factPackaging', 'factCircumstances',
+  'roleAuthored', 'roleForwarded', 'roleReply', 'roleService', 'roleReaction', 'roleDeleted', 'roleMediaOnly', 'roleUninterpreted',
+  'fieldExperience', 'fieldInstitution', 'fieldPlace', 'fieldPresent', 'fieldQualification', 'fieldReviewer', 'fieldSources', 'fieldTranslator', 'datePlaceholder',
+  'errorNothingToWithdraw', 'errorWithdrawReason', 'errorWithdrawDependants', 'errorAnswerEmpty', 'errorFactsEmpty', 'errorInvalidFacts',
 ] as const;
 
 /** Schema of one language's desk label file. */
