@@ -43,7 +43,13 @@ try {
   await page.click('#tab-procedure');
   await page.waitForSelector('#steps tr');
   await page.screenshot({ path: join(out, 'desk-procedure.png'), fullPage: false });
-  process.stdout.write(`docs/desk-candidates.png, desk-document.png, desk-concordance.png, desk-procedure.png\n`);
+  // A candidate on the leaflet's PDF page (text layer): the page drawn by pdftoppm, its words boxed.
+  await page.click('#tab-candidates');
+  await page.locator('#candidate-list li', { hasText: 'listovka.pdf' }).first().click();
+  await page.waitForSelector('#picture-boxes rect.word-box');
+  await page.locator('#picture-region').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, 'desk-pdf-page.png') });
+  process.stdout.write(`docs/desk-candidates.png, desk-document.png, desk-concordance.png, desk-procedure.png, desk-pdf-page.png\n`);
   await pictureShot(browser);
 } finally {
   await browser.close();
