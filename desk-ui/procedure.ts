@@ -9,8 +9,24 @@
  */
 import { get, post } from './api.js';
 import { el, fill, replace } from './dom.js';
+import type { Child } from './dom.js';
 import { busy, codeLabel, failed, label, main, say, state } from './core.js';
-import type { CaseFact, Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
+import type { CaseFact, Expert, Procedure, ProcedureStep, Question } from '../src/desk/wire.js';
+
+/** The experts of the case as last read, for the "whose part" choice of a step or an answer. */
+let experts: readonly Expert[] = [];
+
+/** A choice of the expert whose part a record is (none: the CLI's default, the one expert of the speciality); null without experts. */
+function expertChoice(id: string): HTMLElement | null {
+  if (experts.length === 0) return null;
+  return el('label', {}, `${label('expertOfPart')} `, el('select', { id }, el('option', { value: '' }, '—'), ...experts.map((expert) => el('option', { value: expert.id }, `${expert.id} ${expert.name}`))));
+}
+
+/** The chosen expert as a request field, if any. */
+function expertField(id: string): { expertId?: string } {
+  const value = valueOf(id);
+  return value === '' ? {} : { expertId: value };
+}
 
 /** The value of a field of the panel (empty when absent). */
 function valueOf(id: string): string {
@@ -60,7 +76,7 @@ function stepAction(step: ProcedureStep): HTMLElement | null {
   const record = () => {
     const skipReason = valueOf(`step-skip-${step.id}`);
     const values = Object.fromEntries(fields.map((field) => [field, valueOf(`step-field-${step.id}-${field}`)]));
-    const body = uploads(files.files).then((attached) => ({ stepId: step.id, note: valueOf(`step-note-${step.id}`), fields: values, files: attached, ...(skipReason !== '' ? { skipReason, decidedBy: valueOf(`step-decided-by-${step.id}`) } : {}) }));
+    const body = uploads(files.files).then((attached) => ({ stepId: step.id, note: valueOf(`step-note-${step.id}`), fields: values, files: attached, ...expertField(`step-expert-${step.id}`), ...(skipReason !== '' ? { skipReason, decidedBy: valueOf(`step-decided-by-${step.id}`) } : {}) }));
     void change('/api/step', body);
   };
   return el(
@@ -71,6 +87,7 @@ function stepAction(step: ProcedureStep): HTMLElement | null {
     step.skipReasons.length > 0 ? skip : null,
     step.skipReasons.some((reason) => reason.named) ? el('input', { id: `step-decided-by-${step.id}`, type: 'text', placeholder: label('decidedBy') }) : null,
     el('label', {}, `${fill(label('attachFiles'), { limit: state.session?.attachmentMiB ?? '' })} `, files),
+    expertChoice(`step-expert-${step.id}`),
     el('button', { type: 'button', id: `step-record-${step.id}`, onclick: record }, label('recordStep')),
   );
 }
@@ -143,7 +160,8 @@ function questionItem(question: Question): HTMLElement {
       'div',
       { class: 'step-form' },
       el('textarea', { id: `question-answer-${question.id}`, rows: 3, cols: 80, placeholder: label('answer'), value: question.answer ?? '' }),
-      el('button', { type: 'button', id: `question-answer-save-${question.id}`, onclick: () => void change('/api/answer', { questionId: question.id, text: valueOf(`question-answer-${question.id}`) }) }, label('recordAnswer')),
+      expertChoice(`question-expert-${question.id}`),
+      el('button', { type: 'button', id: `question-answer-save-${question.id}`, onclick: () => void change('/api/answer', { questionId: question.id, text: valueOf(`question-answer-${question.id}`), ...expertField(`question-expert-${question.id}`) }) }, label('recordAnswer')),
       question.answerSha256 !== undefined ? el('small', { class: 'answer-recorded' }, `${label('answerRecorded')} ${question.answerSha256}`) : null,
     ),
     overrideForm(question),
@@ -160,6 +178,68 @@ function overrideForm(question: Question): HTMLElement | null {
     el('input', { id: `question-override-reason-${question.id}`, type: 'text', size: 60, placeholder: label('overrideReason') }),
     el('button', { type: 'button', id: `question-override-${question.id}`, onclick: () => void change('/api/answer-override', { questionId: question.id, reason: valueOf(`question-override-reason-${question.id}`) }) }, label('overrideAnswer')),
   );
+}
+
+/** One expert: who, acknowledgement and signature, with the forms of their own acts. */
+function expertRow(expert: Expert, specialities: Procedure['specialities'], joint: boolean): HTMLElement {
+  const speciality = specialities.find((candidate) => candidate.value === expert.speciality)?.name ?? expert.speciality;
+  const act = (kind: 'acknowledge' | 'sign', placeholder: string) =>
+    el(
+      'div',
+      { class: 'step-form' },
+      el('input', { id: `expert-${kind}-note-${expert.id}`, type: 'text', placeholder: label(placeholder) }),
+      el('button', { type: 'button', id: `expert-${kind}-${expert.id}`, onclick: () => void change(`/api/expert-${kind}`, { expertId: expert.id, note: valueOf(`expert-${kind}-note-${expert.id}`) }) }, label(kind)),
+    );
+  return el(
+    'tr',
+    { id: `expert-${expert.id}` },
+    el('td', {}, expert.id),
+    el('td', {}, `${expert.name}, ${speciality}; ${expert.qualification}; ${expert.experienceYears}; ${expert.institution}`),
+    el('td', { class: 'state' }, expert.acknowledgement !== undefined ? `${label('acknowledged')}: ${expert.acknowledgement}` : act('acknowledge', 'acknowledgeNote')),
+    el('td', { class: `signature ${expert.signature}` }, label(keyOf('signature', expert.signature)), expert.signature === 'current' ? null : act('sign', 'signNote')),
+    el(
+      'td',
+      {},
+      joint
+        ? el(
+            'div',
+            { class: 'step-form' },
+            el('input', { id: `expert-dissent-${expert.id}`, type: 'text', placeholder: label('dissentText') }),
+            el('button', { type: 'button', id: `expert-dissent-record-${expert.id}`, onclick: () => void change('/api/dissent', { expertId: expert.id, text: valueOf(`expert-dissent-${expert.id}`) }) }, label('recordDissent')),
+          )
+        : null,
+    ),
+  );
+}
+
+/** The experts, the form to add one, and the joint section with its dissents (`soz expert …`, `soz sop joint|dissent`). */
+function expertsSection(procedure: Procedure): Child[] {
+  const field = (id: string, placeholder: string) => el('input', { id, type: 'text', placeholder: label(placeholder) });
+  const add = () =>
+    void change('/api/expert-add', { name: valueOf('expert-name'), speciality: valueOf('expert-speciality'), qualification: valueOf('expert-qualification'), experience: valueOf('expert-experience'), institution: valueOf('expert-institution') });
+  const joint = procedure.joint;
+  return [
+    el('table', { id: 'experts' }, el('tbody', {}, ...procedure.experts.map((expert) => expertRow(expert, procedure.specialities, joint !== null)))),
+    el(
+      'div',
+      { class: 'step-form' },
+      field('expert-name', 'expertName'),
+      el('select', { id: 'expert-speciality' }, ...procedure.specialities.map((speciality) => el('option', { value: speciality.value }, speciality.name))),
+      field('expert-qualification', 'qualification'),
+      field('expert-experience', 'experienceYears'),
+      field('expert-institution', 'institution'),
+      el('button', { type: 'button', id: 'expert-add', onclick: add }, label('addExpert')),
+    ),
+    el('h3', {}, label('joint')),
+    joint ? el('p', { id: 'joint-conclusions' }, joint.conclusions) : null,
+    ...(joint?.dissents ?? []).map((dissent) => el('p', { class: 'dissent' }, `${dissent.expertId}: ${dissent.text}`)),
+    el(
+      'div',
+      { class: 'step-form' },
+      el('textarea', { id: 'joint-text', rows: 2, cols: 80, placeholder: label('jointConclusions'), value: joint?.conclusions ?? '' }),
+      el('button', { type: 'button', id: 'joint-record', onclick: () => void change('/api/joint', { conclusions: valueOf('joint-text') }) }, label('recordJoint')),
+    ),
+  ];
 }
 
 /** The label key of a fact: `groundsDate` → `factGroundsDate`. */
@@ -216,6 +296,7 @@ function itemRows(procedure: Procedure): HTMLElement {
 /** The procedure tab, read from the case. */
 export async function renderProcedure(): Promise<void> {
   const procedure = await get<Procedure>('/api/procedure');
+  experts = procedure.experts;
   replace(
     main,
     el('h2', {}, label('steps'), ` (${procedure.procedure})`),
@@ -231,6 +312,8 @@ export async function renderProcedure(): Promise<void> {
     ),
     el('h2', {}, label('intro')),
     ...factsForm(procedure.facts),
+    el('h2', {}, label('experts')),
+    ...expertsSection(procedure),
     el('h2', {}, label('items')),
     itemRows(procedure),
     el('h2', {}, label('blocksFinal')),

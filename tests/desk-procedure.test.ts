@@ -199,6 +199,45 @@ describe('the procedure panel writes through the CLI case functions', () => {
     expect(log.filter((entry) => entry.action === 'question.add').pop()!.details).toMatchObject({ questionId: 'Q4', flagged: true });
   });
 
+  it('names an expert, records the acknowledgement, the answer that is their part and the signature, as `soz expert …` does; a changed part needs a new signature', async () => {
+    expect((await call('POST', '/api/expert-add', { name: ' ', speciality: 'linguist', qualification: 'q', experience: '5', institution: 'i' })).status).toBe(400);
+    const added = await call('POST', '/api/expert-add', { name: 'Учебный Эксперт', speciality: 'linguist', qualification: 'кандидат филологических наук, свидетельство № 1 (вымышленное)', experience: '7', institution: 'Учебный центр' });
+    expect(added.body).toEqual({ expertId: 'E1' });
+    const early = await call('POST', '/api/expert-sign', { expertId: 'E1', note: '' });
+    expect(early.status).toBe(400);
+    expect(early.body.error).toMatch(/E1 has not acknowledged liability/);
+    expect((await call('POST', '/api/expert-acknowledge', { expertId: 'E1', note: 'Подписка от 21.03.2026' })).status).toBe(200);
+    expect((await call('POST', '/api/answer', { questionId: 'Q2', text: 'Ответ эксперта E1 (учебный).', expertId: 'E1' })).status).toBe(200);
+    expect((await call('POST', '/api/expert-sign', { expertId: 'E1', note: 'подпись на бумажном экземпляре' })).status).toBe(200);
+    let view = await procedure();
+    expect(view.experts).toMatchObject([{ id: 'E1', name: 'Учебный Эксперт', speciality: 'linguist', experienceYears: 7, acknowledgement: 'Подписка от 21.03.2026', signature: 'current' }]);
+    expect(view.specialities.map((speciality) => speciality.value)).toEqual(['linguist', 'psychologist', 'religious-scholar', 'other']);
+    expect((await call('POST', '/api/answer', { questionId: 'Q2', text: 'Ответ эксперта E1, исправленный (учебный).', expertId: 'E1' })).status).toBe(200);
+    view = await procedure();
+    expect(view.experts[0]!.signature).toBe('stale');
+    // The joint section waits for every part of a speciality to be settled, as `soz sop joint` does.
+    const joint = await call('POST', '/api/joint', { conclusions: 'Общие выводы (учебные)' });
+    expect(joint.status).toBe(400);
+    expect(joint.body.error).toMatch(/cannot record the joint section/);
+    expect(view.joint).toBeNull();
+    const log = CaseWorkspace.open(dir).readLog();
+    expect(log.filter((entry) => entry.action.startsWith('expert.')).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['expert.add', 'Trainee'],
+      ['expert.acknowledge', 'Trainee'],
+      ['expert.sign', 'Trainee'],
+    ]);
+    // A desk started without --actor records an expert's own act as the expert's, as the CLI does.
+    const unnamed = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: '' });
+    try {
+      const response = await fetch(`http://127.0.0.1:${unnamed.port}/api/expert-sign`, { method: 'POST', headers: { 'X-Soz-Token': unnamed.token, 'Content-Type': 'application/json' }, body: JSON.stringify({ expertId: 'E1', note: '' }) });
+      expect(response.status).toBe(200);
+    } finally {
+      await unnamed.close();
+    }
+    expect(CaseWorkspace.open(dir).readLog().pop()).toMatchObject({ action: 'expert.sign', actor: 'Учебный Эксперт' });
+    expect((await procedure()).experts[0]!.signature).toBe('current');
+  });
+
   it('answers in the language of the desk: its own refusals from the desk labels, a case function\'s from the CLI catalogue', async () => {
     const russian = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр', lockWaitMs: 200 });
     try {
@@ -210,6 +249,7 @@ describe('the procedure panel writes through the CLI case functions', () => {
       expect((await ask('/api/step', { stepId: 'competence', note: 'проверено', fields: {} })).error).toMatch(/нельзя записать шаг competence: /);
       // Refusals the CLI's catalogue has no key for, from the desk's labels.
       expect((await ask('/api/step-withdraw', { stepId: 'packaging', reason: ' ' })).error).toBe('укажите, почему запись шага отзывается');
+      expect((await ask('/api/expert-acknowledge', { expertId: 'E9', note: 'x' })).error).toMatch(/^не записано: /);
       expect((await ask('/api/step-withdraw', { stepId: 'competence', reason: 'x' })).error).toBe('у этого шага нет записи, которую можно отозвать');
       expect((await ask('/api/case-facts', { facts: {} })).error).toBe('заполните хотя бы одно сведение');
       expect((await ask('/api/case-facts', { facts: { kind: 'fifth' } })).error).toMatch(/^сведения не записаны: --kind "fifth": /);

@@ -12,7 +12,8 @@ import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { QuestionDisposition } from '../core/examiner.js';
 import { addFindingIn, addQuestion, decideQuestionIn, overrideAnswerIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
-import { setCaseFacts } from '../pipeline/experts.js';
+import { acknowledgeExpert, addExpertIn, recordDissentIn, recordJointIn, setCaseFacts, signExpert } from '../pipeline/experts.js';
+import { readExperts } from '../pipeline/examiner.js';
 import { withdrawStep } from '../pipeline/sop-steps.js';
 import type { PriorDecision } from '../pipeline/examiner.js';
 import { writeReports } from '../pipeline/report.js';
@@ -34,7 +35,7 @@ export const MAX_ATTACHMENT_BYTES = 16 * 1024 * 1024;
 const uploadSchema = z.object({ name: z.string().max(1000), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64') }).strict();
 /** POST /api/step: a step done (note, fields, attached files) or skipped for an admitted reason, as `soz sop record`. */
 export const stepSchema = z
-  .object({ stepId: nonEmpty, note: z.string(), fields: z.record(z.string(), z.string()).default({}), skipReason: nonEmpty.optional(), decidedBy: z.string().optional(), files: z.array(uploadSchema).max(50).default([]) })
+  .object({ stepId: nonEmpty, note: z.string(), fields: z.record(z.string(), z.string()).default({}), skipReason: nonEmpty.optional(), decidedBy: z.string().optional(), files: z.array(uploadSchema).max(50).default([]), expertId: nonEmpty.optional() })
   .strict();
 /** POST /api/step-withdraw: the step's record withdrawn, with why. */
 export const withdrawSchema = z.object({ stepId: nonEmpty, reason: z.string() }).strict();
@@ -50,7 +51,15 @@ export const questionSchema = z
   })
   .strict();
 /** POST /api/answer: the examiner's answer to a question, typed in the desk, as `soz question answer` records a file. */
-export const answerSchema = z.object({ questionId: nonEmpty, text: z.string().max(500_000) }).strict();
+export const answerSchema = z.object({ questionId: nonEmpty, text: z.string().max(500_000), expertId: nonEmpty.optional() }).strict();
+/** POST /api/expert-add: an expert of a complex or commission expertise, as `soz expert add`. */
+export const expertAddSchema = z.object({ name: z.string(), speciality: z.string(), qualification: z.string(), experience: z.string(), institution: z.string() }).strict();
+/** POST /api/expert-acknowledge and /api/expert-sign: one expert's act with its note, as `soz expert acknowledge|sign`. */
+export const expertActSchema = z.object({ expertId: nonEmpty, note: z.string() }).strict();
+/** POST /api/joint: the experts' common conclusions, as `soz sop joint`. */
+export const jointSchema = z.object({ conclusions: z.string().max(500_000) }).strict();
+/** POST /api/dissent: one expert's dissent from them, as `soz sop dissent`. */
+export const dissentSchema = z.object({ expertId: nonEmpty, text: z.string().max(500_000) }).strict();
 /** POST /api/answer-override: keep the legal wording the guard found in an answer, with why, as `soz question override`. */
 export const overrideSchema = z.object({ questionId: nonEmpty, reason: z.string() }).strict();
 /** POST /api/question-add: a question of the order, as `soz question add`. */
@@ -168,7 +177,7 @@ export function recordStepFrom(workspace: CaseWorkspace, body: z.infer<typeof st
   const fields = Object.fromEntries(Object.entries(body.fields).filter(([, value]) => value.trim() !== ''));
   const skip = body.skipReason !== undefined;
   const uploads = uploadsOf(body.files);
-  const record = recordStep(workspace, { stepId: body.stepId, note: body.note, skip, ...(skip ? { skipReason: body.skipReason } : {}), ...(body.decidedBy !== undefined && body.decidedBy.trim() !== '' ? { decidedBy: body.decidedBy } : {}), fields, files: [], uploads }, who);
+  const record = recordStep(workspace, { stepId: body.stepId, note: body.note, skip, ...(skip ? { skipReason: body.skipReason } : {}), ...(body.decidedBy !== undefined && body.decidedBy.trim() !== '' ? { decidedBy: body.decidedBy } : {}), fields, files: [], uploads, ...(body.expertId !== undefined ? { expertId: body.expertId } : {}) }, who);
   return { stepId: record.stepId, status: record.status, files: record.files };
 }
 
@@ -211,6 +220,42 @@ export function setFactsFrom(workspace: CaseWorkspace, body: z.infer<typeof fact
 
 /** Records the examiner's answer typed in the desk (`recordAnswerText`, as `soz question answer` records a file). */
 export function answerFrom(workspace: CaseWorkspace, body: z.infer<typeof answerSchema>, who: DeskActor): Record<string, unknown> {
-  const answer = recordAnswerText(workspace, body.questionId, body.text, who);
+  const answer = recordAnswerText(workspace, body.questionId, body.text, { ...who, ...(body.expertId !== undefined ? { expertId: body.expertId } : {}) });
   return { questionId: body.questionId, path: answer.path, sha256: answer.sha256, legalWording: answer.legalWording.map((match) => match.matched) };
+}
+
+/**
+ * Who records an expert's own act: the desk's actor when one was named (`soz desk --actor`), else
+ * the expert, as the CLI's `soz expert acknowledge|sign` and `soz sop dissent` default to.
+ */
+function expertWho(workspace: CaseWorkspace, who: DeskActor, named: boolean, expertId: string): DeskActor {
+  const expert = readExperts(workspace).experts.find((candidate) => candidate.id === expertId);
+  return named || !expert ? who : { ...who, actor: expert.name };
+}
+
+/** Names an expert (`addExpertIn`, as `soz expert add`). */
+export function addExpertFrom(workspace: CaseWorkspace, body: z.infer<typeof expertAddSchema>, who: DeskActor): Record<string, unknown> {
+  const expert = addExpertIn(workspace, { name: body.name, speciality: body.speciality, qualification: body.qualification, experienceYears: body.experience, institution: body.institution }, who);
+  return { expertId: expert.id };
+}
+
+/** One expert's acknowledgement of liability (`acknowledgeExpert`, as `soz expert acknowledge`). */
+export function acknowledgeExpertFrom(workspace: CaseWorkspace, body: z.infer<typeof expertActSchema>, who: DeskActor, named: boolean): Record<string, unknown> {
+  return { expertId: acknowledgeExpert(workspace, body.expertId, body.note, expertWho(workspace, who, named, body.expertId)).id };
+}
+
+/** One expert's signature of their part as it stands (`signExpert`, as `soz expert sign`). */
+export function signExpertFrom(workspace: CaseWorkspace, body: z.infer<typeof expertActSchema>, who: DeskActor, named: boolean): Record<string, unknown> {
+  const expert = signExpert(workspace, body.expertId, body.note, expertWho(workspace, who, named, body.expertId));
+  return { expertId: expert.id, partDigest: expert.signature?.partDigest ?? '' };
+}
+
+/** The joint section's common conclusions (`recordJointIn`, as `soz sop joint`). */
+export function recordJointFrom(workspace: CaseWorkspace, body: z.infer<typeof jointSchema>, who: DeskActor): Record<string, unknown> {
+  return { joint: recordJointIn(workspace, body.conclusions, who).joint };
+}
+
+/** One expert's dissent (`recordDissentIn`, as `soz sop dissent`). */
+export function recordDissentFrom(workspace: CaseWorkspace, body: z.infer<typeof dissentSchema>, who: DeskActor, named: boolean): Record<string, unknown> {
+  return { joint: recordDissentIn(workspace, body.expertId, body.text, expertWho(workspace, who, named, body.expertId)).joint };
 }

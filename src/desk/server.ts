@@ -26,6 +26,8 @@ import type { Refusal } from './security.js';
 import { DeskError } from './errors.js';
 import type { DeskActor } from './actions.js';
 import {
+  acknowledgeExpertFrom,
+  addExpertFrom,
   addFinding,
   addQuestionFrom,
   addSchema,
@@ -36,18 +38,25 @@ import {
   decideByRule,
   decideQuestionFrom,
   decideSchema,
+  dissentSchema,
+  expertActSchema,
+  expertAddSchema,
   factsSchema,
+  jointSchema,
   MAX_ATTACHMENT_BYTES,
   overrideAnswerFrom,
   overrideSchema,
   questionAddSchema,
   questionSchema,
+  recordDissentFrom,
+  recordJointFrom,
   recordStepFrom,
   relateItemFrom,
   relateSchema,
   renderDraft,
   ruleSchema,
   setFactsFrom,
+  signExpertFrom,
   stepSchema,
   UndoStack,
   undoLast,
@@ -66,6 +75,7 @@ export interface DeskOptions {
   readonly port: number;
   readonly language: ReportLanguage;
   readonly clock: Clock;
+  /** Who records (`--actor`); '' when none was named: the examiner, or for an expert's own act (acknowledge, sign, dissent) the expert, as the CLI. */
   readonly actor: string;
   /** How long a write waits for another command's case lock before answering 409 (default 2 s). */
   readonly lockWaitMs?: number;
@@ -144,6 +154,10 @@ const UNKEYED_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
   'question.answer-empty': 'errorAnswerEmpty',
   'case.facts-empty': 'errorFactsEmpty',
   'case.invalid-facts': 'errorInvalidFacts',
+  'expert.invalid': 'errorNotRecorded',
+  'expert.unknown': 'errorNotRecorded',
+  'expert.invalid-joint': 'errorNotRecorded',
+  'expert.invalid-dissent': 'errorNotRecorded',
 };
 
 /**
@@ -232,6 +246,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/answer-override': (body) => write((workspace) => overrideAnswerFrom(workspace, parse(overrideSchema, body), who(workspace))),
     '/api/question-add': (body) => write((workspace) => addQuestionFrom(workspace, parse(questionAddSchema, body), who(workspace))),
     '/api/case-facts': (body) => write((workspace) => setFactsFrom(workspace, parse(factsSchema, body), who(workspace))),
+    '/api/expert-add': (body) => write((workspace) => addExpertFrom(workspace, parse(expertAddSchema, body), who(workspace))),
+    '/api/expert-acknowledge': (body) => write((workspace) => acknowledgeExpertFrom(workspace, parse(expertActSchema, body), who(workspace), options.actor !== '')),
+    '/api/expert-sign': (body) => write((workspace) => signExpertFrom(workspace, parse(expertActSchema, body), who(workspace), options.actor !== '')),
+    '/api/joint': (body) => write((workspace) => recordJointFrom(workspace, parse(jointSchema, body), who(workspace))),
+    '/api/dissent': (body) => write((workspace) => recordDissentFrom(workspace, parse(dissentSchema, body), who(workspace), options.actor !== '')),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

@@ -14,12 +14,12 @@ import { readDerivedDocuments } from '../case/records.js';
 import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
 import { ITEM_RELATIONS } from '../core/examiner.js';
 import type { QuestionDisposition } from '../core/examiner.js';
-import { answerLegalWording, caseSopStatus, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
+import { answerLegalWording, caseSopStatus, readAnswer, readExperts, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
 import { stepForms } from '../pipeline/sop-steps.js';
 import { wholePicture } from '../pipeline/ocr-crops.js';
 import { pdfPagePicture, pdfPageRegion } from '../pipeline/pdf-page.js';
 import { buildConclusion, readLabels } from '../pipeline/report.js';
-import { readCaseFacts } from '../pipeline/experts.js';
+import { expertDigests, readCaseFacts } from '../pipeline/experts.js';
 import { CASE_FACT_KEYS, CASE_FACTS_REQUIRED } from '../core/experts.js';
 import type { CaseFacts } from '../core/experts.js';
 import type { CaseFact, Candidate, CaseSummary, Concordance, DocumentSummary, DocumentView, PageRegion, Procedure } from './wire.js';
@@ -148,8 +148,27 @@ export function procedureView(workspace: CaseWorkspace, language: ReportLanguage
     items: itemRelations(workspace),
     relations: ITEM_RELATIONS,
     facts: caseFacts(workspace, language),
+    ...expertsOf(workspace, language),
     blocksFinal: finalBlockers(workspace, language),
   };
+}
+
+/** The experts with their acknowledgement and whether their signature is current, the joint section, the specialities named. */
+function expertsOf(workspace: CaseWorkspace, language: ReportLanguage): Pick<Procedure, 'experts' | 'joint' | 'specialities'> {
+  const file = readExperts(workspace);
+  const digests = expertDigests(workspace, file);
+  const experts = file.experts.map((expert) => ({
+    id: expert.id,
+    name: expert.name,
+    speciality: expert.speciality,
+    qualification: expert.qualification,
+    experienceYears: expert.experienceYears,
+    institution: expert.institution,
+    ...(expert.acknowledgement ? { acknowledgement: expert.acknowledgement.note } : {}),
+    signature: !expert.signature ? ('none' as const) : expert.signature.partDigest === digests[expert.id] ? ('current' as const) : ('stale' as const),
+  }));
+  const joint = file.joint ? { conclusions: file.joint.conclusions, dissents: file.joint.dissents.map((dissent) => ({ expertId: dissent.expertId, text: dissent.text })) } : null;
+  return { experts, joint, specialities: Object.entries(readLabels(language).specialities).map(([value, name]) => ({ value, name })) };
 }
 
 /** The introductory part's facts as recorded, each choice with its names in the conclusion's language. */

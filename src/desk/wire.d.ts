@@ -148,6 +148,18 @@ export interface Question {
   readonly answerOverride?: string;
 }
 
+/** One expert as recorded: acknowledgement of liability, and whether their signature covers their part as it now stands. */
+export interface Expert {
+  readonly id: string;
+  readonly name: string;
+  readonly speciality: string;
+  readonly qualification: string;
+  readonly experienceYears: number;
+  readonly institution: string;
+  readonly acknowledgement?: string;
+  readonly signature: 'none' | 'current' | 'stale';
+}
+
 /** One fact of the conclusion's introductory part (`soz case set`): its key, what is recorded, the values it admits (if a choice). */
 export interface CaseFact {
   readonly key: string;
@@ -186,6 +198,11 @@ export interface Procedure {
   readonly relations: readonly string[];
   /** The introductory part's facts, in the order of `soz case set`. */
   readonly facts: readonly CaseFact[];
+  /** The experts of a complex or commission expertise (`soz expert …`) and the joint section (`soz sop joint`, `dissent`). */
+  readonly experts: readonly Expert[];
+  readonly joint: { readonly conclusions: string; readonly dissents: readonly { readonly expertId: string; readonly text: string }[] } | null;
+  /** Specialities an expert may have, with their names in the desk's language. */
+  readonly specialities: readonly { readonly value: string; readonly name: string }[];
   readonly blocksFinal: readonly string[];
 }
 

@@ -31,7 +31,7 @@ export const registerDeskCommands: RegisterCommands = (program: Command, context
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${flags.port}: give a port number 0–65535 (0: any free port)`, 'usage.port', undefined, { key: 'error.port', params: { value: flags.port } });
       const workspace = CaseWorkspace.open(dir);
-      const desk = await startDesk({ caseDir: dir, port, language: languageOption(flags.language, workspace), clock: context.io.now, actor: context.actorFor(flags, workspace) });
+      const desk = await startDesk({ caseDir: dir, port, language: languageOption(flags.language, workspace), clock: context.io.now, actor: flags.actor ?? '' });
       context.tell('desk.url', { url: desk.url });
       context.tell('desk.open');
       if (flags.open) openBrowser(desk.url);
