@@ -242,6 +242,31 @@ function expertsSection(procedure: Procedure): Child[] {
   ];
 }
 
+/**
+ * The Rabat worksheets (`soz sop rabat`): each with its findings and the facts of every part, the
+ * accepted findings none covers, and the form for one statement (its findings ticked, the four parts).
+ */
+function rabatSection(rabat: Procedure['rabat']): Child[] {
+  const uncovered = new Set(rabat.uncovered);
+  const record = () => {
+    const findingIds = rabat.accepted.filter((id) => (document.getElementById(`rabat-finding-${id}`) as HTMLInputElement | null)?.checked === true);
+    void change('/api/rabat', { findingIds, parts: Object.fromEntries(rabat.parts.map((part) => [part.key, valueOf(`rabat-${part.key}`)])) });
+  };
+  return [
+    el('p', { class: 'note' }, rabat.intro),
+    ...rabat.worksheets.map((sheet) => el('dl', { class: 'rabat-sheet' }, el('dt', {}, label('rabatFindings')), el('dd', {}, sheet.findingIds.join(', ')), ...rabat.parts.flatMap((part) => [el('dt', {}, part.name), el('dd', {}, sheet.parts[part.key] ?? '')]))),
+    rabat.uncovered.length > 0 ? el('p', { id: 'rabat-uncovered', class: 'flag' }, `${label('rabatUncovered')}: ${rabat.uncovered.join(', ')}`) : null,
+    el(
+      'div',
+      { class: 'step-form', id: 'rabat-form' },
+      el('span', {}, `${label('rabatFindings')}: `),
+      ...rabat.accepted.map((id) => el('label', {}, el('input', { type: 'checkbox', id: `rabat-finding-${id}`, checked: uncovered.has(id) }), ` ${id} `)),
+    ),
+    el('div', { class: 'step-form' }, ...rabat.parts.map((part) => el('label', {}, `${part.name} `, el('textarea', { id: `rabat-${part.key}`, rows: 2, cols: 40 })))),
+    el('button', { type: 'button', id: 'rabat-record', onclick: record }, label('recordRabat')),
+  ];
+}
+
 /** The label key of a fact: `groundsDate` → `factGroundsDate`. */
 const factLabel = (fact: CaseFact): string => label(keyOf('fact', fact.key));
 
@@ -312,6 +337,8 @@ export async function renderProcedure(): Promise<void> {
     ),
     el('h2', {}, label('intro')),
     ...factsForm(procedure.facts),
+    el('h2', {}, procedure.rabat.heading),
+    ...rabatSection(procedure.rabat),
     el('h2', {}, label('experts')),
     ...expertsSection(procedure),
     el('h2', {}, label('items')),

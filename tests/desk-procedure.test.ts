@@ -238,6 +238,24 @@ describe('the procedure panel writes through the CLI case functions', () => {
     expect((await procedure()).experts[0]!.signature).toBe('current');
   });
 
+  it('records the Rabat worksheet of one statement as `soz sop rabat` does: accepted findings only, the facts of every part', async () => {
+    const candidates = (await call<{ finding: { id: string } }[]>('GET', '/api/candidates')).body;
+    const [first, second] = [candidates[0]!.finding.id, candidates[1]!.finding.id];
+    expect((await call('POST', '/api/decide', { findingIds: [first], decision: 'accepted', reason: 'учебное решение' })).status).toBe(200);
+    let rabat = (await procedure()).rabat;
+    expect(rabat.parts.map((part) => part.key)).toEqual(['context', 'speaker', 'contentForm', 'extent']);
+    expect(rabat.uncovered).toContain(first);
+    const parts = { context: 'Закрытый чат соседей', speaker: 'Автор листовки; жители посёлка', contentForm: 'Призыв прийти к мельнице', extent: 'Одна листовка' };
+    const notAccepted = await call('POST', '/api/rabat', { findingIds: [first, second], parts });
+    expect(notAccepted.status).toBe(400);
+    expect(notAccepted.body.error).toMatch(/are not accepted/);
+    expect((await call('POST', '/api/rabat', { findingIds: [first], parts: { ...parts, extent: ' ' } })).status).toBe(400);
+    expect((await call('POST', '/api/rabat', { findingIds: [first], parts })).status).toBe(200);
+    rabat = (await procedure()).rabat;
+    expect(rabat.worksheets).toEqual([{ findingIds: [first], parts }]);
+    expect(rabat.uncovered).not.toContain(first);
+  });
+
   it('answers in the language of the desk: its own refusals from the desk labels, a case function\'s from the CLI catalogue', async () => {
     const russian = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр', lockWaitMs: 200 });
     try {

@@ -11,7 +11,7 @@ import { DeskError } from './errors.js';
 import type { ReportLanguage } from '../core/case.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { QuestionDisposition } from '../core/examiner.js';
-import { addFindingIn, addQuestion, decideQuestionIn, overrideAnswerIn, priorDecisions, readCaseFindings, recordAnswerText, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
+import { addFindingIn, addQuestion, decideQuestionIn, overrideAnswerIn, priorDecisions, readCaseFindings, recordAnswerText, recordRabat, recordReview, recordStep, recordVoice, relateItem, undoReview } from '../pipeline/examiner.js';
 import { acknowledgeExpert, addExpertIn, recordDissentIn, recordJointIn, setCaseFacts, signExpert } from '../pipeline/experts.js';
 import { readExperts } from '../pipeline/examiner.js';
 import { withdrawStep } from '../pipeline/sop-steps.js';
@@ -58,6 +58,8 @@ export const expertAddSchema = z.object({ name: z.string(), speciality: z.string
 export const expertActSchema = z.object({ expertId: nonEmpty, note: z.string() }).strict();
 /** POST /api/joint: the experts' common conclusions, as `soz sop joint`. */
 export const jointSchema = z.object({ conclusions: z.string().max(500_000) }).strict();
+/** POST /api/rabat: the Rabat worksheet of one statement (its accepted findings, the facts of each part), as `soz sop rabat`. */
+export const rabatSchema = z.object({ findingIds: z.array(nonEmpty).max(100_000), parts: z.record(z.string(), z.string().max(100_000)) }).strict();
 /** POST /api/dissent: one expert's dissent from them, as `soz sop dissent`. */
 export const dissentSchema = z.object({ expertId: nonEmpty, text: z.string().max(500_000) }).strict();
 /** POST /api/answer-override: keep the legal wording the guard found in an answer, with why, as `soz question override`. */
@@ -258,4 +260,9 @@ export function recordJointFrom(workspace: CaseWorkspace, body: z.infer<typeof j
 /** One expert's dissent (`recordDissentIn`, as `soz sop dissent`). */
 export function recordDissentFrom(workspace: CaseWorkspace, body: z.infer<typeof dissentSchema>, who: DeskActor, named: boolean): Record<string, unknown> {
   return { joint: recordDissentIn(workspace, body.expertId, body.text, expertWho(workspace, who, named, body.expertId)).joint };
+}
+
+/** The Rabat worksheet of one statement (`recordRabat`, as `soz sop rabat`): facts only, every part. */
+export function recordRabatFrom(workspace: CaseWorkspace, body: z.infer<typeof rabatSchema>, who: DeskActor): Record<string, unknown> {
+  return { findingIds: recordRabat(workspace, body.findingIds, body.parts, who).findingIds };
 }

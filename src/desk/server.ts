@@ -48,8 +48,10 @@ import {
   overrideSchema,
   questionAddSchema,
   questionSchema,
+  rabatSchema,
   recordDissentFrom,
   recordJointFrom,
+  recordRabatFrom,
   recordStepFrom,
   relateItemFrom,
   relateSchema,
@@ -250,6 +252,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     '/api/expert-acknowledge': (body) => write((workspace) => acknowledgeExpertFrom(workspace, parse(expertActSchema, body), who(workspace), options.actor !== '')),
     '/api/expert-sign': (body) => write((workspace) => signExpertFrom(workspace, parse(expertActSchema, body), who(workspace), options.actor !== '')),
     '/api/joint': (body) => write((workspace) => recordJointFrom(workspace, parse(jointSchema, body), who(workspace))),
+    '/api/rabat': (body) => write((workspace) => recordRabatFrom(workspace, parse(rabatSchema, body), who(workspace))),
     '/api/dissent': (body) => write((workspace) => recordDissentFrom(workspace, parse(dissentSchema, body), who(workspace), options.actor !== '')),
   };
 

@@ -12,9 +12,9 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import { readDerivedDocuments } from '../case/records.js';
 import { collocates, corpusUnits, kwic } from '../analysis/corpus.js';
-import { ITEM_RELATIONS } from '../core/examiner.js';
+import { ITEM_RELATIONS, RABAT_FIELDS } from '../core/examiner.js';
 import type { QuestionDisposition } from '../core/examiner.js';
-import { answerLegalWording, caseSopStatus, readAnswer, readExperts, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
+import { answerLegalWording, caseSopStatus, readAnswer, readExperts, readRabat, uncoveredStatements, readCaseFindings, readItemRelations, readPersonRelations, readQuestions, readReview } from '../pipeline/examiner.js';
 import { stepForms } from '../pipeline/sop-steps.js';
 import { wholePicture } from '../pipeline/ocr-crops.js';
 import { pdfPagePicture, pdfPageRegion } from '../pipeline/pdf-page.js';
@@ -149,6 +149,7 @@ export function procedureView(workspace: CaseWorkspace, language: ReportLanguage
     relations: ITEM_RELATIONS,
     facts: caseFacts(workspace, language),
     ...expertsOf(workspace, language),
+    rabat: rabatOf(workspace, language),
     blocksFinal: finalBlockers(workspace, language),
   };
 }
@@ -169,6 +170,20 @@ function expertsOf(workspace: CaseWorkspace, language: ReportLanguage): Pick<Pro
   }));
   const joint = file.joint ? { conclusions: file.joint.conclusions, dissents: file.joint.dissents.map((dissent) => ({ expertId: dissent.expertId, text: dissent.text })) } : null;
   return { experts, joint, specialities: Object.entries(readLabels(language).specialities).map(([value, name]) => ({ value, name })) };
+}
+
+/** The Rabat worksheets with the parts named in `language`, and which accepted findings none covers. */
+function rabatOf(workspace: CaseWorkspace, language: ReportLanguage): Procedure['rabat'] {
+  const labels = readLabels(language);
+  const uncovered = uncoveredStatements(workspace);
+  return {
+    heading: labels.rabatHeading,
+    intro: labels.rabatIntro,
+    parts: RABAT_FIELDS.map((key) => ({ key, name: labels[`rabat_${key}`] })),
+    worksheets: readRabat(workspace).map((sheet) => ({ findingIds: sheet.findingIds, parts: sheet.parts })),
+    accepted: readReview(workspace).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId).sort(compareCodeUnits),
+    uncovered,
+  };
 }
 
 /** The introductory part's facts as recorded, each choice with its names in the conclusion's language. */

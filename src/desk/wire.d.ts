@@ -201,6 +201,15 @@ export interface Procedure {
   /** The experts of a complex or commission expertise (`soz expert …`) and the joint section (`soz sop joint`, `dissent`). */
   readonly experts: readonly Expert[];
   readonly joint: { readonly conclusions: string; readonly dissents: readonly { readonly expertId: string; readonly text: string }[] } | null;
+  /** The Rabat worksheets (`soz sop rabat`): the parts named as the conclusion names them, the worksheets, the accepted findings, those no worksheet covers. */
+  readonly rabat: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly parts: readonly { readonly key: string; readonly name: string }[];
+    readonly worksheets: readonly { readonly findingIds: readonly string[]; readonly parts: Readonly<Record<string, string>> }[];
+    readonly accepted: readonly string[];
+    readonly uncovered: readonly string[];
+  };
   /** Specialities an expert may have, with their names in the desk's language. */
   readonly specialities: readonly { readonly value: string; readonly name: string }[];
   readonly blocksFinal: readonly string[];

@@ -35,6 +35,7 @@ export const DESK_LABEL_KEYS = [
   'errorNothingToWithdraw', 'errorWithdrawReason', 'errorWithdrawDependants', 'errorAnswerEmpty', 'errorFactsEmpty', 'errorInvalidFacts', 'errorNotRecorded',
   'experts', 'expertName', 'speciality', 'qualification', 'experienceYears', 'institution', 'addExpert', 'acknowledgeNote', 'acknowledge', 'acknowledged', 'signNote', 'sign',
   'signatureNone', 'signatureCurrent', 'signatureStale', 'joint', 'jointConclusions', 'recordJoint', 'dissentText', 'recordDissent', 'expertOfPart',
+  'rabatFindings', 'rabatUncovered', 'recordRabat',
 ] as const;
 
 /** Schema of one language's desk label file. */
