@@ -158,15 +158,10 @@ export function procedureView(workspace: CaseWorkspace, language: ReportLanguage
 function expertsOf(workspace: CaseWorkspace, language: ReportLanguage): Pick<Procedure, 'experts' | 'joint' | 'specialities'> {
   const file = readExperts(workspace);
   const digests = expertDigests(workspace, file);
-  const experts = file.experts.map((expert) => ({
-    id: expert.id,
-    name: expert.name,
-    speciality: expert.speciality,
-    qualification: expert.qualification,
-    experienceYears: expert.experienceYears,
-    institution: expert.institution,
-    ...(expert.acknowledgement ? { acknowledgement: expert.acknowledgement.note } : {}),
-    signature: !expert.signature ? ('none' as const) : expert.signature.partDigest === digests[expert.id] ? ('current' as const) : ('stale' as const),
+  const experts = file.experts.map(({ acknowledgement, signature, ...who }) => ({
+    ...who,
+    ...(acknowledgement ? { acknowledgement: acknowledgement.note } : {}),
+    signature: !signature ? ('none' as const) : signature.partDigest === digests[who.id] ? ('current' as const) : ('stale' as const),
   }));
   const joint = file.joint ? { conclusions: file.joint.conclusions, dissents: file.joint.dissents.map((dissent) => ({ expertId: dissent.expertId, text: dissent.text })) } : null;
   return { experts, joint, specialities: Object.entries(readLabels(language).specialities).map(([value, name]) => ({ value, name })) };
