@@ -308,6 +308,13 @@ export const concernSchema = z
     words: z.array(nonEmpty).min(1).optional(),
     /** Normalised beginnings of such words, for languages that add endings (ky, kk, uz). */
     prefixes: z.array(nonEmpty).min(1).optional(),
+    /**
+     * A pronoun beside calls of this lexicon alone is their target only where a call is of concern
+     * by this block (a candidate of `categories` or `entries`, a word of `words` or `prefixes`), in
+     * any form, not only a `bare` one: the object of an ordinary instruction ("pick them up", "tell
+     * us", "let them speak") sets no group against another. Without it any call gives a pronoun its target.
+     */
+    targetsOfConcernOnly: z.boolean().optional(),
     /** Id of a source in the file header. */
     source: nonEmpty,
   })
