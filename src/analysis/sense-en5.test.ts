@@ -43,3 +43,45 @@ describe('English us/them pronouns whose referent is a thing or the speaker’s 
     expect(read('They will come and we must kill them first.').candidates).toEqual(expect.arrayContaining(['us-them:They', 'violence:kill']));
   });
 });
+
+describe('English names, companies and directions read as group nouns', () => {
+  it('Christian before a surname, after a title, or as a subject without an article is a person’s name', () => {
+    expect(read('Please forward the contract to Christian Meyer in accounts.').candidates).toEqual(['call-to-action:forward']);
+    expect(read('I had lunch with Dr Christian Falk yesterday.').candidates).toEqual([]);
+    expect(read('Anna and Christian are moving to Lyon in May.').candidates).toEqual([]);
+  });
+
+  it('the religious group stays: before a noun, before Church or Democrats, with an article', () => {
+    expect(read('Christian pilgrims reached the monastery at dawn.').candidates).toEqual(['group-designation:Christian']);
+    expect(read('The Christian Democrats won the vote.').candidates).toEqual(['group-designation:Christian']);
+    expect(read('A Christian was attacked near the church.').candidates).toEqual(['group-designation:Christian', 'violence:attacked']);
+  });
+
+  it('company names, directions and goods named by origin are no people', () => {
+    expect(read('She sent the deposit through Western Union.').candidates).toEqual([]);
+    expect(read('The western slope of the valley floods every spring.').candidates).toEqual([]);
+    expect(read('The shop sells Chinese silk and Turkish towels.').candidates).toEqual([]);
+  });
+});
+
+describe('English figurative violence and clause openings that are no imperatives', () => {
+  it('idioms of success, pain, price and contest give no violence candidate; literal acts still do', () => {
+    for (const text of ['Honestly, the new intern is killing it on the sales calls.', 'These new boots are killing me.', 'Getting the grant is a long shot, I know.', 'Fixing that roof will cost a bomb.', 'Convincing the council was an uphill battle for the residents.']) {
+      expect(read(text).candidates).toEqual([]);
+    }
+    expect(read('The militia is killing civilians in the hills.').candidates).toEqual(['violence:killing']);
+    expect(read('They are killing me, help!').candidates).toContain('violence:killing');
+  });
+
+  it('must have + past participle is a conclusion, must + a verb an obligation', () => {
+    expect(read('He must have missed the train.')).toEqual({ candidates: [], features: [] });
+    expect(read('The preacher said: we must fight the invaders.').candidates).toEqual(expect.arrayContaining(['call-to-action:must', 'violence:fight']));
+  });
+
+  it('greetings, a left-out I, captions and headings are no requests', () => {
+    for (const text of ['Welcome to the new members of the book club!', 'Hope you all got home safely.', 'Run by parents, the library opens on Saturdays.', 'Access to the gym is free for staff.', 'Part three of the course starts next week.']) {
+      expect(read(text).candidates).toEqual([]);
+    }
+    expect(read('Welcome the guests at the door and take their coats.').candidates).toEqual(['call-to-action:Welcome', 'call-to-action:take']);
+  });
+});
