@@ -370,6 +370,7 @@ interface CompiledConcern {
   /** Each word or phrase as its normalised words. */
   readonly words: readonly (readonly string[])[];
   readonly prefixes: readonly string[];
+  readonly targetsOfConcernOnly: boolean;
 }
 
 const CONCERNS = new WeakMap<Lexicon, CompiledConcern>();
@@ -387,16 +388,21 @@ function concernOf(lexicon: Lexicon): CompiledConcern | undefined {
       entries: new Set(concern.entries ?? []),
       words: (concern.words ?? []).map((phrase) => phrase.split(/\s+/u).map(normalised)),
       prefixes: (concern.prefixes ?? []).map(normalised),
+      targetsOfConcernOnly: concern.targetsOfConcernOnly === true,
     };
     CONCERNS.set(lexicon, compiled);
   }
   return compiled;
 }
 
-/** What the bare-call test needs of a call of a bare form: its lexicon's concern and whether a concern word stands in its sentence. */
+/**
+ * What the concern tests need of a call: its lexicon's concern, whether a concern word stands in
+ * its sentence, and whether its form may be bare (else it is read only for the pronoun-target test).
+ */
 interface CallContent {
   readonly concern: CompiledConcern;
   readonly concernWord: boolean;
+  readonly bareForm: boolean;
 }
 
 /**
@@ -512,7 +518,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const sentence = structure.sentenceAround(first.start);
       const concern = concernOf(lexicon);
       let call: CallContent | undefined;
-      if (concern?.bare.has(entry.subcategory ?? '') === true) {
+      const bareForm = concern?.bare.has(entry.subcategory ?? '') === true;
+      if (concern !== undefined && (bareForm || (concern.targetsOfConcernOnly && entry.category === 'call-to-action'))) {
         // One answer per sentence and language: a sentence of many calls is read once.
         const wordKey = `${language}\u0000${sentence[0]}`;
         let concernWord = concernWords.get(wordKey);
@@ -520,7 +527,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
           concernWord = concernWordIn(concern, tokens, sentence[0], sentence[1]);
           concernWords.set(wordKey, concernWord);
         }
-        call = { concern, concernWord };
+        call = { concern, concernWord, bareForm };
       }
       SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(call ? { call } : {}) });
       findings.set(key, finding);
@@ -554,7 +561,7 @@ function markBareCalls(findings: readonly Finding[]): Finding[] {
   for (const f of findings) {
     const facts = SENTENCE_OF.get(f);
     const call = facts?.call;
-    if (facts === undefined || call === undefined || f.countervailing.includes('prayer') || call.concernWord) continue;
+    if (facts === undefined || call === undefined || !call.bareForm || f.countervailing.includes('prayer') || call.concernWord) continue;
     const sentence = bySentence.get(facts.start) ?? [];
     const ofConcern = sentence.some((o) => o !== f && (call.concern.categories.has(o.category) || call.concern.entries.has(o.ruleId) || (o.category === 'us-them' && pronounStands(o, sentence))));
     if (!ofConcern) SENTENCE_OF.set(f, { ...facts, bare: true });
@@ -661,7 +668,10 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
  *   «иначе нас уничтожат», "burn their shops").
  */
 function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean {
-  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)));
+  const [start, end] = feature.place.range;
+  // A pronoun inside a call's own words ("let us", "we call upon") is part of the call formula.
+  if (sentence.some((f) => f.category === 'call-to-action' && f.place.range[0] <= start && end <= f.place.range[1])) return false;
+  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)) && !ordinaryCall(f, sentence));
   if (partners.length === 0) return false;
   const facts = SENTENCE_OF.get(feature);
   const groupBeside = (subcategories: readonly string[]): boolean => sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? ''));
@@ -673,6 +683,17 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
   }
   return true;
+}
+
+/**
+ * A call of a lexicon whose concern says `targetsOfConcernOnly`, with nothing of concern in its
+ * sentence but pronouns: an ordinary instruction ("pick them up", "tell us"), whose object is no
+ * target a pronoun could stand for.
+ */
+function ordinaryCall(call: Finding, sentence: readonly Finding[]): boolean {
+  const content = SENTENCE_OF.get(call)?.call;
+  if (content?.concern.targetsOfConcernOnly !== true || content.concernWord) return false;
+  return !sentence.some((o) => o !== call && (content.concern.categories.has(o.category) || content.concern.entries.has(o.ruleId)));
 }
 
 /**

@@ -65,7 +65,7 @@ export function lexiconTable(lexicons: readonly Lexicon[]): string {
     const concern = lexicon.concern;
     if (concern) {
       const of = [concern.categories.join(', '), concern.entries?.join(', '), concern.words?.join(', '), concern.prefixes?.map((p) => `${p}…`).join(', ')].filter(Boolean).join('; ');
-      lines.push(`**Bare calls** (${concern.bare.join(', ')}) accompany a candidate or are withheld unless their sentence holds: ${cell(of)} (source \`${concern.source}\`). ${cell(concern.note)}`, '');
+      lines.push(`**Bare calls** (${concern.bare.join(', ')}) accompany a candidate or are withheld unless their sentence holds: ${cell(of)} (source \`${concern.source}\`). ${cell(concern.note)}${concern.targetsOfConcernOnly === true ? ' A pronoun beside calls alone stands as their target only where a call is of concern by this list (not the object of an ordinary instruction).' : ''}`, '');
     }
     lines.push('Sources:', '');
     for (const source of lexicon.sources) lines.push(`- \`${source.id}\`: ${cell(source.citation)}`);

@@ -184,10 +184,22 @@ export const neighbourSchema = z
      * and possessives between a verb and its object (kill the lights, attack this problem).
      */
     skip: z.array(nonEmpty).min(1).optional(),
+    /**
+     * The word is written with an initial capital and opens no sentence: a name or a proper-noun
+     * phrase in a language that capitalises them ("Christian Meyer", "Western Union").
+     */
+    capitalised: z.boolean().optional(),
+    /** Normalised forms that fail the test even when the rest passes ("Christian Church" is no name). */
+    notWords: z.array(nonEmpty).min(1).optional(),
+    /**
+     * `next` only: the word right after this one (same sentence) ends with one of these — a
+     * two-word frame such as must have + a past participle ("must have forgotten").
+     */
+    followedBySuffixes: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas or pos',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised or notWords',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 
@@ -308,6 +320,13 @@ export const concernSchema = z
     words: z.array(nonEmpty).min(1).optional(),
     /** Normalised beginnings of such words, for languages that add endings (ky, kk, uz). */
     prefixes: z.array(nonEmpty).min(1).optional(),
+    /**
+     * A pronoun beside calls of this lexicon alone is their target only where a call is of concern
+     * by this block (a candidate of `categories` or `entries`, a word of `words` or `prefixes`), in
+     * any form, not only a `bare` one: the object of an ordinary instruction ("pick them up", "tell
+     * us", "let them speak") sets no group against another. Without it any call gives a pronoun its target.
+     */
+    targetsOfConcernOnly: z.boolean().optional(),
     /** Id of a source in the file header. */
     source: nonEmpty,
   })

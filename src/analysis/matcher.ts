@@ -78,6 +78,9 @@ interface CompiledNeighbour {
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
   readonly skip?: ReadonlySet<string>;
+  readonly capitalised?: boolean;
+  readonly notWords?: ReadonlySet<string>;
+  readonly followedBySuffixes?: readonly string[];
 }
 
 interface CompiledExclusion {
@@ -235,6 +238,9 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
+    ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
+    ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
+    ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
   };
 }
 
@@ -454,7 +460,14 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (test.suffixes && !test.suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x))) return false;
   if (test.lemmas && !token.parses.some((p) => test.lemmas?.has(p.lemma))) return false;
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
+  if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
+  if (test.notWords?.has(token.normalised) === true) return false;
   return true;
+}
+
+/** Whether `token` continues the sentence and its normalised form ends with one of `suffixes` (and is longer). */
+function endsWithOne(token: PreparedToken | undefined, suffixes: readonly string[]): boolean {
+  return token?.sentenceInitial === false && suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x));
 }
 
 /** Words that agree with the noun they precede (целый, весь, этот, свой; in az's tags). */
@@ -472,7 +485,7 @@ function nextPasses(test: CompiledNeighbour, tokens: readonly PreparedToken[], l
     const token = tokens[k];
     if (token?.sentenceInitial !== false) return false;
     if (test.skip?.has(token.normalised)) continue;
-    if (neighbourPasses(test, token)) return true;
+    if (neighbourPasses(test, token)) return test.followedBySuffixes === undefined || endsWithOne(tokens[k + 1], test.followedBySuffixes);
     if (attributives === 2 || !token.parses.some((p) => ATTRIBUTIVE.has(p.pos))) return false;
     attributives++;
   }
