@@ -5,6 +5,8 @@ import type { Notice, SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
 import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
+import { gifFrameCount } from '../ingest/gif-frames.js';
+import { MEDIA_TYPES } from '../ingest/sniff.js';
 import type { LanguageCode, Script } from '../language/index.js';
 import { identifyLanguage } from '../language/index.js';
 
@@ -152,7 +154,22 @@ function ocrPicture(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, time
   const run = runTesseract(bytes, engine, timeoutSeconds);
   if ('why' in run) return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${doc.evidenceName}: ${run.why}; kept without text` });
   const read = ocrDocument({ sha256: doc.evidenceSha256, name: doc.evidenceName, ...(doc.entry !== undefined ? { entry: doc.entry } : {}) }, run.tsv, run.engine);
-  return { ...read, properties: { ...doc.properties, ...read.properties, ocrLanguagePick: run.pick } };
+  const withPick = { ...read, properties: { ...doc.properties, ...read.properties, ocrLanguagePick: run.pick } };
+  return doc.properties['mediaType'] === MEDIA_TYPES.gif ? withGifFrames(withPick, gifFrameCount(bytes)) : withPick;
+}
+
+/**
+ * A GIF read by OCR with its frame count (`imageFrames`) and, unless it is one still picture, the
+ * notice `ocr.first-frame-only`: Leptonica gives Tesseract the first frame and no other, so the
+ * text of later frames is counted as unread, never silently missing.
+ */
+function withGifFrames(doc: SozDocument, frames: number | undefined): SozDocument {
+  if (frames === 1) return { ...doc, properties: { ...doc.properties, imageFrames: 1 } };
+  const first = 'frame 2';
+  const notice: Notice = frames === undefined || frames === 0
+    ? { code: 'ocr.first-frame-only', severity: 'warning', message: `${doc.evidenceName}: OCR read the GIF's first frame only; how many frames follow could not be read from its blocks — check the picture for later frames` }
+    : { code: 'ocr.first-frame-only', severity: 'warning', message: `${doc.evidenceName}: an animated GIF of ${frames} frames; OCR read the first frame only, the other ${frames - 1} were not read — check them in the picture`, unread: { kind: 'GIF frame after the first', count: frames - 1, first } };
+  return { ...withNotice(doc, notice), properties: { ...doc.properties, ...(frames ? { imageFrames: frames } : {}) } };
 }
 
 /**

@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SozDocument } from '../../src/core/document.js';
+import { findTesseract } from '../../src/pipeline/ocr.js';
+import { soz, tempDir } from '../support/cli.js';
+import { caseWith } from '../support/custody.js';
+import { derivedDocumentList } from '../support/derived.js';
+
+// Damaged WebP, BMP and GIF pictures (issue 16): each is kept in custody without text and one notice
+// names the file and why OCR gave nothing; never a crash. The cut files are the first 300 bytes of
+// the fictional fixtures of tests/fixtures/ocr (their headers, so the size is read, the pixels not).
+
+const FIXTURES = new URL('../fixtures/ocr/', import.meta.url).pathname;
+const HAVE_TESSERACT = findTesseract() !== undefined;
+
+/** A BMP header (BITMAPINFOHEADER, 24 bits) declaring `width` × `height` pixels and holding none. */
+function bmpHeader(width: number, height: number): Buffer {
+  const out = Buffer.alloc(54);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(54, 2);
+  out.writeUInt32LE(54, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(width, 18);
+  out.writeInt32LE(height, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(24, 28);
+  return out;
+}
+
+const CASES = [
+  { id: 'webp-cut', file: 'cut.webp', bytes: () => readFileSync(join(FIXTURES, 'card-ky.webp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.webp: Tesseract could not read it \(.*WebP.*\); kept without text$/u },
+  { id: 'bmp-cut', file: 'cut.bmp', bytes: () => readFileSync(join(FIXTURES, 'note-ky.bmp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.bmp: Tesseract could not read it \(.*Bmp.*\); kept without text$/u },
+  { id: 'gif-cut', file: 'cut.gif', bytes: () => readFileSync(join(FIXTURES, 'animated-ky.gif')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.gif: Tesseract could not read it \(.*GIF.*\); kept without text$/u },
+  { id: 'bmp-bomb', file: 'bomb.bmp', bytes: () => bmpHeader(100_000, 100_000), ocr: 'ocr.skipped', reason: /^bomb\.bmp: 100000 × 100000 pixels exceeds the OCR limit of 60000000 pixels; raise it with --max-ocr-pixels$/u },
+] as const;
+
+describe('damaged WebP, BMP and GIF pictures', () => {
+  let documents: Map<string, SozDocument>;
+  beforeAll(async () => {
+    const folder = tempDir('soz-hostile-pictures-');
+    const files = CASES.map((hostile) => {
+      const file = join(folder, hostile.file);
+      writeFileSync(file, hostile.bytes());
+      return file;
+    });
+    const dir = await caseWith(files);
+    const analysed = await soz(['analyze', dir]);
+    expect(analysed.code, analysed.stderr).toBe(0);
+    documents = new Map(derivedDocumentList(dir).map((doc) => [doc.evidenceName, doc]));
+  }, 300_000);
+
+  it.each(CASES)('$id: kept without text, its size from the header, one notice naming the file and why', ({ file, ocr, reason }) => {
+    const doc = documents.get(file);
+    expect(doc?.format).toBe('no-text');
+    expect(doc?.properties['imageWidth']).toBeGreaterThan(0);
+    const ocrNotices = doc?.notices.filter((notice) => notice.code.startsWith('ocr.')) ?? [];
+    expect(ocrNotices.map((notice) => notice.code)).toEqual([HAVE_TESSERACT ? ocr : 'ocr.unavailable']);
+    if (HAVE_TESSERACT) expect(ocrNotices[0]?.message).toMatch(reason);
+  });
+});
