@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice, SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
+import { InternalError, messageOf } from '../core/errors.js';
 import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
 import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
 import { gifFrameCount } from '../ingest/gif-frames.js';
@@ -82,17 +83,27 @@ export class OcrTools {
  * by OCR: each page rasterised alone by `pdftoppm` at a fixed resolution, then read by Tesseract
  * as a picture is. A page past a limit, or one a program fails on, keeps its `pdf.needs-ocr`
  * notice plus one naming the page and why; without the programs one notice says what to install.
+ * `bytes` gives the PDF's own bytes — for a PDF inside a ZIP or embedded in a PDF, the entry read
+ * again from its container (`containerEntryBytes`) — or undefined when they cannot be found again.
  */
-export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>, tools: OcrTools, limits: OcrLimits): Promise<SozDocument> {
+export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Array | undefined>, tools: OcrTools, limits: OcrLimits): Promise<SozDocument> {
   const pages = `${doc.properties['pagesNeedingOcrList'] ?? ''}`.split(',').filter((page) => page !== '').map(Number);
   if (pages.length === 0) return doc;
+  const name = doc.entry !== undefined ? `${doc.evidenceName}!/${doc.entry}` : doc.evidenceName;
   const engine = tools.engine();
   const rasteriser = tools.rasteriser();
   if (!engine || !rasteriser) {
     const missing = [...(rasteriser ? [] : [`pdftoppm (${POPPLER_INSTALL})`]), ...(engine ? [] : [`Tesseract (${TESSERACT_INSTALL})`])].join(' and ');
-    return withNotice(doc, { code: 'ocr.unavailable', severity: 'warning', message: `${doc.evidenceName}: page(s) ${pages.join(',')} have no text layer; reading them by OCR needs ${missing}; install it and run soz analyze again` });
+    return withNotice(doc, { code: 'ocr.unavailable', severity: 'warning', message: `${name}: page(s) ${pages.join(',')} have no text layer; reading them by OCR needs ${missing}; install it and run soz analyze again` });
   }
-  const pdf = await bytes();
+  const pdf = await bytes().catch((error: unknown) => {
+    if (error instanceof InternalError) throw error;
+    return messageOf(error);
+  });
+  if (typeof pdf === 'string' || pdf === undefined) {
+    const why = typeof pdf === 'string' ? ` (${firstLine(pdf)})` : '';
+    return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${name}: page(s) ${pages.join(',')} have no text layer, and the PDF could not be read again from its container for OCR${why}` });
+  }
   const readings: PageReading[] = [];
   const problems: Notice[] = [];
   for (const page of pages) {
@@ -101,7 +112,7 @@ export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Arr
     else problems.push({ ...outcome, anchor: { page, part: 'page' } });
   }
   const read = readings.length > 0 ? withPdfPageText(doc, readings, engine, rasteriser) : doc;
-  return { ...read, notices: [...read.notices, ...problems.map((problem) => ({ ...problem, message: `${doc.evidenceName}: ${problem.message}` }))] };
+  return { ...read, notices: [...read.notices, ...problems.map((problem) => ({ ...problem, message: `${name}: ${problem.message}` }))] };
 }
 
 /** One PDF page: its size checked against the pixel limit, rasterised, read; or a notice saying why not. */
