@@ -69,7 +69,7 @@ describe.skipIf(!ready)(title, () => {
     expect(doc?.notices.find((notice) => notice.code === 'ocr.text-from-ocr')?.message).toMatch(new RegExp(`^${container}!/${entry} page 1: text read by OCR`, 'u'));
   });
 
-  it('shows the words of a finding on the nested page in the HTML report, cropped from the page again', async () => {
+  it('shows the words of a finding on the nested page in the HTML report, cropped from the page again, and verifies', async () => {
     const findings = (derivedAnalysis(dir, 'indicators').findings ?? []) as readonly Finding[];
     const onPage = findings.find((finding) => finding.place.entry === 'docs/scan.pdf' && finding.place.image !== undefined);
     expect(onPage?.place.image).toMatchObject({ page: 1, entry: 'docs/scan.pdf' });
@@ -80,6 +80,9 @@ describe.skipIf(!ready)(title, () => {
     const html = readFileSync(join(reports, readdirSync(reports).find((name) => name.endsWith('.html')) ?? ''), 'utf8');
     expect(html).toContain(`(docs/scan.pdf), `);
     expect(html.match(/<img src="data:image\/png;base64,/gu)?.length).toBe(1);
+    // The same bytes again: verify reads the nested pages by OCR once more and compares.
+    const verified = await soz(['verify', dir]);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   }, 300_000);
 
   it('keeps the limits: a nested page over --max-ocr-pixels is not rasterised, and the notice names the container and entry', async () => {
