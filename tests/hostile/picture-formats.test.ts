@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SozDocument } from '../../src/core/document.js';
-import { findTesseract } from '../../src/pipeline/ocr.js';
+import { findTesseract, TESSERACT_INSTALL } from '../../src/pipeline/ocr.js';
 import { soz, tempDir } from '../support/cli.js';
 import { caseWith } from '../support/custody.js';
 import { derivedDocumentList } from '../support/derived.js';
@@ -57,5 +57,23 @@ describe('damaged WebP, BMP and GIF pictures', () => {
     const ocrNotices = doc?.notices.filter((notice) => notice.code.startsWith('ocr.')) ?? [];
     expect(ocrNotices.map((notice) => notice.code)).toEqual([HAVE_TESSERACT ? ocr : 'ocr.unavailable']);
     if (HAVE_TESSERACT) expect(ocrNotices[0]?.message).toMatch(reason);
+  });
+
+  it('without Tesseract: the picture is in custody with its size, and one line says what to install', async () => {
+    const dir = await caseWith([join(FIXTURES, 'note-ky.bmp')]);
+    const empty = join(tempDir('soz-no-tesseract-'), 'bin');
+    mkdirSync(empty);
+    const path = process.env['PATH'];
+    process.env['PATH'] = empty;
+    try {
+      expect((await soz(['analyze', dir])).code).toBe(0);
+    } finally {
+      process.env['PATH'] = path;
+    }
+    const [doc] = derivedDocumentList(dir);
+    expect(doc?.properties).toMatchObject({ imageWidth: 959, imageHeight: 342 });
+    expect(doc?.notices.filter((notice) => notice.code.startsWith('ocr.')).map((notice) => notice.message)).toEqual([
+      `note-ky.bmp: OCR needs Tesseract, which is not installed; install it (${TESSERACT_INSTALL}) and run soz analyze again`,
+    ]);
   });
 });
