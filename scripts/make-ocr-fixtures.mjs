@@ -1,7 +1,7 @@
 // Makes the fictional pictures of tests/fixtures/ocr (see its README) with the renderer of
 // `npm run bench:ocr`; the same bytes on every run. Usage: node scripts/make-ocr-fixtures.mjs
-// The WebP, BMP and GIF pictures are converted from the rendered PNG by Debian's tools
-// (`apt-get install webp imagemagick`): cwebp for WebP, ImageMagick's convert for BMP and GIF
+// The WebP, BMP, GIF and TIFF pictures are converted from the rendered PNG by Debian's tools
+// (`apt-get install webp imagemagick`): cwebp for WebP, ImageMagick's convert for BMP, GIF and TIFF
 // (`SOZ_CONVERT` names it when another `convert` comes first on PATH).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,10 @@ try {
   const first = await rendered('gif-1', ['Биринчи көрүнүш: тоо көлү.', 'Түнкү асман жылдыздуу.']);
   const second = await rendered('gif-2', ['Экинчи көрүнүш окулбайт.', 'Бул сап отчетко кирбейт.']);
   run(convert, ['-delay', '100', first, second, '-strip', '-colors', '16', '-loop', '0', join(dir, 'animated-ky.gif')]);
+  // Two pages, each read by OCR as its own page.
+  const page1 = await rendered('tiff-1', ['Биринчи бет: айыл четинде.', 'Өрүк бактары гүлдөдү.']);
+  const page2 = await rendered('tiff-2', ['Экинчи бет: шаар борбору.', 'Көчөлөр кеңири жана таза.']);
+  run(convert, [page1, page2, '-strip', '-monochrome', '-compress', 'Group4', join(dir, 'pages-ky.tif')]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

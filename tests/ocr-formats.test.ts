@@ -5,9 +5,9 @@ import { soz } from './support/cli.js';
 import { caseWith } from './support/custody.js';
 import { derivedDocumentList } from './support/derived.js';
 
-// Every picture format of issue 16 through `soz add` + `soz analyze`: PNG, JPEG and TIFF have their
-// tests (tests/ocr.test.ts, tests/ocr-case.test.ts, tests/hostile/media.test.ts); here WebP, BMP and
-// an animated GIF (fictional Kyrgyz lines with ң ө ү, tests/fixtures/ocr/README.md). Needs Tesseract
+// Every picture format of issue 16 through `soz add` + `soz analyze`: PNG and JPEG have their tests
+// (tests/ocr.test.ts, tests/ocr-case.test.ts); here WebP, BMP, an animated GIF and a TIFF of two
+// pages (fictional Kyrgyz lines with ң ө ү, tests/fixtures/ocr/README.md). Needs Tesseract
 // with kir; `.ci/run` installs it, and in CI the test must run.
 
 const FIXTURES = new URL('./fixtures/ocr/', import.meta.url).pathname;
@@ -19,7 +19,7 @@ if (!ready && process.env['CI'] === 'true') throw new Error(`${title}: in CI thi
 describe.skipIf(!ready)(title, () => {
   let documents: Map<string, SozDocument>;
   beforeAll(async () => {
-    const dir = await caseWith(['card-ky.webp', 'note-ky.bmp', 'animated-ky.gif'].map((name) => FIXTURES + name));
+    const dir = await caseWith(['card-ky.webp', 'note-ky.bmp', 'animated-ky.gif', 'pages-ky.tif'].map((name) => FIXTURES + name));
     const analysed = await soz(['analyze', dir]);
     expect(analysed.code, analysed.stderr).toBe(0);
     documents = new Map(derivedDocumentList(dir).map((doc) => [doc.evidenceName, doc]));
@@ -29,6 +29,7 @@ describe.skipIf(!ready)(title, () => {
     ['card-ky.webp', 'image/webp', 'Көңүлүң көтөрүңкү болсун!'],
     ['note-ky.bmp', 'image/bmp', 'Өзөн боюнда жаңы үй бар.'],
     ['animated-ky.gif', 'image/gif', 'Түнкү асман жылдыздуу.'],
+    ['pages-ky.tif', 'image/tiff', 'Өрүк бактары гүлдөдү.'],
   ])('%s: its text with boxes and confidence, its size from the header', (name, mediaType, line) => {
     const doc = documents.get(name);
     expect(doc?.format).toBe('ocr');
@@ -52,5 +53,13 @@ describe.skipIf(!ready)(title, () => {
       message: 'animated-ky.gif: an animated GIF of 2 frames; OCR read the first frame only, the other 1 were not read — check them in the picture',
       unread: { kind: 'GIF frame after the first', count: 1, first: 'frame 2' },
     });
+  });
+
+  it('reads every page of a TIFF as its own page, after checking each page against the pixel limit', () => {
+    const doc = documents.get('pages-ky.tif');
+    expect(doc?.properties['imagePages']).toBe(2);
+    const pageOf = (words: string) => doc?.segments.find((segment) => doc.text.slice(segment.range[0], segment.range[1]).includes(words))?.anchor.page;
+    expect(pageOf('Биринчи бет')).toBe(1);
+    expect(pageOf('Көчөлөр кеңири')).toBe(2);
   });
 });

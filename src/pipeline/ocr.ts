@@ -7,6 +7,7 @@ import { InternalError, messageOf } from '../core/errors.js';
 import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
 import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
 import { gifFrameCount } from '../ingest/gif-frames.js';
+import { tiffPageSizes } from '../ingest/tiff-pages.js';
 import { MEDIA_TYPES } from '../ingest/sniff.js';
 import type { LanguageCode, Script } from '../language/index.js';
 import { identifyLanguage } from '../language/index.js';
@@ -40,6 +41,7 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = { timeoutSeconds: 120, maxPixels: 6
  */
 export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>, engine: OcrEngine | undefined, limits: OcrLimits): Promise<SozDocument> {
   if (!engine) return withoutTesseract(doc);
+  if (doc.properties['mediaType'] === MEDIA_TYPES.tiff) return withTiffOcr(doc, await bytes(), engine, limits);
   const { imageWidth: width, imageHeight: height } = doc.properties;
   if (typeof width !== 'number' || typeof height !== 'number') {
     return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: the picture's size could not be read from its header, so OCR was not run; kept without text` });
@@ -48,6 +50,27 @@ export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>
     return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: ${width} × ${height} pixels exceeds the OCR limit of ${limits.maxPixels} pixels; raise it with --max-ocr-pixels` });
   }
   return ocrPicture(doc, await bytes(), engine, limits.timeoutSeconds);
+}
+
+/**
+ * A TIFF read by OCR: Tesseract reads every page, so every page's size (from the chain of IFDs over
+ * the whole file, `tiffPageSizes`) is checked against the pixel limit first — a bomb on page 2 is
+ * never decoded — and recorded (`imagePages`; the size of page 1 where the header window held no
+ * IFD). Pages that cannot be measured are not read.
+ */
+function withTiffOcr(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, limits: OcrLimits): SozDocument {
+  const pages = tiffPageSizes(bytes);
+  const [first] = pages ?? [];
+  if (pages === undefined || first === undefined) {
+    return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: the sizes of the TIFF's pages could not be read from its directories, so OCR was not run; kept without text` });
+  }
+  const measured = { ...doc, properties: { imageWidth: first.width, imageHeight: first.height, ...doc.properties, imagePages: pages.length } };
+  const over = pages.findIndex((page) => page.width * page.height > limits.maxPixels);
+  const page = pages[over];
+  if (page !== undefined) {
+    return withNotice(measured, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: page ${over + 1} of ${pages.length} is ${page.width} × ${page.height} pixels, over the OCR limit of ${limits.maxPixels} pixels; no page was read; raise it with --max-ocr-pixels` });
+  }
+  return ocrPicture(measured, bytes, engine, limits.timeoutSeconds);
 }
 
 /**

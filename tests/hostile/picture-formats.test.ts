@@ -28,10 +28,31 @@ function bmpHeader(width: number, height: number): Buffer {
   return out;
 }
 
+/** A little-endian TIFF of two pages: 200 × 100, then `width` × `height` (under Leptonica's own cap of 2^29 pixels, over soz's limit), each in one deflated strip of 16 bytes. */
+function tiffBombOnPage2(width: number, height: number): Buffer {
+  const ifd = (at: number, size: readonly [number, number], next: number): Buffer => {
+    const out = Buffer.alloc(2 + 5 * 12 + 4);
+    out.writeUInt16LE(5, 0);
+    const tags: [number, number, number][] = [[256, 4, size[0]], [257, 4, size[1]], [259, 3, 8], [273, 4, at + out.byteLength], [279, 4, 16]];
+    tags.forEach(([tag, type, value], index) => {
+      out.writeUInt16LE(tag, 2 + index * 12);
+      out.writeUInt16LE(type, 4 + index * 12);
+      out.writeUInt32LE(1, 6 + index * 12);
+      out.writeUInt32LE(value, 10 + index * 12);
+    });
+    out.writeUInt32LE(next, 2 + 5 * 12);
+    return Buffer.concat([out, Buffer.alloc(16)]);
+  };
+  const header = Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]);
+  const first = ifd(8, [200, 100], 8 + 82);
+  return Buffer.concat([header, first, ifd(8 + 82, [width, height], 0)]);
+}
+
 const CASES = [
   { id: 'webp-cut', file: 'cut.webp', bytes: () => readFileSync(join(FIXTURES, 'card-ky.webp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.webp: Tesseract could not read it \(.*WebP.*\); kept without text$/u },
   { id: 'bmp-cut', file: 'cut.bmp', bytes: () => readFileSync(join(FIXTURES, 'note-ky.bmp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.bmp: Tesseract could not read it \(.*Bmp.*\); kept without text$/u },
   { id: 'gif-cut', file: 'cut.gif', bytes: () => readFileSync(join(FIXTURES, 'animated-ky.gif')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.gif: Tesseract could not read it \(.*GIF.*\); kept without text$/u },
+  { id: 'tiff-bomb-on-page-2', file: 'two-pages.tif', bytes: () => tiffBombOnPage2(20_000, 20_000), ocr: 'ocr.skipped', reason: /^two-pages\.tif: page 2 of 2 is 20000 × 20000 pixels, over the OCR limit of 60000000 pixels; no page was read; raise it with --max-ocr-pixels$/u },
   { id: 'bmp-bomb', file: 'bomb.bmp', bytes: () => bmpHeader(100_000, 100_000), ocr: 'ocr.skipped', reason: /^bomb\.bmp: 100000 × 100000 pixels exceeds the OCR limit of 60000000 pixels; raise it with --max-ocr-pixels$/u },
 ] as const;
 
