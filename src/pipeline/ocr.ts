@@ -8,7 +8,7 @@ import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
 import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
 import { gifFrameCount } from '../ingest/gif-frames.js';
 import { tiffPageSizes } from '../ingest/tiff-pages.js';
-import { MEDIA_TYPES } from '../ingest/sniff.js';
+import { MEDIA_TYPES, isAnimatedWebp } from '../ingest/sniff.js';
 import type { LanguageCode, Script } from '../language/index.js';
 import { identifyLanguage } from '../language/index.js';
 
@@ -49,7 +49,11 @@ export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>
   if (width * height > limits.maxPixels) {
     return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: ${width} × ${height} pixels exceeds the OCR limit of ${limits.maxPixels} pixels; raise it with --max-ocr-pixels` });
   }
-  return ocrPicture(doc, await bytes(), engine, limits.timeoutSeconds);
+  const data = await bytes();
+  if (doc.properties['mediaType'] === MEDIA_TYPES.webp && isAnimatedWebp(data)) {
+    return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: an animated WebP, of which Tesseract's image library decodes no frame, so OCR was not run; save its frames as pictures (e.g. webpmux -get frame 1) and add them as evidence of their own` });
+  }
+  return ocrPicture(doc, data, engine, limits.timeoutSeconds);
 }
 
 /**

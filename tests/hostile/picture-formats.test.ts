@@ -48,10 +48,19 @@ function tiffBombOnPage2(width: number, height: number): Buffer {
   return Buffer.concat([header, first, ifd(8 + 82, [width, height], 0)]);
 }
 
+/** The head of an animated WebP: RIFF, the extended header `VP8X` with the animation flag and a 959 × 342 canvas, an `ANIM` chunk. */
+function animatedWebp(): Buffer {
+  const vp8x = Buffer.from([0x02, 0, 0, 0, 0xbe, 0x03, 0x00, 0x55, 0x01, 0x00]);
+  const chunk = (type: string, data: Buffer) => Buffer.concat([Buffer.from(type, 'latin1'), Buffer.from([data.byteLength, 0, 0, 0]), data]);
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), chunk('VP8X', vp8x), chunk('ANIM', Buffer.alloc(6))]);
+  return Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([body.byteLength, 0, 0, 0]), body]);
+}
+
 const CASES = [
   { id: 'webp-cut', file: 'cut.webp', bytes: () => readFileSync(join(FIXTURES, 'card-ky.webp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.webp: Tesseract could not read it \(.*WebP.*\); kept without text$/u },
   { id: 'bmp-cut', file: 'cut.bmp', bytes: () => readFileSync(join(FIXTURES, 'note-ky.bmp')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.bmp: Tesseract could not read it \(.*Bmp.*\); kept without text$/u },
   { id: 'gif-cut', file: 'cut.gif', bytes: () => readFileSync(join(FIXTURES, 'animated-ky.gif')).subarray(0, 300), ocr: 'ocr.failed', reason: /^cut\.gif: Tesseract could not read it \(.*GIF.*\); kept without text$/u },
+  { id: 'webp-animated', file: 'moving.webp', bytes: animatedWebp, ocr: 'ocr.skipped', reason: /^moving\.webp: an animated WebP, of which Tesseract's image library decodes no frame, so OCR was not run; save its frames as pictures \(e\.g\. webpmux -get frame 1\) and add them as evidence of their own$/u },
   { id: 'tiff-bomb-on-page-2', file: 'two-pages.tif', bytes: () => tiffBombOnPage2(20_000, 20_000), ocr: 'ocr.skipped', reason: /^two-pages\.tif: page 2 of 2 is 20000 × 20000 pixels, over the OCR limit of 60000000 pixels; no page was read; raise it with --max-ocr-pixels$/u },
   { id: 'bmp-bomb', file: 'bomb.bmp', bytes: () => bmpHeader(100_000, 100_000), ocr: 'ocr.skipped', reason: /^bomb\.bmp: 100000 × 100000 pixels exceeds the OCR limit of 60000000 pixels; raise it with --max-ocr-pixels$/u },
 ] as const;
