@@ -1,6 +1,11 @@
 // Makes the fictional pictures of tests/fixtures/ocr (see its README) with the renderer of
 // `npm run bench:ocr`; the same bytes on every run. Usage: node scripts/make-ocr-fixtures.mjs
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The WebP, BMP, GIF and TIFF pictures are converted from the rendered PNG by Debian's tools
+// (`apt-get install webp imagemagick`): cwebp for WebP, ImageMagick's convert for BMP, GIF and TIFF
+// (`SOZ_CONVERT` names it when another `convert` comes first on PATH).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pagePicture } from './ocr-pages.mjs';
@@ -15,4 +20,31 @@ for (const picture of PICTURES) {
   const file = join(dir, picture.path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, await pagePicture(picture.lines, 'clean-150', { fontSize: 26, format: picture.format }));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'soz-ocr-fixtures-'));
+const convert = process.env.SOZ_CONVERT ?? 'convert';
+/** Renders `lines` as a PNG in the work folder and returns its path. */
+async function rendered(name, lines) {
+  const file = join(work, `${name}.png`);
+  writeFileSync(file, await pagePicture(lines, 'clean-150', { fontSize: 26 }));
+  return file;
+}
+function run(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error(`${command} failed: ${result.error?.message ?? result.stderr}`);
+}
+try {
+  run('cwebp', ['-quiet', '-lossless', '-metadata', 'none', await rendered('webp', ['Күз келди, жаан жаады.', 'Көңүлүң көтөрүңкү болсун!']), '-o', join(dir, 'card-ky.webp')]);
+  run(convert, [await rendered('bmp', ['Өзөн боюнда жаңы үй бар.', 'Балдар ойноп жүрөт.']), '-strip', '-monochrome', `BMP3:${join(dir, 'note-ky.bmp')}`]);
+  // Two frames of the same size: only the first is read by OCR, and a notice says so.
+  const first = await rendered('gif-1', ['Биринчи көрүнүш: тоо көлү.', 'Түнкү асман жылдыздуу.']);
+  const second = await rendered('gif-2', ['Экинчи көрүнүш окулбайт.', 'Бул сап отчетко кирбейт.']);
+  run(convert, ['-delay', '100', first, second, '-strip', '-colors', '16', '-loop', '0', join(dir, 'animated-ky.gif')]);
+  // Two pages, each read by OCR as its own page.
+  const page1 = await rendered('tiff-1', ['Биринчи бет: айыл четинде.', 'Өрүк бактары гүлдөдү.']);
+  const page2 = await rendered('tiff-2', ['Экинчи бет: шаар борбору.', 'Көчөлөр кеңири жана таза.']);
+  run(convert, [page1, page2, '-strip', '-monochrome', '-compress', 'Group4', join(dir, 'pages-ky.tif')]);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }

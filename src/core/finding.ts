@@ -57,7 +57,10 @@ export interface Place {
 export interface ImagePlace {
   readonly sha256: string;
   readonly page?: number;
-  /** The picture's path inside the seized ZIP when it was posted in a zipped chat export. */
+  /**
+   * The picture's path inside the seized container: a photo posted in a zipped chat export, or the
+   * PDF (inside a ZIP or embedded in a PDF: `dir/scan.pdf`, `attachment.1/scan.pdf`) whose page it is.
+   */
   readonly entry?: string;
   readonly box: readonly [left: number, top: number, width: number, height: number];
 }

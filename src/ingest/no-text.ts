@@ -76,33 +76,45 @@ function whyNoText(input: EvidenceInput): Notice {
 
 async function readProperties(input: EvidenceInput): Promise<{ properties: DocumentProperties; problem?: string }> {
   try {
-    if (isImageMediaType(input.mediaType)) return { properties: await imageProperties(await leadingBytes(input, IMAGE_HEADER_WINDOW), input.mediaType) };
+    if (isImageMediaType(input.mediaType)) return await imageProperties(await leadingBytes(input, IMAGE_HEADER_WINDOW), input.mediaType);
     if (isAudioOrVideo(input.mediaType)) return { properties: await audioVisualProperties(input) };
     return { properties: {} };
   } catch (error) {
-    return { properties: {}, problem: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
+    return { properties: {}, problem: firstLineOf(error) };
   }
 }
 
-/** Width and height from the header (first frame of a GIF), and EXIF date and device as written. */
-async function imageProperties(head: Uint8Array, mediaType: string): Promise<DocumentProperties> {
+/**
+ * Width and height from the header (the logical screen of a GIF), and EXIF date and device as
+ * written. The size is kept when only the EXIF block is damaged: OCR needs it for its pixel limit.
+ */
+async function imageProperties(head: Uint8Array, mediaType: string): Promise<{ properties: DocumentProperties; problem?: string }> {
   // The header readers load only when a picture or a clip is taken into custody, not on every command.
   const [{ imageSize }, { default: exifr }] = await Promise.all([import('image-size'), import('exifr')]);
   const size = imageSize(head);
   const properties: Record<string, string | number> = {};
   if (size.width !== undefined && size.height !== undefined) Object.assign(properties, { imageWidth: size.width, imageHeight: size.height });
-  if (!EXIF_TYPES.has(mediaType)) return properties;
-  // Values as written (`2024:03:01 10:15:00`), never revived into Dates: a Date would be read
-  // in the machine's time zone, and the same image must give the same bytes everywhere.
-  const exif: Record<string, unknown> | undefined = await exifr.parse(head, { pick: [...EXIF_FIELDS], reviveValues: false, translateValues: false });
-  for (const field of EXIF_FIELDS) {
-    const value = exif?.[field];
-    if (typeof value === 'string' && value.trim() !== '') properties[`exif${field}`] = value.replace(/\0+$/u, '').trim();
+  if (!EXIF_TYPES.has(mediaType)) return { properties };
+  try {
+    // Values as written (`2024:03:01 10:15:00`), never revived into Dates: a Date would be read
+    // in the machine's time zone, and the same image must give the same bytes everywhere.
+    const exif: Record<string, unknown> | undefined = await exifr.parse(head, { pick: [...EXIF_FIELDS], reviveValues: false, translateValues: false });
+    for (const field of EXIF_FIELDS) {
+      const value = exif?.[field];
+      if (typeof value === 'string' && value.trim() !== '') properties[`exif${field}`] = value.replace(/\0+$/u, '').trim();
+    }
+    return { properties };
+  } catch (error) {
+    return { properties, problem: `EXIF: ${firstLineOf(error)}` };
   }
-  return properties;
 }
 
-const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/png', 'image/webp']);
+function firstLineOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
+/** The picture types exifr 7 reads EXIF from; it refuses WebP ("Unknown file format"), so a WebP's EXIF is not read. */
+const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/png']);
 const EXIF_FIELDS = ['DateTimeOriginal', 'CreateDate', 'Make', 'Model'] as const;
 
 /** Container, codec and duration (seconds, to the millisecond) from the container's headers. */

@@ -60,16 +60,19 @@ export interface Rasteriser {
  * part `ocr`, anchor page N, words with boxes (pixels of the page picture) and confidence; later
  * segments move by the inserted length. The `pdf.needs-ocr` notice of a page read becomes an
  * `ocr.text-from-ocr` notice for that page; the page picture's hash, the rasteriser and the engine
- * are recorded in the properties.
+ * are recorded in the properties. Of a PDF inside a container, the lines' `imageEntry` is the PDF's entry.
  */
 export function withPdfPageText(doc: SozDocument, readings: readonly PageReading[], engine: OcrEngine, rasteriser: Rasteriser): SozDocument {
   const byPage = new Map(readings.map((reading) => [reading.page, tsvReading(reading.tsv)]));
+  // A PDF inside a container: the page picture is of the PDF at that entry, which the crops find again.
+  const pagePictureEntry = doc.entry !== undefined ? { imageEntry: doc.entry } : {};
+  const name = doc.entry !== undefined ? `${doc.evidenceName}!/${doc.entry}` : doc.evidenceName;
   const laidOut = insertSegments(doc, (segment) => {
     const page = segment.anchor.part === 'page' ? segment.anchor.page : undefined;
     const lines = page !== undefined && segment.id === `page${page}` ? byPage.get(page)?.lines : undefined;
     return [...(lines ?? [])].map(([id, words]) => {
       const text = words.map((word) => word.text).join(' ');
-      return { text, segment: withWords({ id: `page${page}.o${id}`, range: [0, text.length], anchor: { ...segment.anchor, part: 'ocr' } }, words) };
+      return { text, segment: withWords({ id: `page${page}.o${id}`, range: [0, text.length], anchor: { ...segment.anchor, part: 'ocr', ...pagePictureEntry } }, words) };
     });
   });
   const read = new Set(byPage.keys());
@@ -79,7 +82,7 @@ export function withPdfPageText(doc: SozDocument, readings: readonly PageReading
     const reading = byPage.get(page);
     const words = [...(reading?.lines.values() ?? [])].flat();
     const languages = readings.find((one) => one.page === page)?.languages ?? engine.languages;
-    return [{ ...ocrNotice(`${doc.evidenceName} page ${page}`, { ...engine, languages }, words.length, words.filter((word) => word.confidence < OCR_LOW_CONFIDENCE).length, reading?.specks ?? 0), anchor: { page, part: 'ocr' } }];
+    return [{ ...ocrNotice(`${name} page ${page}`, { ...engine, languages }, words.length, words.filter((word) => word.confidence < OCR_LOW_CONFIDENCE).length, reading?.specks ?? 0), anchor: { page, part: 'ocr' } }];
   });
   const properties: Record<string, string | number> = { ...doc.properties, ...ocrProperties(engine), ocrRasteriser: rasteriser.version, ocrDpi: rasteriser.dpi, pagesReadByOcr: readings.map((reading) => reading.page).join(',') };
   for (const reading of readings) {

@@ -44,7 +44,8 @@ export function normalisePdfText(text: string): PdfNormalisation {
 
 /**
  * PDF with a text layer, one segment per page (`page<N>`, part `page`, anchor `page` N, from 1).
- * A page without text gets an empty segment and a `pdf.needs-ocr` notice — soz does no OCR.
+ * A page without text gets an empty segment and a `pdf.needs-ocr` notice; `soz analyze` reads such
+ * pages by OCR (`pipeline/ocr.ts`), which replaces the notice for each page it reads.
  * Encrypted files raise `pdf.encrypted`, unreadable ones `pdf.corrupt`. The other parts follow
  * the pages (see `pdf/parts.ts`); embedded files that one of `nested()` reads come after the PDF's
  * document as documents of their own. `nested` is a function so the adapter list can include this
@@ -86,7 +87,7 @@ function pdfDocument(input: EvidenceInput, content: PdfContent, attachmentOutcom
     builder.notice({
       code: 'pdf.needs-ocr',
       severity: 'warning',
-      message: `${input.name}: page ${page} has no text layer (a scan or image); its text needs OCR, which soz does not do`,
+      message: `${input.name}: page ${page} has no text layer (a scan or image); soz analyze reads its text by OCR where Tesseract and pdftoppm are installed`,
       anchor: { page, part: 'page' },
     });
   }

@@ -81,6 +81,14 @@ export function describeMediaType(mediaType: string): string {
   return DESCRIPTIONS[mediaType] ?? audioVisualLabel(mediaType) ?? mediaType;
 }
 
+/**
+ * Whether a WebP is an animation: its extended header (`VP8X`) sets the animation flag (WebP
+ * container specification). Leptonica decodes no frame of an animated WebP.
+ */
+export function isAnimatedWebp(head: Uint8Array): boolean {
+  return startsWithAscii(head, 'RIFF') && asciiAt(head, 8, 'WEBPVP8X') && ((head[20] ?? 0) & 0x02) !== 0;
+}
+
 /** Pictures: soz reads no text from them (no OCR); they go into custody without text. */
 export function isImageMediaType(mediaType: string): boolean {
   return mediaType.startsWith('image/');

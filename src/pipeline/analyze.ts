@@ -13,6 +13,7 @@ import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
 import { linkTranscript } from '../ingest/transcript.js';
 import { MEDIA_TYPES, isImageMediaType } from '../ingest/sniff.js';
 import { ChatPhotoLinker, isPictureDocument } from '../ingest/chat-photos.js';
+import { containerEntryBytes } from '../ingest/container-entry.js';
 import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
 import { zipPhotoDocuments } from './zip-photos.js';
 import type { OcrLimits } from './ocr.js';
@@ -277,9 +278,14 @@ async function* extractRecord(evidence: readonly EvidenceRecord[], record: Evide
   for await (const doc of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
     if (link) yield linkTranscript(doc, link, mediaName);
     else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) yield await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits);
-    else if (doc.format === 'pdf' && doc.entry === undefined) yield await withPdfOcr(doc, () => input.bytes(), ocr.tools, ocr.limits);
+    else if (doc.format === 'pdf') yield await withPdfOcr(doc, () => pdfBytes(input, doc.entry), ocr.tools, ocr.limits);
     else yield doc;
   }
+}
+
+/** A PDF's own bytes: the evidence file, or the entry (a ZIP member, a PDF's attachment) read again from it. */
+async function pdfBytes(input: EvidenceInput, entry: string | undefined): Promise<Uint8Array | undefined> {
+  return entry === undefined ? input.bytes() : containerEntryBytes(await input.bytes(), entry, input.name, input.limits);
 }
 
 /**

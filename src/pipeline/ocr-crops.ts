@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import type { EvidenceRecord } from '../core/case.js';
 import type { ImagePlace } from '../core/finding.js';
-import { readEvidenceCopy } from '../case/records.js';
+import { readEvidenceCopy, readManifest } from '../case/records.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import type { ConclusionModel } from '../report/model.js';
 import type { FindingPicture, FindingPictures } from '../report/ocr-region.js';
+import { InternalError } from '../core/errors.js';
+import { containerEntryBytes } from '../ingest/container-entry.js';
 import { readZipDirectory, readZipEntry } from '../ingest/docs/zip.js';
 import { MEDIA_TYPES, sniffMediaType } from '../ingest/sniff.js';
 import { PDF_OCR_DPI } from './ocr.js';
+import { recordedLimits } from './verify-kept.js';
 
 /** Pixels of picture kept around a finding's words in its crop. */
 const CROP_MARGIN = 24;
@@ -17,8 +20,8 @@ const CROP_SECONDS = 60;
 
 /**
  * Crops, for the HTML and PDF reports, of the pictures the reported findings' OCR text came from:
- * a scanned PDF page is rasterised again by pdftoppm at the OCR resolution, only the box around
- * the words (so the crop shows what Tesseract read); a PNG or JPEG picture is placed on a page of
+ * a scanned PDF page (of a seized PDF, or of a PDF inside a ZIP or embedded in a PDF) is rasterised
+ * again by pdftoppm at the OCR resolution, only the box around the words (so the crop shows what Tesseract read); a PNG or JPEG picture is placed on a page of
  * the crop's size by pdfkit and rasterised at one pixel per point. Both are deterministic. A
  * finding gets no crop (its source line still gives the hash and box) when the picture is of
  * another type, pdftoppm is missing, or it fails.
@@ -41,13 +44,28 @@ async function cropOf(workspace: CaseWorkspace, evidence: readonly EvidenceRecor
   const crop = { x, y, width: Math.min(CROP_MAX_SIDE, left - x + width + CROP_MARGIN), height: Math.min(CROP_MAX_SIDE, top - y + height + CROP_MARGIN) };
   const region = [left - x, top - y, width, height] as const;
   if (image.page !== undefined) {
-    const pdf = evidence.find((record) => record.sha256 === evidenceSha256 && record.mediaType === MEDIA_TYPES.pdf);
-    return pdf ? withSize(rasterise(readEvidenceCopy(workspace, pdf.copy), PDF_OCR_DPI, image.page, crop), region) : undefined;
+    const pdf = await pagePdf(workspace, evidence, evidenceSha256, image.entry);
+    return pdf ? withSize(rasterise(pdf, PDF_OCR_DPI, image.page, crop), region) : undefined;
   }
   const bytes = pictureBytes(workspace, evidence, evidenceSha256, image);
   if (!bytes) return undefined;
   const page = await pictureOnPage(bytes, crop);
   return withSize(rasterise(page, 72, 1, { x: 0, y: 0, width: crop.width, height: crop.height }), region);
+}
+
+/**
+ * The PDF a scanned page belongs to: the evidence file, or the PDF at `entry` inside it (a ZIP member,
+ * a PDF's attachment), read again within the limits of the last analysis. Undefined when not found.
+ */
+async function pagePdf(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], evidenceSha256: string, entry: string | undefined): Promise<Uint8Array | undefined> {
+  const record = evidence.find((item) => item.sha256 === evidenceSha256);
+  if (!record) return undefined;
+  const bytes = readEvidenceCopy(workspace, record.copy);
+  if (entry === undefined) return record.mediaType === MEDIA_TYPES.pdf ? bytes : undefined;
+  return containerEntryBytes(bytes, entry, record.originalName, recordedLimits(readManifest(workspace)?.manifest.parameters['limits'])).catch((error: unknown) => {
+    if (error instanceof InternalError) throw error;
+    return undefined;
+  });
 }
 
 /**

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice, SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
+import { InternalError, messageOf } from '../core/errors.js';
 import type { OcrEngine, PageReading, Rasteriser } from '../ingest/ocr-tsv.js';
 import { ocrDocument, tsvText, withPdfPageText } from '../ingest/ocr-tsv.js';
+import { gifFrameCount } from '../ingest/gif-frames.js';
+import { tiffPageSizes } from '../ingest/tiff-pages.js';
+import { MEDIA_TYPES, isAnimatedWebp } from '../ingest/sniff.js';
 import type { LanguageCode, Script } from '../language/index.js';
 import { identifyLanguage } from '../language/index.js';
 
@@ -37,6 +41,7 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = { timeoutSeconds: 120, maxPixels: 6
  */
 export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>, engine: OcrEngine | undefined, limits: OcrLimits): Promise<SozDocument> {
   if (!engine) return withoutTesseract(doc);
+  if (doc.properties['mediaType'] === MEDIA_TYPES.tiff) return withTiffOcr(doc, await bytes(), engine, limits);
   const { imageWidth: width, imageHeight: height } = doc.properties;
   if (typeof width !== 'number' || typeof height !== 'number') {
     return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: the picture's size could not be read from its header, so OCR was not run; kept without text` });
@@ -44,7 +49,32 @@ export async function withOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>
   if (width * height > limits.maxPixels) {
     return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: ${width} × ${height} pixels exceeds the OCR limit of ${limits.maxPixels} pixels; raise it with --max-ocr-pixels` });
   }
-  return ocrPicture(doc, await bytes(), engine, limits.timeoutSeconds);
+  const data = await bytes();
+  if (doc.properties['mediaType'] === MEDIA_TYPES.webp && isAnimatedWebp(data)) {
+    return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: an animated WebP, of which Tesseract's image library decodes no frame, so OCR was not run; save its frames as pictures (e.g. webpmux -get frame 1) and add them as evidence of their own` });
+  }
+  return ocrPicture(doc, data, engine, limits.timeoutSeconds);
+}
+
+/**
+ * A TIFF read by OCR: Tesseract reads every page, so every page's size (from the chain of IFDs over
+ * the whole file, `tiffPageSizes`) is checked against the pixel limit first — a bomb on page 2 is
+ * never decoded — and recorded (`imagePages`; the size of page 1 where the header window held no
+ * IFD). Pages that cannot be measured are not read.
+ */
+function withTiffOcr(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, limits: OcrLimits): SozDocument {
+  const pages = tiffPageSizes(bytes);
+  const [first] = pages ?? [];
+  if (pages === undefined || first === undefined) {
+    return withNotice(doc, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: the sizes of the TIFF's pages could not be read from its directories, so OCR was not run; kept without text` });
+  }
+  const measured = { ...doc, properties: { imageWidth: first.width, imageHeight: first.height, ...doc.properties, imagePages: pages.length } };
+  const over = pages.findIndex((page) => page.width * page.height > limits.maxPixels);
+  const page = pages[over];
+  if (page !== undefined) {
+    return withNotice(measured, { code: 'ocr.skipped', severity: 'warning', message: `${doc.evidenceName}: page ${over + 1} of ${pages.length} is ${page.width} × ${page.height} pixels, over the OCR limit of ${limits.maxPixels} pixels; no page was read; raise it with --max-ocr-pixels` });
+  }
+  return ocrPicture(measured, bytes, engine, limits.timeoutSeconds);
 }
 
 /**
@@ -80,17 +110,27 @@ export class OcrTools {
  * by OCR: each page rasterised alone by `pdftoppm` at a fixed resolution, then read by Tesseract
  * as a picture is. A page past a limit, or one a program fails on, keeps its `pdf.needs-ocr`
  * notice plus one naming the page and why; without the programs one notice says what to install.
+ * `bytes` gives the PDF's own bytes — for a PDF inside a ZIP or embedded in a PDF, the entry read
+ * again from its container (`containerEntryBytes`) — or undefined when they cannot be found again.
  */
-export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Array>, tools: OcrTools, limits: OcrLimits): Promise<SozDocument> {
+export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Array | undefined>, tools: OcrTools, limits: OcrLimits): Promise<SozDocument> {
   const pages = `${doc.properties['pagesNeedingOcrList'] ?? ''}`.split(',').filter((page) => page !== '').map(Number);
   if (pages.length === 0) return doc;
+  const name = doc.entry !== undefined ? `${doc.evidenceName}!/${doc.entry}` : doc.evidenceName;
   const engine = tools.engine();
   const rasteriser = tools.rasteriser();
   if (!engine || !rasteriser) {
     const missing = [...(rasteriser ? [] : [`pdftoppm (${POPPLER_INSTALL})`]), ...(engine ? [] : [`Tesseract (${TESSERACT_INSTALL})`])].join(' and ');
-    return withNotice(doc, { code: 'ocr.unavailable', severity: 'warning', message: `${doc.evidenceName}: page(s) ${pages.join(',')} have no text layer; reading them by OCR needs ${missing}; install it and run soz analyze again` });
+    return withNotice(doc, { code: 'ocr.unavailable', severity: 'warning', message: `${name}: page(s) ${pages.join(',')} have no text layer; reading them by OCR needs ${missing}; install it and run soz analyze again` });
   }
-  const pdf = await bytes();
+  const pdf = await bytes().catch((error: unknown) => {
+    if (error instanceof InternalError) throw error;
+    return messageOf(error);
+  });
+  if (typeof pdf === 'string' || pdf === undefined) {
+    const why = typeof pdf === 'string' ? ` (${firstLine(pdf)})` : '';
+    return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${name}: page(s) ${pages.join(',')} have no text layer, and the PDF could not be read again from its container for OCR${why}` });
+  }
   const readings: PageReading[] = [];
   const problems: Notice[] = [];
   for (const page of pages) {
@@ -99,7 +139,7 @@ export async function withPdfOcr(doc: SozDocument, bytes: () => Promise<Uint8Arr
     else problems.push({ ...outcome, anchor: { page, part: 'page' } });
   }
   const read = readings.length > 0 ? withPdfPageText(doc, readings, engine, rasteriser) : doc;
-  return { ...read, notices: [...read.notices, ...problems.map((problem) => ({ ...problem, message: `${doc.evidenceName}: ${problem.message}` }))] };
+  return { ...read, notices: [...read.notices, ...problems.map((problem) => ({ ...problem, message: `${name}: ${problem.message}` }))] };
 }
 
 /** One PDF page: its size checked against the pixel limit, rasterised, read; or a notice saying why not. */
@@ -152,7 +192,22 @@ function ocrPicture(doc: SozDocument, bytes: Uint8Array, engine: OcrEngine, time
   const run = runTesseract(bytes, engine, timeoutSeconds);
   if ('why' in run) return withNotice(doc, { code: 'ocr.failed', severity: 'warning', message: `${doc.evidenceName}: ${run.why}; kept without text` });
   const read = ocrDocument({ sha256: doc.evidenceSha256, name: doc.evidenceName, ...(doc.entry !== undefined ? { entry: doc.entry } : {}) }, run.tsv, run.engine);
-  return { ...read, properties: { ...doc.properties, ...read.properties, ocrLanguagePick: run.pick } };
+  const withPick = { ...read, properties: { ...doc.properties, ...read.properties, ocrLanguagePick: run.pick } };
+  return doc.properties['mediaType'] === MEDIA_TYPES.gif ? withGifFrames(withPick, gifFrameCount(bytes)) : withPick;
+}
+
+/**
+ * A GIF read by OCR with its frame count (`imageFrames`) and, unless it is one still picture, the
+ * notice `ocr.first-frame-only`: Leptonica gives Tesseract the first frame and no other, so the
+ * text of later frames is counted as unread, never silently missing.
+ */
+function withGifFrames(doc: SozDocument, frames: number | undefined): SozDocument {
+  if (frames === 1) return { ...doc, properties: { ...doc.properties, imageFrames: 1 } };
+  const first = 'frame 2';
+  const notice: Notice = frames === undefined || frames === 0
+    ? { code: 'ocr.first-frame-only', severity: 'warning', message: `${doc.evidenceName}: OCR read the GIF's first frame only; how many frames follow could not be read from its blocks — check the picture for later frames` }
+    : { code: 'ocr.first-frame-only', severity: 'warning', message: `${doc.evidenceName}: an animated GIF of ${frames} frames; OCR read the first frame only, the other ${frames - 1} were not read — check them in the picture`, unread: { kind: 'GIF frame after the first', count: frames - 1, first } };
+  return { ...withNotice(doc, notice), properties: { ...doc.properties, ...(frames ? { imageFrames: frames } : {}) } };
 }
 
 /**

@@ -21,13 +21,18 @@ export interface AttachmentReading {
   readonly documents: readonly SozDocument[];
 }
 
+/** The name an embedded file has in its entry path `attachment.<n>/<name>`: cleaned, without path separators. */
+export function attachmentFileName(attachment: Pick<PdfAttachment, 'name'>): string {
+  return (sanitiseMetadata(attachment.name, 120) ?? 'unnamed').replace(/[/\\]/g, '_');
+}
+
 /** Reads each attachment with the first of `adapters` that recognises it. */
 export async function readAttachments(attachments: readonly PdfAttachment[], pdf: EvidenceInput, adapters: readonly IngestAdapter[]): Promise<AttachmentReading> {
   const outcomes: string[] = [];
   const documents: SozDocument[] = [];
   const depth = (pdf.entry ?? '').split('/').filter((step) => /^attachment\.\d+$/.test(step)).length;
   for (const [index, attachment] of attachments.entries()) {
-    const name = (sanitiseMetadata(attachment.name, 120) ?? 'unnamed').replace(/[/\\]/g, '_');
+    const name = attachmentFileName(attachment);
     const entry = `${pdf.entry !== undefined ? `${pdf.entry}/` : ''}attachment.${index + 1}/${name}`;
     const mediaType = sniffMediaType(attachment.bytes.subarray(0, 64 * 1024));
     const inner = inputFromBytes(attachment.bytes, { name, sha256: pdf.sha256, mediaType, limits: pdf.limits, entry });
@@ -39,7 +44,8 @@ export async function readAttachments(attachments: readonly PdfAttachment[], pdf
     }
     const before = documents.length;
     try {
-      for await (const doc of adapter.extract(inner)) documents.push(doc);
+      // The evidence item is the PDF: its name goes with its hash, the attachment's is in the entry.
+      for await (const doc of adapter.extract(inner)) documents.push({ ...doc, evidenceName: pdf.name });
       outcomes.push(`is read as ${documents.length - before} document(s) with entry "${entry}"`);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

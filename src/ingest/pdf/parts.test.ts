@@ -78,9 +78,9 @@ describe('files embedded in a PDF', () => {
   it('are read as documents of their own when soz reads their format, in the custody of the PDF', async () => {
     const bytes = await everythingPdf();
     const docs = await expectSoundDocuments(() => collectDocuments(pdfAdapter.extract(evidenceInputOf(bytes, 'leaflet.pdf'))));
-    expect(docs.map((d) => [d.format, d.entry ?? null, d.evidenceSha256])).toEqual([
-      ['pdf', null, sha256(bytes)],
-      ['text', 'attachment.1/note.txt', sha256(bytes)],
+    expect(docs.map((d) => [d.format, d.entry ?? null, d.evidenceSha256, d.evidenceName])).toEqual([
+      ['pdf', null, sha256(bytes), 'leaflet.pdf'],
+      ['text', 'attachment.1/note.txt', sha256(bytes), 'leaflet.pdf'],
     ]);
     expect(docs[1]?.text).toBe(new TextDecoder().decode(ATTACHED));
     expect(docs[1]?.segments.every((s) => s.anchor.entry === 'attachment.1/note.txt')).toBe(true);

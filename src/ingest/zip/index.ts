@@ -93,17 +93,7 @@ async function* walkZip(
   state: WalkState,
 ): AsyncIterable<SozDocument> {
   const where = prefix === '' ? input.name : `${input.name} (inside ${prefix.slice(0, -2)})`;
-  let zip: ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-      strictFileNames: true,
-    });
-  } catch (error) {
-    throw corrupt(where, error);
-  }
+  const zip = await openZip(bytes, where);
   try {
     const entries = zip.eachEntry();
     for (;;) {
@@ -148,6 +138,43 @@ async function* walkZip(
       }
       yield* ingestEntry(data, path, entrySha, mediaType, input, adapters, state);
     }
+  } finally {
+    zip.close();
+  }
+}
+
+/** Opens a ZIP held in memory for reading entry by entry, names undecoded (see `entryName`). */
+async function openZip(bytes: Uint8Array, where: string): Promise<ZipFile> {
+  try {
+    return await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      strictFileNames: true,
+    });
+  } catch (error) {
+    throw corrupt(where, error);
+  }
+}
+
+/**
+ * The member of a ZIP that an entry path of its documents starts with, read again within `limits`:
+ * names decoded as `extractZip` decodes them, the longest member name that is the whole path or is
+ * followed by `!/` (a ZIP inside the ZIP: `rest` is the path inside it) or by `/` (a file embedded
+ * in the member: `rest` is e.g. `attachment.1/name.pdf`). Undefined when no member matches.
+ */
+export async function zipMember(bytes: Uint8Array, path: string, where: string, limits: Limits): Promise<{ readonly data: Uint8Array; readonly rest: string } | undefined> {
+  const zip = await openZip(bytes, where);
+  try {
+    let best: { readonly entry: Entry; readonly name: string; readonly rest: string } | undefined;
+    for await (const entry of zip.eachEntry()) {
+      const { name } = entryName(entry);
+      const rest = path === name ? '' : path.startsWith(`${name}!/`) ? path.slice(name.length + 2) : path.startsWith(`${name}/`) && !name.endsWith('/') ? path.slice(name.length + 1) : undefined;
+      if (rest !== undefined && (best === undefined || name.length > best.name.length)) best = { entry, name, rest };
+    }
+    if (best === undefined) return undefined;
+    const data = await readEntry(zip, best.entry, best.name, where, limits, { decompressed: 0, rows: [], guessedNames: [] });
+    return { data, rest: best.rest };
   } finally {
     zip.close();
   }
@@ -248,7 +275,8 @@ function rebase(doc: SozDocument, zip: EvidenceInput, path: string, entrySha: st
     id,
     evidenceSha256: zip.sha256,
     evidenceName: zip.name,
-    entry: path,
+    // A file embedded in the member (a PDF's attachment) keeps its own path below the member's.
+    entry: doc.entry?.startsWith(`${path}/`) === true ? doc.entry : path,
     segments: doc.segments.map((segment) =>
       segment.anchor.evidenceSha256 === zip.sha256 && segment.anchor.entry !== undefined
         ? segment
