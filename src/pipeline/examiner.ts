@@ -69,7 +69,7 @@ export interface RecordOptions {
 
 /** A JSON record of the case as parsed (validated by the caller), or `fallback` when the file does not exist. */
 export function readRecordJson(workspace: CaseWorkspace, relative: string, fallback: unknown): unknown {
-  return readCaseJson(workspace, relative, 'an examiner record; restore it from the case bundle (the log holds its hash)') ?? fallback;
+  return readCaseJson(workspace, relative, 'examiner') ?? fallback;
 }
 
 /**
@@ -95,7 +95,7 @@ export function readExperts(workspace: CaseWorkspace): ExpertsFile {
 export function validRecord<T>(workspace: CaseWorkspace, relative: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new UserError(`${relative}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
+  throw new UserError(`${relative}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner', undefined, { key: 'error.case.corrupt-examiner', params: { relative, problems: schemaProblems(parsed.error).slice(0, 3).join('; ') } });
 }
 
 /** The order's questions, in order. */
@@ -189,7 +189,7 @@ export const TYPED_ANSWER_NAME = '(typed in soz desk)';
 /** Records an answer typed by the examiner (the desk), exactly as `recordAnswer` records a file's. */
 export function recordAnswerText(workspace: CaseWorkspace, id: string, text: string, options: RecordOptions & { expertId?: string }): RecordedAnswer {
   return commitAnswer(workspace, id, options, () => {
-    if (text.trim() === '') throw new UserError(`${workspace.dir}: the answer to ${id} is empty; write it first`, 'question.answer-empty');
+    if (text.trim() === '') throw new UserError(`${workspace.dir}: the answer to ${id} is empty; write it first`, 'question.answer-empty', undefined, { key: 'error.question.answer-empty', params: { dir: workspace.dir, id } });
     return { bytes: Buffer.from(text, 'utf8'), originalName: TYPED_ANSWER_NAME };
   });
 }

@@ -79,7 +79,7 @@ export function readRawLabels(language: ReportLanguage): { path: string; raw: un
 export function readLabels(language: ReportLanguage): ConclusionLabels {
   const { path, raw } = readRawLabels(language);
   const parsed = conclusionLabelsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: labelProblems(path, raw)[0]! } });
   return parsed.data;
 }
 
