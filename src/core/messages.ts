@@ -24,6 +24,21 @@ export interface MessageRef {
   readonly params: MessageParams;
 }
 
+/**
+ * A sentence a layer below the CLI says: its English `text` (what English output, logs and the code's
+ * fallbacks show) and the same as a catalogue `message`, which the CLI and the desk print in the
+ * examiner's language. Language-neutral: the layer that makes it reads no catalogue.
+ */
+export interface Said {
+  readonly text: string;
+  readonly message: MessageRef;
+}
+
+/** A sentence in English with its catalogue key and values (see `Said`). */
+export function said(text: string, key: string, params: MessageParams = {}): Said {
+  return { text, message: { key, params } };
+}
+
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** Schema of one catalogue file: a flat map of dotted keys to non-empty texts. */

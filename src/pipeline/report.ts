@@ -145,7 +145,12 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
-    if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final', undefined, { key: 'error.not-final', params: { dir: workspace.dir, count: problems.length, problems: problems.join('; ') } });
+    if (problems.length > 0) {
+      throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.map((problem) => problem.text).join('; ')}`, 'report.not-final', undefined, {
+        key: 'error.not-final',
+        params: { dir: workspace.dir, count: problems.length, problems: problems.map((problem) => problem.message) },
+      });
+    }
   }
   return model;
 }

@@ -69,7 +69,7 @@ describe('SOP engine', () => {
     const log = [entry(1, 'evidence.add'), entry(2, 'report.render'), entry(3, 'sop.record', { stepId: 'order' }), entry(4, 'sop.record', { stepId: 'language' }), entry(5, 'sop.record', { stepId: 'check' })];
     const early = sopStatus(procedure, log, records);
     expect(early.find((status) => status.id === 'assembly')!.state).toBe('open');
-    expect(unmetForFinal(procedure, early)).toEqual([
+    expect(unmetForFinal(procedure, early).map((problem) => problem.text)).toEqual([
       'step 4 check is skipped for "monolingual", which it does not admit — record it with soz sop record DIR check --note "…", or skip it with --skip --reason no-peer --note "…"',
       'step 5 assembly is not done — it is done when the log shows "report.render" after check (render a draft with soz report DIR)',
     ]);

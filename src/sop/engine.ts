@@ -5,6 +5,8 @@
 import type { LogEntry } from '../core/case.js';
 import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 import type { Procedure, SopStep } from './schema.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 
 /** Log action of an examiner's step record. */
 export const SOP_RECORD_ACTION = 'sop.record';
@@ -91,30 +93,43 @@ export function openBeforeFinal(statuses: readonly StepStatus[]): StepStatus[] {
  * it: a required step neither done nor skipped, or skipped for a reason it does not admit (a
  * record made under another version of the procedure).
  */
-export function unmetForFinal(procedure: Procedure, statuses: readonly StepStatus[]): string[] {
-  const problems: string[] = [];
+export function unmetForFinal(procedure: Procedure, statuses: readonly StepStatus[]): Said[] {
+  const problems: Said[] = [];
   for (const status of statuses) {
     const step = procedure.steps.find((candidate) => candidate.id === status.id);
     if (!step || !step.requiredForFinal) continue;
     const name = `step ${status.number} ${status.id}`;
+    const where = { number: status.number, step: status.id };
+    const how = howToMeet(step);
     if (status.state === 'skipped') {
       const reason = status.record?.skip?.reasonId;
-      if (!reason || !(step.skipReasons ?? []).includes(reason)) problems.push(`${name} is skipped${reason ? ` for "${reason}"` : ' without an admitted reason'}, which it does not admit — ${howToMeet(step)}`);
+      if (!reason || !(step.skipReasons ?? []).includes(reason)) {
+        const text = `${name} is skipped${reason ? ` for "${reason}"` : ' without an admitted reason'}, which it does not admit — ${how.text}`;
+        problems.push(reason ? said(text, 'final.step-skip-not-admitted', { ...where, reason, how: how.message }) : said(text, 'final.step-skip-no-reason', { ...where, how: how.message }));
+      }
+    } else if (status.state === 'blocked') {
+      problems.push(said(`${name} is waiting for ${status.waitingFor.join(', ')} — ${how.text}`, 'final.step-waiting', { ...where, steps: status.waitingFor.join(', '), how: how.message }));
     } else if (status.state !== 'done') {
-      problems.push(`${name} is ${status.state === 'blocked' ? `waiting for ${status.waitingFor.join(', ')}` : 'not done'} — ${howToMeet(step)}`);
+      problems.push(said(`${name} is not done — ${how.text}`, 'final.step-not-done', { ...where, how: how.message }));
     }
   }
   return problems;
 }
 
 /** How a step is met, for refusal messages. */
-function howToMeet(step: SopStep): string {
+function howToMeet(step: SopStep): Said {
+  const after = step.dependsOn.join(', ');
+  const action = step.doneWhen?.action ?? '';
+  const record = `soz sop record DIR ${step.id} --note "…"${(step.fields ?? []).map((field) => ` --field ${field}=…`).join('')}`;
   const how =
     step.kind === 'automated'
-      ? `it is done when the log shows "${step.doneWhen?.action}" after ${step.dependsOn.join(', ') || 'the start'}${step.doneWhen?.action === 'report.render' ? ' (render a draft with soz report DIR)' : ''}`
-      : `record it with soz sop record DIR ${step.id} --note "…"${(step.fields ?? []).map((field) => ` --field ${field}=…`).join('')}`;
+      ? action === 'report.render'
+        ? said(`it is done when the log shows "${action}" after ${after || 'the start'} (render a draft with soz report DIR)`, after ? 'final.how.render-after' : 'final.how.render', { action, after })
+        : said(`it is done when the log shows "${action}" after ${after || 'the start'}`, after ? 'final.how.logged-after' : 'final.how.logged', { action, after })
+      : said(`record it with ${record}`, 'final.how.record', { command: record });
   const skips = step.skipReasons ?? [];
-  return skips.length > 0 ? `${how}, or skip it with --skip --reason ${skips.join('|')} --note "…"` : how;
+  if (skips.length === 0) return how;
+  return said(`${how.text}, or skip it with --skip --reason ${skips.join('|')} --note "…"`, 'final.how.or-skip', { how: how.message, reasons: skips.join('|') });
 }
 
 /** What the examiner asks to record. */
