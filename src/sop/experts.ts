@@ -234,7 +234,8 @@ export function expertsFinalProblems(inputs: ExpertsFinalInputs): Said[] {
   const missing = CASE_FACTS_REQUIRED.filter((key) => inputs.facts[key] === undefined);
   if (missing.length > 0) {
     const command = `soz case set DIR ${missing.map((key) => `${CASE_FACT_OPTIONS[key]} …`).join(' ')}`;
-    problems.push(said(`the introductory part lacks ${missing.join(', ')} — ${command}`, 'final.facts-missing', { facts: missing.join(', '), command }));
+    // The catalogue's text names the facts by their options: those are the same in every language.
+    problems.push(said(`the introductory part lacks ${missing.join(', ')} — ${command}`, 'final.facts-missing', { facts: missing.map((key) => CASE_FACT_OPTIONS[key]).join(', '), command }));
   }
   const { experts } = inputs.experts;
   const form = inputs.facts.form;
