@@ -248,7 +248,7 @@ export const RECORD_KINDS = {
 export type RecordKind = keyof typeof RECORD_KINDS;
 
 function recordKind(kind: RecordKind): MessageRef {
-  return { key: `error.record.${kind}`, params: {} };
+  return { key: `error.record.${kind}`, params: {}, fallback: RECORD_KINDS[kind] };
 }
 
 /** The lines of a compact file, each parsed as JSON; the file ends with a newline. */

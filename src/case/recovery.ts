@@ -210,6 +210,6 @@ export function missingLogError(dir: string): UserError {
   const advice = content.length === 0
     ? `if "soz init ${dir}" was interrupted, remove the folder and run it again; otherwise restore ${CaseFiles.log} from the case bundle or the examiner's copy`
     : `the folder holds ${content.join(', ')} that only the log can account for; restore ${CaseFiles.log} from the case bundle or the examiner's copy — nothing was changed`;
-  const advised: MessageRef = content.length === 0 ? { key: 'error.case.missing-log-empty', params: { dir, log: CaseFiles.log } } : { key: 'error.case.missing-log-content', params: { content: content.join(', '), log: CaseFiles.log } };
+  const advised: MessageRef = content.length === 0 ? { key: 'error.case.missing-log-empty', params: { dir, log: CaseFiles.log }, fallback: advice } : { key: 'error.case.missing-log-content', params: { content: content.join(', '), log: CaseFiles.log }, fallback: advice };
   return new UserError(`${casePath(dir, CaseFiles.log)}: the custody log is missing; ${advice}`, 'case.missing-log', undefined, { key: 'error.case.missing-log', params: { path: casePath(dir, CaseFiles.log), advice: advised } });
 }

@@ -273,7 +273,7 @@ function afterFailedRun(out: string, error: unknown): unknown {
   if (!(error instanceof UserError)) return error;
   return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode, {
     key: 'error.run.keeps-evidence',
-    params: { message: error.localised ?? error.message, out },
+    params: { message: error.localised ? { ...error.localised, fallback: error.message } : error.message, out },
   });
 }
 

@@ -80,7 +80,7 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
   }
   for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
     const problem = value === undefined ? null : isoDateTimeProblemKind(value);
-    if (problem !== null) throw new UserError(`${flag} ${value}: ${DATE_PROBLEMS[problem]}`, 'usage.date', undefined, { key: 'error.usage.date', params: { flag, value: value ?? '', problem: { key: `error.date.${problem}`, params: {} } } });
+    if (problem !== null) throw new UserError(`${flag} ${value}: ${DATE_PROBLEMS[problem]}`, 'usage.date', undefined, { key: 'error.usage.date', params: { flag, value: value ?? '', problem: { key: `error.date.${problem}`, params: {}, fallback: DATE_PROBLEMS[problem] } } });
   }
   const filter: SelectionFilter = {
     ...(flags.author ? { authors: flags.author } : {}),

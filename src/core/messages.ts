@@ -22,6 +22,8 @@ export type MessageParams = Readonly<Record<string, MessageValue>>;
 export interface MessageRef {
   readonly key: string;
   readonly params: MessageParams;
+  /** The English text, shown where a message inside another cannot be looked up (a reader without the catalogue). */
+  readonly fallback?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface Said {
 
 /** A sentence in English with its catalogue key and values (see `Said`). */
 export function said(text: string, key: string, params: MessageParams = {}): Said {
-  return { text, message: { key, params } };
+  return { text, message: { key, params, fallback: text } };
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
@@ -58,13 +60,13 @@ export type MessageLookup = (key: string) => string | undefined;
 
 /**
  * Fills `{name}` placeholders; a placeholder without a value stays as written, so nothing is lost.
- * A value that is a message is rendered through `lookup` (its key itself when the lookup has no text).
+ * A value that is a message is rendered through `lookup` (else its English fallback, else its key).
  */
 export function formatMessage(template: string, params: MessageParams = {}, lookup: MessageLookup = () => undefined): string {
   const render = (value: MessageValue): string => {
     if (typeof value === 'string' || typeof value === 'number') return String(value);
     if (isMessageList(value)) return value.map(render).join('; ');
-    return formatMessage(lookup(value.key) ?? value.key, value.params, lookup);
+    return formatMessage(lookup(value.key) ?? value.fallback ?? value.key, value.params, lookup);
   };
   return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? render(params[name]!) : whole));
 }

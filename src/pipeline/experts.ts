@@ -32,7 +32,7 @@ type RefusedAction = keyof typeof REFUSED_ACTIONS;
 function refuse(workspace: CaseWorkspace, action: RefusedAction, problems: readonly string[], code: string, id = ''): never {
   throw new UserError(`${workspace.dir}: cannot ${REFUSED_ACTIONS[action](id)}: ${problems.join('; ')}`, code, undefined, {
     key: 'error.expert.cannot',
-    params: { dir: workspace.dir, what: { key: `error.expert.${action}`, params: { id } }, problems: problems.join('; ') },
+    params: { dir: workspace.dir, what: { key: `error.expert.${action}`, params: { id }, fallback: REFUSED_ACTIONS[action](id) }, problems: problems.join('; ') },
   });
 }
 

@@ -23,7 +23,7 @@ export function readOrgListFile(file: string, header: OrgListHeader): OrgList {
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.yaml' && extension !== '.yml') throw new UserError(`${file}: give the list as .yaml or .csv (see README, "The lab's lists")`, 'lists.format', undefined, { key: 'error.list-format', params: { path: file } });
   const read = extension === '.csv' ? readOrgListCsv(file, text, header) : readOrgListYaml(file, text);
-  if (read.list === null) throw new UserError(`${read.problems[0]!}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`, 'lists.invalid', undefined, { key: 'error.lists.invalid', params: { problem: read.problems[0]!, more: read.problems.length > 1 ? { key: 'error.lists.more', params: { count: read.problems.length - 1 } } : '' } });
+  if (read.list === null) throw new UserError(`${read.problems[0]!}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`, 'lists.invalid', undefined, { key: 'error.lists.invalid', params: { problem: read.problems[0]!, more: read.problems.length > 1 ? { key: 'error.lists.more', params: { count: read.problems.length - 1 }, fallback: ` (and ${read.problems.length - 1} more)` } : '' } });
   return read.list;
 }
 
