@@ -15,6 +15,7 @@ import { buildProgram, runCli } from '../src/cli/main.js';
 import { createContext } from '../src/cli/context.js';
 import { allCommands, commandPath } from '../src/cli/help-i18n.js';
 import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
+import { loadProcedure } from '../src/sop/data.js';
 import type { CliResult } from './support/cli.js';
 import { soz, tempDir } from './support/cli.js';
 
@@ -125,6 +126,8 @@ beforeAll(async () => {
   const status = JSON.parse((await ru(['sop', 'status', dir, '--json'])).stdout) as { steps: { id: string }[] };
   const practice = JSON.parse((await ru(['practice', 'list', '--json'])).stdout) as { cases: { title: string; formats: string[] }[] };
   for (const code of [...analysed.analyses, ...status.steps.map((step) => step.id), ...practice.cases.flatMap((entry) => entry.formats)]) codes.add(code);
+  // The fields and skip reasons of the steps are codes too (`--field qualification=…`).
+  for (const step of loadProcedure().steps) for (const code of [...(step.fields ?? []), ...(step.optionalFields ?? []), ...(step.skipReasons ?? [])]) codes.add(code);
   quoted.push(...practice.cases.map((entry) => entry.title));
   const listed = JSON.parse((await ru(['review', dir, '--list', '--json'])).stdout) as { open: { id: string; reason: string; mainstreamMeaning?: string }[] };
   quoted.push(...listed.open.flatMap((finding) => [finding.reason, finding.mainstreamMeaning ?? '']).filter((text) => text !== ''));
@@ -176,6 +179,8 @@ beforeAll(async () => {
   await run(['report', dir, '--final'], 2);
   await run(['analyze', dir, '--since', '2021-02-30'], 2);
   await run(['sop', 'withdraw', dir, 'competence', '--reason', 'вымышленное'], 2);
+  await run(['sop', 'record', dir, 'acknowledgement', '--field', 'colour=red'], 2);
+  await run(['sop', 'record', dir, 'competence', '--skip', '--reason', 'нет-такой', '--note', 'вымышленное'], 2);
   await run(['keys', 'new', '--out', join(root, 'ключи'), '--name', ' '], 2, { SOZ_KEY_PASSPHRASE: 'вымышленный пароль' });
   await run(['practice', 'start', 'нет-такого', join(root, 'учебное')], 2);
   await run(['verify', join(root, 'нет.zip')], 2);
@@ -212,6 +217,7 @@ describe('soz --lang ky prints no English in its errors', () => {
       ['report', dir, '--final'],
       ['analyze', dir, '--since', '2021-02-30'],
       ['sop', 'withdraw', dir, 'competence', '--reason', 'ойдон чыгарылган'],
+      ['sop', 'record', dir, 'acknowledgement', '--field', 'colour=red'],
       ['sop', 'status', join(root, 'пусто')],
       ['add', dir, join(root, 'нет.txt')],
       ['practice', 'start', 'нет-такого', join(root, 'окуу')],

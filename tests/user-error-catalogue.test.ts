@@ -116,7 +116,7 @@ describe('every UserError in src/ has a catalogue key', () => {
 
   it('the keys of sub-messages (what a record should be, why a date is refused) are in the catalogue too', () => {
     const nested = [...Object.keys(RECORD_KINDS).map((kind) => `error.record.${kind}`), ...Object.keys(DATE_PROBLEMS).map((kind) => `error.date.${kind}`)];
-    const literal = sourceFiles(SRC).flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/['`]((?:error|final)\.[a-z][a-z0-9.-]*)['`]/g)].map((match) => match[1]!));
+    const literal = sourceFiles(SRC).flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/['`]((?:error|final|record)\.[a-z][a-z0-9.-]*)['`]/g)].map((match) => match[1]!));
     expect([...nested, ...literal].filter((key) => catalogues.en[key] === undefined || catalogues.ru[key] === undefined || catalogues.ky[key] === undefined)).toEqual([]);
     const prefixes = sourceFiles(SRC).flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/`(error\.[a-z][a-z0-9.-]*\.)\$\{/g)].map((match) => match[1]!));
     expect(prefixes.filter((prefix) => !Object.keys(catalogues.en).some((key) => key.startsWith(prefix)))).toEqual([]);

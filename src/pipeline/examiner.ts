@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
+import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { SozDocument } from '../core/document.js';
@@ -484,8 +485,13 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length },
     { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
-  if (assigned.problem) problems.push(assigned.problem);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record', undefined, { key: 'error.cannot-record-step', params: { dir: workspace.dir, step: request.stepId, problems: problems.join('; ') } });
+  if (assigned.problem) problems.push(said(assigned.problem, 'record.expert', { problem: assigned.problem }));
+  if (problems.length > 0) {
+    throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.map((problem) => problem.text).join('; ')}`, 'sop.invalid-record', undefined, {
+      key: 'error.cannot-record-step',
+      params: { dir: workspace.dir, step: request.stepId, problems: problems.map((problem) => problem.message) },
+    });
+  }
 
   const attached: SopStepRecord['files'][number][] = [];
   const staged: StagedMove[] = [];
