@@ -6,7 +6,7 @@
  * keep an English phrase. English is recognised by the English catalogue's own words that the
  * Russian catalogue does not use (so codes such as `soz`, `verify`, `sha256` are not English);
  * codes, paths, ids, hashes and flags are left out, and so is what soz quotes: the lexicons' reasons
- * of a finding and the grade's feedback per item (both English data, see README).
+ * of a finding (English data, labelled as the lexicon's wording, see README).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,19 +15,24 @@ import { buildProgram, runCli } from '../src/cli/main.js';
 import { createContext } from '../src/cli/context.js';
 import { allCommands, commandPath } from '../src/cli/help-i18n.js';
 import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
+import { loadProcedure } from '../src/sop/data.js';
 import type { CliResult } from './support/cli.js';
 import { soz, tempDir } from './support/cli.js';
 
 /** Words of a catalogue's texts (examples left out: they are command lines). */
-function catalogueWords(language: 'en' | 'ru'): Set<string> {
+function catalogueWords(language: 'en' | 'ru' | 'ky'): Set<string> {
   const { messages, help } = readCliCatalogue(language);
   const texts = [...Object.entries(messages).filter(([key]) => !key.startsWith('examples.')).map(([, text]) => text), ...(language === 'en' ? Object.keys(help) : Object.values(help))];
-  return new Set(texts.flatMap((text) => text.replace(/\{[A-Za-z]+\}/g, ' ').toLowerCase().match(/[a-z]+/g) ?? []));
+  // Placeholders and flags (--max-in-memory-bytes) are codes, not words of the language.
+  return new Set(texts.flatMap((text) => text.replace(/\{[A-Za-z]+\}|--[a-z][a-z-]*/g, ' ').toLowerCase().match(/[a-z]+/g) ?? []));
 }
 
-const russianWords = catalogueWords('ru');
-/** English words soz itself writes: in the English catalogue (messages and help), not in the Russian one. */
-const ENGLISH = new Set([...catalogueWords('en')].filter((word) => word.length >= 2 && !russianWords.has(word)));
+/** English words soz itself writes: in the English catalogue (messages and help), not in the other language's. */
+function englishWordsBeside(language: 'ru' | 'ky'): Set<string> {
+  const own = catalogueWords(language);
+  return new Set([...catalogueWords('en')].filter((word) => word.length >= 2 && !own.has(word)));
+}
+const ENGLISH = englishWordsBeside('ru');
 
 /** A chunk that is a code, path, id, hash, flag, file name or placeholder, never prose. */
 const CODE = /[0-9/\\._:@#<>[\]=|$-]/;
@@ -37,7 +42,7 @@ const CODE = /[0-9/\\._:@#<>[\]=|$-]/;
  * English. `quoted` texts are removed first; a word in `codes` (a command, argument, step, analysis
  * or format name) is a code and breaks a phrase.
  */
-function englishIn(line: string, quoted: readonly string[], codes: ReadonlySet<string> = new Set()): string[] {
+function englishIn(line: string, quoted: readonly string[], codes: ReadonlySet<string> = new Set(), english: ReadonlySet<string> = ENGLISH): string[] {
   let rest = line;
   for (const text of quoted) rest = rest.split(text).join(' ');
   rest = rest.replace(/\bsoz( [a-z][a-z-]*){0,2}/g, ' '); // a command named in a hint
@@ -45,7 +50,7 @@ function englishIn(line: string, quoted: readonly string[], codes: ReadonlySet<s
   const found: string[] = [];
   let run: string[] = [];
   const close = () => {
-    if (run.some((word) => ENGLISH.has(word.toLowerCase())) && (run.length > 1 || ENGLISH.has(run[0]!.toLowerCase()))) found.push(run.join(' '));
+    if (run.some((word) => english.has(word.toLowerCase())) && (run.length > 1 || english.has(run[0]!.toLowerCase()))) found.push(run.join(' '));
     run = [];
   };
   for (const chunk of chunks) {
@@ -121,6 +126,8 @@ beforeAll(async () => {
   const status = JSON.parse((await ru(['sop', 'status', dir, '--json'])).stdout) as { steps: { id: string }[] };
   const practice = JSON.parse((await ru(['practice', 'list', '--json'])).stdout) as { cases: { title: string; formats: string[] }[] };
   for (const code of [...analysed.analyses, ...status.steps.map((step) => step.id), ...practice.cases.flatMap((entry) => entry.formats)]) codes.add(code);
+  // The fields and skip reasons of the steps are codes too (`--field qualification=…`).
+  for (const step of loadProcedure().steps) for (const code of [...(step.fields ?? []), ...(step.optionalFields ?? []), ...(step.skipReasons ?? [])]) codes.add(code);
   quoted.push(...practice.cases.map((entry) => entry.title));
   const listed = JSON.parse((await ru(['review', dir, '--list', '--json'])).stdout) as { open: { id: string; reason: string; mainstreamMeaning?: string }[] };
   quoted.push(...listed.open.flatMap((finding) => [finding.reason, finding.mainstreamMeaning ?? '']).filter((text) => text !== ''));
@@ -168,6 +175,15 @@ beforeAll(async () => {
   await run(['lists', 'check', note], 2);
   await run(['library', 'add', lib, join(library, 'fictional-leaflet.txt'), ...provenance], 2);
   await run(['library', 'remove', lib, 'abcdef', '--reason', 'вымышленное'], 2);
+  // Errors raised below the CLI (each a UserError with a catalogue key) and what stops a final.
+  await run(['report', dir, '--final'], 2);
+  await run(['analyze', dir, '--since', '2021-02-30'], 2);
+  await run(['sop', 'withdraw', dir, 'competence', '--reason', 'вымышленное'], 2);
+  await run(['sop', 'record', dir, 'acknowledgement', '--field', 'colour=red'], 2);
+  await run(['sop', 'record', dir, 'competence', '--skip', '--reason', 'нет-такой', '--note', 'вымышленное'], 2);
+  await run(['keys', 'new', '--out', join(root, 'ключи'), '--name', ' '], 2, { SOZ_KEY_PASSPHRASE: 'вымышленный пароль' });
+  await run(['practice', 'start', 'нет-такого', join(root, 'учебное')], 2);
+  await run(['verify', join(root, 'нет.zip')], 2);
   for (const command of allCommands(buildProgram(createContext({ stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/', now: () => new Date(0) })))) {
     for (const name of [command.name(), ...command.registeredArguments.map((argument) => argument.name())]) codes.add(name);
     await run([...commandPath(command).split(' ').filter((word) => word !== ''), '--help']);
@@ -187,8 +203,34 @@ describe('soz --lang ru prints no English', () => {
 
   it('in every line of every command, prompt, progress line, --help and error', () => {
     expect(printed.length).toBeGreaterThan(300);
+    // A lexicon's reason is quoted as its own (English) wording, and says so in Russian.
+    expect(printed.some(([command, line]) => command.startsWith('review') && line.includes('[формулировка лексикона, по-английски]'))).toBe(true);
     const english = printed.flatMap(([command, line]) => englishIn(line, quoted, codes).map((phrase) => `${command}: «${phrase}» in: ${line}`));
     expect(english).toEqual([]);
+  });
+});
+
+describe('soz --lang ky prints no English in its errors', () => {
+  it('errors of the workflow, of the layers below the CLI, and what stops a final', async () => {
+    const english = englishWordsBeside('ky');
+    const failing = [
+      ['report', dir, '--final'],
+      ['analyze', dir, '--since', '2021-02-30'],
+      ['sop', 'withdraw', dir, 'competence', '--reason', 'ойдон чыгарылган'],
+      ['sop', 'record', dir, 'acknowledgement', '--field', 'colour=red'],
+      ['sop', 'status', join(root, 'пусто')],
+      ['add', dir, join(root, 'нет.txt')],
+      ['practice', 'start', 'нет-такого', join(root, 'окуу')],
+      ['verify', join(root, 'нет.zip')],
+    ];
+    const lines: string[] = [];
+    for (const argv of failing) {
+      const result = await soz(['--lang', 'ky', ...argv]);
+      expect(result.code, `${argv.join(' ')}\n${result.stderr}`).toBe(2);
+      expect(result.stderr, argv.join(' ')).toMatch(/^soz: ката: /);
+      lines.push(...result.stderr.trim().split('\n'));
+    }
+    expect(lines.flatMap((line) => englishIn(line, quoted, codes, english).map((phrase) => `«${phrase}» in: ${line}`))).toEqual([]);
   });
 });
 

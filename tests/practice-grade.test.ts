@@ -163,7 +163,7 @@ describe('soz practice grade', () => {
       steps: [['competence', 'done'], ['context', 'skipped'], ['linguistic-analysis', 'done']],
     });
     const { result, feedbackPath } = gradePracticeCase(dir, { clock });
-    const lines = gradeLines(result, feedbackPath, translatorFor(readCliCatalogue('en')).t);
+    const lines = gradeLines(result, feedbackPath, translatorFor(readCliCatalogue('en')));
     expect(statusOf(result)).toEqual({
       K1: 'found',
       K2: 'missed',
@@ -191,6 +191,14 @@ describe('soz practice grade', () => {
     expect(text).toMatch(/FIX trap\s+T3\s+trap \(ironic\): wrongly accepted/);
     expect(text).toMatch(/FIX question Q3\s+legal question not declined or reformulated/);
     expect(text).toMatch(/FIX sop\s+context\s+step skipped/);
+    // The same feedback in Russian and Kyrgyz: every item's line from the catalogue, none in English.
+    for (const language of ['ru', 'ky'] as const) {
+      const localised = gradeLines(result, feedbackPath, translatorFor(readCliCatalogue(language), readCliCatalogue('en'))).join('\n');
+      expect(localised).not.toContain('wrongly accepted');
+      expect(localised).not.toContain('legal question not declined');
+      for (const item of result.items) expect(localised, item.ref).toContain(translatorFor(readCliCatalogue(language)).message(item.localised, '(missing)'));
+    }
+    expect(gradeLines(result, feedbackPath, translatorFor(readCliCatalogue('ru'))).join('\n')).toMatch(/ИСПРАВИТЬ trap\s+T2\s+ловушка \(reaction\): ошибочно принято как own; принять можно только как reaction/);
   });
 
   it('grades against another key given with --key, and refuses a key for another case', () => {

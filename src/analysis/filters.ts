@@ -71,7 +71,7 @@ export function isoToMillis(iso: string): number | undefined {
 function bound(value: string | undefined, name: string, endOfDay: boolean): number | undefined {
   if (value === undefined) return undefined;
   const ms = isoToMillis(value);
-  if (ms === undefined) throw new UserError(`--${name} "${value}" is not an ISO date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM`, 'filter.bad-date');
+  if (ms === undefined) throw new UserError(`--${name} "${value}" is not an ISO date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM`, 'filter.bad-date', undefined, { key: 'error.filter.bad-date', params: { name, value } });
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? ms + 86_400_000 : ms;
 }
 

@@ -119,7 +119,7 @@ function compileLexicons(root: string, raw: readonly RawFile[]): Lexicon[] {
   }
   if (raw.length === 0) problems.push(`${LEXICON_DIR}: no lexicon files found under ${root}`);
   if (problems.length > 0) {
-    throw new UserError(`Lexicon data is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
+    throw new UserError(`Lexicon data is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid', undefined, { key: 'error.data.lexicon-invalid', params: { count: problems.length, first: problems[0]! } });
   }
   return lexicons;
 }
@@ -142,7 +142,7 @@ function compileProfileLists(raw: readonly RawFile[]): ProfileLists[] {
     if (check.lists) lists.push(check.lists);
   }
   if (problems.length > 0) {
-    throw new UserError(`Profile word lists are invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
+    throw new UserError(`Profile word lists are invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid', undefined, { key: 'error.data.profile-invalid', params: { count: problems.length, first: problems[0]! } });
   }
   return lists;
 }

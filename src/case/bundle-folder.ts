@@ -35,22 +35,22 @@ export function verifyTargetKind(target: string): 'file' | 'folder' | 'missing' 
  * copies are made read-only again.
  */
 export async function unpackBundle(file: string, dest: string, limits: BundleUnpackLimits): Promise<{ entries: number }> {
-  if (existsSync(dest) && readdirSync(dest).length > 0) throw new UserError(`${dest}: folder is not empty; choose a new folder to unpack into`, 'bundle.dest-not-empty');
+  if (existsSync(dest) && readdirSync(dest).length > 0) throw new UserError(`${dest}: folder is not empty; choose a new folder to unpack into`, 'bundle.dest-not-empty', undefined, { key: 'error.bundle.dest-not-empty', params: { dest } });
   mkdirSync(dest, { recursive: true });
   const zip = await new Promise<ZipFile>((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (error, opened) => {
-      if (error || !opened) reject(new UserError(`${file}: not a readable ZIP bundle (${messageOf(error)}); give the file made by "soz bundle"`, 'bundle.not-zip'));
+      if (error || !opened) reject(new UserError(`${file}: not a readable ZIP bundle (${messageOf(error)}); give the file made by "soz bundle"`, 'bundle.not-zip', undefined, { key: 'error.bundle.not-zip', params: { file, detail: messageOf(error) } }));
       else resolve(opened);
     });
   });
   const seen = new Set<string>();
   let total = 0;
   let count = 0;
-  const bad = (name: string, why: string, code: string) => new UserError(`${file}: entry "${name}" ${why}; the bundle was refused, nothing from it is used`, code);
+  const bad = (name: string, why: string, code: string) => new UserError(`${file}: entry "${name}" ${why}; the bundle was refused, nothing from it is used`, code, undefined, { key: 'error.bundle.bad-entry', params: { file, name, why } });
   await new Promise<void>((resolve, reject) => {
     const fail = (error: unknown) => {
       zip.close();
-      reject(error instanceof UserError ? error : new UserError(`${file}: damaged bundle — ${messageOf(error)}`, 'bundle.corrupt'));
+      reject(error instanceof UserError ? error : new UserError(`${file}: damaged bundle — ${messageOf(error)}`, 'bundle.corrupt', undefined, { key: 'error.bundle.corrupt', params: { file, detail: messageOf(error) } }));
     };
     zip.on('error', fail);
     zip.on('end', () => resolve());

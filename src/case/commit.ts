@@ -51,7 +51,7 @@ export function readIntent(caseDir: string): CommitIntent | null {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as CommitIntent;
   } catch {
-    throw new UserError(`${path}: the record of an interrupted command is damaged (it is written whole, so it was changed by hand); move it out of the case and run "soz verify ${caseDir}"`, 'case.corrupt-intent');
+    throw new UserError(`${path}: the record of an interrupted command is damaged (it is written whole, so it was changed by hand); move it out of the case and run "soz verify ${caseDir}"`, 'case.corrupt-intent', undefined, { key: 'error.case.corrupt-intent', params: { path, caseDir } });
   }
 }
 

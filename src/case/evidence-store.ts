@@ -49,7 +49,7 @@ export async function readHead(path: string, length = 64 * 1024): Promise<Uint8A
 export function assertReadableFile(path: string): void {
   if (!existsSync(path)) throw new UserError(`${path}: no such file; check the path and try again`, 'input.not-found', undefined, { key: 'error.no-such-file', params: { path } });
   const stat = statSync(path);
-  if (!stat.isFile()) throw new UserError(`${path}: not a regular file; give the files inside it instead`, 'input.not-a-file');
+  if (!stat.isFile()) throw new UserError(`${path}: not a regular file; give the files inside it instead`, 'input.not-a-file', undefined, { key: 'error.input.not-a-file', params: { path } });
 }
 
 /**
@@ -66,7 +66,7 @@ export async function stageEvidenceCopy(workspace: CaseWorkspace, source: string
   const copied = await digestFile(temp);
   if (copied.sha256 !== digest.sha256) {
     rmSync(temp, { force: true });
-    throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy');
+    throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy', undefined, { key: 'error.evidence.changed-during-copy', params: { source } });
   }
   chmodSync(temp, 0o444);
   return { from: `${CaseFiles.evidenceDir}/${basename(temp)}`, to: relative };

@@ -97,7 +97,7 @@ export function readKeptExtraction(caseDir: string, evidenceSha256: string, key:
 function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<SozDocument> {
   for (const relative of files) {
     const bytes = readFileSync(casePath(caseDir, relative));
-    if (recorded.get(relative) !== sha256(bytes)) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record');
+    if (recorded.get(relative) !== sha256(bytes)) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.case.changed-while-read', params: { relative } });
     yield parsedDocument(relative, bytes);
   }
 }

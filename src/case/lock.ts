@@ -66,9 +66,9 @@ export function acquireCaseLock(caseDir: string, command: string, options: { now
     if (Date.now() >= deadline) {
       rmSync(staging, { recursive: true, force: true });
       // No readable owner for the whole wait: not a release in progress but a damaged lock.
-      if (holder === null) throw new UserError(`${lockDir}: the case lock names no owner; if no soz command is running on this case, remove that folder and try again`, 'case.locked');
+      if (holder === null) throw new UserError(`${lockDir}: the case lock names no owner; if no soz command is running on this case, remove that folder and try again`, 'case.locked', undefined, { key: 'error.case.lock-no-owner', params: { lockDir } });
       const elsewhere = holder.host === owner.host ? '' : `; if soz is no longer running on ${holder.host}, remove the folder ${lockDir} by hand`;
-      throw new UserError(`${caseDir}: case is in use by soz ${holder.command} (pid ${holder.pid} on host ${holder.host}, since ${holder.since}); try again when it has finished${elsewhere}`, 'case.locked');
+      throw new UserError(`${caseDir}: case is in use by soz ${holder.command} (pid ${holder.pid} on host ${holder.host}, since ${holder.since}); try again when it has finished${elsewhere}`, 'case.locked', undefined, { key: 'error.case.locked', params: { caseDir, command: holder.command, pid: holder.pid, host: holder.host, since: holder.since, elsewhere } });
     }
     sleep(POLL_MS);
   }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CASE_SCHEMA } from '../core/case.js';
+import { UserError } from '../core/errors.js';
 import { compareVersions } from '../core/version.js';
 import { CaseFiles, casePath } from './layout.js';
 
@@ -24,20 +25,27 @@ function jsonIn(dir: string, relative: string): unknown {
 }
 
 /**
- * One line saying the case was made by a newer soz, naming its version and this one's; null when
- * this soz can read it (or `dir` is no case: the command itself says so).
+ * The refusal of a case made by a newer soz, naming its version and this one's; null when this
+ * soz can read it (or `dir` is no case: the command itself says so).
  */
-export function newerCaseProblem(dir: string, thisVersion: string): string | null {
+export function newerCaseError(dir: string, thisVersion: string): UserError | null {
   const metadata = jsonIn(dir, CaseFiles.metadata) as { schema?: unknown } | undefined;
   const format = formatNumber(metadata?.schema);
   const ours = formatNumber(CASE_SCHEMA)!;
   if (format !== null && format > ours) {
-    return `${dir}: made by a newer soz (case format ${String(metadata!.schema)}); this is soz ${thisVersion}, which reads ${CASE_SCHEMA} — use the soz version that made the case`;
+    const format = String(metadata!.schema);
+    return new UserError(`${dir}: made by a newer soz (case format ${format}); this is soz ${thisVersion}, which reads ${CASE_SCHEMA} — use the soz version that made the case`, 'case.newer-soz', undefined, {
+      key: 'error.case.newer-format',
+      params: { dir, format, thisVersion, reads: CASE_SCHEMA },
+    });
   }
   const manifest = jsonIn(dir, CaseFiles.manifest) as { tool?: { version?: unknown } } | undefined;
   const made = manifest?.tool?.version;
   if (typeof made === 'string' && compareVersions(made, thisVersion) > 0) {
-    return `${dir}: made by a newer soz (soz ${made}, recorded in ${CaseFiles.manifest}); this is soz ${thisVersion} — use soz ${made} or later`;
+    return new UserError(`${dir}: made by a newer soz (soz ${made}, recorded in ${CaseFiles.manifest}); this is soz ${thisVersion} — use soz ${made} or later`, 'case.newer-soz', undefined, {
+      key: 'error.case.newer-version',
+      params: { dir, made, manifest: CaseFiles.manifest, thisVersion },
+    });
   }
   return null;
 }

@@ -40,7 +40,7 @@ export async function readWhileQuiet<T>(dir: string, command: string, read: () =
     if (writer === null && logDigest(dir) === before) return result;
   }
   const who = writer === null ? 'other soz commands' : `soz ${writer.command} (pid ${writer.pid} on host ${writer.host}, since ${writer.since})`;
-  throw new UserError(`${dir}: case is in use by ${who}, which kept writing while soz ${command} read it; nothing was changed — run soz ${command} again when it has finished`, 'case.locked');
+  throw new UserError(`${dir}: case is in use by ${who}, which kept writing while soz ${command} read it; nothing was changed — run soz ${command} again when it has finished`, 'case.locked', undefined, { key: 'error.case.written-while-read', params: { dir, who, command } });
 }
 
 /** Waits up to `waitMs` for the case lock to be free; returns the writer still holding it, or null. */

@@ -11,6 +11,7 @@ import type { RunManifest } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { DocumentHeader, SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
+import type { MessageRef } from '../core/messages.js';
 import { sha256 } from '../core/hash.js';
 import type { CompareResult } from '../core/known-material.js';
 import { COMPARE_SCHEMA } from '../core/known-material.js';
@@ -118,7 +119,7 @@ export function* derivedDocuments(workspace: CaseWorkspace): Generator<{ doc: So
  * document (a whole-JSON file of schema 1 is read whole).
  */
 export function derivedDocumentHeaders(workspace: CaseWorkspace): { doc: DocumentHeader; sha256: string }[] {
-  const what = 'a soz document; run "soz analyze" again';
+  const what = 'document';
   return derivedFilesIn(workspace, CaseFiles.documentsDir)
     .map((relative) => {
       const path = workspace.path(relative);
@@ -146,19 +147,19 @@ export function readDerivedDocument(workspace: CaseWorkspace, documentId: string
 
 /** A derived document file's bytes as a document (compact form, or the whole-JSON form of schema 1). */
 export function parsedDocument(relative: string, bytes: Uint8Array): SozDocument {
-  const what = 'a soz document; run "soz analyze" again';
+  const what = 'document';
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, documentSchema, what) as unknown as SozDocument;
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], documentHeaderSchema, what) as unknown as DocumentFileHeader;
   const text = lines[1];
-  if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${what} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record');
+  if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.document-lines', params: { relative, what: recordKind(what), segments: header.segments } });
   return decodeDocument(header, text, lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>));
 }
 
 /** Evidence name and id of a derived document, from its first line only. */
 function documentOrderKey(workspace: CaseWorkspace, relative: string): { evidenceName: string; id: string } {
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsedDocument(relative, readFileSync(workspace.path(relative)));
-  const what = 'a soz document; run "soz analyze" again';
+  const what = 'document';
   return (checked(relative, jsonLine(relative, firstLine(workspace.path(relative)), what), documentHeaderSchema, what) as unknown as DocumentFileHeader).document;
 }
 
@@ -169,11 +170,11 @@ export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
 
 /** A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1). */
 export function parsedAnalysis(relative: string, bytes: Uint8Array): AnalysisResult {
-  const what = 'a soz analysis result; run "soz analyze" again';
+  const what = 'analysis';
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, analysisSchema, what) as unknown as AnalysisResult;
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
-  if (lines.length !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${what} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record');
+  if (lines.length !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.finding-lines', params: { relative, what: recordKind(what), findings: header.findings ?? 0 } });
   return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>));
 }
 
@@ -182,7 +183,7 @@ export function readManifest(workspace: CaseWorkspace): { manifest: RunManifest;
   const path = workspace.path(CaseFiles.manifest);
   if (!existsSync(path)) return null;
   const bytes = readFileSync(path);
-  return { manifest: parsed(CaseFiles.manifest, bytes, manifestSchema, 'a soz run manifest; run "soz analyze" again') as unknown as RunManifest, text: bytes.toString('utf8') };
+  return { manifest: parsed(CaseFiles.manifest, bytes, manifestSchema, 'manifest') as unknown as RunManifest, text: bytes.toString('utf8') };
 }
 
 /**
@@ -192,21 +193,21 @@ export function readManifest(workspace: CaseWorkspace): { manifest: RunManifest;
 export function readComparison(workspace: CaseWorkspace): CompareResult | null {
   const path = workspace.path(COMPARE_FILES.json);
   if (!existsSync(path)) return null;
-  return parsed(COMPARE_FILES.json, readFileSync(path), comparisonSchema, 'a soz comparison (soz.compare/2); run "soz compare" again') as unknown as CompareResult;
+  return parsed(COMPARE_FILES.json, readFileSync(path), comparisonSchema, 'comparison') as unknown as CompareResult;
 }
 
 /** An examiner record file (`examiner/<kind>.json`) as a list; an empty list while none was written. */
 export function readExaminerRecord<T>(workspace: CaseWorkspace, relative: string, kind: ExaminerRecordKind): T[] {
   const path = workspace.path(relative);
   if (!existsSync(path)) return [];
-  return parsed(relative, readFileSync(path), examinerRecordSchemas[kind], 'an examiner record; restore it from the case bundle (the log holds its hash)') as unknown as T[];
+  return parsed(relative, readFileSync(path), examinerRecordSchemas[kind], 'examiner') as unknown as T[];
 }
 
 /**
  * A JSON file of the case whose schema lives in a later layer (the practice record), parsed but
  * not validated here; null when there is none. Not JSON → `UserError` naming the file and `what`.
  */
-export function readCaseJson(workspace: CaseWorkspace, relative: string, what: string): unknown {
+export function readCaseJson(workspace: CaseWorkspace, relative: string, what: RecordKind): unknown {
   const path = workspace.path(relative);
   return existsSync(path) ? parsed(relative, readFileSync(path), z.unknown(), what) : null;
 }
@@ -229,18 +230,39 @@ function derivedFilesIn(workspace: CaseWorkspace, folder: string): string[] {
     .map((name) => `${folder}/${name}`);
 }
 
+/**
+ * What a case file should be, named in a refusal with what to do (`error.record.<kind>` in the
+ * catalogue; the English here is the code's fallback).
+ */
+export const RECORD_KINDS = {
+  document: 'a soz document; run "soz analyze" again',
+  analysis: 'a soz analysis result; run "soz analyze" again',
+  manifest: 'a soz run manifest; run "soz analyze" again',
+  comparison: 'a soz comparison (soz.compare/2); run "soz compare" again',
+  examiner: 'an examiner record; restore it from the case bundle (the log holds its hash)',
+  practice: 'a practice record; start the practice case again',
+  'org-list': "the lab's list as soz imported it; import it again with soz lists import",
+} as const;
+
+/** A kind of case file, for the refusal that names it. */
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+function recordKind(kind: RecordKind): MessageRef {
+  return { key: `error.record.${kind}`, params: {}, fallback: RECORD_KINDS[kind] };
+}
+
 /** The lines of a compact file, each parsed as JSON; the file ends with a newline. */
-function compactLines(relative: string, bytes: Uint8Array, what: string): unknown[] {
+function compactLines(relative: string, bytes: Uint8Array, what: RecordKind): unknown[] {
   const text = Buffer.from(bytes).toString('utf8');
-  if (!text.endsWith('\n')) throw new UserError(`${relative}: not ${what} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record');
+  if (!text.endsWith('\n')) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record', undefined, { key: 'error.record.cut-short', params: { relative, what: recordKind(what) } });
   return text.slice(0, -1).split('\n').map((line, index) => jsonLine(`${relative} line ${index + 1}`, line, what));
 }
 
-function jsonLine(where: string, line: string, what: string): unknown {
+function jsonLine(where: string, line: string, what: RecordKind): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw new UserError(`${where}: not valid JSON; expected ${what}`, 'case.corrupt-record');
+    throw new UserError(`${where}: not valid JSON; expected ${RECORD_KINDS[what]}`, 'case.corrupt-record', undefined, { key: 'error.record.not-json', params: { where, what: recordKind(what) } });
   }
 }
 
@@ -265,14 +287,14 @@ function firstLine(path: string): string {
 }
 
 /** JSON bytes checked against `schema`; anything else → `UserError` naming the file and the fix. */
-function parsed(relative: string, bytes: Uint8Array, schema: z.ZodType, what: string): unknown {
+function parsed(relative: string, bytes: Uint8Array, schema: z.ZodType, what: RecordKind): unknown {
   return checked(relative, jsonLine(relative, Buffer.from(bytes).toString('utf8'), what), schema, what);
 }
 
 /** A parsed JSON value checked against `schema`; anything else → `UserError` naming the file and the fix. */
-function checked(relative: string, value: unknown, schema: z.ZodType, what: string): unknown {
+function checked(relative: string, value: unknown, schema: z.ZodType, what: RecordKind): unknown {
   const result = schema.safeParse(value);
-  if (!result.success) throw new UserError(`${relative}: not ${what} — ${schemaProblems(result.error).join('; ')}`, 'case.corrupt-record');
+  if (!result.success) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — ${schemaProblems(result.error).join('; ')}`, 'case.corrupt-record', undefined, { key: 'error.record.invalid', params: { relative, what: recordKind(what), problems: schemaProblems(result.error).join('; ') } });
   return result.data;
 }
 

@@ -13,6 +13,7 @@ import { GENESIS_HASH } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { entryHasFields, parseLog } from '../core/custody-log.js';
 import { UserError } from '../core/errors.js';
+import type { MessageRef } from '../core/messages.js';
 import { sha256 } from '../core/hash.js';
 import { isHeldTemporary, isTempName, syncDirectory, tempOwnerPid } from './atomic.js';
 import type { CommitIntent } from './commit.js';
@@ -37,6 +38,8 @@ export function recoverCase(workspace: CaseWorkspace): string[] {
     throw new UserError(
       `${workspace.dir}: the custody log does not account for what the folder holds — ${problems.join('; ')}; the log may have been cut short or replaced: restore ${CaseFiles.log} from the case bundle or the examiner's copy and run "soz verify ${workspace.dir}" — nothing was changed`,
       'case.log-behind',
+      undefined,
+      { key: 'error.case.log-behind', params: { dir: workspace.dir, problems: problems.join('; '), log: CaseFiles.log } },
     );
   }
   const quarantine = new Quarantine(workspace.dir, entries.length);
@@ -207,5 +210,6 @@ export function missingLogError(dir: string): UserError {
   const advice = content.length === 0
     ? `if "soz init ${dir}" was interrupted, remove the folder and run it again; otherwise restore ${CaseFiles.log} from the case bundle or the examiner's copy`
     : `the folder holds ${content.join(', ')} that only the log can account for; restore ${CaseFiles.log} from the case bundle or the examiner's copy — nothing was changed`;
-  return new UserError(`${casePath(dir, CaseFiles.log)}: the custody log is missing; ${advice}`, 'case.missing-log');
+  const advised: MessageRef = content.length === 0 ? { key: 'error.case.missing-log-empty', params: { dir, log: CaseFiles.log }, fallback: advice } : { key: 'error.case.missing-log-content', params: { content: content.join(', '), log: CaseFiles.log }, fallback: advice };
+  return new UserError(`${casePath(dir, CaseFiles.log)}: the custody log is missing; ${advice}`, 'case.missing-log', undefined, { key: 'error.case.missing-log', params: { path: casePath(dir, CaseFiles.log), advice: advised } });
 }

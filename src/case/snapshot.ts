@@ -31,7 +31,7 @@ export interface CaseSnapshot {
  */
 export function resolveInside(root: string, relative: unknown, where: string): string {
   const refuse = (why: string) =>
-    new UserError(`${where} names ${JSON.stringify(relative)}, which ${why}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path');
+    new UserError(`${where} names ${JSON.stringify(relative)}, which ${why}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path', undefined, { key: 'error.case.unsafe-path', params: { where, relative: JSON.stringify(relative), why } });
   const problem = relativePathProblem(relative);
   if (problem !== undefined) throw refuse(problem);
   const parts = (relative as string).split('/');
@@ -57,7 +57,7 @@ export function resolveInside(root: string, relative: unknown, where: string): s
 /** Reads a case folder's log without changing anything; not a case → `UserError`. */
 export function readCaseSnapshot(dir: string): CaseSnapshot {
   if (!existsSync(casePath(dir, CaseFiles.metadata))) {
-    throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case');
+    throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case', undefined, { key: 'error.case.not-a-case-or-bundle', params: { dir, file: CaseFiles.metadata } });
   }
   const bytes = readCaseFile(dir, CaseFiles.log) ?? new Uint8Array();
   const parsed = parseLog(bytes);

@@ -53,7 +53,7 @@ export class CaseWorkspace {
   static init(dir: string, metadata: CaseMetadata, clock: Clock, actor: string): { workspace: CaseWorkspace; notices: string[] } {
     const parsed = caseMetadataSchema.safeParse(metadata);
     if (!parsed.success) {
-      throw new UserError(`soz init: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.invalid-metadata');
+      throw new UserError(`soz init: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.invalid-metadata', undefined, { key: 'error.case.invalid-metadata', params: { problems: schemaProblems(parsed.error).join('; ') } });
     }
     const refuseOccupied = (): string[] => {
       const leftovers = interruptedInitLeftovers(dir);
@@ -135,7 +135,7 @@ export class CaseWorkspace {
     const parsed = this.parsedLog();
     const bad = parsed.badLines[0];
     if (bad !== undefined) {
-      throw new UserError(`${this.path(CaseFiles.log)}: line ${bad} is not valid JSON; the log was damaged — run "soz verify ${this.dir}"`, 'case.corrupt-log');
+      throw new UserError(`${this.path(CaseFiles.log)}: line ${bad} is not valid JSON; the log was damaged — run "soz verify ${this.dir}"`, 'case.corrupt-log', undefined, { key: 'error.case.corrupt-log', params: { path: this.path(CaseFiles.log), line: bad, dir: this.dir } });
     }
     return [...parsed.entries];
   }
@@ -230,11 +230,11 @@ function readMetadata(dir: string): CaseMetadata {
   try {
     raw = JSON.parse(readFileSync(metadataPath, 'utf8'));
   } catch {
-    throw new UserError(`${metadataPath}: case data is not valid JSON; restore it from a bundle or the examiner's copy`, 'case.corrupt-metadata');
+    throw new UserError(`${metadataPath}: case data is not valid JSON; restore it from a bundle or the examiner's copy`, 'case.corrupt-metadata', undefined, { key: 'error.case.metadata-not-json', params: { metadataPath } });
   }
   const parsed = caseMetadataSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new UserError(`${metadataPath}: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.corrupt-metadata');
+    throw new UserError(`${metadataPath}: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.corrupt-metadata', undefined, { key: 'error.case.metadata-invalid', params: { metadataPath, problems: schemaProblems(parsed.error).join('; ') } });
   }
   return parsed.data as CaseMetadata;
 }

@@ -34,7 +34,7 @@ export function cliLanguage(argv: readonly string[], env: Readonly<Record<string
   for (const [source, value] of explicit) {
     if (value === undefined || value === '') continue;
     const code = value.trim().toLowerCase();
-    if (!isReportLanguage(code)) throw new UserError(`${source === '--lang' ? '--lang ' : 'SOZ_LANG='}${value}: soz speaks ${REPORT_LANGUAGES.join(', ')}; give one of them`, 'usage.lang');
+    if (!isReportLanguage(code)) throw new UserError(`${source === '--lang' ? '--lang ' : 'SOZ_LANG='}${value}: soz speaks ${REPORT_LANGUAGES.join(', ')}; give one of them`, 'usage.lang', undefined, { key: 'error.usage.lang', params: { setting: source === '--lang' ? '--lang ' : 'SOZ_LANG=', value, languages: REPORT_LANGUAGES.join(', ') } });
     return { language: code, source };
   }
   const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
@@ -62,11 +62,11 @@ export function translatorFor(catalogue: CliCatalogue, english: CliCatalogue = c
   const template = (key: string) => catalogue.messages[key] ?? english.messages[key];
   return {
     language: catalogue.language,
-    t: (key, params = {}) => formatMessage(template(key) ?? key, params),
+    t: (key, params = {}) => formatMessage(template(key) ?? key, params, template),
     help: (text) => catalogue.help[text] ?? text,
     message: (ref, fallback) => {
       const text = catalogue.language === 'en' ? undefined : template(ref.key);
-      return text === undefined ? fallback : formatMessage(text, ref.params);
+      return text === undefined ? fallback : formatMessage(text, ref.params, template);
     },
   };
 }

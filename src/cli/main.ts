@@ -3,7 +3,7 @@ import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
 import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
-import { newerCaseProblem } from '../case/newer-case.js';
+import { newerCaseError } from '../case/newer-case.js';
 import { discardCaseWithoutEvidence } from '../case/discard.js';
 import { addEvidence, checkEvidenceFiles, discardKept, takeIntoCustody } from '../pipeline/intake.js';
 import { analyzeCase } from '../pipeline/analyze.js';
@@ -271,14 +271,17 @@ function reportError(error: unknown, io: CliIo, translator: Translator): number 
 function afterFailedRun(out: string, error: unknown): unknown {
   if (discardCaseWithoutEvidence(out)) return error;
   if (!(error instanceof UserError)) return error;
-  return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode);
+  return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode, {
+    key: 'error.run.keeps-evidence',
+    params: { message: error.localised ? { ...error.localised, fallback: error.message } : error.message, out },
+  });
 }
 
 /** Every case folder among a command's arguments must be readable by this soz: a newer one is refused (exit 2). */
 function refuseNewerCases(args: readonly string[]): void {
   for (const arg of args) {
-    const problem = isCaseDir(arg) ? newerCaseProblem(arg, installFacts().version) : null;
-    if (problem !== null) throw new UserError(problem, 'case.newer-soz');
+    const refusal = isCaseDir(arg) ? newerCaseError(arg, installFacts().version) : null;
+    if (refusal !== null) throw refusal;
   }
 }
 

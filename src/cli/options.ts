@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { MessageRole } from '../core/document.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
-import { isoDateTimeProblem } from '../core/calendar.js';
+import { DATE_PROBLEMS, isoDateTimeProblemKind } from '../core/calendar.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { InvalidArgumentError } from 'commander';
 import type { Limits } from '../ingest/adapter.js';
@@ -79,8 +79,8 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
     if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role', undefined, { key: 'error.role', params: { value: role, roles: ROLES.join(', ') } });
   }
   for (const [flag, value] of [['--since', flags.since], ['--until', flags.until]] as const) {
-    const problem = value === undefined ? null : isoDateTimeProblem(value);
-    if (problem !== null) throw new UserError(`${flag} ${value}: ${problem}`, 'usage.date');
+    const problem = value === undefined ? null : isoDateTimeProblemKind(value);
+    if (problem !== null) throw new UserError(`${flag} ${value}: ${DATE_PROBLEMS[problem]}`, 'usage.date', undefined, { key: 'error.usage.date', params: { flag, value: value ?? '', problem: { key: `error.date.${problem}`, params: {}, fallback: DATE_PROBLEMS[problem] } } });
   }
   const filter: SelectionFilter = {
     ...(flags.author ? { authors: flags.author } : {}),

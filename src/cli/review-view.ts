@@ -34,7 +34,9 @@ export function findingLines(finding: Finding, t: Translator['t']): string[] {
   const { place } = finding;
   const where = [place.evidenceName, place.page ? t('review.where.page', { page: place.page }) : '', place.messageId ? t('review.where.message', { id: place.messageId }) : '', `${place.line}:${place.column}`].filter(Boolean).join(', ');
   return [
-    `${finding.id} ${finding.category}: ${finding.reason} (${where})`,
+    // A lexicon's reason is its own wording (English data), labelled so in the examiner's language;
+    // an examiner-added finding's reason is the examiner's.
+    t(finding.citation ? 'review.candidate-lexicon' : 'review.candidate', { id: finding.id, category: finding.category, reason: finding.reason, where }),
     `  …${finding.context.left}[${finding.actual}]${finding.context.right}…`,
     t('review.voice-line', { voice: finding.voice }) +
       (finding.countervailing.length ? t('review.weighs-against', { items: finding.countervailing.join(', ') }) : '') +

@@ -13,16 +13,33 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= days;
 }
 
+/** Why a date or date-time is refused: its form, or a day, time or offset that does not exist. */
+export const DATE_PROBLEMS = {
+  form: 'use an ISO date such as 2026-03-14 or 2026-03-14T10:00:00Z',
+  day: 'no such day in the calendar',
+  time: 'no such time of day',
+  offset: 'no such time-zone offset',
+} as const;
+
+/** A kind of refused date (`error.date.<kind>` in the CLI's catalogue). */
+export type DateProblem = keyof typeof DATE_PROBLEMS;
+
 /**
  * Why an ISO 8601 date or date-time (`2026-03-14`, `2026-03-14T10:00`, `…:00Z`, `…+06:00`) is not
  * acceptable, or `null` when it is: the form, then whether the day and time exist.
  */
-export function isoDateTimeProblem(value: string): string | null {
+export function isoDateTimeProblemKind(value: string): DateProblem | null {
   const match = ISO_DATE_TIME.exec(value);
-  if (!match) return 'use an ISO date such as 2026-03-14 or 2026-03-14T10:00:00Z';
+  if (!match) return 'form';
   const [year, month, day, hour, minute, second, , offsetHour, offsetMinute] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  if (!isCalendarDate(year!, month!, day!)) return 'no such day in the calendar';
-  if (hour !== undefined && (hour > 23 || minute! > 59 || (second ?? 0) > 59)) return 'no such time of day';
-  if (offsetHour !== undefined && (offsetHour > 14 || offsetMinute! > 59)) return 'no such time-zone offset';
+  if (!isCalendarDate(year!, month!, day!)) return 'day';
+  if (hour !== undefined && (hour > 23 || minute! > 59 || (second ?? 0) > 59)) return 'time';
+  if (offsetHour !== undefined && (offsetHour > 14 || offsetMinute! > 59)) return 'offset';
   return null;
+}
+
+/** `isoDateTimeProblemKind` in English words, or `null` when the value is acceptable. */
+export function isoDateTimeProblem(value: string): string | null {
+  const kind = isoDateTimeProblemKind(value);
+  return kind === null ? null : DATE_PROBLEMS[kind];
 }

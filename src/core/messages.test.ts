@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems, formatMessage, placeholdersOf } from './messages.js';
+import { catalogueProblems, formatMessage, placeholdersOf, said } from './messages.js';
 
 describe('message catalogue', () => {
   it('fills placeholders and keeps one without a value as written', () => {
@@ -23,5 +23,19 @@ describe('message catalogue', () => {
     const problems = catalogueProblems('ky/cli.yaml', { 'Init Created': 'x', 'data.valid': ' ' }, {});
     expect(problems).toHaveLength(2);
     expect(problems.every((problem) => problem.startsWith('ky/cli.yaml: '))).toBe(true);
+  });
+});
+
+describe('messages inside messages', () => {
+  const russian: Record<string, string> = { 'final.no-questions': 'вопросы не зарегистрированы', 'final.question-open': 'по вопросу {id} нет решения' };
+  const problems = [said('no questions registered', 'final.no-questions'), said('question Q2 has no decision', 'final.question-open', { id: 'Q2' })].map((problem) => problem.message);
+
+  it('renders a value that is a message, or a list of them joined with "; ", through the lookup', () => {
+    expect(formatMessage('нет заключения: {problems}', { problems }, (key) => russian[key])).toBe('нет заключения: вопросы не зарегистрированы; по вопросу Q2 нет решения');
+  });
+
+  it('falls back on the English text (else the key) where the lookup has none', () => {
+    expect(formatMessage('{problems}', { problems })).toBe('no questions registered; question Q2 has no decision');
+    expect(formatMessage('{what}', { what: { key: 'error.record.document', params: {} } })).toBe('error.record.document');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The CLI's message catalogue (`templates/<lang>/cli.yaml`): a flat map from a stable key
- * (`add.added`, `error.case.not-found`…) to the text in one language, with `{name}` placeholders.
+ * (`add.added`, `error.not-a-case`…) to the text in one language, with `{name}` placeholders.
  * English is the reference: every language has exactly its keys, and each text the same
  * placeholders. Pure: reading the files is the pipeline's, printing the CLI's.
  */
@@ -9,13 +9,36 @@ import { z } from 'zod';
 /** A catalogue of one language: key → text with `{name}` placeholders. */
 export type MessageCatalogue = Readonly<Record<string, string>>;
 
+/**
+ * A value a placeholder is filled with: a string or number as written, or a message of its own (a
+ * sub-problem, a reason) — or a list of them, joined with "; " — rendered in the same language.
+ */
+export type MessageValue = string | number | MessageRef | readonly MessageRef[];
+
 /** Values a message's placeholders are filled with. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParams = Readonly<Record<string, MessageValue>>;
 
 /** A message by key, with its values, that the CLI prints in the examiner's language. */
 export interface MessageRef {
   readonly key: string;
   readonly params: MessageParams;
+  /** The English text, shown where a message inside another cannot be looked up (a reader without the catalogue). */
+  readonly fallback?: string;
+}
+
+/**
+ * A sentence a layer below the CLI says: its English `text` (what English output, logs and the code's
+ * fallbacks show) and the same as a catalogue `message`, which the CLI and the desk print in the
+ * examiner's language. Language-neutral: the layer that makes it reads no catalogue.
+ */
+export interface Said {
+  readonly text: string;
+  readonly message: MessageRef;
+}
+
+/** A sentence in English with its catalogue key and values (see `Said`). */
+export function said(text: string, key: string, params: MessageParams = {}): Said {
+  return { text, message: { key, params, fallback: text } };
 }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
@@ -32,9 +55,24 @@ export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))].sort();
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays as written, so nothing is lost. */
-export function formatMessage(template: string, params: MessageParams = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+/** Finds the text of a message key in one language (with its fallback); `undefined` when none has it. */
+export type MessageLookup = (key: string) => string | undefined;
+
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays as written, so nothing is lost.
+ * A value that is a message is rendered through `lookup` (else its English fallback, else its key).
+ */
+export function formatMessage(template: string, params: MessageParams = {}, lookup: MessageLookup = () => undefined): string {
+  const render = (value: MessageValue): string => {
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (isMessageList(value)) return value.map(render).join('; ');
+    return formatMessage(lookup(value.key) ?? value.fallback ?? value.key, value.params, lookup);
+  };
+  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? render(params[name]!) : whole));
+}
+
+function isMessageList(value: MessageRef | readonly MessageRef[]): value is readonly MessageRef[] {
+  return Array.isArray(value);
 }
 
 /**
@@ -42,7 +80,7 @@ export function formatMessage(template: string, params: MessageParams = {}): str
  * the key and the fix; empty when it has every key of the reference, no other, and the same
  * placeholders in each text.
  */
-export function catalogueProblems(path: string, raw: unknown, reference: MessageCatalogue): string[] {
+export function catalogueProblems(path: string, raw: unknown, reference: MessageCatalogue, referencePath = 'templates/en/cli.yaml'): string[] {
   const parsed = messageCatalogueSchema.safeParse(raw);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => `${path}: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}; write one "key: text" line per message`);
@@ -58,7 +96,7 @@ export function catalogueProblems(path: string, raw: unknown, reference: Message
     }
   }
   for (const key of Object.keys(catalogue)) {
-    if (!Object.hasOwn(reference, key)) problems.push(`${path}: ${key}: not in the English catalogue; remove it, or add it to templates/en/cli.yaml`);
+    if (!Object.hasOwn(reference, key)) problems.push(`${path}: ${key}: not in the English catalogue; remove it, or add it to ${referencePath}`);
   }
   return problems;
 }

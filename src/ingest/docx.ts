@@ -426,13 +426,13 @@ function relatedParts(rels: readonly Relationship[], type: string, entries: read
 function oleError(name: string, bytes: Uint8Array): UserError {
   const kind = sniffOleKind(bytes.subarray(0, 64 * 1024));
   if (kind === 'encrypted-ooxml') {
-    return new UserError(`${name}: a password-protected Office document; obtain the password or an unprotected copy`, 'docx.encrypted');
+    return new UserError(`${name}: a password-protected Office document; obtain the password or an unprotected copy`, 'docx.encrypted', undefined, { key: 'error.ingest.encrypted-office', params: { name } });
   }
-  return new UserError(`${name}: legacy Word .doc (OLE) file; save it as DOCX or PDF and add that copy`, 'docx.legacy-doc');
+  return new UserError(`${name}: legacy Word .doc (OLE) file; save it as DOCX or PDF and add that copy`, 'docx.legacy-doc', undefined, { key: 'error.ingest.legacy-doc', params: { name } });
 }
 
 function corrupt(name: string, detail: string): UserError {
-  return new UserError(`${name}: not a valid DOCX (${detail}); check the file is complete or obtain another copy`, 'docx.corrupt');
+  return new UserError(`${name}: not a valid DOCX (${detail}); check the file is complete or obtain another copy`, 'docx.corrupt', undefined, { key: 'error.ingest.docx-corrupt', params: { name, detail } });
 }
 
 function uniqueId(candidate: string, used: Set<string>): string {

@@ -15,6 +15,8 @@ export function inputFromFile(
         throw new UserError(
           `${meta.name}: ${meta.size} bytes is more than this format can read at once (limit ${meta.limits.maxInMemoryBytes}); raise it with --max-in-memory-bytes`,
           'limit.in-memory-bytes',
+          undefined,
+          { key: 'error.limit.in-memory', params: { name: meta.name, size: meta.size, limit: meta.limits.maxInMemoryBytes } },
         );
       }
       return new Uint8Array(await readFile(path));

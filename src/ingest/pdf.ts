@@ -123,8 +123,8 @@ async function readPdf(bytes: Uint8Array, name: string, limits: Limits): Promise
 
 function pdfError(error: PdfReadFailure, name: string): UserError {
   if (error.kind === 'PasswordException') {
-    return new UserError(`${name}: the PDF is encrypted; obtain the password or an unencrypted copy`, 'pdf.encrypted');
+    return new UserError(`${name}: the PDF is encrypted; obtain the password or an unencrypted copy`, 'pdf.encrypted', undefined, { key: 'error.ingest.pdf-encrypted', params: { name } });
   }
   const detail = sanitiseMetadata(messageOf(error), 120) ?? 'unreadable';
-  return new UserError(`${name}: not a readable PDF (${detail}); check the file is complete or obtain another copy`, 'pdf.corrupt');
+  return new UserError(`${name}: not a readable PDF (${detail}); check the file is complete or obtain another copy`, 'pdf.corrupt', undefined, { key: 'error.ingest.pdf-corrupt', params: { name, detail } });
 }

@@ -102,11 +102,11 @@ export function isImageMediaType(mediaType: string): boolean {
 export function unsupportedTypeError(name: string, mediaType: string, head?: Uint8Array): UserError {
   if (mediaType === MEDIA_TYPES.ole) {
     const kind = head ? sniffOleKind(head) : 'other';
-    if (kind === 'word') return new UserError(`${name}: legacy Word .doc: save it as DOCX or PDF and add that copy`, 'docx.legacy-doc');
-    if (kind === 'encrypted-ooxml') return new UserError(`${name}: a password-protected Office document; obtain the password or an unprotected copy`, 'docx.encrypted');
-    return new UserError(`${name}: legacy Office file (.xls/.ppt or similar): save it as DOCX, PDF or text and add that copy`, 'input.legacy-office');
+    if (kind === 'word') return new UserError(`${name}: legacy Word .doc: save it as DOCX or PDF and add that copy`, 'docx.legacy-doc', undefined, { key: 'error.ingest.legacy-word', params: { name } });
+    if (kind === 'encrypted-ooxml') return new UserError(`${name}: a password-protected Office document; obtain the password or an unprotected copy`, 'docx.encrypted', undefined, { key: 'error.ingest.encrypted-office', params: { name } });
+    return new UserError(`${name}: legacy Office file (.xls/.ppt or similar): save it as DOCX, PDF or text and add that copy`, 'input.legacy-office', undefined, { key: 'error.ingest.legacy-office', params: { name } });
   }
-  return new UserError(`${name}: ${describeMediaType(mediaType)} is not a format soz reads (PDF, DOCX, HTML, text, chat exports); convert it to one of these`, 'input.unknown-format');
+  return new UserError(`${name}: ${describeMediaType(mediaType)} is not a format soz reads (PDF, DOCX, HTML, text, chat exports); convert it to one of these`, 'input.unknown-format', undefined, { key: 'error.ingest.unknown-format', params: { name, kind: describeMediaType(mediaType) } });
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {

@@ -278,7 +278,7 @@ export function loadLanguageData(root: string): LanguageData {
   if (stored) return { languages: new Map(stored.languages), identification: stored.identification };
   const { data, problems } = loadFrom(root, sources);
   if (!data) {
-    throw new UserError(`language data in ${LANGUAGE_DATA_DIR} is invalid: ${problems.slice(0, 3).join('; ')} (run soz data validate)`, 'data.language-invalid');
+    throw new UserError(`language data in ${LANGUAGE_DATA_DIR} is invalid: ${problems.slice(0, 3).join('; ')} (run soz data validate)`, 'data.language-invalid', undefined, { key: 'error.data.language-invalid', params: { dir: LANGUAGE_DATA_DIR, problems: problems.slice(0, 3).join('; ') } });
   }
   return data;
 }

@@ -59,7 +59,7 @@ export function libraryPath(dir: string, relative: string): string {
 
 /** Creates an empty library folder; refuses a folder that already has files in it. */
 export function initLibraryFolder(dir: string, now: () => Date, actor: string): LogEntry {
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UserError(`${dir}: folder is not empty; choose a new folder for the library`, 'library.not-empty');
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UserError(`${dir}: folder is not empty; choose a new folder for the library`, 'library.not-empty', undefined, { key: 'error.library.not-empty', params: { dir } });
   mkdirSync(dir, { recursive: true });
   return commitLibraryChange(dir, now, { actor, action: 'library.init', details: {} }, [{ path: LibraryFiles.metadata, data: canonicalJson({ schema: LIBRARY_SCHEMA }, true) }]);
 }
@@ -84,7 +84,7 @@ export function commitLibraryChange(
     // The new index is built from the items read before the lock: a change committed meanwhile
     // would be lost from it, so refuse rather than overwrite (nothing written yet).
     if (basedOn !== undefined && previous?.hash !== basedOn) {
-      throw new UserError(`${dir}: the library was changed by another soz command while this ${entry.action} was prepared; run the command again`, 'library.changed-meanwhile');
+      throw new UserError(`${dir}: the library was changed by another soz command while this ${entry.action} was prepared; run the command again`, 'library.changed-meanwhile', undefined, { key: 'error.library.changed-meanwhile', params: { dir, action: entry.action } });
     }
     const outputs = files.map((file) => {
       const target = libraryPath(dir, file.path);
@@ -115,7 +115,7 @@ export function commitLibraryChange(
 export function readLibrary(dir: string): LibraryState {
   const logPath = libraryPath(dir, LibraryFiles.log);
   if (!existsSync(libraryPath(dir, LibraryFiles.metadata)) || !existsSync(logPath)) {
-    throw new UserError(`${dir}: not a soz library (no ${LibraryFiles.metadata} or ${LibraryFiles.log}); create one with "soz library init ${dir}"`, 'library.not-a-library');
+    throw new UserError(`${dir}: not a soz library (no ${LibraryFiles.metadata} or ${LibraryFiles.log}); create one with "soz library init ${dir}"`, 'library.not-a-library', undefined, { key: 'error.library.not-a-library', params: { dir, metadata: LibraryFiles.metadata, log: LibraryFiles.log } });
   }
   const parsed = parseLog(readFileSync(logPath));
   const problems = [
@@ -132,7 +132,7 @@ export function readLibrary(dir: string): LibraryState {
   }
   const unexplained = filesBelow(dir).find((path) => !lastWritten.has(path) && path !== LibraryFiles.log && !isLockName(path.split('/')[0]!));
   if (unexplained !== undefined) problems.push(`${unexplained} is not in the log`);
-  if (problems.length > 0) throw new UserError(`${dir}: the library was changed outside soz (${problems[0]}); restore it from the lab's copy before comparing`, 'library.tampered');
+  if (problems.length > 0) throw new UserError(`${dir}: the library was changed outside soz (${problems[0]}); restore it from the lab's copy before comparing`, 'library.tampered', undefined, { key: 'error.library.tampered', params: { dir, problem: problems[0]! } });
   const everAdded: LibraryItem[] = [];
   const removed = new Set<string>();
   let indexEntries: IndexEntry[] = [];

@@ -80,7 +80,7 @@ export interface AnalyzeOutcome {
 export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOptions): Promise<AnalyzeOutcome> {
   const evidence = workspace.evidence();
   if (evidence.length === 0) {
-    throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence');
+    throw new UserError(`${workspace.dir}: the case has no evidence yet; add files with "soz add ${workspace.dir} FILE…"`, 'case.no-evidence', undefined, { key: 'error.case.no-evidence', params: { dir: workspace.dir } });
   }
   const run = startDerivedRun(workspace.dir);
   let built: Awaited<ReturnType<typeof buildDerived>>;

@@ -10,7 +10,8 @@ import { catalogueProblems, messageCatalogueSchema } from '../core/messages.js';
 import { INSTALL_ROOT } from './install.js';
 
 /**
- * The CLI's texts in one language: `messages` by key (`templates/<lang>/cli.yaml`), and `help`,
+ * The CLI's texts in one language: `messages` by key (`templates/<lang>/cli.yaml` and
+ * `cli-errors.yaml`), and `help`,
  * the `--help` descriptions keyed by their English text as written in the command modules
  * (`templates/<lang>/cli-help.yaml`; English needs none — the code's text is the English).
  */
@@ -26,8 +27,15 @@ export const HELP_TRANSLATED: readonly ReportLanguage[] = REPORT_LANGUAGES.filte
 /** A translated help file: English description → its translation. */
 const helpSchema = z.record(z.string().min(1), z.string().trim().min(1, 'must not be empty'));
 
-function messagesPath(language: ReportLanguage): string {
-  return join(INSTALL_ROOT, 'templates', language, 'cli.yaml');
+/**
+ * The files of a language's messages, read as one catalogue: the CLI's lines; the one-line errors
+ * of every layer (`UserError` keys, `error.<module>.…`) and what stops a final (`final.…`); the
+ * feedback of a practice grade (`practice.feedback.…`) — kept apart because they are many.
+ */
+const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml'] as const;
+
+function messagesPath(language: ReportLanguage, file: (typeof MESSAGE_FILES)[number]): string {
+  return join(INSTALL_ROOT, 'templates', language, file);
 }
 
 function helpPath(language: ReportLanguage): string {
@@ -43,7 +51,8 @@ function readYaml(path: string): unknown {
  * map, so the CLI falls back to English instead of failing; `soz data validate` names the problem.
  */
 export function readCliCatalogue(language: ReportLanguage): CliCatalogue {
-  return { language, messages: readMap(messagesPath(language), messageCatalogueSchema), help: language === 'en' ? {} : readMap(helpPath(language), helpSchema) };
+  const messages = Object.assign({}, ...MESSAGE_FILES.map((file) => readMap(messagesPath(language, file), messageCatalogueSchema))) as Record<string, string>;
+  return { language, messages, help: language === 'en' ? {} : readMap(helpPath(language), helpSchema) };
 }
 
 function readMap(path: string, schema: z.ZodType<Record<string, string>>): Record<string, string> {
@@ -74,8 +83,21 @@ function fileProblems(path: string, check: (raw: unknown) => string[]): string[]
  * the CLI, which holds the program, in `soz data validate`.)
  */
 export function validateCliCatalogues(): string[] {
-  const english = readMap(messagesPath('en'), messageCatalogueSchema);
-  const problems = REPORT_LANGUAGES.flatMap((language) => fileProblems(messagesPath(language), (raw) => catalogueProblems(messagesPath(language), raw, english)));
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of MESSAGE_FILES) {
+    const englishPath = messagesPath('en', file);
+    const english = readMap(englishPath, messageCatalogueSchema);
+    for (const key of Object.keys(english)) {
+      const first = seen.get(key);
+      if (first !== undefined) problems.push(`${englishPath}: ${key}: also in ${first}; keep a key in one file`);
+      else seen.set(key, englishPath);
+    }
+    for (const language of REPORT_LANGUAGES) {
+      const path = messagesPath(language, file);
+      problems.push(...fileProblems(path, (raw) => catalogueProblems(path, raw, english, englishPath)));
+    }
+  }
   for (const language of HELP_TRANSLATED) {
     const path = helpPath(language);
     problems.push(

@@ -18,7 +18,7 @@ export function readDeskLabels(language: ReportLanguage): DeskLabels {
   const path = deskLabelPath(language);
   const raw: unknown = parseYaml(readFileSync(path, 'utf8'));
   const parsed = deskLabelsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${deskLabelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  if (!parsed.success) throw new UserError(`${deskLabelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: deskLabelProblems(path, raw)[0]! } });
   return parsed.data;
 }
 

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
+import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { SozDocument } from '../core/document.js';
@@ -69,7 +70,7 @@ export interface RecordOptions {
 
 /** A JSON record of the case as parsed (validated by the caller), or `fallback` when the file does not exist. */
 export function readRecordJson(workspace: CaseWorkspace, relative: string, fallback: unknown): unknown {
-  return readCaseJson(workspace, relative, 'an examiner record; restore it from the case bundle (the log holds its hash)') ?? fallback;
+  return readCaseJson(workspace, relative, 'examiner') ?? fallback;
 }
 
 /**
@@ -95,7 +96,7 @@ export function readExperts(workspace: CaseWorkspace): ExpertsFile {
 export function validRecord<T>(workspace: CaseWorkspace, relative: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new UserError(`${relative}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner');
+  throw new UserError(`${relative}: not a valid record (${schemaProblems(parsed.error).slice(0, 3).join('; ')}); restore it from the case bundle (the log holds its hash)`, 'case.corrupt-examiner', undefined, { key: 'error.case.corrupt-examiner', params: { relative, problems: schemaProblems(parsed.error).slice(0, 3).join('; ') } });
 }
 
 /** The order's questions, in order. */
@@ -189,7 +190,7 @@ export const TYPED_ANSWER_NAME = '(typed in soz desk)';
 /** Records an answer typed by the examiner (the desk), exactly as `recordAnswer` records a file's. */
 export function recordAnswerText(workspace: CaseWorkspace, id: string, text: string, options: RecordOptions & { expertId?: string }): RecordedAnswer {
   return commitAnswer(workspace, id, options, () => {
-    if (text.trim() === '') throw new UserError(`${workspace.dir}: the answer to ${id} is empty; write it first`, 'question.answer-empty');
+    if (text.trim() === '') throw new UserError(`${workspace.dir}: the answer to ${id} is empty; write it first`, 'question.answer-empty', undefined, { key: 'error.question.answer-empty', params: { dir: workspace.dir, id } });
     return { bytes: Buffer.from(text, 'utf8'), originalName: TYPED_ANSWER_NAME };
   });
 }
@@ -486,8 +487,13 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length + (request.uploads?.length ?? 0) },
     { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
-  if (assigned.problem) problems.push(assigned.problem);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.join('; ')}`, 'sop.invalid-record', undefined, { key: 'error.cannot-record-step', params: { dir: workspace.dir, step: request.stepId, problems: problems.join('; ') } });
+  if (assigned.problem) problems.push(said(assigned.problem, 'record.expert', { problem: assigned.problem }));
+  if (problems.length > 0) {
+    throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.map((problem) => problem.text).join('; ')}`, 'sop.invalid-record', undefined, {
+      key: 'error.cannot-record-step',
+      params: { dir: workspace.dir, step: request.stepId, problems: problems.map((problem) => problem.message) },
+    });
+  }
 
   const attached: SopStepRecord['files'][number][] = [];
   const staged: StagedMove[] = [];

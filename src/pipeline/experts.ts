@@ -17,25 +17,40 @@ function writeExperts(workspace: CaseWorkspace, file: ExpertsFile, options: Reco
   writeRecord(workspace, ExaminerFiles.experts, file, options, action, details);
 }
 
-function refuse(workspace: CaseWorkspace, what: string, problems: readonly string[], code: string): never {
-  throw new UserError(`${workspace.dir}: cannot ${what}: ${problems.join('; ')}`, code);
+/** What an expert command was refused to do, in the code's English (`error.expert.<action>` in the catalogue). */
+const REFUSED_ACTIONS = {
+  add: () => 'add the expert',
+  acknowledge: (id: string) => `record the acknowledgement of ${id}`,
+  sign: (id: string) => `record the signature of ${id}`,
+  joint: () => 'record the joint section',
+  dissent: (id: string) => `record the dissent of ${id}`,
+  facts: () => 'set the case facts',
+} as const;
+
+type RefusedAction = keyof typeof REFUSED_ACTIONS;
+
+function refuse(workspace: CaseWorkspace, action: RefusedAction, problems: readonly string[], code: string, id = ''): never {
+  throw new UserError(`${workspace.dir}: cannot ${REFUSED_ACTIONS[action](id)}: ${problems.join('; ')}`, code, undefined, {
+    key: 'error.expert.cannot',
+    params: { dir: workspace.dir, what: { key: `error.expert.${action}`, params: { id }, fallback: REFUSED_ACTIONS[action](id) }, problems: problems.join('; ') },
+  });
 }
 
 /** Names an expert of the case (`expert.add`). */
 export function addExpertIn(workspace: CaseWorkspace, request: ExpertRequest, options: RecordOptions): ExpertRecord {
   const { file, expert, problems } = addExpert(readExperts(workspace), request);
-  if (problems.length > 0 || !expert) refuse(workspace, 'add the expert', problems, 'expert.invalid');
+  if (problems.length > 0 || !expert) refuse(workspace, 'add', problems, 'expert.invalid');
   writeExperts(workspace, file, options, 'expert.add', { expertId: expert.id, speciality: expert.speciality });
   return expert;
 }
 
 /** Replaces one expert's record after checks that need the whole file. */
-function updateExpert(workspace: CaseWorkspace, id: string, change: (expert: ExpertRecord, file: ExpertsFile) => { expert: ExpertRecord; problems: string[] }, what: string, options: RecordOptions, action: string, details: (expert: ExpertRecord) => Record<string, unknown>): ExpertRecord {
+function updateExpert(workspace: CaseWorkspace, id: string, change: (expert: ExpertRecord, file: ExpertsFile) => { expert: ExpertRecord; problems: string[] }, what: RefusedAction, options: RecordOptions, action: string, details: (expert: ExpertRecord) => Record<string, unknown>): ExpertRecord {
   const file = readExperts(workspace);
   const { expert, problem } = findExpert(file, id);
-  if (!expert) refuse(workspace, what, [problem!], 'expert.unknown');
+  if (!expert) refuse(workspace, what, [problem!], 'expert.unknown', id);
   const changed = change(expert, file);
-  if (changed.problems.length > 0) refuse(workspace, what, changed.problems, 'expert.invalid');
+  if (changed.problems.length > 0) refuse(workspace, what, changed.problems, 'expert.invalid', id);
   writeExperts(workspace, { ...file, experts: file.experts.map((candidate) => (candidate.id === id ? changed.expert : candidate)) }, options, action, { expertId: id, ...details(changed.expert) });
   return changed.expert;
 }
@@ -46,7 +61,7 @@ export function acknowledgeExpert(workspace: CaseWorkspace, id: string, note: st
     workspace,
     id,
     (expert) => ({ expert: { ...expert, acknowledgement: { note: note.trim() } }, problems: note.trim() === '' ? ['--note "…" is required: the signed warning (document, date)'] : [] }),
-    `record the acknowledgement of ${id}`,
+    'acknowledge',
     options,
     'expert.acknowledge',
     () => ({}),
@@ -81,7 +96,7 @@ export function signExpert(workspace: CaseWorkspace, id: string, note: string, o
       if (!owns && file.joint === null) problems.push(`${id} has no part to sign: no step (soz sop record … --expert ${id}), answer (--expert ${id}) or joint section is theirs`);
       return { expert: { ...expert, signature: { partDigest: digests[id]!, note: note.trim() } }, problems };
     },
-    `record the signature of ${id}`,
+    'sign',
     options,
     'expert.sign',
     (expert) => ({ partDigest: expert.signature!.partDigest }),
@@ -100,7 +115,7 @@ function unsettledParts(workspace: CaseWorkspace): string[] {
 /** The joint section's common conclusions (`expert.joint`), after every part is settled. */
 export function recordJointIn(workspace: CaseWorkspace, conclusions: string, options: RecordOptions): ExpertsFile {
   const { file, problems } = recordJointSection(readExperts(workspace), conclusions, unsettledParts(workspace));
-  if (problems.length > 0) refuse(workspace, 'record the joint section', problems, 'expert.invalid-joint');
+  if (problems.length > 0) refuse(workspace, 'joint', problems, 'expert.invalid-joint');
   writeExperts(workspace, file, options, 'expert.joint', {});
   return file;
 }
@@ -108,7 +123,7 @@ export function recordJointIn(workspace: CaseWorkspace, conclusions: string, opt
 /** One expert's dissent from the joint section (`expert.dissent`). */
 export function recordDissentIn(workspace: CaseWorkspace, expertId: string, text: string, options: RecordOptions): ExpertsFile {
   const { file, problems } = recordDissent(readExperts(workspace), expertId, text);
-  if (problems.length > 0) refuse(workspace, `record the dissent of ${expertId}`, problems, 'expert.invalid-dissent');
+  if (problems.length > 0) refuse(workspace, 'dissent', problems, 'expert.invalid-dissent', expertId);
   writeExperts(workspace, file, options, 'expert.dissent', { expertId });
   return file;
 }
@@ -120,9 +135,9 @@ export function readCaseFacts(workspace: CaseWorkspace): CaseFacts {
 
 /** Sets some of the introductory facts (`case.set`); the merged whole is checked first. */
 export function setCaseFacts(workspace: CaseWorkspace, update: Readonly<Record<string, string>>, options: RecordOptions): CaseFacts {
-  if (Object.keys(update).length === 0) refuse(workspace, 'set the case facts', ['give at least one fact, e.g. --kind first --form complex (see soz case set --help)'], 'case.facts-empty');
+  if (Object.keys(update).length === 0) refuse(workspace, 'facts', ['give at least one fact, e.g. --kind first --form complex (see soz case set --help)'], 'case.facts-empty');
   const { facts, problems } = mergeCaseFacts(readCaseFacts(workspace), update, workspace.metadata.orderDate);
-  if (problems.length > 0) refuse(workspace, 'set the case facts', problems, 'case.invalid-facts');
+  if (problems.length > 0) refuse(workspace, 'facts', problems, 'case.invalid-facts');
   writeRecord(workspace, ExaminerFiles.caseFacts, facts, options, 'case.set', { keys: Object.keys(update).sort() });
   return facts;
 }

@@ -12,6 +12,6 @@ import { analysisWorkbook } from '../report/xlsx-tables.js';
 export async function exportTables(dir: string): Promise<AnalysisWorkbook> {
   const results = await readWhileQuiet(dir, 'export', () => readAnalyses(CaseWorkspace.open(dir)));
   const workbook = await analysisWorkbook(results);
-  if (workbook === null) throw new UserError(`${dir}: no analysis table to export yet; run soz analyze ${dir}`, 'export.no-tables');
+  if (workbook === null) throw new UserError(`${dir}: no analysis table to export yet; run soz analyze ${dir}`, 'export.no-tables', undefined, { key: 'error.export.no-tables', params: { dir } });
   return workbook;
 }

@@ -21,7 +21,7 @@ export const EXPORT_FORMATS = ['case-uco'] as const;
  */
 export async function exportCase(dir: string, format: string): Promise<{ text: string; document: CaseUcoDocument }> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UserError(`--format ${format}: soz exports ${EXPORT_FORMATS.join(', ')}`, 'usage.export-format');
+    throw new UserError(`--format ${format}: soz exports ${EXPORT_FORMATS.join(', ')}`, 'usage.export-format', undefined, { key: 'error.export.format', params: { format, formats: EXPORT_FORMATS.join(', ') } });
   }
   return readWhileQuiet(dir, 'export', () => exportDocument(dir));
 }
@@ -30,7 +30,7 @@ export async function exportCase(dir: string, format: string): Promise<{ text: s
 function exportDocument(dir: string): { text: string; document: CaseUcoDocument } {
   const snapshot = readCaseSnapshot(dir);
   if (snapshot.badLogLines.length > 0 || logChainProblems(snapshot.log).length > 0) {
-    throw new UserError(`${dir}: the custody log is damaged; run "soz verify ${dir}" to see where, and export from an intact copy`, 'export.log-broken');
+    throw new UserError(`${dir}: the custody log is damaged; run "soz verify ${dir}" to see where, and export from an intact copy`, 'export.log-broken', undefined, { key: 'error.export.log-broken', params: { dir } });
   }
   const caseBytes = readCaseFile(dir, CaseFiles.metadata)!;
   const metadata = JSON.parse(caseBytes.toString('utf8')) as CaseMetadata;

@@ -40,19 +40,23 @@ export async function* extractEvidence(input: EvidenceInput, source: string): As
   try {
     for await (const doc of adapter.extract(input)) {
       if (++documents > limits.maxDocuments) {
-        throw new UserError(`${source}: more than ${limits.maxDocuments} documents (chats, chat parts, entries) from one evidence file; if the file is genuine, raise the limit with --max-documents`, 'limit.documents');
+        throw new UserError(`${source}: more than ${limits.maxDocuments} documents (chats, chat parts, entries) from one evidence file; if the file is genuine, raise the limit with --max-documents`, 'limit.documents', undefined, { key: 'error.limit.documents', params: { source, limit: limits.maxDocuments } });
       }
       const long = longestSegment(doc);
       if (long !== undefined && long.chars > limits.maxSegmentChars) {
         throw new UserError(
           `${source}: segment ${long.id}${doc.entry !== undefined ? ` of ${doc.entry}` : ''} holds ${long.chars} characters, more than the limit of ${limits.maxSegmentChars} one segment may hold; if the file is genuine, raise the limit with --max-segment-chars`,
           'limit.segment-chars',
+          undefined,
+          { key: 'error.limit.segment-chars', params: { source, segment: doc.entry !== undefined ? `${long.id} / ${doc.entry}` : long.id, chars: long.chars, limit: limits.maxSegmentChars } },
         );
       }
       if (doc.segments.length > input.limits.maxSegments) {
         throw new UserError(
           `${source}: ${doc.segments.length} segments in one document exceeds the limit of ${input.limits.maxSegments}; raise it with --max-segments`,
           'limit.segments',
+          undefined,
+          { key: 'error.limit.segments', params: { source, count: doc.segments.length, limit: input.limits.maxSegments } },
         );
       }
       const problems = documentProblems(doc);
@@ -84,5 +88,5 @@ function longestSegment(doc: SozDocument): { id: string; chars: number } | undef
 export function asUserError(error: unknown, source: string): Error {
   if (error instanceof UserError || error instanceof InternalError) return error;
   const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  return new UserError(`${source}: cannot be read (${reason}); check that the file is complete and not damaged`, 'input.corrupt');
+  return new UserError(`${source}: cannot be read (${reason}); check that the file is complete and not damaged`, 'input.corrupt', undefined, { key: 'error.input.corrupt', params: { source, reason } });
 }

@@ -253,7 +253,10 @@ function resolveMediaPrefix(link: TranscriptLink, caseHashes: readonly string[])
   const matches = caseHashes.filter((hash) => hash.startsWith(link.mediaSha256));
   if (matches.length !== 1) {
     const problem = matches.length === 0 ? 'names no item in the case' : `names ${matches.length} items in the case`;
-    throw new UserError(`--transcribes ${link.mediaSha256}: the hash prefix ${problem}; give the full SHA-256 or the media file's path`, 'transcript.media-prefix');
+    throw new UserError(`--transcribes ${link.mediaSha256}: the hash prefix ${problem}; give the full SHA-256 or the media file's path`, 'transcript.media-prefix', undefined, {
+      key: 'error.transcript.media-prefix',
+      params: { prefix: link.mediaSha256, count: matches.length },
+    });
   }
   return { ...link, mediaSha256: matches[0]! };
 }

@@ -38,7 +38,7 @@ export function initLibrary(dir: string, change: LibraryChange): LogEntry {
 /** Validates provenance typed by the examiner; the error lists every problem with its field. */
 export function parseProvenance(raw: Record<string, unknown>): Provenance {
   const parsed = provenanceSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`soz library add: ${parsed.error.issues.map((issue) => `--${kebab(String(issue.path[0] ?? ''))}: ${issue.message}`).join('; ')}`, 'library.invalid-provenance');
+  if (!parsed.success) throw new UserError(`soz library add: ${parsed.error.issues.map((issue) => `--${kebab(String(issue.path[0] ?? ''))}: ${issue.message}`).join('; ')}`, 'library.invalid-provenance', undefined, { key: 'error.library.invalid-provenance', params: { problems: parsed.error.issues.map((issue) => `--${kebab(String(issue.path[0] ?? ''))}: ${issue.message}`).join('; ') } });
   return parsed.data;
 }
 
@@ -137,7 +137,7 @@ export interface OpenLibrary {
 export function openLibrary(dir: string): OpenLibrary {
   const state = readLibrary(dir);
   const index = decodeIndex(readLibraryFile(dir, LibraryFiles.index));
-  if (!index) throw new UserError(`${dir}: ${LibraryFiles.index} is not a soz fingerprint index; restore the library from the lab's copy`, 'library.tampered');
+  if (!index) throw new UserError(`${dir}: ${LibraryFiles.index} is not a soz fingerprint index; restore the library from the lab's copy`, 'library.tampered', undefined, { key: 'error.library.not-an-index', params: { dir, index: LibraryFiles.index } });
   const entries = state.indexEntries;
   const bySha = new Map(state.items.map((item) => [item.sha256, item]));
   const texts = new Map<string, ItemText>();

@@ -23,7 +23,7 @@ export function readOrgListFile(file: string, header: OrgListHeader): OrgList {
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.yaml' && extension !== '.yml') throw new UserError(`${file}: give the list as .yaml or .csv (see README, "The lab's lists")`, 'lists.format', undefined, { key: 'error.list-format', params: { path: file } });
   const read = extension === '.csv' ? readOrgListCsv(file, text, header) : readOrgListYaml(file, text);
-  if (read.list === null) throw new UserError(`${read.problems[0]!}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`, 'lists.invalid');
+  if (read.list === null) throw new UserError(`${read.problems[0]!}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`, 'lists.invalid', undefined, { key: 'error.lists.invalid', params: { problem: read.problems[0]!, more: read.problems.length > 1 ? { key: 'error.lists.more', params: { count: read.problems.length - 1 }, fallback: ` (and ${read.problems.length - 1} more)` } : '' } });
   return read.list;
 }
 
@@ -42,10 +42,10 @@ export function importOrgList(workspace: CaseWorkspace, file: string, header: Or
 
 /** The list recorded in the case with the SHA-256 of its file, or null when none was imported. */
 export function readCaseOrgList(workspace: CaseWorkspace): { list: OrgList; sha256: string } | null {
-  const raw = readCaseJson(workspace, CaseFiles.orgList, "the lab's list as soz imported it; import it again with soz lists import");
+  const raw = readCaseJson(workspace, CaseFiles.orgList, 'org-list');
   const file = readCaseText(workspace, CaseFiles.orgList);
   if (raw === null || file === null) return null;
   const parsed = orgListSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${CaseFiles.orgList}: not a list soz imported (${parsed.error.issues[0]?.message ?? 'invalid'}); import it again with soz lists import`, 'case.corrupt-record');
+  if (!parsed.success) throw new UserError(`${CaseFiles.orgList}: not a list soz imported (${parsed.error.issues[0]?.message ?? 'invalid'}); import it again with soz lists import`, 'case.corrupt-record', undefined, { key: 'error.lists.not-imported', params: { path: CaseFiles.orgList, detail: parsed.error.issues[0]?.message ?? 'invalid' } });
   return { list: parsed.data, sha256: file.sha256 };
 }

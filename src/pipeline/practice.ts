@@ -61,7 +61,7 @@ export interface PracticeSource {
 }
 
 function assertId(id: string): void {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UserError(`practice case "${id}": not a case id; see "soz practice list"`, 'practice.unknown-case');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UserError(`practice case "${id}": not a case id; see "soz practice list"`, 'practice.unknown-case', undefined, { key: 'error.practice.not-an-id', params: { id } });
 }
 
 /** Paths of a case's order and materials in a library; a `UserError` when the case is not there. */
@@ -70,7 +70,7 @@ export function practiceSource(id: string, library: string = PRACTICE_LIBRARY): 
   const caseYaml = join(library, id, 'case.yaml');
   const materialsDir = join(library, id, 'materials');
   if (!existsSync(caseYaml) || !existsSync(materialsDir)) {
-    throw new UserError(`practice case "${id}": not in the library ${library}; see "soz practice list"`, 'practice.unknown-case');
+    throw new UserError(`practice case "${id}": not in the library ${library}; see "soz practice list"`, 'practice.unknown-case', undefined, { key: 'error.practice.unknown-case', params: { id, library } });
   }
   return { caseYaml, materialsDir };
 }
@@ -96,7 +96,7 @@ export function readPracticeCase(source: PracticeSource): PracticeCase {
 
 /** Reads and validates a key file. */
 export function readPracticeKey(path: string): PracticeKey {
-  if (!existsSync(path)) throw new UserError(`${path}: key file not found; give the trainer's key with --key FILE`, 'practice.no-key');
+  if (!existsSync(path)) throw new UserError(`${path}: key file not found; give the trainer's key with --key FILE`, 'practice.no-key', undefined, { key: 'error.practice.no-key', params: { path } });
   return parsePracticeKey(readFileSync(path, 'utf8'), path);
 }
 
@@ -120,7 +120,7 @@ async function formatOf(path: string): Promise<string> {
 
 /** Every case of a library, by id; reads each `case.yaml` and sniffs the materials. */
 export async function listPracticeCases(library: string = PRACTICE_LIBRARY): Promise<PracticeListing[]> {
-  if (!existsSync(library)) throw new UserError(`${library}: no practice library here`, 'practice.no-library');
+  if (!existsSync(library)) throw new UserError(`${library}: no practice library here`, 'practice.no-library', undefined, { key: 'error.practice.no-library', params: { library } });
   const listings: PracticeListing[] = [];
   for (const id of readdirSync(library).sort(compareCodeUnits)) {
     if (!existsSync(join(library, id, 'case.yaml'))) continue;
@@ -172,9 +172,9 @@ export interface StartOptions {
 export async function startPracticeCase(id: string, dir: string, options: StartOptions): Promise<StartOutcome> {
   const source = practiceSource(id, options.library);
   const practiceCase = readPracticeCase(source);
-  if (practiceCase.id !== id) throw new UserError(`${source.caseYaml}: id ${practiceCase.id} is not the folder name ${id}; fix the id`, 'practice.invalid-case');
+  if (practiceCase.id !== id) throw new UserError(`${source.caseYaml}: id ${practiceCase.id} is not the folder name ${id}; fix the id`, 'practice.invalid-case', undefined, { key: 'error.practice.id-not-folder', params: { path: source.caseYaml, caseId: practiceCase.id, id } });
   const files = materialFiles(source);
-  if (files.length === 0) throw new UserError(`${source.materialsDir}: no materials; a practice case needs at least one`, 'practice.no-materials');
+  if (files.length === 0) throw new UserError(`${source.materialsDir}: no materials; a practice case needs at least one`, 'practice.no-materials', undefined, { key: 'error.practice.no-materials', params: { path: source.materialsDir } });
   const limits = options.limits ?? DEFAULT_LIMITS;
   const actor = practiceCase.examiner;
   const { workspace } = CaseWorkspace.init(dir, practiceMetadata(practiceCase), options.clock, actor);
@@ -198,9 +198,9 @@ export async function startPracticeCase(id: string, dir: string, options: StartO
 /** Reads `practice/practice.json` of a case folder. */
 export function readPracticeRecord(workspace: CaseWorkspace): PracticeRecord {
   const path = workspace.path(PracticeFiles.record);
-  const record = readCaseJson(workspace, PracticeFiles.record, 'a practice record; start the practice case again') as PracticeRecord | null;
-  if (record === null) throw new UserError(`${workspace.dir}: not a practice case (no ${PracticeFiles.record}); start one with "soz practice start ID DIR"`, 'practice.not-practice');
-  if (record === null || typeof record !== 'object' || record.schema !== 'soz.practice/1' || typeof record.caseId !== 'string') throw new UserError(`${path}: not a practice record; start the case again`, 'practice.not-practice');
+  const record = readCaseJson(workspace, PracticeFiles.record, 'practice') as PracticeRecord | null;
+  if (record === null) throw new UserError(`${workspace.dir}: not a practice case (no ${PracticeFiles.record}); start one with "soz practice start ID DIR"`, 'practice.not-practice', undefined, { key: 'error.practice.not-practice', params: { dir: workspace.dir, file: PracticeFiles.record } });
+  if (record === null || typeof record !== 'object' || record.schema !== 'soz.practice/1' || typeof record.caseId !== 'string') throw new UserError(`${path}: not a practice record; start the case again`, 'practice.not-practice', undefined, { key: 'error.practice.not-a-record', params: { path } });
   return record;
 }
 
@@ -231,7 +231,7 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
   const keyPath = options.keyFile ?? practiceKeyPath(record.caseId, options.library);
   const key = readPracticeKey(keyPath);
   const problems = caseKeyProblems(practiceCase, key, record.materials.map((m) => m.name));
-  if (problems.length > 0) throw new UserError(`${keyPath}: does not fit case ${record.caseId} — ${problems.join('; ')}`, 'practice.key-mismatch');
+  if (problems.length > 0) throw new UserError(`${keyPath}: does not fit case ${record.caseId} — ${problems.join('; ')}`, 'practice.key-mismatch', undefined, { key: 'error.practice.key-mismatch', params: { keyPath, caseId: record.caseId, problems: problems.join('; ') } });
   const questions = readQuestions(workspace);
   const documents = readDerivedDocuments(workspace);
   const result = gradePractice({

@@ -79,7 +79,7 @@ export function readRawLabels(language: ReportLanguage): { path: string; raw: un
 export function readLabels(language: ReportLanguage): ConclusionLabels {
   const { path, raw } = readRawLabels(language);
   const parsed = conclusionLabelsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: labelProblems(path, raw)[0]! } });
   return parsed.data;
 }
 
@@ -145,7 +145,12 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
-    if (problems.length > 0) throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.join('; ')}`, 'report.not-final', undefined, { key: 'error.not-final', params: { dir: workspace.dir, count: problems.length, problems: problems.join('; ') } });
+    if (problems.length > 0) {
+      throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.map((problem) => problem.text).join('; ')}`, 'report.not-final', undefined, {
+        key: 'error.not-final',
+        params: { dir: workspace.dir, count: problems.length, problems: problems.map((problem) => problem.message) },
+      });
+    }
   }
   return model;
 }

@@ -36,15 +36,15 @@ export interface NewKeyOutcome {
  * Refuses to overwrite.
  */
 export function createKeyPair(outDir: string, name: string, passphrase: string): NewKeyOutcome {
-  if (name.trim() === '') throw new UserError('soz keys new: --name must not be empty; give the examiner\'s name', 'keys.no-name');
+  if (name.trim() === '') throw new UserError('soz keys new: --name must not be empty; give the examiner\'s name', 'keys.no-name', undefined, { key: 'error.keys.no-name', params: {  } });
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new UserError(`soz keys new: the passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; choose a longer one`, 'keys.weak-passphrase');
+    throw new UserError(`soz keys new: the passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; choose a longer one`, 'keys.weak-passphrase', undefined, { key: 'error.keys.weak-passphrase', params: { min: MIN_PASSPHRASE_LENGTH } });
   }
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const fingerprint = keyFingerprint(publicKey);
   const stem = join(outDir, fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH));
   const paths = { privateKeyPath: `${stem}.key.pem`, publicKeyPath: `${stem}.pub.pem`, infoPath: `${stem}.key.json` };
-  for (const path of Object.values(paths)) if (existsSync(path)) throw new UserError(`${path}: already exists; choose another --out folder`, 'keys.exists');
+  for (const path of Object.values(paths)) if (existsSync(path)) throw new UserError(`${path}: already exists; choose another --out folder`, 'keys.exists', undefined, { key: 'error.keys.exists', params: { path } });
   const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
   writeFileAtomic(paths.privateKeyPath, privatePem, 0o600);
   writeFileAtomic(paths.publicKeyPath, publicKey.export({ type: 'spki', format: 'pem' }).toString(), 0o644);
@@ -54,7 +54,7 @@ export function createKeyPair(outDir: string, name: string, passphrase: string):
 
 /** Reads and decrypts a private key file; the signer's name comes from the `.key.json` beside it. */
 export function loadPrivateKey(path: string, passphrase: string): { key: KeyObject; name: string | null } {
-  if (!existsSync(path)) throw new UserError(`${path}: no such key file; give the .key.pem made by "soz keys new"`, 'seal.no-key');
+  if (!existsSync(path)) throw new UserError(`${path}: no such key file; give the .key.pem made by "soz keys new"`, 'seal.no-key', undefined, { key: 'error.seal.no-key', params: { path } });
   const key = parsePrivateKey(readFileSync(path, 'utf8'), passphrase, path);
   const info = path.replace(/\.pem$/, '.json');
   let name: string | null = null;
@@ -81,29 +81,29 @@ export function sealPath(fingerprint: string): string {
 export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string }): { path: string; fingerprint: string; payload: SealPayload } {
   const log = workspace.readLog();
   if (!workspace.derivedIsCommitted()) {
-    throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed');
+    throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed', undefined, { key: 'error.seal.not-analysed', params: { dir: workspace.dir } });
   }
   const sealable = [...lastReportEntries(log)].filter(([path]) => !isDraftCopy(path));
   const draft = sealable.find(([, entry]) => entry.details['final'] !== true);
   if (draft) {
-    throw new UserError(`${draft[0]}: a draft (log entry ${draft[1].seq}), which says it must not be signed; render the final conclusion with "soz report ${workspace.dir} --final" before sealing`, 'seal.draft');
+    throw new UserError(`${draft[0]}: a draft (log entry ${draft[1].seq}), which says it must not be signed; render the final conclusion with "soz report ${workspace.dir} --final" before sealing`, 'seal.draft', undefined, { key: 'error.seal.draft', params: { path: draft[0], entry: draft[1].seq, dir: workspace.dir } });
   }
   const reports = sealable.map(([path, entry]) => {
     const bytes = readCaseFile(workspace.dir, path);
     const recorded = entry.outputs.find((file) => file.path === path)?.sha256;
     if (bytes === null || sha256(bytes) !== recorded) {
-      throw new UserError(`${path}: the report is missing or differs from the log (entry ${entry.seq}); render it again with "soz report" before sealing`, 'seal.report-changed');
+      throw new UserError(`${path}: the report is missing or differs from the log (entry ${entry.seq}); render it again with "soz report" before sealing`, 'seal.report-changed', undefined, { key: 'error.seal.report-changed', params: { path, entry: entry.seq } });
     }
     const logged = entry.details['reportDigest'];
     let digest = typeof logged === 'string' ? logged : sha256(bytes);
     if (path.endsWith('.md')) {
       const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
-      if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed');
+      if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed', undefined, { key: 'error.seal.digest-line', params: { path } });
       digest = actual;
     }
     return { path, language: String(entry.details['language']), sha256: sha256(bytes), digest };
   });
-  if (reports.length === 0) throw new UserError(`${workspace.dir}: no report to seal; run "soz report ${workspace.dir}" first`, 'seal.no-report');
+  if (reports.length === 0) throw new UserError(`${workspace.dir}: no report to seal; run "soz report ${workspace.dir}" first`, 'seal.no-report', undefined, { key: 'error.seal.no-report', params: { dir: workspace.dir } });
   const head = log.at(-1)!;
   const fingerprint = keyFingerprint(key);
   const payload: SealPayload = {

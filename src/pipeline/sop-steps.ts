@@ -48,11 +48,11 @@ export function stepForms(language: ReportLanguage): StepForm[] {
 export function withdrawStep(workspace: CaseWorkspace, stepId: string, reason: string, options: RecordOptions): SopStepRecord {
   const records = readStepRecords(workspace);
   const record = records.find((existing) => existing.stepId === stepId);
-  if (!record) throw new UserError(`${workspace.dir}: step ${stepId} has no record to withdraw`, 'sop.nothing-to-withdraw');
-  if (reason.trim() === '') throw new UserError(`${workspace.dir}: say why the record of step ${stepId} is withdrawn`, 'sop.withdraw-reason');
+  if (!record) throw new UserError(`${workspace.dir}: step ${stepId} has no record to withdraw`, 'sop.nothing-to-withdraw', undefined, { key: 'error.sop.nothing-to-withdraw', params: { dir: workspace.dir, step: stepId } });
+  if (reason.trim() === '') throw new UserError(`${workspace.dir}: say why the record of step ${stepId} is withdrawn`, 'sop.withdraw-reason', undefined, { key: 'error.sop.withdraw-reason', params: { dir: workspace.dir, step: stepId } });
   const recorded = new Set(records.map((existing) => existing.stepId));
   const dependants = loadProcedure().steps.filter((step) => recorded.has(step.id) && step.dependsOn.includes(stepId)).map((step) => step.id);
-  if (dependants.length > 0) throw new UserError(`${workspace.dir}: step ${dependants.join(', ')} depends on ${stepId}; withdraw ${dependants.length > 1 ? 'those' : 'it'} first`, 'sop.withdraw-dependants');
+  if (dependants.length > 0) throw new UserError(`${workspace.dir}: step ${dependants.join(', ')} depends on ${stepId}; withdraw ${dependants.length > 1 ? 'those' : 'it'} first`, 'sop.withdraw-dependants', undefined, { key: 'error.sop.withdraw-dependants', params: { dir: workspace.dir, dependants: dependants.join(', '), step: stepId } });
   writeRecord(
     workspace,
     ExaminerFiles.sop,

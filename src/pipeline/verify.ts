@@ -1,4 +1,5 @@
-import type { MessageParams, MessageRef } from '../core/messages.js';
+import type { MessageRef } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
@@ -41,8 +42,6 @@ export interface VerifyLine {
   readonly detail?: MessageRef;
 }
 
-/** A line with its catalogue message. */
-const said = (text: string, key: string, params: MessageParams): VerifyLine => ({ text, message: { key, params } });
 
 /** A line only in English (notes and differences name files and values as found). */
 const plain = (text: string): VerifyLine => ({ text });

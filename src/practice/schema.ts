@@ -104,10 +104,10 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, where: string, code: s
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new UserError(`${where}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); fix the file`, code);
+    throw new UserError(`${where}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); fix the file`, code, undefined, { key: 'error.practice.not-yaml', params: { where, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) } });
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${where}: ${problemsOf(parsed.error)}`, code);
+  if (!parsed.success) throw new UserError(`${where}: ${problemsOf(parsed.error)}`, code, undefined, { key: 'error.practice.invalid-file', params: { where, problems: problemsOf(parsed.error) } });
   return parsed.data;
 }
 

@@ -15,6 +15,8 @@ import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, ImagePlace, MediaPlace, Voice } from '../core/finding.js';
@@ -553,30 +555,33 @@ export function modelDigest(model: ConclusionModel): string {
  * Problems of the questions, answers and review that stop a `--final` report, each naming what to
  * do; empty when they allow it. (Unmet SOP steps are checked by `unmetForFinal` in `src/sop/`.)
  */
-export function finalProblems(model: ConclusionModel): string[] {
-  const problems: string[] = [];
-  if (model.questions.length === 0) problems.push('no questions registered — add each with soz question add DIR "…"');
+export function finalProblems(model: ConclusionModel): Said[] {
+  const problems: Said[] = [];
+  if (model.questions.length === 0) problems.push(said('no questions registered — add each with soz question add DIR "…"', 'final.no-questions'));
   for (const question of model.questions) {
+    const { id } = question;
     const { status } = question.disposition;
-    if (status === 'open') problems.push(`question ${question.id} has no decision — soz question decide DIR ${question.id} …`);
+    if (status === 'open') problems.push(said(`question ${id} has no decision — soz question decide DIR ${id} …`, 'final.question-open', { id }));
     if (status === 'answered' && question.flagged) {
-      problems.push(`question ${question.id} asks for a legal qualification and is marked answered as put — reformulate it with consent (soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it`);
+      problems.push(said(`question ${id} asks for a legal qualification and is marked answered as put — reformulate it with consent (soz question decide DIR ${id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD) or decline it`, 'final.question-legal', { id }));
     }
     if (question.disposition.status === 'reformulated' && !(/\p{Nd}/u.test(question.disposition.consent.reference) && isCalendarDate(question.disposition.consent.date))) {
-      problems.push(`question ${question.id} is reformulated without a dated consent document — soz question decide DIR ${question.id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD`);
+      problems.push(said(`question ${id} is reformulated without a dated consent document — soz question decide DIR ${id} --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD`, 'final.question-no-consent', { id }));
     }
     if ((status === 'answered' || status === 'reformulated') && !question.answer) {
-      problems.push(`question ${question.id} has no answer — write it and record it with soz question answer DIR ${question.id} --file ANSWER.md`);
+      problems.push(said(`question ${id} has no answer — write it and record it with soz question answer DIR ${id} --file ANSWER.md`, 'final.question-no-answer', { id }));
     }
     if (question.answer && question.answerLegalWording.length > 0 && !question.answerOverride) {
+      const wording = question.answerLegalWording.map((match) => `«${match.matched}» ${match.patternId}`).join(', ');
       problems.push(
-        `the answer to ${question.id} contains legal-qualification wording (${question.answerLegalWording.map((match) => `«${match.matched}» ${match.patternId}`).join(', ')}) — revise it (soz question answer DIR ${question.id} --file …) or keep it with soz question override DIR ${question.id} --reason "…"`,
+        said(`the answer to ${id} contains legal-qualification wording (${wording}) — revise it (soz question answer DIR ${id} --file …) or keep it with soz question override DIR ${id} --reason "…"`, 'final.answer-legal-wording', { id, wording }),
       );
     }
   }
-  if (model.counts.unreviewed > 0) problems.push(`${model.counts.unreviewed} candidate finding(s) not reviewed — soz review DIR`);
+  if (model.counts.unreviewed > 0) problems.push(said(`${model.counts.unreviewed} candidate finding(s) not reviewed — soz review DIR`, 'final.unreviewed', { count: model.counts.unreviewed }));
   if (model.liability.translator && !model.liability.translator.warning) {
-    problems.push(`translator ${model.liability.translator.name} is named but their warning of liability is not recorded — soz sop record DIR language --note "…" --field translator=… --field translatorWarning="signed warning, date"`);
+    const { name } = model.liability.translator;
+    problems.push(said(`translator ${name} is named but their warning of liability is not recorded — soz sop record DIR language --note "…" --field translator=… --field translatorWarning="signed warning, date"`, 'final.translator-not-warned', { name }));
   }
   return problems;
 }

@@ -55,9 +55,9 @@ export function parsePublicKey(pem: string, source: string): KeyObject {
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new UserError(`${source}: not a PEM public key; give the .pub.pem file made by "soz keys new"`, 'seal.bad-public-key');
+    throw new UserError(`${source}: not a PEM public key; give the .pub.pem file made by "soz keys new"`, 'seal.bad-public-key', undefined, { key: 'error.seal.not-pem', params: { source } });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`${source}: key type ${key.asymmetricKeyType}, expected Ed25519; use a key made by "soz keys new"`, 'seal.bad-public-key');
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`${source}: key type ${key.asymmetricKeyType}, expected Ed25519; use a key made by "soz keys new"`, 'seal.bad-public-key', undefined, { key: 'error.seal.public-key-type', params: { source, type: String(key.asymmetricKeyType) } });
   return key;
 }
 
@@ -67,9 +67,9 @@ export function parsePrivateKey(pem: string, passphrase: string, source: string)
   try {
     key = createPrivateKey({ key: pem, format: 'pem', passphrase });
   } catch {
-    throw new UserError(`${source}: cannot open the private key — wrong passphrase, or not a key made by "soz keys new"`, 'seal.bad-private-key');
+    throw new UserError(`${source}: cannot open the private key — wrong passphrase, or not a key made by "soz keys new"`, 'seal.bad-private-key', undefined, { key: 'error.seal.private-key-open', params: { source } });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`${source}: key type ${key.asymmetricKeyType}, expected Ed25519`, 'seal.bad-private-key');
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`${source}: key type ${key.asymmetricKeyType}, expected Ed25519`, 'seal.bad-private-key', undefined, { key: 'error.seal.private-key-type', params: { source, type: String(key.asymmetricKeyType) } });
   return key;
 }
 

@@ -153,11 +153,11 @@ function load<T>(path: string, schema: z.ZodType<T>, more: (value: T) => string[
   try {
     raw = readYaml(path);
   } catch (error) {
-    throw new UserError(`${path}: cannot be read (${messageOf(error).split('\n')[0]}); run "soz data validate"`, 'data.invalid');
+    throw new UserError(`${path}: cannot be read (${messageOf(error).split('\n')[0]}); run "soz data validate"`, 'data.invalid', undefined, { key: 'error.data.unreadable', params: { path, detail: messageOf(error).split('\n')[0]! } });
   }
   const parsed = schema.safeParse(raw);
   const problems = parsed.success ? more(parsed.data) : issues(path, parsed.error, (issuePath) => entryName(raw, issuePath));
-  if (!parsed.success || problems.length > 0) throw new UserError(`${problems[0]} (run "soz data validate" for all problems)`, 'data.invalid');
+  if (!parsed.success || problems.length > 0) throw new UserError(`${problems[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: problems[0]! } });
   return parsed.data;
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../core/case.js';
 import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 import { openBeforeFinal, recordProblems, sopStatus, unmetForFinal } from './engine.js';
+
+/** The English texts of a record's problems. */
+const recordTexts = (...args: Parameters<typeof recordProblems>): string[] => recordProblems(...args).map((problem) => problem.text);
 import type { Procedure } from './schema.js';
 import { procedureProblems, validateSopData } from './data.js';
 
@@ -51,7 +54,7 @@ describe('SOP engine', () => {
     const statuses = sopStatus(procedure, [entry(1, 'evidence.add')], records);
     expect(statuses.find((status) => status.id === 'check')!.state).toBe('open');
     const skip = (stepId: string, skipReason: string | undefined, note = 'why', decidedBy?: string) =>
-      recordProblems(procedure, statuses, { stepId, skip: true, ...(skipReason ? { skipReason } : {}), ...(decidedBy ? { decidedBy } : {}), note, fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] });
+      recordTexts(procedure, statuses, { stepId, skip: true, ...(skipReason ? { skipReason } : {}), ...(decidedBy ? { decidedBy } : {}), note, fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] });
     expect(skip('order', 'x')).toEqual(['step order cannot be skipped: a final conclusion needs it done']);
     expect(skip('check', 'x')).toEqual(['"x" is not a reason step check admits; give --reason with one of: no-peer (no second expert)']);
     expect(skip('check', undefined)[0]).toMatch(/needs --reason; give --reason with one of: no-peer/);
@@ -69,7 +72,7 @@ describe('SOP engine', () => {
     const log = [entry(1, 'evidence.add'), entry(2, 'report.render'), entry(3, 'sop.record', { stepId: 'order' }), entry(4, 'sop.record', { stepId: 'language' }), entry(5, 'sop.record', { stepId: 'check' })];
     const early = sopStatus(procedure, log, records);
     expect(early.find((status) => status.id === 'assembly')!.state).toBe('open');
-    expect(unmetForFinal(procedure, early)).toEqual([
+    expect(unmetForFinal(procedure, early).map((problem) => problem.text)).toEqual([
       'step 4 check is skipped for "monolingual", which it does not admit — record it with soz sop record DIR check --note "…", or skip it with --skip --reason no-peer --note "…"',
       'step 5 assembly is not done — it is done when the log shows "report.render" after check (render a draft with soz report DIR)',
     ]);
@@ -80,21 +83,21 @@ describe('SOP engine', () => {
 
   it('enforces dependencies, fields and requirements with sentences that say what to do', () => {
     const statuses = sopStatus(procedure, [], []);
-    const problems = recordProblems(procedure, statuses, { stepId: 'check', skip: false, note: 'x', fields: { colour: 'red' }, fileCount: 0 }, { questions: [question('open')], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] });
+    const problems = recordTexts(procedure, statuses, { stepId: 'check', skip: false, note: 'x', fields: { colour: 'red' }, fileCount: 0 }, { questions: [question('open')], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] });
     expect(problems.join('\n')).toMatch(/step check has no field "colour"/);
     expect(problems.join('\n')).toMatch(/depends on order, language/);
     expect(problems.join('\n')).toMatch(/questions Q1 have no decision/);
-    expect(recordProblems(procedure, statuses, { stepId: 'intake', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })[0]).toMatch(/automated/);
-    expect(recordProblems(procedure, statuses, { stepId: 'language', skip: false, note: '', fields: { translator: 'none' }, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })).toEqual(['step language depends on intake, not yet done or skipped; record those first', 'step language needs --note "…" saying what was done']);
+    expect(recordTexts(procedure, statuses, { stepId: 'intake', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })[0]).toMatch(/automated/);
+    expect(recordTexts(procedure, statuses, { stepId: 'language', skip: false, note: '', fields: { translator: 'none' }, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })).toEqual(['step language depends on intake, not yet done or skipped; record those first', 'step language needs --note "…" saying what was done']);
     const related: Procedure = { ...procedure, steps: [{ id: 'ctx', kind: 'examiner', title, requires: ['note', 'items-related'], dependsOn: [], requiredForFinal: true }] };
-    expect(recordProblems(related, sopStatus(related, [], []), { stepId: 'ctx', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: ['a.txt', 'b.pdf'], uncoveredStatements: [], unacknowledgedExperts: [] })).toEqual([
+    expect(recordTexts(related, sopStatus(related, [], []), { stepId: 'ctx', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: ['a.txt', 'b.pdf'], uncoveredStatements: [], unacknowledgedExperts: [] })).toEqual([
       'no relation recorded for a.txt, b.pdf; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)',
     ]);
     const perStatement: Procedure = { ...procedure, steps: [{ id: 'rabat', kind: 'examiner', title, requires: ['note', 'rabat-per-statement'], dependsOn: [], requiredForFinal: true }] };
-    expect(recordProblems(perStatement, sopStatus(perStatement, [], []), { stepId: 'rabat', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: ['F1', 'F2'], unacknowledgedExperts: [] })[0]).toMatch(
+    expect(recordTexts(perStatement, sopStatus(perStatement, [], []), { stepId: 'rabat', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: ['F1', 'F2'], unacknowledgedExperts: [] })[0]).toMatch(
       /^accepted finding\(s\) F1, F2 have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=…/,
     );
-    expect(recordProblems(procedure, statuses, { stepId: 'nope', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })[0]).toMatch(/no step "nope"/);
+    expect(recordTexts(procedure, statuses, { stepId: 'nope', skip: false, note: 'x', fields: {}, fileCount: 0 }, { questions: [], unreviewed: 0, unrelatedItems: [], uncoveredStatements: [], unacknowledgedExperts: [] })[0]).toMatch(/no step "nope"/);
   });
 
   it('validates the shipped SOP data and names file, entry and fix for broken data', async () => {

@@ -5,6 +5,8 @@
 import type { LogEntry } from '../core/case.js';
 import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 import type { Procedure, SopStep } from './schema.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 
 /** Log action of an examiner's step record. */
 export const SOP_RECORD_ACTION = 'sop.record';
@@ -91,30 +93,43 @@ export function openBeforeFinal(statuses: readonly StepStatus[]): StepStatus[] {
  * it: a required step neither done nor skipped, or skipped for a reason it does not admit (a
  * record made under another version of the procedure).
  */
-export function unmetForFinal(procedure: Procedure, statuses: readonly StepStatus[]): string[] {
-  const problems: string[] = [];
+export function unmetForFinal(procedure: Procedure, statuses: readonly StepStatus[]): Said[] {
+  const problems: Said[] = [];
   for (const status of statuses) {
     const step = procedure.steps.find((candidate) => candidate.id === status.id);
     if (!step || !step.requiredForFinal) continue;
     const name = `step ${status.number} ${status.id}`;
+    const where = { number: status.number, step: status.id };
+    const how = howToMeet(step);
     if (status.state === 'skipped') {
       const reason = status.record?.skip?.reasonId;
-      if (!reason || !(step.skipReasons ?? []).includes(reason)) problems.push(`${name} is skipped${reason ? ` for "${reason}"` : ' without an admitted reason'}, which it does not admit — ${howToMeet(step)}`);
+      if (!reason || !(step.skipReasons ?? []).includes(reason)) {
+        const text = `${name} is skipped${reason ? ` for "${reason}"` : ' without an admitted reason'}, which it does not admit — ${how.text}`;
+        problems.push(reason ? said(text, 'final.step-skip-not-admitted', { ...where, reason, how: how.message }) : said(text, 'final.step-skip-no-reason', { ...where, how: how.message }));
+      }
+    } else if (status.state === 'blocked') {
+      problems.push(said(`${name} is waiting for ${status.waitingFor.join(', ')} — ${how.text}`, 'final.step-waiting', { ...where, steps: status.waitingFor.join(', '), how: how.message }));
     } else if (status.state !== 'done') {
-      problems.push(`${name} is ${status.state === 'blocked' ? `waiting for ${status.waitingFor.join(', ')}` : 'not done'} — ${howToMeet(step)}`);
+      problems.push(said(`${name} is not done — ${how.text}`, 'final.step-not-done', { ...where, how: how.message }));
     }
   }
   return problems;
 }
 
 /** How a step is met, for refusal messages. */
-function howToMeet(step: SopStep): string {
+function howToMeet(step: SopStep): Said {
+  const after = step.dependsOn.join(', ');
+  const action = step.doneWhen?.action ?? '';
+  const record = `soz sop record DIR ${step.id} --note "…"${(step.fields ?? []).map((field) => ` --field ${field}=…`).join('')}`;
   const how =
     step.kind === 'automated'
-      ? `it is done when the log shows "${step.doneWhen?.action}" after ${step.dependsOn.join(', ') || 'the start'}${step.doneWhen?.action === 'report.render' ? ' (render a draft with soz report DIR)' : ''}`
-      : `record it with soz sop record DIR ${step.id} --note "…"${(step.fields ?? []).map((field) => ` --field ${field}=…`).join('')}`;
+      ? action === 'report.render'
+        ? said(`it is done when the log shows "${action}" after ${after || 'the start'} (render a draft with soz report DIR)`, after ? 'final.how.render-after' : 'final.how.render', { action, after })
+        : said(`it is done when the log shows "${action}" after ${after || 'the start'}`, after ? 'final.how.logged-after' : 'final.how.logged', { action, after })
+      : said(`record it with ${record}`, 'final.how.record', { command: record });
   const skips = step.skipReasons ?? [];
-  return skips.length > 0 ? `${how}, or skip it with --skip --reason ${skips.join('|')} --note "…"` : how;
+  if (skips.length === 0) return how;
+  return said(`${how.text}, or skip it with --skip --reason ${skips.join('|')} --note "…"`, 'final.how.or-skip', { how: how.message, reasons: skips.join('|') });
 }
 
 /** What the examiner asks to record. */
@@ -149,52 +164,73 @@ export interface RecordContext {
  * step admits (and who decided, where the reason asks) and a note; a done record needs its
  * requirements met.
  */
-export function recordProblems(procedure: Procedure, statuses: readonly StepStatus[], request: RecordRequest, context: RecordContext): string[] {
+export function recordProblems(procedure: Procedure, statuses: readonly StepStatus[], request: RecordRequest, context: RecordContext): Said[] {
   const step = procedure.steps.find((candidate) => candidate.id === request.stepId);
-  if (!step) return [`no step "${request.stepId}" in the procedure; steps are: ${procedure.steps.map((candidate) => candidate.id).join(', ')}`];
-  const problems: string[] = [];
+  if (!step) {
+    const steps = procedure.steps.map((candidate) => candidate.id).join(', ');
+    return [said(`no step "${request.stepId}" in the procedure; steps are: ${steps}`, 'record.no-step', { step: request.stepId, steps })];
+  }
+  const id = step.id;
+  const problems: Said[] = [];
   const allowed = new Set([...(step.fields ?? []), ...(step.optionalFields ?? [])]);
   for (const key of Object.keys(request.fields)) {
-    if (!allowed.has(key)) problems.push(`step ${step.id} has no field "${key}"${allowed.size > 0 ? ` (fields: ${[...allowed].join(', ')})` : ''}`);
+    if (allowed.size === 0) problems.push(said(`step ${id} has no field "${key}"`, 'record.no-fields', { step: id, field: key }));
+    else if (!allowed.has(key)) problems.push(said(`step ${id} has no field "${key}" (fields: ${[...allowed].join(', ')})`, 'record.unknown-field', { step: id, field: key, fields: [...allowed].join(', ') }));
   }
-  const status = statuses.find((candidate) => candidate.id === step.id);
-  if (status && status.waitingFor.length > 0) problems.push(`step ${step.id} depends on ${status.waitingFor.join(', ')}, not yet done or skipped; record those first`);
+  const status = statuses.find((candidate) => candidate.id === id);
+  if (status && status.waitingFor.length > 0) problems.push(said(`step ${id} depends on ${status.waitingFor.join(', ')}, not yet done or skipped; record those first`, 'record.waiting', { step: id, steps: status.waitingFor.join(', ') }));
   if (request.skip) return [...problems, ...skipProblems(procedure, step, request)];
-  if (request.note.trim() === '') problems.push(`step ${step.id} needs --note "…" saying what was done`);
+  if (request.note.trim() === '') problems.push(said(`step ${id} needs --note "…" saying what was done`, 'record.note', { step: id }));
   if (step.kind === 'automated') {
-    problems.push(`step ${step.id} is automated: it is done when the log shows "${step.doneWhen?.action}"${(step.skipReasons ?? []).length > 0 ? `; only --skip --reason ${step.skipReasons!.join('|')} can be recorded for it` : ''}`);
+    const action = step.doneWhen?.action ?? '';
+    const skips = step.skipReasons ?? [];
+    problems.push(
+      skips.length > 0
+        ? said(`step ${id} is automated: it is done when the log shows "${action}"; only --skip --reason ${skips.join('|')} can be recorded for it`, 'record.automated-skip', { step: id, action, reasons: skips.join('|') })
+        : said(`step ${id} is automated: it is done when the log shows "${action}"`, 'record.automated', { step: id, action }),
+    );
     return problems;
   }
+  const needsQuestions = said(`step ${id} needs the order's questions; add each with soz question add DIR "…"`, 'record.questions', { step: id });
   for (const requirement of step.requires) {
     switch (requirement) {
       case 'file':
-        if (request.fileCount === 0) problems.push(`step ${step.id} needs at least one --file`);
+        if (request.fileCount === 0) problems.push(said(`step ${id} needs at least one --file`, 'record.file', { step: id }));
         break;
       case 'questions':
-        if (context.questions.length === 0) problems.push(`step ${step.id} needs the order's questions; add each with soz question add DIR "…"`);
+        if (context.questions.length === 0) problems.push(needsQuestions);
         break;
       case 'questions-decided': {
         const open = context.questions.filter((question) => question.disposition.status === 'open').map((question) => question.id);
-        if (context.questions.length === 0) problems.push(`step ${step.id} needs the order's questions; add each with soz question add DIR "…"`);
-        if (open.length > 0) problems.push(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD | --declined --reason "…"`);
+        if (context.questions.length === 0) problems.push(needsQuestions);
+        if (open.length > 0) problems.push(said(`questions ${open.join(', ')} have no decision; record one with soz question decide DIR Q… --answered | --reformulated "…" --consent-ref "№ …" --consent-date YYYY-MM-DD | --declined --reason "…"`, 'record.questions-open', { ids: open.join(', ') }));
         break;
       }
       case 'review-complete':
-        if (context.unreviewed > 0) problems.push(`${context.unreviewed} candidate finding(s) not reviewed; accept or reject each with soz review DIR`);
+        if (context.unreviewed > 0) problems.push(said(`${context.unreviewed} candidate finding(s) not reviewed; accept or reject each with soz review DIR`, 'record.unreviewed', { count: context.unreviewed }));
         break;
       case 'fields':
         for (const field of step.fields ?? []) {
-          if ((request.fields[field] ?? '').trim() === '') problems.push(`step ${step.id} needs --field ${field}=…`);
+          if ((request.fields[field] ?? '').trim() === '') problems.push(said(`step ${id} needs --field ${field}=…`, 'record.field', { step: id, field }));
         }
         break;
       case 'items-related':
-        if (context.unrelatedItems.length > 0) problems.push(`no relation recorded for ${context.unrelatedItems.join(', ')}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)`);
+        if (context.unrelatedItems.length > 0) {
+          const items = context.unrelatedItems.join(', ');
+          problems.push(said(`no relation recorded for ${items}; record each with soz sop relate DIR ITEM --relation authored|forwarded|reaction|stored|unknown --note "…", or record the persons of interest with soz person add DIR --name "…" --handle … (relations derived from the data; soz relation set DIR … where it says nothing)`, 'record.items-related', { items }));
+        }
         break;
       case 'rabat-per-statement':
-        if (context.uncoveredStatements.length > 0) problems.push(`accepted finding(s) ${context.uncoveredStatements.join(', ')} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field contentForm=… --field extent=…`);
+        if (context.uncoveredStatements.length > 0) {
+          const ids = context.uncoveredStatements.join(', ');
+          problems.push(said(`accepted finding(s) ${ids} have no Rabat worksheet; fill one per statement with soz sop rabat DIR --finding F… --field context=… --field speaker=… --field contentForm=… --field extent=…`, 'record.rabat', { ids }));
+        }
         break;
       case 'experts-acknowledged':
-        if (context.unacknowledgedExperts.length > 0) problems.push(`expert(s) ${context.unacknowledgedExperts.join(', ')} have not acknowledged liability; each does with soz expert acknowledge DIR E… --note "…"`);
+        if (context.unacknowledgedExperts.length > 0) {
+          const experts = context.unacknowledgedExperts.join(', ');
+          problems.push(said(`expert(s) ${experts} have not acknowledged liability; each does with soz expert acknowledge DIR E… --note "…"`, 'record.experts-acknowledged', { experts }));
+        }
         break;
       case 'note':
         break;
@@ -204,16 +240,28 @@ export function recordProblems(procedure: Procedure, statuses: readonly StepStat
 }
 
 /** Problems of a skip: the reason must be one the step admits; a named decision names who. */
-function skipProblems(procedure: Procedure, step: SopStep, request: RecordRequest): string[] {
+function skipProblems(procedure: Procedure, step: SopStep, request: RecordRequest): Said[] {
+  const id = step.id;
   const admitted = step.skipReasons ?? [];
-  if (admitted.length === 0) return [`step ${step.id} cannot be skipped: ${step.requiredForFinal ? 'a final conclusion needs it done' : 'the procedure admits no reason to skip it'}`];
-  const list = admitted.map((id) => `${id} (${procedure.skipReasons.find((reason) => reason.id === id)?.title.en ?? id})`).join(', ');
+  if (admitted.length === 0) {
+    return [
+      step.requiredForFinal
+        ? said(`step ${id} cannot be skipped: a final conclusion needs it done`, 'record.no-skip-final', { step: id })
+        : said(`step ${id} cannot be skipped: the procedure admits no reason to skip it`, 'record.no-skip', { step: id }),
+    ];
+  }
+  const list = admitted.map((reasonId) => `${reasonId} (${procedure.skipReasons.find((reason) => reason.id === reasonId)?.title.en ?? reasonId})`).join(', ');
   const reason = procedure.skipReasons.find((candidate) => candidate.id === request.skipReason);
   if (!request.skipReason || !reason || !admitted.includes(reason.id)) {
-    return [`${request.skipReason ? `"${request.skipReason}" is not a reason step ${step.id} admits` : `a skip of step ${step.id} needs --reason`}; give --reason with one of: ${list}`];
+    const values = { step: id, reasons: admitted.join(', ') };
+    return [
+      request.skipReason
+        ? said(`"${request.skipReason}" is not a reason step ${id} admits; give --reason with one of: ${list}`, 'record.reason-not-admitted', { ...values, reason: request.skipReason })
+        : said(`a skip of step ${id} needs --reason; give --reason with one of: ${list}`, 'record.reason-missing', values),
+    ];
   }
-  const problems: string[] = [];
-  if (request.note.trim() === '') problems.push(`a skip needs --note "…" saying concretely why (${reason.id})`);
-  if (reason.decidedBy === 'named' && (request.decidedBy ?? '').trim() === '') problems.push(`reason ${reason.id} needs --decided-by "…" naming who decided (name and position)`);
+  const problems: Said[] = [];
+  if (request.note.trim() === '') problems.push(said(`a skip needs --note "…" saying concretely why (${reason.id})`, 'record.skip-note', { reason: reason.id }));
+  if (reason.decidedBy === 'named' && (request.decidedBy ?? '').trim() === '') problems.push(said(`reason ${reason.id} needs --decided-by "…" naming who decided (name and position)`, 'record.decided-by', { reason: reason.id }));
   return problems;
 }

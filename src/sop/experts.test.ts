@@ -77,18 +77,18 @@ describe('introductory facts', () => {
 
   it('a final needs every fact, a form that fits the experts, and each expert acknowledged and signed on the current part', () => {
     const facts = { kind: 'first', form: 'single', groundsType: 'ruling', groundsNumber: '1', receivedDate: '2026-03-03', startDate: '2026-03-04', endDate: '2026-03-05', materials: 'm', packaging: 'p', circumstances: 'c' } as const;
-    expect(expertsFinalProblems({ experts: NO_EXPERTS, facts, parts: [], answers: [], digests: {} })).toEqual([]);
-    expect(expertsFinalProblems({ experts: NO_EXPERTS, facts: { kind: 'first' }, parts: [], answers: [], digests: {} })[0]).toMatch(/^the introductory part lacks form, groundsType, .*circumstances — soz case set DIR --form … --grounds-type …/);
+    expect(expertsFinalProblems({ experts: NO_EXPERTS, facts, parts: [], answers: [], digests: {} }).map((problem) => problem.text)).toEqual([]);
+    expect(expertsFinalProblems({ experts: NO_EXPERTS, facts: { kind: 'first' }, parts: [], answers: [], digests: {} })[0]!.text).toMatch(/^the introductory part lacks form, groundsType, .*circumstances — soz case set DIR --form … --grounds-type …/);
     const two = withExperts(['A', 'linguist'], ['B', 'linguist']);
     const signed: ExpertsFile = { joint: null, experts: two.experts.map((record) => ({ ...record, acknowledgement: { note: 'n' }, signature: { partDigest: '1'.repeat(64), note: '' } })) };
-    expect(expertsFinalProblems({ experts: signed, facts: { ...facts, form: 'complex' }, parts: [{ stepId: 'linguistic-analysis', expertId: null }], answers: [{ questionId: 'Q1', expertId: null }], digests: { E1: '1'.repeat(64), E2: '2'.repeat(64) } })).toEqual([
+    expect(expertsFinalProblems({ experts: signed, facts: { ...facts, form: 'complex' }, parts: [{ stepId: 'linguistic-analysis', expertId: null }], answers: [{ questionId: 'Q1', expertId: null }], digests: { E1: '1'.repeat(64), E2: '2'.repeat(64) } }).map((problem) => problem.text)).toEqual([
       'a complex expertise needs experts of at least two specialities — soz expert add DIR …',
       'step linguistic-analysis has no assigned expert — record it again with soz sop record DIR linguistic-analysis --expert E… --note "…"',
       'the answer to Q1 has no assigned expert — soz question answer DIR Q1 --file … --expert E…',
       'expert E2 B signed a part that has changed since — soz expert sign DIR E2 again',
       'an expertise by 2 experts needs the joint section — soz sop joint DIR --conclusions "…"',
     ]);
-    expect(expertsFinalProblems({ experts: two, facts: { ...facts, form: 'commission' }, parts: [], answers: [], digests: {} })).toEqual([
+    expect(expertsFinalProblems({ experts: two, facts: { ...facts, form: 'commission' }, parts: [], answers: [], digests: {} }).map((problem) => problem.text)).toEqual([
       'expert E1 A has not acknowledged liability — soz expert acknowledge DIR E1 --note "…"',
       'expert E1 A has not signed their part — soz expert sign DIR E1',
       'expert E2 B has not acknowledged liability — soz expert acknowledge DIR E2 --note "…"',

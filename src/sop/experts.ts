@@ -13,6 +13,8 @@ import type { CaseFacts, Dissent, ExpertRecord, ExpertsFile, JointSection, Speci
 import { CASE_FACTS_REQUIRED, EXPERTISE_FORMS, EXPERTISE_KINDS, GROUNDS_TYPES, SPECIALITIES } from '../core/experts.js';
 import type { QuestionRecord, SopStepRecord } from '../core/examiner.js';
 import { sha256 } from '../core/hash.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import type { Procedure } from './schema.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -227,31 +229,36 @@ export interface ExpertsFinalInputs {
 }
 
 /** Problems that stop a final conclusion, each naming the command that meets it. */
-export function expertsFinalProblems(inputs: ExpertsFinalInputs): string[] {
-  const problems: string[] = [];
+export function expertsFinalProblems(inputs: ExpertsFinalInputs): Said[] {
+  const problems: Said[] = [];
   const missing = CASE_FACTS_REQUIRED.filter((key) => inputs.facts[key] === undefined);
-  if (missing.length > 0) problems.push(`the introductory part lacks ${missing.join(', ')} — soz case set DIR ${missing.map((key) => `${CASE_FACT_OPTIONS[key]} …`).join(' ')}`);
+  if (missing.length > 0) {
+    const command = `soz case set DIR ${missing.map((key) => `${CASE_FACT_OPTIONS[key]} …`).join(' ')}`;
+    // The catalogue's text names the facts by their options: those are the same in every language.
+    problems.push(said(`the introductory part lacks ${missing.join(', ')} — ${command}`, 'final.facts-missing', { facts: missing.map((key) => CASE_FACT_OPTIONS[key]).join(', '), command }));
+  }
   const { experts } = inputs.experts;
   const form = inputs.facts.form;
   if (form) {
     const specialities = new Set(experts.map((expert) => expert.speciality));
     const shared = experts.some((expert, index) => experts.findIndex((other) => other.speciality === expert.speciality) !== index);
-    if (form === 'single' && experts.length > 1) problems.push(`the expertise is recorded as single but the case names ${experts.length} experts — soz case set DIR --form complex|commission`);
-    if (form === 'complex' && specialities.size < 2) problems.push('a complex expertise needs experts of at least two specialities — soz expert add DIR …');
-    if (form === 'commission' && !shared) problems.push('a commission expertise needs at least two experts of one speciality — soz expert add DIR …');
+    if (form === 'single' && experts.length > 1) problems.push(said(`the expertise is recorded as single but the case names ${experts.length} experts — soz case set DIR --form complex|commission`, 'final.single-many', { count: experts.length }));
+    if (form === 'complex' && specialities.size < 2) problems.push(said('a complex expertise needs experts of at least two specialities — soz expert add DIR …', 'final.complex-one-speciality'));
+    if (form === 'commission' && !shared) problems.push(said('a commission expertise needs at least two experts of one speciality — soz expert add DIR …', 'final.commission-no-pair'));
   }
   if (experts.length === 0) return problems;
   for (const part of inputs.parts) {
-    if (part.expertId === null) problems.push(`step ${part.stepId} has no assigned expert — record it again with soz sop record DIR ${part.stepId} --expert E… --note "…"`);
+    if (part.expertId === null) problems.push(said(`step ${part.stepId} has no assigned expert — record it again with soz sop record DIR ${part.stepId} --expert E… --note "…"`, 'final.step-no-expert', { step: part.stepId }));
   }
   for (const answer of inputs.answers) {
-    if (answer.expertId === null) problems.push(`the answer to ${answer.questionId} has no assigned expert — soz question answer DIR ${answer.questionId} --file … --expert E…`);
+    if (answer.expertId === null) problems.push(said(`the answer to ${answer.questionId} has no assigned expert — soz question answer DIR ${answer.questionId} --file … --expert E…`, 'final.answer-no-expert', { id: answer.questionId }));
   }
   for (const expert of experts) {
-    if (!expert.acknowledgement) problems.push(`expert ${expert.id} ${expert.name} has not acknowledged liability — soz expert acknowledge DIR ${expert.id} --note "…"`);
-    if (!expert.signature) problems.push(`expert ${expert.id} ${expert.name} has not signed their part — soz expert sign DIR ${expert.id}`);
-    else if (expert.signature.partDigest !== inputs.digests[expert.id]) problems.push(`expert ${expert.id} ${expert.name} signed a part that has changed since — soz expert sign DIR ${expert.id} again`);
+    const who = { id: expert.id, name: expert.name };
+    if (!expert.acknowledgement) problems.push(said(`expert ${expert.id} ${expert.name} has not acknowledged liability — soz expert acknowledge DIR ${expert.id} --note "…"`, 'final.expert-not-warned', who));
+    if (!expert.signature) problems.push(said(`expert ${expert.id} ${expert.name} has not signed their part — soz expert sign DIR ${expert.id}`, 'final.expert-not-signed', who));
+    else if (expert.signature.partDigest !== inputs.digests[expert.id]) problems.push(said(`expert ${expert.id} ${expert.name} signed a part that has changed since — soz expert sign DIR ${expert.id} again`, 'final.expert-signature-stale', who));
   }
-  if (experts.length > 1 && inputs.experts.joint === null) problems.push(`an expertise by ${experts.length} experts needs the joint section — soz sop joint DIR --conclusions "…"`);
+  if (experts.length > 1 && inputs.experts.joint === null) problems.push(said(`an expertise by ${experts.length} experts needs the joint section — soz sop joint DIR --conclusions "…"`, 'final.joint-missing', { count: experts.length }));
   return problems;
 }

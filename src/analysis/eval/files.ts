@@ -50,6 +50,6 @@ export async function validateEvalSet(root: string): Promise<string[]> {
 /** Loads the whole set (files in name order, items in file order); `UserError` when unsound. */
 export async function loadEvalSet(root: string): Promise<EvalItem[]> {
   const { items, problems } = await readSet(root);
-  if (problems.length > 0) throw new UserError(`Evaluation set is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid');
+  if (problems.length > 0) throw new UserError(`Evaluation set is invalid (${problems.length} problem(s)); first: ${problems[0]}. Run \`soz data validate\` for all.`, 'data.invalid', undefined, { key: 'error.data.eval-invalid', params: { count: problems.length, first: problems[0]! } });
   return items;
 }

@@ -46,6 +46,6 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
     .action((dir: string, options: { key?: string; actor?: string; json?: boolean }) => {
       const outcome = gradePracticeCase(dir, { clock: context.io.now, ...(options.key ? { keyFile: options.key } : {}), ...(options.actor ? { actor: options.actor } : {}) });
       if (options.json) context.json(outcome.result);
-      else for (const line of gradeLines(outcome.result, outcome.feedbackPath, context.translator.t)) context.say(line);
+      else for (const line of gradeLines(outcome.result, outcome.feedbackPath, context.translator)) context.say(line);
     });
 };

@@ -6,6 +6,7 @@ import { CaseWorkspace } from '../../case/workspace.js';
 import { ITEM_RELATIONS, RABAT_FIELDS } from '../../core/examiner.js';
 import { caseSopStatus, readExperts, recordRabat, recordStep, relateItem } from '../../pipeline/examiner.js';
 import { recordDissentIn, recordJointIn } from '../../pipeline/experts.js';
+import { withdrawStep } from '../../pipeline/sop-steps.js';
 import { expertActor, expertLines } from './experts.js';
 import type { StepStatus } from '../../sop/engine.js';
 import type { CliContext, RegisterCommands } from '../context.js';
@@ -97,6 +98,23 @@ export const registerSopCommands: RegisterCommands = (program: Command, context:
       const { t } = context.translator;
       context.say(t('sop.recorded', { step: record.stepId, state: t(`sop.state.${record.status}`) }) + (record.expertId ? t('sop.recorded-expert', { id: record.expertId }) : '') + (record.files.length ? t('sop.recorded-files', { count: record.files.length }) : ''));
       for (const file of record.files) context.say(`  ${file.sha256}  ${file.originalName} → ${file.path}`);
+    });
+  sop
+    .command('withdraw')
+    .argument('<dir>', 'case folder')
+    .argument('<step>', 'step id (see soz sop status)')
+    .requiredOption('--reason <text>', 'why the record is withdrawn (logged)')
+    .option('--actor <name>', 'who withdraws it (default: the examiner)')
+    .option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines')
+    .description('withdraw the record of a step (done or skipped): the step is open again; refused while a recorded step depends on it')
+    .action(async (dir: string, step: string, options: { reason: string; actor?: string; json?: boolean }) => {
+      const record = await context.writeCase(dir, 'sop withdraw', (workspace) => withdrawStep(workspace, step, options.reason, { clock: context.io.now, actor: context.actorFor(options, workspace) }));
+      if (options.json) {
+        context.json({ stepId: record.stepId, withdrawn: record.status, reason: options.reason.trim() });
+        return;
+      }
+      const { t } = context.translator;
+      context.say(t('sop.withdrawn', { step: record.stepId, state: t(`sop.state.${record.status}`) }));
     });
   sop
     .command('rabat')

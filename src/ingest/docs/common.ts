@@ -20,6 +20,8 @@ export function checkSegmentCount(count: number, limits: Limits, fileName: strin
     throw new UserError(
       `${fileName}: more than ${limits.maxSegments} segments in one document; if the file is genuine, raise --max-segments`,
       'limit.segments',
+      undefined,
+      { key: 'error.limit.segments-document', params: { fileName, limit: limits.maxSegments } },
     );
   }
 }
@@ -29,6 +31,8 @@ export function depthError(fileName: string, limits: Limits, what: string): User
   return new UserError(
     `${fileName}: ${what} nests deeper than ${limits.maxDepth} levels; if the file is genuine, raise --max-depth`,
     'limit.depth',
+    undefined,
+    { key: 'error.limit.depth-markup', params: { fileName, what, limit: limits.maxDepth } },
   );
 }
 

@@ -91,6 +91,8 @@ export function checkZipLimits(entries: readonly ZipEntry[], limits: Limits, fil
       throw new UserError(
         `${fileName}: entry ${entry.name} would unpack ${entry.uncompressedSize} bytes from ${entry.compressedSize} (ratio ${Math.round(ratio)} > limit ${limits.maxCompressionRatio}); if the file is genuine, raise --max-compression-ratio`,
         'limit.compression-ratio',
+        undefined,
+        { key: 'error.limit.entry-ratio', params: { fileName, name: entry.name, size: entry.uncompressedSize, packed: entry.compressedSize, ratio: Math.round(ratio), limit: limits.maxCompressionRatio } },
       );
     }
   }
@@ -98,6 +100,8 @@ export function checkZipLimits(entries: readonly ZipEntry[], limits: Limits, fil
     throw new UserError(
       `${fileName}: would unpack ${total} bytes (limit ${limits.maxDecompressedBytes}); if the file is genuine, raise --max-decompressed-bytes`,
       'limit.decompressed-bytes',
+      undefined,
+      { key: 'error.limit.unpacked-total', params: { fileName, total, limit: limits.maxDecompressedBytes } },
     );
   }
 }

@@ -57,10 +57,10 @@ export function buildFacebookDocument(
     parsed = JSON.parse(json);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${input.name}: not valid JSON (${reason}); a Facebook/Instagram export must be the unmodified message_N.json`, 'facebook.invalid-json');
+    throw new UserError(`${input.name}: not valid JSON (${reason}); a Facebook/Instagram export must be the unmodified message_N.json`, 'facebook.invalid-json', undefined, { key: 'error.ingest.facebook-json', params: { name: input.name, reason } });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !Array.isArray((parsed as Record<string, unknown>)['messages'])) {
-    throw new UserError(`${input.name}: JSON without a "messages" list; this is not a Facebook/Instagram message_N.json thread`, 'facebook.not-a-thread');
+    throw new UserError(`${input.name}: JSON without a "messages" list; this is not a Facebook/Instagram message_N.json thread`, 'facebook.not-a-thread', undefined, { key: 'error.ingest.facebook-no-messages', params: { name: input.name } });
   }
   const original = parsed as Record<string, unknown>;
   const mojibake = !hasWideStrings(original, input.limits.maxDepth, input.name);
@@ -69,7 +69,7 @@ export function buildFacebookDocument(
   const rawMessages = original['messages'] as unknown[];
   const messages = root['messages'] as unknown[];
   if (messages.length > input.limits.maxSegments) {
-    throw new UserError(`${input.name}: ${messages.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments');
+    throw new UserError(`${input.name}: ${messages.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments', undefined, { key: 'error.limit.messages', params: { name: input.name, count: messages.length, limit: input.limits.maxSegments } });
   }
 
   // De-duplicate byte-identical entries; the key is the entry as written (same key order).

@@ -51,7 +51,7 @@ export function repairTree(root: unknown, maxDepth: number, name: string): { val
 
 function visitStrings(value: unknown, maxDepth: number, name: string, fn: (s: string) => string, depth = 0): unknown {
   if (depth > maxDepth) {
-    throw new UserError(`${name}: JSON nested deeper than ${maxDepth} levels; raise the limit with --max-depth if this is a genuine export`, 'limit.depth');
+    throw new UserError(`${name}: JSON nested deeper than ${maxDepth} levels; raise the limit with --max-depth if this is a genuine export`, 'limit.depth', undefined, { key: 'error.limit.depth-json', params: { name, limit: maxDepth } });
   }
   if (typeof value === 'string') return fn(value);
   if (Array.isArray(value)) return value.map((item) => visitStrings(item, maxDepth, name, fn, depth + 1));

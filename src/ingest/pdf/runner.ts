@@ -121,7 +121,7 @@ async function runJob(bytes: Uint8Array, layoutPage: number | undefined, name: s
   delete thread.settle;
   if (outcome === 'deadline') {
     await thread.worker.terminate();
-    throw new UserError(`${name}: reading the PDF took longer than ${limits.seconds} s; if the file is genuine, raise the limit with --max-pdf-seconds`, 'limit.pdf-seconds');
+    throw new UserError(`${name}: reading the PDF took longer than ${limits.seconds} s; if the file is genuine, raise the limit with --max-pdf-seconds`, 'limit.pdf-seconds', undefined, { key: 'error.limit.pdf-seconds', params: { name, limit: limits.seconds } });
   }
   if ('error' in outcome) throw threadFailure(outcome.error, name, limits);
   thread.worker.unref();
@@ -138,7 +138,7 @@ async function runJob(bytes: Uint8Array, layoutPage: number | undefined, name: s
 function threadFailure(error: unknown, name: string, limits: PdfReadLimits): Error {
   if (error instanceof InternalError) return error;
   if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new UserError(`${name}: reading the PDF needed more than ${limits.memoryMb} MiB of memory; if the file is genuine, raise the limit with --max-pdf-memory-mb`, 'limit.pdf-memory');
+    return new UserError(`${name}: reading the PDF needed more than ${limits.memoryMb} MiB of memory; if the file is genuine, raise the limit with --max-pdf-memory-mb`, 'limit.pdf-memory', undefined, { key: 'error.limit.pdf-memory', params: { name, limit: limits.memoryMb } });
   }
   return new PdfReadFailure(error instanceof Error ? error.name : '', messageOf(error));
 }

@@ -111,7 +111,7 @@ function checkDepth(nodes: readonly HtmlNode[], input: EvidenceInput): void {
     const { nodes: level, depth } = stack.pop() as { nodes: readonly HtmlNode[]; depth: number };
     for (const node of level) {
       if (!isElement(node)) continue;
-      if (depth > input.limits.maxDepth) throw new UserError(`${input.name}: HTML nests deeper than ${input.limits.maxDepth} levels; raise the limit with --max-depth if the file is genuine`, 'limit.depth');
+      if (depth > input.limits.maxDepth) throw new UserError(`${input.name}: HTML nests deeper than ${input.limits.maxDepth} levels; raise the limit with --max-depth if the file is genuine`, 'limit.depth', undefined, { key: 'error.limit.depth-html', params: { name: input.name, limit: input.limits.maxDepth } });
       stack.push({ nodes: node.children, depth: depth + 1 });
     }
   }
@@ -303,7 +303,7 @@ function pageDocument(nodes: readonly HtmlNode[], input: EvidenceInput): SozDocu
     if (segments === null) continue;
     messages++;
     for (const segment of segments) {
-      if (seen.has(segment.id)) throw new UserError(`${input.name}: message id ${segment.id} occurs twice on this page; the page is damaged`, 'telegram.duplicate-message-id');
+      if (seen.has(segment.id)) throw new UserError(`${input.name}: message id ${segment.id} occurs twice on this page; the page is damaged`, 'telegram.duplicate-message-id', undefined, { key: 'error.ingest.telegram-duplicate-id', params: { name: input.name, id: segment.id } });
       seen.add(segment.id);
       builder.add(segment);
     }

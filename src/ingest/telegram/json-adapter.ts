@@ -140,7 +140,7 @@ async function settled(input: EvidenceInput, result: Promise<PartResult>): Promi
   try {
     return await result;
   } catch (error) {
-    throw new UserError(`${input.name}: a parser thread failed (${messageOf(error)}); retry, and if it fails again report it with the size of the file`, 'telegram.worker-failed');
+    throw new UserError(`${input.name}: a parser thread failed (${messageOf(error)}); retry, and if it fails again report it with the size of the file`, 'telegram.worker-failed', undefined, { key: 'error.ingest.telegram-worker', params: { name: input.name, detail: messageOf(error) } });
   }
 }
 
@@ -148,9 +148,9 @@ function checked(input: EvidenceInput, result: PartResult): Extract<PartResult, 
   if (result.ok) return result;
   if (result.kind === 'unverified') throw new NeedsExactScan();
   if (result.kind === 'segments') {
-    throw new UserError(`${input.name}: a chat has more than ${input.limits.maxSegments} segments in one document; raise the limit with --max-segments`, 'limit.segments');
+    throw new UserError(`${input.name}: a chat has more than ${input.limits.maxSegments} segments in one document; raise the limit with --max-segments`, 'limit.segments', undefined, { key: 'error.limit.chat-segments', params: { name: input.name, limit: input.limits.maxSegments } });
   }
-  throw new UserError(`${input.name}: malformed JSON in the message starting at byte ${result.offset} (${result.detail}); the export is damaged — export it again or add an undamaged copy`, 'telegram.malformed-json');
+  throw new UserError(`${input.name}: malformed JSON in the message starting at byte ${result.offset} (${result.detail}); the export is damaged — export it again or add an undamaged copy`, 'telegram.malformed-json', undefined, { key: 'error.ingest.telegram-malformed', params: { name: input.name, offset: result.offset, detail: result.detail } });
 }
 
 /** A closed part whose document is being (or has been) built. */

@@ -201,7 +201,7 @@ export class TelegramJsonScanner {
   }
 
   private error(offset: number, what: string): UserError {
-    return new UserError(`${this.fileName}: ${what.includes(`byte ${offset}`) ? what : `${what} (byte ${offset})`}`, 'telegram.malformed-json');
+    return new UserError(`${this.fileName}: ${what.includes(`byte ${offset}`) ? what : `${what} (byte ${offset})`}`, 'telegram.malformed-json', undefined, { key: 'error.ingest.telegram-json-at', params: { name: this.fileName, what, offset } });
   }
 
   private syntax(offset: number, found: number): UserError {

@@ -38,7 +38,7 @@ export function buildVkDocument(bytes: Uint8Array, input: Pick<EvidenceInput, 'n
   const decoded = decodeText(bytes, declared);
   const dom = parseDocument(decoded.text, { decodeEntities: true });
   if (maxDepth(dom) > input.limits.maxDepth) {
-    throw new UserError(`${input.name}: HTML nested deeper than ${input.limits.maxDepth} levels; raise the limit with --max-depth if this is a genuine page`, 'limit.depth');
+    throw new UserError(`${input.name}: HTML nested deeper than ${input.limits.maxDepth} levels; raise the limit with --max-depth if this is a genuine page`, 'limit.depth', undefined, { key: 'error.limit.depth-page', params: { name: input.name, limit: input.limits.maxDepth } });
   }
   const crumbs = findAll(dom, (el) => hasClass(el, 'ui_crumb')).map((el) => squash(textOf(el)));
   const chatName = crumbs[crumbs.length - 1] ?? input.name;
@@ -46,7 +46,7 @@ export function buildVkDocument(bytes: Uint8Array, input: Pick<EvidenceInput, 'n
   const ownerId = ownerIdOf(dom);
   const nodes = findAll(dom, (el) => hasClass(el, 'message'));
   if (nodes.length > input.limits.maxSegments) {
-    throw new UserError(`${input.name}: ${nodes.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments');
+    throw new UserError(`${input.name}: ${nodes.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments', undefined, { key: 'error.limit.messages', params: { name: input.name, count: nodes.length, limit: input.limits.maxSegments } });
   }
 
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'vk-html');

@@ -74,10 +74,10 @@ export function buildWhatsappDocument(
   if (headed.length === 0) {
     const unread = messages.filter((m) => m.unreadHeader).length;
     const shape = unread > 0 ? `; ${unread} line(s) look like message headers but their date/time could not be read (first: line ${messages.find((m) => m.unreadHeader)?.line ?? 0}), please report the phone's language setting` : '';
-    throw new UserError(`${input.name}: no WhatsApp message line found (expected e.g. "24.09.2020, 11:38 - Name: text")${shape}; check that this is a WhatsApp "Export chat" file`, 'whatsapp.no-messages');
+    throw new UserError(`${input.name}: no WhatsApp message line found (expected e.g. "24.09.2020, 11:38 - Name: text")${shape}; check that this is a WhatsApp "Export chat" file`, 'whatsapp.no-messages', undefined, { key: 'error.ingest.whatsapp-no-messages', params: { name: input.name, shape } });
   }
   if (messages.length > input.limits.maxSegments) {
-    throw new UserError(`${input.name}: ${messages.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments');
+    throw new UserError(`${input.name}: ${messages.length} messages exceed the limit of ${input.limits.maxSegments}; raise it with --max-segments`, 'limit.segments', undefined, { key: 'error.limit.messages', params: { name: input.name, count: messages.length, limit: input.limits.maxSegments } });
   }
 
   const knownSenders = [...new Set(headed.map((m) => senderCandidate(m.rest, m.header.layout)?.sender).filter((s): s is string => s !== undefined))].sort(

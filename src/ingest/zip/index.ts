@@ -113,6 +113,8 @@ async function* walkZip(
         throw new UserError(
           `${where}: entry "${path}" ${reason}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
           'zip.unsafe-entry',
+          undefined,
+          { key: 'error.ingest.zip-unsafe-entry', params: { where, path, reason } },
         );
       }
       if (name.endsWith('/')) continue; // a folder: nothing to read
@@ -238,16 +240,20 @@ async function readEntry(zip: ZipFile, entry: Entry, path: string, where: string
         throw new UserError(
           `${where}: unpacking "${path}" passes ${limits.maxDecompressedBytes} bytes in total (maxDecompressedBytes); if the archive is genuine, raise it with --max-decompressed-bytes`,
           'limit.decompressed-bytes',
+          undefined,
+          { key: 'error.limit.zip-total', params: { where, path, limit: limits.maxDecompressedBytes } },
         );
       }
       if (size > RATIO_FLOOR_BYTES && size > ratioLimit) {
         throw new UserError(
           `${where}: entry "${path}" unpacks to more than ${limits.maxCompressionRatio} times its packed size of ${entry.compressedSize} bytes (maxCompressionRatio; a ZIP bomb?); if genuine, raise it with --max-compression-ratio`,
           'limit.compression-ratio',
+          undefined,
+          { key: 'error.limit.zip-ratio', params: { where, path, limit: limits.maxCompressionRatio, packed: entry.compressedSize } },
         );
       }
       if (size > limits.maxInMemoryBytes) {
-        throw new UserError(`${where}: entry "${path}" is larger than ${limits.maxInMemoryBytes} bytes; raise the limit with --max-in-memory-bytes`, 'limit.in-memory-bytes');
+        throw new UserError(`${where}: entry "${path}" is larger than ${limits.maxInMemoryBytes} bytes; raise the limit with --max-in-memory-bytes`, 'limit.in-memory-bytes', undefined, { key: 'error.limit.zip-entry-memory', params: { where, path, limit: limits.maxInMemoryBytes } });
       }
       chunks.push(chunk);
     }
@@ -262,7 +268,7 @@ async function readEntry(zip: ZipFile, entry: Entry, path: string, where: string
 function corrupt(where: string, error: unknown, path?: string): UserError {
   const reason = error instanceof Error ? error.message : String(error);
   const entry = path === undefined ? '' : ` at entry "${path}"`;
-  return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt');
+  return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry, reason } });
 }
 
 /** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash. */
