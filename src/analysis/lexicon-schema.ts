@@ -243,6 +243,13 @@ export const entrySchema = z
      * братья). Beside a call alone such a form says who is to act, not whom the call is against.
      */
     subjectForms: z.array(nonEmpty).min(1).optional(),
+    /**
+     * Us/them only (Russian, by the dictionary): a 3rd-person pronoun that may point back to
+     * things. Where the words before it in its sentence name plural things and no people, or a
+     * bracket after it glosses it by a thing («Документы готовы, заберите их», «они (накладные)
+     * подписаны»), it refers to those things and is no group (`pronoun-reference.ts`).
+     */
+    anaphoric: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),
