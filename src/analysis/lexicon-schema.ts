@@ -135,6 +135,17 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       capitalisedInside: z.boolean().optional(),
       /**
+       * Verb endings of a language without a dictionary (Kyrgyz): not a word written as a name —
+       * a capital inside a sentence, not after an opening quotation mark, colon or dash (Зилан
+       * Эверсун Текстиль), or a hyphenated compound of capitalised parts («Ак-Кула», Кара-Балта).
+       */
+      notNames: z.boolean().optional(),
+      /**
+       * Verb endings of a language without a dictionary: not a Russian loan the Russian dictionary
+       * reads only as a noun (каналы, файлы, футболу — a possessive or Russian plural, not -АЛЫ, -СЫН).
+       */
+      notRussianNouns: z.boolean().optional(),
+      /**
        * With a first test of `wordClass: addressed-final`: the words a sentence-opening address may
        * consist of (Кудайым, Алла, оо), each followed by a comma or «!».
        */
