@@ -1,8 +1,11 @@
-// Kyrgyz call forms matched by ending that are names or Russian loans (issue 14, tuning round 5;
-// pattern fields notNames and notRussianNouns): each with the wrong sense it removes and the call
-// it keeps. Sentences are fictional, written for these tests, modelled on langid/ky.txt news.
+// Sense conditions of tuning round 5 (issue 14) that are no lexicon exclusion with its own
+// example: Kyrgyz call forms matched by ending that are names or Russian loans (pattern fields
+// notNames and notRussianNouns) and a Russian reflexive -итесь after «вы». Each with the wrong sense
+// it removes and the call it keeps. Sentences are fictional, written for these tests, modelled on
+// langid/ky.txt news and the Russian chats in ../shared/corpora-real.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
+import type { LanguageCode } from '../language/index.js';
 import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons } from './lexicon-files.js';
 import { runIndicators } from './indicators.js';
@@ -13,11 +16,11 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** The Kyrgyz call-to-action candidates of one sentence. */
-function calls(text: string): string[] {
+/** The call-to-action candidates of one sentence read as `language`. */
+function calls(text: string, language: LanguageCode = 'ky'): string[] {
   const doc = new DocumentBuilder({ sha256: 'c'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  return runIndicators([doc], { lexicons, languages: ['ky'], standaloneFeatures: true })
-    .findings.filter((f) => f.ruleId.startsWith('ky.call-to-action'))
+  return runIndicators([doc], { lexicons, languages: [language], standaloneFeatures: true })
+    .findings.filter((f) => f.category === 'call-to-action')
     .map((f) => f.actual);
 }
 
@@ -47,5 +50,16 @@ describe('Kyrgyz call forms that are Russian loans or possessed nouns', () => {
     expect(calls('Мэрия жаңы тизмесин жарыялады.')).toEqual([]);
     expect(calls('Дыйкан талаасын айдап бүттү.')).toEqual([]);
     expect(calls('Жаңы жетекчи өзү келсин.')).toEqual(['келсин']);
+  });
+});
+
+describe('reflexive -итесь after «вы»', () => {
+  it('is the indicative, as -ите is', () => {
+    expect(calls('Как вы относитесь к переносу собрания?', 'ru')).toEqual([]);
+    expect(calls('Спасибо за фото, которыми вы делитесь.', 'ru')).toEqual([]);
+  });
+
+  it('without «вы» it stays a reflexive imperative', () => {
+    expect(calls('Не торопитесь, садитесь поудобнее.', 'ru')).toEqual(['торопитесь', 'садитесь']);
   });
 });
