@@ -16,6 +16,7 @@ import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import { detachedData } from './detached.js';
+import { refersToThings } from './pronoun-reference.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
@@ -25,7 +26,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.3.0';
+export const INDICATORS_VERSION = '2.4.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -411,7 +412,7 @@ interface CallContent {
  * dative of who must act; for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
 
 /** Whether the tokens inside `[from, to)` (segment offsets) hold one of the concern's words or phrases. */
 function concernWordIn(concern: CompiledConcern, tokens: readonly PreparedToken[], from: number, to: number): boolean {
@@ -529,7 +530,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         }
         call = { concern, concernWord, bareForm };
       }
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(call ? { call } : {}) });
+      const thing = entry.anaphoric === true && refersToThings(text, tokens, match.first);
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
       findings.set(key, finding);
     }
   }
@@ -664,6 +666,8 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
  * - an in-group as subject or in address («мы должны», "we must", «бир туугандар») beside a call
  *   alone is who is to act: it stands only beside violence, a negative evaluation or an out-group
  *   pronoun («Мы отомстим», «Братья, враг у стен», «их дома, как горели наши»);
+ * - a pronoun that refers to things («Документы готовы, заберите их»: the entry is `anaphoric`)
+ *   never stands and sets no group against another;
  * - any other form stands: the target, the victim, the group whose things are named («Бейте их»,
  *   «иначе нас уничтожат», "burn their shops").
  */
@@ -671,10 +675,12 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   const [start, end] = feature.place.range;
   // A pronoun inside a call's own words ("let us", "we call upon") is part of the call formula.
   if (sentence.some((f) => f.category === 'call-to-action' && f.place.range[0] <= start && end <= f.place.range[1])) return false;
+  const facts = SENTENCE_OF.get(feature);
+  if (facts?.thing === true) return false;
   const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)) && !ordinaryCall(f, sentence));
   if (partners.length === 0) return false;
-  const facts = SENTENCE_OF.get(feature);
-  const groupBeside = (subcategories: readonly string[]): boolean => sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? ''));
+  const groupBeside = (subcategories: readonly string[]): boolean =>
+    sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? '') && SENTENCE_OF.get(f)?.thing !== true);
   const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));

@@ -120,6 +120,7 @@ function checkEntry(file: LexiconFile, entry: LexiconEntry, sourceIds: ReadonlyS
     const strays = entry.subjectForms.filter((f) => !forms.has(f));
     if (strays.length > 0) problems.push(`subjectForms ${strays.join(', ')} are not among the entry's forms — fix: list them in forms too`);
   }
+  if (entry.anaphoric !== undefined && file.category !== 'us-them') problems.push('anaphoric is only for us-them — fix: remove it');
   if (file.category === 'banned-organisations' && entry.legal === undefined) {
     problems.push('banned organisation without legal source — fix: add legal: {authority, decision, date, publishedIn}');
   }

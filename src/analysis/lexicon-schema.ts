@@ -135,6 +135,17 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       capitalisedInside: z.boolean().optional(),
       /**
+       * Verb endings of a language without a dictionary (Kyrgyz): not a word written as a name —
+       * a capital inside a sentence, not after an opening quotation mark, colon or dash (Зилан
+       * Эверсун Текстиль), or a hyphenated compound of capitalised parts («Ак-Кула», Кара-Балта).
+       */
+      notNames: z.boolean().optional(),
+      /**
+       * Verb endings of a language without a dictionary: not a Russian loan the Russian dictionary
+       * reads only as a noun (каналы, файлы, футболу — a possessive or Russian plural, not -АЛЫ, -СЫН).
+       */
+      notRussianNouns: z.boolean().optional(),
+      /**
        * With a first test of `wordClass: addressed-final`: the words a sentence-opening address may
        * consist of (Кудайым, Алла, оо), each followed by a comma or «!».
        */
@@ -255,6 +266,13 @@ export const entrySchema = z
      * братья). Beside a call alone such a form says who is to act, not whom the call is against.
      */
     subjectForms: z.array(nonEmpty).min(1).optional(),
+    /**
+     * Us/them only (Russian, by the dictionary): a 3rd-person pronoun that may point back to
+     * things. Where the words before it in its sentence name plural things and no people, or a
+     * bracket after it glosses it by a thing («Документы готовы, заберите их», «они (накладные)
+     * подписаны»), it refers to those things and is no group (`pronoun-reference.ts`).
+     */
+    anaphoric: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),

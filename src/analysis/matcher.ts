@@ -103,6 +103,9 @@ export interface CompiledRule {
   readonly addressed?: boolean;
   /** Only a capitalised word inside a sentence of ordinary case (see the pattern field). */
   readonly capitalisedInside?: boolean;
+  /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
+  readonly notNames?: boolean;
+  readonly notRussianNouns?: boolean;
   /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
   readonly addressees?: ReadonlySet<string>;
   readonly notAfter?: ReadonlySet<string>;
@@ -297,6 +300,8 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       sentenceInitial: pattern.sentenceInitial === true,
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
+      ...(pattern.notNames === true ? { notNames: true } : {}),
+      ...(pattern.notRussianNouns === true ? { notRussianNouns: true } : {}),
       ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => cachedWordKey(w, language).normalised)) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
@@ -395,6 +400,31 @@ function capitalisedInside(tokens: readonly PreparedToken[], i: number): boolean
   const next = tokens[i + 1];
   if (token.sentenceInitial || previous === undefined || !CAPITAL.test(token.text) || CAPITAL.test(previous.text)) return false;
   return next === undefined || next.sentenceInitial || !CAPITAL.test(next.text);
+}
+
+const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAPITALISED_COMPOUND = /^\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)+$/u;
+/** What may open quoted or introduced words, whose first word takes a capital: «, ", colon, dash. */
+const OPENS_QUOTE = /[«"„“:—–]/u;
+
+/**
+ * Whether token `i` is written as a name: a hyphenated compound of capitalised parts, or a capital
+ * inside a sentence — after an opening quotation mark, colon or dash only when the next word is
+ * capitalised too («"Алтынсун Текстиль"», not «"Өлтүргүлө!" деди»).
+ */
+function writtenAsName(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  if (CAPITALISED_COMPOUND.test(token.text)) return true;
+  if (token.sentenceInitial || !TITLE_WORD.test(token.text)) return false;
+  if (!OPENS_QUOTE.test(text.slice(tokens[i - 1]?.end ?? 0, token.start))) return true;
+  const next = tokens[i + 1];
+  return next !== undefined && adjacent(text, token, next) && CAPITAL.test(next.text);
+}
+
+/** Whether the Russian dictionary reads the word, and only as a noun (a loan in a Turkic text). */
+function russianNounOnly(token: PreparedToken): boolean {
+  const parses = cachedWordKey(token.normalised, 'ru').parses;
+  return parses.length > 0 && parses.every((p) => p.pos === 'NOUN');
 }
 
 /**
@@ -667,6 +697,8 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       }
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
+      if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
+      if (ok && rule.notRussianNouns === true && russianNounOnly(token)) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }

@@ -1,0 +1,70 @@
+/**
+ * Whether a Russian 3rd-person pronoun refers to things rather than people (issue 14, round 5):
+ * «Ваши документы готовы, заберите их», «они (накладные) подписаны». An us/them entry marked
+ * `anaphoric` asks for this test; it reads the dictionary (animacy, number, case), so it answers
+ * only for words the Russian dictionary knows.
+ */
+import type { RussianParse } from '../language/lemma-ru.js';
+import type { PreparedToken } from './matcher.js';
+
+const has = (p: RussianParse, ...grammemes: string[]): boolean => grammemes.every((g) => p.grammemes.includes(g));
+const nominativeOrAccusative = (p: RussianParse): boolean => has(p, 'nomn') || has(p, 'accs');
+
+/**
+ * Whether a word may name people an anaphoric «они/их» points back to: a word the dictionary
+ * reads only as a noun, animate (not уже, also a snake), or a plural adjective standing for a noun
+ * (Наши пришли, неверные) — one not followed by a noun.
+ */
+function namesPeople(token: PreparedToken, next: PreparedToken | undefined): boolean {
+  const parses = token.parses.filter((p) => !has(p, 'Abbr'));
+  if (parses.length > 0 && parses.every((p) => p.pos === 'NOUN') && parses.some((p) => has(p, 'anim'))) return true;
+  return parses.some((p) => (p.pos === 'ADJF' || p.pos === 'PRTF') && has(p, 'plur') && nominativeOrAccusative(p) && !(next?.parses.some((n) => n.pos === 'NOUN') ?? false));
+}
+
+const thirdPlural = (token: PreparedToken): boolean => token.parses.some((p) => p.pos === 'NPRO' && has(p, '3per', 'plur'));
+
+/**
+ * A plural noun in the nominative or accusative that the dictionary reads only as a noun, never
+ * animate: documents, prices, records (not с, a preposition and an abbreviation; not дома, also an adverb).
+ */
+function namesThings(token: PreparedToken): boolean {
+  const parses = token.parses.filter((p) => !has(p, 'Abbr'));
+  return parses.length > 0 && parses.every((p) => p.pos === 'NOUN' && !has(p, 'anim')) && parses.some((p) => has(p, 'plur') && nominativeOrAccusative(p));
+}
+
+/**
+ * Whether the words before token `i` in its sentence name plural things and no people: the
+ * antecedent of a 3rd-person pronoun is then a thing (across a sentence break the group may be
+ * named by a thing: «Серые плащи пришли. Гоните их!»). Conservative by design:
+ * one animate word, a name or an «они» that is no thing in that stretch leaves the pronoun as it was.
+ */
+function antecedentIsThing(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  let from = i;
+  while (from > 0 && !(tokens[from] as PreparedToken).sentenceInitial) from--;
+  let things = false;
+  for (let k = from; k < i; k++) {
+    const token = tokens[k] as PreparedToken;
+    // Another «они» before it passes its own reading on: «Они (накладные) подписаны, отправьте их».
+    if (thirdPlural(token)) {
+      if (!refersToThings(text, tokens, k)) return false;
+      things = true;
+    } else if (namesPeople(token, tokens[k + 1])) return false;
+    if (namesThings(token)) things = true;
+  }
+  return things;
+}
+
+const OPENS_GLOSS = /^[ \t\u00a0]*\($/u;
+
+/** A pronoun glossed in brackets right after it by what it means: «они (документы) готовы». */
+function glossedAsThing(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  const next = tokens[i + 1];
+  return next !== undefined && OPENS_GLOSS.test(text.slice(token.end, next.start)) && namesThings(next);
+}
+
+/** Whether the pronoun at token `i` of `text` refers to things: glossed by a thing, or after things and no people in its sentence. */
+export function refersToThings(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && token.parses.length > 0 && (glossedAsThing(text, tokens, i) || antecedentIsThing(text, tokens, i));
+}
