@@ -281,29 +281,36 @@ function contextWindow(text: string, finding: Finding): [number, number] | undef
  * column of its start in that text. A schema-2 file had only the shared members.
  */
 class FindingBases {
-  /** The document id of the line before. */
-  documentId: string | undefined;
   private readonly v3: boolean;
   private readonly shared: NonNullable<AnalysisFileHeader['shared']>;
+  /** The document id of the line before the current one. */
+  private previousDocumentId: string | undefined;
+  /** The current line's rule and document, and the document's text when the line's context is a range. */
+  private current: { ruleId: string; documentId: string | undefined; text: string | undefined } = { ruleId: '', documentId: undefined, text: undefined };
+  /** Line and column in the text of `linesOf`. */
   private lines: LineCursor | undefined;
-  private current: { ruleId: string; documentId: string; text: string | undefined } = { ruleId: '', documentId: '', text: undefined };
+  private linesOf: string | undefined;
 
   constructor(header: AnalysisFileHeader) {
     this.v3 = header.schema === ANALYSIS_FILE_SCHEMA;
     this.shared = header.shared ?? { rules: {}, places: {} };
   }
 
-  /** Moves to the next line, of rule `ruleId` in document `documentId`; `text` is the document's when the line's context is a range. */
-  next(ruleId: string, documentId: string, text: string | undefined): this {
-    const previous = this.current.documentId;
-    this.current = { ruleId, documentId, text };
-    this.previousDocumentId = this.documentId;
-    this.documentId = documentId;
-    if (text !== undefined && (this.lines === undefined || this.lines.text !== text || previous !== documentId)) this.lines = new LineCursor(text);
-    return this;
+  /** The document id of the current line (the one a next line without its own continues). */
+  get documentId(): string | undefined {
+    return this.current.documentId;
   }
 
-  private previousDocumentId: string | undefined;
+  /** Moves to the next line, of rule `ruleId` in document `documentId`; `text` is the document's when the line's context is a range. */
+  next(ruleId: string, documentId: string, text: string | undefined): this {
+    this.previousDocumentId = this.current.documentId;
+    this.current = { ruleId, documentId, text };
+    if (text !== undefined && this.linesOf !== documentId) {
+      this.lines = new LineCursor(text);
+      this.linesOf = documentId;
+    }
+    return this;
+  }
 
   /** The base of the finding's own members (its place decoded). */
   finding(place: Finding['place']): Members {
@@ -314,7 +321,7 @@ class FindingBases {
 
   /** The base of the finding's place, whose range starts at `start`. */
   place(start: number): Members {
-    const shared = this.shared.places[this.current.documentId] ?? {};
+    const shared = this.shared.places[this.current.documentId ?? ''] ?? {};
     if (!this.v3) return shared;
     const position = this.current.text === undefined ? {} : this.lines!.lineColumn(start);
     return { ...shared, documentId: this.previousDocumentId, ...position };
@@ -331,7 +338,7 @@ class LineCursor {
   private line = 1;
   private lineStart = 0;
 
-  constructor(readonly text: string) {}
+  constructor(private readonly text: string) {}
 
   lineColumn(offset: number): { line: number; column: number } {
     if (offset < this.offset) {

@@ -1,8 +1,8 @@
-import { isAbsolute, relative as relativePath, resolve } from 'node:path';
+import { isAbsolute, join, relative as relativePath, resolve } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../case/atomic.js';
-import { CaseFiles, casePath } from '../case/layout.js';
+import { CaseFiles } from '../case/layout.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { readAnalyses, readManifest } from '../case/records.js';
 import type { Clock } from '../case/workspace.js';
@@ -85,7 +85,7 @@ export async function exportCsvTablesTo(dir: string, folder: string): Promise<Ha
   const tables = csvTables(results);
   if (tables.length === 0) throw noTables(dir);
   return tables.map((table) => {
-    const path = casePath(folder, table.name);
+    const path = join(folder, table.name);
     writeFileAtomic(path, table.parts);
     return { path, sha256: caseFileSha256(folder, table.name)! };
   });
