@@ -169,12 +169,27 @@ function startup() {
   }
 }
 
-/** derived/ by kind, and the documents add kept in extracted/ (outside derived/), in MB. */
-function derivedParts(dir) {
-  const sizeOf = (folder, suffix) => (existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(suffix)).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0) : 0);
+/**
+ * derived/ by part, each in MB and as a share of the input: the documents' text lines and the rest
+ * of their lines (headers and segments), each analysis file; and the documents add kept in
+ * extracted/ (outside derived/). The CSV tables are not in derived/ (schema 3: `soz export --format csv`).
+ */
+function derivedParts(dir, input) {
+  const part = (name, bytes) => `${name} ${mb(bytes)} (${(bytes / input).toFixed(2)}×)`;
+  const documents = join(dir, 'derived', 'documents');
+  let text = 0;
+  let other = 0;
+  for (const name of existsSync(documents) ? readdirSync(documents) : []) {
+    const bytes = readFileSync(join(documents, name));
+    const first = bytes.indexOf(10);
+    const second = bytes.indexOf(10, first + 1);
+    text += second - first;
+    other += bytes.length - (second - first);
+  }
   const analyses = join(dir, 'derived', 'analyses');
+  const files = existsSync(analyses) ? readdirSync(analyses).sort() : [];
   const extracted = existsSync(join(dir, 'extracted')) ? directorySize(join(dir, 'extracted')) : 0;
-  return `documents ${mb(sizeOf(join(dir, 'derived', 'documents'), '.ndjson'))}, analyses ${mb(sizeOf(analyses, '.ndjson'))}, CSV tables ${mb(sizeOf(analyses, '.csv'))}; extracted/ kept by add ${mb(extracted)} MB`;
+  return [part('document text', text), part('document headers and segments', other), ...files.map((name) => part(name, statSync(join(analyses, name)).size))].join(', ') + `; extracted/ kept by add ${mb(extracted)} MB`;
 }
 
 function directorySize(dir) {
@@ -211,7 +226,7 @@ async function endToEnd() {
     const analyses = stages.filter(([stage]) => stage.startsWith('analyze'));
     const others = stages.filter(([stage]) => !stage.startsWith('analyze'));
     const derived = existsSync(join(dir, 'derived')) ? directorySize(join(dir, 'derived')) : 0;
-    const parts = derivedParts(dir);
+    const parts = derivedParts(dir, input);
     const digests = new Set(analyses.map(([, r]) => /manifest digest: ([0-9a-f]{64})/.exec(r.stdout)?.[1]));
     console.log(
       `${mb(input).padStart(7)} MB export: ${stages.map(([stage, r]) => `${stage} ${r.wall.toFixed(1)} s/${r.cpu.toFixed(1)} s CPU/${r.rssMb.toFixed(0)} MB`).join(', ')} | derived/ ${mb(derived)} MB = ${(derived / input).toFixed(2)}× input (${parts}) | same manifest digest for every thread count: ${digests.size === 1 && !digests.has(undefined) ? 'yes' : 'NO'} | load ${before}→${load()}${failed ? `\n           ${failed}` : ''}`,

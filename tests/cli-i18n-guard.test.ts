@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram, runCli } from '../src/cli/main.js';
+import { allCommandModules, buildProgram, runCli } from '../src/cli/main.js';
 import { createContext } from '../src/cli/context.js';
 import { allCommands, commandPath } from '../src/cli/help-i18n.js';
 import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
@@ -184,7 +184,7 @@ beforeAll(async () => {
   await run(['keys', 'new', '--out', join(root, 'ключи'), '--name', ' '], 2, { SOZ_KEY_PASSPHRASE: 'вымышленный пароль' });
   await run(['practice', 'start', 'нет-такого', join(root, 'учебное')], 2);
   await run(['verify', join(root, 'нет.zip')], 2);
-  for (const command of allCommands(buildProgram(createContext({ stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/', now: () => new Date(0) })))) {
+  for (const command of allCommands(buildProgram(createContext({ stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/', now: () => new Date(0) }), await allCommandModules()))) {
     for (const name of [command.name(), ...command.registeredArguments.map((argument) => argument.name())]) codes.add(name);
     await run([...commandPath(command).split(' ').filter((word) => word !== ''), '--help']);
   }

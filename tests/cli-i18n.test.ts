@@ -3,11 +3,12 @@
  * ru, ky and en, examples in every `--help`, and `--json` output that is never localised.
  * The evidence is a fictional two-line text written here.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildProgram } from '../src/cli/main.js';
+import { allCommandModules, buildProgram } from '../src/cli/main.js';
+import type { RegisterCommands } from '../src/cli/context.js';
 import { createContext } from '../src/cli/context.js';
 import { allCommands, commandPath, examplesKey, helpCoverageProblems } from '../src/cli/help-i18n.js';
 import { cliLanguage, translatorFor } from '../src/cli/i18n.js';
@@ -20,7 +21,11 @@ import { soz, tempDir } from './support/cli.js';
 const english = readCliCatalogue('en');
 const translators = Object.fromEntries(REPORT_LANGUAGES.map((language) => [language, translatorFor(readCliCatalogue(language), english)])) as Record<ReportLanguage, Translator>;
 const silentIo = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: process.cwd(), now: () => new Date('2026-03-10T09:00:00Z') };
-const englishProgram = (): Command => buildProgram(createContext(silentIo));
+let commandModules: RegisterCommands[] = [];
+beforeAll(async () => {
+  commandModules = await allCommandModules();
+});
+const englishProgram = (): Command => buildProgram(createContext(silentIo), commandModules);
 
 /** A new case with one fictional text file, made with `--lang language`. */
 async function fictionalCase(language: ReportLanguage): Promise<{ dir: string; evidence: string; lines: string[] }> {

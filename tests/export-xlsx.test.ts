@@ -1,6 +1,6 @@
 /**
  * `soz export --format xlsx`: every analysis table of the case (the same tables and columns as
- * the CSV files) in one workbook, byte-identical from run to run, whatever the clock says.
+ * the CSV export) in one workbook, byte-identical from run to run, whatever the clock says.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,10 +37,12 @@ describe('XLSX export', () => {
     expect((await soz(['export', demo, '--format', 'xlsx', '-o', second], { now: new Date('2031-07-01T23:59:59Z') })).code).toBe(0);
     expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
 
-    const csvs = readdirSync(join(demo, 'derived', 'analyses')).filter((name) => name.endsWith('.csv')).map((name) => name.slice(0, -4)).sort();
+    const tables = join(work, 'tables');
+    expect((await soz(['export', demo, '--format', 'csv', '-o', tables])).code).toBe(0);
+    const csvs = readdirSync(tables).filter((name) => name.endsWith('.csv')).map((name) => name.slice(0, -4)).sort();
     const { names, strings } = await sheetTexts(readFileSync(first));
     expect([...names].sort()).toEqual(csvs.map((name) => name.slice(0, 31)));
-    const findingsHeader = readFileSync(join(demo, 'derived', 'analyses', 'indicators.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    const findingsHeader = readFileSync(join(tables, 'indicators.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
     for (const column of findingsHeader) expect(strings).toContain(`>${column}<`);
   });
 

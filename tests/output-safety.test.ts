@@ -161,11 +161,12 @@ describe('CSV output never starts a cell with a formula character', () => {
     expect(csvCell(-5)).toBe('-5');
   });
 
-  it('holds for every CSV file a whole run writes into the case', async () => {
+  it('holds for every CSV file a whole run and its table export write into the case', async () => {
     const inputs = tempDir('soz-csv-in-');
     writeFileSync(join(inputs, 'formulas.txt'), PAYLOAD_TEXT);
     const dir = join(tempDir('soz-csv-'), 'case');
     expect((await soz(['run', join(inputs, 'formulas.txt'), '--out', dir])).code).toBe(0);
+    expect((await soz(['export', dir, '--format', 'csv'])).code).toBe(0);
     const csvFiles: string[] = [];
     const walk = (folder: string) => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -174,6 +175,7 @@ describe('CSV output never starts a cell with a formula character', () => {
       }
     };
     walk(dir);
+    expect(csvFiles.length).toBeGreaterThan(0);
     for (const file of csvFiles) {
       for (const row of parseCsv(readFileSync(file, 'utf8'))) for (const cell of row) expect(cell, file).not.toMatch(FORMULA_START);
     }

@@ -140,7 +140,8 @@ describe('selection by author, role and dates', () => {
     expect(byRole).toBeGreaterThan(0);
     expect(outsideDates).toBeGreaterThan(0);
     for (const finding of indicators.findings) expect(finding.place.messageId).toBeDefined();
-    const csv = readFileSync(join(out, 'derived', 'analyses', 'indicators.csv'), 'utf8').trimEnd().split('\r\n');
+    expect((await soz(['export', out, '--format', 'csv'])).code).toBe(0);
+    const csv = readFileSync(join(out, 'reports', 'tables', 'indicators.csv'), 'utf8').trimEnd().split('\r\n');
     // The byte-order mark tells Excel on a cp1251 Windows that the file is UTF-8.
     expect(csv[0]).toMatch(/^\uFEFFid,category,ruleId,reason,evidenceName,evidenceSha256,documentId,segmentId,part,page,messageId,start,end,/);
     expect(csv.filter((line) => /^F[0-9a-f]{12},/.test(line))).toHaveLength(indicators.findings.length);

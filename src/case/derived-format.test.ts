@@ -54,7 +54,7 @@ function finding(ruleId: string, documentId: string, at: number, extra: Partial<
 
 const bytesOf = (lines: Iterable<string>) => Buffer.from([...lines].join(''), 'utf8');
 
-describe('compact derived documents (soz.document-file/2)', () => {
+describe('compact derived documents (soz.document-file/3)', () => {
   it('reads back exactly the document it wrote, with the evidence hash written once', () => {
     const doc = chatDocument();
     const bytes = bytesOf(encodeDocument(doc));
@@ -71,6 +71,31 @@ describe('compact derived documents (soz.document-file/2)', () => {
     expect(canonicalJson(parsedDocument('d.ndjson', bytesOf(encodeDocument(doc))))).toBe(canonicalJson(doc));
   });
 
+  it('writes a message id once and leaves out what the message before, the anchor part and the id prefix say', () => {
+    const doc = new DocumentBuilder({ sha256: SHA, name: 'result.json', entry: 'chats/1/part1' }, 'telegram-json')
+      .add({ id: 'm7.q0', text: '> цитата', part: 'message', anchor: { messageId: '7' }, message: message('1', '7') })
+      .add({ id: 'm7.t0', text: 'Жооп.', part: 'message', anchor: { messageId: '7' }, message: message('1', '7') })
+      .add({ id: 'm8', text: 'Кийинки.', part: 'message', anchor: { messageId: '8' }, message: message('1', '8', { author: { name: 'Бакыт', id: 'user2' } }) })
+      .add({ id: 'm8.link0', text: 'https://example.org', part: 'link', anchor: { messageId: '8' }, message: message('1', '8', { author: { name: 'Бакыт', id: 'user2' }, edited: true }) })
+      .build({});
+    const bytes = bytesOf(encodeDocument(doc));
+    expect(canonicalJson(parsedDocument('d.ndjson', bytes))).toBe(canonicalJson(doc));
+    const lines = bytes.toString('utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]!['shared']).toEqual({ message: { platform: 'telegram', chatId: '1', chatName: 'Чат 1' }, anchor: { part: 'message' }, idPrefix: 'm' });
+    // The second segment of message 7 repeats nothing of it; message 8 says who wrote it once.
+    expect(lines[3]).toEqual({ id: 'm7.t0', message: { messageId: '7' }, range: [10, 15] });
+    expect(lines[4]).not.toHaveProperty('id');
+    expect(lines[4]).not.toHaveProperty('anchor');
+    expect(lines[5]).toEqual({ anchor: { part: 'link' }, id: 'm8.link0', message: { edited: true, messageId: '8' }, range: [27, 46] });
+  });
+
+  it('still reads a document file of schema 2', () => {
+    const header = { document: { entry: 'chats/1/part1', evidenceName: 'result.json', evidenceSha256: SHA, format: 'telegram-json', id: 'x~chats/1/part1', notices: [], properties: {}, schema: 'soz.document/1' }, schema: 'soz.document-file/2', segments: 1, shared: { message: { chatId: '1', chatName: 'Чат 1', platform: 'telegram' } } };
+    const segment = { anchor: { messageId: '1', part: 'message' }, id: 'm1', message: { author: { id: 'user1', name: 'Айгүл' }, messageId: '1', role: 'authored', timestamp: { iso: '2024-01-02T03:04:05Z', offset: 'recorded', raw: '2024-01-02T09:04:05' } }, range: [0, 6] };
+    const doc = parsedDocument('d.ndjson', Buffer.from(`${JSON.stringify(header)}\n"Салам!"\n${JSON.stringify(segment)}\n`));
+    expect(doc.segments).toEqual([{ ...segment, anchor: { ...segment.anchor, evidenceSha256: SHA, entry: 'chats/1/part1' }, message: { ...segment.message, ...header.shared.message } }]);
+  });
+
   it('refuses a file cut short or with lines missing, naming it', () => {
     const bytes = bytesOf(encodeDocument(chatDocument()));
     const cut = bytes.subarray(0, bytes.length - 1);
@@ -81,7 +106,7 @@ describe('compact derived documents (soz.document-file/2)', () => {
   });
 });
 
-describe('compact analysis results (soz.analysis-file/2)', () => {
+describe('compact analysis results (soz.analysis-file/3)', () => {
   it('reads back exactly the findings it wrote, rule and place constants written once', () => {
     const findings = [
       finding('ky.cta.2pl', 'doc1', 7),
@@ -97,6 +122,37 @@ describe('compact analysis results (soz.analysis-file/2)', () => {
     const text = bytes.toString('utf8');
     expect(text.split('Fictional grammar, 2024')).toHaveLength(3);
     expect(text.split(SHA)).toHaveLength(2);
+  });
+
+  it('keeps a context that is text of its document as a range, and leaves out what the text and the line before say', () => {
+    const text = 'Салам, баарына!\nЖолугушуу эртең.';
+    const findings = [
+      finding('ky.cta.2pl', 'doc1', 7, { unit: 'doc1#1' }),
+      finding('ky.cta.2pl', 'doc1', 24, { unit: 'doc1#1', place: { ...finding('r', 'doc1', 24).place, line: 2, column: 8 }, context: { left: 'Жолугушу', right: 'ртең.' } }),
+      // Whitespace changed: not a slice of the text, so the context stays written out.
+      finding('ru.cta.imp', 'doc1', 30, { context: { left: 'a  b', right: '' } }),
+    ];
+    const result: AnalysisResult = { analysis: 'indicators', version: '2.0.0', parameters: {}, findings };
+    const bytes = bytesOf(encodeAnalysis(result, undefined, (id) => (id === 'doc1' ? text : undefined)));
+    const lines = bytes.toString('utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, Record<string, unknown>>);
+    expect(lines[1]!['context']).toEqual([0, 15]);
+    expect(lines[1]!['place']).not.toHaveProperty('line');
+    expect(lines[1]).not.toHaveProperty('unit');
+    expect(lines[2]!['place']).not.toHaveProperty('documentId');
+    expect(lines[2]!['context']).toEqual([16, 32]);
+    expect(lines[3]!['context']).toEqual({ left: 'a  b', right: '' });
+    expect(lines[3]!['place']).toHaveProperty('line');
+    expect(lines[3]!['-']).toEqual(['unit']);
+    const back = parsedAnalysis('derived/analyses/indicators.ndjson', bytes, (id) => (id === 'doc1' ? text : undefined));
+    expect(canonicalJson(back)).toBe(canonicalJson(result));
+    expect(() => parsedAnalysis('derived/analyses/indicators.ndjson', bytes)).toThrow(/derived\/analyses\/indicators\.ndjson: the context of a finding is a range of document doc1, which derived\/documents does not hold/);
+  });
+
+  it('still reads an analysis file of schema 2 (nothing taken from the text, the unit as written)', () => {
+    const header = { findings: 1, result: { analysis: 'org-list', parameters: {}, version: '1' }, schema: 'soz.analysis-file/2', shared: { places: { doc1: { evidenceName: 'a.txt', evidenceSha256: SHA } }, rules: { r: { analysis: 'org-list', category: 'organisation', reason: 'Named' } } } };
+    const line = { actual: 'X', context: { left: 'a ', right: ' b' }, countervailing: [], id: 'F1', place: { column: 3, documentId: 'doc1', line: 1, part: 'body', range: [2, 3], segmentId: 'p0' }, ruleId: 'r', voice: 'own' };
+    const back = parsedAnalysis('a.ndjson', Buffer.from(`${JSON.stringify(header)}\n${JSON.stringify(line)}\n`));
+    expect(back.findings).toEqual([{ ...line, ...header.shared.rules.r, place: { ...line.place, ...header.shared.places.doc1 } }]);
   });
 
   it('keeps a result without findings and one with an empty list apart', () => {

@@ -1,31 +1,42 @@
 /**
- * The compact on-disk form of derived documents and analysis results (schema version 2): NDJSON,
+ * The compact on-disk form of derived documents and analysis results (schema version 3): NDJSON,
  * one canonical-JSON line each, no pretty-printing. What is constant across a file is written once
- * in its header line and left out of every segment or finding line that repeats it:
+ * in its header line, and what a line's other members or the line before it already say is left
+ * out of it:
  *
- * - a document (`soz.document-file/2`): header line (id, evidence, format, properties, notices,
- *   segment count, the shared message members), then the text as one JSON string,
- *   then one line per segment — its anchor without the evidence hash and entry, its message without
- *   platform, chat id and chat name when they equal the shared ones;
- * - an analysis result (`soz.analysis-file/2`): header line (analysis, version, parameters, data,
+ * - a document (`soz.document-file/3`): header line (id, evidence, format, properties, notices,
+ *   segment count, the shared message members, the usual anchor part and segment-id prefix), then
+ *   the text as one JSON string, then one line per segment. A segment's message leaves out what
+ *   the previous segment's message of the same message id says (or else platform, chat id and chat
+ *   name, when shared); its anchor leaves out the evidence hash, entry, part and message id when
+ *   they are the document's, the usual part and its message's (an anchor left empty is left out);
+ *   its id is left out when it is the prefix followed by its message id;
+ * - an analysis result (`soz.analysis-file/3`): header line (analysis, version, parameters, data,
  *   finding count, the members shared by the findings of each rule and by the places of each
- *   document), then one line per finding without those members.
+ *   document), then one line per finding without those members, without its document id when the
+ *   line before has the same, and without its unit when it is `<document id>#<message or segment
+ *   id>`. Where the document's text is at hand (the same `derived/`), a finding keeps the range of
+ *   its context, `[start, end)`, instead of the context text, and leaves out its line and column:
+ *   the reader takes both from the document's text.
  *
- * A member the shared record has but a line lacks is listed in the line's `"-"` array, so decoding
- * gives back exactly the object that was encoded. Pure: the readers and writers live in `records.ts`
- * and `derived-run.ts`.
+ * A member the base record has but a line lacks is listed in the line's `"-"` array, so decoding
+ * gives back exactly the object that was encoded. Schema-2 files (nothing left out but the shared
+ * members) are still read. Pure: the readers and writers live in `records.ts` and `derived-run.ts`.
  */
 import { canonicalJson } from '../core/canonical-json.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { Segment, SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
-import { compareFindings } from '../core/finding.js';
+import { compareFindings, lineColumn } from '../core/finding.js';
 
 /** Schema of a derived document file. */
-export const DOCUMENT_FILE_SCHEMA = 'soz.document-file/2';
+export const DOCUMENT_FILE_SCHEMA = 'soz.document-file/3';
 /** Schema of a derived analysis file. */
-export const ANALYSIS_FILE_SCHEMA = 'soz.analysis-file/2';
+export const ANALYSIS_FILE_SCHEMA = 'soz.analysis-file/3';
+/** The schemas before: still read (see the module comment), never written. */
+export const EARLIER_DOCUMENT_FILE_SCHEMA = 'soz.document-file/2';
+export const EARLIER_ANALYSIS_FILE_SCHEMA = 'soz.analysis-file/2';
 /** File extension of both compact forms. */
 export const COMPACT_EXTENSION = '.ndjson';
 
@@ -33,21 +44,25 @@ type Members = Record<string, unknown>;
 /** Key of a line listing the shared members it does not have. */
 const ABSENT = '-';
 const SHARED_MESSAGE_KEYS = ['platform', 'chatId', 'chatName'] as const;
-const SHARED_FINDING_KEYS = ['analysis', 'category', 'citation', 'note', 'reason'] as const;
+const SHARED_FINDING_KEYS = ['analysis', 'category', 'citation', 'note', 'reason', 'subcategory'] as const;
 const SHARED_PLACE_KEYS = ['evidenceName', 'evidenceSha256', 'entry'] as const;
 
 /** Header line of a document file. */
 export interface DocumentFileHeader {
-  readonly schema: typeof DOCUMENT_FILE_SCHEMA;
+  readonly schema: typeof DOCUMENT_FILE_SCHEMA | typeof EARLIER_DOCUMENT_FILE_SCHEMA;
   readonly document: Omit<SozDocument, 'text' | 'segments'>;
   readonly segments: number;
-  /** The message members every segment shares unless its line says otherwise (the anchor's are the document's evidence hash and entry). */
-  readonly shared: { readonly message: Members };
+  /**
+   * The message members every segment shares unless its line says otherwise; from schema 3 also
+   * the anchor part most segments have (that of the first) and the prefix a segment id adds to its
+   * message id (from the first segment whose id is such), when there is one.
+   */
+  readonly shared: { readonly message: Members; readonly anchor?: Members; readonly idPrefix?: string };
 }
 
 /** Header line of an analysis file. */
 export interface AnalysisFileHeader {
-  readonly schema: typeof ANALYSIS_FILE_SCHEMA;
+  readonly schema: typeof ANALYSIS_FILE_SCHEMA | typeof EARLIER_ANALYSIS_FILE_SCHEMA;
   readonly result: Omit<AnalysisResult, 'findings'>;
   /** Number of finding lines; absent when the result has no `findings` member. */
   readonly findings?: number;
@@ -58,30 +73,85 @@ export interface AnalysisFileHeader {
 export function* encodeDocument(doc: SozDocument): Generator<string> {
   const { text, segments, ...rest } = doc;
   const firstMessage = segments.find((segment) => segment.message !== undefined)?.message;
-  const shared = { message: firstMessage ? pick(firstMessage as unknown as Members, SHARED_MESSAGE_KEYS) : {} };
+  const shared: DocumentFileHeader['shared'] = {
+    message: firstMessage ? pick(firstMessage as unknown as Members, SHARED_MESSAGE_KEYS) : {},
+    ...(segments[0] !== undefined ? { anchor: { part: segments[0].anchor.part } } : {}),
+    ...idPrefixOf(segments),
+  };
   const header: DocumentFileHeader = { schema: DOCUMENT_FILE_SCHEMA, document: rest, segments: segments.length, shared };
   yield `${canonicalJson(header)}\n`;
   yield `${JSON.stringify(text)}\n`;
-  const anchor = sharedAnchor(doc);
+  const bases = new SegmentBases(header);
   for (const segment of segments) {
-    const line: Members = { ...segment, anchor: difference(segment.anchor as unknown as Members, anchor) };
-    if (segment.message) line['message'] = difference(segment.message as unknown as Members, shared.message);
+    const { message, anchor, id, ...others } = segment;
+    const line: Members = { ...others };
+    const base = bases.next(message?.messageId);
+    if (message) line['message'] = { ...difference(message as unknown as Members, base.message), ...(message.messageId !== undefined ? { messageId: message.messageId } : {}) };
+    const anchorLine = difference(anchor as unknown as Members, base.anchor);
+    if (Object.keys(anchorLine).length > 0) line['anchor'] = anchorLine;
+    if (id !== base.id) line['id'] = id;
     yield `${canonicalJson(line)}\n`;
+    bases.decoded(message as unknown as Members | undefined);
   }
 }
 
 /**
  * A document from the lines of its compact file: the header (parsed), the text line and the
- * segment lines (parsed). Undoes `encodeDocument` exactly.
+ * segment lines (parsed). Undoes `encodeDocument` exactly (and reads schema 2).
  */
 export function decodeDocument(header: DocumentFileHeader, text: string, segmentLines: readonly Members[]): SozDocument {
-  const anchor = sharedAnchor(header.document);
+  const bases = new SegmentBases(header);
   const segments = segmentLines.map((line) => {
-    const segment: Members = { ...line, anchor: merged(line['anchor'] as Members, anchor) };
-    if (line['message'] !== undefined) segment['message'] = merged(line['message'] as Members, header.shared.message);
+    const messageLine = line['message'] as Members | undefined;
+    const base = bases.next(messageLine?.['messageId'] as string | undefined);
+    const segment: Members = { ...line, anchor: merged((line['anchor'] as Members | undefined) ?? {}, base.anchor) };
+    if (messageLine !== undefined) segment['message'] = merged(messageLine, base.message);
+    if (line['id'] === undefined) segment['id'] = base.id;
+    bases.decoded(segment['message'] as Members | undefined);
     return segment as unknown as Segment;
   });
   return { ...header.document, schema: DOCUMENT_SCHEMA, text, segments };
+}
+
+/** `{ idPrefix }` from the first segment whose id is a prefix followed by its message id (none: `{}`). */
+function idPrefixOf(segments: readonly Segment[]): { idPrefix?: string } {
+  for (const { id, message } of segments) {
+    if (message?.messageId !== undefined && id.endsWith(message.messageId)) return { idPrefix: id.slice(0, id.length - message.messageId.length) };
+  }
+  return {};
+}
+
+/**
+ * What a segment line of a document file is written against, in the order of its lines: the
+ * message of the segment before when it has the same message id (else the shared message members),
+ * the anchor the document and the message imply, and the id the prefix and message id make. A
+ * schema-2 file had only the shared members.
+ */
+class SegmentBases {
+  private readonly v3: boolean;
+  private previous: Members | undefined;
+
+  constructor(private readonly header: DocumentFileHeader) {
+    this.v3 = header.schema === DOCUMENT_FILE_SCHEMA;
+  }
+
+  /** The bases of the next line, whose message has `messageId`. */
+  next(messageId: string | undefined): { message: Members; anchor: Members; id: string | undefined } {
+    const { document, shared } = this.header;
+    const anchor = sharedAnchor(document);
+    if (!this.v3) return { message: shared.message, anchor, id: undefined };
+    const same = messageId !== undefined && this.previous?.['messageId'] === messageId;
+    return {
+      message: same ? this.previous! : shared.message,
+      anchor: { ...anchor, ...shared.anchor, messageId },
+      id: shared.idPrefix !== undefined && messageId !== undefined ? `${shared.idPrefix}${messageId}` : undefined,
+    };
+  }
+
+  /** The line just written or read had this message. */
+  decoded(message: Members | undefined): void {
+    this.previous = message;
+  }
 }
 
 /**
@@ -130,11 +200,16 @@ function findingKey(finding: Finding): FindingKey {
   return { id: finding.id, ruleId: finding.ruleId, place: { evidenceName, documentId, range } };
 }
 
+/** The text of a document of the same `derived/` by id; undefined when there is none. */
+export type DocumentTexts = (documentId: string) => string | undefined;
+
 /**
  * The lines of an analysis result in the compact form (each ends with a newline). The findings are
  * the result's own, or, when `source` is given, those of the source (the result's are then ignored).
+ * `texts` gives the documents' texts: a finding whose context is text of its document keeps its
+ * range instead (see the module comment); without it every context is written out.
  */
-export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource): Generator<string> {
+export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, texts?: DocumentTexts): Generator<string> {
   const { findings, ...rest } = result;
   if (findings === undefined) {
     yield `${canonicalJson({ schema: ANALYSIS_FILE_SCHEMA, result: rest })}\n`;
@@ -144,9 +219,15 @@ export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource):
   const { rules, places } = given.shared.shared();
   const header: AnalysisFileHeader = { schema: ANALYSIS_FILE_SCHEMA, result: rest, findings: given.count, shared: { rules, places } };
   yield `${canonicalJson(header)}\n`;
+  const bases = new FindingBases(header);
   for (const finding of given.findings()) {
-    const line = difference(finding as unknown as Members, rules[finding.ruleId]!);
-    line['place'] = difference(finding.place as unknown as Members, places[finding.place.documentId]!);
+    const { documentId } = finding.place;
+    const text = texts?.(documentId);
+    const window = text === undefined ? undefined : contextWindow(text, finding);
+    const base = bases.next(finding.ruleId, documentId, window === undefined ? undefined : text);
+    const line = difference(finding as unknown as Members, base.finding(finding.place));
+    line['place'] = difference(finding.place as unknown as Members, base.place(finding.place.range[0]));
+    if (window !== undefined) line['context'] = window;
     yield `${canonicalJson(line)}\n`;
   }
 }
@@ -158,17 +239,119 @@ function findingSource(findings: readonly Finding[]): FindingSource {
   return { count: findings.length, shared, findings: () => findings };
 }
 
-/** An analysis result from its header and finding lines (parsed). Undoes `encodeAnalysis` exactly. */
-export function decodeAnalysis(header: AnalysisFileHeader, findingLines: readonly Members[]): AnalysisResult {
+/**
+ * An analysis result from its header and finding lines (parsed). Undoes `encodeAnalysis` exactly
+ * (and reads schema 2). `texts` gives the text of a document a finding's context range lies in; it
+ * throws when the document is missing.
+ */
+export function decodeAnalysis(header: AnalysisFileHeader, findingLines: readonly Members[], texts: (documentId: string) => string): AnalysisResult {
   if (header.shared === undefined) return { ...header.result };
-  const { rules, places } = header.shared;
+  const bases = new FindingBases(header);
   const findings = findingLines.map((line) => {
-    const place = line['place'] as Members;
-    const finding = merged(line, rules[line['ruleId'] as string] ?? {});
-    finding['place'] = merged(place, places[place['documentId'] as string] ?? {});
+    const placeLine = line['place'] as Members;
+    const documentId = (placeLine['documentId'] as string | undefined) ?? bases.documentId ?? '';
+    const window = Array.isArray(line['context']) ? (line['context'] as [number, number]) : undefined;
+    const text = window === undefined ? undefined : texts(documentId);
+    const base = bases.next(line['ruleId'] as string, documentId, text);
+    const range = placeLine['range'] as [number, number];
+    const place = merged(placeLine, base.place(range[0]));
+    const finding = merged(line, base.finding(place as unknown as Finding['place']));
+    finding['place'] = place;
+    if (window !== undefined) finding['context'] = { left: text!.slice(window[0], range[0]), right: text!.slice(range[1], window[1]) };
     return finding as unknown as Finding;
   });
   return { ...header.result, findings };
+}
+
+/**
+ * The context of a finding as a range of its document's text, `[start, end)`, when its left
+ * context is the text just before its range and its right context the text just after; else undefined.
+ */
+function contextWindow(text: string, finding: Finding): [number, number] | undefined {
+  const [start, end] = finding.place.range;
+  const { left, right } = finding.context;
+  const from = start - left.length;
+  return from >= 0 && text.startsWith(left, from) && text.startsWith(right, end) ? [from, end + right.length] : undefined;
+}
+
+/**
+ * What a finding line of an analysis file is written against, in the order of its lines: its
+ * rule's shared members and the unit its place implies; its document's shared place members, the
+ * document id of the line before, and — when its context is a range of the text — the line and
+ * column of its start in that text. A schema-2 file had only the shared members.
+ */
+class FindingBases {
+  private readonly v3: boolean;
+  private readonly shared: NonNullable<AnalysisFileHeader['shared']>;
+  /** The document id of the line before the current one. */
+  private previousDocumentId: string | undefined;
+  /** The current line's rule and document, and the document's text when the line's context is a range. */
+  private current: { ruleId: string; documentId: string | undefined; text: string | undefined } = { ruleId: '', documentId: undefined, text: undefined };
+  /** Line and column in the text of `linesOf`. */
+  private lines: LineCursor | undefined;
+  private linesOf: string | undefined;
+
+  constructor(header: AnalysisFileHeader) {
+    this.v3 = header.schema === ANALYSIS_FILE_SCHEMA;
+    this.shared = header.shared ?? { rules: {}, places: {} };
+  }
+
+  /** The document id of the current line (the one a next line without its own continues). */
+  get documentId(): string | undefined {
+    return this.current.documentId;
+  }
+
+  /** Moves to the next line, of rule `ruleId` in document `documentId`; `text` is the document's when the line's context is a range. */
+  next(ruleId: string, documentId: string, text: string | undefined): this {
+    this.previousDocumentId = this.current.documentId;
+    this.current = { ruleId, documentId, text };
+    if (text !== undefined && this.linesOf !== documentId) {
+      this.lines = new LineCursor(text);
+      this.linesOf = documentId;
+    }
+    return this;
+  }
+
+  /** The base of the finding's own members (its place decoded). */
+  finding(place: Finding['place']): Members {
+    const rule = this.shared.rules[this.current.ruleId] ?? {};
+    if (!this.v3) return rule;
+    return { ...rule, unit: `${place.documentId}#${place.messageId ?? place.segmentId}` };
+  }
+
+  /** The base of the finding's place, whose range starts at `start`. */
+  place(start: number): Members {
+    const shared = this.shared.places[this.current.documentId ?? ''] ?? {};
+    if (!this.v3) return shared;
+    const position = this.current.text === undefined ? {} : this.lines!.lineColumn(start);
+    return { ...shared, documentId: this.previousDocumentId, ...position };
+  }
+}
+
+/**
+ * Line and column (1-based, as `lineColumn` of core) of offsets of one text asked in rising order,
+ * as findings come: the line breaks are counted once from the last offset, not from the start of
+ * the text at every call (an offset before the last starts over).
+ */
+class LineCursor {
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  lineColumn(offset: number): { line: number; column: number } {
+    if (offset < this.offset) {
+      const { line, column } = lineColumn(this.text, offset);
+      return { line, column };
+    }
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      this.line += 1;
+      this.lineStart = i + 1;
+    }
+    this.offset = offset;
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
 }
 
 /** The anchor members every segment of a document shares unless its line says otherwise. */

@@ -15,7 +15,7 @@ import type { StagedMove } from './commit.js';
 import type { FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
-import { documentFileName } from './records.js';
+import { documentFileName, documentTextsIn } from './records.js';
 
 /** An analysis run being written: files go in with `write`; `move` is what the commit renames. */
 export interface DerivedRun {
@@ -26,7 +26,11 @@ export interface DerivedRun {
   write(relative: string, content: string | Iterable<string | Uint8Array>): HashedFile;
   /** Writes a document in the compact form (`documents/<id>.ndjson`, see `derived-format.ts`). */
   writeDocument(doc: SozDocument): HashedFile;
-  /** Writes an analysis result in the compact form (`analyses/<name>.ndjson`); its findings are `source`'s when given (a spill). */
+  /**
+   * Writes an analysis result in the compact form (`analyses/<name>.ndjson`); its findings are
+   * `source`'s when given (a spill). Write the documents first: a finding's context is kept as a
+   * range of its document's text where the document is written.
+   */
   writeAnalysis(result: AnalysisResult, source?: FindingSource): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
@@ -60,7 +64,8 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   return {
     write,
     writeDocument: (doc) => write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))),
-    writeAnalysis: (result, source) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source))),
+    // A finding's context is written as a range of its document's text, read back from this run's documents.
+    writeAnalysis: (result, source) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents'))))),
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
     scratch: casePath(next, '.scratch'),

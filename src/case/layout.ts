@@ -15,6 +15,8 @@ export const CaseFiles = {
   manifest: 'derived/manifest.json',
   log: 'log.jsonl',
   reportsDir: 'reports',
+  /** CSV tables of the analyses, written on demand (`soz export --format csv`), never in `derived/`. */
+  tablesDir: 'reports/tables',
   compareDir: 'compare',
   /** The lab's list of banned organisations as imported (`soz lists import`), read by `soz analyze`. */
   orgList: 'lists/organisations.json',

@@ -5,6 +5,7 @@
  * schemas check the fields soz relies on and keep the rest as written.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
@@ -17,7 +18,8 @@ import type { CompareResult } from '../core/known-material.js';
 import { COMPARE_SCHEMA } from '../core/known-material.js';
 import { CaseFiles, COMPARE_FILES } from './layout.js';
 import type { AnalysisFileHeader, DocumentFileHeader } from './derived-format.js';
-import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument } from './derived-format.js';
+import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, EARLIER_ANALYSIS_FILE_SCHEMA, EARLIER_DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument } from './derived-format.js';
+import type { DocumentTexts } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
 import { caseFileSha256, resolveInside } from './snapshot.js';
@@ -26,19 +28,26 @@ const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
 const documentSchema = z.looseObject({ id: z.string(), evidenceSha256: z.string(), evidenceName: z.string(), format: z.string(), text: z.string(), segments: z.array(z.unknown()), notices: z.array(z.unknown()) });
 const documentHeaderSchema = z.object({
-  schema: z.literal(DOCUMENT_FILE_SCHEMA),
+  schema: z.union([z.literal(DOCUMENT_FILE_SCHEMA), z.literal(EARLIER_DOCUMENT_FILE_SCHEMA)]),
   document: z.looseObject({ id: z.string(), evidenceSha256: z.string(), evidenceName: z.string(), format: z.string(), notices: z.array(z.unknown()), properties: z.record(z.string(), z.unknown()) }),
   segments: z.number().int().nonnegative(),
-  shared: z.object({ message: z.record(z.string(), z.unknown()) }),
+  shared: z.object({ message: z.record(z.string(), z.unknown()), anchor: z.record(z.string(), z.unknown()).optional(), idPrefix: z.string().optional() }),
 });
-const segmentLineSchema = z.looseObject({ id: z.string(), range: z.tuple([z.number(), z.number()]), anchor: z.record(z.string(), z.unknown()) });
+/** A segment line; its id and anchor may be left out from schema 3 (see `derived-format.ts`). */
+const segmentLineSchema = z.looseObject({ id: z.string().optional(), range: z.tuple([z.number(), z.number()]), anchor: z.record(z.string(), z.unknown()).optional() });
 const analysisHeaderSchema = z.object({
-  schema: z.literal(ANALYSIS_FILE_SCHEMA),
+  schema: z.union([z.literal(ANALYSIS_FILE_SCHEMA), z.literal(EARLIER_ANALYSIS_FILE_SCHEMA)]),
   result: z.looseObject({ analysis: z.string(), version: z.string() }),
   findings: z.number().int().nonnegative().optional(),
   shared: z.object({ rules: z.record(z.string(), z.record(z.string(), z.unknown())), places: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
 });
-const findingLineSchema = z.looseObject({ id: z.string(), ruleId: z.string(), place: z.looseObject({ documentId: z.string() }) });
+/** A finding line; its document id may be left out (that of the line before) and its context be a range, from schema 3. */
+const findingLineSchema = z.looseObject({
+  id: z.string(),
+  ruleId: z.string(),
+  place: z.looseObject({ documentId: z.string().optional(), range: z.tuple([z.number(), z.number()]) }),
+  context: z.union([z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]), z.looseObject({ left: z.string(), right: z.string() })]).optional(),
+});
 const analysisSchema = z.looseObject({ analysis: z.string(), version: z.string(), findings: z.array(z.looseObject({ id: z.string() })).optional() });
 const manifestSchema = z.looseObject({
   tool: z.looseObject({ version: z.string() }),
@@ -163,19 +172,57 @@ function documentOrderKey(workspace: CaseWorkspace, relative: string): { evidenc
   return (checked(relative, jsonLine(relative, firstLine(workspace.path(relative)), what), documentHeaderSchema, what) as unknown as DocumentFileHeader).document;
 }
 
-/** The analysis results of a case (`derived/analyses/*.ndjson`, or `*.json` of schema 1), in file-name order. */
+/**
+ * The analysis results of a case (`derived/analyses/*.ndjson`, or `*.json` of schema 1), in
+ * file-name order. A finding's context kept as a range is read from its document's text
+ * (`documentTextsIn`): every reader of findings (report, desk, review, export) gets it through here.
+ */
 export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
-  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsedAnalysis(relative, readFileSync(workspace.path(relative))));
+  const texts = documentTextsIn(workspace.path(CaseFiles.documentsDir));
+  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsedAnalysis(relative, readFileSync(workspace.path(relative)), texts));
 }
 
-/** A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1). */
-export function parsedAnalysis(relative: string, bytes: Uint8Array): AnalysisResult {
+/**
+ * A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1);
+ * `texts` gives the text of the documents its findings' context ranges lie in (a range without
+ * its document → `UserError` naming the file and line).
+ */
+export function parsedAnalysis(relative: string, bytes: Uint8Array, texts: DocumentTexts = () => undefined): AnalysisResult {
   const what = 'analysis';
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, analysisSchema, what) as unknown as AnalysisResult;
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
   if (lines.length !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.finding-lines', params: { relative, what: recordKind(what), findings: header.findings ?? 0 } });
-  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>));
+  const textOf = (documentId: string): string => {
+    const text = texts(documentId);
+    if (text === undefined) throw new UserError(`${relative}: the context of a finding is a range of document ${documentId}, which ${CaseFiles.documentsDir} does not hold; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.record.context-document-missing', params: { relative, documentId, folder: CaseFiles.documentsDir } });
+    return text;
+  };
+  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>), textOf);
+}
+
+/**
+ * The texts of the derived documents in `folder` (an absolute path) by document id, each read from
+ * its file's text line when first asked; the last one read is kept, since findings come document by
+ * document. Undefined for a document the folder does not hold.
+ */
+export function documentTextsIn(folder: string): DocumentTexts {
+  let last: { documentId: string; text: string | undefined } | undefined;
+  return (documentId) => {
+    if (last?.documentId !== documentId) last = { documentId, text: textLine(join(folder, documentFileName(documentId))) };
+    return last.text;
+  };
+}
+
+/** The text line (the second) of a compact document file, parsed; undefined when there is no such file. */
+function textLine(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const bytes = readFileSync(path);
+  const first = bytes.indexOf(10);
+  const second = bytes.indexOf(10, first + 1);
+  if (first < 0 || second < 0) return undefined;
+  const text = jsonLine(`${path} line 2`, bytes.subarray(first + 1, second).toString('utf8'), 'document');
+  return typeof text === 'string' ? text : undefined;
 }
 
 /** The run manifest with its exact text (hashed into reports), or null before the first analysis. */

@@ -162,8 +162,8 @@ export class CaseWorkspace {
     });
   }
 
-  /** Writes `data` complete and flushed under a temporary name beside `relative`, for `commit`. */
-  stageFile(relative: string, data: string | Uint8Array, mode = 0o644): StagedMove {
+  /** Writes `data` (or its parts in turn) complete and flushed under a temporary name beside `relative`, for `commit`. */
+  stageFile(relative: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): StagedMove {
     const temp = writeTempSibling(this.path(relative), data, mode);
     return { from: `${relative.slice(0, relative.lastIndexOf('/') + 1)}${basename(temp)}`, to: relative };
   }

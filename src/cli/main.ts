@@ -5,12 +5,7 @@ import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import { newerCaseError } from '../case/newer-case.js';
 import { discardCaseWithoutEvidence } from '../case/discard.js';
-import { addEvidence, checkEvidenceFiles, discardKept, takeIntoCustody } from '../pipeline/intake.js';
-import { analyzeCase } from '../pipeline/analyze.js';
-import { writeReport } from '../pipeline/report.js';
 import { installFacts } from '../pipeline/install.js';
-import { validateData } from '../pipeline/data.js';
-import { runPracticeDemo } from '../pipeline/practice.js';
 import type { CliIo } from './io.js';
 import { terminalSafe } from './io.js';
 import { analysisFrom, limitsFrom, withAnalysisOptions, withLimitOptions } from './options.js';
@@ -29,25 +24,58 @@ import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
 import { demoLines } from './practice-lines.js';
 import { tallyNotices } from '../core/progress.js';
-import { registerVerifyCommands } from './commands/verify.js';
-import { registerKeysCommands } from './commands/keys.js';
-import { registerSealCommands } from './commands/seal.js';
-import { registerBundleCommands } from './commands/bundle.js';
-import { registerExportCommands } from './commands/export.js';
-import { registerPracticeCommands } from './commands/practice.js';
-import { registerSopCommands } from './commands/sop.js';
-import { registerQuestionCommands } from './commands/question.js';
-import { registerReviewCommands } from './commands/review.js';
-import { registerReportCommands } from './commands/report.js';
-import { registerLibraryCommands } from './commands/library.js';
-import { registerListsCommands } from './commands/lists.js';
-import { registerPersonCommands } from './commands/persons.js';
-import { registerExpertCommands } from './commands/experts.js';
-import { registerDeskCommands } from './commands/desk.js';
-import { registerEvidenceCommands } from './commands/evidence.js';
 
-/** Command modules of the later stages (SOP, review, verification…), each in `cli/commands/`. */
-const COMMAND_MODULES: readonly RegisterCommands[] = [registerVerifyCommands, registerKeysCommands, registerSealCommands, registerBundleCommands, registerExportCommands, registerPracticeCommands, registerSopCommands, registerQuestionCommands, registerReviewCommands, registerReportCommands, registerLibraryCommands, registerListsCommands, registerPersonCommands, registerExpertCommands, registerEvidenceCommands, registerDeskCommands];
+/**
+ * A command module of `cli/commands/` (SOP, review, verification…): the top-level commands it
+ * registers, and its register function, imported only when a run needs it (see `commandModulesFor`).
+ */
+interface CommandModule {
+  readonly commands: readonly string[];
+  readonly load: () => Promise<RegisterCommands>;
+}
+
+const COMMAND_MODULES: readonly CommandModule[] = [
+  { commands: ['verify'], load: async () => (await import('./commands/verify.js')).registerVerifyCommands },
+  { commands: ['keys'], load: async () => (await import('./commands/keys.js')).registerKeysCommands },
+  { commands: ['seal'], load: async () => (await import('./commands/seal.js')).registerSealCommands },
+  { commands: ['bundle'], load: async () => (await import('./commands/bundle.js')).registerBundleCommands },
+  { commands: ['export'], load: async () => (await import('./commands/export.js')).registerExportCommands },
+  { commands: ['practice'], load: async () => (await import('./commands/practice.js')).registerPracticeCommands },
+  { commands: ['sop'], load: async () => (await import('./commands/sop.js')).registerSopCommands },
+  { commands: ['question'], load: async () => (await import('./commands/question.js')).registerQuestionCommands },
+  { commands: ['review'], load: async () => (await import('./commands/review.js')).registerReviewCommands },
+  { commands: ['report'], load: async () => (await import('./commands/report.js')).registerReportCommands },
+  { commands: ['library'], load: async () => (await import('./commands/library.js')).registerLibraryCommands },
+  { commands: ['lists'], load: async () => (await import('./commands/lists.js')).registerListsCommands },
+  { commands: ['person'], load: async () => (await import('./commands/persons.js')).registerPersonCommands },
+  { commands: ['expert', 'case'], load: async () => (await import('./commands/experts.js')).registerExpertCommands },
+  { commands: ['evidence'], load: async () => (await import('./commands/evidence.js')).registerEvidenceCommands },
+  { commands: ['desk'], load: async () => (await import('./commands/desk.js')).registerDeskCommands },
+];
+
+/** The commands `buildProgram` defines itself (their pipeline modules are imported when they run). */
+const BUILT_IN_COMMANDS: readonly string[] = ['init', 'add', 'analyze', 'run', 'data', 'demo'];
+
+/** Every command module, loaded (the whole program: help of every command, `soz data validate`, tests). */
+export function allCommandModules(): Promise<RegisterCommands[]> {
+  return Promise.all(COMMAND_MODULES.map((module) => module.load()));
+}
+
+/**
+ * The command modules a run needs, so a command does not pay for loading every other command's
+ * modules at start: the first argument that names a top-level command decides — a built-in
+ * command needs none (but `data`, whose `validate` checks every command's help), a module's
+ * command needs its module. `--version` alone needs none; anything else (`--help`, `help`, no or an
+ * unknown command) needs them all, so commander lists and suggests every command as before.
+ */
+export function commandModulesFor(argv: readonly string[]): Promise<RegisterCommands[]> {
+  const named = argv.find((arg) => BUILT_IN_COMMANDS.includes(arg) || COMMAND_MODULES.some((module) => module.commands.includes(arg)));
+  const owner = COMMAND_MODULES.find((module) => named !== undefined && module.commands.includes(named));
+  if (owner !== undefined) return Promise.all([owner.load()]);
+  if ((named !== undefined && named !== 'data') || (named === undefined && argv.some((arg) => arg === '--version' || arg === '-V'))) return Promise.resolve([]);
+  return allCommandModules();
+}
+
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
@@ -91,7 +119,7 @@ function withCaseOptions(command: Command, required: boolean): Command {
  * The program with every command. Its `--help` descriptions are the English of the code until
  * `localiseHelp`; its messages are in the context's language.
  */
-export function buildProgram(context: CliContext): Command {
+export function buildProgram(context: CliContext, commandModules: readonly RegisterCommands[]): Command {
   const program = new Command('soz');
   const { io, say, tell, actorFor, translator } = context;
   program
@@ -127,6 +155,7 @@ export function buildProgram(context: CliContext): Command {
       .description('take files into custody: hash, copy read-only, log'),
   ).action(async (dir: string, files: string[], options: Partial<Record<keyof Limits, number>> & { actor?: string; quiet?: boolean; json?: boolean } & IntakeFlags) => {
     const { dir: caseDir } = CaseWorkspace.open(dir); // "not a case" before reading any file
+    const { checkEvidenceFiles, discardKept, takeIntoCustody } = await import('../pipeline/intake.js');
     const progress = progressDisplay(io, 'add', options.quiet === true, translator.t);
     const checked = await checkEvidenceFiles(files, limitsFrom(options), intakeStatementFrom(options), progress.listener, caseDir).finally(progress.end);
     const outcomes = await context
@@ -144,6 +173,7 @@ export function buildProgram(context: CliContext): Command {
     program.command('analyze').argument('<dir>', 'case folder').option('--actor <name>', 'who runs the analysis').option('--quiet', 'no progress on the terminal').option('--json', 'print the outcome as JSON (keys and codes in English) instead of lines').description('extract documents and run the analyses'),
   ))).action(async (dir: string, options: Partial<Record<keyof Limits, number>> & AnalysisFlags & OcrFlags & { actor?: string; quiet?: boolean; json?: boolean }) => {
     const progress = progressDisplay(io, 'analyze', options.quiet === true, translator.t);
+    const { analyzeCase } = await import('../pipeline/analyze.js');
     const outcome = await context
       .writeCase(dir, 'analyze', (workspace) => analyzeCase(workspace, { clock: io.now, actor: actorFor(options, workspace), limits: limitsFrom(options), ...analysisFrom(options), ocr: ocrLimitsFrom(options), ...(progress.listener ? { onProgress: progress.listener } : {}) }))
       .finally(progress.end);
@@ -175,6 +205,7 @@ export function buildProgram(context: CliContext): Command {
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     const ocr = ocrLimitsFrom(options);
     const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
+    const [{ addEvidence }, { analyzeCase }, { writeReport }] = await Promise.all([import('../pipeline/intake.js'), import('../pipeline/analyze.js'), import('../pipeline/report.js')]);
     CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
     const progress = progressDisplay(io, 'run', options.quiet === true, translator.t);
     const { report, analysed } = await context
@@ -198,7 +229,8 @@ export function buildProgram(context: CliContext): Command {
     .command('validate')
     .description('check every data file against its schema')
     .action(async () => {
-      const problems = [...(await validateData()), ...helpCoverageProblems(buildProgram(createContext(io)))];
+      const { validateData } = await import('../pipeline/data.js');
+      const problems = [...(await validateData()), ...helpCoverageProblems(buildProgram(createContext(io), await allCommandModules()))];
       if (problems.length > 0) {
         for (const problem of problems) io.stderr(`${problem}\n`);
         throw new UserError(`data validation failed: ${problems.length} problem(s) above`, 'data.invalid', undefined, { key: 'error.data-invalid', params: { count: problems.length } });
@@ -211,10 +243,11 @@ export function buildProgram(context: CliContext): Command {
     .option('--out <dir>', 'folder for the demo case', 'demo-case')
     .description('run the whole pipeline on the fictional practice case ru-grey-stone')
     .action(async (options: { out: string }) => {
+      const { runPracticeDemo } = await import('../pipeline/practice.js');
       for (const line of demoLines(await runPracticeDemo(options.out, io.now), translator.t)) say(line);
     });
 
-  for (const register of COMMAND_MODULES) register(program, context);
+  for (const register of commandModules) register(program, context);
   return program;
 }
 
@@ -232,7 +265,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return reportError(error, io, translator);
   }
-  const program = buildProgram(createContext(io, translator));
+  let program: Command;
+  try {
+    program = buildProgram(createContext(io, translator), await commandModulesFor(argv));
+  } catch (error) {
+    return reportError(error, io, translator);
+  }
   localiseHelp(program, translator);
 
   try {

@@ -31,7 +31,7 @@ export function logHeadOf(log: readonly LogEntry[]): LogHead {
  * the records and change none, so rendering (or sealing) again leaves the head — and with it a
  * final report's bytes — as they were. The log head and the hash chain still cover them.
  */
-const OUTSIDE_RECORD_HEAD: ReadonlySet<string> = new Set(['report.render', 'report.export', 'seal.create']);
+const OUTSIDE_RECORD_HEAD: ReadonlySet<string> = new Set(['report.render', 'report.export', 'tables.export', 'seal.create']);
 
 /** The entries the record head chains: every entry but renders, exports and seals, in log order. */
 export function recordEntries(log: readonly LogEntry[]): LogEntry[] {

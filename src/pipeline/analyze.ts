@@ -31,7 +31,6 @@ import { defaultAnalysisWorkers, startParallelAnalyses } from '../analysis/paral
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
-import { analysisCsv, findingsCsvParts } from '../report/csv-tables.js';
 import { evidenceInput, extractEvidence, extractorKey } from './extract.js';
 import { INSTALL_ROOT, installDataFiles, installFacts } from './install.js';
 
@@ -109,7 +108,6 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
 async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence: readonly EvidenceRecord[], options: AnalyzeOptions) {
   const tools = new OcrTools(workspace.metadata.reportLanguage);
   const outputs: HashedFile[] = [];
-  const write = (relative: string, content: string | Iterable<string | Uint8Array>) => outputs.push(run.write(relative, content));
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const orgList = readCaseOrgList(workspace);
@@ -117,15 +115,8 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const spill = new FindingsSpill(join(run.scratch, 'indicators.ndjson'));
   try {
     const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
-    for (const result of results.results) {
-      const source = result.analysis === INDICATORS_ANALYSIS ? spill : undefined;
-      outputs.push(run.writeAnalysis(result, source));
-      if (result.findings) write(`analyses/${result.analysis}.csv`, findingsCsvParts(source ? source.findings() : result.findings));
-      else {
-        const csv = analysisCsv(result);
-        if (csv !== null) write(`analyses/${result.analysis}.csv`, csv);
-      }
-    }
+    // The CSV tables are not written here: `soz export --format csv` makes them from these results.
+    for (const result of results.results) outputs.push(run.writeAnalysis(result, result.analysis === INDICATORS_ANALYSIS ? spill : undefined));
     const threads = ngramTablePruned(results.results) ? results.workers : undefined;
     return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs, threads) };
   } finally {

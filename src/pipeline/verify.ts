@@ -26,6 +26,7 @@ import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { analyzeCase } from './analyze.js';
+import { TABLES_EXPORT_ACTION, exportCsvTablesIntoCase } from './export-tables.js';
 import type { ReportFormat } from '../report/renderers.js';
 import { isReportFormat } from '../report/renderers.js';
 import { writeReport, writeReports } from './report.js';
@@ -371,6 +372,8 @@ async function reproduce(
       const difference = compare(path);
       if (difference) problems.push(plain(difference));
     }
+    const tables = reproduceTables(log, analysisIndex, copy, compare);
+    problems.push(...tables.problems);
     const standIn = (entries: readonly LogEntry[]) =>
       entries.map((earlier, at) => (at === analysisIndex ? { ...earlier, outputs: reproducedAnalysis.outputs, inputs: reproducedAnalysis.inputs, details: reproducedAnalysis.details } : earlier));
     for (const [index, [path, entry]] of [...reportEntries].sort(([, a], [, b]) => a.seq - b.seq).entries()) {
@@ -399,8 +402,34 @@ async function reproduce(
     const rerun = problems.length === 0
       ? said(`re-run: ${checks} artefact(s) compared, all identical`, 'verify.rerun-identical', { checks })
       : said(`re-run: ${checks} artefact(s) compared, ${problems.length} differ`, 'verify.rerun-differ', { checks, differ: problems.length });
-    return { lines: [rerun], problems, checks };
+    return { lines: [rerun, ...tables.lines], problems, checks };
   });
+}
+
+/**
+ * The CSV tables of the last `soz export --format csv` into the case, exported again from the
+ * re-run analysis in `copy` (same actor and time) and compared table by table with `compare`.
+ * Tables exported before the last analysis are stale: they were made from results the case no
+ * longer holds, so they are named, not reproduced (their hashes are still checked against the log).
+ */
+function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: string, compare: (path: string) => string | null): { lines: VerifyLine[]; problems: VerifyLine[] } {
+  const exportIndex = log.map((entry) => entry.action).lastIndexOf(TABLES_EXPORT_ACTION);
+  if (exportIndex === -1) return { lines: [], problems: [] };
+  const exported = log[exportIndex]!;
+  if (exportIndex < analysisIndex) {
+    return { lines: [said(`stale: CSV tables of entry ${exported.seq} — exported before the last analysis (entry ${log[analysisIndex]!.seq}); not reproduced`, 'verify.tables-stale', { entry: exported.seq, analysis: log[analysisIndex]!.seq })], problems: [] };
+  }
+  try {
+    exportCsvTablesIntoCase(CaseWorkspace.open(copy), { clock: () => new Date(exported.time), actor: exported.actor });
+  } catch (error) {
+    return { lines: [], problems: [said(`CSV tables of entry ${exported.seq}: could not be exported again — ${messageOf(error)}`, 'verify.diff.tables-not-exported', { entry: exported.seq, problem: messageOf(error) })] };
+  }
+  const paths = Array.isArray(exported.outputs) ? exported.outputs.map((file) => file.path) : [];
+  const problems = paths.flatMap((path) => {
+    const difference = compare(path);
+    return difference ? [plain(difference)] : [];
+  });
+  return { lines: [said(`CSV tables: ${paths.length} exported again from the re-run, ${problems.length} differ`, 'verify.tables-reproduced', { tables: paths.length, differ: problems.length })], problems };
 }
 
 /** The stored and reproduced digest lines of a Markdown report that differs. */

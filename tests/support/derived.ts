@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/core/analysis-result.js';
 import type { SozDocument } from '../../src/core/document.js';
 import { COMPACT_EXTENSION, encodeAnalysis } from '../../src/case/derived-format.js';
-import { parsedAnalysis, parsedDocument } from '../../src/case/records.js';
+import { documentTextsIn, parsedAnalysis, parsedDocument } from '../../src/case/records.js';
 
-/** The result of one analysis as `soz analyze` wrote it (`derived/analyses/<name>.ndjson`). */
+/** The result of one analysis as `soz analyze` wrote it (`derived/analyses/<name>.ndjson`), contexts read from its documents. */
 export function derivedAnalysis(caseDir: string, name: string): AnalysisResult {
   const relative = `derived/analyses/${name}${COMPACT_EXTENSION}`;
-  return parsedAnalysis(relative, readFileSync(join(caseDir, ...relative.split('/'))));
+  return parsedAnalysis(relative, readFileSync(join(caseDir, ...relative.split('/'))), documentTextsIn(join(caseDir, 'derived', 'documents')));
 }
 
 /** Replaces the file of an analysis result with `result` (tests that plant or edit findings). */

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { ExitCode, UserError } from '../../core/errors.js';
 import { parseLogHead } from '../../core/log-head.js';
 import { parsePublicKey } from '../../seal/seal.js';
-import { verifyTarget } from '../../pipeline/verify.js';
 import type { VerifyLine } from '../../pipeline/verify.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { referenceFiles } from '../options.js';
@@ -42,6 +41,8 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
         throw new UserError(`--expect-head ${options.expectHead}: give N:HASH as "soz verify" prints it after "log head:" (entry count, colon, 64 hex digits)`, 'usage.expect-head', undefined, { key: 'error.expect-head', params: { value: options.expectHead } });
       }
       const progress = progressDisplay(context.io, 'verify', options.quiet === true, context.translator.t);
+      // Loaded when verify runs: its help needs none of the pipeline (re-run, reports, seals).
+      const { verifyTarget } = await import('../../pipeline/verify.js');
       const result = await verifyTarget(target, {
         publicKeys,
         ...(expectHead ? { expectHead } : {}),
