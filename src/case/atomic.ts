@@ -51,22 +51,49 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
 export function writeTempSibling(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): string {
   mkdirSync(dirname(path), { recursive: true });
   const temp = tempSibling(path);
-  const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+  writeNew(temp, data, mode, true);
+  return temp;
+}
+
+/**
+ * Writes a new file at `path` (refused when one is there) with `mode`, not yet flushed: for the
+ * files of a staging folder this process owns, which are flushed together by {@link flushFiles}
+ * when the folder is staged for a commit. So a command refused halfway (a limit reached after
+ * thousands of documents) has spent no disk flushes on files it then removes.
+ */
+export function writeNewFile(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): void {
+  writeNew(path, data, mode, false);
+}
+
+/** Flushes the files written with {@link writeNewFile} in `dir`, then `dir` itself. */
+export function flushFiles(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const fd = openSync(join(dir, name), 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  syncDirectory(dir);
+}
+
+function writeNew(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode: number, flush: boolean): void {
+  const fd = openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
   try {
     for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
       const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
       let written = 0;
       while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
     }
-    fsyncSync(fd);
+    if (flush) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
-    rmSync(temp, { force: true });
+    rmSync(path, { force: true });
     throw error;
   }
   closeSync(fd);
-  chmodSync(temp, mode);
-  return temp;
+  chmodSync(path, mode);
 }
 
 /** The process id a temporary name was made by (see `tempSibling`), or null for other names. */

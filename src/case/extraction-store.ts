@@ -14,7 +14,7 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { holdTemporary, tempSibling, writeFileAtomic } from './atomic.js';
+import { flushFiles, holdTemporary, tempSibling, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
@@ -26,7 +26,7 @@ export interface KeptExtraction {
   write(doc: SozDocument): void;
   /** The files written, as the log records them (final paths in the case). */
   files(): HashedFile[];
-  /** The rename that the commit performs: the staging folder onto its place in `extracted/`. */
+  /** Flushes the files written and gives the rename the commit performs: the staging folder onto its place in `extracted/`. */
   stage(): StagedMove;
   /** Removes what is not committed (the file was refused, a duplicate, or the command failed). */
   discard(): void;
@@ -50,15 +50,22 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
   mkdirSync(casePath(caseDir, temp), { recursive: true });
   const release = holdTemporary(casePath(caseDir, temp));
   const written: HashedFile[] = [];
+  const names: string[] = [];
   return {
     write: (doc) => {
       const name = documentFileName(doc.id);
       const content = [...encodeDocument(doc)].join('');
-      writeFileAtomic(casePath(caseDir, `${temp}/${name}`), content);
+      // The staging folder is this process's own: each file is written once, under its final
+      // name, and all are flushed when the folder is staged (a refused add flushes nothing).
+      writeNewFile(casePath(caseDir, `${temp}/${name}`), content);
+      names.push(name);
       written.push({ path: `${folder}/${name}`, sha256: sha256(content) });
     },
     files: () => [...written].sort((a, b) => compareCodeUnits(a.path, b.path)),
-    stage: () => ({ from: temp, to: folder, directory: true }),
+    stage: () => {
+      flushFiles(casePath(caseDir, temp), names);
+      return { from: temp, to: folder, directory: true };
+    },
     discard: () => {
       rmSync(casePath(caseDir, temp), { recursive: true, force: true });
       release();

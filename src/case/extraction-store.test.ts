@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SozDocument } from '../core/document.js';
+import { DOCUMENT_SCHEMA, documentId } from '../core/document.js';
+import { sha256 } from '../core/hash.js';
+import { extractionFolder, keepExtraction } from './extraction-store.js';
+
+const SHA = 'ab'.repeat(32);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function caseDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'soz-kept-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A fictional one-segment chat part. */
+function chatPart(entry: string, text: string): SozDocument {
+  return {
+    schema: DOCUMENT_SCHEMA,
+    id: documentId(SHA, entry),
+    evidenceSha256: SHA,
+    evidenceName: 'result.json',
+    entry,
+    format: 'telegram-json',
+    text,
+    segments: [{ id: 'm1', range: [0, text.length], anchor: { evidenceSha256: SHA, entry, part: 'message', messageId: '1' } }],
+    notices: [],
+    properties: {},
+  };
+}
+
+/** The staging folder of the kept extraction: the one temporary under extracted/. */
+function stagingFolder(dir: string): string {
+  const [name, ...others] = readdirSync(join(dir, 'extracted'));
+  expect(others).toEqual([]);
+  return join(dir, 'extracted', name!);
+}
+
+describe('documents kept by soz add (extract once)', () => {
+  it('are written complete under their final names in a staging folder, and staged as one folder move', () => {
+    const dir = caseDir();
+    const kept = keepExtraction(dir, SHA, 'k1');
+    kept.write(chatPart('chat-2', 'Второе вымышленное сообщение'));
+    kept.write(chatPart('chat-1', 'Первое вымышленное сообщение'));
+    const staging = stagingFolder(dir);
+    const files = kept.files();
+    expect(files.map((file) => file.path)).toEqual([...files.map((file) => file.path)].sort());
+    for (const file of files) {
+      const onDisk = join(staging, file.path.slice(extractionFolder(SHA, 'k1').length + 1));
+      expect(sha256(readFileSync(onDisk))).toBe(file.sha256);
+      expect(statSync(onDisk).mode & 0o777).toBe(0o644);
+    }
+    expect(kept.stage()).toEqual({ from: `extracted/${staging.split('/').at(-1)}`, to: extractionFolder(SHA, 'k1'), directory: true });
+  });
+
+  it('are removed with their staging folder when the add is refused, leaving no extracted/', () => {
+    const dir = caseDir();
+    const kept = keepExtraction(dir, SHA, 'k1');
+    kept.write(chatPart('chat-1', 'Вымышленное сообщение'));
+    kept.discard();
+    expect(existsSync(join(dir, 'extracted'))).toBe(false);
+  });
+});
