@@ -5,11 +5,13 @@
  * schemas check the fields soz relies on and keep the rest as written.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { DocumentHeader, SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import type { CompareResult } from '../core/known-material.js';
@@ -165,6 +167,62 @@ function documentOrderKey(workspace: CaseWorkspace, relative: string): { evidenc
 /** The analysis results of a case (`derived/analyses/*.ndjson`, or `*.json` of schema 1), in file-name order. */
 export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
   return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsedAnalysis(relative, readFileSync(workspace.path(relative))));
+}
+
+/** An analysis result without its findings, how many it has, and its findings read one at a time. */
+export interface AnalysisFile {
+  readonly result: AnalysisResult;
+  readonly findingCount: number;
+  /** The findings in file order; each call reads the file afresh, a chunk at a time. */
+  readonly findings: () => Iterable<Finding>;
+}
+
+/**
+ * The analysis results of a case as {@link readAnalyses} gives them (file-name order), with no
+ * finding held: a compact file's header line is read, its finding lines only when asked for, line
+ * by line. A whole-JSON file of schema 1 is read whole.
+ */
+export function analysisFiles(workspace: CaseWorkspace): AnalysisFile[] {
+  const what = 'a soz analysis result; run "soz analyze" again';
+  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative): AnalysisFile => {
+    const path = workspace.path(relative);
+    if (!relative.endsWith(COMPACT_EXTENSION)) {
+      const { findings, ...result } = parsedAnalysis(relative, readFileSync(path));
+      return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
+    }
+    const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
+    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => findingLines(relative, path, header, what) };
+  });
+}
+
+/** The findings of a compact analysis file, decoded line by line; the count must be the header's. */
+function* findingLines(relative: string, path: string, header: AnalysisFileHeader, what: string): Generator<Finding> {
+  let number = 0;
+  for (const line of fileLines(relative, path, what)) {
+    number += 1;
+    if (number === 1) continue;
+    const where = `${relative} line ${number}`;
+    yield decodeAnalysis(header, [checked(where, jsonLine(where, line, what), findingLineSchema, what) as Record<string, unknown>]).findings![0]!;
+  }
+  if (number !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${what} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record');
+}
+
+/** The lines of a file without their line breaks, read a MiB at a time; the file ends with a line break. */
+function* fileLines(relative: string, path: string, what: string): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  const fd = openSync(path, 'r');
+  let rest = '';
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, chunk, 0, chunk.length, null); read > 0; read = readSync(fd, chunk, 0, chunk.length, null)) {
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (rest + decoder.end() !== '') throw new UserError(`${relative}: not ${what} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record');
 }
 
 /** A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1). */

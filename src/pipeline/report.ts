@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
-import type { Finding } from '../core/finding.js';
 import type { ProgressListener } from '../core/progress.js';
 import { UserError } from '../core/errors.js';
 import { sha256, sha256Hasher } from '../core/hash.js';
@@ -28,10 +27,10 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { derivedDocumentHeaders, readAnalyses, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
+import { analysisFiles, derivedDocumentHeaders, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import type { StagedMove } from '../case/commit.js';
-import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 import { expertsFinalInputs } from './experts.js';
 import { expertsFinalProblems } from '../sop/experts.js';
@@ -96,8 +95,10 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   const { manifest, text: manifestText } = readManifest(workspace)!;
   // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
   const documents = derivedDocumentHeaders(workspace);
-  const analyses = readAnalyses(workspace);
-  const findings = readCaseFindings(workspace, analyses);
+  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding).
+  const files = analysisFiles(workspace);
+  const analyses = files.map((file) => file.result);
+  const findings = eachCaseFinding(workspace, files);
   const overview = analysisData(analyses, 'language-overview') ?? null;
   const profileData = analysisData(analyses, 'profile');
   const procedure = loadProcedure();
@@ -117,9 +118,9 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
-    documentText: excerptSource(workspace, findings, onProgress),
+    documentText: excerptSource(workspace, documents.length, onProgress),
     overview,
-    analyses: analyses.map((result) => ({ analysis: result.analysis, version: result.version, findings: result.findings?.length ?? 0 })),
+    analyses: files.map((file) => ({ analysis: file.result.analysis, version: file.result.version, findings: file.findingCount })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
@@ -160,14 +161,13 @@ function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapV
 
 /**
  * A document's text for the excerpts, read from its file when asked (once per document that holds
- * a candidate, in each pass over the excerpts); `onProgress` counts them against the documents the
- * findings lie in, starting again with each pass.
+ * a candidate, in each pass over the excerpts); `onProgress` counts them against the case's
+ * documents, starting again with each pass.
  */
-function excerptSource(workspace: CaseWorkspace, findings: readonly Finding[], onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
-  const total = new Set(findings.map((finding) => finding.place.documentId)).size;
+function excerptSource(workspace: CaseWorkspace, total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
   let done = 0;
   return (documentId) => {
-    if (done === total) done = 0;
+    if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
     return readDerivedDocument(workspace, documentId);

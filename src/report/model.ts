@@ -279,7 +279,8 @@ export interface ConclusionInputs {
   readonly questions: readonly QuestionRecord[];
   /** Each recorded answer with the legal-qualification wording the guard found in it. */
   readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
-  readonly findings: readonly Finding[];
+  /** The candidates in finding order (`compareFindings`), iterated once per pass: the head, then each streamed list as it is rendered. */
+  readonly findings: Iterable<Finding>;
   readonly decisions: readonly ReviewDecision[];
   /** The last comparison with the reference library (`compare/matches.json`), or null. */
   readonly comparison: CompareResult | null;
@@ -397,8 +398,10 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
   const decisions = new Map(inputs.decisions.map((decision) => [decision.findingId, decision]));
   const accepted: FindingView[] = [];
   const rejected: FindingView[] = [];
+  let candidates = 0;
   let unreviewedCount = 0;
   for (const finding of inputs.findings) {
+    candidates += 1;
     const decision = decisions.get(finding.id);
     if (!decision) unreviewedCount += 1;
     else if (decision.decision === 'accepted') accepted.push(findingView(finding, decision));
@@ -518,7 +521,7 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     sop,
     // Worksheets of an earlier soz may hold the court's parts: shown as recorded, never dropped.
     rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: [...RABAT_FIELDS, ...RABAT_COURT_PARTS].filter((key) => sheet.parts[key] !== undefined).map((key) => ({ key, value: sheet.parts[key]! })) })),
-    counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewedCount },
+    counts: { candidates, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewedCount },
     rejected,
     knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
     labList: inputs.labList,
@@ -530,7 +533,7 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
 }
 
 /** The views of the candidates no decision covers, one at a time. */
-function* unreviewedViews(findings: readonly Finding[], decisions: ReadonlyMap<string, ReviewDecision>): Generator<FindingView> {
+function* unreviewedViews(findings: Iterable<Finding>, decisions: ReadonlyMap<string, ReviewDecision>): Generator<FindingView> {
   for (const finding of findings) if (!decisions.has(finding.id)) yield findingView(finding, undefined);
 }
 
