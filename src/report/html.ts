@@ -22,7 +22,7 @@ export function plainText(value: unknown): string {
 }
 
 /** The examiner's answer as escaped text; `.answer` keeps its line breaks (`white-space: pre-wrap`). */
-function htmlAnswer(text: string): Handlebars.SafeString {
+export function htmlAnswer(text: string): Handlebars.SafeString {
   return new Handlebars.SafeString(Handlebars.Utils.escapeExpression(plainText(text.replace(/\r\n?/g, '\n').trim())));
 }
 
