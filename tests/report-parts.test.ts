@@ -58,7 +58,7 @@ function candidate(id: string, doc: string, messageId: '1' | '2', range: [number
     ruleId: 'ru.call.1',
     category: 'call-to-action',
     reason: 'Imperative verb form',
-    place: { documentId: doc, evidenceSha256: 'a'.repeat(64), evidenceName: 'post|1.txt', segmentId: `m${messageId}`, line: 1, column: range[0] + 1, messageId, range },
+    place: { documentId: doc, evidenceSha256: 'a'.repeat(64), evidenceName: 'post|1.txt', segmentId: `m${messageId}`, part: 'body', line: 1, column: range[0] + 1, messageId, range },
     actual: 'x',
     context: { left: 'left ', right: ' right' },
     voice: 'own',
