@@ -6,11 +6,13 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { DocumentHeader, SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import { UserError } from '../core/errors.js';
 import type { MessageRef } from '../core/messages.js';
 import { sha256 } from '../core/hash.js';
@@ -182,6 +184,79 @@ export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
   return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative) => parsedAnalysis(relative, readFileSync(workspace.path(relative)), texts));
 }
 
+/** An analysis result without its findings, how many it has, and its findings read one at a time. */
+export interface AnalysisFile {
+  readonly result: AnalysisResult;
+  readonly findingCount: number;
+  /** The findings in file order; each call reads the file afresh, a chunk at a time. */
+  readonly findings: () => Iterable<Finding>;
+}
+
+/**
+ * The analysis results of a case as {@link readAnalyses} gives them (file-name order), with no
+ * finding held: a compact file's header line is read, its finding lines only when asked for, line
+ * by line, each finding's context range read from its document (one document held at a time per
+ * pass). A whole-JSON file of schema 1 is read whole.
+ */
+export function analysisFiles(workspace: CaseWorkspace): AnalysisFile[] {
+  const what = 'analysis';
+  const documents = workspace.path(CaseFiles.documentsDir);
+  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative): AnalysisFile => {
+    const path = workspace.path(relative);
+    if (!relative.endsWith(COMPACT_EXTENSION)) {
+      const { findings, ...result } = parsedAnalysis(relative, readFileSync(path), documentTextsIn(documents));
+      return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
+    }
+    const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
+    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => findingLines(relative, path, header, contextTexts(relative, documentTextsIn(documents))) };
+  });
+}
+
+/** The findings of a compact analysis file, decoded line by line; the count must be the header's. */
+function* findingLines(relative: string, path: string, header: AnalysisFileHeader, texts: (documentId: string) => string): Generator<Finding> {
+  const what = 'analysis';
+  let number = 0;
+  for (const line of fileLines(relative, path, what)) {
+    number += 1;
+    if (number === 1) continue;
+    const where = `${relative} line ${number}`;
+    yield decodeAnalysis(header, [checked(where, jsonLine(where, line, what), findingLineSchema, what) as Record<string, unknown>], texts).findings![0]!;
+  }
+  if (number !== (header.findings ?? 0) + 1) throw findingCountProblem(relative, header);
+}
+
+function findingCountProblem(relative: string, header: AnalysisFileHeader): UserError {
+  const what = 'analysis';
+  return new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.finding-lines', params: { relative, what: recordKind(what), findings: header.findings ?? 0 } });
+}
+
+/** The lines of a file without their line breaks, read a MiB at a time; the file ends with a line break. */
+function* fileLines(relative: string, path: string, what: RecordKind): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  const fd = openSync(path, 'r');
+  let rest = '';
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, chunk, 0, chunk.length, null); read > 0; read = readSync(fd, chunk, 0, chunk.length, null)) {
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (rest + decoder.end() !== '') throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record', undefined, { key: 'error.record.cut-short', params: { relative, what: recordKind(what) } });
+}
+
+/** The text of a finding's document for its context range; a range without its document is refused, naming the file. */
+function contextTexts(relative: string, texts: DocumentTexts): (documentId: string) => string {
+  return (documentId) => {
+    const text = texts(documentId);
+    if (text === undefined) throw new UserError(`${relative}: the context of a finding is a range of document ${documentId}, which ${CaseFiles.documentsDir} does not hold; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.record.context-document-missing', params: { relative, documentId, folder: CaseFiles.documentsDir } });
+    return text;
+  };
+}
+
 /**
  * A derived analysis file's bytes as a result (compact form, or the whole-JSON form of schema 1);
  * `texts` gives the text of the documents its findings' context ranges lie in (a range without
@@ -192,13 +267,8 @@ export function parsedAnalysis(relative: string, bytes: Uint8Array, texts: Docum
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, analysisSchema, what) as unknown as AnalysisResult;
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
-  if (lines.length !== (header.findings ?? 0) + 1) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.finding-lines', params: { relative, what: recordKind(what), findings: header.findings ?? 0 } });
-  const textOf = (documentId: string): string => {
-    const text = texts(documentId);
-    if (text === undefined) throw new UserError(`${relative}: the context of a finding is a range of document ${documentId}, which ${CaseFiles.documentsDir} does not hold; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.record.context-document-missing', params: { relative, documentId, folder: CaseFiles.documentsDir } });
-    return text;
-  };
-  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>), textOf);
+  if (lines.length !== (header.findings ?? 0) + 1) throw findingCountProblem(relative, header);
+  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>), contextTexts(relative, texts));
 }
 
 /**

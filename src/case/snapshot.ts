@@ -92,17 +92,31 @@ export function listCaseFiles(dir: string, sub = ''): string[] {
  * or `null` when there is no regular file at that path (`where` as for {@link readCaseFile}).
  */
 export function caseFileSha256(dir: string, relative: string, where = `${dir}: case file`): string | null {
+  const chunks = caseFileChunks(dir, relative, where);
+  if (chunks === null) return null;
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * A case file's bytes in chunks of a MiB, or `null` when there is no regular file at that path
+ * (`where` as for {@link readCaseFile}). Each chunk is valid until the next is asked for.
+ */
+export function caseFileChunks(dir: string, relative: string, where = `${dir}: case file`): Iterable<Buffer> | null {
   const full = resolveInside(dir, relative, where);
   if (!existsSync(full) || !statSync(full).isFile()) return null;
-  const hash = createHash('sha256');
-  const fd = openSync(full, 'r');
+  return chunksOf(full);
+}
+
+function* chunksOf(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) yield chunk.subarray(0, read);
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
 }
 
 /**

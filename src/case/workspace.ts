@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
@@ -162,10 +162,15 @@ export class CaseWorkspace {
     });
   }
 
-  /** Writes `data` (or its parts in turn) complete and flushed under a temporary name beside `relative`, for `commit`. */
+  /** Writes `data` (whole, or in parts written as they come) complete and flushed under a temporary name beside `relative`, for `commit`. */
   stageFile(relative: string, data: string | Uint8Array | Iterable<string | Uint8Array>, mode = 0o644): StagedMove {
     const temp = writeTempSibling(this.path(relative), data, mode);
     return { from: `${relative.slice(0, relative.lastIndexOf('/') + 1)}${basename(temp)}`, to: relative };
+  }
+
+  /** Removes staged files whose commit will not happen (a render refused after its files were written). */
+  discardStaged(moves: readonly StagedMove[]): void {
+    for (const move of moves) rmSync(this.path(move.from), { force: true });
   }
 
   /**

@@ -5,6 +5,15 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** An incremental SHA-256: bytes, or strings as UTF-8, given as they are produced; `hex()` once, at the end. */
+export function sha256Hasher(): { update(data: Uint8Array | string): void; hex(): string } {
+  const hash = createHash('sha256');
+  return {
+    update: (data) => void hash.update(data),
+    hex: () => hash.digest('hex'),
+  };
+}
+
 /** Lower-case hex MD5: recorded beside SHA-256 only because older case files quote MD5. */
 export function md5(data: Uint8Array | string): string {
   return createHash('md5').update(data).digest('hex');

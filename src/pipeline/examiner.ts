@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import { UserError } from '../core/errors.js';
+import { InternalError, UserError } from '../core/errors.js';
 import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
@@ -29,7 +29,8 @@ import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
 import { examinerFinding } from '../sop/added.js';
 import { itemsNamed } from './intake.js';
-import { eachDerivedDocument, readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
+import type { AnalysisFile } from '../case/records.js';
+import { analysisFiles, eachDerivedDocument, readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { PersonRecord, PersonRelation, RelationOverride } from '../core/persons.js';
 import { handleKey, SETTABLE_RELATIONS } from '../core/persons.js';
@@ -132,6 +133,40 @@ export function readCaseFindings(workspace: CaseWorkspace, analyses: readonly An
   for (const finding of found) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   for (const finding of readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')) if (!byId.has(finding.id)) byId.set(finding.id, finding);
   return [...byId.values()].sort(compareFindings);
+}
+
+/**
+ * The candidate findings of {@link readCaseFindings}, in its order, never all held: each analysis
+ * file's findings (written in `compareFindings` order) are read one at a time and merged with the
+ * comparison's and the examiner's added ones (held: they are few); of findings with one id the
+ * first source's is kept, as there (the same finding from two sources sorts side by side).
+ * Iterable again: each pass reads the files afresh.
+ */
+export function eachCaseFinding(workspace: CaseWorkspace, files: readonly AnalysisFile[] = analysisFiles(workspace)): Iterable<Finding> {
+  const held = [...(readComparison(workspace)?.findings ?? []), ...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')].sort(compareFindings);
+  return { [Symbol.iterator]: () => mergedFindings([...files.map((file) => file.findings), () => held])[Symbol.iterator]() };
+}
+
+/** Sorted finding sources merged in `compareFindings` order (the earlier source first on a tie), each id once. */
+function* mergedFindings(sources: readonly (() => Iterable<Finding>)[]): Generator<Finding> {
+  const iterators = sources.map((source) => source()[Symbol.iterator]());
+  const heads = iterators.map((iterator) => iterator.next());
+  let last: Finding | undefined;
+  for (;;) {
+    let at = -1;
+    for (let index = 0; index < heads.length; index += 1) {
+      const head = heads[index]!;
+      if (!head.done && (at === -1 || compareFindings(head.value, (heads[at] as IteratorYieldResult<Finding>).value) < 0)) at = index;
+    }
+    if (at === -1) return;
+    const finding = (heads[at] as IteratorYieldResult<Finding>).value;
+    heads[at] = iterators[at]!.next();
+    const next = heads[at]!;
+    if (!next.done && compareFindings(next.value, finding) < 0) throw new InternalError(`findings of one analysis are out of order (${next.value.id} after ${finding.id}); run "soz analyze" again`);
+    if (last !== undefined && last.id === finding.id) continue;
+    last = finding;
+    yield finding;
+  }
 }
 
 /** Stores a question verbatim with the guard's result and logs it. */

@@ -3,7 +3,7 @@ import type { EvidenceRecord } from '../core/case.js';
 import type { ImagePlace } from '../core/finding.js';
 import { readEvidenceCopy, readManifest } from '../case/records.js';
 import type { CaseWorkspace } from '../case/workspace.js';
-import type { ConclusionModel } from '../report/model.js';
+import type { ConclusionHead } from '../report/model.js';
 import type { FindingPicture, FindingPictures } from '../report/ocr-region.js';
 import { InternalError } from '../core/errors.js';
 import { containerEntryBytes } from '../ingest/container-entry.js';
@@ -26,7 +26,7 @@ const CROP_SECONDS = 60;
  * finding gets no crop (its source line still gives the hash and box) when the picture is of
  * another type, pdftoppm is missing, or it fails.
  */
-export async function findingPictures(workspace: CaseWorkspace, model: ConclusionModel): Promise<FindingPictures> {
+export async function findingPictures(workspace: CaseWorkspace, model: ConclusionHead): Promise<FindingPictures> {
   const evidence = workspace.evidence();
   const pictures: Record<string, FindingPicture> = {};
   for (const finding of model.objects.flatMap((object) => object.findings)) {

@@ -8,29 +8,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
-import type { Finding } from '../core/finding.js';
 import type { ProgressListener } from '../core/progress.js';
 import { UserError } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
+import { sha256, sha256Hasher } from '../core/hash.js';
 import { recordHeadOf } from '../core/log-head.js';
 import type { AnalysisDataByName } from '../analysis/index.js';
 import { analysisData, NGRAM_CAP } from '../analysis/index.js';
-import type { ConclusionInputs, ConclusionModel, NgramCapView } from '../report/model.js';
+import type { ConclusionInputs, ConclusionParts, NgramCapView } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
-import { assembleConclusion, finalProblems, modelDigest } from '../report/model.js';
+import { assembleConclusionParts, finalProblems, partsDigest } from '../report/model.js';
 import { findingPictures } from './ocr-crops.js';
 import type { ConclusionLabels } from '../report/labels.js';
 import { conclusionLabelsSchema, labelProblems } from '../report/labels.js';
-import { renderMarkdownConclusion } from '../report/markdown.js';
+import { markdownConclusionParts } from '../report/markdown.js';
 import type { RenderedReport, ReportFormat } from '../report/renderers.js';
 import { REPORT_FORMATS, conclusionRenderers } from '../report/renderers.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { derivedDocumentHeaders, readAnalyses, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
-import { readCaseFile } from '../case/snapshot.js';
-import { answerLegalWording, readAnswer, readCaseFindings, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
+import { analysisFiles, derivedDocumentHeaders, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
+import { caseFileSha256 } from '../case/snapshot.js';
+import type { StagedMove } from '../case/commit.js';
+import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 import { expertsFinalInputs } from './experts.js';
 import { expertsFinalProblems } from '../sop/experts.js';
@@ -84,18 +84,21 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
 }
 
 /**
- * Assembles the conclusion model of a case from its records. A `--final` model is refused with a
- * UserError listing what is still open.
+ * Assembles the conclusion of a case from its records, in parts (its unreviewed candidates and
+ * excerpts are made one document at a time as they are rendered). A `--final` conclusion is
+ * refused with a UserError listing what is still open.
  */
-export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener): ConclusionModel {
+export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener): ConclusionParts {
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
   const { manifest, text: manifestText } = readManifest(workspace)!;
   // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
   const documents = derivedDocumentHeaders(workspace);
-  const analyses = readAnalyses(workspace);
-  const findings = readCaseFindings(workspace, analyses);
+  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding).
+  const files = analysisFiles(workspace);
+  const analyses = files.map((file) => file.result);
+  const findings = eachCaseFinding(workspace, files);
   const overview = analysisData(analyses, 'language-overview') ?? null;
   const profileData = analysisData(analyses, 'profile');
   const procedure = loadProcedure();
@@ -109,15 +112,15 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
   const statuses = sopStatus(procedure, log, readStepRecords(workspace));
   const finalInputs = expertsFinalInputs(workspace);
   const paths = templatePaths(language);
-  const model = assembleConclusion({
+  const parts = assembleConclusionParts({
     language,
     final,
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
-    documentText: excerptSource(workspace, findings, onProgress),
+    documentText: excerptSource(workspace, documents.length, onProgress),
     overview,
-    analyses: analyses.map((result) => ({ analysis: result.analysis, version: result.version, findings: result.findings?.length ?? 0 })),
+    analyses: files.map((file) => ({ analysis: file.result.analysis, version: file.result.version, findings: file.findingCount })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
     profileRows: Array.isArray(profileData?.rows) ? profileData.rows : null,
     manifest,
@@ -144,7 +147,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     log,
   });
   if (final) {
-    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(model), ...expertsFinalProblems(finalInputs)];
+    const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(parts.head), ...expertsFinalProblems(finalInputs)];
     if (problems.length > 0) {
       throw new UserError(`${workspace.dir}: no final conclusion while ${problems.length} requirement(s) are unmet: ${problems.map((problem) => problem.text).join('; ')}`, 'report.not-final', undefined, {
         key: 'error.not-final',
@@ -152,7 +155,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
       });
     }
   }
-  return model;
+  return parts;
 }
 
 /** The cap on distinct n-grams and the sizes where this run's tables reached it (`prunedAtOrBelow`); null without n-gram tables. */
@@ -163,41 +166,59 @@ function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapV
 
 /**
  * A document's text for the excerpts, read from its file when asked (once per document that holds
- * a candidate); `onProgress` counts them against the documents the findings lie in.
+ * a candidate, in each pass over the excerpts); `onProgress` counts them against the case's
+ * documents, starting again with each pass.
  */
-function excerptSource(workspace: CaseWorkspace, findings: readonly Finding[], onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
-  const total = new Set(findings.map((finding) => finding.place.documentId)).size;
+function excerptSource(workspace: CaseWorkspace, total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
   let done = 0;
   return (documentId) => {
+    if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
     return readDerivedDocument(workspace, documentId);
   };
 }
 
-function logRender(workspace: CaseWorkspace, options: ReportOptions, model: ConclusionModel, format: ReportFormat, relative: string, bytes: string | Uint8Array, digest: string): FormatOutcome {
-  const staged = workspace.stageFile(relative, bytes);
-  const fileSha256 = sha256(bytes);
-  const paths = templatePaths(model.language);
+/** One format staged (written under a temporary name) and not yet committed. */
+interface Staged {
+  readonly format: ReportFormat;
+  readonly move: StagedMove;
+  /** SHA-256 of the file's bytes. */
+  readonly sha256: string;
+  readonly digest: string;
+}
+
+/** Writes a rendered format under a temporary name beside its default path, hashing its bytes as they are written. */
+function stageRendered(workspace: CaseWorkspace, language: ReportLanguage, format: ReportFormat, rendered: RenderedReport): Staged {
+  const file = sha256Hasher();
+  function* hashed(parts: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+    for (const part of parts) {
+      file.update(part);
+      yield part;
+    }
+  }
+  const move = workspace.stageFile(`${CaseFiles.reportsDir}/report.${language}.${format}`, hashed(rendered.bytes instanceof Uint8Array ? [rendered.bytes] : rendered.bytes));
+  return { format, move, sha256: file.hex(), digest: rendered.digest() };
+}
+
+/** Commits a staged format at `relative` with its log entry. */
+function logRender(workspace: CaseWorkspace, options: ReportOptions, head: ConclusionParts['head'], modelDigest: string, staged: Staged, relative: string): FormatOutcome {
+  const { format } = staged;
+  const paths = templatePaths(head.language);
   const templates: HashedFile[] = [hashInstallFile(paths.labels), hashInstallFile(PROCEDURE_PATH), ...(format === 'md' || format === 'html' ? [hashInstallFile(paths[format])] : [])];
   workspace.commit(options.clock, {
     actor: options.actor,
     action: format === 'md' ? 'report.render' : 'report.export',
-    inputs: [{ path: CaseFiles.manifest, sha256: model.manifest.sha256 }],
-    outputs: [{ path: relative, sha256: fileSha256 }],
-    details: { language: model.language, format: format === 'md' ? 'markdown' : format, final: model.final, reportDigest: digest, modelDigest: modelDigest(model), templates },
-  }, [staged]);
-  return { format, path: relative, digest, sha256: fileSha256 };
+    inputs: [{ path: CaseFiles.manifest, sha256: head.manifest.sha256 }],
+    outputs: [{ path: relative, sha256: staged.sha256 }],
+    details: { language: head.language, format: format === 'md' ? 'markdown' : format, final: head.final, reportDigest: staged.digest, modelDigest, templates },
+  }, [{ ...staged.move, to: relative }]);
+  return { format, path: relative, digest: staged.digest, sha256: staged.sha256 };
 }
 
 /** A draft rendered after a final conclusion goes to `report.<lang>.draft.<ext>`; never sealed. */
 export function isDraftCopy(path: string): boolean {
   return /\.draft\.[a-z]+$/.test(path);
-}
-
-/** One rendered format, not yet written. */
-interface Rendered extends RenderedReport {
-  readonly format: ReportFormat;
 }
 
 /**
@@ -218,59 +239,74 @@ function finalReports(workspace: CaseWorkspace): Map<string, LogEntry> {
  * it goes to `report.<lang>.draft.<ext>`, and a final whose bytes differ from the final already
  * written is refused as a whole before anything is written.
  */
-function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, rendered: readonly Rendered[]): string[] {
+function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, staged: readonly Staged[]): string[] {
   const finals = finalReports(workspace);
   const base = `${CaseFiles.reportsDir}/report.${language}`;
-  return rendered.map(({ format, bytes }) => {
+  return staged.map(({ format, sha256: rendered }) => {
     const path = `${base}.${format}`;
     const existing = finals.get(path);
     if (!existing) return path;
     if (!final) return `${base}.draft.${format}`;
-    const current = readCaseFile(workspace.dir, path);
-    if (current !== null && !current.equals(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes))) {
+    const current = caseFileSha256(workspace.dir, path);
+    if (current !== null && current !== rendered) {
       throw new UserError(`${path}: a final conclusion was rendered (log entry ${existing.seq}) and this render differs; a final is never overwritten — render a draft (soz report ${workspace.dir}), and put corrections in a supplementary conclusion`, 'report.final-exists', undefined, { key: 'error.final-exists', params: { path, entry: existing.seq, dir: workspace.dir } });
     }
     return path;
   });
 }
 
-/** Writes and logs each rendered format at its path (see {@link reportPaths}). */
-function writeRendered(workspace: CaseWorkspace, options: ReportOptions, model: ConclusionModel, rendered: readonly Rendered[]): FormatOutcome[] {
-  const paths = reportPaths(workspace, model.language, model.final, rendered);
-  return rendered.map((item, index) => logRender(workspace, options, model, item.format, paths[index]!, item.bytes, item.digest));
+/**
+ * Commits and logs each staged format at its path (see {@link reportPaths}); a refusal removes
+ * every staged file and leaves the case as it was.
+ */
+function commitStaged(workspace: CaseWorkspace, options: ReportOptions, parts: ConclusionParts, staged: readonly Staged[]): FormatOutcome[] {
+  let paths: string[];
+  try {
+    paths = reportPaths(workspace, parts.head.language, parts.head.final, staged);
+  } catch (error) {
+    workspace.discardStaged(staged.map((item) => item.move));
+    throw error;
+  }
+  const digest = partsDigest(parts);
+  return staged.map((item, index) => logRender(workspace, options, parts.head, digest, item, paths[index]!));
 }
 
 /**
  * Renders the Markdown conclusion into `reports/report.<lang>.md` (a draft after a final: see
  * {@link reportPaths}) and logs it (`report.render`). Synchronous: `soz run`, the demo and
- * `soz verify` use it.
+ * `soz verify` use it. The text is written part by part as it is rendered, never held whole.
  */
 export function writeReport(workspace: CaseWorkspace, options: ReportOptions & { final?: boolean }): ReportOutcome {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const model = buildConclusion(workspace, language, options.final ?? false, options.onProgress);
-  const { text, digest } = renderMarkdownConclusion(model, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
-  const [outcome] = writeRendered(workspace, options, model, [{ format: 'md', bytes: text, digest }]);
+  const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress);
+  const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
+  const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest })]);
   return { path: outcome!.path, digest: outcome!.digest };
 }
 
 /**
  * Renders the conclusion in each requested format (Markdown always, as the reference text) and
- * logs each file. All formats come from one model, so they say the same; all are rendered before
- * any is written, so a refusal leaves the case as it was.
+ * logs each file. All formats come from one conclusion, so they say the same; all are written
+ * under temporary names before any is committed, so a refusal leaves the case as it was.
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const model = buildConclusion(workspace, language, options.final, options.onProgress);
+  const parts = buildConclusion(workspace, language, options.final, options.onProgress);
   const labels = readLabels(language);
   const paths = templatePaths(language);
   const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
-  const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, model) : {};
-  const rendered: Rendered[] = [];
+  const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, parts.head) : {};
+  const staged: Staged[] = [];
   const formats = REPORT_FORMATS.filter((candidate) => candidate === 'md' || options.formats.includes(candidate));
-  for (const format of formats) {
-    options.onProgress?.({ stage: 'formats rendered', done: rendered.length, total: formats.length });
-    rendered.push({ format, ...(await renderers[format](model, labels, pictures)) });
+  try {
+    for (const format of formats) {
+      options.onProgress?.({ stage: 'formats rendered', done: staged.length, total: formats.length });
+      staged.push(stageRendered(workspace, language, format, await renderers[format](parts, labels, pictures)));
+    }
+  } catch (error) {
+    workspace.discardStaged(staged.map((item) => item.move));
+    throw error;
   }
-  return writeRendered(workspace, options, model, rendered);
+  return commitStaged(workspace, options, parts, staged);
 }

@@ -12,10 +12,10 @@ import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../co
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
 import type { SelectionFilter } from '../analysis/filters.js';
-import { checkReportDigest } from '../report/markdown.js';
+import { checkReportDigest, checkReportDigestChunks } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
-import { caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
+import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
@@ -230,10 +230,10 @@ function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>
   const problems: VerifyLine[] = [];
   let checks = 0;
   for (const [path, entry] of reportEntries) {
-    const bytes = readCaseFile(dir, path);
-    if (bytes === null || entry.action !== 'report.render') continue;
+    const chunks = caseFileChunks(dir, path);
+    if (chunks === null || entry.action !== 'report.render') continue;
     checks += 1;
-    const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
+    const { claimed, actual } = checkReportDigestChunks(chunks);
     const logged = entry.details['reportDigest'];
     if (claimed !== actual) problems.push(said(`${path}: report digest line says ${claimed ?? '(none)'}, the text above it hashes to ${actual}`, 'verify.diff.digest-line', { path, claimed: claimed ?? '—', actual }));
     if (typeof logged === 'string' && claimed !== logged) problems.push(said(`${path}: report digest ${claimed ?? '(none)'} differs from the log (entry ${entry.seq}: ${logged})`, 'verify.diff.digest-log', { path, claimed: claimed ?? '—', entry: entry.seq, logged }));

@@ -2,17 +2,17 @@
  * The HTML conclusion: one self-contained file (inline print CSS, no scripts, no external
  * resources; a Content-Security-Policy forbids loading or running anything). Every value is
  * HTML-escaped by Handlebars `{{…}}`; no template uses triple braces. The last line is an HTML
- * comment carrying the SHA-256 of every byte above it (see `withDigestLine`).
+ * comment carrying the SHA-256 of every byte above it (see `withDigestLineParts`).
  */
 import Handlebars from 'handlebars';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
-import { withDigestLine } from './markdown.js';
-import type { ConclusionModel } from './model.js';
+import type { TextParts } from './markdown.js';
+import { conclusionTextParts, joined, withDigestLineParts } from './markdown.js';
+import type { ConclusionModel, ConclusionParts } from './model.js';
+import { partsOfModel, STREAMED_LISTS } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
-import { recordText } from './record-text.js';
-import { knownRows } from './known-rows.js';
-import { labListLines } from './lab-list-lines.js';
+import { collapseBlankLines, compileInParts } from './parts-render.js';
 import { DIFFERENCE_MARKS } from '../analysis/reuse/marked.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
@@ -22,7 +22,7 @@ export function plainText(value: unknown): string {
 }
 
 /** The examiner's answer as escaped text; `.answer` keeps its line breaks (`white-space: pre-wrap`). */
-function htmlAnswer(text: string): Handlebars.SafeString {
+export function htmlAnswer(text: string): Handlebars.SafeString {
   return new Handlebars.SafeString(Handlebars.Utils.escapeExpression(plainText(text.replace(/\r\n?/g, '\n').trim())));
 }
 
@@ -49,14 +49,17 @@ function htmlCrop(pictures: FindingPictures, findingId: string, caption: string)
   return new Handlebars.SafeString(`<br><span style="position:relative;display:inline-block"><img src="${source}" width="${picture.width}" height="${picture.height}" alt="${Handlebars.Utils.escapeExpression(caption)}"><span style="${box}"></span></span>`);
 }
 
-/** Renders the conclusion model to HTML, with the crops of findings read by OCR where given; returns the text and its digest. */
-export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): { text: string; digest: string } {
+/** The HTML conclusion in parts (each written as it comes), with the crops of findings read by OCR where given: with its digest once all are taken. */
+export function htmlConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
   handlebars.registerHelper('differences', (text: string) => htmlDifferences(text));
   handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels.ocrRegion));
-  const render = handlebars.compile(template, { strict: false });
-  const hasPictures = Object.keys(pictures).length > 0;
-  const known = model.knownMaterial ? knownRows(model.knownMaterial, labels) : null;
-  const rendered = render({ ...model, t: labels, record: recordText(model, labels), hasPictures, known, labList: labListLines(model.labList, labels) }).replace(/\n{2,}/g, '\n');
-  return withDigestLine(rendered, labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
+  const compiled = compileInParts(handlebars, template, { strict: false }, STREAMED_LISTS);
+  const body = conclusionTextParts(compiled, parts, labels, { hasPictures: Object.keys(pictures).length > 0 });
+  return withDigestLineParts(collapseBlankLines(body, 1), labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
+}
+
+/** Renders the conclusion model to HTML, with the crops of findings read by OCR where given; returns the text and its digest. */
+export function renderHtmlConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): { text: string; digest: string } {
+  return joined(htmlConclusionParts(partsOfModel(model), template, labels, pictures));
 }

@@ -2,10 +2,13 @@
  * The Markdown conclusion: the reference text of the report. Its last line carries the SHA-256 of
  * every byte above it, introduced by the `digestLine` label of the report's language.
  */
-import { sha256 } from '../core/hash.js';
+import { sha256Hasher } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
-import type { ConclusionModel } from './model.js';
+import type { ConclusionModel, ConclusionParts } from './model.js';
+import { partsOfModel, STREAMED_LISTS } from './model.js';
+import type { PartsTemplate } from './parts-render.js';
+import { collapseBlankLines, compileInParts, hasItems } from './parts-render.js';
 import { recordText } from './record-text.js';
 import { knownRows } from './known-rows.js';
 import { labListLines } from './lab-list-lines.js';
@@ -32,9 +35,48 @@ export function markdownAnswer(text: string): string {
  * rendered body; returns the text and the digest.
  */
 export function withDigestLine(body: string, prefix: string, line: (text: string) => string = (text) => text): { text: string; digest: string } {
-  const normalised = body.endsWith('\n') ? body : `${body}\n`;
-  const digest = sha256(normalised);
-  return { text: `${normalised}${line(`${plainLine(prefix)}: ${digest}`)}\n`, digest };
+  return joined(withDigestLineParts([body], prefix, line));
+}
+
+/** A text report as it is produced: its parts in order, and its digest once every part was taken. */
+export interface TextParts {
+  readonly parts: Iterable<string>;
+  /** SHA-256 of every byte above the digest line; known once `parts` were consumed. */
+  digest(): string;
+}
+
+/** The body's parts, hashed as they pass, then a line break if the body lacks one, then the digest line. */
+export function withDigestLineParts(body: Iterable<string>, prefix: string, line: (text: string) => string = (text) => text): TextParts {
+  let digest: string | null = null;
+  function* parts(): Generator<string> {
+    const hash = sha256Hasher();
+    let last = '';
+    for (const part of body) {
+      if (part === '') continue;
+      hash.update(part);
+      last = part;
+      yield part;
+    }
+    if (!last.endsWith('\n')) {
+      hash.update('\n');
+      yield '\n';
+    }
+    digest = hash.hex();
+    yield `${line(`${plainLine(prefix)}: ${digest}`)}\n`;
+  }
+  return {
+    parts: parts(),
+    digest: () => {
+      if (digest === null) throw new Error('the report digest is known once every part was written');
+      return digest;
+    },
+  };
+}
+
+/** A text report's parts as one text (the tests and the golden files compare whole texts). */
+export function joined(report: TextParts): { text: string; digest: string } {
+  const text = [...report.parts].join('');
+  return { text, digest: report.digest() };
 }
 
 /** A label kept on one line. */
@@ -42,12 +84,36 @@ function plainLine(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
+/**
+ * The context both text templates share, each streamed list given as a `{ length }` marker for
+ * `{{#if list.length}}` (the number of unreviewed candidates; 1 or 0 for the excerpts, which are
+ * only known by making them), and the parts the template yields over the streamed lists.
+ */
+export function conclusionTextParts(template: PartsTemplate, parts: ConclusionParts, labels: ConclusionLabels, extra: Readonly<Record<string, unknown>> = {}): Iterable<string> {
+  const { head } = parts;
+  const context = {
+    ...head,
+    t: labels,
+    record: recordText(head, labels),
+    known: head.knownMaterial ? knownRows(head.knownMaterial, labels) : null,
+    labList: labListLines(head.labList, labels),
+    ...extra,
+    unreviewed: { length: head.counts.unreviewed },
+    excerpts: { length: hasItems(parts.excerpts) ? 1 : 0 },
+  };
+  return template(context, { unreviewed: parts.unreviewed, excerpts: parts.excerpts });
+}
+
+/** The Markdown conclusion in parts (each written as it comes): with its digest once all are taken. */
+export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels): TextParts {
+  const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
+  const compiled = compileInParts(handlebars, template, { noEscape: true, strict: false }, STREAMED_LISTS);
+  return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels), 2), labels.digestLine);
+}
+
 /** Renders the conclusion model to Markdown with the template and labels; returns text and digest. */
 export function renderMarkdownConclusion(model: ConclusionModel, template: string, labels: ConclusionLabels): { text: string; digest: string } {
-  const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
-  const render = handlebars.compile(template, { noEscape: true, strict: false });
-  const body = render({ ...model, t: labels, record: recordText(model, labels), known: model.knownMaterial ? knownRows(model.knownMaterial, labels) : null, labList: labListLines(model.labList, labels) }).replace(/\n{3,}/g, '\n\n');
-  return withDigestLine(body, labels.digestLine);
+  return joined(markdownConclusionParts(partsOfModel(model), template, labels));
 }
 
 /**
@@ -56,9 +122,27 @@ export function renderMarkdownConclusion(model: ConclusionModel, template: strin
  * claimed digest is the last 64 hex digits on it.
  */
 export function checkReportDigest(text: string): { claimed: string | null; actual: string } {
-  const end = text.endsWith('\n') ? text.length - 1 : text.length;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-  const claimed = [...text.slice(lineStart, end).matchAll(/[0-9a-f]{64}/g)].at(-1)?.[0] ?? null;
-  if (claimed === null) return { claimed: null, actual: sha256(text) };
-  return { claimed, actual: sha256(text.slice(0, lineStart)) };
+  return checkReportDigestChunks([Buffer.from(text, 'utf8')]);
+}
+
+/**
+ * {@link checkReportDigest} over a report's bytes given in chunks (a file read a piece at a time):
+ * everything above the last line is hashed as it comes, only the last line is held.
+ */
+export function checkReportDigestChunks(chunks: Iterable<Uint8Array>): { claimed: string | null; actual: string } {
+  const body = sha256Hasher();
+  const whole = sha256Hasher();
+  let held: Buffer = Buffer.alloc(0);
+  for (const chunk of chunks) {
+    whole.update(chunk);
+    held = Buffer.concat([held, chunk]);
+    // Up to the last line break that is not the final byte so far, everything is above the last line.
+    const cut = held.length >= 2 ? held.lastIndexOf(10, held.length - 2) : -1;
+    if (cut >= 0) {
+      body.update(held.subarray(0, cut + 1));
+      held = Buffer.from(held.subarray(cut + 1));
+    }
+  }
+  const claimed = [...held.toString('utf8').matchAll(/[0-9a-f]{64}/g)].at(-1)?.[0] ?? null;
+  return claimed === null ? { claimed, actual: whole.hex() } : { claimed, actual: body.hex() };
 }

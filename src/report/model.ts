@@ -20,7 +20,7 @@ import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
 import { RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { Countervailing, Finding, ImagePlace, MediaPlace, Voice } from '../core/finding.js';
-import { sha256 } from '../core/hash.js';
+import { sha256, sha256Hasher } from '../core/hash.js';
 import type { LogHead } from '../core/log-head.js';
 import { formatLogHead } from '../core/log-head.js';
 import type { LanguageOverview } from '../analysis/language-overview.js';
@@ -281,7 +281,8 @@ export interface ConclusionInputs {
   readonly questions: readonly QuestionRecord[];
   /** Each recorded answer with the legal-qualification wording the guard found in it. */
   readonly answers: Readonly<Record<string, { path: string; sha256: string; text: string; legalWording: readonly GuardMatch[] }>>;
-  readonly findings: readonly Finding[];
+  /** The candidates in finding order (`compareFindings`), iterated once per pass: the head, then each streamed list as it is rendered. */
+  readonly findings: Iterable<Finding>;
   readonly decisions: readonly ReviewDecision[];
   /** The last comparison with the reference library (`compare/matches.json`), or null. */
   readonly comparison: CompareResult | null;
@@ -340,20 +341,75 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
   };
 }
 
+/** The model's lists that grow with the case: rendered in parts, one document's chunk at a time, never held whole. */
+export const STREAMED_LISTS = ['unreviewed', 'excerpts'] as const;
+export type StreamedList = (typeof STREAMED_LISTS)[number];
+
+/** Everything a conclusion shows but the lists that grow with the case. */
+export type ConclusionHead = Omit<ConclusionModel, StreamedList>;
+
+/**
+ * The conclusion in parts: the head (held: it grows with the examiner's records, not the case)
+ * and the streamed lists, each a function that yields its items afresh, chunk by chunk, in the
+ * order of the whole model's list.
+ */
+export interface ConclusionParts {
+  readonly head: ConclusionHead;
+  /** The unreviewed candidates, in finding order, one run of one document's at a time. */
+  readonly unreviewed: () => Iterable<readonly FindingView[]>;
+  /** The source excerpts: first those of the units holding a reviewed candidate, then one document's others at a time. */
+  readonly excerpts: () => Iterable<readonly SourceExcerpt[]>;
+}
+
+/** The whole model of parts (PDF, DOCX and the tests hold it; the text formats render in parts). */
+export function wholeModel(parts: ConclusionParts): ConclusionModel {
+  return { ...parts.head, unreviewed: [...parts.unreviewed()].flat(), excerpts: [...parts.excerpts()].flat() };
+}
+
+/** Parts of a whole model: each streamed list cut where its document changes, as `assembleConclusionParts` cuts it. */
+export function partsOfModel(model: ConclusionModel): ConclusionParts {
+  const { unreviewed, excerpts, ...head } = model;
+  return { head, unreviewed: () => runsByDocument(unreviewed), excerpts: () => runsByDocument(excerpts) };
+}
+
+/** A list cut into runs of one document's items (items that hold the document id). */
+function* runsByDocument<T extends { readonly documentId: string }>(items: Iterable<T>): Generator<T[]> {
+  let run: T[] = [];
+  for (const item of items) {
+    if (run.length > 0 && run[0]!.documentId !== item.documentId) {
+      yield run;
+      run = [];
+    }
+    run.push(item);
+  }
+  if (run.length > 0) yield run;
+}
+
 /** Builds the conclusion model; pure, so the same records always give the same conclusion. */
 export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
+  return wholeModel(assembleConclusionParts(inputs));
+}
+
+/**
+ * Builds the conclusion in parts; pure. The unreviewed candidates and the excerpts are made from
+ * `inputs.findings` (in finding order, so one document's are together) one document at a time,
+ * each time they are asked for; `documentText` is asked for a document once per pass.
+ */
+export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionParts {
   const { language } = inputs;
   const decisions = new Map(inputs.decisions.map((decision) => [decision.findingId, decision]));
   const accepted: FindingView[] = [];
   const rejected: FindingView[] = [];
-  const unreviewed: FindingView[] = [];
+  let candidates = 0;
+  let unreviewedCount = 0;
   for (const finding of inputs.findings) {
+    candidates += 1;
     const decision = decisions.get(finding.id);
-    const view = findingView(finding, decision);
-    if (!decision) unreviewed.push(view);
-    else if (decision.decision === 'accepted') accepted.push(view);
-    else rejected.push(view);
+    if (!decision) unreviewedCount += 1;
+    else if (decision.decision === 'accepted') accepted.push(findingView(finding, decision));
+    else rejected.push(findingView(finding, decision));
   }
+  const unreviewed = () => runsByDocument(unreviewedViews(inputs.findings, decisions));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
     .filter((object) => object.findings.length > 0);
@@ -387,7 +443,7 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     expertId: status.record?.expertId ?? null,
   }));
 
-  return {
+  const head: ConclusionHead = {
     schema: CONCLUSION_SCHEMA,
     language,
     final: inputs.final,
@@ -467,16 +523,36 @@ export function assembleConclusion(inputs: ConclusionInputs): ConclusionModel {
     sop,
     // Worksheets of an earlier soz may hold the court's parts: shown as recorded, never dropped.
     rabat: inputs.rabat.map((sheet) => ({ findingIds: sheet.findingIds, parts: [...RABAT_FIELDS, ...RABAT_COURT_PARTS].filter((key) => sheet.parts[key] !== undefined).map((key) => ({ key, value: sheet.parts[key]! })) })),
-    counts: { candidates: inputs.findings.length, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewed.length },
+    counts: { candidates, accepted: accepted.length, rejected: rejected.length, unreviewed: unreviewedCount },
     rejected,
-    unreviewed,
     knownMaterial: knownMaterialView(inputs.comparison, inputs.evidence, inputs.decisions),
     labList: inputs.labList,
     ngramCap: inputs.ngramCap,
-    excerpts: sourceExcerpts(inputs.documentText, [...accepted, ...rejected, ...unreviewed]),
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };
+  return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, [...accepted, ...rejected], unreviewed) };
+}
+
+/** The views of the candidates no decision covers, one at a time. */
+function* unreviewedViews(findings: Iterable<Finding>, decisions: ReadonlyMap<string, ReviewDecision>): Generator<FindingView> {
+  for (const finding of findings) if (!decisions.has(finding.id)) yield findingView(finding, undefined);
+}
+
+/**
+ * The excerpts of `sourceExcerpts(documentText, [...reviewed, ...unreviewed])`, in its order, in
+ * parts: the units a reviewed candidate lies in come first (with every candidate in them), then
+ * the other units one document's run at a time.
+ */
+function* excerptsInParts(documentText: ConclusionInputs['documentText'], reviewed: readonly FindingView[], unreviewed: () => Iterable<readonly FindingView[]>): Generator<SourceExcerpt[]> {
+  const reviewedUnits = new Set(reviewed.map((finding) => finding.unit));
+  const inReviewedUnits: FindingView[] = [];
+  if (reviewedUnits.size > 0) for (const run of unreviewed()) inReviewedUnits.push(...run.filter((finding) => reviewedUnits.has(finding.unit)));
+  yield sourceExcerpts(documentText, [...reviewed, ...inReviewedUnits]);
+  for (const run of unreviewed()) {
+    const others = run.filter((finding) => !reviewedUnits.has(finding.unit));
+    if (others.length > 0) yield sourceExcerpts(documentText, others);
+  }
 }
 
 /** The per-person table: each person's relations grouped by kind, with the accepted findings in each. */
@@ -552,10 +628,41 @@ export function modelDigest(model: ConclusionModel): string {
 }
 
 /**
+ * `modelDigest` of the whole model, from its parts: the canonical JSON is hashed as it is
+ * written, each streamed list one item at a time (a pass over each list).
+ */
+export function partsDigest(parts: ConclusionParts): string {
+  const hash = sha256Hasher();
+  const lists: Readonly<Record<string, () => Iterable<readonly unknown[]>>> = { unreviewed: parts.unreviewed, excerpts: parts.excerpts };
+  const head = parts.head as Readonly<Record<string, unknown>>;
+  const keys = [...Object.keys(head).filter((key) => head[key] !== undefined), ...STREAMED_LISTS].sort(compareCodeUnits);
+  hash.update('{');
+  keys.forEach((key, index) => {
+    hash.update(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+    const list = lists[key];
+    if (!list) {
+      hash.update(canonicalJson(head[key]));
+      return;
+    }
+    let separator = '';
+    hash.update('[');
+    for (const chunk of list()) {
+      for (const item of chunk) {
+        hash.update(`${separator}${canonicalJson(item)}`);
+        separator = ',';
+      }
+    }
+    hash.update(']');
+  });
+  hash.update('}');
+  return hash.hex();
+}
+
+/**
  * Problems of the questions, answers and review that stop a `--final` report, each naming what to
  * do; empty when they allow it. (Unmet SOP steps are checked by `unmetForFinal` in `src/sop/`.)
  */
-export function finalProblems(model: ConclusionModel): Said[] {
+export function finalProblems(model: ConclusionHead): Said[] {
   const problems: Said[] = [];
   if (model.questions.length === 0) problems.push(said('no questions registered — add each with soz question add DIR "…"', 'final.no-questions'));
   for (const question of model.questions) {

@@ -9,7 +9,7 @@
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
-import type { ConclusionModel, SopStepView } from './model.js';
+import type { ConclusionHead, ConclusionModel, SopStepView } from './model.js';
 import { EXAMINER_ANALYSIS } from '../sop/added.js';
 
 /** The composed sentences, in reading order within each part. */
@@ -46,12 +46,12 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 }
 
 /** The mark every page carries (footers of PDF and DOCX): final or draft. */
-export function pageMark(model: ConclusionModel, labels: ConclusionLabels): string {
+export function pageMark(model: ConclusionHead, labels: ConclusionLabels): string {
   return label(labels, model.final ? 'finalMark' : 'draft');
 }
 
 /** Composes the record sentences of a conclusion; pure. */
-export function recordText(model: ConclusionModel, labels: ConclusionLabels): RecordText {
+export function recordText(model: ConclusionHead, labels: ConclusionLabels): RecordText {
   const t = (key: LabelKey) => label(labels, key);
   const experts = expertSentences(model, labels, t);
   return {
@@ -68,7 +68,7 @@ export function recordText(model: ConclusionModel, labels: ConclusionLabels): Re
 }
 
 /** The n-gram cap sentence: the cap, and for each size where it was reached how low a row may be. */
-function ngramCapSentence(model: ConclusionModel, t: (key: LabelKey) => string): string | null {
+function ngramCapSentence(model: ConclusionHead, t: (key: LabelKey) => string): string | null {
   const capped = model.ngramCap;
   if (!capped) return null;
   if (capped.reached.length === 0) return fill(t('ngramCapNotReached'), { cap: capped.cap });
@@ -80,7 +80,7 @@ function ngramCapSentence(model: ConclusionModel, t: (key: LabelKey) => string):
 }
 
 /** The draft's list of what the experts and the introductory part still lack (as `expertsFinalProblems` refuses a final for). */
-function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 'signatures'>, t: (key: LabelKey) => string): string[] {
+function missingOfExperts(model: ConclusionHead, sentences: Pick<RecordText, 'signatures'>, t: (key: LabelKey) => string): string[] {
   const missing: string[] = [];
   const s = model.structure;
   const absent = (...values: readonly (string | null)[]) => values.some((value) => value === null);
@@ -108,7 +108,7 @@ function missingOfExperts(model: ConclusionModel, sentences: Pick<RecordText, 's
 }
 
 /** The introductory facts, the experts, the joint section and the signatures, from the model. */
-function expertSentences(model: ConclusionModel, labels: ConclusionLabels, t: (key: LabelKey) => string): Pick<RecordText, 'structure' | 'experts' | 'joint' | 'signatures'> {
+function expertSentences(model: ConclusionHead, labels: ConclusionLabels, t: (key: LabelKey) => string): Pick<RecordText, 'structure' | 'experts' | 'joint' | 'signatures'> {
   const s = model.structure;
   const orNot = (value: string | null) => value ?? t('notRecorded');
   /** The label of a code of one of the groups, or "not recorded". */
@@ -148,7 +148,7 @@ function expertSentences(model: ConclusionModel, labels: ConclusionLabels, t: (k
 }
 
 /** The draft's list of what is missing, the same conditions `finalProblems` refuses a final for. */
-function missingSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
+function missingSentences(model: ConclusionHead, t: (key: LabelKey) => string): string[] {
   const missing: string[] = [];
   if (model.questions.length === 0) missing.push(t('noQuestions'));
   for (const question of model.questions) {
@@ -174,7 +174,7 @@ function stepSentence(step: SopStepView, experts: ConclusionModel['experts'], t:
   return fill(t('stepNotDone'), where);
 }
 
-function reviewSentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
+function reviewSentences(model: ConclusionHead, t: (key: LabelKey) => string): string[] {
   const { candidates, accepted, rejected, unreviewed } = model.counts;
   const sentences = [fill(t('reviewSummary'), { candidates, reviewed: accepted + rejected, accepted, rejected, unreviewed })];
   const review = model.sop.find((step) => step.id === 'review');
@@ -186,7 +186,7 @@ function reviewSentences(model: ConclusionModel, t: (key: LabelKey) => string): 
   return sentences;
 }
 
-function liabilitySentences(model: ConclusionModel, t: (key: LabelKey) => string): string[] {
+function liabilitySentences(model: ConclusionHead, t: (key: LabelKey) => string): string[] {
   const statute = (role: string) => {
     const found = model.liability.statutes.find((candidate) => candidate.role === role);
     if (!found) return { heading: '', reference: t('labFill') };

@@ -1,14 +1,15 @@
 /**
- * Every report format as one renderer with one signature: the conclusion model and the labels of
- * its language in, the file's bytes and its digest out. `soz report` looks the format up here;
- * adding a format is one entry. PDF and DOCX load their libraries only when asked for.
+ * Every report format as one renderer with one signature: the conclusion in parts and the labels
+ * of its language in, the file's bytes and its digest out. `soz report` looks the format up here;
+ * adding a format is one entry. The text formats yield their text part by part (never one
+ * string); PDF and DOCX build the whole model and load their libraries only when asked for.
  */
 import type { ConclusionLabels } from './labels.js';
-import type { ConclusionModel } from './model.js';
+import type { ConclusionParts } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
-import { modelDigest } from './model.js';
-import { renderMarkdownConclusion } from './markdown.js';
-import { renderHtmlConclusion } from './html.js';
+import { modelDigest, wholeModel } from './model.js';
+import { markdownConclusionParts } from './markdown.js';
+import { htmlConclusionParts } from './html.js';
 
 /** Formats `soz report` renders; Markdown is the reference text and is always written. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
@@ -21,13 +22,14 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 /** One rendered file, not yet written. */
 export interface RenderedReport {
-  readonly bytes: string | Uint8Array;
-  /** Markdown/HTML: SHA-256 of every byte above the digest line; PDF/DOCX: the model digest. */
-  readonly digest: string;
+  /** The file's bytes: whole (PDF, DOCX), or a text's parts to write one after another as they come (Markdown, HTML). */
+  readonly bytes: Uint8Array | Iterable<string>;
+  /** Markdown/HTML: SHA-256 of every byte above the digest line, known once every part was taken; PDF/DOCX: the model digest. */
+  digest(): string;
 }
 
-/** model + labels (+ crops of OCR pictures, which HTML and PDF show) → bytes; the same inputs always give the same bytes. */
-export type ConclusionRenderer = (model: ConclusionModel, labels: ConclusionLabels, pictures?: FindingPictures) => Promise<RenderedReport>;
+/** parts + labels (+ crops of OCR pictures, which HTML and PDF show) → bytes; the same inputs always give the same bytes. */
+export type ConclusionRenderer = (parts: ConclusionParts, labels: ConclusionLabels, pictures?: FindingPictures) => Promise<RenderedReport>;
 
 /** The Handlebars templates of the text formats, as read from the installation. */
 export interface TextTemplates {
@@ -38,21 +40,25 @@ export interface TextTemplates {
 /** The renderer of every format; the text formats are laid out by the given templates. */
 export function conclusionRenderers(templates: TextTemplates): Readonly<Record<ReportFormat, ConclusionRenderer>> {
   return {
-    md: async (model, labels) => {
-      const { text, digest } = renderMarkdownConclusion(model, templates.md, labels);
-      return { bytes: text, digest };
+    md: async (parts, labels) => {
+      const text = markdownConclusionParts(parts, templates.md, labels);
+      return { bytes: text.parts, digest: text.digest };
     },
-    html: async (model, labels, pictures) => {
-      const { text, digest } = renderHtmlConclusion(model, templates.html, labels, pictures);
-      return { bytes: text, digest };
+    html: async (parts, labels, pictures) => {
+      const text = htmlConclusionParts(parts, templates.html, labels, pictures);
+      return { bytes: text.parts, digest: text.digest };
     },
-    pdf: async (model, labels, pictures) => {
+    pdf: async (parts, labels, pictures) => {
       const { renderPdfConclusion } = await import('./pdf.js');
-      return { bytes: await renderPdfConclusion(model, labels, pictures), digest: modelDigest(model) };
+      const model = wholeModel(parts);
+      const digest = modelDigest(model);
+      return { bytes: await renderPdfConclusion(model, labels, pictures), digest: () => digest };
     },
-    docx: async (model, labels) => {
+    docx: async (parts, labels) => {
       const { renderDocxConclusion } = await import('./docx.js');
-      return { bytes: await renderDocxConclusion(model, labels), digest: modelDigest(model) };
+      const model = wholeModel(parts);
+      const digest = modelDigest(model);
+      return { bytes: await renderDocxConclusion(model, labels), digest: () => digest };
     },
   };
 }

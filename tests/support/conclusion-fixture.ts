@@ -8,7 +8,7 @@ import type { CompareResult } from '../../src/core/known-material.js';
 import type { SozDocument } from '../../src/core/document.js';
 import { DOCUMENT_SCHEMA } from '../../src/core/document.js';
 import type { SopStepRecord } from '../../src/core/examiner.js';
-import type { ConclusionModel } from '../../src/report/model.js';
+import type { ConclusionInputs, ConclusionModel } from '../../src/report/model.js';
 import { assembleConclusion } from '../../src/report/model.js';
 import { sopStatus } from '../../src/sop/engine.js';
 import { loadLiability, loadProcedure } from '../../src/sop/data.js';
@@ -90,6 +90,11 @@ const manifest: RunManifest = {
 export type Variant = 'draft' | 'recorded';
 
 export function conclusionFixture(language: ReportLanguage, variant: Variant): ConclusionModel {
+  return assembleConclusion(conclusionFixtureInputs(language, variant));
+}
+
+/** The records the fixture's conclusion is assembled from. */
+export function conclusionFixtureInputs(language: ReportLanguage, variant: Variant): ConclusionInputs {
   const procedure = loadProcedure();
   const recorded = variant === 'recorded';
   const log = [
@@ -115,7 +120,7 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
     { stepId: 'language', status: 'done', note: 'Russian text', fields: recorded ? { translator: 'Translator T. (fictional)', translatorWarning: 'signed warning of 2026-03-10' } : { translator: '-' }, files: [], actor: 'Examiner X' },
     ...(recorded ? [{ stepId: 'acknowledgement', status: 'done' as const, note: 'Signed', fields: { institution: 'Centre (fictional)', qualification: 'linguist', experience: '9 years', place: 'Osh' }, files: [], actor: 'Examiner X' }] : []),
   ];
-  return assembleConclusion({
+  return {
     language,
     final: false,
     metadata: { schema: 'soz.case/1', caseNumber: 'GOLD-1', orderingBody: 'Investigations <Unit>', orderDate: '2026-03-02', examiner: 'Examiner X', examinationDate: '2026-03-10', reportLanguage: language },
@@ -191,5 +196,5 @@ export function conclusionFixture(language: ReportLanguage, variant: Variant): C
       ...(recorded ? [{ findingId: added.id, decision: 'accepted' as const, reason: 'Named meeting place', questionIds: ['Q2'], actor: 'Examiner X' }] : []),
       ...(recorded ? [{ findingId: knownFinding.id, decision: 'accepted' as const, reason: 'Retyped from the leaflet, one word changed', questionIds: [], actor: 'Examiner X' }] : []),
     ],
-  });
+  };
 }

@@ -1,0 +1,161 @@
+/**
+ * Renders a Handlebars template in parts, so a report never exists as one string: the template is
+ * parsed once and cut at the statements that iterate a streamed list (`{{#each list}}`,
+ * `{{> partial list}}`, inside `{{#if list.length}}`), each part is compiled once, and the lists
+ * are handed over chunk by chunk (one document's candidates or excerpts at a time). The parts
+ * yield, concatenated, exactly the text one render of the whole template over the whole lists
+ * gives, provided no iterated body depends on its position in the list (`@index`, `@first`,
+ * `@last`) and a group the body forms (a reviewable unit) never spans two chunks.
+ */
+import type Handlebars from 'handlebars';
+import { InternalError } from '../core/errors.js';
+
+type Statement = hbs.AST.Statement;
+type Program = hbs.AST.Program;
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type Render = (context: object) => string;
+
+/** A list given in chunks; each call starts afresh. */
+export type ChunkedList = () => Iterable<readonly unknown[]>;
+
+/**
+ * One step of a rendering plan: statements rendered once with the whole context, a statement
+ * rendered once per chunk of a list, or an `if` / `unless` on a list's length with a plan per branch.
+ */
+type Step =
+  | { readonly kind: 'once'; readonly render: Render }
+  | { readonly kind: 'chunks'; readonly list: string; readonly render: Render }
+  | { readonly kind: 'branch'; readonly list: string; readonly negate: boolean; readonly then: readonly Step[]; readonly otherwise: readonly Step[] };
+
+/** The parts of Handlebars' compiler that compile an AST as it is (`compile` would run whitespace control on it a second time). */
+interface AstCompiler {
+  Compiler: new () => { compile(program: Program, options: object): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): unknown };
+  template(spec: unknown): Render;
+}
+
+/** A template rendered in parts: given the context (each streamed list as a `{ length }` marker) and the lists, yields the text part by part. */
+export type PartsTemplate = (context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList>>) => Generator<string>;
+
+/**
+ * Compiles `template` on `handlebars` (its helpers registered) into a parts renderer for the
+ * named streamed lists. A template that uses a streamed list otherwise than by iterating it or
+ * testing its length is a broken installation (InternalError naming the list).
+ */
+export function compileInParts(handlebars: typeof Handlebars, template: string, options: CompileOptions, streamed: readonly string[]): PartsTemplate {
+  const program = handlebars.parse(template);
+  // Inline partials are decorators of the whole program: every part carries them, so each finds them.
+  const decorators = program.body.filter((statement) => statement.type === 'DecoratorBlock' || statement.type === 'Decorator');
+  const compiler = handlebars as unknown as AstCompiler;
+  const settings = { data: true, ...options };
+  const compile = (body: readonly Statement[]): Render => {
+    const part: Program = { ...program, body: [...decorators, ...body] };
+    const environment = new compiler.Compiler().compile(part, settings);
+    return compiler.template(new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true));
+  };
+  const plan = planOf(program.body.filter((statement) => !decorators.includes(statement)), streamed, compile);
+  return (context, lists) => runPlan(plan, context, lists);
+}
+
+/** The steps of a statement list: runs of statements that touch no streamed list are rendered together. */
+function planOf(body: readonly Statement[], streamed: readonly string[], compile: (body: readonly Statement[]) => Render): Step[] {
+  const steps: Step[] = [];
+  let run: Statement[] = [];
+  const flush = () => {
+    if (run.length > 0) steps.push({ kind: 'once', render: compile(run) });
+    run = [];
+  };
+  for (const statement of body) {
+    const list = streamed.find((name) => iterates(statement, name));
+    if (list === undefined) {
+      run.push(statement);
+      continue;
+    }
+    flush();
+    const first = firstParam(statement);
+    if ((isBlock(statement, 'each') || statement.type === 'PartialStatement') && first === list) {
+      steps.push({ kind: 'chunks', list, render: compile([statement]) });
+    } else if ((isBlock(statement, 'if') || isBlock(statement, 'unless')) && first === `${list}.length`) {
+      const block = statement as hbs.AST.BlockStatement;
+      steps.push({ kind: 'branch', list, negate: isBlock(statement, 'unless'), then: planOf(block.program.body, streamed, compile), otherwise: planOf(block.inverse?.body ?? [], streamed, compile) });
+    } else {
+      throw new InternalError(`report template: the list "${list}" is rendered in parts; it may only be iterated ({{#each ${list}}}, {{> partial ${list}}}) or tested ({{#if ${list}.length}})`);
+    }
+  }
+  flush();
+  return steps;
+}
+
+function isBlock(statement: Statement, helper: string): boolean {
+  return statement.type === 'BlockStatement' && (statement as hbs.AST.BlockStatement).path.type === 'PathExpression' && ((statement as hbs.AST.BlockStatement).path as hbs.AST.PathExpression).original === helper;
+}
+
+/** The first parameter of a block or partial as written (`unreviewed`, `excerpts.length`), if it is a path. */
+function firstParam(statement: Statement): string | undefined {
+  const params = (statement as { params?: hbs.AST.Expression[] }).params ?? [];
+  const first = params[0];
+  return first?.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : undefined;
+}
+
+/** Whether a statement refers to the list itself anywhere inside (its `.length` alone does not count). */
+function iterates(node: unknown, list: string): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => iterates(item, list));
+  const record = node as Record<string, unknown>;
+  if (record['type'] === 'PathExpression') return record['original'] === list && record['data'] !== true;
+  return Object.keys(record).some((key) => key !== 'loc' && iterates(record[key], list));
+}
+
+/** Runs a plan: the parts in order, each list's chunks rendered one at a time. */
+function* runPlan(plan: readonly Step[], context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList>>): Generator<string> {
+  for (const step of plan) {
+    if (step.kind === 'once') {
+      yield step.render(context);
+    } else if (step.kind === 'chunks') {
+      let rendered = false;
+      for (const chunk of listOf(lists, step.list)()) {
+        if (chunk.length === 0) continue;
+        rendered = true;
+        yield step.render({ ...context, [step.list]: chunk });
+      }
+      // An empty list still renders once: its {{else}} branch.
+      if (!rendered) yield step.render({ ...context, [step.list]: [] });
+    } else {
+      const length = (context[step.list] as { length?: unknown } | undefined)?.length;
+      const truthy = typeof length === 'number' && length > 0;
+      yield* runPlan(truthy !== step.negate ? step.then : step.otherwise, context, lists);
+    }
+  }
+}
+
+function listOf(lists: Readonly<Record<string, ChunkedList>>, name: string): ChunkedList {
+  const list = lists[name];
+  if (!list) throw new InternalError(`report template: no chunks given for the list "${name}"`);
+  return list;
+}
+
+/** Whether a chunked list holds anything (reads up to its first non-empty chunk). */
+export function hasItems(list: ChunkedList): boolean {
+  for (const chunk of list()) if (chunk.length > 0) return true;
+  return false;
+}
+
+/**
+ * Collapses every run of more than `keep` line breaks to `keep`, across the parts as if they were
+ * one text (the whole-text `replace(/\n{3,}/g, '\n\n')` of a one-pass render, for `keep` 2): a
+ * part's trailing line breaks wait for the next part.
+ */
+export function* collapseBlankLines(parts: Iterable<string>, keep: number): Generator<string> {
+  const runs = new RegExp(`\\n{${keep + 1},}`, 'g');
+  const limit = '\n'.repeat(keep);
+  let pending = 0;
+  for (const part of parts) {
+    const text = '\n'.repeat(pending) + part;
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 10) end -= 1;
+    // At most keep + 1 waiting breaks behave like any longer run.
+    pending = Math.min(text.length - end, keep + 1);
+    if (end > 0) yield text.slice(0, end).replace(runs, limit);
+  }
+  if (pending > 0) yield '\n'.repeat(pending).replace(runs, limit);
+}
