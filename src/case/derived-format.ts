@@ -246,8 +246,18 @@ function findingSource(findings: readonly Finding[]): FindingSource {
  */
 export function decodeAnalysis(header: AnalysisFileHeader, findingLines: readonly Members[], texts: (documentId: string) => string): AnalysisResult {
   if (header.shared === undefined) return { ...header.result };
+  return { ...header.result, findings: [...decodeFindings(header, findingLines, texts)] };
+}
+
+/**
+ * The findings of an analysis file decoded one line at a time, in file order: a line continues the
+ * one before it (its document id and line/column cursor), so the lines must come in order and all of
+ * them. Yields nothing for a file without findings.
+ */
+export function* decodeFindings(header: AnalysisFileHeader, findingLines: Iterable<Members>, texts: (documentId: string) => string): Generator<Finding> {
+  if (header.shared === undefined) return;
   const bases = new FindingBases(header);
-  const findings = findingLines.map((line) => {
+  for (const line of findingLines) {
     const placeLine = line['place'] as Members;
     const documentId = (placeLine['documentId'] as string | undefined) ?? bases.documentId ?? '';
     const window = Array.isArray(line['context']) ? (line['context'] as [number, number]) : undefined;
@@ -258,9 +268,8 @@ export function decodeAnalysis(header: AnalysisFileHeader, findingLines: readonl
     const finding = merged(line, base.finding(place as unknown as Finding['place']));
     finding['place'] = place;
     if (window !== undefined) finding['context'] = { left: text!.slice(window[0], range[0]), right: text!.slice(range[1], window[1]) };
-    return finding as unknown as Finding;
-  });
-  return { ...header.result, findings };
+    yield finding as unknown as Finding;
+  }
 }
 
 /**

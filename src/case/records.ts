@@ -20,7 +20,7 @@ import type { CompareResult } from '../core/known-material.js';
 import { COMPARE_SCHEMA } from '../core/known-material.js';
 import { CaseFiles, COMPARE_FILES } from './layout.js';
 import type { AnalysisFileHeader, DocumentFileHeader } from './derived-format.js';
-import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, EARLIER_ANALYSIS_FILE_SCHEMA, EARLIER_DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument } from './derived-format.js';
+import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, EARLIER_ANALYSIS_FILE_SCHEMA, EARLIER_DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument, decodeFindings } from './derived-format.js';
 import type { DocumentTexts } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
@@ -208,19 +208,19 @@ export function analysisFiles(workspace: CaseWorkspace): AnalysisFile[] {
       return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
     }
     const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
-    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => findingLines(relative, path, header, contextTexts(relative, documentTextsIn(documents))) };
+    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, documentTextsIn(documents))) };
   });
 }
 
-/** The findings of a compact analysis file, decoded line by line; the count must be the header's. */
-function* findingLines(relative: string, path: string, header: AnalysisFileHeader, texts: (documentId: string) => string): Generator<Finding> {
+/** The finding lines of a compact analysis file, each checked; the count must be the header's. */
+function* parsedFindingLines(relative: string, path: string, header: AnalysisFileHeader): Generator<Record<string, unknown>> {
   const what = 'analysis';
   let number = 0;
   for (const line of fileLines(relative, path, what)) {
     number += 1;
     if (number === 1) continue;
     const where = `${relative} line ${number}`;
-    yield decodeAnalysis(header, [checked(where, jsonLine(where, line, what), findingLineSchema, what) as Record<string, unknown>], texts).findings![0]!;
+    yield checked(where, jsonLine(where, line, what), findingLineSchema, what) as Record<string, unknown>;
   }
   if (number !== (header.findings ?? 0) + 1) throw findingCountProblem(relative, header);
 }
