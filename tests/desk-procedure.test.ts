@@ -265,10 +265,10 @@ describe('the procedure panel writes through the CLI case functions', () => {
       expect((await ask('/api/undo', {})).error).toMatch(/^нечего отменять/);
       expect((await ask('/api/rule', { findingId: 'F000', decision: 'accepted', reason: 'x' })).error).toBe('кандидата F000 в деле нет');
       expect((await ask('/api/step', { stepId: 'competence', note: 'проверено', fields: {} })).error).toMatch(/нельзя записать шаг competence: /);
+      expect((await ask('/api/step-withdraw', { stepId: 'packaging', reason: ' ' })).error).toBe(`${dir}: укажите, почему запись шага packaging отзывается`);
       // Refusals the CLI's catalogue has no key for, from the desk's labels.
-      expect((await ask('/api/step-withdraw', { stepId: 'packaging', reason: ' ' })).error).toBe('укажите, почему запись шага отзывается');
       expect((await ask('/api/expert-acknowledge', { expertId: 'E9', note: 'x' })).error).toMatch(/^не записано: /);
-      expect((await ask('/api/step-withdraw', { stepId: 'competence', reason: 'x' })).error).toBe('у этого шага нет записи, которую можно отозвать');
+      expect((await ask('/api/step-withdraw', { stepId: 'competence', reason: 'x' })).error).toBe(`${dir}: у шага competence нет записи, которую можно отозвать`);
       expect((await ask('/api/case-facts', { facts: {} })).error).toBe('заполните хотя бы одно сведение');
       expect((await ask('/api/case-facts', { facts: { kind: 'fifth' } })).error).toMatch(/^сведения не записаны: --kind "fifth": /);
       expect((await ask('/api/step', { stepId: 'sampling', note: 'x', fields: {}, files: [{ name: 'big.bin', base64: Buffer.alloc(16 * 1024 * 1024 + 1).toString('base64') }] })).error).toMatch(/^приложенные файлы занимают 16\.0 МиБ/);

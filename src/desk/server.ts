@@ -144,16 +144,12 @@ const DESK_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
 };
 
 /**
- * Refusals of the case functions the desk calls that carry no message key of the CLI's catalogue,
- * by code: said from the desk's labels in a desk of another language (an English desk keeps the
- * case function's own line, which names the steps and values). `{problems}`: what follows
+ * Refusals of case functions whose CLI text tells what to type on the command line (case facts,
+ * experts), by code: said from the desk's labels in a desk of another language (an English desk
+ * keeps the case function's own line, which names the steps and values). `{problems}`: what follows
  * "cannot …:" in the English line.
  */
-const UNKEYED_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
-  'sop.nothing-to-withdraw': 'errorNothingToWithdraw',
-  'sop.withdraw-reason': 'errorWithdrawReason',
-  'sop.withdraw-dependants': 'errorWithdrawDependants',
-  'question.answer-empty': 'errorAnswerEmpty',
+const DESK_WORDED_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
   'case.facts-empty': 'errorFactsEmpty',
   'case.invalid-facts': 'errorInvalidFacts',
   'expert.invalid': 'errorNotRecorded',
@@ -164,17 +160,16 @@ const UNKEYED_ERRORS: Readonly<Record<string, keyof DeskLabels>> = {
 
 /**
  * A case function's refusal in the desk's language: the desk's own errors from its labels, a
- * pipeline error that carries a message key from the CLI's catalogue of the language, one without
- * a key from `UNKEYED_ERRORS`, else the English line (the CLI's texts are translated key by key;
- * English is their fallback).
+ * refusal worded for the page (`DESK_WORDED_ERRORS`), one that carries a message key from the CLI's
+ * catalogue of the language, else the English line (English is the catalogue's fallback).
  */
 function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Record<string, string>>, english: boolean): string {
   const own = DESK_ERRORS[error.code];
   if (own) return formatMessage(labels[own], error instanceof DeskError ? error.params : {});
+  const worded = english ? undefined : DESK_WORDED_ERRORS[error.code];
+  if (worded) return formatMessage(labels[worded], { problems: /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '' });
   const template = error.localised ? catalogue[error.localised.key] : undefined;
-  if (template !== undefined) return formatMessage(template, error.localised!.params);
-  const unkeyed = error.localised || english ? undefined : UNKEYED_ERRORS[error.code];
-  return unkeyed ? formatMessage(labels[unkeyed], { problems: /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '' }) : error.message;
+  return template === undefined ? error.message : formatMessage(template, error.localised!.params, (key) => catalogue[key]);
 }
 
 /** Starts the desk for a case; resolves once it listens. */

@@ -32,7 +32,7 @@ export const DESK_LABEL_KEYS = [
   'factKind', 'factForm', 'factGroundsType', 'factGroundsBody', 'factGroundsNumber', 'factGroundsDate', 'factReceivedDate', 'factStartDate', 'factEndDate', 'factMaterials', 'factPackaging', 'factCircumstances',
   'roleAuthored', 'roleForwarded', 'roleReply', 'roleService', 'roleReaction', 'roleDeleted', 'roleMediaOnly', 'roleUninterpreted',
   'fieldExperience', 'fieldInstitution', 'fieldPlace', 'fieldPresent', 'fieldQualification', 'fieldReviewer', 'fieldSources', 'fieldTranslator', 'datePlaceholder',
-  'errorNothingToWithdraw', 'errorWithdrawReason', 'errorWithdrawDependants', 'errorAnswerEmpty', 'errorFactsEmpty', 'errorInvalidFacts', 'errorNotRecorded',
+  'errorFactsEmpty', 'errorInvalidFacts', 'errorNotRecorded',
   'experts', 'expertName', 'speciality', 'qualification', 'experienceYears', 'institution', 'addExpert', 'acknowledgeNote', 'acknowledge', 'acknowledged', 'signNote', 'sign',
   'signatureNone', 'signatureCurrent', 'signatureStale', 'joint', 'jointConclusions', 'recordJoint', 'dissentText', 'recordDissent', 'expertOfPart',
   'rabatFindings', 'rabatUncovered', 'recordRabat',
