@@ -5,6 +5,9 @@
  */
 import type { ReportLanguage } from '../core/case.js';
 import { UserError } from '../core/errors.js';
+import { formatMessage } from '../core/messages.js';
+import type { MessageRef } from '../core/messages.js';
+import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
 import { DeskError } from './errors.js';
 import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
@@ -217,15 +220,18 @@ function itemRelations(workspace: CaseWorkspace): Procedure['items'] {
   });
 }
 
-/** What `soz report --final` would refuse for, one item each. */
+/** What `soz report --final` would refuse for, one item each, in the desk's language (the CLI's catalogue). */
 function finalBlockers(workspace: CaseWorkspace, language: ReportLanguage): string[] {
   try {
     buildConclusion(workspace, language, true);
     return [];
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    const listed = /requirement\(s\) are unmet: (.*)$/s.exec(error.message);
-    return listed ? listed[1]!.split('; ') : [error.message];
+    const catalogue = language === 'en' ? {} : readCliCatalogue(language).messages;
+    const lookup = (key: string): string | undefined => catalogue[key];
+    const problems = error.localised?.params['problems'];
+    if (Array.isArray(problems)) return problems.map((problem: MessageRef) => formatMessage('{problem}', { problem }, lookup));
+    return [error.localised ? formatMessage(lookup(error.localised.key) ?? error.localised.fallback ?? error.message, error.localised.params, lookup) : error.message];
   }
 }
 
