@@ -2,7 +2,7 @@
 // `./x.ts` when only the source exists, and .ts modules are transpiled to JavaScript on load.
 // Transpiled modules are cached by the hash of their source in node_modules/.cache: loading
 // TypeScript itself takes seconds, and a worker stopped at a deadline is started again at once.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +32,10 @@ export async function load(url, context, nextLoad) {
   const compilerOptions = typescript.convertCompilerOptionsFromJson(COMPILER_OPTIONS, '').options;
   const { outputText } = typescript.transpileModule(source, { fileName, compilerOptions });
   mkdirSync(CACHE, { recursive: true });
-  // Written aside and renamed, so a worker starting in parallel never reads half a module.
-  const partial = `${cached}.${process.pid}.${Date.now()}.tmp`;
+  // Written aside and renamed, so a worker starting in parallel never reads half a module. The
+  // name is unique per write: two threads of one process compiling in the same millisecond once
+  // shared a pid-and-time name, and the second rename found the file gone.
+  const partial = `${cached}.${randomUUID()}.tmp`;
   await writeFile(partial, outputText);
   await rename(partial, cached);
   return { format: 'module', source: outputText, shortCircuit: true };
