@@ -1,10 +1,11 @@
 // Makes the fictional pictures of tests/fixtures/ocr (see its README) with the renderer of
 // `npm run bench:ocr`; the same bytes on every run. Usage: node scripts/make-ocr-fixtures.mjs
 // The WebP, BMP, GIF and TIFF pictures are converted from the rendered PNG by Debian's tools
-// (`apt-get install webp imagemagick`): cwebp for WebP, ImageMagick's convert for BMP, GIF and TIFF
-// (`SOZ_CONVERT` names it when another `convert` comes first on PATH).
+// (`apt-get install webp imagemagick libimage-exiftool-perl`): cwebp for WebP, ImageMagick's convert for
+// BMP, GIF and TIFF (`SOZ_CONVERT` names it when another `convert` comes first on PATH), exiftool for
+// the EXIF of a WebP.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,9 @@ function run(command, args) {
 }
 try {
   run('cwebp', ['-quiet', '-lossless', '-metadata', 'none', await rendered('webp', ['Күз келди, жаан жаады.', 'Көңүлүң көтөрүңкү болсун!']), '-o', join(dir, 'card-ky.webp')]);
+  // The same card with a fictional camera's EXIF chunk after the pixels, as exiftool writes it.
+  copyFileSync(join(dir, 'card-ky.webp'), join(dir, 'card-ky-exif.webp'));
+  run('exiftool', ['-q', '-overwrite_original', '-Make=Fictional Optics', '-Model=FX-1', '-DateTimeOriginal=2024:03:01 10:15:00', join(dir, 'card-ky-exif.webp')]);
   run(convert, [await rendered('bmp', ['Өзөн боюнда жаңы үй бар.', 'Балдар ойноп жүрөт.']), '-strip', '-monochrome', `BMP3:${join(dir, 'note-ky.bmp')}`]);
   // Two frames of the same size: only the first is read by OCR, and a notice says so.
   const first = await rendered('gif-1', ['Биринчи көрүнүш: тоо көлү.', 'Түнкү асман жылдыздуу.']);

@@ -7,6 +7,7 @@
  * so a `moov` behind a many-gigabyte `mdat` costs a sequential read, never the file in memory.
  * Damaged input gives `undefined`, never an error: a missing duration is an honest answer.
  */
+import { ByteCursor } from './byte-cursor.js';
 
 /** Media types whose container is the ISO base media file format or QuickTime. */
 export const MOVIE_HEADER_TYPES: ReadonlySet<string> = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4']);
@@ -92,57 +93,4 @@ async function readBoxHeader(cursor: ByteCursor): Promise<BoxHeader | undefined>
   const largeSize = new DataView(large.buffer, large.byteOffset, 8).getBigUint64(0);
   if (largeSize < 16n || largeSize > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
   return { type, headerSize: 16, payloadSize: Number(largeSize) - 16 };
-}
-
-/** Sequential reads and skips over a stream of chunks, keeping no more than the bytes asked for. */
-class ByteCursor {
-  private chunk: Uint8Array = new Uint8Array(0);
-  private at = 0;
-  private ended = false;
-
-  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
-
-  /** Up to `length` bytes; fewer only at the end of the stream. */
-  async read(length: number): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    let got = 0;
-    while (got < length && (await this.fill())) {
-      const part = this.chunk.subarray(this.at, this.at + length - got);
-      parts.push(part);
-      got += part.byteLength;
-      this.at += part.byteLength;
-    }
-    return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts);
-  }
-
-  /** Passes `length` bytes; false when the stream ends first. */
-  async skip(length: number): Promise<boolean> {
-    let left = length;
-    while (left > 0) {
-      if (!(await this.fill())) return false;
-      const step = Math.min(left, this.chunk.byteLength - this.at);
-      this.at += step;
-      left -= step;
-    }
-    return true;
-  }
-
-  /** Stops the source early (closes the file stream when the header was found). */
-  async close(): Promise<void> {
-    if (!this.ended) await this.source.return?.();
-  }
-
-  private async fill(): Promise<boolean> {
-    while (this.at >= this.chunk.byteLength) {
-      if (this.ended) return false;
-      const next = await this.source.next();
-      if (next.done === true) {
-        this.ended = true;
-        return false;
-      }
-      this.chunk = next.value;
-      this.at = 0;
-    }
-    return true;
-  }
 }

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectDocuments, DEFAULT_LIMITS, inputFromBytes } from './adapter.js';
 import { keptUnreadableNotice, noTextAdapter, noTextDocument } from './no-text.js';
 import { sniffMediaType } from './sniff.js';
-import { isoBox, jpegWithExif, movieHeader, mp4, mp4Ftyp, png, wav } from '../../tests/support/media-files.js';
+import { exifTiff, isoBox, jpegWithExif, movieHeader, mp4, mp4Ftyp, png, pngChunk, riffChunk, wav, webp } from '../../tests/support/media-files.js';
 
 const SHA = 'ab'.repeat(32);
 
@@ -39,6 +40,39 @@ describe('items soz reads no text from', () => {
       exifDateTimeOriginal: '2024:03:01 10:15:00',
       exifMake: 'Fictional Optics',
       exifModel: 'FX-1',
+    });
+  });
+
+  describe('EXIF past the first MiB, or in a container exifr refuses', () => {
+    const camera = { make: 'Fictional Optics', model: 'FX-1', dateTimeOriginal: '2024:03:01 10:15:00' };
+    const read = { exifDateTimeOriginal: '2024:03:01 10:15:00', exifMake: 'Fictional Optics', exifModel: 'FX-1' };
+    const pixels = Buffer.alloc(1536 * 1024);
+
+    it('a WebP: the EXIF chunk after 1.5 MiB of image data', async () => {
+      const doc = await extract('card.webp', webp(320, 200, [riffChunk('VP8L', pixels), riffChunk('EXIF', exifTiff(camera))]));
+      expect(doc.properties).toEqual({ mediaType: 'image/webp', imageWidth: 320, imageHeight: 200, ...read });
+    });
+
+    it('a WebP written by exiftool (tests/fixtures/ocr/card-ky-exif.webp)', async () => {
+      const doc = await extract('card-ky-exif.webp', readFileSync(new URL('../../tests/fixtures/ocr/card-ky-exif.webp', import.meta.url)));
+      expect(doc.properties).toMatchObject(read);
+    });
+
+    it('a PNG: an eXIf chunk after a 1.5 MiB IDAT', async () => {
+      const doc = await extract('late.png', png(40, 30, { dataBytes: pixels.byteLength, after: [pngChunk('eXIf', exifTiff(camera))] }));
+      expect(doc.properties).toEqual({ mediaType: 'image/png', imageWidth: 40, imageHeight: 30, ...read });
+    });
+
+    it('a TIFF whose directory follows 1.5 MiB of pixels (as ImageMagick writes it): size and EXIF', async () => {
+      const tiff = exifTiff(camera, { size: { width: 1200, height: 1300 }, ifdAt: 8 + pixels.byteLength });
+      const doc = await extract('scan.tif', tiff);
+      expect(doc.properties).toEqual({ mediaType: 'image/tiff', imageWidth: 1200, imageHeight: 1300, ...read });
+    });
+
+    it('a WebP whose chunks run past the end keeps its size, with a notice naming the file and the damage', async () => {
+      const doc = await extract('cut.webp', webp(320, 200, [riffChunk('VP8L', Buffer.alloc(64), 1_000_000)]));
+      expect(doc.properties).toEqual({ mediaType: 'image/webp', imageWidth: 320, imageHeight: 200 });
+      expect(doc.notices[1]?.message).toBe('cut.webp: properties could not be read from the bytes (EXIF: RIFF chunk "VP8L" at byte 30 declares 1000000 bytes, past the end of the file); the file is kept as received');
     });
   });
 

@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import type { DocumentProperties, Notice, SozDocument } from '../core/document.js';
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { EvidenceInput, IngestAdapter } from './adapter.js';
+import { chunkedExif, hasChunkedExif } from './exif-block.js';
 import { isAudioOrVideo } from './media-types.js';
 import { MOVIE_HEADER_TYPES, movieHeaderDuration } from './movie-header.js';
-import { describeMediaType, isImageMediaType, unsupportedTypeError } from './sniff.js';
+import { describeMediaType, isImageMediaType, MEDIA_TYPES, unsupportedTypeError } from './sniff.js';
 
 /**
  * Custody of items soz reads no text from: pictures, sound, video and unknown binaries. Every such
@@ -23,7 +24,7 @@ export const noTextAdapter: IngestAdapter = {
   extract: extractNoText,
 };
 
-/** How many leading bytes the image readers see; EXIF and the frame header sit well inside. */
+/** How many leading bytes the image readers see; the frame header and a JPEG's EXIF sit well inside. */
 const IMAGE_HEADER_WINDOW = 1024 * 1024;
 
 async function* extractNoText(input: EvidenceInput): AsyncGenerator<SozDocument> {
@@ -76,7 +77,7 @@ function whyNoText(input: EvidenceInput): Notice {
 
 async function readProperties(input: EvidenceInput): Promise<{ properties: DocumentProperties; problem?: string }> {
   try {
-    if (isImageMediaType(input.mediaType)) return await imageProperties(await leadingBytes(input, IMAGE_HEADER_WINDOW), input.mediaType);
+    if (isImageMediaType(input.mediaType)) return await imageProperties(input);
     if (isAudioOrVideo(input.mediaType)) return { properties: await audioVisualProperties(input) };
     return { properties: {} };
   } catch (error) {
@@ -88,17 +89,20 @@ async function readProperties(input: EvidenceInput): Promise<{ properties: Docum
  * Width and height from the header (the logical screen of a GIF), and EXIF date and device as
  * written. The size is kept when only the EXIF block is damaged: OCR needs it for its pixel limit.
  */
-async function imageProperties(head: Uint8Array, mediaType: string): Promise<{ properties: DocumentProperties; problem?: string }> {
+async function imageProperties(input: EvidenceInput): Promise<{ properties: DocumentProperties; problem?: string }> {
   // The header readers load only when a picture or a clip is taken into custody, not on every command.
   const [{ imageSize }, { default: exifr }] = await Promise.all([import('image-size'), import('exifr')]);
+  const head = await headerBytes(input);
   const size = imageSize(head);
   const properties: Record<string, string | number> = {};
   if (size.width !== undefined && size.height !== undefined) Object.assign(properties, { imageWidth: size.width, imageHeight: size.height });
-  if (!EXIF_TYPES.has(mediaType)) return { properties };
+  const block = hasChunkedExif(input.mediaType) ? await chunkedExif(input.mediaType, input.chunks()) : { tiff: EXIF_TYPES.has(input.mediaType) ? head : undefined };
+  if (block.problem !== undefined) return { properties, problem: `EXIF: ${block.problem}` };
+  if (block.tiff === undefined) return { properties };
   try {
     // Values as written (`2024:03:01 10:15:00`), never revived into Dates: a Date would be read
     // in the machine's time zone, and the same image must give the same bytes everywhere.
-    const exif: Record<string, unknown> | undefined = await exifr.parse(head, { pick: [...EXIF_FIELDS], reviveValues: false, translateValues: false });
+    const exif: Record<string, unknown> | undefined = await exifr.parse(block.tiff, { pick: [...EXIF_FIELDS], reviveValues: false, translateValues: false });
     for (const field of EXIF_FIELDS) {
       const value = exif?.[field];
       if (typeof value === 'string' && value.trim() !== '') properties[`exif${field}`] = value.replace(/\0+$/u, '').trim();
@@ -109,12 +113,22 @@ async function imageProperties(head: Uint8Array, mediaType: string): Promise<{ p
   }
 }
 
+/**
+ * The bytes the header readers see: the leading window, or a whole TIFF within the in-memory limit,
+ * because a TIFF's directories (size and EXIF) may follow its pixels — ImageMagick and many
+ * scanners write them at the end.
+ */
+async function headerBytes(input: EvidenceInput): Promise<Uint8Array> {
+  if (input.mediaType === MEDIA_TYPES.tiff && input.size > IMAGE_HEADER_WINDOW && input.size <= input.limits.maxInMemoryBytes) return input.bytes();
+  return leadingBytes(input, IMAGE_HEADER_WINDOW);
+}
+
 function firstLineOf(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
-/** The picture types exifr 7 reads EXIF from; it refuses WebP ("Unknown file format"), so a WebP's EXIF is not read. */
-const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/png']);
+/** The picture types whose EXIF exifr 7 finds in the header bytes; WebP and PNG are walked chunk by chunk (`chunkedExif`). */
+const EXIF_TYPES: ReadonlySet<string> = new Set([MEDIA_TYPES.jpeg, MEDIA_TYPES.tiff]);
 const EXIF_FIELDS = ['DateTimeOriginal', 'CreateDate', 'Make', 'Model'] as const;
 
 /** Container, codec and duration (seconds, to the millisecond) from the container's headers. */

@@ -1,18 +1,33 @@
 import { deflateSync } from 'node:zlib';
 
 // Minimal, fictional media files built byte by byte for tests: headers as the format
-// specifications define them (PNG: ISO/IEC 15948; JPEG/EXIF: CIPA DC-008; WAV: RIFF WAVE).
+// specifications define them (PNG: ISO/IEC 15948; JPEG/EXIF: CIPA DC-008; WAV: RIFF WAVE; WebP:
+// Google's WebP Container Specification; TIFF 6.0).
 
-/** A PNG of `width` × `height` whose pixel data is a few bytes only (an image bomb when huge). */
-export function png(width: number, height: number): Buffer {
+/**
+ * A PNG of `width` × `height` whose pixel data is a few bytes only (an image bomb when huge);
+ * `dataBytes` pads its `IDAT` to that many bytes, `before`/`after` are chunks (see `pngChunk`) put
+ * before or after it.
+ */
+export function png(width: number, height: number, options: { dataBytes?: number; before?: readonly Buffer[]; after?: readonly Buffer[] } = {}): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(16))), chunk('IEND', Buffer.alloc(0))]);
+  const data = deflateSync(Buffer.alloc(16));
+  const idat = options.dataBytes === undefined ? data : Buffer.concat([data, Buffer.alloc(Math.max(0, options.dataBytes - data.byteLength))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    ...(options.before ?? []),
+    pngChunk('IDAT', idat),
+    ...(options.after ?? []),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-function chunk(type: string, data: Buffer): Buffer {
+/** A PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.byteLength);
   // Readers of headers do not check the CRC; a fixed value keeps the builder short.
@@ -20,7 +35,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A JPEG with an EXIF block (Make, Model, DateTimeOriginal) and a baseline frame header. */
-export function jpegWithExif(fields: { make: string; model: string; dateTimeOriginal: string }, width = 640, height = 480): Buffer {
+export function jpegWithExif(fields: ExifFields, width = 640, height = 480): Buffer {
   const tiff = exifTiff(fields);
   const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const sof = Buffer.from([0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]);
@@ -33,14 +48,26 @@ function segment(marker: number, data: Buffer): Buffer {
   return Buffer.concat([header, data]);
 }
 
-/** Little-endian TIFF: IFD0 with Make, Model and a pointer to the EXIF IFD with DateTimeOriginal. */
-function exifTiff(fields: { make: string; model: string; dateTimeOriginal: string }): Buffer {
+/** The fields of a fictional camera's EXIF block. */
+export interface ExifFields {
+  readonly make: string;
+  readonly model: string;
+  readonly dateTimeOriginal: string;
+}
+
+/**
+ * Little-endian TIFF: IFD0 with Make, Model and a pointer to the EXIF IFD with DateTimeOriginal.
+ * `size` adds ImageWidth and ImageLength (a TIFF picture rather than an EXIF block); `ifdAt` puts
+ * IFD0 there, after zero bytes standing for the pixels (as ImageMagick writes TIFF).
+ */
+export function exifTiff(fields: ExifFields, options: { size?: { width: number; height: number }; ifdAt?: number } = {}): Buffer {
   const ascii = (text: string) => Buffer.from(`${text}\0`, 'latin1');
   const make = ascii(fields.make);
   const model = ascii(fields.model);
   const date = ascii(fields.dateTimeOriginal);
-  const ifd0At = 8;
-  const ifd0Size = 2 + 3 * 12 + 4;
+  const sizeEntries = options.size === undefined ? [] : [[0x0100, options.size.width], [0x0101, options.size.height]];
+  const ifd0At = options.ifdAt ?? 8;
+  const ifd0Size = 2 + (sizeEntries.length + 3) * 12 + 4;
   const exifAt = ifd0At + ifd0Size;
   const exifSize = 2 + 12 + 4;
   let dataAt = exifAt + exifSize;
@@ -60,13 +87,36 @@ function exifTiff(fields: { make: string; model: string; dateTimeOriginal: strin
     dataAt += bytes.length;
     return at;
   };
-  out.writeUInt16LE(3, ifd0At);
-  entry(ifd0At + 2, 0x010f, 2, make.length, place(make));
-  entry(ifd0At + 14, 0x0110, 2, model.length, place(model));
-  entry(ifd0At + 26, 0x8769, 4, 1, exifAt);
+  out.writeUInt16LE(sizeEntries.length + 3, ifd0At);
+  sizeEntries.forEach(([tag, value], i) => entry(ifd0At + 2 + 12 * i, tag as number, 4, 1, value as number));
+  const next = ifd0At + 2 + 12 * sizeEntries.length;
+  entry(next, 0x010f, 2, make.length, place(make));
+  entry(next + 12, 0x0110, 2, model.length, place(model));
+  entry(next + 24, 0x8769, 4, 1, exifAt);
   out.writeUInt16LE(1, exifAt);
   entry(exifAt + 2, 0x9003, 2, date.length, place(date));
   return out;
+}
+
+/** A RIFF chunk: type, little-endian size, data, a pad byte after odd data. */
+export function riffChunk(type: string, data: Buffer, declaredSize = data.byteLength): Buffer {
+  const header = Buffer.alloc(8);
+  header.write(type, 0, 'latin1');
+  header.writeUInt32LE(declaredSize, 4);
+  return Buffer.concat([header, data, Buffer.alloc(data.byteLength % 2)]);
+}
+
+/** An extended WebP of `width` × `height` (a `VP8X` chunk), with `chunks` after it (see `riffChunk`); no pixels are needed to measure it. */
+export function webp(width: number, height: number, chunks: readonly Buffer[]): Buffer {
+  const vp8x = Buffer.alloc(10);
+  vp8x.writeUInt8(0x08, 0); // the EXIF flag
+  vp8x.writeUIntLE(width - 1, 4, 3);
+  vp8x.writeUIntLE(height - 1, 7, 3);
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), riffChunk('VP8X', vp8x), ...chunks]);
+  const header = Buffer.alloc(8);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(body.byteLength, 4);
+  return Buffer.concat([header, body]);
 }
 
 /** A mono 16-bit PCM WAV of silence lasting `seconds` at 8000 Hz. */
