@@ -7,6 +7,7 @@ import { inputFromBytes } from '../ingest/adapter.js';
 import type { ZipEntry } from '../ingest/docs/zip.js';
 import { readZipDirectory, readZipEntry } from '../ingest/docs/zip.js';
 import { noTextAdapter } from '../ingest/no-text.js';
+import { decodedByRule } from '../ingest/zip/entry-name.js';
 import { isImageMediaType, sniffMediaType } from '../ingest/sniff.js';
 import type { OcrLimits, OcrTools } from './ocr.js';
 import { withOcr } from './ocr.js';
@@ -17,7 +18,9 @@ import { withOcr } from './ocr.js';
  * relative to the chat's own entry (`export/photos/photo_1.jpg` beside `export/result.json`) is
  * read from the ZIP's bytes and, when it is a picture, becomes a document of format `ocr` (or
  * `no-text` with the reason OCR could not run) whose `entry` is the member path, `evidenceSha256`
- * the ZIP's and `properties.entrySha256` the picture's own. `linkChatPhotos` then puts its text
+ * the ZIP's and `properties.entrySha256` the picture's own. Member names are decoded as the ZIP
+ * adapter decodes them (`decodeEntryName`: a CP866 folder or photo name matches the chat's own
+ * entry path). `linkChatPhotos` then puts its text
  * under the message. Members no message names stay listed in the ZIP's manifest only.
  */
 export async function zipPhotoDocuments(documents: readonly SozDocument[], zipBytes: () => Promise<Uint8Array>, tools: OcrTools, ocrLimits: OcrLimits, limits: Limits): Promise<SozDocument[]> {
@@ -54,5 +57,10 @@ async function memberPicture(bytes: Uint8Array, member: ZipEntry, zip: { readonl
   const input = inputFromBytes(data, { name: member.name.slice(member.name.lastIndexOf('/') + 1), sha256: zip.sha256, mediaType, limits, entry: member.name });
   const read: SozDocument[] = [];
   for await (const doc of noTextAdapter.extract(input)) read.push(await withOcr(doc, () => Promise.resolve(data), tools.engine(), ocrLimits));
-  return read.map((doc) => ({ ...doc, id: documentId(zip.sha256, member.name), evidenceSha256: zip.sha256, evidenceName: zip.name, entry: member.name, properties: { ...doc.properties, entrySha256: sha256(data), entrySize: data.byteLength } }));
+  return read.map((doc) => ({ ...doc, id: documentId(zip.sha256, member.name), evidenceSha256: zip.sha256, evidenceName: zip.name, entry: member.name, properties: { ...doc.properties, entrySha256: sha256(data), entrySize: data.byteLength, ...storedName(member) } }));
+}
+
+/** The stored bytes of a member name decoded by a rule (no UTF-8 flag, not ASCII), as the ZIP adapter records them. */
+function storedName(member: ZipEntry): Record<string, string> {
+  return decodedByRule(member.nameDecoding) ? { entryNameHex: member.nameHex, entryNameDecoding: member.nameDecoding } : {};
 }

@@ -1,6 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import type { Limits } from '../adapter.js';
 import { UserError } from '../../core/errors.js';
+import type { NameDecoding } from '../zip/entry-name.js';
+import { decodeEntryName, parseExtraFields } from '../zip/entry-name.js';
 
 /**
  * A minimal, bounded ZIP reader for OOXML packages. It reads the central directory (the
@@ -10,7 +12,11 @@ import { UserError } from '../../core/errors.js';
 
 /** One entry of the central directory. Sizes in bytes; offsets 0-based into the file. */
 export interface ZipEntry {
+  /** The path, decoded by the rule every ZIP reader of soz follows (`decodeEntryName`). */
   readonly name: string;
+  /** How the name's bytes were decoded, and the bytes as stored (lowercase hex). */
+  readonly nameDecoding: NameDecoding;
+  readonly nameHex: string;
   /** 0 = stored, 8 = deflate; anything else is reported as unsupported. */
   readonly method: number;
   readonly flags: number;
@@ -48,8 +54,6 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     offset = safeNumber(view.getBigUint64(record + 48, true));
   }
   if (offset + size > bytes.byteLength) throw new ZipFormatError('central directory lies outside the file');
-  const decoder = new TextDecoder('utf-8');
-  const latin1 = new TextDecoder('latin1');
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
@@ -62,17 +66,15 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     let localHeaderOffset = view.getUint32(at + 42, true);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    // Bit 11: the name is UTF-8; otherwise CP437, whose ASCII part is all OOXML uses.
-    const name = (flags & 0x800) !== 0 ? decoder.decode(nameBytes) : latin1.decode(nameBytes);
     const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const { name, decoding: nameDecoding, rawHex: nameHex } = decodeEntryName(flags, bytes.subarray(at + 46, at + 46 + nameLength), parseExtraFields(extra));
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       const zip64 = readZip64Extra(extra, uncompressedSize === 0xffffffff, compressedSize === 0xffffffff, localHeaderOffset === 0xffffffff);
       uncompressedSize = zip64.uncompressedSize ?? uncompressedSize;
       compressedSize = zip64.compressedSize ?? compressedSize;
       localHeaderOffset = zip64.localHeaderOffset ?? localHeaderOffset;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, nameDecoding, nameHex, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -9,23 +9,14 @@ import { sha256 } from '../../core/hash.js';
 import { collectDocuments, DEFAULT_LIMITS, inputFromBytes } from '../adapter.js';
 import { whatsappAdapter } from '../whatsapp/index.js';
 import { createZipAdapter } from './index.js';
+import { zipWithRawNames as zipWithRawEntryNames } from '../../../tests/support/zip-names.js';
 
 const zipAdapter = createZipAdapter(() => [zipAdapter, whatsappAdapter]);
 const CHAT = '24.09.2020, 11:38 - Аня: привет\n';
 
-/**
- * A ZIP whose entry names are the given bytes, with no UTF-8 flag and no Unicode Path field:
- * JSZip writes ASCII placeholders of the same length (which get neither), then the bytes replace them.
- */
-async function zipWithRawNames(names: readonly Uint8Array[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  const placeholders = names.map((name, i) => `${String.fromCharCode(0x61 + i)}`.repeat(name.byteLength));
-  placeholders.forEach((placeholder) => zip.file(placeholder, CHAT, { createFolders: false }));
-  const buffer = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', platform: 'DOS' }));
-  placeholders.forEach((placeholder, i) => {
-    for (let at = buffer.indexOf(placeholder, 0, 'latin1'); at >= 0; at = buffer.indexOf(placeholder, at + 1, 'latin1')) buffer.set(names[i] as Uint8Array, at);
-  });
-  return new Uint8Array(buffer);
+/** A ZIP of chats whose entry names are the given bytes, with no UTF-8 flag and no Unicode Path field. */
+function zipWithRawNames(names: readonly Uint8Array[]): Promise<Uint8Array> {
+  return zipWithRawEntryNames(names.map((name) => ({ name, data: CHAT })));
 }
 
 async function extract(bytes: Uint8Array): Promise<SozDocument[]> {
@@ -39,6 +30,25 @@ describe('ZIP entry names without the UTF-8 flag', () => {
     const manifest = docs[1] as SozDocument;
     const notice = manifest.notices.find((n) => n.code === 'zip.entry-name-encoding');
     expect(notice?.message).toMatch(/^1 entry name\(s\) do not say their encoding \(no UTF-8 flag\) and were decoded as CP866 .*: Переписка с Аней\.txt$/);
+  });
+
+  it('keeps the stored name bytes (hex) in the manifest row and in the properties of the entry\'s documents', async () => {
+    const stored = iconv.encode('Переписка с Аней.txt', 'cp866');
+    const [chat, manifest] = await extract(await zipWithRawNames([stored]));
+    expect(chat?.properties).toMatchObject({ entryNameHex: stored.toString('hex'), entryNameDecoding: 'cp866' });
+    expect(manifest?.text).toContain(`\tname bytes ${stored.toString('hex')} read as cp866`);
+  });
+
+  it('takes the name from a valid Info-ZIP Unicode Path field over any guess from the stored bytes', async () => {
+    // JSZip with its own name encoder writes the CP866 bytes of "Отчет" (е for ё), no UTF-8 flag, and
+    // a Unicode Path field with the true name "Отчёт" and the CRC-32 of the stored bytes.
+    const zip = new JSZip();
+    zip.file('Отчёт.txt', CHAT);
+    const bytes = await zip.generateAsync({ type: 'uint8array', encodeFileName: () => iconv.encode('Отчет.txt', 'cp866').toString('latin1') });
+    const [chat, manifest] = await extract(bytes);
+    expect(chat?.entry).toBe('Отчёт.txt');
+    expect(chat?.properties).toMatchObject({ entryNameHex: iconv.encode('Отчет.txt', 'cp866').toString('hex'), entryNameDecoding: 'unicode-path' });
+    expect(manifest?.notices.map((n) => n.code)).not.toContain('zip.entry-name-encoding');
   });
 
   it('keeps CP437 for Western names and flags them too; plain ASCII names need no notice', async () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
+import { crc32 } from 'node:zlib';
 import type { Entry } from 'yauzl';
-import yauzl from 'yauzl';
 import { isSymlinkAttributes } from '../../core/zip-entry.js';
 
 /**
@@ -11,19 +11,72 @@ import { isSymlinkAttributes } from '../../core/zip-entry.js';
  */
 export type NameDecoding = 'utf-8' | 'unicode-path' | 'ascii' | 'cp866' | 'cp437';
 
+/** One extra field of a central-directory entry (APPNOTE 4.5): its id and its data. */
+export interface ExtraField {
+  readonly id: number;
+  readonly data: Uint8Array;
+}
+
+/** An entry name as read: the path, how its bytes were decoded, and the bytes themselves in hex. */
+export interface DecodedName {
+  readonly name: string;
+  readonly decoding: NameDecoding;
+  /** The stored name bytes, lowercase hex: the record of what the archive holds, whatever the decoding. */
+  readonly rawHex: string;
+}
+
 /**
  * The entry's path as stored, WITHOUT yauzl's lenient rewriting of backslashes, so the safety
  * check sees the name as an extracting tool would, and how its bytes were decoded.
  */
-export function entryName(entry: Entry): { name: string; decoding: NameDecoding } {
+export function entryName(entry: Entry): DecodedName {
   const raw = entry.fileNameRaw ?? (Buffer.isBuffer(entry.fileName) ? entry.fileName : Buffer.from(String(entry.fileName)));
-  const extraFields = entry.extraFields ?? [];
-  const stored = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, extraFields, true);
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: stored, decoding: 'utf-8' };
-  if (extraFields.some((field) => field.id === UNICODE_PATH_FIELD)) return { name: stored, decoding: 'unicode-path' };
-  if (raw.every((byte) => byte < 0x80)) return { name: stored, decoding: 'ascii' };
-  if (spellsCp866Cyrillic(raw)) return { name: iconv.decode(raw, 'cp866'), decoding: 'cp866' };
-  return { name: stored, decoding: 'cp437' };
+  return decodeEntryName(entry.generalPurposeBitFlag, raw, entry.extraFields ?? []);
+}
+
+/**
+ * An entry name from its central-directory bytes, by one rule for every ZIP reader of soz (the ZIP
+ * adapter, the OOXML reader, the photos of a chat export in a ZIP): a valid Info-ZIP Unicode Path
+ * field wins (its CRC-32 must match the stored name, APPNOTE 4.6.9); then the UTF-8 flag; ASCII
+ * bytes as they are; else CP866 when the bytes spell Cyrillic words there, else CP437.
+ */
+export function decodeEntryName(flags: number, raw: Uint8Array, extraFields: readonly ExtraField[]): DecodedName {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const rawHex = bytes.toString('hex');
+  const unicode = unicodePath(bytes, extraFields);
+  if (unicode !== undefined) return { name: unicode, decoding: 'unicode-path', rawHex };
+  if ((flags & UTF8_FLAG) !== 0) return { name: bytes.toString('utf8'), decoding: 'utf-8', rawHex };
+  if (bytes.every((byte) => byte < 0x80)) return { name: bytes.toString('latin1'), decoding: 'ascii', rawHex };
+  const decoding = spellsCp866Cyrillic(bytes) ? 'cp866' : 'cp437';
+  return { name: iconv.decode(bytes, decoding), decoding, rawHex };
+}
+
+/** Whether a name's decoding came from a rule or a field rather than its bytes alone (not UTF-8-flagged, not ASCII): then its stored bytes are recorded. */
+export function decodedByRule(decoding: NameDecoding): boolean {
+  return decoding !== 'utf-8' && decoding !== 'ascii';
+}
+
+/** The UTF-8 name of a version-1 Unicode Path field whose CRC-32 matches `raw`; undefined otherwise (the field is then ignored, as APPNOTE says). */
+function unicodePath(raw: Buffer, extraFields: readonly ExtraField[]): string | undefined {
+  for (const field of extraFields) {
+    if (field.id !== UNICODE_PATH_FIELD || field.data.byteLength < 6 || field.data[0] !== 1) continue;
+    const data = Buffer.from(field.data.buffer, field.data.byteOffset, field.data.byteLength);
+    if (data.readUInt32LE(1) === crc32(raw)) return data.subarray(5).toString('utf8');
+  }
+  return undefined;
+}
+
+/** The extra fields of a central-directory entry; a field running past the end closes the list. */
+export function parseExtraFields(extra: Uint8Array): ExtraField[] {
+  const fields: ExtraField[] = [];
+  const view = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
+  for (let at = 0; at + 4 <= extra.byteLength; ) {
+    const length = view.getUint16(at + 2, true);
+    if (at + 4 + length > extra.byteLength) break;
+    fields.push({ id: view.getUint16(at, true), data: extra.subarray(at + 4, at + 4 + length) });
+    at += 4 + length;
+  }
+  return fields;
 }
 
 /** General-purpose flag bit 11: the name is UTF-8 (APPNOTE 4.4.4). */

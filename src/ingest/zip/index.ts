@@ -7,7 +7,8 @@ import { UserError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import type { EvidenceInput, IngestAdapter, Limits } from '../adapter.js';
 import { inputFromBytes } from '../adapter.js';
-import { entryName, isSymlink, unsafeReason } from './entry-name.js';
+import type { DecodedName, NameDecoding } from './entry-name.js';
+import { decodedByRule, entryName, isSymlink, unsafeReason } from './entry-name.js';
 import { isMedia, isOfficePackage } from './sniff.js';
 import { sniffMediaType } from '../sniff.js';
 
@@ -29,6 +30,14 @@ interface ManifestRow {
   readonly sha256?: string;
   readonly status: 'ingested' | 'media' | 'unknown-format' | 'failed' | 'encrypted' | 'unsupported-compression' | 'nested-too-deep' | 'nested-zip';
   readonly detail?: string;
+  /** The stored name bytes (hex) and their decoding, for a name whose bytes are not plain UTF-8 or ASCII. */
+  readonly storedName?: StoredName;
+}
+
+/** A name's bytes as the archive stores them (hex) and how they were decoded, kept where the decoding was not self-evident. */
+interface StoredName {
+  readonly hex: string;
+  readonly decoding: NameDecoding;
 }
 
 interface WalkState {
@@ -105,8 +114,10 @@ async function* walkZip(
       }
       if (next.done) break;
       const entry = next.value;
-      const { name, decoding } = entryName(entry);
+      const decoded = entryName(entry);
+      const { name, decoding } = decoded;
       const path = prefix + name;
+      const storedName = storedNameOf(decoded);
       if (decoding === 'cp866' || decoding === 'cp437') state.guessedNames.push({ path, decoding });
       const reason = unsafeReason(name) ?? (isSymlink(entry) ? 'is a symbolic link' : undefined);
       if (reason !== undefined) {
@@ -119,11 +130,11 @@ async function* walkZip(
       }
       if (name.endsWith('/')) continue; // a folder: nothing to read
       if (entry.isEncrypted()) {
-        state.rows.push({ path, size: entry.uncompressedSize, status: 'encrypted', detail: 'encrypted entry, not read' });
+        state.rows.push({ path, size: entry.uncompressedSize, status: 'encrypted', detail: 'encrypted entry, not read', ...storedName });
         continue;
       }
       if (!entry.canDecodeFileData()) {
-        state.rows.push({ path, size: entry.uncompressedSize, status: 'unsupported-compression', detail: `compression method ${entry.compressionMethod}` });
+        state.rows.push({ path, size: entry.uncompressedSize, status: 'unsupported-compression', detail: `compression method ${entry.compressionMethod}`, ...storedName });
         continue;
       }
       const data = await readEntry(zip, entry, path, where, input.limits, state);
@@ -131,14 +142,14 @@ async function* walkZip(
       const mediaType = sniff(data);
       if (mediaType === 'application/zip') {
         if (depth + 1 > MAX_ZIP_NESTING) {
-          state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-too-deep', detail: `ZIP nested deeper than ${MAX_ZIP_NESTING} levels, not opened` });
+          state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-too-deep', detail: `ZIP nested deeper than ${MAX_ZIP_NESTING} levels, not opened`, ...storedName });
           continue;
         }
-        state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-zip' });
+        state.rows.push({ path, size: data.byteLength, sha256: entrySha, status: 'nested-zip', ...storedName });
         yield* walkZip(data, `${path}!/`, depth + 1, input, adapters, sniff, state);
         continue;
       }
-      yield* ingestEntry(data, path, entrySha, mediaType, input, adapters, state);
+      yield* ingestEntry(data, { path, entrySha, mediaType, ...storedName }, input, adapters, state);
     }
   } finally {
     zip.close();
@@ -182,19 +193,20 @@ export async function zipMember(bytes: Uint8Array, path: string, where: string, 
   }
 }
 
-async function* ingestEntry(
-  data: Uint8Array,
-  path: string,
-  entrySha: string,
-  mediaType: string,
-  input: EvidenceInput,
-  adapters: () => readonly IngestAdapter[],
-  state: WalkState,
-): AsyncIterable<SozDocument> {
+/** An entry read from the archive: its path, hash, sniffed media type and stored name. */
+interface ReadEntry {
+  readonly path: string;
+  readonly entrySha: string;
+  readonly mediaType: string;
+  readonly storedName?: StoredName;
+}
+
+async function* ingestEntry(data: Uint8Array, read: ReadEntry, input: EvidenceInput, adapters: () => readonly IngestAdapter[], state: WalkState): AsyncIterable<SozDocument> {
+  const { path, entrySha, mediaType, storedName } = read;
   const baseName = path.slice(path.lastIndexOf('/') + 1);
   const inner = inputFromBytes(data, { name: baseName, sha256: input.sha256, mediaType, limits: input.limits, entry: path, ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}) });
   const adapter = adapters().find((candidate) => candidate.id !== 'zip' && safeDetect(candidate, inner));
-  const row = { path, size: data.byteLength, sha256: entrySha };
+  const row = { path, size: data.byteLength, sha256: entrySha, ...(storedName ? { storedName } : {}) };
   if (!adapter) {
     state.rows.push({ ...row, status: isMedia(mediaType, baseName) ? 'media' : 'unknown-format', detail: mediaType });
     return;
@@ -203,7 +215,7 @@ async function* ingestEntry(
   try {
     for await (const doc of adapter.extract(inner)) {
       count += 1;
-      yield rebase(doc, input, path, entrySha, data.byteLength);
+      yield rebase(doc, input, read, data.byteLength);
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -211,6 +223,11 @@ async function* ingestEntry(
     return;
   }
   state.rows.push({ ...row, status: 'ingested', detail: `${adapter.id}, ${count} document(s)` });
+}
+
+/** The stored bytes of a name whose decoding the bytes do not settle alone (no UTF-8, not ASCII). */
+function storedNameOf(decoded: DecodedName): { readonly storedName: StoredName } | Record<string, never> {
+  return decodedByRule(decoded.decoding) ? { storedName: { hex: decoded.rawHex, decoding: decoded.decoding } } : {};
 }
 
 function safeDetect(adapter: IngestAdapter, input: EvidenceInput): boolean {
@@ -271,8 +288,9 @@ function corrupt(where: string, error: unknown, path?: string): UserError {
   return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry, reason } });
 }
 
-/** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash. */
-function rebase(doc: SozDocument, zip: EvidenceInput, path: string, entrySha: string, entrySize: number): SozDocument {
+/** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash (and stored name bytes where decoded by a rule). */
+function rebase(doc: SozDocument, zip: EvidenceInput, read: ReadEntry, entrySize: number): SozDocument {
+  const { path, entrySha, storedName } = read;
   const base = documentId(zip.sha256, path);
   const plain = documentId(zip.sha256);
   const id = doc.id.startsWith(base) ? doc.id : doc.id.startsWith(plain) ? base + doc.id.slice(plain.length) : base;
@@ -288,14 +306,15 @@ function rebase(doc: SozDocument, zip: EvidenceInput, path: string, entrySha: st
         ? segment
         : { ...segment, anchor: { ...segment.anchor, evidenceSha256: zip.sha256, entry: segment.anchor.entry ?? path } },
     ),
-    properties: { ...doc.properties, entrySha256: entrySha, entrySize },
+    properties: { ...doc.properties, entrySha256: entrySha, entrySize, ...(storedName ? { entryNameHex: storedName.hex, entryNameDecoding: storedName.decoding } : {}) },
   };
 }
 
 function manifestDocument(input: EvidenceInput, state: WalkState): SozDocument {
   const builder = new DocumentBuilder({ sha256: input.sha256, name: input.name, ...(input.entry !== undefined ? { entry: input.entry } : {}) }, 'text');
   state.rows.forEach((row, index) => {
-    const facts = [row.size !== undefined ? `${row.size} bytes` : undefined, row.sha256 !== undefined ? `sha256 ${row.sha256}` : undefined, row.status, row.detail].filter(
+    const stored = row.storedName !== undefined ? `name bytes ${row.storedName.hex} read as ${row.storedName.decoding}` : undefined;
+    const facts = [row.size !== undefined ? `${row.size} bytes` : undefined, row.sha256 !== undefined ? `sha256 ${row.sha256}` : undefined, row.status, row.detail, stored].filter(
       (part): part is string => part !== undefined,
     );
     builder.add({ id: `e${index + 1}`, text: `${row.path}\t${facts.join('\t')}`, part: 'body', anchor: { entry: row.path, paragraph: index } });
@@ -312,7 +331,7 @@ function manifestDocument(input: EvidenceInput, state: WalkState): SozDocument {
   for (const decoding of ['cp866', 'cp437'] as const) {
     const named = state.guessedNames.filter((entry) => entry.decoding === decoding);
     if (named.length === 0) continue;
-    const how = decoding === 'cp866' ? 'CP866 (the Cyrillic DOS code page Russian Windows archivers write: the bytes spell Cyrillic words there)' : 'CP437 (the ZIP standard\'s default; the bytes are not Cyrillic in CP866)';
+    const how = decoding === 'cp866' ? 'CP866 (the Cyrillic DOS code page Russian Windows archivers write: the bytes spell Cyrillic words there; the stored bytes are in the manifest rows)' : 'CP437 (the ZIP standard\'s default; the bytes are not Cyrillic in CP866; the stored bytes are in the manifest rows)';
     const paths = named.slice(0, 20).map((entry) => entry.path).join(', ') + (named.length > 20 ? ` and ${named.length - 20} more` : '');
     builder.notice({ code: 'zip.entry-name-encoding', severity: 'info', message: `${named.length} entry name(s) do not say their encoding (no UTF-8 flag) and were decoded as ${how}: ${paths}` });
   }
