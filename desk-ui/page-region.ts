@@ -33,7 +33,7 @@ export function pdfPageOf(candidate: Candidate, page: number): HTMLElement {
   const figure = el('figure', { id: 'picture-region', class: 'pdf-page' }, caption);
   void get<PageRegion>(`/api/page-region?finding=${encodeURIComponent(candidate.finding.id)}`).then(
     (region) => drawRegion(figure, caption, candidate, region),
-    // Not on a page the server can read again (a PDF inside a ZIP, say): the page number and the server's line.
+    // Not on a page the server can read again (its container no longer gives the PDF, say): the page number and the server's line.
     (error: unknown) => caption.append(error instanceof Error ? ` — ${error.message}` : ''),
   );
   return figure;

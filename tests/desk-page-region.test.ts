@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { readDerivedDocuments } from '../src/case/records.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import type { PageRegion } from '../src/desk/wire.js';
-import { pdfkitPdf } from './support/pdf-fixtures.js';
+import { FIXED_DATE, pdfkitPdf } from './support/pdf-fixtures.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 
 // A candidate on a PDF page with a text layer, on the page: the desk reads the page's text items
@@ -25,6 +26,11 @@ const LEAFLET = [
   { text: 'Учебная листовка', page: 1, x: 72, y: 90 },
   { text: 'вымышленный призыв', page: 2, x: 300, y: 500 },
 ] as const;
+/** The leaflet again, as a ZIP member and as a PDF's attachment. */
+const NESTED = [
+  ['seized.zip', 'docs/leaflet.pdf'],
+  ['carrier.pdf', 'attachment.1/leaflet.pdf'],
+] as const;
 
 async function get(path: string): Promise<{ status: number; type: string; body: Buffer }> {
   const response = await fetch(`http://127.0.0.1:${desk.port}${path}`, { headers: { 'X-Soz-Token': desk.token } });
@@ -32,9 +38,9 @@ async function get(path: string): Promise<{ status: number; type: string; body: 
 }
 const region = async (findingId: string) => JSON.parse((await get(`/api/page-region?finding=${findingId}`)).body.toString('utf8')) as PageRegion;
 
-/** Adds an examiner's finding on `text` in the document of `name` (the first occurrence). */
-async function addOn(name: string, text: string): Promise<string> {
-  const doc = readDerivedDocuments(CaseWorkspace.open(dir)).find((candidate) => candidate.evidenceName === name)!;
+/** Adds an examiner's finding on `text` in the document of `name` (at `entry` inside it), the first occurrence. */
+async function addOn(name: string, text: string, entry?: string): Promise<string> {
+  const doc = readDerivedDocuments(CaseWorkspace.open(dir)).find((candidate) => candidate.evidenceName === name && candidate.entry === entry)!;
   const start = doc.text.indexOf(text);
   expect(start, `${text} in ${name}`).toBeGreaterThanOrEqual(0);
   const result = await soz(['review', dir, '--add', `${doc.id}:${start}-${start + text.length}`, '--category', 'address', '--reason', 'fictional check of the page region']);
@@ -58,12 +64,21 @@ beforeAll(async () => {
   writeFileSync(join(root, 'leaflet.pdf'), leaflet);
   writeFileSync(join(root, 'arabic.pdf'), arabic);
   writeFileSync(join(root, 'note.txt'), 'Учебная записка без страниц.\n');
+  // The same leaflet inside a ZIP and attached to a PDF: its pages are found again in the container.
+  const zip = new JSZip();
+  zip.file('docs/leaflet.pdf', leaflet, { date: new Date(Date.UTC(2026, 0, 1)) });
+  writeFileSync(join(root, 'seized.zip'), await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  writeFileSync(join(root, 'carrier.pdf'), await pdfkitPdf((doc) => {
+    doc.addPage({ size: 'A4' });
+    doc.file(Buffer.from(leaflet), { name: 'leaflet.pdf', type: 'application/pdf', creationDate: FIXED_DATE, modifiedDate: FIXED_DATE });
+  }));
   dir = join(root, 'case');
-  const run = await soz(['run', join(root, 'leaflet.pdf'), join(root, 'arabic.pdf'), join(root, 'note.txt'), '--out', dir]);
+  const run = await soz(['run', join(root, 'leaflet.pdf'), join(root, 'arabic.pdf'), join(root, 'note.txt'), join(root, 'seized.zip'), join(root, 'carrier.pdf'), '--out', dir]);
   expect(run.code, run.stderr).toBe(0);
   for (const word of LEAFLET) added[word.text] = await addOn('leaflet.pdf', word.text);
   added['arabic'] = await addOn('arabic.pdf', 'test');
   added['note'] = await addOn('note.txt', 'записка');
+  for (const [name, entry] of NESTED) added[`${name}!/${entry}`] = await addOn(name, LEAFLET[1].text, entry);
   desk = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: 'Trainee' });
 }, 120_000);
 
@@ -97,6 +112,15 @@ describe('a candidate on a PDF page with a text layer', () => {
     // A4 at 100 dpi.
     expect([picture.body.readUInt32BE(16), picture.body.readUInt32BE(20)]).toEqual([827, 1170]);
     expect((await fetch(`http://127.0.0.1:${desk.port}/picture?finding=${added['вымышленный призыв']!}`)).status).toBe(403);
+  });
+
+  it.each(NESTED)('finds the page of a PDF inside %s (%s) and boxes the words there, drawn where pdftoppm is installed', async (name, entry) => {
+    const id = added[`${name}!/${entry}`]!;
+    const answer = await region(id);
+    expect(answer).toMatchObject({ page: 2, mapped: true, rendered: HAVE_POPPLER });
+    if (!answer.mapped) throw new Error('not mapped');
+    expect(Math.abs(answer.words[0]![0] - LEAFLET[1].x)).toBeLessThan(1);
+    if (HAVE_POPPLER) expect((await get(`/picture?finding=${id}`)).status).toBe(200);
   });
 
   it('says why no box is drawn when soz normalised the page text (Arabic presentation forms)', async () => {

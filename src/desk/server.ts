@@ -279,7 +279,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       const asset = request.method === 'GET' ? assetOf(url.pathname) : undefined;
       if (asset) return sendFile(response, asset);
       if (request.method === 'GET' && url.pathname === '/draft') return sendDraft(response, options.caseDir, options.language, labels);
-      if (request.method === 'GET' && url.pathname === '/picture') return sendPicture(response, read((workspace) => findingPicture(workspace, url.searchParams.get('finding') ?? '')), labels);
+      if (request.method === 'GET' && url.pathname === '/picture') return sendPicture(response, await read((workspace) => findingPicture(workspace, url.searchParams.get('finding') ?? '')), labels);
       if (request.method === 'GET' && getRoutes[url.pathname]) return send(response, 200, await getRoutes[url.pathname]!(url));
       if (request.method === 'POST' && postRoutes[url.pathname]) {
         if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, labels.errorNotJson);

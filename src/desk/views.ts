@@ -276,10 +276,10 @@ function findingOf(workspace: CaseWorkspace, findingId: string): Finding {
  * PDF page with a text layer the page rendered at `PDF_PAGE_VIEW_DPI`. Undefined when it has none
  * or it cannot be rendered here.
  */
-export function findingPicture(workspace: CaseWorkspace, findingId: string): { bytes: Buffer; mediaType: string } | undefined {
+export async function findingPicture(workspace: CaseWorkspace, findingId: string): Promise<{ bytes: Buffer; mediaType: string } | undefined> {
   const finding = findingOf(workspace, findingId);
   if (finding.place.image) return wholePicture(workspace, finding.place.evidenceSha256, finding.place.image);
-  const page = pdfPagePicture(workspace, finding);
+  const page = await pdfPagePicture(workspace, finding);
   return page ? { bytes: page, mediaType: 'image/png' } : undefined;
 }
 

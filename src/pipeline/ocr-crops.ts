@@ -57,7 +57,7 @@ async function cropOf(workspace: CaseWorkspace, evidence: readonly EvidenceRecor
  * The PDF a scanned page belongs to: the evidence file, or the PDF at `entry` inside it (a ZIP member,
  * a PDF's attachment), read again within the limits of the last analysis. Undefined when not found.
  */
-async function pagePdf(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], evidenceSha256: string, entry: string | undefined): Promise<Uint8Array | undefined> {
+export async function pagePdf(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], evidenceSha256: string, entry: string | undefined): Promise<Uint8Array | undefined> {
   const record = evidence.find((item) => item.sha256 === evidenceSha256);
   if (!record) return undefined;
   const bytes = readEvidenceCopy(workspace, record.copy);

@@ -10,11 +10,10 @@ import type { PageBox } from '../ingest/pdf/page-layout.js';
 import { boxesOfRange } from '../ingest/pdf/page-layout.js';
 import { PdfReadFailure, readPageLayoutInWorker } from '../ingest/pdf/runner.js';
 import { normalisePdfText } from '../ingest/pdf.js';
-import { MEDIA_TYPES } from '../ingest/sniff.js';
 import type { Finding } from '../core/finding.js';
-import { readDerivedDocument, readEvidenceCopy } from '../case/records.js';
+import { readDerivedDocument } from '../case/records.js';
 import type { CaseWorkspace } from '../case/workspace.js';
-import { rasterise } from './ocr-crops.js';
+import { pagePdf, rasterise } from './ocr-crops.js';
 import { findRasteriser } from './ocr.js';
 
 /** Resolution the desk shows a text-layer page at: an A4 page is 827 × 1170 pixels. */
@@ -35,12 +34,18 @@ export type PdfPageRegion = {
   readonly rendered: boolean;
 } & ({ readonly mapped: true; readonly width: number; readonly height: number; readonly words: readonly PageBox[]; readonly runs: readonly PageBox[] } | { readonly mapped: false; readonly why: UnmappedReason });
 
-/** The PDF evidence and page of a candidate on a text-layer page, when it is one. */
-function textLayerPage(workspace: CaseWorkspace, finding: Finding): { bytes: Uint8Array; page: number; name: string } | undefined {
+/**
+ * The PDF and page of a candidate on a text-layer page, when it is one: the PDF in custody, or the
+ * PDF at the candidate's entry inside it (a ZIP member, a PDF's attachment), read again from the
+ * evidence copy within the limits of the last analysis.
+ */
+async function textLayerPage(workspace: CaseWorkspace, finding: Finding): Promise<{ bytes: Uint8Array; page: number; name: string } | undefined> {
   const place = finding.place;
-  if (place.image || place.page === undefined || place.part !== 'page' || place.entry !== undefined) return undefined;
-  const record = workspace.evidence().find((item) => item.sha256 === place.evidenceSha256 && item.mediaType === MEDIA_TYPES.pdf);
-  return record ? { bytes: readEvidenceCopy(workspace, record.copy), page: place.page, name: record.originalName } : undefined;
+  if (place.image || place.page === undefined || place.part !== 'page') return undefined;
+  const evidence = workspace.evidence();
+  const record = evidence.find((item) => item.sha256 === place.evidenceSha256);
+  const bytes = record ? await pagePdf(workspace, evidence, place.evidenceSha256, place.entry) : undefined;
+  return record && bytes ? { bytes, page: place.page, name: place.entry === undefined ? record.originalName : `${record.originalName}!/${place.entry}` } : undefined;
 }
 
 /**
@@ -48,7 +53,7 @@ function textLayerPage(workspace: CaseWorkspace, finding: Finding): { bytes: Uin
  * a PDF in custody with a text layer (text read by OCR has its own picture).
  */
 export async function pdfPageRegion(workspace: CaseWorkspace, finding: Finding): Promise<PdfPageRegion | undefined> {
-  const source = textLayerPage(workspace, finding);
+  const source = await textLayerPage(workspace, finding);
   const doc = source ? readDerivedDocument(workspace, finding.place.documentId) : undefined;
   const segment = doc?.segments.find((candidate) => candidate.id === finding.place.segmentId);
   if (!source || !doc || !segment) return undefined;
@@ -73,7 +78,7 @@ export async function pdfPageRegion(workspace: CaseWorkspace, finding: Finding):
 }
 
 /** The candidate's PDF page rasterised by pdftoppm at `PDF_PAGE_VIEW_DPI`; undefined when it has none or pdftoppm is missing or fails. */
-export function pdfPagePicture(workspace: CaseWorkspace, finding: Finding): Buffer | undefined {
-  const source = textLayerPage(workspace, finding);
+export async function pdfPagePicture(workspace: CaseWorkspace, finding: Finding): Promise<Buffer | undefined> {
+  const source = await textLayerPage(workspace, finding);
   return source ? rasterise(source.bytes, PDF_PAGE_VIEW_DPI, source.page) : undefined;
 }
