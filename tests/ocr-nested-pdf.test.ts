@@ -5,7 +5,9 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SozDocument } from '../src/core/document.js';
 import type { Finding } from '../src/core/finding.js';
+import { CaseWorkspace } from '../src/case/workspace.js';
 import { findTesseract } from '../src/pipeline/ocr.js';
+import { wholePicture } from '../src/pipeline/ocr-crops.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
 import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 import { FIXED_DATE, pdfkitPdf } from './support/pdf-fixtures.js';
@@ -84,6 +86,16 @@ describe.skipIf(!ready)(title, () => {
     const verified = await soz(['verify', dir]);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   }, 300_000);
+
+  it.each(['docs/scan.pdf', 'attachment.1/scan.pdf'])('gives the desk the whole nested page %s, rendered again at the OCR resolution, for the boxes of a finding on it', async (entry) => {
+    const findings = (derivedAnalysis(dir, 'indicators').findings ?? []) as readonly Finding[];
+    const onPage = findings.find((finding) => finding.place.entry === entry && finding.place.image !== undefined);
+    if (!onPage?.place.image) throw new Error(`no finding on ${entry}`);
+    const picture = await wholePicture(CaseWorkspace.open(dir), onPage.place.evidenceSha256, onPage.place.image);
+    expect(picture?.mediaType).toBe('image/png');
+    // 460.32 × 164.16 points at 300 dpi.
+    expect([picture?.bytes.readUInt32BE(16), picture?.bytes.readUInt32BE(20)]).toEqual([1918, 684]);
+  });
 
   it('keeps the limits: a nested page over --max-ocr-pixels is not rasterised, and the notice names the container and entry', async () => {
     const analysed = await soz(['analyze', dir, '--max-ocr-pixels', '1000']);

@@ -71,14 +71,15 @@ export async function pagePdf(workspace: CaseWorkspace, evidence: readonly Evide
 /**
  * The whole picture a finding's OCR text was read from, for the desk to show with the words'
  * boxes on it: a PNG or JPEG picture as it is in custody (or in the seized ZIP), a scanned PDF
- * page rasterised again at the OCR resolution (the boxes are in its pixels). Undefined when the
+ * page (of the PDF in custody, or of one inside it: `pagePdf`) rasterised again at the OCR
+ * resolution (the boxes are in its pixels). Undefined when the
  * picture is of another type or pdftoppm is missing or fails.
  */
-export function wholePicture(workspace: CaseWorkspace, evidenceSha256: string, image: ImagePlace): { bytes: Buffer; mediaType: string } | undefined {
+export async function wholePicture(workspace: CaseWorkspace, evidenceSha256: string, image: ImagePlace): Promise<{ bytes: Buffer; mediaType: string } | undefined> {
   const evidence = workspace.evidence();
   if (image.page !== undefined) {
-    const pdf = evidence.find((record) => record.sha256 === evidenceSha256 && record.mediaType === MEDIA_TYPES.pdf);
-    const page = pdf ? rasterise(readEvidenceCopy(workspace, pdf.copy), PDF_OCR_DPI, image.page) : undefined;
+    const pdf = await pagePdf(workspace, evidence, evidenceSha256, image.entry);
+    const page = pdf ? rasterise(pdf, PDF_OCR_DPI, image.page) : undefined;
     return page ? { bytes: page, mediaType: 'image/png' } : undefined;
   }
   const bytes = pictureBytes(workspace, evidence, evidenceSha256, image);
