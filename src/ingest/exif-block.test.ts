@@ -28,8 +28,9 @@ describe('the EXIF block found by walking chunks', () => {
     expect(await chunkedExif('image/png', pieces(Buffer.concat([png(4, 4), pngChunk('eXIf', TIFF)])))).toEqual({});
   });
 
-  it('finds nothing, and no problem, in a picture without EXIF', async () => {
+  it('finds nothing, and no problem, in a picture without EXIF, nor in bytes after the RIFF it declares', async () => {
     expect(await webpExif(webp(8, 8, [riffChunk('VP8L', Buffer.alloc(10))]))).toEqual({});
+    expect(await webpExif(Buffer.concat([webp(8, 8, [riffChunk('VP8L', Buffer.alloc(10))]), Buffer.alloc(100), riffChunk('EXIF', TIFF)]))).toEqual({});
   });
 
   it.each([
@@ -37,8 +38,8 @@ describe('the EXIF block found by walking chunks', () => {
     ['an EXIF chunk cut short', webp(8, 8, [riffChunk('EXIF', TIFF, TIFF.byteLength + 100)]), /^the EXIF chunk at byte 30 declares \d+ bytes, past the end of the file$/u],
     ['an oversized EXIF chunk', webp(8, 8, [riffChunk('EXIF', Buffer.alloc(4), MAX_EXIF_BYTES + 2)]), /^the EXIF chunk at byte 30 declares \d+ bytes, over the limit of \d+; not read$/u],
     ['an EXIF chunk without a TIFF header', webp(8, 8, [riffChunk('EXIF', Buffer.from('not a tiff'))]), /^the EXIF chunk at byte 30 holds no TIFF header$/u],
-    ['garbage after the header', Buffer.concat([webp(8, 8, []), Buffer.from([0xff, 0xfe, 0, 1, 2, 3, 4, 5, 6])]), /^damaged RIFF chunk header at byte 30$/u],
-    ['a header cut off', Buffer.concat([webp(8, 8, []), Buffer.from('VP8')]), /^RIFF chunk header at byte 30 cut off by the end of the file$/u],
+    ['garbage after the header', webp(8, 8, [Buffer.from([0xff, 0xfe, 0, 1, 2, 3, 4, 5, 6])]), /^damaged RIFF chunk header at byte 30$/u],
+    ['a header cut off', webp(8, 8, [Buffer.from('VP8')]), /^RIFF chunk header at byte 30 cut off by the end of the file$/u],
     ['not a RIFF file', Buffer.from('GIF89a and more bytes'), /^no RIFF signature at the start$/u],
     ['more chunks than the walk takes', webp(8, 8, Array.from({ length: MAX_CHUNKS }, () => riffChunk('JUNK', Buffer.alloc(0)))), /^more than 100000 RIFF chunks without an EXIF chunk; the walk stopped there$/u],
   ])('says what stopped the walk: %s', async (_case, bytes, problem) => {

@@ -29,6 +29,8 @@ interface ChunkLayout {
   /** Bytes before the first chunk, and a test that they are this format's. */
   readonly signatureLength: number;
   readonly signature: (bytes: Uint8Array) => boolean;
+  /** Where the chunks end, from the signature (RIFF declares its size: bytes after it are not chunks). */
+  readonly end?: (signature: Uint8Array) => number;
   /** Type and payload length from an 8-byte chunk header. */
   readonly header: (view: DataView, bytes: Uint8Array) => { readonly type: string; readonly size: number };
   /** Bytes after a payload of `size`: RIFF pads odd payloads to even, PNG has a CRC. */
@@ -45,6 +47,7 @@ const RIFF_WEBP: ChunkLayout = {
   format: 'RIFF',
   signatureLength: 12,
   signature: (bytes) => fourCc(bytes, 0) === 'RIFF' && fourCc(bytes, 8) === 'WEBP',
+  end: (signature) => 8 + new DataView(signature.buffer, signature.byteOffset, 8).getUint32(4, true),
   header: (view, bytes) => ({ type: fourCc(bytes, 0), size: view.getUint32(4, true) }),
   trailer: (size) => size % 2,
   exifType: 'EXIF',
@@ -94,9 +97,12 @@ export async function chunkedExif(mediaType: string, chunks: AsyncIterable<Uint8
 }
 
 async function walk(layout: ChunkLayout, cursor: ByteCursor): Promise<ExifSearch> {
-  if (!layout.signature(await cursor.read(layout.signatureLength))) return { problem: `no ${layout.format} signature at the start` };
+  const signature = await cursor.read(layout.signatureLength);
+  if (signature.byteLength < layout.signatureLength || !layout.signature(signature)) return { problem: `no ${layout.format} signature at the start` };
+  const end = layout.end?.(signature) ?? Number.POSITIVE_INFINITY;
   for (let walked = 0; walked < MAX_CHUNKS; walked++) {
     const at = cursor.offset;
+    if (at >= end) return {};
     const head = await cursor.read(8);
     if (head.byteLength === 0) return {};
     if (head.byteLength < 8) return { problem: `${layout.format} chunk header at byte ${at} cut off by the end of the file` };
