@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 // Fictional lines written for this test.
 function text(name: string, line: string): SozDocument {
-  const b = new DocumentBuilder({ sha256: name.charCodeAt(0).toString(16).padStart(2, '0').repeat(32), name }, 'txt');
+  const b = new DocumentBuilder({ sha256: name.charCodeAt(0).toString(16).padStart(2, '0').repeat(32), name }, 'text');
   b.add({ id: 'p0', text: line, part: 'body' });
   return b.build();
 }
