@@ -31,10 +31,10 @@ export interface PreparedToken {
   /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
   readonly sentenceInitial: boolean;
   /**
-   * The word's memo entry, one object per distinct word and language: per-word caches keep their
-   * answers in its slots instead of building a string key per token.
+   * The word's memo entry, one object per distinct word and language: per-word caches use it as
+   * their key instead of building a string key per token.
    */
-  readonly word: WordEntry;
+  readonly word: object;
 }
 
 interface CompiledTest {
@@ -138,8 +138,6 @@ export interface CompiledLanguage {
   /** Union of the `knownVerbs` of the word-class tests. */
   readonly knownVerbs: ReadonlySet<string>;
   readonly ruleCount: number;
-  /** This compiled set's slot in the word memo entries: each word's candidate rules ({@link newWordSlot}). */
-  readonly candidateSlot: number;
 }
 
 /** Normalised form and stem of a word as the matcher sees it, with its Russian dictionary readings. */
@@ -161,25 +159,9 @@ export function wordStem(word: string, language: LanguageCode): string {
 
 type WordKey = ReturnType<typeof wordKey>;
 
-/**
- * A word's memo entry: its {@link wordKey}, and the answers per distinct word of the caches that
- * hold a slot ({@link newWordSlot}), which live and go with the entry. An array slot is read in a
- * few nanoseconds, where a WeakMap keyed by the entry was the matcher's costliest look-up per token.
- */
-export interface WordEntry extends WordKey {
-  readonly slots: unknown[];
-}
-
-let slotsHandedOut = 0;
-
-/** A slot number of its own in every word's memo entry, for one cache of answers per distinct word. */
-export function newWordSlot(): number {
-  return slotsHandedOut++;
-}
-
 /** Memo of {@link wordKey} per language; cleared when it grows past this many words. */
 const KEY_CACHE_LIMIT = 200_000;
-const keyCache = new Map<LanguageCode, Map<string, WordEntry>>();
+const keyCache = new Map<LanguageCode, Map<string, WordKey>>();
 
 /**
  * {@link wordKey} remembered per language: a chat repeats the same few thousand words, and
@@ -188,7 +170,7 @@ const keyCache = new Map<LanguageCode, Map<string, WordEntry>>();
  * `wordKey` is a pure function of (word, language), so the memo changes no result; the shared
  * `steps` and `parses` are read only.
  */
-export function cachedWordKey(word: string, language: LanguageCode): WordEntry {
+export function cachedWordKey(word: string, language: LanguageCode): WordKey {
   let cache = keyCache.get(language);
   if (!cache) {
     cache = new Map();
@@ -197,7 +179,7 @@ export function cachedWordKey(word: string, language: LanguageCode): WordEntry {
   let key = cache.get(word);
   if (!key) {
     if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    key = { ...wordKey(word, language), slots: [] };
+    key = wordKey(word, language);
     cache.set(word, key);
   }
   return key;
@@ -373,7 +355,7 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   }
   const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
   const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount, candidateSlot: newWordSlot() };
+  return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
 /**
@@ -404,6 +386,11 @@ export function prepareTokens(text: string, language: LanguageCode, tokens: read
   return prepared;
 }
 
+/**
+ * Candidate rules per word, remembered per compiled language and keyed by the word's memo entry
+ * (so the entries go when the word memo lets the word go).
+ */
+const candidateCache = new WeakMap<CompiledLanguage, WeakMap<object, readonly CompiledRule[]>>();
 const NO_RULES: readonly CompiledRule[] = [];
 
 const CAPITAL = /^\p{Lu}/u;
@@ -448,7 +435,12 @@ function russianNounOnly(token: PreparedToken): boolean {
  * form, so it is computed once per distinct word and then looked up.
  */
 function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonly CompiledRule[] {
-  let list = token.word.slots[compiled.candidateSlot] as readonly CompiledRule[] | undefined;
+  let cache = candidateCache.get(compiled);
+  if (!cache) {
+    cache = new WeakMap();
+    candidateCache.set(compiled, cache);
+  }
+  let list = cache.get(token.word);
   if (list === undefined) {
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
@@ -463,7 +455,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
     list = candidates.size === 0 ? NO_RULES : [...candidates];
-    token.word.slots[compiled.candidateSlot] = list;
+    cache.set(token.word, list);
   }
   return list;
 }

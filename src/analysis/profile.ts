@@ -13,7 +13,7 @@ import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js'
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage, PreparedToken } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens, newWordSlot, prepareTokens } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { detachedString } from './detached.js';
@@ -41,8 +41,8 @@ interface CompiledProfile {
   readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly calls: CompiledLanguage;
-  /** The slot of each distinct word's list categories in its memo entry (`PreparedToken.word`). */
-  readonly categorySlot: number;
+  /** The list categories of each distinct word, keyed by its memo entry (`PreparedToken.word`). */
+  readonly categoriesOfWord: WeakMap<object, readonly ProfileCategory[]>;
 }
 
 /** Counts of one unit (author or document). */
@@ -85,7 +85,7 @@ function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): Compiled
     forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
     stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return { forms, stems, calls: compileLanguage(calls, language), categorySlot: newWordSlot() };
+  return { forms, stems, calls: compileLanguage(calls, language), categoriesOfWord: new WeakMap() };
 }
 
 function emptyTally(): Tally {
@@ -190,10 +190,10 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
 
 /** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
 function listCategories(profile: CompiledProfile, token: PreparedToken): readonly ProfileCategory[] {
-  let categories = token.word.slots[profile.categorySlot] as readonly ProfileCategory[] | undefined;
+  let categories = profile.categoriesOfWord.get(token.word);
   if (!categories) {
     categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
-    token.word.slots[profile.categorySlot] = categories;
+    profile.categoriesOfWord.set(token.word, categories);
   }
   return categories;
 }
