@@ -61,13 +61,16 @@ interface CatalogueFile {
 /** The files of a language's catalogue, in the order they are merged (the help file last, not for English). */
 function catalogueFiles(language: ReportLanguage, root: string): CatalogueFile[] {
   const paths = [...MESSAGE_FILES.map((file) => messagesPath(language, file, root)), ...(language === 'en' ? [] : [helpPath(language, root)])];
-  return paths.map((path) => {
-    try {
-      return { path, text: readFileSync(path, 'utf8') };
-    } catch {
-      return { path, text: undefined };
-    }
-  });
+  return paths.map((path) => ({ path, text: readText(path) }));
+}
+
+/** A file's text, or undefined when it is missing or cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data cache key of a language's catalogue: every file's path and hash (a missing file hashes as none). */
@@ -135,7 +138,7 @@ export function validateCliCatalogues(): string[] {
   const seen = new Map<string, string>();
   for (const file of MESSAGE_FILES) {
     const englishPath = messagesPath('en', file);
-    const english = readMap(englishPath, messageCatalogueSchema);
+    const english = readMap(readText(englishPath), messageCatalogueSchema);
     for (const key of Object.keys(english)) {
       const first = seen.get(key);
       if (first !== undefined) problems.push(`${englishPath}: ${key}: also in ${first}; keep a key in one file`);
