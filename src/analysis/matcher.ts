@@ -166,7 +166,7 @@ const keyCache = new Map<LanguageCode, Map<string, WordKey>>();
 /**
  * {@link wordKey} remembered per language: a chat repeats the same few thousand words, and
  * normalising and stemming each occurrence anew was most of the matching time; compiling lexicons
- * and profile lists meets the same words again and again (exclusions are compiled per entry).
+ * and profile lists meets the same lemmas again and again.
  * `wordKey` is a pure function of (word, language), so the memo changes no result; the shared
  * `steps` and `parses` are read only.
  */
@@ -233,7 +233,7 @@ function lexemeTest(word: string, language: LanguageCode): CompiledTest {
 
 function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCode): CompiledNeighbour | undefined {
   if (!test) return undefined;
-  const lower = (w: string): string => cachedWordKey(w, language).normalised;
+  const lower = (w: string): string => normalisedWord(w, language);
   return {
     ...(test.words ? { words: new Set(test.words.map(lower)) } : {}),
     ...(test.prefixes ? { prefixes: test.prefixes.map(lower) } : {}),
@@ -255,8 +255,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
     return {
       exclusion,
-      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => cachedWordKey(w, language).normalised)) } : {}),
-      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => normalisedWord(w, language))) } : {}),
+      ...(exclusion.forms ? { forms: new Set(exclusion.forms.map((w) => normalisedWord(w, language))) } : {}),
       ...(previous ? { previous } : {}),
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
@@ -274,9 +274,9 @@ function describePattern(entry: LexiconEntry): string {
 }
 
 /** Turns one entry into rules (one per lemma/variant/form; one for a sequence pattern). */
-function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode): CompiledRule[] {
+function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, lexiconExclusions: readonly CompiledExclusion[]): CompiledRule[] {
   const rules: CompiledRule[] = [];
-  const exclusions = compileExclusions([...(lexicon.exclusions ?? []), ...(entry.exclusions ?? [])], language);
+  const exclusions = entry.exclusions ? [...lexiconExclusions, ...compileExclusions(entry.exclusions, language)] : lexiconExclusions;
   const lexemes: [RuleOrigin['kind'], string | undefined][] = [['lemma', entry.lemma], ...(entry.variants ?? []).map((v): [RuleOrigin['kind'], string] => ['variant', v])];
   for (const [kind, phrase] of lexemes) {
     if (phrase === undefined) continue;
@@ -287,7 +287,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
   for (const form of entry.forms ?? []) {
     const words = splitWords(form);
     if (words.length === 0) continue;
-    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: normalisedWord(form, language), sentenceInitial: false, tests: words.map((w) => ({ words: new Set([cachedWordKey(w, language).normalised]), minLength: 1 })) });
+    rules.push({ lexicon, entry, exclusions, origin: { kind: 'form', text: form }, originKey: normalisedWord(form, language), sentenceInitial: false, tests: words.map((w) => ({ words: new Set([normalisedWord(w, language)]), minLength: 1 })) });
   }
   if (entry.pattern?.type === 'sequence') {
     const pattern = entry.pattern;
@@ -302,12 +302,12 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode):
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
       ...(pattern.notRussianNouns === true ? { notRussianNouns: true } : {}),
-      ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => normalisedWord(w, language))) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
-      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
-      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => cachedWordKey(w, language).normalised)) } : {}),
+      ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => normalisedWord(w, language))) } : {}),
+      ...(pattern.onlyAfter !== undefined ? { onlyAfter: new Set(pattern.onlyAfter.map((w) => normalisedWord(w, language))) } : {}),
       ...(pattern.homonyms !== undefined && language === 'ru'
-        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => cachedWordKey(w, language).normalised)) } }
+        ? { homonyms: { never: new Set(pattern.homonyms.never ?? []), clauseStartAfter: new Set(pattern.homonyms.clauseStartAfter.map((w) => normalisedWord(w, language))) } }
         : {}),
     });
   }
@@ -332,9 +332,11 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   };
   for (const lexicon of lexicons) {
     if (lexicon.language !== language) continue;
+    // The lexicon's own exclusions apply to every entry: compiled once, shared (read only) by its rules.
+    const lexiconExclusions = compileExclusions(lexicon.exclusions ?? [], language);
     for (const entry of lexicon.entries) {
       if (entry.pattern?.type === 'sequence') for (const t of entry.pattern.items) for (const v of t.knownVerbs ?? []) knownVerbs.add(normalisedWord(v, language));
-      for (const rule of rulesOf(lexicon, entry, language)) {
+      for (const rule of rulesOf(lexicon, entry, language, lexiconExclusions)) {
         ruleCount++;
         const first = rule.tests[0];
         if (!first) continue;

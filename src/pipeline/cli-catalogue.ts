@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ReportLanguage } from '../core/case.js';
@@ -7,6 +7,9 @@ import { REPORT_LANGUAGES } from '../core/case.js';
 import { messageOf } from '../core/errors.js';
 import type { MessageCatalogue } from '../core/messages.js';
 import { catalogueProblems, messageCatalogueSchema } from '../core/messages.js';
+import { sha256 } from '../core/hash.js';
+import type { CachedSource } from '../language/data-cache.js';
+import { compilerModules, dataCacheKey, readDataCache, writeDataCache } from '../language/data-cache.js';
 import { INSTALL_ROOT } from './install.js';
 
 /**
@@ -34,31 +37,79 @@ const helpSchema = z.record(z.string().min(1), z.string().trim().min(1, 'must no
  */
 const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml'] as const;
 
-function messagesPath(language: ReportLanguage, file: (typeof MESSAGE_FILES)[number]): string {
-  return join(INSTALL_ROOT, 'templates', language, file);
+function messagesPath(language: ReportLanguage, file: (typeof MESSAGE_FILES)[number], root = INSTALL_ROOT): string {
+  return join(root, 'templates', language, file);
 }
 
-function helpPath(language: ReportLanguage): string {
-  return join(INSTALL_ROOT, 'templates', language, 'cli-help.yaml');
+function helpPath(language: ReportLanguage, root = INSTALL_ROOT): string {
+  return join(root, 'templates', language, 'cli-help.yaml');
 }
 
 function readYaml(path: string): unknown {
   return parseYaml(readFileSync(path, 'utf8'));
 }
 
+/** The modules whose code decides what a catalogue is (this loader, the message schema), for the data cache key. */
+const CATALOGUE_COMPILER = compilerModules(import.meta.url, ['cli-catalogue', '../core/messages']);
+
+/** A catalogue file's text, or undefined when it is missing or cannot be read. */
+interface CatalogueFile {
+  readonly path: string;
+  readonly text: string | undefined;
+}
+
+/** The files of a language's catalogue, in the order they are merged (the help file last, not for English). */
+function catalogueFiles(language: ReportLanguage, root: string): CatalogueFile[] {
+  const paths = [...MESSAGE_FILES.map((file) => messagesPath(language, file, root)), ...(language === 'en' ? [] : [helpPath(language, root)])];
+  return paths.map((path) => ({ path, text: readText(path) }));
+}
+
+/** A file's text, or undefined when it is missing or cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The data cache key of a language's catalogue: every file's path and hash (a missing file hashes as none). */
+function catalogueKey(language: ReportLanguage, files: readonly CatalogueFile[]): string | null {
+  // Paths as the package names them (templates/<lang>/<file>), the same on every platform.
+  const sources: CachedSource[] = files.map(({ path, text }) => ({ path: `templates/${language}/${basename(path)}`, sha256: text === undefined ? 'missing' : sha256(text) }));
+  return dataCacheKey(`cli-${language}`, sources, CATALOGUE_COMPILER);
+}
+
 /**
  * The catalogue of a language. A file that is missing or does not fit its schema gives an empty
  * map, so the CLI falls back to English instead of failing; `soz data validate` names the problem.
+ * Every command reads it: the build's parsed copy (`dist/data-cache/cli-<lang>.json`, trusted only
+ * for the same files and code, see `language/data-cache.ts`) spares parsing the YAML each time.
  */
-export function readCliCatalogue(language: ReportLanguage): CliCatalogue {
-  const messages = Object.assign({}, ...MESSAGE_FILES.map((file) => readMap(messagesPath(language, file), messageCatalogueSchema))) as Record<string, string>;
-  return { language, messages, help: language === 'en' ? {} : readMap(helpPath(language), helpSchema) };
+export function readCliCatalogue(language: ReportLanguage, root = INSTALL_ROOT): CliCatalogue {
+  const files = catalogueFiles(language, root);
+  const cached = readDataCache(root, `cli-${language}`, catalogueKey(language, files));
+  return cached !== undefined ? (cached as CliCatalogue) : compileCatalogue(language, files);
 }
 
-function readMap(path: string, schema: z.ZodType<Record<string, string>>): Record<string, string> {
-  if (!existsSync(path)) return {};
+function compileCatalogue(language: ReportLanguage, files: readonly CatalogueFile[]): CliCatalogue {
+  const maps = files.map(({ text }, i) => readMap(text, i < MESSAGE_FILES.length ? messageCatalogueSchema : helpSchema));
+  const messages = Object.assign({}, ...maps.slice(0, MESSAGE_FILES.length)) as Record<string, string>;
+  return { language, messages, help: maps[MESSAGE_FILES.length] ?? {} };
+}
+
+/** Writes the parsed catalogue of every language under `root` into its data cache (part of `npm run build`); returns the files written. */
+export function writeCliCatalogueCaches(root = INSTALL_ROOT): string[] {
+  return REPORT_LANGUAGES.map((language) => {
+    const files = catalogueFiles(language, root);
+    return writeDataCache(root, `cli-${language}`, catalogueKey(language, files), compileCatalogue(language, files));
+  });
+}
+
+function readMap(text: string | undefined, schema: z.ZodType<Record<string, string>>): Record<string, string> {
+  if (text === undefined) return {};
   try {
-    const parsed = schema.safeParse(readYaml(path));
+    const parsed = schema.safeParse(parseYaml(text));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -87,7 +138,7 @@ export function validateCliCatalogues(): string[] {
   const seen = new Map<string, string>();
   for (const file of MESSAGE_FILES) {
     const englishPath = messagesPath('en', file);
-    const english = readMap(englishPath, messageCatalogueSchema);
+    const english = readMap(readText(englishPath), messageCatalogueSchema);
     for (const key of Object.keys(english)) {
       const first = seen.get(key);
       if (first !== undefined) problems.push(`${englishPath}: ${key}: also in ${first}; keep a key in one file`);
