@@ -8,13 +8,13 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analysisWorkbook } from '../src/report/xlsx-tables.js';
 import { soz, tempDir } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 import { derivedAnalysis } from './support/derived.js';
 
 let demo = '';
 
 beforeAll(async () => {
-  demo = join(tempDir(), 'demo');
-  expect((await soz(['demo', '--out', demo])).code).toBe(0);
+  demo = await untouchedDemo();
 }, 60_000);
 
 /** Texts of the shared strings of a workbook (where write-excel-file puts every text cell). */

@@ -9,14 +9,14 @@ import { cpSync } from 'node:fs';
 import { compareVersions } from '../src/core/version.js';
 import { installFacts } from '../src/pipeline/install.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 
 let demo = '';
 /** Commands that read or change a case, each given the case folder. */
 const COMMANDS = (dir: string): string[][] => [['verify', dir], ['review', dir, '--list'], ['sop', 'status', dir], ['question', 'list', dir], ['report', dir], ['analyze', dir], ['add', dir, join(dir, 'case.json')], ['bundle', dir, '--out', 'x.zip']];
 
 beforeAll(async () => {
-  demo = join(tempDir(), 'demo');
-  expect((await soz(['demo', '--out', demo])).code).toBe(0);
+  demo = await untouchedDemo();
 }, 60_000);
 
 function rewrite(path: string, change: (value: Record<string, unknown>) => void): void {

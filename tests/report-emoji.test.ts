@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPdfAdapter } from '../src/ingest/pdf.js';
 import { DEFAULT_LIMITS, collectDocuments, inputFromBytes } from '../src/ingest/adapter.js';
-import { runPracticeDemo } from '../src/pipeline/practice.js';
-import { soz, tempDir } from './support/cli.js';
+import { soz } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 
 describe('emoji in the PDF conclusion', () => {
   it('the demo case 🙄 reaches the PDF as its Unicode name', async () => {
-    const dir = join(tempDir(), 'demo');
-    await runPracticeDemo(dir, () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0)));
+    const dir = await untouchedDemo();
     expect(readFileSync(join(dir, 'reports', 'report.ru.md'), 'utf8')).toContain('мешают 🙄');
     const result = await soz(['report', dir, '--format', 'pdf']);
     expect(result.code, result.stderr).toBe(0);

@@ -13,12 +13,12 @@ import { runCli } from '../src/cli/main.js';
 import type { TerminalAnswer } from '../src/cli/review-session.js';
 import { reviewKey } from '../src/cli/review-view.js';
 import { soz, tempDir } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 
 let demo = '';
 
 beforeAll(async () => {
-  demo = join(tempDir(), 'demo');
-  expect((await soz(['demo', '--out', demo])).code).toBe(0);
+  demo = await untouchedDemo();
 }, 60_000);
 
 /** A fresh copy of the demo case. */

@@ -2,7 +2,7 @@
  * Test support for the SOP / review / report commands until the lead wires them into main.ts:
  * runs them on a local commander program with a fixed clock, mapping errors like `runCli`.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Command, CommanderError } from 'commander';
@@ -152,6 +152,28 @@ export async function completeProcedure(dir: string, findingIds: readonly string
 
 const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
 
+const analysedTemplates = new Map<string, Promise<string>>();
+
+/**
+ * The demo materials initialised, added and analysed once per report language and test file: the
+ * fixed clock makes every build the same bytes, so each caller gets a copy of it (nothing in a case
+ * depends on its folder or on file times) instead of repeating init, add and analyze.
+ */
+function analysedTemplate(language: 'ru' | 'ky' | 'en'): Promise<string> {
+  let template = analysedTemplates.get(language);
+  if (template === undefined) {
+    template = (async () => {
+      const dir = join(tempDir('soz-analysed-template-'), 'case');
+      await ok(['init', dir, '--case-number', 'ДЕЛО-7', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт Б. Т.', '--order-date', '2026-03-02', '--examination-date', '2026-03-10', '--language', language]);
+      await ok(['add', dir, ...readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name))]);
+      await ok(['analyze', dir]);
+      return dir;
+    })();
+    analysedTemplates.set(language, template);
+  }
+  return template;
+}
+
 /**
  * A fictional case made from the demo materials, analysed, with two planted candidate findings in
  * the Russian leaflet (unless `plant` is false: then the analyses' own findings, and the case
@@ -160,9 +182,7 @@ const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pa
  */
 export async function analysedCase(language: 'ru' | 'ky' | 'en' = 'ru', plant = true): Promise<{ dir: string; ids: string[] }> {
   const dir = join(tempDir(), 'case');
-  await ok(['init', dir, '--case-number', 'ДЕЛО-7', '--ordering-body', 'Следственный отдел (вымышленный)', '--examiner', 'Эксперт Б. Т.', '--order-date', '2026-03-02', '--examination-date', '2026-03-10', '--language', language]);
-  await ok(['add', dir, ...readdirSync(DEMO_MATERIALS).sort().map((name) => join(DEMO_MATERIALS, name))]);
-  await ok(['analyze', dir]);
+  cpSync(await analysedTemplate(language), dir, { recursive: true });
   if (!plant) return { dir, ids: readCaseFindings(CaseWorkspace.open(dir)).map((finding) => finding.id) };
   const findings = plantFindings(dir, 'leaflet_ru.txt', [
     { word: 'спор', category: 'conflict' },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { soz, tempDir } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 import { readLog, rechainedLog } from './support/log-edit.js';
 
 const MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pathname;
@@ -60,8 +61,7 @@ describe('an untouched case verifies at every stage and in every report format',
   });
 
   it('a bundle of the untouched demo (practice) case verifies', async () => {
-    const out = join(tempDir('soz-verify-demo-'), 'demo-case');
-    await ok(['demo', '--out', out]);
+    const out = await untouchedDemo();
     const bundle = join(tempDir('soz-verify-demo-bundle-'), 'demo.zip');
     await ok(['bundle', out, '-o', bundle]);
     const verified = await ok(['verify', bundle]);
