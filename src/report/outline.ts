@@ -8,7 +8,8 @@ import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, personPlaceText, personRelationLabel, profileCategoryLabel, profileUnitLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
 import type { FindingRow } from './finding-row.js';
 import { excerptView, findingRow, findingUnits } from './finding-row.js';
-import type { ConclusionModel, FindingView } from './model.js';
+import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
+import { partsOfModel } from './model.js';
 import { recordText } from './record-text.js';
 import { selectionSentence } from './selection.js';
 import { mediaSummaryText } from './media-summary.js';
@@ -39,10 +40,26 @@ interface TextOptions {
   readonly center?: boolean;
 }
 
-/** The blocks of a conclusion, in reading order; pure. */
+/** The blocks of a whole conclusion model, in reading order; pure (the tests and small cases). */
 export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabels): OutlineBlock[] {
+  return [...outlineBlocks(partsOfModel(model), labels)];
+}
+
+/**
+ * The blocks of a conclusion in parts, in reading order, as they are made: the head's at once,
+ * then the unreviewed candidates and the source excerpts one chunk (one document's run) at a
+ * time, so a renderer that lays them out as they come never holds the streamed lists; pure.
+ */
+export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels): Generator<OutlineBlock> {
+  const model = parts.head;
   const t = (key: LabelKey) => label(labels, key);
-  const blocks: OutlineBlock[] = [];
+  let blocks: OutlineBlock[] = [];
+  /** The blocks made since the last call, handed out and let go. */
+  const drain = (): OutlineBlock[] => {
+    const made = blocks;
+    blocks = [];
+    return made;
+  };
   const text = (value: string, options: TextOptions = {}) =>
     blocks.push({ kind: 'text', text: value, indent: options.indent ?? 0, size: options.size ?? 'normal', bold: options.bold ?? false, alert: options.alert ?? false, center: options.center ?? false });
   const heading = (value: string, level: 1 | 2 | 3) => blocks.push({ kind: 'heading', text: value, level });
@@ -261,18 +278,24 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   heading(t('appendixC'), 2);
   if (model.rejected.length === 0) text(t('noneRejected'));
   findingUnitBlocks(model.rejected, 0);
-  if (model.unreviewed.length > 0) {
+  yield* drain();
+  if (model.counts.unreviewed > 0) {
     heading(t('appendixD'), 2);
-    findingUnitBlocks(model.unreviewed, 0);
+    for (const chunk of parts.unreviewed()) {
+      findingUnitBlocks(chunk, 0);
+      yield* drain();
+    }
   }
-  if (model.excerpts.length > 0) {
-    heading(t('appendixE'), 2);
-    for (const excerpt of model.excerpts) {
+  let excerptsHeaded = false;
+  for (const chunk of parts.excerpts()) {
+    if (chunk.length > 0 && !excerptsHeaded) heading(t('appendixE'), 2);
+    excerptsHeaded ||= chunk.length > 0;
+    for (const excerpt of chunk) {
       const view = excerptView(excerpt, labels);
       text(`${view.title} (${view.meta})`, { bold: true, size: 'small' });
       text(view.text, { size: 'small', indent: 1 });
     }
+    yield* drain();
   }
-
-  return blocks;
+  yield* drain();
 }
