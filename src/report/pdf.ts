@@ -164,10 +164,12 @@ function countingPass(parts: ConclusionParts, labels: ConclusionLabels, digest: 
   doc.on('pageAdded', () => {
     pages += 1;
   });
+  let blocks = 0;
   for (const block of outlineBlocks(parts, labels)) {
     drawBlock(doc, block, pictures, null);
     // The pages written so far are thrown away as they come.
     while (doc.read() !== null) continue;
+    blocks = forgetLayouts(doc, blocks + 1);
   }
   for (let page = 1; page <= pages; page += 1) drawFooter(doc, parts.head, labels, digest, page, pages);
   const glyphs = new Map<string, GlyphOrder>();
@@ -224,10 +226,12 @@ function* writtenPages(doc: Doc, parts: ConclusionParts, labels: ConclusionLabel
     }
     return addPage(options);
   };
+  let blocks = 0;
   for (const block of outlineBlocks(parts, labels)) {
     drawBlock(doc, block, layout.pictures, layout.images);
     fontsUsed ||= block.kind === 'hash';
     yield* drained(doc);
+    blocks = forgetLayouts(doc, blocks + 1);
   }
   footAll();
   if (footed !== layout.pages) throw new InternalError(`PDF conclusion: ${footed} pages laid out, ${layout.pages} counted`);
@@ -239,6 +243,23 @@ function* writtenPages(doc: Doc, parts: ConclusionParts, labels: ConclusionLabel
   }
   // Every picture was embedded before the layout, so pdfkit finishes the file synchronously.
   if (last === undefined || !Buffer.from(last).toString('latin1').endsWith('%%EOF\n')) throw new InternalError('PDF conclusion: pdfkit did not finish the file');
+}
+
+/** Blocks drawn between two clearings of the fonts' layout caches. */
+const LAYOUT_CACHE_BLOCKS = 4096;
+
+/**
+ * pdfkit keeps the glyph layout of every distinct word it has set, per font, for the whole
+ * document (`layoutCache`, private): with the candidates of a large case that grows by gigabytes.
+ * Every `LAYOUT_CACHE_BLOCKS` blocks it is emptied; a layout is the same whether cached or made
+ * again, so the bytes do not change. Returns the blocks counted since the last clearing.
+ */
+function forgetLayouts(doc: Doc, blocks: number): number {
+  if (blocks < LAYOUT_CACHE_BLOCKS) return blocks;
+  for (const font of Object.values((doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies)) {
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  }
+  return 0;
 }
 
 /** The text state as it stands, with any continued text set aside so a footer starts its own. */
