@@ -2,13 +2,13 @@
  * Every report format as one renderer with one signature: the conclusion in parts and the labels
  * of its language in, the file's bytes and its digest out. `soz report` looks the format up here;
  * adding a format is one entry. The text formats yield their text part by part (never one
- * string), the PDF its bytes page by page; DOCX builds the whole model. PDF and DOCX load their
- * libraries only when asked for.
+ * string), the PDF its bytes page by page; DOCX makes its paragraphs from the parts but `docx`
+ * holds the whole document until it is packed. PDF and DOCX load their libraries only when asked for.
  */
 import type { ConclusionLabels } from './labels.js';
 import type { ConclusionParts } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
-import { modelDigest, partsDigest, wholeModel } from './model.js';
+import { partsDigest } from './model.js';
 import { markdownConclusionParts } from './markdown.js';
 import { htmlConclusionParts } from './html.js';
 
@@ -55,10 +55,9 @@ export function conclusionRenderers(templates: TextTemplates): Readonly<Record<R
       return { bytes: await pdfConclusionParts(parts, labels, digest, pictures), digest: () => digest };
     },
     docx: async (parts, labels) => {
-      const { renderDocxConclusion } = await import('./docx.js');
-      const model = wholeModel(parts);
-      const digest = modelDigest(model);
-      return { bytes: await renderDocxConclusion(model, labels), digest: () => digest };
+      const { docxConclusionParts } = await import('./docx.js');
+      const digest = partsDigest(parts);
+      return { bytes: await docxConclusionParts(parts, labels, digest), digest: () => digest };
     },
   };
 }
