@@ -6,7 +6,7 @@
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, personPlaceText, personRelationLabel, profileCategoryLabel, profileUnitLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
-import type { FindingRow } from './finding-row.js';
+import type { FindingRow, FindingUnit } from './finding-row.js';
 import { excerptView, findingRow, findingUnits } from './finding-row.js';
 import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
 import { partsOfModel } from './model.js';
@@ -67,20 +67,21 @@ export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels)
   const hash = (prefix: string, value: string, indent: OutlineIndent = 0) => blocks.push({ kind: 'hash', label: prefix, value, indent });
   const kwic = (row: FindingRow, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: row.kwic.left, actual: row.kwic.actual, right: row.kwic.right, indent });
   /** Every candidate row the same way, grouped by reviewable unit: accepted, rejected or unreviewed. */
-  const findingUnitBlocks = (findings: readonly FindingView[], indent: 0 | 1) => {
+  const unitBlocks = (unit: FindingUnit, indent: 0 | 1) => {
     const inner: OutlineIndent = indent === 0 ? 1 : 2;
-    for (const unit of findingUnits(findings, labels)) {
-      text(unit.title, { bold: true, size: 'small', indent });
-      for (const finding of unit.findings) {
-        const row = findingRow(finding, labels);
-        text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
-        kwic(row, inner);
-        text(row.place, { size: 'smaller', indent: inner });
-        if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: inner });
-        for (const line of [row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
-        if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
-      }
+    text(unit.title, { bold: true, size: 'small', indent });
+    for (const finding of unit.findings) {
+      const row = findingRow(finding, labels);
+      text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
+      kwic(row, inner);
+      text(row.place, { size: 'smaller', indent: inner });
+      if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: inner });
+      for (const line of [row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
+      if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
     }
+  };
+  const findingUnitBlocks = (findings: readonly FindingView[], indent: 0 | 1) => {
+    for (const unit of findingUnits(findings, labels)) unitBlocks(unit, indent);
   };
   const space = () => blocks.push({ kind: 'space' });
 
@@ -281,9 +282,12 @@ export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels)
   yield* drain();
   if (model.counts.unreviewed > 0) {
     heading(t('appendixD'), 2);
+    // One unit's blocks at a time: a document's run of candidates can be most of the case.
     for (const chunk of parts.unreviewed()) {
-      findingUnitBlocks(chunk, 0);
-      yield* drain();
+      for (const unit of findingUnits(chunk, labels)) {
+        unitBlocks(unit, 0);
+        yield* drain();
+      }
     }
   }
   let excerptsHeaded = false;
@@ -294,8 +298,8 @@ export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels)
       const view = excerptView(excerpt, labels);
       text(`${view.title} (${view.meta})`, { bold: true, size: 'small' });
       text(view.text, { size: 'small', indent: 1 });
+      yield* drain();
     }
-    yield* drain();
   }
   yield* drain();
 }
