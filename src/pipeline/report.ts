@@ -29,6 +29,7 @@ import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '..
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import { analysisFiles, derivedDocumentHeaders, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
+import { ListSpill } from '../case/list-spill.js';
 import type { StagedMove } from '../case/commit.js';
 import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
@@ -85,10 +86,11 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
 
 /**
  * Assembles the conclusion of a case from its records, in parts (its unreviewed candidates and
- * excerpts are made one document at a time as they are rendered). A `--final` conclusion is
- * refused with a UserError listing what is still open.
+ * excerpts are made one document at a time). With `spill`, they are made once, here, and kept
+ * there for every pass that renders them; without, each pass makes them afresh. A `--final`
+ * conclusion is refused with a UserError listing what is still open.
  */
-export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener): ConclusionParts {
+export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener, spill?: ListSpill): ConclusionParts {
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
@@ -145,6 +147,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     caseFacts: finalInputs.facts,
     expertDigests: finalInputs.digests,
     log,
+    ...(spill ? { keepList: <T>(chunks: Iterable<readonly T[]>) => spill.keep(chunks) } : {}),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(parts.head), ...expertsFinalProblems(finalInputs)];
@@ -166,8 +169,8 @@ function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapV
 
 /**
  * A document's text for the excerpts, read from its file when asked (once per document that holds
- * a candidate, in each pass over the excerpts); `onProgress` counts them against the case's
- * documents, starting again with each pass.
+ * a candidate, in each pass that makes the excerpts: one when they are kept in a spill);
+ * `onProgress` counts them against the case's documents, starting again with each pass.
  */
 function excerptSource(workspace: CaseWorkspace, total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
   let done = 0;
@@ -278,10 +281,15 @@ function commitStaged(workspace: CaseWorkspace, options: ReportOptions, parts: C
  */
 export function writeReport(workspace: CaseWorkspace, options: ReportOptions & { final?: boolean }): ReportOutcome {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress);
-  const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
-  const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest })]);
-  return { path: outcome!.path, digest: outcome!.digest };
+  const spill = new ListSpill();
+  try {
+    const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress, spill);
+    const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
+    const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest })]);
+    return { path: outcome!.path, digest: outcome!.digest };
+  } finally {
+    spill.close();
+  }
 }
 
 /**
@@ -290,8 +298,18 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
  * under temporary names before any is committed, so a refusal leaves the case as it was.
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
+  const spill = new ListSpill();
+  try {
+    return await renderFormats(workspace, options, spill);
+  } finally {
+    spill.close();
+  }
+}
+
+/** {@link writeReports} with the conclusion's lists kept in `spill`. */
+async function renderFormats(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }, spill: ListSpill): Promise<FormatOutcome[]> {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const parts = buildConclusion(workspace, language, options.final, options.onProgress);
+  const parts = buildConclusion(workspace, language, options.final, options.onProgress, spill);
   const labels = readLabels(language);
   const paths = templatePaths(language);
   const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });

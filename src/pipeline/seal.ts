@@ -6,11 +6,11 @@ import type { CaseMetadata, LogEntry } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { expectedHeadCheck, formatLogHead, parseLogHead, recordHeadOf } from '../core/log-head.js';
 import { UserError } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
-import { checkReportDigest } from '../report/markdown.js';
+import { sha256, sha256Hasher } from '../core/hash.js';
+import { checkReportDigestChunks } from '../report/markdown.js';
 import { writeFileAtomic } from '../case/atomic.js';
 import { CaseFiles } from '../case/layout.js';
-import { readCaseFile } from '../case/snapshot.js';
+import { caseFileChunks, caseFileSha256, readCaseFile } from '../case/snapshot.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import type { SealFile, SealPayload } from '../seal/seal.js';
 import { FINGERPRINT_PREFIX_LENGTH, SEAL_SCHEMA, createSeal, keyFingerprint, parsePrivateKey, sealSignatureProblems } from '../seal/seal.js';
@@ -89,19 +89,19 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     throw new UserError(`${draft[0]}: a draft (log entry ${draft[1].seq}), which says it must not be signed; render the final conclusion with "soz report ${workspace.dir} --final" before sealing`, 'seal.draft', undefined, { key: 'error.seal.draft', params: { path: draft[0], entry: draft[1].seq, dir: workspace.dir } });
   }
   const reports = sealable.map(([path, entry]) => {
-    const bytes = readCaseFile(workspace.dir, path);
+    const read = reportHashes(workspace.dir, path, `${workspace.dir}: case file`);
     const recorded = entry.outputs.find((file) => file.path === path)?.sha256;
-    if (bytes === null || sha256(bytes) !== recorded) {
+    if (read === null || read.sha256 !== recorded) {
       throw new UserError(`${path}: the report is missing or differs from the log (entry ${entry.seq}); render it again with "soz report" before sealing`, 'seal.report-changed', undefined, { key: 'error.seal.report-changed', params: { path, entry: entry.seq } });
     }
     const logged = entry.details['reportDigest'];
-    let digest = typeof logged === 'string' ? logged : sha256(bytes);
-    if (path.endsWith('.md')) {
-      const { claimed, actual } = checkReportDigest(bytes.toString('utf8'));
+    let digest = typeof logged === 'string' ? logged : read.sha256;
+    if (read.digestLine) {
+      const { claimed, actual } = read.digestLine;
       if (claimed !== actual) throw new UserError(`${path}: the report digest line does not match its text; render it again before sealing`, 'seal.report-changed', undefined, { key: 'error.seal.digest-line', params: { path } });
       digest = actual;
     }
-    return { path, language: String(entry.details['language']), sha256: sha256(bytes), digest };
+    return { path, language: String(entry.details['language']), sha256: read.sha256, digest };
   });
   if (reports.length === 0) throw new UserError(`${workspace.dir}: no report to seal; run "soz report ${workspace.dir}" first`, 'seal.no-report', undefined, { key: 'error.seal.no-report', params: { dir: workspace.dir } });
   const head = log.at(-1)!;
@@ -131,6 +131,28 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
 }
 
 /**
+ * A report file read once, in chunks (never held whole): its SHA-256 and, for a Markdown report,
+ * the digest its last line claims and the digest of the text above it; null when it is missing.
+ */
+function reportHashes(dir: string, relative: string, where: string): { sha256: string; digestLine: { claimed: string | null; actual: string } | null } | null {
+  const chunks = caseFileChunks(dir, relative, where);
+  if (chunks === null) return null;
+  const whole = sha256Hasher();
+  function* hashed(): Generator<Buffer> {
+    for (const chunk of chunks!) {
+      whole.update(chunk);
+      yield chunk;
+    }
+  }
+  if (relative.endsWith('.md')) {
+    const digestLine = checkReportDigestChunks(hashed());
+    return { sha256: whole.hex(), digestLine };
+  }
+  for (const chunk of chunks) whole.update(chunk);
+  return { sha256: whole.hex(), digestLine: null };
+}
+
+/**
  * Problems with one seal file of a case, as lines naming the seal: signature (against the
  * trusted keys when given, else the embedded key), and whether the sealed files still match.
  */
@@ -152,17 +174,11 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
     problems.push(...sealSignatureProblems(seal, path));
   }
   const payload = seal.payload;
-  const sealed = (relative: string) => readCaseFile(dir, relative, `${path}: sealed file`);
-  const current = (relative: string) => {
-    const file = sealed(relative);
-    return file === null ? null : sha256(file);
-  };
+  const current = (relative: string) => caseFileSha256(dir, relative, `${path}: sealed file`);
   for (const report of Array.isArray(payload.reports) ? payload.reports : []) {
-    const now = current(report.path);
-    if (now !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${now ?? '(missing)'}`);
-    const file = report.path.endsWith('.md') ? sealed(report.path) : null;
-    const digest = file === null ? null : checkReportDigest(file.toString('utf8')).actual;
-    if (file !== null && digest !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${digest}`);
+    const read = reportHashes(dir, report.path, `${path}: sealed file`);
+    if (read?.sha256 !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${read?.sha256 ?? '(missing)'}`);
+    if (read?.digestLine && read.digestLine.actual !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${read.digestLine.actual}`);
   }
   if (payload.manifest && current(payload.manifest.path) !== payload.manifest.sha256) {
     problems.push(`${path}: sealed ${payload.manifest.path} had sha256 ${payload.manifest.sha256}, now ${current(payload.manifest.path) ?? '(missing)'}`);

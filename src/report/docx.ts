@@ -10,9 +10,10 @@ import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Para
 import { withFixedZipDates } from './fixed-zip-dates.js';
 import type { ConclusionLabels } from './helpers.js';
 import { label } from './helpers.js';
-import type { ConclusionModel } from './model.js';
+import type { ConclusionHead, ConclusionModel, ConclusionParts } from './model.js';
+import { partsOfModel } from './model.js';
 import type { OutlineIndent, OutlineSize } from './outline.js';
-import { conclusionOutline } from './outline.js';
+import { outlineBlocks } from './outline.js';
 import { pageMark } from './record-text.js';
 import { modelDigest } from './model.js';
 import { pdfDate } from './pdf.js';
@@ -39,9 +40,19 @@ function para(children: TextRun[], options: { heading?: (typeof HeadingLevel)[ke
 
 /** Renders the conclusion model to DOCX bytes; same model and labels → same bytes. */
 export async function renderDocxConclusion(model: ConclusionModel, labels: ConclusionLabels): Promise<Uint8Array> {
+  return docxConclusionParts(partsOfModel(model), labels, modelDigest(model));
+}
+
+/**
+ * The DOCX of a conclusion in parts (`digest`: the model digest in its footer and properties).
+ * The outline's blocks become paragraphs as the streamed lists are read, but `docx` lays out and
+ * packs the document as one object: every paragraph is held until the file is written.
+ */
+export async function docxConclusionParts(parts: ConclusionParts, labels: ConclusionLabels, digest: string): Promise<Uint8Array> {
   const t = (key: LabelKey) => label(labels, key);
+  const model: ConclusionHead = parts.head;
   const body: Paragraph[] = [];
-  for (const block of conclusionOutline(model, labels)) {
+  for (const block of outlineBlocks(parts, labels)) {
     switch (block.kind) {
       case 'heading':
         body.push(para([run(block.text, { bold: true, size: block.level === 1 ? 30 : block.level === 2 ? 26 : 22 })], { heading: block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, ...(block.level === 1 ? { align: 'center' as const } : {}) }));
@@ -67,7 +78,6 @@ export async function renderDocxConclusion(model: ConclusionModel, labels: Concl
     }
   }
 
-  const digest = modelDigest(model);
   const [beforePage, rest = ''] = t('pageOf').split('{page}');
   const [between, afterPages = ''] = rest.split('{pages}');
   const pageRuns: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [clean(beforePage ?? ''), PageNumber.CURRENT, clean(between ?? ''), PageNumber.TOTAL_PAGES, clean(afterPages)];

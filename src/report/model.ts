@@ -301,6 +301,11 @@ export interface ConclusionInputs {
   readonly expertDigests: Readonly<Record<string, string>>;
   /** The custody log, where each expert act and `case.set` is found by its entry. */
   readonly log: readonly LogEntry[];
+  /**
+   * Where the streamed lists are kept when given (a spill to disk): each is then made once, as
+   * `keepList` consumes it, and replayed for every later pass; without it, each pass makes them afresh.
+   */
+  readonly keepList?: <T>(chunks: Iterable<readonly T[]>) => () => Iterable<readonly T[]>;
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -402,14 +407,19 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
   const rejected: FindingView[] = [];
   let candidates = 0;
   let unreviewedCount = 0;
-  for (const finding of inputs.findings) {
-    candidates += 1;
-    const decision = decisions.get(finding.id);
-    if (!decision) unreviewedCount += 1;
-    else if (decision.decision === 'accepted') accepted.push(findingView(finding, decision));
-    else rejected.push(findingView(finding, decision));
+  /** The one pass over the findings the head needs; it makes the unreviewed candidates' views as it goes. */
+  function* headPass(): Generator<FindingView> {
+    for (const finding of inputs.findings) {
+      candidates += 1;
+      const decision = decisions.get(finding.id);
+      if (!decision) {
+        unreviewedCount += 1;
+        yield findingView(finding, undefined);
+      } else if (decision.decision === 'accepted') accepted.push(findingView(finding, decision));
+      else rejected.push(findingView(finding, decision));
+    }
   }
-  const unreviewed = () => runsByDocument(unreviewedViews(inputs.findings, decisions));
+  const unreviewed = inputs.keepList ? inputs.keepList(runsByDocument(headPass())) : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
     .filter((object) => object.findings.length > 0);
@@ -531,7 +541,16 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };
-  return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, [...accepted, ...rejected], unreviewed) };
+  const reviewed = [...accepted, ...rejected];
+  const excerpts = inputs.keepList ? inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed)) : () => excerptsInParts(inputs.documentText, reviewed, unreviewed);
+  return { head, unreviewed, excerpts };
+}
+
+/** Runs `pass` to its end (for what it gathers on the way), then gives `list`. */
+function afterPass<T, L>(pass: Iterable<T>, list: L): L {
+  const iterator = pass[Symbol.iterator]();
+  while (iterator.next().done !== true) continue;
+  return list;
 }
 
 /** The views of the candidates no decision covers, one at a time. */

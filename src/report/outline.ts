@@ -6,9 +6,10 @@
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
 import { kindLabel, label, personPlaceText, personRelationLabel, profileCategoryLabel, profileUnitLabel, rabatLabel, relationLabel, stateLabel } from './helpers.js';
-import type { FindingRow } from './finding-row.js';
+import type { FindingRow, FindingUnit } from './finding-row.js';
 import { excerptView, findingRow, findingUnits } from './finding-row.js';
-import type { ConclusionModel, FindingView } from './model.js';
+import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
+import { partsOfModel } from './model.js';
 import { recordText } from './record-text.js';
 import { selectionSentence } from './selection.js';
 import { mediaSummaryText } from './media-summary.js';
@@ -39,10 +40,26 @@ interface TextOptions {
   readonly center?: boolean;
 }
 
-/** The blocks of a conclusion, in reading order; pure. */
+/** The blocks of a whole conclusion model, in reading order; pure (the tests and small cases). */
 export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabels): OutlineBlock[] {
+  return [...outlineBlocks(partsOfModel(model), labels)];
+}
+
+/**
+ * The blocks of a conclusion in parts, in reading order, as they are made: the head's at once,
+ * then the unreviewed candidates and the source excerpts one chunk (one document's run) at a
+ * time, so a renderer that lays them out as they come never holds the streamed lists; pure.
+ */
+export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels): Generator<OutlineBlock> {
+  const model = parts.head;
   const t = (key: LabelKey) => label(labels, key);
-  const blocks: OutlineBlock[] = [];
+  let blocks: OutlineBlock[] = [];
+  /** The blocks made since the last call, handed out and let go. */
+  const drain = (): OutlineBlock[] => {
+    const made = blocks;
+    blocks = [];
+    return made;
+  };
   const text = (value: string, options: TextOptions = {}) =>
     blocks.push({ kind: 'text', text: value, indent: options.indent ?? 0, size: options.size ?? 'normal', bold: options.bold ?? false, alert: options.alert ?? false, center: options.center ?? false });
   const heading = (value: string, level: 1 | 2 | 3) => blocks.push({ kind: 'heading', text: value, level });
@@ -50,20 +67,21 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   const hash = (prefix: string, value: string, indent: OutlineIndent = 0) => blocks.push({ kind: 'hash', label: prefix, value, indent });
   const kwic = (row: FindingRow, indent: OutlineIndent) => blocks.push({ kind: 'kwic', label: t('kwic'), left: row.kwic.left, actual: row.kwic.actual, right: row.kwic.right, indent });
   /** Every candidate row the same way, grouped by reviewable unit: accepted, rejected or unreviewed. */
-  const findingUnitBlocks = (findings: readonly FindingView[], indent: 0 | 1) => {
+  const unitBlocks = (unit: FindingUnit, indent: 0 | 1) => {
     const inner: OutlineIndent = indent === 0 ? 1 : 2;
-    for (const unit of findingUnits(findings, labels)) {
-      text(unit.title, { bold: true, size: 'small', indent });
-      for (const finding of unit.findings) {
-        const row = findingRow(finding, labels);
-        text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
-        kwic(row, inner);
-        text(row.place, { size: 'smaller', indent: inner });
-        if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: inner });
-        for (const line of [row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
-        if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
-      }
+    text(unit.title, { bold: true, size: 'small', indent });
+    for (const finding of unit.findings) {
+      const row = findingRow(finding, labels);
+      text(`${row.id} — ${row.title}`, { bold: true, size: 'small', indent });
+      kwic(row, inner);
+      text(row.place, { size: 'smaller', indent: inner });
+      if (finding.image) blocks.push({ kind: 'picture', findingId: finding.id, indent: inner });
+      for (const line of [row.people, row.voice, row.matched, ...row.notes]) if (line !== null) text(line, { size: 'smaller', indent: inner });
+      if (row.decision !== null) text(`${t('examinerReason')}: ${row.decision}`, { size: 'smaller', indent: inner });
     }
+  };
+  const findingUnitBlocks = (findings: readonly FindingView[], indent: 0 | 1) => {
+    for (const unit of findingUnits(findings, labels)) unitBlocks(unit, indent);
   };
   const space = () => blocks.push({ kind: 'space' });
 
@@ -261,18 +279,27 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   heading(t('appendixC'), 2);
   if (model.rejected.length === 0) text(t('noneRejected'));
   findingUnitBlocks(model.rejected, 0);
-  if (model.unreviewed.length > 0) {
+  yield* drain();
+  if (model.counts.unreviewed > 0) {
     heading(t('appendixD'), 2);
-    findingUnitBlocks(model.unreviewed, 0);
+    // One unit's blocks at a time: a document's run of candidates can be most of the case.
+    for (const chunk of parts.unreviewed()) {
+      for (const unit of findingUnits(chunk, labels)) {
+        unitBlocks(unit, 0);
+        yield* drain();
+      }
+    }
   }
-  if (model.excerpts.length > 0) {
-    heading(t('appendixE'), 2);
-    for (const excerpt of model.excerpts) {
+  let excerptsHeaded = false;
+  for (const chunk of parts.excerpts()) {
+    if (chunk.length > 0 && !excerptsHeaded) heading(t('appendixE'), 2);
+    excerptsHeaded ||= chunk.length > 0;
+    for (const excerpt of chunk) {
       const view = excerptView(excerpt, labels);
       text(`${view.title} (${view.meta})`, { bold: true, size: 'small' });
       text(view.text, { size: 'small', indent: 1 });
+      yield* drain();
     }
   }
-
-  return blocks;
+  yield* drain();
 }

@@ -2,12 +2,13 @@
  * Every report format as one renderer with one signature: the conclusion in parts and the labels
  * of its language in, the file's bytes and its digest out. `soz report` looks the format up here;
  * adding a format is one entry. The text formats yield their text part by part (never one
- * string); PDF and DOCX build the whole model and load their libraries only when asked for.
+ * string), the PDF its bytes page by page; DOCX makes its paragraphs from the parts but `docx`
+ * holds the whole document until it is packed. PDF and DOCX load their libraries only when asked for.
  */
 import type { ConclusionLabels } from './labels.js';
 import type { ConclusionParts } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
-import { modelDigest, wholeModel } from './model.js';
+import { partsDigest } from './model.js';
 import { markdownConclusionParts } from './markdown.js';
 import { htmlConclusionParts } from './html.js';
 
@@ -22,8 +23,8 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 /** One rendered file, not yet written. */
 export interface RenderedReport {
-  /** The file's bytes: whole (PDF, DOCX), or a text's parts to write one after another as they come (Markdown, HTML). */
-  readonly bytes: Uint8Array | Iterable<string>;
+  /** The file's bytes: whole (DOCX), or parts to write one after another as they come (Markdown, HTML: text; PDF: bytes). */
+  readonly bytes: Uint8Array | Iterable<string | Uint8Array>;
   /** Markdown/HTML: SHA-256 of every byte above the digest line, known once every part was taken; PDF/DOCX: the model digest. */
   digest(): string;
 }
@@ -49,16 +50,14 @@ export function conclusionRenderers(templates: TextTemplates): Readonly<Record<R
       return { bytes: text.parts, digest: text.digest };
     },
     pdf: async (parts, labels, pictures) => {
-      const { renderPdfConclusion } = await import('./pdf.js');
-      const model = wholeModel(parts);
-      const digest = modelDigest(model);
-      return { bytes: await renderPdfConclusion(model, labels, pictures), digest: () => digest };
+      const { pdfConclusionParts } = await import('./pdf.js');
+      const digest = partsDigest(parts);
+      return { bytes: await pdfConclusionParts(parts, labels, digest, pictures), digest: () => digest };
     },
     docx: async (parts, labels) => {
-      const { renderDocxConclusion } = await import('./docx.js');
-      const model = wholeModel(parts);
-      const digest = modelDigest(model);
-      return { bytes: await renderDocxConclusion(model, labels), digest: () => digest };
+      const { docxConclusionParts } = await import('./docx.js');
+      const digest = partsDigest(parts);
+      return { bytes: await docxConclusionParts(parts, labels, digest), digest: () => digest };
     },
   };
 }
