@@ -96,3 +96,30 @@ describe('Russian imperatives that are frequent Kyrgyz words', () => {
     expect(findings('Акчалы киши баарын сатып алам деп ойлойт.', 'ky').filter((f) => f.ruleId.startsWith('ru.'))).toEqual([]);
   });
 });
+
+describe('Russian imperative homonyms before a number or a dash', () => {
+  it('a noun in the nominative heading a title or a definition is no imperative', () => {
+    expect(calls('День 5: идём дальше по сюжету.', 'ru')).toEqual([]);
+    expect(calls('Цель — учитывать время на дорогу.', 'ru')).toEqual([]);
+  });
+
+  it('an imperative with no noun reading stays before a number', () => {
+    expect(calls('Дай 5 минут, я сейчас.', 'ru')).toEqual(['Дай']);
+  });
+});
+
+describe('Russian -ите after «вы» with pronouns or short adverbs between', () => {
+  it('is the present or the perfective future', () => {
+    expect(calls('Скорее всего вы что-то оплатите картой.', 'ru')).toEqual([]);
+    expect(calls('Когда вы всё решите, дайте знать.', 'ru')).toEqual(['дайте']);
+  });
+});
+
+describe('Russian nationality adjectives before an art or a medium', () => {
+  it('name no people', () => {
+    const groups = (text: string): string[] => findings(text, 'ru').filter((f) => f.category === 'group-designation').map((f) => f.actual);
+    expect(groups('Русская Википедия пишет об этом подробно.')).toEqual([]);
+    expect(groups('Казахская поэзия богата эпосами.')).toEqual([]);
+    expect(groups('Китайские рабочие приехали на стройку.')).toEqual(['Китайские']);
+  });
+});
