@@ -123,3 +123,10 @@ describe('Russian nationality adjectives before an art or a medium', () => {
     expect(groups('Китайские рабочие приехали на стройку.')).toEqual(['Китайские']);
   });
 });
+
+describe('Kyrgyz -(С)ЫН before an adverb and a verb', () => {
+  it('is the verb’s object, not the 3rd-person imperative', () => {
+    expect(calls('Компания өз акчасын толук сарптап бүттү.')).toEqual([]);
+    expect(calls('Жетекчи азыр келсин.')).toEqual(['келсин']);
+  });
+});
