@@ -130,3 +130,11 @@ describe('Kyrgyz -(С)ЫН before an adverb and a verb', () => {
     expect(calls('Жетекчи азыр келсин.')).toEqual(['келсин']);
   });
 });
+
+describe('Kyrgyz Кытай before another name', () => {
+  it('is the country or part of a name, not people', () => {
+    const groups = (text: string): string[] => findings(text, 'ky').filter((f) => f.ruleId === 'ky.group-designation.kytay').map((f) => f.actual);
+    expect(groups('Кытай, Казакстан жана Өзбекстан делегациялары келди.')).toEqual([]);
+    expect(groups('Кытай жумушчулары шахтада иштешет.')).toEqual(['Кытай']);
+  });
+});
