@@ -138,3 +138,16 @@ describe('Kyrgyz Кытай before another name', () => {
     expect(groups('Кытай жумушчулары шахтада иштешет.')).toEqual(['Кытай']);
   });
 });
+
+describe('Russian «вперёд» as an adverb of direction or time', () => {
+  it('after a verb of moving, looking or paying, a span of time, or beside «назад», is no appeal', () => {
+    expect(calls('Колонна потихоньку шла вперёд.', 'ru')).toEqual([]);
+    expect(calls('Забегая вперёд, отмечу главное.', 'ru')).toEqual([]);
+    expect(calls('Заплатили за год вперёд.', 'ru')).toEqual([]);
+    expect(calls('Видео можно перематывать вперёд и назад.', 'ru')).toEqual([]);
+  });
+
+  it('stays an appeal on its own or after an address', () => {
+    expect(calls('Воины, вперёд!', 'ru')).toEqual(['вперёд']);
+  });
+});
