@@ -576,6 +576,9 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
 /** What follows a word used as an address: a comma or an exclamation mark. */
 const ADDRESS_MARK = /^[ \t\u00a0]*[,!]/u;
 
+/** A number, or a dash set off by spaces, right after a word. */
+const NUMBER_OR_DASH = /^[ \t\u00a0]*(?:\d|[—–][ \t\u00a0])/u;
+
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
   return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
@@ -597,6 +600,9 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   const others = token.parses.filter((p) => !lexemes.has(p.lemma));
   if (others.length === 0) return true;
   if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
+  // «Цель — учитывать время»), which an imperative never does.
+  if (others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
   // Right before a word that is only a verb, indicative in some reading, the other reading is its
   // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];

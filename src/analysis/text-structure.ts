@@ -60,9 +60,29 @@ export function insideAny(spans: readonly Range[], start: number, end: number): 
 const SENTENCE_END = /[.!?…\n]/;
 const CLAUSE_END = /[.!?…\n,;:—–()«»„“”"]/;
 
-/** `[start, end)` of the sentence containing `offset` (terminators . ! ? … and newline). */
+/**
+ * A «!», «?» or «…» inside quotation marks after which the sentence goes on — closing quotes, a
+ * space and a lower-case word («"Куралдангыла!" деген сөз», «"Огонь!" крикнул он», '"Run!" he
+ * said') — ends the quotation, not the sentence: the verb of saying after it belongs to it.
+ */
+const QUOTED_STOP = /^[!?…]*[»”"“’]+[ \t\u00a0]+\p{Ll}/u;
+
+/** Whether the character at `i` (one of {@link SENTENCE_END}) ends its sentence. */
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i];
+  return !(ch === '!' || ch === '?' || ch === '…') || !QUOTED_STOP.test(text.slice(i + 1, i + 16));
+}
+
+/**
+ * `[start, end)` of the sentence containing `offset` (terminators . ! ? … and newline; a «!», «?»
+ * or «…» closing a quotation the sentence goes on after is none).
+ */
 export function sentenceAround(text: string, offset: number): Range {
-  return spanAround(text, offset, SENTENCE_END);
+  let start = offset;
+  while (start > 0 && !(SENTENCE_END.test(text[start - 1] ?? '') && endsSentence(text, start - 1))) start--;
+  let end = offset;
+  while (end < text.length && !(SENTENCE_END.test(text[end] ?? '') && endsSentence(text, end))) end++;
+  return [start, end];
 }
 
 /** `[start, end)` of the clause containing `offset` (sentence ends, commas, colons, dashes, quotes). */
@@ -139,7 +159,8 @@ export class TextStructure {
 
   /** As {@link sentenceAround}. */
   sentenceAround(offset: number): Range {
-    this.sentenceEnds ??= positionsOf(this.text, SENTENCE_END);
+    this.sentenceEnds ??= positionsOf(this.text, SENTENCE_END).filter((i) => endsSentence(this.text, i));
+    if (offset < 0 || offset > this.text.length) return sentenceAround(this.text, offset);
     return this.spanAround(this.sentenceEnds, offset, SENTENCE_END);
   }
 
