@@ -1,5 +1,6 @@
 // English sense, round 6 (issue 14): us/them pronouns that point back to things (`anaphoric` on
-// en.us-them.they, src/language/antecedent-en.ts). Sentences are fictional, written for these tests.
+// en.us-them.they, src/language/antecedent-en.ts) and figurative violence as lexicon data.
+// Sentences are fictional, written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { Lexicon } from './lexicon-check.js';
@@ -38,5 +39,31 @@ describe('English they / them / their that point back to things', () => {
 
   it('burning in a stove or on a bonfire is no violence', () => {
     expect(candidates('The dead branches are dry. Burn them in the stove.')).toEqual(['call-to-action:Burn']);
+  });
+});
+
+describe('English figurative violence, disease and fear', () => {
+  it('rejecting an idea, spoiling a film, fighting an illness, an idiom of two birds, losing one\'s temper, a try, slang praise give nothing', () => {
+    for (const text of ['The board shot down my proposal in five minutes.', 'The critics say the studio butchered the novel.', 'My uncle has been fighting cancer for two years.', 'The trip lets us kill two birds with one stone.', 'She blew up at her brother over the dishes.', 'He took a stab at the crossword after lunch.', 'The singer slayed the performance at the final.', 'We are at war with clutter in the garage again.']) {
+      expect(candidates(text)).toEqual([]);
+    }
+  });
+
+  it('terror as fear, a photo shoot, viruses and pests, and "Time to …" are no violence and no call', () => {
+    for (const text of ['The terror of the exam kept her awake all night.', 'The toddler woke in sheer terror from a bad dream.', 'He was shot by a famous photographer for the magazine cover.', 'The virus attacks the immune system within days.', 'Aphids attack the roses every spring.', 'Time to pack the car for the beach.']) {
+      expect(candidates(text)).toEqual([]);
+    }
+  });
+
+  it('"lets" after its subject is the verb to let, not the hortative', () => {
+    expect(candidates('The app lets you pay by card.')).toEqual([]);
+    expect(candidates('So let\'s start the meeting.')).toEqual(['call-to-action:let\'s']);
+    expect(candidates('He said let\'s go home.')).toEqual(['call-to-action:let\'s']);
+  });
+
+  it('the literal acts stay', () => {
+    expect(candidates('Gunmen shot down the helicopter and stabbed the pilot at the crash site.')).toEqual(['violence:shot', 'violence:stabbed']);
+    expect(candidates('They blew up the bridge at dawn.')).toEqual(['violence:blew up']);
+    expect(candidates('Terror groups attacked the town.')).toEqual(['violence:Terror', 'violence:attacked']);
   });
 });
