@@ -61,6 +61,11 @@ describe('English figurative violence, disease and fear', () => {
     expect(candidates('He said let\'s go home.')).toEqual(['call-to-action:let\'s']);
   });
 
+  it('keeping, adopting or walking a dog is a literal animal; people called dogs stay', () => {
+    expect(candidates('Our landlord never lets us keep a dog.')).toEqual([]);
+    expect(candidates('They are dogs and must be driven out.')).toContain('negative-evaluation:dogs');
+  });
+
   it('the literal acts stay', () => {
     expect(candidates('Gunmen shot down the helicopter and stabbed the pilot at the crash site.')).toEqual(['violence:shot', 'violence:stabbed']);
     expect(candidates('They blew up the bridge at dawn.')).toEqual(['violence:blew up']);
