@@ -1,5 +1,6 @@
-// Kazakh and Uzbek sense, round 6 (issue 14): language names, power as such, blood in medicine and
-// the -ngiz endings of the past and the conditional, as lexicon data. Sentences are fictional.
+// Kazakh, Uzbek and Arabic, round 6 (issue 14): language names, power as such, blood in medicine,
+// the -ngiz endings of the past and the conditional, and Arabic prayer imperatives after an address
+// to God, as lexicon data. Sentences are fictional or common supplications.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { LanguageCode } from '../language/index.js';
@@ -52,5 +53,18 @@ describe('Uzbek -ngiz of the past, the conditional and "all of you" is no impera
     expect(candidates('uz-Latn', 'Agar bilsangiz, menga xabar bering.')).toEqual([]);
     expect(candidates('uz-Cyrl', 'Ҳаммангиз вақтида келдингиз.')).toEqual([]);
     expect(candidates('uz-Cyrl', 'Ҳаммангиз майдонга чиқинглар!')).toEqual(['call-to-action:чиқинглар']);
+  });
+});
+
+describe('Arabic: the singular imperative right after an address to God is a prayer', () => {
+  it('اللهم اغفر, يا رب احفظ are calls marked as prayers; ربنا الله is a statement; an imperative without the address is not read', () => {
+    const shown = (text: string): string[] => {
+      const doc = new DocumentBuilder({ sha256: 'a'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+      return runIndicators([doc], { lexicons, languages: ['ar'] }).findings.map((f) => `${f.category}:${f.actual}:${f.countervailing.join('+')}`);
+    };
+    expect(shown('اللهم اغفر لنا.')).toEqual(['call-to-action:اغفر:prayer']);
+    expect(shown('يا رب احفظ بلادنا من الحرب.')).toEqual(['call-to-action:احفظ:prayer', 'violence:الحرب:prayer']);
+    expect(shown('ربنا الله ونحن عباده.')).toEqual([]);
+    expect(shown('قال المدير اغفر لي التأخير.')).toEqual([]);
   });
 });
