@@ -17,6 +17,7 @@ import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import { detachedData } from './detached.js';
 import { refersToThings } from './pronoun-reference.js';
+import { englishPronounRefersToThings } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
@@ -530,7 +531,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         }
         call = { concern, concernWord, bareForm };
       }
-      const thing = entry.anaphoric === true && refersToThings(text, tokens, match.first);
+      const thing = entry.anaphoric === true && (language === 'en' ? englishPronounRefersToThings(text, tokens, match.first) : refersToThings(text, tokens, match.first));
       SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
       findings.set(key, finding);
     }

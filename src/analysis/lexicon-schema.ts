@@ -270,7 +270,8 @@ export const entrySchema = z
      * Us/them only (Russian, by the dictionary): a 3rd-person pronoun that may point back to
      * things. Where the words before it in its sentence name plural things and no people, or a
      * bracket after it glosses it by a thing («Документы готовы, заберите их», «они (накладные)
-     * подписаны»), it refers to those things and is no group (`pronoun-reference.ts`).
+     * подписаны»), it refers to those things and is no group (`pronoun-reference.ts`). English:
+     * the same by the compromise tagger, also from the sentence before (`language/antecedent-en.ts`).
      */
     anaphoric: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),

@@ -45,4 +45,33 @@ describe('English imperatives by position and word class', () => {
     expect(imperatives('Note: the office is closed. Read more at example.net today.')).toEqual(['Read']);
     expect(imperatives('Lessons -- part 2 -- part 3')).toEqual([]);
   });
+
+  // Round 6 (issue 14): families found in the devotional channel and langid/en.txt; sentences fictional.
+  it('a name before a question is an address, and a question opener no verb', () => {
+    expect(imperatives('Chase, where did you park the van?')).toEqual([]);
+    expect(imperatives('Skip, have you seen my blue umbrella?')).toEqual([]);
+    expect(imperatives('Mark the boxes, then load the van.')).toEqual(['Mark', 'load']);
+  });
+
+  it('a word alone on its line is a heading; an opening imperative with a line of its own text stays', () => {
+    expect(imperatives('Update\nThe library opens at nine from Monday.')).toEqual([]);
+    expect(imperatives('Update the list\nThe library opens at nine.')).toEqual(['Update']);
+  });
+
+  it('a verb after and inside a clause of its own is not joined to the imperative, past its comma it is', () => {
+    expect(imperatives('Read the letters, which explain and answer most questions.')).toEqual(['Read']);
+    expect(imperatives('Ask the twins, because they cook and clean every Sunday.')).toEqual(['Ask']);
+    expect(imperatives('Thank the drivers for what they carried, and park the vans in the yard.')).toEqual(['Thank', 'park']);
+  });
+
+  it('a comma after a modal is no address; after an opening imperative the next clause needs a verb', () => {
+    expect(imperatives('We must, however, keep every receipt until April.')).toEqual([]);
+    expect(imperatives('Love your enemies, bless those who curse you.')).toEqual(['Love', 'bless']);
+  });
+
+  it('a subject before its verb in the 3rd person singular, and function words, are no imperatives', () => {
+    expect(imperatives('So work here starts at eight sharp.')).toEqual([]);
+    expect(imperatives('None of the trains stop here on Sundays.')).toEqual([]);
+    expect(imperatives('Wherein lies the charm of the old harbour?')).toEqual([]);
+  });
 });
