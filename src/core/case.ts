@@ -21,17 +21,27 @@ export function isReportLanguage(value: unknown): value is ReportLanguage {
 export const CASE_SCHEMA = 'soz.case/1';
 
 /**
- * What `soz init` records about the order for expertise. Dates are ISO `YYYY-MM-DD`; `null`
- * where the examiner did not record one (a quick `soz run`), shown as "not recorded".
+ * What `soz init` records about the order for expertise. Dates are ISO `YYYY-MM-DD`. A fact the
+ * examiner did not give (a quick `soz run`) is `null`, and each reader says "not recorded" in its
+ * own language. Cases made before soz recorded absence hold the English text `not recorded`
+ * instead: it stays a string, so their reports re-render to the same bytes.
  */
 export interface CaseMetadata {
   readonly schema: typeof CASE_SCHEMA;
-  readonly caseNumber: string;
-  readonly orderingBody: string;
+  readonly caseNumber: string | null;
+  readonly orderingBody: string | null;
   readonly orderDate: string | null;
-  readonly examiner: string;
+  readonly examiner: string | null;
   readonly examinationDate: string | null;
   readonly reportLanguage: ReportLanguage;
+}
+
+/**
+ * Who a log entry names when the command names no one: the examiner recorded in `case.json`,
+ * else `soz` (a quick `soz run` without `--examiner`).
+ */
+export function defaultActor(metadata: CaseMetadata | undefined): string {
+  return metadata?.examiner ?? 'soz';
 }
 
 /** One evidence file as received, with the type sniffed from its bytes. */

@@ -11,6 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ReportLanguage } from '../core/case.js';
+import { defaultActor } from '../core/case.js';
 import { InternalError, messageOf, UserError } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readCaseFile } from '../case/snapshot.js';
@@ -183,7 +184,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let writes: Promise<unknown> = Promise.resolve();
   let port = 0;
 
-  const who = (workspace: CaseWorkspace): DeskActor => ({ clock: options.clock, actor: options.actor || workspace.metadata.examiner });
+  const who = (workspace: CaseWorkspace): DeskActor => ({ clock: options.clock, actor: options.actor || defaultActor(workspace.metadata) });
   const read = <T>(view: (workspace: CaseWorkspace) => T): T => view(CaseWorkspace.open(options.caseDir));
   /** One write at a time in this server; each under the case lock, 409 when another command holds it. */
   const write = <T>(action: (workspace: CaseWorkspace) => T | Promise<T>): Promise<T> => {

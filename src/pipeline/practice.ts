@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CaseMetadata } from '../core/case.js';
-import { CASE_SCHEMA } from '../core/case.js';
+import { CASE_SCHEMA, defaultActor } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -285,6 +285,6 @@ export async function runPracticeDemo(out: string, clock: Clock): Promise<Practi
   const target = resolve(folder);
   const outcome = await startPracticeCase(PRACTICE_DEMO_CASE, target, { clock });
   const workspace = CaseWorkspace.open(target);
-  const report = writeReport(workspace, { clock, actor: workspace.metadata.examiner });
+  const report = writeReport(workspace, { clock, actor: defaultActor(workspace.metadata) });
   return { out: folder, caseId: outcome.caseId, materials: outcome.materials, documents: outcome.documents, questions: outcome.questions, reportPath: join(folder, report.path), digest: report.digest };
 }

@@ -78,7 +78,9 @@ export function sealPath(fingerprint: string): string {
  * Seals the case's final reports and manifest with an examiner's private key: refuses a draft,
  * checks that they are the ones the log recorded, writes `seals/<fp16>.json` atomically and logs `seal.create`.
  */
-export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string }): { path: string; fingerprint: string; payload: SealPayload } {
+export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string | null }): { path: string; fingerprint: string; payload: SealPayload } {
+  const signer = options.signer ?? workspace.metadata.examiner;
+  if (signer === null) throw new UserError(`${workspace.dir}: no examiner is recorded for the case and the key names no signer; name them with --signer`, 'seal.no-signer', undefined, { key: 'error.seal.no-signer', params: { dir: workspace.dir } });
   const log = workspace.readLog();
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed', undefined, { key: 'error.seal.not-analysed', params: { dir: workspace.dir } });
@@ -114,7 +116,7 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     manifest: workspace.hashedFile(CaseFiles.manifest),
     logHead: { seq: head.seq, hash: head.hash },
     recordHead: formatLogHead(recordHeadOf(log)),
-    signer: { name: options.signer, fingerprint },
+    signer: { name: signer, fingerprint },
     tool: { name: 'soz', version: installFacts().version },
   };
   const seal = createSeal(payload, key);
@@ -125,7 +127,7 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     action: 'seal.create',
     inputs: [...reports.map((report) => ({ path: report.path, sha256: report.sha256 })), payload.manifest],
     outputs: [{ path, sha256: sha256(text) }],
-    details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, recordHead: payload.recordHead, payloadSha256: sha256(canonicalJson(payload)) },
+    details: { fingerprint, signer, algorithm: 'Ed25519', logHead: payload.logHead, recordHead: payload.recordHead, payloadSha256: sha256(canonicalJson(payload)) },
   }, [workspace.stageFile(path, text)]);
   return { path, fingerprint, payload };
 }

@@ -78,7 +78,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
 
   heading(`1. ${t('introSection')}`, 2);
   pair(t('caseNumber'), model.case.caseNumber);
-  pair(t('grounds'), `${model.case.orderingBody}${model.case.orderDate ? `, ${model.case.orderDate}` : ''}`);
+  pair(t('grounds'), [model.case.orderingBody ?? t('notRecorded'), ...(model.case.orderDate ? [model.case.orderDate] : [])].join(', '));
   pair(t('examinationDate'), model.case.examinationDate);
   pair(t('place'), model.intro.place);
   pair(t('institution'), model.intro.institution);
@@ -236,7 +236,7 @@ export function conclusionOutline(model: ConclusionModel, labels: ConclusionLabe
   text(t('signatureText'));
   const signatureLine = () => text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
   if (record.signatures.length === 0) {
-    text(`${t('examiner')}: ${model.case.examiner}`);
+    text(`${t('examiner')}: ${model.case.examiner ?? t('notRecorded')}`);
     space();
     signatureLine();
   }

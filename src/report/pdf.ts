@@ -60,7 +60,7 @@ export async function renderPdfConclusion(model: ConclusionModel, labels: Conclu
     margins: { top: 56, bottom: 64, left: 62, right: 56 },
     bufferPages: true,
     autoFirstPage: true,
-    info: { Title: `${t('title')} ${model.case.caseNumber}`, Author: model.case.examiner, Creator: `soz ${model.tool.version}`, Producer: 'soz (pdfkit)', CreationDate: date, ModDate: date },
+    info: { Title: model.case.caseNumber === null ? t('title') : `${t('title')} ${model.case.caseNumber}`, Author: model.case.examiner ?? t('notRecorded'), Creator: `soz ${model.tool.version}`, Producer: 'soz (pdfkit)', CreationDate: date, ModDate: date },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -140,7 +140,7 @@ export async function renderPdfConclusion(model: ConclusionModel, labels: Conclu
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 44;
     doc.font('regular').fontSize(7.5).fillColor('#333333');
-    doc.text(`${t('caseNumber')}: ${clean(model.case.caseNumber)} — ${pageMark(model, labels)}`, doc.page.margins.left, y, { width, lineBreak: false });
+    doc.text(`${t('caseNumber')}: ${clean(model.case.caseNumber ?? t('notRecorded'))} — ${pageMark(model, labels)}`, doc.page.margins.left, y, { width, lineBreak: false });
     doc.text(pageLabel(labels, index - range.start + 1, range.count), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
     doc.font('regular').fontSize(7).text(`${t('reportDigest')} (SHA-256): `, doc.page.margins.left, y + 11, { width, lineBreak: false, continued: true }).font('mono').text(digest, { lineBreak: false });
     doc.page.margins.bottom = bottom;

@@ -16,7 +16,8 @@ export const FINGERPRINT_PREFIX_LENGTH = 16;
 /** What a seal signs. Hashes are lower-case hex SHA-256; paths case-relative, POSIX. */
 export interface SealPayload {
   readonly schema: typeof SEAL_SCHEMA;
-  readonly caseNumber: string;
+  /** As `case.json` records it: `null` where the examiner did not give one. */
+  readonly caseNumber: string | null;
   /** SHA-256 of `case.json`. */
   readonly caseSha256: string;
   /** Every final report: file hash and the digest printed on its last line. */
