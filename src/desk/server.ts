@@ -168,7 +168,11 @@ function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Recor
   const own = DESK_ERRORS[error.code];
   if (own) return formatMessage(labels[own], error instanceof DeskError ? error.params : {});
   const worded = english ? undefined : DESK_WORDED_ERRORS[error.code];
-  if (worded) return formatMessage(labels[worded], { problems: /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '' });
+  if (worded) {
+    // The sub-problems are catalogue messages: said in the desk's language.
+    const problems = error.localised?.params['problems'] ?? /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '';
+    return formatMessage(labels[worded], { problems }, (key) => catalogue[key]);
+  }
   const template = error.localised ? catalogue[error.localised.key] : undefined;
   return template === undefined ? error.message : formatMessage(template, error.localised!.params, (key) => catalogue[key]);
 }
