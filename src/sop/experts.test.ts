@@ -20,8 +20,8 @@ describe('experts of a case', () => {
     const { problems } = addExpert(file, { name: 'A (fictional)', speciality: 'judge', qualification: ' ', experienceYears: '5 years', institution: 'C' });
     expect(problems.map((problem) => problem.text)).toEqual([
       '--qualification "…" is required',
-      '--speciality "judge": use one of linguist, psychologist, religious-scholar, other',
-      '--experience "5 years": give the years of experience as an expert as a whole number, e.g. 12',
+      '--speciality judge: use one of linguist, psychologist, religious-scholar, other',
+      '--experience 5 years: give the years of experience as an expert as a whole number, e.g. 12',
       'an expert named "A (fictional)" is already in the case',
     ]);
   });

@@ -53,14 +53,17 @@ export interface ExpertRequest {
   readonly institution: string;
 }
 
+/** An option's value as the examiner gave it; an empty one as `""`. */
+const shown = (value: string) => (value === '' ? '""' : value);
+
 /** Adds an expert with the next id (`E1`, `E2`…); problems name the option to fix. */
 export function addExpert(file: ExpertsFile, request: ExpertRequest): { file: ExpertsFile; expert: ExpertRecord | null; problems: Said[] } {
   const problems: Said[] = [];
   for (const [option, value] of [['--name', request.name], ['--qualification', request.qualification], ['--institution', request.institution]] as const) {
     if (value.trim() === '') problems.push(said(`${option} "…" is required`, 'problem.expert.required', { option }));
   }
-  if (!(SPECIALITIES as readonly string[]).includes(request.speciality)) problems.push(said(`--speciality "${request.speciality}": use one of ${SPECIALITIES.join(', ')}`, 'problem.expert.speciality', { value: request.speciality, specialities: SPECIALITIES.join(', ') }));
-  if (!/^\d{1,2}$/.test(request.experienceYears.trim())) problems.push(said(`--experience "${request.experienceYears}": give the years of experience as an expert as a whole number, e.g. 12`, 'problem.expert.experience', { value: request.experienceYears }));
+  if (!(SPECIALITIES as readonly string[]).includes(request.speciality)) problems.push(said(`--speciality ${shown(request.speciality)}: use one of ${SPECIALITIES.join(', ')}`, 'problem.expert.speciality', { value: shown(request.speciality), specialities: SPECIALITIES.join(', ') }));
+  if (!/^\d{1,2}$/.test(request.experienceYears.trim())) problems.push(said(`--experience ${shown(request.experienceYears)}: give the years of experience as an expert as a whole number, e.g. 12`, 'problem.expert.experience', { value: shown(request.experienceYears) }));
   if (file.experts.some((expert) => expert.name === request.name.trim())) problems.push(said(`an expert named "${request.name.trim()}" is already in the case`, 'problem.expert.same-name', { name: request.name.trim() }));
   if (file.joint !== null) problems.push(said('the joint section is already recorded; an expert added now did not take part in it', 'problem.expert.after-joint'));
   if (problems.length > 0) return { file, expert: null, problems };
