@@ -1,4 +1,4 @@
-import type { MessageRef } from '../core/messages.js';
+import type { MessageRef, Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -20,7 +20,7 @@ import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
-import { describeArtefactDifference, showValue } from '../seal/compare.js';
+import { describeArtefactDifference, LOG_FILE, showValue, STORED_REPRODUCED } from '../seal/compare.js';
 import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
@@ -50,7 +50,7 @@ const plain = (text: string): VerifyLine => ({ text });
 /** The check of the documents `soz add` kept, as a section: its line in the catalogue, its differences in English. */
 const keptSection = ({ lines, problems, checks }: Awaited<ReturnType<typeof checkKeptExtractions>>): Section => ({
   lines: lines.map((text) => (problems.length === 0 ? said(text, 'verify.kept-identical', { checks }) : said(text, 'verify.kept-differ', { checks, differ: problems.length }))),
-  problems: problems.map(plain),
+  problems,
   checks,
 });
 
@@ -169,8 +169,8 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[], onPro
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
   if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
   const expected = Buffer.from(canonicalJson(register, true));
-  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-  return { lines: [summary], problems: difference ? [...problems, plain(difference)] : problems, checks: checks + 1 };
+  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, LOG_FILE);
+  return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
 }
 
 /** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
@@ -343,7 +343,6 @@ async function reproduce(
   const analysisEntry = log[analysisIndex]!;
   return withTempFolder('soz-verify-', async (temp) => {
     const copy = join(temp, 'case');
-    const labels = { expected: 'stored', actual: 'reproduced' };
     const writeLog = (entries: readonly LogEntry[]) => writeRerunLog(copy, entries);
     prepareRerunCopy(dir, copy, recorded.register);
     writeLog(log.slice(0, analysisIndex));
@@ -362,7 +361,7 @@ async function reproduce(
       // Hashed in chunks first: only a file that differs is read whole, to say where.
       const stored = caseFileSha256(dir, path);
       if (stored !== null && stored === caseFileSha256(copy, path)) return null;
-      return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
+      return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), STORED_REPRODUCED);
     };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
@@ -370,7 +369,7 @@ async function reproduce(
     for (const [index, path] of artefacts.entries()) {
       onProgress?.({ stage: 'artefacts compared', done: index, total: artefacts.length });
       const difference = compare(path);
-      if (difference) problems.push(plain(difference));
+      if (difference) problems.push(difference);
     }
     const tables = reproduceTables(log, analysisIndex, copy, compare);
     problems.push(...tables.problems);
@@ -397,7 +396,7 @@ async function reproduce(
         continue;
       }
       const difference = compare(path);
-      if (difference) problems.push(plain(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`));
+      if (difference) problems.push(format === 'md' ? withDigests(difference, readCaseFile(dir, path), readCaseFile(copy, path)) : difference);
     }
     const rerun = problems.length === 0
       ? said(`re-run: ${checks} artefact(s) compared, all identical`, 'verify.rerun-identical', { checks })
@@ -412,7 +411,7 @@ async function reproduce(
  * Tables exported before the last analysis are stale: they were made from results the case no
  * longer holds, so they are named, not reproduced (their hashes are still checked against the log).
  */
-function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: string, compare: (path: string) => string | null): { lines: VerifyLine[]; problems: VerifyLine[] } {
+function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: string, compare: (path: string) => Said | null): { lines: VerifyLine[]; problems: VerifyLine[] } {
   const exportIndex = log.map((entry) => entry.action).lastIndexOf(TABLES_EXPORT_ACTION);
   if (exportIndex === -1) return { lines: [], problems: [] };
   const exported = log[exportIndex]!;
@@ -427,15 +426,17 @@ function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: 
   const paths = Array.isArray(exported.outputs) ? exported.outputs.map((file) => file.path) : [];
   const problems = paths.flatMap((path) => {
     const difference = compare(path);
-    return difference ? [plain(difference)] : [];
+    return difference ? [difference] : [];
   });
   return { lines: [said(`CSV tables: ${paths.length} exported again from the re-run, ${problems.length} differ`, 'verify.tables-reproduced', { tables: paths.length, differ: problems.length })], problems };
 }
 
-/** The stored and reproduced digest lines of a Markdown report that differs. */
-function digestNote(stored: Buffer | null, reproduced: Buffer | null): string {
-  if (stored === null || reproduced === null) return '';
-  return `; report digest stored ${checkReportDigest(stored.toString('utf8')).claimed ?? '(none)'}, reproduced ${checkReportDigest(reproduced.toString('utf8')).claimed ?? '(none)'}`;
+/** A Markdown report's difference with the stored and reproduced digest lines (`—` where a file has none). */
+function withDigests(difference: Said, stored: Buffer | null, reproduced: Buffer | null): Said {
+  if (stored === null || reproduced === null) return difference;
+  const storedDigest = checkReportDigest(stored.toString('utf8')).claimed ?? '—';
+  const reproducedDigest = checkReportDigest(reproduced.toString('utf8')).claimed ?? '—';
+  return said(`${difference.text}; report digest stored ${storedDigest}, reproduced ${reproducedDigest}`, 'verify.diff.with-digests', { difference: difference.message, stored: storedDigest, reproduced: reproducedDigest });
 }
 
 /** The report format a render entry produced (`md` for `report.render`). */
