@@ -4,6 +4,7 @@ import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SozDocument } from '../../core/document.js';
 import { documentId } from '../../core/document.js';
 import { UserError } from '../../core/errors.js';
+import { said } from '../../core/messages.js';
 import { sha256 } from '../../core/hash.js';
 import type { EvidenceInput, IngestAdapter, Limits } from '../adapter.js';
 import { inputFromBytes } from '../adapter.js';
@@ -108,13 +109,13 @@ async function* walkZip(
       const { name, decoding } = entryName(entry);
       const path = prefix + name;
       if (decoding === 'cp866' || decoding === 'cp437') state.guessedNames.push({ path, decoding });
-      const reason = unsafeReason(name) ?? (isSymlink(entry) ? 'is a symbolic link' : undefined);
+      const reason = unsafeReason(name) ?? (isSymlink(entry) ? said('is a symbolic link', 'problem.entry.link') : undefined);
       if (reason !== undefined) {
         throw new UserError(
-          `${where}: entry "${path}" ${reason}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
+          `${where}: entry "${path}" ${reason.text}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
           'zip.unsafe-entry',
           undefined,
-          { key: 'error.ingest.zip-unsafe-entry', params: { where, path, reason } },
+          { key: 'error.ingest.zip-unsafe-entry', params: { where, path, reason: reason.message } },
         );
       }
       if (name.endsWith('/')) continue; // a folder: nothing to read
