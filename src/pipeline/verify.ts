@@ -164,7 +164,7 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[], onPro
   );
   const audited = auditLines(audit);
   const summary = said(audited.summary, 'verify.evidence', { matched: audit.matched.length, changed: audit.changed.length, missing: audit.missing.length, added: audit.added.length });
-  const problems = audited.problems.map(plain);
+  const problems = audited.problems;
   const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
   if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
@@ -245,7 +245,7 @@ function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>
 function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNullable<VerifyOptions['publicKeys']>): Section {
   const seals = listCaseFiles(dir, 'seals').filter((path) => path.endsWith('.json'));
   const trusted = publicKeys.map((item) => item.key);
-  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted)).map(plain);
+  const problems: VerifyLine[] = seals.flatMap((path) => sealCheck(dir, path, log, trusted));
   for (const { key, source } of publicKeys) {
     if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(said(`${source}: no valid seal in the case was made with this public key`, 'verify.diff.no-seal-for-key', { path: source }));
   }
