@@ -6,7 +6,7 @@
  * flags, values in quotes, codes, hashes and the `soz …` commands it names). The same paths in
  * English are caught by the guard, so it is not blind.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,9 @@ beforeAll(async () => {
   const analyses = join(tampered, 'derived', 'analyses');
   const file = join(analyses, readdirSync(analyses).find((name) => name.endsWith('.ndjson'))!);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\d/, (digit) => String((Number(digit) + 1) % 10)));
+  const evidence = join(tampered, 'evidence');
+  chmodSync(evidence, 0o755);
+  writeFileSync(join(evidence, 'лишний.txt'), 'вымышленный файл, которого нет в реестре\n');
   // A seized archive with an entry that climbs out of the folder (made here, fictional content).
   const zip = new JSZip();
   zip.file('../выход.txt', 'вымышленный текст', { createFolders: false });
@@ -126,5 +129,6 @@ describe('the details inside localised lines', () => {
     expect(inRussian.stdout).toBe(inEnglish.stdout);
     const { differences } = JSON.parse(inRussian.stdout) as { differences: string[] };
     expect(differences.some((line) => /: stored .*, reproduced /.test(line))).toBe(true);
+    expect(differences.some((line) => line.endsWith('лишний.txt: new file in evidence/ that the register does not name'))).toBe(true);
   }, 120_000);
 });
