@@ -43,6 +43,7 @@ let root = '';
 let dir = '';
 let tampered = '';
 let unsafeZip = '';
+let brokenZip = '';
 let finding = '';
 
 /** The error paths and outputs checked in each language. */
@@ -62,6 +63,7 @@ function paths(): string[][] {
     ['relation', 'set', dir, '--person', 'P9', '--doc', 'nope', '--relation', 'bogus', '--reason', ''],
     ['sop', 'relate', dir, 'nope.txt', '--relation', 'bogus', '--note', ''],
     ['add', dir, unsafeZip],
+    ['add', dir, brokenZip],
     ['verify', tampered],
   ];
 }
@@ -91,6 +93,9 @@ beforeAll(async () => {
   zip.file('../выход.txt', 'вымышленный текст', { createFolders: false });
   unsafeZip = join(root, 'архив.zip');
   writeFileSync(unsafeZip, await zip.generateAsync({ type: 'nodebuffer' }));
+  // A damaged one: the parser's own (English) message is quoted and said to be the parser's.
+  brokenZip = join(root, 'повреждённый.zip');
+  writeFileSync(brokenZip, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]));
 }, 120_000);
 
 describe('the details inside localised lines', () => {

@@ -268,8 +268,8 @@ async function readEntry(zip: ZipFile, entry: Entry, path: string, where: string
 
 function corrupt(where: string, error: unknown, path?: string): UserError {
   const reason = error instanceof Error ? error.message : String(error);
-  const entry = path === undefined ? '' : ` at entry "${path}"`;
-  return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry, reason } });
+  const entry = path === undefined ? null : said(` at entry "${path}"`, 'problem.entry.at', { path });
+  return new UserError(`${where}: damaged or unsupported ZIP${entry?.text ?? ''} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry: entry?.message ?? '', reason } });
 }
 
 /** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash. */
