@@ -30,10 +30,10 @@ const helpSchema = z.record(z.string().min(1), z.string().trim().min(1, 'must no
 /**
  * The files of a language's messages, read as one catalogue: the CLI's lines; the one-line errors
  * of every layer (`UserError` keys, `error.<module>.…`) and what stops a final (`final.…`); the
- * feedback of a practice grade (`practice.feedback.…`); the sub-problems a refusal lists
- * (`problem.…`) — kept apart because they are many.
+ * feedback of a practice grade (`practice.feedback.…`); the details inside a line (`cli-details.yaml`: the
+ * sub-problems a refusal lists, verify's differences, the feedback sheet) — kept apart because they are many.
  */
-const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml', 'cli-problems.yaml'] as const;
+const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml', 'cli-details.yaml'] as const;
 
 function messagesPath(language: ReportLanguage, file: (typeof MESSAGE_FILES)[number]): string {
   return join(INSTALL_ROOT, 'templates', language, file);
