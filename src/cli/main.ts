@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CaseMetadata } from '../core/case.js';
 import { CASE_SCHEMA, REPORT_LANGUAGES, defaultActor, isReportLanguage } from '../core/case.js';
-import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
+import { ExitCode, InternalError, UserError, messageOf, problemOf } from '../core/errors.js';
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import { newerCaseError } from '../case/newer-case.js';
 import { discardCaseWithoutEvidence } from '../case/discard.js';
@@ -313,7 +313,7 @@ function afterFailedRun(out: string, error: unknown): unknown {
   if (!(error instanceof UserError)) return error;
   return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode, {
     key: 'error.run.keeps-evidence',
-    params: { message: error.localised ? { ...error.localised, fallback: error.message } : error.message, out },
+    params: { message: problemOf(error), out },
   });
 }
 

@@ -11,7 +11,7 @@ import { presentCaseFile, readCaseFile } from '../case/snapshot.js';
 import { describeArtefactDifference, KEPT_REEXTRACTED } from '../seal/compare.js';
 import type { Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
-import { UserError } from '../core/errors.js';
+import { problemOf } from '../core/errors.js';
 import { evidenceInput, extractEvidence } from './extract.js';
 
 /** What the check found: a summary line, the differences, the number of files compared. */
@@ -47,7 +47,7 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
       }
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
-      problems.push(said(`${source}: could not be extracted again to prove the documents soz add kept — ${problem}`, 'verify.diff.kept-not-extracted', { source, problem: error instanceof UserError && error.localised ? { ...error.localised, fallback: problem } : problem }));
+      problems.push(said(`${source}: could not be extracted again to prove the documents soz add kept — ${problem}`, 'verify.diff.kept-not-extracted', { source, problem: problemOf(error) }));
     }
     for (const path of kept) problems.push(said(`${path}: kept by soz add (entry ${entry.seq}), but extracting the evidence again yields no such document`, 'verify.diff.kept-gone', { path, entry: entry.seq }));
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
 import { isReportLanguage, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import { UserError, messageOf } from '../core/errors.js';
+import { UserError, messageOf, problemOf } from '../core/errors.js';
 import type { LogHead } from '../core/log-head.js';
 import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
@@ -352,7 +352,7 @@ async function reproduce(
       await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: messageOf(error) })], checks: 1 };
+      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: problemOf(error) })], checks: 1 };
     }
     const problems: VerifyLine[] = [];
     let checks = 0;
@@ -392,7 +392,7 @@ async function reproduce(
         else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
         checks += 1;
-        problems.push(said(`${path}: could not be re-rendered — ${messageOf(error)}`, 'verify.diff.not-rerendered', { path, problem: messageOf(error) }));
+        problems.push(said(`${path}: could not be re-rendered — ${messageOf(error)}`, 'verify.diff.not-rerendered', { path, problem: problemOf(error) }));
         continue;
       }
       const difference = compare(path);
@@ -421,7 +421,7 @@ function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: 
   try {
     exportCsvTablesIntoCase(CaseWorkspace.open(copy), { clock: () => new Date(exported.time), actor: exported.actor });
   } catch (error) {
-    return { lines: [], problems: [said(`CSV tables of entry ${exported.seq}: could not be exported again — ${messageOf(error)}`, 'verify.diff.tables-not-exported', { entry: exported.seq, problem: messageOf(error) })] };
+    return { lines: [], problems: [said(`CSV tables of entry ${exported.seq}: could not be exported again — ${messageOf(error)}`, 'verify.diff.tables-not-exported', { entry: exported.seq, problem: problemOf(error) })] };
   }
   const paths = Array.isArray(exported.outputs) ? exported.outputs.map((file) => file.path) : [];
   const problems = paths.flatMap((path) => {
