@@ -65,6 +65,7 @@ function paths(): string[][] {
     ['add', dir, unsafeZip],
     ['add', dir, brokenZip],
     ['verify', tampered],
+    ['verify', dir, '--expect-head', `2:${'a'.repeat(64)}`],
   ];
 }
 

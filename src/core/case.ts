@@ -4,6 +4,8 @@
  */
 import { canonicalJson } from './canonical-json.js';
 import { sha256 } from './hash.js';
+import type { Said } from './messages.js';
+import { said } from './messages.js';
 
 /**
  * Languages a conclusion is written in: the one list every schema, enum and help text derives
@@ -117,15 +119,16 @@ export function logEntryHash(entry: Omit<LogEntry, 'hash'>): string {
 }
 
 /** Problems in a log's hash chain, entry by entry; empty when the chain is intact. */
-export function logChainProblems(entries: readonly LogEntry[]): string[] {
-  const problems: string[] = [];
+export function logChainProblems(entries: readonly LogEntry[]): Said[] {
+  const problems: Said[] = [];
   let previous = GENESIS_HASH;
   entries.forEach((entry, index) => {
-    const where = `log entry ${index + 1}`;
-    if (entry.seq !== index + 1) problems.push(`${where}: sequence is ${entry.seq}, expected ${index + 1} (entry deleted, inserted or reordered)`);
-    if (entry.previousHash !== previous) problems.push(`${where}: previousHash ${entry.previousHash.slice(0, 12)}… does not match the hash of the entry before (${previous.slice(0, 12)}…)`);
+    const at = index + 1;
+    const where = `log entry ${at}`;
+    if (entry.seq !== at) problems.push(said(`${where}: sequence is ${entry.seq}, expected ${at} (entry deleted, inserted or reordered)`, 'verify.chain.sequence', { at, seq: entry.seq }));
+    if (entry.previousHash !== previous) problems.push(said(`${where}: previousHash ${entry.previousHash.slice(0, 12)}… does not match the hash of the entry before (${previous.slice(0, 12)}…)`, 'verify.chain.previous', { at, stored: entry.previousHash.slice(0, 12), before: previous.slice(0, 12) }));
     const expected = logEntryHash(entry);
-    if (entry.hash !== expected) problems.push(`${where} (${entry.action}): content changed — stored hash ${entry.hash.slice(0, 12)}…, recomputed ${expected.slice(0, 12)}…`);
+    if (entry.hash !== expected) problems.push(said(`${where} (${entry.action}): content changed — stored hash ${entry.hash.slice(0, 12)}…, recomputed ${expected.slice(0, 12)}…`, 'verify.chain.content', { at, action: entry.action, stored: entry.hash.slice(0, 12), recomputed: expected.slice(0, 12) }));
     previous = entry.hash;
   });
   return problems;

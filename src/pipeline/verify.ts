@@ -44,10 +44,7 @@ export interface VerifyLine {
 }
 
 
-/** A line only in English (notes and differences name files and values as found). */
-const plain = (text: string): VerifyLine => ({ text });
-
-/** The check of the documents `soz add` kept, as a section: its line in the catalogue, its differences in English. */
+/** The check of the documents `soz add` kept, as a section: its line and its differences in the catalogue. */
 const keptSection = ({ lines, problems, checks }: Awaited<ReturnType<typeof checkKeptExtractions>>): Section => ({
   lines: lines.map((text) => (problems.length === 0 ? said(text, 'verify.kept-identical', { checks }) : said(text, 'verify.kept-differ', { checks, differ: problems.length }))),
   problems,
@@ -176,8 +173,8 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[], onPro
 /** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
 function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
-    ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
-    ...logChainProblems(snapshot.log).map((problem) => `${CaseFiles.log}: ${problem}`),
+    ...snapshot.badLogLines.map((line) => said(`${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`, 'verify.chain.bad-line', { log: CaseFiles.log, line })),
+    ...logChainProblems(snapshot.log).map((problem) => said(`${CaseFiles.log}: ${problem.text}`, 'verify.chain.in-log', { log: CaseFiles.log, problem: problem.message })),
   ];
   const entries = snapshot.log.length + snapshot.badLogLines.length;
   const logHead = formatLogHead(logHeadOf(snapshot.log));
@@ -190,7 +187,7 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     said(`record head: ${recordHead} (the records of the log without times, renders and seals, as reports and seals print it)`, 'verify.record-head', { head: recordHead }),
   ];
   const checks = Math.max(1, snapshot.log.length);
-  if (!expectHead) return { lines, problems: chain.map(plain), checks };
+  if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
     const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
@@ -198,7 +195,7 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     const kind = expected.matched === 'record head' ? 'record' : 'log';
     lines.push(said(text, `verify.expected-${kind}-${expected.later > 0 ? 'later' : 'last'}`, { head: formatLogHead(expectHead), later: expected.later }));
   }
-  return { lines, problems: [...chain, ...expected.problems].map(plain), checks: checks + 1 };
+  return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
 
 /** Stored files against the hash the log recorded for them, and tracked files no entry records. */
