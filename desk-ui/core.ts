@@ -147,7 +147,7 @@ export function renderTop(): void {
   const reviewed = state.candidates.filter((candidate) => candidate.status !== 'open').length;
   replace(
     top,
-    el('h1', {}, label('title'), summary ? ` — ${summary.caseNumber}` : ''),
+    el('h1', {}, label('title'), summary ? ` — ${summary.caseNumber ?? label('notRecorded')}` : ''),
     el('progress', { id: 'progress', max: state.candidates.length || 1, value: reviewed }),
     el('span', { id: 'progress-text' }, fill(label('progress'), { n: reviewed, total: state.candidates.length })),
     el('nav', {}, ...TABS.map((tab) => el('button', { type: 'button', id: `tab-${tab}`, class: tab === state.tab ? 'tab current' : 'tab', onclick: () => void show(tab) }, label(tab)))),

@@ -68,8 +68,7 @@ const ru = (argv: readonly string[], env: Record<string, string> = {}): Promise<
 
 /** Everything the commands printed, as [command, line] pairs; the texts soz quotes; the names that are codes. */
 const printed: [string, string][] = [];
-// The default soz run records for case facts not given: a value as written in case.json.
-const quoted: string[] = ['"not recorded"', '"not', 'recorded"'];
+const quoted: string[] = [];
 const codes = new Set<string>();
 let root = '';
 let dir = '';

@@ -215,7 +215,7 @@ describe('the careless path with several experts is refused step by step', () =>
     await ok(['sop', 'record', dir, 'linguistic-analysis', '--note', 'Speech acts', '--expert', 'E1']);
     await ok(['sop', 'record', dir, 'psychological-analysis', '--skip', '--reason', 'not-ordered', '--note', 'No psychological question']);
     await ok(['sop', 'record', dir, 'religious-analysis', '--skip', '--reason', 'no-religious-content', '--note', 'None']);
-    expect(await refused(dir, ['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=yard', '--field', 'speaker=council', '--field', 'contentForm=notice', '--field', 'extent=block', '--field', 'intent=to gather', '--field', 'likelihood=low'])).toMatch(/intent and likelihood are for the court to establish, not the expert; record the facts only \(parts: context, speaker, contentForm, extent\)/);
+    expect(await refused(dir, ['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=yard', '--field', 'speaker=council', '--field', 'contentForm=notice', '--field', 'extent=block', '--field', 'intent=to gather', '--field', 'likelihood=low'])).toMatch(/intent, likelihood: for the court to establish, not the expert; record the facts only \(parts: context, speaker, contentForm, extent\)/);
     await ok(['sop', 'rabat', dir, '--finding', ids[0]!, '--field', 'context=yard', '--field', 'speaker=council', '--field', 'contentForm=notice', '--field', 'extent=block']);
     await ok(['sop', 'record', dir, 'rabat', '--note', 'Worksheet']);
     await ok(['report', dir]);

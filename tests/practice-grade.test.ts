@@ -24,6 +24,7 @@ import { createContext } from '../src/cli/context.js';
 import { gradeLines } from '../src/cli/practice-lines.js';
 import { translatorFor } from '../src/cli/i18n.js';
 import { readCliCatalogue } from '../src/pipeline/cli-catalogue.js';
+import { soz } from './support/cli.js';
 
 const CASE_ID = 'ru-grey-stone';
 const clock = () => new Date(Date.UTC(2026, 2, 25, 9, 0, 0));
@@ -146,6 +147,18 @@ describe('soz practice grade', () => {
     expect(html).toContain('Content-Security-Policy');
     expect(html).toContain('Жашылсайцы — захватчики наших лугов.');
     expect(CaseWorkspace.open(dir).readLog().at(-1)?.action).toBe('practice.grade');
+  });
+
+  it('writes the feedback sheet in the examiner language, with the same grade', async () => {
+    const dir = simulate('russian-sheet', { reviews: [['K1', true, ['Q1']]], dispositions: {}, answers: [], steps: [] });
+    const graded = await soz(['--lang', 'ru', 'practice', 'grade', dir]);
+    expect(graded.code, graded.stderr).toBe(0);
+    const html = readFileSync(join(dir, PracticeFiles.feedback), 'utf8');
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('<h2>Оценки по навыкам</h2>');
+    expect(html).toContain('Ловушки');
+    expect(html).not.toMatch(/Practice feedback|Scores per skill|missed: no candidate/);
+    expect(CaseWorkspace.open(dir).readLog().at(-1)?.details['language']).toBe('ru');
   });
 
   it('tells a trainee who accepts traps and answers the legal question what went wrong', () => {

@@ -9,6 +9,8 @@ import { Transform } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { UserError, messageOf } from '../core/errors.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import { isSymlinkAttributes, unsafeEntryReason } from '../core/zip-entry.js';
 import { makeEvidenceReadOnly } from './evidence-store.js';
 
@@ -46,7 +48,7 @@ export async function unpackBundle(file: string, dest: string, limits: BundleUnp
   const seen = new Set<string>();
   let total = 0;
   let count = 0;
-  const bad = (name: string, why: string, code: string) => new UserError(`${file}: entry "${name}" ${why}; the bundle was refused, nothing from it is used`, code, undefined, { key: 'error.bundle.bad-entry', params: { file, name, why } });
+  const bad = (name: string, why: Said, code: string) => new UserError(`${file}: entry "${name}" ${why.text}; the bundle was refused, nothing from it is used`, code, undefined, { key: 'error.bundle.bad-entry', params: { file, name, why: why.message } });
   await new Promise<void>((resolve, reject) => {
     const fail = (error: unknown) => {
       zip.close();
@@ -58,18 +60,18 @@ export async function unpackBundle(file: string, dest: string, limits: BundleUnp
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       const unsafe = unsafeEntryReason(name);
       if (unsafe) return fail(bad(name, unsafe, 'bundle.unsafe-path'));
-      if (isSymlinkAttributes(entry.externalFileAttributes)) return fail(bad(name, 'is a symbolic link', 'bundle.link'));
+      if (isSymlinkAttributes(entry.externalFileAttributes)) return fail(bad(name, said('is a symbolic link', 'problem.entry.link'), 'bundle.link'));
       if (name.endsWith('/')) {
         zip.readEntry();
         return;
       }
-      if (seen.has(name.toLowerCase())) return fail(bad(name, 'appears twice (perhaps differing only in letter case)', 'bundle.duplicate'));
+      if (seen.has(name.toLowerCase())) return fail(bad(name, said('appears twice (perhaps differing only in letter case)', 'problem.entry.twice'), 'bundle.duplicate'));
       seen.add(name.toLowerCase());
-      if (entry.uncompressedSize > limits.maxFileBytes) return fail(bad(name, `is ${entry.uncompressedSize} bytes, over the file-size limit ${limits.maxFileBytes}`, 'limit.file-size'));
+      if (entry.uncompressedSize > limits.maxFileBytes) return fail(bad(name, said(`is ${entry.uncompressedSize} bytes, over the file-size limit ${limits.maxFileBytes}`, 'problem.entry.size', { size: entry.uncompressedSize, limit: limits.maxFileBytes }), 'limit.file-size'));
       total += entry.uncompressedSize;
-      if (total > limits.maxDecompressedBytes) return fail(bad(name, `brings the unpacked total over ${limits.maxDecompressedBytes} bytes`, 'limit.decompressed-bytes'));
+      if (total > limits.maxDecompressedBytes) return fail(bad(name, said(`brings the unpacked total over ${limits.maxDecompressedBytes} bytes`, 'problem.entry.total', { limit: limits.maxDecompressedBytes }), 'limit.decompressed-bytes'));
       if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxCompressionRatio) {
-        return fail(bad(name, `expands ${Math.floor(entry.uncompressedSize / entry.compressedSize)}-fold, over the ratio limit ${limits.maxCompressionRatio}`, 'limit.compression-ratio'));
+        return fail(bad(name, said(`expands ${Math.floor(entry.uncompressedSize / entry.compressedSize)}-fold, over the ratio limit ${limits.maxCompressionRatio}`, 'problem.entry.ratio', { ratio: Math.floor(entry.uncompressedSize / entry.compressedSize), limit: limits.maxCompressionRatio }), 'limit.compression-ratio'));
       }
       count += 1;
       const target = join(dest, ...name.split('/'));
@@ -80,7 +82,7 @@ export async function unpackBundle(file: string, dest: string, limits: BundleUnp
         const guard = new Transform({
           transform(chunk: Buffer, _encoding, callback) {
             written += chunk.byteLength;
-            if (written > entry.uncompressedSize) callback(bad(name, 'holds more bytes than its header declares', 'bundle.corrupt'));
+            if (written > entry.uncompressedSize) callback(bad(name, said('holds more bytes than its header declares', 'problem.entry.more-bytes'), 'bundle.corrupt'));
             else callback(null, chunk);
           },
         });

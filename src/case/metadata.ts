@@ -13,10 +13,10 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** Schema of `case.json`; also validates `soz init` options at the boundary. */
 export const caseMetadataSchema = z.object({
   schema: z.literal(CASE_SCHEMA),
-  caseNumber: nonEmpty,
-  orderingBody: nonEmpty,
+  caseNumber: nonEmpty.nullable(),
+  orderingBody: nonEmpty.nullable(),
   orderDate: isoDate.nullable(),
-  examiner: nonEmpty,
+  examiner: nonEmpty.nullable(),
   examinationDate: isoDate.nullable(),
   reportLanguage: z.enum(REPORT_LANGUAGES),
 }) satisfies z.ZodType<CaseMetadata>;

@@ -12,6 +12,8 @@ import { parseLog } from '../core/custody-log.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { relativePathProblem } from '../core/relative-path.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import { isTempName } from './atomic.js';
 import { CaseFiles, casePath } from './layout.js';
 
@@ -30,8 +32,8 @@ export interface CaseSnapshot {
  * `relativePathProblem`) or passes through a link that leads outside `root` or nowhere.
  */
 export function resolveInside(root: string, relative: unknown, where: string): string {
-  const refuse = (why: string) =>
-    new UserError(`${where} names ${JSON.stringify(relative)}, which ${why}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path', undefined, { key: 'error.case.unsafe-path', params: { where, relative: JSON.stringify(relative), why } });
+  const refuse = (why: Said) =>
+    new UserError(`${where} names ${JSON.stringify(relative)}, which ${why.text}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path', undefined, { key: 'error.case.unsafe-path', params: { where, relative: JSON.stringify(relative), why: why.message } });
   const problem = relativePathProblem(relative);
   if (problem !== undefined) throw refuse(problem);
   const parts = (relative as string).split('/');
@@ -47,9 +49,9 @@ export function resolveInside(root: string, relative: unknown, where: string): s
     try {
       target = realpathSync(current);
     } catch {
-      throw refuse('passes through a link that leads nowhere');
+      throw refuse(said('passes through a link that leads nowhere', 'problem.path.link-nowhere'));
     }
-    if (target !== realRoot && !target.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) throw refuse('passes through a link leading outside the folder');
+    if (target !== realRoot && !target.startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`)) throw refuse(said('passes through a link leading outside the folder', 'problem.path.link-outside'));
   }
   return join(root, ...parts);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CaseWorkspace, DEFAULT_LOCK_WAIT_MS } from '../case/workspace.js';
+import { defaultActor } from '../core/case.js';
 import { UserError } from '../core/errors.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import type { MessageParams } from '../core/messages.js';
@@ -41,7 +42,7 @@ export function createContext(io: CliIo, translator: Translator = translatorFor(
     translator,
     tell: (key, params) => say(translator.t(key, params)),
     json: (value) => io.stdout(canonicalJson(value, true)),
-    actorFor: (options, workspace) => options.actor ?? workspace?.metadata.examiner ?? 'soz',
+    actorFor: (options, workspace) => options.actor ?? defaultActor(workspace?.metadata),
     writeCase: async (dir, command, write) => {
       const { workspace, notices } = CaseWorkspace.openForWriting(dir, { command, now: io.now, waitMs: lockWaitMs(io) });
       try {

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CaseMetadata } from '../core/case.js';
-import { CASE_SCHEMA, REPORT_LANGUAGES, isReportLanguage } from '../core/case.js';
-import { ExitCode, InternalError, UserError, messageOf } from '../core/errors.js';
+import { CASE_SCHEMA, REPORT_LANGUAGES, defaultActor, isReportLanguage } from '../core/case.js';
+import { ExitCode, InternalError, UserError, messageOf, problemOf } from '../core/errors.js';
 import { CaseWorkspace, isCaseDir } from '../case/workspace.js';
 import { newerCaseError } from '../case/newer-case.js';
 import { discardCaseWithoutEvidence } from '../case/discard.js';
@@ -79,10 +79,10 @@ export function commandModulesFor(argv: readonly string[]): Promise<RegisterComm
 import type { Limits } from '../ingest/adapter.js';
 
 interface CaseOptions {
-  caseNumber: string;
-  orderingBody: string;
+  caseNumber?: string;
+  orderingBody?: string;
   orderDate?: string;
-  examiner: string;
+  examiner?: string;
   examinationDate?: string;
   language: string;
 }
@@ -94,22 +94,22 @@ function metadataFrom(options: CaseOptions): CaseMetadata {
   }
   return {
     schema: CASE_SCHEMA,
-    caseNumber: options.caseNumber,
-    orderingBody: options.orderingBody,
+    caseNumber: options.caseNumber ?? null,
+    orderingBody: options.orderingBody ?? null,
     orderDate: options.orderDate ?? null,
-    examiner: options.examiner,
+    examiner: options.examiner ?? null,
     examinationDate: options.examinationDate ?? null,
     reportLanguage: language,
   };
 }
 
+/** The facts of the order; `soz run` leaves out what is not given (recorded as absent, `null`). */
 function withCaseOptions(command: Command, required: boolean): Command {
-  const add = (flag: string, description: string, fallback?: string) =>
-    required && fallback === undefined ? command.requiredOption(flag, description) : command.option(flag, description, fallback);
-  add('--case-number <text>', 'case number as on the order', required ? undefined : 'not recorded');
-  add('--ordering-body <text>', 'body that ordered the expertise', required ? undefined : 'not recorded');
+  const add = (flag: string, description: string) => (required ? command.requiredOption(flag, description) : command.option(flag, description));
+  add('--case-number <text>', 'case number as on the order');
+  add('--ordering-body <text>', 'body that ordered the expertise');
   command.option('--order-date <YYYY-MM-DD>', 'date of the order');
-  add('--examiner <name>', 'examiner: name, position', required ? undefined : 'not recorded');
+  add('--examiner <name>', 'examiner: name, position');
   command.option('--examination-date <YYYY-MM-DD>', 'date of the examination');
   command.option(`--language <${REPORT_LANGUAGES.join('|')}>`, 'language of the report', 'ru');
   return command;
@@ -133,7 +133,8 @@ export function buildProgram(context: CliContext, commandModules: readonly Regis
 
   withCaseOptions(program.command('init').argument('<dir>', 'new case folder').description('create a case folder'), true).action(
     (dir: string, options: CaseOptions) => {
-      const { notices } = CaseWorkspace.init(dir, metadataFrom(options), io.now, options.examiner);
+      const metadata = metadataFrom(options);
+      const { notices } = CaseWorkspace.init(dir, metadata, io.now, defaultActor(metadata));
       for (const notice of notices) io.stderr(`${translator.t('cli.recovery', { notice: terminalSafe(notice) })}\n`);
       tell('init.created', { dir });
     },
@@ -206,13 +207,14 @@ export function buildProgram(context: CliContext, commandModules: readonly Regis
     const ocr = ocrLimitsFrom(options);
     const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
     const [{ addEvidence }, { analyzeCase }, { writeReport }] = await Promise.all([import('../pipeline/intake.js'), import('../pipeline/analyze.js'), import('../pipeline/report.js')]);
-    CaseWorkspace.init(options.out, metadata, io.now, options.examiner);
+    const actor = defaultActor(metadata);
+    CaseWorkspace.init(options.out, metadata, io.now, actor);
     const progress = progressDisplay(io, 'run', options.quiet === true, translator.t);
     const { report, analysed } = await context
       .writeCase(options.out, 'run', async (workspace) => {
-        await addEvidence(workspace, files, { clock: io.now, actor: options.examiner, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
-        const analysed = await analyzeCase(workspace, { clock: io.now, actor: options.examiner, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
-        return { report: await writeReport(workspace, { clock: io.now, actor: options.examiner }), analysed };
+        await addEvidence(workspace, files, { clock: io.now, actor, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
+        const analysed = await analyzeCase(workspace, { clock: io.now, actor, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        return { report: await writeReport(workspace, { clock: io.now, actor }), analysed };
       })
       .catch((error: unknown) => {
         throw afterFailedRun(options.out, error);
@@ -311,7 +313,7 @@ function afterFailedRun(out: string, error: unknown): unknown {
   if (!(error instanceof UserError)) return error;
   return new UserError(`${error.message} — the case ${out} keeps the evidence already taken into custody; go on with soz analyze ${out} and soz report ${out}`, error.code, error.exitCode, {
     key: 'error.run.keeps-evidence',
-    params: { message: error.localised ? { ...error.localised, fallback: error.message } : error.message, out },
+    params: { message: problemOf(error), out },
   });
 }
 

@@ -4,6 +4,8 @@
  */
 import { canonicalJson } from './canonical-json.js';
 import { sha256 } from './hash.js';
+import type { Said } from './messages.js';
+import { said } from './messages.js';
 
 /**
  * Languages a conclusion is written in: the one list every schema, enum and help text derives
@@ -21,17 +23,27 @@ export function isReportLanguage(value: unknown): value is ReportLanguage {
 export const CASE_SCHEMA = 'soz.case/1';
 
 /**
- * What `soz init` records about the order for expertise. Dates are ISO `YYYY-MM-DD`; `null`
- * where the examiner did not record one (a quick `soz run`), shown as "not recorded".
+ * What `soz init` records about the order for expertise. Dates are ISO `YYYY-MM-DD`. A fact the
+ * examiner did not give (a quick `soz run`) is `null`, and each reader says "not recorded" in its
+ * own language. Cases made before soz recorded absence hold the English text `not recorded`
+ * instead: it stays a string, so their reports re-render to the same bytes.
  */
 export interface CaseMetadata {
   readonly schema: typeof CASE_SCHEMA;
-  readonly caseNumber: string;
-  readonly orderingBody: string;
+  readonly caseNumber: string | null;
+  readonly orderingBody: string | null;
   readonly orderDate: string | null;
-  readonly examiner: string;
+  readonly examiner: string | null;
   readonly examinationDate: string | null;
   readonly reportLanguage: ReportLanguage;
+}
+
+/**
+ * Who a log entry names when the command names no one: the examiner recorded in `case.json`,
+ * else `soz` (a quick `soz run` without `--examiner`).
+ */
+export function defaultActor(metadata: CaseMetadata | undefined): string {
+  return metadata?.examiner ?? 'soz';
 }
 
 /** One evidence file as received, with the type sniffed from its bytes. */
@@ -107,15 +119,16 @@ export function logEntryHash(entry: Omit<LogEntry, 'hash'>): string {
 }
 
 /** Problems in a log's hash chain, entry by entry; empty when the chain is intact. */
-export function logChainProblems(entries: readonly LogEntry[]): string[] {
-  const problems: string[] = [];
+export function logChainProblems(entries: readonly LogEntry[]): Said[] {
+  const problems: Said[] = [];
   let previous = GENESIS_HASH;
   entries.forEach((entry, index) => {
-    const where = `log entry ${index + 1}`;
-    if (entry.seq !== index + 1) problems.push(`${where}: sequence is ${entry.seq}, expected ${index + 1} (entry deleted, inserted or reordered)`);
-    if (entry.previousHash !== previous) problems.push(`${where}: previousHash ${entry.previousHash.slice(0, 12)}… does not match the hash of the entry before (${previous.slice(0, 12)}…)`);
+    const at = index + 1;
+    const where = `log entry ${at}`;
+    if (entry.seq !== at) problems.push(said(`${where}: sequence is ${entry.seq}, expected ${at} (entry deleted, inserted or reordered)`, 'verify.chain.sequence', { at, seq: entry.seq }));
+    if (entry.previousHash !== previous) problems.push(said(`${where}: previousHash ${entry.previousHash.slice(0, 12)}… does not match the hash of the entry before (${previous.slice(0, 12)}…)`, 'verify.chain.previous', { at, stored: entry.previousHash.slice(0, 12), before: previous.slice(0, 12) }));
     const expected = logEntryHash(entry);
-    if (entry.hash !== expected) problems.push(`${where} (${entry.action}): content changed — stored hash ${entry.hash.slice(0, 12)}…, recomputed ${expected.slice(0, 12)}…`);
+    if (entry.hash !== expected) problems.push(said(`${where} (${entry.action}): content changed — stored hash ${entry.hash.slice(0, 12)}…, recomputed ${expected.slice(0, 12)}…`, 'verify.chain.content', { at, action: entry.action, stored: entry.hash.slice(0, 12), recomputed: expected.slice(0, 12) }));
     previous = entry.hash;
   });
   return problems;

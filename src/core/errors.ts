@@ -1,4 +1,4 @@
-import type { MessageRef } from './messages.js';
+import type { MessageRef, MessageValue } from './messages.js';
 
 /** Exit codes of the CLI; documented in the README. */
 export const ExitCode = {
@@ -36,6 +36,14 @@ export class UserError extends Error {
 /** A broken invariant inside soz; printed with a request to report it. */
 export class InternalError extends Error {
   override readonly name = 'InternalError';
+}
+
+/**
+ * What went wrong, as a value for a message's placeholder: a `UserError`'s catalogue message (its
+ * English text as the fallback), said in the examiner's language; else the error's own text.
+ */
+export function problemOf(error: unknown): MessageValue {
+  return error instanceof UserError && error.localised ? { ...error.localised, fallback: error.message } : messageOf(error);
 }
 
 /** Narrows unknown thrown values to a message without assuming they are Errors. */

@@ -20,8 +20,8 @@ describe('log head', () => {
 
   it('is found in a log that grew after it, not in one cut short or changed', () => {
     expect(expectedHeadCheck(log, { entries: 2, hash: 'b'.repeat(64) })).toEqual({ problems: [], later: 1, matched: 'log head' });
-    expect(expectedHeadCheck(log.slice(0, 1), { entries: 2, hash: 'b'.repeat(64) }).problems[0]).toMatch(/has 1 entries, the expected head is entry 2 .* cut short/);
-    expect(expectedHeadCheck(log, { entries: 2, hash: 'd'.repeat(64) }).problems[0]).toMatch(/entry 2 has log head b{12}… and record head [0-9a-f]{12}…, the expected head says d{12}…/);
+    expect(expectedHeadCheck(log.slice(0, 1), { entries: 2, hash: 'b'.repeat(64) }).problems[0]?.text).toMatch(/has 1 entries, the expected head is entry 2 .* cut short/);
+    expect(expectedHeadCheck(log, { entries: 2, hash: 'd'.repeat(64) }).problems[0]?.text).toMatch(/entry 2 has log head b{12}… and record head [0-9a-f]{12}…, the expected head says d{12}…/);
   });
 });
 
@@ -65,6 +65,6 @@ describe('record head', () => {
   it('is accepted by the expected-head check, which says which head matched', () => {
     expect(expectedHeadCheck(friday, recordHeadOf(monday))).toEqual({ problems: [], later: 0, matched: 'record head' });
     expect(expectedHeadCheck(friday, { entries: 1, hash: recordHeadOf(monday.slice(0, 1)).hash })).toEqual({ problems: [], later: 1, matched: 'record head' });
-    expect(expectedHeadCheck(friday.slice(0, 1), recordHeadOf(monday)).problems[0]).toMatch(/cut short/);
+    expect(expectedHeadCheck(friday.slice(0, 1), recordHeadOf(monday)).problems[0]?.text).toMatch(/cut short/);
   });
 });

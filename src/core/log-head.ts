@@ -13,6 +13,8 @@ import type { LogEntry } from './case.js';
 import { GENESIS_HASH } from './case.js';
 import { canonicalJson } from './canonical-json.js';
 import { sha256 } from './hash.js';
+import type { Said } from './messages.js';
+import { said } from './messages.js';
 
 /** `entries` counts log entries (the last one's `seq` in an intact log); `hash` is its hash. */
 export interface LogHead {
@@ -87,7 +89,7 @@ export type HeadKind = 'log head' | 'record head';
  * entries) or as a record head (N counts records): `matched` says which it was. Later entries (or
  * records) are allowed, the log being append-only; `later` counts them.
  */
-export function expectedHeadCheck(log: readonly LogEntry[], expected: LogHead): { problems: string[]; later: number; matched?: HeadKind } {
+export function expectedHeadCheck(log: readonly LogEntry[], expected: LogHead): { problems: Said[]; later: number; matched?: HeadKind } {
   const { entries: n, hash } = expected;
   if (log[n - 1]?.hash === hash) return { problems: [], later: log.length - n, matched: 'log head' };
   const records = recordEntries(log);
@@ -95,11 +97,16 @@ export function expectedHeadCheck(log: readonly LogEntry[], expected: LogHead): 
   if (recordHash === hash) return { problems: [], later: records.length - n, matched: 'record head' };
   const short = (text: string) => `${text.slice(0, 12)}…`;
   if (log.length < n) {
-    return { problems: [`log.jsonl: has ${log.length} entries, the expected head is entry ${n} (${short(hash)}) — the log was cut short or replaced`], later: 0 };
+    return { problems: [said(`log.jsonl: has ${log.length} entries, the expected head is entry ${n} (${short(hash)}) — the log was cut short or replaced`, 'verify.head.short', { entries: log.length, at: n, hash: short(hash) })], later: 0 };
   }
-  const asRecord = recordHash === undefined ? `only ${records.length} records, fewer than a record head at ${n} needs` : `record head ${short(recordHash)}`;
+  const logHash = short(String(log[n - 1]!.hash));
+  const why = ' — the log was changed, cut short or replaced up to that entry';
   return {
-    problems: [`log.jsonl: entry ${n} has log head ${short(String(log[n - 1]!.hash))} and ${asRecord}, the expected head says ${short(hash)} — the log was changed, cut short or replaced up to that entry`],
+    problems: [
+      recordHash === undefined
+        ? said(`log.jsonl: entry ${n} has log head ${logHash} and only ${records.length} records, fewer than a record head at ${n} needs, the expected head says ${short(hash)}${why}`, 'verify.head.few-records', { at: n, logHash, records: records.length, hash: short(hash) })
+        : said(`log.jsonl: entry ${n} has log head ${logHash} and record head ${short(recordHash)}, the expected head says ${short(hash)}${why}`, 'verify.head.changed', { at: n, logHash, recordHash: short(recordHash), hash: short(hash) }),
+    ],
     later: 0,
   };
 }

@@ -41,6 +41,16 @@ export function said(text: string, key: string, params: MessageParams = {}): Sai
   return { text, message: { key, params, fallback: text } };
 }
 
+/** Sentences in English joined with "; " (the code's text of a refusal that lists them). */
+export function saidText(sentences: readonly Said[]): string {
+  return sentences.map((sentence) => sentence.text).join('; ');
+}
+
+/** The catalogue messages of sentences: a placeholder value rendered, joined with "; ", in the examiner's language. */
+export function saidMessages(sentences: readonly Said[]): MessageRef[] {
+  return sentences.map((sentence) => sentence.message);
+}
+
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** Schema of one catalogue file: a flat map of dotted keys to non-empty texts. */

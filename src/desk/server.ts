@@ -11,6 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ReportLanguage } from '../core/case.js';
+import { defaultActor } from '../core/case.js';
 import { InternalError, messageOf, UserError } from '../core/errors.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readCaseFile } from '../case/snapshot.js';
@@ -167,7 +168,11 @@ function explain(error: UserError, labels: DeskLabels, catalogue: Readonly<Recor
   const own = DESK_ERRORS[error.code];
   if (own) return formatMessage(labels[own], error instanceof DeskError ? error.params : {});
   const worded = english ? undefined : DESK_WORDED_ERRORS[error.code];
-  if (worded) return formatMessage(labels[worded], { problems: /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '' });
+  if (worded) {
+    // The sub-problems are catalogue messages: said in the desk's language.
+    const problems = error.localised?.params['problems'] ?? /: cannot [^:]+: (.*)$/s.exec(error.message)?.[1] ?? '';
+    return formatMessage(labels[worded], { problems }, (key) => catalogue[key]);
+  }
   const template = error.localised ? catalogue[error.localised.key] : undefined;
   return template === undefined ? error.message : formatMessage(template, error.localised!.params, (key) => catalogue[key]);
 }
@@ -183,7 +188,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let writes: Promise<unknown> = Promise.resolve();
   let port = 0;
 
-  const who = (workspace: CaseWorkspace): DeskActor => ({ clock: options.clock, actor: options.actor || workspace.metadata.examiner });
+  const who = (workspace: CaseWorkspace): DeskActor => ({ clock: options.clock, actor: options.actor || defaultActor(workspace.metadata) });
   const read = <T>(view: (workspace: CaseWorkspace) => T): T => view(CaseWorkspace.open(options.caseDir));
   /** One write at a time in this server; each under the case lock, 409 when another command holds it. */
   const write = <T>(action: (workspace: CaseWorkspace) => T | Promise<T>): Promise<T> => {

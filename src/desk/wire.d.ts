@@ -100,8 +100,9 @@ export interface Session {
 }
 
 export interface CaseSummary {
-  readonly caseNumber: string;
-  readonly examiner: string;
+  /** `null` where `case.json` records none (a quick `soz run`): the page says "not recorded". */
+  readonly caseNumber: string | null;
+  readonly examiner: string | null;
   readonly reportLanguage: string;
   readonly documents: number;
   readonly candidates: number;

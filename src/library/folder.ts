@@ -121,7 +121,7 @@ export function readLibrary(dir: string): LibraryState {
   const problems = [
     ...parsed.badLines.map((line) => `log line ${line} is not valid JSON`),
     ...(parsed.tornTail.length > 0 ? ['the log ends in an incomplete line'] : []),
-    ...logChainProblems(parsed.entries),
+    ...logChainProblems(parsed.entries).map((problem) => problem.text),
   ];
   const lastWritten = new Map<string, string>();
   for (const entry of parsed.entries) for (const output of entry.outputs) lastWritten.set(output.path, output.sha256);

@@ -33,9 +33,10 @@ const helpSchema = z.record(z.string().min(1), z.string().trim().min(1, 'must no
 /**
  * The files of a language's messages, read as one catalogue: the CLI's lines; the one-line errors
  * of every layer (`UserError` keys, `error.<module>.…`) and what stops a final (`final.…`); the
- * feedback of a practice grade (`practice.feedback.…`) — kept apart because they are many.
+ * feedback of a practice grade (`practice.feedback.…`); the details inside a line (`cli-details.yaml`: the
+ * sub-problems a refusal lists, verify's differences, the feedback sheet) — kept apart because they are many.
  */
-const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml'] as const;
+const MESSAGE_FILES = ['cli.yaml', 'cli-errors.yaml', 'cli-practice.yaml', 'cli-details.yaml'] as const;
 
 function messagesPath(language: ReportLanguage, file: (typeof MESSAGE_FILES)[number], root = INSTALL_ROOT): string {
   return join(root, 'templates', language, file);

@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { InternalError, UserError } from '../core/errors.js';
-import { said } from '../core/messages.js';
+import type { Said } from '../core/messages.js';
+import { said, saidMessages, saidText } from '../core/messages.js';
 import type { GuardMatch, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatField, RabatWorksheet, ReviewDecision, SopStepRecord } from '../core/examiner.js';
 import { ITEM_RELATIONS, RABAT_COURT_PARTS, RABAT_FIELDS } from '../core/examiner.js';
 import type { SozDocument } from '../core/document.js';
@@ -27,7 +28,7 @@ import type { StepStatus } from '../sop/engine.js';
 import { recordProblems, SOP_RECORD_ACTION, sopStatus } from '../sop/engine.js';
 import { guardQuestion, questionLanguage } from '../sop/guard.js';
 import type { AddedFindingRequest } from '../sop/added.js';
-import { examinerFinding } from '../sop/added.js';
+import { examinerFinding, noMessage } from '../sop/added.js';
 import { itemsNamed } from './intake.js';
 import type { AnalysisFile } from '../case/records.js';
 import { analysisFiles, eachDerivedDocument, readAnalyses, readCaseJson, readCaseText, readComparison, readDerivedDocuments, readExaminerRecord } from '../case/records.js';
@@ -39,7 +40,7 @@ import type { DecisionRequest } from '../sop/review.js';
 import type { PriorDecision } from '../sop/review.js';
 
 export type { PriorDecision };
-import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, restoreDecisions, unreviewedFindings } from '../sop/review.js';
+import { applyDecisions, changeVoice, decideQuestion, newQuestion, overrideAnswer, restoreDecisions, unknownQuestionIds, unreviewedFindings } from '../sop/review.js';
 
 /** Where the examiner's records live inside a case folder (POSIX, case-relative). */
 export const ExaminerFiles = {
@@ -183,7 +184,7 @@ export function addQuestion(workspace: CaseWorkspace, text: string, options: Rec
 /** Records the examiner's decision on a question. */
 export function decideQuestionIn(workspace: CaseWorkspace, id: string, disposition: QuestionDisposition, options: RecordOptions): QuestionRecord {
   const { questions, problems } = decideQuestion(readQuestions(workspace), id, disposition, loadGuards());
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot decide ${id}: ${problems.join('; ')}`, 'question.invalid-decision', undefined, { key: 'error.cannot-decide', params: { dir: workspace.dir, id, problems: problems.join('; ') } });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot decide ${id}: ${saidText(problems)}`, 'question.invalid-decision', undefined, { key: 'error.cannot-decide', params: { dir: workspace.dir, id, problems: saidMessages(problems) } });
   writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.decide', { questionId: id, disposition });
   return questions.find((question) => question.id === id)!;
 }
@@ -200,7 +201,7 @@ export function answerLegalWording(answer: { text: string } | null): GuardMatch[
 export function overrideAnswerIn(workspace: CaseWorkspace, id: string, reason: string, options: RecordOptions): QuestionRecord {
   const answer = readAnswer(workspace, id);
   const { questions, problems } = overrideAnswer(readQuestions(workspace), id, answer ? { sha256: answer.sha256, matches: answerLegalWording(answer) } : null, reason, options.actor);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot override the answer to ${id}: ${problems.join('; ')}`, 'question.invalid-override', undefined, { key: 'error.cannot-override', params: { dir: workspace.dir, id, problems: problems.join('; ') } });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot override the answer to ${id}: ${saidText(problems)}`, 'question.invalid-override', undefined, { key: 'error.cannot-override', params: { dir: workspace.dir, id, problems: saidMessages(problems) } });
   writeRecord(workspace, ExaminerFiles.questions, questions, options, 'question.override', { questionId: id, answerSha256: answer!.sha256, reason: reason.trim() });
   return questions.find((question) => question.id === id)!;
 }
@@ -238,7 +239,7 @@ function commitAnswer(workspace: CaseWorkspace, id: string, options: RecordOptio
   const questions = readQuestions(workspace);
   if (!questions.some((question) => question.id === id)) throw new UserError(`${workspace.dir}: unknown question ${id}; see soz question list ${workspace.dir}`, 'question.unknown', undefined, { key: 'error.unknown-question', params: { dir: workspace.dir, id } });
   const assigned = assignAnswer(readExperts(workspace), options.expertId);
-  if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem}`, 'question.answer-expert', undefined, { key: 'error.cannot-answer', params: { dir: workspace.dir, id, problems: assigned.problem } });
+  if (assigned.problem) throw new UserError(`${workspace.dir}: cannot record the answer to ${id}: ${assigned.problem.text}`, 'question.answer-expert', undefined, { key: 'error.cannot-answer', params: { dir: workspace.dir, id, problems: assigned.problem.message } });
   const { bytes, originalName } = read();
   const relative = answerPath(id);
   const output = { path: relative, sha256: sha256(bytes) };
@@ -259,7 +260,7 @@ function commitAnswer(workspace: CaseWorkspace, id: string, options: RecordOptio
 export function recordReview(workspace: CaseWorkspace, requests: readonly DecisionRequest[], options: RecordOptions): ReviewDecision[] {
   const findings = readCaseFindings(workspace);
   const { decisions, problems } = applyDecisions(readReview(workspace), requests, findings, readQuestions(workspace));
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${problems.join('; ')}`, 'review.invalid', undefined, { key: 'error.review-invalid', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: ${saidText(problems)}`, 'review.invalid', undefined, { key: 'error.review-invalid', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const manifest = workspace.has(CaseFiles.manifest) ? [workspace.hashedFile(CaseFiles.manifest)] : [];
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.decide', {
     decisions: requests.map((request) => ({ findingIds: [...request.findingIds], decision: request.decision, reason: request.reason, questionIds: [...request.questionIds] })),
@@ -312,12 +313,13 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
   const { finding, problems } = examinerFinding(readDerivedDocuments(workspace), request);
   const known = new Set(readQuestions(workspace).map((question) => question.id));
   const unknown = questionIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) problems.push(`unknown question id(s) ${unknown.join(', ')}; list them with soz question list DIR`);
+  if (unknown.length > 0) problems.push(unknownQuestionIds(unknown));
   const existing = readCaseFindings(workspace);
   if (finding && existing.some((candidate) => candidate.place.documentId === finding.place.documentId && candidate.place.range[0] === finding.place.range[0] && candidate.place.range[1] === finding.place.range[1])) {
-    problems.push(`${finding.place.documentId} ${finding.place.range[0]}-${finding.place.range[1]} is already a candidate; accept it with soz review DIR --accept …`);
+    const [start, end] = finding.place.range;
+    problems.push(said(`${finding.place.documentId} ${start}-${end} is already a candidate; accept it with soz review DIR --accept …`, 'problem.added.already', { id: finding.place.documentId, start, end }));
   }
-  if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${problems.join('; ')}`, 'review.invalid-added', undefined, { key: 'error.cannot-add-finding', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (problems.length > 0 || !finding) throw new UserError(`${workspace.dir}: cannot add the finding: ${saidText(problems)}`, 'review.invalid-added', undefined, { key: 'error.cannot-add-finding', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const added = [...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added'), finding].sort(compareFindings);
   writeRecord(workspace, ExaminerFiles.added, added, options, 'finding.add', { findingId: finding.id, documentId: finding.place.documentId, range: [...finding.place.range], category: finding.category, ...(request.quoted ? { quoted: request.quoted } : {}) });
   recordReview(workspace, [{ findingIds: [finding.id], decision: 'accepted', reason: request.reason, questionIds, actor: options.actor }], options);
@@ -327,7 +329,7 @@ export function addFindingIn(workspace: CaseWorkspace, request: AddedFindingRequ
 /** The examiner's attribution of voice for decided findings, with a reason; logged as `review.voice`. */
 export function recordVoice(workspace: CaseWorkspace, findingIds: readonly string[], voice: string, reason: string, options: RecordOptions): ReviewDecision[] {
   const { decisions, problems } = changeVoice(readReview(workspace), findingIds, voice, reason, readCaseFindings(workspace));
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot change the voice: ${problems.join('; ')}`, 'review.invalid-voice', undefined, { key: 'error.cannot-change-voice', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot change the voice: ${saidText(problems)}`, 'review.invalid-voice', undefined, { key: 'error.cannot-change-voice', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   writeRecord(workspace, ExaminerFiles.review, decisions, options, 'review.voice', { findingIds: [...findingIds], voice, reason: reason.trim() });
   return decisions;
 }
@@ -335,6 +337,11 @@ export function recordVoice(workspace: CaseWorkspace, findingIds: readonly strin
 /** The examiner's records of the relation of the person concerned to each evidence item, by hash. */
 export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[] {
   return readExaminerRecord<ItemRelationRecord>(workspace, ExaminerFiles.items, 'items');
+}
+
+/** A relation soz does not know, with the ones that may be given. */
+function unknownRelation(relation: string, allowed: readonly string[]): Said {
+  return said(`--relation ${relation}: use one of ${allowed.join(', ')}`, 'problem.relation.value', { relation, relations: allowed.join(', ') });
 }
 
 /**
@@ -345,11 +352,18 @@ export function readItemRelations(workspace: CaseWorkspace): ItemRelationRecord[
 export function relateItem(workspace: CaseWorkspace, item: string, relation: string, note: string, options: RecordOptions): ItemRelationRecord & { evidenceName: string } {
   const evidence = workspace.evidence();
   const matches = itemsNamed(evidence, item);
-  const problems: string[] = [];
-  if (matches.length !== 1) problems.push(`${matches.length === 0 ? 'no' : 'more than one'} evidence item "${item}"; name it by its file name or SHA-256 (items: ${evidence.map((record) => record.originalName).join(', ') || 'none'})`);
-  if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(`--relation ${relation}: use one of ${ITEM_RELATIONS.join(', ')}`);
-  if (note.trim() === '') problems.push('--note "…" is required: say what the relation rests on');
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the relation: ${problems.join('; ')}`, 'item.invalid-relation', undefined, { key: 'error.cannot-record-relation', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  const problems: Said[] = [];
+  if (matches.length !== 1) {
+    const items = evidence.map((record) => record.originalName).join(', ');
+    problems.push(
+      matches.length === 0
+        ? said(`no evidence item "${item}"; name it by its file name or SHA-256 (items: ${items})`, 'problem.item.none', { item, items })
+        : said(`more than one evidence item "${item}"; name it by its file name or SHA-256 (items: ${items})`, 'problem.item.many', { item, items }),
+    );
+  }
+  if (!(ITEM_RELATIONS as readonly string[]).includes(relation)) problems.push(unknownRelation(relation, ITEM_RELATIONS));
+  if (note.trim() === '') problems.push(said('--note "…" is required: say what the relation rests on', 'problem.item.note'));
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the relation: ${saidText(problems)}`, 'item.invalid-relation', undefined, { key: 'error.cannot-record-relation', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const target = matches[0]!;
   const record: ItemRelationRecord = { evidenceSha256: target.sha256, relation: relation as ItemRelationRecord['relation'], note: note.trim(), actor: options.actor };
   const records = [...readItemRelations(workspace).filter((existing) => existing.evidenceSha256 !== target.sha256), record].sort((a, b) => compareCodeUnits(a.evidenceSha256, b.evidenceSha256));
@@ -375,14 +389,14 @@ export function readPersonRelations(workspace: CaseWorkspace, documents: Iterabl
 /** Records a person of interest with the accounts that are theirs in the evidence; logged as `person.add`. */
 export function addPerson(workspace: CaseWorkspace, name: string, handles: readonly string[], note: string, options: RecordOptions): PersonRecord {
   const persons = readPersons(workspace);
-  const problems: string[] = [];
-  if (name.trim() === '') problems.push('--name "…" is required: the name as the ordering body gives it');
+  const problems: Said[] = [];
+  if (name.trim() === '') problems.push(said('--name "…" is required: the name as the ordering body gives it', 'problem.person.name'));
   const cleaned = [...new Set(handles.map((handle) => handle.trim()).filter((handle) => handle !== ''))];
-  if (cleaned.length === 0) problems.push('give at least one --handle: an account name, id or phone-book name that is theirs in the evidence');
-  if (note.trim() === '') problems.push('--note "…" is required: say what the attribution of the accounts rests on');
+  if (cleaned.length === 0) problems.push(said('give at least one --handle: an account name, id or phone-book name that is theirs in the evidence', 'problem.person.handle'));
+  if (note.trim() === '') problems.push(said('--note "…" is required: say what the attribution of the accounts rests on', 'problem.person.note'));
   const taken = cleaned.filter((handle) => persons.some((person) => person.handles.some((other) => handleKey(other) === handleKey(handle))));
-  if (taken.length > 0) problems.push(`handle(s) ${taken.join(', ')} already belong to another person; see soz person list ${workspace.dir}`);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot add the person: ${problems.join('; ')}`, 'person.invalid', undefined, { key: 'error.cannot-add-person', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (taken.length > 0) problems.push(said(`handle(s) ${taken.join(', ')} already belong to another person; see soz person list ${workspace.dir}`, 'problem.person.taken', { handles: taken.join(', '), dir: workspace.dir }));
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot add the person: ${saidText(problems)}`, 'person.invalid', undefined, { key: 'error.cannot-add-person', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const record: PersonRecord = { id: `P${persons.length + 1}`, name: name.trim(), handles: cleaned, note: note.trim(), actor: options.actor };
   writeRecord(workspace, ExaminerFiles.persons, [...persons, record], options, 'person.add', { personId: record.id, handles: cleaned });
   return record;
@@ -402,23 +416,28 @@ export interface RelationRequest {
  */
 export function setRelation(workspace: CaseWorkspace, request: RelationRequest, options: RecordOptions): RelationOverride {
   const documents = readDerivedDocuments(workspace);
-  const problems: string[] = [];
+  const problems: Said[] = [];
   const personId = request.personId.toUpperCase();
-  if (!readPersons(workspace).some((person) => person.id === personId)) problems.push(`no person ${request.personId}; add them with soz person add ${workspace.dir} --name "…" --handle …`);
-  if (!(SETTABLE_RELATIONS as readonly string[]).includes(request.relation)) problems.push(`--relation ${request.relation}: use one of ${SETTABLE_RELATIONS.join(', ')}`);
-  if (request.reason.trim() === '') problems.push('--reason "…" is required: say what the relation rests on');
+  if (!readPersons(workspace).some((person) => person.id === personId)) problems.push(said(`no person ${request.personId}; add them with soz person add ${workspace.dir} --name "…" --handle …`, 'problem.relation.no-person', { id: request.personId, dir: workspace.dir }));
+  if (!(SETTABLE_RELATIONS as readonly string[]).includes(request.relation)) problems.push(unknownRelation(request.relation, SETTABLE_RELATIONS));
+  if (request.reason.trim() === '') problems.push(said('--reason "…" is required: say what the relation rests on', 'problem.relation.reason'));
   const hash = request.target.lastIndexOf('#');
   const name = hash === -1 ? request.target : request.target.slice(0, hash);
   const messageId = hash === -1 ? undefined : request.target.slice(hash + 1);
   const docs = documents.filter((doc) => doc.id === name || doc.evidenceName === name);
   if (docs.length !== 1) {
-    problems.push(`${docs.length === 0 ? 'no' : 'more than one'} document "${name}"; give --doc as a document id or evidence file name (documents: ${documents.map((doc) => `${doc.id} ${doc.evidenceName}`).join(', ') || 'none; run soz analyze'}), with #MESSAGE for a message`);
+    const listed = documents.map((doc) => `${doc.id} ${doc.evidenceName}`).join(', ');
+    problems.push(
+      docs.length === 0
+        ? said(`no document "${name}"; give --doc as a document id or evidence file name (documents: ${listed}), with #MESSAGE for a message`, 'problem.relation.no-document', { name, documents: listed })
+        : said(`more than one document "${name}"; give --doc as a document id or evidence file name (documents: ${listed}), with #MESSAGE for a message`, 'problem.relation.many-documents', { name, documents: listed }),
+    );
   } else if (messageId === '') {
-    problems.push(`--doc ${request.target}: give the message id after #, or leave out # for the whole document`);
+    problems.push(said(`--doc ${request.target}: give the message id after #, or leave out # for the whole document`, 'problem.relation.hash', { target: request.target }));
   } else if (messageId !== undefined && !docs[0]!.segments.some((segment) => segment.message?.messageId === messageId)) {
-    problems.push(`document ${docs[0]!.id} (${docs[0]!.evidenceName}) has no message ${messageId}`);
+    problems.push(noMessage(docs[0]!, messageId));
   }
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot set the relation: ${problems.join('; ')}`, 'relation.invalid', undefined, { key: 'error.cannot-set-relation', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot set the relation: ${saidText(problems)}`, 'relation.invalid', undefined, { key: 'error.cannot-set-relation', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const record: RelationOverride = { personId, documentId: docs[0]!.id, ...(messageId !== undefined ? { messageId } : {}), relation: request.relation as RelationOverride['relation'], reason: request.reason.trim(), actor: options.actor };
   const same = (other: RelationOverride) => other.personId === record.personId && other.documentId === record.documentId && other.messageId === record.messageId;
   const records = [...readRelationOverrides(workspace).filter((other) => !same(other)), record].sort(
@@ -446,17 +465,17 @@ export function uncoveredStatements(workspace: CaseWorkspace): string[] {
  */
 export function recordRabat(workspace: CaseWorkspace, findingIds: readonly string[], fields: Readonly<Record<string, string>>, options: RecordOptions): RabatWorksheet {
   const accepted = new Set(readReview(workspace).filter((decision) => decision.decision === 'accepted').map((decision) => decision.findingId));
-  const problems: string[] = [];
-  if (findingIds.length === 0) problems.push('name the statement\'s findings with --finding F…');
+  const problems: Said[] = [];
+  if (findingIds.length === 0) problems.push(said('name the statement\'s findings with --finding F…', 'problem.rabat.findings'));
   const notAccepted = findingIds.filter((id) => !accepted.has(id));
-  if (notAccepted.length > 0) problems.push(`finding(s) ${notAccepted.join(', ')} are not accepted; a worksheet covers accepted findings only (soz review DIR --accept …)`);
+  if (notAccepted.length > 0) problems.push(said(`finding(s) ${notAccepted.join(', ')} are not accepted; a worksheet covers accepted findings only (soz review DIR --accept …)`, 'problem.rabat.not-accepted', { ids: notAccepted.join(', ') }));
   const forCourt = Object.keys(fields).filter((key) => (RABAT_COURT_PARTS as readonly string[]).includes(key));
-  if (forCourt.length > 0) problems.push(`${forCourt.join(' and ')} ${forCourt.length > 1 ? 'are' : 'is'} for the court to establish, not the expert; record the facts only (parts: ${RABAT_FIELDS.join(', ')})`);
+  if (forCourt.length > 0) problems.push(said(`${forCourt.join(', ')}: for the court to establish, not the expert; record the facts only (parts: ${RABAT_FIELDS.join(', ')})`, 'problem.rabat.for-court', { parts: forCourt.join(', '), fields: RABAT_FIELDS.join(', ') }));
   const unknown = Object.keys(fields).filter((key) => !(RABAT_FIELDS as readonly string[]).includes(key) && !forCourt.includes(key));
-  if (unknown.length > 0) problems.push(`no Rabat part ${unknown.join(', ')} (parts: ${RABAT_FIELDS.join(', ')})`);
+  if (unknown.length > 0) problems.push(said(`no Rabat part ${unknown.join(', ')} (parts: ${RABAT_FIELDS.join(', ')})`, 'problem.rabat.unknown', { parts: unknown.join(', '), fields: RABAT_FIELDS.join(', ') }));
   const missing = RABAT_FIELDS.filter((key) => (fields[key] ?? '').trim() === '');
-  if (missing.length > 0) problems.push(`give the facts of every part: --field ${missing.map((key) => `${key}=…`).join(' --field ')}`);
-  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${problems.join('; ')}`, 'rabat.invalid', undefined, { key: 'error.cannot-record-rabat', params: { dir: workspace.dir, problems: problems.join('; ') } });
+  if (missing.length > 0) problems.push(said(`give the facts of every part: --field ${missing.map((key) => `${key}=…`).join(' --field ')}`, 'problem.rabat.missing', { fields: missing.map((key) => `${key}=…`).join(' --field ') }));
+  if (problems.length > 0) throw new UserError(`${workspace.dir}: cannot record the Rabat worksheet: ${saidText(problems)}`, 'rabat.invalid', undefined, { key: 'error.cannot-record-rabat', params: { dir: workspace.dir, problems: saidMessages(problems) } });
   const parts = Object.fromEntries(RABAT_FIELDS.map((key) => [key, fields[key]!.trim()])) as Record<RabatField, string>;
 
   const ids = [...new Set(findingIds)].sort(compareCodeUnits);
@@ -522,7 +541,7 @@ export function recordStep(workspace: CaseWorkspace, request: StepRecordRequest,
     { stepId: request.stepId, skip: request.skip, ...(request.skipReason !== undefined ? { skipReason: request.skipReason } : {}), ...(request.decidedBy !== undefined ? { decidedBy: request.decidedBy } : {}), note: request.note, fields: request.fields, fileCount: request.files.length + (request.uploads?.length ?? 0) },
     { questions, unreviewed, unrelatedItems, uncoveredStatements: uncoveredStatements(workspace), unacknowledgedExperts: experts.experts.filter((expert) => !expert.acknowledgement).map((expert) => `${expert.id} ${expert.name}`) },
   );
-  if (assigned.problem) problems.push(said(assigned.problem, 'record.expert', { problem: assigned.problem }));
+  if (assigned.problem) problems.push(assigned.problem);
   if (problems.length > 0) {
     throw new UserError(`${workspace.dir}: cannot record step ${request.stepId}: ${problems.map((problem) => problem.text).join('; ')}`, 'sop.invalid-record', undefined, {
       key: 'error.cannot-record-step',

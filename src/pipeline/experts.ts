@@ -5,6 +5,8 @@
  */
 import type { CaseFacts, ExpertRecord, ExpertsFile } from '../core/experts.js';
 import { UserError } from '../core/errors.js';
+import type { Said } from '../core/messages.js';
+import { said, saidMessages, saidText } from '../core/messages.js';
 import type { CaseWorkspace } from '../case/workspace.js';
 import { loadProcedure } from '../sop/data.js';
 import { sopStatus } from '../sop/engine.js';
@@ -29,10 +31,10 @@ const REFUSED_ACTIONS = {
 
 type RefusedAction = keyof typeof REFUSED_ACTIONS;
 
-function refuse(workspace: CaseWorkspace, action: RefusedAction, problems: readonly string[], code: string, id = ''): never {
-  throw new UserError(`${workspace.dir}: cannot ${REFUSED_ACTIONS[action](id)}: ${problems.join('; ')}`, code, undefined, {
+function refuse(workspace: CaseWorkspace, action: RefusedAction, problems: readonly Said[], code: string, id = ''): never {
+  throw new UserError(`${workspace.dir}: cannot ${REFUSED_ACTIONS[action](id)}: ${saidText(problems)}`, code, undefined, {
     key: 'error.expert.cannot',
-    params: { dir: workspace.dir, what: { key: `error.expert.${action}`, params: { id }, fallback: REFUSED_ACTIONS[action](id) }, problems: problems.join('; ') },
+    params: { dir: workspace.dir, what: { key: `error.expert.${action}`, params: { id }, fallback: REFUSED_ACTIONS[action](id) }, problems: saidMessages(problems) },
   });
 }
 
@@ -45,7 +47,7 @@ export function addExpertIn(workspace: CaseWorkspace, request: ExpertRequest, op
 }
 
 /** Replaces one expert's record after checks that need the whole file. */
-function updateExpert(workspace: CaseWorkspace, id: string, change: (expert: ExpertRecord, file: ExpertsFile) => { expert: ExpertRecord; problems: string[] }, what: RefusedAction, options: RecordOptions, action: string, details: (expert: ExpertRecord) => Record<string, unknown>): ExpertRecord {
+function updateExpert(workspace: CaseWorkspace, id: string, change: (expert: ExpertRecord, file: ExpertsFile) => { expert: ExpertRecord; problems: Said[] }, what: RefusedAction, options: RecordOptions, action: string, details: (expert: ExpertRecord) => Record<string, unknown>): ExpertRecord {
   const file = readExperts(workspace);
   const { expert, problem } = findExpert(file, id);
   if (!expert) refuse(workspace, what, [problem!], 'expert.unknown', id);
@@ -60,7 +62,7 @@ export function acknowledgeExpert(workspace: CaseWorkspace, id: string, note: st
   return updateExpert(
     workspace,
     id,
-    (expert) => ({ expert: { ...expert, acknowledgement: { note: note.trim() } }, problems: note.trim() === '' ? ['--note "…" is required: the signed warning (document, date)'] : [] }),
+    (expert) => ({ expert: { ...expert, acknowledgement: { note: note.trim() } }, problems: note.trim() === '' ? [said('--note "…" is required: the signed warning (document, date)', 'problem.expert.note')] : [] }),
     'acknowledge',
     options,
     'expert.acknowledge',
@@ -91,9 +93,9 @@ export function signExpert(workspace: CaseWorkspace, id: string, note: string, o
     workspace,
     id,
     (expert, file) => {
-      const problems: string[] = [];
-      if (!expert.acknowledgement) problems.push(`${id} has not acknowledged liability; first soz expert acknowledge DIR ${id} --note "…"`);
-      if (!owns && file.joint === null) problems.push(`${id} has no part to sign: no step (soz sop record … --expert ${id}), answer (--expert ${id}) or joint section is theirs`);
+      const problems: Said[] = [];
+      if (!expert.acknowledgement) problems.push(said(`${id} has not acknowledged liability; first soz expert acknowledge DIR ${id} --note "…"`, 'problem.expert.sign-unwarned', { id }));
+      if (!owns && file.joint === null) problems.push(said(`${id} has no part to sign: no step (soz sop record … --expert ${id}), answer (--expert ${id}) or joint section is theirs`, 'problem.expert.nothing-to-sign', { id }));
       return { expert: { ...expert, signature: { partDigest: digests[id]!, note: note.trim() } }, problems };
     },
     'sign',
@@ -135,7 +137,7 @@ export function readCaseFacts(workspace: CaseWorkspace): CaseFacts {
 
 /** Sets some of the introductory facts (`case.set`); the merged whole is checked first. */
 export function setCaseFacts(workspace: CaseWorkspace, update: Readonly<Record<string, string>>, options: RecordOptions): CaseFacts {
-  if (Object.keys(update).length === 0) refuse(workspace, 'facts', ['give at least one fact, e.g. --kind first --form complex (see soz case set --help)'], 'case.facts-empty');
+  if (Object.keys(update).length === 0) refuse(workspace, 'facts', [said('give at least one fact, e.g. --kind first --form complex (see soz case set --help)', 'problem.facts.empty')], 'case.facts-empty');
   const { facts, problems } = mergeCaseFacts(readCaseFacts(workspace), update, workspace.metadata.orderDate);
   if (problems.length > 0) refuse(workspace, 'facts', problems, 'case.invalid-facts');
   writeRecord(workspace, ExaminerFiles.caseFacts, facts, options, 'case.set', { keys: Object.keys(update).sort() });

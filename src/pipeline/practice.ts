@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CaseMetadata } from '../core/case.js';
-import { CASE_SCHEMA } from '../core/case.js';
+import type { ReportLanguage } from '../core/case.js';
+import { CASE_SCHEMA, defaultActor } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -25,7 +26,10 @@ import type { PracticeCase, PracticeKey } from '../practice/schema.js';
 import { caseKeyProblems, parsePracticeCase, parsePracticeKey } from '../practice/schema.js';
 import type { GradeResult } from '../practice/grade.js';
 import { gradePractice } from '../practice/grade.js';
+import type { SheetSay } from '../practice/feedback.js';
 import { feedbackHtml } from '../practice/feedback.js';
+import { formatMessage } from '../core/messages.js';
+import { readCliCatalogue } from './cli-catalogue.js';
 import { addEvidence } from './intake.js';
 import { analyzeCase } from './analyze.js';
 import { readCaseJson, readDerivedDocuments } from '../case/records.js';
@@ -210,6 +214,8 @@ export interface GradeOptions {
   readonly keyFile?: string;
   readonly library?: string;
   readonly actor?: string;
+  /** Language of the feedback sheet (the examiner's `--lang`); English when not given. */
+  readonly language?: ReportLanguage;
 }
 
 /** What `grade` did: the result and the files it wrote. */
@@ -217,6 +223,14 @@ export interface GradeOutcome {
   readonly result: GradeResult;
   readonly feedbackPath: string;
   readonly gradePath: string;
+}
+
+/** The sheet's texts in one language, from the CLI catalogue (English where the language lacks a key). */
+function sheetSay(language: ReportLanguage): SheetSay {
+  const english = readCliCatalogue('en').messages;
+  const own = language === 'en' ? english : readCliCatalogue(language).messages;
+  const lookup = (key: string) => own[key] ?? english[key];
+  return (key, params) => formatMessage(lookup(key) ?? key, params, lookup);
 }
 
 /**
@@ -248,7 +262,8 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
     },
   });
   const json = canonicalJson(result, true);
-  const html = feedbackHtml(result);
+  const language = options.language ?? 'en';
+  const html = feedbackHtml(result, language, sheetSay(language));
   workspace.commit(options.clock, {
     actor: options.actor ?? 'trainer',
     action: 'practice.grade',
@@ -257,7 +272,7 @@ export function gradePracticeCase(dir: string, options: GradeOptions): GradeOutc
       { path: PracticeFiles.grade, sha256: sha256(json) },
       { path: PracticeFiles.feedback, sha256: sha256(html) },
     ],
-    details: { caseId: record.caseId, keySha256: sha256(readFileSync(keyPath)) },
+    details: { caseId: record.caseId, keySha256: sha256(readFileSync(keyPath)), language },
   }, [workspace.stageFile(PracticeFiles.grade, json), workspace.stageFile(PracticeFiles.feedback, html)]);
   return { result, feedbackPath: workspace.path(PracticeFiles.feedback), gradePath: workspace.path(PracticeFiles.grade) };
 }
@@ -285,6 +300,6 @@ export async function runPracticeDemo(out: string, clock: Clock): Promise<Practi
   const target = resolve(folder);
   const outcome = await startPracticeCase(PRACTICE_DEMO_CASE, target, { clock });
   const workspace = CaseWorkspace.open(target);
-  const report = writeReport(workspace, { clock, actor: workspace.metadata.examiner });
+  const report = writeReport(workspace, { clock, actor: defaultActor(workspace.metadata) });
   return { out: folder, caseId: outcome.caseId, materials: outcome.materials, documents: outcome.documents, questions: outcome.questions, reportPath: join(folder, report.path), digest: report.digest };
 }

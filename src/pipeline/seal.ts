@@ -6,6 +6,8 @@ import type { CaseMetadata, LogEntry } from '../core/case.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { expectedHeadCheck, formatLogHead, parseLogHead, recordHeadOf } from '../core/log-head.js';
 import { UserError } from '../core/errors.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import { sha256, sha256Hasher } from '../core/hash.js';
 import { checkReportDigestChunks } from '../report/markdown.js';
 import { writeFileAtomic } from '../case/atomic.js';
@@ -78,7 +80,9 @@ export function sealPath(fingerprint: string): string {
  * Seals the case's final reports and manifest with an examiner's private key: refuses a draft,
  * checks that they are the ones the log recorded, writes `seals/<fp16>.json` atomically and logs `seal.create`.
  */
-export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string }): { path: string; fingerprint: string; payload: SealPayload } {
+export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { clock: Clock; actor: string; signer: string | null }): { path: string; fingerprint: string; payload: SealPayload } {
+  const signer = options.signer ?? workspace.metadata.examiner;
+  if (signer === null) throw new UserError(`${workspace.dir}: no examiner is recorded for the case and the key names no signer; name them with --signer`, 'seal.no-signer', undefined, { key: 'error.seal.no-signer', params: { dir: workspace.dir } });
   const log = workspace.readLog();
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: the analysis is missing or does not match the log; run "soz verify ${workspace.dir}" and "soz analyze" before sealing`, 'seal.not-analysed', undefined, { key: 'error.seal.not-analysed', params: { dir: workspace.dir } });
@@ -114,7 +118,7 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     manifest: workspace.hashedFile(CaseFiles.manifest),
     logHead: { seq: head.seq, hash: head.hash },
     recordHead: formatLogHead(recordHeadOf(log)),
-    signer: { name: options.signer, fingerprint },
+    signer: { name: signer, fingerprint },
     tool: { name: 'soz', version: installFacts().version },
   };
   const seal = createSeal(payload, key);
@@ -125,9 +129,16 @@ export function sealCase(workspace: CaseWorkspace, key: KeyObject, options: { cl
     action: 'seal.create',
     inputs: [...reports.map((report) => ({ path: report.path, sha256: report.sha256 })), payload.manifest],
     outputs: [{ path, sha256: sha256(text) }],
-    details: { fingerprint, signer: options.signer, algorithm: 'Ed25519', logHead: payload.logHead, recordHead: payload.recordHead, payloadSha256: sha256(canonicalJson(payload)) },
+    details: { fingerprint, signer, algorithm: 'Ed25519', logHead: payload.logHead, recordHead: payload.recordHead, payloadSha256: sha256(canonicalJson(payload)) },
   }, [workspace.stageFile(path, text)]);
   return { path, fingerprint, payload };
+}
+
+/** A file the seal names whose hash is not the sealed one (`now` null: the file is gone). */
+function sealedFileChanged(seal: string, file: string, sealed: string, now: string | null): Said {
+  return now === null
+    ? said(`${seal}: sealed ${file} had sha256 ${sealed}, now (missing)`, 'verify.seal.file-missing', { path: seal, file, sealed })
+    : said(`${seal}: sealed ${file} had sha256 ${sealed}, now ${now}`, 'verify.seal.file-changed', { path: seal, file, sealed, now });
 }
 
 /**
@@ -156,17 +167,17 @@ function reportHashes(dir: string, relative: string, where: string): { sha256: s
  * Problems with one seal file of a case, as lines naming the seal: signature (against the
  * trusted keys when given, else the embedded key), and whether the sealed files still match.
  */
-export function sealCheck(dir: string, path: string, log: readonly LogEntry[], trusted?: readonly KeyObject[]): string[] {
+export function sealCheck(dir: string, path: string, log: readonly LogEntry[], trusted?: readonly KeyObject[]): Said[] {
   const bytes = readCaseFile(dir, path);
-  if (bytes === null) return [`${path}: seal missing`];
+  if (bytes === null) return [said(`${path}: seal missing`, 'verify.seal.missing', { path })];
   let seal: SealFile;
   try {
     seal = JSON.parse(bytes.toString('utf8')) as SealFile;
   } catch {
-    return [`${path}: seal is not valid JSON`];
+    return [said(`${path}: seal is not valid JSON`, 'verify.seal.not-json', { path })];
   }
-  if (!seal || typeof seal !== 'object' || !seal.payload || typeof seal.fingerprint !== 'string') return [`${path}: not a soz seal`];
-  const problems: string[] = [];
+  if (!seal || typeof seal !== 'object' || !seal.payload || typeof seal.fingerprint !== 'string') return [said(`${path}: not a soz seal`, 'verify.seal.not-seal', { path })];
+  const problems: Said[] = [];
   if (trusted && trusted.length > 0) {
     const attempts = trusted.map((key) => sealSignatureProblems(seal, path, key));
     if (!attempts.some((attempt) => attempt.length === 0)) problems.push(...attempts[0]!);
@@ -177,29 +188,31 @@ export function sealCheck(dir: string, path: string, log: readonly LogEntry[], t
   const current = (relative: string) => caseFileSha256(dir, relative, `${path}: sealed file`);
   for (const report of Array.isArray(payload.reports) ? payload.reports : []) {
     const read = reportHashes(dir, report.path, `${path}: sealed file`);
-    if (read?.sha256 !== report.sha256) problems.push(`${path}: sealed ${report.path} had sha256 ${report.sha256}, now ${read?.sha256 ?? '(missing)'}`);
-    if (read?.digestLine && read.digestLine.actual !== report.digest) problems.push(`${path}: sealed report digest ${report.digest}, ${report.path} now ${read.digestLine.actual}`);
+    if (read?.sha256 !== report.sha256) problems.push(sealedFileChanged(path, report.path, report.sha256, read?.sha256 ?? null));
+    if (read?.digestLine && read.digestLine.actual !== report.digest) {
+      problems.push(said(`${path}: sealed report digest ${report.digest}, ${report.path} now ${read.digestLine.actual}`, 'verify.seal.digest', { path, sealed: report.digest, report: report.path, now: read.digestLine.actual }));
+    }
   }
   if (payload.manifest && current(payload.manifest.path) !== payload.manifest.sha256) {
-    problems.push(`${path}: sealed ${payload.manifest.path} had sha256 ${payload.manifest.sha256}, now ${current(payload.manifest.path) ?? '(missing)'}`);
+    problems.push(sealedFileChanged(path, payload.manifest.path, payload.manifest.sha256, current(payload.manifest.path)));
   }
-  if (payload.caseSha256 !== current(CaseFiles.metadata)) problems.push(`${path}: sealed case.json had sha256 ${payload.caseSha256}, now ${current(CaseFiles.metadata) ?? '(missing)'}`);
+  if (payload.caseSha256 !== current(CaseFiles.metadata)) problems.push(sealedFileChanged(path, CaseFiles.metadata, payload.caseSha256, current(CaseFiles.metadata)));
   const metadata = readCaseFile(dir, CaseFiles.metadata);
   if (metadata !== null) {
     try {
       const caseNumber = (JSON.parse(metadata.toString('utf8')) as CaseMetadata).caseNumber;
-      if (caseNumber !== payload.caseNumber) problems.push(`${path}: sealed case number ${JSON.stringify(payload.caseNumber)}, case.json says ${JSON.stringify(caseNumber)}`);
+      if (caseNumber !== payload.caseNumber) problems.push(said(`${path}: sealed case number ${JSON.stringify(payload.caseNumber)}, case.json says ${JSON.stringify(caseNumber)}`, 'verify.seal.case-number', { path, sealed: JSON.stringify(payload.caseNumber), now: JSON.stringify(caseNumber) }));
     } catch {
       // case.json damage is reported by the recorded-files check.
     }
   }
   const head = log.find((entry) => entry.seq === payload.logHead?.seq);
-  if (!head || head.hash !== payload.logHead.hash) problems.push(`${path}: sealed log head (entry ${payload.logHead?.seq}, ${String(payload.logHead?.hash).slice(0, 12)}…) is not in the log any more`);
+  if (!head || head.hash !== payload.logHead.hash) problems.push(said(`${path}: sealed log head (entry ${payload.logHead?.seq}, ${String(payload.logHead?.hash).slice(0, 12)}…) is not in the log any more`, 'verify.seal.log-head', { path, entry: String(payload.logHead?.seq), hash: String(payload.logHead?.hash).slice(0, 12) }));
   if (payload.recordHead !== undefined) {
     const sealedRecord = typeof payload.recordHead === 'string' ? parseLogHead(payload.recordHead) : undefined;
-    if (!sealedRecord || expectedHeadCheck(log, sealedRecord).matched !== 'record head') problems.push(`${path}: sealed record head ${String(payload.recordHead).slice(0, 24)}… is not in the log any more`);
+    if (!sealedRecord || expectedHeadCheck(log, sealedRecord).matched !== 'record head') problems.push(said(`${path}: sealed record head ${String(payload.recordHead).slice(0, 24)}… is not in the log any more`, 'verify.seal.record-head', { path, head: String(payload.recordHead).slice(0, 24) }));
   }
   const created = log.find((entry) => entry.action === 'seal.create' && entry.outputs?.some((file) => file.path === path && file.sha256 === sha256(bytes)));
-  if (!created) problems.push(`${path}: no seal.create log entry records this seal file`);
+  if (!created) problems.push(said(`${path}: no seal.create log entry records this seal file`, 'verify.seal.not-logged', { path }));
   return problems;
 }

@@ -8,19 +8,22 @@ import type { Limits } from '../ingest/adapter.js';
 import { encodeDocument } from '../case/derived-format.js';
 import { documentFileName } from '../case/records.js';
 import { presentCaseFile, readCaseFile } from '../case/snapshot.js';
-import { describeArtefactDifference } from '../seal/compare.js';
+import { describeArtefactDifference, KEPT_REEXTRACTED } from '../seal/compare.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
+import { problemOf } from '../core/errors.js';
 import { evidenceInput, extractEvidence } from './extract.js';
 
 /** What the check found: a summary line, the differences, the number of files compared. */
 export interface KeptExtractionCheck {
   readonly lines: readonly string[];
-  readonly problems: readonly string[];
+  readonly problems: readonly Said[];
   readonly checks: number;
 }
 
 /** Re-extracts the evidence of every `evidence.add` entry that kept documents and compares each file. */
 export async function checkKeptExtractions(dir: string, log: readonly LogEntry[], register: readonly EvidenceRecord[]): Promise<KeptExtractionCheck> {
-  const problems: string[] = [];
+  const problems: Said[] = [];
   let checks = 0;
   for (const entry of log) {
     const extraction = entry.action === 'evidence.add' ? (entry.details['extraction'] as { folder?: unknown; limits?: unknown } | undefined) : undefined;
@@ -38,14 +41,15 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
       for await (const doc of extractEvidence(input, source)) {
         const path = `${extraction.folder}/${documentFileName(doc.id)}`;
         checks += 1;
-        const difference = describeArtefactDifference(path, readCaseFile(dir, path), Buffer.from([...encodeDocument(doc)].join(''), 'utf8'), { expected: 'kept', actual: 're-extracted' });
+        const difference = describeArtefactDifference(path, readCaseFile(dir, path), Buffer.from([...encodeDocument(doc)].join(''), 'utf8'), KEPT_REEXTRACTED);
         if (difference) problems.push(difference);
         kept.delete(path);
       }
     } catch (error) {
-      problems.push(`${source}: could not be extracted again to prove the documents soz add kept — ${error instanceof Error ? error.message : String(error)}`);
+      const problem = error instanceof Error ? error.message : String(error);
+      problems.push(said(`${source}: could not be extracted again to prove the documents soz add kept — ${problem}`, 'verify.diff.kept-not-extracted', { source, problem: problemOf(error) }));
     }
-    for (const path of kept) problems.push(`${path}: kept by soz add (entry ${entry.seq}), but extracting the evidence again yields no such document`);
+    for (const path of kept) problems.push(said(`${path}: kept by soz add (entry ${entry.seq}), but extracting the evidence again yields no such document`, 'verify.diff.kept-gone', { path, entry: entry.seq }));
   }
   return { lines: checks === 0 ? [] : [`kept extractions: ${checks} document(s) extracted again, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks };
 }

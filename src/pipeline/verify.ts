@@ -1,4 +1,4 @@
-import type { MessageRef } from '../core/messages.js';
+import type { MessageRef, Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { EvidenceRecord, LogEntry, RunManifest } from '../core/case.js';
 import { isReportLanguage, logChainProblems } from '../core/case.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import { UserError, messageOf } from '../core/errors.js';
+import { UserError, messageOf, problemOf } from '../core/errors.js';
 import type { LogHead } from '../core/log-head.js';
 import { expectedHeadCheck, formatLogHead, logHeadOf, recordHeadOf } from '../core/log-head.js';
 import type { Limits } from '../ingest/adapter.js';
@@ -20,7 +20,7 @@ import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
-import { describeArtefactDifference, showValue } from '../seal/compare.js';
+import { describeArtefactDifference, LOG_FILE, showValue, STORED_REPRODUCED } from '../seal/compare.js';
 import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
@@ -44,13 +44,10 @@ export interface VerifyLine {
 }
 
 
-/** A line only in English (notes and differences name files and values as found). */
-const plain = (text: string): VerifyLine => ({ text });
-
-/** The check of the documents `soz add` kept, as a section: its line in the catalogue, its differences in English. */
+/** The check of the documents `soz add` kept, as a section: its line and its differences in the catalogue. */
 const keptSection = ({ lines, problems, checks }: Awaited<ReturnType<typeof checkKeptExtractions>>): Section => ({
   lines: lines.map((text) => (problems.length === 0 ? said(text, 'verify.kept-identical', { checks }) : said(text, 'verify.kept-differ', { checks, differ: problems.length }))),
-  problems: problems.map(plain),
+  problems,
   checks,
 });
 
@@ -164,20 +161,20 @@ function evidenceSection(dir: string, register: readonly EvidenceRecord[], onPro
   );
   const audited = auditLines(audit);
   const summary = said(audited.summary, 'verify.evidence', { matched: audit.matched.length, changed: audit.changed.length, missing: audit.missing.length, added: audit.added.length });
-  const problems = audited.problems.map(plain);
+  const problems = audited.problems;
   const checks = Math.max(1, register.length + audit.added.length);
   const registerBytes = readCaseFile(dir, CaseFiles.evidenceRegister);
   if (registerBytes === null && register.length === 0) return { lines: [summary], problems, checks };
   const expected = Buffer.from(canonicalJson(register, true));
-  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, { expected: 'log says', actual: 'file has' });
-  return { lines: [summary], problems: difference ? [...problems, plain(difference)] : problems, checks: checks + 1 };
+  const difference = describeArtefactDifference(CaseFiles.evidenceRegister, expected, registerBytes, LOG_FILE);
+  return { lines: [summary], problems: difference ? [...problems, difference] : problems, checks: checks + 1 };
 }
 
 /** The log's hash chain entry by entry, its log and record heads, and the head the user expects (`--expect-head`, either kind). */
 function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Section {
   const chain = [
-    ...snapshot.badLogLines.map((line) => `${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`),
-    ...logChainProblems(snapshot.log).map((problem) => `${CaseFiles.log}: ${problem}`),
+    ...snapshot.badLogLines.map((line) => said(`${CaseFiles.log}: line ${line} is not a valid JSON entry (entry edited or damaged)`, 'verify.chain.bad-line', { log: CaseFiles.log, line })),
+    ...logChainProblems(snapshot.log).map((problem) => said(`${CaseFiles.log}: ${problem.text}`, 'verify.chain.in-log', { log: CaseFiles.log, problem: problem.message })),
   ];
   const entries = snapshot.log.length + snapshot.badLogLines.length;
   const logHead = formatLogHead(logHeadOf(snapshot.log));
@@ -190,7 +187,7 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     said(`record head: ${recordHead} (the records of the log without times, renders and seals, as reports and seals print it)`, 'verify.record-head', { head: recordHead }),
   ];
   const checks = Math.max(1, snapshot.log.length);
-  if (!expectHead) return { lines, problems: chain.map(plain), checks };
+  if (!expectHead) return { lines, problems: chain, checks };
   const expected = expectedHeadCheck(snapshot.log, expectHead);
   if (expected.problems.length === 0) {
     const unit = expected.matched === 'record head' ? ['record', 'records'] : ['entry', 'entries'];
@@ -198,7 +195,7 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
     const kind = expected.matched === 'record head' ? 'record' : 'log';
     lines.push(said(text, `verify.expected-${kind}-${expected.later > 0 ? 'later' : 'last'}`, { head: formatLogHead(expectHead), later: expected.later }));
   }
-  return { lines, problems: [...chain, ...expected.problems].map(plain), checks: checks + 1 };
+  return { lines, problems: [...chain, ...expected.problems], checks: checks + 1 };
 }
 
 /** Stored files against the hash the log recorded for them, and tracked files no entry records. */
@@ -245,7 +242,7 @@ function digestSection(dir: string, reportEntries: ReadonlyMap<string, LogEntry>
 function sealSection(dir: string, log: readonly LogEntry[], publicKeys: NonNullable<VerifyOptions['publicKeys']>): Section {
   const seals = listCaseFiles(dir, 'seals').filter((path) => path.endsWith('.json'));
   const trusted = publicKeys.map((item) => item.key);
-  const problems = seals.flatMap((path) => sealCheck(dir, path, log, trusted)).map(plain);
+  const problems: VerifyLine[] = seals.flatMap((path) => sealCheck(dir, path, log, trusted));
   for (const { key, source } of publicKeys) {
     if (!seals.some((path) => sealCheck(dir, path, log, [key]).length === 0)) problems.push(said(`${source}: no valid seal in the case was made with this public key`, 'verify.diff.no-seal-for-key', { path: source }));
   }
@@ -343,7 +340,6 @@ async function reproduce(
   const analysisEntry = log[analysisIndex]!;
   return withTempFolder('soz-verify-', async (temp) => {
     const copy = join(temp, 'case');
-    const labels = { expected: 'stored', actual: 'reproduced' };
     const writeLog = (entries: readonly LogEntry[]) => writeRerunLog(copy, entries);
     prepareRerunCopy(dir, copy, recorded.register);
     writeLog(log.slice(0, analysisIndex));
@@ -353,7 +349,7 @@ async function reproduce(
       await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
-      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: messageOf(error) })], checks: 1 };
+      return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: problemOf(error) })], checks: 1 };
     }
     const problems: VerifyLine[] = [];
     let checks = 0;
@@ -362,7 +358,7 @@ async function reproduce(
       // Hashed in chunks first: only a file that differs is read whole, to say where.
       const stored = caseFileSha256(dir, path);
       if (stored !== null && stored === caseFileSha256(copy, path)) return null;
-      return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), labels);
+      return describeArtefactDifference(path, readCaseFile(dir, path), readCaseFile(copy, path), STORED_REPRODUCED);
     };
     const stored = listCaseFiles(dir, CaseFiles.derivedDir);
     const reproduced = listCaseFiles(copy, CaseFiles.derivedDir);
@@ -370,7 +366,7 @@ async function reproduce(
     for (const [index, path] of artefacts.entries()) {
       onProgress?.({ stage: 'artefacts compared', done: index, total: artefacts.length });
       const difference = compare(path);
-      if (difference) problems.push(plain(difference));
+      if (difference) problems.push(difference);
     }
     const tables = reproduceTables(log, analysisIndex, copy, compare);
     problems.push(...tables.problems);
@@ -393,11 +389,11 @@ async function reproduce(
         else await writeReports(workspace, { ...options, formats: [format] });
       } catch (error) {
         checks += 1;
-        problems.push(said(`${path}: could not be re-rendered — ${messageOf(error)}`, 'verify.diff.not-rerendered', { path, problem: messageOf(error) }));
+        problems.push(said(`${path}: could not be re-rendered — ${messageOf(error)}`, 'verify.diff.not-rerendered', { path, problem: problemOf(error) }));
         continue;
       }
       const difference = compare(path);
-      if (difference) problems.push(plain(`${difference}${format === 'md' ? digestNote(readCaseFile(dir, path), readCaseFile(copy, path)) : ''}`));
+      if (difference) problems.push(format === 'md' ? withDigests(difference, readCaseFile(dir, path), readCaseFile(copy, path)) : difference);
     }
     const rerun = problems.length === 0
       ? said(`re-run: ${checks} artefact(s) compared, all identical`, 'verify.rerun-identical', { checks })
@@ -412,7 +408,7 @@ async function reproduce(
  * Tables exported before the last analysis are stale: they were made from results the case no
  * longer holds, so they are named, not reproduced (their hashes are still checked against the log).
  */
-function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: string, compare: (path: string) => string | null): { lines: VerifyLine[]; problems: VerifyLine[] } {
+function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: string, compare: (path: string) => Said | null): { lines: VerifyLine[]; problems: VerifyLine[] } {
   const exportIndex = log.map((entry) => entry.action).lastIndexOf(TABLES_EXPORT_ACTION);
   if (exportIndex === -1) return { lines: [], problems: [] };
   const exported = log[exportIndex]!;
@@ -422,20 +418,22 @@ function reproduceTables(log: readonly LogEntry[], analysisIndex: number, copy: 
   try {
     exportCsvTablesIntoCase(CaseWorkspace.open(copy), { clock: () => new Date(exported.time), actor: exported.actor });
   } catch (error) {
-    return { lines: [], problems: [said(`CSV tables of entry ${exported.seq}: could not be exported again — ${messageOf(error)}`, 'verify.diff.tables-not-exported', { entry: exported.seq, problem: messageOf(error) })] };
+    return { lines: [], problems: [said(`CSV tables of entry ${exported.seq}: could not be exported again — ${messageOf(error)}`, 'verify.diff.tables-not-exported', { entry: exported.seq, problem: problemOf(error) })] };
   }
   const paths = Array.isArray(exported.outputs) ? exported.outputs.map((file) => file.path) : [];
   const problems = paths.flatMap((path) => {
     const difference = compare(path);
-    return difference ? [plain(difference)] : [];
+    return difference ? [difference] : [];
   });
   return { lines: [said(`CSV tables: ${paths.length} exported again from the re-run, ${problems.length} differ`, 'verify.tables-reproduced', { tables: paths.length, differ: problems.length })], problems };
 }
 
-/** The stored and reproduced digest lines of a Markdown report that differs. */
-function digestNote(stored: Buffer | null, reproduced: Buffer | null): string {
-  if (stored === null || reproduced === null) return '';
-  return `; report digest stored ${checkReportDigest(stored.toString('utf8')).claimed ?? '(none)'}, reproduced ${checkReportDigest(reproduced.toString('utf8')).claimed ?? '(none)'}`;
+/** A Markdown report's difference with the stored and reproduced digest lines (`—` where a file has none). */
+function withDigests(difference: Said, stored: Buffer | null, reproduced: Buffer | null): Said {
+  if (stored === null || reproduced === null) return difference;
+  const storedDigest = checkReportDigest(stored.toString('utf8')).claimed ?? '—';
+  const reproducedDigest = checkReportDigest(reproduced.toString('utf8')).claimed ?? '—';
+  return said(`${difference.text}; report digest stored ${storedDigest}, reproduced ${reproducedDigest}`, 'verify.diff.with-digests', { difference: difference.message, stored: storedDigest, reproduced: reproducedDigest });
 }
 
 /** The report format a render entry produced (`md` for `report.render`). */

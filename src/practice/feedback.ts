@@ -2,59 +2,53 @@
  * Renders a grade as one self-contained HTML feedback sheet
  * (no scripts, no external resources, a CSP that forbids both, every value escaped). Pure.
  */
-import type { FeedbackItem, GradeResult, Skill } from './grade.js';
+import type { MessageParams } from '../core/messages.js';
+import type { FeedbackItem, GradeResult } from './grade.js';
 import { SKILLS, scoreText } from './grade.js';
 
-/** What each skill means, for the trainee. */
-export const SKILL_LABELS: Readonly<Record<Skill, string>> = {
-  locating: 'Locating fragments (key fragments accepted)',
-  voice: 'Voice attribution (own / quotation / reported / forwarded / reaction)',
-  traps: 'Trap avoidance (devotional, reported, forwarded, reaction, negated, ironic, quoted)',
-  competence: 'Competence guard (legal questions declined or reformulated)',
-  answers: 'Answers (questions within competence answered)',
-  procedure: 'Procedure (SOP steps the case calls for)',
-};
+/** A catalogue message in the sheet's language (`practice.sheet.…`, `practice.skill.…`, `practice.feedback.…`). */
+export type SheetSay = (key: string, params?: MessageParams) => string;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 }
 
-const KIND_TITLES: ReadonlyArray<readonly [FeedbackItem['kind'], string]> = [
-  ['fragment', 'Fragments the key lists'],
-  ['trap', 'Traps'],
-  ['question', 'Questions of the order'],
-  ['sop', 'Procedure steps'],
-  ['review', 'Review decisions'],
-];
+/** The sections of the sheet, in order: one per kind of item. */
+const KINDS: readonly FeedbackItem['kind'][] = ['fragment', 'trap', 'question', 'sop', 'review'];
 
-function itemRow(item: FeedbackItem): string {
+function itemRow(item: FeedbackItem, say: SheetSay): string {
   const cells = [
     `<td class="${item.ok ? 'ok' : 'fix'}">${item.ok ? '✓' : '✗'}</td>`,
     `<td>${escapeHtml(item.ref)}</td>`,
     `<td>${escapeHtml(item.status)}</td>`,
-    `<td>${escapeHtml(item.message)}${item.quote ? `<blockquote>${escapeHtml(item.quote)}</blockquote>` : ''}${item.material ? `<div class="src">${escapeHtml(item.material)}</div>` : ''}</td>`,
+    `<td>${escapeHtml(say(item.localised.key, item.localised.params))}${item.quote ? `<blockquote>${escapeHtml(item.quote)}</blockquote>` : ''}${item.material ? `<div class="src">${escapeHtml(item.material)}</div>` : ''}</td>`,
     `<td>${item.note ? escapeHtml(item.note) : ''}</td>`,
   ];
   return `<tr>${cells.join('')}</tr>`;
 }
 
-/** The feedback sheet as one HTML file (UTF-8), deterministic for the same result. */
-export function feedbackHtml(result: GradeResult): string {
-  const skills = SKILLS.map((skill) => `<tr><td>${escapeHtml(SKILL_LABELS[skill])}</td><td class="num">${escapeHtml(scoreText(result.skills[skill]))}</td></tr>`).join('\n');
-  const sections = KIND_TITLES.map(([kind, title]) => {
+/**
+ * The feedback sheet as one HTML file (UTF-8) in the language of `say` (`language` is its code),
+ * deterministic for the same result and language.
+ */
+export function feedbackHtml(result: GradeResult, language: string, say: SheetSay): string {
+  const text = (key: string, params?: MessageParams) => escapeHtml(say(key, params));
+  const skills = SKILLS.map((skill) => `<tr><td>${text(`practice.skill.${skill}`)}</td><td class="num">${escapeHtml(scoreText(result.skills[skill]))}</td></tr>`).join('\n');
+  const sections = KINDS.map((kind) => {
     const rows = result.items.filter((item) => item.kind === kind);
     if (rows.length === 0) return '';
-    return `<h2>${escapeHtml(title)}</h2>\n<table><thead><tr><th></th><th>item</th><th>status</th><th>feedback</th><th>trainer's note</th></tr></thead><tbody>\n${rows.map(itemRow).join('\n')}\n</tbody></table>`;
+    const head = ['item', 'status', 'feedback', 'note'].map((column) => `<th>${text(`practice.sheet.column.${column}`)}</th>`).join('');
+    return `<h2>${text(`practice.sheet.kind.${kind}`)}</h2>\n<table><thead><tr><th></th>${head}</tr></thead><tbody>\n${rows.map((row) => itemRow(row, say)).join('\n')}\n</tbody></table>`;
   }).join('\n');
-  const problems = result.problems.length === 0 ? '' : `<h2>Not checked</h2><ul>${result.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`;
+  const problems = result.problems.length === 0 ? '' : `<h2>${text('practice.sheet.not-checked')}</h2><ul>${result.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
-<title>Practice feedback — ${escapeHtml(result.caseId)}</title>
+<title>${text('practice.sheet.title', { id: result.caseId })}</title>
 <style>
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #111; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
@@ -65,10 +59,10 @@ blockquote { margin: 0.3em 0 0 1em; font-style: italic; } .src { color: #555; fo
 </style>
 </head>
 <body>
-<h1>Practice feedback: ${escapeHtml(result.title)}</h1>
-<p>Case <code>${escapeHtml(result.caseId)}</code>. The scores measure the trainee's work on this case — finding, attributing, guarding competence, following the procedure — not the texts. soz gives no verdict on any text.</p>
-<h2>Scores per skill</h2>
-<table><thead><tr><th>skill</th><th>score</th></tr></thead><tbody>
+<h1>${text('practice.sheet.heading', { title: result.title })}</h1>
+<p>${text('practice.sheet.intro', { id: result.caseId })}</p>
+<h2>${text('practice.sheet.scores')}</h2>
+<table><thead><tr><th>${text('practice.sheet.column.skill')}</th><th>${text('practice.sheet.column.score')}</th></tr></thead><tbody>
 ${skills}
 </tbody></table>
 ${sections}

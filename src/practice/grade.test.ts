@@ -173,7 +173,9 @@ questions: [{ id: Q1, language: en, text: "x" }]
 `,
       'hostile',
     );
-    const html = feedbackHtml(gradePractice({ practiceCase: hostile, key: { ...key, questions: [{ id: 'Q1', legal: true, note: '<img src=x onerror=alert(1)>' }] }, documents: [doc()], findings: [], work: { questions: [], reviews: [], steps: [], answered: [], relations: [] } }));
+    // The sheet's texts as key and values: what matters here is that every value is escaped.
+    const say = (key: string, params: Readonly<Record<string, unknown>> = {}) => [key, ...Object.values(params).map(String)].join(' ');
+    const html = feedbackHtml(gradePractice({ practiceCase: hostile, key: { ...key, questions: [{ id: 'Q1', legal: true, note: '<img src=x onerror=alert(1)>' }] }, documents: [doc()], findings: [], work: { questions: [], reviews: [], steps: [], answered: [], relations: [] } }), 'en', say);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).toContain(escapeHtml('<script>alert(1)</script>'));

@@ -83,13 +83,13 @@ export async function docxConclusionParts(parts: ConclusionParts, labels: Conclu
   const pageRuns: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [clean(beforePage ?? ''), PageNumber.CURRENT, clean(between ?? ''), PageNumber.TOTAL_PAGES, clean(afterPages)];
   const footer = new Footer({
     children: [
-      para([run(`${t('caseNumber')}: ${model.case.caseNumber} — ${pageMark(model, labels)}    `, { size: 15 }), new TextRun({ children: pageRuns, font: FONT, size: 15 })]),
+      para([run(`${t('caseNumber')}: ${model.case.caseNumber ?? t('notRecorded')} — ${pageMark(model, labels)}    `, { size: 15 }), new TextRun({ children: pageRuns, font: FONT, size: 15 })]),
       para([run(`${t('reportDigest')} (SHA-256): `, { size: 14 }), run(digest, { mono: true, size: 14 })]),
     ],
   });
   const document = new Document({
-    creator: model.case.examiner,
-    title: `${t('title')} ${model.case.caseNumber}`,
+    creator: model.case.examiner ?? t('notRecorded'),
+    title: model.case.caseNumber === null ? t('title') : `${t('title')} ${model.case.caseNumber}`,
     description: `soz ${model.tool.version}; ${t('reportDigest')} ${digest}`,
     styles: { default: { document: { run: { font: FONT } } } },
     sections: [{ footers: { default: footer }, children: body }],

@@ -19,7 +19,7 @@ export interface StructureView {
   readonly kind: ExpertiseKind | null;
   readonly form: ExpertiseForm | null;
   readonly groundsType: GroundsType | null;
-  readonly groundsBody: string;
+  readonly groundsBody: string | null;
   readonly groundsNumber: string | null;
   readonly groundsDate: string | null;
   readonly receivedDate: string | null;
@@ -54,7 +54,8 @@ export interface ExpertsViewInputs {
   readonly expertDigests: Readonly<Record<string, string>>;
   /** The custody log: acts are found by their action and expert id. */
   readonly log: readonly LogEntry[];
-  readonly orderingBody: string;
+  /** `null` where `case.json` records none. */
+  readonly orderingBody: string | null;
   readonly orderDate: string | null;
   readonly steps: readonly { readonly title: string; readonly record?: SopStepRecord }[];
   readonly questions: readonly QuestionRecord[];

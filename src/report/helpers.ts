@@ -68,6 +68,8 @@ export function personPlaceText(labels: ConclusionLabels, place: PersonPlaceView
 export function conclusionHandlebars(labels: ConclusionLabels, format: { cell: (value: unknown) => unknown; answerText: (text: string) => unknown }): typeof Handlebars {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('cell', (value: unknown) => format.cell(value));
+  // A fact of case.json the examiner did not give is null: said in the report's language.
+  handlebars.registerHelper('fact', (value: string | null) => value ?? labels.notRecorded);
   handlebars.registerHelper('answerText', (text: string) => format.answerText(text));
   handlebars.registerHelper('ordinal', (index: number) => String(index + 1));
   handlebars.registerHelper('join', (values: readonly unknown[]) => format.cell(values.map(String).join(', ')));

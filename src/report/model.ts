@@ -187,7 +187,7 @@ export interface ConclusionModel {
   /** The liability block: composed from the acknowledgement record and the lab's statute data. */
   readonly liability: {
     /** The acknowledgement step as the log holds it, or null while it is not recorded. */
-    readonly acknowledgement: { readonly examiner: string; readonly recordedBy: string; readonly logSeq: number } | null;
+    readonly acknowledgement: { readonly examiner: string | null; readonly recordedBy: string | null; readonly logSeq: number } | null;
     /** One reference per role, in the report's language; `article` null where the lab has not filled it. */
     readonly statutes: readonly { readonly id: string; readonly role: StatuteRole; readonly act: string; readonly article: string | null; readonly heading: string; readonly source: string }[];
     readonly version: string;

@@ -96,7 +96,7 @@ export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels)
 
   heading(`1. ${t('introSection')}`, 2);
   pair(t('caseNumber'), model.case.caseNumber);
-  pair(t('grounds'), `${model.case.orderingBody}${model.case.orderDate ? `, ${model.case.orderDate}` : ''}`);
+  pair(t('grounds'), [model.case.orderingBody ?? t('notRecorded'), ...(model.case.orderDate ? [model.case.orderDate] : [])].join(', '));
   pair(t('examinationDate'), model.case.examinationDate);
   pair(t('place'), model.intro.place);
   pair(t('institution'), model.intro.institution);
@@ -254,7 +254,7 @@ export function* outlineBlocks(parts: ConclusionParts, labels: ConclusionLabels)
   text(t('signatureText'));
   const signatureLine = () => text(`${t('signature')}: ______________________    ${t('date')}: ______________`);
   if (record.signatures.length === 0) {
-    text(`${t('examiner')}: ${model.case.examiner}`);
+    text(`${t('examiner')}: ${model.case.examiner ?? t('notRecorded')}`);
     space();
     signatureLine();
   }

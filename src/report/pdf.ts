@@ -121,7 +121,7 @@ function newDocument(head: ConclusionHead, labels: ConclusionLabels, final: bool
     bufferPages: final,
     compress: final,
     autoFirstPage: true,
-    info: { Title: `${label(labels, 'title')} ${head.case.caseNumber}`, Author: head.case.examiner, Creator: `soz ${head.tool.version}`, Producer: 'soz (pdfkit)', CreationDate: date, ModDate: date },
+    info: { Title: head.case.caseNumber === null ? label(labels, 'title') : `${label(labels, 'title')} ${head.case.caseNumber}`, Author: head.case.examiner ?? label(labels, 'notRecorded'), Creator: `soz ${head.tool.version}`, Producer: 'soz (pdfkit)', CreationDate: date, ModDate: date },
   });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
@@ -282,7 +282,7 @@ function drawFooter(doc: Doc, head: ConclusionHead, labels: ConclusionLabels, di
   doc.page.margins.bottom = 0;
   const y = doc.page.height - 44;
   doc.font('regular').fontSize(7.5).fillColor('#333333');
-  doc.text(`${label(labels, 'caseNumber')}: ${clean(head.case.caseNumber)} — ${pageMark(head, labels)}`, doc.page.margins.left, y, { width, lineBreak: false });
+  doc.text(`${label(labels, 'caseNumber')}: ${clean(head.case.caseNumber ?? label(labels, 'notRecorded'))} — ${pageMark(head, labels)}`, doc.page.margins.left, y, { width, lineBreak: false });
   doc.text(pageLabel(labels, page, pages), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
   doc.font('regular').fontSize(7).text(`${label(labels, 'reportDigest')} (SHA-256): `, doc.page.margins.left, y + 11, { width, lineBreak: false, continued: true }).font('mono').text(digest, { lineBreak: false });
   doc.page.margins.bottom = bottom;

@@ -113,7 +113,7 @@ function expertSentences(model: ConclusionHead, labels: ConclusionLabels, t: (ke
   const orNot = (value: string | null) => value ?? t('notRecorded');
   /** The label of a code of one of the groups, or "not recorded". */
   const coded = <K extends string>(group: Readonly<Record<K, string>>, value: K | null) => (value === null ? t('notRecorded') : group[value]);
-  const grounds = s.groundsType === null && s.groundsNumber === null ? null : fill(t('groundsValue'), { type: coded(labels.groundsTypes, s.groundsType), body: s.groundsBody, number: orNot(s.groundsNumber), date: orNot(s.groundsDate) });
+  const grounds = s.groundsType === null && s.groundsNumber === null ? null : fill(t('groundsValue'), { type: coded(labels.groundsTypes, s.groundsType), body: orNot(s.groundsBody), number: orNot(s.groundsNumber), date: orNot(s.groundsDate) });
   const structure = [
     { label: t('expertiseKind'), value: `${coded(labels.expertiseKinds, s.kind)}; ${coded(labels.expertiseForms, s.form)}` },
     { label: t('groundsDocument'), value: orNot(grounds) },
@@ -204,10 +204,10 @@ function liabilitySentences(model: ConclusionHead, t: (key: LabelKey) => string)
       );
     }
   } else if (acknowledgement) {
-    sentences.push(fill(t('liabilityWarned'), { examiner: acknowledgement.examiner, ...statute('examiner-liability') }));
+    sentences.push(fill(t('liabilityWarned'), { examiner: acknowledgement.examiner ?? t('notRecorded'), ...statute('examiner-liability') }));
     sentences.push(fill(t('liabilityRights'), statute('rights-and-duties')));
     sentences.push(t('liabilityIndependence'));
-    sentences.push(fill(t('liabilityRecord'), { seq: acknowledgement.logSeq, recordedBy: acknowledgement.recordedBy }));
+    sentences.push(fill(t('liabilityRecord'), { seq: acknowledgement.logSeq, recordedBy: acknowledgement.recordedBy ?? t('notRecorded') }));
   } else {
     sentences.push(t('liabilityMissing'));
   }

@@ -3,6 +3,8 @@
  * missing; every file in `evidence/` the register does not know is new. Pure: the caller hashes.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 
 /** One registered evidence copy: where it should be and the hash it had on intake. */
 export interface RegisteredCopy {
@@ -43,12 +45,12 @@ export function auditEvidence(register: readonly RegisteredCopy[], found: Readon
 }
 
 /** The audit as printed lines: a summary like hashdeep's, then one line per problem. */
-export function auditLines(audit: EvidenceAudit): { summary: string; problems: string[] } {
+export function auditLines(audit: EvidenceAudit): { summary: string; problems: Said[] } {
   const summary = `evidence: ${audit.matched.length} matched, ${audit.changed.length} changed, ${audit.missing.length} missing, ${audit.added.length} new`;
   const problems = [
-    ...audit.changed.map((item) => `${item.path} (${item.originalName}): evidence copy changed — registered sha256 ${item.expected}, now ${item.actual}`),
-    ...audit.missing.map((item) => `${item.path} (${item.originalName}): evidence copy missing`),
-    ...audit.added.map((path) => `${path}: new file in evidence/ that the register does not name`),
+    ...audit.changed.map((item) => said(`${item.path} (${item.originalName}): evidence copy changed — registered sha256 ${item.expected}, now ${item.actual}`, 'verify.diff.evidence-changed', { path: item.path, name: item.originalName, expected: item.expected, actual: item.actual })),
+    ...audit.missing.map((item) => said(`${item.path} (${item.originalName}): evidence copy missing`, 'verify.diff.evidence-missing', { path: item.path, name: item.originalName })),
+    ...audit.added.map((path) => said(`${path}: new file in evidence/ that the register does not name`, 'verify.diff.evidence-new', { path })),
   ];
   return { summary, problems };
 }

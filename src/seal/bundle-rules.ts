@@ -23,7 +23,8 @@ export function sortBundleEntries(paths: readonly string[]): string[] {
 
 /** What the bundle README names: the case, and the soz package and version that made it. */
 export interface BundleReadmeFacts {
-  readonly caseNumber: string;
+  /** `null` where the case records none. */
+  readonly caseNumber: string | null;
   /** npm package name of soz (package.json `name`). */
   readonly packageName: string;
   /** Source repository from package.json, when it names one. */
@@ -46,7 +47,7 @@ export function bundleReadme(facts: BundleReadmeFacts): string {
   const check = `       ${packageName} --version        (→ ${version})`;
   const source = repository === null ? `npm package "${packageName}" ${version}` : `npm package "${packageName}" ${version}, ${repository} (tag v${version})`;
   return [
-    `soz — case ${caseNumber}`,
+    caseNumber === null ? 'soz — case: номер не указан / номери көрсөтүлгөн эмес / number not recorded' : `soz — case ${caseNumber}`,
     `made by ${source}; package-lock.json sha256 ${lockfileSha256}; Node ${node}`,
     '',
     '[RU] Проверка материалов дела',

@@ -8,6 +8,15 @@
 import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry } from '../core/case.js';
 import { sha256 } from '../core/hash.js';
 
+/** The order and the examiner in English (this export's language), leaving out what the case does not record. */
+function investigationDescription(metadata: CaseMetadata): string {
+  const by = metadata.orderingBody === null ? [] : [`by ${metadata.orderingBody}`];
+  const on = metadata.orderDate === null ? [] : [`on ${metadata.orderDate}`];
+  const ordered = by.length + on.length === 0 ? null : ['ordered', ...by, ...on].join(' ');
+  const examiner = metadata.examiner === null ? null : `examiner ${metadata.examiner}`;
+  return [ordered, examiner].filter((part) => part !== null).join('; ') || 'order and examiner not recorded';
+}
+
 /** JSON-LD context: the CASE/UCO namespaces used, and `kb:` for this case's nodes. */
 export const CASE_UCO_CONTEXT = {
   kb: 'urn:soz:kb:',
@@ -134,7 +143,7 @@ export function caseUcoDocument(inputs: CaseUcoInputs): CaseUcoDocument {
     add({
       '@id': recordId,
       '@type': 'case-investigation:ProvenanceRecord',
-      'case-investigation:exhibitNumber': `${metadata.caseNumber} / log ${entry.seq}`,
+      'case-investigation:exhibitNumber': metadata.caseNumber === null ? `log ${entry.seq}` : `${metadata.caseNumber} / log ${entry.seq}`,
       'uco-core:description': `what "${entry.action}" produced (log entry ${entry.seq})`,
       'uco-core:object': outputs.map(ref),
     });
@@ -160,9 +169,9 @@ export function caseUcoDocument(inputs: CaseUcoInputs): CaseUcoDocument {
   const investigation: JsonLdNode = {
     '@id': investigationId,
     '@type': 'case-investigation:Investigation',
-    'uco-core:name': metadata.caseNumber,
+    ...(metadata.caseNumber === null ? {} : { 'uco-core:name': metadata.caseNumber }),
     'case-investigation:focus': 'forensic linguistic expertise',
-    'uco-core:description': `ordered by ${metadata.orderingBody}${metadata.orderDate ? ` on ${metadata.orderDate}` : ''}; examiner ${metadata.examiner}`,
+    'uco-core:description': investigationDescription(metadata),
     'uco-core:object': [...actionIds, ...recordIds].map(ref),
   };
   return { '@context': CASE_UCO_CONTEXT, '@graph': [investigation, ...nodes.values()] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeArtefactDifference, firstJsonDifference, firstLineDifference } from './compare.js';
+import { describeArtefactDifference, firstJsonDifference, firstLineDifference, STORED_REPRODUCED } from './compare.js';
 import { auditEvidence, auditLines } from './audit.js';
 import { sortBundleEntries } from './bundle-rules.js';
 import { isSymlinkAttributes, unsafeEntryReason } from '../core/zip-entry.js';
@@ -29,15 +29,17 @@ describe('firstLineDifference and describeArtefactDifference', () => {
     expect(result.actual).toContain('Y');
   });
 
-  it('describes JSON, text, missing and extra artefacts in one line', () => {
-    const labels = { expected: 'stored', actual: 'reproduced' };
+  it('describes JSON, text, missing and extra artefacts in one line, with the message the CLI translates', () => {
     const bytes = (text: string) => Buffer.from(text);
-    expect(describeArtefactDifference('a.json', bytes('{"n":1}'), bytes('{"n":2}'), labels)).toBe('a.json: $.n: stored 1, reproduced 2');
-    expect(describeArtefactDifference('a.json', bytes('{"n":1}'), bytes('{ "n": 1 }'), labels)).toContain('formatting changed');
-    expect(describeArtefactDifference('r.md', bytes('x\ny'), bytes('x\nz'), labels)).toBe('r.md: line 2, column 1: stored "y", reproduced "z"');
-    expect(describeArtefactDifference('r.md', null, bytes('x'), labels)).toBe('r.md: present, but stored has no such file');
-    expect(describeArtefactDifference('r.md', bytes('x'), null, labels)).toBe('r.md: missing, stored has it');
-    expect(describeArtefactDifference('r.md', bytes('x'), bytes('x'), labels)).toBeNull();
+    const text = (expected: Uint8Array | null, actual: Uint8Array | null, path: string) => describeArtefactDifference(path, expected, actual, STORED_REPRODUCED)?.text;
+    expect(text(bytes('{"n":1}'), bytes('{"n":2}'), 'a.json')).toBe('a.json: $.n: stored 1, reproduced 2');
+    expect(text(bytes('{"n":1}'), bytes('{ "n": 1 }'), 'a.json')).toContain('formatting changed');
+    expect(text(bytes('x\ny'), bytes('x\nz'), 'r.md')).toBe('r.md: line 2, column 1: stored "y", reproduced "z"');
+    expect(text(null, bytes('x'), 'r.md')).toBe('r.md: present, but stored has no such file');
+    expect(text(bytes('x'), null, 'r.md')).toBe('r.md: missing, stored has it');
+    expect(describeArtefactDifference('r.md', bytes('x'), bytes('x'), STORED_REPRODUCED)).toBeNull();
+    const json = describeArtefactDifference('a.json', bytes('{"n":1}'), bytes('{"n":2}'), STORED_REPRODUCED)!;
+    expect(json.message).toMatchObject({ key: 'verify.diff.json', params: { path: 'a.json', at: '$.n', expectedValue: '1', actualValue: '2', expected: { key: 'verify.side.stored' } } });
   });
 });
 
@@ -63,11 +65,11 @@ describe('auditEvidence', () => {
 describe('bundle rules', () => {
   it('rejects escaping names and accepts plain relative ones', () => {
     expect(unsafeEntryReason('evidence/abc.txt')).toBeUndefined();
-    expect(unsafeEntryReason('../x')).toMatch(/\.\./);
-    expect(unsafeEntryReason('/x')).toMatch(/absolute/);
-    expect(unsafeEntryReason('c:/x')).toMatch(/drive letter/);
-    expect(unsafeEntryReason('a\\..\\x')).toMatch(/backslash/);
-    expect(unsafeEntryReason('a//b')).toMatch(/empty/);
+    expect(unsafeEntryReason('../x')?.text).toMatch(/\.\./);
+    expect(unsafeEntryReason('/x')?.text).toMatch(/absolute/);
+    expect(unsafeEntryReason('c:/x')?.text).toMatch(/drive letter/);
+    expect(unsafeEntryReason('a\\..\\x')?.text).toMatch(/backslash/);
+    expect(unsafeEntryReason('a//b')?.text).toMatch(/empty/);
     expect(isSymlinkAttributes(0o120777 << 16)).toBe(true);
     expect(isSymlinkAttributes(0o100644 << 16)).toBe(false);
     expect(sortBundleEntries(['b', 'README.txt', 'a'])).toEqual(['README.txt', 'a', 'b']);

@@ -4,6 +4,8 @@
  * Deterministic: object keys are visited in code-unit order, values are shown shortened.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 
 /** The first place where two JSON values differ. */
 export interface JsonDifference {
@@ -95,34 +97,63 @@ export function firstLineDifference(expected: string, actual: string): { line: n
   return { line: length, column: 1, expected: '(trailing bytes)', actual: '(trailing bytes)' };
 }
 
-/** How two versions of one artefact differ, described in one line; `null` when identical. */
-export function describeArtefactDifference(path: string, expected: Uint8Array | null, actual: Uint8Array | null, labels: { expected: string; actual: string }): string | null {
+/**
+ * The two sides a difference compares, each a word said in the examiner's language
+ * (`verify.side.*`): what was stored, kept or logged, and what was reproduced or found.
+ */
+export interface DifferenceSides {
+  readonly expected: Said;
+  readonly actual: Said;
+}
+
+/** Stored in the case against reproduced by the re-run. */
+export const STORED_REPRODUCED: DifferenceSides = { expected: said('stored', 'verify.side.stored'), actual: said('reproduced', 'verify.side.reproduced') };
+
+/** Kept by `soz add` against extracted again. */
+export const KEPT_REEXTRACTED: DifferenceSides = { expected: said('kept', 'verify.side.kept'), actual: said('re-extracted', 'verify.side.re-extracted') };
+
+/** What the log says against what the file holds. */
+export const LOG_FILE: DifferenceSides = { expected: said('log says', 'verify.side.log'), actual: said('file has', 'verify.side.file') };
+
+/** How two versions of one artefact differ, said in one line (English and catalogue message); `null` when identical. */
+export function describeArtefactDifference(path: string, expected: Uint8Array | null, actual: Uint8Array | null, sides: DifferenceSides): Said | null {
   if (expected === null && actual === null) return null;
-  if (expected === null) return `${path}: present, but ${labels.expected} has no such file`;
-  if (actual === null) return `${path}: missing, ${labels.expected} has it`;
+  const e = sides.expected.text;
+  const a = sides.actual.text;
+  const named = { path, expected: sides.expected.message, actual: sides.actual.message };
+  if (expected === null) return said(`${path}: present, but ${e} has no such file`, 'verify.diff.artefact-extra', named);
+  if (actual === null) return said(`${path}: missing, ${e} has it`, 'verify.diff.artefact-missing', named);
   if (Buffer.from(expected).equals(Buffer.from(actual))) return null;
   const expectedText = Buffer.from(expected).toString('utf8');
   const actualText = Buffer.from(actual).toString('utf8');
+  const values = (difference: { expected: string; actual: string }) => ({ ...named, expectedValue: difference.expected, actualValue: difference.actual });
   if (path.endsWith('.json')) {
-    const e = tryParse(expectedText);
-    const a = tryParse(actualText);
-    if (e.ok && a.ok) {
-      const difference = firstJsonDifference(e.value, a.value);
+    const parsedExpected = tryParse(expectedText);
+    const parsedActual = tryParse(actualText);
+    if (parsedExpected.ok && parsedActual.ok) {
+      const difference = firstJsonDifference(parsedExpected.value, parsedActual.value);
       if (difference) {
-        const element = difference.elementId === undefined ? '' : ` (element ${difference.elementId})`;
-        return `${path}: ${difference.path}${element}: ${labels.expected} ${difference.expected}, ${labels.actual} ${difference.actual}`;
+        const params = { ...values(difference), at: difference.path };
+        return difference.elementId === undefined
+          ? said(`${path}: ${difference.path}: ${e} ${difference.expected}, ${a} ${difference.actual}`, 'verify.diff.json', params)
+          : said(`${path}: ${difference.path} (element ${difference.elementId}): ${e} ${difference.expected}, ${a} ${difference.actual}`, 'verify.diff.json-element', { ...params, element: difference.elementId });
       }
-      return `${path}: same JSON content but different bytes (formatting changed)`;
+      return said(`${path}: same JSON content but different bytes (formatting changed)`, 'verify.diff.formatting', { path });
     }
-    if (!a.ok) return `${path}: not valid JSON any more (${labels.actual})`;
+    if (!parsedActual.ok) return said(`${path}: not valid JSON any more (${a})`, 'verify.diff.not-json', named);
   }
   if (path.endsWith('.ndjson')) {
     const difference = firstNdjsonDifference(expectedText, actualText);
-    if (difference) return `${path}: line ${difference.line}: ${difference.path}${difference.elementId === undefined ? '' : ` (element ${difference.elementId})`}: ${labels.expected} ${difference.expected}, ${labels.actual} ${difference.actual}`;
+    if (difference) {
+      const params = { ...values(difference), at: difference.path, line: difference.line };
+      return difference.elementId === undefined
+        ? said(`${path}: line ${difference.line}: ${difference.path}: ${e} ${difference.expected}, ${a} ${difference.actual}`, 'verify.diff.ndjson', params)
+        : said(`${path}: line ${difference.line}: ${difference.path} (element ${difference.elementId}): ${e} ${difference.expected}, ${a} ${difference.actual}`, 'verify.diff.ndjson-element', { ...params, element: difference.elementId });
+    }
   }
   const line = firstLineDifference(expectedText, actualText);
-  if (line) return `${path}: line ${line.line}, column ${line.column}: ${labels.expected} ${line.expected}, ${labels.actual} ${line.actual}`;
-  return `${path}: bytes differ`;
+  if (line) return said(`${path}: line ${line.line}, column ${line.column}: ${e} ${line.expected}, ${a} ${line.actual}`, 'verify.diff.line', { ...values(line), line: line.line, column: line.column });
+  return said(`${path}: bytes differ`, 'verify.diff.bytes', { path });
 }
 
 /** The first JSON difference of the first differing line of two NDJSON texts (1-based line), or null when that line is not JSON on both sides. */

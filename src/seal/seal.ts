@@ -6,6 +6,8 @@ import type { KeyObject } from 'node:crypto';
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
+import type { Said } from '../core/messages.js';
+import { said } from '../core/messages.js';
 import { sha256 } from '../core/hash.js';
 
 export const SEAL_SCHEMA = 'soz.seal/1';
@@ -16,7 +18,8 @@ export const FINGERPRINT_PREFIX_LENGTH = 16;
 /** What a seal signs. Hashes are lower-case hex SHA-256; paths case-relative, POSIX. */
 export interface SealPayload {
   readonly schema: typeof SEAL_SCHEMA;
-  readonly caseNumber: string;
+  /** As `case.json` records it: `null` where the examiner did not give one. */
+  readonly caseNumber: string | null;
   /** SHA-256 of `case.json`. */
   readonly caseSha256: string;
   /** Every final report: file hash and the digest printed on its last line. */
@@ -94,17 +97,17 @@ export function createSeal(payload: SealPayload, privateKey: KeyObject): SealFil
  * Problems with a seal's signature, as lines; empty when the signature is valid, the embedded
  * key has the recorded fingerprint, and (when `trusted` is given) the seal was made with it.
  */
-export function sealSignatureProblems(seal: SealFile, where: string, trusted?: KeyObject): string[] {
-  const problems: string[] = [];
+export function sealSignatureProblems(seal: SealFile, where: string, trusted?: KeyObject): Said[] {
+  const problems: Said[] = [];
   let embedded: KeyObject;
   try {
     embedded = createPublicKey({ key: seal.publicKey, format: 'pem' });
   } catch {
-    return [`${where}: the public key inside the seal is unreadable`];
+    return [said(`${where}: the public key inside the seal is unreadable`, 'verify.seal.key-unreadable', { where })];
   }
   const fingerprint = keyFingerprint(embedded);
-  if (fingerprint !== seal.fingerprint) problems.push(`${where}: fingerprint recorded ${seal.fingerprint}, embedded key has ${fingerprint}`);
-  if (seal.payload?.signer?.fingerprint !== seal.fingerprint) problems.push(`${where}: $.payload.signer.fingerprint is ${String(seal.payload?.signer?.fingerprint)}, seal says ${seal.fingerprint}`);
+  if (fingerprint !== seal.fingerprint) problems.push(said(`${where}: fingerprint recorded ${seal.fingerprint}, embedded key has ${fingerprint}`, 'verify.seal.fingerprint', { where, recorded: seal.fingerprint, embedded: fingerprint }));
+  if (seal.payload?.signer?.fingerprint !== seal.fingerprint) problems.push(said(`${where}: $.payload.signer.fingerprint is ${String(seal.payload?.signer?.fingerprint)}, seal says ${seal.fingerprint}`, 'verify.seal.signer-fingerprint', { where, signer: String(seal.payload?.signer?.fingerprint), fingerprint: seal.fingerprint }));
   const signature = Buffer.from(typeof seal.signature === 'string' ? seal.signature : '', 'base64');
   const key = trusted ?? embedded;
   let valid = false;
@@ -116,9 +119,12 @@ export function sealSignatureProblems(seal: SealFile, where: string, trusted?: K
   if (trusted) {
     const trustedFingerprint = keyFingerprint(trusted);
     if (trustedFingerprint !== seal.fingerprint) {
-      problems.push(`${where}: made with key ${seal.fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}…, not with the given public key ${trustedFingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}…`);
+      problems.push(said(`${where}: made with key ${seal.fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}…, not with the given public key ${trustedFingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH)}…`, 'verify.seal.other-key', { where, made: seal.fingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH), given: trustedFingerprint.slice(0, FINGERPRINT_PREFIX_LENGTH) }));
     }
   }
-  if (!valid) problems.push(`${where}: signature does not verify${trusted ? ' with the given public key' : ''} — the seal or the sealed payload was changed`);
+  if (!valid) {
+    const text = `${where}: signature does not verify${trusted ? ' with the given public key' : ''} — the seal or the sealed payload was changed`;
+    problems.push(said(text, trusted ? 'verify.seal.signature-given' : 'verify.seal.signature', { where }));
+  }
   return problems;
 }

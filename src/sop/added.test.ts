@@ -27,7 +27,7 @@ describe('findings the examiner adds', () => {
   });
 
   it('name what to fix: unknown document, crossing or empty range, category, reason, voice', () => {
-    const problems = (request: Parameters<typeof examinerFinding>[1]) => examinerFinding([doc], request).problems.join('\n');
+    const problems = (request: Parameters<typeof examinerFinding>[1]) => examinerFinding([doc], request).problems.map((problem) => problem.text).join('\n');
     expect(problems({ documentId: 'nope', range: [0, 4], category: 'x', reason: 'r' })).toMatch(/no document "nope"; the documents are doc1/);
     expect(problems({ documentId: 'doc1', range: [10, 25], category: 'x', reason: 'r' })).toMatch(/crosses a segment boundary/);
     expect(problems({ documentId: 'doc1', range: [5, 5], category: 'x', reason: 'r' })).toMatch(/is not inside document doc1/);
@@ -56,8 +56,8 @@ describe('findings the examiner adds', () => {
     expect(found.problems).toEqual([]);
     expect(found.finding).toMatchObject({ actual: 'у\nродника', author: 'Тимур Д.', place: { messageId: '7', segmentId: 'm7', range: [13, 22] } });
     expect(add('7', 'у родника', 'result.json').finding?.id).toBe(found.finding?.id);
-    expect(add('7', 'у колодца').problems.join()).toMatch(/the quoted words do not occur in message 7 of result\.json/);
-    expect(add('8', 'Пусть уйдут').problems.join()).toMatch(/occur 2 times in message 8 of result\.json \(at 23-34, 36-47\); quote more words/);
-    expect(add('9', 'Пусть').problems.join()).toMatch(/has no message 9/);
+    expect(add('7', 'у колодца').problems.map((problem) => problem.text).join()).toMatch(/the quoted words do not occur in message 7 of result\.json/);
+    expect(add('8', 'Пусть уйдут').problems.map((problem) => problem.text).join()).toMatch(/occur 2 times in message 8 of result\.json \(at 23-34, 36-47\); quote more words/);
+    expect(add('9', 'Пусть').problems.map((problem) => problem.text).join()).toMatch(/has no message 9/);
   });
 });

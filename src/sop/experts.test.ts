@@ -18,7 +18,7 @@ describe('experts of a case', () => {
     expect(file.experts.map((record) => `${record.id} ${record.speciality} ${record.experienceYears}`)).toEqual(['E1 linguist 5', 'E2 psychologist 5']);
     expect(expertsFileSchema.safeParse(file).success).toBe(true);
     const { problems } = addExpert(file, { name: 'A (fictional)', speciality: 'judge', qualification: ' ', experienceYears: '5 years', institution: 'C' });
-    expect(problems).toEqual([
+    expect(problems.map((problem) => problem.text)).toEqual([
       '--qualification "…" is required',
       '--speciality judge: use one of linguist, psychologist, religious-scholar, other',
       '--experience 5 years: give the years of experience as an expert as a whole number, e.g. 12',
@@ -30,15 +30,15 @@ describe('experts of a case', () => {
     const procedure = loadProcedure();
     const complex = withExperts(['A', 'linguist'], ['B', 'psychologist']);
     expect(assignExpert(complex, procedure, 'psychological-analysis', undefined, false)).toEqual({ expertId: 'E2', problem: null });
-    expect(assignExpert(complex, procedure, 'religious-analysis', undefined, false).problem).toMatch(/part of a religious-scholar and the case names none; say whose part it is with --expert E…/);
+    expect(assignExpert(complex, procedure, 'religious-analysis', undefined, false).problem?.text).toMatch(/part of a religious-scholar and the case names none; say whose part it is with --expert E…/);
     expect(assignExpert(complex, procedure, 'religious-analysis', undefined, true)).toEqual({ expertId: null, problem: null });
     expect(assignExpert(complex, procedure, 'context', undefined, false)).toEqual({ expertId: null, problem: null });
-    expect(assignExpert(complex, procedure, 'context', 'E7', false).problem).toMatch(/no expert E7 in the case \(experts: E1 A, E2 B\)/);
+    expect(assignExpert(complex, procedure, 'context', 'E7', false).problem?.text).toMatch(/no expert E7 in the case \(experts: E1 A, E2 B\)/);
     const commission = withExperts(['A', 'linguist'], ['B', 'linguist']);
-    expect(assignExpert(commission, procedure, 'linguistic-analysis', undefined, false).problem).toMatch(/names 2 \(E1, E2\)/);
+    expect(assignExpert(commission, procedure, 'linguistic-analysis', undefined, false).problem?.text).toMatch(/names 2 \(E1, E2\)/);
     expect(assignExpert(NO_EXPERTS, procedure, 'linguistic-analysis', undefined, false)).toEqual({ expertId: null, problem: null });
     expect(assignAnswer(withExperts(['A', 'linguist']), undefined)).toEqual({ expertId: 'E1', problem: null });
-    expect(assignAnswer(complex, undefined).problem).toMatch(/say who answers with --expert/);
+    expect(assignAnswer(complex, undefined).problem?.text).toMatch(/say who answers with --expert/);
   });
 
   it('what an expert signs changes when their part, an answer of theirs or the joint section changes — and only then', () => {
@@ -53,10 +53,10 @@ describe('experts of a case', () => {
   });
 
   it('the joint section needs several experts and settled parts; a dissent needs the joint section', () => {
-    expect(recordJointSection(withExperts(['A', 'linguist']), 'c', []).problems).toEqual(['a joint section is written by several experts; the case names 1 (add them with soz expert add DIR …)']);
+    expect(recordJointSection(withExperts(['A', 'linguist']), 'c', []).problems.map((problem) => problem.text)).toEqual(['a joint section is written by several experts; the case names 1 (add them with soz expert add DIR …)']);
     const two = withExperts(['A', 'linguist'], ['B', 'psychologist']);
-    expect(recordJointSection(two, 'c', ['rabat']).problems[0]).toMatch(/the parts rabat are neither done nor skipped/);
-    expect(recordDissent(two, 'E2', 'no').problems).toEqual(['record the joint section first (soz sop joint DIR --conclusions "…"); a dissent is from it']);
+    expect(recordJointSection(two, 'c', ['rabat']).problems[0]?.text).toMatch(/the parts rabat are neither done nor skipped/);
+    expect(recordDissent(two, 'E2', 'no').problems.map((problem) => problem.text)).toEqual(['record the joint section first (soz sop joint DIR --conclusions "…"); a dissent is from it']);
     const joint = recordJointSection(two, ' Together ', []).file;
     const dissented = recordDissent(recordDissent(joint, 'E2', 'first').file, 'E2', ' second ').file;
     expect(dissented.joint).toEqual({ conclusions: 'Together', dissents: [{ expertId: 'E2', text: 'second' }] });
@@ -66,13 +66,13 @@ describe('experts of a case', () => {
 describe('introductory facts', () => {
   it('accepts real dates in order and names each impossible or backwards one', () => {
     expect(mergeCaseFacts({}, { kind: 'repeat', startDate: '2026-03-04', endDate: '2026-03-04' }, '2026-03-01')).toEqual({ facts: { kind: 'repeat', startDate: '2026-03-04', endDate: '2026-03-04' }, problems: [] });
-    expect(mergeCaseFacts({}, { receivedDate: '2026-02-29' }, null).problems).toEqual(['--received "2026-02-29": not a date; use YYYY-MM-DD (a day that exists)']);
-    expect(mergeCaseFacts({ startDate: '2026-03-05' }, { receivedDate: '2026-03-06' }, '2026-03-07').problems).toEqual([
+    expect(mergeCaseFacts({}, { receivedDate: '2026-02-29' }, null).problems.map((problem) => problem.text)).toEqual(['--received "2026-02-29": not a date; use YYYY-MM-DD (a day that exists)']);
+    expect(mergeCaseFacts({ startDate: '2026-03-05' }, { receivedDate: '2026-03-06' }, '2026-03-07').problems.map((problem) => problem.text)).toEqual([
       '--received 2026-03-06 is before the date of the order 2026-03-07',
       '--start 2026-03-05 is before the date of the order 2026-03-07',
       '--start 2026-03-05 is before --received 2026-03-06',
     ]);
-    expect(mergeCaseFacts({}, { form: 'team' }, null).problems).toEqual(['--form "team": use one of single, complex, commission']);
+    expect(mergeCaseFacts({}, { form: 'team' }, null).problems.map((problem) => problem.text)).toEqual(['--form "team": use one of single, complex, commission']);
   });
 
   it('a final needs every fact, a form that fits the experts, and each expert acknowledged and signed on the current part', () => {

@@ -53,16 +53,19 @@ export interface ExpertRequest {
   readonly institution: string;
 }
 
+/** An option's value as the examiner gave it; an empty one as `""`. */
+const shown = (value: string) => (value === '' ? '""' : value);
+
 /** Adds an expert with the next id (`E1`, `E2`…); problems name the option to fix. */
-export function addExpert(file: ExpertsFile, request: ExpertRequest): { file: ExpertsFile; expert: ExpertRecord | null; problems: string[] } {
-  const problems: string[] = [];
+export function addExpert(file: ExpertsFile, request: ExpertRequest): { file: ExpertsFile; expert: ExpertRecord | null; problems: Said[] } {
+  const problems: Said[] = [];
   for (const [option, value] of [['--name', request.name], ['--qualification', request.qualification], ['--institution', request.institution]] as const) {
-    if (value.trim() === '') problems.push(`${option} "…" is required`);
+    if (value.trim() === '') problems.push(said(`${option} "…" is required`, 'problem.expert.required', { option }));
   }
-  if (!(SPECIALITIES as readonly string[]).includes(request.speciality)) problems.push(`--speciality ${request.speciality || '(none)'}: use one of ${SPECIALITIES.join(', ')}`);
-  if (!/^\d{1,2}$/.test(request.experienceYears.trim())) problems.push(`--experience ${request.experienceYears || '(none)'}: give the years of experience as an expert as a whole number, e.g. 12`);
-  if (file.experts.some((expert) => expert.name === request.name.trim())) problems.push(`an expert named "${request.name.trim()}" is already in the case`);
-  if (file.joint !== null) problems.push('the joint section is already recorded; an expert added now did not take part in it');
+  if (!(SPECIALITIES as readonly string[]).includes(request.speciality)) problems.push(said(`--speciality ${shown(request.speciality)}: use one of ${SPECIALITIES.join(', ')}`, 'problem.expert.speciality', { value: shown(request.speciality), specialities: SPECIALITIES.join(', ') }));
+  if (!/^\d{1,2}$/.test(request.experienceYears.trim())) problems.push(said(`--experience ${shown(request.experienceYears)}: give the years of experience as an expert as a whole number, e.g. 12`, 'problem.expert.experience', { value: shown(request.experienceYears) }));
+  if (file.experts.some((expert) => expert.name === request.name.trim())) problems.push(said(`an expert named "${request.name.trim()}" is already in the case`, 'problem.expert.same-name', { name: request.name.trim() }));
+  if (file.joint !== null) problems.push(said('the joint section is already recorded; an expert added now did not take part in it', 'problem.expert.after-joint'));
   if (problems.length > 0) return { file, expert: null, problems };
   const expert: ExpertRecord = {
     id: `E${file.experts.length + 1}`,
@@ -76,17 +79,19 @@ export function addExpert(file: ExpertsFile, request: ExpertRequest): { file: Ex
 }
 
 /** The expert with this id, or a problem naming the ids there are. */
-export function findExpert(file: ExpertsFile, id: string): { expert: ExpertRecord | null; problem: string | null } {
+export function findExpert(file: ExpertsFile, id: string): { expert: ExpertRecord | null; problem: Said | null } {
   const expert = file.experts.find((candidate) => candidate.id === id) ?? null;
   if (expert) return { expert, problem: null };
-  return { expert: null, problem: file.experts.length === 0 ? `the case names no experts; add them with soz expert add DIR --name "…" --speciality ${SPECIALITIES.join('|')} …` : `no expert ${id} in the case (experts: ${file.experts.map((candidate) => `${candidate.id} ${candidate.name}`).join(', ')})` };
+  if (file.experts.length === 0) return { expert: null, problem: said(`the case names no experts; add them with soz expert add DIR --name "…" --speciality ${SPECIALITIES.join('|')} …`, 'problem.expert.none', { specialities: SPECIALITIES.join('|') }) };
+  const experts = file.experts.map((candidate) => `${candidate.id} ${candidate.name}`).join(', ');
+  return { expert: null, problem: said(`no expert ${id} in the case (experts: ${experts})`, 'problem.expert.unknown', { id, experts }) };
 }
 
 /**
  * Whose part a step record is: the expert named with `--expert`, else — for a step of a
  * speciality — the one expert of that speciality. Null (and no problem) in a single-examiner case.
  */
-export function assignExpert(file: ExpertsFile, procedure: Procedure, stepId: string, explicit: string | undefined, skip: boolean): { expertId: string | null; problem: string | null } {
+export function assignExpert(file: ExpertsFile, procedure: Procedure, stepId: string, explicit: string | undefined, skip: boolean): { expertId: string | null; problem: Said | null } {
   if (explicit !== undefined) {
     const { problem } = findExpert(file, explicit);
     return { expertId: problem ? null : explicit, problem };
@@ -97,19 +102,22 @@ export function assignExpert(file: ExpertsFile, procedure: Procedure, stepId: st
   if (candidates.length === 1) return { expertId: candidates[0]!.id, problem: null };
   return {
     expertId: null,
-    problem: `step ${stepId} is the part of a ${speciality} and the case names ${candidates.length === 0 ? 'none' : `${candidates.length} (${candidates.map((expert) => expert.id).join(', ')})`}; say whose part it is with --expert E…`,
+    problem:
+      candidates.length === 0
+        ? said(`step ${stepId} is the part of a ${speciality} and the case names none; say whose part it is with --expert E…`, 'problem.expert.step-none', { step: stepId, speciality })
+        : said(`step ${stepId} is the part of a ${speciality} and the case names ${candidates.length} (${candidates.map((expert) => expert.id).join(', ')}); say whose part it is with --expert E…`, 'problem.expert.step-many', { step: stepId, speciality, count: candidates.length, ids: candidates.map((expert) => expert.id).join(', ') }),
   };
 }
 
 /** The expert who answers for a question's answer: `--expert`, else the only expert of the case. */
-export function assignAnswer(file: ExpertsFile, explicit: string | undefined): { expertId: string | null; problem: string | null } {
+export function assignAnswer(file: ExpertsFile, explicit: string | undefined): { expertId: string | null; problem: Said | null } {
   if (explicit !== undefined) {
     const { problem } = findExpert(file, explicit);
     return { expertId: problem ? null : explicit, problem };
   }
   if (file.experts.length === 1) return { expertId: file.experts[0]!.id, problem: null };
   if (file.experts.length === 0) return { expertId: null, problem: null };
-  return { expertId: null, problem: `the case names ${file.experts.length} experts; say who answers with --expert E…` };
+  return { expertId: null, problem: said(`the case names ${file.experts.length} experts; say who answers with --expert E…`, 'problem.expert.answer-whose', { count: file.experts.length }) };
 }
 
 /**
@@ -130,22 +138,22 @@ export function expertPartDigest(expert: ExpertRecord, steps: readonly SopStepRe
 }
 
 /** Records the joint section's common conclusions; every part of a speciality must be settled first. */
-export function recordJointSection(file: ExpertsFile, conclusions: string, unsettledParts: readonly string[]): { file: ExpertsFile; problems: string[] } {
-  const problems: string[] = [];
-  if (file.experts.length < 2) problems.push(`a joint section is written by several experts; the case names ${file.experts.length} (add them with soz expert add DIR …)`);
-  if (conclusions.trim() === '') problems.push('--conclusions "…" is required: the conclusions the experts reached together');
-  if (unsettledParts.length > 0) problems.push(`the parts ${unsettledParts.join(', ')} are neither done nor skipped; the joint section comes after every part`);
+export function recordJointSection(file: ExpertsFile, conclusions: string, unsettledParts: readonly string[]): { file: ExpertsFile; problems: Said[] } {
+  const problems: Said[] = [];
+  if (file.experts.length < 2) problems.push(said(`a joint section is written by several experts; the case names ${file.experts.length} (add them with soz expert add DIR …)`, 'problem.expert.joint-few', { count: file.experts.length }));
+  if (conclusions.trim() === '') problems.push(said('--conclusions "…" is required: the conclusions the experts reached together', 'problem.expert.joint-conclusions'));
+  if (unsettledParts.length > 0) problems.push(said(`the parts ${unsettledParts.join(', ')} are neither done nor skipped; the joint section comes after every part`, 'problem.expert.joint-unsettled', { parts: unsettledParts.join(', ') }));
   if (problems.length > 0) return { file, problems };
   return { file: { ...file, joint: { conclusions: conclusions.trim(), dissents: file.joint?.dissents ?? [] } }, problems };
 }
 
 /** Records (or replaces) one expert's dissent from the joint section. */
-export function recordDissent(file: ExpertsFile, expertId: string, text: string): { file: ExpertsFile; problems: string[] } {
-  const problems: string[] = [];
+export function recordDissent(file: ExpertsFile, expertId: string, text: string): { file: ExpertsFile; problems: Said[] } {
+  const problems: Said[] = [];
   const { problem } = findExpert(file, expertId);
   if (problem) problems.push(problem);
-  if (file.joint === null) problems.push('record the joint section first (soz sop joint DIR --conclusions "…"); a dissent is from it');
-  if (text.trim() === '') problems.push('--text "…" is required: the expert\'s dissent in their own words');
+  if (file.joint === null) problems.push(said('record the joint section first (soz sop joint DIR --conclusions "…"); a dissent is from it', 'problem.expert.dissent-first'));
+  if (text.trim() === '') problems.push(said('--text "…" is required: the expert\'s dissent in their own words', 'problem.expert.dissent-text'));
   if (problems.length > 0 || file.joint === null) return { file, problems };
   const dissents: Dissent[] = [...file.joint.dissents.filter((dissent) => dissent.expertId !== expertId), { expertId, text: text.trim() }].sort((a, b) => compareExpertIds(a.expertId, b.expertId));
   return { file: { ...file, joint: { ...file.joint, dissents } }, problems };
@@ -194,23 +202,43 @@ export const CASE_FACT_OPTIONS: Readonly<Record<keyof CaseFacts, string>> = {
   circumstances: '--circumstances',
 };
 
+/** One invalid value of `soz case set`: the option, the value and the values allowed (else the schema's own words). */
+function factProblem(issue: z.core.$ZodIssue, update: Readonly<Record<string, string>>): Said {
+  const option = CASE_FACT_OPTIONS[issue.path[0] as keyof CaseFacts] ?? String(issue.path[0]);
+  const value = JSON.stringify(update[String(issue.path[0])] ?? '');
+  if ('values' in issue) {
+    const values = issue.values.map(String).join(', ');
+    return said(`${option} ${value}: use one of ${values}`, 'problem.facts.one-of', { option, value, values });
+  }
+  if (issue.code === 'too_small') return said(`${option} ${value}: ${issue.message}`, 'problem.facts.empty-value', { option, value });
+  if (issue.code === 'custom') return said(`${option} ${value}: ${issue.message}`, 'problem.facts.date', { option, value });
+  return said(`${option} ${value}: ${issue.message}`, 'problem.facts.invalid', { option, value, detail: issue.message });
+}
+
+/** A date of the introductory facts before one that must come first (`earlier` null: the date of the order). */
+function datesOutOfOrder(later: string, laterValue: string, earlier: string | null, earlierValue: string): Said {
+  return earlier === null
+    ? said(`${later} ${laterValue} is before the date of the order ${earlierValue}`, 'problem.facts.before-order', { later, laterValue, earlierValue })
+    : said(`${later} ${laterValue} is before ${earlier} ${earlierValue}`, 'problem.facts.before', { later, laterValue, earlier, earlierValue });
+}
+
 /**
  * Merges an update into the recorded facts and checks the whole: each value valid, and the dates
  * in their order (order ≤ receipt ≤ start ≤ end). Returns the merged facts or the problems.
  */
-export function mergeCaseFacts(existing: CaseFacts, update: Readonly<Record<string, string>>, orderDate: string | null): { facts: CaseFacts; problems: string[] } {
+export function mergeCaseFacts(existing: CaseFacts, update: Readonly<Record<string, string>>, orderDate: string | null): { facts: CaseFacts; problems: Said[] } {
   const parsed = caseFactsSchema.safeParse(update);
   if (!parsed.success) {
-    return { facts: existing, problems: parsed.error.issues.map((issue) => `${CASE_FACT_OPTIONS[issue.path[0] as keyof CaseFacts] ?? String(issue.path[0])} ${JSON.stringify(update[String(issue.path[0])] ?? '')}: ${'values' in issue ? `use one of ${issue.values.map(String).join(', ')}` : issue.message}`) };
+    return { facts: existing, problems: parsed.error.issues.map((issue) => factProblem(issue, update)) };
   }
   const facts: CaseFacts = { ...existing, ...parsed.data };
-  const problems: string[] = [];
+  const problems: Said[] = [];
   const ordered: [keyof CaseFacts | 'orderDate', string | undefined | null][] = [['groundsDate', facts.groundsDate ?? orderDate], ['receivedDate', facts.receivedDate], ['startDate', facts.startDate], ['endDate', facts.endDate]];
   for (let later = 1; later < ordered.length; later += 1) {
     for (let earlier = 0; earlier < later; earlier += 1) {
       const [laterKey, laterValue] = ordered[later]!;
       const [earlierKey, earlierValue] = ordered[earlier]!;
-      if (laterValue && earlierValue && laterValue < earlierValue) problems.push(`${CASE_FACT_OPTIONS[laterKey as keyof CaseFacts]} ${laterValue} is before ${earlierKey === 'groundsDate' ? 'the date of the order' : CASE_FACT_OPTIONS[earlierKey as keyof CaseFacts]} ${earlierValue}`);
+      if (laterValue && earlierValue && laterValue < earlierValue) problems.push(datesOutOfOrder(CASE_FACT_OPTIONS[laterKey as keyof CaseFacts], laterValue, earlierKey === 'groundsDate' ? null : CASE_FACT_OPTIONS[earlierKey as keyof CaseFacts], earlierValue));
     }
   }
   return { facts, problems };

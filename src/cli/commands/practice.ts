@@ -44,7 +44,7 @@ export const registerPracticeCommands: RegisterCommands = (program: Command, con
     .option('--json', 'print the grade as JSON instead of lines')
     .description('compare the trainee\'s records with the key: feedback per item, a score per skill, practice/feedback.html')
     .action((dir: string, options: { key?: string; actor?: string; json?: boolean }) => {
-      const outcome = gradePracticeCase(dir, { clock: context.io.now, ...(options.key ? { keyFile: options.key } : {}), ...(options.actor ? { actor: options.actor } : {}) });
+      const outcome = gradePracticeCase(dir, { clock: context.io.now, language: context.translator.language, ...(options.key ? { keyFile: options.key } : {}), ...(options.actor ? { actor: options.actor } : {}) });
       if (options.json) context.json(outcome.result);
       else for (const line of gradeLines(outcome.result, outcome.feedbackPath, context.translator)) context.say(line);
     });

@@ -17,7 +17,7 @@ export const registerSealCommands: RegisterCommands = (program: Command, context
     .action(async (dir: string, options: { key: string; signer?: string; actor?: string; json?: boolean }) => {
       const passphrase = await readPassphrase(context, context.translator.t('seal.passphrase', { key: options.key }), false);
       const { key, name } = loadPrivateKey(options.key, passphrase);
-      const outcome = await context.writeCase(dir, 'seal', (workspace) => sealCase(workspace, key, { clock: context.io.now, actor: context.actorFor(options, workspace), signer: options.signer ?? name ?? workspace.metadata.examiner }));
+      const outcome = await context.writeCase(dir, 'seal', (workspace) => sealCase(workspace, key, { clock: context.io.now, actor: context.actorFor(options, workspace), signer: options.signer ?? name }));
       const logHead = formatLogHead({ entries: outcome.payload.logHead.seq, hash: outcome.payload.logHead.hash });
       if (options.json) {
         context.json({ path: outcome.path, fingerprint: outcome.fingerprint, reports: outcome.payload.reports, manifest: outcome.payload.manifest, logHead, recordHead: outcome.payload.recordHead ?? null });

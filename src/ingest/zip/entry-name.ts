@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { crc32 } from 'node:zlib';
 import type { Entry } from 'yauzl';
+import type { Said } from '../../core/messages.js';
+import { said } from '../../core/messages.js';
 import { isSymlinkAttributes } from '../../core/zip-entry.js';
 
 /**
@@ -102,12 +104,12 @@ function spellsCp866Cyrillic(raw: Uint8Array): boolean {
 }
 
 /** Why an entry path could escape an extraction folder, or undefined when it is safe. */
-export function unsafeReason(name: string): string | undefined {
-  if (name.includes('\u0000')) return 'contains a NUL character';
-  if (name.includes('\\')) return 'contains a backslash (a Windows path separator that can hide "..\\")';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/u.test(name)) return 'starts with a drive letter';
-  if (name.split('/').some((part) => part === '..')) return 'climbs out of the archive with ".."';
+export function unsafeReason(name: string): Said | undefined {
+  if (name.includes('\u0000')) return said('contains a NUL character', 'problem.path.nul');
+  if (name.includes('\\')) return said('contains a backslash (a Windows path separator that can hide "..\\")', 'problem.entry.backslash');
+  if (name.startsWith('/')) return said('is an absolute path', 'problem.path.absolute');
+  if (/^[A-Za-z]:/u.test(name)) return said('starts with a drive letter', 'problem.path.drive');
+  if (name.split('/').some((part) => part === '..')) return said('climbs out of the archive with ".."', 'problem.entry.climbs');
   return undefined;
 }
 

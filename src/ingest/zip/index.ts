@@ -4,6 +4,7 @@ import { DocumentBuilder } from '../../core/document-builder.js';
 import type { SozDocument } from '../../core/document.js';
 import { documentId } from '../../core/document.js';
 import { UserError } from '../../core/errors.js';
+import { said } from '../../core/messages.js';
 import { sha256 } from '../../core/hash.js';
 import type { EvidenceInput, IngestAdapter, Limits } from '../adapter.js';
 import { inputFromBytes } from '../adapter.js';
@@ -119,13 +120,13 @@ async function* walkZip(
       const path = prefix + name;
       const storedName = storedNameOf(decoded);
       if (decoding === 'cp866' || decoding === 'cp437') state.guessedNames.push({ path, decoding });
-      const reason = unsafeReason(name) ?? (isSymlink(entry) ? 'is a symbolic link' : undefined);
+      const reason = unsafeReason(name) ?? (isSymlink(entry) ? said('is a symbolic link', 'problem.entry.link') : undefined);
       if (reason !== undefined) {
         throw new UserError(
-          `${where}: entry "${path}" ${reason}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
+          `${where}: entry "${path}" ${reason.text}; soz refuses this archive — have it examined and repacked by hand, or add the safe files one by one`,
           'zip.unsafe-entry',
           undefined,
-          { key: 'error.ingest.zip-unsafe-entry', params: { where, path, reason } },
+          { key: 'error.ingest.zip-unsafe-entry', params: { where, path, reason: reason.message } },
         );
       }
       if (name.endsWith('/')) continue; // a folder: nothing to read
@@ -284,8 +285,8 @@ async function readEntry(zip: ZipFile, entry: Entry, path: string, where: string
 
 function corrupt(where: string, error: unknown, path?: string): UserError {
   const reason = error instanceof Error ? error.message : String(error);
-  const entry = path === undefined ? '' : ` at entry "${path}"`;
-  return new UserError(`${where}: damaged or unsupported ZIP${entry} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry, reason } });
+  const entry = path === undefined ? null : said(` at entry "${path}"`, 'problem.entry.at', { path });
+  return new UserError(`${where}: damaged or unsupported ZIP${entry?.text ?? ''} (${reason}); check the copy against its hash, or unpack it with another tool and add the files`, 'zip.corrupt', undefined, { key: 'error.ingest.zip-corrupt', params: { where, entry: entry?.message ?? '', reason } });
 }
 
 /** Points a document from an entry at the seized ZIP: its hash, the entry path, the entry's hash (and stored name bytes where decoded by a rule). */
