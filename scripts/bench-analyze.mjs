@@ -8,6 +8,8 @@
 //   node scripts/bench-analyze.mjs --parts cpu --baseline ../main   # also another build's analyze, interleaved
 //   node scripts/bench-analyze.mjs --parts e2e --sizes 50,200 --runs 1 --verify   # … and soz verify after the report
 //   node scripts/bench-analyze.mjs --parts startup --baseline ../main   # fixed cost of a command
+//   node scripts/bench-analyze.mjs --parts e2e --sizes 50,100,200,400 --runs 1 --workers 2 --stages analyze,verify
+//        # no report: verify's re-run against plain analyze, like for like
 //
 // 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
 //    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
@@ -50,6 +52,9 @@ const sizes = option('sizes', '50,100,200,400').split(',').map(Number).concat(ar
 const baseline = option('baseline', '');
 // Thread counts `soz analyze` is timed with in the end-to-end part (each on the same case).
 const workerCounts = option('workers', '1,2').split(',').map(Number);
+// Stages of the end-to-end part (`--stages`): init, add and analyze always run (they make the
+// case); the report and verify only when named (`--verify` names verify).
+const stagesWanted = option('stages', 'add,analyze,report').split(',').concat(args.includes('--verify') ? ['verify'] : []);
 const work = mkdtempSync(join(tmpdir(), 'soz-bench-analyze-'));
 
 // The floor: what any tool must at least do to count words and bigrams of the text.
@@ -219,9 +224,9 @@ async function endToEnd() {
     if (ok()) stages.push(['add', sozTimed('add', 'add', dir, file)]);
     // analyze once per thread count on the same case (each replaces derived/), then the report.
     for (const workers of workerCounts) if (ok()) stages.push([`analyze --workers ${workers}`, sozTimed(`analyze --workers ${workers}`, 'analyze', dir, '--workers', String(workers))]);
-    if (ok()) stages.push(['report', sozTimed('report', 'report', dir, '--format', 'md')]);
-    // --verify adds `soz verify` (it re-runs the analysis: about as long again) to show its peak RSS too.
-    if (args.includes('--verify') && ok()) stages.push(['verify', sozTimed('verify', 'verify', dir)]);
+    if (ok() && stagesWanted.includes('report')) stages.push(['report', sozTimed('report', 'report', dir, '--format', 'md')]);
+    // `soz verify` re-runs the analysis (about as long again) and re-renders the report if there is one: its peak RSS is the question.
+    if (stagesWanted.includes('verify') && ok()) stages.push(['verify', sozTimed('verify', 'verify', dir)]);
     const failed = stages.find(([, r]) => r.failed)?.[1].failed;
     const analyses = stages.filter(([stage]) => stage.startsWith('analyze'));
     const others = stages.filter(([stage]) => !stage.startsWith('analyze'));

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
 import { extractorKey } from '../src/pipeline/extract.js';
+import { checkKeptExtractions } from '../src/pipeline/verify-kept.js';
+import { evidenceRegister } from '../src/core/custody-log.js';
 import { soz, snapshotTree, tempDir } from './support/cli.js';
 import { caseWith, readLog, sources } from './support/custody.js';
 
@@ -17,6 +19,12 @@ const REUSED = /evidence files: (\d+) read from the documents soz add kept, (\d+
 function keptFiles(dir: string): string[] {
   const root = join(dir, 'extracted');
   return readdirSync(root).flatMap((folder) => readdirSync(join(root, folder)).map((name) => `extracted/${folder}/${name}`));
+}
+
+/** verify's check of the kept documents, run on its own. */
+async function keptCheck(dir: string) {
+  const log = readLog(dir);
+  return checkKeptExtractions(dir, log, evidenceRegister(log));
 }
 
 function manifestDigest(stdout: string): string | undefined {
@@ -40,6 +48,8 @@ describe('extract once', () => {
     const verified = await soz(['verify', dir]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toContain('kept extractions: 2 document(s) extracted again, all identical');
+    // What verify proved identical is what its re-run reads, as analyze did (not extracted a second time).
+    expect((await keptCheck(dir)).identical).toEqual([...kept].sort());
   });
 
   it('extracts afresh when the extractor differs (another soz version, Node or limits), to the same derived bytes', async () => {
@@ -79,6 +89,9 @@ describe('extract once', () => {
     expect(verified.code).toBe(1);
     expect(verified.stdout).toContain(`${path}: sha256`);
     expect(verified.stdout).toMatch(new RegExp(`${path!.replace(/\./g, '\\.')}: line 2: \\$: kept "Настоящая`));
+    // The changed file is not handed to verify's re-run: it extracts afresh, as analyze did, and reproduces derived/.
+    expect((await keptCheck(dir)).identical).toEqual([]);
+    expect(verified.stdout).toMatch(/re-run: \d+ artefact\(s\) compared, all identical/);
   });
 
   it('leaves a case as it was when add refuses a file, kept documents included', async () => {

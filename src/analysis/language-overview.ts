@@ -92,27 +92,49 @@ export function documentOverview(doc: SozDocument, facts: SegmentFacts): Documen
   };
 }
 
+/** The overview's totals as they add up, document by document (integer sums: any order gives the same). */
+export type OverviewTotals = LanguageOverview['totals'];
+
+/** Totals of no document. */
+export function emptyTotals(): { documents: number; segments: number; tokens: number; words: number; byLanguage: Record<string, number> } {
+  return { documents: 0, segments: 0, tokens: 0, words: 0, byLanguage: {} };
+}
+
+/** Adds one document's overview, or the totals of other documents, to `totals`. */
+export function addToTotals(totals: ReturnType<typeof emptyTotals>, add: DocumentOverview | OverviewTotals): void {
+  if ('documentId' in add) {
+    totals.documents += 1;
+    totals.segments += add.segmentCount;
+    totals.tokens += add.tokens;
+    totals.words += add.words;
+    for (const segment of add.segments) totals.byLanguage[segment.language] = (totals.byLanguage[segment.language] ?? 0) + segment.words;
+    return;
+  }
+  totals.documents += add.documents;
+  totals.segments += add.segments;
+  totals.tokens += add.tokens;
+  totals.words += add.words;
+  for (const [language, words] of Object.entries(add.byLanguage)) totals.byLanguage[language] = (totals.byLanguage[language] ?? 0) + words;
+}
+
+/** Reading order of document overviews (evidence name, then document id, as `compareDocuments`). */
+export function compareOverviews(a: Pick<DocumentOverview, 'evidenceName' | 'documentId'>, b: Pick<DocumentOverview, 'evidenceName' | 'documentId'>): number {
+  return compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId);
+}
+
 /**
  * The overview of a run from its documents' overviews, in any order: rows are put in reading order
- * (evidence name, then document id, as `compareDocuments`), and the totals are sums of integers.
+ * (`compareOverviews`), and the totals are sums of integers. With `totals` given, `documents` is
+ * empty and the rows were handed out as they were made (`AnalysisOptions.onDocumentOverview`).
  */
-export function overviewResult(documents: readonly DocumentOverview[]): AnalysisResult<LanguageOverview> {
-  const overviews = [...documents].sort((a, b) => compareCodeUnits(a.evidenceName, b.evidenceName) || compareCodeUnits(a.documentId, b.documentId));
-  const byLanguage: Record<string, number> = {};
-  for (const doc of overviews) for (const segment of doc.segments) byLanguage[segment.language] = (byLanguage[segment.language] ?? 0) + segment.words;
+export function overviewResult(documents: readonly DocumentOverview[], totals?: OverviewTotals): AnalysisResult<LanguageOverview> {
+  const overviews = [...documents].sort(compareOverviews);
+  const summed = emptyTotals();
+  for (const doc of overviews) addToTotals(summed, doc);
   return {
     analysis: LANGUAGE_OVERVIEW,
     version: LANGUAGE_OVERVIEW_VERSION,
     parameters: {},
-    data: {
-      documents: overviews,
-      totals: {
-        documents: overviews.length,
-        segments: overviews.reduce((sum, doc) => sum + doc.segmentCount, 0),
-        tokens: overviews.reduce((sum, doc) => sum + doc.tokens, 0),
-        words: overviews.reduce((sum, doc) => sum + doc.words, 0),
-        byLanguage,
-      },
-    },
+    data: { documents: overviews, totals: totals ?? summed },
   };
 }

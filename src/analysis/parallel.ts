@@ -11,7 +11,7 @@
  * documents in flight (one analysed, one queued), so memory holds a few documents and the
  * aggregates, not the case. When the run hands out each document's indicator findings
  * (`onDocumentFindings`), they come back with the thread's answer and are handed out in the order
- * the documents were dealt, as in one thread.
+ * the documents were dealt, as in one thread; so do their language overviews (`onDocumentOverview`).
  *
  * The worker is the compiled `worker.js` beside this file (soz run from `dist/`); run from the
  * TypeScript sources (tests), `worker.ts` is started through `scripts/ts-worker.mjs`.
@@ -23,7 +23,6 @@ import type { WorkerOptions } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
-import type { Finding } from '../core/finding.js';
 import { ExitCode, messageOf, UserError } from '../core/errors.js';
 import type { AnalysisOptions, RunState } from './registry.js';
 import { startAnalyses } from './registry.js';
@@ -68,8 +67,12 @@ export function startParallelAnalyses(options: AnalysisOptions, workers: number,
   }
   // Functions cannot be cloned: progress is told by the calling thread when it finishes, findings
   // come back with each document's answer.
-  const data: AnalysisWorkerData = { options: { ...options, onProgress: undefined, onDocumentFindings: undefined }, findingsBack: options.onDocumentFindings !== undefined };
-  const handOut = inDealingOrder(options.onDocumentFindings);
+  const data: AnalysisWorkerData = {
+    options: { ...options, onProgress: undefined, onDocumentFindings: undefined, onDocumentOverview: undefined },
+    findingsBack: options.onDocumentFindings !== undefined,
+    overviewsBack: options.onDocumentOverview !== undefined,
+  };
+  const handOut = inDealingOrder(options);
   // The threads start with the second document: a case of one document is analysed in the calling
   // thread, as with one worker (the same bytes), without paying for threads that load every module
   // and the dictionaries again only to wait (a third of the CPU of a small case).
@@ -105,20 +108,24 @@ export function startParallelAnalyses(options: AnalysisOptions, workers: number,
   };
 }
 
+/** What a thread hands back of one document: its indicator findings and language overview (when the run hands them out). */
+type DocumentAnswer = Omit<Extract<FromAnalysisWorker, { kind: 'added' }>, 'kind'>;
+
 /**
- * Hands each document's findings to `onDocumentFindings` in dealing order: an answer that comes
- * before those of documents dealt earlier waits for them (at most the documents in flight).
+ * Hands each document's findings to `onDocumentFindings` and its overview to `onDocumentOverview`
+ * in dealing order: an answer that comes before those of documents dealt earlier waits for them
+ * (at most the documents in flight).
  */
-function inDealingOrder(onDocumentFindings: AnalysisOptions['onDocumentFindings']): { answered(seq: number, findings: readonly Finding[]): void } {
-  const early = new Map<number, readonly Finding[]>();
+function inDealingOrder({ onDocumentFindings, onDocumentOverview }: AnalysisOptions): { answered(seq: number, answer: DocumentAnswer): void } {
+  const early = new Map<number, DocumentAnswer>();
   let next = 0;
   return {
-    answered(seq, findings) {
-      if (!onDocumentFindings) return;
-      early.set(seq, findings);
+    answered(seq, answer) {
+      early.set(seq, answer);
       for (let ready = early.get(next); ready !== undefined; ready = early.get(next)) {
         early.delete(next++);
-        onDocumentFindings(ready);
+        if (onDocumentFindings) onDocumentFindings(ready.findings);
+        if (onDocumentOverview) ready.overviews.forEach((overview) => onDocumentOverview(overview));
       }
     },
   };
@@ -141,12 +148,12 @@ class AnalysisThread {
   private failure: UserError | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, findings: readonly Finding[]) => void) {
+  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, answer: DocumentAnswer) => void) {
     const { url, options } = workerStart();
     const workerData = { ...(options.workerData as object | undefined), ...data };
     this.worker = new Worker(url, { workerData, ...(limits.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } } : {}) });
     this.worker.on('message', (message: FromAnalysisWorker) => {
-      if (message.kind === 'added') answered((this.inFlight.shift() as { seq: number }).seq, message.findings);
+      if (message.kind === 'added') answered((this.inFlight.shift() as { seq: number }).seq, message);
       else this.received = message.state;
       this.poke();
     });

@@ -17,8 +17,8 @@ import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js'
 import { selectSegments } from './filters.js';
 import type { IndicatorResult, IndicatorState } from './indicators.js';
 import { INDICATORS_ANALYSIS, INDICATORS_VERSION, startIndicators } from './indicators.js';
-import type { DocumentOverview, LanguageOverview } from './language-overview.js';
-import { documentOverview, LANGUAGE_OVERVIEW_VERSION, overviewResult } from './language-overview.js';
+import type { DocumentOverview, LanguageOverview, OverviewTotals } from './language-overview.js';
+import { addToTotals, documentOverview, emptyTotals, LANGUAGE_OVERVIEW_VERSION, overviewResult } from './language-overview.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory } from './lexicon-schema.js';
 import type { ProfileData, ProfileState } from './profile.js';
@@ -64,6 +64,12 @@ export interface AnalysisOptions {
    * the indicators result then holds none (its `findings` are empty) and the caller writes them.
    */
   readonly onDocumentFindings?: (findings: readonly Finding[]) => void;
+  /**
+   * Receives each document's language overview as it is made; the language-overview result then
+   * holds only the totals (its `documents` are empty) and the caller writes the rows in reading
+   * order (`compareOverviews`).
+   */
+  readonly onDocumentOverview?: (overview: DocumentOverview) => void;
 }
 
 /** Per-segment facts an analysis reads; `corpus-units` are built once when any analysis needs them. */
@@ -162,7 +168,22 @@ export const ANALYSES: readonly AnalysisModule[] = [
     name: 'language-overview',
     version: LANGUAGE_OVERVIEW_VERSION,
     needs: ['tokens', 'language'],
-    start: ({ facts }) => {
+    start: ({ facts, options }) => {
+      const handOut = options.onDocumentOverview;
+      if (handOut) {
+        // Rows go to the caller as they are made (one per document, with one per segment in it): only the totals stay.
+        const totals = emptyTotals();
+        return {
+          add: ({ doc }) => {
+            const overview = documentOverview(doc, facts);
+            addToTotals(totals, overview);
+            handOut(overview);
+          },
+          state: () => totals,
+          merge: (other: OverviewTotals) => addToTotals(totals, other),
+          finish: () => overviewResult([], totals),
+        };
+      }
       const overviews: DocumentOverview[] = [];
       return { add: ({ doc }) => overviews.push(documentOverview(doc, facts)), state: () => overviews, merge: (other: readonly DocumentOverview[]) => other.forEach((row) => overviews.push(row)), finish: () => overviewResult(overviews) };
     },

@@ -11,6 +11,10 @@ import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons, loadProfileLists } from './lexicon-files.js';
 import type { ProfileLists } from './profile-schema.js';
 import { runAnalyses, startAnalyses } from './registry.js';
+import type { DocumentOverview, LanguageOverview } from './language-overview.js';
+import { compareOverviews } from './language-overview.js';
+import type { AnalysisResult } from '../core/analysis-result.js';
+import { encodeAnalysis } from '../case/derived-format.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let lexicons: Lexicon[] = [];
@@ -54,6 +58,21 @@ describe('streaming analyses', () => {
     expect(results[0]?.findings).toEqual([]);
     expect(given.flat().sort()).toEqual((held?.findings ?? []).map((f) => f.id).sort());
     expect(results[0]?.data).toEqual(held?.data);
+  });
+
+  it('hand each document\'s language overview to onDocumentOverview, keeping only the totals, and the file from the rows is the same bytes', () => {
+    const rows: DocumentOverview[] = [];
+    const [streamed] = runAnalyses([...docs].reverse(), { lexicons, analyses: ['language-overview'], onDocumentOverview: (row) => rows.push(row) });
+    const [held] = runAnalyses(docs, { lexicons, analyses: ['language-overview'] });
+    const overview = held?.data as LanguageOverview;
+    expect((streamed?.data as LanguageOverview).documents).toEqual([]);
+    expect((streamed?.data as LanguageOverview).totals).toEqual(overview.totals);
+    expect(rows.map((row) => row.documentId)).toEqual([...docs].reverse().map((doc) => doc.id));
+    const inOrder = [...rows].sort(compareOverviews);
+    expect(inOrder).toEqual(overview.documents);
+    // Written from the rows given apart, the analysis file is byte for byte the one of the whole result.
+    const fromRows = [...encodeAnalysis(streamed as AnalysisResult, undefined, undefined, inOrder.map((row) => canonicalJson(row)))].join('');
+    expect(fromRows).toBe([...encodeAnalysis(held as AnalysisResult)].join(''));
   });
 
   it('KWIC keeps only the lines that can be among the first N, in reading order', () => {

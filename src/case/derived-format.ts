@@ -24,6 +24,7 @@
  * members) are still read. Pure: the readers and writers live in `records.ts` and `derived-run.ts`.
  */
 import { canonicalJson } from '../core/canonical-json.js';
+import { InternalError } from '../core/errors.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { Segment, SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA } from '../core/document.js';
@@ -207,12 +208,16 @@ export type DocumentTexts = (documentId: string) => string | undefined;
  * The lines of an analysis result in the compact form (each ends with a newline). The findings are
  * the result's own, or, when `source` is given, those of the source (the result's are then ignored).
  * `texts` gives the documents' texts: a finding whose context is text of its document keeps its
- * range instead (see the module comment); without it every context is written out.
+ * range instead (see the module comment); without it every context is written out. `documentRows`,
+ * for a result without findings whose `data.documents` was handed out apart (the language
+ * overview's rows, spilled as they were made), are those rows' canonical JSON in order, written in
+ * place of that (empty) array.
  */
-export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, texts?: DocumentTexts): Generator<string> {
+export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, texts?: DocumentTexts, documentRows?: Iterable<string>): Generator<string> {
   const { findings, ...rest } = result;
   if (findings === undefined) {
-    yield `${canonicalJson({ schema: ANALYSIS_FILE_SCHEMA, result: rest })}\n`;
+    if (documentRows === undefined) yield `${canonicalJson({ schema: ANALYSIS_FILE_SCHEMA, result: rest })}\n`;
+    else yield* withDocumentRows({ schema: ANALYSIS_FILE_SCHEMA, result: { ...rest, data: { ...(rest.data as Members), documents: [ROWS_MARK] } } }, documentRows);
     return;
   }
   const given = source ?? findingSource(findings);
@@ -230,6 +235,28 @@ export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, 
     if (window !== undefined) line['context'] = window;
     yield `${canonicalJson(line)}\n`;
   }
+}
+
+/** Stands for the rows given apart in the header they are written into (no member of a header is such a string). */
+const ROWS_MARK = '\u0000soz-document-rows\u0000';
+
+/**
+ * The header line with `rows` (canonical JSON each) written in place of the one-item array holding
+ * `ROWS_MARK`, in parts: the same bytes as `canonicalJson` of the header holding the rows
+ * (canonical JSON is compositional), without holding them or the whole line.
+ */
+function* withDocumentRows(header: Members, rows: Iterable<string>): Generator<string> {
+  const text = canonicalJson(header);
+  const mark = canonicalJson([ROWS_MARK]);
+  const at = text.indexOf(mark);
+  if (at < 0 || text.includes(mark, at + 1)) throw new InternalError('the rows of an analysis header have no single place to go');
+  yield `${text.slice(0, at)}[`;
+  let first = true;
+  for (const row of rows) {
+    yield first ? row : `,${row}`;
+    first = false;
+  }
+  yield `]${text.slice(at + mark.length)}\n`;
 }
 
 /** Findings held in memory (sorted) as a source. */

@@ -29,9 +29,10 @@ export interface DerivedRun {
   /**
    * Writes an analysis result in the compact form (`analyses/<name>.ndjson`); its findings are
    * `source`'s when given (a spill). Write the documents first: a finding's context is kept as a
-   * range of its document's text where the document is written.
+   * range of its document's text where the document is written. `documentRows` are the rows of
+   * `data.documents` given apart, in order (see `encodeAnalysis`).
    */
-  writeAnalysis(result: AnalysisResult, source?: FindingSource): HashedFile;
+  writeAnalysis(result: AnalysisResult, source?: FindingSource, documentRows?: Iterable<string>): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
   readonly move: StagedMove;
@@ -65,7 +66,7 @@ export function startDerivedRun(caseDir: string): DerivedRun {
     write,
     writeDocument: (doc) => write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))),
     // A finding's context is written as a range of its document's text, read back from this run's documents.
-    writeAnalysis: (result, source) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents'))))),
+    writeAnalysis: (result, source, documentRows) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents')), documentRows))),
     discard: () => rmSync(next, { recursive: true, force: true }),
     move: { from: staging, to: CaseFiles.derivedDir, directory: true },
     scratch: casePath(next, '.scratch'),

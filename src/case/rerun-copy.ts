@@ -23,8 +23,13 @@ export async function withTempFolder<T>(prefix: string, work: (temp: string) => 
   }
 }
 
-/** Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`, `lists/`, `compare/`. */
-export function prepareRerunCopy(dir: string, copy: string, register: readonly EvidenceRecord[]): void {
+/**
+ * Copies what a re-run starts from into `copy`: case.json, the registered evidence copies, `examiner/`,
+ * `lists/`, `compare/`, and `kept` — files of `extracted/` (case-relative) that verify has just
+ * proved identical to a fresh extraction, so the re-run reads them as `soz analyze` did instead of
+ * extracting every file a second time (and holding the extractor's threads beside the analyses').
+ */
+export function prepareRerunCopy(dir: string, copy: string, register: readonly EvidenceRecord[], kept: readonly string[] = []): void {
   mkdirSync(casePath(copy, CaseFiles.evidenceDir), { recursive: true });
   copyFileSync(resolveInside(dir, CaseFiles.metadata, CaseFiles.metadata), resolveInside(copy, CaseFiles.metadata, CaseFiles.metadata));
   for (const record of register) {
@@ -32,12 +37,18 @@ export function prepareRerunCopy(dir: string, copy: string, register: readonly E
     const source = resolveInside(dir, record.copy, where);
     if (existsSync(source)) copyFileSync(source, resolveInside(copy, record.copy, where));
   }
+  copyCaseFiles(dir, copy, kept, 'kept extraction');
   // The examiner's records, the lab's list the analysis read and the comparison with the reference
   // library are inputs the re-run does not reproduce (soz compare needs the library): copied as recorded.
-  for (const path of [...listCaseFiles(dir, 'examiner'), ...listCaseFiles(dir, 'lists'), ...listCaseFiles(dir, CaseFiles.compareDir)]) {
-    const target = resolveInside(copy, path, 'examiner record');
+  copyCaseFiles(dir, copy, [...listCaseFiles(dir, 'examiner'), ...listCaseFiles(dir, 'lists'), ...listCaseFiles(dir, CaseFiles.compareDir)], 'examiner record');
+}
+
+/** Copies case-relative `paths` from `dir` into `copy`, each resolved inside its folder (`what` names them in a refusal). */
+function copyCaseFiles(dir: string, copy: string, paths: readonly string[], what: string): void {
+  for (const path of paths) {
+    const target = resolveInside(copy, path, what);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(resolveInside(dir, path, 'examiner record'), target);
+    copyFileSync(resolveInside(dir, path, what), target);
   }
 }
 

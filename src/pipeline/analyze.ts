@@ -24,6 +24,9 @@ import { CaseFiles } from '../case/layout.js';
 import { compareDocuments } from '../case/records.js';
 import { readKeptExtraction } from '../case/extraction-store.js';
 import { FindingsSpill } from '../case/findings-spill.js';
+import { BlockSpill } from '../case/block-spill.js';
+import type { DocumentOverview } from '../analysis/language-overview.js';
+import { compareOverviews, LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists } from '../analysis/index.js';
 import type { AnalysisWorkerLimits } from '../analysis/parallel.js';
@@ -111,19 +114,28 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const [{ lexicons }, { lists }] = await Promise.all([loadLexicons(INSTALL_ROOT), loadProfileLists(INSTALL_ROOT)]);
   const reference = options.referenceFiles ? await extractReference(options.referenceFiles, options.limits) : undefined;
   const orgList = readCaseOrgList(workspace);
-  // Indicator findings go to a spill file as each document's are found, not into memory.
+  // Indicator findings and the language overview's rows go to spill files as each document's are
+  // made, not into memory; they are written in reading order at the end.
   const spill = new FindingsSpill(join(run.scratch, 'indicators.ndjson'));
+  const overviews = new BlockSpill<OverviewKey>(join(run.scratch, 'language-overview.ndjson'));
   try {
-    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
+    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
     // The CSV tables are not written here: `soz export --format csv` makes them from these results.
-    for (const result of results.results) outputs.push(run.writeAnalysis(result, result.analysis === INDICATORS_ANALYSIS ? spill : undefined));
+    for (const result of results.results) {
+      if (result.analysis === LANGUAGE_OVERVIEW) outputs.push(run.writeAnalysis(result, undefined, overviews.texts(compareOverviews)));
+      else outputs.push(run.writeAnalysis(result, result.analysis === INDICATORS_ANALYSIS ? spill : undefined));
+    }
     const threads = ngramTablePruned(results.results) ? results.workers : undefined;
     return { ...results, ...writeManifest(run, evidence, options, tools, reference, orgList, outputs, threads) };
   } finally {
     spill.remove();
+    overviews.remove();
     run.removeScratch();
   }
 }
+
+/** A language overview row's place in reading order. */
+type OverviewKey = Pick<DocumentOverview, 'evidenceName' | 'documentId'>;
 
 interface StreamParts {
   readonly tools: OcrTools;
@@ -132,6 +144,7 @@ interface StreamParts {
   readonly reference: readonly SozDocument[] | undefined;
   readonly orgList: ReturnType<typeof readCaseOrgList>;
   readonly spill: FindingsSpill;
+  readonly overviews: BlockSpill<OverviewKey>;
   readonly writeDocument: (doc: SozDocument) => void;
 }
 
@@ -142,7 +155,7 @@ interface StreamParts {
  * (`startParallelAnalyses`), whose aggregates are merged in thread order at the end: no output
  * byte depends on the number of threads or their timing.
  */
-async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, writeDocument }: StreamParts) {
+async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument }: StreamParts) {
   const analyses = startParallelAnalyses({
     lexicons,
     profileLists: lists,
@@ -154,6 +167,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onDocumentFindings: (findings) => spill.add(findings),
+    onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJson(overview)),
   }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };

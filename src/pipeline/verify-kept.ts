@@ -19,11 +19,14 @@ export interface KeptExtractionCheck {
   readonly lines: readonly string[];
   readonly problems: readonly Said[];
   readonly checks: number;
+  /** The kept files (case-relative) found identical to their extraction again: verify's re-run may read them. */
+  readonly identical: readonly string[];
 }
 
 /** Re-extracts the evidence of every `evidence.add` entry that kept documents and compares each file. */
 export async function checkKeptExtractions(dir: string, log: readonly LogEntry[], register: readonly EvidenceRecord[]): Promise<KeptExtractionCheck> {
   const problems: Said[] = [];
+  const identical: string[] = [];
   let checks = 0;
   for (const entry of log) {
     const extraction = entry.action === 'evidence.add' ? (entry.details['extraction'] as { folder?: unknown; limits?: unknown } | undefined) : undefined;
@@ -43,6 +46,7 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
         checks += 1;
         const difference = describeArtefactDifference(path, readCaseFile(dir, path), Buffer.from([...encodeDocument(doc)].join(''), 'utf8'), KEPT_REEXTRACTED);
         if (difference) problems.push(difference);
+        else identical.push(path);
         kept.delete(path);
       }
     } catch (error) {
@@ -51,7 +55,7 @@ export async function checkKeptExtractions(dir: string, log: readonly LogEntry[]
     }
     for (const path of kept) problems.push(said(`${path}: kept by soz add (entry ${entry.seq}), but extracting the evidence again yields no such document`, 'verify.diff.kept-gone', { path, entry: entry.seq }));
   }
-  return { lines: checks === 0 ? [] : [`kept extractions: ${checks} document(s) extracted again, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks };
+  return { lines: checks === 0 ? [] : [`kept extractions: ${checks} document(s) extracted again, ${problems.length === 0 ? 'all identical' : `${problems.length} differ`}`], problems, checks, identical };
 }
 
 /** Limits as a record (log entry, manifest) gives them: defaults for what it does not, or gives wrongly. */

@@ -127,10 +127,14 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
     recordedSection(dir, snapshot.log, shownAs, options.onProgress),
     digestSection(dir, reportEntries),
     { lines: [...stale].map(([path, later]) => said(`stale: ${path} (entry ${reportEntries.get(path)!.seq}) — the examiner's records changed after it (entry ${later.seq}, ${later.action}); not re-rendered`, 'verify.stale', { path, entry: reportEntries.get(path)!.seq, later: later.seq, action: later.action })), problems: [], checks: 0 },
-    keptSection(await checkKeptExtractions(dir, snapshot.log, register)),
-    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles }, fresh, options.onProgress),
-    sealSection(dir, snapshot.log, options.publicKeys ?? []),
   ];
+  // The kept documents proved identical here are what the re-run reads, as soz analyze did.
+  const kept = await checkKeptExtractions(dir, snapshot.log, register);
+  sections.push(
+    keptSection(kept),
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles, kept: kept.identical }, fresh, options.onProgress),
+    sealSection(dir, snapshot.log, options.publicKeys ?? []),
+  );
   const problems = sections.flatMap((section) => section.problems);
   const differences = problems.map((problem) => problem.text);
   const checks = sections.reduce((sum, section) => sum + section.checks, 0);
@@ -327,7 +331,7 @@ function referenceNote(manifest: RunManifest | null, given: boolean): VerifyLine
 async function reproduce(
   dir: string,
   snapshot: CaseSnapshot,
-  recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined },
+  recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined; readonly kept: readonly string[] },
   reportEntries: ReadonlyMap<string, LogEntry>,
   onProgress: ProgressListener | undefined,
 ): Promise<Section> {
@@ -341,7 +345,7 @@ async function reproduce(
   return withTempFolder('soz-verify-', async (temp) => {
     const copy = join(temp, 'case');
     const writeLog = (entries: readonly LogEntry[]) => writeRerunLog(copy, entries);
-    prepareRerunCopy(dir, copy, recorded.register);
+    prepareRerunCopy(dir, copy, recorded.register, recorded.kept);
     writeLog(log.slice(0, analysisIndex));
     let reproducedAnalysis: LogEntry;
     try {
