@@ -141,6 +141,12 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       notNames: z.boolean().optional(),
       /**
+       * Verb endings that are also given names (Kyrgyz -СЫН: Турсун, Токтосун): not a capitalised
+       * word opening its sentence before a comma, in a sentence that ends in a lower-case bare stem —
+       * the 2nd-person imperative asking the one named (Турсун, эшикти жап).
+       */
+      notAddressedNames: z.boolean().optional(),
+      /**
        * Verb endings of a language without a dictionary: not a Russian loan the Russian dictionary
        * reads only as a noun (каналы, файлы, футболу — a possessive or Russian plural, not -АЛЫ, -СЫН).
        */

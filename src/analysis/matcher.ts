@@ -105,6 +105,7 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
+  readonly notAddressedNames?: boolean;
   readonly notRussianNouns?: boolean;
   /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
   readonly addressees?: ReadonlySet<string>;
@@ -301,6 +302,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
+      ...(pattern.notAddressedNames === true ? { notAddressedNames: true } : {}),
       ...(pattern.notRussianNouns === true ? { notRussianNouns: true } : {}),
       ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => normalisedWord(w, language))) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
@@ -421,6 +423,26 @@ function writtenAsName(text: string, tokens: readonly PreparedToken[], i: number
   if (!OPENS_QUOTE.test(text.slice(tokens[i - 1]?.end ?? 0, token.start))) return true;
   const next = tokens[i + 1];
   return next !== undefined && adjacent(text, token, next) && CAPITAL.test(next.text);
+}
+
+/** A comma right after a word: an address ends there. */
+const COMMA_AFTER = /^[ \t\u00a0]*,/u;
+
+/**
+ * Whether token `i` opens its sentence as the name of the one addressed: a capitalised word and a
+ * comma, in a sentence that ends in a lower-case bare stem (the 2nd-person singular imperative,
+ * which asks the one named: «Турсун, эшикти жап», «Айсын, бери кел»). A sentence that ends in a
+ * noun with an ending or a capital («Өлсүн, душмандар!», «Жашасын, Кыргызстан!») or in another form
+ * of the rule («Келсин, көрсүн!») keeps the call.
+ */
+function addressedByName(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  if (!token.sentenceInitial || !TITLE_WORD.test(token.text) || !COMMA_AFTER.test(text.slice(token.end))) return false;
+  let last = i;
+  while (tokens[last + 1]?.sentenceInitial === false) last++;
+  const final = tokens[last] as PreparedToken;
+  if (last === i || CAPITAL.test(final.text) || final.stem !== final.normalised) return false;
+  return !passes(rule.tests[0] as CompiledTest, final, NO_TOKENS);
 }
 
 /** Whether the Russian dictionary reads the word, and only as a noun (a loan in a Turkic text). */
@@ -706,6 +728,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
+      if (ok && rule.notAddressedNames === true && addressedByName(rule, text, tokens, i)) ok = false;
       if (ok && rule.notRussianNouns === true && russianNounOnly(token)) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }

@@ -151,3 +151,16 @@ describe('Russian «вперёд» as an adverb of direction or time', () => {
     expect(calls('Воины, вперёд!', 'ru')).toEqual(['вперёд']);
   });
 });
+
+describe('Kyrgyz names in -СЫН addressed at a sentence start', () => {
+  it('before a comma, in a sentence ending in a bare imperative, are the one addressed', () => {
+    expect(calls('Токтосун, бул жакка кел.')).toEqual([]);
+    expect(calls('Айсын, бери кел.')).toEqual([]);
+  });
+
+  it('leave a wish before a capitalised name, a noun with an ending or another -СЫН', () => {
+    expect(calls('Жашасын, Кыргызстан!')).toEqual(['Жашасын']);
+    expect(calls('Келсин, көрсүн!')).toEqual(['Келсин', 'көрсүн']);
+    expect(calls('Көтөрүлгүлө, Ак-Таштын эли!')).toEqual(['Көтөрүлгүлө']);
+  });
+});
