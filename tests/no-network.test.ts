@@ -61,5 +61,5 @@ describe.skipIf(!BUILT)('no network at run time', () => {
     expect(report.code, report.stderr).toBe(0);
     expect(readdirSync(join(dir, 'reports')).length).toBeGreaterThanOrEqual(2);
     expect(attempts(log)).toEqual([]);
-  }, 300_000);
+  }, 900_000); // three spawned soz runs, each bounded at 300 s; OCR of the scan beside a second vitest fork
 });
