@@ -14,10 +14,10 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** Candidates of one text read in `language`, as `category:word`. */
-function candidates(language: LanguageCode, text: string): string[] {
+/** Candidates of one text read in `language`, as `category:word` (and `:counters` with `counters`). */
+function candidates(language: LanguageCode, text: string, counters = false): string[] {
   const doc = new DocumentBuilder({ sha256: 'c'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  return runIndicators([doc], { lexicons, languages: [language] }).findings.map((f) => `${f.category}:${f.actual}`);
+  return runIndicators([doc], { lexicons, languages: [language] }).findings.map((f) => `${f.category}:${f.actual}${counters ? `:${f.countervailing.join('+')}` : ''}`);
 }
 
 describe('a nation name before the word for language, state or in a list of languages names no people', () => {
@@ -58,10 +58,7 @@ describe('Uzbek -ngiz of the past, the conditional and "all of you" is no impera
 
 describe('Arabic: the singular imperative right after an address to God is a prayer', () => {
   it('اللهم اغفر, يا رب احفظ are calls marked as prayers; ربنا الله is a statement; an imperative without the address is not read', () => {
-    const shown = (text: string): string[] => {
-      const doc = new DocumentBuilder({ sha256: 'a'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-      return runIndicators([doc], { lexicons, languages: ['ar'] }).findings.map((f) => `${f.category}:${f.actual}:${f.countervailing.join('+')}`);
-    };
+    const shown = (text: string): string[] => candidates('ar', text, true);
     expect(shown('اللهم اغفر لنا.')).toEqual(['call-to-action:اغفر:prayer']);
     expect(shown('يا رب احفظ بلادنا من الحرب.')).toEqual(['call-to-action:احفظ:prayer', 'violence:الحرب:prayer']);
     expect(shown('ربنا الله ونحن عباده.')).toEqual([]);

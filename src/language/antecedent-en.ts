@@ -9,16 +9,7 @@
  * nouns of people below. Conservative by design, as the Russian rule (`pronoun-reference.ts`):
  * one noun of people, a name or an earlier "they" in the stretch leaves the pronoun as it was.
  */
-import { createRequire } from 'node:module';
-import type compromise from 'compromise';
-
-let tagger: typeof compromise | undefined;
-
-/** compromise, loaded on the first English antecedent test (unpacking its lexicon costs about half a second). */
-function nlp(text: string): ReturnType<typeof compromise> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof compromise;
-  return tagger(text);
-}
+import { tagEnglish as nlp } from './english-tagger.js';
 
 /** A word token as the caller sees it: `[start, end)` in `text`, normalised form, sentence start. */
 export interface AntecedentWord {

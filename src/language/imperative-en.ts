@@ -6,20 +6,7 @@
  * every word a noun without an error, so callers gate by language). compromise is used read-only —
  * no plugin, no lexicon change, nothing global — and is deterministic and offline.
  */
-import { createRequire } from 'node:module';
-import type compromise from 'compromise';
-
-let tagger: typeof compromise | undefined;
-
-/**
- * compromise, loaded on the first English imperative test: unpacking its lexicon costs about half
- * a second, which no command should pay for text without English. Its CommonJS build is required
- * because the tagger is called synchronously; it is the same release as the ES module build.
- */
-function nlp(text: string): ReturnType<typeof compromise> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof compromise;
-  return tagger(text);
-}
+import { tagEnglish as nlp } from './english-tagger.js';
 
 /** A word token as the caller sees it: `[start, end)` in `text`, normalised form, sentence start. */
 export interface ImperativeWord {
