@@ -2,19 +2,19 @@
  * Lists kept on disk while a command renders them several times: the report's unreviewed
  * candidates and source excerpts are made once (reading every finding and every document that
  * holds one), written as they are made, one JSON line per chunk, to a scratch folder outside the
- * case, and read back chunk by chunk for every later pass (each format, the model digest). Memory
+ * case (a folder a killed report leaves is removed by the next one), and read back chunk by chunk for every later pass (each format, the model digest). Memory
  * holds one chunk at a time. The folder is removed by `close`.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempFolder, removeTempFolder } from './temp-folder.js';
 
 /** Bytes read from a spill file at a time. */
 const READ_CHUNK = 1 << 20;
 
 /** A scratch folder of kept lists; `close` removes it. */
 export class ListSpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'soz-report-lists-'));
+  private readonly dir = makeTempFolder('soz-report-lists-');
   private files = 0;
 
   /**
@@ -36,7 +36,7 @@ export class ListSpill {
 
   /** Removes the scratch folder and everything kept in it. */
   close(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    removeTempFolder(this.dir);
   }
 }
 

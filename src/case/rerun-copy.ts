@@ -4,22 +4,21 @@
  * the registered evidence copies, `examiner/`, `lists/`, `compare/`) and a log written as it stood before each step.
  * Every path taken from the log goes through `resolveInside`.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { EvidenceRecord, LogEntry } from '../core/case.js';
 import { rechainedLog } from '../core/custody-log.js';
 import { CaseFiles, casePath } from './layout.js';
 import { listCaseFiles, resolveInside } from './snapshot.js';
+import { makeTempFolder, removeTempFolder } from './temp-folder.js';
 
 /** Runs `work` with a fresh temporary folder and removes the folder afterwards, whatever happens. */
 export async function withTempFolder<T>(prefix: string, work: (temp: string) => Promise<T>): Promise<T> {
-  const temp = mkdtempSync(join(tmpdir(), prefix));
+  const temp = makeTempFolder(prefix);
   try {
     return await work(temp);
   } finally {
-    makeWritable(temp);
-    rmSync(temp, { recursive: true, force: true });
+    removeTempFolder(temp);
   }
 }
 
@@ -55,14 +54,4 @@ function copyCaseFiles(dir: string, copy: string, paths: readonly string[], what
 /** Writes the re-run copy's log: `entries` re-numbered and re-chained. */
 export function writeRerunLog(copy: string, entries: readonly LogEntry[]): void {
   writeFileSync(casePath(copy, CaseFiles.log), rechainedLog(entries));
-}
-
-/** Makes a temporary tree removable (evidence copies are read-only). */
-function makeWritable(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) makeWritable(full);
-    else if (entry.isFile()) chmodSync(full, 0o644);
-  }
 }
