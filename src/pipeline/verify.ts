@@ -20,7 +20,7 @@ import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
-import { describeArtefactDifference, LOG_FILE, showValue, STORED_REPRODUCED } from '../seal/compare.js';
+import { describeArtefactDifference, LOG_FILE, showValue, shownValueParam, STORED_REPRODUCED } from '../seal/compare.js';
 import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
@@ -260,8 +260,9 @@ export function environmentNotes(manifest: RunManifest | null): VerifyLine[] {
   const facts = installFacts();
   const notes: VerifyLine[] = [];
   const note = (what: string, key: string, recorded: unknown, installed: string) => {
-    const params = { recorded: showValue(recorded), installed: JSON.stringify(installed) };
-    if (recorded !== installed) notes.push(said(`note: ${what} differs — manifest ${params.recorded}, here ${params.installed}; reproduced artefacts may differ for this reason alone`, key, params));
+    const shown = { recorded: showValue(recorded), installed: JSON.stringify(installed) };
+    const params = { recorded: shownValueParam(shown.recorded), installed: shown.installed };
+    if (recorded !== installed) notes.push(said(`note: ${what} differs — manifest ${shown.recorded}, here ${shown.installed}; reproduced artefacts may differ for this reason alone`, key, params));
   };
   note('soz version', 'verify.note.version', manifest.tool?.version, facts.version);
   note('dependency lockfile (package-lock.json sha256)', 'verify.note.lockfile', manifest.lockfileSha256, facts.lockfileSha256);

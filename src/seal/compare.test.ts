@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../core/messages.js';
 import { describeArtefactDifference, firstJsonDifference, firstLineDifference, STORED_REPRODUCED } from './compare.js';
 import { auditEvidence, auditLines } from './audit.js';
 import { sortBundleEntries } from './bundle-rules.js';
@@ -73,5 +74,16 @@ describe('bundle rules', () => {
     expect(isSymlinkAttributes(0o120777 << 16)).toBe(true);
     expect(isSymlinkAttributes(0o100644 << 16)).toBe(false);
     expect(sortBundleEntries(['b', 'README.txt', 'a'])).toEqual(['README.txt', 'a', 'b']);
+  });
+});
+
+describe('the markers inside a difference line', () => {
+  it('say an absent value in the reader\'s language, while a string that reads "(absent)" stays a quoted value', () => {
+    const lookup = (key: string) => ({ 'verify.diff.json': '{path}: {at}: {expected} {expectedValue}, {actual} {actualValue}', 'verify.value.absent': '(нет)', 'verify.side.stored': 'сохранено', 'verify.side.reproduced': 'воспроизведено' })[key];
+    const said = describeArtefactDifference('derived/a.json', Buffer.from('{"a":1,"b":2}'), Buffer.from('{"a":1}'), STORED_REPRODUCED);
+    expect(said?.text).toBe('derived/a.json: $.b: stored 2, reproduced (absent)');
+    expect(formatMessage(lookup(said!.message.key)!, said!.message.params, lookup)).toBe('derived/a.json: $.b: сохранено 2, воспроизведено (нет)');
+    const quoted = describeArtefactDifference('derived/a.json', Buffer.from('{"b":"x"}'), Buffer.from('{"b":"(absent)"}'), STORED_REPRODUCED);
+    expect(formatMessage(lookup(quoted!.message.key)!, quoted!.message.params, lookup)).toBe('derived/a.json: $.b: сохранено "x", воспроизведено "(absent)"');
   });
 });

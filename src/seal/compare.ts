@@ -4,7 +4,7 @@
  * Deterministic: object keys are visited in code-unit order, values are shown shortened.
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
-import type { Said } from '../core/messages.js';
+import type { MessageValue, Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
 
 /** The first place where two JSON values differ. */
@@ -22,9 +22,14 @@ export interface JsonDifference {
 /** Longest value shown in a difference, in UTF-16 code units. */
 export const SHOWN_VALUE_LENGTH = 80;
 
+/** What a difference shows for a value that is not there. */
+const ABSENT = '(absent)';
+/** What a line difference shows when the lines agree and only bytes after them differ. */
+const TRAILING = '(trailing bytes)';
+
 /** A value as shown in a difference line: compact JSON, cut to `SHOWN_VALUE_LENGTH`. */
 export function showValue(value: unknown): string {
-  if (value === undefined) return '(absent)';
+  if (value === undefined) return ABSENT;
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
@@ -94,7 +99,18 @@ export function firstLineDifference(expected: string, actual: string): { line: n
     const window = (text: string) => showValue(`${start > 0 ? '…' : ''}${text.slice(start, start + SHOWN_VALUE_LENGTH - 10)}`);
     return { line: index + 1, column: column + 1, expected: window(el), actual: window(al) };
   }
-  return { line: length, column: 1, expected: '(trailing bytes)', actual: '(trailing bytes)' };
+  return { line: length, column: 1, expected: TRAILING, actual: TRAILING };
+}
+
+/**
+ * A shown value as a message placeholder: the markers for an absent value and for trailing bytes
+ * are words said in the examiner's language (`verify.value.*`); a value itself is shown as JSON,
+ * always quoted when it is a string, so it can never be taken for a marker.
+ */
+export function shownValueParam(shown: string): MessageValue {
+  if (shown === ABSENT) return said(ABSENT, 'verify.value.absent').message;
+  if (shown === TRAILING) return said(TRAILING, 'verify.value.trailing').message;
+  return shown;
 }
 
 /**
@@ -126,7 +142,7 @@ export function describeArtefactDifference(path: string, expected: Uint8Array | 
   if (Buffer.from(expected).equals(Buffer.from(actual))) return null;
   const expectedText = Buffer.from(expected).toString('utf8');
   const actualText = Buffer.from(actual).toString('utf8');
-  const values = (difference: { expected: string; actual: string }) => ({ ...named, expectedValue: difference.expected, actualValue: difference.actual });
+  const values = (difference: { expected: string; actual: string }) => ({ ...named, expectedValue: shownValueParam(difference.expected), actualValue: shownValueParam(difference.actual) });
   if (path.endsWith('.json')) {
     const parsedExpected = tryParse(expectedText);
     const parsedActual = tryParse(actualText);
