@@ -2,8 +2,9 @@
  * Lists kept on disk while a command renders them several times: the report's unreviewed
  * candidates and source excerpts are made once (reading every finding and every document that
  * holds one), written as they are made, one JSON line per chunk, to a scratch folder outside the
- * case (a folder a killed report leaves is removed by the next one), and read back chunk by chunk for every later pass (each format, the model digest). Memory
- * holds one chunk at a time. The folder is removed by `close`.
+ * case, and read back chunk by chunk for every later pass (each format, the model digest). Memory
+ * holds one chunk at a time. The folder is removed by `close`; one that a killed report left is
+ * removed by the next soz that makes such a folder (`temp-folder.ts`).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
