@@ -7,11 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicons } from '../src/analysis/index.js';
 import { startParallelAnalyses } from '../src/analysis/parallel.js';
 import { canonicalJson } from '../src/core/canonical-json.js';
-import { UserError } from '../src/core/errors.js';
 import { derivedDocuments } from '../src/case/records.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
-import { DEFAULT_LIMITS } from '../src/ingest/adapter.js';
-import { analyzeCase, ngramTablePruned } from '../src/pipeline/analyze.js';
+import { ngramTablePruned } from '../src/pipeline/analyze.js';
 import { INSTALL_ROOT } from '../src/pipeline/install.js';
 import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
@@ -78,25 +76,25 @@ describe('analyses on worker threads', () => {
     expect(one.ids.flat().length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('a thread that fails is a one-line error naming the file, exit 2, and the case is unchanged', async () => {
+  // The files a thread can be analysing when it stops: the case's documents.
+  const FIRST_FILE = /^soz: error: (mlomb_fixture_full_account_export\.result\.json|mlomb_fixture_personal_chat\.result\.json|chatminer_multiformat_testlog\.txt|en_ios_12h_attached_lrm\.chat\.txt|mlomb_en_android_us_group_system\.txt): /;
+  const LIMIT_REACHED = 'an analysis thread reached its memory limit of 8 MB (--max-heap-mb); the case is unchanged — run again with a larger --max-heap-mb\n';
+
+  it('a thread past its heap limit is a one-line error naming the limit and its flag, exit 2, and the case is unchanged (analyze and verify)', async () => {
     const before = snapshotTree(chats);
-    const { workspace } = CaseWorkspace.openForWriting(chats, { command: 'analyze', now: () => new Date('2026-03-10T09:00:00Z') });
-    let failure: unknown;
-    try {
-      // A heap far too small for the analyses: the thread stops at its limit.
-      await analyzeCase(workspace, { clock: () => new Date('2026-03-10T09:00:00Z'), actor: 'test', limits: DEFAULT_LIMITS, workers: 2, workerLimits: { heapMb: 4 } });
-    } catch (error) {
-      failure = error;
-    } finally {
-      workspace.close();
-    }
-    expect(failure).toBeInstanceOf(UserError);
-    const { message, exitCode } = failure as UserError;
-    expect(exitCode).toBe(2);
-    expect(message).not.toContain('\n');
-    expect(message).toMatch(/^(mlomb_fixture_full_account_export\.result\.json|mlomb_fixture_personal_chat\.result\.json|chatminer_multiformat_testlog\.txt|en_ios_12h_attached_lrm\.chat\.txt|mlomb_en_android_us_group_system\.txt): an analysis worker thread (ran out of memory|failed: .+); the case is unchanged — run again with --workers 1$/);
+    // A heap far too small for the analyses: the thread stops at its limit.
+    const analysis = await soz(['analyze', chats, '--workers', '2', '--max-heap-mb', '8', '--quiet']);
+    expect(analysis.code).toBe(2);
+    expect(analysis.stderr).toMatch(FIRST_FILE);
+    expect(analysis.stderr.replace(FIRST_FILE, '')).toBe(LIMIT_REACHED);
     expect(snapshotTree(chats)).toEqual(before);
-  }, 60_000);
+    // verify's re-run past the limit says nothing about the case: the same error, not a difference.
+    const verify = await soz(['verify', chats, '--workers', '2', '--max-heap-mb', '8', '--quiet']);
+    expect(verify.code).toBe(2);
+    expect(verify.stdout).not.toMatch(/does not match/);
+    expect(verify.stderr.replace(FIRST_FILE, '')).toBe(LIMIT_REACHED);
+    expect(snapshotTree(chats)).toEqual(before);
+  }, 120_000);
 
   it('record the thread count only when an n-gram table was pruned (the one result that depends on grouping)', () => {
     const ngrams = (tables: readonly object[]) => [{ analysis: 'ngrams', version: '1', parameters: {}, data: tables }] as never;

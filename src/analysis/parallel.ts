@@ -24,6 +24,8 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
 import { ExitCode, messageOf, UserError } from '../core/errors.js';
+import type { AnalysisWorkerLimits } from './heap-limit.js';
+import { ANALYSIS_MEMORY_LIMIT, DEFAULT_ANALYSIS_HEAP_MB } from './heap-limit.js';
 import type { AnalysisOptions, RunState } from './registry.js';
 import { startAnalyses } from './registry.js';
 import type { AnalysisWorkerData, FromAnalysisWorker, ToAnalysisWorker } from './worker.js';
@@ -40,11 +42,6 @@ export interface ParallelAnalysisRun {
   close(): Promise<void>;
 }
 
-/** Limits of one worker thread. */
-export interface AnalysisWorkerLimits {
-  /** Old-generation heap of one worker, MiB (default: Node's). */
-  readonly heapMb?: number;
-}
 
 const COMPILED_WORKER = new URL('./worker.js', import.meta.url);
 /** Documents sent to a thread and not yet analysed, at most. */
@@ -142,6 +139,8 @@ class AnalysisThread {
   /** Characters dealt to it so far (the dealing key). */
   characters = 0;
   private readonly worker: Worker;
+  /** Its old-generation heap limit, MiB (named in the error when it is reached). */
+  private readonly heapMb: number;
   /** The documents sent and not yet analysed (dealing number, evidence name), oldest first. */
   private readonly inFlight: { readonly seq: number; readonly name: string }[] = [];
   private received: RunState | undefined;
@@ -151,7 +150,8 @@ class AnalysisThread {
   constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, answer: DocumentAnswer) => void) {
     const { url, options } = workerStart();
     const workerData = { ...(options.workerData as object | undefined), ...data };
-    this.worker = new Worker(url, { workerData, ...(limits.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } } : {}) });
+    this.heapMb = limits.heapMb ?? DEFAULT_ANALYSIS_HEAP_MB;
+    this.worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     this.worker.on('message', (message: FromAnalysisWorker) => {
       if (message.kind === 'added') answered((this.inFlight.shift() as { seq: number }).seq, message);
       else this.received = message.state;
@@ -205,12 +205,12 @@ class AnalysisThread {
   private fail(error: unknown): void {
     if (this.failure) return;
     const file = this.inFlight[0]?.name ?? 'the analyses';
-    const advice = 'the case is unchanged — run again with --workers 1';
     if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      this.failure = new UserError(`${file}: an analysis worker thread ran out of memory; ${advice}`, 'limit.analysis-memory', ExitCode.userError, { key: 'analyze.worker-memory', params: { file } });
+      const mb = this.heapMb;
+      this.failure = new UserError(`${file}: an analysis thread reached its memory limit of ${mb} MB (--max-heap-mb); the case is unchanged — run again with a larger --max-heap-mb`, ANALYSIS_MEMORY_LIMIT, ExitCode.userError, { key: 'analyze.worker-memory', params: { file, mb } });
     } else {
       const reason = messageOf(error).replace(/\s+/g, ' ');
-      this.failure = new UserError(`${file}: an analysis worker thread failed: ${reason}; ${advice}`, 'analysis.worker-failed', ExitCode.userError, { key: 'analyze.worker-failed', params: { file, reason } });
+      this.failure = new UserError(`${file}: an analysis worker thread failed: ${reason}; the case is unchanged — run again with --workers 1`, 'analysis.worker-failed', ExitCode.userError, { key: 'analyze.worker-failed', params: { file, reason } });
     }
     this.poke();
   }

@@ -6,6 +6,8 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { DATE_PROBLEMS, isoDateTimeProblemKind } from '../core/calendar.js';
 import type { SelectionFilter } from '../analysis/index.js';
+import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
+import { DEFAULT_ANALYSIS_HEAP_MB } from '../analysis/heap-limit.js';
 import { InvalidArgumentError } from 'commander';
 import type { Limits } from '../ingest/adapter.js';
 import { DEFAULT_LIMITS } from '../ingest/adapter.js';
@@ -58,8 +60,14 @@ export function withAnalysisOptions(command: Command): Command {
     .option('--query <word>', 'word for concordance (KWIC) and collocates (repeatable)', collect)
     .option('--lemma', 'lemma-aware corpus tools')
     .option('--standalone-features', 'keep bare us/them pronouns as candidates of their own (as before indicators 2.0)')
-    .option('--workers <n>', 'threads that run the analyses (default: one per core, at most 2; 1 = in the calling thread); the results are the same bytes', positiveInteger);
+    .option(...WORKERS_OPTION)
+    .option(...MAX_HEAP_OPTION);
 }
+
+/** `--workers`: the threads that run the analyses (analyze, run, and verify's re-run). */
+export const WORKERS_OPTION = ['--workers <n>', 'threads that run the analyses (default: one per core, at most 2; 1 = in the calling thread); the results are the same bytes', positiveInteger] as const;
+/** `--max-heap-mb`: the heap limit of each analysis thread (analyze, run, and verify's re-run). */
+export const MAX_HEAP_OPTION = ['--max-heap-mb <n>', `heap limit of each analysis thread, MiB (default ${DEFAULT_ANALYSIS_HEAP_MB}); past it the run stops with an error and the case is unchanged`, positiveInteger] as const;
 
 export interface AnalysisFlags {
   author?: string[];
@@ -71,10 +79,11 @@ export interface AnalysisFlags {
   lemma?: boolean;
   standaloneFeatures?: boolean;
   workers?: number;
+  maxHeapMb?: number;
 }
 
 /** The analysis options a command was given, validated. */
-export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean; workers?: number } {
+export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; referenceFiles?: string[]; queries?: string[]; lemma?: boolean; standaloneFeatures?: boolean; workers?: number; workerLimits?: AnalysisWorkerLimits } {
   for (const role of flags.role ?? []) {
     if (!ROLES.includes(role as MessageRole)) throw new UserError(`--role ${role}: unknown role; use one of ${ROLES.join(', ')}`, 'usage.role', undefined, { key: 'error.role', params: { value: role, roles: ROLES.join(', ') } });
   }
@@ -95,6 +104,7 @@ export function analysisFrom(flags: AnalysisFlags): { filter?: SelectionFilter; 
     ...(flags.lemma ? { lemma: true } : {}),
     ...(flags.standaloneFeatures ? { standaloneFeatures: true } : {}),
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    ...(flags.maxHeapMb !== undefined ? { workerLimits: { heapMb: flags.maxHeapMb } } : {}),
   };
 }
 

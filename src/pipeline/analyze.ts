@@ -29,7 +29,7 @@ import type { DocumentOverview } from '../analysis/language-overview.js';
 import { compareOverviews, LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists } from '../analysis/index.js';
-import type { AnalysisWorkerLimits } from '../analysis/parallel.js';
+import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
 import { defaultAnalysisWorkers, startParallelAnalyses } from '../analysis/parallel.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
@@ -57,7 +57,7 @@ export interface AnalyzeOptions {
   readonly onProgress?: ProgressListener;
   /** Threads that run the analyses (default `defaultAnalysisWorkers()`); the outputs are the same bytes for any number. */
   readonly workers?: number;
-  /** Limits of each analysis thread (tests give a small heap to see a thread fail). */
+  /** Limits of each analysis thread (`--max-heap-mb`; tests give a small heap to see a thread fail). */
   readonly workerLimits?: AnalysisWorkerLimits;
 }
 

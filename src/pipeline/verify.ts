@@ -34,6 +34,8 @@ import { installDataFiles, installFacts } from './install.js';
 import { sealCheck } from './seal.js';
 import { checkKeptExtractions, recordedLimits } from './verify-kept.js';
 import { unpackBundle, verifyTargetKind } from '../case/bundle-folder.js';
+import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
+import { ANALYSIS_MEMORY_LIMIT } from '../analysis/heap-limit.js';
 
 /** One line `soz verify` prints: its English text, and the catalogue message the CLI prints instead where there is one. */
 export interface VerifyLine {
@@ -75,6 +77,10 @@ export interface VerifyOptions {
   readonly unpackLimits?: Limits;
   /** Told as files are hashed, the analysis re-runs and artefacts are compared (a progress display); never changes the result. */
   readonly onProgress?: ProgressListener;
+  /** Threads of the re-run's analyses when the manifest records none (`--workers`); never changes the result. */
+  readonly workers?: number;
+  /** Limits of the re-run's analysis threads (`--max-heap-mb`); never changes the result, only whether the re-run fits. */
+  readonly workerLimits?: AnalysisWorkerLimits;
 }
 
 /**
@@ -132,7 +138,7 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const kept = await checkKeptExtractions(dir, snapshot.log, register);
   sections.push(
     keptSection(kept),
-    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles, kept: kept.identical }, fresh, options.onProgress),
+    await reproduce(dir, snapshot, { register, manifest, referenceFiles: options.referenceFiles, kept: kept.identical }, fresh, options),
     sealSection(dir, snapshot.log, options.publicKeys ?? []),
   );
   const problems = sections.flatMap((section) => section.problems);
@@ -334,7 +340,7 @@ async function reproduce(
   snapshot: CaseSnapshot,
   recorded: { readonly register: readonly EvidenceRecord[]; readonly manifest: RunManifest | null; readonly referenceFiles: readonly string[] | undefined; readonly kept: readonly string[] },
   reportEntries: ReadonlyMap<string, LogEntry>,
-  onProgress: ProgressListener | undefined,
+  { onProgress, workers, workerLimits }: Pick<VerifyOptions, 'onProgress' | 'workers' | 'workerLimits'>,
 ): Promise<Section> {
   const log = snapshot.log;
   const analysisIndex = log.map((entry) => entry.action).lastIndexOf('analysis.run');
@@ -351,9 +357,11 @@ async function reproduce(
     let reproducedAnalysis: LogEntry;
     try {
       const workspace = CaseWorkspace.open(copy);
-      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}) });
+      await analyzeCase(workspace, { clock: () => new Date(analysisEntry.time), actor: analysisEntry.actor, ...(workers !== undefined ? { workers } : {}), ...rerunOptionsOf(recorded.manifest), ...(recorded.referenceFiles ? { referenceFiles: recorded.referenceFiles } : {}), ...(onProgress ? { onProgress } : {}), ...(workerLimits ? { workerLimits } : {}) });
       reproducedAnalysis = workspace.readLog().at(-1)!;
     } catch (error) {
+      // A thread past its heap limit says nothing about the case: the limit error (exit 2), not a difference.
+      if (error instanceof UserError && error.code === ANALYSIS_MEMORY_LIMIT) throw error;
       return { lines: [said('re-run: failed', 'verify.rerun-failed', {})], problems: [said(`re-run: extraction and analyses could not be reproduced — ${messageOf(error)}`, 'verify.diff.rerun-failed', { problem: problemOf(error) })], checks: 1 };
     }
     const problems: VerifyLine[] = [];

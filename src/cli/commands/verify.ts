@@ -5,7 +5,7 @@ import { parseLogHead } from '../../core/log-head.js';
 import { parsePublicKey } from '../../seal/seal.js';
 import type { VerifyLine } from '../../pipeline/verify.js';
 import type { CliContext, RegisterCommands } from '../context.js';
-import { referenceFiles } from '../options.js';
+import { MAX_HEAP_OPTION, referenceFiles, WORKERS_OPTION } from '../options.js';
 import { verifyTargetKind } from '../../case/bundle-folder.js';
 
 /** A line of `soz verify` in the examiner's language; a difference with its own message is translated inside its frame. */
@@ -30,8 +30,10 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
     .option('--expect-head <N:HASH>', 'log head recorded earlier (printed by verify, written in reports and seals); the log must still contain it')
     .option('--json', 'print the result as JSON (keys and codes in English) instead of lines; the exit code is the same')
     .option('--quiet', 'no progress on the terminal')
+    .option(...WORKERS_OPTION)
+    .option(...MAX_HEAP_OPTION)
     .description('re-hash the evidence, check the log chain, reproduce every artefact and check seals; exit 1 on any difference, 4 when a report is stale')
-    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (target: string, options: { publicKey?: string[]; expectHead?: string; reference?: string; json?: boolean; quiet?: boolean; workers?: number; maxHeapMb?: number }) => {
       const publicKeys = (options.publicKey ?? []).map((source) => {
         if (!existsSync(source)) throw new UserError(`${source}: no such public key file; check the path`, 'input.not-found', undefined, { key: 'error.no-public-key', params: { path: source } });
         return { key: parsePublicKey(readFileSync(source, 'utf8'), source), source };
@@ -48,6 +50,8 @@ export const registerVerifyCommands: RegisterCommands = (program: Command, conte
         ...(expectHead ? { expectHead } : {}),
         ...(options.reference !== undefined ? { referenceFiles: referenceFiles(options.reference) } : {}),
         ...(progress.listener ? { onProgress: progress.listener } : {}),
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(options.maxHeapMb !== undefined ? { workerLimits: { heapMb: options.maxHeapMb } } : {}),
       }).finally(progress.end);
       const outcome = result.differences.length > 0 ? 'mismatch' : result.stale.length > 0 ? 'stale' : 'match';
       if (options.json) context.json({ target, outcome, checks: result.checks, differences: result.differences, stale: result.stale, staleSince: result.staleSince ?? null, lines: result.lines.map((line) => line.text) });
