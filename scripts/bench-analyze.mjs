@@ -29,7 +29,8 @@
 //    afresh (other limits make another extractor key), interleaved.
 //
 // Every child runs under /usr/bin/time (wall, user+system CPU of the process and its threads,
-// peak RSS) with Node's default heap limits. The load average is printed: on a shared machine the
+// peak RSS) with soz's own heap policy (V8 growing factor 30 %, analysis threads at --max-heap-mb;
+// README "Heap policy"), no Node flags of its own. The load average is printed: on a shared machine the
 // wall clock mostly measures the other tenants, CPU time much less so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
