@@ -9,7 +9,6 @@
  * times `docx` stamps (core properties, zip entry dates) are the conclusion's fixed date, so the
  * same model gives the same bytes: the bytes `docx` + jszip gave for the whole document.
  */
-import JSZip from 'jszip';
 import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { LabelKey } from './labels.js';
 import type { ConclusionLabels } from './helpers.js';
@@ -22,6 +21,7 @@ import { pdfDate } from './pdf.js';
 import { blockXml, cleanText, DOCX_FONT } from './docx-xml.js';
 import type { ByteSpool, ZipEntry } from './zip-writer.js';
 import { memorySpool, zipParts } from './zip-writer.js';
+import { unzipInOrder } from './fixed-zip-dates.js';
 import { InternalError } from '../core/errors.js';
 
 const DOCUMENT_PART = 'word/document.xml';
@@ -82,17 +82,9 @@ async function packageAround(head: ConclusionHead, labels: ConclusionLabels, dig
     styles: { default: { document: { run: { font: DOCX_FONT } } } },
     sections: [{ footers: { default: footer }, children: [] }],
   });
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
-  const names: string[] = [];
-  zip.forEach((name, entry) => {
-    if (!entry.dir) names.push(name);
-  });
   const iso = pdfDate(head).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const out: { name: string; content: Uint8Array }[] = [];
-  for (const name of names) {
-    const content = await zip.file(name)!.async('uint8array');
-    // docx stamps the clock into the core properties: the conclusion's date instead.
-    out.push({ name, content: name === 'docProps/core.xml' ? Buffer.from(Buffer.from(content).toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`), 'utf8') : content });
-  }
-  return out;
+  // docx stamps the clock into the core properties: the conclusion's date instead.
+  return (await unzipInOrder(await Packer.toBuffer(document))).map(({ name, content }) =>
+    name === 'docProps/core.xml' ? { name, content: Buffer.from(Buffer.from(content).toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`), 'utf8') } : { name, content },
+  );
 }

@@ -1,8 +1,8 @@
 /**
  * A ZIP archive written as it is read, byte for byte the archive jszip 3.10 writes with
  * `generateAsync({ compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' })`
- * for the same entries in the same order, each dated `date` (the archive `withFixedZipDates`
- * made of the DOCX before issue 17): the same deflate (pako 1.0, raw, level 6, the library jszip
+ * for the same entries in the same order, each dated `date` (the archive soz made with jszip of
+ * the DOCX before issue 17, and of the XLSX workbook): the same deflate (pako 1.0, raw, level 6, the library jszip
  * packs with; Node's zlib compresses differently), local headers carrying CRC-32 and sizes (no
  * data descriptors), DOS attributes, no comments. So an entry whose content is made part by part
  * (the DOCX body) never has to be held: its compressed bytes go to a {@link ByteSpool} until its
