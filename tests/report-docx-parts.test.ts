@@ -12,10 +12,6 @@ import mammoth from 'mammoth';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { ReportLanguage } from '../src/core/case.js';
-import type { Finding } from '../src/core/finding.js';
-import { compareFindings } from '../src/core/finding.js';
-import type { SozDocument } from '../src/core/document.js';
-import { DOCUMENT_SCHEMA } from '../src/core/document.js';
 import { sha256 } from '../src/core/hash.js';
 import type { ConclusionInputs, ConclusionParts } from '../src/report/model.js';
 import { assembleConclusionParts, partsDigest, wholeModel } from '../src/report/model.js';
@@ -26,7 +22,8 @@ import type { ByteSpool } from '../src/report/zip-writer.js';
 import { memorySpool } from '../src/report/zip-writer.js';
 import { readLabels } from '../src/pipeline/report.js';
 import type { Variant } from './support/conclusion-fixture.js';
-import { conclusionFixture, conclusionFixtureInputs } from './support/conclusion-fixture.js';
+import { conclusionFixture } from './support/conclusion-fixture.js';
+import { withGeneratedChats } from './support/chat-candidates.js';
 
 /** SHA-256 of each fixture's DOCX as the whole-document renderer (`docx` Packer, then jszip with fixed dates) wrote it. */
 const WHOLE_DOCUMENT_DOCX: Readonly<Record<`${ReportLanguage}.${Variant}`, string>> = {
@@ -42,42 +39,17 @@ const WHOLE_DOCUMENT_HOSTILE = 'd4777cc82a607289df47ed317ee6ffc0e60283c8420ac88f
 
 const HOSTILE = 'Tom & "Jerry" <b>\'x\'</b>\u0001\u0007 \u202eRTL\u202c \u2066{default-numbering-0}{x}\u2069\ttab\nline \ud83d lone 😀 ⟦⟧ \ufffe]]>';
 
-/** A fictional document of four messages, each holding the hostile text. */
-function chat(id: string): SozDocument {
-  const text = Array.from({ length: 4 }, () => `Соседи ${HOSTILE}`.padEnd(100, ' ')).join('');
-  return {
-    schema: DOCUMENT_SCHEMA,
-    id,
-    evidenceSha256: 'b'.repeat(64),
-    evidenceName: 'chat <&>.json',
-    format: 'text',
-    text,
-    segments: Array.from({ length: 4 }, (_, index) => ({ id: `m${index + 1}`, range: [index * 100, index * 100 + 100] as [number, number], anchor: { evidenceSha256: 'b'.repeat(64), part: 'body' as const, messageId: `${index + 1}` } })),
-    notices: [],
-    properties: {},
-  };
-}
-
-/** Unreviewed candidates in 6 documents, one per message, with the hostile text in their contexts. */
+/** Unreviewed candidates in 6 documents of 4 messages, one per message, with the hostile text in the messages and their contexts. */
 function hostileInputs(): ConclusionInputs {
-  const inputs = conclusionFixtureInputs('ru', 'recorded');
-  const documents = new Map(Array.from({ length: 6 }, (_, index) => chat(`doc${String(index + 10)}`)).map((doc) => [doc.id, doc]));
-  const extra: Finding[] = [...documents.keys()].flatMap((documentId, docIndex) =>
-    Array.from({ length: 4 }, (_, message): Finding => ({
-      id: `F${String(docIndex * 10 + message).padStart(12, '0')}h`,
-      analysis: 'indicators',
-      ruleId: 'ru.group.1',
-      category: 'group-designation',
-      reason: 'Group designation <&>',
-      place: { documentId, evidenceSha256: 'b'.repeat(64), evidenceName: 'chat <&>.json', segmentId: `m${message + 1}`, part: 'body', line: 1, column: message * 100 + 1, messageId: `${message + 1}`, range: [message * 100, message * 100 + 6] },
-      actual: 'Соседи',
-      context: { left: HOSTILE.slice(message), right: ` ${HOSTILE}` },
-      voice: 'own',
-      countervailing: [],
-      unit: `${documentId}#${message + 1}`,
-    })),
-  );
-  return { ...inputs, findings: [...inputs.findings, ...extra].sort(compareFindings), documentText: (documentId) => documents.get(documentId) ?? inputs.documentText(documentId) };
+  return withGeneratedChats({
+    documents: 6,
+    messages: 4,
+    message: `Соседи ${HOSTILE}`,
+    evidenceName: 'chat <&>.json',
+    idSuffix: 'h',
+    reason: 'Group designation <&>',
+    context: (message) => ({ left: HOSTILE.slice(message), right: ` ${HOSTILE}` }),
+  });
 }
 
 /** The parts with their unreviewed list counting how many chunks were read, over every pass. */

@@ -34,14 +34,14 @@ function temporaries(dir: string): string[] {
 
 describe.skipIf(!BUILT)('the report kept lists in the case', () => {
   it('a report killed with its lists on disk leaves nothing in the temporary folder, and a case that verifies', async () => {
-    const input = join(tempDir('soz-report-lists-in-'), 'letter.txt');
+    const input = join(tempDir('soz-lists-crash-in-'), 'letter.txt');
     writeFileSync(input, 'Вымышленное письмо. Идите все на площадь во вторник, соседи, и берите флаги.\n\nA fictional letter: go to the square on Tuesday.\n');
-    const dir = join(tempDir('soz-report-lists-'), 'case');
+    const dir = join(tempDir('soz-lists-crash-'), 'case');
     expect((await soz(['init', dir, '--case-number', 'K-17', '--ordering-body', 'test', '--examiner', 'tester', '--language', 'ru'])).code).toBe(0);
     expect((await soz(['add', dir, input])).code).toBe(0);
     expect((await soz(['analyze', dir])).code).toBe(0);
 
-    const tmp = tempDir('soz-report-lists-tmp-');
+    const tmp = tempDir('soz-lists-crash-tmp-');
     expect(await killedRun(['report', dir, '--format', 'md,docx'], 'report.render/staged', tmp)).toBe('SIGKILL');
     expect(readdirSync(tmp)).toEqual([]);
     const left = temporaries(dir);
