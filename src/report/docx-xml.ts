@@ -10,7 +10,7 @@ import type { OutlineBlock, OutlineIndent, OutlineSize } from './outline.js';
 
 /** The conclusion's font; its monospaced cut for hashes. */
 export const DOCX_FONT = 'DejaVu Sans';
-const MONO = 'DejaVu Sans Mono';
+export const DOCX_MONO_FONT = 'DejaVu Sans Mono';
 /** Sizes in half-points and indents in twentieths of a point, as Word counts them. */
 const SIZE: Readonly<Record<OutlineSize, number>> = { normal: 21, small: 19, smaller: 18, tiny: 17 };
 const INDENT: Readonly<Record<OutlineIndent, number>> = { 0: 0, 1: 300, 2: 480 };
@@ -39,7 +39,7 @@ interface RunStyle {
 }
 
 function runXml(text: string, style: RunStyle): string {
-  const font = style.mono ? MONO : DOCX_FONT;
+  const font = style.mono ? DOCX_MONO_FONT : DOCX_FONT;
   return (
     `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:cs="${font}" w:eastAsia="${font}" w:hAnsi="${font}"/>` +
     (style.bold ? '<w:b/><w:bCs/>' : '') +

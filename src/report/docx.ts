@@ -18,7 +18,7 @@ import { modelDigest, partsOfModel } from './model.js';
 import { outlineBlocks } from './outline.js';
 import { pageMark } from './record-text.js';
 import { pdfDate } from './pdf.js';
-import { blockXml, cleanText, DOCX_FONT } from './docx-xml.js';
+import { blockXml, cleanText, DOCX_FONT, DOCX_MONO_FONT } from './docx-xml.js';
 import type { ByteSpool, ZipEntry } from './zip-writer.js';
 import { memorySpool, zipParts } from './zip-writer.js';
 import { unzipInOrder } from './fixed-zip-dates.js';
@@ -64,7 +64,7 @@ function* bodyParts(before: string, parts: ConclusionParts, labels: ConclusionLa
  */
 async function packageAround(head: ConclusionHead, labels: ConclusionLabels, digest: string): Promise<{ name: string; content: Uint8Array }[]> {
   const t = (key: LabelKey) => label(labels, key);
-  const run = (text: string, size: number, mono = false) => new TextRun({ text: cleanText(text), font: mono ? 'DejaVu Sans Mono' : DOCX_FONT, size });
+  const run = (text: string, size: number, mono = false) => new TextRun({ text: cleanText(text), font: mono ? DOCX_MONO_FONT : DOCX_FONT, size });
   const para = (children: TextRun[]) => new Paragraph({ children, spacing: { after: 80 } });
   const [beforePage, rest = ''] = t('pageOf').split('{page}');
   const [between, afterPages = ''] = rest.split('{pages}');
