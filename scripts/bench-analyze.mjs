@@ -10,6 +10,8 @@
 //   node scripts/bench-analyze.mjs --parts startup --baseline ../main   # fixed cost of a command
 //   node scripts/bench-analyze.mjs --parts e2e --sizes 50,100,200,400 --runs 1 --workers 2 --stages analyze,verify
 //        # no report: verify's re-run against plain analyze, like for like
+//   node scripts/bench-analyze.mjs --parts e2e --sizes 50,200 --runs 1 --workers 2 --report-formats md,docx
+//        # the report stage renders these formats (default md)
 //
 // 1. CPU: `soz analyze` on a case holding one file against the floor script (read the text,
 //    tokenise with a Unicode regex, count words and bigrams, write JSON), on the real WhatsApp
@@ -56,6 +58,8 @@ const workerCounts = option('workers', '1,2').split(',').map(Number);
 // Stages of the end-to-end part (`--stages`): init, add and analyze always run (they make the
 // case); the report and verify only when named (`--verify` names verify).
 const stagesWanted = option('stages', 'add,analyze,report').split(',').concat(args.includes('--verify') ? ['verify'] : []);
+/** The formats the report stage renders (`soz report --format`). */
+const reportFormats = option('report-formats', 'md');
 const work = mkdtempSync(join(tmpdir(), 'soz-bench-analyze-'));
 
 // The floor: what any tool must at least do to count words and bigrams of the text.
@@ -225,7 +229,7 @@ async function endToEnd() {
     if (ok()) stages.push(['add', sozTimed('add', 'add', dir, file)]);
     // analyze once per thread count on the same case (each replaces derived/), then the report.
     for (const workers of workerCounts) if (ok()) stages.push([`analyze --workers ${workers}`, sozTimed(`analyze --workers ${workers}`, 'analyze', dir, '--workers', String(workers))]);
-    if (ok() && stagesWanted.includes('report')) stages.push(['report', sozTimed('report', 'report', dir, '--format', 'md')]);
+    if (ok() && stagesWanted.includes('report')) stages.push([`report ${reportFormats}`, sozTimed('report', 'report', dir, '--format', reportFormats)]);
     // `soz verify` re-runs the analysis (about as long again) and re-renders the report if there is one: its peak RSS is the question.
     if (stagesWanted.includes('verify') && ok()) stages.push(['verify', sozTimed('verify', 'verify', dir)]);
     const failed = stages.find(([, r]) => r.failed)?.[1].failed;

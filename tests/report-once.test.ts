@@ -19,6 +19,7 @@ import { htmlConclusionParts } from '../src/report/html.js';
 import { ListSpill } from '../src/case/list-spill.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { conclusionFixtureInputs } from './support/conclusion-fixture.js';
+import { tempDir } from './support/cli.js';
 
 const TEMPLATES = new URL('../templates/', import.meta.url).pathname;
 const template = (format: 'md' | 'html') => readFileSync(join(TEMPLATES, `conclusion.${format}.hbs`), 'utf8');
@@ -78,7 +79,7 @@ function render(parts: ConclusionParts): { md: string; html: string; digest: str
 }
 
 describe('the conclusion with its lists kept', () => {
-  const spill = new ListSpill();
+  const spill = new ListSpill(tempDir('soz-report-once-'));
   afterAll(() => spill.close());
 
   it('reads the findings once and each document holding a candidate once, for every format and the digest', () => {

@@ -7,58 +7,29 @@
  * break inside a KWIC line.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../src/core/finding.js';
-import { compareFindings } from '../src/core/finding.js';
-import type { SozDocument } from '../src/core/document.js';
-import { DOCUMENT_SCHEMA } from '../src/core/document.js';
 import { sha256 } from '../src/core/hash.js';
 import type { ConclusionInputs, ConclusionParts } from '../src/report/model.js';
 import { assembleConclusionParts, partsDigest, partsOfModel, wholeModel } from '../src/report/model.js';
 import { pdfConclusionParts, renderPdfConclusion } from '../src/report/pdf.js';
 import { readLabels } from '../src/pipeline/report.js';
-import { conclusionFixtureInputs } from './support/conclusion-fixture.js';
+import { withGeneratedChats } from './support/chat-candidates.js';
 
 /** SHA-256 of this fixture's PDF as the whole-document renderer wrote it (before issue 17's PDF in parts). */
 const WHOLE_DOCUMENT_PDF = 'b1e444f95b63a5c1961a75946bc5d54af1875b2871d13fc941eef7b336cdd3e1';
 
 const SENTENCE = 'Соседи собрались у площади и долго говорили о дворе, о крыше и о новой скамейке.';
 
-/** A fictional document of six messages of one sentence each. */
-function chat(id: string): SozDocument {
-  const text = Array.from({ length: 6 }, () => SENTENCE.padEnd(100, ' ')).join('');
-  return {
-    schema: DOCUMENT_SCHEMA,
-    id,
-    evidenceSha256: 'b'.repeat(64),
-    evidenceName: 'chat.json',
-    format: 'text',
-    text,
-    segments: Array.from({ length: 6 }, (_, index) => ({ id: `m${index + 1}`, range: [index * 100, index * 100 + 100] as [number, number], anchor: { evidenceSha256: 'b'.repeat(64), part: 'body' as const, messageId: `${index + 1}` } })),
-    notices: [],
-    properties: {},
-  };
-}
-
 /** Unreviewed candidates: in each of 12 documents, one per message, with contexts long enough to wrap. */
 function manyDocuments(): ConclusionInputs {
-  const inputs = conclusionFixtureInputs('ru', 'recorded');
-  const documents = new Map(Array.from({ length: 12 }, (_, index) => chat(`doc${String(index + 10)}`)).map((doc) => [doc.id, doc]));
-  const extra: Finding[] = [...documents.keys()].flatMap((documentId, docIndex) =>
-    Array.from({ length: 6 }, (_, message): Finding => ({
-      id: `F${String(docIndex * 10 + message).padStart(12, '0')}x`,
-      analysis: 'indicators',
-      ruleId: 'ru.group.1',
-      category: 'group-designation',
-      reason: 'Group designation',
-      place: { documentId, evidenceSha256: 'b'.repeat(64), evidenceName: 'chat.json', segmentId: `m${message + 1}`, part: 'body', line: 1, column: message * 100 + 1, messageId: `${message + 1}`, range: [message * 100, message * 100 + 6] },
-      actual: 'Соседи',
-      context: { left: `${'о дворе и о крыше '.repeat(message + 1)}`, right: ` ${SENTENCE.slice(7)} ${'и о новой скамейке '.repeat(message + 2)}` },
-      voice: 'own',
-      countervailing: [],
-      unit: `${documentId}#${message + 1}`,
-    })),
-  );
-  return { ...inputs, findings: [...inputs.findings, ...extra].sort(compareFindings), documentText: (documentId) => documents.get(documentId) ?? inputs.documentText(documentId) };
+  return withGeneratedChats({
+    documents: 12,
+    messages: 6,
+    message: SENTENCE,
+    evidenceName: 'chat.json',
+    idSuffix: 'x',
+    reason: 'Group designation',
+    context: (message) => ({ left: `${'о дворе и о крыше '.repeat(message + 1)}`, right: ` ${SENTENCE.slice(7)} ${'и о новой скамейке '.repeat(message + 2)}` }),
+  });
 }
 
 /** The parts with their unreviewed list counting, per pass over it, how many chunks were read. */

@@ -1,24 +1,31 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isTempName } from './atomic.js';
 import { ListSpill } from './list-spill.js';
 
 describe('ListSpill', () => {
-  it('keeps the chunks as given and replays them on every call; close removes the folder', () => {
-    const spill = new ListSpill();
-    const dir = (spill as unknown as { dir: string }).dir;
+  const caseDir = mkdtempSync(join(tmpdir(), 'soz-list-spill-'));
+  afterAll(() => rmSync(caseDir, { recursive: true, force: true }));
+
+  it('keeps the chunks as given, in a temporary folder of the case, and replays them on every call; close removes the folder', () => {
+    const spill = new ListSpill(caseDir);
+    const [dir] = readdirSync(caseDir);
+    expect(isTempName(dir!)).toBe(true);
     // A chunk longer than one read (1 MiB) with multi-byte characters across the read boundary.
     const long = 'сөз '.repeat(300_000);
     const chunks: Record<string, unknown>[][] = [[{ id: 'a', range: [0, 3], note: null }], [], [{ id: 'b', text: long }, { id: 'c', text: 'ҢӨҮ\n"quoted"' }]];
     const list = spill.keep(chunks);
     expect([...list()]).toEqual(chunks);
     expect([...list()]).toEqual(chunks);
-    expect(existsSync(dir)).toBe(true);
+    expect(existsSync(join(caseDir, dir!))).toBe(true);
     spill.close();
-    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(caseDir)).toEqual([]);
   });
 
   it('consumes the chunks when asked to keep them, once', () => {
-    const spill = new ListSpill();
+    const spill = new ListSpill(caseDir);
     let made = 0;
     const list = spill.keep((function* () {
       for (let index = 0; index < 3; index += 1) {
@@ -29,6 +36,18 @@ describe('ListSpill', () => {
     expect(made).toBe(3);
     expect([...list()].flat()).toEqual([0, 1, 2]);
     expect(made).toBe(3);
+    spill.close();
+  });
+
+  it('spools bytes and gives them back once, in order, removing the file when read', () => {
+    const spill = new ListSpill(caseDir);
+    const spool = spill.spool();
+    const pieces = [Buffer.alloc(700_000, 1), Buffer.from('сөз'), Buffer.alloc(900_000, 2)];
+    for (const piece of pieces) spool.write(piece);
+    const [dir] = readdirSync(caseDir);
+    expect(readdirSync(join(caseDir, dir!))).toHaveLength(1);
+    expect(Buffer.concat([...spool.read()]).equals(Buffer.concat(pieces))).toBe(true);
+    expect(readdirSync(join(caseDir, dir!))).toEqual([]);
     spill.close();
   });
 });

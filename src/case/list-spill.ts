@@ -1,22 +1,36 @@
 /**
  * Lists kept on disk while a command renders them several times: the report's unreviewed
  * candidates and source excerpts are made once (reading every finding and every document that
- * holds one), written as they are made, one JSON line per chunk, to a scratch folder outside the
- * case, and read back chunk by chunk for every later pass (each format, the model digest). Memory
- * holds one chunk at a time. The folder is removed by `close`; one that a killed report left is
- * removed by the next soz that makes such a folder (`temp-folder.ts`).
+ * holds one), written as they are made, one JSON line per chunk, and read back chunk by chunk for
+ * every later pass (each format, the model digest); the DOCX body's compressed bytes wait here
+ * too until their size is known. Memory holds one chunk at a time.
+ *
+ * They hold evidence text, so they live inside the case, never in the system's temporary folder:
+ * in a folder named as a temporary of a write in progress (`.report-lists.tmp-<pid>-<n>`, see
+ * `atomic.ts`), which every reader of the case skips (`listCaseFiles`). `close` removes it; a
+ * folder a killed report left is moved to `quarantine/` by the next writing command's recovery,
+ * as every temporary of a process that is gone.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempFolder, removeTempFolder } from './temp-folder.js';
+import { holdTemporary, tempSibling } from './atomic.js';
 
 /** Bytes read from a spill file at a time. */
 const READ_CHUNK = 1 << 20;
 
-/** A scratch folder of kept lists; `close` removes it. */
+/** A scratch folder of kept lists inside a case; `close` removes it. */
 export class ListSpill {
-  private readonly dir = makeTempFolder('soz-report-lists-');
+  private readonly dir: string;
+  private readonly release: () => void;
   private files = 0;
+
+  /** Makes the scratch folder in the case folder `caseDir` (the command holds the case lock). */
+  constructor(caseDir: string) {
+    this.dir = tempSibling(join(caseDir, 'report-lists'));
+    mkdirSync(this.dir);
+    // This process's own recovery (a later command of the desk) must not take it for a leftover.
+    this.release = holdTemporary(this.dir);
+  }
 
   /**
    * Writes every chunk of `chunks` (consumed now, one at a time) to a file of its own and returns
@@ -24,8 +38,7 @@ export class ListSpill {
    * `JSON.stringify`/`JSON.parse` unchanged (plain data: no `undefined`, no class instances).
    */
   keep<T>(chunks: Iterable<readonly T[]>): () => Iterable<readonly T[]> {
-    this.files += 1;
-    const path = join(this.dir, `list-${this.files}.ndjson`);
+    const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
     try {
       for (const chunk of chunks) writeAll(fd, Buffer.from(`${JSON.stringify(chunk)}\n`, 'utf8'));
@@ -35,15 +48,53 @@ export class ListSpill {
     return () => readLines(path) as Iterable<readonly T[]>;
   }
 
+  /**
+   * A file of bytes written in order and then read back once, a MiB at a time (a `ByteSpool` of
+   * `report/zip-writer.ts`); it is removed when it has been read to the end.
+   */
+  spool(): { write(bytes: Uint8Array): void; read(): Iterable<Uint8Array> } {
+    const path = this.nextFile('bytes', 'bin');
+    const fd = openSync(path, 'w');
+    return {
+      write: (bytes) => writeAll(fd, bytes),
+      read: () => {
+        closeSync(fd);
+        return readOnce(path);
+      },
+    };
+  }
+
   /** Removes the scratch folder and everything kept in it. */
   close(): void {
-    removeTempFolder(this.dir);
+    rmSync(this.dir, { recursive: true, force: true });
+    this.release();
+  }
+
+  private nextFile(stem: string, extension: string): string {
+    this.files += 1;
+    return join(this.dir, `${stem}-${this.files}.${extension}`);
   }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let written = 0;
   while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+}
+
+/** A file's bytes in fresh chunks of a MiB, the file removed once read to the end. */
+function* readOnce(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.alloc(READ_CHUNK);
+      const read = readSync(fd, buffer, 0, READ_CHUNK, null);
+      if (read === 0) break;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(path, { force: true });
 }
 
 /** Each line of a file, parsed, read a piece at a time. */

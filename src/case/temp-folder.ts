@@ -1,8 +1,9 @@
 /**
- * Temporary folders of one soz process in the system's temporary folder (verify's re-run copy, the
- * report's kept lists). Each name carries the process id, so a folder left by a process that was
- * killed before it could remove its own is recognised, and removed, by the next soz that makes a
- * folder of the same kind. A folder of a live process (or of a pid the system has reused) is left.
+ * Temporary folders of one soz process in the system's temporary folder (verify's re-run copy; the
+ * report's kept lists live inside the case instead: `list-spill.ts`). Each name carries the process
+ * id, so a folder left by a process that was killed before it could remove its own is recognised,
+ * and removed, by the next soz that makes a folder of the same kind. A folder of a live process (or
+ * of a pid the system has reused) is left.
  */
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

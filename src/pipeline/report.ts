@@ -281,7 +281,7 @@ function commitStaged(workspace: CaseWorkspace, options: ReportOptions, parts: C
  */
 export function writeReport(workspace: CaseWorkspace, options: ReportOptions & { final?: boolean }): ReportOutcome {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const spill = new ListSpill();
+  const spill = new ListSpill(workspace.dir);
   try {
     const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress, spill);
     const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
@@ -298,7 +298,7 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
  * under temporary names before any is committed, so a refusal leaves the case as it was.
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
-  const spill = new ListSpill();
+  const spill = new ListSpill(workspace.dir);
   try {
     return await renderFormats(workspace, options, spill);
   } finally {
@@ -306,13 +306,13 @@ export async function writeReports(workspace: CaseWorkspace, options: ReportOpti
   }
 }
 
-/** {@link writeReports} with the conclusion's lists kept in `spill`. */
+/** {@link writeReports} with the conclusion's lists (and the DOCX body on its way into the archive) kept in `spill`. */
 async function renderFormats(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }, spill: ListSpill): Promise<FormatOutcome[]> {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const parts = buildConclusion(workspace, language, options.final, options.onProgress, spill);
   const labels = readLabels(language);
   const paths = templatePaths(language);
-  const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') });
+  const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') }, () => spill.spool());
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
   const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, parts.head) : {};
   const staged: Staged[] = [];

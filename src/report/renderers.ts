@@ -2,8 +2,9 @@
  * Every report format as one renderer with one signature: the conclusion in parts and the labels
  * of its language in, the file's bytes and its digest out. `soz report` looks the format up here;
  * adding a format is one entry. The text formats yield their text part by part (never one
- * string), the PDF its bytes page by page; DOCX makes its paragraphs from the parts but `docx`
- * holds the whole document until it is packed. PDF and DOCX load their libraries only when asked for.
+ * string), the PDF its bytes page by page, the DOCX its archive as its body is written (the body's
+ * compressed bytes wait in a spool until their size is known). PDF and DOCX load their libraries
+ * only when asked for.
  */
 import type { ConclusionLabels } from './labels.js';
 import type { ConclusionParts } from './model.js';
@@ -11,6 +12,7 @@ import type { FindingPictures } from './ocr-region.js';
 import { partsDigest } from './model.js';
 import { markdownConclusionParts } from './markdown.js';
 import { htmlConclusionParts } from './html.js';
+import type { ByteSpool } from './zip-writer.js';
 
 /** Formats `soz report` renders; Markdown is the reference text and is always written. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
@@ -23,7 +25,7 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 /** One rendered file, not yet written. */
 export interface RenderedReport {
-  /** The file's bytes: whole (DOCX), or parts to write one after another as they come (Markdown, HTML: text; PDF: bytes). */
+  /** The file's bytes: whole, or parts to write one after another as they come (Markdown, HTML: text; PDF, DOCX: bytes). */
   readonly bytes: Uint8Array | Iterable<string | Uint8Array>;
   /** Markdown/HTML: SHA-256 of every byte above the digest line, known once every part was taken; PDF/DOCX: the model digest. */
   digest(): string;
@@ -38,8 +40,12 @@ export interface TextTemplates {
   readonly html: string;
 }
 
-/** The renderer of every format; the text formats are laid out by the given templates. */
-export function conclusionRenderers(templates: TextTemplates): Readonly<Record<ReportFormat, ConclusionRenderer>> {
+/**
+ * The renderer of every format; the text formats are laid out by the given templates. `spool`
+ * gives the DOCX a place for its compressed body (on disk beside the kept lists: `soz report`);
+ * without it, memory.
+ */
+export function conclusionRenderers(templates: TextTemplates, spool?: () => ByteSpool): Readonly<Record<ReportFormat, ConclusionRenderer>> {
   return {
     md: async (parts, labels) => {
       const text = markdownConclusionParts(parts, templates.md, labels);
@@ -57,7 +63,7 @@ export function conclusionRenderers(templates: TextTemplates): Readonly<Record<R
     docx: async (parts, labels) => {
       const { docxConclusionParts } = await import('./docx.js');
       const digest = partsDigest(parts);
-      return { bytes: await docxConclusionParts(parts, labels, digest), digest: () => digest };
+      return { bytes: await docxConclusionParts(parts, labels, digest, spool), digest: () => digest };
     },
   };
 }

@@ -43,7 +43,7 @@ export async function analysisWorkbook(results: readonly AnalysisResult[]): Prom
   }
   if (sheets.length === 0) return null;
   const built = await writeXlsxFile(sheets).toBuffer();
-  return { bytes: await withFixedZipDates(built, ENTRY_DATE), sheets: sheets.map((sheet) => sheet.sheet!), cutCells };
+  return { bytes: await withFixedZipDates(built, ENTRY_DATE, 'the workbook'), sheets: sheets.map((sheet) => sheet.sheet!), cutCells };
 }
 
 /** Excel's sheet-name rules: at most 31 characters, none of `[]:*?/\`, unique. */
