@@ -269,12 +269,12 @@ async function endToEnd() {
   else if (biggest) console.log(`1 GB target (≤ 180 s, ≤ 1536 MB, derived/ ≤ input) not measured (--full); at ${mb(biggest.input)} MB: wall extrapolated to 1 GB ${((biggest.wall * 1073741824) / biggest.input).toFixed(0)} s, derived/ ≤ input ${verdict(biggest.derived <= biggest.input)}`);
 }
 
-function pdfRatio() {
-  const pdf = join(shared, 'pdf', 'ar_docx2pdf_proposal_25p_presentation_forms.pdf');
-  const extract = join(work, 'extract-pdf.mjs');
-  const dist = join(here, '..', 'dist');
+/** The script that runs the PDF adapter of the build at `root` twice on one PDF and prints each pass's seconds. */
+function pdfExtractScript(root, name) {
+  const script = join(work, name);
+  const dist = join(root, 'dist');
   writeFileSync(
-    extract,
+    script,
     `import { readFileSync } from 'node:fs';
 const { adapterFor } = await import(${JSON.stringify(join(dist, 'ingest', 'registry.js'))});
 const { DEFAULT_LIMITS, inputFromBytes, collectDocuments } = await import(${JSON.stringify(join(dist, 'ingest', 'adapter.js'))});
@@ -290,22 +290,34 @@ for (let pass = 0; pass < 2; pass++) {
 console.log(JSON.stringify(seconds));
 `,
   );
+  return script;
+}
+
+function pdfRatio() {
+  const pdf = join(shared, 'pdf', 'ar_docx2pdf_proposal_25p_presentation_forms.pdf');
+  const extract = pdfExtractScript(join(here, '..'), 'extract-pdf.mjs');
+  const extractBefore = baseline !== '' ? pdfExtractScript(baseline, 'extract-pdf-baseline.mjs') : undefined;
   const ours = [];
+  const before = [];
   const poppler = [];
   for (let i = 0; i < runs; i++) {
     ours.push(timed(process.execPath, [extract, pdf], 'pdf adapter'));
+    if (extractBefore) before.push(timed(process.execPath, [extractBefore, pdf], 'baseline pdf adapter'));
     poppler.push(timed('pdftotext', ['-enc', 'UTF-8', pdf, join(work, 'pdf.txt')], 'pdftotext'));
   }
-  const failed = [...ours, ...poppler].find((r) => r.failed);
+  const failed = [...ours, ...before, ...poppler].find((r) => r.failed);
   if (failed) return console.log(failed.failed);
-  const o = median(ours.map((r) => r.wall));
   const p = median(poppler.map((r) => r.wall));
-  const oc = median(ours.map((r) => r.cpu));
   const pc = median(poppler.map((r) => r.cpu));
-  const [first, warm] = [0, 1].map((pass) => median(ours.map((r) => JSON.parse(r.stdout.trim())[pass])));
   console.log(`25-page PDF, pdftotext: wall ${p.toFixed(2)} s, CPU ${pc.toFixed(2)} s (whole process)`);
-  console.log(`  soz PDF adapter, whole process (Node start, pdf.js load, two extractions): wall ${o.toFixed(2)} s, CPU ${oc.toFixed(2)} s`);
-  console.log(`  first extraction in the process ${first.toFixed(2)} s = ${(first / p).toFixed(1)}× pdftotext; warm (second) ${warm.toFixed(2)} s = ${(warm / p).toFixed(1)}× pdftotext`);
+  const adapterLine = (label, list) => {
+    const [first, warm] = [0, 1].map((pass) => median(list.map((r) => JSON.parse(r.stdout.trim())[pass])));
+    const cpu = median(list.map((r) => r.cpu));
+    console.log(`  ${label}, whole process (Node start, pdf.js load, two extractions): wall ${median(list.map((r) => r.wall)).toFixed(2)} s, CPU ${cpu.toFixed(2)} s = ${(cpu / pc).toFixed(0)}× pdftotext's CPU`);
+    console.log(`    first extraction in the process ${first.toFixed(2)} s = ${(first / p).toFixed(1)}× pdftotext's wall; warm (second) ${warm.toFixed(2)} s = ${(warm / p).toFixed(1)}×`);
+  };
+  adapterLine('soz PDF adapter', ours);
+  if (before.length > 0) adapterLine(`baseline ${baseline}`, before);
   // Extract once: add keeps the documents, analyze reuses them; other limits force a fresh extraction (as every analyze did before).
   const dir = join(work, 'pdf-case');
   mustSoz('init', dir, '--case-number', 'bench', '--ordering-body', 'bench', '--examiner', 'bench');

@@ -3,7 +3,7 @@
  * cannot express (ids, sources, one matching method per entry, category-specific fields).
  * Every problem names the file, the entry and the fix.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import type { LexiconEntry, LexiconFile } from './lexicon-schema.js';
 import { ENTRY_SLUG, LEXICON_CATEGORIES, LEXICON_LANGUAGES, SUBCATEGORIES, lexiconFileSchema } from './lexicon-schema.js';
 

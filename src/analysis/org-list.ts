@@ -7,7 +7,7 @@
  * and in Uzbek written either way; a word of five letters or more may differ in its last two
  * (an inflected name: «Братства» for «Братство»). Pure: the text comes in, findings go out.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import { z } from 'zod';
 import { isoDateTimeProblem } from '../core/calendar.js';
 import type { SozDocument } from '../core/document.js';

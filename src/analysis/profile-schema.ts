@@ -3,7 +3,7 @@
  * categories, each a list of exact forms and/or lemmas (matched by stem), with its source.
  * The words are written from general dictionaries and grammars, not copied from LIWC.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import { z } from 'zod';
 import { LEXICON_LANGUAGES } from './lexicon-schema.js';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 
@@ -11,6 +12,25 @@ function reference(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** The pretty definition: the same order, a two-space indent, a final newline. */
+function prettyReference(value: unknown, current = ''): string {
+  const inner = `${current}  `;
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[\n${inner}${value.map((item) => prettyReference(item === undefined ? null : item, inner)).join(`,\n${inner}`)}\n${current}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.length === 0 ? '{}' : `{\n${inner}${keys.map((key) => `${JSON.stringify(key)}: ${prettyReference(record[key], inner)}`).join(`,\n${inner}`)}\n${current}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** JSON-like values with keys in any order (integer-like, "__proto__", "-" and non-Latin ones among them) and undefined members. */
+const jsonLike = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: 'binary' }), tie('array'), tie('object')),
+  array: fc.array(fc.oneof(tie('value'), fc.constant(undefined)), { maxLength: 4 }),
+  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('10', '9', '0', '__proto__', '-', 'ж', 'a', 'B')), fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 5 }),
+})).value;
 
 describe('canonicalJson', () => {
   const cases: [string, unknown][] = [
@@ -27,6 +47,25 @@ describe('canonicalJson', () => {
       expect(canonicalJson(value)).toBe(reference(value));
     });
   }
+
+  it('gives the canonical bytes, compact and pretty, for any JSON-like value (keys in any order)', () => {
+    fc.assert(
+      fc.property(jsonLike, (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+        expect(canonicalJson(value, true)).toBe(`${prettyReference(value)}\n`);
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+  });
+
+  it('leaves the value it writes as it was', () => {
+    const value = { b: [{ d: 1, c: [2, { f: undefined, e: 'x' }] }], a: null };
+    const before = JSON.stringify(value);
+    canonicalJson(value);
+    canonicalJson(value, true);
+    expect(JSON.stringify(value)).toBe(before);
+    expect(Object.keys(value)).toEqual(['b', 'a']);
+  });
 
   it('refuses a non-finite number on either path', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);

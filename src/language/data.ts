@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -160,7 +160,7 @@ function readSources(dir: string): SourceFile[] {
 
 function readYaml(text: string, rel: string, problems: string[]): unknown {
   try {
-    return parse(text);
+    return parseYaml(text);
   } catch (error) {
     problems.push(`${rel}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): fix the syntax`);
     return undefined;

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** One dictionary reading of a word form. */
 export interface RussianParse {
@@ -38,6 +38,10 @@ interface AzModule {
 
 let az: AzModule | undefined;
 
+/** az's tag tables: the grammemes of each tag in its internal names, and in OpenCorpora's Russian ones. */
+const INTERNAL_TAGS = 'gramtab-opencorpora-int.json';
+const EXTERNAL_TAGS = 'gramtab-opencorpora-ext.json';
+
 /**
  * Loads `az` with its dictionary synchronously. `az` reads its files through the replaceable
  * `Az.load`; queueing the reads and answering them after `init` has issued all of them keeps
@@ -49,8 +53,23 @@ function loadAz(): AzModule {
   const module = require('az') as AzModule;
   const dicts = join(dirname(require.resolve('az/package.json')), 'dicts');
   const pending: (() => void)[] = [];
+  const json = (file: string): unknown => JSON.parse(readFileSync(join(dicts, file), 'utf8'));
+  let internalTags: unknown;
   module.load = (url, type, callback) => {
     pending.push(() => {
+      // Each tag is built twice, with the internal grammeme names and with OpenCorpora's Russian
+      // ones (`tag.ext`, which only az's console logging reads), then frozen: the second set was a
+      // third of loading the dictionary. An empty name per tag keeps the two lists parallel.
+      if (basename(url) === EXTERNAL_TAGS) {
+        internalTags ??= json(INTERNAL_TAGS);
+        callback(null, (internalTags as unknown[]).map(() => ''));
+        return;
+      }
+      if (basename(url) === INTERNAL_TAGS) {
+        internalTags ??= json(INTERNAL_TAGS);
+        callback(null, internalTags);
+        return;
+      }
       const bytes = readFileSync(url);
       if (type === 'json') callback(null, JSON.parse(bytes.toString('utf8')));
       else callback(null, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));

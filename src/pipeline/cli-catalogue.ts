@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import { z } from 'zod';
 import type { ReportLanguage } from '../core/case.js';
 import { REPORT_LANGUAGES } from '../core/case.js';

@@ -2,7 +2,6 @@ import type { Segment, SozDocument } from '../core/document.js';
 import { documentProblems } from '../core/document.js';
 import { InternalError, UserError } from '../core/errors.js';
 import type { EvidenceInput, Limits } from '../ingest/adapter.js';
-import { adapterFor } from '../ingest/registry.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { readHead } from '../case/evidence-store.js';
 import type { EvidenceDateOrder, EvidenceRecord } from '../core/case.js';
@@ -34,6 +33,9 @@ export async function evidenceInput(path: string, record: EvidenceRecord, limits
  * is refused when it is added.
  */
 export async function* extractEvidence(input: EvidenceInput, source: string): AsyncGenerator<SozDocument> {
+  // Imported here, not at the top: the adapters and their parsers (HTML, ZIP, charsets) cost about
+  // 80 ms of CPU at start, and `soz analyze` of a case whose documents `add` kept never extracts.
+  const { adapterFor } = await import('../ingest/registry.js');
   const adapter = adapterFor(input);
   const limits = input.limits;
   let documents = 0;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/yaml.js';
 import type { z } from 'zod';
 import { UserError, messageOf } from '../core/errors.js';
 import type { GuardFile, LiabilityFile, Procedure } from './schema.js';

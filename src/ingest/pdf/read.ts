@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import type { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import type { PdfAnnotation, PdfAttachment, PdfBookmark, PdfContent, PdfField, PdfLink, PdfRun } from './content.js';
 import type { PageLayout, RawTextItem, RawViewport } from './page-layout.js';
@@ -23,7 +24,8 @@ export function pdfLoadOptions(): Record<string, unknown> {
     verbosity: 0,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONTLESS_DOCUMENT,
     fontExtraProperties: true,
     maxImageSize: 1,
     useWorkerFetch: false,
@@ -34,6 +36,17 @@ export function pdfLoadOptions(): Record<string, unknown> {
     wasmUrl: `${pdfjsDirectory()}wasm/`,
   };
 }
+
+/**
+ * The document pdf.js would add a loaded font's CSS rule to. soz never draws a page with pdf.js, so
+ * the rule goes nowhere. With it, pdf.js takes fonts as loadable and does not build a drawing path
+ * for every glyph shown (what `disableFontFace: true`, its Node default, makes it do), which
+ * neither the page text nor the operator list depends on.
+ */
+const FONTLESS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
 
 let cachedPdfjsDirectory: string | undefined;
 
@@ -47,13 +60,43 @@ function pdfjsDirectory(): string {
   return cachedPdfjsDirectory;
 }
 
+/** `Array.prototype.push` as the thread had it before pdf.js was loaded (see {@link loadPdfjs}). */
+const threadPush = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+
+/** pdf-parse's parser class and the operator codes of its pdf.js. */
+interface PdfModules {
+  readonly PDFParse: typeof PDFParse;
+  readonly pdfjs: { readonly OPS: OperatorCodes };
+}
+
+let loading: Promise<PdfModules> | undefined;
+
+/**
+ * pdf-parse and its pdf.js, with pdf.js's worker code loaded too (once per thread). pdf.js's
+ * legacy build, which pdf-parse loads, carries core-js, and core-js replaces the engine's
+ * `Array.prototype.push` with a JavaScript one on Node 20 (for a corner of the standard — the
+ * error on an array whose length is read-only — that no array here meets); pdf.js pushes every
+ * operator and text item, and that replacement was a fifth of reading a PDF. The engine's own is
+ * put back once both modules are loaded: same arrays, same results. pdf.js imports its worker
+ * code from the same URL, so it is not evaluated a second time.
+ */
+export function loadPdfjs(): Promise<PdfModules> {
+  loading ??= (async () => {
+    const parser = (await import('pdf-parse')).PDFParse;
+    const pdfjs = (await import(pathToFileURL(`${pdfjsDirectory()}legacy/build/pdf.mjs`).href)) as { OPS: OperatorCodes };
+    await import(pathToFileURL(`${pdfjsDirectory()}legacy/build/pdf.worker.mjs`).href);
+    if (threadPush !== undefined && /\[native code\]/.test(Function.prototype.toString.call(threadPush.value))) Object.defineProperty(Array.prototype, 'push', threadPush);
+    return { PDFParse: parser, pdfjs };
+  })();
+  return loading;
+}
+
 /** pdf.js annotation mode that leaves annotation appearance streams out of a page's operator list. */
 const ANNOTATIONS_DISABLED = 0;
 
 /** Reads the whole PDF; throws pdf.js's own errors (`PasswordException`, `InvalidPDFException`…). */
 export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
-  const { PDFParse } = await import('pdf-parse');
-  const pdfjs = (await import(pathToFileURL(`${pdfjsDirectory()}legacy/build/pdf.mjs`).href)) as { OPS: OperatorCodes };
+  const { PDFParse, pdfjs } = await loadPdfjs();
   const parser = new PDFParse({ ...pdfLoadOptions(), data: bytes });
   try {
     const info = await parser.getInfo();
@@ -83,7 +126,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
  * as the extractor's `getText()`; throws pdf.js's own errors, and a `RangeError` for a page the file lacks.
  */
 export async function readPageLayout(bytes: Uint8Array, pageNumber: number): Promise<PageLayout> {
-  const { PDFParse } = await import('pdf-parse');
+  const { PDFParse } = await loadPdfjs();
   const parser = new PDFParse({ ...pdfLoadOptions(), data: bytes });
   try {
     const doc = await (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();

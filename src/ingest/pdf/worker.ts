@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { PdfContent } from './content.js';
 import type { PageLayout } from './page-layout.js';
-import { readPageLayout, readPdfContent } from './read.js';
+import { loadPdfjs, readPageLayout, readPdfContent } from './read.js';
 
 /**
  * A job: the PDF's bytes (transferred; a copy of the evidence, never the evidence buffer), read
@@ -28,7 +28,7 @@ const failure = (error: unknown): FromPdfWorker => ({ kind: 'failed', name: erro
 const port = parentPort;
 if (port !== null) {
   // Loading pdf.js before saying ready keeps start-up out of the time a file is given.
-  await import('pdf-parse');
+  await loadPdfjs();
   port.on('message', (job: PdfJob) => {
     if (job.layoutPage !== undefined) {
       readPageLayout(job.bytes, job.layoutPage).then(
