@@ -105,7 +105,8 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
-  readonly notAddressedNames?: boolean;
+  /** Set: not a name addressed (see the pattern field); its members are the imperative endings, lower-case. */
+  readonly notAddressedNames?: readonly string[];
   readonly notRussianNouns?: boolean;
   /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
   readonly addressees?: ReadonlySet<string>;
@@ -302,7 +303,9 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
-      ...(pattern.notAddressedNames === true ? { notAddressedNames: true } : {}),
+      ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
+        ? { notAddressedNames: pattern.notAddressedNames === true ? [] : pattern.notAddressedNames.imperativeEndings.map((x) => normalisedWord(x, language)) }
+        : {}),
       ...(pattern.notRussianNouns === true ? { notRussianNouns: true } : {}),
       ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => normalisedWord(w, language))) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
@@ -430,18 +433,19 @@ const COMMA_AFTER = /^[ \t\u00a0]*,/u;
 
 /**
  * Whether token `i` opens its sentence as the name of the one addressed: a capitalised word and a
- * comma, in a sentence that ends in a lower-case bare stem (the 2nd-person singular imperative,
- * which asks the one named: «Турсун, эшикти жап», «Айсын, бери кел»). A sentence that ends in a
- * noun with an ending or a capital («Өлсүн, душмандар!», «Жашасын, Кыргызстан!») or in another form
- * of the rule («Келсин, көрсүн!») keeps the call.
+ * comma, in a sentence that ends in a lower-case bare stem or in one of the rule's endings of the
+ * 2nd-person imperative (which asks the one named: «Турсун, эшикти жап», «Айсын, бери кел»,
+ * «Гүлсүн, чай койчу»). A sentence that ends in a noun with another ending or a capital («Өлсүн,
+ * душмандар!», «Жашасын, Кыргызстан!») or in another form of the rule («Келсин, көрсүн!») keeps the call.
  */
-function addressedByName(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
+function addressedByName(rule: CompiledRule, endings: readonly string[], text: string, tokens: readonly PreparedToken[], i: number): boolean {
   const token = tokens[i] as PreparedToken;
   if (!token.sentenceInitial || !TITLE_WORD.test(token.text) || !COMMA_AFTER.test(text.slice(token.end))) return false;
   let last = i;
   while (tokens[last + 1]?.sentenceInitial === false) last++;
   const final = tokens[last] as PreparedToken;
-  if (last === i || CAPITAL.test(final.text) || final.stem !== final.normalised) return false;
+  if (last === i || CAPITAL.test(final.text)) return false;
+  if (final.stem !== final.normalised && !endings.some((x) => final.normalised.length > x.length && final.normalised.endsWith(x))) return false;
   return !passes(rule.tests[0] as CompiledTest, final, NO_TOKENS);
 }
 
@@ -728,7 +732,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
-      if (ok && rule.notAddressedNames === true && addressedByName(rule, text, tokens, i)) ok = false;
+      if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
       if (ok && rule.notRussianNouns === true && russianNounOnly(token)) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
