@@ -1,7 +1,8 @@
 // Conditions of tuning round 7 for Kyrgyz, Kazakh and Uzbek (issue 14): requests of daily life
 // read as 3rd-person calls (a name addressed before an imperative in -чы/-гын/-ңыз, a possessed
 // accusative before the imperative it is the object of), possessives of an ordinary group,
-// homonymous stems (өрт 'fire', курал 'tool', a defeat in sport, бийлик 'power'), Kazakh
+// homonymous stems (өрт 'fire', курал 'tool', a defeat in sport, бийлик 'power'), Russian loans
+// with a Kyrgyz possessive, a nation's name before a thing, Kazakh
 // adjectives in -ЛЫҚ/-ЛІК and possessed nouns in -СЫН, Uzbek possessives in -laringiz. Each with
 // the wrong reading it removes and the call it keeps. Sentences are fictional, written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,25 @@ describe('Kyrgyz homonymous stems', () => {
     expect(words('Ал бийликке келгенден кийин салыкты көтөрдү.', 'group-designation')).toEqual([]);
     expect(words('Ал 2005-жылы бийлик башына келди.', 'group-designation')).toEqual([]);
     expect(words('Бийлик элди алдады.', 'group-designation')).toEqual(['Бийлик']);
+  });
+});
+
+describe('Russian loans with a Kyrgyz possessive or case ending, and things named by a nation', () => {
+  it('a loan in -ы/-ин/-сын is a noun, not the hortative or the 3rd-person imperative', () => {
+    expect(calls('Шаарда жаштар фестивалы өттү.')).toEqual([]);
+    expect(calls('Компания бизнесин кеңейтти.')).toEqual([]);
+  });
+
+  it('a Kyrgyz verb stem the dictionary does not read as a long noun stays', () => {
+    expect(calls('Ал бул жакка карасын.')).toEqual(['карасын']);
+    expect(calls('Баары ордунда турсун!')).toEqual(['турсун']);
+    expect(calls('Эртең тоого баралы.')).toEqual(['баралы']);
+  });
+
+  it('a nation before a dish, goods, games or culture names whose a thing is, not people', () => {
+    expect(words('Кыргыз ашканасынын фестивалында өзбек палоосу жана кытай товарлары сатылды.', 'group-designation')).toEqual([]);
+    expect(words('Кыргыз улуттук оюндары башталды.', 'group-designation')).toEqual([]);
+    expect(words('Кытай жумушчулары келди.', 'group-designation')).toEqual(['Кытай']);
   });
 });
 
