@@ -61,9 +61,16 @@ describe('Kyrgyz possessed accusatives in -(С)ЫН before the imperative they a
     expect(calls('Баласын чакыр, курткасын кийгиз.')).toEqual([]);
   });
 
+  it('are no 3rd-person call before a verb with a personal ending of the 1st or 2nd person', () => {
+    expect(calls('Мен терезесин ачам, биз бөлмөсүн тазалайбыз.')).toEqual([]);
+    expect(calls('Мен кечээ машинасын көрдүм.')).toEqual([]);
+    expect(calls('Сиз мектебин жакшы билесиз.')).toEqual([]);
+  });
+
   it('keep a wish before a bare noun and an inverted imperative before its object', () => {
     expect(calls('Жашасын эркиндик!')).toEqual(['Жашасын']);
     expect(calls('Өлтүрсүн аларды!')).toEqual(['Өлтүрсүн']);
+    expect(calls('Өлсүн адам!')).toEqual(['Өлсүн']);
   });
 });
 
@@ -79,6 +86,13 @@ describe('Kyrgyz possessives of an ordinary group, and the locative', () => {
     expect(words('Алардын үйлөрүн өрттөгүлө!', 'us-them')).toEqual(['Алардын']);
     expect(words('Алар биздин душмандарыбыз!', 'us-them')).toEqual(['Алар', 'биздин']);
     expect(words('Бизге жардам бергиле.', 'us-them')).toEqual(['Бизге']);
+  });
+});
+
+describe('Kyrgyz adjectives in -ЛЫ/-ЛУ of frequent use', () => {
+  it('are no hortative before a singular noun', () => {
+    expect(calls('Сапалы билим алуу маанилүү.')).toEqual([]);
+    expect(calls('Узун бойлу жигит келди, кыйлы убакыт өттү.')).toEqual([]);
   });
 });
 
