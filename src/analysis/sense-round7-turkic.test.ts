@@ -114,6 +114,20 @@ describe('Kyrgyz homonymous stems', () => {
     expect(words('Алардын лагерин талкалагыла!', 'violence')).toEqual(['талкалагыла']);
   });
 
+  it('doing away with an ill, giving blood and killing time are no violence; bombs and killing people stay', () => {
+    expect(words('Өкмөт коррупцияны жок кылууну көздөйт.', 'violence')).toEqual([]);
+    expect(words('Мен бүгүн кан тапшырдым, кан алуу саат сегизде.', 'violence')).toEqual([]);
+    expect(words('Кезекте убакытты өлтүрүп отурабыз.', 'violence')).toEqual([]);
+    expect(words('Келгиндерди жок кылгыла!', 'violence')).toEqual(['жок кылгыла']);
+    expect(words('Аларды өлтүргүлө!', 'violence')).toEqual(['өлтүргүлө']);
+  });
+
+  it('бомба is no negated verb in -БА, and a song «a bomb» is no weapon', () => {
+    const bomb = findings('Бомба жарылды.', 'ky').filter((f) => f.ruleId === 'ky.violence.bomba');
+    expect(bomb.map((f) => f.countervailing)).toEqual([[]]);
+    expect(findings('Жаңы клип чыныгы бомба болду!', 'ky').filter((f) => f.ruleId === 'ky.violence.bomba')).toEqual([]);
+  });
+
   it('бийлик coming to power is power as such, the authorities acting stay', () => {
     expect(words('Ал бийликке келгенден кийин салыкты көтөрдү.', 'group-designation')).toEqual([]);
     expect(words('Ал 2005-жылы бийлик башына келди.', 'group-designation')).toEqual([]);
