@@ -3,7 +3,8 @@
 // accusative before the imperative it is the object of), possessives of an ordinary group,
 // homonymous stems (өрт 'fire', курал 'tool', a defeat in sport, бийлик 'power'), Russian loans
 // with a Kyrgyz possessive, a nation's name before a thing, Kazakh
-// adjectives in -ЛЫҚ/-ЛІК and possessed nouns in -СЫН, Uzbek possessives in -laringiz. Each with
+// adjectives in -ЛЫҚ/-ЛІК and possessed nouns in -СЫН, the Uzbek polite imperative in -(i)ng and
+// possessives in -laringiz. Each with
 // the wrong reading it removes and the call it keeps. Sentences are fictional, written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
@@ -169,6 +170,20 @@ describe('Kazakh', () => {
     expect(calls('Тұрсын, шай қойшы.', 'kk')).toEqual([]);
     expect(calls('Жасасын Қазақстан!', 'kk')).toEqual(['Жасасын']);
     expect(calls('Жаулар өлсін!', 'kk')).toEqual(['өлсін']);
+  });
+});
+
+describe('the Uzbek polite imperative in -(i)ng', () => {
+  it('is a call, also a violent one', () => {
+    expect(calls('Ularni o‘ldiring!', 'uz-Latn')).toEqual(['o‘ldiring']);
+    expect(calls('Омборларни ёқинг!', 'uz-Cyrl')).toEqual(['ёқинг']);
+  });
+
+  it('is no call as the genitive, after sening or before bor / yo‘q (the 2nd singular possessive)', () => {
+    expect(calls('Toshkentning markazida bog‘ ochildi.', 'uz-Latn')).toEqual([]);
+    expect(calls('Sening kitobing stolda.', 'uz-Latn')).toEqual([]);
+    expect(calls('Uchta bolang bor, qo‘lingda hunaring yo‘q.', 'uz-Latn')).toEqual([]);
+    expect(calls('Учта боланг бор, қўлингда ҳунаринг йўқ.', 'uz-Cyrl')).toEqual([]);
   });
 });
 
