@@ -143,14 +143,23 @@ export const patternSchema = z.discriminatedUnion('type', [
       /**
        * Verb endings that are also given names (Kyrgyz -СЫН: Турсун, Токтосун): not a capitalised
        * word opening its sentence before a comma, in a sentence that ends in a lower-case bare stem —
-       * the 2nd-person imperative asking the one named (Турсун, эшикти жап).
+       * the 2nd-person imperative asking the one named (Турсун, эшикти жап). With
+       * `imperativeEndings`, also a sentence that ends in a word with one of these endings of the
+       * 2nd-person imperative (the softening -чы, the polite -ңыз: «Гүлсүн, чай койчу»).
        */
-      notAddressedNames: z.boolean().optional(),
+      notAddressedNames: z
+        .union([z.boolean(), z.object({ imperativeEndings: z.array(nonEmpty).min(1) }).strict()])
+        .optional(),
       /**
        * Verb endings of a language without a dictionary: not a Russian loan the Russian dictionary
        * reads only as a noun (каналы, файлы, футболу — a possessive or Russian plural, not -АЛЫ, -СЫН).
+       * With `possessiveEndings`, also a loan with one of these endings of the language's own
+       * possessive and case (фестивал+ы, процесс+ин, машина+сын): the word without the ending, or
+       * with a soft sign in its place, is a Russian noun of at least five letters.
        */
-      notRussianNouns: z.boolean().optional(),
+      notRussianNouns: z
+        .union([z.boolean(), z.object({ possessiveEndings: z.array(nonEmpty).min(1) }).strict()])
+        .optional(),
       /**
        * With a first test of `wordClass: addressed-final`: the words a sentence-opening address may
        * consist of (Кудайым, Алла, оо), each followed by a comma or «!».

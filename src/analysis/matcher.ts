@@ -105,8 +105,10 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
-  readonly notAddressedNames?: boolean;
-  readonly notRussianNouns?: boolean;
+  /** Set: not a name addressed (see the pattern field); its members are the imperative endings, lower-case. */
+  readonly notAddressedNames?: readonly string[];
+  /** Set: not a Russian noun (see the pattern field); its members are the possessive endings, lower-case. */
+  readonly notRussianNouns?: readonly string[];
   /** Words of a sentence-opening address, for a first test of `wordClass: addressed-final`. */
   readonly addressees?: ReadonlySet<string>;
   readonly notAfter?: ReadonlySet<string>;
@@ -302,8 +304,12 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
-      ...(pattern.notAddressedNames === true ? { notAddressedNames: true } : {}),
-      ...(pattern.notRussianNouns === true ? { notRussianNouns: true } : {}),
+      ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
+        ? { notAddressedNames: pattern.notAddressedNames === true ? [] : pattern.notAddressedNames.imperativeEndings.map((x) => normalisedWord(x, language)) }
+        : {}),
+      ...(pattern.notRussianNouns !== undefined && pattern.notRussianNouns !== false
+        ? { notRussianNouns: pattern.notRussianNouns === true ? [] : pattern.notRussianNouns.possessiveEndings.map((x) => normalisedWord(x, language)) }
+        : {}),
       ...(pattern.addressees !== undefined ? { addressees: new Set(pattern.addressees.map((w) => normalisedWord(w, language))) } : {}),
       tests: pattern.items.map((t) => compileTest(t, language)),
       ...(pattern.notAfter !== undefined ? { notAfter: new Set(pattern.notAfter.map((w) => normalisedWord(w, language))) } : {}),
@@ -430,25 +436,47 @@ const COMMA_AFTER = /^[ \t\u00a0]*,/u;
 
 /**
  * Whether token `i` opens its sentence as the name of the one addressed: a capitalised word and a
- * comma, in a sentence that ends in a lower-case bare stem (the 2nd-person singular imperative,
- * which asks the one named: «Турсун, эшикти жап», «Айсын, бери кел»). A sentence that ends in a
- * noun with an ending or a capital («Өлсүн, душмандар!», «Жашасын, Кыргызстан!») or in another form
- * of the rule («Келсин, көрсүн!») keeps the call.
+ * comma, in a sentence that ends in a lower-case bare stem or in one of the rule's endings of the
+ * 2nd-person imperative (which asks the one named: «Турсун, эшикти жап», «Айсын, бери кел»,
+ * «Гүлсүн, чай койчу»). A sentence that ends in a noun with another ending or a capital («Өлсүн,
+ * душмандар!», «Жашасын, Кыргызстан!») or in another form of the rule («Келсин, көрсүн!») keeps the call.
  */
-function addressedByName(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number): boolean {
+function addressedByName(rule: CompiledRule, endings: readonly string[], text: string, tokens: readonly PreparedToken[], i: number): boolean {
   const token = tokens[i] as PreparedToken;
   if (!token.sentenceInitial || !TITLE_WORD.test(token.text) || !COMMA_AFTER.test(text.slice(token.end))) return false;
   let last = i;
   while (tokens[last + 1]?.sentenceInitial === false) last++;
   const final = tokens[last] as PreparedToken;
-  if (last === i || CAPITAL.test(final.text) || final.stem !== final.normalised) return false;
+  if (last === i || CAPITAL.test(final.text)) return false;
+  if (final.stem !== final.normalised && !endings.some((x) => final.normalised.length > x.length && final.normalised.endsWith(x))) return false;
   return !passes(rule.tests[0] as CompiledTest, final, NO_TOKENS);
 }
 
-/** Whether the Russian dictionary reads the word, and only as a noun (a loan in a Turkic text). */
-function russianNounOnly(token: PreparedToken): boolean {
-  const parses = cachedWordKey(token.normalised, 'ru').parses;
+/** Whether the Russian dictionary reads the word, and only as a noun. */
+function russianNoun(word: string): boolean {
+  const parses = cachedWordKey(word, 'ru').parses;
   return parses.length > 0 && parses.every((p) => p.pos === 'NOUN');
+}
+
+/**
+ * A loan stem shorter than this is not looked up without its ending (тур, кара are also Kyrgyz
+ * verb stems); one more letter before a soft sign (карас+ь is a fish, кара+сын 'let him look').
+ */
+const MIN_LOAN_STEM = 5;
+
+/**
+ * Whether the word is a Russian loan in a Turkic text: a Russian noun as it stands, or after one
+ * of `endings` (the language's possessive and case) is taken off, with or without a soft sign in
+ * its place (фестивал+ы → фестиваль, процесс+ин → процесс).
+ */
+function russianLoan(token: PreparedToken, endings: readonly string[]): boolean {
+  if (russianNoun(token.normalised)) return true;
+  for (const ending of endings) {
+    if (!token.normalised.endsWith(ending)) continue;
+    const stem = token.normalised.slice(0, -ending.length);
+    if ((stem.length >= MIN_LOAN_STEM && russianNoun(stem)) || (stem.length > MIN_LOAN_STEM && russianNoun(`${stem}ь`))) return true;
+  }
+  return false;
 }
 
 /**
@@ -728,8 +756,8 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
-      if (ok && rule.notAddressedNames === true && addressedByName(rule, text, tokens, i)) ok = false;
-      if (ok && rule.notRussianNouns === true && russianNounOnly(token)) ok = false;
+      if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
+      if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
       if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
     }
   }

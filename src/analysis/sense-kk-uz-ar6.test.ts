@@ -50,7 +50,8 @@ describe('Kazakh power as such and blood in medicine', () => {
 describe('Uzbek -ngiz of the past, the conditional and "all of you" is no imperative', () => {
   it('qilmadingiz, bilsangiz, hammangiz give nothing; chiqinglar stays', () => {
     expect(candidates('uz-Latn', 'Kecha nega kelmadingiz?')).toEqual([]);
-    expect(candidates('uz-Latn', 'Agar bilsangiz, menga xabar bering.')).toEqual([]);
+    // bilsangiz gives nothing; bering is the polite imperative in -(i)ng (round 7), a request.
+    expect(candidates('uz-Latn', 'Agar bilsangiz, menga xabar bering.')).toEqual(['call-to-action:bering']);
     expect(candidates('uz-Cyrl', 'Ҳаммангиз вақтида келдингиз.')).toEqual([]);
     expect(candidates('uz-Cyrl', 'Ҳаммангиз майдонга чиқинглар!')).toEqual(['call-to-action:чиқинглар']);
   });
