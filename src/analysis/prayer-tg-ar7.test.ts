@@ -8,7 +8,7 @@ import { findingsOf } from '../../tests/support/indicator-candidates.js';
 /** Candidates of one text in `language` as `category:word(counter,…)`. */
 const candidates = async (text: string, language: LanguageCode): Promise<string[]> => (await findingsOf(text, language)).map((f) => `${f.category}:${f.actual}(${f.countervailing.join(',')})`);
 
-describe('Tajik optative 3rd person singular', async () => {
+describe('Tajik optative 3rd person singular', () => {
   it('a subjunctive in -ад in a sentence that names God is a wish, marked as a prayer', async () => {
     expect(await candidates('Худованд рӯзаи шуморо қабул кунад.', 'tg')).toEqual(['call-to-action:кунад(prayer)']);
     expect(await candidates('Худо шуморо бахшад!', 'tg')).toEqual(['call-to-action:бахшад(prayer)']);
@@ -20,7 +20,7 @@ describe('Tajik optative 3rd person singular', async () => {
   });
 });
 
-describe('Arabic imperatives joined to a prayer', async () => {
+describe('Arabic imperatives joined to a prayer', () => {
   it('a later imperative joined by و after an address to God is a prayer too', async () => {
     expect(await candidates('اللهم اغفر لنا وارحم والدينا.', 'ar')).toEqual(['call-to-action:اغفر(prayer)', 'call-to-action:وارحم(prayer)']);
   });

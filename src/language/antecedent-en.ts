@@ -3,7 +3,7 @@
  * a "they / them / their" that refers to things («The old leaflets are useless, so burn them»,
  * «The shops raised their prices») or to an ordinary group of people — the students, my
  * colleagues, the neighbours — that is no national, religious or ethnic group; a "we / us / our"
- * that is the speaker's ordinary group or institution (our team, my family, we at Brightline).
+ * that is the speaker's ordinary group or institution (our team, my family, as a class).
  * English marks no animacy on the noun, so the plural nouns before the pronoun are read with the
  * compromise tagger (English only; callers gate by language) and a noun names people when the
  * tagger says so (Person, Actor), when it is capitalised (Christians, Greyfordians), when it ends
@@ -166,10 +166,10 @@ function sentenceEndOf(words: readonly AntecedentWord[], i: number): number {
 
 /**
  * Whether words `[from, to)` name the speaker's ordinary group: "our" or "my" before a group of
- * {@link SPEAKER_GROUPS} (past up to two modifiers), "we / us at" or "here at" before a name (we at
- * Brightline), or "as a team / family / class".
+ * {@link SPEAKER_GROUPS} (past up to two modifiers), or "as a team / family / class". "We at" a
+ * name is left out: the name may be an organisation of concern as well as a bakery.
  */
-function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from: number, to: number): boolean {
+function namesSpeakerGroup(words: readonly AntecedentWord[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const word = (words[k] as AntecedentWord).normalised;
     const next = words[k + 1];
@@ -179,9 +179,6 @@ function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from:
         if (SPEAKER_GROUPS.has(owned)) return true;
         if (!GROUP_MODIFIERS.has(owned)) break;
       }
-    } else if ((word === 'we' || word === 'us' || word === 'here') && next?.normalised === 'at' && k + 2 < to) {
-      const name = words[k + 2] as AntecedentWord;
-      if (/^\p{Lu}/u.test(text.slice(name.start, name.end))) return true;
     } else if (word === 'as' && (next?.normalised === 'a' || next?.normalised === 'an') && k + 2 < to && SPEAKER_GROUPS.has((words[k + 2] as AntecedentWord).normalised)) return true;
   }
   return false;
@@ -194,7 +191,7 @@ function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from:
  *   sentence before does («The leaflets are old. Burn them.», «The students were late, so keep
  *   them after class»);
  * - a 1st-person plural whose sentence, or the sentence before, names the speaker's ordinary group
- *   («Our team must finish the report; we start at nine», «We at Brightline fight for every client»).
+ *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
  */
 export function englishPronounNamesNoGroup(text: string, words: readonly AntecedentWord[], i: number): boolean {
   const word = words[i];
@@ -202,7 +199,7 @@ export function englishPronounNamesNoGroup(text: string, words: readonly Anteced
   const start = sentenceStartOf(words, i);
   if (FIRST_PLURAL.has(word.normalised)) {
     const from = start === 0 ? 0 : sentenceStartOf(words, start - 1);
-    return namesSpeakerGroup(text, words, from, sentenceEndOf(words, i));
+    return namesSpeakerGroup(words, from, sentenceEndOf(words, i));
   }
   if (!THIRD_PLURAL.has(word.normalised)) return false;
   const subject = word.normalised === 'they';
