@@ -17,7 +17,7 @@ import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
 import { detachedData } from './detached.js';
 import { refersToThings } from './pronoun-reference.js';
-import { englishPronounRefersToThings } from '../language/antecedent-en.js';
+import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
@@ -531,7 +531,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         }
         call = { concern, concernWord, bareForm };
       }
-      const thing = entry.anaphoric === true && (language === 'en' ? englishPronounRefersToThings(text, tokens, match.first) : refersToThings(text, tokens, match.first));
+      const thing = entry.anaphoric === true && (language === 'en' ? englishPronounNamesNoGroup(text, tokens, match.first) : refersToThings(text, tokens, match.first));
       SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
       findings.set(key, finding);
     }
@@ -667,7 +667,8 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
  * - an in-group as subject or in address («мы должны», "we must", «бир туугандар») beside a call
  *   alone is who is to act: it stands only beside violence, a negative evaluation or an out-group
  *   pronoun («Мы отомстим», «Братья, враг у стен», «их дома, как горели наши»);
- * - a pronoun that refers to things («Документы готовы, заберите их»: the entry is `anaphoric`)
+ * - a pronoun that refers to things or to an ordinary group («Документы готовы, заберите их»,
+ *   "our team": the entry is `anaphoric`)
  *   never stands and sets no group against another;
  * - any other form stands: the target, the victim, the group whose things are named («Бейте их»,
  *   «иначе нас уничтожат», "burn their shops").

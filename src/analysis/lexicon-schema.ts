@@ -286,7 +286,9 @@ export const entrySchema = z
      * things. Where the words before it in its sentence name plural things and no people, or a
      * bracket after it glosses it by a thing («Документы готовы, заберите их», «они (накладные)
      * подписаны»), it refers to those things and is no group (`pronoun-reference.ts`). English:
-     * the same by the compromise tagger, also from the sentence before (`language/antecedent-en.ts`).
+     * the same by the compromise tagger, also from the sentence before, and a pronoun that points
+     * back to an ordinary group of people (the students) or a "we" that is the speaker's team,
+     * family or firm is no group either (`language/antecedent-en.ts`).
      */
     anaphoric: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),

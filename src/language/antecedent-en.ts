@@ -1,13 +1,16 @@
 /**
- * Whether an English "they / them / their" refers to things rather than people (issue 14, round
- * 6): «The old leaflets are useless, so burn them», «Your documents are ready; pick them up»,
- * «The shops raised their prices». English marks no animacy on the noun, so the plural nouns
- * before the pronoun are read with the compromise tagger (English only; callers gate by
- * language) and a noun names people when the tagger says so (Person, Actor), when it is
- * capitalised (Christians, Greyfordians), when it ends like a noun of agent or origin (-ers, -ors,
- * -ists, -ians, -ants, -ents, -ites, -ees, -ics, -ims, -men) or when it is one of the plural
- * nouns of people below. Conservative by design, as the Russian rule (`pronoun-reference.ts`):
- * one noun of people, a name or an earlier "they" in the stretch leaves the pronoun as it was.
+ * Whether an English us/them pronoun names no group set against another (issue 14, rounds 6–7):
+ * a "they / them / their" that refers to things («The old leaflets are useless, so burn them»,
+ * «The shops raised their prices») or to an ordinary group of people — the students, my
+ * colleagues, the neighbours — that is no national, religious or ethnic group; a "we / us / our"
+ * that is the speaker's ordinary group or institution (our team, my family, as a class).
+ * English marks no animacy on the noun, so the plural nouns before the pronoun are read with the
+ * compromise tagger (English only; callers gate by language) and a noun names people when the
+ * tagger says so (Person, Actor), when it is capitalised (Christians, Greyfordians), when it ends
+ * like a noun of agent or origin (-ers, -ors, -ists, -ians, -ants, -ents, -ites, -ees, -ics, -ims,
+ * -men) or when it is one of the plural nouns of people below. Conservative by design, as the
+ * Russian rule (`pronoun-reference.ts`): one noun of people outside the ordinary roles below, a
+ * name or an earlier "they" not preceded by such a role leaves the pronoun as it was.
  */
 import { tagEnglish as nlp } from './english-tagger.js';
 
@@ -32,7 +35,43 @@ const PEOPLE_WORDS: ReadonlySet<string> = new Set([
   'infidels', 'kafirs', 'kuffar', 'mushriks', 'apostates', 'heretics', 'traitors', 'thieves', 'bandits', 'thugs', 'spies', 'troops', 'forces', 'police', 'crowds',
   'mobs', 'tribes', 'clans', 'gangs', 'idiots', 'fools', 'guys', 'staff', 'crew', 'team', 'teams', 'jihadis', 'mujahideen', 'militia', 'militias', 'army', 'armies',
   'nations', 'peoples', 'masses', 'others', 'everyone', 'everybody', 'somebody', 'someone', 'anyone',
+  'kings', 'queens', 'princes', 'lords', 'scholars', 'imams', 'rabbis', 'priests', 'monks', 'nuns', 'sheikhs', 'shaykhs', 'prophets', 'companions', 'saints',
+  'martyrs', 'jinn', 'devils', 'tyrants', 'oppressors', 'soldiers', 'fighters', 'settlers', 'invaders', 'occupiers',
 ]);
+
+/**
+ * Plural nouns (and collectives) of people in everyday roles — school, work, home, neighbourhood,
+ * a shop, a game — that name no national, religious or ethnic group and no side in a conflict:
+ * a "they" pointing back to them is the students or the neighbours, not an out-group.
+ * Brothers, sisters and other words of a religious in-group are left out on purpose.
+ */
+const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
+  'students', 'pupils', 'classmates', 'schoolmates', 'teachers', 'tutors', 'colleagues', 'coworkers', 'co-workers', 'teammates', 'neighbours', 'neighbors',
+  'kids', 'children', 'parents', 'grandparents', 'grandchildren', 'grandkids', 'toddlers', 'babies', 'teenagers', 'teens', 'sons', 'daughters', 'siblings', 'twins',
+  'cousins', 'nephews', 'nieces', 'aunts', 'uncles', 'relatives', 'husbands', 'wives', 'couples', 'roommates', 'flatmates', 'housemates', 'friends', 'guests',
+  'customers', 'clients', 'shoppers', 'diners', 'patients', 'passengers', 'tenants', 'visitors', 'tourists', 'residents', 'villagers', 'participants', 'attendees',
+  'employees', 'workers', 'staff', 'interns', 'trainees', 'applicants', 'volunteers', 'nurses', 'doctors', 'engineers', 'developers', 'managers', 'bosses',
+  'landlords', 'farmers', 'builders', 'plumbers', 'cleaners', 'waiters', 'chefs', 'cooks', 'drivers', 'players', 'fans', 'runners', 'swimmers', 'musicians',
+  'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families',
+]);
+
+/**
+ * What names the speaker's ordinary group or institution after "our" or "my" (our team, my
+ * family, our office, my classmates): a "we / us / our" in its sentence is that group, not an
+ * in-group set against another. Children, brothers, land, people, town are left out on purpose:
+ * "they killed our children", "our brothers", "out of our land" keep their weight.
+ */
+const SPEAKER_GROUPS: ReadonlySet<string> = new Set([
+  'team', 'teams', 'company', 'firm', 'office', 'department', 'class', 'classmates', 'school', 'college', 'university', 'family', 'household', 'club', 'choir',
+  'band', 'crew', 'staff', 'committee', 'board', 'shop', 'store', 'business', 'restaurant', 'kitchen', 'cafe', 'startup', 'agency', 'project', 'lab', 'colleagues',
+  'coworkers', 'co-workers', 'teammates', 'employees', 'customers', 'clients', 'guests', 'flat', 'apartment', 'landlord', 'neighbours', 'neighbors', 'roommates',
+]);
+
+/** Words that may stand between "our" and the group it owns (our new sales team, my whole family). */
+const GROUP_MODIFIERS: ReadonlySet<string> = new Set(['own', 'whole', 'entire', 'new', 'old', 'little', 'small', 'big', 'local', 'sales', 'football', 'chess', 'school', 'project', 'support', 'dev', 'night', 'morning', 'extended', 'host', 'dear', 'lovely']);
+
+/** First-person plural forms this test answers for. */
+const FIRST_PLURAL: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
 /** Quantifiers and demonstratives that stand for people when a verb or "who" follows (many will look, those who). */
 const STANDING_QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'those', 'these', 'both', 'many', 'few', 'some', 'most', 'several']);
@@ -48,7 +87,10 @@ interface TaggedTerm {
 }
 
 /** What a stretch of text names that a plural pronoun could point back to. */
-type Referents = 'things' | 'people' | 'none';
+type Referents = 'things' | 'ordinary' | 'people' | 'none';
+
+/** Possessive determiners the tagger marks as nouns of people (my/Actor): they name nobody. */
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['my', 'our', 'your', 'his', 'her', 'its']);
 
 /** Answers per stretch of text: a chat repeats the same lines. Cleared past this size. */
 const CACHE_LIMIT = 20_000;
@@ -70,8 +112,11 @@ const namesThings = (term: TaggedTerm): boolean => {
 };
 
 /**
- * What the stretch names: people (a noun of people, a name, a quantifier standing for people, an
- * earlier "they"), else plural things, else nothing a plural pronoun could mean. An earlier
+ * What the stretch names: people (a noun of people outside the ordinary roles, a name, a
+ * quantifier standing for people, an earlier "they" with no ordinary role before it), else an
+ * ordinary group of people (the students, my colleagues), else plural things, else nothing a
+ * plural pronoun could mean. A singular noun of a person (the teacher) is no antecedent of a
+ * plural pronoun beside an ordinary group; alone it keeps the pronoun as it was. An earlier
  * them / their passes its reading on (pull them out and burn them) unless `subject`: a "they"
  * after a thing is read as people (Burn them before they come back).
  */
@@ -79,17 +124,27 @@ function referentsIn(stretch: string, subject: boolean): Referents {
   const key = `${subject ? 's' : 'o'}${stretch}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  let answer: Referents = 'none';
+  let people = false;
+  let ordinary = false;
+  let person = false;
+  let things = false;
   for (const sentence of nlp(stretch).document) {
     const terms = sentence as readonly TaggedTerm[];
     terms.forEach((term, k) => {
+      const word = term.normal ?? '';
       const next = terms[k + 1];
-      const standing = STANDING_QUANTIFIERS.has(term.normal ?? '') && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
-      const pronoun = THIRD_PLURAL.has(term.normal ?? '');
-      if (standing || namesPeople(term) || (pronoun && (subject || term.normal === 'they'))) answer = 'people';
-      else if (answer === 'none' && namesThings(term)) answer = 'things';
+      const standing = STANDING_QUANTIFIERS.has(word) && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
+      const pronoun = THIRD_PLURAL.has(word);
+      if (POSSESSIVE_DETERMINERS.has(word)) return;
+      if (ORDINARY_PEOPLE.has(word)) ordinary = true;
+      else if (standing || (pronoun && (subject || word === 'they') && !ordinary)) people = true;
+      else if (namesPeople(term)) {
+        if (term.tags?.has('Singular') === true && !term.tags.has('ProperNoun') && !/^\p{Lu}/u.test(term.text ?? '')) person = true;
+        else people = true;
+      } else if (namesThings(term)) things = true;
     });
   }
+  const answer: Referents = people ? 'people' : ordinary ? 'ordinary' : person ? 'people' : things ? 'things' : 'none';
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, answer);
   return answer;
@@ -102,18 +157,55 @@ function sentenceStartOf(words: readonly AntecedentWord[], i: number): number {
   return k;
 }
 
+/** Index of the word after the last word of the sentence that holds word `i`. */
+function sentenceEndOf(words: readonly AntecedentWord[], i: number): number {
+  let k = i + 1;
+  while (k < words.length && !(words[k] as AntecedentWord).sentenceInitial) k++;
+  return k;
+}
+
 /**
- * Whether the 3rd-person plural pronoun at word `i` of `text` refers to things: the words before
- * it in its sentence name plural things and no people, or — when its sentence names neither
- * before it — the sentence before does («The leaflets are old. Burn them.»).
+ * Whether words `[from, to)` name the speaker's ordinary group: "our" or "my" before a group of
+ * {@link SPEAKER_GROUPS} (past up to two modifiers), or "as a team / family / class". "We at" a
+ * name is left out: the name may be an organisation of concern as well as a bakery.
  */
-export function englishPronounRefersToThings(text: string, words: readonly AntecedentWord[], i: number): boolean {
+function namesSpeakerGroup(words: readonly AntecedentWord[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const word = (words[k] as AntecedentWord).normalised;
+    const next = words[k + 1];
+    if (word === 'our' || word === 'my') {
+      for (let j = k + 1; j < Math.min(to, k + 4); j++) {
+        const owned = (words[j] as AntecedentWord).normalised;
+        if (SPEAKER_GROUPS.has(owned)) return true;
+        if (!GROUP_MODIFIERS.has(owned)) break;
+      }
+    } else if (word === 'as' && (next?.normalised === 'a' || next?.normalised === 'an') && k + 2 < to && SPEAKER_GROUPS.has((words[k + 2] as AntecedentWord).normalised)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the us/them pronoun at word `i` of `text` names no group set against another:
+ * - a 3rd-person plural whose words before it in its sentence name plural things or an ordinary
+ *   group of people and no other people, or — when its sentence names neither before it — whose
+ *   sentence before does («The leaflets are old. Burn them.», «The students were late, so keep
+ *   them after class»);
+ * - a 1st-person plural whose sentence, or the sentence before, names the speaker's ordinary group
+ *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
+ */
+export function englishPronounNamesNoGroup(text: string, words: readonly AntecedentWord[], i: number): boolean {
   const word = words[i];
-  if (word === undefined || !THIRD_PLURAL.has(word.normalised)) return false;
+  if (word === undefined) return false;
   const start = sentenceStartOf(words, i);
+  if (FIRST_PLURAL.has(word.normalised)) {
+    const from = start === 0 ? 0 : sentenceStartOf(words, start - 1);
+    return namesSpeakerGroup(words, from, sentenceEndOf(words, i));
+  }
+  if (!THIRD_PLURAL.has(word.normalised)) return false;
   const subject = word.normalised === 'they';
   const own = start < i ? referentsIn(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
-  if (own !== 'none' || start === 0) return own === 'things';
+  if (own !== 'none' || start === 0) return own === 'things' || own === 'ordinary';
   const previous = sentenceStartOf(words, start - 1);
-  return referentsIn(text.slice((words[previous] as AntecedentWord).start, word.start), subject) === 'things';
+  const before = referentsIn(text.slice((words[previous] as AntecedentWord).start, word.start), subject);
+  return before === 'things' || before === 'ordinary';
 }

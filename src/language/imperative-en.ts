@@ -32,6 +32,15 @@ const MODALS: ReadonlySet<string> = new Set(['must', 'should', 'can', 'could', '
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'have', 'has', 'what', 'where', 'when', 'why', 'who', 'how', 'which']);
 /** Function words the tagger can read as base verbs at a clause start (Wherein there is …, so none of you …). */
 const NEVER_IMPERATIVE: ReadonlySet<string> = new Set(['none', 'wherein', 'whereby', 'whereupon', 'wherefore', 'therein', 'thereby', 'thereof', 'herein', 'hereby', 'whoever', 'whatever', 'whenever']);
+/**
+ * Verbs that, right before a comma or a dash, get attention or frame what follows (Look, I don't
+ * know; Listen, the meeting moved; Imagine that, …; Come on, it's a game; Hang on, I'll check):
+ * a discourse formula, not a request. A call after the comma is read as a clause of its own.
+ */
+const ATTENTION_GETTERS: ReadonlySet<string> = new Set(['look', 'listen', 'see', 'say', 'imagine', 'suppose', 'wait', 'come', 'hang']);
+/** What follows an attention-getter: a comma or a dash, for come and hang after "on" (Come on, …). */
+const AFTER_ATTENTION_GETTER = /^(?:\s+that)?\s*[,—–]|^\s+on\s*[,—–!]/u;
+
 /** Adverbs stepped over between a subject and its verb (tarbiyah here requires …). */
 const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(['here', 'there', 'now', 'also', 'often', 'always', 'never', 'really', 'still', 'only', 'just', 'truly', 'indeed']);
 /** A vocative before a comma opens the sentence in at most this many words («O my brothers,»). */
@@ -45,6 +54,7 @@ const NOT_IMPERATIVE_TAGS = ['Auxiliary', 'Modal', 'Copula', 'Gerund', 'PastTens
 interface TaggedTerm {
   readonly tags?: ReadonlySet<string>;
   readonly normal?: string;
+  readonly post?: string;
   readonly offset?: { readonly start: number };
 }
 
@@ -58,6 +68,8 @@ const NOT_A_VERB_TAGS = ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 
 /** What the tagger reads at a word: its tags, the next term's tags, and the terms after it. */
 interface TaggedWord {
   readonly tags: ReadonlySet<string>;
+  /** Punctuation and space after the word. */
+  readonly post: string;
   readonly next: ReadonlySet<string>;
   readonly following: readonly TaggedTerm[];
 }
@@ -70,7 +82,7 @@ function tagsAt(window: string, offset: number): TaggedWord | undefined {
     // compute('offset') adds `offset` to every term; compromise's types do not declare it.
     const terms = sentence as readonly TaggedTerm[];
     const i = terms.findIndex((term) => term.offset?.start === offset);
-    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1) };
+    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1) };
   }
   return undefined;
 }
@@ -86,21 +98,59 @@ function subjectOfFollowingVerb(read: TaggedWord): boolean {
   return term?.tags !== undefined && term.tags.has('PresentTense') && !term.tags.has('Infinitive') && !term.tags.has('Noun') && /[^s]s$/u.test(term.normal ?? '');
 }
 
+/** Tags of a finite verb (damages, grew, is): a clause that reaches one after its first word has that word in its subject. */
+const isFiniteVerb = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  const word = term.normal ?? '';
+  // A regular past form may be a participle (make innovations hated, come armed, invented matters).
+  if (!tags.has('Verb') || ['Infinitive', 'Imperative', 'Gerund'].some((t) => tags.has(t)) || /(?:ed|ing)$/u.test(word) || word === 'been') return false;
+  return ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((t) => tags.has(t));
+};
+
+/**
+ * Whether the word heads the subject of a finite verb after it, as a noun opening a headline or a
+ * statement does: «Storm damages roofs», «Attack helicopters flew over», «Support for the new park
+ * grew», «Fight night at the club starts at nine» (a regular past in -ed is left out: it may be a
+ * participle, «make innovations hated»). The words between may be one noun (or number) of
+ * a compound and prepositional phrases, nothing else; an object (a determiner, a pronoun, a name) right after
+ * the word, a comma or a dash before the verb make it an imperative (Storm the castle; Kill them
+ * before they come; Warn people hell is real).
+ */
+function headsSubjectPhrase(read: TaggedWord): boolean {
+  if (/[,;:—–.!?]/u.test(read.post)) return false;
+  let compound = false;
+  let inPhrase = false;
+  for (const term of read.following) {
+    const tags = term.tags ?? new Set<string>();
+    if (isFiniteVerb(term)) return true;
+    // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
+    if (term.normal === 'to') return false;
+    if (tags.has('Preposition')) inPhrase = true;
+    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value')) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
+    else if (!inPhrase) compound = true;
+    if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
+  }
+  return false;
+}
+
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
 /**
  * Whether the tagger reads the word at `offset` of `window` as an imperative (base-form verb).
  * After a vocative («Lord, grant peace») a clause has no subject, so a word the tagger reads as a
  * singular noun or a name in context still counts when it is a verb in the frame "to …" — unless
- * a verb follows it, which makes it the subject («Indeed, man is ungrateful»).
+ * a verb follows it, which makes it the subject («Indeed, man is ungrateful»). `known`: a verb of
+ * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
+ * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean): boolean {
-  const key = `${afterVocative ? 'v' : 's'}${offset}\u0000${window}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean): boolean {
+  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${offset}\u0000${window}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
-  let verb = read !== undefined && isBaseVerb(read.tags) && !subjectOfFollowingVerb(read);
-  if (!verb && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read));
+  let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
+  if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0] ?? '';
     const frame = tagsAt(`to ${word.toLowerCase()}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
@@ -171,11 +221,12 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       const w = words[k] as ImperativeWord;
       if (!/^[a-z]+$/u.test(w.normalised) || NEVER_IMPERATIVE.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || aloneOnItsLine(text, w)) return false;
+      if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
       if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4))) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
-      return knownVerbs.has(w.normalised) || taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative);
+      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, knownVerbs.has(w.normalised));
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
