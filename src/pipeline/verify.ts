@@ -15,13 +15,13 @@ import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest, checkReportDigestChunks } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
-import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
+import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, refuseUnsafeLoggedPaths } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, LOG_FILE, showValue, shownValueParam, STORED_REPRODUCED } from '../seal/compare.js';
-import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { lastReportEntries, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { AnalyzeOptions } from './analyze.js';
@@ -114,7 +114,7 @@ interface Section {
  */
 export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
-  for (const { path, where } of loggedPaths(snapshot.log)) resolveInside(dir, path, `${shownAs}: ${where}`);
+  refuseUnsafeLoggedPaths(dir, snapshot.log, shownAs);
   const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
   const reportEntries = lastReportEntries(snapshot.log);
