@@ -8,6 +8,8 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LogEntry } from '../core/case.js';
+import { GENESIS_HASH } from '../core/case.js';
 import type { LogEntryFields } from '../core/custody-log.js';
 import { loggedPaths } from '../core/custody-log.js';
 import { canonicalJson } from '../core/canonical-json.js';
@@ -87,6 +89,18 @@ export function applyMoves(caseDir: string, action: string, moves: readonly Stag
     syncDirectory(dirname(to));
     crashPoint(action, 'renamed');
   }
+}
+
+/**
+ * The renames an interrupted commit has made before its log entry was written: the case files
+ * that are in place but not yet in the log. Empty when there is no intent, when its entry is
+ * already logged, or when it was killed before any rename.
+ */
+export function renamedBeforeEntry(caseDir: string, log: readonly LogEntry[]): { readonly action: string; readonly paths: readonly string[] } {
+  const intent = readIntent(caseDir);
+  if (intent === null || intent.previousHash !== (log.at(-1)?.hash ?? GENESIS_HASH)) return { action: '', paths: [] };
+  const paths = intent.moves.filter((move) => !existsSync(casePath(caseDir, move.from)) && existsSync(casePath(caseDir, move.to))).map((move) => move.to);
+  return { action: intent.entry.action, paths };
 }
 
 /** Whether every move of an intent can still be completed (its staged file or its result exists). */

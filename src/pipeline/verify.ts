@@ -18,6 +18,7 @@ import type { CaseSnapshot } from '../case/snapshot.js';
 import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, refuseUnsafeLoggedPaths } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
+import { renamedBeforeEntry } from '../case/commit.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, LOG_FILE, showValue, shownValueParam, STORED_REPRODUCED } from '../seal/compare.js';
@@ -100,6 +101,22 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
   return readWhileQuiet(target, 'verify', () => verifyCase(target, options));
 }
 
+/**
+ * A command killed between its renames and its log entry left files the log does not name yet;
+ * the next writer completes it from its intent (`case/recovery.ts`). Not tampering, and not a
+ * state to compare: `UserError` (exit 2) saying how to finish it.
+ */
+function refuseInterruptedCommit(dir: string, log: readonly LogEntry[], shownAs: string): void {
+  const { action, paths } = renamedBeforeEntry(dir, log);
+  if (paths.length === 0) return;
+  throw new UserError(
+    `${shownAs}: an interrupted soz command (${action}) left ${paths.join(', ')} in place but not yet in the log; the next soz command that changes the case completes it (run the interrupted command again), then run soz verify — nothing was changed`,
+    'case.interrupted-commit',
+    undefined,
+    { key: 'error.case.interrupted-commit', params: { dir: shownAs, action, paths: paths.join(', ') } },
+  );
+}
+
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
 interface Section {
   readonly lines: readonly VerifyLine[];
@@ -115,6 +132,7 @@ interface Section {
 export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
   refuseUnsafeLoggedPaths(dir, snapshot.log, shownAs);
+  refuseInterruptedCommit(dir, snapshot.log, shownAs);
   const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
   const reportEntries = lastReportEntries(snapshot.log);
