@@ -25,6 +25,8 @@ export interface CaseSnapshot {
   readonly log: readonly LogEntry[];
   /** 1-based line numbers of log lines that are not valid JSON objects. */
   readonly badLogLines: readonly number[];
+  /** Whether `log.jsonl` is absent (then `log` is empty). */
+  readonly logMissing: boolean;
 }
 
 /**
@@ -83,11 +85,12 @@ export function readCaseSnapshot(dir: string): CaseSnapshot {
   if (!existsSync(casePath(dir, CaseFiles.metadata))) {
     throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case', undefined, { key: 'error.case.not-a-case-or-bundle', params: { dir, file: CaseFiles.metadata } });
   }
-  const bytes = readCaseFile(dir, CaseFiles.log) ?? new Uint8Array();
+  const stored = readCaseFile(dir, CaseFiles.log);
+  const bytes = stored ?? new Uint8Array();
   const parsed = parseLog(bytes);
   // A checker reports an entry cut short too (a writer's recovery would quarantine it): it is the line after the committed ones.
   const tornLine = parsed.tornTail.byteLength > 0 ? [Buffer.from(bytes.subarray(0, parsed.committedBytes)).toString('utf8').split('\n').length] : [];
-  return { dir, log: parsed.entries, badLogLines: [...parsed.badLines, ...tornLine] };
+  return { dir, log: parsed.entries, badLogLines: [...parsed.badLines, ...tornLine], logMissing: stored === null };
 }
 
 /**

@@ -140,6 +140,8 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
     { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
+    // Without its log nothing else can be judged: the missing log is the first difference, not the files it would name.
+    { lines: [], problems: snapshot.logMissing ? [said(`${CaseFiles.log}: missing; every other difference follows from it — restore it from the case bundle or the examiner's copy`, 'verify.diff.log-missing', { log: CaseFiles.log })] : [], checks: snapshot.logMissing ? 1 : 0 },
     evidenceSection(dir, register, options.onProgress),
     logSection(snapshot, options.expectHead),
     recordedSection(dir, snapshot.log, shownAs, options.onProgress),
@@ -202,7 +204,9 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
   const logHead = formatLogHead(logHeadOf(snapshot.log));
   const recordHead = formatLogHead(recordHeadOf(snapshot.log));
   const lines = [
-    chain.length === 0
+    snapshot.logMissing
+      ? said(`log: missing`, 'verify.log-missing')
+      : chain.length === 0
       ? said(`log: ${entries} entries, hash chain intact`, 'verify.log-intact', { entries })
       : said(`log: ${entries} entries, ${chain.length} chain problem(s)`, 'verify.log-problems', { entries, problems: chain.length }),
     said(`log head: ${logHead}`, 'verify.log-head', { head: logHead }),
