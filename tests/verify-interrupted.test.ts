@@ -5,8 +5,9 @@
  * changed) instead of "file added after the fact" (exit 1). Fictional texts.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 
@@ -54,6 +55,18 @@ describe.skipIf(!BUILT)('verify of a case whose last command was killed before i
   it('verifies once the next writer has completed the command', async () => {
     expect((await soz(['question', 'add', dir, 'When was the meeting?'])).code).toBe(0);
     const result = await soz(['verify', dir]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  });
+
+  it('ignores an intent put into a bundle (a bundle never carries one)', async () => {
+    const bundle = join(tempDir('soz-verify-interrupted-bundle-'), 'case.zip');
+    expect((await soz(['bundle', dir, '-o', bundle])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(bundle));
+    const last = (await zip.file('log.jsonl')!.async('string')).trim().split('\n').at(-1)!;
+    const intent = { schema: 'soz.intent/1', previousHash: (JSON.parse(last) as { hash: string }).hash, entry: { time: '2026-03-10T09:00:00.000Z', actor: 'x', action: 'report.render', inputs: [], outputs: [], details: {} }, moves: [{ from: 'nothing', to: 'case.json' }] };
+    zip.file('.soz-intent.json', JSON.stringify(intent), { date: new Date(Date.UTC(1980, 0, 1)) });
+    writeFileSync(bundle, await zip.generateAsync({ type: 'nodebuffer' }));
+    const result = await soz(['verify', bundle]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 });

@@ -98,7 +98,11 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
     });
   }
   // A folder may be written to while it is checked: read it at a moment no writer works (case/quiet-read.ts).
-  return readWhileQuiet(target, 'verify', () => verifyCase(target, options));
+  // An intent is a case folder's own (a bundle never carries one): only there can a command have been interrupted.
+  return readWhileQuiet(target, 'verify', () => {
+    refuseInterruptedCommit(target, readCaseSnapshot(target).log);
+    return verifyCase(target, options);
+  });
 }
 
 /**
@@ -106,14 +110,14 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
  * the next writer completes it from its intent (`case/recovery.ts`). Not tampering, and not a
  * state to compare: `UserError` (exit 2) saying how to finish it.
  */
-function refuseInterruptedCommit(dir: string, log: readonly LogEntry[], shownAs: string): void {
+function refuseInterruptedCommit(dir: string, log: readonly LogEntry[]): void {
   const { action, paths } = renamedBeforeEntry(dir, log);
   if (paths.length === 0) return;
   throw new UserError(
-    `${shownAs}: an interrupted soz command (${action}) left ${paths.join(', ')} in place but not yet in the log; the next soz command that changes the case completes it (run the interrupted command again), then run soz verify — nothing was changed`,
+    `${dir}: an interrupted soz command (${action}) left ${paths.join(', ')} in place but not yet in the log; the next soz command that changes the case completes it (run the interrupted command again), then run soz verify — nothing was changed`,
     'case.interrupted-commit',
     undefined,
-    { key: 'error.case.interrupted-commit', params: { dir: shownAs, action, paths: paths.join(', ') } },
+    { key: 'error.case.interrupted-commit', params: { dir, action, paths: paths.join(', ') } },
   );
 }
 
@@ -132,7 +136,6 @@ interface Section {
 export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
   refuseUnsafeLoggedPaths(dir, snapshot.log, shownAs);
-  refuseInterruptedCommit(dir, snapshot.log, shownAs);
   const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
   const reportEntries = lastReportEntries(snapshot.log);
