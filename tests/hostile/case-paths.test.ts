@@ -4,11 +4,11 @@
  * `tests/hostile/verify-paths.test.ts` proves the same for `soz verify`. The log is edited and
  * re-chained as anyone can (the chain has no key). Fictional texts only.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../src/core/case.js';
-import { snapshotTree, soz, tempDir } from '../support/cli.js';
+import { fileSha256, snapshotTree, soz, tempDir } from '../support/cli.js';
 import { editLog, readLog } from '../support/log-edit.js';
 
 const SECRET_WORDS = 'fictional-words-from-outside-the-case';
@@ -106,4 +106,29 @@ describe('a hostile record of an interrupted command cannot move files from or t
       expect(readFileSync(join(box.root, 'victim', 'file.txt'), 'utf8')).toBe(`${SECRET_WORDS}\n`);
     });
   }
+});
+
+/** Every entry below `dir` without following links: files by hash, links by target. */
+function treeWithLinks(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isSymbolicLink()) return [`${prefix}${entry.name} -> ${readlinkSync(full)}`];
+    if (entry.isDirectory()) return treeWithLinks(full, `${prefix}${entry.name}/`);
+    return [`${prefix}${entry.name} ${fileSha256(full)}`];
+  });
+}
+
+describe('recovery cannot move what it keeps out of the case', () => {
+  it('a quarantine folder that is a link to a folder outside is refused, nothing moved', async () => {
+    const box = sandbox();
+    mkdirSync(join(box.root, 'elsewhere'));
+    symlinkSync(join(box.root, 'elsewhere'), join(box.dir, 'quarantine'));
+    writeFileSync(join(box.dir, 'evidence', `${'a'.repeat(64)}.txt`), 'A fictional copy no log entry records.\n');
+    const before = treeWithLinks(box.dir);
+    const result = await soz(['question', 'add', box.dir, 'Who wrote the note?']);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/quarantine names "quarantine\/after-entry-2\/evidence\/a{64}\.txt", which passes through a link leading outside the folder; refused/);
+    expect(treeWithLinks(box.dir)).toEqual(before);
+    expect(readdirSync(join(box.root, 'elsewhere'))).toEqual([]);
+  });
 });
