@@ -8,11 +8,15 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LogEntry } from '../core/case.js';
+import { GENESIS_HASH } from '../core/case.js';
 import type { LogEntryFields } from '../core/custody-log.js';
+import { loggedPaths } from '../core/custody-log.js';
 import { canonicalJson } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { syncDirectory, writeFileAtomic } from './atomic.js';
 import { crashPoint } from './crash-points.js';
+import { refuseUnsafePaths } from './snapshot.js';
 import { casePath } from './layout.js';
 
 /** The intent file, at the top of the case folder (not hashed, bundled or checked by verify). */
@@ -48,11 +52,22 @@ export function writeIntent(caseDir: string, intent: Omit<CommitIntent, 'schema'
 export function readIntent(caseDir: string): CommitIntent | null {
   const path = casePath(caseDir, INTENT_FILE);
   if (!existsSync(path)) return null;
+  let intent: CommitIntent;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CommitIntent;
+    intent = JSON.parse(readFileSync(path, 'utf8')) as CommitIntent;
   } catch {
     throw new UserError(`${path}: the record of an interrupted command is damaged (it is written whole, so it was changed by hand); move it out of the case and run "soz verify ${caseDir}"`, 'case.corrupt-intent', undefined, { key: 'error.case.corrupt-intent', params: { path, caseDir } });
   }
+  // Recovery renames what the intent names and logs its entry: a hand-made intent must not reach outside the case.
+  const moves = Array.isArray(intent.moves) ? intent.moves : [];
+  refuseUnsafePaths(caseDir, [
+    ...moves.flatMap((move) => [
+      { path: move?.from, where: `${INTENT_FILE} staged file` },
+      { path: move?.to, where: `${INTENT_FILE} target` },
+    ]),
+    ...loggedPaths(intent.entry === null || typeof intent.entry !== 'object' ? [] : [intent.entry], () => `${INTENT_FILE} entry`),
+  ]);
+  return intent;
 }
 
 /**
@@ -74,6 +89,18 @@ export function applyMoves(caseDir: string, action: string, moves: readonly Stag
     syncDirectory(dirname(to));
     crashPoint(action, 'renamed');
   }
+}
+
+/**
+ * The renames an interrupted commit has made before its log entry was written: the case files
+ * that are in place but not yet in the log. Empty when there is no intent, when its entry is
+ * already logged, or when it was killed before any rename.
+ */
+export function renamedBeforeEntry(caseDir: string, log: readonly LogEntry[]): { readonly action: string; readonly paths: readonly string[] } {
+  const intent = readIntent(caseDir);
+  if (intent === null || intent.previousHash !== (log.at(-1)?.hash ?? GENESIS_HASH)) return { action: '', paths: [] };
+  const paths = intent.moves.filter((move) => !existsSync(casePath(caseDir, move.from)) && existsSync(casePath(caseDir, move.to))).map((move) => move.to);
+  return { action: intent.entry.action, paths };
 }
 
 /** Whether every move of an intent can still be completed (its staged file or its result exists). */

@@ -27,7 +27,8 @@ const POLL_MS = 50;
 /**
  * Runs `read` over `dir` at a moment no soz command writes to it (see the module comment). A case
  * still being written after the wait or after every attempt → `UserError` (exit 2) naming the
- * writer; the case is never changed.
+ * writer; the case is never changed. A read that fails while a writer worked is tried again too
+ * (it may have seen a commit half done); one that fails with nobody writing gives its error.
  */
 export async function readWhileQuiet<T>(dir: string, command: string, read: () => Promise<T> | T, options: QuietReadOptions = DEFAULT_QUIET_READ): Promise<T> {
   let writer: LockOwner | null = null;
@@ -35,9 +36,14 @@ export async function readWhileQuiet<T>(dir: string, command: string, read: () =
     writer = await waitForWriters(dir, options.waitMs);
     if (writer !== null) break;
     const before = logDigest(dir);
-    const result = await read();
+    const outcome = await Promise.resolve().then(read).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     writer = liveLockHolder(dir);
-    if (writer === null && logDigest(dir) === before) return result;
+    if (writer !== null || logDigest(dir) !== before) continue; // a writer worked meanwhile: whatever was read or refused may mix two states
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
   }
   const who = writer === null ? 'other soz commands' : `soz ${writer.command} (pid ${writer.pid} on host ${writer.host}, since ${writer.since})`;
   throw new UserError(`${dir}: case is in use by ${who}, which kept writing while soz ${command} read it; nothing was changed — run soz ${command} again when it has finished`, 'case.locked', undefined, { key: 'error.case.written-while-read', params: { dir, who, command } });

@@ -20,6 +20,7 @@ import type { CommitIntent } from './commit.js';
 import { INTENT_FILE, applyMoves, finishCommit, movesAreComplete, readIntent } from './commit.js';
 import { CaseFiles, casePath } from './layout.js';
 import { isLockName, processIsAlive } from './lock.js';
+import { resolveInside } from './snapshot.js';
 import type { CaseWorkspace } from './workspace.js';
 
 /** The folder inside a case where recovery puts what it will not delete. */
@@ -161,8 +162,9 @@ class Quarantine {
   /** Moves a case-relative file or folder in; returns its new case-relative path. */
   move(relative: string): string {
     const target = `${this.base()}/${relative}`;
-    mkdirSync(dirname(casePath(this.caseDir, target)), { recursive: true });
-    renameSync(casePath(this.caseDir, relative), casePath(this.caseDir, target));
+    const full = this.inside(target);
+    mkdirSync(dirname(full), { recursive: true });
+    renameSync(casePath(this.caseDir, relative), full);
     syncDirectory(dirname(casePath(this.caseDir, relative)));
     return target;
   }
@@ -170,9 +172,15 @@ class Quarantine {
   /** Stores bytes that have no file of their own (the torn tail of the log). */
   keep(relative: string, bytes: Uint8Array): string {
     const target = `${this.base()}/${relative}`;
-    mkdirSync(dirname(casePath(this.caseDir, target)), { recursive: true });
-    writeFileSync(casePath(this.caseDir, target), bytes, { flag: 'wx' });
+    const full = this.inside(target);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, bytes, { flag: 'wx' });
     return `${target} (sha256 ${sha256(bytes)})`;
+  }
+
+  /** The absolute path of `target`, refused when a link (e.g. `quarantine` itself) would take it outside the case. */
+  private inside(target: string): string {
+    return resolveInside(this.caseDir, target, `${this.caseDir}: ${QUARANTINE_DIR}`);
   }
 
   private base(): string {

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { LogEntry } from '../core/case.js';
-import { parseLog } from '../core/custody-log.js';
+import type { LoggedPath } from '../core/custody-log.js';
+import { loggedPaths, parseLog } from '../core/custody-log.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import { relativePathProblem } from '../core/relative-path.js';
@@ -24,14 +25,18 @@ export interface CaseSnapshot {
   readonly log: readonly LogEntry[];
   /** 1-based line numbers of log lines that are not valid JSON objects. */
   readonly badLogLines: readonly number[];
+  /** Whether `log.jsonl` is absent (then `log` is empty). */
+  readonly logMissing: boolean;
 }
 
 /**
  * Absolute path of a recorded case-relative POSIX path inside `root`. Refused with a `UserError`
  * (exit 2) naming `where` (e.g. the log entry) when the path is not plain (see
  * `relativePathProblem`) or passes through a link that leads outside `root` or nowhere.
+ * `checked` holds the case-relative prefixes already found safe, so a caller checking many paths
+ * looks at each folder once.
  */
-export function resolveInside(root: string, relative: unknown, where: string): string {
+export function resolveInside(root: string, relative: unknown, where: string, checked?: Set<string>): string {
   const refuse = (why: Said) =>
     new UserError(`${where} names ${JSON.stringify(relative)}, which ${why.text}; refused — soz reads and writes only inside the case folder`, 'case.unsafe-path', undefined, { key: 'error.case.unsafe-path', params: { where, relative: JSON.stringify(relative), why: why.message } });
   const problem = relativePathProblem(relative);
@@ -39,10 +44,14 @@ export function resolveInside(root: string, relative: unknown, where: string): s
   const parts = (relative as string).split('/');
   let realRoot: string | undefined;
   let current = root;
+  let prefix = '';
   for (const part of parts) {
     current = join(current, part);
+    prefix = prefix === '' ? part : `${prefix}/${part}`;
+    if (checked?.has(prefix)) continue;
     const stat = lstatSync(current, { throwIfNoEntry: false });
     if (stat === undefined) break;
+    checked?.add(prefix);
     if (!stat.isSymbolicLink()) continue;
     realRoot ??= realpathSync(root);
     let target: string;
@@ -56,16 +65,32 @@ export function resolveInside(root: string, relative: unknown, where: string): s
   return join(root, ...parts);
 }
 
+/**
+ * Refuses, as `resolveInside` does, the first path the log names (`loggedPaths`) that could lead
+ * outside `root`: every command checks the log it opens before it reads or moves a file it names.
+ * `shownAs` (the case or bundle as the user named it) starts the entry named in the refusal.
+ */
+export function refuseUnsafeLoggedPaths(root: string, log: readonly LogEntry[], shownAs = root): void {
+  refuseUnsafePaths(root, loggedPaths(log), shownAs);
+}
+
+/** Refuses, as `resolveInside` does, the first of `paths` that could lead outside `root`. */
+export function refuseUnsafePaths(root: string, paths: Iterable<LoggedPath>, shownAs = root): void {
+  const checked = new Set<string>();
+  for (const { path, where } of paths) resolveInside(root, path, `${shownAs}: ${where}`, checked);
+}
+
 /** Reads a case folder's log without changing anything; not a case → `UserError`. */
 export function readCaseSnapshot(dir: string): CaseSnapshot {
   if (!existsSync(casePath(dir, CaseFiles.metadata))) {
     throw new UserError(`${dir}: not a soz case folder or bundle (no ${CaseFiles.metadata}); give the case folder or the .zip made by "soz bundle"`, 'case.not-a-case', undefined, { key: 'error.case.not-a-case-or-bundle', params: { dir, file: CaseFiles.metadata } });
   }
-  const bytes = readCaseFile(dir, CaseFiles.log) ?? new Uint8Array();
+  const stored = readCaseFile(dir, CaseFiles.log);
+  const bytes = stored ?? new Uint8Array();
   const parsed = parseLog(bytes);
   // A checker reports an entry cut short too (a writer's recovery would quarantine it): it is the line after the committed ones.
   const tornLine = parsed.tornTail.byteLength > 0 ? [Buffer.from(bytes.subarray(0, parsed.committedBytes)).toString('utf8').split('\n').length] : [];
-  return { dir, log: parsed.entries, badLogLines: [...parsed.badLines, ...tornLine] };
+  return { dir, log: parsed.entries, badLogLines: [...parsed.badLines, ...tornLine], logMissing: stored === null };
 }
 
 /**

@@ -14,6 +14,7 @@ import { crashPoint } from './crash-points.js';
 import { CaseFiles, casePath } from './layout.js';
 import type { CaseLock } from './lock.js';
 import { acquireCaseLock } from './lock.js';
+import { refuseUnsafeLoggedPaths } from './snapshot.js';
 import { caseMetadataSchema, schemaProblems } from './metadata.js';
 import { interruptedInitLeftovers, missingLogError, quarantineLeftovers, recoverCase } from './recovery.js';
 
@@ -34,7 +35,8 @@ export interface WriteAccess {
 /**
  * An open case folder. Every read and write of the folder goes through here (and `case/`).
  * Opened with `open` it is a reader and never changes the folder; `openForWriting` holds the case
- * lock until `close` and first brings back a state the log explains (`case/recovery.ts`).
+ * lock until `close` and first brings back a state the log explains (`case/recovery.ts`). Both
+ * refuse a log naming a path that could lead outside the folder (`refuseUnsafeLoggedPaths`).
  */
 export class CaseWorkspace {
   private lock: CaseLock | null = null;
@@ -82,6 +84,7 @@ export class CaseWorkspace {
   static open(dir: string): CaseWorkspace {
     const workspace = new CaseWorkspace(dir, readMetadata(dir));
     if (!existsSync(workspace.path(CaseFiles.log))) throw missingLogError(dir);
+    refuseUnsafeLoggedPaths(dir, workspace.parsedLog().entries);
     return workspace;
   }
 
@@ -94,6 +97,7 @@ export class CaseWorkspace {
     const workspace = new CaseWorkspace(dir, readMetadata(dir));
     workspace.lock = acquireCaseLock(dir, access.command, { now: access.now, waitMs: access.waitMs ?? DEFAULT_LOCK_WAIT_MS });
     try {
+      refuseUnsafeLoggedPaths(dir, workspace.parsedLog().entries);
       return { workspace, notices: recoverCase(workspace) };
     } catch (error) {
       workspace.close();

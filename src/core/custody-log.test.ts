@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, logChainProblems } from './case.js';
 import type { LogEntryFields } from './custody-log.js';
-import { chainEntry, entryHasFields, logLine, parseLog } from './custody-log.js';
+import { chainEntry, entryHasFields, loggedPaths, logLine, parseLog } from './custody-log.js';
 
 const fields = (action: string, time = '2026-03-10T09:00:00.000Z'): LogEntryFields => ({ time, actor: 'tester', action, inputs: [], outputs: [{ path: 'examiner/questions.json', sha256: 'a'.repeat(64) }], details: { n: 1 } });
 
@@ -41,5 +41,16 @@ describe('custody log bytes', () => {
     expect(entryHasFields(entry, fields('report.render'))).toBe(true);
     expect(entryHasFields(entry, fields('report.render', '2026-03-10T09:00:01.000Z'))).toBe(false);
     expect(entryHasFields(entry, fields('report.export'))).toBe(false);
+  });
+});
+
+describe('loggedPaths', () => {
+  it('lists inputs, outputs, evidence copies and extraction folders with the entry that names them', () => {
+    const entry = chainEntry(undefined, { ...fields('evidence.add'), outputs: [{ path: 'evidence.json', sha256: 'a'.repeat(64) }], details: { evidence: { copy: '../x' }, extraction: { folder: '/kept' } } });
+    expect(loggedPaths([entry])).toEqual([
+      { path: 'evidence.json', where: 'log.jsonl entry 1 (evidence.add) output' },
+      { path: '../x', where: 'log.jsonl entry 1 (evidence.add) evidence copy' },
+      { path: '/kept', where: 'log.jsonl entry 1 (evidence.add) extraction folder' },
+    ]);
   });
 });

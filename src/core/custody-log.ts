@@ -107,3 +107,30 @@ export function evidenceRegister(log: readonly LogEntry[]): EvidenceRecord[] {
   }
   return [...records.values()].sort((a, b) => compareCodeUnits(a.originalName, b.originalName) || compareCodeUnits(a.sha256, b.sha256));
 }
+
+/** A case path the log names and where: `log.jsonl entry N (action) output`, for a refusal. */
+export interface LoggedPath {
+  readonly path: unknown;
+  readonly where: string;
+}
+
+/**
+ * Every case path the log names, each with the entry that names it: inputs, outputs, and an
+ * evidence entry's copy and extraction folder. Values are as written (a hostile log may hold
+ * anything), for the reader to check before it opens one (`case/snapshot.ts`). `entryName`
+ * names an entry by its index (an entry not yet in the log, in a commit's intent, is named so).
+ */
+export function loggedPaths(log: readonly Pick<LogEntry, 'action' | 'inputs' | 'outputs' | 'details'>[], entryName = (index: number) => `log.jsonl entry ${index + 1}`): LoggedPath[] {
+  const out: LoggedPath[] = [];
+  const files = (list: unknown) => (Array.isArray(list) ? (list as { path?: unknown }[]) : []);
+  log.forEach((entry, index) => {
+    const where = (role: string) => `${entryName(index)} (${String(entry.action)}) ${role}`;
+    for (const file of files(entry.inputs)) out.push({ path: file?.path, where: where('input') });
+    for (const file of files(entry.outputs)) out.push({ path: file?.path, where: where('output') });
+    if (entry.action !== 'evidence.add') return;
+    const details = entry.details as { evidence?: { copy?: unknown }; extraction?: { folder?: unknown } } | undefined;
+    if (details?.evidence !== undefined) out.push({ path: details.evidence?.copy, where: where('evidence copy') });
+    if (details?.extraction !== undefined) out.push({ path: details.extraction?.folder, where: where('extraction folder') });
+  });
+  return out;
+}

@@ -15,13 +15,14 @@ import type { SelectionFilter } from '../analysis/filters.js';
 import { checkReportDigest, checkReportDigestChunks } from '../report/markdown.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseSnapshot } from '../case/snapshot.js';
-import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, resolveInside } from '../case/snapshot.js';
+import { caseFileChunks, caseFileSha256, listCaseFiles, readCaseFile, readCaseSnapshot, refuseUnsafeLoggedPaths } from '../case/snapshot.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import { readWhileQuiet } from '../case/quiet-read.js';
+import { renamedBeforeEntry } from '../case/commit.js';
 import { prepareRerunCopy, withTempFolder, writeRerunLog } from '../case/rerun-copy.js';
 import { auditEvidence, auditLines } from '../seal/audit.js';
 import { describeArtefactDifference, LOG_FILE, showValue, shownValueParam, STORED_REPRODUCED } from '../seal/compare.js';
-import { lastReportEntries, loggedPaths, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
+import { lastReportEntries, recordedOutputs, renderBatchStart, staleReports } from '../seal/log-records.js';
 import { evidenceRegister } from '../core/custody-log.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { AnalyzeOptions } from './analyze.js';
@@ -103,7 +104,27 @@ export async function verifyTarget(target: string, options: VerifyOptions = {}):
     });
   }
   // A folder may be written to while it is checked: read it at a moment no writer works (case/quiet-read.ts).
-  return readWhileQuiet(target, 'verify', () => verifyCase(target, options));
+  // An intent is a case folder's own (a bundle never carries one): only there can a command have been interrupted.
+  return readWhileQuiet(target, 'verify', () => {
+    refuseInterruptedCommit(target, readCaseSnapshot(target).log);
+    return verifyCase(target, options);
+  });
+}
+
+/**
+ * A command killed between its renames and its log entry left files the log does not name yet;
+ * the next writer completes it from its intent (`case/recovery.ts`). Not tampering, and not a
+ * state to compare: `UserError` (exit 2) saying how to finish it.
+ */
+function refuseInterruptedCommit(dir: string, log: readonly LogEntry[]): void {
+  const { action, paths } = renamedBeforeEntry(dir, log);
+  if (paths.length === 0) return;
+  throw new UserError(
+    `${dir}: an interrupted soz command (${action}) left ${paths.join(', ')} in place but not yet in the log; the next soz command that changes the case completes it (run the interrupted command again), then run soz verify — nothing was changed`,
+    'case.interrupted-commit',
+    undefined,
+    { key: 'error.case.interrupted-commit', params: { dir, action, paths: paths.join(', ') } },
+  );
 }
 
 /** One part of the verification: the lines it prints, the differences it found, the checks it made. */
@@ -120,7 +141,7 @@ interface Section {
  */
 export async function verifyCase(dir: string, options: VerifyOptions = {}, shownAs = dir): Promise<VerifyResult> {
   const snapshot = readCaseSnapshot(dir);
-  for (const { path, where } of loggedPaths(snapshot.log)) resolveInside(dir, path, `${shownAs}: ${where}`);
+  refuseUnsafeLoggedPaths(dir, snapshot.log, shownAs);
   const manifest = parseJson<RunManifest>(readCaseFile(dir, CaseFiles.manifest));
   const register = evidenceRegister(snapshot.log);
   const reportEntries = lastReportEntries(snapshot.log);
@@ -128,6 +149,8 @@ export async function verifyCase(dir: string, options: VerifyOptions = {}, shown
   const fresh = new Map([...reportEntries].filter(([path]) => !stale.has(path)));
   const sections: Section[] = [
     { lines: [...environmentNotes(manifest), ...referenceNote(manifest, options.referenceFiles !== undefined)], problems: [], checks: 0 },
+    // Without its log nothing else can be judged: the missing log is the first difference, not the files it would name.
+    { lines: [], problems: snapshot.logMissing ? [said(`${CaseFiles.log}: missing; every other difference follows from it — restore it from the case bundle or the examiner's copy`, 'verify.diff.log-missing', { log: CaseFiles.log })] : [], checks: snapshot.logMissing ? 1 : 0 },
     evidenceSection(dir, register, options.onProgress),
     logSection(snapshot, options.expectHead),
     recordedSection(dir, snapshot.log, shownAs, options.onProgress),
@@ -190,7 +213,9 @@ function logSection(snapshot: CaseSnapshot, expectHead: LogHead | undefined): Se
   const logHead = formatLogHead(logHeadOf(snapshot.log));
   const recordHead = formatLogHead(recordHeadOf(snapshot.log));
   const lines = [
-    chain.length === 0
+    snapshot.logMissing
+      ? said(`log: missing`, 'verify.log-missing')
+      : chain.length === 0
       ? said(`log: ${entries} entries, hash chain intact`, 'verify.log-intact', { entries })
       : said(`log: ${entries} entries, ${chain.length} chain problem(s)`, 'verify.log-problems', { entries, problems: chain.length }),
     said(`log head: ${logHead}`, 'verify.log-head', { head: logHead }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HashedFile, LogEntry } from '../core/case.js';
-import { lastReportEntries, loggedPaths, renderBatchStart, staleReports } from './log-records.js';
+import { lastReportEntries, renderBatchStart, staleReports } from './log-records.js';
 
 const file = (path: string): HashedFile => ({ path, sha256: 'a'.repeat(64) });
 
@@ -55,15 +55,5 @@ describe('staleReports', () => {
   it('leaves a report rendered after the examiner work alone', () => {
     const entries = log([{ action: 'analysis.run', outputs: ['derived/manifest.json'] }, { action: 'question.add', outputs: ['examiner/questions.json'] }, render('md', 'm1'), { action: 'practice.grade', outputs: ['practice/grade.json'] }]);
     expect(staleReports(entries, lastReportEntries(entries)).size).toBe(0);
-  });
-});
-
-describe('loggedPaths', () => {
-  it('lists inputs, outputs and evidence copies with the entry that names them', () => {
-    const entries = log([{ action: 'evidence.add', outputs: ['evidence.json'], details: { evidence: { copy: '../x' } } }]);
-    expect(loggedPaths(entries)).toEqual([
-      { path: 'evidence.json', where: 'log.jsonl entry 1 (evidence.add) output' },
-      { path: '../x', where: 'log.jsonl entry 1 (evidence.add) evidence copy' },
-    ]);
   });
 });

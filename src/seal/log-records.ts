@@ -1,7 +1,7 @@
 /**
  * What a custody log says about the case folder, read as pure functions of the log entries:
  * the hash each file should have, the last render of each report, which reports later examiner
- * work has made stale, and every path the log names (the evidence register is in
+ * work has made stale (the evidence register and every path the log names are in
  * `core/custody-log.ts`).
  */
 import type { HashedFile, LogEntry } from '../core/case.js';
@@ -77,18 +77,5 @@ export function staleReports(log: readonly LogEntry[], reports: ReadonlyMap<stri
     );
     if (later) out.set(path, later);
   }
-  return out;
-}
-
-/** Every case path the log names (inputs, outputs, evidence copies), each with the entry that names it. */
-export function loggedPaths(log: readonly LogEntry[]): { path: unknown; where: string }[] {
-  const out: { path: unknown; where: string }[] = [];
-  log.forEach((entry, index) => {
-    const where = (role: string) => `log.jsonl entry ${index + 1} (${String(entry.action)}) ${role}`;
-    for (const file of filesOf(entry.inputs)) out.push({ path: file?.path, where: where('input') });
-    for (const file of filesOf(entry.outputs)) out.push({ path: file?.path, where: where('output') });
-    const evidence = entry.action === 'evidence.add' ? (entry.details?.['evidence'] as { copy?: unknown } | undefined) : undefined;
-    if (evidence !== undefined) out.push({ path: evidence?.copy, where: where('evidence copy') });
-  });
   return out;
 }

@@ -304,6 +304,8 @@ function timestampFrom(dateValue: unknown, unixValue: unknown): Timestamp {
 function textRuns(f: MessageFields): TextRun[] | null {
   const entities = f.text_entities;
   let runs: TextRun[] | null = entityRuns(entities);
+  // Telegram Desktop writes both from one text; an edited file may not. The other version stays in the evidence file, counted.
+  if (runs !== null && f.text !== undefined && flatText(f.text) !== runsText(runs)) (f.unread ??= []).push(TEXT_DIFFERS);
   // Polls and the like put their content elsewhere; text then is empty but not missing.
   if (runs === null) {
     const text = f.text;
@@ -319,6 +321,26 @@ function textRuns(f: MessageFields): TextRun[] | null {
     if (pollText !== null) runs.push(pollText);
   }
   return runs;
+}
+
+/** How a `text` that says something else than `text_entities` is named in the unread-key notice. */
+const TEXT_DIFFERS = 'text (differs from text_entities)';
+
+/** The characters of a `text` value: a string, or an array of strings and pieces with a `text`. */
+function flatText(text: unknown): string | undefined {
+  if (typeof text === 'string') return text;
+  if (!Array.isArray(text)) return undefined;
+  let out = '';
+  for (const piece of text) {
+    if (typeof piece === 'string') out += piece;
+    else if (isObject(piece) && typeof piece.text === 'string') out += piece.text;
+    else return undefined;
+  }
+  return out;
+}
+
+function runsText(runs: readonly TextRun[]): string {
+  return runs.length === 1 ? runs[0]!.text : runs.map((run) => run.text).join('');
 }
 
 /**
