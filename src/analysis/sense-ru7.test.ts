@@ -1,0 +1,98 @@
+// Russian sense, round 7 (issue 14): violence in games, sport and the kitchen, the speaker's
+// ordinary group or institution, and a possessive «их» whose owner is a thing (data in
+// sop/lexicons/ru/{violence,negative-evaluation,us-them}.yaml, rule in pronoun-reference.ts).
+// One test per condition, each with a control that must stay. Sentences are fictional, written
+// for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DocumentBuilder } from '../core/document-builder.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+import { runIndicators } from './indicators.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+/** The candidates of one Russian sentence as `category:word`. */
+function candidates(text: string): string[] {
+  const doc = new DocumentBuilder({ sha256: 'c'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
+  return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.map((f) => `${f.category}:${f.actual}`);
+}
+
+/** Only the candidates of `category`. */
+const of = (category: string, text: string): string[] => candidates(text).filter((c) => c.startsWith(`${category}:`));
+
+describe('violence inside a video game or its stream', () => {
+  it('a sentence about a stream, a shooter or a game character is no violence', () => {
+    expect(of('violence', 'Вчера на стриме истребляли нечисть до трёх ночи.')).toEqual([]);
+    expect(of('negative-evaluation', 'Вчера на стриме истребляли нечисть до трёх ночи.')).toEqual([]);
+    expect(of('violence', 'В этом шутере стрелять можно только из лука.')).toEqual([]);
+    expect(of('violence', 'Персонаж убивает дракона и забирает золото.')).toEqual([]);
+  });
+
+  it('the speaker reported killed in the past tense is no killing; an attempt and a threat stay', () => {
+    expect(of('violence', 'Меня убили на второй минуте, дальше смотрел повтор.')).toEqual([]);
+    expect(of('violence', 'Снайпер застрелил меня прямо с крыши.')).toEqual([]);
+    expect(of('violence', 'Вчера в подъезде меня чуть не убили.')).toEqual(['violence:убили']);
+    expect(of('violence', 'Они убьют меня, если я вернусь.')).toEqual(['violence:убьют']);
+  });
+});
+
+describe('violence words in sport', () => {
+  it('shooting at goal, beating a rival, punishing a mistake', () => {
+    expect(of('violence', 'Во втором тайме хозяева расстреляли ворота гостей.')).toEqual([]);
+    expect(of('violence', 'Мы уничтожили соперника в финале.')).toEqual([]);
+    expect(of('violence', 'Форвард казнил ошибку вратаря.')).toEqual([]);
+  });
+
+  it('shooting at people by a gate stays', () => {
+    expect(of('violence', 'Стреляйте в каждого, кто выйдет за ворота.')).toEqual(['violence:Стреляйте']);
+  });
+});
+
+describe('violence words in the kitchen and the farmyard', () => {
+  it('slaughtering livestock, burning food, beating eggs, a knife in a recipe', () => {
+    expect(of('violence', 'Сосед зарезал двух баранов к празднику.')).toEqual([]);
+    expect(of('violence', 'Я опять сожгла котлеты.')).toEqual([]);
+    expect(of('violence', 'Не сожги лук, убавь огонь на плите.')).toEqual([]);
+    expect(of('violence', 'Бейте яйца с сахаром до пены.')).toEqual([]);
+    expect(of('violence', 'Нарежьте лук острым ножом.')).toEqual([]);
+  });
+
+  it('cutting, burning and beating people stay', () => {
+    expect(of('violence', 'Он зарезал соседа во дворе.')).toEqual(['violence:зарезал']);
+    expect(of('violence', 'Сожгите их склады.')).toEqual(['violence:Сожгите']);
+    expect(of('violence', 'Бейте их, пока не поздно!')).toEqual(['violence:Бейте']);
+  });
+});
+
+describe('the speaker\'s ordinary group or institution', () => {
+  it('«нам» after a verb of writing or sending, «к нам» after a verb of coming, «с нами» after связаться', () => {
+    expect(of('us-them', 'Напишите нам, если заказ не пришёл.')).toEqual([]);
+    expect(of('us-them', 'Приходите к нам в субботу на ярмарку.')).toEqual([]);
+    expect(of('us-them', 'Свяжитесь с нами по телефону.')).toEqual([]);
+  });
+
+  it('a possessive of a team, an event, an audience or an attribute of records', () => {
+    expect(of('us-them', 'Наша команда ждёт вас, приходите болеть!')).toEqual([]);
+    expect(of('us-them', 'Подписывайтесь на нашу страницу и зовите друзей.')).toEqual([]);
+  });
+
+  it('an in-group beside violence or against another group stays', () => {
+    expect(of('us-them', 'Нам нужно отомстить им за сожжённые дома.')).toEqual(['us-them:Нам', 'us-them:им']);
+  });
+});
+
+describe('a possessive «их» whose owner is a thing', () => {
+  it('the nearest plural before it names things, in any case', () => {
+    expect(of('us-them', 'По техническим проблемам и их решению пишите Юрию.')).toEqual([]);
+    expect(of('us-them', 'Классный руководитель напомнил об экзаменах и их пересдаче, надо готовиться.')).toEqual([]);
+  });
+
+  it('an owner that is people, and an object «их» after an oblique plural, stay', () => {
+    expect(of('us-them', 'Отомстим чужакам за их преступления!')).toEqual(['us-them:их']);
+    expect(of('us-them', 'Боритесь с серыми плащами везде, где их встретите!')).toEqual(['us-them:их']);
+  });
+});
