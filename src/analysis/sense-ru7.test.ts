@@ -85,6 +85,28 @@ describe('the speaker\'s ordinary group or institution', () => {
   });
 });
 
+describe('a pronoun that is the object of clerical work, care or a message', () => {
+  it('«их» deleted, filled in or signed is records or names on a list', () => {
+    expect(of('us-them', 'Брони просрочены, их нужно удалить из базы.')).toEqual([]);
+    expect(of('us-them', 'Анкеты пришли, проверьте их и подпишите.')).toEqual([]);
+  });
+
+  it('«их», «им», «нас» looked after, invited or told are people cared for, not a target', () => {
+    expect(of('us-them', 'Гости пришли, встречайте их!')).toEqual([]);
+    expect(of('us-them', 'Родители волнуются, позвоните им.')).toEqual([]);
+    expect(of('us-them', 'Подождите нас у входа.')).toEqual([]);
+  });
+
+  it('«с ним», «над ним» is him or it, not «они»', () => {
+    expect(of('us-them', 'Если работать с ним, то дайте его контакты.')).toEqual([]);
+  });
+
+  it('a call against them stays', () => {
+    expect(of('us-them', 'Их надо остановить, пока не поздно.')).toEqual(['us-them:Их']);
+    expect(of('us-them', 'Идите к ним и бейте всех подряд!')).toEqual(['us-them:ним']);
+  });
+});
+
 describe('a possessive «их» whose owner is a thing', () => {
   it('the nearest plural before it names things, in any case', () => {
     expect(of('us-them', 'По техническим проблемам и их решению пишите Юрию.')).toEqual([]);
