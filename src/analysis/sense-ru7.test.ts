@@ -4,10 +4,9 @@
 // One test per condition, each with a control that must stay. Sentences are fictional, written
 // for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DocumentBuilder } from '../core/document-builder.js';
+import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
 import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons } from './lexicon-files.js';
-import { runIndicators } from './indicators.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let lexicons: Lexicon[] = [];
@@ -15,14 +14,11 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** The candidates of one Russian sentence as `category:word`. */
-function candidates(text: string): string[] {
-  const doc = new DocumentBuilder({ sha256: 'c'.repeat(64), name: 'case.txt' }, 'text').add({ id: 'p0', text, part: 'body', anchor: { paragraph: 0 } }).build();
-  return runIndicators([doc], { lexicons, languages: ['ru'] }).findings.map((f) => `${f.category}:${f.actual}`);
-}
-
-/** Only the candidates of `category`. */
-const of = (category: string, text: string): string[] => candidates(text).filter((c) => c.startsWith(`${category}:`));
+/** The candidates of `category` in one Russian sentence, as `category:word`. */
+const of = (category: string, text: string): string[] =>
+  sentenceCandidates(lexicons, text, 'ru')
+    .filter((f) => f.category === category)
+    .map((f) => `${f.category}:${f.actual}`);
 
 describe('violence inside a video game or its stream', () => {
   it('a sentence about a stream, a shooter or a game character is no violence', () => {
