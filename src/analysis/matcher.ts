@@ -552,13 +552,13 @@ function endsWithOne(token: PreparedToken | undefined, suffixes: readonly string
   return token?.sentenceInitial === false && suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x));
 }
 
-/** Words that agree with the noun they precede (целый, весь, этот, свой; in az's tags). */
-const ATTRIBUTIVE = new Set(['ADJF', 'PRTF']);
+/** Words that agree with or count the noun they precede (целый, весь, этот, свой; двух, пять; in az's tags). */
+const ATTRIBUTIVE = new Set(['ADJF', 'PRTF', 'NUMR']);
 
 /**
  * Whether the word after `last`, in the same sentence and past the test's `skip` words, passes
  * `test`; failing that, the noun after up to two attributive words, since the object of a verb is
- * a phrase («убили целый вечер», «взорвала весь зал»). Words without a dictionary reading (every
+ * a phrase («убили целый вечер», «взорвала весь зал», «зарезал двух баранов»). Words without a dictionary reading (every
  * language but Russian) are never taken as attributive.
  */
 function nextPasses(test: CompiledNeighbour, tokens: readonly PreparedToken[], last: number): boolean {

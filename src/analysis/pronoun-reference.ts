@@ -24,12 +24,44 @@ function namesPeople(token: PreparedToken, next: PreparedToken | undefined): boo
 const thirdPlural = (token: PreparedToken): boolean => token.parses.some((p) => p.pos === 'NPRO' && has(p, '3per', 'plur'));
 
 /**
- * A plural noun in the nominative or accusative that the dictionary reads only as a noun, never
- * animate: documents, prices, records (not с, a preposition and an abbreviation; not дома, also an adverb).
+ * A plural noun that the dictionary reads only as a noun, never animate: documents, prices,
+ * records (not с, a preposition and an abbreviation; not дома, also an adverb). In the nominative
+ * or accusative only, unless `anyCase`.
  */
-function namesThings(token: PreparedToken): boolean {
+function namesThings(token: PreparedToken, anyCase = false): boolean {
   const parses = token.parses.filter((p) => !has(p, 'Abbr'));
-  return parses.length > 0 && parses.every((p) => p.pos === 'NOUN' && !has(p, 'anim')) && parses.some((p) => has(p, 'plur') && nominativeOrAccusative(p));
+  return parses.length > 0 && parses.every((p) => p.pos === 'NOUN' && !has(p, 'anim')) && parses.some((p) => has(p, 'plur') && (anyCase || nominativeOrAccusative(p)));
+}
+
+const nounReading = (token: PreparedToken | undefined): boolean => token?.parses.some((p) => p.pos === 'NOUN') ?? false;
+
+/**
+ * «их» as a possessive: right before a noun, or an adjective and a noun («и их решению», «их
+ * полным однофамильцам»), not the object of a verb («где их встретите», «их нужно удалить»).
+ */
+function possessiveIh(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  const next = tokens[i + 1];
+  if (token.normalised !== 'их' || next === undefined || !/^[ \t\u00a0]+$/u.test(text.slice(token.end, next.start))) return false;
+  if (next.parses.some((p) => p.pos === 'VERB' || p.pos === 'INFN' || p.pos === 'PRED')) return false;
+  return nounReading(next) || (next.parses.some((p) => p.pos === 'ADJF') && nounReading(tokens[i + 2]));
+}
+
+/**
+ * The owner of a possessive «их» is the nearest plural before it in its sentence, in any case — a
+ * singular noun cannot be it (Классный руководитель напомнил об экзаменах и их расписании):
+ * things («по проблемам и их решению») or people («чужакам за их преступления»); another «они»
+ * passes its own reading on. No plural before it leaves the pronoun as it was.
+ */
+function possessiveOwnerIsThing(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const token = tokens[k] as PreparedToken;
+    if (thirdPlural(token)) return refersToThings(text, tokens, k);
+    if (namesPeople(token, tokens[k + 1]) && token.parses.some((p) => has(p, 'plur'))) return false;
+    if (namesThings(token, true)) return true;
+    if (token.sentenceInitial) return false;
+  }
+  return false;
 }
 
 /**
@@ -63,8 +95,12 @@ function glossedAsThing(text: string, tokens: readonly PreparedToken[], i: numbe
   return next !== undefined && OPENS_GLOSS.test(text.slice(token.end, next.start)) && namesThings(next);
 }
 
-/** Whether the pronoun at token `i` of `text` refers to things: glossed by a thing, or after things and no people in its sentence. */
+/**
+ * Whether the pronoun at token `i` of `text` refers to things: glossed by a thing; a possessive
+ * «их» whose nearest plural is a thing; any other after things and no people in its sentence.
+ */
 export function refersToThings(text: string, tokens: readonly PreparedToken[], i: number): boolean {
   const token = tokens[i];
-  return token !== undefined && token.parses.length > 0 && (glossedAsThing(text, tokens, i) || antecedentIsThing(text, tokens, i));
+  if (token === undefined || token.parses.length === 0) return false;
+  return glossedAsThing(text, tokens, i) || (possessiveIh(text, tokens, i) ? possessiveOwnerIsThing(text, tokens, i) : antecedentIsThing(text, tokens, i));
 }
