@@ -14,6 +14,8 @@ import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordStem } from './matcher.js';
 import { detachedData, detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
+import { BREAK_BEFORE } from './segment-words.js';
+import { WORDS } from './word-table.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
 /** Options shared by the corpus tools. */
@@ -39,36 +41,16 @@ export interface CorpusUnit {
   readonly tokens: readonly CorpusToken[];
 }
 
-/**
- * The item of each distinct word, per language: a chat repeats the same few thousand words, so
- * each is normalised once per run (one memo shared by every document of a run).
- */
-export class CorpusItems {
-  private readonly byLanguage = new Map<LanguageCode | undefined, Map<string, string>>();
-
-  /** The item of `word`: its stem in `language`, or its folded normal form when no language is given. */
-  itemOf(word: string, language: LanguageCode | undefined): string {
-    let known = this.byLanguage.get(language);
-    if (!known) {
-      known = new Map();
-      this.byLanguage.set(language, known);
-    }
-    let item = known.get(word);
-    if (item === undefined) {
-      item = detachedString(language ? wordStem(word, language) : foldSpelling(normaliseForMatching(word).normalised));
-      known.set(detachedString(word), item);
-    }
-    return item;
-  }
-}
+/** Owner of the corpus-item memos (one per language, and one for no language). */
+const ITEMS = {};
 
 /**
- * Tokenises the selected segments once; every tool below takes the result. Items come from
- * `items` (a run passes one memo for all its documents).
+ * Tokenises the selected segments once; every tool below takes the result. The item of each
+ * distinct word is computed once per language for the whole run (a chat repeats the same few
+ * thousand words), in a memo indexed by the word's interned id.
  */
-export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions & { items?: CorpusItems } = {}): CorpusUnit[] {
+export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions = {}): CorpusUnit[] {
   const facts = options.segmentFacts ?? new SegmentFacts();
-  const items = options.items ?? new CorpusItems();
   return segments.map((ref) => {
     const [start, end] = ref.segment.range;
     const text = ref.doc.text.slice(start, end);
@@ -77,19 +59,18 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
       const guess = facts.language(ref.doc, ref.segment, text).language;
       language = guess === 'und' ? undefined : guess;
     }
-    const tokens: CorpusToken[] = [];
-    let pendingBreak = true;
-    let lastEnd = 0;
-    for (const token of facts.tokens(ref.doc, ref.segment, text)) {
-      if (text.slice(lastEnd, token.range[0]).includes('\n')) pendingBreak = true;
-      lastEnd = token.range[1];
-      if (token.kind === 'punct') {
-        if (/[.!?…;:؟]/.test(token.text)) pendingBreak = true;
-        continue;
+    const { ids, ranges, flags } = facts.words(ref.doc, ref.segment, text);
+    const items = WORDS.memo<string>(ITEMS, language ?? '');
+    const tokens = new Array<CorpusToken>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      let item = items.get(id);
+      if (item === undefined) {
+        const word = WORDS.textOf(id);
+        item = detachedString(language ? wordStem(word, language) : foldSpelling(normaliseForMatching(word).normalised));
+        items.set(id, item);
       }
-      if (token.kind !== 'word') continue;
-      tokens.push({ item: items.itemOf(token.text, language), range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
-      pendingBreak = false;
+      tokens[i] = { item, range: [start + (ranges[2 * i] as number), start + (ranges[2 * i + 1] as number)], breakBefore: ((flags[i] as number) & BREAK_BEFORE) !== 0 };
     }
     return { ref, tokens };
   });

@@ -7,17 +7,19 @@
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
-import type { LanguageCode, Token } from '../language/index.js';
-import { tokenize } from '../language/index.js';
+import type { LanguageCode } from '../language/index.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage, PreparedToken } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
+import { prepareTokens, preparedWords } from './segment-words.js';
+import type { WordMemo } from './word-table.js';
+import { WORDS } from './word-table.js';
 import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
 
@@ -41,8 +43,6 @@ interface CompiledProfile {
   readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly calls: CompiledLanguage;
-  /** The list categories of each distinct word, keyed by its memo entry (`PreparedToken.word`). */
-  readonly categoriesOfWord: WeakMap<object, readonly ProfileCategory[]>;
 }
 
 /** Counts of one unit (author or document). */
@@ -85,7 +85,7 @@ function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): Compiled
     forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
     stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return { forms, stems, calls: compileLanguage(calls, language), categoriesOfWord: new WeakMap() };
+  return { forms, stems, calls: compileLanguage(calls, language) };
 }
 
 function emptyTally(): Tally {
@@ -135,8 +135,9 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
     if (text.trim() === '') continue;
     const guess = facts.language(ref.doc, ref.segment, text).language;
     for (const piece of voicePieces(ref, text)) {
-      // A piece that is the whole segment has the segment's tokens, shared with the other analyses.
-      const tokens = piece.text === text ? facts.tokens(ref.doc, ref.segment, text) : tokenize(piece.text);
+      // A piece that is the whole segment has the segment's words, shared with the other analyses.
+      const language = guess === 'und' ? 'en' : guess;
+      const tokens = piece.text === text ? preparedWords(facts.words(ref.doc, ref.segment, text), language) : prepareTokens(piece.text, language);
       addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, tokens, guess, compiled), guess);
     }
   }
@@ -166,16 +167,16 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
 }
 
-/** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
-function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
+/** Counts of one segment (or piece of it) in language `guess`; `tokens` are the word tokens of `text`, prepared. */
+function segmentTally(text: string, tokens: readonly PreparedToken[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
   const tally = emptyTally();
   const profile = guess === 'und' ? undefined : compiled(guess);
-  const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess, raw);
   tally.tokens = tokens.length;
   if (!profile) return tally;
   tally.profiledTokens = tokens.length;
+  const memo = WORDS.memo<readonly ProfileCategory[]>(profile);
   for (const token of tokens) {
-    for (const category of listCategories(profile, token)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+    for (const category of listCategories(profile, token, memo)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
   }
   const seen = new Set<string>();
   for (const m of matchTokens(profile.calls, text, tokens)) {
@@ -189,11 +190,11 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
 }
 
 /** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
-function listCategories(profile: CompiledProfile, token: PreparedToken): readonly ProfileCategory[] {
-  let categories = profile.categoriesOfWord.get(token.word);
+function listCategories(profile: CompiledProfile, token: PreparedToken, memo: WordMemo<readonly ProfileCategory[]>): readonly ProfileCategory[] {
+  let categories = memo.get(token.id);
   if (!categories) {
     categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
-    profile.categoriesOfWord.set(token.word, categories);
+    memo.set(token.id, categories);
   }
   return categories;
 }
