@@ -13,13 +13,13 @@ import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import { detachedData } from './detached.js';
 import { refersToThings } from './pronoun-reference.js';
 import { englishPronounRefersToThings } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
-import { preparedWords } from './segment-words.js';
+import { preparedWords, someWord } from './segment-words.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
 /** Label every presentation of a finding carries: findings are candidates, never conclusions. */
@@ -450,7 +450,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   for (const language of languagesFor(doc, segment, text, compiled, options, facts)) {
     const indicatorRules = compiled.indicators.get(language);
     if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    const tokens = preparedWords((words ??= facts.words(doc, segment, text)), language);
+    words ??= facts.words(doc, segment, text);
+    // A segment with no word that may open a match has none: its tokens are not prepared.
+    if (!someWord(words, language, opensMatches(indicatorRules))) continue;
+    const tokens = preparedWords(words, language);
     const matches = matchTokens(indicatorRules, text, tokens);
     if (matches.length === 0) continue;
     const hits = markerHits(compiled.markers.get(language), text, tokens);

@@ -417,12 +417,28 @@ function russianNounOnly(token: PreparedToken): boolean {
   return parses.length > 0 && parses.every((p) => p.pos === 'NOUN');
 }
 
+/** What finding a word's candidate rules reads of it: the same for every occurrence of the word in a language. */
+export type MatchedWord = Pick<PreparedToken, 'id' | 'normalised' | 'stem' | 'parses'>;
+
+/**
+ * A test of whether a word may open a match of `compiled`: some rule is a candidate for it, or it
+ * is a word a word-class rule needs in its sentence (an English word for the imperative tagger; an
+ * addressee for `addressed-final`). A segment none of whose words passes has no match
+ * ({@link matchTokens} returns none), so its tokens need not be prepared.
+ */
+export function opensMatches(compiled: CompiledLanguage): (word: MatchedWord) => boolean {
+  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
+  const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
+  const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
+  return (word) => imperatives || candidatesOf(compiled, word, memo).length > 0 || addressees.some((set) => set.has(word.normalised));
+}
+
 /**
  * Rules whose first test may pass for `token`: by stem, by word, by each suffix length and by each
  * prefix length, in that order, each rule once. Depends only on the token's stem and normalised
  * form, so it is computed once per distinct word and then looked up.
  */
-function candidatesOf(compiled: CompiledLanguage, token: PreparedToken, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
+function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
   let list = memo.get(token.id);
   if (list === undefined) {
     const candidates = new Set<CompiledRule>();
@@ -682,12 +698,13 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
       if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
-      if (!homonymPlaced(rule, text, tokens, i)) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, classMembers.get(rule) ?? NO_TOKENS) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
+      // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
+      if (ok && !homonymPlaced(rule, text, tokens, i)) ok = false;
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;

@@ -11,13 +11,14 @@ import type { LanguageCode } from '../language/index.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { CompiledLanguage, PreparedToken } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens } from './matcher.js';
+import type { CompiledLanguage, MatchedWord } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
-import { prepareTokens, preparedWords } from './segment-words.js';
+import type { SegmentWords } from './segment-words.js';
+import { forEachWord, preparedWords, segmentWords, someWord } from './segment-words.js';
 import type { WordMemo } from './word-table.js';
 import { WORDS } from './word-table.js';
 import { quotationSpans } from './text-structure.js';
@@ -136,9 +137,8 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
     const guess = facts.language(ref.doc, ref.segment, text).language;
     for (const piece of voicePieces(ref, text)) {
       // A piece that is the whole segment has the segment's words, shared with the other analyses.
-      const language = guess === 'und' ? 'en' : guess;
-      const tokens = piece.text === text ? preparedWords(facts.words(ref.doc, ref.segment, text), language) : prepareTokens(piece.text, language);
-      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, tokens, guess, compiled), guess);
+      const words = piece.text === text ? facts.words(ref.doc, ref.segment, text) : segmentWords(piece.text);
+      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, words, guess, compiled), guess);
     }
   }
   return maps;
@@ -167,19 +167,21 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
 }
 
-/** Counts of one segment (or piece of it) in language `guess`; `tokens` are the word tokens of `text`, prepared. */
-function segmentTally(text: string, tokens: readonly PreparedToken[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
+/** Counts of one segment (or piece of it) in language `guess`; `words` are the word tokens of `text`. */
+function segmentTally(text: string, words: SegmentWords, guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
   const tally = emptyTally();
   const profile = guess === 'und' ? undefined : compiled(guess);
-  tally.tokens = tokens.length;
-  if (!profile) return tally;
-  tally.profiledTokens = tokens.length;
+  tally.tokens = words.ids.length;
+  if (!profile || guess === 'und') return tally;
+  tally.profiledTokens = words.ids.length;
   const memo = WORDS.memo<readonly ProfileCategory[]>(profile);
-  for (const token of tokens) {
-    for (const category of listCategories(profile, token, memo)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
-  }
+  forEachWord(words, guess, (word) => {
+    for (const category of listCategories(profile, word, memo)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+  });
+  // Tokens are prepared only for a segment where an imperative or obligation rule may match.
+  if (!someWord(words, guess, opensMatches(profile.calls))) return tally;
   const seen = new Set<string>();
-  for (const m of matchTokens(profile.calls, text, tokens)) {
+  for (const m of matchTokens(profile.calls, text, preparedWords(words, guess))) {
     const sub = m.rule.entry.subcategory;
     const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
     if (!category || seen.has(`${category}:${m.first}`)) continue;
@@ -189,12 +191,12 @@ function segmentTally(text: string, tokens: readonly PreparedToken[], guess: Lan
   return tally;
 }
 
-/** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
-function listCategories(profile: CompiledProfile, token: PreparedToken, memo: WordMemo<readonly ProfileCategory[]>): readonly ProfileCategory[] {
-  let categories = memo.get(token.id);
+/** The list categories whose forms or lemmas `word` is, looked up once per distinct word. */
+function listCategories(profile: CompiledProfile, word: MatchedWord, memo: WordMemo<readonly ProfileCategory[]>): readonly ProfileCategory[] {
+  let categories = memo.get(word.id);
   if (!categories) {
-    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
-    memo.set(token.id, categories);
+    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(word.normalised) || profile.stems.get(category)?.has(word.stem));
+    memo.set(word.id, categories);
   }
   return categories;
 }
