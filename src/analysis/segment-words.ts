@@ -8,7 +8,7 @@
  */
 import { InternalError } from '../core/errors.js';
 import type { LanguageCode } from '../language/index.js';
-import { tokenize } from '../language/index.js';
+import { scanTokens } from '../language/index.js';
 import type { PreparedToken, WordKey } from './matcher.js';
 import { cachedWordKey } from './matcher.js';
 import { WORDS } from './word-table.js';
@@ -32,8 +32,8 @@ export interface SegmentWords {
   readonly generation: number;
 }
 
-const SENTENCE_END = /[.!?…؟]/;
-const CORPUS_BREAK = /[.!?…;:؟]/;
+const SENTENCE_END = '.!?…؟';
+const CORPUS_BREAK = '.!?…;:؟';
 
 /**
  * Tokenises `text` and interns its word tokens. A sentence start is reset by any non-word token
@@ -41,20 +41,18 @@ const CORPUS_BREAK = /[.!?…;:؟]/;
  */
 export function segmentWords(text: string): SegmentWords {
   WORDS.makeRoom();
-  const tokens = tokenize(text);
-  let count = 0;
-  for (const token of tokens) if (token.kind === 'word') count++;
-  const ids = new Int32Array(count);
-  const ranges = new Uint32Array(count * 2);
-  const flags = new Uint8Array(count);
+  let ids = new Int32Array(16);
+  let ranges = new Uint32Array(32);
+  let flags = new Uint8Array(16);
+  let tokenCount = 0;
   let sentenceStart = true;
   let pendingBreak = true;
   let lastEnd = 0;
   // The first line break at or after `lastEnd` (the text's length when none is left).
   let newline = -1;
   let w = 0;
-  for (const token of tokens) {
-    const [start, end] = token.range;
+  scanTokens(text, (kind, start, end) => {
+    tokenCount++;
     if (newline < lastEnd) {
       newline = text.indexOf('\n', lastEnd);
       if (newline < 0) newline = text.length;
@@ -64,24 +62,37 @@ export function segmentWords(text: string): SegmentWords {
       pendingBreak = true;
     }
     lastEnd = end;
-    if (token.kind === 'punct') {
-      if (SENTENCE_END.test(token.text)) sentenceStart = true;
-      if (CORPUS_BREAK.test(token.text)) pendingBreak = true;
-      continue;
+    if (kind === 'punct') {
+      // One character (a code point): the marks tested are all in the Basic Multilingual Plane.
+      const mark = text[start] as string;
+      if (SENTENCE_END.includes(mark)) sentenceStart = true;
+      if (CORPUS_BREAK.includes(mark)) pendingBreak = true;
+      return;
     }
-    if (token.kind !== 'word') {
+    if (kind !== 'word') {
       sentenceStart = false;
-      continue;
+      return;
     }
-    ids[w] = WORDS.idOf(token.text);
+    if (w === ids.length) {
+      ids = grown(ids, new Int32Array(2 * w));
+      ranges = grown(ranges, new Uint32Array(4 * w));
+      flags = grown(flags, new Uint8Array(2 * w));
+    }
+    ids[w] = WORDS.idOf(text.slice(start, end));
     ranges[2 * w] = start;
     ranges[2 * w + 1] = end;
     flags[w] = (sentenceStart ? SENTENCE_START : 0) | (pendingBreak ? BREAK_BEFORE : 0);
     sentenceStart = false;
     pendingBreak = false;
     w++;
-  }
-  return { tokenCount: tokens.length, ids, ranges, flags, generation: WORDS.generation };
+  });
+  return { tokenCount, ids: ids.slice(0, w), ranges: ranges.slice(0, 2 * w), flags: flags.slice(0, w), generation: WORDS.generation };
+}
+
+/** `into` with `from` copied to its start. */
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 /** What matching reads of one distinct word in one language: its text and its {@link WordKey}. */
