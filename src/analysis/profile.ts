@@ -89,8 +89,11 @@ function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): Compiled
   return { forms, stems, calls: compileLanguage(calls, language) };
 }
 
+/** Every category at zero, in output order: copied for each tally (a tally is made per segment piece). */
+const NO_COUNTS: Readonly<Record<string, number>> = Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0]));
+
 function emptyTally(): Tally {
-  return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
+  return { tokens: 0, profiledTokens: 0, counts: { ...NO_COUNTS }, languages: {} };
 }
 
 /**
@@ -146,11 +149,12 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
 
 /** Adds one piece's counts to the tally of its key under every `keyOf` that takes it. */
 function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally, guess: LanguageCode | 'und'): void {
+  const languages = { [guess]: counts.tokens };
   keyOfs.forEach((keyOf, i) => {
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    addTally(tallies, key, { ...counts, languages: { [guess]: counts.tokens } });
+    addTally(tallies, key, { ...counts, languages });
   });
 }
 
