@@ -139,6 +139,7 @@ function cpuRatio(name, file) {
   const analyze = [];
   const floor = [];
   const before = [];
+  const loadBefore = load();
   for (let i = 0; i < runs; i++) {
     const a = sozTimed('analyze', 'analyze', dir);
     if (a.failed) return console.log(`${name}: ${a.failed}`);
@@ -148,15 +149,21 @@ function cpuRatio(name, file) {
   }
   const a = median(analyze.map((r) => r.cpu));
   const f = median(floor.map((r) => r.cpu));
-  console.log(`${''.padEnd(34)} load average ${load()} after these runs`);
+  console.log(`${''.padEnd(34)} load average ${loadBefore} before, ${load()} after these runs (CPU time compared, not wall: the machine is shared)`);
   const derived = directorySize(join(dir, 'derived'));
   console.log(
-    `${name.padEnd(34)} ${mb(statSync(file).size).padStart(6)} MB | soz analyze CPU ${a.toFixed(2).padStart(6)} s (wall ${median(analyze.map((r) => r.wall)).toFixed(2)} s, RSS ${median(analyze.map((r) => r.rssMb)).toFixed(0)} MB) | floor CPU ${f.toFixed(2)} s | ratio ${(a / f).toFixed(1)}× (target ≤ 4×: ${verdict(a / f <= 4)}) | derived/ ${mb(derived)} MB`,
+    `${name.padEnd(34)} ${mb(statSync(file).size).padStart(6)} MB | soz analyze CPU ${a.toFixed(2).padStart(6)} s (wall ${median(analyze.map((r) => r.wall)).toFixed(2)} s, RSS ${median(analyze.map((r) => r.rssMb)).toFixed(0)} MB) | floor CPU ${f.toFixed(2)} s | ratio ${(a / f).toFixed(1)}× (target ≤ 4×: ${verdict(a / f <= 4)}) | derived/ ${mb(derived)} MB | manifest digest ${digestsOf(analyze)}`,
   );
   if (before.length > 0 && !before.some((r) => r.failed)) {
     const b = median(before.map((r) => r.cpu));
-    console.log(`${''.padEnd(34)} baseline ${baseline}: analyze CPU ${b.toFixed(2)} s, ratio ${(b / f).toFixed(1)}× (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB)`);
+    const same = digestsOf(analyze) === digestsOf(before) ? 'same digest' : `DIFFERENT digest ${digestsOf(before)}`;
+    console.log(`${''.padEnd(34)} baseline ${baseline}: analyze CPU ${b.toFixed(2)} s, ratio ${(b / f).toFixed(1)}× (RSS ${median(before.map((r) => r.rssMb)).toFixed(0)} MB), ${same}`);
   }
+}
+
+/** The manifest digest(s) `soz analyze` printed in `results` (first 12 hex digits; several when runs differ). */
+function digestsOf(results) {
+  return [...new Set(results.map((r) => /manifest digest: ([0-9a-f]{12})/.exec(r.stdout)?.[1] ?? 'none'))].join(',');
 }
 
 /** CPU seconds of commands with no evidence to read, medians of interleaved runs (and the baseline's). */

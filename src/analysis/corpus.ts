@@ -14,6 +14,9 @@ import type { SegmentRef } from './filters.js';
 import { foldSpelling, wordStem } from './matcher.js';
 import { detachedData, detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
+import type { SegmentWords } from './segment-words.js';
+import { BREAK_BEFORE } from './segment-words.js';
+import { WORDS } from './word-table.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
 /** Options shared by the corpus tools. */
@@ -24,51 +27,39 @@ export interface CorpusOptions {
   readonly segmentFacts?: SegmentFacts;
 }
 
-/** One word token of the corpus, with its item key and document position. */
-export interface CorpusToken {
-  readonly item: string;
-  /** `[start, end)` in the document text (UTF-16). */
-  readonly range: Range;
-  /** A sentence boundary (. ! ? … or line break) lies between this token and the previous one. */
-  readonly breakBefore: boolean;
-}
-
-/** Word tokens of one segment. */
+/**
+ * Word tokens of one segment as parallel arrays (no object per token): the item of each, and the
+ * segment's prepared words for their offsets and boundaries (see {@link tokenRange},
+ * {@link breakBefore}).
+ */
 export interface CorpusUnit {
   readonly ref: SegmentRef;
-  readonly tokens: readonly CorpusToken[];
+  /** The item of each word token, in order. */
+  readonly items: readonly string[];
+  readonly words: SegmentWords;
 }
 
-/**
- * The item of each distinct word, per language: a chat repeats the same few thousand words, so
- * each is normalised once per run (one memo shared by every document of a run).
- */
-export class CorpusItems {
-  private readonly byLanguage = new Map<LanguageCode | undefined, Map<string, string>>();
-
-  /** The item of `word`: its stem in `language`, or its folded normal form when no language is given. */
-  itemOf(word: string, language: LanguageCode | undefined): string {
-    let known = this.byLanguage.get(language);
-    if (!known) {
-      known = new Map();
-      this.byLanguage.set(language, known);
-    }
-    let item = known.get(word);
-    if (item === undefined) {
-      item = detachedString(language ? wordStem(word, language) : foldSpelling(normaliseForMatching(word).normalised));
-      known.set(detachedString(word), item);
-    }
-    return item;
-  }
+/** `[start, end)` of word token `i` of `unit` in the document text (UTF-16 code units). */
+export function tokenRange(unit: CorpusUnit, i: number): Range {
+  const start = unit.ref.segment.range[0];
+  return [start + (unit.words.ranges[2 * i] as number), start + (unit.words.ranges[2 * i + 1] as number)];
 }
 
+/** Whether a sentence boundary (. ! ? … ; : or a line break) lies between word token `i` of `unit` and the one before. */
+export function breakBefore(unit: CorpusUnit, i: number): boolean {
+  return ((unit.words.flags[i] as number) & BREAK_BEFORE) !== 0;
+}
+
+/** Owner of the corpus-item memos (one per language, and one for no language). */
+const ITEMS = {};
+
 /**
- * Tokenises the selected segments once; every tool below takes the result. Items come from
- * `items` (a run passes one memo for all its documents).
+ * Tokenises the selected segments once; every tool below takes the result. The item of each
+ * distinct word is computed once per language for the whole run (a chat repeats the same few
+ * thousand words), in a memo indexed by the word's interned id.
  */
-export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions & { items?: CorpusItems } = {}): CorpusUnit[] {
+export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOptions = {}): CorpusUnit[] {
   const facts = options.segmentFacts ?? new SegmentFacts();
-  const items = options.items ?? new CorpusItems();
   return segments.map((ref) => {
     const [start, end] = ref.segment.range;
     const text = ref.doc.text.slice(start, end);
@@ -77,21 +68,20 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
       const guess = facts.language(ref.doc, ref.segment, text).language;
       language = guess === 'und' ? undefined : guess;
     }
-    const tokens: CorpusToken[] = [];
-    let pendingBreak = true;
-    let lastEnd = 0;
-    for (const token of facts.tokens(ref.doc, ref.segment, text)) {
-      if (text.slice(lastEnd, token.range[0]).includes('\n')) pendingBreak = true;
-      lastEnd = token.range[1];
-      if (token.kind === 'punct') {
-        if (/[.!?…;:؟]/.test(token.text)) pendingBreak = true;
-        continue;
+    const words = facts.words(ref.doc, ref.segment, text);
+    const memo = WORDS.memo<string>(ITEMS, language ?? '');
+    const items = new Array<string>(words.ids.length);
+    for (let i = 0; i < items.length; i++) {
+      const id = words.ids[i] as number;
+      let item = memo.get(id);
+      if (item === undefined) {
+        const word = WORDS.textOf(id);
+        item = detachedString(language ? wordStem(word, language) : foldSpelling(normaliseForMatching(word).normalised));
+        memo.set(id, item);
       }
-      if (token.kind !== 'word') continue;
-      tokens.push({ item: items.itemOf(token.text, language), range: [start + token.range[0], start + token.range[1]], breakBefore: pendingBreak });
-      pendingBreak = false;
+      items[i] = item;
     }
-    return { ref, tokens };
+    return { ref, items, words };
   });
 }
 
@@ -110,8 +100,8 @@ export class FrequencyTally {
 
   add(units: readonly CorpusUnit[]): void {
     for (const unit of units) {
-      for (const t of unit.tokens) this.counts.set(t.item, (this.counts.get(t.item) ?? 0) + 1);
-      this.total += unit.tokens.length;
+      for (const item of unit.items) this.counts.set(item, (this.counts.get(item) ?? 0) + 1);
+      this.total += unit.items.length;
     }
   }
 
@@ -184,7 +174,7 @@ export class Vocabulary {
 
   /** The ids of a unit's items, in token order. */
   idsOf(unit: CorpusUnit): Int32Array {
-    return Int32Array.from(unit.tokens, (token) => this.idOf(token.item));
+    return Int32Array.from(unit.items, (item) => this.idOf(item));
   }
 
   idOf(item: string): number {
@@ -273,11 +263,10 @@ export class NgramCounter {
     const { n, counts } = this;
     const document = this.documents++;
     units.forEach((unit, u) => {
-      const t = unit.tokens;
       const unitIds = ids[u] as Int32Array;
-      for (let i = 0; i + n <= t.length; i++) {
+      for (let i = 0; i + n <= unit.items.length; i++) {
         let crosses = false;
-        for (let k = 1; k < n && !crosses; k++) crosses = (t[i + k] as CorpusToken).breakBefore;
+        for (let k = 1; k < n && !crosses; k++) crosses = breakBefore(unit, i + k);
         if (crosses) continue;
         this.total++;
         const key = this.keyAt(unitIds, i);
@@ -440,10 +429,11 @@ function kwicLines(unit: CorpusUnit, target: string, window: number): KwicLine[]
   const { doc, segment } = unit.ref;
   const [segStart, segEnd] = segment.range;
   const lines: KwicLine[] = [];
-  unit.tokens.forEach((token, i) => {
-    if (token.item !== target) return;
-    const leftStart = unit.tokens[Math.max(0, i - window)]?.range[0] ?? token.range[0];
-    const rightEnd = unit.tokens[Math.min(unit.tokens.length - 1, i + window)]?.range[1] ?? token.range[1];
+  unit.items.forEach((item, i) => {
+    if (item !== target) return;
+    const range = tokenRange(unit, i);
+    const leftStart = tokenRange(unit, Math.max(0, i - window))[0];
+    const rightEnd = tokenRange(unit, Math.min(unit.items.length - 1, i + window))[1];
     const author = segment.message?.author.name ?? segment.author;
     lines.push({
       documentId: doc.id,
@@ -451,10 +441,10 @@ function kwicLines(unit: CorpusUnit, target: string, window: number): KwicLine[]
       segmentId: segment.id,
       ...(segment.anchor.messageId !== undefined ? { messageId: segment.anchor.messageId } : {}),
       ...(author !== undefined ? { author } : {}),
-      range: token.range,
-      left: doc.text.slice(Math.max(segStart, leftStart), token.range[0]).replace(/\s+/g, ' '),
-      keyword: doc.text.slice(token.range[0], token.range[1]),
-      right: doc.text.slice(token.range[1], Math.min(segEnd, rightEnd)).replace(/\s+/g, ' '),
+      range,
+      left: doc.text.slice(Math.max(segStart, leftStart), range[0]).replace(/\s+/g, ' '),
+      keyword: doc.text.slice(range[0], range[1]),
+      right: doc.text.slice(range[1], Math.min(segEnd, rightEnd)).replace(/\s+/g, ' '),
     });
   });
   return lines;
@@ -579,14 +569,14 @@ export class CollocateTally {
 
   add(units: readonly CorpusUnit[]): void {
     for (const unit of units) {
-      const t = unit.tokens;
+      const t = unit.items;
       const marked = new Set<number>();
-      t.forEach((token, i) => {
-        if (token.item !== this.target) return;
+      t.forEach((item, i) => {
+        if (item !== this.target) return;
         for (let k = Math.max(0, i - this.left); k <= Math.min(t.length - 1, i + this.right); k++) if (k !== i) marked.add(k);
       });
       for (const k of marked) {
-        const item = (t[k] as CorpusToken).item;
+        const item = t[k] as string;
         this.inWindow.set(item, (this.inWindow.get(item) ?? 0) + 1);
         this.r1++;
       }
@@ -729,16 +719,16 @@ export class DispersionTally {
 
   add(units: readonly CorpusUnit[]): void {
     const groups = groupUnits(
-      units.filter((unit) => unit.tokens.length > 0),
+      units.filter((unit) => unit.items.length > 0),
       (unit) => (this.by === 'document' ? unit.ref.doc.id : `${unit.ref.doc.id}\u0000${unit.ref.segment.id}`),
     );
     for (const [part, group] of groups) {
       const counts = new Map<number, number>();
       let size = 0;
       for (const unit of group) {
-        size += unit.tokens.length;
-        for (const t of unit.tokens) {
-          const id = this.vocabulary.idOf(t.item);
+        size += unit.items.length;
+        for (const item of unit.items) {
+          const id = this.vocabulary.idOf(item);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       }

@@ -7,18 +7,19 @@ import type { Range, Segment, SozDocument } from '../core/document.js';
 import type { Countervailing, Finding, Voice } from '../core/finding.js';
 import { compareFindings, findingId, placeInSegment } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
-import type { Token } from '../language/index.js';
 import { describeStep } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import { detachedData } from './detached.js';
 import { refersToThings } from './pronoun-reference.js';
 import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
+import type { SegmentWords } from './segment-words.js';
+import { preparedWords, someWord } from './segment-words.js';
 import { insideAny, LineIndex, quotationSpans, TextStructure } from './text-structure.js';
 
 /** Label every presentation of a finding carries: findings are candidates, never conclusions. */
@@ -445,11 +446,14 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const concernWords = new Map<string, boolean>();
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
-  let raw: readonly Token[] | undefined;
+  let words: SegmentWords | undefined;
   for (const language of languagesFor(doc, segment, text, compiled, options, facts)) {
     const indicatorRules = compiled.indicators.get(language);
     if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    const tokens = prepareTokens(text, language, (raw ??= facts.tokens(doc, segment, text)));
+    words ??= facts.words(doc, segment, text);
+    // A segment with no word that may open a match has none: its tokens are not prepared.
+    if (!someWord(words, language, opensMatches(indicatorRules))) continue;
+    const tokens = preparedWords(words, language);
     const matches = matchTokens(indicatorRules, text, tokens);
     if (matches.length === 0) continue;
     const hits = markerHits(compiled.markers.get(language), text, tokens);

@@ -1,5 +1,4 @@
 import type { SozDocument } from '../core/document.js';
-import type { Token } from '../language/index.js';
 import { identifyLanguage, tokenize } from '../language/index.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
@@ -37,8 +36,9 @@ export interface LanguageOverview {
   readonly totals: { readonly documents: number; readonly segments: number; readonly tokens: number; readonly words: number; readonly byLanguage: Readonly<Record<string, number>> };
 }
 
-function countSpan(text: string, tokens: readonly Token[] = tokenize(text), guess: LanguageGuess = identifyLanguage(text)): SpanCounts {
-  return spanCounts(text, { tokens: tokens.length, words: tokens.filter((token) => token.kind === 'word').length }, guess);
+function countSpan(text: string): SpanCounts {
+  const tokens = tokenize(text);
+  return spanCounts(text, { tokens: tokens.length, words: tokens.filter((token) => token.kind === 'word').length }, identifyLanguage(text));
 }
 
 function spanCounts(text: string, counts: { readonly tokens: number; readonly words: number }, guess: LanguageGuess): SpanCounts {
@@ -79,7 +79,8 @@ function countsFromSegments(doc: SozDocument, segments: readonly SpanCounts[]): 
 export function documentOverview(doc: SozDocument, facts: SegmentFacts): DocumentOverview {
   const segments = doc.segments.map((segment) => {
     const text = doc.text.slice(segment.range[0], segment.range[1]);
-    return { segmentId: segment.id, ...countSpan(text, facts.tokens(doc, segment, text), facts.language(doc, segment, text)) };
+    const words = facts.words(doc, segment, text);
+    return { segmentId: segment.id, ...spanCounts(text, { tokens: words.tokenCount, words: words.ids.length }, facts.language(doc, segment, text)) };
   });
   const counts = countsFromSegments(doc, segments);
   return {

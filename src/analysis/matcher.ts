@@ -8,12 +8,13 @@
  * candidates found there are checked against the following tokens.
  */
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
-import type { Token } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
 import { englishImperatives } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
+import type { WordMemo } from './word-table.js';
+import { WORDS } from './word-table.js';
 
 /** A word token of a segment prepared for matching. */
 export interface PreparedToken {
@@ -30,11 +31,8 @@ export interface PreparedToken {
   readonly parses: readonly RussianParse[];
   /** True when a sentence starts at this token (text start, after . ! ? … or a line break). */
   readonly sentenceInitial: boolean;
-  /**
-   * The word's memo entry, one object per distinct word and language: per-word caches use it as
-   * their key instead of building a string key per token.
-   */
-  readonly word: object;
+  /** The word's interned id (`word-table.ts`): per-word memos are indexed by it. */
+  readonly id: number;
 }
 
 interface CompiledTest {
@@ -160,7 +158,8 @@ export function wordStem(word: string, language: LanguageCode): string {
   return stem(normalisedWord(word, language), language);
 }
 
-type WordKey = ReturnType<typeof wordKey>;
+/** What {@link wordKey} gives. */
+export type WordKey = ReturnType<typeof wordKey>;
 
 /** Memo of {@link wordKey} per language; cleared when it grows past this many words. */
 const KEY_CACHE_LIMIT = 200_000;
@@ -366,39 +365,6 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
   return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
-/**
- * Tokenises a text and prepares its word tokens (normalised form, stem, sentence starts).
- * `tokens` is `tokenize(text)` when the caller already has it (tokenisation does not depend on
- * the language, so a segment matched in several languages is tokenised once).
- */
-export function prepareTokens(text: string, language: LanguageCode, tokens: readonly Token[] = tokenize(text)): PreparedToken[] {
-  const prepared: PreparedToken[] = [];
-  let sentenceStart = true;
-  let lastEnd = 0;
-  for (const token of tokens) {
-    const [start, end] = token.range;
-    if (text.slice(lastEnd, start).includes('\n')) sentenceStart = true;
-    lastEnd = end;
-    if (token.kind === 'punct') {
-      if (/[.!?…؟]/.test(token.text)) sentenceStart = true;
-      continue;
-    }
-    if (token.kind !== 'word') {
-      sentenceStart = false;
-      continue;
-    }
-    const key = cachedWordKey(token.text, language);
-    prepared.push({ text: token.text, start, end, normalised: key.normalised, stem: key.stem, steps: key.steps, parses: key.parses, sentenceInitial: sentenceStart, word: key });
-    sentenceStart = false;
-  }
-  return prepared;
-}
-
-/**
- * Candidate rules per word, remembered per compiled language and keyed by the word's memo entry
- * (so the entries go when the word memo lets the word go).
- */
-const candidateCache = new WeakMap<CompiledLanguage, WeakMap<object, readonly CompiledRule[]>>();
 const NO_RULES: readonly CompiledRule[] = [];
 
 const CAPITAL = /^\p{Lu}/u;
@@ -458,6 +424,22 @@ function russianNoun(word: string): boolean {
   return parses.length > 0 && parses.every((p) => p.pos === 'NOUN');
 }
 
+/** What finding a word's candidate rules reads of it: the same for every occurrence of the word in a language. */
+export type MatchedWord = Pick<PreparedToken, 'id' | 'normalised' | 'stem' | 'parses'>;
+
+/**
+ * A test of whether a word may open a match of `compiled`: some rule is a candidate for it, or it
+ * is a word a word-class rule needs in its sentence (an English word for the imperative tagger; an
+ * addressee for `addressed-final`). A segment none of whose words passes has no match
+ * ({@link matchTokens} returns none), so its tokens need not be prepared.
+ */
+export function opensMatches(compiled: CompiledLanguage): (word: MatchedWord) => boolean {
+  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
+  const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
+  const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
+  return (word) => imperatives || candidatesOf(compiled, word, memo).length > 0 || addressees.some((set) => set.has(word.normalised));
+}
+
 /**
  * A loan stem shorter than this is not looked up without its ending (тур, кара are also Kyrgyz
  * verb stems); one more letter before a soft sign (карас+ь is a fish, кара+сын 'let him look').
@@ -484,13 +466,8 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
  * prefix length, in that order, each rule once. Depends only on the token's stem and normalised
  * form, so it is computed once per distinct word and then looked up.
  */
-function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonly CompiledRule[] {
-  let cache = candidateCache.get(compiled);
-  if (!cache) {
-    cache = new WeakMap();
-    candidateCache.set(compiled, cache);
-  }
-  let list = cache.get(token.word);
+function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
+  let list = memo.get(token.id);
   if (list === undefined) {
     const candidates = new Set<CompiledRule>();
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
@@ -505,7 +482,7 @@ function candidatesOf(compiled: CompiledLanguage, token: PreparedToken): readonl
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
     list = candidates.size === 0 ? NO_RULES : [...candidates];
-    cache.set(token.word, list);
+    memo.set(token.id, list);
   }
   return list;
 }
@@ -736,10 +713,12 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
     classMembers.set(rule, members);
     for (const token of members) classRulesOf.set(token, [...(classRulesOf.get(token) ?? []), rule]);
   }
+  // Candidate rules per distinct word, remembered for the run (per compiled language, by word id).
+  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
     const byClass = classRulesOf.get(token);
-    const rules = byClass ? [...candidatesOf(compiled, token), ...byClass] : candidatesOf(compiled, token);
+    const rules = byClass ? [...candidatesOf(compiled, token, memo), ...byClass] : candidatesOf(compiled, token, memo);
     for (const rule of rules) {
       if (rule.sentenceInitial && !token.sentenceInitial) continue;
       if (rule.notAfter) {
@@ -747,12 +726,13 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
         if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
       }
       if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
-      if (!homonymPlaced(rule, text, tokens, i)) continue;
       let ok = true;
       for (let k = 0; k < rule.tests.length && ok; k++) {
         const t = tokens[i + k];
         ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, classMembers.get(rule) ?? NO_TOKENS) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
       }
+      // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
+      if (ok && !homonymPlaced(rule, text, tokens, i)) ok = false;
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;

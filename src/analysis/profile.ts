@@ -7,17 +7,20 @@
  */
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
-import type { LanguageCode, Token } from '../language/index.js';
-import { tokenize } from '../language/index.js';
+import type { LanguageCode } from '../language/index.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { isBlockquote, segmentAuthor, selectSegments } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { CompiledLanguage, PreparedToken } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens, prepareTokens } from './matcher.js';
+import type { CompiledLanguage, MatchedWord } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
 import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
 import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
+import type { SegmentWords } from './segment-words.js';
+import { forEachWord, preparedWords, segmentWords, someWord } from './segment-words.js';
+import type { WordMemo } from './word-table.js';
+import { WORDS } from './word-table.js';
 import { quotationSpans } from './text-structure.js';
 import { logRatio, round6 } from './stats.js';
 
@@ -41,8 +44,6 @@ interface CompiledProfile {
   readonly forms: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly stems: ReadonlyMap<ProfileCategory, ReadonlySet<string>>;
   readonly calls: CompiledLanguage;
-  /** The list categories of each distinct word, keyed by its memo entry (`PreparedToken.word`). */
-  readonly categoriesOfWord: WeakMap<object, readonly ProfileCategory[]>;
 }
 
 /** Counts of one unit (author or document). */
@@ -85,11 +86,14 @@ function compileProfile(list: ProfileLists, calls: readonly Lexicon[]): Compiled
     forms.set(category, new Set((c.forms ?? []).map((w) => cachedWordKey(w, language).normalised)));
     stems.set(category, new Set((c.lemmas ?? []).map((w) => cachedWordKey(w, language).stem)));
   }
-  return { forms, stems, calls: compileLanguage(calls, language), categoriesOfWord: new WeakMap() };
+  return { forms, stems, calls: compileLanguage(calls, language) };
 }
 
+/** Every category at zero, in output order: copied for each tally (a tally is made per segment piece). */
+const NO_COUNTS: Readonly<Record<string, number>> = Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0]));
+
 function emptyTally(): Tally {
-  return { tokens: 0, profiledTokens: 0, counts: Object.fromEntries(PROFILE_CATEGORIES.map((c) => [c, 0])), languages: {} };
+  return { tokens: 0, profiledTokens: 0, counts: { ...NO_COUNTS }, languages: {} };
 }
 
 /**
@@ -135,9 +139,9 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
     if (text.trim() === '') continue;
     const guess = facts.language(ref.doc, ref.segment, text).language;
     for (const piece of voicePieces(ref, text)) {
-      // A piece that is the whole segment has the segment's tokens, shared with the other analyses.
-      const tokens = piece.text === text ? facts.tokens(ref.doc, ref.segment, text) : tokenize(piece.text);
-      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, tokens, guess, compiled), guess);
+      // A piece that is the whole segment has the segment's words, shared with the other analyses.
+      const words = piece.text === text ? facts.words(ref.doc, ref.segment, text) : segmentWords(piece.text);
+      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, words, guess, compiled), guess);
     }
   }
   return maps;
@@ -145,11 +149,12 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
 
 /** Adds one piece's counts to the tally of its key under every `keyOf` that takes it. */
 function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally, guess: LanguageCode | 'und'): void {
+  const languages = { [guess]: counts.tokens };
   keyOfs.forEach((keyOf, i) => {
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    addTally(tallies, key, { ...counts, languages: { [guess]: counts.tokens } });
+    addTally(tallies, key, { ...counts, languages });
   });
 }
 
@@ -166,19 +171,21 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
 }
 
-/** Counts of one segment (or piece of it) in language `guess`; `raw` are the tokens of `text`. */
-function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
+/** Counts of one segment (or piece of it) in language `guess`; `words` are the word tokens of `text`. */
+function segmentTally(text: string, words: SegmentWords, guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
   const tally = emptyTally();
   const profile = guess === 'und' ? undefined : compiled(guess);
-  const tokens = prepareTokens(text, guess === 'und' ? 'en' : guess, raw);
-  tally.tokens = tokens.length;
-  if (!profile) return tally;
-  tally.profiledTokens = tokens.length;
-  for (const token of tokens) {
-    for (const category of listCategories(profile, token)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
-  }
+  tally.tokens = words.ids.length;
+  if (!profile || guess === 'und') return tally;
+  tally.profiledTokens = words.ids.length;
+  const memo = WORDS.memo<readonly ProfileCategory[]>(profile);
+  forEachWord(words, guess, (word) => {
+    for (const category of listCategories(profile, word, memo)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+  });
+  // Tokens are prepared only for a segment where an imperative or obligation rule may match.
+  if (!someWord(words, guess, opensMatches(profile.calls))) return tally;
   const seen = new Set<string>();
-  for (const m of matchTokens(profile.calls, text, tokens)) {
+  for (const m of matchTokens(profile.calls, text, preparedWords(words, guess))) {
     const sub = m.rule.entry.subcategory;
     const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
     if (!category || seen.has(`${category}:${m.first}`)) continue;
@@ -188,12 +195,12 @@ function segmentTally(text: string, raw: readonly Token[], guess: LanguageCode |
   return tally;
 }
 
-/** The list categories whose forms or lemmas `token` is, looked up once per distinct word. */
-function listCategories(profile: CompiledProfile, token: PreparedToken): readonly ProfileCategory[] {
-  let categories = profile.categoriesOfWord.get(token.word);
+/** The list categories whose forms or lemmas `word` is, looked up once per distinct word. */
+function listCategories(profile: CompiledProfile, word: MatchedWord, memo: WordMemo<readonly ProfileCategory[]>): readonly ProfileCategory[] {
+  let categories = memo.get(word.id);
   if (!categories) {
-    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(token.normalised) || profile.stems.get(category)?.has(token.stem));
-    profile.categoriesOfWord.set(token.word, categories);
+    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(word.normalised) || profile.stems.get(category)?.has(word.stem));
+    memo.set(word.id, categories);
   }
   return categories;
 }

@@ -12,7 +12,7 @@ import { InternalError } from '../core/errors.js';
 import type { ProgressListener } from '../core/progress.js';
 import type { LanguageCode } from '../language/index.js';
 import type { CollocateTable, CollocateTallyState, CorpusUnit, DispersionTable, DispersionTallyState, FrequencyRow, FrequencyTallyState, KeynessRow, KwicGroup, KwicLine, NgramCounterState } from './corpus.js';
-import { CollocateTally, CorpusItems, corpusUnits, DispersionTally, FrequencyTally, keyness, KwicTally, NgramCounter, Vocabulary, wordListOf } from './corpus.js';
+import { CollocateTally, corpusUnits, DispersionTally, FrequencyTally, keyness, KwicTally, NgramCounter, Vocabulary, wordListOf } from './corpus.js';
 import type { SegmentRef, SelectionCounts, SelectionFilter } from './filters.js';
 import { selectSegments } from './filters.js';
 import type { IndicatorResult, IndicatorState } from './indicators.js';
@@ -397,7 +397,6 @@ export function startAnalyses(options: AnalysisOptions): AnalysisRun {
   const facts = new SegmentFacts();
   const lemma = options.lemma ?? false;
   const needsUnits = wanted.some((module) => module.needs.includes('corpus-units'));
-  const items = new CorpusItems();
   const context: AnalysisContext = { options, filter, facts, limit: options.limit ?? 200, lemma, queries: options.queries ?? [] };
   const running = wanted.flatMap((module) => {
     const accumulator = module.start(context);
@@ -408,7 +407,7 @@ export function startAnalyses(options: AnalysisOptions): AnalysisRun {
     add(doc) {
       const { segments, counts } = selectSegments([doc], filter);
       for (const key of Object.keys(selection) as (keyof SelectionCounts)[]) selection[key] += counts[key];
-      const part: DocumentPart = { doc, segments, units: needsUnits ? corpusUnits(segments, { lemma, segmentFacts: facts, items }) : [] };
+      const part: DocumentPart = { doc, segments, units: needsUnits ? corpusUnits(segments, { lemma, segmentFacts: facts }) : [] };
       for (const { accumulator } of running) accumulator.add(part);
     },
     state: () => ({ selection, analyses: running.map(({ name, accumulator }) => ({ name, state: accumulator.state() })) }),

@@ -8,7 +8,7 @@ export type { LanguageCode, Script, LanguageGuess, NormalisationStep } from './t
 export { LANGUAGE_CODES } from './types.js';
 export { detectScript } from './script.js';
 export { identifyLanguage } from './identify.js';
-export { tokenize, type Token, type TokenKind } from './tokenize.js';
+export { scanTokens, tokenize, type Token, type TokenKind } from './tokenize.js';
 export { normaliseForMatching, describeStep, looseKey, transliterationKey, joinSplitWords, type JoinedWord } from './normalise.js';
 export { stem } from './stem.js';
 export { validateLanguageData } from './data.js';

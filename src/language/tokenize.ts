@@ -56,6 +56,38 @@ const TOKEN_WITHOUT_EMAIL = tokenExpression(URL_ONLY);
 // A URL does not end in sentence punctuation or a closing bracket the writer put after it.
 const URL_TRAILER = /[.,;:!?)\]}'"’”»]+$/u;
 
+/** Receives each token of {@link scanTokens}: its kind and `[start, end)` in the text scanned. */
+export type TokenVisitor = (kind: TokenKind, start: number, end: number) => void;
+
+/**
+ * The tokens of {@link tokenize}, handed to `visit` one by one without building an object for
+ * each (for callers that keep them packed).
+ */
+export function scanTokens(text: string, visit: TokenVisitor): void {
+  // lastIndex is rewound after trimming a URL; the loop calls out only to `visit`, which must not
+  // tokenise (identification and tokenisation are synchronous), so one shared expression is safe.
+  const re = text.includes('@') ? TOKEN : TOKEN_WITHOUT_EMAIL;
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    const start = match.index;
+    let length = match[0].length;
+    let kind: TokenKind;
+    // Groups, in the order of the alternatives: 1 url, 2 tag, 3 emoji, 4 number, 5 word, 6 punct.
+    if (match[5] !== undefined) kind = 'word';
+    else if (match[1] !== undefined) {
+      kind = 'url';
+      const trailer = URL_TRAILER.exec(match[0]);
+      if (trailer && trailer.index > 0) length = trailer.index;
+    } else if (match[2] !== undefined) kind = match[0].startsWith('#') ? 'hashtag' : 'mention';
+    else if (match[3] !== undefined) kind = 'emoji';
+    else if (match[4] !== undefined) kind = 'number';
+    else kind = 'punct';
+    const end = start + length;
+    visit(kind, start, end);
+    re.lastIndex = end;
+  }
+}
+
 /**
  * Splits `text` into tokens. Every letter of Kyrgyz, Kazakh, Uzbek (both scripts), Tajik, Russian,
  * Arabic and English stays inside its word; hyphenated words and Uzbek oʻ/gʻ (any apostrophe) are
@@ -64,28 +96,6 @@ const URL_TRAILER = /[.,;:!?)\]}'"’”»]+$/u;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // lastIndex is rewound after trimming a URL; the loop does not call out, so one shared
-  // expression is safe (identification and tokenisation are synchronous).
-  const re = text.includes('@') ? TOKEN : TOKEN_WITHOUT_EMAIL;
-  re.lastIndex = 0;
-  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
-    const start = match.index;
-    let value = match[0];
-    let kind: TokenKind;
-    // Groups, in the order of the alternatives: 1 url, 2 tag, 3 emoji, 4 number, 5 word, 6 punct.
-    if (match[5] !== undefined) kind = 'word';
-    else if (match[1] !== undefined) {
-      kind = 'url';
-      const trailer = URL_TRAILER.exec(value);
-      if (trailer && trailer.index > 0) {
-        value = value.slice(0, trailer.index);
-        re.lastIndex = start + value.length;
-      }
-    } else if (match[2] !== undefined) kind = value.startsWith('#') ? 'hashtag' : 'mention';
-    else if (match[3] !== undefined) kind = 'emoji';
-    else if (match[4] !== undefined) kind = 'number';
-    else kind = 'punct';
-    tokens.push({ text: value, range: [start, start + value.length], kind });
-  }
+  scanTokens(text, (kind, start, end) => tokens.push({ text: text.slice(start, end), range: [start, end], kind }));
   return tokens;
 }
