@@ -65,10 +65,14 @@ const SPEAKER_GROUPS: ReadonlySet<string> = new Set([
   'team', 'teams', 'company', 'firm', 'office', 'department', 'class', 'classmates', 'school', 'college', 'university', 'family', 'household', 'club', 'choir',
   'band', 'crew', 'staff', 'committee', 'board', 'shop', 'store', 'business', 'restaurant', 'kitchen', 'cafe', 'startup', 'agency', 'project', 'lab', 'colleagues',
   'coworkers', 'co-workers', 'teammates', 'employees', 'customers', 'clients', 'guests', 'flat', 'apartment', 'landlord', 'neighbours', 'neighbors', 'roommates',
+  // A household's own people, pets and things (our grandfather, our cat, our car, our garden shed).
+  'parents', 'grandparents', 'grandfather', 'grandmother', 'great-grandfather', 'great-grandmother', 'grandad', 'granddad', 'grandpa', 'grandma', 'gran', 'nan',
+  'mum', 'mom', 'dad', 'uncle', 'aunt', 'auntie', 'cousin', 'cousins', 'baby', 'twins', 'dog', 'dogs', 'cat', 'cats', 'puppy', 'kitten', 'pet', 'pets',
+  'car', 'garden', 'shed', 'garage', 'cottage', 'holiday', 'wedding', 'honeymoon', 'flight', 'trip', 'teacher', 'doctor', 'vet', 'postman',
 ]);
 
 /** Words that may stand between "our" and the group it owns (our new sales team, my whole family). */
-const GROUP_MODIFIERS: ReadonlySet<string> = new Set(['own', 'whole', 'entire', 'new', 'old', 'little', 'small', 'big', 'local', 'sales', 'football', 'chess', 'school', 'project', 'support', 'dev', 'night', 'morning', 'extended', 'host', 'dear', 'lovely']);
+const GROUP_MODIFIERS: ReadonlySet<string> = new Set(['own', 'whole', 'entire', 'new', 'old', 'little', 'small', 'big', 'local', 'sales', 'football', 'chess', 'school', 'project', 'support', 'dev', 'night', 'morning', 'extended', 'host', 'dear', 'lovely', 'great', 'late', 'garden', 'holiday', 'family']);
 
 /** First-person plural forms this test answers for. */
 const FIRST_PLURAL: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves']);

@@ -26,6 +26,8 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'then', 'or']);
  * one of them is not joined to the imperative of the sentence.
  */
 const NEW_CLAUSE: ReadonlySet<string> = new Set(['i', 'he', 'she', 'we', 'they', 'that', 'which', 'who', 'whom', 'whose', 'because', 'if', 'when', 'whenever', 'while', 'although', 'though', 'since']);
+/** Words whose "and" joins two nouns of a pair (between work and rest, both bread and milk). */
+const PAIRING: ReadonlySet<string> = new Set(['between', 'both']);
 /** A comma after a modal is no vocative: the verb after the comma is the modal's (We must, however, have …). */
 const MODALS: ReadonlySet<string> = new Set(['must', 'should', 'can', 'could', 'will', 'would', 'may', 'might', 'shall']);
 /** Words that open a question after an address («Link, can I see you?», «Mark, where are you going?»). */
@@ -98,6 +100,9 @@ function subjectOfFollowingVerb(read: TaggedWord): boolean {
   return term?.tags !== undefined && term.tags.has('PresentTense') && !term.tags.has('Infinitive') && !term.tags.has('Noun') && /[^s]s$/u.test(term.normal ?? '');
 }
 
+/** Tags of a noun of people or a name. */
+const PEOPLE_TAGS = ['Person', 'Actor', 'FirstName', 'LastName', 'Honorific'];
+
 /** Tags of a finite verb (damages, grew, is): a clause that reaches one after its first word has that word in its subject. */
 const isFiniteVerb = (term: TaggedTerm): boolean => {
   const tags = term.tags ?? new Set<string>();
@@ -120,9 +125,12 @@ function headsSubjectPhrase(read: TaggedWord): boolean {
   if (/[,;:—–.!?]/u.test(read.post)) return false;
   let compound = false;
   let inPhrase = false;
+  // A plural object or a person before a past in -ed may be what the participle tells of (Kill prisoners captured …).
+  let participleOwner = false;
   for (const term of read.following) {
     const tags = term.tags ?? new Set<string>();
-    if (isFiniteVerb(term)) return true;
+    if (isFiniteVerb(term) || ((compound || inPhrase) && !participleOwner && isHeadlinePassive(term))) return true;
+    participleOwner ||= tags.has('Plural') || PEOPLE_TAGS.some((t) => tags.has(t));
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
@@ -132,6 +140,18 @@ function headsSubjectPhrase(read: TaggedWord): boolean {
   }
   return false;
 }
+
+/**
+ * A regular past in -ed after a noun phrase with no person in it, as a headline drops "is / was"
+ * («Kill switch fitted to every laptop», «Spread of measles slowed»): the past is the phrase's
+ * verb. Only past a compound noun or a prepositional phrase: right after the word it may be the
+ * object's participle («make innovations hated»); a person in the phrase keeps it a participle
+ * of the object («Think of the children killed in the raid»).
+ */
+const isHeadlinePassive = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
+};
 
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
@@ -242,11 +262,15 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // A subject or subordinator opens a clause of its own up to the next comma; past the comma the
       // imperative's clause may go on (Thank Allah for what He has granted you, and hold onto it).
       let ownClause = false;
+      // "between … and", "both … and" join two nouns (a balance between revision and rest), not two verbs.
+      let pairing = false;
       for (let k = c + 1; k < to - 1; k++) {
         const word = words[k] as ImperativeWord;
         if (NEW_CLAUSE.has(word.normalised)) ownClause = true;
         else if (ownClause && text.slice((words[k - 1] as ImperativeWord).end, word.start).includes(',')) ownClause = false;
-        if (!ownClause && COORDINATORS.has(word.normalised) && isVerb(k + 1, false)) found.add(k + 1);
+        if (PAIRING.has(word.normalised)) pairing = true;
+        else if (pairing && word.normalised === 'and') pairing = false;
+        else if (!ownClause && COORDINATORS.has(word.normalised) && isVerb(k + 1, false)) found.add(k + 1);
       }
     }
     from = to;
