@@ -153,6 +153,27 @@ const isHeadlinePassive = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
 };
 
+/** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
+const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
+
+/**
+ * Whether a known verb the tagger does not read as a verb in context heads a noun phrase of a
+ * caption or a headline: a noun before "of" («March of the penguins», «Spread of the flu»), or
+ * a compound with an -ing noun and no object after it («Storm warning for the coast», «Arm
+ * wrestling contest at the fair»). An object after the -ing word keeps the verb (Kill fleeing
+ * soldiers).
+ */
+function headsNounPhrase(read: TaggedWord): boolean {
+  const [next, after] = read.following;
+  if (next === undefined || /[,;:—–.!?]/u.test(read.post)) return false;
+  if (next.normal === 'of') return read.tags.has('Noun');
+  const nextTags = next.tags ?? new Set<string>();
+  // everything, nothing, something end in -ing too: they are objects.
+  if (!/ing$/u.test(next.normal ?? '') || /thing$/u.test(next.normal ?? '') || !(nextTags.has('Gerund') || nextTags.has('Noun')) || ['Pronoun', ...PEOPLE_TAGS].some((t) => nextTags.has(t))) return false;
+  const afterTags = after?.tags ?? new Set<string>();
+  return /[,;:—–.!?]/u.test(next.post ?? '') || after === undefined || afterTags.has('Preposition') || ((afterTags.has('Noun') || afterTags.has('Adjective')) && !afterTags.has('Plural') && !PEOPLE_TAGS.some((t) => afterTags.has(t)));
+}
+
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
 /**
@@ -168,11 +189,11 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read));
+  const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
-    const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0] ?? '';
-    const frame = tagsAt(`to ${word.toLowerCase()}`, 3);
+    const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
