@@ -173,13 +173,15 @@ function sentenceEndOf(words: readonly AntecedentWord[], i: number): number {
  * {@link SPEAKER_GROUPS} (past up to two modifiers), or "as a team / family / class". "We at" a
  * name is left out: the name may be an organisation of concern as well as a bakery.
  */
-function namesSpeakerGroup(words: readonly AntecedentWord[], from: number, to: number): boolean {
+function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const word = (words[k] as AntecedentWord).normalised;
     const next = words[k + 1];
     if (word === 'our' || word === 'my') {
       for (let j = k + 1; j < Math.min(to, k + 4); j++) {
-        const owned = (words[j] as AntecedentWord).normalised;
+        const ownedWord = words[j] as AntecedentWord;
+        // our grandmother's brother: the household member owns what follows (the apostrophe is not in the normalised form).
+        const owned = /['’ʼ]s$/u.test(text.slice(ownedWord.start, ownedWord.end)) ? ownedWord.normalised.slice(0, -1) : ownedWord.normalised;
         if (SPEAKER_GROUPS.has(owned)) return true;
         if (!GROUP_MODIFIERS.has(owned)) break;
       }
@@ -203,7 +205,7 @@ export function englishPronounNamesNoGroup(text: string, words: readonly Anteced
   const start = sentenceStartOf(words, i);
   if (FIRST_PLURAL.has(word.normalised)) {
     const from = start === 0 ? 0 : sentenceStartOf(words, start - 1);
-    return namesSpeakerGroup(words, from, sentenceEndOf(words, i));
+    return namesSpeakerGroup(text, words, from, sentenceEndOf(words, i));
   }
   if (!THIRD_PLURAL.has(word.normalised)) return false;
   const subject = word.normalised === 'they';
