@@ -36,9 +36,13 @@ describe('English headlines and captions that open with a noun', () => {
 
 describe('English idioms, wishes and formulas in the imperative form', () => {
   it('ask for no act', async () => {
-    for (const text of ['Break a leg at the concert!', 'Hang in there, Friday is close.', 'Rise and shine, the kettle is on.', 'Fire away with your questions.', 'Let us know when you land.', 'Let\'s face it, the car is too old.', 'Take it easy on Sunday.', 'Feel good music for the drive.']) {
+    for (const text of ['Break a leg at the concert!', 'Hang in there, Friday is close.', 'Rise and shine, the kettle is on.', 'Fire away with your questions.', 'Let\'s face it, the car is too old.', 'Take it easy on Sunday.', 'Feel good music for the drive.']) {
       expect(await candidates(text)).toEqual([]);
     }
+  });
+
+  it('let us know is the verb to let with an object (an everyday request), not the hortative', async () => {
+    expect(await candidates('Let us know when you land.')).toEqual(['call-to-action:Let']);
   });
 
   it('the same verbs with an object of concern stay calls', async () => {
