@@ -13,6 +13,8 @@ describe('English headlines and captions that open with a noun', () => {
     for (const text of ['Kill switch added to the office printers.', 'Spread of head lice slowed after the holidays.', 'Attack surface shrank after the update.']) {
       expect(await candidates(text)).toEqual([]);
     }
+    // A noun the tagger reads as an adjective (memorial) counts as the compound's noun right before the past.
+    expect(await candidates('War memorial cleaned by the scouts.')).toEqual(['violence:War']);
   });
 
   it('a known verb before "of" or an -ing noun heads a caption', async () => {

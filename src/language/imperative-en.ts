@@ -127,14 +127,16 @@ function headsSubjectPhrase(read: TaggedWord): boolean {
   let inPhrase = false;
   // A plural object or a person before a past in -ed may be what the participle tells of (Kill prisoners captured …).
   let participleOwner = false;
-  for (const term of read.following) {
+  for (const [i, term] of read.following.entries()) {
     const tags = term.tags ?? new Set<string>();
     if (isFiniteVerb(term) || ((compound || inPhrase) && !participleOwner && isHeadlinePassive(term))) return true;
+    // The tagger reads some nouns of a compound as adjectives (War memorial restored): one counts right before the headline's past.
+    const compoundAdjective = !compound && tags.has('Adjective') && read.following[i + 1] !== undefined && isHeadlinePassive(read.following[i + 1] as TaggedTerm);
     participleOwner ||= tags.has('Plural') || PEOPLE_TAGS.some((t) => tags.has(t));
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
-    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value')) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
+    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
     else if (!inPhrase) compound = true;
     if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
   }
