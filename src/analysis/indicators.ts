@@ -146,21 +146,56 @@ export function compileIndicators(lexicons: readonly Lexicon[], categories?: rea
   return { indicators, markers, scripture, languages };
 }
 
-function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): LanguageCode[] {
-  if (options.languages) return options.languages.filter((l) => compiled.indicators.has(l));
+/**
+ * The languages whose rules read a segment. `beside` are those matched only because they are
+ * matched beside the identified language (`alsoMatch`: Russian beside Kyrgyz), not by a share of
+ * the segment's own; `primary` is the identified language.
+ */
+interface SegmentLanguages {
+  readonly languages: LanguageCode[];
+  readonly primary?: LanguageCode;
+  readonly beside: ReadonlySet<LanguageCode>;
+}
+
+const NONE_BESIDE: ReadonlySet<LanguageCode> = new Set();
+
+function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): SegmentLanguages {
+  const known = (list: Iterable<LanguageCode>): LanguageCode[] => [...list].filter((l) => compiled.indicators.has(l)).sort();
+  if (options.languages) return { languages: known(options.languages), beside: NONE_BESIDE };
   const guess = facts.language(doc, segment, text);
   const chosen = new Set<LanguageCode>();
   if (guess.language === 'und') {
     for (const l of SCRIPT_LANGUAGES[guess.script] ?? compiled.languages) chosen.add(l);
-  } else {
-    chosen.add(guess.language);
-    for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
-    for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) chosen.add(l);
-    // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
-    // share, but their script says which lexicon can read them.
-    if (ARABIC_LETTER.test(text)) chosen.add('ar');
+    return { languages: known(chosen), beside: NONE_BESIDE };
   }
-  return [...chosen].filter((l) => compiled.indicators.has(l)).sort();
+  chosen.add(guess.language);
+  for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
+  const beside = new Set<LanguageCode>();
+  for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) if (!chosen.has(l)) beside.add(l);
+  // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
+  // share, but their script says which lexicon can read them.
+  if (ARABIC_LETTER.test(text)) chosen.add('ar');
+  return { languages: known([...chosen, ...beside]), primary: guess.language, beside };
+}
+
+/** A word the identified language's rules read, as a candidate or in another sense (excluded). */
+interface Reading {
+  readonly category: LexiconCategory;
+  readonly start: number;
+  readonly end: number;
+}
+
+function readingOf(match: RuleMatch, tokens: readonly PreparedToken[]): Reading {
+  return { category: match.rule.entry.category, start: (tokens[match.first] as PreparedToken).start, end: (tokens[match.last] as PreparedToken).end };
+}
+
+/**
+ * Whether a match of a language read beside the identified one falls on a word the identified
+ * language's rules of the same category read: that language's entry decides (a Kyrgyz «бомба»
+ * of a song is its exclusion's, not Russian slang's), and one candidate stands for the word.
+ */
+function readByPrimary(readings: readonly Reading[], reading: Reading): boolean {
+  return readings.some((r) => r.category === reading.category && r.start < reading.end && reading.start < r.end);
 }
 
 /** Slices context without splitting a surrogate pair. */
@@ -447,17 +482,32 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
   let words: SegmentWords | undefined;
-  for (const language of languagesFor(doc, segment, text, compiled, options, facts)) {
+  const chosen = languagesFor(doc, segment, text, compiled, options, facts);
+  const read = new Map<LanguageCode, { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined>();
+  const readings: Reading[] = [];
+  const matchesOf = (language: LanguageCode): { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined => {
+    if (read.has(language)) return read.get(language);
     const indicatorRules = compiled.indicators.get(language);
-    if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    words ??= facts.words(doc, segment, text);
+    let result: { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined;
     // A segment with no word that may open a match has none: its tokens are not prepared.
-    if (!someWord(words, language, opensMatches(indicatorRules))) continue;
-    const tokens = preparedWords(words, language);
-    const matches = matchTokens(indicatorRules, text, tokens);
-    if (matches.length === 0) continue;
+    if (indicatorRules && indicatorRules.ruleCount > 0 && someWord((words ??= facts.words(doc, segment, text)), language, opensMatches(indicatorRules))) {
+      const tokens = preparedWords(words, language);
+      const excluded: RuleMatch[] | undefined = language === chosen.primary && chosen.beside.size > 0 ? [] : undefined;
+      const matches = matchTokens(indicatorRules, text, tokens, excluded);
+      if (excluded) for (const m of [...matches, ...excluded]) readings.push(readingOf(m, tokens));
+      result = { tokens, matches };
+    }
+    read.set(language, result);
+    return result;
+  };
+  if (chosen.primary !== undefined && chosen.beside.size > 0) matchesOf(chosen.primary);
+  for (const language of chosen.languages) {
+    const got = matchesOf(language);
+    if (!got || got.matches.length === 0) continue;
+    const { tokens, matches } = got;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
     for (const match of matches) {
+      if (chosen.beside.has(language) && readByPrimary(readings, readingOf(match, tokens))) continue;
       const { entry, lexicon } = match.rule;
       const first = tokens[match.first] as PreparedToken;
       const last = tokens[match.last] as PreparedToken;

@@ -699,9 +699,11 @@ function addressedFinals(text: string, tokens: readonly PreparedToken[], address
 
 /**
  * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
- * pass: per token, look up candidate rules by stem, by word and by each suffix length.
+ * pass: per token, look up candidate rules by stem, by word and by each suffix length. Matches
+ * that an exclusion of their entry rules out are added to `excluded` when it is given: the words
+ * this language read in another sense.
  */
-export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
+export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[], excluded?: RuleMatch[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
   // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
@@ -738,7 +740,10 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
       if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
       if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
-      if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
+      if (!ok) continue;
+      const match = { rule, first: i, last: i + rule.tests.length - 1 };
+      if (!excludedBy(rule, tokens, match.first, match.last)) matches.push(match);
+      else excluded?.push(match);
     }
   }
   return matches;
