@@ -316,6 +316,26 @@ function attributedNextDoor(hits: MarkerHits, tokens: readonly PreparedToken[], 
   return false;
 }
 
+/** Languages whose news headlines open with the speaker's name and a colon (Жапаров: …, Асан Асанов: …). */
+const HEADLINE_SPEAKER_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ky', 'kk', 'uz-Cyrl', 'uz-Latn']);
+
+/**
+ * A name of two or three capitalised words, or one with a surname or patronymic ending, then a
+ * colon; up to three words of a title may precede it (Өкмөт башчысы Асанов:).
+ */
+const HEADLINE_SPEAKER = /^[\s«"]*(?:[\p{L}.‘’ʻʼ'-]+\s+){0,3}?(?:\p{Lu}[\p{Ll}.‘’ʻʼ']*(?:[ -]\p{Lu}[\p{Ll}.‘’ʻʼ']*){1,2}|\p{Lu}\p{Ll}+(?:ов|ев|ова|ева|ин|ина|уулу|кызы|улы|қызы|ўғли|қизи|ov|ev|ova|eva|o‘g‘li|qizi))\s*:\s/u;
+
+/**
+ * Whether the sentence of `offset` opens with a speaker's name and a colon before `offset`: a
+ * headline that reports the words after it («Садыр Жапаров: Батыш бизге … бербеши керек»). A
+ * single common noun with a colon (Эскертүү:, Маалымат:) is no speaker.
+ */
+function headlineSpeaker(structure: TextStructure, offset: number): boolean {
+  const [start] = structure.sentenceAround(offset);
+  const head = HEADLINE_SPEAKER.exec(structure.text.slice(start, offset));
+  return head !== null && start + head[0].length <= offset;
+}
+
 /**
  * A fragment counts as scripture citation when a reference such as (2:191) stands in its sentence,
  * closes its paragraph (nothing but punctuation after it), or forms the short paragraph right after.
@@ -516,7 +536,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (findings.has(key)) continue;
       const quotedByMarks = insideAny((quotes ??= quotationSpans(text)), first.start, last.end);
       const quoted = blockquote || quotedByMarks || scripture.cited(first.start);
-      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start);
+      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start) || (HEADLINE_SPEAKER_LANGUAGES.has(language) && headlineSpeaker(structure, first.start));
       const counter = new Set<Countervailing>();
       if (quoted) counter.add('quoted');
       if (reported) counter.add('reported');

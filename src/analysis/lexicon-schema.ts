@@ -217,6 +217,8 @@ export const neighbourSchema = z
     capitalised: z.boolean().optional(),
     /** Normalised forms that fail the test even when the rest passes ("Christian Church" is no name). */
     notWords: z.array(nonEmpty).min(1).optional(),
+    /** Endings that fail the test (a Kyrgyz verb ending after a dative is its verb, not a subject between). */
+    notSuffixes: z.array(nonEmpty).min(1).optional(),
     /**
      * `next` only: the word right after this one (same sentence) ends with one of these — a
      * two-word frame such as must have + a past participle ("must have forgotten").
@@ -224,8 +226,8 @@ export const neighbourSchema = z
     followedBySuffixes: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised or notWords',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised, notWords or notSuffixes',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 

@@ -78,6 +78,7 @@ interface CompiledNeighbour {
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
   readonly notWords?: ReadonlySet<string>;
+  readonly notSuffixes?: readonly string[];
   readonly followedBySuffixes?: readonly string[];
 }
 
@@ -245,6 +246,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
     ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
+    ...(test.notSuffixes ? { notSuffixes: test.notSuffixes.map(lower) } : {}),
     ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
   };
 }
@@ -521,6 +523,7 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
+  if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
   return true;
 }
 

@@ -42,3 +42,58 @@ describe('Russian rules read beside Kyrgyz, Kazakh and Uzbek text', () => {
     expect(rules('Они взорвали бомбу.', 'violence')).toEqual(['взорвали ru.violence.vzorvat', 'бомбу ru.violence.bomba']);
   });
 });
+
+describe('Kyrgyz бийликке with the subject between it and the verb of coming', () => {
+  it('is power as such, not the authorities', () => {
+    expect(rules('Бийликке жаңы президент келди.', 'group-designation', 'ky')).toEqual([]);
+    expect(rules('Бийликке 2010-жылы башка команда келген.', 'group-designation', 'ky')).toEqual([]);
+    expect(rules('Шайлоодон кийин бийликке оппозициянын лидери келди.', 'group-designation', 'ky')).toEqual([]);
+  });
+  it('stays the authorities when it is governed by каршы, an appeal, or the verb right after it', () => {
+    expect(rules('Бийликке кат жазып келишти.', 'group-designation', 'ky')).toEqual(['Бийликке ky.group-designation.biylik']);
+    // notSuffixes: ишенбейм ends in a verb ending, so the later кел- is an auxiliary of another clause.
+    expect(rules('Бийликке ишенбейм, алар бизди алдап келишти.', 'group-designation', 'ky')).toEqual(['Бийликке ky.group-designation.biylik']);
+    expect(rules('Бийликке баш ийбейбиз, алар бизди алдап келген.', 'group-designation', 'ky')).toEqual(['Бийликке ky.group-designation.biylik']);
+  });
+});
+
+describe('Kyrgyz курал+ы after the noun of its use, кур+алы after the thing built', () => {
+  it('is a textbook or a tool, not the hortative «let us build»', () => {
+    expect(rules('Бул окуу куралы абдан пайдалуу.', 'call-to-action', 'ky')).toEqual([]);
+    expect(rules('Сабак куралы катары кыска видеолор колдонулат.', 'violence', 'ky')).toEqual([]);
+  });
+  it('is «let us build», not a weapon, after the thing built', () => {
+    expect(rules('Биз жаңы үй куралы!', 'violence', 'ky')).toEqual([]);
+    expect(rules('Биз жаңы үй куралы!', 'call-to-action', 'ky')).toEqual(['куралы ky.call-to-action.hortative-1pl']);
+  });
+  it('keeps a weapon taken up', () => {
+    expect(rules('Колго курал алалы!', 'violence', 'ky')).toEqual(['курал ky.violence.kural']);
+  });
+  it('reads a song «like a bomb» as praise', () => {
+    expect(rules('Анын жаңы ыры бомбадай тарады.', 'violence')).toEqual([]);
+  });
+});
+
+/** Voices of the candidates of a text identified by the engine. */
+const voices = (text: string): string[] => findings(text).map((f) => `${f.actual} ${f.voice}`);
+
+describe('Kyrgyz боюнча attributes only after a statement or a source', () => {
+  it('is no attribution after a custom, a sport or a law', () => {
+    expect(voices('Кыргыз элинин салты боюнча конок төргө отурат.')).toEqual(['Кыргыз own']);
+    expect(voices('Футбол боюнча кыргыздар биринчи орунду алды.')).toEqual(['кыргыздар own']);
+  });
+  it('reports after a source noun', () => {
+    expect(voices('Расмий маалымат боюнча, шаарда эки үй өрттөлгөн.')).toEqual(['өрттөлгөн reported']);
+    expect(voices('Күбөлөрдүн айтуусу боюнча, кылмышкерлер курал менен келишкен.')).toEqual(['курал reported']);
+  });
+});
+
+describe('A headline opened by the speaker’s name and a colon (ky, kk, uz)', () => {
+  it('reports the words after the name', () => {
+    expect(voices('Жапаров: Мигранттарды коргоо биздин милдетибиз.')).toContain('Мигранттарды reported');
+    expect(voices('Өкмөт башчысы Асанов: Мигранттарга жардам берилет.')).toContain('Мигранттарга reported');
+  });
+  it('is not a common noun with a colon', () => {
+    expect(voices('Эскертүү: жыйынга бардыгы келгиле!')).toEqual(['келгиле own']);
+  });
+});
