@@ -97,3 +97,24 @@ describe('A headline opened by the speaker’s name and a colon (ky, kk, uz)', (
     expect(voices('Эскертүү: жыйынга бардыгы келгиле!')).toEqual(['келгиле own']);
   });
 });
+
+describe('Kyrgyz possessed accusative before a negative 2nd-person imperative', () => {
+  it('is its object, not the 3rd-person imperative', () => {
+    expect(rules('Инисин урушпа, ал кичинекей.', 'call-to-action', 'ky')).toEqual([]);
+    expect(rules('Кесесин сындырба, апаң ачууланат.', 'call-to-action', 'ky')).toEqual([]);
+  });
+  it('keeps a 3rd-person call before a noun', () => {
+    expect(rules('Жашасын эркиндик, кетсин бийлик!', 'call-to-action', 'ky')).toEqual(['Жашасын ky.call-to-action.imperative-3', 'кетсин ky.call-to-action.imperative-3']);
+  });
+});
+
+describe('Kyrgyz талкала- with a natural force as its agent', () => {
+  it('is damage by nature in a statement', () => {
+    expect(rules('Суу ташкыны көпүрөнү талкалап кетти.', 'violence', 'ky')).toEqual([]);
+    expect(rules('Кечээ жер титирөө тоолуу айылды талкалады.', 'violence', 'ky')).toEqual([]);
+  });
+  it('keeps people smashing and a call beside a simile', () => {
+    expect(rules('Алар дүкөндү талкалап, тоноп кетишти.', 'violence', 'ky')).toEqual(['талкалап ky.violence.talkala']);
+    expect(rules('Сел сыяктуу келип, алардын үйлөрүн талкалагыла!', 'violence', 'ky')).toEqual(['талкалагыла ky.violence.talkala']);
+  });
+});
