@@ -118,3 +118,38 @@ describe('Kyrgyz талкала- with a natural force as its agent', () => {
     expect(rules('Сел сыяктуу келип, алардын үйлөрүн талкалагыла!', 'violence', 'ky')).toEqual(['талкалагыла ky.violence.talkala']);
   });
 });
+
+/** Counter-indicators of the candidate on `word` in a text identified by the engine. */
+function countersOf(text: string, word: string): string[] {
+  return [...(findings(text).find((f) => f.actual === word)?.countervailing ?? [])];
+}
+
+describe('Uzbek (Cyrillic) violence verbs and the emphatic imperative', () => {
+  it('finds burning, slaughter, extermination and the imperative in -ГИН', () => {
+    expect(rules('Уйларини ёндиринглар!', 'violence', 'uz-Cyrl')).toEqual(['ёндиринглар uz-Cyrl.violence.yondir']);
+    expect(rules('Уларни қириб ташланглар!', 'violence', 'uz-Cyrl')).toEqual(['қириб uz-Cyrl.violence.qir']);
+    expect(rules('Уларни ўлдиргин!', 'call-to-action', 'uz-Cyrl')).toEqual(['ўлдиргин uz-Cyrl.call-to-action.imperative-2sg-emphatic']);
+  });
+  it('leaves a lamp, a feast, pests, football, hunting, layers and мумкин', () => {
+    expect(rules('Қоронғи бўлди, чироқни ёндиринг.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Ҳайитда қурбонлик қўйни сўйдик.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Фермерлар далада чигирткаларни қириб ташлашди.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Иккинчи таймда жамоамиз дарвозага ҳужум қилди.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Овчи милтиқ билан қуён отди.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Бу дастур аҳолининг турли қатламлари учун муҳим.', 'violence', 'uz-Cyrl')).toEqual([]);
+    expect(rules('Бу ишни қилиш мумкин, лекин кескин қарор керак.', 'call-to-action', 'uz-Cyrl')).toEqual([]);
+  });
+});
+
+describe('Uzbek counter-indicators: -(И)ШИЧА, a source with кўра, a negated predicate', () => {
+  it('reports, negates, and reads a noun in -МА as no negation', () => {
+    expect(countersOf('Хабар беришларича, чегарада отишма бўлган.', 'отишма')).toEqual(['reported']);
+    expect(countersOf('Расмий маълумотларга кўра, портлашда уч киши ҳалок бўлди.', 'портлашда')).toEqual(['reported']);
+    expect(countersOf('Жамоамиз урушни ҳеч қачон қўлламайди.', 'урушни')).toEqual(['negated']);
+    expect(countersOf('Guvohning aytishicha, ular qurol bilan kelishgan.', 'qurol')).toEqual(['reported']);
+  });
+  it('is no attribution after a rule, and a cited verse is no ritual', () => {
+    expect(countersOf('Қоидага кўра, уларни ўлдиринглар!', 'ўлдиринглар')).toEqual([]);
+    expect(countersOf('Қуръонда «уларни ўлдиринг» дейилган.', 'ўлдиринг')).toEqual(['quoted', 'reported']);
+  });
+});
