@@ -153,3 +153,22 @@ describe('Uzbek counter-indicators: -(И)ШИЧА, a source with кўра, a neg
     expect(countersOf('Қуръонда «уларни ўлдиринг» дейилган.', 'ўлдиринг')).toEqual(['quoted', 'reported']);
   });
 });
+
+describe('Kazakh violence verbs and counter-indicators', () => {
+  it('finds burning, extermination and attack, and leaves grass, a ram, football and hunting', () => {
+    expect(rules('Қаланы өртеңдер!', 'violence', 'kk')).toEqual(['өртеңдер kk.violence.orte']);
+    expect(rules('Оларды қырып тастаңдар!', 'violence', 'kk')).toEqual(['қырып kk.violence.qyr']);
+    expect(rules('Содырлар ауылға шабуыл жасады.', 'violence', 'kk')).toEqual(['Содырлар kk.violence.shabuyl', 'шабуыл kk.violence.shabuyl']);
+    expect(rules('Көктемде қураған шөпті өртеді.', 'violence', 'kk')).toEqual([]);
+    expect(rules('Айтта құрбандыққа қошқар бауыздадық.', 'violence', 'kk')).toEqual([]);
+    expect(rules('Екінші таймда командамыз қақпаға үздіксіз шабуыл жасады.', 'violence', 'kk')).toEqual([]);
+    expect(rules('Аңшы мылтықпен қоян атты.', 'violence', 'kk')).toEqual([]);
+  });
+  it('negates by жоқпын and a negated predicate, reports by -УЫНША and a source with сәйкес', () => {
+    expect(countersOf('Мен ешкімді өлтірген жоқпын.', 'өлтірген')).toEqual(['negated']);
+    expect(countersOf('Біз ешкімге қару бермедік.', 'қару')).toEqual(['negated']);
+    expect(countersOf('Куәгердің айтуынша, содырлар мылтықпен келген.', 'мылтықпен')).toEqual(['reported']);
+    expect(countersOf('Ресми мәліметтерге сәйкес, шекарада атыс болған.', 'атыс')).toEqual(['reported']);
+    expect(countersOf('Ереже бойынша оларды өлтіріңдер!', 'өлтіріңдер')).toEqual([]);
+  });
+});
