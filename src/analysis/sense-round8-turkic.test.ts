@@ -139,6 +139,11 @@ describe('Uzbek (Cyrillic) violence verbs and the emphatic imperative', () => {
     expect(rules('Бу дастур аҳолининг турли қатламлари учун муҳим.', 'violence', 'uz-Cyrl')).toEqual([]);
     expect(rules('Бу ишни қилиш мумкин, лекин кескин қарор керак.', 'call-to-action', 'uz-Cyrl')).toEqual([]);
   });
+  it('reads the same in the Latin script, but for the emphatic imperative (gʻ folds to g there)', () => {
+    expect(rules('Jangarilar qishloqqa hujum qildi.', 'violence', 'uz-Latn')).toEqual(['Jangarilar uz-Latn.violence.jangari', 'hujum uz-Latn.violence.hujum']);
+    expect(rules('Ovchi miltiq bilan quyon otdi.', 'violence', 'uz-Latn')).toEqual([]);
+    expect(rules('Koʻl qorovuli ozgʻin kishi ekan, yongʻin xavfi yoʻq.', 'call-to-action', 'uz-Latn')).toEqual([]);
+  });
 });
 
 describe('Uzbek counter-indicators: -(И)ШИЧА, a source with кўра, a negated predicate', () => {
