@@ -50,10 +50,12 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
 /**
  * Where a context marker must stand relative to a match: up to three words `before` in the same
  * clause, `within` the matched words, up to two words `after` in the same clause, anywhere else
- * in the `sentence`, or `earlier` in the same sentence (a negated or condemning main clause that
- * governs what follows: «Я не считаю, что надо …»).
+ * in the `sentence`, `earlier` in the same sentence (a negated or condemning main clause that
+ * governs what follows: «Я не считаю, что надо …»), or `clause`: later in the same clause (the
+ * negated predicate of a verb-final language governs the words before it, not another clause:
+ * «Ўч олайлик, … кечирмаймиз!» keeps the call).
  */
-export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier'] as const;
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause'] as const;
 export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);

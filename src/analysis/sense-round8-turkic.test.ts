@@ -177,3 +177,14 @@ describe('Kazakh violence verbs and counter-indicators', () => {
     expect(countersOf('Ереже бойынша оларды өлтіріңдер!', 'өлтіріңдер')).toEqual([]);
   });
 });
+
+describe('A negated predicate governs its own clause (marker position clause; ky, kk, uz)', () => {
+  it('negates the words before it in its clause', () => {
+    expect(countersOf('Биз ҳеч кимга қурол бермадик.', 'қурол')).toEqual(['negated']);
+    expect(countersOf('Жамаат согушту колдобойт.', 'согушту')).toContain('negated');
+  });
+  it('leaves a call in another clause of the sentence', () => {
+    expect(countersOf('Ўч олайлик, биродарлар, бу хўрликни кечирмаймиз!', 'олайлик')).toEqual([]);
+    expect(countersOf('Аларды өлтүргүлө, биз аларды кечирбейбиз!', 'өлтүргүлө')).toEqual([]);
+  });
+});
