@@ -169,6 +169,11 @@ describe('Kazakh violence verbs and counter-indicators', () => {
     expect(rules('Екінші таймда командамыз қақпаға үздіксіз шабуыл жасады.', 'violence', 'kk')).toEqual([]);
     expect(rules('Аңшы мылтықпен қоян атты.', 'violence', 'kk')).toEqual([]);
   });
+  it('reads «X-ға өлім!» / «X-га ўлим!» as the slogan, not death as a topic', () => {
+    expect(rules('Сатқындарға өлім!', 'violence', 'kk')).toEqual(['Сатқындарға өлім kk.violence.olim-slogan']);
+    expect(rules('Сотқинларга ўлим!', 'violence', 'uz-Cyrl')).toEqual(['Сотқинларга ўлим uz-Cyrl.violence.olim-slogan']);
+    expect(rules('Балаларға өлім туралы айту қиын.', 'violence', 'kk')).toEqual([]);
+  });
   it('negates by жоқпын and a negated predicate, reports by -УЫНША and a source with сәйкес', () => {
     expect(countersOf('Мен ешкімді өлтірген жоқпын.', 'өлтірген')).toEqual(['negated']);
     expect(countersOf('Біз ешкімге қару бермедік.', 'қару')).toEqual(['negated']);
