@@ -178,24 +178,29 @@ function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled
   return { languages: known([...chosen, ...beside]), primary: guess.language, beside };
 }
 
-/** A word the identified language's rules read, as a candidate or in another sense (excluded). */
-interface Reading {
-  readonly category: LexiconCategory;
-  readonly start: number;
-  readonly end: number;
+/**
+ * The words the identified language's rules read, as a candidate or in another sense (excluded):
+ * category and start offset of every token they cover.
+ */
+type Readings = Set<string>;
+
+function readingKey(category: LexiconCategory, token: PreparedToken): string {
+  return `${category}\u0000${token.start}`;
 }
 
-function readingOf(match: RuleMatch, tokens: readonly PreparedToken[]): Reading {
-  return { category: match.rule.entry.category, start: (tokens[match.first] as PreparedToken).start, end: (tokens[match.last] as PreparedToken).end };
+function addReading(readings: Readings, match: RuleMatch, tokens: readonly PreparedToken[]): void {
+  for (let k = match.first; k <= match.last; k++) readings.add(readingKey(match.rule.entry.category, tokens[k] as PreparedToken));
 }
 
 /**
  * Whether a match of a language read beside the identified one falls on a word the identified
  * language's rules of the same category read: that language's entry decides (a Kyrgyz «бомба»
  * of a song is its exclusion's, not Russian slang's), and one candidate stands for the word.
+ * Both languages' tokens are the same words of the segment, so they share start offsets.
  */
-function readByPrimary(readings: readonly Reading[], reading: Reading): boolean {
-  return readings.some((r) => r.category === reading.category && r.start < reading.end && reading.start < r.end);
+function readByPrimary(readings: Readings, match: RuleMatch, tokens: readonly PreparedToken[]): boolean {
+  for (let k = match.first; k <= match.last; k++) if (readings.has(readingKey(match.rule.entry.category, tokens[k] as PreparedToken))) return true;
+  return false;
 }
 
 /** Slices context without splitting a surrogate pair. */
@@ -506,7 +511,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   let words: SegmentWords | undefined;
   const chosen = languagesFor(doc, segment, text, compiled, options, facts);
   const read = new Map<LanguageCode, { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined>();
-  const readings: Reading[] = [];
+  const readings: Readings = new Set();
   const matchesOf = (language: LanguageCode): { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined => {
     if (read.has(language)) return read.get(language);
     const indicatorRules = compiled.indicators.get(language);
@@ -516,7 +521,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const tokens = preparedWords(words, language);
       const excluded: RuleMatch[] | undefined = language === chosen.primary && chosen.beside.size > 0 ? [] : undefined;
       const matches = matchTokens(indicatorRules, text, tokens, excluded);
-      if (excluded) for (const m of [...matches, ...excluded]) readings.push(readingOf(m, tokens));
+      if (excluded) for (const m of [...matches, ...excluded]) addReading(readings, m, tokens);
       result = { tokens, matches };
     }
     read.set(language, result);
@@ -529,7 +534,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     const { tokens, matches } = got;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
     for (const match of matches) {
-      if (chosen.beside.has(language) && readByPrimary(readings, readingOf(match, tokens))) continue;
+      if (chosen.beside.has(language) && readByPrimary(readings, match, tokens)) continue;
       const { entry, lexicon } = match.rule;
       const first = tokens[match.first] as PreparedToken;
       const last = tokens[match.last] as PreparedToken;
