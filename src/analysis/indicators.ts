@@ -146,21 +146,61 @@ export function compileIndicators(lexicons: readonly Lexicon[], categories?: rea
   return { indicators, markers, scripture, languages };
 }
 
-function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): LanguageCode[] {
-  if (options.languages) return options.languages.filter((l) => compiled.indicators.has(l));
+/**
+ * The languages whose rules read a segment. `beside` are those matched only because they are
+ * matched beside the identified language (`alsoMatch`: Russian beside Kyrgyz), not by a share of
+ * the segment's own; `primary` is the identified language.
+ */
+interface SegmentLanguages {
+  readonly languages: LanguageCode[];
+  readonly primary?: LanguageCode;
+  readonly beside: ReadonlySet<LanguageCode>;
+}
+
+const NONE_BESIDE: ReadonlySet<LanguageCode> = new Set();
+
+function languagesFor(doc: SozDocument, segment: Segment, text: string, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): SegmentLanguages {
+  const known = (list: Iterable<LanguageCode>): LanguageCode[] => [...list].filter((l) => compiled.indicators.has(l)).sort();
+  if (options.languages) return { languages: known(options.languages), beside: NONE_BESIDE };
   const guess = facts.language(doc, segment, text);
   const chosen = new Set<LanguageCode>();
   if (guess.language === 'und') {
     for (const l of SCRIPT_LANGUAGES[guess.script] ?? compiled.languages) chosen.add(l);
-  } else {
-    chosen.add(guess.language);
-    for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
-    for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) chosen.add(l);
-    // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
-    // share, but their script says which lexicon can read them.
-    if (ARABIC_LETTER.test(text)) chosen.add('ar');
+    return { languages: known(chosen), beside: NONE_BESIDE };
   }
-  return [...chosen].filter((l) => compiled.indicators.has(l)).sort();
+  chosen.add(guess.language);
+  for (const [l, share] of Object.entries(guess.shares) as [LanguageCode, number][]) if (share >= 0.2) chosen.add(l);
+  const beside = new Set<LanguageCode>();
+  for (const l of (options.alsoMatch ?? DEFAULT_ALSO)[guess.language] ?? []) if (!chosen.has(l)) beside.add(l);
+  // Arabic phrases inside another language (formulas, quoted verses) are too short to win a
+  // share, but their script says which lexicon can read them.
+  if (ARABIC_LETTER.test(text)) chosen.add('ar');
+  return { languages: known([...chosen, ...beside]), primary: guess.language, beside };
+}
+
+/**
+ * The words the identified language's rules read, as a candidate or in another sense (excluded):
+ * category and start offset of every token they cover.
+ */
+type Readings = Set<string>;
+
+function readingKey(category: LexiconCategory, token: PreparedToken): string {
+  return `${category}\u0000${token.start}`;
+}
+
+function addReading(readings: Readings, match: RuleMatch, tokens: readonly PreparedToken[]): void {
+  for (let k = match.first; k <= match.last; k++) readings.add(readingKey(match.rule.entry.category, tokens[k] as PreparedToken));
+}
+
+/**
+ * Whether a match of a language read beside the identified one falls on a word the identified
+ * language's rules of the same category read: that language's entry decides (a Kyrgyz «бомба»
+ * of a song is its exclusion's, not Russian slang's), and one candidate stands for the word.
+ * Both languages' tokens are the same words of the segment, so they share start offsets.
+ */
+function readByPrimary(readings: Readings, match: RuleMatch, tokens: readonly PreparedToken[]): boolean {
+  for (let k = match.first; k <= match.last; k++) if (readings.has(readingKey(match.rule.entry.category, tokens[k] as PreparedToken))) return true;
+  return false;
 }
 
 /** Slices context without splitting a surrogate pair. */
@@ -239,6 +279,8 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
     } else if (position === 'earlier') {
       if (m.last < first && mStart >= sentence[0]) return true;
+    } else if (position === 'clause') {
+      if (m.first > last && mEnd <= clause[1]) return true;
     } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
       return true;
     }
@@ -279,6 +321,26 @@ function attributedNextDoor(hits: MarkerHits, tokens: readonly PreparedToken[], 
     if (markerIn('reported', hits, tokens, previous[0], colon)) return true;
   }
   return false;
+}
+
+/** Languages whose news headlines open with the speaker's name and a colon (Жапаров: …, Асан Асанов: …). */
+const HEADLINE_SPEAKER_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ky', 'kk', 'uz-Cyrl', 'uz-Latn']);
+
+/**
+ * A name of two or three capitalised words, or one with a surname or patronymic ending, then a
+ * colon; up to three words of a title may precede it (Өкмөт башчысы Асанов:).
+ */
+const HEADLINE_SPEAKER = /^[\s«"]*(?:[\p{L}.‘’ʻʼ'-]+\s+){0,3}?(?:\p{Lu}[\p{Ll}.‘’ʻʼ']*(?:[ -]\p{Lu}[\p{Ll}.‘’ʻʼ']*){1,2}|\p{Lu}\p{Ll}+(?:ов|ев|ова|ева|ин|ина|уулу|кызы|улы|қызы|ўғли|қизи|ov|ev|ova|eva|o‘g‘li|qizi))\s*:\s/u;
+
+/**
+ * Whether the sentence of `offset` opens with a speaker's name and a colon before `offset`: a
+ * headline that reports the words after it («Садыр Жапаров: Батыш бизге … бербеши керек»). A
+ * single common noun with a colon (Эскертүү:, Маалымат:) is no speaker.
+ */
+function headlineSpeaker(structure: TextStructure, offset: number): boolean {
+  const [start] = structure.sentenceAround(offset);
+  const head = HEADLINE_SPEAKER.exec(structure.text.slice(start, offset));
+  return head !== null && start + head[0].length <= offset;
 }
 
 /**
@@ -447,17 +509,32 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
   let words: SegmentWords | undefined;
-  for (const language of languagesFor(doc, segment, text, compiled, options, facts)) {
+  const chosen = languagesFor(doc, segment, text, compiled, options, facts);
+  const read = new Map<LanguageCode, { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined>();
+  const readings: Readings = new Set();
+  const matchesOf = (language: LanguageCode): { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined => {
+    if (read.has(language)) return read.get(language);
     const indicatorRules = compiled.indicators.get(language);
-    if (!indicatorRules || indicatorRules.ruleCount === 0) continue;
-    words ??= facts.words(doc, segment, text);
+    let result: { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined;
     // A segment with no word that may open a match has none: its tokens are not prepared.
-    if (!someWord(words, language, opensMatches(indicatorRules))) continue;
-    const tokens = preparedWords(words, language);
-    const matches = matchTokens(indicatorRules, text, tokens);
-    if (matches.length === 0) continue;
+    if (indicatorRules && indicatorRules.ruleCount > 0 && someWord((words ??= facts.words(doc, segment, text)), language, opensMatches(indicatorRules))) {
+      const tokens = preparedWords(words, language);
+      const excluded: RuleMatch[] | undefined = language === chosen.primary && chosen.beside.size > 0 ? [] : undefined;
+      const matches = matchTokens(indicatorRules, text, tokens, excluded);
+      if (excluded) for (const m of [...matches, ...excluded]) addReading(readings, m, tokens);
+      result = { tokens, matches };
+    }
+    read.set(language, result);
+    return result;
+  };
+  if (chosen.primary !== undefined && chosen.beside.size > 0) matchesOf(chosen.primary);
+  for (const language of chosen.languages) {
+    const got = matchesOf(language);
+    if (!got || got.matches.length === 0) continue;
+    const { tokens, matches } = got;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
     for (const match of matches) {
+      if (chosen.beside.has(language) && readByPrimary(readings, match, tokens)) continue;
       const { entry, lexicon } = match.rule;
       const first = tokens[match.first] as PreparedToken;
       const last = tokens[match.last] as PreparedToken;
@@ -466,7 +543,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (findings.has(key)) continue;
       const quotedByMarks = insideAny((quotes ??= quotationSpans(text)), first.start, last.end);
       const quoted = blockquote || quotedByMarks || scripture.cited(first.start);
-      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start);
+      const reported = markerApplies('reported', hits, tokens, structure, match.first, match.last) || attributedNextDoor(hits, tokens, structure, first.start) || (HEADLINE_SPEAKER_LANGUAGES.has(language) && headlineSpeaker(structure, first.start));
       const counter = new Set<Countervailing>();
       if (quoted) counter.add('quoted');
       if (reported) counter.add('reported');

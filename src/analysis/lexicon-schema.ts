@@ -50,10 +50,12 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
 /**
  * Where a context marker must stand relative to a match: up to three words `before` in the same
  * clause, `within` the matched words, up to two words `after` in the same clause, anywhere else
- * in the `sentence`, or `earlier` in the same sentence (a negated or condemning main clause that
- * governs what follows: «Я не считаю, что надо …»).
+ * in the `sentence`, `earlier` in the same sentence (a negated or condemning main clause that
+ * governs what follows: «Я не считаю, что надо …»), or `clause`: later in the same clause (the
+ * negated predicate of a verb-final language governs the words before it, not another clause:
+ * «Ўч олайлик, … кечирмаймиз!» keeps the call).
  */
-export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier'] as const;
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause'] as const;
 export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);
@@ -217,6 +219,8 @@ export const neighbourSchema = z
     capitalised: z.boolean().optional(),
     /** Normalised forms that fail the test even when the rest passes ("Christian Church" is no name). */
     notWords: z.array(nonEmpty).min(1).optional(),
+    /** Endings that fail the test (a Kyrgyz verb ending after a dative is its verb, not a subject between). */
+    notSuffixes: z.array(nonEmpty).min(1).optional(),
     /**
      * `next` only: the word right after this one (same sentence) ends with one of these — a
      * two-word frame such as must have + a past participle ("must have forgotten").
@@ -224,8 +228,8 @@ export const neighbourSchema = z
     followedBySuffixes: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised or notWords',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised, notWords or notSuffixes',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 

@@ -78,6 +78,7 @@ interface CompiledNeighbour {
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
   readonly notWords?: ReadonlySet<string>;
+  readonly notSuffixes?: readonly string[];
   readonly followedBySuffixes?: readonly string[];
 }
 
@@ -245,6 +246,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
     ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
+    ...(test.notSuffixes ? { notSuffixes: test.notSuffixes.map(lower) } : {}),
     ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
   };
 }
@@ -521,6 +523,7 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
+  if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
   return true;
 }
 
@@ -699,9 +702,11 @@ function addressedFinals(text: string, tokens: readonly PreparedToken[], address
 
 /**
  * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
- * pass: per token, look up candidate rules by stem, by word and by each suffix length.
+ * pass: per token, look up candidate rules by stem, by word and by each suffix length. Matches
+ * that an exclusion of their entry rules out are added to `excluded` when it is given: the words
+ * this language read in another sense.
  */
-export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
+export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[], excluded?: RuleMatch[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
   // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
@@ -738,7 +743,10 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
       if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
       if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
-      if (ok && !excludedBy(rule, tokens, i, i + rule.tests.length - 1)) matches.push({ rule, first: i, last: i + rule.tests.length - 1 });
+      if (!ok) continue;
+      const match = { rule, first: i, last: i + rule.tests.length - 1 };
+      if (!excludedBy(rule, tokens, match.first, match.last)) matches.push(match);
+      else excluded?.push(match);
     }
   }
   return matches;
