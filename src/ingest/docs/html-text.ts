@@ -55,7 +55,15 @@ const BLOCK_ELEMENTS = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html',
   'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
   'title', 'tr', 'ul', 'noscript', 'template',
+  // Shown as blocks too (the HTML standard's rendering section), each option of a list on its line.
+  'select', 'option', 'optgroup', 'datalist', 'textarea', 'menu', 'dir', 'hgroup', 'search', 'listing', 'plaintext', 'xmp',
 ]);
+
+/**
+ * Inline blocks and replaced elements: a browser draws them as boxes apart from the text beside
+ * them, so they are a word boundary (a space) without breaking the paragraph.
+ */
+const BOUNDARY_ELEMENTS = new Set(['button', 'input', 'img', 'meter', 'progress', 'output', 'iframe', 'video', 'audio', 'canvas', 'object', 'embed']);
 
 /** Elements whose content is code, not text. */
 const CODE_ELEMENTS = new Set(['script', 'style']);
@@ -169,6 +177,7 @@ export function readHtmlText(source: string, options: HtmlReadOptions, onBlock: 
           return;
         }
         if (BLOCK_ELEMENTS.has(name)) flush();
+        else if (BOUNDARY_ELEMENTS.has(name) && preDepth === 0) buffer += ' ';
         const unshownPart = UNSHOWN_PARTS[name];
         if (unshownPart) unshown.push(unshownPart);
         if (PREFORMATTED.has(name)) preDepth++;
@@ -190,6 +199,7 @@ export function readHtmlText(source: string, options: HtmlReadOptions, onBlock: 
           return;
         }
         if (BLOCK_ELEMENTS.has(name)) flush();
+        else if (BOUNDARY_ELEMENTS.has(name) && preDepth === 0) buffer += ' ';
         if (UNSHOWN_PARTS[name]) unshown.pop();
         if (PREFORMATTED.has(name)) {
           flush();
