@@ -36,3 +36,15 @@ describe('HTML controls keep a boundary with their neighbours', () => {
     expect(await texts('<p>сло<b>во</b> и <i>ещё</i>одно<span>слово</span></p>')).toEqual(['слово и ещёоднослово']);
   });
 });
+
+describe('HTML list labels', () => {
+  it('the label of an option group or option is read after its paragraph, as other attributes are', async () => {
+    const bytes = new TextEncoder().encode('<select><optgroup label="Группа ответов"><option label="кратко">Полный ответ</option></optgroup></select>');
+    const [doc] = await expectSoundDocuments(async (): Promise<SozDocument[]> => [await extractOne(htmlAdapter, bytes, 'page.html')]);
+    expect(doc?.segments.map((s) => [s.id, s.anchor.part, segmentText(doc, s)])).toEqual([
+      ['label0', 'tooltip', 'Группа ответов'],
+      ['p0', 'body', 'Полный ответ'],
+      ['label1', 'tooltip', 'кратко'],
+    ]);
+  });
+});

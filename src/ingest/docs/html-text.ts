@@ -13,7 +13,7 @@ import { lineAt, lineStarts } from './common.js';
  * - after the paragraph that holds an element (or, for a block element, after its own text),
  *   its attributes in this order: `alt` → `alt<N>` (part `alt-text`), `title` → `tooltip<N>`
  *   (`tooltip`), `href` of `a`/`area`/`link` and `src` of `iframe`/`frame` → `link<N>` (`link`),
- *   `aria-label` → `label<N>` (`tooltip`), `value` of `input` (hidden ones too) → `value<N>` and
+ *   `aria-label` and the `label` of `option`/`optgroup` → `label<N>` (`tooltip`), `value` of `input` (hidden ones too) → `value<N>` and
  *   `placeholder` → `placeholder<N>` (`form-value`), `content` of `meta` →
  *   `meta<N>` (`metadata`), and the document in an iframe's `srcdoc`, read by these same rules
  *   → `srcdoc<K>.<id>` (part `embedded`);
@@ -87,6 +87,8 @@ const ATTRIBUTE_READERS: readonly { readonly stem: string; readonly part: Segmen
     read: (element, a) => (element === 'a' || element === 'area' || element === 'link' ? a['href'] : element === 'iframe' || element === 'frame' ? a['src'] : undefined),
   },
   { stem: 'label', part: 'tooltip', read: (_element, a) => a['aria-label'] },
+  // A list shows an option's or group's label in place of (or above) its text.
+  { stem: 'label', part: 'tooltip', read: (element, a) => (element === 'option' || element === 'optgroup' ? a['label'] : undefined) },
   { stem: 'value', part: 'form-value', read: (element, a) => (element === 'input' ? a['value'] : undefined) },
   { stem: 'placeholder', part: 'form-value', read: (_element, a) => a['placeholder'] },
   { stem: 'meta', part: 'metadata', read: (element, a) => (element === 'meta' ? metaText(a) : undefined) },
