@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../src/core/case.js';
 import type { SozDocument } from '../src/core/document.js';
 import type { Finding } from '../src/core/finding.js';
@@ -15,6 +15,8 @@ import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
 // with Kyrgyz text, a fictional Telegram export folder with photos, an MP4 with its SubRip
 // transcript and an unknown binary. Needs Tesseract (kir, rus) and poppler's pdftoppm: `.ci/run`
 // installs them and in CI (CI=true) the test must run; elsewhere it is skipped, and says so.
+// The same case then shows its OCR findings in the reports (below): one case, each scan and
+// picture read by OCR once for both.
 
 const SCAN = new URL('../../shared/corpora-real/pdf/ru_scanned_contract_image_only_p1-2.pdf', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/ocr/', import.meta.url).pathname;
@@ -35,16 +37,23 @@ function documents(dir: string): SozDocument[] {
 }
 
 describe.skipIf(!ready)(title, () => {
-  it('takes every item into custody, reads the scan, meme and posted photo by OCR and the transcript with its times, reports every item, and verifies', async () => {
+  let dir = '';
+  let files: string[] = [];
+  let clip = '';
+  let run: Awaited<ReturnType<typeof soz>>;
+  beforeAll(async () => {
     const work = tempDir('soz-ocr-case-');
-    const clip = join(work, 'clip.mp4');
+    clip = join(work, 'clip.mp4');
     writeFileSync(clip, mp4(12));
     writeFileSync(join(work, 'clip.srt'), TRANSCRIPT);
     const unknown = join(work, 'device.bin');
     writeFileSync(unknown, Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256)));
-    const dir = join(work, 'case');
-    const files = [SCAN, MEME, join(EXPORT, 'result.json'), PHOTO_1, PHOTO_2, clip, join(work, 'clip.srt'), unknown];
-    const run = await soz(['run', ...files, '--out', dir, '--language', 'ru', '--transcriber', 'Fictional Examiner']);
+    dir = join(work, 'case');
+    files = [SCAN, MEME, join(EXPORT, 'result.json'), PHOTO_1, PHOTO_2, clip, join(work, 'clip.srt'), unknown];
+    run = await soz(['run', ...files, '--out', dir, '--language', 'ru', '--transcriber', 'Fictional Examiner']);
+  }, 900_000);
+
+  it('takes every item into custody, reads the scan, meme and posted photo by OCR and the transcript with its times, reports every item, and verifies', async () => {
     expect(run.code, run.stderr).toBe(0);
 
     const records = JSON.parse(readFileSync(join(dir, 'evidence.json'), 'utf8')) as EvidenceRecord[];
@@ -87,5 +96,43 @@ describe.skipIf(!ready)(title, () => {
 
     const verified = await soz(['verify', dir]);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-  }, 900_000);
+  }, 600_000);
+
+  // Findings in text read by OCR show their place in the picture in the HTML and PDF reports
+  // (issue 16): a crop around the words with a box drawn on it. One finding is an indicator on the
+  // photo the fictional Telegram message posted, the other the examiner's own on the scanned page.
+  it('places the findings in their pictures and shows the crops with the words boxed, the same bytes twice', async () => {
+    expect(run.code, run.stderr).toBe(0);
+
+    const indicators = derivedAnalysis(dir, 'indicators') as { findings: readonly Finding[] };
+    const onPhoto = indicators.findings.find((finding) => finding.place.part === 'image-text');
+    expect(onPhoto?.place.image?.sha256).toBe(fileSha256(PHOTO_1));
+    const [left, top, width, height] = onPhoto?.place.image?.box ?? [];
+    expect([left, top, width, height].every((value) => typeof value === 'number' && value >= 0)).toBe(true);
+    expect(width).toBeGreaterThan(0);
+
+    const scan = derivedDocumentList(dir).find((doc) => doc.evidenceSha256 === fileSha256(SCAN));
+    const start = scan?.text.indexOf('ДОГОВОР') ?? -1;
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect((await soz(['review', dir, '--add', `${scan?.id}:${start}-${start + 'ДОГОВОР'.length}`, '--category', 'address', '--reason', 'title of the scanned contract (fictional check)'])).code).toBe(0);
+    expect((await soz(['review', dir, '--accept', onPhoto?.id ?? '', '--reason', 'the words on the posted picture (fictional check)'])).code).toBe(0);
+
+    // The case is Russian (soz run above); these reports are rendered in English beside its own.
+    const reported = await soz(['report', dir, '--format', 'md,html,pdf', '--language', 'en']);
+    expect(reported.code, reported.stderr).toBe(0);
+    const reports = join(dir, 'reports');
+    const read = (suffix: string) => readFileSync(join(reports, readdirSync(reports).find((name) => name.endsWith(`.en${suffix}`)) ?? ''));
+    const html = read('.html').toString('utf8');
+    expect(html).toContain(`img-src data:`);
+    expect(html.match(/<img src="data:image\/png;base64,/gu)?.length).toBe(2);
+    expect(html).toContain(`text read by OCR from the picture SHA-256 ${fileSha256(PHOTO_1)}`);
+    expect(html).toMatch(/text read by OCR from the picture SHA-256 [0-9a-f]{64}, page 1, \d+,\d+ \d+×\d+ px/u);
+    expect(read('.md').toString('utf8')).toContain(`text read by OCR from the picture SHA-256 ${fileSha256(PHOTO_1)}`);
+    const pdf = read('.pdf');
+    expect(pdf.toString('latin1').match(/\/Subtype \/Image/gu)?.length).toBe(2);
+
+    expect((await soz(['report', dir, '--format', 'md,html,pdf', '--language', 'en'])).code).toBe(0);
+    expect(read('.html').equals(Buffer.from(html, 'utf8'))).toBe(true);
+    expect(read('.pdf').equals(pdf)).toBe(true);
+  }, 300_000);
 });

@@ -40,6 +40,8 @@ export interface WriteAccess {
  */
 export class CaseWorkspace {
   private lock: CaseLock | null = null;
+  /** The log as last parsed, with the stamp of the file it was parsed from (`logStamp`). */
+  private logCache: { readonly stamp: string; readonly parsed: ParsedLog } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -125,10 +127,17 @@ export class CaseWorkspace {
     return { path: relative, sha256: sha256File(this.path(relative)) };
   }
 
-  /** The log file split into entries and a torn tail (empty log when the file is absent). */
+  /**
+   * The log file split into entries and a torn tail (empty log when the file is absent). Parsed
+   * once: the parse that checked the paths at open serves the command, and is parsed again only
+   * when the file on disk is no longer the one parsed (another command appended, recovery cut a
+   * torn tail), so nothing is served stale.
+   */
   parsedLog(): ParsedLog {
     const logPath = this.path(CaseFiles.log);
-    return parseLog(existsSync(logPath) ? readFileSync(logPath) : new Uint8Array());
+    const stamp = logStamp(logPath);
+    if (this.logCache?.stamp !== stamp) this.logCache = { stamp, parsed: parseLog(stamp === ABSENT_LOG ? new Uint8Array() : readFileSync(logPath)) };
+    return this.logCache.parsed;
   }
 
   /**
@@ -185,14 +194,19 @@ export class CaseWorkspace {
     const logPath = this.path(CaseFiles.log);
     const created = !existsSync(logPath);
     const entry = chainEntry(this.readLog().at(-1), fields);
+    const before = this.parsedLog();
+    const bytes = Buffer.from(logLine(entry), 'utf8');
     const fd = openSync(logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o644);
     try {
-      const bytes = Buffer.from(logLine(entry), 'utf8');
       let written = 0;
       while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
+    }
+    // Under the lock no one else appends: the log is the one parsed plus this line.
+    if (before.tornTail.byteLength === 0) {
+      this.logCache = { stamp: logStamp(logPath), parsed: { ...before, entries: [...before.entries, entry], committedBytes: before.committedBytes + bytes.byteLength } };
     }
     if (created) syncDirectory(this.dir);
     crashPoint(fields.action, 'logged');
@@ -246,6 +260,14 @@ function readMetadata(dir: string): CaseMetadata {
     throw new UserError(`${metadataPath}: invalid case data — ${schemaProblems(parsed.error).join('; ')}`, 'case.corrupt-metadata', undefined, { key: 'error.case.metadata-invalid', params: { metadataPath, problems: schemaProblems(parsed.error).join('; ') } });
   }
   return parsed.data as CaseMetadata;
+}
+
+const ABSENT_LOG = 'absent';
+
+/** What tells one state of the log file from another: device, inode, size, change and modification times (ns). */
+function logStamp(path: string): string {
+  const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stat === undefined ? ABSENT_LOG : `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
 /** SHA-256 of a file's bytes. */

@@ -16,6 +16,7 @@ import { readHtmlText } from './docs/html-text.js';
 import { declaredHtmlCharset } from './html.js';
 import { decodeText } from './text-decode.js';
 import { UnreadTally } from './unread.js';
+import { SymbolTally } from './docs/word-symbols.js';
 
 /**
  * Package parts that hold no text (layout, fonts, relationships, comment bookkeeping) or are
@@ -87,6 +88,7 @@ interface ReadContext {
   readonly limits: EvidenceInput['limits'];
   readonly parse: OoxmlParseOptions;
   readonly unread: UnreadTally;
+  readonly symbols: SymbolTally;
   readonly usedIds: Set<string>;
   readonly pieces: PieceCounts;
   readonly authors: Set<string>;
@@ -118,6 +120,7 @@ export function docxDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
     limits: input.limits,
     parse,
     unread: new UnreadTally(),
+    symbols: new SymbolTally(),
     usedIds: new Set<string>(),
     pieces: { deleted: 0, inserted: 0, hidden: 0, link: 0, tooltip: 0, 'alt-text': 0, equation: 0 },
     authors: new Set<string>(),
@@ -148,6 +151,7 @@ export function docxDocument(input: Pick<EvidenceInput, 'name' | 'sha256' | 'ent
     altTexts: pieces['alt-text'],
     equations: pieces.equation,
     images: imageCount(entries, mainDirectory),
+    ...(context.symbols.count > 0 ? { symbols: context.symbols.count } : {}),
     ...(context.authors.size > 0 ? { revisionAndCommentAuthors: [...context.authors].sort(compareCodeUnits).join('; ').slice(0, 500) } : {}),
   });
 }
@@ -167,7 +171,7 @@ function readPart(context: ReadContext, plan: PartPlan, xml: string, partRels: r
   if (plan.part === 'footer') counts.footers++;
   const relationships = new Map(partRels.map((r) => [r.id, r]));
   const notesSeen = new Set<string>();
-  for (const block of readWordPart(xml, { ...context.parse, partPath: plan.path, relationships, styles, unread: context.unread })) {
+  for (const block of readWordPart(xml, { ...context.parse, partPath: plan.path, relationships, styles, unread: context.unread, symbols: context.symbols })) {
     if (block.kind === 'altChunk') {
       addAltChunk(context, plan, block, relationships.get(block.relationshipId));
       continue;
@@ -368,6 +372,8 @@ function addNotices(context: ReadContext, mainDirectory: string): void {
       message: `${name}: ${pieces.hidden} passage(s) formatted as hidden, directly or through a style (not shown by Word); labelled hidden`,
     });
   }
+  const symbols = context.symbols.notice(name);
+  if (symbols) builder.notice(symbols);
   const images = imageCount(pkg.entries, mainDirectory);
   if (images > 0) {
     builder.notice({

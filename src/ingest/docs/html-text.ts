@@ -13,7 +13,7 @@ import { lineAt, lineStarts } from './common.js';
  * - after the paragraph that holds an element (or, for a block element, after its own text),
  *   its attributes in this order: `alt` → `alt<N>` (part `alt-text`), `title` → `tooltip<N>`
  *   (`tooltip`), `href` of `a`/`area`/`link` and `src` of `iframe`/`frame` → `link<N>` (`link`),
- *   `aria-label` → `label<N>` (`tooltip`), `value` of `input` (hidden ones too) → `value<N>` and
+ *   `aria-label` and the `label` of `option`/`optgroup` → `label<N>` (`tooltip`), `value` of `input` (hidden ones too) → `value<N>` and
  *   `placeholder` → `placeholder<N>` (`form-value`), `content` of `meta` →
  *   `meta<N>` (`metadata`), and the document in an iframe's `srcdoc`, read by these same rules
  *   → `srcdoc<K>.<id>` (part `embedded`);
@@ -55,7 +55,15 @@ const BLOCK_ELEMENTS = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html',
   'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
   'title', 'tr', 'ul', 'noscript', 'template',
+  // Shown as blocks too (the HTML standard's rendering section), each option of a list on its line.
+  'select', 'option', 'optgroup', 'datalist', 'textarea', 'menu', 'dir', 'hgroup', 'search', 'listing', 'plaintext', 'xmp',
 ]);
+
+/**
+ * Inline blocks and replaced elements: a browser draws them as boxes apart from the text beside
+ * them, so they are a word boundary (a space) without breaking the paragraph.
+ */
+const BOUNDARY_ELEMENTS = new Set(['button', 'input', 'img', 'meter', 'progress', 'output', 'iframe', 'video', 'audio', 'canvas', 'object', 'embed']);
 
 /** Elements whose content is code, not text. */
 const CODE_ELEMENTS = new Set(['script', 'style']);
@@ -79,6 +87,8 @@ const ATTRIBUTE_READERS: readonly { readonly stem: string; readonly part: Segmen
     read: (element, a) => (element === 'a' || element === 'area' || element === 'link' ? a['href'] : element === 'iframe' || element === 'frame' ? a['src'] : undefined),
   },
   { stem: 'label', part: 'tooltip', read: (_element, a) => a['aria-label'] },
+  // A list shows an option's or group's label in place of (or above) its text.
+  { stem: 'label', part: 'tooltip', read: (element, a) => (element === 'option' || element === 'optgroup' ? a['label'] : undefined) },
   { stem: 'value', part: 'form-value', read: (element, a) => (element === 'input' ? a['value'] : undefined) },
   { stem: 'placeholder', part: 'form-value', read: (_element, a) => a['placeholder'] },
   { stem: 'meta', part: 'metadata', read: (element, a) => (element === 'meta' ? metaText(a) : undefined) },
@@ -169,6 +179,7 @@ export function readHtmlText(source: string, options: HtmlReadOptions, onBlock: 
           return;
         }
         if (BLOCK_ELEMENTS.has(name)) flush();
+        else if (BOUNDARY_ELEMENTS.has(name) && preDepth === 0) buffer += ' ';
         const unshownPart = UNSHOWN_PARTS[name];
         if (unshownPart) unshown.push(unshownPart);
         if (PREFORMATTED.has(name)) preDepth++;
@@ -190,6 +201,7 @@ export function readHtmlText(source: string, options: HtmlReadOptions, onBlock: 
           return;
         }
         if (BLOCK_ELEMENTS.has(name)) flush();
+        else if (BOUNDARY_ELEMENTS.has(name) && preDepth === 0) buffer += ' ';
         if (UNSHOWN_PARTS[name]) unshown.pop();
         if (PREFORMATTED.has(name)) {
           flush();

@@ -3,6 +3,8 @@ import type { OoxmlParseOptions } from './ooxml-names.js';
 import { isOn, parseOoxml, wordAttribute } from './ooxml-names.js';
 import type { WordStyles } from './word-styles.js';
 import { NO_STYLES } from './word-styles.js';
+import type { SymbolTally } from './word-symbols.js';
+import { wordSymbol } from './word-symbols.js';
 
 /**
  * Reads the text of one WordprocessingML part (document, header, footer, footnotes, endnotes,
@@ -66,6 +68,8 @@ export interface WordPartOptions extends OoxmlParseOptions {
   readonly styles?: WordStyles;
   /** Receives what the part holds but soz does not read (embedded objects, images without alt …). */
   readonly unread?: UnreadTally;
+  /** Counts the symbols (`w:sym`) read, by font. */
+  readonly symbols?: SymbolTally;
 }
 
 const REVISION_KINDS: Readonly<Record<string, 'deleted' | 'inserted'>> = {
@@ -109,6 +113,21 @@ interface OpenRun {
   styleHidden?: boolean;
 }
 
+/** The text of one `mc:AlternateContent`: what was read (its choice) and what its fallback held. */
+interface OpenAlternate {
+  readonly place: string;
+  choice: string;
+  fallback: string;
+}
+
+/** Text Word keeps in attributes of form fields and content controls, not shown as running text. */
+const ATTRIBUTE_TEXTS: Readonly<Record<string, { readonly attribute: string; readonly kind: string }>> = {
+  'w:listItem': { attribute: 'displayText', kind: 'list item(s) of drop-down content controls and form fields (only the chosen one is text)' },
+  'w:listEntry': { attribute: 'val', kind: 'list item(s) of drop-down content controls and form fields (only the chosen one is text)' },
+  'w:helpText': { attribute: 'val', kind: 'help and status text(s) of form fields' },
+  'w:statusText': { attribute: 'val', kind: 'help and status text(s) of form fields' },
+};
+
 interface OpenField {
   instruction: string;
   done: boolean;
@@ -128,6 +147,7 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
   const runs: OpenRun[] = [];
   const hyperlinks: { target?: string; tooltip?: string }[] = [];
   const fields: OpenField[] = [];
+  const alternates: OpenAlternate[] = [];
   let paragraphCount = 0;
   let container: WordContainer | undefined;
   let containerParagraphs = 0;
@@ -175,6 +195,15 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
     if (link.target === undefined) options.unread?.note('field instruction(s) not shown as text', `${place()} (${keyword.slice(0, 40)})`);
   };
 
+  /** A fallback is skipped because it repeats its choice; one that says something else is counted. */
+  const closeAlternate = (alternate: OpenAlternate | undefined) => {
+    if (!alternate) return;
+    const fallback = alternate.fallback.replace(/\s+/g, '');
+    if (fallback !== '' && fallback !== alternate.choice.replace(/\s+/g, '')) {
+      options.unread?.note('alternate content (mc:Fallback) whose text differs from the content read', alternate.place);
+    }
+  };
+
   parseOoxml(
     xml,
     {
@@ -183,6 +212,16 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
         const grandparent = ancestors[ancestors.length - 2];
         if (skipDepth > 0 || name === 'mc:Fallback') {
           skipDepth++;
+          return;
+        }
+        if (name === 'mc:AlternateContent') {
+          alternates.push({ place: place(), choice: '', fallback: '' });
+          return;
+        }
+        const attributeText = ATTRIBUTE_TEXTS[name];
+        if (attributeText) {
+          const text = (wordAttribute(attribs, attributeText.attribute) ?? wordAttribute(attribs, 'value') ?? '').trim();
+          if (text !== '') options.unread?.note(attributeText.kind, `${place()} (${text.slice(0, 60)})`);
           return;
         }
         const revision = REVISION_KINDS[name];
@@ -294,8 +333,15 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
             if (inRun) append('\u00AD');
             return;
           case 'w:sym': {
-            const code = Number.parseInt(wordAttribute(attribs, 'char') ?? '', 16);
-            if (inRun && Number.isInteger(code) && code > 0 && code <= 0xffff) append(String.fromCharCode(code));
+            const font = wordAttribute(attribs, 'font');
+            const char = wordAttribute(attribs, 'char');
+            const symbol = wordSymbol(font, char);
+            if (symbol === undefined) {
+              options.unread?.note('symbol(s) (w:sym) without a readable character code', `${place()} (${[font, char].filter((v) => v !== undefined).join(' ').slice(0, 80)})`);
+              return;
+            }
+            options.symbols?.add(font, symbol, place());
+            append(symbol.text);
             return;
           }
           default:
@@ -307,7 +353,8 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
           skipDepth--;
           return;
         }
-        if (REVISION_KINDS[name]) revisions.pop();
+        if (name === 'mc:AlternateContent') closeAlternate(alternates.pop());
+        else if (REVISION_KINDS[name]) revisions.pop();
         else if (CONTAINERS[name]) container = undefined;
         else if (name === 'w:p') open.pop();
         else if (name === 'w:r') runs.pop();
@@ -319,9 +366,16 @@ export function readWordPart(xml: string, options: WordPartOptions): WordBlock[]
         }
       },
       ontext(text, element) {
-        if (skipDepth > 0) return;
-        if (element === 'w:t' || element === 'w:delText' || element === 'm:t') append(text);
-        else if (element === 'w:instrText' || element === 'w:delInstrText') {
+        const running = element === 'w:t' || element === 'w:delText' || element === 'm:t';
+        if (skipDepth > 0) {
+          const alternate = alternates[alternates.length - 1];
+          if (running && alternate) alternate.fallback += text;
+          return;
+        }
+        if (running) {
+          append(text);
+          for (const alternate of alternates) alternate.choice += text;
+        } else if (element === 'w:instrText' || element === 'w:delInstrText') {
           const field = fields[fields.length - 1];
           if (field && !field.done) field.instruction += text;
         } else if (text.trim() !== '' && !isLayoutValue(element)) {

@@ -7,6 +7,7 @@ import { hasWideStrings, repairTree } from './mojibake.js';
 import { guessPlatform } from './platform.js';
 import type { MetaMessage } from './roles.js';
 import { UnreadKeyTally } from '../unread-keys.js';
+import { UnreadTally } from '../unread.js';
 import { countUnreadKeys, extraParts, interpretMessage } from './roles.js';
 
 /**
@@ -129,6 +130,7 @@ export function buildFacebookDocument(
   }
   const unreadNotice = unread.notice('facebook.unread-key');
   if (unreadNotice !== undefined) builder.notice(unreadNotice);
+  for (const notice of unreadThreadKeys(root, input.name)) builder.notice(notice);
 
   if (repaired > 0) {
     builder.notice({ code: 'facebook.mojibake-repaired', severity: 'info', message: `${repaired} text value(s) were stored by Meta as UTF-8 bytes escaped one by one (Latin-1 mojibake) and were decoded back to the characters written` });
@@ -212,4 +214,23 @@ function compareTimes(a: number, b: number): number {
 function isoOf(ms: number | undefined): string | null {
   if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
   return new Date(ms).toISOString();
+}
+
+/** Thread keys read (`messages`, `participants`, `title`, `thread_path`) or bookkeeping without text. */
+const THREAD_KEYS_ACCOUNTED = new Set(['messages', 'participants', 'title', 'thread_path', 'is_still_participant', 'thread_type']);
+
+/** One `facebook.not-read` warning per thread key with a value soz does not read (invite link, magic words, picture …). */
+function unreadThreadKeys(root: Record<string, unknown>, fileName: string): ReturnType<UnreadTally['notices']> {
+  const tally = new UnreadTally();
+  for (const [key, value] of Object.entries(root)) {
+    if (THREAD_KEYS_ACCOUNTED.has(key) || isEmptyValue(value)) continue;
+    tally.note(`thread key ${JSON.stringify(key.slice(0, 60))}`, 'thread');
+  }
+  return tally.notices(fileName, 'facebook');
+}
+
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
 }
