@@ -73,6 +73,7 @@ describe('extract once', () => {
     expect(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v20.16.0')).not.toBe(key);
     expect(extractorKey({ ...DEFAULT_LIMITS, maxSegments: 7 }, undefined, facts, 'v22.3.0')).not.toBe(key);
     expect(extractorKey(DEFAULT_LIMITS, 'day-first', facts, 'v22.3.0')).not.toBe(key);
+    expect(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v22.3.0', 1)).not.toBe(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v22.3.0', 2));
     expect(extractorKey(DEFAULT_LIMITS, undefined, facts, 'v22.3.0')).toBe(key);
   });
 

@@ -10,14 +10,15 @@ import { sha256 } from '../core/hash.js';
 import { DOCUMENT_FILE_SCHEMA } from '../case/derived-format.js';
 import type { InstallFacts } from './install.js';
 import { installFacts } from './install.js';
+import { EXTRACTORS_REVISION } from '../ingest/revision.js';
 
 /**
  * Names the extractor whose documents `soz add` keeps (`case/extraction-store.ts`): everything
- * that can change what an adapter yields — soz version, dependency lockfile, Node version, the
- * limits, the document file schema. `analyze` reuses kept documents only under the same key.
+ * that can change what an adapter yields — soz version, the extractors' revision, dependency
+ * lockfile, Node version, the limits, the document file schema. `analyze` reuses kept documents only under the same key.
  */
-export function extractorKey(limits: Limits, dateOrder?: EvidenceDateOrder, facts: Pick<InstallFacts, 'version' | 'lockfileSha256'> = installFacts(), node: string = process.version): string {
-  return sha256(canonicalJson({ schema: DOCUMENT_FILE_SCHEMA, soz: facts.version, lockfile: facts.lockfileSha256, node, limits, ...(dateOrder ? { dateOrder } : {}) })).slice(0, 16);
+export function extractorKey(limits: Limits, dateOrder?: EvidenceDateOrder, facts: Pick<InstallFacts, 'version' | 'lockfileSha256'> = installFacts(), node: string = process.version, extractors: number = EXTRACTORS_REVISION): string {
+  return sha256(canonicalJson({ schema: DOCUMENT_FILE_SCHEMA, soz: facts.version, extractors, lockfile: facts.lockfileSha256, node, limits, ...(dateOrder ? { dateOrder } : {}) })).slice(0, 16);
 }
 
 /** The input of an evidence copy in custody at `path`, described by its register record. */
