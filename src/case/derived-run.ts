@@ -6,11 +6,12 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { HashedFile } from '../core/case.js';
 import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
-import { writeFileAtomic } from './atomic.js';
+import { flushFiles, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import type { FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
@@ -35,7 +36,11 @@ export interface DerivedRun {
   writeAnalysis(result: AnalysisResult, source?: FindingSource, documentRows?: Iterable<string>): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
-  readonly move: StagedMove;
+  /**
+   * Flushes every file written, then their folders, to disk — once each, at the end of the run,
+   * not as each is written — and returns what the commit renames (staged, complete and flushed).
+   */
+  flush(): StagedMove;
   /**
    * A folder inside the staging folder (not yet made) for the run's temporary files: whoever makes
    * it removes it before the commit, and `discard` removes it with the rest — so a run, verify's
@@ -53,14 +58,25 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   rmSync(next, { recursive: true, force: true });
   mkdirSync(casePath(next, 'documents'), { recursive: true });
   mkdirSync(casePath(next, 'analyses'), { recursive: true });
+  // Files of the staging folder are written whole once and never renamed: a run cut short leaves
+  // `derived.next/`, which recovery moves to quarantine, so they are flushed together by `flush`.
+  const written = new Map<string, string[]>();
   const write = (relative: string, content: string | Iterable<string | Uint8Array>): HashedFile => {
+    const path = casePath(next, relative);
+    let sha: string;
     if (typeof content === 'string') {
-      writeFileAtomic(casePath(next, relative), content);
-      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
+      writeNewFile(path, content);
+      sha = sha256(content);
+    } else {
+      const hash = createHash('sha256');
+      writeNewFile(path, hashedParts(content, hash));
+      sha = hash.digest('hex');
     }
-    const hash = createHash('sha256');
-    writeFileAtomic(casePath(next, relative), hashedParts(content, hash));
-    return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: hash.digest('hex') };
+    const folder = dirname(path);
+    const names = written.get(folder) ?? [];
+    if (names.length === 0) written.set(folder, names);
+    names.push(basename(path));
+    return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha };
   };
   return {
     write,
@@ -68,7 +84,11 @@ export function startDerivedRun(caseDir: string): DerivedRun {
     // A finding's context is written as a range of its document's text, read back from this run's documents.
     writeAnalysis: (result, source, documentRows) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents')), documentRows))),
     discard: () => rmSync(next, { recursive: true, force: true }),
-    move: { from: staging, to: CaseFiles.derivedDir, directory: true },
+    flush: () => {
+      for (const [folder, names] of written) flushFiles(folder, names);
+      flushFiles(next, []);
+      return { from: staging, to: CaseFiles.derivedDir, directory: true };
+    },
     scratch: casePath(next, '.scratch'),
     removeScratch: () => rmSync(casePath(next, '.scratch'), { recursive: true, force: true }),
   };

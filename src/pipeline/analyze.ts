@@ -100,7 +100,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     inputs: manifest.inputs,
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
-  }, [run.move]);
+  }, [run.flush()]);
   return { documents, analyses, manifestSha256, notices, extraction, workers };
 }
 
