@@ -337,6 +337,9 @@ class FindingBases {
   /** Line and column in the text of `linesOf`. */
   private lines: LineCursor | undefined;
   private linesOf: string | undefined;
+  /** The bases of `finding` and `place`, one object per rule and per document, rewritten for each line. */
+  private readonly ruleBases = new Map<string, Members>();
+  private readonly placeBases = new Map<string, Members>();
 
   constructor(header: AnalysisFileHeader) {
     this.v3 = header.schema === ANALYSIS_FILE_SCHEMA;
@@ -363,16 +366,38 @@ class FindingBases {
   finding(place: Finding['place']): Members {
     const rule = this.shared.rules[this.current.ruleId] ?? {};
     if (!this.v3) return rule;
-    return { ...rule, unit: `${place.documentId}#${place.messageId ?? place.segmentId}` };
+    const base = reusedBase(this.ruleBases, this.current.ruleId, rule, ['unit']);
+    base['unit'] = `${place.documentId}#${place.messageId ?? place.segmentId}`;
+    return base;
   }
 
   /** The base of the finding's place, whose range starts at `start`. */
   place(start: number): Members {
-    const shared = this.shared.places[this.current.documentId ?? ''] ?? {};
+    const documentId = this.current.documentId ?? '';
+    const shared = this.shared.places[documentId] ?? {};
     if (!this.v3) return shared;
-    const position = this.current.text === undefined ? {} : this.lines!.lineColumn(start);
-    return { ...shared, documentId: this.previousDocumentId, ...position };
+    const base = reusedBase(this.placeBases, documentId, shared, ['documentId', 'line', 'column']);
+    base['documentId'] = this.previousDocumentId;
+    const position = this.current.text === undefined ? undefined : this.lines!.lineColumn(start);
+    base['line'] = position?.line;
+    base['column'] = position?.column;
+    return base;
   }
+}
+
+/**
+ * The base object of one rule or document, made once with `shared`'s members and the `changing`
+ * ones, whose values the caller sets for each line (an undefined one counts as absent): no object
+ * per line, and one shape for every line of the rule or document.
+ */
+function reusedBase(bases: Map<string, Members>, key: string, shared: Members, changing: readonly string[]): Members {
+  let base = bases.get(key);
+  if (base === undefined) {
+    base = { ...shared };
+    for (const member of changing) base[member] = undefined;
+    bases.set(key, base);
+  }
+  return base;
 }
 
 /**
@@ -426,7 +451,7 @@ function pick(value: Members, keys: readonly string[]): Members {
  */
 function difference(value: Members, shared: Members, keep?: string): Members {
   let absent: string[] | undefined;
-  for (const key in shared) if (shared[key] !== undefined && value[key] === undefined) (absent ??= []).push(key);
+  for (const key of Object.keys(shared)) if (shared[key] !== undefined && value[key] === undefined) (absent ??= []).push(key);
   const line: Members = {};
   if (absent !== undefined) line[ABSENT] = absent.sort();
   for (const key of Object.keys(value)) {
