@@ -65,8 +65,10 @@ export function startDerivedRun(caseDir: string): DerivedRun {
     const path = casePath(next, relative);
     let sha: string;
     if (typeof content === 'string') {
-      writeNewFile(path, content);
-      sha = sha256(content);
+      // Encoded once, for the hash and the file alike.
+      const bytes = Buffer.from(content, 'utf8');
+      writeNewFile(path, bytes);
+      sha = sha256(bytes);
     } else {
       const hash = createHash('sha256');
       writeNewFile(path, hashedParts(content, hash));
@@ -94,27 +96,35 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   };
 }
 
-/** `parts` as they are written, each added to `hash` (text as UTF-8, as the file gets it). */
-function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generator<string | Uint8Array> {
+/** `parts` as they are written, each added to `hash` (text as UTF-8, as the file gets it, encoded once for both). */
+function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generator<Uint8Array> {
   for (const part of parts) {
-    if (typeof part === 'string') hash.update(part, 'utf8');
-    else hash.update(part);
-    yield part;
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(bytes);
+    yield bytes;
   }
 }
 
-/** `lines` joined into parts of about a million characters: few writes, and never one string of a whole huge file. */
-function* batched(lines: Iterable<string>): Generator<string> {
-  let part: string[] = [];
-  let length = 0;
+/** Bytes of one part of a file as `batched` gathers them. */
+const PART_BYTES = 1 << 20;
+
+/**
+ * `lines` as UTF-8 in parts of about a MiB: each line is encoded straight into the part's buffer,
+ * with no joined string per part and no line encoded twice; a line longer than a part is a part of
+ * its own. Few writes, and never one string or buffer of a whole huge file.
+ */
+function* batched(lines: Iterable<string>): Generator<Uint8Array> {
+  let part = Buffer.allocUnsafe(PART_BYTES);
+  let used = 0;
   for (const line of lines) {
-    part.push(line);
-    length += line.length;
-    if (length >= 1_000_000) {
-      yield part.join('');
-      part = [];
-      length = 0;
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (used + line.length * 3 > PART_BYTES && used > 0) {
+      yield part.subarray(0, used);
+      part = Buffer.allocUnsafe(PART_BYTES);
+      used = 0;
     }
+    if (line.length * 3 > PART_BYTES) yield Buffer.from(line, 'utf8');
+    else used += part.write(line, used, 'utf8');
   }
-  if (part.length > 0) yield part.join('');
+  if (used > 0) yield part.subarray(0, used);
 }
