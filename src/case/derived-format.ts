@@ -23,13 +23,14 @@
  * gives back exactly the object that was encoded. Schema-2 files (nothing left out but the shared
  * members) are still read. Pure: the readers and writers live in `records.ts` and `derived-run.ts`.
  */
-import { canonicalJson } from '../core/canonical-json.js';
+import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
 import { InternalError } from '../core/errors.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { Segment, SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings, lineColumn } from '../core/finding.js';
+import { FINDING_LINE_SHAPE, SEGMENT_LINE_SHAPE } from './derived-shapes.js';
 
 /** Schema of a derived document file. */
 export const DOCUMENT_FILE_SCHEMA = 'soz.document-file/3';
@@ -47,6 +48,8 @@ const ABSENT = '-';
 const SHARED_MESSAGE_KEYS = ['platform', 'chatId', 'chatName'] as const;
 const SHARED_FINDING_KEYS = ['analysis', 'category', 'citation', 'note', 'reason', 'subcategory'] as const;
 const SHARED_PLACE_KEYS = ['evidenceName', 'evidenceSha256', 'entry'] as const;
+/** The members of a segment `encodeDocument` writes by name. */
+const SEGMENT_MEMBERS: ReadonlySet<string> = new Set(['anchor', 'author', 'id', 'message', 'range', 'words'] satisfies (keyof Segment)[]);
 
 /** Header line of a document file. */
 export interface DocumentFileHeader {
@@ -84,14 +87,20 @@ export function* encodeDocument(doc: SozDocument): Generator<string> {
   yield `${JSON.stringify(text)}\n`;
   const bases = new SegmentBases(header);
   for (const segment of segments) {
-    const { message, anchor, id, ...others } = segment;
-    const line: Members = { ...others };
+    const { message, anchor, id } = segment;
     const base = bases.next(message?.messageId);
-    if (message) line['message'] = { ...difference(message as unknown as Members, base.message), ...(message.messageId !== undefined ? { messageId: message.messageId } : {}) };
+    // Built in the code-unit order of its members, so canonical JSON has nothing to reorder; a
+    // member the type does not name (none today) follows, and is ordered by the generic rule.
+    const line: Members = {};
     const anchorLine = difference(anchor as unknown as Members, base.anchor);
-    if (Object.keys(anchorLine).length > 0) line['anchor'] = anchorLine;
+    if (hasMembers(anchorLine)) line['anchor'] = anchorLine;
+    if (segment.author !== undefined) line['author'] = segment.author;
     if (id !== base.id) line['id'] = id;
-    yield `${canonicalJson(line)}\n`;
+    if (message) line['message'] = difference(message as unknown as Members, base.message, 'messageId');
+    line['range'] = segment.range;
+    if (segment.words !== undefined) line['words'] = segment.words;
+    for (const key of Object.keys(segment)) if (!SEGMENT_MEMBERS.has(key)) line[key] = (segment as unknown as Members)[key];
+    yield `${canonicalJsonShaped(line, SEGMENT_LINE_SHAPE)}\n`;
     bases.decoded(message as unknown as Members | undefined);
   }
 }
@@ -131,20 +140,22 @@ function idPrefixOf(segments: readonly Segment[]): { idPrefix?: string } {
 class SegmentBases {
   private readonly v3: boolean;
   private previous: Members | undefined;
+  /** The anchor every line is written against but for its message id (made once, not per line). */
+  private readonly anchor: Members;
 
   constructor(private readonly header: DocumentFileHeader) {
     this.v3 = header.schema === DOCUMENT_FILE_SCHEMA;
+    this.anchor = this.v3 ? { ...sharedAnchor(header.document), ...header.shared.anchor } : sharedAnchor(header.document);
   }
 
   /** The bases of the next line, whose message has `messageId`. */
   next(messageId: string | undefined): { message: Members; anchor: Members; id: string | undefined } {
-    const { document, shared } = this.header;
-    const anchor = sharedAnchor(document);
-    if (!this.v3) return { message: shared.message, anchor, id: undefined };
+    const { shared } = this.header;
+    if (!this.v3) return { message: shared.message, anchor: this.anchor, id: undefined };
     const same = messageId !== undefined && this.previous?.['messageId'] === messageId;
     return {
       message: same ? this.previous! : shared.message,
-      anchor: { ...anchor, ...shared.anchor, messageId },
+      anchor: messageId === undefined && !('messageId' in this.anchor) ? this.anchor : { ...this.anchor, messageId },
       id: shared.idPrefix !== undefined && messageId !== undefined ? `${shared.idPrefix}${messageId}` : undefined,
     };
   }
@@ -233,7 +244,7 @@ export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, 
     const line = difference(finding as unknown as Members, base.finding(finding.place));
     line['place'] = difference(finding.place as unknown as Members, base.place(finding.place.range[0]));
     if (window !== undefined) line['context'] = window;
-    yield `${canonicalJson(line)}\n`;
+    yield `${canonicalJsonShaped(line, FINDING_LINE_SHAPE)}\n`;
   }
 }
 
@@ -326,6 +337,9 @@ class FindingBases {
   /** Line and column in the text of `linesOf`. */
   private lines: LineCursor | undefined;
   private linesOf: string | undefined;
+  /** The bases of `finding` and `place`, one object per rule and per document, rewritten for each line. */
+  private readonly ruleBases = new Map<string, Members>();
+  private readonly placeBases = new Map<string, Members>();
 
   constructor(header: AnalysisFileHeader) {
     this.v3 = header.schema === ANALYSIS_FILE_SCHEMA;
@@ -352,16 +366,38 @@ class FindingBases {
   finding(place: Finding['place']): Members {
     const rule = this.shared.rules[this.current.ruleId] ?? {};
     if (!this.v3) return rule;
-    return { ...rule, unit: `${place.documentId}#${place.messageId ?? place.segmentId}` };
+    const base = reusedBase(this.ruleBases, this.current.ruleId, rule, ['unit']);
+    base['unit'] = `${place.documentId}#${place.messageId ?? place.segmentId}`;
+    return base;
   }
 
   /** The base of the finding's place, whose range starts at `start`. */
   place(start: number): Members {
-    const shared = this.shared.places[this.current.documentId ?? ''] ?? {};
+    const documentId = this.current.documentId ?? '';
+    const shared = this.shared.places[documentId] ?? {};
     if (!this.v3) return shared;
-    const position = this.current.text === undefined ? {} : this.lines!.lineColumn(start);
-    return { ...shared, documentId: this.previousDocumentId, ...position };
+    const base = reusedBase(this.placeBases, documentId, shared, ['documentId', 'line', 'column']);
+    base['documentId'] = this.previousDocumentId;
+    const position = this.current.text === undefined ? undefined : this.lines!.lineColumn(start);
+    base['line'] = position?.line;
+    base['column'] = position?.column;
+    return base;
   }
+}
+
+/**
+ * The base object of one rule or document, made once with `shared`'s members and the `changing`
+ * ones, whose values the caller sets for each line (an undefined one counts as absent): no object
+ * per line, and one shape for every line of the rule or document.
+ */
+function reusedBase(bases: Map<string, Members>, key: string, shared: Members, changing: readonly string[]): Members {
+  let base = bases.get(key);
+  if (base === undefined) {
+    base = { ...shared };
+    for (const member of changing) base[member] = undefined;
+    bases.set(key, base);
+  }
+  return base;
 }
 
 /**
@@ -395,6 +431,12 @@ function sharedAnchor(doc: Pick<SozDocument, 'evidenceSha256' | 'entry'>): Membe
   return { evidenceSha256: doc.evidenceSha256, entry: doc.entry };
 }
 
+/** Whether `value` has an own enumerable member. */
+function hasMembers(value: Members): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
+}
+
 /** The members of `value` named in `keys` that it has. */
 function pick(value: Members, keys: readonly string[]): Members {
   const picked: Members = {};
@@ -402,14 +444,20 @@ function pick(value: Members, keys: readonly string[]): Members {
   return picked;
 }
 
-/** `value` without the members equal to `shared`'s; the shared members it lacks listed under `"-"`. */
-function difference(value: Members, shared: Members): Members {
+/**
+ * `value` without the members equal to `shared`'s (except `keep`, always written); the shared
+ * members it lacks listed under `"-"`, put first, where code-unit order has it. Nothing is
+ * allocated for the absent list when there is none.
+ */
+function difference(value: Members, shared: Members, keep?: string): Members {
+  let absent: string[] | undefined;
+  for (const key of Object.keys(shared)) if (shared[key] !== undefined && value[key] === undefined) (absent ??= []).push(key);
   const line: Members = {};
+  if (absent !== undefined) line[ABSENT] = absent.sort();
   for (const key of Object.keys(value)) {
-    if (value[key] !== undefined && !sameValue(value[key], shared[key])) line[key] = value[key];
+    const member = value[key];
+    if (member !== undefined && (key === keep || !sameValue(member, shared[key]))) line[key] = member;
   }
-  const absent = Object.keys(shared).filter((key) => shared[key] !== undefined && value[key] === undefined).sort();
-  if (absent.length > 0) line[ABSENT] = absent;
   return line;
 }
 
@@ -422,8 +470,29 @@ function merged(line: Members, shared: Members): Members {
   return value;
 }
 
+/** Whether `a` and `b` have the same canonical JSON, found without writing either (members compared one by one). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return canonicalJson(a) === canonicalJson(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // Canonical JSON writes an undefined item (or a hole) as null.
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (!isPlainRecord(a) || !isPlainRecord(b)) return canonicalJson(a) === canonicalJson(b);
+  let members = 0;
+  for (const key of Object.keys(a)) {
+    const member = a[key];
+    if (member === undefined) continue;
+    members += 1;
+    if (!Object.hasOwn(b, key) || !sameValue(member, b[key])) return false;
+  }
+  for (const key of Object.keys(b)) if (b[key] !== undefined) members -= 1;
+  return members === 0;
+}
+
+/** An object canonical JSON writes by its own members (no `toJSON`, not a boxed primitive). */
+function isPlainRecord(value: object): value is Members {
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function' && !(value instanceof Number || value instanceof String || value instanceof Boolean);
 }

@@ -6,11 +6,12 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { HashedFile } from '../core/case.js';
 import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
-import { writeFileAtomic } from './atomic.js';
+import { flushFiles, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import type { FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
@@ -35,7 +36,11 @@ export interface DerivedRun {
   writeAnalysis(result: AnalysisResult, source?: FindingSource, documentRows?: Iterable<string>): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
-  readonly move: StagedMove;
+  /**
+   * Flushes every file written, then their folders, to disk — once each, at the end of the run,
+   * not as each is written — and returns what the commit renames (staged, complete and flushed).
+   */
+  flush(): StagedMove;
   /**
    * A folder inside the staging folder (not yet made) for the run's temporary files: whoever makes
    * it removes it before the commit, and `discard` removes it with the rest — so a run, verify's
@@ -53,14 +58,27 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   rmSync(next, { recursive: true, force: true });
   mkdirSync(casePath(next, 'documents'), { recursive: true });
   mkdirSync(casePath(next, 'analyses'), { recursive: true });
+  // Files of the staging folder are written whole once and never renamed: a run cut short leaves
+  // `derived.next/`, which recovery moves to quarantine, so they are flushed together by `flush`.
+  const written = new Map<string, string[]>();
   const write = (relative: string, content: string | Iterable<string | Uint8Array>): HashedFile => {
+    const path = casePath(next, relative);
+    let sha: string;
     if (typeof content === 'string') {
-      writeFileAtomic(casePath(next, relative), content);
-      return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha256(content) };
+      // Encoded once, for the hash and the file alike.
+      const bytes = Buffer.from(content, 'utf8');
+      writeNewFile(path, bytes);
+      sha = sha256(bytes);
+    } else {
+      const hash = createHash('sha256');
+      writeNewFile(path, hashedParts(content, hash));
+      sha = hash.digest('hex');
     }
-    const hash = createHash('sha256');
-    writeFileAtomic(casePath(next, relative), hashedParts(content, hash));
-    return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: hash.digest('hex') };
+    const folder = dirname(path);
+    const names = written.get(folder) ?? [];
+    if (names.length === 0) written.set(folder, names);
+    names.push(basename(path));
+    return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha };
   };
   return {
     write,
@@ -68,33 +86,45 @@ export function startDerivedRun(caseDir: string): DerivedRun {
     // A finding's context is written as a range of its document's text, read back from this run's documents.
     writeAnalysis: (result, source, documentRows) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents')), documentRows))),
     discard: () => rmSync(next, { recursive: true, force: true }),
-    move: { from: staging, to: CaseFiles.derivedDir, directory: true },
+    flush: () => {
+      for (const [folder, names] of written) flushFiles(folder, names);
+      flushFiles(next, []);
+      return { from: staging, to: CaseFiles.derivedDir, directory: true };
+    },
     scratch: casePath(next, '.scratch'),
     removeScratch: () => rmSync(casePath(next, '.scratch'), { recursive: true, force: true }),
   };
 }
 
-/** `parts` as they are written, each added to `hash` (text as UTF-8, as the file gets it). */
-function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generator<string | Uint8Array> {
+/** `parts` as they are written, each added to `hash` (text as UTF-8, as the file gets it, encoded once for both). */
+function* hashedParts(parts: Iterable<string | Uint8Array>, hash: Hash): Generator<Uint8Array> {
   for (const part of parts) {
-    if (typeof part === 'string') hash.update(part, 'utf8');
-    else hash.update(part);
-    yield part;
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(bytes);
+    yield bytes;
   }
 }
 
-/** `lines` joined into parts of about a million characters: few writes, and never one string of a whole huge file. */
-function* batched(lines: Iterable<string>): Generator<string> {
-  let part: string[] = [];
-  let length = 0;
+/** Bytes of one part of a file as `batched` gathers them. */
+const PART_BYTES = 1 << 20;
+
+/**
+ * `lines` as UTF-8 in parts of about a MiB: each line is encoded straight into the part's buffer,
+ * with no joined string per part and no line encoded twice; a line longer than a part is a part of
+ * its own. Few writes, and never one string or buffer of a whole huge file.
+ */
+function* batched(lines: Iterable<string>): Generator<Uint8Array> {
+  let part = Buffer.allocUnsafe(PART_BYTES);
+  let used = 0;
   for (const line of lines) {
-    part.push(line);
-    length += line.length;
-    if (length >= 1_000_000) {
-      yield part.join('');
-      part = [];
-      length = 0;
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (used + line.length * 3 > PART_BYTES && used > 0) {
+      yield part.subarray(0, used);
+      part = Buffer.allocUnsafe(PART_BYTES);
+      used = 0;
     }
+    if (line.length * 3 > PART_BYTES) yield Buffer.from(line, 'utf8');
+    else used += part.write(line, used, 'utf8');
   }
-  if (part.length > 0) yield part.join('');
+  if (used > 0) yield part.subarray(0, used);
 }

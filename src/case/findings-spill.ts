@@ -6,12 +6,13 @@
  * members (one per rule and per document) stay in memory. At the end the blocks are read back in
  * reading order, which is `compareFindings` order, one block at a time.
  */
-import { canonicalJson } from '../core/canonical-json.js';
+import { canonicalJsonShaped } from '../core/canonical-json.js';
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import { BlockSpill } from './block-spill.js';
 import type { FindingSource } from './derived-format.js';
 import { SharedFindingMembers } from './derived-format.js';
+import { FINDING_SHAPE } from './derived-shapes.js';
 
 /** What `compareFindings` reads of a document's first finding: its block's sort key. */
 type FirstFinding = Pick<Finding, 'id' | 'ruleId'> & { readonly place: Pick<Finding['place'], 'evidenceName' | 'documentId' | 'range'> };
@@ -36,7 +37,7 @@ export class FindingsSpill implements FindingSource {
   add(findings: readonly Finding[]): void {
     if (findings.length === 0) return;
     const { id, ruleId, place } = findings[0]!;
-    this.blocks.add(structuredClone({ id, ruleId, place: { evidenceName: place.evidenceName, documentId: place.documentId, range: place.range } }), findings.map((finding) => `${canonicalJson(finding)}\n`).join(''));
+    this.blocks.add(structuredClone({ id, ruleId, place: { evidenceName: place.evidenceName, documentId: place.documentId, range: place.range } }), findings.map((finding) => `${canonicalJsonShaped(finding, FINDING_SHAPE)}\n`).join(''));
     this.total += findings.length;
     for (const finding of findings) this.shared.add(finding);
   }

@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
 import type { NoticeTally, ProgressListener } from '../core/progress.js';
 import { tallyNotices } from '../core/progress.js';
-import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
+import { canonicalJson, canonicalJsonShaped, compareCodeUnits } from '../core/canonical-json.js';
 import { UserError } from '../core/errors.js';
 import type { EvidenceInput, Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
@@ -27,6 +27,7 @@ import { FindingsSpill } from '../case/findings-spill.js';
 import { BlockSpill } from '../case/block-spill.js';
 import type { DocumentOverview } from '../analysis/language-overview.js';
 import { compareOverviews, LANGUAGE_OVERVIEW } from '../analysis/language-overview.js';
+import { DOCUMENT_OVERVIEW_SHAPE } from '../analysis/language-overview-shape.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { INDICATORS_ANALYSIS, loadLexicons, loadProfileLists } from '../analysis/index.js';
 import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
@@ -99,7 +100,7 @@ export async function analyzeCase(workspace: CaseWorkspace, options: AnalyzeOpti
     inputs: manifest.inputs,
     outputs: [...manifest.outputs, { path: CaseFiles.manifest, sha256: manifestSha256 }],
     details: { analyses, documents },
-  }, [run.move]);
+  }, [run.flush()]);
   return { documents, analyses, manifestSha256, notices, extraction, workers };
 }
 
@@ -167,7 +168,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onDocumentFindings: (findings) => spill.add(findings),
-    onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJson(overview)),
+    onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJsonShaped(overview, DOCUMENT_OVERVIEW_SHAPE)),
   }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };
