@@ -24,3 +24,16 @@ for (const file of files) {
 const { lexicons } = await loadLexicons(root);
 const result = benchmarkIndicators(docs, lexicons, 3);
 console.log(JSON.stringify(result, null, 2));
+
+// One long segment (a chat exported as plain text without blank lines), at two lengths: per-finding
+// scans of the sentence, paragraph or document from its start once made this quadratic. Linear
+// work gives a CPU ratio near the length ratio (4).
+const line = 'Он сказал, что не надо убивать врагов (Мф 5:44); Kill them all. Джихад — усилие? Мы должны.\n';
+const longSegment = async (chars) => {
+  const bytes = new Uint8Array(Buffer.from(line.repeat(Math.ceil(chars / line.length)), 'utf8'));
+  const input = inputFromBytes(bytes, { name: `long-${chars}.txt`, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: 'text/plain', limits: DEFAULT_LIMITS });
+  return benchmarkIndicators(await collectDocuments(adapterFor(input).extract(input)), lexicons, 1);
+};
+const short = await longSegment(100_000);
+const long = await longSegment(400_000);
+console.log(`one long segment: 100,000 chars ${short.medianRunCpuMs.toFixed(0)} ms CPU (${short.findings} findings), 400,000 chars ${long.medianRunCpuMs.toFixed(0)} ms CPU (${long.findings} findings): ratio ${(long.medianRunCpuMs / short.medianRunCpuMs).toFixed(1)} for 4× the text (linear ≈ 4)`);

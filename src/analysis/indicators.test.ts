@@ -208,15 +208,13 @@ describe('findings as data', () => {
     expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
   });
 
-  it('stays linear on one long segment with thousands of findings (a chat exported as plain text)', () => {
-    // One 400 000-character segment without blank lines: every per-finding scan of the sentence,
-    // paragraph or document from its start made this take minutes; now it is one pass.
+  it('answers every finding of one long segment alike along the text (a chat exported as plain text)', () => {
+    // One 100 000-character segment without blank lines. Its cost (once quadratic: per-finding scans
+    // from the segment's start) is measured by `node scripts/bench-indicators.mjs`, not here.
     const line = 'Он сказал, что не надо убивать врагов (Мф 5:44); Kill them all. Джихад — усилие? Мы должны.\n';
-    const d = doc(line.repeat(Math.ceil(400_000 / line.length)));
-    const started = process.cpuUsage();
+    const d = doc(line.repeat(Math.ceil(100_000 / line.length)));
     const found = runIndicators([d], { lexicons, standaloneFeatures: true }).findings;
-    const cpu = process.cpuUsage(started);
-    expect(found.length).toBeGreaterThan(20_000);
+    expect(found.length).toBeGreaterThan(5_000);
     const last = found[found.length - 1] as Finding;
     expect(last.place.line).toBe(d.text.slice(0, last.place.range[0]).split('\n').length);
     // Per-line answers do not drift along the text: the same fragment gets the same circumstances.
@@ -225,7 +223,6 @@ describe('findings as data', () => {
     expect(lastLine).toEqual(firstLine);
     expect(firstLine.some((x) => x.includes('|quotation|'))).toBe(true);
     expect(firstLine.some((x) => x.includes('question'))).toBe(true);
-    expect((cpu.user + cpu.system) / 1e6).toBeLessThan(30);
   });
 
   it('filters by author, role and date; unknown times are excluded from dated runs', () => {
