@@ -1,0 +1,65 @@
+// Russian sense, round 8 (issue 14): hatred of things, endings cited in a grammar lesson, the
+// commandment «Не убий» (data in sop/lexicons/ru/negative-evaluation.yaml, the neighbour tests
+// `grammemes` and `notLemmas` and the cited ending in matcher.ts, the archaic reading in
+// language/lemma-ru.ts). One test per condition, each with a control that must stay. Sentences
+// are fictional, written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
+import { russianParses } from '../language/lemma-ru.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+/** The candidates of `category` in one Russian sentence, as `category:word`. */
+const of = (category: string, text: string): string[] =>
+  sentenceCandidates(lexicons, text, 'ru')
+    .filter((f) => f.category === category)
+    .map((f) => `${f.category}:${f.actual}`);
+
+describe('hatred of things: an inanimate noun after ненавидеть or «ненависть к»', () => {
+  it('a weekday, the weather, a chore, traffic are no hostility', () => {
+    expect(of('negative-evaluation', 'Мы ненавидим понедельники.')).toEqual([]);
+    expect(of('negative-evaluation', 'Ненавижу эту слякоть.')).toEqual([]);
+    expect(of('negative-evaluation', 'У меня давняя ненависть к пробкам.')).toEqual([]);
+  });
+
+  it('people, a pronoun, a people, a country or a faith stay', () => {
+    expect(of('negative-evaluation', 'Я ненавижу этих людей.')).toEqual(['negative-evaluation:ненавижу']);
+    expect(of('negative-evaluation', 'Ненавижу их.')).toEqual(['negative-evaluation:Ненавижу']);
+    expect(of('negative-evaluation', 'Он ненавидит этот народ.')).toEqual(['negative-evaluation:ненавидит']);
+    expect(of('negative-evaluation', 'Нас учили ненависти к чужой вере.')).toEqual(['negative-evaluation:ненависти']);
+  });
+
+  it('a name the dictionary does not know stays', () => {
+    expect(of('negative-evaluation', 'Они ненавидят Зарандию.')).toEqual(['negative-evaluation:ненавидят']);
+  });
+});
+
+describe('an ending cited in a grammar lesson', () => {
+  it('a short lower-case word after a free-standing hyphen is no word of the sentence', () => {
+    expect(of('call-to-action', 'Глаголы с окончаниями -ешь и -ишь.')).toEqual([]);
+    expect(of('violence', 'В окончании (-бей, -режь) пишется мягкий знак.')).toEqual([]);
+  });
+
+  it('a hyphen inside a word, and a chat dialogue dash before a capital, stay', () => {
+    expect(of('call-to-action', 'Кто-нибудь, убей комара.')).toEqual(['call-to-action:убей']);
+    expect(of('violence', '-Бей его!')).toEqual(['violence:Бей']);
+  });
+});
+
+describe('the Church Slavonic imperative of the commandment', () => {
+  it('«убий» reads as the imperative of убить, marked archaic', () => {
+    expect(russianParses('убий')).toEqual([{ lemma: 'убить', pos: 'VERB', grammemes: ['VERB', 'perf', 'tran', 'sing', 'impr', 'excl', 'Arch'] }]);
+  });
+
+  it('«Не убий» is found as violence and a call, as the modern «убей» is', () => {
+    expect(of('violence', 'Не убий.')).toEqual(['violence:убий']);
+    expect(of('call-to-action', 'Не убий.')).toEqual(['call-to-action:убий']);
+    expect(of('violence', 'Убей его.')).toEqual(['violence:Убей']);
+  });
+});
