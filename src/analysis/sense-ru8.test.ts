@@ -63,3 +63,36 @@ describe('the Church Slavonic imperative of the commandment', () => {
     expect(of('violence', 'Убей его.')).toEqual(['violence:Убей']);
   });
 });
+
+describe('the in-group named by its people or as the one a call is for', () => {
+  it('«наши» before a noun of people, beside an ordinary call, does not stand', () => {
+    expect(of('us-them', 'Наши ребята выступают в финале, поддержите их!')).toEqual([]);
+    expect(of('us-them', 'Приходите болеть за наших девочек!')).toEqual([]);
+  });
+
+  it('«нам», «нас» right after a call, with no hostility beside, do not stand', () => {
+    expect(of('us-them', 'Помогите нам донести коробки.')).toEqual([]);
+    expect(of('us-them', 'Сфотографируйте нас у фонтана.')).toEqual([]);
+  });
+
+  it('«они» pointing back to «наши …» people is the in-group, not another group', () => {
+    expect(of('us-them', 'Навестите наших стариков, они давно вас ждут.')).toEqual([]);
+  });
+
+  it('beside violence or another group they stand; the victims of a call for revenge stay', () => {
+    expect(of('us-them', 'Спасите нас, они жгут наши дома!')).toEqual(['us-them:нас', 'us-them:они', 'us-them:наши']);
+    expect(of('us-them', 'Наших парней убивают, отомстите за них!')).toEqual(['us-them:Наших', 'us-them:них']);
+  });
+});
+
+describe('«они … нам» beside an ordinary call', () => {
+  it('an out-group subject and an in-group dative, the call in another clause, are everyday talk', () => {
+    expect(of('us-them', 'Приезжайте в гости, они нам как родные.')).toEqual([]);
+    expect(of('us-them', 'Они нам всегда рады, заходите.')).toEqual([]);
+  });
+
+  it('a pronoun in the call\'s own clause keeps the pair', () => {
+    expect(of('us-them', 'Они нам мешают жить, гоните их!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:их']);
+    expect(of('us-them', 'Они нам угрожают, вставайте против них!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:них']);
+  });
+});
