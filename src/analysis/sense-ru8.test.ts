@@ -5,6 +5,7 @@
 // are fictional, written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
+import { identifyLanguage } from '../language/identify.js';
 import { russianParses } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons } from './lexicon-files.js';
@@ -94,5 +95,16 @@ describe('«они … нам» beside an ordinary call', () => {
   it('a pronoun in the call\'s own clause keeps the pair', () => {
     expect(of('us-them', 'Они нам мешают жить, гоните их!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:их']);
     expect(of('us-them', 'Они нам угрожают, вставайте против них!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:них']);
+  });
+});
+
+describe('a short Russian sentence with a possessive pronoun', () => {
+  it('is identified as Russian: the inflected possessives are Russian function words', () => {
+    expect(identifyLanguage('Они жгут наши дома.').language).toBe('ru');
+    expect(identifyLanguage('Они сожгли ваши дома.').language).toBe('ru');
+  });
+
+  it('a Tajik sentence of the same meaning stays Tajik', () => {
+    expect(identifyLanguage('Онҳо хонаҳои моро сӯзонданд.').language).toBe('tg');
   });
 });
