@@ -108,3 +108,16 @@ describe('a short Russian sentence with a possessive pronoun', () => {
     expect(identifyLanguage('Онҳо хонаҳои моро сӯзонданд.').language).toBe('tg');
   });
 });
+
+describe('violence and death in screen fiction', () => {
+  it('a sentence about an anime, a series, a cartoon, a trailer or a spoiler is no violence', () => {
+    expect(of('violence', 'В финале аниме главного героя убивают.')).toEqual([]);
+    expect(of('violence', 'Смерть героя в финале сериала всех расстроила.')).toEqual([]);
+    expect(of('negative-evaluation', 'В этом мультике рыцари истребляют нечисть.')).toEqual([]);
+  });
+
+  it('a film night beside a real killing, and a charge counted by episodes, stay', () => {
+    expect(of('violence', 'Вчера соседа убили у подъезда, а мы смотрели кино.')).toEqual(['violence:убили']);
+    expect(of('violence', 'Ему вменяют три эпизода убийства.')).toEqual(['violence:убийства']);
+  });
+});
