@@ -1,8 +1,11 @@
 // Russian sense, round 8 (issue 14): hatred of things, endings cited in a grammar lesson, the
-// commandment «Не убий» (data in sop/lexicons/ru/negative-evaluation.yaml, the neighbour tests
-// `grammemes` and `notLemmas` and the cited ending in matcher.ts, the archaic reading in
-// language/lemma-ru.ts). One test per condition, each with a control that must stay. Sentences
-// are fictional, written for these tests.
+// commandment «Не убий», the in-group's own people, «они … нам» beside an ordinary call, screen
+// fiction, and a short Russian sentence's language (data in sop/lexicons/ru and
+// sop/language/ru.yaml; the neighbour tests `grammemes` and `notLemmas` and the cited ending in
+// matcher.ts, own people and the everyday pair in indicators.ts and pronoun-reference.ts, the
+// archaic reading in language/lemma-ru.ts). Each condition is a table of sentences with the
+// candidates they must give, controls that must stay among them. Sentences are fictional,
+// written for these tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
 import { identifyLanguage } from '../language/identify.js';
@@ -16,108 +19,80 @@ beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
 });
 
-/** The candidates of `category` in one Russian sentence, as `category:word`. */
-const of = (category: string, text: string): string[] =>
-  sentenceCandidates(lexicons, text, 'ru')
-    .filter((f) => f.category === category)
-    .map((f) => `${f.category}:${f.actual}`);
+/** One case: the category read, a Russian sentence, and its candidates of that category as words. */
+type Case = readonly [category: string, text: string, words: readonly string[]];
 
-describe('hatred of things: an inanimate noun after ненавидеть or «ненависть к»', () => {
-  it('a weekday, the weather, a chore, traffic are no hostility', () => {
-    expect(of('negative-evaluation', 'Мы ненавидим понедельники.')).toEqual([]);
-    expect(of('negative-evaluation', 'Ненавижу эту слякоть.')).toEqual([]);
-    expect(of('negative-evaluation', 'У меня давняя ненависть к пробкам.')).toEqual([]);
+/** Runs every case of a condition as its own test. */
+function condition(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    it.each(cases)('%s in «%s»', (category, text, words) => {
+      const found = sentenceCandidates(lexicons, text, 'ru').filter((f) => f.category === category).map((f) => f.actual);
+      expect(found).toEqual(words);
+    });
   });
+}
 
-  it('people, a pronoun, a people, a country or a faith stay', () => {
-    expect(of('negative-evaluation', 'Я ненавижу этих людей.')).toEqual(['negative-evaluation:ненавижу']);
-    expect(of('negative-evaluation', 'Ненавижу их.')).toEqual(['negative-evaluation:Ненавижу']);
-    expect(of('negative-evaluation', 'Он ненавидит этот народ.')).toEqual(['negative-evaluation:ненавидит']);
-    expect(of('negative-evaluation', 'Нас учили ненависти к чужой вере.')).toEqual(['negative-evaluation:ненависти']);
-  });
+condition('hatred of things: an inanimate noun after ненавидеть or «ненависть к»', [
+  ['negative-evaluation', 'Мы ненавидим понедельники.', []],
+  ['negative-evaluation', 'Ненавижу эту слякоть.', []],
+  ['negative-evaluation', 'У меня давняя ненависть к пробкам.', []],
+  ['negative-evaluation', 'Я ненавижу этих людей.', ['ненавижу']],
+  ['negative-evaluation', 'Ненавижу их.', ['Ненавижу']],
+  ['negative-evaluation', 'Он ненавидит этот народ.', ['ненавидит']],
+  ['negative-evaluation', 'Нас учили ненависти к чужой вере.', ['ненависти']],
+  ['negative-evaluation', 'Они ненавидят Зарандию.', ['ненавидят']],
+]);
 
-  it('a name the dictionary does not know stays', () => {
-    expect(of('negative-evaluation', 'Они ненавидят Зарандию.')).toEqual(['negative-evaluation:ненавидят']);
-  });
-});
+condition('an ending cited in a grammar lesson, after a free-standing hyphen', [
+  ['call-to-action', 'Глаголы с окончаниями -ешь и -ишь.', []],
+  ['violence', 'В окончании (-бей, -режь) пишется мягкий знак.', []],
+  ['call-to-action', 'Кто-нибудь, убей комара.', ['убей']],
+  ['violence', '-Бей его!', ['Бей']],
+]);
 
-describe('an ending cited in a grammar lesson', () => {
-  it('a short lower-case word after a free-standing hyphen is no word of the sentence', () => {
-    expect(of('call-to-action', 'Глаголы с окончаниями -ешь и -ишь.')).toEqual([]);
-    expect(of('violence', 'В окончании (-бей, -режь) пишется мягкий знак.')).toEqual([]);
-  });
+condition('the commandment «Не убий»', [
+  ['violence', 'Не убий.', ['убий']],
+  ['call-to-action', 'Не убий.', ['убий']],
+  ['violence', 'Убей его.', ['Убей']],
+]);
 
-  it('a hyphen inside a word, and a chat dialogue dash before a capital, stay', () => {
-    expect(of('call-to-action', 'Кто-нибудь, убей комара.')).toEqual(['call-to-action:убей']);
-    expect(of('violence', '-Бей его!')).toEqual(['violence:Бей']);
-  });
-});
+condition('the in-group named by its people or as the one a call is for', [
+  ['us-them', 'Наши ребята выступают в финале, поддержите их!', []],
+  ['us-them', 'Приходите болеть за наших девочек!', []],
+  ['us-them', 'Помогите нам донести коробки.', []],
+  ['us-them', 'Сфотографируйте нас у фонтана.', []],
+  ['us-them', 'Навестите наших стариков, они давно вас ждут.', []],
+  ['us-them', 'Спасите нас, они жгут наши дома!', ['нас', 'они', 'наши']],
+  ['us-them', 'Наших парней убивают, отомстите за них!', ['Наших', 'них']],
+]);
 
-describe('the Church Slavonic imperative of the commandment', () => {
+condition('«они … нам» beside an ordinary call', [
+  ['us-them', 'Приезжайте в гости, они нам как родные.', []],
+  ['us-them', 'Они нам всегда рады, заходите.', []],
+  ['us-them', 'Они нам мешают жить, гоните их!', ['Они', 'нам', 'их']],
+  ['us-them', 'Они нам угрожают, вставайте против них!', ['Они', 'нам', 'них']],
+]);
+
+condition('violence and death in screen fiction', [
+  ['violence', 'В финале аниме главного героя убивают.', []],
+  ['violence', 'Смерть героя в финале сериала всех расстроила.', []],
+  ['negative-evaluation', 'В этом мультике рыцари истребляют нечисть.', []],
+  ['violence', 'Вчера соседа убили у подъезда, а мы смотрели кино.', ['убили']],
+  ['violence', 'Ему вменяют три эпизода убийства.', ['убийства']],
+]);
+
+describe('the archaic imperative the dictionary lacks', () => {
   it('«убий» reads as the imperative of убить, marked archaic', () => {
     expect(russianParses('убий')).toEqual([{ lemma: 'убить', pos: 'VERB', grammemes: ['VERB', 'perf', 'tran', 'sing', 'impr', 'excl', 'Arch'] }]);
-  });
-
-  it('«Не убий» is found as violence and a call, as the modern «убей» is', () => {
-    expect(of('violence', 'Не убий.')).toEqual(['violence:убий']);
-    expect(of('call-to-action', 'Не убий.')).toEqual(['call-to-action:убий']);
-    expect(of('violence', 'Убей его.')).toEqual(['violence:Убей']);
-  });
-});
-
-describe('the in-group named by its people or as the one a call is for', () => {
-  it('«наши» before a noun of people, beside an ordinary call, does not stand', () => {
-    expect(of('us-them', 'Наши ребята выступают в финале, поддержите их!')).toEqual([]);
-    expect(of('us-them', 'Приходите болеть за наших девочек!')).toEqual([]);
-  });
-
-  it('«нам», «нас» right after a call, with no hostility beside, do not stand', () => {
-    expect(of('us-them', 'Помогите нам донести коробки.')).toEqual([]);
-    expect(of('us-them', 'Сфотографируйте нас у фонтана.')).toEqual([]);
-  });
-
-  it('«они» pointing back to «наши …» people is the in-group, not another group', () => {
-    expect(of('us-them', 'Навестите наших стариков, они давно вас ждут.')).toEqual([]);
-  });
-
-  it('beside violence or another group they stand; the victims of a call for revenge stay', () => {
-    expect(of('us-them', 'Спасите нас, они жгут наши дома!')).toEqual(['us-them:нас', 'us-them:они', 'us-them:наши']);
-    expect(of('us-them', 'Наших парней убивают, отомстите за них!')).toEqual(['us-them:Наших', 'us-them:них']);
-  });
-});
-
-describe('«они … нам» beside an ordinary call', () => {
-  it('an out-group subject and an in-group dative, the call in another clause, are everyday talk', () => {
-    expect(of('us-them', 'Приезжайте в гости, они нам как родные.')).toEqual([]);
-    expect(of('us-them', 'Они нам всегда рады, заходите.')).toEqual([]);
-  });
-
-  it('a pronoun in the call\'s own clause keeps the pair', () => {
-    expect(of('us-them', 'Они нам мешают жить, гоните их!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:их']);
-    expect(of('us-them', 'Они нам угрожают, вставайте против них!')).toEqual(['us-them:Они', 'us-them:нам', 'us-them:них']);
   });
 });
 
 describe('a short Russian sentence with a possessive pronoun', () => {
-  it('is identified as Russian: the inflected possessives are Russian function words', () => {
-    expect(identifyLanguage('Они жгут наши дома.').language).toBe('ru');
-    expect(identifyLanguage('Они сожгли ваши дома.').language).toBe('ru');
-  });
-
-  it('a Tajik sentence of the same meaning stays Tajik', () => {
-    expect(identifyLanguage('Онҳо хонаҳои моро сӯзонданд.').language).toBe('tg');
-  });
-});
-
-describe('violence and death in screen fiction', () => {
-  it('a sentence about an anime, a series, a cartoon, a trailer or a spoiler is no violence', () => {
-    expect(of('violence', 'В финале аниме главного героя убивают.')).toEqual([]);
-    expect(of('violence', 'Смерть героя в финале сериала всех расстроила.')).toEqual([]);
-    expect(of('negative-evaluation', 'В этом мультике рыцари истребляют нечисть.')).toEqual([]);
-  });
-
-  it('a film night beside a real killing, and a charge counted by episodes, stay', () => {
-    expect(of('violence', 'Вчера соседа убили у подъезда, а мы смотрели кино.')).toEqual(['violence:убили']);
-    expect(of('violence', 'Ему вменяют три эпизода убийства.')).toEqual(['violence:убийства']);
+  it.each([
+    ['Они жгут наши дома.', 'ru'],
+    ['Они сожгли ваши дома.', 'ru'],
+    ['Онҳо хонаҳои моро сӯзонданд.', 'tg'],
+  ])('«%s» is identified as %s', (text, language) => {
+    expect(identifyLanguage(text).language).toBe(language);
   });
 });
