@@ -466,6 +466,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     const matches = matchTokens(indicatorRules, text, tokens);
     if (matches.length === 0) continue;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
+    // Token index of the last word of every call: what a pronoun right after a call looks up.
+    const callEnds = new Set(matches.filter((m) => m.rule.entry.category === 'call-to-action').map((m) => m.last));
     for (const match of matches) {
       const { entry, lexicon } = match.rule;
       const first = tokens[match.first] as PreparedToken;
@@ -532,7 +534,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
       // Russian: the in-group named by its people (наши ребята) or as the one a call is for, right
       // after it (помогите нам, поддержите нас) says whom the speaker means, as a subject does.
-      const ownPeople = language === 'ru' && entry.subcategory === 'in-group' && (possessiveOfPeople(tokens, match.first) || matches.some((m) => m.last === match.first - 1 && m.rule.entry.category === 'call-to-action'));
+      const ownPeople = language === 'ru' && entry.subcategory === 'in-group' && (possessiveOfPeople(tokens, match.first) || callEnds.has(match.first - 1));
       const sentence = structure.sentenceAround(first.start);
       const concern = concernOf(lexicon);
       let call: CallContent | undefined;
