@@ -15,7 +15,7 @@ import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import { detachedData } from './detached.js';
-import { refersToThings } from './pronoun-reference.js';
+import { possessiveOfPeople, refersToOwnPeople, refersToThings } from './pronoun-reference.js';
 import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
@@ -473,10 +473,19 @@ interface CallContent {
 /**
  * Every finding → document offset of its sentence's start, its entry's subcategory, whether it
  * matched one of the entry's `subjectForms` (a group named as subject or in address) or is the
- * dative of who must act; for a call of a bare form, what its content is judged by, and `bare`
+ * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
+
+/** Punctuation that closes a clause inside a sentence. */
+const CLAUSE_MARK = /[,;:—–()]/u;
+
+/** Offset in `text` of the start of the clause holding `at`: after the last clause mark since `from`. */
+function clauseStart(text: string, from: number, at: number): number {
+  for (let k = at - 1; k >= from; k--) if (CLAUSE_MARK.test(text[k] as string)) return k + 1;
+  return from;
+}
 
 /** Whether the tokens inside `[from, to)` (segment offsets) hold one of the concern's words or phrases. */
 function concernWordIn(concern: CompiledConcern, tokens: readonly PreparedToken[], from: number, to: number): boolean {
@@ -533,6 +542,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     if (!got || got.matches.length === 0) continue;
     const { tokens, matches } = got;
     const hits = markerHits(compiled.markers.get(language), text, tokens);
+    // Token index of the last word of every call: what a pronoun right after a call looks up.
+    const callEnds = new Set(matches.filter((m) => m.rule.entry.category === 'call-to-action').map((m) => m.last));
     for (const match of matches) {
       if (chosen.beside.has(language) && readByPrimary(readings, match, tokens)) continue;
       const { entry, lexicon } = match.rule;
@@ -598,6 +609,9 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       // A pronoun in the dative right before a modal of obligation is who is to act, as a subject is
       // («Им нужно подписать», «нам надо»); «Их нужно …» (accusative) is whom it is about.
       const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
+      // Russian: the in-group named by its people (наши ребята) or as the one a call is for, right
+      // after it (помогите нам, поддержите нас) says whom the speaker means, as a subject does.
+      const ownPeople = language === 'ru' && entry.subcategory === 'in-group' && (possessiveOfPeople(tokens, match.first) || callEnds.has(match.first - 1));
       const sentence = structure.sentenceAround(first.start);
       const concern = concernOf(lexicon);
       let call: CallContent | undefined;
@@ -613,7 +627,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         call = { concern, concernWord, bareForm };
       }
       const thing = entry.anaphoric === true && (language === 'en' ? englishPronounNamesNoGroup(text, tokens, match.first) : refersToThings(text, tokens, match.first));
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], subcategory: entry.subcategory, subjectForm: experiencer || (entry.subjectForms?.includes(form) ?? false), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
+      // Russian «они», «их» that point back to «наши …» people are the in-group itself.
+      const subcategory = entry.anaphoric === true && language === 'ru' && refersToOwnPeople(tokens, match.first) ? 'in-group' : entry.subcategory;
+      const dative = language === 'ru' && entry.category === 'us-them' && last.parses.length > 0 && last.parses.every((p) => p.pos === 'NPRO' && p.grammemes.includes('datv'));
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm: experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false), ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
       findings.set(key, finding);
     }
   }
@@ -764,6 +781,7 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   if (partners.length === 0) return false;
   const groupBeside = (subcategories: readonly string[]): boolean =>
     sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? '') && SENTENCE_OF.get(f)?.thing !== true);
+  if (everydayPair(feature, sentence, partners)) return false;
   const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));
@@ -772,6 +790,24 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
   }
   return true;
+}
+
+/**
+ * Russian «они … нам»: an out-group subject beside an in-group dative («они нам как родные», «они
+ * нам помогли»), with calls beside them but no violence or negative evaluation, and no pronoun in
+ * a call's own clause («Приезжайте в гости, они нам как родные»): the pair says what they are to
+ * us, and the call names no target — everyday talk, as two pronouns alone are. A call whose clause
+ * holds a pronoun («вставайте против них») keeps the pair.
+ */
+function everydayPair(feature: Finding, sentence: readonly Finding[], partners: readonly Finding[]): boolean {
+  if (partners.some((f) => HOSTILE_PARTNERS.has(f.category))) return false;
+  const pronouns = sentence.filter((f) => f.category === 'us-them' && SENTENCE_OF.get(f)?.thing !== true);
+  const outSubject = (f: Finding): boolean => SENTENCE_OF.get(f)?.subcategory === 'out-group' && SENTENCE_OF.get(f)?.subjectForm === true;
+  const inDative = (f: Finding): boolean => SENTENCE_OF.get(f)?.subcategory === 'in-group' && SENTENCE_OF.get(f)?.dative === true;
+  const paired = (outSubject(feature) && pronouns.some(inDative)) || (inDative(feature) && pronouns.some(outSubject));
+  if (!paired) return false;
+  const callClauses = new Set(partners.map((f) => SENTENCE_OF.get(f)?.clause));
+  return !pronouns.some((f) => callClauses.has(SENTENCE_OF.get(f)?.clause));
 }
 
 /**

@@ -208,6 +208,13 @@ export const neighbourSchema = z
     /** Russian: one of the word's dictionary readings has this OpenCorpora part of speech (NOUN, ADJF, PREP …). */
     pos: z.array(nonEmpty).min(1).optional(),
     /**
+     * Russian: one of the word's dictionary readings has all these OpenCorpora grammemes (`[NOUN,
+     * inan]`: an inanimate noun); a word the dictionary does not know (a name) fails.
+     */
+    grammemes: z.array(nonEmpty).min(1).optional(),
+    /** Russian: none of the word's dictionary lemmas is one of these (народ, страна: inanimate, yet people). */
+    notLemmas: z.array(nonEmpty).min(1).optional(),
+    /**
      * `previous` and `next` only: words stepped over, within the sentence, before the test — articles
      * and possessives between a verb and its object (kill the lights, attack this problem).
      */
@@ -228,8 +235,8 @@ export const neighbourSchema = z
     followedBySuffixes: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, capitalised, notWords or notSuffixes',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, capitalised, notWords or notSuffixes',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 

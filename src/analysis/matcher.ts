@@ -75,6 +75,8 @@ interface CompiledNeighbour {
   readonly suffixes?: readonly string[];
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
+  readonly grammemes?: readonly string[];
+  readonly notLemmas?: ReadonlySet<string>;
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
   readonly notWords?: ReadonlySet<string>;
@@ -243,6 +245,8 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.suffixes ? { suffixes: test.suffixes.map(lower) } : {}),
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
+    ...(test.grammemes ? { grammemes: test.grammemes } : {}),
+    ...(test.notLemmas ? { notLemmas: new Set(test.notLemmas.map(lower)) } : {}),
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
     ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
@@ -521,6 +525,9 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (test.suffixes && !test.suffixes.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x))) return false;
   if (test.lemmas && !token.parses.some((p) => test.lemmas?.has(p.lemma))) return false;
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
+  const grammemes = test.grammemes;
+  if (grammemes && !token.parses.some((p) => grammemes.every((g) => p.grammemes.includes(g)))) return false;
+  if (test.notLemmas && token.parses.some((p) => test.notLemmas?.has(p.lemma))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
   if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
@@ -700,6 +707,22 @@ function addressedFinals(text: string, tokens: readonly PreparedToken[], address
   return found;
 }
 
+/** A hyphen opening a word, after a space, an opening bracket or quote, or the text start. */
+const CITED_HYPHEN = /(?:^|[\s(«"„“'/,])[-\u2010\u2011]$/u;
+
+/** The longest ending or suffix taken as cited (-ться, -ешь, -ите). */
+const CITED_LETTERS = 5;
+
+/**
+ * Whether `token` is an ending or suffix cited in a grammar lesson or a dictionary («окончания
+ * -ешь, -ишь», «суффикс -ите»): a short lower-case word with a hyphen in front and nothing joined
+ * before. A hyphen inside a word (кто-нибудь) has a letter before it; a chat's dialogue dash
+ * (-Бей его!) opens a capitalised or longer word.
+ */
+function citedEnding(text: string, token: PreparedToken): boolean {
+  return token.end - token.start <= CITED_LETTERS && !/^\p{Lu}/u.test(token.text) && CITED_HYPHEN.test(text.slice(Math.max(0, token.start - 2), token.start));
+}
+
 /**
  * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
  * pass: per token, look up candidate rules by stem, by word and by each suffix length. Matches
@@ -722,6 +745,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
   const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
+    if (compiled.language === 'ru' && citedEnding(text, token)) continue;
     const byClass = classRulesOf.get(token);
     const rules = byClass ? [...candidatesOf(compiled, token, memo), ...byClass] : candidatesOf(compiled, token, memo);
     for (const rule of rules) {

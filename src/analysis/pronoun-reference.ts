@@ -104,3 +104,47 @@ export function refersToThings(text: string, tokens: readonly PreparedToken[], i
   if (token === undefined || token.parses.length === 0) return false;
   return glossedAsThing(text, tokens, i) || (possessiveIh(text, tokens, i) ? possessiveOwnerIsThing(text, tokens, i) : antecedentIsThing(text, tokens, i));
 }
+
+/**
+ * Whether the in-group possessive at token `i` heads a noun of people (наши ребята, наших
+ * девочек, наши славные выпускники: a noun the dictionary reads only as a noun, animate, perhaps
+ * after one adjective): the speaker's own people named, as a subject names them — not a group set
+ * against another by itself.
+ */
+export function possessiveOfPeople(tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i];
+  if (token === undefined || !token.parses.some((p) => p.pos === 'ADJF' && has(p, 'Apro'))) return false;
+  for (let k = i + 1; k <= i + 2; k++) {
+    const next = tokens[k];
+    if (next === undefined || next.sentenceInitial) return false;
+    if (personNoun(next)) return true;
+    if (!next.parses.some((p) => p.pos === 'ADJF')) return false;
+  }
+  return false;
+}
+
+/**
+ * A noun of people: every reading a noun, one animate — past abbreviations and the possessive
+ * adjectives of surnames the dictionary also reads there (стариков: of старик, and Стариков's).
+ */
+function personNoun(token: PreparedToken): boolean {
+  const parses = token.parses.filter((p) => !has(p, 'Abbr') && !has(p, 'Poss'));
+  return parses.length > 0 && parses.every((p) => p.pos === 'NOUN') && parses.some((p) => has(p, 'anim'));
+}
+
+/**
+ * Whether the 3rd-person pronoun at token `i` points back to the speaker's own people: the
+ * nearest plural noun of people before it in its sentence follows «наш» («Навестите наших
+ * стариков, они давно ждут»). They are the in-group, not another group: beside a call alone the
+ * subject «они» says who is meant, and the object of a call for revenge («отомстите за них»)
+ * stays a victim.
+ */
+export function refersToOwnPeople(tokens: readonly PreparedToken[], i: number): boolean {
+  if (!thirdPlural(tokens[i] as PreparedToken)) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    const token = tokens[k] as PreparedToken;
+    if (personNoun(token) && token.parses.some((p) => has(p, 'plur'))) return [k - 1, k - 2].some((j) => j >= 0 && (tokens[j] as PreparedToken).parses.some((p) => p.lemma === 'наш') && possessiveOfPeople(tokens, j));
+    if (token.sentenceInitial) return false;
+  }
+  return false;
+}

@@ -92,12 +92,20 @@ const NO_PARSES: readonly RussianParse[] = [];
 const DICTIONARY_ONLY = { typos: 0, stutter: 0, parsers: ['Dictionary'] } as const;
 
 /**
+ * Church Slavonic imperatives the dictionary lacks, as quoted from scripture («Не убий»): read as
+ * the modern imperative of the same verb (убей), marked archaic.
+ */
+const ARCHAIC_IMPERATIVES: ReadonlyMap<string, readonly RussianParse[]> = new Map([
+  ['убий', [{ lemma: 'убить', pos: 'VERB', grammemes: ['VERB', 'perf', 'tran', 'sing', 'impr', 'excl', 'Arch'] }]],
+]);
+
+/**
  * The dictionary readings of a lower-case Russian word form, each lemma/word-class pair once,
  * in the dictionary's order. Empty for a word the dictionary does not contain.
  */
 export function russianParses(word: string): readonly RussianParse[] {
   const parses = loadAz().Morph(word, DICTIONARY_ONLY).filter((p) => p.parser === 'Dictionary');
-  if (parses.length === 0) return NO_PARSES;
+  if (parses.length === 0) return ARCHAIC_IMPERATIVES.get(word) ?? NO_PARSES;
   const seen = new Set<string>();
   const out: RussianParse[] = [];
   for (const p of parses) {
