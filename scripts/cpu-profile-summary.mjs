@@ -3,18 +3,23 @@
 // the top entries with their share of the sampled time (issue 17: where `soz analyze` spends CPU).
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/soz analyze CASE
-//   node scripts/cpu-profile-summary.mjs /tmp/prof/*.cpuprofile [--top 15]
+//   node scripts/cpu-profile-summary.mjs /tmp/prof/*.cpuprofile [--top 15] [--inclusive]
 //
+// --inclusive also prints the total time of each function: its own and its callees', a sample
+// counted once per function however deep the recursion (where a fixed cost such as loading the
+// English tagger or the Russian dictionary is paid, and by whom).
 // Several profiles (the main thread and each worker write their own) are summed together.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
+const inclusive = args.includes('--inclusive');
 const files = args.filter((arg, i) => !arg.startsWith('--') && (topAt < 0 || i !== topAt + 1));
 
 const byFunction = new Map();
 const byFile = new Map();
+const byFunctionTotal = new Map();
 let total = 0;
 const add = (map, key, micros) => map.set(key, (map.get(key) ?? 0) + micros);
 const shortFile = (url) => {
@@ -26,6 +31,7 @@ const shortFile = (url) => {
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
   const self = new Map();
   // timeDeltas[i] is the time before sample i; it is charged to that sample's node.
   profile.samples.forEach((id, i) => add(self, id, profile.timeDeltas[i] ?? 0));
@@ -35,6 +41,14 @@ for (const file of files) {
     add(byFunction, `${callFrame.functionName || '(anonymous)'} ${where}:${callFrame.lineNumber + 1}`, micros);
     add(byFile, where, micros);
     total += micros;
+    if (!inclusive) continue;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = nodes.get(at).callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${shortFile(frame.url)}:${frame.lineNumber + 1}`;
+      if (!seen.has(key)) add(byFunctionTotal, key, micros);
+      seen.add(key);
+    }
   }
 }
 
@@ -46,3 +60,4 @@ const print = (title, map) => {
 };
 print('self time by function', byFunction);
 print('self time by file', byFile);
+if (inclusive) print('total time by function (self and callees)', byFunctionTotal);

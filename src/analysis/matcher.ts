@@ -190,6 +190,9 @@ export function cachedWordKey(word: string, language: LanguageCode): WordKey {
   return key;
 }
 
+/** A word {@link foldSpelling} leaves as it is: lower-case ASCII Latin or Cyrillic а–я letters only. */
+const FOLDED_ALREADY = /^(?:[a-z]+|[\u0430-\u044F]+)$/u;
+
 /**
  * Spelling variation that is not evasion, folded on both sides (lexicon and text) and therefore
  * not recorded: diacritics on Latin letters (Allāh, ḥadīth), transliteration apostrophes and
@@ -197,6 +200,8 @@ export function cachedWordKey(word: string, language: LanguageCode): WordKey {
  * marks (й, ў are letters of their own).
  */
 export function foldSpelling(word: string): string {
+  // Lower-case basic Latin or Cyrillic letters only (most words): nothing to fold (й keeps its mark).
+  if (FOLDED_ALREADY.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')

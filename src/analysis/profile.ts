@@ -141,24 +141,27 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
     for (const piece of voicePieces(ref, text)) {
       // A piece that is the whole segment has the segment's words, shared with the other analyses.
       const words = piece.text === text ? facts.words(ref.doc, ref.segment, text) : segmentWords(piece.text);
-      addPiece(maps, keyOfs, ref, piece.voice, segmentTally(piece.text, words, guess, compiled), guess);
+      const counts = segmentTally(piece.text, words, guess, compiled);
+      counts.languages[guess] = counts.tokens;
+      addPiece(maps, keyOfs, ref, piece.voice, counts);
     }
   }
   return maps;
 }
 
-/** Adds one piece's counts to the tally of its key under every `keyOf` that takes it. */
-function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally, guess: LanguageCode | 'und'): void {
-  const languages = { [guess]: counts.tokens };
+/** Adds one piece's counts to the tally of its key under every `keyOf` that takes it (`counts` is only read). */
+function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally): void {
   keyOfs.forEach((keyOf, i) => {
-    const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
-    if (key === undefined) return;
-    addTally(tallies, key, { ...counts, languages });
+    if (key !== undefined) addTally(maps[i] as Map<string, Tally>, key, counts);
   });
 }
 
-/** Adds `counts` to the tally of `key` (sums of integers, so the order of adding never matters). */
+/**
+ * Adds `counts` to the tally of `key` (sums of integers, so the order of adding never matters).
+ * Runs for every segment of a chat under every unit: keys are walked in place (the order of
+ * `Object.entries`, no key is integer-like), not copied into arrays.
+ */
 function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void {
   let tally = tallies.get(key);
   if (!tally) {
@@ -167,8 +170,8 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   }
   tally.tokens += counts.tokens;
   tally.profiledTokens += counts.profiledTokens;
-  for (const [language, n] of Object.entries(counts.languages)) tally.languages[language] = (tally.languages[language] ?? 0) + n;
-  for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+  for (const language in counts.languages) tally.languages[language] = (tally.languages[language] ?? 0) + (counts.languages[language] as number);
+  for (const category in counts.counts) tally.counts[category] = (tally.counts[category] ?? 0) + (counts.counts[category] as number);
 }
 
 /** Counts of one segment (or piece of it) in language `guess`; `words` are the word tokens of `text`. */

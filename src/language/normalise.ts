@@ -64,12 +64,22 @@ function wordScript(token: string, language: LanguageCode | undefined): 'cyrilli
 }
 
 /**
+ * A word of one alphabet's basic letters only: ASCII Latin, or Cyrillic А–я (without Ё and the
+ * letters of the other Cyrillic alphabets). No rule of {@link normaliseForMatching} changes one —
+ * one script (no look-alike to read), no combining mark, digit, apostrophe, Arabic letter or
+ * letter of a neighbouring alphabet — so it is only lower-cased. Most words of a chat are such
+ * (issue 17: 92 % of the words normalised on a real WhatsApp chat).
+ */
+const PLAIN_WORD = /^(?:[A-Za-z]+|[\u0410-\u044F]+)$/u;
+
+/**
  * Normalises one token for matching: NFC; Latin/Cyrillic look-alikes mixed into one word read in
  * the word's majority script; a digit 0 between letters read as the letter o; letters typed from a
  * neighbouring alphabet (per `language`); Uzbek apostrophes unified (oʻ gʻ, tutuq ʼ); Arabic
  * harakat and tatweel removed and alef / yeh / teh marbuta forms unified. Result is lower case.
  */
 export function normaliseForMatching(token: string, language?: LanguageCode): { normalised: string; steps: NormalisationStep[] } {
+  if (PLAIN_WORD.test(token)) return { normalised: token.toLowerCase(), steps: [] };
   const steps: NormalisationStep[] = [];
   const target = wordScript(token, language);
   const wrong = language ? WRONG_ALPHABET[language] : undefined;
