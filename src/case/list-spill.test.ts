@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../core/canonical-json.js';
 import { isTempName } from './atomic.js';
 import { ListSpill } from './list-spill.js';
 
@@ -17,8 +18,14 @@ describe('ListSpill', () => {
     const long = 'сөз '.repeat(300_000);
     const chunks: Record<string, unknown>[][] = [[{ id: 'a', range: [0, 3], note: null }], [], [{ id: 'b', text: long }, { id: 'c', text: 'ҢӨҮ\n"quoted"' }]];
     const list = spill.keep(chunks);
-    expect([...list()]).toEqual(chunks);
-    expect([...list()]).toEqual(chunks);
+    expect([...list.chunks()]).toEqual(chunks);
+    expect([...list.chunks()]).toEqual(chunks);
+    // As canonical JSON, unparsed: keys in code-unit order, one array per chunk.
+    // Each is a view of the read buffer, valid until the next is taken: decoded as it comes.
+    const canonical: string[] = [];
+    for (const bytes of list.canonicalChunks()) canonical.push(Buffer.from(bytes).toString('utf8'));
+    expect(canonical).toEqual(chunks.map((chunk) => canonicalJson(chunk)));
+    expect(canonical[0]).toBe('[{"id":"a","note":null,"range":[0,3]}]');
     expect(existsSync(join(caseDir, dir!))).toBe(true);
     spill.close();
     expect(readdirSync(caseDir)).toEqual([]);
@@ -34,7 +41,7 @@ describe('ListSpill', () => {
       }
     })());
     expect(made).toBe(3);
-    expect([...list()].flat()).toEqual([0, 1, 2]);
+    expect([...list.chunks()].flat()).toEqual([0, 1, 2]);
     expect(made).toBe(3);
     spill.close();
   });

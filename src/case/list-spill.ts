@@ -1,9 +1,10 @@
 /**
  * Lists kept on disk while a command renders them several times: the report's unreviewed
  * candidates and source excerpts are made once (reading every finding and every document that
- * holds one), written as they are made, one JSON line per chunk, and read back chunk by chunk for
- * every later pass (each format, the model digest); the DOCX body's compressed bytes wait here
- * too until their size is known. Memory holds one chunk at a time.
+ * holds one), written as they are made, one canonical JSON line per chunk, and read back chunk by
+ * chunk for every later pass (each format); the model digest hashes those lines as they are, never
+ * parsing them again. The DOCX body's compressed bytes wait here too until their size is known.
+ * Memory holds one chunk at a time.
  *
  * They hold evidence text, so they live inside the case, never in the system's temporary folder:
  * in a folder named as a temporary of a write in progress (`.report-lists.tmp-<pid>-<n>`, see
@@ -13,10 +14,19 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalJson } from '../core/canonical-json.js';
 import { holdTemporary, tempSibling } from './atomic.js';
 
 /** Bytes read from a spill file at a time. */
 const READ_CHUNK = 1 << 20;
+
+/** A list kept on disk, read back afresh on every call. */
+export interface KeptList<T> {
+  /** The chunks, parsed. */
+  readonly chunks: () => Iterable<readonly T[]>;
+  /** Each chunk's canonical JSON (an array) as it was written, unparsed; valid until the next one is taken. */
+  readonly canonicalChunks: () => Iterable<Uint8Array>;
+}
 
 /** A scratch folder of kept lists inside a case; `close` removes it. */
 export class ListSpill {
@@ -33,19 +43,20 @@ export class ListSpill {
   }
 
   /**
-   * Writes every chunk of `chunks` (consumed now, one at a time) to a file of its own and returns
-   * the list, read back from that file afresh on each call. The chunks must survive
-   * `JSON.stringify`/`JSON.parse` unchanged (plain data: no `undefined`, no class instances).
+   * Writes every chunk of `chunks` (consumed now, one at a time) to a file of its own, as
+   * canonical JSON, and returns the list, read back from that file afresh on each call. The chunks
+   * must survive canonical JSON and `JSON.parse` unchanged but for the order of object keys (plain
+   * data: no `undefined`, no class instances).
    */
-  keep<T>(chunks: Iterable<readonly T[]>): () => Iterable<readonly T[]> {
+  keep<T>(chunks: Iterable<readonly T[]>): KeptList<T> {
     const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
     try {
-      for (const chunk of chunks) writeAll(fd, Buffer.from(`${JSON.stringify(chunk)}\n`, 'utf8'));
+      for (const chunk of chunks) writeAll(fd, Buffer.from(`${canonicalJson(chunk)}\n`, 'utf8'));
     } finally {
       closeSync(fd);
     }
-    return () => readLines(path) as Iterable<readonly T[]>;
+    return { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) };
   }
 
   /**
@@ -98,7 +109,15 @@ function* readOnce(path: string): Generator<Uint8Array> {
 }
 
 /** Each line of a file, parsed, read a piece at a time. */
-function* readLines(path: string): Generator<unknown> {
+function* parsedLines(path: string): Generator<unknown> {
+  for (const line of lineBytes(path)) yield JSON.parse(line.toString('utf8'));
+}
+
+/**
+ * Each line of a file without its line break, read a MiB at a time; a line is a view of the read
+ * buffer (copied only when it spans two reads), valid until the next line is taken.
+ */
+function* lineBytes(path: string): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(READ_CHUNK);
@@ -106,11 +125,11 @@ function* readLines(path: string): Generator<unknown> {
     for (let read = readSync(fd, buffer, 0, READ_CHUNK, null); read > 0; read = readSync(fd, buffer, 0, READ_CHUNK, null)) {
       let start = 0;
       for (let end = buffer.indexOf(10, start); end !== -1 && end < read; end = buffer.indexOf(10, start)) {
-        pending.push(buffer.subarray(start, end));
-        const line = Buffer.concat(pending).toString('utf8');
+        const tail = buffer.subarray(start, end);
+        const line = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
         pending = [];
         start = end + 1;
-        yield JSON.parse(line);
+        yield line;
       }
       if (start < read) pending.push(Buffer.from(buffer.subarray(start, read)));
     }

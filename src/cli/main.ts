@@ -22,6 +22,7 @@ import { helpCoverageProblems, localiseCommanderError, localiseHelp } from './he
 import { readCliCatalogue } from '../pipeline/cli-catalogue.js';
 import type { MessageRef } from '../core/messages.js';
 import { noticeLine, progressDisplay } from './progress.js';
+import { useHeapPolicy } from './heap-policy.js';
 import { demoLines } from './practice-lines.js';
 import { tallyNotices } from '../core/progress.js';
 
@@ -214,6 +215,7 @@ export function buildProgram(context: CliContext, commandModules: readonly Regis
       .writeCase(options.out, 'run', async (workspace) => {
         await addEvidence(workspace, files, { clock: io.now, actor, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
         const analysed = await analyzeCase(workspace, { clock: io.now, actor, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
+        useHeapPolicy('report');
         return { report: await writeReport(workspace, { clock: io.now, actor }), analysed };
       })
       .catch((error: unknown) => {

@@ -147,7 +147,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     caseFacts: finalInputs.facts,
     expertDigests: finalInputs.digests,
     log,
-    ...(spill ? { keepList: <T>(chunks: Iterable<readonly T[]>) => spill.keep(chunks) } : {}),
+    ...(spill ? { keepList: <T>(chunks: Iterable<readonly T[]>) => spill.keep<T>(chunks) } : {}),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(parts.head), ...expertsFinalProblems(finalInputs)];

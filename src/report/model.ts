@@ -305,7 +305,7 @@ export interface ConclusionInputs {
    * Where the streamed lists are kept when given (a spill to disk): each is then made once, as
    * `keepList` consumes it, and replayed for every later pass; without it, each pass makes them afresh.
    */
-  readonly keepList?: <T>(chunks: Iterable<readonly T[]>) => () => Iterable<readonly T[]>;
+  readonly keepList?: <T>(chunks: Iterable<readonly T[]>) => KeptChunks<T>;
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -346,6 +346,13 @@ function findingView(finding: Finding, decision: ReviewDecision | undefined): Fi
   };
 }
 
+/** A streamed list kept by `keepList`: its chunks afresh on every call, and each chunk's canonical JSON as kept (for the digest). */
+export interface KeptChunks<T> {
+  readonly chunks: () => Iterable<readonly T[]>;
+  /** Each chunk's canonical JSON (a JSON array), UTF-8, in the order of `chunks`. */
+  readonly canonicalChunks: () => Iterable<Uint8Array>;
+}
+
 /** The model's lists that grow with the case: rendered in parts, one document's chunk at a time, never held whole. */
 export const STREAMED_LISTS = ['unreviewed', 'excerpts'] as const;
 export type StreamedList = (typeof STREAMED_LISTS)[number];
@@ -364,6 +371,8 @@ export interface ConclusionParts {
   readonly unreviewed: () => Iterable<readonly FindingView[]>;
   /** The source excerpts: first those of the units holding a reviewed candidate, then one document's others at a time. */
   readonly excerpts: () => Iterable<readonly SourceExcerpt[]>;
+  /** When the lists were kept (`keepList`): each one's chunks as canonical JSON, so the digest hashes them without making them again. */
+  readonly canonical?: Readonly<Record<StreamedList, () => Iterable<Uint8Array>>>;
 }
 
 /** The whole model of parts (PDF, DOCX and the tests hold it; the text formats render in parts). */
@@ -419,7 +428,8 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
       else rejected.push(findingView(finding, decision));
     }
   }
-  const unreviewed = inputs.keepList ? inputs.keepList(runsByDocument(headPass())) : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
+  const keptUnreviewed = inputs.keepList?.(runsByDocument(headPass()));
+  const unreviewed = keptUnreviewed ? keptUnreviewed.chunks : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
     .filter((object) => object.findings.length > 0);
@@ -542,8 +552,9 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     recordHead: formatLogHead(inputs.recordHead),
   };
   const reviewed = [...accepted, ...rejected];
-  const excerpts = inputs.keepList ? inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed)) : () => excerptsInParts(inputs.documentText, reviewed, unreviewed);
-  return { head, unreviewed, excerpts };
+  if (!keptUnreviewed || !inputs.keepList) return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, reviewed, unreviewed) };
+  const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed));
+  return { head, unreviewed, excerpts: keptExcerpts.chunks, canonical: { unreviewed: keptUnreviewed.canonicalChunks, excerpts: keptExcerpts.canonicalChunks } };
 }
 
 /** Runs `pass` to its end (for what it gathers on the way), then gives `list`. */
@@ -648,33 +659,43 @@ export function modelDigest(model: ConclusionModel): string {
 
 /**
  * `modelDigest` of the whole model, from its parts: the canonical JSON is hashed as it is
- * written, each streamed list one item at a time (a pass over each list).
+ * written, each streamed list in a pass over it — over the canonical JSON the lists were kept as
+ * when they were (`parts.canonical`: no item is parsed or serialised again), else item by item.
  */
 export function partsDigest(parts: ConclusionParts): string {
   const hash = sha256Hasher();
-  const lists: Readonly<Record<string, () => Iterable<readonly unknown[]>>> = { unreviewed: parts.unreviewed, excerpts: parts.excerpts };
   const head = parts.head as Readonly<Record<string, unknown>>;
   const keys = [...Object.keys(head).filter((key) => head[key] !== undefined), ...STREAMED_LISTS].sort(compareCodeUnits);
   hash.update('{');
   keys.forEach((key, index) => {
     hash.update(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`);
-    const list = lists[key];
-    if (!list) {
+    const list = STREAMED_LISTS.find((name) => name === key);
+    if (list === undefined) {
       hash.update(canonicalJson(head[key]));
       return;
     }
-    let separator = '';
     hash.update('[');
-    for (const chunk of list()) {
-      for (const item of chunk) {
-        hash.update(`${separator}${canonicalJson(item)}`);
-        separator = ',';
-      }
-    }
+    hashListItems(hash, parts.canonical?.[list]() ?? canonicalOfChunks(parts[list]()));
     hash.update(']');
   });
   hash.update('}');
   return hash.hex();
+}
+
+/** Each chunk's canonical JSON, made from its items. */
+function* canonicalOfChunks(chunks: Iterable<readonly unknown[]>): Generator<string> {
+  for (const chunk of chunks) yield canonicalJson(chunk);
+}
+
+/** Hashes the items of JSON arrays (`[a,b]`, `[c]`) as the one array's items (`a,b,c`). */
+function hashListItems(hash: ReturnType<typeof sha256Hasher>, chunks: Iterable<string | Uint8Array>): void {
+  let separator = '';
+  for (const chunk of chunks) {
+    if (chunk.length <= 2) continue;
+    hash.update(separator);
+    hash.update(typeof chunk === 'string' ? chunk.slice(1, -1) : chunk.subarray(1, chunk.length - 1));
+    separator = ',';
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { REPORT_FORMATS, isReportFormat } from '../../report/renderers.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 import { languageOption } from './sop.js';
 import { progressDisplay } from '../progress.js';
+import { useHeapPolicy } from '../heap-policy.js';
 
 /** `--format md,html,pdf` into formats; an unknown one is a UserError. */
 export function parseFormats(value: string): ReportFormat[] {
@@ -35,6 +36,7 @@ export const registerReportCommands: RegisterCommands = (program: Command, conte
     .action(async (dir: string, options: { format: string; language?: string; final?: boolean; actor?: string; json?: boolean; quiet?: boolean }) => {
       const formats = parseFormats(options.format);
       const progress = progressDisplay(context.io, 'report', options.quiet === true, context.translator.t);
+      useHeapPolicy('report');
       const { recordHead, outcomes, head } = await context.writeCase(dir, 'report', async (workspace) => ({
         recordHead: recordHeadOf(workspace.readLog()),
         outcomes: await writeReports(workspace, {
