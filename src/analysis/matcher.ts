@@ -462,9 +462,10 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
 }
 
 /**
- * Rules whose first test may pass for `token`: by stem, by word, by each suffix length and by each
- * prefix length, in that order, each rule once. Depends only on the token's stem and normalised
- * form, so it is computed once per distinct word and then looked up.
+ * Rules whose first test passes for `token`, found by stem, by word, by lemma, by each suffix
+ * length and by each prefix length, in that order, each rule once. Depends only on the token's
+ * word (normal form, stem, readings), so it is computed once per distinct word and then looked up;
+ * a segment none of whose words has one has no match ({@link opensMatches}).
  */
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
   let list = memo.get(token.id);
@@ -481,15 +482,22 @@ function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: Word
       if (length > token.normalised.length) continue;
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
-    list = candidates.size === 0 ? NO_RULES : [...candidates];
+    // A candidate whose first test fails for the word can never match at it: that test reads only
+    // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
+    const passing = [...candidates].filter((rule) => wordPasses(rule.tests[0] as CompiledTest, token));
+    list = passing.length === 0 ? NO_RULES : passing;
     memo.set(token.id, list);
   }
   return list;
 }
 
 function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
+  return (test.wordClass === undefined || classMembers.has(token)) && wordPasses(test, token);
+}
+
+/** Whether `token` passes `test` but for its word class: every condition read from the word alone. */
+function wordPasses(test: CompiledTest, token: MatchedWord): boolean {
   const word = token.normalised;
-  if (test.wordClass !== undefined && !classMembers.has(token)) return false;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
   // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
