@@ -705,12 +705,16 @@ function addressedFinals(text: string, tokens: readonly PreparedToken[], address
   return found;
 }
 
-/**
- * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
- * pass: per token, look up candidate rules by stem, by word and by each suffix length.
- */
-export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
-  const matches: RuleMatch[] = [];
+/** The members of each word-class rule among the tokens, and the word-class rules of each member. */
+interface WordClasses {
+  readonly classMembers: ReadonlyMap<CompiledRule, ReadonlySet<PreparedToken>>;
+  readonly classRulesOf: ReadonlyMap<PreparedToken, readonly CompiledRule[]>;
+}
+
+/** A language without word-class rules (most): nothing to build per segment. */
+const NO_CLASSES: WordClasses = { classMembers: new Map(), classRulesOf: new Map() };
+
+function wordClasses(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): WordClasses {
   // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
   if (compiled.language === 'en' && compiled.classRules.some((r) => r.tests[0]?.wordClass === 'imperative')) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
@@ -721,6 +725,16 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
     classMembers.set(rule, members);
     for (const token of members) classRulesOf.set(token, [...(classRulesOf.get(token) ?? []), rule]);
   }
+  return { classMembers, classRulesOf };
+}
+
+/**
+ * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
+ * pass: per token, look up candidate rules by stem, by word and by each suffix length.
+ */
+export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  const { classMembers, classRulesOf } = compiled.classRules.length > 0 ? wordClasses(compiled, text, tokens) : NO_CLASSES;
   // Candidate rules per distinct word, remembered for the run (per compiled language, by word id).
   const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
   for (let i = 0; i < tokens.length; i++) {

@@ -149,12 +149,13 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
 
 /** Adds one piece's counts to the tally of its key under every `keyOf` that takes it. */
 function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally, guess: LanguageCode | 'und'): void {
-  const languages = { [guess]: counts.tokens };
+  // `counts` is the piece's own (fresh) tally, read by every keyOf: no copy for each.
+  counts.languages = { [guess]: counts.tokens };
   keyOfs.forEach((keyOf, i) => {
     const tallies = maps[i] as Map<string, Tally>;
     const key = keyOf(ref, voice);
     if (key === undefined) return;
-    addTally(tallies, key, { ...counts, languages });
+    addTally(tallies, key, counts);
   });
 }
 
@@ -167,8 +168,9 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   }
   tally.tokens += counts.tokens;
   tally.profiledTokens += counts.profiledTokens;
-  for (const [language, n] of Object.entries(counts.languages)) tally.languages[language] = (tally.languages[language] ?? 0) + n;
-  for (const [category, n] of Object.entries(counts.counts)) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+  // for…in visits a plain object's keys in the order Object.entries gives them, without an array per key.
+  for (const language in counts.languages) tally.languages[language] = (tally.languages[language] ?? 0) + (counts.languages[language] as number);
+  for (const category in counts.counts) tally.counts[category] = (tally.counts[category] ?? 0) + (counts.counts[category] as number);
 }
 
 /** Counts of one segment (or piece of it) in language `guess`; `words` are the word tokens of `text`. */
