@@ -473,9 +473,10 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
 }
 
 /**
- * Rules whose first test may pass for `token`: by stem, by word, by each suffix length and by each
- * prefix length, in that order, each rule once. Depends only on the token's stem and normalised
- * form, so it is computed once per distinct word and then looked up.
+ * Rules whose first test passes for `token`, found by stem, by word, by lemma, by each suffix
+ * length and by each prefix length, in that order, each rule once. Depends only on the token's
+ * word (normal form, stem, readings), so it is computed once per distinct word and then looked up;
+ * a segment none of whose words has one has no match ({@link opensMatches}).
  */
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
   let list = memo.get(token.id);
@@ -492,15 +493,22 @@ function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: Word
       if (length > token.normalised.length) continue;
       for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
     }
-    list = candidates.size === 0 ? NO_RULES : [...candidates];
+    // A candidate whose first test fails for the word can never match at it: that test reads only
+    // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
+    const passing = [...candidates].filter((rule) => wordPasses(rule.tests[0] as CompiledTest, token));
+    list = passing.length === 0 ? NO_RULES : passing;
     memo.set(token.id, list);
   }
   return list;
 }
 
 function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
+  return (test.wordClass === undefined || classMembers.has(token)) && wordPasses(test, token);
+}
+
+/** Whether `token` passes `test` but for its word class: every condition read from the word alone. */
+function wordPasses(test: CompiledTest, token: MatchedWord): boolean {
   const word = token.normalised;
-  if (test.wordClass !== undefined && !classMembers.has(token)) return false;
   if (word.length < test.minLength) return false;
   if (test.exceptions?.has(word)) return false;
   // A word the dictionary knows matches a lexeme test by its lemma alone (уничтожат → уничтожить,
@@ -728,14 +736,16 @@ function citedEnding(text: string, token: PreparedToken): boolean {
   return token.end - token.start <= CITED_LETTERS && !/^\p{Lu}/u.test(token.text) && CITED_HYPHEN.test(text.slice(Math.max(0, token.start - 2), token.start));
 }
 
-/**
- * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
- * pass: per token, look up candidate rules by stem, by word and by each suffix length. Matches
- * that an exclusion of their entry rules out are added to `excluded` when it is given: the words
- * this language read in another sense.
- */
-export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[], excluded?: RuleMatch[]): RuleMatch[] {
-  const matches: RuleMatch[] = [];
+/** The members of each word-class rule among the tokens, and the word-class rules of each member. */
+interface WordClasses {
+  readonly classMembers: ReadonlyMap<CompiledRule, ReadonlySet<PreparedToken>>;
+  readonly classRulesOf: ReadonlyMap<PreparedToken, readonly CompiledRule[]>;
+}
+
+/** A language without word-class rules (most): nothing to build per segment. */
+const NO_CLASSES: WordClasses = { classMembers: new Map(), classRulesOf: new Map() };
+
+function wordClasses(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): WordClasses {
   // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
   if (compiled.language === 'en' && compiled.classRules.some((r) => r.tests[0]?.wordClass === 'imperative')) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
@@ -746,6 +756,18 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
     classMembers.set(rule, members);
     for (const token of members) classRulesOf.set(token, [...(classRulesOf.get(token) ?? []), rule]);
   }
+  return { classMembers, classRulesOf };
+}
+
+/**
+ * All rule matches over the prepared tokens of `text`, in token order (then rule order). One
+ * pass: per token, look up candidate rules by stem, by word and by each suffix length. Matches
+ * that an exclusion of their entry rules out are added to `excluded` when it is given: the words
+ * this language read in another sense.
+ */
+export function matchTokens(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[], excluded?: RuleMatch[]): RuleMatch[] {
+  const matches: RuleMatch[] = [];
+  const { classMembers, classRulesOf } = compiled.classRules.length > 0 ? wordClasses(compiled, text, tokens) : NO_CLASSES;
   // Candidate rules per distinct word, remembered for the run (per compiled language, by word id).
   const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
   for (let i = 0; i < tokens.length; i++) {

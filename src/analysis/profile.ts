@@ -170,6 +170,7 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   }
   tally.tokens += counts.tokens;
   tally.profiledTokens += counts.profiledTokens;
+  // for…in visits a plain object's keys in the order Object.entries gives them, without an array per key.
   for (const language in counts.languages) tally.languages[language] = (tally.languages[language] ?? 0) + (counts.languages[language] as number);
   for (const category in counts.counts) tally.counts[category] = (tally.counts[category] ?? 0) + (counts.counts[category] as number);
 }

@@ -162,18 +162,60 @@ function mapChars(word: string, table: Record<string, string>): string {
   return out;
 }
 
-interface Word {
-  readonly text: string; // lower case, single script
-  readonly script: BlockScript;
-  readonly letters: number;
-  readonly start: number;
-  /** A sentence boundary follows this word. */
-  sentenceEnd: boolean;
-  /** Ends a sentence: a boundary follows, or it is the text's last word. */
-  final: boolean;
-  /** All capitals, 2–4 letters: an abbreviation, not evidence of a language when other words exist. */
-  readonly acronym: boolean;
+const BLOCK_SCRIPTS: readonly BlockScript[] = ['cyrillic', 'latin', 'arabic'];
+
+/** Flag of a word: a sentence boundary follows it. */
+const SENTENCE_END = 1;
+/** Flag of a word: it ends a sentence (a boundary follows, or it is the text's last word). */
+const FINAL = 2;
+/** Flag of a word: all capitals, 2–4 letters — an abbreviation, not evidence of a language when other words exist. */
+const ACRONYM = 4;
+
+/**
+ * The words of the text being identified, as parallel arrays reused from text to text
+ * (identification is synchronous and not re-entrant): an object per word was most of what
+ * identification allocated (issue 17).
+ */
+class WordList {
+  /** Each word in lower case, in one script. */
+  readonly texts: string[] = [];
+  /** Index into {@link BLOCK_SCRIPTS}. */
+  scripts = new Uint8Array(64);
+  letters = new Int32Array(64);
+  /** Offset of the word in the text (UTF-16 code units). */
+  starts = new Int32Array(64);
+  /** {@link SENTENCE_END}, {@link FINAL}, {@link ACRONYM}. */
+  flags = new Uint8Array(64);
+  count = 0;
+
+  clear(): void {
+    this.texts.length = 0;
+    this.count = 0;
+  }
+
+  push(text: string, script: number, letters: number, start: number, flags: number): void {
+    const i = this.count++;
+    if (i === this.scripts.length) {
+      this.scripts = grown(this.scripts, new Uint8Array(2 * i));
+      this.letters = grown(this.letters, new Int32Array(2 * i));
+      this.starts = grown(this.starts, new Int32Array(2 * i));
+      this.flags = grown(this.flags, new Uint8Array(2 * i));
+    }
+    this.texts.push(text);
+    this.scripts[i] = script;
+    this.letters[i] = letters;
+    this.starts[i] = start;
+    this.flags[i] = flags;
+  }
 }
+
+/** `into` with `from` copied to its start. */
+function grown<T extends Uint8Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
+const wordList = new WordList();
 
 // Character classes, computed on first sight of a code unit (deterministic: from V8's Unicode
 // property tables, as the regular expression this replaces was). Word characters are letters,
@@ -224,8 +266,10 @@ function startsWithUrl(text: string, i: number): boolean {
   return false;
 }
 
-function splitWords(text: string): { words: Word[]; counts: ScriptCounts } {
-  const words: Word[] = [];
+/** Reads the words of `text` into {@link wordList} (emptied first) and counts its letters by script. */
+function splitWords(text: string): { words: WordList; counts: ScriptCounts } {
+  const words = wordList;
+  words.clear();
   const counts: ScriptCounts = { cyrillic: 0, latin: 0, arabic: 0, other: 0 };
   const n = text.length;
   let i = 0;
@@ -236,8 +280,7 @@ function splitWords(text: string): { words: Word[]; counts: ScriptCounts } {
     if (cls === SEPARATOR && isHighSurrogate(code) && astralWordChar(text, i)) cls = WORD_OTHER_LETTER;
     if (cls < WORD_MARK) {
       if (cls === BOUNDARY) {
-        const last = words[words.length - 1];
-        if (last) last.sentenceEnd = last.final = true;
+        if (words.count > 0) words.flags[words.count - 1]! |= SENTENCE_END | FINAL;
       } else if (prevSpace && code === 0x40 && i + 1 < n && classOf(text.charCodeAt(i + 1)) >= WORD_MARK) {
         // @mention: a name, not language; skip to the next white space.
         while (i < n && classOf(text.charCodeAt(i)) !== SPACE) i++;
@@ -285,17 +328,17 @@ function splitWords(text: string): { words: Word[]; counts: ScriptCounts } {
       counts.other += other;
       continue;
     }
-    const script: BlockScript = cyr >= lat && cyr >= ara ? 'cyrillic' : lat >= ara ? 'latin' : 'arabic';
+    const scriptIndex = cyr >= lat && cyr >= ara ? 0 : lat >= ara ? 1 : 2;
+    const script = BLOCK_SCRIPTS[scriptIndex]!;
     const raw = text.slice(start, i);
     let lower = raw.toLowerCase();
     const acronym = letters >= 2 && letters <= 4 && raw !== lower && raw.toUpperCase() === raw;
     if (script === 'cyrillic' && lat > 0) lower = mapChars(lower, LATIN_TO_CYR);
     else if (script === 'latin' && cyr > 0) lower = mapChars(lower, CYR_TO_LATIN);
     if (script === 'latin' && apostrophe) lower = unifyApostrophes(lower);
-    words.push({ text: lower, script, letters, start, sentenceEnd: false, final: false, acronym });
+    words.push(lower, scriptIndex, letters, start, acronym ? ACRONYM : 0);
   }
-  const last = words[words.length - 1];
-  if (last) last.final = true;
+  if (words.count > 0) words.flags[words.count - 1]! |= FINAL;
   return { words, counts };
 }
 
@@ -321,10 +364,10 @@ const touched: number[] = [];
 const texts: string[] = [];
 
 /**
- * Scores every candidate of `script` for a block: totals into `totals` (candidate order), and the
- * parts into `parts` when given. Returns the candidates.
+ * Scores every candidate of `script` for a block, words `[from, to)` of `words`: totals into
+ * `totals` (candidate order), and the parts into `parts` when given. Returns the candidates.
  */
-function scoreInto(words: readonly Word[], script: BlockScript, totals: Float64Array, parts?: ScoreParts[]): readonly CompiledLanguage[] {
+function scoreInto(words: WordList, from: number, to: number, script: BlockScript, totals: Float64Array, parts?: ScoreParts[]): readonly CompiledLanguage[] {
   const { byScript, weights } = getModel();
   const sm = byScript[script];
   const candidates = sm.candidates;
@@ -344,16 +387,19 @@ function scoreInto(words: readonly Word[], script: BlockScript, totals: Float64A
   wordSums.fill(0);
   // Abbreviations keep their letters' evidence (ЎМИ is written in the Uzbek alphabet) but their
   // trigrams and endings say nothing about the language — unless there is nothing else.
-  const skipAcronyms = words.some((w) => !w.acronym);
-  for (const w of words) {
-    total += w.letters;
-    const at = wordEvidence(w.text, sm, weights);
+  const { flags } = words;
+  let skipAcronyms = false;
+  for (let i = from; i < to && !skipAcronyms; i++) skipAcronyms = (flags[i]! & ACRONYM) === 0;
+  for (let i = from; i < to; i++) {
+    const text = words.texts[i]!;
+    total += words.letters[i]!;
+    const at = wordEvidence(text, sm, weights);
     const pool = sm.pool;
-    if (!(skipAcronyms && w.acronym)) {
-      texts.push(w.text);
-      length += w.text.length + 1;
+    if (!(skipAcronyms && (flags[i]! & ACRONYM) !== 0)) {
+      texts.push(text);
+      length += text.length + 1;
       for (let c = 0; c < n; c++) wordSums[c]! += pool[at + c]!;
-      if (w.final && pool[at + n] === 1) for (let c = 0; c < n; c++) wordSums[c]! += pool[at + n + 1 + c]!;
+      if ((flags[i]! & FINAL) !== 0 && pool[at + n] === 1) for (let c = 0; c < n; c++) wordSums[c]! += pool[at + n + 1 + c]!;
     }
     const k = pool[at + 2 * n + 1]!;
     for (let j = 0; j < k; j++) {
@@ -400,16 +446,9 @@ function scoreInto(words: readonly Word[], script: BlockScript, totals: Float64A
 
 const totalsScratch = new Float64Array(16);
 
-/** Scores of every candidate of one script for a block of words; highest first. */
-export function scoreBlock(words: readonly Word[], script: BlockScript): Array<[LanguageCode, number]> {
-  const candidates = scoreInto(words, script, totalsScratch);
-  return candidates.map((c, i): [LanguageCode, number] => [c.code, totalsScratch[i]!])
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
-/** Best and runner-up of a block (ties go to the lower code, as {@link scoreBlock} sorts). */
-function bestTwo(words: readonly Word[], script: BlockScript): { best: LanguageCode; margin: number } {
-  const candidates = scoreInto(words, script, totalsScratch);
+/** Best and runner-up of a block (ties go to the lower code). */
+function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: number } {
+  const candidates = scoreInto(words, block.from, block.to, block.script, totalsScratch);
   let best = 0;
   for (let c = 1; c < candidates.length; c++) {
     const d = totalsScratch[c]! - totalsScratch[best]!;
@@ -426,12 +465,12 @@ function bestTwo(words: readonly Word[], script: BlockScript): { best: LanguageC
  */
 export function explainIdentification(text: string): Array<{ start: number; letters: number; script: BlockScript; parts: ScoreParts[] }> {
   const { words } = splitWords(text.length > 20_000 ? text.slice(0, 20_000) : text);
-  return blocksOf(words).map((b) => ({ start: b.words[0]!.start, letters: b.letters, script: b.script, parts: partsOf(b.words, b.script) }));
+  return blocksOf(words).map((b) => ({ start: words.starts[b.from]!, letters: b.letters, script: b.script, parts: partsOf(words, b) }));
 }
 
-function partsOf(words: readonly Word[], script: BlockScript): ScoreParts[] {
+function partsOf(words: WordList, block: Block): ScoreParts[] {
   const parts: ScoreParts[] = [];
-  scoreInto(words, script, new Float64Array(16), parts);
+  scoreInto(words, block.from, block.to, block.script, new Float64Array(16), parts);
   return parts;
 }
 
@@ -554,31 +593,35 @@ function harmonyScore(word: string, h: NonNullable<CompiledLanguage['harmony']>)
   return front === 0 || back === 0 ? h.weight / 2 : -h.weight;
 }
 
+/** Words `[from, to)` of the word list, of one script. */
 interface Block {
-  readonly words: Word[];
+  readonly from: number;
+  to: number;
   readonly script: BlockScript;
   letters: number;
 }
 
-function blocksOf(words: readonly Word[]): Block[] {
+function blocksOf(words: WordList): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  for (const w of words) {
-    if (!current || current.script !== w.script) {
-      current = { words: [], script: w.script, letters: 0 };
+  for (let i = 0; i < words.count; i++) {
+    const script = BLOCK_SCRIPTS[words.scripts[i]!]!;
+    if (!current || current.script !== script) {
+      current = { from: i, to: i, script, letters: 0 };
       blocks.push(current);
     }
-    current.words.push(w);
-    current.letters += w.letters;
-    if (w.sentenceEnd && current.letters >= BLOCK_LETTERS) current = undefined;
+    current.to = i + 1;
+    current.letters += words.letters[i]!;
+    if ((words.flags[i]! & SENTENCE_END) !== 0 && current.letters >= BLOCK_LETTERS) current = undefined;
   }
   if (blocks.length === 1) return blocks;
-  // A short tail sentence joins the previous block of the same script.
+  // A short tail sentence joins the previous block of the same script (blocks are consecutive
+  // runs of words, so the joined block is one run too).
   const merged: Block[] = [];
   for (const b of blocks) {
     const prev = merged[merged.length - 1];
     if (prev && prev.script === b.script && b.letters < BLOCK_LETTERS) {
-      prev.words.push(...b.words);
+      prev.to = b.to;
       prev.letters += b.letters;
     } else merged.push(b);
   }
@@ -602,7 +645,7 @@ export function identifyLanguage(text: string): LanguageGuess {
   let unclear = false;
   for (const block of blocks) {
     if (block.letters < thresholds.minLetters) continue;
-    const { best, margin } = bestTwo(block.words, block.script);
+    const { best, margin } = bestTwo(words, block);
     if (margin < thresholds.unclearMargin && block.letters < thresholds.shortLetters) {
       if (blocks.length === 1) unclear = true;
       continue;

@@ -76,4 +76,30 @@ describe('tokenize', () => {
       expect(tokenize(text)).toEqual(tokenize(`${text}\n\n@`).slice(0, -1));
     }), { numRuns: 300 });
   });
+
+  // Text without an @ reads most words by a scan of character classes (scanTokens); an @ on a line
+  // of its own after the text sends every token through the expression, so both must agree.
+  const byExpression = (text: string): ReturnType<typeof tokenize> => tokenize(`${text}\n\n@`).slice(0, -1);
+
+  it('reads words by the class scan exactly as the expression does, for any text', () => {
+    const alphabet = fc.constantFrom(
+      ...'аөңҳӯЁxhwHWoʻʼ\'’‘`-\u2010\u2011\u2012_.,:#%+*1٣ \u00a0\u2028\ufeff\t\n\u0301\u064e\ufe0f\u20e3©®™'.split(''),
+      '𝐀', '𐐀', '𝟘', '🇰🇬', '👍🏽', '👨‍👩‍👧', 'https://a.kg/', 'www.x.kg', 'http', 'бир-эки', 'بِ',
+    );
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+      expect(tokenize(text)).toEqual(byExpression(text));
+    }), { numRuns: 1000 });
+  });
+
+  it('reads every character of the Basic Multilingual Plane as the expression does, at a word start and inside', () => {
+    const pieces: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code === 0x40 || (code >= 0xd800 && code <= 0xdfff)) continue;
+      const c = String.fromCharCode(code);
+      pieces.push(`${c}а${c}б-${c}в'${c} `);
+    }
+    const text = pieces.join('');
+    const brief = (tokens: ReturnType<typeof tokenize>): string => tokens.map((t) => `${t.kind} ${t.range[0]} ${t.range[1]}`).join('\n');
+    expect(brief(tokenize(text))).toBe(brief(byExpression(text)));
+  });
 });

@@ -62,13 +62,41 @@ export type TokenVisitor = (kind: TokenKind, start: number, end: number) => void
 /**
  * The tokens of {@link tokenize}, handed to `visit` one by one without building an object for
  * each (for callers that keep them packed).
+ *
+ * In text without an `@`, a word that starts with a letter or a mark is read by a scan over a table
+ * of character classes instead of the expression, whose match array and group strings per token
+ * were most of the tokeniser's cost (issue 17). The scan gives exactly the expression's token: at
+ * such a character no earlier alternative can match (a URL starts with h or w, a tag with # or @,
+ * an e-mail needs an @ in the text, an emoji or a number starts with no letter or mark that
+ * {@link fastWordStart} admits), white space starts no token, and the word alternative is read as
+ * the expression reads it, one step at a time. Any astral character sends the word back to the
+ * expression.
  */
 export function scanTokens(text: string, visit: TokenVisitor): void {
   // lastIndex is rewound after trimming a URL; the loop calls out only to `visit`, which must not
   // tokenise (identification and tokenisation are synchronous), so one shared expression is safe.
-  const re = text.includes('@') ? TOKEN : TOKEN_WITHOUT_EMAIL;
-  re.lastIndex = 0;
-  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+  const withEmail = text.includes('@');
+  const re = withEmail ? TOKEN : TOKEN_WITHOUT_EMAIL;
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    const code = text.charCodeAt(at);
+    const cls = classOf(code);
+    if ((cls & WHITE) !== 0) {
+      at++;
+      continue;
+    }
+    if (!withEmail && (cls & FAST_START) !== 0) {
+      const end = wordEnd(text, at);
+      if (end >= 0) {
+        visit('word', at, end);
+        at = end;
+        continue;
+      }
+    }
+    re.lastIndex = at;
+    const match = re.exec(text);
+    if (match === null) return;
     const start = match.index;
     let length = match[0].length;
     let kind: TokenKind;
@@ -84,8 +112,81 @@ export function scanTokens(text: string, visit: TokenVisitor): void {
     else kind = 'punct';
     const end = start + length;
     visit(kind, start, end);
-    re.lastIndex = end;
+    at = end;
   }
+}
+
+// Classes of UTF-16 code units for the scan of words, from V8's Unicode properties as the
+// expression reads them; computed on first sight of a code unit (bit KNOWN).
+const KNOWN = 1;
+/** `\s` */
+const WHITE = 2;
+/** `[\p{L}\p{M}\p{N}]` */
+const WORD = 4;
+/** `\p{L}` */
+const LETTER = 8;
+/** `[\p{L}\p{N}]` */
+const LETTER_OR_DIGIT = 16;
+/** May open a word read without the expression (see {@link fastWordStart}). */
+const FAST_START = 32;
+/** One of {@link APOSTROPHES}. */
+const APOSTROPHE = 64;
+/** `[-\u2010\u2011]` */
+const HYPHEN = 128;
+/** Half of a surrogate pair: an astral character, left to the expression. */
+const SURROGATE = 256;
+
+const unitClasses = new Uint16Array(0x10000);
+
+/**
+ * A letter or mark no earlier alternative of the expression can match at: not h or w (a URL may
+ * start there), not a pictograph (an emoji); never a digit (a number), # or @ (a tag).
+ */
+function fastWordStart(ch: string): boolean {
+  return /^[\p{L}\p{M}]$/u.test(ch) && !/^\p{Extended_Pictographic}$/u.test(ch) && ch !== 'h' && ch !== 'w';
+}
+
+function classOf(code: number): number {
+  const known = unitClasses[code]!;
+  if (known !== 0) return known;
+  let cls = KNOWN;
+  if (code >= 0xd800 && code <= 0xdfff) cls |= SURROGATE;
+  else {
+    const ch = String.fromCharCode(code);
+    if (/^\s$/u.test(ch)) cls |= WHITE;
+    if (/^[\p{L}\p{M}\p{N}]$/u.test(ch)) cls |= WORD;
+    if (/^\p{L}$/u.test(ch)) cls |= LETTER;
+    if (/^[\p{L}\p{N}]$/u.test(ch)) cls |= LETTER_OR_DIGIT;
+    if (fastWordStart(ch)) cls |= FAST_START;
+    if (APOSTROPHES.includes(ch)) cls |= APOSTROPHE;
+    if (/^[-\u2010\u2011]$/u.test(ch)) cls |= HYPHEN;
+  }
+  unitClasses[code] = cls;
+  return cls;
+}
+
+/**
+ * End of the word alternative's match at `start` (a {@link FAST_START} character): word
+ * characters, an apostrophe before a letter, a hyphen before a letter or digit, as long as they
+ * go; −1 where an astral character is met (the expression reads it as one code point).
+ */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start + 1;
+  while (i < n) {
+    const cls = classOf(text.charCodeAt(i));
+    if ((cls & WORD) !== 0) {
+      i++;
+      continue;
+    }
+    if ((cls & SURROGATE) !== 0) return -1;
+    if ((cls & (APOSTROPHE | HYPHEN)) === 0 || i + 1 >= n) return i;
+    const next = classOf(text.charCodeAt(i + 1));
+    if ((next & SURROGATE) !== 0) return -1;
+    if ((next & ((cls & APOSTROPHE) !== 0 ? LETTER : LETTER_OR_DIGIT)) === 0) return i;
+    i += 2;
+  }
+  return i;
 }
 
 /**

@@ -2,8 +2,8 @@
  * franc 6's trigram distance, computed directly from franc's own data (`franc/data.js`) for a
  * given script and candidate list. Same distances as `francAll(value, { only })` restricted to one
  * script, without franc's per-call detection of the dominant script over ~30 scripts and without
- * building trigram strings: characters are numbered per table, a trigram is one small integer, and
- * one lookup gives its rank in every candidate's model at once.
+ * building trigram strings: characters are numbered per table, a trigram is one small integer that
+ * indexes an array, and one read gives its rank in every candidate's model at once.
  */
 import { data } from 'franc/data.js';
 
@@ -23,11 +23,17 @@ export interface TrigramTable {
   readonly charIndex: Uint16Array;
   /** Number of distinct characters + 1 (the radix of trigram keys). */
   readonly radix: number;
-  /** Open-addressing hash table: trigram keys (−1 empty) and their offsets into `ranks`. */
-  readonly hashKeys: Int32Array;
-  readonly hashOffsets: Int32Array;
-  /** `hashKeys.length − 1` (the table size is a power of two). */
-  readonly hashMask: number;
+  /**
+   * Trigram key (`(x · radix + y) · radix + z` of its character numbers) → offset into `ranks`, −1
+   * where no model has the trigram: radix³ entries (about 0.4 MB for the Cyrillic candidates).
+   */
+  readonly offsets: Int32Array;
+  /**
+   * Scratch: the call in which a key absent from every model was last met (to count the distinct
+   * ones without sorting); {@link call} numbers the calls.
+   */
+  readonly absentSeen: Int32Array;
+  call: number;
   /** Scratch: occurrences per model trigram (index = offset / candidates) during one call. */
   readonly occurrences: Int32Array;
   /** Rank of the trigram in each candidate's model (0 = most frequent), −1 where absent. */
@@ -51,8 +57,8 @@ export function trigramTable(script: FrancScript, candidates: readonly string[])
     }
   }
   const radix = next;
-  // Keys must stay small integers (V8 Smis) for fast map lookups.
-  if (radix ** 3 >= 2 ** 30) throw new Error(`trigram table for ${script}: too many distinct characters (${radix - 1})`);
+  // Every key indexes an array of radix³ entries.
+  if (radix ** 3 > MAX_KEYS) throw new Error(`trigram table for ${script}: too many distinct characters (${radix - 1})`);
   const offsets = new Map<number, number>();
   const rankLists: number[] = [];
   lists.forEach((list, c) => {
@@ -68,37 +74,15 @@ export function trigramTable(script: FrancScript, candidates: readonly string[])
       rankLists[offset + c] = rank;
     });
   });
-  let size = 16;
-  while (size < offsets.size * 4) size *= 2;
-  const hashKeys = new Int32Array(size).fill(-1);
-  const hashOffsets = new Int32Array(size);
-  for (const [key, offset] of offsets) {
-    let h = hashOf(key) & (size - 1);
-    while (hashKeys[h] !== -1) h = (h + 1) & (size - 1);
-    hashKeys[h] = key;
-    hashOffsets[h] = offset;
-  }
+  const byKey = new Int32Array(radix ** 3).fill(-1);
+  for (const [key, offset] of offsets) byKey[key] = offset;
   const occurrences = new Int32Array(Math.max(1, rankLists.length / Math.max(1, candidates.length)));
-  return { candidates: [...candidates], charIndex, radix, hashKeys, hashOffsets, hashMask: size - 1, occurrences, ranks: Int16Array.from(rankLists) };
+  return { candidates: [...candidates], charIndex, radix, offsets: byKey, absentSeen: new Int32Array(radix ** 3), call: 0, occurrences, ranks: Int16Array.from(rankLists) };
 }
 
-function hashOf(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> 7;
-}
+/** Most trigram keys a table indexes (64 MB of offsets and scratch). */
+const MAX_KEYS = 1 << 23;
 
-/** Offset of `key` in the ranks, or −1 when no model has the trigram. */
-function lookup(table: TrigramTable, key: number): number {
-  const { hashKeys, hashMask } = table;
-  let h = hashOf(key) & hashMask;
-  for (;;) {
-    const k = hashKeys[h]!;
-    if (k === key) return table.hashOffsets[h]!;
-    if (k === -1) return -1;
-    h = (h + 1) & hashMask;
-  }
-}
-
-let keyBuffer = new Int32Array(512);
 let touchedBuffer = new Int32Array(512);
 let charBuffer = new Int32Array(512);
 
@@ -112,7 +96,7 @@ let charBuffer = new Int32Array(512);
  * candidate's distance equally.
  */
 export function trigramDistances(table: TrigramTable, words: readonly string[], out: Float64Array): number {
-  const { charIndex, radix, ranks, occurrences } = table;
+  const { charIndex, radix, ranks, occurrences, offsets, absentSeen } = table;
   const n = table.candidates.length;
   const space = charIndex[SPACE]!;
   // Character numbers of the cleaned, padded text (0: a character no model knows).
@@ -151,10 +135,13 @@ export function trigramDistances(table: TrigramTable, words: readonly string[], 
   const count = len >= 3 ? len - 2 : 0;
   out.fill(0, 0, n);
   if (count === 0) return 0;
-  if (keyBuffer.length < count) keyBuffer = new Int32Array(count * 2);
   if (touchedBuffer.length < count) touchedBuffer = new Int32Array(count * 2);
-  // Trigrams of known characters that no model has: collected to count the distinct ones.
-  let unknown = 0;
+  // Trigrams of known characters that no model has count once per distinct key: marked with the call's number.
+  if (table.call === 0x7fffffff) {
+    table.absentSeen.fill(0);
+    table.call = 0;
+  }
+  const call = ++table.call;
   let absentEverywhere = 0;
   let touched = 0;
   for (let i = 0; i < count; i++) {
@@ -166,18 +153,16 @@ export function trigramDistances(table: TrigramTable, words: readonly string[], 
       continue;
     }
     const key = (x * radix + y) * radix + z;
-    const offset = lookup(table, key);
+    const offset = offsets[key]!;
     if (offset < 0) {
-      keyBuffer[unknown++] = key;
+      if (absentSeen[key] !== call) {
+        absentSeen[key] = call;
+        absentEverywhere++;
+      }
       continue;
     }
     const slot = offset / n;
     if (occurrences[slot]!++ === 0) touchedBuffer[touched++] = offset;
-  }
-  if (unknown > 0) {
-    const keys = keyBuffer.subarray(0, unknown).sort();
-    absentEverywhere++;
-    for (let i = 1; i < unknown; i++) if (keys[i] !== keys[i - 1]) absentEverywhere++;
   }
   for (let c = 0; c < n; c++) out[c] = MAX_DIFFERENCE * absentEverywhere;
   for (let t = 0; t < touched; t++) {
