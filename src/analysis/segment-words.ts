@@ -12,6 +12,7 @@ import { scanTokens } from '../language/index.js';
 import type { PreparedToken, WordKey } from './matcher.js';
 import { cachedWordKey } from './matcher.js';
 import { WORDS } from './word-table.js';
+import { grown } from '../core/typed-arrays.js';
 
 /** Flag of a word token: a sentence starts here (text start, after . ! ? … ؟ or a line break). */
 export const SENTENCE_START = 1;
@@ -87,12 +88,6 @@ export function segmentWords(text: string): SegmentWords {
     w++;
   });
   return { tokenCount, ids: ids.slice(0, w), ranges: ranges.slice(0, 2 * w), flags: flags.slice(0, w), generation: WORDS.generation };
-}
-
-/** `into` with `from` copied to its start. */
-function grown<T extends Int32Array | Uint32Array | Uint8Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }
 
 /** What matching reads of one distinct word in one language: its text and its {@link WordKey}. */

@@ -17,6 +17,7 @@ import { MAX_DIFFERENCE, trigramDistances, trigramTable, type FrancScript, type 
 import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import { WordMatcher, type MarkerSpec, type WordMatch } from './markers.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
+import { grown } from '../core/typed-arrays.js';
 
 /** Letters a block of one script collects before a sentence boundary may close it. */
 export const BLOCK_LETTERS = 40;
@@ -207,12 +208,6 @@ class WordList {
     this.starts[i] = start;
     this.flags[i] = flags;
   }
-}
-
-/** `into` with `from` copied to its start. */
-function grown<T extends Uint8Array | Int32Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }
 
 const wordList = new WordList();
