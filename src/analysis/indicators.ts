@@ -682,10 +682,26 @@ function onePerCall(findings: readonly Finding[]): Finding[] {
   const width = (f: Finding): number => f.place.range[1] - f.place.range[0];
   const byPattern = (f: Finding): number => (f.matched?.rule.startsWith('pattern') === true ? 1 : 0);
   const kept = new Set<Finding>();
+  // The kept calls' spans never overlap one another, so sorted by start the only one that can
+  // overlap a new span is the last that starts before it ends: one binary search per finding, not a
+  // walk over every kept one (a chat exported as one long segment has tens of thousands).
+  const keptCalls: (readonly [number, number])[] = [];
   for (const f of [...findings].sort((a, b) => width(b) - width(a) || byPattern(a) - byPattern(b))) {
+    if (f.category !== 'call-to-action') {
+      kept.add(f);
+      continue;
+    }
     const [start, end] = f.place.range;
-    const twin = f.category === 'call-to-action' && [...kept].some((k) => k.category === f.category && k.place.range[0] < end && start < k.place.range[1]);
-    if (!twin) kept.add(f);
+    let after = 0;
+    for (let hi = keptCalls.length; after < hi; ) {
+      const mid = (after + hi) >> 1;
+      if ((keptCalls[mid] as readonly [number, number])[0] < end) after = mid + 1;
+      else hi = mid;
+    }
+    const previous = keptCalls[after - 1];
+    if (previous !== undefined && start < previous[1]) continue;
+    keptCalls.splice(after, 0, [start, end]);
+    kept.add(f);
   }
   return findings.filter((f) => kept.has(f));
 }
