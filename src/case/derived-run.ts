@@ -15,6 +15,7 @@ import { flushFiles, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import type { FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
+import { keptDocumentFile } from './extraction-store.js';
 import { CaseFiles, casePath } from './layout.js';
 import { documentFileName, documentTextsIn } from './records.js';
 
@@ -74,15 +75,28 @@ export function startDerivedRun(caseDir: string): DerivedRun {
       writeNewFile(path, hashedParts(content, hash));
       sha = hash.digest('hex');
     }
+    return recorded(path, relative, sha);
+  };
+  const recorded = (path: string, relative: string, sha: string): HashedFile => {
     const folder = dirname(path);
     const names = written.get(folder) ?? [];
     if (names.length === 0) written.set(folder, names);
     names.push(basename(path));
     return { path: `${CaseFiles.derivedDir}/${relative}`, sha256: sha };
   };
+  // A document read unchanged from the file `soz add` kept is written as those bytes, whose hash
+  // was checked as they were read: the same bytes `encodeDocument` would make, neither encoded nor hashed again.
+  const writeDocument = (doc: SozDocument): HashedFile => {
+    const relative = `documents/${documentFileName(doc.id)}`;
+    const kept = keptDocumentFile(doc);
+    if (kept === undefined) return write(relative, batched(encodeDocument(doc)));
+    const path = casePath(next, relative);
+    writeNewFile(path, kept.bytes);
+    return recorded(path, relative, kept.sha256);
+  };
   return {
     write,
-    writeDocument: (doc) => write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))),
+    writeDocument,
     // A finding's context is written as a range of its document's text, read back from this run's documents.
     writeAnalysis: (result, source, documentRows) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents')), documentRows))),
     discard: () => rmSync(next, { recursive: true, force: true }),

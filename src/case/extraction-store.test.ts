@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA, documentId } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
-import { extractionFolder, keepExtraction } from './extraction-store.js';
+import { encodeDocument } from './derived-format.js';
+import { extractionFolder, keepExtraction, keptDocumentFile, readKeptExtraction } from './extraction-store.js';
 
 const SHA = 'ab'.repeat(32);
 const dirs: string[] = [];
@@ -65,5 +66,24 @@ describe('documents kept by soz add (extract once)', () => {
     kept.write(chatPart('chat-1', 'Вымышленное сообщение'));
     kept.discard();
     expect(existsSync(join(dir, 'extracted'))).toBe(false);
+  });
+
+  it('read back unchanged, carry the bytes of their file: what encodeDocument writes of them, with its hash', () => {
+    const dir = caseDir();
+    const kept = keepExtraction(dir, SHA, 'k1');
+    const written = [chatPart('chat-1', 'Первое вымышленное сообщение'), { ...chatPart('chat-2', 'Second fictional message'), properties: { title: 'Вымышленный чат' } }];
+    for (const doc of written) kept.write(doc);
+    const files = kept.files();
+    const move = kept.stage();
+    renameSync(join(dir, move.from), join(dir, move.to));
+    const read = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
+    expect(read).toEqual(written);
+    for (const [index, doc] of read.entries()) {
+      const file = keptDocumentFile(doc);
+      expect(Buffer.from(file!.bytes).toString('utf8')).toBe([...encodeDocument(doc)].join(''));
+      expect(file!.sha256).toBe(files[index]!.sha256);
+      // Another object (a document changed on its way) has no kept file.
+      expect(keptDocumentFile({ ...doc })).toBeUndefined();
+    }
   });
 });

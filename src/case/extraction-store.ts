@@ -18,7 +18,7 @@ import { flushFiles, holdTemporary, tempSibling, writeNewFile } from './atomic.j
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
-import { documentFileName, parsedDocument } from './records.js';
+import { documentFileName, parsedDocumentFile } from './records.js';
 import { caseFileSha256 } from './snapshot.js';
 
 /** An extraction being kept: documents go in with `write`; `stage` hands them to the commit. */
@@ -104,7 +104,25 @@ export function readKeptExtraction(caseDir: string, evidenceSha256: string, key:
 function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<SozDocument> {
   for (const relative of files) {
     const bytes = readFileSync(casePath(caseDir, relative));
-    if (recorded.get(relative) !== sha256(bytes)) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.case.changed-while-read', params: { relative } });
-    yield parsedDocument(relative, bytes);
+    const digest = sha256(bytes);
+    if (recorded.get(relative) !== digest) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.case.changed-while-read', params: { relative } });
+    const { doc, current } = parsedDocumentFile(relative, bytes);
+    if (current) keptFiles.set(doc, { bytes, sha256: digest });
+    yield doc;
   }
 }
+
+/**
+ * The file a kept document was read from, by the document object read (a document changed on its
+ * way, e.g. linked to the photos its chat posted, is another object and has none). A file of the
+ * current schema is what `encodeDocument` writes of that document, byte for byte (canonical JSON of
+ * the same object), so `analyze` writes these bytes into `derived/` instead of encoding the
+ * document again; held weakly, the bytes go with the document.
+ */
+const keptFiles = new WeakMap<SozDocument, { readonly bytes: Uint8Array; readonly sha256: string }>();
+
+/** The bytes and SHA-256 of the kept file `doc` was read from unchanged (see `keptFiles`), else undefined. */
+export function keptDocumentFile(doc: SozDocument): { readonly bytes: Uint8Array; readonly sha256: string } | undefined {
+  return keptFiles.get(doc);
+}
+

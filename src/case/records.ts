@@ -158,13 +158,22 @@ export function readDerivedDocument(workspace: CaseWorkspace, documentId: string
 
 /** A derived document file's bytes as a document (compact form, or the whole-JSON form of schema 1). */
 export function parsedDocument(relative: string, bytes: Uint8Array): SozDocument {
+  return parsedDocumentFile(relative, bytes).doc;
+}
+
+/**
+ * {@link parsedDocument}, and whether the file is of the schema written today (`DOCUMENT_FILE_SCHEMA`):
+ * then `encodeDocument` of the document gives back these bytes.
+ */
+export function parsedDocumentFile(relative: string, bytes: Uint8Array): { readonly doc: SozDocument; readonly current: boolean } {
   const what = 'document';
-  if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, documentSchema, what) as unknown as SozDocument;
+  if (!relative.endsWith(COMPACT_EXTENSION)) return { doc: parsed(relative, bytes, documentSchema, what) as unknown as SozDocument, current: false };
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], documentHeaderSchema, what) as unknown as DocumentFileHeader;
   const text = lines[1];
   if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.document-lines', params: { relative, what: recordKind(what), segments: header.segments } });
-  return decodeDocument(header, text, lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>));
+  const doc = decodeDocument(header, text, lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>));
+  return { doc, current: header.schema === DOCUMENT_FILE_SCHEMA };
 }
 
 /** Evidence name and id of a derived document, from its first line only. */
