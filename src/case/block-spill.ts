@@ -36,16 +36,29 @@ export class BlockSpill<Key> {
 
   /** Every block's text, ordered by `compare` on their keys (blocks of equal keys in the order added). */
   *texts(compare: (a: Key, b: Key) => number): Generator<string> {
-    const ordered = [...this.blocks].sort((a, b) => compare(a.key, b.key));
-    for (const block of ordered) {
+    for (const block of this.keyed(compare)) yield block.text;
+  }
+
+  /** The keys of the blocks, ordered as `texts` and `keyed` give them. */
+  keys(compare: (a: Key, b: Key) => number): Key[] {
+    return this.ordered(compare).map((block) => block.key);
+  }
+
+  /** Every block's key and text, ordered as `texts` gives them. */
+  *keyed(compare: (a: Key, b: Key) => number): Generator<{ readonly key: Key; readonly text: string }> {
+    for (const block of this.ordered(compare)) {
       const bytes = Buffer.alloc(block.length);
       for (let read = 0; read < block.length; ) {
         const got = readSync(this.fd, bytes, read, block.length - read, block.offset + read);
         if (got === 0) throw new InternalError(`${this.path}: the spill file ends early`);
         read += got;
       }
-      yield bytes.toString('utf8');
+      yield { key: block.key, text: bytes.toString('utf8') };
     }
+  }
+
+  private ordered(compare: (a: Key, b: Key) => number): Block<Key>[] {
+    return [...this.blocks].sort((a, b) => compare(a.key, b.key));
   }
 
   /** Closes and removes the spill file. */

@@ -173,7 +173,14 @@ class SegmentBases {
 export interface FindingSource {
   readonly count: number;
   readonly shared: SharedFindingMembers;
-  findings(): Iterable<Finding>;
+  /** The findings in `compareFindings` order; `texts` are the documents' texts the encoder was given. */
+  findings(texts?: DocumentTexts): Iterable<Finding>;
+  /**
+   * The finding lines already encoded, in order — the bytes `encodeFindingLines` makes of
+   * `findings(texts)` against the final shared members with `texts` — or undefined when the
+   * source has none that are (the encoder then encodes `findings`).
+   */
+  encodedLines?(texts: DocumentTexts | undefined): Iterable<string> | undefined;
 }
 
 /**
@@ -189,6 +196,16 @@ export class SharedFindingMembers {
   add(finding: Finding): void {
     this.keep(this.rules, finding.ruleId, finding, () => pick(finding as unknown as Members, SHARED_FINDING_KEYS));
     this.keep(this.places, finding.place.documentId, finding, () => pick(finding.place as unknown as Members, SHARED_PLACE_KEYS));
+  }
+
+  /** The members the findings of `ruleId` share so far (the same object until an earlier finding of the rule comes). */
+  ruleMembers(ruleId: string): Members | undefined {
+    return this.rules.get(ruleId)?.members;
+  }
+
+  /** The members the places of document `documentId` share so far (as `ruleMembers`). */
+  placeMembers(documentId: string): Members | undefined {
+    return this.places.get(documentId)?.members;
   }
 
   /** The header's `shared` member. */
@@ -235,8 +252,31 @@ export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, 
   const { rules, places } = given.shared.shared();
   const header: AnalysisFileHeader = { schema: ANALYSIS_FILE_SCHEMA, result: rest, findings: given.count, shared: { rules, places } };
   yield `${canonicalJson(header)}\n`;
-  const bases = new FindingBases(header);
-  for (const finding of given.findings()) {
+  yield* given.encodedLines?.(texts) ?? encodeFindingLines(given.findings(texts), headerMembers(header), texts);
+}
+
+/** Where a finding line's shared members are looked up: its rule's and its document's. */
+export interface SharedLookup {
+  rule(ruleId: string): Members | undefined;
+  place(documentId: string): Members | undefined;
+}
+
+/** The shared members a header names. */
+function headerMembers(header: AnalysisFileHeader): SharedLookup {
+  const { rules, places } = header.shared ?? { rules: {}, places: {} };
+  return { rule: (ruleId) => rules[ruleId], place: (documentId) => places[documentId] };
+}
+
+/**
+ * The finding lines of `findings` (in `compareFindings` order), each written against the members
+ * `shared` gives and the line before it, as `encodeAnalysis` writes them after its header. Lines
+ * encoded apart (e.g. one document's findings at a time) continue each other when the first line
+ * of each part names another document than the last line before it, and `shared` gave every part
+ * the members the header names.
+ */
+export function* encodeFindingLines(findings: Iterable<Finding>, shared: SharedLookup, texts?: DocumentTexts): Generator<string> {
+  const bases = new FindingBases(true, shared);
+  for (const finding of findings) {
     const { documentId } = finding.place;
     const text = texts?.(documentId);
     const window = text === undefined ? undefined : contextWindow(text, finding);
@@ -294,7 +334,7 @@ export function decodeAnalysis(header: AnalysisFileHeader, findingLines: readonl
  */
 export function* decodeFindings(header: AnalysisFileHeader, findingLines: Iterable<Members>, texts: (documentId: string) => string): Generator<Finding> {
   if (header.shared === undefined) return;
-  const bases = new FindingBases(header);
+  const bases = new FindingBases(header.schema === ANALYSIS_FILE_SCHEMA, headerMembers(header));
   for (const line of findingLines) {
     const placeLine = line['place'] as Members;
     const documentId = (placeLine['documentId'] as string | undefined) ?? bases.documentId ?? '';
@@ -328,8 +368,6 @@ function contextWindow(text: string, finding: Finding): [number, number] | undef
  * column of its start in that text. A schema-2 file had only the shared members.
  */
 class FindingBases {
-  private readonly v3: boolean;
-  private readonly shared: NonNullable<AnalysisFileHeader['shared']>;
   /** The document id of the line before the current one. */
   private previousDocumentId: string | undefined;
   /** The current line's rule and document, and the document's text when the line's context is a range. */
@@ -341,10 +379,11 @@ class FindingBases {
   private readonly ruleBases = new Map<string, Members>();
   private readonly placeBases = new Map<string, Members>();
 
-  constructor(header: AnalysisFileHeader) {
-    this.v3 = header.schema === ANALYSIS_FILE_SCHEMA;
-    this.shared = header.shared ?? { rules: {}, places: {} };
-  }
+  /** `v3`: the file is of schema 3 (not 2); `shared`: the members the header names. */
+  constructor(
+    private readonly v3: boolean,
+    private readonly shared: SharedLookup,
+  ) {}
 
   /** The document id of the current line (the one a next line without its own continues). */
   get documentId(): string | undefined {
@@ -364,7 +403,7 @@ class FindingBases {
 
   /** The base of the finding's own members (its place decoded). */
   finding(place: Finding['place']): Members {
-    const rule = this.shared.rules[this.current.ruleId] ?? {};
+    const rule = this.shared.rule(this.current.ruleId) ?? {};
     if (!this.v3) return rule;
     const base = reusedBase(this.ruleBases, this.current.ruleId, rule, ['unit']);
     base['unit'] = `${place.documentId}#${place.messageId ?? place.segmentId}`;
@@ -374,7 +413,7 @@ class FindingBases {
   /** The base of the finding's place, whose range starts at `start`. */
   place(start: number): Members {
     const documentId = this.current.documentId ?? '';
-    const shared = this.shared.places[documentId] ?? {};
+    const shared = this.shared.place(documentId) ?? {};
     if (!this.v3) return shared;
     const base = reusedBase(this.placeBases, documentId, shared, ['documentId', 'line', 'column']);
     base['documentId'] = this.previousDocumentId;

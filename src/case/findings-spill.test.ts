@@ -78,4 +78,29 @@ describe('findings spilled to disk while a run goes', () => {
     spill.remove();
     expect(existsSync(path)).toBe(false);
   });
+
+  it('copies the blocks written as they came when every block met the final shared members, else writes them afresh: the same bytes', () => {
+    // Each document's text holds its findings' contexts, so the lines keep context ranges.
+    const texts = new Map(['doc-a', 'doc-a2', 'doc-b'].map((id) => [id, `${'Баары келгиле эртең. '.repeat(3)}`]));
+    const withContexts = perDocument.map((list) => list.map((f) => ({ ...f, place: { ...f.place, range: [27, 34] as [number, number], line: 1, column: 28 }, context: { left: texts.get(f.place.documentId)!.slice(0, 27), right: texts.get(f.place.documentId)!.slice(34) } })).sort(compareFindings));
+    const all = withContexts.flat().sort(compareFindings);
+    const lookup = (id: string) => texts.get(id);
+    const expected = [...encodeAnalysis({ ...result, findings: all }, undefined, lookup)].join('');
+    expect(expected).toContain('"context":[');
+    // Reading order is doc-a (1), doc-a2 (2), doc-b (0); a block is copied when no finding of its
+    // rules that comes earlier in reading order arrived after it (the reason differs per finding).
+    const orders: [number[], boolean][] = [[[1, 2, 0], true], [[2, 1, 0], true], [[0, 1, 2], false], [[1, 0, 2], false]];
+    for (const [order, copied] of orders) {
+      const dir = mkdtempSync(join(tmpdir(), 'soz-spill-'));
+      dirs.push(dir);
+      const spill = new FindingsSpill(join(dir, 'scratch', 'indicators.ndjson'));
+      for (const index of order) spill.add(withContexts[index]!, texts.get(withContexts[index]![0]!.place.documentId));
+      expect(spill.encodedLines(lookup) !== undefined).toBe(copied);
+      expect([...encodeAnalysis(result, spill, lookup)].join('')).toBe(expected);
+      expect([...spill.findings(lookup)]).toEqual(all);
+      // Written with text, read without: afresh (contexts written out), as the encoder does.
+      expect(spill.encodedLines(undefined)).toBeUndefined();
+      spill.remove();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { RunManifest, HashedFile, EvidenceRecord } from '../core/case.js';
 import { MANIFEST_SCHEMA } from '../core/case.js';
 import type { AnalysisResult } from '../core/analysis-result.js';
 import type { SozDocument } from '../core/document.js';
+import type { Finding } from '../core/finding.js';
 import type { NoticeTally, ProgressListener } from '../core/progress.js';
 import { tallyNotices } from '../core/progress.js';
 import { canonicalJson, canonicalJsonShaped, compareCodeUnits } from '../core/canonical-json.js';
@@ -157,6 +158,14 @@ interface StreamParts {
  * byte depends on the number of threads or their timing.
  */
 async function analyseStream(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], options: AnalyzeOptions, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument }: StreamParts) {
+  // The texts of the documents dealt whose findings have not come back (in dealing order, as the
+  // findings come: one call per document): the spill writes each finding's context as a range of
+  // its document's text, which is then not read back from derived/.
+  const awaited: Pick<SozDocument, 'id' | 'text'>[] = [];
+  const spillFindings = (findings: readonly Finding[]) => {
+    const doc = awaited.shift();
+    spill.add(findings, doc !== undefined && (findings.length === 0 || findings[0]!.place.documentId === doc.id) ? doc.text : undefined);
+  };
   const analyses = startParallelAnalyses({
     lexicons,
     profileLists: lists,
@@ -167,7 +176,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.lemma !== undefined ? { lemma: options.lemma } : {}),
     ...(options.standaloneFeatures === true ? { standaloneFeatures: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    onDocumentFindings: (findings) => spill.add(findings),
+    onDocumentFindings: spillFindings,
     onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJsonShaped(overview, DOCUMENT_OVERVIEW_SHAPE)),
   }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
   const notices: Pick<SozDocument, 'notices'>[] = [];
@@ -176,6 +185,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
   try {
     for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
       writeDocument(doc);
+      awaited.push({ id: doc.id, text: doc.text });
       await analyses.add(doc);
       notices.push({ notices: doc.notices });
     }
