@@ -33,6 +33,13 @@ export async function digestFile(path: string): Promise<FileDigest> {
   return { sha256: sha.digest('hex'), md5: md5.digest('hex'), size };
 }
 
+/** The SHA-256 of a file, read in chunks (the copy check: the MD5 of the register is the original's). */
+async function fileSha256(path: string): Promise<string> {
+  const sha = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) sha.update(chunk);
+  return sha.digest('hex');
+}
+
 /** The first `length` bytes of a file (for type sniffing). */
 export async function readHead(path: string, length = 64 * 1024): Promise<Uint8Array> {
   const handle = await open(path, 'r');
@@ -63,8 +70,7 @@ export async function stageEvidenceCopy(workspace: CaseWorkspace, source: string
   mkdirSync(workspace.path(CaseFiles.evidenceDir), { recursive: true });
   await pipeline(createReadStream(source, { highWaterMark: CHUNK }), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
   flushFile(temp);
-  const copied = await digestFile(temp);
-  if (copied.sha256 !== digest.sha256) {
+  if ((await fileSha256(temp)) !== digest.sha256) {
     rmSync(temp, { force: true });
     throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy', undefined, { key: 'error.evidence.changed-during-copy', params: { source } });
   }

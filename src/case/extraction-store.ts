@@ -54,7 +54,8 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
   return {
     write: (doc) => {
       const name = documentFileName(doc.id);
-      const content = [...encodeDocument(doc)].join('');
+      // Encoded to UTF-8 once, for the file and its hash alike.
+      const content = Buffer.from([...encodeDocument(doc)].join(''), 'utf8');
       // The staging folder is this process's own: each file is written once, under its final
       // name, and all are flushed when the folder is staged (a refused add flushes nothing).
       writeNewFile(casePath(caseDir, `${temp}/${name}`), content);
