@@ -39,6 +39,11 @@ export class BlockSpill<Key> {
     for (const block of this.keyed(compare)) yield block.text;
   }
 
+  /** Every block's bytes (its text as UTF-8, as written), ordered as `texts` gives them: copied on, not decoded. */
+  *bytes(compare: (a: Key, b: Key) => number): Generator<Uint8Array> {
+    for (const block of this.ordered(compare)) yield this.read(block);
+  }
+
   /** The keys of the blocks, ordered as `texts` and `keyed` give them. */
   keys(compare: (a: Key, b: Key) => number): Key[] {
     return this.ordered(compare).map((block) => block.key);
@@ -46,15 +51,17 @@ export class BlockSpill<Key> {
 
   /** Every block's key and text, ordered as `texts` gives them. */
   *keyed(compare: (a: Key, b: Key) => number): Generator<{ readonly key: Key; readonly text: string }> {
-    for (const block of this.ordered(compare)) {
-      const bytes = Buffer.alloc(block.length);
-      for (let read = 0; read < block.length; ) {
-        const got = readSync(this.fd, bytes, read, block.length - read, block.offset + read);
-        if (got === 0) throw new InternalError(`${this.path}: the spill file ends early`);
-        read += got;
-      }
-      yield { key: block.key, text: bytes.toString('utf8') };
+    for (const block of this.ordered(compare)) yield { key: block.key, text: this.read(block).toString('utf8') };
+  }
+
+  private read(block: Block<Key>): Buffer {
+    const bytes = Buffer.alloc(block.length);
+    for (let read = 0; read < block.length; ) {
+      const got = readSync(this.fd, bytes, read, block.length - read, block.offset + read);
+      if (got === 0) throw new InternalError(`${this.path}: the spill file ends early`);
+      read += got;
     }
+    return bytes;
   }
 
   private ordered(compare: (a: Key, b: Key) => number): Block<Key>[] {

@@ -52,7 +52,7 @@ function finding(ruleId: string, documentId: string, at: number, extra: Partial<
   };
 }
 
-const bytesOf = (lines: Iterable<string>) => Buffer.from([...lines].join(''), 'utf8');
+const bytesOf = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
 
 describe('compact derived documents (soz.document-file/3)', () => {
   it('reads back exactly the document it wrote, with the evidence hash written once', () => {

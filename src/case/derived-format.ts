@@ -166,6 +166,9 @@ class SegmentBases {
   }
 }
 
+/** Part of an encoded file: text, or text already encoded as UTF-8 (copied on as it is). */
+export type EncodedPart = string | Uint8Array;
+
 /**
  * Findings handed to the encoder apart from their result, e.g. read back from a spill file: how
  * many, their shared members (collected as they came) and the findings in `compareFindings` order.
@@ -180,7 +183,7 @@ export interface FindingSource {
    * `findings(texts)` against the final shared members with `texts` — or undefined when the
    * source has none that are (the encoder then encodes `findings`).
    */
-  encodedLines?(texts: DocumentTexts | undefined): Iterable<string> | undefined;
+  encodedLines?(texts: DocumentTexts | undefined): Iterable<EncodedPart> | undefined;
 }
 
 /**
@@ -241,7 +244,7 @@ export type DocumentTexts = (documentId: string) => string | undefined;
  * overview's rows, spilled as they were made), are those rows' canonical JSON in order, written in
  * place of that (empty) array.
  */
-export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, texts?: DocumentTexts, documentRows?: Iterable<string>): Generator<string> {
+export function* encodeAnalysis(result: AnalysisResult, source?: FindingSource, texts?: DocumentTexts, documentRows?: Iterable<EncodedPart>): Generator<EncodedPart> {
   const { findings, ...rest } = result;
   if (findings === undefined) {
     if (documentRows === undefined) yield `${canonicalJson({ schema: ANALYSIS_FILE_SCHEMA, result: rest })}\n`;
@@ -296,7 +299,7 @@ const ROWS_MARK = '\u0000soz-document-rows\u0000';
  * `ROWS_MARK`, in parts: the same bytes as `canonicalJson` of the header holding the rows
  * (canonical JSON is compositional), without holding them or the whole line.
  */
-function* withDocumentRows(header: Members, rows: Iterable<string>): Generator<string> {
+function* withDocumentRows(header: Members, rows: Iterable<EncodedPart>): Generator<EncodedPart> {
   const text = canonicalJson(header);
   const mark = canonicalJson([ROWS_MARK]);
   const at = text.indexOf(mark);
@@ -304,7 +307,8 @@ function* withDocumentRows(header: Members, rows: Iterable<string>): Generator<s
   yield `${text.slice(0, at)}[`;
   let first = true;
   for (const row of rows) {
-    yield first ? row : `,${row}`;
+    if (!first) yield ',';
+    yield row;
     first = false;
   }
   yield `]${text.slice(at + mark.length)}\n`;

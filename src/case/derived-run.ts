@@ -13,7 +13,7 @@ import type { SozDocument } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import { flushFiles, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
-import type { FindingSource } from './derived-format.js';
+import type { EncodedPart, FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
 import { keptDocumentFile } from './extraction-store.js';
 import { CaseFiles, casePath } from './layout.js';
@@ -34,7 +34,7 @@ export interface DerivedRun {
    * range of its document's text where the document is written. `documentRows` are the rows of
    * `data.documents` given apart, in order (see `encodeAnalysis`).
    */
-  writeAnalysis(result: AnalysisResult, source?: FindingSource, documentRows?: Iterable<string>): HashedFile;
+  writeAnalysis(result: AnalysisResult, source?: FindingSource, documentRows?: Iterable<EncodedPart>): HashedFile;
   /** Removes the staging folder of a run that failed. */
   discard(): void;
   /**
@@ -124,21 +124,27 @@ const PART_BYTES = 1 << 20;
 
 /**
  * `lines` as UTF-8 in parts of about a MiB: each line is encoded straight into the part's buffer,
- * with no joined string per part and no line encoded twice; a line longer than a part is a part of
- * its own. Few writes, and never one string or buffer of a whole huge file.
+ * with no joined string per part and no line encoded twice (bytes given are copied in as they
+ * are); a line longer than a part is a part of its own. Few writes, and never one string or buffer
+ * of a whole huge file.
  */
-function* batched(lines: Iterable<string>): Generator<Uint8Array> {
+function* batched(lines: Iterable<EncodedPart>): Generator<Uint8Array> {
   let part = Buffer.allocUnsafe(PART_BYTES);
   let used = 0;
   for (const line of lines) {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (used + line.length * 3 > PART_BYTES && used > 0) {
+    const most = typeof line === 'string' ? line.length * 3 : line.length;
+    if (used + most > PART_BYTES && used > 0) {
       yield part.subarray(0, used);
       part = Buffer.allocUnsafe(PART_BYTES);
       used = 0;
     }
-    if (line.length * 3 > PART_BYTES) yield Buffer.from(line, 'utf8');
-    else used += part.write(line, used, 'utf8');
+    if (most > PART_BYTES) yield typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
+    else if (typeof line === 'string') used += part.write(line, used, 'utf8');
+    else {
+      part.set(line, used);
+      used += line.length;
+    }
   }
   if (used > 0) yield part.subarray(0, used);
 }

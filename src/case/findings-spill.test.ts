@@ -9,6 +9,8 @@ import { encodeAnalysis } from './derived-format.js';
 import { FindingsSpill } from './findings-spill.js';
 
 const SHA = 'c3'.repeat(32);
+/** The text of an encoded file's parts (strings, or UTF-8 bytes copied from the spill). */
+const textOf = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))).toString('utf8');
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -57,7 +59,7 @@ describe('findings spilled to disk while a run goes', () => {
       const spill = spillOf(order);
       expect(spill.count).toBe(sorted.length);
       expect([...spill.findings()].map((f) => f.id)).toEqual(sorted.map((f) => f.id));
-      expect([...encodeAnalysis(result, spill)].join('')).toBe(inMemory);
+      expect(textOf(encodeAnalysis(result, spill))).toBe(inMemory);
       spill.remove();
     }
   });
@@ -96,7 +98,7 @@ describe('findings spilled to disk while a run goes', () => {
       const spill = new FindingsSpill(join(dir, 'scratch', 'indicators.ndjson'));
       for (const index of order) spill.add(withContexts[index]!, texts.get(withContexts[index]![0]!.place.documentId));
       expect(spill.encodedLines(lookup) !== undefined).toBe(copied);
-      expect([...encodeAnalysis(result, spill, lookup)].join('')).toBe(expected);
+      expect(textOf(encodeAnalysis(result, spill, lookup))).toBe(expected);
       expect([...spill.findings(lookup)]).toEqual(all);
       // Written with text, read without: afresh (contexts written out), as the encoder does.
       expect(spill.encodedLines(undefined)).toBeUndefined();

@@ -75,7 +75,7 @@ export class FindingsSpill implements FindingSource {
     this.total += findings.length;
   }
 
-  encodedLines(texts: DocumentTexts | undefined): Iterable<string> | undefined {
+  encodedLines(texts: DocumentTexts | undefined): Iterable<Uint8Array> | undefined {
     const keys = this.blocks.keys(byFirstFinding);
     let lastDocumentId: string | undefined;
     for (const key of keys) {
@@ -84,7 +84,7 @@ export class FindingsSpill implements FindingSource {
       for (const [documentId, members] of key.places) if (!sameMembers(members, this.shared.placeMembers(documentId))) return undefined;
       lastDocumentId = key.lastDocumentId;
     }
-    return this.blocks.texts(byFirstFinding);
+    return this.blocks.bytes(byFirstFinding);
   }
 
   /** Every finding added, in `compareFindings` order; one document's block is read at a time. `texts`: of blocks written with their document's text. */

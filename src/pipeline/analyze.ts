@@ -124,7 +124,7 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
     const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
     // The CSV tables are not written here: `soz export --format csv` makes them from these results.
     for (const result of results.results) {
-      if (result.analysis === LANGUAGE_OVERVIEW) outputs.push(run.writeAnalysis(result, undefined, overviews.texts(compareOverviews)));
+      if (result.analysis === LANGUAGE_OVERVIEW) outputs.push(run.writeAnalysis(result, undefined, overviews.bytes(compareOverviews)));
       else outputs.push(run.writeAnalysis(result, result.analysis === INDICATORS_ANALYSIS ? spill : undefined));
     }
     const threads = ngramTablePruned(results.results) ? results.workers : undefined;
