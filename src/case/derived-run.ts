@@ -15,7 +15,7 @@ import { flushFiles, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import type { EncodedPart, FindingSource } from './derived-format.js';
 import { COMPACT_EXTENSION, encodeAnalysis, encodeDocument } from './derived-format.js';
-import { keptDocumentFile } from './extraction-store.js';
+import { takeKeptDocumentFile } from './extraction-store.js';
 import { CaseFiles, casePath } from './layout.js';
 import { documentFileName, documentTextsIn } from './records.js';
 
@@ -88,7 +88,7 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   // was checked as they were read: the same bytes `encodeDocument` would make, neither encoded nor hashed again.
   const writeDocument = (doc: SozDocument): HashedFile => {
     const relative = `documents/${documentFileName(doc.id)}`;
-    const kept = keptDocumentFile(doc);
+    const kept = takeKeptDocumentFile(doc);
     if (kept === undefined) return write(relative, batched(encodeDocument(doc)));
     const path = casePath(next, relative);
     writeNewFile(path, kept.bytes);

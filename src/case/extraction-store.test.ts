@@ -6,7 +6,7 @@ import type { SozDocument } from '../core/document.js';
 import { DOCUMENT_SCHEMA, documentId } from '../core/document.js';
 import { sha256 } from '../core/hash.js';
 import { encodeDocument } from './derived-format.js';
-import { extractionFolder, keepExtraction, keptDocumentFile, readKeptExtraction } from './extraction-store.js';
+import { extractionFolder, keepExtraction, readKeptExtraction, takeKeptDocumentFile } from './extraction-store.js';
 
 const SHA = 'ab'.repeat(32);
 const dirs: string[] = [];
@@ -79,11 +79,13 @@ describe('documents kept by soz add (extract once)', () => {
     const read = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
     expect(read).toEqual(written);
     for (const [index, doc] of read.entries()) {
-      const file = keptDocumentFile(doc);
+      // Another object (a document changed on its way) has no kept file.
+      expect(takeKeptDocumentFile({ ...doc })).toBeUndefined();
+      const file = takeKeptDocumentFile(doc);
       expect(Buffer.from(file!.bytes).toString('utf8')).toBe([...encodeDocument(doc)].join(''));
       expect(file!.sha256).toBe(files[index]!.sha256);
-      // Another object (a document changed on its way) has no kept file.
-      expect(keptDocumentFile({ ...doc })).toBeUndefined();
+      // Given once: the bytes are not held after.
+      expect(takeKeptDocumentFile(doc)).toBeUndefined();
     }
   });
 });

@@ -118,12 +118,19 @@ function* keptDocuments(caseDir: string, files: readonly string[], recorded: Rea
  * way, e.g. linked to the photos its chat posted, is another object and has none). A file of the
  * current schema is what `encodeDocument` writes of that document, byte for byte (canonical JSON of
  * the same object), so `analyze` writes these bytes into `derived/` instead of encoding the
- * document again; held weakly, the bytes go with the document.
+ * document again.
  */
 const keptFiles = new WeakMap<SozDocument, { readonly bytes: Uint8Array; readonly sha256: string }>();
 
-/** The bytes and SHA-256 of the kept file `doc` was read from unchanged (see `keptFiles`), else undefined. */
-export function keptDocumentFile(doc: SozDocument): { readonly bytes: Uint8Array; readonly sha256: string } | undefined {
-  return keptFiles.get(doc);
+/**
+ * The bytes and SHA-256 of the kept file `doc` was read from unchanged (see `keptFiles`), else
+ * undefined; given once, then let go (a weak entry would hold the bytes until the document's next
+ * full collection, which for a document moved to the old generation can be much later: 100 MB of
+ * files on the 100 MB case).
+ */
+export function takeKeptDocumentFile(doc: SozDocument): { readonly bytes: Uint8Array; readonly sha256: string } | undefined {
+  const file = keptFiles.get(doc);
+  keptFiles.delete(doc);
+  return file;
 }
 
