@@ -84,7 +84,7 @@ describe('the conclusion with its lists kept', () => {
 
   it('reads the findings once and each document holding a candidate once, for every format and the digest', () => {
     const kept = countedInputs();
-    const rendered = render(assembleConclusionParts({ ...kept.inputs, keepList: (chunks) => spill.keep(chunks) }));
+    const rendered = render(assembleConclusionParts({ ...kept.inputs, keepList: (chunks, itemShape) => spill.keep(chunks, itemShape) }));
     expect(kept.findingPasses()).toBe(1);
     expect([...kept.documentsRead].sort()).toEqual(['doc1', 'doc2', 'doc3']);
     expect(rendered.md).toContain('F9doc32');

@@ -14,7 +14,8 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../core/canonical-json.js';
+import type { JsonShape } from '../core/canonical-json.js';
+import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
 import { holdTemporary, tempSibling } from './atomic.js';
 
 /** Bytes read from a spill file at a time. */
@@ -46,13 +47,14 @@ export class ListSpill {
    * Writes every chunk of `chunks` (consumed now, one at a time) to a file of its own, as
    * canonical JSON, and returns the list, read back from that file afresh on each call. The chunks
    * must survive canonical JSON and `JSON.parse` unchanged but for the order of object keys (plain
-   * data: no `undefined`, no class instances).
+   * data: no `undefined`, no class instances). With `itemShape`, the items' declared shape, each
+   * is written by `canonicalJsonShaped` (the same bytes, faster).
    */
-  keep<T>(chunks: Iterable<readonly T[]>): KeptList<T> {
+  keep<T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape): KeptList<T> {
     const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
     try {
-      for (const chunk of chunks) writeAll(fd, Buffer.from(`${canonicalJson(chunk)}\n`, 'utf8'));
+      for (const chunk of chunks) writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
     } finally {
       closeSync(fd);
     }
@@ -85,6 +87,12 @@ export class ListSpill {
     this.files += 1;
     return join(this.dir, `${stem}-${this.files}.${extension}`);
   }
+}
+
+/** A chunk's canonical JSON: an array's is its items' joined by commas, so items of a declared shape are written one by one. */
+function canonicalLine(chunk: readonly unknown[], itemShape: JsonShape | undefined): string {
+  if (itemShape === undefined) return canonicalJson(chunk);
+  return `[${chunk.map((item) => (item === undefined ? 'null' : canonicalJsonShaped(item, itemShape))).join(',')}]`;
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

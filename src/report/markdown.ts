@@ -54,44 +54,54 @@ export function withDigestLine(body: string, prefix: string, line: (text: string
   return joined(withDigestLineParts([body], prefix, line));
 }
 
-/** A text report as it is produced: its parts in order, and its digest once every part was taken. */
+/** A text report as it is produced: its parts in order, UTF-8, and its two hashes once every part was taken. */
 export interface TextParts {
-  readonly parts: Iterable<string>;
+  /** Each part encoded once: the same bytes are hashed and written. */
+  readonly parts: Iterable<Uint8Array>;
   /** SHA-256 of every byte above the digest line; known once `parts` were consumed. */
   digest(): string;
+  /** SHA-256 of the whole file, digest line too; known once `parts` were consumed. */
+  sha256(): string;
 }
 
-/** The body's parts, hashed as they pass, then a line break if the body lacks one, then the digest line. */
+/**
+ * The body's parts, encoded and hashed as they pass, then a line break if the body lacks one,
+ * then the digest line. The file's hash goes on from a copy of the body's, so no byte is hashed twice.
+ */
 export function withDigestLineParts(body: Iterable<string>, prefix: string, line: (text: string) => string = (text) => text): TextParts {
   let digest: string | null = null;
-  function* parts(): Generator<string> {
+  let file: string | null = null;
+  function* parts(): Generator<Uint8Array> {
     const hash = sha256Hasher();
     let last = '';
+    const passed = (text: string): Uint8Array => {
+      const bytes = Buffer.from(text, 'utf8');
+      hash.update(bytes);
+      return bytes;
+    };
     for (const part of body) {
       if (part === '') continue;
-      hash.update(part);
       last = part;
-      yield part;
+      yield passed(part);
     }
-    if (!last.endsWith('\n')) {
-      hash.update('\n');
-      yield '\n';
-    }
+    if (!last.endsWith('\n')) yield passed('\n');
+    const whole = hash.copy();
     digest = hash.hex();
-    yield `${line(`${plainLine(prefix)}: ${digest}`)}\n`;
+    const digestLine = Buffer.from(`${line(`${plainLine(prefix)}: ${digest}`)}\n`, 'utf8');
+    whole.update(digestLine);
+    file = whole.hex();
+    yield digestLine;
   }
-  return {
-    parts: parts(),
-    digest: () => {
-      if (digest === null) throw new Error('the report digest is known once every part was written');
-      return digest;
-    },
+  const known = (value: string | null): string => {
+    if (value === null) throw new Error('the report digest is known once every part was written');
+    return value;
   };
+  return { parts: parts(), digest: () => known(digest), sha256: () => known(file) };
 }
 
 /** A text report's parts as one text (the tests and the golden files compare whole texts). */
 export function joined(report: TextParts): { text: string; digest: string } {
-  const text = [...report.parts].join('');
+  const text = Buffer.concat([...report.parts]).toString('utf8');
   return { text, digest: report.digest() };
 }
 

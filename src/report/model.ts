@@ -13,7 +13,9 @@ import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry, ReportLanguage
 import type { CaseFacts, ExpertsFile } from '../core/experts.js';
 import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
+import type { JsonShape } from '../core/canonical-json.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
+import { FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE } from './view-shapes.js';
 import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
 import type { Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
@@ -305,7 +307,7 @@ export interface ConclusionInputs {
    * Where the streamed lists are kept when given (a spill to disk): each is then made once, as
    * `keepList` consumes it, and replayed for every later pass; without it, each pass makes them afresh.
    */
-  readonly keepList?: <T>(chunks: Iterable<readonly T[]>) => KeptChunks<T>;
+  readonly keepList?: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => KeptChunks<T>;
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -428,7 +430,7 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
       else rejected.push(findingView(finding, decision));
     }
   }
-  const keptUnreviewed = inputs.keepList?.(runsByDocument(headPass()));
+  const keptUnreviewed = inputs.keepList?.(runsByDocument(headPass()), FINDING_VIEW_SHAPE);
   const unreviewed = keptUnreviewed ? keptUnreviewed.chunks : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
@@ -553,7 +555,7 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
   };
   const reviewed = [...accepted, ...rejected];
   if (!keptUnreviewed || !inputs.keepList) return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, reviewed, unreviewed) };
-  const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed));
+  const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed), SOURCE_EXCERPT_SHAPE);
   return { head, unreviewed, excerpts: keptExcerpts.chunks, canonical: { unreviewed: keptUnreviewed.canonicalChunks, excerpts: keptExcerpts.canonicalChunks } };
 }
 
