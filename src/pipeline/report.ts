@@ -27,7 +27,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { analysisFiles, derivedDocumentHeaders, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
+import { analysisFiles, derivedDocumentHeaders, readComparison, readDocumentSpans, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -179,7 +179,7 @@ function excerptSource(workspace: CaseWorkspace, total: number, onProgress: Prog
     if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
-    return readDerivedDocument(workspace, documentId);
+    return readDocumentSpans(workspace, documentId);
   };
 }
 

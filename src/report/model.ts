@@ -1,7 +1,7 @@
 import type { SelectionView } from './selection.js';
 import type { MediaSummary } from './media-summary.js';
 import { withMediaSummary } from './media-summary.js';
-import type { SourceExcerpt } from './excerpts.js';
+import type { ExcerptDocument, SourceExcerpt } from './excerpts.js';
 import { sourceExcerpts } from './excerpts.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
@@ -16,7 +16,7 @@ import { expertsView } from './experts-view.js';
 import type { JsonShape } from '../core/canonical-json.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
 import { FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE } from './view-shapes.js';
-import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
+import type { DocumentHeader, Notice } from '../core/document.js';
 import type { Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
@@ -260,7 +260,7 @@ export interface ConclusionInputs {
   /** The derived documents in reading order, without their text and segments, with each file's SHA-256. */
   readonly documents: readonly { readonly doc: DocumentHeader; readonly sha256: string }[];
   /** A document's text and segments by id, asked for once per document that holds a candidate (source excerpts). */
-  readonly documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined;
+  readonly documentText: (documentId: string) => ExcerptDocument | undefined;
   readonly overview: LanguageOverview | null;
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
