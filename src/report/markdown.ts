@@ -5,7 +5,8 @@
 import { sha256Hasher } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
-import type { ConclusionModel, ConclusionParts } from './model.js';
+import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
+import { markdownFindingUnits, withoutCompiledPartials } from './markdown-rows.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
 import type { PartsTemplate } from './parts-render.js';
 import { collapseBlankLines, compileInParts, hasItems } from './parts-render.js';
@@ -133,7 +134,10 @@ export function conclusionTextParts(template: PartsTemplate, parts: ConclusionPa
 /** The Markdown conclusion in parts (each written as it comes): with its digest once all are taken. */
 export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
-  const compiled = compileInParts(handlebars, template, { noEscape: true, strict: false }, STREAMED_LISTS);
+  // The candidate rows are built as strings while the template's row partials are those they were compiled from.
+  const rest = withoutCompiledPartials(template);
+  if (rest !== null) handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => markdownFindingUnits(findings, labels, markdownCell));
+  const compiled = compileInParts(handlebars, rest ?? template, { noEscape: true, strict: false }, STREAMED_LISTS);
   return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels), 2), labels.digestLine);
 }
 
