@@ -51,14 +51,43 @@ export class ListSpill {
    * is written by `canonicalJsonShaped` (the same bytes, faster).
    */
   keep<T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape): KeptList<T> {
+    const file = this.listFile<T>(itemShape);
+    try {
+      for (const chunk of chunks) file.add(chunk);
+    } finally {
+      file.close();
+    }
+    return file.kept;
+  }
+
+  /**
+   * Two lists made together, chunk beside chunk (a list and what is made from each of its chunks),
+   * each kept as {@link keep} keeps one, in one pass over `pairs`.
+   */
+  keepPairs<A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]): [KeptList<A>, KeptList<B>] {
+    const first = this.listFile<A>(shapes[0]);
+    const second = this.listFile<B>(shapes[1]);
+    try {
+      for (const [a, b] of pairs) {
+        first.add(a);
+        second.add(b);
+      }
+    } finally {
+      first.close();
+      second.close();
+    }
+    return [first.kept, second.kept];
+  }
+
+  /** A new list file: chunks added one by one as canonical JSON lines, read back once closed. */
+  private listFile<T>(itemShape: JsonShape | undefined): { add(chunk: readonly T[]): void; close(): void; kept: KeptList<T> } {
     const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
-    try {
-      for (const chunk of chunks) writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
-    } finally {
-      closeSync(fd);
-    }
-    return { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) };
+    return {
+      add: (chunk) => writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8')),
+      close: () => closeSync(fd),
+      kept: { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) },
+    };
   }
 
   /**

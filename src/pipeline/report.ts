@@ -148,7 +148,12 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     caseFacts: finalInputs.facts,
     expertDigests: finalInputs.digests,
     log,
-    ...(spill ? { keepList: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => spill.keep<T>(chunks, itemShape) } : {}),
+    ...(spill
+      ? {
+          keepList: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => spill.keep<T>(chunks, itemShape),
+          keepPairs: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => spill.keepPairs<A, B>(pairs, shapes),
+        }
+      : {}),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(parts.head), ...expertsFinalProblems(finalInputs)];

@@ -308,6 +308,11 @@ export interface ConclusionInputs {
    * `keepList` consumes it, and replayed for every later pass; without it, each pass makes them afresh.
    */
   readonly keepList?: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => KeptChunks<T>;
+  /**
+   * Where two lists made together are kept, chunk beside chunk, in one pass: with no decision
+   * recorded, the unreviewed candidates and their excerpts (each run's made as it passes).
+   */
+  readonly keepPairs?: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => readonly [KeptChunks<A>, KeptChunks<B>];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -430,7 +435,11 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
       else rejected.push(findingView(finding, decision));
     }
   }
-  const keptUnreviewed = inputs.keepList?.(runsByDocument(headPass()), FINDING_VIEW_SHAPE);
+  const runs = runsByDocument(headPass());
+  // With no decision recorded no unit holds a reviewed candidate, so each run's excerpts are its
+  // own: made as the run passes, not in a second pass over the kept candidates.
+  const keptTogether = inputs.keepPairs && inputs.decisions.length === 0 ? inputs.keepPairs(withExcerpts(runs, inputs.documentText), [FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE]) : undefined;
+  const keptUnreviewed = keptTogether?.[0] ?? inputs.keepList?.(runs, FINDING_VIEW_SHAPE);
   const unreviewed = keptUnreviewed ? keptUnreviewed.chunks : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
@@ -553,10 +562,16 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };
+  if (keptTogether) return { head, unreviewed, excerpts: keptTogether[1].chunks, canonical: { unreviewed: keptTogether[0].canonicalChunks, excerpts: keptTogether[1].canonicalChunks } };
   const reviewed = [...accepted, ...rejected];
   if (!keptUnreviewed || !inputs.keepList) return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, reviewed, unreviewed) };
   const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed), SOURCE_EXCERPT_SHAPE);
   return { head, unreviewed, excerpts: keptExcerpts.chunks, canonical: { unreviewed: keptUnreviewed.canonicalChunks, excerpts: keptExcerpts.canonicalChunks } };
+}
+
+/** Each run of unreviewed candidates with the excerpts of its units (every candidate in them unreviewed). */
+function* withExcerpts(runs: Iterable<FindingView[]>, documentText: ConclusionInputs['documentText']): Generator<[FindingView[], SourceExcerpt[]]> {
+  for (const run of runs) yield [run, sourceExcerpts(documentText, run)];
 }
 
 /** Runs `pass` to its end (for what it gathers on the way), then gives `list`. */
