@@ -57,7 +57,7 @@ function markedParts(text: string, start: number, end: number, findings: readonl
     const [from, to] = [points[index]!, points[index + 1]!];
     const findingIds = findings.filter((finding) => finding.range[0] <= from && to <= finding.range[1]).map((finding) => finding.id);
     // A copy: a slice would keep the whole document text alive as long as the report model lives.
-    parts.push({ text: detachedString(text.slice(from, to)), findingIds });
+    parts.push({ findingIds, text: detachedString(text.slice(from, to)) });
   }
   return parts;
 }
@@ -106,16 +106,17 @@ function unitExcerpt(text: string, segmentsById: ReadonlyMap<string, ExcerptDocu
   const whole = unitEnd - unitStart <= WHOLE_UNTIL;
   const start = whole ? unitStart : wholeCharacter(text, Math.max(unitStart, marksStart - MARGIN));
   const end = whole ? unitEnd : wholeCharacter(text, Math.min(unitEnd, marksEnd + MARGIN));
+  // Members in code-unit order, as canonical JSON writes them (see `findingView`).
   return {
-    unit,
-    evidenceName: first.evidenceName,
-    documentId: first.documentId,
-    page: first.page,
-    messageId: first.messageId,
     author: first.author,
+    clipped: { after: end < unitEnd, before: start > unitStart },
+    documentId: first.documentId,
+    evidenceName: first.evidenceName,
+    messageId: first.messageId,
     originalAuthor: first.originalAuthor,
-    range: [start, end],
-    clipped: { before: start > unitStart, after: end < unitEnd },
+    page: first.page,
     parts: markedParts(text, start, end, members),
+    range: [start, end],
+    unit,
   };
 }
