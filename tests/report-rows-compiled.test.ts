@@ -11,44 +11,13 @@ import { conclusionHandlebars } from '../src/report/helpers.js';
 import { markdownAnswer, markdownCell } from '../src/report/markdown.js';
 import { FINDING_UNITS_PARTIALS, markdownFindingUnits, withoutCompiledPartials } from '../src/report/markdown-rows.js';
 import type { FindingView } from '../src/report/model.js';
+import { fictionalFindingView } from './support/finding-view.js';
 import { readLabels } from '../src/pipeline/report.js';
 
 const TEMPLATE = readFileSync(join(new URL('../templates/', import.meta.url).pathname, 'conclusion.md.hbs'), 'utf8');
 
 // Fictional candidates.
-const base: FindingView = {
-  id: 'f1',
-  analysis: 'indicators',
-  ruleId: 'ru.violence.kill',
-  category: 'violence',
-  reason: 'r',
-  subcategory: null,
-  evidenceName: 'chat|1.json',
-  evidenceSha256: 'a'.repeat(64),
-  documentId: 'd1',
-  segmentId: 's7',
-  range: [3, 9],
-  line: 1,
-  column: 4,
-  page: null,
-  messageId: '7',
-  media: null,
-  left: 'слева *жирно* ',
-  actual: 'слово',
-  right: ' справа\nстрока',
-  author: null,
-  originalAuthor: null,
-  voice: 'own',
-  voiceChange: null,
-  countervailing: [],
-  note: null,
-  mainstreamMeaning: null,
-  citation: null,
-  decisionReason: null,
-  questionIds: [],
-  matched: null,
-  unit: 'd1#7',
-};
+const base = fictionalFindingView();
 
 const views: FindingView[] = [
   base,

@@ -2,43 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
 import type { SourceExcerpt } from './excerpts.js';
 import type { FindingView } from './model.js';
+import { fictionalFindingView } from '../../tests/support/finding-view.js';
 import { FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE } from './view-shapes.js';
 
-// Fictional values; members written out of code-unit order on purpose.
-const view: FindingView = {
+// Fictional values; the excerpt's members written out of code-unit order on purpose.
+const view: FindingView = fictionalFindingView({
   unit: 'd1#7',
-  id: 'f1',
-  analysis: 'indicators',
-  ruleId: 'ru.x',
-  category: 'violence',
-  reason: 'r',
-  subcategory: null,
-  evidenceName: 'chat.json',
-  evidenceSha256: 'a'.repeat(64),
-  documentId: 'd1',
-  segmentId: 's7',
-  range: [3, 9],
-  line: 1,
-  column: 4,
-  page: null,
-  messageId: '7',
   media: { sha256: 'b'.repeat(64), name: 'v.mp4', startMs: 10, endMs: 20 },
   image: { sha256: 'c'.repeat(64), page: 2, entry: 'x/y.png', box: [1, 2, 3, 4] },
-  left: 'слева ',
-  actual: 'слово',
-  right: ' справа',
   author: 'A',
-  originalAuthor: null,
   voice: 'reported',
   voiceChange: { reason: 'цитата', from: 'own', actor: 'E' },
   countervailing: ['quoted'],
-  note: null,
   mainstreamMeaning: 'обычное значение',
-  citation: null,
-  decisionReason: null,
   questionIds: ['Q1'],
   matched: { rule: 'lemma x', form: 'x' },
-};
+});
 
 const excerpt: SourceExcerpt = {
   parts: [{ findingIds: [], text: 'до ' }, { text: 'слово', findingIds: ['f1', 'f2'] }],
