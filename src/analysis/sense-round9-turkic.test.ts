@@ -91,6 +91,33 @@ describe('Uzbek prohibition by ман эт-/ман қил- and the negative hort
   });
 });
 
+describe('Uzbek violence vocabulary of round 9, each with its everyday sense', () => {
+  it('torture, hostages, destruction, arson and battle are found', () => {
+    expect(read('Асирларни қийнанглар!', 'uz-Cyrl')).toContain('қийнанглар violence []');
+    expect(read('Йўловчиларни гаровга олишди.', 'uz-Cyrl')).toContain('гаровга олишди violence []');
+    expect(read('Шаҳарни хароб қилишди.', 'uz-Cyrl')).toContain('хароб қилишди violence []');
+    expect(read('Omborga o‘t qo‘yishdi.', 'uz-Latn')).toContain('o‘t qo‘yishdi violence []');
+    expect(read('Жангга киринглар!', 'uz-Cyrl')).toContain('Жангга киринглар violence []');
+  });
+  it('struggling, a tormenting thought, collateral, an earthquake, a bout in sport and a bare жанг are not', () => {
+    expect(read('Ишда жуда қийналяпман.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Бу фикр мени қийнайди.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Ломбард узукни гаровга олди.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Тошқин кўприкни вайрон қилди.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Кураш бўйича финалда қизғин жанг қилишди.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Jang uch raund davom etdi.', 'uz-Latn')).toEqual([]);
+  });
+  it('a court verdict or an indictment with кўра attributes', () => {
+    expect(read('Айбловга кўра, улар қишлоққа ўт қўйган.', 'uz-Cyrl')).toEqual(['ўт қўйган violence [reported]']);
+    expect(read('Қоидага кўра, улар қишлоққа ўт қўйган.', 'uz-Cyrl')).toEqual(['ўт қўйган violence []']);
+  });
+  it('refusing support in any tense is a condemnation, as is criticism by танқид қил-', () => {
+    expect(read('Ҳеч ким зўравонликни қўллаб-қувватламади.', 'uz-Cyrl')).toContain('зўравонликни violence [condemned,negated]');
+    expect(read('Улар зўравонликни танқид қилишди.', 'uz-Cyrl')).toEqual(['зўравонликни violence [condemned]']);
+    expect(read('Улар зўравонлик ҳақида танқидий мақола ёзишди.', 'uz-Cyrl')).toEqual(['зўравонлик violence []']);
+  });
+});
+
 describe('Kyrgyz everyday senses found in written everyday text', () => {
   it('fireworks and a performance that «blew up» the hall are no explosion; a bridge blown up is', () => {
     expect(read('Майрамда петарда жардырышты.', 'ky')).toEqual([]);
