@@ -118,6 +118,23 @@ describe('Uzbek violence vocabulary of round 9, each with its everyday sense', (
   });
 });
 
+describe('a bare imperative stem after an address to God (Kazakh, Uzbek), as in Kyrgyz', () => {
+  it('is a call marked as a prayer', () => {
+    expect(read('Парвардигорим, бизга сабр бер.', 'uz-Cyrl')).toEqual(['бер call-to-action [prayer]']);
+    expect(read('Rabbim, yurtimizni asra.', 'uz-Latn')).toEqual(['asra call-to-action [prayer]']);
+    expect(read('Құдайым, бізге сабыр бер.', 'kk')).toEqual(['бер call-to-action [prayer]']);
+  });
+  it('not a noun, a finite verb or thanks ending the sentence, nor a stem after a bare «эй»', () => {
+    expect(read('Аллоҳим, сенга шукр.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Аллоҳим, бу ишлар сенинг қўлингда.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Құдайым, бәрі сенің қолыңда.', 'kk')).toEqual([]);
+    expect(read('Эй, бу ёққа кел.', 'uz-Cyrl')).toEqual([]);
+    // A plural noun with the 2nd singular possessive, -ЛАРИНГ, is no polite imperative in -(И)НГ.
+    expect(read('Аллоҳим, неъматларинг учун шукр.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Китобларинг столда, ўтиринг.', 'uz-Cyrl')).toEqual(['ўтиринг call-to-action []']);
+  });
+});
+
 describe('Kyrgyz everyday senses found in written everyday text', () => {
   it('fireworks and a performance that «blew up» the hall are no explosion; a bridge blown up is', () => {
     expect(read('Майрамда петарда жардырышты.', 'ky')).toEqual([]);
