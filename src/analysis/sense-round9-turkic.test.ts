@@ -166,6 +166,10 @@ describe('Kyrgyz everyday senses found in written everyday text', () => {
     expect(read('Орозо айтты майрамдаган мусулмандар мечитке келишти.', 'ky')).toContain('мусулмандар group-designation []');
     expect(read('Имам мусулмандар келсин деп айтты.', 'ky')).toContain('мусулмандар group-designation [reported]');
   });
+  it('a possessed accusative before an ablative and a verb is that verb\'s object; a wish before its ablative stays', () => {
+    expect(read('Ал тизесин жерден көтөрүп алды.', 'ky')).toEqual([]);
+    expect(read('Кетсин бул жерден!', 'ky')).toEqual(['Кетсин call-to-action []']);
+  });
   it('adverbs of time in -КИСИН are no 3rd-person imperative', () => {
     expect(read('Жайкысын тоого барабыз, кышкысын шаарда турабыз.', 'ky')).toEqual([]);
     expect(read('Ал окусун.', 'ky')).toEqual(['окусун call-to-action []']);
