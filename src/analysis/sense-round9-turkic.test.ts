@@ -170,6 +170,12 @@ describe('Kyrgyz everyday senses found in written everyday text', () => {
     expect(read('Ал тизесин жерден көтөрүп алды.', 'ky')).toEqual([]);
     expect(read('Кетсин бул жерден!', 'ky')).toEqual(['Кетсин call-to-action []']);
   });
+  it('the Armed Forces are an institution, not weapons (ky, kk, uz); armed people stay', () => {
+    expect(read('Куралдуу күчтөр парад өткөрдү.', 'ky')).toEqual([]);
+    expect(read('Қарулы Күштер жаттығу өткізді.', 'kk')).toEqual([]);
+    expect(read('Қуролли Кучлар машқ ўтказди.', 'uz-Cyrl')).toEqual([]);
+    expect(read('Куралдуу адамдар айылга кирди.', 'ky')).toEqual(['Куралдуу violence []']);
+  });
   it('adverbs of time in -КИСИН are no 3rd-person imperative', () => {
     expect(read('Жайкысын тоого барабыз, кышкысын шаарда турабыз.', 'ky')).toEqual([]);
     expect(read('Ал окусун.', 'ky')).toEqual(['окусун call-to-action []']);
