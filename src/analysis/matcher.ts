@@ -128,15 +128,26 @@ export interface RuleMatch {
   readonly last: number;
 }
 
+/**
+ * One length of the suffix (or prefix) keys and the code units their inner end can hold: a word
+ * whose character there is none of them has no key of this length, so no slice of it is looked up.
+ */
+export interface KeyLength {
+  readonly length: number;
+  /** First code unit of each suffix of this length (last code unit of each prefix). */
+  readonly edges: ReadonlySet<number>;
+}
+
 /** All rules of one language, indexed by their first token. */
 export interface CompiledLanguage {
   readonly language: LanguageCode;
   readonly byKey: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly bySuffix: ReadonlyMap<string, readonly CompiledRule[]>;
-  /** Suffix lengths present in `bySuffix`, longest first. */
-  readonly suffixLengths: readonly number[];
+  /** Suffix lengths present in `bySuffix`, longest first, each with the first characters of its suffixes. */
+  readonly suffixLengths: readonly KeyLength[];
   readonly byPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
-  readonly prefixLengths: readonly number[];
+  /** Prefix lengths present in `byPrefix`, longest first, each with the last characters of its prefixes. */
+  readonly prefixLengths: readonly KeyLength[];
   /** Rules whose first test is a word class (English imperatives), tried at every token of that class. */
   readonly classRules: readonly CompiledRule[];
   /** Union of the `knownVerbs` of the word-class tests. */
@@ -332,6 +343,17 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
   return rules;
 }
 
+/** The lengths of `keys`, longest first, each with the `edge` code units of its keys. */
+function keyLengths(keys: readonly string[], edge: (key: string) => number): KeyLength[] {
+  const edges = new Map<number, Set<number>>();
+  for (const key of keys) {
+    const set = edges.get(key.length) ?? new Set<number>();
+    set.add(edge(key));
+    edges.set(key.length, set);
+  }
+  return [...edges].sort((a, b) => b[0] - a[0]).map(([length, set]) => ({ length, edges: set }));
+}
+
 /**
  * Compiles the token rules of the given lexicons for one language. Regex patterns (context
  * markers) are not token rules and are left to the caller.
@@ -371,8 +393,8 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
       }
     }
   }
-  const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  const suffixLengths = keyLengths([...bySuffix.keys()], (suffix) => suffix.charCodeAt(0));
+  const prefixLengths = keyLengths([...byPrefix.keys()], (prefix) => prefix.charCodeAt(prefix.length - 1));
   return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
@@ -485,13 +507,14 @@ function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: Word
     for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
     for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
     for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
-    for (const length of compiled.suffixLengths) {
-      if (length >= token.normalised.length) continue;
-      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
+    const word = token.normalised;
+    for (const { length, edges } of compiled.suffixLengths) {
+      if (length >= word.length || !edges.has(word.charCodeAt(word.length - length))) continue;
+      for (const r of compiled.bySuffix.get(word.slice(-length)) ?? []) candidates.add(r);
     }
-    for (const length of compiled.prefixLengths) {
-      if (length > token.normalised.length) continue;
-      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
+    for (const { length, edges } of compiled.prefixLengths) {
+      if (length > word.length || !edges.has(word.charCodeAt(length - 1))) continue;
+      for (const r of compiled.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(r);
     }
     // A candidate whose first test fails for the word can never match at it: that test reads only
     // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
