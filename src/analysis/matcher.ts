@@ -503,22 +503,23 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
   let list = memo.get(token.id);
   if (list === undefined) {
-    const candidates = new Set<CompiledRule>();
-    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
-    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
-    for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
-    const word = token.normalised;
-    for (const { length, edges } of compiled.suffixLengths) {
-      if (length >= word.length || !edges.has(word.charCodeAt(word.length - length))) continue;
-      for (const r of compiled.bySuffix.get(word.slice(-length)) ?? []) candidates.add(r);
-    }
-    for (const { length, edges } of compiled.prefixLengths) {
-      if (length > word.length || !edges.has(word.charCodeAt(length - 1))) continue;
-      for (const r of compiled.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(r);
-    }
     // A candidate whose first test fails for the word can never match at it: that test reads only
     // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
-    const passing = [...candidates].filter((rule) => wordPasses(rule.tests[0] as CompiledTest, token));
+    // Kept in the order first found, each rule once (a word passes few, so `includes` is short).
+    const passing: CompiledRule[] = [];
+    const consider = (rules: readonly CompiledRule[] | undefined): void => {
+      for (const rule of rules ?? NO_RULES) if (!passing.includes(rule) && wordPasses(rule.tests[0] as CompiledTest, token)) passing.push(rule);
+    };
+    consider(compiled.byKey.get(`s\u0000${token.stem}`));
+    consider(compiled.byKey.get(`w\u0000${token.normalised}`));
+    for (const parse of token.parses) consider(compiled.byKey.get(`l\u0000${parse.lemma}`));
+    const word = token.normalised;
+    for (const { length, edges } of compiled.suffixLengths) {
+      if (length < word.length && edges.has(word.charCodeAt(word.length - length))) consider(compiled.bySuffix.get(word.slice(-length)));
+    }
+    for (const { length, edges } of compiled.prefixLengths) {
+      if (length <= word.length && edges.has(word.charCodeAt(length - 1))) consider(compiled.byPrefix.get(word.slice(0, length)));
+    }
     list = passing.length === 0 ? NO_RULES : passing;
     memo.set(token.id, list);
   }
@@ -654,7 +655,44 @@ const NUMBER_OR_DASH = /^[ \t\u00a0]*(?:\d|[—–][ \t\u00a0])/u;
 
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+  // Read in place: a slice and a regular expression per pair of tokens were a garbage string each.
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** What {@link homonymPlaced} reads of a word alone: its readings of another lexeme than the rule's. */
+interface HomonymReadings {
+  readonly others: readonly RussianParse[];
+  /** Some other reading is a part of speech in `homonyms.never`. */
+  readonly never: boolean;
+  /** Some other reading is a noun in the nominative. */
+  readonly nominativeNoun: boolean;
+}
+
+/**
+ * {@link HomonymReadings} per rule and interned word of the word table's current generation (only
+ * words that pass the rule's first test are asked for, so each map stays small).
+ */
+const HOMONYM_READINGS = new WeakMap<CompiledRule, { readonly generation: number; readonly byWord: Map<number, HomonymReadings> }>();
+
+function homonymReadings(rule: CompiledRule, homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], token: PreparedToken): HomonymReadings {
+  let memo = HOMONYM_READINGS.get(rule);
+  if (memo?.generation !== WORDS.generation) {
+    memo = { generation: WORDS.generation, byWord: new Map() };
+    HOMONYM_READINGS.set(rule, memo);
+  }
+  const { byWord } = memo;
+  let readings = byWord.get(token.id);
+  if (!readings) {
+    const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+    const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+    readings = { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
+    byWord.set(token.id, readings);
+  }
+  return readings;
 }
 
 /**
@@ -669,13 +707,12 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   const wanted = rule.tests[0]?.grammemes;
   const token = tokens[i] as PreparedToken;
   if (!homonyms || !wanted) return true;
-  const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
-  const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+  const { others, never, nominativeNoun } = homonymReadings(rule, homonyms, wanted, token);
   if (others.length === 0) return true;
-  if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  if (never) return false;
   // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
   // «Цель — учитывать время»), which an imperative never does.
-  if (others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
+  if (nominativeNoun && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
   // Right before a word that is only a verb, indicative in some reading, the other reading is its
   // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];
