@@ -467,11 +467,24 @@ export type MatchedWord = Pick<PreparedToken, 'id' | 'normalised' | 'stem' | 'pa
  * ({@link matchTokens} returns none), so its tokens need not be prepared.
  */
 export function opensMatches(compiled: CompiledLanguage): (word: MatchedWord) => boolean {
-  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
-  const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
-  const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
-  return (word) => imperatives || candidatesOf(compiled, word, memo).length > 0 || addressees.some((set) => set.has(word.normalised));
+  let opens = OPENS_MATCHES.get(compiled);
+  if (opens?.generation !== WORDS.generation) {
+    const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
+    const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
+    const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
+    const test = (word: MatchedWord): boolean => {
+      if (imperatives || candidatesOf(compiled, word, memo).length > 0) return true;
+      for (const set of addressees) if (set.has(word.normalised)) return true;
+      return false;
+    };
+    opens = { generation: WORDS.generation, test };
+    OPENS_MATCHES.set(compiled, opens);
+  }
+  return opens.test;
 }
+
+/** {@link opensMatches} per compiled language, for the word table's generation its memo belongs to (it was made per segment). */
+const OPENS_MATCHES = new WeakMap<CompiledLanguage, { readonly generation: number; readonly test: (word: MatchedWord) => boolean }>();
 
 /**
  * A loan stem shorter than this is not looked up without its ending (тур, кара are also Kyrgyz
@@ -793,6 +806,9 @@ const CITED_LETTERS = 5;
  * (-Бей его!) opens a capitalised or longer word.
  */
 function citedEnding(text: string, token: PreparedToken): boolean {
+  // The hyphen right before the word is read first: without it no slice is made (most words).
+  const before = text.charCodeAt(token.start - 1);
+  if (before !== 0x2d && before !== 0x2010 && before !== 0x2011) return false;
   return token.end - token.start <= CITED_LETTERS && !/^\p{Lu}/u.test(token.text) && CITED_HYPHEN.test(text.slice(Math.max(0, token.start - 2), token.start));
 }
 
