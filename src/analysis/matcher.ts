@@ -514,29 +514,36 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
  * a segment none of whose words has one has no match ({@link opensMatches}).
  */
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
+  // The look-up is kept apart from the search: a closure in this function would make V8 allocate
+  // its context on every call, hits included (one object per token).
   let list = memo.get(token.id);
   if (list === undefined) {
-    // A candidate whose first test fails for the word can never match at it: that test reads only
-    // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
-    // Kept in the order first found, each rule once (a word passes few, so `includes` is short).
-    const passing: CompiledRule[] = [];
-    const consider = (rules: readonly CompiledRule[] | undefined): void => {
-      for (const rule of rules ?? NO_RULES) if (!passing.includes(rule) && wordPasses(rule.tests[0] as CompiledTest, token)) passing.push(rule);
-    };
-    consider(compiled.byKey.get(`s\u0000${token.stem}`));
-    consider(compiled.byKey.get(`w\u0000${token.normalised}`));
-    for (const parse of token.parses) consider(compiled.byKey.get(`l\u0000${parse.lemma}`));
-    const word = token.normalised;
-    for (const { length, edges } of compiled.suffixLengths) {
-      if (length < word.length && edges.has(word.charCodeAt(word.length - length))) consider(compiled.bySuffix.get(word.slice(-length)));
-    }
-    for (const { length, edges } of compiled.prefixLengths) {
-      if (length <= word.length && edges.has(word.charCodeAt(length - 1))) consider(compiled.byPrefix.get(word.slice(0, length)));
-    }
-    list = passing.length === 0 ? NO_RULES : passing;
+    list = passingRules(compiled, token);
     memo.set(token.id, list);
   }
   return list;
+}
+
+/** {@link candidatesOf} computed: the rules found by the word's keys whose first test it passes. */
+function passingRules(compiled: CompiledLanguage, token: MatchedWord): readonly CompiledRule[] {
+  // A candidate whose first test fails for the word can never match at it: that test reads only
+  // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
+  // Kept in the order first found, each rule once (a word passes few, so `includes` is short).
+  const passing: CompiledRule[] = [];
+  const consider = (rules: readonly CompiledRule[] | undefined): void => {
+    for (const rule of rules ?? NO_RULES) if (!passing.includes(rule) && wordPasses(rule.tests[0] as CompiledTest, token)) passing.push(rule);
+  };
+  consider(compiled.byKey.get(`s\u0000${token.stem}`));
+  consider(compiled.byKey.get(`w\u0000${token.normalised}`));
+  for (const parse of token.parses) consider(compiled.byKey.get(`l\u0000${parse.lemma}`));
+  const word = token.normalised;
+  for (const { length, edges } of compiled.suffixLengths) {
+    if (length < word.length && edges.has(word.charCodeAt(word.length - length))) consider(compiled.bySuffix.get(word.slice(-length)));
+  }
+  for (const { length, edges } of compiled.prefixLengths) {
+    if (length <= word.length && edges.has(word.charCodeAt(length - 1))) consider(compiled.byPrefix.get(word.slice(0, length)));
+  }
+  return passing.length === 0 ? NO_RULES : passing;
 }
 
 function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
@@ -553,19 +560,51 @@ function wordPasses(test: CompiledTest, token: MatchedWord): boolean {
   const byLexeme = test.dictionary !== undefined && token.parses.length > 0;
   if (test.stems && !byLexeme && !test.stems.has(token.stem)) return false;
   if (test.words && !test.words.has(word)) return false;
-  if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
-  if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
-  if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
-  if (test.excludeSuffixes?.some((x) => word.length > x.length && word.endsWith(x))) return false;
+  if (test.suffixes && !endsWithSome(word, test.suffixes)) return false;
+  if (test.prefixes && !startsWithSome(word, test.prefixes)) return false;
+  if (test.excludePrefixes && startsWithSome(word, test.excludePrefixes)) return false;
+  if (test.excludeSuffixes && endsWithSome(word, test.excludeSuffixes)) return false;
   if (test.dictionary && token.parses.length > 0) {
     const lexemes = test.dictionary.lexemes;
-    if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
+    if (!lexemes || !someLemmaIn(token.parses, lexemes)) return false;
   }
-  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary)) {
-    const wanted = test.grammemes;
-    if (!token.parses.some((p) => wanted.every((g) => p.grammemes.includes(g)))) return false;
-  }
+  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary) && !someReadingWithAll(token.parses, test.grammemes)) return false;
   return true;
+}
+
+// wordPasses runs for every rule a distinct word is looked up under and for every later token of
+// a candidate: plain loops, where a callback per call was a closure allocated per test.
+
+/** Whether `word` ends with one of `suffixes` and is longer than it. */
+function endsWithSome(word: string, suffixes: readonly string[]): boolean {
+  for (let i = 0; i < suffixes.length; i++) {
+    const suffix = suffixes[i] as string;
+    if (word.length > suffix.length && word.endsWith(suffix)) return true;
+  }
+  return false;
+}
+
+/** Whether `word` starts with one of `prefixes`. */
+function startsWithSome(word: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i] as string)) return true;
+  return false;
+}
+
+/** Whether some reading's lemma is in `lexemes`. */
+function someLemmaIn(parses: readonly RussianParse[], lexemes: ReadonlySet<string>): boolean {
+  for (let i = 0; i < parses.length; i++) if (lexemes.has((parses[i] as RussianParse).lemma)) return true;
+  return false;
+}
+
+/** Whether some reading has every grammeme of `wanted`. */
+function someReadingWithAll(parses: readonly RussianParse[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < parses.length; i++) {
+    const grammemes = (parses[i] as RussianParse).grammemes;
+    let all = true;
+    for (let g = 0; g < wanted.length && all; g++) all = grammemes.includes(wanted[g] as string);
+    if (all) return true;
+  }
+  return false;
 }
 
 function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
@@ -700,12 +739,17 @@ function homonymReadings(rule: CompiledRule, homonyms: NonNullable<CompiledRule[
   const { byWord } = memo;
   let readings = byWord.get(token.id);
   if (!readings) {
-    const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
-    const others = token.parses.filter((p) => !lexemes.has(p.lemma));
-    readings = { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
+    readings = readingsOfOtherLexemes(homonyms, wanted, token.parses);
     byWord.set(token.id, readings);
   }
   return readings;
+}
+
+/** {@link HomonymReadings} computed (apart from the look-up, whose calls then allocate no closure context). */
+function readingsOfOtherLexemes(homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], parses: readonly RussianParse[]): HomonymReadings {
+  const lexemes = new Set(parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+  const others = parses.filter((p) => !lexemes.has(p.lemma));
+  return { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
 }
 
 /**
