@@ -128,15 +128,26 @@ export interface RuleMatch {
   readonly last: number;
 }
 
+/**
+ * One length of the suffix (or prefix) keys and the code units their inner end can hold: a word
+ * whose character there is none of them has no key of this length, so no slice of it is looked up.
+ */
+export interface KeyLength {
+  readonly length: number;
+  /** First code unit of each suffix of this length (last code unit of each prefix). */
+  readonly edges: ReadonlySet<number>;
+}
+
 /** All rules of one language, indexed by their first token. */
 export interface CompiledLanguage {
   readonly language: LanguageCode;
   readonly byKey: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly bySuffix: ReadonlyMap<string, readonly CompiledRule[]>;
-  /** Suffix lengths present in `bySuffix`, longest first. */
-  readonly suffixLengths: readonly number[];
+  /** Suffix lengths present in `bySuffix`, longest first, each with the first characters of its suffixes. */
+  readonly suffixLengths: readonly KeyLength[];
   readonly byPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
-  readonly prefixLengths: readonly number[];
+  /** Prefix lengths present in `byPrefix`, longest first, each with the last characters of its prefixes. */
+  readonly prefixLengths: readonly KeyLength[];
   /** Rules whose first test is a word class (English imperatives), tried at every token of that class. */
   readonly classRules: readonly CompiledRule[];
   /** Union of the `knownVerbs` of the word-class tests. */
@@ -332,6 +343,17 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
   return rules;
 }
 
+/** The lengths of `keys`, longest first, each with the `edge` code units of its keys. */
+function keyLengths(keys: readonly string[], edge: (key: string) => number): KeyLength[] {
+  const edges = new Map<number, Set<number>>();
+  for (const key of keys) {
+    const set = edges.get(key.length) ?? new Set<number>();
+    set.add(edge(key));
+    edges.set(key.length, set);
+  }
+  return [...edges].sort((a, b) => b[0] - a[0]).map(([length, set]) => ({ length, edges: set }));
+}
+
 /**
  * Compiles the token rules of the given lexicons for one language. Regex patterns (context
  * markers) are not token rules and are left to the caller.
@@ -371,8 +393,8 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
       }
     }
   }
-  const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  const suffixLengths = keyLengths([...bySuffix.keys()], (suffix) => suffix.charCodeAt(0));
+  const prefixLengths = keyLengths([...byPrefix.keys()], (prefix) => prefix.charCodeAt(prefix.length - 1));
   return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
@@ -445,11 +467,24 @@ export type MatchedWord = Pick<PreparedToken, 'id' | 'normalised' | 'stem' | 'pa
  * ({@link matchTokens} returns none), so its tokens need not be prepared.
  */
 export function opensMatches(compiled: CompiledLanguage): (word: MatchedWord) => boolean {
-  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
-  const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
-  const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
-  return (word) => imperatives || candidatesOf(compiled, word, memo).length > 0 || addressees.some((set) => set.has(word.normalised));
+  let opens = OPENS_MATCHES.get(compiled);
+  if (opens?.generation !== WORDS.generation) {
+    const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
+    const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
+    const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
+    const test = (word: MatchedWord): boolean => {
+      if (imperatives || candidatesOf(compiled, word, memo).length > 0) return true;
+      for (const set of addressees) if (set.has(word.normalised)) return true;
+      return false;
+    };
+    opens = { generation: WORDS.generation, test };
+    OPENS_MATCHES.set(compiled, opens);
+  }
+  return opens.test;
 }
+
+/** {@link opensMatches} per compiled language, for the word table's generation its memo belongs to (it was made per segment). */
+const OPENS_MATCHES = new WeakMap<CompiledLanguage, { readonly generation: number; readonly test: (word: MatchedWord) => boolean }>();
 
 /**
  * A loan stem shorter than this is not looked up without its ending (тур, кара are also Kyrgyz
@@ -479,27 +514,36 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
  * a segment none of whose words has one has no match ({@link opensMatches}).
  */
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
+  // The look-up is kept apart from the search: a closure in this function would make V8 allocate
+  // its context on every call, hits included (one object per token).
   let list = memo.get(token.id);
   if (list === undefined) {
-    const candidates = new Set<CompiledRule>();
-    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
-    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
-    for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
-    for (const length of compiled.suffixLengths) {
-      if (length >= token.normalised.length) continue;
-      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
-    }
-    for (const length of compiled.prefixLengths) {
-      if (length > token.normalised.length) continue;
-      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
-    }
-    // A candidate whose first test fails for the word can never match at it: that test reads only
-    // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
-    const passing = [...candidates].filter((rule) => wordPasses(rule.tests[0] as CompiledTest, token));
-    list = passing.length === 0 ? NO_RULES : passing;
+    list = passingRules(compiled, token);
     memo.set(token.id, list);
   }
   return list;
+}
+
+/** {@link candidatesOf} computed: the rules found by the word's keys whose first test it passes. */
+function passingRules(compiled: CompiledLanguage, token: MatchedWord): readonly CompiledRule[] {
+  // A candidate whose first test fails for the word can never match at it: that test reads only
+  // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
+  // Kept in the order first found, each rule once (a word passes few, so `includes` is short).
+  const passing: CompiledRule[] = [];
+  const consider = (rules: readonly CompiledRule[] | undefined): void => {
+    for (const rule of rules ?? NO_RULES) if (!passing.includes(rule) && wordPasses(rule.tests[0] as CompiledTest, token)) passing.push(rule);
+  };
+  consider(compiled.byKey.get(`s\u0000${token.stem}`));
+  consider(compiled.byKey.get(`w\u0000${token.normalised}`));
+  for (const parse of token.parses) consider(compiled.byKey.get(`l\u0000${parse.lemma}`));
+  const word = token.normalised;
+  for (const { length, edges } of compiled.suffixLengths) {
+    if (length < word.length && edges.has(word.charCodeAt(word.length - length))) consider(compiled.bySuffix.get(word.slice(-length)));
+  }
+  for (const { length, edges } of compiled.prefixLengths) {
+    if (length <= word.length && edges.has(word.charCodeAt(length - 1))) consider(compiled.byPrefix.get(word.slice(0, length)));
+  }
+  return passing.length === 0 ? NO_RULES : passing;
 }
 
 function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
@@ -516,19 +560,51 @@ function wordPasses(test: CompiledTest, token: MatchedWord): boolean {
   const byLexeme = test.dictionary !== undefined && token.parses.length > 0;
   if (test.stems && !byLexeme && !test.stems.has(token.stem)) return false;
   if (test.words && !test.words.has(word)) return false;
-  if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
-  if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
-  if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
-  if (test.excludeSuffixes?.some((x) => word.length > x.length && word.endsWith(x))) return false;
+  if (test.suffixes && !endsWithSome(word, test.suffixes)) return false;
+  if (test.prefixes && !startsWithSome(word, test.prefixes)) return false;
+  if (test.excludePrefixes && startsWithSome(word, test.excludePrefixes)) return false;
+  if (test.excludeSuffixes && endsWithSome(word, test.excludeSuffixes)) return false;
   if (test.dictionary && token.parses.length > 0) {
     const lexemes = test.dictionary.lexemes;
-    if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
+    if (!lexemes || !someLemmaIn(token.parses, lexemes)) return false;
   }
-  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary)) {
-    const wanted = test.grammemes;
-    if (!token.parses.some((p) => wanted.every((g) => p.grammemes.includes(g)))) return false;
-  }
+  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary) && !someReadingWithAll(token.parses, test.grammemes)) return false;
   return true;
+}
+
+// wordPasses runs for every rule a distinct word is looked up under and for every later token of
+// a candidate: plain loops, where a callback per call was a closure allocated per test.
+
+/** Whether `word` ends with one of `suffixes` and is longer than it. */
+function endsWithSome(word: string, suffixes: readonly string[]): boolean {
+  for (let i = 0; i < suffixes.length; i++) {
+    const suffix = suffixes[i] as string;
+    if (word.length > suffix.length && word.endsWith(suffix)) return true;
+  }
+  return false;
+}
+
+/** Whether `word` starts with one of `prefixes`. */
+function startsWithSome(word: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i] as string)) return true;
+  return false;
+}
+
+/** Whether some reading's lemma is in `lexemes`. */
+function someLemmaIn(parses: readonly RussianParse[], lexemes: ReadonlySet<string>): boolean {
+  for (let i = 0; i < parses.length; i++) if (lexemes.has((parses[i] as RussianParse).lemma)) return true;
+  return false;
+}
+
+/** Whether some reading has every grammeme of `wanted`. */
+function someReadingWithAll(parses: readonly RussianParse[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < parses.length; i++) {
+    const grammemes = (parses[i] as RussianParse).grammemes;
+    let all = true;
+    for (let g = 0; g < wanted.length && all; g++) all = grammemes.includes(wanted[g] as string);
+    if (all) return true;
+  }
+  return false;
 }
 
 function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
@@ -631,7 +707,49 @@ const NUMBER_OR_DASH = /^[ \t\u00a0]*(?:\d|[—–][ \t\u00a0])/u;
 
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+  // Read in place: a slice and a regular expression per pair of tokens were a garbage string each.
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** What {@link homonymPlaced} reads of a word alone: its readings of another lexeme than the rule's. */
+interface HomonymReadings {
+  readonly others: readonly RussianParse[];
+  /** Some other reading is a part of speech in `homonyms.never`. */
+  readonly never: boolean;
+  /** Some other reading is a noun in the nominative. */
+  readonly nominativeNoun: boolean;
+}
+
+/**
+ * {@link HomonymReadings} per rule and interned word of the word table's current generation (only
+ * words that pass the rule's first test are asked for, so each map stays small).
+ */
+const HOMONYM_READINGS = new WeakMap<CompiledRule, { readonly generation: number; readonly byWord: Map<number, HomonymReadings> }>();
+
+function homonymReadings(rule: CompiledRule, homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], token: PreparedToken): HomonymReadings {
+  let memo = HOMONYM_READINGS.get(rule);
+  if (memo?.generation !== WORDS.generation) {
+    memo = { generation: WORDS.generation, byWord: new Map() };
+    HOMONYM_READINGS.set(rule, memo);
+  }
+  const { byWord } = memo;
+  let readings = byWord.get(token.id);
+  if (!readings) {
+    readings = readingsOfOtherLexemes(homonyms, wanted, token.parses);
+    byWord.set(token.id, readings);
+  }
+  return readings;
+}
+
+/** {@link HomonymReadings} computed (apart from the look-up, whose calls then allocate no closure context). */
+function readingsOfOtherLexemes(homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], parses: readonly RussianParse[]): HomonymReadings {
+  const lexemes = new Set(parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+  const others = parses.filter((p) => !lexemes.has(p.lemma));
+  return { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
 }
 
 /**
@@ -646,13 +764,12 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   const wanted = rule.tests[0]?.grammemes;
   const token = tokens[i] as PreparedToken;
   if (!homonyms || !wanted) return true;
-  const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
-  const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+  const { others, never, nominativeNoun } = homonymReadings(rule, homonyms, wanted, token);
   if (others.length === 0) return true;
-  if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  if (never) return false;
   // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
   // «Цель — учитывать время»), which an imperative never does.
-  if (others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
+  if (nominativeNoun && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
   // Right before a word that is only a verb, indicative in some reading, the other reading is its
   // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];
@@ -733,6 +850,9 @@ const CITED_LETTERS = 5;
  * (-Бей его!) opens a capitalised or longer word.
  */
 function citedEnding(text: string, token: PreparedToken): boolean {
+  // The hyphen right before the word is read first: without it no slice is made (most words).
+  const before = text.charCodeAt(token.start - 1);
+  if (before !== 0x2d && before !== 0x2010 && before !== 0x2011) return false;
   return token.end - token.start <= CITED_LETTERS && !/^\p{Lu}/u.test(token.text) && CITED_HYPHEN.test(text.slice(Math.max(0, token.start - 2), token.start));
 }
 
