@@ -54,6 +54,7 @@ const NOT_IMPERATIVE_TAGS = ['Auxiliary', 'Modal', 'Copula', 'Gerund', 'PastTens
 
 /** What this module reads of a compromise term after `compute('offset')`. */
 interface TaggedTerm {
+  readonly text?: string;
   readonly tags?: ReadonlySet<string>;
   readonly normal?: string;
   readonly post?: string;
@@ -155,6 +156,32 @@ const isHeadlinePassive = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
 };
 
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+/** Quotation marks that may close a quoted title before its verb ("Kill Bill" is on tonight). */
+const CLOSING_QUOTE = /["”’»']/u;
+
+/**
+ * Whether a capitalised word opens a title or a name written in title case that is the subject
+ * of a verb after it: «Kill Bill is on tonight», «Storm Ciara knocked down trees», «"Fight
+ * Club" was filmed in 1999». The words after it up to the verb all have a capital (past the
+ * small words of a title) and none is followed by a comma; the verb is finite, or a regular past
+ * (a storm's name, then what it did). An imperative before a name has no verb right after the
+ * name (Kill Tomas tonight; Attack Greyhill at dawn) or a comma (Storm Greyhill, burn it).
+ */
+function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
+  if (!capitalised || /[,;:—–.!?]/u.test(read.post)) return false;
+  let names = 0;
+  for (const term of read.following) {
+    const text = term.text ?? '';
+    if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
+    if (/^\p{Lu}/u.test(text) && !['Pronoun', 'Determiner'].some((t) => term.tags?.has(t))) names++;
+    else if (names === 0 || !TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
+    if (/[,;:—–.!?]/u.test((term.post ?? '').replace(CLOSING_QUOTE, ''))) return false;
+  }
+  return false;
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -192,7 +219,8 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
