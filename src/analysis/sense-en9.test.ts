@@ -63,3 +63,14 @@ describe('The Caliph as the name of a restaurant', () => {
     expect(await candidates('The caliph ruled from Baghdad for twenty years.')).toEqual(['religious-terminology:caliph']);
   });
 });
+
+describe('English sentences that go on past an abbreviation', () => {
+  it('a verb after "p.m. and" continues a statement, opening no imperative', async () => {
+    expect(await candidates('The buses run until 11 p.m. and start again at dawn.')).toEqual([]);
+    expect(await candidates('Guests bring cakes, flowers, etc. and sit in the garden.')).toEqual([]);
+  });
+
+  it('a sentence that opened with an imperative keeps its second imperative', async () => {
+    expect(await candidates('Gather at the depot at 2 a.m. and burn the trucks.')).toEqual(expect.arrayContaining(['call-to-action:Gather', 'call-to-action:burn', 'violence:burn']));
+  });
+});

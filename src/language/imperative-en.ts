@@ -273,6 +273,21 @@ function aloneOnItsLine(text: string, word: ImperativeWord): boolean {
   return text.slice(lineStart, word.start).trim() === '' && lineEnd >= 0 && text.slice(word.end, lineEnd).trim() === '';
 }
 
+/** An abbreviation whose full stop ends no sentence (9 p.m., e.g., etc., vs.) right before a word. */
+const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:[ap]\.\s?m|e\.\s?g|i\.\s?e|etc|vs|approx|incl|cf)\.\s+$/iu;
+
+/**
+ * Whether a word the tokenizer takes to open a sentence continues the one before: it is written
+ * in lower case right after an abbreviation («prayers begin at 9 p.m. and end at dawn»), so the
+ * full stop is the abbreviation's and "and end" opens no imperative unless the sentence did
+ * («Meet at 5 p.m. and bring your boots»).
+ */
+function afterAbbreviation(text: string, word: ImperativeWord): boolean {
+  // A lone lower-case letter after a full stop is the abbreviation's own second half (the m of p.m.).
+  if (/^\p{Ll}$/u.test(text.slice(word.start, word.end)) && text[word.start - 1] === '.') return true;
+  return /^\p{Ll}/u.test(text.slice(word.start, word.start + 1)) && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, word.start - 12), word.start));
+}
+
 /**
  * Indices into `words` of the verbs that open an imperative clause in `text`. A clause opens at a
  * sentence start or after a short vocative, a colon, a semicolon or a dash; lead-in words (please,
@@ -284,9 +299,14 @@ function aloneOnItsLine(text: string, word: ImperativeWord): boolean {
 export function englishImperatives(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>): Set<number> {
   const found = new Set<number>();
   let from = 0;
+  // Whether the sentence (across an abbreviation's full stop) opened with an imperative.
+  let openedWithImperative = false;
   while (from < words.length) {
     let to = from + 1;
     while (to < words.length && !(words[to] as ImperativeWord).sentenceInitial) to++;
+    // After an abbreviation the sentence goes on: its clause opened with an imperative or did not.
+    const continued = afterAbbreviation(text, words[from] as ImperativeWord);
+    if (!continued) openedWithImperative = false;
     const sentenceStart = (words[from] as ImperativeWord).start;
     const isVerb = (k: number, vocative: boolean): boolean => {
       const w = words[k] as ImperativeWord;
@@ -305,11 +325,14 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // if the tagger reads a verb there (Love your enemies, bless …), not a word listed among its
       // objects that could be a verb in the frame "to …".
       const vocative = start.vocative && !opensWithImperative;
+      // "9 p.m. and end at dawn": a clause that goes on past an abbreviation opens nothing unless it opened with an imperative.
+      if (start.index === from && continued && !openedWithImperative) continue;
       let c = start.index;
       while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
       if (!isVerb(c, vocative)) continue;
       found.add(c);
       if (start.index === from) opensWithImperative = true;
+      openedWithImperative ||= start.index === from;
       // A subject or subordinator opens a clause of its own up to the next comma; past the comma the
       // imperative's clause may go on (Thank Allah for what He has granted you, and hold onto it).
       let ownClause = false;
