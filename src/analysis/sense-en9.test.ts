@@ -74,3 +74,28 @@ describe('English sentences that go on past an abbreviation', () => {
     expect(await candidates('Gather at the depot at 2 a.m. and burn the trucks.')).toEqual(expect.arrayContaining(['call-to-action:Gather', 'call-to-action:burn', 'violence:burn']));
   });
 });
+
+describe('English ordinary domains: disasters, sport, games, sayings, things named by origin', () => {
+  it('a flood, a fire or a virus that kills or destroys is no violence; men who do stay', async () => {
+    expect(await candidates('Floods kill two in the hills, and fire destroys a barn.')).toEqual([]);
+    expect(await candidates('Masked men destroyed the barn and killed the guard.')).toEqual(['violence:destroyed', 'violence:killed']);
+  });
+
+  it('a shot into the corner, a penalty that beat the keeper, looting a chest to equip a sword are play', async () => {
+    expect(await candidates('She shot into the far corner from the penalty spot.')).toEqual([]);
+    expect(await candidates('Loot the chest and equip the sword.')).not.toContainEqual(expect.stringMatching(/^violence:/));
+  });
+
+  it('sayings of resolve and of laughter ask for no act', async () => {
+    for (const text of ['Bite the bullet and seize the day.', 'Kill them with kindness.', 'That joke killed me.', 'I could murder a curry.', 'Arm yourself with patience.']) {
+      expect(await candidates(text)).toEqual([]);
+    }
+    expect(await candidates('Arm yourselves with rifles tonight.')).toEqual(expect.arrayContaining(['call-to-action:Arm', 'violence:rifles']));
+    expect(await candidates('Kill them with knives.')).toContain('violence:Kill');
+  });
+
+  it('a doll, a takeaway or an institution named by origin or faith is no designation of people', async () => {
+    expect(await candidates('We ordered a Chinese takeaway and bought a Russian doll.')).toEqual([]);
+    expect(await candidates('The Russian soldiers crossed the river.')).toContain('group-designation:Russian');
+  });
+});
