@@ -1,8 +1,10 @@
 // Tajik and Arabic, round 9 (issue 14): more verbs of violence as data (sop/lexicons/ar/violence.yaml:
 // ضرب, إبادة, سحق, طعن, خطف, نسف in their imperative or unambiguous forms; sop/lexicons/tg/violence.yaml:
-// хароб / вайрон in a call, хун рехтан, тирборон), each beside an ordinary use that stays out.
+// хароб / вайрон in a call, хун рехтан, тирборон), each beside an ordinary use that stays out; the
+// Tajik verb endings -ед / -ем decide a short call against trigrams (sop/language/tg.yaml).
 // Sentences are fictional, written for these tests.
 import { describe, expect, it } from 'vitest';
+import { identifyLanguage } from '../language/identify.js';
 import type { LanguageCode } from '../language/types.js';
 import { findingsOf } from '../../tests/support/indicator-candidates.js';
 
@@ -31,5 +33,16 @@ describe('Tajik verbs of violence', () => {
 
   it('an old building pulled down is not', async () => {
     expect(await violence('Бинои кӯҳнаро вайрон карданд ва мактаб сохтанд.', 'tg')).toEqual([]);
+  });
+});
+
+describe('short Tajik calls without ҷ ӣ ӯ', () => {
+  it('are Tajik by their verb endings -ед / -ем', () => {
+    for (const text of ['Биёед, қасос гирем!', 'Равед, тез биёед!']) expect(identifyLanguage(text).language).toBe('tg');
+  });
+
+  it('Russian words in -ед / -ем and Uzbek calls keep their language', () => {
+    for (const text of ['Пойдем, сделаем это!', 'Будем ждать на обед.', 'Сосед оставил след.']) expect(identifyLanguage(text).language).toBe('ru');
+    expect(identifyLanguage('Келинглар, қасос оламиз!').language).toBe('uz-Cyrl');
   });
 });
