@@ -266,10 +266,17 @@ export const exclusionSchema = z
      * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion).
      */
     sentenceLacks: neighbourSchema.optional(),
+    /**
+     * The match is part of a title or a name written in title case inside a sentence of ordinary
+     * case: it has a capital though it opens no sentence and the word before it does not, and
+     * the word after it (past the small words of a title: of, on, the …) has one too ("we watched
+     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count.
+     */
+    title: z.literal(true).optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence or sentenceLacks',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks or title',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

@@ -685,6 +685,24 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
   }
 }
 
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+
+/**
+ * Whether the match `[first, last]` is written as part of a title or a name inside a sentence of
+ * ordinary case: its first word has a capital, opens no sentence and follows a word without one,
+ * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
+ */
+function inTitle(tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  const token = tokens[first] as PreparedToken;
+  const previous = tokens[first - 1];
+  if (token.sentenceInitial || previous === undefined || !CAPITAL.test(token.text) || CAPITAL.test(previous.text)) return false;
+  let k = last + 1;
+  while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
+  const next = tokens[k];
+  return next !== undefined && !next.sentenceInitial && CAPITAL.test(next.text);
+}
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
 function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
@@ -694,6 +712,7 @@ function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first:
     if (x.next && !nextPasses(x.next, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
+    if (x.exclusion.title === true && !inTitle(tokens, first, last)) continue;
     return x.exclusion;
   }
   return undefined;
