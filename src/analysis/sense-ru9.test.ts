@@ -1,0 +1,100 @@
+// Russian sense, round 9 (issue 14): families read in the natural Russian text of
+// ../shared/corpora-real (scripts/audit-findings-ru.mjs) and the gaps round 8 left open — a call
+// beside a series, a post's title whose fiction is named in its hashtags only, an inanimate thing
+// that «kills», death from illness and in condolences, a pet or laboratory rat, proverbs with
+// «враг», an in-group subject after violence told in an earlier clause, and «дома» as a Russian
+// word for the language identifier. Data in sop/lexicons/ru and sop/language/ru.yaml; the
+// exclusion tests `word`, `hashtags` and the neighbour test `notGrammemes` in matcher.ts, the
+// clause of an in-group subject in indicators.ts. Each condition is a table of sentences with
+// the candidates they must give, controls that must stay among them. Sentences are fictional,
+// written for these tests.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
+import { identifyLanguage } from '../language/identify.js';
+import type { Lexicon } from './lexicon-check.js';
+import { loadLexicons } from './lexicon-files.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+let lexicons: Lexicon[] = [];
+beforeAll(async () => {
+  lexicons = (await loadLexicons(ROOT)).lexicons;
+});
+
+/** One case: the category read, a Russian sentence, and its candidates of that category as words. */
+type Case = readonly [category: string, text: string, words: readonly string[]];
+
+/** Runs every case of a condition as its own test. */
+function condition(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    it.each(cases)('%s in «%s»', (category, text, words) => {
+      const found = sentenceCandidates(lexicons, text, 'ru').filter((f) => f.category === category).map((f) => f.actual);
+      expect(found).toEqual(words);
+    });
+  });
+}
+
+condition('screen fiction never removes the violence of an imperative (word: notGrammemes impr)', [
+  ['violence', 'Убейте их всех, как в том сериале!', ['Убейте']],
+  ['violence', 'Сожгите их деревню, как в аниме про самураев.', ['Сожгите']],
+  ['violence', 'Убьём их, как герои сериала!', ['Убьём']],
+  ['violence', 'В финале сериала злодея убивают.', []],
+  ['violence', 'В аниме героя сжигают на костре.', []],
+]);
+
+condition('a title whose fiction is named in its hashtags only (hashtags)', [
+  ['violence', 'ТЕТРАДЬ СМЕРТИ, серии 11-18 #ТетрадьСмерти #АнимеСтрим', []],
+  ['violence', 'ХОДЯЧИЕ МЕРТВЕЦЫ: ВСЕХ УБИЛИ #СериалВечер', []],
+  ['violence', 'Убейте их всех! #СериалВечер', ['Убейте']],
+  ['violence', 'ВСЕХ УБИЛИ У ПОДЪЕЗДА #новости', ['УБИЛИ']],
+]);
+
+condition('an inanimate thing or habit «kills»: a warning or hyperbole', [
+  ['violence', 'Курение убивает.', []],
+  ['violence', 'Воздух тоже убивает, дышать нечем.', []],
+  ['violence', 'Стресс медленно убивает.', []],
+  ['violence', 'Меня убивает эта тишина.', []],
+  ['violence', 'Режим убивает своих граждан.', ['убивает']],
+  ['violence', 'Каждый день убивают мирных жителей.', ['убивают']],
+  ['violence', 'Сосед убивает кур во дворе.', ['убивает']],
+  ['violence', 'Бомба убивает всех в радиусе километра.', ['Бомба', 'убивает']],
+]);
+
+condition('death from illness, a natural death, condolences', [
+  ['violence', 'Смерть от инфаркта настигла его на работе.', []],
+  ['violence', 'Врачи говорят о скоропостижной смерти.', []],
+  ['violence', 'Соболезную в связи со смертью вашего отца.', []],
+  ['violence', 'Смерть от пули настигла его у дома.', ['Смерть']],
+  ['violence', 'Смерть предателям!', ['Смерть']],
+]);
+
+condition('a pet or laboratory rat, a guinea pig', [
+  ['negative-evaluation', 'Я, как подопытная крыса, первым опробую новый тариф.', []],
+  ['negative-evaluation', 'Дочка попросила декоративную крысу на день рождения.', []],
+  ['negative-evaluation', 'Он крыса, сдал нас всех.', ['крыса']],
+]);
+
+condition('proverbs and sayings with «враг»', [
+  ['negative-evaluation', 'Говорят же, язык твой — враг твой.', []],
+  ['negative-evaluation', 'Не переделывай, лучшее — враг хорошего.', []],
+  ['negative-evaluation', 'Он сам себе враг.', []],
+  ['negative-evaluation', 'Враг уже у ворот города.', ['Враг']],
+]);
+
+condition('an in-group subject after violence told in an earlier clause', [
+  ['us-them', 'Вчера соседа убили у подъезда, а мы как раз смотрели кино.', []],
+  ['us-them', 'Вчера сожгли склад на окраине, а мы в это время спали.', []],
+  ['us-them', 'Они сожгли наш город, и мы отомстим.', ['Они', 'наш', 'мы']],
+  ['us-them', 'Мы их уничтожим.', ['Мы', 'их']],
+  ['us-them', 'Мы ответим кровью, когда придёт время.', ['Мы']],
+  ['us-them', 'Нас убивают, а мы молчим!', ['Нас', 'мы']],
+]);
+
+describe('«дома» (at home) is a Russian word for the identifier', () => {
+  it.each([
+    ['Наши дома горят', 'ru'],
+    ['Я уже дома', 'ru'],
+    ['Онҳо хонаҳои моро сӯзонданд.', 'tg'],
+  ])('«%s» is identified as %s', (text, language) => {
+    expect(identifyLanguage(text).language).toBe(language);
+  });
+});
