@@ -89,6 +89,32 @@ condition('an in-group subject after violence told in an earlier clause', [
   ['us-them', 'Нас убивают, а мы молчим!', ['Нас', 'мы']],
 ]);
 
+condition('«они» as the subject of a verb said of things (errors, records, goods)', [
+  ['us-them', 'Нам нужно понять, почему они возникают.', []],
+  ['us-them', 'Мы их внесли, но они не отображаются в отчёте.', []],
+  ['us-them', 'Они до сих пор не начисляются, а нам обещали к пятнице.', []],
+  ['us-them', 'Они пришли ночью и сожгли наши дома.', ['Они', 'наши']],
+]);
+
+describe('a prohibition after the word in its clause', () => {
+  it.each([
+    ['Бить животных нельзя.', 'Бить'],
+    ['Стрелять в людей нельзя никогда.', 'Стрелять'],
+    ['Жечь чужие машины не стоит.', 'Жечь'],
+    ['Мстить за это не следует.', 'Мстить'],
+  ])('«%s»: %s is negated', (text, word) => {
+    const found = sentenceCandidates(lexicons, text, 'ru').find((f) => f.actual === word);
+    expect(found?.countervailing).toContain('negated');
+  });
+  it('a prohibition in another clause leaves a call as it is', () => {
+    const found = sentenceCandidates(lexicons, 'Бейте их, ждать нельзя!', 'ru').filter((f) => f.actual === 'Бейте');
+    expect(found.map((f) => [f.category, f.countervailing])).toEqual([
+      ['call-to-action', []],
+      ['violence', []],
+    ]);
+  });
+});
+
 describe('«дома» (at home) is a Russian word for the identifier', () => {
   it.each([
     ['Наши дома горят', 'ru'],
