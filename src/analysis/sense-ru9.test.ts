@@ -96,6 +96,22 @@ condition('«они» as the subject of a verb said of things (errors, records, 
   ['us-them', 'Они пришли ночью и сожгли наши дома.', ['Они', 'наши']],
 ]);
 
+condition('a concessive imperative after «хоть»: no call, no violence', [
+  ['call-to-action', 'Хоть убей, не помню его фамилию.', []],
+  ['violence', 'Хоть убей, не помню его фамилию.', []],
+  ['violence', 'Он молчит, хоть режь его.', []],
+  ['call-to-action', 'Хоть одного из них убейте!', ['убейте']],
+  ['violence', 'Убей его, хоть палкой!', ['Убей']],
+]);
+
+condition('sayings with война and «до смерти»', [
+  ['violence', 'В любви и на войне все средства хороши.', []],
+  ['violence', 'Война войной, а обед по расписанию.', []],
+  ['violence', 'Мне до смерти надоел этот дождь.', []],
+  ['violence', 'На войне все погибли.', ['войне']],
+  ['violence', 'Его избили до смерти.', ['избили', 'смерти']],
+]);
+
 describe('a prohibition after the word in its clause', () => {
   it.each([
     ['Бить животных нельзя.', 'Бить'],
