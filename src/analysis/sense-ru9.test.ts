@@ -96,10 +96,12 @@ condition('«они» as the subject of a verb said of things (errors, records, 
   ['us-them', 'Они пришли ночью и сожгли наши дома.', ['Они', 'наши']],
 ]);
 
-condition('a concessive imperative after «хоть»: no call, no violence', [
+condition('a concessive imperative after «хоть» or «ни»: no call, no violence', [
   ['call-to-action', 'Хоть убей, не помню его фамилию.', []],
   ['violence', 'Хоть убей, не помню его фамилию.', []],
   ['violence', 'Он молчит, хоть режь его.', []],
+  ['call-to-action', 'Как ни крути, а отчёт сдавать.', []],
+  ['call-to-action', 'Что ни говори, лето кончилось.', []],
   ['call-to-action', 'Хоть одного из них убейте!', ['убейте']],
   ['violence', 'Убей его, хоть палкой!', ['Убей']],
 ]);
@@ -110,6 +112,26 @@ condition('sayings with война and «до смерти»', [
   ['violence', 'Мне до смерти надоел этот дождь.', []],
   ['violence', 'На войне все погибли.', ['войне']],
   ['violence', 'Его избили до смерти.', ['избили', 'смерти']],
+]);
+
+condition('livestock, rot and infection, a creature', [
+  ['negative-evaluation', 'Летом мы пасём скот на дальних пастбищах.', []],
+  ['negative-evaluation', 'В хозяйстве держат мелкий рогатый скот.', []],
+  ['negative-evaluation', 'На яблоках появилась гниль, урожай пропал.', []],
+  ['negative-evaluation', 'Простуда — та ещё зараза.', []],
+  ['negative-evaluation', 'Всякая тварь славит Творца.', []],
+  ['negative-evaluation', 'Эти скоты разбили нам окна.', ['скоты']],
+  ['negative-evaluation', 'Ты тварь, а не человек.', ['тварь']],
+]);
+
+condition('a figurative weapon, blood of kin and idioms, slang «меня бомбит»', [
+  ['violence', 'Юмор — его главное оружие.', []],
+  ['violence', 'Вооружились вениками и пошли убирать класс.', []],
+  ['violence', 'Он мне родная кровь.', []],
+  ['violence', 'У меня уже бомбит от этой очереди.', []],
+  ['violence', 'Они вооружились ножами.', ['вооружились', 'ножами']],
+  ['violence', 'Пролилась кровь невинных.', ['кровь']],
+  ['violence', 'Авиация бомбит город.', ['бомбит']],
 ]);
 
 describe('a prohibition after the word in its clause', () => {
