@@ -134,6 +134,13 @@ condition('a figurative weapon, blood of kin and idioms, slang «меня бом
   ['violence', 'Авиация бомбит город.', ['бомбит']],
 ]);
 
+condition('a nationality adjective naming a thing, a game or an idiom', [
+  ['group-designation', 'Это просто американские горки какие-то.', []],
+  ['group-designation', 'Такой ремонт — русская рулетка.', []],
+  ['group-designation', 'Для меня это китайская грамота.', []],
+  ['group-designation', 'Китайские рабочие приехали строить дорогу.', ['Китайские']],
+]);
+
 describe('a prohibition after the word in its clause', () => {
   it.each([
     ['Бить животных нельзя.', 'Бить'],
