@@ -8,30 +8,11 @@
 // clause of an in-group subject in indicators.ts. Each condition is a table of sentences with
 // the candidates they must give, controls that must stay among them. Sentences are fictional,
 // written for these tests.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { sentenceCandidates } from '../../tests/support/indicator-candidates.js';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
 import { identifyLanguage } from '../language/identify.js';
-import type { Lexicon } from './lexicon-check.js';
-import { loadLexicons } from './lexicon-files.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-let lexicons: Lexicon[] = [];
-beforeAll(async () => {
-  lexicons = (await loadLexicons(ROOT)).lexicons;
-});
-
-/** One case: the category read, a Russian sentence, and its candidates of that category as words. */
-type Case = readonly [category: string, text: string, words: readonly string[]];
-
-/** Runs every case of a condition as its own test. */
-function condition(name: string, cases: readonly Case[]): void {
-  describe(name, () => {
-    it.each(cases)('%s in «%s»', (category, text, words) => {
-      const found = sentenceCandidates(lexicons, text, 'ru').filter((f) => f.category === category).map((f) => f.actual);
-      expect(found).toEqual(words);
-    });
-  });
-}
+const condition = (name: string, cases: readonly SenseCase[]): void => senseCondition('ru', name, cases);
 
 condition('screen fiction never removes the violence of an imperative (word: notGrammemes impr)', [
   ['violence', 'Убейте их всех, как в том сериале!', ['Убейте']],
@@ -147,12 +128,12 @@ describe('a prohibition after the word in its clause', () => {
     ['Стрелять в людей нельзя никогда.', 'Стрелять'],
     ['Жечь чужие машины не стоит.', 'Жечь'],
     ['Мстить за это не следует.', 'Мстить'],
-  ])('«%s»: %s is negated', (text, word) => {
-    const found = sentenceCandidates(lexicons, text, 'ru').find((f) => f.actual === word);
+  ])('«%s»: %s is negated', async (text, word) => {
+    const found = (await findingsOf(text, 'ru')).find((f) => f.actual === word);
     expect(found?.countervailing).toContain('negated');
   });
-  it('a prohibition in another clause leaves a call as it is', () => {
-    const found = sentenceCandidates(lexicons, 'Бейте их, ждать нельзя!', 'ru').filter((f) => f.actual === 'Бейте');
+  it('a prohibition in another clause leaves a call as it is', async () => {
+    const found = (await findingsOf('Бейте их, ждать нельзя!', 'ru')).filter((f) => f.actual === 'Бейте');
     expect(found.map((f) => [f.category, f.countervailing])).toEqual([
       ['call-to-action', []],
       ['violence', []],
