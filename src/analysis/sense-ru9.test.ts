@@ -122,6 +122,16 @@ condition('a nationality adjective naming a thing, a game or an idiom', [
   ['group-designation', 'Китайские рабочие приехали строить дорогу.', ['Китайские']],
 ]);
 
+condition('unfaithful spouses, taking along, a defeat in a game, sounding a drum', [
+  ['religious-terminology', 'Она узнала, что муж ей неверный.', []],
+  ['religious-terminology', 'Смерть неверным!', ['неверным']],
+  ['violence', 'Он захватил с собой бутерброды.', []],
+  ['violence', 'Боевики захватили здание.', ['захватили']],
+  ['violence', 'Мы разгромили их в шахматы.', []],
+  ['violence', 'Они разгромили нашу деревню.', ['разгромили']],
+  ['violence', 'Бей в барабан!', []],
+]);
+
 describe('a prohibition after the word in its clause', () => {
   it.each([
     ['Бить животных нельзя.', 'Бить'],
