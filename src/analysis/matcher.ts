@@ -76,6 +76,7 @@ interface CompiledNeighbour {
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
   readonly grammemes?: readonly string[];
+  readonly notGrammemes?: readonly string[];
   readonly notLemmas?: ReadonlySet<string>;
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
@@ -92,6 +93,8 @@ interface CompiledExclusion {
   readonly next?: CompiledNeighbour;
   readonly sentence?: CompiledNeighbour;
   readonly sentenceLacks?: CompiledNeighbour;
+  readonly word?: CompiledNeighbour;
+  readonly hashtags?: readonly string[];
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -262,6 +265,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
     ...(test.grammemes ? { grammemes: test.grammemes } : {}),
+    ...(test.notGrammemes ? { notGrammemes: test.notGrammemes } : {}),
     ...(test.notLemmas ? { notLemmas: new Set(test.notLemmas.map(lower)) } : {}),
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
@@ -277,6 +281,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
     const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
+    const word = compileNeighbour(exclusion.word, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => normalisedWord(w, language))) } : {}),
@@ -285,6 +290,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
       ...(sentenceLacks ? { sentenceLacks } : {}),
+      ...(word ? { word } : {}),
+      ...(exclusion.hashtags ? { hashtags: exclusion.hashtags.map((h) => h.toLowerCase()) } : {}),
     };
   });
 }
@@ -617,6 +624,8 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   const grammemes = test.grammemes;
   if (grammemes && !token.parses.some((p) => grammemes.every((g) => p.grammemes.includes(g)))) return false;
   if (test.notLemmas && token.parses.some((p) => test.notLemmas?.has(p.lemma))) return false;
+  const notGrammemes = test.notGrammemes;
+  if (notGrammemes && token.parses.some((p) => notGrammemes.every((g) => p.grammemes.includes(g)))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
   if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
@@ -703,11 +712,32 @@ function inTitle(tokens: readonly PreparedToken[], first: number, last: number):
   return next !== undefined && !next.sentenceInitial && CAPITAL.test(next.text);
 }
 
+/** A hashtag: # and the letters, digits and underscores after it. */
+const HASHTAG = /#[\p{L}\p{M}\p{N}_]+/gu;
+
+/**
+ * Whether a hashtag of the text (a post or a message: its tags name what the whole of it is
+ * about) holds one of `parts` (lower-case).
+ */
+function hashtagHolds(parts: readonly string[], text: string): boolean {
+  // The last answer, so a long text with many matches is read once per exclusion.
+  if (lastHashtags.parts === parts && lastHashtags.text === text) return lastHashtags.holds;
+  const holds = (text.match(HASHTAG) ?? []).some((tag) => {
+    const lower = tag.toLowerCase();
+    return parts.some((p) => lower.includes(p));
+  });
+  lastHashtags = { parts, text, holds };
+  return holds;
+}
+let lastHashtags: { parts?: readonly string[]; text?: string; holds: boolean } = { holds: false };
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
-function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
+function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
     if (x.only && !x.only.has(rule.originKey)) continue;
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
+    if (x.word && !neighbourPasses(x.word, tokens[first])) continue;
+    if (x.hashtags && !hashtagHolds(x.hashtags, text)) continue;
     if (x.previous && !neighbourPasses(x.previous, neighbourOf(x.previous, tokens, first, -1))) continue;
     if (x.next && !nextPasses(x.next, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
@@ -935,7 +965,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
       if (!ok) continue;
       const match = { rule, first: i, last: i + rule.tests.length - 1 };
-      if (!excludedBy(rule, tokens, match.first, match.last)) matches.push(match);
+      if (!excludedBy(rule, text, tokens, match.first, match.last)) matches.push(match);
       else excluded?.push(match);
     }
   }
