@@ -6,5 +6,6 @@
  *
  * 2: DOCX symbol runs (`w:sym`) mapped and counted, skipped fallbacks and list items counted; HTML
  *    form controls end a paragraph or a word.
+ * 3: VK message images read as their alt text (emoji); images without alt counted (`vk.not-read`).
  */
-export const EXTRACTORS_REVISION = 2;
+export const EXTRACTORS_REVISION = 3;

@@ -34,11 +34,17 @@ export function maxDepth(root: AnyNode): number {
   return deepest;
 }
 
+/** What `textOf` found besides text: images without alt text (their text, if any, needs OCR). */
+export interface TextTally {
+  imagesWithoutAlt: number;
+}
+
 /**
- * Visible text under `root`: text nodes in order, `<br>` as a line break, elements for which
- * `skip` is true left out. Iterative.
+ * Visible text under `root`: text nodes in order, `<br>` as a line break, an image as its alt text
+ * (VK pages draw emoji as images whose alt is the character), elements for which `skip` is true
+ * left out. Images without alt text are counted in `tally` when one is given. Iterative.
  */
-export function textOf(root: AnyNode, skip: (el: Element) => boolean = () => false): string {
+export function textOf(root: AnyNode, skip: (el: Element) => boolean = () => false, tally?: TextTally): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
@@ -47,6 +53,11 @@ export function textOf(root: AnyNode, skip: (el: Element) => boolean = () => fal
     else if (isElement(node)) {
       if (node !== root && skip(node)) continue;
       if (node.name === 'br') parts.push('\n');
+      if (node.name === 'img') {
+        const alt = node.attribs['alt'] ?? '';
+        if (alt.trim() !== '') parts.push(alt);
+        else if (tally) tally.imagesWithoutAlt += 1;
+      }
       if (node.name === 'script' || node.name === 'style') continue;
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as AnyNode);

@@ -6,7 +6,7 @@ import { UserError } from '../../core/errors.js';
 import type { EvidenceInput, IngestAdapter } from '../adapter.js';
 import { decodeText } from '../text-decode.js';
 import { VK_DATE, vkIso } from './dates.js';
-import { findAll, hasClass, isElement, maxDepth, textOf } from './dom.js';
+import { findAll, hasClass, isElement, maxDepth, textOf, type TextTally } from './dom.js';
 
 /**
  * VK (VKontakte) "Архив" message pages (`messages/<peer>/messagesN.html`). The encoding is taken
@@ -54,9 +54,10 @@ export function buildVkDocument(bytes: Uint8Array, input: Pick<EvidenceInput, 'n
   let uninterpreted = 0;
   let forwarded = 0;
   let undated = 0;
+  const tally: TextTally = { imagesWithoutAlt: 0 };
   // The page is newest-first; reversing gives the conversation's order.
   [...nodes].reverse().forEach((node, position) => {
-    const read = readMessage(node, ownerId);
+    const read = readMessage(node, ownerId, tally);
     const dataId = node.attribs['data-id'];
     const messageId = dataId !== undefined && /^\d+$/u.test(dataId) && !used.has(dataId) ? dataId : `p${nodes.length - position}`;
     used.add(messageId);
@@ -92,6 +93,13 @@ export function buildVkDocument(bytes: Uint8Array, input: Pick<EvidenceInput, 'n
       message: `${forwarded} message(s) carry attached (forwarded) messages; the VK archive page names only their number, not their text or original authors`,
     });
   }
+  if (tally.imagesWithoutAlt > 0) {
+    builder.notice({
+      code: 'vk.not-read',
+      severity: 'warning',
+      message: `${tally.imagesWithoutAlt} image(s) in messages without alt text were not read (any text inside needs OCR; the archive links them online)`,
+    });
+  }
   if (undated > 0) builder.notice({ code: 'vk.date-unreadable', severity: 'warning', message: `${undated} message date(s) could not be read; kept raw, ISO time left empty` });
   if (uninterpreted > 0) {
     builder.notice({ code: 'vk.uninterpreted', severity: 'warning', message: `${uninterpreted} message block(s) lack the usual header; kept verbatim as uninterpreted segments` });
@@ -117,12 +125,12 @@ interface ReadMessage {
   readonly edited?: boolean;
 }
 
-function readMessage(node: Element, ownerId: string | undefined): ReadMessage {
+function readMessage(node: Element, ownerId: string | undefined, tally: TextTally): ReadMessage {
   const children = node.children.filter(isElement);
   const header = children.find((el) => hasClass(el, 'message__header'));
   const body = children.find((el) => el !== header && el.name === 'div');
   if (!header || node.attribs['data-id'] === undefined) {
-    return { author: { name: '' }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role: 'uninterpreted', text: textOf(node).trim(), media: [] };
+    return { author: { name: '' }, timestamp: { iso: null, offset: 'unknown', raw: '' }, role: 'uninterpreted', text: textOf(node, undefined, tally).trim(), media: [] };
   }
   const headerText = squash(textOf(header));
   const dateMatch = VK_DATE.exec(headerText);
@@ -136,7 +144,7 @@ function readMessage(node: Element, ownerId: string | undefined): ReadMessage {
   const edited = dateMatch ? /\(ред\.?\)/u.test(headerText.slice(dateMatch.index + rawDate.length)) : false;
 
   const kludges = body ? findAll(body, (el) => hasClass(el, 'kludges')) : [];
-  const text = body ? textOf(body, (el) => hasClass(el, 'kludges')).trim() : '';
+  const text = body ? textOf(body, (el) => hasClass(el, 'kludges'), tally).trim() : '';
   const attachments = kludges.flatMap((k) => findAll(k, (el) => hasClass(el, 'attachment')));
   const media: MediaItem[] = [];
   let forwardedCount = 0;

@@ -72,6 +72,15 @@ describe('vk adapter', () => {
     expect(legacy.notices.some((n) => n.code === 'vk.charset-mismatch')).toBe(false);
   });
 
+  it('reads an image in a message as its alt text and counts images without one', async () => {
+    const page = PAGE.replace('строка&#33;<br>вторая', 'строка <img class="emoji" src="e/1.png" alt="🙂"> и <img src="scan.png"> конец');
+    const doc = await ingest(new Uint8Array(iconv.encode(page, 'utf8')));
+    const m11 = doc.segments.find((s) => s.id === 'm11');
+    expect(m11 && segmentText(doc, m11)).toBe('строка 🙂 и  конец');
+    expect(doc.notices.find((n) => n.code === 'vk.not-read')?.message).toMatch(/^1 image\(s\) in messages without alt text/u);
+    expect((await ingest(cp1251)).notices.some((n) => n.code === 'vk.not-read')).toBe(false);
+  });
+
   it('detects VK pages only', () => {
     expect(vkAdapter.detect(input(cp1251))).toBe(true);
     expect(vkAdapter.detect(input(new TextEncoder().encode('<html><body><div class="message">x</div></body></html>')))).toBe(false);
