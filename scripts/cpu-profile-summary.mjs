@@ -3,11 +3,14 @@
 // the top entries with their share of the sampled time (issue 17: where `soz analyze` spends CPU).
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/soz analyze CASE
-//   node scripts/cpu-profile-summary.mjs /tmp/prof/*.cpuprofile [--top 15] [--inclusive]
+//   node scripts/cpu-profile-summary.mjs /tmp/prof/*.cpuprofile [--top 15] [--inclusive] [--samples]
 //
 // --inclusive also prints the total time of each function: its own and its callees', a sample
 // counted once per function however deep the recursion (where a fixed cost such as loading the
 // English tagger or the Russian dictionary is paid, and by whom).
+// --samples charges every sample the same (1 ms, node's default --cpu-prof-interval) instead of
+// the time since the sample before: on a loaded machine a thread that waited for a core brings
+// the whole wait into its next sample, so wall-weighted shares follow the other tenants.
 // Several profiles (the main thread and each worker write their own) are summed together.
 import { readFileSync } from 'node:fs';
 
@@ -15,6 +18,7 @@ const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
 const inclusive = args.includes('--inclusive');
+const bySample = args.includes('--samples');
 const files = args.filter((arg, i) => !arg.startsWith('--') && (topAt < 0 || i !== topAt + 1));
 
 const byFunction = new Map();
@@ -34,7 +38,7 @@ for (const file of files) {
   const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
   const self = new Map();
   // timeDeltas[i] is the time before sample i; it is charged to that sample's node.
-  profile.samples.forEach((id, i) => add(self, id, profile.timeDeltas[i] ?? 0));
+  profile.samples.forEach((id, i) => add(self, id, bySample ? 1000 : (profile.timeDeltas[i] ?? 0)));
   for (const [id, micros] of self) {
     const { callFrame } = nodes.get(id);
     const where = shortFile(callFrame.url);

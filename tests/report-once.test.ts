@@ -84,7 +84,7 @@ describe('the conclusion with its lists kept', () => {
 
   it('reads the findings once and each document holding a candidate once, for every format and the digest', () => {
     const kept = countedInputs();
-    const rendered = render(assembleConclusionParts({ ...kept.inputs, keepList: (chunks) => spill.keep(chunks) }));
+    const rendered = render(assembleConclusionParts({ ...kept.inputs, keepList: (chunks, itemShape) => spill.keep(chunks, itemShape) }));
     expect(kept.findingPasses()).toBe(1);
     expect([...kept.documentsRead].sort()).toEqual(['doc1', 'doc2', 'doc3']);
     expect(rendered.md).toContain('F9doc32');
@@ -93,5 +93,25 @@ describe('the conclusion with its lists kept', () => {
     expect(render(assembleConclusionParts(afresh.inputs))).toEqual(rendered);
     expect(afresh.findingPasses()).toBeGreaterThan(3);
     expect(afresh.documentsRead.length).toBeGreaterThan(3);
+  });
+
+  it('with no decision recorded, makes the excerpts of each run as it passes, kept beside it, and says the same', () => {
+    const kept = countedInputs();
+    let pairsKept = 0;
+    const keepers: Pick<ConclusionInputs, 'keepList' | 'keepPairs'> = {
+      keepList: (chunks, itemShape) => spill.keep(chunks, itemShape),
+      keepPairs: (pairs, shapes) => {
+        pairsKept += 1;
+        return spill.keepPairs(pairs, shapes);
+      },
+    };
+    const rendered = render(assembleConclusionParts({ ...kept.inputs, decisions: [], ...keepers }));
+    expect(pairsKept).toBe(1);
+    expect(kept.findingPasses()).toBe(1);
+    expect([...kept.documentsRead].sort()).toEqual(['doc1', 'doc2', 'doc3']);
+    expect(rendered.md).toContain('F9doc32');
+
+    const afresh = countedInputs();
+    expect(render(assembleConclusionParts({ ...afresh.inputs, decisions: [] }))).toEqual(rendered);
   });
 });

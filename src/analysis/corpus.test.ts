@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../core/document-builder.js';
 import type { SozDocument } from '../core/document.js';
-import { collocates, corpusUnits, dispersion, keyness, kwic, ngrams, wordList } from './corpus.js';
+import { Vocabulary, collocates, corpusUnits, dispersion, keyness, kwic, ngrams, wordList } from './corpus.js';
 import { selectSegments } from './filters.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, tScore } from './stats.js';
 
@@ -22,6 +22,18 @@ describe('corpus tools', () => {
     expect(list.types).toBe(6);
     expect(list.typeTokenRatio).toBeCloseTo(6 / 9, 6);
     expect(list.rows[0]).toEqual({ item: 'cat', frequency: 2, per1000: 222.222222, range: 1 });
+  });
+
+  it('a vocabulary gives the ids of a look-up per token, whether it remembers them per word or not', () => {
+    const all = units(a, b, doc('c', 'The Cat, the CAT and the cat.'));
+    const byWord = new Vocabulary();
+    const byToken = new Vocabulary();
+    for (const unit of all) {
+      expect([...byWord.idsOf(unit)]).toEqual(unit.items.map((item) => byToken.idOf(item)));
+      // Again: now every word's id is remembered.
+      expect([...byWord.idsOf(unit)]).toEqual(unit.items.map((item) => byToken.idOf(item)));
+    }
+    expect(byWord.all()).toEqual(byToken.all());
   });
 
   it('n-grams do not cross sentences', () => {

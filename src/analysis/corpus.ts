@@ -37,6 +37,12 @@ export interface CorpusUnit {
   /** The item of each word token, in order. */
   readonly items: readonly string[];
   readonly words: SegmentWords;
+  /**
+   * The memo slot the items were made in (the language, or '' for none): the item of a word is a
+   * pure function of its interned id and this slot, so a {@link Vocabulary} may remember its id
+   * per word instead of looking up the string per token. Absent: no such memo is kept.
+   */
+  readonly itemSlot?: string;
 }
 
 /** `[start, end)` of word token `i` of `unit` in the document text (UTF-16 code units). */
@@ -69,7 +75,8 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
       language = guess === 'und' ? undefined : guess;
     }
     const words = facts.words(ref.doc, ref.segment, text);
-    const memo = WORDS.memo<string>(ITEMS, language ?? '');
+    const itemSlot = language ?? '';
+    const memo = WORDS.memo<string>(ITEMS, itemSlot);
     const items = new Array<string>(words.ids.length);
     for (let i = 0; i < items.length; i++) {
       const id = words.ids[i] as number;
@@ -81,7 +88,7 @@ export function corpusUnits(segments: readonly SegmentRef[], options: CorpusOpti
       }
       items[i] = item;
     }
-    return { ref, items, words };
+    return { ref, items, words, itemSlot };
   });
 }
 
@@ -172,9 +179,26 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
 
-  /** The ids of a unit's items, in token order. */
+  /**
+   * The ids of a unit's items, in token order. A unit that says its item slot has its ids looked
+   * up per interned word (the item is a function of the word and the slot); the first token of a
+   * word still interns its item, in token order, so the ids are those of a look-up per token.
+   */
   idsOf(unit: CorpusUnit): Int32Array {
-    return Int32Array.from(unit.items, (item) => this.idOf(item));
+    const { items } = unit;
+    const ids = new Int32Array(items.length);
+    const words = unit.words.ids;
+    const memo = unit.itemSlot === undefined ? undefined : WORDS.memo<number>(this, unit.itemSlot);
+    for (let i = 0; i < ids.length; i++) {
+      const word = words[i] as number;
+      let id = memo?.get(word);
+      if (id === undefined) {
+        id = this.idOf(items[i] as string);
+        memo?.set(word, id);
+      }
+      ids[i] = id;
+    }
+    return ids;
   }
 
   idOf(item: string): number {
@@ -198,7 +222,9 @@ export class Vocabulary {
 
   /** This vocabulary's id of each item of `items` (another vocabulary's, by its ids). */
   idsFrom(items: readonly string[]): Int32Array {
-    return Int32Array.from(items, (item) => this.idOf(item));
+    const ids = new Int32Array(items.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.idOf(items[i] as string);
+    return ids;
   }
 }
 

@@ -28,7 +28,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.7.0';
+export const INDICATORS_VERSION = '2.8.0';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -476,7 +476,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean }>();
 
 /** Punctuation that closes a clause inside a sentence. */
 const CLAUSE_MARK = /[,;:—–()]/u;
@@ -630,7 +630,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       // Russian «они», «их» that point back to «наши …» people are the in-group itself.
       const subcategory = entry.anaphoric === true && language === 'ru' && refersToOwnPeople(tokens, match.first) ? 'in-group' : entry.subcategory;
       const dative = language === 'ru' && entry.category === 'us-them' && last.parses.length > 0 && last.parses.every((p) => p.pos === 'NPRO' && p.grammemes.includes('datv'));
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm: experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false), ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}) });
+      const subjectForm = experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false);
+      // Russian: an in-group subject is read with its own clause and what follows it (see pronounStands).
+      const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}) });
       findings.set(key, finding);
     }
   }
@@ -780,7 +783,9 @@ function nearest(sorted: readonly Finding[], offset: number): Finding {
  *   stands only beside an out-group pronoun («они убьют вас»);
  * - an in-group as subject or in address («мы должны», "we must", «бир туугандар») beside a call
  *   alone is who is to act: it stands only beside violence, a negative evaluation or an out-group
- *   pronoun («Мы отомстим», «Братья, враг у стен», «их дома, как горели наши»);
+ *   pronoun («Мы отомстим», «Братья, враг у стен», «их дома, как горели наши»); in Russian the
+ *   violence or evaluation must stand in its own clause or after it — one told in an earlier clause
+ *   is another event («Соседа убили, а мы как раз смотрели кино»);
  * - a pronoun that refers to things or to an ordinary group («Документы готовы, заберите их»,
  *   "our team": the entry is `anaphoric`)
  *   never stands and sets no group against another;
@@ -800,12 +805,24 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   if (everydayPair(feature, sentence, partners)) return false;
   const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
-  if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category));
+  if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category) && (facts.narratesAfter !== true || concernsGroups(f, facts.clause, sentence)));
   if (facts?.subcategory === 'out-group' && facts.subjectForm) {
     const has = (category: string): boolean => partners.some((f) => f.category === category);
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
   }
   return true;
+}
+
+/**
+ * Whether violence or an evaluation `hostile` bears on the in-group subject whose clause starts at
+ * `clause` (Russian): it stands in that clause or after it («…, и мы отомстим»), or a group pronoun
+ * stands in its own earlier clause («Нас убивают, а мы молчим»). Violence told of others in an
+ * earlier clause is another event («Соседа убили, а мы как раз смотрели кино»).
+ */
+function concernsGroups(hostile: Finding, clause: number, sentence: readonly Finding[]): boolean {
+  const own = SENTENCE_OF.get(hostile)?.clause ?? 0;
+  if (own >= clause) return true;
+  return sentence.some((f) => f.category === 'us-them' && SENTENCE_OF.get(f)?.clause === own && SENTENCE_OF.get(f)?.thing !== true);
 }
 
 /**

@@ -121,6 +121,7 @@ function checkEntry(file: LexiconFile, entry: LexiconEntry, sourceIds: ReadonlyS
     if (strays.length > 0) problems.push(`subjectForms ${strays.join(', ')} are not among the entry's forms — fix: list them in forms too`);
   }
   if (entry.anaphoric !== undefined && file.category !== 'us-them') problems.push('anaphoric is only for us-them — fix: remove it');
+  problems.push(...deadOnlyValues(entry));
   if (file.category === 'banned-organisations' && entry.legal === undefined) {
     problems.push('banned organisation without legal source — fix: add legal: {authority, decision, date, publishedIn}');
   }
@@ -131,6 +132,21 @@ function checkEntry(file: LexiconFile, entry: LexiconEntry, sourceIds: ReadonlyS
     } catch (error) {
       problems.push(`regex does not compile (${error instanceof Error ? error.message : String(error)}) — fix: correct the expression`);
     }
+  }
+  return problems;
+}
+
+/**
+ * `only:` values of the entry's exclusions that name none of its lemma, variants or forms: the
+ * matcher compares `only` with the word a rule was built from, never with the inflected word in
+ * the text (slaughtered is matched by the lemma slaughter), so such a value never applies.
+ */
+function deadOnlyValues(entry: LexiconEntry): string[] {
+  const origins = new Set([entry.lemma, ...(entry.variants ?? []), ...(entry.forms ?? [])].flatMap((w) => (w === undefined ? [] : [w.normalize('NFC').toLowerCase()])));
+  const problems: string[] = [];
+  for (const [i, exclusion] of (entry.exclusions ?? []).entries()) {
+    const dead = (exclusion.only ?? []).filter((w) => !origins.has(w.normalize('NFC').toLowerCase()));
+    if (dead.length > 0) problems.push(`exclusions.${i}.only: ${dead.join(', ')} ${dead.length === 1 ? 'is' : 'are'} none of the entry's lemma, variants or forms and never ${dead.length === 1 ? 'applies' : 'apply'} (only names the word a match was built from, not an inflected form) — fix: remove ${dead.length === 1 ? 'it' : 'them'} or name the lemma, variant or form instead`);
   }
   return problems;
 }

@@ -214,6 +214,8 @@ export const neighbourSchema = z
     grammemes: z.array(nonEmpty).min(1).optional(),
     /** Russian: none of the word's dictionary lemmas is one of these (народ, страна: inanimate, yet people). */
     notLemmas: z.array(nonEmpty).min(1).optional(),
+    /** Russian: none of the word's dictionary readings has all these grammemes (`[impr]`: no imperative reading). */
+    notGrammemes: z.array(nonEmpty).min(1).optional(),
     /**
      * `previous` and `next` only: words stepped over, within the sentence, before the test — articles
      * and possessives between a verb and its object (kill the lights, attack this problem).
@@ -235,8 +237,8 @@ export const neighbourSchema = z
     followedBySuffixes: z.array(nonEmpty).min(1).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, capitalised, notWords or notSuffixes',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords or notSuffixes',
   });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 
@@ -262,14 +264,31 @@ export const exclusionSchema = z
     /** Some other word of the same sentence. */
     sentence: neighbourSchema.optional(),
     /**
+     * The matched word itself (its first word): a sense restricted to some of its forms by their
+     * grammemes (`{notGrammemes: [impr]}`: never an imperative, which calls on people now).
+     */
+    word: neighbourSchema.optional(),
+    /**
+     * A hashtag of the text (the post or message) holds one of these lower-case strings
+     * (#АнимеСтрим holds «аниме»): a post's tags name what the whole of it is about.
+     */
+    hashtags: z.array(nonEmpty).min(1).optional(),
+    /**
      * No other word of the same sentence passes this test: a sense that needs its context
      * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion).
      */
     sentenceLacks: neighbourSchema.optional(),
+    /**
+     * The match is part of a title or a name written in title case inside a sentence of ordinary
+     * case: it has a capital though it opens no sentence and the word before it does not, and
+     * the word after it (past the small words of a title: of, on, the …) has one too ("we watched
+     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count.
+     */
+    title: z.literal(true).optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence or sentenceLacks',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.word !== undefined || x.hashtags !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, word or hashtags',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

@@ -76,6 +76,7 @@ interface CompiledNeighbour {
   readonly lemmas?: ReadonlySet<string>;
   readonly pos?: ReadonlySet<string>;
   readonly grammemes?: readonly string[];
+  readonly notGrammemes?: readonly string[];
   readonly notLemmas?: ReadonlySet<string>;
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
@@ -92,6 +93,8 @@ interface CompiledExclusion {
   readonly next?: CompiledNeighbour;
   readonly sentence?: CompiledNeighbour;
   readonly sentenceLacks?: CompiledNeighbour;
+  readonly word?: CompiledNeighbour;
+  readonly hashtags?: readonly string[];
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -128,15 +131,26 @@ export interface RuleMatch {
   readonly last: number;
 }
 
+/**
+ * One length of the suffix (or prefix) keys and the code units their inner end can hold: a word
+ * whose character there is none of them has no key of this length, so no slice of it is looked up.
+ */
+export interface KeyLength {
+  readonly length: number;
+  /** First code unit of each suffix of this length (last code unit of each prefix). */
+  readonly edges: ReadonlySet<number>;
+}
+
 /** All rules of one language, indexed by their first token. */
 export interface CompiledLanguage {
   readonly language: LanguageCode;
   readonly byKey: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly bySuffix: ReadonlyMap<string, readonly CompiledRule[]>;
-  /** Suffix lengths present in `bySuffix`, longest first. */
-  readonly suffixLengths: readonly number[];
+  /** Suffix lengths present in `bySuffix`, longest first, each with the first characters of its suffixes. */
+  readonly suffixLengths: readonly KeyLength[];
   readonly byPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
-  readonly prefixLengths: readonly number[];
+  /** Prefix lengths present in `byPrefix`, longest first, each with the last characters of its prefixes. */
+  readonly prefixLengths: readonly KeyLength[];
   /** Rules whose first test is a word class (English imperatives), tried at every token of that class. */
   readonly classRules: readonly CompiledRule[];
   /** Union of the `knownVerbs` of the word-class tests. */
@@ -251,6 +265,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.lemmas ? { lemmas: new Set(test.lemmas.map(lower)) } : {}),
     ...(test.pos ? { pos: new Set(test.pos) } : {}),
     ...(test.grammemes ? { grammemes: test.grammemes } : {}),
+    ...(test.notGrammemes ? { notGrammemes: test.notGrammemes } : {}),
     ...(test.notLemmas ? { notLemmas: new Set(test.notLemmas.map(lower)) } : {}),
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
@@ -266,6 +281,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
     const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
+    const word = compileNeighbour(exclusion.word, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => normalisedWord(w, language))) } : {}),
@@ -274,6 +290,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(next ? { next } : {}),
       ...(sentence ? { sentence } : {}),
       ...(sentenceLacks ? { sentenceLacks } : {}),
+      ...(word ? { word } : {}),
+      ...(exclusion.hashtags ? { hashtags: exclusion.hashtags.map((h) => h.toLowerCase()) } : {}),
     };
   });
 }
@@ -332,6 +350,17 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
   return rules;
 }
 
+/** The lengths of `keys`, longest first, each with the `edge` code units of its keys. */
+function keyLengths(keys: readonly string[], edge: (key: string) => number): KeyLength[] {
+  const edges = new Map<number, Set<number>>();
+  for (const key of keys) {
+    const set = edges.get(key.length) ?? new Set<number>();
+    set.add(edge(key));
+    edges.set(key.length, set);
+  }
+  return [...edges].sort((a, b) => b[0] - a[0]).map(([length, set]) => ({ length, edges: set }));
+}
+
 /**
  * Compiles the token rules of the given lexicons for one language. Regex patterns (context
  * markers) are not token rules and are left to the caller.
@@ -371,8 +400,8 @@ export function compileLanguage(lexicons: readonly Lexicon[], language: Language
       }
     }
   }
-  const suffixLengths = [...new Set([...bySuffix.keys()].map((s) => s.length))].sort((a, b) => b - a);
-  const prefixLengths = [...new Set([...byPrefix.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  const suffixLengths = keyLengths([...bySuffix.keys()], (suffix) => suffix.charCodeAt(0));
+  const prefixLengths = keyLengths([...byPrefix.keys()], (prefix) => prefix.charCodeAt(prefix.length - 1));
   return { language, byKey, bySuffix, suffixLengths, byPrefix, prefixLengths, classRules, knownVerbs, ruleCount };
 }
 
@@ -445,11 +474,24 @@ export type MatchedWord = Pick<PreparedToken, 'id' | 'normalised' | 'stem' | 'pa
  * ({@link matchTokens} returns none), so its tokens need not be prepared.
  */
 export function opensMatches(compiled: CompiledLanguage): (word: MatchedWord) => boolean {
-  const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
-  const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
-  const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
-  return (word) => imperatives || candidatesOf(compiled, word, memo).length > 0 || addressees.some((set) => set.has(word.normalised));
+  let opens = OPENS_MATCHES.get(compiled);
+  if (opens?.generation !== WORDS.generation) {
+    const memo = WORDS.memo<readonly CompiledRule[]>(compiled);
+    const imperatives = compiled.classRules.some((rule) => rule.tests[0]?.wordClass === 'imperative');
+    const addressees = compiled.classRules.flatMap((rule) => (rule.tests[0]?.wordClass === 'addressed-final' && rule.addressees ? [rule.addressees] : []));
+    const test = (word: MatchedWord): boolean => {
+      if (imperatives || candidatesOf(compiled, word, memo).length > 0) return true;
+      for (const set of addressees) if (set.has(word.normalised)) return true;
+      return false;
+    };
+    opens = { generation: WORDS.generation, test };
+    OPENS_MATCHES.set(compiled, opens);
+  }
+  return opens.test;
 }
+
+/** {@link opensMatches} per compiled language, for the word table's generation its memo belongs to (it was made per segment). */
+const OPENS_MATCHES = new WeakMap<CompiledLanguage, { readonly generation: number; readonly test: (word: MatchedWord) => boolean }>();
 
 /**
  * A loan stem shorter than this is not looked up without its ending (тур, кара are also Kyrgyz
@@ -479,27 +521,36 @@ function russianLoan(token: PreparedToken, endings: readonly string[]): boolean 
  * a segment none of whose words has one has no match ({@link opensMatches}).
  */
 function candidatesOf(compiled: CompiledLanguage, token: MatchedWord, memo: WordMemo<readonly CompiledRule[]>): readonly CompiledRule[] {
+  // The look-up is kept apart from the search: a closure in this function would make V8 allocate
+  // its context on every call, hits included (one object per token).
   let list = memo.get(token.id);
   if (list === undefined) {
-    const candidates = new Set<CompiledRule>();
-    for (const r of compiled.byKey.get(`s\u0000${token.stem}`) ?? []) candidates.add(r);
-    for (const r of compiled.byKey.get(`w\u0000${token.normalised}`) ?? []) candidates.add(r);
-    for (const parse of token.parses) for (const r of compiled.byKey.get(`l\u0000${parse.lemma}`) ?? []) candidates.add(r);
-    for (const length of compiled.suffixLengths) {
-      if (length >= token.normalised.length) continue;
-      for (const r of compiled.bySuffix.get(token.normalised.slice(-length)) ?? []) candidates.add(r);
-    }
-    for (const length of compiled.prefixLengths) {
-      if (length > token.normalised.length) continue;
-      for (const r of compiled.byPrefix.get(token.normalised.slice(0, length)) ?? []) candidates.add(r);
-    }
-    // A candidate whose first test fails for the word can never match at it: that test reads only
-    // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
-    const passing = [...candidates].filter((rule) => wordPasses(rule.tests[0] as CompiledTest, token));
-    list = passing.length === 0 ? NO_RULES : passing;
+    list = passingRules(compiled, token);
     memo.set(token.id, list);
   }
   return list;
+}
+
+/** {@link candidatesOf} computed: the rules found by the word's keys whose first test it passes. */
+function passingRules(compiled: CompiledLanguage, token: MatchedWord): readonly CompiledRule[] {
+  // A candidate whose first test fails for the word can never match at it: that test reads only
+  // the word (a word-class rule is no candidate), so it is answered here once per distinct word.
+  // Kept in the order first found, each rule once (a word passes few, so `includes` is short).
+  const passing: CompiledRule[] = [];
+  const consider = (rules: readonly CompiledRule[] | undefined): void => {
+    for (const rule of rules ?? NO_RULES) if (!passing.includes(rule) && wordPasses(rule.tests[0] as CompiledTest, token)) passing.push(rule);
+  };
+  consider(compiled.byKey.get(`s\u0000${token.stem}`));
+  consider(compiled.byKey.get(`w\u0000${token.normalised}`));
+  for (const parse of token.parses) consider(compiled.byKey.get(`l\u0000${parse.lemma}`));
+  const word = token.normalised;
+  for (const { length, edges } of compiled.suffixLengths) {
+    if (length < word.length && edges.has(word.charCodeAt(word.length - length))) consider(compiled.bySuffix.get(word.slice(-length)));
+  }
+  for (const { length, edges } of compiled.prefixLengths) {
+    if (length <= word.length && edges.has(word.charCodeAt(length - 1))) consider(compiled.byPrefix.get(word.slice(0, length)));
+  }
+  return passing.length === 0 ? NO_RULES : passing;
 }
 
 function passes(test: CompiledTest, token: PreparedToken, classMembers: ReadonlySet<PreparedToken>): boolean {
@@ -516,19 +567,51 @@ function wordPasses(test: CompiledTest, token: MatchedWord): boolean {
   const byLexeme = test.dictionary !== undefined && token.parses.length > 0;
   if (test.stems && !byLexeme && !test.stems.has(token.stem)) return false;
   if (test.words && !test.words.has(word)) return false;
-  if (test.suffixes && !test.suffixes.some((s) => word.length > s.length && word.endsWith(s))) return false;
-  if (test.prefixes && !test.prefixes.some((p) => word.startsWith(p))) return false;
-  if (test.excludePrefixes?.some((p) => word.startsWith(p))) return false;
-  if (test.excludeSuffixes?.some((x) => word.length > x.length && word.endsWith(x))) return false;
+  if (test.suffixes && !endsWithSome(word, test.suffixes)) return false;
+  if (test.prefixes && !startsWithSome(word, test.prefixes)) return false;
+  if (test.excludePrefixes && startsWithSome(word, test.excludePrefixes)) return false;
+  if (test.excludeSuffixes && endsWithSome(word, test.excludeSuffixes)) return false;
   if (test.dictionary && token.parses.length > 0) {
     const lexemes = test.dictionary.lexemes;
-    if (!lexemes || !token.parses.some((p) => lexemes.has(p.lemma))) return false;
+    if (!lexemes || !someLemmaIn(token.parses, lexemes)) return false;
   }
-  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary)) {
-    const wanted = test.grammemes;
-    if (!token.parses.some((p) => wanted.every((g) => p.grammemes.includes(g)))) return false;
-  }
+  if (test.grammemes && (token.parses.length > 0 || test.requireDictionary) && !someReadingWithAll(token.parses, test.grammemes)) return false;
   return true;
+}
+
+// wordPasses runs for every rule a distinct word is looked up under and for every later token of
+// a candidate: plain loops, where a callback per call was a closure allocated per test.
+
+/** Whether `word` ends with one of `suffixes` and is longer than it. */
+function endsWithSome(word: string, suffixes: readonly string[]): boolean {
+  for (let i = 0; i < suffixes.length; i++) {
+    const suffix = suffixes[i] as string;
+    if (word.length > suffix.length && word.endsWith(suffix)) return true;
+  }
+  return false;
+}
+
+/** Whether `word` starts with one of `prefixes`. */
+function startsWithSome(word: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i] as string)) return true;
+  return false;
+}
+
+/** Whether some reading's lemma is in `lexemes`. */
+function someLemmaIn(parses: readonly RussianParse[], lexemes: ReadonlySet<string>): boolean {
+  for (let i = 0; i < parses.length; i++) if (lexemes.has((parses[i] as RussianParse).lemma)) return true;
+  return false;
+}
+
+/** Whether some reading has every grammeme of `wanted`. */
+function someReadingWithAll(parses: readonly RussianParse[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < parses.length; i++) {
+    const grammemes = (parses[i] as RussianParse).grammemes;
+    let all = true;
+    for (let g = 0; g < wanted.length && all; g++) all = grammemes.includes(wanted[g] as string);
+    if (all) return true;
+  }
+  return false;
 }
 
 function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
@@ -541,6 +624,8 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   const grammemes = test.grammemes;
   if (grammemes && !token.parses.some((p) => grammemes.every((g) => p.grammemes.includes(g)))) return false;
   if (test.notLemmas && token.parses.some((p) => test.notLemmas?.has(p.lemma))) return false;
+  const notGrammemes = test.notGrammemes;
+  if (notGrammemes && token.parses.some((p) => notGrammemes.every((g) => p.grammemes.includes(g)))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
   if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
@@ -609,15 +694,55 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
   }
 }
 
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+
+/**
+ * Whether the match `[first, last]` is written as part of a title or a name inside a sentence of
+ * ordinary case: its first word has a capital, opens no sentence and follows a word without one,
+ * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
+ */
+function inTitle(tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  const token = tokens[first] as PreparedToken;
+  const previous = tokens[first - 1];
+  if (token.sentenceInitial || previous === undefined || !CAPITAL.test(token.text) || CAPITAL.test(previous.text)) return false;
+  let k = last + 1;
+  while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
+  const next = tokens[k];
+  return next !== undefined && !next.sentenceInitial && CAPITAL.test(next.text);
+}
+
+/** A hashtag: # and the letters, digits and underscores after it. */
+const HASHTAG = /#[\p{L}\p{M}\p{N}_]+/gu;
+
+/**
+ * Whether a hashtag of the text (a post or a message: its tags name what the whole of it is
+ * about) holds one of `parts` (lower-case).
+ */
+function hashtagHolds(parts: readonly string[], text: string): boolean {
+  // The last answer, so a long text with many matches is read once per exclusion.
+  if (lastHashtags.parts === parts && lastHashtags.text === text) return lastHashtags.holds;
+  const holds = (text.match(HASHTAG) ?? []).some((tag) => {
+    const lower = tag.toLowerCase();
+    return parts.some((p) => lower.includes(p));
+  });
+  lastHashtags = { parts, text, holds };
+  return holds;
+}
+let lastHashtags: { parts?: readonly string[]; text?: string; holds: boolean } = { holds: false };
+
 /** The exclusion of the rule that applies to the match `[first, last]`, if any. */
-function excludedBy(rule: CompiledRule, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
+function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
   for (const x of rule.exclusions) {
     if (x.only && !x.only.has(rule.originKey)) continue;
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
+    if (x.word && !neighbourPasses(x.word, tokens[first])) continue;
+    if (x.hashtags && !hashtagHolds(x.hashtags, text)) continue;
     if (x.previous && !neighbourPasses(x.previous, neighbourOf(x.previous, tokens, first, -1))) continue;
     if (x.next && !nextPasses(x.next, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
+    if (x.exclusion.title === true && !inTitle(tokens, first, last)) continue;
     return x.exclusion;
   }
   return undefined;
@@ -631,7 +756,49 @@ const NUMBER_OR_DASH = /^[ \t\u00a0]*(?:\d|[—–][ \t\u00a0])/u;
 
 /** Tokens `i` and `i+1` are adjacent words: only spaces (no punctuation, no line break) between. */
 function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+  // Read in place: a slice and a regular expression per pair of tokens were a garbage string each.
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** What {@link homonymPlaced} reads of a word alone: its readings of another lexeme than the rule's. */
+interface HomonymReadings {
+  readonly others: readonly RussianParse[];
+  /** Some other reading is a part of speech in `homonyms.never`. */
+  readonly never: boolean;
+  /** Some other reading is a noun in the nominative. */
+  readonly nominativeNoun: boolean;
+}
+
+/**
+ * {@link HomonymReadings} per rule and interned word of the word table's current generation (only
+ * words that pass the rule's first test are asked for, so each map stays small).
+ */
+const HOMONYM_READINGS = new WeakMap<CompiledRule, { readonly generation: number; readonly byWord: Map<number, HomonymReadings> }>();
+
+function homonymReadings(rule: CompiledRule, homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], token: PreparedToken): HomonymReadings {
+  let memo = HOMONYM_READINGS.get(rule);
+  if (memo?.generation !== WORDS.generation) {
+    memo = { generation: WORDS.generation, byWord: new Map() };
+    HOMONYM_READINGS.set(rule, memo);
+  }
+  const { byWord } = memo;
+  let readings = byWord.get(token.id);
+  if (!readings) {
+    readings = readingsOfOtherLexemes(homonyms, wanted, token.parses);
+    byWord.set(token.id, readings);
+  }
+  return readings;
+}
+
+/** {@link HomonymReadings} computed (apart from the look-up, whose calls then allocate no closure context). */
+function readingsOfOtherLexemes(homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], parses: readonly RussianParse[]): HomonymReadings {
+  const lexemes = new Set(parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
+  const others = parses.filter((p) => !lexemes.has(p.lemma));
+  return { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
 }
 
 /**
@@ -646,13 +813,12 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   const wanted = rule.tests[0]?.grammemes;
   const token = tokens[i] as PreparedToken;
   if (!homonyms || !wanted) return true;
-  const lexemes = new Set(token.parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
-  const others = token.parses.filter((p) => !lexemes.has(p.lemma));
+  const { others, never, nominativeNoun } = homonymReadings(rule, homonyms, wanted, token);
   if (others.length === 0) return true;
-  if (others.some((p) => homonyms.never.has(p.pos))) return false;
+  if (never) return false;
   // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
   // «Цель — учитывать время»), which an imperative never does.
-  if (others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
+  if (nominativeNoun && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
   // Right before a word that is only a verb, indicative in some reading, the other reading is its
   // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];
@@ -733,6 +899,9 @@ const CITED_LETTERS = 5;
  * (-Бей его!) opens a capitalised or longer word.
  */
 function citedEnding(text: string, token: PreparedToken): boolean {
+  // The hyphen right before the word is read first: without it no slice is made (most words).
+  const before = text.charCodeAt(token.start - 1);
+  if (before !== 0x2d && before !== 0x2010 && before !== 0x2011) return false;
   return token.end - token.start <= CITED_LETTERS && !/^\p{Lu}/u.test(token.text) && CITED_HYPHEN.test(text.slice(Math.max(0, token.start - 2), token.start));
 }
 
@@ -796,7 +965,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
       if (!ok) continue;
       const match = { rule, first: i, last: i + rule.tests.length - 1 };
-      if (!excludedBy(rule, tokens, match.first, match.last)) matches.push(match);
+      if (!excludedBy(rule, text, tokens, match.first, match.last)) matches.push(match);
       else excluded?.push(match);
     }
   }

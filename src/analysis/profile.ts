@@ -134,6 +134,7 @@ function voicePieces(ref: SegmentRef, text: string): { voice: ProfileVoice; text
  * Adds to `maps` (one per `keyOf`, in the same order; new ones by default) and returns them.
  */
 function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], facts: SegmentFacts, maps: Map<string, Tally>[] = keyOfs.map(() => new Map<string, Tally>())): Map<string, Tally>[] {
+  const counts = new PieceCounts();
   for (const ref of segments) {
     const text = ref.doc.text.slice(ref.segment.range[0], ref.segment.range[1]);
     if (text.trim() === '') continue;
@@ -141,20 +142,60 @@ function tallySegments(segments: readonly SegmentRef[], compiled: ProfileOf, key
     for (const piece of voicePieces(ref, text)) {
       // A piece that is the whole segment has the segment's words, shared with the other analyses.
       const words = piece.text === text ? facts.words(ref.doc, ref.segment, text) : segmentWords(piece.text);
-      const counts = segmentTally(piece.text, words, guess, compiled);
-      counts.languages[guess] = counts.tokens;
+      segmentTally(piece.text, words, guess, compiled, counts);
       addPiece(maps, keyOfs, ref, piece.voice, counts);
     }
   }
   return maps;
 }
 
+/**
+ * One piece's counts, reused from piece to piece: the categories by their index in
+ * {@link PROFILE_CATEGORIES} (an object with every category per piece, summed key by key into
+ * each tally, was most of the profile's own time).
+ */
+class PieceCounts {
+  tokens = 0;
+  profiledTokens = 0;
+  language = '';
+  readonly categories = new Int32Array(PROFILE_CATEGORIES.length);
+
+  reset(language: string): void {
+    this.tokens = 0;
+    this.profiledTokens = 0;
+    this.language = language;
+    this.categories.fill(0);
+  }
+}
+
+/** Index of each category in {@link PROFILE_CATEGORIES}. */
+const CATEGORY_INDEX: ReadonlyMap<ProfileCategory, number> = new Map(PROFILE_CATEGORIES.map((category, i) => [category, i]));
+
 /** Adds one piece's counts to the tally of its key under every `keyOf` that takes it (`counts` is only read). */
-function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: Tally): void {
-  keyOfs.forEach((keyOf, i) => {
-    const key = keyOf(ref, voice);
-    if (key !== undefined) addTally(maps[i] as Map<string, Tally>, key, counts);
-  });
+function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef, voice: ProfileVoice) => string | undefined)[], ref: SegmentRef, voice: ProfileVoice, counts: PieceCounts): void {
+  for (let i = 0; i < keyOfs.length; i++) {
+    const key = (keyOfs[i] as (ref: SegmentRef, voice: ProfileVoice) => string | undefined)(ref, voice);
+    if (key === undefined) continue;
+    const tally = tallyOf(maps[i] as Map<string, Tally>, key);
+    tally.tokens += counts.tokens;
+    tally.profiledTokens += counts.profiledTokens;
+    tally.languages[counts.language] = (tally.languages[counts.language] ?? 0) + counts.tokens;
+    // A tally starts with every category at zero, so only the piece's non-zero counts change it.
+    counts.categories.forEach((n, c) => {
+      const category = PROFILE_CATEGORIES[c] as ProfileCategory;
+      if (n !== 0) tally.counts[category] = (tally.counts[category] ?? 0) + n;
+    });
+  }
+}
+
+/** The tally of `key`, made (every category at zero) on its first piece. */
+function tallyOf(tallies: Map<string, Tally>, key: string): Tally {
+  let tally = tallies.get(key);
+  if (!tally) {
+    tally = emptyTally();
+    tallies.set(detachedString(key), tally);
+  }
+  return tally;
 }
 
 /**
@@ -163,11 +204,7 @@ function addPiece(maps: Map<string, Tally>[], keyOfs: readonly ((ref: SegmentRef
  * `Object.entries`, no key is integer-like), not copied into arrays.
  */
 function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void {
-  let tally = tallies.get(key);
-  if (!tally) {
-    tally = emptyTally();
-    tallies.set(detachedString(key), tally);
-  }
+  const tally = tallyOf(tallies, key);
   tally.tokens += counts.tokens;
   tally.profiledTokens += counts.profiledTokens;
   // for…in visits a plain object's keys in the order Object.entries gives them, without an array per key.
@@ -175,35 +212,36 @@ function addTally(tallies: Map<string, Tally>, key: string, counts: Tally): void
   for (const category in counts.counts) tally.counts[category] = (tally.counts[category] ?? 0) + (counts.counts[category] as number);
 }
 
-/** Counts of one segment (or piece of it) in language `guess`; `words` are the word tokens of `text`. */
-function segmentTally(text: string, words: SegmentWords, guess: LanguageCode | 'und', compiled: ProfileOf): Tally {
-  const tally = emptyTally();
+/** Counts one segment (or piece of it) in language `guess` into `counts`; `words` are the word tokens of `text`. */
+function segmentTally(text: string, words: SegmentWords, guess: LanguageCode | 'und', compiled: ProfileOf, counts: PieceCounts): void {
+  counts.reset(guess);
   const profile = guess === 'und' ? undefined : compiled(guess);
-  tally.tokens = words.ids.length;
-  if (!profile || guess === 'und') return tally;
-  tally.profiledTokens = words.ids.length;
-  const memo = WORDS.memo<readonly ProfileCategory[]>(profile);
+  counts.tokens = words.ids.length;
+  if (!profile || guess === 'und') return;
+  counts.profiledTokens = words.ids.length;
+  const memo = WORDS.memo<readonly number[]>(profile);
+  const { categories } = counts;
   forEachWord(words, guess, (word) => {
-    for (const category of listCategories(profile, word, memo)) tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+    for (const c of listCategories(profile, word, memo)) categories[c] = (categories[c] as number) + 1;
   });
   // Tokens are prepared only for a segment where an imperative or obligation rule may match.
-  if (!someWord(words, guess, opensMatches(profile.calls))) return tally;
+  if (!someWord(words, guess, opensMatches(profile.calls))) return;
   const seen = new Set<string>();
   for (const m of matchTokens(profile.calls, text, preparedWords(words, guess))) {
     const sub = m.rule.entry.subcategory;
     const category = sub === 'imperative' || sub === 'hortative' ? 'imperative' : sub === 'obligation' ? 'obligation' : undefined;
     if (!category || seen.has(`${category}:${m.first}`)) continue;
     seen.add(`${category}:${m.first}`);
-    tally.counts[category] = (tally.counts[category] ?? 0) + 1;
+    const c = CATEGORY_INDEX.get(category) as number;
+    categories[c] = (categories[c] as number) + 1;
   }
-  return tally;
 }
 
-/** The list categories whose forms or lemmas `word` is, looked up once per distinct word. */
-function listCategories(profile: CompiledProfile, word: MatchedWord, memo: WordMemo<readonly ProfileCategory[]>): readonly ProfileCategory[] {
+/** The indices (in {@link PROFILE_CATEGORIES}) of the list categories whose forms or lemmas `word` is, looked up once per distinct word. */
+function listCategories(profile: CompiledProfile, word: MatchedWord, memo: WordMemo<readonly number[]>): readonly number[] {
   let categories = memo.get(word.id);
   if (!categories) {
-    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(word.normalised) || profile.stems.get(category)?.has(word.stem));
+    categories = PROFILE_LIST_CATEGORIES.filter((category) => profile.forms.get(category)?.has(word.normalised) || profile.stems.get(category)?.has(word.stem)).map((category) => CATEGORY_INDEX.get(category) as number);
     memo.set(word.id, categories);
   }
   return categories;

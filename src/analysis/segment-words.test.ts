@@ -93,6 +93,22 @@ describe('word table', () => {
     expect(memo.get(ids[2] as number)).toBeUndefined();
   });
 
+  it('finds a word from its range in a longer text as from the word itself, through the growth of its index', () => {
+    const table = new WordTable(100_000);
+    // Enough words to double the hash index several times (it starts at 4,096 slots).
+    const words = Array.from({ length: 20_000 }, (_, i) => `слово${i.toString(36)}`);
+    const ids = words.map((w) => table.idOf(w));
+    expect(new Set(ids).size).toBe(words.length);
+    const text = ` ${words.join(' ')} `;
+    let at = 1;
+    words.forEach((word, i) => {
+      expect(table.idOfRange(text, at, at + word.length)).toBe(ids[i]);
+      at += word.length + 1;
+    });
+    expect(table.textOf(table.idOfRange(text, 1, 3))).toBe('сл');
+    expect(table.idOf('сл')).toBe(table.idOfRange(text, 1, 3));
+  });
+
   it('keeps its words until the limit is reached', () => {
     const table = new WordTable(3);
     const id = table.idOf('a');

@@ -79,7 +79,7 @@ export function segmentWords(text: string): SegmentWords {
       ranges = grown(ranges, new Uint32Array(4 * w));
       flags = grown(flags, new Uint8Array(2 * w));
     }
-    ids[w] = WORDS.idOf(text.slice(start, end));
+    ids[w] = WORDS.idOfRange(text, start, end);
     ranges[2 * w] = start;
     ranges[2 * w + 1] = end;
     flags[w] = (sentenceStart ? SENTENCE_START : 0) | (pendingBreak ? BREAK_BEFORE : 0);

@@ -40,10 +40,18 @@ export class WordMemo<T> {
   }
 }
 
+/** Slots of a fresh table's hash index (a power of two; doubled when half full). */
+const FIRST_SLOTS = 1 << 12;
+
 /** Interned words and their memos (see the module comment); one per thread: {@link WORDS}. */
 export class WordTable {
-  private readonly ids = new Map<string, number>();
   private texts: string[] = [];
+  // An open-addressing hash index over the words' code units, so a word is found from its range
+  // in a segment without slicing it first (a string per token was the tokeniser's largest
+  // allocation): `slots` holds a word's index in `texts` plus one (0 = empty), `hashes` each
+  // word's hash.
+  private slots = new Int32Array(FIRST_SLOTS);
+  private hashes: number[] = [];
   private base = 0;
   private memos = new WeakMap<object, Map<string, WordMemo<unknown>>>();
 
@@ -57,14 +65,37 @@ export class WordTable {
 
   /** The id of `word` (a slice of a document is copied first, so the table keeps no document alive). */
   idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      const text = detachedString(word);
-      id = this.base + this.texts.length;
-      this.texts.push(text);
-      this.ids.set(text, id);
+    return this.idOfRange(word, 0, word.length);
+  }
+
+  /** The id of the word `text.slice(start, end)`; the slice is made only for a word not held yet. */
+  idOfRange(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let held = this.slots[slot] as number; held !== 0; held = this.slots[slot] as number) {
+      const index = held - 1;
+      if (this.hashes[index] === hash && sameRange(this.texts[index] as string, text, start, end)) return this.base + index;
+      slot = (slot + 1) & mask;
     }
-    return id;
+    const index = this.texts.length;
+    this.texts.push(detachedString(text.slice(start, end)));
+    this.hashes.push(hash);
+    this.slots[slot] = index + 1;
+    if (2 * this.texts.length > this.slots.length) this.rehash(2 * this.slots.length);
+    return this.base + index;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    this.hashes.forEach((hash, index) => {
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = index + 1;
+    });
+    this.slots = slots;
   }
 
   /** The text of word `id` of this generation. */
@@ -76,8 +107,9 @@ export class WordTable {
   makeRoom(): void {
     if (this.texts.length < this.limit) return;
     this.base += this.texts.length;
-    this.ids.clear();
     this.texts = [];
+    this.hashes = [];
+    this.slots = new Int32Array(FIRST_SLOTS);
     this.memos = new WeakMap();
   }
 
@@ -95,6 +127,13 @@ export class WordTable {
     }
     return memo as WordMemo<T>;
   }
+}
+
+/** Whether `word` equals `text.slice(start, end)`, compared code unit by code unit. */
+function sameRange(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** The word table of this thread (each worker thread has its own). */

@@ -123,6 +123,23 @@ export function decodeDocument(header: DocumentFileHeader, text: string, segment
   return { ...header.document, schema: DOCUMENT_SCHEMA, text, segments };
 }
 
+/** A segment's id and range: all the report's excerpts need of it. */
+export type SegmentSpan = Pick<Segment, 'id' | 'range'>;
+
+/**
+ * The id and range of each segment from the segment lines of a compact file, as
+ * {@link decodeDocument} would give them, without building the segments (their anchors and
+ * messages): an id left out of a line is the prefix followed by the line's message id.
+ */
+export function decodeSegmentSpans(header: DocumentFileHeader, segmentLines: readonly Members[]): SegmentSpan[] {
+  const prefix = header.schema === DOCUMENT_FILE_SCHEMA ? header.shared.idPrefix : undefined;
+  return segmentLines.map((line) => {
+    const messageId = (line['message'] as Members | undefined)?.['messageId'] as string | undefined;
+    const id = (line['id'] as string | undefined) ?? (prefix !== undefined && messageId !== undefined ? `${prefix}${messageId}` : undefined);
+    return { id: id as string, range: line['range'] as Segment['range'] };
+  });
+}
+
 /** `{ idPrefix }` from the first segment whose id is a prefix followed by its message id (none: `{}`). */
 function idPrefixOf(segments: readonly Segment[]): { idPrefix?: string } {
   for (const { id, message } of segments) {

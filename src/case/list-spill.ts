@@ -14,7 +14,8 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../core/canonical-json.js';
+import type { JsonShape } from '../core/canonical-json.js';
+import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
 import { holdTemporary, tempSibling } from './atomic.js';
 
 /** Bytes read from a spill file at a time. */
@@ -46,17 +47,47 @@ export class ListSpill {
    * Writes every chunk of `chunks` (consumed now, one at a time) to a file of its own, as
    * canonical JSON, and returns the list, read back from that file afresh on each call. The chunks
    * must survive canonical JSON and `JSON.parse` unchanged but for the order of object keys (plain
-   * data: no `undefined`, no class instances).
+   * data: no `undefined`, no class instances). With `itemShape`, the items' declared shape, each
+   * is written by `canonicalJsonShaped` (the same bytes, faster).
    */
-  keep<T>(chunks: Iterable<readonly T[]>): KeptList<T> {
+  keep<T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape): KeptList<T> {
+    const file = this.listFile<T>(itemShape);
+    try {
+      for (const chunk of chunks) file.add(chunk);
+    } finally {
+      file.close();
+    }
+    return file.kept;
+  }
+
+  /**
+   * Two lists made together, chunk beside chunk (a list and what is made from each of its chunks),
+   * each kept as {@link keep} keeps one, in one pass over `pairs`.
+   */
+  keepPairs<A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]): [KeptList<A>, KeptList<B>] {
+    const first = this.listFile<A>(shapes[0]);
+    const second = this.listFile<B>(shapes[1]);
+    try {
+      for (const [a, b] of pairs) {
+        first.add(a);
+        second.add(b);
+      }
+    } finally {
+      first.close();
+      second.close();
+    }
+    return [first.kept, second.kept];
+  }
+
+  /** A new list file: chunks added one by one as canonical JSON lines, read back once closed. */
+  private listFile<T>(itemShape: JsonShape | undefined): { add(chunk: readonly T[]): void; close(): void; kept: KeptList<T> } {
     const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
-    try {
-      for (const chunk of chunks) writeAll(fd, Buffer.from(`${canonicalJson(chunk)}\n`, 'utf8'));
-    } finally {
-      closeSync(fd);
-    }
-    return { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) };
+    return {
+      add: (chunk) => writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8')),
+      close: () => closeSync(fd),
+      kept: { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) },
+    };
   }
 
   /**
@@ -85,6 +116,12 @@ export class ListSpill {
     this.files += 1;
     return join(this.dir, `${stem}-${this.files}.${extension}`);
   }
+}
+
+/** A chunk's canonical JSON: an array's is its items' joined by commas, so items of a declared shape are written one by one. */
+function canonicalLine(chunk: readonly unknown[], itemShape: JsonShape | undefined): string {
+  if (itemShape === undefined) return canonicalJson(chunk);
+  return `[${chunk.map((item) => (item === undefined ? 'null' : canonicalJsonShaped(item, itemShape))).join(',')}]`;
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -19,8 +19,8 @@ import { sha256 } from '../core/hash.js';
 import type { CompareResult } from '../core/known-material.js';
 import { COMPARE_SCHEMA } from '../core/known-material.js';
 import { CaseFiles, COMPARE_FILES } from './layout.js';
-import type { AnalysisFileHeader, DocumentFileHeader } from './derived-format.js';
-import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, EARLIER_ANALYSIS_FILE_SCHEMA, EARLIER_DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument, decodeFindings } from './derived-format.js';
+import type { AnalysisFileHeader, DocumentFileHeader, SegmentSpan } from './derived-format.js';
+import { ANALYSIS_FILE_SCHEMA, COMPACT_EXTENSION, DOCUMENT_FILE_SCHEMA, EARLIER_ANALYSIS_FILE_SCHEMA, EARLIER_DOCUMENT_FILE_SCHEMA, decodeAnalysis, decodeDocument, decodeFindings, decodeSegmentSpans } from './derived-format.js';
 import type { DocumentTexts } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
@@ -160,11 +160,31 @@ export function readDerivedDocument(workspace: CaseWorkspace, documentId: string
 export function parsedDocument(relative: string, bytes: Uint8Array): SozDocument {
   const what = 'document';
   if (!relative.endsWith(COMPACT_EXTENSION)) return parsed(relative, bytes, documentSchema, what) as unknown as SozDocument;
+  const { header, text, segmentLines } = compactDocumentLines(relative, bytes);
+  return decodeDocument(header, text, segmentLines);
+}
+
+/**
+ * A derived document's text and the id and range of each segment (what the report's excerpts
+ * need), read and checked as {@link readDerivedDocument} reads them but without building the
+ * segments; undefined when the case has no document of that id.
+ */
+export function readDocumentSpans(workspace: CaseWorkspace, documentId: string): { text: string; segments: readonly SegmentSpan[] } | undefined {
+  const relative = `${CaseFiles.documentsDir}/${documentFileName(documentId)}`;
+  const path = workspace.path(relative);
+  if (!existsSync(path)) return readDerivedDocument(workspace, documentId);
+  const { header, text, segmentLines } = compactDocumentLines(relative, readFileSync(path));
+  return { text, segments: decodeSegmentSpans(header, segmentLines) };
+}
+
+/** The header, text and segment lines of a compact document file, each checked. */
+function compactDocumentLines(relative: string, bytes: Uint8Array): { header: DocumentFileHeader; text: string; segmentLines: Record<string, unknown>[] } {
+  const what = 'document';
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], documentHeaderSchema, what) as unknown as DocumentFileHeader;
   const text = lines[1];
   if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.document-lines', params: { relative, what: recordKind(what), segments: header.segments } });
-  return decodeDocument(header, text, lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>));
+  return { header, text, segmentLines: lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>) };
 }
 
 /** Evidence name and id of a derived document, from its first line only. */
@@ -370,7 +390,7 @@ function recordKind(kind: RecordKind): MessageRef {
 
 /** The lines of a compact file, each parsed as JSON; the file ends with a newline. */
 function compactLines(relative: string, bytes: Uint8Array, what: RecordKind): unknown[] {
-  const text = Buffer.from(bytes).toString('utf8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (!text.endsWith('\n')) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — the file does not end with a complete line (cut short?)`, 'case.corrupt-record', undefined, { key: 'error.record.cut-short', params: { relative, what: recordKind(what) } });
   return text.slice(0, -1).split('\n').map((line, index) => jsonLine(`${relative} line ${index + 1}`, line, what));
 }

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /** Lower-case hex SHA-256 of bytes or of a string's UTF-8 encoding. */
@@ -5,12 +6,25 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** An incremental SHA-256 (see {@link sha256Hasher}). */
+export interface Sha256Hasher {
+  update(data: Uint8Array | string): void;
+  /** The hex digest of what was given so far; ends this hasher. */
+  hex(): string;
+  /** A hasher that goes on from what was given so far, this one left as it is (two digests of one prefix, the bytes hashed once). */
+  copy(): Sha256Hasher;
+}
+
 /** An incremental SHA-256: bytes, or strings as UTF-8, given as they are produced; `hex()` once, at the end. */
-export function sha256Hasher(): { update(data: Uint8Array | string): void; hex(): string } {
-  const hash = createHash('sha256');
+export function sha256Hasher(): Sha256Hasher {
+  return hasherOf(createHash('sha256'));
+}
+
+function hasherOf(hash: Hash): Sha256Hasher {
   return {
     update: (data) => void hash.update(data),
     hex: () => hash.digest('hex'),
+    copy: () => hasherOf(hash.copy()),
   };
 }
 

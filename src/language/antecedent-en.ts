@@ -74,6 +74,22 @@ const SPEAKER_GROUPS: ReadonlySet<string> = new Set([
 /** Words that may stand between "our" and the group it owns (our new sales team, my whole family). */
 const GROUP_MODIFIERS: ReadonlySet<string> = new Set(['own', 'whole', 'entire', 'new', 'old', 'little', 'small', 'big', 'local', 'sales', 'football', 'chess', 'school', 'project', 'support', 'dev', 'night', 'morning', 'extended', 'host', 'dear', 'lovely', 'great', 'late', 'garden', 'holiday', 'family']);
 
+/**
+ * Kin that words of a religious in-group share (brothers, sisters): they are a family's members
+ * when counted or owned by one person (two brothers, her sisters, Grandma's brothers), and
+ * stay people otherwise (our brothers, the brothers).
+ */
+const SHARED_KIN: ReadonlySet<string> = new Set(['brothers', 'sisters']);
+/** Owners before shared kin that make them one family's members: one person's, never "our". */
+const ONE_OWNER: ReadonlySet<string> = new Set(['my', 'his', 'her', 'your']);
+
+/** Whether the term before shared kin counts them (two brothers) or names one owner (her, Grandma's). */
+const countsOrOwnsOne = (before: TaggedTerm | undefined): boolean =>
+  before !== undefined && (before.tags?.has('Cardinal') === true || ONE_OWNER.has(before.normal ?? '') || (before.tags?.has('Singular') === true && /['’]s$/u.test(before.text ?? '')));
+
+/** Kin words written with a capital as a name of address (Grandma, Dad): one person, not a name of a people. */
+const KIN_TITLES: ReadonlySet<string> = new Set(['grandma', 'grandpa', 'granny', 'grandad', 'granddad', 'gran', 'nan', 'nana', 'mum', 'mom', 'mother', 'dad', 'father', 'uncle', 'aunt', 'auntie']);
+
 /** First-person plural forms this test answers for. */
 const FIRST_PLURAL: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
@@ -140,10 +156,10 @@ function referentsIn(stretch: string, subject: boolean): Referents {
       const standing = STANDING_QUANTIFIERS.has(word) && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
       const pronoun = THIRD_PLURAL.has(word);
       if (POSSESSIVE_DETERMINERS.has(word)) return;
-      if (ORDINARY_PEOPLE.has(word)) ordinary = true;
+      if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1]))) ordinary = true;
       else if (standing || (pronoun && (subject || word === 'they') && !ordinary)) people = true;
       else if (namesPeople(term)) {
-        if (term.tags?.has('Singular') === true && !term.tags.has('ProperNoun') && !/^\p{Lu}/u.test(term.text ?? '')) person = true;
+        if (term.tags?.has('Singular') === true && !term.tags.has('ProperNoun') && (!/^\p{Lu}/u.test(term.text ?? '') || KIN_TITLES.has(word))) person = true;
         else people = true;
       } else if (namesThings(term)) things = true;
     });

@@ -54,6 +54,7 @@ const NOT_IMPERATIVE_TAGS = ['Auxiliary', 'Modal', 'Copula', 'Gerund', 'PastTens
 
 /** What this module reads of a compromise term after `compute('offset')`. */
 interface TaggedTerm {
+  readonly text?: string;
   readonly tags?: ReadonlySet<string>;
   readonly normal?: string;
   readonly post?: string;
@@ -155,6 +156,32 @@ const isHeadlinePassive = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
 };
 
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+/** Quotation marks that may close a quoted title before its verb ("Kill Bill" is on tonight). */
+const CLOSING_QUOTE = /["”’»']/u;
+
+/**
+ * Whether a capitalised word opens a title or a name written in title case that is the subject
+ * of a verb after it: «Kill Bill is on tonight», «Storm Ciara knocked down trees», «"Fight
+ * Club" was filmed in 1999». The words after it up to the verb all have a capital (past the
+ * small words of a title) and none is followed by a comma; the verb is finite, or a regular past
+ * (a storm's name, then what it did). An imperative before a name has no verb right after the
+ * name (Kill Tomas tonight; Attack Greyhill at dawn) or a comma (Storm Greyhill, burn it).
+ */
+function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
+  if (!capitalised || /[,;:—–.!?]/u.test(read.post)) return false;
+  let names = 0;
+  for (const term of read.following) {
+    const text = term.text ?? '';
+    if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
+    if (/^\p{Lu}/u.test(text) && !['Pronoun', 'Determiner'].some((t) => term.tags?.has(t))) names++;
+    else if (names === 0 || !TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
+    if (/[,;:—–.!?]/u.test((term.post ?? '').replace(CLOSING_QUOTE, ''))) return false;
+  }
+  return false;
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -192,7 +219,8 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
@@ -245,6 +273,21 @@ function aloneOnItsLine(text: string, word: ImperativeWord): boolean {
   return text.slice(lineStart, word.start).trim() === '' && lineEnd >= 0 && text.slice(word.end, lineEnd).trim() === '';
 }
 
+/** An abbreviation whose full stop ends no sentence (9 p.m., e.g., etc., vs.) right before a word. */
+const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:[ap]\.\s?m|e\.\s?g|i\.\s?e|etc|vs|approx|incl|cf)\.\s+$/iu;
+
+/**
+ * Whether a word the tokenizer takes to open a sentence continues the one before: it is written
+ * in lower case right after an abbreviation («prayers begin at 9 p.m. and end at dawn»), so the
+ * full stop is the abbreviation's and "and end" opens no imperative unless the sentence did
+ * («Meet at 5 p.m. and bring your boots»).
+ */
+function afterAbbreviation(text: string, word: ImperativeWord): boolean {
+  // A lone lower-case letter after a full stop is the abbreviation's own second half (the m of p.m.).
+  if (/^\p{Ll}$/u.test(text.slice(word.start, word.end)) && text[word.start - 1] === '.') return true;
+  return /^\p{Ll}/u.test(text.slice(word.start, word.start + 1)) && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, word.start - 12), word.start));
+}
+
 /**
  * Indices into `words` of the verbs that open an imperative clause in `text`. A clause opens at a
  * sentence start or after a short vocative, a colon, a semicolon or a dash; lead-in words (please,
@@ -256,9 +299,14 @@ function aloneOnItsLine(text: string, word: ImperativeWord): boolean {
 export function englishImperatives(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>): Set<number> {
   const found = new Set<number>();
   let from = 0;
+  // Whether the sentence (across an abbreviation's full stop) opened with an imperative.
+  let openedWithImperative = false;
   while (from < words.length) {
     let to = from + 1;
     while (to < words.length && !(words[to] as ImperativeWord).sentenceInitial) to++;
+    // After an abbreviation the sentence goes on: its clause opened with an imperative or did not.
+    const continued = afterAbbreviation(text, words[from] as ImperativeWord);
+    if (!continued) openedWithImperative = false;
     const sentenceStart = (words[from] as ImperativeWord).start;
     const isVerb = (k: number, vocative: boolean): boolean => {
       const w = words[k] as ImperativeWord;
@@ -277,11 +325,14 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // if the tagger reads a verb there (Love your enemies, bless …), not a word listed among its
       // objects that could be a verb in the frame "to …".
       const vocative = start.vocative && !opensWithImperative;
+      // "9 p.m. and end at dawn": a clause that goes on past an abbreviation opens nothing unless it opened with an imperative.
+      if (start.index === from && continued && !openedWithImperative) continue;
       let c = start.index;
       while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
       if (!isVerb(c, vocative)) continue;
       found.add(c);
       if (start.index === from) opensWithImperative = true;
+      openedWithImperative ||= start.index === from;
       // A subject or subordinator opens a clause of its own up to the next comma; past the comma the
       // imperative's clause may go on (Thank Allah for what He has granted you, and hold onto it).
       let ownClause = false;

@@ -27,9 +27,10 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { analysisFiles, derivedDocumentHeaders, readComparison, readDerivedDocument, readManifest } from '../case/records.js';
+import { analysisFiles, derivedDocumentHeaders, readComparison, readDocumentSpans, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
+import type { JsonShape } from '../core/canonical-json.js';
 import type { StagedMove } from '../case/commit.js';
 import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
@@ -147,7 +148,12 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     caseFacts: finalInputs.facts,
     expertDigests: finalInputs.digests,
     log,
-    ...(spill ? { keepList: <T>(chunks: Iterable<readonly T[]>) => spill.keep<T>(chunks) } : {}),
+    ...(spill
+      ? {
+          keepList: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => spill.keep<T>(chunks, itemShape),
+          keepPairs: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => spill.keepPairs<A, B>(pairs, shapes),
+        }
+      : {}),
   });
   if (final) {
     const problems = [...unmetForFinal(procedure, statuses), ...finalProblems(parts.head), ...expertsFinalProblems(finalInputs)];
@@ -178,7 +184,7 @@ function excerptSource(workspace: CaseWorkspace, total: number, onProgress: Prog
     if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
-    return readDerivedDocument(workspace, documentId);
+    return readDocumentSpans(workspace, documentId);
   };
 }
 
@@ -191,16 +197,25 @@ interface Staged {
   readonly digest: string;
 }
 
-/** Writes a rendered format under a temporary name beside its default path, hashing its bytes as they are written. */
+/**
+ * Writes a rendered format under a temporary name beside its default path; its SHA-256 is the
+ * renderer's where it hashed the bytes itself (the text formats), else taken as they are written.
+ */
 function stageRendered(workspace: CaseWorkspace, language: ReportLanguage, format: ReportFormat, rendered: RenderedReport): Staged {
+  const path = `${CaseFiles.reportsDir}/report.${language}.${format}`;
+  const parts = rendered.bytes instanceof Uint8Array ? [rendered.bytes] : rendered.bytes;
+  if (rendered.sha256) {
+    const move = workspace.stageFile(path, parts);
+    return { format, move, sha256: rendered.sha256(), digest: rendered.digest() };
+  }
   const file = sha256Hasher();
-  function* hashed(parts: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  function* hashed(): Generator<string | Uint8Array> {
     for (const part of parts) {
       file.update(part);
       yield part;
     }
   }
-  const move = workspace.stageFile(`${CaseFiles.reportsDir}/report.${language}.${format}`, hashed(rendered.bytes instanceof Uint8Array ? [rendered.bytes] : rendered.bytes));
+  const move = workspace.stageFile(path, hashed());
   return { format, move, sha256: file.hex(), digest: rendered.digest() };
 }
 
@@ -285,7 +300,7 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
   try {
     const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress, spill);
     const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
-    const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest })]);
+    const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
     return { path: outcome!.path, digest: outcome!.digest };
   } finally {
     spill.close();

@@ -3,13 +3,19 @@
  * candidate lies in, the unit's text with every candidate in it marked, so a reader can see each
  * fragment where it stands. Pure; offsets are 0-based UTF-16 code units of the document text.
  */
-import type { SozDocument } from '../core/document.js';
+import type { Segment } from '../core/document.js';
 import { detachedString } from '../analysis/detached.js';
 import type { FindingView } from './model.js';
 
 /** Longest excerpt kept whole; a longer unit keeps this margin around its candidates. */
 const WHOLE_UNTIL = 1500;
 const MARGIN = 400;
+
+/** What the excerpts read of a document: its text and each segment's id and range. */
+export interface ExcerptDocument {
+  readonly text: string;
+  readonly segments: readonly Pick<Segment, 'id' | 'range'>[];
+}
 
 /** One piece of an excerpt: plain text, or text inside the candidates listed. */
 export interface ExcerptPart {
@@ -51,7 +57,7 @@ function markedParts(text: string, start: number, end: number, findings: readonl
     const [from, to] = [points[index]!, points[index + 1]!];
     const findingIds = findings.filter((finding) => finding.range[0] <= from && to <= finding.range[1]).map((finding) => finding.id);
     // A copy: a slice would keep the whole document text alive as long as the report model lives.
-    parts.push({ text: detachedString(text.slice(from, to)), findingIds });
+    parts.push({ findingIds, text: detachedString(text.slice(from, to)) });
   }
   return parts;
 }
@@ -61,7 +67,7 @@ function markedParts(text: string, start: number, end: number, findings: readonl
  * gives a document's text and segments by id; each document is asked for once, so a caller that
  * reads it from disk holds one document at a time.
  */
-export function sourceExcerpts(documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined, findings: readonly FindingView[]): SourceExcerpt[] {
+export function sourceExcerpts(documentText: (documentId: string) => ExcerptDocument | undefined, findings: readonly FindingView[]): SourceExcerpt[] {
   const byUnit = new Map<string, FindingView[]>();
   for (const finding of findings) {
     const members = byUnit.get(finding.unit);
@@ -89,7 +95,7 @@ export function sourceExcerpts(documentText: (documentId: string) => Pick<SozDoc
 }
 
 /** The excerpt of one unit of a document (its segments by id), or undefined when none of its segments is in the document. */
-function unitExcerpt(text: string, segmentsById: ReadonlyMap<string, SozDocument['segments'][number]>, unit: string, members: readonly FindingView[]): SourceExcerpt | undefined {
+function unitExcerpt(text: string, segmentsById: ReadonlyMap<string, ExcerptDocument['segments'][number]>, unit: string, members: readonly FindingView[]): SourceExcerpt | undefined {
   const first = members[0]!;
   const segments = [...new Set(members.map((finding) => finding.segmentId))].flatMap((id) => segmentsById.get(id) ?? []);
   if (segments.length === 0) return undefined;
@@ -100,16 +106,17 @@ function unitExcerpt(text: string, segmentsById: ReadonlyMap<string, SozDocument
   const whole = unitEnd - unitStart <= WHOLE_UNTIL;
   const start = whole ? unitStart : wholeCharacter(text, Math.max(unitStart, marksStart - MARGIN));
   const end = whole ? unitEnd : wholeCharacter(text, Math.min(unitEnd, marksEnd + MARGIN));
+  // Members in code-unit order, as canonical JSON writes them (see `findingView`).
   return {
-    unit,
-    evidenceName: first.evidenceName,
-    documentId: first.documentId,
-    page: first.page,
-    messageId: first.messageId,
     author: first.author,
+    clipped: { after: end < unitEnd, before: start > unitStart },
+    documentId: first.documentId,
+    evidenceName: first.evidenceName,
+    messageId: first.messageId,
     originalAuthor: first.originalAuthor,
-    range: [start, end],
-    clipped: { before: start > unitStart, after: end < unitEnd },
+    page: first.page,
     parts: markedParts(text, start, end, members),
+    range: [start, end],
+    unit,
   };
 }

@@ -5,7 +5,8 @@
 import { sha256Hasher } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
-import type { ConclusionModel, ConclusionParts } from './model.js';
+import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
+import { markdownFindingUnits, withoutCompiledPartials } from './markdown-rows.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
 import type { PartsTemplate } from './parts-render.js';
 import { collapseBlankLines, compileInParts, hasItems } from './parts-render.js';
@@ -13,13 +14,29 @@ import { recordText } from './record-text.js';
 import { knownRows } from './known-rows.js';
 import { labListLines } from './lab-list-lines.js';
 
-/** A table cell or inline text: evidence text can hold `|`, newlines and Markdown; none may break the layout. */
+/**
+ * What `markdownCell` changes: a run of line breaks (to one space), a Markdown character (escaped
+ * with a backslash), a control or bidi character (dropped). The three classes are disjoint and
+ * what replaces one belongs to no class but the escapes', so one pass gives what three `replace`
+ * passes in this order give.
+ */
+// eslint-disable-next-line no-control-regex -- stripping control and bidi characters is the point
+const CELL_CHANGES = /([\r\n\u2028\u2029]+)|([\\`*_[\]<>|#])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- the same classes, only tested
+const CELL_NEEDS_CHANGE = /[\r\n\u2028\u2029\\`*_[\]<>|#\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+function cellChange(_match: string, breaks: string | undefined, markup: string | undefined): string {
+  if (breaks !== undefined) return ' ';
+  return markup !== undefined ? `\\${markup}` : '';
+}
+
+/**
+ * A table cell or inline text: evidence text can hold `|`, newlines and Markdown; none may break
+ * the layout. Most text needs no change and is returned as it is.
+ */
 export function markdownCell(value: unknown): string {
-  return String(value)
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
-    // eslint-disable-next-line no-control-regex -- stripping control and bidi characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  const text = String(value);
+  return CELL_NEEDS_CHANGE.test(text) ? text.replace(CELL_CHANGES, cellChange) : text;
 }
 
 /**
@@ -38,44 +55,54 @@ export function withDigestLine(body: string, prefix: string, line: (text: string
   return joined(withDigestLineParts([body], prefix, line));
 }
 
-/** A text report as it is produced: its parts in order, and its digest once every part was taken. */
+/** A text report as it is produced: its parts in order, UTF-8, and its two hashes once every part was taken. */
 export interface TextParts {
-  readonly parts: Iterable<string>;
+  /** Each part encoded once: the same bytes are hashed and written. */
+  readonly parts: Iterable<Uint8Array>;
   /** SHA-256 of every byte above the digest line; known once `parts` were consumed. */
   digest(): string;
+  /** SHA-256 of the whole file, digest line too; known once `parts` were consumed. */
+  sha256(): string;
 }
 
-/** The body's parts, hashed as they pass, then a line break if the body lacks one, then the digest line. */
+/**
+ * The body's parts, encoded and hashed as they pass, then a line break if the body lacks one,
+ * then the digest line. The file's hash goes on from a copy of the body's, so no byte is hashed twice.
+ */
 export function withDigestLineParts(body: Iterable<string>, prefix: string, line: (text: string) => string = (text) => text): TextParts {
   let digest: string | null = null;
-  function* parts(): Generator<string> {
+  let file: string | null = null;
+  function* parts(): Generator<Uint8Array> {
     const hash = sha256Hasher();
     let last = '';
+    const passed = (text: string): Uint8Array => {
+      const bytes = Buffer.from(text, 'utf8');
+      hash.update(bytes);
+      return bytes;
+    };
     for (const part of body) {
       if (part === '') continue;
-      hash.update(part);
       last = part;
-      yield part;
+      yield passed(part);
     }
-    if (!last.endsWith('\n')) {
-      hash.update('\n');
-      yield '\n';
-    }
+    if (!last.endsWith('\n')) yield passed('\n');
+    const whole = hash.copy();
     digest = hash.hex();
-    yield `${line(`${plainLine(prefix)}: ${digest}`)}\n`;
+    const digestLine = Buffer.from(`${line(`${plainLine(prefix)}: ${digest}`)}\n`, 'utf8');
+    whole.update(digestLine);
+    file = whole.hex();
+    yield digestLine;
   }
-  return {
-    parts: parts(),
-    digest: () => {
-      if (digest === null) throw new Error('the report digest is known once every part was written');
-      return digest;
-    },
+  const known = (value: string | null): string => {
+    if (value === null) throw new Error('the report digest is known once every part was written');
+    return value;
   };
+  return { parts: parts(), digest: () => known(digest), sha256: () => known(file) };
 }
 
 /** A text report's parts as one text (the tests and the golden files compare whole texts). */
 export function joined(report: TextParts): { text: string; digest: string } {
-  const text = [...report.parts].join('');
+  const text = Buffer.concat([...report.parts]).toString('utf8');
   return { text, digest: report.digest() };
 }
 
@@ -107,7 +134,10 @@ export function conclusionTextParts(template: PartsTemplate, parts: ConclusionPa
 /** The Markdown conclusion in parts (each written as it comes): with its digest once all are taken. */
 export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
-  const compiled = compileInParts(handlebars, template, { noEscape: true, strict: false }, STREAMED_LISTS);
+  // The candidate rows are built as strings while the template's row partials are those they were compiled from.
+  const rest = withoutCompiledPartials(template);
+  if (rest !== null) handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => markdownFindingUnits(findings, labels, markdownCell));
+  const compiled = compileInParts(handlebars, rest ?? template, { noEscape: true, strict: false }, STREAMED_LISTS);
   return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels), 2), labels.digestLine);
 }
 

@@ -1,7 +1,7 @@
 import type { SelectionView } from './selection.js';
 import type { MediaSummary } from './media-summary.js';
 import { withMediaSummary } from './media-summary.js';
-import type { SourceExcerpt } from './excerpts.js';
+import type { ExcerptDocument, SourceExcerpt } from './excerpts.js';
 import { sourceExcerpts } from './excerpts.js';
 /**
  * The conclusion model: everything the expert conclusion shows, assembled without I/O from the
@@ -13,8 +13,10 @@ import type { CaseMetadata, EvidenceRecord, HashedFile, LogEntry, ReportLanguage
 import type { CaseFacts, ExpertsFile } from '../core/experts.js';
 import type { ExpertView, JointView, StructureView } from './experts-view.js';
 import { expertsView } from './experts-view.js';
+import type { JsonShape } from '../core/canonical-json.js';
 import { canonicalJson, compareCodeUnits } from '../core/canonical-json.js';
-import type { DocumentHeader, Notice, SozDocument } from '../core/document.js';
+import { FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE } from './view-shapes.js';
+import type { DocumentHeader, Notice } from '../core/document.js';
 import type { Said } from '../core/messages.js';
 import { said } from '../core/messages.js';
 import type { GuardMatch, ItemRelation, ItemRelationRecord, QuestionDisposition, QuestionRecord, RabatCourtPart, RabatField, RabatWorksheet, ReviewDecision } from '../core/examiner.js';
@@ -258,7 +260,7 @@ export interface ConclusionInputs {
   /** The derived documents in reading order, without their text and segments, with each file's SHA-256. */
   readonly documents: readonly { readonly doc: DocumentHeader; readonly sha256: string }[];
   /** A document's text and segments by id, asked for once per document that holds a candidate (source excerpts). */
-  readonly documentText: (documentId: string) => Pick<SozDocument, 'text' | 'segments'> | undefined;
+  readonly documentText: (documentId: string) => ExcerptDocument | undefined;
   readonly overview: LanguageOverview | null;
   readonly analyses: readonly { readonly analysis: string; readonly version: string; readonly findings: number }[];
   /** Which segments the analyses covered (null for cases analysed without a record of it). */
@@ -305,44 +307,50 @@ export interface ConclusionInputs {
    * Where the streamed lists are kept when given (a spill to disk): each is then made once, as
    * `keepList` consumes it, and replayed for every later pass; without it, each pass makes them afresh.
    */
-  readonly keepList?: <T>(chunks: Iterable<readonly T[]>) => KeptChunks<T>;
+  readonly keepList?: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => KeptChunks<T>;
+  /**
+   * Where two lists made together are kept, chunk beside chunk, in one pass: with no decision
+   * recorded, the unreviewed candidates and their excerpts (each run's made as it passes).
+   */
+  readonly keepPairs?: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => readonly [KeptChunks<A>, KeptChunks<B>];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
   const citation = finding.citation ? `${finding.citation.lexicon} ${finding.citation.lexiconVersion}, ${finding.citation.entryId}: ${finding.citation.source}` : null;
+  // Members in code-unit order, as canonical JSON writes them: the kept lists write a view as it is, without a reordered copy.
   return {
-    id: finding.id,
+    actual: finding.actual,
     analysis: finding.analysis,
-    ruleId: finding.ruleId,
+    author: finding.author ?? null,
     category: finding.category,
-    reason: finding.reason,
-    subcategory: finding.subcategory ?? null,
+    citation,
+    column: finding.place.column,
+    countervailing: finding.countervailing,
+    decisionReason: decision?.reason ?? null,
+    documentId: finding.place.documentId,
     evidenceName: finding.place.evidenceName,
     evidenceSha256: finding.place.evidenceSha256,
-    documentId: finding.place.documentId,
-    segmentId: finding.place.segmentId,
-    range: [finding.place.range[0], finding.place.range[1]],
-    line: finding.place.line,
-    column: finding.place.column,
-    page: finding.place.page ?? null,
-    messageId: finding.place.messageId ?? null,
-    media: finding.place.media ?? null,
+    id: finding.id,
     ...(finding.place.image ? { image: finding.place.image } : {}),
     left: finding.context.left,
-    actual: finding.actual,
-    right: finding.context.right,
-    author: finding.author ?? null,
-    originalAuthor: finding.originalAuthor ?? null,
-    voice: decision?.voice ?? finding.voice,
-    voiceChange: decision?.voice && decision.voice !== finding.voice ? { from: finding.voice, reason: decision.voiceReason ?? decision.reason, actor: decision.actor } : null,
-    countervailing: finding.countervailing,
-    note: finding.note ?? null,
+    line: finding.place.line,
     mainstreamMeaning: finding.mainstreamMeaning ?? null,
-    citation,
-    decisionReason: decision?.reason ?? null,
-    questionIds: decision?.decision === 'accepted' ? decision.questionIds : [],
     matched: finding.matched ?? null,
+    media: finding.place.media ?? null,
+    messageId: finding.place.messageId ?? null,
+    note: finding.note ?? null,
+    originalAuthor: finding.originalAuthor ?? null,
+    page: finding.place.page ?? null,
+    questionIds: decision?.decision === 'accepted' ? decision.questionIds : [],
+    range: [finding.place.range[0], finding.place.range[1]],
+    reason: finding.reason,
+    right: finding.context.right,
+    ruleId: finding.ruleId,
+    segmentId: finding.place.segmentId,
+    subcategory: finding.subcategory ?? null,
     unit: finding.unit ?? `${finding.place.documentId}#${finding.place.messageId ?? finding.place.segmentId}`,
+    voice: decision?.voice ?? finding.voice,
+    voiceChange: decision?.voice && decision.voice !== finding.voice ? { actor: decision.actor, from: finding.voice, reason: decision.voiceReason ?? decision.reason } : null,
   };
 }
 
@@ -428,7 +436,11 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
       else rejected.push(findingView(finding, decision));
     }
   }
-  const keptUnreviewed = inputs.keepList?.(runsByDocument(headPass()));
+  const runs = runsByDocument(headPass());
+  // With no decision recorded no unit holds a reviewed candidate, so each run's excerpts are its
+  // own: made as the run passes, not in a second pass over the kept candidates.
+  const keptTogether = inputs.keepPairs && inputs.decisions.length === 0 ? inputs.keepPairs(withExcerpts(runs, inputs.documentText), [FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE]) : undefined;
+  const keptUnreviewed = keptTogether?.[0] ?? inputs.keepList?.(runs, FINDING_VIEW_SHAPE);
   const unreviewed = keptUnreviewed ? keptUnreviewed.chunks : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
     .map((record) => ({ evidenceName: record.originalName, evidenceSha256: record.sha256, findings: accepted.filter((finding) => finding.evidenceSha256 === record.sha256) }))
@@ -551,10 +563,16 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     manifest: { sha256: inputs.manifestSha256, data: inputs.manifest.data, inputs: inputs.manifest.inputs, outputs: inputs.manifest.outputs },
     recordHead: formatLogHead(inputs.recordHead),
   };
+  if (keptTogether) return { head, unreviewed, excerpts: keptTogether[1].chunks, canonical: { unreviewed: keptTogether[0].canonicalChunks, excerpts: keptTogether[1].canonicalChunks } };
   const reviewed = [...accepted, ...rejected];
   if (!keptUnreviewed || !inputs.keepList) return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, reviewed, unreviewed) };
-  const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed));
+  const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed), SOURCE_EXCERPT_SHAPE);
   return { head, unreviewed, excerpts: keptExcerpts.chunks, canonical: { unreviewed: keptUnreviewed.canonicalChunks, excerpts: keptExcerpts.canonicalChunks } };
+}
+
+/** Each run of unreviewed candidates with the excerpts of its units (every candidate in them unreviewed). */
+function* withExcerpts(runs: Iterable<FindingView[]>, documentText: ConclusionInputs['documentText']): Generator<[FindingView[], SourceExcerpt[]]> {
+  for (const run of runs) yield [run, sourceExcerpts(documentText, run)];
 }
 
 /** Runs `pass` to its end (for what it gathers on the way), then gives `list`. */

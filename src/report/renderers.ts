@@ -29,6 +29,8 @@ export interface RenderedReport {
   readonly bytes: Uint8Array | Iterable<string | Uint8Array>;
   /** Markdown/HTML: SHA-256 of every byte above the digest line, known once every part was taken; PDF/DOCX: the model digest. */
   digest(): string;
+  /** SHA-256 of the file's bytes, where the renderer hashed them itself (the text formats), known once every part was taken. */
+  sha256?(): string;
 }
 
 /** parts + labels (+ crops of OCR pictures, which HTML and PDF show) → bytes; the same inputs always give the same bytes. */
@@ -49,11 +51,11 @@ export function conclusionRenderers(templates: TextTemplates, spool?: () => Byte
   return {
     md: async (parts, labels) => {
       const text = markdownConclusionParts(parts, templates.md, labels);
-      return { bytes: text.parts, digest: text.digest };
+      return { bytes: text.parts, digest: text.digest, sha256: text.sha256 };
     },
     html: async (parts, labels, pictures) => {
       const text = htmlConclusionParts(parts, templates.html, labels, pictures);
-      return { bytes: text.parts, digest: text.digest };
+      return { bytes: text.parts, digest: text.digest, sha256: text.sha256 };
     },
     pdf: async (parts, labels, pictures) => {
       const { pdfConclusionParts } = await import('./pdf.js');

@@ -2,6 +2,7 @@
  * The indicator candidates of one short text, for the sense tests of each tuning round
  * (src/analysis/sense-*.test.ts): the text read as one body paragraph in the language the test names.
  */
+import { describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../../src/core/document-builder.js';
 import type { Finding } from '../../src/core/finding.js';
 import { runIndicators } from '../../src/analysis/indicators.js';
@@ -22,4 +23,20 @@ export function sentenceCandidates(lexicons: readonly Lexicon[], text: string, l
 export async function findingsOf(text: string, language: LanguageCode): Promise<Finding[]> {
   shipped ??= loadLexicons(ROOT).then((loaded) => loaded.lexicons);
   return sentenceCandidates(await shipped, text, language);
+}
+
+/** One case of a sense table: the category read, a sentence, and its candidates of that category as words. */
+export type SenseCase = readonly [category: string, text: string, words: readonly string[]];
+
+/**
+ * A sense table of a tuning round in `language`: runs every case as its own test against the
+ * shipped lexicons — the candidates of the case's category, as matched words, must be its words.
+ */
+export function senseCondition(language: LanguageCode, name: string, cases: readonly SenseCase[]): void {
+  describe(name, () => {
+    it.each(cases)('%s in «%s»', async (category, text, words) => {
+      const found = (await findingsOf(text, language)).filter((f) => f.category === category).map((f) => f.actual);
+      expect(found).toEqual(words);
+    });
+  });
 }
