@@ -37,6 +37,7 @@ const FS_FILES = {
   'src/language/data-cache.ts': 'reads and writes the compiled data cache in dist/ (installed data, never a case)',
   'src/language/data.ts': 'reads the installed language data',
   'src/language/lemma-ru.ts': 'reads the installed Russian lemma dictionary',
+  'src/language/english-tagger.ts': "reads the prebuilt English tagger in dist/ and the installed compromise's package.json",
   'src/sop/data.ts': 'reads the installed SOP data',
   'src/analysis/lexicon-files.ts': 'reads the installed lexicons',
   'src/analysis/eval/files.ts': 'reads the installed evaluation sets',

@@ -1,17 +1,101 @@
 /**
- * The compromise part-of-speech tagger for English, loaded on first use: unpacking its lexicon
- * costs about half a second, which no command should pay for text without English. Its CommonJS
- * build is required because the tagger is called synchronously; it is the same release as the ES
- * module build. English only: on other languages it tags every word a noun without an error, so
- * callers gate by language. Used read-only — no plugin, no lexicon change, nothing global.
+ * The compromise part-of-speech tagger for English, loaded on first use. English only: on other
+ * languages it tags every word a noun without an error, so callers gate by language. Used
+ * read-only — no plugin, no lexicon change, nothing global.
+ *
+ * Loading the package costs about 0.4 s of CPU, three quarters of it while its modules are
+ * evaluated: unpacking its packed lexicon and expanding it (every verb conjugated, adjectives
+ * inflected). The build (`scripts/build-english-tagger.mjs`) does that once: it assembles the same
+ * compromise from the package's own ES modules with the expanded lexicon ready, checks that the
+ * result equals the package's (the whole model and the tags of sample sentences), and writes it as
+ * one script into `dist/data-cache/`. That copy is used only while it was assembled from the
+ * installed compromise (its key is the SHA-256 of the package's `package.json`) and its body has
+ * the SHA-256 its header records; otherwise the package is loaded as before. The copy changes how
+ * fast, never what: the run manifest records compromise's version from the lockfile either way.
+ *
+ * File format: line 1 is `//` and a JSON header `{ key, bodySha256, compromise }`, the rest a
+ * CommonJS script whose `module.exports.default` is compromise's `nlp`.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import type compromise from 'compromise';
+import { sha256 } from '../core/hash.js';
+import { DATA_CACHE_DIR } from './data-cache.js';
 
-let tagger: typeof compromise | undefined;
+/** compromise's `nlp`: text in, tagged document out. */
+export type EnglishTagger = typeof compromise;
+
+const require = createRequire(import.meta.url);
+/** The package root: `src/language/` and `dist/language/` both sit two levels below it. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let tagger: EnglishTagger | undefined;
 
 /** The tagged compromise document of `text`. */
-export function tagEnglish(text: string): ReturnType<typeof compromise> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof compromise;
+export function tagEnglish(text: string): ReturnType<EnglishTagger> {
+  tagger ??= loadPrebuiltEnglishTagger(ROOT) ?? (require('compromise') as EnglishTagger);
   return tagger(text);
+}
+
+/** Path of the prebuilt tagger under the project root `root`. */
+export function englishTaggerPath(root: string): string {
+  return join(root, DATA_CACHE_DIR, 'english-tagger.js');
+}
+
+/** The `package.json` of the installed compromise (its CommonJS entry is `builds/three/…`). */
+function compromisePackageFile(): string {
+  return join(dirname(require.resolve('compromise')), '..', '..', 'package.json');
+}
+
+/**
+ * The key a prebuilt tagger must carry to be used with the installed compromise: the SHA-256 of
+ * its `package.json` (name, exact version, entry points); null when it cannot be read.
+ */
+export function englishTaggerKey(): string | null {
+  try {
+    return sha256(readFileSync(compromisePackageFile()));
+  } catch {
+    return null;
+  }
+}
+
+/** The version of the installed compromise, for the prebuilt tagger's header. */
+export function compromiseVersion(): string {
+  return (JSON.parse(readFileSync(compromisePackageFile(), 'utf8')) as { version: string }).version;
+}
+
+/** The text of a prebuilt tagger file holding the CommonJS script `body` under `key`. */
+export function englishTaggerText(key: string, body: string): string {
+  return `//${JSON.stringify({ key, bodySha256: sha256(body), compromise: compromiseVersion() })}\n${body}`;
+}
+
+/**
+ * The prebuilt tagger under `root` when it carries `key` and its body is intact; undefined
+ * otherwise (no file, another compromise, a damaged body: the caller loads the package).
+ */
+export function loadPrebuiltEnglishTagger(root: string, key: string | null = englishTaggerKey()): EnglishTagger | undefined {
+  if (key === null) return undefined;
+  const path = englishTaggerPath(root);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  if (!text.startsWith('//') || newline < 0) return undefined;
+  const body = text.slice(newline + 1);
+  try {
+    const header = JSON.parse(text.slice(2, newline)) as { key?: unknown; bodySha256?: unknown };
+    if (header.key !== key || header.bodySha256 !== sha256(body)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const module = { exports: {} as { default?: EnglishTagger } };
+  const run = new Script(`(function (module, exports) {${body}\n})`, { filename: path }).runInThisContext() as (m: typeof module, e: typeof module.exports) => void;
+  run(module, module.exports);
+  return module.exports.default;
 }

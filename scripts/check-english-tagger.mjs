@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The prebuilt English tagger (dist/data-cache/english-tagger.js, scripts/build-english-tagger.mjs)
+// against `require('compromise')` on every English text at hand: each line of
+// ../shared/corpora-real/langid/en.txt, every line written mostly in Latin letters in every file of
+// ../shared/corpora-real that soz's adapters read (chats, PDFs, DOCX, HTML; whatever the language,
+// so English inside a Russian chat is covered), and every item of the English findings set
+// (corpora/eval/findings/en.yaml). Compared per text: each term's text, spacing, normal form, tags,
+// chunk and offset. Prints the counts; exit 1 on the first difference. Run after `npm run build`.
+//
+//   node scripts/check-english-tagger.mjs
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { taggerReading } from './build-english-tagger.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const load = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
+const { loadPrebuiltEnglishTagger } = await load('language/english-tagger.js');
+const { inputFromBytes, collectDocuments, DEFAULT_LIMITS } = await load('ingest/adapter.js');
+const { adapterFor } = await load('ingest/registry.js');
+const { sniffMediaType } = await load('ingest/sniff.js');
+const { loadEvalSet } = await load('analysis/eval/index.js');
+
+const prebuilt = loadPrebuiltEnglishTagger(root);
+if (prebuilt === undefined) {
+  console.error('no prebuilt English tagger in dist/data-cache/ for the installed compromise: run npm run build');
+  process.exit(2);
+}
+const nlp = createRequire(join(root, 'package.json'))('compromise');
+const corpora = join(root, '..', 'shared', 'corpora-real');
+if (!existsSync(corpora)) {
+  console.error(`missing ${corpora}: the real corpora live in ../shared/corpora-real beside the repository`);
+  process.exit(2);
+}
+
+let texts = 0;
+let characters = 0;
+/** Compares the two taggers on `text`; stops the run at the first difference. */
+function check(where, text) {
+  if (taggerReading(prebuilt, text) !== taggerReading(nlp, text)) {
+    console.error(`DIFFERENT: ${where}: «${text.slice(0, 200)}»`);
+    process.exit(1);
+  }
+  texts++;
+  characters += text.length;
+}
+
+/** A line with a Latin word whose letters are at least half Latin: English, or text read as it. */
+const latinLine = (line) => /[A-Za-z]{2}/u.test(line) && (line.match(/[A-Za-z]/gu)?.length ?? 0) * 2 >= (line.match(/\p{L}/gu)?.length ?? 0);
+const files = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
+
+for (const [n, line] of readFileSync(join(corpora, 'langid', 'en.txt'), 'utf8').split('\n').entries()) if (line.trim() !== '') check(`langid/en.txt:${n + 1}`, line);
+const langidTexts = texts;
+
+let lines = 0;
+for (const file of files(corpora).sort()) {
+  const rel = relative(corpora, file);
+  if (rel.startsWith('langid') || /\.(md|tsv)$/u.test(file) || statSync(file).size === 0) continue;
+  const bytes = new Uint8Array(readFileSync(file));
+  const input = inputFromBytes(bytes, { name: basename(file), sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: sniffMediaType(bytes.subarray(0, 65536)), limits: DEFAULT_LIMITS });
+  let documents;
+  try {
+    documents = await collectDocuments(adapterFor(input).extract(input));
+  } catch (error) {
+    console.log(`  ${rel}: not read (${error.message.split('\n')[0]})`);
+    continue;
+  }
+  const before = lines;
+  for (const document of documents) {
+    for (const segment of document.segments) {
+      for (const line of document.text.slice(segment.range.start, segment.range.end).split('\n')) {
+        if (!latinLine(line)) continue;
+        check(`${rel} ${segment.id}`, line);
+        lines++;
+      }
+    }
+  }
+  console.log(`  ${rel}: ${lines - before} lines`);
+}
+
+const english = (await loadEvalSet(root)).filter((item) => item.language === 'en');
+for (const item of english) check(`eval ${item.id}`, item.text);
+
+console.log(`same tags and offsets: ${langidTexts} lines of langid/en.txt, ${lines} mostly Latin lines in the other files of corpora-real, ${english.length} English eval items (${texts} texts, ${characters} characters)`);

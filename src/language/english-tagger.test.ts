@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_SENTENCES, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
+import type { EnglishTagger } from './english-tagger.js';
+import { englishTaggerKey, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const packaged = require('compromise') as EnglishTagger;
+
+/** compromise loaded afresh: its first tagging parses its match rules into its model, so a used one differs. */
+function freshPackage(): EnglishTagger {
+  delete require.cache[require.resolve('compromise')];
+  return require('compromise') as EnglishTagger;
+}
+
+// Every 12th line of the real English sentences (../shared/corpora-real/langid/en.txt: UD
+// English-EWT and Tatoeba) and every 6th English item of the findings set: a fixed sample;
+// scripts/check-english-tagger.mjs compares all of them and every Latin segment of corpora-real.
+const realSentences = readFileSync(join(ROOT, '../shared/corpora-real/langid/en.txt'), 'utf8')
+  .split('\n')
+  .filter((line, n) => line.trim() !== '' && n % 12 === 0);
+const evalSentences = [...readFileSync(join(ROOT, 'corpora/eval/findings/en.yaml'), 'utf8').matchAll(/ text: "((?:[^"\\]|\\.)*)"/gu)]
+  .map((match) => JSON.parse(`"${match[1]}"`) as string)
+  .filter((_, n) => n % 6 === 0);
+
+// The prebuilt tagger written under a project root of its own, so it can be tampered with.
+let root: string;
+let prebuilt: EnglishTagger | undefined;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'soz-english-tagger-'));
+  await writeEnglishTagger(root);
+  prebuilt = loadPrebuiltEnglishTagger(root);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the prebuilt English tagger', () => {
+  it('has the package model after every plugin and reads real and eval sentences with the same tags and offsets', () => {
+    expect(prebuilt).toBeDefined();
+    expect(realSentences.length).toBeGreaterThan(25);
+    expect(evalSentences.length).toBeGreaterThan(25);
+    expect(taggerDifference(prebuilt!, freshPackage(), [...SAMPLE_SENTENCES, ...realSentences, ...evalSentences])).toBeNull();
+  });
+
+  it('notices a model that differs by one word', () => {
+    const changed = loadPrebuiltEnglishTagger(root)!;
+    const lexicon = (changed as unknown as { _world: { model: { one: { lexicon: Record<string, unknown> } } } })._world.model.one.lexicon;
+    delete lexicon['gather'];
+    expect(taggerDifference(changed, loadPrebuiltEnglishTagger(root)!)).toMatch(/model/);
+  });
+
+  it('is used only with the compromise it was built from, and only while its body is intact', () => {
+    const key = englishTaggerKey();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadPrebuiltEnglishTagger(root, 'another compromise')).toBeUndefined();
+    expect(loadPrebuiltEnglishTagger(root, null)).toBeUndefined();
+    const path = englishTaggerPath(root);
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace('"use strict";', '"use strict"; globalThis.sozTampered = true;'));
+    expect(loadPrebuiltEnglishTagger(root, key)).toBeUndefined();
+    expect((globalThis as { sozTampered?: boolean }).sozTampered).toBeUndefined();
+    writeFileSync(path, original.slice(original.indexOf('\n') + 1));
+    expect(loadPrebuiltEnglishTagger(root, key)).toBeUndefined();
+    rmSync(path);
+    expect(loadPrebuiltEnglishTagger(root, key)).toBeUndefined();
+    writeFileSync(path, original);
+    expect(loadPrebuiltEnglishTagger(root, key)).toBeDefined();
+  });
+
+  it('tags as the package does through tagEnglish, whichever copy it loaded', () => {
+    for (const text of SAMPLE_SENTENCES) expect(taggerReading(tagEnglish, text)).toBe(taggerReading(packaged, text));
+  });
+});
