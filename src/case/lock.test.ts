@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LockOwner } from './lock.js';
-import { LOCK_DIR, acquireCaseLock, breakStaleLock, readOwner } from './lock.js';
+import { LOCK_DIR, acquireCaseLock, breakStaleLock, isLockName, readOwner, releaseLock } from './lock.js';
 
 const now = () => new Date('2026-03-10T09:00:00Z');
 
@@ -21,6 +21,35 @@ describe('case lock', () => {
     expect(() => acquireCaseLock(dir, 'analyze', { now, waitMs: 0 })).toThrow(/case is in use by soz add \(pid \d+ on host .+, since 2026-03-10T09:00:00\.000Z\)/);
     lock.release();
     expect(existsSync(join(dir, LOCK_DIR))).toBe(false);
+  });
+
+  it('a lock taken by another command while the release removes the old folder stays that command\'s', () => {
+    // Removing the folder in place emptied it first; a rename onto an empty folder succeeds on
+    // POSIX, so a second `soz add` took the lock mid-removal and the first one's rmdir failed
+    // (ENOTEMPTY, an internal error after a completed add) — seen in the concurrent-add test.
+    const dir = mkdtempSync(join(tmpdir(), 'soz-lock-'));
+    const first = acquireCaseLock(dir, 'add', { now, waitMs: 0 });
+    let second: ReturnType<typeof acquireCaseLock> | undefined;
+    releaseLock(join(dir, LOCK_DIR), first.owner, (released) => {
+      second = acquireCaseLock(dir, 'add', { now, waitMs: 0 });
+      rmSync(released, { recursive: true, force: true });
+    });
+    expect(second).toBeDefined();
+    expect(readOwner(join(dir, LOCK_DIR))).toEqual(second?.owner);
+    expect(readdirSync(dir).filter((name) => name !== LOCK_DIR)).toEqual([]);
+    second?.release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a lock given back is renamed away first; a folder left by a kill then is a lock name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soz-lock-'));
+    const lock = acquireCaseLock(dir, 'add', { now, waitMs: 0 });
+    let seen: string[] = [];
+    releaseLock(join(dir, LOCK_DIR), lock.owner, () => {
+      seen = readdirSync(dir);
+    });
+    expect(seen).toEqual([`.soz-lock.released-${process.pid}-${lock.owner.id}`]);
+    expect(seen.every(isLockName)).toBe(true);
   });
 
   it('a second breaker acting on an outdated view of a stale lock cannot move the new owner away', () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { syncDirectory, tempSibling } from './atomic.js';
 
@@ -121,8 +121,26 @@ export function breakStaleLock(caseDir: string, owner: LockOwner): void {
   }
 }
 
-function releaseLock(lockDir: string, owner: LockOwner): void {
-  if (readOwner(lockDir)?.id === owner.id) rmSync(lockDir, { recursive: true, force: true });
+/** A lock given back is renamed to this prefix + `<pid>-<id>` before it is removed (see `releaseLock`). */
+export const RELEASED_LOCK_PREFIX = '.soz-lock.released-';
+
+/**
+ * Gives the lock back if it is still `owner`'s. The folder is first renamed away whole, then
+ * removed: removing it in place would empty it before deleting it, and a POSIX rename replaces an
+ * empty folder, so another command could take the lock in between and the removal would then fail
+ * on (or, file by file, delete) the new owner's lock. `remove` is the removal of the renamed folder
+ * (a parameter so a test can take the lock while it runs); a kill between the two steps leaves the
+ * renamed folder, which recovery and listings leave alone as they do a stale lock.
+ */
+export function releaseLock(lockDir: string, owner: LockOwner, remove: (dir: string) => void = removeFolder): void {
+  if (readOwner(lockDir)?.id !== owner.id) return;
+  const released = join(dirname(lockDir), `${RELEASED_LOCK_PREFIX}${owner.pid}-${owner.id}`);
+  renameSync(lockDir, released);
+  remove(released);
+}
+
+function removeFolder(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** Errors a rename onto an existing folder gives: POSIX ENOTEMPTY/EEXIST, Windows EPERM/EACCES. */
@@ -137,5 +155,5 @@ function sleep(ms: number): void {
 
 /** True when `name` is the lock or a lock record, which recovery and listings leave alone. */
 export function isLockName(name: string): boolean {
-  return name === LOCK_DIR || name.startsWith(STALE_LOCK_PREFIX);
+  return name === LOCK_DIR || name.startsWith(STALE_LOCK_PREFIX) || name.startsWith(RELEASED_LOCK_PREFIX);
 }
