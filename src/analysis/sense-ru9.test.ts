@@ -1,5 +1,5 @@
 // Russian sense, round 9 (issue 14): families read in the natural Russian text of
-// ../shared/corpora-real (scripts/audit-findings-ru.mjs) and the gaps round 8 left open — a call
+// ../shared/corpora-real (scripts/audit-findings.mjs) and the gaps round 8 left open — a call
 // beside a series, a post's title whose fiction is named in its hashtags only, an inanimate thing
 // that «kills», death from illness and in condolences, a pet or laboratory rat, proverbs with
 // «враг», an in-group subject after violence told in an earlier clause, and «дома» as a Russian
