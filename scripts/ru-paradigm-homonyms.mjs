@@ -3,31 +3,20 @@
 // its word class (бит → бит:NOUN for ru.violence.bit, мести → мести:INFN for ru.violence.mest).
 // Each line is a place to check whether the entry needs an exclusion (issue 14, tuning round 4).
 // Usage: npm run build && node scripts/ru-paradigm-homonyms.mjs
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
 const { loadLexicons } = await load('analysis/index.js');
-const { russianParses } = await load('language/lemma-ru.js');
-// The paradigm walk uses az's DictionaryParse (formCnt, inflect(index)); russianParses has loaded the dictionary.
-russianParses('и');
-const Az = createRequire(join(root, 'package.json'))('az');
-const DICTIONARY_ONLY = { typos: 0, stutter: 0, parsers: ['Dictionary'] };
+const { russianParadigmForms, russianParses } = await load('language/lemma-ru.js');
 
 const { lexicons } = await loadLexicons(root);
 for (const lexicon of lexicons.filter((l) => l.language === 'ru' && l.category !== 'context-markers')) {
   for (const entry of lexicon.entries) {
     const words = [entry.lemma, ...(entry.variants ?? [])].filter((w) => w !== undefined && !w.includes(' ')).map((w) => w.toLowerCase());
     const lexemes = new Set(words.flatMap((w) => russianParses(w).map((p) => p.lemma)));
-    const forms = new Set();
-    for (const word of words) {
-      for (const parse of Az.Morph(word, DICTIONARY_ONLY)) {
-        if (parse.parser !== 'Dictionary') continue;
-        for (let i = 0; i < parse.formCnt; i++) forms.add(parse.inflect(i).word);
-      }
-    }
+    const forms = new Set(words.flatMap((word) => russianParadigmForms(word)));
     const homonyms = [...forms].sort().flatMap((form) => {
       const others = [...new Set(russianParses(form).filter((p) => !lexemes.has(p.lemma)).map((p) => `${p.lemma}:${p.pos}`))];
       return others.length > 0 ? [`${form}=${others.join('/')}`] : [];
