@@ -11,12 +11,9 @@ import { UserError } from '../core/errors.js';
 import type { EvidenceInput, Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { keptUnreadableNotice, noTextDocument } from '../ingest/no-text.js';
-import { linkTranscript } from '../ingest/transcript.js';
 import { MEDIA_TYPES, isImageMediaType } from '../ingest/sniff.js';
 import { ChatPhotoLinker, isPictureDocument } from '../ingest/chat-photos.js';
-import { containerEntryBytes } from '../ingest/container-entry.js';
 import { DEFAULT_OCR_LIMITS, OcrTools, withOcr, withPdfOcr } from './ocr.js';
-import { zipPhotoDocuments } from './zip-photos.js';
 import type { OcrLimits } from './ocr.js';
 import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
@@ -266,6 +263,7 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
       const documents: SozDocument[] = [];
       for await (const doc of extractRecord(evidence, record, input, kept, ocr)) documents.push(doc);
       linker ??= new ChatPhotoLinker(pictures);
+      const { zipPhotoDocuments } = await import('./zip-photos.js');
       linker.addPictures(await zipPhotoDocuments(documents, () => input.bytes(), ocr.tools, ocr.limits, limits));
       for (const doc of documents) yield linker.link(doc);
       continue;
@@ -287,12 +285,17 @@ function recordedFiles(workspace: CaseWorkspace): Map<string, string> {
 /**
  * The documents of one evidence copy — the ones `soz add` kept (`kept`), else extracted afresh —
  * with a picture read by OCR and a transcript linked to its recording.
+ *
+ * The transcript linker, the ZIP photos and the container readers (ZIP, PDF attachments) are
+ * imported where a case has such evidence: a chat's analysis needs none of them, and loading them
+ * was 30–60 ms of every `soz analyze` (issue 17, sixth round).
  */
 async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, kept: Iterable<SozDocument> | undefined, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<SozDocument> {
   const link = record.transcribes;
   const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
+  const linkTranscript = link ? (await import('../ingest/transcript.js')).linkTranscript : undefined;
   for await (const doc of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
-    if (link) yield linkTranscript(doc, link, mediaName);
+    if (link && linkTranscript) yield linkTranscript(doc, link, mediaName);
     else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) yield await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits);
     else if (doc.format === 'pdf') yield await withPdfOcr(doc, () => pdfBytes(input, doc.entry), ocr.tools, ocr.limits);
     else yield doc;
@@ -301,7 +304,9 @@ async function* extractRecord(evidence: readonly EvidenceRecord[], record: Evide
 
 /** A PDF's own bytes: the evidence file, or the entry (a ZIP member, a PDF's attachment) read again from it. */
 async function pdfBytes(input: EvidenceInput, entry: string | undefined): Promise<Uint8Array | undefined> {
-  return entry === undefined ? input.bytes() : containerEntryBytes(await input.bytes(), entry, input.name, input.limits);
+  if (entry === undefined) return input.bytes();
+  const { containerEntryBytes } = await import('../ingest/container-entry.js');
+  return containerEntryBytes(await input.bytes(), entry, input.name, input.limits);
 }
 
 /**
