@@ -5,7 +5,8 @@
  */
 import { parseYaml } from '../core/yaml.js';
 import type { LexiconEntry, LexiconFile } from './lexicon-schema.js';
-import { ENTRY_SLUG, LEXICON_CATEGORIES, LEXICON_LANGUAGES, SUBCATEGORIES, lexiconFileSchema } from './lexicon-schema.js';
+import { ENTRY_SLUG, LEXICON_CATEGORIES, SUBCATEGORIES, lexiconFileSchema } from './lexicon-schema.js';
+import { LEXICON_LANGUAGES } from './lexicon-codes.js';
 
 /** A validated lexicon with the path (relative to the project root, `/`-separated) it came from. */
 export interface Lexicon extends LexiconFile {

@@ -11,13 +11,17 @@ import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { Lexicon } from './lexicon-check.js';
-import { checkLexiconText } from './lexicon-check.js';
 import type { ProfileLists } from './profile-schema.js';
-import { checkProfileText } from './profile-schema.js';
 import { compilerModules, dataCacheKey, readDataCache, writeDataCache } from '../language/data-cache.js';
 
-/** What decides the compiled lexicons and lists: the YAML parsing and schemas, and this loader. */
-export const LEXICON_COMPILER = compilerModules(import.meta.url, ['lexicon-files', 'lexicon-check', 'lexicon-schema', 'profile-schema']);
+/** What decides the compiled lexicons and lists: the YAML parsing and schemas, their code lists, and this loader. */
+export const LEXICON_COMPILER = compilerModules(import.meta.url, ['lexicon-files', 'lexicon-check', 'lexicon-schema', 'profile-schema', 'lexicon-codes']);
+
+// The checks (YAML parsing and the zod schemas) are imported where data is validated or compiled,
+// not at the top: a run that takes the build's compiled copy never needs them, and building the
+// schemas was 20–40 ms of every `soz analyze` and of every analysis thread (issue 17, sixth round).
+const lexiconCheck = () => import('./lexicon-check.js');
+const profileCheck = () => import('./profile-schema.js');
 
 /** A data file read for a run: path relative to the project root (`/`-separated) and SHA-256 hex. */
 export interface DataFileRecord {
@@ -74,6 +78,7 @@ export async function validateLexicons(root: string): Promise<string[]> {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const concernEntries: [string, readonly string[]][] = [];
+  const { checkLexiconText } = await lexiconCheck();
   for (const file of await readAll(root, paths)) {
     if (!/^sop\/lexicons\/[^/]+\/[^/]+\.yaml$/.test(file.path)) {
       problems.push(`${file.path}: lexicon outside sop/lexicons/<language>/<category>.yaml — fix: move it there (extension .yaml)`);
@@ -92,6 +97,7 @@ export async function validateLexicons(root: string): Promise<string[]> {
     for (const id of ids) if (!seen.has(id)) problems.push(`${path}: concern.entries: ${id} is no entry of any lexicon — fix: correct the id or remove it`);
   }
   const profile = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
+  const { checkProfileText } = await profileCheck();
   for (const file of profile) problems.push(...checkProfileText(file.path, file.text).problems);
   return problems;
 }
@@ -106,10 +112,11 @@ export async function loadLexicons(root: string): Promise<{ lexicons: Lexicon[];
   const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
   const cached = readDataCache(root, 'lexicons', dataCacheKey('lexicons', files, LEXICON_COMPILER));
   if (cached !== undefined) return { lexicons: cached as Lexicon[], files };
-  return { lexicons: compileLexicons(root, raw), files };
+  return { lexicons: await compileLexicons(root, raw), files };
 }
 
-function compileLexicons(root: string, raw: readonly RawFile[]): Lexicon[] {
+async function compileLexicons(root: string, raw: readonly RawFile[]): Promise<Lexicon[]> {
+  const { checkLexiconText } = await lexiconCheck();
   const problems: string[] = [];
   const lexicons: Lexicon[] = [];
   for (const file of raw) {
@@ -130,10 +137,11 @@ export async function loadProfileLists(root: string): Promise<{ lists: ProfileLi
   const files = raw.map(({ path, sha256: hash }) => ({ path, sha256: hash }));
   const cached = readDataCache(root, 'profile-lists', dataCacheKey('profile-lists', files, LEXICON_COMPILER));
   if (cached !== undefined) return { lists: cached as ProfileLists[], files };
-  return { lists: compileProfileLists(raw), files };
+  return { lists: await compileProfileLists(raw), files };
 }
 
-function compileProfileLists(raw: readonly RawFile[]): ProfileLists[] {
+async function compileProfileLists(raw: readonly RawFile[]): Promise<ProfileLists[]> {
+  const { checkProfileText } = await profileCheck();
   const lists: ProfileLists[] = [];
   const problems: string[] = [];
   for (const file of raw) {
@@ -156,7 +164,7 @@ export async function writeDataCaches(root: string): Promise<string[]> {
   const lexiconFiles = await readAll(root, await listYaml(root, LEXICON_DIR, 1));
   const profileFiles = await readAll(root, await listYaml(root, PROFILE_DIR, 0));
   return [
-    writeDataCache(root, 'lexicons', dataCacheKey('lexicons', lexiconFiles, LEXICON_COMPILER), compileLexicons(root, lexiconFiles)),
-    writeDataCache(root, 'profile-lists', dataCacheKey('profile-lists', profileFiles, LEXICON_COMPILER), compileProfileLists(profileFiles)),
+    writeDataCache(root, 'lexicons', dataCacheKey('lexicons', lexiconFiles, LEXICON_COMPILER), await compileLexicons(root, lexiconFiles)),
+    writeDataCache(root, 'profile-lists', dataCacheKey('profile-lists', profileFiles, LEXICON_COMPILER), await compileProfileLists(profileFiles)),
   ];
 }

@@ -6,10 +6,7 @@
  * never changes another entry's id.
  */
 import { z } from 'zod';
-
-/** Languages a lexicon may be written for (the language layer's codes). */
-export const LEXICON_LANGUAGES = ['ky', 'ru', 'uz-Cyrl', 'uz-Latn', 'kk', 'tg', 'ar', 'en'] as const;
-export type LexiconLanguage = (typeof LEXICON_LANGUAGES)[number];
+import { LEXICON_LANGUAGES } from './lexicon-codes.js';
 
 /**
  * Indicator categories. `context-markers` is special: its entries are never findings; they tell

@@ -13,7 +13,7 @@ import { isoDateTimeProblem } from '../core/calendar.js';
 import type { SozDocument } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
 import { contextAround, findingId, placeOfRange } from '../core/finding.js';
-import { LEXICON_LANGUAGES } from './lexicon-schema.js';
+import { LEXICON_LANGUAGES } from './lexicon-codes.js';
 import { matchWords } from './reuse/words.js';
 
 /** Schema tag of a list as soz keeps it. */

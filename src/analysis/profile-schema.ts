@@ -5,23 +5,7 @@
  */
 import { parseYaml } from '../core/yaml.js';
 import { z } from 'zod';
-import { LEXICON_LANGUAGES } from './lexicon-schema.js';
-
-/** Categories counted from the word lists (imperatives and obligation come from the lexicon matcher). */
-export const PROFILE_LIST_CATEGORIES = [
-  'first-person-singular',
-  'first-person-plural',
-  'second-person',
-  'third-person-plural',
-  'absolutist',
-  'negative-emotion',
-  'positive-emotion',
-  'anger',
-  'fear',
-  'certainty',
-  'religion',
-] as const;
-export type ProfileListCategory = (typeof PROFILE_LIST_CATEGORIES)[number];
+import { LEXICON_LANGUAGES, PROFILE_LIST_CATEGORIES } from './lexicon-codes.js';
 
 const nonEmpty = z.string().trim().min(1);
 

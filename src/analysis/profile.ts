@@ -14,7 +14,7 @@ import type { Lexicon } from './lexicon-check.js';
 import type { CompiledLanguage, MatchedWord } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import type { ProfileLists } from './profile-schema.js';
-import { PROFILE_LIST_CATEGORIES } from './profile-schema.js';
+import { PROFILE_LIST_CATEGORIES } from './lexicon-codes.js';
 import { detachedString } from './detached.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';

@@ -6,7 +6,8 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { sha256 } from '../../core/hash.js';
-import { LEXICON_CATEGORIES, LEXICON_LANGUAGES } from '../lexicon-schema.js';
+import { LEXICON_CATEGORIES } from '../lexicon-schema.js';
+import { LEXICON_LANGUAGES } from '../lexicon-codes.js';
 
 /**
  * Counter-indicator kinds the set is annotated with, named as issue 14 names them. The engine's
