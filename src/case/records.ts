@@ -25,6 +25,7 @@ import type { DocumentTexts } from './derived-format.js';
 import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
 import { caseFileSha256, resolveInside } from './snapshot.js';
+import { plainSegmentLine, segmentLineSchema } from './segment-line.js';
 
 const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
@@ -36,7 +37,6 @@ const documentHeaderSchema = z.object({
   shared: z.object({ message: z.record(z.string(), z.unknown()), anchor: z.record(z.string(), z.unknown()).optional(), idPrefix: z.string().optional() }),
 });
 /** A segment line; its id and anchor may be left out from schema 3 (see `derived-format.ts`). */
-const segmentLineSchema = z.looseObject({ id: z.string().optional(), range: z.tuple([z.number(), z.number()]), anchor: z.record(z.string(), z.unknown()).optional() });
 const analysisHeaderSchema = z.object({
   schema: z.union([z.literal(ANALYSIS_FILE_SCHEMA), z.literal(EARLIER_ANALYSIS_FILE_SCHEMA)]),
   result: z.looseObject({ analysis: z.string(), version: z.string() }),
@@ -192,7 +192,7 @@ function compactDocumentLines(relative: string, bytes: Uint8Array): { header: Do
   const header = checked(relative, lines[0], documentHeaderSchema, what) as unknown as DocumentFileHeader;
   const text = lines[1];
   if (typeof text !== 'string' || lines.length !== header.segments + 2) throw new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected the text and ${header.segments} segment lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.document-lines', params: { relative, what: recordKind(what), segments: header.segments } });
-  return { header, text, segmentLines: lines.slice(2).map((line, index) => checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>) };
+  return { header, text, segmentLines: lines.slice(2).map((line, index) => plainSegmentLine(line) ?? (checked(`${relative} line ${index + 3}`, line, segmentLineSchema, what) as Record<string, unknown>)) };
 }
 
 /** Evidence name and id of a derived document, from its first line only. */
