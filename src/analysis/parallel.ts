@@ -128,9 +128,14 @@ function inDealingOrder({ onDocumentFindings, onDocumentOverview }: AnalysisOpti
   };
 }
 
-function workerStart(): { url: URL; options: WorkerOptions } {
-  if (existsSync(fileURLToPath(COMPILED_WORKER))) return { url: COMPILED_WORKER, options: {} };
-  const source = new URL('./worker.ts', import.meta.url);
+/**
+ * How to start the worker whose compiled module is `compiled` (`….js` beside the caller in
+ * `dist/`): that module, or, run from the TypeScript sources, its `.ts` through `scripts/ts-worker.mjs`
+ * (the `workerData` to merge into the thread's own).
+ */
+export function workerStart(compiled: URL): { url: URL; options: WorkerOptions } {
+  if (existsSync(fileURLToPath(compiled))) return { url: compiled, options: {} };
+  const source = new URL(compiled.href.replace(/\.js$/, '.ts'));
   return { url: new URL('../../scripts/ts-worker.mjs', import.meta.url), options: { workerData: { sourceWorker: source.href } } };
 }
 
@@ -156,7 +161,7 @@ class AnalysisThread {
   private wake: (() => void) | undefined;
 
   constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, answer: DocumentAnswer) => void) {
-    const { url, options } = workerStart();
+    const { url, options } = workerStart(COMPILED_WORKER);
     const workerData = { ...(options.workerData as object | undefined), ...data };
     this.heapMb = limits.heapMb ?? DEFAULT_ANALYSIS_HEAP_MB;
     this.worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: ANALYSIS_YOUNG_MB } });

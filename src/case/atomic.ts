@@ -1,7 +1,10 @@
 import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync, chmodSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
-let counter = 0;
+// A thread of this process (the report thread) counts from its own million, so its temporaries
+// never take a name the main thread's could (the same pid).
+let counter = threadId * 1_000_000;
 
 /** Name of a temporary sibling of `path`; the prefix lets recovery recognise leftovers. */
 export function tempSibling(path: string): string {

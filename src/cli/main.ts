@@ -207,7 +207,7 @@ export function buildProgram(context: CliContext, commandModules: readonly Regis
     const limits = limitsFrom(options as Partial<Record<keyof Limits, number>>);
     const ocr = ocrLimitsFrom(options);
     const dateOrder = options.dateOrder !== undefined ? { dateOrder: dateOrderFrom(options.dateOrder) } : {};
-    const [{ addEvidence }, { analyzeCase }, { writeReport }] = await Promise.all([import('../pipeline/intake.js'), import('../pipeline/analyze.js'), import('../pipeline/report.js')]);
+    const [{ addEvidence }, { analyzeCase }, { writeReports }] = await Promise.all([import('../pipeline/intake.js'), import('../pipeline/analyze.js'), import('../pipeline/report.js')]);
     const actor = defaultActor(metadata);
     CaseWorkspace.init(options.out, metadata, io.now, actor);
     const progress = progressDisplay(io, 'run', options.quiet === true, translator.t);
@@ -216,7 +216,9 @@ export function buildProgram(context: CliContext, commandModules: readonly Regis
         await addEvidence(workspace, files, { clock: io.now, actor, limits, ...(options.transcriber !== undefined ? { transcriber: options.transcriber } : {}), ...dateOrder });
         const analysed = await analyzeCase(workspace, { clock: io.now, actor, limits, ...analysis, ocr, ...(progress.listener ? { onProgress: progress.listener } : {}) });
         useHeapPolicy('report');
-        return { report: await writeReport(workspace, { clock: io.now, actor }), analysed };
+        // The Markdown alone, as writeReport renders it; writeReports renders a large case on a thread of its own.
+        const [report] = await writeReports(workspace, { clock: io.now, actor, formats: ['md'], final: false });
+        return { report: report!, analysed };
       })
       .catch((error: unknown) => {
         throw afterFailedRun(options.out, error);

@@ -4,16 +4,20 @@
  * each file with its hash. The Markdown file is the reference text (`report.render`, digest line);
  * HTML, PDF and DOCX are logged as `report.export`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
 import type { ProgressListener } from '../core/progress.js';
-import { UserError } from '../core/errors.js';
+import { InternalError, UserError } from '../core/errors.js';
+import type { MessageRef } from '../core/messages.js';
 import { sha256, sha256Hasher } from '../core/hash.js';
 import { recordHeadOf } from '../core/log-head.js';
 import type { AnalysisDataByName } from '../analysis/index.js';
 import { analysisData, NGRAM_CAP } from '../analysis/index.js';
+import { workerStart } from '../analysis/parallel.js';
 import type { ConclusionInputs, ConclusionParts, NgramCapView } from '../report/model.js';
 import { selectionView } from '../report/selection.js';
 import { assembleConclusionParts, finalProblems, partsDigest } from '../report/model.js';
@@ -36,6 +40,7 @@ import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, rea
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 import { expertsFinalInputs } from './experts.js';
 import { expertsFinalProblems } from '../sop/experts.js';
+import type { FromReportWorker, ReportWorkerData, ThreadError } from './report-worker.js';
 
 export { REPORT_FORMATS } from '../report/renderers.js';
 export type { ReportFormat } from '../report/renderers.js';
@@ -189,7 +194,7 @@ function excerptSource(workspace: CaseWorkspace, total: number, onProgress: Prog
 }
 
 /** One format staged (written under a temporary name) and not yet committed. */
-interface Staged {
+export interface Staged {
   readonly format: ReportFormat;
   readonly move: StagedMove;
   /** SHA-256 of the file's bytes. */
@@ -220,16 +225,16 @@ function stageRendered(workspace: CaseWorkspace, language: ReportLanguage, forma
 }
 
 /** Commits a staged format at `relative` with its log entry. */
-function logRender(workspace: CaseWorkspace, options: ReportOptions, head: ConclusionParts['head'], modelDigest: string, staged: Staged, relative: string): FormatOutcome {
+function logRender(workspace: CaseWorkspace, options: ReportOptions, conclusion: StagedConclusion, staged: Staged, relative: string): FormatOutcome {
   const { format } = staged;
-  const paths = templatePaths(head.language);
+  const paths = templatePaths(conclusion.language);
   const templates: HashedFile[] = [hashInstallFile(paths.labels), hashInstallFile(PROCEDURE_PATH), ...(format === 'md' || format === 'html' ? [hashInstallFile(paths[format])] : [])];
   workspace.commit(options.clock, {
     actor: options.actor,
     action: format === 'md' ? 'report.render' : 'report.export',
-    inputs: [{ path: CaseFiles.manifest, sha256: head.manifest.sha256 }],
+    inputs: [{ path: CaseFiles.manifest, sha256: conclusion.manifestSha256 }],
     outputs: [{ path: relative, sha256: staged.sha256 }],
-    details: { language: head.language, format: format === 'md' ? 'markdown' : format, final: head.final, reportDigest: staged.digest, modelDigest, templates },
+    details: { language: conclusion.language, format: format === 'md' ? 'markdown' : format, final: conclusion.final, reportDigest: staged.digest, modelDigest: conclusion.modelDigest, templates },
   }, [{ ...staged.move, to: relative }]);
   return { format, path: relative, digest: staged.digest, sha256: staged.sha256 };
 }
@@ -274,19 +279,41 @@ function reportPaths(workspace: CaseWorkspace, language: ReportLanguage, final: 
 }
 
 /**
- * Commits and logs each staged format at its path (see {@link reportPaths}); a refusal removes
- * every staged file and leaves the case as it was.
+ * What a render leaves for its commit (plain data: it crosses from the report thread): the staged
+ * files, the model digest, and what of the conclusion's head the log entries name.
  */
-function commitStaged(workspace: CaseWorkspace, options: ReportOptions, parts: ConclusionParts, staged: readonly Staged[]): FormatOutcome[] {
-  let paths: string[];
+export interface StagedConclusion {
+  readonly language: ReportLanguage;
+  readonly final: boolean;
+  readonly manifestSha256: string;
+  readonly modelDigest: string;
+  readonly staged: readonly Staged[];
+}
+
+/** The staged files of `parts` with the model digest, or every staged file removed if the digest fails. */
+function stagedConclusion(workspace: CaseWorkspace, parts: ConclusionParts, staged: readonly Staged[]): StagedConclusion {
   try {
-    paths = reportPaths(workspace, parts.head.language, parts.head.final, staged);
+    return { language: parts.head.language, final: parts.head.final, manifestSha256: parts.head.manifest.sha256, modelDigest: partsDigest(parts), staged };
   } catch (error) {
     workspace.discardStaged(staged.map((item) => item.move));
     throw error;
   }
-  const digest = partsDigest(parts);
-  return staged.map((item, index) => logRender(workspace, options, parts.head, digest, item, paths[index]!));
+}
+
+/**
+ * Commits and logs each staged format at its path (see {@link reportPaths}); a refusal removes
+ * every staged file and leaves the case as it was.
+ */
+function commitStaged(workspace: CaseWorkspace, options: ReportOptions, conclusion: StagedConclusion): FormatOutcome[] {
+  const { staged } = conclusion;
+  let paths: string[];
+  try {
+    paths = reportPaths(workspace, conclusion.language, conclusion.final, staged);
+  } catch (error) {
+    workspace.discardStaged(staged.map((item) => item.move));
+    throw error;
+  }
+  return staged.map((item, index) => logRender(workspace, options, conclusion, item, paths[index]!));
 }
 
 /**
@@ -300,29 +327,50 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
   try {
     const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress, spill);
     const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
-    const [outcome] = commitStaged(workspace, options, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
+    const staged = stagedConclusion(workspace, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
+    const [outcome] = commitStaged(workspace, options, staged);
     return { path: outcome!.path, digest: outcome!.digest };
   } finally {
     spill.close();
   }
 }
 
+/** What rendering needs to know, and nothing that cannot cross to the report thread but the progress listener. */
+export interface RenderRequest {
+  readonly language?: ReportLanguage;
+  readonly formats: readonly ReportFormat[];
+  readonly final: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
 /**
  * Renders the conclusion in each requested format (Markdown always, as the reference text) and
  * logs each file. All formats come from one conclusion, so they say the same; all are written
- * under temporary names before any is committed, so a refusal leaves the case as it was.
+ * under temporary names before any is committed, so a refusal leaves the case as it was. A large
+ * case is rendered on a thread of its own (see {@link reportThreadWanted}); the commit is made here.
  */
-export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }): Promise<FormatOutcome[]> {
+export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & RenderRequest & { thread?: boolean }): Promise<FormatOutcome[]> {
+  const request: RenderRequest = { formats: options.formats, final: options.final, ...(options.language !== undefined ? { language: options.language } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const conclusion = (options.thread ?? reportThreadWanted(workspace)) ? await stageInThread(workspace.dir, request) : await stageReports(workspace, request);
+  return commitStaged(workspace, options, conclusion);
+}
+
+/**
+ * Renders and stages every requested format (nothing committed), with the conclusion's lists (and
+ * the DOCX body on its way into the archive) kept in a spill inside the case for the time of it.
+ * The case must be held by the caller (its lock), who commits the result.
+ */
+export async function stageReports(workspace: CaseWorkspace, options: RenderRequest): Promise<StagedConclusion> {
   const spill = new ListSpill(workspace.dir);
   try {
-    return await renderFormats(workspace, options, spill);
+    return await stageFormats(workspace, options, spill);
   } finally {
     spill.close();
   }
 }
 
-/** {@link writeReports} with the conclusion's lists (and the DOCX body on its way into the archive) kept in `spill`. */
-async function renderFormats(workspace: CaseWorkspace, options: ReportOptions & { formats: readonly ReportFormat[]; final: boolean }, spill: ListSpill): Promise<FormatOutcome[]> {
+/** {@link stageReports} with the spill given. */
+async function stageFormats(workspace: CaseWorkspace, options: RenderRequest, spill: ListSpill): Promise<StagedConclusion> {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const parts = buildConclusion(workspace, language, options.final, options.onProgress, spill);
   const labels = readLabels(language);
@@ -341,5 +389,66 @@ async function renderFormats(workspace: CaseWorkspace, options: ReportOptions & 
     workspace.discardStaged(staged.map((item) => item.move));
     throw error;
   }
-  return commitStaged(workspace, options, parts, staged);
+  return stagedConclusion(workspace, parts, staged);
+}
+
+const COMPILED_REPORT_WORKER = new URL('./report-worker.js', import.meta.url);
+
+/**
+ * Evidence in custody (bytes) from which `writeReports` renders on a thread of its own: below it
+ * the thread's start (its modules loaded again, ≈ 0.2 s) costs more than its heap saves.
+ */
+const REPORT_THREAD_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Young generation of the report thread (MiB; V8 makes each semi-space a third of it, 64 MiB).
+ * Rendering makes and drops the whole text of the case's candidates and excerpts, a document at a
+ * time; in the main thread's default young generation (16 MiB semi-spaces) much of it was copied,
+ * promoted and collected again by full collections. Measured on the 200 MB export:
+ * `--max-semi-space-size=64` took 25–28 % off the report's CPU for ≈ 140 MB more peak RSS (README,
+ * "The report stage, sixth round"); the main thread's cannot be changed once the process runs.
+ */
+const REPORT_YOUNG_MB = 192;
+
+/** Whether `writeReports` renders on a thread of its own: soz runs compiled and the case is large. */
+function reportThreadWanted(workspace: CaseWorkspace): boolean {
+  return existsSync(fileURLToPath(COMPILED_REPORT_WORKER)) && workspace.evidence().reduce((sum, record) => sum + record.size, 0) >= REPORT_THREAD_MIN_BYTES;
+}
+
+/**
+ * {@link stageReports} on the report thread (`report-worker.ts`), progress relayed here; the
+ * caller holds the case lock and commits. An error of the thread is raised here as it was raised
+ * there (a `UserError` with its code, exit code and message key).
+ */
+function stageInThread(dir: string, request: RenderRequest): Promise<StagedConclusion> {
+  const { onProgress, ...rest } = request;
+  const { url, options } = workerStart(COMPILED_REPORT_WORKER);
+  const data: ReportWorkerData = { dir, request: rest };
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(url, { workerData: { ...(options.workerData as object | undefined), ...data }, resourceLimits: { maxYoungGenerationSizeMb: REPORT_YOUNG_MB } });
+    worker.on('message', (message: FromReportWorker) => {
+      if (message.kind === 'progress') {
+        onProgress?.(message.step);
+        return;
+      }
+      settled = true;
+      if (message.kind === 'staged') resolve(message.conclusion);
+      else reject(raisedAgain(message.error));
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new InternalError(`the report thread stopped (exit code ${code}) without a result`));
+    });
+  });
+}
+
+/** The error the report thread raised, as the calling thread raises it. */
+function raisedAgain(error: ThreadError): Error {
+  if (error.name === 'UserError') return new UserError(error.message, error.code ?? 'report.failed', error.exitCode, error.localised as MessageRef | undefined);
+  const raised = error.name === 'InternalError' ? new InternalError(error.message) : new Error(error.message);
+  return Object.assign(raised, { ...(error.stack !== undefined ? { stack: error.stack } : {}), ...(error.code !== undefined ? { code: error.code } : {}), ...(error.path !== undefined ? { path: error.path } : {}) });
 }
