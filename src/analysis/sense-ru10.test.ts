@@ -159,6 +159,7 @@ condition('the title of a work in quotation marks (quotedTitle)', [
   ['violence', 'Он разослал листовку «Смерть неверным».', ['Смерть']],
   ['violence', 'На суде показали фильм «Сожгите их всех».', ['Сожгите']],
   ['violence', 'Посмотрели фильм «смерть в кадре» без заглавной.', ['смерть']],
+  ['violence', 'Смотрите «Смерть соседям» все до конца!', ['Смерть']],
 ]);
 
 describe('litotes negates the word it softens', () => {
