@@ -282,10 +282,22 @@ export const exclusionSchema = z
      * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count.
      */
     title: z.literal(true).optional(),
+    /**
+     * The match lies inside a title in quotation marks («…», „…“, “…”) within its sentence, the
+     * quoted words opening with a capital: the title of a work named by the word before the opening
+     * mark (`before`: a genre noun or a verb of reading or watching, prepositions stepped over with
+     * its `skip` — роман «Война и мир», играли в «Мафию») and/or by a year in brackets right after
+     * the closing mark (`yearAfter`: «Крепкий орешек» (1988)). Every given part must hold.
+     */
+    quotedTitle: z
+      .object({ before: neighbourSchema.optional(), yearAfter: z.literal(true).optional() })
+      .strict()
+      .refine((q) => q.before !== undefined || q.yearAfter !== undefined, { message: 'quotedTitle needs before or yearAfter' })
+      .optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.word !== undefined || x.hashtags !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, word or hashtags',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, word, hashtags or quotedTitle',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

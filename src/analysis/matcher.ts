@@ -95,6 +95,7 @@ interface CompiledExclusion {
   readonly sentenceLacks?: CompiledNeighbour;
   readonly word?: CompiledNeighbour;
   readonly hashtags?: readonly string[];
+  readonly quotedTitle?: { readonly before?: CompiledNeighbour; readonly yearAfter: boolean };
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -282,6 +283,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const sentence = compileNeighbour(exclusion.sentence, language);
     const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
     const word = compileNeighbour(exclusion.word, language);
+    const titleBefore = compileNeighbour(exclusion.quotedTitle?.before, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => normalisedWord(w, language))) } : {}),
@@ -292,6 +294,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(sentenceLacks ? { sentenceLacks } : {}),
       ...(word ? { word } : {}),
       ...(exclusion.hashtags ? { hashtags: exclusion.hashtags.map((h) => h.toLowerCase()) } : {}),
+      ...(exclusion.quotedTitle ? { quotedTitle: { ...(titleBefore ? { before: titleBefore } : {}), yearAfter: exclusion.quotedTitle.yearAfter === true } } : {}),
     };
   });
 }
@@ -712,6 +715,40 @@ function inTitle(tokens: readonly PreparedToken[], first: number, last: number):
   return next !== undefined && !next.sentenceInitial && CAPITAL.test(next.text);
 }
 
+/** Opening and closing quotation marks of a title, by pairs («…», „…“, “…”). */
+const OPENING_QUOTES = '«„“';
+const CLOSING_QUOTES = '»“”';
+
+/** A year in brackets right after a closing quotation mark: «Крепкий орешек» (1988). */
+const YEAR_IN_BRACKETS = /^[ \t\u00a0]*\([ \t\u00a0]*\d{4}[ \t\u00a0]*\)/u;
+
+/**
+ * Whether the match `[first, last]` lies inside a quoted title of its sentence that the exclusion's
+ * `quotedTitle` names: the nearest quotation mark before the match (within the sentence) opens,
+ * the quoted words start with a capital, a closing mark follows the match in the sentence, and the
+ * word before the opening mark and/or a year in brackets after the closing one pass.
+ */
+function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text: string, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  const [from, to] = sentenceOf(tokens, first);
+  const sentenceStart = (tokens[from] as PreparedToken).start;
+  let open = -1;
+  for (let k = (tokens[first] as PreparedToken).start - 1; k >= sentenceStart && open < 0; k--) {
+    const c = text[k] as string;
+    if (c === '»' || c === '”') return false;
+    if (OPENING_QUOTES.includes(c)) open = k;
+  }
+  if (open < 0) return false;
+  const sentenceEnd = to < tokens.length ? (tokens[to] as PreparedToken).start : text.length;
+  let close = -1;
+  for (let k = (tokens[last] as PreparedToken).end; k < sentenceEnd && close < 0; k++) if (CLOSING_QUOTES.includes(text[k] as string) && text[k] !== text[open]) close = k;
+  if (close < 0) return false;
+  let firstQuoted = first;
+  while (firstQuoted > from && (tokens[firstQuoted - 1] as PreparedToken).start > open) firstQuoted--;
+  if (!CAPITAL.test((tokens[firstQuoted] as PreparedToken).text)) return false;
+  if (test.yearAfter && !YEAR_IN_BRACKETS.test(text.slice(close + 1, close + 16))) return false;
+  return test.before === undefined || (firstQuoted > from && neighbourPasses(test.before, neighbourOf(test.before, tokens, firstQuoted, -1)));
+}
+
 /** A hashtag: # and the letters, digits and underscores after it. */
 const HASHTAG = /#[\p{L}\p{M}\p{N}_]+/gu;
 
@@ -743,6 +780,7 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     if (x.exclusion.title === true && !inTitle(tokens, first, last)) continue;
+    if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
   }
   return undefined;
