@@ -721,6 +721,16 @@ function closingQuoteBetween(text: string, a: PreparedToken, b: PreparedToken): 
 }
 
 /**
+ * Whether token `i` is a small word opening a title inside a sentence (we read To Kill a
+ * Mockingbird): a small word of a title, not at a sentence start, after a word without a capital.
+ */
+function titleOpening(tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  const before = tokens[i - 1];
+  return !token.sentenceInitial && TITLE_SMALL_WORDS.has(token.normalised) && before !== undefined && !CAPITAL.test(before.text);
+}
+
+/**
  * Whether the match `[first, last]` is written as part of a title or a name inside a sentence of
  * ordinary case: its first word has a capital, opens no sentence and follows a word without one,
  * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
@@ -733,7 +743,7 @@ function inTitle(text: string, tokens: readonly PreparedToken[], first: number, 
   const previous = tokens[first - 1];
   if (!CAPITAL.test(token.text)) return false;
   const quotedOpening = token.sentenceInitial && OPENING_QUOTES.has(charBefore(text, token.start));
-  if (!quotedOpening && (token.sentenceInitial || previous === undefined || CAPITAL.test(previous.text))) return false;
+  if (!quotedOpening && (token.sentenceInitial || previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
   let k = last + 1;
   while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
   const next = tokens[k];
