@@ -700,24 +700,69 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
 /** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
 
+/** Quotation marks that open a quoted title ("Fight Club", «Kill Bill», „…“). */
+const OPENING_QUOTES: ReadonlySet<number> = new Set([0x22, 0x27, 0x201c, 0x2018, 0x201e, 0xab]);
+/** Quotation marks that close one. */
+const CLOSING_QUOTES: ReadonlySet<number> = new Set([0x22, 0x27, 0x201d, 0x2019, 0x201c, 0xbb]);
+
+/** The character code of `text` before `at` past spaces, or -1 at the start. */
+function charBefore(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0xa0)) k--;
+  return k < 0 ? -1 : text.charCodeAt(k);
+}
+
+/** Whether only spaces and a closing quotation mark stand between tokens `a` and `b`. */
+function closingQuoteBetween(text: string, a: PreparedToken, b: PreparedToken): boolean {
+  let quote = false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (CLOSING_QUOTES.has(c) && !quote) quote = true;
+    else if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return quote;
+}
+
+/**
+ * Whether token `i` is a small word opening a title inside a sentence (we read To Kill a
+ * Mockingbird): a small word of a title, not at a sentence start, after a word without a capital.
+ */
+function titleOpening(tokens: readonly PreparedToken[], i: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  const before = tokens[i - 1];
+  return !token.sentenceInitial && TITLE_SMALL_WORDS.has(token.normalised) && before !== undefined && !CAPITAL.test(before.text);
+}
+
 /**
  * Whether the match `[first, last]` is written as part of a title or a name inside a sentence of
  * ordinary case: its first word has a capital, opens no sentence and follows a word without one,
  * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
+ * A title in quotation marks may open its sentence when it is a part of it: the words in title
+ * case, the closing mark, then a lower-case word of the same sentence ("Fight Club" is on tonight);
+ * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted).
  */
-function inTitle(tokens: readonly PreparedToken[], first: number, last: number): boolean {
+function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number): boolean {
   const token = tokens[first] as PreparedToken;
   const previous = tokens[first - 1];
-  if (token.sentenceInitial || previous === undefined || !CAPITAL.test(token.text) || CAPITAL.test(previous.text)) return false;
+  if (!CAPITAL.test(token.text)) return false;
+  const quotedOpening = token.sentenceInitial && OPENING_QUOTES.has(charBefore(text, token.start));
+  if (!quotedOpening && (token.sentenceInitial || previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
   let k = last + 1;
   while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
   const next = tokens[k];
-  return next !== undefined && !next.sentenceInitial && CAPITAL.test(next.text);
+  if (next === undefined || next.sentenceInitial || !CAPITAL.test(next.text)) return false;
+  if (!quotedOpening) return true;
+  while (tokens[k + 1]?.sentenceInitial === false && CAPITAL.test((tokens[k + 1] as PreparedToken).text) && !closingQuoteBetween(text, tokens[k] as PreparedToken, tokens[k + 1] as PreparedToken)) k++;
+  const after = tokens[k + 1];
+  return after !== undefined && !after.sentenceInitial && !CAPITAL.test(after.text) && closingQuoteBetween(text, tokens[k] as PreparedToken, after);
 }
 
-/** Opening and closing quotation marks of a title, by pairs («…», „…“, “…”). */
-const OPENING_QUOTES = '«„“';
-const CLOSING_QUOTES = '»“”';
+/**
+ * Directional quotation marks of a title, by pairs («…», „…“, “…”): the backward scan below must
+ * tell an opening mark from a closing one, which a straight quote cannot.
+ */
+const PAIRED_OPENING_QUOTES = '«„“';
+const PAIRED_CLOSING_QUOTES = '»“”';
 
 /** A year in brackets right after a closing quotation mark: «Крепкий орешек» (1988). */
 const YEAR_IN_BRACKETS = /^[ \t\u00a0]*\([ \t\u00a0]*\d{4}[ \t\u00a0]*\)/u;
@@ -735,12 +780,12 @@ function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text
   for (let k = (tokens[first] as PreparedToken).start - 1; k >= sentenceStart && open < 0; k--) {
     const c = text[k] as string;
     if (c === '»' || c === '”') return false;
-    if (OPENING_QUOTES.includes(c)) open = k;
+    if (PAIRED_OPENING_QUOTES.includes(c)) open = k;
   }
   if (open < 0) return false;
   const sentenceEnd = to < tokens.length ? (tokens[to] as PreparedToken).start : text.length;
   let close = -1;
-  for (let k = (tokens[last] as PreparedToken).end; k < sentenceEnd && close < 0; k++) if (CLOSING_QUOTES.includes(text[k] as string) && text[k] !== text[open]) close = k;
+  for (let k = (tokens[last] as PreparedToken).end; k < sentenceEnd && close < 0; k++) if (PAIRED_CLOSING_QUOTES.includes(text[k] as string) && text[k] !== text[open]) close = k;
   if (close < 0) return false;
   let firstQuoted = first;
   while (firstQuoted > from && (tokens[firstQuoted - 1] as PreparedToken).start > open) firstQuoted--;
@@ -779,7 +824,7 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.next && !nextPasses(x.next, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
-    if (x.exclusion.title === true && !inTitle(tokens, first, last)) continue;
+    if (x.exclusion.title === true && !inTitle(text, tokens, first, last)) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
   }
