@@ -833,7 +833,7 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
 
 /**
  * Kyrgyz: whether a call, violence or an evaluation `partner` bears on a pronoun of the clause group
- * starting at `group`: it is a call or inside one (a call reaches across clauses: «Согушкула, аларга
+ * starting at `group`: it is a call or overlaps one (a call reaches across clauses: «Өч алалы, бир туугандар, …», «Согушкула, аларга
  * бир карыш жер бербегиле!»), it stands in the pronoun's clause group, or a group pronoun stands in
  * its own («Алар келди, биздин үйлөрдү өрттөштү»). Violence told in another group with no pronoun is
  * another event («Алар бизге келип, чай ичишти, анан согуш жөнүндө кино көрдүк»).
@@ -842,7 +842,7 @@ function bearsOnGroup(partner: Finding, group: number, sentence: readonly Findin
   const own = SENTENCE_OF.get(partner)?.group;
   if (own === group || partner.category === 'call-to-action') return true;
   const [start, end] = partner.place.range;
-  return sentence.some((f) => (f.category === 'call-to-action' && f.place.range[0] <= start && end <= f.place.range[1]) || (f.category === 'us-them' && SENTENCE_OF.get(f)?.group === own && SENTENCE_OF.get(f)?.thing !== true));
+  return sentence.some((f) => (f.category === 'call-to-action' && f.place.range[0] < end && start < f.place.range[1]) || (f.category === 'us-them' && SENTENCE_OF.get(f)?.group === own && SENTENCE_OF.get(f)?.thing !== true));
 }
 
 /**

@@ -41,5 +41,88 @@ describe('Kyrgyz pronouns are read with their clause group', () => {
   it('a pronoun in the violence clause group, and a call across clauses, keep the pronouns', () => {
     expect(usThem('Алар келди, биздин үйлөрдү өрттөштү.')).toEqual(['Алар', 'биздин']);
     expect(usThem('Согушкула, аларга бир карыш жер бербегиле!')).toEqual(['аларга']);
+    expect(usThem('Өч алалы, бир туугандар, айылдын каны текке кетпесин!')).toEqual(['бир туугандар']);
+  });
+});
+
+/** Whether `text` gives a candidate of `category` on `word`. */
+function finds(text: string, word: string, category: string): boolean {
+  return read(text).includes(`${word} ${category}`);
+}
+
+describe('Kyrgyz violence words in their everyday senses', () => {
+  it('a game played, a tooth nerve, balloons and mining are no violence; a call beside «оюн эмес» stays', () => {
+    expect(finds('Оюнда досум мени эки жолу өлтүрдү.', 'өлтүрдү', 'violence')).toBe(false);
+    expect(finds('Тиштин нервин өлтүрүү керек болду.', 'өлтүрүү', 'violence')).toBe(false);
+    expect(finds('Балдар шарларды жардырышты.', 'жардырышты', 'violence')).toBe(false);
+    expect(finds('Шахтада жардыруу иштери жүрөт.', 'жардыруу', 'violence')).toBe(false);
+    expect(finds('Бул оюн эмес, баскынчыларды өлтүргүлө!', 'өлтүргүлө', 'violence')).toBe(true);
+    expect(finds('Алар көпүрөнү жардырышты.', 'жардырышты', 'violence')).toBe(true);
+  });
+  it('broken dishes and nuts, deleted files and stains are no violence; people destroyed stay', () => {
+    expect(finds('Кесени байкабай талкалап алдым.', 'талкалап', 'violence')).toBe(false);
+    expect(finds('Жаңгакты таш менен талкалады.', 'талкалады', 'violence')).toBe(false);
+    expect(finds('Видеону жок кылчы.', 'жок кылчы', 'violence')).toBe(false);
+    expect(finds('Алардын үйлөрүн талкалагыла!', 'талкалагыла', 'violence')).toBe(true);
+    expect(finds('Файлдарды эмес, аларды жок кылгыла!', 'жок кылгыла', 'violence')).toBe(true);
+  });
+  it('a khan and a thirst quenched are no blood; blood shed stays', () => {
+    expect(finds('Ормон кан жөнүндө окудук.', 'кан', 'violence')).toBe(false);
+    expect(finds('Тарыхчы Ормон кан менен Жантай жөнүндө жазды.', 'кан', 'violence')).toBe(false);
+    expect(finds('Айран ичип, суусуным канды.', 'канды', 'violence')).toBe(false);
+    expect(finds('Бул жерде Ормон кан төгүлгөн эмес, Асан кан төгүп жатат.', 'кан', 'violence')).toBe(true);
+  });
+  it('a calorie bomb, a snowball or price war, sport shooting and revenge in sport, burnt straw and clinical death', () => {
+    expect(finds('Бул торт калория бомбасы.', 'бомбасы', 'violence')).toBe(false);
+    expect(finds('Балдар кар согушун ойношту.', 'согушун', 'violence')).toBe(false);
+    expect(finds('Дүкөндөрдө баа согушу башталды.', 'согушу', 'violence')).toBe(false);
+    expect(finds('Атышуу боюнча мелдеш өттү.', 'атышуу', 'violence')).toBe(false);
+    expect(finds('Футболдо өч алдык.', 'өч алдык', 'violence')).toBe(false);
+    expect(finds('Саманды өрттөбөгүлө.', 'өрттөбөгүлө', 'violence')).toBe(false);
+    expect(finds('Ал клиникалык өлүмдөн аман калды.', 'өлүмдөн', 'violence')).toBe(false);
+    expect(finds('Чек арада согуш башталды.', 'согуш', 'violence')).toBe(true);
+    expect(finds('Айылды өрттөгүлө!', 'өрттөгүлө', 'violence')).toBe(true);
+  });
+});
+
+describe('Kyrgyz evaluation words in sayings, dislikes, homonyms and nature', () => {
+  it('keeps an enemy of people and hatred of people', () => {
+    expect(finds('Шекер тиштин душманы.', 'душманы', 'negative-evaluation')).toBe(false);
+    expect(finds('Ал өзүнүн душманы.', 'душманы', 'negative-evaluation')).toBe(false);
+    expect(finds('Алар элдин душманы.', 'душманы', 'negative-evaluation')).toBe(true);
+    expect(finds('Мен пиязды жек көрөм.', 'жек көрөм', 'negative-evaluation')).toBe(false);
+    expect(finds('Мен аларды жек көрөм.', 'жек көрөм', 'negative-evaluation')).toBe(true);
+  });
+  it('ит push, rosehip and the animal years; a mouse device, parasitic worms, wild predators', () => {
+    expect(finds('Эшикти акырын ит.', 'ит', 'negative-evaluation')).toBe(false);
+    expect(finds('Ит мурун чайын ичтик.', 'ит', 'negative-evaluation')).toBe(false);
+    expect(finds('Компьютердин чычканы бузулду.', 'чычканы', 'negative-evaluation')).toBe(false);
+    expect(finds('Чычкан жылы келди.', 'чычкан', 'negative-evaluation')).toBe(false);
+    expect(finds('Мите курттарды дарылайбыз.', 'мите', 'negative-evaluation')).toBe(false);
+    expect(finds('Токойдо жырткыч айбандар бар.', 'жырткыч', 'negative-evaluation')).toBe(false);
+    expect(finds('Алар ит, аларды кечирбейбиз.', 'ит', 'negative-evaluation')).toBe(true);
+    expect(finds('Бул чиновниктер мите болуп калышты.', 'мите', 'negative-evaluation')).toBe(true);
+  });
+});
+
+describe('Kyrgyz names, things and objects', () => {
+  it('surnames on a nation, мусулманча, a nation before a sport or a word are no group; the people stay', () => {
+    expect(read('Кыргызбаев жана Казакбаева келишти.')).toEqual([]);
+    expect(read('Өзбеков сабак берди.')).toEqual([]);
+    expect(read('Мусулманча нике кыйылды.')).toEqual([]);
+    expect(read('Кыргыз күрөшү боюнча мелдеш болду.')).toEqual([]);
+    expect(finds('Кыргыздар жана өзбектер бирге жашайт.', 'Кыргыздар', 'group-designation')).toBe(true);
+  });
+  it('Burj Khalifa, names in Намаз- and in -АЛЫ; the prayer and the hortative stay', () => {
+    expect(read('Бурж Халифа бийик имарат.')).toEqual([]);
+    expect(read('Намазбек келди.')).toEqual([]);
+    expect(read('Сейталы аке келди.')).toEqual([]);
+    expect(finds('Жума намазына бардык.', 'намазына', 'religious-terminology')).toBe(true);
+    expect(finds('Баралы, балдар!', 'Баралы', 'call-to-action')).toBe(true);
+  });
+  it('a possessed object before -ДЫК of daily life or -(Ы)Ш керек is no wish; «Жашасын эркиндик!» stays', () => {
+    expect(finds('Акыркы сериясын көрдүк.', 'сериясын', 'call-to-action')).toBe(false);
+    expect(finds('Батареясы отурду, жаңысын алыш керек.', 'жаңысын', 'call-to-action')).toBe(false);
+    expect(finds('Жашасын эркиндик!', 'Жашасын', 'call-to-action')).toBe(true);
   });
 });
