@@ -126,3 +126,33 @@ describe('Kyrgyz names, things and objects', () => {
     expect(finds('Жашасын эркиндик!', 'Жашасын', 'call-to-action')).toBe(true);
   });
 });
+
+describe('Kyrgyz idioms, accidents and registers of the second sweep', () => {
+  it('алга as an adverb of progress is no rallying cry; «Алга, балдар!» stays', () => {
+    expect(finds('Иш алга жылды.', 'алга', 'call-to-action')).toBe(false);
+    expect(finds('Алга, балдар, душманды талкалагыла!', 'Алга', 'call-to-action')).toBe(true);
+  });
+  it('a quarrel, blood in kinship and temper, an accidental explosion and the Big Bang are no violence', () => {
+    expect(finds('Алар сөз атышып калышты.', 'атышып', 'violence')).toBe(false);
+    expect(finds('Салт канына сиңген.', 'канына', 'violence')).toBe(false);
+    expect(finds('Атасынын каны тартып, ырчы болду.', 'каны', 'violence')).toBe(false);
+    expect(finds('Биз бир кандан тарадык.', 'кандан', 'violence')).toBe(false);
+    expect(finds('Котелдун жарылуусунан чатыр учту.', 'жарылуусунан', 'violence')).toBe(false);
+    expect(finds('Чоң жарылуу теориясын окудук.', 'жарылуу', 'violence')).toBe(false);
+    expect(finds('Базарда жарылуу уюштурушту.', 'жарылуу', 'violence')).toBe(true);
+    expect(finds('Алар чек арада атышып жатышат.', 'атышып', 'violence')).toBe(true);
+    expect(finds('Анын каны төгүлдү.', 'каны', 'violence')).toBe(true);
+  });
+  it('a funeral fund and mortality are no threat; a death threat stays', () => {
+    expect(read('Өлүм-житим фонду түзүлдү.')).toEqual([]);
+    expect(finds('Бала өлүмү азайды.', 'өлүмү', 'violence')).toBe(false);
+    expect(finds('Саткындарга өлүм!', 'өлүм', 'violence')).toBe(true);
+  });
+  it('a nation before an alphabet, a breed or a mountain range; a dog breed; a tool of thought; an object before a past verb', () => {
+    expect(read('Кыргыз алфавитин үйрөндүк.')).toEqual([]);
+    expect(read('Кыргыз Ала-Тоосуна чыктык.')).toEqual([]);
+    expect(finds('Бул ит тукуму сейрек.', 'ит', 'negative-evaluation')).toBe(false);
+    expect(read('Тил — ойдун куралы.')).toEqual([]);
+    expect(finds('Мугалим тапшырмасын көп берди.', 'тапшырмасын', 'call-to-action')).toBe(false);
+  });
+});
