@@ -156,3 +156,19 @@ describe('Kyrgyz idioms, accidents and registers of the second sweep', () => {
     expect(finds('Мугалим тапшырмасын көп берди.', 'тапшырмасын', 'call-to-action')).toBe(false);
   });
 });
+
+describe('Kyrgyz states, churches, names, clubs, drugs and causatives of the third sweep', () => {
+  it('are no group, no violence and no wish; the people, a killing and a wish stay', () => {
+    expect(read('Казак хандыгы түзүлдү.')).toEqual([]);
+    expect(read('Орус православ чиркөөсү ачылды.')).toEqual([]);
+    expect(read('Ганс Христиан Андерсенди окудук.')).toEqual([]);
+    expect(read('Жаштар өкмөтү шайланды.')).toEqual([]);
+    expect(finds('Бул дары микробдорду тез өлтүрөт.', 'өлтүрөт', 'violence')).toBe(false);
+    expect(finds('Антибиотик аны өлтүрбөйт.', 'өлтүрбөйт', 'violence')).toBe(false);
+    expect(finds('Мектеп жарманкесин уюштурду.', 'жарманкесин', 'call-to-action')).toBe(false);
+    expect(finds('Христиандар майрамды белгилешти.', 'Христиандар', 'group-designation')).toBe(true);
+    expect(finds('Өкмөт жаңы мыйзам кабыл алды.', 'Өкмөт', 'group-designation')).toBe(true);
+    expect(finds('Алар бизди тез өлтүрөт.', 'өлтүрөт', 'violence')).toBe(true);
+    expect(finds('Баскынчылар жок болсун!', 'болсун', 'call-to-action')).toBe(true);
+  });
+});
