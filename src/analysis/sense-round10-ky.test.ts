@@ -172,3 +172,17 @@ describe('Kyrgyz states, churches, names, clubs, drugs and causatives of the thi
     expect(finds('Баскынчылар жок болсун!', 'болсун', 'call-to-action')).toBe(true);
   });
 });
+
+describe('Kazakh breadth of the same families', () => {
+  it('a game, a tooth nerve, balloons, a snowball or price war, deleted photos, a surname and a khanate; a call to destroy people stays', () => {
+    expect(read('Ойында досым мені өлтірді.', 'kk')).toEqual([]);
+    expect(read('Дәрігер тістің нервін өлтірді.', 'kk')).toEqual([]);
+    expect(read('Балалар шарларды жардырды.', 'kk')).toEqual([]);
+    expect(read('Балалар қар соғысын ойнады.', 'kk')).toEqual([]);
+    expect(read('Ескі суреттерді жойып жібердім.', 'kk')).toEqual([]);
+    expect(read('Қазақбаева апай келді.', 'kk')).toEqual([]);
+    expect(read('Қазақ хандығы құрылды.', 'kk')).toEqual([]);
+    expect(read('Басқыншыларды жойыңдар!', 'kk')).toContain('жойыңдар violence');
+    expect(read('Шекарада соғыс басталды.', 'kk')).toContain('соғыс violence');
+  });
+});
