@@ -476,7 +476,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number }>();
 
 /** Punctuation that closes a clause inside a sentence. */
 const CLAUSE_MARK = /[,;:—–()]/u;
@@ -485,6 +485,23 @@ const CLAUSE_MARK = /[,;:—–()]/u;
 function clauseStart(text: string, from: number, at: number): number {
   for (let k = at - 1; k >= from; k--) if (CLAUSE_MARK.test(text[k] as string)) return k + 1;
   return from;
+}
+
+/** Languages whose pronouns are read with their clause group (see {@link pronounStands}). */
+const CLAUSE_GROUP_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ky']);
+
+/** A Kyrgyz converb in -(Ы)П right before a comma («келип,», «өрттөп,»): its clause goes on past the comma. */
+const CONVERB_BEFORE_COMMA = /\p{L}{2,}п$/u;
+
+/**
+ * Offset in `text` of the start of the clause group holding `at`: its clause, joined with the
+ * clauses before it that end in a converb, whose subject and event carry on into the next
+ * («Алар бизге келип, чай ичишти» is one group; «…, анан согуш жөнүндө кино көрдүк» another).
+ */
+function clauseGroupStart(text: string, from: number, at: number): number {
+  let start = clauseStart(text, from, at);
+  while (start > from && text[start - 1] === ',' && CONVERB_BEFORE_COMMA.test(text.slice(Math.max(from, start - 25), start - 1))) start = clauseStart(text, from, start - 1);
+  return start;
 }
 
 /** Whether the tokens inside `[from, to)` (segment offsets) hold one of the concern's words or phrases. */
@@ -633,7 +650,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const subjectForm = experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false);
       // Russian: an in-group subject is read with its own clause and what follows it (see pronounStands).
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}) });
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
       findings.set(key, finding);
     }
   }
@@ -798,7 +815,8 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   if (sentence.some((f) => f.category === 'call-to-action' && f.place.range[0] <= start && end <= f.place.range[1])) return false;
   const facts = SENTENCE_OF.get(feature);
   if (facts?.thing === true) return false;
-  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)) && !ordinaryCall(f, sentence));
+  const group = facts?.group;
+  const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)) && !ordinaryCall(f, sentence) && (group === undefined || bearsOnGroup(f, group, sentence)));
   if (partners.length === 0) return false;
   const groupBeside = (subcategories: readonly string[]): boolean =>
     sentence.some((f) => f !== feature && f.category === 'us-them' && subcategories.includes(SENTENCE_OF.get(f)?.subcategory ?? '') && SENTENCE_OF.get(f)?.thing !== true);
@@ -811,6 +829,20 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));
   }
   return true;
+}
+
+/**
+ * Kyrgyz: whether a call, violence or an evaluation `partner` bears on a pronoun of the clause group
+ * starting at `group`: it is a call or overlaps one (a call reaches across clauses: «Өч алалы, бир туугандар, …», «Согушкула, аларга
+ * бир карыш жер бербегиле!»), it stands in the pronoun's clause group, or a group pronoun stands in
+ * its own («Алар келди, биздин үйлөрдү өрттөштү»). Violence told in another group with no pronoun is
+ * another event («Алар бизге келип, чай ичишти, анан согуш жөнүндө кино көрдүк»).
+ */
+function bearsOnGroup(partner: Finding, group: number, sentence: readonly Finding[]): boolean {
+  const own = SENTENCE_OF.get(partner)?.group;
+  if (own === group || partner.category === 'call-to-action') return true;
+  const [start, end] = partner.place.range;
+  return sentence.some((f) => (f.category === 'call-to-action' && f.place.range[0] < end && start < f.place.range[1]) || (f.category === 'us-them' && SENTENCE_OF.get(f)?.group === own && SENTENCE_OF.get(f)?.thing !== true));
 }
 
 /**
