@@ -1,7 +1,7 @@
 // Language-identification accuracy on ../shared/corpora-real/langid (or SOZ_LANGID_DIR), by length
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
-// written for soz in corpora/eval/langid. Usage: npm run bench:langid
+// written for soz in corpora/eval/langid, and its very short chat lines (very-short/). Usage: npm run bench:langid
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +34,20 @@ show('held-out half (odd lines)', all.filter((s) => s.index % 2 === 1));
 // Short Cyrillic sentences written for soz (corpora/eval/langid, 15-39 characters; see its README):
 // Uzbek Cyrillic against its neighbours. Only the even lines were looked at while tuning.
 const own = join(root, 'corpora', 'eval', 'langid');
-const short = [];
-for (const [language, name] of Object.entries(FILES)) {
-  const path = join(own, `${name}.txt`);
-  if (existsSync(path)) readFileSync(path, 'utf8').split('\n').forEach((text, index) => { if (text.trim()) short.push({ language, text, index }); });
-}
+const sentencesIn = (dir) => {
+  const found = [];
+  for (const [language, name] of Object.entries(FILES)) {
+    const path = join(dir, `${name}.txt`);
+    if (existsSync(path)) readFileSync(path, 'utf8').split('\n').forEach((text, index) => { if (text.trim()) found.push({ language, text, index }); });
+  }
+  return found;
+};
+const short = sentencesIn(own);
 show('soz short set, tuning half (even lines)', short.filter((s) => s.index % 2 === 0));
 show('soz short set, held-out half (odd lines)', short.filter((s) => s.index % 2 === 1));
+
+// Very short chat lines written for soz (corpora/eval/langid/very-short, mostly under 15
+// characters: «Мама дома?», «Биёед!»), round 10; only the even lines were looked at while tuning.
+const veryShort = sentencesIn(join(own, 'very-short'));
+show('soz very short set, tuning half (even lines)', veryShort.filter((s) => s.index % 2 === 0));
+show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.index % 2 === 1));

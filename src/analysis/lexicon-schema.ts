@@ -232,11 +232,19 @@ export const neighbourSchema = z
      * two-word frame such as must have + a past participle ("must have forgotten").
      */
     followedBySuffixes: z.array(nonEmpty).min(1).optional(),
+    /**
+     * `previous` and `next` only: the word stands in the match's clause — nothing but spaces between
+     * them, no comma, colon, dash, quotation mark or line break. A verb-final language ends its
+     * clause with the imperative, so a word in -(И)НГИЗ whose clause goes on is a noun with the
+     * possessive, the subject of what follows («Уйингиз чиройли экан»; not «Марҳамат, ўтирингиз»).
+     */
+    sameClause: z.literal(true).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords or notSuffixes',
-  });
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined || n.sameClause !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords, notSuffixes or sameClause',
+  })
+  .refine((n) => n.sameClause === undefined || n.skip === undefined, { message: 'sameClause reads the very next word: it takes no skip' });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 
 /**

@@ -83,6 +83,7 @@ interface CompiledNeighbour {
   readonly notWords?: ReadonlySet<string>;
   readonly notSuffixes?: readonly string[];
   readonly followedBySuffixes?: readonly string[];
+  readonly sameClause?: boolean;
 }
 
 interface CompiledExclusion {
@@ -273,6 +274,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
     ...(test.notSuffixes ? { notSuffixes: test.notSuffixes.map(lower) } : {}),
     ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
+    ...(test.sameClause === true ? { sameClause: true } : {}),
   };
 }
 
@@ -649,11 +651,12 @@ const ATTRIBUTIVE = new Set(['ADJF', 'PRTF', 'NUMR']);
  * a phrase («убили целый вечер», «взорвала весь зал», «зарезал двух баранов»). Words without a dictionary reading (every
  * language but Russian) are never taken as attributive.
  */
-function nextPasses(test: CompiledNeighbour, tokens: readonly PreparedToken[], last: number): boolean {
+function nextPasses(test: CompiledNeighbour, text: string, tokens: readonly PreparedToken[], last: number): boolean {
   let attributives = 0;
   for (let k = last + 1; ; k++) {
     const token = tokens[k];
     if (token?.sentenceInitial !== false) return false;
+    if (test.sameClause === true && !adjacent(text, tokens[k - 1] as PreparedToken, token)) return false;
     if (test.skip?.has(token.normalised)) continue;
     if (neighbourPasses(test, token)) return test.followedBySuffixes === undefined || endsWithOne(tokens[k + 1], test.followedBySuffixes);
     if (attributives === 2 || !token.parses.some((p) => ATTRIBUTIVE.has(p.pos))) return false;
@@ -695,6 +698,13 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
     const token = tokens[k] as PreparedToken;
     if (!test.skip?.has(token.normalised)) return token;
   }
+}
+
+/** Whether the word before `first` in its sentence (past the test's skip words) passes `test`, in the same clause where the test asks. */
+function previousPasses(test: CompiledNeighbour, text: string, tokens: readonly PreparedToken[], first: number): boolean {
+  const token = neighbourOf(test, tokens, first, -1);
+  if (test.sameClause === true && token !== undefined && !adjacent(text, token, tokens[first] as PreparedToken)) return false;
+  return neighbourPasses(test, token);
 }
 
 /** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
@@ -820,8 +830,8 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
     if (x.word && !neighbourPasses(x.word, tokens[first])) continue;
     if (x.hashtags && !hashtagHolds(x.hashtags, text)) continue;
-    if (x.previous && !neighbourPasses(x.previous, neighbourOf(x.previous, tokens, first, -1))) continue;
-    if (x.next && !nextPasses(x.next, tokens, last)) continue;
+    if (x.previous && !previousPasses(x.previous, text, tokens, first)) continue;
+    if (x.next && !nextPasses(x.next, text, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     if (x.exclusion.title === true && !inTitle(text, tokens, first, last)) continue;

@@ -101,6 +101,13 @@ export const identificationFileSchema = z.strictObject({
     foreignLetterCap: z.number().int().min(1),
     rareLetter: z.number().nonnegative(),
     signatureDeficit: z.number().nonnegative(),
+    /**
+     * Letters a block needs for franc's similarity to weigh its full `franc`; a shorter block's
+     * trigram evidence weighs in proportion (0 or absent: always full). franc ranks a handful of
+     * trigrams as if they were a text, so on a short question one or two chance trigrams outweighed
+     * the words and letters that tell the languages apart («Мама дома?» was Tajik).
+     */
+    francFullLetters: z.number().nonnegative().optional(),
   }),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),

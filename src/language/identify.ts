@@ -414,10 +414,12 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
   for (let c = 0; c < n; c++) min = Math.min(min, distances[c]!);
   // franc's own similarity: 1 − (d − min) / (length · 300 − min).
   const francMax = Math.min(length, 2048) * MAX_DIFFERENCE - min;
+  const full = weights.francFullLetters ?? 0;
+  const francWeight = full > 0 && total < full ? (weights.franc * total) / full : weights.franc;
   for (let c = 0; c < n; c++) {
     const lang = candidates[c]!;
     const d = distances[c]! - min;
-    const franc = weights.franc * (1 - d / francMax || 0);
+    const franc = francWeight * (1 - d / francMax || 0);
     let letters = 0;
     for (const slot of touched) letters -= sm.tracked.penalty[slot]![c]! * Math.min(letterCounts[slot]!, weights.foreignLetterCap);
     let signature = 0;
