@@ -27,6 +27,10 @@ describe('Arabic imperative plural with an object pronoun (-ūhu, -ūhā, -ūhun
     expect(read('جاء أبوه واتصل أخوها.')).toEqual([]);
     expect(read('إذا آتيتموهن أجورهن')).toEqual([]);
   });
+  it('not a noun with the article in -وه (deformation, faces)', () => {
+    expect(read('فحصنا الهيكل بحثا عن التشوه والصدأ.')).toEqual([]);
+    expect(read('رأينا الوجوه في الصورة.')).toEqual([]);
+  });
 });
 
 describe('Arabic violence of round 10', () => {
