@@ -48,9 +48,9 @@ const AFTER_ATTENTION_GETTER = /^(?:\s+that)?\s*[,—–]|^\s+on\s*[,—–!]/u;
  * demonstratives, to and of, subordinators, forms of be and modals. Its lexicon tags each of
  * them so, with no noun/verb ambiguity. At a clause start that is neither a listed verb nor after
  * a vocative, only the tagger's base-verb reading can make a word an imperative, so these are
- * answered without tagging: the same answer, without a tagging's cost (a quarter of the taggings of
- * the generated Telegram export). Words the tagger can read as nouns are left out, pronouns and possessives included:
- * its rules can turn a noun into a verb in context («I — we the people» reads "we" as an
+ * answered without tagging: the same answer, without a tagging's cost (a quarter of the taggings
+ * of the generated Telegram export). Words the tagger can read as nouns are left out, pronouns and
+ * possessives included: its rules can turn a noun into a verb in context («I — we the people» reads "we" as an
  * infinitive), as they turn "later" (Later the eggs …), and every word with a verb reading; so
  * are the prepositions that can close a phrasal verb, which the tagger then reads as a verb's
  * part («go — about the people», on, at, for, by; in, with and from are left out with them).
