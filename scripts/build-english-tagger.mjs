@@ -107,12 +107,19 @@ function fingerprint(value) {
 
 /**
  * What soz can read of the tagger's document of `text`: every term's text, spacing, normal form,
- * tags, chunk and offset (its `id` holds a random digit and is never read).
+ * tags, chunk and offset (its `id` holds a random digit and is never read), less the fields named
+ * in `unread` (`['chunk']` for soz's `tagEnglish`, which leaves the chunker out).
  */
-export function taggerReading(nlp, text) {
+export function taggerReading(nlp, text, unread = []) {
   const doc = nlp(text);
   doc.compute('offset');
-  return fingerprint(doc.document.map((terms) => terms.map((term) => ({ ...term, id: undefined }))));
+  const read = (term) => {
+    const copy = { ...term, id: undefined };
+    // Deleted, not set to undefined: a field set later stands later in the key order.
+    for (const field of unread) delete copy[field];
+    return copy;
+  };
+  return fingerprint(doc.document.map((terms) => terms.map(read)));
 }
 
 /**

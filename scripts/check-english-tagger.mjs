@@ -5,7 +5,7 @@
 // ../shared/corpora-real that soz's adapters read (chats, PDFs, DOCX, HTML; whatever the language,
 // so English inside a Russian chat is covered), and every item of the English findings set
 // (corpora/eval/findings/en.yaml). Compared per text: each term's text, spacing, normal form, tags,
-// chunk and offset. Prints the counts; exit 1 on the first difference. Run after `npm run build`.
+// chunk and offset; and the same but the chunk through soz's `tagEnglish` (it leaves the chunker out). Prints the counts; exit 1 on the first difference. Run after `npm run build`.
 //
 //   node scripts/check-english-tagger.mjs
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import { taggerReading } from './build-english-tagger.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
-const { loadPrebuiltEnglishTagger } = await load('language/english-tagger.js');
+const { loadPrebuiltEnglishTagger, tagEnglish } = await load('language/english-tagger.js');
 const { inputFromBytes, collectDocuments, DEFAULT_LIMITS } = await load('ingest/adapter.js');
 const { adapterFor } = await load('ingest/registry.js');
 const { sniffMediaType } = await load('ingest/sniff.js');
@@ -41,6 +41,11 @@ let characters = 0;
 function check(where, text) {
   if (taggerReading(prebuilt, text) !== taggerReading(nlp, text)) {
     console.error(`DIFFERENT: ${where}: «${text.slice(0, 200)}»`);
+    process.exit(1);
+  }
+  // soz's own tagging leaves the chunker out: every other field must be the package's.
+  if (taggerReading(tagEnglish, text, ['chunk']) !== taggerReading(nlp, text, ['chunk'])) {
+    console.error(`DIFFERENT through tagEnglish: ${where}: «${text.slice(0, 200)}»`);
     process.exit(1);
   }
   texts++;

@@ -5,7 +5,7 @@ import { Buffer } from 'node:buffer';
 import { createWriteStream, renameSync } from 'node:fs';
 import { mulberry32 } from './seeded-random.mjs';
 
-const WORDS = {
+export const WORDS = {
   ru: 'сегодня встреча перенесена на завтра пожалуйста проверьте документы отчёт готов спасибо коллеги вопрос по расписанию ответ будет позже хорошо договорились посмотрю вечером отправил файл в общую папку'.split(' '),
   ky: 'бүгүн жолугушуу эртеңге жылдырылды сураныч документтерди текшергиле отчёт даяр рахмат кесиптештер жооп кийинчерээк болот макул кечинде карайм файлды жалпы папкага жибердим'.split(' '),
   en: 'the meeting moved to tomorrow please check the documents report is ready thanks colleagues question about the schedule answer later fine agreed will look tonight sent the file to the shared folder'.split(' '),

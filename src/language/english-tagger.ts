@@ -32,12 +32,44 @@ const require = createRequire(import.meta.url);
 /** The package root: `src/language/` and `dist/language/` both sit two levels below it. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-let tagger: EnglishTagger | undefined;
+/** A compromise document: what `nlp(text)` returns. */
+type TaggedDocument = ReturnType<EnglishTagger>;
 
-/** The tagged compromise document of `text`. */
-export function tagEnglish(text: string): ReturnType<EnglishTagger> {
-  tagger ??= loadPrebuiltEnglishTagger(ROOT) ?? (require('compromise') as EnglishTagger);
-  return tagger(text);
+/** What {@link tagEnglish} reads of compromise's world: its tokenizer, its hooks, and its document class. */
+interface TaggingSteps {
+  readonly world: { readonly methods: { readonly one: { readonly tokenize: { fromString(text: string, world: unknown): unknown } } } };
+  readonly View: new (document: unknown) => TaggedDocument;
+  readonly hooks: readonly string[];
+}
+
+/**
+ * compromise's last hook, the chunker, sets only each term's `chunk` (noun, verb or pivot phrase):
+ * its rules carry no tag, and nothing after it runs. soz reads tags, normal forms, spacing and
+ * offsets, never chunks, so it is left out: a tenth of every tagging (`tagEnglish` in
+ * english-tagger.test.ts compares every other field with the package's `nlp`).
+ */
+const UNREAD_HOOKS: ReadonlySet<string> = new Set(['chunks']);
+
+let steps: TaggingSteps | undefined;
+
+/** compromise's steps for a text, from the prebuilt copy or the package. */
+function taggingSteps(): TaggingSteps {
+  const nlp = loadPrebuiltEnglishTagger(ROOT) ?? (require('compromise') as EnglishTagger);
+  const world = (nlp as unknown as { _world: TaggingSteps['world'] & { hooks: readonly string[] } })._world;
+  // An empty text is given back untagged as an empty document: its class is the one nlp builds.
+  const View = nlp('').constructor as TaggingSteps['View'];
+  return { world, View, hooks: world.hooks.filter((hook) => !UNREAD_HOOKS.has(hook)) };
+}
+
+/**
+ * The tagged compromise document of `text`: what compromise's `nlp(text)` gives, made the same way
+ * (the text tokenized into a document, then its hooks in order) but for the chunker.
+ */
+export function tagEnglish(text: string): TaggedDocument {
+  steps ??= taggingSteps();
+  const doc = new steps.View(text === '' ? [] : steps.world.methods.one.tokenize.fromString(text, steps.world));
+  if (text !== '') doc.compute(steps.hooks as string[]);
+  return doc;
 }
 
 /** Path of the prebuilt tagger under the project root `root`. */

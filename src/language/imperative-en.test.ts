@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './tokenize.js';
-import { englishImperatives } from './imperative-en.js';
+import { tagEnglish } from './english-tagger.js';
+import { ENGLISH_CLOSED_CLASS_WORDS, NOT_IMPERATIVE_TAGS, englishImperatives } from './imperative-en.js';
 
 /** The imperative words of `text` as the matcher would prepare them (fictional sentences). */
 function imperatives(text: string, known: readonly string[] = []): string[] {
@@ -73,5 +74,23 @@ describe('English imperatives by position and word class', () => {
     expect(imperatives('So work here starts at eight sharp.')).toEqual([]);
     expect(imperatives('None of the trains stop here on Sundays.')).toEqual([]);
     expect(imperatives('Wherein lies the charm of the old harbour?')).toEqual([]);
+  });
+
+  it('answers the closed-class words without the tagger as the tagger reads them: never a base verb at a clause start', () => {
+    // A sample of scripts/check-english-closed-words.mjs: each word where a clause opens, before and after the words compromise's rules look for.
+    for (const word of ENGLISH_CLOSED_CLASS_WORDS) {
+      const capitalised = `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
+      for (const [text, offset] of [[`${capitalised} the people`, 0], [`I — ${word} the people`, 4], [`He wrote: ${word} me the 3rd`, 10], [`Go and ${word} hundred men`, 7]] as const) {
+        const doc = tagEnglish(text);
+        doc.compute('offset');
+        const terms = doc.document.flat() as { offset?: { start: number }; tags: Set<string> }[];
+        const tags = terms.find((term) => term.offset?.start === offset)?.tags ?? new Set<string>();
+        expect((tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t)), `${word}: ${text}`).toBe(false);
+      }
+      expect(imperatives(`${capitalised} documents are ready.`)).toEqual([]);
+    }
+    // A pronoun is not on the list: the tagger reads "we" as an infinitive here, and its answer is kept.
+    expect(ENGLISH_CLOSED_CLASS_WORDS.has('we')).toBe(false);
+    expect(imperatives('I — we the people.')).toEqual(['we']);
   });
 });
