@@ -22,6 +22,12 @@ const SRC = new URL('../src/', import.meta.url).pathname;
  */
 const NOT_YET: Readonly<Record<string, number>> = { 'desk/server.ts': 2 };
 
+/**
+ * Sites that raise again, in the calling thread, a `UserError` a worker thread raised: it keeps the
+ * thread's own key and values (that site is checked above), so it has no literal key of its own.
+ */
+const RAISED_AGAIN: Readonly<Record<string, number>> = { 'pipeline/report.ts': 1 };
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -99,10 +105,11 @@ describe('every UserError in src/ has a catalogue key', () => {
 
   it('each carries a literal key and an object of values, except the files listed as not yet keyed', () => {
     const unkeyed = sites.filter((site) => site.keys === null || site.params === null);
-    const outside = unkeyed.filter((site) => !Object.hasOwn(NOT_YET, site.where.split(':')[0]!));
+    const allowed = { ...NOT_YET, ...RAISED_AGAIN };
+    const outside = unkeyed.filter((site) => !Object.hasOwn(allowed, site.where.split(':')[0]!));
     expect(outside.map((site) => site.where)).toEqual([]);
-    const counted = Object.fromEntries(Object.keys(NOT_YET).map((file) => [file, unkeyed.filter((site) => site.where.startsWith(`${file}:`)).length]));
-    expect(counted).toEqual(NOT_YET); // a file that got its keys leaves this list
+    const counted = Object.fromEntries(Object.keys(allowed).map((file) => [file, unkeyed.filter((site) => site.where.startsWith(`${file}:`)).length]));
+    expect(counted).toEqual(allowed); // a file that got its keys leaves this list
   });
 
   it('each key is in ru, ky and en, and its values are the placeholders of the English text', () => {

@@ -1,7 +1,8 @@
 /**
  * Test hook for crash consistency: `SOZ_CRASH_AT=<action>/<step>[@n]` makes the process kill
  * itself with SIGKILL when it reaches the n-th (default first) time that step of committing a log
- * entry with that action, e.g. `analysis.run/renamed@2` or `report.export/logged`. Nothing else
+ * entry with that action, e.g. `analysis.run/renamed@2` or `report.export/logged` (and
+ * `report.lists/staged`, each time a report's kept list is on disk: `case/list-spill.ts`). Nothing else
  * reads this variable; unset, a crash point does nothing. `tests/custody-crash.test.ts` kills the
  * real CLI at every step of every command that writes.
  *

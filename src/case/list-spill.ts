@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { JsonShape } from '../core/canonical-json.js';
 import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
 import { holdTemporary, tempSibling } from './atomic.js';
+import { crashPoint } from './crash-points.js';
 
 /** Bytes read from a spill file at a time. */
 const READ_CHUNK = 1 << 20;
@@ -28,6 +29,12 @@ export interface KeptList<T> {
   /** Each chunk's canonical JSON (an array) as it was written, unparsed; valid until the next one is taken. */
   readonly canonicalChunks: () => Iterable<Uint8Array>;
 }
+
+/**
+ * The crash-test point reached each time a list is on disk (`SOZ_CRASH_AT=report.lists/staged`):
+ * the report commits only after its spill is removed, so no commit step finds one there.
+ */
+const LISTS_ON_DISK = 'report.lists';
 
 /** A scratch folder of kept lists inside a case; `close` removes it. */
 export class ListSpill {
@@ -57,6 +64,7 @@ export class ListSpill {
     } finally {
       file.close();
     }
+    crashPoint(LISTS_ON_DISK, 'staged');
     return file.kept;
   }
 
@@ -76,6 +84,7 @@ export class ListSpill {
       first.close();
       second.close();
     }
+    crashPoint(LISTS_ON_DISK, 'staged');
     return [first.kept, second.kept];
   }
 
