@@ -48,6 +48,19 @@ const COMPILED_WORKER = new URL('./worker.js', import.meta.url);
 const IN_FLIGHT = 2;
 
 /**
+ * Characters a case's documents must reach together before threads start when the examiner does
+ * not set `--workers` (issue 17, fixed cost). Each thread loads the modules, the lexicons and the
+ * dictionaries again before it analyses anything: on two documents of 0.55 million characters
+ * (1 MB each of the ru+ky bench text), two threads took 7.8–11.4 s of CPU and 27–39 s of wall
+ * against 4.6–6.8 s and 14–21 s in the calling thread (3 runs each, load 17); a 0.3 MB chat with
+ * a one-line file, 4.3–5.1 against 3.3–3.8 s of CPU. Below this size the calling thread analyses
+ * the case alone. It is below `NGRAM_CAP`: a text has no more n-grams of a size than characters,
+ * so no n-gram table of such a case is pruned and its bytes cannot depend on the grouping
+ * (`smallCaseNeverPruned` in parallel.test.ts); past it, the documents are dealt as before, from the first.
+ */
+export const THREADS_FROM_CHARACTERS = 1_000_000;
+
+/**
  * How many threads analyse when the examiner does not say (`--workers`): one per core, at most
  * two, when soz runs compiled; one (the calling thread) from the TypeScript sources, where a
  * worker must be transpiled at start-up.
@@ -56,8 +69,13 @@ export function defaultAnalysisWorkers(): number {
   return existsSync(fileURLToPath(COMPILED_WORKER)) ? Math.min(2, availableParallelism()) : 1;
 }
 
-/** Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`). */
-export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}): ParallelAnalysisRun {
+/**
+ * Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`).
+ * The threads start once at least two documents holding `threadsFromCharacters` characters
+ * together have come (0: with the second document); until then the documents wait, and if no more
+ * come, the calling thread analyses them, with the bytes one thread gives.
+ */
+export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}, threadsFromCharacters = 0): ParallelAnalysisRun {
   const main = startAnalyses(options);
   if (workers <= 1) {
     return { workers: 1, add: (doc) => Promise.resolve(main.add(doc)), finish: () => Promise.resolve(main.finish()), close: () => Promise.resolve() };
@@ -70,32 +88,29 @@ export function startParallelAnalyses(options: AnalysisOptions, workers: number,
     overviewsBack: options.onDocumentOverview !== undefined,
   };
   const handOut = inDealingOrder(options);
-  // The threads start with the second document: a case of one document is analysed in the calling
+  // The threads start with the second document, and only once the documents hold
+  // `threadsFromCharacters`: a case of one document, or a small one, is analysed in the calling
   // thread, as with one worker (the same bytes), without paying for threads that load every module
-  // and the dictionaries again only to wait (a third of the CPU of a small case).
+  // and the dictionaries again only to wait (a third of the CPU of a small case). The documents
+  // held until then are dealt in their order when the threads start, as they would have been.
   let threads: AnalysisThread[] = [];
-  let held: SozDocument | undefined;
+  const held: SozDocument[] = [];
+  let heldCharacters = 0;
   let dealt = 0;
   const deal = (doc: SozDocument) => (threads.reduce((least, next) => (next.characters < least.characters ? next : least)) as AnalysisThread).send(doc, dealt++);
   const close = () => Promise.all(threads.map((thread) => thread.close())).then(() => undefined);
   return {
     workers,
     async add(doc) {
-      if (dealt === 0 && held === undefined) {
-        held = doc;
-        return;
-      }
-      if (held !== undefined) {
-        threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits, handOut.answered));
-        const first = held;
-        held = undefined;
-        await deal(first);
-      }
-      await deal(doc);
+      if (threads.length > 0) return deal(doc);
+      held.push(doc);
+      heldCharacters += doc.text.length;
+      if (held.length < 2 || heldCharacters < threadsFromCharacters) return;
+      threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits, handOut.answered));
+      for (const waiting of held.splice(0)) await deal(waiting);
     },
     async finish() {
-      if (held !== undefined) main.add(held);
-      held = undefined;
+      for (const waiting of held.splice(0)) main.add(waiting);
       for (const thread of threads) thread.requestState();
       for (const thread of threads) main.merge(await thread.state());
       await close();

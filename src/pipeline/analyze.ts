@@ -30,7 +30,7 @@ import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { INDICATORS_ANALYSIS } from '../analysis/indicators.js';
 import { loadLexicons, loadProfileLists } from '../analysis/lexicon-files.js';
 import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
-import { defaultAnalysisWorkers, startParallelAnalyses } from '../analysis/parallel.js';
+import { defaultAnalysisWorkers, startParallelAnalyses, THREADS_FROM_CHARACTERS } from '../analysis/parallel.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -55,7 +55,11 @@ export interface AnalyzeOptions {
   readonly ocr?: OcrLimits;
   /** Told as evidence is extracted, analyses run and files written (a progress display). */
   readonly onProgress?: ProgressListener;
-  /** Threads that run the analyses (default `defaultAnalysisWorkers()`); the outputs are the same bytes for any number. */
+  /**
+   * Threads that run the analyses (default `defaultAnalysisWorkers()`, started only for a case of
+   * `THREADS_FROM_CHARACTERS` or more; a number given here starts them with the second document);
+   * the outputs are the same bytes for any number.
+   */
   readonly workers?: number;
   /** Limits of each analysis thread (`--max-heap-mb`; tests give a small heap to see a thread fail). */
   readonly workerLimits?: AnalysisWorkerLimits;
@@ -176,7 +180,7 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onDocumentFindings: spillFindings,
     onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJsonShaped(overview, DOCUMENT_OVERVIEW_SHAPE)),
-  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits);
+  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits, options.workers === undefined ? THREADS_FROM_CHARACTERS : 0);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };
   let results: AnalysisResult[];
