@@ -34,7 +34,7 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { analysisFiles, derivedDocumentHeaders, readComparison, readDocumentSpans, readManifest } from '../case/records.js';
+import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -116,8 +116,10 @@ function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportL
   const { manifest, text: manifestText } = readManifest(workspace)!;
   // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
   const documents = derivedDocumentHeaders(workspace);
-  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding).
-  const files = analysisFiles(workspace);
+  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding);
+  // a document's file is read once for its findings' contexts and its excerpts.
+  const documentsRead = documentsOnce(workspace);
+  const files = analysisFiles(workspace, documentsRead.texts);
   const analyses = files.map((file) => file.result);
   const findings = eachCaseFinding(workspace, files);
   const overview = analysisData(analyses, 'language-overview') ?? null;
@@ -139,7 +141,7 @@ function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportL
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
-    documentText: excerptSource(workspace, documents.length, onProgress),
+    documentText: excerptSource(documentsRead.spans, documents.length, onProgress),
     overview,
     analyses: files.map((file) => ({ analysis: file.result.analysis, version: file.result.version, findings: file.findingCount })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
@@ -198,17 +200,18 @@ function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapV
 }
 
 /**
- * A document's text for the excerpts, read from its file when asked (once per document that holds
- * a candidate, in each pass that makes the excerpts: one when they are kept in a spill);
- * `onProgress` counts them against the case's documents, starting again with each pass.
+ * A document's text and spans for the excerpts, asked for once per document that holds a candidate
+ * in each pass that makes the excerpts (one when they are kept in a spill), given by `spans` (the
+ * read its findings' contexts came from); `onProgress` counts them against the case's documents,
+ * starting again with each pass.
  */
-function excerptSource(workspace: CaseWorkspace, total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
+function excerptSource(spans: ConclusionInputs['documentText'], total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
   let done = 0;
   return (documentId) => {
     if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
-    return readDocumentSpans(workspace, documentId);
+    return spans(documentId);
   };
 }
 
