@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conclusionHandlebars } from '../src/report/helpers.js';
 import { markdownAnswer, markdownCell } from '../src/report/markdown.js';
-import { EXCERPTS_STATEMENT, MARKDOWN_BLANK_LINES, markdownExcerpts, rendersStatements } from '../src/report/markdown-lists.js';
+import { EXCERPTS_STATEMENT, MARKDOWN_BLANK_LINES, markdownExcerpts, markdownListTexts, rendersStatements } from '../src/report/markdown-lists.js';
 import { withoutCompiledPartials } from '../src/report/markdown-rows.js';
 import { BlankLines, collapseBlankLines, compileInParts } from '../src/report/parts-render.js';
 import type { SourceExcerpt } from '../src/report/excerpts.js';
@@ -57,6 +57,9 @@ describe("the Markdown of the report's lists made as they are kept", () => {
     expect(rendersStatements(statementsOf(TEMPLATE))).toBe(true);
     expect(rendersStatements(statementsOf(TEMPLATE.replace(EXCERPTS_STATEMENT, EXCERPTS_STATEMENT.replace('> {{cell text}}', '>> {{cell text}}'))))).toBe(false);
     expect(rendersStatements(statementsOf(`${TEMPLATE}\n{{#each excerpts}}{{unit}}{{/each}}\n`))).toBe(false);
+    const labels = readLabels('en');
+    expect(markdownListTexts(TEMPLATE, labels, markdownCell)).not.toBeNull();
+    expect(markdownListTexts(`${TEMPLATE}{{#*inline "findingUnits"}}{{/inline}}`, labels, markdownCell)).toBeNull();
   });
 
   it('meets the text around it as one collapse of the whole text does, however its bytes are cut', () => {

@@ -56,10 +56,12 @@ export interface RenderedMarkdownLists {
 
 /**
  * The list texts of `template` with `labels`, or null when the template's candidate rows are its
- * own (not the compiled ones): then the lists are rendered by Handlebars from the kept lists.
+ * own (not the compiled ones, or a partial of its own defined further down, which would take the
+ * compiled rows' place): then the lists are rendered by Handlebars from the kept lists.
  */
 export function markdownListTexts(template: string, labels: ConclusionLabels, cell: (value: unknown) => string): MarkdownListTexts | null {
-  if (withoutCompiledPartials(template) === null) return null;
+  const rest = withoutCompiledPartials(template);
+  if (rest === null || rest.includes('{{#*inline')) return null;
   return {
     template,
     labels,
