@@ -14,8 +14,10 @@ import type { SozDocument } from '../src/core/document.js';
 import { DOCUMENT_SCHEMA } from '../src/core/document.js';
 import type { ConclusionInputs, ConclusionParts } from '../src/report/model.js';
 import { assembleConclusionParts, partsDigest } from '../src/report/model.js';
-import { joined, markdownConclusionParts } from '../src/report/markdown.js';
+import { joined, markdownConclusionParts, markdownLists } from '../src/report/markdown.js';
+import type { RenderedMarkdownLists } from '../src/report/markdown-lists.js';
 import { htmlConclusionParts } from '../src/report/html.js';
+import type { KeptList } from '../src/case/list-spill.js';
 import { ListSpill } from '../src/case/list-spill.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { conclusionFixtureInputs } from './support/conclusion-fixture.js';
@@ -113,5 +115,39 @@ describe('the conclusion with its lists kept', () => {
 
     const afresh = countedInputs();
     expect(render(assembleConclusionParts({ ...afresh.inputs, decisions: [] }))).toEqual(rendered);
+  });
+
+  it('with the lists\' Markdown made in the pass that keeps them, writes the same Markdown without reading the lists back', () => {
+    for (const language of ['ru', 'ky', 'en'] as const) {
+      const labels = readLabels(language);
+      const texts = markdownLists(template('md'), labels);
+      expect(texts).not.toBeNull();
+      const kept = countedInputs();
+      let listsRead = 0;
+      let rendered: RenderedMarkdownLists | undefined;
+      const parts = assembleConclusionParts({
+        ...kept.inputs,
+        language,
+        decisions: [],
+        keepPairs: (pairs, shapes) => {
+          const [unreviewed, excerpts] = spill.keepPairs(pairs, shapes, [texts!.unreviewed, texts!.excerpts]);
+          rendered = { texts: texts!, lists: { unreviewed: { chunks: texts!.unreviewed.chunks, text: unreviewed.text! }, excerpts: { chunks: texts!.excerpts.chunks, text: excerpts.text! } } };
+          const counted = <T>(list: KeptList<T>): KeptList<T> => ({
+            ...list,
+            chunks: () => {
+              listsRead += 1;
+              return list.chunks();
+            },
+          });
+          return [counted(unreviewed), counted(excerpts)];
+        },
+      });
+      const md = joined(markdownConclusionParts(parts, template('md'), labels, rendered)).text;
+      expect(listsRead).toBe(0);
+      expect(texts!.unreviewed.chunks).toBe(3);
+      expect(md).toContain('F9doc32');
+      const afresh = countedInputs();
+      expect(md).toBe(joined(markdownConclusionParts(assembleConclusionParts({ ...afresh.inputs, language, decisions: [] }), template('md'), labels)).text);
+    }
   });
 });

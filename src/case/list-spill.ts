@@ -28,6 +28,18 @@ export interface KeptList<T> {
   readonly chunks: () => Iterable<readonly T[]>;
   /** Each chunk's canonical JSON (an array) as it was written, unparsed; valid until the next one is taken. */
   readonly canonicalChunks: () => Iterable<Uint8Array>;
+  /** The text made of the chunks as they were kept (see {@link ChunkText}), UTF-8, a piece at a time; only where one was asked for. */
+  readonly text?: () => Iterable<Uint8Array>;
+}
+
+/**
+ * Text made of each chunk of a list as it is kept (a format's rendering of it: the Markdown of the
+ * report's lists), written to a file beside the list, so the render reads bytes back instead of
+ * parsing the list again; `end` gives what the last chunk's text held back.
+ */
+export interface ChunkText<T> {
+  chunk(items: readonly T[]): string;
+  end(): string;
 }
 
 /**
@@ -70,11 +82,12 @@ export class ListSpill {
 
   /**
    * Two lists made together, chunk beside chunk (a list and what is made from each of its chunks),
-   * each kept as {@link keep} keeps one, in one pass over `pairs`.
+   * each kept as {@link keep} keeps one, in one pass over `pairs`; with `texts`, each list's text
+   * is made and kept beside it in the same pass.
    */
-  keepPairs<A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]): [KeptList<A>, KeptList<B>] {
-    const first = this.listFile<A>(shapes[0]);
-    const second = this.listFile<B>(shapes[1]);
+  keepPairs<A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape], texts?: readonly [ChunkText<A>, ChunkText<B>]): [KeptList<A>, KeptList<B>] {
+    const first = this.listFile<A>(shapes[0], texts?.[0]);
+    const second = this.listFile<B>(shapes[1], texts?.[1]);
     try {
       for (const [a, b] of pairs) {
         first.add(a);
@@ -88,14 +101,30 @@ export class ListSpill {
     return [first.kept, second.kept];
   }
 
-  /** A new list file: chunks added one by one as canonical JSON lines, read back once closed. */
-  private listFile<T>(itemShape: JsonShape | undefined): { add(chunk: readonly T[]): void; close(): void; kept: KeptList<T> } {
+  /** A new list file: chunks added one by one as canonical JSON lines (and their text to a file of its own), read back once closed. */
+  private listFile<T>(itemShape: JsonShape | undefined, text?: ChunkText<T>): { add(chunk: readonly T[]): void; close(): void; kept: KeptList<T> } {
     const path = this.nextFile('list', 'ndjson');
     const fd = openSync(path, 'w');
+    const textPath = text ? this.nextFile('text', 'txt') : undefined;
+    const textFd = textPath !== undefined ? openSync(textPath, 'w') : undefined;
+    const writeText = (value: string) => {
+      if (textFd !== undefined && value !== '') writeAll(textFd, Buffer.from(value, 'utf8'));
+    };
     return {
-      add: (chunk) => writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8')),
-      close: () => closeSync(fd),
-      kept: { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path) },
+      add: (chunk) => {
+        writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
+        if (text) writeText(text.chunk(chunk));
+      },
+      close: () => {
+        closeSync(fd);
+        if (textFd === undefined) return;
+        try {
+          writeText(text!.end());
+        } finally {
+          closeSync(textFd);
+        }
+      },
+      kept: { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path), ...(textPath !== undefined ? { text: () => pieces(textPath, false) } : {}) },
     };
   }
 
@@ -110,7 +139,7 @@ export class ListSpill {
       write: (bytes) => writeAll(fd, bytes),
       read: () => {
         closeSync(fd);
-        return readOnce(path);
+        return pieces(path, true);
       },
     };
   }
@@ -138,8 +167,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
 }
 
-/** A file's bytes in fresh chunks of a MiB, the file removed once read to the end. */
-function* readOnce(path: string): Generator<Uint8Array> {
+/** A file's bytes in fresh chunks of a MiB; with `remove`, the file is removed once read to the end. */
+function* pieces(path: string, remove: boolean): Generator<Uint8Array> {
   const fd = openSync(path, 'r');
   try {
     for (;;) {
@@ -151,7 +180,7 @@ function* readOnce(path: string): Generator<Uint8Array> {
   } finally {
     closeSync(fd);
   }
-  rmSync(path, { force: true });
+  if (remove) rmSync(path, { force: true });
 }
 
 /** Each line of a file, parsed, read a piece at a time. */

@@ -177,12 +177,39 @@ export function parsedDocumentFile(relative: string, bytes: Uint8Array): { reado
  * need), read and checked as {@link readDerivedDocument} reads them but without building the
  * segments; undefined when the case has no document of that id.
  */
-export function readDocumentSpans(workspace: CaseWorkspace, documentId: string): { text: string; segments: readonly SegmentSpan[] } | undefined {
+export function readDocumentSpans(workspace: CaseWorkspace, documentId: string): DocumentSpans | undefined {
   const relative = `${CaseFiles.documentsDir}/${documentFileName(documentId)}`;
   const path = workspace.path(relative);
   if (!existsSync(path)) return readDerivedDocument(workspace, documentId);
   const { header, text, segmentLines } = compactDocumentLines(relative, readFileSync(path));
   return { text, segments: decodeSegmentSpans(header, segmentLines) };
+}
+
+/** A document's text and its segments' ids and ranges, as the report's excerpts read them. */
+export interface DocumentSpans {
+  readonly text: string;
+  readonly segments: readonly SegmentSpan[];
+}
+
+/**
+ * The derived documents of a case for one pass over its findings, each file read and parsed once:
+ * the text its findings' context ranges lie in (`texts`, for {@link analysisFiles}) and its
+ * segments' spans (`spans`, for the report's excerpts) come from the one read
+ * ({@link readDocumentSpans}). The last two documents read are kept: findings come document by
+ * document, and a run of one document's candidates ends (its excerpts are made) only once the
+ * next document's first finding was decoded.
+ */
+export function documentsOnce(workspace: CaseWorkspace): { texts: DocumentTexts; spans: (documentId: string) => DocumentSpans | undefined } {
+  const kept: { documentId: string; spans: DocumentSpans | undefined }[] = [];
+  const spans = (documentId: string): DocumentSpans | undefined => {
+    const found = kept.find((entry) => entry.documentId === documentId);
+    if (found) return found.spans;
+    const read = readDocumentSpans(workspace, documentId);
+    kept.unshift({ documentId, spans: read });
+    if (kept.length > 2) kept.pop();
+    return read;
+  };
+  return { texts: (documentId) => spans(documentId)?.text, spans };
 }
 
 /** The header, text and segment lines of a compact document file, each checked. */
@@ -226,17 +253,19 @@ export interface AnalysisFile {
  * by line, each finding's context range read from its document (one document held at a time per
  * pass). A whole-JSON file of schema 1 is read whole.
  */
-export function analysisFiles(workspace: CaseWorkspace): AnalysisFile[] {
+export function analysisFiles(workspace: CaseWorkspace, texts?: DocumentTexts): AnalysisFile[] {
   const what = 'analysis';
   const documents = workspace.path(CaseFiles.documentsDir);
+  // A reader given (`documentsOnce`) serves every pass; else each pass reads the texts afresh.
+  const passTexts = () => texts ?? documentTextsIn(documents);
   return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative): AnalysisFile => {
     const path = workspace.path(relative);
     if (!relative.endsWith(COMPACT_EXTENSION)) {
-      const { findings, ...result } = parsedAnalysis(relative, readFileSync(path), documentTextsIn(documents));
+      const { findings, ...result } = parsedAnalysis(relative, readFileSync(path), passTexts());
       return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
     }
     const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
-    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, documentTextsIn(documents))) };
+    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, passTexts())) };
   });
 }
 

@@ -24,14 +24,17 @@ import { assembleConclusionParts, finalProblems, partsDigest } from '../report/m
 import { findingPictures } from './ocr-crops.js';
 import type { ConclusionLabels } from '../report/labels.js';
 import { conclusionLabelsSchema, labelProblems } from '../report/labels.js';
-import { markdownConclusionParts } from '../report/markdown.js';
+import { markdownConclusionParts, markdownLists } from '../report/markdown.js';
+import type { MarkdownListTexts, RenderedMarkdownLists } from '../report/markdown-lists.js';
+import type { FindingView } from '../report/model.js';
+import type { SourceExcerpt } from '../report/excerpts.js';
 import type { RenderedReport, ReportFormat } from '../report/renderers.js';
 import { REPORT_FORMATS, conclusionRenderers } from '../report/renderers.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
-import { analysisFiles, derivedDocumentHeaders, readComparison, readDocumentSpans, readManifest } from '../case/records.js';
+import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -97,14 +100,26 @@ export function readLabels(language: ReportLanguage): ConclusionLabels {
  * conclusion is refused with a UserError listing what is still open.
  */
 export function buildConclusion(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener, spill?: ListSpill): ConclusionParts {
+  return buildConclusionWithMarkdown(workspace, language, final, onProgress, spill).parts;
+}
+
+/**
+ * {@link buildConclusion}; with `markdown` (the lists' Markdown, see `report/markdown-lists.ts`)
+ * and a spill, the one pass that keeps the unreviewed candidates and their excerpts (no decision
+ * recorded) also makes and keeps their Markdown, returned beside the parts.
+ */
+function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener, spill?: ListSpill, markdown?: MarkdownListTexts | null): { parts: ConclusionParts; markdown?: RenderedMarkdownLists } {
+  let rendered: RenderedMarkdownLists | undefined;
   if (!workspace.derivedIsCommitted()) {
     throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
   }
   const { manifest, text: manifestText } = readManifest(workspace)!;
   // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
   const documents = derivedDocumentHeaders(workspace);
-  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding).
-  const files = analysisFiles(workspace);
+  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding);
+  // a document's file is read once for its findings' contexts and its excerpts.
+  const documentsRead = documentsOnce(workspace);
+  const files = analysisFiles(workspace, documentsRead.texts);
   const analyses = files.map((file) => file.result);
   const findings = eachCaseFinding(workspace, files);
   const overview = analysisData(analyses, 'language-overview') ?? null;
@@ -126,7 +141,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     metadata: workspace.metadata,
     evidence: workspace.evidence(),
     documents,
-    documentText: excerptSource(workspace, documents.length, onProgress),
+    documentText: excerptSource(documentsRead.spans, documents.length, onProgress),
     overview,
     analyses: files.map((file) => ({ analysis: file.result.analysis, version: file.result.version, findings: file.findingCount })),
     selection: selectionView(analyses.find((result) => result.analysis === 'indicators')?.parameters),
@@ -156,7 +171,13 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
     ...(spill
       ? {
           keepList: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => spill.keep<T>(chunks, itemShape),
-          keepPairs: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => spill.keepPairs<A, B>(pairs, shapes),
+          keepPairs: (pairs: Iterable<readonly [readonly FindingView[], readonly SourceExcerpt[]]>, shapes: readonly [JsonShape, JsonShape]) => {
+            const kept = spill.keepPairs(pairs, shapes, markdown ? [markdown.unreviewed, markdown.excerpts] : undefined);
+            if (markdown && kept[0].text && kept[1].text) {
+              rendered = { texts: markdown, lists: { unreviewed: { chunks: markdown.unreviewed.chunks, text: kept[0].text }, excerpts: { chunks: markdown.excerpts.chunks, text: kept[1].text } } };
+            }
+            return kept;
+          },
         }
       : {}),
   });
@@ -169,7 +190,7 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
       });
     }
   }
-  return parts;
+  return { parts, ...(rendered ? { markdown: rendered } : {}) };
 }
 
 /** The cap on distinct n-grams and the sizes where this run's tables reached it (`prunedAtOrBelow`); null without n-gram tables. */
@@ -179,17 +200,18 @@ function ngramCapOf(tables: AnalysisDataByName['ngrams'] | undefined): NgramCapV
 }
 
 /**
- * A document's text for the excerpts, read from its file when asked (once per document that holds
- * a candidate, in each pass that makes the excerpts: one when they are kept in a spill);
- * `onProgress` counts them against the case's documents, starting again with each pass.
+ * A document's text and spans for the excerpts, asked for once per document that holds a candidate
+ * in each pass that makes the excerpts (one when they are kept in a spill), given by `spans` (the
+ * read its findings' contexts came from); `onProgress` counts them against the case's documents,
+ * starting again with each pass.
  */
-function excerptSource(workspace: CaseWorkspace, total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
+function excerptSource(spans: ConclusionInputs['documentText'], total: number, onProgress: ProgressListener | undefined): ConclusionInputs['documentText'] {
   let done = 0;
   return (documentId) => {
     if (done >= total) done = 0;
     onProgress?.({ stage: 'documents read for excerpts', done, total });
     done += 1;
-    return readDocumentSpans(workspace, documentId);
+    return spans(documentId);
   };
 }
 
@@ -325,8 +347,10 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const spill = new ListSpill(workspace.dir);
   try {
-    const parts = buildConclusion(workspace, language, options.final ?? false, options.onProgress, spill);
-    const text = markdownConclusionParts(parts, readFileSync(templatePaths(language).md, 'utf8'), readLabels(language));
+    const template = readFileSync(templatePaths(language).md, 'utf8');
+    const labels = readLabels(language);
+    const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final ?? false, options.onProgress, spill, markdownLists(template, labels));
+    const text = markdownConclusionParts(parts, template, labels, markdown);
     const staged = stagedConclusion(workspace, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
     const [outcome] = commitStaged(workspace, options, staged);
     return { path: outcome!.path, digest: outcome!.digest };
@@ -372,10 +396,11 @@ export async function stageReports(workspace: CaseWorkspace, options: RenderRequ
 /** {@link stageReports} with the spill given. */
 async function stageFormats(workspace: CaseWorkspace, options: RenderRequest, spill: ListSpill): Promise<StagedConclusion> {
   const language = options.language ?? workspace.metadata.reportLanguage;
-  const parts = buildConclusion(workspace, language, options.final, options.onProgress, spill);
   const labels = readLabels(language);
   const paths = templatePaths(language);
-  const renderers = conclusionRenderers({ md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') }, () => spill.spool());
+  const templates = { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
+  const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final, options.onProgress, spill, markdownLists(templates.md, labels));
+  const renderers = conclusionRenderers(templates, () => spill.spool(), markdown);
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
   const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, parts.head) : {};
   const staged: Staged[] = [];

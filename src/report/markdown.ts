@@ -7,8 +7,11 @@ import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
 import { markdownFindingUnits, withoutCompiledPartials } from './markdown-rows.js';
+import type { StreamedList } from './model.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
-import type { PartsTemplate } from './parts-render.js';
+import type { PartsTemplate, RenderedList } from './parts-render.js';
+import type { MarkdownListTexts, RenderedMarkdownLists } from './markdown-lists.js';
+import { MARKDOWN_BLANK_LINES, markdownListTexts, rendersStatements } from './markdown-lists.js';
 import { collapseBlankLines, compileInParts, hasItems } from './parts-render.js';
 import { recordText } from './record-text.js';
 import { knownRows } from './known-rows.js';
@@ -57,7 +60,7 @@ export function withDigestLine(body: string, prefix: string, line: (text: string
 
 /** A text report as it is produced: its parts in order, UTF-8, and its two hashes once every part was taken. */
 export interface TextParts {
-  /** Each part encoded once: the same bytes are hashed and written. */
+  /** Each part encoded once (a bytes part as it is): the same bytes are hashed and written. */
   readonly parts: Iterable<Uint8Array>;
   /** SHA-256 of every byte above the digest line; known once `parts` were consumed. */
   digest(): string;
@@ -69,23 +72,23 @@ export interface TextParts {
  * The body's parts, encoded and hashed as they pass, then a line break if the body lacks one,
  * then the digest line. The file's hash goes on from a copy of the body's, so no byte is hashed twice.
  */
-export function withDigestLineParts(body: Iterable<string>, prefix: string, line: (text: string) => string = (text) => text): TextParts {
+export function withDigestLineParts(body: Iterable<string | Uint8Array>, prefix: string, line: (text: string) => string = (text) => text): TextParts {
   let digest: string | null = null;
   let file: string | null = null;
   function* parts(): Generator<Uint8Array> {
     const hash = sha256Hasher();
-    let last = '';
-    const passed = (text: string): Uint8Array => {
-      const bytes = Buffer.from(text, 'utf8');
+    let endsWithBreak = false;
+    const passed = (part: string | Uint8Array): Uint8Array => {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
       hash.update(bytes);
       return bytes;
     };
     for (const part of body) {
-      if (part === '') continue;
-      last = part;
+      if (part.length === 0) continue;
+      endsWithBreak = typeof part === 'string' ? part.endsWith('\n') : part[part.length - 1] === 10;
       yield passed(part);
     }
-    if (!last.endsWith('\n')) yield passed('\n');
+    if (!endsWithBreak) yield passed('\n');
     const whole = hash.copy();
     digest = hash.hex();
     const digestLine = Buffer.from(`${line(`${plainLine(prefix)}: ${digest}`)}\n`, 'utf8');
@@ -116,7 +119,7 @@ function plainLine(value: string): string {
  * `{{#if list.length}}` (the number of unreviewed candidates; 1 or 0 for the excerpts, which are
  * only known by making them), and the parts the template yields over the streamed lists.
  */
-export function conclusionTextParts(template: PartsTemplate, parts: ConclusionParts, labels: ConclusionLabels, extra: Readonly<Record<string, unknown>> = {}): Iterable<string> {
+export function conclusionTextParts(template: PartsTemplate, parts: ConclusionParts, labels: ConclusionLabels, extra: Readonly<Record<string, unknown>> = {}, rendered?: Readonly<Record<StreamedList, RenderedList>>): Iterable<string | Uint8Array> {
   const { head } = parts;
   const context = {
     ...head,
@@ -126,19 +129,29 @@ export function conclusionTextParts(template: PartsTemplate, parts: ConclusionPa
     labList: labListLines(head.labList, labels),
     ...extra,
     unreviewed: { length: head.counts.unreviewed },
-    excerpts: { length: hasItems(parts.excerpts) ? 1 : 0 },
+    excerpts: { length: (rendered ? rendered.excerpts.chunks > 0 : hasItems(parts.excerpts)) ? 1 : 0 },
   };
-  return template(context, { unreviewed: parts.unreviewed, excerpts: parts.excerpts });
+  return template(context, rendered ?? { unreviewed: parts.unreviewed, excerpts: parts.excerpts });
 }
 
-/** The Markdown conclusion in parts (each written as it comes): with its digest once all are taken. */
-export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels): TextParts {
+/**
+ * The Markdown conclusion in parts (each written as it comes): with its digest once all are taken.
+ * With `rendered` (the lists' Markdown made in the pass that kept them, for this template and these
+ * labels), its bytes stand where the lists' statements are, and the lists are not read back.
+ */
+export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, rendered?: RenderedMarkdownLists): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   // The candidate rows are built as strings while the template's row partials are those they were compiled from.
   const rest = withoutCompiledPartials(template);
   if (rest !== null) handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => markdownFindingUnits(findings, labels, markdownCell));
   const compiled = compileInParts(handlebars, rest ?? template, { noEscape: true, strict: false }, STREAMED_LISTS);
-  return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels), 2), labels.digestLine);
+  const usable = rendered !== undefined && rest !== null && rendered.texts.template === template && rendered.texts.labels === labels && rendersStatements(compiled.statements);
+  return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels, {}, usable ? rendered.lists : undefined), MARKDOWN_BLANK_LINES), labels.digestLine);
+}
+
+/** {@link markdownListTexts} with the Markdown's cell escaping. */
+export function markdownLists(template: string, labels: ConclusionLabels): MarkdownListTexts | null {
+  return markdownListTexts(template, labels, markdownCell);
 }
 
 /** Renders the conclusion model to Markdown with the template and labels; returns text and digest. */

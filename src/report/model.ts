@@ -312,7 +312,7 @@ export interface ConclusionInputs {
    * Where two lists made together are kept, chunk beside chunk, in one pass: with no decision
    * recorded, the unreviewed candidates and their excerpts (each run's made as it passes).
    */
-  readonly keepPairs?: <A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape]) => readonly [KeptChunks<A>, KeptChunks<B>];
+  readonly keepPairs?: (pairs: Iterable<readonly [readonly FindingView[], readonly SourceExcerpt[]]>, shapes: readonly [JsonShape, JsonShape]) => readonly [KeptChunks<FindingView>, KeptChunks<SourceExcerpt>];
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {

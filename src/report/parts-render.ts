@@ -19,6 +19,17 @@ type Render = (context: object) => string;
 export type ChunkedList = () => Iterable<readonly unknown[]>;
 
 /**
+ * A list whose statement was rendered already, chunk by chunk, while the list was made: the text of
+ * its non-empty chunks, UTF-8, with blank lines collapsed as {@link collapseBlankLines} collapses
+ * them ({@link BlankLines}: no run inside longer than it keeps, at most one more at the end), and
+ * how many non-empty chunks there were (none: the statement is rendered once over an empty list).
+ */
+export interface RenderedList {
+  readonly chunks: number;
+  readonly text: () => Iterable<Uint8Array>;
+}
+
+/**
  * One step of a rendering plan: statements rendered once with the whole context, a statement
  * rendered once per chunk of a list, or an `if` / `unless` on a list's length with a plan per branch.
  */
@@ -34,8 +45,16 @@ interface AstCompiler {
   template(spec: unknown): Render;
 }
 
-/** A template rendered in parts: given the context (each streamed list as a `{ length }` marker) and the lists, yields the text part by part. */
-export type PartsTemplate = (context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList>>) => Generator<string>;
+/**
+ * A template rendered in parts: given the context (each streamed list as a `{ length }` marker) and
+ * the lists, yields the text part by part. `statements` holds, by list, the template text of each
+ * statement rendered once per chunk: a caller that renders a list's chunks itself (a
+ * {@link RenderedList}) checks first that they are the statements it renders.
+ */
+export interface PartsTemplate {
+  (context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList | RenderedList>>): Generator<string | Uint8Array>;
+  readonly statements: Readonly<Record<string, readonly string[]>>;
+}
 
 /**
  * Compiles `template` on `handlebars` (its helpers registered) into a parts renderer for the
@@ -53,12 +72,21 @@ export function compileInParts(handlebars: typeof Handlebars, template: string, 
     const environment = new compiler.Compiler().compile(part, settings);
     return compiler.template(new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true));
   };
-  const plan = planOf(program.body.filter((statement) => !decorators.includes(statement)), streamed, compile);
-  return (context, lists) => runPlan(plan, context, lists);
+  const statements: Record<string, string[]> = Object.fromEntries(streamed.map((list) => [list, []]));
+  const plan = planOf(program.body.filter((statement) => !decorators.includes(statement)), streamed, compile, (list, statement) => statements[list]!.push(sourceOf(template, statement)));
+  return Object.assign((context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList | RenderedList>>) => runPlan(plan, context, lists), { statements });
+}
+
+/** A statement's text as the template writes it (its location: lines from 1, columns from 0). */
+function sourceOf(template: string, statement: Statement): string {
+  const lineStarts = [0];
+  for (let at = template.indexOf('\n'); at !== -1; at = template.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const offset = (place: { line: number; column: number }) => lineStarts[place.line - 1]! + place.column;
+  return template.slice(offset(statement.loc.start), offset(statement.loc.end));
 }
 
 /** The steps of a statement list: runs of statements that touch no streamed list are rendered together. */
-function planOf(body: readonly Statement[], streamed: readonly string[], compile: (body: readonly Statement[]) => Render): Step[] {
+function planOf(body: readonly Statement[], streamed: readonly string[], compile: (body: readonly Statement[]) => Render, chunked: (list: string, statement: Statement) => void): Step[] {
   const steps: Step[] = [];
   let run: Statement[] = [];
   const flush = () => {
@@ -74,10 +102,11 @@ function planOf(body: readonly Statement[], streamed: readonly string[], compile
     flush();
     const first = firstParam(statement);
     if ((isBlock(statement, 'each') || statement.type === 'PartialStatement') && first === list) {
+      chunked(list, statement);
       steps.push({ kind: 'chunks', list, render: compile([statement]) });
     } else if ((isBlock(statement, 'if') || isBlock(statement, 'unless')) && first === `${list}.length`) {
       const block = statement as hbs.AST.BlockStatement;
-      steps.push({ kind: 'branch', list, negate: isBlock(statement, 'unless'), then: planOf(block.program.body, streamed, compile), otherwise: planOf(block.inverse?.body ?? [], streamed, compile) });
+      steps.push({ kind: 'branch', list, negate: isBlock(statement, 'unless'), then: planOf(block.program.body, streamed, compile, chunked), otherwise: planOf(block.inverse?.body ?? [], streamed, compile, chunked) });
     } else {
       throw new InternalError(`report template: the list "${list}" is rendered in parts; it may only be iterated ({{#each ${list}}}, {{> partial ${list}}}) or tested ({{#if ${list}.length}})`);
     }
@@ -107,13 +136,19 @@ function iterates(node: unknown, list: string): boolean {
 }
 
 /** Runs a plan: the parts in order, each list's chunks rendered one at a time. */
-function* runPlan(plan: readonly Step[], context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList>>): Generator<string> {
+function* runPlan(plan: readonly Step[], context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList | RenderedList>>): Generator<string | Uint8Array> {
   for (const step of plan) {
     if (step.kind === 'once') {
       yield step.render(context);
     } else if (step.kind === 'chunks') {
+      const list = listOf(lists, step.list);
+      if (typeof list !== 'function') {
+        if (list.chunks > 0) yield* list.text();
+        else yield step.render({ ...context, [step.list]: [] });
+        continue;
+      }
       let rendered = false;
-      for (const chunk of listOf(lists, step.list)()) {
+      for (const chunk of list()) {
         if (chunk.length === 0) continue;
         rendered = true;
         yield step.render({ ...context, [step.list]: chunk });
@@ -128,7 +163,7 @@ function* runPlan(plan: readonly Step[], context: Readonly<Record<string, unknow
   }
 }
 
-function listOf(lists: Readonly<Record<string, ChunkedList>>, name: string): ChunkedList {
+function listOf(lists: Readonly<Record<string, ChunkedList | RenderedList>>, name: string): ChunkedList | RenderedList {
   const list = lists[name];
   if (!list) throw new InternalError(`report template: no chunks given for the list "${name}"`);
   return list;
@@ -141,21 +176,72 @@ export function hasItems(list: ChunkedList): boolean {
 }
 
 /**
- * Collapses every run of more than `keep` line breaks to `keep`, across the parts as if they were
- * one text (the whole-text `replace(/\n{3,}/g, '\n\n')` of a one-pass render, for `keep` 2): a
- * part's trailing line breaks wait for the next part.
+ * Collapses every run of more than `keep` line breaks to `keep`, across parts as if they were one
+ * text: a part's trailing line breaks are held for the next part. Text parts are collapsed here;
+ * a bytes part must have no run inside longer than `keep` (a {@link RenderedList}'s text), so only
+ * its ends meet what is held.
  */
-export function* collapseBlankLines(parts: Iterable<string>, keep: number): Generator<string> {
-  const runs = new RegExp(`\\n{${keep + 1},}`, 'g');
-  const limit = '\n'.repeat(keep);
-  let pending = 0;
-  for (const part of parts) {
-    const text = '\n'.repeat(pending) + part;
+export class BlankLines {
+  private readonly runs: RegExp;
+  private readonly limit: string;
+  private held = 0;
+
+  constructor(private readonly keep: number) {
+    this.runs = new RegExp(`\\n{${keep + 1},}`, 'g');
+    this.limit = '\n'.repeat(keep);
+  }
+
+  /** A text part collapsed, its trailing line breaks held back ('' when it is only line breaks). */
+  text(part: string): string {
+    const text = '\n'.repeat(this.held) + part;
     let end = text.length;
     while (end > 0 && text.charCodeAt(end - 1) === 10) end -= 1;
-    // At most keep + 1 waiting breaks behave like any longer run.
-    pending = Math.min(text.length - end, keep + 1);
-    if (end > 0) yield text.slice(0, end).replace(runs, limit);
+    // At most keep + 1 held breaks behave like any longer run.
+    this.held = Math.min(text.length - end, this.keep + 1);
+    return end > 0 ? text.slice(0, end).replace(this.runs, this.limit) : '';
   }
-  if (pending > 0) yield '\n'.repeat(pending).replace(runs, limit);
+
+  /** A bytes part (collapsed inside): the line breaks before it and its bytes without its trailing ones, held back; null when it is only line breaks. */
+  bytes(part: Uint8Array): readonly [string, Uint8Array] | null {
+    let start = 0;
+    while (start < part.length && part[start] === 10) start += 1;
+    if (start === part.length) {
+      this.held = Math.min(this.held + start, this.keep + 1);
+      return null;
+    }
+    let end = part.length;
+    while (part[end - 1] === 10) end -= 1;
+    const before = Math.min(this.held + start, this.keep);
+    this.held = Math.min(part.length - end, this.keep + 1);
+    return ['\n'.repeat(before), part.subarray(start, end)];
+  }
+
+  /** The line breaks held at the end: collapsed (the text ends here), or as held (text that follows will meet them). */
+  end(collapsed: boolean): string {
+    const held = '\n'.repeat(this.held);
+    this.held = 0;
+    return collapsed ? held.replace(this.runs, this.limit) : held;
+  }
+}
+
+/**
+ * Collapses every run of more than `keep` line breaks to `keep`, across the parts as if they were
+ * one text (the whole-text `replace(/\n{3,}/g, '\n\n')` of a one-pass render, for `keep` 2); see
+ * {@link BlankLines} for bytes parts.
+ */
+export function* collapseBlankLines(parts: Iterable<string | Uint8Array>, keep: number): Generator<string | Uint8Array> {
+  const lines = new BlankLines(keep);
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      const text = lines.text(part);
+      if (text !== '') yield text;
+      continue;
+    }
+    const cut = lines.bytes(part);
+    if (cut === null) continue;
+    if (cut[0] !== '') yield cut[0];
+    yield cut[1];
+  }
+  const tail = lines.end(true);
+  if (tail !== '') yield tail;
 }

@@ -13,6 +13,7 @@ import { partsDigest } from './model.js';
 import { markdownConclusionParts } from './markdown.js';
 import { htmlConclusionParts } from './html.js';
 import type { ByteSpool } from './zip-writer.js';
+import type { RenderedMarkdownLists } from './markdown-lists.js';
 
 /** Formats `soz report` renders; Markdown is the reference text and is always written. */
 export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
@@ -45,12 +46,12 @@ export interface TextTemplates {
 /**
  * The renderer of every format; the text formats are laid out by the given templates. `spool`
  * gives the DOCX a place for its compressed body (on disk beside the kept lists: `soz report`);
- * without it, memory.
+ * without it, memory. `markdownLists`: the Markdown of the lists, made as they were kept.
  */
-export function conclusionRenderers(templates: TextTemplates, spool?: () => ByteSpool): Readonly<Record<ReportFormat, ConclusionRenderer>> {
+export function conclusionRenderers(templates: TextTemplates, spool?: () => ByteSpool, markdownLists?: RenderedMarkdownLists): Readonly<Record<ReportFormat, ConclusionRenderer>> {
   return {
     md: async (parts, labels) => {
-      const text = markdownConclusionParts(parts, templates.md, labels);
+      const text = markdownConclusionParts(parts, templates.md, labels, markdownLists);
       return { bytes: text.parts, digest: text.digest, sha256: text.sha256 };
     },
     html: async (parts, labels, pictures) => {
