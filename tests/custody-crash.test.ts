@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logChainProblems } from '../src/core/case.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { COMMIT_STEPS } from '../src/case/crash-points.js';
@@ -81,9 +81,16 @@ async function baseCase(): Promise<{ dir: string; inputs: Inputs }> {
 }
 
 describe.skipIf(!BUILT)('SIGKILL at every commit point leaves a case that verifies', () => {
+  // One base case for the file: each command and each of its points works on its own copy, and
+  // the base itself is only read.
+  let shared: { dir: string; inputs: Inputs };
+  beforeAll(async () => {
+    shared = await baseCase();
+  }, 120_000);
+
   for (const command of COMMANDS) {
     it(`${command.name}: ${pointsOf(command).length} points`, async () => {
-      const { dir: base, inputs } = await baseCase();
+      const { dir: base, inputs } = shared;
       const before = actions(base);
       const reference = join(tempDir('soz-custody-crash-ref-'), 'case');
       cpSync(base, reference, { recursive: true });

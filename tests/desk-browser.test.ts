@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import type { ReviewDecision } from '../src/core/examiner.js';
-import { runPracticeDemo } from '../src/pipeline/practice.js';
+import { untouchedDemo } from './support/demo-case.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import { PAYLOAD_TEXT } from './hostile/generate.js';
@@ -86,8 +86,7 @@ function review(dir: string): ReviewDecision[] {
 
 describe.skipIf(!HAVE_CHROMIUM)(SUITE, () => {
   it('a trainee reviews the demo case entirely in the desk, in Russian: every candidate decided (by rule where possible), a voice changed, the procedure and questions completed, the draft rendered; all of it persists and the case verifies', async () => {
-    const dir = join(tempDir('soz-desk-demo-'), 'case');
-    await runPracticeDemo(dir, clock);
+    const dir = await untouchedDemo();
     const desk = await startDesk({ caseDir: dir, port: 0, language: 'ru', clock, actor: 'Стажёр' });
     try {
       const { page, dialogs, errors, foreign } = await openDesk(desk);

@@ -3,11 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseWorkspace } from '../src/case/workspace.js';
-import { runPracticeDemo } from '../src/pipeline/practice.js';
+import { untouchedDemo } from './support/demo-case.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import type { Procedure } from '../src/desk/wire.js';
-import { soz, tempDir } from './support/cli.js';
+import { soz } from './support/cli.js';
 
 // The procedure from the desk, over plain HTTP: SOP steps recorded, skipped and withdrawn,
 // question decisions and item relations, each through the CLI's case function with its own log
@@ -35,8 +35,8 @@ const actions = () =>
     .map((entry) => entry.action);
 
 beforeAll(async () => {
-  dir = join(tempDir('soz-desk-procedure-'), 'case');
-  await runPracticeDemo(dir, clock);
+  // The demo case as `soz demo` makes it, built once per run (tests/support/demo-case.ts).
+  dir = await untouchedDemo();
   desk = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: 'Trainee', lockWaitMs: 200 });
 }, 120_000);
 

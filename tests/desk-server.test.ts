@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { liveLockHolder } from '../src/case/lock.js';
 import type { ReviewDecision } from '../src/core/examiner.js';
-import { runPracticeDemo } from '../src/pipeline/practice.js';
+import { untouchedDemo } from './support/demo-case.js';
 import type { Desk } from '../src/desk/server.js';
 import { startDesk } from '../src/desk/server.js';
 import type { Candidate, KnownMaterial } from '../src/desk/wire.js';
@@ -56,8 +56,8 @@ function logActions(caseDir: string): string[] {
 }
 
 beforeAll(async () => {
-  dir = join(tempDir('soz-desk-server-'), 'case');
-  await runPracticeDemo(dir, clock);
+  // The demo case as `soz demo` makes it, built once per run (tests/support/demo-case.ts).
+  dir = await untouchedDemo();
   desk = await startDesk({ caseDir: dir, port: 0, language: 'en', clock, actor: 'Trainee', lockWaitMs: 300 });
 }, 120_000);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { tempDir } from './support/cli.js';
+import { scannedPdf } from './support/pdf-fixtures.js';
 
 // soz is fully offline. The whole pipeline runs in child processes whose every network entry
 // point (sockets, TLS, DNS, http/https/http2, UDP, fetch, WebSocket) records the attempt and
@@ -37,7 +38,7 @@ describe.skipIf(!BUILT)('no network at run time', () => {
     expect(seen).toContain('net.connect');
   });
 
-  it.skipIf(!HAVE_CORPORA)('soz run, add, analyze and report (md, html, pdf, docx) on real PDFs, DOCX, chats and hostile HTML try nothing', () => {
+  it.skipIf(!HAVE_CORPORA)('soz run, add, analyze and report (md, html, pdf, docx) on real PDFs, DOCX, chats, hostile HTML and a scanned page try nothing', async () => {
     const log = join(tempDir('soz-net-'), 'attempts.log');
     const inputs = tempDir('soz-net-in-');
     // Evidence that invites fetching: remote images, stylesheets, external DOCX relationships are in the hostile corpus; here HTML.
@@ -55,8 +56,12 @@ describe.skipIf(!BUILT)('no network at run time', () => {
     const run = offline(['run', ...real, join(inputs, 'remote.html'), '--out', dir], log);
     expect(run.code, run.stderr).toBe(0);
     // The scan is added after the run, so that its page is read by OCR once, in analyze (soz run
-    // would read it too, and analyze again).
-    const add = offline(['add', dir, join(REAL_CORPORA, 'pdf/ar_scanned_letter_image_only_1p.pdf')], log);
+    // would read it too, and analyze again). It is a generated page of one small fictional
+    // picture: the offline proof needs the path through pdftoppm and Tesseract, not a full page
+    // (the real A4 scan cost ~30 s of CPU here).
+    const scan = join(inputs, 'scan.pdf');
+    writeFileSync(scan, await scannedPdf());
+    const add = offline(['add', dir, scan], log);
     expect(add.code, add.stderr).toBe(0);
     const analyze = offline(['analyze', dir], log);
     expect(analyze.code, analyze.stderr).toBe(0);

@@ -10,7 +10,7 @@ import { findTesseract } from '../src/pipeline/ocr.js';
 import { wholePicture } from '../src/pipeline/ocr-crops.js';
 import { fileSha256, soz, tempDir } from './support/cli.js';
 import { derivedAnalysis, derivedDocumentList } from './support/derived.js';
-import { FIXED_DATE, pdfkitPdf } from './support/pdf-fixtures.js';
+import { FIXED_DATE, pdfkitPdf, scannedPdf } from './support/pdf-fixtures.js';
 
 // Issue 16: a scanned PDF inside a ZIP and one embedded in a PDF are read by OCR like a seized
 // scanned PDF — pages rasterised by pdftoppm, lines of part `ocr` with page and word boxes — and
@@ -18,19 +18,10 @@ import { FIXED_DATE, pdfkitPdf } from './support/pdf-fixtures.js';
 // page holding only the fictional picture photo_1 of tests/fixtures/ocr (a Kyrgyz line and the
 // fictional threat «Уничтожьте их всех!», see its README). Needs Tesseract (kir, rus) and pdftoppm.
 
-const PICTURE = new URL('./fixtures/ocr/telegram-photos/photos/photo_1@02-01-2026_10-15-00.jpg', import.meta.url).pathname;
 const engine = findTesseract();
 const ready = engine?.languages.includes('kir') === true && engine.languages.includes('rus') && spawnSync('pdftoppm', ['-v']).status === 0;
 const title = ready ? 'scanned PDFs inside a ZIP and inside a PDF' : 'scanned PDFs inside a ZIP and inside a PDF — SKIPPED: needs tesseract-ocr with kir and rus and poppler-utils (pdftoppm)';
 if (!ready && process.env['CI'] === 'true') throw new Error(`${title}: in CI this test must run (.ci/run installs them)`);
-
-/** One page without a text layer: the 959 × 342 px picture (150 dpi) at its printed size. */
-function scannedPdf(): Promise<Uint8Array> {
-  return pdfkitPdf((doc) => {
-    doc.addPage({ size: [460.32, 164.16], margin: 0 });
-    doc.image(readFileSync(PICTURE), 0, 0, { width: 460.32, height: 164.16 });
-  });
-}
 
 describe.skipIf(!ready)(title, () => {
   const work = tempDir('soz-ocr-nested-');

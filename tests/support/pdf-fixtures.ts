@@ -1,5 +1,6 @@
 // PDFs made for tests: by pdfkit (deterministic: fixed creation date) or by hand from raw objects,
 // for what pdfkit cannot write (Type3 fonts, optional content, predefined CMaps).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -20,6 +21,17 @@ export function pdfkitPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFK
     doc.font(DEJAVU_SANS);
     draw(doc);
     doc.end();
+  });
+}
+
+/** The fictional picture photo_1 of tests/fixtures/ocr (a Kyrgyz line and a Russian one; see its README). */
+const SCANNED_PICTURE = new URL('../fixtures/ocr/telegram-photos/photos/photo_1@02-01-2026_10-15-00.jpg', import.meta.url).pathname;
+
+/** One page without a text layer, as a scanner makes it: the 959 × 342 px picture (150 dpi) at its printed size. */
+export function scannedPdf(): Promise<Uint8Array> {
+  return pdfkitPdf((doc) => {
+    doc.addPage({ size: [460.32, 164.16], margin: 0 });
+    doc.image(readFileSync(SCANNED_PICTURE), 0, 0, { width: 460.32, height: 164.16 });
   });
 }
 
