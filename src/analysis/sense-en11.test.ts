@@ -138,3 +138,16 @@ describe('recommendations with a modal', () => {
     expect(await of('call-to-action', 'You have to kill them.')).toContain('call-to-action:have to');
   });
 });
+
+describe('nouns of force words opening a caption', () => {
+  it('attack ads, smash burgers, torch songs, loot boxes, a named storm, a crush on someone: no call, no violence', async () => {
+    const texts = ['Attack ads fill every break this month.', 'Smash burgers sold out by noon.', 'Torch songs suit her voice.', 'Loot boxes cost him a fortune.', 'Storm Dara brought gusts of ninety miles an hour.', 'Crush on the drummer, apparently.'];
+    await noneOf('call-to-action', texts);
+    await noneOf('violence', texts);
+  });
+
+  it('the verbs with an object of concern stay', async () => {
+    expect(await candidates('Loot the shops and torch their homes.')).toEqual(expect.arrayContaining(['call-to-action:Loot', 'violence:Loot', 'violence:torch']));
+    expect(await of('call-to-action', 'Storm Parliament at noon.')).toContain('call-to-action:Storm');
+  });
+});
