@@ -151,3 +151,17 @@ describe('nouns of force words opening a caption', () => {
     expect(await of('call-to-action', 'Storm Parliament at noon.')).toContain('call-to-action:Storm');
   });
 });
+
+describe('taunts, endearments, sayings and household pests', () => {
+  it('ask for no act and name no violence', async () => {
+    const texts = ['Beat that, Grandpa!', 'Eat my dust, slowcoach!', 'Pray tell, who baked this?', 'Blast from the past: our first flat.', 'Answer key is on page ninety.', 'Night night, love.', 'Murder your darlings in the second draft.', 'Shoot your shot, the bar closes at one.', 'Kill it, there is a spider on the pillow!'];
+    await noneOf('violence', texts);
+    for (const text of texts.slice(0, 8)) expect(await of('call-to-action', text), text).toEqual([]);
+  });
+
+  it('people called pests, or a call with a shot, stay', async () => {
+    expect(await of('violence', 'Kill them, they are ants in our fields.')).toContain('violence:Kill');
+    expect(await of('call-to-action', 'Kill the shot caller of the Greycloaks.')).toContain('call-to-action:Kill');
+    expect(await of('call-to-action', 'Beat them, brothers.')).toContain('call-to-action:Beat');
+  });
+});
