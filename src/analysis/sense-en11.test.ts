@@ -94,6 +94,11 @@ describe('evaluation words of games, pests, illness, kitchens and dislikes', () 
       'Apple scab is a fungal disease of the orchard.',
       'The cancer ward is on the third floor.',
       'The cold is the enemy of my old car.',
+      'This cake is a beast to make, and that exam was a beast.',
+      'The dog days of summer are here; let sleeping dogs lie.',
+      'An infestation of ants reached the pantry.',
+      'Our enemy today is the rain.',
+      'The filthy joke made everyone laugh.',
     ]);
   });
 
@@ -102,6 +107,8 @@ describe('evaluation words of games, pests, illness, kitchens and dislikes', () 
     expect(await of('negative-evaluation', 'Those dogs must pay for what they did.')).toEqual(['negative-evaluation:dogs']);
     expect(await of('negative-evaluation', 'They hate the Greycloaks.')).toEqual(['negative-evaluation:hate']);
     expect(await of('negative-evaluation', 'Those traitors will be shown no mercy.')).toEqual(['negative-evaluation:traitors']);
+    expect(await of('negative-evaluation', 'They are beasts to be driven out.')).toEqual(['negative-evaluation:beasts']);
+    expect(await of('negative-evaluation', 'Our enemy is the Greycloak clan.')).toEqual(['negative-evaluation:enemy']);
     expect(await of('negative-evaluation', 'They are scum and parasites.')).toEqual(['negative-evaluation:scum', 'negative-evaluation:parasites']);
   });
 });
