@@ -13,6 +13,11 @@ const candidates = async (text: string): Promise<string[]> => (await findingsOf(
 /** The candidates of one category in a text. */
 const of = async (category: string, text: string): Promise<string[]> => (await candidates(text)).filter((c) => c.startsWith(`${category}:`));
 
+/** Each genuine text keeps at least these candidates of `category`. */
+async function stays(category: string, cases: readonly (readonly [text: string, expected: readonly string[]])[]): Promise<void> {
+  for (const [text, expected] of cases) expect(await of(category, text), text).toEqual(expect.arrayContaining(expected.map((w) => `${category}:${w}`)));
+}
+
 /** Every benign text gives no candidate of `category`. */
 async function noneOf(category: string, texts: readonly string[]): Promise<void> {
   for (const text of texts) expect(await of(category, text), text).toEqual([]);
@@ -44,13 +49,15 @@ describe('nationality and faith words that name a thing, a team, a place or a la
   });
 
   it('people named by the same words stay', async () => {
-    expect(await of('group-designation', 'Drive the Uzbeks out of the Kyrgyz villages.')).toEqual(['group-designation:Uzbeks', 'group-designation:Kyrgyz']);
-    expect(await of('group-designation', 'Russian speakers in Osh were insulted at the market.')).toEqual(['group-designation:Russian']);
-    expect(await of('group-designation', 'The Kyrgyz speak a Turkic language.')).toEqual(['group-designation:Kyrgyz']);
-    expect(await of('group-designation', 'Kill every Tajik in the valley.')).toEqual(['group-designation:Tajik']);
-    expect(await of('group-designation', 'Orthodox pilgrims reached the monastery.')).toEqual(['group-designation:Orthodox']);
-    expect(await of('group-designation', 'The authorities closed the pass.')).toEqual(['group-designation:authorities']);
-    expect(await of('group-designation', 'Migrants took over the market.')).toEqual(['group-designation:Migrants']);
+    await stays('group-designation', [
+      ['Drive the Uzbeks out of the Kyrgyz villages.', ['Uzbeks', 'Kyrgyz']],
+      ['Russian speakers in Osh were insulted at the market.', ['Russian']],
+      ['The Kyrgyz speak a Turkic language.', ['Kyrgyz']],
+      ['Kill every Tajik in the valley.', ['Tajik']],
+      ['Orthodox pilgrims reached the monastery.', ['Orthodox']],
+      ['The authorities closed the pass.', ['authorities']],
+      ['Migrants took over the market.', ['Migrants']],
+    ]);
   });
 });
 
@@ -68,11 +75,13 @@ describe('religious terms in figurative, calendar and everyday senses', () => {
   });
 
   it('the terms in their own sense stay', async () => {
-    expect(await of('religious-terminology', 'Declare jihad against the Greycloaks of the valley.')).toEqual(['religious-terminology:jihad']);
-    expect(await of('religious-terminology', 'The infidels must be driven out.')).toEqual(['religious-terminology:infidels']);
-    expect(await of('religious-terminology', 'The hijra of the Prophet took place in 622.')).toEqual(['religious-terminology:hijra']);
-    expect(await of('religious-terminology', 'Give your allegiance to the caliph, brothers.')).toContain('religious-terminology:allegiance');
-    expect(await of('religious-terminology', 'The apostate from Islam must be punished.')).toEqual(['religious-terminology:apostate']);
+    await stays('religious-terminology', [
+      ['Declare jihad against the Greycloaks of the valley.', ['jihad']],
+      ['The infidels must be driven out.', ['infidels']],
+      ['The hijra of the Prophet took place in 622.', ['hijra']],
+      ['Give your allegiance to the caliph, brothers.', ['allegiance']],
+      ['The apostate from Islam must be punished.', ['apostate']],
+    ]);
   });
 });
 
@@ -103,13 +112,15 @@ describe('evaluation words of games, pests, illness, kitchens and dislikes', () 
   });
 
   it('the words said of people stay', async () => {
-    expect(await of('negative-evaluation', 'These migrants are wild animals.')).toEqual(['negative-evaluation:animals']);
-    expect(await of('negative-evaluation', 'Those dogs must pay for what they did.')).toEqual(['negative-evaluation:dogs']);
-    expect(await of('negative-evaluation', 'They hate the Greycloaks.')).toEqual(['negative-evaluation:hate']);
-    expect(await of('negative-evaluation', 'Those traitors will be shown no mercy.')).toEqual(['negative-evaluation:traitors']);
-    expect(await of('negative-evaluation', 'They are beasts to be driven out.')).toEqual(['negative-evaluation:beasts']);
-    expect(await of('negative-evaluation', 'Our enemy is the Greycloak clan.')).toEqual(['negative-evaluation:enemy']);
-    expect(await of('negative-evaluation', 'They are scum and parasites.')).toEqual(['negative-evaluation:scum', 'negative-evaluation:parasites']);
+    await stays('negative-evaluation', [
+      ['These migrants are wild animals.', ['animals']],
+      ['Those dogs must pay for what they did.', ['dogs']],
+      ['They hate the Greycloaks.', ['hate']],
+      ['Those traitors will be shown no mercy.', ['traitors']],
+      ['They are beasts to be driven out.', ['beasts']],
+      ['Our enemy is the Greycloak clan.', ['enemy']],
+      ['They are scum and parasites.', ['scum', 'parasites']],
+    ]);
   });
 });
 
