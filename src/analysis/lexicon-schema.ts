@@ -134,6 +134,12 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       capitalisedInside: z.boolean().optional(),
       /**
+       * Only when a comma stands right before the first token: a verb after a phrase set off by
+       * commas from its subject ("The statement, issued on Monday, calls for …"), not after the
+       * subject itself ("we call for").
+       */
+      afterComma: z.boolean().optional(),
+      /**
        * Verb endings of a language without a dictionary (Kyrgyz): not a word written as a name —
        * a capital inside a sentence, not after an opening quotation mark, colon or dash (Зилан
        * Эверсун Текстиль), or a hyphenated compound of capitalised parts («Ак-Кула», Кара-Балта).
@@ -239,12 +245,20 @@ export const neighbourSchema = z
      * possessive, the subject of what follows («Уйингиз чиройли экан»; not «Марҳамат, ўтирингиз»).
      */
     sameClause: z.literal(true).optional(),
+    /**
+     * `previous` and `next` only, alone: no word of the match's clause stands there — its sentence
+     * opens or ends, or a comma, colon, dash or bracket comes first. A word that ends its clause
+     * after a preposition is a noun, not an adjective before one ("the menu is in Kyrgyz.", "say
+     * it in Uzbek, please" — the language; not "in Kyrgyz villages").
+     */
+    clauseEdge: z.literal(true).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined || n.sameClause !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords, notSuffixes or sameClause',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined || n.sameClause !== undefined || n.clauseEdge !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords, notSuffixes, sameClause or clauseEdge',
   })
-  .refine((n) => n.sameClause === undefined || n.skip === undefined, { message: 'sameClause reads the very next word: it takes no skip' });
+  .refine((n) => n.sameClause === undefined || n.skip === undefined, { message: 'sameClause reads the very next word: it takes no skip' })
+  .refine((n) => n.clauseEdge === undefined || Object.keys(n).length === 1, { message: 'clauseEdge reads that no word is there: it stands alone' });
 export type NeighbourTest = z.infer<typeof neighbourSchema>;
 
 /**

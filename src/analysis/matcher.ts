@@ -84,6 +84,7 @@ interface CompiledNeighbour {
   readonly notSuffixes?: readonly string[];
   readonly followedBySuffixes?: readonly string[];
   readonly sameClause?: boolean;
+  readonly clauseEdge?: boolean;
 }
 
 interface CompiledExclusion {
@@ -109,6 +110,8 @@ export interface CompiledRule {
   readonly addressed?: boolean;
   /** Only a capitalised word inside a sentence of ordinary case (see the pattern field). */
   readonly capitalisedInside?: boolean;
+  /** Only right after a comma (see the pattern field). */
+  readonly afterComma?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
   /** Set: not a name addressed (see the pattern field); its members are the imperative endings, lower-case. */
@@ -275,6 +278,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.notSuffixes ? { notSuffixes: test.notSuffixes.map(lower) } : {}),
     ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
     ...(test.sameClause === true ? { sameClause: true } : {}),
+    ...(test.clauseEdge === true ? { clauseEdge: true } : {}),
   };
 }
 
@@ -336,6 +340,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       sentenceInitial: pattern.sentenceInitial === true,
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
+      ...(pattern.afterComma === true ? { afterComma: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
       ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
         ? { notAddressedNames: pattern.notAddressedNames === true ? [] : pattern.notAddressedNames.imperativeEndings.map((x) => normalisedWord(x, language)) }
@@ -652,6 +657,7 @@ const ATTRIBUTIVE = new Set(['ADJF', 'PRTF', 'NUMR']);
  * language but Russian) are never taken as attributive.
  */
 function nextPasses(test: CompiledNeighbour, text: string, tokens: readonly PreparedToken[], last: number): boolean {
+  if (test.clauseEdge === true) return clauseEdgeBetween(text, tokens[last] as PreparedToken, tokens[last + 1]);
   let attributives = 0;
   for (let k = last + 1; ; k++) {
     const token = tokens[k];
@@ -702,9 +708,16 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
 
 /** Whether the word before `first` in its sentence (past the test's skip words) passes `test`, in the same clause where the test asks. */
 function previousPasses(test: CompiledNeighbour, text: string, tokens: readonly PreparedToken[], first: number): boolean {
+  const here = tokens[first] as PreparedToken;
+  if (test.clauseEdge === true) return here.sentenceInitial || clauseEdgeBetween(text, tokens[first - 1] as PreparedToken, here);
   const token = neighbourOf(test, tokens, first, -1);
   if (test.sameClause === true && token !== undefined && !adjacent(text, token, tokens[first] as PreparedToken)) return false;
   return neighbourPasses(test, token);
+}
+
+/** Whether a clause ends between `a` and the token after it, `b`: no `b`, `b` opens a sentence, or punctuation stands between them. */
+function clauseEdgeBetween(text: string, a: PreparedToken, b: PreparedToken | undefined): boolean {
+  return b === undefined || b.sentenceInitial || !adjacent(text, a, b);
 }
 
 /** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
@@ -1053,6 +1066,7 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
       if (ok && !homonymPlaced(rule, text, tokens, i)) ok = false;
       if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
       if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
+      if (ok && rule.afterComma === true && charBefore(text, token.start) !== 0x2c) ok = false;
       if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
       if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
       if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
