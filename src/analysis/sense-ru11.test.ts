@@ -5,7 +5,8 @@
 // shameful school mark, a cartoon rat, André Gide; the kaffir lime, wrong data, the hijras of South
 // Asia, a doctor's oath; negation after the word (нет, не было), «вряд ли», «не собираюсь»; a call
 // to stop (хватит, прекратите) as condemnation; prayer formulas with God as the actor (Дай Бог, Да
-// благословит); «отметить праздник», no reported speech. Each condition is data in sop/lexicons/ru;
+// благословит); «отметить праздник», no reported speech; livestock at market, cartoon animals, aliens,
+// self-hatred. Each condition is data in sop/lexicons/ru;
 // each table holds a control that must stay. Sentences are fictional, written for these tests.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
@@ -68,6 +69,18 @@ condition('the kaffir lime, wrong data, the hijras of South Asia, a professional
   ['religious-terminology', 'Выпускники-медики произнесли присягу врача.', []],
   ['religious-terminology', 'Хиджра пророка положила начало летоисчислению.', ['Хиджра']],
   ['religious-terminology', 'Он объявил соседей кафирами.', ['кафирами']],
+]);
+
+condition('livestock at market, animals of cartoons and tales, God's creatures, aliens, self-hatred, the devil, mosquitoes', [
+  ['negative-evaluation', 'На базаре торгуют скотом и птицей.', []],
+  ['negative-evaluation', 'Дети смотрели мультфильм про шакалов и гиен.', []],
+  ['negative-evaluation', 'Крыса перегрызла провод в гараже.', []],
+  ['negative-evaluation', 'Все мы твари божьи, говорила соседка.', []],
+  ['negative-evaluation', 'В фантастическом романе нелюди похищают людей.', []],
+  ['negative-evaluation', 'Ненависть к себе — частая тема у психологов.', []],
+  ['negative-evaluation', 'Священник говорил о кознях врага рода человеческого.', []],
+  ['negative-evaluation', 'Летом на даче мои главные враги — комары.', []],
+  ['negative-evaluation', 'Эти свиньи разгромили наш двор.', ['свиньи']],
 ]);
 
 /** The countervailing circumstances the engine gives the candidate `word` of `text`. */
