@@ -71,7 +71,7 @@ condition('the kaffir lime, wrong data, the hijras of South Asia, a professional
   ['religious-terminology', 'Он объявил соседей кафирами.', ['кафирами']],
 ]);
 
-condition('livestock at market, animals of cartoons and tales, God's creatures, aliens, self-hatred, the devil, mosquitoes', [
+condition('livestock at market, animals of cartoons and tales, God’s creatures, aliens, self-hatred, the devil, mosquitoes', [
   ['negative-evaluation', 'На базаре торгуют скотом и птицей.', []],
   ['negative-evaluation', 'Дети смотрели мультфильм про шакалов и гиен.', []],
   ['negative-evaluation', 'Крыса перегрызла провод в гараже.', []],
