@@ -90,46 +90,58 @@ async function countersOf(text: string, word: string): Promise<readonly string[]
   return found?.countervailing ?? [];
 }
 
-describe('negation after the word, hedged denial and refusal', () => {
-  it.each([
+/** A sentence and the candidate word of it that a counter-indicator concerns. */
+type CounterCase = readonly [text: string, word: string];
+
+/**
+ * A counter-indicator condition: each case's word carries the counter `counter`; the control's
+ * word, in a sentence the condition must not reach, does not.
+ */
+function counterCondition(name: string, counter: string, cases: readonly CounterCase[], control: CounterCase): void {
+  describe(name, () => {
+    it.each(cases)(`«%s»: «%s» is ${counter}`, async (text, word) => {
+      expect(await countersOf(text, word)).toContain(counter);
+    });
+    it(`control: «${control[1]}» in «${control[0]}» is not ${counter}`, async () => {
+      expect(await countersOf(...control)).not.toContain(counter);
+    });
+  });
+}
+
+counterCondition(
+  'negation after the word, hedged denial and refusal',
+  'negated',
+  [
     ['Насилия в тексте нет.', 'Насилия'],
     ['Об убийстве речи не идёт.', 'убийстве'],
     ['Вряд ли кто-то станет их убивать.', 'убивать'],
     ['Бить никого не собираюсь.', 'Бить'],
-  ])('«%s»: «%s» is negated', async (text, word) => {
-    expect(await countersOf(text, word)).toContain('negated');
-  });
-  it('a clause after a comma is not negated by «нет» (control)', async () => {
-    expect(await countersOf('Убейте их, пощады нет.', 'Убейте')).not.toContain('negated');
-  });
-});
+  ],
+  ['Убейте их, пощады нет.', 'Убейте'],
+);
 
-describe('a call to stop condemns the act', () => {
-  it.each([
+counterCondition(
+  'a call to stop condemns the act',
+  'condemned',
+  [
     ['Хватит убивать друг друга!', 'убивать'],
     ['Прекратите насилие!', 'насилие'],
     ['Перестаньте избивать людей!', 'избивать'],
-  ])('«%s»: «%s» is condemned', async (text, word) => {
-    expect(await countersOf(text, word)).toContain('condemned');
-  });
-  it('«хватит» of what suffices condemns nothing (control)', async () => {
-    expect(await countersOf('Нам хватит сил уничтожить их.', 'уничтожить')).not.toContain('condemned');
-  });
-});
+  ],
+  ['Нам хватит сил уничтожить их.', 'уничтожить'],
+);
 
-describe('prayer formulas with God as the actor', () => {
-  it.each([
+counterCondition(
+  'prayer formulas with God as the actor',
+  'prayer',
+  [
     ['Да поможет нам Всевышний, держитесь.', 'держитесь'],
     ['Дай Бог здоровья вашим родителям, передайте им привет.', 'передайте'],
     ['Молим Аллаха: защити наших детей.', 'защити'],
     ['Прошу Всевышнего, сохрани нашу землю.', 'сохрани'],
-  ])('«%s»: «%s» is a prayer', async (text, word) => {
-    expect(await countersOf(text, word)).toContain('prayer');
-  });
-  it('an imperative with no formula is no prayer (control)', async () => {
-    expect(await countersOf('Передайте им привет от нас.', 'Передайте')).not.toContain('prayer');
-  });
-});
+  ],
+  ['Передайте им привет от нас.', 'Передайте'],
+);
 
 describe('«отметить праздник» is no reported speech', () => {
   it('a community that celebrated a holiday reports no words', async () => {
