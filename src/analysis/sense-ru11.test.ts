@@ -83,6 +83,13 @@ condition('livestock at market, animals of cartoons and tales, God’s creatures
   ['negative-evaluation', 'Эти свиньи разгромили наш двор.', ['свиньи']],
 ]);
 
+condition('«их», «им» as the ones given a present, taught or dressed', [
+  ['us-them', 'Купите им мороженое, они заслужили.', []],
+  ['us-them', 'Научите их плавать этим летом.', []],
+  ['us-them', 'Подарите им что-нибудь на свадьбу.', []],
+  ['us-them', 'Бейте их, пока не поздно!', ['их']],
+]);
+
 /** The countervailing circumstances the engine gives the candidate `word` of `text`. */
 async function countersOf(text: string, word: string): Promise<readonly string[]> {
   const found = (await findingsOf(text, 'ru')).find((f) => f.actual === word);
