@@ -53,7 +53,7 @@ describe('indicator candidates — offsets per category and language', () => {
     const jihad = expectAt(d, f, 'ru.religious-terminology.dzhihad', 'Джихад');
     expect(jihad.countervailing).toContain('mainstream-meaning');
     expect(jihad.mainstreamMeaning).toMatch(/Усердие/);
-    expect(jihad.citation).toMatchObject({ lexicon: 'ru.religious-terminology', lexiconVersion: '1.7.0', entryId: 'ru.religious-terminology.dzhihad' });
+    expect(jihad.citation).toMatchObject({ lexicon: 'ru.religious-terminology', lexiconVersion: '1.8.0', entryId: 'ru.religious-terminology.dzhihad' });
     expect(jihad.citation?.source).toMatch(/Ислам: энциклопедический словарь/);
     expect(jihad.reason).toMatch(/Religious term/);
   });
