@@ -44,3 +44,8 @@ condition('a title without quotation marks past its first word', [
   ['violence', 'Пересмотрели Техасская резня бензопилой, классика ужасов.', []],
   ['violence', 'Ошская резня описана в книге историка.', ['резня']],
 ]);
+
+condition('cheering is no call either', [
+  ['call-to-action', 'Жги, Дина, мы с тобой!', []],
+  ['call-to-action', 'Жги, брат, их склады!', ['Жги']],
+]);
