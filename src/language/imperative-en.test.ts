@@ -79,6 +79,7 @@ describe('English imperatives by position and word class', () => {
   it('a noun/verb homograph before a relative clause and the main verb is its subject; as the object of a relative it stays a verb', () => {
     const known = ['fire', 'smoke', 'kill', 'burn', 'attack', 'drive'];
     expect(imperatives('Water that is too hot burns the skin.')).toEqual([]);
+    expect(imperatives('Water that is too hot scalds the skin.')).toEqual([]);
     expect(imperatives('Fire that burns too hot cracks the clay pot.', known)).toEqual([]);
     expect(imperatives('Rain that falls in May helps the wheat.')).toEqual([]);
     expect(imperatives('Smoke which rises from the vents means the bread is ready.', known)).toEqual([]);

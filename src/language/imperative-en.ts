@@ -164,13 +164,22 @@ function subjectOfRelativeClause(read: TaggedWord): boolean {
   while (k < read.following.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(read.following[k]?.normal ?? '')) k++;
   const verb = read.following[k];
   if (verb === undefined || !relativeClauseVerb(verb) || /[,;:—–.!?]/u.test(verb.post ?? '')) return false;
-  for (const term of read.following.slice(k + 1)) {
+  for (let j = k + 1; j < read.following.length; j++) {
+    const term = read.following[j] as TaggedTerm;
     if (CLAUSE_JOINERS.has(term.normal ?? '')) return false;
-    if (isFiniteVerb(term)) return true;
+    if (isFiniteVerb(term) || verbBeforeItsObject(term, read.following[j + 1])) return true;
     if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
   }
   return false;
 }
+
+/**
+ * A word in -s the tagger reads as a plural noun right before a determiner or a possessive: a
+ * plural noun does not run on into another noun phrase, so the word is a verb with its object
+ * (… is too hot scalds the skin).
+ */
+const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !/[,;:—–.!?]/u.test(term.post ?? '') && ['Determiner', 'Possessive'].some((t) => next?.tags?.has(t));
 
 /** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
 const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
