@@ -146,7 +146,7 @@ const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that',
  */
 const relativeClauseVerb = (term: TaggedTerm): boolean => {
   const tags = term.tags ?? new Set<string>();
-  return isFiniteVerb(term) || (/[^su]s$/u.test(term.normal ?? '') && (tags.has('Verb') || tags.has('Noun')) && !['Pronoun', 'Possessive', 'Determiner'].some((t) => tags.has(t)));
+  return isFiniteVerb(term) || (/[^su]s$/u.test(term.normal ?? '') && (tags.has('Verb') || tags.has('Noun')) && !tags.has('Pronoun') && !tags.has('Possessive') && !tags.has('Determiner'));
 };
 
 /**
@@ -179,7 +179,7 @@ function subjectOfRelativeClause(read: TaggedWord): boolean {
  * (… is too hot scalds the skin).
  */
 const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
-  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !/[,;:—–.!?]/u.test(term.post ?? '') && ['Determiner', 'Possessive'].some((t) => next?.tags?.has(t));
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !/[,;:—–.!?]/u.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
 
 /** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
 const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
@@ -190,8 +190,8 @@ const isPluralAgreement = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PresentTense') && !tags.has('Noun') && !tags.has('Gerund') && !/(?:[^s]s|ing)$/u.test(term.normal ?? '');
 };
 
-/** Tags of a noun of people, whose plural after a verb is its object (Kill infidels …), not a compound's head. */
-const participleOwnerTags = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t) => tags.has(t));
+/** Whether the tags are of a noun of people or a name: a plural of people after a verb is its object (Kill infidels …). */
+const isPeopleNoun = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t) => tags.has(t));
 
 /**
  * Whether the word heads the subject of a finite verb after it, as a noun opening a headline or a
@@ -221,14 +221,14 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
     if (RELATIVE_WORDS.has(term.normal ?? '')) return false;
     // The tagger reads some nouns of a compound as adjectives (War memorial restored): one counts right before the headline's past.
     const compoundAdjective = !compound && tags.has('Adjective') && read.following[i + 1] !== undefined && isHeadlinePassive(read.following[i + 1] as TaggedTerm);
-    participleOwner ||= tags.has('Plural') || PEOPLE_TAGS.some((t) => tags.has(t));
+    participleOwner ||= tags.has('Plural') || isPeopleNoun(tags);
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
     else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
     else if (!inPhrase) {
       compound = true;
-      pluralHead = i === 0 && tags.has('Plural') && !participleOwnerTags(tags);
+      pluralHead = i === 0 && tags.has('Plural') && !isPeopleNoun(tags);
     }
     if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
   }
