@@ -76,6 +76,38 @@ describe('English imperatives by position and word class', () => {
     expect(imperatives('Wherein lies the charm of the old harbour?')).toEqual([]);
   });
 
+  it('a noun/verb homograph before a relative clause and the main verb is its subject; as the object of a relative it stays a verb', () => {
+    const known = ['fire', 'smoke', 'kill', 'burn', 'attack', 'drive'];
+    expect(imperatives('Water that is too hot burns the skin.')).toEqual([]);
+    expect(imperatives('Water that is too hot scalds the skin.')).toEqual([]);
+    expect(imperatives('Fire that burns too hot cracks the clay pot.', known)).toEqual([]);
+    expect(imperatives('Rain that falls in May helps the wheat.')).toEqual([]);
+    expect(imperatives('Smoke which rises from the vents means the bread is ready.', known)).toEqual([]);
+    // Controls: no verb after the relative clause, "that" as a determiner, an object before the relative, a comma.
+    expect(imperatives('Kill who is against us and who betrays us.', known)).toEqual(['Kill']);
+    expect(imperatives('Burn that flag.', known)).toEqual(['Burn']);
+    expect(imperatives('Burn that bus that brings them.', known)).toEqual(['Burn']);
+    expect(imperatives('Kill them that oppose us.', known)).toEqual(['Kill']);
+    expect(imperatives('Burn that news, it lies.', known)).toEqual(['Burn']);
+  });
+
+  it('a plural noun after the word heads a compound subject of a base verb; after make / let / watch the base verb is the object\'s', () => {
+    const known = ['burn', 'attack', 'kill'];
+    expect(imperatives('Guard dogs bark at the gate every night.')).toEqual([]);
+    expect(imperatives('Burn injuries need cool running water first.', known)).toEqual([]);
+    expect(imperatives('Smoke alarms save lives in old houses.')).toEqual([]);
+    // Controls: a causative or perception verb, a plural object with no verb after it.
+    expect(imperatives('Make traitors pay for it.')).toEqual(['Make']);
+    expect(imperatives('Watch tyrants fall.')).toEqual(['Watch']);
+    expect(imperatives('Kill infidels wherever they hide.', known)).toEqual(['Kill']);
+    expect(imperatives('Burn bridges behind you.', known)).toEqual(['Burn']);
+  });
+
+  it('a relative word ends a subject phrase: the verb after it is the relative clause\'s', () => {
+    expect(imperatives('Drive out the invaders who took our homes.', ['drive'])).toEqual(['Drive']);
+    expect(imperatives('Kill the traitors who sold our land.', ['kill'])).toEqual(['Kill']);
+  });
+
   it('answers the closed-class words without the tagger as the tagger reads them: never a base verb at a clause start', () => {
     // A sample of scripts/check-english-closed-words.mjs: each word where a clause opens, before and after the words compromise's rules look for.
     for (const word of ENGLISH_CLOSED_CLASS_WORDS) {

@@ -134,6 +134,65 @@ const isFiniteVerb = (term: TaggedTerm): boolean => {
   return ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((t) => tags.has(t));
 };
 
+/** Words that open a relative clause about the word before them (Water that is too hot …). */
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
+/** Words that end the main clause's reach: a verb past them is another clause's (Kill who is against us and who …). */
+const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'whom', 'whose', 'when', 'if', 'because', 'while', 'until', 'before', 'after']);
+
+/**
+ * Whether the verb of a relative clause stands at `term`: a finite verb, or a word in -s the
+ * tagger reads as a noun after a "that" it takes for a determiner («Fire that burns too hot
+ * cracks the pot»): a demonstrative "that" takes no plural, so the -s word is the clause's verb.
+ */
+const relativeClauseVerb = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  return isFiniteVerb(term) || (/[^su]s$/u.test(term.normal ?? '') && (tags.has('Verb') || tags.has('Noun')) && !tags.has('Pronoun') && !tags.has('Possessive') && !tags.has('Determiner'));
+};
+
+/**
+ * Whether the word is the subject of a sentence with a relative clause about it: that / which /
+ * who right after it opens a clause whose verb follows at once, and a finite verb after that
+ * clause, before a comma or another clause's word, is the main clause's («Water that is too hot
+ * burns the skin», «Fire that burns too hot cracks the pot»). An imperative with a relative as its
+ * object has no second verb (Kill who is against us); "that" before a noun is a determiner (Burn
+ * that flag); an object between them keeps the verb (Kill them that oppose us, and flee).
+ */
+function subjectOfRelativeClause(read: TaggedWord): boolean {
+  const [relative] = read.following;
+  if (relative === undefined || !RELATIVE_WORDS.has(relative.normal ?? '') || /[,;:—–.!?]/u.test(read.post)) return false;
+  let k = 1;
+  while (k < read.following.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(read.following[k]?.normal ?? '')) k++;
+  const verb = read.following[k];
+  if (verb === undefined || !relativeClauseVerb(verb) || /[,;:—–.!?]/u.test(verb.post ?? '')) return false;
+  for (let j = k + 1; j < read.following.length; j++) {
+    const term = read.following[j] as TaggedTerm;
+    if (CLAUSE_JOINERS.has(term.normal ?? '')) return false;
+    if (isFiniteVerb(term) || verbBeforeItsObject(term, read.following[j + 1])) return true;
+    if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
+  }
+  return false;
+}
+
+/**
+ * A word in -s the tagger reads as a plural noun right before a determiner or a possessive: a
+ * plural noun does not run on into another noun phrase, so the word is a verb with its object
+ * (… is too hot scalds the skin).
+ */
+const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !/[,;:—–.!?]/u.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
+
+/** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
+const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
+
+/** A verb in its base form with no noun reading, as a plural subject takes it (dogs bark, injuries need). */
+const isPluralAgreement = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  return tags.has('Verb') && tags.has('PresentTense') && !tags.has('Noun') && !tags.has('Gerund') && !/(?:[^s]s|ing)$/u.test(term.normal ?? '');
+};
+
+/** Whether the tags are of a noun of people or a name: a plural of people after a verb is its object (Kill infidels …). */
+const isPeopleNoun = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t) => tags.has(t));
+
 /**
  * Whether the word heads the subject of a finite verb after it, as a noun opening a headline or a
  * statement does: «Storm damages roofs», «Attack helicopters flew over», «Support for the new park
@@ -141,25 +200,36 @@ const isFiniteVerb = (term: TaggedTerm): boolean => {
  * participle, «make innovations hated»). The words between may be one noun (or number) of
  * a compound and prepositional phrases, nothing else; an object (a determiner, a pronoun, a name) right after
  * the word, a comma or a dash before the verb make it an imperative (Storm the castle; Kill them
- * before they come; Warn people hell is real).
+ * before they come; Warn people hell is real). A plural noun of the compound agrees with a verb in
+ * its base form («Guard dogs bark at night», «Burn injuries need cool water») unless the word is
+ * a verb that takes an object and a bare infinitive (Make traitors pay; Let prisoners go).
+ * A relative word ends the phrase: the verb after it is the relative clause's (Drive out the
+ * invaders who took our homes).
  */
-function headsSubjectPhrase(read: TaggedWord): boolean {
+function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
   if (/[,;:—–.!?]/u.test(read.post)) return false;
   let compound = false;
+  // A plural noun right after the word: a base verb after it may be the compound subject's.
+  let pluralHead = false;
   let inPhrase = false;
   // A plural object or a person before a past in -ed may be what the participle tells of (Kill prisoners captured …).
   let participleOwner = false;
   for (const [i, term] of read.following.entries()) {
     const tags = term.tags ?? new Set<string>();
     if (isFiniteVerb(term) || ((compound || inPhrase) && !participleOwner && isHeadlinePassive(term))) return true;
+    if (pluralHead && i === 1 && isPluralAgreement(term) && !BARE_INFINITIVE_TAKERS.has(word)) return true;
+    if (RELATIVE_WORDS.has(term.normal ?? '')) return false;
     // The tagger reads some nouns of a compound as adjectives (War memorial restored): one counts right before the headline's past.
     const compoundAdjective = !compound && tags.has('Adjective') && read.following[i + 1] !== undefined && isHeadlinePassive(read.following[i + 1] as TaggedTerm);
-    participleOwner ||= tags.has('Plural') || PEOPLE_TAGS.some((t) => tags.has(t));
+    participleOwner ||= tags.has('Plural') || isPeopleNoun(tags);
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
     else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
-    else if (!inPhrase) compound = true;
+    else if (!inPhrase) {
+      compound = true;
+      pluralHead = i === 0 && tags.has('Plural') && !isPeopleNoun(tags);
+    }
     if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
   }
   return false;
@@ -241,7 +311,7 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || headsSubjectPhrase(read) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
