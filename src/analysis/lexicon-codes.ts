@@ -5,10 +5,11 @@
  * a code does not build the schemas: `soz analyze` takes the compiled data from the build's cache
  * and loads the schemas only when it compiles the YAML itself (issue 17, sixth round).
  */
+import { LANGUAGE_CODES, type LanguageCode } from '../language/types.js';
 
-/** Languages a lexicon or profile list may be written for (the language layer's codes). */
-export const LEXICON_LANGUAGES = ['ky', 'ru', 'uz-Cyrl', 'uz-Latn', 'kk', 'tg', 'ar', 'en'] as const;
-export type LexiconLanguage = (typeof LEXICON_LANGUAGES)[number];
+/** Languages a lexicon or profile list may be written for: the language layer's codes. */
+export const LEXICON_LANGUAGES = LANGUAGE_CODES;
+export type LexiconLanguage = LanguageCode;
 
 /** Categories counted from the profile word lists (imperatives and obligation come from the lexicon matcher). */
 export const PROFILE_LIST_CATEGORIES = [

@@ -18,7 +18,7 @@ import { LANGUAGE_CODES, type LanguageCode } from './types.js';
 /** Directory of the language data, relative to the package root. */
 export const LANGUAGE_DATA_DIR = join('sop', 'language');
 
-const languageCode = z.enum(LANGUAGE_CODES as [LanguageCode, ...LanguageCode[]]);
+const languageCode = z.enum(LANGUAGE_CODES);
 
 const regexSource = z.string().min(1).superRefine((src, ctx) => {
   try {

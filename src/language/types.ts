@@ -1,8 +1,8 @@
-/** Languages soz distinguishes. `uz-Cyrl` / `uz-Latn` are Uzbek in Cyrillic / Latin script. */
-export type LanguageCode = 'ky' | 'ru' | 'uz-Cyrl' | 'uz-Latn' | 'kk' | 'tg' | 'ar' | 'en';
+/** Every language code, in a fixed order (used for iteration, reports and the data files' schemas). */
+export const LANGUAGE_CODES = ['ky', 'ru', 'uz-Cyrl', 'uz-Latn', 'kk', 'tg', 'ar', 'en'] as const;
 
-/** Every language code, in a fixed order (used for iteration and reports). */
-export const LANGUAGE_CODES: readonly LanguageCode[] = ['ky', 'ru', 'uz-Cyrl', 'uz-Latn', 'kk', 'tg', 'ar', 'en'];
+/** Languages soz distinguishes. `uz-Cyrl` / `uz-Latn` are Uzbek in Cyrillic / Latin script. */
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
 /** Dominant script of a text; `mixed` when no script has a clear majority of the letters. */
 export type Script = 'Cyrillic' | 'Latin' | 'Arabic' | 'mixed' | 'none';
