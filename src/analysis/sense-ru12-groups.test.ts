@@ -1,8 +1,8 @@
 // Russian sense and counter-indicators, round 12 (issue 14, blind method): the wrong senses of the
 // group, evaluation and religious entries and of the context markers that text written blind, before
 // reading the lexicons, showed — an oath of service with no Islamic word beside it (присяга), a
-// nationality adjective before a custom, a dream or a wonder (кыргызские свадьбы, американская
-// мечта), «мы» of a class at its lesson, «с нас» of a fare, a club or a stairwell of ours, the
+// nationality adjective before a dream, a wonder or goods (американская мечта, китайская техника;
+// a nation's customs stay), «мы» of a class at its lesson, «с нас» of a fare, a club or a stairwell of ours, the
 // enemies of a shooter; «кто против» and «против нас», which condemn nothing; «пост» of a social
 // network, a guard or an office, no fast. Each condition is data in sop/lexicons/ru; each table holds
 // a control that must stay. Sentences are fictional, written for these tests.
@@ -19,11 +19,11 @@ condition('an oath with no Islamic word beside it is no bay\'ah', [
   ['religious-terminology', 'Он тайно дал присягу халифу.', ['присягу', 'халифу']],
 ]);
 
-condition('a nationality adjective before a custom, a dream or a wonder', [
-  ['group-designation', 'Казахские свадьбы славятся размахом.', []],
-  ['group-designation', 'Узбекские традиции гостеприимства известны всем.', []],
+condition('a nationality adjective before a dream, a wonder or goods; a nation\'s customs stay', [
   ['group-designation', 'Американская мечта манит многих выпускников.', []],
   ['group-designation', 'Китайское чудо в экономике описано в учебнике.', []],
+  ['group-designation', 'Китайская техника ломается реже, чем думают.', []],
+  ['group-designation', 'Узбекские традиции гостеприимства известны всем.', ['Узбекские']],
   ['group-designation', 'Казахские гости приехали на свадьбу.', ['Казахские']],
 ]);
 
@@ -31,6 +31,7 @@ condition('«мы» of a class at its lesson, «с нас» of a fare, a club or
   ['us-them', 'Вчера мы изучали восстание и войну.', []],
   ['us-them', 'Мы читали рассказ о блокаде и бомбёжках.', []],
   ['us-them', 'Водитель взял с нас по двести сомов, не садитесь к нему.', []],
+  ['us-them', 'С нас взяли штраф за парковку, не ставьте машину там.', []],
   ['us-them', 'Вступайте в наш кружок, приходите в субботу.', []],
   ['us-them', 'Убирайте мусор у нашего подъезда!', []],
   ['us-them', 'Мы сожжём их дома.', ['Мы', 'их']],
