@@ -43,6 +43,12 @@ condition('the enemies of a shooter', [
   ['negative-evaluation', 'Враги сожгли наши сёла.', ['Враги']],
 ]);
 
+condition('livestock stolen or driven off', [
+  ['negative-evaluation', 'Ночью из загона угнали скот у трёх семей.', []],
+  ['negative-evaluation', 'Его судили за кражу скота у соседей.', []],
+  ['negative-evaluation', 'Эти скоты украли у старика пенсию.', ['скоты']],
+]);
+
 describe('«кто против» and «против нас» condemn nothing', () => {
   const cases: readonly CounterCase[] = [
     ['Кто с нами — тот брат, кто против — тот враг и ответит кровью.', 'кровью'],
@@ -62,4 +68,12 @@ counterCondition(
   'prayer',
   [['Держите пост и совершайте намаз.', 'совершайте']],
   ['Модератор, удалите пост и забаньте автора.', 'удалите'],
+);
+
+counterCondition(
+  'ru',
+  'the author of a post prays for nothing',
+  'prayer',
+  [['Держите пост и молитесь, призывал имам.', 'призывал']],
+  ['Суд установил, что автор поста призывал к поджогам.', 'призывал'],
 );
