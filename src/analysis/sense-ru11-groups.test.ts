@@ -9,7 +9,7 @@
 // self-hatred. Each condition is data in sop/lexicons/ru;
 // each table holds a control that must stay. Sentences are fictional, written for these tests.
 import { describe, expect, it } from 'vitest';
-import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { counterCondition, findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
 
 const condition = (name: string, cases: readonly SenseCase[]): void => senseCondition('ru', name, cases);
 
@@ -90,32 +90,8 @@ condition('«их», «им» as the ones given a present, taught or dressed', [
   ['us-them', 'Бейте их, пока не поздно!', ['их']],
 ]);
 
-/** The countervailing circumstances the engine gives the candidate `word` of `text`. */
-async function countersOf(text: string, word: string): Promise<readonly string[]> {
-  const found = (await findingsOf(text, 'ru')).find((f) => f.actual === word);
-  expect(found, `«${word}» is a candidate in «${text}»`).toBeDefined();
-  return found?.countervailing ?? [];
-}
-
-/** A sentence and the candidate word of it that a counter-indicator concerns. */
-type CounterCase = readonly [text: string, word: string];
-
-/**
- * A counter-indicator condition: each case's word carries the counter `counter`; the control's
- * word, in a sentence the condition must not reach, does not.
- */
-function counterCondition(name: string, counter: string, cases: readonly CounterCase[], control: CounterCase): void {
-  describe(name, () => {
-    it.each(cases)(`«%s»: «%s» is ${counter}`, async (text, word) => {
-      expect(await countersOf(text, word)).toContain(counter);
-    });
-    it(`control: «${control[1]}» in «${control[0]}» is not ${counter}`, async () => {
-      expect(await countersOf(...control)).not.toContain(counter);
-    });
-  });
-}
-
 counterCondition(
+  'ru',
   'negation after the word, hedged denial and refusal',
   'negated',
   [
@@ -128,6 +104,7 @@ counterCondition(
 );
 
 counterCondition(
+  'ru',
   'a call to stop condemns the act',
   'condemned',
   [
@@ -139,6 +116,7 @@ counterCondition(
 );
 
 counterCondition(
+  'ru',
   'prayer formulas with God as the actor',
   'prayer',
   [

@@ -40,3 +40,28 @@ export function senseCondition(language: LanguageCode, name: string, cases: read
     });
   });
 }
+
+/** The countervailing circumstances the engine gives the candidate `word` of `text` read in `language`. */
+export async function countersOf(text: string, word: string, language: LanguageCode): Promise<readonly string[]> {
+  const found = (await findingsOf(text, language)).find((f) => f.actual === word);
+  expect(found, `«${word}» is a candidate in «${text}»`).toBeDefined();
+  return found?.countervailing ?? [];
+}
+
+/** A sentence and the candidate word of it that a counter-indicator concerns. */
+export type CounterCase = readonly [text: string, word: string];
+
+/**
+ * A counter-indicator condition of a tuning round in `language`: each case's word carries the
+ * counter `counter`; the control's word, in a sentence the condition must not reach, does not.
+ */
+export function counterCondition(language: LanguageCode, name: string, counter: string, cases: readonly CounterCase[], control: CounterCase): void {
+  describe(name, () => {
+    it.each(cases)(`«%s»: «%s» is ${counter}`, async (text, word) => {
+      expect(await countersOf(text, word, language)).toContain(counter);
+    });
+    it(`control: «${control[1]}» in «${control[0]}» is not ${counter}`, async () => {
+      expect(await countersOf(control[0], control[1], language)).not.toContain(counter);
+    });
+  });
+}
