@@ -247,8 +247,8 @@ const isHeadlinePassive = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
 };
 
-/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
-const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings, Stand by Me). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with', 'by']);
 /** Quotation marks that may close a quoted title before its verb ("Kill Bill" is on tonight). */
 const CLOSING_QUOTE = /["”’»']/u;
 
@@ -263,15 +263,24 @@ const CLOSING_QUOTE = /["”’»']/u;
 function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
   if (!capitalised || /[,;:—–.!?]/u.test(read.post)) return false;
   let names = 0;
-  for (const term of read.following) {
+  for (const [i, term] of read.following.entries()) {
     const text = term.text ?? '';
     if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
-    if (/^\p{Lu}/u.test(text) && !['Pronoun', 'Determiner'].some((t) => term.tags?.has(t))) names++;
-    else if (names === 0 || !TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
-    if (/[,;:—–.!?]/u.test((term.post ?? '').replace(CLOSING_QUOTE, ''))) return false;
+    if (/^\p{Lu}/u.test(text) && titleWord(term)) names++;
+    // A title may go on in lower case with its small words before a name (Shoot the Piano Player, Stand by Me).
+    else if (!TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
+    // A colon inside a title opens its subtitle in capitals (Star Wars: Return of the Jedi); any other mark ends the phrase.
+    const post = (term.post ?? '').replace(CLOSING_QUOTE, '');
+    if (/[,;—–.!?]/u.test(post) || (post.includes(':') && !(names > 0 && /^\p{Lu}/u.test(read.following[i + 1]?.text ?? '')))) return false;
   }
   return false;
 }
+
+/**
+ * Whether a capitalised term counts as a word of a title: not a determiner, and a pronoun only
+ * when it is not I — a capitalised me or you inside a sentence is written so only in a title.
+ */
+const titleWord = (term: TaggedTerm): boolean => !term.tags?.has('Determiner') && (!term.tags?.has('Pronoun') || term.normal !== 'i');
 
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
