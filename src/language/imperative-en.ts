@@ -267,8 +267,8 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
     const text = term.text ?? '';
     if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
     if (/^\p{Lu}/u.test(text) && titleWord(term)) names++;
-    // A title may go on in lower case with its small words before a name (Shoot the Piano Player, Stand by Me).
-    else if (!TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
+    // A title may go on in lower case with its small words before a name (Shoot the Piano Player, Stand by Me), and with a number after one (Kill Bill Volume 2).
+    else if (!TITLE_SMALL_WORDS.has(term.normal ?? '') && !(names > 0 && /^\d+$/u.test(text))) return false;
     // A colon inside a title opens its subtitle in capitals (Star Wars: Return of the Jedi); any other mark ends the phrase.
     const post = (term.post ?? '').replace(CLOSING_QUOTE, '');
     if (/[,;—–.!?]/u.test(post) || (post.includes(':') && !(names > 0 && /^\p{Lu}/u.test(read.following[i + 1]?.text ?? '')))) return false;
@@ -415,6 +415,8 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || aloneOnItsLine(text, w)) return false;
+      // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.).
+      if (vocative && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
