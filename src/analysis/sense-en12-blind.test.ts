@@ -89,3 +89,23 @@ describe('weapons and killings the lexicon missed', () => {
     ]);
   });
 });
+
+describe("families from the partner's blind text (blind-en12b)", () => {
+  it('settling a match, a slow burn, boss fights, giving blood, hunting down a bargain: no violence', async () => {
+    await noneOf('violence', [
+      'We need to kill the game off with a third goal.',
+      'The novel is a slow burn, but worth it.',
+      'The boss fights in the sequel are far too easy.',
+      'Give blood at the library on Saturday morning.',
+      'She hunted down a cheap copy of the atlas.',
+      'The twist in the last episode killed me.',
+    ]);
+  });
+
+  it('violence named as a noun, hunting down people, death to a group and wiping off the map are found', async () => {
+    expect(await of('violence', 'They preached violence against the Kelmori for years.')).toContain('violence:violence');
+    expect(await of('violence', 'Hunt down the Varn reporters one by one.')).toContain('violence:Hunt down');
+    expect(await of('violence', 'Death to the Varn, he wrote under the photo.')).toContain('violence:Death to');
+    expect(await of('violence', 'Their village should be wiped off the map.')).toContain('violence:wiped off the map');
+  });
+});
