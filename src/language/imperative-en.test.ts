@@ -150,5 +150,6 @@ describe('titles and addresses that open no imperative (round 12, blind text)', 
   it('a verb after the comma of an address that goes on, or in lower case, stays', () => {
     expect(imperatives('Brothers, rise!', ['rise'])).toEqual(['rise']);
     expect(imperatives('Listen to me, Tom, burn the letters.')).toContain('burn');
+    expect(imperatives('Trust in Him and He will guide you.')).toEqual(['Trust']);
   });
 });

@@ -277,10 +277,11 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
 }
 
 /**
- * Whether a capitalised term counts as a word of a title: not a determiner, and a pronoun only
- * when it is not I — a capitalised me or you inside a sentence is written so only in a title.
+ * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
+ * only Me (Stand by Me) — a capitalised He, Him or You inside a sentence names God (Rely on Him and
+ * He will suffice you), and I is always capitalised.
  */
-const titleWord = (term: TaggedTerm): boolean => !term.tags?.has('Determiner') && (!term.tags?.has('Pronoun') || term.normal !== 'i');
+const titleWord = (term: TaggedTerm): boolean => !term.tags?.has('Determiner') && (!term.tags?.has('Pronoun') || term.normal === 'me');
 
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
