@@ -3,18 +3,7 @@
 // Each condition of the call-to-action and violence lexicons beside a genuine call or use it must
 // keep. Sentences are fictional, written for these tests (none is an item of the evaluation set).
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../tests/support/indicator-candidates.js';
-
-/** Candidates of one English text as `category:word`. */
-const candidates = async (text: string): Promise<string[]> => (await findingsOf(text, 'en')).map((f) => `${f.category}:${f.actual}`);
-
-/** The candidates of one category. */
-const of = async (category: string, text: string): Promise<string[]> => (await candidates(text)).filter((c) => c.startsWith(`${category}:`));
-
-/** Every text gives no candidate of `category`. */
-async function noneOf(category: string, texts: readonly string[]): Promise<void> {
-  for (const text of texts) expect(await of(category, text), text).toEqual([]);
-}
+import { englishCandidatesOf as of, expectNoEnglishCandidates as noneOf } from '../../tests/support/indicator-candidates.js';
 
 describe('captions, forecasts and chat with the subject left out: no call', () => {
   it('a noun before of or before a place or time, back online, need coffee, be there in ten, record crowds, brb', async () => {
