@@ -126,3 +126,30 @@ describe('English imperatives by position and word class', () => {
     expect(imperatives('I — we the people.')).toEqual(['we']);
   });
 });
+
+describe('titles and addresses that open no imperative (round 12, blind text)', () => {
+  it('a title opening its sentence with small words, a subtitle after a colon or a number, then its verb, is a subject', () => {
+    expect(imperatives('Shoot the Piano Player is on at the film club.', ['shoot'])).toEqual([]);
+    expect(imperatives('Stand by Me made my brother cry.', ['stand'])).toEqual([]);
+    expect(imperatives('Star Trek: The Motion Picture was slow.')).toEqual([]);
+    expect(imperatives('Fight Club 2 was announced today.', ['fight'])).toEqual([]);
+  });
+
+  it('a verb before a name with no verb after it, a lower-case object or a comma stays an imperative', () => {
+    expect(imperatives('Kill the Varn Elders tonight.', ['kill'])).toEqual(['Kill']);
+    expect(imperatives('Burn the Kelmori Temple and everyone inside.', ['burn'])).toEqual(['Burn']);
+    expect(imperatives('Shoot the Traitor, he is the one.', ['shoot'])).toEqual(['Shoot']);
+    expect(imperatives('Attack Greyhill: the gate must fall tonight.', ['attack'])).toEqual(['Attack']);
+  });
+
+  it('a capitalised name after the comma of an address that ends its sentence is the one addressed', () => {
+    expect(imperatives("It's over, Jack. Let her go.")).toEqual(['Let']);
+    expect(imperatives('Good game, Mark!')).toEqual([]);
+  });
+
+  it('a verb after the comma of an address that goes on, or in lower case, stays', () => {
+    expect(imperatives('Brothers, rise!', ['rise'])).toEqual(['rise']);
+    expect(imperatives('Listen to me, Tom, burn the letters.')).toContain('burn');
+    expect(imperatives('Trust in Him and He will guide you.')).toEqual(['Trust']);
+  });
+});

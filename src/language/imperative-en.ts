@@ -247,8 +247,8 @@ const isHeadlinePassive = (term: TaggedTerm): boolean => {
   return tags.has('Verb') && tags.has('PastTense') && !tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
 };
 
-/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings). */
-const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with']);
+/** Small words a title-case name keeps in lower case (Attack on Titan, Lord of the Rings, Stand by Me). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'on', 'the', 'and', 'in', 'at', 'to', 'for', 'a', 'an', 'with', 'by']);
 /** Quotation marks that may close a quoted title before its verb ("Kill Bill" is on tonight). */
 const CLOSING_QUOTE = /["”’»']/u;
 
@@ -263,15 +263,25 @@ const CLOSING_QUOTE = /["”’»']/u;
 function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
   if (!capitalised || /[,;:—–.!?]/u.test(read.post)) return false;
   let names = 0;
-  for (const term of read.following) {
+  for (const [i, term] of read.following.entries()) {
     const text = term.text ?? '';
     if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
-    if (/^\p{Lu}/u.test(text) && !['Pronoun', 'Determiner'].some((t) => term.tags?.has(t))) names++;
-    else if (names === 0 || !TITLE_SMALL_WORDS.has(term.normal ?? '')) return false;
-    if (/[,;:—–.!?]/u.test((term.post ?? '').replace(CLOSING_QUOTE, ''))) return false;
+    if (/^\p{Lu}/u.test(text) && titleWord(term)) names++;
+    // A title may go on in lower case with its small words before a name (Shoot the Piano Player, Stand by Me), and with a number after one (Kill Bill Volume 2).
+    else if (!TITLE_SMALL_WORDS.has(term.normal ?? '') && !(names > 0 && /^\d+$/u.test(text))) return false;
+    // A colon inside a title opens its subtitle in capitals (Star Wars: Return of the Jedi); any other mark ends the phrase.
+    const post = (term.post ?? '').replace(CLOSING_QUOTE, '');
+    if (/[,;—–.!?]/u.test(post) || (post.includes(':') && !(names > 0 && /^\p{Lu}/u.test(read.following[i + 1]?.text ?? '')))) return false;
   }
   return false;
 }
+
+/**
+ * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
+ * only Me (Stand by Me) — a capitalised He, Him or You inside a sentence names God (Rely on Him and
+ * He will suffice you), and I is always capitalised.
+ */
+const titleWord = (term: TaggedTerm): boolean => !term.tags?.has('Determiner') && (!term.tags?.has('Pronoun') || term.normal === 'me');
 
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
@@ -406,6 +416,8 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || aloneOnItsLine(text, w)) return false;
+      // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.).
+      if (vocative && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;

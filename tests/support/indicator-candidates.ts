@@ -65,3 +65,13 @@ export function counterCondition(language: LanguageCode, name: string, counter: 
     });
   });
 }
+
+/** The candidates of one category in one English text, as `category:word` (the English sense tests). */
+export async function englishCandidatesOf(category: string, text: string): Promise<string[]> {
+  return (await findingsOf(text, 'en')).map((f) => `${f.category}:${f.actual}`).filter((c) => c.startsWith(`${category}:`));
+}
+
+/** Every English text gives no candidate of `category`. */
+export async function expectNoEnglishCandidates(category: string, texts: readonly string[]): Promise<void> {
+  for (const text of texts) expect(await englishCandidatesOf(category, text), text).toEqual([]);
+}
