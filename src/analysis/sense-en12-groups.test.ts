@@ -54,6 +54,8 @@ describe('a nation as a team, a church or a brotherhood as a body', () => {
       'Brazil lost to Japan, then Kyrgyzstan vs the Uzbeks.',
       'The Orthodox Church keeps the old calendar.',
       'The Muslim Brotherhood was founded in 1928.',
+      'The Buddhist centre offers free meditation classes.',
+      'The Americans edged the Canadians in overtime.',
     ]);
   });
 
@@ -61,6 +63,8 @@ describe('a nation as a team, a church or a brotherhood as a body', () => {
     await stays('group-designation', [
       ['The Kazakhs beat the prisoners in the yard.', ['Kazakhs']],
       ['The Russians won the war in the end.', ['Russians']],
+      ['The Americans bombed the village in the war.', ['Americans']],
+      ['Buddhists gathered at the centre of the square.', ['Buddhists']],
       ['Muslim families were driven from the village after the match.', ['Muslim']],
       ['Orthodox pilgrims walked to the church.', ['Orthodox']],
     ]);
