@@ -5,7 +5,8 @@
 // unbelievers), a nation named as a team, a church, a brotherhood or a centre as a body, hate
 // speech as an offence, office banter, beast mode. Each condition beside a genuine use it must
 // keep. Sentences are fictional, written for these tests (none is an item of the evaluation set).
-import { senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
 
 const none = (category: string, texts: readonly string[]): SenseCase[] => texts.map((text) => [category, text, []] as const);
 
@@ -57,4 +58,15 @@ senseCondition('en', 'hate speech, enemies in accounting and beast mode evaluate
   ['negative-evaluation', 'I hate the Varnians and everything they stand for.', ['hate']],
   ['negative-evaluation', 'The enemy is at the gates of Greyford, brothers.', ['enemy']],
   ['negative-evaluation', 'These migrants are beasts to be driven out.', ['beasts']],
+  ['negative-evaluation', 'Dog rescued from icy lake.', []],
+  ['negative-evaluation', 'The firemen pulled a dog from the river.', []],
+  ['negative-evaluation', 'Those dogs from Varnia must be driven out of our town.', ['dogs']],
 ]);
+
+describe('a joke told of someone (he joked, she quipped)', () => {
+  it('reports the words in his voice; the same call alone stays own', async () => {
+    const voices = async (text: string): Promise<string[]> => (await findingsOf(text, 'en')).filter((f) => f.category === 'call-to-action').map((f) => f.voice);
+    expect(await voices('Shoot the decoys, he joked, and the whole camp laughed.')).toEqual(['reported']);
+    expect(await voices('Shoot the decoys before the geese land.')).toEqual(['own']);
+  });
+});
