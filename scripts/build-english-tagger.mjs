@@ -14,11 +14,12 @@
 // regular expressions and all) and the tags and offsets of sample sentences; a difference stops the
 // build.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { englishTaggerKey, englishTaggerPath, englishTaggerText, loadPrebuiltEnglishTagger } from '../dist/language/english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerPath, englishTaggerText, loadPrebuiltEnglishTagger } from '../dist/language/english-tagger.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(here, 'package.json'));
@@ -144,6 +145,7 @@ export async function writeEnglishTagger(root) {
   if (key === null) throw new Error('english tagger: the installed compromise cannot be identified');
   const path = englishTaggerPath(root);
   rmSync(path, { force: true });
+  rmSync(englishTaggerCodeCachePath(root), { force: true });
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, englishTaggerText(key, await bundle()));
   const built = loadPrebuiltEnglishTagger(root, key);
@@ -152,9 +154,32 @@ export async function writeEnglishTagger(root) {
     rmSync(path, { force: true });
     throw new Error(`english tagger: the assembled compromise is not the package's (${difference}); none written`);
   }
+  writeCodeCacheAsSozRuns(root);
   return path;
 }
 
+/**
+ * V8's code cache of the tagger just written, made in a child process with the V8 flags every soz
+ * command sets first (its heap policy): V8 refuses a cache made under other flags. Speed only; if
+ * it cannot be made, soz compiles the tagger from its text as before.
+ */
+function writeCodeCacheAsSozRuns(root) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--code-cache', root], { encoding: 'utf8' });
+  if (child.status !== 0) console.warn(`english tagger: no code cache (${(child.stderr || child.stdout).trim()})`);
+}
+
+/** The child's part: the heap policy of `soz`, the sample sentences tagged, then the cache written. */
+async function writeCodeCache(root) {
+  const { useHeapPolicy } = await import('../dist/cli/heap-policy.js');
+  useHeapPolicy('analysis');
+  const cache = englishTaggerCodeCache(root, englishTaggerKey(), (nlp) => {
+    for (const sentence of SAMPLE_SENTENCES) nlp(sentence).compute('offset');
+  });
+  if (cache === undefined) throw new Error('the prebuilt tagger does not load');
+  writeFileSync(englishTaggerCodeCachePath(root), cache);
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(`data cache: ${relative(here, await writeEnglishTagger(here))}`);
+  if (process.argv[2] === '--code-cache') await writeCodeCache(process.argv[3]);
+  else console.log(`data cache: ${relative(here, await writeEnglishTagger(here))}`);
 }

@@ -16,6 +16,7 @@ import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
 import { detachedData } from './detached.js';
 import { possessiveOfPeople, refersToOwnPeople, refersToThings } from './pronoun-reference.js';
+import { relaxedPattern } from './relaxed-pattern.js';
 import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
@@ -358,6 +359,25 @@ function globalCopy(re: RegExp): RegExp {
   return copy;
 }
 
+/** Each scripture pattern without its assertions ({@link relaxedPattern}); null for one that must be tested as it is. */
+const RELAXED = new WeakMap<RegExp, RegExp | null>();
+
+/**
+ * Whether some pattern may match in some slice of `text`: its relaxed form matches `text` (or it
+ * has none). False proves that none matches in any sentence, paragraph or line of it.
+ */
+function possibleIn(patterns: readonly RegExp[], text: string): boolean {
+  for (const re of patterns) {
+    let relaxed = RELAXED.get(re);
+    if (relaxed === undefined) {
+      relaxed = relaxedPattern(re);
+      RELAXED.set(re, relaxed);
+    }
+    if (relaxed === null || relaxed.test(text)) return true;
+  }
+  return false;
+}
+
 /**
  * Scripture tests of one segment, answered once per sentence and once per paragraph: a long
  * paragraph with many findings would otherwise be searched with every pattern for each of them.
@@ -365,6 +385,8 @@ function globalCopy(re: RegExp): RegExp {
 class ScriptureCitations {
   private readonly bySentence = new Map<number, boolean>();
   private readonly byParagraph = new Map<string, boolean>();
+  /** Whether some pattern may match in some slice of the segment (see {@link possibleIn}); asked at the first candidate. */
+  private possible: boolean | undefined;
 
   constructor(
     private readonly structure: TextStructure,
@@ -374,6 +396,9 @@ class ScriptureCitations {
   /** Whether the fragment at `offset` (segment-relative) is cited scripture. */
   cited(offset: number): boolean {
     if (this.patterns.length === 0) return false;
+    // Every slice tested below lies in the segment's text: where no pattern can match in it, none is cited.
+    this.possible ??= possibleIn(this.patterns, this.structure.text);
+    if (!this.possible) return false;
     const text = this.structure.text;
     const sentence = this.structure.sentenceAround(offset);
     // A sentence's start fixes its end, so the start is key enough.

@@ -1048,33 +1048,50 @@ export function matchTokens(compiled: CompiledLanguage, text: string, tokens: re
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as PreparedToken;
     if (compiled.language === 'ru' && citedEnding(text, token)) continue;
+    // A candidate passed its first test when it was found for this word (candidatesOf, a pure
+    // function of the word): its tests are read from the second on. A word-class rule's first
+    // test also asks the class, so it is read from the first.
+    for (const rule of candidatesOf(compiled, token, memo)) {
+      if (matchesAt(rule, text, tokens, i, classMembers.get(rule) ?? NO_TOKENS, 1)) addMatch(rule, text, tokens, i, matches, excluded);
+    }
     const byClass = classRulesOf.get(token);
-    const rules = byClass ? [...candidatesOf(compiled, token, memo), ...byClass] : candidatesOf(compiled, token, memo);
-    for (const rule of rules) {
-      if (rule.sentenceInitial && !token.sentenceInitial) continue;
-      if (rule.notAfter) {
-        const previous = tokens[i - 1];
-        if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) continue;
-      }
-      if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) continue;
-      let ok = true;
-      for (let k = 0; k < rule.tests.length && ok; k++) {
-        const t = tokens[i + k];
-        ok = t !== undefined && passes(rule.tests[k] as CompiledTest, t, classMembers.get(rule) ?? NO_TOKENS) && (k === 0 || adjacent(text, tokens[i + k - 1] as PreparedToken, t));
-      }
-      // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
-      if (ok && !homonymPlaced(rule, text, tokens, i)) ok = false;
-      if (ok && rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) ok = false;
-      if (ok && rule.capitalisedInside && !capitalisedInside(tokens, i)) ok = false;
-      if (ok && rule.afterComma === true && charBefore(text, token.start) !== 0x2c) ok = false;
-      if (ok && rule.notNames === true && writtenAsName(text, tokens, i)) ok = false;
-      if (ok && rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) ok = false;
-      if (ok && rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns)) ok = false;
-      if (!ok) continue;
-      const match = { rule, first: i, last: i + rule.tests.length - 1 };
-      if (!excludedBy(rule, text, tokens, match.first, match.last)) matches.push(match);
-      else excluded?.push(match);
+    if (byClass === undefined) continue;
+    for (const rule of byClass) {
+      if (matchesAt(rule, text, tokens, i, classMembers.get(rule) ?? NO_TOKENS, 0)) addMatch(rule, text, tokens, i, matches, excluded);
     }
   }
   return matches;
+}
+
+/**
+ * Whether `rule` matches at token `i`, its tests read from test `fromTest` on (the ones before
+ * passed already); `members` are the tokens of its word class.
+ */
+function matchesAt(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number, members: ReadonlySet<PreparedToken>, fromTest: number): boolean {
+  const token = tokens[i] as PreparedToken;
+  if (rule.sentenceInitial && !token.sentenceInitial) return false;
+  if (rule.notAfter) {
+    const previous = tokens[i - 1];
+    if (previous && !token.sentenceInitial && rule.notAfter.has(previous.normalised)) return false;
+  }
+  if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) return false;
+  for (let k = fromTest; k < rule.tests.length; k++) {
+    const t = tokens[i + k];
+    if (t === undefined || !passes(rule.tests[k] as CompiledTest, t, members) || (k > 0 && !adjacent(text, tokens[i + k - 1] as PreparedToken, t))) return false;
+  }
+  // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
+  if (!homonymPlaced(rule, text, tokens, i)) return false;
+  if (rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) return false;
+  if (rule.capitalisedInside && !capitalisedInside(tokens, i)) return false;
+  if (rule.afterComma === true && charBefore(text, token.start) !== 0x2c) return false;
+  if (rule.notNames === true && writtenAsName(text, tokens, i)) return false;
+  if (rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) return false;
+  return !(rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns));
+}
+
+/** Records the match of `rule` at token `i`: among the matches, or among the `excluded` when an exclusion of its entry applies. */
+function addMatch(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], i: number, matches: RuleMatch[], excluded: RuleMatch[] | undefined): void {
+  const match = { rule, first: i, last: i + rule.tests.length - 1 };
+  if (!excludedBy(rule, text, tokens, match.first, match.last)) matches.push(match);
+  else excluded?.push(match);
 }

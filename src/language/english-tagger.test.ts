@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SENTENCES, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
 import type { EnglishTagger } from './english-tagger.js';
-import { englishTaggerKey, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -70,6 +70,35 @@ describe('the prebuilt English tagger', () => {
     expect(loadPrebuiltEnglishTagger(root, key)).toBeUndefined();
     writeFileSync(path, original);
     expect(loadPrebuiltEnglishTagger(root, key)).toBeDefined();
+  });
+
+  it('reads as the package does with V8’s code cache taken, refused by V8, or made for another body', () => {
+    const key = englishTaggerKey();
+    const cachePath = englishTaggerCodeCachePath(root);
+    const sentences = [...SAMPLE_SENTENCES, ...realSentences.slice(0, 10)];
+    // The build writes the cache in a child under soz's heap policy: this process has other flags,
+    // so V8 refuses that one. A cache made here is taken.
+    const made = englishTaggerCodeCache(root, key, (nlp) => {
+      for (const sentence of SAMPLE_SENTENCES) nlp(sentence).compute('offset');
+    });
+    expect(made).toBeDefined();
+    const header = made!.subarray(0, made!.indexOf(0x0a)).toString('utf8');
+    expect(JSON.parse(header)).toEqual({ bodySha256: expect.stringMatching(/^[0-9a-f]{64}$/), v8: process.versions.v8 });
+    const built = readFileSync(cachePath);
+    try {
+      writeFileSync(cachePath, made!);
+      expect(taggerDifference(loadPrebuiltEnglishTagger(root, key)!, freshPackage(), sentences)).toBeNull();
+      // V8's bytes damaged under an intact header: V8 refuses them and compiles the text.
+      const damaged = Buffer.from(made!);
+      damaged.fill(7, header.length + 1);
+      writeFileSync(cachePath, damaged);
+      expect(taggerDifference(loadPrebuiltEnglishTagger(root, key)!, freshPackage(), sentences)).toBeNull();
+      // Made for another body: not offered to V8 at all.
+      writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify({ bodySha256: '0'.repeat(64), v8: process.versions.v8 })}\n`), made!.subarray(header.length + 1)]));
+      expect(taggerDifference(loadPrebuiltEnglishTagger(root, key)!, freshPackage(), sentences)).toBeNull();
+    } finally {
+      writeFileSync(cachePath, built);
+    }
   });
 
   it('tags as the package does through tagEnglish, whichever copy it loaded, all but the chunks it leaves out', () => {

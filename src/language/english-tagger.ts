@@ -15,6 +15,13 @@
  *
  * File format: line 1 is `//` and a JSON header `{ key, bodySha256, compromise }`, the rest a
  * CommonJS script whose `module.exports.default` is compromise's `nlp`.
+ *
+ * Beside it the build writes V8's code cache of that script (`english-tagger.v8cache`, made after
+ * tagging sample sentences, so the functions a tagging runs are compiled in it): line 1 a JSON
+ * header `{ bodySha256, v8 }`, the rest V8's bytes. It is offered to V8 only for the body with that
+ * SHA-256 under the same V8 version; V8 itself refuses it under other flags (the heap policy is one)
+ * and then compiles the script from its text. Compiled code, never what it computes: the same
+ * tags with the cache, without it or refused (round 12: about a third of loading the tagger).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -109,8 +116,14 @@ export function englishTaggerText(key: string, body: string): string {
  * otherwise (no file, another compromise, a damaged body: the caller loads the package).
  */
 export function loadPrebuiltEnglishTagger(root: string, key: string | null = englishTaggerKey()): EnglishTagger | undefined {
-  if (key === null) return undefined;
   const path = englishTaggerPath(root);
+  const verified = verifiedBody(path, key);
+  return verified && runPrebuilt(path, verified.body, codeCache(root, verified.bodySha256)).tagger;
+}
+
+/** The body of the prebuilt tagger at `path` and its SHA-256, when its header carries `key` and that SHA-256; undefined otherwise. */
+function verifiedBody(path: string, key: string | null): { readonly body: string; readonly bodySha256: string } | undefined {
+  if (key === null) return undefined;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -120,14 +133,57 @@ export function loadPrebuiltEnglishTagger(root: string, key: string | null = eng
   const newline = text.indexOf('\n');
   if (!text.startsWith('//') || newline < 0) return undefined;
   const body = text.slice(newline + 1);
+  const bodySha256 = sha256(body);
   try {
     const header = JSON.parse(text.slice(2, newline)) as { key?: unknown; bodySha256?: unknown };
-    if (header.key !== key || header.bodySha256 !== sha256(body)) return undefined;
+    return header.key === key && header.bodySha256 === bodySha256 ? { body, bodySha256 } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The prebuilt tagger's script compiled (with V8's code cache `cachedData` when given) and run. */
+function runPrebuilt(path: string, body: string, cachedData: Buffer | undefined): { readonly script: Script; readonly tagger: EnglishTagger | undefined } {
   const module = { exports: {} as { default?: EnglishTagger } };
-  const run = new Script(`(function (module, exports) {${body}\n})`, { filename: path }).runInThisContext() as (m: typeof module, e: typeof module.exports) => void;
+  const script = new Script(`(function (module, exports) {${body}\n})`, { filename: path, ...(cachedData ? { cachedData } : {}) });
+  const run = script.runInThisContext() as (m: typeof module, e: typeof module.exports) => void;
   run(module, module.exports);
-  return module.exports.default;
+  return { script, tagger: module.exports.default };
+}
+
+/** Path of V8's code cache of the prebuilt tagger under the project root `root`. */
+export function englishTaggerCodeCachePath(root: string): string {
+  return join(root, DATA_CACHE_DIR, 'english-tagger.v8cache');
+}
+
+/** The header line of a code cache made for the tagger body whose SHA-256 is `bodySha256`, under this V8. */
+function codeCacheHeader(bodySha256: string): string {
+  return `${JSON.stringify({ bodySha256, v8: process.versions.v8 })}\n`;
+}
+
+/** V8's code cache of the prebuilt tagger, when it was made for this body under this V8; undefined otherwise. */
+function codeCache(root: string, bodySha256: string): Buffer | undefined {
+  let file: Buffer;
+  try {
+    file = readFileSync(englishTaggerCodeCachePath(root));
+  } catch {
+    return undefined;
+  }
+  const header = Buffer.from(codeCacheHeader(bodySha256));
+  return file.length > header.length && file.subarray(0, header.length).equals(header) ? file.subarray(header.length) : undefined;
+}
+
+/**
+ * The text of V8's code cache of the prebuilt tagger under `root` (its header and V8's bytes),
+ * made after `warmUp` has run with the tagger: call it in a process with the flags soz runs with
+ * (`scripts/build-english-tagger.mjs`). Undefined when there is no intact prebuilt tagger for `key`.
+ */
+export function englishTaggerCodeCache(root: string, key: string | null, warmUp: (tagger: EnglishTagger) => void): Buffer | undefined {
+  const path = englishTaggerPath(root);
+  const verified = verifiedBody(path, key);
+  if (verified === undefined) return undefined;
+  const { script, tagger } = runPrebuilt(path, verified.body, undefined);
+  if (tagger === undefined) return undefined;
+  warmUp(tagger);
+  return Buffer.concat([Buffer.from(codeCacheHeader(verified.bodySha256)), script.createCachedData()]);
 }

@@ -196,11 +196,29 @@ const ARCHAIC_IMPERATIVES: ReadonlyMap<string, readonly RussianParse[]> = new Ma
   ['убий', [{ lemma: 'убить', pos: 'VERB', grammemes: ['VERB', 'perf', 'tran', 'sing', 'impr', 'excl', 'Arch'] }]],
 ]);
 
+/** Readings remembered per word form for the run; cleared past this many forms (bounds a thread's memory). */
+const PARSES_LIMIT = 100_000;
+const parsesByForm = new Map<string, readonly RussianParse[]>();
+
 /**
  * The dictionary readings of a lower-case Russian word form, each lemma/word-class pair once,
- * in the dictionary's order. Empty for a word the dictionary does not contain.
+ * in the dictionary's order. Empty for a word the dictionary does not contain. Remembered per
+ * form (a pure function of it; the arrays are shared, read only): the callers' memos are keyed by
+ * the word as written, so «Убить» and «убить», a lexicon's lemmas and a text's words met the
+ * dictionary once each.
  */
 export function russianParses(word: string): readonly RussianParse[] {
+  let parses = parsesByForm.get(word);
+  if (parses === undefined) {
+    if (parsesByForm.size >= PARSES_LIMIT) parsesByForm.clear();
+    parses = dictionaryParses(word);
+    parsesByForm.set(word, parses);
+  }
+  return parses;
+}
+
+/** {@link russianParses} read from the dictionary. */
+function dictionaryParses(word: string): readonly RussianParse[] {
   const dict = loadDictionary();
   const readings = readingsOf(dict, word);
   if (readings.length === 0) return ARCHAIC_IMPERATIVES.get(word) ?? NO_PARSES;
