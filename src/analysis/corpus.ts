@@ -697,10 +697,8 @@ export class DispersionTally {
       let size = 0;
       for (const unit of group) {
         size += unit.items.length;
-        for (const item of unit.items) {
-          const id = this.vocabulary.idOf(item);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
+        // The ids of a look-up per token, in its order, but looked up once per distinct word.
+        for (const id of this.vocabulary.idsOf(unit)) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       this.keep(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
     }
