@@ -38,6 +38,14 @@ function rowsOf(counts: GramCounts): string[] {
   return rows;
 }
 
+/** Counts every n-gram of `ids` in `document` into both tables. */
+function countBoth(typed: GramCounts, map: MapCounts, ids: Int32Array, document: number, upTo = ids.length): void {
+  for (let i = 0; i + typed.n <= upTo; i++) {
+    typed.count(ids, i, document);
+    map.count(ids, i, typed.n, document);
+  }
+}
+
 const mapRows = (counts: MapCounts) => [...counts.entries].map(([key, v]) => `${key}:${v.frequency}:${v.range}`);
 
 /** A deterministic stream of ids (xorshift), some small and frequent, some beyond 2^17 (which no longer fit a 52-bit key for n = 3). */
@@ -60,11 +68,7 @@ describe('GramCounts', () => {
       const typed = new GramCounts(n);
       const map = new MapCounts();
       for (let document = 0; document < 6; document++) {
-        const ids = idStream(document + 7 * n, 3000);
-        for (let i = 0; i + n <= ids.length; i++) {
-          typed.count(ids, i, document);
-          map.count(ids, i, n, document);
-        }
+        countBoth(typed, map, idStream(document + 7 * n, 3000), document);
       }
       expect(typed.size).toBe(map.entries.size);
       expect(rowsOf(typed)).toEqual(mapRows(map));
@@ -74,10 +78,7 @@ describe('GramCounts', () => {
   it('adds another table`s entries, then keeps counting ranges from the next document', () => {
     const [typed, map] = [new GramCounts(2), new MapCounts()];
     const first = idStream(3, 500);
-    for (let i = 0; i + 2 <= first.length; i++) {
-      typed.count(first, i, 0);
-      map.count(first, i, 2, 0);
-    }
+    countBoth(typed, map, first, 0);
     const other = new GramCounts(2);
     const second = idStream(11, 500);
     for (let i = 0; i + 2 <= second.length; i++) other.count(second, i, 0);
@@ -86,28 +87,19 @@ describe('GramCounts', () => {
       typed.add(grams, 2 * e, frequency[e] as number, range[e] as number);
       map.add(grams, 2 * e, 2, frequency[e] as number, range[e] as number);
     }
-    for (let i = 0; i + 2 <= first.length; i++) {
-      typed.count(first, i, 1);
-      map.count(first, i, 2, 1);
-    }
+    countBoth(typed, map, first, 1);
     expect(rowsOf(typed)).toEqual(mapRows(map));
   });
 
   it('drops the entries refused, keeps the order of the others and finds them again afterwards', () => {
     const [typed, map] = [new GramCounts(3), new MapCounts()];
     const ids = idStream(5, 20_000);
-    for (let i = 0; i + 3 <= ids.length; i++) {
-      typed.count(ids, i, 0);
-      map.count(ids, i, 3, 0);
-    }
+    countBoth(typed, map, ids, 0);
     typed.retain((frequency) => frequency > 1);
     for (const [key, entry] of map.entries) if (entry.frequency <= 1) map.entries.delete(key);
     expect(rowsOf(typed)).toEqual(mapRows(map));
     // A dropped n-gram seen again is a new entry at the end; a kept one counts on in place.
-    for (let i = 0; i + 3 <= 300; i++) {
-      typed.count(ids, i, 1);
-      map.count(ids, i, 3, 1);
-    }
+    countBoth(typed, map, ids, 1, 300);
     expect(rowsOf(typed)).toEqual(mapRows(map));
   });
 });
