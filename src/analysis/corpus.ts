@@ -17,6 +17,7 @@ import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
 import { BREAK_BEFORE } from './segment-words.js';
 import { WORDS } from './word-table.js';
+import { GramCounts } from './gram-counts.js';
 import { chiSquareFreeLL, logLikelihood2x2, logRatio, mutualInformation, round6, tScore } from './stats.js';
 
 /** Options shared by the corpus tools. */
@@ -255,22 +256,15 @@ export interface NgramCounterState {
   readonly range: Int32Array;
 }
 
-interface NgramEntry {
-  frequency: number;
-  range: number;
-  lastDocument: number;
-}
-
 /**
- * Counts the n-grams of one size document by document. An n-gram is a number in base 2^(52/n)
- * when its items' ids fit (else the ids joined), so counting builds no string per n-gram; an
- * n-gram's range grows when its last document differs from the current one, so no set of
- * documents per n-gram. With a cap (`maxDistinct`), when more distinct n-grams are held after a
- * document, the rarest are dropped until half the cap remains (see {@link NgramTable}).
+ * Counts the n-grams of one size document by document, as item ids in a typed table
+ * ({@link GramCounts}: no string or object per n-gram); an n-gram's range grows when its last
+ * document differs from the current one, so no set of documents per n-gram. With a cap
+ * (`maxDistinct`), when more distinct n-grams are held after a document, the rarest are dropped
+ * until half the cap remains (see {@link NgramTable}).
  */
 export class NgramCounter {
-  private readonly base: number;
-  private readonly counts = new Map<number | string, NgramEntry>();
+  private readonly counts: GramCounts;
   private total = 0;
   private documents = 0;
   private prunedAtOrBelow = 0;
@@ -281,7 +275,7 @@ export class NgramCounter {
     private readonly maxDistinct: number,
   ) {
     if (!Number.isInteger(n) || n < 1 || n > 5) throw new RangeError(`n-gram size must be 1..5, got ${n}`);
-    this.base = 2 ** Math.floor(52 / n);
+    this.counts = new GramCounts(n);
   }
 
   /** Counts the n-grams of one document's units (each document in one call). */
@@ -295,16 +289,7 @@ export class NgramCounter {
         for (let k = 1; k < n && !crosses; k++) crosses = breakBefore(unit, i + k);
         if (crosses) continue;
         this.total++;
-        const key = this.keyAt(unitIds, i);
-        const entry = counts.get(key);
-        if (entry === undefined) counts.set(key, { frequency: 1, range: 1, lastDocument: document });
-        else {
-          entry.frequency++;
-          if (entry.lastDocument !== document) {
-            entry.range++;
-            entry.lastDocument = document;
-          }
-        }
+        counts.count(unitIds, i, document);
       }
     });
     if (counts.size > this.maxDistinct) this.prune();
@@ -312,12 +297,14 @@ export class NgramCounter {
 
   /** The rows with frequency ≥ `minFrequency`, most frequent first, at most `limit`. */
   table(minFrequency: number, limit?: number): NgramTable {
+    const { counts } = this;
     const rows: FrequencyRow[] = [];
-    for (const [key, v] of this.counts) {
-      if (v.frequency >= minFrequency) rows.push({ item: this.textOf(key), frequency: v.frequency, per1000: this.total === 0 ? 0 : round6((v.frequency * 1000) / this.total), range: v.range });
+    for (let e = 0; e < counts.size; e++) {
+      const frequency = counts.frequency(e);
+      if (frequency >= minFrequency) rows.push({ item: this.textOf(e), frequency, per1000: this.total === 0 ? 0 : round6((frequency * 1000) / this.total), range: counts.range(e) });
     }
     rows.sort(byFrequency);
-    return { total: this.total, types: this.counts.size, rows: limit !== undefined ? rows.slice(0, limit) : rows, ...(this.prunedAtOrBelow > 0 ? { prunedAtOrBelow: this.prunedAtOrBelow } : {}) };
+    return { total: this.total, types: counts.size, rows: limit !== undefined ? rows.slice(0, limit) : rows, ...(this.prunedAtOrBelow > 0 ? { prunedAtOrBelow: this.prunedAtOrBelow } : {}) };
   }
 
   /**
@@ -325,18 +312,7 @@ export class NgramCounter {
    * (`n` ids an n-gram, flattened), with its frequency and range.
    */
   state(): NgramCounterState {
-    const size = this.counts.size;
-    const grams = new Int32Array(size * this.n);
-    const frequency = new Int32Array(size);
-    const range = new Int32Array(size);
-    let e = 0;
-    for (const [key, entry] of this.counts) {
-      grams.set(this.idsOfKey(key), e * this.n);
-      frequency[e] = entry.frequency;
-      range[e] = entry.range;
-      e++;
-    }
-    return { n: this.n, items: this.vocabulary.all(), total: this.total, prunedAtOrBelow: this.prunedAtOrBelow, grams, frequency, range };
+    return { n: this.n, items: this.vocabulary.all(), total: this.total, prunedAtOrBelow: this.prunedAtOrBelow, ...this.counts.arrays() };
   }
 
   /**
@@ -348,65 +324,33 @@ export class NgramCounter {
   merge(other: NgramCounterState): void {
     if (other.n !== this.n) throw new RangeError(`cannot merge ${other.n}-grams into ${this.n}-grams`);
     const ids = this.vocabulary.idsFrom(other.items);
-    const gram = new Int32Array(this.n);
-    for (let e = 0; e < other.frequency.length; e++) {
-      for (let k = 0; k < this.n; k++) gram[k] = ids[other.grams[e * this.n + k] as number] as number;
-      const key = this.keyAt(gram, 0);
-      const entry = this.counts.get(key);
-      // lastDocument −1: no document of this counter has it yet, so its next one widens the range.
-      if (entry === undefined) this.counts.set(key, { frequency: other.frequency[e] as number, range: other.range[e] as number, lastDocument: -1 });
-      else {
-        entry.frequency += other.frequency[e] as number;
-        entry.range += other.range[e] as number;
-      }
-    }
+    const grams = other.grams.map((id) => ids[id] as number);
+    for (let e = 0; e < other.frequency.length; e++) this.counts.add(grams, e * this.n, other.frequency[e] as number, other.range[e] as number);
     this.total += other.total;
     this.prunedAtOrBelow = Math.max(this.prunedAtOrBelow, other.prunedAtOrBelow);
     if (this.counts.size > this.maxDistinct) this.prune();
   }
 
-  /** The key of the n-gram of `ids` starting at `i`: a number in base `base` when every id fits, else the ids joined. */
-  private keyAt(ids: Int32Array, i: number): number | string {
-    const { n, base } = this;
-    let key = 0;
-    for (let k = 0; k < n; k++) {
-      const id = ids[i + k] as number;
-      if (id >= base) return ids.subarray(i, i + n).join(',');
-      key = key * base + id;
-    }
-    return key;
-  }
-
-  /** The items' ids of a key, in order. */
-  private idsOfKey(key: number | string): number[] {
-    if (typeof key === 'string') return key.split(',').map(Number);
-    const ids: number[] = [];
-    let rest = key;
-    for (let k = 0; k < this.n; k++) {
-      ids.unshift(rest % this.base);
-      rest = Math.floor(rest / this.base);
-    }
-    return ids;
-  }
-
-  private textOf(key: number | string): string {
-    return this.idsOfKey(key)
-      .map((id) => this.vocabulary.item(id))
-      .join(' ');
+  /** The items of entry `e`, joined by spaces. */
+  private textOf(e: number): string {
+    const items: string[] = [];
+    for (let k = 0; k < this.n; k++) items.push(this.vocabulary.item(this.counts.id(e, k)));
+    return items.join(' ');
   }
 
   /** Drops the rarest n-grams (every one at or below a frequency) until at most half the cap remain. */
   private prune(): void {
+    const { counts } = this;
     const byFrequency = new Map<number, number>();
-    for (const entry of this.counts.values()) byFrequency.set(entry.frequency, (byFrequency.get(entry.frequency) ?? 0) + 1);
-    let remaining = this.counts.size;
+    for (let e = 0; e < counts.size; e++) byFrequency.set(counts.frequency(e), (byFrequency.get(counts.frequency(e)) ?? 0) + 1);
+    let remaining = counts.size;
     let threshold = 0;
     for (const frequency of [...byFrequency.keys()].sort((a, b) => a - b)) {
       if (remaining <= this.maxDistinct / 2) break;
       remaining -= byFrequency.get(frequency) as number;
       threshold = frequency;
     }
-    for (const [key, entry] of this.counts) if (entry.frequency <= threshold) this.counts.delete(key);
+    counts.retain((frequency) => frequency > threshold);
     this.prunedAtOrBelow = Math.max(this.prunedAtOrBelow, threshold);
   }
 }
@@ -753,10 +697,8 @@ export class DispersionTally {
       let size = 0;
       for (const unit of group) {
         size += unit.items.length;
-        for (const item of unit.items) {
-          const id = this.vocabulary.idOf(item);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
+        // The ids of a look-up per token, in its order, but looked up once per distinct word.
+        for (const id of this.vocabulary.idsOf(unit)) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       this.keep(detachedString(part), { size, ids: Int32Array.from(counts.keys()), counts: Int32Array.from(counts.values()) });
     }
