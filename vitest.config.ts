@@ -29,7 +29,7 @@ export default defineConfig({
       },
       {
         // The end-to-end files share their fork too (README "Suite time, round 12"): each one that
-        // changes process state puts it back (PATH, TZ and TMPDIR in finally or afterAll, spies by
+        // changes process state puts it back (PATH, TZ and TMPDIR in finally or afterEach, spies by
         // vi.restoreAllMocks, fake timers by vi.useRealTimers); servers, browsers and crashing
         // children are processes of their own, stopped by the file that started them.
         extends: true,
