@@ -1,7 +1,8 @@
 // The defence lawyer's install, checked: pack soz into one file with its dependencies bundled,
 // install that file into an empty prefix with an empty npm cache and `--offline` while every
 // network call of every Node process is trapped (tests/no-network-preload.cjs), then use the
-// installed `soz` alone to make a case, bundle it and verify the bundle. Run by .ci/run.
+// installed `soz` alone to make a case, bundle it and verify the bundle. Run by .ci/run (with
+// --built: `npm test` has just built dist/).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +28,13 @@ const run = (command, args, options = {}) => {
 };
 
 try {
+  // `npm pack` would run `prepack` (the build and the lockfile copy) and then `prepare`, the same
+  // build again: run `prepack` once here and pack without scripts. With --built (.ci/run, right
+  // after `npm test` built this checkout) the build is not repeated, only the lockfile copied.
+  if (process.argv.includes('--built')) run(process.execPath, [join(root, 'scripts', 'copy-lockfile.mjs')]);
+  else run('npm', ['run', 'prepack'], { cwd: root, env: offlineEnv });
   // Packing reads the local node_modules (bundled dependencies) and runs no network either.
-  run('npm', ['pack', '--pack-destination', work], { cwd: root, env: offlineEnv });
+  run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: root, env: offlineEnv });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const tarball = join(work, `soz-${version}.tgz`);
   const prefix = join(work, 'prefix');

@@ -155,9 +155,10 @@ const DEMO_MATERIALS = new URL('../corpora/demo/materials/', import.meta.url).pa
 const analysedTemplates = new Map<string, Promise<string>>();
 
 /**
- * The demo materials initialised, added and analysed once per report language and test file: the
- * fixed clock makes every build the same bytes, so each caller gets a copy of it (nothing in a case
- * depends on its folder or on file times) instead of repeating init, add and analyze.
+ * The demo materials initialised, added and analysed once per report language and fork (the test
+ * files of a fork share this module: vitest.config.ts): the fixed clock makes every build the same
+ * bytes, so each caller gets a copy of it (nothing in a case depends on its folder or on file
+ * times) instead of repeating init, add and analyze.
  */
 function analysedTemplate(language: 'ru' | 'ky' | 'en'): Promise<string> {
   let template = analysedTemplates.get(language);
