@@ -35,6 +35,16 @@ describe('relaxedPattern', () => {
     expect(relaxedPattern(new RegExp('[a-z]', 'v'))).toBeNull();
   });
 
+  it('gives none for a quantified look-ahead, whose quantifier would bind to the atom before it', () => {
+    // Annex B lets a look-ahead be quantified without the u flag: a(?=b){2} matches «ab», a{2} would not.
+    const quantifiedLookAhead = new RegExp('a(?=b){2}');
+    expect(quantifiedLookAhead.test('ab')).toBe(true);
+    expect(relaxedPattern(quantifiedLookAhead)).toBeNull();
+    expect(relaxedPattern(new RegExp('x(?!y)*z'))).toBeNull();
+    // A quantifier inside a group or after a kept atom stays as written.
+    expect(relaxedPattern(/(?:ab)?c\bd+/u)?.source).toBe('(?:ab)?cd+');
+  });
+
   it('matches a whole text wherever a scripture pattern matches one of its slices (real text with references put in)', async () => {
     const patterns = await scripturePatterns();
     expect(patterns.length).toBeGreaterThan(5);

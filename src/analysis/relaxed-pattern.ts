@@ -17,7 +17,8 @@ const LOOK_AROUND = /^\(\?<?[=!]/u;
 /**
  * The pattern `re` with every look-around group, `^`, `$`, `\b` and `\B` removed, same flags;
  * null when that cannot be made safely (a back-reference, whose group numbers removing a group
- * could shift, or a source the scan does not read to its end), so the caller tests as before.
+ * could shift; a quantified look-ahead; a source the scan does not read to its end), so the
+ * caller tests as before.
  */
 export function relaxedPattern(re: RegExp): RegExp | null {
   const source = re.source;
@@ -39,7 +40,7 @@ export function relaxedPattern(re: RegExp): RegExp | null {
       i = end + 1;
     } else if (c === '(' && LOOK_AROUND.test(source.slice(i, i + 4))) {
       const end = groupEnd(source, i);
-      if (end < 0) return null;
+      if (end < 0 || quantified(source, end + 1)) return null;
       i = end + 1;
     } else {
       if (c !== '^' && c !== '$') out += c;
@@ -51,6 +52,17 @@ export function relaxedPattern(re: RegExp): RegExp | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a quantifier stands at `at`, right after a look-around group (JavaScript allows one on a
+ * look-ahead without the u flag): left behind with the group gone, it would bind to the atom
+ * before (`a(?=b){2}` would become `a{2}`), which is no relaxation. `^`, `$`, `\b` and `\B` cannot
+ * be quantified.
+ */
+function quantified(source: string, at: number): boolean {
+  const c = source[at];
+  return c === '*' || c === '+' || c === '?' || c === '{';
 }
 
 /** Index of the `]` closing the character class opened at `at`; -1 when none. */
