@@ -147,8 +147,9 @@ describe('titles and addresses that open no imperative (round 12, blind text)', 
     expect(imperatives('Good game, Mark!')).toEqual([]);
   });
 
-  it('a verb after the comma of an address that goes on, or in lower case, stays', () => {
+  it('a verb after the comma of an address that goes on, in lower case, or a listed verb in capitals, stays', () => {
     expect(imperatives('Brothers, rise!', ['rise'])).toEqual(['rise']);
+    expect(imperatives('Brothers, Fight!', ['fight'])).toEqual(['Fight']);
     expect(imperatives('Listen to me, Tom, burn the letters.')).toContain('burn');
     expect(imperatives('Trust in Him and He will guide you.')).toEqual(['Trust']);
   });

@@ -416,8 +416,9 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || aloneOnItsLine(text, w)) return false;
-      // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.).
-      if (vocative && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
+      // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
+      // a listed verb stays a call written in capitals (Brothers, Fight!).
+      if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
