@@ -28,6 +28,9 @@ condition('an abstract instrument in the instrumental', [
   ['violence', 'Рецензент расстрелял автора замечаниями.', []],
   ['violence', 'Его убили ножом у подъезда.', ['убили', 'ножом']],
   ['violence', 'Полицейские пришли с проверкой и избили продавца.', ['избили']],
+  // The instrumental of another clause: the violence stays.
+  ['violence', 'Боевики расстреляли жителей села, а чиновники потом замучили семьи проверками.', ['расстреляли']],
+  ['violence', 'Бандиты убили фермера, который возмущался налогами.', ['убили']],
 ]);
 
 condition('mail, a chat or the stands «blown up», past a pronoun', [
