@@ -31,6 +31,8 @@ condition('an abstract instrument in the instrumental', [
   // The instrumental of another clause: the violence stays.
   ['violence', 'Боевики расстреляли жителей села, а чиновники потом замучили семьи проверками.', ['расстреляли']],
   ['violence', 'Бандиты убили фермера, который возмущался налогами.', ['убили']],
+  // «Любой ценой», «ценой потерь»: the cost of a deed, not an instrument of hyperbole.
+  ['violence', 'Уничтожить врага любой ценой — таков был приказ.', ['Уничтожить']],
 ]);
 
 condition('mail, a chat or the stands «blown up», past a pronoun', [
