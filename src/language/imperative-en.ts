@@ -122,6 +122,9 @@ function subjectOfFollowingVerb(read: TaggedWord): boolean {
   return term?.tags !== undefined && term.tags.has('PresentTense') && !term.tags.has('Infinitive') && !term.tags.has('Noun') && /[^s]s$/u.test(term.normal ?? '');
 }
 
+/** Punctuation after a word that ends its phrase: no subject, object or title runs on past it. */
+const PHRASE_END = /[,;:—–.!?]/u;
+
 /** Tags of a noun of people or a name. */
 const PEOPLE_TAGS = ['Person', 'Actor', 'FirstName', 'LastName', 'Honorific'];
 
@@ -159,16 +162,16 @@ const relativeClauseVerb = (term: TaggedTerm): boolean => {
  */
 function subjectOfRelativeClause(read: TaggedWord): boolean {
   const [relative] = read.following;
-  if (relative === undefined || !RELATIVE_WORDS.has(relative.normal ?? '') || /[,;:—–.!?]/u.test(read.post)) return false;
+  if (relative === undefined || !RELATIVE_WORDS.has(relative.normal ?? '') || PHRASE_END.test(read.post)) return false;
   let k = 1;
   while (k < read.following.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(read.following[k]?.normal ?? '')) k++;
   const verb = read.following[k];
-  if (verb === undefined || !relativeClauseVerb(verb) || /[,;:—–.!?]/u.test(verb.post ?? '')) return false;
+  if (verb === undefined || !relativeClauseVerb(verb) || PHRASE_END.test(verb.post ?? '')) return false;
   for (let j = k + 1; j < read.following.length; j++) {
     const term = read.following[j] as TaggedTerm;
     if (CLAUSE_JOINERS.has(term.normal ?? '')) return false;
     if (isFiniteVerb(term) || verbBeforeItsObject(term, read.following[j + 1])) return true;
-    if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
+    if (PHRASE_END.test(term.post ?? '')) return false;
   }
   return false;
 }
@@ -179,7 +182,7 @@ function subjectOfRelativeClause(read: TaggedWord): boolean {
  * (… is too hot scalds the skin).
  */
 const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
-  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !/[,;:—–.!?]/u.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !PHRASE_END.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
 
 /** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
 const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
@@ -207,7 +210,7 @@ const isPeopleNoun = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t
  * invaders who took our homes).
  */
 function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
-  if (/[,;:—–.!?]/u.test(read.post)) return false;
+  if (PHRASE_END.test(read.post)) return false;
   let compound = false;
   // A plural noun right after the word: a base verb after it may be the compound subject's.
   let pluralHead = false;
@@ -230,7 +233,7 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
       compound = true;
       pluralHead = i === 0 && tags.has('Plural') && !isPeopleNoun(tags);
     }
-    if (/[,;:—–.!?]/u.test(term.post ?? '')) return false;
+    if (PHRASE_END.test(term.post ?? '')) return false;
   }
   return false;
 }
@@ -261,7 +264,7 @@ const CLOSING_QUOTE = /["”’»']/u;
  * name (Kill Tomas tonight; Attack Greyhill at dawn) or a comma (Storm Greyhill, burn it).
  */
 function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
-  if (!capitalised || /[,;:—–.!?]/u.test(read.post)) return false;
+  if (!capitalised || PHRASE_END.test(read.post)) return false;
   let names = 0;
   for (const [i, term] of read.following.entries()) {
     const text = term.text ?? '';
@@ -295,13 +298,13 @@ const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand
  */
 function headsNounPhrase(read: TaggedWord): boolean {
   const [next, after] = read.following;
-  if (next === undefined || /[,;:—–.!?]/u.test(read.post)) return false;
+  if (next === undefined || PHRASE_END.test(read.post)) return false;
   if (next.normal === 'of') return read.tags.has('Noun');
   const nextTags = next.tags ?? new Set<string>();
   // everything, nothing, something end in -ing too: they are objects.
   if (!/ing$/u.test(next.normal ?? '') || /thing$/u.test(next.normal ?? '') || !(nextTags.has('Gerund') || nextTags.has('Noun')) || ['Pronoun', ...PEOPLE_TAGS].some((t) => nextTags.has(t))) return false;
   const afterTags = after?.tags ?? new Set<string>();
-  return /[,;:—–.!?]/u.test(next.post ?? '') || after === undefined || afterTags.has('Preposition') || ((afterTags.has('Noun') || afterTags.has('Adjective')) && !afterTags.has('Plural') && !PEOPLE_TAGS.some((t) => afterTags.has(t)));
+  return PHRASE_END.test(next.post ?? '') || after === undefined || afterTags.has('Preposition') || ((afterTags.has('Noun') || afterTags.has('Adjective')) && !afterTags.has('Plural') && !PEOPLE_TAGS.some((t) => afterTags.has(t)));
 }
 
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
