@@ -75,6 +75,12 @@ export const languageFileSchema = z.strictObject({
     function_words: z.array(z.string().min(1)),
     endings: z.array(z.string().min(1)),
     /**
+     * Letters of the language's own alphabet → the Russian-keyboard letter people type for them
+     * (ў → у, қ → к). Function words also count in that plain spelling: chat lines
+     * are often typed without the language's own letters («йук» for йўқ, «бугин» for бүгін).
+     */
+    plain_keyboard: z.record(z.string().length(1), z.string().length(1)).optional(),
+    /**
      * Letters typical of this language among its script's candidates, and the minimum share of
      * all letters they make up in ordinary text: a long text with far fewer of them counts against
      * the language (Poisson deficit). Set the rate conservatively (about half the usual frequency).

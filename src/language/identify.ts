@@ -106,11 +106,18 @@ function compile(file: LanguageFile): CompiledLanguage {
     letters: new Set(id.letters),
     rareLetters: new Set(id.rare_letters ?? ''),
     markers: id.markers.map((m) => ({ pattern: m.pattern, weight: m.weight, final: m.position === 'final' })),
-    functionWords: id.function_words.map(unifyApostrophes),
+    functionWords: withPlainSpelling(id.function_words.map(unifyApostrophes), id.plain_keyboard),
     endings: id.endings,
     harmony: id.harmony ? { classes: vowelClasses(id.harmony.front, id.harmony.back), weight: id.harmony.weight } : undefined,
     signature: (id.signature ?? []).map((s) => ({ letters: new Set(s.letters), rate: s.rate })),
   };
+}
+
+/** `words` and, where it differs, each word as typed on a Russian keyboard (`plain` maps the letters). */
+export function withPlainSpelling(words: readonly string[], plain: Readonly<Record<string, string>> | undefined): string[] {
+  if (!plain) return [...words];
+  const typed = words.map((w) => [...w].map((ch) => plain[ch] ?? ch).join(''));
+  return [...new Set([...words, ...typed])];
 }
 
 function vowelClasses(front: string, back: string): Uint8Array {
