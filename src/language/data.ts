@@ -76,7 +76,8 @@ export const languageFileSchema = z.strictObject({
     endings: z.array(z.string().min(1)),
     /**
      * Letters of the language's own alphabet → the Russian-keyboard letter people type for them
-     * (ў → у, қ → к). Function words also count in that plain spelling: chat lines
+     * (ў → у, қ → к). Function words also count in that plain spelling, with the weight
+     * `plainFunctionWord` of `identification.yaml`: chat lines
      * are often typed without the language's own letters («йук» for йўқ, «бугин» for бүгін).
      */
     plain_keyboard: z.record(z.string().length(1), z.string().length(1)).optional(),
@@ -114,6 +115,11 @@ export const identificationFileSchema = z.strictObject({
      * the words and letters that tell the languages apart («Мама дома?» was Tajik).
      */
     francFullLetters: z.number().nonnegative().optional(),
+    /**
+     * Weight of a function word typed without the language's own letters (`plain_keyboard` of a
+     * language file: «бугин» for Kazakh бүгін); 0 or absent: such spellings are not counted.
+     */
+    plainFunctionWord: z.number().nonnegative().optional(),
   }),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),

@@ -33,6 +33,8 @@ interface CompiledLanguage {
   readonly rareLetters: ReadonlySet<string>;
   readonly markers: ReadonlyArray<{ pattern: string; weight: number; final: boolean }>;
   readonly functionWords: readonly string[];
+  /** Function words as typed on a Russian keyboard, where that differs from every listed form. */
+  readonly plainFunctionWords: readonly string[];
   readonly endings: readonly string[];
   /** Vowel classes by UTF-16 code unit: 1 front, 2 back, 0 neither. */
   readonly harmony: { classes: Uint8Array; weight: number } | undefined;
@@ -100,24 +102,34 @@ export function withIdentificationWeights<T>(overrides: Partial<IdentificationWe
 
 function compile(file: LanguageFile): CompiledLanguage {
   const id = file.identification;
+  const functionWords = id.function_words.map(unifyApostrophes);
   return {
     code: file.language,
     franc: id.franc,
     letters: new Set(id.letters),
     rareLetters: new Set(id.rare_letters ?? ''),
     markers: id.markers.map((m) => ({ pattern: m.pattern, weight: m.weight, final: m.position === 'final' })),
-    functionWords: withPlainSpelling(id.function_words.map(unifyApostrophes), id.plain_keyboard),
+    functionWords,
+    plainFunctionWords: plainSpellings(functionWords, id.plain_keyboard),
     endings: id.endings,
     harmony: id.harmony ? { classes: vowelClasses(id.harmony.front, id.harmony.back), weight: id.harmony.weight } : undefined,
     signature: (id.signature ?? []).map((s) => ({ letters: new Set(s.letters), rate: s.rate })),
   };
 }
 
-/** `words` and, where it differs, each word as typed on a Russian keyboard (`plain` maps the letters). */
-export function withPlainSpelling(words: readonly string[], plain: Readonly<Record<string, string>> | undefined): string[] {
-  if (!plain) return [...words];
+/**
+ * `words` as typed on a Russian keyboard (`plain` maps the language's own letters), those that
+ * differ from every word of the list, in list order without repeats.
+ */
+export function plainSpellings(words: readonly string[], plain: Readonly<Record<string, string>> | undefined): string[] {
+  if (!plain) return [];
+  const listed = new Set(words);
   const typed = words.map((w) => [...w].map((ch) => plain[ch] ?? ch).join(''));
-  return [...new Set([...words, ...typed])];
+  return [...new Set(typed.filter((w) => !listed.has(w)))];
+}
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 function vowelClasses(front: string, back: string): Uint8Array {
@@ -490,6 +502,10 @@ function matcherOf(sm: ScriptModel, weights: IdentificationWeights): WordMatcher
   const markers: MarkerSpec[] = [];
   sm.candidates.forEach((lang, candidate) => {
     for (const m of lang.markers) markers.push({ candidate, pattern: m.pattern, weight: m.weight, final: m.final });
+    // A plain-keyboard spelling («бугин» for бүгін) is weaker evidence than the word itself: it may
+    // be a neighbour's own spelling (Uzbek бугун is Kyrgyz бүгүн typed plainly).
+    const plainWeight = weights.plainFunctionWord ?? 0;
+    if (plainWeight > 0) for (const w of lang.plainFunctionWords) markers.push({ candidate, pattern: `^${escapeRegExp(w)}$`, weight: plainWeight, final: false });
   });
   sm.matcher = new WordMatcher(sm.candidates.length, sm.candidates, markers, weights.functionWord, weights.ending);
   return sm.matcher;
