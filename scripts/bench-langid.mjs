@@ -1,7 +1,8 @@
 // Language-identification accuracy on ../shared/corpora-real/langid (or SOZ_LANGID_DIR), by length
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
-// written for soz in corpora/eval/langid, and its very short chat lines (very-short/). Usage: npm run bench:langid
+// written for soz in corpora/eval/langid, its very short chat lines (very-short/) and the blind
+// batches of round 13 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const { evaluateLangid, formatLangidReport, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const { evaluateLangid, formatLangidReport, parseLabelledLines, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
 const dir = process.env.SOZ_LANGID_DIR ?? join(root, '..', 'shared', 'corpora-real', 'langid');
 const FILES = { ky: 'ky', ru: 'ru', 'uz-Cyrl': 'uz_cyrl', 'uz-Latn': 'uz_latn', kk: 'kk', tg: 'tg', ar: 'ar', en: 'en' };
 
@@ -51,3 +52,19 @@ show('soz short set, held-out half (odd lines)', short.filter((s) => s.index % 2
 const veryShort = sentencesIn(join(own, 'very-short'));
 show('soz very short set, tuning half (even lines)', veryShort.filter((s) => s.index % 2 === 0));
 show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.index % 2 === 1));
+
+// Blind batches of round 13 (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written
+// before their measurement): batch 1 was looked at while tuning, batch 2 is the held-out figure.
+// Extra files of the same form: npm run bench:langid -- --file path.tsv ...
+const blind = join(own, 'blind');
+const BLIND = [['langid13-1.tsv', 'blind batch 1 (round 13, tuning)'], ['langid13-2.tsv', 'blind batch 2 (round 13, held-out)']];
+for (const [name, title] of BLIND) {
+  const path = join(blind, name);
+  if (existsSync(path)) show(title, parseLabelledLines(readFileSync(path, 'utf8'), path));
+}
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  if (args[i] !== '--file' || !args[i + 1]) continue;
+  const path = args[++i];
+  show(path, parseLabelledLines(readFileSync(path, 'utf8'), path));
+}

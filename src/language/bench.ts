@@ -34,6 +34,25 @@ export interface BandResult {
 /** Per language, per band results. */
 export type LangidReport = Record<LanguageCode, Record<LengthBand, BandResult>>;
 
+/**
+ * Sentences of a `LANG<TAB>TEXT` file (one a line; blank lines skipped), e.g. the blind batches of
+ * `corpora/eval/langid/blind/`. Throws naming `source` and the line when a line has no tab or an
+ * unknown language code.
+ */
+export function parseLabelledLines(text: string, source: string): LabelledSentence[] {
+  const sentences: LabelledSentence[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const tab = line.indexOf('\t');
+    const language = line.slice(0, Math.max(tab, 0));
+    if (tab < 0 || !(LANGUAGE_CODES as readonly string[]).includes(language)) {
+      throw new Error(`${source}, line ${index + 1}: expected LANG<TAB>TEXT with LANG one of ${LANGUAGE_CODES.join(', ')}: fix the line`);
+    }
+    sentences.push({ language: language as LanguageCode, text: line.slice(tab + 1) });
+  });
+  return sentences;
+}
+
 /** Identifies every sentence and tallies accuracy per language and band. */
 export function evaluateLangid(sentences: Iterable<LabelledSentence>): LangidReport {
   const report = {} as LangidReport;
