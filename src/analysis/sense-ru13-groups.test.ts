@@ -1,6 +1,6 @@
 // Russian sense, round 13 (issue 14, blind method, second pass): wrong senses of the group and
 // evaluation entries that recur across the blind batches of rounds 12 and 13 — literal pests in a
-// sentence that names no one (везде крысы; обработайте плинтусы от тараканов), and languages named
+// sentence that names no one, in the plural (везде крысы; обработайте плинтусы от тараканов), and languages named
 // by a nationality adjective alone, in a list after one «на» or governed by a noun of knowing a
 // language (на узбекском, кыргызском и русском; знание кыргызского и русского). Each condition is
 // data in sop/lexicons/ru (the pests need a list of tests the sentence lacks, `sentenceLacks: [...]`);
@@ -18,6 +18,8 @@ ruCondition('pests in a sentence that names no one; a metaphor keeps its people'
   ['negative-evaluation', 'Чиновники — крысы, а платим мы.', ['крысы']],
   ['negative-evaluation', 'Они как тараканы, лезут из всех щелей.', ['тараканы']],
   ['negative-evaluation', 'Крысы Кремля снова врут.', ['Крысы']],
+  ['negative-evaluation', 'Ну ты и крыса.', ['крыса']],
+  ['negative-evaluation', 'Теперь марат — крыса.', ['крыса']],
   ['negative-evaluation', 'Ненавижу этих крыс продажных.', ['Ненавижу', 'крыс']],
 ]);
 
