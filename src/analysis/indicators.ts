@@ -74,6 +74,30 @@ const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'v
  */
 const NOT_A_CALL_TO_PEOPLE: ReadonlySet<string> = new Set(['prayer', 'negated', 'condemned', 'question']);
 
+/**
+ * Russian tags that check the listener heard or understood («…, понял?», «…, слышишь?»): the
+ * question mark closes the tag, not the statement before it, so a threat or a call stays a
+ * statement («Ты труп, понял?», «Бей их, слышишь?»). A tag of confirmation («…, да?», «…,
+ * правда?») asks about the statement and is not one of them.
+ */
+const RU_ATTENTION_TAGS: ReadonlySet<string> = new Set(['понял', 'поняла', 'поняли', 'понятно', 'ясно', 'слышишь', 'слышите', 'усек', 'усекла', 'усекли', 'дошло', 'уяснил', 'уяснила', 'уяснили']);
+
+/**
+ * Whether the sentence of token `at` ends in an attention tag (see {@link RU_ATTENTION_TAGS}) that
+ * stands after `at` as a clause of its own — one word after a comma or a dash.
+ */
+function questionIsAttentionTag(text: string, tokens: readonly PreparedToken[], at: number): boolean {
+  let end = at;
+  while (tokens[end + 1]?.sentenceInitial === false) end++;
+  const tag = tokens[end] as PreparedToken;
+  if (end === at || !RU_ATTENTION_TAGS.has(tag.normalised)) return false;
+  for (let k = (tokens[end - 1] as PreparedToken).end; k < tag.start; k++) {
+    const c = text[k];
+    if (c === ',' || c === '—' || c === '–' || c === '-') return true;
+  }
+  return false;
+}
+
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 const DEFAULT_ALSO: Readonly<Partial<Record<LanguageCode, readonly LanguageCode[]>>> = { ky: ['ru'], kk: ['ru'], 'uz-Cyrl': ['ru'] };
@@ -607,7 +631,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last)) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
       if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last)) counter.add('prayer');
-      if (structure.endsWithQuestion(last.end)) counter.add('question');
+      if (structure.endsWithQuestion(last.end) && !(language === 'ru' && questionIsAttentionTag(text, tokens, match.last))) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
       const normalisations: string[] = [];

@@ -294,9 +294,11 @@ export const exclusionSchema = z
     hashtags: z.array(nonEmpty).min(1).optional(),
     /**
      * No other word of the same sentence passes this test: a sense that needs its context
-     * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion).
+     * (молитва is namaz only beside Islamic words; нововведение is bid'ah only in religion). A
+     * list: no other word passes any of its tests — a sentence that names no one by any of
+     * several means (no animate noun, no pronoun, no demonstrative, no name).
      */
-    sentenceLacks: neighbourSchema.optional(),
+    sentenceLacks: z.union([neighbourSchema, z.array(neighbourSchema).min(1)]).optional(),
     /**
      * The match is part of a title or a name written in title case inside a sentence of ordinary
      * case: it has a capital though it opens no sentence and the word before it does not, and

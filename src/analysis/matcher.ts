@@ -94,7 +94,8 @@ interface CompiledExclusion {
   readonly previous?: CompiledNeighbour;
   readonly next?: CompiledNeighbour;
   readonly sentence?: CompiledNeighbour;
-  readonly sentenceLacks?: CompiledNeighbour;
+  /** Every test the sentence must lack (one, or the list the lexicon gives). */
+  readonly sentenceLacks?: readonly CompiledNeighbour[];
   readonly word?: CompiledNeighbour;
   readonly hashtags?: readonly string[];
   readonly quotedTitle?: { readonly before?: CompiledNeighbour; readonly yearAfter: boolean };
@@ -287,7 +288,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const previous = compileNeighbour(exclusion.previous, language);
     const next = compileNeighbour(exclusion.next, language);
     const sentence = compileNeighbour(exclusion.sentence, language);
-    const sentenceLacks = compileNeighbour(exclusion.sentenceLacks, language);
+    const lacks = exclusion.sentenceLacks;
+    const sentenceLacks = lacks === undefined ? undefined : (Array.isArray(lacks) ? lacks : [lacks]).flatMap((test) => compileNeighbour(test, language) ?? []);
     const word = compileNeighbour(exclusion.word, language);
     const titleBefore = compileNeighbour(exclusion.quotedTitle?.before, language);
     return {
@@ -691,6 +693,12 @@ function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], f
   return false;
 }
 
+/** Whether a word of the sentence around `[first, last]`, outside it, passes one of `tests`. */
+function inSentenceAny(tests: readonly CompiledNeighbour[], tokens: readonly PreparedToken[], first: number, last: number): boolean {
+  for (const test of tests) if (inSentence(test, tokens, first, last)) return true;
+  return false;
+}
+
 /**
  * The word before (`step` -1) or after (+1) token `from` in its sentence, past the words the test
  * skips (articles, possessives); undefined at the sentence edge.
@@ -846,7 +854,7 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.previous && !previousPasses(x.previous, text, tokens, first)) continue;
     if (x.next && !nextPasses(x.next, text, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
-    if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
+    if (x.sentenceLacks && inSentenceAny(x.sentenceLacks, tokens, first, last)) continue;
     if (x.exclusion.title === true && !inTitle(text, tokens, first, last)) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
