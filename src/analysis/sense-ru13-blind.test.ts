@@ -92,3 +92,22 @@ condition('firearms named (new entry), not tools or toys', [
   ['violence', 'Дети весь вечер стреляли из водяных пистолетов.', []],
   ['violence', 'Купи пистолет для герметика.', []],
 ]);
+
+// From the second blind batch (written after the fixes above, audited before these).
+condition('«убить в себе» a feeling; slang «убитый» after the thing it describes', [
+  ['violence', 'Убейте в себе страх перед начальством.', []],
+  ['violence', 'Машина убитая, но на ходу.', []],
+  ['violence', 'Убейте их всех.', ['Убейте']],
+  ['violence', 'Тело убитое нашли у реки.', ['убитое']],
+]);
+
+condition('cutting told by a craftsman\'s manner', [
+  ['violence', 'Болгаркой режь ровно, не торопись.', []],
+  ['violence', 'Режьте их беспощадно.', ['Режьте']],
+]);
+
+condition('«голову оторву» threatens a body; a comma after a threat formula', [
+  ['violence', 'Только тронь её — голову оторву.', ['оторву']],
+  ['violence', 'Этикетку оторву и выброшу.', []],
+  ['violence', 'Тебе не жить, и он бросил трубку.', ['Тебе не жить']],
+]);
