@@ -111,3 +111,11 @@ condition('«голову оторву» threatens a body; a comma after a threa
   ['violence', 'Этикетку оторву и выброшу.', []],
   ['violence', 'Тебе не жить, и он бросил трубку.', ['Тебе не жить']],
 ]);
+
+// From blind-ru13b's batch (the partner's hand-off).
+condition('a «war» over a bonus or the remote; Koshchei\'s death in the tale', [
+  ['violence', 'У менеджеров опять война за клиентов.', []],
+  ['violence', 'Кощей боялся, что Иван найдёт его смерть.', []],
+  ['violence', 'Война за независимость длилась восемь лет.', ['Война']],
+  ['violence', 'Смерть врагам!', ['Смерть']],
+]);
