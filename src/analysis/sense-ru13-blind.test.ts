@@ -19,7 +19,9 @@ condition('livestock slaughtered, the animal anywhere in the sentence', [
 ]);
 
 condition('pests, weeds and germs killed or destroyed, named anywhere in the sentence', [
-  ['violence', 'Колорадского жука уничтожаем вручную, без химии.', []],
+  ['violence', 'Клещей на участке уничтожаем вручную, без химии.', []],
+  // «Вредители» and «жуки» are also words for people: no exclusion by the sentence alone.
+  ['violence', 'Вредителей в наркомате надо уничтожить.', ['уничтожить']],
   ['violence', 'Средство убивает плесень и грибок за сутки.', []],
   ['violence', 'Сорняки надо уничтожать до цветения.', []],
   ['violence', 'Эти вельмары хуже вредителей, их надо уничтожить.', ['уничтожить']],
