@@ -61,7 +61,7 @@ condition('sport revenge, football coaching, a rare steak, the Eucharist, idioms
   ['violence', 'Начальник с бухгалтером давно на ножах.', []],
   ['violence', 'Если шеф узнает, мне смерть.', []],
   ['violence', 'Отомстим им за наших братьев!', ['Отомстим']],
-  ['violence', 'Они дрались на ножах за гаражами.', ['ножах']],
+  ['violence', 'Они дрались на ножах за гаражами.', ['дрались', 'ножах']],
 ]);
 
 condition('the imperative as a conditional, «будь то», «случись что»', [
