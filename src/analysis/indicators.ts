@@ -306,6 +306,8 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
       if (m.last < first && mStart >= sentence[0]) return true;
     } else if (position === 'clause') {
       if (m.first > last && mEnd <= clause[1]) return true;
+    } else if (position === 'anywhere') {
+      if (mStart >= sentence[0] && mEnd <= sentence[1]) return true;
     } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
       return true;
     }

@@ -50,9 +50,11 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
  * in the `sentence`, `earlier` in the same sentence (a negated or condemning main clause that
  * governs what follows: «Я не считаю, что надо …»), or `clause`: later in the same clause (the
  * negated predicate of a verb-final language governs the words before it, not another clause:
- * «Ўч олайлик, … кечирмаймиз!» keeps the call).
+ * «Ўч олайлик, … кечирмаймиз!» keeps the call), or `anywhere` in the sentence, the matched words
+ * included: a mood ending such as the Turkic conditional -СА marks the word it ends, which may be
+ * the matched word itself («Алар кол салса», «өлтүрсө»).
  */
-export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause'] as const;
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause', 'anywhere'] as const;
 export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);

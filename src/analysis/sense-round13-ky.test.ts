@@ -95,3 +95,13 @@ describe('Kyrgyz violence words of blind round 13 and their everyday uses', () =
     expect(finds('Бала чынысын сындырып алды.', 'сындырып', 'violence')).toBe(false);
   });
 });
+
+describe('a conditional -СА on the matched verb itself', () => {
+  it('marks its own candidate as conditional (the marker stands anywhere in the sentence, the match included)', () => {
+    expect(countersOf('Алар бизге кол салса, эмне кылабыз?', 'кол салса', 'violence')).toContain('conditional');
+    expect(countersOf('Ал киши уурууну өлтүрсө, сот аны актайбы?', 'өлтүрсө', 'violence')).toContain('conditional');
+  });
+  it('a violent verb in the indicative with no -СА anywhere in its sentence stays unconditional', () => {
+    expect(countersOf('Баскынчылар айылга кол салышты.', 'кол салышты', 'violence')).not.toContain('conditional');
+  });
+});
