@@ -1,0 +1,52 @@
+// English sense, round 13 (issue 14, branch blind-en13b): the families that a second blind batch of
+// ordinary English (family chats, funeral and wedding customs, museum captions, genealogy, holiday
+// greetings, religious-studies lectures, fantasy worldbuilding, written before reading the
+// lexicons) shares with the round-12 blind batches — a faith word of a rite, a grave or a body
+// (Muslim funerals, the Jewish Society, the Muslim community centre), enemy as the side of a
+// battle (the enemy flank), and a label attributed by a verb (described as vile). Each condition
+// beside a genuine use it must keep. Sentences are fictional, written for these tests (none is an
+// item of the evaluation set).
+import { describe, expect, it } from 'vitest';
+import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+
+const none = (category: string, texts: readonly string[]): SenseCase[] => texts.map((text) => [category, text, []] as const);
+
+senseCondition('en', 'a faith word of a rite, a grave, a body or a dish names no people', none('group-designation', [
+  'Orthodox funerals in the village end with a shared meal.',
+  'A Hindu cremation rite was filmed for the documentary.',
+  'The Jewish Society meets on Tuesdays in room 4.',
+  'Volunteers cleaned the old Catholic gravestones last spring.',
+  'The Muslim community centre opens at nine.',
+  'The Sikh Students’ Association runs the stall this year.',
+  'Hindu and Buddhist temples line the old road.',
+  'Southern American English drops the final g.',
+]));
+
+senseCondition('en', 'the people named by the same words stay', [
+  ['group-designation', 'The Muslim community demanded an inquiry into the attack.', ['Muslim']],
+  ['group-designation', 'Jewish and Muslim families were driven out of the village.', ['Jewish', 'Muslim']],
+  ['group-designation', 'Catholic mourners were attacked outside the funeral.', ['Catholic']],
+  ['group-designation', 'Muslim students protested outside the hall.', ['Muslim']],
+]);
+
+senseCondition('en', 'enemy as the side of a battle is no evaluation; the enemy of a call stays', [
+  ['negative-evaluation', 'The cavalry charged into the enemy flank at noon.', []],
+  ['negative-evaluation', 'Enemy positions were shelled throughout the night.', []],
+  ['negative-evaluation', 'The submarine sank two enemy ships before dawn.', []],
+  ['negative-evaluation', 'The bridge fell into enemy hands in 1944.', []],
+  ['negative-evaluation', 'The enemy is at the gates of Greyford, brothers.', ['enemy']],
+  ['negative-evaluation', 'The Varn are the enemy of every decent family.', ['enemy']],
+]);
+
+describe('a label attributed by a verb of describing (described as, likened to, branded)', () => {
+  const voiceOf = async (text: string, word: string): Promise<string | undefined> => (await findingsOf(text, 'en')).find((f) => f.actual === word)?.voice;
+  it('reports the label in the describer’s voice', async () => {
+    expect(await voiceOf('The judge described the defendant’s posts as vile.', 'vile')).toBe('reported');
+    expect(await voiceOf('He described his opponents as vermin in the speech.', 'vermin')).toBe('reported');
+    expect(await voiceOf('The mayor likened the newcomers to rats.', 'rats')).toBe('reported');
+    expect(await voiceOf('The tabloid branded the strikers traitors.', 'traitors')).toBe('reported');
+  });
+  it('leaves the speaker’s own label own', async () => {
+    expect(await voiceOf('The Varnians are vermin and must go.', 'vermin')).toBe('own');
+  });
+});
