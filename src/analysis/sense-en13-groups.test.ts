@@ -1,11 +1,11 @@
-// English sense, round 13 (issue 14, branch blind-en13b): the families that a second blind batch of
+// English sense, round 13 (issue 14, branch blind-en13b): the families that the round-13 blind batch of
 // ordinary English (family chats, funeral and wedding customs, museum captions, genealogy, holiday
 // greetings, religious-studies lectures, fantasy worldbuilding, written before reading the
 // lexicons) shares with the round-12 blind batches — a faith word of a rite, a grave or a body
 // (Muslim funerals, the Jewish Society, the Muslim community centre), enemy as the side of a
-// battle (the enemy flank), and a label attributed by a verb (described as vile). Each condition
-// beside a genuine use it must keep. Sentences are fictional, written for these tests (none is an
-// item of the evaluation set).
+// battle (the enemy flank), a label attributed by a verb (described as vile) — and a group the
+// batch named that no entry knew (foreigners). Each condition beside a genuine use it must keep.
+// Sentences are fictional, written for these tests (none is an item of the evaluation set).
 import { describe, expect, it } from 'vitest';
 import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
 
@@ -27,6 +27,13 @@ senseCondition('en', 'the people named by the same words stay', [
   ['group-designation', 'Jewish and Muslim families were driven out of the village.', ['Jewish', 'Muslim']],
   ['group-designation', 'Catholic mourners were attacked outside the funeral.', ['Catholic']],
   ['group-designation', 'Muslim students protested outside the hall.', ['Muslim']],
+]);
+
+senseCondition('en', 'foreigners are a group designation; the adjective foreign names none', [
+  ['group-designation', 'Foreigners out, this is our country!', ['Foreigners']],
+  ['group-designation', 'The foreigner at number 9 was beaten in the street.', ['foreigner']],
+  ['group-designation', 'Foreign policy was the main topic of the debate.', []],
+  ['group-designation', 'She teaches foreign languages at the college.', []],
 ]);
 
 senseCondition('en', 'enemy as the side of a battle is no evaluation; the enemy of a call stays', [
