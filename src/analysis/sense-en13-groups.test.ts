@@ -57,3 +57,20 @@ describe('a label attributed by a verb of describing (described as, likened to, 
     expect(await voiceOf('The Varnians are vermin and must go.', 'vermin')).toBe('own');
   });
 });
+
+senseCondition('en', 'treacherous roads said as a predicate and hating to admit something evaluate nobody; the treacherous and the hated stay', [
+  ['negative-evaluation', 'Roads are treacherous this morning, take care on the bypass.', []],
+  ['negative-evaluation', 'The ice can be very treacherous near the weir.', []],
+  ['negative-evaluation', 'Their striker is brilliant, I hate admitting it.', []],
+  ['negative-evaluation', 'I hate saying this, but the plan will not work.', []],
+  ['negative-evaluation', 'The treacherous Varn sold the valley to the raiders.', ['treacherous']],
+  ['negative-evaluation', 'I hate the Varn and everything they stand for.', ['hate']],
+]);
+
+describe('a teaching attributed (taught that, teaches that)', () => {
+  it('reports the words of the teacher; the speaker’s own hatred stays own', async () => {
+    const voiceOf = async (text: string): Promise<string | undefined> => (await findingsOf(text, 'en')).find((f) => f.category === 'negative-evaluation')?.voice;
+    expect(await voiceOf('The sage taught that hatred never ends hatred.')).toBe('reported');
+    expect(await voiceOf('My hatred of the Varn will never end.')).toBe('own');
+  });
+});
