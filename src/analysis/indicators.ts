@@ -66,6 +66,13 @@ const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
 /** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
 const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation', 'violence']);
+/**
+ * Categories whose words name people: a condemnation marker right before one (English "against":
+ * slogans against the Jewish community, the war against them) names whom the hostility is aimed
+ * at, not something condemned; a condemnation elsewhere in the sentence still applies (issue 14,
+ * round 13, blind text).
+ */
+const NAMES_PEOPLE: ReadonlySet<string> = new Set(['group-designation', 'us-them']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
 /**
@@ -251,8 +258,11 @@ function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly Prepare
   return lo;
 }
 
-/** Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`. */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number): boolean {
+/**
+ * Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`;
+ * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE}).
+ */
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false): boolean {
   const kindHits = hits.byKind.get(kind);
   if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
@@ -274,7 +284,7 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
     if (position === 'within') {
       if (m.first >= first && m.last <= last) return true;
     } else if (position === 'before') {
-      if (m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
+      if (!notRightBefore && m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
     } else if (position === 'after') {
       const afterClause = structure.clauseAround(Math.max(end - 1, start));
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
@@ -604,7 +614,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (role === 'reaction') counter.add('reaction');
       if (markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
-      if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last)) counter.add('condemned');
+      if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
       if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last)) counter.add('prayer');
       if (structure.endsWithQuestion(last.end)) counter.add('question');

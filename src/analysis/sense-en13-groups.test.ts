@@ -74,3 +74,15 @@ describe('a teaching attributed (taught that, teaches that)', () => {
     expect(await voiceOf('My hatred of the Varn will never end.')).toBe('own');
   });
 });
+
+describe('against right before a group names whom the hostility is aimed at (counter-indicators)', () => {
+  const countersOfWord = async (text: string, word: string): Promise<readonly string[] | undefined> => (await findingsOf(text, 'en')).find((f) => f.actual === word)?.countervailing;
+  it('gives the group no condemnation', async () => {
+    expect(await countersOfWord('The attackers shouted slogans against the Jewish community, witnesses said.', 'Jewish')).toEqual(['reported']);
+    expect(await countersOfWord('Crimes against Muslims rose again last year.', 'Muslims')).toEqual([]);
+  });
+  it('keeps a condemnation the sentence makes, and against before violence', async () => {
+    expect(await countersOfWord('We condemn every attack on Muslims in this town.', 'Muslims')).toContain('condemned');
+    expect(await countersOfWord('We are against the killing of anyone.', 'killing')).toContain('condemned');
+  });
+});
