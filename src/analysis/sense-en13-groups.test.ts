@@ -7,11 +7,14 @@
 // batch named that no entry knew (foreigners). Each condition beside a genuine use it must keep.
 // Sentences are fictional, written for these tests (none is an item of the evaluation set).
 import { describe, expect, it } from 'vitest';
-import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { findingsOf, noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
 
-const none = (category: string, texts: readonly string[]): SenseCase[] => texts.map((text) => [category, text, []] as const);
+/** The first English candidate written `word` in `text`. */
+const candidate = async (text: string, word: string) => (await findingsOf(text, 'en')).find((f) => f.actual === word);
+const voiceOf = async (text: string, word: string): Promise<string | undefined> => (await candidate(text, word))?.voice;
+const countersOfWord = async (text: string, word: string): Promise<readonly string[] | undefined> => (await candidate(text, word))?.countervailing;
 
-senseCondition('en', 'a faith word of a rite, a grave, a body or a dish names no people', none('group-designation', [
+senseCondition('en', 'a faith word of a rite, a grave, a body or a dish names no people', noCandidates('group-designation', [
   'Orthodox funerals in the village end with a shared meal.',
   'A Hindu cremation rite was filmed for the documentary.',
   'The Jewish Society meets on Tuesdays in room 4.',
@@ -45,16 +48,17 @@ senseCondition('en', 'enemy as the side of a battle is no evaluation; the enemy 
   ['negative-evaluation', 'The Varn are the enemy of every decent family.', ['enemy']],
 ]);
 
-describe('a label attributed by a verb of describing (described as, likened to, branded)', () => {
-  const voiceOf = async (text: string, word: string): Promise<string | undefined> => (await findingsOf(text, 'en')).find((f) => f.actual === word)?.voice;
-  it('reports the label in the describer’s voice', async () => {
+describe('a label or a teaching attributed by a verb (described as, likened to, branded, taught that)', () => {
+  it('reports the label in the describer’s voice and the teaching in the teacher’s', async () => {
     expect(await voiceOf('The judge described the defendant’s posts as vile.', 'vile')).toBe('reported');
     expect(await voiceOf('He described his opponents as vermin in the speech.', 'vermin')).toBe('reported');
     expect(await voiceOf('The mayor likened the newcomers to rats.', 'rats')).toBe('reported');
     expect(await voiceOf('The tabloid branded the strikers traitors.', 'traitors')).toBe('reported');
+    expect(await voiceOf('The sage taught that hatred never ends hatred.', 'hatred')).toBe('reported');
   });
-  it('leaves the speaker’s own label own', async () => {
+  it('leaves the speaker’s own label and hatred own', async () => {
     expect(await voiceOf('The Varnians are vermin and must go.', 'vermin')).toBe('own');
+    expect(await voiceOf('My hatred of the Varn will never end.', 'hatred')).toBe('own');
   });
 });
 
@@ -67,16 +71,8 @@ senseCondition('en', 'treacherous roads said as a predicate and hating to admit 
   ['negative-evaluation', 'I hate the Varn and everything they stand for.', ['hate']],
 ]);
 
-describe('a teaching attributed (taught that, teaches that)', () => {
-  it('reports the words of the teacher; the speaker’s own hatred stays own', async () => {
-    const voiceOf = async (text: string): Promise<string | undefined> => (await findingsOf(text, 'en')).find((f) => f.category === 'negative-evaluation')?.voice;
-    expect(await voiceOf('The sage taught that hatred never ends hatred.')).toBe('reported');
-    expect(await voiceOf('My hatred of the Varn will never end.')).toBe('own');
-  });
-});
 
 describe('against right before a group names whom the hostility is aimed at (counter-indicators)', () => {
-  const countersOfWord = async (text: string, word: string): Promise<readonly string[] | undefined> => (await findingsOf(text, 'en')).find((f) => f.actual === word)?.countervailing;
   it('gives the group no condemnation', async () => {
     expect(await countersOfWord('The attackers shouted slogans against the Jewish community, witnesses said.', 'Jewish')).toEqual(['reported']);
     expect(await countersOfWord('Crimes against Muslims rose again last year.', 'Muslims')).toEqual([]);
