@@ -73,6 +73,14 @@ const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negati
  * round 13, blind text).
  */
 const NAMES_PEOPLE: ReadonlySet<string> = new Set(['group-designation', 'us-them']);
+/**
+ * Whether an English violence candidate tells what was done: a past form in -ed (smashed, had
+ * murdered, were destroyed), not one after "be" (to be burned, must be killed: still to come).
+ * Irregular pasts (burnt, shot) are not read, so their pronouns stay: the conservative side.
+ */
+const toldInThePast = (f: Finding): boolean => /ed$/iu.test(f.actual) && !/\bbe\s+$/iu.test(f.context.left);
+/** English out-group possessives: what a group owns, read by what the sentence does to it (see {@link pronounStands}). */
+const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
 /**
@@ -511,7 +519,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean }>();
 
 /** Punctuation that closes a clause inside a sentence. */
 const CLAUSE_MARK = /[,;:—–()]/u;
@@ -685,7 +693,9 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const subjectForm = experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false);
       // Russian: an in-group subject is read with its own clause and what follows it (see pronounStands).
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
+      // English: an out-group possessive (their, theirs) is read by what its sentence does to the group (see pronounStands).
+      const possessive = language === 'en' && subcategory === 'out-group' && ENGLISH_POSSESSIVES.has(form);
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
       findings.set(key, finding);
     }
   }
@@ -859,6 +869,11 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category) && (facts.narratesAfter !== true || concernsGroups(f, facts.clause, sentence)));
+  // English: "their" beside violence told in the past alone is the group's own things in a story
+  // told of it (the Aztecs sacrificed prisoners to their gods, the Luddites smashed the machines and
+  // feared for their jobs); it names a target beside a call, an evaluation, an in-group or addressee,
+  // or violence still to come (burn their shops, we'll smash their heads in, to be burned out of their homes).
+  if (facts?.possessive === true) return groupBeside(['in-group', 'addressee']) || partners.some((f) => f.category !== 'violence' || !toldInThePast(f));
   if (facts?.subcategory === 'out-group' && facts.subjectForm) {
     const has = (category: string): boolean => partners.some((f) => f.category === category);
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));

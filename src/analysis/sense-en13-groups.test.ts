@@ -82,3 +82,12 @@ describe('against right before a group names whom the hostility is aimed at (cou
     expect(await countersOfWord('We are against the killing of anyone.', 'killing')).toContain('condemned');
   });
 });
+
+senseCondition('en', '"their" beside violence told in the past is a story of the group; beside violence to come, a call or an in-group it names a target', [
+  ['us-them', 'The Luddites smashed the new machines because they feared for their jobs.', []],
+  ['us-them', 'The rebels had murdered two guards in their sleep.', []],
+  ['us-them', 'The Varn were destroyed 4-1 at home, their worst defeat in years.', []],
+  ['us-them', 'Burn their houses before the snow comes.', ['their']],
+  ['us-them', 'The defendant called for the Drelli to be burned out of their homes.', ['their']],
+  ['us-them', 'If they come back, we will burn their camps.', ['they', 'we', 'their']],
+]);
