@@ -66,6 +66,21 @@ const FEATURE_CATEGORIES: ReadonlySet<LexiconCategory> = new Set(['us-them']);
 
 /** Categories beside which a pronoun is part of the statement: the call's target, the evaluated group. */
 const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negative-evaluation', 'violence']);
+/**
+ * Categories whose words name people: a condemnation marker right before one (English "against":
+ * slogans against the Jewish community, the war against them) names whom the hostility is aimed
+ * at, not something condemned; a condemnation elsewhere in the sentence still applies (issue 14,
+ * round 13, blind text).
+ */
+const NAMES_PEOPLE: ReadonlySet<string> = new Set(['group-designation', 'us-them']);
+/**
+ * Whether an English violence candidate tells what was done: a past form in -ed (smashed, had
+ * murdered, were destroyed), not one after "be" (to be burned, must be killed: still to come).
+ * Irregular pasts (burnt, shot) are not read, so their pronouns stay: the conservative side.
+ */
+const toldInThePast = (f: Finding): boolean => /ed$/iu.test(f.actual) && !/\bbe\s+$/iu.test(f.context.left);
+/** English out-group possessives: what a group owns, read by what the sentence does to it (see {@link pronounStands}). */
+const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
 /**
@@ -275,8 +290,11 @@ function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly Prepare
   return lo;
 }
 
-/** Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`. */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number): boolean {
+/**
+ * Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`;
+ * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE}).
+ */
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false): boolean {
   const kindHits = hits.byKind.get(kind);
   if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
@@ -298,7 +316,7 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
     if (position === 'within') {
       if (m.first >= first && m.last <= last) return true;
     } else if (position === 'before') {
-      if (m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
+      if (!notRightBefore && m.last < first && m.last >= first - 3 && mStart >= clause[0]) return true;
     } else if (position === 'after') {
       const afterClause = structure.clauseAround(Math.max(end - 1, start));
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
@@ -527,7 +545,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean }>();
 
 /** Punctuation that closes a clause inside a sentence. */
 const CLAUSE_MARK = /[,;:—–()]/u;
@@ -630,7 +648,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (role === 'reaction') counter.add('reaction');
       if (markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
-      if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last)) counter.add('condemned');
+      if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
       if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last)) counter.add('prayer');
       if (structure.endsWithQuestion(last.end) && !(language === 'ru' && questionIsAttentionTag(text, tokens, match.last))) counter.add('question');
@@ -701,7 +719,9 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const subjectForm = experiencer || ownPeople || (entry.subjectForms?.includes(form) ?? false);
       // Russian: an in-group subject is read with its own clause and what follows it (see pronounStands).
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
+      // English: an out-group possessive (their, theirs) is read by what its sentence does to the group (see pronounStands).
+      const possessive = language === 'en' && subcategory === 'out-group' && ENGLISH_POSSESSIVES.has(form);
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
       findings.set(key, finding);
     }
   }
@@ -875,6 +895,11 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   const outGroupBeside = groupBeside(['out-group']);
   if (facts?.subcategory === 'addressee') return outGroupBeside;
   if (facts?.subcategory === 'in-group' && facts.subjectForm) return outGroupBeside || partners.some((f) => HOSTILE_PARTNERS.has(f.category) && (facts.narratesAfter !== true || concernsGroups(f, facts.clause, sentence)));
+  // English: "their" beside violence told in the past alone is the group's own things in a story
+  // told of it (the Aztecs sacrificed prisoners to their gods, the Luddites smashed the machines and
+  // feared for their jobs); it names a target beside a call, an evaluation, an in-group or addressee,
+  // or violence still to come (burn their shops, we'll smash their heads in, to be burned out of their homes).
+  if (facts?.possessive === true) return groupBeside(['in-group', 'addressee']) || partners.some((f) => f.category !== 'violence' || !toldInThePast(f));
   if (facts?.subcategory === 'out-group' && facts.subjectForm) {
     const has = (category: string): boolean => partners.some((f) => f.category === category);
     return groupBeside(['in-group', 'addressee']) || has('negative-evaluation') || (has('violence') && has('call-to-action'));

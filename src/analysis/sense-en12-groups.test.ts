@@ -6,11 +6,9 @@
 // speech as an offence, office banter, beast mode. Each condition beside a genuine use it must
 // keep. Sentences are fictional, written for these tests (none is an item of the evaluation set).
 import { describe, expect, it } from 'vitest';
-import { findingsOf, senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { findingsOf, noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
 
-const none = (category: string, texts: readonly string[]): SenseCase[] => texts.map((text) => [category, text, []] as const);
-
-senseCondition('en', 'words that share a stem with a group designation name no group', none('group-designation', [
+senseCondition('en', 'words that share a stem with a group designation name no group', noCandidates('group-designation', [
   'Protesters gathered outside the town hall demanding cheaper bread.',
   'The council approved the bike lanes despite protests.',
   'She protested loudly when the bus was cancelled.',
@@ -20,7 +18,7 @@ senseCondition('en', 'words that share a stem with a group designation name no g
   'Christianity spread quickly along the trade roads.',
 ]));
 
-senseCondition('en', 'a nation as a team, a church, a brotherhood or a centre as a body name no people', none('group-designation', [
+senseCondition('en', 'a nation as a team, a church, a brotherhood or a centre as a body name no people', noCandidates('group-designation', [
   'The Russians won gold in the relay.',
   'The Kazakhs drew the hockey final 2-2.',
   'Sunday: the Tajiks versus Iran.',

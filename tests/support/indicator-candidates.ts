@@ -28,6 +28,9 @@ export async function findingsOf(text: string, language: LanguageCode): Promise<
 /** One case of a sense table: the category read, a sentence, and its candidates of that category as words. */
 export type SenseCase = readonly [category: string, text: string, words: readonly string[]];
 
+/** Cases of a sense table whose sentences must give no candidate of `category`: a family's benign uses. */
+export const noCandidates = (category: string, texts: readonly string[]): SenseCase[] => texts.map((text) => [category, text, []] as const);
+
 /**
  * A sense table of a tuning round in `language`: runs every case as its own test against the
  * shipped lexicons — the candidates of the case's category, as matched words, must be its words.
