@@ -9,7 +9,7 @@
  */
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
-import { englishImperatives } from '../language/imperative-en.js';
+import { englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
@@ -764,20 +764,33 @@ function titleOpening(tokens: readonly PreparedToken[], i: number): boolean {
  * case, the closing mark, then a lower-case word of the same sentence ("Fight Club" is on tonight);
  * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted).
  */
-function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number, english: boolean): boolean {
   const token = tokens[first] as PreparedToken;
   const previous = tokens[first - 1];
   if (!CAPITAL.test(token.text)) return false;
   const quotedOpening = token.sentenceInitial && OPENING_QUOTES.has(charBefore(text, token.start));
-  if (!quotedOpening && (token.sentenceInitial || previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
+  const opening = token.sentenceInitial && !quotedOpening;
+  if (!quotedOpening && !opening && (previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
   let k = last + 1;
   while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
   const next = tokens[k];
   if (next === undefined || next.sentenceInitial || !CAPITAL.test(next.text)) return false;
+  // At a sentence start the capital tells nothing: English has its title read as the subject of a verb after it.
+  if (opening) return english && opensWithTitleSubject(text.slice(token.start, (tokens[sentenceWindowEnd(tokens, first)] as PreparedToken).end));
   if (!quotedOpening) return true;
   while (tokens[k + 1]?.sentenceInitial === false && CAPITAL.test((tokens[k + 1] as PreparedToken).text) && !closingQuoteBetween(text, tokens[k] as PreparedToken, tokens[k + 1] as PreparedToken)) k++;
   const after = tokens[k + 1];
   return after !== undefined && !after.sentenceInitial && !CAPITAL.test(after.text) && closingQuoteBetween(text, tokens[k] as PreparedToken, after);
+}
+
+/** Words past a sentence-opening title's first word read for its verb (Attack on Titan season four was …). */
+const TITLE_SUBJECT_WORDS = 10;
+
+/** The last token of the sentence of token `first` within {@link TITLE_SUBJECT_WORDS} after it. */
+function sentenceWindowEnd(tokens: readonly PreparedToken[], first: number): number {
+  let end = first;
+  while (end < first + TITLE_SUBJECT_WORDS && tokens[end + 1]?.sentenceInitial === false) end++;
+  return end;
 }
 
 /**
@@ -847,7 +860,7 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.next && !nextPasses(x.next, text, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
-    if (x.exclusion.title === true && !inTitle(text, tokens, first, last)) continue;
+    if (x.exclusion.title === true && !inTitle(text, tokens, first, last, rule.lexicon.language === 'en')) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
   }
