@@ -283,7 +283,8 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
     const next = read.following[i + 1];
     const lowerCase = !/^\p{Lu}/u.test(text);
     // «Kill the King is what they shouted»: a cleft that names the words as what was said — a cry, not a title.
-    if (names > 0 && lowerCase && (isFiniteVerb(term) || (!participleOwner && isHeadlinePassive(term)) || verbBeforeItsObject(term, next))) return !(tags.has('Copula') && next?.normal === 'what');
+    const finite = isFiniteVerb(term) && !(names === 1 && pluralOrVerb(term, next, read.following[i - 1]));
+    if (names > 0 && lowerCase && (finite || (!participleOwner && isHeadlinePassive(term)) || verbBeforeItsObject(term, next))) return !(tags.has('Copula') && next?.normal === 'what');
     if (!compound && !lowerCase && titleWord(term, next)) names++;
     else if (names > 0 && lowerCase && (tags.has('Noun') || tags.has('Value')) && !tags.has('Pronoun')) {
       compound = true;
@@ -297,6 +298,18 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a word in -s after a one-word name may be the head of an imperative's plural object as
+ * well as the name's verb (Shoot Pelling guards at the gate): no determiner, possessive, number or
+ * singular noun after it shows it a verb with its object (Bill tops the poll, Storm Babet leaves
+ * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …).
+ */
+const pluralOrVerb = (term: TaggedTerm, next: TaggedTerm | undefined, name: TaggedTerm | undefined): boolean => {
+  if (!/[^s]s$/u.test(term.normal ?? '') || ['Copula', 'Modal', 'Auxiliary'].some((t) => term.tags?.has(t)) || name?.tags?.has('Plural') === true) return false;
+  const after = next?.tags ?? new Set<string>();
+  return !['Determiner', 'Possessive', 'Value'].some((t) => after.has(t)) && !(after.has('Noun') && !after.has('Plural') && !after.has('Pronoun'));
+};
 
 /**
  * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
