@@ -305,6 +305,12 @@ export const exclusionSchema = z
      */
     title: z.literal(true).optional(),
     /**
+     * The match's sentence holds a scoreline: two numbers of one or two digits joined by a dash
+     * (4-0, 3–1, 42-7) — a sport result (City destroyed Rovers 5-0). A year range (1939-1945) has
+     * four digits and is no score.
+     */
+    score: z.literal(true).optional(),
+    /**
      * The match lies inside a title in quotation marks («…», „…“, “…”) within its sentence, the
      * quoted words opening with a capital: the title of a work named by the word before the opening
      * mark (`before`: a genre noun or a verb of reading or watching, prepositions stepped over with
@@ -318,8 +324,8 @@ export const exclusionSchema = z
       .optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, word, hashtags or quotedTitle',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.score !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, score, word, hashtags or quotedTitle',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

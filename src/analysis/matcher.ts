@@ -830,6 +830,21 @@ function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text
   return test.before === undefined || (firstQuoted > from && neighbourPasses(test.before, neighbourOf(test.before, tokens, firstQuoted, -1)));
 }
 
+/**
+ * A scoreline: two numbers of one or two digits joined by a dash (4-0, 3–1, 42-7), then the end of
+ * the sentence, a mark or a lower-case word that is no plural (4-0 at home, a 3-1 win). A year
+ * range has four digits (1939-1945); a range of people (10-15 villagers) or a date (3-4 May) is
+ * followed by a plural or a capital.
+ */
+const SCORELINE = /(?<![\d.,:/])\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?<!s)(?!\p{L}))/u;
+
+/** Whether the sentence of token `i` holds a scoreline (see the exclusion's `score`): a sport result. */
+function sentenceHasScore(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const [from, to] = sentenceOf(tokens, i);
+  const end = to < tokens.length ? (tokens[to] as PreparedToken).start : text.length;
+  return SCORELINE.test(text.slice((tokens[from] as PreparedToken).start, end));
+}
+
 /** A hashtag: # and the letters, digits and underscores after it. */
 const HASHTAG = /#[\p{L}\p{M}\p{N}_]+/gu;
 
@@ -861,6 +876,7 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentence(x.sentenceLacks, tokens, first, last)) continue;
     if (x.exclusion.title === true && !inTitle(text, tokens, first, last, rule.lexicon.language === 'en')) continue;
+    if (x.exclusion.score === true && !sentenceHasScore(text, tokens, first)) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
   }

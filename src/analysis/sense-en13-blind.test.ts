@@ -66,3 +66,17 @@ describe("performers' slang and the online «fight me»", () => {
     expect(await candidates("Come outside and fight me, or I'll find you.")).toContain('violence:fight');
   });
 });
+
+describe('a heavy win with a scoreline in the sentence', () => {
+  it('a team destroyed or slaughtered 5-0, a clan war won 3-1: no violence', async () => {
+    for (const text of ['Harriers destroyed the Rangers 6-1 in the cup replay.', 'The Owls got slaughtered 4 - 0 away from home.', 'Guild war last night: we won 2-1.']) {
+      expect(await candidates(text), text).not.toContainEqual(expect.stringMatching(VIOLENCE));
+    }
+  });
+
+  it('a year range, a date or a count of people beside the act keeps the violence', async () => {
+    expect(await candidates('The raids of 1941-1943 destroyed the harbour.')).toContain('violence:destroyed');
+    expect(await candidates('Raiders massacred the herders on 7-8 June.')).toContain('violence:massacred');
+    expect(await candidates('They slaughtered 20-30 prisoners at the ford.')).toContain('violence:slaughtered');
+  });
+});
