@@ -301,7 +301,9 @@ export const exclusionSchema = z
      * The match is part of a title or a name written in title case inside a sentence of ordinary
      * case: it has a capital though it opens no sentence and the word before it does not, and
      * the word after it (past the small words of a title: of, on, the …) has one too ("we watched
-     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count.
+     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count. In
+     * English a title may open its sentence as the subject of a verb after it ("Shoot the Piano
+     * Player is on at the Curzon").
      */
     title: z.literal(true).optional(),
     /**

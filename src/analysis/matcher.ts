@@ -762,7 +762,9 @@ function titleOpening(tokens: readonly PreparedToken[], i: number): boolean {
  * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
  * A title in quotation marks may open its sentence when it is a part of it: the words in title
  * case, the closing mark, then a lower-case word of the same sentence ("Fight Club" is on tonight);
- * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted).
+ * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted). An English
+ * title without marks may open its sentence when the imperative reader takes it for the subject of
+ * a verb after it (Shoot the Piano Player is on at the Curzon; not Kill Tomas tonight).
  */
 function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number, english: boolean): boolean {
   const token = tokens[first] as PreparedToken;
