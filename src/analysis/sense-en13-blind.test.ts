@@ -80,3 +80,10 @@ describe('a heavy win with a scoreline in the sentence', () => {
     expect(await candidates('They slaughtered 20-30 prisoners at the ford.')).toContain('violence:slaughtered');
   });
 });
+
+describe('loot after a determiner or a possessive', () => {
+  it('names the goods or a game\'s prizes: no violence; the act of looting stays', async () => {
+    expect(await candidates('Split the loot with the squad.')).not.toContainEqual(expect.stringMatching(VIOLENCE));
+    expect(await candidates('Loot the stalls on Corn Street tonight.')).toContain('violence:Loot');
+  });
+});
