@@ -305,9 +305,17 @@ export const exclusionSchema = z
      * The match is part of a title or a name written in title case inside a sentence of ordinary
      * case: it has a capital though it opens no sentence and the word before it does not, and
      * the word after it (past the small words of a title: of, on, the …) has one too ("we watched
-     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count.
+     * Fight Club", "a poster of Attack on Titan"). A sentence all in title case does not count. In
+     * English a title may open its sentence as the subject of a verb after it ("Shoot the Piano
+     * Player is on at the Curzon").
      */
     title: z.literal(true).optional(),
+    /**
+     * The match's sentence holds a scoreline: two numbers of one or two digits joined by a dash
+     * (4-0, 3–1, 42-7) — a sport result (City destroyed Rovers 5-0). A year range (1939-1945) has
+     * four digits and is no score.
+     */
+    score: z.literal(true).optional(),
     /**
      * The match lies inside a title in quotation marks («…», „…“, “…”) within its sentence, the
      * quoted words opening with a capital: the title of a work named by the word before the opening
@@ -322,8 +330,8 @@ export const exclusionSchema = z
       .optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, word, hashtags or quotedTitle',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.score !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, score, word, hashtags or quotedTitle',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

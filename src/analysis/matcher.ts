@@ -9,7 +9,7 @@
  */
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
-import { englishImperatives } from '../language/imperative-en.js';
+import { englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
@@ -770,22 +770,37 @@ function titleOpening(tokens: readonly PreparedToken[], i: number): boolean {
  * and the next word past the small words of a title has a capital too (see the exclusion's `title`).
  * A title in quotation marks may open its sentence when it is a part of it: the words in title
  * case, the closing mark, then a lower-case word of the same sentence ("Fight Club" is on tonight);
- * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted).
+ * a quoted cry ends its sentence or goes on in lower case ("Kill them all!" he shouted). An English
+ * title without marks may open its sentence when the imperative reader takes it for the subject of
+ * a verb after it (Shoot the Piano Player is on at the Curzon; not Kill Tomas tonight).
  */
-function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number): boolean {
+function inTitle(text: string, tokens: readonly PreparedToken[], first: number, last: number, english: boolean): boolean {
   const token = tokens[first] as PreparedToken;
   const previous = tokens[first - 1];
   if (!CAPITAL.test(token.text)) return false;
   const quotedOpening = token.sentenceInitial && OPENING_QUOTES.has(charBefore(text, token.start));
-  if (!quotedOpening && (token.sentenceInitial || previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
+  const opening = token.sentenceInitial && !quotedOpening;
+  if (!quotedOpening && !opening && (previous === undefined || (CAPITAL.test(previous.text) && !titleOpening(tokens, first - 1)))) return false;
   let k = last + 1;
   while (tokens[k]?.sentenceInitial === false && TITLE_SMALL_WORDS.has((tokens[k] as PreparedToken).normalised) && k < last + 3) k++;
   const next = tokens[k];
   if (next === undefined || next.sentenceInitial || !CAPITAL.test(next.text)) return false;
+  // At a sentence start the capital tells nothing: English has its title read as the subject of a verb after it.
+  if (opening) return english && opensWithTitleSubject(text.slice(token.start, (tokens[sentenceWindowEnd(tokens, first)] as PreparedToken).end));
   if (!quotedOpening) return true;
   while (tokens[k + 1]?.sentenceInitial === false && CAPITAL.test((tokens[k + 1] as PreparedToken).text) && !closingQuoteBetween(text, tokens[k] as PreparedToken, tokens[k + 1] as PreparedToken)) k++;
   const after = tokens[k + 1];
   return after !== undefined && !after.sentenceInitial && !CAPITAL.test(after.text) && closingQuoteBetween(text, tokens[k] as PreparedToken, after);
+}
+
+/** Words past a sentence-opening title's first word read for its verb (Attack on Titan season four was …). */
+const TITLE_SUBJECT_WORDS = 10;
+
+/** The last token of the sentence of token `first` within {@link TITLE_SUBJECT_WORDS} after it. */
+function sentenceWindowEnd(tokens: readonly PreparedToken[], first: number): number {
+  let end = first;
+  while (end < first + TITLE_SUBJECT_WORDS && tokens[end + 1]?.sentenceInitial === false) end++;
+  return end;
 }
 
 /**
@@ -825,6 +840,21 @@ function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text
   return test.before === undefined || (firstQuoted > from && neighbourPasses(test.before, neighbourOf(test.before, tokens, firstQuoted, -1)));
 }
 
+/**
+ * A scoreline: two numbers of one or two digits joined by a dash (4-0, 3–1, 42-7), then the end of
+ * the sentence, a mark or a lower-case word that is no plural (4-0 at home, a 3-1 win). A year
+ * range has four digits (1939-1945); a range of people (10-15 villagers) or a date (3-4 May) is
+ * followed by a plural or a capital.
+ */
+const SCORELINE = /(?<![\d.,:/])\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?<!s)(?!\p{L}))/u;
+
+/** Whether the sentence of token `i` holds a scoreline (see the exclusion's `score`): a sport result. */
+function sentenceHasScore(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  const [from, to] = sentenceOf(tokens, i);
+  const end = to < tokens.length ? (tokens[to] as PreparedToken).start : text.length;
+  return SCORELINE.test(text.slice((tokens[from] as PreparedToken).start, end));
+}
+
 /** A hashtag: # and the letters, digits and underscores after it. */
 const HASHTAG = /#[\p{L}\p{M}\p{N}_]+/gu;
 
@@ -855,7 +885,8 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.next && !nextPasses(x.next, text, tokens, last)) continue;
     if (x.sentence && !inSentence(x.sentence, tokens, first, last)) continue;
     if (x.sentenceLacks && inSentenceAny(x.sentenceLacks, tokens, first, last)) continue;
-    if (x.exclusion.title === true && !inTitle(text, tokens, first, last)) continue;
+    if (x.exclusion.title === true && !inTitle(text, tokens, first, last, rule.lexicon.language === 'en')) continue;
+    if (x.exclusion.score === true && !sentenceHasScore(text, tokens, first)) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
     return x.exclusion;
   }

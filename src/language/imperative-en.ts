@@ -201,7 +201,8 @@ const isPeopleNoun = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t
  * statement does: «Storm damages roofs», «Attack helicopters flew over», «Support for the new park
  * grew», «Fight night at the club starts at nine» (a regular past in -ed is left out: it may be a
  * participle, «make innovations hated»). The words between may be one noun (or number) of
- * a compound and prepositional phrases, nothing else; an object (a determiner, a pronoun, a name) right after
+ * a compound, two when the first is singular («Harvest festival donations can be left»), and
+ * prepositional phrases, nothing else; an object (a determiner, a pronoun, a name) right after
  * the word, a comma or a dash before the verb make it an imperative (Storm the castle; Kill them
  * before they come; Warn people hell is real). A plural noun of the compound agrees with a verb in
  * its base form («Guard dogs bark at night», «Burn injuries need cool water») unless the word is
@@ -212,6 +213,8 @@ const isPeopleNoun = (tags: ReadonlySet<string>): boolean => PEOPLE_TAGS.some((t
 function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
   if (PHRASE_END.test(read.post)) return false;
   let compound = false;
+  // A singular noun of the compound may take one more after it (Harvest festival donations can …); a plural or a person ends it (Warn people hell is real).
+  let compoundGoesOn = false;
   // A plural noun right after the word: a base verb after it may be the compound subject's.
   let pluralHead = false;
   let inPhrase = false;
@@ -228,8 +231,9 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
-    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : compound || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
+    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : (compound && !compoundGoesOn) || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
     else if (!inPhrase) {
+      compoundGoesOn = !compound && i === 0 && tags.has('Singular') && !isPeopleNoun(tags);
       compound = true;
       pluralHead = i === 0 && tags.has('Plural') && !isPeopleNoun(tags);
     }
@@ -258,33 +262,83 @@ const CLOSING_QUOTE = /["”’»']/u;
 /**
  * Whether a capitalised word opens a title or a name written in title case that is the subject
  * of a verb after it: «Kill Bill is on tonight», «Storm Ciara knocked down trees», «"Fight
- * Club" was filmed in 1999». The words after it up to the verb all have a capital (past the
- * small words of a title) and none is followed by a comma; the verb is finite, or a regular past
- * (a storm's name, then what it did). An imperative before a name has no verb right after the
- * name (Kill Tomas tonight; Attack Greyhill at dawn) or a comma (Storm Greyhill, burn it).
+ * Club" was filmed in 1999», «Kill Bill Volume 2 tops the poll». The words after it up to the
+ * verb all have a capital (past the small words of a title), or are lower-case nouns of a
+ * compound the title heads («Attack on Titan season four was worth the wait», «War and Peace
+ * adaptation praised»), and none is followed by a comma; the verb is in lower case (a sentence all
+ * in title case tells nothing) and finite, a regular past (a storm's name, then what it did) or a
+ * verb before its object. An imperative before a name has no verb right after the name (Kill Tomas
+ * tonight; Attack Greyhill at dawn) or a comma (Storm Greyhill, burn it); a plural or a person in
+ * the compound keeps a regular past the object's participle (Kill Varn soldiers captured …).
  */
 function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
   if (!capitalised || PHRASE_END.test(read.post)) return false;
   let names = 0;
+  // Lower-case nouns after the title-case words: a compound the title heads.
+  let compound = false;
+  let participleOwner = false;
   for (const [i, term] of read.following.entries()) {
     const text = term.text ?? '';
-    if (names > 0 && (isFiniteVerb(term) || isHeadlinePassive(term))) return true;
-    if (/^\p{Lu}/u.test(text) && titleWord(term)) names++;
+    const tags = term.tags ?? new Set<string>();
+    const next = read.following[i + 1];
+    const lowerCase = !/^\p{Lu}/u.test(text);
+    // «Kill the King is what they shouted»: a cleft that names the words as what was said — a cry, not a title.
+    const finite = isFiniteVerb(term) && !(names === 1 && pluralOrVerb(term, next, read.following[i - 1]));
+    if (names > 0 && lowerCase && (finite || (!participleOwner && isHeadlinePassive(term)) || verbBeforeItsObject(term, next))) return !(tags.has('Copula') && next?.normal === 'what');
+    if (!compound && !lowerCase && titleWord(term, next)) names++;
+    else if (names > 0 && lowerCase && (tags.has('Noun') || tags.has('Value')) && !tags.has('Pronoun')) {
+      compound = true;
+      participleOwner ||= tags.has('Plural') || isPeopleNoun(tags);
+    }
     // A title may go on in lower case with its small words before a name (Shoot the Piano Player, Stand by Me), and with a number after one (Kill Bill Volume 2).
-    else if (!TITLE_SMALL_WORDS.has(term.normal ?? '') && !(names > 0 && /^\d+$/u.test(text))) return false;
+    else if (compound || (!TITLE_SMALL_WORDS.has(term.normal ?? '') && !(names > 0 && /^\d+$/u.test(text)))) return false;
     // A colon inside a title opens its subtitle in capitals (Star Wars: Return of the Jedi); any other mark ends the phrase.
     const post = (term.post ?? '').replace(CLOSING_QUOTE, '');
-    if (/[,;—–.!?]/u.test(post) || (post.includes(':') && !(names > 0 && /^\p{Lu}/u.test(read.following[i + 1]?.text ?? '')))) return false;
+    if (/[,;—–.!?]/u.test(post) || (post.includes(':') && !(names > 0 && /^\p{Lu}/u.test(next?.text ?? '')))) return false;
   }
   return false;
 }
 
 /**
- * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
- * only Me (Stand by Me) — a capitalised He, Him or You inside a sentence names God (Rely on Him and
- * He will suffice you), and I is always capitalised.
+ * Whether a word in -s after a one-word name may be the head of an imperative's plural object as
+ * well as the name's verb (Shoot Pelling guards at the gate): no determiner, possessive, number or
+ * singular noun after it shows it a verb with its object (Bill tops the poll, Storm Babet leaves
+ * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …).
  */
-const titleWord = (term: TaggedTerm): boolean => !term.tags?.has('Determiner') && (!term.tags?.has('Pronoun') || term.normal === 'me');
+const pluralOrVerb = (term: TaggedTerm, next: TaggedTerm | undefined, name: TaggedTerm | undefined): boolean => {
+  if (!/[^s]s$/u.test(term.normal ?? '') || ['Copula', 'Modal', 'Auxiliary'].some((t) => term.tags?.has(t)) || name?.tags?.has('Plural') === true) return false;
+  const after = next?.tags ?? new Set<string>();
+  return !['Determiner', 'Possessive', 'Value'].some((t) => after.has(t)) && !(after.has('Noun') && !after.has('Plural') && !after.has('Pronoun'));
+};
+
+/**
+ * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
+ * only Me (Stand by Me), or one the title goes on after in capitals (Catch Me If You Can, Murder
+ * She Wrote) — a capitalised He, Him or You inside a sentence names God (Rely on Him and He will
+ * suffice you; Fear Him Who created you), and I is always capitalised.
+ */
+const titleWord = (term: TaggedTerm, next: TaggedTerm | undefined): boolean => {
+  if (term.tags?.has('Determiner') === true) return false;
+  if (term.tags?.has('Pronoun') !== true || term.normal === 'me') return true;
+  return term.normal !== 'i' && /^\p{Lu}/u.test(next?.text ?? '') && !RELATIVE_WORDS.has(next?.normal ?? '') && next?.tags?.has('QuestionWord') !== true;
+};
+
+/**
+ * Whether the sentence `window` (from its first word) opens with a title or a name in title case
+ * that is the subject of a verb after it («Shoot the Piano Player is on at the Curzon», «Attack on
+ * Titan season four was worth the wait»): a word of violence in it names a work, not an act (the
+ * lexicons' `title` exclusion at a sentence start, where a capital tells nothing).
+ */
+export function opensWithTitleSubject(window: string): boolean {
+  const key = `t\u0000${window}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const read = tagsAt(window, 0);
+  const title = read !== undefined && opensTitleSubject(read, /^\p{Lu}/u.test(window));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, title);
+  return title;
+}
 
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
@@ -377,6 +431,31 @@ function aloneOnItsLine(text: string, word: ImperativeWord): boolean {
   return text.slice(lineStart, word.start).trim() === '' && lineEnd >= 0 && text.slice(word.end, lineEnd).trim() === '';
 }
 
+/**
+ * One or two words in lower case and a colon after a word: the rest of a label («Note to self: …»,
+ * «Trigger warning: …»); a capital keeps a button's or a heading's call (Join Channel: https://…).
+ */
+const LABEL_TAIL = /^((?:[ \t]+[\p{Ll}'’-]+){1,2})[ \t]*:/u;
+/**
+ * Words that open an object or name the ones addressed: before a colon they keep the words a call
+ * (Kill them all: …; Remember this: …; Listen to me: …; So ask yourself: …).
+ */
+const OBJECT_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'her', 'us', 'me', 'you', 'everyone', 'everybody', 'all', 'every', 'any', 'some', 'my', 'your', 'our', 'their', 'his', 'its', 'each', 'no', 'now', 'up', 'out', 'yourself', 'yourselves', 'myself', 'ourselves', 'himself', 'herself', 'themselves']);
+
+/**
+ * Whether the word opens a label of one to three words ended by a colon: «Note to self: never
+ * book …», «Trigger warning: this chapter …», «Fun fact: …» — a heading that names what follows,
+ * no verb with an object. A colon after an object (Kill them all: …) or after a lone plural (Kill
+ * traitors: …, where the object may be people; not Garden club news: …) keeps the call.
+ */
+function opensLabel(text: string, word: ImperativeWord): boolean {
+  const tail = LABEL_TAIL.exec(text.slice(word.end, word.end + 40))?.[1];
+  if (tail === undefined) return false;
+  const rest = tail.trim().toLowerCase().split(/\s+/u);
+  for (const w of rest) if (OBJECT_OPENERS.has(w)) return false;
+  return rest.length > 1 || !/s$/u.test(rest[0] ?? '');
+}
+
 /** An abbreviation whose full stop ends no sentence (9 p.m., e.g., etc., vs.) right before a word. */
 const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:[ap]\.\s?m|e\.\s?g|i\.\s?e|etc|vs|approx|incl|cf)\.\s+$/iu;
 
@@ -425,7 +504,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
-      if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4))) return false;
+      if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || opensLabel(text, w)) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
       return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known);
     };
