@@ -87,3 +87,16 @@ describe('loot after a determiner or a possessive', () => {
     expect(await candidates('Loot the stalls on Corn Street tonight.')).toContain('violence:Loot');
   });
 });
+
+describe('a verb of shouting in the past progressive', () => {
+  it('reports the cry of its sentence, as the past simple does', async () => {
+    for (const text of ['Drive them out is what the crowd was chanting.', 'Burn the mill is what the strikers kept shouting.', 'They were chanting: drive them out!']) {
+      const call = (await findingsOf(text, 'en')).find((f) => f.category === 'call-to-action');
+      expect(call?.voice, text).toBe('reported');
+    }
+  });
+  it('a call in a sentence without it stays in its own voice', async () => {
+    const call = (await findingsOf('Burn the mill tonight, that is what I want.', 'en')).find((f) => f.category === 'call-to-action');
+    expect(call?.voice).toBe('own');
+  });
+});
