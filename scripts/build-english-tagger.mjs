@@ -118,7 +118,7 @@ async function bundle() {
 }
 
 /** A value as comparable text: key order kept; expressions, sets, functions and undefined named. */
-function fingerprint(value) {
+export function fingerprint(value) {
   return JSON.stringify(value, (key, v) => {
     if (v instanceof RegExp) return { regexp: String(v) };
     if (v instanceof Set) return { set: [...v] };
@@ -184,7 +184,7 @@ export async function writeEnglishTagger(root) {
 }
 
 /** compromise loaded afresh: its first tagging compiles its match rules in its model, so a used one differs. */
-function freshPackage() {
+export function freshPackage() {
   delete require.cache[require.resolve('compromise')];
   return require('compromise');
 }

@@ -22,6 +22,13 @@
  * SHA-256 under the same V8 version; V8 itself refuses it under other flags (the heap policy is one)
  * and then compiles the script from its text. Compiled code, never what it computes: the same
  * tags with the cache, without it or refused (round 12: about a third of loading the tagger).
+ *
+ * And the two match nets compromise compiles from its post-tagger's rules on its first tagging
+ * (`english-tagger.nets`, round 13: 150–250 ms of every process or analysis thread that tags
+ * English): the build keeps the nets the prebuilt tagger itself compiled, in V8's serialisation
+ * (same sets, expressions and shared objects), behind the same header as the code cache; a run
+ * gives them to the tagger's script, which then compiles none. Missing, made for another body or
+ * V8, or unreadable: the tagger compiles them as the package does.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
