@@ -8,3 +8,7 @@ export function taggerReading(nlp: (text: string) => ReturnType<EnglishTagger>, 
 export function taggerDifference(built: EnglishTagger, nlp: EnglishTagger, sentences?: readonly string[]): string | null;
 /** Writes the prebuilt tagger under the project root `root`; returns its path. */
 export function writeEnglishTagger(root: string): Promise<string>;
+/** A value as comparable text: key order kept; expressions, sets, functions and undefined named. */
+export function fingerprint(value: unknown): string;
+/** compromise loaded afresh (its first tagging compiles its match rules in its model). */
+export function freshPackage(): EnglishTagger;

@@ -15,11 +15,11 @@
 // build.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerPath, englishTaggerText, loadPrebuiltEnglishTagger } from '../dist/language/english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNets, englishTaggerNetsPath, englishTaggerPath, englishTaggerText, loadPrebuiltEnglishTagger } from '../dist/language/english-tagger.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(here, 'package.json'));
@@ -37,7 +37,27 @@ export const SAMPLE_SENTENCES = [
 /** compromise's package folder and the module whose evaluation computes the tagger's model. */
 function compromisePaths() {
   const pkg = join(dirname(require.resolve('compromise')), '..', '..');
-  return { pkg, entry: join(pkg, 'src', 'three.js'), tagger: join(pkg, 'src', '2-two', 'preTagger'), model: join(pkg, 'src', '2-two', 'preTagger', 'model') };
+  return { pkg, entry: join(pkg, 'src', 'three.js'), tagger: join(pkg, 'src', '2-two', 'preTagger'), model: join(pkg, 'src', '2-two', 'preTagger', 'model'), postTagger: join(pkg, 'src', '2-two', 'postTagger', 'compute', 'index.js') };
+}
+
+/**
+ * The package's postTagger/compute/index.js with its two match nets open to the loader: compromise
+ * compiles its match rules into them (`buildNet`, about 150 ms) on the first tagging and keeps
+ * them in the module. Here a net given in `sozPrebuiltNets` (an argument of the function
+ * `english-tagger.ts` wraps the script in) is taken instead of compiling, and a net compiled is
+ * put there, so the build can keep the nets the tagger itself compiled (`englishTaggerNets`).
+ * Nothing else of the module changes; a package whose text differs stops the build.
+ */
+function postTaggerModule(text) {
+  const replacements = [
+    ['let net = null\nlet secondNet = null\n', "// soz: the nets may be given compiled (scripts/build-english-tagger.mjs).\nconst sozNets = typeof sozPrebuiltNets === 'object' && sozPrebuiltNets !== null ? sozPrebuiltNets : {}\nlet net = sozNets.net ?? null\nlet secondNet = sozNets.secondNet ?? null\n"],
+    ['  secondNet ||= methods.one.buildNet(secondPassRules, world)\n', '  secondNet ||= methods.one.buildNet(secondPassRules, world)\n  sozNets.secondNet = secondNet\n'],
+    ['  net ||= methods.one.buildNet(model.two.matches, world)\n', '  net ||= methods.one.buildNet(model.two.matches, world)\n  sozNets.net = net\n'],
+  ];
+  return replacements.reduce((changed, [from, to]) => {
+    if (!changed.includes(from)) throw new Error(`english tagger: compromise's postTagger/compute/index.js no longer holds «${from.trim()}»`);
+    return changed.replace(from, to);
+  }, text);
 }
 
 /**
@@ -76,6 +96,9 @@ async function bundle() {
     setup(build) {
       build.onResolve({ filter: /^\.\/model\/index\.js$/ }, (args) => (args.importer === join(paths.tagger, 'plugin.js') ? { path: 'prebuilt-model', namespace: 'prebuilt' } : undefined));
       build.onLoad({ filter: /.*/, namespace: 'prebuilt' }, () => ({ contents: modelModule(built), resolveDir: paths.model, loader: 'js' }));
+      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, (args) =>
+        args.path === paths.postTagger ? { contents: postTaggerModule(readFileSync(args.path, 'utf8')), resolveDir: dirname(args.path), loader: 'js' } : undefined,
+      );
     },
   };
   const result = await esbuild.build({
@@ -95,7 +118,7 @@ async function bundle() {
 }
 
 /** A value as comparable text: key order kept; expressions, sets, functions and undefined named. */
-function fingerprint(value) {
+export function fingerprint(value) {
   return JSON.stringify(value, (key, v) => {
     if (v instanceof RegExp) return { regexp: String(v) };
     if (v instanceof Set) return { set: [...v] };
@@ -146,16 +169,40 @@ export async function writeEnglishTagger(root) {
   const path = englishTaggerPath(root);
   rmSync(path, { force: true });
   rmSync(englishTaggerCodeCachePath(root), { force: true });
+  rmSync(englishTaggerNetsPath(root), { force: true });
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, englishTaggerText(key, await bundle()));
   const built = loadPrebuiltEnglishTagger(root, key);
-  const difference = built === undefined ? 'it does not load' : taggerDifference(built, require('compromise'));
+  const difference = built === undefined ? 'it does not load' : taggerDifference(built, freshPackage());
   if (difference !== null) {
     rmSync(path, { force: true });
     throw new Error(`english tagger: the assembled compromise is not the package's (${difference}); none written`);
   }
+  writeNets(root, key);
   writeCodeCacheAsSozRuns(root);
   return path;
+}
+
+/** compromise loaded afresh: its first tagging compiles its match rules in its model, so a used one differs. */
+export function freshPackage() {
+  delete require.cache[require.resolve('compromise')];
+  return require('compromise');
+}
+
+/**
+ * The match nets the prebuilt tagger compiles on its first tagging, kept beside it
+ * (english-tagger.nets), then the tagger that takes them compared with the package again. Speed
+ * only: if they cannot be made, or the comparison fails, none are written and each run compiles
+ * them as before.
+ */
+function writeNets(root, key) {
+  const nets = englishTaggerNets(root, key, (nlp) => nlp(SAMPLE_SENTENCES[0]));
+  if (nets === undefined) return console.warn('english tagger: no prebuilt match nets (the tagger compiled none)');
+  writeFileSync(englishTaggerNetsPath(root), nets);
+  const difference = taggerDifference(loadPrebuiltEnglishTagger(root, key), freshPackage());
+  if (difference === null) return undefined;
+  rmSync(englishTaggerNetsPath(root), { force: true });
+  return console.warn(`english tagger: no prebuilt match nets (with them, ${difference})`);
 }
 
 /**

@@ -1,21 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { deserialize } from 'node:v8';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_SENTENCES, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
+import { SAMPLE_SENTENCES, fingerprint, freshPackage, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
 import type { EnglishTagger } from './english-tagger.js';
-import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNetsPath, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const packaged = require('compromise') as EnglishTagger;
 
-/** compromise loaded afresh: its first tagging parses its match rules into its model, so a used one differs. */
-function freshPackage(): EnglishTagger {
-  delete require.cache[require.resolve('compromise')];
-  return require('compromise') as EnglishTagger;
-}
 
 // Every 12th line of the real English sentences (../shared/corpora-real/langid/en.txt: UD
 // English-EWT and Tatoeba) and every 6th English item of the findings set: a fixed sample;
@@ -98,6 +94,38 @@ describe('the prebuilt English tagger', () => {
       expect(taggerDifference(loadPrebuiltEnglishTagger(root, key)!, freshPackage(), sentences)).toBeNull();
     } finally {
       writeFileSync(cachePath, built);
+    }
+  });
+
+  it('takes the match nets compiled at the build, which are the package’s, and reads as the package does with them damaged or made for another body', () => {
+    const key = englishTaggerKey();
+    const netsPath = englishTaggerNetsPath(root);
+    const built = readFileSync(netsPath);
+    const sentences = [...SAMPLE_SENTENCES, ...realSentences.slice(0, 10)];
+    // The package compiles its match rules into its model on the first tagging; a tagger given the nets compiles none.
+    const rules = (nlp: EnglishTagger): { regs?: unknown }[] => (nlp as unknown as { _world: { model: { two: { matches: { regs?: unknown }[] } } } })._world.model.two.matches;
+    const package_ = freshPackage();
+    package_('Burn them.');
+    expect(rules(package_)[0]?.regs).toBeDefined();
+    const withNets = loadPrebuiltEnglishTagger(root, key)!;
+    withNets('Burn them.');
+    expect(rules(withNets)[0]?.regs).toBeUndefined();
+    // The nets in the file are the ones the package compiles (sets, expressions, key order), their index and hook order without a prototype.
+    const { net, secondNet } = deserialize(built.subarray(built.indexOf(0x0a) + 1)) as { net: object; secondNet: object };
+    const { _world: world } = freshPackage() as unknown as { _world: { methods: { one: { buildNet(rules: unknown, world: unknown): object } }; model: { two: { matches: unknown } } } };
+    expect(fingerprint(net)).toBe(fingerprint(world.methods.one.buildNet(world.model.two.matches, world)));
+    expect(fingerprint(secondNet)).not.toBe(fingerprint(net));
+    // Words that name Object.prototype's members are no keys of the nets' index (buildNet makes it without a prototype).
+    expect(taggerDifference(loadPrebuiltEnglishTagger(root, key)!, freshPackage(), ['The constructor said toString and valueOf are hasOwnProperty of __proto__.', ...sentences])).toBeNull();
+    try {
+      for (const bytes of [Buffer.concat([built.subarray(0, built.indexOf(0x0a) + 1), Buffer.alloc(64, 7)]), Buffer.concat([Buffer.from(`${JSON.stringify({ bodySha256: '0'.repeat(64), v8: process.versions.v8 })}\n`), built.subarray(built.indexOf(0x0a) + 1)])]) {
+        writeFileSync(netsPath, bytes);
+        const compiling = loadPrebuiltEnglishTagger(root, key)!;
+        expect(taggerDifference(compiling, freshPackage(), sentences)).toBeNull();
+        expect(rules(compiling)[0]?.regs).toBeDefined();
+      }
+    } finally {
+      writeFileSync(netsPath, built);
     }
   });
 

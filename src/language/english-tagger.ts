@@ -22,11 +22,19 @@
  * SHA-256 under the same V8 version; V8 itself refuses it under other flags (the heap policy is one)
  * and then compiles the script from its text. Compiled code, never what it computes: the same
  * tags with the cache, without it or refused (round 12: about a third of loading the tagger).
+ *
+ * And the two match nets compromise compiles from its post-tagger's rules on its first tagging
+ * (`english-tagger.nets`, round 13: 150–250 ms of every process or analysis thread that tags
+ * English): the build keeps the nets the prebuilt tagger itself compiled, in V8's serialisation
+ * (same sets, expressions and shared objects), behind the same header as the code cache; a run
+ * gives them to the tagger's script, which then compiles none. Missing, made for another body or
+ * V8, or unreadable: the tagger compiles them as the package does.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { Script } from 'node:vm';
 import type compromise from 'compromise';
 import { sha256 } from '../core/hash.js';
@@ -118,7 +126,7 @@ export function englishTaggerText(key: string, body: string): string {
 export function loadPrebuiltEnglishTagger(root: string, key: string | null = englishTaggerKey()): EnglishTagger | undefined {
   const path = englishTaggerPath(root);
   const verified = verifiedBody(path, key);
-  return verified && runPrebuilt(path, verified.body, codeCache(root, verified.bodySha256)).tagger;
+  return verified && runPrebuilt(path, verified.body, codeCache(root, verified.bodySha256), prebuiltNets(root, verified.bodySha256)).tagger;
 }
 
 /** The body of the prebuilt tagger at `path` and its SHA-256, when its header carries `key` and that SHA-256; undefined otherwise. */
@@ -142,12 +150,16 @@ function verifiedBody(path: string, key: string | null): { readonly body: string
   }
 }
 
-/** The prebuilt tagger's script compiled (with V8's code cache `cachedData` when given) and run. */
-function runPrebuilt(path: string, body: string, cachedData: Buffer | undefined): { readonly script: Script; readonly tagger: EnglishTagger | undefined } {
+/**
+ * The prebuilt tagger's script compiled (with V8's code cache `cachedData` when given) and run.
+ * `nets`: the match nets its postTagger takes instead of compiling them, and where it puts those it
+ * compiles (`scripts/build-english-tagger.mjs`, `postTaggerModule`).
+ */
+function runPrebuilt(path: string, body: string, cachedData: Buffer | undefined, nets: MatchNets): { readonly script: Script; readonly tagger: EnglishTagger | undefined } {
   const module = { exports: {} as { default?: EnglishTagger } };
-  const script = new Script(`(function (module, exports) {${body}\n})`, { filename: path, ...(cachedData ? { cachedData } : {}) });
-  const run = script.runInThisContext() as (m: typeof module, e: typeof module.exports) => void;
-  run(module, module.exports);
+  const script = new Script(`(function (module, exports, sozPrebuiltNets) {${body}\n})`, { filename: path, ...(cachedData ? { cachedData } : {}) });
+  const run = script.runInThisContext() as (m: typeof module, e: typeof module.exports, n: MatchNets) => void;
+  run(module, module.exports, nets);
   return { script, tagger: module.exports.default };
 }
 
@@ -156,21 +168,78 @@ export function englishTaggerCodeCachePath(root: string): string {
   return join(root, DATA_CACHE_DIR, 'english-tagger.v8cache');
 }
 
-/** The header line of a code cache made for the tagger body whose SHA-256 is `bodySha256`, under this V8. */
+/** The header line of a file made for the tagger body whose SHA-256 is `bodySha256`, under this V8 (code cache, match nets). */
 function codeCacheHeader(bodySha256: string): string {
   return `${JSON.stringify({ bodySha256, v8: process.versions.v8 })}\n`;
 }
 
-/** V8's code cache of the prebuilt tagger, when it was made for this body under this V8; undefined otherwise. */
-function codeCache(root: string, bodySha256: string): Buffer | undefined {
+/** The bytes after the header of the file at `path` when it was made for this body under this V8; undefined otherwise. */
+function madeForBody(path: string, bodySha256: string): Buffer | undefined {
   let file: Buffer;
   try {
-    file = readFileSync(englishTaggerCodeCachePath(root));
+    file = readFileSync(path);
   } catch {
     return undefined;
   }
   const header = Buffer.from(codeCacheHeader(bodySha256));
   return file.length > header.length && file.subarray(0, header.length).equals(header) ? file.subarray(header.length) : undefined;
+}
+
+/** V8's code cache of the prebuilt tagger, when it was made for this body under this V8; undefined otherwise. */
+function codeCache(root: string, bodySha256: string): Buffer | undefined {
+  return madeForBody(englishTaggerCodeCachePath(root), bodySha256);
+}
+
+/**
+ * compromise's two compiled match nets (its post-tagger's rules and their second pass), as its
+ * `buildNet` makes them: plain data — objects, arrays, sets, regular expressions — whose `index`
+ * and `hookOrder` are objects without a prototype (a word such as "constructor" is no key of them).
+ */
+interface MatchNets {
+  net?: { index?: object; hookOrder?: object };
+  secondNet?: { index?: object; hookOrder?: object };
+}
+
+/** Path of the prebuilt tagger's compiled match nets under the project root `root`. */
+export function englishTaggerNetsPath(root: string): string {
+  return join(root, DATA_CACHE_DIR, 'english-tagger.nets');
+}
+
+/**
+ * The match nets the prebuilt tagger compiled at the build (V8's serialisation: same sets,
+ * expressions and shared objects), when made for this body under this V8 and readable; an empty
+ * holder otherwise (the tagger compiles them on its first tagging, as the package does).
+ */
+function prebuiltNets(root: string, bodySha256: string): MatchNets {
+  const bytes = madeForBody(englishTaggerNetsPath(root), bodySha256);
+  if (bytes === undefined) return {};
+  let nets: MatchNets;
+  try {
+    nets = deserialize(bytes) as MatchNets;
+  } catch {
+    return {};
+  }
+  if (nets.net === undefined || nets.secondNet === undefined) return {};
+  // V8's serialisation gives every object Object.prototype: buildNet made these two without one.
+  for (const net of [nets.net, nets.secondNet]) for (const part of [net.index, net.hookOrder]) if (part !== undefined) Object.setPrototypeOf(part, null);
+  return nets;
+}
+
+/**
+ * The text of the prebuilt tagger's match nets under `root` (its header and V8's serialisation of
+ * both nets), compiled by the tagger itself while `warmUp` tags with it. Undefined when there is no
+ * intact prebuilt tagger for `key` or it compiled no nets.
+ */
+export function englishTaggerNets(root: string, key: string | null, warmUp: (tagger: EnglishTagger) => void): Buffer | undefined {
+  const path = englishTaggerPath(root);
+  const verified = verifiedBody(path, key);
+  if (verified === undefined) return undefined;
+  const nets: MatchNets = {};
+  const { tagger } = runPrebuilt(path, verified.body, undefined, nets);
+  if (tagger === undefined) return undefined;
+  warmUp(tagger);
+  if (nets.net === undefined || nets.secondNet === undefined) return undefined;
+  return Buffer.concat([Buffer.from(codeCacheHeader(verified.bodySha256)), serialize(nets)]);
 }
 
 /**
@@ -182,7 +251,7 @@ export function englishTaggerCodeCache(root: string, key: string | null, warmUp:
   const path = englishTaggerPath(root);
   const verified = verifiedBody(path, key);
   if (verified === undefined) return undefined;
-  const { script, tagger } = runPrebuilt(path, verified.body, undefined);
+  const { script, tagger } = runPrebuilt(path, verified.body, undefined, prebuiltNets(root, verified.bodySha256));
   if (tagger === undefined) return undefined;
   warmUp(tagger);
   return Buffer.concat([Buffer.from(codeCacheHeader(verified.bodySha256)), script.createCachedData()]);
