@@ -149,7 +149,7 @@ export function eachCaseFinding(workspace: CaseWorkspace, files: readonly Analys
 }
 
 /** Sorted finding sources merged in `compareFindings` order (the earlier source first on a tie), each id once. */
-function* mergedFindings(sources: readonly (() => Iterable<Finding>)[]): Generator<Finding> {
+export function* mergedFindings(sources: readonly (() => Iterable<Finding>)[]): Generator<Finding> {
   const iterators = sources.map((source) => source()[Symbol.iterator]());
   const heads = iterators.map((iterator) => iterator.next());
   let last: Finding | undefined;

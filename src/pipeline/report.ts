@@ -12,7 +12,6 @@ import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
 import type { ProgressListener } from '../core/progress.js';
 import { InternalError, UserError } from '../core/errors.js';
-import type { MessageRef } from '../core/messages.js';
 import { sha256, sha256Hasher } from '../core/hash.js';
 import { recordHeadOf } from '../core/log-head.js';
 import type { AnalysisDataByName } from '../analysis/index.js';
@@ -43,7 +42,8 @@ import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, rea
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 import { expertsFinalInputs } from './experts.js';
 import { expertsFinalProblems } from '../sop/experts.js';
-import type { FromReportWorker, ReportWorkerData, ThreadError } from './report-worker.js';
+import type { FromReportWorker, ReportWorkerData } from './report-worker.js';
+import { raisedAgain } from './thread-error.js';
 
 export { REPORT_FORMATS } from '../report/renderers.js';
 export type { ReportFormat } from '../report/renderers.js';
@@ -469,11 +469,4 @@ function stageInThread(dir: string, request: RenderRequest): Promise<StagedConcl
       if (!settled) reject(new InternalError(`the report thread stopped (exit code ${code}) without a result`));
     });
   });
-}
-
-/** The error the report thread raised, as the calling thread raises it. */
-function raisedAgain(error: ThreadError): Error {
-  if (error.name === 'UserError') return new UserError(error.message, error.code ?? 'report.failed', error.exitCode, error.localised as MessageRef | undefined);
-  const raised = error.name === 'InternalError' ? new InternalError(error.message) : new Error(error.message);
-  return Object.assign(raised, { ...(error.stack !== undefined ? { stack: error.stack } : {}), ...(error.code !== undefined ? { code: error.code } : {}), ...(error.path !== undefined ? { path: error.path } : {}) });
 }
