@@ -241,6 +241,8 @@ export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
 
 /** An analysis result without its findings, how many it has, and its findings read one at a time. */
 export interface AnalysisFile {
+  /** Case-relative path of the file. */
+  readonly relative: string;
   readonly result: AnalysisResult;
   readonly findingCount: number;
   /** The findings in file order; each call reads the file afresh, a chunk at a time. */
@@ -279,25 +281,27 @@ export interface FindingLineStarts {
  * The analysis results of a case as {@link readAnalyses} gives them (file-name order), with no
  * finding held: a compact file's header line is read, its finding lines only when asked for, line
  * by line, each finding's context range read from its document (one document held at a time per
- * pass). A whole-JSON file of schema 1 is read whole.
+ * pass). A whole-JSON file of schema 1 is read whole. With `only`, the files of those
+ * case-relative paths alone (a report list thread reads no other header).
  */
-export function analysisFiles(workspace: CaseWorkspace, texts?: DocumentTexts): AnalysisFile[] {
+export function analysisFiles(workspace: CaseWorkspace, texts?: DocumentTexts, only?: readonly string[]): AnalysisFile[] {
   const what = 'analysis';
   const documents = workspace.path(CaseFiles.documentsDir);
   // A reader given (`documentsOnce`) serves every pass; else each pass reads the texts afresh.
   const passTexts = () => texts ?? documentTextsIn(documents);
-  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative): AnalysisFile => {
+  const relatives = derivedFilesIn(workspace, CaseFiles.analysesDir);
+  return (only === undefined ? relatives : relatives.filter((relative) => only.includes(relative))).map((relative): AnalysisFile => {
     const path = workspace.path(relative);
     if (!relative.endsWith(COMPACT_EXTENSION)) {
       const { findings, ...result } = parsedAnalysis(relative, readFileSync(path), passTexts());
-      return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
+      return { relative, result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
     }
     const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
     const parts: FindingLineParts = {
       starts: () => findingLineStarts(path),
       findingsIn: (range, counted) => decodeFindings(header, checkedFindingLines(relative, fileLines(relative, path, what, range), range[0], counted), contextTexts(relative, passTexts())),
     };
-    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, passTexts())), parts };
+    return { relative, result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, passTexts())), parts };
   });
 }
 

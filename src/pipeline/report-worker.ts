@@ -11,8 +11,6 @@ import type { ProgressStep } from '../core/progress.js';
 import { CaseWorkspace } from '../case/workspace.js';
 import type { RenderRequest, StagedConclusion } from './report.js';
 import { stageReports } from './report.js';
-import type { ThreadError } from './thread-error.js';
-import { threadError } from './thread-error.js';
 
 /** What the calling thread gives: the case folder and the request without its progress listener. */
 export interface ReportWorkerData {
@@ -20,11 +18,37 @@ export interface ReportWorkerData {
   readonly request: Omit<RenderRequest, 'onProgress'>;
 }
 
+/** An error as it crosses back: enough to raise the same `UserError`, `InternalError` or system error. */
+export interface ThreadError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly code?: string;
+  readonly path?: string;
+  readonly exitCode?: number;
+  readonly localised?: unknown;
+}
+
 /** What the thread sends: progress steps, then the staged conclusion or the error that stopped it. */
 export type FromReportWorker =
   | { readonly kind: 'progress'; readonly step: ProgressStep }
   | { readonly kind: 'staged'; readonly conclusion: StagedConclusion }
   | { readonly kind: 'failed'; readonly error: ThreadError };
+
+/** The members of an error that say what it was (structured clone keeps only name, message and stack). */
+function threadError(error: unknown): ThreadError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const fields = error as Error & { code?: unknown; path?: unknown; exitCode?: unknown; localised?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(error.stack !== undefined ? { stack: error.stack } : {}),
+    ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
+    ...(typeof fields.path === 'string' ? { path: fields.path } : {}),
+    ...(typeof fields.exitCode === 'number' ? { exitCode: fields.exitCode } : {}),
+    ...(fields.localised !== undefined ? { localised: fields.localised } : {}),
+  };
+}
 
 const port = parentPort;
 if (port !== null) {
