@@ -140,7 +140,7 @@ export async function listsInParts(sources: ListSources, spill: ListSpill, count
 
 /**
  * Each part's byte range in each file: the documents (reading order) cut where the parts'
- * shares of all finding lines' bytes are reached, the calling thread's part first
+ * shares of all finding lines' bytes are nearest, the calling thread's part first
  * ({@link CALLING_THREAD_SHARE}); undefined when fewer than two parts would hold lines, or a file
  * names a document the case does not hold.
  */
@@ -154,16 +154,12 @@ export function partRanges(starts: readonly FindingLineStarts[], documentIds: re
       weights[index]! += (file.documents[at + 1]?.offset ?? file.end) - document.offset;
     }
   }
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  // prefix[i]: the bytes of the documents before document i; each part starts at the document nearest its share.
+  const prefix = [0];
+  for (const weight of weights) prefix.push(prefix[prefix.length - 1]! + weight);
+  const total = prefix[prefix.length - 1]!;
   const shares = Array.from({ length: count - 1 }, (_, part) => CALLING_THREAD_SHARE + (part * (1 - CALLING_THREAD_SHARE)) / (count - 1));
-  // cuts[p]: the first document of part p, where the parts before it hold their share.
-  const cuts = [0];
-  let sum = 0;
-  for (const [index, weight] of weights.entries()) {
-    while (cuts.length < count && sum > 0 && sum >= shares[cuts.length - 1]! * total) cuts.push(index);
-    sum += weight;
-  }
-  while (cuts.length < count) cuts.push(documentIds.length);
+  const cuts = [0, ...shares.map((share) => nearest(prefix, share * total))];
   const parts = cuts.map((cut, part) =>
     starts.map((file): readonly [number, number] => {
       const at = (document: number) => (document === 0 ? file.first : (file.documents.find((start) => order.get(start.documentId)! >= document)?.offset ?? file.end));
@@ -171,6 +167,13 @@ export function partRanges(starts: readonly FindingLineStarts[], documentIds: re
     }),
   );
   return parts.filter((part) => part.some(([start, end]) => end > start)).length >= 2 ? parts : undefined;
+}
+
+/** The first index of a rising list whose value is nearest `target`. */
+function nearest(values: readonly number[], target: number): number {
+  let best = 0;
+  for (const [index, value] of values.entries()) if (Math.abs(value - target) < Math.abs(values[best]! - target)) best = index;
+  return best;
 }
 
 /** The parts joined as one pair of lists, or undefined when they do not join as the one pass would have made them. */
