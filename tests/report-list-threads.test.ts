@@ -5,11 +5,11 @@
  * pass makes (canonical JSON line for line, the Markdown the same once the render's blank-line
  * collapse meets the parts), the report files and log details are the same with one, two and three
  * threads, and parts that do not join in finding order are refused. Fictional data only (the
- * demo's materials: a leaflet and a chat, two documents with candidates).
+ * demo case: a leaflet and a chat, two documents with candidates).
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { analysisFiles, derivedDocumentHeaders, documentsOnce } from '../src/case/records.js';
@@ -19,25 +19,22 @@ import { candidateRunsWithExcerpts } from '../src/report/model.js';
 import { markdownLists } from '../src/report/markdown.js';
 import { collapseBlankLines } from '../src/report/parts-render.js';
 import { FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE } from '../src/report/view-shapes.js';
-import { eachCaseFinding } from '../src/pipeline/examiner.js';
+import { eachCaseFinding, readReview } from '../src/pipeline/examiner.js';
 import { readLabels, writeReports } from '../src/pipeline/report.js';
 import type { ReportFormat } from '../src/pipeline/report.js';
 import { listsInParts, partRanges, seamsHold } from '../src/pipeline/report-lists.js';
-import { fileSha256, soz, tempDir } from './support/cli.js';
+import { fileSha256, tempDir } from './support/cli.js';
+import { untouchedDemo } from './support/demo-case.js';
 
-const scratch = tempDir('soz-report-list-threads-');
-const original = join(scratch, 'case');
-const DEMO_FILES = ['listovka.pdf', 'result.json'].map((file) => new URL(`../corpora/practice/ru-grey-stone/materials/${file}`, import.meta.url).pathname);
 const TEMPLATE = readFileSync(new URL('../templates/conclusion.md.hbs', import.meta.url), 'utf8');
 const clock = () => new Date('2026-12-07T00:00:00.000Z');
+let original: string;
 
 beforeAll(async () => {
-  expect((await soz(['init', original, '--case-number', 'T-1', '--ordering-body', 'test', '--examiner', 'test'])).code).toBe(0);
-  expect((await soz(['add', original, ...DEMO_FILES])).code).toBe(0);
-  expect((await soz(['analyze', original])).code).toBe(0);
+  original = await untouchedDemo();
+  // No decision recorded: the lists are made in parts.
+  expect(readReview(CaseWorkspace.open(original))).toEqual([]);
 }, 120_000);
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The case's analysis files with findings, read with one document reader. */
 function filesWithFindings(workspace: CaseWorkspace) {
@@ -135,7 +132,7 @@ describe('the lists made in parts', () => {
 
   it('give the same report files and log details on one, two and three threads', async () => {
     async function reports(name: string, listThreads: number, formats: readonly ReportFormat[]) {
-      const dir = join(scratch, name);
+      const dir = join(tempDir('soz-report-list-threads-'), name);
       cpSync(original, dir, { recursive: true });
       const { workspace } = CaseWorkspace.openForWriting(dir, { command: 'report', now: clock });
       try {
