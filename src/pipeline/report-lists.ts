@@ -107,7 +107,7 @@ export interface ListSources {
   /** Ids of the case's documents in reading order. */
   readonly documentIds: readonly string[];
   readonly spans: (documentId: string) => DocumentSpans | undefined;
-  /** Fresh Markdown list texts for one part (the installed template and labels). */
+  /** Fresh Markdown list texts (the installed template and labels), for this thread's part. */
   readonly texts: () => MarkdownListTexts;
 }
 
@@ -121,21 +121,20 @@ export async function listsInParts(sources: ListSources, spill: ListSpill, count
   if (count < 2 || files.length === 0 || files.some((file) => file.parts === undefined)) return undefined;
   const ranges = partRanges(files.map((file) => file.parts!.starts()), sources.documentIds, count);
   if (ranges === undefined) return undefined;
-  const texts = ranges.map(() => sources.texts());
+  // This thread's part's Markdown; a list thread makes its own of the same template and labels.
+  const texts = sources.texts();
   const out = ranges.map(() => [spill.reserve(true), spill.reserve(true)] as const);
-  const threads = ranges.slice(1).map((part, index) =>
-    inThread({ dir: sources.dir, files: files.map((file) => file.relative), ranges: part, template: texts[0]!.template, labels: texts[0]!.labels, out: out[index + 1]! }),
-  );
+  const threads = ranges.slice(1).map((part, index) => inThread({ dir: sources.dir, files: files.map((file) => file.relative), ranges: part, template: texts.template, labels: texts.labels, out: out[index + 1]! }));
   let here: PartMade | undefined;
   try {
-    here = makeListPart(files, ranges[0]!, sources.spans, texts[0]!, out[0]!);
+    here = makeListPart(files, ranges[0]!, sources.spans, texts, out[0]!);
   } catch {
     // The one pass makes the lists, and raises this error as it always did (naming the line).
     here = undefined;
   }
   const made = await Promise.all(threads);
   if (here === undefined || made.some((part) => part === undefined)) return undefined;
-  return joined([here, ...(made as PartMade[])], files, out, texts[0]!, spill);
+  return joined([here, ...(made as PartMade[])], files, out, texts, spill);
 }
 
 /**
