@@ -70,14 +70,15 @@ export class ListSpill {
    * is written by `canonicalJsonShaped` (the same bytes, faster).
    */
   keep<T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape): KeptList<T> {
-    const file = this.listFile<T>(itemShape);
+    const files = this.reserve(false);
+    const file = listWriter<T>(files, itemShape);
     try {
       for (const chunk of chunks) file.add(chunk);
     } finally {
       file.close();
     }
     crashPoint(LISTS_ON_DISK, 'staged');
-    return file.kept;
+    return this.kept<T>(files);
   }
 
   /**
@@ -86,46 +87,23 @@ export class ListSpill {
    * is made and kept beside it in the same pass.
    */
   keepPairs<A, B>(pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape], texts?: readonly [ChunkText<A>, ChunkText<B>]): [KeptList<A>, KeptList<B>] {
-    const first = this.listFile<A>(shapes[0], texts?.[0]);
-    const second = this.listFile<B>(shapes[1], texts?.[1]);
-    try {
-      for (const [a, b] of pairs) {
-        first.add(a);
-        second.add(b);
-      }
-    } finally {
-      first.close();
-      second.close();
-    }
-    crashPoint(LISTS_ON_DISK, 'staged');
-    return [first.kept, second.kept];
+    const files = [this.reserve(texts !== undefined), this.reserve(texts !== undefined)] as const;
+    keepPairsIn(files, pairs, shapes, texts);
+    return [this.kept<A>(files[0]), this.kept<B>(files[1])];
   }
 
-  /** A new list file: chunks added one by one as canonical JSON lines (and their text to a file of its own), read back once closed. */
-  private listFile<T>(itemShape: JsonShape | undefined, text?: ChunkText<T>): { add(chunk: readonly T[]): void; close(): void; kept: KeptList<T> } {
-    const path = this.nextFile('list', 'ndjson');
-    const fd = openSync(path, 'w');
-    const textPath = text ? this.nextFile('text', 'txt') : undefined;
-    const textFd = textPath !== undefined ? openSync(textPath, 'w') : undefined;
-    const writeText = (value: string) => {
-      if (textFd !== undefined && value !== '') writeAll(textFd, Buffer.from(value, 'utf8'));
-    };
-    return {
-      add: (chunk) => {
-        writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
-        if (text) writeText(text.chunk(chunk));
-      },
-      close: () => {
-        closeSync(fd);
-        if (textFd === undefined) return;
-        try {
-          writeText(text!.end());
-        } finally {
-          closeSync(textFd);
-        }
-      },
-      kept: { chunks: () => parsedLines(path) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(path), ...(textPath !== undefined ? { text: () => pieces(textPath, false) } : {}) },
-    };
+  /**
+   * The names of a list's files in this spill, for {@link keepPairsIn} to write (in this thread or
+   * another: the report's list threads write their parts of the lists into the one spill).
+   */
+  reserve(withText: boolean): ListFiles {
+    return { list: this.nextFile('list', 'ndjson'), ...(withText ? { text: this.nextFile('text', 'txt') } : {}) };
+  }
+
+  /** The list written to `files` ({@link keepPairsIn}), read back afresh on each call. */
+  kept<T>(files: ListFiles): KeptList<T> {
+    const { list, text } = files;
+    return { chunks: () => parsedLines(list) as Iterable<readonly T[]>, canonicalChunks: () => lineBytes(list), ...(text !== undefined ? { text: () => pieces(text, false) } : {}) };
   }
 
   /**
@@ -154,6 +132,76 @@ export class ListSpill {
     this.files += 1;
     return join(this.dir, `${stem}-${this.files}.${extension}`);
   }
+}
+
+/** Where one kept list is written: its canonical JSON lines and, where asked for, its text. */
+export interface ListFiles {
+  readonly list: string;
+  readonly text?: string;
+}
+
+/**
+ * Writes two lists made together, chunk beside chunk, to the files reserved for them
+ * ({@link ListSpill.reserve}): each chunk as a canonical JSON line (`shapes`: the items' declared
+ * shapes) and, with `texts`, each chunk's text to the list's text file, in one pass over `pairs`.
+ */
+export function keepPairsIn<A, B>(files: readonly [ListFiles, ListFiles], pairs: Iterable<readonly [readonly A[], readonly B[]]>, shapes: readonly [JsonShape, JsonShape], texts?: readonly [ChunkText<A>, ChunkText<B>]): void {
+  const first = listWriter<A>(files[0], shapes[0], texts?.[0]);
+  const second = listWriter<B>(files[1], shapes[1], texts?.[1]);
+  try {
+    for (const [a, b] of pairs) {
+      first.add(a);
+      second.add(b);
+    }
+  } finally {
+    first.close();
+    second.close();
+  }
+  crashPoint(LISTS_ON_DISK, 'staged');
+}
+
+/**
+ * Lists kept in parts, each part's files written on their own (the report's list threads), as one
+ * list: the parts' chunks, canonical lines and texts one after the other. A part's text is given
+ * in pieces of its own file, so where two parts meet two pieces meet, and the render's blank-line
+ * collapse joins them (`BlankLines.bytes`): a text ends with the line breaks it held back, the next
+ * begins as its first chunk began.
+ */
+export function joinedLists<T>(parts: readonly KeptList<T>[]): KeptList<T> {
+  const texts = parts.map((part) => part.text);
+  return {
+    chunks: () => joined(parts.map((part) => part.chunks)),
+    canonicalChunks: () => joined(parts.map((part) => part.canonicalChunks)),
+    ...(texts.every((text) => text !== undefined) ? { text: () => joined(texts as (() => Iterable<Uint8Array>)[]) } : {}),
+  };
+}
+
+function* joined<T>(sources: readonly (() => Iterable<T>)[]): Generator<T> {
+  for (const source of sources) yield* source();
+}
+
+/** A list's files opened for writing: chunks added one by one as canonical JSON lines (and, with `text`, their text). */
+function listWriter<T>(files: ListFiles, itemShape: JsonShape | undefined, text?: ChunkText<T>): { add(chunk: readonly T[]): void; close(): void } {
+  const fd = openSync(files.list, 'w');
+  const textFd = text && files.text !== undefined ? openSync(files.text, 'w') : undefined;
+  const writeText = (value: string) => {
+    if (textFd !== undefined && value !== '') writeAll(textFd, Buffer.from(value, 'utf8'));
+  };
+  return {
+    add: (chunk) => {
+      writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
+      if (textFd !== undefined) writeText(text!.chunk(chunk));
+    },
+    close: () => {
+      closeSync(fd);
+      if (textFd === undefined) return;
+      try {
+        writeText(text!.end());
+      } finally {
+        closeSync(textFd);
+      }
+    },
+  };
 }
 
 /** A chunk's canonical JSON: an array's is its items' joined by commas, so items of a declared shape are written one by one. */

@@ -4,7 +4,7 @@
  * (`examiner/`). A file that does not fit is a `UserError` naming it and how to restore it; the
  * schemas check the fields soz relies on and keep the rest as written.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
@@ -241,32 +241,144 @@ export function readAnalyses(workspace: CaseWorkspace): AnalysisResult[] {
 
 /** An analysis result without its findings, how many it has, and its findings read one at a time. */
 export interface AnalysisFile {
+  /** Case-relative path of the file. */
+  readonly relative: string;
   readonly result: AnalysisResult;
   readonly findingCount: number;
   /** The findings in file order; each call reads the file afresh, a chunk at a time. */
   readonly findings: () => Iterable<Finding>;
+  /** A compact file's finding lines read in parts (see {@link FindingLineParts}). */
+  readonly parts?: FindingLineParts;
+}
+
+/**
+ * A compact analysis file's finding lines in parts (the report's list threads each decode their
+ * own): where each document's lines start, and the findings of the lines in a byte range.
+ */
+export interface FindingLineParts {
+  /** Where the finding lines start, and each document's (see {@link FindingLineStarts}). */
+  starts(): FindingLineStarts;
+  /**
+   * The findings of the whole lines in `[start, end)`, a range that begins where a document's
+   * lines begin (its first line names its document), in file order; `counted` is told how many
+   * lines were read once they all were (the header's count is checked over all the parts, by the caller).
+   */
+  findingsIn(range: readonly [number, number], counted: (lines: number) => void): Iterable<Finding>;
+}
+
+/**
+ * Byte offsets in a compact analysis file: `first`, where its finding lines start (after the
+ * header line); `documents`, each line that names its finding's document (a line that does not
+ * continues the one before), in file order; `end`, the file's length.
+ */
+export interface FindingLineStarts {
+  readonly first: number;
+  readonly end: number;
+  readonly documents: readonly { readonly documentId: string; readonly offset: number }[];
 }
 
 /**
  * The analysis results of a case as {@link readAnalyses} gives them (file-name order), with no
  * finding held: a compact file's header line is read, its finding lines only when asked for, line
  * by line, each finding's context range read from its document (one document held at a time per
- * pass). A whole-JSON file of schema 1 is read whole.
+ * pass). A whole-JSON file of schema 1 is read whole. With `only`, the files of those
+ * case-relative paths alone (a report list thread reads no other header).
  */
-export function analysisFiles(workspace: CaseWorkspace, texts?: DocumentTexts): AnalysisFile[] {
+export function analysisFiles(workspace: CaseWorkspace, texts?: DocumentTexts, only?: readonly string[]): AnalysisFile[] {
   const what = 'analysis';
   const documents = workspace.path(CaseFiles.documentsDir);
   // A reader given (`documentsOnce`) serves every pass; else each pass reads the texts afresh.
   const passTexts = () => texts ?? documentTextsIn(documents);
-  return derivedFilesIn(workspace, CaseFiles.analysesDir).map((relative): AnalysisFile => {
+  const relatives = derivedFilesIn(workspace, CaseFiles.analysesDir);
+  return (only === undefined ? relatives : relatives.filter((relative) => only.includes(relative))).map((relative): AnalysisFile => {
     const path = workspace.path(relative);
     if (!relative.endsWith(COMPACT_EXTENSION)) {
       const { findings, ...result } = parsedAnalysis(relative, readFileSync(path), passTexts());
-      return { result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
+      return { relative, result, findingCount: findings?.length ?? 0, findings: () => findings ?? [] };
     }
     const header = checked(relative, jsonLine(relative, firstLine(path), what), analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
-    return { result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, passTexts())) };
+    const parts: FindingLineParts = {
+      starts: () => findingLineStarts(path),
+      findingsIn: (range, counted) => decodeFindings(header, checkedFindingLines(relative, fileLines(relative, path, what, range), range[0], counted), contextTexts(relative, passTexts())),
+    };
+    return { relative, result: { ...header.result }, findingCount: header.findings ?? 0, findings: () => decodeFindings(header, parsedFindingLines(relative, path, header), contextTexts(relative, passTexts())), parts };
   });
+}
+
+/** The finding lines of a byte range of a compact analysis file, each checked; `counted` is told how many once all were read. */
+function* checkedFindingLines(relative: string, lines: Iterable<string>, start: number, counted: (lines: number) => void): Generator<Record<string, unknown>> {
+  let number = 0;
+  for (const line of lines) {
+    number += 1;
+    const where = `${relative} line ${number} from byte ${start}`;
+    yield checked(where, jsonLine(where, line, 'analysis'), findingLineSchema, 'analysis') as Record<string, unknown>;
+  }
+  counted(number);
+}
+
+/** The key a finding line's document is named by, as canonical JSON writes it. */
+const DOCUMENT_KEY = Buffer.from('"documentId":');
+
+/**
+ * {@link FindingLineStarts} of the compact analysis file at `path`, read a MiB at a time without
+ * parsing its lines: a line can name its document only if it holds {@link DOCUMENT_KEY}, and only
+ * those lines are read again at their offset and parsed (a nested member of that name is told
+ * from the place's own there). A line that is not JSON is passed over: decoding it refuses it.
+ */
+function findingLineStarts(path: string): FindingLineStarts {
+  const fd = openSync(path, 'r');
+  try {
+    const end = fstatSync(fd).size;
+    const buffer = Buffer.alloc(1 << 20);
+    const holding: number[] = [];
+    let first = -1;
+    let lineStart = 0;
+    for (let position = 0; position < end; ) {
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      const view = buffer.subarray(0, read);
+      if (first === -1 && view.indexOf(10) !== -1) first = position + view.indexOf(10) + 1;
+      for (let hit = view.indexOf(DOCUMENT_KEY); hit !== -1; hit = view.indexOf(DOCUMENT_KEY, hit + 1)) {
+        const newline = view.lastIndexOf(10, hit);
+        const start = newline === -1 ? lineStart : position + newline + 1;
+        if (first !== -1 && start >= first && holding[holding.length - 1] !== start) holding.push(start);
+      }
+      const last = view.lastIndexOf(10);
+      if (last !== -1) lineStart = position + last + 1;
+      // The next read starts early enough to find a key cut by this one's end.
+      position += read < buffer.length ? read : read - (DOCUMENT_KEY.length - 1);
+    }
+    const documents = holding.flatMap((offset) => {
+      const documentId = placeDocumentId(lineAt(fd, offset));
+      return documentId === undefined ? [] : [{ documentId, offset }];
+    });
+    return { first: first === -1 ? end : first, end, documents };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The document a finding line names in its place, if it names one (and is JSON). */
+function placeDocumentId(line: string): string | undefined {
+  try {
+    const documentId = (JSON.parse(line) as { place?: { documentId?: unknown } } | null)?.place?.documentId;
+    return typeof documentId === 'string' ? documentId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of an open file that starts at `offset`, without its line break. */
+function lineAt(fd: number, offset: number): string {
+  const pieces: Buffer[] = [];
+  const buffer = Buffer.alloc(1 << 16);
+  for (let position = offset; ; ) {
+    const read = readSync(fd, buffer, 0, buffer.length, position);
+    const newline = buffer.subarray(0, read).indexOf(10);
+    pieces.push(Buffer.from(buffer.subarray(0, newline === -1 ? read : newline)));
+    if (newline !== -1 || read === 0) return Buffer.concat(pieces).toString('utf8');
+    position += read;
+  }
 }
 
 /** The finding lines of a compact analysis file, each checked; the count must be the header's. */
@@ -287,14 +399,20 @@ function findingCountProblem(relative: string, header: AnalysisFileHeader): User
   return new UserError(`${relative}: not ${RECORD_KINDS[what]} — expected ${header.findings ?? 0} finding lines after the header`, 'case.corrupt-record', undefined, { key: 'error.record.finding-lines', params: { relative, what: recordKind(what), findings: header.findings ?? 0 } });
 }
 
-/** The lines of a file without their line breaks, read a MiB at a time; the file ends with a line break. */
-function* fileLines(relative: string, path: string, what: RecordKind): Generator<string> {
+/**
+ * The lines of a file without their line breaks, read a MiB at a time; the file (or the byte
+ * `range` of it, whole lines) ends with a line break.
+ */
+function* fileLines(relative: string, path: string, what: RecordKind, range?: readonly [number, number]): Generator<string> {
   const decoder = new StringDecoder('utf8');
   const fd = openSync(path, 'r');
   let rest = '';
   try {
     const chunk = Buffer.alloc(1 << 20);
-    for (let read = readSync(fd, chunk, 0, chunk.length, null); read > 0; read = readSync(fd, chunk, 0, chunk.length, null)) {
+    const [start, end] = range ?? [0, Infinity];
+    for (let position = start, read = 0; position < end; position += read) {
+      read = readSync(fd, chunk, 0, Math.min(chunk.length, end - position), position);
+      if (read === 0) break;
       const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
       rest = lines.pop()!;
       yield* lines;

@@ -144,12 +144,17 @@ export function readCaseFindings(workspace: CaseWorkspace, analyses: readonly An
  * Iterable again: each pass reads the files afresh.
  */
 export function eachCaseFinding(workspace: CaseWorkspace, files: readonly AnalysisFile[] = analysisFiles(workspace)): Iterable<Finding> {
-  const held = [...(readComparison(workspace)?.findings ?? []), ...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')].sort(compareFindings);
+  const held = heldFindings(workspace);
   return { [Symbol.iterator]: () => mergedFindings([...files.map((file) => file.findings), () => held])[Symbol.iterator]() };
 }
 
+/** The candidates that are not the analyses': the comparison's and those the examiner added (few: held), in finding order. */
+export function heldFindings(workspace: CaseWorkspace): Finding[] {
+  return [...(readComparison(workspace)?.findings ?? []), ...readExaminerRecord<Finding>(workspace, ExaminerFiles.added, 'added')].sort(compareFindings);
+}
+
 /** Sorted finding sources merged in `compareFindings` order (the earlier source first on a tie), each id once. */
-function* mergedFindings(sources: readonly (() => Iterable<Finding>)[]): Generator<Finding> {
+export function* mergedFindings(sources: readonly (() => Iterable<Finding>)[]): Generator<Finding> {
   const iterators = sources.map((source) => source()[Symbol.iterator]());
   const heads = iterators.map((iterator) => iterator.next());
   let last: Finding | undefined;

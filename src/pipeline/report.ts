@@ -34,12 +34,14 @@ import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
 import { LIABILITY_PATH, loadLiability, loadProcedure, PROCEDURE_PATH } from '../sop/data.js';
 import { sopStatus, unmetForFinal } from '../sop/engine.js';
+import type { AnalysisFile } from '../case/records.js';
 import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
+import { listPartsWanted, listsInParts } from './report-lists.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
 import type { StagedMove } from '../case/commit.js';
-import { answerLegalWording, eachCaseFinding, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
+import { answerLegalWording, eachCaseFinding, heldFindings, readAnswer, readItemRelations, readPersonRelations, readPersons, readQuestions, readRabat, readReview, readStepRecords } from './examiner.js';
 import { hashInstallFile, INSTALL_ROOT } from './install.js';
 import { expertsFinalInputs } from './experts.js';
 import { expertsFinalProblems } from '../sop/experts.js';
@@ -108,18 +110,10 @@ export function buildConclusion(workspace: CaseWorkspace, language: ReportLangua
  * and a spill, the one pass that keeps the unreviewed candidates and their excerpts (no decision
  * recorded) also makes and keeps their Markdown, returned beside the parts.
  */
-function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener, spill?: ListSpill, markdown?: MarkdownListTexts | null): { parts: ConclusionParts; markdown?: RenderedMarkdownLists } {
-  let rendered: RenderedMarkdownLists | undefined;
-  if (!workspace.derivedIsCommitted()) {
-    throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
-  }
+function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportLanguage, final: boolean, onProgress?: ProgressListener, spill?: ListSpill, markdown?: MarkdownListTexts | null, reads: CaseReads = caseReads(workspace), inParts?: ListsInParts): { parts: ConclusionParts; markdown?: RenderedMarkdownLists } {
+  let rendered: RenderedMarkdownLists | undefined = inParts?.rendered;
+  const { documents, documentsRead, files } = reads;
   const { manifest, text: manifestText } = readManifest(workspace)!;
-  // Documents are read one at a time where their text is needed (excerpts, persons), never all at once.
-  const documents = derivedDocumentHeaders(workspace);
-  // Findings are read one at a time in each pass over them, never all held (see eachCaseFinding);
-  // a document's file is read once for its findings' contexts and its excerpts.
-  const documentsRead = documentsOnce(workspace);
-  const files = analysisFiles(workspace, documentsRead.texts);
   const analyses = files.map((file) => file.result);
   const findings = eachCaseFinding(workspace, files);
   const overview = analysisData(analyses, 'language-overview') ?? null;
@@ -168,6 +162,7 @@ function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportL
     caseFacts: finalInputs.facts,
     expertDigests: finalInputs.digests,
     log,
+    ...(inParts ? { madeLists: inParts.made } : {}),
     ...(spill
       ? {
           keepList: <T>(chunks: Iterable<readonly T[]>, itemShape?: JsonShape) => spill.keep<T>(chunks, itemShape),
@@ -191,6 +186,50 @@ function buildConclusionWithMarkdown(workspace: CaseWorkspace, language: ReportL
     }
   }
   return { parts, ...(rendered ? { markdown: rendered } : {}) };
+}
+
+/** What every pass over the case's findings reads, and the report's list threads are given. */
+interface CaseReads {
+  /** The documents' headers in reading order (a document's text is read where needed: excerpts, persons; never all at once). */
+  readonly documents: ReturnType<typeof derivedDocumentHeaders>;
+  /** Each document's file read once per pass, for its findings' contexts and its excerpts. */
+  readonly documentsRead: ReturnType<typeof documentsOnce>;
+  /** The analysis files; findings are read one at a time in each pass, never all held (see eachCaseFinding). */
+  readonly files: readonly AnalysisFile[];
+}
+
+/** {@link CaseReads} of an analysed case; a case not analysed (or out of date) is a UserError. */
+function caseReads(workspace: CaseWorkspace): CaseReads {
+  if (!workspace.derivedIsCommitted()) {
+    throw new UserError(`${workspace.dir}: nothing analysed yet, or the analysis is out of date; run "soz analyze ${workspace.dir}" first`, 'case.not-analysed', undefined, { key: 'error.not-analysed', params: { dir: workspace.dir } });
+  }
+  const documents = derivedDocumentHeaders(workspace);
+  const documentsRead = documentsOnce(workspace);
+  return { documents, documentsRead, files: analysisFiles(workspace, documentsRead.texts) };
+}
+
+/** The lists made by the report's list threads (`report-lists.ts`), with their Markdown. */
+type ListsInParts = NonNullable<Awaited<ReturnType<typeof listsInParts>>>;
+
+/**
+ * The lists made in parts on `threads` threads where they may be (see `report-lists.ts`): with no
+ * decision and no finding but the analyses', the Markdown's list texts known; else undefined, and
+ * the one pass makes them.
+ */
+async function listsOfCase(workspace: CaseWorkspace, reads: CaseReads, spill: ListSpill, markdown: MarkdownListTexts | null, threads: number, onProgress: ProgressListener | undefined): Promise<ListsInParts | undefined> {
+  if (threads < 2 || markdown === null || readReview(workspace).length > 0 || heldFindings(workspace).length > 0) return undefined;
+  const { template, labels } = markdown;
+  return listsInParts(
+    {
+      dir: workspace.dir,
+      files: reads.files,
+      documentIds: reads.documents.map(({ doc }) => doc.id),
+      spans: excerptSource(reads.documentsRead.spans, reads.documents.length, onProgress),
+      texts: () => markdownLists(template, labels)!,
+    },
+    spill,
+    threads,
+  );
 }
 
 /** The cap on distinct n-grams and the sizes where this run's tables reached it (`prunedAtOrBelow`); null without n-gram tables. */
@@ -365,6 +404,8 @@ export interface RenderRequest {
   readonly formats: readonly ReportFormat[];
   readonly final: boolean;
   readonly onProgress?: ProgressListener;
+  /** Threads the unreviewed candidates and their excerpts are made on (`report-lists.ts`); one (the default): the one pass. */
+  readonly listThreads?: number;
 }
 
 /**
@@ -374,8 +415,11 @@ export interface RenderRequest {
  * case is rendered on a thread of its own (see {@link reportThreadWanted}); the commit is made here.
  */
 export async function writeReports(workspace: CaseWorkspace, options: ReportOptions & RenderRequest & { thread?: boolean }): Promise<FormatOutcome[]> {
-  const request: RenderRequest = { formats: options.formats, final: options.final, ...(options.language !== undefined ? { language: options.language } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  const conclusion = (options.thread ?? reportThreadWanted(workspace)) ? await stageInThread(workspace.dir, request) : await stageReports(workspace, request);
+  const thread = options.thread ?? reportThreadWanted(workspace);
+  // A case large enough for the report thread has its lists made on a thread per core.
+  const listThreads = options.listThreads ?? (thread ? listPartsWanted() : 1);
+  const request: RenderRequest = { formats: options.formats, final: options.final, listThreads, ...(options.language !== undefined ? { language: options.language } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const conclusion = thread ? await stageInThread(workspace.dir, request) : await stageReports(workspace, request);
   return commitStaged(workspace, options, conclusion);
 }
 
@@ -399,7 +443,10 @@ async function stageFormats(workspace: CaseWorkspace, options: RenderRequest, sp
   const labels = readLabels(language);
   const paths = templatePaths(language);
   const templates = { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
-  const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final, options.onProgress, spill, markdownLists(templates.md, labels));
+  const markdownTexts = markdownLists(templates.md, labels);
+  const reads = caseReads(workspace);
+  const inParts = await listsOfCase(workspace, reads, spill, markdownTexts, options.listThreads ?? 1, options.onProgress);
+  const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final, options.onProgress, spill, markdownTexts, reads, inParts);
   const renderers = conclusionRenderers(templates, () => spill.spool(), markdown);
   // Crops of the pictures OCR findings came from: only the HTML and PDF show them.
   const pictures = options.formats.includes('html') || options.formats.includes('pdf') ? await findingPictures(workspace, parts.head) : {};

@@ -313,6 +313,19 @@ export interface ConclusionInputs {
    * recorded, the unreviewed candidates and their excerpts (each run's made as it passes).
    */
   readonly keepPairs?: (pairs: Iterable<readonly [readonly FindingView[], readonly SourceExcerpt[]]>, shapes: readonly [JsonShape, JsonShape]) => readonly [KeptChunks<FindingView>, KeptChunks<SourceExcerpt>];
+  /**
+   * With no decision recorded: the two lists made and kept already, from `findings` in parts
+   * ({@link candidateRunsWithExcerpts} over each part, the report's list threads), with the number
+   * of candidates; `findings` is then not read.
+   */
+  readonly madeLists?: MadeLists;
+}
+
+/** The unreviewed candidates and their excerpts, kept, and how many candidates there are (see `ConclusionInputs.madeLists`). */
+export interface MadeLists {
+  readonly candidates: number;
+  readonly unreviewed: KeptChunks<FindingView>;
+  readonly excerpts: KeptChunks<SourceExcerpt>;
 }
 
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
@@ -437,9 +450,11 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
     }
   }
   const runs = runsByDocument(headPass());
+  const made = inputs.decisions.length === 0 ? inputs.madeLists : undefined;
+  if (made) candidates = unreviewedCount = made.candidates;
   // With no decision recorded no unit holds a reviewed candidate, so each run's excerpts are its
   // own: made as the run passes, not in a second pass over the kept candidates.
-  const keptTogether = inputs.keepPairs && inputs.decisions.length === 0 ? inputs.keepPairs(withExcerpts(runs, inputs.documentText), [FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE]) : undefined;
+  const keptTogether = made ? ([made.unreviewed, made.excerpts] as const) : inputs.keepPairs && inputs.decisions.length === 0 ? inputs.keepPairs(withExcerpts(runs, inputs.documentText), [FINDING_VIEW_SHAPE, SOURCE_EXCERPT_SHAPE]) : undefined;
   const keptUnreviewed = keptTogether?.[0] ?? inputs.keepList?.(runs, FINDING_VIEW_SHAPE);
   const unreviewed = keptUnreviewed ? keptUnreviewed.chunks : afterPass(headPass(), () => runsByDocument(unreviewedViews(inputs.findings, decisions)));
   const objects = inputs.evidence
@@ -568,6 +583,15 @@ export function assembleConclusionParts(inputs: ConclusionInputs): ConclusionPar
   if (!keptUnreviewed || !inputs.keepList) return { head, unreviewed, excerpts: () => excerptsInParts(inputs.documentText, reviewed, unreviewed) };
   const keptExcerpts = inputs.keepList(excerptsInParts(inputs.documentText, reviewed, unreviewed), SOURCE_EXCERPT_SHAPE);
   return { head, unreviewed, excerpts: keptExcerpts.chunks, canonical: { unreviewed: keptUnreviewed.canonicalChunks, excerpts: keptExcerpts.canonicalChunks } };
+}
+
+/**
+ * With no decision recorded: the candidates' views one document's run at a time, each with the
+ * excerpts of its units — the pairs the two lists are kept from (`keepPairs`); for a part of the
+ * findings in finding order, the pairs of that part (the report's list threads make one part each).
+ */
+export function candidateRunsWithExcerpts(findings: Iterable<Finding>, documentText: ConclusionInputs['documentText']): Iterable<[FindingView[], SourceExcerpt[]]> {
+  return withExcerpts(runsByDocument(unreviewedViews(findings, new Map())), documentText);
 }
 
 /** Each run of unreviewed candidates with the excerpts of its units (every candidate in them unreviewed). */
