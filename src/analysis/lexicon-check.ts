@@ -111,6 +111,8 @@ function checkEntry(file: LexiconFile, entry: LexiconEntry, sourceIds: ReadonlyS
   }
   if (file.category === 'context-markers') {
     if (entry.marker === undefined) problems.push(`context marker without marker kind — fix: add marker: reported | negation | conditional | scripture`);
+    // The engine compiles a regex only as a scripture reference (the citation test); any other kind would never match.
+    if (entry.pattern?.type === 'regex' && entry.marker !== undefined && entry.marker !== 'scripture') problems.push(`a regex pattern is read only for scripture markers, so this ${entry.marker} marker would never match — fix: give forms or a sequence pattern`);
   } else {
     if (entry.marker !== undefined || entry.position !== undefined) problems.push('marker/position are only for context-markers — fix: remove them');
     if (entry.pattern?.type === 'regex') problems.push('regex patterns are only for context-markers — fix: use a sequence pattern');

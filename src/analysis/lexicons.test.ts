@@ -64,6 +64,13 @@ describe('lexicon validation', () => {
     expect(checkLexiconText('sop/lexicons/ru/banned-organisations.yaml', text).problems.join('\n')).toMatch(/without legal source/);
   });
 
+  it('refuses a regex pattern on a context marker other than scripture, which the engine would never match', () => {
+    const markers = GOOD.replace(/ru\.violence/g, 'ru.context-markers').replace(/category: violence/g, 'category: context-markers');
+    const regex = (marker: string): string => markers.replace('lemma: убить,', `pattern: {type: regex, regex: "кричали"}, marker: ${marker},`);
+    expect(checkLexiconText('sop/lexicons/ru/context-markers.yaml', regex('reported')).problems.join('\n')).toMatch(/regex pattern is read only for scripture markers, so this reported marker would never match — fix:/);
+    expect(checkLexiconText('sop/lexicons/ru/context-markers.yaml', regex('scripture')).problems).toEqual([]);
+  });
+
   it('records every file read with its sha256', async () => {
     const { lexicons, files } = await loadLexicons(ROOT);
     expect(files.length).toBe(lexicons.length);
