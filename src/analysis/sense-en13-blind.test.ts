@@ -38,6 +38,9 @@ describe('a label of a few words before a colon', () => {
 
   it('an object, a reflexive, a lone plural or a capital before the colon keeps the call', async () => {
     expect(await candidates('Kill them all: no one leaves.')).toContain('call-to-action:Kill');
+    // A listed call verb keeps its call before a colon whatever follows it.
+    expect(await candidates('Fight back: they will not stop us.')).toContain('call-to-action:Fight');
+    expect(await candidates('Attack at dawn: everyone to the gate.')).toContain('call-to-action:Attack');
     expect(await candidates('Burn heretics: that is the order.')).toContain('call-to-action:Burn');
     expect(await candidates('Ask yourselves honestly: who gains?')).toContain('call-to-action:Ask');
     expect(await candidates('Join Group: https://example.org/join')).toContain('call-to-action:Join');

@@ -504,7 +504,8 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
-      if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || opensLabel(text, w)) return false;
+      // A listed call verb before a colon stays a call (Fight back: …; Attack at dawn: …): a label's words are those of no call.
+      if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || (!known && opensLabel(text, w))) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
       return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known);
     };
