@@ -17,6 +17,7 @@ import { declaredHtmlCharset } from './html.js';
 import { decodeText } from './text-decode.js';
 import { UnreadTally } from './unread.js';
 import { SymbolTally } from './docs/word-symbols.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 /**
  * Package parts that hold no text (layout, fonts, relationships, comment bookkeeping) or are
@@ -454,8 +455,4 @@ function sanitiseId(id: string): string {
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.xml$/, '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

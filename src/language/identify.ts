@@ -18,6 +18,7 @@ import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import { WordMatcher, type MarkerSpec, type WordMatch } from './markers.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
 import { grown } from '../core/typed-arrays.js';
+import { escapeRegExp } from '../core/regexp.js';
 
 /** Letters a block of one script collects before a sentence boundary may close it. */
 export const BLOCK_LETTERS = 40;
@@ -126,10 +127,6 @@ export function plainSpellings(words: readonly string[], plain: Readonly<Record<
   const listed = new Set(words);
   const typed = words.map((w) => [...w].map((ch) => plain[ch] ?? ch).join(''));
   return [...new Set(typed.filter((w) => !listed.has(w)))];
-}
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 function vowelClasses(front: string, back: string): Uint8Array {
