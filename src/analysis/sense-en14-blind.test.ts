@@ -1,0 +1,45 @@
+// English violence, round 14 (issue 14, branch blind-en14b): families that two or more blind
+// batches of ordinary English (corpora/eval/blind, rounds 12–13, written before the lexicons were
+// read) share — threats that name no harm (you will pay for this, we know where you live, teach
+// them a lesson they won't forget: missed in four batches), war as the first word of a thing (the
+// war memorial, a war movie, the war scenes, a tug of war) and cakes and pancakes burned or
+// destroyed in the kitchen. Each condition beside a use it must keep. Sentences are fictional,
+// written for these tests (none is an item of the evaluation set).
+import { noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
+
+senseCondition('en', 'a threat that names no harm is a violence candidate, found once', [
+  ['violence', 'I’ll make you pay for what you did to my brother.', ['make you pay']],
+  ['violence', 'We will make them pay, every last Dorran.', ['make them pay']],
+  ['violence', 'You will pay for this, Kessler.', ['You will pay for this']],
+  ['violence', 'We know where you live, and we know where your kids go to school.', ['know where you live', 'know where your kids']],
+  ['violence', 'Your days are numbered, Marten.', ['Your days are numbered']],
+  ['violence', 'Someone should teach them a lesson they won’t forget.', ['teach them a lesson']],
+  ['violence', 'Tonight we teach the Harrowfolk a lesson they won’t forget.', ['a lesson they won’t forget']],
+]);
+
+senseCondition('en', 'the same words of a charge, an address form or a mishap are no threat', noCandidates('violence', [
+  'The airlines make you pay for a second bag now.',
+  'Does the gym make you pay for towels?',
+  'Please let us know where you live so we can post the forms.',
+  'That will teach him a lesson about setting two alarms.',
+  'Who will pay for this repair, the landlord or us?',
+  'You pay for what you use, nothing more.',
+]));
+
+senseCondition('en', 'war as the first word of a thing names no violence; war crimes stay', [
+  ...noCandidates('violence', [
+    'The war memorial on Station Road was cleaned before Sunday.',
+    'It is a war movie, but the war scenes are short.',
+    'The two families had a tug of war at the reception.',
+  ]),
+  ['violence', 'War crimes were committed in the valley, the court found.', ['War']],
+  ['violence', 'The war destroyed half of the old town.', ['war', 'destroyed']],
+]);
+
+senseCondition('en', 'pancakes and cakes burned or destroyed in the kitchen; a bakery burned down stays', [
+  ...noCandidates('violence', [
+    'I burned the pancakes again this morning.',
+    'The kids destroyed the birthday cake in four minutes.',
+  ]),
+  ['violence', 'They burned the Orrin bakery down last night.', ['burned']],
+]);
