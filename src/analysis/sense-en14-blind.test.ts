@@ -43,3 +43,26 @@ senseCondition('en', 'pancakes and cakes burned or destroyed in the kitchen; a b
   ]),
   ['violence', 'They burned the Orrin bakery down last night.', ['burned']],
 ]);
+
+senseCondition('en', 'the noun violence, hurt said as a threat or a call, beaten to death, hanged or strung up, broken bones threatened', [
+  ['violence', 'We reject violence against the Hollin families in every form.', ['violence']],
+  ['violence', 'I will hurt you and everyone you love.', ['hurt you']],
+  ['violence', 'Go and hurt them where it counts.', ['hurt them']],
+  ['violence', 'The mob beat two Saren men to death outside the market.', ['to death']],
+  ['violence', 'Hang the traitors from the bridge.', ['Hang the traitors']],
+  ['violence', 'String them up, every one of the Orvell elders.', ['String them up']],
+  ['violence', 'Find him and break his legs.', ['break his legs']],
+  ['violence', 'I’ll break your jaw if you come back.', ['break your jaw']],
+]);
+
+senseCondition('en', 'non-violence, hurt feelings and sayings, feelings to death and accidents name no violence', noCandidates('violence', [
+  'Gandhi taught non-violence to millions.',
+  'It won’t hurt you to say thank you once in a while.',
+  'I never meant to hurt you, I was tired.',
+  'They hurt you, they misunderstood you, and your feelings were wounded.',
+  'I was bored to death at the quarterly review.',
+  'She is sick to death of the printer.',
+  'She broke her leg skiing in the Alps.',
+  'Break a leg tonight, you will be great!',
+  'My back hurts after the gym.',
+]));
