@@ -1,9 +1,10 @@
 // English violence, round 14 (issue 14, branch blind-en14b): families that two or more blind
 // batches of ordinary English (corpora/eval/blind, rounds 12–13, written before the lexicons were
 // read) share — threats that name no harm (you will pay for this, we know where you live, teach
-// them a lesson they won't forget: missed in four batches), war as the first word of a thing (the
-// war memorial, a war movie, the war scenes, a tug of war) and cakes and pancakes burned or
-// destroyed in the kitchen. Each condition beside a use it must keep. Sentences are fictional,
+// them a lesson they won't forget: missed in four batches), hurt said as a threat, beaten to death,
+// lynching formulas and broken bones threatened; a tug of war, and cakes and pancakes burned or
+// destroyed in the kitchen. The noun violence and war in a war film stay as the set annotates them
+// (no candidate; a candidate). Each condition beside a use it must keep. Sentences are fictional,
 // written for these tests (none is an item of the evaluation set).
 import { noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
 
@@ -26,14 +27,11 @@ senseCondition('en', 'the same words of a charge, an address form or a mishap ar
   'You pay for what you use, nothing more.',
 ]));
 
-senseCondition('en', 'war as the first word of a thing names no violence; war crimes stay', [
-  ...noCandidates('violence', [
-    'The war memorial on Station Road was cleaned before Sunday.',
-    'It is a war movie, but the war scenes are short.',
-    'The two families had a tug of war at the reception.',
-  ]),
+senseCondition('en', 'a tug of war is a game; a war and war crimes stay', [
+  ...noCandidates('violence', ['The two families had a tug of war at the reception.', 'Our lot versus their lot at the tug of war again.']),
   ['violence', 'War crimes were committed in the valley, the court found.', ['War']],
   ['violence', 'The war destroyed half of the old town.', ['war', 'destroyed']],
+  ['violence', 'The war film on Sunday was far too long.', ['war']],
 ]);
 
 senseCondition('en', 'pancakes and cakes burned or destroyed in the kitchen; a bakery burned down stays', [
@@ -44,8 +42,7 @@ senseCondition('en', 'pancakes and cakes burned or destroyed in the kitchen; a b
   ['violence', 'They burned the Orrin bakery down last night.', ['burned']],
 ]);
 
-senseCondition('en', 'the noun violence, hurt said as a threat or a call, beaten to death, hanged or strung up, broken bones threatened', [
-  ['violence', 'We reject violence against the Hollin families in every form.', ['violence']],
+senseCondition('en', 'hurt said as a threat or a call, beaten to death, hanged or strung up, broken bones threatened', [
   ['violence', 'I will hurt you and everyone you love.', ['hurt you']],
   ['violence', 'Go and hurt them where it counts.', ['hurt them']],
   ['violence', 'The mob beat two Saren men to death outside the market.', ['to death']],
@@ -55,8 +52,7 @@ senseCondition('en', 'the noun violence, hurt said as a threat or a call, beaten
   ['violence', 'I’ll break your jaw if you come back.', ['break your jaw']],
 ]);
 
-senseCondition('en', 'non-violence, hurt feelings and sayings, feelings to death and accidents name no violence', noCandidates('violence', [
-  'Gandhi taught non-violence to millions.',
+senseCondition('en', 'hurt feelings and sayings, feelings to death and accidents name no violence', noCandidates('violence', [
   'It won’t hurt you to say thank you once in a while.',
   'I never meant to hurt you, I was tired.',
   'They hurt you, they misunderstood you, and your feelings were wounded.',
