@@ -45,6 +45,8 @@ senseCondition('en', 'pancakes and cakes burned or destroyed in the kitchen; a b
 senseCondition('en', 'hurt said as a threat or a call, beaten to death, hanged or strung up, broken bones threatened', [
   ['violence', 'I will hurt you and everyone you love.', ['hurt you']],
   ['violence', 'Go and hurt them where it counts.', ['hurt them']],
+  ['violence', 'We’re going to hurt them where it counts.', ['hurt them']],
+  ['violence', 'They stoned him to death in the square.', ['to death']],
   ['violence', 'The mob beat two Saren men to death outside the market.', ['to death']],
   ['violence', 'Hang the traitors from the bridge.', ['Hang the traitors']],
   ['violence', 'String them up, every one of the Orvell elders.', ['String them up']],
@@ -56,6 +58,9 @@ senseCondition('en', 'hurt feelings and sayings, feelings to death and accidents
   'It won’t hurt you to say thank you once in a while.',
   'I never meant to hurt you, I was tired.',
   'They hurt you, they misunderstood you, and your feelings were wounded.',
+  'Smoking will hurt you in the end.',
+  'Two climbers froze to death on the ridge.',
+  'He drank himself to death in the end.',
   'I was bored to death at the quarterly review.',
   'She is sick to death of the printer.',
   'She broke her leg skiing in the Alps.',
