@@ -23,6 +23,8 @@ senseCondition('en', 'the same words of a charge, an address form or a mishap ar
   'Does the gym make you pay for towels?',
   'Please let us know where you live so we can post the forms.',
   'That will teach him a lesson about setting two alarms.',
+  'A night in the cells will teach him a lesson.',
+  'The landlord will make you pay for the broken window.',
   'Who will pay for this repair, the landlord or us?',
   'You pay for what you use, nothing more.',
 ]));
@@ -47,6 +49,7 @@ senseCondition('en', 'hurt said as a threat or a call, beaten to death, hanged o
   ['violence', 'Go and hurt them where it counts.', ['hurt them']],
   ['violence', 'We’re going to hurt them where it counts.', ['hurt them']],
   ['violence', 'They stoned him to death in the square.', ['to death']],
+  ['violence', 'He was stabbed to death outside the pub.', ['stabbed']],
   ['violence', 'The mob beat two Saren men to death outside the market.', ['to death']],
   ['violence', 'Hang the traitors from the bridge.', ['Hang the traitors']],
   ['violence', 'String them up, every one of the Orvell elders.', ['String them up']],
