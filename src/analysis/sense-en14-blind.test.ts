@@ -70,3 +70,13 @@ senseCondition('en', 'hurt feelings and sayings, feelings to death and accidents
   'Break a leg tonight, you will be great!',
   'My back hurts after the gym.',
 ]));
+
+senseCondition('en', 'a throat cut and a hospital bed threatened; a sore throat, a fish, a fall name no violence', [
+  ['violence', 'I will slit your throat if you talk.', ['slit your throat']],
+  ['violence', 'Don’t come near my family again or I’ll put you in hospital.', ['put you in hospital']],
+  ...noCandidates('violence', [
+    'I have a sore throat and a cut on my lip.',
+    'Cut the throat of the fish and let it bleed.',
+    'The fall put him in hospital for a week.',
+  ]),
+]);
