@@ -80,3 +80,8 @@ senseCondition('en', 'a throat cut and a hospital bed threatened; a sore throat,
     'The fall put him in hospital for a week.',
   ]),
 ]);
+
+senseCondition('en', 'bloods of a clinical note are blood tests; blood on the pavement stays', [
+  ...noCandidates('violence', ['Suspected overdose, bloods sent, fluids started.', 'Bloods repeated this morning, results by Friday.']),
+  ['violence', 'There was blood all over the pavement after the fight.', ['blood', 'fight']],
+]);
