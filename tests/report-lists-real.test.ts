@@ -1,5 +1,5 @@
 /**
- * The report's kept lists on the candidates of real corpora (../shared/corpora-real, SOURCES.md):
+ * The report's kept lists on the candidates of two real Russian corpora (../shared/corpora-real, SOURCES.md):
  * each chunk of unreviewed candidates and of source excerpts, as the report's one pass makes them,
  * written by one `JSON.stringify` of the ordered chunk (`canonicalJsonShapedItems`) gives the bytes
  * of the generic canonical serialiser, and the candidate rows built as strings give the bytes
@@ -25,7 +25,6 @@ import { evidenceInputOf, REAL_CORPORA } from './support/adapter-invariants.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const CORPORA = {
-  devotional: `${REAL_CORPORA}telegram/salaf_channel_ar_en.result.json`,
   work: `${REAL_CORPORA}telegram/full_account_html_export_workgroup_ru/chats/chat_02/messages.html`,
   reuploads: `${REAL_CORPORA}telegram/guzel_reuploads_channel_ru.trimmed.result.json`,
 };
