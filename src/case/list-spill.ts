@@ -15,12 +15,14 @@
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonShape } from '../core/canonical-json.js';
-import { canonicalJson, canonicalJsonShaped } from '../core/canonical-json.js';
+import { canonicalJson, canonicalJsonShapedItems } from '../core/canonical-json.js';
 import { holdTemporary, tempSibling } from './atomic.js';
 import { crashPoint } from './crash-points.js';
 
 /** Bytes read from a spill file at a time. */
 const READ_CHUNK = 1 << 20;
+
+const LINE_BREAK = Buffer.from('\n');
 
 /** A list kept on disk, read back afresh on every call. */
 export interface KeptList<T> {
@@ -189,7 +191,9 @@ function listWriter<T>(files: ListFiles, itemShape: JsonShape | undefined, text?
   };
   return {
     add: (chunk) => {
-      writeAll(fd, Buffer.from(`${canonicalLine(chunk, itemShape)}\n`, 'utf8'));
+      // The line and its break written apart: appending the break would copy the whole line (a MiB or more) before it is encoded.
+      writeAll(fd, Buffer.from(canonicalLine(chunk, itemShape), 'utf8'));
+      writeAll(fd, LINE_BREAK);
       if (textFd !== undefined) writeText(text!.chunk(chunk));
     },
     close: () => {
@@ -204,10 +208,9 @@ function listWriter<T>(files: ListFiles, itemShape: JsonShape | undefined, text?
   };
 }
 
-/** A chunk's canonical JSON: an array's is its items' joined by commas, so items of a declared shape are written one by one. */
+/** A chunk's canonical JSON; items of a declared shape are written by one `JSON.stringify` of the chunk. */
 function canonicalLine(chunk: readonly unknown[], itemShape: JsonShape | undefined): string {
-  if (itemShape === undefined) return canonicalJson(chunk);
-  return `[${chunk.map((item) => (item === undefined ? 'null' : canonicalJsonShaped(item, itemShape))).join(',')}]`;
+  return itemShape === undefined ? canonicalJson(chunk) : canonicalJsonShapedItems(chunk, itemShape);
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

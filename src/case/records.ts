@@ -26,6 +26,7 @@ import { schemaProblems } from './metadata.js';
 import type { CaseWorkspace } from './workspace.js';
 import { caseFileSha256, resolveInside } from './snapshot.js';
 import { plainSegmentLine, segmentLineSchema } from './segment-line.js';
+import { findingLineSchema, plainFindingLine } from './finding-line.js';
 
 const hashedFile = z.object({ path: z.string(), sha256: z.string() });
 
@@ -42,13 +43,6 @@ const analysisHeaderSchema = z.object({
   result: z.looseObject({ analysis: z.string(), version: z.string() }),
   findings: z.number().int().nonnegative().optional(),
   shared: z.object({ rules: z.record(z.string(), z.record(z.string(), z.unknown())), places: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
-});
-/** A finding line; its document id may be left out (that of the line before) and its context be a range, from schema 3. */
-const findingLineSchema = z.looseObject({
-  id: z.string(),
-  ruleId: z.string(),
-  place: z.looseObject({ documentId: z.string().optional(), range: z.tuple([z.number(), z.number()]) }),
-  context: z.union([z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]), z.looseObject({ left: z.string(), right: z.string() })]).optional(),
 });
 const analysisSchema = z.looseObject({ analysis: z.string(), version: z.string(), findings: z.array(z.looseObject({ id: z.string() })).optional() });
 const manifestSchema = z.looseObject({
@@ -311,9 +305,14 @@ function* checkedFindingLines(relative: string, lines: Iterable<string>, start: 
   for (const line of lines) {
     number += 1;
     const where = `${relative} line ${number} from byte ${start}`;
-    yield checked(where, jsonLine(where, line, 'analysis'), findingLineSchema, 'analysis') as Record<string, unknown>;
+    yield checkedFindingLine(where, jsonLine(where, line, 'analysis'));
   }
   counted(number);
+}
+
+/** A parsed finding line checked: by hand when it is of the usual shape, else by the schema (which names what is wrong). */
+function checkedFindingLine(where: string, line: unknown): Record<string, unknown> {
+  return plainFindingLine(line) ?? (checked(where, line, findingLineSchema, 'analysis') as Record<string, unknown>);
 }
 
 /** The key a finding line's document is named by, as canonical JSON writes it. */
@@ -389,7 +388,7 @@ function* parsedFindingLines(relative: string, path: string, header: AnalysisFil
     number += 1;
     if (number === 1) continue;
     const where = `${relative} line ${number}`;
-    yield checked(where, jsonLine(where, line, what), findingLineSchema, what) as Record<string, unknown>;
+    yield checkedFindingLine(where, jsonLine(where, line, what));
   }
   if (number !== (header.findings ?? 0) + 1) throw findingCountProblem(relative, header);
 }
@@ -443,7 +442,7 @@ export function parsedAnalysis(relative: string, bytes: Uint8Array, texts: Docum
   const lines = compactLines(relative, bytes, what);
   const header = checked(relative, lines[0], analysisHeaderSchema, what) as unknown as AnalysisFileHeader;
   if (lines.length !== (header.findings ?? 0) + 1) throw findingCountProblem(relative, header);
-  return decodeAnalysis(header, lines.slice(1).map((line, index) => checked(`${relative} line ${index + 2}`, line, findingLineSchema, what) as Record<string, unknown>), contextTexts(relative, texts));
+  return decodeAnalysis(header, lines.slice(1).map((line, index) => checkedFindingLine(`${relative} line ${index + 2}`, line)), contextTexts(relative, texts));
 }
 
 /**

@@ -168,6 +168,18 @@ export function canonicalJsonShaped(value: unknown, shape: JsonShape): string {
 }
 
 /**
+ * `canonicalJson(items)` of a list of objects of one declared shape, as {@link canonicalJsonShaped}
+ * writes one (the same bytes): each item put in the shape's order — itself when it already is — and
+ * the whole list written by one `JSON.stringify`, not a string per item joined (the report's kept
+ * lists, a chunk of thousands of candidates at a time, issue 17). A list holding anything the shape
+ * does not foresee (an item of another kind, a hole, an undefined item) is written by `canonicalJson`.
+ */
+export function canonicalJsonShapedItems(items: readonly unknown[], shape: JsonShape): string {
+  const ordered = itemsByShape(items, shape);
+  return ordered === UNORDERABLE ? canonicalJson(items) : JSON.stringify(ordered);
+}
+
+/**
  * `value` itself when its members are already in `shape`'s order and need no copy, else a copy in
  * that order; {@link UNORDERABLE} when it is not of that shape or not orderable. Each member's
  * place comes from the shape (a look-up), so nothing is compared or sorted.

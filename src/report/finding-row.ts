@@ -68,36 +68,64 @@ export function findingRow(finding: FindingView, labels: ConclusionLabels): Find
   const added = finding.analysis === EXAMINER_ANALYSIS;
   const category = categoryWithSubcategory(labels, finding.category, finding.subcategory);
   const bears = finding.questionIds.length > 0 ? `; ${labels.bearsOn.replace('{ids}', finding.questionIds.join(', '))}` : '';
-  const anchor = [
-    finding.page !== null ? `${labels.page} ${finding.page}` : null,
-    finding.messageId !== null ? `${labels.message} ${finding.messageId}` : null,
-    finding.media ? mediaPlaceText(finding.media, (key) => labels[key]) : null,
-    finding.image ? imagePlaceText(finding.image, (key) => labels[key]) : null,
-  ].filter((part) => part !== null);
-  const counters = finding.countervailing.map((code) => labels.counterIndicators[code]);
-  const notes = [
-    finding.voiceChange ? `${labels.voiceChanged}: ${labels.voices[finding.voiceChange.from]} → ${labels.voices[finding.voice]} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}` : null,
-    finding.mainstreamMeaning ? `${labels.mainstreamMeaning}: ${finding.mainstreamMeaning}` : null,
-    finding.note ? `${labels.lexiconNote}: ${finding.note}` : null,
-    finding.citation ? `${labels.citation}: ${finding.citation}` : null,
-  ].filter((note) => note !== null);
+  // Built as one string, part after part (a report of a large case makes hundreds of thousands).
+  let place = `${labels.location}: ${finding.evidenceName} (${finding.documentId})`;
+  if (finding.page !== null) place += `, ${labels.page} ${finding.page}`;
+  if (finding.messageId !== null) place += `, ${labels.message} ${finding.messageId}`;
+  if (finding.media) place += `, ${mediaPlaceText(finding.media, (key) => labels[key])}`;
+  if (finding.image) place += `, ${imagePlaceText(finding.image, (key) => labels[key])}`;
+  place += `, ${labels.segment} ${finding.segmentId}, ${labels.lineColumn} ${finding.line}:${finding.column}, ${labels.offsets} [${finding.range[0]}, ${finding.range[1]})`;
+  const counters = finding.countervailing.length > 0 ? finding.countervailing.map((code) => labels.counterIndicators[code]).join(', ') : labels.none;
+  const notes: string[] = [];
+  if (finding.voiceChange) notes.push(`${labels.voiceChanged}: ${labels.voices[finding.voiceChange.from]} → ${labels.voices[finding.voice]} (${finding.voiceChange.actor}): ${finding.voiceChange.reason}`);
+  if (finding.mainstreamMeaning) notes.push(entryNote(labels, 'mainstreamMeaning', finding.mainstreamMeaning));
+  if (finding.note) notes.push(entryNote(labels, 'lexiconNote', finding.note));
+  if (finding.citation) notes.push(entryNote(labels, 'citation', finding.citation));
   return {
     id: finding.id,
     kwic: { left: finding.left, actual: finding.actual, right: finding.right },
     title: `${category}${added ? ` (${labels.addedByExaminer}: ${finding.reason})` : ''}${bears}`,
-    place: `${labels.location}: ${[`${finding.evidenceName} (${finding.documentId})`, ...anchor, `${labels.segment} ${finding.segmentId}`, `${labels.lineColumn} ${finding.line}:${finding.column}`, `${labels.offsets} [${finding.range[0]}, ${finding.range[1]})`].join(', ')}`,
+    place,
     people: `${labels.author}: ${finding.author ?? labels.notRecorded}; ${labels.originalAuthor}: ${finding.originalAuthor ?? labels.none}`,
-    voice: `${labels.voice}: ${labels.voices[finding.voice]}; ${labels.countervailing}: ${counters.length > 0 ? counters.join(', ') : labels.none}`,
+    voice: `${labels.voice}: ${labels.voices[finding.voice]}; ${labels.countervailing}: ${counters}`,
     matched: finding.matched ? `${labels.matchedForm}: «${finding.matched.form}»; ${labels.rule}: ${ruleLabel(labels, finding.matched.rule)} (${finding.ruleId})` : added ? null : `${labels.rule}: ${finding.ruleId}`,
     notes,
     decision: finding.decisionReason,
   };
 }
 
+/** The labels of a lexicon entry's notes, by the member of the labels that names each. */
+type EntryNoteLabel = 'mainstreamMeaning' | 'lexiconNote' | 'citation';
+
+/** Distinct notes kept per labels and kind; past this the kind starts afresh. */
+const KEPT_NOTES = 4096;
+
+/** The note lines made, by labels, kind and the entry's text. */
+const entryNotes = new WeakMap<ConclusionLabels, Map<EntryNoteLabel, Map<string, string>>>();
+
+/**
+ * A lexicon entry's note with its label («Примечание словаря: …»): the same string for every
+ * candidate of the entry (its text is one string for all of them), so a format escapes it once
+ * (`markdownRows`) instead of on every row.
+ */
+function entryNote(labels: ConclusionLabels, label: EntryNoteLabel, text: string): string {
+  let kinds = entryNotes.get(labels);
+  if (kinds === undefined) entryNotes.set(labels, (kinds = new Map()));
+  let lines = kinds.get(label);
+  if (lines === undefined || lines.size >= KEPT_NOTES) kinds.set(label, (lines = new Map()));
+  let line = lines.get(text);
+  if (line === undefined) lines.set(text, (line = `${labels[label]}: ${text}`));
+  return line;
+}
+
 /** Findings grouped by reviewable unit, units in the order they first occur. */
 export function findingUnits(findings: readonly FindingView[], labels: ConclusionLabels): FindingUnit[] {
   const units = new Map<string, FindingView[]>();
-  for (const finding of findings) units.set(finding.unit, [...(units.get(finding.unit) ?? []), finding]);
+  for (const finding of findings) {
+    const members = units.get(finding.unit);
+    if (members) members.push(finding);
+    else units.set(finding.unit, [finding]);
+  }
   return [...units].map(([unit, members]) => {
     const first = members[0]!;
     const where = first.messageId !== null ? `${labels.message} ${first.messageId}` : first.page !== null ? `${labels.page} ${first.page}` : `${labels.segment} ${first.segmentId}`;

@@ -14,7 +14,7 @@ import type { FindingView, StreamedList } from './model.js';
 import type { SourceExcerpt } from './excerpts.js';
 import type { RenderedList } from './parts-render.js';
 import { BlankLines } from './parts-render.js';
-import { markdownFindingUnits, withoutCompiledPartials } from './markdown-rows.js';
+import { markdownRows, withoutCompiledPartials } from './markdown-rows.js';
 import { excerptView } from './finding-row.js';
 
 /** The statement of `templates/conclusion.md.hbs` that renders the unreviewed candidates, chunk by chunk. */
@@ -65,8 +65,8 @@ export function markdownListTexts(template: string, labels: ConclusionLabels, ce
   return {
     template,
     labels,
-    unreviewed: listText((findings) => markdownFindingUnits(findings, labels, cell)),
-    excerpts: listText((excerpts) => markdownExcerpts(excerpts, labels, cell)),
+    unreviewed: listText(markdownRows(labels, cell)),
+    excerpts: listText((excerpts, lead) => markdownExcerpts(excerpts, labels, cell, lead)),
   };
 }
 
@@ -77,24 +77,27 @@ export function rendersStatements(statements: Readonly<Record<string, readonly s
 }
 
 /** {@link EXCERPTS_STATEMENT} over one chunk: each excerpt's heading, place and text. */
-export function markdownExcerpts(excerpts: readonly SourceExcerpt[], labels: ConclusionLabels, cell: (value: unknown) => string): string {
-  let text = '';
+export function markdownExcerpts(excerpts: readonly SourceExcerpt[], labels: ConclusionLabels, cell: (value: unknown) => string, lead = ''): string {
+  // Joined once from its pieces (`lead` first: see `listText`), not grown piece by piece.
+  const pieces = [lead];
   for (const excerpt of excerpts) {
     const view = excerptView(excerpt, labels);
-    text += `**${cell(view.title)}** (${cell(view.meta)})\n\n> ${cell(view.text)}\n\n`;
+    pieces.push(`**${cell(view.title)}** (${cell(view.meta)})\n\n> ${cell(view.text)}\n\n`);
   }
-  return text;
+  return pieces.join('');
 }
 
 /** A list's text chunk by chunk, blank lines collapsed across chunks; an empty chunk renders nothing, as in `runPlan`. */
-function listText<T>(render: (items: readonly T[]) => string): ListText<T> {
+function listText<T>(render: (items: readonly T[], lead: string) => string): ListText<T> {
   const lines = new BlankLines(MARKDOWN_BLANK_LINES);
   let chunks = 0;
   return {
     chunk(items) {
       if (items.length === 0) return '';
       chunks += 1;
-      return lines.text(render(items));
+      // The line breaks held back from the chunk before lead this one's text, joined with it in one
+      // string: the collapse then has none to put in front (which would copy the whole text again).
+      return lines.text(render(items, lines.end(false)));
     },
     // Held as they are: the text that follows the list in the report meets them.
     end: () => lines.end(false),

@@ -6,7 +6,7 @@ import { sha256Hasher } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
 import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
-import { markdownFindingUnits, withoutCompiledPartials } from './markdown-rows.js';
+import { markdownRows, withoutCompiledPartials } from './markdown-rows.js';
 import type { StreamedList } from './model.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
 import type { PartsTemplate, RenderedList } from './parts-render.js';
@@ -143,7 +143,10 @@ export function markdownConclusionParts(parts: ConclusionParts, template: string
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   // The candidate rows are built as strings while the template's row partials are those they were compiled from.
   const rest = withoutCompiledPartials(template);
-  if (rest !== null) handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => markdownFindingUnits(findings, labels, markdownCell));
+  if (rest !== null) {
+    const rows = markdownRows(labels, markdownCell);
+    handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => rows(findings));
+  }
   const compiled = compileInParts(handlebars, rest ?? template, { noEscape: true, strict: false }, STREAMED_LISTS);
   const usable = rendered !== undefined && rest !== null && rendered.texts.template === template && rendered.texts.labels === labels && rendersStatements(compiled.statements);
   return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels, {}, usable ? rendered.lists : undefined), MARKDOWN_BLANK_LINES), labels.digestLine);

@@ -328,8 +328,24 @@ export interface MadeLists {
   readonly excerpts: KeptChunks<SourceExcerpt>;
 }
 
+/**
+ * The citation line of each citation read: the findings of one lexicon entry share its citation
+ * (one object, from their analysis file's header), so its line is one string for all of them, made
+ * once, and a format that escapes it escapes it once (`findingRow`, `markdownRows`).
+ */
+const citationLines = new WeakMap<NonNullable<Finding['citation']>, string>();
+
+function citationLine(citation: NonNullable<Finding['citation']>): string {
+  const made = () => `${citation.lexicon} ${citation.lexiconVersion}, ${citation.entryId}: ${citation.source}`;
+  // A citation that is not an object (an analysis file written by hand) is worded as always, and not kept.
+  if (typeof citation !== 'object') return made();
+  let line = citationLines.get(citation);
+  if (line === undefined) citationLines.set(citation, (line = made()));
+  return line;
+}
+
 function findingView(finding: Finding, decision: ReviewDecision | undefined): FindingView {
-  const citation = finding.citation ? `${finding.citation.lexicon} ${finding.citation.lexiconVersion}, ${finding.citation.entryId}: ${finding.citation.source}` : null;
+  const citation = finding.citation ? citationLine(finding.citation) : null;
   // Members in code-unit order, as canonical JSON writes them: the kept lists write a view as it is, without a reordered copy.
   return {
     actual: finding.actual,
