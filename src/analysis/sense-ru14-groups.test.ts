@@ -30,7 +30,8 @@ ruCondition('a nation named for its team in a sports sentence with no word of be
 ruCondition('a nationality adjective before a wedding, a custom or a school names a thing', [
   ['group-designation', 'Дунганская свадьба длится три дня.', []],
   ['group-designation', 'Дети пошли в узбекскую школу возле дома.', []],
-  ['group-designation', 'Казахский обычай велит встречать гостя чаем.', []],
+  ['group-designation', 'Казахская традиция велит встречать гостя чаем.', []],
+  ['group-designation', 'Знание русских обычаев ему помогло.', ['русских']],
   ['group-designation', 'Кыргызские семьи переехали в новый район.', ['Кыргызские']],
   ['group-designation', 'Русские учителя приехали в село.', ['Русские']],
 ]);
