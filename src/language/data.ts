@@ -36,8 +36,14 @@ const markerSchema = z.strictObject({
    * break, or at the end of the text) — for word-order evidence such as a phrase-final izofa.
    */
   position: z.enum(['any', 'final']).optional(),
+  /**
+   * `native`: the pattern is a rule of the language's own spelling (Kazakh writes ғ қ next to a back
+   * vowel) and counts only in a block that shows at least one of the language's own letters (a key
+   * of its `plain_keyboard`); a line typed without them follows the Russian keyboard, not the rule.
+   */
+  spelling: z.enum(['any', 'native']).optional(),
   note: z.string().min(1),
-});
+}).refine((m) => !(m.position === 'final' && m.spelling === 'native'), 'a marker is either final-position or native-spelling, not both');
 
 /** Condition on the sound before a suffix: a class name or one literal letter. */
 const afterSchema = z.union([z.enum(['vowel', 'consonant', 'voiced', 'sonorant', 'voiceless', 'any']), z.string().length(1)]);
@@ -120,6 +126,11 @@ export const identificationFileSchema = z.strictObject({
      * language file: «бугин» for Kazakh бүгін); 0 or absent: such spellings are not counted.
      */
     plainFunctionWord: z.number().nonnegative().optional(),
+    /**
+     * Share of `franc` a language's trigram similarity weighs in a block without any of its own
+     * letters, where it is measured against the language's model as typed plainly (absent: 1).
+     */
+    plainFranc: z.number().min(0).max(1).optional(),
   }),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),
