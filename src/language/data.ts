@@ -88,6 +88,12 @@ export const languageFileSchema = z.strictObject({
      */
     plain_keyboard: z.record(z.string().length(1), z.string().length(1)).optional(),
     /**
+     * `true`: a block without any of the language's own letters is compared with its franc trigram
+     * model as typed with `plain_keyboard` (Kazakh typed on a Russian keyboard is far from the
+     * Kazakh model and near the Kyrgyz one). Set where that was measured to help (round 14).
+     */
+    plain_trigrams: z.boolean().optional(),
+    /**
      * Letters typical of this language among its script's candidates, and the minimum share of
      * all letters they make up in ordinary text: a long text with far fewer of them counts against
      * the language (Poisson deficit). Set the rate conservatively (about half the usual frequency).
@@ -98,7 +104,7 @@ export const languageFileSchema = z.strictObject({
      */
     harmony: z.strictObject({ front: z.string().min(1), back: z.string().min(1), weight: z.number().nonnegative() }).optional(),
     signature: z.array(z.strictObject({ letters: z.string().min(1), rate: z.number().positive().max(0.5) })).optional(),
-  }),
+  }).refine((id) => !id.plain_trigrams || id.plain_keyboard !== undefined, 'plain_trigrams needs plain_keyboard (the letters to type plainly)'),
   morphology: morphologySchema.optional(),
 });
 

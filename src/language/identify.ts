@@ -38,6 +38,8 @@ interface CompiledLanguage {
   readonly plainFunctionWords: readonly string[];
   /** The language's own letters → the Russian-keyboard letters typed for them (`plain_keyboard`). */
   readonly plain: Readonly<Record<string, string>> | undefined;
+  /** Whether a block typed plainly is compared with the language's trigram model as typed plainly. */
+  readonly plainTrigrams: boolean;
   readonly endings: readonly string[];
   /** Vowel classes by UTF-16 code unit: 1 front, 2 back, 0 neither. */
   readonly harmony: { classes: Uint8Array; weight: number } | undefined;
@@ -117,6 +119,7 @@ function compile(file: LanguageFile): CompiledLanguage {
     functionWords,
     plainFunctionWords: plainSpellings(functionWords, id.plain_keyboard),
     plain: id.plain_keyboard,
+    plainTrigrams: id.plain_trigrams === true,
     endings: id.endings,
     harmony: id.harmony ? { classes: vowelClasses(id.harmony.front, id.harmony.back), weight: id.harmony.weight } : undefined,
     signature: (id.signature ?? []).map((s) => ({ letters: new Set(s.letters), rate: s.rate })),
@@ -153,7 +156,7 @@ function getModel(): Model {
   const scriptModel = (script: BlockScript): ScriptModel => ({
     script,
     candidates: lists[script],
-    table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc), lists[script].map((c) => c.plain)),
+    table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc), lists[script].map((c) => (c.plainTrigrams ? c.plain : undefined))),
     tracked: { slotOf: new Int32Array(0x10000), penalty: [], signatureBits: [], own: [] },
     words: new Map(),
     pool: new Float64Array(1 << 16),
@@ -438,16 +441,16 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
   }
   trigramDistances(sm.table, texts, distances);
   // A block without any of a language's own letters is that language typed on a Russian keyboard,
-  // or not that language: its trigrams are compared with the language's model as typed plainly,
-  // and the markers of its native spelling do not count (a language without a plain keyboard
-  // is always spelled natively).
-  const { plainModel } = sm.table;
-  for (let c = 0; c < n; c++) spelledNatively[c] = plainModel[c]! < 0 ? 1 : 0;
+  // or not that language: the markers of its native spelling do not count, and its trigrams are
+  // compared with its model as typed plainly where it has one (`plain_trigrams`). A language
+  // without a plain keyboard is always spelled natively.
+  for (let c = 0; c < n; c++) spelledNatively[c] = candidates[c]!.plain ? 0 : 1;
   for (const slot of touched) {
     const own = sm.tracked.own[slot]!;
     for (let c = 0; c < n; c++) spelledNatively[c]! |= own[c]!;
   }
-  for (let c = 0; c < n; c++) if (spelledNatively[c] === 0) distances[c] = distances[plainModel[c]!]!;
+  const { plainModel } = sm.table;
+  for (let c = 0; c < n; c++) if (spelledNatively[c] === 0 && plainModel[c]! >= 0) distances[c] = distances[plainModel[c]!]!;
   let min = Infinity;
   for (let c = 0; c < n; c++) min = Math.min(min, distances[c]!);
   // franc's own similarity: 1 − (d − min) / (length · 300 − min).
