@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const { evaluateLangid, formatLangidReport, parseLabelledLines, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const { evaluateLangid, formatLangidReport, parseLabelledLines, piecesOf, typedPlainly, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const { languageData } = await import(pathToFileURL(join(dist, 'language', 'data.js')).href);
 const dir = process.env.SOZ_LANGID_DIR ?? join(root, '..', 'shared', 'corpora-real', 'langid');
 const FILES = { ky: 'ky', ru: 'ru', 'uz-Cyrl': 'uz_cyrl', 'uz-Latn': 'uz_latn', kk: 'kk', tg: 'tg', ar: 'ar', en: 'en' };
 
@@ -31,6 +32,18 @@ const show = (title, sentences) => {
 show(`all ${all.length} sentences`, all);
 show('tuning half (even lines)', all.filter((s) => s.index % 2 === 0));
 show('held-out half (odd lines)', all.filter((s) => s.index % 2 === 1));
+
+// Round 14: the corpus's Cyrillic sentences cut into pieces of 15-39 characters, as written and as
+// typed on a Russian keyboard (each language file's plain_keyboard: қ → к, і → и ...), in the same
+// halves — a stress test for lines typed without a language's own letters.
+const plainOf = (language) => languageData().languages.get(language)?.identification.plain_keyboard;
+for (const [half, parity] of [['tuning half (even lines)', 0], ['held-out half (odd lines)', 1]]) {
+  const pieces = all.filter((s) => s.index % 2 === parity && ['ky', 'ru', 'uz-Cyrl', 'kk', 'tg'].includes(s.language))
+    .flatMap((s) => piecesOf(s.text).map((text) => ({ language: s.language, text })));
+  show(`corpus in pieces of 15-39 characters as written, ${half}`, pieces);
+  const plain = pieces.filter((p) => plainOf(p.language)).map((p) => ({ language: p.language, text: typedPlainly(p.text, plainOf(p.language)) }));
+  show(`corpus in pieces of 15-39 characters typed plainly, ${half}`, plain);
+}
 
 // Short Cyrillic sentences written for soz (corpora/eval/langid, 15-39 characters; see its README):
 // Uzbek Cyrillic against its neighbours. Only the even lines were looked at while tuning.
