@@ -133,10 +133,10 @@ export const identificationFileSchema = z.strictObject({
      */
     plainFunctionWord: z.number().nonnegative().optional(),
     /**
-     * Share of `franc` a language's trigram similarity weighs in a block without any of its own
-     * letters, where it is measured against the language's model as typed plainly (absent: 1).
+     * Letters a block needs before a language's plain trigram model (`plain_trigrams`) stands in
+     * for its own where none of its letters shows (0 or absent: always).
      */
-    plainFranc: z.number().min(0).max(1).optional(),
+    plainTrigramLetters: z.number().int().nonnegative().optional(),
   }),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),

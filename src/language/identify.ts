@@ -442,7 +442,8 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
   trigramDistances(sm.table, texts, distances);
   // A block without any of a language's own letters is that language typed on a Russian keyboard,
   // or not that language: the markers of its native spelling do not count, and its trigrams are
-  // compared with its model as typed plainly where it has one (`plain_trigrams`). A language
+  // compared with its model as typed plainly where it has one (`plain_trigrams`; from
+  // `plainTrigramLetters` letters on: on fewer, Russian chat words were nearer it). A language
   // without a plain keyboard is always spelled natively.
   for (let c = 0; c < n; c++) spelledNatively[c] = candidates[c]!.plain ? 0 : 1;
   for (const slot of touched) {
@@ -450,18 +451,19 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
     for (let c = 0; c < n; c++) spelledNatively[c]! |= own[c]!;
   }
   const { plainModel } = sm.table;
-  for (let c = 0; c < n; c++) if (spelledNatively[c] === 0 && plainModel[c]! >= 0) distances[c] = distances[plainModel[c]!]!;
+  if (total >= (weights.plainTrigramLetters ?? 0)) {
+    for (let c = 0; c < n; c++) if (spelledNatively[c] === 0 && plainModel[c]! >= 0) distances[c] = distances[plainModel[c]!]!;
+  }
   let min = Infinity;
   for (let c = 0; c < n; c++) min = Math.min(min, distances[c]!);
   // franc's own similarity: 1 − (d − min) / (length · 300 − min).
   const francMax = Math.min(length, 2048) * MAX_DIFFERENCE - min;
   const full = weights.francFullLetters ?? 0;
   const francWeight = full > 0 && total < full ? (weights.franc * total) / full : weights.franc;
-  const plainFranc = weights.plainFranc ?? 1;
   for (let c = 0; c < n; c++) {
     const lang = candidates[c]!;
     const d = distances[c]! - min;
-    const franc = (spelledNatively[c] === 1 ? francWeight : francWeight * plainFranc) * (1 - d / francMax || 0);
+    const franc = francWeight * (1 - d / francMax || 0);
     let letters = 0;
     for (const slot of touched) letters -= sm.tracked.penalty[slot]![c]! * Math.min(letterCounts[slot]!, weights.foreignLetterCap);
     let signature = 0;
