@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluateLangid, parseLabelledLines, worstAccuracy } from '../src/language/bench.js';
 import { explainIdentification, identifyLanguage } from '../src/language/identify.js';
 import type { LanguageCode } from '../src/language/types.js';
 
@@ -44,5 +46,21 @@ describe('Kazakh and Kyrgyz typed on a Russian keyboard', () => {
   it('reads labial harmony (болгон, уйдо) as Kyrgyz, and its absence (болган, уйде) as possible Kazakh', () => {
     expect(parts('болгон', 'kk').words).toBeLessThan(parts('болган', 'kk').words);
     expect(parts('барасызбы', 'ky').words).toBeGreaterThan(parts('барасыз', 'ky').words);
+  });
+});
+
+describe('round 14 blind batch (corpora/eval/langid/blind/langid14-1.tsv)', () => {
+  const path = new URL('../corpora/eval/langid/blind/langid14-1.tsv', import.meta.url);
+  const batch = parseLabelledLines(readFileSync(path, 'utf8'), path.pathname);
+
+  it('holds lines of 15–39 characters', () => {
+    expect(batch.every((s) => s.text.length >= 15 && s.text.length < 40)).toBe(true);
+  });
+
+  it('Kazakh at 90 % or better (held-out: 92.9 %; main 61.4 %), no language below 85 %', () => {
+    const report = evaluateLangid(batch);
+    const kk = report.kk['15-40'];
+    expect(kk.correct / kk.total).toBeGreaterThanOrEqual(0.9);
+    expect(worstAccuracy(report, '15-40')).toBeGreaterThanOrEqual(0.85);
   });
 });
