@@ -2,7 +2,7 @@
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
 // written for soz in corpora/eval/langid, its very short chat lines (very-short/) and the blind
-// batches of round 13 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
+// batches of rounds 13 and 14 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const { evaluateLangid, formatLangidReport, parseLabelledLines, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const { evaluateLangid, formatLangidReport, parseLabelledLines, piecesOf, typedPlainly, worstAccuracy } = await import(pathToFileURL(join(dist, 'language', 'bench.js')).href);
+const { languageData } = await import(pathToFileURL(join(dist, 'language', 'data.js')).href);
 const dir = process.env.SOZ_LANGID_DIR ?? join(root, '..', 'shared', 'corpora-real', 'langid');
 const FILES = { ky: 'ky', ru: 'ru', 'uz-Cyrl': 'uz_cyrl', 'uz-Latn': 'uz_latn', kk: 'kk', tg: 'tg', ar: 'ar', en: 'en' };
 
@@ -31,6 +32,18 @@ const show = (title, sentences) => {
 show(`all ${all.length} sentences`, all);
 show('tuning half (even lines)', all.filter((s) => s.index % 2 === 0));
 show('held-out half (odd lines)', all.filter((s) => s.index % 2 === 1));
+
+// Round 14: the corpus's Cyrillic sentences cut into pieces of 15-39 characters, as written and as
+// typed on a Russian keyboard (each language file's plain_keyboard: қ → к, і → и ...), in the same
+// halves — a stress test for lines typed without a language's own letters.
+const plainOf = (language) => languageData().languages.get(language)?.identification.plain_keyboard;
+for (const [half, parity] of [['tuning half (even lines)', 0], ['held-out half (odd lines)', 1]]) {
+  const pieces = all.filter((s) => s.index % 2 === parity && ['ky', 'ru', 'uz-Cyrl', 'kk', 'tg'].includes(s.language))
+    .flatMap((s) => piecesOf(s.text).map((text) => ({ language: s.language, text })));
+  show(`corpus in pieces of 15-39 characters as written, ${half}`, pieces);
+  const plain = pieces.filter((p) => plainOf(p.language)).map((p) => ({ language: p.language, text: typedPlainly(p.text, plainOf(p.language)) }));
+  show(`corpus in pieces of 15-39 characters typed plainly, ${half}`, plain);
+}
 
 // Short Cyrillic sentences written for soz (corpora/eval/langid, 15-39 characters; see its README):
 // Uzbek Cyrillic against its neighbours. Only the even lines were looked at while tuning.
@@ -53,11 +66,16 @@ const veryShort = sentencesIn(join(own, 'very-short'));
 show('soz very short set, tuning half (even lines)', veryShort.filter((s) => s.index % 2 === 0));
 show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.index % 2 === 1));
 
-// Blind batches of round 13 (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written
-// before their measurement): batch 1 was looked at while tuning, batch 2 is the held-out figure.
+// Blind batches (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written before their
+// measurement): round 13's batch 1 was looked at while tuning, its batch 2 is that round's held-out
+// figure; round 14's batch was written before round 14 read the language data and is its held-out figure.
 // Extra files of the same form: npm run bench:langid -- --file path.tsv ...
 const blind = join(own, 'blind');
-const BLIND = [['langid13-1.tsv', 'blind batch 1 (round 13, tuning)'], ['langid13-2.tsv', 'blind batch 2 (round 13, held-out)']];
+const BLIND = [
+  ['langid13-1.tsv', 'blind batch 1 (round 13, tuning)'],
+  ['langid13-2.tsv', 'blind batch 2 (round 13, held-out)'],
+  ['langid14-1.tsv', 'blind batch of round 14 (held-out)'],
+];
 for (const [name, title] of BLIND) {
   const path = join(blind, name);
   if (existsSync(path)) show(title, parseLabelledLines(readFileSync(path, 'utf8'), path));

@@ -40,6 +40,17 @@ describe('validateLanguageData', () => {
     expect(problems).toContain('sop/language/tg.yaml: missing: every language needs a data file');
   });
 
+  it('refuses plain_trigrams without plain_keyboard, and a marker both final-position and native-spelling', async () => {
+    const root = copyOfData();
+    const uz = join(root, 'sop', 'language', 'uz-Cyrl.yaml');
+    writeFileSync(uz, readFileSync(uz, 'utf8').replace(/\n {2}plain_keyboard: .*\n/, '\n  plain_trigrams: true\n'));
+    const kk = join(root, 'sop', 'language', 'kk.yaml');
+    writeFileSync(kk, readFileSync(kk, 'utf8').replace('weight: -0.6, spelling: native,', 'weight: -0.6, spelling: native, position: final,'));
+    const problems = await validateLanguageData(root);
+    expect(problems.some((p) => p.startsWith('sop/language/uz-Cyrl.yaml: identification') && p.includes('plain_trigrams needs plain_keyboard'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('sop/language/kk.yaml: identification.markers.1') && p.includes('either final-position or native-spelling'))).toBe(true);
+  });
+
   it('reports YAML syntax errors and unknown keys', async () => {
     const root = copyOfData();
     writeFileSync(join(root, 'sop', 'language', 'en.yaml'), 'language: en\n  bad: [');

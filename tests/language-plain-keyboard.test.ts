@@ -46,8 +46,7 @@ describe('parseLabelledLines', () => {
 describe('Kazakh typed without its letters', () => {
   it('counts Kazakh function words in their plain spelling (бугин for бүгін)', () => {
     expect(identifyLanguage('Бугин ауа салкын').language).toBe('kk');
-    // Without the plain spellings the Kyrgyz-looking trigrams won.
-    expect(withIdentificationWeights({ plainFunctionWord: 0 }, () => identifyLanguage('Бугин ауа салкын').language)).toBe('ky');
+    expect(wordScore('бугин', 'kk')).toBeGreaterThan(withIdentificationWeights({ plainFunctionWord: 0 }, () => wordScore('бугин', 'kk')));
   });
 
   it('reads the glide у after a vowel as Kazakh (ауыл, жауап)', () => {

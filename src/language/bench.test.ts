@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, evaluateLangid, formatLangidReport, measureThroughput, worstAccuracy } from './bench.js';
+import { bandOf, evaluateLangid, formatLangidReport, measureThroughput, piecesOf, typedPlainly, worstAccuracy } from './bench.js';
 
 describe('langid benchmark helpers', () => {
   it('bands by length in UTF-16 code units', () => {
@@ -24,5 +24,17 @@ describe('langid benchmark helpers', () => {
     const r = measureThroughput(['салам дүйнө', 'hello world'], () => (t += 10), 100);
     expect(r.segments).toBeGreaterThan(0);
     expect(r.segmentsPerSecond).toBeCloseTo((r.segments * 1000) / r.milliseconds);
+  });
+
+  it('cuts a sentence into pieces of 15–39 characters at word boundaries', () => {
+    const pieces = piecesOf('Бишкектин көчөсү «оңдоодон» өтүп жатат, эртең бүтөт — деди мэр, жана дагы бир нерсе');
+    // The last piece, «нерсе», is too short and dropped.
+    expect(pieces).toEqual(['Бишкектин көчөсү оңдоодон өтүп жатат,', 'эртең бүтөт деди мэр, жана дагы бир']);
+    expect(pieces.every((p) => p.length >= 15 && p.length <= 39)).toBe(true);
+    expect(piecesOf('Салам')).toEqual([]);
+  });
+
+  it('types a text plainly, keeping capitals', () => {
+    expect(typedPlainly('Қазір Өскемен', { қ: 'к', і: 'и', ө: 'о' })).toBe('Казир Оскемен');
   });
 });

@@ -53,6 +53,37 @@ export function parseLabelledLines(text: string, source: string): LabelledSenten
   return sentences;
 }
 
+/**
+ * A sentence cut into pieces of consecutive words (split at white space; « » " — dropped), each
+ * of `min`–`max` characters: the langid corpus's sentences are mostly long, chat lines short.
+ * A piece ends before the word that would make it longer than `max`; shorter pieces are dropped.
+ */
+export function piecesOf(sentence: string, min = 15, max = 39): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    if (current.length >= min && current.length <= max) pieces.push(current);
+    current = '';
+  };
+  for (const word of sentence.replace(/[«»"—]/g, ' ').split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > max) flush();
+    current = current ? `${current} ${word}` : word;
+  }
+  flush();
+  return pieces;
+}
+
+/** `text` as typed on a Russian keyboard: each letter of `plain` (lower case keys) replaced, keeping its case. */
+export function typedPlainly(text: string, plain: Readonly<Record<string, string>>): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const typed = plain[lower];
+    out += typed === undefined ? ch : ch === lower ? typed : typed.toUpperCase();
+  }
+  return out;
+}
+
 /** Identifies every sentence and tallies accuracy per language and band. */
 export function evaluateLangid(sentences: Iterable<LabelledSentence>): LangidReport {
   const report = {} as LangidReport;

@@ -36,8 +36,14 @@ const markerSchema = z.strictObject({
    * break, or at the end of the text) — for word-order evidence such as a phrase-final izofa.
    */
   position: z.enum(['any', 'final']).optional(),
+  /**
+   * `native`: the pattern is a rule of the language's own spelling (Kazakh writes ғ қ next to a back
+   * vowel) and counts only in a block that shows at least one of the language's own letters (a key
+   * of its `plain_keyboard`); a line typed without them follows the Russian keyboard, not the rule.
+   */
+  spelling: z.enum(['any', 'native']).optional(),
   note: z.string().min(1),
-});
+}).refine((m) => !(m.position === 'final' && m.spelling === 'native'), 'a marker is either final-position or native-spelling, not both');
 
 /** Condition on the sound before a suffix: a class name or one literal letter. */
 const afterSchema = z.union([z.enum(['vowel', 'consonant', 'voiced', 'sonorant', 'voiceless', 'any']), z.string().length(1)]);
@@ -82,6 +88,12 @@ export const languageFileSchema = z.strictObject({
      */
     plain_keyboard: z.record(z.string().length(1), z.string().length(1)).optional(),
     /**
+     * `true`: a block without any of the language's own letters is compared with its franc trigram
+     * model as typed with `plain_keyboard` (Kazakh typed on a Russian keyboard is far from the
+     * Kazakh model and near the Kyrgyz one). Set where that was measured to help (round 14).
+     */
+    plain_trigrams: z.boolean().optional(),
+    /**
      * Letters typical of this language among its script's candidates, and the minimum share of
      * all letters they make up in ordinary text: a long text with far fewer of them counts against
      * the language (Poisson deficit). Set the rate conservatively (about half the usual frequency).
@@ -92,7 +104,7 @@ export const languageFileSchema = z.strictObject({
      */
     harmony: z.strictObject({ front: z.string().min(1), back: z.string().min(1), weight: z.number().nonnegative() }).optional(),
     signature: z.array(z.strictObject({ letters: z.string().min(1), rate: z.number().positive().max(0.5) })).optional(),
-  }),
+  }).refine((id) => !id.plain_trigrams || id.plain_keyboard !== undefined, 'plain_trigrams needs plain_keyboard (the letters to type plainly)'),
   morphology: morphologySchema.optional(),
 });
 
@@ -120,6 +132,11 @@ export const identificationFileSchema = z.strictObject({
      * language file: «бугин» for Kazakh бүгін); 0 or absent: such spellings are not counted.
      */
     plainFunctionWord: z.number().nonnegative().optional(),
+    /**
+     * Letters a block needs before a language's plain trigram model (`plain_trigrams`) stands in
+     * for its own where none of its letters shows (0 or absent: always).
+     */
+    plainTrigramLetters: z.number().int().nonnegative().optional(),
   }),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),

@@ -32,10 +32,14 @@ interface CompiledLanguage {
   readonly franc: string;
   readonly letters: ReadonlySet<string>;
   readonly rareLetters: ReadonlySet<string>;
-  readonly markers: ReadonlyArray<{ pattern: string; weight: number; final: boolean }>;
+  readonly markers: ReadonlyArray<{ pattern: string; weight: number; final: boolean; native: boolean }>;
   readonly functionWords: readonly string[];
   /** Function words as typed on a Russian keyboard, where that differs from every listed form. */
   readonly plainFunctionWords: readonly string[];
+  /** The language's own letters → the Russian-keyboard letters typed for them (`plain_keyboard`). */
+  readonly plain: Readonly<Record<string, string>> | undefined;
+  /** Whether a block typed plainly is compared with the language's trigram model as typed plainly. */
+  readonly plainTrigrams: boolean;
   readonly endings: readonly string[];
   /** Vowel classes by UTF-16 code unit: 1 front, 2 back, 0 neither. */
   readonly harmony: { classes: Uint8Array; weight: number } | undefined;
@@ -54,6 +58,8 @@ interface TrackedLetters {
   readonly penalty: Float64Array[];
   /** Per slot: bit mask of the candidate's signatures the letter belongs to, per candidate. */
   readonly signatureBits: Uint8Array[];
+  /** Per slot: 1 for a candidate whose own letter it is (a key of its `plain_keyboard`), else 0. */
+  readonly own: Uint8Array[];
 }
 
 interface ScriptModel {
@@ -109,9 +115,11 @@ function compile(file: LanguageFile): CompiledLanguage {
     franc: id.franc,
     letters: new Set(id.letters),
     rareLetters: new Set(id.rare_letters ?? ''),
-    markers: id.markers.map((m) => ({ pattern: m.pattern, weight: m.weight, final: m.position === 'final' })),
+    markers: id.markers.map((m) => ({ pattern: m.pattern, weight: m.weight, final: m.position === 'final', native: m.spelling === 'native' })),
     functionWords,
     plainFunctionWords: plainSpellings(functionWords, id.plain_keyboard),
+    plain: id.plain_keyboard,
+    plainTrigrams: id.plain_trigrams === true,
     endings: id.endings,
     harmony: id.harmony ? { classes: vowelClasses(id.harmony.front, id.harmony.back), weight: id.harmony.weight } : undefined,
     signature: (id.signature ?? []).map((s) => ({ letters: new Set(s.letters), rate: s.rate })),
@@ -148,8 +156,8 @@ function getModel(): Model {
   const scriptModel = (script: BlockScript): ScriptModel => ({
     script,
     candidates: lists[script],
-    table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc)),
-    tracked: { slotOf: new Int32Array(0x10000), penalty: [], signatureBits: [] },
+    table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc), lists[script].map((c) => (c.plainTrigrams ? c.plain : undefined))),
+    tracked: { slotOf: new Int32Array(0x10000), penalty: [], signatureBits: [], own: [] },
     words: new Map(),
     pool: new Float64Array(1 << 16),
     used: 0,
@@ -368,8 +376,10 @@ export interface ScoreParts {
 }
 
 // Scratch buffers reused between blocks (identification is synchronous and not re-entrant).
-let distances = new Float64Array(8);
+let distances = new Float64Array(16);
 let wordSums = new Float64Array(8);
+let nativeSums = new Float64Array(8);
+let spelledNatively = new Uint8Array(8);
 let letterCounts = new Int32Array(64);
 const touched: number[] = [];
 const texts: string[] = [];
@@ -388,14 +398,17 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
     parts?.push({ code: candidates[0]!.code, franc: 0, words: 0, letters: 0, signature: 0, total: 1 });
     return candidates;
   }
-  if (distances.length < n) {
-    distances = new Float64Array(n);
+  if (wordSums.length < n) {
     wordSums = new Float64Array(n);
+    nativeSums = new Float64Array(n);
+    spelledNatively = new Uint8Array(n);
   }
+  if (distances.length < sm.table.candidates.length) distances = new Float64Array(sm.table.candidates.length);
   texts.length = 0;
   let total = 0;
   let length = -1;
   wordSums.fill(0);
+  nativeSums.fill(0);
   // Abbreviations keep their letters' evidence (ЎМИ is written in the Uzbek alphabet) but their
   // trigrams and endings say nothing about the language — unless there is nothing else.
   const { flags } = words;
@@ -411,10 +424,11 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
       length += text.length + 1;
       for (let c = 0; c < n; c++) wordSums[c]! += pool[at + c]!;
       if ((flags[i]! & FINAL) !== 0 && pool[at + n] === 1) for (let c = 0; c < n; c++) wordSums[c]! += pool[at + n + 1 + c]!;
+      for (let c = 0; c < n; c++) nativeSums[c]! += pool[at + 2 * n + 1 + c]!;
     }
-    const k = pool[at + 2 * n + 1]!;
+    const k = pool[at + 3 * n + 1]!;
     for (let j = 0; j < k; j++) {
-      const slot = pool[at + 2 * n + 2 + j]!;
+      const slot = pool[at + 3 * n + 2 + j]!;
       if (slot >= letterCounts.length) {
         const bigger = new Int32Array(slot * 2);
         bigger.set(letterCounts);
@@ -426,6 +440,20 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
     }
   }
   trigramDistances(sm.table, texts, distances);
+  // A block without any of a language's own letters is that language typed on a Russian keyboard,
+  // or not that language: the markers of its native spelling do not count, and its trigrams are
+  // compared with its model as typed plainly where it has one (`plain_trigrams`; from
+  // `plainTrigramLetters` letters on: on fewer, Russian chat words were nearer it). A language
+  // without a plain keyboard is always spelled natively.
+  for (let c = 0; c < n; c++) spelledNatively[c] = candidates[c]!.plain ? 0 : 1;
+  for (const slot of touched) {
+    const own = sm.tracked.own[slot]!;
+    for (let c = 0; c < n; c++) spelledNatively[c]! |= own[c]!;
+  }
+  const { plainModel } = sm.table;
+  if (total >= (weights.plainTrigramLetters ?? 0)) {
+    for (let c = 0; c < n; c++) if (spelledNatively[c] === 0 && plainModel[c]! >= 0) distances[c] = distances[plainModel[c]!]!;
+  }
   let min = Infinity;
   for (let c = 0; c < n; c++) min = Math.min(min, distances[c]!);
   // franc's own similarity: 1 − (d − min) / (length · 300 − min).
@@ -448,7 +476,7 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
         if (k < expected) signature -= weights.signatureDeficit * (expected - k + (k > 0 ? k * Math.log(k / expected) : 0));
       }
     }
-    const w = wordSums[c]!;
+    const w = wordSums[c]! + (spelledNatively[c] === 1 ? nativeSums[c]! : 0);
     totals[c] = franc + w + letters + signature;
     parts?.push({ code: lang.code, franc, words: w, letters, signature, total: totals[c]! });
   }
@@ -491,18 +519,18 @@ function partsOf(words: WordList, block: Block): ScoreParts[] {
 // script. Bounded; clearing it changes speed, never results.
 const WORD_CACHE_LIMIT = 100_000;
 
-const scratch: WordMatch = { scores: new Float64Array(8), finalScores: new Float64Array(8), hasFinal: false };
+const scratch: WordMatch = { scores: new Float64Array(8), finalScores: new Float64Array(8), nativeScores: new Float64Array(8), hasFinal: false };
 const slotScratch: number[] = [];
 
 function matcherOf(sm: ScriptModel, weights: IdentificationWeights): WordMatcher {
   if (sm.matcher) return sm.matcher;
   const markers: MarkerSpec[] = [];
   sm.candidates.forEach((lang, candidate) => {
-    for (const m of lang.markers) markers.push({ candidate, pattern: m.pattern, weight: m.weight, final: m.final });
+    for (const m of lang.markers) markers.push({ candidate, pattern: m.pattern, weight: m.weight, final: m.final, native: m.native });
     // A plain-keyboard spelling («бугин» for бүгін) is weaker evidence than the word itself: it may
     // be a neighbour's own spelling (Uzbek бугун is Kyrgyz бүгүн typed plainly).
     const plainWeight = weights.plainFunctionWord ?? 0;
-    if (plainWeight > 0) for (const w of lang.plainFunctionWords) markers.push({ candidate, pattern: `^${escapeRegExp(w)}$`, weight: plainWeight, final: false });
+    if (plainWeight > 0) for (const w of lang.plainFunctionWords) markers.push({ candidate, pattern: `^${escapeRegExp(w)}$`, weight: plainWeight, final: false, native: false });
   });
   sm.matcher = new WordMatcher(sm.candidates.length, sm.candidates, markers, weights.functionWord, weights.ending);
   return sm.matcher;
@@ -516,9 +544,11 @@ function wordEvidence(word: string, sm: ScriptModel, weights: IdentificationWeig
   if (scratch.scores.length < n) {
     scratch.scores = new Float64Array(n);
     scratch.finalScores = new Float64Array(n);
+    scratch.nativeScores = new Float64Array(n);
   }
   scratch.scores.fill(0);
   scratch.finalScores.fill(0);
+  scratch.nativeScores.fill(0);
   scratch.hasFinal = false;
   matcherOf(sm, weights).match(word, scratch);
   for (let c = 0; c < n; c++) {
@@ -534,7 +564,7 @@ function wordEvidence(word: string, sm: ScriptModel, weights: IdentificationWeig
     sm.words.clear();
     sm.used = 0;
   }
-  const size = 2 * n + 2 + slotScratch.length;
+  const size = 3 * n + 2 + slotScratch.length;
   if (sm.used + size > sm.pool.length) {
     const bigger = new Float64Array(Math.max(sm.pool.length * 2, sm.used + size));
     bigger.set(sm.pool.subarray(0, sm.used));
@@ -545,10 +575,11 @@ function wordEvidence(word: string, sm: ScriptModel, weights: IdentificationWeig
   for (let c = 0; c < n; c++) {
     pool[at + c] = scratch.scores[c]!;
     pool[at + n + 1 + c] = scratch.finalScores[c]!;
+    pool[at + 2 * n + 1 + c] = scratch.nativeScores[c]!;
   }
   pool[at + n] = scratch.hasFinal ? 1 : 0;
-  pool[at + 2 * n + 1] = slotScratch.length;
-  for (let j = 0; j < slotScratch.length; j++) pool[at + 2 * n + 2 + j] = slotScratch[j]!;
+  pool[at + 3 * n + 1] = slotScratch.length;
+  for (let j = 0; j < slotScratch.length; j++) pool[at + 3 * n + 2 + j] = slotScratch[j]!;
   sm.used += size;
   sm.words.set(word, at);
   return at;
@@ -567,17 +598,20 @@ function trackedSlot(word: string, i: number, sm: ScriptModel, weights: Identifi
     const ch = word[i]!;
     const penalty = new Float64Array(sm.candidates.length);
     const bits = new Uint8Array(sm.candidates.length);
+    const own = new Uint8Array(sm.candidates.length);
     let differs = false;
     sm.candidates.forEach((lang, c) => {
       if (!lang.letters.has(ch)) penalty[c] = lang.rareLetters.has(ch) ? weights.rareLetter : weights.foreignLetter;
       lang.signature.forEach((sig, s) => { if (sig.letters.has(ch)) bits[c]! |= 1 << s; });
-      if (penalty[c] !== penalty[0] || bits[c] !== bits[0]) differs = true;
+      if (lang.plain?.[ch] !== undefined) own[c] = 1;
+      if (penalty[c] !== penalty[0] || bits[c] !== bits[0] || own[c] !== own[0]) differs = true;
     });
     // A letter that weighs the same for every candidate cannot change a ranking.
     if (differs) {
       slot = sm.tracked.penalty.length;
       sm.tracked.penalty.push(penalty);
       sm.tracked.signatureBits.push(bits);
+      sm.tracked.own.push(own);
     }
   }
   sm.tracked.slotOf[code] = slot < 0 ? NOT_TRACKED : slot + 1;
@@ -594,6 +628,7 @@ export function clearIdentificationCache(): void {
     sm.tracked.slotOf.fill(0);
     sm.tracked.penalty.length = 0;
     sm.tracked.signatureBits.length = 0;
+    sm.tracked.own.length = 0;
   }
 }
 

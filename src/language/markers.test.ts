@@ -23,7 +23,7 @@ describe('marker pattern expansion', () => {
 });
 
 function blank(n: number): WordMatch {
-  return { scores: new Float64Array(n), finalScores: new Float64Array(n), hasFinal: false };
+  return { scores: new Float64Array(n), finalScores: new Float64Array(n), nativeScores: new Float64Array(n), hasFinal: false };
 }
 
 describe('WordMatcher', () => {
@@ -31,6 +31,7 @@ describe('WordMatcher', () => {
   const WORDS = [
     'ҳукумати', 'хонаи', 'китобҳо', 'онро', 'мекунад', 'менинг', 'ўзбекистон', 'ларга', 'доирасидаги', 'рақамли',
     'кыргызстандын', 'өкмөттүн', 'ақпарат', 'когда', 'учиться', 'мощь', 'илмий', 'бермаяпти', 'оо', 'а',
+    'жаксы', 'келеди', 'бармаймын', 'барасызбы', 'жатат', 'мыйзам', 'болгон', 'жатырмын', 'келгиле', 'бормайман',
     'oʻzbek', 'gʻalaba', 'the', 'which', 'qishloq', 'prezidenti', 'city', 'chance', 'ning', 'xalq', 'through',
   ];
 
@@ -39,7 +40,7 @@ describe('WordMatcher', () => {
     for (const script of ['Cyrillic', 'Latin'] as const) {
       const langs = [...data.languages.values()].filter((l) => l.script === script);
       const markers: MarkerSpec[] = langs.flatMap((l, candidate) =>
-        l.identification.markers.map((m) => ({ candidate, pattern: m.pattern, weight: m.weight, final: m.position === 'final' })));
+        l.identification.markers.map((m) => ({ candidate, pattern: m.pattern, weight: m.weight, final: m.position === 'final', native: m.spelling === 'native' })));
       const matcher = new WordMatcher(langs.length, langs.map(() => ({ functionWords: [], endings: [] })), markers, 0, 0);
       for (const word of WORDS) {
         const got = blank(langs.length);
@@ -48,10 +49,12 @@ describe('WordMatcher', () => {
         for (const m of markers) {
           if (!new RegExp(m.pattern, 'u').test(word)) continue;
           if (m.final) want.finalScores[m.candidate]! += m.weight;
+          else if (m.native) want.nativeScores[m.candidate]! += m.weight;
           else want.scores[m.candidate]! += m.weight;
         }
         expect([...got.scores], `${script} ${word}`).toEqual([...want.scores]);
         expect([...got.finalScores], `${script} ${word} (final)`).toEqual([...want.finalScores]);
+        expect([...got.nativeScores], `${script} ${word} (native spelling)`).toEqual([...want.nativeScores]);
       }
     }
   });

@@ -18,6 +18,8 @@ export interface MarkerSpec {
   readonly weight: number;
   /** Counts only on a sentence's last word. */
   readonly final: boolean;
+  /** Counts only where the block is spelled natively (shows the language's own letters). */
+  readonly native: boolean;
 }
 
 /** What a candidate contributes besides markers. */
@@ -144,6 +146,8 @@ export interface WordMatch {
   scores: Float64Array;
   /** Per candidate: markers that count only sentence-finally. */
   finalScores: Float64Array;
+  /** Per candidate: markers of the native spelling (they count only in a natively spelled block). */
+  nativeScores: Float64Array;
   /** Whether any final-position marker matched. */
   hasFinal: boolean;
 }
@@ -247,7 +251,8 @@ export class WordMatcher {
     if (m.final) {
       out.finalScores[m.candidate]! += m.weight;
       out.hasFinal = true;
-    } else out.scores[m.candidate]! += m.weight;
+    } else if (m.native) out.nativeScores[m.candidate]! += m.weight;
+    else out.scores[m.candidate]! += m.weight;
   }
 
   /** Adds the evidence of `word` (lower case) to `out` (which must be zeroed by the caller). */

@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
 import { describe, expect, it } from 'vitest';
-import { francSimilarity, trigramDistances, trigramTable } from './trigram.js';
+import { francSimilarity, plainTyped, trigramDistances, trigramTable } from './trigram.js';
 
 describe('franc trigram distance', () => {
   const only = ['kir', 'rus', 'uzn', 'kaz', 'tgk'];
@@ -27,5 +27,21 @@ describe('franc trigram distance', () => {
     expect(na).toBe(nb);
     expect([...a]).toEqual([...b]);
     expect(trigramDistances(table, [], a)).toBe(0);
+  });
+});
+
+describe('plain-keyboard models (round 14)', () => {
+  it('types a model with the plain letters, keeping the rank of the more frequent of two merged trigrams', () => {
+    expect(plainTyped(['ің ', 'ин ', 'қа ', 'ка ', 'ар '], { і: 'и', ң: 'н', қ: 'к' })).toEqual(['ин ', 'ка ', 'ар ']);
+  });
+
+  it('holds each candidate with a plain keyboard a second time, as typed plainly, after the candidates', () => {
+    const table = trigramTable('Cyrillic', ['kaz', 'rus'], [{ қ: 'к', ғ: 'г', і: 'и', ң: 'н' }, undefined]);
+    expect(table.candidates).toEqual(['kaz', 'rus', 'kaz~plain']);
+    expect([...table.plainModel]).toEqual([2, -1]);
+    const out = new Float64Array(3);
+    trigramDistances(table, ['казир', 'биздин', 'кыздарымыз', 'мектепке', 'барады'], out);
+    // Kazakh typed without its letters is nearer its plain model than its own.
+    expect(out[2]).toBeLessThan(out[0]!);
   });
 });

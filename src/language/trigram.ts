@@ -17,8 +17,13 @@ export type FrancScript = 'Cyrillic' | 'Latin' | 'Arabic';
 
 /** The models of one script's candidates, compiled for {@link trigramDistances}. */
 export interface TrigramTable {
-  /** franc codes, in the order of the distances returned. */
+  /**
+   * franc codes of the models, in the order of the distances returned: the candidates, then the
+   * plain-keyboard model of each candidate that has one (`kaz~plain`).
+   */
   readonly candidates: readonly string[];
+  /** Per candidate (in the order given): index of its plain-keyboard model, −1 for none. */
+  readonly plainModel: Int32Array;
   /** UTF-16 code unit → 1-based character number; 0 for characters no model contains. */
   readonly charIndex: Uint16Array;
   /** Number of distinct characters + 1 (the radix of trigram keys). */
@@ -42,9 +47,24 @@ export interface TrigramTable {
 
 const SPACE = 0x20;
 
-/** Builds the table for `candidates` (franc codes) of `script`; a code without a model has no trigrams. */
-export function trigramTable(script: FrancScript, candidates: readonly string[]): TrigramTable {
-  const lists = candidates.map((code) => data[script]?.[code]?.split('|') ?? []);
+/**
+ * Builds the table for `candidates` (franc codes) of `script`; a code without a model has no
+ * trigrams. `plain[c]`, where given, maps candidate c's own letters to the Russian-keyboard letters
+ * typed for them (ә → а): the table then also holds that candidate's model as typed plainly.
+ */
+export function trigramTable(script: FrancScript, candidates: readonly string[], plain: ReadonlyArray<Readonly<Record<string, string>> | undefined> = []): TrigramTable {
+  const native = candidates.map((code) => data[script]?.[code]?.split('|') ?? []);
+  const plainModel = new Int32Array(candidates.length).fill(-1);
+  const plainLists: string[][] = [];
+  const codes = [...candidates];
+  candidates.forEach((code, c) => {
+    const map = plain[c];
+    if (!map) return;
+    plainModel[c] = codes.length;
+    codes.push(`${code}~plain`);
+    plainLists.push(plainTyped(native[c]!, map));
+  });
+  const lists = [...native, ...plainLists];
   const charIndex = new Uint16Array(0x10000);
   let next = 1;
   charIndex[SPACE] = next++;
@@ -69,15 +89,25 @@ export function trigramTable(script: FrancScript, candidates: readonly string[])
       if (offset === undefined) {
         offset = rankLists.length;
         offsets.set(key, offset);
-        for (let k = 0; k < candidates.length; k++) rankLists.push(-1);
+        for (let k = 0; k < codes.length; k++) rankLists.push(-1);
       }
       rankLists[offset + c] = rank;
     });
   });
   const byKey = new Int32Array(radix ** 3).fill(-1);
   for (const [key, offset] of offsets) byKey[key] = offset;
-  const occurrences = new Int32Array(Math.max(1, rankLists.length / Math.max(1, candidates.length)));
-  return { candidates: [...candidates], charIndex, radix, offsets: byKey, absentSeen: new Int32Array(radix ** 3), call: 0, occurrences, ranks: Int16Array.from(rankLists) };
+  const occurrences = new Int32Array(Math.max(1, rankLists.length / Math.max(1, codes.length)));
+  return { candidates: codes, plainModel, charIndex, radix, offsets: byKey, absentSeen: new Int32Array(radix ** 3), call: 0, occurrences, ranks: Int16Array.from(rankLists) };
+}
+
+/**
+ * A franc model (trigrams, most frequent first) as its language looks typed on a Russian keyboard:
+ * every trigram with `plain`'s letters replaced; where two trigrams become one (Kazakh «ін » and
+ * «ин »), it keeps the rank of the more frequent, and the ranks close up.
+ */
+export function plainTyped(trigrams: readonly string[], plain: Readonly<Record<string, string>>): string[] {
+  const typed = trigrams.map((t) => [...t].map((ch) => plain[ch] ?? ch).join(''));
+  return [...new Set(typed)];
 }
 
 /** Most trigram keys a table indexes (64 MB of offsets and scratch). */
