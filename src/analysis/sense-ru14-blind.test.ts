@@ -19,6 +19,11 @@ condition('hanging or crushing people, not curtains, juice or pressure (new entr
   ['violence', 'Сок из лимона удобнее давить прессом.', []],
   ['violence', 'Начальник на него давит, а она давит на жалость.', []],
   ['violence', 'Не вешай на него всех собак.', []],
+  ['violence', 'Не хочу вот опять давить, торопить тебя.', []],
+  ['violence', 'Мне сделали фигурку, и скоро я его повешу.', []],
+  ['violence', 'Всё лето давили клопов и мух.', []],
+  ['violence', 'Пленных повесили на рассвете у ворот крепости.', ['повесили']],
+  ['violence', 'Таких надо давить, пока они не расплодились.', ['давить']],
 ]);
 
 condition('a threat of retribution to «ты» or «вы» (new entry), not an answer', [
