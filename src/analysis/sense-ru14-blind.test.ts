@@ -48,3 +48,12 @@ condition('«пора» + infinitive calls; the noun and leave-taking do not', [
   ['call-to-action', 'Осень — лучшая пора, а мне пора домой.', []],
   ['call-to-action', 'Ну всё, мне пора.', []],
 ]);
+
+condition('a noun that is also an imperative, joined to a noun or before «не» and a verb (engine)', [
+  ['call-to-action', 'В этом зале представлены доспехи и мечи XV века.', []],
+  ['call-to-action', 'Курицу рубим на порционные куски, кости не выбрасываем.', []],
+  ['call-to-action', 'Гости не пришли, ужин остыл.', []],
+  // An imperative after «и» that follows a verb, and an imperative before «не» and another imperative, stay.
+  ['call-to-action', 'Бери нож и режь, не бойся.', ['Бери', 'режь', 'бойся']],
+  ['call-to-action', 'Смотри не упади.', ['Смотри', 'упади']],
+]);
