@@ -57,3 +57,8 @@ condition('a noun that is also an imperative, joined to a noun or before «не�
   ['call-to-action', 'Бери нож и режь, не бойся.', ['Бери', 'режь', 'бойся']],
   ['call-to-action', 'Смотри не упади.', ['Смотри', 'упади']],
 ]);
+
+condition('slang «убит» said of a thing before it (short form, as «убитый»)', [
+  ['violence', 'Мастер сказал, что двигатель убит, проще продать.', []],
+  ['violence', 'Посол убит в собственной резиденции.', ['убит']],
+]);
