@@ -62,3 +62,11 @@ condition('slang «убит» said of a thing before it (short form, as «уби
   ['violence', 'Мастер сказал, что двигатель убит, проще продать.', []],
   ['violence', 'Посол убит в собственной резиденции.', ['убит']],
 ]);
+
+condition('optative «да» + a 3rd-person future verb opening the sentence (new entry, hand-off from blind-ru14b)', [
+  ['call-to-action', 'Да сгорят они в аду!', ['Да сгорят']],
+  ['call-to-action', 'Да покарает их Аллах за то, что они сделали.', ['Да покарает']],
+  ['call-to-action', 'Да, он придёт завтра.', []],
+  ['call-to-action', 'Да здравствует мир во всём мире!', []],
+  ['call-to-action', 'Да знает он всё, не волнуйся.', ['волнуйся']],
+]);
