@@ -964,19 +964,51 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
   // «Цель — учитывать время»), which an imperative never does.
   if (nominativeNoun && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
-  // Right before a word that is only a verb, indicative in some reading, the other reading is its
-  // subject («Гости пришли поздно»; not «упокой душу», where душу is also a noun).
+  // Right before a word that is only a verb, indicative in some reading — also past «не» — the
+  // other reading is its subject or object («Гости пришли поздно», «кости не выбрасываем»; not
+  // «упокой душу», where душу is also a noun).
   const next = tokens[i + 1];
-  if (next !== undefined && adjacent(text, token, next) && next.parses.some((p) => p.grammemes.includes('indc')) && next.parses.every((p) => p.pos === 'VERB')) return false;
+  if (next !== undefined && adjacent(text, token, next) && indicativeVerbAt(text, tokens, i + 1)) return false;
   if (next !== undefined && adjacent(text, token, next) && headsNounPhrase(token, others, next)) return false;
   const previous = tokens[i - 1];
+  if (previous !== undefined && COORDINATORS.has(previous.normalised) && coordinatedNoun(text, others, tokens[i - 2], previous)) return false;
   return token.sentenceInitial || previous === undefined || !adjacent(text, previous, token) || homonyms.clauseStartAfter.has(previous.normalised);
+}
+
+/**
+ * A word read only as a predicate verb, indicative in some reading (пришли; выбрасываем, whose other
+ * reading is the short passive participle).
+ */
+function indicativeOnlyVerb(token: PreparedToken): boolean {
+  return token.parses.some((p) => p.grammemes.includes('indc')) && token.parses.every((p) => p.pos === 'VERB' || p.pos === 'PRTS');
+}
+
+/** Whether token `k` — or, when it is «не», the word right after it — is only a verb, indicative in some reading. */
+function indicativeVerbAt(text: string, tokens: readonly PreparedToken[], k: number): boolean {
+  const token = tokens[k] as PreparedToken;
+  if (token.normalised !== 'не') return indicativeOnlyVerb(token);
+  const after = tokens[k + 1];
+  return after !== undefined && adjacent(text, token, after) && indicativeOnlyVerb(after);
+}
+
+/** Conjunctions that join two nouns of one case (доспехи и мечи, мясо или кости). */
+const COORDINATORS: ReadonlySet<string> = new Set(['и', 'или']);
+
+/**
+ * Whether the word before the conjunction is a noun only, in the case and number of a noun reading
+ * of the homonym after it: two nouns joined («доспехи и мечи», «мясо и кости»), not a clause opened
+ * by an imperative («возьми нож и режь»).
+ */
+function coordinatedNoun(text: string, others: readonly RussianParse[], before: PreparedToken | undefined, conjunction: PreparedToken): boolean {
+  if (before === undefined || conjunction.sentenceInitial || !adjacent(text, before, conjunction) || before.parses.length === 0 || !before.parses.every((p) => p.pos === 'NOUN')) return false;
+  return others.some((o) => o.pos === 'NOUN' && before.parses.some((b) => caseOf(b) === caseOf(o) && numberOf(b) === numberOf(o)));
 }
 
 /** Case, number and gender grammemes of OpenCorpora (az). */
 const CASES = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2']);
 const NUMBER_GENDER = new Set(['sing', 'plur', 'masc', 'femn', 'neut']);
 const caseOf = (p: RussianParse): string | undefined => p.grammemes.find((g) => CASES.has(g));
+const numberOf = (p: RussianParse): string | undefined => p.grammemes.find((g) => g === 'sing' || g === 'plur');
 /** An adjective agrees with a noun; indeclinable possessives (их, его) agree with anything and say nothing. */
 const agrees = (a: RussianParse, n: RussianParse): boolean => !a.grammemes.includes('Fixd') && caseOf(a) === caseOf(n) && a.grammemes.every((g) => !NUMBER_GENDER.has(g) || n.grammemes.includes(g));
 
@@ -989,10 +1021,9 @@ const agrees = (a: RussianParse, n: RussianParse): boolean => !a.grammemes.inclu
  */
 function headsNounPhrase(token: PreparedToken, others: readonly RussianParse[], next: PreparedToken): boolean {
   const genitives = next.parses.filter((p) => (ATTRIBUTIVE.has(p.pos) || p.pos === 'NOUN') && caseOf(p) === 'gent');
-  const number = (p: RussianParse): string | undefined => p.grammemes.find((g) => g === 'sing' || g === 'plur');
   // An accusative of the same number as the genitive is the animate accusative (неверных, их): the
   // object of a transitive imperative; «краски», «рождения» are genitive singular, accusative plural.
-  const objectAfter = token.parses.some((p) => !others.includes(p) && p.grammemes.includes('tran')) && next.parses.some((p) => caseOf(p) === 'accs' && genitives.some((g) => number(g) === number(p)));
+  const objectAfter = token.parses.some((p) => !others.includes(p) && p.grammemes.includes('tran')) && next.parses.some((p) => caseOf(p) === 'accs' && genitives.some((g) => numberOf(g) === numberOf(p)));
   if (genitives.length > 0 && !objectAfter && others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn')) return true;
   return others.some((o) => next.parses.some((n) => (ATTRIBUTIVE.has(o.pos) && n.pos === 'NOUN' && agrees(o, n)) || (o.pos === 'NOUN' && caseOf(o) === 'nomn' && ATTRIBUTIVE.has(n.pos) && agrees(n, o))));
 }
