@@ -127,7 +127,51 @@ export interface CompiledRule {
   readonly origin: RuleOrigin;
   /** `origin.text` normalised, for exclusions that apply to some of the entry's words only. */
   readonly originKey: string;
-  readonly exclusions: readonly CompiledExclusion[];
+  readonly exclusions: CompiledExclusions;
+}
+
+/**
+ * A rule's exclusions in entry order (the lexicon's, then the entry's), indexed by the words their
+ * `forms` name: an exclusion with `forms` applies only when a word of the match is one of them,
+ * and most exclusions of a large entry name words (96 of the English imperative's 100), so a match
+ * tries the few that can apply instead of all of them (issue 17, round 14).
+ */
+interface CompiledExclusions {
+  readonly list: readonly CompiledExclusion[];
+  /** Positions in `list` of the exclusions without `forms`: tried at every match. */
+  readonly formless: readonly number[];
+  /** Positions in `list`, ascending, of the exclusions whose `forms` hold the word. */
+  readonly byForm: ReadonlyMap<string, readonly number[]>;
+}
+
+function indexExclusions(list: readonly CompiledExclusion[]): CompiledExclusions {
+  const formless: number[] = [];
+  const byForm = new Map<string, number[]>();
+  for (const [i, x] of list.entries()) {
+    if (!x.forms) formless.push(i);
+    else
+      for (const form of x.forms) {
+        const positions = byForm.get(form);
+        if (positions) positions.push(i);
+        else byForm.set(form, [i]);
+      }
+  }
+  return { list, formless, byForm };
+}
+
+/** The union of two ascending lists of positions, ascending, each position once. */
+function mergedPositions(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    merged.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return merged;
 }
 
 /** A rule that matched tokens `[first, last]` (indices into the prepared tokens, inclusive). */
@@ -318,7 +362,7 @@ function describePattern(entry: LexiconEntry): string {
 /** Turns one entry into rules (one per lemma/variant/form; one for a sequence pattern). */
 function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, lexiconExclusions: readonly CompiledExclusion[]): CompiledRule[] {
   const rules: CompiledRule[] = [];
-  const exclusions = entry.exclusions ? [...lexiconExclusions, ...compileExclusions(entry.exclusions, language)] : lexiconExclusions;
+  const exclusions = indexExclusions(entry.exclusions ? [...lexiconExclusions, ...compileExclusions(entry.exclusions, language)] : lexiconExclusions);
   const lexemes: [RuleOrigin['kind'], string | undefined][] = [['lemma', entry.lemma], ...(entry.variants ?? []).map((v): [RuleOrigin['kind'], string] => ['variant', v])];
   for (const [kind, phrase] of lexemes) {
     if (phrase === undefined) continue;
@@ -681,11 +725,6 @@ function sentenceOf(tokens: readonly PreparedToken[], i: number): [number, numbe
   return [from, to];
 }
 
-function anyForm(forms: ReadonlySet<string>, tokens: readonly PreparedToken[], first: number, last: number): boolean {
-  for (let k = first; k <= last; k++) if (forms.has((tokens[k] as PreparedToken).normalised)) return true;
-  return false;
-}
-
 /** Whether a word of the sentence around `[first, last]`, outside it, passes `test`. */
 function inSentence(test: CompiledNeighbour, tokens: readonly PreparedToken[], first: number, last: number): boolean {
   const [from, to] = sentenceOf(tokens, first);
@@ -874,11 +913,19 @@ function hashtagHolds(parts: readonly string[], text: string): boolean {
 }
 let lastHashtags: { parts?: readonly string[]; text?: string; holds: boolean } = { holds: false };
 
-/** The exclusion of the rule that applies to the match `[first, last]`, if any. */
+/** The exclusion of the rule that applies to the match `[first, last]`, if any: the first in entry order. */
 function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedToken[], first: number, last: number): Exclusion | undefined {
-  for (const x of rule.exclusions) {
+  const { list, formless, byForm } = rule.exclusions;
+  // Those without forms and those naming a word of the match, in entry order: the others have a
+  // `forms` test that fails here.
+  let tried: readonly number[] = formless;
+  for (let k = first; k <= last; k++) {
+    const naming = byForm.get((tokens[k] as PreparedToken).normalised);
+    if (naming) tried = mergedPositions(tried, naming);
+  }
+  for (const i of tried) {
+    const x = list[i] as CompiledExclusion;
     if (x.only && !x.only.has(rule.originKey)) continue;
-    if (x.forms && !anyForm(x.forms, tokens, first, last)) continue;
     if (x.word && !neighbourPasses(x.word, tokens[first])) continue;
     if (x.hashtags && !hashtagHolds(x.hashtags, text)) continue;
     if (x.previous && !previousPasses(x.previous, text, tokens, first)) continue;
