@@ -154,3 +154,33 @@ describe('titles and addresses that open no imperative (round 12, blind text)', 
     expect(imperatives('Trust in Him and He will guide you.')).toEqual(['Trust']);
   });
 });
+
+describe('notes in telegraphic style (round 14, blind text)', () => {
+  it('a noun with an adjective, then a statement about a thing with a participle or an adjective and no verb, is a note', () => {
+    expect(imperatives('Chain free, keys available on completion.')).toEqual([]);
+    expect(imperatives('Wound clean and dry, dressing changed.')).toEqual([]);
+    expect(imperatives('Chain free, viewing highly recommended.')).toEqual([]);
+    expect(imperatives('Loft boarded and dry, garage recently converted.')).toEqual([]);
+  });
+
+  it('an imperative with an adjective before a verb, a clause or people after its comma stays', () => {
+    expect(imperatives('Keep calm, stay focused.')).toContain('Keep');
+    expect(imperatives('Break free, the gates are open.')).toContain('Break');
+    expect(imperatives('Stay strong, brothers united.')).toContain('Stay');
+    expect(imperatives('Burn alive, every Varn caught at the gate.', ['burn'])).toEqual(['Burn']);
+  });
+});
+
+describe('what the writer did, with the subject I left out (round 14, blind text)', () => {
+  it('a base verb joined by and to a past in -ed tells the past, it asks nothing', () => {
+    expect(imperatives('Read the instructions twice and still assembled the shelf backwards.')).toEqual([]);
+    expect(imperatives('Cut the grass and watered the beds.')).toEqual([]);
+    expect(imperatives('Beat the traffic for once and arrived early.', ['beat'])).toEqual([]);
+  });
+
+  it('a past in a relative clause or a second participle of the object keeps the imperative', () => {
+    expect(imperatives('Find the men who attacked us and burned our homes.')).toContain('Find');
+    expect(imperatives('Kill the men arrested and charged.', ['kill'])).toEqual(['Kill']);
+    expect(imperatives('Cut the grass and water the beds.')).toEqual(['Cut', 'water']);
+  });
+});

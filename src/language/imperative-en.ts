@@ -340,6 +340,82 @@ export function opensWithTitleSubject(window: string): boolean {
   return title;
 }
 
+/** Tags of a word that cannot head a statement about a thing in a note: a pronoun, a determiner, a name, a person. */
+const NOT_A_NOTE_HEAD = ['Pronoun', 'Determiner', 'Possessive', 'ProperNoun', ...PEOPLE_TAGS];
+
+/**
+ * Whether the term is the predicate of a verbless statement in a note: a past participle in -ed
+ * or -en (dressing changed, viewing highly recommended), or an adjective before a prepositional
+ * phrase (keys available on completion). A bare adjective is left out: the tagger reads a verb
+ * after a comma as a noun («Keep calm, stay safe»), and "stay safe" would pass for one.
+ */
+const notePredicate = (term: TaggedTerm, next: TaggedTerm | undefined): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  if (tags.has('Verb')) return tags.has('PastTense') && !tags.has('Infinitive') && /(?:ed|en)$/u.test(term.normal ?? '');
+  return tags.has('Adjective') && next?.tags?.has('Preposition') === true && !PHRASE_END.test(term.post ?? '');
+};
+
+/**
+ * Whether the word opens a note in telegraphic style, as property listings and clinical notes
+ * write (round 14, blind text in three batches): an adjective right after it (Chain free; Wound
+ * clean and dry) and, after the comma, a noun about a thing with its own participle or adjective
+ * and no verb (keys available on completion; dressing changed; viewing highly recommended). The
+ * word is the noun of the first statement. An imperative with an adjective has a verb or a clause
+ * after its comma (Keep calm, stay focused; Break free, the gates are open) or people named there
+ * (Stay strong, brothers united); a noun after the comma that the tagger reads as a verb in the
+ * frame "to …" is a second imperative, not a statement.
+ */
+function opensTelegraphicNote(read: TaggedWord): boolean {
+  const terms = read.following;
+  if (PHRASE_END.test(read.post) || terms[0]?.tags?.has('Adjective') !== true) return false;
+  let k = 0;
+  // The first statement's adjectives, joined by and / or, up to its comma.
+  while (k < terms.length && !(terms[k]?.post ?? '').includes(',')) {
+    const term = terms[k] as TaggedTerm;
+    if (PHRASE_END.test(term.post ?? '') || !(term.tags?.has('Adjective') === true || term.tags?.has('Adverb') === true || COORDINATORS.has(term.normal ?? ''))) return false;
+    k++;
+  }
+  const head = terms[k + 1];
+  if (head === undefined || head.tags?.has('Noun') !== true || NOT_A_NOTE_HEAD.some((t) => head.tags?.has(t))) return false;
+  let p = k + 2;
+  while (p < terms.length - 1 && terms[p]?.tags?.has('Adverb') === true) p++;
+  const predicate = terms[p];
+  if (predicate === undefined || PHRASE_END.test(head.post ?? '') || !notePredicate(predicate, terms[p + 1])) return false;
+  const after = terms[p + 1];
+  if (after !== undefined && !PHRASE_END.test(predicate.post ?? '') && after.tags?.has('Preposition') !== true) return false;
+  const frame = tagsAt(`to ${head.normal ?? ''}`, 3);
+  return frame === undefined || !isBaseVerb(frame.tags);
+}
+
+/** A verb in the past in -ed as the tagger reads it in context (assembled, watered): never a participle's base form. */
+const isPastInEd = (term: TaggedTerm | undefined): boolean =>
+  term?.tags?.has('Verb') === true && term.tags.has('PastTense') && !term.tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
+
+/**
+ * Whether the word is joined by and / then / or to a verb in the past in -ed: the sentence tells
+ * what the writer did with the subject I left out, as diaries and chats write (round 14, blind
+ * text: «Read the instructions twice and still assembled the wardrobe backwards», «Cut the grass
+ * and watered the beds»); an imperative is never joined to a past. Only in the word's own clause:
+ * a comma, a subject or a relative word before the joining word ends the search (Find the men who
+ * attacked us and burned our homes), and a past right after another -ed word is the second
+ * participle of the object (Kill the men arrested and charged).
+ */
+function joinedToAPast(read: TaggedWord): boolean {
+  const terms = read.following;
+  for (let i = 0; i < terms.length - 1; i++) {
+    const term = terms[i] as TaggedTerm;
+    const normal = term.normal ?? '';
+    if (COORDINATORS.has(normal)) {
+      if (/ed$/u.test(terms[i - 1]?.normal ?? '')) return false;
+      let k = i + 1;
+      while (k < terms.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(terms[k]?.normal ?? '')) k++;
+      return isPastInEd(terms[k]);
+    }
+    if (NEW_CLAUSE.has(normal) || PHRASE_END.test(term.post ?? '')) return false;
+  }
+  return false;
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -378,7 +454,7 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
