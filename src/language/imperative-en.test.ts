@@ -184,3 +184,19 @@ describe('what the writer did, with the subject I left out (round 14, blind text
     expect(imperatives('Cut the grass and water the beds.')).toEqual(['Cut', 'water']);
   });
 });
+
+describe('a verb joined to an irregular past, and directions that stay requests (round 14)', () => {
+  it('an irregular past after and tells the past; left and right of directions keep the request', () => {
+    expect(imperatives('Set two alarms and still overslept.')).toEqual([]);
+    expect(imperatives('Take the first right and left at the lights.')).toContain('Take');
+  });
+});
+
+describe('a note whose second statement ends in an adverb or a particle (round 14)', () => {
+  it('is a note; an object after the participle keeps the imperative', () => {
+    expect(imperatives('Drain clear, output recorded hourly.')).toEqual([]);
+    expect(imperatives('Heat low, lid kept on.')).toEqual([]);
+    expect(imperatives('Stock fresh, towels changed every morning.')).toEqual([]);
+    expect(imperatives('Keep calm, stay focused on the road.')).toContain('Keep');
+  });
+});

@@ -340,18 +340,20 @@ export function opensWithTitleSubject(window: string): boolean {
   return title;
 }
 
+/** Determiners that open a time after a participle (changed every morning, checked each day), not an object. */
+const EVERY: ReadonlySet<string> = new Set(['every', 'each']);
 /** Tags of a word that cannot head a statement about a thing in a note: a pronoun, a determiner, a name, a person. */
 const NOT_A_NOTE_HEAD = ['Pronoun', 'Determiner', 'Possessive', 'ProperNoun', ...PEOPLE_TAGS];
 
 /**
- * Whether the term is the predicate of a verbless statement in a note: a past participle in -ed
- * or -en (dressing changed, viewing highly recommended), or an adjective before a prepositional
+ * Whether the term is the predicate of a verbless statement in a note: a past participle
+ * (dressing changed, viewing highly recommended, lid kept on), or an adjective before a prepositional
  * phrase (keys available on completion). A bare adjective is left out: the tagger reads a verb
  * after a comma as a noun («Keep calm, stay safe»), and "stay safe" would pass for one.
  */
 const notePredicate = (term: TaggedTerm, next: TaggedTerm | undefined): boolean => {
   const tags = term.tags ?? new Set<string>();
-  if (tags.has('Verb')) return tags.has('PastTense') && !tags.has('Infinitive') && /(?:ed|en)$/u.test(term.normal ?? '');
+  if (tags.has('Verb')) return tags.has('PastTense') && !tags.has('Infinitive');
   return tags.has('Adjective') && next?.tags?.has('Preposition') === true && !PHRASE_END.test(term.post ?? '');
 };
 
@@ -382,20 +384,25 @@ function opensTelegraphicNote(read: TaggedWord): boolean {
   const predicate = terms[p];
   if (predicate === undefined || PHRASE_END.test(head.post ?? '') || !notePredicate(predicate, terms[p + 1])) return false;
   const after = terms[p + 1];
-  if (after !== undefined && !PHRASE_END.test(predicate.post ?? '') && after.tags?.has('Preposition') !== true) return false;
+  // An adverb (the tagger reads hourly, daily as adjectives), a particle, a prepositional phrase or a time with every / each
+  // may follow the participle (output recorded hourly, lid kept on, shelves refilled every morning); an object may not.
+  if (after !== undefined && !PHRASE_END.test(predicate.post ?? '') && !EVERY.has(after.normal ?? '') && !['Preposition', 'Adverb', 'Adjective', 'Particle'].some((t) => after.tags?.has(t))) return false;
   const frame = tagsAt(`to ${head.normal ?? ''}`, 3);
   return frame === undefined || !isBaseVerb(frame.tags);
 }
 
-/** A verb in the past in -ed as the tagger reads it in context (assembled, watered): never a participle's base form. */
-const isPastInEd = (term: TaggedTerm | undefined): boolean =>
-  term?.tags?.has('Verb') === true && term.tags.has('PastTense') && !term.tags.has('Infinitive') && /ed$/u.test(term.normal ?? '');
+/** A past that is also a word of direction (Take the first right and left at the lights). */
+const PAST_AND_DIRECTION: ReadonlySet<string> = new Set(['left']);
+/** A verb in the past as the tagger reads it in context (assembled, watered, overslept): never a base form. */
+const isPast = (term: TaggedTerm | undefined): boolean =>
+  term?.tags?.has('Verb') === true && term.tags.has('PastTense') && !term.tags.has('Infinitive') && !PAST_AND_DIRECTION.has(term.normal ?? '');
 
 /**
- * Whether the word is joined by and / then / or to a verb in the past in -ed: the sentence tells
+ * Whether the word is joined by and / then / or to a verb in the past: the sentence tells
  * what the writer did with the subject I left out, as diaries and chats write (round 14, blind
  * text: «Read the instructions twice and still assembled the wardrobe backwards», «Cut the grass
- * and watered the beds»); an imperative is never joined to a past. Only in the word's own clause:
+ * and watered the beds», «Set the alarm for five and still overslept»); an imperative is never
+ * joined to a past. Only in the word's own clause:
  * a comma, a subject or a relative word before the joining word ends the search (Find the men who
  * attacked us and burned our homes), and a past right after another -ed word is the second
  * participle of the object (Kill the men arrested and charged).
@@ -409,7 +416,7 @@ function joinedToAPast(read: TaggedWord): boolean {
       if (/ed$/u.test(terms[i - 1]?.normal ?? '')) return false;
       let k = i + 1;
       while (k < terms.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(terms[k]?.normal ?? '')) k++;
-      return isPastInEd(terms[k]);
+      return isPast(terms[k]);
     }
     if (NEW_CLAUSE.has(normal) || PHRASE_END.test(term.post ?? '')) return false;
   }
