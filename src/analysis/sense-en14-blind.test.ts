@@ -50,3 +50,13 @@ describe('replies of opinion, will or promise with I left out', () => {
     expect(await candidates('Doubt everything the Varn preachers tell you.')).toContain('call-to-action:Doubt');
   });
 });
+
+describe('a call after a later comma (recall)', () => {
+  it('is found after a statement, with its violence', async () => {
+    expect(await candidates('The Varn have no place in Greyford, burn their shops tonight.')).toEqual(expect.arrayContaining(['call-to-action:burn', 'violence:burn']));
+  });
+
+  it('an opinion, then «fight me» after a comma, is the challenge to disagree, no call', async () => {
+    await noCall(['Cold pizza is the best breakfast, fight me.']);
+  });
+});

@@ -200,3 +200,15 @@ describe('a note whose second statement ends in an adverb or a particle (round 1
     expect(imperatives('Keep calm, stay focused on the road.')).toContain('Keep');
   });
 });
+
+describe('an imperative after a later comma, once the clause before is complete (round 14, blind text)', () => {
+  it('a verb before its object after a statement is an imperative', () => {
+    expect(imperatives('The Varn elders will answer for this, burn their barns tonight.', ['burn'])).toContain('burn');
+    expect(imperatives('Time to teach the Kelmori a lesson they remember, break their windows tonight.')).toContain('break');
+  });
+
+  it('no verb before the comma, or a preposition, opens no imperative there', () => {
+    expect(imperatives('The Tuareg men, not the women, wear the face veil.')).toEqual([]);
+    expect(imperatives('Some old words in place names, like the Catskills, mean a creek.')).toEqual([]);
+  });
+});

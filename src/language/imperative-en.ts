@@ -96,6 +96,8 @@ interface TaggedWord {
   readonly post: string;
   readonly next: ReadonlySet<string>;
   readonly following: readonly TaggedTerm[];
+  /** Whether a verb stands before the word in its sentence: a clause is complete before a later comma. */
+  readonly verbBefore: boolean;
 }
 
 /** Tags of the term at `offset` of `window` and of the terms after it (compromise's reading in context). */
@@ -106,7 +108,7 @@ function tagsAt(window: string, offset: number): TaggedWord | undefined {
     // compute('offset') adds `offset` to every term; compromise's types do not declare it.
     const terms = sentence as readonly TaggedTerm[];
     const i = terms.findIndex((term) => term.offset?.start === offset);
-    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1) };
+    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: terms.slice(0, i).some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')) };
   }
   return undefined;
 }
@@ -454,15 +456,17 @@ const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative
  * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
  * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean): boolean {
-  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${offset}\u0000${window}`;
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean): boolean {
+  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${offset}\u0000${window}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
   const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
-  let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
+  // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
+  const complete = !afterStatement || read?.verbBefore === true;
+  let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
@@ -476,17 +480,31 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
 interface ClauseStart {
   readonly index: number;
   readonly vocative: boolean;
+  /** It follows a comma past the address, after a clause of the sentence's own. */
+  readonly afterStatement?: boolean;
 }
 
-/** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash. */
+/** Prepositions the tagger can read as base verbs after a comma (…, like the Catskills, …). */
+const PREPOSITIONS_LIKE_VERBS: ReadonlySet<string> = new Set(['like', 'unlike']);
+
+/** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash, and after a later comma before a verb's object. */
 function clauseStarts(text: string, words: readonly ImperativeWord[], from: number, to: number): ClauseStart[] {
   const starts: ClauseStart[] = [{ index: from, vocative: false }];
   let modal = false;
+  // A modal whose verb is still to come past commas (We must, however, keep …): the word after those commas is its verb.
+  let modalWaits = false;
   for (let k = from; k < to - 1; k++) {
     modal ||= MODALS.has((words[k] as ImperativeWord).normalised);
     const gap = text.slice((words[k] as ImperativeWord).end, (words[k + 1] as ImperativeWord).start);
+    if (MODALS.has((words[k] as ImperativeWord).normalised)) modalWaits = true;
+    else if (!gap.includes(',')) modalWaits = false;
     if (/[:;—–]/u.test(gap)) starts.push({ index: k + 1, vocative: false });
     else if (k < from + VOCATIVE_WORDS && gap.includes(',') && !modal) starts.push({ index: k + 1, vocative: true });
+    // Past the address, a comma opens a clause when its second word opens an object (…, break their windows tonight; …, make their lives hell):
+    // an imperative added to a sentence that did not open with one (round 14, blind text: calls missed after a statement or a «time to …»).
+    else if (gap.includes(',') && !modalWaits && k >= from + VOCATIVE_WORDS && k + 2 < to && OBJECT_OPENERS.has((words[k + 2] as ImperativeWord).normalised) && !PREPOSITIONS_LIKE_VERBS.has((words[k + 1] as ImperativeWord).normalised)) {
+      starts.push({ index: k + 1, vocative: false, afterStatement: true });
+    }
   }
   return starts;
 }
@@ -574,7 +592,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
     const continued = afterAbbreviation(text, words[from] as ImperativeWord);
     if (!continued) openedWithImperative = false;
     const sentenceStart = (words[from] as ImperativeWord).start;
-    const isVerb = (k: number, vocative: boolean): boolean => {
+    const isVerb = (k: number, vocative: boolean, afterStatement = false): boolean => {
       const w = words[k] as ImperativeWord;
       if (!/^[a-z]+$/u.test(w.normalised) || NEVER_IMPERATIVE.has(w.normalised)) return false;
       const known = knownVerbs.has(w.normalised);
@@ -590,7 +608,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // A listed call verb before a colon stays a call (Fight back: …; Attack at dawn: …): a label's words are those of no call.
       if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || (!known && opensLabel(text, w))) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
-      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known);
+      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
@@ -602,7 +620,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       if (start.index === from && continued && !openedWithImperative) continue;
       let c = start.index;
       while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
-      if (!isVerb(c, vocative)) continue;
+      if (!isVerb(c, vocative, start.afterStatement === true)) continue;
       found.add(c);
       if (start.index === from) opensWithImperative = true;
       openedWithImperative ||= start.index === from;
