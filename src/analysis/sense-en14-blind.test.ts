@@ -60,3 +60,16 @@ describe('a call after a later comma (recall)', () => {
     await noCall(['Cold pizza is the best breakfast, fight me.']);
   });
 });
+
+describe('an injury compound opening a clinical note', () => {
+  it('gives no call; a stab at a person stays', async () => {
+    await noCall(['Stab wound to the right thigh, dressing applied.']);
+    expect(await candidates('Stab him in the car park tonight.')).toContain('call-to-action:Stab');
+  });
+});
+
+describe('an obligation whose sentence names a wiping out', () => {
+  it('is a call of concern, not a bare obligation', async () => {
+    expect(await candidates('The Dremish clan must be wiped out before spring.')).toContain('call-to-action:must');
+  });
+});

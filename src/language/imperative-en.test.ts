@@ -212,3 +212,10 @@ describe('an imperative after a later comma, once the clause before is complete 
     expect(imperatives('Some old words in place names, like the Catskills, mean a creek.')).toEqual([]);
   });
 });
+
+describe('a clause with its own subject after the opening imperative (round 14)', () => {
+  it('a verb after and past a form of be is that subject\'s; past a comma the imperative goes on', () => {
+    expect(imperatives('Spread the word, the Dremish are liars and deserve nothing.')).toEqual(['Spread']);
+    expect(imperatives('Burn their barns, the Varn are vermin, and kill them all.', ['burn', 'kill'])).toEqual(['Burn', 'kill']);
+  });
+});

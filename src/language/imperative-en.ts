@@ -26,6 +26,11 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'then', 'or']);
  * one of them is not joined to the imperative of the sentence.
  */
 const NEW_CLAUSE: ReadonlySet<string> = new Set(['i', 'he', 'she', 'we', 'they', 'that', 'which', 'who', 'whom', 'whose', 'because', 'if', 'when', 'whenever', 'while', 'although', 'though', 'since']);
+/**
+ * Forms of be after the opening imperative: a clause with its own subject (Spread the word, the
+ * Quarrymen are scum and deserve …), so a verb after its and is that subject's (round 14, blind-en14b's batch).
+ */
+const FINITE_BE: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'am']);
 /** Words whose "and" joins two nouns of a pair (between work and rest, both bread and milk). */
 const PAIRING: ReadonlySet<string> = new Set(['between', 'both']);
 /** A comma after a modal is no vocative: the verb after the comma is the modal's (We must, however, have …). */
@@ -631,7 +636,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       let pairing = false;
       for (let k = c + 1; k < to - 1; k++) {
         const word = words[k] as ImperativeWord;
-        if (NEW_CLAUSE.has(word.normalised)) ownClause = true;
+        if (NEW_CLAUSE.has(word.normalised) || FINITE_BE.has(word.normalised)) ownClause = true;
         else if (ownClause && text.slice((words[k - 1] as ImperativeWord).end, word.start).includes(',')) ownClause = false;
         if (PAIRING.has(word.normalised)) pairing = true;
         else if (pairing && word.normalised === 'and') pairing = false;
