@@ -219,3 +219,11 @@ describe('a clause with its own subject after the opening imperative (round 14)'
     expect(imperatives('Burn their barns, the Varn are vermin, and kill them all.', ['burn', 'kill'])).toEqual(['Burn', 'kill']);
   });
 });
+
+describe('a series of verbs after commas that shares the verb form before (round 14, real devotional text)', () => {
+  it('opens no imperative; the last clause of a statement does', () => {
+    expect(imperatives('He would go to the market, buy the bread, and carry it home.')).toEqual([]);
+    expect(imperatives('A story that goes nowhere needs an ear, right now!')).toEqual([]);
+    expect(imperatives('The Orvell elders lied to us again, burn their barns tonight.', ['burn'])).toEqual(['burn']);
+  });
+});

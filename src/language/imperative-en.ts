@@ -489,8 +489,8 @@ interface ClauseStart {
   readonly afterStatement?: boolean;
 }
 
-/** Prepositions the tagger can read as base verbs after a comma (…, like the Catskills, …). */
-const PREPOSITIONS_LIKE_VERBS: ReadonlySet<string> = new Set(['like', 'unlike']);
+/** Prepositions and adverbs the tagger can read as base verbs after a comma (…, like the Catskills, …; …, right now!). */
+const PREPOSITIONS_LIKE_VERBS: ReadonlySet<string> = new Set(['like', 'unlike', 'right']);
 
 /** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash, and after a later comma before a verb's object. */
 function clauseStarts(text: string, words: readonly ImperativeWord[], from: number, to: number): ClauseStart[] {
@@ -507,7 +507,9 @@ function clauseStarts(text: string, words: readonly ImperativeWord[], from: numb
     else if (k < from + VOCATIVE_WORDS && gap.includes(',') && !modal) starts.push({ index: k + 1, vocative: true });
     // Past the address, a comma opens a clause when its second word opens an object (…, break their windows tonight; …, make their lives hell):
     // an imperative added to a sentence that did not open with one (round 14, blind text: calls missed after a statement or a «time to …»).
-    else if (gap.includes(',') && !modalWaits && k >= from + VOCATIVE_WORDS && k + 2 < to && OBJECT_OPENERS.has((words[k + 2] as ImperativeWord).normalised) && !PREPOSITIONS_LIKE_VERBS.has((words[k + 1] as ImperativeWord).normalised)) {
+    // The clause must run to the sentence's end: a comma after it makes it one item of a series that shares the verb form before
+    // (he would go in his car, purchase it, return, and carry …; ask you to applaud a scribble, praise an idea, and listen …).
+    else if (gap.includes(',') && !modalWaits && k >= from + VOCATIVE_WORDS && k + 2 < to && OBJECT_OPENERS.has((words[k + 2] as ImperativeWord).normalised) && !PREPOSITIONS_LIKE_VERBS.has((words[k + 1] as ImperativeWord).normalised) && !/[,;]/u.test(text.slice((words[k + 1] as ImperativeWord).end, (words[to - 1] as ImperativeWord).end))) {
       starts.push({ index: k + 1, vocative: false, afterStatement: true });
     }
   }
