@@ -154,3 +154,76 @@ describe('titles and addresses that open no imperative (round 12, blind text)', 
     expect(imperatives('Trust in Him and He will guide you.')).toEqual(['Trust']);
   });
 });
+
+describe('notes in telegraphic style (round 14, blind text)', () => {
+  it('a noun with an adjective, then a statement about a thing with a participle or an adjective and no verb, is a note', () => {
+    expect(imperatives('Chain free, keys available on completion.')).toEqual([]);
+    expect(imperatives('Wound clean and dry, dressing changed.')).toEqual([]);
+    expect(imperatives('Chain free, viewing highly recommended.')).toEqual([]);
+    expect(imperatives('Loft boarded and dry, garage recently converted.')).toEqual([]);
+  });
+
+  it('an imperative with an adjective before a verb, a clause or people after its comma stays', () => {
+    expect(imperatives('Keep calm, stay focused.')).toContain('Keep');
+    expect(imperatives('Break free, the gates are open.')).toContain('Break');
+    expect(imperatives('Stay strong, brothers united.')).toContain('Stay');
+    expect(imperatives('Burn alive, every Varn caught at the gate.', ['burn'])).toEqual(['Burn']);
+  });
+});
+
+describe('what the writer did, with the subject I left out (round 14, blind text)', () => {
+  it('a base verb joined by and to a past in -ed tells the past, it asks nothing', () => {
+    expect(imperatives('Read the instructions twice and still assembled the shelf backwards.')).toEqual([]);
+    expect(imperatives('Cut the grass and watered the beds.')).toEqual([]);
+    expect(imperatives('Beat the traffic for once and arrived early.', ['beat'])).toEqual([]);
+  });
+
+  it('a past in a relative clause or a second participle of the object keeps the imperative', () => {
+    expect(imperatives('Find the men who attacked us and burned our homes.')).toContain('Find');
+    expect(imperatives('Kill the men arrested and charged.', ['kill'])).toEqual(['Kill']);
+    expect(imperatives('Cut the grass and water the beds.')).toEqual(['Cut', 'water']);
+  });
+});
+
+describe('a verb joined to an irregular past, and directions that stay requests (round 14)', () => {
+  it('an irregular past after and tells the past; left and right of directions keep the request', () => {
+    expect(imperatives('Set two alarms and still overslept.')).toEqual([]);
+    expect(imperatives('Take the first right and left at the lights.')).toContain('Take');
+  });
+});
+
+describe('a note whose second statement ends in an adverb or a particle (round 14)', () => {
+  it('is a note; an object after the participle keeps the imperative', () => {
+    expect(imperatives('Drain clear, output recorded hourly.')).toEqual([]);
+    expect(imperatives('Heat low, lid kept on.')).toEqual([]);
+    expect(imperatives('Stock fresh, towels changed every morning.')).toEqual([]);
+    expect(imperatives('Keep calm, stay focused on the road.')).toContain('Keep');
+  });
+});
+
+describe('an imperative after a later comma, once the clause before is complete (round 14, blind text)', () => {
+  it('a verb before its object after a statement is an imperative', () => {
+    expect(imperatives('The Varn elders will answer for this, burn their barns tonight.', ['burn'])).toContain('burn');
+    expect(imperatives('Time to teach the Kelmori a lesson they remember, break their windows tonight.')).toContain('break');
+  });
+
+  it('no verb before the comma, or a preposition, opens no imperative there', () => {
+    expect(imperatives('The Tuareg men, not the women, wear the face veil.')).toEqual([]);
+    expect(imperatives('Some old words in place names, like the Catskills, mean a creek.')).toEqual([]);
+  });
+});
+
+describe('a clause with its own subject after the opening imperative (round 14)', () => {
+  it('a verb after and past a form of be is that subject\'s; past a comma the imperative goes on', () => {
+    expect(imperatives('Spread the word, the Dremish are liars and deserve nothing.')).toEqual(['Spread']);
+    expect(imperatives('Burn their barns, the Varn are vermin, and kill them all.', ['burn', 'kill'])).toEqual(['Burn', 'kill']);
+  });
+});
+
+describe('a series of verbs after commas that shares the verb form before (round 14, real devotional text)', () => {
+  it('opens no imperative; the last clause of a statement does', () => {
+    expect(imperatives('He would go to the market, buy the bread, and carry it home.')).toEqual([]);
+    expect(imperatives('A story that goes nowhere needs an ear, right now!')).toEqual([]);
+    expect(imperatives('The Orvell elders lied to us again, burn their barns tonight.', ['burn'])).toEqual(['burn']);
+  });
+});

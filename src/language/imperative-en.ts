@@ -26,6 +26,11 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'then', 'or']);
  * one of them is not joined to the imperative of the sentence.
  */
 const NEW_CLAUSE: ReadonlySet<string> = new Set(['i', 'he', 'she', 'we', 'they', 'that', 'which', 'who', 'whom', 'whose', 'because', 'if', 'when', 'whenever', 'while', 'although', 'though', 'since']);
+/**
+ * Forms of be after the opening imperative: a clause with its own subject (Spread the word, the
+ * Quarrymen are scum and deserve …), so a verb after its and is that subject's (round 14, blind-en14b's batch).
+ */
+const FINITE_BE: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'am']);
 /** Words whose "and" joins two nouns of a pair (between work and rest, both bread and milk). */
 const PAIRING: ReadonlySet<string> = new Set(['between', 'both']);
 /** A comma after a modal is no vocative: the verb after the comma is the modal's (We must, however, have …). */
@@ -96,6 +101,8 @@ interface TaggedWord {
   readonly post: string;
   readonly next: ReadonlySet<string>;
   readonly following: readonly TaggedTerm[];
+  /** Whether a verb stands before the word in its sentence: a clause is complete before a later comma. */
+  readonly verbBefore: boolean;
 }
 
 /** Tags of the term at `offset` of `window` and of the terms after it (compromise's reading in context). */
@@ -106,7 +113,7 @@ function tagsAt(window: string, offset: number): TaggedWord | undefined {
     // compute('offset') adds `offset` to every term; compromise's types do not declare it.
     const terms = sentence as readonly TaggedTerm[];
     const i = terms.findIndex((term) => term.offset?.start === offset);
-    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1) };
+    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: terms.slice(0, i).some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')) };
   }
   return undefined;
 }
@@ -340,6 +347,89 @@ export function opensWithTitleSubject(window: string): boolean {
   return title;
 }
 
+/** Determiners that open a time after a participle (changed every morning, checked each day), not an object. */
+const EVERY: ReadonlySet<string> = new Set(['every', 'each']);
+/** Tags of a word that cannot head a statement about a thing in a note: a pronoun, a determiner, a name, a person. */
+const NOT_A_NOTE_HEAD = ['Pronoun', 'Determiner', 'Possessive', 'ProperNoun', ...PEOPLE_TAGS];
+
+/**
+ * Whether the term is the predicate of a verbless statement in a note: a past participle
+ * (dressing changed, viewing highly recommended, lid kept on), or an adjective before a prepositional
+ * phrase (keys available on completion). A bare adjective is left out: the tagger reads a verb
+ * after a comma as a noun («Keep calm, stay safe»), and "stay safe" would pass for one.
+ */
+const notePredicate = (term: TaggedTerm, next: TaggedTerm | undefined): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  if (tags.has('Verb')) return tags.has('PastTense') && !tags.has('Infinitive');
+  return tags.has('Adjective') && next?.tags?.has('Preposition') === true && !PHRASE_END.test(term.post ?? '');
+};
+
+/**
+ * Whether the word opens a note in telegraphic style, as property listings and clinical notes
+ * write (round 14, blind text in three batches): an adjective right after it (Chain free; Wound
+ * clean and dry) and, after the comma, a noun about a thing with its own participle or adjective
+ * and no verb (keys available on completion; dressing changed; viewing highly recommended). The
+ * word is the noun of the first statement. An imperative with an adjective has a verb or a clause
+ * after its comma (Keep calm, stay focused; Break free, the gates are open) or people named there
+ * (Stay strong, brothers united); a noun after the comma that the tagger reads as a verb in the
+ * frame "to …" is a second imperative, not a statement.
+ */
+function opensTelegraphicNote(read: TaggedWord): boolean {
+  const terms = read.following;
+  if (PHRASE_END.test(read.post) || terms[0]?.tags?.has('Adjective') !== true) return false;
+  let k = 0;
+  // The first statement's adjectives, joined by and / or, up to its comma.
+  while (k < terms.length && !(terms[k]?.post ?? '').includes(',')) {
+    const term = terms[k] as TaggedTerm;
+    if (PHRASE_END.test(term.post ?? '') || !(term.tags?.has('Adjective') === true || term.tags?.has('Adverb') === true || COORDINATORS.has(term.normal ?? ''))) return false;
+    k++;
+  }
+  const head = terms[k + 1];
+  if (head === undefined || head.tags?.has('Noun') !== true || NOT_A_NOTE_HEAD.some((t) => head.tags?.has(t))) return false;
+  let p = k + 2;
+  while (p < terms.length - 1 && terms[p]?.tags?.has('Adverb') === true) p++;
+  const predicate = terms[p];
+  if (predicate === undefined || PHRASE_END.test(head.post ?? '') || !notePredicate(predicate, terms[p + 1])) return false;
+  const after = terms[p + 1];
+  // An adverb (the tagger reads hourly, daily as adjectives), a particle, a prepositional phrase or a time with every / each
+  // may follow the participle (output recorded hourly, lid kept on, shelves refilled every morning); an object may not.
+  if (after !== undefined && !PHRASE_END.test(predicate.post ?? '') && !EVERY.has(after.normal ?? '') && !['Preposition', 'Adverb', 'Adjective', 'Particle'].some((t) => after.tags?.has(t))) return false;
+  const frame = tagsAt(`to ${head.normal ?? ''}`, 3);
+  return frame === undefined || !isBaseVerb(frame.tags);
+}
+
+/** A past that is also a word of direction (Take the first right and left at the lights). */
+const PAST_AND_DIRECTION: ReadonlySet<string> = new Set(['left']);
+/** A verb in the past as the tagger reads it in context (assembled, watered, overslept): never a base form. */
+const isPast = (term: TaggedTerm | undefined): boolean =>
+  term?.tags?.has('Verb') === true && term.tags.has('PastTense') && !term.tags.has('Infinitive') && !PAST_AND_DIRECTION.has(term.normal ?? '');
+
+/**
+ * Whether the word is joined by and / then / or to a verb in the past: the sentence tells
+ * what the writer did with the subject I left out, as diaries and chats write (round 14, blind
+ * text: «Read the instructions twice and still assembled the wardrobe backwards», «Cut the grass
+ * and watered the beds», «Set the alarm for five and still overslept»); an imperative is never
+ * joined to a past. Only in the word's own clause:
+ * a comma, a subject or a relative word before the joining word ends the search (Find the men who
+ * attacked us and burned our homes), and a past right after another -ed word is the second
+ * participle of the object (Kill the men arrested and charged).
+ */
+function joinedToAPast(read: TaggedWord): boolean {
+  const terms = read.following;
+  for (let i = 0; i < terms.length - 1; i++) {
+    const term = terms[i] as TaggedTerm;
+    const normal = term.normal ?? '';
+    if (COORDINATORS.has(normal)) {
+      if (/ed$/u.test(terms[i - 1]?.normal ?? '')) return false;
+      let k = i + 1;
+      while (k < terms.length - 1 && BETWEEN_SUBJECT_AND_VERB.has(terms[k]?.normal ?? '')) k++;
+      return isPast(terms[k]);
+    }
+    if (NEW_CLAUSE.has(normal) || PHRASE_END.test(term.post ?? '')) return false;
+  }
+  return false;
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -371,15 +461,17 @@ const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative
  * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
  * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean): boolean {
-  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${offset}\u0000${window}`;
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean): boolean {
+  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${offset}\u0000${window}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
-  let verb = !subject && (known || (read !== undefined && isBaseVerb(read.tags)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
+  const complete = !afterStatement || read?.verbBefore === true;
+  let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
@@ -393,17 +485,33 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
 interface ClauseStart {
   readonly index: number;
   readonly vocative: boolean;
+  /** It follows a comma past the address, after a clause of the sentence's own. */
+  readonly afterStatement?: boolean;
 }
 
-/** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash. */
+/** Prepositions and adverbs the tagger can read as base verbs after a comma (…, like the Catskills, …; …, right now!). */
+const PREPOSITIONS_LIKE_VERBS: ReadonlySet<string> = new Set(['like', 'unlike', 'right']);
+
+/** Clause starts of the sentence `[from, to)`: its first word, after a vocative, a colon, semicolon or dash, and after a later comma before a verb's object. */
 function clauseStarts(text: string, words: readonly ImperativeWord[], from: number, to: number): ClauseStart[] {
   const starts: ClauseStart[] = [{ index: from, vocative: false }];
   let modal = false;
+  // A modal whose verb is still to come past commas (We must, however, keep …): the word after those commas is its verb.
+  let modalWaits = false;
   for (let k = from; k < to - 1; k++) {
     modal ||= MODALS.has((words[k] as ImperativeWord).normalised);
     const gap = text.slice((words[k] as ImperativeWord).end, (words[k + 1] as ImperativeWord).start);
+    if (MODALS.has((words[k] as ImperativeWord).normalised)) modalWaits = true;
+    else if (!gap.includes(',')) modalWaits = false;
     if (/[:;—–]/u.test(gap)) starts.push({ index: k + 1, vocative: false });
     else if (k < from + VOCATIVE_WORDS && gap.includes(',') && !modal) starts.push({ index: k + 1, vocative: true });
+    // Past the address, a comma opens a clause when its second word opens an object (…, break their windows tonight; …, make their lives hell):
+    // an imperative added to a sentence that did not open with one (round 14, blind text: calls missed after a statement or a «time to …»).
+    // The clause must run to the sentence's end: a comma after it makes it one item of a series that shares the verb form before
+    // (he would go in his car, purchase it, return, and carry …; ask you to applaud a scribble, praise an idea, and listen …).
+    else if (gap.includes(',') && !modalWaits && k >= from + VOCATIVE_WORDS && k + 2 < to && OBJECT_OPENERS.has((words[k + 2] as ImperativeWord).normalised) && !PREPOSITIONS_LIKE_VERBS.has((words[k + 1] as ImperativeWord).normalised) && !/[,;]/u.test(text.slice((words[k + 1] as ImperativeWord).end, (words[to - 1] as ImperativeWord).end))) {
+      starts.push({ index: k + 1, vocative: false, afterStatement: true });
+    }
   }
   return starts;
 }
@@ -491,7 +599,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
     const continued = afterAbbreviation(text, words[from] as ImperativeWord);
     if (!continued) openedWithImperative = false;
     const sentenceStart = (words[from] as ImperativeWord).start;
-    const isVerb = (k: number, vocative: boolean): boolean => {
+    const isVerb = (k: number, vocative: boolean, afterStatement = false): boolean => {
       const w = words[k] as ImperativeWord;
       if (!/^[a-z]+$/u.test(w.normalised) || NEVER_IMPERATIVE.has(w.normalised)) return false;
       const known = knownVerbs.has(w.normalised);
@@ -507,7 +615,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // A listed call verb before a colon stays a call (Fight back: …; Attack at dawn: …): a label's words are those of no call.
       if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || (!known && opensLabel(text, w))) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
-      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known);
+      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
@@ -519,7 +627,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       if (start.index === from && continued && !openedWithImperative) continue;
       let c = start.index;
       while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
-      if (!isVerb(c, vocative)) continue;
+      if (!isVerb(c, vocative, start.afterStatement === true)) continue;
       found.add(c);
       if (start.index === from) opensWithImperative = true;
       openedWithImperative ||= start.index === from;
@@ -530,7 +638,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       let pairing = false;
       for (let k = c + 1; k < to - 1; k++) {
         const word = words[k] as ImperativeWord;
-        if (NEW_CLAUSE.has(word.normalised)) ownClause = true;
+        if (NEW_CLAUSE.has(word.normalised) || FINITE_BE.has(word.normalised)) ownClause = true;
         else if (ownClause && text.slice((words[k - 1] as ImperativeWord).end, word.start).includes(',')) ownClause = false;
         if (PAIRING.has(word.normalised)) pairing = true;
         else if (pairing && word.normalised === 'and') pairing = false;
