@@ -58,3 +58,10 @@ counterCondition('ru', 'a verb-first curse asking God to punish is a prayer', 'p
   ['Да покарает Аллах поджигателей, пусть горят они в аду.', 'пусть'],
   ['Да проклянёт их Всевышний, пусть ответят за всё.', 'пусть'],
 ], ['Накажем поджигателей сами, пусть горят они в аду.', 'пусть']);
+
+// Merge of round 14: blind-ru14a's optative «да» + future is a call of its own; with God as the
+// actor the formula itself carries the prayer (ru.context-markers.da-bog, position `anywhere`).
+counterCondition('ru', 'the optative formula with God as the actor is itself a prayer', 'prayer', [
+  ['Да покарает Аллах поджигателей, пусть горят они в аду.', 'Да покарает'],
+  ['Да накажет Господь тех, кто поднял руку на детей.', 'Да накажет'],
+], ['Да сгорят их дома дотла, как сгорели наши!', 'Да сгорят']);
