@@ -90,10 +90,10 @@ describe('documents kept by soz add (extract once)', () => {
     }
   });
 
-  it('give the document but its segments from the first two lines, the file as written, and whether a message may name a file', () => {
+  it('give the document but its segments from the first two lines and the file as written', () => {
     const dir = caseDir();
     const kept = keepExtraction(dir, SHA, 'k1');
-    const plain = chatPart('chat-1', 'Вымышленное сообщение с "fileName" в тексте');
+    const plain = chatPart('chat-1', 'Вымышленное сообщение\n"в кавычках"');
     const base = chatPart('chat-2', 'Вымышленное фото');
     const withPhoto: SozDocument = { ...base, segments: [{ ...base.segments[0]!, message: { messageId: '1', media: [{ type: 'photo', fileName: 'photos/1.jpg', inExport: true }] } as never }] };
     for (const doc of [plain, withPhoto]) kept.write(doc);
@@ -102,12 +102,11 @@ describe('documents kept by soz add (extract once)', () => {
     renameSync(join(dir, move.from), join(dir, move.to));
     const items = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
     const byId = new Map(items.map((item) => [item.head?.id, item]));
-    for (const [doc, namesFiles] of [[plain, false], [withPhoto, true]] as const) {
+    for (const doc of [plain, withPhoto]) {
       const item = byId.get(doc.id)!;
       const { segments, ...head } = doc;
       expect(segments.length).toBe(1);
       expect(item.head).toEqual(head);
-      expect(item.mayNameFiles).toBe(namesFiles);
       expect(Buffer.from(item.file.bytes).toString('utf8')).toBe([...encodeDocument(doc)].join(''));
       expect(item.sha256).toBe(sha256(item.file.bytes));
       expect(item.file.relative).toBe(files.find((file) => file.sha256 === item.sha256)!.path);

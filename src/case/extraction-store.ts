@@ -93,11 +93,6 @@ export interface KeptDocument {
   readonly sha256: string;
   /** The document but its segments; undefined for a file of an earlier schema (`open` it: it is written anew). */
   readonly head: Omit<SozDocument, 'segments'> | undefined;
-  /**
-   * Whether a segment may name a file (a chat message's posted photo, `media[].fileName`): false
-   * when the member's name is nowhere in the file, so linking photos leaves the document as it is.
-   */
-  readonly mayNameFiles: boolean;
   /** The whole document (its file given to `takeKeptDocumentFile` when of today's schema). */
   open(): SozDocument;
 }
@@ -121,9 +116,6 @@ export function readKeptExtraction(caseDir: string, evidenceSha256: string, key:
   return keptDocuments(caseDir, files, recorded);
 }
 
-/** The segment member naming a posted file, as canonical JSON writes it (never escaped). */
-const FILE_NAME_MEMBER = Buffer.from('"fileName"');
-
 /** The kept documents of `files`, each read and checked against its recorded hash again when asked for. */
 function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<KeptDocument> {
   for (const relative of files) {
@@ -134,7 +126,6 @@ function* keptDocuments(caseDir: string, files: readonly string[], recorded: Rea
       file: { relative, bytes },
       sha256: digest,
       head: documentFileHead(relative, bytes),
-      mayNameFiles: bytes.includes(FILE_NAME_MEMBER),
       open: () => {
         const { doc, current } = parsedDocumentFile(relative, bytes);
         if (current) keptFiles.set(doc, { bytes, sha256: digest });

@@ -284,6 +284,9 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
   const pictures: SozDocument[] = [];
   const recorded = recordedFiles(workspace);
   let linker: ChatPhotoLinker | undefined;
+  // Without a picture, and with no ZIP whose photos could be added, linking gives every document
+  // back as it is and the pictures' documents are none: a kept file can go on undecoded.
+  const noPhotos = () => pictures.length === 0 && !ordered.some((record) => record.mediaType === MEDIA_TYPES.zip);
   for (const [index, record] of ordered.entries()) {
     onProgress?.({ stage: 'evidence analysed', done: index, total: ordered.length });
     if (record.unreadable) {
@@ -310,8 +313,7 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
         continue;
       }
       linker ??= new ChatPhotoLinker(pictures);
-      // `link` gives a document back as it is, and notes nothing, when no message of it names a file.
-      yield isKeptFile(item) && !item.mayNameFiles ? item : linker.link(opened(item));
+      yield isKeptFile(item) && noPhotos() ? item : linker.link(opened(item));
     }
   }
   yield* (linker ?? new ChatPhotoLinker(pictures)).pictures();
