@@ -1,13 +1,15 @@
 // The analyses on worker threads (issue 17): `--workers 1` and `--workers 2` write the same bytes
 // (derived/ and the manifest) on the demo case and on a case of several real chats, and a thread
 // that fails is a one-line error naming the file, exit 2, with the case left as it was.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicons } from '../src/analysis/index.js';
 import { startParallelAnalyses } from '../src/analysis/parallel.js';
 import { canonicalJson } from '../src/core/canonical-json.js';
-import { derivedDocuments } from '../src/case/records.js';
+import type { SozDocument } from '../src/core/document.js';
+import type { DocumentParcel } from '../src/analysis/worker.js';
+import { derivedDocuments, documentFileHead, parsedDocument } from '../src/case/records.js';
 import { CaseWorkspace } from '../src/case/workspace.js';
 import { ngramTablePruned } from '../src/pipeline/analyze.js';
 import { INSTALL_ROOT } from '../src/pipeline/install.js';
@@ -15,6 +17,8 @@ import { REAL_CORPORA } from './support/adapter-invariants.js';
 import { snapshotTree, soz, tempDir } from './support/cli.js';
 
 const scratch = tempDir('soz-workers-');
+/** The module of soz analyze's threads, which decode documents sent as their files. */
+const ANALYZE_THREAD = new URL('../src/pipeline/analyze-thread.js', import.meta.url);
 const demo = join(scratch, 'demo');
 const chats = join(scratch, 'chats');
 // Small real chats of ../shared/corpora-real (see its SOURCES.md): a full-account export of several
@@ -75,6 +79,36 @@ describe('analyses on worker threads', () => {
     expect(one.ids).toHaveLength(docs.length);
     expect(one.ids.flat().length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('analyse documents sent as their files, decoded in the threads (soz analyze\'s thread module) or in the calling thread, as the documents themselves', async () => {
+    await analyzed(chats, 1);
+    const docs = [...derivedDocuments(CaseWorkspace.open(chats))].map(({ doc }) => doc);
+    // The derived files are in the form of the kept ones (`derived-format.ts`): each one's bytes, dealt in reading order.
+    const files = readdirSync(join(chats, 'derived', 'documents')).map((name) => {
+      const relative = `derived/documents/${name}`;
+      return { relative, bytes: readFileSync(join(chats, relative)) };
+    });
+    const parcels = docs.map((doc): DocumentParcel => {
+      const file = files.find((candidate) => documentFileHead(candidate.relative, candidate.bytes)?.id === doc.id)!;
+      expect(documentFileHead(file.relative, file.bytes)).toEqual((({ segments: _, ...head }) => head)(doc));
+      return { evidenceName: doc.evidenceName, characters: doc.text.length, file, open: () => parsedDocument(file.relative, file.bytes) };
+    });
+    const { lexicons } = await loadLexicons(INSTALL_ROOT);
+    const analysed = async (items: readonly (SozDocument | DocumentParcel)[], workers: number) => {
+      const ids: string[][] = [];
+      const run = startParallelAnalyses({ lexicons, analyses: ['indicators', 'profile', 'wordlist'], onDocumentFindings: (findings) => ids.push(findings.map((f) => f.id)) }, workers, {}, 0, ANALYZE_THREAD);
+      try {
+        for (const item of items) await run.add(item);
+        return { ids, results: canonicalJson(await run.finish()) };
+      } finally {
+        await run.close();
+      }
+    };
+    const whole = await analysed(docs, 2);
+    expect(await analysed(parcels, 2)).toEqual(whole);
+    expect(await analysed(parcels, 1)).toEqual(whole);
+    expect(whole.ids.flat().length).toBeGreaterThan(0);
+  }, 240_000);
 
   // The files a thread can be analysing when it stops: the case's documents.
   const FIRST_FILE = /^soz: error: (mlomb_fixture_full_account_export\.result\.json|mlomb_fixture_personal_chat\.result\.json|chatminer_multiformat_testlog\.txt|en_ios_12h_attached_lrm\.chat\.txt|mlomb_en_android_us_group_system\.txt): /;

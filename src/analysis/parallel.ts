@@ -13,8 +13,12 @@
  * (`onDocumentFindings`), they come back with the thread's answer and are handed out in the order
  * the documents were dealt, as in one thread; so do their language overviews (`onDocumentOverview`).
  *
- * The worker is the compiled `worker.js` beside this file (soz run from `dist/`); run from the
- * TypeScript sources (tests), `worker.ts` is started through `scripts/ts-worker.mjs`.
+ * A document may come as its file's bytes (`DocumentParcel`): a thread decodes it, so the calling
+ * thread never builds the segments only to clone them into a message; such documents need a
+ * thread module that reads files (`pipeline/analyze-thread.ts`, given as `threadModule`).
+ *
+ * The worker is the compiled `analysis-thread.js` beside this file (soz run from `dist/`); run
+ * from the TypeScript sources (tests), its `.ts` is started through `scripts/ts-worker.mjs`.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -28,14 +32,14 @@ import type { AnalysisWorkerLimits } from './heap-limit.js';
 import { ANALYSIS_MEMORY_LIMIT, DEFAULT_ANALYSIS_HEAP_MB } from './heap-limit.js';
 import type { AnalysisOptions, RunState } from './registry.js';
 import { startAnalyses } from './registry.js';
-import type { AnalysisWorkerData, FromAnalysisWorker, ToAnalysisWorker } from './worker.js';
+import type { AnalysisWorkerData, DocumentParcel, FromAnalysisWorker, ToAnalysisWorker } from './worker.js';
 
 /** A run of the analyses that takes documents one at a time, possibly on other threads. */
 export interface ParallelAnalysisRun {
   /** Threads that analyse (1: the calling thread itself). */
   readonly workers: number;
-  /** Deals one document; resolves when it is on its way (its thread had room for it). */
-  add(doc: SozDocument): Promise<void>;
+  /** Deals one document (or its file); resolves when it is on its way (its thread had room for it). */
+  add(doc: SozDocument | DocumentParcel): Promise<void>;
   /** Merges the threads' aggregates in thread order and gives the results (see `AnalysisRun.finish`). */
   finish(): Promise<AnalysisResult[]>;
   /** Stops the worker threads; call it always, after `finish` or a failure. */
@@ -43,7 +47,7 @@ export interface ParallelAnalysisRun {
 }
 
 
-const COMPILED_WORKER = new URL('./worker.js', import.meta.url);
+const COMPILED_WORKER = new URL('./analysis-thread.js', import.meta.url);
 /** Documents sent to a thread and not yet analysed, at most. */
 const IN_FLIGHT = 2;
 
@@ -73,12 +77,13 @@ export function defaultAnalysisWorkers(): number {
  * Starts the analyses on `workers` threads (1 or less: in the calling thread, as `startAnalyses`).
  * The threads start once at least two documents holding `threadsFromCharacters` characters
  * together have come (0: with the second document); until then the documents wait, and if no more
- * come, the calling thread analyses them, with the bytes one thread gives.
+ * come, the calling thread analyses them, with the bytes one thread gives. `threadModule` is the
+ * compiled module each thread runs (one that reads files when parcels are added).
  */
-export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}, threadsFromCharacters = 0): ParallelAnalysisRun {
+export function startParallelAnalyses(options: AnalysisOptions, workers: number, limits: AnalysisWorkerLimits = {}, threadsFromCharacters = 0, threadModule: URL = COMPILED_WORKER): ParallelAnalysisRun {
   const main = startAnalyses(options);
   if (workers <= 1) {
-    return { workers: 1, add: (doc) => Promise.resolve(main.add(doc)), finish: () => Promise.resolve(main.finish()), close: () => Promise.resolve() };
+    return { workers: 1, add: (doc) => Promise.resolve(main.add(opened(doc))), finish: () => Promise.resolve(main.finish()), close: () => Promise.resolve() };
   }
   // Functions cannot be cloned: progress is told by the calling thread when it finishes, findings
   // come back with each document's answer.
@@ -94,23 +99,23 @@ export function startParallelAnalyses(options: AnalysisOptions, workers: number,
   // and the dictionaries again only to wait (a third of the CPU of a small case). The documents
   // held until then are dealt in their order when the threads start, as they would have been.
   let threads: AnalysisThread[] = [];
-  const held: SozDocument[] = [];
+  const held: (SozDocument | DocumentParcel)[] = [];
   let heldCharacters = 0;
   let dealt = 0;
-  const deal = (doc: SozDocument) => (threads.reduce((least, next) => (next.characters < least.characters ? next : least)) as AnalysisThread).send(doc, dealt++);
+  const deal = (doc: SozDocument | DocumentParcel) => (threads.reduce((least, next) => (next.characters < least.characters ? next : least)) as AnalysisThread).send(doc, dealt++);
   const close = () => Promise.all(threads.map((thread) => thread.close())).then(() => undefined);
   return {
     workers,
     async add(doc) {
       if (threads.length > 0) return deal(doc);
       held.push(doc);
-      heldCharacters += doc.text.length;
+      heldCharacters += charactersOf(doc);
       if (held.length < 2 || heldCharacters < threadsFromCharacters) return;
-      threads = Array.from({ length: workers }, () => new AnalysisThread(data, limits, handOut.answered));
+      threads = Array.from({ length: workers }, () => new AnalysisThread(threadModule, data, limits, handOut.answered));
       for (const waiting of held.splice(0)) await deal(waiting);
     },
     async finish() {
-      for (const waiting of held.splice(0)) main.add(waiting);
+      for (const waiting of held.splice(0)) main.add(opened(waiting));
       for (const thread of threads) thread.requestState();
       for (const thread of threads) main.merge(await thread.state());
       await close();
@@ -119,6 +124,11 @@ export function startParallelAnalyses(options: AnalysisOptions, workers: number,
     close,
   };
 }
+
+const isParcel = (doc: SozDocument | DocumentParcel): doc is DocumentParcel => 'file' in doc;
+const charactersOf = (doc: SozDocument | DocumentParcel): number => (isParcel(doc) ? doc.characters : doc.text.length);
+/** The document itself, a parcel decoded in the calling thread. */
+const opened = (doc: SozDocument | DocumentParcel): SozDocument => (isParcel(doc) ? doc.open() : doc);
 
 /** What a thread hands back of one document: its indicator findings and language overview (when the run hands them out). */
 type DocumentAnswer = Omit<Extract<FromAnalysisWorker, { kind: 'added' }>, 'kind'>;
@@ -175,8 +185,8 @@ class AnalysisThread {
   private failure: UserError | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, answer: DocumentAnswer) => void) {
-    const { url, options } = workerStart(COMPILED_WORKER);
+  constructor(module: URL, data: AnalysisWorkerData, limits: AnalysisWorkerLimits, answered: (seq: number, answer: DocumentAnswer) => void) {
+    const { url, options } = workerStart(module);
     const workerData = { ...(options.workerData as object | undefined), ...data };
     this.heapMb = limits.heapMb ?? DEFAULT_ANALYSIS_HEAP_MB;
     this.worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: ANALYSIS_YOUNG_MB } });
@@ -191,11 +201,11 @@ class AnalysisThread {
     });
   }
 
-  async send(doc: SozDocument, seq: number): Promise<void> {
+  async send(doc: SozDocument | DocumentParcel, seq: number): Promise<void> {
     await this.until(() => this.inFlight.length < IN_FLIGHT);
     this.inFlight.push({ seq, name: doc.evidenceName });
-    this.characters += doc.text.length;
-    this.worker.postMessage({ kind: 'add', doc } satisfies ToAnalysisWorker);
+    this.characters += charactersOf(doc);
+    this.worker.postMessage((isParcel(doc) ? { kind: 'add-file', file: doc.file } : { kind: 'add', doc }) satisfies ToAnalysisWorker);
   }
 
   requestState(): void {

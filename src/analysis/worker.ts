@@ -1,7 +1,9 @@
 /**
- * Worker thread of the parallel analyses (see `parallel.ts`): runs the analyses over the documents
- * it is dealt, one at a time, holding only the current document and its aggregates, and sends the
- * aggregates back once, when asked.
+ * The work of an analysis thread (see `parallel.ts`): runs the analyses over the documents it is
+ * dealt, one at a time, holding only the current document and its aggregates, and sends the
+ * aggregates back once, when asked. The thread's module calls {@link serveAnalyses}: the plain one
+ * is `analysis-thread.ts`; `pipeline/analyze-thread.ts` also reads documents sent as their files'
+ * bytes (a case's kept extraction), through the case folder's reader.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SozDocument } from '../core/document.js';
@@ -10,8 +12,27 @@ import type { DocumentOverview } from './language-overview.js';
 import type { AnalysisOptions, RunState } from './registry.js';
 import { startAnalyses } from './registry.js';
 
-/** What the main thread sends: a document to analyse, or the request for the aggregates (the last message). */
-export type ToAnalysisWorker = { readonly kind: 'add'; readonly doc: SozDocument } | { readonly kind: 'finish' };
+/** A document file's bytes and its case-relative path (the name its errors give). */
+export interface EncodedDocument {
+  readonly relative: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * A document still in the bytes of its file (issue 17): the thread that analyses it decodes it,
+ * so the calling thread does not build its segments only to clone them into a message.
+ */
+export interface DocumentParcel {
+  readonly evidenceName: string;
+  /** Characters of its text (what dealing weighs). */
+  readonly characters: number;
+  readonly file: EncodedDocument;
+  /** The document, decoded in the calling thread (when no thread takes it). */
+  open(): SozDocument;
+}
+
+/** What the main thread sends: a document to analyse (itself or its file), or the request for the aggregates (the last message). */
+export type ToAnalysisWorker = { readonly kind: 'add'; readonly doc: SozDocument } | { readonly kind: 'add-file'; readonly file: EncodedDocument } | { readonly kind: 'finish' };
 
 /**
  * What the worker answers: one `added` per document (with the document's indicator findings and
@@ -28,8 +49,13 @@ export interface AnalysisWorkerData {
   readonly overviewsBack: boolean;
 }
 
-const port = parentPort;
-if (port !== null) {
+/**
+ * Serves the analyses on this thread's port; `decode` reads a document sent as its file (without
+ * it, such a message fails the thread).
+ */
+export function serveAnalyses(decode?: (file: EncodedDocument) => SozDocument): void {
+  const port = parentPort;
+  if (port === null) return;
   const { options, findingsBack, overviewsBack } = workerData as AnalysisWorkerData;
   let found: Finding[] = [];
   let overviews: DocumentOverview[] = [];
@@ -38,15 +64,19 @@ if (port !== null) {
     ...(findingsBack ? { onDocumentFindings: (findings: readonly Finding[]) => found.push(...findings) } : {}),
     ...(overviewsBack ? { onDocumentOverview: (overview: DocumentOverview) => overviews.push(overview) } : {}),
   });
+  const opened = (file: EncodedDocument): SozDocument => {
+    if (decode === undefined) throw new Error(`${file.relative}: this analysis thread reads no document files`);
+    return decode(file);
+  };
   port.on('message', (message: ToAnalysisWorker) => {
-    if (message.kind === 'add') {
-      run.add(message.doc);
-      port.postMessage({ kind: 'added', findings: found, overviews } satisfies FromAnalysisWorker);
-      found = [];
-      overviews = [];
-    } else {
+    if (message.kind === 'finish') {
       port.postMessage({ kind: 'state', state: run.state() } satisfies FromAnalysisWorker);
       port.close();
+      return;
     }
+    run.add(message.kind === 'add' ? message.doc : opened(message.file));
+    port.postMessage({ kind: 'added', findings: found, overviews } satisfies FromAnalysisWorker);
+    found = [];
+    overviews = [];
   });
 }

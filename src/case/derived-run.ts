@@ -29,6 +29,11 @@ export interface DerivedRun {
   /** Writes a document in the compact form (`documents/<id>.ndjson`, see `derived-format.ts`). */
   writeDocument(doc: SozDocument): HashedFile;
   /**
+   * Writes the document `documentId` as the bytes of a file in the compact form of today's schema
+   * (a kept document read unchanged, its hash checked as it was read: what `writeDocument` writes of it).
+   */
+  writeDocumentFile(documentId: string, file: { readonly bytes: Uint8Array; readonly sha256: string }): HashedFile;
+  /**
    * Writes an analysis result in the compact form (`analyses/<name>.ndjson`); its findings are
    * `source`'s when given (a spill). Write the documents first: a finding's context is kept as a
    * range of its document's text where the document is written. `documentRows` are the rows of
@@ -86,17 +91,20 @@ export function startDerivedRun(caseDir: string): DerivedRun {
   };
   // A document read unchanged from the file `soz add` kept is written as those bytes, whose hash
   // was checked as they were read: the same bytes `encodeDocument` would make, neither encoded nor hashed again.
-  const writeDocument = (doc: SozDocument): HashedFile => {
-    const relative = `documents/${documentFileName(doc.id)}`;
-    const kept = takeKeptDocumentFile(doc);
-    if (kept === undefined) return write(relative, batched(encodeDocument(doc)));
+  const writeDocumentFile = (documentId: string, file: { readonly bytes: Uint8Array; readonly sha256: string }): HashedFile => {
+    const relative = `documents/${documentFileName(documentId)}`;
     const path = casePath(next, relative);
-    writeNewFile(path, kept.bytes);
-    return recorded(path, relative, kept.sha256);
+    writeNewFile(path, file.bytes);
+    return recorded(path, relative, file.sha256);
+  };
+  const writeDocument = (doc: SozDocument): HashedFile => {
+    const kept = takeKeptDocumentFile(doc);
+    return kept === undefined ? write(`documents/${documentFileName(doc.id)}`, batched(encodeDocument(doc))) : writeDocumentFile(doc.id, kept);
   };
   return {
     write,
     writeDocument,
+    writeDocumentFile,
     // A finding's context is written as a range of its document's text, read back from this run's documents.
     writeAnalysis: (result, source, documentRows) => write(`analyses/${result.analysis}${COMPACT_EXTENSION}`, batched(encodeAnalysis(result, source, documentTextsIn(casePath(next, 'documents')), documentRows))),
     discard: () => rmSync(next, { recursive: true, force: true }),

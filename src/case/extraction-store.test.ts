@@ -76,7 +76,8 @@ describe('documents kept by soz add (extract once)', () => {
     const files = kept.files();
     const move = kept.stage();
     renameSync(join(dir, move.from), join(dir, move.to));
-    const read = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
+    const kept2 = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
+    const read = kept2.map((item) => item.open());
     expect(read).toEqual(written);
     for (const [index, doc] of read.entries()) {
       // Another object (a document changed on its way) has no kept file.
@@ -86,6 +87,30 @@ describe('documents kept by soz add (extract once)', () => {
       expect(file!.sha256).toBe(files[index]!.sha256);
       // Given once: the bytes are not held after.
       expect(takeKeptDocumentFile(doc)).toBeUndefined();
+    }
+  });
+
+  it('give the document but its segments from the first two lines and the file as written', () => {
+    const dir = caseDir();
+    const kept = keepExtraction(dir, SHA, 'k1');
+    const plain = chatPart('chat-1', 'Вымышленное сообщение\n"в кавычках"');
+    const base = chatPart('chat-2', 'Вымышленное фото');
+    const withPhoto: SozDocument = { ...base, segments: [{ ...base.segments[0]!, message: { messageId: '1', media: [{ type: 'photo', fileName: 'photos/1.jpg', inExport: true }] } as never }] };
+    for (const doc of [plain, withPhoto]) kept.write(doc);
+    const files = kept.files();
+    const move = kept.stage();
+    renameSync(join(dir, move.from), join(dir, move.to));
+    const items = [...(readKeptExtraction(dir, SHA, 'k1', new Map(files.map((file) => [file.path, file.sha256]))) ?? [])];
+    const byId = new Map(items.map((item) => [item.head?.id, item]));
+    for (const doc of [plain, withPhoto]) {
+      const item = byId.get(doc.id)!;
+      const { segments, ...head } = doc;
+      expect(segments.length).toBe(1);
+      expect(item.head).toEqual(head);
+      expect(Buffer.from(item.file.bytes).toString('utf8')).toBe([...encodeDocument(doc)].join(''));
+      expect(item.sha256).toBe(sha256(item.file.bytes));
+      expect(item.file.relative).toBe(files.find((file) => file.sha256 === item.sha256)!.path);
+      expect(item.open()).toEqual(doc);
     }
   });
 });

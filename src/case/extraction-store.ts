@@ -18,7 +18,7 @@ import { flushFiles, holdTemporary, tempSibling, writeNewFile } from './atomic.j
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
-import { documentFileName, parsedDocumentFile } from './records.js';
+import { documentFileHead, documentFileName, parsedDocumentFile } from './records.js';
 import { caseFileSha256 } from './snapshot.js';
 
 /** An extraction being kept: documents go in with `write`; `stage` hands them to the commit. */
@@ -83,13 +83,28 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
 }
 
 /**
+ * A kept document file, read and checked against the hash the log records. `head` (the document
+ * without its segments, from the file's first two lines) lets the caller pass the bytes on to
+ * where the document is analysed instead of decoding it here.
+ */
+export interface KeptDocument {
+  /** Case-relative path and bytes of the file. */
+  readonly file: { readonly relative: string; readonly bytes: Uint8Array };
+  readonly sha256: string;
+  /** The document but its segments; undefined for a file of an earlier schema (`open` it: it is written anew). */
+  readonly head: Omit<SozDocument, 'segments'> | undefined;
+  /** The whole document (its file given to `takeKeptDocumentFile` when of today's schema). */
+  open(): SozDocument;
+}
+
+/**
  * The kept documents of one evidence file by the extractor `key`, or null when there are none or
  * the folder does not hold exactly the files `recorded` (path → SHA-256 from the log) with those
  * hashes — then the caller extracts afresh. The files are hashed in chunks first; the documents are
  * then read one at a time as they are asked for, so a phone's export of many parts is never held
  * whole.
  */
-export function readKeptExtraction(caseDir: string, evidenceSha256: string, key: string, recorded: ReadonlyMap<string, string>): Iterable<SozDocument> | null {
+export function readKeptExtraction(caseDir: string, evidenceSha256: string, key: string, recorded: ReadonlyMap<string, string>): Iterable<KeptDocument> | null {
   const folder = extractionFolder(evidenceSha256, key);
   const dir = casePath(caseDir, folder);
   if (!existsSync(dir)) return null;
@@ -102,14 +117,21 @@ export function readKeptExtraction(caseDir: string, evidenceSha256: string, key:
 }
 
 /** The kept documents of `files`, each read and checked against its recorded hash again when asked for. */
-function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<SozDocument> {
+function* keptDocuments(caseDir: string, files: readonly string[], recorded: ReadonlyMap<string, string>): Generator<KeptDocument> {
   for (const relative of files) {
     const bytes = readFileSync(casePath(caseDir, relative));
     const digest = sha256(bytes);
     if (recorded.get(relative) !== digest) throw new UserError(`${relative}: changed while it was read; run "soz analyze" again`, 'case.corrupt-record', undefined, { key: 'error.case.changed-while-read', params: { relative } });
-    const { doc, current } = parsedDocumentFile(relative, bytes);
-    if (current) keptFiles.set(doc, { bytes, sha256: digest });
-    yield doc;
+    yield {
+      file: { relative, bytes },
+      sha256: digest,
+      head: documentFileHead(relative, bytes),
+      open: () => {
+        const { doc, current } = parsedDocumentFile(relative, bytes);
+        if (current) keptFiles.set(doc, { bytes, sha256: digest });
+        return doc;
+      },
+    };
   }
 }
 

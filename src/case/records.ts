@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../core/analysis-result.js';
 import type { RunManifest } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
 import type { DocumentHeader, SozDocument } from '../core/document.js';
+import { DOCUMENT_SCHEMA } from '../core/document.js';
 import type { Finding } from '../core/finding.js';
 import { UserError } from '../core/errors.js';
 import type { MessageRef } from '../core/messages.js';
@@ -164,6 +165,25 @@ export function parsedDocumentFile(relative: string, bytes: Uint8Array): { reado
   if (!relative.endsWith(COMPACT_EXTENSION)) return { doc: parsed(relative, bytes, documentSchema, what) as unknown as SozDocument, current: false };
   const { header, text, segmentLines } = compactDocumentLines(relative, bytes);
   return { doc: decodeDocument(header, text, segmentLines), current: header.schema === DOCUMENT_FILE_SCHEMA };
+}
+
+/**
+ * The document of a compact file of today's schema without its segments — the header's members
+ * and the text, read from the first two lines only (the segment lines are left to
+ * {@link parsedDocument}, e.g. in the analysis thread the bytes are sent to) — or undefined for a
+ * file of another schema or form, which is parsed whole.
+ */
+export function documentFileHead(relative: string, bytes: Uint8Array): Omit<SozDocument, 'segments'> | undefined {
+  if (!relative.endsWith(COMPACT_EXTENSION)) return undefined;
+  const what = 'document';
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = buffer.indexOf(10);
+  const second = first < 0 ? -1 : buffer.indexOf(10, first + 1);
+  if (second < 0) return undefined;
+  const header = checked(relative, jsonLine(`${relative} line 1`, buffer.toString('utf8', 0, first), what), documentHeaderSchema, what) as unknown as DocumentFileHeader;
+  const text = jsonLine(`${relative} line 2`, buffer.toString('utf8', first + 1, second), what);
+  if (header.schema !== DOCUMENT_FILE_SCHEMA || typeof text !== 'string') return undefined;
+  return { ...header.document, schema: DOCUMENT_SCHEMA, text };
 }
 
 /**

@@ -19,7 +19,8 @@ import { digestFile, readHead } from '../case/evidence-store.js';
 import type { DerivedRun } from '../case/derived-run.js';
 import { startDerivedRun } from '../case/derived-run.js';
 import { CaseFiles } from '../case/layout.js';
-import { compareDocuments } from '../case/records.js';
+import { compareDocuments, parsedDocument } from '../case/records.js';
+import type { KeptDocument } from '../case/extraction-store.js';
 import { readKeptExtraction } from '../case/extraction-store.js';
 import { FindingsSpill } from '../case/findings-spill.js';
 import { BlockSpill } from '../case/block-spill.js';
@@ -31,6 +32,7 @@ import { INDICATORS_ANALYSIS } from '../analysis/indicators.js';
 import { loadLexicons, loadProfileLists } from '../analysis/lexicon-files.js';
 import type { AnalysisWorkerLimits } from '../analysis/heap-limit.js';
 import { defaultAnalysisWorkers, startParallelAnalyses, THREADS_FROM_CHARACTERS } from '../analysis/parallel.js';
+import type { DocumentParcel } from '../analysis/worker.js';
 import { readCaseOrgList } from './lists.js';
 import type { SelectionFilter } from '../analysis/index.js';
 import { sniffMediaType } from '../ingest/sniff.js';
@@ -123,7 +125,8 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   const spill = new FindingsSpill(join(run.scratch, 'indicators.ndjson'));
   const overviews = new BlockSpill<OverviewKey>(join(run.scratch, 'language-overview.ndjson'));
   try {
-    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument: (doc) => outputs.push(run.writeDocument(doc)) });
+    const writeDocument = (item: Extracted) => outputs.push(isKeptFile(item) ? run.writeDocumentFile(item.head.id, { bytes: item.file.bytes, sha256: item.sha256 }) : run.writeDocument(item));
+    const results = await analyseStream(workspace, evidence, options, { tools, lexicons, lists, reference, orgList, spill, overviews, writeDocument });
     // The CSV tables are not written here: `soz export --format csv` makes them from these results.
     for (const result of results.results) {
       if (result.analysis === LANGUAGE_OVERVIEW) outputs.push(run.writeAnalysis(result, undefined, overviews.bytes(compareOverviews)));
@@ -138,6 +141,31 @@ async function buildDerived(workspace: CaseWorkspace, run: DerivedRun, evidence:
   }
 }
 
+/**
+ * A kept document passed on as its file: nothing on its way changes it (no photo it names, no
+ * transcript link, no OCR), so its bytes are written into `derived/` as they are and sent to the
+ * analysis thread that takes it, which decodes them (`analyze-thread.ts`); this thread reads only
+ * its head (issue 17: decoding every kept document here only to clone it into a message was a
+ * third of this thread's work).
+ */
+type KeptFile = KeptDocument & { readonly head: Omit<SozDocument, 'segments'> };
+/** A document of the stream, or the file of a kept one. */
+type Extracted = SozDocument | KeptFile;
+
+const isKept = (item: SozDocument | KeptDocument): item is KeptDocument => 'open' in item;
+const isKeptFile = (item: SozDocument | KeptDocument): item is KeptFile => isKept(item) && item.head !== undefined;
+const opened = (item: SozDocument | KeptDocument): SozDocument => (isKept(item) ? item.open() : item);
+
+/** What the analyses are dealt of `item`: the document, or its file (decoded in the calling thread only if no thread takes it). */
+function dealtOf(item: Extracted): SozDocument | DocumentParcel {
+  if (!isKeptFile(item)) return item;
+  const { file } = item;
+  return { evidenceName: item.head.evidenceName, characters: item.head.text.length, file, open: () => parsedDocument(file.relative, file.bytes) };
+}
+
+/** The compiled module of the analysis threads, which reads the kept files it is sent. */
+const ANALYZE_THREAD = new URL('./analyze-thread.js', import.meta.url);
+
 /** A language overview row's place in reading order. */
 type OverviewKey = Pick<DocumentOverview, 'evidenceName' | 'documentId'>;
 
@@ -149,7 +177,7 @@ interface StreamParts {
   readonly orgList: ReturnType<typeof readCaseOrgList>;
   readonly spill: FindingsSpill;
   readonly overviews: BlockSpill<OverviewKey>;
-  readonly writeDocument: (doc: SozDocument) => void;
+  readonly writeDocument: (item: Extracted) => void;
 }
 
 /**
@@ -180,15 +208,16 @@ async function analyseStream(workspace: CaseWorkspace, evidence: readonly Eviden
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onDocumentFindings: spillFindings,
     onDocumentOverview: (overview) => overviews.add(structuredClone({ evidenceName: overview.evidenceName, documentId: overview.documentId }), canonicalJsonShaped(overview, DOCUMENT_OVERVIEW_SHAPE)),
-  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits, options.workers === undefined ? THREADS_FROM_CHARACTERS : 0);
+  }, options.workers ?? defaultAnalysisWorkers(), options.workerLimits, options.workers === undefined ? THREADS_FROM_CHARACTERS : 0, ANALYZE_THREAD);
   const notices: Pick<SozDocument, 'notices'>[] = [];
   const extraction = { reused: 0, extracted: 0 };
   let results: AnalysisResult[];
   try {
-    for await (const doc of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
-      writeDocument(doc);
+    for await (const item of extractAll(workspace, evidence, options.limits, { tools, limits: options.ocr ?? DEFAULT_OCR_LIMITS }, extraction, options.onProgress)) {
+      const doc = isKeptFile(item) ? item.head : item;
+      writeDocument(item);
       awaited.push({ id: doc.id, text: doc.text });
-      await analyses.add(doc);
+      await analyses.add(dealtOf(item));
       notices.push({ notices: doc.notices });
     }
     results = await analyses.finish();
@@ -249,12 +278,15 @@ function writeManifest(run: DerivedRun, evidence: readonly EvidenceRecord[], opt
  * documents are held together, since its chats name the photos inside it (read by OCR once the
  * chats are known) — memory then holds that one evidence item.
  */
-async function* extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, extraction: { reused: number; extracted: number }, onProgress: ProgressListener | undefined): AsyncGenerator<SozDocument> {
+async function* extractAll(workspace: CaseWorkspace, evidence: readonly EvidenceRecord[], limits: Limits, ocr: { tools: OcrTools; limits: OcrLimits }, extraction: { reused: number; extracted: number }, onProgress: ProgressListener | undefined): AsyncGenerator<Extracted> {
   const isPicture = (record: EvidenceRecord) => !record.unreadable && !record.transcribes && isImageMediaType(record.mediaType);
   const ordered = [...evidence.filter(isPicture), ...evidence.filter((record) => !isPicture(record))];
   const pictures: SozDocument[] = [];
   const recorded = recordedFiles(workspace);
   let linker: ChatPhotoLinker | undefined;
+  // Without a picture, and with no ZIP whose photos could be added, linking gives every document
+  // back as it is and the pictures' documents are none: a kept file can go on undecoded.
+  const noPhotos = () => pictures.length === 0 && !ordered.some((record) => record.mediaType === MEDIA_TYPES.zip);
   for (const [index, record] of ordered.entries()) {
     onProgress?.({ stage: 'evidence analysed', done: index, total: ordered.length });
     if (record.unreadable) {
@@ -266,17 +298,22 @@ async function* extractAll(workspace: CaseWorkspace, evidence: readonly Evidence
     extraction[kept ? 'reused' : 'extracted'] += 1;
     if (record.mediaType === MEDIA_TYPES.zip) {
       const documents: SozDocument[] = [];
-      for await (const doc of extractRecord(evidence, record, input, kept, ocr)) documents.push(doc);
+      for await (const item of extractRecord(evidence, record, input, kept, ocr)) documents.push(opened(item));
       linker ??= new ChatPhotoLinker(pictures);
       const { zipPhotoDocuments } = await import('./zip-photos.js');
       linker.addPictures(await zipPhotoDocuments(documents, () => input.bytes(), ocr.tools, ocr.limits, limits));
       for (const doc of documents) yield linker.link(doc);
       continue;
     }
-    for await (const doc of extractRecord(evidence, record, input, kept, ocr)) {
-      if (isPicture(record) && isPictureDocument(doc)) pictures.push(doc);
-      else if (isPicture(record)) yield doc;
-      else yield (linker ??= new ChatPhotoLinker(pictures)).link(doc);
+    for await (const item of extractRecord(evidence, record, input, kept, ocr)) {
+      if (isPicture(record)) {
+        const doc = opened(item);
+        if (isPictureDocument(doc)) pictures.push(doc);
+        else yield doc;
+        continue;
+      }
+      linker ??= new ChatPhotoLinker(pictures);
+      yield isKeptFile(item) && noPhotos() ? item : linker.link(opened(item));
     }
   }
   yield* (linker ?? new ChatPhotoLinker(pictures)).pictures();
@@ -295,11 +332,18 @@ function recordedFiles(workspace: CaseWorkspace): Map<string, string> {
  * imported where a case has such evidence: a chat's analysis needs none of them, and loading them
  * was 30–60 ms of every `soz analyze` (issue 17, sixth round).
  */
-async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, kept: Iterable<SozDocument> | undefined, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<SozDocument> {
+async function* extractRecord(evidence: readonly EvidenceRecord[], record: EvidenceRecord, input: EvidenceInput, kept: Iterable<KeptDocument> | undefined, ocr: { tools: OcrTools; limits: OcrLimits }): AsyncGenerator<Extracted> {
   const link = record.transcribes;
   const mediaName = link ? evidence.find((item) => item.sha256 === link.mediaSha256)?.originalName : undefined;
   const linkTranscript = link ? (await import('../ingest/transcript.js')).linkTranscript : undefined;
-  for await (const doc of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+  const readByOcr = (format: SozDocument['format']) => (format === 'no-text' && isImageMediaType(record.mediaType)) || format === 'pdf';
+  for await (const item of kept ?? extractEvidence(input, `${record.copy} (${record.originalName})`)) {
+    // A kept file that nothing below changes goes on as its bytes.
+    if (isKeptFile(item) && !link && !readByOcr(item.head.format)) {
+      yield item;
+      continue;
+    }
+    const doc = opened(item);
     if (link && linkTranscript) yield linkTranscript(doc, link, mediaName);
     else if (doc.format === 'no-text' && isImageMediaType(record.mediaType)) yield await withOcr(doc, () => input.bytes(), ocr.tools.engine(), ocr.limits);
     else if (doc.format === 'pdf') yield await withPdfOcr(doc, () => pdfBytes(input, doc.entry), ocr.tools, ocr.limits);
