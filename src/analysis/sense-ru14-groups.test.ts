@@ -27,10 +27,12 @@ ruCondition('a nation named for its team in a sports sentence with no word of be
   ['group-designation', 'Таджики открыли новую чайхану у рынка.', ['Таджики']],
 ]);
 
-ruCondition('a nationality adjective before a wedding, a custom or a school names a thing', [
+// «традиция» is left out at the merge of round 14: round 12 holds a nation's customs as naming its
+// people («Узбекские традиции гостеприимства», sense-ru12-groups.test.ts), as blind-ru14b did «обычай».
+ruCondition('a nationality adjective before a wedding, a rite or a school names a thing', [
   ['group-designation', 'Дунганская свадьба длится три дня.', []],
   ['group-designation', 'Дети пошли в узбекскую школу возле дома.', []],
-  ['group-designation', 'Казахская традиция велит встречать гостя чаем.', []],
+  ['group-designation', 'Казахская традиция велит встречать гостя чаем.', ['Казахская']],
   ['group-designation', 'Знание русских обычаев ему помогло.', ['русских']],
   ['group-designation', 'Кыргызские семьи переехали в новый район.', ['Кыргызские']],
   ['group-designation', 'Русские учителя приехали в село.', ['Русские']],
