@@ -14,6 +14,7 @@ import { compareCodeUnits } from '../core/canonical-json.js';
 import type { SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
+import { madeDocumentFile } from '../core/made-document-file.js';
 import { flushFiles, holdTemporary, tempSibling, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
@@ -30,6 +31,11 @@ export interface KeptExtraction {
   stage(): StagedMove;
   /** Removes what is not committed (the file was refused, a duplicate, or the command failed). */
   discard(): void;
+}
+
+/** A kept document's file: its compact form encoded to UTF-8 once, for the file and its hash alike. */
+export function documentFileBytes(doc: SozDocument): Uint8Array {
+  return Buffer.from([...encodeDocument(doc)].join(''), 'utf8');
 }
 
 /** Case-relative folder of the kept extraction of one evidence file by one extractor. */
@@ -54,13 +60,14 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
   return {
     write: (doc) => {
       const name = documentFileName(doc.id);
-      // Encoded to UTF-8 once, for the file and its hash alike.
-      const content = Buffer.from([...encodeDocument(doc)].join(''), 'utf8');
+      // Made where the document was built (a Telegram part's thread, by `documentFileBytes`), else here.
+      const made = madeDocumentFile(doc);
+      const content = made?.bytes ?? documentFileBytes(doc);
       // The staging folder is this process's own: each file is written once, under its final
       // name, and all are flushed when the folder is staged (a refused add flushes nothing).
       writeNewFile(casePath(caseDir, `${temp}/${name}`), content);
       names.push(name);
-      written.push({ path: `${folder}/${name}`, sha256: sha256(content) });
+      written.push({ path: `${folder}/${name}`, sha256: made?.sha256 ?? sha256(content) });
     },
     files: () => [...written].sort((a, b) => compareCodeUnits(a.path, b.path)),
     stage: () => {

@@ -78,7 +78,17 @@ export interface IngestAdapter {
   readonly format: DocumentFormat;
   /** Whether this adapter recognises the input (from `mediaType`, `head`, `name`); first wins. */
   detect(input: EvidenceInput): boolean;
-  extract(input: EvidenceInput): AsyncIterable<SozDocument>;
+  extract(input: EvidenceInput, run?: ExtractRun): AsyncIterable<SozDocument>;
+}
+
+/** How the caller wants an extraction run (adapters that have no such choice ignore it). */
+export interface ExtractRun {
+  /**
+   * The module of the threads that build a Telegram export's parts instead of the plain one: the
+   * caller's, which also encodes each document built (`soz add` keeps them; see
+   * `telegram/part-thread.ts`).
+   */
+  readonly partThread?: URL;
 }
 
 /** Wraps an in-memory buffer as an `EvidenceInput` (tests, ZIP entries). */

@@ -1,7 +1,7 @@
 import type { Segment, SozDocument } from '../core/document.js';
 import { documentProblems } from '../core/document.js';
 import { InternalError, UserError } from '../core/errors.js';
-import type { EvidenceInput, Limits } from '../ingest/adapter.js';
+import type { EvidenceInput, ExtractRun, Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { readHead } from '../case/evidence-store.js';
 import type { EvidenceDateOrder, EvidenceRecord } from '../core/case.js';
@@ -31,9 +31,9 @@ export async function evidenceInput(path: string, record: EvidenceRecord, limits
  * at this boundary what every later stage relies on: the document, segment and segment-length
  * limits and the document invariants. `source` names the file in errors (path or copy and
  * original name). `soz add` runs the same extraction, so a file that would exhaust `analyze`
- * is refused when it is added.
+ * is refused when it is added. `run` says how the adapter is run (`soz add`'s part threads).
  */
-export async function* extractEvidence(input: EvidenceInput, source: string): AsyncGenerator<SozDocument> {
+export async function* extractEvidence(input: EvidenceInput, source: string, run?: ExtractRun): AsyncGenerator<SozDocument> {
   // Imported here, not at the top: the adapters and their parsers (HTML, ZIP, charsets) cost about
   // 80 ms of CPU at start, and `soz analyze` of a case whose documents `add` kept never extracts.
   const { adapterFor } = await import('../ingest/registry.js');
@@ -41,7 +41,7 @@ export async function* extractEvidence(input: EvidenceInput, source: string): As
   const limits = input.limits;
   let documents = 0;
   try {
-    for await (const doc of adapter.extract(input)) {
+    for await (const doc of adapter.extract(input, run)) {
       if (++documents > limits.maxDocuments) {
         throw new UserError(`${source}: more than ${limits.maxDocuments} documents (chats, chat parts, entries) from one evidence file; if the file is genuine, raise the limit with --max-documents`, 'limit.documents', undefined, { key: 'error.limit.documents', params: { source, limit: limits.maxDocuments } });
       }

@@ -171,6 +171,9 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
   return outcomes;
 }
 
+/** The Telegram part threads of a file whose documents are kept: they also encode the documents they build. */
+const KEEPING_PART_THREAD = new URL('./telegram-thread.js', import.meta.url);
+
 async function checkFile(source: string, limits: Limits, statement: IntakeStatement, keepIn: string | undefined): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
@@ -188,7 +191,7 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
   let transcript = false;
   const kept = keepIn !== undefined ? keepExtraction(keepIn, digest.sha256, extractorKey(limits, statement.dateOrder)) : undefined;
   try {
-    for await (const doc of extractEvidence(input, source)) {
+    for await (const doc of extractEvidence(input, source, kept !== undefined ? { partThread: KEEPING_PART_THREAD } : undefined)) {
       kept?.write(doc);
       documents += 1;
       notices.push(...doc.notices);

@@ -68,7 +68,8 @@ export function createTelegramJsonAdapter(options: TelegramJsonOptions = {}): In
     id: 'telegram-json',
     format: 'telegram-json',
     detect: detectTelegramJson,
-    extract: (input) => extractTelegramJson(input, options),
+    // The caller's part thread unless the options name one (tests).
+    extract: (input, run) => extractTelegramJson(input, run?.partThread !== undefined && options.workerUrl === undefined ? { ...options, workerUrl: run.partThread } : options),
   };
 }
 

@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchJob, PartEnd, PartFailure, PartHeader, PartResult } from './parse-batch.js';
+import type { BatchJob, BuiltPart, PartEnd, PartFailure, PartHeader, PartResult } from './parse-batch.js';
 import { PartBuilder } from './parse-batch.js';
+import type { MadeDocumentFile } from '../../core/made-document-file.js';
+import { rememberDocumentFile } from '../../core/made-document-file.js';
 import type { PackedPart } from './part-transfer.js';
 import { unpackPart } from './part-transfer.js';
 
@@ -76,11 +78,19 @@ export type ToWorker = { readonly t: 0; readonly seq: number; readonly header: P
 export interface FromWorker {
   readonly seq: number;
   readonly result: PackedPart | PartFailure;
+  /** The built document's file, where the thread encodes (see `part-thread.ts`). */
+  readonly file?: MadeDocumentFile;
 }
 
 interface Pending {
   resolve(result: PartResult): void;
   reject(error: unknown): void;
+}
+
+/** The part, its document's file (made by its thread) remembered by the document object. */
+function withFile(part: BuiltPart, file: MadeDocumentFile | undefined): BuiltPart {
+  if (file !== undefined) rememberDocumentFile(part.doc, file);
+  return part;
 }
 
 class WorkerRunner implements PartRunner {
@@ -102,7 +112,7 @@ class WorkerRunner implements PartRunner {
         const waiting = this.pending.get(message.seq);
         this.pending.delete(message.seq);
         this.refs(-1);
-        waiting?.resolve(message.result.ok ? unpackPart(message.result) : message.result);
+        waiting?.resolve(message.result.ok ? withFile(unpackPart(message.result), message.file) : message.result);
       });
       worker.on('error', (error) => this.fail(error));
       worker.unref();

@@ -18,13 +18,16 @@ import type { TelegramJsonOptions } from './json-adapter.js';
 import { createTelegramJsonAdapter } from './json-adapter.js';
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
-const JSON_PATH = [...['json-adapter', 'json-scanner', 'parse-batch', 'message', 'json-message', 'pool', 'part-transfer', 'worker'].map((m) => `ingest/telegram/${m}.ts`), 'ingest/unread-keys.ts'];
+const JSON_PATH = [...['json-adapter', 'json-scanner', 'parse-batch', 'message', 'json-message', 'pool', 'part-transfer', 'part-thread', 'worker'].map((m) => `ingest/telegram/${m}.ts`), 'ingest/unread-keys.ts'];
 
 let out = '';
 let compiled: {
   createTelegramJsonAdapter(options: TelegramJsonOptions): IngestAdapter;
 };
 let runnerThreads: (threads: number) => Promise<number>;
+/** A part thread that also encodes each document it builds (as `soz add`'s does, with a stand-in encoder), and the compiled registry its files land in. */
+let encodingThread: URL;
+let madeFiles: { madeDocumentFile(doc: SozDocument): { bytes: Uint8Array; sha256: string } | undefined };
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'soz-telegram-worker-'));
@@ -37,6 +40,9 @@ beforeAll(async () => {
     writeFileSync(target, js);
   }
   compiled = (await import(pathToFileURL(join(out, 'ingest/telegram/json-adapter.js')).href)) as typeof compiled;
+  writeFileSync(join(out, 'encoding-thread.js'), "import { serveParts } from './ingest/telegram/part-thread.js';\nimport { canonicalJson } from './core/canonical-json.js';\nserveParts((doc) => new TextEncoder().encode(canonicalJson(doc)));\n");
+  encodingThread = pathToFileURL(join(out, 'encoding-thread.js'));
+  madeFiles = (await import(pathToFileURL(join(out, 'core/made-document-file.js')).href)) as typeof madeFiles;
   const pool = (await import(pathToFileURL(join(out, 'ingest/telegram/pool.js')).href)) as { createPartRunner(threads: number): { threads: number; close(): Promise<void> } };
   runnerThreads = async (threads) => {
     const runner = pool.createPartRunner(threads);
@@ -111,6 +117,23 @@ describe('Telegram JSON adapter in worker threads', () => {
       const adapter = compiled.createTelegramJsonAdapter({ threads, workerThresholdBytes: 0, ...limits });
       expect(await canonical(adapter, bytes, chunk), `${threads} worker(s), chunks of ${chunk} bytes`).toBe(reference);
     }
+  });
+
+  it('gives the file each thread made of a document with that document, and none with a document changed after', async () => {
+    const reference = await canonical(createTelegramJsonAdapter({ threads: 0, ...limits }), bytes, 1 << 20);
+    const docs: SozDocument[] = await collectDocuments(compiled.createTelegramJsonAdapter({ threads: 2, workerThresholdBytes: 0, ...limits }).extract(inputOf(bytes, 4096), { partThread: encodingThread }));
+    expect(canonicalJson(docs)).toBe(reference);
+    const withFile = docs.filter((doc) => madeFiles.madeDocumentFile(doc) !== undefined);
+    for (const doc of withFile) {
+      const file = madeFiles.madeDocumentFile(doc)!;
+      expect(new TextDecoder().decode(file.bytes), doc.id).toBe(canonicalJson(doc));
+      expect(file.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
+    }
+    // Every part but the one whose repeated id the calling thread renamed (a new object), and the export's overview (built here).
+    const renamed = docs.filter((doc) => doc.segments.some((segment) => segment.id.includes('~dup')));
+    expect(renamed.length).toBeGreaterThan(0);
+    expect(renamed.every((doc) => madeFiles.madeDocumentFile(doc) === undefined)).toBe(true);
+    expect(withFile.length).toBe(docs.length - renamed.length - docs.filter((doc) => doc.entry === 'export').length);
   });
 
   it('reports a damaged message from a worker as from the calling thread', async () => {
