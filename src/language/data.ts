@@ -146,6 +146,11 @@ export const identificationFileSchema = z.strictObject({
   plain_pairs: z.array(z.strictObject({
     languages: z.tuple([languageCode, languageCode]),
     margin: z.number().positive(),
+    /**
+     * Weight of the first stage's own score gap (first language minus second) added to the markers'
+     * evidence: a confident first answer needs more evidence to be overturned.
+     */
+    first_stage: z.number().nonnegative(),
     markers: z.array(z.strictObject({
       pattern: regexSource,
       /** The language a word matching `pattern` counts for (one of `languages`). */

@@ -16,7 +16,7 @@ import { languageData, type LanguageData, type LanguageFile } from './data.js';
 import { MAX_DIFFERENCE, trigramDistances, trigramTable, type FrancScript, type TrigramTable } from './trigram.js';
 import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import { WordMatcher, type MarkerSpec, type WordMatch } from './markers.js';
-import { compilePlainPairs, pairChoice, pairWordScore, type PlainPair } from './plain-pair.js';
+import { compilePlainPairs, pairChoice, pairEvidence, pairWordScore, type PlainPair } from './plain-pair.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
 import { grown } from '../core/typed-arrays.js';
 import { escapeRegExp } from '../core/regexp.js';
@@ -498,7 +498,10 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
 
 const totalsScratch = new Float64Array(16);
 
-/** What a plain pair weighed on a block: its two languages, the signed evidence (positive: the first) and its choice. */
+/**
+ * What a plain pair weighed on a block: its two languages, the signed evidence (its words' and the
+ * weighted first-stage gap; positive: the first language) and its choice.
+ */
 export interface PairDecision {
   readonly languages: readonly [LanguageCode, LanguageCode];
   readonly score: number;
@@ -524,7 +527,7 @@ function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: n
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p]!;
     if (pairOpen[p] !== 1 || (best !== pair.first && best !== pair.second)) continue;
-    const score = pairScore(pair, words, block);
+    const score = pairEvidence(pair, pairScore(pair, words, block), totalsScratch[pair.first]! - totalsScratch[pair.second]!);
     const choice = pairChoice(pair, score);
     const decision: PairDecision = { languages: [candidates[pair.first]!.code, candidates[pair.second]!.code], score, chosen: choice < 0 ? undefined : candidates[choice]!.code };
     if (choice < 0 || choice === best) return { best: candidates[best]!.code, margin: second, pair: decision };

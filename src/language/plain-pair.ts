@@ -16,6 +16,8 @@ export interface PlainPair {
   readonly first: number;
   readonly second: number;
   readonly margin: number;
+  /** Weight of the first stage's score gap between the two in the decision. */
+  readonly firstStage: number;
   /** Patterns with their signed weight: positive counts for the first language, negative for the second. */
   readonly rules: ReadonlyArray<{ readonly pattern: RegExp; readonly weight: number }>;
   /** Word → its signed score (see {@link pairWordScore}). */
@@ -32,7 +34,7 @@ export function compilePlainPairs(specs: readonly PairSpec[] | undefined, candid
     const second = candidates.indexOf(spec.languages[1]);
     if (first < 0 || second < 0) continue;
     const rules = spec.markers.map((m) => ({ pattern: new RegExp(m.pattern, 'u'), weight: m.language === spec.languages[0] ? m.weight : -m.weight }));
-    pairs.push({ first, second, margin: spec.margin, rules, words: new Map() });
+    pairs.push({ first, second, margin: spec.margin, firstStage: spec.first_stage, rules, words: new Map() });
   }
   return pairs;
 }
@@ -52,8 +54,16 @@ export function pairWordScore(pair: PlainPair, word: string): number {
 }
 
 /**
- * The pair's decision on words with signed evidence `score` (positive: the first language): the
- * candidate index it chooses, or −1 when the evidence is below the margin (the first answer stands).
+ * The pair's signed evidence on a block: its words' evidence `words` plus the first stage's score
+ * gap `gap` (first language minus second), weighted.
+ */
+export function pairEvidence(pair: PlainPair, words: number, gap: number): number {
+  return words + pair.firstStage * gap;
+}
+
+/**
+ * The pair's decision on signed evidence `score` (positive: the first language): the candidate
+ * index it chooses, or −1 when the evidence is below the margin (the first answer stands).
  */
 export function pairChoice(pair: PlainPair, score: number): number {
   if (score >= pair.margin) return pair.first;
