@@ -156,6 +156,8 @@ export const identificationFileSchema = z.strictObject({
       /** The language a word matching `pattern` counts for (one of `languages`). */
       language: languageCode,
       weight: z.number().positive(),
+      /** `final`: counts only on the last word of a sentence (an imperative that is also a noun's plural). */
+      position: z.enum(['any', 'final']).optional(),
       note: z.string().min(1),
     })).min(1),
   }).refine((p) => p.languages[0] !== p.languages[1] && p.markers.every((m) => p.languages.includes(m.language)), 'a pair is two different languages, and each marker counts for one of them')).optional(),

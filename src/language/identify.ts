@@ -539,7 +539,10 @@ function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: n
 /** A pair's signed evidence over the words of a block (abbreviations say nothing about the language). */
 function pairScore(pair: PlainPair, words: WordList, block: Block): number {
   let score = 0;
-  for (let i = block.from; i < block.to; i++) if ((words.flags[i]! & ACRONYM) === 0) score += pairWordScore(pair, words.texts[i]!);
+  for (let i = block.from; i < block.to; i++) {
+    const flags = words.flags[i]!;
+    if ((flags & ACRONYM) === 0) score += pairWordScore(pair, words.texts[i]!, (flags & FINAL) !== 0);
+  }
   return score;
 }
 

@@ -9,6 +9,7 @@ const spec = {
     { pattern: '^емес$', language: 'kk' as const, weight: 1.5, note: 'test' },
     { pattern: 'ч', language: 'ky' as const, weight: 1, note: 'test' },
     { pattern: '^е', language: 'kk' as const, weight: 1, note: 'test' },
+    { pattern: 'индер$', language: 'kk' as const, weight: 1, position: 'final' as const, note: 'test' },
   ],
 };
 
@@ -22,10 +23,17 @@ describe('plain pairs', () => {
 
   it('sum every matching rule of a word, signed for the first language', () => {
     const [pair] = compilePlainPairs([spec], ['kk', 'ky']);
-    expect(pairWordScore(pair!, 'емес')).toBe(2.5);
-    expect(pairWordScore(pair!, 'кеч')).toBe(-1);
-    expect(pairWordScore(pair!, 'ечки')).toBe(0);
-    expect(pairWordScore(pair!, 'бала')).toBe(0);
+    expect(pairWordScore(pair!, 'емес', false)).toBe(2.5);
+    expect(pairWordScore(pair!, 'кеч', false)).toBe(-1);
+    expect(pairWordScore(pair!, 'ечки', false)).toBe(0);
+    expect(pairWordScore(pair!, 'бала', false)).toBe(0);
+  });
+
+  it('count a final-position rule only on the last word of a sentence', () => {
+    const [pair] = compilePlainPairs([spec], ['kk', 'ky']);
+    expect(pairWordScore(pair!, 'келиндер', false)).toBe(0);
+    expect(pairWordScore(pair!, 'келиндер', true)).toBe(1);
+    expect(pairWordScore(pair!, 'келиндер', false)).toBe(0);
   });
 
   it('choose a language at the margin and abstain below it, the first stage gap weighed in', () => {

@@ -19,9 +19,16 @@ export interface PlainPair {
   /** Weight of the first stage's score gap between the two in the decision. */
   readonly firstStage: number;
   /** Patterns with their signed weight: positive counts for the first language, negative for the second. */
-  readonly rules: ReadonlyArray<{ readonly pattern: RegExp; readonly weight: number }>;
-  /** Word → its signed score (see {@link pairWordScore}). */
+  readonly rules: readonly PairRule[];
+  /** The same for the last word of a sentence only. */
+  readonly finalRules: readonly PairRule[];
+  /** Word → its signed score by `rules` (see {@link pairWordScore}). */
   readonly words: Map<string, number>;
+}
+
+interface PairRule {
+  readonly pattern: RegExp;
+  readonly weight: number;
 }
 
 type PairSpec = NonNullable<IdentificationFile['plain_pairs']>[number];
@@ -33,8 +40,10 @@ export function compilePlainPairs(specs: readonly PairSpec[] | undefined, candid
     const first = candidates.indexOf(spec.languages[0]);
     const second = candidates.indexOf(spec.languages[1]);
     if (first < 0 || second < 0) continue;
-    const rules = spec.markers.map((m) => ({ pattern: new RegExp(m.pattern, 'u'), weight: m.language === spec.languages[0] ? m.weight : -m.weight }));
-    pairs.push({ first, second, margin: spec.margin, firstStage: spec.first_stage, rules, words: new Map() });
+    const rule = (m: PairSpec['markers'][number]): PairRule => ({ pattern: new RegExp(m.pattern, 'u'), weight: m.language === spec.languages[0] ? m.weight : -m.weight });
+    const rules = spec.markers.filter((m) => m.position !== 'final').map(rule);
+    const finalRules = spec.markers.filter((m) => m.position === 'final').map(rule);
+    pairs.push({ first, second, margin: spec.margin, firstStage: spec.first_stage, rules, finalRules, words: new Map() });
   }
   return pairs;
 }
@@ -42,15 +51,21 @@ export function compilePlainPairs(specs: readonly PairSpec[] | undefined, candid
 // Bounded like the identifier's word cache; clearing it changes speed, never results.
 const PAIR_WORD_CACHE_LIMIT = 50_000;
 
-/** Signed evidence of one lower-case word: every matching rule counts once. */
-export function pairWordScore(pair: PlainPair, word: string): number {
-  const hit = pair.words.get(word);
-  if (hit !== undefined) return hit;
+function ruleSum(rules: readonly PairRule[], word: string): number {
   let score = 0;
-  for (const rule of pair.rules) if (rule.pattern.test(word)) score += rule.weight;
+  for (const rule of rules) if (rule.pattern.test(word)) score += rule.weight;
+  return score;
+}
+
+/** Signed evidence of one lower-case word (`final`: it ends a sentence): every matching rule counts once. */
+export function pairWordScore(pair: PlainPair, word: string, final: boolean): number {
+  const last = final && pair.finalRules.length > 0 ? ruleSum(pair.finalRules, word) : 0;
+  const hit = pair.words.get(word);
+  if (hit !== undefined) return hit + last;
+  const score = ruleSum(pair.rules, word);
   if (pair.words.size >= PAIR_WORD_CACHE_LIMIT) pair.words.clear();
   pair.words.set(word, score);
-  return score;
+  return score + last;
 }
 
 /**
