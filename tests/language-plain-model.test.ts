@@ -11,6 +11,14 @@ function parts(text: string, code: LanguageCode) {
   return explainIdentification(text)[0]!.parts.find((p) => p.code === code)!;
 }
 
+/** Each [Kazakh, Kyrgyz] line of `pairs` is read as its language. */
+function expectEachRead(pairs: ReadonlyArray<[string, string]>): void {
+  for (const [kk, ky] of pairs) {
+    expect(identifyLanguage(kk).language, kk).toBe('kk');
+    expect(identifyLanguage(ky).language, ky).toBe('ky');
+  }
+}
+
 describe('a line without Kazakh letters', () => {
   it('does not count the native-spelling rule «ғ қ next to a back vowel» against Kazakh', () => {
     // жаксы has «ак», which native Kazakh writes жақсы: against Kazakh only where a Kazakh letter shows.
@@ -41,10 +49,7 @@ describe('Kazakh and Kyrgyz typed on a Russian keyboard', () => {
   ];
 
   it('tells them apart by their verb forms and function words', () => {
-    for (const [kk, ky] of pairs) {
-      expect(identifyLanguage(kk).language, kk).toBe('kk');
-      expect(identifyLanguage(ky).language, ky).toBe('ky');
-    }
+    expectEachRead(pairs);
   });
 
   it('reads labial harmony (болгон, уйдо) as Kyrgyz, and its absence (болган, уйде) as possible Kazakh', () => {
@@ -64,10 +69,7 @@ describe('Kazakh and Kyrgyz typed plainly: the second stage (plain_pairs, round 
   ];
 
   it('reads each line of a pair as its language', () => {
-    for (const [kk, ky] of pairs) {
-      expect(identifyLanguage(kk).language, kk).toBe('kk');
-      expect(identifyLanguage(ky).language, ky).toBe('ky');
-    }
+    expectEachRead(pairs);
   });
 
   it('says in the explanation what it weighed and chose', () => {
