@@ -138,6 +138,29 @@ export const identificationFileSchema = z.strictObject({
      */
     plainTrigramLetters: z.number().int().nonnegative().optional(),
   }),
+  /**
+   * Round 15: neighbours that franc's trigrams cannot tell apart when typed on a Russian keyboard
+   * (Kazakh and Kyrgyz). Where one of them wins a block that shows no letter own to only one of
+   * them, their `markers` decide between the two; below `margin` the first answer stands.
+   */
+  plain_pairs: z.array(z.strictObject({
+    languages: z.tuple([languageCode, languageCode]),
+    margin: z.number().positive(),
+    /**
+     * Weight of the first stage's own score gap (first language minus second) added to the markers'
+     * evidence: a confident first answer needs more evidence to be overturned.
+     */
+    first_stage: z.number().nonnegative(),
+    markers: z.array(z.strictObject({
+      pattern: regexSource,
+      /** The language a word matching `pattern` counts for (one of `languages`). */
+      language: languageCode,
+      weight: z.number().positive(),
+      /** `final`: counts only on the last word of a sentence (an imperative that is also a noun's plural). */
+      position: z.enum(['any', 'final']).optional(),
+      note: z.string().min(1),
+    })).min(1),
+  }).refine((p) => p.languages[0] !== p.languages[1] && p.markers.every((m) => p.languages.includes(m.language)), 'a pair is two different languages, and each marker counts for one of them')).optional(),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),
     unclearMargin: z.number().nonnegative(),

@@ -16,6 +16,7 @@ import { languageData, type LanguageData, type LanguageFile } from './data.js';
 import { MAX_DIFFERENCE, trigramDistances, trigramTable, type FrancScript, type TrigramTable } from './trigram.js';
 import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import { WordMatcher, type MarkerSpec, type WordMatch } from './markers.js';
+import { compilePlainPairs, pairChoice, pairEvidence, pairWordScore, type PlainPair } from './plain-pair.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
 import { grown } from '../core/typed-arrays.js';
 import { escapeRegExp } from '../core/regexp.js';
@@ -67,6 +68,8 @@ interface ScriptModel {
   readonly candidates: readonly CompiledLanguage[];
   readonly table: TrigramTable;
   readonly tracked: TrackedLetters;
+  /** Neighbours decided between by their plain-typed evidence (`plain_pairs`, round 15). */
+  readonly pairs: readonly PlainPair[];
   /** Word → offset of its evidence in `pool` (see {@link wordEvidence}). */
   readonly words: Map<string, number>;
   /**
@@ -158,6 +161,7 @@ function getModel(): Model {
     candidates: lists[script],
     table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc), lists[script].map((c) => (c.plainTrigrams ? c.plain : undefined))),
     tracked: { slotOf: new Int32Array(0x10000), penalty: [], signatureBits: [], own: [] },
+    pairs: compilePlainPairs(data.identification.plain_pairs, lists[script].map((c) => c.code)),
     words: new Map(),
     pool: new Float64Array(1 << 16),
     used: 0,
@@ -381,6 +385,8 @@ let wordSums = new Float64Array(8);
 let nativeSums = new Float64Array(8);
 let spelledNatively = new Uint8Array(8);
 let letterCounts = new Int32Array(64);
+/** Per plain pair of the last block scored: 1 if the block shows no letter own to only one of the two. */
+let pairOpen = new Uint8Array(4);
 const touched: number[] = [];
 const texts: string[] = [];
 
@@ -450,6 +456,11 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
     const own = sm.tracked.own[slot]!;
     for (let c = 0; c < n; c++) spelledNatively[c]! |= own[c]!;
   }
+  if (pairOpen.length < sm.pairs.length) pairOpen = new Uint8Array(sm.pairs.length);
+  sm.pairs.forEach((pair, p) => {
+    pairOpen[p] = 1;
+    for (const slot of touched) if (sm.tracked.own[slot]![pair.first] !== sm.tracked.own[slot]![pair.second]) pairOpen[p] = 0;
+  });
   const { plainModel } = sm.table;
   if (total >= (weights.plainTrigramLetters ?? 0)) {
     for (let c = 0; c < n; c++) if (spelledNatively[c] === 0 && plainModel[c]! >= 0) distances[c] = distances[plainModel[c]!]!;
@@ -487,8 +498,23 @@ function scoreInto(words: WordList, from: number, to: number, script: BlockScrip
 
 const totalsScratch = new Float64Array(16);
 
-/** Best and runner-up of a block (ties go to the lower code). */
-function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: number } {
+/**
+ * What a plain pair weighed on a block: its two languages, the signed evidence (its words' and the
+ * weighted first-stage gap; positive: the first language) and its choice.
+ */
+export interface PairDecision {
+  readonly languages: readonly [LanguageCode, LanguageCode];
+  readonly score: number;
+  /** The language the evidence chose, or undefined: below the margin, the first answer stands. */
+  readonly chosen: LanguageCode | undefined;
+}
+
+/**
+ * Best and runner-up of a block (ties go to the lower code); then, where the best is one of a
+ * plain pair and the block shows no letter own to only one of the two, the pair's evidence decides
+ * between them (`plain-pair.ts`).
+ */
+function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: number; pair?: PairDecision } {
   const candidates = scoreInto(words, block.from, block.to, block.script, totalsScratch);
   let best = 0;
   for (let c = 1; c < candidates.length; c++) {
@@ -497,16 +523,40 @@ function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: n
   }
   let second = Infinity;
   for (let c = 0; c < candidates.length; c++) if (c !== best) second = Math.min(second, totalsScratch[best]! - totalsScratch[c]!);
+  const pairs = getModel().byScript[block.script].pairs;
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p]!;
+    if (pairOpen[p] !== 1 || (best !== pair.first && best !== pair.second)) continue;
+    const score = pairEvidence(pair, pairScore(pair, words, block), totalsScratch[pair.first]! - totalsScratch[pair.second]!);
+    const choice = pairChoice(pair, score);
+    const decision: PairDecision = { languages: [candidates[pair.first]!.code, candidates[pair.second]!.code], score, chosen: choice < 0 ? undefined : candidates[choice]!.code };
+    if (choice < 0 || choice === best) return { best: candidates[best]!.code, margin: second, pair: decision };
+    return { best: candidates[choice]!.code, margin: Math.abs(score), pair: decision };
+  }
   return { best: candidates[best]!.code, margin: second };
+}
+
+/** A pair's signed evidence over the words of a block (abbreviations say nothing about the language). */
+function pairScore(pair: PlainPair, words: WordList, block: Block): number {
+  let score = 0;
+  for (let i = block.from; i < block.to; i++) {
+    const flags = words.flags[i]!;
+    if ((flags & ACRONYM) === 0) score += pairWordScore(pair, words.texts[i]!, (flags & FINAL) !== 0);
+  }
+  return score;
 }
 
 /**
  * Why `text` was identified as it was: for every block the identifier scored, its first word's
- * offset (0-based UTF-16), letters, script and each candidate's score parts. For tuning and reports.
+ * offset (0-based UTF-16), letters, script, each candidate's score parts and, where a plain pair
+ * weighed in, its decision. For tuning and reports.
  */
-export function explainIdentification(text: string): Array<{ start: number; letters: number; script: BlockScript; parts: ScoreParts[] }> {
+export function explainIdentification(text: string): Array<{ start: number; letters: number; script: BlockScript; parts: ScoreParts[]; pair?: PairDecision }> {
   const { words } = splitWords(text.length > 20_000 ? text.slice(0, 20_000) : text);
-  return blocksOf(words).map((b) => ({ start: words.starts[b.from]!, letters: b.letters, script: b.script, parts: partsOf(words, b) }));
+  return blocksOf(words).map((b) => {
+    const { pair } = bestTwo(words, b);
+    return { start: words.starts[b.from]!, letters: b.letters, script: b.script, parts: partsOf(words, b), ...(pair ? { pair } : {}) };
+  });
 }
 
 function partsOf(words: WordList, block: Block): ScoreParts[] {
@@ -625,6 +675,7 @@ export function clearIdentificationCache(): void {
     sm.words.clear();
     sm.used = 0;
     sm.matcher = undefined;
+    for (const pair of sm.pairs) pair.words.clear();
     sm.tracked.slotOf.fill(0);
     sm.tracked.penalty.length = 0;
     sm.tracked.signatureBits.length = 0;
