@@ -312,8 +312,9 @@ export const exclusionSchema = z
     title: z.literal(true).optional(),
     /**
      * The match's sentence holds a scoreline: two numbers of one or two digits joined by a dash
-     * (4-0, 3–1, 42-7) — a sport result (City destroyed Rovers 5-0). A year range (1939-1945) has
-     * four digits and is no score.
+     * (4-0, 3–1, 42-7) or two single digits joined by a colon (3:0) — a sport result (City
+     * destroyed Rovers 5-0, наши ведут 2:0). A year range (1939-1945) has four digits and a time of
+     * day (8:15) two digits of minutes: neither is a score.
      */
     score: z.literal(true).optional(),
     /**

@@ -881,11 +881,14 @@ function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text
 
 /**
  * A scoreline: two numbers of one or two digits joined by a dash (4-0, 3–1, 42-7), then the end of
- * the sentence, a mark or a lower-case word that is no plural (4-0 at home, a 3-1 win). A year
- * range has four digits (1939-1945); a range of people (10-15 villagers) or a date (3-4 May) is
- * followed by a plural or a capital.
+ * the sentence, a mark or a lower-case Latin word that is no plural (4-0 at home, a 3-1 win); or
+ * two single digits joined by a colon, as Russian writes a score (ведут 2:0, давайте; 3:1 в нашу
+ * пользу). A year range has four digits (1939-1945); a range of people (10-15 villagers) or a date
+ * (3-4 May) is followed by a plural or a capital, and a Russian range by a Cyrillic word (3-4
+ * месяца); a time of day has two digits of minutes (8:15, 10:00); a phone number (8-968 267-58-32)
+ * has more groups.
  */
-const SCORELINE = /(?<![\d.,:/])\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?<!s)(?!\p{L}))/u;
+const SCORELINE = /(?<![\d.,:/-])(?:\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+(?!\p{Script=Cyrillic})\p{Ll}+(?<!s)(?!\p{L}))|\d:\d(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?!\p{L})))/u;
 
 /** Whether the sentence of token `i` holds a scoreline (see the exclusion's `score`): a sport result. */
 function sentenceHasScore(text: string, tokens: readonly PreparedToken[], i: number): boolean {
