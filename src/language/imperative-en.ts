@@ -103,6 +103,8 @@ interface TaggedWord {
   readonly following: readonly TaggedTerm[];
   /** Whether a verb stands before the word in its sentence: a clause is complete before a later comma. */
   readonly verbBefore: boolean;
+  /** The terms of the sentence before the word. */
+  readonly preceding: readonly TaggedTerm[];
 }
 
 /** Tags of the term at `offset` of `window` and of the terms after it (compromise's reading in context). */
@@ -113,7 +115,9 @@ function tagsAt(window: string, offset: number): TaggedWord | undefined {
     // compute('offset') adds `offset` to every term; compromise's types do not declare it.
     const terms = sentence as readonly TaggedTerm[];
     const i = terms.findIndex((term) => term.offset?.start === offset);
-    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: terms.slice(0, i).some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')) };
+    if (i < 0) continue;
+    const preceding = terms.slice(0, i);
+    return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: preceding.some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')), preceding };
   }
   return undefined;
 }
@@ -430,6 +434,70 @@ function joinedToAPast(read: TaggedWord): boolean {
   return false;
 }
 
+/**
+ * Words of address the tagger reads as no person (Team, everyone, attack!): an item of a series
+ * that is one of them makes the series a string of vocatives, not a list of things.
+ */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['team', 'everyone', 'everybody', 'all', 'guys', 'folks', 'gentlemen', 'neighbours', 'neighbors', 'residents', 'yall']);
+
+/**
+ * Whether a one-word item of a series rules out a list of things: a person, a word of address, a
+ * pronoun, or a verb in the frame "to …" (Squat, jump, repeat: the tagger reads jump as a noun in
+ * the series, a verb after to).
+ */
+const addressOrVerbItem = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  if (ADDRESS_WORDS.has(term.normal ?? '') || isPeopleNoun(tags) || tags.has('Pronoun')) return true;
+  const frame = tagsAt(`to ${term.normal ?? ''}`, 3);
+  return frame !== undefined && isBaseVerb(frame.tags);
+};
+
+/** One-word items of a series right before the word: each ends with a comma, the first after a colon or the sentence start. */
+function oneWordItemsBefore(preceding: readonly TaggedTerm[]): readonly TaggedTerm[] | undefined {
+  const items: TaggedTerm[] = [];
+  for (let j = preceding.length - 1; j >= 0; j--) {
+    const term = preceding[j] as TaggedTerm;
+    if (!(term.post ?? '').includes(',')) return undefined;
+    items.push(term);
+    const before = preceding[j - 1]?.post ?? ',';
+    if (/:/u.test(before)) return items;
+    if (!before.includes(',')) return undefined;
+  }
+  return items;
+}
+
+/**
+ * Whether the word is one item of a list of things written as a series of single words (round 15,
+ * frame sweep: «Monday mood: coffee, spreadsheets, regret», «Sunday: tea, crosswords, sleep»): a
+ * comma series whose items are nouns of things, at the sentence start or after a colon, with the
+ * word alone in its item at the end of the sentence. Read as vocatives, the items made the word
+ * an imperative after an address; an address names people (Brothers, sisters, attack!; Team,
+ * everyone, push!) and a series of orders has verbs among its items (Squat, jump, repeat).
+ */
+function endsSeriesOfThings(read: TaggedWord): boolean {
+  if (read.following.length > 0) return false;
+  const items = oneWordItemsBefore(read.preceding);
+  return items !== undefined && items.length >= 2 && !items.some(addressOrVerbItem);
+}
+
+/** Tags of a word that may be the one addressed before a comma: a person, a name, a pronoun, my / our, a plural (Neighbours, …). */
+const ADDRESSEE_TAGS = [...PEOPLE_TAGS, 'ProperNoun', 'Pronoun', 'Possessive', 'Plural'];
+
+/**
+ * Whether the words before the comma of an address (past a colon) can name the one addressed: an
+ * address names people, God or a group (Lord, grant …; My brothers, …; Team, …). A number, a thing
+ * or a place is no address (34, nurse, …; Fire in the kitchen, smoke in my heart), so a word the
+ * tagger reads as a noun after it is not taken for a verb in the frame "to …" (round 15: blind text).
+ */
+function namesAnAddressee(preceding: readonly TaggedTerm[]): boolean {
+  for (let j = preceding.length - 1; j >= 0; j--) {
+    const term = preceding[j] as TaggedTerm;
+    if (j < preceding.length - 1 && /[:;—–]/u.test(term.post ?? '')) return false;
+    if (ADDRESS_WORDS.has(term.normal ?? '') || ADDRESSEE_TAGS.some((t) => term.tags?.has(t) === true)) return true;
+  }
+  return false;
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -468,11 +536,11 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || endsSeriesOfThings(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   const complete = !afterStatement || read?.verbBefore === true;
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
-  if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
+  if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb') && namesAnAddressee(read.preceding)) {
     const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
   }
