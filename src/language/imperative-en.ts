@@ -440,15 +440,21 @@ function joinedToAPast(read: TaggedWord): boolean {
  */
 const ADDRESS_WORDS: ReadonlySet<string> = new Set(['team', 'everyone', 'everybody', 'all', 'guys', 'folks', 'gentlemen', 'neighbours', 'neighbors', 'residents', 'yall']);
 
+/** Whether a one-word item of a series names the one addressed: a person, a word of address or a pronoun (Brothers, sisters, …). */
+const addressItem = (term: TaggedTerm): boolean => ADDRESS_WORDS.has(term.normal ?? '') || isPeopleNoun(term.tags ?? new Set()) || term.tags?.has('Pronoun') === true;
+
+/** Whether a one-word item of a series is a plural noun of things (socks, spreadsheets): never an imperative. */
+const pluralThing = (term: TaggedTerm): boolean => term.tags?.has('Plural') === true && term.tags.has('Noun') && !term.tags.has('Verb');
+
 /**
- * Whether a one-word item of a series rules out a list of things: a person, a word of address, a
- * pronoun, or a verb in the frame "to …" (Squat, jump, repeat: the tagger reads jump as a noun in
- * the series, a verb after to).
+ * Whether a one-word item of a series may be an order: a base verb as the tagger reads it, or a
+ * word it reads as no noun that is a verb in the frame "to …" (Squat, jump, repeat: squat is
+ * read as an adjective).
  */
-const addressOrVerbItem = (term: TaggedTerm): boolean => {
+const verbItem = (term: TaggedTerm): boolean => {
   const tags = term.tags ?? new Set<string>();
-  if (ADDRESS_WORDS.has(term.normal ?? '') || isPeopleNoun(tags) || tags.has('Pronoun')) return true;
-  const frame = tagsAt(`to ${term.normal ?? ''}`, 3);
+  if (isBaseVerb(tags)) return true;
+  const frame = tags.has('Noun') ? undefined : tagsAt(`to ${term.normal ?? ''}`, 3);
   return frame !== undefined && isBaseVerb(frame.tags);
 };
 
@@ -457,45 +463,40 @@ function oneWordItemsBefore(preceding: readonly TaggedTerm[]): readonly TaggedTe
   const items: TaggedTerm[] = [];
   for (let j = preceding.length - 1; j >= 0; j--) {
     const term = preceding[j] as TaggedTerm;
-    if (!(term.post ?? '').includes(',')) return undefined;
+    const post = term.post ?? '';
+    if (post.includes(':') && j === preceding.length - 1) return items;
+    if (!post.includes(',')) return undefined;
     items.push(term);
-    const before = preceding[j - 1]?.post ?? ',';
-    if (/:/u.test(before)) return items;
-    if (!before.includes(',')) return undefined;
+    if ((preceding[j - 1]?.post ?? '').includes(':')) return items;
+    if (j > 0 && !(preceding[j - 1]?.post ?? '').includes(',')) return undefined;
   }
   return items;
 }
 
-/**
- * Whether the word is one item of a list of things written as a series of single words (round 15,
- * frame sweep: «Monday mood: coffee, spreadsheets, regret», «Sunday: tea, crosswords, sleep»): a
- * comma series whose items are nouns of things, at the sentence start or after a colon, with the
- * word alone in its item at the end of the sentence. Read as vocatives, the items made the word
- * an imperative after an address; an address names people (Brothers, sisters, attack!; Team,
- * everyone, push!) and a series of orders has verbs among its items (Squat, jump, repeat).
- */
-function endsSeriesOfThings(read: TaggedWord): boolean {
-  if (read.following.length > 0) return false;
-  const items = oneWordItemsBefore(read.preceding);
-  return items !== undefined && items.length >= 2 && !items.some(addressOrVerbItem);
+/** One-word items of a series right after the word, which ends with a comma: each but the last, at the sentence end, ends with one too. */
+function oneWordItemsAfter(post: string, following: readonly TaggedTerm[]): readonly TaggedTerm[] | undefined {
+  if (following.length === 0) return [];
+  if (!post.includes(',')) return undefined;
+  for (const [i, term] of following.entries()) if (i < following.length - 1 && !(term.post ?? '').includes(',')) return undefined;
+  return following;
 }
 
-/** Tags of a word that may be the one addressed before a comma: a person, a name, a pronoun, my / our, a plural (Neighbours, …). */
-const ADDRESSEE_TAGS = [...PEOPLE_TAGS, 'ProperNoun', 'Pronoun', 'Possessive', 'Plural'];
-
 /**
- * Whether the words before the comma of an address (past a colon) can name the one addressed: an
- * address names people, God or a group (Lord, grant …; My brothers, …; Team, …). A number, a thing
- * or a place is no address (34, nurse, …; Fire in the kitchen, smoke in my heart), so a word the
- * tagger reads as a noun after it is not taken for a verb in the frame "to …" (round 15: blind text).
+ * Whether the word is one item of a list of things written as a series of single words (round 15,
+ * frame sweep: «Monday mood: coffee, spreadsheets, regret», «Packing list: torch, socks, map»):
+ * a comma series of one word an item, at the sentence start or after a colon and to the sentence
+ * end, whose other items name no one and are nouns of things — a plural of things among them, or
+ * no verb. Read as vocatives or as a clause start, the items
+ * made the word an imperative; an address names people (Brothers, sisters, attack!; Team,
+ * everyone, push!) and a series of orders has verbs among its items (Squat, jump, repeat).
  */
-function namesAnAddressee(preceding: readonly TaggedTerm[]): boolean {
-  for (let j = preceding.length - 1; j >= 0; j--) {
-    const term = preceding[j] as TaggedTerm;
-    if (j < preceding.length - 1 && /[:;—–]/u.test(term.post ?? '')) return false;
-    if (ADDRESS_WORDS.has(term.normal ?? '') || ADDRESSEE_TAGS.some((t) => term.tags?.has(t) === true)) return true;
-  }
-  return false;
+function itemOfSeriesOfThings(read: TaggedWord): boolean {
+  const before = oneWordItemsBefore(read.preceding);
+  const after = before === undefined ? undefined : oneWordItemsAfter(read.post, read.following);
+  if (before === undefined || after === undefined || before.length + after.length < 2) return false;
+  const items = [...before, ...after];
+  // The tagger reads the last word of a series as a verb (… charger, map.): a plural of things tells a list whatever it reads.
+  return !items.some(addressItem) && (items.some(pluralThing) || !items.some(verbItem));
 }
 
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
@@ -536,11 +537,11 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || endsSeriesOfThings(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || itemOfSeriesOfThings(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   const complete = !afterStatement || read?.verbBefore === true;
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
-  if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb') && namesAnAddressee(read.preceding)) {
+  if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
   }
