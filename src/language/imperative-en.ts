@@ -103,6 +103,8 @@ interface TaggedWord {
   readonly following: readonly TaggedTerm[];
   /** Whether a verb stands before the word in its sentence: a clause is complete before a later comma. */
   readonly verbBefore: boolean;
+  /** The terms of the sentence before the word. */
+  readonly preceding: readonly TaggedTerm[];
 }
 
 /** Tags of the term at `offset` of `window` and of the terms after it (compromise's reading in context). */
@@ -113,7 +115,9 @@ function tagsAt(window: string, offset: number): TaggedWord | undefined {
     // compute('offset') adds `offset` to every term; compromise's types do not declare it.
     const terms = sentence as readonly TaggedTerm[];
     const i = terms.findIndex((term) => term.offset?.start === offset);
-    if (i >= 0) return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: terms.slice(0, i).some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')) };
+    if (i < 0) continue;
+    const preceding = terms.slice(0, i);
+    return { tags: terms[i]?.tags ?? new Set(), post: terms[i]?.post ?? '', next: terms[i + 1]?.tags ?? new Set(), following: terms.slice(i + 1), verbBefore: preceding.some((term) => term.tags?.has('Verb') === true && !PREPOSITIONS_LIKE_VERBS.has(term.normal ?? '')), preceding };
   }
   return undefined;
 }
@@ -430,6 +434,71 @@ function joinedToAPast(read: TaggedWord): boolean {
   return false;
 }
 
+/**
+ * Words of address the tagger reads as no person (Team, everyone, attack!): an item of a series
+ * that is one of them makes the series a string of vocatives, not a list of things.
+ */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['team', 'everyone', 'everybody', 'all', 'guys', 'folks', 'gentlemen', 'neighbours', 'neighbors', 'residents', 'yall']);
+
+/** Whether a one-word item of a series names the one addressed: a person, a word of address or a pronoun (Brothers, sisters, …). */
+const addressItem = (term: TaggedTerm): boolean => ADDRESS_WORDS.has(term.normal ?? '') || isPeopleNoun(term.tags ?? new Set()) || term.tags?.has('Pronoun') === true;
+
+/** Whether a one-word item of a series is a plural noun of things (socks, spreadsheets): never an imperative. */
+const pluralThing = (term: TaggedTerm): boolean => term.tags?.has('Plural') === true && term.tags.has('Noun') && !term.tags.has('Verb');
+
+/**
+ * Whether a one-word item of a series may be an order: a base verb as the tagger reads it, or a
+ * word it reads as no noun that is a verb in the frame "to …" (Squat, jump, repeat: squat is
+ * read as an adjective).
+ */
+const verbItem = (term: TaggedTerm): boolean => {
+  const tags = term.tags ?? new Set<string>();
+  if (isBaseVerb(tags)) return true;
+  const frame = tags.has('Noun') ? undefined : tagsAt(`to ${term.normal ?? ''}`, 3);
+  return frame !== undefined && isBaseVerb(frame.tags);
+};
+
+/** One-word items of a series right before the word: each ends with a comma, the first after a colon or the sentence start. */
+function oneWordItemsBefore(preceding: readonly TaggedTerm[]): readonly TaggedTerm[] | undefined {
+  const items: TaggedTerm[] = [];
+  for (let j = preceding.length - 1; j >= 0; j--) {
+    const term = preceding[j] as TaggedTerm;
+    const post = term.post ?? '';
+    if (post.includes(':') && j === preceding.length - 1) return items;
+    if (!post.includes(',')) return undefined;
+    items.push(term);
+    if ((preceding[j - 1]?.post ?? '').includes(':')) return items;
+    if (j > 0 && !(preceding[j - 1]?.post ?? '').includes(',')) return undefined;
+  }
+  return items;
+}
+
+/** One-word items of a series right after the word, which ends with a comma: each but the last, at the sentence end, ends with one too. */
+function oneWordItemsAfter(post: string, following: readonly TaggedTerm[]): readonly TaggedTerm[] | undefined {
+  if (following.length === 0) return [];
+  if (!post.includes(',')) return undefined;
+  for (const [i, term] of following.entries()) if (i < following.length - 1 && !(term.post ?? '').includes(',')) return undefined;
+  return following;
+}
+
+/**
+ * Whether the word is one item of a list of things written as a series of single words (round 15,
+ * frame sweep: «Monday mood: coffee, spreadsheets, regret», «Packing list: torch, socks, map»):
+ * a comma series of one word an item, at the sentence start or after a colon and to the sentence
+ * end, whose other items name no one and are nouns of things — a plural of things among them, or
+ * no verb. Read as vocatives or as a clause start, the items
+ * made the word an imperative; an address names people (Brothers, sisters, attack!; Team,
+ * everyone, push!) and a series of orders has verbs among its items (Squat, jump, repeat).
+ */
+function itemOfSeriesOfThings(read: TaggedWord): boolean {
+  const before = oneWordItemsBefore(read.preceding);
+  const after = before === undefined ? undefined : oneWordItemsAfter(read.post, read.following);
+  if (before === undefined || after === undefined || before.length + after.length < 2) return false;
+  const items = [...before, ...after];
+  // The tagger reads the last word of a series as a verb (… charger, map.): a plural of things tells a list whatever it reads.
+  return !items.some(addressItem) && (items.some(pluralThing) || !items.some(verbItem));
+}
+
 /** Known verbs that take an -ing complement (go shopping, come running): the -ing word is their verb, not a compound. */
 const GERUND_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'take', 'stand']);
 
@@ -468,7 +537,7 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || itemOfSeriesOfThings(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   const complete = !afterStatement || read?.verbBefore === true;
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
