@@ -73,3 +73,25 @@ describe('text typed without ң ө ү (a Russian keyboard)', () => {
     expect(await finds('Кечинде озбек ырларын уктук.', 'озбек', 'group-designation')).toBe(false);
   });
 });
+
+describe('families of the unseen batch seen in two blind batches', () => {
+  it('a possessed noun before an instrument with менен is no wish; a slogan opening with the wish stays', async () => {
+    expect(await finds('Мас жигит коңшусун таяк менен урган.', 'коңшусун', 'call-to-action')).toBe(false);
+    expect(await finds('Жашасын тынчтык менен ынтымак!', 'Жашасын', 'call-to-action')).toBe(true);
+  });
+  it('the 2nd person -СЫҢ typed -СЫН (after сен, or the continuous жатасың) is no wish; a blessing with сени stays', async () => {
+    expect(await finds('Эмне кылып жатасын азыр?', 'жатасын', 'call-to-action')).toBe(false);
+    expect(await finds('Сен акылдуусун.', 'акылдуусун', 'call-to-action')).toBe(false);
+    expect(await finds('Кудай сени колдосун!', 'колдосун', 'call-to-action')).toBe(true);
+  });
+  it('a dog that bites or is tied is literal; a man called a dog stays', async () => {
+    expect(await finds('Ит тиштеп алды, ооруканага бардык.', 'Ит', 'negative-evaluation')).toBe(false);
+    expect(await finds('Ал ит, эч кимди сыйлабайт.', 'ит', 'negative-evaluation')).toBe(true);
+  });
+  it('leaving none alive and cutting off heads are violence; surviving a crash and topping an onion are not', async () => {
+    expect(await finds('Алардын бирин да тирүү калтырбайбыз!', 'тирүү калтырбайбыз', 'violence')).toBe(true);
+    expect((await findingsOf('Авариядан эч ким тирүү калбады.', 'ky')).filter((f) => f.category === 'violence')).toEqual([]);
+    expect(await finds('Баскынчылардын баштарын кесип салабыз!', 'баштарын кесип', 'violence')).toBe(true);
+    expect(await finds('Тооктун башын кесип, жууп, казанга салдык.', 'башын кесип', 'violence')).toBe(false);
+  });
+});
