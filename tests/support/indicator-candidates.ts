@@ -25,6 +25,11 @@ export async function findingsOf(text: string, language: LanguageCode): Promise<
   return sentenceCandidates(await shipped, text, language);
 }
 
+/** Whether `text` read in `language` gives a candidate of `category` on exactly `word`. */
+export async function hasCandidate(text: string, word: string, category: string, language: LanguageCode): Promise<boolean> {
+  return (await findingsOf(text, language)).some((f) => f.actual === word && f.category === category);
+}
+
 /** One case of a sense table: the category read, a sentence, and its candidates of that category as words. */
 export type SenseCase = readonly [category: string, text: string, words: readonly string[]];
 
