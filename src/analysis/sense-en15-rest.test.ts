@@ -10,7 +10,7 @@ import { noCandidates, senseCondition } from '../../tests/support/indicator-cand
 
 senseCondition('en', 'a heavy defeat in a match report with no score; a massacre of half a village stays', [
   ...noCandidates('violence', [
-    'Our boys slaughtered them in the second half.',
+    'Our squad slaughtered them on Saturday.',
     'They absolutely destroyed us in midfield, no excuses.',
     'We got murdered in the derby on Saturday.',
   ]),
