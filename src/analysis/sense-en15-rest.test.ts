@@ -33,6 +33,8 @@ senseCondition('en', 'attacking a budget, destroying an argument: criticism; att
     'Opposition MPs attacked the budget as reckless.',
     'We will destroy their argument with three simple facts.',
     'The columnist savagely attacked the government’s new policy.',
+    'The union vowed to fight the job cuts.',
+    'Nurses are fighting a losing battle against the flu.',
   ]),
   ['violence', 'The mob attacked the Vell camp at night.', ['attacked']],
 ]);
