@@ -73,12 +73,20 @@ const PRONOUN_PARTNERS: ReadonlySet<string> = new Set(['call-to-action', 'negati
  * round 13, blind text).
  */
 const NAMES_PEOPLE: ReadonlySet<string> = new Set(['group-designation', 'us-them']);
+/** English irregular pasts of the violence lexicon (fought, burnt, shot, slew, blew up): told as done, as -ed is. */
+const IRREGULAR_PAST = /^(?:fought|burnt|shot|slew|slain|smote|overran|blew up|blown up)$/iu;
+/** War and battle named as a state or an event: its tense is the sentence's verb's (were at war, the battle was lost). */
+const EVENT_NOUN = /^(?:wars?|warfare|battles?|combat|fighting|massacres?|bloodshed)$/iu;
+/** Before an event noun, a past "was / were / had" in its own sentence with no modal or hortative after it. */
+const PAST_STATE_BEFORE = /\b(?:was|were|had)\b(?![^.!?]*\b(?:will|would|must|should|shall|let's|let us)\b)[^.!?]*$/iu;
 /**
- * Whether an English violence candidate tells what was done: a past form in -ed (smashed, had
- * murdered, were destroyed), not one after "be" (to be burned, must be killed: still to come).
- * Irregular pasts (burnt, shot) are not read, so their pronouns stay: the conservative side.
+ * Whether an English violence candidate tells what was done: a past form in -ed or an irregular
+ * past (smashed, had murdered, were destroyed, fought, burnt), not one after "be" (to be burned,
+ * must be shot: still to come); or a war or battle in a sentence told in the past (the kings were
+ * constantly at war with their neighbours; round 15, three blind batches).
  */
-const toldInThePast = (f: Finding): boolean => /ed$/iu.test(f.actual) && !/\bbe\s+$/iu.test(f.context.left);
+const toldInThePast = (f: Finding): boolean =>
+  ((/ed$/iu.test(f.actual) || IRREGULAR_PAST.test(f.actual)) && !/\bbe\s+$/iu.test(f.context.left)) || (EVENT_NOUN.test(f.actual) && PAST_STATE_BEFORE.test(f.context.left));
 /** English out-group possessives: what a group owns, read by what the sentence does to it (see {@link pronounStands}). */
 const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
