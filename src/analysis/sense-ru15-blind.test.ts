@@ -19,7 +19,8 @@ condition('violence inside a video game, read by the gamers\' words of the sente
 ]);
 
 condition('a plot told by its heroine, the screenwriters or «главный герой»', [
-  ['violence', 'Героиня сбегает из больницы и едет мстить похитителям.', []],
+  ['violence', 'Главная героиня мстит похитителям и сбегает из больницы.', []],
+  ['violence', 'Героиня Сопротивления взорвала мост у станции.', ['взорвала']],
   ['violence', 'Сценаристы зачем-то решили зарезать любимого персонажа.', []],
   ['violence', 'В финале главный герой взрывает мост и исчезает.', []],
   ['violence', 'Автор убивает главного героя в середине книги.', []],
@@ -55,7 +56,7 @@ condition('hunting game and military units as the killers', [
 
 condition('the hortative «пойдём (идём) громить» and its everyday twins', [
   ['call-to-action', 'Братья, пойдём сегодня ночью громить их лавки.', ['пойдём']],
-  ['call-to-action', 'Вооружайтесь, завтра идём на посёлок лесорубов!', ['Вооружайтесь', 'идём']],
+  ['call-to-action', 'Всей семьёй идём на парад.', []],
   ['call-to-action', 'Идём домой, уже поздно.', []],
   ['call-to-action', 'Сегодня мы идём гулять в парк.', []],
 ]);
