@@ -29,6 +29,10 @@
  * (same sets, expressions and shared objects), behind the same header as the code cache; a run
  * gives them to the tagger's script, which then compiles none. Missing, made for another body or
  * V8, or unreadable: the tagger compiles them as the package does.
+ *
+ * soz tokenizes as the package's `fromString` does, with each term string's parse remembered
+ * (`tokenizeEnglish`, round 15: a tenth of every tagging; the parse reads only the string and the
+ * model). The tagging itself is the package's, hook by hook.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
