@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SENTENCES, fingerprint, freshPackage, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
 import type { EnglishTagger } from './english-tagger.js';
-import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNetsPath, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish } from './english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNetsPath, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish, tokenizeEnglish } from './english-tagger.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -134,5 +134,17 @@ describe('the prebuilt English tagger', () => {
     // The chunker is what it leaves out: with the chunks, the readings differ («and» is a pivot for the package only).
     expect(taggerReading(tagEnglish, SAMPLE_SENTENCES[0]!)).not.toBe(taggerReading(packaged, SAMPLE_SENTENCES[0]!));
     expect(tagEnglish('').document).toEqual([]);
+  });
+
+  it('tokenizes as compromise’s fromString does, term parses remembered or not', () => {
+    const fromString = (text: string): unknown => (packaged as unknown as { _world: { methods: { one: { tokenize: { fromString(text: string, world: unknown): unknown } } } } })._world.methods.one.tokenize.fromString(text, (packaged as unknown as { _world: unknown })._world);
+    // Marks, spaces, quotes, hyphens, slashes, acronyms, numbers, emoticons, invisible and other scripts:
+    // each branch of compromise's term parse; every text twice, so the second reads remembered parses.
+    const tricky = ['  «Go» — now!!  ', 'U.N. e.g. N.D.A co-op 9:30-10:00 1,000 $40.50 (+7) and/or', ':) <3 #tag @name ’tis \u200bzero\u200b width', 'Çà va? Idō! да нет 1999-2000', '\n\nfoo\n\nbar.\n', 'a', '...', "don't can't y'all rock'n'roll dogs' bones"];
+    for (const text of [...tricky, ...tricky, ...SAMPLE_SENTENCES, ...realSentences, ...evalSentences, ...realSentences]) expect(fingerprint(tokenizeEnglish(text))).toBe(fingerprint(fromString(text)));
+    // A remembered parse is copied: the hooks change terms in place, and each text gets terms of its own.
+    const [first] = tokenizeEnglish('Burn it.') as [Array<{ tags: Set<string> }>];
+    first[0]!.tags.add('Verb');
+    expect((tokenizeEnglish('Burn it.') as [Array<{ tags: Set<string> }>])[0][0]!.tags.size).toBe(0);
   });
 });

@@ -29,6 +29,10 @@
  * (same sets, expressions and shared objects), behind the same header as the code cache; a run
  * gives them to the tagger's script, which then compiles none. Missing, made for another body or
  * V8, or unreadable: the tagger compiles them as the package does.
+ *
+ * soz tokenizes as the package's `fromString` does, with each term string's parse remembered
+ * (`tokenizeEnglish`, round 15: a tenth of every tagging; the parse reads only the string and the
+ * model). The tagging itself is the package's, hook by hook.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,12 +54,32 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A compromise document: what `nlp(text)` returns. */
 type TaggedDocument = ReturnType<EnglishTagger>;
 
+/** A term as compromise's tokenizer makes it, before any hook: the word, the marks and spaces around it, its normal form. */
+interface ParsedTerm {
+  readonly text: string;
+  readonly pre: string;
+  readonly post: string;
+  readonly normal: string;
+}
+
+/** compromise's tokenizer steps (`methods.one.tokenize`), which its `fromString` runs in turn. */
+interface Tokenizer {
+  splitSentences(text: string, world: unknown): string[];
+  splitTerms(sentence: string, model: unknown): string[];
+  splitWhitespace(term: string, model: unknown): { text: string; pre: string; post: string; tags: Set<string> };
+}
+
 /** What {@link tagEnglish} reads of compromise's world: its tokenizer, its hooks, and its document class. */
 interface TaggingSteps {
-  readonly world: { readonly methods: { readonly one: { readonly tokenize: { fromString(text: string, world: unknown): unknown } } } };
+  readonly world: { readonly model: unknown; readonly methods: { readonly one: { readonly tokenize: Tokenizer } }; readonly compute: { normal(view: TaggedDocument): void } };
   readonly View: new (document: unknown) => TaggedDocument;
   readonly hooks: readonly string[];
+  /** Each term string's parse, remembered (`parsedTerm`). */
+  readonly terms: Map<string, ParsedTerm>;
 }
+
+/** Term strings whose parse is remembered; the memo is cleared past this size. */
+const TERM_MEMO_LIMIT = 100_000;
 
 /**
  * compromise's last hook, the chunker, sets only each term's `chunk` (noun, verb or pivot phrase):
@@ -73,7 +97,43 @@ function taggingSteps(): TaggingSteps {
   const world = (nlp as unknown as { _world: TaggingSteps['world'] & { hooks: readonly string[] } })._world;
   // An empty text is given back untagged as an empty document: its class is the one nlp builds.
   const View = nlp('').constructor as TaggingSteps['View'];
-  return { world, View, hooks: world.hooks.filter((hook) => !UNREAD_HOOKS.has(hook)) };
+  return { world, View, hooks: world.hooks.filter((hook) => !UNREAD_HOOKS.has(hook)), terms: new Map() };
+}
+
+/**
+ * The parse of one term string (`splitTerms` gives the word with the marks and spaces after it,
+ * «shops. »), as compromise's `fromString` makes it: `splitWhitespace`, then the normal form
+ * (`compute.normal`, the function `fromString` runs on each term). Both read only the string and
+ * the model, which soz never changes, so the parse is remembered per string: a text repeats its
+ * words, and a tenth of every tagging was this parse (round 15).
+ */
+function parsedTerm(tagging: TaggingSteps, raw: string): ParsedTerm {
+  const known = tagging.terms.get(raw);
+  if (known !== undefined) return known;
+  const term = tagging.world.methods.one.tokenize.splitWhitespace(raw, tagging.world.model);
+  tagging.world.compute.normal(new tagging.View([[term]]));
+  const parsed: ParsedTerm = { text: term.text, pre: term.pre, post: term.post, normal: (term as { normal?: string }).normal ?? '' };
+  if (tagging.terms.size >= TERM_MEMO_LIMIT) tagging.terms.clear();
+  tagging.terms.set(raw, parsed);
+  return parsed;
+}
+
+/**
+ * compromise's `fromString(text)` (its tokenize/methods/parse.js): the sentences, each split into
+ * term strings, each term parsed — here from the memo of {@link parsedTerm}. Every term is a new
+ * object with the fields in the order `fromString` gives them (text, pre, post, tags, normal):
+ * the hooks change terms in place. `english-tagger.test.ts` compares it with `fromString`.
+ */
+export function tokenizeEnglish(text: string): unknown[][] {
+  steps ??= taggingSteps();
+  const tagging = steps;
+  const { splitSentences, splitTerms } = tagging.world.methods.one.tokenize;
+  return splitSentences(text, tagging.world).map((sentence) =>
+    splitTerms(sentence, tagging.world.model).map((raw) => {
+      const { text: word, pre, post, normal } = parsedTerm(tagging, raw);
+      return { text: word, pre, post, tags: new Set<string>(), normal };
+    }),
+  );
 }
 
 /**
@@ -82,7 +142,7 @@ function taggingSteps(): TaggingSteps {
  */
 export function tagEnglish(text: string): TaggedDocument {
   steps ??= taggingSteps();
-  const doc = new steps.View(text === '' ? [] : steps.world.methods.one.tokenize.fromString(text, steps.world));
+  const doc = new steps.View(text === '' ? [] : tokenizeEnglish(text));
   if (text !== '') doc.compute(steps.hooks as string[]);
   return doc;
 }
