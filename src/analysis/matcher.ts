@@ -886,9 +886,10 @@ function inQuotedTitle(test: NonNullable<CompiledExclusion['quotedTitle']>, text
  * пользу). A year range has four digits (1939-1945); a range of people (10-15 villagers) or a date
  * (3-4 May) is followed by a plural or a capital, and a Russian range by a Cyrillic word (3-4
  * месяца); a time of day has two digits of minutes (8:15, 10:00); a phone number (8-968 267-58-32)
- * has more groups.
+ * has more groups. A colon pair in brackets or after a word of scripture (сура 9:5, (9:5), Мф. 5:9,
+ * verse 2:1) is a reference, not a score: a citation must not drop the candidates beside it.
  */
-const SCORELINE = /(?<![\d.,:/-])(?:\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+(?!\p{Script=Cyrillic})\p{Ll}+(?<!s)(?!\p{L}))|\d:\d(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?!\p{L})))/u;
+const SCORELINE = /(?<![\d.,:/-])(?:\d{1,2} ?[-–—] ?\d{1,2}(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+(?!\p{Script=Cyrillic})\p{Ll}+(?<!s)(?!\p{L}))|(?<!(?:[([]|(?:[Сс]ур|[Аа]ят|[Кк]оран|[Сс]тих|[Гг]лав|[Ss]ur|[Aa]yat|[Qq]ur|[Vv]erse|[Cc]hapter)\p{L}*|(?<!\p{L})(?:Мф|Мк|Лк|Ин|Быт|Исх|Втор|Пс|Рим|Деян|Откр))\.?\s*)\d:\d(?!\d|[-.,:/]\d)(?:\s*$|\s*[^\s\p{L}\d]|\s+\p{Ll}+(?!\p{L})))/u;
 
 /** Whether the sentence of token `i` holds a scoreline (see the exclusion's `score`): a sport result. */
 function sentenceHasScore(text: string, tokens: readonly PreparedToken[], i: number): boolean {

@@ -15,6 +15,7 @@ ruCondition('teams and fans in a sentence with a score in figures or a word of s
   ['us-them', 'Наши гимнастки снова без медалей, позор тренеру.', []],
   ['us-them', 'Наши ведут 2:0, а после игры бейте их фанатов!', ['Наши']],
   ['us-them', 'Давайте в 8:15 соберёмся и прогоним их с рынка!', ['их']],
+  ['us-them', 'Как сказано в суре 9:5, они нам враги, и мы их прогоним!', ['они', 'нам', 'мы', 'их']],
 ]);
 
 ruCondition('a nation named for its team beside a score in figures', [
