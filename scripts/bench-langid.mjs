@@ -2,7 +2,7 @@
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
 // written for soz in corpora/eval/langid, its very short chat lines (very-short/) and the blind
-// batches of rounds 13, 14 and 15 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
+// batches of rounds 13 to 16 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,8 +68,8 @@ show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.
 
 // Blind batches (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written before their
 // measurement): round 13's batch 1 was looked at while tuning, its batch 2 is that round's held-out
-// figure; round 14's and round 15's batches were each written before that round read the language data
-// and are its held-out figures.
+// figure; the batches of rounds 14, 15 and 16 were each written before that round read the language
+// data and are its held-out figures.
 // Extra files of the same form: npm run bench:langid -- --file path.tsv ...
 const blind = join(own, 'blind');
 const BLIND = [
@@ -77,6 +77,7 @@ const BLIND = [
   ['langid13-2.tsv', 'blind batch 2 (round 13, held-out)'],
   ['langid14-1.tsv', 'blind batch of round 14 (held-out)'],
   ['langid15-1.tsv', 'blind batch of round 15 (held-out)'],
+  ['langid16-1.tsv', 'blind batch of round 16 (held-out)'],
 ];
 for (const [name, title] of BLIND) {
   const path = join(blind, name);

@@ -85,10 +85,44 @@ describe('Kazakh and Kyrgyz typed plainly: the second stage (plain_pairs, round 
   });
 
   it('lets a confident first answer stand on one weak sign (a name with the Kazakh glide «ау»)', () => {
-    const text = 'Питер Смит дагы, Мэри Браун дагы шайлана алган жок.';
+    // Round 16: with «дагы» (a Kyrgyz word since round 16) the pair itself chooses Kyrgyz; without
+    // it, the first stage's confidence (first_stage 0.1) keeps the one Kazakh-looking name from deciding.
+    const text = 'Питер Смит жана Мэри Браун шайлана алган жок.';
     const [block] = explainIdentification(text);
     expect(block!.pair?.chosen).toBeUndefined();
     expect(identifyLanguage(text).language).toBe('ky');
+    expect(explainIdentification('Питер Смит дагы, Мэри Браун дагы шайлана алган жок.')[0]!.pair?.chosen).toBe('ky');
+  });
+});
+
+describe('Kazakh and Kyrgyz typed plainly: the evidence of round 16', () => {
+  // Fictional lines written for this test, typed without Kazakh's own letters: each Kazakh line
+  // carries one of the round's signs, its Kyrgyz twin the Kyrgyz form.
+  const pairs: Array<[string, string]> = [
+    ['Адамнан хат келди, окып шыктым', 'Адамдан кат келди, окуп чыктым'], // -нан after a nasal, х, ш
+    ['Жиналыс ертен сагат онда басталады', 'Жыйын эртен саат ондо башталат'], // -алады
+    ['Досыммен бирге жолда кездестик', 'Досум менен бирге жолдо жолуктук'], // joined -мен, no rounding after о
+    ['Окушылар мектепке жаяу барады', 'Окуучулар мектепке жөө барышат'], // -ушы; Kyrgyz -ыш-
+    ['Кешеги жиналысты айтшы, не болды?', 'Кечээки жыйынды айтчы, эмне болду?'], // request -шы
+  ];
+
+  it('reads each line of a pair as its language', () => {
+    expectEachRead(pairs);
+  });
+
+  it('counts the rules on the word: Kazakh forms for Kazakh, Kyrgyz forms for Kyrgyz', () => {
+    const score = (text: string) => explainIdentification(text)[0]!.pair?.score ?? 0;
+    expect(score('Адамнан хат келди, окып шыктым')).toBeGreaterThan(0);
+    expect(score('Алар кечээ эле келишти, баары жакшы')).toBeLessThan(0);
+  });
+});
+
+describe('Tajik typed plainly (round 16)', () => {
+  // Fictional lines written for this test: the plural -ҳо and the infinitive with izofa typed plainly.
+  it('reads the plural -хо and -дани/-тани as Tajik', () => {
+    expect(parts('китобхоро', 'tg').words).toBeGreaterThan(parts('китобро', 'tg').words);
+    expect(parts('хондани китоб', 'tg').words).toBeGreaterThan(parts('хонда китоб', 'tg').words);
+    expect(identifyLanguage('Барои хондани китобхо вакт нест').language).toBe('tg');
   });
 });
 
@@ -96,7 +130,7 @@ describe('no Kyrgyz line of the blind batches read as Kazakh', () => {
   // «Базардан помидор алып кел» was Kazakh before round 15 too: none of its words differs between
   // the two languages, so the plain pair abstains.
   const known: Record<string, string[]> = { 'langid13-1': ['Базардан помидор алып кел'] };
-  for (const name of ['langid13-1', 'langid13-2', 'langid14-1']) {
+  for (const name of ['langid13-1', 'langid13-2', 'langid14-1', 'langid15-1']) {
     it(name, () => {
       const path = new URL(`../corpora/eval/langid/blind/${name}.tsv`, import.meta.url);
       const batch = parseLabelledLines(readFileSync(path, 'utf8'), path.pathname);
