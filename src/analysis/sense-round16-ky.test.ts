@@ -33,6 +33,10 @@ describe('violence verbs in the forms that call, vow or threaten', () => {
     expect(await finds('Ал жигит күзөтчүнү бычак менен жарадар кылган.', 'жарадар кылган', 'violence')).toBe(true);
     expect(await violenceIn('Жайлоодо аюу малчыны жарадар кылды.')).toEqual([]);
     expect(await violenceIn('Түндө карышкыр короого кол салды.')).toEqual([]);
+    expect(await violenceIn('Кечээки жол кырсыгы үч жүргүнчүнү жарадар кылды.')).toEqual([]);
+  });
+  it('Урсун, a given name, and «Кудай урсун», a curse, are no call to hit', async () => {
+    expect(await violenceIn('Урсун апа базардан келди. Кудай урсун ошону!')).toEqual([]);
   });
 });
 
@@ -42,6 +46,10 @@ describe('negation that is the harm itself', () => {
     expect(await countersOf('Бирөөнү да тирүү калтырбайбыз.', 'тирүү калтырбайбыз')).not.toContain('negated');
     expect(await countersOf('Аларга ырайым кылбагыла!', 'кылбагыла')).not.toContain('negated');
     expect(await countersOf('Кичинекейлерди үйдө жалгыз калтырбайлы.', 'калтырбайлы')).toContain('negated');
+  });
+  it('«ырайым жок» beside a call is no negation; a wish that none survive keeps the negation the set annotates', async () => {
+    expect(await countersOf('Келгиндерге каршы согушка даярдангыла, ырайым жок!', 'согушка')).not.toContain('negated');
+    expect(await countersOf('Баскынчылардын бири да тирүү калбасын!', 'калбасын')).toContain('negated');
   });
 });
 
