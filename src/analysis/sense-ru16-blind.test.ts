@@ -63,4 +63,16 @@ describe('Russian violence, round 16', () => {
     ['violence', 'Мороз ударит под сорок — мало не покажется.', []],
     ['violence', 'Не волнуйтесь, каждый своё получит на кассе.', []],
   ]);
+
+  condition('a preposition the dictionary also reads as a noun is no thing as the object', [
+    ['violence', 'Их убили в ту ночь.', ['убили']],
+    ['violence', 'Её задушили в подвале.', ['задушили']],
+    ['violence', 'Предателя повесили в сарае.', ['повесили']],
+    ['violence', 'Я убил на этот отчёт три дня.', []],
+  ]);
+
+  condition('music and laughter as the instrument', [
+    ['violence', 'Она убила его своим смехом.', []],
+    ['violence', 'Она убила его ножом.', ['убила']],
+  ]);
 });
