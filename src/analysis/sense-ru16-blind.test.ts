@@ -73,6 +73,6 @@ describe('Russian violence, round 16', () => {
 
   condition('music and laughter as the instrument', [
     ['violence', 'Она убила его своим смехом.', []],
-    ['violence', 'Она убила его ножом.', ['убила']],
+    ['violence', 'Она убила его ножом.', ['убила', 'ножом']],
   ]);
 });
