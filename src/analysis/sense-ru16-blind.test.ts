@@ -62,6 +62,8 @@ describe('Russian violence, round 16', () => {
     ['violence', 'На перекрёстке сверну налево.', []],
     ['violence', 'Мороз ударит под сорок — мало не покажется.', []],
     ['violence', 'Не волнуйтесь, каждый своё получит на кассе.', []],
+    ['violence', 'Пусть каждый из них знает: ему здесь не жить.', ['ему здесь не жить']],
+    ['violence', 'Им не жить без интернета.', []],
   ]);
 
   condition('a preposition the dictionary also reads as a noun is no thing as the object', [
