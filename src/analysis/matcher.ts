@@ -670,6 +670,13 @@ function someReadingWithAll(parses: readonly RussianParse[], wanted: readonly st
   return false;
 }
 
+/**
+ * Parts of speech of a function word. The dictionary also reads some of them as nouns (в as volts, к,
+ * с as abbreviations), so a word with such a reading is no noun to a test that asks for one: «его
+ * убили в ту ночь», «её задушили в подвале» name no thing killed or strangled.
+ */
+const FUNCTION_WORD_POS: ReadonlySet<string> = new Set(['PREP', 'CONJ', 'PRCL']);
+
 function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
   if (!token) return false;
   if (test.words && !test.words.has(token.normalised)) return false;
@@ -679,6 +686,7 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   if (test.pos && !token.parses.some((p) => test.pos?.has(p.pos))) return false;
   const grammemes = test.grammemes;
   if (grammemes && !token.parses.some((p) => grammemes.every((g) => p.grammemes.includes(g)))) return false;
+  if (grammemes?.includes('NOUN') === true && token.parses.some((p) => FUNCTION_WORD_POS.has(p.pos))) return false;
   if (test.notLemmas && token.parses.some((p) => test.notLemmas?.has(p.lemma))) return false;
   const notGrammemes = test.notGrammemes;
   if (notGrammemes && token.parses.some((p) => notGrammemes.every((g) => p.grammemes.includes(g)))) return false;
