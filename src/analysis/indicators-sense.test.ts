@@ -7,12 +7,16 @@ import type { Finding } from '../core/finding.js';
 import type { LanguageCode } from '../language/index.js';
 import type { Lexicon } from './lexicon-check.js';
 import { loadLexicons } from './lexicon-files.js';
-import { runIndicators } from './indicators.js';
+import { compileIndicators, runIndicators, type CompiledIndicators } from './indicators.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let lexicons: Lexicon[] = [];
+// Compiled once for the file, as a run compiles them once for all its documents: compiling the
+// lexicons again for each of the hundreds of exclusion examples was most of this file's time.
+let compiled: CompiledIndicators;
 beforeAll(async () => {
   lexicons = (await loadLexicons(ROOT)).lexicons;
+  compiled = compileIndicators(lexicons);
 });
 
 function doc(...texts: string[]): SozDocument {
@@ -23,7 +27,7 @@ function doc(...texts: string[]): SozDocument {
 
 /** Every candidate, features standalone, in the given language (all identified when omitted). */
 function all(text: string, language?: LanguageCode): Finding[] {
-  return runIndicators([doc(text)], { lexicons, standaloneFeatures: true, ...(language ? { languages: [language] } : {}) }).findings;
+  return runIndicators([doc(text)], { lexicons, standaloneFeatures: true, ...(language ? { languages: [language] } : {}) }, compiled).findings;
 }
 
 function one(findings: readonly Finding[], ruleId: string): Finding {
@@ -163,7 +167,7 @@ describe('forwarded authorship and grouping', () => {
   it('a forwarded finding carries the holder (author) and the original author separately', () => {
     const b = new DocumentBuilder({ sha256: 'e'.repeat(64), name: 'chat.json' }, 'telegram-json');
     b.add({ id: 'm1', text: 'Убейте их всех.', part: 'message', message: msg('1', 'Holder', { role: 'forwarded', forwardedFrom: { name: 'Origin channel' } }) });
-    const f = one(runIndicators([b.build()], { lexicons, languages: ['ru'] }).findings, 'ru.violence.ubit');
+    const f = one(runIndicators([b.build()], { lexicons, languages: ['ru'] }, compiled).findings, 'ru.violence.ubit');
     expect(f).toMatchObject({ author: 'Holder', originalAuthor: 'Origin channel', voice: 'forwarded' });
   });
 
@@ -173,14 +177,14 @@ describe('forwarded authorship and grouping', () => {
     b.add({ id: 'm2', text: 'Мы с ними работаем давно. Война закончилась.', part: 'message', message: msg('2', 'A') });
     b.add({ id: 'm3', text: 'Мы видели их вчера.', part: 'message', message: msg('3', 'A') });
     const d = b.build();
-    const grouped = runIndicators([d], { lexicons, languages: ['ru'] });
+    const grouped = runIndicators([d], { lexicons, languages: ['ru'] }, compiled);
     expect(one(grouped.findings, 'ru.us-them.my').place.segmentId).toBe('m1');
     const war = one(grouped.findings, 'ru.violence.voyna');
     expect(war.accompanying?.map((a) => a.actual)).toEqual(['Мы', 'ними']);
     expect(grouped.findings.filter((f) => f.place.segmentId === 'm2').map((f) => f.ruleId)).toEqual(['ru.violence.voyna']);
     expect(grouped.withheld.map((w) => `${w.segmentId}:${w.actual}`)).toEqual(['m3:Мы', 'm3:их']);
     expect(new Set(grouped.findings.filter((f) => f.place.segmentId === 'm1').map((f) => f.unit)).size).toBe(1);
-    const standalone = runIndicators([d], { lexicons, languages: ['ru'], standaloneFeatures: true });
+    const standalone = runIndicators([d], { lexicons, languages: ['ru'], standaloneFeatures: true }, compiled);
     const attached = grouped.findings.reduce((n, f) => n + (f.accompanying?.length ?? 0), 0);
     expect(standalone.findings.length).toBe(grouped.findings.length + attached + grouped.withheld.length);
     expect(grouped.counts).toMatchObject({ attachedFeatures: attached, withheldFeatures: { 'us-them': 2 } });
