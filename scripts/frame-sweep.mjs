@@ -92,6 +92,15 @@ const NO_CALL_16 = {
   'oh-well-past': (f) => `Oh well, ${f.past} the boxes anyway and went to bed.`,
   'should-have': (f) => `Should've ${f.past} the boxes when we had the chance.`,
   'consider-we': (f) => `Consider the boxes we ${f.base} every day.`,
+  'tv-listing': (f) => `Tonight on BBC Two: ${cap(f.base)} the Night, a drama in three parts.`,
+  'team-name': (f) => `${cap(f.base)} City won the cup again on Saturday.`,
+  'title-by-band': (f) => `${cap(f.base)} the Boxes by the Night Owls is stuck in my head.`,
+  'past-right-tag': (f) => `${cap(f.past)} the boxes already, right?`,
+  'why-bare': (f) => `Why ${f.base} the boxes when you can recycle them?`,
+  'recap-colon-past': (f) => `Saturday recap: ${f.past} the boxes, watched the match, slept.`,
+  'dash-past': (f) => `Long day — ${f.past} the boxes and went straight to bed.`,
+  'yep-past': (f) => `Yep, ${f.past} the boxes an hour ago.`,
+  'asterisk-action': (f) => `*${f.third} the boxes dramatically*`,
 };
 /** Words that are genuine (optional) imperatives of a frame's own wording: no failure. */
 const ALLOWED = new Set(['consider', 'look']);
