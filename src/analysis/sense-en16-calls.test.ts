@@ -48,3 +48,14 @@ describe('a series of single words closed by a verb of force and "!"', () => {
     await noCall(['Sticks, stones, attack.', 'Beach bag: towels, sunscreen, relax!']);
   });
 });
+
+describe("let's formulas of candour, waiting and rephrasing", () => {
+  it('give no call', async () => {
+    await noCall(["Let's be real, the sequel was better.", "Let's see if the shop is still open.", "Let's put it this way, I won't be ordering the fish again."]);
+  });
+
+  it("a let's that proposes an act keeps its call", async () => {
+    expect(await candidates("Let's see them run when we burn the Quellite barns.")).toContain("call-to-action:Let's");
+    expect(await candidates("Let's be quick and drive the Dunmarsh raiders off the farm.")).toContain("call-to-action:Let's");
+  });
+});
