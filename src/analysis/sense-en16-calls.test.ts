@@ -59,3 +59,17 @@ describe("let's formulas of candour, waiting and rephrasing", () => {
     expect(await candidates("Let's be quick and drive the Dunmarsh raiders off the farm.")).toContain("call-to-action:Let's");
   });
 });
+
+describe('formulas in the imperative form that ask for no act (after the unseen batch)', () => {
+  it('give no call: Imagine + -ing, Take for instance, get a grip, give it a rest, drop dead gorgeous, Go on then', async () => {
+    await noCall(['Imagine owning a boat that size.', 'Take, for instance, the price of bread.', 'Get a grip, it is only a scratch.', 'Give it a rest, the match is over.', 'Drop dead gorgeous, the new bridge is.']);
+    expect(await candidates('Go on then, pour me another.')).not.toContain('call-to-action:Go');
+  });
+
+  it('the same verbs with an object keep their call', async () => {
+    expect(await candidates('Imagine a valley without the Quellite.')).toContain('call-to-action:Imagine');
+    expect(await candidates('Take the Dunmarsh farms, for instance, and burn them.')).toContain('call-to-action:Take');
+    expect(await candidates('Get the Varnholt settlers out of the valley.')).toContain('call-to-action:Get');
+    expect(await candidates('Go on then, pour me another.')).toContain('call-to-action:pour');
+  });
+});
