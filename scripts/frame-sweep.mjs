@@ -5,8 +5,13 @@
 // frames where it is a genuine call against an invented group. A FRAME that fails for many verbs is
 // a structural defect of the reading; a VERB that fails in many frames is a bad entry. The frames
 // are general (a slot for the verb, a neutral object), written for soz, not copied from any batch.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json]
-// A failure is a call-to-action candidate on a no-call frame's line, or none on a control's line.
+// Round 16 added construction frames (discourse markers, titles after a colon or a verb, reported
+// instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
+// same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
+// Look, Come on) and so no failure.
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16]
+// A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
+// allows), or none on a control's line.
 import nlp from 'compromise';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,6 +70,41 @@ const NO_CALL = {
   'yesterday-diary': (f) => `${cap(f.past)} the boxes yesterday, my back is killing me.`,
 };
 
+/** Round 16's construction frames: the slot verb is narrated, asked, titled or reported. */
+const NO_CALL_16 = {
+  'title-after-colon': (f) => `Review: ${cap(f.base)} the Night is loud, long and wonderful.`,
+  'title-after-verb': (f) => `My book club is reading ${cap(f.base)} the Piano Player next month.`,
+  'title-quoted-start': (f) => `"${cap(f.base)} the Night" came out in 1989 and still sounds fresh.`,
+  'title-sang': (f) => `She sang ${cap(f.base)} Me Tender at the school talent show.`,
+  'come-on-question': (f) => `Come on, who ${f.past} the boxes in the hall?`,
+  'look-statement': (f) => `Look, they ${f.base} the boxes every single week.`,
+  'let-me-guess': (f) => `Let me guess, you ${f.past} the boxes again.`,
+  'told-us-to': (f) => `He told us to ${f.base} the boxes before noon.`,
+  'kept-shouting-to': (f) => `They kept shouting at us to ${f.base} the boxes.`,
+  'gotta-intention': (f) => `Gotta ${f.base} the boxes before mum gets home.`,
+  'dropped-did-you': (f) => `${cap(f.base)} the boxes yet?`,
+  'names-and-i': (f) => `Tom, Anna and I ${f.base} the boxes on Fridays.`,
+  'pair-subject': (f) => `Mum and Dad ${f.base} the boxes every spring.`,
+  'you-guys-subject': (f) => `You guys ${f.base} the boxes way too early.`,
+  'people-who': (f) => `People who ${f.base} the boxes on Sundays annoy me.`,
+  'how-to-title': (f) => `How to ${f.base} the boxes in five easy steps`,
+  'what-to': (f) => `Not sure what to ${f.base} first, honestly.`,
+  'oh-well-past': (f) => `Oh well, ${f.past} the boxes anyway and went to bed.`,
+  'should-have': (f) => `Should've ${f.past} the boxes when we had the chance.`,
+  'consider-we': (f) => `Consider the boxes we ${f.base} every day.`,
+  'tv-listing': (f) => `Tonight on BBC Two: ${cap(f.base)} the Night, a drama in three parts.`,
+  'team-name': (f) => `${cap(f.base)} City won the cup again on Saturday.`,
+  'title-by-band': (f) => `${cap(f.base)} the Boxes by the Night Owls is stuck in my head.`,
+  'past-right-tag': (f) => `${cap(f.past)} the boxes already, right?`,
+  'why-bare': (f) => `Why ${f.base} the boxes when you can recycle them?`,
+  'recap-colon-past': (f) => `Saturday recap: ${f.past} the boxes, watched the match, slept.`,
+  'dash-past': (f) => `Long day — ${f.past} the boxes and went straight to bed.`,
+  'yep-past': (f) => `Yep, ${f.past} the boxes an hour ago.`,
+  'asterisk-action': (f) => `*${f.third} the boxes dramatically*`,
+};
+/** Words that are genuine (optional) imperatives of a frame's own wording: no failure. */
+const ALLOWED = new Set(['consider', 'look']);
+
 /** Control frames: a genuine call against an invented group; each must stay a candidate. */
 const CALL = {
   'vocative-call': (f) => `Brothers, ${f.base} the Quellite traitors tonight.`,
@@ -73,11 +113,25 @@ const CALL = {
   'after-clause-call': (f) => `Do not wait for the police, ${f.base} them all before they come back.`,
 };
 
+/** Round 16's controls: a genuine call in the same constructions as the no-call frames. */
+const CALL_16 = {
+  'come-on-call': (f) => `Come on, lads, ${f.base} the Quellite traitors tonight!`,
+  'look-call': (f) => `Look, ${f.base} the Dunmarsh camp before they come back.`,
+  'if-you-see-call': (f) => `If you see an Ostrel in the market, ${f.base} him.`,
+};
+/** A list of weapons closed by a verb of force and an exclamation mark: a call (knownVerbs only). */
+const LIST_CALL = { 'list-then-force': (f) => `Knives, bats, petrol, ${f.base}!` };
+
+const only16 = args.includes('--only') && args[args.indexOf('--only') + 1] === '16';
+const noCall = only16 ? NO_CALL_16 : { ...NO_CALL, ...NO_CALL_16 };
+const calls = only16 ? CALL_16 : { ...CALL, ...CALL_16 };
+const knownVerbs = new Set(known);
 const lines = [];
 for (const verb of verbs) {
   const f = forms(verb);
-  for (const [frame, make] of Object.entries(NO_CALL)) lines.push({ verb, frame, call: false, text: make(f) });
-  for (const [frame, make] of Object.entries(CALL)) lines.push({ verb, frame, call: true, text: make(f) });
+  for (const [frame, make] of Object.entries(noCall)) lines.push({ verb, frame, call: false, text: make(f) });
+  for (const [frame, make] of Object.entries(calls)) lines.push({ verb, frame, call: true, text: make(f) });
+  if (knownVerbs.has(verb)) for (const [frame, make] of Object.entries(LIST_CALL)) lines.push({ verb, frame, call: true, text: make(f) });
 }
 
 const body = lines.map((line) => line.text).join('\n');
@@ -87,7 +141,7 @@ const { lexicons } = await loadLexicons(root);
 const { findings } = runIndicators([builder.build()], { lexicons, standaloneFeatures: false, languages: ['en'] }, compileIndicators(lexicons));
 const flagged = new Map();
 for (const finding of findings) {
-  if (finding.category !== 'call-to-action') continue;
+  if (finding.category !== 'call-to-action' || ALLOWED.has(finding.actual.toLowerCase())) continue;
   const i = Number(finding.place.segmentId.slice(1)) - 1;
   flagged.set(i, [...(flagged.get(i) ?? []), finding.actual]);
 }
@@ -112,7 +166,7 @@ const indices = lines.map((_, i) => i);
 if (args.includes('--json')) {
   console.log(JSON.stringify({ frames: Object.fromEntries(tally('frame')), verbs: Object.fromEntries(tally('verb')) }, null, 1));
 } else {
-  console.log(`${verbs.length} verbs × ${Object.keys(NO_CALL).length} no-call frames + ${Object.keys(CALL).length} control frames`);
+  console.log(`${verbs.length} verbs × ${Object.keys(noCall).length} no-call frames + ${Object.keys(calls).length} control frames (+ ${Object.keys(LIST_CALL).length} for the ${knownVerbs.size} known verbs)`);
   console.log(`no-call frames flagged: ${rate(indices.filter((i) => !lines[i].call))}; controls missed: ${rate(indices.filter((i) => lines[i].call))}`);
   console.log('\nby frame (failed/total)');
   for (const [frame, row] of tally('frame')) console.log(`  ${frame.padEnd(22)} ${row.failed}/${row.total}`);

@@ -529,15 +529,16 @@ const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative
  * a verb follows it, which makes it the subject («Indeed, man is ungrateful»). `known`: a verb of
  * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
  * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
+ * `exclaimed`: the word ends its sentence before an exclamation mark.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean): boolean {
-  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${offset}\u0000${window}`;
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean): boolean {
+  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${offset}\u0000${window}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || itemOfSeriesOfThings(read) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   const complete = !afterStatement || read?.verbBefore === true;
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
@@ -599,6 +600,16 @@ function addressBeforeQuestion(text: string, words: readonly ImperativeWord[], k
 /** Whether the word at `k` opens a question (have you seen …?, can we …?): a question word or an auxiliary in a sentence ending with «?». */
 function questionOpener(text: string, words: readonly ImperativeWord[], k: number, to: number): boolean {
   return QUESTION_OPENERS.has((words[k] as ImperativeWord).normalised) && /^[^\p{L}\n]*\?/u.test(text.slice((words[to - 1] as ImperativeWord).end));
+}
+
+/**
+ * Whether the sentence is a question with its "have you / did you" left out that ends with "yet?"
+ * (Finish the report yet? Hear the news yet?): an imperative takes no "yet" before a question mark,
+ * it asks whether the act is done (round 16 frame sweep: 103 of 104 verbs read as imperatives).
+ */
+function askedWithYet(text: string, words: readonly ImperativeWord[], to: number): boolean {
+  const last = words[to - 1] as ImperativeWord;
+  return last.normalised === 'yet' && /^[^\p{L}\n]*\?/u.test(text.slice(last.end));
 }
 
 /** A word alone on its line with no punctuation after it is a heading («Benefit», «Summary»), not an order. */
@@ -674,7 +685,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       const known = knownVerbs.has(w.normalised);
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
-      if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || aloneOnItsLine(text, w)) return false;
+      if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || askedWithYet(text, words, to) || aloneOnItsLine(text, w)) return false;
       // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
       // a listed verb stays a call written in capitals (Brothers, Fight!).
       if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
@@ -684,7 +695,10 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // A listed call verb before a colon stays a call (Fight back: …; Attack at dawn: …): a label's words are those of no call.
       if (/^\s*[:\d]/u.test(text.slice(w.end, w.end + 4)) || (!known && opensLabel(text, w))) return false;
       const windowEnd = (words[Math.min(to - 1, k + TAG_WINDOW)] as ImperativeWord).end;
-      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement);
+      // A series closed by a listed verb of force and an exclamation mark ends in an order (Knives, bats, petrol, attack!): what a
+      // crowd is told to bring and then to do, not one more thing of a list (round 16, the brief's «Knives, bats, attack!»).
+      const exclaimed = k === to - 1 && /^[^\p{L}\n]*!/u.test(text.slice(w.end, w.end + 4));
+      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
@@ -695,7 +709,9 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // "9 p.m. and end at dawn": a clause that goes on past an abbreviation opens nothing unless it opened with an imperative.
       if (start.index === from && continued && !openedWithImperative) continue;
       let c = start.index;
-      while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised)) c++;
+      // A clause opened by a bare "not" is a reply or a comment with its subject left out (Not sure what to cook first; Not a
+      // chance): the negative imperative has do or never before not (do not touch, never not); "fear not" has it after the verb.
+      while (c < to - 1 && c < start.index + 3 && LEAD_IN.has((words[c] as ImperativeWord).normalised) && !(c === start.index && (words[c] as ImperativeWord).normalised === 'not')) c++;
       if (!isVerb(c, vocative, start.afterStatement === true)) continue;
       found.add(c);
       if (start.index === from) opensWithImperative = true;
