@@ -1,0 +1,98 @@
+// English violence, round 16 (issue 14, branch en16rest): families two or more blind batches share
+// (corpora/eval/blind, rounds 12–15) and the frames of this round's sweep of every violence verb in
+// registers the earlier sweeps did not try — an IT ticket, business news, cricket and boxing
+// commentary, a match report's first half, weather warnings, a farm or a pest control forum, a
+// clinic note, DIY, a craving, an effort against a difficulty — and threats that name no harm.
+// Each condition beside a use it must keep. Sentences are fictional, written for these tests
+// (none is an item of the evaluation set).
+import { noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
+
+senseCondition('en', 'killing a process, executing a script in an IT ticket; killing a man stays', [
+  ...noCandidates('violence', [
+    'Kill the frozen process in task manager before you reboot.',
+    'Execute the cleanup script with sudo and check the logs.',
+    'The overnight patch killed the mail server again.',
+    'Shoot me an email when the deployment is done.',
+  ]),
+  ['violence', 'They killed the guard at the server farm and fled.', ['killed']],
+]);
+
+senseCondition('en', 'killing a deal, slashing prices, killing a rival on price: business; killing a rival gang member stays', [
+  ...noCandidates('violence', [
+    'Shareholders killed the merger after a week of talks.',
+    'The new tariffs could destroy margins for small farmers.',
+    'The discounter is killing its rivals on price this winter.',
+    'Online shopping has killed off the high street.',
+    'She shot down every suggestion we made in the meeting.',
+  ]),
+  ['violence', 'The gang killed two of its rivals in a drive-by.', ['killed']],
+]);
+
+senseCondition('en', 'cricket and boxing commentary; a bowler stabbed outside a pub stays without the cricket words', [
+  ...noCandidates('violence', [
+    'The openers murdered the bowling after tea.',
+    'He slaughtered the spinners for three sixes in an over.',
+    'The champion destroyed the challenger with a brutal uppercut.',
+  ]),
+  ['violence', 'A man was stabbed outside the cricket club on Friday night.', ['stabbed']],
+]);
+
+senseCondition('en', 'a heavy win told by the half; the first half of a village slaughtered stays', [
+  ...noCandidates('violence', [
+    'Rovers slaughtered the hosts in the first half.',
+    'We murdered them in the second half, three goals in ten minutes.',
+  ]),
+  ['violence', 'The raiders slaughtered the first half of the villagers they found.', ['slaughtered']],
+]);
+
+senseCondition('en', 'weather, blight, farm animals and pests; people shot on a farm stay', [
+  ...noCandidates('violence', [
+    'Strong winds destroyed the greenhouse overnight.',
+    'Blight destroyed most of the tomatoes in August.',
+    'We shoot rabbits in the top field every autumn.',
+    'The fox killed four of our hens last night.',
+    'The lambs go for slaughter next week.',
+  ]),
+  ['violence', 'They shot the farmer and his sons in the top field.', ['shot']],
+]);
+
+senseCondition('en', 'a drug that kills an infection, a burn as an injury; burning a house stays', [
+  ...noCandidates('violence', [
+    'The antibiotic destroys the infection within days.',
+    'Hold the burn under cold running water for twenty minutes.',
+    'A minor burn usually heals without a scar.',
+  ]),
+  ['violence', 'They will burn the house down with the family inside.', ['burn']],
+]);
+
+senseCondition('en', 'DIY stripping and demolition; smashing a shop window stays', [
+  ...noCandidates('violence', [
+    'Burn the old paint off with a heat gun, then sand it.',
+    'Smash the broken tiles out and clean the grout lines.',
+  ]),
+  ['violence', 'Smash every window of the Velmari shop.', ['Smash']],
+]);
+
+senseCondition('en', 'a craving, an aching back, a flop, an effort; killing for money stays', [
+  ...noCandidates('violence', [
+    'I could murder a pint after that shift.',
+    'I would kill for a cup of tea right now.',
+    'My knees are murdering me today.',
+    'His new sitcom bombed with the critics.',
+    'Volunteers are fighting to keep the library open.',
+    "Don't shoot the messenger, I just read the memo.",
+  ]),
+  ['violence', 'He would kill for money, the court heard.', ['kill']],
+]);
+
+senseCondition('en', 'threats that name no harm, said of a group; a bill to pay and a numbered career are no threat', [
+  ['violence', 'Their days are numbered, every Velmari on this street.', ['Their days are numbered']],
+  ['violence', 'They will pay for this, the whole Velmari lot of them.', ['They will pay for this']],
+  ['violence', 'They will pay for what they have done to our town.', ['pay for what they have done']],
+  ['violence', 'We know where they live and we are coming.', ['know where they live']],
+  ...noCandidates('violence', [
+    'They will pay for the tickets at the door.',
+    'Do you know where they live? I have a parcel for them.',
+    'His days as captain are numbered after that defeat.',
+  ]),
+]);
