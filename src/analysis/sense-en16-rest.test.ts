@@ -96,3 +96,24 @@ senseCondition('en', 'threats that name no harm, said of a group; a bill to pay 
     'His days as captain are numbered after that defeat.',
   ]),
 ]);
+
+senseCondition('en', 'a dog of a clinic note or a household, an enemy piece of a game, a savage satire; people called dogs and savages stay', [
+  ...noCandidates('negative-evaluation', [
+    'Dog presented limping on the left hind leg, owner reports a fall.',
+    'The dog sleeps on the sofa whenever we go out.',
+    'Take an enemy piece by landing on its square.',
+    'She carried the whole match while we fed the enemy team.',
+    'A savage satire of office life, sharp and very funny.',
+    'Savage cuts to the library budget were announced today.',
+  ]),
+  ['negative-evaluation', 'Those Velmari are dogs and savages, every one of them.', ['dogs', 'savages']],
+  ['negative-evaluation', 'The enemy is already inside our town.', ['enemy']],
+]);
+
+senseCondition('en', 'a reflexive idiom of praise or blame; "them" of a call stays', [
+  ...noCandidates('us-them', [
+    'Councillors who cut the bus route should be ashamed of themselves.',
+    'The new couple mostly keep to themselves.',
+  ]),
+  ['us-them', 'Drive them out of our streets by force.', ['them', 'our']],
+]);
