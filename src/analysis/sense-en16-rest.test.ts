@@ -2,10 +2,11 @@
 // (corpora/eval/blind, rounds 12–15) and the frames of this round's sweep of every violence verb in
 // registers the earlier sweeps did not try — an IT ticket, business news, cricket and boxing
 // commentary, a match report's first half, weather warnings, a farm or a pest control forum, a
-// clinic note, DIY, a craving, an effort against a difficulty — and threats that name no harm.
+// clinic note, DIY, a craving, an effort against a difficulty — threats that name no harm, and the
+// voice of words a court report attributes to someone charged for them or a text named by its urging.
 // Each condition beside a use it must keep. Sentences are fictional, written for these tests
 // (none is an item of the evaluation set).
-import { noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
+import { counterCondition, noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
 
 senseCondition('en', 'killing a process, executing a script in an IT ticket; killing a man stays', [
   ...noCandidates('violence', [
@@ -117,3 +118,11 @@ senseCondition('en', 'a reflexive idiom of praise or blame; "them" of a call sta
   ]),
   ['us-them', 'Drive them out of our streets by force.', ['them', 'our']],
 ]);
+
+counterCondition('en', 'words attributed to someone jailed, charged or convicted for them, or denied, and texts named by what they urge', 'reported', [
+  ['He was jailed for posting that every Velmari should be shot.', 'shot'],
+  ['She was convicted of writing that the Velmari must be burned out.', 'burned'],
+  ['He was arrested after calling for Velmari homes to be torched.', 'torched'],
+  ['The accused denied threatening to stab his neighbour.', 'stab'],
+  ['Messages urging people to attack Velmari shops were taken down.', 'attack'],
+], ['Burn the Velmari shops, all of them, tonight.', 'Burn']);
