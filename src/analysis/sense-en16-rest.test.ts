@@ -126,3 +126,13 @@ counterCondition('en', 'words attributed to someone jailed, charged or convicted
   ['The accused denied threatening to stab his neighbour.', 'stab'],
   ['Messages urging people to attack Velmari shops were taken down.', 'attack'],
 ], ['Burn the Velmari shops, all of them, tonight.', 'Burn']);
+
+senseCondition('en', 'after the unseen batch: a chief executive, blood cultures, burning through the cash, killed in a famine; raiders burning through a village stay', [
+  ...noCandidates('violence', [
+    'The chief executive resigned after the audit.',
+    'Blood cultures sent, awaiting results.',
+    'The startup burned through its cash in a year.',
+    'Thousands were killed in the famine of 1846.',
+  ]),
+  ['violence', 'The raiders burned through the village at dawn.', ['burned']],
+]);
