@@ -136,3 +136,16 @@ senseCondition('en', 'after the unseen batch: a chief executive, blood cultures,
   ]),
   ['violence', 'The raiders burned through the village at dawn.', ['burned']],
 ]);
+
+senseCondition('en', 'a place cleansed of a people; washing, diets, purity and housework are not', [
+  ['violence', 'We will cleanse our streets of these outsiders once and for all.', ['cleanse']],
+  ['violence', 'This town must be cleansed of the Velmari before spring.', ['cleansed']],
+  ['violence', 'The court heard evidence of ethnic cleansing in the valley.', ['cleansing']],
+  ...noCandidates('violence', [
+    'Cleanse your face every night with warm water.',
+    'Fasting cleanses the body of toxins, the nutritionist says.',
+    'Ramadan cleanses us of our sins.',
+    'Use a cleansing balm before bed.',
+    'The council cleansed the square of litter after the market.',
+  ]),
+]);
