@@ -54,3 +54,14 @@ ruCondition('a whole group called thieves and bandits, without a slur', [
   ['negative-evaluation', 'Полиция задержала всех бандитов, грабивших заправки.', []],
   ['negative-evaluation', 'Суд приговорил всех воров к трём годам колонии.', []],
 ]);
+
+ruCondition('a nationality adjective after a thing, ending its clause', [
+  ['group-designation', 'Сувениры — подделка китайская, развалились в первый день.', []],
+  ['group-designation', 'На стройке китайские инженеры, в столовой узбекские повара.', ['китайские', 'узбекские']],
+  ['group-designation', 'Земля кыргызская, и мы её не отдадим.', ['кыргызская']],
+]);
+
+ruCondition('Raskolnikov\'s «тварь дрожащая» in any case', [
+  ['negative-evaluation', 'Раскольников не хотел быть среди «тварей дрожащих».', []],
+  ['negative-evaluation', 'Этих тварей надо гнать из города.', ['тварей']],
+]);
