@@ -179,8 +179,10 @@ const BATCH_TEXTS = 32;
  * `english-tagger.test.ts` compares batched and lone documents field by field.
  */
 export function prepareEnglish(texts: readonly string[]): void {
-  steps ??= taggingSteps();
   prepared = new Map();
+  // No text, no tagger loaded: a case without English imperative windows never pays for it.
+  if (texts.length === 0) return;
+  steps ??= taggingSteps();
   if (!steps.batchable) return;
   const distinct = [...new Set(texts)].filter((text) => text !== '');
   for (let from = 0; from < distinct.length; from += BATCH_TEXTS) {
