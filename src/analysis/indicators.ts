@@ -1047,15 +1047,16 @@ const TAGGED_TOGETHER = 64;
  * asked, or asked and not named, costs a tagging, never an answer (english-tagger.ts, prepareEnglish).
  */
 function prepareEnglishTagging(doc: SozDocument, segments: readonly Segment[], compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): void {
-  const english = compiled.indicators.get('en');
-  if (english === undefined || english.ruleCount === 0 || !readsEnglishImperatives(english)) return;
   const windows: string[] = [];
-  for (const segment of segments) {
+  for (const segment of compiled.indicators.has('en') ? segments : []) {
     const text = doc.text.slice(segment.range[0], segment.range[1]);
     if (text.trim() === '') continue;
     const chosen = languagesFor(doc, segment, text, compiled, options, facts);
     // findingsOfSegment matches English when it is one of the segment's languages, or the primary one read before those beside it.
     if (!chosen.languages.includes('en') && !(chosen.primary === 'en' && chosen.beside.size > 0)) continue;
+    // The English rules compiled only now, as findingsOfSegment compiles them: a case without English never pays for them.
+    const english = compiled.indicators.get('en');
+    if (english === undefined || english.ruleCount === 0 || !readsEnglishImperatives(english)) break;
     const words = facts.words(doc, segment, text);
     if (someWord(words, 'en', opensMatches(english))) windows.push(...taggerWindows(english, text, preparedWords(words, 'en')));
   }
