@@ -13,11 +13,12 @@ import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
-import { cachedWordKey, compileLanguage, matchTokens, opensMatches } from './matcher.js';
+import { cachedWordKey, compileLanguage, matchTokens, opensMatches, readsEnglishImperatives, taggerWindows } from './matcher.js';
 import { detachedData } from './detached.js';
 import { possessiveOfPeople, refersToOwnPeople, refersToThings } from './pronoun-reference.js';
 import { relaxedPattern } from './relaxed-pattern.js';
 import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
+import { prepareEnglish } from '../language/english-tagger.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
 import { preparedWords, someWord } from './segment-words.js';
@@ -1035,6 +1036,33 @@ export interface IndicatorState {
   readonly attached: number;
 }
 
+/** Segments whose English tagger windows are tagged in one batch (about half of a chat's windows: a few dozen). */
+const TAGGED_TOGETHER = 64;
+
+/**
+ * Tags in one batch the windows the English imperative reading of `segments` will ask the tagger
+ * about first (issue 17, round 16: the tagger's hooks run over many windows at once), named from the
+ * languages and tokens {@link findingsOfSegment} reads them in (`facts` keeps both). The tagger gives
+ * each window its batch document when asked, the one it would make alone; a window named and not
+ * asked, or asked and not named, costs a tagging, never an answer (english-tagger.ts, prepareEnglish).
+ */
+function prepareEnglishTagging(doc: SozDocument, segments: readonly Segment[], compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): void {
+  const windows: string[] = [];
+  for (const segment of compiled.indicators.has('en') ? segments : []) {
+    const text = doc.text.slice(segment.range[0], segment.range[1]);
+    if (text.trim() === '') continue;
+    const chosen = languagesFor(doc, segment, text, compiled, options, facts);
+    // findingsOfSegment matches English when it is one of the segment's languages, or the primary one read before those beside it.
+    if (!chosen.languages.includes('en') && !(chosen.primary === 'en' && chosen.beside.size > 0)) continue;
+    // The English rules compiled only now, as findingsOfSegment compiles them: a case without English never pays for them.
+    const english = compiled.indicators.get('en');
+    if (english === undefined || english.ruleCount === 0 || !readsEnglishImperatives(english)) break;
+    const words = facts.words(doc, segment, text);
+    if (someWord(words, 'en', opensMatches(english))) windows.push(...taggerWindows(english, text, preparedWords(words, 'en')));
+  }
+  prepareEnglish(windows);
+}
+
 /**
  * Starts a run that takes documents one at a time: each document's findings are filtered and
  * their features attached within the document (a unit, the message, never spans two
@@ -1055,7 +1083,12 @@ export function startIndicators(options: IndicatorOptions, compiled?: CompiledIn
     add(doc) {
       const lines = new LineIndex(doc.text);
       const all: Finding[] = [];
-      for (const segment of doc.segments) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
+      const { segments } = doc;
+      for (let from = 0; from < segments.length; from += TAGGED_TOGETHER) {
+        const part = segments.slice(from, from + TAGGED_TOGETHER);
+        prepareEnglishTagging(doc, part, rules, options, facts);
+        for (const segment of part) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
+      }
       beforeFilter += all.length;
       const kept = options.filter ? filterFindings(all, [doc], options.filter) : all;
       const grouped = options.standaloneFeatures === true ? { findings: kept, attached: 0, withheld: [] } : attachFeatures(kept);

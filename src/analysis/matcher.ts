@@ -9,7 +9,7 @@
  */
 import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
-import { englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
+import { englishImperativeWindows, englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
@@ -1149,10 +1149,18 @@ interface WordClasses {
 /** A language without word-class rules (most): nothing to build per segment. */
 const NO_CLASSES: WordClasses = { classMembers: new Map(), classRulesOf: new Map() };
 
+/** Whether the language's rules ask for imperatives read by the English tagger (see imperative-en.ts). */
+export const readsEnglishImperatives = (compiled: CompiledLanguage): boolean => compiled.language === 'en' && compiled.classRules.some((r) => r.tests[0]?.wordClass === 'imperative');
+
+/** The tagger windows {@link matchTokens} will ask about first for these tokens (none when its rules read no English imperative): to be tagged in one batch before. */
+export function taggerWindows(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): string[] {
+  return readsEnglishImperatives(compiled) ? englishImperativeWindows(text, tokens, compiled.knownVerbs) : [];
+}
+
 function wordClasses(compiled: CompiledLanguage, text: string, tokens: readonly PreparedToken[]): WordClasses {
   // Imperatives come from a tagger that reads English only (see imperative-en.ts).
   const imperatives = new Set<PreparedToken>();
-  if (compiled.language === 'en' && compiled.classRules.some((r) => r.tests[0]?.wordClass === 'imperative')) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
+  if (readsEnglishImperatives(compiled)) for (const i of englishImperatives(text, tokens, compiled.knownVerbs)) imperatives.add(tokens[i] as PreparedToken);
   const classMembers = new Map<CompiledRule, ReadonlySet<PreparedToken>>();
   const classRulesOf = new Map<PreparedToken, CompiledRule[]>();
   for (const rule of compiled.classRules) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SENTENCES, fingerprint, freshPackage, taggerDifference, taggerReading, writeEnglishTagger } from '../../scripts/build-english-tagger.mjs';
 import type { EnglishTagger } from './english-tagger.js';
-import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNetsPath, englishTaggerPath, loadPrebuiltEnglishTagger, tagEnglish, tokenizeEnglish } from './english-tagger.js';
+import { englishTaggerCodeCache, englishTaggerCodeCachePath, englishTaggerKey, englishTaggerNetsPath, englishTaggerPath, loadPrebuiltEnglishTagger, prepareEnglish, tagEnglish, tokenizeEnglish } from './english-tagger.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -146,5 +146,24 @@ describe('the prebuilt English tagger', () => {
     const [first] = tokenizeEnglish('Burn it.') as [Array<{ tags: Set<string> }>];
     first[0]!.tags.add('Verb');
     expect((tokenizeEnglish('Burn it.') as [Array<{ tags: Set<string> }>])[0][0]!.tags.size).toBe(0);
+  });
+
+  it('tags texts in one batch as it tags each alone, field by field', () => {
+    // Contractions both passes split, all capitals, a colon after the first word, several sentences, numbers and units, repeats.
+    const tricky = ["don't can't y'all rock'n'roll dogs' bones", "There's been a storm. It's Bob's car, isn't it?", "I'd've gone. We'd left. How'd he know?", "2020's election was in the 1990's style", 'Open 5-9pm, run 4km.', 'STOP THE CAR NOW. Then go home.', 'Breaking: storm hits the coast', 'Go now', 'Go now', '', '  «Go» — now!!  '];
+    const texts = [...tricky, ...SAMPLE_SENTENCES, ...realSentences, ...evalSentences];
+    prepareEnglish(texts);
+    // The first ask of each text is given its batch document, the second (a repeat too) a lone tagging.
+    const batched = texts.map((text) => taggerReading(tagEnglish, text));
+    const alone = texts.map((text) => taggerReading(tagEnglish, text));
+    expect(batched).toEqual(alone);
+    // A batch document is one: its first term's id holds the sentence number it had in the batch (compromise's uuid: 3 characters of counter, then 3 of sentence).
+    prepareEnglish(['Go now.', 'Stop it.']);
+    const sentenceInId = (text: string): string => ((tagEnglish(text).document[0]?.[0] as { id?: string } | undefined)?.id ?? '').split('|')[1]?.slice(3, 6) ?? '';
+    expect([sentenceInId('Stop it.'), sentenceInId('Stop it.')]).toEqual(['001', '000']);
+    // A new batch drops the documents of the one before.
+    prepareEnglish(['Go now.']);
+    prepareEnglish([]);
+    expect(sentenceInId('Go now.')).toBe('000');
   });
 });

@@ -76,6 +76,8 @@ interface TaggingSteps {
   readonly hooks: readonly string[];
   /** Each term string's parse, remembered (`parsedTerm`). */
   readonly terms: Map<string, ParsedTerm>;
+  /** Whether texts may be tagged together ({@link prepareEnglish}): no hook reads across sentences. */
+  readonly batchable: boolean;
 }
 
 /** Term strings whose parse is remembered; the memo is cleared past this size. */
@@ -94,10 +96,12 @@ let steps: TaggingSteps | undefined;
 /** compromise's steps for a text, from the prebuilt copy or the package. */
 function taggingSteps(): TaggingSteps {
   const nlp = loadPrebuiltEnglishTagger(ROOT) ?? (require('compromise') as EnglishTagger);
-  const world = (nlp as unknown as { _world: TaggingSteps['world'] & { hooks: readonly string[] } })._world;
+  const world = (nlp as unknown as { _world: TaggingSteps['world'] & { hooks: readonly string[]; model: { one?: { typeahead?: object } } } })._world;
   // An empty text is given back untagged as an empty document: its class is the one nlp builds.
   const View = nlp('').constructor as TaggingSteps['View'];
-  return { world, View, hooks: world.hooks.filter((hook) => !UNREAD_HOOKS.has(hook)), terms: new Map() };
+  // The typeahead hook completes the document's last word from its prefixes: the only hook that reads across sentences, idle without them.
+  const batchable = Object.keys(world.model.one?.typeahead ?? {}).length === 0;
+  return { world, View, hooks: world.hooks.filter((hook) => !UNREAD_HOOKS.has(hook)), terms: new Map(), batchable };
 }
 
 /**
@@ -138,13 +142,58 @@ export function tokenizeEnglish(text: string): unknown[][] {
 
 /**
  * The tagged compromise document of `text`: what compromise's `nlp(text)` gives, made the same way
- * (the text tokenized into a document, then its hooks in order) but for the chunker.
+ * (the text tokenized into a document, then its hooks in order) but for the chunker. A text tagged
+ * by {@link prepareEnglish} and not yet asked for is given its document from that batch.
  */
 export function tagEnglish(text: string): TaggedDocument {
   steps ??= taggingSteps();
+  const batched = prepared.get(text);
+  if (batched !== undefined) {
+    prepared.delete(text);
+    return batched;
+  }
   const doc = new steps.View(text === '' ? [] : tokenizeEnglish(text));
   if (text !== '') doc.compute(steps.hooks as string[]);
   return doc;
+}
+
+/** Documents of texts tagged by {@link prepareEnglish}, each given once by {@link tagEnglish}. */
+let prepared = new Map<string, TaggedDocument>();
+
+/** Texts tagged in one pass of the hooks: enough to share it, few enough to keep the pass's terms in the processor's caches. */
+const BATCH_TEXTS = 32;
+
+/**
+ * Tags `texts` together and keeps each one's document for {@link tagEnglish}, which gives it
+ * instead of tagging the text alone (the documents kept from the call before are dropped). The
+ * hooks then run once over the sentences of many texts: about a fifth less CPU per text (round 16).
+ * Each document is the one `tagEnglish` makes alone, by construction: every text is tokenized
+ * alone, so the batch is the texts' sentences one after the other, the same term objects; and
+ * every hook but one reads and tags within a sentence or a clause of it (compromise 14's
+ * contractions, lexicon, pre-tagger, second contractions and post-tagger loop over sentences or
+ * clauses; the post-tagger's and left-right matches are gathered per clause before any is applied,
+ * so a sentence's own come in its own order). The one that reads across sentences, `typeahead`
+ * (the document's last word), does nothing without a typeahead lexicon, which soz never adds: with
+ * one the texts are not batched. The `index` the batch gives each term (sentence, term) is made
+ * again within its text; `id` is random in every tagging (soz reads none).
+ * `english-tagger.test.ts` compares batched and lone documents field by field.
+ */
+export function prepareEnglish(texts: readonly string[]): void {
+  prepared = new Map();
+  // No text, no tagger loaded: a case without English imperative windows never pays for it.
+  if (texts.length === 0) return;
+  steps ??= taggingSteps();
+  if (!steps.batchable) return;
+  const distinct = [...new Set(texts)].filter((text) => text !== '');
+  for (let from = 0; from < distinct.length; from += BATCH_TEXTS) {
+    const batch = distinct.slice(from, from + BATCH_TEXTS).map((text) => ({ text, sentences: tokenizeEnglish(text) }));
+    new steps.View(batch.flatMap(({ sentences }) => sentences)).compute(steps.hooks as string[]);
+    for (const { text, sentences } of batch) {
+      const doc = new steps.View(sentences);
+      doc.compute('index');
+      prepared.set(text, doc);
+    }
+  }
 }
 
 /** Path of the prebuilt tagger under the project root `root`. */

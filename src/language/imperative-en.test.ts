@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './tokenize.js';
 import { tagEnglish } from './english-tagger.js';
-import { ENGLISH_CLOSED_CLASS_WORDS, NOT_IMPERATIVE_TAGS, englishImperatives } from './imperative-en.js';
+import { ENGLISH_CLOSED_CLASS_WORDS, NOT_IMPERATIVE_TAGS, englishImperativeWindows, englishImperatives } from './imperative-en.js';
 
 /** The imperative words of `text` as the matcher would prepare them (fictional sentences). */
 function imperatives(text: string, known: readonly string[] = []): string[] {
+  const words = wordsOf(text);
+  return [...englishImperatives(text, words, new Set(known))].sort((a, b) => a - b).map((i) => words[i]?.text ?? '');
+}
+
+/** The words of `text` as the matcher prepares them for the imperative reading. */
+function wordsOf(text: string): { start: number; end: number; normalised: string; sentenceInitial: boolean; text: string }[] {
   let sentenceStart = true;
   let lastEnd = 0;
   const words: { start: number; end: number; normalised: string; sentenceInitial: boolean; text: string }[] = [];
@@ -19,10 +25,19 @@ function imperatives(text: string, known: readonly string[] = []): string[] {
     words.push({ start: t.range[0], end: t.range[1], normalised: t.text.toLowerCase().replace(/'/g, ''), sentenceInitial: sentenceStart, text: t.text });
     sentenceStart = false;
   }
-  return [...englishImperatives(text, words, new Set(known))].sort((a, b) => a - b).map((i) => words[i]?.text ?? '');
+  return words;
 }
 
 describe('English imperatives by position and word class', () => {
+  it('names the windows it will tag first, before any is answered, and none it has answered', () => {
+    const text = 'Please mend the fence by the east gate. The ledger moved. Do not forget the lantern of Ashwick.';
+    const words = wordsOf(text);
+    // Each clause start past its lead-in words, with six words of context; "The" is answered without the tagger.
+    expect(englishImperativeWindows(text, words, new Set())).toEqual(['Please mend the fence by the east gate', 'Do not forget the lantern of Ashwick']);
+    expect([...englishImperatives(text, words, new Set())].map((i) => words[i]?.text)).toEqual(['mend', 'forget']);
+    expect(englishImperativeWindows(text, words, new Set())).toEqual([]);
+  });
+
   it('a base verb opening a sentence, after please / do not, after a vocative or a colon', () => {
     expect(imperatives('Gather your brothers at the old mill.')).toEqual(['Gather']);
     expect(imperatives('Please send the figures. Do not forgive the traitors of Lowmarsh.')).toEqual(['send', 'forgive']);

@@ -522,6 +522,13 @@ function headsNounPhrase(read: TaggedWord): boolean {
 
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
+/** Who answers a tagging question of {@link englishImperatives}: {@link taggedImperative}, or a planner that only names the window. */
+type TaggingQuestion = (window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean) => boolean;
+
+/** The key of a tagging question's answer in {@link cache}. */
+const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window, offset, afterVocative, known, afterStatement, exclaimed) =>
+  `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${offset}\u0000${window}`;
+
 /**
  * Whether the tagger reads the word at `offset` of `window` as an imperative (base-form verb).
  * After a vocative («Lord, grant peace») a clause has no subject, so a word the tagger reads as a
@@ -532,7 +539,7 @@ const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative
  * `exclaimed`: the word ends its sentence before an exclamation mark.
  */
 function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean): boolean {
-  const key = `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${offset}\u0000${window}`;
+  const key = answerKey(window, offset, afterVocative, known, afterStatement, exclaimed);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
@@ -668,6 +675,26 @@ function afterAbbreviation(text: string, word: ImperativeWord): boolean {
  * verb it takes for a noun).
  */
 export function englishImperatives(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>): Set<number> {
+  return imperativesAnswered(text, words, knownVerbs, taggedImperative);
+}
+
+/**
+ * The windows {@link englishImperatives} will give the tagger first for `text`, not answered yet:
+ * each clause start's, read as if no answer were an imperative (a coordinated verb is asked only
+ * after one). A caller may tag them in one batch before it asks; a window asked that was not named
+ * is tagged alone. Naming changes no answer: the planner answers no question and remembers none.
+ */
+export function englishImperativeWindows(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>): string[] {
+  const windows: string[] = [];
+  imperativesAnswered(text, words, knownVerbs, (...question) => {
+    if (!cache.has(answerKey(...question))) windows.push(question[0]);
+    return false;
+  });
+  return windows;
+}
+
+/** {@link englishImperatives} with its tagging questions answered by `ask`. */
+function imperativesAnswered(text: string, words: readonly ImperativeWord[], knownVerbs: ReadonlySet<string>, ask: TaggingQuestion): Set<number> {
   const found = new Set<number>();
   let from = 0;
   // Whether the sentence (across an abbreviation's full stop) opened with an imperative.
@@ -698,7 +725,7 @@ export function englishImperatives(text: string, words: readonly ImperativeWord[
       // A series closed by a listed verb of force and an exclamation mark ends in an order (Knives, bats, petrol, attack!): what a
       // crowd is told to bring and then to do, not one more thing of a list (round 16, the brief's «Knives, bats, attack!»).
       const exclaimed = k === to - 1 && /^[^\p{L}\n]*!/u.test(text.slice(w.end, w.end + 4));
-      return taggedImperative(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed);
+      return ask(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
