@@ -166,15 +166,23 @@ describe('findPassages', () => {
         let state = seed >>> 0;
         const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
         const noisy = item.slice(from, to).map((word) => [...word].map((ch) => (next() < noise ? 'x' : ch)).join(''));
-        const { passages } = passagesIn([...carrier.slice(0, at), ...noisy, ...carrier.slice(at)].join(' '), [item.join(' ')]);
+        const evidence = [...carrier.slice(0, at), ...noisy, ...carrier.slice(at)];
+        const { passages } = passagesIn(evidence.join(' '), [item.join(' ')]);
         expect(passages).toHaveLength(1);
         const [p] = passages;
-        expect(Math.abs(p!.itemWords[0] - from)).toBeLessThanOrEqual(5);
-        expect(Math.abs(p!.itemWords[1] - to)).toBeLessThanOrEqual(5);
-        expect(Math.abs(p!.evidenceWords[0] - at)).toBeLessThanOrEqual(5);
-        expect(Math.abs(p!.evidenceWords[1] - (at + to - from))).toBeLessThanOrEqual(5);
+        // Past 5 words only where the carrier itself holds the item's words at the passage's edge: the made-up vocabulary
+        // repeats its one-syllable words, and a chance pair beyond a gap of up to four unpaired words is a real pair
+        // (seed -1082365470: «bra gim» of the carrier before the plant, six words early on both sides).
+        const edge = (found: number, planted: number, itemWord: string | undefined, evidenceWord: string | undefined): boolean =>
+          Math.abs(found - planted) <= 5 || (itemWord !== undefined && itemWord === evidenceWord);
+        const [itemFrom, itemTo] = p!.itemWords;
+        const [evidenceFrom, evidenceTo] = p!.evidenceWords;
+        expect(edge(itemFrom, from, item[itemFrom], evidence[evidenceFrom])).toBe(true);
+        expect(edge(itemTo, to, item[itemTo - 1], evidence[evidenceTo - 1])).toBe(true);
+        expect(edge(evidenceFrom, at, item[itemFrom], evidence[evidenceFrom])).toBe(true);
+        expect(edge(evidenceTo, at + to - from, item[itemTo - 1], evidence[evidenceTo - 1])).toBe(true);
       }),
-      { numRuns: Number(process.env['SOZ_FUZZ_RUNS'] ?? 40) },
+      { numRuns: Number(process.env['SOZ_FUZZ_RUNS'] ?? 40), examples: [[181, 50, 183, 0, 0]] },
     );
   });
 });
