@@ -17,12 +17,16 @@ ruCondition('a thing, a price or the weather judged by a word of contempt as its
   ['negative-evaluation', 'Смерть предателям из соседнего села!', ['предателям']],
   ['negative-evaluation', 'Тебе конец, тварь, я тебя найду.', ['тварь']],
   ['negative-evaluation', 'Беглецы из-за реки — паразиты, гнать их надо.', ['паразиты']],
+  // A faith, its scripture or a culture is judged as a group is (found at the round's final review: «Ислам — позор» had lost its candidate).
+  ['negative-evaluation', 'Ислам — позор, а не вера.', ['позор']],
+  ['negative-evaluation', 'Христианство — предатель истины, пишет он.', ['предатель']],
 ]);
 
 ruCondition('«позорный» before a thing, a deed or an event', [
   ['negative-evaluation', 'Позорное обслуживание: официант нагрубил и ушёл.', []],
   ['negative-evaluation', 'Позорный матч, вратарь пропустил пять мячей.', []],
   ['negative-evaluation', 'Позорная власть довела страну до нищеты.', ['Позорная']],
+  ['negative-evaluation', 'Позорное православие этих людей.', ['Позорное']],
 ]);
 
 ruCondition('self-irony: the speaker calls himself a pig or cattle', [
