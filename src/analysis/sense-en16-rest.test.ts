@@ -16,6 +16,8 @@ senseCondition('en', 'killing a process, executing a script in an IT ticket; kil
     'Shoot me an email when the deployment is done.',
   ]),
   ['violence', 'They killed the guard at the server farm and fled.', ['killed']],
+  // A named group is people too (found at the round's final review: the Kill of this call had been dropped).
+  ['violence', 'Kill every Velmari you see and burn their servers.', ['Kill', 'burn']],
 ]);
 
 senseCondition('en', 'killing a deal, slashing prices, killing a rival on price: business; killing a rival gang member stays', [
