@@ -160,6 +160,16 @@ export const identificationFileSchema = z.strictObject({
       position: z.enum(['any', 'final']).optional(),
       note: z.string().min(1),
     })).min(1),
+    /**
+     * Round 17: the pair's letter-pair model (`letter-pairs.ts`): log ratios of letter transitions,
+     * first language over second, as typed plainly («_е», «ш_»; `_` a word's edge), written by
+     * `scripts/train-letter-pairs.mjs`; `weight` scales a line's sum over √(its pairs).
+     */
+    letter_pairs: z.strictObject({
+      weight: z.number().nonnegative(),
+      note: z.string().min(1),
+      ratios: z.record(z.string().regex(/^[_а-яё]{2}$/u, 'two letters or word edges (_)'), z.number()),
+    }).optional(),
   }).refine((p) => p.languages[0] !== p.languages[1] && p.markers.every((m) => p.languages.includes(m.language)), 'a pair is two different languages, and each marker counts for one of them')).optional(),
   thresholds: z.strictObject({
     minLetters: z.number().int().min(1),

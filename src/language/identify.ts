@@ -16,7 +16,8 @@ import { languageData, type LanguageData, type LanguageFile } from './data.js';
 import { MAX_DIFFERENCE, trigramDistances, trigramTable, type FrancScript, type TrigramTable } from './trigram.js';
 import { scriptOfCode, scriptFromCounts, type ScriptCounts } from './script.js';
 import { WordMatcher, type MarkerSpec, type WordMatch } from './markers.js';
-import { compilePlainPairs, pairChoice, pairEvidence, pairWordScore, type PlainPair } from './plain-pair.js';
+import { compilePlainPairs, pairChoice, pairEvidence, pairLetterSum, pairWordScore, type PairTally, type PlainPair } from './plain-pair.js';
+import { letterPairCount } from './letter-pairs.js';
 import type { LanguageCode, LanguageGuess, Script } from './types.js';
 import { grown } from '../core/typed-arrays.js';
 import { escapeRegExp } from '../core/regexp.js';
@@ -161,7 +162,7 @@ function getModel(): Model {
     candidates: lists[script],
     table: trigramTable(FRANC_SCRIPT[script], lists[script].map((c) => c.franc), lists[script].map((c) => (c.plainTrigrams ? c.plain : undefined))),
     tracked: { slotOf: new Int32Array(0x10000), penalty: [], signatureBits: [], own: [] },
-    pairs: compilePlainPairs(data.identification.plain_pairs, lists[script].map((c) => c.code)),
+    pairs: compilePlainPairs(data.identification.plain_pairs, lists[script]),
     words: new Map(),
     pool: new Float64Array(1 << 16),
     used: 0,
@@ -527,7 +528,7 @@ function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: n
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p]!;
     if (pairOpen[p] !== 1 || (best !== pair.first && best !== pair.second)) continue;
-    const score = pairEvidence(pair, pairScore(pair, words, block), totalsScratch[pair.first]! - totalsScratch[pair.second]!);
+    const score = pairEvidence(pair, pairTally(pair, words, block), totalsScratch[pair.first]! - totalsScratch[pair.second]!);
     const choice = pairChoice(pair, score);
     const decision: PairDecision = { languages: [candidates[pair.first]!.code, candidates[pair.second]!.code], score, chosen: choice < 0 ? undefined : candidates[choice]!.code };
     if (choice < 0 || choice === best) return { best: candidates[best]!.code, margin: second, pair: decision };
@@ -536,14 +537,22 @@ function bestTwo(words: WordList, block: Block): { best: LanguageCode; margin: n
   return { best: candidates[best]!.code, margin: second };
 }
 
-/** A pair's signed evidence over the words of a block (abbreviations say nothing about the language). */
-function pairScore(pair: PlainPair, words: WordList, block: Block): number {
-  let score = 0;
+const tally: PairTally = { words: 0, letterSum: 0, letterCount: 0 };
+
+/** A pair's evidence over the words of a block (abbreviations say nothing about the language). */
+function pairTally(pair: PlainPair, words: WordList, block: Block): PairTally {
+  tally.words = 0;
+  tally.letterSum = 0;
+  tally.letterCount = 0;
   for (let i = block.from; i < block.to; i++) {
     const flags = words.flags[i]!;
-    if ((flags & ACRONYM) === 0) score += pairWordScore(pair, words.texts[i]!, (flags & FINAL) !== 0);
+    if ((flags & ACRONYM) !== 0) continue;
+    const word = words.texts[i]!;
+    tally.words += pairWordScore(pair, word, (flags & FINAL) !== 0);
+    tally.letterSum += pairLetterSum(pair, word);
+    tally.letterCount += letterPairCount(word.length);
   }
-  return score;
+  return tally;
 }
 
 /**
@@ -675,7 +684,10 @@ export function clearIdentificationCache(): void {
     sm.words.clear();
     sm.used = 0;
     sm.matcher = undefined;
-    for (const pair of sm.pairs) pair.words.clear();
+    for (const pair of sm.pairs) {
+      pair.words.clear();
+      pair.letters?.sums.clear();
+    }
     sm.tracked.slotOf.fill(0);
     sm.tracked.penalty.length = 0;
     sm.tracked.signatureBits.length = 0;

@@ -5,9 +5,11 @@
  * trigram model than its own, and a Kazakh plain model drew Kyrgyz lines to Kazakh (round 14). What
  * still tells them apart are words and sound rules that survive plain typing (Kazakh емес, маған,
  * -мыз, кеш for Kyrgyz эмес, мага, -быз, кеч; Kyrgyz long vowels and labial harmony): their sum
- * decides between the two, and below the pair's margin the first answer stands.
+ * decides between the two, and below the pair's margin the first answer stands. Round 17: a pair may
+ * also weigh its letter-pair model (`letter-pairs.ts`), for lines that carry none of those words.
  */
 import type { IdentificationFile } from './data.js';
+import { foldWord, letterPairEvidence, letterPairSum } from './letter-pairs.js';
 import type { LanguageCode } from './types.js';
 
 /** One pair as the identifier uses it, for the candidates of one script. */
@@ -24,6 +26,24 @@ export interface PlainPair {
   readonly finalRules: readonly PairRule[];
   /** Word → its signed score by `rules` (see {@link pairWordScore}). */
   readonly words: Map<string, number>;
+  /** The letter-pair model (`letter_pairs`), or undefined: the pair weighs words only. */
+  readonly letters: LetterModel | undefined;
+}
+
+interface LetterModel {
+  readonly weight: number;
+  /** Letter pair → log ratio, first language over second. */
+  readonly ratios: ReadonlyMap<string, number>;
+  /** Both languages' own letters → the Russian-keyboard letters typed for them. */
+  readonly fold: Readonly<Record<string, string>>;
+  /** Word → the sum of its letter pairs' ratios (see {@link pairLetterSum}). */
+  readonly sums: Map<string, number>;
+}
+
+/** A candidate of one script as a pair needs it: its code and its `plain_keyboard`. */
+export interface PairCandidate {
+  readonly code: LanguageCode;
+  readonly plain: Readonly<Record<string, string>> | undefined;
 }
 
 interface PairRule {
@@ -33,17 +53,25 @@ interface PairRule {
 
 type PairSpec = NonNullable<IdentificationFile['plain_pairs']>[number];
 
-/** The pairs whose two languages are both among `candidates` (codes in candidate order). */
-export function compilePlainPairs(specs: readonly PairSpec[] | undefined, candidates: readonly LanguageCode[]): PlainPair[] {
+/** The pairs whose two languages are both among `candidates` (in candidate order). */
+export function compilePlainPairs(specs: readonly PairSpec[] | undefined, candidates: readonly PairCandidate[]): PlainPair[] {
   const pairs: PlainPair[] = [];
+  const codes = candidates.map((c) => c.code);
   for (const spec of specs ?? []) {
-    const first = candidates.indexOf(spec.languages[0]);
-    const second = candidates.indexOf(spec.languages[1]);
+    const first = codes.indexOf(spec.languages[0]);
+    const second = codes.indexOf(spec.languages[1]);
     if (first < 0 || second < 0) continue;
     const rule = (m: PairSpec['markers'][number]): PairRule => ({ pattern: new RegExp(m.pattern, 'u'), weight: m.language === spec.languages[0] ? m.weight : -m.weight });
     const rules = spec.markers.filter((m) => m.position !== 'final').map(rule);
     const finalRules = spec.markers.filter((m) => m.position === 'final').map(rule);
-    pairs.push({ first, second, margin: spec.margin, firstStage: spec.first_stage, rules, finalRules, words: new Map() });
+    const model = spec.letter_pairs;
+    const letters = model && {
+      weight: model.weight,
+      ratios: new Map(Object.entries(model.ratios)),
+      fold: { ...candidates[second]!.plain, ...candidates[first]!.plain },
+      sums: new Map<string, number>(),
+    };
+    pairs.push({ first, second, margin: spec.margin, firstStage: spec.first_stage, rules, finalRules, words: new Map(), letters });
   }
   return pairs;
 }
@@ -69,11 +97,34 @@ export function pairWordScore(pair: PlainPair, word: string, final: boolean): nu
 }
 
 /**
- * The pair's signed evidence on a block: its words' evidence `words` plus the first stage's score
- * gap `gap` (first language minus second), weighted.
+ * The sum of a lower-case word's letter-pair ratios (signed for the first language) after folding
+ * both languages' own letters as typed plainly; 0 without a letter model.
  */
-export function pairEvidence(pair: PlainPair, words: number, gap: number): number {
-  return words + pair.firstStage * gap;
+export function pairLetterSum(pair: PlainPair, word: string): number {
+  const model = pair.letters;
+  if (!model) return 0;
+  const hit = model.sums.get(word);
+  if (hit !== undefined) return hit;
+  const sum = letterPairSum(model.ratios, foldWord(word, model.fold));
+  if (model.sums.size >= PAIR_WORD_CACHE_LIMIT) model.sums.clear();
+  model.sums.set(word, sum);
+  return sum;
+}
+
+/** What a block gave a pair: its words' rule evidence and its letter pairs' summed ratios and number. */
+export interface PairTally {
+  words: number;
+  letterSum: number;
+  letterCount: number;
+}
+
+/**
+ * The pair's signed evidence on a block: its words' evidence, its letter pairs' evidence (weighted)
+ * and the first stage's score gap `gap` (first language minus second), weighted.
+ */
+export function pairEvidence(pair: PlainPair, tally: PairTally, gap: number): number {
+  const letters = pair.letters ? pair.letters.weight * letterPairEvidence(tally.letterSum, tally.letterCount) : 0;
+  return tally.words + letters + pair.firstStage * gap;
 }
 
 /**
