@@ -6,8 +6,8 @@ import type { LanguageGuess } from './segment-facts.js';
 import type { SegmentFacts } from './segment-facts.js';
 
 export const LANGUAGE_OVERVIEW = 'language-overview';
-/** Bump when the same text would be identified otherwise (2: the Kyrgyz/Kazakh second stage for text typed without either's letters). */
-export const LANGUAGE_OVERVIEW_VERSION = '2';
+/** Bump when the same text would be identified otherwise (2: the Kyrgyz/Kazakh second stage for text typed without either's letters; 3: its letter-pair model, round 17). */
+export const LANGUAGE_OVERVIEW_VERSION = '3';
 
 /** Counts of one text span: every token, and the word tokens among them. */
 export interface SpanCounts {
