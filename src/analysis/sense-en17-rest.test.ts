@@ -1,0 +1,33 @@
+// English groups, us/them, evaluation and voice, round 17 (issue 14, branch en17rest): the frames of
+// this round's sweep — a "they" that stands for an organisation (a council, a label, an airline)
+// named in its sentence or up to two sentences before, an earlier "they" of the sentence read with
+// what it points back to, a performance "absolutely killed", and the quotatives of chat and the
+// texts of signs and banners given without quote marks (so he goes, …; she was like, …; the banner
+// read …; my uncle reckons …). Each condition beside a use it must keep. Sentences are fictional,
+// written for these tests (none is an item of the evaluation set).
+import { counterCondition, noCandidates, senseCondition } from '../../tests/support/indicator-candidates.js';
+
+senseCondition('en', 'a "they" of an organisation named up to two sentences before; a "they" of a people named there stays', [
+  ...noCandidates('us-them', [
+    'The council shut the swimming pool. They are useless and I hate them.',
+    'The airline cancelled our flight. They are crooks and we will fight them in court.',
+    'The label dropped the album in March. It was awful. They have destroyed the band and I hate them for it.',
+  ]),
+  ['us-them', 'The Korvath moved in last year. They are vermin and we will burn them out.', ['They', 'we', 'them']],
+  ['us-them', 'The Korvath moved in last year. The street has changed. They are vermin and we will burn them out.', ['They', 'we', 'them']],
+]);
+
+senseCondition('en', 'a performance absolutely killed; killing a man stays', [
+  ...noCandidates('violence', [
+    'The orchestra played for three hours and they absolutely killed it.',
+    'Our drummer totally killed it last night.',
+  ]),
+  ['violence', 'He killed it with a spade and buried the Korvath boy behind the shed.', ['killed']],
+]);
+
+counterCondition('en', 'the quotatives of chat and the texts of signs, banners and headlines without quote marks', 'reported', [
+  ['So he goes, we will kill you all, and laughs at his own joke.', 'kill'],
+  ['And she was like, burn the whole place down, and everyone laughed.', 'burn'],
+  ['The banner read death to the Korvath, and police took it down.', 'death to'],
+  ['My uncle reckons the Korvath should be driven out by force and shot.', 'shot'],
+], ['We will kill the Korvath, all of them, tonight.', 'kill']);
