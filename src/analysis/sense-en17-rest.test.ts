@@ -31,3 +31,15 @@ counterCondition('en', 'the quotatives of chat and the texts of signs, banners a
   ['The banner read death to the Korvath, and police took it down.', 'death to'],
   ['My uncle reckons the Korvath should be driven out by force and shot.', 'shot'],
 ], ['We will kill the Korvath, all of them, tonight.', 'kill']);
+
+counterCondition('en', 'instead of, rather than, far from calling for: the act is set aside, not called for', 'negated', [
+  ['Instead of burning their shops, talk to the Korvath.', 'burning'],
+  ['Rather than attacking the Korvath, we should help them.', 'attacking'],
+  ['Far from calling for the Korvath to be shot, the pastor begged for calm.', 'shot'],
+], ['Burn their shops instead, all the Korvath shops.', 'Burn']);
+
+counterCondition('en', 'the conditional judgement that an act would be a crime, is not the answer, has no excuse', 'condemned', [
+  ['It would be a crime to burn the Korvath temple.', 'burn'],
+  ['Attacking the Drennish shops is not the answer to anything.', 'Attacking'],
+  ['There is no excuse for attacking the Drennish families on Elm Street.', 'attacking'],
+], ['It would be easy to burn the Korvath temple tonight, so do it.', 'burn']);
