@@ -43,3 +43,13 @@ counterCondition('en', 'the conditional judgement that an act would be a crime, 
   ['Attacking the Drennish shops is not the answer to anything.', 'Attacking'],
   ['There is no excuse for attacking the Drennish families on Elm Street.', 'attacking'],
 ], ['It would be easy to burn the Korvath temple tonight, so do it.', 'burn']);
+
+senseCondition('en', 'absolutely or totally murdered, destroyed of a win, a defeat or a performance; a shop or a village destroyed, villagers slaughtered stay', [
+  ...noCandidates('violence', [
+    'We absolutely murdered them on Saturday, three goals in ten minutes.',
+    'We got totally destroyed last night, morale is low.',
+    'They properly battered us at the weekend.',
+  ]),
+  ['violence', 'They totally destroyed the Korvath shop on Elm Street last night.', ['destroyed']],
+  ['violence', 'They slaughtered the villagers and the village was completely destroyed.', ['slaughtered', 'destroyed']],
+]);
