@@ -53,3 +53,12 @@ senseCondition('en', 'absolutely or totally murdered, destroyed of a win, a defe
   ['violence', 'They totally destroyed the Korvath shop on Elm Street last night.', ['destroyed']],
   ['violence', 'They slaughtered the villagers and the village was completely destroyed.', ['slaughtered', 'destroyed']],
 ]);
+
+senseCondition('en', 'hating one person, and the fight against childhood cancer; hating a people and a people called a cancer stay', [
+  ...noCandidates('negative-evaluation', [
+    'The chroniclers hated him, and the author clearly hates her too.',
+    'Join our fun run in the fight against childhood cancer.',
+  ]),
+  ['negative-evaluation', 'I hate them, the Korvath, every one of them.', ['hate']],
+  ['negative-evaluation', 'The Korvath are a cancer on this town.', ['cancer']],
+]);
