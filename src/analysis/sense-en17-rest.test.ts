@@ -62,3 +62,12 @@ senseCondition('en', 'hating one person, and the fight against childhood cancer;
   ['negative-evaluation', 'I hate them, the Korvath, every one of them.', ['hate']],
   ['negative-evaluation', 'The Korvath are a cancer on this town.', ['cancer']],
 ]);
+
+senseCondition('en', "threats that name no harm: they'll pay for it, what's coming to them; paying for a window, a villain's end stay out", [
+  ['violence', "The Korvath have ruined this country and they'll pay for it.", ["they'll pay for it"]],
+  ['violence', "The Korvath will get what's coming to them, just wait.", ["what's coming to them"]],
+  ...noCandidates('violence', [
+    "The kids broke the window, so they'll pay for it out of their pocket money.",
+    "In the end the villain gets what's coming to him.",
+  ]),
+]);
