@@ -40,6 +40,20 @@ const PEOPLE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Organisations, firms and institutions of everyday life (round 17, frame 1 of the brief): «The
+ * council closed the library. They are useless», «The label dropped the album. I hate them for it»
+ * — a "they" that stands for the body that acted, in a complaint about it, not an out-group. The
+ * state, its police and armies, parties and movements are left out on purpose: a "they" of them
+ * may set a people against its rulers.
+ */
+const ORGANISATIONS: readonly string[] = [
+  'council', 'councils', 'company', 'companies', 'firm', 'label', 'school', 'hospital', 'clinic', 'surgery', 'airline', 'agency', 'management', 'hr',
+  'department', 'office', 'orchestra', 'band', 'club', 'choir', 'committee', 'board', 'bank', 'banks', 'supermarket', 'shop', 'store', 'university',
+  'college', 'union', 'charity', 'landlord', 'landlords', 'insurer', 'insurers', 'retailer', 'courier', 'publisher', 'venue', 'theatre', 'museum',
+  'library', 'academy', 'nursery', 'pta', 'federation', 'league', 'organisers', 'organizers', 'promoters', 'referees',
+];
+
+/**
  * Plural nouns (and collectives) of people in everyday roles — school, work, home, neighbourhood,
  * a shop, a game — that name no national, religious or ethnic group and no side in a conflict:
  * a "they" pointing back to them is the students or the neighbours, not an out-group.
@@ -53,6 +67,8 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'employees', 'workers', 'staff', 'interns', 'trainees', 'applicants', 'volunteers', 'nurses', 'doctors', 'engineers', 'developers', 'managers', 'bosses',
   'landlords', 'farmers', 'builders', 'plumbers', 'cleaners', 'waiters', 'chefs', 'cooks', 'drivers', 'players', 'fans', 'runners', 'swimmers', 'musicians',
   'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families',
+  // An organisation a "they" stands for (round 17): the council, the label, the airline … closed, dropped, cancelled.
+  ...ORGANISATIONS,
 ]);
 
 /**
@@ -107,7 +123,7 @@ interface TaggedTerm {
 }
 
 /** What a stretch of text names that a plural pronoun could point back to. */
-type Referents = 'things' | 'ordinary' | 'people' | 'none';
+type Referents = 'things' | 'ordinary' | 'people' | 'pronoun' | 'none';
 
 /** Possessive determiners the tagger marks as nouns of people (my/Actor): they name nobody. */
 const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['my', 'our', 'your', 'his', 'her', 'its']);
@@ -121,7 +137,8 @@ function namesPeople(term: TaggedTerm): boolean {
   const tags = term.tags ?? new Set<string>();
   const word = term.normal ?? '';
   if (PEOPLE_TAGS.some((t) => tags.has(t)) || PEOPLE_WORDS.has(word)) return true;
-  if (!tags.has('Noun') || tags.has('Pronoun')) return false;
+  // A month or a weekday (in March, on Friday) is a proper noun that names nobody (round 17).
+  if (!tags.has('Noun') || tags.has('Pronoun') || tags.has('Date')) return false;
   return tags.has('ProperNoun') || (tags.has('Plural') && (PEOPLE_ENDING.test(word) || /^\p{Lu}/u.test(term.text ?? '')));
 }
 
@@ -145,6 +162,7 @@ function referentsIn(stretch: string, subject: boolean): Referents {
   const known = cache.get(key);
   if (known !== undefined) return known;
   let people = false;
+  let pronounPeople = false;
   let ordinary = false;
   let person = false;
   let things = false;
@@ -157,14 +175,15 @@ function referentsIn(stretch: string, subject: boolean): Referents {
       const pronoun = THIRD_PLURAL.has(word);
       if (POSSESSIVE_DETERMINERS.has(word)) return;
       if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1]))) ordinary = true;
-      else if (standing || (pronoun && (subject || word === 'they') && !ordinary)) people = true;
+      else if (pronoun && (subject || word === 'they') && !ordinary) pronounPeople = true;
+      else if (standing) people = true;
       else if (namesPeople(term)) {
         if (term.tags?.has('Singular') === true && !term.tags.has('ProperNoun') && (!/^\p{Lu}/u.test(term.text ?? '') || KIN_TITLES.has(word))) person = true;
         else people = true;
       } else if (namesThings(term)) things = true;
     });
   }
-  const answer: Referents = people ? 'people' : ordinary ? 'ordinary' : person ? 'people' : things ? 'things' : 'none';
+  const answer: Referents = people ? 'people' : pronounPeople ? 'pronoun' : ordinary ? 'ordinary' : person ? 'people' : things ? 'things' : 'none';
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, answer);
   return answer;
@@ -210,8 +229,8 @@ function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from:
  * Whether the us/them pronoun at word `i` of `text` names no group set against another:
  * - a 3rd-person plural whose words before it in its sentence name plural things or an ordinary
  *   group of people and no other people, or — when its sentence names neither before it — whose
- *   sentence before does («The leaflets are old. Burn them.», «The students were late, so keep
- *   them after class»);
+ *   sentence before does, or the one before that («The leaflets are old. Burn them.», «The
+ *   students were late, so keep them after class»);
  * - a 1st-person plural whose sentence, or the sentence before, names the speaker's ordinary group
  *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
  */
@@ -226,8 +245,16 @@ export function englishPronounNamesNoGroup(text: string, words: readonly Anteced
   if (!THIRD_PLURAL.has(word.normalised)) return false;
   const subject = word.normalised === 'they';
   const own = start < i ? referentsIn(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
-  if (own !== 'none' || start === 0) return own === 'things' || own === 'ordinary';
-  const previous = sentenceStartOf(words, start - 1);
-  const before = referentsIn(text.slice((words[previous] as AntecedentWord).start, word.start), subject);
-  return before === 'things' || before === 'ordinary';
+  if ((own !== 'none' && own !== 'pronoun') || start === 0) return own === 'things' || own === 'ordinary';
+  // Back one sentence, then two (round 17: «The band played for three hours. The crowd went wild.
+  // They absolutely killed it»; «The council closed the library. They are useless and I hate
+  // them»: an earlier "they" of the sentence is read with what it points back to): the nearest
+  // sentences that name anything decide.
+  let from = start;
+  for (let back = 0; back < 2 && from > 0; back++) {
+    from = sentenceStartOf(words, from - 1);
+    const before = referentsIn(text.slice((words[from] as AntecedentWord).start, word.start), subject);
+    if (before !== 'none' && before !== 'pronoun') return before === 'things' || before === 'ordinary';
+  }
+  return false;
 }
