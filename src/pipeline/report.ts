@@ -28,7 +28,7 @@ import { markdownConclusionParts, markdownLists } from '../report/markdown.js';
 import type { MarkdownListTexts, RenderedMarkdownLists } from '../report/markdown-lists.js';
 import type { FindingView } from '../report/model.js';
 import type { SourceExcerpt } from '../report/excerpts.js';
-import type { RenderedReport, ReportFormat } from '../report/renderers.js';
+import type { RenderedReport, ReportFormat, TextTemplates } from '../report/renderers.js';
 import { REPORT_FORMATS, conclusionRenderers } from '../report/renderers.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
@@ -37,6 +37,8 @@ import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import type { AnalysisFile } from '../case/records.js';
 import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
 import { listPartsWanted, listsInParts } from './report-lists.js';
+import type { TemplateTexts } from './report-templates.js';
+import { withPrecompiledParts, writePrecompiledTemplates } from './report-templates.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -72,13 +74,29 @@ export interface ReportOptions {
   readonly onProgress?: ProgressListener;
 }
 
-/** Template files of the installation, absolute paths. */
-function templatePaths(language: ReportLanguage) {
+/** Template files of the installation (under `root`), absolute paths. */
+function templatePaths(language: ReportLanguage, root = INSTALL_ROOT) {
   return {
-    md: join(INSTALL_ROOT, 'templates', 'conclusion.md.hbs'),
-    html: join(INSTALL_ROOT, 'templates', 'conclusion.html.hbs'),
-    labels: join(INSTALL_ROOT, 'templates', language, 'conclusion.yaml'),
+    md: join(root, 'templates', 'conclusion.md.hbs'),
+    html: join(root, 'templates', 'conclusion.html.hbs'),
+    labels: join(root, 'templates', language, 'conclusion.yaml'),
   };
+}
+
+/** The text templates' files under `root` as they are. */
+function templateTexts(root: string): TemplateTexts {
+  const paths = templatePaths('en', root);
+  return { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
+}
+
+/** The installed text templates, with their parts as the build precompiled them where it did for these texts. */
+function installedTemplates(): TextTemplates {
+  return withPrecompiledParts(INSTALL_ROOT, templateTexts(INSTALL_ROOT));
+}
+
+/** Precompiles the text templates under `root` into its data cache (part of `npm run build`); returns the file written. */
+export function writeReportTemplatesCache(root = INSTALL_ROOT): string {
+  return writePrecompiledTemplates(root, templateTexts(root));
 }
 
 /** The label file of a language, parsed but not yet validated. */
@@ -386,10 +404,10 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const spill = new ListSpill(workspace.dir);
   try {
-    const template = readFileSync(templatePaths(language).md, 'utf8');
+    const templates = installedTemplates();
     const labels = readLabels(language);
-    const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final ?? false, options.onProgress, spill, markdownLists(template, labels));
-    const text = markdownConclusionParts(parts, template, labels, markdown);
+    const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final ?? false, options.onProgress, spill, markdownLists(templates.md, labels));
+    const text = markdownConclusionParts(parts, templates.md, labels, markdown, templates.precompiled);
     const staged = stagedConclusion(workspace, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
     const [outcome] = commitStaged(workspace, options, staged);
     return { path: outcome!.path, digest: outcome!.digest };
@@ -441,8 +459,7 @@ export async function stageReports(workspace: CaseWorkspace, options: RenderRequ
 async function stageFormats(workspace: CaseWorkspace, options: RenderRequest, spill: ListSpill): Promise<StagedConclusion> {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const labels = readLabels(language);
-  const paths = templatePaths(language);
-  const templates = { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
+  const templates = installedTemplates();
   const markdownTexts = markdownLists(templates.md, labels);
   const reads = caseReads(workspace);
   const inParts = await listsOfCase(workspace, reads, spill, markdownTexts, options.listThreads ?? 1, options.onProgress);
