@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
+import { REPORT_LANGUAGES } from '../core/case.js';
 import type { ProgressListener } from '../core/progress.js';
 import { InternalError, UserError } from '../core/errors.js';
 import type { MessageRef } from '../core/messages.js';
@@ -38,7 +39,7 @@ import type { AnalysisFile } from '../case/records.js';
 import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
 import { listPartsWanted, listsInParts } from './report-lists.js';
 import type { TemplateTexts } from './report-templates.js';
-import { withPrecompiledParts, writePrecompiledTemplates } from './report-templates.js';
+import { cachedLabels, withPrecompiledParts, writeCachedLabels, writePrecompiledTemplates } from './report-templates.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -105,12 +106,36 @@ export function readRawLabels(language: ReportLanguage): { path: string; raw: un
   return { path, raw: parseYaml(readFileSync(path, 'utf8')) };
 }
 
-/** Reads and validates the conclusion's labels for a language; a broken file is a UserError naming it. */
-export function readLabels(language: ReportLanguage): ConclusionLabels {
-  const { path, raw } = readRawLabels(language);
+/**
+ * Reads and validates the conclusion's labels for a language (as the build kept them checked, for
+ * the same file text); a broken file is a UserError naming it.
+ */
+export function readLabels(language: ReportLanguage, root = INSTALL_ROOT): ConclusionLabels {
+  const path = templatePaths(language, root).labels;
+  const text = readFileSync(path, 'utf8');
+  return cachedLabels(root, language, text) ?? checkedLabels(path, text);
+}
+
+function checkedLabels(path: string, text: string): ConclusionLabels {
+  const raw: unknown = parseYaml(text);
   const parsed = conclusionLabelsSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: labelProblems(path, raw)[0]! } });
   return parsed.data;
+}
+
+/** Keeps every language's checked labels under `root` in its data cache (part of `npm run build`); a broken label file is left to `soz data validate` and read as before. */
+export function writeLabelsCaches(root = INSTALL_ROOT): string[] {
+  return REPORT_LANGUAGES.flatMap((language) => {
+    const path = templatePaths(language, root).labels;
+    const text = readFileSync(path, 'utf8');
+    let labels: ConclusionLabels;
+    try {
+      labels = checkedLabels(path, text);
+    } catch {
+      return [];
+    }
+    return [writeCachedLabels(root, language, text, labels)];
+  });
 }
 
 /**
