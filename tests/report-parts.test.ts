@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
 import { compareFindings } from '../src/core/finding.js';
 import type { SozDocument } from '../src/core/document.js';
@@ -25,7 +25,9 @@ import { conclusionHandlebars } from '../src/report/helpers.js';
 import { recordText } from '../src/report/record-text.js';
 import { knownRows } from '../src/report/known-rows.js';
 import { labListLines } from '../src/report/lab-list-lines.js';
-import { collapseBlankLines, compileInParts } from '../src/report/parts-render.js';
+import type { PrecompiledParts, PrecompiledTemplates } from '../src/report/parts-render.js';
+import { collapseBlankLines, compileInParts, partsKey, precompileInParts } from '../src/report/parts-render.js';
+import { precompiledTextTemplates } from '../src/report/renderers.js';
 import { readLabels } from '../src/pipeline/report.js';
 import { conclusionFixtureInputs } from './support/conclusion-fixture.js';
 
@@ -130,6 +132,16 @@ describe('the conclusion in parts', () => {
     });
   }
 
+  it('renders the same bytes from the parts the build precompiles as from the template compiled afresh', () => {
+    const labels = readLabels('ru');
+    const texts = { md: template('md'), html: template('html') };
+    // Through JSON, as the data cache keeps them.
+    const precompiled = JSON.parse(JSON.stringify(precompiledTextTemplates(texts))) as PrecompiledTemplates;
+    expect(Object.keys(precompiled)).toHaveLength(2);
+    expect(joined(markdownConclusionParts(parts, texts.md, labels, undefined, precompiled)).text).toBe(onePass(model, 'md'));
+    expect(joined(htmlConclusionParts(parts, texts.html, labels, {}, precompiled)).text).toBe(onePass(model, 'html'));
+  });
+
   it('renders a model with nothing unreviewed and no excerpts through the else branches', () => {
     const empty = { ...threeDocuments(), findings: [], decisions: [] };
     const text = renderMarkdownConclusion(wholeModel(assembleConclusionParts(empty)), template('md'), readLabels('ru')).text;
@@ -149,6 +161,30 @@ describe('rendering a template in parts', () => {
       expect([...compiled({ title: 'T', items: { length: items.length } }, { items: () => chunks })].join('')).toBe(whole({ title: 'T', items }));
     }
     expect([...compiled({ title: 'T', items: { length: 0 } }, { items: () => [] })].join('')).toBe(whole({ title: 'T', items: [] }));
+  });
+
+  it('takes precompiled parts kept under the template text, options and lists they were made from, and compiles any other text', () => {
+    const kept = { [partsKey(source, {}, ['items'])]: JSON.parse(JSON.stringify(precompileInParts(handlebars, source, {}, ['items']))) as PrecompiledParts };
+    const other = `${source}more {{title}}\n`;
+    const otherWhole = handlebars.compile(other)({ title: 'T', items: [] });
+    const parse = vi.spyOn(handlebars, 'parse');
+    try {
+      const items = ['a', 'b', 'c'];
+      const fromKept = compileInParts(handlebars, source, {}, ['items'], kept);
+      expect(parse).not.toHaveBeenCalled();
+      expect(fromKept.statements).toEqual(compiled.statements);
+      for (const chunks of [[items], [['a'], [], ['b', 'c']], []]) {
+        const length = chunks.flat().length;
+        expect([...fromKept({ title: 'T', items: { length } }, { items: () => chunks })].join('')).toBe(whole({ title: 'T', items: chunks.flat() }));
+      }
+      // Another text, or the same text with other options, is not what was kept: compiled as written.
+      expect([...compileInParts(handlebars, other, {}, ['items'], kept)({ title: 'T', items: { length: 0 } }, { items: () => [] })].join('')).toBe(otherWhole);
+      expect(parse).toHaveBeenCalledTimes(1);
+      compileInParts(handlebars, source, { noEscape: true }, ['items'], kept);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('refuses a template that uses a streamed list otherwise than iterating it or testing its length', () => {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import type { HashedFile, LogEntry, ReportLanguage } from '../core/case.js';
+import { REPORT_LANGUAGES } from '../core/case.js';
 import type { ProgressListener } from '../core/progress.js';
 import { InternalError, UserError } from '../core/errors.js';
 import type { MessageRef } from '../core/messages.js';
@@ -28,7 +29,7 @@ import { markdownConclusionParts, markdownLists } from '../report/markdown.js';
 import type { MarkdownListTexts, RenderedMarkdownLists } from '../report/markdown-lists.js';
 import type { FindingView } from '../report/model.js';
 import type { SourceExcerpt } from '../report/excerpts.js';
-import type { RenderedReport, ReportFormat } from '../report/renderers.js';
+import type { RenderedReport, ReportFormat, TextTemplates } from '../report/renderers.js';
 import { REPORT_FORMATS, conclusionRenderers } from '../report/renderers.js';
 import { CaseFiles } from '../case/layout.js';
 import type { CaseWorkspace, Clock } from '../case/workspace.js';
@@ -37,6 +38,8 @@ import { sopStatus, unmetForFinal } from '../sop/engine.js';
 import type { AnalysisFile } from '../case/records.js';
 import { analysisFiles, derivedDocumentHeaders, documentsOnce, readComparison, readManifest } from '../case/records.js';
 import { listPartsWanted, listsInParts } from './report-lists.js';
+import type { TemplateTexts } from './report-templates.js';
+import { cachedLabels, withPrecompiledParts, writeCachedLabels, writePrecompiledTemplates } from './report-templates.js';
 import { caseFileSha256 } from '../case/snapshot.js';
 import { ListSpill } from '../case/list-spill.js';
 import type { JsonShape } from '../core/canonical-json.js';
@@ -72,13 +75,29 @@ export interface ReportOptions {
   readonly onProgress?: ProgressListener;
 }
 
-/** Template files of the installation, absolute paths. */
-function templatePaths(language: ReportLanguage) {
+/** Template files of the installation (under `root`), absolute paths. */
+function templatePaths(language: ReportLanguage, root = INSTALL_ROOT) {
   return {
-    md: join(INSTALL_ROOT, 'templates', 'conclusion.md.hbs'),
-    html: join(INSTALL_ROOT, 'templates', 'conclusion.html.hbs'),
-    labels: join(INSTALL_ROOT, 'templates', language, 'conclusion.yaml'),
+    md: join(root, 'templates', 'conclusion.md.hbs'),
+    html: join(root, 'templates', 'conclusion.html.hbs'),
+    labels: join(root, 'templates', language, 'conclusion.yaml'),
   };
+}
+
+/** The text templates' files under `root` as they are. */
+function templateTexts(root: string): TemplateTexts {
+  const paths = templatePaths('en', root);
+  return { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
+}
+
+/** The installed text templates, with their parts as the build precompiled them where it did for these texts. */
+function installedTemplates(): TextTemplates {
+  return withPrecompiledParts(INSTALL_ROOT, templateTexts(INSTALL_ROOT));
+}
+
+/** Precompiles the text templates under `root` into its data cache (part of `npm run build`); returns the file written. */
+export function writeReportTemplatesCache(root = INSTALL_ROOT): string {
+  return writePrecompiledTemplates(root, templateTexts(root));
 }
 
 /** The label file of a language, parsed but not yet validated. */
@@ -87,12 +106,36 @@ export function readRawLabels(language: ReportLanguage): { path: string; raw: un
   return { path, raw: parseYaml(readFileSync(path, 'utf8')) };
 }
 
-/** Reads and validates the conclusion's labels for a language; a broken file is a UserError naming it. */
-export function readLabels(language: ReportLanguage): ConclusionLabels {
-  const { path, raw } = readRawLabels(language);
+/**
+ * Reads and validates the conclusion's labels for a language (as the build kept them checked, for
+ * the same file text); a broken file is a UserError naming it.
+ */
+export function readLabels(language: ReportLanguage, root = INSTALL_ROOT): ConclusionLabels {
+  const path = templatePaths(language, root).labels;
+  const text = readFileSync(path, 'utf8');
+  return cachedLabels(root, language, text) ?? checkedLabels(path, text);
+}
+
+function checkedLabels(path: string, text: string): ConclusionLabels {
+  const raw: unknown = parseYaml(text);
   const parsed = conclusionLabelsSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${labelProblems(path, raw)[0]} (run "soz data validate" for all problems)`, 'data.invalid', undefined, { key: 'error.data.invalid-first', params: { problem: labelProblems(path, raw)[0]! } });
   return parsed.data;
+}
+
+/** Keeps every language's checked labels under `root` in its data cache (part of `npm run build`); a broken label file is left to `soz data validate` and read as before. */
+export function writeLabelsCaches(root = INSTALL_ROOT): string[] {
+  return REPORT_LANGUAGES.flatMap((language) => {
+    const path = templatePaths(language, root).labels;
+    const text = readFileSync(path, 'utf8');
+    let labels: ConclusionLabels;
+    try {
+      labels = checkedLabels(path, text);
+    } catch {
+      return [];
+    }
+    return [writeCachedLabels(root, language, text, labels)];
+  });
 }
 
 /**
@@ -386,10 +429,10 @@ export function writeReport(workspace: CaseWorkspace, options: ReportOptions & {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const spill = new ListSpill(workspace.dir);
   try {
-    const template = readFileSync(templatePaths(language).md, 'utf8');
+    const templates = installedTemplates();
     const labels = readLabels(language);
-    const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final ?? false, options.onProgress, spill, markdownLists(template, labels));
-    const text = markdownConclusionParts(parts, template, labels, markdown);
+    const { parts, markdown } = buildConclusionWithMarkdown(workspace, language, options.final ?? false, options.onProgress, spill, markdownLists(templates.md, labels));
+    const text = markdownConclusionParts(parts, templates.md, labels, markdown, templates.precompiled);
     const staged = stagedConclusion(workspace, parts, [stageRendered(workspace, language, 'md', { bytes: text.parts, digest: text.digest, sha256: text.sha256 })]);
     const [outcome] = commitStaged(workspace, options, staged);
     return { path: outcome!.path, digest: outcome!.digest };
@@ -441,8 +484,7 @@ export async function stageReports(workspace: CaseWorkspace, options: RenderRequ
 async function stageFormats(workspace: CaseWorkspace, options: RenderRequest, spill: ListSpill): Promise<StagedConclusion> {
   const language = options.language ?? workspace.metadata.reportLanguage;
   const labels = readLabels(language);
-  const paths = templatePaths(language);
-  const templates = { md: readFileSync(paths.md, 'utf8'), html: readFileSync(paths.html, 'utf8') };
+  const templates = installedTemplates();
   const markdownTexts = markdownLists(templates.md, labels);
   const reads = caseReads(workspace);
   const inParts = await listsOfCase(workspace, reads, spill, markdownTexts, options.listThreads ?? 1, options.onProgress);

@@ -12,7 +12,8 @@ import { conclusionTextParts, joined, withDigestLineParts } from './markdown.js'
 import type { ConclusionModel, ConclusionParts } from './model.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
-import { collapseBlankLines, compileInParts } from './parts-render.js';
+import type { PrecompiledTemplates } from './parts-render.js';
+import { collapseBlankLines, compileInParts, partsKey, precompileInParts } from './parts-render.js';
 import { DIFFERENCE_MARKS } from '../analysis/reuse/marked.js';
 
 /** Text without control characters and bidi overrides (which could reorder what a reader sees). */
@@ -49,12 +50,20 @@ function htmlCrop(pictures: FindingPictures, findingId: string, caption: string)
   return new Handlebars.SafeString(`<br><span style="position:relative;display:inline-block"><img src="${source}" width="${picture.width}" height="${picture.height}" alt="${Handlebars.Utils.escapeExpression(caption)}"><span style="${box}"></span></span>`);
 }
 
+/** Handlebars' options for the HTML template (every `{{…}}` HTML-escaped). */
+const HTML_PARTS_OPTIONS = { strict: false };
+
+/** The HTML template's parts precompiled (for the build's data cache), as {@link htmlConclusionParts} compiles them. */
+export function precompiledHtml(template: string): PrecompiledTemplates {
+  return { [partsKey(template, HTML_PARTS_OPTIONS, STREAMED_LISTS)]: precompileInParts(Handlebars.create(), template, HTML_PARTS_OPTIONS, STREAMED_LISTS) };
+}
+
 /** The HTML conclusion in parts (each written as it comes), with the crops of findings read by OCR where given: with its digest once all are taken. */
-export function htmlConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}): TextParts {
+export function htmlConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, pictures: FindingPictures = {}, precompiled?: PrecompiledTemplates): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: plainText, answerText: htmlAnswer });
   handlebars.registerHelper('differences', (text: string) => htmlDifferences(text));
   handlebars.registerHelper('ocrCrop', (findingId: string) => htmlCrop(pictures, findingId, labels.ocrRegion));
-  const compiled = compileInParts(handlebars, template, { strict: false }, STREAMED_LISTS);
+  const compiled = compileInParts(handlebars, template, HTML_PARTS_OPTIONS, STREAMED_LISTS, precompiled);
   const body = conclusionTextParts(compiled, parts, labels, { hasPictures: Object.keys(pictures).length > 0 });
   return withDigestLineParts(collapseBlankLines(body, 1), labels.digestLine.replace(/--/g, '‐‐'), (line) => `<!-- ${line} -->`);
 }

@@ -2,6 +2,7 @@
  * The Markdown conclusion: the reference text of the report. Its last line carries the SHA-256 of
  * every byte above it, introduced by the `digestLine` label of the report's language.
  */
+import Handlebars from 'handlebars';
 import { sha256Hasher } from '../core/hash.js';
 import type { ConclusionLabels } from './helpers.js';
 import { conclusionHandlebars } from './helpers.js';
@@ -9,10 +10,10 @@ import type { ConclusionModel, ConclusionParts, FindingView } from './model.js';
 import { markdownRows, withoutCompiledPartials } from './markdown-rows.js';
 import type { StreamedList } from './model.js';
 import { partsOfModel, STREAMED_LISTS } from './model.js';
-import type { PartsTemplate, RenderedList } from './parts-render.js';
+import type { PartsTemplate, PrecompiledTemplates, RenderedList } from './parts-render.js';
 import type { MarkdownListTexts, RenderedMarkdownLists } from './markdown-lists.js';
 import { MARKDOWN_BLANK_LINES, markdownListTexts, rendersStatements } from './markdown-lists.js';
-import { collapseBlankLines, compileInParts, hasItems } from './parts-render.js';
+import { collapseBlankLines, compileInParts, hasItems, partsKey, precompileInParts } from './parts-render.js';
 import { recordText } from './record-text.js';
 import { knownRows } from './known-rows.js';
 import { labListLines } from './lab-list-lines.js';
@@ -139,7 +140,7 @@ export function conclusionTextParts(template: PartsTemplate, parts: ConclusionPa
  * With `rendered` (the lists' Markdown made in the pass that kept them, for this template and these
  * labels), its bytes stand where the lists' statements are, and the lists are not read back.
  */
-export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, rendered?: RenderedMarkdownLists): TextParts {
+export function markdownConclusionParts(parts: ConclusionParts, template: string, labels: ConclusionLabels, rendered?: RenderedMarkdownLists, precompiled?: PrecompiledTemplates): TextParts {
   const handlebars = conclusionHandlebars(labels, { cell: markdownCell, answerText: markdownAnswer });
   // The candidate rows are built as strings while the template's row partials are those they were compiled from.
   const rest = withoutCompiledPartials(template);
@@ -147,9 +148,18 @@ export function markdownConclusionParts(parts: ConclusionParts, template: string
     const rows = markdownRows(labels, markdownCell);
     handlebars.registerPartial('findingUnits', (findings: readonly FindingView[]) => rows(findings));
   }
-  const compiled = compileInParts(handlebars, rest ?? template, { noEscape: true, strict: false }, STREAMED_LISTS);
+  const compiled = compileInParts(handlebars, rest ?? template, MARKDOWN_PARTS_OPTIONS, STREAMED_LISTS, precompiled);
   const usable = rendered !== undefined && rest !== null && rendered.texts.template === template && rendered.texts.labels === labels && rendersStatements(compiled.statements);
   return withDigestLineParts(collapseBlankLines(conclusionTextParts(compiled, parts, labels, {}, usable ? rendered.lists : undefined), MARKDOWN_BLANK_LINES), labels.digestLine);
+}
+
+/** Handlebars' options for the Markdown template (no HTML escaping: cells are escaped by the `cell` helper). */
+const MARKDOWN_PARTS_OPTIONS = { noEscape: true, strict: false };
+
+/** The Markdown template's parts precompiled (for the build's data cache), as {@link markdownConclusionParts} compiles them. */
+export function precompiledMarkdown(template: string): PrecompiledTemplates {
+  const text = withoutCompiledPartials(template) ?? template;
+  return { [partsKey(text, MARKDOWN_PARTS_OPTIONS, STREAMED_LISTS)]: precompileInParts(Handlebars.create(), text, MARKDOWN_PARTS_OPTIONS, STREAMED_LISTS) };
 }
 
 /** {@link markdownListTexts} with the Markdown's cell escaping. */

@@ -8,7 +8,9 @@
  * `@last`) and a group the body forms (a reviewable unit) never spans two chunks.
  */
 import type Handlebars from 'handlebars';
+import { canonicalJson } from '../core/canonical-json.js';
 import { InternalError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
 
 type Statement = hbs.AST.Statement;
 type Program = hbs.AST.Program;
@@ -31,17 +33,36 @@ export interface RenderedList {
 
 /**
  * One step of a rendering plan: statements rendered once with the whole context, a statement
- * rendered once per chunk of a list, or an `if` / `unless` on a list's length with a plan per branch.
+ * rendered once per chunk of a list, or an `if` / `unless` on a list's length with a plan per
+ * branch. `R` is how a part is held: a render function, or its JavaScript source (precompiled).
  */
-type Step =
-  | { readonly kind: 'once'; readonly render: Render }
-  | { readonly kind: 'chunks'; readonly list: string; readonly render: Render }
-  | { readonly kind: 'branch'; readonly list: string; readonly negate: boolean; readonly then: readonly Step[]; readonly otherwise: readonly Step[] };
+type PlanStep<R> =
+  | { readonly kind: 'once'; readonly render: R }
+  | { readonly kind: 'chunks'; readonly list: string; readonly render: R }
+  | { readonly kind: 'branch'; readonly list: string; readonly negate: boolean; readonly then: readonly PlanStep<R>[]; readonly otherwise: readonly PlanStep<R>[] };
+
+type Step = PlanStep<Render>;
+
+/**
+ * A template's parts compiled to JavaScript source (Handlebars' precompiled form, what
+ * `Handlebars.precompile` writes), with the statements rendered per chunk: JSON, made at the build
+ * (`npm run build` keeps it in the data cache) so a report spares Handlebars' parse and compile.
+ */
+export interface PrecompiledParts {
+  readonly statements: Readonly<Record<string, readonly string[]>>;
+  readonly plan: readonly PlanStep<string>[];
+}
+
+/** Precompiled parts by {@link partsKey}: a template found here under its key is not compiled again. */
+export type PrecompiledTemplates = Readonly<Record<string, PrecompiledParts>>;
+
+/** Handlebars' compile options as `compileInParts` takes them. */
+export type PartsOptions = NonNullable<CompileOptions>;
 
 /** The parts of Handlebars' compiler that compile an AST as it is (`compile` would run whitespace control on it a second time). */
 interface AstCompiler {
   Compiler: new () => { compile(program: Program, options: object): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context?: undefined, asObject?: boolean): unknown };
   template(spec: unknown): Render;
 }
 
@@ -57,24 +78,57 @@ export interface PartsTemplate {
 }
 
 /**
- * Compiles `template` on `handlebars` (its helpers registered) into a parts renderer for the
- * named streamed lists. A template that uses a streamed list otherwise than by iterating it or
- * testing its length is a broken installation (InternalError naming the list).
+ * The key a template's precompiled parts are kept under: SHA-256 of the template's text, the
+ * options and the streamed lists it is compiled with (another text, another key: the parts are
+ * compiled afresh).
  */
-export function compileInParts(handlebars: typeof Handlebars, template: string, options: CompileOptions, streamed: readonly string[]): PartsTemplate {
+export function partsKey(template: string, options: PartsOptions, streamed: readonly string[]): string {
+  return sha256(canonicalJson({ template, options: { ...options }, streamed: [...streamed] }));
+}
+
+/**
+ * Compiles `template` on `handlebars` (its helpers registered) into a parts renderer for the
+ * named streamed lists; parts precompiled under the template's {@link partsKey} are taken as they
+ * are (Handlebars' `template` of their source, as for any precompiled template). A template that
+ * uses a streamed list otherwise than by iterating it or testing its length is a broken
+ * installation (InternalError naming the list).
+ */
+export function compileInParts(handlebars: typeof Handlebars, template: string, options: PartsOptions, streamed: readonly string[], precompiled: PrecompiledTemplates = {}): PartsTemplate {
+  const key = partsKey(template, options, streamed);
+  const compiler = handlebars as unknown as AstCompiler;
+  const { statements, plan } = Object.hasOwn(precompiled, key) ? precompiled[key]! : planned(handlebars, template, options, streamed, (environment, settings) => new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true));
+  const render = (step: PlanStep<unknown>): Step =>
+    step.kind === 'branch' ? { ...step, then: step.then.map(render), otherwise: step.otherwise.map(render) } : { ...step, render: typeof step.render === 'string' ? compiler.template(specOf(step.render)) : compiler.template(step.render) };
+  const steps = plan.map(render);
+  return Object.assign((context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList | RenderedList>>) => runPlan(steps, context, lists), { statements });
+}
+
+/** {@link compileInParts}'s plan with each part as JavaScript source, for the build's data cache. */
+export function precompileInParts(handlebars: typeof Handlebars, template: string, options: PartsOptions, streamed: readonly string[]): PrecompiledParts {
+  const compiler = handlebars as unknown as AstCompiler;
+  return planned(handlebars, template, options, streamed, (environment, settings) => String(new compiler.JavaScriptCompiler().compile(environment, settings)));
+}
+
+/** A precompiled part's source made the object Handlebars' `template` runs (as `Handlebars.template(eval(spec))` does). */
+function specOf(source: string): unknown {
+  // The source is Handlebars' own output, made by the build from this text and trusted under its key (Handlebars' compile makes its functions the same way).
+  return new Function(`return (${source});`)() as unknown;
+}
+
+/** The template parsed and cut into its plan, each part compiled by `emit` from Handlebars' compiled environment. */
+function planned<R>(handlebars: typeof Handlebars, template: string, options: PartsOptions, streamed: readonly string[], emit: (environment: unknown, settings: object) => R): { statements: Readonly<Record<string, readonly string[]>>; plan: PlanStep<R>[] } {
   const program = handlebars.parse(template);
   // Inline partials are decorators of the whole program: every part carries them, so each finds them.
   const decorators = program.body.filter((statement) => statement.type === 'DecoratorBlock' || statement.type === 'Decorator');
   const compiler = handlebars as unknown as AstCompiler;
   const settings = { data: true, ...options };
-  const compile = (body: readonly Statement[]): Render => {
+  const compile = (body: readonly Statement[]): R => {
     const part: Program = { ...program, body: [...decorators, ...body] };
-    const environment = new compiler.Compiler().compile(part, settings);
-    return compiler.template(new compiler.JavaScriptCompiler().compile(environment, settings, undefined, true));
+    return emit(new compiler.Compiler().compile(part, settings), settings);
   };
   const statements: Record<string, string[]> = Object.fromEntries(streamed.map((list) => [list, []]));
   const plan = planOf(program.body.filter((statement) => !decorators.includes(statement)), streamed, compile, (list, statement) => statements[list]!.push(sourceOf(template, statement)));
-  return Object.assign((context: Readonly<Record<string, unknown>>, lists: Readonly<Record<string, ChunkedList | RenderedList>>) => runPlan(plan, context, lists), { statements });
+  return { statements, plan };
 }
 
 /** A statement's text as the template writes it (its location: lines from 1, columns from 0). */
@@ -86,8 +140,8 @@ function sourceOf(template: string, statement: Statement): string {
 }
 
 /** The steps of a statement list: runs of statements that touch no streamed list are rendered together. */
-function planOf(body: readonly Statement[], streamed: readonly string[], compile: (body: readonly Statement[]) => Render, chunked: (list: string, statement: Statement) => void): Step[] {
-  const steps: Step[] = [];
+function planOf<R>(body: readonly Statement[], streamed: readonly string[], compile: (body: readonly Statement[]) => R, chunked: (list: string, statement: Statement) => void): PlanStep<R>[] {
+  const steps: PlanStep<R>[] = [];
   let run: Statement[] = [];
   const flush = () => {
     if (run.length > 0) steps.push({ kind: 'once', render: compile(run) });

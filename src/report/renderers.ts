@@ -10,8 +10,9 @@ import type { ConclusionLabels } from './labels.js';
 import type { ConclusionParts } from './model.js';
 import type { FindingPictures } from './ocr-region.js';
 import { partsDigest } from './model.js';
-import { markdownConclusionParts } from './markdown.js';
-import { htmlConclusionParts } from './html.js';
+import { markdownConclusionParts, precompiledMarkdown } from './markdown.js';
+import { htmlConclusionParts, precompiledHtml } from './html.js';
+import type { PrecompiledTemplates } from './parts-render.js';
 import type { ByteSpool } from './zip-writer.js';
 import type { RenderedMarkdownLists } from './markdown-lists.js';
 
@@ -37,10 +38,16 @@ export interface RenderedReport {
 /** parts + labels (+ crops of OCR pictures, which HTML and PDF show) → bytes; the same inputs always give the same bytes. */
 export type ConclusionRenderer = (parts: ConclusionParts, labels: ConclusionLabels, pictures?: FindingPictures) => Promise<RenderedReport>;
 
-/** The Handlebars templates of the text formats, as read from the installation. */
+/** The Handlebars templates of the text formats, as read from the installation, and their parts precompiled by the build where it made them. */
 export interface TextTemplates {
   readonly md: string;
   readonly html: string;
+  readonly precompiled?: PrecompiledTemplates;
+}
+
+/** Both text templates' parts precompiled, by key (the build's data cache; a template whose key is not here is compiled as it is read). */
+export function precompiledTextTemplates(templates: TextTemplates): PrecompiledTemplates {
+  return { ...precompiledMarkdown(templates.md), ...precompiledHtml(templates.html) };
 }
 
 /**
@@ -51,11 +58,11 @@ export interface TextTemplates {
 export function conclusionRenderers(templates: TextTemplates, spool?: () => ByteSpool, markdownLists?: RenderedMarkdownLists): Readonly<Record<ReportFormat, ConclusionRenderer>> {
   return {
     md: async (parts, labels) => {
-      const text = markdownConclusionParts(parts, templates.md, labels, markdownLists);
+      const text = markdownConclusionParts(parts, templates.md, labels, markdownLists, templates.precompiled);
       return { bytes: text.parts, digest: text.digest, sha256: text.sha256 };
     },
     html: async (parts, labels, pictures) => {
-      const text = htmlConclusionParts(parts, templates.html, labels, pictures);
+      const text = htmlConclusionParts(parts, templates.html, labels, pictures, templates.precompiled);
       return { bytes: text.parts, digest: text.digest, sha256: text.sha256 };
     },
     pdf: async (parts, labels, pictures) => {
