@@ -12,12 +12,12 @@ import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
-import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
+import type { CompiledLanguage, CompiledRule, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches, readsEnglishImperatives, taggerWindows } from './matcher.js';
 import { detachedData } from './detached.js';
 import { possessiveOfPeople, refersToOwnPeople, refersToThings } from './pronoun-reference.js';
 import { relaxedPattern } from './relaxed-pattern.js';
-import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
+import { englishPronounNamesNoGroup, englishReferentStretches } from '../language/antecedent-en.js';
 import { prepareEnglish } from '../language/english-tagger.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
@@ -1047,7 +1047,7 @@ const TAGGED_TOGETHER = 64;
  * asked, or asked and not named, costs a tagging, never an answer (english-tagger.ts, prepareEnglish).
  */
 function prepareEnglishTagging(doc: SozDocument, segments: readonly Segment[], compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): void {
-  const windows: string[] = [];
+  const texts: string[] = [];
   for (const segment of compiled.indicators.has('en') ? segments : []) {
     const text = doc.text.slice(segment.range[0], segment.range[1]);
     if (text.trim() === '') continue;
@@ -1056,11 +1056,29 @@ function prepareEnglishTagging(doc: SozDocument, segments: readonly Segment[], c
     if (!chosen.languages.includes('en') && !(chosen.primary === 'en' && chosen.beside.size > 0)) continue;
     // The English rules compiled only now, as findingsOfSegment compiles them: a case without English never pays for them.
     const english = compiled.indicators.get('en');
-    if (english === undefined || english.ruleCount === 0 || !readsEnglishImperatives(english)) break;
+    const referents = english !== undefined && readsReferents(english);
+    if (english === undefined || english.ruleCount === 0 || !(readsEnglishImperatives(english) || referents)) break;
     const words = facts.words(doc, segment, text);
-    if (someWord(words, 'en', opensMatches(english))) windows.push(...taggerWindows(english, text, preparedWords(words, 'en')));
+    if (!someWord(words, 'en', opensMatches(english))) continue;
+    const tokens = preparedWords(words, 'en');
+    texts.push(...taggerWindows(english, text, tokens));
+    // The stretches before each they / them / their that findingsOfSegment reads with englishPronounNamesNoGroup.
+    if (referents) texts.push(...englishReferentStretches(text, tokens));
   }
-  prepareEnglish(windows);
+  prepareEnglish(texts);
+}
+
+const ANAPHORIC = new WeakMap<CompiledLanguage, boolean>();
+
+/** Whether a rule of the language is `anaphoric` (its pronoun is read with what it points back to), once per compiled language. */
+function readsReferents(compiled: CompiledLanguage): boolean {
+  let reads = ANAPHORIC.get(compiled);
+  if (reads === undefined) {
+    const anaphoric = (rules: Iterable<readonly CompiledRule[]>): boolean => [...rules].some((list) => list.some((rule) => rule.entry.anaphoric === true));
+    reads = anaphoric(compiled.byKey.values()) || anaphoric(compiled.bySuffix.values()) || anaphoric(compiled.byPrefix.values()) || anaphoric([compiled.classRules]);
+    ANAPHORIC.set(compiled, reads);
+  }
+  return reads;
 }
 
 /**
