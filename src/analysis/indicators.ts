@@ -12,12 +12,12 @@ import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
-import type { CompiledLanguage, PreparedToken, RuleMatch } from './matcher.js';
+import type { CompiledLanguage, CompiledRule, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches, readsEnglishImperatives, taggerWindows } from './matcher.js';
 import { detachedData } from './detached.js';
 import { possessiveOfPeople, refersToOwnPeople, refersToThings } from './pronoun-reference.js';
 import { relaxedPattern } from './relaxed-pattern.js';
-import { englishPronounNamesNoGroup } from '../language/antecedent-en.js';
+import { englishPronounNamesNoGroup, englishReferentStretches } from '../language/antecedent-en.js';
 import { prepareEnglish } from '../language/english-tagger.js';
 import { SegmentFacts } from './segment-facts.js';
 import type { SegmentWords } from './segment-words.js';
@@ -597,7 +597,7 @@ function concernWordIn(concern: CompiledConcern, tokens: readonly PreparedToken[
   return inside.some((word, i) => concern.prefixes.some((p) => word.startsWith(p)) || concern.words.some((phrase) => phrase.every((w, k) => inside[i + k] === w)));
 }
 
-function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts, lines: LineIndex): Finding[] {
+function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts, lines: LineIndex, planned?: PlannedSegment): Finding[] {
   const [segStart, segEnd] = segment.range;
   const text = doc.text.slice(segStart, segEnd);
   if (text.trim() === '') return [];
@@ -613,7 +613,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
   const structure = new TextStructure(text);
   const scripture = new ScriptureCitations(structure, compiled.scripture);
   let words: SegmentWords | undefined;
-  const chosen = languagesFor(doc, segment, text, compiled, options, facts);
+  const chosen = planned?.chosen ?? languagesFor(doc, segment, text, compiled, options, facts);
   const read = new Map<LanguageCode, { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined>();
   const readings: Readings = new Set();
   const matchesOf = (language: LanguageCode): { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined => {
@@ -622,7 +622,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     let result: { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined;
     // A segment with no word that may open a match has none: its tokens are not prepared.
     if (indicatorRules && indicatorRules.ruleCount > 0 && someWord((words ??= facts.words(doc, segment, text)), language, opensMatches(indicatorRules))) {
-      const tokens = preparedWords(words, language);
+      // The English tokens planning prepared from these very words (the word table may have started a new generation since).
+      const tokens = language === 'en' && planned?.english?.words === words ? planned.english.tokens : preparedWords(words, language);
       const excluded: RuleMatch[] | undefined = language === chosen.primary && chosen.beside.size > 0 ? [] : undefined;
       const matches = matchTokens(indicatorRules, text, tokens, excluded);
       if (excluded) for (const m of [...matches, ...excluded]) addReading(readings, m, tokens);
@@ -1040,27 +1041,63 @@ export interface IndicatorState {
 const TAGGED_TOGETHER = 64;
 
 /**
- * Tags in one batch the windows the English imperative reading of `segments` will ask the tagger
- * about first (issue 17, round 16: the tagger's hooks run over many windows at once), named from the
- * languages and tokens {@link findingsOfSegment} reads them in (`facts` keeps both). The tagger gives
- * each window its batch document when asked, the one it would make alone; a window named and not
- * asked, or asked and not named, costs a tagging, never an answer (english-tagger.ts, prepareEnglish).
+ * What planning found for a segment, handed to {@link findingsOfSegment} so that it is not worked
+ * out twice (issue 17, round 17): the segment's languages and, when English was planned, its word
+ * tokens and the English tokens prepared from them.
  */
-function prepareEnglishTagging(doc: SozDocument, segments: readonly Segment[], compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): void {
-  const windows: string[] = [];
-  for (const segment of compiled.indicators.has('en') ? segments : []) {
+interface PlannedSegment {
+  readonly chosen: SegmentLanguages;
+  readonly english?: { readonly words: SegmentWords; readonly tokens: readonly PreparedToken[] };
+}
+
+/**
+ * Plans `segments` before {@link findingsOfSegment} reads them: each one's languages, and one batch
+ * of the English tagger's texts (issue 17, round 16: the tagger's hooks run over many texts at once)
+ * — the windows the English imperative reading will ask about first and the stretches before each
+ * they / them / their the antecedent search will ask about, named from the languages and tokens
+ * findingsOfSegment reads them in. The tagger gives each text its batch document when asked, the
+ * one it would make alone; a text named and not asked, or asked and not named, costs a tagging,
+ * never an answer (english-tagger.ts, prepareEnglish). Undefined for a blank segment.
+ */
+function planSegments(doc: SozDocument, segments: readonly Segment[], compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts): (PlannedSegment | undefined)[] {
+  const texts: string[] = [];
+  let naming = compiled.indicators.has('en');
+  const planned = segments.map((segment): PlannedSegment | undefined => {
     const text = doc.text.slice(segment.range[0], segment.range[1]);
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return undefined;
     const chosen = languagesFor(doc, segment, text, compiled, options, facts);
     // findingsOfSegment matches English when it is one of the segment's languages, or the primary one read before those beside it.
-    if (!chosen.languages.includes('en') && !(chosen.primary === 'en' && chosen.beside.size > 0)) continue;
+    if (!naming || (!chosen.languages.includes('en') && !(chosen.primary === 'en' && chosen.beside.size > 0))) return { chosen };
     // The English rules compiled only now, as findingsOfSegment compiles them: a case without English never pays for them.
     const english = compiled.indicators.get('en');
-    if (english === undefined || english.ruleCount === 0 || !readsEnglishImperatives(english)) break;
+    const referents = english !== undefined && readsReferents(english);
+    if (english === undefined || english.ruleCount === 0 || !(readsEnglishImperatives(english) || referents)) {
+      naming = false;
+      return { chosen };
+    }
     const words = facts.words(doc, segment, text);
-    if (someWord(words, 'en', opensMatches(english))) windows.push(...taggerWindows(english, text, preparedWords(words, 'en')));
+    if (!someWord(words, 'en', opensMatches(english))) return { chosen };
+    const tokens = preparedWords(words, 'en');
+    texts.push(...taggerWindows(english, text, tokens));
+    // The stretches before each they / them / their that findingsOfSegment reads with englishPronounNamesNoGroup.
+    if (referents) texts.push(...englishReferentStretches(text, tokens));
+    return { chosen, english: { words, tokens } };
+  });
+  prepareEnglish(texts);
+  return planned;
+}
+
+const ANAPHORIC = new WeakMap<CompiledLanguage, boolean>();
+
+/** Whether a rule of the language is `anaphoric` (its pronoun is read with what it points back to), once per compiled language. */
+function readsReferents(compiled: CompiledLanguage): boolean {
+  let reads = ANAPHORIC.get(compiled);
+  if (reads === undefined) {
+    const anaphoric = (rules: Iterable<readonly CompiledRule[]>): boolean => [...rules].some((list) => list.some((rule) => rule.entry.anaphoric === true));
+    reads = anaphoric(compiled.byKey.values()) || anaphoric(compiled.bySuffix.values()) || anaphoric(compiled.byPrefix.values()) || anaphoric([compiled.classRules]);
+    ANAPHORIC.set(compiled, reads);
   }
-  prepareEnglish(windows);
+  return reads;
 }
 
 /**
@@ -1086,8 +1123,10 @@ export function startIndicators(options: IndicatorOptions, compiled?: CompiledIn
       const { segments } = doc;
       for (let from = 0; from < segments.length; from += TAGGED_TOGETHER) {
         const part = segments.slice(from, from + TAGGED_TOGETHER);
-        prepareEnglishTagging(doc, part, rules, options, facts);
-        for (const segment of part) for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines)) all.push(f);
+        const planned = planSegments(doc, part, rules, options, facts);
+        part.forEach((segment, k) => {
+          for (const f of findingsOfSegment(doc, segment, rules, options, facts, lines, planned[k])) all.push(f);
+        });
       }
       beforeFilter += all.length;
       const kept = options.filter ? filterFindings(all, [doc], options.filter) : all;

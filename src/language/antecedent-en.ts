@@ -157,8 +157,11 @@ const namesThings = (term: TaggedTerm): boolean => {
  * them / their passes its reading on (pull them out and burn them) unless `subject`: a "they"
  * after a thing is read as people (Burn them before they come back).
  */
+/** The key of a stretch's answer in the cache: a "they" (subject) reads an earlier pronoun otherwise than "them". */
+const referentsKey = (stretch: string, subject: boolean): string => `${subject ? 's' : 'o'}${stretch}`;
+
 function referentsIn(stretch: string, subject: boolean): Referents {
-  const key = `${subject ? 's' : 'o'}${stretch}`;
+  const key = referentsKey(stretch, subject);
   const known = cache.get(key);
   if (known !== undefined) return known;
   let people = false;
@@ -225,6 +228,9 @@ function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from:
   return false;
 }
 
+/** Who reads what a stretch names: {@link referentsIn}, or a planner that answers only from the cache (undefined: not known yet). */
+type ReferentsOf = (stretch: string, subject: boolean) => Referents | undefined;
+
 /**
  * Whether the us/them pronoun at word `i` of `text` names no group set against another:
  * - a 3rd-person plural whose words before it in its sentence name plural things or an ordinary
@@ -235,6 +241,31 @@ function namesSpeakerGroup(text: string, words: readonly AntecedentWord[], from:
  *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
  */
 export function englishPronounNamesNoGroup(text: string, words: readonly AntecedentWord[], i: number): boolean {
+  return pronounAnswered(text, words, i, referentsIn) === true;
+}
+
+/**
+ * The stretches {@link englishPronounNamesNoGroup} will give the tagger first for the 3rd-person
+ * plurals among `words`, not answered yet: each pronoun read as far as the cached answers go (the
+ * sentences before, up to two, are asked only while the nearer ones name nothing). A caller may tag
+ * them in one batch before it asks (english-tagger.ts, prepareEnglish); a stretch asked that was
+ * not named is tagged alone. Naming changes no answer: the planner tags nothing and caches nothing.
+ */
+export function englishReferentStretches(text: string, words: readonly AntecedentWord[]): string[] {
+  const stretches: string[] = [];
+  const planner: ReferentsOf = (stretch, subject) => {
+    const known = cache.get(referentsKey(stretch, subject));
+    if (known === undefined) stretches.push(stretch);
+    return known;
+  };
+  words.forEach((word, i) => {
+    if (THIRD_PLURAL.has(word.normalised)) pronounAnswered(text, words, i, planner);
+  });
+  return stretches;
+}
+
+/** {@link englishPronounNamesNoGroup} with the stretches read by `referents`; undefined when it does not know one. */
+function pronounAnswered(text: string, words: readonly AntecedentWord[], i: number, referents: ReferentsOf): boolean | undefined {
   const word = words[i];
   if (word === undefined) return false;
   const start = sentenceStartOf(words, i);
@@ -244,7 +275,8 @@ export function englishPronounNamesNoGroup(text: string, words: readonly Anteced
   }
   if (!THIRD_PLURAL.has(word.normalised)) return false;
   const subject = word.normalised === 'they';
-  const own = start < i ? referentsIn(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
+  const own = start < i ? referents(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
+  if (own === undefined) return undefined;
   if ((own !== 'none' && own !== 'pronoun') || start === 0) return own === 'things' || own === 'ordinary';
   // Back one sentence, then two (round 17: «The band played for three hours. The crowd went wild.
   // They absolutely killed it»; «The council closed the library. They are useless and I hate
@@ -253,7 +285,8 @@ export function englishPronounNamesNoGroup(text: string, words: readonly Anteced
   let from = start;
   for (let back = 0; back < 2 && from > 0; back++) {
     from = sentenceStartOf(words, from - 1);
-    const before = referentsIn(text.slice((words[from] as AntecedentWord).start, word.start), subject);
+    const before = referents(text.slice((words[from] as AntecedentWord).start, word.start), subject);
+    if (before === undefined) return undefined;
     if (before !== 'none' && before !== 'pronoun') return before === 'things' || before === 'ordinary';
   }
   return false;
