@@ -45,3 +45,11 @@ describe('Russian violence, round 17', () => {
     ['violence', 'После матча толпа избила приезжих у стадиона.', ['избила']],
   ]);
 });
+
+describe('Russian calls to action, round 17', () => {
+  condition('a pronoun adjective the dictionary also reads as an imperative', [
+    ['call-to-action', 'Весь наш двор вышел на субботник.', []],
+    ['call-to-action', 'Взвесь муку и сахар на весах.', ['Взвесь']],
+    ['call-to-action', 'Бей их, пока не ушли!', ['Бей']],
+  ]);
+});
