@@ -434,22 +434,33 @@ function joinedToAPast(read: TaggedWord): boolean {
   return false;
 }
 
-/** Tags of a word that opens a past verb's complement (got up, had a cuppa, sat in the sun, rang it, agreed to …). */
-const PAST_COMPLEMENT_TAGS = ['Determiner', 'Possessive', 'Pronoun', 'Particle', 'Preposition', 'Value'];
+/**
+ * Tags of a word that opens a past verb's object (had a cuppa, rang it, met two of them; agreed to …
+ * too): a preposition or a particle may follow a participle of state (Stuck in traffic, …; Armed
+ * with knives, attack!; Fed up, …), which is no past of a writer's day.
+ */
+const PAST_COMPLEMENT_TAGS = ['Determiner', 'Possessive', 'Pronoun', 'Value'];
 
 /**
- * Whether the term, the first of a conjunct that has no subject, is a past with its complement
- * (had a cuppa, got up at eight, sat in the sun): what the writer did, subject left out. A past
- * with "by" is a passive's participle (burned by our fire), a past before "or" / "and" or the end an
- * adjective (armed or not): neither tells of a writer's day.
+ * Whether the term, the first of a conjunct that has no subject, is a past with its object (had a
+ * cuppa, missed the bus, agreed to call): what the writer did, subject left out. A past before
+ * "or" / "and" or the end is an adjective (armed or not), before a preposition a participle of state.
  */
 const subjectlessPastAt = (term: TaggedTerm | undefined, next: TaggedTerm | undefined): boolean =>
-  isPast(term) && next !== undefined && next.normal !== 'by' && (next.normal === 'to' || PAST_COMPLEMENT_TAGS.some((t) => next.tags?.has(t)));
+  next !== undefined && (isPast(term) || editedBeforeObject(term, next)) && (next.normal === 'to' || PAST_COMPLEMENT_TAGS.some((t) => next.tags?.has(t)));
 
-/** Whether `terms[i]` opens a conjunct: the first term, or one after a comma, and, then or or. */
+/** A word in -ed the tagger reads as an adjective before a determiner or a possessive (watched the match): no adjective stands there, it is a past with its object. */
+const editedBeforeObject = (term: TaggedTerm | undefined, next: TaggedTerm): boolean =>
+  /ed$/u.test(term?.normal ?? '') && term?.tags?.has('Adjective') === true && (next.tags?.has('Determiner') === true || next.tags?.has('Possessive') === true);
+
+/**
+ * Whether `terms[i]` opens a conjunct: the first term, or one after a comma, and, then or or — not
+ * after a closing quotation mark, where the verb of saying of an inverted reporting clause stands
+ * ("Burn it all," whispered the sorcerer).
+ */
 function opensConjunct(terms: readonly TaggedTerm[], i: number): boolean {
-  const before = terms[i - 1];
-  return i === 0 || (before?.post ?? '').includes(',') || COORDINATORS.has(before?.normal ?? '');
+  const post = terms[i - 1]?.post ?? '';
+  return i === 0 || (post.includes(',') && !CLOSING_QUOTE.test(post)) || COORDINATORS.has(terms[i - 1]?.normal ?? '');
 }
 
 /**
