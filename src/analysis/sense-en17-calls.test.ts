@@ -50,5 +50,7 @@ describe('the quotative like and goes of speech', () => {
     expect(await calls("It's like, drive the Ostrel out already.")).toEqual(['drive/own']);
     expect(await calls('They are like rats, drive the Ostrel out of the valley.')).toContain('drive/own');
     expect(await calls("Come on, let's go, burn the Quellite camp.")).toContain('burn/own');
+    // went or goes before «!» ends a sentence: no words are told after it (beforeComma, not addressed).
+    expect(await calls('Tell me how the interview went!')).toEqual(['Tell/own']);
   });
 });
