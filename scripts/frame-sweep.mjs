@@ -5,11 +5,14 @@
 // frames where it is a genuine call against an invented group. A FRAME that fails for many verbs is
 // a structural defect of the reading; a VERB that fails in many frames is a bad entry. The frames
 // are general (a slot for the verb, a neutral object), written for soz, not copied from any batch.
-// Round 16 added construction frames (discourse markers, titles after a colon or a verb, reported
+// Round 17 added frames of verb-initial fragments that describe (headlines, labels, notes, answers,
+// tweets), nouns and dates at a sentence start, embedded and reported orders (as in, like, so-called,
+// the sign says, she was like, he goes — a candidate in the reported voice passes there), generic
+// "you", crossword clues. Round 16 added construction frames (discourse markers, titles after a colon or a verb, reported
 // instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
 // same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
 // Look, Come on) and so no failure.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16]
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17]
 // A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
 // allows), or none on a control's line.
 import nlp from 'compromise';
@@ -102,6 +105,42 @@ const NO_CALL_16 = {
   'yep-past': (f) => `Yep, ${f.past} the boxes an hour ago.`,
   'asterisk-action': (f) => `*${f.third} the boxes dramatically*`,
 };
+/**
+ * Round 17's frames: readings of an imperative that are no imperative, or one not addressed to the
+ * reader — a verb-initial fragment of description (headline, label, note, answer, tweet), the word
+ * as a noun or a date at a sentence start, an embedded or reported order, a generic "you".
+ */
+const NO_CALL_17 = {
+  'headline-third': (f) => `${cap(f.third)} three in crash on the bypass`,
+  'label-third-adverb': (f) => `${cap(f.third)} easily in direct sun.`,
+  'ad-third-fast': (f) => `${cap(f.third)} weeds fast without harming the lawn.`,
+  'notes-past-series': (f) => `Met the tenants, ${f.past} the boxes, agreed to call back.`,
+  'answer-after-question': (f) => `What did the porter do next? ${cap(f.past)} the boxes and left.`,
+  'tweet-past-series': (f) => `Woke up late, ${f.past} the boxes, crushed it.`,
+  'noun-drill-at': (f) => `${cap(f.base)} drill at 3pm in the main hall.`,
+  'noun-action-continues': (f) => `${cap(f.base)} action continues at the depot for a second week.`,
+  'noun-date-meeting': (f) => `${cap(f.base)} 12 meeting postponed until further notice.`,
+  'heading-colon-guide': (f) => `${cap(f.base)}: a complete guide for beginners`,
+  'as-in-quote': (f) => `It's a strong verb, as in "${f.base} the boxes", you see.`,
+  'like-quote': (f) => `She was like, ${f.base} the boxes already, and I just laughed.`,
+  'goes-quote': (f) => `And the guy at the desk goes, ${f.base} the boxes first.`,
+  'so-called-slogan': (f) => `The so-called "${f.base} the rich" slogan is everywhere now.`,
+  'sign-says': (f) => `The sign by the door says ${f.base} the boxes before leaving.`,
+  'tells-us-to': (f) => `The manual tells us to ${f.base} the boxes once a year.`,
+  'generic-you-never': (f) => `You never ${f.base} the boxes on a Sunday, it's just not done.`,
+  'generic-you-cant': (f) => `You can't ${f.base} the boxes without a proper ladder.`,
+  'generic-when-you': (f) => `When you ${f.base} the boxes too early, the glue cracks.`,
+  'crossword-clue': (f) => `7 across: ${cap(f.base)} from a list (6)`,
+};
+/** Round 17's controls: a genuine call in the same shapes (a headline cry, an exclamation, after a question). */
+const CALL_17 = {
+  'after-question-call': (f) => `Why wait for them? ${cap(f.base)} the Quellite traitors tonight!`,
+  'short-call-group': (f) => `${cap(f.base)} the Varnholt settlers, all of them!`,
+  'caps-call-every': (f) => `${cap(f.base)} every Dunmarsh family in the valley before winter.`,
+};
+
+/** Frames of another's words told without quotation marks: a candidate there must be in the reported voice. */
+const REPORTED_FRAMES = new Set(['like-quote', 'goes-quote']);
 /** Words that are genuine (optional) imperatives of a frame's own wording: no failure. */
 const ALLOWED = new Set(['consider', 'look']);
 
@@ -122,9 +161,10 @@ const CALL_16 = {
 /** A list of weapons closed by a verb of force and an exclamation mark: a call (knownVerbs only). */
 const LIST_CALL = { 'list-then-force': (f) => `Knives, bats, petrol, ${f.base}!` };
 
-const only16 = args.includes('--only') && args[args.indexOf('--only') + 1] === '16';
-const noCall = only16 ? NO_CALL_16 : { ...NO_CALL, ...NO_CALL_16 };
-const calls = only16 ? CALL_16 : { ...CALL, ...CALL_16 };
+/** `--only 16` / `--only 17`: one round's frames and controls alone. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17] };
+const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17 }, { ...CALL, ...CALL_16, ...CALL_17 }];
 const knownVerbs = new Set(known);
 const lines = [];
 for (const verb of verbs) {
@@ -143,6 +183,7 @@ const flagged = new Map();
 for (const finding of findings) {
   if (finding.category !== 'call-to-action' || ALLOWED.has(finding.actual.toLowerCase())) continue;
   const i = Number(finding.place.segmentId.slice(1)) - 1;
+  if (REPORTED_FRAMES.has(lines[i].frame) && finding.voice === 'reported') continue;
   flagged.set(i, [...(flagged.get(i) ?? []), finding.actual]);
 }
 

@@ -142,6 +142,12 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       afterComma: z.boolean().optional(),
       /**
+       * Only when a comma follows the last token: a word that frames the words after it in its
+       * sentence (the quotative "she was like, …", "he goes, …"), not one that ends a sentence with
+       * «!» (how the interview went!), which `addressed` also takes.
+       */
+      beforeComma: z.boolean().optional(),
+      /**
        * Verb endings of a language without a dictionary (Kyrgyz): not a word written as a name —
        * a capital inside a sentence, not after an opening quotation mark, colon or dash (Зилан
        * Эверсун Текстиль), or a hyphenated compound of capitalised parts («Ак-Кула», Кара-Балта).

@@ -113,6 +113,8 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Only right after a comma (see the pattern field). */
   readonly afterComma?: boolean;
+  /** Only when a comma follows the match (see the pattern field). */
+  readonly beforeComma?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
   /** Set: not a name addressed (see the pattern field); its members are the imperative endings, lower-case. */
@@ -387,6 +389,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.afterComma === true ? { afterComma: true } : {}),
+      ...(pattern.beforeComma === true ? { beforeComma: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
       ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
         ? { notAddressedNames: pattern.notAddressedNames === true ? [] : pattern.notAddressedNames.imperativeEndings.map((x) => normalisedWord(x, language)) }
@@ -1221,6 +1224,7 @@ function matchesAt(rule: CompiledRule, text: string, tokens: readonly PreparedTo
   if (rule.addressed && !ADDRESS_MARK.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) return false;
   if (rule.capitalisedInside && !capitalisedInside(tokens, i)) return false;
   if (rule.afterComma === true && charBefore(text, token.start) !== 0x2c) return false;
+  if (rule.beforeComma === true && !COMMA_AFTER.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) return false;
   if (rule.notNames === true && writtenAsName(text, tokens, i)) return false;
   if (rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) return false;
   return !(rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns));

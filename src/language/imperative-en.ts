@@ -435,6 +435,55 @@ function joinedToAPast(read: TaggedWord): boolean {
 }
 
 /**
+ * Tags of a word that opens a past verb's object (had a cuppa, rang it, met two of them; agreed to …
+ * too): a preposition or a particle may follow a participle of state (Stuck in traffic, …; Armed
+ * with knives, attack!; Fed up, …), which is no past of a writer's day.
+ */
+const PAST_COMPLEMENT_TAGS = ['Determiner', 'Possessive', 'Pronoun', 'Value'];
+
+/**
+ * Whether the term, the first of a conjunct that has no subject, is a past with its object (had a
+ * cuppa, missed the bus, agreed to call): what the writer did, subject left out. A past before
+ * "or" / "and" or the end is an adjective (armed or not), before a preposition a participle of state.
+ */
+const subjectlessPastAt = (term: TaggedTerm | undefined, next: TaggedTerm | undefined): boolean =>
+  next !== undefined && (isPast(term) || editedBeforeObject(term, next)) && (next.normal === 'to' || PAST_COMPLEMENT_TAGS.some((t) => next.tags?.has(t)));
+
+/** A word in -ed the tagger reads as an adjective before a determiner or a possessive (watched the match): no adjective stands there, it is a past with its object. */
+const editedBeforeObject = (term: TaggedTerm | undefined, next: TaggedTerm): boolean =>
+  /ed$/u.test(term?.normal ?? '') && term?.tags?.has('Adjective') === true && (next.tags?.has('Determiner') === true || next.tags?.has('Possessive') === true);
+
+/**
+ * Whether `terms[i]` opens a conjunct: the first term, or one after a comma, and, then or or — not
+ * after a closing quotation mark, where the verb of saying of an inverted reporting clause stands
+ * ("Burn it all," whispered the sorcerer).
+ */
+function opensConjunct(terms: readonly TaggedTerm[], i: number): boolean {
+  const post = terms[i - 1]?.post ?? '';
+  return i === 0 || (post.includes(',') && !CLOSING_QUOTE.test(post)) || COORDINATORS.has(terms[i - 1]?.normal ?? '');
+}
+
+/**
+ * Whether the word is one clause of a series of clauses in the past with their subject left out,
+ * as diaries, notes and minutes write (round 17, frame sweep and blind text: «Put the kettle on,
+ * had a cuppa, read the paper»; «Met the tenants, cut the hedge, agreed to call back»; «Set the
+ * alarm for six, got up at eight»): a one-form verb (put, cut, set, hit, read) there is a past too.
+ * Another conjunct of the series — after a comma, and or then, before or after the word — opens
+ * with a past and its complement; an imperative is not joined to a subjectless past (Burn their
+ * farms, drive them out keeps its call; Kill them, armed or not: the past is an adjective).
+ */
+function inASeriesOfPasts(read: TaggedWord): boolean {
+  const { preceding, following } = read;
+  // A past right before the word has the word after it, no object of its own (came and said: "Fulfill your promise …").
+  for (let i = 0; i < preceding.length - 1; i++) if (opensConjunct(preceding, i) && subjectlessPastAt(preceding[i], preceding[i + 1])) return true;
+  for (let i = 1; i < following.length; i++) {
+    if (NEW_CLAUSE.has(following[i - 1]?.normal ?? '')) return false;
+    if (opensConjunct(following, i) && subjectlessPastAt(following[i], following[i + 1])) return true;
+  }
+  return false;
+}
+
+/**
  * Words of address the tagger reads as no person (Team, everyone, attack!): an item of a series
  * that is one of them makes the series a string of vocatives, not a list of things.
  */
@@ -545,9 +594,11 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || inASeriesOfPasts(read) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
-  const complete = !afterStatement || read?.verbBefore === true;
+  // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
+  // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
+  const complete = !afterStatement || read?.verbBefore === true || OPENS_CONDITION.has(read?.preceding[0]?.normal ?? '');
   let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
@@ -557,6 +608,9 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   cache.set(key, verb);
   return verb;
 }
+
+/** Subordinators that open a sentence with a clause of condition or time before its main clause. */
+const OPENS_CONDITION: ReadonlySet<string> = new Set(['if', 'when', 'once', 'unless', 'whenever']);
 
 /** A word that starts a clause; `vocative`: it follows the comma of an address at the sentence start. */
 interface ClauseStart {
@@ -617,6 +671,23 @@ function questionOpener(text: string, words: readonly ImperativeWord[], k: numbe
 function askedWithYet(text: string, words: readonly ImperativeWord[], to: number): boolean {
   const last = words[to - 1] as ImperativeWord;
   return last.normalised === 'yet' && /^[^\p{L}\n]*\?/u.test(text.slice(last.end));
+}
+
+/** A crossword clue's letter count closing its line: (6), (3,4), (5-3); not (1) or (2), a footnote's or a list's number. */
+const LETTER_COUNT = /^[^\p{L}\n]*?\(\s?(?:[3-9]|1\d|\d{1,2}(?:\s?[,\-–]\s?\d{1,2})+)\s?\)[ \t]*(?:\n|$)/u;
+
+/**
+ * Whether the sentence is a crossword clue: its last word (the count's number, or the word
+ * before it) is followed by a letter count in brackets that ends the line («Strike from a list
+ * (6)», «Go on foot at a steady pace (5)»). A clue defines a word, it asks nobody to act (round 17,
+ * blind text and the frame sweep: 86 of 104 verbs read as imperatives).
+ */
+function clueWithLetterCount(text: string, words: readonly ImperativeWord[], to: number): boolean {
+  const last = words[to - 1] as ImperativeWord;
+  const before = words[to - 2];
+  // The tokenizer may keep the count's number as the last word: read from the word before it then.
+  const from = /^\d+$/u.test(last.normalised) && before !== undefined ? before.end : last.end;
+  return LETTER_COUNT.test(text.slice(from, from + 16));
 }
 
 /** A word alone on its line with no punctuation after it is a heading («Benefit», «Summary»), not an order. */
@@ -712,7 +783,7 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       const known = knownVerbs.has(w.normalised);
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
-      if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || askedWithYet(text, words, to) || aloneOnItsLine(text, w)) return false;
+      if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || askedWithYet(text, words, to) || clueWithLetterCount(text, words, to) || aloneOnItsLine(text, w)) return false;
       // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
       // a listed verb stays a call written in capitals (Brothers, Fight!).
       if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
