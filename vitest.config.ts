@@ -16,8 +16,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // A folder shared by the run's files for cases several of them build the same way (the demo).
-    globalSetup: ['tests/support/run-cache.ts'],
+    // A folder shared by the run's files for cases several of them build the same way (the demo),
+    // and the data caches of the TypeScript sources, written once so that an in-process `soz
+    // analyze` does not compile the lexicons from YAML each time (README "Suite time, round 17").
+    globalSetup: ['tests/support/run-cache.ts', 'tests/support/source-data-cache.ts'],
     // Vitest's default is one fork fewer than the cores: on CI's two cores a single fork, idle
     // whenever its test waits on Tesseract, pdftoppm, Chromium or a spawned soz. Two forks keep
     // both cores busy; the main process only collects results.

@@ -65,9 +65,19 @@ export function dataCacheKey(kind: string, sources: readonly CachedSource[], com
   return code === null ? null : sha256(canonicalJson({ code, kind, sources: sources.map(({ path, sha256: hash }) => ({ path, sha256: hash })) }));
 }
 
+/**
+ * Folder of the cache files when this code runs from the TypeScript sources (the tests; compiled
+ * soz never does): their keys name the `.ts` modules, so the build's files in `DATA_CACHE_DIR`
+ * never match them, and without a folder of their own every `soz analyze` run in a test process
+ * compiled the lexicons from YAML again (about 1.2 s of CPU each). The test run writes them here
+ * once (`tests/support/source-data-cache.ts`).
+ */
+export const SOURCE_RUN_CACHE_DIR = 'node_modules/.cache/soz-data-cache';
+const CACHE_DIR = import.meta.url.endsWith('.ts') ? SOURCE_RUN_CACHE_DIR : DATA_CACHE_DIR;
+
 /** Path of the cache file of `kind` under the project root `root`. */
 export function dataCachePath(root: string, kind: string): string {
-  return join(root, DATA_CACHE_DIR, `${kind}.json`);
+  return join(root, CACHE_DIR, `${kind}.json`);
 }
 
 /**
