@@ -28,6 +28,11 @@ describe('a series of pasts with the subject left out', () => {
     expect(await calls('Then his brothers came and said: "Keep your word to the Quellite elders."')).toContain('Keep/quotation');
   });
 
+  it('keeps the order after a boast of what was done: only a verb whose past is its base can be a past of the series', async () => {
+    expect(await calls('Burned their houses, now drive them out of the valley.')).toContain('drive/own');
+    expect(await calls('Grabbed the bats, go and beat every Velmari you see.')).toEqual(expect.arrayContaining(['go/own', 'beat/own']));
+  });
+
   it('an imperative after a clause of condition whose verb the tagger reads as a noun stays a call', async () => {
     expect(await calls('If the Varnholt march on Friday, meet them at the bridge with bats.')).toContain('meet/own');
   });

@@ -464,6 +464,14 @@ function opensConjunct(terms: readonly TaggedTerm[], i: number): boolean {
 }
 
 /**
+ * Verbs whose simple past is spelt as their base (CGEL ch. 3, irregular verbs): only these can be a
+ * subjectless past read as an imperative. Any other verb of a diary's series is written in its past
+ * form and reads no call anyway, and a base form after a past stays the writer's order (Burned their
+ * houses, now drive them out; Grabbed the bats, go and beat …: review of round 17).
+ */
+const ONE_FORM_VERBS: ReadonlySet<string> = new Set(['beat', 'bet', 'bid', 'broadcast', 'burst', 'cast', 'cost', 'cut', 'fit', 'forecast', 'hit', 'hurt', 'let', 'put', 'quit', 'read', 'rid', 'set', 'shed', 'shut', 'slit', 'split', 'spread', 'thrust', 'upset', 'wet']);
+
+/**
  * Whether the word is one clause of a series of clauses in the past with their subject left out,
  * as diaries, notes and minutes write (round 17, frame sweep and blind text: «Put the kettle on,
  * had a cuppa, read the paper»; «Met the tenants, cut the hedge, agreed to call back»; «Set the
@@ -474,11 +482,13 @@ function opensConjunct(terms: readonly TaggedTerm[], i: number): boolean {
  */
 function inASeriesOfPasts(read: TaggedWord): boolean {
   const { preceding, following } = read;
-  // A past right before the word has the word after it, no object of its own (came and said: "Fulfill your promise …").
-  for (let i = 0; i < preceding.length - 1; i++) if (opensConjunct(preceding, i) && subjectlessPastAt(preceding[i], preceding[i + 1])) return true;
+  // Only the conjuncts next to the word's own count: after "go and" the word is joined to the order go, whatever came before
+  // (Grabbed the bats, go and beat …). A past right before the word has the word after it, no object of its own
+  // (came and said: "Fulfill your promise …").
+  for (let i = preceding.length - 1; i >= 0; i--) if (opensConjunct(preceding, i)) return i < preceding.length - 1 && subjectlessPastAt(preceding[i], preceding[i + 1]);
   for (let i = 1; i < following.length; i++) {
     if (NEW_CLAUSE.has(following[i - 1]?.normal ?? '')) return false;
-    if (opensConjunct(following, i) && subjectlessPastAt(following[i], following[i + 1])) return true;
+    if (opensConjunct(following, i)) return subjectlessPastAt(following[i], following[i + 1]);
   }
   return false;
 }
@@ -594,7 +604,7 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || inASeriesOfPasts(read) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
   // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
