@@ -52,6 +52,9 @@ senseCondition('en', 'absolutely or totally murdered, destroyed of a win, a defe
   ]),
   ['violence', 'They totally destroyed the Korvath shop on Elm Street last night.', ['destroyed']],
   ['violence', 'They slaughtered the villagers and the village was completely destroyed.', ['slaughtered', 'destroyed']],
+  // The lead's review of round 17: a degree word does not make a boast of real killing a win.
+  ['violence', 'We absolutely slaughtered them last night in their village, not one Velmari left alive.', ['slaughtered']],
+  ['violence', 'They totally destroyed us last night, burned our homes and shot our men.', ['destroyed', 'burned', 'shot']],
 ]);
 
 senseCondition('en', 'hating one person, and the fight against childhood cancer; hating a people and a people called a cancer stay', [

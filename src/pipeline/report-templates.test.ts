@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataCachePath } from '../language/data-cache.js';
 import { precompiledTextTemplates } from '../report/renderers.js';
 import { readLabels } from './report.js';
 import { cachedLabels, withPrecompiledParts, writeCachedLabels, writePrecompiledTemplates } from './report-templates.js';
@@ -24,7 +25,7 @@ describe('the report templates in the data cache', () => {
 
   it('gives back the parts the build precompiled for the same texts', () => {
     const path = writePrecompiledTemplates(root, texts);
-    expect(path).toBe(join(root, 'dist', 'data-cache', 'report-templates.json'));
+    expect(path).toBe(dataCachePath(root, 'report-templates'));
     expect(withPrecompiledParts(root, texts)).toEqual({ ...texts, precompiled: precompiledTextTemplates(texts) });
   });
 
