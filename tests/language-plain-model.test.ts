@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateLangid, parseLabelledLines } from '../src/language/bench.js';
+import { languageData } from '../src/language/data.js';
 import { explainIdentification, identifyLanguage } from '../src/language/identify.js';
 import type { LanguageCode } from '../src/language/types.js';
 
@@ -123,6 +124,42 @@ describe('Tajik typed plainly (round 16)', () => {
     expect(parts('китобхоро', 'tg').words).toBeGreaterThan(parts('китобро', 'tg').words);
     expect(parts('хондани китоб', 'tg').words).toBeGreaterThan(parts('хонда китоб', 'tg').words);
     expect(identifyLanguage('Барои хондани китобхо вакт нест').language).toBe('tg');
+  });
+});
+
+describe('Kazakh and Kyrgyz typed plainly: the evidence of round 18', () => {
+  const pair = languageData().identification.plain_pairs!.find((p) => p.languages.join() === 'kk,ky')!;
+  /** The Kazakh weight the pair's markers give a word (the round's rules only, with `round18`). */
+  const kazakh = (word: string, round18 = false) =>
+    pair.markers.filter((m) => m.language === 'kk' && (!round18 || m.note.startsWith('round 18')) && new RegExp(m.pattern, 'u').test(word)).reduce((sum, m) => sum + m.weight, 0);
+
+  it('reads Kazakh бас-, тапсыр-, шығ-, the present -ады and -амын, and leaves the Kyrgyz forms alone', () => {
+    for (const word of ['басталды', 'бастап', 'тапсырма', 'жазады', 'табады', 'келемин', 'барамын']) expect(kazakh(word, true), word).toBeGreaterThan(0);
+    expect(kazakh('шыгады')).toBeGreaterThan(0);
+    // Kyrgyz баш-, тапшыр-, the present -ат and -ам, and the past -ды of a stem in -а.
+    for (const word of ['башталды', 'баштап', 'тапшырма', 'турат', 'келем', 'карады', 'жасады', 'жашады', 'баштады', 'алмады', 'сурады']) expect(kazakh(word, true), word).toBe(0);
+  });
+
+  it('does not read Kyrgyz ушул, ушундай as Kazakh үш, үшін', () => {
+    expect(kazakh('уш')).toBeGreaterThan(0);
+    expect(kazakh('ушинши')).toBeGreaterThan(0);
+    for (const word of ['ушул', 'ушундай', 'ушуга', 'ушуда']) expect(kazakh(word), word).toBe(0);
+  });
+
+  it('moves a plain Kazakh line towards Kazakh by these forms only', () => {
+    // Fictional lines written for this test; each pair differs in one word.
+    const score = (text: string) => explainIdentification(text)[0]!.pair?.score ?? 0;
+    expect(score('Сабак сагат онда басталды')).toBeGreaterThan(score('Сабак сагат онда башталды'));
+    expect(score('Мен кешке уйде кутемин')).toBeGreaterThan(score('Мен кешке уйде кутом'));
+  });
+});
+
+describe('Tajik and Uzbek chat words (round 18)', () => {
+  // Fictional lines written for this test, typed without Tajik's or Uzbek's own letters.
+  it('reads them as their language', () => {
+    expect(parts('Пагох нагз мешавад', 'tg').words).toBeGreaterThan(parts('Фардо мешавад', 'tg').words);
+    expect(identifyLanguage('Чаро хама чиз кимат шуд').language).toBe('tg');
+    expect(identifyLanguage('Катта рахмат, дустим').language).toBe('uz-Cyrl');
   });
 });
 
