@@ -2,7 +2,7 @@
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
 // written for soz in corpora/eval/langid, its very short chat lines (very-short/) and the blind
-// batches of rounds 13 to 17 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
+// batches of rounds 13 to 18 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,7 +68,7 @@ show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.
 
 // Blind batches (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written before their
 // measurement): round 13's batch 1 was looked at while tuning, its batch 2 is that round's held-out
-// figure; the batches of rounds 14 to 17 were each written before that round read the language
+// figure; the batches of rounds 14 to 18 were each written before that round read the language
 // data and are its held-out figures.
 // Extra files of the same form: npm run bench:langid -- --file path.tsv ...
 const blind = join(own, 'blind');
@@ -79,6 +79,7 @@ const BLIND = [
   ['langid15-1.tsv', 'blind batch of round 15 (held-out)'],
   ['langid16-1.tsv', 'blind batch of round 16 (held-out)'],
   ['langid17-1.tsv', 'blind batch of round 17 (held-out)'],
+  ['langid18-1.tsv', 'blind batch of round 18 (held-out)'],
 ];
 for (const [name, title] of BLIND) {
   const path = join(blind, name);
