@@ -639,7 +639,8 @@ const PEOPLE_OR_POINTER_TAGS = ['Pronoun', 'Possessive', 'ProperNoun', ...PEOPLE
  * on canvas»): a bare singular noun right after it, then a preposition, a comma, a colon or the
  * line's end, and no finite verb, person, name or pronoun after it. A verb of force keeps its call
  * before a noun of harm (Wage war on …, Spread terror …), before people, a name or a possessive
- * (Spread terror in their streets, Wage war on the Dorvani), and in an exclamation (Burn scum!).
+ * (Spread terror in their streets, Wage war on the Dorvani), and in an exclamation (Burn scum!: the
+ * caller does not ask this of a sentence that ends with «!»).
  */
 function headsVerblessCompound(read: TaggedWord): boolean {
   const [next, after] = read.following;
@@ -648,7 +649,7 @@ function headsVerblessCompound(read: TaggedWord): boolean {
   if (!nextTags.has('Singular') || nextTags.has('Verb') || HARM_OBJECTS.has(next.normal ?? '') || ['Determiner', 'Value', 'Plural', ...PEOPLE_OR_POINTER_TAGS].some((t) => nextTags.has(t))) return false;
   if (!/[,:;]/u.test(next.post ?? '') && after !== undefined && after.tags?.has('Preposition') !== true) return false;
   for (const term of read.following) {
-    if ((term.post ?? '').includes('!') || isFiniteVerb(term) || PEOPLE_OR_POINTER_TAGS.some((t) => term.tags?.has(t))) return false;
+    if (isFiniteVerb(term) || PEOPLE_OR_POINTER_TAGS.some((t) => term.tags?.has(t))) return false;
   }
   return true;
 }
@@ -656,11 +657,11 @@ function headsVerblessCompound(read: TaggedWord): boolean {
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
 /** Who answers a tagging question of {@link englishImperatives}: {@link taggedImperative}, or a planner that only names the window. */
-type TaggingQuestion = (window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean) => boolean;
+type TaggingQuestion = (window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean, sentenceExclaimed: boolean) => boolean;
 
 /** The key of a tagging question's answer in {@link cache}. */
-const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window, offset, afterVocative, known, afterStatement, exclaimed) =>
-  `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${offset}\u0000${window}`;
+const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window, offset, afterVocative, known, afterStatement, exclaimed, sentenceExclaimed) =>
+  `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${sentenceExclaimed ? 'x' : ''}${offset}\u0000${window}`;
 
 /**
  * Whether the tagger reads the word at `offset` of `window` as an imperative (base-form verb).
@@ -669,16 +670,16 @@ const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window,
  * a verb follows it, which makes it the subject («Indeed, man is ungrateful»). `known`: a verb of
  * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
  * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
- * `exclaimed`: the word ends its sentence before an exclamation mark.
+ * `exclaimed`: the word ends its sentence before an exclamation mark; `sentenceExclaimed`: its sentence ends with one.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean): boolean {
-  const key = answerKey(window, offset, afterVocative, known, afterStatement, exclaimed);
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean, sentenceExclaimed: boolean): boolean {
+  const key = answerKey(window, offset, afterVocative, known, afterStatement, exclaimed, sentenceExclaimed);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || namesAMarketState(read, word) || (known && !GERUND_TAKERS.has(word) && (headsNounPhrase(read) || headsVerblessCompound(read))));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || namesAMarketState(read, word) || (known && !GERUND_TAKERS.has(word) && (headsNounPhrase(read) || (!sentenceExclaimed && headsVerblessCompound(read)))));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
   // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
@@ -937,7 +938,9 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       // A series closed by a listed verb of force and an exclamation mark ends in an order (Knives, bats, petrol, attack!): what a
       // crowd is told to bring and then to do, not one more thing of a list (round 16, the brief's «Knives, bats, attack!»).
       const exclaimed = k === to - 1 && /^[^\p{L}\n]*!/u.test(text.slice(w.end, w.end + 4));
-      return ask(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed);
+      // A sentence that ends in an exclamation mark is a cry, not a label (Burn scum!).
+      const sentenceExclaimed = /^[^\p{L}\n]*!/u.test(text.slice((words[to - 1] as ImperativeWord).end, (words[to - 1] as ImperativeWord).end + 4));
+      return ask(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed, sentenceExclaimed);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
