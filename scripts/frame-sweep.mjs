@@ -5,6 +5,9 @@
 // frames where it is a genuine call against an invented group. A FRAME that fails for many verbs is
 // a structural defect of the reading; a VERB that fails in many frames is a bad entry. The frames
 // are general (a slot for the verb, a neutral object), written for soz, not copied from any batch.
+// Round 18 added frames of a noun heading a headline, a ticker, a label, a listing, a poster or a heading
+// (called off, steady, cream in the box, price at, on …: how …), one-form pasts answering a past question or
+// before a declarative tag, and a film line quoted in chat (a candidate in the quotation voice passes there).
 // Round 17 added frames of verb-initial fragments that describe (headlines, labels, notes, answers,
 // tweets), nouns and dates at a sentence start, embedded and reported orders (as in, like, so-called,
 // the sign says, she was like, he goes — a candidate in the reported voice passes there), generic
