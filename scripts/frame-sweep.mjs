@@ -5,6 +5,9 @@
 // frames where it is a genuine call against an invented group. A FRAME that fails for many verbs is
 // a structural defect of the reading; a VERB that fails in many frames is a bad entry. The frames
 // are general (a slot for the verb, a neutral object), written for soz, not copied from any batch.
+// Round 18 added frames of a noun heading a headline, a ticker, a label, a listing, a poster or a heading
+// (called off, steady, cream in the box, price at, on …: how …), one-form pasts answering a past question or
+// before a declarative tag, and a film line quoted in chat (a candidate in the quotation voice passes there).
 // Round 17 added frames of verb-initial fragments that describe (headlines, labels, notes, answers,
 // tweets), nouns and dates at a sentence start, embedded and reported orders (as in, like, so-called,
 // the sign says, she was like, he goes — a candidate in the reported voice passes there), generic
@@ -12,7 +15,7 @@
 // instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
 // same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
 // Look, Come on) and so no failure.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17]
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17|18]
 // A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
 // allows), or none on a control's line.
 import nlp from 'compromise';
@@ -139,8 +142,43 @@ const CALL_17 = {
   'caps-call-every': (f) => `${cap(f.base)} every Dunmarsh family in the valley before winter.`,
 };
 
+/**
+ * Round 18's frames: a noun heading a headline, a ticker, a poster, a listing or a label (no verb
+ * of a request, the word names a thing or an event), a one-form past answering a question or before
+ * a declarative tag, a title after a listing's time, and a film line quoted in chat.
+ */
+const NO_CALL_18 = {
+  'noun-for-called-off': (f) => `${cap(f.base)} for missing hiker called off after two days`,
+  'noun-called-off': (f) => `${cap(f.base)} called off after late pay deal`,
+  'noun-hit-compound': (f) => `${cap(f.base)} hit musical extends its run into June`,
+  'noun-on-heading-colon': (f) => `${cap(f.base)} on the left wing: how the new shape works`,
+  'ticker-steady': (f) => `${cap(f.base)} steady, copper slips on weak demand`,
+  'noun-in-the-box': (f) => `${cap(f.base)} cream in the first aid box`,
+  'noun-price-at': (f) => `${cap(f.base)} price at 40 dollars, volume thin`,
+  'police-headline': (f) => `Police ${f.base} the old depot after tip-off`,
+  'answer-did-question': (f) => `How did the match end? ${cap(f.past)} the post twice and lost.`,
+  'right-tag-didnt': (f) => `${cap(f.past)} the boxes into the van, didn't he.`,
+  'tv-listing-time': (f) => `9.00pm ${cap(f.base)} the Night (new series) Detective drama set in Leeds`,
+  'poster-day-title': (f) => `Saturday: ${cap(f.base)} the Breeze comedy night, back room of the Crown, doors 8pm`,
+  'email-re': (f) => `Re: ${cap(f.base)} schedule for next week`,
+  'menu-board': (f) => `Specials board: ${cap(f.base)} burger with fries, 9.50`,
+  'museum-label': (f) => `${cap(f.base)} scene, oil on canvas, about 1650`,
+  'event-calendar': (f) => `Sun 14th: ${cap(f.base)} workshop, church hall, 2-4pm`,
+  'noun-cancelled-tonight': (f) => `${cap(f.base)} practice cancelled tonight due to rain`,
+  'film-quote-chat': (f) => `as the film says, "${f.base} the boxes", lol my dad every Sunday`,
+};
+/** Round 18's controls: genuine calls in the same short shapes (a headline, an answer, a poster). */
+const CALL_18 = {
+  'headline-shape-call': (f) => `${cap(f.base)} the Dorvani families before they leave the valley`,
+  'answer-call': (f) => `What should we do? ${cap(f.base)} the Ostrani at the gate tonight!`,
+  'poster-call': (f) => `Saturday: ${f.base} the Vessik shops, meet at the bridge at eight`,
+  'every-settler-call': (f) => `${cap(f.base)} every Garrow settler, no exceptions`,
+};
+
 /** Frames of another's words told without quotation marks: a candidate there must be in the reported voice. */
 const REPORTED_FRAMES = new Set(['like-quote', 'goes-quote']);
+/** Frames of a line quoted in chat: a candidate there must be in the quotation voice. */
+const QUOTED_FRAMES = new Set(['film-quote-chat']);
 /** Words that are genuine (optional) imperatives of a frame's own wording: no failure. */
 const ALLOWED = new Set(['consider', 'look']);
 
@@ -163,8 +201,8 @@ const LIST_CALL = { 'list-then-force': (f) => `Knives, bats, petrol, ${f.base}!`
 
 /** `--only 16` / `--only 17`: one round's frames and controls alone. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17] };
-const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17 }, { ...CALL, ...CALL_16, ...CALL_17 }];
+const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17], 18: [NO_CALL_18, CALL_18] };
+const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17, ...NO_CALL_18 }, { ...CALL, ...CALL_16, ...CALL_17, ...CALL_18 }];
 const knownVerbs = new Set(known);
 const lines = [];
 for (const verb of verbs) {
@@ -184,6 +222,7 @@ for (const finding of findings) {
   if (finding.category !== 'call-to-action' || ALLOWED.has(finding.actual.toLowerCase())) continue;
   const i = Number(finding.place.segmentId.slice(1)) - 1;
   if (REPORTED_FRAMES.has(lines[i].frame) && finding.voice === 'reported') continue;
+  if (QUOTED_FRAMES.has(lines[i].frame) && finding.voice === 'quotation') continue;
   flagged.set(i, [...(flagged.get(i) ?? []), finding.actual]);
 }
 

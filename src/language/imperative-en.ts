@@ -233,7 +233,7 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
   let participleOwner = false;
   for (const [i, term] of read.following.entries()) {
     const tags = term.tags ?? new Set<string>();
-    if (isFiniteVerb(term) || ((compound || inPhrase) && !participleOwner && isHeadlinePassive(term))) return true;
+    if (isFiniteVerb(term) || ((compound || inPhrase) && !participleOwner && isHeadlinePassive(term)) || (i === 0 && headlinePassiveAfterNoun(term, read.following[1], word))) return true;
     if (pluralHead && i === 1 && isPluralAgreement(term) && !BARE_INFINITIVE_TAKERS.has(word)) return true;
     if (RELATIVE_WORDS.has(term.normal ?? '')) return false;
     // The tagger reads some nouns of a compound as adjectives (War memorial restored): one counts right before the headline's past.
@@ -242,7 +242,7 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
     // "to" after the word is where a verb of motion goes (Come to the square armed), not a subject's modifier.
     if (term.normal === 'to') return false;
     if (tags.has('Preposition')) inPhrase = true;
-    else if (inPhrase ? ['Pronoun', 'Verb'].some((t) => tags.has(t)) : (compound && !compoundGoesOn) || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
+    else if (inPhrase ? tags.has('Pronoun') || (tags.has('Verb') && !modifierInPhrase(term, read.following[i + 1])) : (compound && !compoundGoesOn) || !(tags.has('Noun') || tags.has('Value') || compoundAdjective) || ['Pronoun', 'Possessive', 'ProperNoun', 'Determiner'].some((t) => tags.has(t))) return false;
     else if (!inPhrase) {
       compoundGoesOn = !compound && i === 0 && tags.has('Singular') && !isPeopleNoun(tags);
       compound = true;
@@ -252,6 +252,32 @@ function headsSubjectPhrase(read: TaggedWord, word: string): boolean {
   }
   return false;
 }
+
+/** Verbs that take a participle or an adjective in -ed as their complement (Come armed, Get dressed, Stay tuned, Play dead). */
+const PARTICIPLE_TAKERS: ReadonlySet<string> = new Set(['get', 'stay', 'keep', 'come', 'go', 'be', 'become', 'remain', 'feel', 'look', 'seem', 'stand', 'sit', 'lie', 'leave', 'have', 'want', 'need', 'rest', 'play', 'act', 'march', 'rise', 'unite']);
+/**
+ * Words after a headline's past (called off, suspended after the storm, postponed until May): a
+ * particle, or a preposition of time or cause. A preposition of manner or place may follow a
+ * participle of the imperative's manner (Attack disguised as police; Strike hidden in the crowd).
+ */
+const AFTER_HEADLINE_PAST: ReadonlySet<string> = new Set(['off', 'up', 'out', 'down', 'back', 'after', 'until', 'till', 'amid', 'following', 'despite', 'due', 'pending', 'over', 'again', 'indefinitely', 'today', 'tonight', 'yesterday']);
+
+/**
+ * Whether the term right after the word is a headline's past with "is / was" dropped, the word its
+ * subject (round 18, frame sweep 54 of 104 verbs: «Strike called off after late pay deal», «Hunt
+ * suspended at dusk»): a regular past that is no adjective, before a particle, a preposition or the
+ * line's end. An imperative takes a participle right after it only when it is a verb of state or
+ * motion (Come armed, Get dressed, Stay tuned, March united), listed apart.
+ */
+const headlinePassiveAfterNoun = (term: TaggedTerm, next: TaggedTerm | undefined, word: string): boolean =>
+  !PARTICIPLE_TAKERS.has(word) && isHeadlinePassive(term) && !term.tags?.has('Adjective') && (next === undefined || PHRASE_END.test(term.post ?? '') || AFTER_HEADLINE_PAST.has(next.normal ?? ''));
+
+/**
+ * Whether an -ing word inside a prepositional phrase modifies the noun after it (Hunt for missing
+ * hiker called off): a bare noun follows, no object of the -ing verb (a pronoun, a determiner, a name).
+ */
+const modifierInPhrase = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
+  /ing$/u.test(term.normal ?? '') && !PHRASE_END.test(term.post ?? '') && next?.tags?.has('Noun') === true && !['Pronoun', 'Determiner', 'Possessive', 'ProperNoun', ...PEOPLE_TAGS].some((t) => next.tags?.has(t));
 
 /**
  * A regular past in -ed after a noun phrase with no person in it, as a headline drops "is / was"
@@ -579,14 +605,63 @@ function headsNounPhrase(read: TaggedWord): boolean {
   return PHRASE_END.test(next.post ?? '') || after === undefined || afterTags.has('Preposition') || ((afterTags.has('Noun') || afterTags.has('Adjective')) && !afterTags.has('Plural') && !PEOPLE_TAGS.some((t) => afterTags.has(t)));
 }
 
+/** States of a price in a market report (Oil steady, Gold firm, Wheat flat, Copper higher). */
+const MARKET_STATES: ReadonlySet<string> = new Set(['steady', 'firm', 'flat', 'mixed', 'unchanged', 'higher', 'lower', 'firmer', 'weaker', 'softer', 'choppy', 'subdued']);
+/** Verbs of state, motion and aim that take such a word as their complement (Hold steady, Stand firm, Aim lower, Burn low). */
+const STATE_VERBS: ReadonlySet<string> = new Set(['hold', 'stand', 'stay', 'keep', 'remain', 'sit', 'lie', 'go', 'come', 'play', 'hang', 'be', 'get', 'aim', 'hit', 'shoot', 'fly', 'run', 'turn', 'push', 'set', 'grow', 'burn', 'fight', 'strike', 'sleep', 'rest', 'breathe', 'ride', 'drive', 'walk', 'move', 'lean', 'pitch', 'bid', 'sell', 'buy', 'trade']);
+
+/**
+ * Whether the word names a commodity or an index before its state in a market ticker or a price
+ * line (round 18: the round-17 batch's «oil steady», the frame sweep 97 of 104 words): the state
+ * word closes its phrase — a comma, the end, or a conjunction, preposition or number after it
+ * (Oil steady as traders wait; Gold firm at 2,300). An adjective before a noun is the object's
+ * (Apply firm pressure), and a verb of state or aim takes the word as its complement (Hold steady).
+ */
+function namesAMarketState(read: TaggedWord, word: string): boolean {
+  const [state, after] = read.following;
+  if (state === undefined || STATE_VERBS.has(word) || !MARKET_STATES.has(state.normal ?? '') || PHRASE_END.test(read.post)) return false;
+  return after === undefined || PHRASE_END.test(state.post ?? '') || ['Preposition', 'Conjunction', 'Value'].some((t) => after.tags?.has(t));
+}
+
+/**
+ * Nouns of harm an imperative takes with no determiner (Wage war on …, Spread terror in …, Take
+ * revenge at …): after a verb of force they name what is called for, never the head of a compound.
+ */
+const HARM_OBJECTS: ReadonlySet<string> = new Set(['war', 'terror', 'fear', 'hate', 'hatred', 'chaos', 'panic', 'havoc', 'revenge', 'vengeance', 'violence', 'death', 'destruction', 'mayhem', 'jihad', 'blood', 'fire', 'hell', 'justice', 'retribution']);
+
+/** Tags of a term that names or points to people: a verb of force before it may have them as its object. */
+const PEOPLE_OR_POINTER_TAGS = ['Pronoun', 'Possessive', 'ProperNoun', ...PEOPLE_TAGS];
+
+/**
+ * Whether a known verb the tagger reads as a noun in context heads a compound noun of a label, a
+ * ticker or a notice with no verb (round 18, frame sweep 73 of 104 verbs, the round-17 brief: «Burn
+ * cream in the first aid box», «Strike price at 40 dollars», «Fire drill at 3pm», «Burn scene, oil
+ * on canvas»): a bare singular noun right after it, then a preposition, a comma, a colon or the
+ * line's end, and no finite verb, person, name or pronoun after it. A verb of force keeps its call
+ * before a noun of harm (Wage war on …, Spread terror …), before people, a name or a possessive
+ * (Spread terror in their streets, Wage war on the Dorvani), and in an exclamation (Burn scum!: the
+ * caller does not ask this of a sentence that ends with «!»).
+ */
+function headsVerblessCompound(read: TaggedWord): boolean {
+  const [next, after] = read.following;
+  if (!read.tags.has('Noun') || read.tags.has('Verb') || next === undefined || PHRASE_END.test(read.post)) return false;
+  const nextTags = next.tags ?? new Set<string>();
+  if (!nextTags.has('Singular') || nextTags.has('Verb') || HARM_OBJECTS.has(next.normal ?? '') || ['Determiner', 'Value', 'Plural', ...PEOPLE_OR_POINTER_TAGS].some((t) => nextTags.has(t))) return false;
+  if (!/[,:;]/u.test(next.post ?? '') && after !== undefined && after.tags?.has('Preposition') !== true) return false;
+  for (const term of read.following) {
+    if (isFiniteVerb(term) || PEOPLE_OR_POINTER_TAGS.some((t) => term.tags?.has(t))) return false;
+  }
+  return true;
+}
+
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
 /** Who answers a tagging question of {@link englishImperatives}: {@link taggedImperative}, or a planner that only names the window. */
-type TaggingQuestion = (window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean) => boolean;
+type TaggingQuestion = (window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean, sentenceExclaimed: boolean) => boolean;
 
 /** The key of a tagging question's answer in {@link cache}. */
-const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window, offset, afterVocative, known, afterStatement, exclaimed) =>
-  `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${offset}\u0000${window}`;
+const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window, offset, afterVocative, known, afterStatement, exclaimed, sentenceExclaimed) =>
+  `${afterVocative ? 'v' : 's'}${known ? 'k' : ''}${afterStatement ? 'c' : ''}${exclaimed ? '!' : ''}${sentenceExclaimed ? 'x' : ''}${offset}\u0000${window}`;
 
 /**
  * Whether the tagger reads the word at `offset` of `window` as an imperative (base-form verb).
@@ -595,16 +670,16 @@ const answerKey: (...question: Parameters<TaggingQuestion>) => string = (window,
  * a verb follows it, which makes it the subject («Indeed, man is ungrateful»). `known`: a verb of
  * `knownVerbs`, a verb whatever the tagger reads — unless the word heads the subject of a verb
  * after it («Strike ends after three weeks», «Attack helicopters flew over»), as for every word.
- * `exclaimed`: the word ends its sentence before an exclamation mark.
+ * `exclaimed`: the word ends its sentence before an exclamation mark; `sentenceExclaimed`: its sentence ends with one.
  */
-function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean): boolean {
-  const key = answerKey(window, offset, afterVocative, known, afterStatement, exclaimed);
+function taggedImperative(window: string, offset: number, afterVocative: boolean, known: boolean, afterStatement: boolean, exclaimed: boolean, sentenceExclaimed: boolean): boolean {
+  const key = answerKey(window, offset, afterVocative, known, afterStatement, exclaimed, sentenceExclaimed);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || (known && !GERUND_TAKERS.has(word) && headsNounPhrase(read)));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || namesAMarketState(read, word) || (known && !GERUND_TAKERS.has(word) && (headsNounPhrase(read) || (!sentenceExclaimed && headsVerblessCompound(read)))));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
   // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
@@ -681,6 +756,61 @@ function questionOpener(text: string, words: readonly ImperativeWord[], k: numbe
 function askedWithYet(text: string, words: readonly ImperativeWord[], to: number): boolean {
   const last = words[to - 1] as ImperativeWord;
   return last.normalised === 'yet' && /^[^\p{L}\n]*\?/u.test(text.slice(last.end));
+}
+
+/** Auxiliaries of a declarative tag after a comma (…, didn't he; …, was it; …, haven't they): the clause before states. */
+const DECLARATIVE_TAG_AUXILIARIES: ReadonlySet<string> = new Set(['did', 'didnt', "didn't", 'didn’t', 'was', 'wasnt', "wasn't", 'wasn’t', 'were', 'werent', "weren't", 'weren’t', 'had', 'hadnt', "hadn't", 'hadn’t', 'has', 'hasnt', "hasn't", 'hasn’t', 'have', 'havent', "haven't", 'haven’t', 'does', 'doesnt', "doesn't", 'doesn’t', 'is', 'isnt', "isn't", 'isn’t']);
+/** Subjects of a tag. */
+const TAG_SUBJECTS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there']);
+
+/**
+ * Whether the sentence closes with a declarative tag after a comma, an auxiliary of the past or the
+ * perfect and its subject («Hit the post twice, didn't he.», «Cut the hedge already, has she?»): the
+ * clause before is a statement with its subject left out; an imperative's tag asks with will,
+ * would, can or won't you (round 18, frame sweep and the round-17 brief).
+ */
+function closedByDeclarativeTag(text: string, words: readonly ImperativeWord[], from: number, to: number): boolean {
+  if (to - from < 3) return false;
+  const auxiliary = words[to - 2] as ImperativeWord;
+  const subject = words[to - 1] as ImperativeWord;
+  return TAG_SUBJECTS.has(subject.normalised) && DECLARATIVE_TAG_AUXILIARIES.has(auxiliary.normalised) && text.slice((words[to - 3] as ImperativeWord).end, auxiliary.start).includes(',');
+}
+
+/** A question about the past right before a sentence (What did he do? How did it end? What happened next?). */
+const PAST_QUESTION_BEFORE = /\b(?:did|happened)\b[^.!?\n]*\?[\s"'”’)]*$/iu;
+
+/**
+ * Whether a one-form verb (hit, cut, put, beat) opens the answer to a question about the past in
+ * the line before it («What did he do? Hit the guard.», «How did it end? Beat them on penalties.»):
+ * the answer is a past with its subject left out. An exclamation keeps the order (What did they do
+ * to us? Hit them back!).
+ */
+function answersAPastQuestion(text: string, word: ImperativeWord, to: ImperativeWord): boolean {
+  if (!ONE_FORM_VERBS.has(word.normalised) || /^[^\p{L}\n]*!/u.test(text.slice(to.end, to.end + 4))) return false;
+  const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
+  return PAST_QUESTION_BEFORE.test(text.slice(Math.max(lineStart, word.start - 120), word.start));
+}
+
+/**
+ * A heading of a noun before a prepositional phrase and a colon, a subtitle of how, why or what
+ * after it («Attack on the left wing: how the new shape works», «Raid on the depot: what we know»):
+ * an article's or a thread's title, the imperative takes its object without a preposition.
+ */
+const HEADING_BEFORE_SUBTITLE = /^[ \t]+(?:on|in|at|for|against|with|from|over|under|after|across|inside|behind|around|of)[ \t][^:!?.\n]{1,60}:[ \t]*(?:how|why|what|when|where|who|which|inside|everything)\b/iu;
+
+/** Verbs that take a bare verb right after them (Go hunt them, Come help, Let burn, Let's loot, Make pay, Dare fight). */
+const BARE_VERB_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'help', 'let', 'lets', "let's", 'make', 'dare', 'please', 'try', 'run', 'hurry', 'rather']);
+
+/**
+ * Whether a word that is no listed verb stands right before a listed verb of force, as the subject
+ * of a headline does («Police hunt driver», «Police raid flats in dawn swoop», «Rebels storm
+ * palace»): an imperative takes no second verb right after it, but for go, come, help, let and
+ * make (Go hunt them; Come help us). Round 18: the round-17 batch and the frame sweep (13 of 104).
+ */
+function headsAVerbOfForce(text: string, words: readonly ImperativeWord[], k: number, to: number, knownVerbs: ReadonlySet<string>): boolean {
+  const word = words[k] as ImperativeWord;
+  const next = words[k + 1];
+  return next !== undefined && k + 1 < to && knownVerbs.has(next.normalised) && !BARE_VERB_TAKERS.has(word.normalised) && /^[ \t]+$/u.test(text.slice(word.end, next.start));
 }
 
 /** A crossword clue's letter count closing its line: (6), (3,4), (5-3); not (1) or (2), a footnote's or a list's number. */
@@ -794,6 +924,8 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       // Only a listed verb or a word after a vocative can be an imperative without the tagger's base-verb reading.
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || askedWithYet(text, words, to) || clueWithLetterCount(text, words, to) || aloneOnItsLine(text, w)) return false;
+      if (!known && headsAVerbOfForce(text, words, k, to, knownVerbs)) return false;
+      if (closedByDeclarativeTag(text, words, from, to) || answersAPastQuestion(text, w, words[to - 1] as ImperativeWord) || HEADING_BEFORE_SUBTITLE.test(text.slice(w.end, w.end + 120))) return false;
       // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
       // a listed verb stays a call written in capitals (Brothers, Fight!).
       if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
@@ -806,7 +938,9 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       // A series closed by a listed verb of force and an exclamation mark ends in an order (Knives, bats, petrol, attack!): what a
       // crowd is told to bring and then to do, not one more thing of a list (round 16, the brief's «Knives, bats, attack!»).
       const exclaimed = k === to - 1 && /^[^\p{L}\n]*!/u.test(text.slice(w.end, w.end + 4));
-      return ask(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed);
+      // A sentence that ends in an exclamation mark is a cry, not a label (Burn scum!).
+      const sentenceExclaimed = /^[^\p{L}\n]*!/u.test(text.slice((words[to - 1] as ImperativeWord).end, (words[to - 1] as ImperativeWord).end + 4));
+      return ask(text.slice(sentenceStart, windowEnd), w.start - sentenceStart, vocative, known, afterStatement, exclaimed, sentenceExclaimed);
     };
     let opensWithImperative = false;
     for (const start of clauseStarts(text, words, from, to)) {
