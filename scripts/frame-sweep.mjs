@@ -12,7 +12,8 @@
 // instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
 // same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
 // Look, Come on) and so no failure.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17]
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17] [--lines]
+// --lines prints the sweep's lines, one a line, and stops (scripts/check-english-tagger.mjs reads them).
 // A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
 // allows), or none on a control's line.
 import nlp from 'compromise';
@@ -175,6 +176,10 @@ for (const verb of verbs) {
 }
 
 const body = lines.map((line) => line.text).join('\n');
+if (args.includes('--lines')) {
+  console.log(body);
+  process.exit(0);
+}
 const builder = new DocumentBuilder({ sha256: createHash('sha256').update(body).digest('hex'), name: 'frame-sweep' }, 'text');
 lines.forEach((line, i) => builder.add({ id: `l${i + 1}`, text: line.text, part: 'body', anchor: { paragraph: i } }));
 const { lexicons } = await loadLexicons(root);
