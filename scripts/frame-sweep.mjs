@@ -15,7 +15,8 @@
 // instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
 // same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
 // Look, Come on) and so no failure.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17|18]
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17|18] [--lines]
+// --lines prints the sweep's lines, one a line, and stops (scripts/check-english-tagger.mjs reads them).
 // A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
 // allows), or none on a control's line.
 import nlp from 'compromise';
@@ -199,7 +200,7 @@ const CALL_16 = {
 /** A list of weapons closed by a verb of force and an exclamation mark: a call (knownVerbs only). */
 const LIST_CALL = { 'list-then-force': (f) => `Knives, bats, petrol, ${f.base}!` };
 
-/** `--only 16` / `--only 17`: one round's frames and controls alone. */
+/** `--only 16` / `--only 17` / `--only 18`: one round's frames and controls alone. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17], 18: [NO_CALL_18, CALL_18] };
 const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17, ...NO_CALL_18 }, { ...CALL, ...CALL_16, ...CALL_17, ...CALL_18 }];
@@ -213,6 +214,10 @@ for (const verb of verbs) {
 }
 
 const body = lines.map((line) => line.text).join('\n');
+if (args.includes('--lines')) {
+  console.log(body);
+  process.exit(0);
+}
 const builder = new DocumentBuilder({ sha256: createHash('sha256').update(body).digest('hex'), name: 'frame-sweep' }, 'text');
 lines.forEach((line, i) => builder.add({ id: `l${i + 1}`, text: line.text, part: 'body', anchor: { paragraph: i } }));
 const { lexicons } = await loadLexicons(root);
