@@ -76,11 +76,17 @@ senseCondition('en', 'an enemy officer, enemy troops of a war story; the enemy a
   ['negative-evaluation', 'The Brevani are the enemy and always will be.', ['enemy']],
 ]);
 
-senseCondition('en', 'threats of persecution with no word of violence; camps of children and rounded numbers are none', [
+senseCondition('en', 'threats of persecution with no word of violence; camps of children, rounded numbers and a chore dealt with are none; kill me of an awkward moment, a story killed', [
   ...noCandidates('violence', [
     'Add up the totals and round them up to the nearest pound.',
     'We put them in camps every summer holiday, the kids love it.',
+    'We have to deal with the damp in the bathroom once and for all.',
+    'Walked into the wrong lecture in front of everyone, kill me.',
+    'The editor killed the story an hour before print.',
   ]),
   ['violence', 'The Orrans should be rounded up and put in camps.', ['put in camps']],
-  ['violence', 'the tessics? we deal with them once and for all this spring', ['deal with them once and for all']],
+  ['violence', 'the tessics? we deal with them once and for all this spring', ['once and for all']],
+  ['violence', 'We will deal with the Brevani once and for all, mark my words.', ['once and for all']],
+  ['violence', 'Deal with them once and for all, those orran rats.', ['once and for all']],
+  ['violence', 'The Tessic next door says he will kill me.', ['kill']],
 ]);
