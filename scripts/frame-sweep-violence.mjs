@@ -13,13 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = process.env.SOZ_DIST ?? join(root, 'dist');
-const load = (path) => import(pathToFileURL(join(dist, path)).href);
-const { loadLexicons, runIndicators, compileIndicators } = await load('analysis/index.js');
-const { DocumentBuilder } = await load('core/document-builder.js');
-
-const args = process.argv.slice(2);
-const show = args.includes('--show') ? args[args.indexOf('--show') + 1] : undefined;
+const modules = ['analysis/index.js', 'core/document-builder.js'].map((path) => pathToFileURL(join(process.env.SOZ_DIST ?? join(root, 'dist'), path)).href);
+const [{ loadLexicons, runIndicators, compileIndicators }, { DocumentBuilder }] = await Promise.all(modules.map((href) => import(href)));
+const showAt = process.argv.indexOf('--show');
+const show = showAt > 0 ? process.argv[showAt + 1] : undefined;
 
 /** base, past, gerund of the lexicon's verbs of violence. */
 const VERBS = [
