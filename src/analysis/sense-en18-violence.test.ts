@@ -90,3 +90,11 @@ senseCondition('en', 'threats of persecution with no word of violence; camps of 
   ['violence', 'Deal with them once and for all, those orran rats.', ['once and for all']],
   ['violence', 'The Tessic next door says he will kill me.', ['kill']],
 ]);
+
+senseCondition('en', 'a burn dressing, burn gel; hating a club or a referee of a match; burning a people and hating a people stay', [
+  ...noCandidates('violence', ['Burn cream and burn dressings are on the second shelf.']),
+  ...noCandidates('negative-evaluation', ['We hate Rovers, always have, always will.', 'The ref hates us, three penalties against us this season.']),
+  ['violence', 'Burn the Tessic shops, all of them.', ['Burn']],
+  ['negative-evaluation', 'We hate Orrans, every last one of them.', ['hate']],
+  ['negative-evaluation', 'We hate the Brevani and their filthy stadium.', ['hate', 'filthy']],
+]);
