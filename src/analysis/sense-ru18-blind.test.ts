@@ -78,6 +78,12 @@ describe('Russian calls to action, round 18', () => {
     ['call-to-action', 'Съешь ещё этих мягких булок.', ['Съешь']],
   ]);
 
+  // A number before the first word leaves that word no sentence start: the walk back over skipped
+  // words must stop at the text's first word (it read past it and threw before round 18).
+  condition('a skipped word that opens the text after a number', [
+    ['call-to-action', '10 ты съешь, остальное оставь.', ['съешь', 'оставь']],
+  ]);
+
   condition('a plural noun alone in its clause, an exclamation', [
     ['call-to-action', 'Сволочи, опять свет отключили без предупреждения.', []],
     ['call-to-action', 'Гоните их, сволочи, прочь!', ['Гоните', 'прочь']],
