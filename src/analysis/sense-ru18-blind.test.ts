@@ -89,6 +89,14 @@ describe('Russian calls to action, round 18', () => {
     ['call-to-action', 'Гоните их, сволочи, прочь!', ['Гоните', 'прочь']],
   ]);
 
+  condition('the infinitive order of driving people out, without a modal', [
+    ['call-to-action', 'Гнать тарвинцев из города палками!', ['Гнать тарвинцев']],
+    ['call-to-action', 'Выгнать их всех из города, пока не поздно!', ['Выгнать их']],
+    ['call-to-action', 'Выгнать котов из подвала до зимы.', []],
+    ['call-to-action', 'Варить 10 минут после закипания.', []],
+    ['call-to-action', 'Охранники решили выгнать всех из зала до полуночи.', []],
+  ]);
+
   condition('a noun before «для»', [
     ['call-to-action', 'Клей для обоев возьми покрепче.', ['возьми']],
     ['call-to-action', 'Клей обои аккуратно, без пузырей.', ['Клей']],
