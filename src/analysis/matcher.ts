@@ -756,7 +756,8 @@ function inSentenceAny(tests: readonly CompiledNeighbour[], tokens: readonly Pre
 function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], from: number, step: -1 | 1): PreparedToken | undefined {
   let k = from;
   for (;;) {
-    const edge = step < 0 ? (tokens[k] as PreparedToken).sentenceInitial : tokens[k + 1]?.sentenceInitial !== false;
+    // k === 0: the text's first word may continue a sentence begun before it (a segment cut mid-sentence).
+    const edge = step < 0 ? k === 0 || (tokens[k] as PreparedToken).sentenceInitial : tokens[k + 1]?.sentenceInitial !== false;
     if (edge) return undefined;
     k += step;
     const token = tokens[k] as PreparedToken;
