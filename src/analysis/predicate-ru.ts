@@ -1,0 +1,140 @@
+/**
+ * What a Russian predicate word is said of (issue 14, round 18): «Решение суда назвали позорным
+ * местные активисты», «Эта эпоха была позорной», «лозунг, который автор называет позорным». An
+ * evaluation in the instrumental after a verb of naming or considering (назвать, считать,
+ * признать) is said of that verb's object, in the accusative; after a copula or a verb without an
+ * object (быть, являться, считаться, признан) of its subject, in the nominative. Either may stand
+ * far from the word, on either side of the verb, so the neighbour tests cannot reach it; the
+ * dictionary's readings can: the bearer is the nearest noun or pronoun of the word's clause in
+ * that case which agrees with the word (number, and gender in the singular, for an adjective).
+ * A relative «который» stands for the noun before it that agrees with it. A word the dictionary
+ * does not know is taken as the bearer where it stands, so an invented people's name is never
+ * stepped over to reach a thing farther away.
+ */
+import type { RussianParse } from '../language/lemma-ru.js';
+
+/** The word-level view of a token this reading needs (the matcher's prepared token has it). */
+export interface ParsedWord {
+  readonly normalised: string;
+  readonly parses: readonly RussianParse[];
+}
+
+const PREDICATE_POS: ReadonlySet<string> = new Set(['ADJF', 'PRTF', 'NOUN']);
+const BEARER_POS: ReadonlySet<string> = new Set(['NOUN', 'NPRO']);
+const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'INFN', 'PRTS', 'GRND']);
+const RELATIVE = 'который';
+/** A function word is never a bearer, though the dictionary also reads some as abbreviated nouns (и, о, в). */
+const FUNCTION_WORD_POS: ReadonlySet<string> = new Set(['PREP', 'CONJ', 'PRCL']);
+/** Letters of a word: an unknown token that is no word (a number, a sign) is never a bearer. */
+const LETTERS = /^\p{L}[\p{L}-]*$/u;
+
+function has(p: RussianParse, grammeme: string): boolean {
+  return p.grammemes.includes(grammeme);
+}
+
+/** The word's readings in the instrumental that can be a predicate (an adjective, a participle or a noun). */
+function predicateReadings(word: ParsedWord): RussianParse[] {
+  const readings: RussianParse[] = [];
+  for (const p of word.parses) if (PREDICATE_POS.has(p.pos) && has(p, 'ablt')) readings.push(p);
+  return readings;
+}
+
+/** The case of the verb's bearer: the object of a transitive verb in the active voice, else the subject. */
+function bearerCase(verb: ParsedWord, verbs: ReadonlySet<string>): string | undefined {
+  for (const p of verb.parses) {
+    if (!VERB_POS.has(p.pos) || !verbs.has(p.lemma)) continue;
+    return has(p, 'tran') && p.pos !== 'PRTS' ? 'accs' : 'nomn';
+  }
+  return undefined;
+}
+
+/** Whether an adjectival reading agrees with a noun's reading in number and, in the singular, gender. */
+function agreesInNumberAndGender(adjective: RussianParse, noun: RussianParse): boolean {
+  if (has(adjective, 'plur')) return has(noun, 'plur');
+  if (!has(adjective, 'sing') || !has(noun, 'sing')) return false;
+  for (const gender of ['masc', 'femn', 'neut']) if (has(adjective, gender)) return has(noun, gender) || has(noun, 'ms-f');
+  return true;
+}
+
+/**
+ * The word's readings that can bear a predicate: nouns and pronouns (or, `relative`, the relative
+ * «который»), none for a function word and none abbreviated.
+ */
+function bearerReadings(word: ParsedWord, relative: boolean): RussianParse[] {
+  const readings: RussianParse[] = [];
+  for (const p of word.parses) {
+    if (FUNCTION_WORD_POS.has(p.pos)) return [];
+    if (relative ? p.lemma === RELATIVE : BEARER_POS.has(p.pos) && !has(p, 'Abbr')) readings.push(p);
+  }
+  return readings;
+}
+
+/** Whether `word` has a reading in `wanted` case that agrees with one of the predicate readings. */
+function fitsAsBearer(word: ParsedWord, wanted: string, predicate: readonly RussianParse[], relative: boolean): boolean {
+  for (const p of bearerReadings(word, relative)) {
+    if (!has(p, wanted)) continue;
+    for (const q of predicate) if (q.pos === 'NOUN' || agreesInNumberAndGender(q, p)) return true;
+  }
+  return false;
+}
+
+/** Whether a plural accusative relative (которых people, которые things) and a noun agree in animacy: a reading without it agrees with both. */
+function sameAnimacy(relative: RussianParse, noun: RussianParse): boolean {
+  if (has(relative, 'anim')) return !has(noun, 'inan');
+  if (has(relative, 'inan')) return !has(noun, 'anim');
+  return true;
+}
+
+/** The noun before `at` (from `from` on) that agrees with the relative pronoun there in the `wanted` case: its antecedent. */
+function antecedentOf(words: readonly ParsedWord[], at: number, from: number, wanted: string): number | undefined {
+  const relative = bearerReadings(words[at] as ParsedWord, true).filter((r) => has(r, wanted));
+  for (let k = at - 1; k >= from; k--) {
+    for (const p of bearerReadings(words[k] as ParsedWord, false)) {
+      if (p.pos !== 'NOUN') continue;
+      for (const r of relative) if (agreesInNumberAndGender(r, p) && sameAnimacy(r, p)) return k;
+    }
+  }
+  return undefined;
+}
+
+/** The indices of `[from, to)` but `at`, nearest to `at` first (of two at one distance, the earlier). */
+function byDistance(at: number, from: number, to: number): number[] {
+  const order: number[] = [];
+  for (let d = 1; at - d >= from || at + d < to; d++) {
+    if (at - d >= from) order.push(at - d);
+    if (at + d < to) order.push(at + d);
+  }
+  return order;
+}
+
+/**
+ * The index of the word the predicate at `at` is said of, or undefined when `at` is no
+ * instrumental predicate of one of `verbs` (lemmas) in its clause `[clauseFrom, clauseTo)`. A
+ * relative pronoun is resolved to its antecedent from `sentenceFrom` on; an unknown word found
+ * first is returned itself (its test then fails: nothing is excluded on a guess). Read only when an
+ * exclusion asks, for a match: never per token.
+ */
+export function predicateBearer(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number, sentenceFrom: number, verbs: ReadonlySet<string>): number | undefined {
+  const predicate = predicateReadings(words[at] as ParsedWord);
+  if (predicate.length === 0) return undefined;
+  const order = byDistance(at, clauseFrom, clauseTo);
+  let verb: number | undefined;
+  let wanted: string | undefined;
+  for (const k of order) {
+    wanted = bearerCase(words[k] as ParsedWord, verbs);
+    if (wanted !== undefined) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb === undefined || wanted === undefined) return undefined;
+  for (const k of order) {
+    if (k === verb) continue;
+    const word = words[k] as ParsedWord;
+    if (word.parses.length === 0) {
+      if (LETTERS.test(word.normalised)) return k;
+    } else if (fitsAsBearer(word, wanted, predicate, false)) return k;
+    else if (fitsAsBearer(word, wanted, predicate, true)) return antecedentOf(words, k, sentenceFrom, wanted);
+  }
+  return undefined;
+}
