@@ -974,7 +974,8 @@ function clauseOf(text: string, tokens: readonly PreparedToken[], i: number): [n
 function bearerPasses(test: NonNullable<CompiledExclusion['predicateOf']>, text: string, tokens: readonly PreparedToken[], first: number): boolean {
   const [clauseFrom, clauseTo] = clauseOf(text, tokens, first);
   const bearer = predicateBearer(tokens, first, clauseFrom, clauseTo, sentenceOf(tokens, first)[0], test.verbs);
-  return bearer !== undefined && neighbourPasses(test.of, tokens[bearer]);
+  // The bearer is tested by the readings by which it bears the predicate (сорок read as сорока is animate).
+  return bearer !== undefined && neighbourPasses(test.of, { ...(tokens[bearer.index] as PreparedToken), parses: bearer.readings });
 }
 
 /** What follows a word used as an address: a comma or an exclamation mark. */

@@ -58,24 +58,31 @@ function agreesInNumberAndGender(adjective: RussianParse, noun: RussianParse): b
 
 /**
  * The word's readings that can bear a predicate: nouns and pronouns (or, `relative`, the relative
- * «который»), none for a function word and none abbreviated.
+ * «который»), none abbreviated; none at all for a function word or a word that can be a verb
+ * (были is also the plural of быль, стали of сталь: the copula itself, never its subject).
  */
 function bearerReadings(word: ParsedWord, relative: boolean): RussianParse[] {
   const readings: RussianParse[] = [];
   for (const p of word.parses) {
-    if (FUNCTION_WORD_POS.has(p.pos)) return [];
+    if (FUNCTION_WORD_POS.has(p.pos) || VERB_POS.has(p.pos)) return [];
     if (relative ? p.lemma === RELATIVE : BEARER_POS.has(p.pos) && !has(p, 'Abbr')) readings.push(p);
   }
   return readings;
 }
 
-/** Whether `word` has a reading in `wanted` case that agrees with one of the predicate readings. */
-function fitsAsBearer(word: ParsedWord, wanted: string, predicate: readonly RussianParse[], relative: boolean): boolean {
+/** The word's readings in `wanted` case that agree with one of the predicate readings (a noun predicate needs no agreement). */
+function fittingReadings(word: ParsedWord, wanted: string, predicate: readonly RussianParse[], relative: boolean): RussianParse[] {
+  const fitting: RussianParse[] = [];
   for (const p of bearerReadings(word, relative)) {
     if (!has(p, wanted)) continue;
-    for (const q of predicate) if (q.pos === 'NOUN' || agreesInNumberAndGender(q, p)) return true;
+    for (const q of predicate) {
+      if (q.pos === 'NOUN' || agreesInNumberAndGender(q, p)) {
+        fitting.push(p);
+        break;
+      }
+    }
   }
-  return false;
+  return fitting;
 }
 
 /** Whether a plural accusative relative (которых people, которые things) and a noun agree in animacy: a reading without it agrees with both. */
@@ -85,14 +92,26 @@ function sameAnimacy(relative: RussianParse, noun: RussianParse): boolean {
   return true;
 }
 
-/** The noun before `at` (from `from` on) that agrees with the relative pronoun there in the `wanted` case: its antecedent. */
-function antecedentOf(words: readonly ParsedWord[], at: number, from: number, wanted: string): number | undefined {
-  const relative = bearerReadings(words[at] as ParsedWord, true).filter((r) => has(r, wanted));
+/** The word a predicate is said of, with the readings by which it is (empty for a word the dictionary does not know). */
+export interface Bearer {
+  readonly index: number;
+  readonly readings: readonly RussianParse[];
+}
+
+/** The noun before `at` (from `from` on) that agrees with the relative readings there: its antecedent, with its agreeing readings. */
+function antecedentOf(words: readonly ParsedWord[], at: number, from: number, relative: readonly RussianParse[]): Bearer | undefined {
   for (let k = at - 1; k >= from; k--) {
+    const readings: RussianParse[] = [];
     for (const p of bearerReadings(words[k] as ParsedWord, false)) {
       if (p.pos !== 'NOUN') continue;
-      for (const r of relative) if (agreesInNumberAndGender(r, p) && sameAnimacy(r, p)) return k;
+      for (const r of relative) {
+        if (agreesInNumberAndGender(r, p) && sameAnimacy(r, p)) {
+          readings.push(p);
+          break;
+        }
+      }
     }
+    if (readings.length > 0) return { index: k, readings };
   }
   return undefined;
 }
@@ -108,33 +127,32 @@ function byDistance(at: number, from: number, to: number): number[] {
 }
 
 /**
- * The index of the word the predicate at `at` is said of, or undefined when `at` is no
- * instrumental predicate of one of `verbs` (lemmas) in its clause `[clauseFrom, clauseTo)`. A
- * relative pronoun is resolved to its antecedent from `sentenceFrom` on; an unknown word found
- * first is returned itself (its test then fails: nothing is excluded on a guess). Read only when an
- * exclusion asks, for a match: never per token.
+ * The word the predicate at `at` is said of, or undefined when `at` is no instrumental predicate
+ * of one of `verbs` (lemmas) in its clause `[clauseFrom, clauseTo)`. A relative pronoun is
+ * resolved to its antecedent from `sentenceFrom` on; an unknown word found first is returned
+ * itself without readings (a test of its readings then fails: nothing is excluded on a guess).
+ * Read only when an exclusion asks, for a match: never per token.
  */
-export function predicateBearer(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number, sentenceFrom: number, verbs: ReadonlySet<string>): number | undefined {
+export function predicateBearer(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number, sentenceFrom: number, verbs: ReadonlySet<string>): Bearer | undefined {
   const predicate = predicateReadings(words[at] as ParsedWord);
   if (predicate.length === 0) return undefined;
   const order = byDistance(at, clauseFrom, clauseTo);
-  let verb: number | undefined;
   let wanted: string | undefined;
   for (const k of order) {
     wanted = bearerCase(words[k] as ParsedWord, verbs);
-    if (wanted !== undefined) {
-      verb = k;
-      break;
-    }
+    if (wanted !== undefined) break;
   }
-  if (verb === undefined || wanted === undefined) return undefined;
+  if (wanted === undefined) return undefined;
   for (const k of order) {
-    if (k === verb) continue;
     const word = words[k] as ParsedWord;
     if (word.parses.length === 0) {
-      if (LETTERS.test(word.normalised)) return k;
-    } else if (fitsAsBearer(word, wanted, predicate, false)) return k;
-    else if (fitsAsBearer(word, wanted, predicate, true)) return antecedentOf(words, k, sentenceFrom, wanted);
+      if (LETTERS.test(word.normalised)) return { index: k, readings: [] };
+      continue;
+    }
+    const readings = fittingReadings(word, wanted, predicate, false);
+    if (readings.length > 0) return { index: k, readings };
+    const relative = fittingReadings(word, wanted, predicate, true);
+    if (relative.length > 0) return antecedentOf(words, k, sentenceFrom, relative);
   }
   return undefined;
 }

@@ -26,6 +26,8 @@ ruCondition('a word of contempt as the predicate of a thing named or considered 
   ['negative-evaluation', 'Эту власть назвали позорной.', ['позорной']],
   ['negative-evaluation', 'Сборную считают позором страны.', ['позором']],
   ['negative-evaluation', 'Вальдоры были позорными соседями.', ['позорными']],
+  ['negative-evaluation', 'Вальдоры были и остаются позорными соседями.', ['позорными']],
+  ['negative-evaluation', 'Соседей из сорок пятой мы все считаем крысами.', ['крысами']],
   ['negative-evaluation', 'НАТО называют врагом.', ['врагом']],
 ]);
 
@@ -35,8 +37,8 @@ const VERBS = new Set(['назвать', 'называть', 'быть', 'счи
 const bearerOf = (sentence: string, predicate: string): string | undefined => {
   const list = words(sentence);
   const at = list.findIndex((w) => w.normalised === predicate);
-  const k = predicateBearer(list, at, 0, list.length, 0, VERBS);
-  return k === undefined ? undefined : list[k]?.normalised;
+  const bearer = predicateBearer(list, at, 0, list.length, 0, VERBS);
+  return bearer === undefined ? undefined : list[bearer.index]?.normalised;
 };
 
 describe('predicateBearer', () => {
@@ -63,3 +65,10 @@ describe('predicateBearer and a plural relative', () => {
     expect(bearerOf('плакаты у входа которые все называют позорными', 'позорными')).toBe('плакаты');
   });
 });
+
+ruCondition('a plant disease named by its kind of rot', [
+  ['negative-evaluation', 'Это вершинная гниль, кальция не хватает, подкормите и поливайте ровно.', []],
+  ['negative-evaluation', 'У перцев корневая гниль, пересадите их в новый грунт.', []],
+  // Control: rot said of people stays.
+  ['negative-evaluation', 'Доргены — гниль, от них одни проблемы.', ['гниль']],
+]);
