@@ -11,7 +11,7 @@ import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
 import { englishImperativeWindows, englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
-import { predicateBearer } from './predicate-ru.js';
+import { predicateBearers } from './predicate-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
 import type { WordMemo } from './word-table.js';
@@ -970,12 +970,13 @@ function clauseOf(text: string, tokens: readonly PreparedToken[], i: number): [n
   return [from, to];
 }
 
-/** Whether the word at `first` is a predicate of one of the verbs whose bearer passes the test (`predicate-ru.ts`). */
+/** Whether the word at `first` is a predicate of one of the verbs and every word it may be said of passes the test (`predicate-ru.ts`). */
 function bearerPasses(test: NonNullable<CompiledExclusion['predicateOf']>, text: string, tokens: readonly PreparedToken[], first: number): boolean {
   const [clauseFrom, clauseTo] = clauseOf(text, tokens, first);
-  const bearer = predicateBearer(tokens, first, clauseFrom, clauseTo, sentenceOf(tokens, first)[0], test.verbs);
-  // The bearer is tested by the readings by which it bears the predicate (сорок read as сорока is animate).
-  return bearer !== undefined && neighbourPasses(test.of, { ...(tokens[bearer.index] as PreparedToken), parses: bearer.readings });
+  const bearers = predicateBearers(tokens, first, clauseFrom, clauseTo, sentenceOf(tokens, first)[0], test.verbs);
+  // Each is tested by the readings by which it may bear the predicate (сорок read as сорока is animate).
+  for (const bearer of bearers) if (!neighbourPasses(test.of, { ...(tokens[bearer.index] as PreparedToken), parses: bearer.readings })) return false;
+  return bearers.length > 0;
 }
 
 /** What follows a word used as an address: a comma or an exclamation mark. */

@@ -5,11 +5,11 @@
  * признать) is said of that verb's object, in the accusative; after a copula or a verb without an
  * object (быть, являться, считаться, признан) of its subject, in the nominative. Either may stand
  * far from the word, on either side of the verb, so the neighbour tests cannot reach it; the
- * dictionary's readings can: the bearer is the nearest noun or pronoun of the word's clause in
- * that case which agrees with the word (number, and gender in the singular, for an adjective).
- * A relative «который» stands for the noun before it that agrees with it. A word the dictionary
- * does not know is taken as the bearer where it stands, so an invented people's name is never
- * stepped over to reach a thing farther away.
+ * dictionary's readings can: a bearer is a noun or pronoun of the word's clause in that case which
+ * agrees with the word (number, and gender in the singular, for an adjective), the verb being the
+ * nearest of the list. A relative «который» stands for the noun before it that agrees with it. A
+ * word the dictionary does not know counts as a possible bearer, so an invented people's name is
+ * never passed over for a thing beside it.
  */
 import type { RussianParse } from '../language/lemma-ru.js';
 
@@ -92,7 +92,38 @@ function sameAnimacy(relative: RussianParse, noun: RussianParse): boolean {
   return true;
 }
 
-/** The word a predicate is said of, with the readings by which it is (empty for a word the dictionary does not know). */
+/** Whether `word` is a possessive его, её, их (an indeclinable pronoun adjective) before a noun: «её авторы», not «назвал её». */
+function possessiveBefore(word: ParsedWord, next: ParsedWord | undefined): boolean {
+  if (next === undefined || !word.parses.some((p) => p.pos === 'ADJF' && has(p, 'Apro') && has(p, 'Fixd'))) return false;
+  return next.parses.some((p) => p.pos === 'NOUN');
+}
+
+const COORDINATORS: ReadonlySet<string> = new Set(['и', 'а', 'но']);
+
+/** Whether `word` can be a verb form (a finite verb, an infinitive, a short participle, a gerund). */
+function verbLike(word: ParsedWord | undefined): boolean {
+  return word !== undefined && word.parses.some((p) => VERB_POS.has(p.pos));
+}
+
+/**
+ * The part of the clause that is the predicate's own predication: cut where «и», «а» or «но» opens
+ * another verb (назвали эту реформу позорной | и обещали её оспорить — «её» is that verb's).
+ */
+function ownPredication(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number): [number, number] {
+  let from = clauseFrom;
+  let to = clauseTo;
+  for (let k = clauseFrom; k < clauseTo - 1; k++) {
+    if (!COORDINATORS.has((words[k] as ParsedWord).normalised) || !verbLike(words[k + 1])) continue;
+    if (k > at) {
+      to = k;
+      break;
+    }
+    from = k + 1;
+  }
+  return [from, to];
+}
+
+/** A word a predicate may be said of, with the readings by which it may (none for a word the dictionary does not know). */
 export interface Bearer {
   readonly index: number;
   readonly readings: readonly RussianParse[];
@@ -116,43 +147,42 @@ function antecedentOf(words: readonly ParsedWord[], at: number, from: number, re
   return undefined;
 }
 
-/** The indices of `[from, to)` but `at`, nearest to `at` first (of two at one distance, the earlier). */
-function byDistance(at: number, from: number, to: number): number[] {
-  const order: number[] = [];
-  for (let d = 1; at - d >= from || at + d < to; d++) {
-    if (at - d >= from) order.push(at - d);
-    if (at + d < to) order.push(at + d);
-  }
-  return order;
-}
-
 /**
- * The word the predicate at `at` is said of, or undefined when `at` is no instrumental predicate
- * of one of `verbs` (lemmas) in its clause `[clauseFrom, clauseTo)`. A relative pronoun is
- * resolved to its antecedent from `sentenceFrom` on; an unknown word found first is returned
- * itself without readings (a test of its readings then fails: nothing is excluded on a guess).
- * Read only when an exclusion asks, for a match: never per token.
+ * Every word of the clause `[clauseFrom, clauseTo)` the predicate at `at` may be said of, with the
+ * readings by which it may; empty when `at` is no instrumental predicate of one of `verbs`
+ * (lemmas) there. The case and agreement leave more than one word where a noun in the genitive
+ * looks like an accusative («называет жителей города крысами»): an exclusion then needs every one
+ * of them to pass. A relative pronoun stands for its antecedent, looked for from `sentenceFrom` on
+ * (none found: the pronoun, without readings); a word the dictionary does not know is a possible
+ * bearer without readings, so a test of readings fails and nothing is excluded on a guess. Read
+ * only when an exclusion asks, for a match: never per token.
  */
-export function predicateBearer(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number, sentenceFrom: number, verbs: ReadonlySet<string>): Bearer | undefined {
+export function predicateBearers(words: readonly ParsedWord[], at: number, clauseFrom: number, clauseTo: number, sentenceFrom: number, verbs: ReadonlySet<string>): Bearer[] {
   const predicate = predicateReadings(words[at] as ParsedWord);
-  if (predicate.length === 0) return undefined;
-  const order = byDistance(at, clauseFrom, clauseTo);
+  if (predicate.length === 0) return [];
   let wanted: string | undefined;
-  for (const k of order) {
-    wanted = bearerCase(words[k] as ParsedWord, verbs);
-    if (wanted !== undefined) break;
+  for (let d = 1; wanted === undefined && (at - d >= clauseFrom || at + d < clauseTo); d++) {
+    if (at - d >= clauseFrom) wanted = bearerCase(words[at - d] as ParsedWord, verbs);
+    if (wanted === undefined && at + d < clauseTo) wanted = bearerCase(words[at + d] as ParsedWord, verbs);
   }
-  if (wanted === undefined) return undefined;
-  for (const k of order) {
+  if (wanted === undefined) return [];
+  const [from, to] = ownPredication(words, at, clauseFrom, clauseTo);
+  const bearers: Bearer[] = [];
+  for (let k = from; k < to; k++) {
+    if (k === at) continue;
     const word = words[k] as ParsedWord;
     if (word.parses.length === 0) {
-      if (LETTERS.test(word.normalised)) return { index: k, readings: [] };
+      if (LETTERS.test(word.normalised)) bearers.push({ index: k, readings: [] });
       continue;
     }
+    if (possessiveBefore(word, words[k + 1])) continue;
     const readings = fittingReadings(word, wanted, predicate, false);
-    if (readings.length > 0) return { index: k, readings };
+    if (readings.length > 0) {
+      bearers.push({ index: k, readings });
+      continue;
+    }
     const relative = fittingReadings(word, wanted, predicate, true);
-    if (relative.length > 0) return antecedentOf(words, k, sentenceFrom, relative);
+    if (relative.length > 0) bearers.push(antecedentOf(words, k, sentenceFrom, relative) ?? { index: k, readings: [] });
   }
-  return undefined;
+  return bearers;
 }

@@ -7,7 +7,7 @@
 // condition is data in sop/lexicons/ru/negative-evaluation.yaml. Sentences are fictional.
 import { describe, expect, it } from 'vitest';
 import { russianParses } from '../language/lemma-ru.js';
-import { predicateBearer, type ParsedWord } from './predicate-ru.js';
+import { predicateBearers, type ParsedWord } from './predicate-ru.js';
 import { senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
 
 const ruCondition = (name: string, cases: readonly SenseCase[]): void => senseCondition('ru', name, cases);
@@ -28,41 +28,41 @@ ruCondition('a word of contempt as the predicate of a thing named or considered 
   ['negative-evaluation', 'Вальдоры были позорными соседями.', ['позорными']],
   ['negative-evaluation', 'Вальдоры были и остаются позорными соседями.', ['позорными']],
   ['negative-evaluation', 'Соседей из сорок пятой мы все считаем крысами.', ['крысами']],
+  ['negative-evaluation', 'По сюжету злодей называет жителей города крысами и хочет их отравить.', ['крысами']],
   ['negative-evaluation', 'НАТО называют врагом.', ['врагом']],
 ]);
 
 const words = (sentence: string): ParsedWord[] =>
   sentence.split(' ').map((w) => ({ normalised: w.toLowerCase(), parses: russianParses(w.toLowerCase()) }));
 const VERBS = new Set(['назвать', 'называть', 'быть', 'считать']);
-const bearerOf = (sentence: string, predicate: string): string | undefined => {
+const bearersOf = (sentence: string, predicate: string): string[] => {
   const list = words(sentence);
   const at = list.findIndex((w) => w.normalised === predicate);
-  const bearer = predicateBearer(list, at, 0, list.length, 0, VERBS);
-  return bearer === undefined ? undefined : list[bearer.index]?.normalised;
+  return predicateBearers(list, at, 0, list.length, 0, VERBS).map((b) => list[b.index]?.normalised ?? '');
 };
 
-describe('predicateBearer', () => {
+describe('predicateBearers', () => {
   it('finds the object of a verb of naming by case and agreement, on either side of the verb', () => {
-    expect(bearerOf('решение суда о сносе рынка назвали позорным местные активисты', 'позорным')).toBe('решение');
-    expect(bearerOf('коллеги назвали эту реформу позорной', 'позорной')).toBe('реформу');
+    expect(bearersOf('решение суда о сносе рынка назвали позорным местные активисты', 'позорным')).toEqual(['решение']);
+    expect(bearersOf('коллеги назвали эту реформу позорной', 'позорной')).toEqual(['реформу']);
   });
   it('finds the subject of a copula in the nominative', () => {
-    expect(bearerOf('эта эпоха была позорной', 'позорной')).toBe('эпоха');
+    expect(bearersOf('эта эпоха была позорной', 'позорной')).toEqual(['эпоха']);
   });
   it('resolves a relative pronoun to the noun before it that agrees with it', () => {
-    expect(bearerOf('лозунг в газете который автор называет позорным', 'позорным')).toBe('лозунг');
+    expect(bearersOf('лозунг в газете который автор называет позорным', 'позорным')).toEqual(['лозунг', 'лозунг']);
   });
-  it('stops at a pronoun or a word the dictionary does not know, and needs a verb of the list', () => {
-    expect(bearerOf('жители назвали их позорными', 'позорными')).toBe('их');
-    expect(bearerOf('все называют вальдоров позорищем', 'позорищем')).toBe('вальдоров');
-    expect(bearerOf('он гордился позорным решением', 'позорным')).toBeUndefined();
+  it('keeps every word that may bear a noun predicate, a genitive that looks like an accusative too', () => {
+    expect(bearersOf('злодей называет жителей города крысами', 'крысами')).toEqual(['жителей', 'города']);
   });
-});
-
-describe('predicateBearer and a plural relative', () => {
-  it('takes an antecedent of the relative’s animacy only', () => {
-    expect(bearerOf('вальдоры из деревень которых все называют позорными', 'позорными')).toBeUndefined();
-    expect(bearerOf('плакаты у входа которые все называют позорными', 'позорными')).toBe('плакаты');
+  it('gives a pronoun or a word the dictionary does not know as a bearer, and needs a verb of the list', () => {
+    expect(bearersOf('жители назвали их позорными', 'позорными')).toEqual(['их']);
+    expect(bearersOf('все называют вальдоров позорищем', 'позорищем')).toEqual(['вальдоров']);
+    expect(bearersOf('он гордился позорным решением', 'позорным')).toEqual([]);
+  });
+  it('takes an antecedent of a plural relative’s animacy only', () => {
+    expect(bearersOf('вальдоры из деревень которых все называют позорными', 'позорными')).toEqual(['вальдоры', 'которых']);
+    expect(bearersOf('плакаты у входа которые все называют позорными', 'позорными')).toEqual(['плакаты', 'плакаты']);
   });
 });
 
@@ -71,4 +71,20 @@ ruCondition('a plant disease named by its kind of rot', [
   ['negative-evaluation', 'У перцев корневая гниль, пересадите их в новый грунт.', []],
   // Control: rot said of people stays.
   ['negative-evaluation', 'Доргены — гниль, от них одни проблемы.', ['гниль']],
+]);
+
+describe('predicateBearers and a coordinated verb', () => {
+  it('reads the bearers of the predicate’s own verb, not of a verb coordinated with «и», «а», «но»', () => {
+    expect(bearersOf('коллеги назвали эту реформу позорной и обещали её оспорить', 'позорной')).toEqual(['реформу']);
+    expect(bearersOf('жители собрались и назвали плакат позорным', 'позорным')).toEqual(['плакат']);
+  });
+});
+
+ruCondition('mould and beasts said of a people; the fungus and the animals themselves', [
+  ['negative-evaluation', 'Полотенца серые, в душе плесень.', []],
+  ['negative-evaluation', 'Слушайте, кто знает, как вывести плесень со стены в ванной?', []],
+  ['negative-evaluation', 'В лесу всё зверьё попряталось от мороза.', []],
+  // Controls: a people so called.
+  ['negative-evaluation', 'Вальдоры — это не народ, а плесень.', ['плесень']],
+  ['negative-evaluation', 'Тарвены — зверьё, с ними по-человечески нельзя.', ['зверьё']],
 ]);
