@@ -335,10 +335,21 @@ export const exclusionSchema = z
       .strict()
       .refine((q) => q.before !== undefined || q.yearAfter !== undefined, { message: 'quotedTitle needs before or yearAfter' })
       .optional(),
+    /**
+     * Russian: the matched word is an instrumental predicate of one of these verbs (lemmas) in its
+     * clause, and what it is said of passes `of`: the verb's object in the accusative (назвали
+     * решение позорным, считают закон позорным), or the subject in the nominative of a copula or a
+     * verb without an object (эпоха была позорной, решение является позорным, признан позорным) —
+     * the nearest noun or pronoun of the clause in that case that agrees with the word, wherever
+     * it stands; a relative «который» stands for its antecedent. A word the dictionary does not
+     * know found first is taken as the bearer, and fails a test of grammemes or lemmas
+     * (`src/analysis/predicate-ru.ts`).
+     */
+    predicateOf: z.object({ verbs: z.array(nonEmpty).min(1), of: neighbourSchema }).strict().optional(),
   })
   .strict()
-  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.score !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined, {
-    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, score, word, hashtags or quotedTitle',
+  .refine((x) => x.forms !== undefined || x.previous !== undefined || x.next !== undefined || x.sentence !== undefined || x.sentenceLacks !== undefined || x.title !== undefined || x.score !== undefined || x.word !== undefined || x.hashtags !== undefined || x.quotedTitle !== undefined || x.predicateOf !== undefined, {
+    message: 'an exclusion needs forms, previous, next, sentence, sentenceLacks, title, score, word, hashtags, quotedTitle or predicateOf',
   });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 

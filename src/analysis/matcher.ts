@@ -11,6 +11,7 @@ import type { LanguageCode, NormalisationStep } from '../language/index.js';
 import { normaliseForMatching, stem, tokenize } from '../language/index.js';
 import { englishImperativeWindows, englishImperatives, opensWithTitleSubject } from '../language/imperative-en.js';
 import { russianParses, type RussianParse } from '../language/lemma-ru.js';
+import { predicateBearers } from './predicate-ru.js';
 import type { Lexicon } from './lexicon-check.js';
 import type { Exclusion, LexiconEntry, NeighbourTest, TokenTest } from './lexicon-schema.js';
 import type { WordMemo } from './word-table.js';
@@ -99,6 +100,7 @@ interface CompiledExclusion {
   readonly word?: CompiledNeighbour;
   readonly hashtags?: readonly string[];
   readonly quotedTitle?: { readonly before?: CompiledNeighbour; readonly yearAfter: boolean };
+  readonly predicateOf?: { readonly verbs: ReadonlySet<string>; readonly of: CompiledNeighbour };
 }
 
 /** One compiled rule: the entry it comes from and its token tests. */
@@ -338,6 +340,8 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
     const sentenceLacks = lacks === undefined ? undefined : (Array.isArray(lacks) ? lacks : [lacks]).flatMap((test) => compileNeighbour(test, language) ?? []);
     const word = compileNeighbour(exclusion.word, language);
     const titleBefore = compileNeighbour(exclusion.quotedTitle?.before, language);
+    const predicateOf = exclusion.predicateOf;
+    const bearerTest = compileNeighbour(predicateOf?.of, language);
     return {
       exclusion,
       ...(exclusion.only ? { only: new Set(exclusion.only.map((w) => normalisedWord(w, language))) } : {}),
@@ -349,6 +353,7 @@ function compileExclusions(exclusions: readonly Exclusion[], language: LanguageC
       ...(word ? { word } : {}),
       ...(exclusion.hashtags ? { hashtags: exclusion.hashtags.map((h) => h.toLowerCase()) } : {}),
       ...(exclusion.quotedTitle ? { quotedTitle: { ...(titleBefore ? { before: titleBefore } : {}), yearAfter: exclusion.quotedTitle.yearAfter === true } } : {}),
+      ...(predicateOf && bearerTest ? { predicateOf: { verbs: new Set(predicateOf.verbs.map((w) => normalisedWord(w, language))), of: bearerTest } } : {}),
     };
   });
 }
@@ -951,9 +956,28 @@ function excludedBy(rule: CompiledRule, text: string, tokens: readonly PreparedT
     if (x.exclusion.title === true && !inTitle(text, tokens, first, last, rule.lexicon.language === 'en')) continue;
     if (x.exclusion.score === true && !sentenceHasScore(text, tokens, first)) continue;
     if (x.quotedTitle && !inQuotedTitle(x.quotedTitle, text, tokens, first, last)) continue;
+    if (x.predicateOf && !bearerPasses(x.predicateOf, text, tokens, first)) continue;
     return x.exclusion;
   }
   return undefined;
+}
+
+/** Token index range `[from, to)` of the clause around token `i`: its sentence, cut where punctuation stands between two words. */
+function clauseOf(text: string, tokens: readonly PreparedToken[], i: number): [number, number] {
+  let from = i;
+  while (from > 0 && !(tokens[from] as PreparedToken).sentenceInitial && adjacent(text, tokens[from - 1] as PreparedToken, tokens[from] as PreparedToken)) from--;
+  let to = i + 1;
+  while (to < tokens.length && !(tokens[to] as PreparedToken).sentenceInitial && adjacent(text, tokens[to - 1] as PreparedToken, tokens[to] as PreparedToken)) to++;
+  return [from, to];
+}
+
+/** Whether the word at `first` is a predicate of one of the verbs and every word it may be said of passes the test (`predicate-ru.ts`). */
+function bearerPasses(test: NonNullable<CompiledExclusion['predicateOf']>, text: string, tokens: readonly PreparedToken[], first: number): boolean {
+  const [clauseFrom, clauseTo] = clauseOf(text, tokens, first);
+  const bearers = predicateBearers(tokens, first, clauseFrom, clauseTo, sentenceOf(tokens, first)[0], test.verbs);
+  // Each is tested by the readings by which it may bear the predicate (сорок read as сорока is animate).
+  for (const bearer of bearers) if (!neighbourPasses(test.of, { ...(tokens[bearer.index] as PreparedToken), parses: bearer.readings })) return false;
+  return bearers.length > 0;
 }
 
 /** What follows a word used as an address: a comma or an exclamation mark. */
