@@ -109,6 +109,41 @@ const KIN_TITLES: ReadonlySet<string> = new Set(['grandma', 'grandpa', 'granny',
 /** First-person plural forms this test answers for. */
 const FIRST_PLURAL: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
+/**
+ * Words that make a sentence the telling of a story: a memoir, a chronicle, a film, a novel, its
+ * plot and villain, or a century past (round 18: «Grandad's war memoir describes how they shot the
+ * enemy as they crossed the river», the enemy of history essays and film reviews). A "they" there
+ * is the story's people — its armies, characters, chroniclers — not an out-group of the speaker.
+ */
+const STORY_WORDS: ReadonlySet<string> = new Set([
+  'memoir', 'memoirs', 'diary', 'diaries', 'chronicle', 'chronicles', 'chronicler', 'chroniclers', 'historian', 'historians', 'novel', 'novels', 'novella',
+  'film', 'films', 'movie', 'movies', 'chapter', 'chapters', 'scene', 'scenes', 'plot', 'sequel', 'prequel', 'episode', 'episodes', 'villain', 'villains',
+  'protagonist', 'protagonists', 'narrator', 'trilogy', 'documentary', 'biography', 'autobiography', 'spoilers', 'century', 'centuries', 'medieval', 'archives',
+]);
+
+/** The speaker's and the addressee's pronouns: a story told with them («they burned our village») is the speaker's own. */
+const SPEAKER_OR_ADDRESSEE: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourselves', "let's", 'lets']);
+
+/** Quotation marks: a pronoun after an odd number of them in its sentence stands inside a quotation. */
+const QUOTE_MARKS = /["“”«»„]/gu;
+
+/**
+ * Whether words `[from, to)` tell a story (one of {@link STORY_WORDS}) with no we, us or you, and
+ * the pronoun at offset `at` stands outside quotation marks: the words a film or a book quotes
+ * ("kill them all" appears twice in the film) are read as before.
+ */
+function toldInAStory(text: string, words: readonly AntecedentWord[], from: number, to: number, at: number): boolean {
+  let story = false;
+  for (let k = from; k < to; k++) {
+    const word = (words[k] as AntecedentWord).normalised;
+    if (SPEAKER_OR_ADDRESSEE.has(word)) return false;
+    if (STORY_WORDS.has(word)) story = true;
+  }
+  if (!story) return false;
+  const before = text.slice((words[from] as AntecedentWord).start, at).match(QUOTE_MARKS);
+  return (before?.length ?? 0) % 2 === 0;
+}
+
 /** Quantifiers and demonstratives that stand for people when a verb or "who" follows (many will look, those who). */
 const STANDING_QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'those', 'these', 'both', 'many', 'few', 'some', 'most', 'several']);
 
@@ -237,6 +272,8 @@ type ReferentsOf = (stretch: string, subject: boolean) => Referents | undefined;
  *   group of people and no other people, or — when its sentence names neither before it — whose
  *   sentence before does, or the one before that («The leaflets are old. Burn them.», «The
  *   students were late, so keep them after class»);
+ * - a 3rd-person plural of a story told in a memoir, a film or a chronicle with no we or you in its
+ *   sentence, outside quotation marks ({@link toldInAStory});
  * - a 1st-person plural whose sentence, or the sentence before, names the speaker's ordinary group
  *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
  */
@@ -274,6 +311,7 @@ function pronounAnswered(text: string, words: readonly AntecedentWord[], i: numb
     return namesSpeakerGroup(text, words, from, sentenceEndOf(words, i));
   }
   if (!THIRD_PLURAL.has(word.normalised)) return false;
+  if (toldInAStory(text, words, start, sentenceEndOf(words, i), word.start)) return true;
   const subject = word.normalised === 'they';
   const own = start < i ? referents(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
   if (own === undefined) return undefined;
