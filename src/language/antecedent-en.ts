@@ -54,6 +54,22 @@ const ORGANISATIONS: readonly string[] = [
 ];
 
 /**
+ * Heads of English club names written with a capital (City, United, Rovers, Town, Athletic …):
+ * a "they" after «we hate City» or «Rovers were awful» is the club, a side of a game (round 18,
+ * round 17's Not done: team names read as names of people). United before States, Nations,
+ * Kingdom or Arab is a state.
+ */
+const CLUB_HEADS: ReadonlySet<string> = new Set(['city', 'united', 'town', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'county', 'villa', 'celtic', 'hotspur', 'spurs']);
+const STATE_AFTER_UNITED: ReadonlySet<string> = new Set(['states', 'nations', 'kingdom', 'arab', 'provinces']);
+
+/** Whether term `k` names a club by the capitalised head of its name (see {@link CLUB_HEADS}); the first term of a sentence has its capital anyway. */
+const namesClub = (terms: readonly TaggedTerm[], k: number): boolean => {
+  const term = terms[k] as TaggedTerm;
+  const word = term.normal ?? '';
+  return k > 0 && CLUB_HEADS.has(word) && /^\p{Lu}/u.test(term.text ?? '') && !(word === 'united' && STATE_AFTER_UNITED.has(terms[k + 1]?.normal ?? ''));
+};
+
+/**
  * Plural nouns (and collectives) of people in everyday roles — school, work, home, neighbourhood,
  * a shop, a game — that name no national, religious or ethnic group and no side in a conflict:
  * a "they" pointing back to them is the students or the neighbours, not an out-group.
@@ -212,7 +228,7 @@ function referentsIn(stretch: string, subject: boolean): Referents {
       const standing = STANDING_QUANTIFIERS.has(word) && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
       const pronoun = THIRD_PLURAL.has(word);
       if (POSSESSIVE_DETERMINERS.has(word)) return;
-      if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1]))) ordinary = true;
+      if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1])) || namesClub(terms, k)) ordinary = true;
       else if (pronoun && (subject || word === 'they') && !ordinary) pronounPeople = true;
       else if (standing) people = true;
       else if (namesPeople(term)) {
