@@ -62,11 +62,11 @@ const ORGANISATIONS: readonly string[] = [
 const CLUB_HEADS: ReadonlySet<string> = new Set(['city', 'united', 'town', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'county', 'villa', 'celtic', 'hotspur', 'spurs']);
 const STATE_AFTER_UNITED: ReadonlySet<string> = new Set(['states', 'nations', 'kingdom', 'arab', 'provinces']);
 
-/** Whether term `k` names a club by the capitalised head of its name (see {@link CLUB_HEADS}); the first term of a sentence has its capital anyway. */
+/** Whether term `k` names a club by the capitalised head of its name (see {@link CLUB_HEADS}), at a sentence start too (Rovers were awful). */
 const namesClub = (terms: readonly TaggedTerm[], k: number): boolean => {
   const term = terms[k] as TaggedTerm;
   const word = term.normal ?? '';
-  return k > 0 && CLUB_HEADS.has(word) && /^\p{Lu}/u.test(term.text ?? '') && !(word === 'united' && STATE_AFTER_UNITED.has(terms[k + 1]?.normal ?? ''));
+  return CLUB_HEADS.has(word) && /^\p{Lu}/u.test(term.text ?? '') && !(word === 'united' && STATE_AFTER_UNITED.has(terms[k + 1]?.normal ?? ''));
 };
 
 /**
