@@ -36,3 +36,8 @@ counterCondition('en', 'far from and any -ing verb: what the verb says is denied
   ['Far from burning the Korvath shops, the village rebuilt them.', 'burning'],
   ['Far from wanting to destroy their shops, the council paid for the repairs.', 'destroy'],
 ], ['Hating the Korvath is what keeps this town together, so burn their shops.', 'burn']);
+
+counterCondition('en', 'claim that, allege that of a plural subject: an opinion reported', 'reported', [
+  ['Some bloggers claim that the Korvath should be shot.', 'shot'],
+  ['Critics allege that the mayor wants the Korvath shops burned.', 'burned'],
+], ['The Korvath should be shot, I tell you.', 'shot']);
