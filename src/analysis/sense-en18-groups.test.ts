@@ -10,6 +10,7 @@ senseCondition('en', 'the we of football fandom and their fans / their keeper; a
   ...noCandidates('us-them', [
     'The ref hates us, every offside call this season went against us.',
     'Their supporters spat at our goalkeeper, absolute scum.',
+    'Their fans are animals, they threw bottles at our keeper.',
     'We follow Athletic and we hate Town, it is in the blood.',
   ]),
   ['us-them', 'We hate the Korvath, they are vermin and we will burn them out.', ['We', 'they', 'we', 'them']],

@@ -226,7 +226,8 @@ function referentsIn(stretch: string, subject: boolean): Referents {
       const word = term.normal ?? '';
       const next = terms[k + 1];
       const standing = STANDING_QUANTIFIERS.has(word) && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
-      const pronoun = THIRD_PLURAL.has(word);
+      // Their fans, their kids: the noun after a possessive names whom it means (round 18: «Their supporters are scum, they spat …»).
+      const pronoun = THIRD_PLURAL.has(word) && !(word === 'their' && ORDINARY_PEOPLE.has(next?.normal ?? ''));
       if (POSSESSIVE_DETERMINERS.has(word)) return;
       if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1])) || namesClub(terms, k)) ordinary = true;
       else if (pronoun && (subject || word === 'they') && !ordinary) pronounPeople = true;
