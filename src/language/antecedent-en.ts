@@ -82,7 +82,7 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'customers', 'clients', 'shoppers', 'diners', 'patients', 'passengers', 'tenants', 'visitors', 'tourists', 'residents', 'villagers', 'participants', 'attendees',
   'employees', 'workers', 'staff', 'interns', 'trainees', 'applicants', 'volunteers', 'nurses', 'doctors', 'engineers', 'developers', 'managers', 'bosses',
   'landlords', 'farmers', 'builders', 'plumbers', 'cleaners', 'waiters', 'chefs', 'cooks', 'drivers', 'players', 'fans', 'runners', 'swimmers', 'musicians',
-  'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families',
+  'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families', 'supporters',
   // An organisation a "they" stands for (round 17): the council, the label, the airline … closed, dropped, cancelled.
   ...ORGANISATIONS,
 ]);
