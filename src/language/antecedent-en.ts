@@ -54,6 +54,22 @@ const ORGANISATIONS: readonly string[] = [
 ];
 
 /**
+ * Heads of English club names written with a capital (City, United, Rovers, Town, Athletic …):
+ * a "they" after «we hate City» or «Rovers were awful» is the club, a side of a game (round 18,
+ * round 17's Not done: team names read as names of people). United before States, Nations,
+ * Kingdom or Arab is a state.
+ */
+const CLUB_HEADS: ReadonlySet<string> = new Set(['city', 'united', 'town', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'county', 'villa', 'celtic', 'hotspur', 'spurs']);
+const STATE_AFTER_UNITED: ReadonlySet<string> = new Set(['states', 'nations', 'kingdom', 'arab', 'provinces']);
+
+/** Whether term `k` names a club by the capitalised head of its name (see {@link CLUB_HEADS}), at a sentence start too (Rovers were awful). */
+const namesClub = (terms: readonly TaggedTerm[], k: number): boolean => {
+  const term = terms[k] as TaggedTerm;
+  const word = term.normal ?? '';
+  return CLUB_HEADS.has(word) && /^\p{Lu}/u.test(term.text ?? '') && !(word === 'united' && STATE_AFTER_UNITED.has(terms[k + 1]?.normal ?? ''));
+};
+
+/**
  * Plural nouns (and collectives) of people in everyday roles — school, work, home, neighbourhood,
  * a shop, a game — that name no national, religious or ethnic group and no side in a conflict:
  * a "they" pointing back to them is the students or the neighbours, not an out-group.
@@ -66,7 +82,7 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'customers', 'clients', 'shoppers', 'diners', 'patients', 'passengers', 'tenants', 'visitors', 'tourists', 'residents', 'villagers', 'participants', 'attendees',
   'employees', 'workers', 'staff', 'interns', 'trainees', 'applicants', 'volunteers', 'nurses', 'doctors', 'engineers', 'developers', 'managers', 'bosses',
   'landlords', 'farmers', 'builders', 'plumbers', 'cleaners', 'waiters', 'chefs', 'cooks', 'drivers', 'players', 'fans', 'runners', 'swimmers', 'musicians',
-  'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families',
+  'singers', 'actors', 'users', 'readers', 'viewers', 'subscribers', 'followers', 'boys', 'girls', 'team', 'teams', 'crew', 'class', 'family', 'families', 'supporters',
   // An organisation a "they" stands for (round 17): the council, the label, the airline … closed, dropped, cancelled.
   ...ORGANISATIONS,
 ]);
@@ -108,6 +124,41 @@ const KIN_TITLES: ReadonlySet<string> = new Set(['grandma', 'grandpa', 'granny',
 
 /** First-person plural forms this test answers for. */
 const FIRST_PLURAL: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
+
+/**
+ * Words that make a sentence the telling of a story: a memoir, a chronicle, a film, a novel, its
+ * plot and villain, or a century past (round 18: «Grandad's war memoir describes how they shot the
+ * enemy as they crossed the river», the enemy of history essays and film reviews). A "they" there
+ * is the story's people — its armies, characters, chroniclers — not an out-group of the speaker.
+ */
+const STORY_WORDS: ReadonlySet<string> = new Set([
+  'memoir', 'memoirs', 'diary', 'diaries', 'chronicle', 'chronicles', 'chronicler', 'chroniclers', 'historian', 'historians', 'novel', 'novels', 'novella',
+  'film', 'films', 'movie', 'movies', 'chapter', 'chapters', 'scene', 'scenes', 'plot', 'sequel', 'prequel', 'episode', 'episodes', 'villain', 'villains',
+  'protagonist', 'protagonists', 'narrator', 'trilogy', 'documentary', 'biography', 'autobiography', 'spoilers', 'century', 'centuries', 'medieval', 'archives',
+]);
+
+/** The speaker's and the addressee's pronouns: a story told with them («they burned our village») is the speaker's own. */
+const SPEAKER_OR_ADDRESSEE: ReadonlySet<string> = new Set(['we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourselves', "let's", 'lets']);
+
+/** Quotation marks: a pronoun after an odd number of them in its sentence stands inside a quotation. */
+const QUOTE_MARKS = /["“”«»„]/gu;
+
+/**
+ * Whether words `[from, to)` tell a story (one of {@link STORY_WORDS}) with no we, us or you, and
+ * the pronoun at offset `at` stands outside quotation marks: the words a film or a book quotes
+ * ("kill them all" appears twice in the film) are read as before.
+ */
+function toldInAStory(text: string, words: readonly AntecedentWord[], from: number, to: number, at: number): boolean {
+  let story = false;
+  for (let k = from; k < to; k++) {
+    const word = (words[k] as AntecedentWord).normalised;
+    if (SPEAKER_OR_ADDRESSEE.has(word)) return false;
+    if (STORY_WORDS.has(word)) story = true;
+  }
+  if (!story) return false;
+  const before = text.slice((words[from] as AntecedentWord).start, at).match(QUOTE_MARKS);
+  return (before?.length ?? 0) % 2 === 0;
+}
 
 /** Quantifiers and demonstratives that stand for people when a verb or "who" follows (many will look, those who). */
 const STANDING_QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'those', 'these', 'both', 'many', 'few', 'some', 'most', 'several']);
@@ -175,9 +226,10 @@ function referentsIn(stretch: string, subject: boolean): Referents {
       const word = term.normal ?? '';
       const next = terms[k + 1];
       const standing = STANDING_QUANTIFIERS.has(word) && next !== undefined && (next.tags?.has('Verb') === true || next.normal === 'who');
-      const pronoun = THIRD_PLURAL.has(word);
+      // Their fans, their kids: the noun after a possessive names whom it means (round 18: «Their supporters are scum, they spat …»).
+      const pronoun = THIRD_PLURAL.has(word) && !(word === 'their' && ORDINARY_PEOPLE.has(next?.normal ?? ''));
       if (POSSESSIVE_DETERMINERS.has(word)) return;
-      if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1]))) ordinary = true;
+      if (ORDINARY_PEOPLE.has(word) || (SHARED_KIN.has(word) && countsOrOwnsOne(terms[k - 1])) || namesClub(terms, k)) ordinary = true;
       else if (pronoun && (subject || word === 'they') && !ordinary) pronounPeople = true;
       else if (standing) people = true;
       else if (namesPeople(term)) {
@@ -237,6 +289,8 @@ type ReferentsOf = (stretch: string, subject: boolean) => Referents | undefined;
  *   group of people and no other people, or — when its sentence names neither before it — whose
  *   sentence before does, or the one before that («The leaflets are old. Burn them.», «The
  *   students were late, so keep them after class»);
+ * - a 3rd-person plural of a story told in a memoir, a film or a chronicle with no we or you in its
+ *   sentence, outside quotation marks ({@link toldInAStory});
  * - a 1st-person plural whose sentence, or the sentence before, names the speaker's ordinary group
  *   («Our team must finish the report; we start at nine», «As a family, we must stick together»).
  */
@@ -274,6 +328,7 @@ function pronounAnswered(text: string, words: readonly AntecedentWord[], i: numb
     return namesSpeakerGroup(text, words, from, sentenceEndOf(words, i));
   }
   if (!THIRD_PLURAL.has(word.normalised)) return false;
+  if (toldInAStory(text, words, start, sentenceEndOf(words, i), word.start)) return true;
   const subject = word.normalised === 'they';
   const own = start < i ? referents(text.slice((words[start] as AntecedentWord).start, word.start), subject) : 'none';
   if (own === undefined) return undefined;
