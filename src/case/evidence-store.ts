@@ -57,14 +57,16 @@ export function assertReadableFile(path: string): void {
  * original changes afterwards.
  */
 export interface IncomingCopy {
-  readonly digest: FileDigest;
+  /** The SHA-256 and size of the bytes read (the MD5 comes with `stage`). */
+  readonly digest: Omit<FileDigest, 'md5'>;
   /** Absolute path of the copy, for reading until the commit. */
   readonly path: string;
   /**
-   * The copy flushed, read back and checked against the digest, made read-only; the rename the
-   * commit performs, onto `evidence/<sha256><extension>`.
+   * The copy flushed, read back and checked against the SHA-256 of the bytes read, made read-only:
+   * the rename the commit performs, onto `evidence/<sha256><extension>`, and the whole digest (the
+   * MD5 computed from the copy as it was read back, the bytes read as its SHA-256 shows).
    */
-  stage(extension: string): Promise<StagedMove>;
+  stage(extension: string): Promise<{ readonly move: StagedMove; readonly digest: FileDigest }>;
   /** Removes the copy when it is not committed (refused, a duplicate, the command failed). */
   discard(): void;
 }
@@ -72,7 +74,8 @@ export interface IncomingCopy {
 /**
  * Reads `source` once (issue 17: it was read four times — hashed, extracted, copied, the copy
  * hashed), hashing it and writing its copy into the case folder `caseDir` under a temporary name
- * of this process; the copy is flushed and read back for its check while the caller extracts it.
+ * of this process; the copy is flushed and read back for its check and MD5 while the caller
+ * extracts it (so only the SHA-256, which names the documents, is computed before extraction).
  * Like the kept documents (`extraction-store.ts`) it is written before the case lock is taken: a
  * temporary of a live process, left alone by other writers' recovery, quarantined once the
  * process is gone.
@@ -87,59 +90,56 @@ export async function copyIntoCase(caseDir: string, source: string): Promise<Inc
     release();
     removeIfEmpty(dir);
   };
-  let digest: FileDigest;
+  let digest: Omit<FileDigest, 'md5'>;
   try {
     digest = await copyDigesting(source, temp);
   } catch (error) {
     discard();
     throw error;
   }
-  const copySha256 = flushedSha256(temp);
-  copySha256.catch(() => undefined); // awaited by `stage`; a copy discarded before that is not read
+  const copyDigest = flushedDigest(temp);
+  copyDigest.catch(() => undefined); // awaited by `stage`; a copy discarded before that is not read
   return {
     digest,
     path: temp,
     stage: async (extension) => {
-      if ((await copySha256) !== digest.sha256) {
+      const copied = await copyDigest;
+      if (copied.sha256 !== digest.sha256 || copied.size !== digest.size) {
         throw new UserError(`${source}: the copy written into the case differs from the bytes read (hash differs); check the disk holding the case and add the file again`, 'evidence.copy-differs', undefined, { key: 'error.evidence.copy-differs', params: { source } });
       }
       chmodSync(temp, 0o444);
-      return { from: `${CaseFiles.evidenceDir}/${basename(temp)}`, to: `${CaseFiles.evidenceDir}/${digest.sha256}${extension}` };
+      return { move: { from: `${CaseFiles.evidenceDir}/${basename(temp)}`, to: `${CaseFiles.evidenceDir}/${digest.sha256}${extension}` }, digest: copied };
     },
     discard,
   };
 }
 
-/** Streams `source` once through SHA-256 and MD5 and into the new file `copy`. */
-async function copyDigesting(source: string, copy: string): Promise<FileDigest> {
+/** Streams `source` once through SHA-256 and into the new file `copy`. */
+async function copyDigesting(source: string, copy: string): Promise<Omit<FileDigest, 'md5'>> {
   const sha = createHash('sha256');
-  const md5 = createHash('md5');
   let size = 0;
   const fd = openSync(copy, 'wx', 0o600);
   try {
     for await (const chunk of createReadStream(source, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
       sha.update(chunk);
-      md5.update(chunk);
       size += chunk.byteLength;
       for (let written = 0; written < chunk.byteLength; ) written += writeSync(fd, chunk, written, chunk.byteLength - written);
     }
   } finally {
     closeSync(fd);
   }
-  return { sha256: sha.digest('hex'), md5: md5.digest('hex'), size };
+  return { sha256: sha.digest('hex'), size };
 }
 
-/** The SHA-256 of a file after forcing it to disk (a power cut after the rename cannot leave a short copy), read back in chunks. */
-async function flushedSha256(path: string): Promise<string> {
+/** The digest of a file after forcing it to disk (a power cut after the rename cannot leave a short copy), read back in chunks. */
+async function flushedDigest(path: string): Promise<FileDigest> {
   const handle = await open(path, 'r+');
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
-  const sha = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) sha.update(chunk);
-  return sha.digest('hex');
+  return digestFile(path);
 }
 
 /** An evidence record for the register. */

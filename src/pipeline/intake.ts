@@ -29,7 +29,8 @@ export interface IntakeOutcome {
 /** A file given to `soz add`, read and checked, not yet in the case. */
 export interface CheckedFile {
   readonly source: string;
-  readonly digest: FileDigest;
+  /** SHA-256 and size of its bytes (the MD5 comes when its copy is staged). */
+  readonly digest: Omit<FileDigest, 'md5'>;
   /** Its copy in the case, read once with the digest, waiting for the commit (the documents were extracted from it). */
   readonly copy: IncomingCopy;
   readonly mediaType: string;
@@ -158,8 +159,8 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
       outcomes.push({ record: existing, status: 'duplicate', documents: file.documents, notices: file.notices });
       continue;
     }
-    const staged = await file.copy.stage(extensionForMediaType(file.mediaType));
-    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
+    const { move: staged, digest } = await file.copy.stage(extensionForMediaType(file.mediaType));
+    const record: EvidenceRecord = { ...evidenceRecord(file.source, digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
     const kept = file.kept;
     const keptMove = kept?.stage();
     workspace.commit(options.clock, {
