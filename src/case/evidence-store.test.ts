@@ -50,7 +50,7 @@ describe('copyIntoCase (the evidence read once)', () => {
     const { path } = seizedFile(64 * 1024);
     const copy = await copyIntoCase(caseDir, path);
     writeFileSync(copy.path, 'damaged');
-    await expect(copy.stage('.json')).rejects.toThrow(/differs from the bytes read/);
+    await expect(copy.stage('.json')).rejects.toThrow(/hash differs/);
     copy.discard();
   });
 

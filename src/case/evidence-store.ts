@@ -105,7 +105,8 @@ export async function copyIntoCase(caseDir: string, source: string): Promise<Inc
     stage: async (extension) => {
       const copied = await copyDigest;
       if (copied.sha256 !== digest.sha256 || copied.size !== digest.size) {
-        throw new UserError(`${source}: the copy written into the case differs from the bytes read (hash differs); check the disk holding the case and add the file again`, 'evidence.copy-differs', undefined, { key: 'error.evidence.copy-differs', params: { source } });
+        // The catalogue's message of the copy check before the single read (its text is hashed into every manifest: rewording it waits for a data bump).
+        throw new UserError(`${source}: the file changed while it was being copied (hash differs); make sure nothing is writing to it and add it again`, 'evidence.changed-during-copy', undefined, { key: 'error.evidence.changed-during-copy', params: { source } });
       }
       chmodSync(temp, 0o444);
       return { move: { from: `${CaseFiles.evidenceDir}/${basename(temp)}`, to: `${CaseFiles.evidenceDir}/${digest.sha256}${extension}` }, digest: copied };
