@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, openSync, renameSync, writeSync, chmodSync, rmSync, mkdirSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmdirSync, writeSync, chmodSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -29,6 +29,19 @@ export function holdTemporary(path: string): () => void {
 /** Whether `path` is a temporary this process holds as work in progress ({@link holdTemporary}). */
 export function isHeldTemporary(path: string): boolean {
   return inProgress.has(resolve(path));
+}
+
+/**
+ * Removes the folder `dir` if it is empty: a refused `add` leaves the case as it was, with no empty
+ * `evidence/` or `extracted/` its temporaries were made in (another add's temporary in it keeps
+ * it, and rmdir refuses a folder that is not empty).
+ */
+export function removeIfEmpty(dir: string): void {
+  try {
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Another add made its temporary in it meanwhile: it stays.
+  }
 }
 
 /** True for a leftover temporary file made by `tempSibling`. */

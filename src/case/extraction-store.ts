@@ -7,7 +7,7 @@
  * entry records every file with its hash. `analyze` reads them back only when the folder holds
  * exactly the files the log records, byte for byte.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HashedFile } from '../core/case.js';
 import { compareCodeUnits } from '../core/canonical-json.js';
@@ -15,7 +15,7 @@ import type { SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { madeDocumentFile } from '../core/made-document-file.js';
-import { flushFiles, holdTemporary, tempSibling, writeNewFile } from './atomic.js';
+import { flushFiles, holdTemporary, removeIfEmpty, tempSibling, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
@@ -77,14 +77,7 @@ export function keepExtraction(caseDir: string, evidenceSha256: string, key: str
     discard: () => {
       rmSync(casePath(caseDir, temp), { recursive: true, force: true });
       release();
-      // A refused add leaves the case as it was: no empty `extracted/` either (another add's
-      // staging folder in it keeps it, and rmdir refuses a folder that is not empty).
-      const parent = casePath(caseDir, CaseFiles.extractedDir);
-      try {
-        if (existsSync(parent) && readdirSync(parent).length === 0) rmdirSync(parent);
-      } catch {
-        // Another add started staging in it meanwhile: it stays.
-      }
+      removeIfEmpty(casePath(caseDir, CaseFiles.extractedDir));
     },
   };
 }

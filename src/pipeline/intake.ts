@@ -9,8 +9,8 @@ import type { Limits } from '../ingest/adapter.js';
 import { inputFromFile } from '../ingest/file-input.js';
 import { sniffMediaType, extensionForMediaType } from '../ingest/sniff.js';
 import type { Clock, CaseWorkspace } from '../case/workspace.js';
-import { assertReadableFile, digestFile, evidenceRecord, readHead, stageEvidenceCopy } from '../case/evidence-store.js';
-import type { FileDigest } from '../case/evidence-store.js';
+import { assertReadableFile, copyIntoCase, digestFile, evidenceRecord, readHead } from '../case/evidence-store.js';
+import type { FileDigest, IncomingCopy } from '../case/evidence-store.js';
 import { isAudioOrVideo } from '../ingest/media-types.js';
 import { extractEvidence, extractorKey } from './extract.js';
 import type { KeptExtraction } from '../case/extraction-store.js';
@@ -29,7 +29,10 @@ export interface IntakeOutcome {
 /** A file given to `soz add`, read and checked, not yet in the case. */
 export interface CheckedFile {
   readonly source: string;
-  readonly digest: FileDigest;
+  /** SHA-256 and size of its bytes (the MD5 comes when its copy is staged). */
+  readonly digest: Omit<FileDigest, 'md5'>;
+  /** Its copy in the case, read once with the digest, waiting for the commit (the documents were extracted from it). */
+  readonly copy: IncomingCopy;
   readonly mediaType: string;
   /** The limits it was checked (and its documents extracted) under. */
   readonly limits: Limits;
@@ -91,19 +94,19 @@ export function pairTranscripts(checked: readonly CheckedFile[], transcriber: st
 
 /**
  * Reads and checks the files for `soz add` without taking the case lock, so the command can do
- * this slow part first. With `keepIn` (the case folder) the documents extracted are kept in a
- * staging folder inside that case (until
- * `takeIntoCustody` commits them with the evidence copy: extract once); on any error they are
- * removed again. `onProgress` is told before each file.
+ * this slow part first. Each file is read once into its copy in the case folder `caseDir` and
+ * extracted from that copy; the documents are kept in a staging folder inside the case (until
+ * `takeIntoCustody` commits them with the evidence copy: extract once); on any error the copies
+ * and documents are removed again. `onProgress` is told before each file.
  */
-export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement = {}, onProgress?: ProgressListener, keepIn?: string): Promise<CheckedFile[]> {
+export async function checkEvidenceFiles(files: readonly string[], limits: Limits, statement: IntakeStatement, onProgress: ProgressListener | undefined, caseDir: string): Promise<CheckedFile[]> {
   if (files.length === 0) throw new UserError('soz add: no files given; name the seized files to add', 'input.no-files', undefined, { key: 'error.no-files', params: {} });
   const link = statement.transcribes ? await mediaLink(statement.transcribes.media, statement.transcribes.transcriber) : undefined;
   const checked: CheckedFile[] = [];
   try {
     for (const [index, file] of files.entries()) {
       onProgress?.({ stage: 'files read and checked', done: index, total: files.length });
-      const result = await checkFile(resolve(file), limits, statement, keepIn);
+      const result = await checkFile(resolve(file), limits, statement, caseDir);
       checked.push(link ? { ...result, transcribes: link } : result);
     }
   } catch (error) {
@@ -113,9 +116,12 @@ export async function checkEvidenceFiles(files: readonly string[], limits: Limit
   return checked;
 }
 
-/** Removes the kept documents of checked files that were not committed (a no-op for those that were). */
+/** Removes the evidence copies and kept documents of checked files that were not committed (a no-op for those that were). */
 export function discardKept(checked: readonly CheckedFile[]): void {
-  for (const file of checked) file.kept?.discard();
+  for (const file of checked) {
+    file.kept?.discard();
+    file.copy.discard();
+  }
 }
 
 /** Copies checked files into the case and logs each (one commit per file), then the register. */
@@ -153,8 +159,8 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
       outcomes.push({ record: existing, status: 'duplicate', documents: file.documents, notices: file.notices });
       continue;
     }
-    const staged = await stageEvidenceCopy(workspace, file.source, file.digest, extensionForMediaType(file.mediaType));
-    const record: EvidenceRecord = { ...evidenceRecord(file.source, file.digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
+    const { move: staged, digest } = await file.copy.stage(extensionForMediaType(file.mediaType));
+    const record: EvidenceRecord = { ...evidenceRecord(file.source, digest, file.mediaType, staged.to), ...(file.unreadable ? { unreadable: file.unreadable } : {}), ...(file.transcribes ? { transcribes: file.transcribes } : {}), ...(file.dateOrder ? { dateOrder: file.dateOrder } : {}) };
     const kept = file.kept;
     const keptMove = kept?.stage();
     workspace.commit(options.clock, {
@@ -174,25 +180,36 @@ async function commitEach(workspace: CaseWorkspace, checked: readonly CheckedFil
 /** The Telegram part threads of a file whose documents are kept: they also encode the documents they build. */
 const KEEPING_PART_THREAD = new URL('./telegram-thread.js', import.meta.url);
 
-async function checkFile(source: string, limits: Limits, statement: IntakeStatement, keepIn: string | undefined): Promise<CheckedFile> {
+async function checkFile(source: string, limits: Limits, statement: IntakeStatement, caseDir: string): Promise<CheckedFile> {
   assertReadableFile(source);
   // Size first: a hostile 2 GB file must be refused before it is read, not after hashing it.
   const size = statSync(source).size;
   if (size > limits.maxFileBytes) {
     throw new UserError(`${source}: ${size} bytes exceeds the file-size limit of ${limits.maxFileBytes}; raise it with --max-file-bytes`, 'limit.file-size', undefined, { key: 'error.limit-file-size', params: { path: source, size, limit: limits.maxFileBytes } });
   }
-  const digest = await digestFile(source);
-  const head = await readHead(source);
+  const copy = await copyIntoCase(caseDir, source);
+  try {
+    return await checkCopy(source, copy, limits, statement, caseDir);
+  } catch (error) {
+    copy.discard();
+    throw error;
+  }
+}
+
+/** Extracts a file from its copy in the case (`copy`), keeping the documents; errors name `source`. */
+async function checkCopy(source: string, copy: IncomingCopy, limits: Limits, statement: IntakeStatement, caseDir: string): Promise<CheckedFile> {
+  const { digest } = copy;
+  const head = await readHead(copy.path);
   const mediaType = sniffMediaType(head);
-  const input = inputFromFile(source, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits, ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) });
+  const input = inputFromFile(copy.path, { name: basename(source), sha256: digest.sha256, size: digest.size, mediaType, head, limits, ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) });
   let documents = 0;
   let chat = false;
   const notices: Notice[] = [];
   let transcript = false;
-  const kept = keepIn !== undefined ? keepExtraction(keepIn, digest.sha256, extractorKey(limits, statement.dateOrder)) : undefined;
+  const kept = keepExtraction(caseDir, digest.sha256, extractorKey(limits, statement.dateOrder));
   try {
-    for await (const doc of extractEvidence(input, source, kept !== undefined ? { partThread: KEEPING_PART_THREAD } : undefined)) {
-      kept?.write(doc);
+    for await (const doc of extractEvidence(input, source, { partThread: KEEPING_PART_THREAD })) {
+      kept.write(doc);
       documents += 1;
       notices.push(...doc.notices);
       transcript ||= doc.format === 'transcript';
@@ -202,14 +219,17 @@ async function checkFile(source: string, limits: Limits, statement: IntakeStatem
       }
     }
   } catch (error) {
-    kept?.discard();
+    kept.discard();
     const reason = statement.keepUnreadableReason;
     // Limits are not damage: past one, the examiner raises the limit rather than give up the text.
     if (reason === undefined || !(error instanceof UserError) || error.code.startsWith('limit.')) throw error;
-    return { source, digest, mediaType, documents: 1, notices: [], limits, unreadable: { reason, error: error.message } };
+    return { source, digest, copy, mediaType, documents: 1, notices: [], limits, unreadable: { reason, error: error.message } };
   }
-  if (statement.dateOrder && !chat) throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp', undefined, { key: 'error.date-order-not-whatsapp', params: { path: source } });
-  return { source, digest, mediaType, documents, notices, limits, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}), ...(kept ? { kept } : {}) };
+  if (statement.dateOrder && !chat) {
+    kept.discard();
+    throw new UserError(`${source}: --date-order is for WhatsApp chat exports (.txt, or a ZIP holding one); this file holds none`, 'input.date-order-not-whatsapp', undefined, { key: 'error.date-order-not-whatsapp', params: { path: source } });
+  }
+  return { source, digest, copy, mediaType, documents, notices, limits, kept, ...(transcript ? { transcript: true as const } : {}), ...(statement.dateOrder ? { dateOrder: statement.dateOrder } : {}) };
 }
 
 /** The evidence items a name refers to: its original file name, or 8+ leading hex digits of its SHA-256. */
