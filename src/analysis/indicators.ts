@@ -335,6 +335,8 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
       if (m.first > last && mEnd <= clause[1]) return true;
     } else if (position === 'anywhere') {
       if (mStart >= sentence[0] && mEnd <= sentence[1]) return true;
+    } else if (position === 'opening') {
+      if (mStart >= clause[0] && mStart <= start) return true;
     } else if (mStart >= sentence[0] && mEnd <= sentence[1] && (m.last < first || m.first > last)) {
       return true;
     }

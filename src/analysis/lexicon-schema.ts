@@ -52,9 +52,11 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
  * negated predicate of a verb-final language governs the words before it, not another clause:
  * «Ўч олайлик, … кечирмаймиз!» keeps the call), or `anywhere` in the sentence, the matched words
  * included: a mood ending such as the Turkic conditional -СА marks the word it ends, which may be
- * the matched word itself («Алар кол салса», «өлтүрсө»).
+ * the matched word itself («Алар кол салса», «өлтүрсө»), or `opening` the word's clause: starting
+ * in that clause at or before the word, the word itself included ("far from burning their shops,
+ * …" denies the burning; "Far from being afraid, we will kill …" leaves the next clause alone).
  */
-export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause', 'anywhere'] as const;
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause', 'anywhere', 'opening'] as const;
 export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);
@@ -237,6 +239,12 @@ export const neighbourSchema = z
      * phrase in a language that capitalises them ("Christian Meyer", "Western Union").
      */
     capitalised: z.boolean().optional(),
+    /**
+     * Russian: a word of letters that the dictionary does not know — an invented or rare name of a
+     * people («палатки тарвинцев»), a typo or slang. A rule that excludes a harmless reading keeps
+     * a sentence with such a word for the examiner.
+     */
+    unknownWord: z.literal(true).optional(),
     /** Normalised forms that fail the test even when the rest passes ("Christian Church" is no name). */
     notWords: z.array(nonEmpty).min(1).optional(),
     /** Endings that fail the test (a Kyrgyz verb ending after a dative is its verb, not a subject between). */
@@ -262,8 +270,8 @@ export const neighbourSchema = z
     clauseEdge: z.literal(true).optional(),
   })
   .strict()
-  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined || n.sameClause !== undefined || n.clauseEdge !== undefined, {
-    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, notWords, notSuffixes, sameClause or clauseEdge',
+  .refine((n) => n.words !== undefined || n.prefixes !== undefined || n.suffixes !== undefined || n.lemmas !== undefined || n.pos !== undefined || n.grammemes !== undefined || n.notGrammemes !== undefined || n.capitalised !== undefined || n.unknownWord !== undefined || n.notWords !== undefined || n.notSuffixes !== undefined || n.sameClause !== undefined || n.clauseEdge !== undefined, {
+    message: 'a neighbour test needs words, prefixes, suffixes, lemmas, pos, grammemes, notGrammemes, capitalised, unknownWord, notWords, notSuffixes, sameClause or clauseEdge',
   })
   .refine((n) => n.sameClause === undefined || n.skip === undefined, { message: 'sameClause reads the very next word: it takes no skip' })
   .refine((n) => n.clauseEdge === undefined || Object.keys(n).length === 1, { message: 'clauseEdge reads that no word is there: it stands alone' });

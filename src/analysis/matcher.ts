@@ -81,6 +81,7 @@ interface CompiledNeighbour {
   readonly notLemmas?: ReadonlySet<string>;
   readonly skip?: ReadonlySet<string>;
   readonly capitalised?: boolean;
+  readonly unknownWord?: boolean;
   readonly notWords?: ReadonlySet<string>;
   readonly notSuffixes?: readonly string[];
   readonly followedBySuffixes?: readonly string[];
@@ -323,6 +324,7 @@ function compileNeighbour(test: NeighbourTest | undefined, language: LanguageCod
     ...(test.notLemmas ? { notLemmas: new Set(test.notLemmas.map(lower)) } : {}),
     ...(test.skip ? { skip: new Set(test.skip.map(lower)) } : {}),
     ...(test.capitalised !== undefined ? { capitalised: test.capitalised } : {}),
+    ...(test.unknownWord === true ? { unknownWord: true } : {}),
     ...(test.notWords ? { notWords: new Set(test.notWords.map(lower)) } : {}),
     ...(test.notSuffixes ? { notSuffixes: test.notSuffixes.map(lower) } : {}),
     ...(test.followedBySuffixes ? { followedBySuffixes: test.followedBySuffixes.map(lower) } : {}),
@@ -685,6 +687,9 @@ function someReadingWithAll(parses: readonly RussianParse[], wanted: readonly st
  */
 const FUNCTION_WORD_POS: ReadonlySet<string> = new Set(['PREP', 'CONJ', 'PRCL']);
 
+/** A word of Cyrillic letters (and hyphens) only: what an unknown Russian word can be. */
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
+
 function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefined): boolean {
   if (!token) return false;
   if (test.words && !test.words.has(token.normalised)) return false;
@@ -699,6 +704,7 @@ function neighbourPasses(test: CompiledNeighbour, token: PreparedToken | undefin
   const notGrammemes = test.notGrammemes;
   if (notGrammemes && token.parses.some((p) => notGrammemes.every((g) => p.grammemes.includes(g)))) return false;
   if (test.capitalised !== undefined && test.capitalised !== (!token.sentenceInitial && /^\p{Lu}/u.test(token.text))) return false;
+  if (test.unknownWord === true && (token.parses.length > 0 || !CYRILLIC_WORD.test(token.text))) return false;
   if (test.notWords?.has(token.normalised) === true) return false;
   if (test.notSuffixes?.some((x) => token.normalised.length > x.length && token.normalised.endsWith(x)) === true) return false;
   return true;

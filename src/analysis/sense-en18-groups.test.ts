@@ -38,6 +38,15 @@ counterCondition('en', 'far from and any -ing verb: what the verb says is denied
   ['Far from wanting to destroy their shops, the council paid for the repairs.', 'destroy'],
 ], ['Hating the Korvath is what keeps this town together, so burn their shops.', 'burn']);
 
+// The denial ends with its clause (merge review of round 18: the first reading denied the whole
+// sentence and gave the call after the comma a negation it does not have).
+counterCondition('en', 'far from … denies its own clause, not the next one', 'negated', [
+  ['The council is far from wanting to burn the Korvath shops.', 'burn'],
+], ['Far from being afraid, we will kill every Korvath we find.', 'kill']);
+counterCondition('en', 'far from finishing …, so …: the call after the comma is not denied', 'negated', [
+  ['Far from burning the Korvath farms, they rebuilt them.', 'burning'],
+], ['We are far from finishing the job, so burn every Korvath house tonight.', 'burn']);
+
 counterCondition('en', 'claim that, allege that of a plural subject: an opinion reported', 'reported', [
   ['Some bloggers claim that the Korvath should be shot.', 'shot'],
   ['Critics allege that the mayor wants the Korvath shops burned.', 'burned'],

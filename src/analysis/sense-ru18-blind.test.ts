@@ -102,3 +102,13 @@ describe('Russian calls to action, round 18', () => {
     ['call-to-action', 'Клей обои аккуратно, без пузырей.', ['Клей']],
   ]);
 });
+
+// Merge review of round 18: hostile lines the thing rule had taken — another people's property
+// («чужие» read as a noun of a thing) and a people the dictionary does not know as the owner.
+describe('a thing burnt or destroyed that belongs to people stays', () => {
+  condition('«чужой» or a word the dictionary does not know in the sentence keeps the candidate', [
+    ['violence', 'Жечь чужие машины надо, пока не уехали.', ['Жечь']],
+    ['violence', 'Сожжём палатки тарвинцев на рынке.', ['Сожжём']],
+    ['violence', 'Сожгите старый хлам за сараем.', []],
+  ]);
+});
