@@ -242,7 +242,8 @@ export const neighbourSchema = z
     /**
      * Russian: a word of letters that the dictionary does not know — an invented or rare name of a
      * people («палатки тарвинцев»), a typo or slang. A rule that excludes a harmless reading keeps
-     * a sentence with such a word for the examiner.
+     * a sentence with such a word for the examiner. Only Russian words have dictionary readings: in
+     * another language every word of Cyrillic letters passes, so the test belongs to Russian rules.
      */
     unknownWord: z.literal(true).optional(),
     /** Normalised forms that fail the test even when the rest passes ("Christian Church" is no name). */
