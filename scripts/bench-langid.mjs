@@ -68,7 +68,7 @@ show('soz very short set, held-out half (odd lines)', veryShort.filter((s) => s.
 
 // Blind batches (corpora/eval/langid/blind, LANG<TAB>TEXT, 15-39 characters, written before their
 // measurement): round 13's batch 1 was looked at while tuning, its batch 2 is that round's held-out
-// figure; the batches of rounds 14 to 18 were each written before that round read the language
+// figure; the batches of rounds 14 to 19 were each written before that round read the language
 // data and are its held-out figures.
 // Extra files of the same form: npm run bench:langid -- --file path.tsv ...
 const blind = join(own, 'blind');
@@ -80,6 +80,7 @@ const BLIND = [
   ['langid16-1.tsv', 'blind batch of round 16 (held-out)'],
   ['langid17-1.tsv', 'blind batch of round 17 (held-out)'],
   ['langid18-1.tsv', 'blind batch of round 18 (held-out)'],
+  ['langid19-1.tsv', 'blind batch of round 19 (held-out)'],
 ];
 for (const [name, title] of BLIND) {
   const path = join(blind, name);
