@@ -2,7 +2,7 @@
 // band, with confusion matrices; also the even/odd line halves (the weights were tuned on the even
 // half, so the odd half is the held-out estimate); then the same for the short Cyrillic sentences
 // written for soz in corpora/eval/langid, its very short chat lines (very-short/) and the blind
-// batches of rounds 13 to 18 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
+// batches of rounds 13 to 19 (blind/). Usage: npm run bench:langid [-- --file LANG-TAB-TEXT.tsv ...]
 // SOZ_DIST overrides the compiled module directory (default ../dist).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
