@@ -55,3 +55,22 @@ ruCondition('«их» of animals in a sentence that names no person', [
   ['us-them', 'Эти кроты опять пришли на наш рынок, гоните их.', ['наш', 'их']],
   ['us-them', 'Они как крысы, гоните их.', ['Они', 'их']],
 ]);
+
+// After the unseen batch was measured (blind 19a-1 «это не ботинки, а позор», «Не приведи Господь
+// нам снова пережить войну»; 15a-1 «Это позор, а не кроссовки»).
+ruCondition('a thing judged by the contrast «не X, а позор» / «позор, а не X»', [
+  ['negative-evaluation', 'Куртка порвалась за день, это не куртка, а позор.', []],
+  ['negative-evaluation', 'Это позор, а не чайник, ручка отвалилась через неделю.', []],
+  // Controls: people, a pronoun of people, an invented people, an authority, and «позор» of a thing without the contrast.
+  ['negative-evaluation', 'Они не люди, а позор.', ['позор']],
+  ['negative-evaluation', 'Гарвийцы не народ, а позор.', ['позор']],
+  ['negative-evaluation', 'Эта власть не власть, а позор.', ['позор']],
+  ['negative-evaluation', 'Они позор, а не опора страны.', ['позор']],
+  ['negative-evaluation', 'Гарвийцы — позор, а не соседи, гнать их.', ['позор']],
+  ['negative-evaluation', 'Судья продажный, пенальти не было, это позор футбола!', ['позор']],
+]);
+
+counterCondition('ru', 'a formula «Не приведи Господь» prays with its own verb', 'prayer', [
+  ['Не приведи Господь нам снова пережить войну.', 'приведи'],
+  ['Не приведи Господь нам снова пережить войну.', 'войну'],
+], ['Господь нам судья, а гарвийцев гоните из города.', 'гоните']);
