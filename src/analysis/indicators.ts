@@ -331,6 +331,8 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
       if (m.first > last && m.first <= last + 2 && mEnd <= afterClause[1]) return true;
     } else if (position === 'earlier') {
       if (m.last < first && mStart >= sentence[0]) return true;
+    } else if (position === 'complement') {
+      if (m.last < first && mStart >= sentence[0] && inComplement(structure.text, mEnd, start)) return true;
     } else if (position === 'clause') {
       if (m.first > last && mEnd <= clause[1]) return true;
     } else if (position === 'anywhere') {
@@ -342,6 +344,16 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
     }
   }
   return false;
+}
+
+/**
+ * Whether offset `to` lies in the subordinate clause that a marker ending at `from` opens with its
+ * comma: exactly one comma between them and no semicolon or colon (a dash may stand there:
+ * «Неправда, что они — паразиты»). See the `complement` marker position.
+ */
+function inComplement(text: string, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  return !/[;:]/u.test(between) && between.split(',').length === 2;
 }
 
 /** Whether a sentence-wide marker of `kind` stands anywhere in `[from, to)` (segment offsets). */

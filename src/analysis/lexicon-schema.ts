@@ -54,9 +54,13 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
  * included: a mood ending such as the Turkic conditional -СА marks the word it ends, which may be
  * the matched word itself («Алар кол салса», «өлтүрсө»), or `opening` the word's clause: starting
  * in that clause at or before the word, the word itself included ("far from burning their shops,
- * …" denies the burning; "Far from being afraid, we will kill …" leaves the next clause alone).
+ * …" denies the burning; "Far from being afraid, we will kill …" leaves the next clause alone),
+ * or `complement`: later in the same sentence, inside the subordinate clause the marker opens
+ * with its comma — no other comma, semicolon or colon between them (a dash may stand there):
+ * «Неправда, что они — паразиты» denies «паразиты»; in «Не верю, что они изменятся, бейте их» the
+ * call after the next comma is the speaker's own.
  */
-export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause', 'anywhere', 'opening'] as const;
+export const MARKER_POSITIONS = ['before', 'within', 'after', 'sentence', 'earlier', 'clause', 'anywhere', 'opening', 'complement'] as const;
 export type MarkerPosition = (typeof MARKER_POSITIONS)[number];
 
 const nonEmpty = z.string().trim().min(1);
@@ -149,6 +153,13 @@ export const patternSchema = z.discriminatedUnion('type', [
        * «!» (how the interview went!), which `addressed` also takes.
        */
       beforeComma: z.boolean().optional(),
+      /**
+       * Only when a comma follows the last token and the word after it is one of these normalised
+       * forms: a main clause that governs the subordinate clause it introduces («Неправда, что …»,
+       * «Не верю, что …»), not one followed by a clause of its own («Неправда это всё», «Не согласен
+       * с мэром, их надо выгнать»).
+       */
+      commaThen: z.array(nonEmpty).min(1).optional(),
       /**
        * Verb endings of a language without a dictionary (Kyrgyz): not a word written as a name —
        * a capital inside a sentence, not after an opening quotation mark, colon or dash (Зилан

@@ -118,6 +118,8 @@ export interface CompiledRule {
   readonly afterComma?: boolean;
   /** Only when a comma follows the match (see the pattern field). */
   readonly beforeComma?: boolean;
+  /** See the pattern schema's `commaThen`: normalised words, one of which follows a comma after the last token. */
+  readonly commaThen?: ReadonlySet<string>;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
   readonly notNames?: boolean;
   /** Set: not a name addressed (see the pattern field); its members are the imperative endings, lower-case. */
@@ -397,6 +399,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.afterComma === true ? { afterComma: true } : {}),
       ...(pattern.beforeComma === true ? { beforeComma: true } : {}),
+      ...(pattern.commaThen !== undefined ? { commaThen: new Set(pattern.commaThen.map((w) => normalisedWord(w, language))) } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
       ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
         ? { notAddressedNames: pattern.notAddressedNames === true ? [] : pattern.notAddressedNames.imperativeEndings.map((x) => normalisedWord(x, language)) }
@@ -505,6 +508,13 @@ function writtenAsName(text: string, tokens: readonly PreparedToken[], i: number
 
 /** A comma right after a word: an address ends there. */
 const COMMA_AFTER = /^[ \t\u00a0]*,/u;
+
+/** A comma alone between token `last` and the next token of its sentence, which is one of `words` («Неправда, что …»). */
+function commaThen(words: ReadonlySet<string>, text: string, tokens: readonly PreparedToken[], last: number): boolean {
+  const token = tokens[last] as PreparedToken;
+  const next = tokens[last + 1];
+  return next !== undefined && !next.sentenceInitial && /^[ \t\u00a0]*,[ \t\u00a0]*$/u.test(text.slice(token.end, next.start)) && words.has(next.normalised);
+}
 
 /**
  * Whether token `i` opens its sentence as the name of the one addressed: a capitalised word and a
@@ -1256,6 +1266,7 @@ function matchesAt(rule: CompiledRule, text: string, tokens: readonly PreparedTo
   if (rule.capitalisedInside && !capitalisedInside(tokens, i)) return false;
   if (rule.afterComma === true && charBefore(text, token.start) !== 0x2c) return false;
   if (rule.beforeComma === true && !COMMA_AFTER.test(text.slice((tokens[i + rule.tests.length - 1] as PreparedToken).end))) return false;
+  if (rule.commaThen !== undefined && !commaThen(rule.commaThen, text, tokens, i + rule.tests.length - 1)) return false;
   if (rule.notNames === true && writtenAsName(text, tokens, i)) return false;
   if (rule.notAddressedNames !== undefined && addressedByName(rule, rule.notAddressedNames, text, tokens, i)) return false;
   return !(rule.notRussianNouns !== undefined && russianLoan(token, rule.notRussianNouns));
