@@ -11,7 +11,7 @@ import { describeStep } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
+import type { LexiconCategory, LexiconEntry, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, CompiledRule, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches, readsEnglishImperatives, taggerWindows } from './matcher.js';
 import { detachedData } from './detached.js';
@@ -303,7 +303,7 @@ function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly Prepare
  * Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`;
  * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE}).
  */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false): boolean {
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false, counts: (marker: LexiconEntry) => boolean = everyMarker): boolean {
   const kindHits = hits.byKind.get(kind);
   if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
@@ -319,6 +319,7 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
   for (let j = firstStartingAt(matches, tokens, from); j < matches.length; j++) {
     const m = matches[j] as RuleMatch;
     if ((tokens[m.first] as PreparedToken).start > to) break;
+    if (!counts(m.rule.entry)) continue;
     const mStart = (tokens[m.first] as PreparedToken).start;
     const mEnd = (tokens[m.last] as PreparedToken).end;
     const position = m.rule.entry.position ?? 'before';
@@ -345,6 +346,10 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
   }
   return false;
 }
+
+const everyMarker = (): boolean => true;
+/** Of the prayer markers, the ones a call that speaks to people (`addressedToPeople`) is reached by: ritual instructions. */
+const ritualMarker = (marker: LexiconEntry): boolean => marker.ritual === true;
 
 /**
  * Whether offset `to` lies in the subordinate clause that a marker ending at `from` opens with its
@@ -674,7 +679,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
-      if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last)) counter.add('prayer');
+      if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last, false, entry.addressedToPeople ? ritualMarker : everyMarker)) counter.add('prayer');
       if (structure.endsWithQuestion(last.end) && !(language === 'ru' && questionIsAttentionTag(text, tokens, match.last))) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';

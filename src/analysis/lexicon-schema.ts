@@ -402,6 +402,15 @@ export const entrySchema = z
      * family or firm is no group either (`language/antecedent-en.ts`).
      */
     anaphoric: z.boolean().optional(),
+    /**
+     * Call-to-action only: the form speaks to people and never to God (a 2nd plural imperative, a
+     * modal of obligation), so a formula or vocative asking God in its sentence does not make it a
+     * prayer («Иншааллах, бейте их», «Аллах сакласын, а их надо резать»); a ritual instruction
+     * (a prayer marker with `ritual`) still does («Совершайте намаз вовремя»).
+     */
+    addressedToPeople: z.boolean().optional(),
+    /** Prayer markers only: a ritual instruction, which makes a call to people a ritual one too (see `addressedToPeople`). */
+    ritual: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),

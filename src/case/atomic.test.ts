@@ -14,31 +14,26 @@ afterEach(() => {
 
 /**
  * A thread that removes `dir` whenever it is empty, as a stream of refused `soz add`s would
- * (`removeIfEmpty`), until told to stop; it reports how many times it removed it.
+ * (`removeIfEmpty`), until told to stop. `started` resolves once it runs; `removals()` counts.
  */
-function emptyFolderRemover(dir: string): { stop(): Promise<number> } {
-  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+function emptyFolderRemover(dir: string): { started: Promise<unknown>; removals(): number; stop(): Promise<void> } {
+  const shared = new Int32Array(new SharedArrayBuffer(8)); // [stop, removals]
   const worker = new Worker(
     `const { workerData, parentPort } = require('node:worker_threads');
      const { rmdirSync } = require('node:fs');
-     const flag = new Int32Array(workerData.stop);
-     let removed = 0;
-     parentPort.postMessage('ready');
-     while (Atomics.load(flag, 0) === 0) {
-       try { rmdirSync(workerData.dir); removed += 1; } catch {}
-     }
-     parentPort.postMessage(removed);`,
-    { eval: true, workerData: { dir, stop: stopFlag.buffer } },
+     const shared = new Int32Array(workerData.shared);
+     parentPort.postMessage('started');
+     while (Atomics.load(shared, 0) === 0) {
+       try { rmdirSync(workerData.dir); Atomics.add(shared, 1, 1); } catch {}
+     }`,
+    { eval: true, workerData: { dir, shared: shared.buffer } },
   );
-  const ready = new Promise((resolve) => worker.once('message', resolve));
   return {
+    started: new Promise((resolve) => worker.once('message', resolve)),
+    removals: () => Atomics.load(shared, 1),
     stop: async () => {
-      await ready;
-      const removed = new Promise<number>((resolve) => worker.once('message', resolve));
-      Atomics.store(stopFlag, 0, 1);
-      const count = await removed;
+      Atomics.store(shared, 0, 1);
       await worker.terminate();
-      return count;
     },
   };
 }
@@ -71,16 +66,17 @@ describe('openNewFile', () => {
     dirs.push(root);
     const dir = join(root, 'evidence');
     const remover = emptyFolderRemover(dir);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the remover runs before the first make
+    await remover.started;
     let made = 0;
-    for (let i = 0; i < MAKES; i += 1) {
-      const undo = makeIn(dir, i); // the folder may vanish between making it and using it
+    // At least MAKES, and on until the remover has taken the folder a few times (a loaded machine may not run it at once).
+    while (made < MAKES || (remover.removals() < 3 && made < 50 * MAKES)) {
+      const undo = makeIn(dir, made); // the folder may vanish between making it and using it
       made += 1;
       undo(); // the folder is empty again: the remover may take it
     }
-    const removals = await remover.stop();
-    expect(made).toBe(MAKES);
-    expect(removals).toBeGreaterThan(0); // the race was there to be met
+    const removals = remover.removals();
+    await remover.stop();
+    expect(removals).toBeGreaterThan(0); // the race was there to be met, and no make failed
     expect(existsSync(root)).toBe(true);
   });
 });
