@@ -92,6 +92,8 @@ const toldInThePast = (f: Finding): boolean =>
 const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
+/** The negations a phrase of contrast may hold as its own words (en.us-them.contrast: not like us, don't belong here). */
+const CONTRAST_NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', "don't", 'don’t', "doesn't", 'doesn’t', "aren't", 'aren’t', "won't", 'won’t', "n't"]);
 /**
  * A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы
  * осуждаем насилие», «можно мы будем тебя бить?») are no target.
@@ -659,9 +661,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (role === 'forwarded') counter.add('forwarded');
       if (role === 'reaction') counter.add('reaction');
       // The not, never or don't of a phrase of contrast (they are not like us, they don't belong
-      // here) is the contrast itself: it negates neither the phrase nor a pronoun inside it.
-      const ofContrast = entry.contrast === true || matches.some((m) => m.rule.entry.contrast === true && m.first <= match.first && match.last <= m.last);
-      if (!ofContrast && markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
+      // here) is the contrast itself: it negates neither the phrase nor a pronoun inside it. A
+      // negation outside the phrase still does (I would never tell anyone to go back where they came from).
+      const negatingContrast = (m: (typeof matches)[number]): boolean => m.rule.entry.contrast === true && m.first <= match.first && match.last <= m.last && tokens.slice(m.first, m.last + 1).some((t) => CONTRAST_NEGATIONS.has(t.text.toLowerCase()));
+      if (!matches.some(negatingContrast) && markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.

@@ -71,3 +71,9 @@ senseCondition('en', 'a phrase of contrast makes the pronouns of its sentence st
 counterCondition('en', "the not of a phrase of contrast is the contrast, not a negation of its pronoun", 'negated', [
   ['We will never burn the Veltani shops.', 'burn'],
 ], ['The Veltani are not like us, and they never will be.', 'us']);
+
+// Found on the unseen batch after it was measured: the not of the phrase itself is no negation, a
+// never outside it still is.
+counterCondition('en', 'a negation outside a phrase of contrast still negates its pronoun', 'negated', [
+  ['I would never tell anyone to go back where they came from.', 'they'],
+], ["They don't belong here, the Veltani.", 'They']);
