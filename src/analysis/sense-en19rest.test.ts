@@ -77,3 +77,11 @@ counterCondition('en', "the not of a phrase of contrast is the contrast, not a n
 counterCondition('en', 'a negation outside a phrase of contrast still negates its pronoun', 'negated', [
   ['I would never tell anyone to go back where they came from.', 'they'],
 ], ["They don't belong here, the Veltani.", 'They']);
+
+// After the unseen batch was measured (en19rest-1): the of a club's name, and kill the clock.
+senseCondition('en', 'hate the Rovers, kill the clock; a people hated and killed stays', [
+  ...noCandidates('negative-evaluation', ['We hate the Rangers, always have.']),
+  ...noCandidates('violence', ['Kill the clock in the last five minutes.']),
+  ['negative-evaluation', 'We hate the Korvath and we will burn them out.', ['hate']],
+  ['violence', 'Kill the Veltani before the clock strikes midnight.', ['Kill']],
+]);
