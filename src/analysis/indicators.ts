@@ -92,6 +92,8 @@ const toldInThePast = (f: Finding): boolean =>
 const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
+/** The negations a phrase of contrast may hold as its own words (en.us-them.contrast: not like us, don't belong here). */
+const CONTRAST_NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', "don't", 'don’t', "doesn't", 'doesn’t', "aren't", 'aren’t', "won't", 'won’t', "n't"]);
 /**
  * A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы
  * осуждаем насилие», «можно мы будем тебя бить?») are no target.
@@ -573,7 +575,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean; readonly contrast?: boolean }>();
 
 /** Punctuation that closes a clause inside a sentence, as code units (each one code unit: a code-unit scan, not a regular expression per character). */
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([...',;:—–()'].map((mark) => mark.charCodeAt(0)));
@@ -675,7 +677,11 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (reported) counter.add('reported');
       if (role === 'forwarded') counter.add('forwarded');
       if (role === 'reaction') counter.add('reaction');
-      if (markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
+      // The not, never or don't of a phrase of contrast (they are not like us, they don't belong
+      // here) is the contrast itself: it negates neither the phrase nor a pronoun inside it. A
+      // negation outside the phrase still does (I would never tell anyone to go back where they came from).
+      const negatingContrast = (m: (typeof matches)[number]): boolean => m.rule.entry.contrast === true && m.first <= match.first && match.last <= m.last && tokens.slice(m.first, m.last + 1).some((t) => CONTRAST_NEGATIONS.has(t.text.toLowerCase()));
+      if (!matches.some(negatingContrast) && markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
@@ -750,7 +756,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
       // English: an out-group possessive (their, theirs) is read by what its sentence does to the group (see pronounStands).
       const possessive = language === 'en' && subcategory === 'out-group' && ENGLISH_POSSESSIVES.has(form);
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(entry.contrast === true ? { contrast: true } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
       findings.set(key, finding);
     }
   }
@@ -914,7 +920,10 @@ function pronounStands(feature: Finding, sentence: readonly Finding[]): boolean 
   // A pronoun inside a call's own words ("let us", "we call upon") is part of the call formula.
   if (sentence.some((f) => f.category === 'call-to-action' && f.place.range[0] <= start && end <= f.place.range[1])) return false;
   const facts = SENTENCE_OF.get(feature);
-  if (facts?.thing === true) return false;
+  if (facts?.thing === true || facts?.contrast === true) return false;
+  // A phrase of contrast (they are not like us, back where they came from) sets the sentence's
+  // in-group and out-group pronouns against each other with no hostile word (see the schema's `contrast`).
+  if ((facts?.subcategory === 'in-group' || facts?.subcategory === 'out-group' || facts?.subcategory === 'addressee') && sentence.some((f) => f !== feature && SENTENCE_OF.get(f)?.contrast === true)) return true;
   const group = facts?.group;
   const partners = sentence.filter((f) => f !== feature && PRONOUN_PARTNERS.has(f.category) && SENTENCE_OF.get(f)?.bare !== true && !f.countervailing.some((c) => NOT_A_CALL_TO_PEOPLE.has(c)) && !ordinaryCall(f, sentence) && (group === undefined || bearsOnGroup(f, group, sentence)));
   if (partners.length === 0) return false;

@@ -411,6 +411,13 @@ export const entrySchema = z
     addressedToPeople: z.boolean().optional(),
     /** Prayer markers only: a ritual instruction, which makes a call to people a ritual one too (see `addressedToPeople`). */
     ritual: z.boolean().optional(),
+    /**
+     * Us/them only: a phrase that itself sets an in-group against an out-group with no hostile word
+     * ("they are not like us", "back where they came from"). It is a feature like every us/them
+     * finding, and the in-group and out-group pronouns of its sentence stand beside it as they stand
+     * beside a call, violence or an evaluation (a pronoun that points back to things still does not).
+     */
+    contrast: z.boolean().optional(),
     language: z.enum(LEXICON_LANGUAGES),
     category: z.enum(LEXICON_CATEGORIES),
     subcategory: nonEmpty.optional(),
