@@ -61,3 +61,28 @@ describe('the 1st-person future asked back is violence questioned', () => {
     expect(await countersOf('Эртең көрпөлдөрдү кырабыз.', 'кырабыз')).not.toContain('question');
   });
 });
+
+describe('what the unseen round 19 batch showed (counters and a possessed noun)', () => {
+  it('боорсок and курсак end like the conditional -СОК/-САК and state no condition; a real -СА stays', async () => {
+    expect(await countersOf('Келгиле, бүгүн кечинде чай ичели, апам боорсок бышырды.', 'ичели')).not.toContain('conditional');
+    expect(await countersOf('Курсак ачты, тамак жейли.', 'жейли')).not.toContain('conditional');
+    expect(await countersOf('Эгер көрпөлдөр кайра келсе, аларды өлтүрөбүз.', 'өлтүрөбүз')).toContain('conditional');
+    expect(await countersOf('Көрпөлдөр кол салса, баарын кырабыз.', 'кырабыз')).toContain('conditional');
+  });
+  it('«башка жол жок» insists and negates nothing; «зордук-зомбулукка жол жок» keeps its negation', async () => {
+    expect(await countersOf('Көрпөлдөрдү кууп чыгышыбыз керек, башка жол жок.', 'чыгышыбыз керек')).not.toContain('negated');
+    expect(await countersOf('Зордук-зомбулукка жол жок, балдарды тынчтыкка тарбиялайлы.', 'Зордук-зомбулукка')).toContain('negated');
+    expect(await countersOf('Көрпөлдөрдү өлтүрүү керек эмес, башка жол издегиле.', 'өлтүрүү')).toContain('negated');
+  });
+  it('a possessed noun before «өттүк» is no wish; a wish at the end of its clause stays', async () => {
+    expect(await inCategory('Тарых сабагында 1916-жылдагы Үркүн окуясын өттүк.', 'call-to-action')).toEqual([]);
+    expect(await finds('Көрпөлдөр бул жерден жоголсун!', 'жоголсун', 'call-to-action')).toBe(true);
+  });
+});
+
+describe('a coach\'s attack is a match', () => {
+  it('«чабуул» in a coach\'s words is sport; an attack on a village stays', async () => {
+    expect(await inCategory('Машыктыруучу: «Коргонууну бекемдегиле, алардын чабуулун токтоткула» деди.', 'violence')).toEqual([]);
+    expect(await finds('Түндө көрпөлдөрдүн айылына чабуул коёбуз, даярдангыла.', 'чабуул', 'violence')).toBe(true);
+  });
+});
