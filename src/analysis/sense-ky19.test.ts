@@ -86,3 +86,13 @@ describe('a coach\'s attack is a match', () => {
     expect(await finds('Түндө көрпөлдөрдүн айылына чабуул коёбуз, даярдангыла.', 'чабуул', 'violence')).toBe(true);
   });
 });
+
+describe('Kazakh: a nation before a dish or a sport', () => {
+  const kk = async (text: string): Promise<readonly string[]> =>
+    (await findingsOf(text, 'kk')).filter((f) => f.category === 'group-designation').map((f) => f.actual);
+  it('ұйғыр тағамдары, қазақ күресі name things; a Kazakh singer or the people themselves stay', async () => {
+    expect(await kk('Ұйғыр тағамдары Алматыда танымал, қазақ күресінен жарыс өтті.')).toEqual([]);
+    expect(await kk('Қазақ әншісі концерт берді.')).toEqual(['Қазақ']);
+    expect(await kk('Ұйғырлардың бәрін қаладан қуып шығу керек.')).toEqual(['Ұйғырлардың']);
+  });
+});
