@@ -96,3 +96,12 @@ describe('Kazakh: a nation before a dish or a sport', () => {
     expect(await kk('Ұйғырлардың бәрін қаладан қуып шығу керек.')).toEqual(['Ұйғырлардың']);
   });
 });
+
+describe('Kazakh counters: бауырсақ and қарсылас', () => {
+  it('бауырсақ is no conditional and қарсылас no condemnation; «егер … -са» and «қарсымыз» stay', async () => {
+    expect(await countersIn('Келіңдер, шай ішейік, апам бауырсақ пісірді.', 'ішейік', 'kk')).not.toContain('conditional');
+    expect(await countersIn('Қарсыластарымызды жеңеміз, балалар, дайындалыңдар!', 'дайындалыңдар', 'kk')).not.toContain('condemned');
+    expect(await countersIn('Егер олар келсе, бәрін өлтіреміз.', 'өлтіреміз', 'kk')).toContain('conditional');
+    expect(await countersIn('Зорлыққа қарсымыз, балаларды тәрбиелейік.', 'Зорлыққа', 'kk')).toContain('condemned');
+  });
+});
