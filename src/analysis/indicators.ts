@@ -575,7 +575,7 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean; readonly contrast?: boolean }>();
+const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean; readonly contrast?: boolean; readonly blessing?: CallContent }>();
 
 /** Punctuation that closes a clause inside a sentence, as code units (each one code unit: a code-unit scan, not a regular expression per character). */
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([...',;:—–()'].map((mark) => mark.charCodeAt(0)));
@@ -685,7 +685,10 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
-      if (entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last, false, entry.addressedToPeople ? ritualMarker : everyMarker)) counter.add('prayer');
+      const prayer = entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last);
+      if (prayer) counter.add('prayer');
+      // A call that speaks to people is a prayer by a formula asking God only while its sentence asks no harm (see `blessingAsksNoHarm`).
+      const blessedOnly = prayer && entry.addressedToPeople === true && !markerApplies('prayer', hits, tokens, structure, match.first, match.last, false, ritualMarker);
       if (structure.endsWithQuestion(last.end) && !(language === 'ru' && questionIsAttentionTag(text, tokens, match.last))) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
@@ -747,6 +750,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         }
         call = { concern, concernWord, bareForm };
       }
+      // A call to people prayed by a formula alone: what would make its content of concern (see `blessingAsksNoHarm`).
+      const blessing: CallContent | undefined = blessedOnly && concern !== undefined ? (call ?? { concern, concernWord: concernWordIn(concern, tokens, sentence[0], sentence[1]), bareForm }) : undefined;
       const thing = entry.anaphoric === true && (language === 'en' ? englishPronounNamesNoGroup(text, tokens, match.first) : refersToThings(text, tokens, match.first));
       // Russian «они», «их» that point back to «наши …» people are the in-group itself.
       const subcategory = entry.anaphoric === true && language === 'ru' && refersToOwnPeople(tokens, match.first) ? 'in-group' : entry.subcategory;
@@ -756,11 +761,11 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
       // English: an out-group possessive (their, theirs) is read by what its sentence does to the group (see pronounStands).
       const possessive = language === 'en' && subcategory === 'out-group' && ENGLISH_POSSESSIVES.has(form);
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(entry.contrast === true ? { contrast: true } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
+      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(entry.contrast === true ? { contrast: true } : {}), ...(blessing ? { blessing } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
       findings.set(key, finding);
     }
   }
-  return markBareCalls(prayerReachesWhatItAsks(onePerCall([...findings.values()])));
+  return markBareCalls(prayerReachesWhatItAsks(blessingAsksNoHarm(onePerCall([...findings.values()]))));
 }
 
 /** Findings grouped by the document offset of their sentence's start. */
@@ -773,6 +778,11 @@ function bySentenceStart(findings: readonly Finding[]): Map<number | undefined, 
     else bySentence.set(key, [f]);
   }
   return bySentence;
+}
+
+/** Whether call `f`'s content is of concern: a word its lexicon names, or another candidate of its sentence it names (a standing us/them pronoun too). */
+function contentOfConcern(f: Finding, call: CallContent, sentence: readonly Finding[]): boolean {
+  return call.concernWord || sentence.some((o) => o !== f && (call.concern.categories.has(o.category) || call.concern.entries.has(o.ruleId) || (o.category === 'us-them' && pronounStands(o, sentence))));
 }
 
 /**
@@ -789,9 +799,7 @@ function markBareCalls(findings: readonly Finding[]): Finding[] {
     const facts = SENTENCE_OF.get(f);
     const call = facts?.call;
     if (facts === undefined || call === undefined || !call.bareForm || f.countervailing.includes('prayer') || call.concernWord) continue;
-    const sentence = bySentence.get(facts.start) ?? [];
-    const ofConcern = sentence.some((o) => o !== f && (call.concern.categories.has(o.category) || call.concern.entries.has(o.ruleId) || (o.category === 'us-them' && pronounStands(o, sentence))));
-    if (!ofConcern) SENTENCE_OF.set(f, { ...facts, bare: true });
+    if (!contentOfConcern(f, call, bySentence.get(facts.start) ?? [])) SENTENCE_OF.set(f, { ...facts, bare: true });
   }
   return [...findings];
 }
@@ -834,6 +842,26 @@ function onePerCall(findings: readonly Finding[]): Finding[] {
 
 /** Categories of what a prayer asks to be kept from or done to («protect our children from war»). */
 const ASKED_IN_PRAYER: ReadonlySet<string> = new Set(['violence', 'negative-evaluation']);
+
+/**
+ * A call that speaks to people (`addressedToPeople`: «гоните», «надо») is a prayer only by a formula
+ * asking God in its sentence («Дай Бог здоровья, передайте им привет»); where its content is of
+ * concern as its lexicon defines it (violence, a group, contempt, expulsion …), the formula is the
+ * speaker's and the harm is asked of people («Иншааллах, бейте их», «Аллах сакласын, а их надо
+ * резать»): the call loses the prayer, and so the harm does not take it on
+ * ({@link prayerReachesWhatItAsks}).
+ */
+function blessingAsksNoHarm(findings: readonly Finding[]): Finding[] {
+  if (!findings.some((f) => SENTENCE_OF.get(f)?.blessing !== undefined)) return [...findings];
+  const bySentence = bySentenceStart(findings);
+  return findings.map((f) => {
+    const facts = SENTENCE_OF.get(f);
+    if (facts?.blessing === undefined || !contentOfConcern(f, facts.blessing, bySentence.get(facts.start) ?? [])) return f;
+    const toPeople: Finding = { ...f, countervailing: f.countervailing.filter((c) => c !== 'prayer') };
+    SENTENCE_OF.set(toPeople, facts);
+    return toPeople;
+  });
+}
 
 /**
  * A violence or negative-evaluation word in the sentence of a prayer's imperative is part of what

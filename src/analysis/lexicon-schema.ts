@@ -404,9 +404,10 @@ export const entrySchema = z
     anaphoric: z.boolean().optional(),
     /**
      * Call-to-action only: the form speaks to people and never to God (a 2nd plural imperative, a
-     * modal of obligation), so a formula or vocative asking God in its sentence does not make it a
-     * prayer («Иншааллах, бейте их», «Аллах сакласын, а их надо резать»); a ritual instruction
-     * (a prayer marker with `ritual`) still does («Совершайте намаз вовремя»).
+     * modal of obligation), so a formula or vocative asking God in its sentence makes it no prayer
+     * where the sentence holds a word of violence or contempt («Иншааллах, бейте их», «Аллах
+     * сакласын, а их надо резать»); a ritual instruction (a prayer marker with `ritual`) still
+     * does («Совершайте намаз вовремя»), and so does a blessing beside a harmless request.
      */
     addressedToPeople: z.boolean().optional(),
     /** Prayer markers only: a ritual instruction, which makes a call to people a ritual one too (see `addressedToPeople`). */

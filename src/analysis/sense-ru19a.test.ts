@@ -14,25 +14,25 @@ const ruCondition = (name: string, cases: readonly SenseCase[]): void => senseCo
 counterCondition('ru', 'a wish with God after the verb or a Kyrgyz formula in Russian text is a prayer', 'prayer', [
   ['Аллах сакласын, пусть война обойдёт наш дом.', 'пусть'],
   ['Аллах сакласын, пусть война обойдёт наш дом.', 'война'],
-  ['Кудай сактасын, пусть беда обойдёт наш дом.', 'пусть'],
+  ['Кудай сактасын, берегите детей.', 'берегите'],
   ['Бог даст, пусть урожай будет хороший.', 'пусть'],
   ['Иншааллах, пусть Рамазан пройдёт в мире.', 'пусть'],
 ], ['Бог дал нам этот город, пусть гарвийцы убираются отсюда.', 'пусть']);
 
-describe('a formula asking God does not make a call to people a prayer (lead, at merge: entry field addressedToPeople)', () => {
-  // A 2nd plural imperative or a modal of obligation speaks to people, never to God: the formula
-  // beside it is the speaker's, the call is theirs (and a word of violence in it is no prayed-against harm).
+describe('a formula asking God does not make a call to people to harm a prayer (lead, at merge: entry field addressedToPeople)', () => {
+  // A 2nd plural imperative or a modal of obligation speaks to people, never to God: beside a word of
+  // violence or contempt the formula is the speaker's and the harm is asked of people, not prayed against.
   it.each([
     ['Иншааллах, бейте их всех без жалости!', 'бейте'],
     ['Иншааллах, бейте их всех без жалости!', 'их'],
     ['Аллах сакласын, а этих гарвийцев надо резать.', 'надо'],
     ['Аллах сакласын, а этих гарвийцев надо резать.', 'резать'],
     ['Дай Бог здоровья, а гарвийцев гоните из города.', 'гоните'],
-    ['Кудай сактасын, берегите детей.', 'берегите'],
   ])('%s — «%s» has no prayer counter', async (text, word) => {
     expect(await countersOf(text, word, 'ru')).not.toContain('prayer');
   });
-  it('keeps the prayer of a wish, of a plea to God, and of a ritual instruction to people', async () => {
+  it('keeps the prayer of a wish, of a plea to God, of a ritual instruction and of a blessing beside a harmless request', async () => {
+    expect(await countersOf('Дай Бог здоровья вашим родителям, передайте им привет.', 'передайте', 'ru')).toContain('prayer');
     expect(await countersOf('Аллах сакласын, пусть война обойдёт наш дом.', 'пусть', 'ru')).toContain('prayer');
     expect(await countersOf('Господи, покарай их всех!', 'покарай', 'ru')).toContain('prayer');
     expect(await countersOf('Совершайте намаз вовремя, братья.', 'Совершайте', 'ru')).toContain('prayer');
