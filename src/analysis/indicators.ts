@@ -575,7 +575,22 @@ interface CallContent {
  * dative of who must act (Russian: or the in-group named by its people or right after a call); for a call of a bare form, what its content is judged by, and `bare`
  * once {@link markBareCalls} found its content of no concern.
  */
-const SENTENCE_OF = new WeakMap<Finding, { readonly start: number; readonly clause: number; readonly subcategory: string | undefined; readonly subjectForm: boolean; readonly dative?: boolean; readonly thing?: boolean; readonly call?: CallContent; readonly bare?: boolean; readonly narratesAfter?: boolean; readonly group?: number; readonly possessive?: boolean; readonly contrast?: boolean; readonly blessing?: CallContent }>();
+interface SentenceFacts {
+  readonly start: number;
+  readonly clause: number;
+  readonly subcategory: string | undefined;
+  readonly subjectForm: boolean;
+  readonly dative?: boolean;
+  readonly thing?: boolean;
+  readonly call?: CallContent;
+  readonly bare?: boolean;
+  readonly narratesAfter?: boolean;
+  readonly group?: number;
+  readonly possessive?: boolean;
+  readonly contrast?: boolean;
+  readonly blessing?: CallContent;
+}
+const SENTENCE_OF = new WeakMap<Finding, SentenceFacts>();
 
 /** Punctuation that closes a clause inside a sentence, as code units (each one code unit: a code-unit scan, not a regular expression per character). */
 const CLAUSE_MARKS: ReadonlySet<number> = new Set([...',;:—–()'].map((mark) => mark.charCodeAt(0)));
@@ -619,20 +634,10 @@ function concernWordIn(concern: CompiledConcern, tokens: readonly PreparedToken[
 }
 
 function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: CompiledIndicators, options: IndicatorOptions, facts: SegmentFacts, lines: LineIndex, planned?: PlannedSegment): Finding[] {
-  const [segStart, segEnd] = segment.range;
+  const segStart = segment.range[0];
+  const segEnd = segment.range[1];
   const text = doc.text.slice(segStart, segEnd);
   if (text.trim() === '') return [];
-  const window = options.contextWindow ?? 60;
-  const role = segment.message?.role;
-  const blockquote = isBlockquote(segment);
-  let quotes: Range[] | undefined;
-  const author = segmentAuthor(segment);
-  const originalAuthor = role === 'forwarded' ? segment.message?.forwardedFrom?.name : undefined;
-  const unit = `${doc.id}#${segment.message?.messageId ?? segment.anchor.messageId ?? segment.id}`;
-  const findings = new Map<string, Finding>();
-  const concernWords = new Map<string, boolean>();
-  const structure = new TextStructure(text);
-  const scripture = new ScriptureCitations(structure, compiled.scripture);
   let words: SegmentWords | undefined;
   const chosen = planned?.chosen ?? languagesFor(doc, segment, text, compiled, options, facts);
   const read = new Map<LanguageCode, { tokens: readonly PreparedToken[]; matches: readonly RuleMatch[] } | undefined>();
@@ -654,6 +659,22 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     return result;
   };
   if (chosen.primary !== undefined && chosen.beside.size > 0) matchesOf(chosen.primary);
+  // A segment none of whose languages has a match has no finding: what a finding reads of the
+  // segment (its author, unit, sentences, quotations) is made only for one that has (issue 17,
+  // round 19). Matching is memoised per language and reads none of it, so the order of work
+  // changes no match.
+  if (!chosen.languages.some((language) => (matchesOf(language)?.matches.length ?? 0) > 0)) return [];
+  const window = options.contextWindow ?? 60;
+  const role = segment.message?.role;
+  const blockquote = isBlockquote(segment);
+  let quotes: Range[] | undefined;
+  const author = segmentAuthor(segment);
+  const originalAuthor = role === 'forwarded' ? segment.message?.forwardedFrom?.name : undefined;
+  const unit = `${doc.id}#${segment.message?.messageId ?? segment.anchor.messageId ?? segment.id}`;
+  const findings = new Map<string, Finding>();
+  const concernWords = new Map<string, boolean>();
+  const structure = new TextStructure(text);
+  const scripture = new ScriptureCitations(structure, compiled.scripture);
   for (const language of chosen.languages) {
     const got = matchesOf(language);
     if (!got || got.matches.length === 0) continue;
@@ -701,35 +722,38 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const source = lexicon.sources.find((s) => s.id === entry.source);
       const baseReason = entry.reason ?? DEFAULT_REASON[entry.category] ?? entry.category;
       const detail = [entry.subcategory, entry.label].filter((x) => x !== undefined).join(': ');
-      const finding: Finding = {
+      // Built field by field in the order the literal with spreads had (round 19: each spread of
+      // an optional field was a temporary object copied in, the line with the most own samples).
+      const built: { -readonly [K in keyof Finding]?: Finding[K] } = {
         id: findingId(INDICATORS_ANALYSIS, entry.id, doc.id, range),
         analysis: INDICATORS_ANALYSIS,
         ruleId: entry.id,
         category: entry.category,
         reason: detail ? `${baseReason} (${detail})` : baseReason,
-        ...(entry.subcategory !== undefined ? { subcategory: entry.subcategory } : {}),
-        place: placeInSegment(doc, segment, range, lines.lineColumn(range[0])),
-        actual: doc.text.slice(range[0], range[1]),
-        context: {
-          left: safeSlice(doc.text, Math.max(segStart, range[0] - window), range[0]),
-          right: safeSlice(doc.text, range[1], Math.min(segEnd, range[1] + window)),
-        },
-        ...(author !== undefined ? { author } : {}),
-        ...(originalAuthor !== undefined ? { originalAuthor } : {}),
-        voice,
-        countervailing: sortedUnique(counter),
-        note: entry.note,
-        ...(entry.mainstreamMeaning ? { mainstreamMeaning: entry.mainstreamMeaning } : {}),
-        citation: {
-          lexicon: lexicon.lexicon,
-          lexiconVersion: lexicon.version,
-          entryId: entry.id,
-          source: source ? `${source.citation}${entry.locator ? `, ${entry.locator}` : ''}` : entry.source,
-        },
-        matched: { form, rule: `${match.rule.origin.kind} ${match.rule.origin.text}` },
-        unit,
-        ...(normalisations.length > 0 ? { normalisations } : {}),
       };
+      if (entry.subcategory !== undefined) built.subcategory = entry.subcategory;
+      built.place = placeInSegment(doc, segment, range, lines.lineColumn(range[0]));
+      built.actual = doc.text.slice(range[0], range[1]);
+      built.context = {
+        left: safeSlice(doc.text, Math.max(segStart, range[0] - window), range[0]),
+        right: safeSlice(doc.text, range[1], Math.min(segEnd, range[1] + window)),
+      };
+      if (author !== undefined) built.author = author;
+      if (originalAuthor !== undefined) built.originalAuthor = originalAuthor;
+      built.voice = voice;
+      built.countervailing = sortedUnique(counter);
+      built.note = entry.note;
+      if (entry.mainstreamMeaning) built.mainstreamMeaning = entry.mainstreamMeaning;
+      built.citation = {
+        lexicon: lexicon.lexicon,
+        lexiconVersion: lexicon.version,
+        entryId: entry.id,
+        source: source ? `${source.citation}${entry.locator ? `, ${entry.locator}` : ''}` : entry.source,
+      };
+      built.matched = { form, rule: `${match.rule.origin.kind} ${match.rule.origin.text}` };
+      built.unit = unit;
+      if (normalisations.length > 0) built.normalisations = normalisations;
+      const finding = built as Finding;
       // A pronoun in the dative right before a modal of obligation is who is to act, as a subject is
       // («Им нужно подписать», «нам надо»); «Их нужно …» (accusative) is whom it is about.
       const experiencer = entry.category === 'us-them' && last.parses.some((p) => p.pos === 'NPRO' && p.grammemes.includes('datv')) && matches.some((m) => m.first === match.last + 1 && m.rule.entry.subcategory === 'obligation');
@@ -761,7 +785,17 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       const narratesAfter = language === 'ru' && subjectForm && subcategory === 'in-group';
       // English: an out-group possessive (their, theirs) is read by what its sentence does to the group (see pronounStands).
       const possessive = language === 'en' && subcategory === 'out-group' && ENGLISH_POSSESSIVES.has(form);
-      SENTENCE_OF.set(finding, { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm, ...(dative ? { dative } : {}), ...(thing ? { thing } : {}), ...(call ? { call } : {}), ...(narratesAfter ? { narratesAfter } : {}), ...(possessive ? { possessive } : {}), ...(entry.contrast === true ? { contrast: true } : {}), ...(blessing ? { blessing } : {}), ...(CLAUSE_GROUP_LANGUAGES.has(language) ? { group: segStart + clauseGroupStart(text, sentence[0], first.start) } : {}) });
+      // Only the facts that hold are set (no spread per optional field: see the finding above).
+      const told: { -readonly [K in keyof SentenceFacts]: SentenceFacts[K] } = { start: segStart + sentence[0], clause: segStart + clauseStart(text, sentence[0], first.start), subcategory, subjectForm };
+      if (dative) told.dative = dative;
+      if (thing) told.thing = thing;
+      if (call) told.call = call;
+      if (narratesAfter) told.narratesAfter = narratesAfter;
+      if (possessive) told.possessive = possessive;
+      if (entry.contrast === true) told.contrast = true;
+      if (blessing) told.blessing = blessing;
+      if (CLAUSE_GROUP_LANGUAGES.has(language)) told.group = segStart + clauseGroupStart(text, sentence[0], first.start);
+      SENTENCE_OF.set(finding, told);
       findings.set(key, finding);
     }
   }
