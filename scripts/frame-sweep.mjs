@@ -182,7 +182,8 @@ const CALL_18 = {
  * Round 19's frames: signs and boards (X only …), a listing's day or time (X club every Wednesday,
  * X off 7.45pm), a programme's title in title case after its time, a headline with a scoreline
  * after a colon, a street's name after a comma; controls: a call with "only", a call in a
- * listing's shape in lower case, a verb before "them", a call in a sentence with a score.
+ * listing's shape in lower case, a verb before "them", a call in a sentence with a score, a
+ * call on a name's plural before a time (… the Pellam stalls tonight; … Pellam homes every week).
  */
 const NO_CALL_19 = {
   'sign-only-past': (f) => `${cap(f.base)} only past this point, thank you`,
@@ -200,6 +201,8 @@ const CALL_19 = {
   'listing-shape-call': (f) => `6.30 ${f.base} the Pellam shops, all of them`,
   'them-object-call': (f) => `${cap(f.base)} them at the crossroads when the Pellam come`,
   'score-call': (f) => `${cap(f.base)} the Pellam fans after the 3-0, every one of them`,
+  'name-plural-tonight-call': (f) => `${cap(f.base)} the Pellam stalls tonight`,
+  'name-plural-every-call': (f) => `${cap(f.base)} Pellam homes every week`,
 };
 
 /** Frames of another's words told without quotation marks: a candidate there must be in the reported voice. */

@@ -190,10 +190,11 @@ function subjectOfRelativeClause(read: TaggedWord): boolean {
 /**
  * A word in -s the tagger reads as a plural noun right before a determiner or a possessive: a
  * plural noun does not run on into another noun phrase, so the word is a verb with its object
- * (… is too hot scalds the skin).
+ * (… is too hot scalds the skin). Every or each opens a time as often as an object (Burn Ulvane
+ * homes every week: round 19, a call the title reading lost): not read as one here.
  */
 const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
-  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !PHRASE_END.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !PHRASE_END.test(term.post ?? '') && ((next?.tags?.has('Determiner') === true && !EVERY.has(next.normal ?? '')) || next?.tags?.has('Possessive') === true);
 
 /** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
 const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
@@ -340,13 +341,19 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
  * Whether a word in -s after a one-word name may be the head of an imperative's plural object as
  * well as the name's verb (Shoot Pelling guards at the gate): no determiner, possessive, number or
  * singular noun after it shows it a verb with its object (Bill tops the poll, Storm Babet leaves
- * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …).
+ * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …); a time
+ * after it (tonight, tomorrow, a day) is no object (Burn the Vessik shops tonight).
  */
 const pluralOrVerb = (term: TaggedTerm, next: TaggedTerm | undefined, name: TaggedTerm | undefined): boolean => {
   if (!/[^s]s$/u.test(term.normal ?? '') || ['Copula', 'Modal', 'Auxiliary'].some((t) => term.tags?.has(t)) || name?.tags?.has('Plural') === true) return false;
   const after = next?.tags ?? new Set<string>();
+  // A time after the word is no object (Burn the Vessik shops tonight: round 19, a call the title reading lost, main and branch alike).
+  if (TIME_WORDS.has(next?.normal ?? '') || EVERY.has(next?.normal ?? '') || after.has('Date')) return true;
   return !['Determiner', 'Possessive', 'Value'].some((t) => after.has(t)) && !(after.has('Noun') && !after.has('Plural') && !after.has('Pronoun'));
 };
+
+/** Words of time a call names after its object (tonight, tomorrow, now): no object of a verb in -s. */
+const TIME_WORDS: ReadonlySet<string> = new Set(['tonight', 'today', 'tomorrow', 'now', 'soon', 'again', 'first', 'next', 'later', 'early']);
 
 /**
  * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
@@ -655,19 +662,23 @@ function headsVerblessCompound(read: TaggedWord): boolean {
 }
 
 /** Words after "only" that close a sign or a board (Staff only beyond this point; Cash only please; Members only, thanks). */
-const SIGN_AFTER_ONLY: ReadonlySet<string> = new Set(['please', 'pls', 'beyond', 'past', 'thanks', 'thank', 'sorry', 'welcome', 'allowed', 'permitted']);
+const SIGN_AFTER_ONLY: ReadonlySet<string> = new Set(['please', 'pls', 'thanks', 'thank', 'sorry', 'welcome', 'allowed', 'permitted']);
+/** Prepositions of a sign's place after "only", before this or here (Staff only beyond this point; Cyclists only past here). */
+const SIGN_PLACE_AFTER_ONLY: ReadonlySet<string> = new Set(['beyond', 'past']);
 
 /**
  * Whether the word names who or what a sign admits, before "only" (round 19, the round-18 batch and
  * this round's frame sweep: «Cash only please», «Staff only beyond this point», «Members only»): "only"
- * ends its phrase or stands before please, beyond, past …; an imperative with "only" goes on to what
- * it limits (Kill only the soldiers; Attack only at night). An exclamation keeps the order (the
+ * ends its phrase or stands before please, thanks …, or before beyond / past this or here; an
+ * imperative with "only" goes on to what it limits (Kill only the soldiers; Attack only at night;
+ * Attack only beyond the river). An exclamation keeps the order (the
  * caller does not ask this of a sentence that ends with «!»).
  */
 function namesASign(read: TaggedWord): boolean {
-  const [only, after] = read.following;
+  const [only, after, place] = read.following;
   if (only?.normal !== 'only' || PHRASE_END.test(read.post)) return false;
-  return after === undefined || PHRASE_END.test(only.post ?? '') || SIGN_AFTER_ONLY.has(after.normal ?? '');
+  // Beyond or past a place named is where a call may be carried (Attack only beyond the river): only this point, this door, here close a sign.
+  return after === undefined || PHRASE_END.test(only.post ?? '') || SIGN_AFTER_ONLY.has(after.normal ?? '') || (SIGN_PLACE_AFTER_ONLY.has(after.normal ?? '') && ['this', 'here'].includes(place?.normal ?? ''));
 }
 
 /** A time after a day on a listing, a board or a fixture list (Every Tuesday, each Friday, every week). */
