@@ -1050,9 +1050,10 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
       // a listed verb stays a call written in capitals (Brothers, Fight!).
       if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
-      // A capitalised word and a capitalised word after it that ends the sentence, after a comma inside it, is a name of a
-      // street or a place (Destroy Burger, Market Street; Open late, Church Lane): round 19, this round's frame sweep.
-      if (k > from && !known && k === to - 2 && text.slice((words[k - 1] as ImperativeWord).end, w.start).includes(',') && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice((words[k + 1] as ImperativeWord).start, (words[k + 1] as ImperativeWord).start + 2)) && /^[ \t]+$/u.test(text.slice(w.end, (words[k + 1] as ImperativeWord).start))) return false;
+      // A capitalised word and a capitalised word after it that ends the sentence or its phrase, after a comma inside it, is a name
+      // of a street or a place (Destroy Burger, Market Street; Open late, Church Lane): round 19, this round's frame sweep (the
+      // phrase's comma after the unseen batch was measured: Destroy Burger, Market Street, open till late).
+      if (k > from && !known && k + 1 < to && (k === to - 2 || /^[ \t]*[,;]/u.test(text.slice((words[k + 1] as ImperativeWord).end))) && text.slice((words[k - 1] as ImperativeWord).end, w.start).includes(',') && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice((words[k + 1] as ImperativeWord).start, (words[k + 1] as ImperativeWord).start + 2)) && /^[ \t]+$/u.test(text.slice(w.end, (words[k + 1] as ImperativeWord).start))) return false;
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
