@@ -90,10 +90,12 @@ describe('a verb the tagger reads as a noun before them or him', () => {
   it('is a call', async () => {
     expect(await calls('Stone them outside the Ulvane chapel.')).toContain('Stone/own');
     expect(await calls('Stone him when he comes out, the Ulvane dog.')).toContain('Stone/own');
+    // Stone is a listed verb since this round's data; bin is not, and the tagger knows it only as a noun.
+    expect(await calls('Bin them at the tip before noon.')).toContain('Bin/own');
   });
 
   it('reads a word set off by a comma as an address, not a verb', async () => {
-    await noCall(['Stone, them again?']);
+    await noCall(['Bin, them again?']);
   });
 });
 
