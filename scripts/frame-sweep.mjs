@@ -5,6 +5,8 @@
 // frames where it is a genuine call against an invented group. A FRAME that fails for many verbs is
 // a structural defect of the reading; a VERB that fails in many frames is a bad entry. The frames
 // are general (a slot for the verb, a neutral object), written for soz, not copied from any batch.
+// Round 19 added frames of signs (X only …), a listing's day or clock time, a programme's title in title case after its
+// time, a headline with a scoreline after a colon and a street's name after a comma, with controls in the same shapes.
 // Round 18 added frames of a noun heading a headline, a ticker, a label, a listing, a poster or a heading
 // (called off, steady, cream in the box, price at, on …: how …), one-form pasts answering a past question or
 // before a declarative tag, and a film line quoted in chat (a candidate in the quotation voice passes there).
@@ -15,7 +17,7 @@
 // instructions, dropped-subject questions, subjects of names joined by and …) and controls of the
 // same constructions; a frame may name the words that are genuine imperatives of its own (Consider,
 // Look, Come on) and so no failure.
-// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17|18] [--lines]
+// Usage: npm run build && node scripts/frame-sweep.mjs [--show FRAME|all] [--json] [--only 16|17|18|19] [--lines]
 // --lines prints the sweep's lines, one a line, and stops (scripts/check-english-tagger.mjs reads them).
 // A failure is a call-to-action candidate on a no-call frame's line (not on a word the frame
 // allows), or none on a control's line.
@@ -176,6 +178,33 @@ const CALL_18 = {
   'every-settler-call': (f) => `${cap(f.base)} every Garrow settler, no exceptions`,
 };
 
+/**
+ * Round 19's frames: signs and boards (X only …), a listing's day or time (X club every Wednesday,
+ * X off 7.45pm), a programme's title in title case after its time, a headline with a scoreline
+ * after a colon, a street's name after a comma; controls: a call with "only", a call in a
+ * listing's shape in lower case, a verb before "them", a call in a sentence with a score, a
+ * call on a name's plural before a time (… the Pellam stalls tonight; … Pellam homes every week).
+ */
+const NO_CALL_19 = {
+  'sign-only-past': (f) => `${cap(f.base)} only past this point, thank you`,
+  'sign-only-please': (f) => `${cap(f.base)} only please, sorry for any inconvenience`,
+  'listing-every-day': (f) => `${cap(f.base)} club every Wednesday, all ages welcome`,
+  'fixture-clock-time': (f) => `${cap(f.base)} 7.45pm, gates open an hour before`,
+  'time-title-case': (f) => `8.30 ${cap(f.base)} Out at Sundown, western, repeat`,
+  'day-time-title': (f) => `Friday 22.10 ${cap(f.base)} the Moon Tonight (new series)`,
+  'score-after-colon': (f) => `${cap(f.base)} at the Arches: Rovers sink Dunmore 4-1`,
+  'street-after-comma': (f) => `Fish and chips till late, ${cap(f.base)} Lane`,
+};
+/** Round 19's controls: genuine calls in the same shapes. */
+const CALL_19 = {
+  'only-call': (f) => `${cap(f.base)} only the Pellam men, spare the rest`,
+  'listing-shape-call': (f) => `6.30 ${f.base} the Pellam shops, all of them`,
+  'them-object-call': (f) => `${cap(f.base)} them at the crossroads when the Pellam come`,
+  'score-call': (f) => `${cap(f.base)} the Pellam fans after the 3-0, every one of them`,
+  'name-plural-tonight-call': (f) => `${cap(f.base)} the Pellam stalls tonight`,
+  'name-plural-every-call': (f) => `${cap(f.base)} Pellam homes every week`,
+};
+
 /** Frames of another's words told without quotation marks: a candidate there must be in the reported voice. */
 const REPORTED_FRAMES = new Set(['like-quote', 'goes-quote']);
 /** Frames of a line quoted in chat: a candidate there must be in the quotation voice. */
@@ -200,10 +229,10 @@ const CALL_16 = {
 /** A list of weapons closed by a verb of force and an exclamation mark: a call (knownVerbs only). */
 const LIST_CALL = { 'list-then-force': (f) => `Knives, bats, petrol, ${f.base}!` };
 
-/** `--only 16` / `--only 17` / `--only 18`: one round's frames and controls alone. */
+/** `--only 16` … `--only 19`: one round's frames and controls alone. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17], 18: [NO_CALL_18, CALL_18] };
-const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17, ...NO_CALL_18 }, { ...CALL, ...CALL_16, ...CALL_17, ...CALL_18 }];
+const ROUNDS = { 16: [NO_CALL_16, CALL_16], 17: [NO_CALL_17, CALL_17], 18: [NO_CALL_18, CALL_18], 19: [NO_CALL_19, CALL_19] };
+const [noCall, calls] = ROUNDS[only] ?? [{ ...NO_CALL, ...NO_CALL_16, ...NO_CALL_17, ...NO_CALL_18, ...NO_CALL_19 }, { ...CALL, ...CALL_16, ...CALL_17, ...CALL_18, ...CALL_19 }];
 const knownVerbs = new Set(known);
 const lines = [];
 for (const verb of verbs) {

@@ -789,7 +789,9 @@ function neighbourOf(test: CompiledNeighbour, tokens: readonly PreparedToken[], 
 /** Whether the word before `first` in its sentence (past the test's skip words) passes `test`, in the same clause where the test asks. */
 function previousPasses(test: CompiledNeighbour, text: string, tokens: readonly PreparedToken[], first: number): boolean {
   const here = tokens[first] as PreparedToken;
-  if (test.clauseEdge === true) return here.sentenceInitial || clauseEdgeBetween(text, tokens[first - 1] as PreparedToken, here);
+  // The segment's first word may open no sentence (a number before it: «8.30 Fight Out at Sundown», round 19): nothing stands before it.
+  const before = tokens[first - 1];
+  if (test.clauseEdge === true) return here.sentenceInitial || before === undefined || clauseEdgeBetween(text, before, here);
   const token = neighbourOf(test, tokens, first, -1);
   if (test.sameClause === true && token !== undefined && !adjacent(text, token, tokens[first] as PreparedToken)) return false;
   return neighbourPasses(test, token);

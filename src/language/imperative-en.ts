@@ -190,10 +190,11 @@ function subjectOfRelativeClause(read: TaggedWord): boolean {
 /**
  * A word in -s the tagger reads as a plural noun right before a determiner or a possessive: a
  * plural noun does not run on into another noun phrase, so the word is a verb with its object
- * (… is too hot scalds the skin).
+ * (… is too hot scalds the skin). Every or each opens a time as often as an object (Burn Ulvane
+ * homes every week: round 19, a call the title reading lost): not read as one here.
  */
 const verbBeforeItsObject = (term: TaggedTerm, next: TaggedTerm | undefined): boolean =>
-  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !PHRASE_END.test(term.post ?? '') && (next?.tags?.has('Determiner') === true || next?.tags?.has('Possessive') === true);
+  /[^su]s$/u.test(term.normal ?? '') && term.tags?.has('Noun') === true && !term.tags.has('Pronoun') && !PHRASE_END.test(term.post ?? '') && ((next?.tags?.has('Determiner') === true && !EVERY.has(next.normal ?? '')) || next?.tags?.has('Possessive') === true);
 
 /** Verbs that take an object and a bare infinitive (make them pay, let them go, watch them fall): the base verb is the object's. */
 const BARE_INFINITIVE_TAKERS: ReadonlySet<string> = new Set(['make', 'let', 'help', 'have', 'see', 'watch', 'hear', 'feel', 'bid', 'notice']);
@@ -340,13 +341,19 @@ function opensTitleSubject(read: TaggedWord, capitalised: boolean): boolean {
  * Whether a word in -s after a one-word name may be the head of an imperative's plural object as
  * well as the name's verb (Shoot Pelling guards at the gate): no determiner, possessive, number or
  * singular noun after it shows it a verb with its object (Bill tops the poll, Storm Babet leaves
- * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …).
+ * trail of damage, Sith turns twenty), nor a plural name before it (Bomb Girls returns …); a time
+ * after it (tonight, tomorrow, a day) is no object (Burn the Vessik shops tonight).
  */
 const pluralOrVerb = (term: TaggedTerm, next: TaggedTerm | undefined, name: TaggedTerm | undefined): boolean => {
   if (!/[^s]s$/u.test(term.normal ?? '') || ['Copula', 'Modal', 'Auxiliary'].some((t) => term.tags?.has(t)) || name?.tags?.has('Plural') === true) return false;
   const after = next?.tags ?? new Set<string>();
+  // A time after the word is no object (Burn the Vessik shops tonight: round 19, a call the title reading lost, main and branch alike).
+  if (TIME_WORDS.has(next?.normal ?? '') || EVERY.has(next?.normal ?? '') || after.has('Date')) return true;
   return !['Determiner', 'Possessive', 'Value'].some((t) => after.has(t)) && !(after.has('Noun') && !after.has('Plural') && !after.has('Pronoun'));
 };
+
+/** Words of time a call names after its object (tonight, tomorrow, now): no object of a verb in -s. */
+const TIME_WORDS: ReadonlySet<string> = new Set(['tonight', 'today', 'tomorrow', 'now', 'soon', 'again', 'first', 'next', 'later', 'early']);
 
 /**
  * Whether a capitalised term counts as a word of a title: not a determiner, and of the pronouns
@@ -654,6 +661,68 @@ function headsVerblessCompound(read: TaggedWord): boolean {
   return true;
 }
 
+/** Words after "only" that close a sign or a board (Staff only beyond this point; Cash only please; Members only, thanks). */
+const SIGN_AFTER_ONLY: ReadonlySet<string> = new Set(['please', 'pls', 'thanks', 'thank', 'sorry', 'welcome', 'allowed', 'permitted']);
+/** Prepositions of a sign's place after "only", before this or here (Staff only beyond this point; Cyclists only past here). */
+const SIGN_PLACE_AFTER_ONLY: ReadonlySet<string> = new Set(['beyond', 'past']);
+
+/**
+ * Whether the word names who or what a sign admits, before "only" (round 19, the round-18 batch and
+ * this round's frame sweep: «Cash only please», «Staff only beyond this point», «Members only»): "only"
+ * ends its phrase or stands before please, thanks …, or before beyond / past this or here; an
+ * imperative with "only" goes on to what it limits (Kill only the soldiers; Attack only at night;
+ * Attack only beyond the river). An exclamation keeps the order (the
+ * caller does not ask this of a sentence that ends with «!»).
+ */
+function namesASign(read: TaggedWord): boolean {
+  const [only, after, place] = read.following;
+  if (only?.normal !== 'only' || PHRASE_END.test(read.post)) return false;
+  // Beyond or past a place named is where a call may be carried (Attack only beyond the river): only this point, this door, here close a sign.
+  return after === undefined || PHRASE_END.test(only.post ?? '') || SIGN_AFTER_ONLY.has(after.normal ?? '') || (SIGN_PLACE_AFTER_ONLY.has(after.normal ?? '') && ['this', 'here'].includes(place?.normal ?? ''));
+}
+
+/** A time after a day on a listing, a board or a fixture list (Every Tuesday, each Friday, every week). */
+const TIME_AFTER_EVERY = /^(?:day|night|week|weekend|month|year|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|fortnight|term|season)s?$/u;
+/** Verbs that take a bare noun of an act or a practice as their object (make time, pay attention, take care, give charity, perform prayer): never a compound's head. */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['make', 'do', 'take', 'have', 'give', 'pay', 'perform', 'offer', 'seek', 'show', 'keep', 'get', 'say', 'find', 'establish', 'spread', 'wage', 'practise', 'practice', 'observe']);
+
+/**
+ * Whether a word the tagger reads as a verb heads a compound noun of a listing with its day (round
+ * 19, the round-18 batch: «Quiz night every Tuesday», «Bin collection every Friday»): a bare singular
+ * noun right after it, then every or each and a day or a stretch of time, no person, pronoun or name.
+ * An imperative with a bare noun after it names an act or a practice (Pay attention every day, Make
+ * time every week: light verbs, left out) or people (Visit grandma every Sunday); a listed verb of
+ * force keeps its call before a place (Attack camp every night) or where the sentence names people,
+ * a name or a pronoun, and an exclamation keeps it (the caller does not ask).
+ */
+function headsListingCompound(read: TaggedWord, word: string, known: boolean): boolean {
+  const [noun, every, time] = read.following;
+  if (LIGHT_VERBS.has(word) || noun === undefined || PHRASE_END.test(read.post) || PHRASE_END.test(noun.post ?? '')) return false;
+  const tags = noun.tags ?? new Set<string>();
+  // The tagger reads some nouns of a club or a team as names in lower case (club): only a capital makes one a name here.
+  const name = tags.has('ProperNoun') && /^\p{Lu}/u.test(noun.text ?? '');
+  if (!tags.has('Singular') || tags.has('Verb') || name || ['Determiner', 'Value', 'Uncountable', 'Pronoun', 'Possessive', ...PEOPLE_TAGS].some((t) => tags.has(t))) return false;
+  if (!(every !== undefined && EVERY.has(every.normal ?? '') && TIME_AFTER_EVERY.test(time?.normal ?? ''))) return false;
+  // A verb of force keeps its call before a place (Attack camp every night) and where the sentence names people, a name or a pronoun.
+  return !known || (!tags.has('Place') && !read.following.some((term) => PEOPLE_OR_POINTER_TAGS.some((t) => term.tags?.has(t) === true && (t !== 'ProperNoun' || /^\p{Lu}/u.test(term.text ?? '')))));
+}
+
+/** A time of day as a listing writes it: 3pm, 7.30pm, 19:30, noon (the tagger tags them Time). */
+const isClockTime = (term: TaggedTerm | undefined): boolean => term?.tags?.has('Time') === true || /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$/u.test(term?.normal ?? '');
+
+/**
+ * Whether the word, with a particle after it, stands right before a time of day that closes its
+ * phrase, as a fixture, a programme or a notice writes (round 19, the round-18 batch and the frame
+ * sweep: «Kick off 3pm», «Doors 7pm», «Lights out 10pm»): a noun of the event and its time, no verb
+ * with an object. An imperative takes its time with a preposition (Meet at 3pm).
+ */
+function timedListing(read: TaggedWord): boolean {
+  let k = 0;
+  if (read.following[0]?.tags?.has('Particle') === true && !PHRASE_END.test(read.post)) k = 1;
+  const time = read.following[k];
+  return !PHRASE_END.test(k === 0 ? read.post : read.following[0]?.post ?? '') && isClockTime(time) && (read.following[k + 1] === undefined || PHRASE_END.test(time?.post ?? ''));
+}
+
 const isBaseVerb = (tags: ReadonlySet<string>): boolean => (tags.has('Imperative') || tags.has('Infinitive')) && !NOT_IMPERATIVE_TAGS.some((t) => tags.has(t));
 
 /** Who answers a tagging question of {@link englishImperatives}: {@link taggedImperative}, or a planner that only names the window. */
@@ -679,12 +748,12 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   const read = tagsAt(window, offset);
   const word = /^[\p{L}]+/u.exec(window.slice(offset))?.[0].toLowerCase() ?? '';
   const capitalised = /^\p{Lu}/u.test(window.slice(offset, offset + 1));
-  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || namesAMarketState(read, word) || (known && !GERUND_TAKERS.has(word) && (headsNounPhrase(read) || (!sentenceExclaimed && headsVerblessCompound(read)))));
+  const subject = read !== undefined && (subjectOfFollowingVerb(read) || subjectOfRelativeClause(read) || headsSubjectPhrase(read, word) || opensTitleSubject(read, capitalised) || (!known && opensTelegraphicNote(read)) || joinedToAPast(read) || (ONE_FORM_VERBS.has(word) && inASeriesOfPasts(read)) || (!(known && exclaimed) && itemOfSeriesOfThings(read)) || namesAMarketState(read, word) || (!sentenceExclaimed && namesASign(read)) || (!sentenceExclaimed && headsListingCompound(read, word, known)) || (!known && timedListing(read)) || (known && !GERUND_TAKERS.has(word) && (headsNounPhrase(read) || (!sentenceExclaimed && headsVerblessCompound(read)))));
   // After a later comma the clause before must be complete: with no verb before it the word is the verb of the subject before the comma (The Tuareg men, not the women, wear the veil).
   // A sentence opened by if / when / once holds a clause of its own before the comma even where the tagger reads its verb as a noun
   // (If the Dorvani march on Sunday, meet them …: round 17, the unseen batch's one missed call).
   const complete = !afterStatement || read?.verbBefore === true || OPENS_CONDITION.has(read?.preceding[0]?.normal ?? '');
-  let verb = !subject && complete && (known || (read !== undefined && isBaseVerb(read.tags)));
+  let verb = !subject && complete && (known || (read !== undefined && (isBaseVerb(read.tags) || verbBeforePronounObject(read))));
   if (!verb && !subject && afterVocative && read !== undefined && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !read.next.has('Verb')) {
     const frame = tagsAt(`to ${word}`, 3);
     verb = frame !== undefined && isBaseVerb(frame.tags);
@@ -692,6 +761,21 @@ function taggedImperative(window: string, offset: number, afterVocative: boolean
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, verb);
   return verb;
+}
+
+/** Object pronouns of people that no noun takes right after it (a noun before them is a verb: Stone them, Bin him). */
+const PEOPLE_OBJECTS: ReadonlySet<string> = new Set(['them', 'him', 'em']);
+
+/**
+ * Whether a word the tagger reads as a singular noun at its clause start stands right before an
+ * object pronoun of people (round 19, the round-18 batch's one missed call: «Stone them at the gate
+ * when they come»; the tagger knows stone, bin, torch only as nouns, in the frame "to …" too): no
+ * noun at a clause start takes them or him right after it, so the word is the verb whose object
+ * they are. A comma after the word makes it an address (Mum, them again?).
+ */
+function verbBeforePronounObject(read: TaggedWord): boolean {
+  const [object] = read.following;
+  return read.tags.has('Noun') && read.tags.has('Singular') && !NOT_A_VERB_TAGS.some((t) => read.tags.has(t)) && !PHRASE_END.test(read.post) && PEOPLE_OBJECTS.has(object?.normal ?? '');
 }
 
 /** Subordinators that open a sentence with a clause of condition or time before its main clause. */
@@ -798,6 +882,14 @@ function answersAPastQuestion(text: string, word: ImperativeWord, to: Imperative
  */
 const HEADING_BEFORE_SUBTITLE = /^[ \t]+(?:on|in|at|for|against|with|from|over|under|after|across|inside|behind|around|of)[ \t][^:!?.\n]{1,60}:[ \t]*(?:how|why|what|when|where|who|which|inside|everything)\b/iu;
 
+/**
+ * A heading of a noun and a prepositional phrase before a colon, a result after it that ends with a
+ * scoreline («Slaughter on the pitch: Town lose 7-0», «Party at the Arches: Rovers sink Dunmore
+ * 4-1»): a sports headline (round 19, the round-18 batch and the frame sweep, 103 of 104 verbs).
+ * An imperative takes its object without a preposition, and a call names no score.
+ */
+const HEADING_BEFORE_RESULT = /^[ \t]+(?:on|in|at|for|against|with|from|over|under|after|across|inside|behind|around|of)[ \t][^:!?.\n]{1,60}:[ \t]*\p{Lu}[^!?:\n]{0,80}\b\d{1,2}[ \t]?[-–][ \t]?\d{1,2}[ \t.]*(?:\n|$)/u;
+
 /** Verbs that take a bare verb right after them (Go hunt them, Come help, Let burn, Let's loot, Make pay, Dare fight). */
 const BARE_VERB_TAKERS: ReadonlySet<string> = new Set(['go', 'come', 'help', 'let', 'lets', "let's", 'make', 'dare', 'please', 'try', 'run', 'hurry', 'rather']);
 
@@ -877,6 +969,34 @@ function afterAbbreviation(text: string, word: ImperativeWord): boolean {
   return /^\p{Ll}/u.test(text.slice(word.start, word.start + 1)) && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, word.start - 12), word.start));
 }
 
+/** A time or a day that opens a line of a programme listing (10.15, Saturday 6.30, Tonight 8.00, Monday 21.00). */
+const LISTING_TIME = /^[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|today|mon|tue|wed|thu|fri|sat|sun)?[ \t,]*(?:\d{1,2}[.:]\d{2}|\d{1,2}(?:[.:]\d{2})?[ \t]?(?:am|pm))[ \t]*$/iu;
+/** The words a title keeps in lower case. */
+const SMALL_TITLE_WORD = /^(?:of|on|the|and|in|at|to|for|a|an|with|by|from|or|after|out|up)$/u;
+/** Object pronouns: a title-case run with one of them may be a call written in capitals (Kill Them All), not read as a title here. */
+const OBJECT_PRONOUN = /^(?:them|him|her|us|'em|’em|em)$/iu;
+
+/**
+ * Whether the word opens the title of a programme after its time on a TV or radio listing (round
+ * 19, the round-18 batch's «10.15 Cash in the Attic» and the frame sweep): the line opens with a time
+ * (a day before it may), and from the word to the first mark every word has a capital but a title's
+ * small words, two at least, not all in capitals. A call in a listing's shape keeps its object
+ * pronoun (6.30 Kill Them All) or a lower-case word (6.30 Burn the Vessik shops).
+ */
+function titleAfterListingTime(text: string, word: ImperativeWord): boolean {
+  const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
+  if (!LISTING_TIME.test(text.slice(lineStart, word.start))) return false;
+  const stop = /[,;:(.!?\n—–]/u.exec(text.slice(word.start));
+  const run = text.slice(word.start, stop === null ? undefined : word.start + stop.index).trim().split(/\s+/u);
+  let capitals = 0;
+  for (const w of run) {
+    if (OBJECT_PRONOUN.test(w)) return false;
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!SMALL_TITLE_WORD.test(w)) return false;
+  }
+  return capitals >= 2 && run.some((w) => /\p{Ll}/u.test(w));
+}
+
 /**
  * Indices into `words` of the verbs that open an imperative clause in `text`. A clause opens at a
  * sentence start or after a short vocative, a colon, a semicolon or a dash; lead-in words (please,
@@ -925,10 +1045,15 @@ function imperativesAnswered(text: string, words: readonly ImperativeWord[], kno
       if (!known && !vocative && ENGLISH_CLOSED_CLASS_WORDS.has(w.normalised)) return false;
       if (questionOpener(text, words, k, to) || addressBeforeQuestion(text, words, k, to) || askedWithYet(text, words, to) || clueWithLetterCount(text, words, to) || aloneOnItsLine(text, w)) return false;
       if (!known && headsAVerbOfForce(text, words, k, to, knownVerbs)) return false;
-      if (closedByDeclarativeTag(text, words, from, to) || answersAPastQuestion(text, w, words[to - 1] as ImperativeWord) || HEADING_BEFORE_SUBTITLE.test(text.slice(w.end, w.end + 120))) return false;
+      if (titleAfterListingTime(text, w)) return false;
+      if (closedByDeclarativeTag(text, words, from, to) || answersAPastQuestion(text, w, words[to - 1] as ImperativeWord) || HEADING_BEFORE_SUBTITLE.test(text.slice(w.end, w.end + 120)) || HEADING_BEFORE_RESULT.test(text.slice(w.end, w.end + 160))) return false;
       // A capitalised word after the comma of an address that ends its sentence is a name, the one addressed (It's over, Jack.);
       // a listed verb stays a call written in capitals (Brothers, Fight!).
       if (vocative && !known && k === to - 1 && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1))) return false;
+      // A capitalised word and a capitalised word after it that ends the sentence or its phrase, after a comma inside it, is a name
+      // of a street or a place (Destroy Burger, Market Street; Open late, Church Lane): round 19, this round's frame sweep (the
+      // phrase's comma after the unseen batch was measured: Destroy Burger, Market Street, open till late).
+      if (k > from && !known && k + 1 < to && (k === to - 2 || /^[ \t]*[,;]/u.test(text.slice((words[k + 1] as ImperativeWord).end))) && text.slice((words[k - 1] as ImperativeWord).end, w.start).includes(',') && /^\p{Lu}/u.test(text.slice(w.start, w.start + 1)) && /^\p{Lu}\p{Ll}/u.test(text.slice((words[k + 1] as ImperativeWord).start, (words[k + 1] as ImperativeWord).start + 2)) && /^[ \t]+$/u.test(text.slice(w.end, (words[k + 1] as ImperativeWord).start))) return false;
       if (ATTENTION_GETTERS.has(w.normalised) && AFTER_ATTENTION_GETTER.test(text.slice(w.end, w.end + 8))) return false;
       // Not inside a token run (dorar.net), not a label («Note: …»), not a numbered heading («part 2»).
       if (w.start > 0 && !/[\s"'“‘«([—–-]/u.test(text[w.start - 1] ?? '')) return false;
