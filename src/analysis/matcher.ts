@@ -116,6 +116,8 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Only right after a comma (see the pattern field). */
   readonly afterComma?: boolean;
+  /** Its words may stand on either side of a dash set off by spaces (see the pattern field). */
+  readonly acrossDash?: boolean;
   /** Only when a comma follows the match (see the pattern field). */
   readonly beforeComma?: boolean;
   /** Not a word written as a name, nor a Russian noun (see the pattern fields). */
@@ -396,6 +398,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.afterComma === true ? { afterComma: true } : {}),
+      ...(pattern.acrossDash === true ? { acrossDash: true } : {}),
       ...(pattern.beforeComma === true ? { beforeComma: true } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
       ...(pattern.notAddressedNames !== undefined && pattern.notAddressedNames !== false
@@ -1002,6 +1005,12 @@ function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
   return true;
 }
 
+/** Only a dash set off by spaces stands between tokens `a` and `b` (Молгары — вон!). */
+const SPACED_DASH = /^[ \t\u00a0]+[—–-][ \t\u00a0]+$/u;
+function spacedDashBetween(text: string, a: PreparedToken, b: PreparedToken): boolean {
+  return SPACED_DASH.test(text.slice(a.end, b.start));
+}
+
 /** What {@link homonymPlaced} reads of a word alone: its readings of another lexeme than the rule's. */
 interface HomonymReadings {
   readonly others: readonly RussianParse[];
@@ -1248,7 +1257,8 @@ function matchesAt(rule: CompiledRule, text: string, tokens: readonly PreparedTo
   if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) return false;
   for (let k = fromTest; k < rule.tests.length; k++) {
     const t = tokens[i + k];
-    if (t === undefined || !passes(rule.tests[k] as CompiledTest, t, members) || (k > 0 && !adjacent(text, tokens[i + k - 1] as PreparedToken, t))) return false;
+    if (t === undefined || !passes(rule.tests[k] as CompiledTest, t, members)) return false;
+    if (k > 0 && !adjacent(text, tokens[i + k - 1] as PreparedToken, t) && !(rule.acrossDash === true && spacedDashBetween(text, tokens[i + k - 1] as PreparedToken, t))) return false;
   }
   // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
   if (!homonymPlaced(rule, text, tokens, i)) return false;
