@@ -6,8 +6,9 @@
 // sop/lexicons/ru/{violence,call-to-action}.yaml; each table holds a control — a genuine call or threat
 // against an invented people in the same shape — that must stay a candidate. Sentences are
 // fictional, written for these tests.
-import { describe } from 'vitest';
-import { senseCondition, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { describe, expect, it } from 'vitest';
+import { senseCondition, sentenceCandidates, type SenseCase } from '../../tests/support/indicator-candidates.js';
+import { checkLexiconText } from './lexicon-check.js';
 
 const condition = (name: string, cases: readonly SenseCase[]): void => senseCondition('ru', name, cases);
 
@@ -83,4 +84,30 @@ describe('Russian threats, round 19, after the unseen batch was measured', () =>
     ['violence', 'Всем, кто придёт на субботник, мало не покажется: работы много.', []],
     ['violence', 'Если всё сделать по инструкции, мало не покажется.', []],
   ]);
+});
+
+describe('a sequence read across a spaced dash (pattern field acrossDash)', () => {
+  const lexicon = (acrossDash: boolean) => {
+    const text =
+      'lexicon: ru.call-to-action\nversion: 1.0.0\nlanguage: ru\ncategory: call-to-action\ndescription: test\nsources:\n  - {id: g, citation: "A grammar"}\n' +
+      `entries:\n  - {id: ru.call-to-action.t, pattern: {type: sequence, ${acrossDash ? 'acrossDash: true, ' : ''}items: [{words: [кеврийцы]}, {words: [вон]}]}, language: ru, category: call-to-action, subcategory: appeal, reason: r, note: n, source: g}\n`;
+    const checked = checkLexiconText('sop/lexicons/ru/call-to-action.yaml', text);
+    expect(checked.problems).toEqual([]);
+    return checked.lexicon!;
+  };
+  const words = (acrossDash: boolean, text: string): string[] => sentenceCandidates([lexicon(acrossDash)], text, 'ru').map((f) => f.actual);
+
+  it('matches words on either side of a dash set off by spaces only when the pattern asks for it', () => {
+    expect(words(true, 'Кеврийцы — вон!')).toEqual(['Кеврийцы — вон']);
+    expect(words(true, 'Кеврийцы – вон!')).toEqual(['Кеврийцы – вон']);
+    expect(words(true, 'Кеврийцы вон!')).toEqual(['Кеврийцы вон']);
+    expect(words(false, 'Кеврийцы — вон!')).toEqual([]);
+    expect(words(false, 'Кеврийцы вон!')).toEqual(['Кеврийцы вон']);
+  });
+
+  it('takes no comma, no dash glued to a word and no sentence end between the words', () => {
+    expect(words(true, 'Кеврийцы, вон!')).toEqual([]);
+    expect(words(true, 'Кеврийцы —вон!')).toEqual([]);
+    expect(words(true, 'Кеврийцы. Вон!')).toEqual([]);
+  });
 });
