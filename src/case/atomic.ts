@@ -44,6 +44,31 @@ export function removeIfEmpty(dir: string): void {
   }
 }
 
+/**
+ * Makes the folder `dir` (and its parents) and then `make` inside it. Another writer's refused
+ * `add` removes such a folder while it is empty ({@link removeIfEmpty}), and it may do so between
+ * the two steps, or inside Node's own recursive mkdir (which then fails with ENOENT): the folder
+ * is made again and `make` retried, so a concurrent refusal never makes this command fail.
+ */
+export function inFolderMade<T>(dir: string, make: () => T): T {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      return make();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= FOLDER_REMADE_AT_MOST) throw error;
+    }
+  }
+}
+
+/** How often {@link inFolderMade} makes the folder again before it gives up (each time, another writer emptied and removed it). */
+const FOLDER_REMADE_AT_MOST = 100;
+
+/** Opens a new file at `path` for writing (refused when one is there), its folder made first ({@link inFolderMade}). */
+export function openNewFile(path: string, mode = 0o600): number {
+  return inFolderMade(dirname(path), () => openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode));
+}
+
 /** True for a leftover temporary file made by `tempSibling`. */
 export function isTempName(name: string): boolean {
   return /^\..+\.tmp-\d+-\d+$/.test(name);

@@ -1,10 +1,10 @@
-import { closeSync, createReadStream, existsSync, chmodSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, chmodSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { EvidenceRecord } from '../core/case.js';
 import { UserError } from '../core/errors.js';
-import { holdTemporary, removeIfEmpty, tempSibling } from './atomic.js';
+import { holdTemporary, openNewFile, removeIfEmpty, tempSibling } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { CaseFiles, casePath } from './layout.js';
 import { listCaseFiles } from './snapshot.js';
@@ -82,7 +82,6 @@ export interface IncomingCopy {
  */
 export async function copyIntoCase(caseDir: string, source: string): Promise<IncomingCopy> {
   const dir = casePath(caseDir, CaseFiles.evidenceDir);
-  mkdirSync(dir, { recursive: true });
   const temp = tempSibling(join(dir, 'incoming'));
   const release = holdTemporary(temp);
   const discard = () => {
@@ -119,7 +118,8 @@ export async function copyIntoCase(caseDir: string, source: string): Promise<Inc
 async function copyDigesting(source: string, copy: string): Promise<Omit<FileDigest, 'md5'>> {
   const sha = createHash('sha256');
   let size = 0;
-  const fd = openSync(copy, 'wx', 0o600);
+  // The folder is made here, with the file (another add's refusal may remove it while it is empty).
+  const fd = openNewFile(copy);
   try {
     for await (const chunk of createReadStream(source, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
       sha.update(chunk);

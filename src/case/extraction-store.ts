@@ -15,7 +15,7 @@ import type { SozDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { madeDocumentFile } from '../core/made-document-file.js';
-import { flushFiles, holdTemporary, removeIfEmpty, tempSibling, writeNewFile } from './atomic.js';
+import { flushFiles, holdTemporary, inFolderMade, removeIfEmpty, tempSibling, writeNewFile } from './atomic.js';
 import type { StagedMove } from './commit.js';
 import { encodeDocument } from './derived-format.js';
 import { CaseFiles, casePath } from './layout.js';
@@ -53,7 +53,8 @@ export function extractionFolder(evidenceSha256: string, key: string): string {
 export function keepExtraction(caseDir: string, evidenceSha256: string, key: string): KeptExtraction {
   const folder = extractionFolder(evidenceSha256, key);
   const temp = `${CaseFiles.extractedDir}/${basename(tempSibling(casePath(caseDir, folder)))}`;
-  mkdirSync(casePath(caseDir, temp), { recursive: true });
+  // extracted/ may be removed by another add's refusal while it is empty: made with the staging folder.
+  inFolderMade(casePath(caseDir, CaseFiles.extractedDir), () => mkdirSync(casePath(caseDir, temp)));
   const release = holdTemporary(casePath(caseDir, temp));
   const written: HashedFile[] = [];
   const names: string[] = [];
