@@ -5,18 +5,15 @@
 // generalisation against an invented people). us/them pronouns in frames of a team, a firm, a
 // class, a village, a generation. Usage: npm run build && node scripts/frame-sweep-ru18a.mjs [ROOT] [--show]
 // (ROOT: a tree whose dist/ and lexicons are read, default this one; the entries are this tree's).
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { candidatesByLine } from './sweep-candidates.mjs';
 import { parse } from 'yaml';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const flag = args.find((a) => a.startsWith('--'));
 const root = args.find((a) => !a.startsWith('--')) ?? here;
-const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
-const { loadLexicons, runIndicators, compileIndicators } = await load('analysis/index.js');
-const { DocumentBuilder } = await load('core/document-builder.js');
 const cap = (w) => w[0].toUpperCase() + w.slice(1);
 const entries = [];
 for (const cat of ['group-designation', 'religious-terminology', 'negative-evaluation']) {
@@ -57,12 +54,7 @@ for (const e of entries) {
   for (const [f, t] of Object.entries(YES)) lines.push({ e, frame: f, yes: true, text: t(e.word) });
 }
 for (const [f, ls] of Object.entries(PRON)) for (const text of ls) lines.push({ e: { id: 'ru.us-them', cat: 'us-them', word: '-' }, frame: 'pron-' + f, yes: f === 'genuine', text });
-const b = new DocumentBuilder({ sha256: createHash('sha256').update('sweep').digest('hex'), name: 'sweep' }, 'text');
-lines.forEach((l, i) => b.add({ id: `l${i + 1}`, text: l.text, part: 'body', anchor: { paragraph: i } }));
-const { lexicons } = await loadLexicons(root);
-const { findings } = runIndicators([b.build()], { lexicons, standaloneFeatures: false, languages: ['ru'] }, compileIndicators(lexicons));
-const hits = new Map();
-for (const f of findings) { const n = Number(f.place.segmentId.slice(1)) - 1; (hits.get(n) ?? hits.set(n, []).get(n)).push(f); }
+const hits = await candidatesByLine(root, lines.map((l) => l.text), 'sweep');
 const fails = new Map(); const byEntry = new Map(); let noTotal = 0, noFail = 0, yesTotal = 0, yesFail = 0;
 lines.forEach((l, i) => {
   const fs = (hits.get(i) ?? []).filter((f) => f.category === l.e.cat && (l.e.cat === 'us-them' || f.ruleId === l.e.id));

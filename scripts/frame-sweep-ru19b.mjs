@@ -6,21 +6,16 @@
 // also in the object-first order and the slogan with a dash), and counter frames (negated,
 // condemned) that must keep their candidate with a counter. The frames are written for soz,
 // fictional. Usage: npm run build && node scripts/frame-sweep-ru19b.mjs [ROOT] [--show]
-// (ROOT: a tree whose dist/ and sop/lexicons are read, default this one). The earlier sweep scripts
-// (frame-sweep-violence.mjs, frame-sweep-ru18a.mjs) export nothing; this one reads the engine the
-// same way through the compiled modules. A benign call frame fails only on a rule of driving out
-// (every imperative and modal is a call candidate by design).
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// (ROOT: a tree whose dist/ and sop/lexicons are read, default this one). The sentences are read by
+// scripts/sweep-candidates.mjs, shared with frame-sweep-ru18a.mjs. A benign call frame fails only on
+// a rule of driving out (every imperative and modal is a call candidate by design).
+import { fileURLToPath } from 'node:url';
+import { candidatesByLine } from './sweep-candidates.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const show = args.includes('--show');
 const root = args.find((a) => !a.startsWith('--')) ?? here;
-const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
-const { loadLexicons, runIndicators, compileIndicators } = await load('analysis/index.js');
-const { DocumentBuilder } = await load('core/document-builder.js');
 
 /** Imperative plural, infinitive, 1st plural of verbs of attack (violence) and of driving out (calls); the kind picks the frames. */
 const VERBS = [
@@ -74,12 +69,7 @@ for (const [frame, category, yes, text, kind] of FRAMES) {
   if (kind === undefined) { lines.push({ frame, category, yes, verb: '-', text: text([]) }); continue; }
   for (const verb of VERBS) if (verb[0] === kind) lines.push({ frame, category, yes, verb: verb[2], text: text(verb) });
 }
-const b = new DocumentBuilder({ sha256: createHash('sha256').update('sweep-ru19b').digest('hex'), name: 'sweep' }, 'text');
-lines.forEach((l, i) => b.add({ id: `l${i + 1}`, text: l.text, part: 'body', anchor: { paragraph: i } }));
-const { lexicons } = await loadLexicons(root);
-const { findings } = runIndicators([b.build()], { lexicons, standaloneFeatures: false, languages: ['ru'] }, compileIndicators(lexicons));
-const hits = new Map();
-for (const f of findings) { const n = Number(f.place.segmentId.slice(1)) - 1; (hits.get(n) ?? hits.set(n, []).get(n)).push(f); }
+const hits = await candidatesByLine(root, lines.map((l) => l.text), 'sweep-ru19b');
 const failsByFrame = new Map();
 let benign = 0, benignFail = 0, genuine = 0, genuineFail = 0, counters = 0, countersGiven = 0;
 lines.forEach((l, i) => {
