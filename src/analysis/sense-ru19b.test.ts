@@ -111,3 +111,12 @@ describe('a sequence read across a spaced dash (pattern field acrossDash)', () =
     expect(words(true, 'Кеврийцы. Вон!')).toEqual([]);
   });
 });
+
+describe('Russian calls, round 19, «пусть» wishes, after the unseen batch was measured', () => {
+  condition('a wish of success and the condolence «пусть земля будет пухом»', [
+    ['call-to-action', 'Пусть у тебя всё получится, дорогой!', []],
+    ['call-to-action', 'Пусть земля ему будет пухом, хороший был человек.', []],
+    ['call-to-action', 'Пусть кеврийцы убираются, пока целы.', ['Пусть']],
+    ['call-to-action', 'Пусть все кеврийцы получат по заслугам.', ['Пусть']],
+  ]);
+});
