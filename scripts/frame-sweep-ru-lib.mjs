@@ -1,4 +1,4 @@
-// Shared helpers of the Russian frame sweeps (frame-sweep-ru18a.mjs, frame-sweep-ru19a.mjs): load
+// Shared helpers of the Russian frame sweeps (frame-sweep-ru18a.mjs, frame-sweep-ru19a.mjs, frame-sweep-ru19b.mjs): load
 // the engine and lexicons of a tree, and run sentences one segment each as in a case (bare
 // features grouped), giving the findings of each line.
 import { createHash } from 'node:crypto';

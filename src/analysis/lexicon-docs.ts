@@ -27,7 +27,7 @@ function matchOf(entry: LexiconEntry): string {
       return parts.join(' ');
     });
       const except = (entry.exclusions ?? []).map((x) => x.note);
-    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${entry.pattern.onlyAfter ? `after ${entry.pattern.onlyAfter.join('/')}: ` : ''}${entry.pattern.afterComma === true ? 'after a comma: ' : ''}${items.join(' + ')}${entry.pattern.addressed ? ' + comma or !' : ''}${entry.pattern.beforeComma === true ? ' + comma' : ''}${entry.pattern.commaThen !== undefined ? ` + comma + ${entry.pattern.commaThen.join('/')}` : ''}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
+    return `${entry.pattern.sentenceInitial ? 'sentence start: ' : ''}${entry.pattern.onlyAfter ? `after ${entry.pattern.onlyAfter.join('/')}: ` : ''}${entry.pattern.afterComma === true ? 'after a comma: ' : ''}${items.join(entry.pattern.acrossDash === true ? ' + (—) + ' : ' + ')}${entry.pattern.addressed ? ' + comma or !' : ''}${entry.pattern.beforeComma === true ? ' + comma' : ''}${entry.pattern.commaThen !== undefined ? ` + comma + ${entry.pattern.commaThen.join('/')}` : ''}${except.length > 0 ? `; except: ${except.join(' ')}` : ''}`;
   }
   const words = [entry.lemma, ...(entry.variants ?? [])].filter((w): w is string => w !== undefined);
   const forms = entry.forms ?? [];

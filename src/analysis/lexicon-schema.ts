@@ -148,6 +148,11 @@ export const patternSchema = z.discriminatedUnion('type', [
        */
       afterComma: z.boolean().optional(),
       /**
+       * Its words may also stand on either side of a dash set off by spaces, the Russian dash of a
+       * slogan with its verb left out («Молгары — вон!»); otherwise only spaces stand between them.
+       */
+      acrossDash: z.boolean().optional(),
+      /**
        * Only when a comma follows the last token: a word that frames the words after it in its
        * sentence (the quotative "she was like, …", "he goes, …"), not one that ends a sentence with
        * «!» (how the interview went!), which `addressed` also takes.

@@ -116,6 +116,8 @@ export interface CompiledRule {
   readonly capitalisedInside?: boolean;
   /** Only right after a comma (see the pattern field). */
   readonly afterComma?: boolean;
+  /** Its words may stand on either side of a dash set off by spaces (see the pattern field). */
+  readonly acrossDash?: boolean;
   /** Only when a comma follows the match (see the pattern field). */
   readonly beforeComma?: boolean;
   /** See the pattern schema's `commaThen`: normalised words, one of which follows a comma after the last token. */
@@ -398,6 +400,7 @@ function rulesOf(lexicon: Lexicon, entry: LexiconEntry, language: LanguageCode, 
       ...(pattern.addressed === true ? { addressed: true } : {}),
       ...(pattern.capitalisedInside === true ? { capitalisedInside: true } : {}),
       ...(pattern.afterComma === true ? { afterComma: true } : {}),
+      ...(pattern.acrossDash === true ? { acrossDash: true } : {}),
       ...(pattern.beforeComma === true ? { beforeComma: true } : {}),
       ...(pattern.commaThen !== undefined ? { commaThen: new Set(pattern.commaThen.map((w) => normalisedWord(w, language))) } : {}),
       ...(pattern.notNames === true ? { notNames: true } : {}),
@@ -1014,6 +1017,12 @@ function adjacent(text: string, a: PreparedToken, b: PreparedToken): boolean {
   return true;
 }
 
+/** Only a dash set off by spaces stands between tokens `a` and `b` (Молгары — вон!). */
+const SPACED_DASH = /^[ \t\u00a0]+[—–-][ \t\u00a0]+$/u;
+function spacedDashBetween(text: string, a: PreparedToken, b: PreparedToken): boolean {
+  return SPACED_DASH.test(text.slice(a.end, b.start));
+}
+
 /** What {@link homonymPlaced} reads of a word alone: its readings of another lexeme than the rule's. */
 interface HomonymReadings {
   readonly others: readonly RussianParse[];
@@ -1260,7 +1269,8 @@ function matchesAt(rule: CompiledRule, text: string, tokens: readonly PreparedTo
   if (rule.onlyAfter && !rule.onlyAfter.has(tokens[i - 1]?.normalised ?? '')) return false;
   for (let k = fromTest; k < rule.tests.length; k++) {
     const t = tokens[i + k];
-    if (t === undefined || !passes(rule.tests[k] as CompiledTest, t, members) || (k > 0 && !adjacent(text, tokens[i + k - 1] as PreparedToken, t))) return false;
+    if (t === undefined || !passes(rule.tests[k] as CompiledTest, t, members)) return false;
+    if (k > 0 && !adjacent(text, tokens[i + k - 1] as PreparedToken, t) && !(rule.acrossDash === true && spacedDashBetween(text, tokens[i + k - 1] as PreparedToken, t))) return false;
   }
   // After the token tests, which are cheaper and fail far more often (every condition is pure, so the order changes no match).
   if (!homonymPlaced(rule, text, tokens, i)) return false;
