@@ -28,6 +28,12 @@ describe('Russian violence, round 19', () => {
     ['violence', 'На рейде танк атакует босса первым.', []],
   ]);
 
+  condition('«атаковать» beside a word of a game is still an attack where the sentence names homes, streets or a town (lead, at merge)', [
+    ['violence', 'Завтра атакуем кеврийцев в их домах, хватит играть в шахматы.', ['атакуем']],
+    ['violence', 'Атакуйте кеврийцев на рынке, как на рейде, без жалости.', ['Атакуйте']],
+    ['violence', 'Хватит пинать мяч, атакуем их дворы и улицы ночью.', ['атакуем']],
+  ]);
+
   condition('threats that the speakers will reach everyone, without a word of violence', [
     ['violence', 'Кеврийцы, мы до каждого доберёмся, адреса у нас есть.', ['до каждого доберёмся']],
     ['violence', 'Доберёмся до всех, никто не уйдёт.', ['Доберёмся до всех']],

@@ -17,14 +17,16 @@ afterEach(() => {
  * (`removeIfEmpty`), until told to stop. `started` resolves once it runs; `removals()` counts.
  */
 function emptyFolderRemover(dir: string): { started: Promise<unknown>; removals(): number; stop(): Promise<void> } {
-  const shared = new Int32Array(new SharedArrayBuffer(8)); // [stop, removals]
+  const shared = new Int32Array(new SharedArrayBuffer(12)); // [stop, removals, a word to wait on]
   const worker = new Worker(
     `const { workerData, parentPort } = require('node:worker_threads');
      const { rmdirSync } = require('node:fs');
      const shared = new Int32Array(workerData.shared);
      parentPort.postMessage('started');
      while (Atomics.load(shared, 0) === 0) {
-       try { rmdirSync(workerData.dir); Atomics.add(shared, 1, 1); } catch {}
+       // Each removal is one refused add's: a short pause after it, so the remover is never a
+       // spinning adversary that wins every race in a row (real refusals remove the folder once each).
+       try { rmdirSync(workerData.dir); Atomics.add(shared, 1, 1); Atomics.wait(shared, 2, 0, 0.05); } catch {}
      }`,
     { eval: true, workerData: { dir, shared: shared.buffer } },
   );
