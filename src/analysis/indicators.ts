@@ -30,7 +30,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.18.0';
+export const INDICATORS_VERSION = '2.18.1';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {

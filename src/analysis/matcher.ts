@@ -1030,6 +1030,8 @@ interface HomonymReadings {
   readonly never: boolean;
   /** Some other reading is a noun in the nominative. */
   readonly nominativeNoun: boolean;
+  /** Every other reading is in the locative, a case only a preposition governs («о бейте», «в бейте»). */
+  readonly locativeOnly: boolean;
 }
 
 /**
@@ -1057,7 +1059,7 @@ function homonymReadings(rule: CompiledRule, homonyms: NonNullable<CompiledRule[
 function readingsOfOtherLexemes(homonyms: NonNullable<CompiledRule['homonyms']>, wanted: readonly string[], parses: readonly RussianParse[]): HomonymReadings {
   const lexemes = new Set(parses.filter((p) => wanted.every((g) => p.grammemes.includes(g))).map((p) => p.lemma));
   const others = parses.filter((p) => !lexemes.has(p.lemma));
-  return { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn') };
+  return { others, never: others.some((p) => homonyms.never.has(p.pos)), nominativeNoun: others.some((p) => p.pos === 'NOUN' && caseOf(p) === 'nomn'), locativeOnly: others.length > 0 && others.every((p) => LOCATIVES.has(caseOf(p) ?? '')) };
 }
 
 /**
@@ -1072,9 +1074,13 @@ function homonymPlaced(rule: CompiledRule, text: string, tokens: readonly Prepar
   const wanted = rule.tests[0]?.grammemes;
   const token = tokens[i] as PreparedToken;
   if (!homonyms || !wanted) return true;
-  const { others, never, nominativeNoun } = homonymReadings(rule, homonyms, wanted, token);
+  const { others, never, nominativeNoun, locativeOnly } = homonymReadings(rule, homonyms, wanted, token);
   if (others.length === 0) return true;
   if (never) return false;
+  // A locative needs its preposition before it in its clause (the words between agree with it: «в
+  // этом бейте»); with none, the other reading is impossible and the word is the rule's
+  // («Вечером бейте их»: бейте is also the locative of бейт 'a couplet').
+  if (locativeOnly && !locativeGovernedAt(text, tokens, i)) return true;
   // A noun in the nominative before a number or a dash heads a title or a definition («День 5»,
   // «Цель — учитывать время»), which an imperative never does.
   if (nominativeNoun && NUMBER_OR_DASH.test(text.slice(token.end, token.end + 4))) return false;
@@ -1122,6 +1128,22 @@ function coordinatedNoun(text: string, others: readonly RussianParse[], before: 
 const CASES = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2']);
 const NUMBER_GENDER = new Set(['sing', 'plur', 'masc', 'femn', 'neut']);
 const caseOf = (p: RussianParse): string | undefined => p.grammemes.find((g) => CASES.has(g));
+/** The locative cases (OpenCorpora: loct, and loc2 of «в лесу»). */
+const LOCATIVES: ReadonlySet<string> = new Set(['loct', 'loc2']);
+/** Prepositions that govern the locative. */
+const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'на', 'о', 'об', 'обо', 'при', 'по']);
+/** How many words may stand between a locative and its preposition (an adjective, a pronoun, a numeral: «о том самом бейте»). */
+const LOCATIVE_REACH = 3;
+
+/** Whether a preposition of the locative stands before token `i` in its clause, at most {@link LOCATIVE_REACH} words back, the words adjacent. */
+function locativeGovernedAt(text: string, tokens: readonly PreparedToken[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 1 - LOCATIVE_REACH; k -= 1) {
+    const before = tokens[k] as PreparedToken;
+    if (!adjacent(text, before, tokens[k + 1] as PreparedToken)) return false;
+    if (LOCATIVE_PREPOSITIONS.has(before.normalised)) return true;
+  }
+  return false;
+}
 const numberOf = (p: RussianParse): string | undefined => p.grammemes.find((g) => g === 'sing' || g === 'plur');
 /** An adjective agrees with a noun; indeclinable possessives (их, его) agree with anything and say nothing. */
 const agrees = (a: RussianParse, n: RussianParse): boolean => !a.grammemes.includes('Fixd') && caseOf(a) === caseOf(n) && a.grammemes.every((g) => !NUMBER_GENDER.has(g) || n.grammemes.includes(g));

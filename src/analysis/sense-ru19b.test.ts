@@ -34,6 +34,14 @@ describe('Russian violence, round 19', () => {
     ['violence', 'Хватит пинать мяч, атакуем их дворы и улицы ночью.', ['атакуем']],
   ]);
 
+  condition('a homonym whose other reading is a locative needs the locative\'s preposition (lead, at merge: «бейте» is also the locative of «бейт»)', [
+    ['call-to-action', 'Вечером бейте кеврийцев у рынка.', ['бейте']],
+    ['call-to-action', 'Сегодня бейте их всех, без жалости.', ['бейте']],
+    ['call-to-action', 'После обеда бейте их.', ['бейте']],
+    ['call-to-action', 'В этом бейте Навои две рифмы.', []],
+    ['call-to-action', 'О том самом бейте спорили весь урок.', []],
+  ]);
+
   condition('threats that the speakers will reach everyone, without a word of violence', [
     ['violence', 'Кеврийцы, мы до каждого доберёмся, адреса у нас есть.', ['до каждого доберёмся']],
     ['violence', 'Доберёмся до всех, никто не уйдёт.', ['Доберёмся до всех']],
