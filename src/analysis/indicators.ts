@@ -11,7 +11,7 @@ import { describeStep } from '../language/index.js';
 import type { SelectionFilter } from './filters.js';
 import { filterFindings, isBlockquote, segmentAuthor } from './filters.js';
 import type { Lexicon } from './lexicon-check.js';
-import type { LexiconCategory, LexiconEntry, MarkerKind } from './lexicon-schema.js';
+import type { LexiconCategory, MarkerKind } from './lexicon-schema.js';
 import type { CompiledLanguage, CompiledRule, PreparedToken, RuleMatch } from './matcher.js';
 import { cachedWordKey, compileLanguage, matchTokens, opensMatches, readsEnglishImperatives, taggerWindows } from './matcher.js';
 import { detachedData } from './detached.js';
@@ -30,7 +30,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.18.1';
+export const INDICATORS_VERSION = '2.18.2';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -305,7 +305,7 @@ function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly Prepare
  * Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`;
  * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE}).
  */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false, counts: (marker: LexiconEntry) => boolean = everyMarker): boolean {
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false): boolean {
   const kindHits = hits.byKind.get(kind);
   if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
@@ -321,7 +321,6 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
   for (let j = firstStartingAt(matches, tokens, from); j < matches.length; j++) {
     const m = matches[j] as RuleMatch;
     if ((tokens[m.first] as PreparedToken).start > to) break;
-    if (!counts(m.rule.entry)) continue;
     const mStart = (tokens[m.first] as PreparedToken).start;
     const mEnd = (tokens[m.last] as PreparedToken).end;
     const position = m.rule.entry.position ?? 'before';
@@ -348,10 +347,6 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
   }
   return false;
 }
-
-const everyMarker = (): boolean => true;
-/** Of the prayer markers, the ones a call that speaks to people (`addressedToPeople`) is reached by: ritual instructions. */
-const ritualMarker = (marker: LexiconEntry): boolean => marker.ritual === true;
 
 /**
  * Whether offset `to` lies in the subordinate clause that a marker ending at `from` opens with its
@@ -708,8 +703,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.
       const prayer = entry.category === 'call-to-action' && markerApplies('prayer', hits, tokens, structure, match.first, match.last);
       if (prayer) counter.add('prayer');
-      // A call that speaks to people is a prayer by a formula asking God only while its sentence asks no harm (see `blessingAsksNoHarm`).
-      const blessedOnly = prayer && entry.addressedToPeople === true && !markerApplies('prayer', hits, tokens, structure, match.first, match.last, false, ritualMarker);
+      // A call that speaks to people is a prayer or a ritual instruction only while its content is of no concern (see `blessingAsksNoHarm`).
+      const blessedOnly = prayer && entry.addressedToPeople === true;
       if (structure.endsWithQuestion(last.end) && !(language === 'ru' && questionIsAttentionTag(text, tokens, match.last))) counter.add('question');
       if (entry.mainstreamMeaning) counter.add('mainstream-meaning');
       const voice: Voice = role === 'reaction' ? 'reaction' : role === 'forwarded' ? 'forwarded' : quoted ? 'quotation' : reported ? 'reported' : 'own';
@@ -774,7 +769,7 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
         }
         call = { concern, concernWord, bareForm };
       }
-      // A call to people prayed by a formula alone: what would make its content of concern (see `blessingAsksNoHarm`).
+      // A call to people read as a prayer: what would make its content of concern (see `blessingAsksNoHarm`).
       const blessing: CallContent | undefined = blessedOnly && concern !== undefined ? (call ?? { concern, concernWord: concernWordIn(concern, tokens, sentence[0], sentence[1]), bareForm }) : undefined;
       const thing = entry.anaphoric === true && (language === 'en' ? englishPronounNamesNoGroup(text, tokens, match.first) : refersToThings(text, tokens, match.first));
       // Russian «они», «их» that point back to «наши …» people are the in-group itself.
@@ -879,11 +874,11 @@ const ASKED_IN_PRAYER: ReadonlySet<string> = new Set(['violence', 'negative-eval
 
 /**
  * A call that speaks to people (`addressedToPeople`: «гоните», «надо») is a prayer only by a formula
- * asking God in its sentence («Дай Бог здоровья, передайте им привет»); where its content is of
- * concern as its lexicon defines it (violence, a group, contempt, expulsion …), the formula is the
- * speaker's and the harm is asked of people («Иншааллах, бейте их», «Аллах сакласын, а их надо
- * резать»): the call loses the prayer, and so the harm does not take it on
- * ({@link prayerReachesWhatItAsks}).
+ * asking God or a ritual word in its sentence («Дай Бог здоровья, передайте им привет», «Совершайте
+ * намаз вовремя»); where its content is of concern as its lexicon defines it (violence, a group,
+ * contempt, expulsion …), the formula or the rite is the speaker's setting and the harm is asked of
+ * people («Иншааллах, бейте их», «После намаза бейте их всех»): the call loses the prayer, and so
+ * the harm does not take it on ({@link prayerReachesWhatItAsks}).
  */
 function blessingAsksNoHarm(findings: readonly Finding[]): Finding[] {
   if (!findings.some((f) => SENTENCE_OF.get(f)?.blessing !== undefined)) return [...findings];

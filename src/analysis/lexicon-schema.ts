@@ -409,14 +409,12 @@ export const entrySchema = z
     anaphoric: z.boolean().optional(),
     /**
      * Call-to-action only: the form speaks to people and never to God (a 2nd plural imperative, a
-     * modal of obligation), so a formula or vocative asking God in its sentence makes it no prayer
-     * where the sentence holds a word of violence or contempt («Иншааллах, бейте их», «Аллах
-     * сакласын, а их надо резать»); a ritual instruction (a prayer marker with `ritual`) still
-     * does («Совершайте намаз вовремя»), and so does a blessing beside a harmless request.
+     * modal of obligation): a formula asking God or a ritual word in its sentence makes it a prayer
+     * or a ritual instruction only while its content is of no concern («Дай Бог здоровья, передайте
+     * им привет», «Совершайте намаз вовремя»), never beside violence, a group, contempt or
+     * expulsion («Иншааллах, бейте их», «После намаза бейте их всех»).
      */
     addressedToPeople: z.boolean().optional(),
-    /** Prayer markers only: a ritual instruction, which makes a call to people a ritual one too (see `addressedToPeople`). */
-    ritual: z.boolean().optional(),
     /**
      * Us/them only: a phrase that itself sets an in-group against an out-group with no hostile word
      * ("they are not like us", "back where they came from"). It is a feature like every us/them

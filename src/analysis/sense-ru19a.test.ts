@@ -19,7 +19,7 @@ counterCondition('ru', 'a wish with God after the verb or a Kyrgyz formula in Ru
   ['Иншааллах, пусть Рамазан пройдёт в мире.', 'пусть'],
 ], ['Бог дал нам этот город, пусть гарвийцы убираются отсюда.', 'пусть']);
 
-describe('a formula asking God does not make a call to people to harm a prayer (lead, at merge: entry field addressedToPeople)', () => {
+describe('a formula asking God or a ritual word does not make a call to people to harm a prayer (lead, at merge: entry field addressedToPeople)', () => {
   // A 2nd plural imperative or a modal of obligation speaks to people, never to God: beside a word of
   // violence or contempt the formula is the speaker's and the harm is asked of people, not prayed against.
   it.each([
@@ -28,6 +28,8 @@ describe('a formula asking God does not make a call to people to harm a prayer (
     ['Аллах сакласын, а этих гарвийцев надо резать.', 'надо'],
     ['Аллах сакласын, а этих гарвийцев надо резать.', 'резать'],
     ['Дай Бог здоровья, а гарвийцев гоните из города.', 'гоните'],
+    ['После намаза бейте их всех.', 'бейте'],
+    ['После намаза бейте их всех.', 'их'],
   ])('%s — «%s» has no prayer counter', async (text, word) => {
     expect(await countersOf(text, word, 'ru')).not.toContain('prayer');
   });
@@ -35,7 +37,7 @@ describe('a formula asking God does not make a call to people to harm a prayer (
     expect(await countersOf('Дай Бог здоровья вашим родителям, передайте им привет.', 'передайте', 'ru')).toContain('prayer');
     expect(await countersOf('Аллах сакласын, пусть война обойдёт наш дом.', 'пусть', 'ru')).toContain('prayer');
     expect(await countersOf('Господи, покарай их всех!', 'покарай', 'ru')).toContain('prayer');
-    expect(await countersOf('Совершайте намаз вовремя, братья.', 'Совершайте', 'ru')).toContain('prayer');
+    expect(await countersOf('Совершайте намаз вовремя и читайте Коран.', 'Совершайте', 'ru')).toContain('prayer');
   });
 });
 
