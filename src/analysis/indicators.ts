@@ -30,7 +30,7 @@ export const CANDIDATE_LABEL = 'Candidate for the examiner — not a conclusion'
 /** Name of this analysis (finding `analysis`, output file `derived/analyses/indicators.json`). */
 export const INDICATORS_ANALYSIS = 'indicators';
 /** Version of the matching logic; bump when the same input would give different findings. */
-export const INDICATORS_VERSION = '2.18.2';
+export const INDICATORS_VERSION = '2.18.3';
 
 /** Options of {@link runIndicators}. */
 export interface IndicatorOptions {
@@ -92,8 +92,6 @@ const toldInThePast = (f: Finding): boolean =>
 const ENGLISH_POSSESSIVES: ReadonlySet<string> = new Set(['their', 'theirs']);
 /** Partners that set people against people by themselves: an in-group subject beside them stands. */
 const HOSTILE_PARTNERS: ReadonlySet<string> = new Set(['negative-evaluation', 'violence']);
-/** The negations a phrase of contrast may hold as its own words (en.us-them.contrast: not like us, don't belong here). */
-const CONTRAST_NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', "don't", 'don’t', "doesn't", 'doesn’t', "aren't", 'aren’t', "won't", 'won’t', "n't"]);
 /**
  * A partner with one of these is no call or threat to people, so its pronouns («прости нам», «мы
  * осуждаем насилие», «можно мы будем тебя бить?») are no target.
@@ -303,9 +301,10 @@ function firstStartingAt(matches: readonly RuleMatch[], tokens: readonly Prepare
 
 /**
  * Whether a marker of `kind` stands where its entry says, relative to tokens `[first, last]`;
- * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE}).
+ * with `notRightBefore`, a marker of position `before` does not count (see {@link NAMES_PEOPLE});
+ * a marker lying inside one of the `phrases` is that phrase's own word and does not count either.
  */
-function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false): boolean {
+function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly PreparedToken[], structure: TextStructure, first: number, last: number, notRightBefore = false, phrases: readonly RuleMatch[] = []): boolean {
   const kindHits = hits.byKind.get(kind);
   if (!kindHits) return false;
   const start = (tokens[first] as PreparedToken).start;
@@ -321,6 +320,7 @@ function markerApplies(kind: MarkerKind, hits: MarkerHits, tokens: readonly Prep
   for (let j = firstStartingAt(matches, tokens, from); j < matches.length; j++) {
     const m = matches[j] as RuleMatch;
     if ((tokens[m.first] as PreparedToken).start > to) break;
+    if (phrases.length > 0 && phrases.some((p) => p.first <= m.first && m.last <= p.last)) continue;
     const mStart = (tokens[m.first] as PreparedToken).start;
     const mEnd = (tokens[m.last] as PreparedToken).end;
     const position = m.rule.entry.position ?? 'before';
@@ -677,6 +677,8 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
     const hits = markerHits(compiled.markers.get(language), text, tokens);
     // Token index of the last word of every call: what a pronoun right after a call looks up.
     const callEnds = new Set(matches.filter((m) => m.rule.entry.category === 'call-to-action').map((m) => m.last));
+    // Phrases of contrast (en.us-them.contrast: they are not like us, they don't belong here): usually none.
+    const contrasts = matches.filter((m) => m.rule.entry.contrast === true);
     for (const match of matches) {
       if (chosen.beside.has(language) && readByPrimary(readings, match, tokens)) continue;
       const { entry, lexicon } = match.rule;
@@ -693,11 +695,11 @@ function findingsOfSegment(doc: SozDocument, segment: Segment, compiled: Compile
       if (reported) counter.add('reported');
       if (role === 'forwarded') counter.add('forwarded');
       if (role === 'reaction') counter.add('reaction');
-      // The not, never or don't of a phrase of contrast (they are not like us, they don't belong
-      // here) is the contrast itself: it negates neither the phrase nor a pronoun inside it. A
-      // negation outside the phrase still does (I would never tell anyone to go back where they came from).
-      const negatingContrast = (m: (typeof matches)[number]): boolean => m.rule.entry.contrast === true && m.first <= match.first && match.last <= m.last && tokens.slice(m.first, m.last + 1).some((t) => CONTRAST_NEGATIONS.has(t.text.toLowerCase()));
-      if (!matches.some(negatingContrast) && markerApplies('negation', hits, tokens, structure, match.first, match.last)) counter.add('negated');
+      // The not, never or don't of a phrase of contrast around the word is the contrast itself: it
+      // negates neither the phrase nor a pronoun inside it. A negation outside the phrase still
+      // does (I would never tell anyone to go back where they came from; Nobody says they are not like us).
+      const ownContrast = contrasts.length === 0 ? contrasts : contrasts.filter((c) => c.first <= match.first && match.last <= c.last);
+      if (markerApplies('negation', hits, tokens, structure, match.first, match.last, false, ownContrast)) counter.add('negated');
       if (markerApplies('conditional', hits, tokens, structure, match.first, match.last)) counter.add('conditional');
       if (markerApplies('condemnation', hits, tokens, structure, match.first, match.last, NAMES_PEOPLE.has(entry.category))) counter.add('condemned');
       // A prayer or ritual instruction changes what an imperative is, not what a noun names.

@@ -76,6 +76,9 @@ counterCondition('en', "the not of a phrase of contrast is the contrast, not a n
 // never outside it still is.
 counterCondition('en', 'a negation outside a phrase of contrast still negates its pronoun', 'negated', [
   ['I would never tell anyone to go back where they came from.', 'they'],
+  // The lead, at review: only the marker inside the phrase is the phrase's own (a word list of
+  // English negations read the whole phrase as un-negatable before).
+  ['Nobody says the Veltani are not like us.', 'us'],
 ], ["They don't belong here, the Veltani.", 'They']);
 
 // After the unseen batch was measured (en19rest-1): the of a club's name, and kill the clock.
